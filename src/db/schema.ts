@@ -1,0 +1,110 @@
+// The one Dexie database of a device. Versions only ever add: a version that changes a
+// table's indexes gets a new `version(n)` below, and the upgrade test opens a version-1
+// fixture with it (test/unit/db/upgrade.test.ts).
+import Dexie, { type Table } from 'dexie';
+import type { FieldClocks } from '../domain/merge';
+import type { RecordMap, RecordType } from '../domain/record-types';
+
+/** A synced record as kept on the device: its fields plus the clock of each field. */
+export type Stored<T> = T & { hlc: FieldClocks };
+export type StoredRecord = Stored<RecordMap[RecordType]>;
+/** A stored record of any type, as sync code sees it. */
+export type LooseRecord = Stored<Record<string, unknown>> & { id: string; networkId: string; deleted: boolean };
+
+/**
+ * One local write waiting for the server: which records and fields changed. The values are
+ * read from the records at push time, so a bulk import is one small entry, not a second copy.
+ */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  type: RecordType;
+  recordIds: string[];
+  /** Changed field keys ("answers.q1" for a map entry); null = every field (a creation). */
+  fields: string[] | null;
+  /** Text fields: the clock of the value the user edited from, for conflict detection. */
+  base?: Record<string, string>;
+  createdAt: string;
+}
+
+/** A mutation the server refused, kept with its values so nothing typed is lost. */
+export interface RejectedMutation {
+  id: string;
+  type: RecordType;
+  recordId: string;
+  fields: Record<string, unknown>;
+  reason: string;
+  rejectedAt: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/** An unsaved form, kept on every keystroke so a killed tab never loses input. */
+export interface Draft {
+  id: string;
+  kind: string;
+  /** The record being edited, or null for a new one. */
+  recordId: string | null;
+  values: Record<string, unknown>;
+  updatedAt: string;
+}
+
+/** Bytes of a photo or file, by content hash. ArrayBuffer, which Safari keeps reliably (Blob it may not). */
+export interface BlobEntry {
+  sha256: string;
+  data: ArrayBuffer;
+  mimeType: string;
+  size: number;
+  /** false until the server has the bytes. */
+  uploaded: boolean;
+}
+
+export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
+  organisations: 'id, name, kind, updatedAt',
+  contacts: 'id, name, email, phone, *organisationIds, updatedAt',
+  visits: 'id, visitedAt, organisationId, updatedAt, *services',
+  followUps: 'id, dueDate, visitId, eventId',
+  diagnosticTemplates: 'id, family',
+  diagnostics: 'id, organisationId, templateId, filledOn',
+  events: 'id, startsAt',
+  eventNotes: 'id, eventId',
+  toolboxItems: 'id, kind, title',
+  loans: 'id, itemId',
+  packingLists: 'id, templateId',
+  attachments: 'id, ownerId, sha256',
+  conflicts: 'id, recordId',
+  outbox: '++seq, *recordIds',
+  rejected: 'id, recordId',
+  meta: 'key',
+  drafts: 'id, kind, updatedAt',
+  blobs: 'sha256',
+};
+
+export type LocalTable = 'outbox' | 'rejected' | 'meta' | 'drafts' | 'blobs';
+
+export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
+
+export class ValiseDb extends Dexie {
+  declare outbox: Table<OutboxEntry, number>;
+  declare rejected: Table<RejectedMutation, string>;
+  declare meta: Table<MetaEntry, string>;
+  declare drafts: Table<Draft, string>;
+  declare blobs: Table<BlobEntry, string>;
+
+  constructor(name = 'valise') {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+
+  records<K extends RecordType>(type: K): RecordTables[K] {
+    return this.table(type) as RecordTables[K];
+  }
+
+  /** A record table seen without its type, for code that handles every type alike (sync). */
+  anyRecords(type: RecordType): Table<LooseRecord, string> {
+    return this.table(type);
+  }
+}

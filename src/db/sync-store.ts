@@ -1,0 +1,238 @@
+// The sync engine's side of the database: reading the outbox into mutations, settling the
+// server's answers, and applying pulled pages, each in one transaction.
+import { clockOf, overlayFields, type RecordState } from '../domain/merge';
+import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import type { Change, Mutation, MutationResult } from '../protocol/wire';
+import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
+import type { LooseRecord, OutboxEntry } from './schema';
+
+/** Which records of an outbox entry a push carried. */
+export interface PushPart {
+  seq: number;
+  recordIds: string[];
+}
+
+export interface PushBatch {
+  mutations: Mutation[];
+  parts: PushPart[];
+}
+
+const MAX_BATCH_BYTES = 2_000_000;
+
+/** The next mutations to push, oldest first, at most `max` of them (and about 2 MB). */
+export async function readPushBatch(context: DataContext, max: number): Promise<PushBatch> {
+  const { db } = context;
+  return db.transaction('r', [db.outbox, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+    const mutations: Mutation[] = [];
+    const parts: PushPart[] = [];
+    let bytes = 0;
+    const entries = await db.outbox.orderBy('seq').limit(max).toArray();
+    for (const entry of entries) {
+      if (mutations.length >= max || bytes >= MAX_BATCH_BYTES) break;
+      const ids = entry.recordIds.slice(0, max - mutations.length);
+      const records = await db.anyRecords(entry.type).bulkGet(ids);
+      const carried: string[] = [];
+      for (const [index, record] of records.entries()) {
+        if (bytes >= MAX_BATCH_BYTES) break;
+        carried.push(ids[index] as string);
+        // A record missing locally is carried without a mutation: settling drops it.
+        if (!record) continue;
+        const mutation = toMutation(entry, record);
+        bytes += JSON.stringify(mutation).length;
+        mutations.push(mutation);
+      }
+      parts.push({ seq: entry.seq as number, recordIds: carried });
+    }
+    return { mutations, parts };
+  });
+}
+
+function toMutation(entry: OutboxEntry, record: LooseRecord): Mutation {
+  const { hlc, ...data } = record;
+  const keys = entry.fields ?? Object.keys(data);
+  const fields: Record<string, unknown> = {};
+  const clocks: Record<string, string> = {};
+  for (const key of keys) {
+    fields[key] = readKey(data, key);
+    clocks[key] = clockOf(hlc, key);
+  }
+  const id = entry.recordIds.length === 1 ? entry.mutationId : `${entry.mutationId}:${data.id as string}`;
+  return {
+    id,
+    type: entry.type,
+    recordId: data.id as string,
+    fields,
+    clocks,
+    ...(entry.base ? { base: entry.base } : {}),
+  };
+}
+
+function readKey(data: Record<string, unknown>, key: string): unknown {
+  const dot = key.indexOf('.');
+  if (dot < 0) return data[key] ?? null;
+  const map = data[key.slice(0, dot)] as Record<string, unknown> | undefined;
+  return map?.[key.slice(dot + 1)] ?? null;
+}
+
+/**
+ * Records the server's answers: acknowledged mutations leave the outbox; a refused one is set
+ * aside with its values and reason (never blocking the others), and its record is put back to
+ * the server's version with the device's other unsent changes on top.
+ */
+export async function settlePush(
+  context: DataContext,
+  batch: PushBatch,
+  results: readonly MutationResult[],
+): Promise<void> {
+  const { db } = context;
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const mutationsById = new Map(batch.mutations.map((mutation) => [mutation.id, mutation]));
+  await db.transaction(
+    'rw',
+    [db.outbox, db.rejected, db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))],
+    async () => {
+      const rebase: Change[] = [];
+      const dropped = new Set<string>();
+      const now = new Date(context.clock.physicalNow()).toISOString();
+      for (const part of batch.parts) {
+        const entry = await db.outbox.get(part.seq);
+        if (!entry) continue;
+        const settled = new Set<string>();
+        for (const recordId of part.recordIds) {
+          const mutationId = entry.recordIds.length === 1 ? entry.mutationId : `${entry.mutationId}:${recordId}`;
+          const result = byId.get(mutationId);
+          const mutation = mutationsById.get(mutationId);
+          if (!mutation) {
+            settled.add(recordId); // the record vanished locally; nothing left to send
+            continue;
+          }
+          if (!result) continue;
+          settled.add(recordId);
+          if (result.status === 'rejected') {
+            await db.rejected.put({
+              id: mutation.id,
+              type: mutation.type,
+              recordId,
+              fields: mutation.fields,
+              reason: result.reason,
+              rejectedAt: now,
+            });
+            if (result.current) rebase.push(result.current);
+            else dropped.add(`${mutation.type}/${recordId}`);
+          }
+        }
+        const remaining = entry.recordIds.filter((id) => !settled.has(id));
+        if (remaining.length === 0) await db.outbox.delete(part.seq);
+        else await db.outbox.update(part.seq, { recordIds: remaining });
+      }
+      for (const key of dropped) {
+        const [type, id] = key.split('/') as [RecordType, string];
+        await db.anyRecords(type).delete(id);
+      }
+      await writeChanges(context, rebase);
+    },
+  );
+}
+
+/**
+ * Applies one pulled page in one transaction: records take the server's version, with this
+ * device's unsent changes kept on top; the cursor moves with them, so a crash mid-page
+ * re-pulls the page rather than skipping it.
+ */
+export async function applyPulledPage(context: DataContext, changes: readonly Change[], cursor: number): Promise<void> {
+  const { db } = context;
+  await db.transaction('rw', [db.outbox, db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+    await writeChanges(context, changes);
+    await db.meta.put({ key: 'cursor', value: cursor });
+    await saveClock(context);
+  });
+}
+
+async function writeChanges(context: DataContext, changes: readonly Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  const { db } = context;
+  const pending = await pendingKeys(context);
+  const byType = new Map<RecordType, Change[]>();
+  let latest = '';
+  for (const change of changes) {
+    const list = byType.get(change.type) ?? [];
+    list.push(change);
+    byType.set(change.type, list);
+    for (const clock of Object.values(change.clocks)) if (clock > latest) latest = clock;
+  }
+  for (const [type, list] of byType) {
+    const table = db.anyRecords(type);
+    const localIds = list.filter((change) => pending.has(change.id)).map((change) => change.id);
+    const locals = new Map<string, LooseRecord>();
+    if (localIds.length > 0) {
+      for (const record of await table.bulkGet(localIds)) if (record) locals.set(record.id, record);
+    }
+    const rows = list.map((change) => {
+      const pulled: RecordState = { data: change.data, clocks: change.clocks };
+      const local = locals.get(change.id);
+      const state = local ? overlayFields(pulled, splitStored(local), pending.get(change.id) ?? null) : pulled;
+      return { ...state.data, hlc: state.clocks };
+    });
+    await table.bulkPut(rows as LooseRecord[]);
+  }
+  // Later local writes must win over everything seen so far.
+  if (latest !== '') context.clock.observe(latest);
+}
+
+function splitStored(record: LooseRecord): RecordState {
+  const { hlc, ...data } = record;
+  return { data, clocks: hlc };
+}
+
+/** Record id → unsent field keys (null: the whole record is unsent). */
+async function pendingKeys(context: DataContext): Promise<Map<string, string[] | null>> {
+  const pending = new Map<string, string[] | null>();
+  await context.db.outbox.each((entry) => {
+    for (const id of entry.recordIds) {
+      const known = pending.get(id);
+      if (known === null || entry.fields === null) pending.set(id, null);
+      else pending.set(id, [...(known ?? []), ...entry.fields]);
+    }
+  });
+  return pending;
+}
+
+export async function pendingCount(context: DataContext): Promise<number> {
+  let count = 0;
+  await context.db.outbox.each((entry) => {
+    count += entry.recordIds.length;
+  });
+  return count;
+}
+
+export async function readCursor(context: DataContext): Promise<number> {
+  return ((await context.db.meta.get('cursor'))?.value as number | undefined) ?? 0;
+}
+
+/** Moves the clock correction learned from the server, persisted for the next start. */
+export async function saveClockOffset(context: DataContext, offsetMs: number): Promise<void> {
+  context.clock.offsetMs = offsetMs;
+  await context.db.transaction('rw', context.db.meta, () => saveClock(context));
+}
+
+/**
+ * Joins a network: the session is stored and what was written before joining becomes the
+ * network's (its outbox entries are pushed on the next sync).
+ */
+export async function storeSession(context: DataContext, session: Session): Promise<void> {
+  const { db } = context;
+  await db.transaction('rw', [db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+    for (const type of RECORD_TYPES) {
+      await db
+        .anyRecords(type)
+        .where('id')
+        .above('')
+        .modify((record) => {
+          if (record.networkId === LOCAL_NETWORK) record.networkId = session.networkId;
+        });
+    }
+    await db.meta.put({ key: 'session', value: session });
+    await db.meta.put({ key: 'cursor', value: 0 });
+  });
+  context.session = session;
+}

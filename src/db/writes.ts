@@ -1,0 +1,164 @@
+// The only way synced records are written on a device: each write stores the record and its
+// outbox entry in one transaction, so a change is either fully recorded and queued for the
+// server, or not at all. Repositories of each aggregate build on these; several calls inside
+// one outer `db.transaction` are atomic together (Dexie joins nested transactions).
+import { newId } from '../domain/ids';
+import { clockOf } from '../domain/merge';
+import {
+  type NewRecord,
+  type RecordChanges,
+  type RecordMap,
+  type RecordType,
+  TEXT_FIELDS,
+} from '../domain/record-types';
+import { validateRecord } from '../domain/validation';
+import { type DataContext, saveClock } from './context';
+import { RecordNotFoundError, RecordValidationError } from './errors';
+import type { OutboxEntry } from './schema';
+
+export async function createRecord<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  input: NewRecord<K>,
+): Promise<RecordMap[K]> {
+  const [record] = await createRecords(context, type, [input]);
+  return record as RecordMap[K];
+}
+
+/** Creates many records of one type in one transaction with one outbox entry (imports, seeds). */
+export async function createRecords<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  inputs: readonly NewRecord<K>[],
+): Promise<RecordMap[K][]> {
+  if (inputs.length === 0) return [];
+  const { db } = context;
+  return db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
+    const clock = context.clock.tick();
+    const now = new Date(context.clock.physicalNow()).toISOString();
+    const records = inputs.map((input) => {
+      const candidate = {
+        ...input,
+        id: input.id ?? newId(),
+        networkId: context.networkId,
+        createdAt: input.createdAt ?? now,
+        updatedAt: now,
+        updatedBy: context.authorName,
+        deleted: false,
+      };
+      return validOrThrow(type, candidate);
+    });
+    const stored = records.map((record) => ({
+      ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
+      hlc: { '*': clock },
+    }));
+    await db.anyRecords(type).bulkAdd(stored);
+    await queue(context, {
+      type,
+      recordIds: records.map((record) => record.id),
+      fields: null,
+    });
+    return records;
+  });
+}
+
+/** Changes some fields of a record; unchanged values are not queued. */
+export async function updateRecord<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  id: string,
+  changes: RecordChanges<K>,
+): Promise<RecordMap[K]> {
+  return writeFields(context, type, id, (current) => {
+    const next = { ...current } as Record<string, unknown>;
+    // A cleared field is stored and sent as null: undefined would vanish on the wire.
+    for (const [key, value] of Object.entries(changes)) next[key] = value === undefined ? null : value;
+    return { next, keys: changedKeys(current, next, Object.keys(changes)) };
+  });
+}
+
+/** Deletes by tombstone: the record stays (hidden) until every device has seen the delete. */
+export function deleteRecord<K extends RecordType>(context: DataContext, type: K, id: string): Promise<RecordMap[K]> {
+  return updateRecord(context, type, id, { deleted: true } as RecordChanges<K>);
+}
+
+/**
+ * Writes entries of a map field (diagnostic answers, attendees, packed items) one by one, so
+ * another device writing other entries concurrently keeps its input. `null` removes an entry.
+ */
+export async function setMapEntries<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  id: string,
+  field: keyof RecordMap[K] & string,
+  entries: Record<string, unknown>,
+): Promise<RecordMap[K]> {
+  return writeFields(context, type, id, (current) => {
+    const map = { ...((current[field] as Record<string, unknown> | undefined) ?? {}) };
+    const keys: string[] = [];
+    for (const [entry, value] of Object.entries(entries)) {
+      if (JSON.stringify(map[entry]) === JSON.stringify(value ?? undefined)) continue;
+      if (value === null || value === undefined) delete map[entry];
+      else map[entry] = value;
+      keys.push(`${field}.${entry}`);
+    }
+    return { next: { ...current, [field]: map }, keys };
+  });
+}
+
+type Edit = (current: Record<string, unknown>) => { next: Record<string, unknown>; keys: string[] };
+
+async function writeFields<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  id: string,
+  edit: Edit,
+): Promise<RecordMap[K]> {
+  const { db } = context;
+  const table = db.anyRecords(type);
+  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    const stored = await table.get(id);
+    if (!stored || stored.deleted) throw new RecordNotFoundError(type, id);
+    const { hlc, ...current } = stored;
+    const { next, keys } = edit(current);
+    if (keys.length === 0) return current as RecordMap[K];
+
+    const clock = context.clock.tick();
+    next.updatedAt = new Date(context.clock.physicalNow()).toISOString();
+    next.updatedBy = context.authorName;
+    const record = validOrThrow(type, next);
+    const fields = [...keys, 'updatedAt', 'updatedBy'];
+    const clocks = { ...hlc };
+    for (const key of fields) clocks[key] = clock;
+
+    const base: Record<string, string> = {};
+    for (const key of keys) {
+      if ((TEXT_FIELDS[type] as readonly string[]).includes(key)) base[key] = clockOf(hlc, key);
+    }
+    await table.put({
+      ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
+      hlc: clocks,
+    });
+    await queue(context, { type, recordIds: [id], fields, ...(Object.keys(base).length > 0 ? { base } : {}) });
+    return record;
+  });
+}
+
+function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>, keys: string[]): string[] {
+  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+function validOrThrow<K extends RecordType>(type: K, candidate: unknown): RecordMap[K] {
+  const result = validateRecord(type, candidate);
+  if (!result.ok) throw new RecordValidationError(type, result.issues);
+  return result.value;
+}
+
+async function queue(context: DataContext, entry: Omit<OutboxEntry, 'mutationId' | 'createdAt'>): Promise<void> {
+  await context.db.outbox.add({
+    ...entry,
+    mutationId: newId(),
+    createdAt: new Date(context.clock.physicalNow()).toISOString(),
+  });
+  await saveClock(context);
+}

@@ -1,0 +1,18 @@
+import * as v from 'valibot';
+import { baseEntries, id, requiredText } from './fields';
+
+/**
+ * A text that lost a concurrent edit (two devices changed the same notes offline). The server
+ * creates it instead of dropping the losing text; a user resolves it by picking or merging
+ * the versions, which deletes this record.
+ */
+export const conflictSchema = v.strictObject({
+  ...baseEntries,
+  recordType: requiredText(40),
+  recordId: id,
+  field: requiredText(80),
+  value: v.pipe(v.string(), v.maxLength(50000)),
+  clock: requiredText(80),
+  authorName: v.pipe(v.string(), v.maxLength(120)),
+});
+export type Conflict = v.InferOutput<typeof conflictSchema>;

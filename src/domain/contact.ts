@@ -1,0 +1,17 @@
+import * as v from 'valibot';
+import { baseEntries, email, idList, optionalDay, optionalText, phone, requiredText, tags } from './fields';
+
+/** A person the network works with. `consentNote` records why we keep their data (GDPR). */
+export const contactSchema = v.strictObject({
+  ...baseEntries,
+  name: requiredText(200),
+  role: optionalText(200),
+  organisationIds: v.optional(idList, []),
+  phone,
+  email,
+  tags,
+  notes: optionalText(20000),
+  consentNote: optionalText(1000),
+  consentDate: optionalDay,
+});
+export type Contact = v.InferOutput<typeof contactSchema>;

@@ -1,0 +1,178 @@
+// The merge rule of Valise, shared by the server (which decides) and the client (which shows
+// its own unsent changes on top of what it pulled). Pure: no IO, no clock reading.
+//
+// Every field carries the hybrid-logical-clock timestamp of its last write; the greater
+// timestamp wins, field by field ("last writer wins" per field, ties impossible since a
+// timestamp ends with its device's node id). Map fields (diagnostic answers, attendees…)
+// merge key by key: a patch key "answers.q1" writes one entry.
+//
+// Long texts are never silently dropped: when a write to a text field was made without
+// having seen the value it replaces (its `base` clock differs from the stored clock), the
+// two writes were concurrent and the losing text is returned in `losers` for the caller to
+// keep as a conflict record.
+import { MAP_FIELDS, type RecordType, TEXT_FIELDS } from './record-types';
+
+/** Field → clock of its last write. The key "*" is the clock of fields without their own entry. */
+export type FieldClocks = Record<string, string>;
+
+export interface RecordState {
+  data: Record<string, unknown>;
+  clocks: FieldClocks;
+}
+
+export interface Patch {
+  /** Changed fields; a key "field.entry" writes one entry of a map field. */
+  fields: Record<string, unknown>;
+  /** Clock of each changed field (same keys as `fields`). */
+  clocks: Record<string, string>;
+  /** For text fields: the clock of the value the edit started from ("" when there was none). */
+  base?: Record<string, string> | undefined;
+}
+
+export interface LosingText {
+  field: string;
+  value: string;
+  /** Clock of the losing write (its node tells which device typed it). */
+  clock: string;
+}
+
+export interface MergeResult extends RecordState {
+  changed: boolean;
+  losers: LosingText[];
+}
+
+/** Fields fixed at creation: a later patch never changes them. */
+export const IMMUTABLE_FIELDS: ReadonlySet<string> = new Set(['id', 'networkId', 'createdAt']);
+
+export const DEFAULT_CLOCK_KEY = '*';
+
+export function clockOf(clocks: FieldClocks, key: string): string {
+  const own = clocks[key];
+  if (own !== undefined) return own;
+  const dot = key.indexOf('.');
+  if (dot > 0) return clockOf(clocks, key.slice(0, dot));
+  return clocks[DEFAULT_CLOCK_KEY] ?? '';
+}
+
+/** A new record from its creating patch. */
+export function createState(patch: Patch): RecordState {
+  const data: Record<string, unknown> = {};
+  const clocks: FieldClocks = {};
+  for (const [key, value] of Object.entries(patch.fields)) {
+    if (key.includes('.')) continue;
+    data[key] = value;
+    const clock = patch.clocks[key];
+    if (clock !== undefined) clocks[key] = clock;
+  }
+  return { data, clocks: compactClocks(clocks) };
+}
+
+/** Merges a patch into a stored record by per-field last-writer-wins. */
+export function mergePatch(type: RecordType, state: RecordState, patch: Patch): MergeResult {
+  const data = { ...state.data };
+  const clocks = { ...state.clocks };
+  const losers: LosingText[] = [];
+  const textFields: readonly string[] = TEXT_FIELDS[type];
+  const mapFields: readonly string[] = MAP_FIELDS[type];
+  let changed = false;
+
+  for (const [key, value] of Object.entries(patch.fields)) {
+    if (IMMUTABLE_FIELDS.has(key)) continue;
+    const incoming = patch.clocks[key];
+    if (incoming === undefined) continue;
+    const current = clockOf(clocks, key);
+    const dot = key.indexOf('.');
+    const field = dot > 0 ? key.slice(0, dot) : key;
+    if (dot > 0 && !mapFields.includes(field)) continue;
+    const isText = textFields.includes(key);
+
+    if (incoming > current) {
+      if (isText) {
+        const replaced = data[key];
+        const base = patch.base?.[key];
+        if (base !== undefined && base !== current && isLosingText(replaced, value)) {
+          losers.push({ field: key, value: replaced as string, clock: current });
+        }
+      }
+      if (dot > 0) writeEntry(data, field, key.slice(dot + 1), value);
+      else if (mapFields.includes(key)) writeWholeMap(data, clocks, key, value, incoming, state.data[key]);
+      else data[key] = value;
+      clocks[key] = incoming;
+      changed = true;
+    } else if (incoming < current && isText && isLosingText(value, data[key])) {
+      losers.push({ field: key, value: value as string, clock: incoming });
+    }
+  }
+  return { data, clocks, changed, losers };
+}
+
+/**
+ * Forces a device's own unsent fields over a pulled record: until the server has decided,
+ * the device shows what its user typed.
+ */
+export function overlayFields(pulled: RecordState, local: RecordState, keys: readonly string[] | null): RecordState {
+  if (keys === null) return { data: { ...local.data }, clocks: { ...local.clocks } };
+  const data = { ...pulled.data };
+  const clocks = { ...pulled.clocks };
+  for (const key of keys) {
+    const dot = key.indexOf('.');
+    if (dot > 0) {
+      const field = key.slice(0, dot);
+      const entries = local.data[field] as Record<string, unknown> | undefined;
+      writeEntry(data, field, key.slice(dot + 1), entries?.[key.slice(dot + 1)]);
+    } else {
+      data[key] = local.data[key];
+    }
+    clocks[key] = clockOf(local.clocks, key);
+  }
+  return { data, clocks };
+}
+
+function isLosingText(loser: unknown, winner: unknown): boolean {
+  return typeof loser === 'string' && loser.trim() !== '' && loser !== winner;
+}
+
+function writeEntry(data: Record<string, unknown>, field: string, entry: string, value: unknown): void {
+  const map = { ...((data[field] as Record<string, unknown> | undefined) ?? {}) };
+  if (value === undefined || value === null) delete map[entry];
+  else map[entry] = value;
+  data[field] = map;
+}
+
+/** A whole-map write replaces the map, except entries written later than it. */
+function writeWholeMap(
+  data: Record<string, unknown>,
+  clocks: FieldClocks,
+  field: string,
+  value: unknown,
+  clock: string,
+  previous: unknown,
+): void {
+  const next: Record<string, unknown> = { ...((value as Record<string, unknown> | null) ?? {}) };
+  const prefix = `${field}.`;
+  for (const key of Object.keys(clocks)) {
+    if (!key.startsWith(prefix)) continue;
+    const entry = key.slice(prefix.length);
+    const entryClock = clocks[key] as string;
+    if (entryClock > clock) {
+      const kept = (previous as Record<string, unknown> | undefined)?.[entry];
+      if (kept === undefined) delete next[entry];
+      else next[entry] = kept;
+    } else {
+      delete clocks[key];
+    }
+  }
+  data[field] = next;
+}
+
+/** Drops per-field clocks equal to the default one, to keep records small. */
+export function compactClocks(clocks: FieldClocks): FieldClocks {
+  const values = Object.values(clocks);
+  if (values.length === 0) return clocks;
+  const common = values.reduce((a, b) => (a > b ? a : b));
+  const compact: FieldClocks = { [DEFAULT_CLOCK_KEY]: clocks[DEFAULT_CLOCK_KEY] ?? common };
+  for (const [key, clock] of Object.entries(clocks)) {
+    if (key !== DEFAULT_CLOCK_KEY && clock !== compact[DEFAULT_CLOCK_KEY]) compact[key] = clock;
+  }
+  return compact;
+}

@@ -1,0 +1,33 @@
+import * as v from 'valibot';
+import { baseEntries, email, latitude, longitude, optionalText, phone, requiredText, tags, url } from './fields';
+import { LEGAL_STRUCTURES, ORGANISATION_KINDS, TERRITORY_SCALES, TYPOLOGIES } from './vocabulary';
+
+/** A lieu, a project holder, a town hall, a partner, a network: first-class in Valise. */
+export const organisationSchema = v.strictObject({
+  ...baseEntries,
+  name: requiredText(200),
+  kind: v.picklist(ORGANISATION_KINDS, 'must be one of the organisation kinds'),
+  typology: v.optional(v.nullable(v.picklist(TYPOLOGIES))),
+  legalStructure: v.optional(v.nullable(v.picklist(LEGAL_STRUCTURES))),
+  address: optionalText(300),
+  postcode: v.optional(
+    v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{5}$/, 'must be a 5-digit postcode'))])),
+  ),
+  commune: optionalText(120),
+  inseeCode: v.optional(
+    v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^(\d{5}|2[AB]\d{3})$/, 'must be an INSEE code'))])),
+  ),
+  territoryLabel: optionalText(120),
+  territoryScale: v.optional(v.nullable(v.picklist(TERRITORY_SCALES))),
+  departement: optionalText(60),
+  region: optionalText(60),
+  latitude,
+  longitude,
+  website: url,
+  email,
+  phone,
+  networks: tags,
+  tags,
+  notes: optionalText(20000),
+});
+export type Organisation = v.InferOutput<typeof organisationSchema>;

@@ -1,0 +1,90 @@
+// The registry of synced record types: one table on the device, one `type` on the wire.
+import type * as v from 'valibot';
+import { attachmentSchema } from './attachment';
+import { conflictSchema } from './conflict';
+import { contactSchema } from './contact';
+import { diagnosticSchema, diagnosticTemplateSchema } from './diagnostic';
+import { eventNoteSchema, eventSchema } from './event';
+import { followUpSchema } from './follow-up';
+import { organisationSchema } from './organisation';
+import { loanSchema, packingListSchema, toolboxItemSchema } from './toolbox';
+import { visitSchema } from './visit';
+
+export const RECORD_SCHEMAS = {
+  organisations: organisationSchema,
+  contacts: contactSchema,
+  visits: visitSchema,
+  followUps: followUpSchema,
+  diagnosticTemplates: diagnosticTemplateSchema,
+  diagnostics: diagnosticSchema,
+  events: eventSchema,
+  eventNotes: eventNoteSchema,
+  toolboxItems: toolboxItemSchema,
+  loans: loanSchema,
+  packingLists: packingListSchema,
+  attachments: attachmentSchema,
+  conflicts: conflictSchema,
+} as const;
+
+type Schemas = typeof RECORD_SCHEMAS;
+export type RecordType = keyof Schemas;
+export type RecordMap = { [K in RecordType]: v.InferOutput<Schemas[K]> };
+export type AnyRecord = RecordMap[RecordType];
+type RecordInputMap = { [K in RecordType]: v.InferInput<Schemas[K]> };
+
+export type BaseField = 'id' | 'networkId' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deleted';
+/** What a caller passes to create a record: its own fields; the data layer stamps the base fields. */
+export type NewRecord<K extends RecordType> = Omit<RecordInputMap[K], BaseField> & { id?: string; createdAt?: string };
+/** What a caller passes to change a record. */
+export type RecordChanges<K extends RecordType> = Partial<
+  Omit<RecordInputMap[K], 'id' | 'networkId' | 'createdAt' | 'updatedAt' | 'updatedBy'>
+>;
+
+export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
+
+export function isRecordType(value: unknown): value is RecordType {
+  return typeof value === 'string' && Object.hasOwn(RECORD_SCHEMAS, value);
+}
+
+/**
+ * Long texts people type. When two devices edit one of these concurrently, the losing text
+ * is kept as a conflict record instead of being overwritten (never silently dropped).
+ */
+export const TEXT_FIELDS: { readonly [K in RecordType]: readonly (keyof RecordMap[K] & string)[] } = {
+  organisations: ['notes'],
+  contacts: ['notes'],
+  visits: ['notes'],
+  followUps: [],
+  diagnosticTemplates: [],
+  diagnostics: [],
+  events: ['description'],
+  eventNotes: ['text'],
+  toolboxItems: ['description'],
+  loans: [],
+  packingLists: ['notes'],
+  attachments: [],
+  conflicts: [],
+};
+
+/**
+ * Object fields merged key by key (answers of a diagnostic, attendees of an event, what is
+ * packed): two people filling different keys offline both keep their input.
+ */
+export const MAP_FIELDS: { readonly [K in RecordType]: readonly (keyof RecordMap[K] & string)[] } = {
+  organisations: [],
+  contacts: [],
+  visits: [],
+  followUps: [],
+  diagnosticTemplates: [],
+  diagnostics: ['answers', 'sectionComments', 'setAside'],
+  events: ['attendees'],
+  eventNotes: [],
+  toolboxItems: [],
+  loans: [],
+  packingLists: ['packed'],
+  attachments: [],
+  conflicts: [],
+};
+
+/** Types only an admin may create or change (the shared toolbox is curated, see toolbox rules). */
+export const ADMIN_TYPES: readonly RecordType[] = ['diagnosticTemplates'];

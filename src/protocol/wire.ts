@@ -1,0 +1,130 @@
+// The wire format between a device and its network's server (documented in README.md here).
+// Request bodies are validated with these schemas on the server; the client builds them.
+import * as v from 'valibot';
+import { ID_PATTERN } from '../domain/ids';
+import type { FieldClocks } from '../domain/merge';
+import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { ROLES, type Role } from '../domain/vocabulary';
+import { HLC_PATTERN, NODE_PATTERN } from './hlc';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_MUTATIONS = 1000;
+export const MAX_PULL_LIMIT = 5000;
+/** A device clock more than this ahead of the server's is clamped (and the device told). */
+export const MAX_CLOCK_AHEAD_MS = 60_000;
+
+const uuid = ID_PATTERN.source.slice(1, -1);
+/** One mutation id per outbox entry; a bulk entry's mutations are `<entry id>:<record id>`. */
+export const MUTATION_ID_PATTERN = new RegExp(`^${uuid}(:${uuid})?$`);
+const FIELD_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}(\.[a-zA-Z0-9_-]{1,64})?$/;
+
+const clock = v.pipe(v.string(), v.regex(HLC_PATTERN, 'must be a hybrid logical clock timestamp'));
+const fieldKey = v.pipe(v.string(), v.regex(FIELD_KEY_PATTERN, 'must be a field name'));
+
+export const mutationSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),
+  type: v.picklist(RECORD_TYPES, 'must be a known record type'),
+  recordId: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id')),
+  fields: v.pipe(
+    v.record(fieldKey, v.unknown()),
+    v.check((f) => Object.keys(f).length > 0, 'must not be empty'),
+  ),
+  clocks: v.record(fieldKey, clock),
+  base: v.optional(v.record(fieldKey, v.union([v.literal(''), clock]))),
+});
+export type Mutation = v.InferOutput<typeof mutationSchema>;
+
+export const pushRequestSchema = v.strictObject({
+  mutations: v.pipe(
+    v.array(mutationSchema),
+    v.maxLength(MAX_PUSH_MUTATIONS, `at most ${MAX_PUSH_MUTATIONS} mutations per push`),
+  ),
+});
+export type PushRequest = v.InferOutput<typeof pushRequestSchema>;
+
+/** A record as the server holds it, sent on pull. */
+export interface Change {
+  type: RecordType;
+  id: string;
+  seq: number;
+  data: Record<string, unknown>;
+  clocks: FieldClocks;
+}
+
+export type MutationResult =
+  | { id: string; status: 'applied' }
+  | { id: string; status: 'rejected'; reason: string; current: Change | null };
+
+export interface ServerTime {
+  /** Server wall clock (ms since epoch) when it answered: devices correct their clock with it. */
+  serverTime: number;
+}
+
+export interface PushResponse extends ServerTime {
+  results: MutationResult[];
+  /** Set when some clock of the push was too far ahead of the server's and was clamped. */
+  clockAheadMs?: number;
+}
+
+export interface PullResponse extends ServerTime {
+  changes: Change[];
+  /** Pass back as `since` to continue. */
+  cursor: number;
+  hasMore: boolean;
+  /** Total number of records of the network after `since`, for a progress bar on long pulls. */
+  remaining: number;
+}
+
+export const joinRequestSchema = v.strictObject({
+  code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code')),
+  deviceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
+  memberName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  /** The node id of the device's clock, so the server can name the author of a conflicting text. */
+  clockNode: v.pipe(v.string(), v.regex(NODE_PATTERN, 'must be 16 hex digits')),
+});
+export type JoinRequest = v.InferOutput<typeof joinRequestSchema>;
+
+export interface SessionInfo {
+  networkId: string;
+  networkName: string;
+  deviceId: string;
+  memberName: string;
+  role: Role;
+  /** Attachments larger than this are refused by the server. */
+  maxAttachmentBytes: number;
+}
+
+export interface JoinResponse extends SessionInfo, ServerTime {
+  /** Bearer token for this device; the server keeps only its hash. */
+  token: string;
+}
+
+export const invitationRequestSchema = v.strictObject({
+  role: v.picklist(ROLES),
+  expiresInHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
+});
+export type InvitationRequest = v.InferOutput<typeof invitationRequestSchema>;
+
+export interface InvitationResponse {
+  code: string;
+  role: Role;
+  expiresAt: string;
+}
+
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  memberName: string;
+  role: Role;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Every error answer of the API. */
+export interface ApiError {
+  error: string;
+  /** Machine-readable code, e.g. "invalid_body", "unauthorized", "too_large". */
+  code: string;
+  issues?: { field: string; message: string }[];
+}
