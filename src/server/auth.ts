@@ -1,0 +1,39 @@
+// Device tokens and invitation codes. Only their SHA-256 hashes are stored: a stolen database
+// file gives no usable token.
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** A code a person can read aloud or type: three groups of four, no 0/O or 1/I/L. */
+export function newInvitationCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((group) => group.join('')).join('-');
+}
+
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function hashCode(code: string): string {
+  return hashSecret(`invitation:${normaliseCode(code)}`);
+}
+
+/** Compares two hex hashes without leaking through timing how much of them matched. */
+export function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Folder of the SQLite file (VALISE_DATA, default ./data). */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, PostgreSQL replaces SQLite. */
+  databaseUrl: string | null;
+  /** Built app to serve (default ./dist). */
+  distDir: string;
+  maxAttachmentBytes: number;
+  maxBodyBytes: number;
+  /** Origins allowed to call the API from another site (the app's own origin always is). */
+  allowedOrigins: string[];
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.VALISE_DATA ?? 'data'),
+    databaseUrl: env.DATABASE_URL ?? null,
+    distDir: resolve(env.VALISE_DIST ?? 'dist'),
+    maxAttachmentBytes: Number(env.VALISE_MAX_ATTACHMENT_BYTES ?? 10 * 1024 * 1024),
+    maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+    allowedOrigins: (env.VALISE_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+  };
+}

@@ -1,0 +1,23 @@
+import type { Role } from '../domain/vocabulary';
+import type { InvitationResponse } from '../protocol/wire';
+import { hashCode, newInvitationCode } from './auth';
+import type { Store } from './store/store';
+
+/** Creates a single-use invitation; only the code's hash is stored, the code is shown once. */
+export async function issueInvitation(
+  store: Store,
+  networkId: string,
+  role: Role,
+  expiresInHours: number,
+  now: number = Date.now(),
+): Promise<InvitationResponse> {
+  const code = newInvitationCode();
+  const expiresAt = new Date(now + expiresInHours * 3_600_000).toISOString();
+  await store.createInvitation({ codeHash: hashCode(code), networkId, role, expiresAt, usedAt: null, attempts: 0 });
+  return { code, role, expiresAt };
+}
+
+/** The link a new member opens: the app served by this server, on its join screen. */
+export function invitationLink(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/#/rejoindre?code=${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { ID_PATTERN } from '../../domain/ids';
+import { type DeviceInfo, invitationRequestSchema } from '../../protocol/wire';
+import { fail } from '../http-errors';
+import { issueInvitation } from '../invitations';
+import type { Device } from '../store/store';
+import type { AppEnv } from './env';
+import { readBody, requireAdmin, requireDevice } from './guard';
+
+export function adminRoutes() {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireDevice, requireAdmin);
+
+  routes.post('/invitations', async (c) => {
+    const body = await readBody(c, invitationRequestSchema);
+    if (!body.ok) return body.response;
+    const invitation = await issueInvitation(c.var.store, c.var.device.networkId, body.value.role, body.value.expiresInHours, c.var.now());
+    return c.json(invitation, 201);
+  });
+
+  routes.get('/devices', async (c) => {
+    const devices = await c.var.store.listDevices(c.var.device.networkId);
+    return c.json({ devices: devices.map(toInfo) });
+  });
+
+  routes.post('/devices/:id/revoke', async (c) => {
+    const id = c.req.param('id');
+    if (!ID_PATTERN.test(id)) return fail(c, 400, 'invalid_id', 'The device id is not valid.');
+    const revoked = await c.var.store.revokeDevice(c.var.device.networkId, id, new Date(c.var.now()).toISOString());
+    if (!revoked) return fail(c, 404, 'not_found', 'No such active device in this network.');
+    return c.json({ revoked: id });
+  });
+
+  return routes;
+}
+
+function toInfo(device: Device): DeviceInfo {
+  return {
+    id: device.id,
+    name: device.name,
+    memberName: device.memberName,
+    role: device.role,
+    createdAt: device.createdAt,
+    lastSeenAt: device.lastSeenAt,
+    revokedAt: device.revokedAt,
+  };
+}

@@ -1,0 +1,13 @@
+import type { HybridClock } from '../../protocol/hlc';
+import type { ServerConfig } from '../config';
+import type { Device, Store } from '../store/store';
+
+export interface AppEnv {
+  Variables: {
+    store: Store;
+    config: ServerConfig;
+    clock: HybridClock;
+    now: () => number;
+    device: Device;
+  };
+}

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { newId } from '../../domain/ids';
+import { type JoinResponse, joinRequestSchema, type SessionInfo } from '../../protocol/wire';
+import { hashCode, hashSecret, newToken } from '../auth';
+import { fail } from '../http-errors';
+import type { Device } from '../store/store';
+import type { AppEnv } from './env';
+import { readBody, requireDevice } from './guard';
+
+/** Wrong codes tried on one invitation before it stops working. */
+export const MAX_CODE_ATTEMPTS = 10;
+
+export function joinRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/join', async (c) => {
+    const body = await readBody(c, joinRequestSchema);
+    if (!body.ok) return body.response;
+    const { code, deviceName, memberName, clockNode } = body.value;
+    const store = c.var.store;
+    const codeHash = hashCode(code);
+    const invitation = await store.findInvitation(codeHash);
+    const now = c.var.now();
+    const refused = () => fail(c, 403, 'invalid_invitation', 'This invitation code is unknown, used or expired. Ask an admin for a new one.');
+    if (!invitation || invitation.usedAt || Date.parse(invitation.expiresAt) < now || invitation.attempts > MAX_CODE_ATTEMPTS) {
+      return refused();
+    }
+    const network = await store.getNetwork(invitation.networkId);
+    if (!network) return refused();
+    const token = newToken();
+    const device: Device = {
+      id: newId(),
+      networkId: network.id,
+      name: deviceName,
+      memberName,
+      role: invitation.role,
+      clockNode,
+      createdAt: new Date(now).toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+    };
+    if (!(await store.redeemInvitation(codeHash, device, hashSecret(token)))) return refused();
+    const response: JoinResponse = { ...sessionOf(device, network.name, c.var.config.maxAttachmentBytes), token, serverTime: now };
+    return c.json(response);
+  });
+
+  routes.get('/session', requireDevice, async (c) => {
+    const network = await c.var.store.getNetwork(c.var.device.networkId);
+    return c.json({ ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes), serverTime: c.var.now() });
+  });
+
+  return routes;
+}
+
+function sessionOf(device: Device, networkName: string, maxAttachmentBytes: number): SessionInfo {
+  return {
+    networkId: device.networkId,
+    networkName,
+    deviceId: device.id,
+    memberName: device.memberName,
+    role: device.role,
+    maxAttachmentBytes,
+  };
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { MAX_PULL_LIMIT, type PushResponse, pushRequestSchema } from '../../protocol/wire';
+import { fail } from '../http-errors';
+import type { AppEnv } from './env';
+import { readBody, requireDevice } from './guard';
+
+export function syncRoutes() {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireDevice);
+
+  routes.post('/push', async (c) => {
+    const body = await readBody(c, pushRequestSchema);
+    if (!body.ok) return body.response;
+    const { device, store, clock } = c.var;
+    const now = c.var.now();
+    const output = await store.push({
+      context: { networkId: device.networkId, role: device.role, clock, now },
+      mutations: body.value.mutations,
+    });
+    const response: PushResponse = {
+      results: output.results,
+      serverTime: c.var.now(),
+      ...(output.clockAheadMs > 0 ? { clockAheadMs: output.clockAheadMs } : {}),
+    };
+    return c.json(response);
+  });
+
+  routes.get('/pull', async (c) => {
+    const since = Number(c.req.query('since') ?? '0');
+    const limit = Number(c.req.query('limit') ?? '1000');
+    if (!Number.isSafeInteger(since) || since < 0) return fail(c, 400, 'invalid_query', '`since` must be a cursor (an integer ≥ 0).');
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
+      return fail(c, 400, 'invalid_query', `\`limit\` must be an integer from 1 to ${MAX_PULL_LIMIT}.`);
+    }
+    const page = await c.var.store.pull(c.var.device.networkId, since, limit);
+    const cursor = page.changes.at(-1)?.seq ?? since;
+    // The records' JSON is stored as text: splice it in rather than parse and re-serialise.
+    const changes = page.changes
+      .map((row) => `{"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"seq":${row.seq},"data":${row.data},"clocks":${row.clocks}}`)
+      .join(',');
+    const body = `{"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},"serverTime":${c.var.now()}}`;
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  return routes;
+}

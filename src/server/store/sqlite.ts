@@ -1,0 +1,251 @@
+// The embedded store: one SQLite file (better-sqlite3). Every statement is synchronous, so a
+// push's read-plan-write runs inside one SQLite transaction with nothing interleaved.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { newId } from '../../domain/ids';
+import type { RecordType } from '../../domain/record-types';
+import type { Role } from '../../domain/vocabulary';
+import type { Change, MutationResult } from '../../protocol/wire';
+import { planPush, type RecordRow, type SavedResult } from '../sync/plan';
+import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import type { Device, Invitation, Network, PullPage, PushInput, PushOutput, RawChange, Store, StoredAttachment } from './store';
+
+type Row = Record<string, unknown>;
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  private nextSeq = 1;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL under WAL is durable against process crashes (SIGKILL); only an OS crash or power
+    // cut may lose the last transactions, never corrupt the file.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<void> {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let index = version; index < SQLITE_MIGRATIONS.length; index++) {
+      this.db.transaction(() => {
+        this.db.exec(SQLITE_MIGRATIONS[index] as string);
+        this.db.pragma(`user_version = ${index + 1}`);
+      })();
+    }
+    const max = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get() as { seq: number };
+    this.nextSeq = max.seq + 1;
+  }
+
+  async ping(): Promise<boolean> {
+    return (this.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async createNetwork(name: string): Promise<Network> {
+    const network = { id: newId(), name, createdAt: new Date().toISOString() };
+    this.db.prepare('INSERT INTO networks (id, name, created_at) VALUES (?, ?, ?)').run(network.id, name, network.createdAt);
+    return network;
+  }
+
+  async getNetwork(id: string): Promise<Network | null> {
+    const row = this.db.prepare('SELECT * FROM networks WHERE id = ?').get(id) as Row | undefined;
+    return row ? toNetwork(row) : null;
+  }
+
+  async listNetworks(): Promise<Network[]> {
+    return (this.db.prepare('SELECT * FROM networks ORDER BY created_at').all() as Row[]).map(toNetwork);
+  }
+
+  async createInvitation(invitation: Invitation): Promise<void> {
+    this.db
+      .prepare('INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(invitation.codeHash, invitation.networkId, invitation.role, invitation.expiresAt, invitation.usedAt, invitation.attempts);
+  }
+
+  async findInvitation(codeHash: string): Promise<Invitation | null> {
+    const row = this.db
+      .prepare('UPDATE invitations SET attempts = attempts + 1 WHERE code_hash = ? RETURNING *')
+      .get(codeHash) as Row | undefined;
+    return row ? toInvitation(row) : null;
+  }
+
+  async redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const used = this.db
+        .prepare('UPDATE invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL')
+        .run(device.createdAt, codeHash);
+      if (used.changes !== 1) return false;
+      this.db
+        .prepare(
+          `INSERT INTO devices (id, network_id, name, member_name, role, clock_node, token_hash, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(device.id, device.networkId, device.name, device.memberName, device.role, device.clockNode, tokenHash, device.createdAt);
+      return true;
+    })();
+  }
+
+  async findDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
+    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    return row ? toDevice(row) : null;
+  }
+
+  async touchDevice(id: string, at: string): Promise<void> {
+    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
+  }
+
+  async listDevices(networkId: string): Promise<Device[]> {
+    return (this.db.prepare('SELECT * FROM devices WHERE network_id = ? ORDER BY created_at').all(networkId) as Row[]).map(toDevice);
+  }
+
+  async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
+    const result = this.db
+      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND network_id = ? AND revoked_at IS NULL')
+      .run(at, deviceId, networkId);
+    return result.changes === 1;
+  }
+
+  async push({ context, mutations }: PushInput): Promise<PushOutput> {
+    const { networkId } = context;
+    const selectRecord = this.db.prepare('SELECT id, network_id, type, data, clocks FROM records WHERE id = ?');
+    const selectResult = this.db.prepare('SELECT status, reason FROM mutations WHERE network_id = ? AND id = ?');
+    const upsert = this.db.prepare(
+      `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`,
+    );
+    const saveResult = this.db.prepare('INSERT INTO mutations (network_id, id, status, reason) VALUES (?, ?, ?, ?)');
+
+    const run = this.db.transaction((): PushOutput => {
+      const existing = new Map<string, RecordRow>();
+      const prior = new Map<string, SavedResult>();
+      for (const mutation of mutations) {
+        if (!existing.has(mutation.recordId)) {
+          const row = selectRecord.get(mutation.recordId) as Row | undefined;
+          if (row) existing.set(mutation.recordId, toRecordRow(row));
+        }
+        const saved = selectResult.get(networkId, mutation.id) as Row | undefined;
+        if (saved) prior.set(mutation.id, toSaved(saved));
+      }
+      const authors = this.authorsOf(networkId);
+      const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
+      const seqs = new Map<string, number>();
+      for (const row of plan.writes) {
+        const seq = this.nextSeq++;
+        seqs.set(row.id, seq);
+        upsert.run(row.id, row.networkId, row.type, seq, JSON.stringify(row.data), JSON.stringify(row.clocks));
+      }
+      const results: MutationResult[] = plan.results.map(({ id, result, replay, recordId }) => {
+        if (!replay) saveResult.run(networkId, id, result.status, result.status === 'rejected' ? result.reason : null);
+        if (result.status === 'applied') return { id, status: 'applied' };
+        return { id, status: 'rejected', reason: result.reason, current: this.currentChange(networkId, recordId) };
+      });
+      return { results, clockAheadMs: plan.clockAheadMs };
+    });
+    // A failed transaction leaves seq numbers unused; gaps are harmless to pulls.
+    return run.immediate();
+  }
+
+  private authorsOf(networkId: string): Map<string, string> {
+    const rows = this.db.prepare('SELECT clock_node, member_name FROM devices WHERE network_id = ?').all(networkId) as Row[];
+    return new Map(rows.map((row) => [row.clock_node as string, row.member_name as string]));
+  }
+
+  private currentChange(networkId: string, id: string): Change | null {
+    const row = this.db
+      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE id = ? AND network_id = ?')
+      .get(id, networkId) as Row | undefined;
+    if (!row) return null;
+    return {
+      type: row.type as RecordType,
+      id: row.id as string,
+      seq: row.seq as number,
+      data: JSON.parse(row.data as string),
+      clocks: JSON.parse(row.clocks as string),
+    };
+  }
+
+  async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
+    const changes = this.db
+      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(networkId, since, limit) as RawChange[];
+    const last = changes.at(-1)?.seq ?? since;
+    const { remaining } = this.db
+      .prepare('SELECT COUNT(*) AS remaining FROM records WHERE network_id = ? AND seq > ?')
+      .get(networkId, last) as { remaining: number };
+    return { changes, remaining };
+  }
+
+  async snapshot(networkId: string): Promise<RawChange[]> {
+    return this.db
+      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? ORDER BY id')
+      .all(networkId) as RawChange[];
+  }
+
+  async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      )
+      .run(networkId, attachment.sha256, attachment.mimeType, attachment.size, attachment.data);
+  }
+
+  async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {
+    const row = this.db
+      .prepare('SELECT sha256, mime_type, size, data FROM attachments WHERE network_id = ? AND sha256 = ?')
+      .get(networkId, sha256) as Row | undefined;
+    if (!row) return null;
+    return { sha256: row.sha256 as string, mimeType: row.mime_type as string, size: row.size as number, data: row.data as Uint8Array };
+  }
+}
+
+function toNetwork(row: Row): Network {
+  return { id: row.id as string, name: row.name as string, createdAt: row.created_at as string };
+}
+
+function toInvitation(row: Row): Invitation {
+  return {
+    codeHash: row.code_hash as string,
+    networkId: row.network_id as string,
+    role: row.role as Role,
+    expiresAt: row.expires_at as string,
+    usedAt: (row.used_at as string | null) ?? null,
+    attempts: row.attempts as number,
+  };
+}
+
+function toDevice(row: Row): Device {
+  return {
+    id: row.id as string,
+    networkId: row.network_id as string,
+    name: row.name as string,
+    memberName: row.member_name as string,
+    role: row.role as Role,
+    clockNode: row.clock_node as string,
+    createdAt: row.created_at as string,
+    lastSeenAt: (row.last_seen_at as string | null) ?? null,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+  };
+}
+
+function toRecordRow(row: Row): RecordRow {
+  return {
+    id: row.id as string,
+    networkId: row.network_id as string,
+    type: row.type as RecordType,
+    data: JSON.parse(row.data as string),
+    clocks: JSON.parse(row.clocks as string),
+  };
+}
+
+function toSaved(row: Row): SavedResult {
+  return row.status === 'applied' ? { status: 'applied' } : { status: 'rejected', reason: row.reason as string };
+}

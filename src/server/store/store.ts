@@ -1,0 +1,94 @@
+// What the server needs from its database. Two implementations: SQLite (embedded, default)
+// and PostgreSQL (DATABASE_URL); both pass test/server/store-contract.ts.
+import type { Role } from '../../domain/vocabulary';
+import type { Mutation, MutationResult } from '../../protocol/wire';
+import type { PushContext } from '../sync/plan';
+
+export interface Network {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Device {
+  id: string;
+  networkId: string;
+  name: string;
+  memberName: string;
+  role: Role;
+  clockNode: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface Invitation {
+  codeHash: string;
+  networkId: string;
+  role: Role;
+  expiresAt: string;
+  usedAt: string | null;
+  attempts: number;
+}
+
+/** A pulled record with its JSON kept as text, so a page is sent without re-serialising. */
+export interface RawChange {
+  type: string;
+  id: string;
+  seq: number;
+  data: string;
+  clocks: string;
+}
+
+export interface PullPage {
+  changes: RawChange[];
+  remaining: number;
+}
+
+export interface StoredAttachment {
+  sha256: string;
+  mimeType: string;
+  size: number;
+  data: Uint8Array;
+}
+
+export interface PushInput {
+  context: Omit<PushContext, 'authorOf'>;
+  mutations: readonly Mutation[];
+}
+
+export interface PushOutput {
+  results: MutationResult[];
+  clockAheadMs: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  createNetwork(name: string): Promise<Network>;
+  getNetwork(id: string): Promise<Network | null>;
+  listNetworks(): Promise<Network[]>;
+
+  createInvitation(invitation: Invitation): Promise<void>;
+  /** Counts an attempt on the code and returns it when usable (unused, not expired). */
+  findInvitation(codeHash: string): Promise<Invitation | null>;
+  /** Marks the invitation used and creates the device, atomically; false if it was used meanwhile. */
+  redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean>;
+
+  findDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
+  touchDevice(id: string, at: string): Promise<void>;
+  listDevices(networkId: string): Promise<Device[]>;
+  revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean>;
+
+  /** Applies a push in one transaction: effects and mutation ids together. */
+  push(input: PushInput): Promise<PushOutput>;
+  pull(networkId: string, since: number, limit: number): Promise<PullPage>;
+  /** Every record of a network (tests and backups compare states with it). */
+  snapshot(networkId: string): Promise<RawChange[]>;
+
+  putAttachment(networkId: string, attachment: StoredAttachment): Promise<void>;
+  getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
+}

@@ -1,0 +1,153 @@
+// Decides what a push does, without IO: the stores read the touched records and earlier
+// results inside their transaction, call planPush, and write its outcome in the same
+// transaction, so a mutation's effect and its id are committed together (at most once).
+import { newId } from '../../domain/ids';
+import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
+import { refusal } from '../../domain/permissions';
+import type { RecordType } from '../../domain/record-types';
+import { describeIssues, validateRecord } from '../../domain/validation';
+import type { Role } from '../../domain/vocabulary';
+import { type HybridClock, hlcMillis, parseHlc } from '../../protocol/hlc';
+import { MAX_CLOCK_AHEAD_MS, type Mutation } from '../../protocol/wire';
+
+/** A record as a store holds it. */
+export interface RecordRow extends RecordState {
+  id: string;
+  networkId: string;
+  type: RecordType;
+}
+
+export type SavedResult = { status: 'applied' } | { status: 'rejected'; reason: string };
+
+export interface PushContext {
+  networkId: string;
+  role: Role;
+  clock: HybridClock;
+  now: number;
+  /** Clock node → member name, to name the author of a losing text. */
+  authorOf: (node: string) => string;
+}
+
+export interface PushPlan {
+  /** Per mutation, in order: its result and whether it was seen before (a replay). */
+  results: { id: string; result: SavedResult; replay: boolean; recordId: string }[];
+  /** Records to write (final state after the whole push), in write order. */
+  writes: RecordRow[];
+  /** How far ahead of the server the furthest clamped clock was (0: none). */
+  clockAheadMs: number;
+}
+
+export function planPush(
+  context: PushContext,
+  mutations: readonly Mutation[],
+  existing: ReadonlyMap<string, RecordRow>,
+  prior: ReadonlyMap<string, SavedResult>,
+): PushPlan {
+  const working = new Map(existing);
+  const dirty = new Map<string, RecordRow>();
+  const results: PushPlan['results'] = [];
+  const seenInPush = new Set<string>();
+  let clockAheadMs = 0;
+
+  for (const mutation of mutations) {
+    const earlier = prior.get(mutation.id);
+    if (earlier || seenInPush.has(mutation.id)) {
+      results.push({ id: mutation.id, result: earlier ?? { status: 'applied' }, replay: true, recordId: mutation.recordId });
+      continue;
+    }
+    seenInPush.add(mutation.id);
+    const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
+    clockAheadMs = Math.max(clockAheadMs, aheadMs);
+    const outcome = applyOne(context, { ...mutation, clocks }, working.get(mutation.recordId) ?? null);
+    if ('reason' in outcome) {
+      results.push({ id: mutation.id, result: { status: 'rejected', reason: outcome.reason }, replay: false, recordId: mutation.recordId });
+      continue;
+    }
+    results.push({ id: mutation.id, result: { status: 'applied' }, replay: false, recordId: mutation.recordId });
+    for (const row of outcome.rows) {
+      working.set(row.id, row);
+      dirty.delete(row.id);
+      dirty.set(row.id, row);
+    }
+  }
+  return { results, writes: [...dirty.values()], clockAheadMs };
+}
+
+type Outcome = { rows: RecordRow[] } | { reason: string };
+
+function applyOne(context: PushContext, mutation: Mutation, current: RecordRow | null): Outcome {
+  if (current && current.networkId !== context.networkId) return { reason: 'forbidden: this id belongs to no record of your network' };
+  if (current && current.type !== mutation.type) return { reason: `record ${mutation.recordId} is not of type ${mutation.type}` };
+  const denied = refusal({ role: context.role, type: mutation.type, existing: current?.data ?? null, fields: mutation.fields });
+  if (denied) return { reason: `forbidden: ${denied}` };
+
+  const patch: Patch = { fields: mutation.fields, clocks: mutation.clocks, base: mutation.base };
+  if (!current) {
+    if (mutation.fields.createdAt === undefined) return { reason: `record ${mutation.recordId} does not exist on the server` };
+    const state = createState(patch);
+    state.data.id = mutation.recordId;
+    state.data.networkId = context.networkId;
+    return checked(context, mutation.type, mutation.recordId, state, []);
+  }
+  const merged = mergePatch(mutation.type, current, patch);
+  if (!merged.changed && merged.losers.length === 0) return { rows: [] };
+  const conflicts = merged.losers.map((loser) =>
+    conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
+  );
+  return checked(context, mutation.type, mutation.recordId, merged, conflicts);
+}
+
+function checked(context: PushContext, type: RecordType, id: string, state: RecordState, conflicts: RecordRow[]): Outcome {
+  const valid = validateRecord(type, state.data);
+  if (!valid.ok) return { reason: `invalid ${type}: ${describeIssues(valid.issues)}` };
+  const row: RecordRow = { id, networkId: context.networkId, type, data: valid.value as Record<string, unknown>, clocks: state.clocks };
+  return { rows: [row, ...conflicts] };
+}
+
+function conflictRow(context: PushContext, recordType: RecordType, recordId: string, field: string, value: string, clock: string): RecordRow {
+  const at = new Date(context.now).toISOString();
+  const id = newId();
+  return {
+    id,
+    networkId: context.networkId,
+    type: 'conflicts',
+    data: {
+      id,
+      networkId: context.networkId,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: 'serveur',
+      deleted: false,
+      recordType,
+      recordId,
+      field,
+      value,
+      clock,
+      authorName: context.authorOf(parseHlc(clock)?.node ?? ''),
+    },
+    clocks: { '*': context.clock.tick() },
+  };
+}
+
+/**
+ * A device clock far ahead of the server's would win every merge for as long as it stays
+ * ahead; rather than refusing the write (which locks the device out), its timestamps are
+ * replaced by the server's clock and the device is told how far off it is.
+ */
+function clampClocks(clocks: Record<string, string>, context: PushContext): { clocks: Record<string, string>; aheadMs: number } {
+  let aheadMs = 0;
+  let clamped: string | null = null;
+  const result: Record<string, string> = {};
+  for (const [key, clock] of Object.entries(clocks)) {
+    const ahead = hlcMillis(clock) - context.now;
+    if (ahead > MAX_CLOCK_AHEAD_MS) {
+      aheadMs = Math.max(aheadMs, ahead);
+      clamped ??= context.clock.tick();
+      result[key] = clamped;
+    } else {
+      result[key] = clock;
+      context.clock.observe(clock);
+    }
+  }
+  return { clocks: result, aheadMs };
+}
