@@ -58,8 +58,9 @@ export interface BlobEntry {
   data: ArrayBuffer;
   mimeType: string;
   size: number;
-  /** false until the server has the bytes. */
-  uploaded: boolean;
+  /** pending until the server has the bytes; refused (with `refusal`) is not retried. */
+  state: 'pending' | 'uploaded' | 'refused';
+  refusal?: string;
 }
 
 export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
@@ -80,7 +81,7 @@ export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
   rejected: 'id, recordId',
   meta: 'key',
   drafts: 'id, kind, updatedAt',
-  blobs: 'sha256',
+  blobs: 'sha256, state',
 };
 
 export type LocalTable = 'outbox' | 'rejected' | 'meta' | 'drafts' | 'blobs';

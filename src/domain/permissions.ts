@@ -16,7 +16,8 @@ const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 
 /** Returns why the write is refused, or null when it is allowed. */
 export function refusal({ role, type, existing, fields }: WriteAttempt): string | null {
-  if (role === 'admin') return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
+  if (role === 'admin')
+    return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
   const changed = Object.keys(fields).filter((key) => !BOOKKEEPING.has(key));
   switch (type) {
     case 'diagnosticTemplates':

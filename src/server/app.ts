@@ -8,7 +8,7 @@ import { attachmentRoutes } from './routes/attachments';
 import type { AppEnv } from './routes/env';
 import { joinRoutes } from './routes/join';
 import { serveApp } from './routes/static';
-import { syncRoutes } from './routes/sync';
+import { syncRoutes } from './routes/sync-api';
 import type { Store } from './store/store';
 
 export interface AppDeps {

@@ -14,7 +14,15 @@ export async function startServer() {
   await welcomeFirstAdmin(store, baseUrl);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(JSON.stringify({ level: 'info', message: 'Valise is listening', url: baseUrl, port: info.port, store: store.kind }));
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        message: 'Valise is listening',
+        url: baseUrl,
+        port: info.port,
+        store: store.kind,
+      }),
+    );
   });
 
   // Finish what is in flight, then close the store: no push is cut in half by a deploy.

@@ -14,7 +14,13 @@ export function adminRoutes() {
   routes.post('/invitations', async (c) => {
     const body = await readBody(c, invitationRequestSchema);
     if (!body.ok) return body.response;
-    const invitation = await issueInvitation(c.var.store, c.var.device.networkId, body.value.role, body.value.expiresInHours, c.var.now());
+    const invitation = await issueInvitation(
+      c.var.store,
+      c.var.device.networkId,
+      body.value.role,
+      body.value.expiresInHours,
+      c.var.now(),
+    );
     return c.json(invitation, 201);
   });
 

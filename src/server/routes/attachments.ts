@@ -14,7 +14,8 @@ export function attachmentRoutes() {
 
   routes.put('/:sha256', async (c) => {
     const sha256 = c.req.param('sha256');
-    if (!SHA256_PATTERN.test(sha256)) return fail(c, 400, 'invalid_hash', 'The address must be the SHA-256 of the file (64 hex digits).');
+    if (!SHA256_PATTERN.test(sha256))
+      return fail(c, 400, 'invalid_hash', 'The address must be the SHA-256 of the file (64 hex digits).');
     const limit = c.var.config.maxAttachmentBytes;
     const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
     if (declared > limit) return tooLarge(c, limit);
@@ -23,7 +24,12 @@ export function attachmentRoutes() {
     const data = new Uint8Array(await c.req.arrayBuffer());
     if (data.byteLength > limit) return tooLarge(c, limit);
     if (createHash('sha256').update(data).digest('hex') !== sha256) {
-      return fail(c, 400, 'hash_mismatch', 'The bytes received do not match their address; the upload was damaged. Send it again.');
+      return fail(
+        c,
+        400,
+        'hash_mismatch',
+        'The bytes received do not match their address; the upload was damaged. Send it again.',
+      );
     }
     await c.var.store.putAttachment(c.var.device.networkId, { sha256, mimeType, size: data.byteLength, data });
     return c.json({ sha256, size: data.byteLength });
@@ -31,7 +37,8 @@ export function attachmentRoutes() {
 
   routes.get('/:sha256', async (c) => {
     const sha256 = c.req.param('sha256');
-    if (!SHA256_PATTERN.test(sha256)) return fail(c, 400, 'invalid_hash', 'The address must be a SHA-256 (64 hex digits).');
+    if (!SHA256_PATTERN.test(sha256))
+      return fail(c, 400, 'invalid_hash', 'The address must be a SHA-256 (64 hex digits).');
     const found = await c.var.store.getAttachment(c.var.device.networkId, sha256);
     if (!found) return fail(c, 404, 'not_found', 'No such file in this network.');
     return c.body(found.data as Uint8Array<ArrayBuffer>, 200, {

@@ -36,6 +36,9 @@ export async function readBody<S extends v.GenericSchema>(
   }
   const result = v.safeParse(schema, raw);
   if (result.success) return { ok: true, value: result.output };
-  const issues = result.issues.slice(0, 20).map(toFieldIssue).map(({ field, message }) => ({ field, message }));
+  const issues = result.issues
+    .slice(0, 20)
+    .map(toFieldIssue)
+    .map(({ field, message }) => ({ field, message }));
   return { ok: false, response: fail(c, 400, 'invalid_body', 'The request body is not valid.', issues) };
 }

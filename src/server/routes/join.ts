@@ -21,8 +21,19 @@ export function joinRoutes() {
     const codeHash = hashCode(code);
     const invitation = await store.findInvitation(codeHash);
     const now = c.var.now();
-    const refused = () => fail(c, 403, 'invalid_invitation', 'This invitation code is unknown, used or expired. Ask an admin for a new one.');
-    if (!invitation || invitation.usedAt || Date.parse(invitation.expiresAt) < now || invitation.attempts > MAX_CODE_ATTEMPTS) {
+    const refused = () =>
+      fail(
+        c,
+        403,
+        'invalid_invitation',
+        'This invitation code is unknown, used or expired. Ask an admin for a new one.',
+      );
+    if (
+      !invitation ||
+      invitation.usedAt ||
+      Date.parse(invitation.expiresAt) < now ||
+      invitation.attempts > MAX_CODE_ATTEMPTS
+    ) {
       return refused();
     }
     const network = await store.getNetwork(invitation.networkId);
@@ -40,13 +51,20 @@ export function joinRoutes() {
       revokedAt: null,
     };
     if (!(await store.redeemInvitation(codeHash, device, hashSecret(token)))) return refused();
-    const response: JoinResponse = { ...sessionOf(device, network.name, c.var.config.maxAttachmentBytes), token, serverTime: now };
+    const response: JoinResponse = {
+      ...sessionOf(device, network.name, c.var.config.maxAttachmentBytes),
+      token,
+      serverTime: now,
+    };
     return c.json(response);
   });
 
   routes.get('/session', requireDevice, async (c) => {
     const network = await c.var.store.getNetwork(c.var.device.networkId);
-    return c.json({ ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes), serverTime: c.var.now() });
+    return c.json({
+      ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes),
+      serverTime: c.var.now(),
+    });
   });
 
   return routes;

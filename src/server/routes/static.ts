@@ -14,7 +14,7 @@ export function serveApp(distDir: string) {
     if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     else c.header('Cache-Control', 'no-cache');
   });
-  routes.use('*', serveStatic({ root: distDir }));
+  if (existsSync(distDir)) routes.use('*', serveStatic({ root: distDir }));
   // Any other path is a screen of the single-page app.
   routes.get('*', (c) => {
     const index = join(distDir, 'index.html');

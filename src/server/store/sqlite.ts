@@ -7,9 +7,19 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Role } from '../../domain/vocabulary';
 import type { Change, MutationResult } from '../../protocol/wire';
-import { planPush, type RecordRow, type SavedResult } from '../sync/plan';
+import { planPush, type RecordRow, type SavedResult } from '../push/plan';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
-import type { Device, Invitation, Network, PullPage, PushInput, PushOutput, RawChange, Store, StoredAttachment } from './store';
+import type {
+  Device,
+  Invitation,
+  Network,
+  PullPage,
+  PushInput,
+  PushOutput,
+  RawChange,
+  Store,
+  StoredAttachment,
+} from './store';
 
 type Row = Record<string, unknown>;
 
@@ -51,7 +61,9 @@ export class SqliteStore implements Store {
 
   async createNetwork(name: string): Promise<Network> {
     const network = { id: newId(), name, createdAt: new Date().toISOString() };
-    this.db.prepare('INSERT INTO networks (id, name, created_at) VALUES (?, ?, ?)').run(network.id, name, network.createdAt);
+    this.db
+      .prepare('INSERT INTO networks (id, name, created_at) VALUES (?, ?, ?)')
+      .run(network.id, name, network.createdAt);
     return network;
   }
 
@@ -66,8 +78,17 @@ export class SqliteStore implements Store {
 
   async createInvitation(invitation: Invitation): Promise<void> {
     this.db
-      .prepare('INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(invitation.codeHash, invitation.networkId, invitation.role, invitation.expiresAt, invitation.usedAt, invitation.attempts);
+      .prepare(
+        'INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        invitation.codeHash,
+        invitation.networkId,
+        invitation.role,
+        invitation.expiresAt,
+        invitation.usedAt,
+        invitation.attempts,
+      );
   }
 
   async findInvitation(codeHash: string): Promise<Invitation | null> {
@@ -88,7 +109,16 @@ export class SqliteStore implements Store {
           `INSERT INTO devices (id, network_id, name, member_name, role, clock_node, token_hash, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(device.id, device.networkId, device.name, device.memberName, device.role, device.clockNode, tokenHash, device.createdAt);
+        .run(
+          device.id,
+          device.networkId,
+          device.name,
+          device.memberName,
+          device.role,
+          device.clockNode,
+          tokenHash,
+          device.createdAt,
+        );
       return true;
     })();
   }
@@ -103,7 +133,9 @@ export class SqliteStore implements Store {
   }
 
   async listDevices(networkId: string): Promise<Device[]> {
-    return (this.db.prepare('SELECT * FROM devices WHERE network_id = ? ORDER BY created_at').all(networkId) as Row[]).map(toDevice);
+    return (
+      this.db.prepare('SELECT * FROM devices WHERE network_id = ? ORDER BY created_at').all(networkId) as Row[]
+    ).map(toDevice);
   }
 
   async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
@@ -154,7 +186,9 @@ export class SqliteStore implements Store {
   }
 
   private authorsOf(networkId: string): Map<string, string> {
-    const rows = this.db.prepare('SELECT clock_node, member_name FROM devices WHERE network_id = ?').all(networkId) as Row[];
+    const rows = this.db
+      .prepare('SELECT clock_node, member_name FROM devices WHERE network_id = ?')
+      .all(networkId) as Row[];
     return new Map(rows.map((row) => [row.clock_node as string, row.member_name as string]));
   }
 
@@ -203,7 +237,12 @@ export class SqliteStore implements Store {
       .prepare('SELECT sha256, mime_type, size, data FROM attachments WHERE network_id = ? AND sha256 = ?')
       .get(networkId, sha256) as Row | undefined;
     if (!row) return null;
-    return { sha256: row.sha256 as string, mimeType: row.mime_type as string, size: row.size as number, data: row.data as Uint8Array };
+    return {
+      sha256: row.sha256 as string,
+      mimeType: row.mime_type as string,
+      size: row.size as number,
+      data: row.data as Uint8Array,
+    };
   }
 }
 

@@ -2,7 +2,7 @@
 // and PostgreSQL (DATABASE_URL); both pass test/server/store-contract.ts.
 import type { Role } from '../../domain/vocabulary';
 import type { Mutation, MutationResult } from '../../protocol/wire';
-import type { PushContext } from '../sync/plan';
+import type { PushContext } from '../push/plan';
 
 export interface Network {
   id: string;

@@ -52,7 +52,12 @@ export function planPush(
   for (const mutation of mutations) {
     const earlier = prior.get(mutation.id);
     if (earlier || seenInPush.has(mutation.id)) {
-      results.push({ id: mutation.id, result: earlier ?? { status: 'applied' }, replay: true, recordId: mutation.recordId });
+      results.push({
+        id: mutation.id,
+        result: earlier ?? { status: 'applied' },
+        replay: true,
+        recordId: mutation.recordId,
+      });
       continue;
     }
     seenInPush.add(mutation.id);
@@ -60,7 +65,12 @@ export function planPush(
     clockAheadMs = Math.max(clockAheadMs, aheadMs);
     const outcome = applyOne(context, { ...mutation, clocks }, working.get(mutation.recordId) ?? null);
     if ('reason' in outcome) {
-      results.push({ id: mutation.id, result: { status: 'rejected', reason: outcome.reason }, replay: false, recordId: mutation.recordId });
+      results.push({
+        id: mutation.id,
+        result: { status: 'rejected', reason: outcome.reason },
+        replay: false,
+        recordId: mutation.recordId,
+      });
       continue;
     }
     results.push({ id: mutation.id, result: { status: 'applied' }, replay: false, recordId: mutation.recordId });
@@ -76,14 +86,22 @@ export function planPush(
 type Outcome = { rows: RecordRow[] } | { reason: string };
 
 function applyOne(context: PushContext, mutation: Mutation, current: RecordRow | null): Outcome {
-  if (current && current.networkId !== context.networkId) return { reason: 'forbidden: this id belongs to no record of your network' };
-  if (current && current.type !== mutation.type) return { reason: `record ${mutation.recordId} is not of type ${mutation.type}` };
-  const denied = refusal({ role: context.role, type: mutation.type, existing: current?.data ?? null, fields: mutation.fields });
+  if (current && current.networkId !== context.networkId)
+    return { reason: 'forbidden: this id belongs to no record of your network' };
+  if (current && current.type !== mutation.type)
+    return { reason: `record ${mutation.recordId} is not of type ${mutation.type}` };
+  const denied = refusal({
+    role: context.role,
+    type: mutation.type,
+    existing: current?.data ?? null,
+    fields: mutation.fields,
+  });
   if (denied) return { reason: `forbidden: ${denied}` };
 
   const patch: Patch = { fields: mutation.fields, clocks: mutation.clocks, base: mutation.base };
   if (!current) {
-    if (mutation.fields.createdAt === undefined) return { reason: `record ${mutation.recordId} does not exist on the server` };
+    if (mutation.fields.createdAt === undefined)
+      return { reason: `record ${mutation.recordId} does not exist on the server` };
     const state = createState(patch);
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
@@ -97,14 +115,33 @@ function applyOne(context: PushContext, mutation: Mutation, current: RecordRow |
   return checked(context, mutation.type, mutation.recordId, merged, conflicts);
 }
 
-function checked(context: PushContext, type: RecordType, id: string, state: RecordState, conflicts: RecordRow[]): Outcome {
+function checked(
+  context: PushContext,
+  type: RecordType,
+  id: string,
+  state: RecordState,
+  conflicts: RecordRow[],
+): Outcome {
   const valid = validateRecord(type, state.data);
   if (!valid.ok) return { reason: `invalid ${type}: ${describeIssues(valid.issues)}` };
-  const row: RecordRow = { id, networkId: context.networkId, type, data: valid.value as Record<string, unknown>, clocks: state.clocks };
+  const row: RecordRow = {
+    id,
+    networkId: context.networkId,
+    type,
+    data: valid.value as Record<string, unknown>,
+    clocks: state.clocks,
+  };
   return { rows: [row, ...conflicts] };
 }
 
-function conflictRow(context: PushContext, recordType: RecordType, recordId: string, field: string, value: string, clock: string): RecordRow {
+function conflictRow(
+  context: PushContext,
+  recordType: RecordType,
+  recordId: string,
+  field: string,
+  value: string,
+  clock: string,
+): RecordRow {
   const at = new Date(context.now).toISOString();
   const id = newId();
   return {
@@ -134,7 +171,10 @@ function conflictRow(context: PushContext, recordType: RecordType, recordId: str
  * ahead; rather than refusing the write (which locks the device out), its timestamps are
  * replaced by the server's clock and the device is told how far off it is.
  */
-function clampClocks(clocks: Record<string, string>, context: PushContext): { clocks: Record<string, string>; aheadMs: number } {
+function clampClocks(
+  clocks: Record<string, string>,
+  context: PushContext,
+): { clocks: Record<string, string>; aheadMs: number } {
   let aheadMs = 0;
   let clamped: string | null = null;
   const result: Record<string, string> = {};

@@ -28,7 +28,8 @@ export function syncRoutes() {
   routes.get('/pull', async (c) => {
     const since = Number(c.req.query('since') ?? '0');
     const limit = Number(c.req.query('limit') ?? '1000');
-    if (!Number.isSafeInteger(since) || since < 0) return fail(c, 400, 'invalid_query', '`since` must be a cursor (an integer ≥ 0).');
+    if (!Number.isSafeInteger(since) || since < 0)
+      return fail(c, 400, 'invalid_query', '`since` must be a cursor (an integer ≥ 0).');
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
       return fail(c, 400, 'invalid_query', `\`limit\` must be an integer from 1 to ${MAX_PULL_LIMIT}.`);
     }
@@ -36,7 +37,10 @@ export function syncRoutes() {
     const cursor = page.changes.at(-1)?.seq ?? since;
     // The records' JSON is stored as text: splice it in rather than parse and re-serialise.
     const changes = page.changes
-      .map((row) => `{"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"seq":${row.seq},"data":${row.data},"clocks":${row.clocks}}`)
+      .map(
+        (row) =>
+          `{"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"seq":${row.seq},"data":${row.data},"clocks":${row.clocks}}`,
+      )
       .join(',');
     const body = `{"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},"serverTime":${c.var.now()}}`;
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });

@@ -1,0 +1,59 @@
+// Bytes of photos and files, kept on the device by content hash until the server has them.
+import type { DataContext } from './context';
+import type { BlobEntry } from './schema';
+
+export async function sha256Hex(data: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keeps bytes on the device (idempotent: the same bytes are stored once). */
+export async function storeBlob(
+  context: DataContext,
+  data: ArrayBuffer,
+  mimeType: string,
+  fromServer = false,
+): Promise<string> {
+  const sha256 = await sha256Hex(data);
+  await context.db.transaction('rw', context.db.blobs, async () => {
+    const known = await context.db.blobs.get(sha256);
+    if (!known) {
+      await context.db.blobs.put({
+        sha256,
+        data,
+        mimeType,
+        size: data.byteLength,
+        state: fromServer ? 'uploaded' : 'pending',
+      });
+    }
+  });
+  return sha256;
+}
+
+export function getBlob(context: DataContext, sha256: string): Promise<BlobEntry | undefined> {
+  return context.db.blobs.get(sha256);
+}
+
+/** Hashes of the blobs the server does not have yet and has not refused. */
+export async function blobsToUpload(context: DataContext): Promise<string[]> {
+  return (await context.db.blobs.where('state').equals('pending').primaryKeys()) as string[];
+}
+
+export async function markBlobUploaded(context: DataContext, sha256: string, refusal?: string): Promise<void> {
+  await context.db.blobs.update(sha256, refusal === undefined ? { state: 'uploaded' } : { state: 'refused', refusal });
+}
+
+export async function deleteBlob(context: DataContext, sha256: string): Promise<void> {
+  await context.db.blobs.delete(sha256);
+}
+
+/** Bytes and count of what is kept on the device. */
+export async function blobUsage(context: DataContext): Promise<{ count: number; bytes: number }> {
+  let bytes = 0;
+  let count = 0;
+  await context.db.blobs.each((blob) => {
+    bytes += blob.size;
+    count += 1;
+  });
+  return { count, bytes };
+}

@@ -1,0 +1,18 @@
+// What the sync engine remembers between runs, besides the cursor.
+import type { DataContext } from './context';
+
+export interface SyncMeta {
+  lastSyncAt: string | null;
+}
+
+export async function readSyncMeta(context: DataContext): Promise<SyncMeta> {
+  const entry = await context.db.meta.get('sync');
+  return { lastSyncAt: null, ...((entry?.value as Partial<SyncMeta> | undefined) ?? {}) };
+}
+
+export async function writeSyncMeta(context: DataContext, change: Partial<SyncMeta>): Promise<void> {
+  await context.db.transaction('rw', context.db.meta, async () => {
+    const current = await readSyncMeta(context);
+    await context.db.meta.put({ key: 'sync', value: { ...current, ...change } });
+  });
+}

@@ -1,0 +1,186 @@
+// The client sync engine: uploads waiting files, pushes the outbox, pulls the network's
+// changes, one run at a time. A run never deletes local data on failure: the outbox is only
+// emptied by the server's acknowledgement, and a failed run is simply tried again.
+import { blobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
+import type { DataContext } from '../db/context';
+import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
+import {
+  applyPulledPage,
+  pendingCount,
+  readCursor,
+  readPushBatch,
+  saveClockOffset,
+  settlePush,
+} from '../db/sync-store';
+import type { ServerTime } from '../protocol/wire';
+import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
+
+export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Records with changes not yet acknowledged by the server. */
+  pending: number;
+  lastSyncAt: string | null;
+  error: SyncErrorKind | null;
+  /** Progress of a long pull (a new device): records received and still to come. */
+  progress: { done: number; total: number } | null;
+  /** Set when the server clamped this device's clock: how far ahead it was. */
+  clockAheadMs: number;
+}
+
+export interface EngineOptions {
+  pushBatch?: number;
+  pullPage?: number;
+}
+
+const INITIAL: SyncStatus = {
+  state: 'unjoined',
+  pending: 0,
+  lastSyncAt: null,
+  error: null,
+  progress: null,
+  clockAheadMs: 0,
+};
+/** Below this, a measured clock difference is network jitter, not a wrong clock. */
+const CLOCK_TOLERANCE_MS = 1_000;
+
+export class SyncEngine {
+  private current: SyncStatus = INITIAL;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    readonly context: DataContext,
+    private readonly transportFor: (context: DataContext) => SyncTransport | null,
+    private readonly options: EngineOptions = {},
+  ) {}
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads what the last run left (pending count, last sync time) for the first render. */
+  async refresh(): Promise<void> {
+    const meta = await readSyncMeta(this.context);
+    this.update({
+      pending: await pendingCount(this.context),
+      lastSyncAt: meta.lastSyncAt,
+      state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
+    });
+  }
+
+  /**
+   * Syncs now. Calls during a run are not lost: they make the run go once more, since the
+   * user may have written something after it started. Never rejects; failures are in status.
+   */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.runOnce();
+      } while (this.again && this.current.state !== 'error' && this.current.state !== 'offline');
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    const transport = this.transportFor(this.context);
+    if (!transport || !this.context.session) {
+      this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
+      return;
+    }
+    this.update({ state: 'syncing', error: null, progress: null });
+    try {
+      await this.uploadFiles(transport);
+      await this.push(transport);
+      await this.pull(transport);
+      const lastSyncAt = new Date(this.context.clock.physicalNow()).toISOString();
+      await writeSyncMeta(this.context, { lastSyncAt });
+      this.update({ state: 'idle', lastSyncAt, progress: null, pending: await pendingCount(this.context) });
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+      const state: SyncState = error.kind === 'unreachable' ? 'offline' : 'error';
+      this.update({ state, error: error.kind, progress: null, pending: await pendingCount(this.context) });
+    }
+  }
+
+  private async uploadFiles(transport: SyncTransport): Promise<void> {
+    for (const sha256 of await blobsToUpload(this.context)) {
+      const blob = await getBlob(this.context, sha256);
+      if (!blob) continue;
+      try {
+        await transport.uploadAttachment(sha256, blob.data, blob.mimeType);
+        await markBlobUploaded(this.context, sha256);
+      } catch (error) {
+        // A file the server will never take must not stop the records behind it.
+        if (error instanceof SyncError && error.kind === 'refused')
+          await markBlobUploaded(this.context, sha256, error.message);
+        else throw error;
+      }
+    }
+  }
+
+  private async push(transport: SyncTransport): Promise<void> {
+    for (;;) {
+      const batch = await readPushBatch(this.context, this.options.pushBatch ?? 500);
+      if (batch.parts.length === 0) return;
+      if (batch.mutations.length === 0) {
+        await settlePush(this.context, batch, []);
+        continue;
+      }
+      const before = this.context.clock.physicalNow();
+      const response = await transport.push({ mutations: batch.mutations });
+      await this.correctClock(response, before);
+      await settlePush(this.context, batch, response.results);
+      this.update({ pending: await pendingCount(this.context), clockAheadMs: response.clockAheadMs ?? 0 });
+      const answered = new Set(response.results.map((result) => result.id));
+      // A server that answered none of the batch would make this loop spin: stop and retry later.
+      if (!batch.mutations.some((mutation) => answered.has(mutation.id))) {
+        throw new SyncError('refused', 'the server answered none of the pushed changes');
+      }
+    }
+  }
+
+  private async pull(transport: SyncTransport): Promise<void> {
+    let since = await readCursor(this.context);
+    let done = 0;
+    for (;;) {
+      const before = this.context.clock.physicalNow();
+      const page = await transport.pull(since, this.options.pullPage ?? 2000);
+      await this.correctClock(page, before);
+      await applyPulledPage(this.context, page.changes, page.cursor);
+      done += page.changes.length;
+      since = page.cursor;
+      if (!page.hasMore) return;
+      this.update({ progress: { done, total: done + page.remaining } });
+    }
+  }
+
+  /** Sets the clock's offset so this device's time agrees with the server's. */
+  private async correctClock(response: ServerTime, before: number): Promise<void> {
+    const after = this.context.clock.physicalNow();
+    const error = response.serverTime - (before + after) / 2;
+    if (Math.abs(error) > CLOCK_TOLERANCE_MS + (after - before) / 2) {
+      await saveClockOffset(this.context, this.context.clock.offsetMs + error);
+    }
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...change };
+    for (const listener of this.listeners) listener(this.current);
+  }
+}

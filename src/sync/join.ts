@@ -1,0 +1,64 @@
+// Joining a network with an invitation code: the server gives this device a token, and what
+// was written on the device before becomes the network's (pushed on the next sync).
+import type { DataContext, Session } from '../db/context';
+import { saveClockOffset, storeSession } from '../db/sync-store';
+import type { ApiError, JoinRequest, JoinResponse } from '../protocol/wire';
+import type { Fetch } from './transport';
+
+export type JoinFailure = 'invalid_invitation' | 'unreachable' | 'invalid_input' | 'server';
+
+export class JoinError extends Error {
+  constructor(
+    readonly kind: JoinFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JoinError';
+  }
+}
+
+export interface JoinInput {
+  serverUrl: string;
+  code: string;
+  deviceName: string;
+  memberName: string;
+}
+
+export async function joinNetwork(
+  context: DataContext,
+  input: JoinInput,
+  fetchImpl: Fetch = (url, init) => fetch(url, init),
+): Promise<Session> {
+  const serverUrl = input.serverUrl.trim().replace(/\/$/, '');
+  const request: JoinRequest = {
+    code: input.code.trim(),
+    deviceName: input.deviceName.trim(),
+    memberName: input.memberName.trim(),
+    clockNode: context.clock.node,
+  };
+  const before = context.clock.physicalNow();
+  let response: Response;
+  try {
+    response = await fetchImpl(`${serverUrl}/api/join`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  } catch (error) {
+    throw new JoinError('unreachable', `server unreachable: ${(error as Error).message}`);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
+    const kind: JoinFailure =
+      body.code === 'invalid_invitation' ? 'invalid_invitation' : response.status < 500 ? 'invalid_input' : 'server';
+    throw new JoinError(kind, body.error ?? `HTTP ${response.status}`);
+  }
+  const joined = (await response.json()) as JoinResponse;
+  const { token, serverTime, ...info } = joined;
+  const session: Session = { ...info, serverUrl, token };
+  // Agree with the server's time before the first write under this network.
+  const after = context.clock.physicalNow();
+  await saveClockOffset(context, context.clock.offsetMs + serverTime - (before + after) / 2);
+  await storeSession(context, session);
+  return session;
+}

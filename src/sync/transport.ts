@@ -1,0 +1,92 @@
+// The only code that talks to the network's server. Every failure becomes a SyncError of a
+// named kind, so the engine can decide (retry, wait, tell the user) and never discard data.
+import type { PullResponse, PushRequest, PushResponse } from '../protocol/wire';
+
+export type SyncErrorKind =
+  /** No answer: no network, server down, DNS… (retried with backoff). */
+  | 'unreachable'
+  /** The token is unknown to the server. */
+  | 'unauthorized'
+  /** An admin removed this device from the network. */
+  | 'revoked'
+  /** The server refused the request itself (a bug or an incompatible server). */
+  | 'refused'
+  /** The server failed (5xx); retried with backoff. */
+  | 'server';
+
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export interface SyncTransport {
+  push(request: PushRequest): Promise<PushResponse>;
+  pull(since: number, limit: number): Promise<PullResponse>;
+  uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
+  downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }>;
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class HttpTransport implements SyncTransport {
+  constructor(
+    private readonly serverUrl: string,
+    private readonly token: string,
+    private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  async push(request: PushRequest): Promise<PushResponse> {
+    const response = await this.call('/api/sync/push', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return (await response.json()) as PushResponse;
+  }
+
+  async pull(since: number, limit: number): Promise<PullResponse> {
+    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}`, { method: 'GET' });
+    return (await response.json()) as PullResponse;
+  }
+
+  async uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void> {
+    await this.call(`/api/attachments/${sha256}`, { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data });
+  }
+
+  async downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }> {
+    const response = await this.call(`/api/attachments/${sha256}`, { method: 'GET' });
+    return {
+      data: await response.arrayBuffer(),
+      mimeType: response.headers.get('Content-Type') ?? 'application/octet-stream',
+    };
+  }
+
+  private async call(path: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', `Bearer ${this.token}`);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.serverUrl.replace(/\/$/, '')}${path}`, {
+        ...init,
+        headers,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
+    }
+    if (response.ok) return response;
+    const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };
+    const message = body.error ?? `HTTP ${response.status}`;
+    if (response.status === 401)
+      throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
+    if (response.status >= 500 || response.status === 429) throw new SyncError('server', message, response.status);
+    throw new SyncError('refused', message, response.status);
+  }
+}

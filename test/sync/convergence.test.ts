@@ -1,0 +1,13 @@
+import { describe, it } from 'vitest';
+import { runConvergence } from './model/run';
+
+// CI runs at least 200 schedules; VALISE_FUZZ_RUNS / VALISE_FUZZ_SEED replay or extend locally
+// (or `npm run test:fuzz -- --runs N --seed S`).
+const runs = Number(process.env.VALISE_FUZZ_RUNS ?? 200);
+const seed = process.env.VALISE_FUZZ_SEED ? Number(process.env.VALISE_FUZZ_SEED) : undefined;
+
+describe('convergence of devices under a hostile network', () => {
+  it(`converges to the server's state, losing no write, in ${runs} random schedules`, async () => {
+    await runConvergence({ runs, ...(seed !== undefined ? { seed } : {}) });
+  });
+});

@@ -1,0 +1,107 @@
+// What must hold once the network has healed and every device has synced to quiescence.
+import { expect } from 'vitest';
+import { createState, mergePatch, type RecordState } from '../../../src/domain/merge';
+import type { RecordType } from '../../../src/domain/record-types';
+import type { RawChange } from '../../../src/server/store/store';
+import type { World, Write } from './world';
+
+interface ServerRecord {
+  type: RecordType;
+  id: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+}
+
+export async function checkWorld(world: World): Promise<void> {
+  const snapshots = await Promise.all(world.networkIds.map(async (id) => (await world.server.snapshot(id)).map(parse)));
+
+  for (const [index, member] of world.members.entries()) {
+    const rejected = await member.device.context.db.rejected.toArray();
+    expect(
+      rejected.map((entry) => entry.reason),
+      `device${index} had changes refused`,
+    ).toEqual([]);
+    expect(await member.device.outboxSize(), `device${index} still has unsent changes`).toBe(0);
+    // Every device of a network holds exactly the server's state, clocks included.
+    const onDevice = (await member.device.records()).map(({ hlc, ...data }) => ({ id: data.id, data, clocks: hlc }));
+    const onServer = (snapshots[member.network] as ServerRecord[]).map(({ id, data, clocks }) => ({
+      id,
+      data,
+      clocks,
+    }));
+    expect(onDevice, `device${index} differs from the server`).toEqual(onServer);
+  }
+
+  // Nothing crosses networks.
+  const [first, second] = snapshots as [ServerRecord[], ServerRecord[]];
+  const firstIds = new Set(first.map((record) => record.id));
+  expect(second.filter((record) => firstIds.has(record.id))).toEqual([]);
+  for (const [network, records] of snapshots.entries()) {
+    expect(records.every((record) => record.data.networkId === world.networkIds[network])).toBe(true);
+  }
+
+  for (const [network, records] of snapshots.entries()) {
+    const writes = world.writes.filter((write) => write.network === network);
+    checkNoWriteLost(records, writes);
+    checkLosingTextsKept(records, writes);
+  }
+
+  await checkReplayChangesNothing(world, snapshots.flat().length);
+}
+
+/**
+ * An independent oracle: folding every write any device made through the merge rule, in any
+ * order, must give the server's records. A lost or doubly-applied write would show here.
+ */
+function checkNoWriteLost(records: ServerRecord[], writes: Write[]): void {
+  const expected = new Map<string, RecordState>();
+  for (const write of writes) {
+    if (write.type === 'conflicts') continue;
+    const patch = { fields: write.fields, clocks: write.clocks };
+    const current = expected.get(write.recordId);
+    if (write.create) expected.set(write.recordId, createState(patch));
+    else if (current) expected.set(write.recordId, mergePatch(write.type, current, patch));
+  }
+  const actual = records.filter((record) => record.type !== 'conflicts');
+  expect(actual.map((record) => record.id).sort()).toEqual([...expected.keys()].sort());
+  for (const record of actual) expect(record.data, `record ${record.id}`).toEqual(expected.get(record.id)?.data);
+}
+
+/**
+ * A text that lost to a concurrent edit is kept as a conflict. A text knowingly replaced
+ * (someone edited starting from it) is not a loss.
+ */
+function checkLosingTextsKept(records: ServerRecord[], writes: Write[]): void {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const conflicts = records.filter((record) => record.type === 'conflicts').map((record) => record.data);
+  for (const write of writes) {
+    if (write.type === 'conflicts') continue;
+    for (const [key, value] of Object.entries(write.fields)) {
+      if (write.create || write.base[key] === undefined || typeof value !== 'string' || value.trim() === '') continue;
+      const final = byId.get(write.recordId)?.data[key];
+      if (final === value) continue;
+      const clock = write.clocks[key];
+      const supersededKnowingly = writes.some(
+        (other) => other.recordId === write.recordId && other.base[key] === clock,
+      );
+      if (supersededKnowingly) continue;
+      const kept = conflicts.some(
+        (conflict) => conflict.recordId === write.recordId && conflict.field === key && conflict.value === value,
+      );
+      expect(kept, `text "${value}" of ${write.recordId}.${key} was lost`).toBe(true);
+    }
+  }
+}
+
+/** Sending any push again, however late, changes nothing. */
+async function checkReplayChangesNothing(world: World, total: number): Promise<void> {
+  const before = await Promise.all(world.networkIds.map((id) => world.server.snapshot(id)));
+  for (const push of world.pushes) await world.server.fetch(push.url, push.init);
+  const after = await Promise.all(world.networkIds.map((id) => world.server.snapshot(id)));
+  expect(after.flat().length).toBe(total);
+  expect(after).toEqual(before);
+}
+
+function parse(row: RawChange): ServerRecord {
+  return { type: row.type as RecordType, id: row.id, data: JSON.parse(row.data), clocks: JSON.parse(row.clocks) };
+}

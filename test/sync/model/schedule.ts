@@ -1,0 +1,131 @@
+// Random schedules for the convergence suite: who does what, when, and what the network does.
+import fc from 'fast-check';
+
+export type Action =
+  | { kind: 'createVisit'; device: number; purpose: string; notes: string }
+  | { kind: 'createOrganisation'; device: number; name: string }
+  | { kind: 'createPackingList'; device: number; title: string }
+  | { kind: 'edit'; device: number; pick: number; field: 'purpose' | 'placeLabel' | 'services'; value: string }
+  | { kind: 'editNotes'; device: number; pick: number; target: 'visits' | 'organisations'; notes: string }
+  | { kind: 'pack'; device: number; pick: number; item: number; packed: boolean | null }
+  | { kind: 'delete'; device: number; pick: number; target: 'visits' | 'organisations' }
+  | { kind: 'resolveConflict'; device: number; pick: number }
+  | { kind: 'sync'; device: number }
+  /** The user types while a sync is in flight: the pulled page must not erase the edit. */
+  | { kind: 'syncWhileEditing'; device: number; pick: number; notes: string }
+  | { kind: 'offline'; device: number; offline: boolean }
+  | { kind: 'lossy'; device: number; lossy: boolean }
+  | { kind: 'restartServer' }
+  | { kind: 'deliverHeld' }
+  | { kind: 'wait'; ms: number };
+
+export interface DeviceSpec {
+  network: 0 | 1;
+  /** How wrong the device's wall clock is, up to a day either way. */
+  skewMs: number;
+}
+
+export interface Schedule {
+  devices: DeviceSpec[];
+  actions: Action[];
+  faultSeed: number;
+}
+
+const DAY = 86_400_000;
+const word = fc.constantFrom(
+  'atelier',
+  'équipe',
+  'café',
+  'fablab',
+  'mairie',
+  'réseau',
+  'projet',
+  'lieu',
+  'Élise',
+  'tiers-lieu',
+);
+const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+const longText = fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 5, arbitrary: text });
+
+export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
+  const devices = fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 2 })).chain(([first, second]) =>
+    fc.tuple(
+      ...Array.from({ length: first + second }, (_, index) =>
+        fc.record({
+          network: fc.constant((index < first ? 0 : 1) as 0 | 1),
+          skewMs: fc.integer({ min: -DAY, max: DAY }),
+        }),
+      ),
+    ),
+  );
+  return devices.chain((specs) => {
+    const device = fc.integer({ min: 0, max: specs.length - 1 });
+    const pick = fc.nat(1000);
+    const action: fc.Arbitrary<Action> = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({ kind: fc.constant('createVisit' as const), device, purpose: text, notes: longText }),
+      },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('createOrganisation' as const), device, name: text }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('createPackingList' as const), device, title: text }) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant('edit' as const),
+          device,
+          pick,
+          field: fc.constantFrom('purpose' as const, 'placeLabel' as const, 'services' as const),
+          value: text,
+        }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant('editNotes' as const),
+          device,
+          pick,
+          target: fc.constantFrom('visits' as const, 'organisations' as const),
+          notes: longText,
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('pack' as const),
+          device,
+          pick,
+          item: fc.integer({ min: 0, max: 2 }),
+          packed: fc.constantFrom(true, false, null),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('delete' as const),
+          device,
+          pick,
+          target: fc.constantFrom('visits' as const, 'organisations' as const),
+        }),
+      },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolveConflict' as const), device, pick }) },
+      { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({ kind: fc.constant('syncWhileEditing' as const), device, pick, notes: text }),
+      },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('offline' as const), device, offline: fc.boolean() }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('lossy' as const), device, lossy: fc.boolean() }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'restartServer' as const }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'deliverHeld' as const }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 3 * 3_600_000 }) }),
+      },
+    );
+    return fc.record({
+      devices: fc.constant(specs),
+      actions: fc.array(action, { minLength: 20, maxLength: 100, size: 'max' }),
+      faultSeed: fc.integer(),
+    });
+  });
+}
