@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { formatHlc } from '../../src/protocol/hlc';
+import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+
+let now = Date.parse('2026-11-28T10:00:00.000Z');
+let server: TestServer;
+let networkId: string;
+
+async function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  const response = await server.fetch(`${TEST_SERVER_URL}${path}`, { ...init, headers });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: response.status, body: body as Record<string, unknown> };
+}
+
+async function join(role: 'admin' | 'concierge' = 'concierge', network = networkId): Promise<JoinResponse> {
+  const code = await server.invite(network, role);
+  const { status, body } = await call('/api/join', {
+    method: 'POST',
+    body: JSON.stringify({
+      code,
+      deviceName: 'Téléphone',
+      memberName: `Membre ${role}`,
+      clockNode: '0123456789abcdef',
+    }),
+  });
+  expect(status).toBe(200);
+  return body as unknown as JoinResponse;
+}
+
+function visitMutation(recordId = newId(), overrides: Partial<Mutation> = {}): Mutation {
+  const clock = formatHlc({ millis: now, counter: 0, node: '0123456789abcdef' });
+  const fields = {
+    id: recordId,
+    networkId: 'local',
+    createdAt: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+    updatedBy: 'Camille',
+    deleted: false,
+    visitedAt: new Date(now).toISOString(),
+    services: ['inform'],
+    notes: 'Rencontre',
+  };
+  return {
+    id: newId(),
+    type: 'visits',
+    recordId,
+    fields,
+    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+    ...overrides,
+  };
+}
+
+beforeEach(async () => {
+  server = await TestServer.start(() => now);
+  networkId = (await server.createNetwork('Réseau')).id;
+});
+
+afterEach(async () => {
+  await server.stop();
+});
+
+describe('joining a network', () => {
+  it('gives a token for a valid invitation, only once', async () => {
+    const code = await server.invite(networkId, 'concierge');
+    const body = JSON.stringify({ code, deviceName: 'Tablette', memberName: 'Sam', clockNode: 'aaaaaaaaaaaaaaaa' });
+    const first = await call('/api/join', { method: 'POST', body });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ networkId, role: 'concierge', memberName: 'Sam' });
+    const second = await call('/api/join', { method: 'POST', body });
+    expect(second.status).toBe(403);
+    expect(second.body.code).toBe('invalid_invitation');
+  });
+
+  it('refuses an expired invitation', async () => {
+    const code = await server.invite(networkId, 'concierge');
+    now += 25 * 3_600_000;
+    const { status } = await call('/api/join', {
+      method: 'POST',
+      body: JSON.stringify({ code, deviceName: 'Tablette', memberName: 'Sam', clockNode: 'aaaaaaaaaaaaaaaa' }),
+    });
+    expect(status).toBe(403);
+  });
+
+  it('answers malformed JSON with a 400 that says so', async () => {
+    const { status, body } = await call('/api/join', { method: 'POST', body: '{"code":' });
+    expect(status).toBe(400);
+    expect(body.code).toBe('invalid_json');
+  });
+});
+
+describe('authorisation', () => {
+  it('refuses sync without a token', async () => {
+    expect((await call('/api/sync/pull')).status).toBe(401);
+  });
+
+  it('refuses an admin route to a concierge', async () => {
+    const { token } = await join('concierge');
+    const { status } = await call('/api/admin/devices', { token });
+    expect(status).toBe(403);
+  });
+
+  it('takes a revocation into effect on the device’s next request', async () => {
+    const admin = await join('admin');
+    const phone = await join('concierge');
+    expect((await call('/api/sync/pull', { token: phone.token })).status).toBe(200);
+    const revoked = await call(`/api/admin/devices/${phone.deviceId}/revoke`, { method: 'POST', token: admin.token });
+    expect(revoked.status).toBe(200);
+    const after = await call('/api/sync/pull', { token: phone.token });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('revoked');
+  });
+
+  it('lets an admin invite and list devices', async () => {
+    const admin = await join('admin');
+    const invitation = await call('/api/admin/invitations', {
+      method: 'POST',
+      token: admin.token,
+      body: JSON.stringify({ role: 'concierge' }),
+    });
+    expect(invitation.status).toBe(201);
+    expect(invitation.body.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const devices = await call('/api/admin/devices', { token: admin.token });
+    expect((devices.body.devices as unknown[]).length).toBe(1);
+  });
+});
+
+describe('push and pull', () => {
+  it('refuses an invalid push body with field-level issues, never a 500', async () => {
+    const { token } = await join();
+    const { status, body } = await call('/api/sync/push', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ mutations: [{ id: 1 }] }),
+    });
+    expect(status).toBe(400);
+    expect(body.code).toBe('invalid_body');
+    expect((body.issues as { field: string }[]).length).toBeGreaterThan(0);
+  });
+
+  it('rejects an invalid record with a reason, and applies the valid one beside it', async () => {
+    const { token } = await join();
+    const bad = visitMutation(newId());
+    bad.fields.services = ['not-a-service'];
+    const good = visitMutation();
+    const { body } = await call('/api/sync/push', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ mutations: [bad, good] }),
+    });
+    const results = (body as unknown as PushResponse).results;
+    expect(results[0]).toMatchObject({ status: 'rejected' });
+    expect(results[0]?.status === 'rejected' && results[0].reason).toMatch(/services/);
+    expect(results[1]).toEqual({ id: good.id, status: 'applied' });
+  });
+
+  it('pages a pull and tells how much remains', async () => {
+    const { token } = await join();
+    const mutations = Array.from({ length: 5 }, () => visitMutation());
+    await call('/api/sync/push', { method: 'POST', token, body: JSON.stringify({ mutations }) });
+    const first = (await call('/api/sync/pull?since=0&limit=2', { token })).body as unknown as PullResponse;
+    expect(first.changes).toHaveLength(2);
+    expect(first).toMatchObject({ hasMore: true, remaining: 3 });
+    const rest = (await call(`/api/sync/pull?since=${first.cursor}&limit=10`, { token }))
+      .body as unknown as PullResponse;
+    expect(rest.changes).toHaveLength(3);
+    expect(rest.hasMore).toBe(false);
+    expect(rest.changes[0]?.data.networkId).toBe(networkId);
+  });
+
+  it('refuses a pull cursor that is not a number', async () => {
+    const { token } = await join();
+    expect((await call('/api/sync/pull?since=abc', { token })).status).toBe(400);
+  });
+
+  it('never shows one network’s records to another', async () => {
+    const other = (await server.createNetwork('Autre réseau')).id;
+    const mine = await join();
+    const theirs = await join('concierge', other);
+    const mutation = visitMutation();
+    await call('/api/sync/push', {
+      method: 'POST',
+      token: mine.token,
+      body: JSON.stringify({ mutations: [mutation] }),
+    });
+    const pulled = (await call('/api/sync/pull', { token: theirs.token })).body as unknown as PullResponse;
+    expect(pulled.changes).toEqual([]);
+    const hijack = visitMutation(mutation.recordId, {
+      fields: { notes: 'piraté' },
+      clocks: { notes: formatHlc({ millis: now + 1, counter: 0, node: 'ffffffffffffffff' }) },
+    });
+    const { body } = await call('/api/sync/push', {
+      method: 'POST',
+      token: theirs.token,
+      body: JSON.stringify({ mutations: [hijack] }),
+    });
+    const [result] = (body as unknown as PushResponse).results;
+    expect(result?.status).toBe('rejected');
+    expect(result?.status === 'rejected' && result.current).toBeNull();
+  });
+});
+
+describe('attachments', () => {
+  const bytes = new TextEncoder().encode('une photo');
+  const sha = createHash('sha256').update(bytes).digest('hex');
+
+  it('stores bytes at their hash and gives them back only within the network', async () => {
+    const { token } = await join();
+    const put = await call(`/api/attachments/${sha}`, {
+      method: 'PUT',
+      token,
+      body: bytes,
+      headers: { 'Content-Type': 'image/jpeg' },
+    });
+    expect(put.status).toBe(200);
+    const response = await server.fetch(`${TEST_SERVER_URL}/api/attachments/${sha}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
+    const stranger = await join('concierge', (await server.createNetwork('Autre')).id);
+    expect((await call(`/api/attachments/${sha}`, { token: stranger.token })).status).toBe(404);
+  });
+
+  it('refuses damaged bytes', async () => {
+    const { token } = await join();
+    const { status, body } = await call(`/api/attachments/${sha}`, {
+      method: 'PUT',
+      token,
+      body: new TextEncoder().encode('autre chose'),
+    });
+    expect(status).toBe(400);
+    expect(body.code).toBe('hash_mismatch');
+  });
+
+  it('refuses a file over the announced limit with the limit in words', async () => {
+    await server.stop();
+    server = await TestServer.start(() => now, { VALISE_MAX_ATTACHMENT_BYTES: '4' });
+    networkId = (await server.createNetwork('Réseau')).id;
+    const { token, maxAttachmentBytes } = await join();
+    expect(maxAttachmentBytes).toBe(4);
+    const { status, body } = await call(`/api/attachments/${sha}`, { method: 'PUT', token, body: bytes });
+    expect(status).toBe(413);
+    expect(body.error).toMatch(/MB/);
+  });
+});
+
+describe('health', () => {
+  it('reports that the store is reachable', async () => {
+    const { status, body } = await call('/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, store: 'sqlite', reachable: true });
+  });
+});
