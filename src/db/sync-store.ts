@@ -236,3 +236,19 @@ export async function storeSession(context: DataContext, session: Session): Prom
   });
   context.session = session;
 }
+
+/**
+ * Leaves the network. With `wipe`, every record, file and draft of the device is erased too
+ * (a shared device); the caller has warned about unsent changes and offered a backup first.
+ */
+export async function leaveNetwork(context: DataContext, { wipe }: { wipe: boolean }): Promise<void> {
+  const { db } = context;
+  await db.transaction('rw', db.tables, async () => {
+    if (wipe) {
+      for (const table of db.tables) if (table.name !== 'meta') await table.clear();
+      await db.meta.where('key').anyOf('cursor', 'sync').delete();
+    }
+    await db.meta.delete('session');
+  });
+  context.session = null;
+}

@@ -1,0 +1,19 @@
+// Bytes of attachments on demand: a photo taken on another device, or a toolbox file marked
+// "available offline", is fetched once and then kept on this device.
+import { getBlob, storeBlob } from '../db/blobs';
+import type { DataContext } from '../db/context';
+import type { BlobEntry } from '../db/schema';
+import type { SyncTransport } from './transport';
+
+export async function ensureBlob(
+  context: DataContext,
+  transport: SyncTransport | null,
+  sha256: string,
+): Promise<BlobEntry | null> {
+  const local = await getBlob(context, sha256);
+  if (local) return local;
+  if (!transport) return null;
+  const { data, mimeType } = await transport.downloadAttachment(sha256);
+  await storeBlob(context, data, mimeType, true);
+  return (await getBlob(context, sha256)) ?? null;
+}

@@ -1,0 +1,87 @@
+// When to sync: at start, when the network comes back, shortly after local writes, and
+// periodically — because the browser's `online` event lies (captive portals, dead wifi).
+// Failures back off exponentially so a dead server is not hammered; success resets it.
+import { observe } from '../db/live';
+import { pendingCount } from '../db/sync-store';
+import type { SyncEngine } from './engine';
+
+export interface SchedulerEnvironment {
+  onOnline(listener: () => void): () => void;
+  setTimer(callback: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export interface SchedulerOptions {
+  periodMs?: number;
+  debounceMs?: number;
+  firstBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export const browserEnvironment: SchedulerEnvironment = {
+  onOnline(listener) {
+    window.addEventListener('online', listener);
+    return () => window.removeEventListener('online', listener);
+  },
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class SyncScheduler {
+  private timer: unknown = null;
+  private failures = 0;
+  private stops: (() => void)[] = [];
+  private lastPending = 0;
+
+  constructor(
+    private readonly engine: SyncEngine,
+    private readonly environment: SchedulerEnvironment = browserEnvironment,
+    private readonly options: SchedulerOptions = {},
+  ) {}
+
+  start(): void {
+    this.stops.push(this.environment.onOnline(() => this.runNow()));
+    const watch = observe(
+      () => pendingCount(this.engine.context),
+      (count) => {
+        if (count > this.lastPending) this.schedule(this.options.debounceMs ?? 2_000);
+        this.lastPending = count;
+      },
+    );
+    this.stops.push(() => watch.unsubscribe());
+    this.runNow();
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    if (this.timer !== null) this.environment.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  /** The "Synchroniser" button: now, and forget any backoff. */
+  runNow(): Promise<void> {
+    this.failures = 0;
+    return this.run();
+  }
+
+  private async run(): Promise<void> {
+    if (this.timer !== null) this.environment.clearTimer(this.timer);
+    this.timer = null;
+    await this.engine.sync();
+    const { state } = this.engine.status;
+    if (state === 'unjoined') return;
+    if (state === 'offline' || state === 'error') {
+      this.failures += 1;
+      const first = this.options.firstBackoffMs ?? 5_000;
+      this.schedule(Math.min(first * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 300_000));
+    } else {
+      this.failures = 0;
+      this.schedule(this.options.periodMs ?? 60_000);
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== null) this.environment.clearTimer(this.timer);
+    this.timer = this.environment.setTimer(() => void this.run(), ms);
+  }
+}
