@@ -64,9 +64,9 @@ export interface BlobEntry {
 }
 
 export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
-  organisations: 'id, name, kind, updatedAt',
-  contacts: 'id, name, email, phone, *organisationIds, updatedAt',
-  visits: 'id, visitedAt, organisationId, updatedAt, *services',
+  organisations: 'id, name',
+  contacts: 'id, name, *organisationIds',
+  visits: 'id, visitedAt, organisationId',
   followUps: 'id, dueDate, visitId, eventId',
   diagnosticTemplates: 'id, family',
   diagnostics: 'id, organisationId, templateId, filledOn',

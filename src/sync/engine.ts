@@ -156,15 +156,24 @@ export class SyncEngine {
   }
 
   private async pull(transport: SyncTransport): Promise<void> {
-    let since = await readCursor(this.context);
     let done = 0;
-    for (;;) {
+    const limit = this.options.pullPage ?? 2000;
+    const fetchPage = (cursor: number) => {
       const before = this.context.clock.physicalNow();
-      const page = await transport.pull(since, this.options.pullPage ?? 2000);
+      return transport.pull(cursor, limit).then((page) => ({ page, before }));
+    };
+    let next = fetchPage(await readCursor(this.context));
+    for (;;) {
+      const { page, before } = await next;
       await this.correctClock(page, before);
+      // Ask for the next page while this one is written: the network and IndexedDB overlap.
+      if (page.hasMore) {
+        next = fetchPage(page.cursor);
+        // Handled when awaited; this only keeps a failure during the write from going unobserved.
+        next.catch(() => undefined);
+      }
       await applyPulledPage(this.context, page.changes, page.cursor);
       done += page.changes.length;
-      since = page.cursor;
       if (!page.hasMore) return;
       this.update({ progress: { done, total: done + page.remaining } });
     }

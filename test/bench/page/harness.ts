@@ -1,0 +1,129 @@
+// Runs inside Chromium: measures the app's data and sync paths against the browser's own
+// IndexedDB speed, on the same records in the same run.
+import { openDataContext } from '../../../src/db/context';
+import { storeSession } from '../../../src/db/sync-store';
+import { createRecords } from '../../../src/db/writes';
+import type { RecordMap } from '../../../src/domain/record-types';
+import { SyncEngine } from '../../../src/sync/engine';
+import { HttpTransport } from '../../../src/sync/transport';
+import { generateDataset } from '../data/dataset';
+
+type Visit = RecordMap['visits'];
+let cached: { seed: number; visits: number; records: Visit[] } | null = null;
+
+function visits(seed: number, count: number): Visit[] {
+  if (cached?.seed !== seed || cached.visits !== count)
+    cached = { seed, visits: count, records: generateDataset(seed, count).visits ?? [] };
+  return cached.records;
+}
+
+async function deleteDatabase(name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Plain IndexedDB: one object store, the records put in one transaction. */
+async function rawPut(seed: number, count: number): Promise<number> {
+  const records = visits(seed, count);
+  await deleteDatabase('bench-raw');
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('bench-raw', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('visits', { keyPath: 'id' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction('visits', 'readwrite');
+    const store = transaction.objectStore('visits');
+    for (const record of records) store.put(record);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+  const elapsed = performance.now() - started;
+  db.close();
+  return elapsed;
+}
+
+/** The app's bulk write path (what an import uses): validation, record + outbox, one transaction. */
+async function appPut(seed: number, count: number): Promise<number> {
+  const records = visits(seed, count).map(({ id, networkId, createdAt, updatedAt, updatedBy, deleted, ...fields }) => ({
+    ...fields,
+    id,
+  }));
+  await deleteDatabase('bench-app');
+  const context = await openDataContext({ name: 'bench-app' });
+  const started = performance.now();
+  await createRecords(context, 'visits', records);
+  const elapsed = performance.now() - started;
+  context.db.close();
+  return elapsed;
+}
+
+/** A fresh device joining: pulls the whole network from the server. Returns ms and records. */
+async function initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }> {
+  await deleteDatabase('bench-pull');
+  const context = await openDataContext({ name: 'bench-pull' });
+  await storeSession(context, {
+    serverUrl: location.origin,
+    token,
+    networkId,
+    networkName: 'bench',
+    deviceId: 'bench',
+    memberName: 'Bench',
+    role: 'concierge',
+    maxAttachmentBytes: 1,
+  });
+  const engine = new SyncEngine(context, (ctx) => new HttpTransport(location.origin, ctx.session?.token ?? ''), {
+    pullPage: 2000,
+  });
+  const started = performance.now();
+  await engine.sync();
+  const ms = performance.now() - started;
+  if (engine.status.state !== 'idle')
+    throw new Error(`pull ended in state ${engine.status.state} (${engine.status.error})`);
+  let records = 0;
+  for (const table of context.db.tables) if (!['meta', 'outbox'].includes(table.name)) records += await table.count();
+  context.db.close();
+  return { ms, records };
+}
+
+/** 10,000 records written offline, then pushed to the server. */
+async function push(token: string, networkId: string, seed: number, count: number): Promise<number> {
+  await deleteDatabase('bench-push');
+  const context = await openDataContext({ name: 'bench-push' });
+  await storeSession(context, {
+    serverUrl: location.origin,
+    token,
+    networkId,
+    networkName: 'bench',
+    deviceId: 'bench',
+    memberName: 'Bench',
+    role: 'concierge',
+    maxAttachmentBytes: 1,
+  });
+  const records = generateDataset(seed, count).visits ?? [];
+  await createRecords(
+    context,
+    'visits',
+    records.map(({ id, networkId: _n, createdAt, updatedAt, updatedBy, deleted, ...fields }) => fields),
+  );
+  const engine = new SyncEngine(context, (ctx) => new HttpTransport(location.origin, ctx.session?.token ?? ''), {
+    pushBatch: 1000,
+  });
+  // Push only: the pull that follows in a normal run is measured by initialPull.
+  const started = performance.now();
+  await (engine as unknown as { push(transport: HttpTransport): Promise<void> }).push(
+    new HttpTransport(location.origin, token),
+  );
+  const elapsed = performance.now() - started;
+  const left = await context.db.outbox.count();
+  context.db.close();
+  if (left !== 0) throw new Error(`${left} outbox entries left after the push`);
+  return elapsed;
+}
+
+Object.assign(window, { valiseBench: { rawPut, appPut, initialPull, push, ready: true } });

@@ -1,0 +1,125 @@
+// The server's part of the benchmark: how fast it applies pushed mutations compared to a
+// plain insert loop of the same rows, and a seeded data directory for the browser figures.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { newId } from '../../src/domain/ids';
+import type { RecordType } from '../../src/domain/record-types';
+import { formatHlc, HybridClock } from '../../src/protocol/hlc';
+import type { Mutation } from '../../src/protocol/wire';
+import { hashSecret, newToken } from '../../src/server/auth';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import type { Dataset } from './data/dataset';
+
+const NODE = '0123456789abcdef';
+
+export function toMutations(dataset: Dataset): Mutation[] {
+  const mutations: Mutation[] = [];
+  let millis = Date.parse('2026-01-01T00:00:00.000Z');
+  for (const [type, records] of Object.entries(dataset)) {
+    for (const record of records ?? []) {
+      const clock = formatHlc({ millis: millis++, counter: 0, node: NODE });
+      const fields = record as unknown as Record<string, unknown>;
+      mutations.push({
+        id: newId(),
+        type: type as RecordType,
+        recordId: record.id,
+        fields,
+        clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+      });
+    }
+  }
+  return mutations;
+}
+
+export interface SeededServer {
+  token: string;
+  networkId: string;
+}
+
+/** Creates a network, a device token, and pushes the data set into a store at `dir`. */
+export async function seedServer(dir: string, dataset: Dataset): Promise<SeededServer> {
+  mkdirSync(dir, { recursive: true });
+  const store = new SqliteStore(join(dir, 'valise.sqlite'));
+  await store.migrate();
+  const network = await store.createNetwork('Réseau du banc d’essai');
+  const token = newToken();
+  await store.createInvitation({
+    codeHash: 'bench',
+    networkId: network.id,
+    role: 'admin',
+    expiresAt: '2999-01-01T00:00:00.000Z',
+    usedAt: null,
+    attempts: 0,
+  });
+  await store.redeemInvitation(
+    'bench',
+    {
+      id: network.id,
+      networkId: network.id,
+      name: 'bench',
+      memberName: 'Bench',
+      role: 'admin',
+      clockNode: NODE,
+      createdAt: new Date().toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+    },
+    hashSecret(token),
+  );
+  await ingest(store, network.id, toMutations(dataset));
+  await store.close();
+  return { token, networkId: network.id };
+}
+
+async function ingest(store: SqliteStore, networkId: string, mutations: Mutation[]): Promise<void> {
+  const clock = new HybridClock('0000000000000000');
+  for (let start = 0; start < mutations.length; start += 1000) {
+    await store.push({
+      context: { networkId, role: 'admin', clock, now: Date.now() },
+      mutations: mutations.slice(start, start + 1000),
+    });
+  }
+}
+
+/** Records/s of the server applying pushes (validation, merge, mutation log) on a fresh file. */
+export async function measureIngest(dir: string, mutations: Mutation[]): Promise<number> {
+  const store = new SqliteStore(join(dir, `ingest-${Math.random()}.sqlite`));
+  await store.migrate();
+  const network = await store.createNetwork('ingest');
+  const started = performance.now();
+  await ingest(store, network.id, mutations);
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  return mutations.length / seconds;
+}
+
+/** Records/s of a plain better-sqlite3 insert loop of the same rows, in one transaction per 1000. */
+export function measureRawInsert(dir: string, mutations: Mutation[]): number {
+  const db = new Database(join(dir, `raw-${Math.random()}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(
+    'CREATE TABLE records (id TEXT PRIMARY KEY, network_id TEXT, type TEXT, seq INTEGER, data TEXT, clocks TEXT)',
+  );
+  const insert = db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)');
+  const started = performance.now();
+  let seq = 0;
+  for (let start = 0; start < mutations.length; start += 1000) {
+    db.transaction(() => {
+      for (const mutation of mutations.slice(start, start + 1000)) {
+        insert.run(
+          mutation.recordId,
+          'net',
+          mutation.type,
+          ++seq,
+          JSON.stringify(mutation.fields),
+          JSON.stringify({ '*': Object.values(mutation.clocks)[0] }),
+        );
+      }
+    })();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return mutations.length / seconds;
+}
