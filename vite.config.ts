@@ -28,7 +28,7 @@ export default defineConfig({
       injectManifest: {
         // Every file is listed; src/pwa/sw.ts precaches the shell (index.html, assets/shell-*,
         // manifest, icons) and puts the lazily loaded screens in a runtime cache at install.
-        globPatterns: ['index.html', 'assets/*.{js,css}', 'manifest.webmanifest', 'icons/*.png', 'favicon.svg'],
+        globPatterns: ['index.html', 'assets/**/*', 'manifest.webmanifest', 'icons/*.png', 'favicon.svg'],
       },
       devOptions: { enabled: false },
     }),

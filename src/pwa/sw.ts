@@ -33,10 +33,22 @@ const lazyChunks = manifest.filter((entry) => !isShell(entry.url)).map((entry) =
 precacheAndRoute(shell);
 cleanupOutdatedCaches();
 
+/**
+ * Caches only real files: a server that answers a missing asset with its HTML page (an SPA
+ * fallback) must not leave that page cached forever in place of a screen's code.
+ */
+const onlyRealFiles = {
+  cacheWillUpdate: async ({ response }: { response: Response }) =>
+    response.ok && !(response.headers.get('content-type') ?? '').includes('text/html') ? response : null,
+};
+
 // Every screen's code is hashed and immutable: once fetched it is served from the cache.
 const assets = new CacheFirst({
   cacheName: ASSETS_CACHE,
-  plugins: [new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 90 * 24 * 60 * 60, purgeOnQuotaError: true })],
+  plugins: [
+    onlyRealFiles,
+    new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 90 * 24 * 60 * 60, purgeOnQuotaError: true }),
+  ],
 });
 
 self.addEventListener('install', (event) => {
@@ -46,8 +58,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     Promise.all(
       lazyChunks.map(async (url) => {
-        const response = await assets.handle({ request: new Request(new URL(url, self.registration.scope)), event });
-        if (!response?.ok) throw new Error(`Valise could not cache ${url} (${response?.status ?? 'no response'})`);
+        const request = new Request(new URL(url, self.registration.scope));
+        // handleAll's second promise settles once the response is written to the cache.
+        await Promise.all(assets.handleAll({ request, event }));
+        if (!(await caches.match(request, { cacheName: ASSETS_CACHE })))
+          throw new Error(`Valise could not cache ${url}`);
       }),
     ),
   );

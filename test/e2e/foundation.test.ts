@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
-import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { DESKTOP, launchBrowser, launchProfileDevice, newDevice, PHONE } from './helpers/browser';
 import { buildApp } from './helpers/build';
 import { RESULTS } from './helpers/paths';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
@@ -73,6 +73,23 @@ describe('the installed app offline', () => {
     await shell.reload();
     expect(await shell.heading().textContent()).toBe('Réglages');
     await expect.poll(() => settings.authorNameInput().inputValue()).toBe('Camille Martin');
+  });
+});
+
+describe('installing the app', () => {
+  test('is offered by Chromium: a valid manifest, icons and an offline-capable worker', async () => {
+    const server = await serve();
+    context = await launchProfileDevice(PHONE);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const shell = new ShellPage(page, server.url);
+    await shell.open();
+    await reloadUntilControlled(page);
+
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
   });
 });
 
