@@ -1,6 +1,17 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+// A label tells two builds of one version apart (the e2e update test builds a "next" one).
+const appVersion = process.env.VALISE_BUILD_LABEL ? `${version}+${process.env.VALISE_BUILD_LABEL}` : version;
+
+/** Screens load lazily: their chunks are named after their folder ("screen-visits-…"). */
+function chunkName(facadeModuleId: string | null): string {
+  const screen = facadeModuleId?.match(/src\/ui\/screens\/([^/]+)\/index\.tsx$/)?.[1];
+  return screen ? `assets/screen-${screen}-[hash].js` : 'assets/[name]-[hash].js';
+}
 
 export default defineConfig({
   plugins: [
@@ -15,19 +26,36 @@ export default defineConfig({
       registerType: 'prompt',
       manifest: false,
       injectManifest: {
-        // The app shell only: screens loaded lazily are cached at runtime by the worker.
-        globPatterns: ['index.html', 'assets/index-*.{js,css}', 'manifest.webmanifest', 'icons/*.png', 'favicon.svg'],
+        // Every file is listed; src/pwa/sw.ts precaches the shell (index.html, assets/shell-*,
+        // manifest, icons) and puts the lazily loaded screens in a runtime cache at install.
+        globPatterns: ['index.html', 'assets/**/*', 'manifest.webmanifest', 'icons/*.png', 'favicon.svg'],
       },
       devOptions: { enabled: false },
     }),
   ],
+  define: {
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,
+    // Read by test/tools/bundle-report.ts to weigh what the first screen loads.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // The service worker tells the precached shell from lazy screens by these names.
+        entryFileNames: 'assets/shell-[hash].js',
+        chunkFileNames: (chunk) => chunkName(chunk.facadeModuleId),
+        assetFileNames: (asset) =>
+          asset.names.includes('index.css') ? 'assets/shell-[hash][extname]' : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
   test: {
     server: { deps: { inline: ['zustand'] } },
+    // The server and sync suites arrive with their issues: an empty project is not a failure.
+    passWithNoTests: true,
     projects: [
       {
         extends: true,
@@ -64,8 +92,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
+          globalSetup: ['test/e2e/global-setup.ts'],
         },
       },
     ],

@@ -14,6 +14,7 @@ import {
 import { validateRecord } from '../domain/validation';
 import { type DataContext, saveClock } from './context';
 import { RecordNotFoundError, RecordValidationError } from './errors';
+import { requestPersistentStorage } from './persistence';
 import type { OutboxEntry } from './schema';
 
 export async function createRecord<K extends RecordType>(
@@ -33,7 +34,7 @@ export async function createRecords<K extends RecordType>(
 ): Promise<RecordMap[K][]> {
   if (inputs.length === 0) return [];
   const { db } = context;
-  return db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
+  const records = await db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
     const clock = context.clock.tick();
     const now = new Date(context.clock.physicalNow()).toISOString();
     const records = inputs.map((input) => {
@@ -60,6 +61,9 @@ export async function createRecords<K extends RecordType>(
     });
     return records;
   });
+  // Outside the transaction: awaiting the browser there would commit it early.
+  void requestPersistentStorage();
+  return records;
 }
 
 /** Changes some fields of a record; unchanged values are not queued. */
@@ -116,7 +120,7 @@ async function writeFields<K extends RecordType>(
 ): Promise<RecordMap[K]> {
   const { db } = context;
   const table = db.anyRecords(type);
-  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+  const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
     const stored = await table.get(id);
     if (!stored || stored.deleted) throw new RecordNotFoundError(type, id);
     const { hlc, ...current } = stored;
@@ -142,6 +146,8 @@ async function writeFields<K extends RecordType>(
     await queue(context, { type, recordIds: [id], fields, ...(Object.keys(base).length > 0 ? { base } : {}) });
     return record;
   });
+  void requestPersistentStorage();
+  return written;
 }
 
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>, keys: string[]): string[] {

@@ -8,6 +8,10 @@ export interface FieldIssue {
   type: string;
   /** A readable sentence in English, for logs and API errors. */
   message: string;
+  /** The bound that was crossed (max length, min value…), so a UI can say it in its language. */
+  limit?: number;
+  /** Whether a length bound applies to a text or a list ("200 characters" vs "50 items"). */
+  of?: 'text' | 'list';
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
@@ -23,7 +27,12 @@ export function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
   const type = issue.kind === 'schema' && issue.input === undefined ? 'required' : issue.type;
   const what = field === '' ? 'record' : field;
   const message = type === 'required' ? `${what} is required` : `${what} ${issue.message}`;
-  return { field, type, message };
+  const described: FieldIssue = { field, type, message };
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  if (typeof requirement === 'number') described.limit = requirement;
+  if (typeof issue.input === 'string') described.of = 'text';
+  else if (Array.isArray(issue.input)) described.of = 'list';
+  return described;
 }
 
 export function describeIssues(issues: readonly FieldIssue[]): string {

@@ -1,0 +1,11 @@
+// Reads every screen needs before it has a repository of its own.
+import type { RecordType } from '../domain/record-types';
+import type { DataContext } from './context';
+
+/** Records of a type kept on this device, tombstones excluded. */
+export function countRecords(context: DataContext, type: RecordType): Promise<number> {
+  return context.db
+    .anyRecords(type)
+    .filter((record) => !record.deleted)
+    .count();
+}

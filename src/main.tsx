@@ -1,0 +1,44 @@
+// Starts the app: state that follows the browser (route, language, connectivity), the shell,
+// then the service worker that lets the installed app open offline.
+import { render } from 'preact';
+import { registerServiceWorker } from './pwa/register';
+import { routeStore, startRouter } from './state/router';
+import { offerUpdate, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
+import { App } from './ui/App';
+import { requestHeadingFocus } from './ui/focus';
+import { findScreen } from './ui/routes';
+import './ui/styles.css';
+
+// The first screen's code starts downloading now rather than after the shell's first render.
+// A failure here is shown by the screen outlet, which loads it again.
+findScreen(routeStore.getState().route.screen)
+  ?.load()
+  .catch(() => undefined);
+
+syncDocumentLanguage();
+startRouter();
+watchConnectivity();
+routeStore.subscribe((state, previous) => {
+  if (state.route.screen === previous.route.screen) return;
+  requestHeadingFocus();
+  window.scrollTo(0, 0);
+});
+
+let leavingOnPurpose = false;
+window.addEventListener('beforeunload', (event) => {
+  // The browser asks "leave the page?" only when some form still holds unsaved input.
+  if (!leavingOnPurpose && uiStore.getState().unsavedInputs > 0) event.preventDefault();
+});
+
+render(<App />, document.getElementById('app') as HTMLElement);
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  registerServiceWorker({
+    onUpdateWaiting: (apply) =>
+      offerUpdate(() => {
+        // The user chose to reload (and confirmed, if input was unsaved): no second question.
+        leavingOnPurpose = true;
+        apply();
+      }),
+  });
+}

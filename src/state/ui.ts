@@ -1,0 +1,98 @@
+// UI and session state of the shell: language, connectivity, a waiting app update, and
+// whether some form holds input not saved yet. Data never lives here (it is in IndexedDB).
+import { createStore } from 'zustand/vanilla';
+import { useStore } from './use-store';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_STORAGE_KEY = 'valise.lang';
+
+export interface UiState {
+  lang: Language;
+  /** navigator.onLine, kept current by online/offline events (it only knows the link is down). */
+  online: boolean;
+  /** A new version of the app is installed and waits for the user to reload. */
+  updateAvailable: boolean;
+  /** How many forms hold input that is not saved: an update reload asks first when > 0. */
+  unsavedInputs: number;
+}
+
+export const uiStore = createStore<UiState>(() => ({
+  lang: readStoredLanguage(),
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  updateAvailable: false,
+  unsavedInputs: 0,
+}));
+
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStore(uiStore, selector);
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'fr';
+  } catch {
+    // Storage can be refused (private mode, blocked cookies): French is the default.
+    return 'fr';
+  }
+}
+
+export function setLanguage(lang: Language): void {
+  uiStore.setState({ lang });
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+  } catch {
+    // Not persisted, but the switch still applies to this visit.
+  }
+  syncDocumentLanguage();
+}
+
+/** Keeps `<html lang>` on the current language, so screen readers pronounce it right. */
+export function syncDocumentLanguage(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = uiStore.getState().lang;
+}
+
+export function setOnline(online: boolean): void {
+  uiStore.setState({ online });
+}
+
+/** Follows the browser's connectivity events; returns a function that stops following. */
+export function watchConnectivity(target: Window = window): () => void {
+  const update = () => setOnline(target.navigator.onLine);
+  target.addEventListener('online', update);
+  target.addEventListener('offline', update);
+  update();
+  return () => {
+    target.removeEventListener('online', update);
+    target.removeEventListener('offline', update);
+  };
+}
+
+let reloadIntoUpdate: (() => void) | null = null;
+
+/** The service worker registration offers a waiting version; `apply` switches to it and reloads. */
+export function offerUpdate(apply: () => void): void {
+  reloadIntoUpdate = apply;
+  uiStore.setState({ updateAvailable: true });
+}
+
+/** Called by the user's "Recharger", never automatically. */
+export function applyUpdate(): void {
+  reloadIntoUpdate?.();
+}
+
+/**
+ * A form declares it holds unsaved input; the returned function releases it (calling it twice
+ * releases once). Prefer the `useUnsavedInput(dirty)` hook in components.
+ */
+export function holdUnsavedInput(): () => void {
+  uiStore.setState((state) => ({ unsavedInputs: state.unsavedInputs + 1 }));
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    uiStore.setState((state) => ({ unsavedInputs: Math.max(0, state.unsavedInputs - 1) }));
+  };
+}

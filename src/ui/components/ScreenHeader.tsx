@@ -1,0 +1,36 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { takeHeadingFocus } from '../focus';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n/messages';
+
+export interface ScreenHeaderProps {
+  /** The screen's one h1, also the document title ("Visites — Valise"). */
+  title: string;
+  /** One line on what the screen is for. */
+  description?: ComponentChildren;
+  /** Main actions of the screen, shown beside the title on wide screens. */
+  actions?: ComponentChildren;
+}
+
+export function ScreenHeader({ title, description, actions }: ScreenHeaderProps) {
+  const t = useMessages(common);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} — ${t.titleSuffix}`;
+  }, [title, t]);
+  useEffect(() => {
+    if (takeHeadingFocus()) heading.current?.focus();
+  }, []);
+  return (
+    <header class="screen-header">
+      <div class="screen-header__text">
+        <h1 class="screen-header__title" tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        {description ? <p class="screen-header__description">{description}</p> : null}
+      </div>
+      {actions ? <div class="screen-header__actions">{actions}</div> : null}
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Language } from '../../state/ui';
+
+const UNITS: Record<Language, readonly string[]> = {
+  fr: ['octets', 'Ko', 'Mo', 'Go', 'To'],
+  en: ['bytes', 'KB', 'MB', 'GB', 'TB'],
+};
+
+/** « 1,2 Mo » / "1.2 MB" (powers of 1000, like the browser's own settings pages). */
+export function formatBytes(bytes: number, lang: Language): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS[lang].length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+  return `${number} ${UNITS[lang][unit]}`;
+}

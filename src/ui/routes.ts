@@ -1,0 +1,60 @@
+// The route table: each top-level path of the hash ("#/visites") and the screen it loads on
+// demand, so the first screen downloads only its own code. A screen lives in
+// src/ui/screens/<folder>/index.tsx and default-exports its component.
+import type { ComponentType } from 'preact';
+import type { Route } from '../state/router';
+import type { IconName } from './components/Icon';
+import type { common } from './i18n/common';
+
+export interface ScreenProps {
+  /** The current route: `route.params` are the segments after the screen ("#/visites/<id>"). */
+  route: Route;
+}
+
+export interface ScreenModule {
+  default: ComponentType<ScreenProps>;
+}
+
+export interface ScreenEntry {
+  /** First segment of the hash path, in French like the screen ("evenements"). */
+  path: string;
+  load: () => Promise<ScreenModule>;
+}
+
+export const SCREENS: readonly ScreenEntry[] = [
+  { path: 'visites', load: () => import('./screens/visits/index') },
+  { path: 'contacts', load: () => import('./screens/contacts/index') },
+  { path: 'diagnostics', load: () => import('./screens/diagnostics/index') },
+  { path: 'evenements', load: () => import('./screens/events/index') },
+  { path: 'valise', load: () => import('./screens/toolbox/index') },
+  { path: 'reglages', load: () => import('./screens/settings/index') },
+];
+
+/** What "#/" and an empty hash show. */
+export const DEFAULT_SCREEN = 'visites';
+
+export function findScreen(screen: string): ScreenEntry | undefined {
+  const path = screen === '' ? DEFAULT_SCREEN : screen;
+  return SCREENS.find((entry) => entry.path === path);
+}
+
+type CommonKey = keyof typeof common.fr;
+
+export interface NavItem {
+  path: string;
+  label: CommonKey;
+  /** A shorter label where the bottom bar of a phone has little room. */
+  shortLabel?: CommonKey;
+  icon: IconName;
+}
+
+/** The five places of the navigation, in order; Réglages is reached from the corner. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: 'visites', label: 'navVisits', icon: 'visits' },
+  { path: 'contacts', label: 'navContacts', shortLabel: 'navContactsShort', icon: 'contacts' },
+  { path: 'diagnostics', label: 'navDiagnostics', icon: 'diagnostics' },
+  { path: 'evenements', label: 'navEvents', icon: 'events' },
+  { path: 'valise', label: 'navToolbox', icon: 'toolbox' },
+];
+
+export const SETTINGS_PATH = 'reglages';

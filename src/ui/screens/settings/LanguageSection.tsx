@@ -1,0 +1,31 @@
+import { LANGUAGES, type Language, setLanguage } from '../../../state/ui';
+import { Section } from '../../components/Section';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+/** Each language is named in itself, so someone who reads only that one finds it. */
+const NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
+
+export function LanguageSection() {
+  const t = useMessages(messages);
+  const current = useLanguage();
+  return (
+    <Section title={t.languageTitle} id="langue">
+      <fieldset class="choices">
+        <legend class="visually-hidden">{t.languageLegend}</legend>
+        {LANGUAGES.map((lang) => (
+          <label key={lang} class="choice" lang={lang}>
+            <input
+              type="radio"
+              name="language"
+              value={lang}
+              checked={current === lang}
+              onChange={() => setLanguage(lang)}
+            />
+            <span>{NAMES[lang]}</span>
+          </label>
+        ))}
+      </fieldset>
+    </Section>
+  );
+}

@@ -1,0 +1,17 @@
+// The first screen must stay light on a phone with a poor connection: its JS and CSS are
+// weighed in the built app (test/tools/bundle-report.ts prints the detail).
+import { describe, expect, test } from 'vitest';
+import { FIRST_SCREEN_BUDGET_KB, firstScreenReport } from '../tools/bundle-report';
+import { DIST } from './helpers/paths';
+
+describe('the first screen', () => {
+  test(`loads less than ${FIRST_SCREEN_BUDGET_KB} KB of gzipped JS and CSS, other screens excluded`, () => {
+    const report = firstScreenReport(DIST);
+    const files = report.files.map((file) => file.file);
+    expect(files.some((file) => file.startsWith('assets/screen-visits-'))).toBe(true);
+    expect(
+      files.filter((file) => file.startsWith('assets/screen-') && !file.startsWith('assets/screen-visits-')),
+    ).toEqual([]);
+    expect(report.gzipKb).toBeLessThan(FIRST_SCREEN_BUDGET_KB);
+  });
+});

@@ -1,0 +1,75 @@
+// Real Chromium for the e2e tests: Debian's /usr/bin/chromium driven by playwright-core (never
+// a browser downloaded by Playwright). A missing Chromium fails the tests; it never skips them.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.VALISE_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const PHONE: Viewport = { width: 360, height: 740 };
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+
+/** Flags for this sandbox: no GPU, no sandbox as root, and no calls to Google's services. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function chromiumPath(): string {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: the e2e tests need a real browser. ` +
+        'Install Debian’s package (apt-get install -y chromium) or set VALISE_CHROMIUM to a Chromium binary.',
+    );
+  }
+  return CHROMIUM_PATH;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * A device with a real browser profile on disk (not an incognito-like context): what Chromium
+ * needs to consider an app installable. Closing the context ends the browser; the profile
+ * folder is removed.
+ */
+export async function launchProfileDevice(viewport: Viewport = PHONE): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'valise-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
+  // The profile can only go once Chromium has exited, which `close()` waits for.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return context;
+}
+
+/** A fresh device: its own IndexedDB, caches and service workers, in French, in Paris. */
+export function newDevice(browser: Browser, viewport: Viewport = PHONE): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    serviceWorkers: 'allow',
+  });
+}

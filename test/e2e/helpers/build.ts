@@ -1,0 +1,37 @@
+// Builds the app for the e2e tests, only when the build is missing or older than its sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+export function isBuildStale(distDir: string): boolean {
+  const index = join(distDir, 'index.html');
+  if (!existsSync(index) || !existsSync(join(distDir, 'sw.js'))) return true;
+  const sources = SOURCES.map((source) => join(ROOT, source)).filter(existsSync);
+  return Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs;
+}
+
+/** `vite build` into `distDir`; `label` marks the version ("0.1.0+label") to tell builds apart. */
+export function buildApp(distDir: string, label?: string): void {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...(label ? { VALISE_BUILD_LABEL: label } : {}) },
+    },
+  );
+}
+
+export function ensureBuilt(distDir: string): void {
+  if (isBuildStale(distDir)) buildApp(distDir);
+}

@@ -1,0 +1,55 @@
+import { act, fireEvent, render, screen } from '@testing-library/preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { holdUnsavedInput, offerUpdate, setOnline, uiStore } from '../../../src/state/ui';
+import { ShellBanners } from '../../../src/ui/ShellBanners';
+
+beforeEach(() => {
+  uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });
+});
+
+describe('the shell banners', () => {
+  test('say calmly that the device is offline, and leave when it is back', () => {
+    render(<ShellBanners />);
+    expect(screen.queryByRole('status')).toBeNull();
+
+    act(() => setOnline(false));
+    expect(screen.getByRole('status').textContent).toBe('Hors ligne — tout est enregistré sur cet appareil.');
+
+    act(() => setOnline(true));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  test('offer a new version and reload into it only on the user’s click', () => {
+    const apply = vi.fn();
+    render(<ShellBanners />);
+    act(() => offerUpdate(apply));
+
+    expect(screen.getByRole('status').textContent).toContain('Nouvelle version disponible');
+    expect(apply).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Recharger' }));
+    expect(apply).toHaveBeenCalledTimes(1);
+  });
+
+  test('ask before reloading while a form holds unsaved input', () => {
+    const apply = vi.fn();
+    render(<ShellBanners />);
+    let release = () => {};
+    act(() => {
+      offerUpdate(apply);
+      release = holdUnsavedInput();
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Recharger' }));
+    expect(apply).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toContain('Une saisie n’est pas encore enregistrée');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Plus tard' }));
+    expect(screen.getByRole('button', { name: 'Recharger' })).toBeTruthy();
+    expect(apply).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Recharger' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Recharger quand même' }));
+    expect(apply).toHaveBeenCalledTimes(1);
+    act(() => release());
+  });
+});

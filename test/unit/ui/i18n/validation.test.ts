@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { type FieldIssue, validateRecord } from '../../../../src/domain/validation';
+import { describeIssue, issuesByField } from '../../../../src/ui/i18n/validation';
+
+const issue = (type: string, extra: Partial<FieldIssue> = {}): FieldIssue => ({
+  field: 'notes',
+  type,
+  message: `notes ${type}`,
+  ...extra,
+});
+
+describe('a validation issue shown next to its field', () => {
+  test.each([
+    ['required', {}, 'Ce champ est obligatoire.'],
+    ['min_length', { limit: 1, of: 'text' as const }, 'Ce champ est obligatoire.'],
+    ['min_length', { limit: 3, of: 'text' as const }, 'Trop court : au moins 3 caractères.'],
+    ['max_length', { limit: 300, of: 'text' as const }, 'Trop long : 300 caractères au maximum.'],
+    ['max_length', { limit: 50, of: 'list' as const }, 'Trop d’éléments : 50 au maximum.'],
+    ['email', {}, 'Adresse e-mail non valide (exemple : prenom.nom@exemple.fr).'],
+    ['url', {}, 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).'],
+    ['picklist', {}, 'Choisissez une des valeurs proposées.'],
+    ['regex', {}, 'Le format n’est pas reconnu.'],
+    ['iso_date', {}, 'Saisissez une date valide.'],
+    ['iso_timestamp', {}, 'Saisissez une date et une heure valides.'],
+    ['number', {}, 'Saisissez un nombre.'],
+    ['integer', {}, 'Saisissez un nombre entier, sans virgule.'],
+    ['min_value', { limit: 0 }, 'La valeur doit être au moins 0.'],
+    ['max_value', { limit: 4 }, 'La valeur doit être au plus 4.'],
+    ['partial_check', {}, 'Cette valeur ne va pas avec les autres champs.'],
+    ['strict_object', {}, 'Cette valeur n’est pas valide.'],
+  ])('reads in French for %s %o', (type, extra, sentence) => {
+    expect(describeIssue(issue(type, extra), 'fr')).toBe(sentence);
+  });
+
+  test('writes large limits the French way', () => {
+    expect(describeIssue(issue('max_length', { limit: 20000, of: 'text' }), 'fr')).toBe(
+      'Trop long : 20\u202f000 caractères au maximum.',
+    );
+    expect(describeIssue(issue('max_length', { limit: 20000, of: 'text' }), 'en')).toBe(
+      'Too long: 20,000 characters at most.',
+    );
+  });
+
+  test('has words of its own for fields whose format people do not guess', () => {
+    expect(describeIssue({ field: 'postcode', type: 'regex', message: '' }, 'fr')).toBe(
+      'Le code postal compte 5 chiffres.',
+    );
+    expect(describeIssue({ field: 'inseeCode', type: 'regex', message: '' }, 'en')).toBe(
+      'An INSEE code has 5 characters (example: 35238 or 2A004).',
+    );
+  });
+
+  test('turns a refused organisation into one sentence per field, in French and in English', () => {
+    const result = validateRecord('organisations', {
+      id: '0190a3b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b',
+      networkId: 'local',
+      createdAt: '2026-03-03T13:05:00.000Z',
+      updatedAt: '2026-03-03T13:05:00.000Z',
+      updatedBy: '',
+      deleted: false,
+      name: '',
+      kind: 'cafe',
+      website: 'forge.bzh',
+      postcode: '354',
+    });
+    if (result.ok) throw new Error('the organisation should be refused');
+    expect(issuesByField(result.issues, 'fr')).toEqual({
+      name: 'Ce champ est obligatoire.',
+      kind: 'Choisissez une des valeurs proposées.',
+      postcode: 'Le code postal compte 5 chiffres.',
+      website: 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).',
+    });
+    expect(issuesByField(result.issues, 'en').name).toBe('This field is required.');
+  });
+});
