@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { registerServiceWorker } from './pwa/register';
 import { routeStore, startRouter } from './state/router';
+import { startSync } from './state/sync';
 import { offerUpdate, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
 import { App } from './ui/App';
 import { requestHeadingFocus } from './ui/focus';
@@ -31,6 +32,9 @@ window.addEventListener('beforeunload', (event) => {
 });
 
 render(<App />, document.getElementById('app') as HTMLElement);
+
+// Syncs in the background once the shell is up: on start, when the network returns, after writes.
+void startSync();
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   registerServiceWorker({

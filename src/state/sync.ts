@@ -5,6 +5,7 @@ import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
 import { leaveNetwork } from '../db/sync-store';
+import { AdminClient } from '../sync/admin';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
 import { ensureBlob } from '../sync/files';
 import { type JoinInput, joinNetwork } from '../sync/join';
@@ -73,4 +74,10 @@ export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
 export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
   const { context } = await startSync();
   return ensureBlob(context, transportFor(context), sha256);
+}
+
+/** Admin calls for the joined device (null before joining). */
+export async function adminClient(): Promise<AdminClient | null> {
+  const { context } = await startSync();
+  return context.session ? new AdminClient(context.session.serverUrl, context.session.token) : null;
 }

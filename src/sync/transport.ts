@@ -34,13 +34,44 @@ export interface SyncTransport {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export class HttpTransport implements SyncTransport {
+/** An authenticated call to the network's server, failures turned into SyncErrors. */
+export class ApiClient {
   constructor(
     private readonly serverUrl: string,
     private readonly token: string,
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
     private readonly timeoutMs = 30_000,
   ) {}
+
+  async call(path: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', `Bearer ${this.token}`);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.serverUrl.replace(/\/$/, '')}${path}`, {
+        ...init,
+        headers,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
+    }
+    if (response.ok) return response;
+    const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };
+    const message = body.error ?? `HTTP ${response.status}`;
+    if (response.status === 401)
+      throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
+    if (response.status >= 500 || response.status === 429) throw new SyncError('server', message, response.status);
+    throw new SyncError('refused', message, response.status);
+  }
+}
+
+export class HttpTransport implements SyncTransport {
+  private readonly api: ApiClient;
+
+  constructor(serverUrl: string, token: string, fetchImpl?: Fetch, timeoutMs?: number) {
+    this.api = new ApiClient(serverUrl, token, fetchImpl, timeoutMs);
+  }
 
   async push(request: PushRequest): Promise<PushResponse> {
     const response = await this.call('/api/sync/push', {
@@ -68,25 +99,7 @@ export class HttpTransport implements SyncTransport {
     };
   }
 
-  private async call(path: string, init: RequestInit): Promise<Response> {
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', `Bearer ${this.token}`);
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.serverUrl.replace(/\/$/, '')}${path}`, {
-        ...init,
-        headers,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
-    }
-    if (response.ok) return response;
-    const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };
-    const message = body.error ?? `HTTP ${response.status}`;
-    if (response.status === 401)
-      throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
-    if (response.status >= 500 || response.status === 429) throw new SyncError('server', message, response.status);
-    throw new SyncError('refused', message, response.status);
+  private call(path: string, init: RequestInit): Promise<Response> {
+    return this.api.call(path, init);
   }
 }

@@ -7,6 +7,7 @@ import { useMessages } from './i18n/messages';
 import { DEFAULT_SCREEN, NAV_ITEMS, SETTINGS_PATH } from './routes';
 import { ScreenOutlet } from './ScreenOutlet';
 import { ShellBanners } from './ShellBanners';
+import { SyncIndicator } from './sync/SyncIndicator';
 
 function skipToMain(event: MouseEvent) {
   // The hash belongs to the router: move focus without changing it.
@@ -33,6 +34,7 @@ export function App() {
           <BrandMark />
           {t.appName}
         </span>
+        <SyncIndicator />
         <a class="topbar__settings" href={`#/${SETTINGS_PATH}`} aria-current={currentIf(SETTINGS_PATH)}>
           <Icon name="settings" />
           <span>{t.navSettings}</span>
@@ -43,6 +45,9 @@ export function App() {
           <BrandMark />
           {t.appName}
         </span>
+        <div class="nav__sync">
+          <SyncIndicator />
+        </div>
         <ul class="nav__list">
           {NAV_ITEMS.map((item) => (
             <li key={item.path} class="nav__item">

@@ -28,6 +28,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: 'evenements', load: () => import('./screens/events/index') },
   { path: 'valise', load: () => import('./screens/toolbox/index') },
   { path: 'reglages', load: () => import('./screens/settings/index') },
+  // An invitation link ("#/rejoindre?code=…") opens Réglages with its code filled in.
+  { path: 'rejoindre', load: () => import('./screens/settings/index') },
 ];
 
 /** What "#/" and an empty hash show. */

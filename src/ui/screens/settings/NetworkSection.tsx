@@ -1,15 +1,36 @@
-// SLOT for the sync issue: "Rejoindre un réseau" (server address + invitation code) and the
-// sync status go in this section. Until sync exists it says what is true: the device is a
-// local notebook and nothing leaves it.
+// Réglages → Réseau: join a network (an invitation link lands here with its code), or, once
+// joined, the sync status, texts to settle, refused changes, administration and leaving.
+import { useSync } from '../../../state/sync';
 import { Section } from '../../components/Section';
 import { useMessages } from '../../i18n/messages';
-import { messages } from './messages';
+import { AdminPanel } from './network/AdminPanel';
+import { JoinForm } from './network/JoinForm';
+import { LeaveNetwork } from './network/LeaveNetwork';
+import { messages } from './network/messages';
+import { NetworkStatus } from './network/NetworkStatus';
+import { OpenConflicts } from './network/OpenConflicts';
+import { RejectedChanges } from './network/RejectedChanges';
+import './network/network.css';
 
-export function NetworkSection() {
+export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const t = useMessages(messages);
+  const session = useSync((view) => view.session);
   return (
-    <Section title={t.networkTitle} id="reseau">
-      <p>{t.networkLocal}</p>
+    <Section title={t.title} id="reseau">
+      {session ? (
+        <div class="stack">
+          <NetworkStatus session={session} />
+          <OpenConflicts />
+          <RejectedChanges />
+          {session.role === 'admin' ? <AdminPanel serverUrl={session.serverUrl} /> : null}
+          <LeaveNetwork />
+        </div>
+      ) : (
+        <div class="stack">
+          <p>{t.local}</p>
+          <JoinForm initialCode={invitationCode} />
+        </div>
+      )}
     </Section>
   );
 }

@@ -1,5 +1,7 @@
+import { useSync } from '../../../state/sync';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useMessages } from '../../i18n/messages';
+import type { ScreenProps } from '../../routes';
 import { AboutSection } from './AboutSection';
 import { AuthorNameSection } from './AuthorNameSection';
 import { LanguageSection } from './LanguageSection';
@@ -7,14 +9,20 @@ import { messages } from './messages';
 import { NetworkSection } from './NetworkSection';
 import { StorageSection } from './StorageSection';
 
-export default function SettingsScreen() {
+export default function SettingsScreen({ route }: ScreenProps) {
   const t = useMessages(messages);
+  // Arriving by an invitation link, the join form comes first.
+  const joining = route.screen === 'rejoindre';
+  // Once joined, the name on one's writing is the member name given when joining.
+  const joined = useSync((view) => view.session !== null);
+  const network = <NetworkSection invitationCode={route.query.code ?? ''} />;
   return (
     <>
       <ScreenHeader title={t.title} description={t.purpose} />
+      {joining ? network : null}
       <LanguageSection />
-      <AuthorNameSection />
-      <NetworkSection />
+      {joined ? null : <AuthorNameSection />}
+      {joining ? null : network}
       <StorageSection />
       <AboutSection />
     </>

@@ -12,9 +12,6 @@ export const messages = {
     authorSave: 'Enregistrer le nom',
     authorSaved: 'Nom enregistré sur cet appareil.',
     authorFailed: 'Le nom n’a pas pu être enregistré sur cet appareil. Réessayez ; ce que vous avez tapé est conservé.',
-    networkTitle: 'Réseau',
-    networkLocal:
-      'Cet appareil n’a rejoint aucun réseau : Valise y fonctionne comme un carnet local, et tout reste sur cet appareil.',
     storageTitle: 'Stockage sur cet appareil',
     storagePersistent: 'Stockage persistant',
     storageYes: 'Oui : le navigateur garde les données de Valise.',
@@ -42,9 +39,6 @@ export const messages = {
     authorSave: 'Save the name',
     authorSaved: 'Name saved on this device.',
     authorFailed: 'The name could not be saved on this device. Try again; what you typed is kept.',
-    networkTitle: 'Network',
-    networkLocal:
-      'This device has not joined a network: Valise works as a local notebook and everything stays on this device.',
     storageTitle: 'Storage on this device',
     storagePersistent: 'Persistent storage',
     storageYes: 'Yes: the browser keeps Valise’s data.',

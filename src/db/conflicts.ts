@@ -1,0 +1,59 @@
+// Texts that lost a concurrent edit, kept by the server as `conflicts` records, and how a
+// person resolves them: keep the shown text, take the other version, or merge both by hand.
+import type { Conflict } from '../domain/conflict';
+import { isRecordType, type RecordChanges } from '../domain/record-types';
+import type { DataContext } from './context';
+import { deleteRecord, updateRecord } from './writes';
+
+export async function conflictsOf(context: DataContext, recordId: string, field?: string): Promise<Conflict[]> {
+  const all = await context.db.records('conflicts').where('recordId').equals(recordId).toArray();
+  return all
+    .filter((conflict) => !conflict.deleted && (field === undefined || conflict.field === field))
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+}
+
+export async function openConflicts(context: DataContext): Promise<Conflict[]> {
+  const all = await context.db.records('conflicts').toArray();
+  return all.filter((conflict) => !conflict.deleted).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/**
+ * Resolves a conflict: `text` becomes the field's value (unless it already is), and the
+ * conflict is closed, in one transaction.
+ */
+export async function resolveConflict(context: DataContext, conflict: Conflict, text: string): Promise<void> {
+  const type = conflict.recordType;
+  if (!isRecordType(type)) throw new Error(`unknown record type ${type}`);
+  const { db } = context;
+  await db.transaction('rw', [db.anyRecords(type), db.records('conflicts'), db.outbox, db.meta], async () => {
+    const record = await db.anyRecords(type).get(conflict.recordId);
+    if (record && !record.deleted && record[conflict.field] !== text) {
+      await updateRecord(context, type, conflict.recordId, { [conflict.field]: text } as RecordChanges<typeof type>);
+    }
+    await deleteRecord(context, 'conflicts', conflict.id);
+  });
+}
+
+export interface ConflictWithRecord {
+  conflict: Conflict;
+  /** The record's current value of the field (the version that won), "" if gone. */
+  shown: string;
+  /** A few words that name the record (its title, name or purpose). */
+  recordLabel: string;
+}
+
+export async function openConflictsWithRecords(context: DataContext): Promise<ConflictWithRecord[]> {
+  const conflicts = await openConflicts(context);
+  return Promise.all(
+    conflicts.map(async (conflict) => {
+      const record = isRecordType(conflict.recordType)
+        ? await context.db.anyRecords(conflict.recordType).get(conflict.recordId)
+        : undefined;
+      const shown = typeof record?.[conflict.field] === 'string' ? (record[conflict.field] as string) : '';
+      const label = [record?.title, record?.name, record?.purpose, record?.text].find(
+        (value) => typeof value === 'string' && value !== '',
+      );
+      return { conflict, shown, recordLabel: (label as string | undefined) ?? '' };
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+// What an admin does from the app: invite people, see and revoke the network's devices.
+import type { DeviceInfo, InvitationRequest, InvitationResponse } from '../protocol/wire';
+import { ApiClient, type Fetch } from './transport';
+
+export class AdminClient {
+  private readonly api: ApiClient;
+
+  constructor(serverUrl: string, token: string, fetchImpl?: Fetch) {
+    this.api = new ApiClient(serverUrl, token, fetchImpl);
+  }
+
+  async invite(request: InvitationRequest): Promise<InvitationResponse> {
+    const response = await this.api.call('/api/admin/invitations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return (await response.json()) as InvitationResponse;
+  }
+
+  async devices(): Promise<DeviceInfo[]> {
+    const response = await this.api.call('/api/admin/devices', { method: 'GET' });
+    return ((await response.json()) as { devices: DeviceInfo[] }).devices;
+  }
+
+  async revoke(deviceId: string): Promise<void> {
+    await this.api.call(`/api/admin/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST' });
+  }
+}
+
+/** The link a new member opens: this app, on its join screen, with the code filled in. */
+export function invitationLink(appUrl: string, code: string): string {
+  return `${appUrl.replace(/[#?].*$/, '').replace(/\/$/, '')}/#/rejoindre?code=${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,108 @@
+// For admins: invite someone (a single-use code and link) and see or revoke the devices.
+import { useState } from 'preact/hooks';
+import type { Role } from '../../../../domain/vocabulary';
+import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
+import { adminClient } from '../../../../state/sync';
+import { invitationLink } from '../../../../sync/admin';
+import { Banner } from '../../../components/Banner';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { useDates } from '../../../i18n/dates';
+import { useMessages } from '../../../i18n/messages';
+import { messages } from './messages';
+
+export function AdminPanel({ serverUrl }: { serverUrl: string }) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const [role, setRole] = useState<Role>('concierge');
+  const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
+  const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const attempt = async (action: () => Promise<void>) => {
+    setFailed(false);
+    try {
+      await action();
+    } catch {
+      setFailed(true);
+    }
+  };
+  const invite = () =>
+    attempt(async () => {
+      const client = await adminClient();
+      if (client) setInvitation(await client.invite({ role, expiresInHours: 72 }));
+    });
+  const loadDevices = () =>
+    attempt(async () => {
+      const client = await adminClient();
+      if (client) setDevices(await client.devices());
+    });
+  const revoke = (device: DeviceInfo) =>
+    attempt(async () => {
+      if (!window.confirm(t.deviceRevokeConfirm(device.name))) return;
+      const client = await adminClient();
+      if (!client) return;
+      await client.revoke(device.id);
+      setDevices(await client.devices());
+    });
+
+  return (
+    <div class="stack" id="administration">
+      <h3>{t.adminTitle}</h3>
+      <Field
+        as="select"
+        label={t.inviteRole}
+        value={role}
+        onChange={(event) => setRole(event.currentTarget.value as Role)}
+      >
+        <option value="concierge">{t.roleConcierge}</option>
+        <option value="admin">{t.roleAdmin}</option>
+      </Field>
+      <div class="actions">
+        <Button variant="primary" onClick={invite}>
+          {t.invite}
+        </Button>
+      </div>
+      {invitation ? (
+        <Banner tone="success" title={t.invitationReady}>
+          <p>
+            {t.invitationCode} : <strong class="invitation__code">{invitation.code}</strong>
+          </p>
+          <p class="invitation__link">
+            {t.invitationLink} : {invitationLink(serverUrl, invitation.code)}
+          </p>
+          <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
+        </Banner>
+      ) : null}
+      <h3>{t.devicesTitle}</h3>
+      {devices === null ? (
+        <div class="actions">
+          <Button onClick={loadDevices}>{t.devicesLoad}</Button>
+        </div>
+      ) : (
+        <ul class="stack devices">
+          {devices.map((device) => (
+            <li key={device.id} class="card">
+              <strong>{device.name}</strong> — {device.memberName} (
+              {device.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+              ),{' '}
+              {device.revokedAt
+                ? t.deviceRevoked
+                : device.lastSeenAt
+                  ? t.deviceSeen(d.relative(device.lastSeenAt))
+                  : t.deviceNeverSeen}
+              {device.revokedAt ? null : (
+                <div class="actions">
+                  <Button variant="danger" onClick={() => revoke(device)}>
+                    {t.deviceRevoke}
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {failed ? <Banner tone="error">{t.adminFailed}</Banner> : null}
+    </div>
+  );
+}

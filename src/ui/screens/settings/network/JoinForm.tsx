@@ -1,0 +1,111 @@
+// "Rejoindre un réseau": server address (this app's own server by default), invitation code
+// (filled in by an invitation link), names. Validated here with the wire schema, then by the
+// server; a refusal says why and keeps everything typed.
+import { useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { toFieldIssue } from '../../../../domain/validation';
+import { joinRequestSchema } from '../../../../protocol/wire';
+import { join } from '../../../../state/sync';
+import { JoinError, type JoinFailure } from '../../../../sync/join';
+import { Banner } from '../../../components/Banner';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { useDataContext } from '../../../hooks/use-data-context';
+import { useUnsavedInput } from '../../../hooks/use-unsaved-input';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { issuesByField } from '../../../i18n/validation';
+import { messages } from './messages';
+
+const FORM_SCHEMA = v.pick(joinRequestSchema, ['code', 'deviceName', 'memberName']);
+
+export function JoinForm({ initialCode }: { initialCode: string }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [serverUrl, setServerUrl] = useState(location.origin);
+  const [code, setCode] = useState(initialCode);
+  const [memberName, setMemberName] = useState<string | null>(null);
+  const [deviceName, setDeviceName] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<JoinFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const member = memberName ?? context?.identity.authorName ?? '';
+  useUnsavedInput(code !== initialCode || deviceName !== '' || memberName !== null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!/^https?:\/\/[^\s/]+/.test(serverUrl.trim())) found.serverUrl = t.invalidServer;
+    const parsed = v.safeParse(FORM_SCHEMA, { code, deviceName, memberName: member });
+    if (!parsed.success) Object.assign(found, issuesByField(parsed.issues.map(toFieldIssue), lang));
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      await join({ serverUrl: serverUrl.trim(), code, deviceName, memberName: member });
+    } catch (error) {
+      setFailure(error instanceof JoinError ? error.kind : 'server');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const failureText: Record<JoinFailure, string> = {
+    invalid_invitation: t.joinInvalidInvitation,
+    unreachable: t.joinUnreachable,
+    invalid_input: t.joinInvalidInput,
+    server: t.joinServer,
+  };
+
+  return (
+    <form class="stack" onSubmit={submit} noValidate aria-label={t.joinTitle}>
+      <h3>{t.joinTitle}</h3>
+      <Field
+        label={t.serverLabel}
+        hint={t.serverHint}
+        error={errors.serverUrl}
+        name="serverUrl"
+        type="url"
+        inputMode="url"
+        autocomplete="url"
+        value={serverUrl}
+        onInput={(event) => setServerUrl(event.currentTarget.value)}
+      />
+      <Field
+        label={t.codeLabel}
+        hint={t.codeHint}
+        error={errors.code}
+        name="code"
+        autocomplete="one-time-code"
+        autocapitalize="characters"
+        spellcheck={false}
+        value={code}
+        onInput={(event) => setCode(event.currentTarget.value)}
+      />
+      <Field
+        label={t.memberLabel}
+        hint={t.memberHint}
+        error={errors.memberName}
+        name="memberName"
+        autocomplete="name"
+        value={member}
+        onInput={(event) => setMemberName(event.currentTarget.value)}
+      />
+      <Field
+        label={t.deviceLabel}
+        hint={t.deviceHint}
+        error={errors.deviceName}
+        name="deviceName"
+        value={deviceName}
+        onInput={(event) => setDeviceName(event.currentTarget.value)}
+      />
+      <div class="actions">
+        <Button type="submit" variant="primary" disabled={busy || !context}>
+          {busy ? t.joining : t.join}
+        </Button>
+      </div>
+      {failure ? <Banner tone="error">{failureText[failure]}</Banner> : null}
+    </form>
+  );
+}

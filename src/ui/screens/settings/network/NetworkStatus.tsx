@@ -1,0 +1,50 @@
+// The joined device's network: who and where, the sync state in words, and "Synchroniser".
+import type { Session } from '../../../../db/context';
+import { syncNow, useSync } from '../../../../state/sync';
+import { Banner } from '../../../components/Banner';
+import { Button } from '../../../components/Button';
+import { useDates } from '../../../i18n/dates';
+import { useMessages } from '../../../i18n/messages';
+import { messages as syncMessages } from '../../../sync/messages';
+import { errorText, stateLabel } from '../../../sync/status-text';
+import { messages } from './messages';
+
+export function NetworkStatus({ session }: { session: Session }) {
+  const t = useMessages(messages);
+  const s = useMessages(syncMessages);
+  const d = useDates();
+  const status = useSync((view) => view.status);
+  const problem = errorText(status.error, s);
+  const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
+  return (
+    <div class="stack">
+      <dl class="facts">
+        <div class="facts__row">
+          <dt>{t.networkName}</dt>
+          <dd>{session.networkName}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{t.you}</dt>
+          <dd>
+            {session.memberName} · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+          </dd>
+        </div>
+        <div class="facts__row">
+          <dt>{t.status}</dt>
+          <dd data-sync-state={status.state}>
+            {stateLabel(status, s)} · {status.lastSyncAt ? s.lastSync(d.relative(status.lastSyncAt)) : s.neverSynced}
+            <br />
+            {status.pending > 0 ? s.pending(status.pending) : t.pendingNone}
+          </dd>
+        </div>
+      </dl>
+      {problem ? <Banner tone={status.state === 'offline' ? 'info' : 'error'}>{problem}</Banner> : null}
+      {hoursAhead ? <Banner tone="warning">{s.clockAhead(hoursAhead)}</Banner> : null}
+      <div class="actions">
+        <Button variant="primary" onClick={() => void syncNow()} disabled={status.state === 'syncing'}>
+          {t.syncNow}
+        </Button>
+      </div>
+    </div>
+  );
+}

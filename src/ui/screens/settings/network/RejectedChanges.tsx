@@ -1,0 +1,52 @@
+// Changes the server refused: kept with their reason and values until the person dismisses them.
+import { dismissRejected, listRejected } from '../../../../db/rejected';
+import { Button } from '../../../components/Button';
+import { useDataContext } from '../../../hooks/use-data-context';
+import { useLive } from '../../../hooks/use-live';
+import { useDates } from '../../../i18n/dates';
+import { useMessages } from '../../../i18n/messages';
+import { messages } from './messages';
+
+const HIDDEN_FIELDS = new Set(['id', 'networkId', 'createdAt', 'updatedAt', 'updatedBy', 'deleted']);
+
+export function RejectedChanges() {
+  const t = useMessages(messages);
+  const d = useDates();
+  const context = useDataContext();
+  const rejected = useLive((ctx) => listRejected(ctx), []);
+  if (!rejected || rejected.length === 0 || !context) return null;
+  return (
+    <div class="stack" id="refus">
+      <h3>{t.rejectedTitle}</h3>
+      <p>{t.rejectedExplain}</p>
+      <ul class="stack rejected">
+        {rejected.map((entry) => (
+          <li key={entry.id} class="card">
+            <p>
+              <strong>{d.dateTime(entry.rejectedAt)}</strong>
+            </p>
+            <p>
+              {t.rejectedReason} : {entry.reason}
+            </p>
+            <details>
+              <summary>{t.rejectedValues}</summary>
+              <dl class="facts">
+                {Object.entries(entry.fields)
+                  .filter(([field]) => !HIDDEN_FIELDS.has(field))
+                  .map(([field, value]) => (
+                    <div class="facts__row" key={field}>
+                      <dt>{field}</dt>
+                      <dd class="rejected__value">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </details>
+            <div class="actions">
+              <Button onClick={() => void dismissRejected(context, entry.id)}>{t.rejectedDismiss}</Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// "2 versions de ces notes": shown beside a text field whose concurrent edit lost on another
+// device. Nothing was dropped; the person picks a version or merges them by hand.
+import { useState } from 'preact/hooks';
+import { conflictsOf, resolveConflict } from '../../db/conflicts';
+import type { Conflict } from '../../domain/conflict';
+import type { RecordType } from '../../domain/record-types';
+import { Banner } from '../components/Banner';
+import { Button } from '../components/Button';
+import { Field } from '../components/Field';
+import { useDataContext } from '../hooks/use-data-context';
+import { useLive } from '../hooks/use-live';
+import { useUnsavedInput } from '../hooks/use-unsaved-input';
+import { useDates } from '../i18n/dates';
+import { useMessages } from '../i18n/messages';
+import { messages } from './messages';
+
+export interface ConflictNoticeProps {
+  recordType: RecordType;
+  recordId: string;
+  field: string;
+  /** The text the record shows now (the version that won). */
+  shown: string;
+}
+
+export function ConflictNotice({ recordType, recordId, field, shown }: ConflictNoticeProps) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const context = useDataContext();
+  const conflicts = useLive((ctx) => conflictsOf(ctx, recordId, field), [recordId, field]);
+  const [merging, setMerging] = useState<{ id: string; text: string } | null>(null);
+  const [failed, setFailed] = useState(false);
+  useUnsavedInput(merging !== null);
+  const relevant = (conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
+  if (relevant.length === 0 || !context) return null;
+
+  const resolve = async (conflict: Conflict, text: string) => {
+    setFailed(false);
+    try {
+      await resolveConflict(context, conflict, text);
+      setMerging(null);
+    } catch {
+      setFailed(true);
+    }
+  };
+  const keepShown = async () => {
+    for (const conflict of relevant) await resolve(conflict, shown);
+  };
+
+  return (
+    <Banner tone="warning" title={t.conflictTitle(relevant.length)} class="conflict">
+      <p>{t.conflictExplain}</p>
+      <ul class="conflict__versions">
+        {relevant.map((conflict) => (
+          <li key={conflict.id}>
+            <strong>{t.conflictOther(conflict.authorName, d.dateTime(conflict.createdAt))}</strong>
+            <p class="conflict__text">{conflict.value}</p>
+            <div class="actions">
+              <Button onClick={() => resolve(conflict, conflict.value)}>{t.conflictTake}</Button>
+              <Button onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}>
+                {t.conflictMerge}
+              </Button>
+            </div>
+            {merging?.id === conflict.id ? (
+              <form
+                class="stack"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void resolve(conflict, merging.text);
+                }}
+              >
+                <Field
+                  as="textarea"
+                  label={t.conflictMergeLabel}
+                  value={merging.text}
+                  rows={8}
+                  onInput={(event) => setMerging({ id: conflict.id, text: event.currentTarget.value })}
+                />
+                <div class="actions">
+                  <Button type="submit" variant="primary">
+                    {t.conflictMergeSave}
+                  </Button>
+                  <Button onClick={() => setMerging(null)}>{t.conflictCancel}</Button>
+                </div>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <Button variant="primary" onClick={keepShown}>
+          {t.conflictKeepShown}
+        </Button>
+      </div>
+      {failed ? <p class="field__error">{t.conflictFailed}</p> : null}
+    </Banner>
+  );
+}

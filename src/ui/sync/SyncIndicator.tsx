@@ -1,0 +1,28 @@
+// A small, calm status in the shell: hors ligne / synchronisation… / à jour / erreur, and how
+// many changes wait to be sent. Hidden while the device is a local notebook (not joined).
+import { useSync } from '../../state/sync';
+import { Icon } from '../components/Icon';
+import { useMessages } from '../i18n/messages';
+import { SETTINGS_PATH } from '../routes';
+import { messages } from './messages';
+import { stateLabel } from './status-text';
+import './sync.css';
+
+export function SyncIndicator() {
+  const t = useMessages(messages);
+  const status = useSync((view) => view.status);
+  const joined = useSync((view) => view.session !== null);
+  if (!joined) return null;
+  const label = stateLabel(status, t, { short: true });
+  return (
+    <a
+      class={`sync-indicator sync-indicator--${status.state}`}
+      href={`#/${SETTINGS_PATH}`}
+      aria-label={`${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
+    >
+      <Icon name="refresh" />
+      <span class="sync-indicator__label">{label}</span>
+      {status.pending > 0 ? <span class="sync-indicator__badge">{status.pending}</span> : null}
+    </a>
+  );
+}

@@ -1,0 +1,42 @@
+// The sync status in words, shared by the shell's indicator and Réglages.
+
+import type { SyncStatus } from '../../sync/engine';
+import type { SyncErrorKind } from '../../sync/transport';
+import type { messages } from './messages';
+
+type Words = (typeof messages)['fr'];
+
+/** The state in a few words; `short` for the shell's indicator, where room is scarce. */
+export function stateLabel(status: SyncStatus, t: Words, { short = false } = {}): string {
+  switch (status.state) {
+    case 'offline':
+      return t.offline;
+    case 'syncing': {
+      const percent = status.progress && status.progress.total > 0 ? Math.floor((100 * status.progress.done) / status.progress.total) : null;
+      if (short) return t.syncingShort(percent);
+      return percent === null ? t.syncing : t.syncingProgress(percent);
+    }
+    case 'error':
+      return short ? t.errorShort : t.error;
+    default:
+      return t.upToDate;
+  }
+}
+
+/** What went wrong and what to do, in the person's words. */
+export function errorText(kind: SyncErrorKind | null, t: Words): string | null {
+  switch (kind) {
+    case 'unreachable':
+      return t.errorUnreachable;
+    case 'unauthorized':
+      return t.errorUnauthorized;
+    case 'revoked':
+      return t.errorRevoked;
+    case 'refused':
+      return t.errorRefused;
+    case 'server':
+      return t.errorServer;
+    default:
+      return null;
+  }
+}

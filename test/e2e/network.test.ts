@@ -1,0 +1,167 @@
+// Joining a network from the app, the sync status in each of its states, and an admin's
+// invitation and revocation — against the real server, in real Chromium.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { HybridClock } from '../../src/protocol/hlc';
+import { issueInvitation } from '../../src/server/invitations';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import { generateDataset } from '../bench/data/dataset';
+import { toMutations } from '../bench/server-side';
+import { describeViolations, runAxe } from './helpers/axe';
+import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { screenshot } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { NetworkPage } from './pages/network-page';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const servers: RunningServer[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function device(viewport = PHONE) {
+  const context = await newDevice(browser, viewport);
+  contexts.push(context);
+  return context.newPage();
+}
+
+function firstAdminCode(server: RunningServer): string {
+  const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1];
+  if (!code) throw new Error(`no invitation code in the server's output:\n${server.output()}`);
+  return code;
+}
+
+describe('joining a network from the app', () => {
+  test('joins by an invitation link, says when the server is gone, and recovers by itself', async () => {
+    // The test owns the data folder, so it outlives the first server process.
+    const dataDir = mkdtempSync(join(tmpdir(), 'valise-e2e-restart-'));
+    const server = await startServer({ dataDir });
+    servers.push(server);
+    const page = await device();
+    const network = new NetworkPage(page, server.url);
+    await network.openInvitation(firstAdminCode(server));
+    expect(await page.getByLabel('Code d’invitation').inputValue()).toBe(firstAdminCode(server));
+    await screenshot(page, 'network-join');
+    expect(describeViolations(await runAxe(page))).toBe('');
+
+    await network.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => network.state()).toBe('idle');
+    expect(await network.indicator().textContent()).toContain('À jour');
+    expect(await network.statusText()).toContain('Tout a été envoyé.');
+    await screenshot(page, 'sync-status-up-to-date');
+    expect(describeViolations(await runAxe(page))).toBe('');
+
+    // The server goes away: the device says so in words, keeps everything, and retries.
+    const port = server.port;
+    await server.stop();
+    servers.splice(0);
+    await network.syncNow();
+    await expect.poll(() => network.state()).toBe('offline');
+    expect(await network.indicator().textContent()).toContain('Hors ligne');
+    expect(await network.section().textContent()).toContain('Serveur injoignable');
+    await screenshot(page, 'sync-status-offline');
+
+    servers.push(await startServer({ port, dataDir }));
+    await network.syncNow();
+    await expect.poll(() => network.state()).toBe('idle');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('refuses a wrong code in words and keeps what was typed', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const page = await device();
+    const network = new NetworkPage(page, server.url);
+    await network.openInvitation('AAAA-BBBB-CCCC');
+    await network.join('Camille', 'Téléphone');
+    await expect
+      .poll(() => network.section().textContent())
+      .toContain('Ce code d’invitation est inconnu, déjà utilisé ou expiré');
+    expect(await page.getByLabel('Nom de cet appareil').inputValue()).toBe('Téléphone');
+  });
+});
+
+describe('a network with years of records', () => {
+  test('shows the progress of a new device’s first pull', async () => {
+    const dataDir = await seededDataDir();
+    const store = new SqliteStore(join(dataDir, 'valise.sqlite'));
+    await store.migrate();
+    const [network] = await store.listNetworks();
+    const { code } = await issueInvitation(store, network?.id ?? '', 'concierge', 1);
+    await store.close();
+    const server = await startServer({ dataDir });
+    servers.push(server);
+    const page = await device(DESKTOP);
+    const view = new NetworkPage(page, server.url);
+    await view.openInvitation(code);
+    await view.join('Léa Petit', 'Ordinateur du réseau');
+    await expect.poll(() => view.indicator().textContent(), { interval: 50 }).toMatch(/Synchro \d+ %/);
+    await screenshot(page, 'sync-status-progress');
+    await expect.poll(() => view.state(), { timeout: 60_000 }).toBe('idle');
+    await server.stop();
+    servers.splice(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('an admin of the network', () => {
+  test('invites a second device, then revokes it: the device is told in words and keeps its data', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const adminPage = await device(DESKTOP);
+    const admin = new NetworkPage(adminPage, server.url);
+    await admin.openInvitation(firstAdminCode(server));
+    await admin.join('Camille Martin', 'Ordinateur de Camille');
+    await expect.poll(() => admin.state()).toBe('idle');
+    const code = await admin.createInvitation();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await screenshot(adminPage, 'network-admin', { fullPage: true });
+    expect(describeViolations(await runAxe(adminPage))).toBe('');
+
+    const phone = await device();
+    const concierge = new NetworkPage(phone, server.url);
+    await concierge.openInvitation(code);
+    await concierge.join('Hugo Leroy', 'Téléphone de Hugo');
+    await expect.poll(() => concierge.state()).toBe('idle');
+    expect(await concierge.section().textContent()).not.toContain('Administration du réseau');
+
+    await admin.revokeDevice('Téléphone de Hugo');
+    await concierge.syncNow();
+    await expect.poll(() => concierge.state()).toBe('error');
+    expect(await concierge.section().textContent()).toContain('Un·e admin a retiré cet appareil du réseau');
+    expect(await concierge.indicator().textContent()).toContain('Erreur');
+    await screenshot(phone, 'sync-status-error');
+  });
+});
+
+/** A server data folder holding a network with a few thousand records. */
+async function seededDataDir(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'valise-e2e-seeded-'));
+  const store = new SqliteStore(join(dir, 'valise.sqlite'));
+  await store.migrate();
+  const network = await store.createNetwork('Réseau des tiers-lieux du bassin');
+  const mutations = toMutations(generateDataset(11, 8000, network.id));
+  const clock = new HybridClock('0000000000000000');
+  for (let start = 0; start < mutations.length; start += 1000) {
+    await store.push({
+      context: { networkId: network.id, role: 'admin', clock, now: Date.now() },
+      mutations: mutations.slice(start, start + 1000),
+    });
+  }
+  await store.close();
+  return dir;
+}

@@ -1,0 +1,58 @@
+// Réglages → Réseau: joining, the sync status, administration, leaving; and the shell's indicator.
+import type { Locator, Page } from 'playwright-core';
+
+export class NetworkPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Opens an invitation link, as a person tapping it in a message would. */
+  async openInvitation(code: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#/rejoindre?code=${encodeURIComponent(code)}`);
+    await this.section().waitFor();
+  }
+
+  section(): Locator {
+    return this.page.locator('#reseau');
+  }
+
+  async join(memberName: string, deviceName: string): Promise<void> {
+    await this.section().getByLabel('Votre nom', { exact: true }).fill(memberName);
+    await this.section().getByLabel('Nom de cet appareil').fill(deviceName);
+    await this.section().getByRole('button', { name: 'Rejoindre le réseau' }).click();
+  }
+
+  /** The sync state as Réglages shows it (offline, idle, syncing, error). */
+  state(): Promise<string | null> {
+    return this.section().locator('[data-sync-state]').getAttribute('data-sync-state');
+  }
+
+  async statusText(): Promise<string> {
+    return (await this.section().locator('[data-sync-state]').textContent()) ?? '';
+  }
+
+  /** The indicator in the shell (top bar on a phone, side column on a desktop). */
+  indicator(): Locator {
+    return this.page.locator('.sync-indicator:visible');
+  }
+
+  syncNow(): Promise<void> {
+    return this.page.getByRole('button', { name: 'Synchroniser' }).click();
+  }
+
+  async createInvitation(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Créer une invitation' }).click();
+    return ((await this.page.locator('.invitation__code').textContent()) ?? '').trim();
+  }
+
+  async revokeDevice(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Afficher les appareils' }).click();
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.page
+      .locator('.devices li', { hasText: name })
+      .getByRole('button', { name: 'Retirer cet appareil' })
+      .click();
+    await this.page.locator('.devices li', { hasText: name }).getByText('retiré').waitFor();
+  }
+}
