@@ -77,7 +77,7 @@ export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
   packingLists: 'id, templateId',
   attachments: 'id, ownerId, sha256',
   conflicts: 'id, recordId',
-  outbox: '++seq, *recordIds',
+  outbox: '++seq',
   rejected: 'id, recordId',
   meta: 'key',
   drafts: 'id, kind, updatedAt',

@@ -177,17 +177,27 @@ function clampClocks(
 ): { clocks: Record<string, string>; aheadMs: number } {
   let aheadMs = 0;
   let clamped: string | null = null;
+  let latest = '';
   const result: Record<string, string> = {};
+  // A mutation's fields usually share one clock: judge each distinct clock once.
+  const verdicts = new Map<string, string>();
   for (const [key, clock] of Object.entries(clocks)) {
-    const ahead = hlcMillis(clock) - context.now;
-    if (ahead > MAX_CLOCK_AHEAD_MS) {
-      aheadMs = Math.max(aheadMs, ahead);
-      clamped ??= context.clock.tick();
-      result[key] = clamped;
-    } else {
-      result[key] = clock;
-      context.clock.observe(clock);
+    let verdict = verdicts.get(clock);
+    if (verdict === undefined) {
+      const ahead = hlcMillis(clock) - context.now;
+      if (ahead > MAX_CLOCK_AHEAD_MS) {
+        aheadMs = Math.max(aheadMs, ahead);
+        clamped ??= context.clock.tick();
+        verdict = clamped;
+      } else {
+        verdict = clock;
+        if (clock > latest) latest = clock;
+      }
+      verdicts.set(clock, verdict);
     }
+    result[key] = verdict;
   }
+  // The server's own clock (conflict records) moves past what it accepted.
+  if (latest !== '') context.clock.observe(latest);
   return { clocks: result, aheadMs };
 }

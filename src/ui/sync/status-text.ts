@@ -12,7 +12,10 @@ export function stateLabel(status: SyncStatus, t: Words, { short = false } = {})
     case 'offline':
       return t.offline;
     case 'syncing': {
-      const percent = status.progress && status.progress.total > 0 ? Math.floor((100 * status.progress.done) / status.progress.total) : null;
+      const percent =
+        status.progress && status.progress.total > 0
+          ? Math.floor((100 * status.progress.done) / status.progress.total)
+          : null;
       if (short) return t.syncingShort(percent);
       return percent === null ? t.syncing : t.syncingProgress(percent);
     }
