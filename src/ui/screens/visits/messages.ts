@@ -27,8 +27,7 @@ export const messages = {
     draftText: 'Ce que vous aviez saisi est conservé sur cet appareil.',
     resumeDraft: 'Reprendre le brouillon',
     moreServices: (count: number) => `+${count}`,
-    resultCount: (count: number, more: boolean) =>
-      `${count}${more ? '+' : ''} ${count === 1 ? 'visite' : 'visites'}`,
+    resultCount: (count: number, more: boolean) => `${count}${more ? '+' : ''} ${count === 1 ? 'visite' : 'visites'}`,
   },
   en: {
     title: 'Visits',
