@@ -30,7 +30,8 @@ export class EventsPage {
 
   /** Types a note, tags it, adds it, and waits until it shows in the timeline. */
   async addNote(text: string, tag: 'Note' | 'Décision' | 'Idée' | 'Action' | 'Question' = 'Note'): Promise<void> {
-    await this.page.locator('.note-tags').getByLabel(tag, { exact: true }).check();
+    // The radio sits under its pill: a tap lands on the pill.
+    await this.page.locator('.note-tags').getByText(tag, { exact: true }).click();
     await this.page.getByLabel('Nouvelle note').fill(text);
     await this.page.getByRole('button', { name: 'Ajouter la note' }).click();
     await this.timeline().locator('.timeline__text', { hasText: text }).waitFor();
