@@ -11,7 +11,7 @@ export class BackupPage {
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/#/reglages`);
     // The file input is enabled once the device's database is open.
-    await this.section().locator('input[type="file"]:enabled').waitFor({ state: 'visible' });
+    await this.section().locator('input[type="file"]:enabled').waitFor({ state: 'attached' });
   }
 
   section(): Locator {
