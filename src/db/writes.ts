@@ -13,6 +13,7 @@ import {
   TEXT_FIELDS,
 } from '../domain/record-types';
 import { validateRecord } from '../domain/validation';
+import { hlcMillis } from '../protocol/hlc';
 import { type DataContext, saveClock } from './context';
 import { RecordNotFoundError, RecordValidationError } from './errors';
 import { requestPersistentStorage } from './persistence';
@@ -27,17 +28,28 @@ export async function createRecord<K extends RecordType>(
   return record as RecordMap[K];
 }
 
+export interface CreateOptions {
+  /**
+   * Seeds only: a fixed clock (and its time) instead of the device's, so that every device
+   * seeding the same record writes it identically and any real edit wins over it.
+   */
+  fixedClock?: string;
+}
+
 /** Creates many records of one type in one transaction with one outbox entry (imports, seeds). */
 export async function createRecords<K extends RecordType>(
   context: DataContext,
   type: K,
   inputs: readonly NewRecord<K>[],
+  options: CreateOptions = {},
 ): Promise<RecordMap[K][]> {
   if (inputs.length === 0) return [];
   const { db } = context;
   const records = await db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
-    const clock = context.clock.tick();
-    const now = new Date(context.clock.physicalNow()).toISOString();
+    const clock = options.fixedClock ?? context.clock.tick();
+    const now = options.fixedClock
+      ? new Date(hlcMillis(options.fixedClock)).toISOString()
+      : new Date(context.clock.physicalNow()).toISOString();
     const records = inputs.map((input) => {
       const candidate = {
         ...input,
