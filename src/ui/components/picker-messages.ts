@@ -18,6 +18,11 @@ export const pickerMessages = {
     contactCancel: 'Annuler',
     contactNew: 'Nouvelle personne',
     saveFailed: 'L’enregistrement a échoué. Ce qui est saisi est conservé ; réessayez.',
+    organisationNew: 'Nouveau lieu',
+    organisationName: 'Nom du lieu',
+    organisationKind: 'Type',
+    organisationCommune: 'Commune',
+    organisationSave: 'Ajouter le lieu',
   },
   en: {
     searchLabel: (label: string) => `Search: ${label}`,
@@ -36,5 +41,10 @@ export const pickerMessages = {
     contactCancel: 'Cancel',
     contactNew: 'New person',
     saveFailed: 'Saving failed. What you typed is kept; try again.',
+    organisationNew: 'New place',
+    organisationName: 'Name of the place',
+    organisationKind: 'Kind',
+    organisationCommune: 'Town',
+    organisationSave: 'Add the place',
   },
 } satisfies Messages;

@@ -15,7 +15,7 @@ import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
-import { editVisitHref, FOLLOW_UPS, newVisitHref, VISIT_DRAFT_KIND, visitHref } from './paths';
+import { editVisitHref, FOLLOW_UPS, newVisitHref, RESUME, VISIT_DRAFT_KIND, visitHref } from './paths';
 import './visits-list.css';
 
 const PAGE = 30;
@@ -62,7 +62,10 @@ export function VisitList() {
           tone="warning"
           title={t.draftTitle}
           actions={
-            <ButtonLink variant="primary" href={draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}>
+            <ButtonLink
+              variant="primary"
+              href={`${draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}?${RESUME}=1`}
+            >
               {t.resumeDraft}
             </ButtonLink>
           }
