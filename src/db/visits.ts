@@ -72,6 +72,8 @@ export interface VisitFilter {
   query?: string;
   service?: ServiceKey;
   organisationId?: string;
+  /** Visits where this person was met. */
+  contactId?: string;
   /** Visits on or after this day (yyyy-MM-dd). */
   from?: string;
   /** Visits on or before this day (yyyy-MM-dd). */
@@ -111,6 +113,7 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
         !visit.deleted &&
         (filter.service === undefined || (visit.services ?? []).includes(filter.service)) &&
         (filter.organisationId === undefined || visit.organisationId === filter.organisationId) &&
+        (filter.contactId === undefined || (visit.contactIds ?? []).includes(filter.contactId)) &&
         (open === null || open.has(visit.id)) &&
         (words.length === 0 ||
           matchesWords(words, [visit.purpose, visit.notes, visit.placeLabel]) ||

@@ -132,6 +132,49 @@ describe('visits offline on a phone', () => {
     await expectNoViolations(page, 'À faire');
     await todayGroup.getByRole('checkbox', { name: 'Envoyer la fiche modèle économique' }).check();
     await expect.poll(() => visits.main().textContent()).toContain('Rien à faire pour l’instant');
+
+    // The person created inline is in Contacts, linked to the lieu; a bad email is refused
+    // beside its field and the rest of the input stays.
+    await shell.goTo('contacts');
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('helene');
+    await page.getByRole('link', { name: /Hélène Durand/ }).click();
+    await expect.poll(() => visits.heading().textContent()).toBe('Hélène Durand');
+    expect(await visits.main().textContent()).toContain('Équipe du Moulin');
+    await screenshotAtSizes(page, 'contact-detail');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'a person’s page');
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('helene-at-exemple');
+    await page.getByRole('textbox', { name: /Pourquoi nous gardons/ }).fill('Accord oral à la visite');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => visits.main().textContent()).toContain('Adresse e-mail non valide');
+    expect(await page.getByRole('textbox', { name: /Pourquoi nous gardons/ }).inputValue()).toBe(
+      'Accord oral à la visite',
+    );
+    await screenshotAtSizes(page, 'contact-form-error');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the person form');
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('helene@exemple.fr');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => visits.main().textContent()).toContain('Fiche enregistrée sur cet appareil.');
+    expect(await page.getByRole('link', { name: 'helene@exemple.fr' }).getAttribute('href')).toBe(
+      'mailto:helene@exemple.fr',
+    );
+
+    // The lieu, found without its accent, lists its person and its two visits.
+    await page.getByRole('link', { name: 'Équipe du Moulin', exact: true }).click();
+    await expect.poll(() => visits.heading().textContent()).toBe('Équipe du Moulin');
+    await expect.poll(() => page.getByRole('region', { name: 'Visites' }).locator('li').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Personnes' }).textContent()).toContain('Hélène Durand');
+    await screenshotAtSizes(page, 'lieu-detail');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'a lieu’s page');
+    await page.getByRole('link', { name: 'Tous les lieux' }).click();
+    await page.getByRole('searchbox', { name: 'Rechercher un lieu' }).fill('EQUIPE moulin');
+    await expect.poll(() => page.locator('.record-item').count()).toBe(1);
+    await screenshotAtSizes(page, 'lieux-list');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the lieux list');
   });
 
   test('a tab killed mid-draft gives the draft back, explicitly, after a reload', async () => {

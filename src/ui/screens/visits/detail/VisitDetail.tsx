@@ -87,9 +87,11 @@ export default function VisitDetail({ visitId, query }: VisitDetailProps) {
         }
       />
       {refused > 0 ? (
-        <Banner tone="warning">{t.photosRefused(refused)}</Banner>
+        <Banner tone="warning" class="visit-notice">
+          {t.photosRefused(refused)}
+        </Banner>
       ) : query[SAVED] ? (
-        <Banner tone="success" title={t.saved}>
+        <Banner tone="success" title={t.saved} class="visit-notice">
           <p class="banner__more">{t.savedSync}</p>
         </Banner>
       ) : null}
