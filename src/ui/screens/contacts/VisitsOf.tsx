@@ -22,7 +22,13 @@ export function VisitsOf(filter: { organisationId?: string; contactId?: string }
           <a class="record-item__main" href={visitHref(visit.id)}>
             <span class="record-item__name">{d.dateTime(visit.visitedAt)}</span>
             <span class="record-item__detail">
-              {[organisationName ?? visit.placeLabel, visit.purpose].filter(Boolean).join(' · ')}
+              {[
+                filter.organisationId ? null : (organisationName ?? visit.placeLabel),
+                visit.purpose,
+                (visit.notes ?? '').split('\n')[0],
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </a>
         </li>
