@@ -15,13 +15,13 @@ import { RECORD_TYPES } from '../../../../domain/record-types';
 import { useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
-import { Field } from '../../../components/Field';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { describeIssue } from '../../../i18n/validation';
+import { FilePicker } from './FilePicker';
 import { messages } from './messages';
 import { saveBackupFile } from './save-backup';
 import './backup.css';
@@ -139,15 +139,13 @@ export function BackupSection() {
         {saving.kind === 'failed' ? <Banner tone="error">{t.saveFailed}</Banner> : null}
 
         <h3 class="backup__subtitle">{t.restoreTitle}</h3>
-        <Field
+        <FilePicker
           key={inputKey}
           label={t.restoreLabel}
+          button={t.restoreChoose}
           hint={t.restoreHint}
-          type="file"
-          name="backupFile"
-          accept=".json,application/json"
           disabled={!context || restoring.kind === 'busy'}
-          onChange={(event) => void pick(event.currentTarget.files?.[0])}
+          onPick={(file) => void pick(file)}
         />
         <div aria-live="polite" class="stack">
           {restoring.kind === 'busy' ? <p>{restoring.text}</p> : null}

@@ -51,6 +51,7 @@ export const messages = {
     saveFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez ; rien n’a été modifié.',
     restoreTitle: 'Restaurer une sauvegarde',
     restoreLabel: 'Fichier de sauvegarde (.json)',
+    restoreChoose: 'Choisir un fichier de sauvegarde…',
     restoreHint:
       'Son contenu est fusionné avec cet appareil : rien n’est effacé, et une modification plus récente que la sauvegarde est gardée.',
     reading: 'Lecture du fichier…',
@@ -97,6 +98,7 @@ export const messages = {
     saveFailed: 'The backup could not be prepared. Try again; nothing changed.',
     restoreTitle: 'Restore a backup',
     restoreLabel: 'Backup file (.json)',
+    restoreChoose: 'Choose a backup file…',
     restoreHint:
       'Its content is merged into this device: nothing is erased, and an edit more recent than the backup is kept.',
     reading: 'Reading the file…',
