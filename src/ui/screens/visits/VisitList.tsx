@@ -2,8 +2,8 @@
 // pages of 30, the waiting draft and the overdue follow-ups.
 import { useState } from 'preact/hooks';
 import { draftsOfKind } from '../../../db/drafts';
-import { countOverdue } from '../../../db/follow-ups';
-import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visits';
+import { countOverdue } from '../../../db/follow-up-queries';
+import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
