@@ -2,8 +2,8 @@
 // pages of 30, the waiting draft and the overdue follow-ups.
 import { useEffect, useState } from 'preact/hooks';
 import { draftsOfKind } from '../../../db/drafts';
-import { countOverdue } from '../../../db/follow-ups';
-import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visits';
+import { countOverdue } from '../../../db/follow-up-queries';
+import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
@@ -16,7 +16,7 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { markOnce, VISITS_LISTED } from '../../perf-marks';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
-import { editVisitHref, FOLLOW_UPS, newVisitHref, VISIT_DRAFT_KIND, visitHref } from './paths';
+import { editVisitHref, FOLLOW_UPS, newVisitHref, RESUME, VISIT_DRAFT_KIND, visitHref } from './paths';
 import './visits-list.css';
 
 const PAGE = 30;
@@ -66,7 +66,10 @@ export function VisitList() {
           tone="warning"
           title={t.draftTitle}
           actions={
-            <ButtonLink variant="primary" href={draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}>
+            <ButtonLink
+              variant="primary"
+              href={`${draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}?${RESUME}=1`}
+            >
               {t.resumeDraft}
             </ButtonLink>
           }
