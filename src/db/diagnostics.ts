@@ -4,6 +4,7 @@
 import type { Answer, Diagnostic, DiagnosticTemplate } from '../domain/diagnostic';
 import { findTemplateVersion, offeredTemplates } from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
+import { getOrganisation, organisationsByIds } from './organisations';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** The network's own template records (not the built-in starters). */
@@ -38,13 +39,42 @@ export interface DiagnosticWithTemplate {
   template: DiagnosticTemplate | undefined;
   /** Every template record, for "a newer version exists" and moving to it. */
   templates: DiagnosticTemplate[];
+  /** Name of the lieu diagnosed, when it is one and known on this device. */
+  organisationName: string | undefined;
 }
 
 export async function getDiagnostic(context: DataContext, id: string): Promise<DiagnosticWithTemplate | null> {
   const diagnostic = await context.db.records('diagnostics').get(id);
   if (!diagnostic || diagnostic.deleted) return null;
   const templates = await listTemplateRecords(context);
-  return { diagnostic, template: findTemplateVersion(templates, diagnostic.templateId), templates };
+  const organisation = diagnostic.organisationId
+    ? await getOrganisation(context, diagnostic.organisationId)
+    : undefined;
+  return {
+    diagnostic,
+    template: findTemplateVersion(templates, diagnostic.templateId),
+    templates,
+    organisationName: organisation?.name,
+  };
+}
+
+export interface DiagnosticOverviewList {
+  diagnostics: Diagnostic[];
+  templates: DiagnosticTemplate[];
+  /** Names of the lieux diagnosed, by id. */
+  organisationNames: Map<string, string>;
+}
+
+/** Everything the list of diagnostics shows. */
+export async function listDiagnosticsWithNames(context: DataContext): Promise<DiagnosticOverviewList> {
+  const diagnostics = await listDiagnostics(context);
+  const ids = [...new Set(diagnostics.map((diagnostic) => diagnostic.organisationId).filter((id) => id != null))];
+  const organisations = await organisationsByIds(context, ids);
+  return {
+    diagnostics,
+    templates: await listTemplateRecords(context),
+    organisationNames: new Map(organisations.map((organisation) => [organisation.id, organisation.name])),
+  };
 }
 
 export interface NewDiagnostic {

@@ -9,10 +9,20 @@ export class DiagnosticsPage {
     return this.page.locator('main h1');
   }
 
-  async start(subject: string, grid: string, date: string): Promise<void> {
+  /** Starts a diagnostic of a lieu, picked by name or created when the network has none. */
+  async start(lieu: string, grid: string, date: string): Promise<void> {
     await this.page.getByRole('link', { name: 'Nouveau diagnostic' }).first().click();
     await this.page.getByRole('radio', { name: new RegExp(grid) }).check();
-    await this.page.getByLabel('Lieu, projet ou territoire').fill(subject);
+    await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu.slice(0, 8));
+    const existing = this.page.locator('.picker__option', { hasText: lieu });
+    const create = this.page.getByRole('button', { name: `Créer « ${lieu.slice(0, 8)} »` });
+    await existing.or(create).first().waitFor();
+    if (await existing.count()) await existing.click();
+    else {
+      await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu);
+      await this.page.getByRole('button', { name: `Créer « ${lieu} »` }).click();
+    }
+    await this.page.locator('.picker__chip', { hasText: lieu }).waitFor();
     await this.page.getByLabel('Date du diagnostic').fill(date);
     await this.page.getByRole('button', { name: 'Commencer le diagnostic' }).click();
     await this.page.getByText('Section 1 sur').waitFor();

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { listDiagnostics, listTemplateRecords } from '../../../db/diagnostics';
+import { listDiagnosticsWithNames } from '../../../db/diagnostics';
 import { progressOf, scoreGrid } from '../../../domain/diagnostic-score';
 import { findTemplateVersion } from '../../../domain/diagnostic-templates';
 import { ButtonLink } from '../../components/Button';
@@ -17,13 +17,7 @@ export function DiagnosticList() {
   const t = useMessages(messages);
   const lang = useLanguage();
   const d = useDates();
-  const data = useLive(
-    async (context) => ({
-      diagnostics: await listDiagnostics(context),
-      templates: await listTemplateRecords(context),
-    }),
-    [],
-  );
+  const data = useLive((context) => listDiagnosticsWithNames(context), []);
   const rows = useMemo(
     () =>
       data?.diagnostics.map((diagnostic) => {
@@ -31,6 +25,7 @@ export function DiagnosticList() {
         return {
           diagnostic,
           template,
+          subject: subjectOf(diagnostic, data.organisationNames.get(diagnostic.organisationId ?? '')),
           progress: template ? progressOf(template, diagnostic.answers) : null,
           overall: template ? scoreGrid(template, diagnostic.answers).overall : null,
         };
@@ -52,10 +47,10 @@ export function DiagnosticList() {
       ) : (
         <Section title={t.listTitle}>
           <ul class="diagnostic-list">
-            {rows.map(({ diagnostic, template, progress, overall }) => (
+            {rows.map(({ diagnostic, template, subject, progress, overall }) => (
               <li key={diagnostic.id} class="diagnostic-list__item">
                 <a class="diagnostic-list__link" href={diagnosticHref(diagnostic.id)}>
-                  {subjectOf(diagnostic) ?? t.unknownSubject}
+                  {subject ?? t.unknownSubject}
                 </a>
                 <span class="diagnostic-list__meta">
                   {template?.title ?? t.missingGrid} · {d.date(diagnostic.filledOn)}

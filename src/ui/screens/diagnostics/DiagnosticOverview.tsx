@@ -29,7 +29,7 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
   if (!template || !score) return <GridMissing />;
   const progress = progressOf(template, diagnostic.answers);
   const firstOpen = template.sections.findIndex((section) => !isSectionDone(section, diagnostic.answers));
-  const title = subjectOf(diagnostic) ?? t.unknownSubject;
+  const title = subjectOf(diagnostic, data.organisationName) ?? t.unknownSubject;
 
   return (
     <>

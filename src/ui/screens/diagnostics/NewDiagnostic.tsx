@@ -1,11 +1,13 @@
 import { format, isValid, parseISO } from 'date-fns';
 import { useState } from 'preact/hooks';
 import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics';
+import { createOrganisation, listOrganisations } from '../../../db/organisations';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { SearchPicker } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -19,11 +21,20 @@ interface Errors {
   filledOn?: string;
 }
 
-export function NewDiagnostic() {
+export interface NewDiagnosticProps {
+  /** A lieu chosen beforehand ("#/diagnostics/nouveau?lieu=<id>", from a lieu or a visit). */
+  organisationId?: string | undefined;
+  /** The visit this diagnostic is part of. */
+  visitId?: string | undefined;
+}
+
+export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: NewDiagnosticProps) {
   const t = useMessages(messages);
   const context = useDataContext();
   const templates = useLive((ctx) => listOfferedTemplates(ctx), []);
+  const organisations = useLive((ctx) => listOrganisations(ctx), []);
   const [templateId, setTemplateId] = useState<string>();
+  const [organisationId, setOrganisationId] = useState(givenOrganisation);
   const [subject, setSubject] = useState('');
   const [filledOn, setFilledOn] = useState(() => format(new Date(), 'yyyy-MM-dd'));
   const [errors, setErrors] = useState<Errors>({});
@@ -32,19 +43,38 @@ export function NewDiagnostic() {
   useUnsavedInput(subject.trim() !== '');
 
   const chosen = templates?.find((template) => template.id === templateId) ?? templates?.[0];
+  // A project grid is about a lieu of the network; a territorial one about a territory's name.
+  const forLieu = chosen?.scope === 'organisation';
+
+  const createLieu = async (name: string) => {
+    if (!context || name === '') return;
+    try {
+      const created = await createOrganisation(context, { name, kind: 'tiers_lieu' });
+      setOrganisationId(created.id);
+      setErrors({});
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+    }
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!context || !chosen) return;
     const found: Errors = {};
-    if (subject.trim() === '') found.subject = t.subjectRequired;
+    if (forLieu ? !organisationId : subject.trim() === '') found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
     if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);
     setFailed(false);
     try {
-      const diagnostic = await createDiagnostic(context, { template: chosen, territoryLabel: subject, filledOn });
+      const diagnostic = await createDiagnostic(context, {
+        template: chosen,
+        ...(forLieu ? { organisationId } : { territoryLabel: subject }),
+        visitId: visitId ?? null,
+        filledOn,
+      });
       navigate(sectionHref(diagnostic.id, 1), { replace: true });
     } catch (error) {
       console.error(error);
@@ -79,14 +109,30 @@ export function NewDiagnostic() {
               </label>
             ))}
           </fieldset>
-          <Field
-            label={t.subjectLabel}
-            hint={t.subjectHint}
-            error={errors.subject}
-            name="subject"
-            value={subject}
-            onInput={(event) => setSubject(event.currentTarget.value)}
-          />
+          {forLieu ? (
+            <SearchPicker
+              label={t.lieuLabel}
+              hint={t.lieuHint}
+              options={(organisations ?? []).map((organisation) => ({
+                id: organisation.id,
+                label: organisation.name,
+                detail: organisation.commune ?? organisation.territoryLabel,
+              }))}
+              selected={organisationId ? [organisationId] : []}
+              onChange={(ids) => setOrganisationId(ids[0])}
+              onCreate={(name) => void createLieu(name)}
+              error={errors.subject}
+            />
+          ) : (
+            <Field
+              label={t.subjectLabel}
+              hint={t.subjectHint}
+              error={errors.subject}
+              name="subject"
+              value={subject}
+              onInput={(event) => setSubject(event.currentTarget.value)}
+            />
+          )}
           <Field
             label={t.filledOnLabel}
             error={errors.filledOn}

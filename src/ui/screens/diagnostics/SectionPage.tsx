@@ -29,7 +29,7 @@ export function SectionPage({ diagnosticId, index }: { diagnosticId: string; ind
   if (!section) return <DiagnosticMissing />;
   const total = template.sections.length;
   const progress = progressOf(template, diagnostic.answers);
-  const subject = subjectOf(diagnostic) ?? t.unknownSubject;
+  const subject = subjectOf(diagnostic, data.organisationName) ?? t.unknownSubject;
 
   return (
     <>

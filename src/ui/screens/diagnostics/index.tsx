@@ -12,7 +12,7 @@ import './diagnostics.css';
 export default function DiagnosticsScreen({ route }: ScreenProps) {
   const [first, second, third] = route.params;
   if (first === undefined) return <DiagnosticList />;
-  if (first === NEW_PATH) return <NewDiagnostic />;
+  if (first === NEW_PATH) return <NewDiagnostic organisationId={route.query.lieu} visitId={route.query.visite} />;
   if (second === SECTION_PATH)
     return <SectionPage key={`${first}-${third}`} diagnosticId={first} index={Number(third)} />;
   return <DiagnosticOverview key={first} diagnosticId={first} />;
