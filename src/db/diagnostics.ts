@@ -2,6 +2,7 @@
 // by entry (setMapEntries), so two concierges filling different questions of one diagnostic
 // offline both keep their input after sync.
 import type { Answer, Diagnostic, DiagnosticTemplate } from '../domain/diagnostic';
+import { comparableWith } from '../domain/diagnostic-compare';
 import { findTemplateVersion, offeredTemplates } from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
 import { getOrganisation, organisationsByIds } from './organisations';
@@ -41,6 +42,8 @@ export interface DiagnosticWithTemplate {
   templates: DiagnosticTemplate[];
   /** Name of the lieu diagnosed, when it is one and known on this device. */
   organisationName: string | undefined;
+  /** Other diagnostics of the same lieu or territory with the same grid, newest first. */
+  comparable: Diagnostic[];
 }
 
 export async function getDiagnostic(context: DataContext, id: string): Promise<DiagnosticWithTemplate | null> {
@@ -50,11 +53,15 @@ export async function getDiagnostic(context: DataContext, id: string): Promise<D
   const organisation = diagnostic.organisationId
     ? await getOrganisation(context, diagnostic.organisationId)
     : undefined;
+  const others = diagnostic.organisationId
+    ? await listDiagnosticsOf(context, diagnostic.organisationId)
+    : await listDiagnostics(context);
   return {
     diagnostic,
     template: findTemplateVersion(templates, diagnostic.templateId),
     templates,
     organisationName: organisation?.name,
+    comparable: comparableWith(diagnostic, others, (templateId) => findTemplateVersion(templates, templateId)?.family),
   };
 }
 

@@ -13,7 +13,7 @@ import { formatPercent, subjectOf } from './format';
 import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';
 import { ProgressBar } from './ProgressBar';
-import { sectionHref } from './paths';
+import { compareHref, sectionHref } from './paths';
 import { Results } from './Results';
 
 export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
@@ -68,6 +68,11 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           })}
         </ol>
         <div class="actions">
+          {data.comparable[0] ? (
+            <ButtonLink href={compareHref(diagnostic.id, data.comparable[0].id)} variant="secondary">
+              {t.compare}
+            </ButtonLink>
+          ) : null}
           <Button
             variant="secondary"
             disabled={!context}

@@ -2,10 +2,11 @@
 // its results (#/diagnostics/<id>), one of its sections to fill (#/diagnostics/<id>/section/<n>)
 // and the comparison of two (#/diagnostics/<id>/comparer?avec=<id>).
 import type { ScreenProps } from '../../routes';
+import { ComparePage } from './ComparePage';
 import { DiagnosticList } from './DiagnosticList';
 import { DiagnosticOverview } from './DiagnosticOverview';
 import { NewDiagnostic } from './NewDiagnostic';
-import { NEW_PATH, SECTION_PATH } from './paths';
+import { COMPARE_PATH, NEW_PATH, SECTION_PATH } from './paths';
 import { SectionPage } from './SectionPage';
 import './diagnostics.css';
 
@@ -15,5 +16,7 @@ export default function DiagnosticsScreen({ route }: ScreenProps) {
   if (first === NEW_PATH) return <NewDiagnostic organisationId={route.query.lieu} visitId={route.query.visite} />;
   if (second === SECTION_PATH)
     return <SectionPage key={`${first}-${third}`} diagnosticId={first} index={Number(third)} />;
+  if (second === COMPARE_PATH)
+    return <ComparePage key={`${first}-${route.query.avec}`} diagnosticId={first} otherId={route.query.avec} />;
   return <DiagnosticOverview key={first} diagnosticId={first} />;
 }
