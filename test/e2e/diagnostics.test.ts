@@ -49,7 +49,7 @@ async function offlinePhone() {
 }
 
 describe('a diagnostic filled offline', () => {
-  test('is filled over two sittings, keeps every answer, and shows its scores without counting skips as zero', async () => {
+  test('is filled over two sittings, scored without counting skips as zero, and compared with the next one', async () => {
     const { page, shell, diagnostics } = await offlinePhone();
     await shell.goTo('diagnostics');
     await diagnostics.start('La Forge des Possibles', 'Diagnostic d’un projet de tiers-lieu', '2026-03-03');
@@ -121,7 +121,35 @@ describe('a diagnostic filled offline', () => {
     expect(await page.locator('svg.score-chart--radar polygon').count()).toBeGreaterThan(4);
 
     await screenshotAtSizes(page, 'diagnostic-results');
+    await page.setViewportSize(PHONE);
     await page.locator('#resultats').screenshot({ path: join(SCREENSHOTS, 'diagnostic-results-section-1280x800.png') });
+    expect(describeViolations(await runAxe(page))).toBe('');
+
+    // Six months later, a second diagnostic of the same lieu, then the comparison.
+    await shell.goTo('diagnostics');
+    await diagnostics.start('La Forge des Possibles', 'Diagnostic d’un projet de tiers-lieu', '2026-09-10');
+    await diagnostics.level('Où en est le projet ?', 4);
+    await diagnostics.nextSection('Communauté & finalité');
+    await diagnostics.level('La raison d’être du lieu est écrite et partagée', 4);
+    await diagnostics.level('Un noyau de personnes porte le projet dans la durée', 4);
+    await diagnostics.level('Les publics visés fréquentent le lieu', 3);
+    await diagnostics.nextSection('Gouvernance & prise de décision');
+    await diagnostics.level('Les façons de décider sont connues de tous', 3);
+    await diagnostics.level('Une charte ou des règles de vie existent', 2);
+    await diagnostics.results();
+    await page.getByRole('link', { name: 'Comparer avec un autre diagnostic' }).click();
+    await page.locator('main h1', { hasText: 'Évolution : La Forge des Possibles' }).waitFor();
+    expect(await diagnostics.text(page.locator('.screen-header__description'))).toBe('3 mars 2026 → 10 septembre 2026');
+    // Gouvernance: 18.8 % → (2 × 3/4 + 2/4) / 3 = 66.7 %.
+    expect(await diagnostics.text(diagnostics.delta('Gouvernance & prise de décision'))).toBe('+48');
+    expect(await diagnostics.text(diagnostics.delta('Identité'))).toBe('+25');
+    expect(await diagnostics.text(diagnostics.delta('Espace & outils'))).toBe('—Pas de score');
+    const change = page.locator('.changes__item').filter({ hasText: 'Les publics visés fréquentent le lieu' });
+    expect(await diagnostics.text(change.locator('dd').first())).toBe('Ne sait pas');
+    expect(await change.locator('dd').nth(1).textContent()).toBe('3 — En place');
+    expect(await page.locator('svg.score-chart--radar .score-chart__series').count()).toBe(2);
+    await screenshotAtSizes(page, 'diagnostic-compare');
+    await page.locator('#evolution').screenshot({ path: join(SCREENSHOTS, 'diagnostic-compare-chart-1280x800.png') });
     expect(describeViolations(await runAxe(page))).toBe('');
   });
 });

@@ -83,6 +83,14 @@ export class DiagnosticsPage {
       .locator('.score-table__score');
   }
 
+  /** The change of a section's score on the comparison page. */
+  delta(title: string): Locator {
+    return this.page
+      .locator('.score-table tbody tr')
+      .filter({ has: this.page.getByRole('rowheader', { name: title }) })
+      .locator('[data-delta]');
+  }
+
   overallScore(): Locator {
     return this.page.locator('[data-overall]');
   }

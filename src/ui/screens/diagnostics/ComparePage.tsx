@@ -81,13 +81,20 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
   const { before, after, comparison } = pair;
   const beforeDate = d.date(before.diagnostic.filledOn);
   const afterDate = d.date(after.diagnostic.filledOn);
-  const percent = (value: number | null) => (value === null ? t.noScore : formatPercent(value, lang));
-  const delta = (value: number | null) => (value === null ? '—' : t.points(formatDelta(value, lang)));
+  // A dash keeps the columns narrow on a phone; a screen reader hears the words.
+  const missing = (
+    <>
+      <span aria-hidden="true">—</span>
+      <span class="visually-hidden">{t.noScore}</span>
+    </>
+  );
+  const percent = (value: number | null) => (value === null ? missing : formatPercent(value, lang));
+  const delta = (value: number | null) => (value === null ? missing : formatDelta(value, lang));
   return (
     <>
       <ScreenHeader title={t.compareTitle(subject)} description={`${beforeDate} → ${afterDate}`} actions={back} />
       <Section title={t.scoresTitle} id="evolution">
-        <div class="results">
+        <div class="results results--stacked">
           <figure class="results__chart">
             <ScoreChart
               label={t.compareChartLabel(beforeDate, afterDate)}
@@ -110,8 +117,12 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
               <tr>
                 <th scope="col">{t.columnNumber}</th>
                 <th scope="col">{t.columnSection}</th>
-                <th scope="col">{beforeDate}</th>
-                <th scope="col">{afterDate}</th>
+                <th scope="col" class="score-table__date">
+                  {d.shortDate(before.diagnostic.filledOn)}
+                </th>
+                <th scope="col" class="score-table__date">
+                  {d.shortDate(after.diagnostic.filledOn)}
+                </th>
                 <th scope="col">{t.columnDelta}</th>
               </tr>
             </thead>
