@@ -82,7 +82,7 @@ export const messages = {
     columnCounted: 'Questions comptées',
     percent: (value: string) => `${value} %`,
     noScore: 'Pas de score',
-    allSkipped: 'Toutes les questions ont été passées',
+    allSkipped: 'Questions passées ou « ne sait pas »',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
       [
         `${answered}/${scorable}`,
@@ -192,7 +192,7 @@ export const messages = {
     columnScore: 'Score',
     columnCounted: 'Questions counted',
     noScore: 'No score',
-    allSkipped: 'Every question was skipped',
+    allSkipped: 'Questions skipped or “don’t know”',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
       [`${answered}/${scorable}`, skipped > 0 ? `${skipped} skipped` : '', unknown > 0 ? `${unknown} “don’t know”` : '']
         .filter(Boolean)
