@@ -151,5 +151,20 @@ describe('a diagnostic filled offline', () => {
     await screenshotAtSizes(page, 'diagnostic-compare');
     await page.locator('#evolution').screenshot({ path: join(SCREENSHOTS, 'diagnostic-compare-chart-1280x800.png') });
     expect(describeViolations(await runAxe(page))).toBe('');
+
+    // The first diagnostic for the network's wiki, and on paper.
+    await shell.goTo('diagnostics');
+    await page.locator('.diagnostic-list__item').filter({ hasText: '3 mars 2026' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Exporter' }).waitFor();
+    await page.getByRole('button', { name: 'Wikitext (MediaWiki)' }).click();
+    const wikitext = await page.getByLabel('Texte à coller dans le wiki (MediaWiki)').inputValue();
+    expect(wikitext).toContain('== Diagnostic d’un projet de tiers-lieu — La Forge des Possibles ==');
+    expect(wikitext).toContain('| 3 || Gouvernance & prise de décision || 19 % || 3/4, 1 passée');
+    expect(wikitext).toMatch(/\* '''Budget annuel \(en euros\)''' : 42\s500,5\n/);
+    expect(describeViolations(await runAxe(page))).toBe('');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'diagnostic-print-a4.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   });
 });

@@ -1,17 +1,20 @@
 // A diagnostic at a glance: its sections and how far each is filled, then its results.
 import { useMemo } from 'preact/hooks';
 import { getDiagnostic, markCompleted } from '../../../db/diagnostics';
+import { buildReport } from '../../../domain/diagnostic-report';
 import { activeQuestions, isSectionDone, progressOf, scoreGrid } from '../../../domain/diagnostic-score';
 import { Button, ButtonLink } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
-import { useDates } from '../../i18n/dates';
+import { formatDate, useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { ExportSection } from './ExportSection';
 import { formatPercent, subjectOf } from './format';
 import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';
+import { PrintedAnswers } from './PrintedAnswers';
 import { ProgressBar } from './ProgressBar';
 import { compareHref, sectionHref } from './paths';
 import { Results } from './Results';
@@ -23,10 +26,16 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
   const context = useDataContext();
   const data = useLive((ctx) => getDiagnostic(ctx, diagnosticId), [diagnosticId]);
   const score = useMemo(() => (data?.template ? scoreGrid(data.template, data.diagnostic.answers) : null), [data]);
+  const report = useMemo(() => {
+    if (!data?.template) return null;
+    const subject = subjectOf(data.diagnostic, data.organisationName) ?? t.unknownSubject;
+    // The exported document is French, like the grids and the network's wiki.
+    return buildReport(data.template, data.diagnostic, subject, formatDate(data.diagnostic.filledOn, 'fr'));
+  }, [data, t]);
   if (data === undefined) return null;
   if (data === null) return <DiagnosticMissing />;
   const { diagnostic, template } = data;
-  if (!template || !score) return <GridMissing />;
+  if (!template || !score || !report) return <GridMissing />;
   const progress = progressOf(template, diagnostic.answers);
   const firstOpen = template.sections.findIndex((section) => !isSectionDone(section, diagnostic.answers));
   const title = subjectOf(diagnostic, data.organisationName) ?? t.unknownSubject;
@@ -46,7 +55,7 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
       />
       <ProgressBar done={progress.done} total={progress.total} />
       {progress.done > 0 || score.overall !== null ? <Results score={score} /> : null}
-      <Section title={t.sectionsTitle}>
+      <Section title={t.sectionsTitle} id="sections">
         <ol class="section-list">
           {template.sections.map((section, index) => {
             const questions = activeQuestions(section);
@@ -82,6 +91,8 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           </Button>
         </div>
       </Section>
+      <ExportSection report={report} filledOn={diagnostic.filledOn} />
+      <PrintedAnswers report={report} />
     </>
   );
 }
