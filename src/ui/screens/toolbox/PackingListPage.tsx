@@ -145,9 +145,19 @@ function TripChecklist({ view }: { view: NonNullable<Awaited<ReturnType<typeof r
   return (
     <>
       <div class="packing-toolbar">
-        <p class="packing-progress" role="status" data-testid="packing-progress">
-          {t.packedProgress(state.packedCount, state.lines.length)}
-        </p>
+        <div class="packing-progress">
+          <p class="packing-progress__text" role="status" data-testid="packing-progress">
+            {t.packedProgress(state.packedCount, state.lines.length)}
+          </p>
+          <span class="progress" aria-hidden="true">
+            <span
+              class="progress__bar"
+              style={{
+                width: `${state.lines.length === 0 ? 0 : Math.round((100 * state.packedCount) / state.lines.length)}%`,
+              }}
+            />
+          </span>
+        </div>
         <div class="segmented">
           <Button
             variant={onlyMissing ? 'secondary' : 'primary'}
