@@ -227,5 +227,18 @@ describe('the network’s valise on two devices', () => {
     await screenshotAtSizes(phone.page, 'toolbox-file-offline');
     await phone.page.setViewportSize(PHONE);
     await expectAccessible(phone.page);
+
+    // Réglages says what the valise keeps on the phone, and frees it.
+    await phone.page.evaluate(() => {
+      location.hash = '#/reglages';
+    });
+    await expect
+      .poll(() => phone.page.getByTestId('valise-usage').textContent())
+      .toBe('1 fichier de la valise sur cet appareil : 193 octets.');
+    phone.page.once('dialog', (dialog) => void dialog.accept());
+    await phone.page.getByRole('button', { name: 'Libérer cet espace' }).click();
+    await expect
+      .poll(() => phone.page.getByTestId('valise-usage').textContent())
+      .toBe('Aucun fichier de la valise n’est gardé sur cet appareil.');
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { attachFile } from '../../../src/db/attachments';
+import { markBlobUploaded } from '../../../src/db/blobs';
 import type { Session } from '../../../src/db/context';
 import { RecordValidationError } from '../../../src/db/errors';
 import {
@@ -14,6 +16,7 @@ import {
   setPacked,
   startTrip,
 } from '../../../src/db/toolbox';
+import { freeValiseFiles, offlineFilesToFetch, readItemFiles, valiseFilesUsage } from '../../../src/db/toolbox-files';
 import { forgetUntouchedStarters, seedStarterValise } from '../../../src/db/toolbox-starter';
 import { STARTER_CLOCK, STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../../src/domain/toolbox/starter';
 import { openTestContext } from '../../helpers/db';
@@ -125,5 +128,36 @@ describe('the valise on a device', () => {
     await giveBack(context, loan.id);
     expect((await readToolbox(context)).loans).toEqual([]);
     expect((await context.db.records('loans').get(loan.id))?.returnedAt).toBeTruthy();
+  });
+
+  test('freeing the valise’s files removes only bytes the server already has', async () => {
+    const context = await openTestContext();
+    const sent = await addItem(context, { ...sheet, title: 'Envoyée' });
+    const unsent = await addItem(context, { ...sheet, title: 'Pas encore envoyée' });
+    for (const [item, text] of [
+      [sent, 'déjà sur le serveur'],
+      [unsent, 'seulement ici'],
+    ] as const) {
+      const data = new TextEncoder().encode(text).buffer as ArrayBuffer;
+      const file = await attachFile(context, {
+        ownerType: 'toolboxItems',
+        ownerId: item.id,
+        kind: 'file',
+        fileName: `${text}.pdf`,
+        mimeType: 'application/pdf',
+        data,
+      });
+      await editItem(context, item.id, { attachmentId: file.id });
+      if (item === sent) await markBlobUploaded(context, file.sha256);
+    }
+    expect(await valiseFilesUsage(context)).toEqual({
+      count: 1,
+      bytes: new TextEncoder().encode('déjà sur le serveur').byteLength,
+    });
+    expect(await freeValiseFiles(context)).toBe(1);
+    const files = await readItemFiles(context);
+    expect(files.get(sent.id)?.state).toBe('pending');
+    expect(files.get(unsent.id)?.state).toBe('downloaded');
+    expect(await offlineFilesToFetch(context)).toEqual([files.get(sent.id)?.attachment.sha256]);
   });
 });
