@@ -172,7 +172,7 @@ export function newTemplate(
 export function editPackingList(
   context: DataContext,
   id: string,
-  changes: Partial<Pick<PackingList, 'title' | 'tripDate' | 'itemIds' | 'notes'>>,
+  changes: Partial<Pick<PackingList, 'title' | 'tripKind' | 'tripDate' | 'itemIds' | 'notes'>>,
 ): Promise<PackingList> {
   return updateRecord(context, 'packingLists', id, changes);
 }

@@ -114,6 +114,19 @@ describe('the valise on the road', () => {
     expect(await page.locator('.packing-card', { hasText: 'Départ le 12 mars 2027' }).textContent()).toContain(
       '0 sur 7 dans la valise',
     );
+
+    // A list of one's own, offline too: which items of the valise it holds.
+    await page.getByRole('link', { name: 'Nouvelle liste de départ' }).click();
+    await page.getByLabel('Titre').fill('Atelier en plein air');
+    await page.getByLabel('Type de déplacement').selectOption({ label: 'Animation d’atelier' });
+    await page.getByRole('checkbox', { name: 'Rallonge électrique' }).check();
+    await page.getByRole('checkbox', { name: 'Trousse de secours' }).check();
+    await screenshotAtSizes(page, 'toolbox-list-editor');
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('main h1', { hasText: 'Atelier en plein air' }).waitFor();
+    expect(await valise.lineTitles()).toEqual(['Rallonge électrique', 'Trousse de secours']);
   });
 });
 

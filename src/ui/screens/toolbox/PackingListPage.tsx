@@ -6,7 +6,7 @@ import type { Loan } from '../../../domain/toolbox';
 import { type PackingLine, packingState } from '../../../domain/toolbox/packing';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -43,7 +43,11 @@ export function PackingListPage({ listId }: { listId: string }) {
   return (
     <>
       <BackLink />
-      <ScreenHeader title={list.title} description={description} />
+      <ScreenHeader
+        title={list.title}
+        description={description}
+        actions={<ButtonLink href={hrefTo('valise', 'liste', list.id, 'modifier')}>{t.editList}</ButtonLink>}
+      />
       {list.isTemplate ? (
         <TemplateView listId={list.id} lines={packingState(list, view.items).lines} loans={view.loans} />
       ) : (

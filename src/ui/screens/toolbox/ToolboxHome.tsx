@@ -6,7 +6,6 @@ import { kitAvailability } from '../../../domain/toolbox/loans';
 import { packingState } from '../../../domain/toolbox/packing';
 import { parseRichText, plainText } from '../../../domain/toolbox/rich-text';
 import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
-import { SHELF_DIGITAL, SHELF_KIT, SHELF_METHODS } from '../../../domain/toolbox/starter';
 import { hrefTo } from '../../../state/router';
 import { fetchFile } from '../../../state/sync';
 import { useUi } from '../../../state/ui';
@@ -20,9 +19,8 @@ import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import { PackingCard } from './PackingCard';
+import { shelves } from './shelves';
 import { useCanCurate } from './use-toolbox-role';
-
-const SHELF_ORDER = [SHELF_METHODS, SHELF_DIGITAL, SHELF_KIT];
 
 export function ToolboxHome({ query: initialQuery }: { query: string }) {
   const t = useMessages(messages);
@@ -113,19 +111,6 @@ function SearchResults({ items, render }: { items: ToolboxItem[]; render: (item:
   );
 }
 
-function shelves(items: readonly ToolboxItem[], other: string): [string, ToolboxItem[]][] {
-  const byShelf = new Map<string, ToolboxItem[]>();
-  for (const item of items) {
-    const shelf = item.shelf?.trim() || other;
-    byShelf.set(shelf, [...(byShelf.get(shelf) ?? []), item]);
-  }
-  const rank = (shelf: string) => {
-    const index = SHELF_ORDER.indexOf(shelf);
-    return index < 0 ? (shelf === other ? SHELF_ORDER.length + 1 : SHELF_ORDER.length) : index;
-  };
-  return [...byShelf.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'fr'));
-}
-
 function ItemCard({
   item,
   loans,
@@ -197,6 +182,9 @@ function PackingLists({ view }: { view: NonNullable<Awaited<ReturnType<typeof re
           <PackingCard key={list.id} list={list} detail={t.itemCount(list.itemIds.length)} progress={null} />
         ))}
       </ul>
+      <p class="new-list">
+        <ButtonLink href={hrefTo('valise', 'nouvelle-liste')}>{t.newList}</ButtonLink>
+      </p>
     </Section>
   );
 }

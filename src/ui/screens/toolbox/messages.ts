@@ -148,6 +148,11 @@ export const messages = {
     withHolder: (names: string) => `actuellement chez ${names}`,
     emptyList: 'Cette liste ne contient encore aucun élément.',
     contentsTitle: 'Ce que contient la liste',
+    editList: 'Modifier la liste',
+    newList: 'Nouvelle liste de départ',
+    editListTitle: 'Modifier la liste',
+    newListTitle: 'Nouvelle liste de départ',
+    tripKindLabel: 'Type de déplacement',
   },
   en: {
     title: 'Toolbox',
@@ -258,5 +263,10 @@ export const messages = {
     withHolder: (names: string) => `currently with ${names}`,
     emptyList: 'This list has no items yet.',
     contentsTitle: 'What the list holds',
+    editList: 'Edit the list',
+    newList: 'New packing list',
+    editListTitle: 'Edit the list',
+    newListTitle: 'New packing list',
+    tripKindLabel: 'Kind of trip',
   },
 } satisfies Messages;
