@@ -115,6 +115,20 @@ describe('the valise on the road', () => {
       '0 sur 7 dans la valise',
     );
 
+    // An item being typed survives a reload, and a link that would not open is refused in words.
+    await page.getByRole('link', { name: 'Ajouter un élément' }).click();
+    await page.getByLabel('Titre').fill('Sac de transport');
+    await page.getByLabel('Lien').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Ce lien ne s’ouvrirait pas : il commence par https://, http:// ou mailto:.').waitFor();
+    await shell.reload();
+    await expect.poll(() => page.getByLabel('Titre').inputValue()).toBe('Sac de transport');
+    expect(await page.getByText('Votre saisie précédente, pas encore enregistrée, a été reprise.').count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Repartir de zéro' }).click();
+    expect(await page.getByLabel('Titre').inputValue()).toBe('');
+    await valise.back();
+
     // A list of one's own, offline too: which items of the valise it holds.
     await page.getByRole('link', { name: 'Nouvelle liste de départ' }).click();
     await page.getByLabel('Titre').fill('Atelier en plein air');
