@@ -1,6 +1,7 @@
 // The valise as a concierge uses it on the road: opened with no network on a phone, a list
 // packed and kept across a reload; the projector borrowed on one device seen on another; a
 // PDF marked available offline opened with the server stopped.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
@@ -80,6 +81,9 @@ describe('the valise on the road', () => {
 
     await valise.search('');
     await valise.openList('Stand sur un salon');
+    await screenshotAtSizes(page, 'toolbox-template');
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page);
     await page.getByLabel('Date du départ').fill('2027-03-12');
     await page.getByRole('button', { name: 'Préparer un départ' }).click();
     await page.getByTestId('packing-progress').waitFor();
@@ -124,9 +128,11 @@ describe('the valise on the road', () => {
     await shell.reload();
     await expect.poll(() => page.getByLabel('Titre').inputValue()).toBe('Sac de transport');
     expect(await page.getByText('Votre saisie précédente, pas encore enregistrée, a été reprise.').count()).toBe(1);
+    await screenshotAtSizes(page, 'toolbox-item-form');
+    await page.setViewportSize(PHONE);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Repartir de zéro' }).click();
-    expect(await page.getByLabel('Titre').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('Titre').inputValue()).toBe('');
     await valise.back();
 
     // A list of one's own, offline too: which items of the valise it holds.
@@ -191,7 +197,7 @@ describe('the network’s valise on two devices', () => {
     // Camille borrows the projector.
     const camilleValise = new ToolboxPage(laptop.page);
     await camilleValise.openItem('Vidéoprojecteur');
-    expect(await laptop.page.getByLabel('Au nom de').inputValue()).toBe('Camille Martin');
+    await expect.poll(() => laptop.page.getByLabel('Au nom de').inputValue()).toBe('Camille Martin');
     await laptop.page.getByRole('button', { name: 'Je l’emprunte' }).click();
     await expect.poll(() => laptop.page.getByTestId('kit-status').textContent()).toBe('Emprunté');
     await screenshotAtSizes(laptop.page, 'toolbox-kit-borrowed');
@@ -240,17 +246,24 @@ describe('the network’s valise on two devices', () => {
       .toContain('Hors ligne');
     await server.stop();
     servers.splice(0);
-    await phone.context.setOffline(true);
     await phone.page.evaluate((hash) => {
       location.hash = hash;
     }, sheetHash);
     await phone.page.locator('[data-file-state="downloaded"]').waitFor();
-    const opened = await phone.page.getByTestId('open-file').evaluate(async (link) => {
-      const response = await fetch((link as HTMLAnchorElement).href);
-      return { type: response.headers.get('content-type'), text: await response.text() };
-    });
-    expect(opened.type).toBe('application/pdf');
-    expect(opened.text.startsWith('%PDF-1.4')).toBe(true);
+    // With no network at all, tapping it opens the PDF in a tab of its own, from the phone's
+    // copy; saving a copy gives the very bytes Camille attached.
+    await phone.context.setOffline(true);
+    const [tab] = await Promise.all([phone.context.waitForEvent('page'), phone.page.getByTestId('open-file').click()]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/^blob:/);
+    expect(await tab.evaluate(() => document.contentType)).toBe('application/pdf');
+    await tab.close();
+    const [download] = await Promise.all([
+      phone.page.waitForEvent('download'),
+      phone.page.getByTestId('save-file').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('fiche-diagnostic.pdf');
+    expect(readFileSync(await download.path()).equals(PDF)).toBe(true);
     await screenshotAtSizes(phone.page, 'toolbox-file-offline');
     await phone.page.setViewportSize(PHONE);
     await expectAccessible(phone.page);

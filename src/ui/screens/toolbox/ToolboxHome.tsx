@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readToolbox } from '../../../db/toolbox';
-import { offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
+import { type FileState, offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
 import type { Loan, ToolboxItem } from '../../../domain/toolbox';
 import { kitAvailability } from '../../../domain/toolbox/loans';
 import { packingState } from '../../../domain/toolbox/packing';
@@ -56,7 +56,7 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
       showKind={showKind}
       item={item}
       loans={loansByItem.get(item.id) ?? []}
-      offline={item.availableOffline && files?.get(item.id)?.state === 'downloaded'}
+      fileState={item.availableOffline ? (files?.get(item.id)?.state ?? null) : null}
     />
   );
   const published = view.items.filter((item) => item.status === 'published');
@@ -114,12 +114,13 @@ function SearchResults({ items, render }: { items: ToolboxItem[]; render: (item:
 function ItemCard({
   item,
   loans,
-  offline,
+  fileState,
   showKind,
 }: {
   item: ToolboxItem;
   loans: Loan[];
-  offline: boolean;
+  /** For an "available offline" item with a file: whether this device has it. */
+  fileState: FileState | null;
   showKind: boolean;
 }) {
   const t = useMessages(messages);
@@ -135,7 +136,9 @@ function ItemCard({
       </a>
       <p class="item-card__badges">
         {item.status === 'suggested' ? <span class="badge badge--suggested">{t.suggested}</span> : null}
-        {offline ? <span class="badge">{t.offlineBadge}</span> : null}
+        {fileState === 'downloaded' ? <span class="badge">{t.offlineBadge}</span> : null}
+        {fileState === 'pending' ? <span class="badge badge--out">{t.pendingBadge}</span> : null}
+        {fileState === 'too_large' ? <span class="badge badge--out">{t.tooLargeBadge}</span> : null}
         {kit ? (
           <span class={kit.available > 0 ? 'badge badge--ok' : 'badge badge--out'}>
             {t.available(kit.available, kit.owned)}

@@ -56,6 +56,8 @@ export const messages = {
     suggestItem: 'Suggérer un élément',
     suggested: 'Suggestion',
     offlineBadge: 'Hors ligne',
+    pendingBadge: 'Fichier en attente',
+    tooLargeBadge: 'Fichier trop volumineux',
     available: (available: number, owned: number) =>
       owned === 1
         ? available === 1
@@ -74,6 +76,7 @@ export const messages = {
     fileTitle: 'Fichier',
     fileOpen: (name: string) => `Ouvrir ${name}`,
     fileDownload: 'Télécharger sur cet appareil',
+    fileSave: 'Enregistrer une copie',
     fileDownloaded: 'Téléchargé : disponible hors ligne.',
     filePending: 'En attente : le fichier sera téléchargé à la prochaine connexion.',
     fileNotHere: 'Le fichier n’est pas sur cet appareil.',
@@ -180,6 +183,8 @@ export const messages = {
     suggestItem: 'Suggest an item',
     suggested: 'Suggestion',
     offlineBadge: 'Offline',
+    pendingBadge: 'File waiting',
+    tooLargeBadge: 'File too large',
     available: (available: number, owned: number) =>
       owned === 1 ? (available === 1 ? 'Available' : 'Borrowed') : `${available} of ${owned} available`,
     heldBy: (names: string) => `With ${names}`,
@@ -193,6 +198,7 @@ export const messages = {
     fileTitle: 'File',
     fileOpen: (name: string) => `Open ${name}`,
     fileDownload: 'Download to this device',
+    fileSave: 'Save a copy',
     fileDownloaded: 'Downloaded: available offline.',
     filePending: 'Waiting: the file will be downloaded on the next connection.',
     fileNotHere: 'The file is not on this device.',
