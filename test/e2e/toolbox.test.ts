@@ -147,6 +147,22 @@ describe('the valise on the road', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.locator('main h1', { hasText: 'Atelier en plein air' }).waitFor();
     expect(await valise.lineTitles()).toEqual(['Rallonge électrique', 'Trousse de secours']);
+
+    // Removing an item a list uses asks first, naming the lists, and leaves them consistent.
+    await valise.back();
+    await valise.openItem('Trousse de secours');
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Retirer de la valise' }).click();
+    await page.locator('main h1', { hasText: 'Valise' }).waitFor();
+    expect(question).toContain('Atelier en plein air');
+    expect(question).toContain('Stand sur un salon');
+    expect(await valise.card('Trousse de secours').count()).toBe(0);
+    await valise.openList('Atelier en plein air');
+    expect(await valise.lineTitles()).toEqual(['Rallonge électrique']);
   });
 });
 
