@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { JoinResponse, Mutation, PushResponse } from '../../src/protocol/wire';
 import { notesEdit, visitCreation } from '../helpers/mutations';
@@ -160,9 +161,15 @@ async function main() {
     };
     const started = performance.now();
     const cpuBefore = cpuSeconds(server.child.pid);
+    const ownCpuBefore = process.cpuUsage();
+    // The generator's own event-loop delay: what of the latencies is the client's, not the server's.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     await Promise.all(devices.map((session, index) => device(session, index + 1)));
     const elapsed = (performance.now() - started) / 1000;
     const serverCpu = cpuSeconds(server.child.pid) - cpuBefore;
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    lag.disable();
 
     const all = [...samples.push, ...samples.pull].sort((a, b) => a - b);
     const line = (label: string, list: number[]) => {
@@ -179,6 +186,9 @@ async function main() {
     );
     console.log(
       `server process CPU: ${serverCpu.toFixed(1)} s over ${elapsed.toFixed(1)} s (machine load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`,
+    );
+    console.log(
+      `load generator CPU: ${((ownCpu.user + ownCpu.system) / 1e6).toFixed(1)} s, its event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
     );
     console.log(`${errors.length} errors${errors.length > 0 ? `, first: ${errors.slice(0, 3).join(' | ')}` : ''}`);
     process.exitCode = errors.length > 0 ? 1 : 0;
