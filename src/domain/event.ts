@@ -36,7 +36,9 @@ export const eventSchema = v.pipe(
 );
 export type NetworkEvent = v.InferOutput<typeof eventSchema>;
 
-export const NOTE_TAGS = ['note', 'decision', 'action'] as const;
+/** What a note is: a plain note, a decision taken, an idea raised, an action to do, an open question. */
+export const NOTE_TAGS = ['note', 'decision', 'idea', 'action', 'question'] as const;
+export type NoteTag = (typeof NOTE_TAGS)[number];
 
 /** One note of an event's timeline; each is its own record, so authors never overwrite each other. */
 export const eventNoteSchema = v.strictObject({

@@ -1,0 +1,63 @@
+// Notes taken during an event. Each note is its own small record: several concierges writing
+// at once create separate records, which never conflict; only a note's author edits it.
+import type { EventNote, NoteTag } from '../domain/event';
+import { timelineOrder } from '../domain/event-agenda';
+import type { DataContext } from './context';
+import { createRecord, deleteRecord, updateRecord } from './writes';
+
+/** Editing or deleting someone else's note: refused, their words stay theirs. */
+export class NotOwnNoteError extends Error {
+  constructor(readonly noteId: string) {
+    super(`note ${noteId} was written by someone else`);
+    this.name = 'NotOwnNoteError';
+  }
+}
+
+/** The timeline of an event, in the order the notes were written. */
+export async function notesOfEvent(context: DataContext, eventId: string): Promise<EventNote[]> {
+  const notes = await context.db.records('eventNotes').where('eventId').equals(eventId).toArray();
+  return timelineOrder(notes.filter((note) => !note.deleted));
+}
+
+export function addNote(
+  context: DataContext,
+  note: { eventId: string; text: string; tag: NoteTag },
+): Promise<EventNote> {
+  return createRecord(context, 'eventNotes', {
+    ...note,
+    authorName: context.authorName,
+    // The time it was typed, kept whenever the note reaches the server.
+    writtenAt: new Date(context.clock.physicalNow()).toISOString(),
+  });
+}
+
+export function isOwnNote(context: DataContext, note: Pick<EventNote, 'authorName'>): boolean {
+  return note.authorName === context.authorName;
+}
+
+export async function editNote(
+  context: DataContext,
+  id: string,
+  changes: { text?: string; tag?: NoteTag },
+): Promise<EventNote> {
+  await ownNoteOrThrow(context, id);
+  return updateRecord(context, 'eventNotes', id, {
+    ...changes,
+    editedAt: new Date(context.clock.physicalNow()).toISOString(),
+  });
+}
+
+export async function deleteNote(context: DataContext, id: string): Promise<EventNote> {
+  await ownNoteOrThrow(context, id);
+  return deleteRecord(context, 'eventNotes', id);
+}
+
+/** Records that an action note became a follow-up (created by the follow-ups repository). */
+export function linkFollowUp(context: DataContext, noteId: string, followUpId: string): Promise<EventNote> {
+  return updateRecord(context, 'eventNotes', noteId, { followUpId });
+}
+
+async function ownNoteOrThrow(context: DataContext, id: string): Promise<void> {
+  const note = await context.db.records('eventNotes').get(id);
+  if (note && !isOwnNote(context, note)) throw new NotOwnNoteError(id);
+}

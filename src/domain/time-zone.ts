@@ -1,0 +1,94 @@
+// Wall-clock times in a named time zone (an event "9:30 à 17:00, Europe/Paris") and the
+// instants they stand for. Built on Intl, so a daylight-saving change or a device set to
+// another zone never shifts an event's hours.
+
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** A wall-clock reading: day "yyyy-MM-dd" and time "HH:mm". */
+export interface WallClock {
+  date: string;
+  time: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at an instant (+3600000 for Paris in winter). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return asUtc - (epochMs - (epochMs % 1000));
+}
+
+/** What the clocks of `timeZone` show at an instant. */
+export function toWallClock(instant: string | Date, timeZone: string = DEFAULT_TIME_ZONE): WallClock {
+  const epochMs = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const shifted = new Date(epochMs + offsetAt(epochMs, timeZone));
+  const iso = shifted.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
+
+/**
+ * The instant at which the clocks of `timeZone` show a day and time, as an ISO string; null for
+ * input that is not a day and a time. A time skipped by a spring-forward change (02:30 in
+ * Paris on the last Sunday of March) reads as the hour after it, like a phone's calendar.
+ */
+export function fromWallClock(wall: WallClock, timeZone: string = DEFAULT_TIME_ZONE): string | null {
+  const day = DATE_PATTERN.exec(wall.date);
+  const time = TIME_PATTERN.exec(wall.time);
+  if (!day || !time) return null;
+  const [year, month, date, hour, minute] = [day[1], day[2], day[3], time[1], time[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || date < 1 || date > 31 || hour > 23 || minute > 59) return null;
+  const asUtc = Date.UTC(year, month - 1, date, hour, minute);
+  if (new Date(asUtc).getUTCDate() !== date) return null;
+  // The offset at the guess may differ from the one at the answer near a change: try both.
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  const second = asUtc - offsetAt(first, timeZone);
+  const exact = [first, second].find((candidate) => candidate + offsetAt(candidate, timeZone) === asUtc);
+  return new Date(exact ?? Math.max(first, second)).toISOString();
+}

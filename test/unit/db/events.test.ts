@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { addNote, deleteNote, editNote, NotOwnNoteError, notesOfEvent } from '../../../src/db/event-notes';
+import { createEvent, eventsBetween, getEvent, listEvents, setAttendance, updateEvent } from '../../../src/db/events';
+import { newId } from '../../../src/domain/ids';
+import { openTestContext } from '../../helpers/db';
+
+const rencontre = {
+  title: 'Rencontre régionale',
+  kind: 'network_meeting' as const,
+  startsAt: '2026-03-03T08:30:00.000Z',
+  endsAt: '2026-03-03T16:00:00.000Z',
+};
+
+describe('the events repository', () => {
+  test('queues one attendee’s presence alone, so another device’s ticks are not overwritten', async () => {
+    const context = await openTestContext();
+    const event = await createEvent(context, rencontre);
+    const camille = newId();
+    const hugo = newId();
+    await setAttendance(context, event.id, { [camille]: { name: 'Camille', status: 'invited' } });
+    await setAttendance(context, event.id, { [hugo]: { name: 'Hugo', status: 'present' } });
+
+    const outbox = await context.db.outbox.toArray();
+    expect(outbox.at(-1)?.fields).toEqual([`attendees.${hugo}`, 'updatedAt', 'updatedBy']);
+    expect((await getEvent(context, event.id))?.attendees).toEqual({
+      [camille]: { name: 'Camille', status: 'invited' },
+      [hugo]: { name: 'Hugo', status: 'present' },
+    });
+
+    await setAttendance(context, event.id, { [camille]: null });
+    expect(Object.keys((await getEvent(context, event.id))?.attendees ?? {})).toEqual([hugo]);
+  });
+
+  test('refuses an event that ends before it starts and keeps the stored one', async () => {
+    const context = await openTestContext();
+    const event = await createEvent(context, rencontre);
+    await expect(updateEvent(context, event.id, { endsAt: '2026-03-03T07:00:00.000Z' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: 'endsAt', type: 'partial_check' })],
+    });
+    expect((await getEvent(context, event.id))?.endsAt).toBe(rencontre.endsAt);
+  });
+
+  test('finds an event still under way on a day it started before', async () => {
+    const context = await openTestContext();
+    const seminar = await createEvent(context, {
+      ...rencontre,
+      title: 'Séminaire de deux jours',
+      startsAt: '2026-03-02T08:00:00.000Z',
+      endsAt: '2026-03-03T16:00:00.000Z',
+    });
+    await createEvent(context, {
+      ...rencontre,
+      title: 'La veille',
+      endsAt: '2026-03-02T20:00:00.000Z',
+      startsAt: '2026-03-02T18:00:00.000Z',
+    });
+    const today = await eventsBetween(context, '2026-03-03T00:00:00.000Z', '2026-03-04T00:00:00.000Z');
+    expect(today.map((event) => event.id)).toEqual([seminar.id]);
+    expect(await listEvents(context)).toHaveLength(2);
+  });
+});
+
+describe('the notes of an event', () => {
+  test('stamps the author and the time it was typed, and lists the event’s notes in writing order', async () => {
+    const context = await openTestContext();
+    context.identity.authorName = 'Camille';
+    const event = await createEvent(context, rencontre);
+    const other = await createEvent(context, { ...rencontre, title: 'Autre' });
+    const first = await addNote(context, { eventId: event.id, text: 'Tour de table', tag: 'note' });
+    await addNote(context, { eventId: other.id, text: 'Ailleurs', tag: 'note' });
+    const second = await addNote(context, { eventId: event.id, text: 'Un pair-à-pair par trimestre', tag: 'decision' });
+
+    expect(first).toMatchObject({ authorName: 'Camille', tag: 'note' });
+    expect(Date.parse(first.writtenAt)).toBeGreaterThan(0);
+    expect((await notesOfEvent(context, event.id)).map((note) => note.id)).toEqual([first.id, second.id]);
+  });
+
+  test('lets the author edit and delete a note, and nobody else', async () => {
+    const context = await openTestContext();
+    context.identity.authorName = 'Camille';
+    const event = await createEvent(context, rencontre);
+    const note = await addNote(context, { eventId: event.id, text: 'Tour de tabel', tag: 'note' });
+    const edited = await editNote(context, note.id, { text: 'Tour de table', tag: 'idea' });
+    expect(edited).toMatchObject({ text: 'Tour de table', tag: 'idea' });
+    expect(edited.editedAt).toBeTruthy();
+
+    context.identity.authorName = 'Hugo';
+    await expect(editNote(context, note.id, { text: 'Réécrit' })).rejects.toBeInstanceOf(NotOwnNoteError);
+    await expect(deleteNote(context, note.id)).rejects.toBeInstanceOf(NotOwnNoteError);
+    context.identity.authorName = 'Camille';
+    await deleteNote(context, note.id);
+    expect(await notesOfEvent(context, event.id)).toEqual([]);
+  });
+});

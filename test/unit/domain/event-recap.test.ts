@@ -1,0 +1,146 @@
+import { describe, expect, test } from 'vitest';
+import type { EventNote, NetworkEvent } from '../../../src/domain/event';
+import { renderEventRecap } from '../../../src/domain/event-recap';
+
+const CAMILLE = '01900000-0000-7000-8000-00000000000a';
+const HUGO = '01900000-0000-7000-8000-00000000000b';
+const LEA = '01900000-0000-7000-8000-00000000000c';
+const FOLLOW_UP = '01900000-0000-7000-8000-0000000000f1';
+
+const base = { networkId: 'n', createdAt: '', updatedAt: '', updatedBy: '', deleted: false };
+
+function rencontre(changes: Partial<NetworkEvent> = {}): NetworkEvent {
+  return {
+    ...base,
+    id: '01900000-0000-7000-8000-000000000e01',
+    title: 'Rencontre régionale',
+    kind: 'network_meeting',
+    startsAt: '2026-03-03T08:30:00.000Z',
+    endsAt: '2026-03-03T16:00:00.000Z',
+    timeZone: 'Europe/Paris',
+    placeLabel: 'Grange de Melle',
+    organisers: ['Réseau des tiers-lieux'],
+    services: ['federate', 'pool'],
+    description: 'Journée annuelle.',
+    attendees: {
+      [HUGO]: { name: 'Hugo Leroy', status: 'present' },
+      [CAMILLE]: { name: 'Camille Martin', status: 'present' },
+      [LEA]: { name: 'Léa Petit', status: 'excused' },
+    },
+    ...changes,
+  };
+}
+
+let sequence = 0;
+function note(
+  writtenAt: string,
+  tag: EventNote['tag'],
+  text: string,
+  authorName: string,
+  followUpId?: string,
+): EventNote {
+  sequence += 1;
+  return {
+    ...base,
+    id: `01900000-0000-7000-8000-${String(sequence).padStart(12, '0')}`,
+    eventId: '01900000-0000-7000-8000-000000000e01',
+    text,
+    authorName,
+    writtenAt,
+    tag,
+    followUpId: followUpId ?? null,
+    editedAt: null,
+  };
+}
+
+const NOTES = [
+  note('2026-03-03T09:40:00.000Z', 'note', 'Tour de table :\n12 lieux présents', 'Hugo'),
+  note('2026-03-03T09:05:00.000Z', 'decision', 'Un pair-à-pair par trimestre', 'Camille'),
+  note('2026-03-03T10:15:00.000Z', 'action', 'Envoyer le compte rendu', 'Camille', FOLLOW_UP),
+  note('2026-03-03T10:20:00.000Z', 'idea', 'Une [[carte]] des lieux', 'Hugo'),
+];
+
+describe('the recap of an event', () => {
+  test('tells what, when, who, what was decided and what is to be done, in Markdown', () => {
+    const text = renderEventRecap(
+      {
+        event: rencontre(),
+        notes: NOTES,
+        followUps: [
+          { id: FOLLOW_UP, text: 'Envoyer le compte rendu', owner: 'Camille', dueDate: '2026-03-10', done: false },
+        ],
+        placeName: 'La Grange',
+      },
+      'fr',
+    );
+    expect(text).toBe(`# Rencontre régionale
+
+- **Type :** Rencontre réseau
+- **Quand :** mardi 3 mars 2026, de 09:30 à 17:00
+- **Lieu :** La Grange, Grange de Melle
+- **Organisé par :** Réseau des tiers-lieux
+- **Services du réseau :** Fédérer, Mutualiser
+
+Journée annuelle.
+
+## Présent·es (2)
+
+- Camille Martin
+- Hugo Leroy
+
+## Excusé·es (1)
+
+- Léa Petit
+
+## Décisions
+
+- 10:05 — Un pair-à-pair par trimestre (Camille)
+
+## Idées
+
+- 11:20 — Une [[carte]] des lieux (Hugo)
+
+## Notes
+
+- 10:40 — Tour de table :
+  12 lieux présents (Hugo)
+
+## Suites à donner
+
+- [ ] Envoyer le compte rendu — Camille — pour le 10 mars 2026
+`);
+  });
+
+  test('keeps typed text literal in wikitext and puts a multi-line note in one list item', () => {
+    const text = renderEventRecap({ event: rencontre(), notes: NOTES }, 'fr', 'wikitext');
+    expect(text).toContain('== Rencontre régionale ==');
+    expect(text).toContain('; Quand : mardi 3 mars 2026, de 09:30 à 17:00');
+    expect(text).toContain('=== Actions ===\n\n* 11:15 — Envoyer le compte rendu (Camille)');
+    expect(text).toContain('* 11:20 — Une &#91;&#91;carte&#93;&#93; des lieux (Hugo)');
+    expect(text).toContain('* 10:40 — Tour de table :<br />12 lieux présents (Hugo)');
+    expect(text).toContain('; Services du réseau : Fédérer, Mutualiser');
+  });
+
+  test('dates the notes of a multi-day event and names a zone other than Paris', () => {
+    const event = rencontre({
+      startsAt: '2026-03-03T12:00:00.000Z',
+      endsAt: '2026-03-04T20:00:00.000Z',
+      timeZone: 'America/Cayenne',
+      attendees: {},
+    });
+    const text = renderEventRecap(
+      { event, notes: [note('2026-03-04T13:00:00.000Z', 'decision', 'On continue', 'Léa')] },
+      'en',
+    );
+    expect(text).toContain(
+      '- **When:** from Tuesday, 3 March 2026 at 09:00 to Wednesday, 4 March 2026 at 17:00 (America/Cayenne time)',
+    );
+    expect(text).toContain('- Wednesday, 4 March 2026 at 10:00 — On continue (Léa)');
+    expect(text).not.toContain('Present');
+  });
+
+  test('leaves deleted notes out', () => {
+    const deleted = { ...note('2026-03-03T09:00:00.000Z', 'decision', 'Retirée', 'Hugo'), deleted: true };
+    expect(renderEventRecap({ event: rencontre(), notes: [deleted] }, 'fr')).not.toContain('Retirée');
+  });
+});
