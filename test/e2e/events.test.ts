@@ -1,7 +1,9 @@
 // Events as concierges live them: one creates the gathering, two phones take notes at once in a
 // barn with no network, and once back online both see every note, in the order they were written.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { fromWallClock } from '../../src/domain/time-zone';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
 import { screenshotAtSizes } from './helpers/screenshots';
@@ -142,11 +144,24 @@ describe('an event of the network', () => {
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // An evening across midnight is a valid event.
-    await page.getByLabel('Date de fin').fill(await nextDay(page));
+    const startDay = await page.getByLabel('Date de début').inputValue();
+    await page.getByLabel('Date de fin').fill(nextDay(startDay));
     await page.getByLabel('Heure de fin').fill('01:00');
     await page.getByRole('button', { name: 'Créer l’événement' }).click();
     await page.locator('main h1', { hasText: 'Apéro du réseau' }).waitFor();
     expect(await page.locator('.screen-header__description').textContent()).toMatch(/à 19:00 au .* à 01:00/);
+
+    // Into the phone's calendar, at the right hour whatever the zone it is read in.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ajouter à mon agenda (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('apero-du-reseau.ics');
+    const ics = readFileSync((await download.path()) ?? '', 'utf8');
+    const startsAt = fromWallClock({ date: startDay, time: '19:00' }, 'Europe/Paris') ?? '';
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('SUMMARY:Apéro du réseau\r\n');
+    expect(ics).toContain(`DTSTART:${startsAt.slice(0, 19).replace(/[-:]/g, '')}Z\r\n`);
 
     await events.openAgenda();
     expect(await page.locator('.agenda__item').first().textContent()).toContain('Apéro du réseau');
@@ -155,9 +170,8 @@ describe('an event of the network', () => {
   });
 });
 
-async function nextDay(page: Page): Promise<string> {
-  const start = await page.getByLabel('Date de début').inputValue();
-  const next = new Date(`${start}T12:00:00Z`);
+function nextDay(day: string): string {
+  const next = new Date(`${day}T12:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
 }

@@ -9,7 +9,8 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { eventShortDay, eventTime, zoneOf } from './event-dates';
+import { CalendarExport } from './CalendarExport';
+import { eventDayParts, eventTime, zoneOf } from './event-dates';
 import { messages } from './messages';
 import { NEW_SEGMENT } from './segments';
 
@@ -34,7 +35,16 @@ export function EventList() {
       ) : (
         <>
           <Section title={t.upcoming} id="a-venir">
-            {upcoming.length === 0 ? <p>{t.noUpcoming}</p> : <Agenda events={upcoming} now={now} />}
+            {upcoming.length === 0 ? (
+              <p>{t.noUpcoming}</p>
+            ) : (
+              <>
+                <Agenda events={upcoming} now={now} />
+                <div class="actions agenda__export">
+                  <CalendarExport events={upcoming} fileName={t.upcomingFileName} label={t.exportUpcoming} />
+                </div>
+              </>
+            )}
           </Section>
           {past.length > 0 ? (
             <Section title={t.past} id="passes">
@@ -56,11 +66,13 @@ function Agenda({ events, now }: { events: NetworkEvent[]; now: Date }) {
       {events.map((event) => {
         const zone = zoneOf(event);
         const underWay = event.startsAt <= nowIso && event.endsAt >= nowIso;
+        const day = eventDayParts(event.startsAt, zone, lang);
         return (
           <li key={event.id}>
             <a class="agenda__item" href={hrefTo('evenements', event.id)}>
               <span class="agenda__date">
-                <span class="agenda__day">{eventShortDay(event.startsAt, zone, lang)}</span>
+                <span class="agenda__weekday">{day.weekday}</span>
+                <span>{day.day}</span>
                 <span class="agenda__time">{eventTime(event.startsAt, zone)}</span>
               </span>
               <span class="agenda__text">

@@ -9,6 +9,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { CalendarExport } from './CalendarExport';
 import { EventNotFound } from './EventForm';
 import { eventSpan } from './event-dates';
 import { messages } from './messages';
@@ -47,6 +48,10 @@ export function EventPage({ eventId }: { eventId: string }) {
       </Section>
       <Section title={t.recapTitle} id="recapitulatif">
         <Recap event={event} notes={notes ?? []} />
+      </Section>
+      <Section title={t.calendarTitle} id="agenda">
+        <p class="field__hint">{t.calendarHint}</p>
+        <CalendarExport events={[event]} fileName={event.title} label={t.exportEvent} />
       </Section>
     </>
   );

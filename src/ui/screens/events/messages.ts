@@ -83,6 +83,11 @@ export const messages = {
     copied: 'Copié dans le presse-papiers.',
     copyFailed: 'La copie a été refusée : sélectionnez le texte et copiez-le à la main.',
     share: 'Partager',
+    calendarTitle: 'Agenda du téléphone',
+    calendarHint: 'Un fichier .ics que l’agenda du téléphone ou de l’ordinateur importe.',
+    exportEvent: 'Ajouter à mon agenda (.ics)',
+    exportUpcoming: 'Exporter les événements à venir (.ics)',
+    upcomingFileName: 'evenements-a-venir',
   },
   en: {
     title: 'Events',
@@ -162,5 +167,10 @@ export const messages = {
     copied: 'Copied to the clipboard.',
     copyFailed: 'Copying was refused: select the text and copy it by hand.',
     share: 'Share',
+    calendarTitle: 'Phone calendar',
+    calendarHint: 'An .ics file the phone’s or computer’s calendar imports.',
+    exportEvent: 'Add to my calendar (.ics)',
+    exportUpcoming: 'Export upcoming events (.ics)',
+    upcomingFileName: 'upcoming-events',
   },
 } satisfies Messages;
