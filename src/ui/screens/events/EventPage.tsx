@@ -9,6 +9,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { Attendance } from './Attendance';
 import { CalendarExport } from './CalendarExport';
 import { EventNotFound } from './EventForm';
 import { eventSpan } from './event-dates';
@@ -45,6 +46,9 @@ export function EventPage({ eventId }: { eventId: string }) {
       <Section title={t.notesTitle} id="notes">
         <NoteTimeline event={event} notes={notes ?? []} />
         <NoteComposer eventId={event.id} />
+      </Section>
+      <Section title={t.attendanceTitle} id="presences">
+        <Attendance event={event} />
       </Section>
       <Section title={t.recapTitle} id="recapitulatif">
         <Recap event={event} notes={notes ?? []} />

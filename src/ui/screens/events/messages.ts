@@ -72,6 +72,21 @@ export const messages = {
     deleteNote: 'Supprimer',
     confirmDeleteNote: 'Supprimer cette note ?',
     notesCount: (n: number) => (n === 1 ? '1 note' : `${n} notes`),
+    // Attendance
+    attendanceTitle: 'Présences',
+    noAttendees: 'Personne n’est encore inscrit. Ajoutez les personnes attendues ou présentes.',
+    statusOf: (name: string) => `Présence de ${name}`,
+    statusInvited: 'Inscrit·e',
+    statusPresent: 'Présent·e',
+    statusExcused: 'Excusé·e',
+    removeAttendee: (name: string) => `Retirer ${name} de la liste`,
+    attendanceSummary: (present: number, excused: number, invited: number) =>
+      [
+        present === 1 ? '1 présent·e' : `${present} présent·es`,
+        excused === 1 ? '1 excusé·e' : `${excused} excusé·es`,
+        invited === 1 ? '1 inscrit·e sans présence notée' : `${invited} inscrit·es sans présence notée`,
+      ].join(' · '),
+    attendanceFailed: 'La présence n’a pas pu être enregistrée : réessayez.',
     // Recap
     recapTitle: 'Récapitulatif',
     recapHint: 'À copier dans un message, un courriel ou le wiki du réseau.',
@@ -157,6 +172,16 @@ export const messages = {
     deleteNote: 'Delete',
     confirmDeleteNote: 'Delete this note?',
     notesCount: (n: number) => (n === 1 ? '1 note' : `${n} notes`),
+    attendanceTitle: 'Attendance',
+    noAttendees: 'Nobody is registered yet. Add the people expected or present.',
+    statusOf: (name: string) => `Attendance of ${name}`,
+    statusInvited: 'Registered',
+    statusPresent: 'Present',
+    statusExcused: 'Excused',
+    removeAttendee: (name: string) => `Remove ${name} from the list`,
+    attendanceSummary: (present: number, excused: number, invited: number) =>
+      `${present} present · ${excused} excused · ${invited} registered, attendance not noted`,
+    attendanceFailed: 'Attendance could not be saved: try again.',
     recapTitle: 'Recap',
     recapHint: 'To copy into a message, an email or the network’s wiki.',
     recapFormat: 'Format',
