@@ -1,6 +1,6 @@
 import { listEvents } from '../../../db/events';
 import type { NetworkEvent } from '../../../domain/event';
-import { splitAgenda } from '../../../domain/event-agenda';
+import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
@@ -24,7 +24,7 @@ export function EventList() {
   );
   if (events === undefined) return <ScreenHeader title={t.title} description={t.purpose} />;
   const now = new Date();
-  const { upcoming, past } = splitAgenda(events, now);
+  const { today, upcoming, past } = splitAgenda(events, now, deviceDay(now));
   return (
     <>
       <ScreenHeader title={t.title} description={t.purpose} actions={events.length > 0 ? newButton : null} />
@@ -34,6 +34,11 @@ export function EventList() {
         </EmptyState>
       ) : (
         <>
+          {today.length > 0 ? (
+            <Section title={t.today} id="aujourdhui">
+              <Agenda events={today} now={now} />
+            </Section>
+          ) : null}
           <Section title={t.upcoming} id="a-venir">
             {upcoming.length === 0 ? (
               <p>{t.noUpcoming}</p>
@@ -55,6 +60,15 @@ export function EventList() {
       )}
     </>
   );
+}
+
+/** Today as this device's clock bounds it. */
+function deviceDay(now: Date): DaySpan {
+  const from = new Date(now);
+  from.setHours(0, 0, 0, 0);
+  const to = new Date(from);
+  to.setDate(to.getDate() + 1);
+  return { from: from.toISOString(), to: to.toISOString() };
 }
 
 function Agenda({ events, now }: { events: NetworkEvent[]; now: Date }) {
