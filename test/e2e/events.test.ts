@@ -114,6 +114,25 @@ describe('an event of the network', () => {
     const authors = await camille.page.locator('.timeline__author').allTextContents();
     expect(authors).toEqual(['Camille Martin', 'Hugo Leroy', 'Camille Martin', 'Hugo Leroy']);
 
+    // Each edits their own notes only: Hugo's words stay Hugo's.
+    const editable = camille.page.locator('.timeline__note', {
+      has: camille.page.getByRole('button', { name: /^Modifier/ }),
+    });
+    expect(await editable.locator('.timeline__author').allTextContents()).toEqual(['Camille Martin', 'Camille Martin']);
+    await editable
+      .first()
+      .getByRole('button', { name: /^Modifier/ })
+      .click();
+    await camille.page.getByLabel('Texte de la note').fill('Tour de table : treize lieux présents');
+    await camille.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => camilleEvents.noteTexts()).toContain('Tour de table : treize lieux présents');
+    await syncNow(camilleNetwork, eventUrl);
+    await syncNow(hugoNetwork, eventUrl);
+    await expect
+      .poll(() => hugoEvents.noteTexts(), { timeout: 30_000 })
+      .toContain('Tour de table : treize lieux présents');
+    expect(await hugo.page.locator('.timeline__edited').allTextContents()).toEqual(['(modifiée)']);
+
     // The recap both can copy: decisions and actions by section.
     const recap = await hugoEvents.recapText();
     expect(recap).toContain('# Rencontre régionale des tiers-lieux');
