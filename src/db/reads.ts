@@ -9,3 +9,9 @@ export function countRecords(context: DataContext, type: RecordType): Promise<nu
     .filter((record) => !record.deleted)
     .count();
 }
+
+/** A stored record as screens see it: without the per-field clocks sync keeps beside it. */
+export function withoutClocks<T extends { hlc?: unknown }>(stored: T): Omit<T, 'hlc'> {
+  const { hlc: _clocks, ...record } = stored;
+  return record;
+}

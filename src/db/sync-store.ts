@@ -5,6 +5,7 @@ import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Change, Mutation, MutationResult } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
 import type { LooseRecord, OutboxEntry } from './schema';
+import { forgetUntouchedStarters } from './toolbox-starter';
 
 /** Which records of an outbox entry a push carried. */
 export interface PushPart {
@@ -217,11 +218,13 @@ export async function saveClockOffset(context: DataContext, offsetMs: number): P
 
 /**
  * Joins a network: the session is stored and what was written before joining becomes the
- * network's (its outbox entries are pushed on the next sync).
+ * network's (its outbox entries are pushed on the next sync), except the untouched starter
+ * valise, which the network has its own of.
  */
 export async function storeSession(context: DataContext, session: Session): Promise<void> {
   const { db } = context;
-  await db.transaction('rw', [db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+  await db.transaction('rw', [db.meta, db.outbox, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+    await forgetUntouchedStarters(db);
     for (const type of RECORD_TYPES) {
       await db
         .anyRecords(type)

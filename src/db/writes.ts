@@ -2,8 +2,9 @@
 // outbox entry in one transaction, so a change is either fully recorded and queued for the
 // server, or not at all. Repositories of each aggregate build on these; several calls inside
 // one outer `db.transaction` are atomic together (Dexie joins nested transactions).
+import { latestClock, restoreRecord } from '../domain/backup';
 import { newId } from '../domain/ids';
-import { clockOf } from '../domain/merge';
+import { clockOf, type RecordState } from '../domain/merge';
 import {
   type NewRecord,
   type RecordChanges,
@@ -12,10 +13,11 @@ import {
   TEXT_FIELDS,
 } from '../domain/record-types';
 import { validateRecord } from '../domain/validation';
+import { hlcMillis } from '../protocol/hlc';
 import { type DataContext, saveClock } from './context';
 import { RecordNotFoundError, RecordValidationError } from './errors';
 import { requestPersistentStorage } from './persistence';
-import type { OutboxEntry } from './schema';
+import type { LooseRecord, OutboxEntry } from './schema';
 
 export async function createRecord<K extends RecordType>(
   context: DataContext,
@@ -26,17 +28,28 @@ export async function createRecord<K extends RecordType>(
   return record as RecordMap[K];
 }
 
+export interface CreateOptions {
+  /**
+   * Seeds only: a fixed clock (and its time) instead of the device's, so that every device
+   * seeding the same record writes it identically and any real edit wins over it.
+   */
+  fixedClock?: string;
+}
+
 /** Creates many records of one type in one transaction with one outbox entry (imports, seeds). */
 export async function createRecords<K extends RecordType>(
   context: DataContext,
   type: K,
   inputs: readonly NewRecord<K>[],
+  options: CreateOptions = {},
 ): Promise<RecordMap[K][]> {
   if (inputs.length === 0) return [];
   const { db } = context;
   const records = await db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
-    const clock = context.clock.tick();
-    const now = new Date(context.clock.physicalNow()).toISOString();
+    const clock = options.fixedClock ?? context.clock.tick();
+    const now = options.fixedClock
+      ? new Date(hlcMillis(options.fixedClock)).toISOString()
+      : new Date(context.clock.physicalNow()).toISOString();
     const records = inputs.map((input) => {
       const candidate = {
         ...input,
@@ -167,4 +180,65 @@ async function queue(context: DataContext, entry: Omit<OutboxEntry, 'mutationId'
     createdAt: new Date(context.clock.physicalNow()).toISOString(),
   });
   await saveClock(context);
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Writes records that carry their own field clocks (a restored backup): each is merged into
+ * the device's copy by `restoreRecord` and queued for the server with the fields it changed,
+ * keeping their clocks, so an old copy never wins over a newer edit on any device.
+ */
+export async function mergeRecords(
+  context: DataContext,
+  type: RecordType,
+  incoming: readonly RecordState[],
+): Promise<MergeCounts> {
+  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
+  if (incoming.length === 0) return counts;
+  const { db } = context;
+  const table = db.anyRecords(type);
+  await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    const ids = incoming.map((state) => state.data.id as string);
+    const stored = await table.bulkGet(ids);
+    const rows: LooseRecord[] = [];
+    const added: string[] = [];
+    for (const [index, state] of incoming.entries()) {
+      const current = stored[index];
+      const local = current ? splitClocks(current) : undefined;
+      const restored = restoreRecord(type, local, state, context.networkId);
+      if (!restored) {
+        counts.unchanged += 1;
+        continue;
+      }
+      const record = validOrThrow(type, restored.state.data);
+      rows.push({
+        ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
+        hlc: restored.state.clocks,
+      });
+      if (restored.keys === null) {
+        added.push(record.id);
+        counts.added += 1;
+      } else {
+        counts.updated += 1;
+        await queue(context, { type, recordIds: [record.id], fields: restored.keys });
+      }
+    }
+    await table.bulkPut(rows);
+    if (added.length > 0) await queue(context, { type, recordIds: added, fields: null });
+    // Later local writes must win over everything restored.
+    const latest = latestClock(incoming);
+    if (latest !== '') context.clock.observe(latest);
+    await saveClock(context);
+  });
+  return counts;
+}
+
+function splitClocks(record: LooseRecord): RecordState {
+  const { hlc, ...data } = record;
+  return { data, clocks: hlc };
 }

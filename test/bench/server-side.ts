@@ -8,8 +8,10 @@ import type { RecordType } from '../../src/domain/record-types';
 import { formatHlc, HybridClock } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 import { hashSecret, newToken } from '../../src/server/auth';
+import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Dataset } from './data/dataset';
+import { derived, type Figure, summarise } from './figures';
 
 const NODE = '0123456789abcdef';
 
@@ -35,6 +37,8 @@ export function toMutations(dataset: Dataset): Mutation[] {
 export interface SeededServer {
   token: string;
   networkId: string;
+  /** For a device joining through the app. */
+  invitationCode: string;
 }
 
 /** Creates a network, a device token, and pushes the data set into a store at `dir`. */
@@ -68,8 +72,9 @@ export async function seedServer(dir: string, dataset: Dataset): Promise<SeededS
     hashSecret(token),
   );
   await ingest(store, network.id, toMutations(dataset));
+  const { code } = await issueInvitation(store, network.id, 'concierge', 24);
   await store.close();
-  return { token, networkId: network.id };
+  return { token, networkId: network.id, invitationCode: code };
 }
 
 async function ingest(store: SqliteStore, networkId: string, mutations: Mutation[]): Promise<void> {
@@ -82,8 +87,22 @@ async function ingest(store: SqliteStore, networkId: string, mutations: Mutation
   }
 }
 
+/** The server's figures: applying pushes against a plain insert loop of the same rows. */
+export async function measureServer(dir: string, dataset: Dataset, runs: number): Promise<Figure[]> {
+  const mutations = toMutations(dataset).slice(0, 20_000);
+  const ingested: number[] = [];
+  const inserted: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    ingested.push(await measureIngest(dir, mutations));
+    inserted.push(measureRawInsert(dir, mutations));
+  }
+  const ingest = summarise('server.ingest_per_s', 'records/s', ingested);
+  const raw = summarise('sqlite.raw_insert_per_s', 'records/s', inserted);
+  return [ingest, raw, derived('server.ingest_vs_raw', 'ratio', ingest.median / raw.median)];
+}
+
 /** Records/s of the server applying pushes (validation, merge, mutation log) on a fresh file. */
-export async function measureIngest(dir: string, mutations: Mutation[]): Promise<number> {
+async function measureIngest(dir: string, mutations: Mutation[]): Promise<number> {
   const store = new SqliteStore(join(dir, `ingest-${Math.random()}.sqlite`));
   await store.migrate();
   const network = await store.createNetwork('ingest');
@@ -95,7 +114,7 @@ export async function measureIngest(dir: string, mutations: Mutation[]): Promise
 }
 
 /** Records/s of a plain better-sqlite3 insert loop of the same rows, in one transaction per 1000. */
-export function measureRawInsert(dir: string, mutations: Mutation[]): number {
+function measureRawInsert(dir: string, mutations: Mutation[]): number {
   const db = new Database(join(dir, `raw-${Math.random()}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

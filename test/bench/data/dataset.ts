@@ -1,5 +1,7 @@
 // The benchmark's field-scale data set: per ten visits, one lieu, two contacts, two follow-ups
-// and one event, and one diagnostic per 25 visits — seeded, so every run measures the same data.
+// and one event with one note, and one diagnostic per 25 visits — seeded, so every run measures the same data.
+
+import { NOTE_TAGS } from '../../../src/domain/event';
 import type { RecordMap, RecordType } from '../../../src/domain/record-types';
 import { SERVICE_KEYS } from '../../../src/domain/services';
 import { EVENT_KINDS, ORGANISATION_KINDS, TYPOLOGIES } from '../../../src/domain/vocabulary';
@@ -58,11 +60,12 @@ export function generateDataset(seed: number, visitCount: number, networkId = 'b
   const contacts = Array.from({ length: Math.ceil(visitCount / 5) }, (): RecordMap['contacts'] => {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
+    const handle = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
     return {
       ...base(),
       name: `${first} ${last}`,
       organisationIds: [random.pick(organisationIds)],
-      email: `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + '@exemple.fr',
+      email: `${handle}@exemple.fr`,
       phone: `06 ${String(random.int(100)).padStart(2, '0')} ${String(random.int(100)).padStart(2, '0')} 00 00`,
       tags: [],
     };
@@ -121,5 +124,13 @@ export function generateDataset(seed: number, visitCount: number, networkId = 'b
       attendees: {},
     };
   });
-  return { organisations, contacts, visits, followUps, diagnostics, events };
+  const eventNotes = events.map((event): RecordMap['eventNotes'] => ({
+    ...base(),
+    eventId: event.id,
+    text: random.sample(NOTE_SENTENCES, 2).join(' '),
+    authorName: random.pick(FIRST_NAMES),
+    writtenAt: event.startsAt,
+    tag: random.pick(NOTE_TAGS),
+  }));
+  return { organisations, contacts, visits, followUps, diagnostics, events, eventNotes };
 }

@@ -69,11 +69,16 @@ function checkNoWriteLost(records: ServerRecord[], writes: Write[]): void {
 
 /**
  * A text that lost to a concurrent edit is kept as a conflict. A text knowingly replaced
- * (someone edited starting from it) is not a loss.
+ * (someone edited starting from it, or from an identical text written concurrently — equal
+ * texts are not a conflict) is not a loss.
  */
 function checkLosingTextsKept(records: ServerRecord[], writes: Write[]): void {
   const byId = new Map(records.map((record) => [record.id, record]));
   const conflicts = records.filter((record) => record.type === 'conflicts').map((record) => record.data);
+  const valueAt = new Map<string, unknown>();
+  for (const write of writes)
+    for (const [key, clock] of Object.entries(write.clocks))
+      valueAt.set(`${write.recordId} ${key} ${clock}`, write.fields[key]);
   for (const write of writes) {
     if (write.type === 'conflicts') continue;
     for (const [key, value] of Object.entries(write.fields)) {
@@ -81,9 +86,11 @@ function checkLosingTextsKept(records: ServerRecord[], writes: Write[]): void {
       const final = byId.get(write.recordId)?.data[key];
       if (final === value) continue;
       const clock = write.clocks[key];
-      const supersededKnowingly = writes.some(
-        (other) => other.recordId === write.recordId && other.base[key] === clock,
-      );
+      const supersededKnowingly = writes.some((other) => {
+        const base = other.base[key];
+        if (other.recordId !== write.recordId || base === undefined) return false;
+        return base === clock || valueAt.get(`${write.recordId} ${key} ${base}`) === value;
+      });
       if (supersededKnowingly) continue;
       const kept = conflicts.some(
         (conflict) => conflict.recordId === write.recordId && conflict.field === key && conflict.value === value,

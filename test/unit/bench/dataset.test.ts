@@ -16,7 +16,8 @@ describe('the benchmark data set', () => {
     expect(data.contacts).toHaveLength(100);
     expect(data.diagnostics).toHaveLength(20);
     expect(data.events).toHaveLength(50);
-    expect(datasetSize(data)).toBe(500 + 50 + 100 + 20 + 50 + 100);
+    expect(data.eventNotes).toHaveLength(50);
+    expect(datasetSize(data)).toBe(500 + 50 + 100 + 20 + 50 + 50 + 100);
   });
 
   it('produces only records the app itself would accept', () => {

@@ -4,6 +4,7 @@ import { useMessages } from '../../i18n/messages';
 import type { ScreenProps } from '../../routes';
 import { AboutSection } from './AboutSection';
 import { AuthorNameSection } from './AuthorNameSection';
+import { BackupSection } from './backup/BackupSection';
 import { LanguageSection } from './LanguageSection';
 import { messages } from './messages';
 import { NetworkSection } from './NetworkSection';
@@ -24,6 +25,7 @@ export default function SettingsScreen({ route }: ScreenProps) {
       {joined ? null : <AuthorNameSection />}
       {joining ? null : network}
       <StorageSection />
+      <BackupSection />
       <AboutSection />
     </>
   );

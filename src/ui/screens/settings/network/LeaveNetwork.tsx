@@ -4,7 +4,9 @@ import { useState } from 'preact/hooks';
 import { leave, useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
+import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
+import { saveBackupFile } from '../backup/save-backup';
 import { messages } from './messages';
 
 export function LeaveNetwork() {
@@ -13,12 +15,33 @@ export function LeaveNetwork() {
   const [wipe, setWipe] = useState(false);
   const [acceptLoss, setAcceptLoss] = useState(false);
   const blocked = wipe && pending > 0 && !acceptLoss;
+  const context = useDataContext();
+  const [backup, setBackup] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const saveBackup = async () => {
+    if (!context) return;
+    setBackup('saving');
+    try {
+      await saveBackupFile(context, true);
+      setBackup('saved');
+    } catch (error) {
+      console.error(error);
+      setBackup('failed');
+    }
+  };
   return (
     <details class="leave">
       <summary>{t.leaveTitle}</summary>
       <div class="stack">
         <p>{t.leaveExplain}</p>
         {pending > 0 ? <Banner tone="warning">{t.leavePending(pending)}</Banner> : null}
+        <p>{t.leaveBackupOffer}</p>
+        <div class="actions">
+          <Button onClick={() => void saveBackup()} disabled={!context || backup === 'saving'}>
+            {t.leaveBackup}
+          </Button>
+        </div>
+        <div aria-live="polite">{backup === 'saved' ? <p class="confirmation">{t.leaveBackupSaved}</p> : null}</div>
+        {backup === 'failed' ? <Banner tone="error">{t.leaveBackupFailed}</Banner> : null}
         <label class="check">
           <input type="checkbox" checked={wipe} onChange={(event) => setWipe(event.currentTarget.checked)} />
           {t.leaveWipe}

@@ -68,6 +68,11 @@ export const messages = {
     leaveWipeLoss: 'Je comprends que les modifications non envoyées seront définitivement perdues.',
     leaveConfirm: 'Quitter le réseau',
     leaveDone: 'Cet appareil a quitté le réseau.',
+    leaveBackupOffer:
+      'Avant de partir, gardez une copie de vos données : une sauvegarde se restaure plus tard sur cet appareil ou sur un autre.',
+    leaveBackup: 'Enregistrer une sauvegarde',
+    leaveBackupSaved: 'Sauvegarde enregistrée dans vos téléchargements.',
+    leaveBackupFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez avant de quitter le réseau.',
   },
   en: {
     title: 'Network',
@@ -133,5 +138,9 @@ export const messages = {
     leaveWipeLoss: 'I understand that unsent changes will be lost for good.',
     leaveConfirm: 'Leave the network',
     leaveDone: 'This device left the network.',
+    leaveBackupOffer: 'Before leaving, keep a copy of your data: a backup restores later on this device or another.',
+    leaveBackup: 'Save a backup',
+    leaveBackupSaved: 'Backup saved to your downloads.',
+    leaveBackupFailed: 'The backup could not be prepared. Try again before leaving the network.',
   },
 } satisfies Messages;

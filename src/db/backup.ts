@@ -1,0 +1,95 @@
+// Saving the device's data to one file and merging such a file back (src/domain/backup.ts
+// holds the format and the merge rule). A restore is one transaction: it lands whole or not
+// at all, and every record it changes is queued for the server like a local write.
+import { type Backup, type BackupBody, type BackupFile, base64ToBytes, bytesToBase64 } from '../domain/backup';
+import type { RecordState } from '../domain/merge';
+import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { sha256Hex } from './blobs';
+import type { DataContext } from './context';
+import { type MergeCounts, mergeRecords } from './writes';
+
+export interface BackupMeta {
+  lastBackupAt: string | null;
+}
+
+export interface BackupOptions {
+  appVersion: string;
+  /** Photos and files too (the file grows by their size). */
+  includeFiles: boolean;
+}
+
+/** Everything the device keeps, tombstones included: a delete must survive a restore. */
+export async function collectBackup(context: DataContext, options: BackupOptions): Promise<BackupBody> {
+  const { db } = context;
+  return db.transaction('r', [db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+    const records: BackupBody['records'] = {};
+    for (const type of RECORD_TYPES) {
+      const rows = await db.anyRecords(type).toArray();
+      if (rows.length === 0) continue;
+      records[type] = rows.map(({ hlc, ...data }) => ({ data, clocks: hlc }));
+    }
+    const files: BackupFile[] = [];
+    if (options.includeFiles) {
+      const hashes = new Set((records.attachments ?? []).map((state) => state.data.sha256 as string));
+      for (const blob of await db.blobs.bulkGet([...hashes])) {
+        if (!blob) continue; // a file of another device never downloaded here
+        files.push({ sha256: blob.sha256, mimeType: blob.mimeType, data: bytesToBase64(new Uint8Array(blob.data)) });
+      }
+    }
+    return {
+      exportedAt: new Date(context.clock.physicalNow()).toISOString(),
+      networkId: context.networkId,
+      networkName: context.session?.networkName ?? null,
+      appVersion: options.appVersion,
+      records,
+      files,
+    };
+  });
+}
+
+export async function readBackupMeta(context: DataContext): Promise<BackupMeta> {
+  const entry = await context.db.meta.get('backup');
+  return { lastBackupAt: null, ...((entry?.value as Partial<BackupMeta> | undefined) ?? {}) };
+}
+
+/** Remembered once the file was handed to the browser, for the reminder in Réglages. */
+export async function markBackupSaved(context: DataContext, at: string): Promise<void> {
+  await context.db.meta.put({ key: 'backup', value: { lastBackupAt: at } satisfies BackupMeta });
+}
+
+export type RestoreCounts = { [K in RecordType]?: MergeCounts } & { files: number };
+
+/** A file of the backup whose bytes do not match its hash: the file was damaged. */
+export class DamagedFileError extends Error {
+  constructor(readonly sha256: string) {
+    super(`the bytes of file ${sha256} do not match its hash`);
+    this.name = 'DamagedFileError';
+  }
+}
+
+/** Merges a parsed backup into the device, all or nothing. */
+export async function restoreBackup(context: DataContext, backup: Backup): Promise<RestoreCounts> {
+  // Hashing is asynchronous (WebCrypto) and would end a transaction: check files first.
+  const files: { sha256: string; mimeType: string; data: ArrayBuffer }[] = [];
+  for (const file of backup.body.files) {
+    const bytes = base64ToBytes(file.data);
+    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    if ((await sha256Hex(data)) !== file.sha256) throw new DamagedFileError(file.sha256);
+    files.push({ sha256: file.sha256, mimeType: file.mimeType, data });
+  }
+  const { db } = context;
+  const tables = [db.outbox, db.meta, db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
+  return db.transaction('rw', tables, async () => {
+    const counts: RestoreCounts = { files: 0 };
+    for (const type of RECORD_TYPES) {
+      const states: RecordState[] = backup.body.records[type] ?? [];
+      if (states.length > 0) counts[type] = await mergeRecords(context, type, states);
+    }
+    for (const file of files) {
+      if (await db.blobs.get(file.sha256)) continue;
+      await db.blobs.put({ ...file, size: file.data.byteLength, state: 'pending' });
+      counts.files += 1;
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,70 @@
+// Contacts: the people the network works with, linked to their organisations by id.
+import type { Contact } from '../domain/contact';
+import type { NewRecord, RecordChanges } from '../domain/record-types';
+import { compareLabels, matchesWords, queryWords } from '../domain/search';
+import type { DataContext } from './context';
+import { withoutClocks } from './reads';
+import { createRecord, createRecords, deleteRecord, updateRecord } from './writes';
+
+export type NewContact = NewRecord<'contacts'>;
+
+/** Creates a person; throws RecordValidationError (with field issues) when a field is invalid. */
+export function createContact(context: DataContext, input: NewContact): Promise<Contact> {
+  return createRecord(context, 'contacts', input);
+}
+
+/** Creates many people in one transaction (imports): all or none. */
+export function createContacts(context: DataContext, inputs: readonly NewContact[]): Promise<Contact[]> {
+  return createRecords(context, 'contacts', inputs);
+}
+
+/** Changes some fields of a person (only the changed ones are queued for the server). */
+export function updateContact(context: DataContext, id: string, changes: RecordChanges<'contacts'>): Promise<Contact> {
+  return updateRecord(context, 'contacts', id, changes);
+}
+
+/** Deletes a person by tombstone. */
+export function deleteContact(context: DataContext, id: string): Promise<Contact> {
+  return deleteRecord(context, 'contacts', id);
+}
+
+/** One person, or undefined if unknown or deleted. */
+export async function getContact(context: DataContext, id: string): Promise<Contact | undefined> {
+  const stored = await context.db.records('contacts').get(id);
+  return stored && !stored.deleted ? withoutClocks(stored) : undefined;
+}
+
+/** Several people by id, in the order asked, skipping unknown or deleted ones. */
+export async function contactsByIds(context: DataContext, ids: readonly string[]): Promise<Contact[]> {
+  const stored = await context.db.records('contacts').bulkGet([...ids]);
+  return stored.filter((item) => item !== undefined && !item.deleted).map((item) => withoutClocks(item!));
+}
+
+export interface ContactFilter {
+  /** Words matched, accents and case ignored, against name, role, email, phone and tags. */
+  query?: string;
+  limit?: number;
+}
+
+/** People sorted by name (French order); `query` filters, `limit` caps. */
+export async function listContacts(context: DataContext, filter: ContactFilter = {}): Promise<Contact[]> {
+  const words = queryWords(filter.query ?? '');
+  const matches = await context.db
+    .records('contacts')
+    .filter(
+      (item) =>
+        !item.deleted && matchesWords(words, [item.name, item.role, item.email, item.phone, ...(item.tags ?? [])]),
+    )
+    .toArray();
+  matches.sort((a, b) => compareLabels(a.name, b.name));
+  return (filter.limit === undefined ? matches : matches.slice(0, filter.limit)).map(withoutClocks);
+}
+
+/** People linked to an organisation, sorted by name. */
+export async function contactsOfOrganisation(context: DataContext, organisationId: string): Promise<Contact[]> {
+  const linked = await context.db.records('contacts').where('organisationIds').equals(organisationId).toArray();
+  return linked
+    .filter((item) => !item.deleted)
+    .sort((a, b) => compareLabels(a.name, b.name))
+    .map(withoutClocks);
+}

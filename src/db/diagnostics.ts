@@ -1,0 +1,98 @@
+// Diagnostics and their grids on this device. Answers and section comments are written entry
+// by entry (setMapEntries), so two concierges filling different questions of one diagnostic
+// offline both keep their input after sync.
+import type { Answer, Diagnostic, DiagnosticTemplate } from '../domain/diagnostic';
+import { findTemplateVersion, offeredTemplates } from '../domain/diagnostic-templates';
+import type { DataContext } from './context';
+import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
+
+/** The network's own template records (not the built-in starters). */
+export async function listTemplateRecords(context: DataContext): Promise<DiagnosticTemplate[]> {
+  const all = await context.db.records('diagnosticTemplates').toArray();
+  return all.filter((template) => !template.deleted);
+}
+
+/** The grids a concierge can start a diagnostic with. */
+export async function listOfferedTemplates(context: DataContext): Promise<DiagnosticTemplate[]> {
+  return offeredTemplates(await listTemplateRecords(context));
+}
+
+export async function listDiagnostics(context: DataContext): Promise<Diagnostic[]> {
+  const all = await context.db.records('diagnostics').toArray();
+  return all.filter((diagnostic) => !diagnostic.deleted).sort(newestFirst);
+}
+
+export async function listDiagnosticsOf(context: DataContext, organisationId: string): Promise<Diagnostic[]> {
+  const all = await context.db.records('diagnostics').where('organisationId').equals(organisationId).toArray();
+  return all.filter((diagnostic) => !diagnostic.deleted).sort(newestFirst);
+}
+
+function newestFirst(a: Diagnostic, b: Diagnostic): number {
+  if (a.filledOn !== b.filledOn) return a.filledOn < b.filledOn ? 1 : -1;
+  return a.createdAt < b.createdAt ? 1 : -1;
+}
+
+export interface DiagnosticWithTemplate {
+  diagnostic: Diagnostic;
+  /** The version it was filled with; undefined when that grid has not reached this device yet. */
+  template: DiagnosticTemplate | undefined;
+  /** Every template record, for "a newer version exists" and moving to it. */
+  templates: DiagnosticTemplate[];
+}
+
+export async function getDiagnostic(context: DataContext, id: string): Promise<DiagnosticWithTemplate | null> {
+  const diagnostic = await context.db.records('diagnostics').get(id);
+  if (!diagnostic || diagnostic.deleted) return null;
+  const templates = await listTemplateRecords(context);
+  return { diagnostic, template: findTemplateVersion(templates, diagnostic.templateId), templates };
+}
+
+export interface NewDiagnostic {
+  template: DiagnosticTemplate;
+  organisationId?: string | null;
+  territoryLabel?: string | null;
+  visitId?: string | null;
+  filledOn: string;
+}
+
+export function createDiagnostic(context: DataContext, input: NewDiagnostic): Promise<Diagnostic> {
+  return createRecord(context, 'diagnostics', {
+    templateId: input.template.id,
+    templateVersion: input.template.version,
+    organisationId: input.organisationId ?? null,
+    territoryLabel: input.territoryLabel?.trim() || null,
+    visitId: input.visitId ?? null,
+    filledOn: input.filledOn,
+  });
+}
+
+/** Saves one answer (null clears it), leaving every other answer to whoever wrote it. */
+export function saveAnswer(
+  context: DataContext,
+  diagnosticId: string,
+  questionId: string,
+  answer: Answer | null,
+): Promise<Diagnostic> {
+  return setMapEntries(context, 'diagnostics', diagnosticId, 'answers', { [questionId]: answer });
+}
+
+/** Saves a section's free comment; an empty comment removes it. */
+export function saveSectionComment(
+  context: DataContext,
+  diagnosticId: string,
+  sectionId: string,
+  text: string,
+): Promise<Diagnostic> {
+  return setMapEntries(context, 'diagnostics', diagnosticId, 'sectionComments', {
+    [sectionId]: text.trim() === '' ? null : text,
+  });
+}
+
+export function markCompleted(context: DataContext, diagnosticId: string, completed: boolean): Promise<Diagnostic> {
+  const completedAt = completed ? new Date(context.clock.physicalNow()).toISOString() : null;
+  return updateRecord(context, 'diagnostics', diagnosticId, { completedAt });
+}
+
+export function deleteDiagnostic(context: DataContext, diagnosticId: string): Promise<Diagnostic> {
+  return deleteRecord(context, 'diagnostics', diagnosticId);
+}

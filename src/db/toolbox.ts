@@ -1,0 +1,206 @@
+// The valise's repository: items curated by admins and suggested by concierges, loans of the
+// physical kit, packing lists ticked offline. Every write goes through writes.ts.
+import type { Attachment } from '../domain/attachment';
+import type { RecordChanges } from '../domain/record-types';
+import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
+import { safeHref } from '../domain/toolbox/links';
+import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
+import type { Role } from '../domain/vocabulary';
+import { listAttachments } from './attachments';
+import type { DataContext } from './context';
+import { RecordNotFoundError, RecordValidationError } from './errors';
+import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
+
+/** Before joining, a device curates its own valise; once joined, the network's role decides. */
+export function toolboxRole(context: DataContext): Role {
+  return context.session?.role ?? 'admin';
+}
+
+export interface ToolboxView {
+  items: ToolboxItem[];
+  /** Open and returned loans of every kit item. */
+  loans: Loan[];
+  lists: PackingList[];
+}
+
+export async function readToolbox(context: DataContext): Promise<ToolboxView> {
+  const { db } = context;
+  const [items, loans, lists] = await Promise.all([
+    db
+      .records('toolboxItems')
+      .filter((item) => !item.deleted)
+      .toArray(),
+    db
+      .records('loans')
+      .filter((loan) => !loan.deleted && !loan.returnedAt)
+      .toArray(),
+    db
+      .records('packingLists')
+      .filter((list) => !list.deleted)
+      .toArray(),
+  ]);
+  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'fr');
+  return { items: items.map(strip).sort(byTitle), loans: loans.map(strip), lists: lists.map(strip).sort(byTitle) };
+}
+
+export interface ItemView {
+  item: ToolboxItem;
+  loans: Loan[];
+  attachment: Attachment | null;
+  /** Packing lists that name this item. */
+  usedBy: PackingList[];
+}
+
+export async function readItem(context: DataContext, id: string): Promise<ItemView | null> {
+  const { db } = context;
+  const item = await db.records('toolboxItems').get(id);
+  if (!item || item.deleted) return null;
+  const [loans, attachments, lists] = await Promise.all([
+    db.records('loans').where('itemId').equals(id).toArray(),
+    listAttachments(context, id),
+    db
+      .records('packingLists')
+      .filter((list) => !list.deleted && list.itemIds.includes(id))
+      .toArray(),
+  ]);
+  const attachment = attachments.find((file) => file.id === item.attachmentId) ?? attachments.at(-1) ?? null;
+  return {
+    item: strip(item),
+    loans: loans.filter((loan) => !loan.deleted).map(strip),
+    attachment,
+    usedBy: lists.map(strip),
+  };
+}
+
+export type ItemInput = Pick<
+  ToolboxItem,
+  'kind' | 'title' | 'description' | 'link' | 'tags' | 'shelf' | 'availableOffline' | 'quantity'
+>;
+
+/** A new item: published by a curator, suggested by a concierge (an admin then publishes it). */
+export function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
+  checkLink(input.link);
+  const status = toolboxRole(context) === 'admin' ? 'published' : 'suggested';
+  return createRecord(context, 'toolboxItems', { ...input, status });
+}
+
+export type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
+
+export function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
+  if ('link' in changes) checkLink(changes.link);
+  return updateRecord(context, 'toolboxItems', id, changes);
+}
+
+export function publishItem(context: DataContext, id: string): Promise<ToolboxItem> {
+  return updateRecord(context, 'toolboxItems', id, { status: 'published' });
+}
+
+/** Deletes an item and takes it out of every packing list, in one transaction. */
+export async function removeItem(context: DataContext, id: string): Promise<void> {
+  const { db } = context;
+  await db.transaction('rw', [db.records('toolboxItems'), db.records('packingLists'), db.outbox, db.meta], async () => {
+    const lists = await db
+      .records('packingLists')
+      .filter((list) => !list.deleted && list.itemIds.includes(id))
+      .toArray();
+    for (const list of lists) {
+      await updateRecord(context, 'packingLists', list.id, { itemIds: list.itemIds.filter((itemId) => itemId !== id) });
+    }
+    await deleteRecord(context, 'toolboxItems', id);
+  });
+}
+
+/** "Je l'emprunte": a loan of its own, so two offline borrows never undo each other. */
+export function borrow(context: DataContext, itemId: string, holderName: string, count = 1): Promise<Loan> {
+  return createRecord(context, 'loans', {
+    itemId,
+    holderName,
+    count,
+    borrowedAt: new Date(context.clock.physicalNow()).toISOString(),
+    returnedAt: null,
+  });
+}
+
+/** "Je le rends": closes the loan; returning twice (two devices) keeps it returned. */
+export function giveBack(context: DataContext, loanId: string): Promise<Loan> {
+  return updateRecord(context, 'loans', loanId, { returnedAt: new Date(context.clock.physicalNow()).toISOString() });
+}
+
+export interface PackingListView {
+  list: PackingList;
+  items: ToolboxItem[];
+  template: PackingList | null;
+  /** Open loans of the list's kit: "the projector is with Hugo". */
+  loans: Loan[];
+}
+
+export async function readPackingList(context: DataContext, id: string): Promise<PackingListView | null> {
+  const { db } = context;
+  const list = await db.records('packingLists').get(id);
+  if (!list || list.deleted) return null;
+  const [items, template, loans] = await Promise.all([
+    db.records('toolboxItems').bulkGet(list.itemIds),
+    list.templateId ? db.records('packingLists').get(list.templateId) : undefined,
+    db.records('loans').where('itemId').anyOf(list.itemIds).toArray(),
+  ]);
+  return {
+    list: strip(list),
+    items: items.filter((item) => item !== undefined && !item.deleted).map((item) => strip(item as typeof item & {})),
+    template: template && !template.deleted ? strip(template) : null,
+    loans: loans.filter((loan) => !loan.deleted && !loan.returnedAt).map(strip),
+  };
+}
+
+/** A trip made from a template ("Stand sur un salon" of the 12 March), nothing packed yet. */
+export async function startTrip(
+  context: DataContext,
+  templateId: string,
+  tripDate: string | null,
+): Promise<PackingList> {
+  const template = await context.db.records('packingLists').get(templateId);
+  if (!template || template.deleted) throw new RecordNotFoundError('packingLists', templateId);
+  return createRecord(context, 'packingLists', { ...tripFromTemplate(template, tripDate), notes: null });
+}
+
+export function newTemplate(
+  context: DataContext,
+  input: Pick<PackingList, 'title' | 'tripKind' | 'itemIds'>,
+): Promise<PackingList> {
+  return createRecord(context, 'packingLists', { ...input, isTemplate: true, templateId: null, packed: {} });
+}
+
+export function editPackingList(
+  context: DataContext,
+  id: string,
+  changes: Partial<Pick<PackingList, 'title' | 'tripDate' | 'itemIds' | 'notes'>>,
+): Promise<PackingList> {
+  return updateRecord(context, 'packingLists', id, changes);
+}
+
+/** Ticks one line: only that entry travels, so two people packing the same list both count. */
+export function setPacked(context: DataContext, listId: string, itemId: string, packed: boolean): Promise<PackingList> {
+  return setMapEntries(context, 'packingLists', listId, 'packed', { [itemId]: packed ? true : null });
+}
+
+/** Unticks every line for the next trip. */
+export async function resetPacking(context: DataContext, listId: string): Promise<PackingList> {
+  const list = await context.db.records('packingLists').get(listId);
+  if (!list || list.deleted) throw new RecordNotFoundError('packingLists', listId);
+  return setMapEntries(context, 'packingLists', listId, 'packed', resetEntries(list));
+}
+
+export function removePackingList(context: DataContext, id: string): Promise<PackingList> {
+  return deleteRecord(context, 'packingLists', id);
+}
+
+function checkLink(link: string | null | undefined): void {
+  if ((link ?? '').trim() === '' || safeHref(link)) return;
+  throw new RecordValidationError('toolboxItems', [
+    { field: 'link', type: 'url', message: 'link must be a web (http, https) or e-mail (mailto) address' },
+  ]);
+}
+
+function strip<T extends { hlc: unknown }>(stored: T): Omit<T, 'hlc'> {
+  const { hlc: _clocks, ...record } = stored;
+  return record;
+}

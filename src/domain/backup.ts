@@ -1,0 +1,217 @@
+// The backup file of a device: every record with the clock of each field, plus (optionally)
+// the bytes of its files. A restore merges it like a sync would — per field, by clock — so an
+// old file never overwrites a newer edit and restoring the same file twice changes nothing.
+import * as v from 'valibot';
+import { ID_PATTERN } from './ids';
+import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } from './merge';
+import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
+import { type FieldIssue, validateRecord } from './validation';
+
+export const BACKUP_FORMAT = 'valise-backup';
+/** Bumped when the body changes shape; `upgradeBody` reads every older version. */
+export const BACKUP_VERSION = 1;
+
+export interface BackupFile {
+  sha256: string;
+  mimeType: string;
+  /** The bytes, base64. */
+  data: string;
+}
+
+export interface BackupBody {
+  exportedAt: string;
+  /** The network the device was in ("local" when it had joined none). */
+  networkId: string;
+  networkName: string | null;
+  appVersion: string;
+  records: { [K in RecordType]?: RecordState[] };
+  files: BackupFile[];
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** SHA-256 of the body as written, so a truncated or edited file is refused. */
+  checksum: string;
+  body: BackupBody;
+}
+
+export type BackupProblem =
+  | { kind: 'not_json' }
+  | { kind: 'not_backup' }
+  | { kind: 'newer_version'; version: number }
+  | { kind: 'checksum' }
+  | { kind: 'invalid_record'; type: RecordType; id: string; issue: FieldIssue | undefined };
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
+
+/** The backup file's text (pretty enough to diff, small enough to mail). */
+export async function writeBackup(body: BackupBody): Promise<string> {
+  const bodyText = JSON.stringify(body);
+  const checksum = await sha256OfText(bodyText);
+  // The body is spliced in as written, so the checksum covers exactly these characters.
+  return `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"checksum":"${checksum}","body":${bodyText}}`;
+}
+
+const CLOCK = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/));
+const envelopeSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  checksum: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  body: v.object({
+    exportedAt: v.string(),
+    networkId: v.string(),
+    networkName: v.nullable(v.string()),
+    appVersion: v.string(),
+    records: v.record(
+      v.string(),
+      v.array(v.object({ data: v.record(v.string(), v.unknown()), clocks: v.record(v.string(), CLOCK) })),
+    ),
+    files: v.optional(
+      v.array(
+        v.object({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), mimeType: v.string(), data: v.string() }),
+      ),
+      [],
+    ),
+  }),
+});
+
+/**
+ * Reads a file a person picked: anything that is not a complete, untouched Valise backup of a
+ * version this app knows is refused with the reason, before anything is written.
+ */
+export async function parseBackup(text: string): Promise<ParsedBackup> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: { kind: 'not_json' } };
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (format !== BACKUP_FORMAT) return { ok: false, problem: { kind: 'not_backup' } };
+  const envelope = v.safeParse(envelopeSchema, json);
+  if (!envelope.success) return { ok: false, problem: { kind: 'not_backup' } };
+  const { version, checksum } = envelope.output;
+  if (version > BACKUP_VERSION) return { ok: false, problem: { kind: 'newer_version', version } };
+  const bodyText = JSON.stringify((json as { body: unknown }).body);
+  if ((await sha256OfText(bodyText)) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
+  const body = upgradeBody(version, envelope.output.body as BackupBody);
+  const records: BackupBody['records'] = {};
+  for (const [type, states] of Object.entries(body.records)) {
+    // A type this version does not know (from a newer app) cannot be checked: refuse the file.
+    if (!isRecordType(type)) return { ok: false, problem: { kind: 'not_backup' } };
+    const valid: RecordState[] = [];
+    for (const state of states ?? []) {
+      const id = typeof state.data.id === 'string' ? state.data.id : '';
+      const checked = validateRecord(type, state.data);
+      if (!checked.ok || !ID_PATTERN.test(id)) {
+        const issue = checked.ok ? undefined : checked.issues[0];
+        return { ok: false, problem: { kind: 'invalid_record', type, id, issue } };
+      }
+      valid.push({ data: checked.value as Record<string, unknown>, clocks: state.clocks });
+    }
+    records[type] = valid;
+  }
+  return { ok: true, backup: { format: BACKUP_FORMAT, version, checksum, body: { ...body, records } } };
+}
+
+/** Older bodies brought to the current shape (version 1 is the first). */
+function upgradeBody(_version: number, body: BackupBody): BackupBody {
+  return body;
+}
+
+export function countBackupRecords(body: BackupBody): { [K in RecordType]?: number } {
+  const counts: { [K in RecordType]?: number } = {};
+  for (const type of RECORD_TYPES) {
+    const live = (body.records[type] ?? []).filter((state) => state.data.deleted !== true).length;
+    if (live > 0) counts[type] = live;
+  }
+  return counts;
+}
+
+/** What restoring one record does: nothing (null), a new record (keys null), or these fields. */
+export interface RestoredRecord {
+  state: RecordState;
+  keys: string[] | null;
+}
+
+/**
+ * Merges a record of a backup into the device's copy by the same per-field rule as a sync:
+ * a field (or map entry) takes the backup's value only where the backup's clock is later.
+ * A new record is adopted by the device's network (the server does the same on its side).
+ */
+export function restoreRecord(
+  type: RecordType,
+  local: RecordState | undefined,
+  incoming: RecordState,
+  networkId: string,
+): RestoredRecord | null {
+  if (!local) {
+    return { state: { data: { ...incoming.data, networkId }, clocks: { ...incoming.clocks } }, keys: null };
+  }
+  const patch = patchOf(type, incoming);
+  const merged = mergePatch(type, local, patch);
+  if (!merged.changed) return null;
+  const keys = Object.keys(patch.fields).filter((key) => clockOf(merged.clocks, key) !== clockOf(local.clocks, key));
+  return { state: { data: merged.data, clocks: merged.clocks }, keys };
+}
+
+/** A whole record as a patch: every field with its clock, and each map entry that has its own. */
+export function patchOf(type: RecordType, state: RecordState): Patch {
+  const fields: Record<string, unknown> = {};
+  const clocks: FieldClocks = {};
+  for (const [key, value] of Object.entries(state.data)) {
+    fields[key] = value;
+    clocks[key] = clockOf(state.clocks, key);
+  }
+  const mapFields: readonly string[] = MAP_FIELDS[type];
+  for (const [key, clock] of Object.entries(state.clocks)) {
+    const dot = key.indexOf('.');
+    if (dot <= 0 || !mapFields.includes(key.slice(0, dot))) continue;
+    const map = state.data[key.slice(0, dot)] as Record<string, unknown> | undefined;
+    fields[key] = map?.[key.slice(dot + 1)] ?? null;
+    clocks[key] = clock;
+  }
+  return { fields, clocks };
+}
+
+/** The latest clock of a set of records, for the device's clock to move past. */
+export function latestClock(states: Iterable<RecordState>): string {
+  let latest = '';
+  for (const state of states) for (const clock of Object.values(state.clocks)) if (clock > latest) latest = clock;
+  return latest;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const BACKUP_REMINDER_DAYS = 7;
+
+/**
+ * Whether Réglages should remind to save a backup: browsers may evict storage, so data that
+ * is neither on a server (synced in the last week) nor in a recent backup is at risk.
+ */
+export function needsBackupReminder(now: Date, lastBackupAt: string | null, lastSyncAt: string | null): boolean {
+  const recent = (at: string | null) => at !== null && now.getTime() - Date.parse(at) < BACKUP_REMINDER_DAYS * DAY_MS;
+  return !recent(lastSyncAt) && !recent(lastBackupAt);
+}
+
+async function sha256OfText(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Base64 of bytes, for files inside the JSON backup. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let index = 0; index < bytes.length; index += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
+  }
+  return btoa(binary);
+}
+
+export function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}

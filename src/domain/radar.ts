@@ -1,0 +1,51 @@
+// Geometry of a radar chart, apart from any drawing: one axis per section, clockwise from
+// the top, a score of 100 % at the rim. Rounded to 0.01 so the SVG text stays short.
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface RadarFrame {
+  center: Point;
+  radius: number;
+  axes: number;
+}
+
+function round(value: number): number {
+  const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/** Where axis `index` points, at `fraction` (0–1) of the radius. */
+export function axisPoint(frame: RadarFrame, index: number, fraction: number): Point {
+  const angle = -Math.PI / 2 + (2 * Math.PI * index) / frame.axes;
+  return {
+    x: round(frame.center.x + frame.radius * fraction * Math.cos(angle)),
+    y: round(frame.center.y + frame.radius * fraction * Math.sin(angle)),
+  };
+}
+
+/** One point per axis; a missing score sits at the centre (the table says it is missing). */
+export function radarPoints(frame: RadarFrame, percents: readonly (number | null)[]): Point[] {
+  return percents.map((percent, index) => axisPoint(frame, index, Math.min(100, Math.max(0, percent ?? 0)) / 100));
+}
+
+/** The rings of the grid (25 %, 50 %, 75 %, 100 %) as closed polygons. */
+export function gridRings(frame: RadarFrame, steps = 4): Point[][] {
+  return Array.from({ length: steps }, (_, step) =>
+    Array.from({ length: frame.axes }, (_, index) => axisPoint(frame, index, (step + 1) / steps)),
+  );
+}
+
+/** "x,y x,y …" for an SVG polygon. */
+export function toSvgPoints(points: readonly Point[]): string {
+  return points.map((point) => `${point.x},${point.y}`).join(' ');
+}
+
+/** Which side of its axis tip a label goes, so it reads away from the chart. */
+export function labelAnchor(frame: RadarFrame, index: number): 'start' | 'middle' | 'end' {
+  const { x } = axisPoint(frame, index, 1);
+  if (Math.abs(x - frame.center.x) < frame.radius * 0.1) return 'middle';
+  return x > frame.center.x ? 'start' : 'end';
+}

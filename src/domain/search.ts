@@ -1,0 +1,30 @@
+// Accent- and case-insensitive text matching for offline search: "equipe" finds "Équipe",
+// "saint etienne" finds "Saint-Étienne".
+
+/** Lower case, without diacritics, punctuation turned into single spaces. */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a query, normalised; an empty query has none and matches everything. */
+export function queryWords(query: string): string[] {
+  const normalized = normalizeForSearch(query);
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+/** True when every word of the query starts a word of, or appears in, one of the texts. */
+export function matchesWords(words: readonly string[], texts: readonly (string | null | undefined)[]): boolean {
+  if (words.length === 0) return true;
+  const haystack = normalizeForSearch(texts.filter(Boolean).join(' '));
+  return words.every((word) => haystack.includes(word));
+}
+
+/** Sorts by a label the way a French reader expects (accents and case ignored). */
+export function compareLabels(a: string, b: string): number {
+  return a.localeCompare(b, 'fr', { sensitivity: 'base' });
+}

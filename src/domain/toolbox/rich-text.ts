@@ -1,0 +1,94 @@
+// The light formatting of toolbox descriptions, parsed into a tree the UI renders as elements:
+// no HTML string is ever built from a description, so whatever it contains stays text.
+import { safeHref } from './links';
+
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'strong'; children: Inline[] }
+  | { kind: 'em'; children: Inline[] }
+  | { kind: 'link'; href: string; children: Inline[] };
+
+export type Block =
+  | { kind: 'heading'; children: Inline[] }
+  | { kind: 'paragraph'; children: Inline[] }
+  | { kind: 'list'; ordered: boolean; items: Inline[][] };
+
+const BULLET = /^\s*[-*•]\s+(.*)$/;
+const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
+const HEADING = /^\s*#{1,3}\s+(.*)$/;
+
+/**
+ * Blocks of a description: "# titre", "- point", "1. étape", paragraphs separated by a blank
+ * line; inline **gras**, *italique* and [lien](https://…). Anything else is text.
+ */
+export function parseRichText(source: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  let list: { ordered: boolean; items: Inline[][] } | null = null;
+  const flushParagraph = () => {
+    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', children: parseInline(paragraph.join('\n')) });
+    paragraph = [];
+  };
+  const flushList = () => {
+    if (list) blocks.push({ kind: 'list', ...list });
+    list = null;
+  };
+  for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
+    const heading = HEADING.exec(line);
+    const bullet = BULLET.exec(line);
+    const numbered = bullet ? null : NUMBERED.exec(line);
+    if (line.trim() === '') {
+      flushParagraph();
+      flushList();
+    } else if (heading) {
+      flushParagraph();
+      flushList();
+      blocks.push({ kind: 'heading', children: parseInline(heading[1] ?? '') });
+    } else if (bullet || numbered) {
+      flushParagraph();
+      const ordered = numbered !== null;
+      const current: { ordered: boolean; items: Inline[][] } =
+        list && (list as { ordered: boolean }).ordered === ordered ? list : { ordered, items: [] };
+      if (current !== list) flushList();
+      current.items.push(parseInline((bullet ?? numbered)?.[1] ?? ''));
+      list = current;
+    } else {
+      flushList();
+      paragraph.push(line.trim());
+    }
+  }
+  flushParagraph();
+  flushList();
+  return blocks;
+}
+
+const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\(([^)\s]+)\)/gs;
+
+export function parseInline(source: string): Inline[] {
+  const nodes: Inline[] = [];
+  let last = 0;
+  for (const match of source.matchAll(INLINE)) {
+    const start = match.index ?? 0;
+    if (start > last) nodes.push({ kind: 'text', text: source.slice(last, start) });
+    const [whole, strong, em, label, target] = match;
+    if (strong !== undefined) nodes.push({ kind: 'strong', children: parseInline(strong) });
+    else if (em !== undefined) nodes.push({ kind: 'em', children: parseInline(em) });
+    else {
+      const href = safeHref(target ?? '');
+      // A link to anything but the web or an e-mail address stays visible as typed.
+      nodes.push(href ? { kind: 'link', href, children: parseInline(label ?? '') } : { kind: 'text', text: whole });
+    }
+    last = start + whole.length;
+  }
+  if (last < source.length) nodes.push({ kind: 'text', text: source.slice(last) });
+  return nodes;
+}
+
+/** The description as plain text (search, previews). */
+export function plainText(blocks: readonly Block[]): string {
+  const inline = (nodes: readonly Inline[]): string =>
+    nodes.map((node) => (node.kind === 'text' ? node.text : inline(node.children))).join('');
+  return blocks
+    .map((block) => (block.kind === 'list' ? block.items.map(inline).join(' ') : inline(block.children)))
+    .join(' ');
+}

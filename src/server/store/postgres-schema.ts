@@ -1,0 +1,58 @@
+// Schema migrations of the PostgreSQL store, applied in order; `schema_version` remembers the
+// last. Records keep their JSON as text (not jsonb) so a pull splices it unchanged, as on SQLite;
+// timestamps are ISO strings, as on SQLite, so both stores answer byte for byte alike.
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE networks (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    network_id TEXT NOT NULL REFERENCES networks(id),
+    name TEXT NOT NULL,
+    member_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    clock_node TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX devices_network ON devices(network_id);
+  CREATE TABLE invitations (
+    code_hash TEXT PRIMARY KEY,
+    network_id TEXT NOT NULL REFERENCES networks(id),
+    role TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE SEQUENCE record_seq;
+  CREATE TABLE records (
+    id TEXT PRIMARY KEY,
+    network_id TEXT NOT NULL REFERENCES networks(id),
+    type TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data TEXT NOT NULL,
+    clocks TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX records_network_seq ON records(network_id, seq);
+  CREATE TABLE mutations (
+    network_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (network_id, id)
+  );
+  CREATE TABLE attachments (
+    network_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    mime_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (network_id, sha256)
+  );
+  `,
+];

@@ -1,0 +1,376 @@
+// The PostgreSQL store, for networks that outgrow one file (DATABASE_URL). Same contract as
+// the SQLite store (test/server/store-contract.ts). Pushes of one network are serialised by a
+// lock on the network's row, taken first in the push transaction: seqs are then handed out in
+// commit order, so a pull cursor can never step over a record committed later with a lower seq.
+import pg from 'pg';
+import { newId } from '../../domain/ids';
+import type { RecordType } from '../../domain/record-types';
+import type { Role } from '../../domain/vocabulary';
+import type { Change, MutationResult } from '../../protocol/wire';
+import { planPush, type RecordRow, type SavedResult } from '../push/plan';
+import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import type {
+  Device,
+  Invitation,
+  Network,
+  PullPage,
+  PushInput,
+  PushOutput,
+  RawChange,
+  Store,
+  StoredAttachment,
+} from './store';
+
+type Row = Record<string, unknown>;
+type Client = pg.PoolClient;
+
+/** Another network created the same record id between our read and our write: plan again. */
+class RecordIdRace extends Error {}
+
+const MIGRATION_LOCK = 7_361_532;
+const PUSH_ATTEMPTS = 3;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, poolSize = 20) {
+    this.pool = new pg.Pool({ connectionString, max: poolSize });
+    // An idle connection dropped by the database must not crash the server; the next query
+    // opens a new one (and /api/health reports the database unreachable meanwhile).
+    this.pool.on('error', () => {});
+  }
+
+  private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+
+  async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      // Two servers starting together must not both migrate.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+      const found = await client.query('SELECT version FROM schema_version');
+      const version = found.rows[0] ? Number(found.rows[0].version) : 0;
+      if (!found.rows[0]) await client.query('INSERT INTO schema_version (version) VALUES (0)');
+      for (let index = version; index < POSTGRES_MIGRATIONS.length; index++) {
+        await client.query(POSTGRES_MIGRATIONS[index] as string);
+        await client.query('UPDATE schema_version SET version = $1', [index + 1]);
+      }
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.rows('SELECT 1 AS ok'))[0]?.ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async createNetwork(name: string): Promise<Network> {
+    const network = { id: newId(), name, createdAt: new Date().toISOString() };
+    await this.pool.query('INSERT INTO networks (id, name, created_at) VALUES ($1, $2, $3)', [
+      network.id,
+      name,
+      network.createdAt,
+    ]);
+    return network;
+  }
+
+  async getNetwork(id: string): Promise<Network | null> {
+    const [row] = await this.rows('SELECT * FROM networks WHERE id = $1', [id]);
+    return row ? toNetwork(row) : null;
+  }
+
+  async listNetworks(): Promise<Network[]> {
+    return (await this.rows('SELECT * FROM networks ORDER BY created_at, id')).map(toNetwork);
+  }
+
+  async createInvitation(invitation: Invitation): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        invitation.codeHash,
+        invitation.networkId,
+        invitation.role,
+        invitation.expiresAt,
+        invitation.usedAt,
+        invitation.attempts,
+      ],
+    );
+  }
+
+  async findInvitation(codeHash: string): Promise<Invitation | null> {
+    const [row] = await this.rows('UPDATE invitations SET attempts = attempts + 1 WHERE code_hash = $1 RETURNING *', [
+      codeHash,
+    ]);
+    return row ? toInvitation(row) : null;
+  }
+
+  async redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const used = await client.query('UPDATE invitations SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL', [
+        device.createdAt,
+        codeHash,
+      ]);
+      if (used.rowCount !== 1) return false;
+      await client.query(
+        `INSERT INTO devices (id, network_id, name, member_name, role, clock_node, token_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          device.id,
+          device.networkId,
+          device.name,
+          device.memberName,
+          device.role,
+          device.clockNode,
+          tokenHash,
+          device.createdAt,
+        ],
+      );
+      return true;
+    });
+  }
+
+  async findDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
+    const [row] = await this.rows('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    return row ? toDevice(row) : null;
+  }
+
+  async touchDevice(id: string, at: string): Promise<void> {
+    await this.pool.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [at, id]);
+  }
+
+  async listDevices(networkId: string): Promise<Device[]> {
+    return (await this.rows('SELECT * FROM devices WHERE network_id = $1 ORDER BY created_at, id', [networkId])).map(
+      toDevice,
+    );
+  }
+
+  async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE devices SET revoked_at = $1 WHERE id = $2 AND network_id = $3 AND revoked_at IS NULL',
+      [at, deviceId, networkId],
+    );
+    return result.rowCount === 1;
+  }
+
+  async push(input: PushInput): Promise<PushOutput> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transaction((client) => this.pushIn(client, input));
+      } catch (error) {
+        if (!(error instanceof RecordIdRace) || attempt >= PUSH_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async pushIn(client: Client, { context, mutations }: PushInput): Promise<PushOutput> {
+    const { networkId } = context;
+    const locked = await client.query('SELECT id FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
+    if (locked.rowCount !== 1) throw new Error(`push to an unknown network ${networkId}`);
+
+    const recordIds = [...new Set(mutations.map((mutation) => mutation.recordId))];
+    const mutationIds = [...new Set(mutations.map((mutation) => mutation.id))];
+    const existing = new Map<string, RecordRow>();
+    const found = await client.query('SELECT id, network_id, type, data, clocks FROM records WHERE id = ANY($1)', [
+      recordIds,
+    ]);
+    for (const row of found.rows as Row[]) existing.set(row.id as string, toRecordRow(row));
+    const prior = new Map<string, SavedResult>();
+    const saved = await client.query(
+      'SELECT id, status, reason FROM mutations WHERE network_id = $1 AND id = ANY($2)',
+      [networkId, mutationIds],
+    );
+    for (const row of saved.rows as Row[]) prior.set(row.id as string, toSaved(row));
+
+    const authors = await this.authorsOf(client, networkId);
+    const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
+
+    if (plan.writes.length > 0) {
+      const seqs = await client.query('SELECT nextval($1::regclass) AS seq FROM generate_series(1, $2) ORDER BY 1', [
+        'record_seq',
+        plan.writes.length,
+      ]);
+      const written = await client.query(
+        `INSERT INTO records (id, network_id, type, seq, data, clocks)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks
+         WHERE records.network_id = excluded.network_id`,
+        [
+          plan.writes.map((row) => row.id),
+          plan.writes.map((row) => row.networkId),
+          plan.writes.map((row) => row.type),
+          seqs.rows.map((row: Row) => row.seq),
+          plan.writes.map((row) => JSON.stringify(row.data)),
+          plan.writes.map((row) => JSON.stringify(row.clocks)),
+        ],
+      );
+      if (written.rowCount !== plan.writes.length) throw new RecordIdRace();
+    }
+
+    const fresh = plan.results.filter((entry) => !entry.replay);
+    if (fresh.length > 0) {
+      await client.query(
+        `INSERT INTO mutations (network_id, id, status, reason)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])`,
+        [
+          networkId,
+          fresh.map((entry) => entry.id),
+          fresh.map((entry) => entry.result.status),
+          fresh.map((entry) => (entry.result.status === 'rejected' ? entry.result.reason : null)),
+        ],
+      );
+    }
+
+    const results: MutationResult[] = [];
+    for (const { id, result, recordId } of plan.results) {
+      if (result.status === 'applied') results.push({ id, status: 'applied' });
+      else
+        results.push({
+          id,
+          status: 'rejected',
+          reason: result.reason,
+          current: await currentChange(client, networkId, recordId),
+        });
+    }
+    return { results, clockAheadMs: plan.clockAheadMs };
+  }
+
+  private async authorsOf(client: Client, networkId: string): Promise<Map<string, string>> {
+    const found = await client.query('SELECT clock_node, member_name FROM devices WHERE network_id = $1', [networkId]);
+    return new Map((found.rows as Row[]).map((row) => [row.clock_node as string, row.member_name as string]));
+  }
+
+  async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
+    const changes = (
+      await this.rows(
+        'SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [networkId, since, limit],
+      )
+    ).map(toRawChange);
+    const last = changes.at(-1)?.seq ?? since;
+    const [count] = await this.rows('SELECT COUNT(*) AS remaining FROM records WHERE network_id = $1 AND seq > $2', [
+      networkId,
+      last,
+    ]);
+    return { changes, remaining: Number(count?.remaining ?? 0) };
+  }
+
+  async snapshot(networkId: string): Promise<RawChange[]> {
+    return (
+      await this.rows('SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 ORDER BY id', [networkId])
+    ).map(toRawChange);
+  }
+
+  async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [networkId, attachment.sha256, attachment.mimeType, attachment.size, Buffer.from(attachment.data)],
+    );
+  }
+
+  async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {
+    const [row] = await this.rows(
+      'SELECT sha256, mime_type, size, data FROM attachments WHERE network_id = $1 AND sha256 = $2',
+      [networkId, sha256],
+    );
+    if (!row) return null;
+    return {
+      sha256: row.sha256 as string,
+      mimeType: row.mime_type as string,
+      size: Number(row.size),
+      data: new Uint8Array(row.data as Buffer),
+    };
+  }
+}
+
+async function currentChange(client: Client, networkId: string, id: string): Promise<Change | null> {
+  const found = await client.query(
+    'SELECT type, id, seq, data, clocks FROM records WHERE id = $1 AND network_id = $2',
+    [id, networkId],
+  );
+  const row = found.rows[0] as Row | undefined;
+  if (!row) return null;
+  return {
+    type: row.type as RecordType,
+    id: row.id as string,
+    seq: Number(row.seq),
+    data: JSON.parse(row.data as string),
+    clocks: JSON.parse(row.clocks as string),
+  };
+}
+
+function toRawChange(row: Row): RawChange {
+  return {
+    type: row.type as string,
+    id: row.id as string,
+    seq: Number(row.seq),
+    data: row.data as string,
+    clocks: row.clocks as string,
+  };
+}
+
+function toNetwork(row: Row): Network {
+  return { id: row.id as string, name: row.name as string, createdAt: row.created_at as string };
+}
+
+function toInvitation(row: Row): Invitation {
+  return {
+    codeHash: row.code_hash as string,
+    networkId: row.network_id as string,
+    role: row.role as Role,
+    expiresAt: row.expires_at as string,
+    usedAt: (row.used_at as string | null) ?? null,
+    attempts: Number(row.attempts),
+  };
+}
+
+function toDevice(row: Row): Device {
+  return {
+    id: row.id as string,
+    networkId: row.network_id as string,
+    name: row.name as string,
+    memberName: row.member_name as string,
+    role: row.role as Role,
+    clockNode: row.clock_node as string,
+    createdAt: row.created_at as string,
+    lastSeenAt: (row.last_seen_at as string | null) ?? null,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+  };
+}
+
+function toRecordRow(row: Row): RecordRow {
+  return {
+    id: row.id as string,
+    networkId: row.network_id as string,
+    type: row.type as RecordType,
+    data: JSON.parse(row.data as string),
+    clocks: JSON.parse(row.clocks as string),
+  };
+}
+
+function toSaved(row: Row): SavedResult {
+  return row.status === 'applied' ? { status: 'applied' } : { status: 'rejected', reason: row.reason as string };
+}

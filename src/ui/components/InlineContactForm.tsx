@@ -1,0 +1,88 @@
+// Create a person without leaving the form in progress (a visit, an event): name, role, phone,
+// email. Not a <form> of its own, since it sits inside another form.
+import { useState } from 'preact/hooks';
+import { createContact } from '../../db/contacts';
+import { RecordValidationError } from '../../db/errors';
+import type { Contact } from '../../domain/contact';
+import { useDataContext } from '../hooks/use-data-context';
+import { useUnsavedInput } from '../hooks/use-unsaved-input';
+import { useLanguage, useMessages } from '../i18n/messages';
+import { issuesByField } from '../i18n/validation';
+import { Button } from './Button';
+import { Field } from './Field';
+import { pickerMessages } from './picker-messages';
+
+export interface InlineContactFormProps {
+  /** The name typed in the picker, to start from. */
+  initialName?: string;
+  /** Lieux the person is linked to (the visit's lieu). */
+  organisationIds?: readonly string[];
+  onCreated: (contact: Contact) => void;
+  onCancel: () => void;
+}
+
+export function InlineContactForm({
+  initialName = '',
+  organisationIds = [],
+  onCreated,
+  onCancel,
+}: InlineContactFormProps) {
+  const t = useMessages(pickerMessages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [values, setValues] = useState({ name: initialName, role: '', phone: '', email: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState(false);
+  useUnsavedInput(true);
+  const set = (key: keyof typeof values) => (event: { currentTarget: HTMLInputElement }) =>
+    setValues({ ...values, [key]: event.currentTarget.value });
+
+  const save = async () => {
+    if (!context) return;
+    setFailed(false);
+    try {
+      const contact = await createContact(context, {
+        name: values.name,
+        role: values.role.trim() || null,
+        phone: values.phone.trim() || null,
+        email: values.email.trim() || null,
+        organisationIds: [...organisationIds],
+      });
+      onCreated(contact);
+    } catch (error) {
+      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
+      else setFailed(true);
+    }
+  };
+
+  return (
+    <fieldset class="inline-form stack">
+      <legend class="field__label">{t.contactNew}</legend>
+      <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
+      <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />
+      <Field
+        label={t.contactPhone}
+        optional
+        type="tel"
+        value={values.phone}
+        onInput={set('phone')}
+        error={errors.phone}
+      />
+      <Field
+        label={t.contactEmail}
+        optional
+        type="email"
+        value={values.email}
+        onInput={set('email')}
+        error={errors.email}
+      />
+      {failed ? <p class="field__error">{t.saveFailed}</p> : null}
+      <div class="actions">
+        <Button variant="primary" onClick={save}>
+          {t.contactSave}
+        </Button>
+        <Button onClick={onCancel}>{t.contactCancel}</Button>
+      </div>
+    </fieldset>
+  );
+}

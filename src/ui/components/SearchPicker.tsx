@@ -1,0 +1,162 @@
+// Pick one or several records by typing part of their name (accents and case ignored), with
+// "Créer « … »" when nothing fits. Used for the lieu of a visit, the people met, attendees…
+import { useId, useMemo, useState } from 'preact/hooks';
+import { matchesWords, normalizeForSearch, queryWords } from '../../domain/search';
+import { useMessages } from '../i18n/messages';
+import { Button } from './Button';
+import { pickerMessages } from './picker-messages';
+import './search-picker.css';
+
+export interface PickerOption {
+  id: string;
+  label: string;
+  /** A second line that tells two homonyms apart (commune, role). */
+  detail?: string | null | undefined;
+}
+
+export interface SearchPickerProps {
+  /** What is picked ("Lieu", "Personnes rencontrées"); also names the search box. */
+  label: string;
+  hint?: string;
+  /** Every candidate; the picker filters them as the person types. */
+  options: readonly PickerOption[];
+  /** Ids picked, in order. */
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  /** Several picks (people) or one (a lieu: picking replaces it). */
+  multiple?: boolean;
+  /** Ids offered first while nothing is typed (the last lieu, frequent contacts). */
+  suggested?: readonly string[];
+  /** Called with the typed text by "Créer « … »"; the caller creates and selects the record. */
+  onCreate?: (text: string) => void;
+  /** How many matches to show at once. */
+  maxShown?: number;
+  error?: string | undefined;
+}
+
+export function SearchPicker({
+  label,
+  hint,
+  options,
+  selected,
+  onChange,
+  multiple = false,
+  suggested = [],
+  onCreate,
+  maxShown = 6,
+  error,
+}: SearchPickerProps) {
+  const t = useMessages(pickerMessages);
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const byId = useMemo(() => new Map(options.map((option) => [option.id, option])), [options]);
+  const words = queryWords(query);
+  const typed = words.length > 0;
+  const matches = useMemo(() => {
+    if (!typed) {
+      const first = suggested.map((key) => byId.get(key)).filter((option) => option !== undefined);
+      return first.length > 0 ? first : options;
+    }
+    return options.filter((option) => matchesWords(words, [option.label, option.detail]));
+  }, [options, byId, suggested, query]);
+  const candidates = matches.filter((option) => !selected.includes(option.id));
+  const shown = candidates.slice(0, maxShown);
+  const exact = typed && options.some((option) => normalizeForSearch(option.label) === normalizeForSearch(query));
+  const picked = selected.map((key) => byId.get(key) ?? { id: key, label: '…' });
+  const searching = multiple || selected.length === 0;
+
+  const pick = (option: PickerOption) => {
+    onChange(multiple ? [...selected, option.id] : [option.id]);
+    setQuery('');
+  };
+  const create = () => {
+    onCreate?.(query.trim());
+    setQuery('');
+  };
+
+  return (
+    <fieldset class={['field', 'picker', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+      <legend class="field__label">{label}</legend>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {picked.length > 0 ? (
+        <ul class="picker__picked">
+          {picked.map((option) => (
+            <li key={option.id} class="picker__chip">
+              <span>{option.label}</span>
+              <button
+                type="button"
+                class="picker__remove"
+                aria-label={t.remove(option.label)}
+                onClick={() => onChange(selected.filter((key) => key !== option.id))}
+              >
+                {multiple ? '×' : t.change}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {searching ? (
+        <>
+          <label class="visually-hidden" for={`${id}-search`}>
+            {t.searchLabel(label)}
+          </label>
+          <input
+            id={`${id}-search`}
+            class="field__control"
+            type="search"
+            autocomplete="off"
+            value={query}
+            aria-describedby={
+              [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+            }
+            aria-invalid={error ? 'true' : undefined}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              // Enter picks the only match (or creates) rather than submitting the whole form.
+              if (event.key !== 'Enter' || !typed) return;
+              event.preventDefault();
+              if (shown.length === 1 && shown[0]) pick(shown[0]);
+              else if (shown.length === 0 && onCreate) create();
+            }}
+          />
+          <p class="visually-hidden" aria-live="polite">
+            {typed ? t.results(candidates.length) : ''}
+          </p>
+          {shown.length > 0 || (typed && onCreate && !exact) ? (
+            <ul class="picker__options" aria-label={typed ? t.results(candidates.length) : t.suggested}>
+              {shown.map((option) => (
+                <li key={option.id}>
+                  <button type="button" class="picker__option" onClick={() => pick(option)}>
+                    <span class="picker__option-label">{option.label}</span>
+                    {option.detail ? <span class="picker__option-detail">{option.detail}</span> : null}
+                  </button>
+                </li>
+              ))}
+              {typed && onCreate && !exact ? (
+                <li>
+                  <Button variant="quiet" class="picker__create" onClick={create}>
+                    {t.create(query.trim())}
+                  </Button>
+                </li>
+              ) : null}
+            </ul>
+          ) : typed ? (
+            <p class="field__hint">{t.noMatch}</p>
+          ) : null}
+          {candidates.length > shown.length ? (
+            <p class="field__hint">{t.more(candidates.length - shown.length)}</p>
+          ) : null}
+        </>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,216 @@
+// Réglages → Sauvegarde: save every record of the device to one file, and merge such a file
+// back (restore never erases nor overwrites a newer edit; a bad file changes nothing).
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { DamagedFileError, type RestoreCounts, readBackupMeta, restoreBackup } from '../../../../db/backup';
+import { LOCAL_NETWORK } from '../../../../db/context';
+import {
+  type Backup,
+  type BackupProblem,
+  countBackupRecords,
+  needsBackupReminder,
+  parseBackup,
+} from '../../../../domain/backup';
+import { RECORD_TYPES } from '../../../../domain/record-types';
+import { useSync } from '../../../../state/sync';
+import { Banner } from '../../../components/Banner';
+import { Button } from '../../../components/Button';
+import { Section } from '../../../components/Section';
+import { useDataContext } from '../../../hooks/use-data-context';
+import { useLive } from '../../../hooks/use-live';
+import { useDates } from '../../../i18n/dates';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { describeIssue } from '../../../i18n/validation';
+import { FilePicker } from './FilePicker';
+import { messages } from './messages';
+import { saveBackupFile } from './save-backup';
+import './backup.css';
+
+type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: number } | { kind: 'failed' };
+type Restoring =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'problem'; text: string }
+  | { kind: 'ready'; backup: Backup; foreignNetwork: string | null }
+  | { kind: 'restored'; counts: RestoreCounts };
+
+export function BackupSection() {
+  const t = useMessages(messages);
+  const d = useDates();
+  const lang = useLanguage();
+  const context = useDataContext();
+  const meta = useLive((data) => readBackupMeta(data), []);
+  const lastSyncAt = useSync((view) => view.status.lastSyncAt);
+  const [includeFiles, setIncludeFiles] = useState(true);
+  const [saving, setSaving] = useState<Saving>({ kind: 'idle' });
+  const [restoring, setRestoring] = useState<Restoring>({ kind: 'idle' });
+  // A new key empties the file input, so the same file can be picked again.
+  const [inputKey, setInputKey] = useState(0);
+
+  const save = async () => {
+    if (!context) return;
+    setSaving({ kind: 'saving' });
+    try {
+      setSaving({ kind: 'saved', count: await saveBackupFile(context, includeFiles) });
+    } catch (error) {
+      console.error(error);
+      setSaving({ kind: 'failed' });
+    }
+  };
+
+  const problemText = (problem: BackupProblem): string => {
+    switch (problem.kind) {
+      case 'not_json':
+        return t.notJson;
+      case 'not_backup':
+        return t.notBackup;
+      case 'newer_version':
+        return t.newerVersion;
+      case 'checksum':
+        return t.checksum;
+      case 'invalid_record':
+        return t.invalidRecord(t.typeName(problem.type), problem.issue ? describeIssue(problem.issue, lang) : '');
+    }
+  };
+
+  const pick = async (file: File | undefined) => {
+    if (!file || !context) return;
+    setRestoring({ kind: 'busy', text: t.reading });
+    const parsed = await parseBackup(await file.text());
+    if (!parsed.ok) {
+      setRestoring({ kind: 'problem', text: problemText(parsed.problem) });
+      setInputKey((key) => key + 1);
+      return;
+    }
+    const { networkId, networkName } = parsed.backup.body;
+    const foreign =
+      networkId !== LOCAL_NETWORK && context.networkId !== LOCAL_NETWORK && networkId !== context.networkId;
+    setRestoring({ kind: 'ready', backup: parsed.backup, foreignNetwork: foreign ? (networkName ?? networkId) : null });
+  };
+
+  const restore = async (backup: Backup) => {
+    if (!context) return;
+    setRestoring({ kind: 'busy', text: t.restoring });
+    try {
+      setRestoring({ kind: 'restored', counts: await restoreBackup(context, backup) });
+    } catch (error) {
+      console.error(error);
+      setRestoring({ kind: 'problem', text: error instanceof DamagedFileError ? t.damagedFile : t.restoreFailed });
+    }
+    setInputKey((key) => key + 1);
+  };
+
+  const cancel = () => {
+    setRestoring({ kind: 'idle' });
+    setInputKey((key) => key + 1);
+  };
+
+  const remind = meta !== undefined && needsBackupReminder(new Date(), meta.lastBackupAt, lastSyncAt);
+
+  return (
+    <Section title={t.title} id="sauvegarde">
+      <div class="stack">
+        <p>{t.explain}</p>
+        <dl class="facts">
+          <div class="facts__row">
+            <dt>{t.lastBackup}</dt>
+            <dd data-testid="last-backup">
+              {meta === undefined ? '…' : meta.lastBackupAt ? d.dateTime(meta.lastBackupAt) : t.never}
+            </dd>
+          </div>
+        </dl>
+        {remind ? <Banner tone="warning">{t.reminder}</Banner> : null}
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={includeFiles}
+            onChange={(event) => setIncludeFiles(event.currentTarget.checked)}
+          />
+          {t.includeFiles}
+        </label>
+        <div class="actions">
+          <Button variant="primary" onClick={() => void save()} disabled={!context || saving.kind === 'saving'}>
+            {saving.kind === 'saving' ? t.saving : t.save}
+          </Button>
+        </div>
+        <div aria-live="polite">
+          {saving.kind === 'saved' ? <p class="confirmation">{t.saved(saving.count)}</p> : null}
+        </div>
+        {saving.kind === 'failed' ? <Banner tone="error">{t.saveFailed}</Banner> : null}
+
+        <h3 class="backup__subtitle">{t.restoreTitle}</h3>
+        <FilePicker
+          key={inputKey}
+          label={t.restoreLabel}
+          button={t.restoreChoose}
+          hint={t.restoreHint}
+          disabled={!context || restoring.kind === 'busy'}
+          onPick={(file) => void pick(file)}
+        />
+        <div aria-live="polite" class="stack">
+          {restoring.kind === 'busy' ? <p>{restoring.text}</p> : null}
+          {restoring.kind === 'ready' ? (
+            <BackupSummary backup={restoring.backup} foreignNetwork={restoring.foreignNetwork}>
+              <Button variant="primary" onClick={() => void restore(restoring.backup)}>
+                {restoring.foreignNetwork ? t.restoreForeign : t.restore}
+              </Button>
+              <Button onClick={cancel}>{t.cancel}</Button>
+            </BackupSummary>
+          ) : null}
+          {restoring.kind === 'restored' ? <RestoredSummary counts={restoring.counts} /> : null}
+        </div>
+        {restoring.kind === 'problem' ? <Banner tone="error">{restoring.text}</Banner> : null}
+      </div>
+    </Section>
+  );
+}
+
+function BackupSummary({
+  backup,
+  foreignNetwork,
+  children,
+}: {
+  backup: Backup;
+  foreignNetwork: string | null;
+  children: ComponentChildren;
+}) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const counts = countBackupRecords(backup.body);
+  const types = RECORD_TYPES.filter((type) => (counts[type] ?? 0) > 0);
+  return (
+    <div class="backup__summary" data-testid="backup-summary">
+      <p>{t.summary(d.dateTime(backup.body.exportedAt))}</p>
+      {types.length === 0 ? (
+        <p>{t.summaryEmpty}</p>
+      ) : (
+        <ul>
+          {types.map((type) => (
+            <li key={type}>{t.typeCount(type, counts[type] ?? 0)}</li>
+          ))}
+        </ul>
+      )}
+      {foreignNetwork ? <Banner tone="warning">{t.foreignNetwork(foreignNetwork)}</Banner> : null}
+      <div class="actions">{children}</div>
+    </div>
+  );
+}
+
+function RestoredSummary({ counts }: { counts: RestoreCounts }) {
+  const t = useMessages(messages);
+  const joined = useSync((view) => view.session !== null);
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const type of RECORD_TYPES) {
+    added += counts[type]?.added ?? 0;
+    updated += counts[type]?.updated ?? 0;
+    unchanged += counts[type]?.unchanged ?? 0;
+  }
+  return (
+    <p class="confirmation" data-testid="restore-result">
+      {t.restored(added, updated, unchanged)}
+      {joined && added + updated > 0 ? ` ${t.restoredSync}` : null}
+    </p>
+  );
+}

@@ -1,0 +1,42 @@
+// A file input drawn as a button in the app's words: the browser's own control says "Choose
+// File / No file chosen" in the browser's language, not the app's.
+import { useId } from 'preact/hooks';
+
+export interface FilePickerProps {
+  label: string;
+  button: string;
+  hint: string;
+  disabled: boolean;
+  onPick: (file: File) => void;
+}
+
+export function FilePicker({ label, button, hint, disabled, onPick }: FilePickerProps) {
+  const id = useId();
+  return (
+    <div class="field file-picker">
+      <span class="field__label" id={`${id}-label`}>
+        {label}
+      </span>
+      <p class="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <input
+        id={id}
+        type="file"
+        name="backupFile"
+        accept=".json,application/json"
+        class="visually-hidden file-picker__input"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-hint`}
+        disabled={disabled}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          if (file) onPick(file);
+        }}
+      />
+      <label for={id} class="button button--secondary file-picker__button" aria-hidden="true">
+        {button}
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { RecordType } from '../../../../domain/record-types';
+import type { Messages } from '../../../i18n/messages';
+
+const TYPES_FR: Record<RecordType, [string, string]> = {
+  organisations: ['lieu ou organisation', 'lieux et organisations'],
+  contacts: ['contact', 'contacts'],
+  visits: ['visite', 'visites'],
+  followUps: ['suivi', 'suivis'],
+  diagnosticTemplates: ['grille de diagnostic', 'grilles de diagnostic'],
+  diagnostics: ['diagnostic', 'diagnostics'],
+  events: ['événement', 'événements'],
+  eventNotes: ['note d’événement', 'notes d’événement'],
+  toolboxItems: ['élément de la valise', 'éléments de la valise'],
+  loans: ['prêt', 'prêts'],
+  packingLists: ['liste de bagages', 'listes de bagages'],
+  attachments: ['photo ou fichier', 'photos et fichiers'],
+  conflicts: ['texte à départager', 'textes à départager'],
+};
+
+const TYPES_EN: Record<RecordType, [string, string]> = {
+  organisations: ['lieu or organisation', 'lieux and organisations'],
+  contacts: ['contact', 'contacts'],
+  visits: ['visit', 'visits'],
+  followUps: ['follow-up', 'follow-ups'],
+  diagnosticTemplates: ['diagnostic grid', 'diagnostic grids'],
+  diagnostics: ['diagnostic', 'diagnostics'],
+  events: ['event', 'events'],
+  eventNotes: ['event note', 'event notes'],
+  toolboxItems: ['toolbox item', 'toolbox items'],
+  loans: ['loan', 'loans'],
+  packingLists: ['packing list', 'packing lists'],
+  attachments: ['photo or file', 'photos and files'],
+  conflicts: ['text to settle', 'texts to settle'],
+};
+
+const plural = (n: number) => (n > 1 ? 's' : '');
+
+export const messages = {
+  fr: {
+    title: 'Sauvegarde',
+    explain:
+      'Enregistrez toutes les données de cet appareil dans un fichier, à garder ailleurs (clé USB, ordinateur). Il se restaure sur cet appareil ou sur un autre, sans écraser ce qui a été modifié depuis.',
+    lastBackup: 'Dernière sauvegarde',
+    never: 'jamais',
+    reminder:
+      'Ces données ne sont ni synchronisées avec un réseau ni sauvegardées depuis plus de 7 jours. Le navigateur peut effacer les données d’un site : enregistrez une sauvegarde.',
+    includeFiles: 'Inclure les photos et fichiers (le fichier sera plus gros)',
+    save: 'Enregistrer une sauvegarde',
+    saving: 'Préparation du fichier…',
+    saved: (count: number) => `Sauvegarde enregistrée dans vos téléchargements : ${count} élément${plural(count)}.`,
+    saveFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez ; rien n’a été modifié.',
+    restoreTitle: 'Restaurer une sauvegarde',
+    restoreLabel: 'Fichier de sauvegarde (.json)',
+    restoreChoose: 'Choisir un fichier de sauvegarde…',
+    restoreHint:
+      'Son contenu est fusionné avec cet appareil : rien n’est effacé, et une modification plus récente que la sauvegarde est gardée.',
+    reading: 'Lecture du fichier…',
+    summary: (date: string) => `Sauvegarde du ${date} :`,
+    summaryEmpty: 'Cette sauvegarde ne contient aucun élément.',
+    typeCount: (type: RecordType, count: number) => `${count} ${TYPES_FR[type][count > 1 ? 1 : 0]}`,
+    foreignNetwork: (name: string) =>
+      `Cette sauvegarde vient d’un autre réseau (« ${name} »). Si vous la restaurez, ses éléments rejoindront le réseau de cet appareil et seront partagés avec ses membres.`,
+    restore: 'Fusionner avec cet appareil',
+    restoreForeign: 'Fusionner quand même',
+    cancel: 'Annuler',
+    restoring: 'Restauration…',
+    restored: (added: number, updated: number, unchanged: number) =>
+      `Restauration terminée : ${added} ajouté${plural(added)}, ${updated} mis à jour, ${unchanged} déjà à jour.`,
+    restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
+    notJson:
+      'Ce fichier est illisible : il n’est pas au format d’une sauvegarde Valise, ou il est incomplet (téléchargement interrompu ?). Rien n’a été modifié.',
+    notBackup:
+      'Ce fichier n’est pas une sauvegarde Valise. Choisissez un fichier « valise-sauvegarde-….json » enregistré depuis Réglages. Rien n’a été modifié.',
+    newerVersion:
+      'Cette sauvegarde vient d’une version plus récente de Valise. Mettez l’application à jour (Réglages → recharger), puis réessayez. Rien n’a été modifié.',
+    checksum:
+      'Cette sauvegarde a été modifiée ou abîmée depuis son enregistrement : elle est refusée pour ne rien corrompre. Rien n’a été modifié.',
+    invalidRecord: (what: string, detail: string) =>
+      `Un élément de cette sauvegarde est invalide (${what}${detail ? ` : ${detail}` : ''}). Elle est refusée en entier ; rien n’a été modifié.`,
+    damagedFile:
+      'Une photo ou un fichier de cette sauvegarde est abîmé. Elle est refusée en entier ; rien n’a été modifié.',
+    restoreFailed:
+      'La restauration n’a pas abouti (stockage plein ?). Rien n’a été modifié ; libérez de la place et réessayez.',
+    typeName: (type: RecordType) => TYPES_FR[type][0],
+  },
+  en: {
+    title: 'Backup',
+    explain:
+      'Save all the data of this device to a file to keep elsewhere (USB stick, computer). It restores on this device or another, without overwriting what changed since.',
+    lastBackup: 'Last backup',
+    never: 'never',
+    reminder:
+      'This data has been neither synced with a network nor backed up for more than 7 days. The browser may erase a site’s data: save a backup.',
+    includeFiles: 'Include photos and files (the file will be larger)',
+    save: 'Save a backup',
+    saving: 'Preparing the file…',
+    saved: (count: number) => `Backup saved to your downloads: ${count} item${plural(count)}.`,
+    saveFailed: 'The backup could not be prepared. Try again; nothing changed.',
+    restoreTitle: 'Restore a backup',
+    restoreLabel: 'Backup file (.json)',
+    restoreChoose: 'Choose a backup file…',
+    restoreHint:
+      'Its content is merged into this device: nothing is erased, and an edit more recent than the backup is kept.',
+    reading: 'Reading the file…',
+    summary: (date: string) => `Backup of ${date}:`,
+    summaryEmpty: 'This backup holds no item.',
+    typeCount: (type: RecordType, count: number) => `${count} ${TYPES_EN[type][count > 1 ? 1 : 0]}`,
+    foreignNetwork: (name: string) =>
+      `This backup comes from another network (“${name}”). If you restore it, its items join this device’s network and are shared with its members.`,
+    restore: 'Merge into this device',
+    restoreForeign: 'Merge anyway',
+    cancel: 'Cancel',
+    restoring: 'Restoring…',
+    restored: (added: number, updated: number, unchanged: number) =>
+      `Restore finished: ${added} added, ${updated} updated, ${unchanged} already up to date.`,
+    restoredSync: 'The restored items will go to the network at the next sync.',
+    notJson:
+      'This file cannot be read: it is not a Valise backup, or it is incomplete (interrupted download?). Nothing changed.',
+    notBackup:
+      'This file is not a Valise backup. Choose a “valise-sauvegarde-….json” file saved from Settings. Nothing changed.',
+    newerVersion:
+      'This backup comes from a newer version of Valise. Update the app (Settings → reload), then try again. Nothing changed.',
+    checksum:
+      'This backup was modified or damaged since it was saved: it is refused so nothing gets corrupted. Nothing changed.',
+    invalidRecord: (what: string, detail: string) =>
+      `An item of this backup is invalid (${what}${detail ? `: ${detail}` : ''}). It is refused whole; nothing changed.`,
+    damagedFile: 'A photo or file of this backup is damaged. It is refused whole; nothing changed.',
+    restoreFailed: 'The restore did not complete (storage full?). Nothing changed; free some space and try again.',
+    typeName: (type: RecordType) => TYPES_EN[type][0],
+  },
+} satisfies Messages;

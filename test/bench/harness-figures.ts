@@ -1,0 +1,85 @@
+// The benchmark's figures measured inside Chromium on a bare page (page/harness.ts) that uses
+// the app's own data and sync modules: writes against raw IndexedDB, the initial pull, a push.
+import type { Browser, Page } from 'playwright-core';
+import { derived, type Figure, summarise } from './figures';
+import type { SeededServer } from './server-side';
+
+type Bench = {
+  rawPut(seed: number, count: number): Promise<number>;
+  appPut(seed: number, count: number): Promise<number>;
+  initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
+  push(token: string, networkId: string, seed: number, count: number): Promise<number>;
+};
+
+interface HarnessOptions {
+  seed: number;
+  visits: number;
+  /** Records of the whole data set, which a fresh device must pull. */
+  records: number;
+  runs: number;
+}
+
+export async function measureHarness(
+  browser: Browser,
+  url: string,
+  server: SeededServer,
+  { seed, visits, records, runs }: HarnessOptions,
+): Promise<Figure[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (window as unknown as { valiseBench?: { ready: boolean } }).valiseBench?.ready === true,
+    );
+    const call = harnessCaller(page);
+    const figures: Figure[] = [];
+
+    const putCount = Math.min(visits, 10_000);
+    const rawPuts: number[] = [];
+    const appPuts: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      rawPuts.push((putCount / (await call('rawPut', seed, putCount))) * 1000);
+      appPuts.push((putCount / (await call('appPut', seed, putCount))) * 1000);
+    }
+    const rawPut = summarise('idb.raw_put_per_s', 'records/s', rawPuts);
+    const appPut = summarise('app.put_per_s', 'records/s', appPuts);
+    figures.push(rawPut, appPut, derived('app.put_vs_raw', 'ratio', appPut.median / rawPut.median, '>= 0.9'));
+
+    const pulls: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const pulled = await call('initialPull', server.token, server.networkId);
+      if (pulled.records !== records) throw new Error(`pulled ${pulled.records} of ${records} records`);
+      pulls.push((pulled.records / pulled.ms) * 1000);
+    }
+    const pull = summarise('sync.initial_pull_per_s', 'records/s', pulls);
+    figures.push(pull, derived('sync.initial_pull_vs_raw', 'ratio', pull.median / rawPut.median, '>= 0.75'));
+
+    const pushes: number[] = [];
+    const pushCount = Math.min(visits, 10_000);
+    for (let run = 0; run < runs; run++)
+      pushes.push(await call('push', server.token, server.networkId, seed + 1 + run, pushCount));
+    const tenThousand = pushCount === 10_000;
+    figures.push(
+      summarise(
+        tenThousand ? 'sync.push_10k_ms' : `sync.push_${pushCount}_ms`,
+        'ms',
+        pushes,
+        tenThousand ? '<= 2000' : undefined,
+      ),
+    );
+    return figures;
+  } finally {
+    await page.close();
+  }
+}
+
+function harnessCaller(page: Page) {
+  return <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) =>
+    page.evaluate(
+      ({ name, args }) =>
+        (window as unknown as { valiseBench: Record<string, (...a: unknown[]) => unknown> }).valiseBench[name]?.(
+          ...args,
+        ),
+      { name, args },
+    ) as ReturnType<Bench[K]>;
+}

@@ -1,0 +1,99 @@
+// Data that never stays locked in: a backup saved on one browser restores into a fresh one,
+// a bad file is refused in words, and the year's report counts what was restored.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { parseBackup } from '../../src/domain/backup';
+import { YEAR_IDS, yearBackupText } from '../fixtures/backup';
+import { describeViolations, runAxe } from './helpers/axe';
+import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
+import { screenshotAtSizes } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { BackupPage } from './pages/backup-page';
+
+let browser: Browser;
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await browser?.close();
+});
+
+async function device(viewport: Viewport = PHONE) {
+  const context = await newDevice(browser, viewport);
+  contexts.push(context);
+  return context.newPage();
+}
+
+const SEEDED = 19;
+
+describe('a backup of the device', () => {
+  test('is saved on one browser and restored into a fresh one, and restoring it twice changes nothing', async () => {
+    const page = await device();
+    const first = new BackupPage(page, server.url);
+    await first.open();
+    expect(await first.lastBackup().textContent()).toBe('jamais');
+    expect(await first.section().textContent()).toContain('ni synchronisées avec un réseau ni sauvegardées');
+
+    // Seeded through the UI: a year of activity restored from a file.
+    await first.pick('valise-sauvegarde-2026-06-01.json', await yearBackupText());
+    expect(await first.summary().textContent()).toContain('6 visites');
+    expect(await first.restore('valise-sauvegarde-2026-06-01.json', await yearBackupText())).toContain(
+      `${SEEDED} ajoutés, 0 mis à jour`,
+    );
+
+    const saved = await first.save();
+    expect(saved.name).toMatch(/^valise-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = await parseBackup(saved.text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      const ids = (parsed.backup.body.records.organisations ?? []).map((state) => state.data.id);
+      expect(ids).toEqual(expect.arrayContaining([YEAR_IDS.forge, YEAR_IDS.mairie, YEAR_IDS.cafe]));
+    }
+    await expect.poll(() => first.lastBackup().textContent()).not.toBe('jamais');
+    expect(await first.section().textContent()).not.toContain('ni synchronisées avec un réseau ni sauvegardées');
+    await first.section().getByRole('heading', { name: 'Sauvegarde', exact: true }).scrollIntoViewIfNeeded();
+    await screenshotAtSizes(page, 'backup-saved');
+    expect(describeViolations(await runAxe(page))).toBe('');
+
+    // A fresh browser: nothing on it until the file is restored.
+    const other = new BackupPage(await device(DESKTOP), server.url);
+    await other.open();
+    expect(await other.restore(saved.name, saved.text)).toContain(`${SEEDED} ajoutés, 0 mis à jour, 0 déjà à jour`);
+    await other.section().getByTestId('restore-result').scrollIntoViewIfNeeded();
+    await screenshotAtSizes(other.page, 'backup-restored');
+    expect(await other.restore(saved.name, saved.text)).toContain(`0 ajouté, 0 mis à jour, ${SEEDED} déjà à jour`);
+  });
+
+  test('refuses a foreign, truncated or edited file in words and changes nothing', async () => {
+    const page = await device();
+    const backup = new BackupPage(page, server.url);
+    await backup.open();
+    const text = await yearBackupText();
+
+    await backup.pick('photo.jpg', 'ÿØÿà not a backup');
+    await expect.poll(() => backup.error().textContent()).toContain('Ce fichier est illisible');
+    await backup.pick('contacts.json', '{"contacts":[]}');
+    await expect.poll(() => backup.error().textContent()).toContain('Ce fichier n’est pas une sauvegarde Valise');
+    await backup.pick('coupé.json', text.slice(0, text.length / 2));
+    await expect.poll(() => backup.error().textContent()).toContain('il est incomplet');
+    await backup.pick('modifié.json', text.replace('Premier rendez-vous', 'Rendez-vous modifié'));
+    await expect.poll(() => backup.error().textContent()).toContain('modifiée ou abîmée depuis son enregistrement');
+    expect(await backup.error().textContent()).toContain('Rien n’a été modifié.');
+    await backup.error().scrollIntoViewIfNeeded();
+    await screenshotAtSizes(page, 'backup-refused');
+    expect(describeViolations(await runAxe(page))).toBe('');
+
+    // Nothing was written: the real file still adds every record.
+    expect(await backup.restore('valise.json', text)).toContain(`${SEEDED} ajoutés`);
+  });
+});

@@ -1,0 +1,46 @@
+// Valid pushes for the server suites (contract, fuzz, crash, load): a visit created or edited
+// by one device, with every field stamped by the device's clock.
+import { newId } from '../../src/domain/ids';
+import { formatHlc } from '../../src/protocol/hlc';
+import type { Mutation } from '../../src/protocol/wire';
+
+export function visitCreation(
+  now: number,
+  node = '0123456789abcdef',
+  recordId = newId(),
+  notes = 'Rencontre',
+): Mutation {
+  const clock = formatHlc({ millis: now, counter: 0, node });
+  const at = new Date(now).toISOString();
+  const fields = {
+    id: recordId,
+    networkId: 'local',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Camille',
+    deleted: false,
+    visitedAt: at,
+    services: ['inform'],
+    notes,
+  };
+  return {
+    id: newId(),
+    type: 'visits',
+    recordId,
+    fields,
+    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+  };
+}
+
+/** An edit of a visit's notes, as a device sends it after a creation it knows the clock of. */
+export function notesEdit(now: number, recordId: string, notes: string, node = '0123456789abcdef'): Mutation {
+  const clock = formatHlc({ millis: now, counter: 0, node });
+  const at = new Date(now).toISOString();
+  return {
+    id: newId(),
+    type: 'visits',
+    recordId,
+    fields: { notes, updatedAt: at, updatedBy: 'Camille' },
+    clocks: { notes: clock, updatedAt: clock, updatedBy: clock },
+  };
+}

@@ -1,0 +1,121 @@
+// A throwaway PostgreSQL cluster for the server suites: initdb in a temporary folder, started
+// on a free loopback port, removed afterwards. PostgreSQL refuses to run as root, so when the
+// tests run as root the cluster belongs to the unprivileged `postgres` user (runuser).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const SUPERUSER = 'valise';
+
+/** Where Debian puts the server binaries (newest major first); VALISE_PG_BIN overrides. */
+export function postgresBinDir(): string | null {
+  if (process.env.VALISE_PG_BIN) return process.env.VALISE_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const majors = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return majors[0] ? join(root, majors[0], 'bin') : null;
+}
+
+/** Why the PostgreSQL suites cannot run here, or null when they can. With CI=true they must. */
+export function postgresUnavailable(): string | null {
+  if (postgresBinDir()) return null;
+  const reason = 'PostgreSQL server binaries not found (apt-get install postgresql; .ci/run does it)';
+  if (process.env.CI === 'true') throw new Error(`${reason}: with CI=true the PostgreSQL suites must run.`);
+  return reason;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export class PostgresCluster {
+  private databases = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    private readonly bin: string,
+    private readonly runAs: string | null,
+  ) {}
+
+  static async start(): Promise<PostgresCluster> {
+    const bin = postgresBinDir();
+    if (!bin) throw new Error('PostgreSQL server binaries not found.');
+    const runAs = process.getuid?.() === 0 ? 'postgres' : null;
+    const dir = mkdtempSync(join(tmpdir(), 'valise-pg-'));
+    if (runAs) {
+      const uid = Number(execFileSync('id', ['-u', runAs]).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', runAs]).toString().trim());
+      chownSync(dir, uid, gid);
+    }
+    chmodSync(dir, 0o700);
+    const cluster = new PostgresCluster(dir, await freePort(), bin, runAs);
+    cluster.run('initdb', ['-D', cluster.dataDir, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+    cluster.run('pg_ctl', [
+      '-D',
+      cluster.dataDir,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      // fsync stays on: the crash suite relies on committed transactions surviving a SIGKILL.
+      `-p ${cluster.port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=32MB`,
+      'start',
+    ]);
+    return cluster;
+  }
+
+  get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
+  private run(tool: string, args: string[]): void {
+    const command = join(this.bin, tool);
+    const result = this.runAs
+      ? spawnSync('runuser', ['-u', this.runAs, '--', command, ...args], { encoding: 'utf8' })
+      : spawnSync(command, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
+  }
+
+  url(database: string): string {
+    return `postgres://${SUPERUSER}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** A new empty database, so each test starts clean without a new cluster. */
+  async createDatabase(): Promise<string> {
+    this.databases += 1;
+    const name = `valise_${process.pid}_${this.databases}`;
+    const client = new pg.Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      await client.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await client.end();
+    }
+    return this.url(name);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// The store contract on both databases: SQLite in a temporary file, PostgreSQL in a throwaway
+// cluster started for this file (one fresh database per test).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { PostgresStore } from '../../src/server/store/postgres';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import type { Store } from '../../src/server/store/store';
+import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { storeContract } from './store-contract';
+
+storeContract('SQLite', () => ({
+  async open() {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'valise-contract-')), 'valise.sqlite'));
+    await store.migrate();
+    return store;
+  },
+  async reopen(store) {
+    await store.close();
+    const again = new SqliteStore((store as SqliteStore).path);
+    await again.migrate();
+    return again;
+  },
+  async dispose(store) {
+    await store.close();
+    rmSync(dirname((store as SqliteStore).path), { recursive: true, force: true });
+  },
+}));
+
+const unavailable = postgresUnavailable();
+// Outside CI a machine without PostgreSQL skips these (postgresUnavailable throws under CI=true).
+describe.skipIf(unavailable !== null)(`PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  let cluster: PostgresCluster;
+  const urls = new WeakMap<Store, string>();
+  beforeAll(async () => {
+    cluster = await PostgresCluster.start();
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  storeContract('PostgreSQL', () => ({
+    async open() {
+      const url = await cluster.createDatabase();
+      const store = new PostgresStore(url);
+      await store.migrate();
+      urls.set(store, url);
+      return store;
+    },
+    async reopen(store) {
+      const url = urls.get(store) as string;
+      await store.close();
+      const again = new PostgresStore(url);
+      await again.migrate();
+      urls.set(again, url);
+      return again;
+    },
+    async dispose(store) {
+      await store.close();
+    },
+  }));
+});

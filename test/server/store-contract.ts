@@ -1,0 +1,249 @@
+// What every Store must do, whatever its database: store-contract.test.ts runs this suite on
+// SQLite and on a real PostgreSQL. The server's routes rely on nothing else.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import type { Role } from '../../src/domain/vocabulary';
+import { HybridClock } from '../../src/protocol/hlc';
+import type { Mutation } from '../../src/protocol/wire';
+import { SERVER_CLOCK_NODE } from '../../src/server/app';
+import type { Device, PushOutput, Store } from '../../src/server/store/store';
+import { visitCreation } from '../helpers/mutations';
+
+export interface StoreHarness {
+  /** A store on a new, empty, migrated database. */
+  open(): Promise<Store>;
+  /** Closes the store and opens the same database again, as a server restart does. */
+  reopen(store: Store): Promise<Store>;
+  /** Closes the store and removes its database. */
+  dispose(store: Store): Promise<void>;
+}
+
+const NOW = Date.parse('2026-11-28T10:00:00.000Z');
+
+function device(networkId: string, role: Role = 'concierge'): Device {
+  return {
+    id: newId(),
+    networkId,
+    name: 'Téléphone',
+    memberName: 'Camille',
+    role,
+    clockNode: '0123456789abcdef',
+    createdAt: new Date(NOW).toISOString(),
+    lastSeenAt: null,
+    revokedAt: null,
+  };
+}
+
+export function storeContract(name: string, harness: () => StoreHarness) {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    let h: StoreHarness;
+
+    beforeEach(async () => {
+      h = harness();
+      store = await h.open();
+    });
+    afterEach(async () => {
+      await h.dispose(store);
+    });
+
+    function push(networkId: string, mutations: readonly Mutation[], role: Role = 'concierge'): Promise<PushOutput> {
+      return store.push({
+        context: { networkId, role, clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW },
+        mutations,
+      });
+    }
+
+    async function pullAll(networkId: string, since = 0) {
+      const page = await store.pull(networkId, since, 5000);
+      return page.changes;
+    }
+
+    it('reports itself reachable', async () => {
+      expect(await store.ping()).toBe(true);
+    });
+
+    it('creates, finds and lists networks', async () => {
+      const a = await store.createNetwork('Réseau A');
+      const b = await store.createNetwork('Réseau B — “guillemets” 🚲');
+      expect(await store.getNetwork(b.id)).toEqual(b);
+      expect(await store.getNetwork(newId())).toBeNull();
+      expect((await store.listNetworks()).map((network) => network.id).sort()).toEqual([a.id, b.id].sort());
+    });
+
+    it('counts every attempt on an invitation and redeems it only once, even when raced', async () => {
+      const network = await store.createNetwork('Réseau');
+      const invitation = {
+        codeHash: 'a'.repeat(64),
+        networkId: network.id,
+        role: 'concierge' as const,
+        expiresAt: new Date(NOW + 3_600_000).toISOString(),
+        usedAt: null,
+        attempts: 0,
+      };
+      await store.createInvitation(invitation);
+      expect((await store.findInvitation(invitation.codeHash))?.attempts).toBe(1);
+      expect((await store.findInvitation(invitation.codeHash))?.attempts).toBe(2);
+      expect(await store.findInvitation('b'.repeat(64))).toBeNull();
+
+      const candidates = Array.from({ length: 6 }, () => device(network.id));
+      const outcomes = await Promise.all(
+        candidates.map((candidate, index) =>
+          store.redeemInvitation(invitation.codeHash, candidate, `${index}`.repeat(64)),
+        ),
+      );
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(await store.listDevices(network.id)).toHaveLength(1);
+      expect((await store.findInvitation(invitation.codeHash))?.usedAt).not.toBeNull();
+      const winner = outcomes.indexOf(true);
+      expect((await store.findDeviceByTokenHash(`${winner}`.repeat(64)))?.id).toBe(candidates[winner]?.id);
+    });
+
+    it('keeps devices within their network: listing, touching, revoking', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const phone = device(a.id);
+      await store.createInvitation({
+        codeHash: 'c'.repeat(64),
+        networkId: a.id,
+        role: 'concierge',
+        expiresAt: new Date(NOW + 1000).toISOString(),
+        usedAt: null,
+        attempts: 0,
+      });
+      expect(await store.redeemInvitation('c'.repeat(64), phone, 'd'.repeat(64))).toBe(true);
+      await store.touchDevice(phone.id, '2026-11-28T11:00:00.000Z');
+      expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.lastSeenAt).toBe('2026-11-28T11:00:00.000Z');
+      expect(await store.listDevices(b.id)).toEqual([]);
+      expect(await store.revokeDevice(b.id, phone.id, new Date(NOW).toISOString())).toBe(false);
+      expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.revokedAt).toBeNull();
+      expect(await store.revokeDevice(a.id, phone.id, new Date(NOW).toISOString())).toBe(true);
+      expect(await store.revokeDevice(a.id, phone.id, new Date(NOW).toISOString())).toBe(false);
+      expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.revokedAt).toBe(new Date(NOW).toISOString());
+    });
+
+    it('applies a push and pulls it back, stamped with the network', async () => {
+      const network = await store.createNetwork('Réseau');
+      const mutation = visitCreation(NOW, undefined, undefined, 'Café associatif — l’été 🌻');
+      const output = await push(network.id, [mutation]);
+      expect(output.results).toEqual([{ id: mutation.id, status: 'applied' }]);
+      const [change] = await pullAll(network.id);
+      expect(change).toMatchObject({ type: 'visits', id: mutation.recordId });
+      const data = JSON.parse(change?.data ?? '{}');
+      expect(data).toMatchObject({ networkId: network.id, notes: 'Café associatif — l’été 🌻' });
+    });
+
+    it('answers a replayed push with the first results and changes nothing', async () => {
+      const network = await store.createNetwork('Réseau');
+      const good = visitCreation(NOW);
+      const bad = visitCreation(NOW);
+      bad.fields.services = ['not-a-service'];
+      const first = await push(network.id, [good, bad]);
+      expect(first.results.map((result) => result.status)).toEqual(['applied', 'rejected']);
+      const before = await store.snapshot(network.id);
+      const again = await push(network.id, [good, bad, good]);
+      expect(again.results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
+      const reasons = (output: PushOutput) =>
+        output.results.map((result) => (result.status === 'rejected' ? result.reason : null));
+      expect(reasons(again).slice(0, 2)).toEqual(reasons(first));
+      expect(await store.snapshot(network.id)).toEqual(before);
+    });
+
+    it('applies a batch pushed several times at once exactly once', async () => {
+      const network = await store.createNetwork('Réseau');
+      const batch = Array.from({ length: 40 }, () => visitCreation(NOW));
+      const outputs = await Promise.all(Array.from({ length: 4 }, () => push(network.id, batch)));
+      for (const output of outputs) expect(output.results.every((result) => result.status === 'applied')).toBe(true);
+      const changes = await pullAll(network.id);
+      expect(changes).toHaveLength(batch.length);
+      const before = await store.snapshot(network.id);
+      await push(network.id, batch);
+      expect(await store.snapshot(network.id)).toEqual(before);
+    });
+
+    it('never lets one network write or read a record of another', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const mine = visitCreation(NOW);
+      await push(a.id, [mine]);
+      const before = await store.snapshot(a.id);
+      const hijack = visitCreation(NOW + 1000, 'ffffffffffffffff', mine.recordId, 'piraté');
+      const output = await push(b.id, [hijack]);
+      expect(output.results[0]).toMatchObject({ status: 'rejected', current: null });
+      expect(await store.snapshot(a.id)).toEqual(before);
+      expect(await store.snapshot(b.id)).toEqual([]);
+      expect(await pullAll(b.id)).toEqual([]);
+    });
+
+    it('pages a pull in change order and tells what remains', async () => {
+      const network = await store.createNetwork('Réseau');
+      const other = await store.createNetwork('Autre');
+      const batch = Array.from({ length: 7 }, () => visitCreation(NOW));
+      await push(network.id, batch.slice(0, 3));
+      await push(other.id, [visitCreation(NOW)]);
+      await push(network.id, batch.slice(3));
+      const first = await store.pull(network.id, 0, 4);
+      expect(first.changes.map((change) => change.id)).toEqual(batch.slice(0, 4).map((m) => m.recordId));
+      expect(first.remaining).toBe(3);
+      const last = first.changes.at(-1)?.seq ?? 0;
+      const rest = await store.pull(network.id, last, 100);
+      expect(rest.changes.map((change) => change.id)).toEqual(batch.slice(4).map((m) => m.recordId));
+      expect(rest.remaining).toBe(0);
+      const seqs = [...first.changes, ...rest.changes].map((change) => change.seq);
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    });
+
+    it('shows a follower every batch whole or not at all, and every record once, under concurrent pushes', async () => {
+      const network = await store.createNetwork('Réseau');
+      const batches = Array.from({ length: 8 }, () => Array.from({ length: 30 }, () => visitCreation(NOW)));
+      const batchOf = new Map(batches.flatMap((batch, index) => batch.map((m) => [m.recordId, index] as const)));
+      const seen = new Map<string, number>();
+      const partial: string[] = [];
+      let cursor = 0;
+      const follow = async () => {
+        const page = await store.pull(network.id, cursor, 5000);
+        for (const change of page.changes) seen.set(change.id, (seen.get(change.id) ?? 0) + 1);
+        cursor = page.changes.at(-1)?.seq ?? cursor;
+        const perBatch = batches.map((batch) => batch.filter((m) => seen.has(m.recordId)).length);
+        for (const count of perBatch) if (count !== 0 && count !== 30) partial.push(`${perBatch.join(',')}`);
+      };
+      let pushing = true;
+      const follower = (async () => {
+        while (pushing) await follow();
+      })();
+      await Promise.all(batches.map((batch) => push(network.id, batch)));
+      pushing = false;
+      await follower;
+      await follow();
+      expect(partial).toEqual([]);
+      expect(seen.size).toBe(batchOf.size);
+      expect([...seen.values()].every((times) => times === 1)).toBe(true);
+    });
+
+    it('keeps everything across a restart and continues the change order after it', async () => {
+      const network = await store.createNetwork('Réseau');
+      await push(network.id, [visitCreation(NOW), visitCreation(NOW)]);
+      const before = await store.snapshot(network.id);
+      const cursor = Math.max(...before.map((change) => change.seq));
+      store = await h.reopen(store);
+      expect(await store.snapshot(network.id)).toEqual(before);
+      expect(await store.getNetwork(network.id)).toEqual(network);
+      const later = visitCreation(NOW);
+      await push(network.id, [later]);
+      expect((await store.pull(network.id, cursor, 10)).changes.map((change) => change.id)).toEqual([later.recordId]);
+    });
+
+    it('stores an attachment once per network and gives it only to that network', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const data = new Uint8Array([0, 1, 2, 255, 254, 0]);
+      const attachment = { sha256: 'e'.repeat(64), mimeType: 'image/jpeg', size: data.byteLength, data };
+      await store.putAttachment(a.id, attachment);
+      await store.putAttachment(a.id, attachment);
+      const found = await store.getAttachment(a.id, attachment.sha256);
+      expect(found).toMatchObject({ sha256: attachment.sha256, mimeType: 'image/jpeg', size: 6 });
+      expect([...(found?.data ?? [])]).toEqual([...data]);
+      expect(await store.getAttachment(b.id, attachment.sha256)).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,151 @@
+// The valise across devices: the starter valise seeded on devices before and after joining,
+// concurrent borrows of the same kit, and two people packing the same list.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listRejected } from '../../src/db/rejected';
+import { borrow, editItem, readToolbox, setPacked, startTrip } from '../../src/db/toolbox';
+import { seedStarterValise } from '../../src/db/toolbox-starter';
+import { kitAvailability } from '../../src/domain/toolbox/loans';
+import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
+import { TestDevice } from '../helpers/test-device';
+import { TestServer } from '../helpers/test-server';
+
+const STARTER_COUNT = STARTER_ITEMS.length + STARTER_PACKING_LISTS.length;
+const standTemplate = STARTER_PACKING_LISTS.find((list) => list.tripKind === 'fair_stand')?.id ?? '';
+
+describe('the starter valise', () => {
+  let server: TestServer;
+  let networkId: string;
+  const devices: TestDevice[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    networkId = (await server.createNetwork('Réseau test')).id;
+  });
+
+  afterEach(async () => {
+    for (const device of devices.splice(0)) await device.close();
+    await server.stop();
+  });
+
+  async function device(name: string): Promise<TestDevice> {
+    const opened = await TestDevice.open(name, server.fetch);
+    devices.push(opened);
+    return opened;
+  }
+
+  it('is on a fresh device before it joins any network', async () => {
+    const fresh = await device('Hors réseau');
+    expect(await seedStarterValise(fresh.context, { pulled: false })).toBe(STARTER_COUNT);
+    const view = await readToolbox(fresh.context);
+    expect(view.items.map((item) => item.title)).toContain('Vidéoprojecteur');
+    expect(view.lists.filter((list) => list.isTemplate)).toHaveLength(4);
+    // Seeding again writes nothing more.
+    expect(await seedStarterValise(fresh.context, { pulled: false })).toBe(0);
+  });
+
+  it('reaches the network from its first admin, and an admin’s edit wins over a later seed', async () => {
+    const admin = await device('Admin');
+    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    expect(await seedStarterValise(admin.context, { pulled: false })).toBe(0);
+    await admin.sync();
+    expect(await seedStarterValise(admin.context, { pulled: true })).toBe(STARTER_COUNT);
+    await editItem(admin.context, STARTER_IDS.projector, { description: 'Le projecteur est au local de Rennes.' });
+    await admin.sync();
+
+    // A second admin device seeded offline before joining: its untouched seed is forgotten on
+    // joining, the network's (edited) valise arrives, and nothing conflicts.
+    const second = await device('Admin 2');
+    await seedStarterValise(second.context, { pulled: false });
+    await second.join(await server.invite(networkId, 'admin'), 'admin');
+    await second.sync();
+    expect(await seedStarterValise(second.context, { pulled: true })).toBe(0);
+    const projector = await second.context.db.records('toolboxItems').get(STARTER_IDS.projector);
+    expect(projector?.description).toBe('Le projecteur est au local de Rennes.');
+    expect(await second.context.db.records('conflicts').count()).toBe(0);
+    expect(await second.outboxSize()).toBe(0);
+  });
+
+  it('a concierge device that seeded before joining gets no refusal and then the network’s valise', async () => {
+    const admin = await device('Admin');
+    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await admin.sync();
+    await seedStarterValise(admin.context, { pulled: true });
+    await admin.sync();
+
+    const concierge = await device('Concierge');
+    await seedStarterValise(concierge.context, { pulled: false });
+    // A trip packed before joining is the concierge's own: it goes up with the join.
+    const trip = await startTrip(concierge.context, standTemplate, '2027-03-12');
+    await setPacked(concierge.context, trip.id, STARTER_IDS.banner, true);
+    await concierge.join(await server.invite(networkId, 'concierge'));
+    await concierge.sync();
+    await concierge.sync();
+
+    expect(await listRejected(concierge.context)).toEqual([]);
+    expect(await concierge.outboxSize()).toBe(0);
+    const view = await readToolbox(concierge.context);
+    expect(view.items).toHaveLength(STARTER_ITEMS.length);
+    const pushedTrip = (await server.snapshot(networkId)).find((change) => change.id === trip.id);
+    expect(pushedTrip).toBeDefined();
+    // A concierge device never seeds once joined.
+    expect(await seedStarterValise(concierge.context, { pulled: true })).toBe(0);
+  });
+});
+
+describe('shared kit and packing between two devices', () => {
+  let server: TestServer;
+  let a: TestDevice;
+  let b: TestDevice;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau test');
+    a = await TestDevice.open('Camille', server.fetch);
+    b = await TestDevice.open('Hugo', server.fetch);
+    await a.join(await server.invite(network.id, 'admin'), 'admin');
+    await b.join(await server.invite(network.id));
+    await a.sync();
+    await seedStarterValise(a.context, { pulled: true });
+    await a.sync();
+    await b.sync();
+  });
+
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await server.stop();
+  });
+
+  it('two offline borrows of the one projector both show, as over-borrowed, on both devices', async () => {
+    await borrow(a.context, STARTER_IDS.projector, 'Camille');
+    await borrow(b.context, STARTER_IDS.projector, 'Hugo');
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const device of [a, b]) {
+      const { items, loans } = await readToolbox(device.context);
+      const projector = items.find((item) => item.id === STARTER_IDS.projector);
+      const state = kitAvailability(
+        projector ?? { quantity: 1 },
+        loans.filter((l) => l.itemId === STARTER_IDS.projector),
+      );
+      expect(state).toMatchObject({ out: 2, available: 0, overBorrowed: true });
+      expect(state.holders.map((loan) => loan.holderName).sort()).toEqual(['Camille', 'Hugo']);
+    }
+  });
+
+  it('two people packing the same list offline both keep their ticks', async () => {
+    const trip = await startTrip(a.context, standTemplate, null);
+    await a.sync();
+    await b.sync();
+    await setPacked(a.context, trip.id, STARTER_IDS.banner, true);
+    await setPacked(b.context, trip.id, STARTER_IDS.projector, true);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const device of [a, b]) {
+      const list = await device.context.db.records('packingLists').get(trip.id);
+      expect(list?.packed).toEqual({ [STARTER_IDS.banner]: true, [STARTER_IDS.projector]: true });
+    }
+  });
+});

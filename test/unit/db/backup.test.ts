@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest';
+import {
+  collectBackup,
+  DamagedFileError,
+  markBackupSaved,
+  readBackupMeta,
+  restoreBackup,
+} from '../../../src/db/backup';
+import { storeBlob } from '../../../src/db/blobs';
+import type { DataContext } from '../../../src/db/context';
+import { leaveNetwork } from '../../../src/db/sync-store';
+import { createRecord, deleteRecord, updateRecord } from '../../../src/db/writes';
+import { type Backup, parseBackup, writeBackup } from '../../../src/domain/backup';
+import { RECORD_TYPES, type RecordType } from '../../../src/domain/record-types';
+import { sampleRecords } from '../../fixtures/records';
+import { openTestContext } from '../../helpers/db';
+
+const OPTIONS = { appVersion: 'test', includeFiles: true };
+
+async function seed(context: DataContext): Promise<void> {
+  const sample = sampleRecords();
+  for (const type of RECORD_TYPES) await createRecord(context, type, sample[type] as never);
+}
+
+async function everything(context: DataContext) {
+  const all: Record<string, unknown[]> = {};
+  for (const type of RECORD_TYPES) all[type] = await context.db.anyRecords(type).orderBy('id').toArray();
+  return all;
+}
+
+async function saved(context: DataContext): Promise<Backup> {
+  const parsed = await parseBackup(await writeBackup(await collectBackup(context, OPTIONS)));
+  if (!parsed.ok) throw new Error(`backup unreadable: ${parsed.problem.kind}`);
+  return parsed.backup;
+}
+
+describe('a backup of the device', () => {
+  test('export, wipe, restore gives back every record with its clocks, and queues them for the server', async () => {
+    const context = await openTestContext();
+    await seed(context);
+    const before = await everything(context);
+    const backup = await saved(context);
+
+    await leaveNetwork(context, { wipe: true });
+    expect(await context.db.records('visits').count()).toBe(0);
+    const counts = await restoreBackup(context, backup);
+
+    expect(await everything(context)).toEqual(before);
+    expect(counts.visits).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    const queued = new Set((await context.db.outbox.toArray()).map((entry) => entry.type));
+    expect(queued).toEqual(new Set<RecordType>(RECORD_TYPES));
+  });
+
+  test('restoring the same file twice changes nothing and queues nothing more', async () => {
+    const context = await openTestContext();
+    await seed(context);
+    const backup = await saved(context);
+    await leaveNetwork(context, { wipe: true });
+    await restoreBackup(context, backup);
+    const once = await everything(context);
+    const outboxOnce = await context.db.outbox.count();
+
+    const again = await restoreBackup(context, backup);
+
+    expect(await everything(context)).toEqual(once);
+    expect(await context.db.outbox.count()).toBe(outboxOnce);
+    expect(again.visits).toEqual({ added: 0, updated: 0, unchanged: 1 });
+  });
+
+  test('an old backup never overwrites an edit or a delete made after it', async () => {
+    const context = await openTestContext();
+    const visit = await createRecord(context, 'visits', sampleRecords().visits);
+    const contact = await createRecord(context, 'contacts', sampleRecords().contacts);
+    const backup = await saved(context);
+    await updateRecord(context, 'visits', visit.id, { purpose: 'Modifié après la sauvegarde' });
+    await deleteRecord(context, 'contacts', contact.id);
+    const outbox = await context.db.outbox.count();
+
+    await restoreBackup(context, backup);
+
+    expect((await context.db.records('visits').get(visit.id))?.purpose).toBe('Modifié après la sauvegarde');
+    expect((await context.db.records('contacts').get(contact.id))?.deleted).toBe(true);
+    expect(await context.db.outbox.count()).toBe(outbox);
+  });
+
+  test('a newer backup brings its later edits into an older copy, queued with only those fields', async () => {
+    const phone = await openTestContext();
+    const visit = await createRecord(phone, 'visits', sampleRecords().visits);
+    const older = await saved(phone);
+    await updateRecord(phone, 'visits', visit.id, { purpose: 'Complété sur le téléphone' });
+    const newer = await saved(phone);
+
+    const laptop = await openTestContext();
+    await restoreBackup(laptop, older);
+    await laptop.db.outbox.clear();
+    await restoreBackup(laptop, newer);
+
+    expect((await laptop.db.records('visits').get(visit.id))?.purpose).toBe('Complété sur le téléphone');
+    const [entry] = await laptop.db.outbox.toArray();
+    expect(entry?.fields).toEqual(expect.arrayContaining(['purpose']));
+    expect(entry?.fields).not.toContain('notes');
+  });
+
+  test('local writes after a restore win over the restored clocks', async () => {
+    const phone = await openTestContext();
+    const visit = await createRecord(phone, 'visits', sampleRecords().visits);
+    const backup = await saved(phone);
+    const laptop = await openTestContext();
+    // The laptop's clock is far behind the phone's.
+    laptop.clock.offsetMs = -3_600_000;
+    await restoreBackup(laptop, backup);
+    await updateRecord(laptop, 'visits', visit.id, { purpose: 'Corrigé sur l’ordinateur' });
+    const stored = await laptop.db.records('visits').get(visit.id);
+    expect(stored?.hlc.purpose && stored.hlc.purpose > (backup.body.records.visits?.[0]?.clocks['*'] ?? '')).toBe(true);
+  });
+
+  test('carries photos’ bytes and refuses damaged ones without writing anything', async () => {
+    const context = await openTestContext();
+    const bytes = new TextEncoder().encode('photo de l’atelier').buffer as ArrayBuffer;
+    const sha256 = await storeBlob(context, bytes, 'image/jpeg');
+    const sample = sampleRecords();
+    await createRecord(context, 'attachments', { ...sample.attachments, sha256, size: bytes.byteLength });
+    const backup = await saved(context);
+    expect(backup.body.files).toHaveLength(1);
+
+    const fresh = await openTestContext();
+    const damaged: Backup = structuredClone(backup);
+    (damaged.body.files[0] as { data: string }).data = btoa('autre chose');
+    await expect(restoreBackup(fresh, damaged)).rejects.toBeInstanceOf(DamagedFileError);
+    expect(await fresh.db.records('attachments').count()).toBe(0);
+
+    expect((await restoreBackup(fresh, backup)).files).toBe(1);
+    expect(new Uint8Array((await fresh.db.blobs.get(sha256))?.data ?? new ArrayBuffer(0))).toEqual(
+      new Uint8Array(bytes),
+    );
+  });
+
+  test('remembers when the last backup was saved', async () => {
+    const context = await openTestContext();
+    expect(await readBackupMeta(context)).toEqual({ lastBackupAt: null });
+    await markBackupSaved(context, '2026-11-28T10:00:00.000Z');
+    expect(await readBackupMeta(context)).toEqual({ lastBackupAt: '2026-11-28T10:00:00.000Z' });
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import {
+  contactsByIds,
+  contactsOfOrganisation,
+  createContact,
+  createContacts,
+  deleteContact,
+  getContact,
+  listContacts,
+  updateContact,
+} from '../../../src/db/contacts';
+import { RecordValidationError } from '../../../src/db/errors';
+import {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  searchOrganisations,
+  updateOrganisation,
+} from '../../../src/db/organisations';
+import { openTestContext } from '../../helpers/db';
+
+describe('organisations', () => {
+  test('are listed by name and found without accents, by commune too', async () => {
+    const context = await openTestContext();
+    await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu', commune: 'Redon' });
+    await createOrganisation(context, { name: 'Atelier Commun', kind: 'tiers_lieu', commune: 'Saint-Étienne' });
+    await createOrganisation(context, { name: 'Mairie de Vitré', kind: 'local_authority' });
+
+    expect((await listOrganisations(context)).map((item) => item.name)).toEqual([
+      'Atelier Commun',
+      'Équipe du Moulin',
+      'Mairie de Vitré',
+    ]);
+    expect((await searchOrganisations(context, 'equipe')).map((item) => item.name)).toEqual(['Équipe du Moulin']);
+    expect((await searchOrganisations(context, 'saint etienne')).map((item) => item.name)).toEqual(['Atelier Commun']);
+    expect(await listOrganisations(context, { limit: 1 })).toHaveLength(1);
+  });
+
+  test('an update is read back without the sync clocks, and a bad postcode stores nothing', async () => {
+    const context = await openTestContext();
+    const lieu = await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
+    await updateOrganisation(context, lieu.id, { commune: 'Saint-Malo' });
+    const read = await getOrganisation(context, lieu.id);
+    expect(read).toMatchObject({ name: 'La Forge', commune: 'Saint-Malo' });
+    expect(read).not.toHaveProperty('hlc');
+
+    const refused = updateOrganisation(context, lieu.id, { postcode: '354' });
+    await expect(refused).rejects.toBeInstanceOf(RecordValidationError);
+    await expect(refused).rejects.toMatchObject({ issues: [{ field: 'postcode' }] });
+    expect((await getOrganisation(context, lieu.id))?.postcode).toBeUndefined();
+  });
+});
+
+describe('contacts', () => {
+  test('are found by name, role or email, accents and case ignored', async () => {
+    const context = await openTestContext();
+    await createContacts(context, [
+      { name: 'Hélène Durand', role: 'Maire adjointe' },
+      { name: 'Camille Martin', email: 'camille@exemple.fr' },
+    ]);
+    expect((await listContacts(context, { query: 'helene' })).map((item) => item.name)).toEqual(['Hélène Durand']);
+    expect((await listContacts(context, { query: 'MAIRE' })).map((item) => item.name)).toEqual(['Hélène Durand']);
+    expect((await listContacts(context, { query: 'camille@' })).map((item) => item.name)).toEqual(['Camille Martin']);
+  });
+
+  test('of an organisation are the people linked to it, deleted ones left out', async () => {
+    const context = await openTestContext();
+    const lieu = await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
+    const other = await createOrganisation(context, { name: 'Mairie', kind: 'local_authority' });
+    const zoe = await createContact(context, { name: 'Zoé', organisationIds: [lieu.id] });
+    await createContact(context, { name: 'Alex', organisationIds: [lieu.id, other.id] });
+    await createContact(context, { name: 'Sam', organisationIds: [other.id] });
+    const gone = await createContact(context, { name: 'Parti', organisationIds: [lieu.id] });
+    await deleteContact(context, gone.id);
+
+    expect((await contactsOfOrganisation(context, lieu.id)).map((item) => item.name)).toEqual(['Alex', 'Zoé']);
+    expect((await contactsByIds(context, [zoe.id, gone.id])).map((item) => item.name)).toEqual(['Zoé']);
+    expect(await getContact(context, gone.id)).toBeUndefined();
+  });
+
+  test('an invalid email is refused with the field named, and the person keeps the old one', async () => {
+    const context = await openTestContext();
+    const person = await createContact(context, { name: 'Camille', email: 'camille@exemple.fr' });
+    await expect(updateContact(context, person.id, { email: 'pas-un-email' })).rejects.toMatchObject({
+      issues: [{ field: 'email' }],
+    });
+    expect((await getContact(context, person.id))?.email).toBe('camille@exemple.fr');
+  });
+
+  test('a batch with one invalid person stores nobody', async () => {
+    const context = await openTestContext();
+    await expect(createContacts(context, [{ name: 'Bon' }, { name: '' }])).rejects.toBeInstanceOf(
+      RecordValidationError,
+    );
+    expect(await listContacts(context)).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type BackupBody,
+  base64ToBytes,
+  bytesToBase64,
+  needsBackupReminder,
+  parseBackup,
+  restoreRecord,
+  writeBackup,
+} from '../../../src/domain/backup';
+import { newId } from '../../../src/domain/ids';
+import { clockOf, mergePatch, type RecordState } from '../../../src/domain/merge';
+import { formatHlc } from '../../../src/protocol/hlc';
+
+const clock = (millis: number, node = 'aaaaaaaaaaaaaaaa') => formatHlc({ millis, counter: 0, node });
+
+/** A visit as the device stores it (validated, defaults filled), all fields written at one clock. */
+function visitState(purpose = 'Premier rendez-vous'): RecordState {
+  return {
+    data: {
+      id: newId(),
+      networkId: 'local',
+      createdAt: '2026-03-03T13:05:00.000Z',
+      updatedAt: '2026-03-03T13:05:00.000Z',
+      updatedBy: 'Camille',
+      deleted: false,
+      visitedAt: '2026-03-03T13:05:00.000Z',
+      purpose,
+      notes: 'Ligne 1\nLigne 2 ; « guillemets »',
+      contactIds: [],
+      services: ['detect'],
+    },
+    clocks: { '*': clock(Date.parse('2026-03-03T13:05:00.000Z')) },
+  };
+}
+
+function body(records: BackupBody['records']): BackupBody {
+  return {
+    exportedAt: '2026-11-28T10:00:00.000Z',
+    networkId: 'local',
+    networkName: null,
+    appVersion: '0.1.0',
+    records,
+    files: [],
+  };
+}
+
+describe('the backup file', () => {
+  it('reads back exactly what was written', async () => {
+    const visit = visitState();
+    const text = await writeBackup(body({ visits: [visit] }));
+    const parsed = await parseBackup(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.backup.body.records.visits).toEqual([visit]);
+  });
+
+  it('refuses a file that is not JSON, or JSON that is not a Valise backup', async () => {
+    expect(await parseBackup('PK\u0003\u0004 a zip file')).toEqual({ ok: false, problem: { kind: 'not_json' } });
+    expect(await parseBackup('{"name":"Camille"}')).toEqual({ ok: false, problem: { kind: 'not_backup' } });
+  });
+
+  it('refuses a truncated file', async () => {
+    const text = await writeBackup(body({ visits: [visitState()] }));
+    expect(await parseBackup(text.slice(0, text.length - 40))).toEqual({ ok: false, problem: { kind: 'not_json' } });
+  });
+
+  it('refuses a file edited by hand after it was saved (checksum)', async () => {
+    const text = await writeBackup(body({ visits: [visitState('Premier rendez-vous')] }));
+    const edited = text.replace('Premier rendez-vous', 'Second rendez-vous');
+    expect(await parseBackup(edited)).toEqual({ ok: false, problem: { kind: 'checksum' } });
+  });
+
+  it('refuses a file of a newer version of the app, naming its version', async () => {
+    const text = (await writeBackup(body({}))).replace('"version":1', '"version":7');
+    expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'newer_version', version: 7 } });
+  });
+
+  it('refuses a record that breaks the schema, naming the record and the field', async () => {
+    const broken = visitState();
+    broken.data.visitedAt = 'hier';
+    const parsed = await parseBackup(await writeBackup(body({ visits: [broken] })));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problem).toMatchObject({ kind: 'invalid_record', type: 'visits', id: broken.data.id });
+      expect(parsed.problem.kind === 'invalid_record' && parsed.problem.issue?.field).toBe('visitedAt');
+    }
+  });
+
+  it('carries bytes through base64 unchanged', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70_000 }), (bytes) => {
+        expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('restoring a record', () => {
+  it('adopts a record the device does not have into its network', () => {
+    const visit = visitState();
+    const restored = restoreRecord('visits', undefined, visit, 'reseau-1');
+    expect(restored?.keys).toBeNull();
+    expect(restored?.state.data.networkId).toBe('reseau-1');
+    expect(restored?.state.clocks).toEqual(visit.clocks);
+  });
+
+  it('keeps an edit made after the backup and takes the backup’s later fields', () => {
+    const saved = visitState('avant');
+    const device = mergePatch('visits', saved, { fields: { purpose: 'après' }, clocks: { purpose: clock(5e12) } });
+    const backup = mergePatch('visits', saved, {
+      fields: { placeLabel: 'Mairie' },
+      clocks: { placeLabel: clock(4e12) },
+    });
+    const restored = restoreRecord('visits', device, backup, 'local');
+    expect(restored?.state.data).toMatchObject({ purpose: 'après', placeLabel: 'Mairie' });
+    expect(restored?.keys).toEqual(['placeLabel']);
+  });
+
+  // Two copies of one diagnostic that evolved apart from a common start, by scalar writes and
+  // writes of single answers, each with its own clock.
+  const write = fc.record({
+    key: fc.constantFrom('territoryLabel', 'filledOn', 'answers.q1', 'answers.q2', 'answers.q3'),
+    value: fc.option(fc.string({ maxLength: 6 }), { nil: null }),
+    millis: fc.integer({ min: 2, max: 1000 }),
+    node: fc.constantFrom('aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'),
+  });
+  type Write = { key: string; value: string | null; millis: number; node: string };
+  const start = (): RecordState => ({
+    data: { id: newId(), territoryLabel: 'départ', filledOn: 'départ', answers: { q1: 'a' } },
+    clocks: { '*': clock(1) },
+  });
+  const apply = (state: RecordState, writes: Write[]) =>
+    writes.reduce<RecordState>(
+      (current, { key, value, millis, node }) =>
+        mergePatch('diagnostics', current, { fields: { [key]: value }, clocks: { [key]: clock(millis, node) } }),
+      state,
+    );
+  const read = (state: RecordState, key: string) => {
+    const [field, entry] = key.split('.') as [string, string | undefined];
+    const value = state.data[field];
+    return entry === undefined ? value : ((value as Record<string, unknown> | undefined)?.[entry] ?? null);
+  };
+  const KEYS = ['territoryLabel', 'filledOn', 'answers.q1', 'answers.q2', 'answers.q3'];
+
+  it('never loses the later of two values of a field, and a second restore changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 12 }), fc.array(write, { maxLength: 12 }), (onDevice, inBackup) => {
+        const common = start();
+        const device = apply(common, onDevice);
+        const backup = apply(common, inBackup);
+        const once = restoreRecord('diagnostics', device, backup, 'local')?.state ?? device;
+        for (const key of KEYS) {
+          const deviceClock = clockOf(device.clocks, key);
+          const backupClock = clockOf(backup.clocks, key);
+          const winner = backupClock > deviceClock ? backup : device;
+          expect(clockOf(once.clocks, key)).toBe(backupClock > deviceClock ? backupClock : deviceClock);
+          expect(read(once, key) ?? null).toEqual(read(winner, key) ?? null);
+        }
+        expect(restoreRecord('diagnostics', once, backup, 'local')).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the backup reminder', () => {
+  const now = new Date('2026-11-28T10:00:00.000Z');
+  it('reminds a device that never synced nor saved a backup', () => {
+    expect(needsBackupReminder(now, null, null)).toBe(true);
+  });
+  it('reminds when both the last sync and the last backup are a week old or more', () => {
+    expect(needsBackupReminder(now, '2026-11-20T10:00:00.000Z', '2026-11-21T09:00:00.000Z')).toBe(true);
+  });
+  it('stays quiet after a recent backup or a recent sync', () => {
+    expect(needsBackupReminder(now, '2026-11-27T10:00:00.000Z', null)).toBe(false);
+    expect(needsBackupReminder(now, null, '2026-11-28T09:00:00.000Z')).toBe(false);
+  });
+});

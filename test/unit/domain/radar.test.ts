@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { axisPoint, gridRings, labelAnchor, radarPoints, toSvgPoints } from '../../../src/domain/radar';
+
+const square = { center: { x: 100, y: 100 }, radius: 80, axes: 4 };
+
+describe('radar geometry', () => {
+  test('puts the first axis at the top and turns clockwise', () => {
+    expect(radarPoints(square, [100, 100, 100, 100])).toEqual([
+      { x: 100, y: 20 },
+      { x: 180, y: 100 },
+      { x: 100, y: 180 },
+      { x: 20, y: 100 },
+    ]);
+  });
+
+  test('places a score at its fraction of the radius, a missing one at the centre', () => {
+    expect(radarPoints(square, [50, 25, null, 0])).toEqual([
+      { x: 100, y: 60 },
+      { x: 120, y: 100 },
+      { x: 100, y: 100 },
+      { x: 100, y: 100 },
+    ]);
+  });
+
+  test('six axes are 60° apart', () => {
+    const frame = { center: { x: 0, y: 0 }, radius: 100, axes: 6 };
+    expect(axisPoint(frame, 1, 1)).toEqual({ x: 86.6, y: -50 });
+    expect(axisPoint(frame, 3, 1)).toEqual({ x: 0, y: 100 });
+  });
+
+  test('keeps scores outside 0–100 on the chart', () => {
+    expect(radarPoints(square, [140, -10, 100, 100]).slice(0, 2)).toEqual([
+      { x: 100, y: 20 },
+      { x: 100, y: 100 },
+    ]);
+  });
+
+  test('draws four rings, the last one at the rim', () => {
+    const rings = gridRings(square);
+    expect(rings).toHaveLength(4);
+    expect(toSvgPoints(rings[3] ?? [])).toBe('100,20 180,100 100,180 20,100');
+    expect(toSvgPoints(rings[0] ?? [])).toBe('100,80 120,100 100,120 80,100');
+  });
+
+  test('sets labels away from the chart', () => {
+    expect([0, 1, 2, 3].map((index) => labelAnchor(square, index))).toEqual(['middle', 'start', 'middle', 'end']);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { compareLabels, matchesWords, normalizeForSearch, queryWords } from '../../../src/domain/search';
+
+describe('search normalisation', () => {
+  test('finds accented words when typed without accents, and the other way round', () => {
+    expect(matchesWords(queryWords('equipe'), ['Équipe de la Forge'])).toBe(true);
+    expect(matchesWords(queryWords('ÉQUIPE'), ['equipe'])).toBe(true);
+    expect(matchesWords(queryWords('saint etienne'), ['Saint-Étienne'])).toBe(true);
+  });
+
+  test('needs every word of the query', () => {
+    expect(matchesWords(queryWords('forge malo'), ['La Forge', 'Saint-Malo'])).toBe(true);
+    expect(matchesWords(queryWords('forge brest'), ['La Forge', 'Saint-Malo'])).toBe(false);
+  });
+
+  test('an empty query matches everything, missing texts are ignored', () => {
+    expect(queryWords('  ')).toEqual([]);
+    expect(matchesWords([], [null, undefined])).toBe(true);
+    expect(matchesWords(queryWords('x'), [null, undefined])).toBe(false);
+  });
+
+  test('keeps email and phone characters searchable', () => {
+    expect(normalizeForSearch('Camille.Martin@Exemple.fr')).toBe('camille.martin@exemple.fr');
+    expect(matchesWords(queryWords('+33 6'), ['+33 6 12 34 56 78'])).toBe(true);
+  });
+
+  test('sorts names in French order, accents ignored', () => {
+    expect(['Zoé', 'élise', 'Emma', 'Éric'].sort(compareLabels)).toEqual(['élise', 'Emma', 'Éric', 'Zoé']);
+  });
+});

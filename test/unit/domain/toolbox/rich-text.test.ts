@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { type Inline, parseInline, parseRichText, plainText } from '../../../../src/domain/toolbox/rich-text';
+
+describe('the light formatting of a description', () => {
+  test('reads headings, bullet and numbered lists, paragraphs, bold, italic and links', () => {
+    const blocks = parseRichText(
+      '# Avant\n- savoir **qui** vient\n- préparer un café\n\n1. écouter\n2. orienter\n\nVoir [le wiki](https://wiki.exemple.fr) *après*.',
+    );
+    expect(blocks.map((block) => block.kind)).toEqual(['heading', 'list', 'list', 'paragraph']);
+    expect(blocks[1]).toMatchObject({ kind: 'list', ordered: false });
+    expect(blocks[2]).toMatchObject({ kind: 'list', ordered: true });
+    expect(blocks[1]?.kind === 'list' && blocks[1].items[0]).toEqual([
+      { kind: 'text', text: 'savoir ' },
+      { kind: 'strong', children: [{ kind: 'text', text: 'qui' }] },
+      { kind: 'text', text: ' vient' },
+    ]);
+    expect(blocks[3]).toEqual({
+      kind: 'paragraph',
+      children: [
+        { kind: 'text', text: 'Voir ' },
+        { kind: 'link', href: 'https://wiki.exemple.fr/', children: [{ kind: 'text', text: 'le wiki' }] },
+        { kind: 'text', text: ' ' },
+        { kind: 'em', children: [{ kind: 'text', text: 'après' }] },
+        { kind: 'text', text: '.' },
+      ],
+    });
+  });
+
+  test('keeps an HTML or script payload as plain text, never as markup', () => {
+    const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const blocks = parseRichText(payload);
+    expect(blocks).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: payload }] }]);
+  });
+
+  test('shows a javascript: or data: link as the text typed, not as a link', () => {
+    const nodes = parseInline('[clic](javascript:alert(1)) et [image](data:text/html;base64,PHNjcmlwdD4=)');
+    const links = nodes.filter((node: Inline) => node.kind === 'link');
+    expect(links).toEqual([]);
+    expect(plainText([{ kind: 'paragraph', children: nodes }])).toContain('[clic](javascript:alert(1)');
+  });
+
+  test('gives the text without its marks for search', () => {
+    expect(plainText(parseRichText('# Titre\n- **un** point\n\n[wiki](https://w.fr)'))).toBe('Titre un point wiki');
+  });
+});
