@@ -94,7 +94,8 @@ export const messages = {
     noOrganisation: 'Sans structure',
     // Follow-ups
     followUpsTitle: 'Suites à donner',
-    noFollowUps: 'Aucune suite pour l’instant. Une note « Action » peut devenir une suite, avec qui s’en charge et pour quand.',
+    noFollowUps:
+      'Aucune suite pour l’instant. Une note « Action » peut devenir une suite, avec qui s’en charge et pour quand.',
     makeFollowUp: 'Créer une suite',
     followUpMade: 'Suite créée',
     followUpText: 'À faire',
