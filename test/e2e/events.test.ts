@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { fromWallClock } from '../../src/domain/time-zone';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
-import { screenshotAtSizes } from './helpers/screenshots';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { EventsPage } from './pages/events-page';
 import { NetworkPage } from './pages/network-page';
@@ -77,6 +77,9 @@ describe('an event of the network', () => {
       endTime: '17:00',
     });
     const eventUrl = camille.page.url();
+    // The people expected, created on the spot from the attendance list.
+    await camilleEvents.addNewAttendee('Léa Petit');
+    await camilleEvents.addNewAttendee('Sam Bernard');
     await syncNow(camilleNetwork, eventUrl);
     await syncNow(hugoNetwork, eventUrl);
     const hugoEvents = new EventsPage(hugo.page, server.url);
@@ -85,6 +88,9 @@ describe('an event of the network', () => {
     // In the barn: no network on either phone; notes interleave between the two.
     await camille.context.setOffline(true);
     await hugo.context.setOffline(true);
+    // Both tick presence, each a different person: neither tick overwrites the other.
+    await camilleEvents.setPresence('Léa Petit', 'Présent·e');
+    await hugoEvents.setPresence('Sam Bernard', 'Excusé·e');
     await camilleEvents.addNote('Tour de table : douze lieux présents');
     await hugoEvents.addNote('Un pair-à-pair par trimestre', 'Décision');
     await camilleEvents.addNote('Une carte partagée des lieux', 'Idée');
@@ -111,6 +117,10 @@ describe('an event of the network', () => {
     ];
     await expect.poll(() => camilleEvents.noteTexts(), { timeout: 30_000 }).toEqual(everyNote);
     await expect.poll(() => hugoEvents.noteTexts(), { timeout: 30_000 }).toEqual(everyNote);
+    for (const phone of [camilleEvents, hugoEvents]) {
+      await expect.poll(() => phone.presenceOf('Léa Petit'), { timeout: 30_000 }).toBe('Présent·e');
+      await expect.poll(() => phone.presenceOf('Sam Bernard'), { timeout: 30_000 }).toBe('Excusé·e');
+    }
     const authors = await camille.page.locator('.timeline__author').allTextContents();
     expect(authors).toEqual(['Camille Martin', 'Hugo Leroy', 'Camille Martin', 'Hugo Leroy']);
 
@@ -139,7 +149,20 @@ describe('an event of the network', () => {
     expect(recap).toMatch(/## Décisions\n\n- \d\d:\d\d — Un pair-à-pair par trimestre \(Hugo Leroy\)/);
     expect(recap).toMatch(/## Actions\n\n- \d\d:\d\d — Envoyer le compte rendu aux absents \(Hugo Leroy\)/);
 
+    // Hugo's action becomes a follow-up with who does it and by when.
+    const action = camille.page.locator('.timeline__note', { hasText: 'Envoyer le compte rendu aux absents' });
+    await action.getByRole('button', { name: 'Créer une suite' }).click();
+    expect(await action.getByLabel('Qui s’en charge').inputValue()).toBe('Hugo Leroy');
+    await action.getByLabel('Pour le').fill('2030-01-15');
+    await action.getByRole('button', { name: 'Créer la suite' }).click();
+    await action.getByText('Suite créée').waitFor();
+    expect(await camille.page.locator('#suites').textContent()).toContain('Envoyer le compte rendu aux absents');
+    expect(await camilleEvents.recapText()).toContain(
+      '## Suites à donner\n\n- [ ] Envoyer le compte rendu aux absents — Hugo Leroy — pour le 15 janvier 2030',
+    );
+
     await screenshotAtSizes(camille.page, 'event-notes-merged');
+    await screenshot(camille.page, 'event-page', { fullPage: true });
     expect(describeViolations(await runAxe(camille.page))).toBe('');
   });
 
