@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { fromWallClock } from '../../src/domain/time-zone';
+import { fromWallClock, toWallClock } from '../../src/domain/time-zone';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
@@ -153,16 +153,27 @@ describe('an event of the network', () => {
     const action = camille.page.locator('.timeline__note', { hasText: 'Envoyer le compte rendu aux absents' });
     await action.getByRole('button', { name: 'Créer une suite' }).click();
     expect(await action.getByLabel('Qui s’en charge').inputValue()).toBe('Hugo Leroy');
-    await action.getByLabel('Pour le').fill('2030-01-15');
+    const today = toWallClock(new Date(), 'Europe/Paris').date;
+    await action.getByLabel('Pour le').fill(today);
     await action.getByRole('button', { name: 'Créer la suite' }).click();
     await action.getByText('Suite créée').waitFor();
     expect(await camille.page.locator('#suites').textContent()).toContain('Envoyer le compte rendu aux absents');
     expect(await camilleEvents.recapText()).toContain(
-      '## Suites à donner\n\n- [ ] Envoyer le compte rendu aux absents — Hugo Leroy — pour le 15 janvier 2030',
+      `## Suites à donner\n\n- [ ] Envoyer le compte rendu aux absents — Hugo Leroy — pour le ${frenchDay(today)}`,
     );
 
     await screenshotAtSizes(camille.page, 'event-notes-merged');
+    await camille.page.setViewportSize(PHONE);
     await screenshot(camille.page, 'event-page', { fullPage: true });
+
+    // "Aujourd'hui": the day's event and what is due, together.
+    await camilleEvents.openAgenda();
+    const todaySection = camille.page.locator('#aujourdhui');
+    expect(await todaySection.textContent()).toContain('Rencontre régionale des tiers-lieux');
+    expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
+    await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
+    await screenshotAtSizes(camille.page, 'events-today');
+    expect(describeViolations(await runAxe(camille.page))).toBe('');
     expect(describeViolations(await runAxe(camille.page))).toBe('');
   });
 
@@ -211,6 +222,11 @@ describe('an event of the network', () => {
     expect(describeViolations(await runAxe(page))).toBe('');
   });
 });
+
+function frenchDay(day: string): string {
+  const format = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
 
 function nextDay(day: string): string {
   const next = new Date(`${day}T12:00:00Z`);

@@ -1,4 +1,6 @@
 import { listEvents } from '../../../db/events';
+import { openFollowUps } from '../../../db/follow-ups';
+import { localDay } from '../../../domain/days';
 import type { NetworkEvent } from '../../../domain/event';
 import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
@@ -11,45 +13,59 @@ import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { CalendarExport } from './CalendarExport';
 import { eventDayParts, eventTime, zoneOf } from './event-dates';
+import { FollowUpList } from './FollowUps';
 import { messages } from './messages';
 import { NEW_SEGMENT } from './segments';
 
 export function EventList() {
   const t = useMessages(messages);
   const events = useLive((context) => listEvents(context), []);
+  const followUps = useLive((context) => openFollowUps(context), []);
   const newButton = (
     <ButtonLink variant="primary" href={hrefTo('evenements', NEW_SEGMENT)}>
       {t.newEvent}
     </ButtonLink>
   );
-  if (events === undefined) return <ScreenHeader title={t.title} description={t.purpose} />;
+  if (events === undefined || followUps === undefined) return <ScreenHeader title={t.title} description={t.purpose} />;
   const now = new Date();
   const { today, upcoming, past } = splitAgenda(events, now, deviceDay(now));
+  const todayDay = localDay(now);
+  const dated = followUps.filter((followUp) => followUp.dueDate);
+  const dueNow = dated.filter((followUp) => (followUp.dueDate ?? '') <= todayDay);
   return (
     <>
       <ScreenHeader title={t.title} description={t.purpose} actions={events.length > 0 ? newButton : null} />
-      {events.length === 0 ? (
+      {events.length === 0 && dueNow.length === 0 ? (
         <EmptyState title={t.emptyTitle} action={newButton}>
           {t.emptyText}
         </EmptyState>
       ) : (
         <>
-          {today.length > 0 ? (
+          {today.length > 0 || dueNow.length > 0 ? (
             <Section title={t.today} id="aujourdhui">
-              <Agenda events={today} now={now} />
+              <div class="stack">
+                {today.length > 0 ? <Agenda events={today} now={now} /> : null}
+                {dueNow.length > 0 ? (
+                  <>
+                    <h3>{t.dueNowTitle}</h3>
+                    <FollowUpList followUps={dueNow} today={todayDay} withSource />
+                  </>
+                ) : null}
+              </div>
             </Section>
           ) : null}
           <Section title={t.upcoming} id="a-venir">
-            {upcoming.length === 0 ? (
-              <p>{t.noUpcoming}</p>
-            ) : (
-              <>
-                <Agenda events={upcoming} now={now} />
-                <div class="actions agenda__export">
-                  <CalendarExport events={upcoming} fileName={t.upcomingFileName} label={t.exportUpcoming} />
-                </div>
-              </>
-            )}
+            {upcoming.length === 0 ? <p>{t.noUpcoming}</p> : <Agenda events={upcoming} now={now} />}
+            {upcoming.length > 0 || dated.length > 0 ? (
+              <div class="actions agenda__export">
+                <CalendarExport
+                  events={[...today, ...upcoming]}
+                  followUps={dated}
+                  fileName={t.upcomingFileName}
+                  label={t.exportUpcoming}
+                />
+              </div>
+            ) : null}
           </Section>
           {past.length > 0 ? (
             <Section title={t.past} id="passes">

@@ -4,6 +4,7 @@ import { linkFollowUp } from '../../../db/event-notes';
 import { createFollowUp, setFollowUpDone } from '../../../db/follow-ups';
 import type { EventNote, NetworkEvent } from '../../../domain/event';
 import type { FollowUp } from '../../../domain/follow-up';
+import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -14,8 +15,16 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
 import { messages } from './messages';
 
-/** What the event leaves to do: each follow-up with its owner and due day, ticked when done. */
-export function FollowUpList({ followUps }: { followUps: readonly FollowUp[] }) {
+interface FollowUpListProps {
+  followUps: readonly FollowUp[];
+  /** The device's day, to mark what is overdue. */
+  today?: string;
+  /** Links each follow-up to the event or visit it came from (the agenda's "Aujourd'hui"). */
+  withSource?: boolean;
+}
+
+/** What is left to do: each follow-up with its owner and due day, ticked when done. */
+export function FollowUpList({ followUps, today, withSource = false }: FollowUpListProps) {
   const t = useMessages(messages);
   const d = useDates();
   const context = useDataContext();
@@ -36,9 +45,21 @@ export function FollowUpList({ followUps }: { followUps: readonly FollowUp[] }) 
                 {[followUp.owner, followUp.dueDate ? t.dueOn(d.date(followUp.dueDate)) : null]
                   .filter(Boolean)
                   .join(' · ')}
+                {today && followUp.dueDate && followUp.dueDate < today && !followUp.done ? (
+                  <span class="badge badge--action follow-up__late">{t.overdue}</span>
+                ) : null}
               </span>
             </span>
           </label>
+          {withSource && followUp.eventId ? (
+            <a class="follow-up__source" href={hrefTo('evenements', followUp.eventId)}>
+              {t.openEvent}
+            </a>
+          ) : withSource && followUp.visitId ? (
+            <a class="follow-up__source" href={hrefTo('visites', followUp.visitId)}>
+              {t.openVisit}
+            </a>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -86,9 +86,15 @@ export const messages = {
     attendanceSummary: (present: number, excused: number, invited: number) =>
       [
         present === 1 ? '1 présent·e' : `${present} présent·es`,
-        excused === 1 ? '1 excusé·e' : `${excused} excusé·es`,
-        invited === 1 ? '1 inscrit·e sans présence notée' : `${invited} inscrit·es sans présence notée`,
-      ].join(' · '),
+        excused === 0 ? '' : excused === 1 ? '1 excusé·e' : `${excused} excusé·es`,
+        invited === 0
+          ? ''
+          : invited === 1
+            ? '1 inscrit·e sans présence notée'
+            : `${invited} inscrit·es sans présence notée`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
     attendanceFailed: 'La présence n’a pas pu être enregistrée : réessayez.',
     addAttendees: 'Ajouter des personnes',
     addAttendeesHint: 'Tapez un nom parmi les contacts, ou créez la personne sur place.',
@@ -106,6 +112,10 @@ export const messages = {
     followUpCreate: 'Créer la suite',
     followUpFailed: 'La suite n’a pas pu être enregistrée. Ce que vous avez saisi est toujours là : réessayez.',
     dueOn: (day: string) => `pour le ${day}`,
+    dueNowTitle: 'À faire aujourd’hui ou en retard',
+    overdue: 'en retard',
+    openEvent: 'Voir l’événement',
+    openVisit: 'Voir la visite',
     // Recap
     recapTitle: 'Récapitulatif',
     recapHint: 'À copier dans un message, un courriel ou le wiki du réseau.',
@@ -202,7 +212,13 @@ export const messages = {
     statusExcused: 'Excused',
     removeAttendee: (name: string) => `Remove ${name} from the list`,
     attendanceSummary: (present: number, excused: number, invited: number) =>
-      `${present} present · ${excused} excused · ${invited} registered, attendance not noted`,
+      [
+        `${present} present`,
+        excused ? `${excused} excused` : '',
+        invited ? `${invited} registered, attendance not noted` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     attendanceFailed: 'Attendance could not be saved: try again.',
     addAttendees: 'Add people',
     addAttendeesHint: 'Type a name from the contacts, or create the person on the spot.',
@@ -218,6 +234,10 @@ export const messages = {
     followUpCreate: 'Create the follow-up',
     followUpFailed: 'The follow-up could not be saved. What you typed is still here: try again.',
     dueOn: (day: string) => `due ${day}`,
+    dueNowTitle: 'Due today or overdue',
+    overdue: 'overdue',
+    openEvent: 'Open the event',
+    openVisit: 'Open the visit',
     recapTitle: 'Recap',
     recapHint: 'To copy into a message, an email or the network’s wiki.',
     recapFormat: 'Format',
