@@ -82,6 +82,10 @@ export const messages = {
     restoreFailed:
       'La restauration n’a pas abouti (stockage plein ?). Rien n’a été modifié ; libérez de la place et réessayez.',
     typeName: (type: RecordType) => TYPES_FR[type][0],
+    reportsTitle: 'Rapports et exports',
+    reportsExplain:
+      'Veiller & observer : l’activité du réseau sur une période (visites par service, lieux accompagnés, suivis, événements), à imprimer ou à exporter en CSV pour un tableur.',
+    reportsOpen: 'Ouvrir les rapports',
   },
   en: {
     title: 'Backup',
@@ -127,5 +131,9 @@ export const messages = {
     damagedFile: 'A photo or file of this backup is damaged. It is refused whole; nothing changed.',
     restoreFailed: 'The restore did not complete (storage full?). Nothing changed; free some space and try again.',
     typeName: (type: RecordType) => TYPES_EN[type][0],
+    reportsTitle: 'Reports and exports',
+    reportsExplain:
+      'Watch & observe: the network’s activity over a period (visits per service, lieux supported, follow-ups, events), to print or export as CSV for a spreadsheet.',
+    reportsOpen: 'Open the reports',
   },
 } satisfies Messages;
