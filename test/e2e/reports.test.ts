@@ -6,9 +6,10 @@ import { parseBackup } from '../../src/domain/backup';
 import { YEAR_IDS, yearBackupText } from '../fixtures/backup';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
-import { screenshotAtSizes } from './helpers/screenshots';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { BackupPage } from './pages/backup-page';
+import { ReportsPage } from './pages/reports-page';
 
 let browser: Browser;
 let server: RunningServer;
@@ -72,6 +73,13 @@ describe('a backup of the device', () => {
     await other.section().getByTestId('restore-result').scrollIntoViewIfNeeded();
     await screenshotAtSizes(other.page, 'backup-restored');
     expect(await other.restore(saved.name, saved.text)).toContain(`0 ajouté, 0 mis à jour, ${SEEDED} déjà à jour`);
+
+    // The data is back: the year's report counts it (golden numbers of test/unit/domain/report.test.ts).
+    const reports = new ReportsPage(other.page, server.url);
+    await reports.open();
+    await reports.chooseYear(2026);
+    await expect.poll(() => reports.figure('visits').textContent()).toBe('5');
+    expect(await reports.figure('lieux').textContent()).toBe('3');
   });
 
   test('refuses a foreign, truncated or edited file in words and changes nothing', async () => {
@@ -95,5 +103,50 @@ describe('a backup of the device', () => {
 
     // Nothing was written: the real file still adds every record.
     expect(await backup.restore('valise.json', text)).toContain(`${SEEDED} ajoutés`);
+  });
+});
+
+describe('the report of a year', () => {
+  test('counts the restored year, filters a territory, exports a CSV French spreadsheets open, and prints', async () => {
+    const page = await device(DESKTOP);
+    await new BackupPage(page, server.url).open();
+    expect(await new BackupPage(page, server.url).restore('valise.json', await yearBackupText())).toContain(
+      `${SEEDED} ajoutés`,
+    );
+    // Reached from Réglages, the navigation keeping its five places.
+    await page.getByRole('link', { name: 'Ouvrir les rapports' }).click();
+    const reports = new ReportsPage(page, server.url);
+    await page.getByTestId('figure-visits').waitFor();
+    await reports.chooseYear(2026);
+
+    await expect.poll(() => reports.figure('visits').textContent()).toBe('5');
+    expect(await reports.figure('events').textContent()).toBe('1');
+    expect(await reports.figure('follow-ups').textContent()).toBe('3dont 1 en retard');
+    expect(await reports.serviceTable().textContent()).toContain('Accompagner les porteurs de projet de tiers-lieux20');
+    await screenshotAtSizes(page, 'reports-year');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'reports-year-phone', { fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    expect(describeViolations(await runAxe(page))).toBe('');
+
+    const csv = await reports.download('Visites (CSV)');
+    expect(csv.name).toMatch(/^valise-visites-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Date;Heure;Lieu;Autre lieu;Contacts;Services;Objet;Notes;Latitude;Longitude;Saisie par');
+    expect(lines).toContain(
+      '05/05/2026;11:30;"Café =SOMME(A1) ; « le Lien »";;;Détecter, Informer & sensibiliser;Repérage;;;;Camille Martin',
+    );
+
+    const wiki = await reports.download('Résumé (wikitexte MediaWiki)');
+    expect(wiki.bytes.toString('utf8')).toContain('== Activité du réseau du 01/01/2026 au 31/12/2026 ==');
+
+    await reports.chooseTerritory('Pays de Dinan');
+    await expect.poll(() => reports.figure('visits').textContent()).toBe('1');
+
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'reports-print', { fullPage: true });
+    expect(await page.locator('nav').first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
   });
 });
