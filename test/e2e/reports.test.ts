@@ -143,6 +143,9 @@ describe('the report of a year', () => {
 
     await reports.chooseTerritory('Pays de Dinan');
     await expect.poll(() => reports.figure('visits').textContent()).toBe('1');
+    expect(await page.getByTestId('report-period').textContent()).toBe(
+      'Du 1 janvier 2026 au 31 décembre 2026 — Territoire : Pays de Dinan',
+    );
 
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'reports-print', { fullPage: true });

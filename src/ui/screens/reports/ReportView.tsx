@@ -180,7 +180,8 @@ function MonthChart({ report }: { report: Report }) {
   const t = useMessages(messages);
   const months = report.visitsByMonth;
   const max = Math.max(1, ...months.map(({ count }) => count));
-  const width = Math.max(months.length * 40, 200);
+  // Narrow columns for a year, so the labels stay legible once scaled to a phone's width.
+  const width = Math.max(months.length * (months.length <= 12 ? 28 : 20), 200);
   const height = 160;
   const plot = 110;
   const column = width / Math.max(months.length, 1);

@@ -5,11 +5,13 @@ import { readExportData } from '../../../db/export-data';
 import type { ExportData } from '../../../domain/exports';
 import { localDay } from '../../../domain/follow-up-groups';
 import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
+import { SERVICE_LABELS } from '../../../domain/services';
+import type { Language } from '../../../state/ui';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
-import { useMessages } from '../../i18n/messages';
+import { useLanguage, useMessages } from '../../i18n/messages';
 import { ExportActions } from './ExportActions';
 import { messages } from './messages';
 import { initialChoice, periodOfChoice } from './period';
@@ -20,6 +22,7 @@ import './reports.css';
 export default function ReportsScreen() {
   const t = useMessages(messages);
   const d = useDates();
+  const lang = useLanguage();
   const data = useLive((context) => readExportData(context), []);
   const [choice, setChoice] = useState(() => initialChoice(new Date()));
   const [filters, setFilters] = useState<Filters>({});
@@ -52,7 +55,7 @@ export default function ReportsScreen() {
           <p>{t.loading}</p>
         )}
         <p class="report-period" data-testid="report-period">
-          {t.periodSummary(d.date(period.from), d.date(period.to))}
+          {[t.periodSummary(d.date(period.from), d.date(period.to)), ...filterWords(filters, t, lang)].join(' — ')}
         </p>
       </Section>
       {data && report ? (
@@ -63,6 +66,15 @@ export default function ReportsScreen() {
       ) : null}
     </>
   );
+}
+
+/** The filters in words, so a printed report says what it counts. */
+function filterWords(filters: Filters, t: (typeof messages)['fr'], lang: Language): string[] {
+  const words: string[] = [];
+  if (filters.territory) words.push(t.filterLabel(t.territory, filters.territory));
+  if (filters.service) words.push(t.filterLabel(t.service, SERVICE_LABELS[filters.service][lang]));
+  if (filters.author) words.push(t.filterLabel(t.author, filters.author));
+  return words;
 }
 
 /** Years with activity (and the chosen one), territories of lieux, authors of records. */
