@@ -1,7 +1,6 @@
 // Starts the app: state that follows the browser (route, language, connectivity), the shell,
 // then the service worker that lets the installed app open offline.
 import { render } from 'preact';
-import { registerServiceWorker } from './pwa/register';
 import { routeStore, startRouter } from './state/router';
 import { startSync } from './state/sync';
 import { offerUpdate, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
@@ -36,7 +35,9 @@ render(<App />, document.getElementById('app') as HTMLElement);
 // Syncs in the background once the shell is up: on start, when the network returns, after writes.
 void startSync();
 
+// workbox-window loads after the first render too: nothing on the first screen needs it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const { registerServiceWorker } = await import('./pwa/register');
   registerServiceWorker({
     onUpdateWaiting: (apply) =>
       offerUpdate(() => {

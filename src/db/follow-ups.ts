@@ -1,6 +1,7 @@
 // Follow-ups ("À faire"): to-dos that came out of a visit or an event, with a due day.
+
+import { localDay } from '../domain/days';
 import type { FollowUp } from '../domain/follow-up';
-import { localDay } from '../domain/follow-up-groups';
 import type { NewRecord, RecordChanges } from '../domain/record-types';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';

@@ -84,9 +84,11 @@ export function addItem(context: DataContext, input: ItemInput): Promise<Toolbox
   return createRecord(context, 'toolboxItems', { ...input, status });
 }
 
-export function editItem(context: DataContext, id: string, changes: Partial<ItemInput>): Promise<ToolboxItem> {
+export type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
+
+export function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
   if ('link' in changes) checkLink(changes.link);
-  return updateRecord(context, 'toolboxItems', id, changes as RecordChanges<'toolboxItems'>);
+  return updateRecord(context, 'toolboxItems', id, changes);
 }
 
 export function publishItem(context: DataContext, id: string): Promise<ToolboxItem> {
@@ -128,20 +130,24 @@ export interface PackingListView {
   list: PackingList;
   items: ToolboxItem[];
   template: PackingList | null;
+  /** Open loans of the list's kit: "the projector is with Hugo". */
+  loans: Loan[];
 }
 
 export async function readPackingList(context: DataContext, id: string): Promise<PackingListView | null> {
   const { db } = context;
   const list = await db.records('packingLists').get(id);
   if (!list || list.deleted) return null;
-  const [items, template] = await Promise.all([
+  const [items, template, loans] = await Promise.all([
     db.records('toolboxItems').bulkGet(list.itemIds),
     list.templateId ? db.records('packingLists').get(list.templateId) : undefined,
+    db.records('loans').where('itemId').anyOf(list.itemIds).toArray(),
   ]);
   return {
     list: strip(list),
     items: items.filter((item) => item !== undefined && !item.deleted).map((item) => strip(item as typeof item & {})),
     template: template && !template.deleted ? strip(template) : null,
+    loans: loans.filter((loan) => !loan.deleted && !loan.returnedAt).map(strip),
   };
 }
 

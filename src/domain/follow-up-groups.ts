@@ -1,20 +1,11 @@
 // "À faire": open follow-ups grouped by when they are due, relative to today, with weeks
 // starting on Monday as in France.
-import { addDays, endOfWeek, format, parseISO } from 'date-fns';
+import { endOfWeek, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
+import { localDay } from './days';
 
 export type DueGroup = 'overdue' | 'today' | 'thisWeek' | 'later' | 'undated';
 export const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'thisWeek', 'later', 'undated'];
-
-/** A calendar day (yyyy-MM-dd) in the device's time zone. */
-export function localDay(date: Date = new Date()): string {
-  return format(date, 'yyyy-MM-dd');
-}
-
-/** The day `days` after a yyyy-MM-dd day. */
-export function dayAfter(day: string, days: number): string {
-  return localDay(addDays(parseISO(day), days));
-}
 
 export function dueGroup(dueDate: string | null | undefined, today: string): DueGroup {
   if (!dueDate) return 'undated';

@@ -2,7 +2,9 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
+import { apiCors, type Log, limitBody, requestLog, securityHeaders } from './edge';
 import { fail } from './http-errors';
+import { FailureLimiter } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import type { AppEnv } from './routes/env';
@@ -16,25 +18,41 @@ export interface AppDeps {
   config: ServerConfig;
   /** Server wall clock (tests move it). */
   now?: () => number;
-  log?: (entry: Record<string, unknown>) => void;
+  log?: Log;
 }
 
 /** The server's own clock node: conflict records it creates carry it. */
 export const SERVER_CLOCK_NODE = '0000000000000000';
 
+/** Wrong invitation codes one address may send per window before getting 429. */
+export const JOIN_FAILURES_PER_ADDRESS = 10;
+export const JOIN_FAILURE_WINDOW_MS = 15 * 60_000;
+
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? Date.now;
   const clock = new HybridClock(SERVER_CLOCK_NODE, now);
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const joinFailures = new FailureLimiter(JOIN_FAILURES_PER_ADDRESS, JOIN_FAILURE_WINDOW_MS);
+  const { config } = deps;
   const app = new Hono<AppEnv>();
 
+  app.use('*', requestLog(log, now));
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('store', deps.store);
-    c.set('config', deps.config);
+    c.set('config', config);
     c.set('clock', clock);
     c.set('now', now);
+    c.set('joinFailures', joinFailures);
     await next();
   });
+  app.use('/api/*', apiCors(config));
+  app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
+  app.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    ['/api/join', '/api/sync/*', '/api/admin/*'],
+    limitBody(config.maxBodyBytes, 'request'),
+  );
 
   app.get('/api/health', async (c) => {
     const reachable = await deps.store.ping().catch(() => false);
@@ -45,10 +63,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/attachments', attachmentRoutes());
   app.route('/api/admin', adminRoutes());
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route.'));
-  app.route('/', serveApp(deps.config.distDir));
+  app.route('/', serveApp(config.distDir));
 
   app.onError((error, c) => {
-    log({ level: 'error', message: error.message, path: c.req.path, method: c.req.method });
+    // The message goes to the log only: a client never sees a stack trace or an SQL error.
+    log({ level: 'error', requestId: c.var.requestId, message: error.message, path: c.req.path, method: c.req.method });
     return fail(c, 500, 'internal', 'The server failed to answer; nothing was changed by this request. Try again.');
   });
   return app;

@@ -13,6 +13,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from another site (the app's own origin always is). */
   allowedOrigins: string[];
+  /** Behind a reverse proxy, the caller's address is the first X-Forwarded-For hop. */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -25,5 +27,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxAttachmentBytes: Number(env.VALISE_MAX_ATTACHMENT_BYTES ?? 10 * 1024 * 1024),
     maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
     allowedOrigins: (env.VALISE_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+    trustProxy: env.VALISE_TRUST_PROXY === '1' || env.VALISE_TRUST_PROXY === 'true',
   };
 }

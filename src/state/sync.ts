@@ -1,16 +1,12 @@
-// The sync engine as the UI sees it: one engine and scheduler per tab, its status as a store,
-// and the actions behind "Rejoindre un réseau", "Synchroniser", "Quitter le réseau".
+// The sync engine as the UI sees it: its status as a store, and the actions behind "Rejoindre
+// un réseau", "Synchroniser", "Quitter le réseau". The engine itself (sync-runtime.ts) loads
+// once the first screen is up: one engine and scheduler per tab.
 import { createStore } from 'zustand/vanilla';
-import { appData } from '../db/app-data';
-import type { DataContext, Session } from '../db/context';
+import type { Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
-import { leaveNetwork } from '../db/sync-store';
-import { AdminClient } from '../sync/admin';
-import { SyncEngine, type SyncStatus } from '../sync/engine';
-import { ensureBlob } from '../sync/files';
-import { type JoinInput, joinNetwork } from '../sync/join';
-import { SyncScheduler } from '../sync/scheduler';
-import { HttpTransport } from '../sync/transport';
+import type { AdminClient } from '../sync/admin';
+import type { SyncStatus } from '../sync/engine';
+import type { JoinInput } from '../sync/join';
 import { useStore } from './use-store';
 
 export interface SyncView {
@@ -27,57 +23,34 @@ export function useSync<T>(selector: (view: SyncView) => T): T {
   return useStore(syncStore, selector);
 }
 
-let started: Promise<{ engine: SyncEngine; scheduler: SyncScheduler; context: DataContext }> | null = null;
-
-function transportFor(context: DataContext): HttpTransport | null {
-  return context.session ? new HttpTransport(context.session.serverUrl, context.session.token) : null;
-}
+const runtime = () => import('./sync-runtime');
 
 /** Starts syncing in the background (idempotent); the app calls it once it has rendered. */
-export function startSync() {
-  started ??= (async () => {
-    const context = await appData();
-    const engine = new SyncEngine(context, transportFor);
-    engine.subscribe((status) => syncStore.setState({ status, session: context.session }));
-    await engine.refresh();
-    const scheduler = new SyncScheduler(engine);
-    scheduler.start();
-    return { engine, scheduler, context };
-  })();
-  return started;
+export async function startSync(): Promise<void> {
+  await (await runtime()).startRuntime();
 }
 
 /** The "Synchroniser" button: now, whatever the backoff. */
 export async function syncNow(): Promise<void> {
-  const { scheduler } = await startSync();
-  await scheduler.runNow();
+  await (await runtime()).syncNow();
 }
 
 /** Joins a network; what this device wrote before goes up on the sync that follows. */
 export async function join(input: JoinInput): Promise<Session> {
-  const { context, scheduler } = await startSync();
-  const session = await joinNetwork(context, input);
-  syncStore.setState({ session });
-  void scheduler.runNow();
-  return session;
+  return (await runtime()).join(input);
 }
 
 /** Leaves the network; `wipe` also erases this device's data (a shared device). */
-export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
-  const { context, engine } = await startSync();
-  await leaveNetwork(context, { wipe });
-  await engine.refresh();
-  syncStore.setState({ session: null });
+export async function leave(options: { wipe: boolean }): Promise<void> {
+  await (await runtime()).leave(options);
 }
 
 /** The bytes of an attachment: from this device, or fetched once from the server and kept. */
 export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
-  const { context } = await startSync();
-  return ensureBlob(context, transportFor(context), sha256);
+  return (await runtime()).fetchFile(sha256);
 }
 
 /** Admin calls for the joined device (null before joining). */
 export async function adminClient(): Promise<AdminClient | null> {
-  const { context } = await startSync();
-  return context.session ? new AdminClient(context.session.serverUrl, context.session.token) : null;
+  return (await runtime()).adminClient();
 }

@@ -5,9 +5,15 @@ import { runConvergence } from './model/run';
 // (or `npm run test:fuzz -- --runs N --seed S`).
 const runs = Number(process.env.VALISE_FUZZ_RUNS ?? 200);
 const seed = process.env.VALISE_FUZZ_SEED ? Number(process.env.VALISE_FUZZ_SEED) : undefined;
+// A schedule takes about 0.2 s on a quiet machine; the bound leaves room for a loaded one.
+const timeout = Math.max(600_000, runs * 3_000);
 
 describe('convergence of devices under a hostile network', () => {
-  it(`converges to the server's state, losing no write, in ${runs} random schedules`, async () => {
-    await runConvergence({ runs, ...(seed !== undefined ? { seed } : {}) });
-  });
+  it(
+    `converges to the server's state, losing no write, in ${runs} random schedules`,
+    async () => {
+      await runConvergence({ runs, ...(seed !== undefined ? { seed } : {}) });
+    },
+    timeout,
+  );
 });

@@ -1,5 +1,6 @@
 import type { HybridClock } from '../../protocol/hlc';
 import type { ServerConfig } from '../config';
+import type { FailureLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
 
 export interface AppEnv {
@@ -9,5 +10,8 @@ export interface AppEnv {
     clock: HybridClock;
     now: () => number;
     device: Device;
+    requestId: string;
+    /** Wrong invitation codes per address (429 past the limit). */
+    joinFailures: FailureLimiter;
   };
 }

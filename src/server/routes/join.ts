@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { newId } from '../../domain/ids';
 import { type JoinResponse, joinRequestSchema, type SessionInfo } from '../../protocol/wire';
 import { hashCode, hashSecret, newToken } from '../auth';
+import { clientAddress } from '../edge';
 import { fail } from '../http-errors';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
@@ -14,20 +15,34 @@ export function joinRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.post('/join', async (c) => {
+    const now = c.var.now();
+    const address = clientAddress(c, c.var.config.trustProxy);
+    const wait = c.var.joinFailures.retryAfter(address, now);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000);
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return fail(
+        c,
+        429,
+        'too_many_attempts',
+        `Too many wrong invitation codes from this address. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      );
+    }
     const body = await readBody(c, joinRequestSchema);
     if (!body.ok) return body.response;
     const { code, deviceName, memberName, clockNode } = body.value;
     const store = c.var.store;
     const codeHash = hashCode(code);
     const invitation = await store.findInvitation(codeHash);
-    const now = c.var.now();
-    const refused = () =>
-      fail(
+    const refused = () => {
+      c.var.joinFailures.fail(address, now);
+      return fail(
         c,
         403,
         'invalid_invitation',
         'This invitation code is unknown, used or expired. Ask an admin for a new one.',
       );
+    };
     if (
       !invitation ||
       invitation.usedAt ||

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dayAfter, dueGroup, groupByDue } from '../../../src/domain/follow-up-groups';
+import { dayAfter } from '../../../src/domain/days';
+import { dueGroup, groupByDue } from '../../../src/domain/follow-up-groups';
 
 // 2026-03-11 is a Wednesday; its French week ends on Sunday 2026-03-15.
 const today = '2026-03-11';
@@ -31,7 +32,8 @@ describe('follow-ups grouped by due day', () => {
     ]);
   });
 
-  test('adds days across a month end', () => {
+  test('adds days across a month end and goes back across a year end', () => {
     expect(dayAfter('2026-02-27', 3)).toBe('2026-03-02');
+    expect(dayAfter('2026-01-01', -1)).toBe('2025-12-31');
   });
 });

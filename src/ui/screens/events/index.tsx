@@ -1,21 +1,16 @@
-import { countRecords } from '../../../db/reads';
-import { EmptyState } from '../../components/EmptyState';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { useLive } from '../../hooks/use-live';
-import { useMessages } from '../../i18n/messages';
-import { messages } from './messages';
+// Événements: the agenda (#/evenements), a new event (#/evenements/nouveau), an event's page
+// (#/evenements/<id>) and its form (#/evenements/<id>/modifier).
+import type { ScreenProps } from '../../routes';
+import { EventForm } from './EventForm';
+import { EventList } from './EventList';
+import { EventPage } from './EventPage';
+import { EDIT_SEGMENT, NEW_SEGMENT } from './segments';
+import './events.css';
 
-export default function EventsScreen() {
-  const t = useMessages(messages);
-  const count = useLive((context) => countRecords(context, 'events'), []);
-  return (
-    <>
-      <ScreenHeader title={t.title} description={t.purpose} />
-      {count === undefined ? null : count === 0 ? (
-        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
-      ) : (
-        <p>{t.count(count)}</p>
-      )}
-    </>
-  );
+export default function EventsScreen({ route }: ScreenProps) {
+  const [first, second] = route.params;
+  if (first === undefined) return <EventList />;
+  if (first === NEW_SEGMENT) return <EventForm key="new" eventId={null} />;
+  if (second === EDIT_SEGMENT) return <EventForm key={first} eventId={first} />;
+  return <EventPage key={first} eventId={first} />;
 }

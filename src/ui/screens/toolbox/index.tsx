@@ -1,21 +1,36 @@
-import { countRecords } from '../../../db/reads';
-import { EmptyState } from '../../components/EmptyState';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { useLive } from '../../hooks/use-live';
-import { useMessages } from '../../i18n/messages';
-import { messages } from './messages';
+// The valise: the network's shared toolbox and the packing lists for a trip.
+//   #/valise                         shelves, search, packing lists
+//   #/valise/nouveau                 a new item (a suggestion for a concierge)
+//   #/valise/element/<id>            an item: description, link, file, who holds the kit
+//   #/valise/element/<id>/modifier   editing it
+//   #/valise/liste/<id>              a packing list: a template, or a trip being packed
+import './toolbox.css';
+import { useEffect } from 'preact/hooks';
+import { seedStarterValise } from '../../../db/toolbox-starter';
+import { useSync } from '../../../state/sync';
+import { useDataContext } from '../../hooks/use-data-context';
+import type { ScreenProps } from '../../routes';
+import { ItemForm } from './ItemForm';
+import { ItemPage } from './ItemPage';
+import { PackingListPage } from './PackingListPage';
+import { ToolboxHome } from './ToolboxHome';
 
-export default function ToolboxScreen() {
-  const t = useMessages(messages);
-  const count = useLive((context) => countRecords(context, 'toolboxItems'), []);
-  return (
-    <>
-      <ScreenHeader title={t.title} description={t.purpose} />
-      {count === undefined ? null : count === 0 ? (
-        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
-      ) : (
-        <p>{t.count(count)}</p>
-      )}
-    </>
-  );
+export default function ToolboxScreen({ route }: ScreenProps) {
+  useStarterValise();
+  const [section, id, action] = route.params;
+  if (section === 'nouveau') return <ItemForm itemId={null} />;
+  if (section === 'element' && id && action === 'modifier') return <ItemForm itemId={id} />;
+  if (section === 'element' && id) return <ItemPage itemId={id} />;
+  if (section === 'liste' && id) return <PackingListPage listId={id} />;
+  return <ToolboxHome query={route.query.q ?? ''} />;
+}
+
+/** Seeds the starter valise where this device may (see seedStarterValise), once the data is open. */
+function useStarterValise(): void {
+  const context = useDataContext();
+  const role = useSync((view) => view.session?.role ?? null);
+  const pulled = useSync((view) => view.status.lastSyncAt !== null);
+  useEffect(() => {
+    if (context) void seedStarterValise(context, { pulled });
+  }, [context, role, pulled]);
 }

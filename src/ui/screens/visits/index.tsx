@@ -1,21 +1,17 @@
-import { countRecords } from '../../../db/reads';
-import { EmptyState } from '../../components/EmptyState';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { useLive } from '../../hooks/use-live';
-import { useMessages } from '../../i18n/messages';
-import { messages } from './messages';
+// Visites: the list (the app's first screen, kept small), and on demand the capture form,
+// a visit's page and its edit form.
+import type { ScreenProps } from '../../routes';
+import { LazyPart } from './LazyPart';
+import { EDIT_VISIT, NEW_VISIT } from './paths';
+import { VisitList } from './VisitList';
 
-export default function VisitsScreen() {
-  const t = useMessages(messages);
-  const count = useLive((context) => countRecords(context, 'visits'), []);
-  return (
-    <>
-      <ScreenHeader title={t.title} description={t.purpose} />
-      {count === undefined ? null : count === 0 ? (
-        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
-      ) : (
-        <p>{t.count(count)}</p>
-      )}
-    </>
-  );
+const loadForm = () => import('./form/VisitForm');
+const loadDetail = () => import('./detail/VisitDetail');
+
+export default function VisitsScreen({ route }: ScreenProps) {
+  const [first, second] = route.params;
+  if (first === undefined) return <VisitList />;
+  if (first === NEW_VISIT) return <LazyPart key="new" load={loadForm} props={{ visitId: null }} />;
+  if (second === EDIT_VISIT) return <LazyPart key={`edit-${first}`} load={loadForm} props={{ visitId: first }} />;
+  return <LazyPart key={first} load={loadDetail} props={{ visitId: first }} />;
 }

@@ -1,0 +1,118 @@
+// Calendar files (RFC 5545) a phone's calendar imports: events as VEVENTs in UTC (exact
+// whatever the reader's zone, no VTIMEZONE to ship), follow-ups with a due day as all-day
+// events (phone calendars ignore VTODO). Lines end in CRLF and fold at 75 octets.
+import type { NetworkEvent } from './event';
+import { EVENT_KIND_LABELS } from './event-labels';
+import type { FollowUp } from './follow-up';
+
+export interface IcsOptions {
+  /** Names the product in PRODID and the domain part of UIDs. */
+  language: 'fr' | 'en';
+  /** Organisation names by id, for LOCATION. */
+  placeNames?: ReadonlyMap<string, string>;
+  /** Link back to each event in the app (its origin + hash), for URL. */
+  eventUrl?: (eventId: string) => string;
+}
+
+const UID_DOMAIN = 'valise.tiers-lieux';
+const FOLLOW_UP_PREFIX = { fr: 'À faire : ', en: 'To do: ' };
+
+export function calendarFile(
+  events: readonly NetworkEvent[],
+  followUps: readonly Pick<FollowUp, 'id' | 'text' | 'dueDate' | 'owner' | 'done' | 'updatedAt'>[],
+  options: IcsOptions,
+): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//Valise//Événements du réseau//${options.language.toUpperCase()}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
+  for (const event of events) lines.push(...eventLines(event, options));
+  for (const followUp of followUps) {
+    if (!followUp.dueDate || followUp.done) continue;
+    const day = followUp.dueDate.replaceAll('-', '');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${followUp.id}@${UID_DOMAIN}`,
+      `DTSTAMP:${utc(followUp.updatedAt)}`,
+      `DTSTART;VALUE=DATE:${day}`,
+      `DTEND;VALUE=DATE:${nextDay(followUp.dueDate)}`,
+      `SUMMARY:${escapeText(FOLLOW_UP_PREFIX[options.language] + followUp.text)}`,
+      ...(followUp.owner ? [`DESCRIPTION:${escapeText(followUp.owner)}`] : []),
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+function eventLines(event: NetworkEvent, options: IcsOptions): string[] {
+  const place = [
+    event.placeOrganisationId ? options.placeNames?.get(event.placeOrganisationId) : null,
+    event.placeLabel,
+  ]
+    .filter((part): part is string => Boolean(part?.trim()))
+    .join(', ');
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${event.id}@${UID_DOMAIN}`,
+    `DTSTAMP:${utc(event.updatedAt)}`,
+    `DTSTART:${utc(event.startsAt)}`,
+    `DTEND:${utc(event.endsAt)}`,
+    `SUMMARY:${escapeText(event.title)}`,
+    `CATEGORIES:${escapeText(EVENT_KIND_LABELS[event.kind][options.language])}`,
+  ];
+  if (place) lines.push(`LOCATION:${escapeText(place)}`);
+  if (event.description?.trim()) lines.push(`DESCRIPTION:${escapeText(event.description.trim())}`);
+  if (options.eventUrl) lines.push(`URL:${options.eventUrl(event.id)}`);
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/** 2026-03-03T08:30:00.000Z → 20260303T083000Z */
+function utc(instant: string): string {
+  return `${new Date(instant).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/** TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as \n. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line into pieces of at most 75 octets, never inside a UTF-8 character (§3.1). */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const pieces: string[] = [];
+  let current = '';
+  let octets = 0;
+  // A continuation line starts with a space, which counts toward its 75 octets.
+  let limit = 75;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    if (octets + size > limit) {
+      pieces.push(current);
+      current = '';
+      octets = 0;
+      limit = 74;
+    }
+    current += char;
+    octets += size;
+  }
+  pieces.push(current);
+  return pieces.join('\r\n ');
+}

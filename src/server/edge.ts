@@ -1,0 +1,105 @@
+// What every request meets first: a request id and one JSON log line, security headers, CORS
+// for the configured origins only, and body size limits answered in JSON.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ServerConfig } from './config';
+import { fail } from './http-errors';
+import type { AppEnv } from './routes/env';
+
+export type Log = (entry: Record<string, unknown>) => void;
+
+/** An id a proxy or a client may propose, if it is short and plain; otherwise a new one. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * One line per request: id, method, path (never the query, headers or body, where codes and
+ * tokens travel), status, duration, and the device when one was authenticated.
+ */
+export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const proposed = c.req.header('X-Request-Id');
+    const requestId = proposed && REQUEST_ID_PATTERN.test(proposed) ? proposed : crypto.randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    log({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      time: new Date(now()).toISOString(),
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(c.var.device ? { deviceId: c.var.device.id, networkId: c.var.device.networkId } : {}),
+    });
+  };
+}
+
+/**
+ * The app loads only its own scripts and styles (no inline script); it may call another
+ * network's server over https (the join form accepts a server address), nothing else.
+ */
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'", 'https:'],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+  });
+}
+
+/** Another site may call the API only if it is listed in VALISE_ALLOWED_ORIGINS. */
+export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(config.allowedOrigins);
+  return cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id'],
+    maxAge: 600,
+  });
+}
+
+/** Refuses a body over `maxBytes` before reading it whole (chunked bodies included). */
+export function limitBody(maxBytes: number, what: string): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      fail(c, 413, 'too_large', `The ${what} is larger than the ${megabytes(maxBytes)} this server accepts.`),
+  });
+}
+
+export function megabytes(bytes: number): string {
+  const value = bytes / 1024 / 1024;
+  return `${value >= 1 ? value.toFixed(1).replace(/\.0$/, '') : String(Number(value.toPrecision(2)))} MB`;
+}
+
+/** The caller's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Not behind Node's HTTP server (tests call the app directly).
+    return 'local';
+  }
+}

@@ -1,0 +1,62 @@
+// The sync machinery behind src/state/sync.ts, loaded after the first screen has rendered so
+// that the engine, its transport and scheduler do not weigh on the first screen's download.
+import { appData } from '../db/app-data';
+import type { DataContext, Session } from '../db/context';
+import type { BlobEntry } from '../db/schema';
+import { leaveNetwork } from '../db/sync-store';
+import { AdminClient } from '../sync/admin';
+import { SyncEngine } from '../sync/engine';
+import { ensureBlob } from '../sync/files';
+import { type JoinInput, joinNetwork } from '../sync/join';
+import { SyncScheduler } from '../sync/scheduler';
+import { HttpTransport } from '../sync/transport';
+import { syncStore } from './sync';
+
+let started: Promise<{ engine: SyncEngine; scheduler: SyncScheduler; context: DataContext }> | null = null;
+
+function transportFor(context: DataContext): HttpTransport | null {
+  return context.session ? new HttpTransport(context.session.serverUrl, context.session.token) : null;
+}
+
+export function startRuntime() {
+  started ??= (async () => {
+    const context = await appData();
+    const engine = new SyncEngine(context, transportFor);
+    engine.subscribe((status) => syncStore.setState({ status, session: context.session }));
+    await engine.refresh();
+    const scheduler = new SyncScheduler(engine);
+    scheduler.start();
+    return { engine, scheduler, context };
+  })();
+  return started;
+}
+
+export async function syncNow(): Promise<void> {
+  const { scheduler } = await startRuntime();
+  await scheduler.runNow();
+}
+
+export async function join(input: JoinInput): Promise<Session> {
+  const { context, scheduler } = await startRuntime();
+  const session = await joinNetwork(context, input);
+  syncStore.setState({ session });
+  void scheduler.runNow();
+  return session;
+}
+
+export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
+  const { context, engine } = await startRuntime();
+  await leaveNetwork(context, { wipe });
+  await engine.refresh();
+  syncStore.setState({ session: null });
+}
+
+export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
+  const { context } = await startRuntime();
+  return ensureBlob(context, transportFor(context), sha256);
+}
+
+export async function adminClient(): Promise<AdminClient | null> {
+  const { context } = await startRuntime();
+  return context.session ? new AdminClient(context.session.serverUrl, context.session.token) : null;
+}

@@ -1,0 +1,90 @@
+import { notesOfEvent } from '../../../db/event-notes';
+import { getEvent } from '../../../db/events';
+import type { NetworkEvent } from '../../../domain/event';
+import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
+import { SERVICE_LABELS } from '../../../domain/services';
+import { hrefTo } from '../../../state/router';
+import { Button, ButtonLink } from '../../components/Button';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { EventNotFound } from './EventForm';
+import { eventSpan } from './event-dates';
+import { messages } from './messages';
+import { focusComposer, NoteComposer } from './NoteComposer';
+import { NoteTimeline } from './NoteTimeline';
+import { Recap } from './Recap';
+import { EDIT_SEGMENT } from './segments';
+
+export function EventPage({ eventId }: { eventId: string }) {
+  const t = useMessages(messages);
+  const event = useLive(async (context) => (await getEvent(context, eventId)) ?? null, [eventId]);
+  const notes = useLive((context) => notesOfEvent(context, eventId), [eventId]);
+  if (event === undefined) return <ScreenHeader title={t.title} />;
+  if (event === null) return <EventNotFound />;
+  return (
+    <>
+      <a class="back-link" href={hrefTo('evenements')}>
+        ← {t.backToList}
+      </a>
+      <ScreenHeader
+        title={event.title}
+        description={<EventSummary event={event} />}
+        actions={
+          <>
+            <Button variant="primary" onClick={focusComposer}>
+              {t.takeNote}
+            </Button>
+            <ButtonLink href={hrefTo('evenements', event.id, EDIT_SEGMENT)}>{t.edit}</ButtonLink>
+          </>
+        }
+      />
+      <EventFacts event={event} />
+      <Section title={t.notesTitle} id="notes">
+        <NoteTimeline event={event} notes={notes ?? []} />
+        <NoteComposer eventId={event.id} />
+      </Section>
+      <Section title={t.recapTitle} id="recapitulatif">
+        <Recap event={event} notes={notes ?? []} />
+      </Section>
+    </>
+  );
+}
+
+function EventSummary({ event }: { event: NetworkEvent }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  return (
+    <>
+      <span class="event-kind">{EVENT_KIND_LABELS[event.kind][lang]}</span> · {eventSpan(event, lang, t)}
+    </>
+  );
+}
+
+function EventFacts({ event }: { event: NetworkEvent }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const rows: [string, string][] = [];
+  if (event.placeLabel) rows.push([t.place, event.placeLabel]);
+  if (event.organisers.length > 0) rows.push([t.organisers, event.organisers.join(', ')]);
+  if (event.services.length > 0) {
+    rows.push([t.services, event.services.map((service) => SERVICE_LABELS[service][lang]).join(', ')]);
+  }
+  if (rows.length === 0 && !event.description) return null;
+  return (
+    <div class="event-facts">
+      {rows.length > 0 ? (
+        <dl class="facts">
+          {rows.map(([label, value]) => (
+            <div class="facts__row" key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {event.description ? <p class="event-facts__description">{event.description}</p> : null}
+    </div>
+  );
+}

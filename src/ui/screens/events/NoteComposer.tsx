@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import { addNote } from '../../../db/event-notes';
+import { NOTE_TAGS, type NoteTag } from '../../../domain/event';
+import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
+import { hrefTo } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+const COMPOSER_ID = 'nouvelle-note';
+
+/** Brings the note field into view with the keyboard up: the first gesture of a meeting. */
+export function focusComposer(): void {
+  const field = document.getElementById(COMPOSER_ID);
+  field?.scrollIntoView({ block: 'center' });
+  field?.focus();
+}
+
+/** Quick capture during the event: type, pick what it is, add; the field is ready for the next one. */
+export function NoteComposer({ eventId }: { eventId: string }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState<NoteTag>('note');
+  const [problem, setProblem] = useState<'empty' | 'failed' | null>(null);
+  const [saving, setSaving] = useState(false);
+  useUnsavedInput(text.trim() !== '');
+
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    if (!context || saving) return;
+    if (text.trim() === '') {
+      setProblem('empty');
+      return;
+    }
+    setSaving(true);
+    try {
+      await addNote(context, { eventId, text, tag });
+      setText('');
+      setTag('note');
+      setProblem(null);
+    } catch {
+      setProblem('failed');
+    } finally {
+      setSaving(false);
+      document.getElementById(COMPOSER_ID)?.focus();
+    }
+  };
+
+  return (
+    <form class="note-composer stack" onSubmit={submit} noValidate>
+      {context && context.authorName === '' ? (
+        <Banner tone="warning">
+          {t.nameMissing} <a href={hrefTo('reglages')}>{t.nameMissingLink}</a>
+        </Banner>
+      ) : null}
+      <fieldset class="choices note-tags">
+        <legend class="visually-hidden">{t.noteTag}</legend>
+        {NOTE_TAGS.map((key) => (
+          <label key={key} class={`choice note-tag note-tag--${key}`}>
+            <input type="radio" name="tag" value={key} checked={tag === key} onChange={() => setTag(key)} />
+            {NOTE_TAG_LABELS[key][lang]}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        as="textarea"
+        label={t.noteLabel}
+        hint={t.noteHint}
+        name="note"
+        id={COMPOSER_ID}
+        rows={3}
+        value={text}
+        error={problem === 'empty' ? t.noteEmpty : undefined}
+        onInput={(input) => {
+          setText(input.currentTarget.value);
+          if (problem === 'empty') setProblem(null);
+        }}
+        onKeyDown={(key) => {
+          if (key.key === 'Enter' && (key.ctrlKey || key.metaKey)) void submit();
+        }}
+      />
+      {problem === 'failed' ? <Banner tone="error">{t.noteFailed}</Banner> : null}
+      <div class="actions">
+        <Button type="submit" variant="primary" disabled={!context || saving}>
+          {t.addNote}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'preact/hooks';
+import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
+import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
+import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
+import { toWallClock } from '../../../domain/time-zone';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { eventShortDay, eventTime, zoneOf } from './event-dates';
+import { messages } from './messages';
+
+export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
+  const t = useMessages(messages);
+  if (notes.length === 0) return <p class="timeline__empty">{t.noNotes}</p>;
+  const zone = zoneOf(event);
+  const multiDay = toWallClock(event.startsAt, zone).date !== toWallClock(event.endsAt, zone).date;
+  return (
+    <>
+      <p class="timeline__count" aria-live="polite">
+        {t.notesCount(notes.length)}
+      </p>
+      <ol class="timeline">
+        {notes.map((note) => (
+          <NoteItem key={note.id} note={note} zone={zone} withDay={multiDay} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function NoteItem({ note, zone, withDay }: { note: EventNote; zone: string; withDay: boolean }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [editing, setEditing] = useState(false);
+  const own = context !== undefined && isOwnNote(context, note);
+  const time = eventTime(note.writtenAt, zone);
+  const excerpt = note.text.slice(0, 40);
+  return (
+    <li class={`timeline__note timeline__note--${note.tag}`} data-note-id={note.id}>
+      <div class="timeline__meta">
+        <time dateTime={note.writtenAt}>{withDay ? `${eventShortDay(note.writtenAt, zone, lang)} ${time}` : time}</time>
+        <span class="timeline__author">{note.authorName || t.thisDevice}</span>
+        {note.tag === 'note' ? null : <span class={`badge badge--${note.tag}`}>{NOTE_TAG_LABELS[note.tag][lang]}</span>}
+        {note.editedAt ? <span class="timeline__edited">({t.edited})</span> : null}
+        {own && !editing ? (
+          <span class="timeline__actions">
+            <Button variant="quiet" onClick={() => setEditing(true)} aria-label={`${t.editNote} : ${excerpt}`}>
+              {t.editNote}
+            </Button>
+            <Button
+              variant="quiet"
+              aria-label={`${t.deleteNote} : ${excerpt}`}
+              onClick={() => {
+                if (context && confirm(t.confirmDeleteNote)) void deleteNote(context, note.id);
+              }}
+            >
+              {t.deleteNote}
+            </Button>
+          </span>
+        ) : null}
+      </div>
+      {editing ? (
+        <NoteEditor note={note} onDone={() => setEditing(false)} />
+      ) : (
+        <p class="timeline__text">{note.text}</p>
+      )}
+    </li>
+  );
+}
+
+function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [text, setText] = useState(note.text);
+  const [tag, setTag] = useState<NoteTag>(note.tag);
+  const [problem, setProblem] = useState<'empty' | 'failed' | null>(null);
+  useUnsavedInput(text !== note.text || tag !== note.tag);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!context) return;
+    if (text.trim() === '') {
+      setProblem('empty');
+      return;
+    }
+    try {
+      await editNote(context, note.id, { text, tag });
+      onDone();
+    } catch {
+      setProblem('failed');
+    }
+  };
+
+  return (
+    <form class="stack" onSubmit={save} noValidate>
+      <Field
+        as="textarea"
+        label={t.editNoteLabel}
+        rows={3}
+        value={text}
+        error={problem === 'empty' ? t.noteEmpty : undefined}
+        onInput={(input) => setText(input.currentTarget.value)}
+      />
+      <Field
+        as="select"
+        label={t.noteTag}
+        value={tag}
+        onChange={(input) => setTag(input.currentTarget.value as NoteTag)}
+      >
+        {NOTE_TAGS.map((key) => (
+          <option key={key} value={key}>
+            {NOTE_TAG_LABELS[key][lang]}
+          </option>
+        ))}
+      </Field>
+      {problem === 'failed' ? <Banner tone="error">{t.noteFailed}</Banner> : null}
+      <div class="actions">
+        <Button type="submit" variant="primary">
+          {t.saveNote}
+        </Button>
+        <Button onClick={onDone}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}

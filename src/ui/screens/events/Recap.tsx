@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { EventNote, NetworkEvent } from '../../../domain/event';
+import { type RecapFormat, renderEventRecap } from '../../../domain/event-recap';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+type Outcome = 'copied' | 'refused' | null;
+
+export function Recap({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const [format, setFormat] = useState<RecapFormat>('markdown');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const text = renderEventRecap({ event, notes }, lang, format);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setOutcome('copied');
+    } catch {
+      setOutcome('refused');
+    }
+  };
+  const share = () => {
+    // A dismissed share sheet rejects: nothing to say about it.
+    navigator.share({ title: event.title, text }).catch(() => undefined);
+  };
+
+  return (
+    <div class="stack recap">
+      <p class="field__hint">{t.recapHint}</p>
+      <fieldset class="choices">
+        <legend class="field__label">{t.recapFormat}</legend>
+        {(
+          [
+            ['markdown', t.recapMarkdown],
+            ['wikitext', t.recapWikitext],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} class="choice">
+            <input
+              type="radio"
+              name="recapFormat"
+              value={value}
+              checked={format === value}
+              onChange={() => {
+                setFormat(value);
+                setOutcome(null);
+              }}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <Field as="textarea" label={t.recapText} class="recap__text" readOnly rows={12} value={text} />
+      <div class="actions">
+        <Button variant="primary" onClick={copy}>
+          {t.copy}
+        </Button>
+        {typeof navigator.share === 'function' ? <Button onClick={share}>{t.share}</Button> : null}
+      </div>
+      <div aria-live="polite">
+        {outcome === 'copied' ? <p class="confirmation">{t.copied}</p> : null}
+        {outcome === 'refused' ? <p class="field__error">{t.copyFailed}</p> : null}
+      </div>
+    </div>
+  );
+}

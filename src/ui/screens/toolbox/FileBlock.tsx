@@ -1,0 +1,79 @@
+// The file of an item (a PDF method sheet, an image): its state on this device and opening it,
+// from the device's own copy, so it opens with no network at all.
+import { useEffect, useState } from 'preact/hooks';
+import { maxAttachmentBytes } from '../../../db/attachments';
+import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
+import type { Attachment } from '../../../domain/attachment';
+import { fetchFile } from '../../../state/sync';
+import { Button } from '../../components/Button';
+import { Section } from '../../components/Section';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { formatBytes } from '../../i18n/numbers';
+import { messages } from './messages';
+
+export function FileBlock({ attachment, offline }: { attachment: Attachment; offline: boolean }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const blob = useLive((ctx) => readFileBytes(ctx, attachment.sha256), [attachment.sha256]);
+  const [url, setUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!blob) return;
+    const objectUrl = URL.createObjectURL(new Blob([blob.data], { type: blob.mimeType }));
+    setUrl(objectUrl);
+    return () => {
+      URL.revokeObjectURL(objectUrl);
+      setUrl(null);
+    };
+  }, [blob]);
+
+  if (!context) return null;
+  const state = fileStateOf(context, attachment, blob ?? undefined);
+  const download = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      if (!(await fetchFile(attachment.sha256))) setFailed(true);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stateText =
+    state === 'too_large'
+      ? t.fileTooLarge(formatBytes(maxAttachmentBytes(context), lang))
+      : state === 'downloaded'
+        ? t.fileDownloaded
+        : offline
+          ? t.filePending
+          : t.fileNotHere;
+  return (
+    <Section title={t.fileTitle} id="fichier">
+      <p>
+        {attachment.fileName} · {formatBytes(attachment.size, lang)}
+      </p>
+      <p class="file-state" data-file-state={state}>
+        {stateText}
+      </p>
+      {url ? (
+        <p>
+          <a class="button button--primary" href={url} target="_blank" rel="noopener" data-testid="open-file">
+            {t.fileOpen(attachment.fileName)}
+          </a>
+        </p>
+      ) : state === 'pending' ? (
+        <Button onClick={download} disabled={busy}>
+          {t.fileDownload}
+        </Button>
+      ) : null}
+      {failed ? <p class="field__error">{t.fileUnavailable}</p> : null}
+    </Section>
+  );
+}

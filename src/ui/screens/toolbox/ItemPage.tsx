@@ -1,0 +1,121 @@
+// One item of the valise: its description, link and file, and for physical kit who holds it.
+import { publishItem, readItem, removeItem } from '../../../db/toolbox';
+import { linkState, safeHref } from '../../../domain/toolbox/links';
+import { hrefTo, navigate } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { Button, ButtonLink } from '../../components/Button';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLive } from '../../hooks/use-live';
+import { useMessages } from '../../i18n/messages';
+import { BackLink } from './BackLink';
+import { FileBlock } from './FileBlock';
+import { KitLoans } from './KitLoans';
+import { messages } from './messages';
+import { RichText } from './RichText';
+import { useCanCurate, useMayChange } from './use-toolbox-role';
+
+export function ItemPage({ itemId }: { itemId: string }) {
+  const t = useMessages(messages);
+  const context = useDataContext();
+  const view = useLive((ctx) => readItem(ctx, itemId), [itemId]);
+  const canCurate = useCanCurate();
+  const mayChange = useMayChange(view?.item);
+  if (view === undefined) return null;
+  if (view === null) {
+    return (
+      <>
+        <BackLink />
+        <ScreenHeader title={t.notFound} description={t.notFoundText} />
+      </>
+    );
+  }
+  const { item } = view;
+  const link = linkState(item.link);
+  const remove = async () => {
+    if (!context) return;
+    if (!confirm(t.removeConfirm(view.usedBy.map((list) => list.title).join(', ')))) return;
+    await removeItem(context, item.id);
+    navigate(hrefTo('valise'), { replace: true });
+  };
+
+  return (
+    <>
+      <BackLink />
+      <ScreenHeader
+        title={item.title}
+        description={[t.kind(item.kind), item.shelf].filter(Boolean).join(' · ')}
+        actions={
+          mayChange ? <ButtonLink href={hrefTo('valise', 'element', item.id, 'modifier')}>{t.edit}</ButtonLink> : null
+        }
+      />
+      {item.status === 'suggested' ? (
+        <Banner
+          tone="info"
+          title={t.suggested}
+          actions={
+            canCurate && context ? (
+              <Button variant="primary" onClick={() => void publishItem(context, item.id)}>
+                {t.publish}
+              </Button>
+            ) : null
+          }
+        >
+          {t.suggestedNote}
+        </Banner>
+      ) : null}
+      <div class="item-body">
+        {item.description ? <RichText source={item.description} /> : null}
+        {link === 'ok' ? (
+          <p>
+            <a
+              class="button button--secondary"
+              href={safeHref(item.link) ?? ''}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {t.link}
+            </a>{' '}
+            <span class="item-link">{item.link}</span>
+          </p>
+        ) : link === 'broken' ? (
+          <Banner tone="warning" title={t.brokenLink}>
+            <span class="item-link">{item.link}</span>
+          </Banner>
+        ) : null}
+        {item.tags.length > 0 ? (
+          <ul class="tags" aria-label={t.tags}>
+            {item.tags.map((tag) => (
+              <li class="badge" key={tag}>
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {view.attachment ? <FileBlock attachment={view.attachment} offline={item.availableOffline} /> : null}
+      {item.kind === 'kit' ? <KitLoans item={item} loans={view.loans} /> : null}
+      {view.usedBy.length > 0 ? (
+        <Section title={t.usedBy}>
+          <ul class="plain-list">
+            {view.usedBy.map((list) => (
+              <li key={list.id} class="plain-list__item">
+                <a class="plain-list__link" href={hrefTo('valise', 'liste', list.id)}>
+                  {list.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {mayChange ? (
+        <div class="actions">
+          <Button variant="danger" onClick={remove}>
+            {t.remove}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// "Qui a le vidéoprojecteur ?": open loans of a piece of kit, borrowing and returning it.
+import { useState } from 'preact/hooks';
+import { borrow, giveBack } from '../../../db/toolbox';
+import type { Loan, ToolboxItem } from '../../../domain/toolbox';
+import { kitAvailability } from '../../../domain/toolbox/loans';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { Section } from '../../components/Section';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useDates } from '../../i18n/dates';
+import { useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const context = useDataContext();
+  const [name, setName] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const [failed, setFailed] = useState(false);
+  const state = kitAvailability(item, loans);
+  const borrower = name ?? context?.authorName ?? '';
+  const me = context?.authorName.trim().toLocaleLowerCase('fr') ?? '';
+
+  const take = async (event: Event) => {
+    event.preventDefault();
+    if (!context) return;
+    if (borrower.trim() === '') {
+      setError(t.borrowNeedsName);
+      return;
+    }
+    setError(undefined);
+    try {
+      await borrow(context, item.id, borrower.trim());
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  };
+  const giveBackLoan = async (loanId: string) => {
+    if (!context) return;
+    try {
+      await giveBack(context, loanId);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  return (
+    <Section title={t.kitTitle} id="pret">
+      <p class="kit-status" data-testid="kit-status">
+        {t.available(state.available, state.owned)}
+      </p>
+      {state.overBorrowed ? <Banner tone="warning">{t.overBorrowed(state.out, state.owned)}</Banner> : null}
+      {state.holders.length === 0 ? (
+        <p>{t.nobodyHolds}</p>
+      ) : (
+        <ul class="loans">
+          {state.holders.map((loan) => (
+            <li key={loan.id} class="loan">
+              <span data-testid="holder">{t.holder(loan.holderName, loan.count, d.date(loan.borrowedAt))}</span>
+              <Button onClick={() => void giveBackLoan(loan.id)}>
+                {loan.holderName.trim().toLocaleLowerCase('fr') === me ? t.giveBack : t.returnedBy(loan.holderName)}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
+      {state.available > 0 ? (
+        <form class="borrow" onSubmit={take} noValidate>
+          <Field
+            label={t.borrowerLabel}
+            name="holderName"
+            autocomplete="name"
+            value={borrower}
+            error={error}
+            maxLength={120}
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+          <Button type="submit" variant="primary">
+            {t.borrow}
+          </Button>
+        </form>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,200 @@
+// A packing list. A template (one per kind of trip) prepares a trip; a trip is a checklist
+// ticked offline, with a "ce qui manque" view and a reset for the next trip.
+import { useMemo, useState } from 'preact/hooks';
+import { readPackingList, removePackingList, resetPacking, setPacked, startTrip } from '../../../db/toolbox';
+import type { Loan } from '../../../domain/toolbox';
+import { type PackingLine, packingState } from '../../../domain/toolbox/packing';
+import { hrefTo, navigate } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Field } from '../../components/Field';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLive } from '../../hooks/use-live';
+import { useDates } from '../../i18n/dates';
+import { useMessages } from '../../i18n/messages';
+import { BackLink } from './BackLink';
+import { messages } from './messages';
+
+export function PackingListPage({ listId }: { listId: string }) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const view = useLive((context) => readPackingList(context, listId), [listId]);
+  if (view === undefined) return null;
+  if (view === null) {
+    return (
+      <>
+        <ScreenHeader title={t.listNotFound} />
+        <BackLink />
+      </>
+    );
+  }
+  const { list } = view;
+  const description = list.isTemplate
+    ? `${t.tripKind(list.tripKind)} — ${t.templateNote}`
+    : [
+        list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
+        view.template ? t.fromTemplate(view.template.title) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+  return (
+    <>
+      <BackLink />
+      <ScreenHeader title={list.title} description={description} />
+      {list.isTemplate ? (
+        <TemplateView listId={list.id} lines={packingState(list, view.items).lines} loans={view.loans} />
+      ) : (
+        <TripChecklist view={view} />
+      )}
+    </>
+  );
+}
+
+function holdersOf(loans: readonly Loan[], itemId: string): string {
+  return [...new Set(loans.filter((loan) => loan.itemId === itemId).map((loan) => loan.holderName))].join(', ');
+}
+
+function LineText({ line, loans }: { line: PackingLine; loans: readonly Loan[] }) {
+  const t = useMessages(messages);
+  const holders = holdersOf(loans, line.itemId);
+  return (
+    <span class="packing-line__text">
+      <span class={line.item ? 'packing-line__title' : 'packing-line__title packing-line__title--gone'}>
+        {line.item?.title ?? t.goneItem}
+      </span>
+      {holders ? <span class="packing-line__holder">{t.withHolder(holders)}</span> : null}
+    </span>
+  );
+}
+
+function TemplateView({ listId, lines, loans }: { listId: string; lines: PackingLine[]; loans: Loan[] }) {
+  const t = useMessages(messages);
+  const context = useDataContext();
+  const [tripDate, setTripDate] = useState('');
+  const [failed, setFailed] = useState(false);
+  const prepare = async (event: Event) => {
+    event.preventDefault();
+    if (!context) return;
+    try {
+      const trip = await startTrip(context, listId, tripDate === '' ? null : tripDate);
+      navigate(hrefTo('valise', 'liste', trip.id));
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <>
+      <form class="trip-start" onSubmit={prepare} noValidate>
+        <Field
+          label={t.tripDateLabel}
+          optional
+          type="date"
+          name="tripDate"
+          value={tripDate}
+          onInput={(event) => setTripDate(event.currentTarget.value)}
+        />
+        <Button type="submit" variant="primary">
+          {t.startTrip}
+        </Button>
+      </form>
+      {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
+      <Section title={t.contentsTitle}>
+        {lines.length === 0 ? <p>{t.emptyList}</p> : null}
+        <ul class="packing-lines">
+          {lines.map((line) => (
+            <li key={line.itemId} class="packing-line">
+              <LineText line={line} loans={loans} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+function TripChecklist({ view }: { view: NonNullable<Awaited<ReturnType<typeof readPackingList>>> }) {
+  const t = useMessages(messages);
+  const context = useDataContext();
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const state = useMemo(() => packingState(view.list, view.items), [view]);
+  const shown = onlyMissing ? state.missing : state.lines;
+  const listId = view.list.id;
+
+  const tick = async (itemId: string, packed: boolean) => {
+    if (!context) return;
+    try {
+      await setPacked(context, listId, itemId, packed);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  };
+  const reset = async () => {
+    if (context && confirm(t.resetConfirm)) await resetPacking(context, listId);
+  };
+  const remove = async () => {
+    if (!context || !confirm(t.removeListConfirm)) return;
+    await removePackingList(context, listId);
+    navigate(hrefTo('valise'), { replace: true });
+  };
+
+  return (
+    <>
+      <div class="packing-toolbar">
+        <p class="packing-progress" role="status" data-testid="packing-progress">
+          {t.packedProgress(state.packedCount, state.lines.length)}
+        </p>
+        <div class="segmented">
+          <Button
+            variant={onlyMissing ? 'secondary' : 'primary'}
+            aria-pressed={!onlyMissing}
+            onClick={() => setOnlyMissing(false)}
+          >
+            {t.showAll}
+          </Button>
+          <Button
+            variant={onlyMissing ? 'primary' : 'secondary'}
+            aria-pressed={onlyMissing}
+            onClick={() => setOnlyMissing(true)}
+          >
+            {t.showMissing} ({state.missing.length})
+          </Button>
+        </div>
+      </div>
+      {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
+      {state.complete ? <Banner tone="success">{t.allPacked}</Banner> : null}
+      {state.lines.length === 0 ? (
+        <EmptyState title={t.emptyList} />
+      ) : shown.length === 0 ? (
+        <p>{t.nothingMissing}</p>
+      ) : (
+        <ul class="packing-lines" aria-label={onlyMissing ? t.showMissing : view.list.title}>
+          {shown.map((line) => (
+            <li key={line.itemId} class="packing-line">
+              <label class="check packing-line__check">
+                <input
+                  type="checkbox"
+                  checked={line.packed}
+                  onChange={(event) => void tick(line.itemId, event.currentTarget.checked)}
+                />
+                <LineText line={line} loans={view.loans} />
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions packing-actions">
+        <Button onClick={reset} disabled={state.packedCount === 0}>
+          {t.reset}
+        </Button>
+        <Button variant="danger" onClick={remove}>
+          {t.removeList}
+        </Button>
+      </div>
+    </>
+  );
+}

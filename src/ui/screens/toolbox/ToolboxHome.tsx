@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { readToolbox } from '../../../db/toolbox';
+import { offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
+import type { Loan, ToolboxItem } from '../../../domain/toolbox';
+import { kitAvailability } from '../../../domain/toolbox/loans';
+import { packingState } from '../../../domain/toolbox/packing';
+import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
+import { SHELF_DIGITAL, SHELF_KIT, SHELF_METHODS } from '../../../domain/toolbox/starter';
+import { hrefTo } from '../../../state/router';
+import { fetchFile } from '../../../state/sync';
+import { useUi } from '../../../state/ui';
+import { ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Field } from '../../components/Field';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useDates } from '../../i18n/dates';
+import { useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+import { PackingCard } from './PackingCard';
+import { useCanCurate } from './use-toolbox-role';
+
+const SHELF_ORDER = [SHELF_METHODS, SHELF_DIGITAL, SHELF_KIT];
+
+export function ToolboxHome({ query: initialQuery }: { query: string }) {
+  const t = useMessages(messages);
+  const canCurate = useCanCurate();
+  const view = useLive((context) => readToolbox(context), []);
+  const files = useLive((context) => readItemFiles(context), []);
+  const [query, setQuery] = useState(initialQuery);
+  useOfflineFiles();
+  const words = useMemo(() => searchWords(query), [query]);
+
+  const loansByItem = useMemo(() => {
+    const byItem = new Map<string, Loan[]>();
+    for (const loan of view?.loans ?? []) byItem.set(loan.itemId, [...(byItem.get(loan.itemId) ?? []), loan]);
+    return byItem;
+  }, [view]);
+
+  const header = (
+    <ScreenHeader
+      title={t.title}
+      description={t.purpose}
+      actions={
+        <ButtonLink href={hrefTo('valise', 'nouveau')} variant="primary">
+          {canCurate ? t.addItem : t.suggestItem}
+        </ButtonLink>
+      }
+    />
+  );
+  if (!view) return header;
+
+  const card = (item: ToolboxItem) => (
+    <ItemCard
+      key={item.id}
+      item={item}
+      loans={loansByItem.get(item.id) ?? []}
+      offline={item.availableOffline && files?.get(item.id)?.state === 'downloaded'}
+    />
+  );
+  const published = view.items.filter((item) => item.status === 'published');
+  const suggestions = view.items.filter((item) => item.status === 'suggested');
+
+  return (
+    <>
+      {header}
+      <div class="toolbox-search">
+        <Field
+          label={t.searchLabel}
+          hint={t.searchHint}
+          type="search"
+          name="q"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+      </div>
+      {words.length > 0 ? (
+        <SearchResults items={view.items.filter((item) => matchesSearch(item, words))} render={card} />
+      ) : view.items.length === 0 ? (
+        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
+      ) : (
+        <>
+          <PackingLists view={view} />
+          {suggestions.length > 0 ? (
+            <Section title={t.suggestionsTitle} id="suggestions">
+              <ul class="item-grid">{suggestions.map(card)}</ul>
+            </Section>
+          ) : null}
+          {shelves(published, t.otherShelf).map(([shelf, items]) => (
+            <Section title={shelf} key={shelf}>
+              <ul class="item-grid">{items.map(card)}</ul>
+            </Section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function SearchResults({ items, render }: { items: ToolboxItem[]; render: (item: ToolboxItem) => preact.JSX.Element }) {
+  const t = useMessages(messages);
+  return (
+    <div class="stack">
+      <p role="status">{t.searchResults(items.length)}</p>
+      {items.length > 0 ? <ul class="item-grid">{items.map(render)}</ul> : null}
+    </div>
+  );
+}
+
+function shelves(items: readonly ToolboxItem[], other: string): [string, ToolboxItem[]][] {
+  const byShelf = new Map<string, ToolboxItem[]>();
+  for (const item of items) {
+    const shelf = item.shelf?.trim() || other;
+    byShelf.set(shelf, [...(byShelf.get(shelf) ?? []), item]);
+  }
+  const rank = (shelf: string) => {
+    const index = SHELF_ORDER.indexOf(shelf);
+    return index < 0 ? (shelf === other ? SHELF_ORDER.length + 1 : SHELF_ORDER.length) : index;
+  };
+  return [...byShelf.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'fr'));
+}
+
+function ItemCard({ item, loans, offline }: { item: ToolboxItem; loans: Loan[]; offline: boolean }) {
+  const t = useMessages(messages);
+  const kit = item.kind === 'kit' ? kitAvailability(item, loans) : null;
+  const holders = kit ? [...new Set(kit.holders.map((loan) => loan.holderName))].join(', ') : '';
+  return (
+    <li class="item-card">
+      <a class="item-card__link" href={hrefTo('valise', 'element', item.id)}>
+        <span class="item-card__title">{item.title}</span>
+        <span class="item-card__kind">{t.kind(item.kind)}</span>
+      </a>
+      <p class="item-card__badges">
+        {item.status === 'suggested' ? <span class="badge badge--suggested">{t.suggested}</span> : null}
+        {offline ? <span class="badge">{t.offlineBadge}</span> : null}
+        {kit ? (
+          <span class={kit.available > 0 ? 'badge badge--ok' : 'badge badge--out'}>
+            {t.available(kit.available, kit.owned)}
+            {holders ? ` · ${t.heldBy(holders)}` : ''}
+          </span>
+        ) : null}
+      </p>
+    </li>
+  );
+}
+
+function PackingLists({ view }: { view: NonNullable<Awaited<ReturnType<typeof readToolbox>>> }) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const templates = view.lists.filter((list) => list.isTemplate);
+  const trips = view.lists
+    .filter((list) => !list.isTemplate)
+    .sort((a, b) => (a.tripDate ?? '9999').localeCompare(b.tripDate ?? '9999'));
+  return (
+    <Section title={t.listsTitle} id="listes">
+      <p>{t.listsIntro}</p>
+      {trips.length > 0 ? (
+        <>
+          <h3>{t.trips}</h3>
+          <ul class="packing-cards">
+            {trips.map((list) => {
+              const state = packingState(list, view.items);
+              return (
+                <PackingCard
+                  key={list.id}
+                  list={list}
+                  detail={`${list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated} · ${t.packedOf(state.packedCount, state.lines.length)}`}
+                  progress={state.lines.length === 0 ? 0 : state.packedCount / state.lines.length}
+                />
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t.templates}</h3>
+      {trips.length === 0 ? <p class="muted">{t.noTrips}</p> : null}
+      <ul class="packing-cards">
+        {templates.map((list) => (
+          <PackingCard key={list.id} list={list} detail={t.tripKind(list.tripKind)} progress={null} />
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Keeps the files of "available offline" items on this device, fetched while online. */
+function useOfflineFiles(): void {
+  const online = useUi((state) => state.online);
+  const missing = useLive((context) => offlineFilesToFetch(context), []);
+  const key = missing?.join(',') ?? '';
+  useEffect(() => {
+    if (!online || !missing || missing.length === 0) return;
+    let active = true;
+    (async () => {
+      for (const sha256 of missing) {
+        if (!active) return;
+        // A failure leaves the file "en attente"; the next visit or connection tries again.
+        await fetchFile(sha256).catch(() => null);
+      }
+    })();
+    return () => {
+      active = false;
+    };
+  }, [online, key]);
+}

@@ -1,0 +1,203 @@
+// The visit list, newest first: a search box across lieux, people and notes, a few filters,
+// pages of 30, the waiting draft and the overdue follow-ups.
+import { useState } from 'preact/hooks';
+import { draftsOfKind } from '../../../db/drafts';
+import { countOverdue } from '../../../db/follow-ups';
+import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visits';
+import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
+import { hrefTo } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { Button, ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Field } from '../../components/Field';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { listDateTime } from './list-dates';
+import { messages } from './messages';
+import { editVisitHref, FOLLOW_UPS, newVisitHref, VISIT_DRAFT_KIND, visitHref } from './paths';
+import './visits-list.css';
+
+const PAGE = 30;
+
+type Filters = Omit<VisitFilter, 'limit' | 'query'>;
+
+export function VisitList() {
+  const t = useMessages(messages);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
+  const [limit, setLimit] = useState(PAGE);
+  const key = JSON.stringify([query, filters, limit]);
+  // One more than shown tells whether "Voir plus" has anything to show.
+  const rows = useLive((context) => listVisits(context, { ...filters, query, limit: limit + 1 }), [key]);
+  const overdue = useLive((context) => countOverdue(context), []);
+  const draft = useLive(async (context) => (await draftsOfKind(context, VISIT_DRAFT_KIND))[0] ?? null, []);
+  const filterCount = Object.values(filters).filter((value) => value !== undefined && value !== false).length;
+  const searching = query.trim() !== '' || filterCount > 0;
+
+  const setFilter = (change: Filters) => {
+    setFilters({ ...filters, ...change });
+    setLimit(PAGE);
+  };
+
+  return (
+    <>
+      <ScreenHeader
+        title={t.title}
+        description={t.purpose}
+        actions={
+          <>
+            <ButtonLink variant="primary" href={newVisitHref()}>
+              {t.newVisit}
+            </ButtonLink>
+            <ButtonLink href={hrefTo(FOLLOW_UPS)}>
+              {t.followUps}
+              {overdue ? <span class="badge">{t.overdue(overdue)}</span> : null}
+            </ButtonLink>
+          </>
+        }
+      />
+      {draft ? (
+        <Banner
+          tone="warning"
+          title={t.draftTitle}
+          actions={
+            <ButtonLink variant="primary" href={draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}>
+              {t.resumeDraft}
+            </ButtonLink>
+          }
+        >
+          <p class="banner__more">{t.draftText}</p>
+        </Banner>
+      ) : null}
+      <div class="visit-search">
+        <Field
+          label={t.search}
+          hint={t.searchHint}
+          type="search"
+          value={query}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setLimit(PAGE);
+          }}
+        />
+        <details class="visit-filters" open={filterCount > 0}>
+          <summary>{filterCount > 0 ? t.filtersActive(filterCount) : t.filters}</summary>
+          <FilterFields filters={filters} onChange={setFilter} onClear={() => setFilters({})} />
+        </details>
+      </div>
+      {rows === undefined ? null : rows.length === 0 ? (
+        searching ? (
+          <EmptyState title={t.noMatchTitle}>{t.noMatchText}</EmptyState>
+        ) : (
+          <EmptyState
+            title={t.emptyTitle}
+            action={
+              <ButtonLink variant="primary" href={newVisitHref()}>
+                {t.newVisit}
+              </ButtonLink>
+            }
+          >
+            {t.emptyText}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {searching ? (
+            <p class="visit-count" role="status">
+              {t.resultCount(Math.min(rows.length, limit), rows.length > limit)}
+            </p>
+          ) : null}
+          <ul class="visit-list">
+            {rows.slice(0, limit).map((row) => (
+              <VisitItem key={row.visit.id} row={row} />
+            ))}
+          </ul>
+          {rows.length > limit ? <Button onClick={() => setLimit(limit + PAGE)}>{t.more}</Button> : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function VisitItem({ row }: { row: VisitRow }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const { visit } = row;
+  const services = visit.services ?? [];
+  const place = row.organisationName ?? (visit.placeLabel || t.noPlace);
+  const firstLine = (visit.notes ?? '').split('\n').find((line) => line.trim() !== '');
+  return (
+    <li>
+      <a class="visit-item" href={visitHref(visit.id)}>
+        <span class="visit-item__place">{place}</span>
+        <span class="visit-item__when">{listDateTime(visit.visitedAt, lang)}</span>
+        {visit.purpose ? <span class="visit-item__purpose">{visit.purpose}</span> : null}
+        {firstLine ? <span class="visit-item__notes">{firstLine}</span> : null}
+        {services.length > 0 ? (
+          <span class="visit-item__services">
+            {services.slice(0, 2).map((service) => (
+              <span key={service} class="tag">
+                {SERVICE_LABELS[service][lang]}
+              </span>
+            ))}
+            {services.length > 2 ? <span class="tag">{t.moreServices(services.length - 2)}</span> : null}
+          </span>
+        ) : null}
+      </a>
+    </li>
+  );
+}
+
+function FilterFields({
+  filters,
+  onChange,
+  onClear,
+}: {
+  filters: Filters;
+  onChange: (change: Filters) => void;
+  onClear: () => void;
+}) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  return (
+    <div class="visit-filters__fields">
+      <Field
+        as="select"
+        label={t.service}
+        value={filters.service ?? ''}
+        onChange={(event) => onChange({ service: (event.currentTarget.value || undefined) as ServiceKey | undefined })}
+      >
+        <option value="">{t.anyService}</option>
+        {SERVICE_KEYS.map((service) => (
+          <option key={service} value={service}>
+            {SERVICE_LABELS[service][lang]}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t.from}
+        type="date"
+        value={filters.from ?? ''}
+        onChange={(event) => onChange({ from: event.currentTarget.value || undefined })}
+      />
+      <Field
+        label={t.to}
+        type="date"
+        value={filters.to ?? ''}
+        onChange={(event) => onChange({ to: event.currentTarget.value || undefined })}
+      />
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={filters.withOpenFollowUps === true}
+          onChange={(event) => onChange({ withOpenFollowUps: event.currentTarget.checked || undefined })}
+        />
+        {t.openFollowUps}
+      </label>
+      <Button variant="quiet" onClick={onClear}>
+        {t.clearFilters}
+      </Button>
+    </div>
+  );
+}

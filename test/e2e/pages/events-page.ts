@@ -1,0 +1,52 @@
+// Événements: the agenda, the event form, an event's notes and its recap.
+import type { Locator, Page } from 'playwright-core';
+
+export class EventsPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async openAgenda(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#/evenements`);
+    await this.page.locator('main h1', { hasText: 'Événements' }).waitFor();
+  }
+
+  async createEvent(fields: { title: string; placeLabel?: string; startTime?: string; endTime?: string }) {
+    await this.page.getByRole('link', { name: 'Nouvel événement' }).first().click();
+    await this.page.locator('main h1', { hasText: 'Nouvel événement' }).waitFor();
+    await this.page.getByLabel('Titre').fill(fields.title);
+    if (fields.placeLabel) await this.page.getByLabel('Adresse ou lieu').fill(fields.placeLabel);
+    if (fields.startTime) await this.page.getByLabel('Heure de début').fill(fields.startTime);
+    if (fields.endTime) await this.page.getByLabel('Heure de fin').fill(fields.endTime);
+    await this.page.getByRole('button', { name: 'Créer l’événement' }).click();
+    await this.page.locator('main h1', { hasText: fields.title }).waitFor();
+  }
+
+  async openEvent(title: string): Promise<void> {
+    await this.page.locator('.agenda__item', { hasText: title }).click();
+    await this.page.locator('main h1', { hasText: title }).waitFor();
+  }
+
+  /** Types a note, tags it, adds it, and waits until it shows in the timeline. */
+  async addNote(text: string, tag: 'Note' | 'Décision' | 'Idée' | 'Action' | 'Question' = 'Note'): Promise<void> {
+    // The radio sits under its pill: a tap lands on the pill.
+    await this.page.locator('.note-tags').getByText(tag, { exact: true }).click();
+    await this.page.getByLabel('Nouvelle note').fill(text);
+    await this.page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await this.timeline().locator('.timeline__text', { hasText: text }).waitFor();
+  }
+
+  timeline(): Locator {
+    return this.page.locator('.timeline');
+  }
+
+  /** The texts of the timeline, top to bottom. */
+  noteTexts(): Promise<string[]> {
+    return this.timeline().locator('.timeline__text').allTextContents();
+  }
+
+  recapText(): Promise<string> {
+    return this.page.getByLabel('Texte du récapitulatif').inputValue();
+  }
+}

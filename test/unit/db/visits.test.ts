@@ -1,0 +1,115 @@
+import { describe, expect, test, vi } from 'vitest';
+import { createContact } from '../../../src/db/contacts';
+import { deleteDraft, draftsOfKind, getDraft, saveDraft } from '../../../src/db/drafts';
+import { followUpsOfVisit } from '../../../src/db/follow-ups';
+import { createOrganisation } from '../../../src/db/organisations';
+import { captureHints, createVisit, deleteVisit, listVisits, updateVisit } from '../../../src/db/visits';
+import { openTestContext } from '../../helpers/db';
+
+const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00`).toISOString();
+
+describe('visits', () => {
+  test('are saved with their follow-ups and the draft is forgotten in the same write', async () => {
+    const context = await openTestContext();
+    await saveDraft(context, { id: 'visit-new', kind: 'visit', recordId: null, values: { notes: 'x' } });
+    const { visit } = await createVisit(
+      context,
+      { visitedAt: at('2026-03-03'), services: ['detect'], notes: 'Deux lignes\nde notes' },
+      [{ text: 'Envoyer la fiche', dueDate: '2026-03-10' }],
+      'visit-new',
+    );
+    expect((await followUpsOfVisit(context, visit.id)).map((item) => item.text)).toEqual(['Envoyer la fiche']);
+    expect(await getDraft(context, 'visit-new')).toBeUndefined();
+  });
+
+  test('an invalid follow-up saves nothing and keeps the draft', async () => {
+    const context = await openTestContext();
+    await saveDraft(context, { id: 'visit-new', kind: 'visit', recordId: null, values: { notes: 'à garder' } });
+    await expect(
+      createVisit(context, { visitedAt: at('2026-03-03') }, [{ text: '' }], 'visit-new'),
+    ).rejects.toMatchObject({ issues: [{ field: 'text' }] });
+    expect(await listVisits(context, { limit: 10 })).toEqual([]);
+    expect((await getDraft(context, 'visit-new'))?.values).toEqual({ notes: 'à garder' });
+  });
+
+  test('are listed newest first by when they happened, one page at a time', async () => {
+    const context = await openTestContext();
+    for (const day of ['2026-03-02', '2026-03-05', '2026-03-01', '2026-03-04']) {
+      await createVisit(context, { visitedAt: at(day), purpose: day });
+    }
+    const gone = await createVisit(context, { visitedAt: at('2026-03-06'), purpose: 'supprimée' });
+    await deleteVisit(context, gone.visit.id);
+    expect((await listVisits(context, { limit: 3 })).map((row) => row.visit.purpose)).toEqual([
+      '2026-03-05',
+      '2026-03-04',
+      '2026-03-02',
+    ]);
+    expect(
+      (await listVisits(context, { limit: 10, from: '2026-03-02', to: '2026-03-04' })).map((row) => row.visit.purpose),
+    ).toEqual(['2026-03-04', '2026-03-02']);
+  });
+
+  test('are found by their lieu’s or a person’s name without accents, and by service', async () => {
+    const context = await openTestContext();
+    const lieu = await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu' });
+    const person = await createContact(context, { name: 'Hélène Durand' });
+    await createVisit(context, { visitedAt: at('2026-03-01'), organisationId: lieu.id, services: ['detect'] });
+    await createVisit(context, { visitedAt: at('2026-03-02'), contactIds: [person.id], services: ['federate'] });
+    await createVisit(context, { visitedAt: at('2026-03-03'), notes: 'Rien à voir' });
+
+    const rows = await listVisits(context, { limit: 10, query: 'equipe' });
+    expect(rows.map((row) => row.organisationName)).toEqual(['Équipe du Moulin']);
+    expect(await listVisits(context, { limit: 10, query: 'helene' })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, query: 'voir' })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, service: 'federate' })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, organisationId: lieu.id })).toHaveLength(1);
+  });
+
+  test('can be limited to those with a follow-up still open', async () => {
+    const context = await openTestContext();
+    await createVisit(context, { visitedAt: at('2026-03-01'), purpose: 'avec' }, [{ text: 'Rappeler' }]);
+    await createVisit(context, { visitedAt: at('2026-03-02'), purpose: 'sans' });
+    expect((await listVisits(context, { limit: 10, withOpenFollowUps: true })).map((row) => row.visit.purpose)).toEqual(
+      ['avec'],
+    );
+  });
+
+  test('keep the time they were written when their date is changed', async () => {
+    const context = await openTestContext();
+    const { visit } = await createVisit(context, { visitedAt: at('2026-03-03') });
+    vi.useFakeTimers({ now: new Date('2026-04-01T08:00:00Z'), toFake: ['Date'] });
+    try {
+      const changed = await updateVisit(context, visit.id, { visitedAt: at('2026-03-02') });
+      expect(changed.createdAt).toBe(visit.createdAt);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('quick capture offers the last lieu and the most used services first', async () => {
+    const context = await openTestContext();
+    const first = await createOrganisation(context, { name: 'A', kind: 'tiers_lieu' });
+    const last = await createOrganisation(context, { name: 'B', kind: 'tiers_lieu' });
+    await createVisit(context, { visitedAt: at('2026-03-01'), organisationId: first.id, services: ['inform'] });
+    await createVisit(context, { visitedAt: at('2026-03-02'), services: ['detect', 'inform'] });
+    await createVisit(context, { visitedAt: at('2026-03-03'), organisationId: last.id, services: ['inform', 'pool'] });
+    await createVisit(context, { visitedAt: at('2026-03-04') });
+    const hints = await captureHints(context);
+    expect(hints.lastOrganisationId).toBe(last.id);
+    expect(hints.usualServices[0]).toBe('inform');
+    expect(hints.usualServices).toHaveLength(3);
+  });
+});
+
+describe('drafts', () => {
+  test('keep what was typed, the latest first, until forgotten', async () => {
+    const context = await openTestContext();
+    await saveDraft(context, { id: 'a', kind: 'visit', recordId: null, values: { notes: 'premier' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await saveDraft(context, { id: 'b', kind: 'visit', recordId: null, values: { notes: 'second' } });
+    await saveDraft(context, { id: 'c', kind: 'event', recordId: null, values: {} });
+    expect((await draftsOfKind(context, 'visit')).map((draft) => draft.id)).toEqual(['b', 'a']);
+    await deleteDraft(context, 'b');
+    expect((await draftsOfKind(context, 'visit')).map((draft) => draft.values.notes)).toEqual(['premier']);
+  });
+});
