@@ -2,8 +2,8 @@
 // figures, bars and tables, printable and exportable for funders and the observatory.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { readExportData } from '../../../db/export-data';
+import { localDay } from '../../../domain/days';
 import type { ExportData } from '../../../domain/exports';
-import { localDay } from '../../../domain/follow-up-groups';
 import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import type { Language } from '../../../state/ui';
