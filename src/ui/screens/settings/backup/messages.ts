@@ -64,6 +64,7 @@ export const messages = {
     restoreForeign: 'Fusionner quand même',
     cancel: 'Annuler',
     restoring: 'Restauration…',
+    restoreCancelled: 'Restauration annulée : rien n’a été modifié.',
     restored: (added: number, updated: number, unchanged: number) =>
       `Restauration terminée : ${added} ajouté${plural(added)}, ${updated} mis à jour, ${unchanged} déjà à jour.`,
     restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
@@ -115,6 +116,7 @@ export const messages = {
     restoreForeign: 'Merge anyway',
     cancel: 'Cancel',
     restoring: 'Restoring…',
+    restoreCancelled: 'Restore cancelled: nothing changed.',
     restored: (added: number, updated: number, unchanged: number) =>
       `Restore finished: ${added} added, ${updated} updated, ${unchanged} already up to date.`,
     restoredSync: 'The restored items will go to the network at the next sync.',
