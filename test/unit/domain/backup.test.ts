@@ -4,6 +4,7 @@ import {
   type BackupBody,
   base64ToBytes,
   bytesToBase64,
+  isForeignBackup,
   needsBackupReminder,
   parseBackup,
   restoreRecord,
@@ -176,5 +177,14 @@ describe('the backup reminder', () => {
   it('stays quiet after a recent backup or a recent sync', () => {
     expect(needsBackupReminder(now, '2026-11-27T10:00:00.000Z', null)).toBe(false);
     expect(needsBackupReminder(now, null, '2026-11-28T09:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('a backup of another network', () => {
+  it('is foreign only when both the file and the device belong to different networks', () => {
+    expect(isForeignBackup('reseau-a', 'reseau-b', 'local')).toBe(true);
+    expect(isForeignBackup('reseau-a', 'reseau-a', 'local')).toBe(false);
+    expect(isForeignBackup('local', 'reseau-b', 'local')).toBe(false);
+    expect(isForeignBackup('reseau-a', 'local', 'local')).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import {
   type Backup,
   type BackupProblem,
   countBackupRecords,
+  isForeignBackup,
   needsBackupReminder,
   parseBackup,
 } from '../../../../domain/backup';
@@ -92,8 +93,7 @@ export function BackupSection() {
       return;
     }
     const { networkId, networkName } = parsed.backup.body;
-    const foreign =
-      networkId !== LOCAL_NETWORK && context.networkId !== LOCAL_NETWORK && networkId !== context.networkId;
+    const foreign = isForeignBackup(networkId, context.networkId, LOCAL_NETWORK);
     setRestoring({ kind: 'ready', backup: parsed.backup, foreignNetwork: foreign ? (networkName ?? networkId) : null });
   };
 
