@@ -1,12 +1,12 @@
 // Data that never stays locked in: a backup saved on one browser restores into a fresh one,
 // a bad file is refused in words, and the year's report counts what was restored.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parseBackup } from '../../src/domain/backup';
 import { YEAR_IDS, yearBackupText } from '../fixtures/backup';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
-import { screenshot, screenshotAtSizes } from './helpers/screenshots';
+import { SCREENSHOT_SIZES, screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { BackupPage } from './pages/backup-page';
 import { ReportsPage } from './pages/reports-page';
@@ -29,6 +29,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Screenshots at both sizes with `target` scrolled into view at each (a resize moves it). */
+async function shotsOf(page: Page, name: string, target: Locator): Promise<void> {
+  for (const size of SCREENSHOT_SIZES) {
+    await page.setViewportSize(size);
+    await target.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await screenshot(page, name);
+  }
+}
+
 async function device(viewport: Viewport = PHONE) {
   const context = await newDevice(browser, viewport);
   contexts.push(context);
@@ -48,6 +57,8 @@ describe('a backup of the device', () => {
     // Seeded through the UI: a year of activity restored from a file.
     await first.pick('valise-sauvegarde-2026-06-01.json', await yearBackupText());
     expect(await first.summary().textContent()).toContain('6 visites');
+    await shotsOf(page, 'backup-summary', first.summary());
+    await page.setViewportSize(PHONE);
     expect(await first.restore('valise-sauvegarde-2026-06-01.json', await yearBackupText())).toContain(
       `${SEEDED} ajoutés, 0 mis à jour`,
     );
@@ -62,16 +73,14 @@ describe('a backup of the device', () => {
     }
     await expect.poll(() => first.lastBackup().textContent()).not.toBe('jamais');
     expect(await first.section().textContent()).not.toContain('ni synchronisées avec un réseau ni sauvegardées');
-    await first.section().getByRole('heading', { name: 'Sauvegarde', exact: true }).scrollIntoViewIfNeeded();
-    await screenshotAtSizes(page, 'backup-saved');
+    await shotsOf(page, 'backup-saved', first.section().getByRole('button', { name: 'Enregistrer une sauvegarde' }));
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // A fresh browser: nothing on it until the file is restored.
     const other = new BackupPage(await device(DESKTOP), server.url);
     await other.open();
     expect(await other.restore(saved.name, saved.text)).toContain(`${SEEDED} ajoutés, 0 mis à jour, 0 déjà à jour`);
-    await other.section().getByTestId('restore-result').scrollIntoViewIfNeeded();
-    await screenshotAtSizes(other.page, 'backup-restored');
+    await shotsOf(other.page, 'backup-restored', other.section().getByTestId('restore-result'));
     expect(await other.restore(saved.name, saved.text)).toContain(`0 ajouté, 0 mis à jour, ${SEEDED} déjà à jour`);
 
     // The data is back: the year's report counts it (golden numbers of test/unit/domain/report.test.ts).
@@ -97,8 +106,7 @@ describe('a backup of the device', () => {
     await backup.pick('modifié.json', text.replace('Premier rendez-vous', 'Rendez-vous modifié'));
     await expect.poll(() => backup.error().textContent()).toContain('modifiée ou abîmée depuis son enregistrement');
     expect(await backup.error().textContent()).toContain('Rien n’a été modifié.');
-    await backup.error().scrollIntoViewIfNeeded();
-    await screenshotAtSizes(page, 'backup-refused');
+    await shotsOf(page, 'backup-refused', backup.error());
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // Nothing was written: the real file still adds every record.
