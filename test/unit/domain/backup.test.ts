@@ -56,6 +56,14 @@ describe('the backup file', () => {
     if (parsed.ok) expect(parsed.backup.body.records.visits).toEqual([visit]);
   });
 
+  it('reads a record written before a field existed, with the field’s default', async () => {
+    const older = visitState();
+    delete older.data.contactIds;
+    delete older.data.services;
+    const parsed = await parseBackup(await writeBackup(body({ visits: [older] })));
+    expect(parsed.ok && parsed.backup.body.records.visits?.[0]?.data).toMatchObject({ contactIds: [], services: [] });
+  });
+
   it('refuses a file that is not JSON, or JSON that is not a Valise backup', async () => {
     expect(await parseBackup('PK\u0003\u0004 a zip file')).toEqual({ ok: false, problem: { kind: 'not_json' } });
     expect(await parseBackup('{"name":"Camille"}')).toEqual({ ok: false, problem: { kind: 'not_backup' } });
