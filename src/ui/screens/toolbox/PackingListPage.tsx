@@ -33,7 +33,9 @@ export function PackingListPage({ listId }: { listId: string }) {
   }
   const { list } = view;
   const description = list.isTemplate
-    ? [list.title === t.tripKind(list.tripKind) ? '' : t.tripKind(list.tripKind), t.templateNote].filter(Boolean).join(' — ')
+    ? [list.title === t.tripKind(list.tripKind) ? '' : t.tripKind(list.tripKind), t.templateNote]
+        .filter(Boolean)
+        .join(' — ')
     : [
         list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
         view.template ? t.fromTemplate(view.template.title) : '',
