@@ -91,10 +91,11 @@ describe('visits offline on a phone', () => {
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the visit page');
 
-    // Quick capture: the last lieu is offered first, a service, a two-line note, save.
-    await shell.goTo('visites');
+    // Quick capture from another screen: the last lieu is offered first, a service, a
+    // two-line note, save.
+    await shell.goTo('contacts');
     visits.interactions = 0;
-    await visits.tap(visits.newVisitButton());
+    await visits.tap(visits.quickCapture());
     await visits.tap(visits.option(/Équipe du Moulin/));
     await visits.tap(visits.service('Fédérer'));
     await visits.type(visits.notes(), 'Rencontre des bénévoles.\nDate du prochain atelier à caler.');

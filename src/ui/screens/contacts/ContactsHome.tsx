@@ -29,10 +29,10 @@ export function ContactsHome({ tab }: { tab: 'people' | 'lieux' }) {
         }
       />
       <nav class="contacts-tabs" aria-label={t.tabs}>
-        <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'page' : undefined}>
+        <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'true' : undefined}>
           {t.people}
         </a>
-        <a href={lieuxHref()} aria-current={tab === 'lieux' ? 'page' : undefined}>
+        <a href={lieuxHref()} aria-current={tab === 'lieux' ? 'true' : undefined}>
           {t.lieux}
         </a>
       </nav>
