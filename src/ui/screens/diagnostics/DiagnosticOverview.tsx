@@ -18,6 +18,7 @@ import { PrintedAnswers } from './PrintedAnswers';
 import { ProgressBar } from './ProgressBar';
 import { compareHref, sectionHref } from './paths';
 import { Results } from './Results';
+import { SetAsideAnswers, VersionNotice } from './VersionNotice';
 
 export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
   const t = useMessages(messages);
@@ -53,6 +54,7 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           ) : undefined
         }
       />
+      <VersionNotice diagnostic={diagnostic} template={template} templates={data.templates} />
       <ProgressBar done={progress.done} total={progress.total} />
       {progress.done > 0 || score.overall !== null ? <Results score={score} /> : null}
       <Section title={t.sectionsTitle} id="sections">
@@ -91,6 +93,7 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           </Button>
         </div>
       </Section>
+      <SetAsideAnswers diagnostic={diagnostic} template={template} templates={data.templates} />
       <ExportSection report={report} filledOn={diagnostic.filledOn} />
       <PrintedAnswers report={report} />
     </>

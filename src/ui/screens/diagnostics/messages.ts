@@ -125,6 +125,16 @@ export const messages = {
     copied: 'Texte copié.',
     download: 'Télécharger le fichier',
     answersTitle: 'Réponses',
+    newerVersion: (version: number) => `Une nouvelle version de la grille existe (version ${version})`,
+    moveToVersion: (version: number) => `Passer à la version ${version}`,
+    moveKeepsAll: 'Toutes les réponses suivront.',
+    moveSetsAside: (count: number) =>
+      count === 1
+        ? 'Une réponse ne correspond plus à une question : elle sera mise de côté, conservée avec le diagnostic.'
+        : `${count} réponses ne correspondent plus à une question : elles seront mises de côté, conservées avec le diagnostic.`,
+    moveFailed: 'Le passage à la nouvelle version a échoué ; rien n’a changé. Réessayez.',
+    setAsideTitle: (count: number) => `Réponses mises de côté (${count})`,
+    setAsideText: 'Ces réponses portent sur des questions que la version actuelle de la grille ne pose plus.',
   },
   en: {
     title: 'Diagnostics',
@@ -239,5 +249,15 @@ export const messages = {
     copied: 'Text copied.',
     download: 'Download the file',
     answersTitle: 'Answers',
+    newerVersion: (version: number) => `A new version of the grid exists (version ${version})`,
+    moveToVersion: (version: number) => `Move to version ${version}`,
+    moveKeepsAll: 'Every answer will follow.',
+    moveSetsAside: (count: number) =>
+      count === 1
+        ? 'One answer no longer matches a question: it will be set aside, kept with the diagnostic.'
+        : `${count} answers no longer match a question: they will be set aside, kept with the diagnostic.`,
+    moveFailed: 'Moving to the new version failed; nothing changed. Try again.',
+    setAsideTitle: (count: number) => `Answers set aside (${count})`,
+    setAsideText: 'These answers are about questions the current version of the grid no longer asks.',
   },
 } satisfies Messages;
