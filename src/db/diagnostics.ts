@@ -4,7 +4,12 @@
 import type { Answer, Diagnostic, DiagnosticTemplate } from '../domain/diagnostic';
 import { comparableWith } from '../domain/diagnostic-compare';
 import { type Migration, migrateAnswers } from '../domain/diagnostic-migrate';
-import { findTemplateVersion, offeredTemplates } from '../domain/diagnostic-templates';
+import {
+  allTemplateVersions,
+  findTemplateVersion,
+  latestVersions,
+  offeredTemplates,
+} from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
 import { RecordNotFoundError } from './errors';
 import { getOrganisation, organisationsByIds } from './organisations';
@@ -165,4 +170,46 @@ export async function moveToVersion(
       return migration;
     },
   );
+}
+
+// ---- Grids (admins) ----------------------------------------------------------------------
+
+/** The newest version of every grid, retired ones included, for the admins' list. */
+export async function listGrids(context: DataContext): Promise<DiagnosticTemplate[]> {
+  return latestVersions(await listTemplateRecords(context));
+}
+
+export interface GridEditing {
+  template: DiagnosticTemplate;
+  /** Every version known, to number the next one and to see what an edit leaves behind. */
+  versions: DiagnosticTemplate[];
+  diagnostics: Diagnostic[];
+}
+
+export async function getGridForEditing(context: DataContext, templateId: string): Promise<GridEditing | null> {
+  const versions = allTemplateVersions(await listTemplateRecords(context));
+  const template = versions.find((version) => version.id === templateId);
+  if (!template) return null;
+  return { template, versions, diagnostics: await listDiagnostics(context) };
+}
+
+export type GridContent = Pick<DiagnosticTemplate, 'title' | 'description' | 'scope' | 'sections' | 'status'>;
+
+/**
+ * Publishes an edit as the next version of the grid's family: past diagnostics keep the
+ * version they were filled with, so nothing they hold changes.
+ */
+export async function publishGridVersion(
+  context: DataContext,
+  family: string,
+  content: GridContent,
+): Promise<DiagnosticTemplate> {
+  const { db } = context;
+  return db.transaction('rw', [db.records('diagnosticTemplates'), db.outbox, db.meta], async () => {
+    const versions = allTemplateVersions(await listTemplateRecords(context)).filter(
+      (version) => version.family === family,
+    );
+    const version = Math.max(0, ...versions.map((known) => known.version)) + 1;
+    return createRecord(context, 'diagnosticTemplates', { ...content, family, version });
+  });
 }

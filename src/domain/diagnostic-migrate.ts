@@ -50,3 +50,37 @@ export function migrateAnswers(
   }
   return { carried, setAside };
 }
+
+export interface OrphanedQuestion {
+  questionId: string;
+  label: string;
+  /** How many diagnostics hold an answer to it that a move to the new version would set aside. */
+  diagnostics: number;
+}
+
+/**
+ * What publishing `draft` would leave behind: for the diagnostics filled with an older version
+ * of the same grid, the answers a move to the draft would set aside, by question.
+ */
+export function orphanedByDraft(
+  diagnostics: readonly { templateId: string; answers: Readonly<Record<string, Answer>> }[],
+  versions: readonly DiagnosticTemplate[],
+  draft: DiagnosticTemplate,
+): OrphanedQuestion[] {
+  const byId = new Map(versions.map((version) => [version.id, version]));
+  const counts = new Map<string, OrphanedQuestion>();
+  for (const diagnostic of diagnostics) {
+    const from = byId.get(diagnostic.templateId);
+    if (!from || from.family !== draft.family) continue;
+    for (const entry of migrateAnswers(diagnostic.answers, from, draft).setAside) {
+      const known = counts.get(entry.questionId) ?? {
+        questionId: entry.questionId,
+        label: entry.label,
+        diagnostics: 0,
+      };
+      known.diagnostics += 1;
+      counts.set(entry.questionId, known);
+    }
+  }
+  return [...counts.values()];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { DiagnosticTemplate, Question } from '../../../src/domain/diagnostic';
-import { migrateAnswers } from '../../../src/domain/diagnostic-migrate';
+import type { Answer, DiagnosticTemplate, Question } from '../../../src/domain/diagnostic';
+import { migrateAnswers, orphanedByDraft } from '../../../src/domain/diagnostic-migrate';
 
 const q = (id: string, extra: Partial<Question> = {}): Question => ({
   id,
@@ -75,5 +75,25 @@ describe('moving a diagnostic to a newer grid version', () => {
     ]);
     const kept = Object.keys(migration.carried).length + migration.setAside.length;
     expect(kept).toBe(Object.keys(answers).length);
+  });
+});
+
+describe('what a grid edit would leave behind', () => {
+  test('counts, per question, the diagnostics whose answer would be set aside', () => {
+    const v1 = grid(1, [q('a'), q('b')]);
+    const draft = { ...grid(2, [q('a')]), id: '0190a000-0000-7000-8000-0000000000ff' };
+    const other = { ...grid(1, [q('b')]), id: '0190a000-0000-7000-8000-0000000000ee', family: 'autre' };
+    const diagnostics: { templateId: string; answers: Record<string, Answer> }[] = [
+      {
+        templateId: v1.id,
+        answers: { a: { status: 'answered' as const, value: 1 }, b: { status: 'answered' as const, value: 2 } },
+      },
+      { templateId: v1.id, answers: { b: { status: 'unknown' as const } } },
+      { templateId: v1.id, answers: { a: { status: 'skipped' as const } } },
+      { templateId: other.id, answers: { b: { status: 'answered' as const, value: 2 } } },
+    ];
+    expect(orphanedByDraft(diagnostics, [v1, other], draft)).toEqual([
+      { questionId: 'b', label: 'Question b', diagnostics: 2 },
+    ]);
   });
 });
