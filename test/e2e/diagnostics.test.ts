@@ -155,6 +155,9 @@ describe('a diagnostic filled offline', () => {
 
     // The first diagnostic for the network's wiki, and on paper.
     await shell.goTo('diagnostics');
+    await page.locator('.diagnostic-list__item').nth(1).waitFor();
+    await screenshotAtSizes(page, 'diagnostic-list');
+    await page.setViewportSize(PHONE);
     await page.locator('.diagnostic-list__item').filter({ hasText: '3 mars 2026' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Exporter' }).waitFor();
     await page.getByRole('button', { name: 'Wikitext (MediaWiki)' }).click();
