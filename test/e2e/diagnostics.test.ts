@@ -53,7 +53,16 @@ describe('a diagnostic filled offline', () => {
   test('is filled over two sittings, scored without counting skips as zero, and compared with the next one', async () => {
     const { page, shell, diagnostics } = await offlinePhone();
     await shell.goTo('diagnostics');
-    await diagnostics.start('La Forge des Possibles', 'Diagnostic d’un projet de tiers-lieu', '2026-03-03');
+    await diagnostics.start(
+      'La Forge des Possibles',
+      'Diagnostic d’un projet de tiers-lieu',
+      '2026-03-03',
+      async () => {
+        await screenshotAtSizes(page, 'diagnostic-new');
+        await page.setViewportSize(PHONE);
+        expect(describeViolations(await runAxe(page))).toBe('');
+      },
+    );
 
     // Section 1, Identité.
     expect(await diagnostics.heading().textContent()).toBe('Identité');
