@@ -33,13 +33,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Waits long on this loaded machine: a step is slow, never wrong, before it fails. */
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 45_000, interval: 100 });
+}
+
 /** A phone that opened the app once online, now with no network and no server. */
 async function offlinePhone() {
   server = await startServer();
   context = await newDevice(browser, PHONE);
   const page = await context.newPage();
   // A step that cannot happen fails with its own message, well before the test's timeout.
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000);
   const shell = new ShellPage(page, server.url);
   await shell.open();
   await reloadUntilControlled(page);
@@ -70,7 +75,7 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.choose('Type de projet', 'Fablab, makerspace, hackerspace');
     await diagnostics.skip('Date de création');
     await diagnostics.level('Où en est le projet ?', 3);
-    await expect.poll(() => page.locator('.progress__text').textContent()).toBe('1/10 sections');
+    await poll(() => page.locator('.progress__text').textContent()).toBe('1/10 sections');
 
     // Section 2, Communauté & finalité: a "ne sait pas" and a skip, then the first sitting ends.
     await diagnostics.nextSection('Communauté & finalité');
@@ -86,7 +91,7 @@ describe('a diagnostic filled offline', () => {
     await shell.reload();
     expect(await diagnostics.heading().textContent()).toBe('Communauté & finalité');
     const stored = diagnostics.question('Un noyau de personnes').getByRole('radio', { name: /^3 —/ });
-    await expect.poll(() => stored.isChecked()).toBe(true);
+    await poll(() => stored.isChecked()).toBe(true);
     expect(await diagnostics.question('Qui fréquente le lieu').locator('textarea').inputValue()).toBe(
       'Des makers du quartier, des lycéens le mercredi.',
     );
@@ -106,12 +111,12 @@ describe('a diagnostic filled offline', () => {
 
     await diagnostics.nextSection('Modèle économique & financement');
     await diagnostics.type('Budget annuel', 'beaucoup');
-    await expect
-      .poll(() => diagnostics.question('Budget annuel').locator('.field__error').textContent())
-      .toBe('Saisissez un nombre (exemple : 12 ou 3,5).');
+    await poll(() => diagnostics.question('Budget annuel').locator('.field__error').textContent()).toBe(
+      'Saisissez un nombre (exemple : 12 ou 3,5).',
+    );
     expect(await diagnostics.question('Budget annuel').locator('input').inputValue()).toBe('beaucoup');
     await diagnostics.type('Budget annuel', '42 500,50');
-    await expect.poll(() => diagnostics.question('Budget annuel').locator('.field__error').count()).toBe(0);
+    await poll(() => diagnostics.question('Budget annuel').locator('.field__error').count()).toBe(0);
     await diagnostics.waitSaved();
 
     await diagnostics.results();
@@ -187,12 +192,12 @@ describe('an admin of the network', () => {
     server = await startServer();
     context = await newDevice(browser, DESKTOP);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(45_000);
     const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '';
     const network = new NetworkPage(page, server.url);
     await network.openInvitation(code);
     await network.join('Camille Martin', 'Ordinateur de Camille');
-    await expect.poll(() => network.state()).toBe('idle');
+    await poll(() => network.state()).toBe('idle');
 
     const shell = new ShellPage(page, server.url);
     const diagnostics = new DiagnosticsPage(page);
@@ -210,10 +215,10 @@ describe('an admin of the network', () => {
     const charter = page.locator('.question-editor[data-question="go_charte"]');
     await charter.getByRole('button', { name: 'Retirer la question' }).click();
     const warning = page.locator('.banner--warning');
-    await expect.poll(() => warning.textContent()).toContain('Une charte ou des règles de vie existent : 1 diagnostic');
+    await poll(() => warning.textContent()).toContain('Une charte ou des règles de vie existent : 1 diagnostic');
     // The shell's indicator while a sync runs has an axe finding of its own (reported to its
     // owners); the scan here is about this screen, so it waits for the sync to settle.
-    await expect.poll(() => page.locator('.sync-indicator--syncing').count(), { timeout: 30_000 }).toBe(0);
+    await poll(() => page.locator('.sync-indicator--syncing').count()).toBe(0);
     await screenshotAtSizes(page, 'diagnostic-grid-editor');
     await page.setViewportSize(DESKTOP);
     expect(describeViolations(await runAxe(page))).toBe('');
@@ -230,5 +235,10 @@ describe('an admin of the network', () => {
     expect(await page.locator('#mises-de-cote dd').textContent()).toBe('1 — Idée');
     // Gouvernance now scores its one remaining answered question: 2/4.
     expect(await diagnostics.text(diagnostics.sectionScore('Gouvernance & prise de décision'))).toBe('50 %');
+
+    // Deleting asks first, then the list is empty again.
+    await page.getByRole('button', { name: 'Supprimer ce diagnostic' }).click();
+    await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await page.getByText('Aucun diagnostic pour l’instant').waitFor();
   });
 });

@@ -180,6 +180,11 @@ export const messages = {
     retireGrid: 'Retirer la grille',
     restoreGrid: 'Remettre la grille en service',
     publishFailed: 'La grille n’a pas pu être publiée. Vos modifications sont toujours là : réessayez.',
+    linkedVisit: 'Voir la visite de ce diagnostic',
+    delete: 'Supprimer ce diagnostic',
+    deleteConfirm: 'Supprimer ce diagnostic ?',
+    deleteText: 'Ses réponses disparaîtront sur tous les appareils du réseau après la synchronisation.',
+    deleteYes: 'Supprimer',
   },
   en: {
     title: 'Diagnostics',
@@ -349,5 +354,10 @@ export const messages = {
     retireGrid: 'Retire the grid',
     restoreGrid: 'Put the grid back in use',
     publishFailed: 'The grid could not be published. Your changes are still here: try again.',
+    linkedVisit: 'See the visit of this diagnostic',
+    delete: 'Delete this diagnostic',
+    deleteConfirm: 'Delete this diagnostic?',
+    deleteText: 'Its answers will disappear on every device of the network after syncing.',
+    deleteYes: 'Delete',
   },
 } satisfies Messages;
