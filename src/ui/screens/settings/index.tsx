@@ -5,6 +5,7 @@ import type { ScreenProps } from '../../routes';
 import { AboutSection } from './AboutSection';
 import { AuthorNameSection } from './AuthorNameSection';
 import { BackupSection } from './backup/BackupSection';
+import { ReportsLink } from './backup/ReportsLink';
 import { LanguageSection } from './LanguageSection';
 import { messages } from './messages';
 import { NetworkSection } from './NetworkSection';
@@ -28,6 +29,7 @@ export default function SettingsScreen({ route }: ScreenProps) {
       <StorageSection />
       <ValiseSpaceSection />
       <BackupSection />
+      <ReportsLink />
       <AboutSection />
     </>
   );
