@@ -4,7 +4,7 @@
 import { newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
-import type { RecordType } from '../../domain/record-types';
+import { MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { describeIssues, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HybridClock, hlcMillis, parseHlc } from '../../protocol/hlc';
@@ -90,6 +90,12 @@ function applyOne(context: PushContext, mutation: Mutation, current: RecordRow |
     return { reason: 'forbidden: this id belongs to no record of your network' };
   if (current && current.type !== mutation.type)
     return { reason: `record ${mutation.recordId} is not of type ${mutation.type}` };
+  const stray = Object.keys(mutation.fields).find((key) => {
+    const dot = key.indexOf('.');
+    return dot > 0 && !(MAP_FIELDS[mutation.type] as readonly string[]).includes(key.slice(0, dot));
+  });
+  // Merging would drop it silently; the device must hear that its change went nowhere.
+  if (stray) return { reason: `invalid ${mutation.type}: ${stray} is not an entry of a field of this record` };
   const denied = refusal({
     role: context.role,
     type: mutation.type,
