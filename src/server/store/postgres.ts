@@ -277,18 +277,14 @@ export class PostgresStore implements Store {
   }
 
   async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
-    const changes = (
-      await this.rows(
-        'SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [networkId, since, limit],
-      )
-    ).map(toRawChange);
-    const last = changes.at(-1)?.seq ?? since;
-    const [count] = await this.rows('SELECT COUNT(*) AS remaining FROM records WHERE network_id = $1 AND seq > $2', [
-      networkId,
-      last,
-    ]);
-    return { changes, remaining: Number(count?.remaining ?? 0) };
+    // One round trip: the window counts every row after the cursor before LIMIT cuts the page.
+    const rows = await this.rows(
+      `SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
+       FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [networkId, since, limit],
+    );
+    const changes = rows.map(toRawChange);
+    return { changes, remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
