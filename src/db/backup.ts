@@ -67,8 +67,30 @@ export class DamagedFileError extends Error {
   }
 }
 
+/** The person cancelled the restore: the transaction was rolled back, nothing changed. */
+export class RestoreCancelledError extends Error {
+  constructor() {
+    super('restore cancelled');
+    this.name = 'RestoreCancelledError';
+  }
+}
+
+export interface RestoreOptions {
+  /** Records merged so far and in all, after each chunk. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks; an abort rolls the whole restore back. */
+  signal?: AbortSignal;
+}
+
+/** Records merged per step: small enough for the progress bar to move and a cancel to be heard. */
+const CHUNK = 100;
+
 /** Merges a parsed backup into the device, all or nothing. */
-export async function restoreBackup(context: DataContext, backup: Backup): Promise<RestoreCounts> {
+export async function restoreBackup(
+  context: DataContext,
+  backup: Backup,
+  { onProgress, signal }: RestoreOptions = {},
+): Promise<RestoreCounts> {
   // Hashing is asynchronous (WebCrypto) and would end a transaction: check files first.
   const files: { sha256: string; mimeType: string; data: ArrayBuffer }[] = [];
   for (const file of backup.body.files) {
@@ -81,10 +103,25 @@ export async function restoreBackup(context: DataContext, backup: Backup): Promi
   const tables = [db.outbox, db.meta, db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   return db.transaction('rw', tables, async () => {
     const counts: RestoreCounts = { files: 0 };
+    const total = RECORD_TYPES.reduce((sum, type) => sum + (backup.body.records[type]?.length ?? 0), 0);
+    let done = 0;
     for (const type of RECORD_TYPES) {
       const states: RecordState[] = backup.body.records[type] ?? [];
-      if (states.length > 0) counts[type] = await mergeRecords(context, type, states);
+      for (let start = 0; start < states.length; start += CHUNK) {
+        // Throwing inside the transaction aborts it: what was merged so far is rolled back.
+        if (signal?.aborted) throw new RestoreCancelledError();
+        const merged = await mergeRecords(context, type, states.slice(start, start + CHUNK));
+        const sum = counts[type] ?? { added: 0, updated: 0, unchanged: 0 };
+        counts[type] = {
+          added: sum.added + merged.added,
+          updated: sum.updated + merged.updated,
+          unchanged: sum.unchanged + merged.unchanged,
+        };
+        done += Math.min(CHUNK, states.length - start);
+        onProgress?.(done, total);
+      }
     }
+    if (signal?.aborted) throw new RestoreCancelledError();
     for (const file of files) {
       if (await db.blobs.get(file.sha256)) continue;
       await db.blobs.put({ ...file, size: file.data.byteLength, state: 'pending' });

@@ -120,6 +120,15 @@ function upgradeBody(_version: number, body: BackupBody): BackupBody {
   return body;
 }
 
+/**
+ * A backup of another network than the device's: restoring it shares its records with this
+ * network's members, so the person is asked first. A device or a file of no network ("local")
+ * is never foreign: its records simply join the device's network.
+ */
+export function isForeignBackup(backupNetworkId: string, deviceNetworkId: string, localNetwork: string): boolean {
+  return backupNetworkId !== localNetwork && deviceNetworkId !== localNetwork && backupNetworkId !== deviceNetworkId;
+}
+
 export function countBackupRecords(body: BackupBody): { [K in RecordType]?: number } {
   const counts: { [K in RecordType]?: number } = {};
   for (const type of RECORD_TYPES) {
