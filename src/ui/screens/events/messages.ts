@@ -102,8 +102,7 @@ export const messages = {
     noOrganisation: 'Sans structure',
     // Follow-ups
     followUpsTitle: 'Suites à donner',
-    noFollowUps:
-      'Aucune suite pour l’instant. Une note « Action » peut devenir une suite, avec qui s’en charge et pour quand.',
+    followUpsHint: 'Une note « Action » devient une suite d’un geste, avec qui s’en charge et pour quand.',
     makeFollowUp: 'Créer une suite',
     followUpMade: 'Suite créée',
     followUpText: 'À faire',
@@ -111,9 +110,7 @@ export const messages = {
     followUpDue: 'Pour le',
     followUpCreate: 'Créer la suite',
     followUpFailed: 'La suite n’a pas pu être enregistrée. Ce que vous avez saisi est toujours là : réessayez.',
-    dueOn: (day: string) => `pour le ${day}`,
     dueNowTitle: 'À faire aujourd’hui ou en retard',
-    overdue: 'en retard',
     openEvent: 'Voir l’événement',
     openVisit: 'Voir la visite',
     // Recap
@@ -225,7 +222,7 @@ export const messages = {
     byKind: 'By kind of organisation',
     noOrganisation: 'No organisation',
     followUpsTitle: 'Follow-ups',
-    noFollowUps: 'No follow-ups yet. An “Action” note can become one, with who takes it on and by when.',
+    followUpsHint: 'An “Action” note becomes a follow-up in one gesture, with who takes it on and by when.',
     makeFollowUp: 'Create a follow-up',
     followUpMade: 'Follow-up created',
     followUpText: 'To do',
@@ -233,9 +230,7 @@ export const messages = {
     followUpDue: 'Due',
     followUpCreate: 'Create the follow-up',
     followUpFailed: 'The follow-up could not be saved. What you typed is still here: try again.',
-    dueOn: (day: string) => `due ${day}`,
     dueNowTitle: 'Due today or overdue',
-    overdue: 'overdue',
     openEvent: 'Open the event',
     openVisit: 'Open the visit',
     recapTitle: 'Recap',
