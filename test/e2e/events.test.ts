@@ -72,7 +72,8 @@ describe('an event of the network', () => {
     await camilleEvents.openAgenda();
     await camilleEvents.createEvent({
       title: 'Rencontre régionale des tiers-lieux',
-      placeLabel: 'La Grange, Melle',
+      newPlace: 'La Grange',
+      placeLabel: 'Salle du haut',
       startTime: '09:30',
       endTime: '17:00',
     });
@@ -121,6 +122,10 @@ describe('an event of the network', () => {
       await expect.poll(() => phone.presenceOf('Léa Petit'), { timeout: 30_000 }).toBe('Présent·e');
       await expect.poll(() => phone.presenceOf('Sam Bernard'), { timeout: 30_000 }).toBe('Excusé·e');
     }
+    // Both people came from the hosting lieu: the count by kind says so (Sam, excused, is not counted).
+    expect(await camille.page.getByTestId('attendance-by-kind').textContent()).toBe(
+      'Par type de structure — Tiers-lieu : 1',
+    );
     const authors = await camille.page.locator('.timeline__author').allTextContents();
     expect(authors).toEqual(['Camille Martin', 'Hugo Leroy', 'Camille Martin', 'Hugo Leroy']);
 
