@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createContact, deleteContact } from '../../../src/db/contacts';
-import { addNote, deleteNote, editNote, NotOwnNoteError, notesOfEvent } from '../../../src/db/event-notes';
+import { getDraft, saveDraft } from '../../../src/db/drafts';
+import { addNote, deleteNote, editNote, NotOwnNoteError, noteDraftId, notesOfEvent } from '../../../src/db/event-notes';
 import {
   attendeeKinds,
   createEvent,
@@ -113,6 +114,19 @@ describe('the notes of an event', () => {
     expect(first).toMatchObject({ authorName: 'Camille', tag: 'note' });
     expect(Date.parse(first.writtenAt)).toBeGreaterThan(0);
     expect((await notesOfEvent(context, event.id)).map((note) => note.id)).toEqual([first.id, second.id]);
+  });
+
+  test('forgets the draft the note was typed in when the note is added', async () => {
+    const context = await openTestContext();
+    const event = await createEvent(context, rencontre);
+    await saveDraft(context, {
+      id: noteDraftId(event.id),
+      kind: 'eventNote',
+      recordId: event.id,
+      values: { text: 'Tour' },
+    });
+    await addNote(context, { eventId: event.id, text: 'Tour de table', tag: 'note' });
+    expect(await getDraft(context, noteDraftId(event.id))).toBeUndefined();
   });
 
   test('lets the author edit and delete a note, and nobody else', async () => {

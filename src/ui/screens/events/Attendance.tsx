@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
-import { type Attendee, setAttendance } from '../../../db/events';
+import { type Attendee, attendeeKinds, setAttendance } from '../../../db/events';
 import type { NetworkEvent } from '../../../domain/event';
 import { attendanceCounts } from '../../../domain/event-agenda';
+import { ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { Banner } from '../../components/Banner';
 import { useDataContext } from '../../hooks/use-data-context';
-import { useMessages } from '../../i18n/messages';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { ORGANISATION_KIND_LABELS } from '../../i18n/vocabulary';
 import { messages } from './messages';
 
 const STATUSES: readonly Attendee['status'][] = ['invited', 'present', 'excused'];
@@ -12,10 +15,17 @@ const STATUSES: readonly Attendee['status'][] = ['invited', 'present', 'excused'
 /** Who was expected, who came, who sent apologies; each tick is saved on its own. */
 export function Attendance({ event }: { event: NetworkEvent }) {
   const t = useMessages(messages);
+  const lang = useLanguage();
   const context = useDataContext();
   const [failed, setFailed] = useState(false);
   const people = Object.entries(event.attendees).sort(([, a], [, b]) => a.name.localeCompare(b.name));
-  const counts = attendanceCounts(event.attendees, () => null);
+  const kinds = useLive((data) => attendeeKinds(data, event), [event]);
+  const counts = attendanceCounts(event.attendees, (contactId) => kinds?.[contactId] ?? null);
+  const byKind = [...ORGANISATION_KINDS, 'unknown' as const].flatMap((kind) => {
+    const count = counts.byKind[kind];
+    if (!count) return [];
+    return [t.kindCount(kind === 'unknown' ? t.noOrganisation : ORGANISATION_KIND_LABELS[kind][lang], count)];
+  });
   const statusLabel = { invited: t.statusInvited, present: t.statusPresent, excused: t.statusExcused };
 
   const write = async (entries: Record<string, Attendee | null>) => {
@@ -32,6 +42,11 @@ export function Attendance({ event }: { event: NetworkEvent }) {
   return (
     <div class="stack">
       <p class="attendance__summary">{t.attendanceSummary(counts.present, counts.excused, counts.invited)}</p>
+      {byKind.length > 0 ? (
+        <p class="attendance__summary" data-testid="attendance-by-kind">
+          {t.byKind} — {byKind.join(' · ')}
+        </p>
+      ) : null}
       <ul class="attendance">
         {people.map(([contactId, attendee]) => (
           <li key={contactId} class="attendance__person" data-contact-id={contactId}>

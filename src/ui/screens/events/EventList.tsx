@@ -4,16 +4,17 @@ import { localDay } from '../../../domain/days';
 import type { NetworkEvent } from '../../../domain/event';
 import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
+import type { FollowUp } from '../../../domain/follow-up';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { FollowUpItem } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { CalendarExport } from './CalendarExport';
 import { eventDayParts, eventTime, zoneOf } from './event-dates';
-import { FollowUpList } from './FollowUps';
 import { messages } from './messages';
 import { NEW_SEGMENT } from './segments';
 
@@ -48,7 +49,15 @@ export function EventList() {
                 {dueNow.length > 0 ? (
                   <>
                     <h3>{t.dueNowTitle}</h3>
-                    <FollowUpList followUps={dueNow} today={todayDay} withSource />
+                    <ul class="follow-ups">
+                      {dueNow.map((followUp) => (
+                        <FollowUpItem
+                          key={followUp.id}
+                          followUp={followUp}
+                          extra={<SourceLink followUp={followUp} />}
+                        />
+                      ))}
+                    </ul>
                   </>
                 ) : null}
               </div>
@@ -76,6 +85,14 @@ export function EventList() {
       )}
     </>
   );
+}
+
+/** Where a follow-up came from: its event or its visit. */
+function SourceLink({ followUp }: { followUp: FollowUp }) {
+  const t = useMessages(messages);
+  if (followUp.eventId) return <a href={hrefTo('evenements', followUp.eventId)}>{t.openEvent}</a>;
+  if (followUp.visitId) return <a href={hrefTo('visites', followUp.visitId)}>{t.openVisit}</a>;
+  return null;
 }
 
 /** Today as this device's clock bounds it. */

@@ -7,6 +7,7 @@ import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
+import { FollowUpList } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -16,7 +17,6 @@ import { Attendance } from './Attendance';
 import { CalendarExport } from './CalendarExport';
 import { EventNotFound } from './EventForm';
 import { eventSpan } from './event-dates';
-import { FollowUpList } from './FollowUps';
 import { messages } from './messages';
 import { focusComposer, NoteComposer } from './NoteComposer';
 import { NoteTimeline } from './NoteTimeline';
@@ -65,7 +65,8 @@ export function EventPage({ eventId }: { eventId: string }) {
         </div>
       </Section>
       <Section title={t.followUpsTitle} id="suites">
-        <FollowUpList followUps={followUps ?? []} />
+        <p class="field__hint">{t.followUpsHint}</p>
+        <FollowUpList followUps={followUps ?? []} eventId={event.id} />
       </Section>
       <Section title={t.recapTitle} id="recapitulatif">
         <Recap event={event} notes={notes ?? []} followUps={followUps ?? []} placeName={placeName} />

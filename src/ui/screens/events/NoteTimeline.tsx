@@ -10,7 +10,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { eventShortDay, eventTime, zoneOf } from './event-dates';
-import { FollowUpFromNote } from './FollowUps';
+import { FollowUpFromNote } from './FollowUpFromNote';
 import { messages } from './messages';
 
 export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
