@@ -2,8 +2,10 @@
 // by entry (setMapEntries), so two concierges filling different questions of one diagnostic
 // offline both keep their input after sync.
 import type { Answer, Diagnostic, DiagnosticTemplate } from '../domain/diagnostic';
+import { comparableWith } from '../domain/diagnostic-compare';
 import { findTemplateVersion, offeredTemplates } from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
+import { getOrganisation, organisationsByIds } from './organisations';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** The network's own template records (not the built-in starters). */
@@ -38,13 +40,48 @@ export interface DiagnosticWithTemplate {
   template: DiagnosticTemplate | undefined;
   /** Every template record, for "a newer version exists" and moving to it. */
   templates: DiagnosticTemplate[];
+  /** Name of the lieu diagnosed, when it is one and known on this device. */
+  organisationName: string | undefined;
+  /** Other diagnostics of the same lieu or territory with the same grid, newest first. */
+  comparable: Diagnostic[];
 }
 
 export async function getDiagnostic(context: DataContext, id: string): Promise<DiagnosticWithTemplate | null> {
   const diagnostic = await context.db.records('diagnostics').get(id);
   if (!diagnostic || diagnostic.deleted) return null;
   const templates = await listTemplateRecords(context);
-  return { diagnostic, template: findTemplateVersion(templates, diagnostic.templateId), templates };
+  const organisation = diagnostic.organisationId
+    ? await getOrganisation(context, diagnostic.organisationId)
+    : undefined;
+  const others = diagnostic.organisationId
+    ? await listDiagnosticsOf(context, diagnostic.organisationId)
+    : await listDiagnostics(context);
+  return {
+    diagnostic,
+    template: findTemplateVersion(templates, diagnostic.templateId),
+    templates,
+    organisationName: organisation?.name,
+    comparable: comparableWith(diagnostic, others, (templateId) => findTemplateVersion(templates, templateId)?.family),
+  };
+}
+
+export interface DiagnosticOverviewList {
+  diagnostics: Diagnostic[];
+  templates: DiagnosticTemplate[];
+  /** Names of the lieux diagnosed, by id. */
+  organisationNames: Map<string, string>;
+}
+
+/** Everything the list of diagnostics shows. */
+export async function listDiagnosticsWithNames(context: DataContext): Promise<DiagnosticOverviewList> {
+  const diagnostics = await listDiagnostics(context);
+  const ids = [...new Set(diagnostics.map((diagnostic) => diagnostic.organisationId).filter((id) => id != null))];
+  const organisations = await organisationsByIds(context, ids);
+  return {
+    diagnostics,
+    templates: await listTemplateRecords(context),
+    organisationNames: new Map(organisations.map((organisation) => [organisation.id, organisation.name])),
+  };
 }
 
 export interface NewDiagnostic {

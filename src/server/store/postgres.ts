@@ -33,16 +33,23 @@ const PUSH_ATTEMPTS = 3;
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
+  /**
+   * Pushes of a network wait for each other on its lock; they get connections of their own so
+   * that a queue of pushes never holds every connection while pulls and logins wait.
+   */
+  private readonly pushPool: pg.Pool;
 
   constructor(connectionString: string, poolSize = 20) {
     this.pool = new pg.Pool({ connectionString, max: poolSize });
+    this.pushPool = new pg.Pool({ connectionString, max: Math.max(2, Math.floor(poolSize / 4)) });
     // An idle connection dropped by the database must not crash the server; the next query
     // opens a new one (and /api/health reports the database unreachable meanwhile).
     this.pool.on('error', () => {});
+    this.pushPool.on('error', () => {});
   }
 
-  private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+  private async transaction<T>(work: (client: Client) => Promise<T>, pool = this.pool): Promise<T> {
+    const client = await pool.connect();
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -84,7 +91,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.pushPool.end()]);
   }
 
   async createNetwork(name: string): Promise<Network> {
@@ -178,7 +185,7 @@ export class PostgresStore implements Store {
   async push(input: PushInput): Promise<PushOutput> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.transaction((client) => this.pushIn(client, input));
+        return await this.transaction((client) => this.pushIn(client, input), this.pushPool);
       } catch (error) {
         if (!(error instanceof RecordIdRace) || attempt >= PUSH_ATTEMPTS) throw error;
       }

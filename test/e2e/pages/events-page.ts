@@ -37,6 +37,27 @@ export class EventsPage {
     await this.timeline().locator('.timeline__text', { hasText: text }).waitFor();
   }
 
+  /** Creates a person on the spot from the attendance picker; they join the list. */
+  async addNewAttendee(name: string): Promise<void> {
+    await this.page.getByLabel('Chercher : Ajouter des personnes').fill(name);
+    await this.page.getByRole('button', { name: `Créer « ${name} »` }).click();
+    await this.page.getByRole('button', { name: 'Ajouter la personne' }).click();
+    await this.attendee(name).waitFor();
+  }
+
+  attendee(name: string): Locator {
+    return this.page.locator('.attendance__person', { hasText: name });
+  }
+
+  async setPresence(name: string, status: 'Inscrit·e' | 'Présent·e' | 'Excusé·e'): Promise<void> {
+    await this.attendee(name).getByText(status, { exact: true }).click();
+  }
+
+  /** The status checked for a person. */
+  async presenceOf(name: string): Promise<string> {
+    return (await this.attendee(name).locator('.choice:has(input:checked)').textContent()) ?? '';
+  }
+
   timeline(): Locator {
     return this.page.locator('.timeline');
   }

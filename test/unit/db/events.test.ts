@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest';
+import { createContact, deleteContact } from '../../../src/db/contacts';
 import { addNote, deleteNote, editNote, NotOwnNoteError, notesOfEvent } from '../../../src/db/event-notes';
-import { createEvent, eventsBetween, getEvent, listEvents, setAttendance, updateEvent } from '../../../src/db/events';
+import {
+  attendeeKinds,
+  createEvent,
+  eventsBetween,
+  getEvent,
+  listEvents,
+  setAttendance,
+  updateEvent,
+} from '../../../src/db/events';
+import { createOrganisation } from '../../../src/db/organisations';
+import { attendanceCounts } from '../../../src/domain/event-agenda';
 import { newId } from '../../../src/domain/ids';
 import { openTestContext } from '../../helpers/db';
 
@@ -57,6 +68,35 @@ describe('the events repository', () => {
     const today = await eventsBetween(context, '2026-03-03T00:00:00.000Z', '2026-03-04T00:00:00.000Z');
     expect(today.map((event) => event.id)).toEqual([seminar.id]);
     expect(await listEvents(context)).toHaveLength(2);
+  });
+});
+
+describe('attendance by kind of organisation', () => {
+  test('counts people by the kind of their organisation, and still names a deleted contact', async () => {
+    const context = await openTestContext();
+    const lieu = await createOrganisation(context, { name: 'La Grange', kind: 'tiers_lieu' });
+    const mairie = await createOrganisation(context, { name: 'Mairie de Melle', kind: 'local_authority' });
+    const camille = await createContact(context, { name: 'Camille', organisationIds: [lieu.id] });
+    const hugo = await createContact(context, { name: 'Hugo', organisationIds: [lieu.id] });
+    const elu = await createContact(context, { name: 'Élu', organisationIds: [mairie.id] });
+    const sam = await createContact(context, { name: 'Sam' });
+    const event = await createEvent(context, rencontre);
+    await setAttendance(context, event.id, {
+      [camille.id]: { name: 'Camille', status: 'present' },
+      [hugo.id]: { name: 'Hugo', status: 'invited' },
+      [elu.id]: { name: 'Élu', status: 'present' },
+      [sam.id]: { name: 'Sam', status: 'present' },
+    });
+    await deleteContact(context, hugo.id);
+
+    const stored = (await getEvent(context, event.id))!;
+    const kinds = await attendeeKinds(context, stored);
+    expect(attendanceCounts(stored.attendees, (id) => kinds[id] ?? null).byKind).toEqual({
+      tiers_lieu: 1,
+      local_authority: 1,
+      unknown: 2,
+    });
+    expect(stored.attendees[hugo.id]?.name).toBe('Hugo');
   });
 });
 

@@ -62,7 +62,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       <fieldset class="choices note-tags">
         <legend class="visually-hidden">{t.noteTag}</legend>
         {NOTE_TAGS.map((key) => (
-          <label key={key} class={`choice note-tag note-tag--${key}`}>
+          <label key={key} class="choice pill">
             <input type="radio" name="tag" value={key} checked={tag === key} onChange={() => setTag(key)} />
             {NOTE_TAG_LABELS[key][lang]}
           </label>

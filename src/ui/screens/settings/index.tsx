@@ -10,6 +10,7 @@ import { LanguageSection } from './LanguageSection';
 import { messages } from './messages';
 import { NetworkSection } from './NetworkSection';
 import { StorageSection } from './StorageSection';
+import { ValiseSpaceSection } from './ValiseSpaceSection';
 
 export default function SettingsScreen({ route }: ScreenProps) {
   const t = useMessages(messages);
@@ -26,6 +27,7 @@ export default function SettingsScreen({ route }: ScreenProps) {
       {joined ? null : <AuthorNameSection />}
       {joining ? null : network}
       <StorageSection />
+      <ValiseSpaceSection />
       <BackupSection />
       <ReportsLink />
       <AboutSection />
