@@ -28,6 +28,8 @@ export async function createRecord<K extends RecordType>(
   return record as RecordMap[K];
 }
 
+const BULK_CHUNK = 500;
+
 export interface CreateOptions {
   /**
    * Seeds only: a fixed clock (and its time) instead of the device's, so that every device
@@ -50,8 +52,8 @@ export async function createRecords<K extends RecordType>(
     const now = options.fixedClock
       ? new Date(hlcMillis(options.fixedClock)).toISOString()
       : new Date(context.clock.physicalNow()).toISOString();
-    const records = inputs.map((input) => {
-      const candidate = {
+    const build = (input: NewRecord<K>) =>
+      validOrThrow(type, {
         ...input,
         id: input.id ?? newId(),
         networkId: context.networkId,
@@ -59,14 +61,21 @@ export async function createRecords<K extends RecordType>(
         updatedAt: now,
         updatedBy: context.authorName,
         deleted: false,
-      };
-      return validOrThrow(type, candidate);
-    });
-    const stored = records.map((record) => ({
-      ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
-      hlc: { '*': clock },
-    }));
-    await db.anyRecords(type).bulkAdd(stored);
+      });
+    // Chunks: IndexedDB writes one chunk while the next is validated, instead of the browser
+    // idling through the whole validation and then the page idling through the whole write.
+    const records: RecordMap[K][] = [];
+    const writes: Promise<unknown>[] = [];
+    for (let start = 0; start < inputs.length; start += BULK_CHUNK) {
+      const chunk = inputs.slice(start, start + BULK_CHUNK).map(build);
+      records.push(...chunk);
+      const stored = chunk.map((record) => ({
+        ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
+        hlc: { '*': clock },
+      }));
+      writes.push(db.anyRecords(type).bulkAdd(stored));
+    }
+    await Promise.all(writes);
     await queue(context, {
       type,
       recordIds: records.map((record) => record.id),

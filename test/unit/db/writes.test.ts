@@ -52,6 +52,20 @@ describe('a repository write', () => {
     expect(await context.db.outbox.count()).toBe(0);
   });
 
+  test('stores none of a large import when a record far down the file is invalid', async () => {
+    const context = await openTestContext();
+    const contacts = Array.from({ length: 1200 }, (_, index) => ({
+      ...sampleRecords().contacts,
+      name: `Personne ${index}`,
+    }));
+    contacts[1100] = { ...sampleRecords().contacts, email: 'pas une adresse' };
+
+    await expect(createRecords(context, 'contacts', contacts)).rejects.toThrow(RecordValidationError);
+
+    expect(await context.db.records('contacts').count()).toBe(0);
+    expect(await context.db.outbox.count()).toBe(0);
+  });
+
   test('keeps the previous values and queues nothing when an update fails to queue', async () => {
     const context = await openTestContext();
     const visit = await createRecord(context, 'visits', sampleRecords().visits);
