@@ -33,6 +33,7 @@ export function createApp(deps: AppDeps) {
   const clock = new HybridClock(SERVER_CLOCK_NODE, now);
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const joinFailures = new FailureLimiter(JOIN_FAILURES_PER_ADDRESS, JOIN_FAILURE_WINDOW_MS);
+  const lastTouched = new Map<string, number>();
   const { config } = deps;
   const app = new Hono<AppEnv>();
 
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     c.set('clock', clock);
     c.set('now', now);
     c.set('joinFailures', joinFailures);
+    c.set('lastTouched', lastTouched);
     await next();
   });
   app.use('/api/*', apiCors(config));

@@ -80,8 +80,11 @@ export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
 export function limitBody(maxBytes: number, what: string): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) =>
-      fail(c, 413, 'too_large', `The ${what} is larger than the ${megabytes(maxBytes)} this server accepts.`),
+    onError: (c) => {
+      // The rest of the body is not read: the connection cannot carry another request.
+      c.header('Connection', 'close');
+      return fail(c, 413, 'too_large', `The ${what} is larger than the ${megabytes(maxBytes)} this server accepts.`);
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 // Starts a network's server: the store, a first network on first start, and the HTTP server.
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { readConfig } from './config';
+import { listen } from './http-server';
 import { invitationLink, issueInvitation } from './invitations';
 import { openStore } from './store/open';
 import type { Store } from './store/store';
@@ -13,7 +13,7 @@ export async function startServer() {
   const baseUrl = process.env.VALISE_PUBLIC_URL ?? `http://localhost:${config.port}`;
   await welcomeFirstAdmin(store, baseUrl);
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = listen(app, { port: config.port, hostname: config.host }, (info) => {
     console.log(
       JSON.stringify({
         level: 'info',

@@ -2,15 +2,15 @@
 // for the fuzz and tenant isolation suites. Network B's data is marked with SECRET markers so a
 // leak to a device of A (or the reverse) is found by a plain text search of any answer.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
+import { listen } from '../../src/server/http-server';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
@@ -54,14 +54,67 @@ export async function call(
   return { status: response.status, text, json, headers: response.headers };
 }
 
+/**
+ * One request on its own connection (node:http, no keep-alive): a server that answers early
+ * and drops the unread rest of a huge body must not break the next request of the run.
+ */
+export function rawCall(
+  url: string,
+  path: string,
+  { method, headers, body }: { method: string; headers: Record<string, string>; body?: string | Uint8Array },
+): Promise<{ status: number; text: string; json: Record<string, unknown> | null }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const outgoing = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method,
+        // Node sends a GET's body without a length unless told: the server would see two requests.
+        headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: Record<string, unknown> | null = null;
+          try {
+            json = JSON.parse(text);
+          } catch {}
+          resolve({ status: response.statusCode ?? 0, text, json });
+        });
+        response.on('error', reject);
+      },
+    );
+    // The server may answer (413, 401) and close before the whole body is sent: that answer
+    // counts. A connection closed with no answer at all is a failure.
+    let answered = false;
+    outgoing.on('response', () => {
+      answered = true;
+    });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    outgoing.on('close', () => {
+      if (!answered) reject(new Error(`${method} ${path}: the connection closed without an answer`));
+    });
+    outgoing.end(body);
+  });
+}
+
 export async function startHostileWorld(env: NodeJS.ProcessEnv = {}): Promise<HostileWorld> {
   const now = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'valise-hostile-'));
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
   const store = new SqliteStore(join(dir, 'valise.sqlite'));
   await store.migrate();
   const config = readConfig({ VALISE_DATA: dir, VALISE_DIST: join(dir, 'dist'), ...env });
   const app = createApp({ store, config, log: () => {} });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = listen(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -132,7 +185,7 @@ export async function startHostileWorld(env: NodeJS.ProcessEnv = {}): Promise<Ho
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as Server).closeAllConnections();
+        server.closeAllConnections();
       });
       await store.close();
       rmSync(dir, { recursive: true, force: true });

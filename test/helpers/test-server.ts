@@ -1,5 +1,6 @@
-// An in-process Valise server on a temporary SQLite file, for the sync and server suites.
-// `restart()` closes the store and opens the same file again, as a process restart would.
+// An in-process Valise server on a temporary SQLite file (or another store, see
+// `TestServer.storeFactory`), for the sync and server suites. `restart()` closes the store and
+// opens the same database again, as a process restart would.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +9,27 @@ import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import type { Network, RawChange } from '../../src/server/store/store';
+import type { Network, RawChange, Store } from '../../src/server/store/store';
+
+/** How a test server gets its store; a suite may swap it (e.g. for PostgreSQL) before starting servers. */
+export interface TestStoreFactory {
+  /** A migrated store, new on first call for `dir`, the same database again on the next. */
+  open(dir: string): Promise<Store>;
+}
+
+const sqliteFactory: TestStoreFactory = {
+  async open(dir) {
+    const store = new SqliteStore(join(dir, 'valise.sqlite'));
+    await store.migrate();
+    return store;
+  },
+};
 
 export const TEST_SERVER_URL = 'http://valise.test';
 
 export class TestServer {
-  store!: SqliteStore;
+  static storeFactory: TestStoreFactory = sqliteFactory;
+  store!: Store;
   private app!: ReturnType<typeof createApp>;
 
   private constructor(
@@ -31,8 +47,7 @@ export class TestServer {
   private env: NodeJS.ProcessEnv = {};
 
   private async open(): Promise<void> {
-    this.store = new SqliteStore(join(this.dir, 'valise.sqlite'));
-    await this.store.migrate();
+    this.store = await TestServer.storeFactory.open(this.dir);
     const config = readConfig({ VALISE_DATA: this.dir, VALISE_DIST: join(this.dir, 'dist'), ...this.env });
     this.app = createApp({ store: this.store, config, now: this.now, log: () => {} });
   }

@@ -13,5 +13,7 @@ export interface AppEnv {
     requestId: string;
     /** Wrong invitation codes per address (429 past the limit). */
     joinFailures: FailureLimiter;
+    /** When each device's "last seen" was last written. */
+    lastTouched: Map<string, number>;
   };
 }

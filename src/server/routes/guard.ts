@@ -6,6 +6,8 @@ import { bearerToken, hashSecret } from '../auth';
 import { fail } from '../http-errors';
 import type { AppEnv } from './env';
 
+const TOUCH_INTERVAL_MS = 60_000;
+
 export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c.req.header('Authorization'));
   if (!token) return fail(c, 401, 'unauthorized', 'A device token is required (Authorization: Bearer …).');
@@ -14,7 +16,13 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!device) return fail(c, 401, 'unauthorized', 'This device token is not known to the server.');
   if (device.revokedAt) return fail(c, 401, 'revoked', 'This device was removed from the network by an admin.');
   c.set('device', device);
-  await c.var.store.touchDevice(device.id, new Date(c.var.now()).toISOString());
+  // "Last seen" is shown to the minute: one write per device per minute, not one per request.
+  const now = c.var.now();
+  if (now - (c.var.lastTouched.get(device.id) ?? 0) >= TOUCH_INTERVAL_MS) {
+    c.var.lastTouched.set(device.id, now);
+    // Not awaited: the answer does not depend on it, and on PostgreSQL a commit may wait on disk.
+    c.var.store.touchDevice(device.id, new Date(now).toISOString()).catch(() => c.var.lastTouched.delete(device.id));
+  }
   await next();
 };
 

@@ -1,6 +1,6 @@
 // The visit list, newest first: a search box across lieux, people and notes, a few filters,
 // pages of 30, the waiting draft and the overdue follow-ups.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { draftsOfKind } from '../../../db/drafts';
 import { countOverdue } from '../../../db/follow-up-queries';
 import { listOrganisations } from '../../../db/organisation-queries';
@@ -14,6 +14,7 @@ import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { markOnce, VISITS_LISTED } from '../../perf-marks';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
 import { editVisitHref, FOLLOW_UPS, newVisitHref, RESUME, VISIT_DRAFT_KIND, visitHref } from './paths';
@@ -32,6 +33,9 @@ export function VisitList() {
   const key = JSON.stringify([query, filters, limit]);
   // One more than shown tells whether "Voir plus" has anything to show.
   const rows = useLive((context) => listVisits(context, { ...filters, query, limit: limit + 1 }), [key]);
+  useEffect(() => {
+    if (rows !== undefined && rows.length > 0) markOnce(VISITS_LISTED);
+  }, [rows]);
   const overdue = useLive((context) => countOverdue(context), []);
   const draft = useLive(async (context) => (await draftsOfKind(context, VISIT_DRAFT_KIND))[0] ?? null, []);
   const filterCount = Object.values(filters).filter((value) => value !== undefined && value !== false).length;

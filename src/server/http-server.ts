@@ -1,0 +1,44 @@
+// Node's HTTP server around the app. A request Node can parse but the Fetch API cannot hold
+// (a GET with a body, a bad Host header, a backslash in the path) never reaches the app; it
+// still gets a JSON error like every other refusal, and so do bytes that are not HTTP at all.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener, RequestError } from '@hono/node-server';
+import type { ApiError } from '../protocol/wire';
+
+type FetchApp = { fetch: (request: Request, env: unknown) => Response | Promise<Response> };
+
+function jsonError(status: number, body: ApiError): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' },
+  });
+}
+
+export function listen(
+  app: FetchApp,
+  options: { port: number; hostname: string },
+  onListening?: (info: AddressInfo) => void,
+): Server {
+  const listener = getRequestListener(app.fetch, {
+    hostname: options.hostname,
+    errorHandler: (error) =>
+      error instanceof RequestError
+        ? jsonError(400, { error: 'The request is not valid HTTP for this server.', code: 'bad_request' })
+        : jsonError(500, {
+            error: 'The server failed to answer; nothing was changed by this request. Try again.',
+            code: 'internal',
+          }),
+  });
+  const server = createServer(listener);
+  // Bytes that are not HTTP at all (Node's parser gives up): a JSON answer, then the door closes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const body = JSON.stringify({ error: 'The request is not valid HTTP.', code: 'bad_request' } satisfies ApiError);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
+  return server;
+}

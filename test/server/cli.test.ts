@@ -1,0 +1,118 @@
+// The administration commands, on a real SQLite store; the backup is taken while writes go on.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HybridClock } from '../../src/protocol/hlc';
+import { SERVER_CLOCK_NODE } from '../../src/server/app';
+import { hashCode } from '../../src/server/auth';
+import { runCli } from '../../src/server/cli';
+import { readConfig } from '../../src/server/config';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import { visitCreation } from '../helpers/mutations';
+
+let dir: string;
+let store: SqliteStore;
+let out: string[];
+let err: string[];
+
+async function cli(...args: string[]) {
+  out = [];
+  err = [];
+  const config = readConfig({ VALISE_DATA: dir });
+  return runCli(args, store, config, { out: (line) => out.push(line), err: (line) => err.push(line) });
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'valise-cli-'));
+  store = new SqliteStore(join(dir, 'valise.sqlite'));
+  await store.migrate();
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('valise CLI', () => {
+  it('creates and lists networks, and asks which one when there are several', async () => {
+    expect(await cli('invite')).toBe(1);
+    expect(err.join()).toMatch(/no network yet/);
+    expect(await cli('networks', 'create', 'Réseau', 'du', 'Pays')).toBe(0);
+    const id = out[0]?.split(' ')[0] as string;
+    expect(await cli('networks')).toBe(0);
+    expect(out).toEqual([expect.stringMatching(new RegExp(`^${id} .* Réseau du Pays$`))]);
+    await store.createNetwork('Autre');
+    expect(await cli('devices')).toBe(1);
+    expect(err.join()).toMatch(/--network ID/);
+    expect(await cli('devices', '--network', id)).toBe(0);
+  });
+
+  it('prints a working single-use invitation and refuses a wrong role', async () => {
+    const network = await store.createNetwork('Réseau');
+    expect(await cli('invite', '--role', 'root')).toBe(1);
+    expect(await cli('invite', '--role', 'admin', '--hours', '2')).toBe(0);
+    const code = out.join('\n').match(/code: (\S+)/)?.[1] as string;
+    expect(out.join('\n')).toContain(`#/rejoindre?code=${code}`);
+    const invitation = await store.findInvitation(hashCode(code));
+    expect(invitation).toMatchObject({ networkId: network.id, role: 'admin', usedAt: null });
+  });
+
+  it('lists devices and revokes one of them, not one of another network', async () => {
+    const network = await store.createNetwork('Réseau');
+    const other = await store.createNetwork('Autre');
+    const device = {
+      id: '01a2249d-1778-7775-a433-d6a687fef917',
+      networkId: network.id,
+      name: 'Tablette',
+      memberName: 'Sam',
+      role: 'concierge' as const,
+      clockNode: '0123456789abcdef',
+      createdAt: new Date().toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+    };
+    await store.createInvitation({
+      codeHash: 'f'.repeat(64),
+      networkId: network.id,
+      role: 'concierge',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      usedAt: null,
+      attempts: 0,
+    });
+    await store.redeemInvitation('f'.repeat(64), device, 'a'.repeat(64));
+    expect(await cli('devices', '--network', network.id)).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/01a2249d-.*concierge.*active.*never seen.*Sam — Tablette/)]);
+    expect(await cli('revoke', device.id, '--network', other.id)).toBe(1);
+    expect(await cli('revoke', device.id, '--network', network.id)).toBe(0);
+    expect((await store.findDeviceByTokenHash('a'.repeat(64)))?.revokedAt).not.toBeNull();
+  });
+
+  it('backs up a consistent copy while pushes go on', async () => {
+    const network = await store.createNetwork('Réseau');
+    const now = Date.now();
+    const push = (size: number) =>
+      store.push({
+        context: { networkId: network.id, role: 'concierge', clock: new HybridClock(SERVER_CLOCK_NODE), now },
+        mutations: Array.from({ length: size }, () => visitCreation(now)),
+      });
+    await push(500);
+    const file = join(dir, 'backup.sqlite');
+    const backup = cli('backup', file);
+    const during = push(500);
+    expect(await backup).toBe(0);
+    await during;
+    const copy = new SqliteStore(file);
+    await copy.migrate();
+    expect(copy.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const records = await copy.snapshot(network.id);
+    // Whole pushes only: the copy holds the first push, or both.
+    expect([500, 1000]).toContain(records.length);
+    await copy.close();
+  });
+
+  it('prints the usage for an unknown command', async () => {
+    expect(await cli('frobnicate')).toBe(2);
+    expect(err.join('\n')).toMatch(/Usage: npm run valise/);
+  });
+});

@@ -1,0 +1,139 @@
+// SIGKILL of the real server process while devices push, on SQLite and on PostgreSQL: after a
+// restart every acknowledged mutation is there, every batch is whole or absent, and replaying
+// every batch (as devices do after a lost answer) changes nothing that was already applied.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { visitCreation } from '../helpers/mutations';
+import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { firstInvitationCode, type ServerProcess, startServerProcess } from '../helpers/server-process';
+
+const BATCH = 40;
+const PUSHERS = 4;
+
+async function post(url: string, token: string, body: unknown): Promise<Response> {
+  return fetch(`${url}/api/sync/push`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function pullAll(url: string, token: string): Promise<PullResponse['changes']> {
+  const changes: PullResponse['changes'] = [];
+  let since = 0;
+  for (;;) {
+    const response = await fetch(`${url}/api/sync/pull?since=${since}&limit=5000`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const page = (await response.json()) as PullResponse;
+    changes.push(...page.changes);
+    since = page.cursor;
+    if (!page.hasMore) return changes;
+  }
+}
+
+async function crashDuringPushes(env: NodeJS.ProcessEnv) {
+  let server: ServerProcess = await startServerProcess(env);
+  const joinAnswer = await fetch(`${server.url}/api/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      code: firstInvitationCode(server.output()),
+      deviceName: 'Poste',
+      memberName: 'Camille',
+      clockNode: '0123456789abcdef',
+    }),
+  });
+  const { token } = (await joinAnswer.json()) as JoinResponse;
+
+  const sent: Mutation[][] = [];
+  const acknowledged: Mutation[][] = [];
+  let killed = false;
+  const pusher = async () => {
+    while (!killed) {
+      const batch = Array.from({ length: BATCH }, () => visitCreation(Date.now()));
+      sent.push(batch);
+      try {
+        const response = await post(server.url, token, { mutations: batch });
+        const body = (await response.json()) as PushResponse;
+        if (response.status === 200 && body.results.every((result) => result.status === 'applied'))
+          acknowledged.push(batch);
+      } catch {
+        // The connection died with the server: this batch is unacknowledged.
+      }
+    }
+  };
+  const pushers = Array.from({ length: PUSHERS }, pusher);
+  while (acknowledged.length < 8) await new Promise((resolve) => setTimeout(resolve, 5));
+  // Pushes are in flight on every connection at this point: the kill lands in one of them.
+  await server.kill('SIGKILL');
+  killed = true;
+  await Promise.all(pushers);
+
+  server = await startServerProcess(env);
+  try {
+    const before = await pullAll(server.url, token);
+    const present = new Set(before.map((change) => change.id));
+    for (const batch of acknowledged) for (const mutation of batch) expect(present.has(mutation.recordId)).toBe(true);
+    const sizes = sent.map((batch) => batch.filter((mutation) => present.has(mutation.recordId)).length);
+    expect(sizes.filter((size) => size !== 0 && size !== BATCH)).toEqual([]);
+
+    for (const batch of sent) {
+      const replay = (await (await post(server.url, token, { mutations: batch })).json()) as PushResponse;
+      expect(replay.results.every((result) => result.status === 'applied')).toBe(true);
+    }
+    const after = await pullAll(server.url, token);
+    // What was applied before the crash kept its place in the change order: not applied twice.
+    const seqBefore = new Map(before.map((change) => [change.id, change.seq]));
+    for (const change of after) if (seqBefore.has(change.id)) expect(change.seq).toBe(seqBefore.get(change.id));
+    const ids = after.map((change) => change.id);
+    expect(ids).toHaveLength(sent.length * BATCH);
+    expect(new Set(ids).size).toBe(ids.length);
+    return { acknowledged: acknowledged.length, sent: sent.length };
+  } finally {
+    await server.kill('SIGKILL');
+  }
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'valise-crash-'));
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a server killed during pushes', () => {
+  it('on SQLite loses nothing acknowledged and applies nothing by halves or twice', async () => {
+    const outcome = await crashDuringPushes({ VALISE_DATA: join(dir, 'sqlite'), VALISE_DIST: join(dir, 'dist') });
+    expect(outcome.acknowledged).toBeGreaterThanOrEqual(8);
+    // Some batches were in flight when the process died.
+    expect(outcome.sent).toBeGreaterThan(outcome.acknowledged);
+  }, 180_000);
+
+  const unavailable = postgresUnavailable();
+  describe.skipIf(unavailable !== null)(`on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+    let cluster: PostgresCluster;
+    beforeAll(async () => {
+      cluster = await PostgresCluster.start();
+    }, 120_000);
+    afterAll(async () => {
+      await cluster?.stop();
+    }, 60_000);
+
+    it('loses nothing acknowledged and applies nothing by halves or twice', async () => {
+      const outcome = await crashDuringPushes({
+        DATABASE_URL: await cluster.createDatabase(),
+        VALISE_DATA: join(dir, 'unused'),
+        VALISE_DIST: join(dir, 'dist'),
+      });
+      expect(outcome.acknowledged).toBeGreaterThanOrEqual(8);
+      expect(outcome.sent).toBeGreaterThan(outcome.acknowledged);
+    }, 180_000);
+  });
+});

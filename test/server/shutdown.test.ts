@@ -1,0 +1,93 @@
+// SIGTERM (a deploy, a restart) while a device is uploading a push: the server stops taking
+// new connections, finishes that push, answers it, and exits cleanly; the push is kept.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JoinResponse, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { visitCreation } from '../helpers/mutations';
+import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'valise-shutdown-'));
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('graceful shutdown', () => {
+  it('finishes a push in flight on SIGTERM, then exits 0 and refuses new connections', async () => {
+    const env = { VALISE_DATA: join(dir, 'data'), VALISE_DIST: join(dir, 'dist') };
+    const server = await startServerProcess(env);
+    const joined = (await (
+      await fetch(`${server.url}/api/join`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          code: firstInvitationCode(server.output()),
+          deviceName: 'Poste',
+          memberName: 'Camille',
+          clockNode: '0123456789abcdef',
+        }),
+      })
+    ).json()) as JoinResponse;
+
+    const mutations = Array.from({ length: 20 }, () => visitCreation(Date.now()));
+    const body = Buffer.from(JSON.stringify({ mutations }));
+    const url = new URL(server.url);
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const upload = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/api/sync/push',
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${joined.token}`,
+            'Content-Type': 'application/json',
+            'Content-Length': String(body.length),
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
+      upload.on('error', reject);
+      // Half the body now, the rest after SIGTERM: the request is in flight when it arrives.
+      upload.write(body.subarray(0, body.length / 2));
+      void pause(500).then(async () => {
+        server.child.kill('SIGTERM');
+        await pause(500);
+        await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+        upload.end(body.subarray(body.length / 2));
+      });
+    });
+
+    const { status, text } = await answer;
+    expect(status).toBe(200);
+    const results = (JSON.parse(text) as PushResponse).results;
+    expect(results.every((result) => result.status === 'applied')).toBe(true);
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"message":"shutting down"');
+
+    const again = await startServerProcess(env);
+    try {
+      const pulled = (await (
+        await fetch(`${again.url}/api/sync/pull?since=0`, { headers: { Authorization: `Bearer ${joined.token}` } })
+      ).json()) as PullResponse;
+      expect(pulled.changes.map((change) => change.id).sort()).toEqual(mutations.map((m) => m.recordId).sort());
+    } finally {
+      await again.kill('SIGKILL');
+    }
+  }, 120_000);
+});
