@@ -13,6 +13,8 @@ export interface VisitFilter {
   query?: string;
   service?: ServiceKey;
   organisationId?: string;
+  /** Visits at a lieu whose territory, commune, département or région matches these words. */
+  territory?: string;
   /** Visits where this person was met. */
   contactId?: string;
   /** Visits on or after this day (yyyy-MM-dd). */
@@ -41,6 +43,8 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   const matchingOrganisations = words.length > 0 ? await idsMatching(context, 'organisations', words) : null;
   const matchingContacts = words.length > 0 ? await idsMatching(context, 'contacts', words) : null;
   const open = filter.withOpenFollowUps ? await visitIdsWithOpenFollowUps(context) : null;
+  const territoryWords = queryWords(filter.territory ?? '');
+  const inTerritory = territoryWords.length > 0 ? await lieuxInTerritory(context, territoryWords) : null;
   // Days are the device's local days; instants are stored in UTC.
   const lower = filter.from ? startOfLocalDay(filter.from) : '';
   const upper = filter.to ? startOfLocalDay(dayAfter(filter.to, 1)) : '\uffff';
@@ -56,6 +60,7 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
         (filter.organisationId === undefined || visit.organisationId === filter.organisationId) &&
         (filter.contactId === undefined || (visit.contactIds ?? []).includes(filter.contactId)) &&
         (open === null || open.has(visit.id)) &&
+        (inTerritory === null || (visit.organisationId != null && inTerritory.has(visit.organisationId))) &&
         (words.length === 0 ||
           matchesWords(words, [visit.purpose, visit.notes, visit.placeLabel]) ||
           (visit.organisationId != null && matchingOrganisations?.has(visit.organisationId) === true) ||
@@ -75,6 +80,21 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
 function startOfLocalDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return new Date(year, month - 1, date).toISOString();
+}
+
+async function lieuxInTerritory(context: DataContext, words: readonly string[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await context.db
+    .records('organisations')
+    .filter(
+      (lieu) =>
+        !lieu.deleted &&
+        matchesWords(words, [lieu.territoryLabel, lieu.commune, lieu.postcode, lieu.departement, lieu.region]),
+    )
+    .each((lieu) => {
+      ids.add(lieu.id);
+    });
+  return ids;
 }
 
 async function idsMatching(

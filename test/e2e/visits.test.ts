@@ -131,7 +131,8 @@ describe('visits offline on a phone', () => {
     await screenshotAtSizes(page, 'follow-ups');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'À faire');
-    await todayGroup.getByRole('checkbox', { name: 'Envoyer la fiche modèle économique' }).check();
+    // A click, not check(): the ticked follow-up leaves the list at once, so there is nothing left to verify.
+    await todayGroup.getByRole('checkbox', { name: 'Envoyer la fiche modèle économique' }).click();
     await expect.poll(() => visits.main().textContent()).toContain('Rien à faire pour l’instant');
 
     // The person created inline is in Contacts, linked to the lieu; a bad email is refused
@@ -176,6 +177,21 @@ describe('visits offline on a phone', () => {
     await screenshotAtSizes(page, 'lieux-list');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the lieux list');
+
+    // Filters of the visit list: by the lieu's territory (its commune here) and by service.
+    await shell.goTo('visites');
+    await visits.main().getByText('Filtres').click();
+    await visits.main().getByRole('textbox', { name: 'Territoire' }).fill('redon');
+    await expect.poll(() => visits.visitItems().count()).toBe(2);
+    await visits.main().getByRole('combobox', { name: 'Service du réseau' }).selectOption('federate');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    await screenshotAtSizes(page, 'visits-filters');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the visit filters');
+    await visits.main().getByRole('textbox', { name: 'Territoire' }).fill('brest');
+    await expect.poll(() => visits.main().textContent()).toContain('Aucune visite ne correspond');
+    await visits.main().getByRole('button', { name: 'Retirer les filtres' }).click();
+    await expect.poll(() => visits.visitItems().count()).toBe(2);
   });
 
   test('a tab killed mid-draft gives the draft back, explicitly, after a reload', async () => {
@@ -222,7 +238,9 @@ describe('visits offline on a phone', () => {
     const report = page.locator('.import-report');
     await expect
       .poll(() => report.textContent())
-      .toContain('2 ajoutées, 1 fusionnée (même e-mail ou téléphone), 1 refusée.');
+      .toContain(
+        '2 personnes ajoutées, 1 fusionnée avec une fiche existante (même e-mail ou téléphone), 1 ligne refusée.',
+      );
     expect(await report.textContent()).toContain('Ligne 3 : E-mail — Adresse e-mail non valide');
     await screenshotAtSizes(page, 'contacts-import-report');
     await page.setViewportSize(PHONE);

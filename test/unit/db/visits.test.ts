@@ -51,7 +51,12 @@ describe('visits', () => {
 
   test('are found by their lieu’s or a person’s name without accents, and by service', async () => {
     const context = await openTestContext();
-    const lieu = await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu' });
+    const lieu = await createOrganisation(context, {
+      name: 'Équipe du Moulin',
+      kind: 'tiers_lieu',
+      territoryLabel: 'Pays de Redon',
+      departement: 'Ille-et-Vilaine',
+    });
     const person = await createContact(context, { name: 'Hélène Durand' });
     await createVisit(context, { visitedAt: at('2026-03-01'), organisationId: lieu.id, services: ['detect'] });
     await createVisit(context, { visitedAt: at('2026-03-02'), contactIds: [person.id], services: ['federate'] });
@@ -64,6 +69,9 @@ describe('visits', () => {
     expect(await listVisits(context, { limit: 10, service: 'federate' })).toHaveLength(1);
     expect(await listVisits(context, { limit: 10, organisationId: lieu.id })).toHaveLength(1);
     expect(await listVisits(context, { limit: 10, contactId: person.id })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, territory: 'redon' })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, territory: 'ille et vilaine' })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, territory: 'Finistère' })).toHaveLength(0);
   });
 
   test('can be limited to those with a follow-up still open', async () => {

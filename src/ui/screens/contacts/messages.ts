@@ -80,7 +80,7 @@ export const messages = {
     importing: 'Import en cours…',
     exportVCard: 'Exporter en vCard',
     importDone: (added: number, merged: number, rejected: number) =>
-      `${added} ${added === 1 ? 'ajoutée' : 'ajoutées'}, ${merged} ${merged === 1 ? 'fusionnée' : 'fusionnées'} (même e-mail ou téléphone), ${rejected} ${rejected === 1 ? 'refusée' : 'refusées'}.`,
+      `${added === 1 ? '1 personne ajoutée' : `${added} personnes ajoutées`}, ${merged === 1 ? '1 fusionnée' : `${merged} fusionnées`} avec une fiche existante (même e-mail ou téléphone), ${rejected === 1 ? '1 ligne refusée' : `${rejected} lignes refusées`}.`,
     importTitle: 'Import terminé',
     importRejectedLine: (line: number, reason: string) => `Ligne ${line} : ${reason}`,
     importNoName: 'le nom manque.',
@@ -166,7 +166,7 @@ export const messages = {
     importing: 'Importing…',
     exportVCard: 'Export as vCard',
     importDone: (added: number, merged: number, rejected: number) =>
-      `${added} added, ${merged} merged (same email or phone), ${rejected} rejected.`,
+      `${added} ${added === 1 ? 'person' : 'people'} added, ${merged} merged with an existing record (same email or phone), ${rejected} ${rejected === 1 ? 'line' : 'lines'} rejected.`,
     importTitle: 'Import finished',
     importRejectedLine: (line: number, reason: string) => `Line ${line}: ${reason}`,
     importNoName: 'the name is missing.',

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { draftsOfKind } from '../../../db/drafts';
 import { countOverdue } from '../../../db/follow-up-queries';
+import { listOrganisations } from '../../../db/organisation-queries';
 import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
@@ -28,6 +29,7 @@ export function VisitList() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [limit, setLimit] = useState(PAGE);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const key = JSON.stringify([query, filters, limit]);
   // One more than shown tells whether "Voir plus" has anything to show.
   const rows = useLive((context) => listVisits(context, { ...filters, query, limit: limit + 1 }), [key]);
@@ -88,9 +90,14 @@ export function VisitList() {
             setLimit(PAGE);
           }}
         />
-        <details class="visit-filters" open={filterCount > 0}>
+        <details
+          class="visit-filters"
+          open={filtersOpen}
+          onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
+        >
           <summary>{filterCount > 0 ? t.filtersActive(filterCount) : t.filters}</summary>
-          <FilterFields filters={filters} onChange={setFilter} onClear={() => setFilters({})} />
+          {/* Rendered once opened: the lieux of the filter are not read for the first screen. */}
+          {filtersOpen ? <FilterFields filters={filters} onChange={setFilter} onClear={() => setFilters({})} /> : null}
         </details>
       </div>
       {rows === undefined ? null : rows.length === 0 ? (
@@ -167,8 +174,28 @@ function FilterFields({
 }) {
   const t = useMessages(messages);
   const lang = useLanguage();
+  const lieux = useLive((context) => listOrganisations(context), []);
   return (
     <div class="visit-filters__fields">
+      <Field
+        as="select"
+        label={t.lieu}
+        value={filters.organisationId ?? ''}
+        onChange={(event) => onChange({ organisationId: event.currentTarget.value || undefined })}
+      >
+        <option value="">{t.anyLieu}</option>
+        {(lieux ?? []).map((lieu) => (
+          <option key={lieu.id} value={lieu.id}>
+            {lieu.name}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t.territory}
+        hint={t.territoryHint}
+        value={filters.territory ?? ''}
+        onInput={(event) => onChange({ territory: event.currentTarget.value || undefined })}
+      />
       <Field
         as="select"
         label={t.service}
