@@ -5,7 +5,7 @@ import { type Backup, type BackupBody, type BackupFile, base64ToBytes, bytesToBa
 import type { RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { sha256Hex } from './blobs';
-import type { DataContext } from './context';
+import type { DataContext, DeviceIdentity } from './context';
 import { type MergeCounts, mergeRecords } from './writes';
 
 export interface BackupMeta {
@@ -43,6 +43,7 @@ export async function collectBackup(context: DataContext, options: BackupOptions
       appVersion: options.appVersion,
       records,
       files,
+      settings: { authorName: context.identity.authorName },
     };
   });
 }
@@ -57,7 +58,11 @@ export async function markBackupSaved(context: DataContext, at: string): Promise
   await context.db.meta.put({ key: 'backup', value: { lastBackupAt: at } satisfies BackupMeta });
 }
 
-export type RestoreCounts = { [K in RecordType]?: MergeCounts } & { files: number };
+export type RestoreCounts = { [K in RecordType]?: MergeCounts } & {
+  files: number;
+  /** The author name the device took from the backup, if it had none. */
+  authorName?: string;
+};
 
 /** A file of the backup whose bytes do not match its hash: the file was damaged. */
 export class DamagedFileError extends Error {
@@ -67,8 +72,30 @@ export class DamagedFileError extends Error {
   }
 }
 
+/** The person cancelled the restore: the transaction was rolled back, nothing changed. */
+export class RestoreCancelledError extends Error {
+  constructor() {
+    super('restore cancelled');
+    this.name = 'RestoreCancelledError';
+  }
+}
+
+export interface RestoreOptions {
+  /** Records merged so far and in all, after each chunk. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks; an abort rolls the whole restore back. */
+  signal?: AbortSignal;
+}
+
+/** Records merged per step: small enough for the progress bar to move and a cancel to be heard. */
+const CHUNK = 100;
+
 /** Merges a parsed backup into the device, all or nothing. */
-export async function restoreBackup(context: DataContext, backup: Backup): Promise<RestoreCounts> {
+export async function restoreBackup(
+  context: DataContext,
+  backup: Backup,
+  { onProgress, signal }: RestoreOptions = {},
+): Promise<RestoreCounts> {
   // Hashing is asynchronous (WebCrypto) and would end a transaction: check files first.
   const files: { sha256: string; mimeType: string; data: ArrayBuffer }[] = [];
   for (const file of backup.body.files) {
@@ -79,11 +106,33 @@ export async function restoreBackup(context: DataContext, backup: Backup): Promi
   }
   const { db } = context;
   const tables = [db.outbox, db.meta, db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
-  return db.transaction('rw', tables, async () => {
+  const restored = await db.transaction('rw', tables, async () => {
     const counts: RestoreCounts = { files: 0 };
+    const total = RECORD_TYPES.reduce((sum, type) => sum + (backup.body.records[type]?.length ?? 0), 0);
+    let done = 0;
     for (const type of RECORD_TYPES) {
       const states: RecordState[] = backup.body.records[type] ?? [];
-      if (states.length > 0) counts[type] = await mergeRecords(context, type, states);
+      for (let start = 0; start < states.length; start += CHUNK) {
+        // Throwing inside the transaction aborts it: what was merged so far is rolled back.
+        if (signal?.aborted) throw new RestoreCancelledError();
+        const merged = await mergeRecords(context, type, states.slice(start, start + CHUNK));
+        const sum = counts[type] ?? { added: 0, updated: 0, unchanged: 0 };
+        counts[type] = {
+          added: sum.added + merged.added,
+          updated: sum.updated + merged.updated,
+          unchanged: sum.unchanged + merged.unchanged,
+        };
+        done += Math.min(CHUNK, states.length - start);
+        onProgress?.(done, total);
+      }
+    }
+    if (signal?.aborted) throw new RestoreCancelledError();
+    // A name typed on this device wins; a device with none takes the one it had.
+    const authorName = backup.body.settings?.authorName ?? '';
+    const stored = ((await db.meta.get('identity'))?.value as DeviceIdentity | undefined) ?? context.identity;
+    if (authorName !== '' && stored.authorName === '') {
+      await db.meta.put({ key: 'identity', value: { ...stored, authorName } satisfies DeviceIdentity });
+      counts.authorName = authorName;
     }
     for (const file of files) {
       if (await db.blobs.get(file.sha256)) continue;
@@ -92,4 +141,7 @@ export async function restoreBackup(context: DataContext, backup: Backup): Promi
     }
     return counts;
   });
+  // Only once the transaction committed: a rolled-back restore leaves the identity untouched.
+  if (restored.authorName !== undefined) context.identity = { ...context.identity, authorName: restored.authorName };
+  return restored;
 }

@@ -19,15 +19,26 @@ export async function notesOfEvent(context: DataContext, eventId: string): Promi
   return timelineOrder(notes.filter((note) => !note.deleted));
 }
 
+/** The draft id of the note being typed for an event, on this device. */
+export function noteDraftId(eventId: string): string {
+  return `event-note:${eventId}`;
+}
+
+/** Adds a note; the draft it was typed in goes in the same transaction, so it is never added twice. */
 export function addNote(
   context: DataContext,
   note: { eventId: string; text: string; tag: NoteTag },
 ): Promise<EventNote> {
-  return createRecord(context, 'eventNotes', {
-    ...note,
-    authorName: context.authorName,
-    // The time it was typed, kept whenever the note reaches the server.
-    writtenAt: new Date(context.clock.physicalNow()).toISOString(),
+  const { db } = context;
+  return db.transaction('rw', [db.records('eventNotes'), db.outbox, db.meta, db.drafts], async () => {
+    const created = await createRecord(context, 'eventNotes', {
+      ...note,
+      authorName: context.authorName,
+      // The time it was typed, kept whenever the note reaches the server.
+      writtenAt: new Date(context.clock.physicalNow()).toISOString(),
+    });
+    await db.drafts.delete(noteDraftId(note.eventId));
+    return created;
   });
 }
 

@@ -2,7 +2,10 @@
 // person (a map entry each), so two concierges ticking presence offline both keep theirs.
 import type { NetworkEvent } from '../domain/event';
 import type { NewRecord, RecordChanges } from '../domain/record-types';
+import type { OrganisationKind } from '../domain/vocabulary';
+import { contactsByIds } from './contacts';
 import type { DataContext } from './context';
+import { organisationsByIds } from './organisations';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 export type Attendee = NetworkEvent['attendees'][string];
@@ -50,4 +53,28 @@ export function setAttendance(
   entries: Record<string, Attendee | null>,
 ): Promise<NetworkEvent> {
   return setMapEntries(context, 'events', eventId, 'attendees', entries);
+}
+
+/**
+ * The kind of organisation (tiers-lieu, collectivité…) of each attendee, by their first
+ * organisation; people without one, or deleted since, are left out.
+ */
+export async function attendeeKinds(
+  context: DataContext,
+  event: Pick<NetworkEvent, 'attendees'>,
+): Promise<Record<string, OrganisationKind>> {
+  const contacts = await contactsByIds(context, Object.keys(event.attendees));
+  const firstOrganisation = new Map(
+    contacts.flatMap((contact) =>
+      contact.organisationIds[0] ? [[contact.id, contact.organisationIds[0]] as const] : [],
+    ),
+  );
+  const organisations = await organisationsByIds(context, [...new Set(firstOrganisation.values())]);
+  const kindOf = new Map(organisations.map((organisation) => [organisation.id, organisation.kind]));
+  const kinds: Record<string, OrganisationKind> = {};
+  for (const [contactId, organisationId] of firstOrganisation) {
+    const kind = kindOf.get(organisationId);
+    if (kind) kinds[contactId] = kind;
+  }
+  return kinds;
 }

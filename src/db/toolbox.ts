@@ -78,7 +78,7 @@ export type ItemInput = Pick<
 >;
 
 /** A new item: published by a curator, suggested by a concierge (an admin then publishes it). */
-export function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
+export async function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
   checkLink(input.link);
   const status = toolboxRole(context) === 'admin' ? 'published' : 'suggested';
   return createRecord(context, 'toolboxItems', { ...input, status });
@@ -86,7 +86,7 @@ export function addItem(context: DataContext, input: ItemInput): Promise<Toolbox
 
 export type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
 
-export function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
+export async function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
   if ('link' in changes) checkLink(changes.link);
   return updateRecord(context, 'toolboxItems', id, changes);
 }
@@ -172,7 +172,7 @@ export function newTemplate(
 export function editPackingList(
   context: DataContext,
   id: string,
-  changes: Partial<Pick<PackingList, 'title' | 'tripDate' | 'itemIds' | 'notes'>>,
+  changes: Partial<Pick<PackingList, 'title' | 'tripKind' | 'tripDate' | 'itemIds' | 'notes'>>,
 ): Promise<PackingList> {
   return updateRecord(context, 'packingLists', id, changes);
 }

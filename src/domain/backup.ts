@@ -26,6 +26,13 @@ export interface BackupBody {
   appVersion: string;
   records: { [K in RecordType]?: RecordState[] };
   files: BackupFile[];
+  /** The device's own settings (absent from files saved before they were kept). */
+  settings?: BackupSettings;
+}
+
+export interface BackupSettings {
+  /** The name written on records before the device joins a network. */
+  authorName: string;
 }
 
 export interface Backup {
@@ -73,6 +80,7 @@ const envelopeSchema = v.object({
       ),
       [],
     ),
+    settings: v.optional(v.object({ authorName: v.pipe(v.string(), v.maxLength(120)) })),
   }),
 });
 
@@ -118,6 +126,15 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
 /** Older bodies brought to the current shape (version 1 is the first). */
 function upgradeBody(_version: number, body: BackupBody): BackupBody {
   return body;
+}
+
+/**
+ * A backup of another network than the device's: restoring it shares its records with this
+ * network's members, so the person is asked first. A device or a file of no network ("local")
+ * is never foreign: its records simply join the device's network.
+ */
+export function isForeignBackup(backupNetworkId: string, deviceNetworkId: string, localNetwork: string): boolean {
+  return backupNetworkId !== localNetwork && deviceNetworkId !== localNetwork && backupNetworkId !== deviceNetworkId;
 }
 
 export function countBackupRecords(body: BackupBody): { [K in RecordType]?: number } {

@@ -4,24 +4,41 @@ import type { EventNote, NetworkEvent } from './event';
 import type { OrganisationKind } from './vocabulary';
 
 export interface Agenda<E> {
-  /** Events not over yet (under way included), soonest first. */
+  /** Events of the day (`today`), finished or not, by start. */
+  today: E[];
+  /** Events not over yet (under way included), soonest first, today's excepted. */
   upcoming: E[];
-  /** Events over, most recent first. */
+  /** Events over, most recent first, today's excepted. */
   past: E[];
+}
+
+/** A day as the device's clock bounds it: [from, to) as ISO instants. */
+export interface DaySpan {
+  from: string;
+  to: string;
 }
 
 export function splitAgenda<E extends Pick<NetworkEvent, 'startsAt' | 'endsAt' | 'id'>>(
   events: readonly E[],
   now: Date,
+  day: DaySpan,
 ): Agenda<E> {
   const nowIso = now.toISOString();
-  const upcoming: E[] = [];
-  const past: E[] = [];
-  for (const event of events) (event.endsAt >= nowIso ? upcoming : past).push(event);
+  const agenda: Agenda<E> = { today: [], upcoming: [], past: [] };
+  for (const event of events) {
+    const list =
+      event.startsAt < day.to && event.endsAt >= day.from
+        ? agenda.today
+        : event.endsAt >= nowIso
+          ? agenda.upcoming
+          : agenda.past;
+    list.push(event);
+  }
   const byStart = (a: E, b: E) => compare(a.startsAt, b.startsAt) || compare(a.id, b.id);
-  upcoming.sort(byStart);
-  past.sort((a, b) => byStart(b, a));
-  return { upcoming, past };
+  agenda.today.sort(byStart);
+  agenda.upcoming.sort(byStart);
+  agenda.past.sort((a, b) => byStart(b, a));
+  return agenda;
 }
 
 /**

@@ -26,9 +26,14 @@ export function axisPoint(frame: RadarFrame, index: number, fraction: number): P
   };
 }
 
-/** One point per axis; a missing score sits at the centre (the table says it is missing). */
+/**
+ * The shape of a series: a point on each axis that has a score, in axis order. A section
+ * without a score is left out rather than drawn at the centre, where it would read as 0 %.
+ */
 export function radarPoints(frame: RadarFrame, percents: readonly (number | null)[]): Point[] {
-  return percents.map((percent, index) => axisPoint(frame, index, Math.min(100, Math.max(0, percent ?? 0)) / 100));
+  return percents.flatMap((percent, index) =>
+    percent === null ? [] : [axisPoint(frame, index, Math.min(100, Math.max(0, percent)) / 100)],
+  );
 }
 
 /** The rings of the grid (25 %, 50 %, 75 %, 100 %) as closed polygons. */

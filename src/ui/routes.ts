@@ -30,6 +30,9 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: 'reglages', load: () => import('./screens/settings/index') },
   // An invitation link ("#/rejoindre?code=…") opens Réglages with its code filled in.
   { path: 'rejoindre', load: () => import('./screens/settings/index') },
+  // "À faire": open follow-ups of visits and events, reached from Visites.
+  { path: 'a-faire', load: () => import('./screens/follow-ups/index') },
+  { path: 'rapports', load: () => import('./screens/reports/index') },
 ];
 
 /** What "#/" and an empty hash show. */

@@ -1,13 +1,11 @@
 // The benchmark's figures of the real app: a phone joins the seeded network through the app,
 // pulls everything, then starts offline under 4× CPU throttling until the visit list shows.
 import type { Browser, Page } from 'playwright-core';
+import { VISITS_LISTED } from '../../src/ui/perf-marks';
 import { newDevice, PHONE } from '../e2e/helpers/browser';
 import { reloadUntilControlled } from '../e2e/helpers/service-worker';
 import { NetworkPage } from '../e2e/pages/network-page';
 import { type Figure, summarise } from './figures';
-
-/** Set by the visit list (src/ui/screens/visits) when its first page of rows is on screen. */
-export const VISITS_LISTED_MARK = 'valise:visits-listed';
 
 export async function measureApp(
   browser: Browser,
@@ -57,8 +55,8 @@ export async function measureApp(
 
 /** Milliseconds from the navigation's start to the visit list's first rows. */
 async function listedAt(page: Page): Promise<number> {
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, VISITS_LISTED_MARK, {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, VISITS_LISTED, {
     timeout: 60_000,
   });
-  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, VISITS_LISTED_MARK);
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, VISITS_LISTED);
 }

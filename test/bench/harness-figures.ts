@@ -9,6 +9,7 @@ type Bench = {
   appPut(seed: number, count: number): Promise<number>;
   initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
   push(token: string, networkId: string, seed: number, count: number): Promise<number>;
+  onPulledDevice(): Promise<{ listMs: number; searchMs: number; saveMs: number }>;
 };
 
 interface HarnessOptions {
@@ -46,13 +47,26 @@ export async function measureHarness(
     figures.push(rawPut, appPut, derived('app.put_vs_raw', 'ratio', appPut.median / rawPut.median, '>= 0.9'));
 
     const pulls: number[] = [];
+    const lists: number[] = [];
+    const searches: number[] = [];
+    const saves: number[] = [];
     for (let run = 0; run < runs; run++) {
       const pulled = await call('initialPull', server.token, server.networkId);
       if (pulled.records !== records) throw new Error(`pulled ${pulled.records} of ${records} records`);
       pulls.push((pulled.records / pulled.ms) * 1000);
+      const { listMs, searchMs, saveMs } = await call('onPulledDevice');
+      lists.push(listMs);
+      searches.push(searchMs);
+      saves.push(saveMs);
     }
     const pull = summarise('sync.initial_pull_per_s', 'records/s', pulls);
-    figures.push(pull, derived('sync.initial_pull_vs_raw', 'ratio', pull.median / rawPut.median, '>= 0.75'));
+    figures.push(
+      pull,
+      derived('sync.initial_pull_vs_raw', 'ratio', pull.median / rawPut.median, '>= 0.75'),
+      summarise('visits.list_page_ms', 'ms', lists, '<= 20'),
+      summarise('search.query_ms', 'ms', searches, '<= 80'),
+      summarise('visits.save_ms', 'ms', saves, '<= 10'),
+    );
 
     const pushes: number[] = [];
     const pushCount = Math.min(visits, 10_000);

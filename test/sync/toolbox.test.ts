@@ -2,7 +2,7 @@
 // concurrent borrows of the same kit, and two people packing the same list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listRejected } from '../../src/db/rejected';
-import { borrow, editItem, readToolbox, setPacked, startTrip } from '../../src/db/toolbox';
+import { addItem, borrow, editItem, publishItem, readToolbox, setPacked, startTrip } from '../../src/db/toolbox';
 import { seedStarterValise } from '../../src/db/toolbox-starter';
 import { kitAvailability } from '../../src/domain/toolbox/loans';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
@@ -147,5 +147,35 @@ describe('shared kit and packing between two devices', () => {
       const list = await device.context.db.records('packingLists').get(trip.id);
       expect(list?.packed).toEqual({ [STARTER_IDS.banner]: true, [STARTER_IDS.projector]: true });
     }
+  });
+
+  it('a concierge’s suggestion reaches the admin, who publishes it; the concierge cannot publish', async () => {
+    const suggestion = await addItem(b.context, {
+      kind: 'digital_tool',
+      title: 'Outil de sondage libre',
+      description: null,
+      link: 'https://framaforms.org',
+      tags: ['sondage'],
+      shelf: null,
+      availableOffline: false,
+      quantity: null,
+    });
+    expect(suggestion.status).toBe('suggested');
+    await b.sync();
+    await a.sync();
+    expect((await a.context.db.records('toolboxItems').get(suggestion.id))?.status).toBe('suggested');
+
+    // Publishing from the concierge's own device is refused by the server and set aside.
+    await publishItem(b.context, suggestion.id);
+    await b.sync();
+    expect((await listRejected(b.context)).map((rejected) => rejected.reason)).toEqual([
+      'forbidden: only an admin can publish a toolbox item',
+    ]);
+    expect((await b.context.db.records('toolboxItems').get(suggestion.id))?.status).toBe('suggested');
+
+    await publishItem(a.context, suggestion.id);
+    await a.sync();
+    await b.sync();
+    expect((await b.context.db.records('toolboxItems').get(suggestion.id))?.status).toBe('published');
   });
 });

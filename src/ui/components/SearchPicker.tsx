@@ -90,7 +90,7 @@ export function SearchPicker({
               <button
                 type="button"
                 class="picker__remove"
-                aria-label={t.remove(option.label)}
+                aria-label={multiple ? t.remove(option.label) : t.changeNamed(option.label)}
                 onClick={() => onChange(selected.filter((key) => key !== option.id))}
               >
                 {multiple ? '×' : t.change}

@@ -2,6 +2,7 @@
 // IndexedDB speed, on the same records in the same run.
 import { openDataContext } from '../../../src/db/context';
 import { storeSession } from '../../../src/db/sync-store';
+import { createVisit, listVisits } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
 import type { RecordMap } from '../../../src/domain/record-types';
 import { SyncEngine } from '../../../src/sync/engine';
@@ -126,4 +127,25 @@ async function push(token: string, networkId: string, seed: number, count: numbe
   return elapsed;
 }
 
-Object.assign(window, { valiseBench: { rawPut, appPut, initialPull, push, ready: true } });
+/**
+ * Repository figures on the device that pulled the whole data set (initialPull's database):
+ * a filtered page of 50 visits, a search that must read every note and contact name (a word
+ * found nowhere), and saving one visit with its outbox entry.
+ */
+async function onPulledDevice(): Promise<{ listMs: number; searchMs: number; saveMs: number }> {
+  const context = await openDataContext({ name: 'bench-pull' });
+  const timed = async (work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    return performance.now() - started;
+  };
+  const listMs = await timed(() => listVisits(context, { service: 'support_projects', limit: 50 }));
+  const searchMs = await timed(() => listVisits(context, { query: 'introuvable', limit: 31 }));
+  const saveMs = await timed(() =>
+    createVisit(context, { visitedAt: new Date().toISOString(), services: ['detect'], notes: 'Visite du banc' }),
+  );
+  context.db.close();
+  return { listMs, searchMs, saveMs };
+}
+
+Object.assign(window, { valiseBench: { rawPut, appPut, initialPull, push, onPulledDevice, ready: true } });

@@ -27,7 +27,9 @@ export function buildApp(distDir: string, label?: string): void {
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ...(label ? { VALISE_BUILD_LABEL: label } : {}) },
+      // vitest sets NODE_ENV=test, which would build the app without its production-only
+      // parts (the service worker's registration among them).
+      env: { ...process.env, NODE_ENV: 'production', ...(label ? { VALISE_BUILD_LABEL: label } : {}) },
     },
   );
 }

@@ -12,10 +12,23 @@ export class EventsPage {
     await this.page.locator('main h1', { hasText: 'Événements' }).waitFor();
   }
 
-  async createEvent(fields: { title: string; placeLabel?: string; startTime?: string; endTime?: string }) {
+  async createEvent(fields: {
+    title: string;
+    /** A lieu created on the spot from the place picker. */
+    newPlace?: string;
+    placeLabel?: string;
+    startTime?: string;
+    endTime?: string;
+  }) {
     await this.page.getByRole('link', { name: 'Nouvel événement' }).first().click();
     await this.page.locator('main h1', { hasText: 'Nouvel événement' }).waitFor();
     await this.page.getByLabel('Titre').fill(fields.title);
+    if (fields.newPlace) {
+      await this.page.getByLabel('Chercher : Lieu du réseau').fill(fields.newPlace);
+      await this.page.getByRole('button', { name: `Créer « ${fields.newPlace} »` }).click();
+      await this.page.getByRole('button', { name: 'Ajouter le lieu' }).click();
+      await this.page.locator('.picker__chip', { hasText: fields.newPlace }).waitFor();
+    }
     if (fields.placeLabel) await this.page.getByLabel('Adresse ou lieu').fill(fields.placeLabel);
     if (fields.startTime) await this.page.getByLabel('Heure de début').fill(fields.startTime);
     if (fields.endTime) await this.page.getByLabel('Heure de fin').fill(fields.endTime);
@@ -35,6 +48,27 @@ export class EventsPage {
     await this.page.getByLabel('Nouvelle note').fill(text);
     await this.page.getByRole('button', { name: 'Ajouter la note' }).click();
     await this.timeline().locator('.timeline__text', { hasText: text }).waitFor();
+  }
+
+  /** Creates a person on the spot from the attendance picker; they join the list. */
+  async addNewAttendee(name: string): Promise<void> {
+    await this.page.getByLabel('Chercher : Ajouter des personnes').fill(name);
+    await this.page.getByRole('button', { name: `Créer « ${name} »` }).click();
+    await this.page.getByRole('button', { name: 'Ajouter la personne' }).click();
+    await this.attendee(name).waitFor();
+  }
+
+  attendee(name: string): Locator {
+    return this.page.locator('.attendance__person', { hasText: name });
+  }
+
+  async setPresence(name: string, status: 'Inscrit·e' | 'Présent·e' | 'Excusé·e'): Promise<void> {
+    await this.attendee(name).getByText(status, { exact: true }).click();
+  }
+
+  /** The status checked for a person. */
+  async presenceOf(name: string): Promise<string> {
+    return (await this.attendee(name).locator('.choice:has(input:checked)').textContent()) ?? '';
   }
 
   timeline(): Locator {

@@ -3,13 +3,14 @@ import {
   collectBackup,
   DamagedFileError,
   markBackupSaved,
+  RestoreCancelledError,
   readBackupMeta,
   restoreBackup,
 } from '../../../src/db/backup';
 import { storeBlob } from '../../../src/db/blobs';
 import type { DataContext } from '../../../src/db/context';
 import { leaveNetwork } from '../../../src/db/sync-store';
-import { createRecord, deleteRecord, updateRecord } from '../../../src/db/writes';
+import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
 import { type Backup, parseBackup, writeBackup } from '../../../src/domain/backup';
 import { RECORD_TYPES, type RecordType } from '../../../src/domain/record-types';
 import { sampleRecords } from '../../fixtures/records';
@@ -135,10 +136,62 @@ describe('a backup of the device', () => {
     );
   });
 
+  test('gives a device without a name the author name of the backup, never replacing one typed here', async () => {
+    const phone = await openTestContext();
+    phone.identity.authorName = 'Camille Martin';
+    const backup = await saved(phone);
+
+    const fresh = await openTestContext();
+    expect((await restoreBackup(fresh, backup)).authorName).toBe('Camille Martin');
+    expect(fresh.identity.authorName).toBe('Camille Martin');
+    expect((await fresh.db.meta.get('identity'))?.value).toMatchObject({ authorName: 'Camille Martin' });
+
+    const named = await openTestContext();
+    named.identity.authorName = 'Hugo';
+    await named.db.meta.put({ key: 'identity', value: named.identity });
+    await restoreBackup(named, backup);
+    expect(named.identity.authorName).toBe('Hugo');
+  });
+
   test('remembers when the last backup was saved', async () => {
     const context = await openTestContext();
     expect(await readBackupMeta(context)).toEqual({ lastBackupAt: null });
     await markBackupSaved(context, '2026-11-28T10:00:00.000Z');
     expect(await readBackupMeta(context)).toEqual({ lastBackupAt: '2026-11-28T10:00:00.000Z' });
+  });
+});
+
+describe('a long restore', () => {
+  test('reports its progress and, when cancelled midway, leaves the device as it was', async () => {
+    const phone = await openTestContext();
+    const sample = sampleRecords();
+    const inputs = Array.from({ length: 250 }, (_, index) => ({
+      ...sample.contacts,
+      id: undefined,
+      name: `Contact ${index}`,
+    }));
+    await createRecords(phone, 'contacts', inputs);
+    const backup = await saved(phone);
+
+    const laptop = await openTestContext();
+    const controller = new AbortController();
+    const steps: number[] = [];
+    const cancelled = restoreBackup(laptop, backup, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        steps.push(done);
+        expect(total).toBe(250);
+        controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toBeInstanceOf(RestoreCancelledError);
+    expect(steps).toEqual([100]);
+    expect(await laptop.db.records('contacts').count()).toBe(0);
+    expect(await laptop.db.outbox.count()).toBe(0);
+
+    const progress: number[] = [];
+    await restoreBackup(laptop, backup, { onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([100, 200, 250]);
+    expect(await laptop.db.records('contacts').count()).toBe(250);
   });
 });

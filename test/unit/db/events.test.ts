@@ -1,6 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { addNote, deleteNote, editNote, NotOwnNoteError, notesOfEvent } from '../../../src/db/event-notes';
-import { createEvent, eventsBetween, getEvent, listEvents, setAttendance, updateEvent } from '../../../src/db/events';
+import { createContact, deleteContact } from '../../../src/db/contacts';
+import { getDraft, saveDraft } from '../../../src/db/drafts';
+import { addNote, deleteNote, editNote, NotOwnNoteError, noteDraftId, notesOfEvent } from '../../../src/db/event-notes';
+import {
+  attendeeKinds,
+  createEvent,
+  eventsBetween,
+  getEvent,
+  listEvents,
+  setAttendance,
+  updateEvent,
+} from '../../../src/db/events';
+import { createOrganisation } from '../../../src/db/organisations';
+import { attendanceCounts } from '../../../src/domain/event-agenda';
 import { newId } from '../../../src/domain/ids';
 import { openTestContext } from '../../helpers/db';
 
@@ -60,6 +72,35 @@ describe('the events repository', () => {
   });
 });
 
+describe('attendance by kind of organisation', () => {
+  test('counts people by the kind of their organisation, and still names a deleted contact', async () => {
+    const context = await openTestContext();
+    const lieu = await createOrganisation(context, { name: 'La Grange', kind: 'tiers_lieu' });
+    const mairie = await createOrganisation(context, { name: 'Mairie de Melle', kind: 'local_authority' });
+    const camille = await createContact(context, { name: 'Camille', organisationIds: [lieu.id] });
+    const hugo = await createContact(context, { name: 'Hugo', organisationIds: [lieu.id] });
+    const elu = await createContact(context, { name: 'Élu', organisationIds: [mairie.id] });
+    const sam = await createContact(context, { name: 'Sam' });
+    const event = await createEvent(context, rencontre);
+    await setAttendance(context, event.id, {
+      [camille.id]: { name: 'Camille', status: 'present' },
+      [hugo.id]: { name: 'Hugo', status: 'invited' },
+      [elu.id]: { name: 'Élu', status: 'present' },
+      [sam.id]: { name: 'Sam', status: 'present' },
+    });
+    await deleteContact(context, hugo.id);
+
+    const stored = (await getEvent(context, event.id))!;
+    const kinds = await attendeeKinds(context, stored);
+    expect(attendanceCounts(stored.attendees, (id) => kinds[id] ?? null).byKind).toEqual({
+      tiers_lieu: 1,
+      local_authority: 1,
+      unknown: 2,
+    });
+    expect(stored.attendees[hugo.id]?.name).toBe('Hugo');
+  });
+});
+
 describe('the notes of an event', () => {
   test('stamps the author and the time it was typed, and lists the event’s notes in writing order', async () => {
     const context = await openTestContext();
@@ -73,6 +114,19 @@ describe('the notes of an event', () => {
     expect(first).toMatchObject({ authorName: 'Camille', tag: 'note' });
     expect(Date.parse(first.writtenAt)).toBeGreaterThan(0);
     expect((await notesOfEvent(context, event.id)).map((note) => note.id)).toEqual([first.id, second.id]);
+  });
+
+  test('forgets the draft the note was typed in when the note is added', async () => {
+    const context = await openTestContext();
+    const event = await createEvent(context, rencontre);
+    await saveDraft(context, {
+      id: noteDraftId(event.id),
+      kind: 'eventNote',
+      recordId: event.id,
+      values: { text: 'Tour' },
+    });
+    await addNote(context, { eventId: event.id, text: 'Tour de table', tag: 'note' });
+    expect(await getDraft(context, noteDraftId(event.id))).toBeUndefined();
   });
 
   test('lets the author edit and delete a note, and nobody else', async () => {

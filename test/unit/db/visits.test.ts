@@ -63,6 +63,7 @@ describe('visits', () => {
     expect(await listVisits(context, { limit: 10, query: 'voir' })).toHaveLength(1);
     expect(await listVisits(context, { limit: 10, service: 'federate' })).toHaveLength(1);
     expect(await listVisits(context, { limit: 10, organisationId: lieu.id })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, contactId: person.id })).toHaveLength(1);
   });
 
   test('can be limited to those with a follow-up still open', async () => {

@@ -4,6 +4,7 @@ import {
   type BackupBody,
   base64ToBytes,
   bytesToBase64,
+  isForeignBackup,
   needsBackupReminder,
   parseBackup,
   restoreRecord,
@@ -53,6 +54,14 @@ describe('the backup file', () => {
     const parsed = await parseBackup(text);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.backup.body.records.visits).toEqual([visit]);
+  });
+
+  it('reads a record written before a field existed, with the field’s default', async () => {
+    const older = visitState();
+    delete older.data.contactIds;
+    delete older.data.services;
+    const parsed = await parseBackup(await writeBackup(body({ visits: [older] })));
+    expect(parsed.ok && parsed.backup.body.records.visits?.[0]?.data).toMatchObject({ contactIds: [], services: [] });
   });
 
   it('refuses a file that is not JSON, or JSON that is not a Valise backup', async () => {
@@ -176,5 +185,14 @@ describe('the backup reminder', () => {
   it('stays quiet after a recent backup or a recent sync', () => {
     expect(needsBackupReminder(now, '2026-11-27T10:00:00.000Z', null)).toBe(false);
     expect(needsBackupReminder(now, null, '2026-11-28T09:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('a backup of another network', () => {
+  it('is foreign only when both the file and the device belong to different networks', () => {
+    expect(isForeignBackup('reseau-a', 'reseau-b', 'local')).toBe(true);
+    expect(isForeignBackup('reseau-a', 'reseau-a', 'local')).toBe(false);
+    expect(isForeignBackup('local', 'reseau-b', 'local')).toBe(false);
+    expect(isForeignBackup('reseau-a', 'local', 'local')).toBe(false);
   });
 });

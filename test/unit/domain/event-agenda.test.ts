@@ -5,18 +5,30 @@ import { newId } from '../../../src/domain/ids';
 const event = (title: string, startsAt: string, endsAt: string) => ({ id: newId(), title, startsAt, endsAt });
 
 describe('the agenda', () => {
-  test('keeps an event under way with the upcoming ones, soonest first, and the past most recent first', () => {
+  test('puts today’s events first, then the upcoming soonest first, and the past most recent first', () => {
     const now = new Date('2026-05-10T12:00:00.000Z');
+    const day = { from: '2026-05-09T22:00:00.000Z', to: '2026-05-10T22:00:00.000Z' };
     const agenda = splitAgenda(
       [
         event('Formation', '2026-06-01T08:00:00.000Z', '2026-06-01T16:00:00.000Z'),
         event('Apéro de mars', '2026-03-01T17:00:00.000Z', '2026-03-01T20:00:00.000Z'),
         event('Rencontre en cours', '2026-05-10T08:00:00.000Z', '2026-05-10T16:00:00.000Z'),
         event('Comité d’avril', '2026-04-01T08:00:00.000Z', '2026-04-01T10:00:00.000Z'),
+        event('Petit-déjeuner fini', '2026-05-10T06:00:00.000Z', '2026-05-10T08:00:00.000Z'),
+        event('Séminaire de trois jours', '2026-05-09T07:00:00.000Z', '2026-05-11T15:00:00.000Z'),
+        event('Apéro de ce soir', '2026-05-10T17:00:00.000Z', '2026-05-10T20:00:00.000Z'),
+        event('Demain', '2026-05-10T22:30:00.000Z', '2026-05-11T08:00:00.000Z'),
       ],
       now,
+      day,
     );
-    expect(agenda.upcoming.map((e) => e.title)).toEqual(['Rencontre en cours', 'Formation']);
+    expect(agenda.today.map((e) => e.title)).toEqual([
+      'Séminaire de trois jours',
+      'Petit-déjeuner fini',
+      'Rencontre en cours',
+      'Apéro de ce soir',
+    ]);
+    expect(agenda.upcoming.map((e) => e.title)).toEqual(['Demain', 'Formation']);
     expect(agenda.past.map((e) => e.title)).toEqual(['Comité d’avril', 'Apéro de mars']);
   });
 });

@@ -13,11 +13,10 @@ describe('radar geometry', () => {
     ]);
   });
 
-  test('places a score at its fraction of the radius, a missing one at the centre', () => {
+  test('places a score at its fraction of the radius, and leaves a missing one out instead of drawing a 0', () => {
     expect(radarPoints(square, [50, 25, null, 0])).toEqual([
       { x: 100, y: 60 },
       { x: 120, y: 100 },
-      { x: 100, y: 100 },
       { x: 100, y: 100 },
     ]);
   });

@@ -1,24 +1,27 @@
-import { countRecords } from '../../../db/reads';
-import { EmptyState } from '../../components/EmptyState';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { useLive } from '../../hooks/use-live';
-import { useMessages } from '../../i18n/messages';
-import { messages } from './messages';
+// Contacts & lieux: the people and organisations of the network, their pages and forms.
+import type { ScreenProps } from '../../routes';
+import { ContactsHome } from './ContactsHome';
+import { LieuDetail } from './LieuDetail';
+import { LieuForm } from './LieuForm';
+import { PersonDetail } from './PersonDetail';
+import { PersonForm } from './PersonForm';
+import { EDIT, LIEU, LIEUX_TAB, NEW, PERSON } from './paths';
+import './contacts.css';
 
-export default function ContactsScreen() {
-  const t = useMessages(messages);
-  const counts = useLive(
-    async (context) => [await countRecords(context, 'organisations'), await countRecords(context, 'contacts')] as const,
-    [],
-  );
-  return (
-    <>
-      <ScreenHeader title={t.title} description={t.purpose} />
-      {counts === undefined ? null : counts[0] + counts[1] === 0 ? (
-        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
-      ) : (
-        <p>{t.counts(counts[0], counts[1])}</p>
-      )}
-    </>
-  );
+export default function ContactsScreen({ route }: ScreenProps) {
+  const [kind, id, action] = route.params;
+  const saved = route.query.enregistree === '1';
+  if (kind === PERSON && id === NEW) return <PersonForm key="new-person" personId={null} />;
+  if (kind === LIEU && id === NEW) return <LieuForm key="new-lieu" lieuId={null} />;
+  if (kind === PERSON && id) {
+    return action === EDIT ? (
+      <PersonForm key={`edit-${id}`} personId={id} />
+    ) : (
+      <PersonDetail personId={id} saved={saved} />
+    );
+  }
+  if (kind === LIEU && id) {
+    return action === EDIT ? <LieuForm key={`edit-${id}`} lieuId={id} /> : <LieuDetail lieuId={id} saved={saved} />;
+  }
+  return <ContactsHome tab={kind === LIEUX_TAB ? 'lieux' : 'people'} />;
 }

@@ -1,21 +1,25 @@
-import { countRecords } from '../../../db/reads';
-import { EmptyState } from '../../components/EmptyState';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { useLive } from '../../hooks/use-live';
-import { useMessages } from '../../i18n/messages';
-import { messages } from './messages';
+// Diagnostics: the list (#/diagnostics), a new one (#/diagnostics/nouveau), a diagnostic with
+// its results (#/diagnostics/<id>), one of its sections to fill (#/diagnostics/<id>/section/<n>)
+// and the comparison of two (#/diagnostics/<id>/comparer?avec=<id>).
+import type { ScreenProps } from '../../routes';
+import { ComparePage } from './ComparePage';
+import { DiagnosticList } from './DiagnosticList';
+import { DiagnosticOverview } from './DiagnosticOverview';
+import { GridEditor } from './GridEditor';
+import { GridsPage } from './GridsPage';
+import { NewDiagnostic } from './NewDiagnostic';
+import { COMPARE_PATH, GRIDS_PATH, NEW_PATH, SECTION_PATH } from './paths';
+import { SectionPage } from './SectionPage';
+import './diagnostics.css';
 
-export default function DiagnosticsScreen() {
-  const t = useMessages(messages);
-  const count = useLive((context) => countRecords(context, 'diagnostics'), []);
-  return (
-    <>
-      <ScreenHeader title={t.title} description={t.purpose} />
-      {count === undefined ? null : count === 0 ? (
-        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
-      ) : (
-        <p>{t.count(count)}</p>
-      )}
-    </>
-  );
+export default function DiagnosticsScreen({ route }: ScreenProps) {
+  const [first, second, third] = route.params;
+  if (first === undefined) return <DiagnosticList />;
+  if (first === GRIDS_PATH) return second ? <GridEditor key={second} templateId={second} /> : <GridsPage />;
+  if (first === NEW_PATH) return <NewDiagnostic organisationId={route.query.lieu} visitId={route.query.visite} />;
+  if (second === SECTION_PATH)
+    return <SectionPage key={`${first}-${third}`} diagnosticId={first} index={Number(third)} />;
+  if (second === COMPARE_PATH)
+    return <ComparePage key={`${first}-${route.query.avec}`} diagnosticId={first} otherId={route.query.avec} />;
+  return <DiagnosticOverview key={first} diagnosticId={first} />;
 }

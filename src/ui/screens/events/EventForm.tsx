@@ -18,6 +18,7 @@ import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
 import { messages } from './messages';
+import { PlacePicker } from './PlacePicker';
 
 /** Zones of France and its overseas territories, where the network's events take place. */
 const TIME_ZONES = [
@@ -41,6 +42,7 @@ interface Values {
   endDate: string;
   endTime: string;
   timeZone: string;
+  placeOrganisationId: string | null;
   placeLabel: string;
   organisers: string;
   services: ServiceKey[];
@@ -58,6 +60,7 @@ function valuesOf(event: NetworkEvent | null): Values {
       endDate: today,
       endTime: '17:00',
       timeZone: DEFAULT_TIME_ZONE,
+      placeOrganisationId: null,
       placeLabel: '',
       organisers: '',
       services: ['federate'],
@@ -75,6 +78,7 @@ function valuesOf(event: NetworkEvent | null): Values {
     endDate: end.date,
     endTime: end.time,
     timeZone: zone,
+    placeOrganisationId: event.placeOrganisationId ?? null,
     placeLabel: event.placeLabel ?? '',
     organisers: event.organisers.join(', '),
     services: [...event.services],
@@ -153,6 +157,7 @@ function Form({ event }: { event: NetworkEvent | null }) {
       startsAt,
       endsAt,
       timeZone: values.timeZone,
+      placeOrganisationId: values.placeOrganisationId,
       placeLabel: values.placeLabel.trim() || null,
       organisers: values.organisers
         .split(',')
@@ -261,6 +266,7 @@ function Form({ event }: { event: NetworkEvent | null }) {
             </option>
           ))}
         </Field>
+        <PlacePicker value={values.placeOrganisationId} onChange={(id) => set('placeOrganisationId', id)} />
         <Field
           label={t.fieldPlaceLabel}
           hint={t.fieldPlaceLabelHint}

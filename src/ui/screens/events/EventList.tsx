@@ -1,40 +1,80 @@
 import { listEvents } from '../../../db/events';
+import { openFollowUps } from '../../../db/follow-ups';
+import { localDay } from '../../../domain/days';
 import type { NetworkEvent } from '../../../domain/event';
-import { splitAgenda } from '../../../domain/event-agenda';
+import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
+import type { FollowUp } from '../../../domain/follow-up';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { FollowUpItem } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { eventShortDay, eventTime, zoneOf } from './event-dates';
+import { CalendarExport } from './CalendarExport';
+import { eventDayParts, eventTime, zoneOf } from './event-dates';
 import { messages } from './messages';
 import { NEW_SEGMENT } from './segments';
 
 export function EventList() {
   const t = useMessages(messages);
   const events = useLive((context) => listEvents(context), []);
+  const followUps = useLive((context) => openFollowUps(context), []);
   const newButton = (
     <ButtonLink variant="primary" href={hrefTo('evenements', NEW_SEGMENT)}>
       {t.newEvent}
     </ButtonLink>
   );
-  if (events === undefined) return <ScreenHeader title={t.title} description={t.purpose} />;
+  if (events === undefined || followUps === undefined) return <ScreenHeader title={t.title} description={t.purpose} />;
   const now = new Date();
-  const { upcoming, past } = splitAgenda(events, now);
+  const { today, upcoming, past } = splitAgenda(events, now, deviceDay(now));
+  const todayDay = localDay(now);
+  const dated = followUps.filter((followUp) => followUp.dueDate);
+  const dueNow = dated.filter((followUp) => (followUp.dueDate ?? '') <= todayDay);
   return (
     <>
       <ScreenHeader title={t.title} description={t.purpose} actions={events.length > 0 ? newButton : null} />
-      {events.length === 0 ? (
+      {events.length === 0 && dueNow.length === 0 ? (
         <EmptyState title={t.emptyTitle} action={newButton}>
           {t.emptyText}
         </EmptyState>
       ) : (
         <>
+          {today.length > 0 || dueNow.length > 0 ? (
+            <Section title={t.today} id="aujourdhui">
+              <div class="stack">
+                {today.length > 0 ? <Agenda events={today} now={now} /> : null}
+                {dueNow.length > 0 ? (
+                  <>
+                    <h3>{t.dueNowTitle}</h3>
+                    <ul class="follow-ups">
+                      {dueNow.map((followUp) => (
+                        <FollowUpItem
+                          key={followUp.id}
+                          followUp={followUp}
+                          extra={<SourceLink followUp={followUp} />}
+                        />
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </div>
+            </Section>
+          ) : null}
           <Section title={t.upcoming} id="a-venir">
             {upcoming.length === 0 ? <p>{t.noUpcoming}</p> : <Agenda events={upcoming} now={now} />}
+            {upcoming.length > 0 || dated.length > 0 ? (
+              <div class="actions agenda__export">
+                <CalendarExport
+                  events={[...today, ...upcoming]}
+                  followUps={dated}
+                  fileName={t.upcomingFileName}
+                  label={t.exportUpcoming}
+                />
+              </div>
+            ) : null}
           </Section>
           {past.length > 0 ? (
             <Section title={t.past} id="passes">
@@ -47,6 +87,23 @@ export function EventList() {
   );
 }
 
+/** Where a follow-up came from: its event or its visit. */
+function SourceLink({ followUp }: { followUp: FollowUp }) {
+  const t = useMessages(messages);
+  if (followUp.eventId) return <a href={hrefTo('evenements', followUp.eventId)}>{t.openEvent}</a>;
+  if (followUp.visitId) return <a href={hrefTo('visites', followUp.visitId)}>{t.openVisit}</a>;
+  return null;
+}
+
+/** Today as this device's clock bounds it. */
+function deviceDay(now: Date): DaySpan {
+  const from = new Date(now);
+  from.setHours(0, 0, 0, 0);
+  const to = new Date(from);
+  to.setDate(to.getDate() + 1);
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
 function Agenda({ events, now }: { events: NetworkEvent[]; now: Date }) {
   const t = useMessages(messages);
   const lang = useLanguage();
@@ -56,11 +113,13 @@ function Agenda({ events, now }: { events: NetworkEvent[]; now: Date }) {
       {events.map((event) => {
         const zone = zoneOf(event);
         const underWay = event.startsAt <= nowIso && event.endsAt >= nowIso;
+        const day = eventDayParts(event.startsAt, zone, lang);
         return (
           <li key={event.id}>
             <a class="agenda__item" href={hrefTo('evenements', event.id)}>
               <span class="agenda__date">
-                <span class="agenda__day">{eventShortDay(event.startsAt, zone, lang)}</span>
+                <span class="agenda__weekday">{day.weekday}</span>
+                <span>{day.day}</span>
                 <span class="agenda__time">{eventTime(event.startsAt, zone)}</span>
               </span>
               <span class="agenda__text">

@@ -1,14 +1,20 @@
 import { notesOfEvent } from '../../../db/event-notes';
 import { getEvent } from '../../../db/events';
+import { followUpsOfEvent } from '../../../db/follow-ups';
+import { getOrganisation } from '../../../db/organisations';
 import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
+import { FollowUpList } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { AddAttendees } from './AddAttendees';
+import { Attendance } from './Attendance';
+import { CalendarExport } from './CalendarExport';
 import { EventNotFound } from './EventForm';
 import { eventSpan } from './event-dates';
 import { messages } from './messages';
@@ -21,8 +27,15 @@ export function EventPage({ eventId }: { eventId: string }) {
   const t = useMessages(messages);
   const event = useLive(async (context) => (await getEvent(context, eventId)) ?? null, [eventId]);
   const notes = useLive((context) => notesOfEvent(context, eventId), [eventId]);
+  const followUps = useLive((context) => followUpsOfEvent(context, eventId), [eventId]);
+  const placeId = event?.placeOrganisationId ?? null;
+  const place = useLive(
+    async (context) => (placeId ? ((await getOrganisation(context, placeId)) ?? null) : null),
+    [placeId],
+  );
   if (event === undefined) return <ScreenHeader title={t.title} />;
   if (event === null) return <EventNotFound />;
+  const placeName = place ? [place.name, place.commune].filter(Boolean).join(', ') : null;
   return (
     <>
       <a class="back-link" href={hrefTo('evenements')}>
@@ -40,13 +53,33 @@ export function EventPage({ eventId }: { eventId: string }) {
           </>
         }
       />
-      <EventFacts event={event} />
+      <EventFacts event={event} placeName={placeName} />
       <Section title={t.notesTitle} id="notes">
         <NoteTimeline event={event} notes={notes ?? []} />
         <NoteComposer eventId={event.id} />
       </Section>
+      <Section title={t.attendanceTitle} id="presences">
+        <div class="stack">
+          <Attendance event={event} />
+          <AddAttendees event={event} />
+        </div>
+      </Section>
+      <Section title={t.followUpsTitle} id="suites">
+        <p class="field__hint">{t.followUpsHint}</p>
+        <FollowUpList followUps={followUps ?? []} eventId={event.id} />
+      </Section>
       <Section title={t.recapTitle} id="recapitulatif">
-        <Recap event={event} notes={notes ?? []} />
+        <Recap event={event} notes={notes ?? []} followUps={followUps ?? []} placeName={placeName} />
+      </Section>
+      <Section title={t.calendarTitle} id="agenda">
+        <p class="field__hint">{t.calendarHint}</p>
+        <CalendarExport
+          events={[event]}
+          followUps={followUps ?? []}
+          placeNames={placeId && placeName ? new Map([[placeId, placeName]]) : undefined}
+          fileName={event.title}
+          label={t.exportEvent}
+        />
       </Section>
     </>
   );
@@ -62,11 +95,12 @@ function EventSummary({ event }: { event: NetworkEvent }) {
   );
 }
 
-function EventFacts({ event }: { event: NetworkEvent }) {
+function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: string | null }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const rows: [string, string][] = [];
-  if (event.placeLabel) rows.push([t.place, event.placeLabel]);
+  const place = [placeName, event.placeLabel].filter(Boolean).join(' — ');
+  if (place) rows.push([t.place, place]);
   if (event.organisers.length > 0) rows.push([t.organisers, event.organisers.join(', ')]);
   if (event.services.length > 0) {
     rows.push([t.services, event.services.map((service) => SERVICE_LABELS[service][lang]).join(', ')]);

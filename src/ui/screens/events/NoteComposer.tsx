@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import { addNote } from '../../../db/event-notes';
+import { useEffect, useState } from 'preact/hooks';
+import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
+import { addNote, noteDraftId } from '../../../db/event-notes';
 import { NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
 import { hrefTo } from '../../../state/router';
@@ -30,6 +31,29 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   const [problem, setProblem] = useState<'empty' | 'failed' | null>(null);
   const [saving, setSaving] = useState(false);
   useUnsavedInput(text.trim() !== '');
+
+  // A note half typed when the phone locked or the tab was killed comes back as it was.
+  useEffect(() => {
+    if (!context) return;
+    let active = true;
+    void getDraft(context, noteDraftId(eventId)).then((draft) => {
+      if (!active || !draft) return;
+      const values = draft.values as { text?: string; tag?: NoteTag };
+      setText((current) => (current === '' ? (values.text ?? '') : current));
+      if (values.tag && NOTE_TAGS.includes(values.tag)) setTag(values.tag);
+    });
+    return () => {
+      active = false;
+    };
+  }, [context, eventId]);
+
+  const keepDraft = (values: { text: string; tag: NoteTag }) => {
+    if (!context) return;
+    const id = noteDraftId(eventId);
+    void (values.text.trim() === ''
+      ? deleteDraft(context, id)
+      : saveDraft(context, { id, kind: 'eventNote', recordId: eventId, values }));
+  };
 
   const submit = async (event?: Event) => {
     event?.preventDefault();
@@ -62,8 +86,17 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       <fieldset class="choices note-tags">
         <legend class="visually-hidden">{t.noteTag}</legend>
         {NOTE_TAGS.map((key) => (
-          <label key={key} class={`choice note-tag note-tag--${key}`}>
-            <input type="radio" name="tag" value={key} checked={tag === key} onChange={() => setTag(key)} />
+          <label key={key} class="choice pill">
+            <input
+              type="radio"
+              name="tag"
+              value={key}
+              checked={tag === key}
+              onChange={() => {
+                setTag(key);
+                keepDraft({ text, tag: key });
+              }}
+            />
             {NOTE_TAG_LABELS[key][lang]}
           </label>
         ))}
@@ -79,6 +112,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
         error={problem === 'empty' ? t.noteEmpty : undefined}
         onInput={(input) => {
           setText(input.currentTarget.value);
+          keepDraft({ text: input.currentTarget.value, tag });
           if (problem === 'empty') setProblem(null);
         }}
         onKeyDown={(key) => {

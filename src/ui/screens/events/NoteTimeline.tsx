@@ -10,6 +10,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { eventShortDay, eventTime, zoneOf } from './event-dates';
+import { FollowUpFromNote } from './FollowUpFromNote';
 import { messages } from './messages';
 
 export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
@@ -24,18 +25,26 @@ export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: rea
       </p>
       <ol class="timeline">
         {notes.map((note) => (
-          <NoteItem key={note.id} note={note} zone={zone} withDay={multiDay} />
+          <NoteItem key={note.id} event={event} note={note} zone={zone} withDay={multiDay} />
         ))}
       </ol>
     </>
   );
 }
 
-function NoteItem({ note, zone, withDay }: { note: EventNote; zone: string; withDay: boolean }) {
+interface NoteItemProps {
+  event: NetworkEvent;
+  note: EventNote;
+  zone: string;
+  withDay: boolean;
+}
+
+function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();
   const [editing, setEditing] = useState(false);
+  const [following, setFollowing] = useState(false);
   const own = context !== undefined && isOwnNote(context, note);
   const time = eventTime(note.writtenAt, zone);
   const excerpt = note.text.slice(0, 40);
@@ -67,6 +76,15 @@ function NoteItem({ note, zone, withDay }: { note: EventNote; zone: string; with
         <NoteEditor note={note} onDone={() => setEditing(false)} />
       ) : (
         <p class="timeline__text">{note.text}</p>
+      )}
+      {note.tag !== 'action' || editing ? null : note.followUpId ? (
+        <p class="timeline__follow-up">✓ {t.followUpMade}</p>
+      ) : following ? (
+        <FollowUpFromNote event={event} note={note} onDone={() => setFollowing(false)} />
+      ) : (
+        <Button class="timeline__make-follow-up" onClick={() => setFollowing(true)}>
+          {t.makeFollowUp}
+        </Button>
       )}
     </li>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EventNote, NetworkEvent } from '../../../domain/event';
 import { type RecapFormat, renderEventRecap } from '../../../domain/event-recap';
+import type { FollowUp } from '../../../domain/follow-up';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -8,12 +9,19 @@ import { messages } from './messages';
 
 type Outcome = 'copied' | 'refused' | null;
 
-export function Recap({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
+interface RecapProps {
+  event: NetworkEvent;
+  notes: readonly EventNote[];
+  followUps: readonly FollowUp[];
+  placeName: string | null;
+}
+
+export function Recap({ event, notes, followUps, placeName }: RecapProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const [format, setFormat] = useState<RecapFormat>('markdown');
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const text = renderEventRecap({ event, notes }, lang, format);
+  const text = renderEventRecap({ event, notes, followUps, placeName }, lang, format);
 
   const copy = async () => {
     try {

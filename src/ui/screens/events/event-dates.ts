@@ -24,9 +24,18 @@ export function eventDay(instant: string, zone: string, lang: Language): string 
   return format(wallDate(toWallClock(instant, zone)), 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
 }
 
-/** « 3 mars » — compact, for the agenda. */
+/** « mar. 3 mars » — compact, for the agenda and the notes of a multi-day event. */
 export function eventShortDay(instant: string, zone: string, lang: Language): string {
   return format(wallDate(toWallClock(instant, zone)), 'EEE d MMM', { locale: LOCALES[lang] });
+}
+
+/** « mar. » and « 3 mars », for the agenda's date column. */
+export function eventDayParts(instant: string, zone: string, lang: Language): { weekday: string; day: string } {
+  const date = wallDate(toWallClock(instant, zone));
+  return {
+    weekday: format(date, 'EEE', { locale: LOCALES[lang] }),
+    day: format(date, 'd MMM', { locale: LOCALES[lang] }),
+  };
 }
 
 export function eventTime(instant: string, zone: string): string {

@@ -5,10 +5,12 @@ import type { ScreenProps } from '../../routes';
 import { AboutSection } from './AboutSection';
 import { AuthorNameSection } from './AuthorNameSection';
 import { BackupSection } from './backup/BackupSection';
+import { ReportsLink } from './backup/ReportsLink';
 import { LanguageSection } from './LanguageSection';
 import { messages } from './messages';
 import { NetworkSection } from './NetworkSection';
 import { StorageSection } from './StorageSection';
+import { ValiseSpaceSection } from './ValiseSpaceSection';
 
 export default function SettingsScreen({ route }: ScreenProps) {
   const t = useMessages(messages);
@@ -25,7 +27,9 @@ export default function SettingsScreen({ route }: ScreenProps) {
       {joined ? null : <AuthorNameSection />}
       {joining ? null : network}
       <StorageSection />
+      <ValiseSpaceSection />
       <BackupSection />
+      <ReportsLink />
       <AboutSection />
     </>
   );

@@ -1,6 +1,6 @@
 // The file of an item (a PDF method sheet, an image): its state on this device and opening it,
 // from the device's own copy, so it opens with no network at all.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
@@ -22,15 +22,22 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // One address per file for as long as the page shows it: the live query hands a new copy of
+  // the same bytes whenever the files table changes, and revoking the address then would break
+  // a tab that is opening it.
+  const latest = useRef(blob);
+  latest.current = blob;
+  const hasBytes = blob !== undefined;
   useEffect(() => {
-    if (!blob) return;
-    const objectUrl = URL.createObjectURL(new Blob([blob.data], { type: blob.mimeType }));
+    const bytes = latest.current;
+    if (!hasBytes || !bytes) return;
+    const objectUrl = URL.createObjectURL(new Blob([bytes.data], { type: bytes.mimeType }));
     setUrl(objectUrl);
     return () => {
       URL.revokeObjectURL(objectUrl);
       setUrl(null);
     };
-  }, [blob]);
+  }, [hasBytes, attachment.sha256]);
 
   if (!context) return null;
   const state = fileStateOf(context, attachment, blob ?? undefined);
@@ -63,9 +70,12 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
         {stateText}
       </p>
       {url ? (
-        <p>
+        <p class="actions">
           <a class="button button--primary" href={url} target="_blank" rel="noopener" data-testid="open-file">
             {t.fileOpen(attachment.fileName)}
+          </a>
+          <a class="button button--secondary" href={url} download={attachment.fileName} data-testid="save-file">
+            {t.fileSave}
           </a>
         </p>
       ) : state === 'pending' ? (

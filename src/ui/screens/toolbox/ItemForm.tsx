@@ -1,9 +1,10 @@
 // Adding, suggesting or editing an item of the valise. Checked here with the domain schema
 // (and the web/e-mail rule for links) before anything is written; a refusal keeps every
 // value typed and the file chosen.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { AttachmentTooLargeError, attachFile, maxAttachmentBytes } from '../../../db/attachments';
+import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { RecordValidationError } from '../../../db/errors';
 import { addItem, editItem, type ItemInput, readItem } from '../../../db/toolbox';
 import { type ToolboxItem, toolboxItemSchema } from '../../../domain/toolbox';
@@ -88,8 +89,35 @@ function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<'errors' | 'save' | null>(null);
   const [busy, setBusy] = useState(false);
-  const dirty = file !== null || JSON.stringify(values) !== JSON.stringify(initial);
+  const [restored, setRestored] = useState(false);
+  const valuesChanged = JSON.stringify(values) !== JSON.stringify(initial);
+  const dirty = file !== null || valuesChanged;
   useUnsavedInput(dirty && !busy);
+  const draftId = `toolbox-item:${item?.id ?? 'new'}`;
+
+  // What was typed survives a killed tab: kept as a draft on every change, offered back here.
+  useEffect(() => {
+    if (!context) return;
+    let active = true;
+    void getDraft(context, draftId).then((draft) => {
+      if (!active || !draft) return;
+      setValues({ ...initial, ...(draft.values as Partial<Values>) });
+      setRestored(true);
+    });
+    return () => {
+      active = false;
+    };
+  }, [context, draftId]);
+  useEffect(() => {
+    if (context && valuesChanged && !busy) {
+      void saveDraft(context, { id: draftId, kind: 'toolbox-item', recordId: item?.id ?? null, values: { ...values } });
+    }
+  }, [context, values]);
+  const discardDraft = async () => {
+    if (context) await deleteDraft(context, draftId);
+    setValues(initial);
+    setRestored(false);
+  };
   const limit = context ? maxAttachmentBytes(context) : 0;
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -148,6 +176,7 @@ function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: 
         });
         await editItem(context, saved.id, { attachmentId: attachment.id });
       }
+      await deleteDraft(context, draftId);
       navigate(hrefTo('valise', 'element', saved.id), { replace: true });
     } catch (error) {
       if (error instanceof RecordValidationError) {
@@ -170,6 +199,18 @@ function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: 
       <BackLink />
       <ScreenHeader title={title} description={canCurate || item ? undefined : t.suggestedNote} />
       <form class="stack item-form" onSubmit={submit} noValidate aria-label={title}>
+        {restored ? (
+          <Banner
+            tone="info"
+            actions={
+              <Button variant="quiet" onClick={discardDraft}>
+                {t.draftDiscard}
+              </Button>
+            }
+          >
+            {t.draftRestored}
+          </Banner>
+        ) : null}
         {failure ? <Banner tone="error">{failure === 'errors' ? t.fixErrors : t.saveFailed}</Banner> : null}
         <Field
           as="select"

@@ -1,6 +1,7 @@
 // One item of the valise: its description, link and file, and for physical kit who holds it.
 import { publishItem, readItem, removeItem } from '../../../db/toolbox';
 import { linkState, safeHref } from '../../../domain/toolbox/links';
+import { normalise } from '../../../domain/toolbox/search';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -45,7 +46,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
       <BackLink />
       <ScreenHeader
         title={item.title}
-        description={[t.kind(item.kind), item.shelf].filter(Boolean).join(' · ')}
+        description={[t.kind(item.kind), shelfBesideKind(item.shelf, t.kind(item.kind))].filter(Boolean).join(' · ')}
         actions={
           mayChange ? <ButtonLink href={hrefTo('valise', 'element', item.id, 'modifier')}>{t.edit}</ButtonLink> : null
         }
@@ -118,4 +119,10 @@ export function ItemPage({ itemId }: { itemId: string }) {
       ) : null}
     </>
   );
+}
+
+/** The shelf, unless it only repeats the kind ("Kit matériel · Kit matériel"). */
+function shelfBesideKind(shelf: string | null | undefined, kindLabel: string): string | null {
+  const stem = normalise(kindLabel).split(' ')[0] ?? '';
+  return shelf && !normalise(shelf).includes(stem) ? shelf : null;
 }

@@ -1,12 +1,19 @@
 // A packing list. A template (one per kind of trip) prepares a trip; a trip is a checklist
 // ticked offline, with a "ce qui manque" view and a reset for the next trip.
 import { useMemo, useState } from 'preact/hooks';
-import { readPackingList, removePackingList, resetPacking, setPacked, startTrip } from '../../../db/toolbox';
+import {
+  type PackingListView,
+  readPackingList,
+  removePackingList,
+  resetPacking,
+  setPacked,
+  startTrip,
+} from '../../../db/toolbox';
 import type { Loan } from '../../../domain/toolbox';
 import { type PackingLine, packingState } from '../../../domain/toolbox/packing';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -33,7 +40,9 @@ export function PackingListPage({ listId }: { listId: string }) {
   }
   const { list } = view;
   const description = list.isTemplate
-    ? `${t.tripKind(list.tripKind)} — ${t.templateNote}`
+    ? [list.title === t.tripKind(list.tripKind) ? '' : t.tripKind(list.tripKind), t.templateNote]
+        .filter(Boolean)
+        .join(' — ')
     : [
         list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
         view.template ? t.fromTemplate(view.template.title) : '',
@@ -43,7 +52,11 @@ export function PackingListPage({ listId }: { listId: string }) {
   return (
     <>
       <BackLink />
-      <ScreenHeader title={list.title} description={description} />
+      <ScreenHeader
+        title={list.title}
+        description={description}
+        actions={<ButtonLink href={hrefTo('valise', 'liste', list.id, 'modifier')}>{t.editList}</ButtonLink>}
+      />
       {list.isTemplate ? (
         <TemplateView listId={list.id} lines={packingState(list, view.items).lines} loans={view.loans} />
       ) : (
@@ -115,7 +128,7 @@ function TemplateView({ listId, lines, loans }: { listId: string; lines: Packing
   );
 }
 
-function TripChecklist({ view }: { view: NonNullable<Awaited<ReturnType<typeof readPackingList>>> }) {
+function TripChecklist({ view }: { view: PackingListView }) {
   const t = useMessages(messages);
   const context = useDataContext();
   const [onlyMissing, setOnlyMissing] = useState(false);
@@ -145,9 +158,19 @@ function TripChecklist({ view }: { view: NonNullable<Awaited<ReturnType<typeof r
   return (
     <>
       <div class="packing-toolbar">
-        <p class="packing-progress" role="status" data-testid="packing-progress">
-          {t.packedProgress(state.packedCount, state.lines.length)}
-        </p>
+        <div class="packing-progress">
+          <p class="packing-progress__text" role="status" data-testid="packing-progress">
+            {t.packedProgress(state.packedCount, state.lines.length)}
+          </p>
+          <span class="progress" aria-hidden="true">
+            <span
+              class="progress__bar"
+              style={{
+                width: `${state.lines.length === 0 ? 0 : Math.round((100 * state.packedCount) / state.lines.length)}%`,
+              }}
+            />
+          </span>
+        </div>
         <div class="segmented">
           <Button
             variant={onlyMissing ? 'secondary' : 'primary'}

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { readToolbox } from '../../../db/toolbox';
-import { offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
+import { readToolbox, type ToolboxView } from '../../../db/toolbox';
+import { type FileState, offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
 import type { Loan, ToolboxItem } from '../../../domain/toolbox';
 import { kitAvailability } from '../../../domain/toolbox/loans';
 import { packingState } from '../../../domain/toolbox/packing';
+import { parseRichText, plainText } from '../../../domain/toolbox/rich-text';
 import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
-import { SHELF_DIGITAL, SHELF_KIT, SHELF_METHODS } from '../../../domain/toolbox/starter';
 import { hrefTo } from '../../../state/router';
 import { fetchFile } from '../../../state/sync';
 import { useUi } from '../../../state/ui';
@@ -19,9 +19,8 @@ import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import { PackingCard } from './PackingCard';
+import { shelves } from './shelves';
 import { useCanCurate } from './use-toolbox-role';
-
-const SHELF_ORDER = [SHELF_METHODS, SHELF_DIGITAL, SHELF_KIT];
 
 export function ToolboxHome({ query: initialQuery }: { query: string }) {
   const t = useMessages(messages);
@@ -51,12 +50,13 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
   );
   if (!view) return header;
 
-  const card = (item: ToolboxItem) => (
+  const card = (item: ToolboxItem, showKind = false) => (
     <ItemCard
       key={item.id}
+      showKind={showKind}
       item={item}
       loans={loansByItem.get(item.id) ?? []}
-      offline={item.availableOffline && files?.get(item.id)?.state === 'downloaded'}
+      fileState={item.availableOffline ? (files?.get(item.id)?.state ?? null) : null}
     />
   );
   const published = view.items.filter((item) => item.status === 'published');
@@ -76,7 +76,10 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
         />
       </div>
       {words.length > 0 ? (
-        <SearchResults items={view.items.filter((item) => matchesSearch(item, words))} render={card} />
+        <SearchResults
+          items={view.items.filter((item) => matchesSearch(item, words))}
+          render={(item) => card(item, true)}
+        />
       ) : view.items.length === 0 ? (
         <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
       ) : (
@@ -84,12 +87,12 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
           <PackingLists view={view} />
           {suggestions.length > 0 ? (
             <Section title={t.suggestionsTitle} id="suggestions">
-              <ul class="item-grid">{suggestions.map(card)}</ul>
+              <ul class="item-grid">{suggestions.map((item) => card(item, true))}</ul>
             </Section>
           ) : null}
           {shelves(published, t.otherShelf).map(([shelf, items]) => (
             <Section title={shelf} key={shelf}>
-              <ul class="item-grid">{items.map(card)}</ul>
+              <ul class="item-grid">{items.map((item) => card(item))}</ul>
             </Section>
           ))}
         </>
@@ -108,32 +111,34 @@ function SearchResults({ items, render }: { items: ToolboxItem[]; render: (item:
   );
 }
 
-function shelves(items: readonly ToolboxItem[], other: string): [string, ToolboxItem[]][] {
-  const byShelf = new Map<string, ToolboxItem[]>();
-  for (const item of items) {
-    const shelf = item.shelf?.trim() || other;
-    byShelf.set(shelf, [...(byShelf.get(shelf) ?? []), item]);
-  }
-  const rank = (shelf: string) => {
-    const index = SHELF_ORDER.indexOf(shelf);
-    return index < 0 ? (shelf === other ? SHELF_ORDER.length + 1 : SHELF_ORDER.length) : index;
-  };
-  return [...byShelf.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'fr'));
-}
-
-function ItemCard({ item, loans, offline }: { item: ToolboxItem; loans: Loan[]; offline: boolean }) {
+function ItemCard({
+  item,
+  loans,
+  fileState,
+  showKind,
+}: {
+  item: ToolboxItem;
+  loans: Loan[];
+  /** For an "available offline" item with a file: whether this device has it. */
+  fileState: FileState | null;
+  showKind: boolean;
+}) {
   const t = useMessages(messages);
+  const snippet = useMemo(() => plainText(parseRichText(item.description ?? '')), [item.description]);
   const kit = item.kind === 'kit' ? kitAvailability(item, loans) : null;
   const holders = kit ? [...new Set(kit.holders.map((loan) => loan.holderName))].join(', ') : '';
   return (
     <li class="item-card">
       <a class="item-card__link" href={hrefTo('valise', 'element', item.id)}>
         <span class="item-card__title">{item.title}</span>
-        <span class="item-card__kind">{t.kind(item.kind)}</span>
+        {showKind ? <span class="item-card__kind">{t.kind(item.kind)}</span> : null}
+        {snippet ? <span class="item-card__snippet">{snippet}</span> : null}
       </a>
       <p class="item-card__badges">
         {item.status === 'suggested' ? <span class="badge badge--suggested">{t.suggested}</span> : null}
-        {offline ? <span class="badge">{t.offlineBadge}</span> : null}
+        {fileState === 'downloaded' ? <span class="badge">{t.offlineBadge}</span> : null}
+        {fileState === 'pending' ? <span class="badge badge--out">{t.pendingBadge}</span> : null}
+        {fileState === 'too_large' ? <span class="badge badge--out">{t.tooLargeBadge}</span> : null}
         {kit ? (
           <span class={kit.available > 0 ? 'badge badge--ok' : 'badge badge--out'}>
             {t.available(kit.available, kit.owned)}
@@ -145,7 +150,7 @@ function ItemCard({ item, loans, offline }: { item: ToolboxItem; loans: Loan[]; 
   );
 }
 
-function PackingLists({ view }: { view: NonNullable<Awaited<ReturnType<typeof readToolbox>>> }) {
+function PackingLists({ view }: { view: ToolboxView }) {
   const t = useMessages(messages);
   const d = useDates();
   const templates = view.lists.filter((list) => list.isTemplate);
@@ -157,7 +162,7 @@ function PackingLists({ view }: { view: NonNullable<Awaited<ReturnType<typeof re
       <p>{t.listsIntro}</p>
       {trips.length > 0 ? (
         <>
-          <h3>{t.trips}</h3>
+          <h3 class="subheading">{t.trips}</h3>
           <ul class="packing-cards">
             {trips.map((list) => {
               const state = packingState(list, view.items);
@@ -173,13 +178,16 @@ function PackingLists({ view }: { view: NonNullable<Awaited<ReturnType<typeof re
           </ul>
         </>
       ) : null}
-      <h3>{t.templates}</h3>
+      <h3 class="subheading">{t.templates}</h3>
       {trips.length === 0 ? <p class="muted">{t.noTrips}</p> : null}
       <ul class="packing-cards">
         {templates.map((list) => (
-          <PackingCard key={list.id} list={list} detail={t.tripKind(list.tripKind)} progress={null} />
+          <PackingCard key={list.id} list={list} detail={t.itemCount(list.itemIds.length)} progress={null} />
         ))}
       </ul>
+      <p class="new-list">
+        <ButtonLink href={hrefTo('valise', 'nouvelle-liste')}>{t.newList}</ButtonLink>
+      </p>
     </Section>
   );
 }

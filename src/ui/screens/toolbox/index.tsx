@@ -4,6 +4,7 @@
 //   #/valise/element/<id>            an item: description, link, file, who holds the kit
 //   #/valise/element/<id>/modifier   editing it
 //   #/valise/liste/<id>              a packing list: a template, or a trip being packed
+//   #/valise/liste/<id>/modifier     choosing what a list holds; #/valise/nouvelle-liste
 import './toolbox.css';
 import { useEffect } from 'preact/hooks';
 import { seedStarterValise } from '../../../db/toolbox-starter';
@@ -12,6 +13,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import type { ScreenProps } from '../../routes';
 import { ItemForm } from './ItemForm';
 import { ItemPage } from './ItemPage';
+import { PackingListEditor } from './PackingListEditor';
 import { PackingListPage } from './PackingListPage';
 import { ToolboxHome } from './ToolboxHome';
 
@@ -21,6 +23,8 @@ export default function ToolboxScreen({ route }: ScreenProps) {
   if (section === 'nouveau') return <ItemForm itemId={null} />;
   if (section === 'element' && id && action === 'modifier') return <ItemForm itemId={id} />;
   if (section === 'element' && id) return <ItemPage itemId={id} />;
+  if (section === 'nouvelle-liste') return <PackingListEditor listId={null} />;
+  if (section === 'liste' && id && action === 'modifier') return <PackingListEditor listId={id} />;
   if (section === 'liste' && id) return <PackingListPage listId={id} />;
   return <ToolboxHome query={route.query.q ?? ''} />;
 }

@@ -1,9 +1,9 @@
 // The visit list, newest first: a search box across lieux, people and notes, a few filters,
 // pages of 30, the waiting draft and the overdue follow-ups.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { draftsOfKind } from '../../../db/drafts';
-import { countOverdue } from '../../../db/follow-ups';
-import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visits';
+import { countOverdue } from '../../../db/follow-up-queries';
+import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
@@ -13,9 +13,10 @@ import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { markOnce, VISITS_LISTED } from '../../perf-marks';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
-import { editVisitHref, FOLLOW_UPS, newVisitHref, VISIT_DRAFT_KIND, visitHref } from './paths';
+import { editVisitHref, FOLLOW_UPS, newVisitHref, RESUME, VISIT_DRAFT_KIND, visitHref } from './paths';
 import './visits-list.css';
 
 const PAGE = 30;
@@ -30,6 +31,9 @@ export function VisitList() {
   const key = JSON.stringify([query, filters, limit]);
   // One more than shown tells whether "Voir plus" has anything to show.
   const rows = useLive((context) => listVisits(context, { ...filters, query, limit: limit + 1 }), [key]);
+  useEffect(() => {
+    if (rows !== undefined && rows.length > 0) markOnce(VISITS_LISTED);
+  }, [rows]);
   const overdue = useLive((context) => countOverdue(context), []);
   const draft = useLive(async (context) => (await draftsOfKind(context, VISIT_DRAFT_KIND))[0] ?? null, []);
   const filterCount = Object.values(filters).filter((value) => value !== undefined && value !== false).length;
@@ -62,7 +66,10 @@ export function VisitList() {
           tone="warning"
           title={t.draftTitle}
           actions={
-            <ButtonLink variant="primary" href={draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}>
+            <ButtonLink
+              variant="primary"
+              href={`${draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}?${RESUME}=1`}
+            >
               {t.resumeDraft}
             </ButtonLink>
           }

@@ -2,7 +2,7 @@
 // a visit's page and its edit form.
 import type { ScreenProps } from '../../routes';
 import { LazyPart } from './LazyPart';
-import { EDIT_VISIT, NEW_VISIT } from './paths';
+import { EDIT_VISIT, NEW_VISIT, RESUME } from './paths';
 import { VisitList } from './VisitList';
 
 const loadForm = () => import('./form/VisitForm');
@@ -11,7 +11,10 @@ const loadDetail = () => import('./detail/VisitDetail');
 export default function VisitsScreen({ route }: ScreenProps) {
   const [first, second] = route.params;
   if (first === undefined) return <VisitList />;
-  if (first === NEW_VISIT) return <LazyPart key="new" load={loadForm} props={{ visitId: null }} />;
-  if (second === EDIT_VISIT) return <LazyPart key={`edit-${first}`} load={loadForm} props={{ visitId: first }} />;
-  return <LazyPart key={first} load={loadDetail} props={{ visitId: first }} />;
+  const resume = route.query[RESUME] === '1';
+  if (first === NEW_VISIT) return <LazyPart key="new" load={loadForm} props={{ visitId: null, resume }} />;
+  if (second === EDIT_VISIT) {
+    return <LazyPart key={`edit-${first}`} load={loadForm} props={{ visitId: first, resume }} />;
+  }
+  return <LazyPart key={first} load={loadDetail} props={{ visitId: first, query: route.query }} />;
 }

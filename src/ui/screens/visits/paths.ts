@@ -7,6 +7,12 @@ export const EDIT_VISIT = 'modifier';
 /** Top-level "À faire" screen. */
 export const FOLLOW_UPS = 'a-faire';
 
+/** Query flag of a link that already asked "Reprendre le brouillon ?". */
+export const RESUME = 'reprendre';
+/** Query flags the detail page shows a confirmation for, after a save. */
+export const SAVED = 'enregistree';
+export const PHOTOS_REFUSED = 'photos-refusees';
+
 export const newVisitHref = () => hrefTo(VISITS, NEW_VISIT);
 export const visitHref = (id: string) => hrefTo(VISITS, id);
 export const editVisitHref = (id: string) => hrefTo(VISITS, id, EDIT_VISIT);

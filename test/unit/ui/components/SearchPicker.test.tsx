@@ -31,7 +31,7 @@ describe('the search picker', () => {
     expect(picked()).toBe('a');
     // One lieu: the search box gives way to the choice and a way to change it.
     expect(screen.queryByRole('searchbox')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer Équipe du Moulin' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Changer (Équipe du Moulin)' }));
     expect(picked()).toBe('');
   });
 

@@ -1,13 +1,20 @@
 // Réglages → Sauvegarde: save every record of the device to one file, and merge such a file
 // back (restore never erases nor overwrites a newer edit; a bad file changes nothing).
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { DamagedFileError, type RestoreCounts, readBackupMeta, restoreBackup } from '../../../../db/backup';
+import { useRef, useState } from 'preact/hooks';
+import {
+  DamagedFileError,
+  RestoreCancelledError,
+  type RestoreCounts,
+  readBackupMeta,
+  restoreBackup,
+} from '../../../../db/backup';
 import { LOCAL_NETWORK } from '../../../../db/context';
 import {
   type Backup,
   type BackupProblem,
   countBackupRecords,
+  isForeignBackup,
   needsBackupReminder,
   parseBackup,
 } from '../../../../domain/backup';
@@ -30,6 +37,8 @@ type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: nu
 type Restoring =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string }
+  | { kind: 'restoring'; done: number; total: number }
+  | { kind: 'cancelled' }
   | { kind: 'problem'; text: string }
   | { kind: 'ready'; backup: Backup; foreignNetwork: string | null }
   | { kind: 'restored'; counts: RestoreCounts };
@@ -46,6 +55,7 @@ export function BackupSection() {
   const [restoring, setRestoring] = useState<Restoring>({ kind: 'idle' });
   // A new key empties the file input, so the same file can be picked again.
   const [inputKey, setInputKey] = useState(0);
+  const cancelRestore = useRef<AbortController | null>(null);
 
   const save = async () => {
     if (!context) return;
@@ -83,20 +93,29 @@ export function BackupSection() {
       return;
     }
     const { networkId, networkName } = parsed.backup.body;
-    const foreign =
-      networkId !== LOCAL_NETWORK && context.networkId !== LOCAL_NETWORK && networkId !== context.networkId;
+    const foreign = isForeignBackup(networkId, context.networkId, LOCAL_NETWORK);
     setRestoring({ kind: 'ready', backup: parsed.backup, foreignNetwork: foreign ? (networkName ?? networkId) : null });
   };
 
   const restore = async (backup: Backup) => {
     if (!context) return;
-    setRestoring({ kind: 'busy', text: t.restoring });
+    const controller = new AbortController();
+    cancelRestore.current = controller;
+    setRestoring({ kind: 'restoring', done: 0, total: 0 });
     try {
-      setRestoring({ kind: 'restored', counts: await restoreBackup(context, backup) });
+      const counts = await restoreBackup(context, backup, {
+        signal: controller.signal,
+        onProgress: (done, total) => setRestoring({ kind: 'restoring', done, total }),
+      });
+      setRestoring({ kind: 'restored', counts });
     } catch (error) {
-      console.error(error);
-      setRestoring({ kind: 'problem', text: error instanceof DamagedFileError ? t.damagedFile : t.restoreFailed });
+      if (error instanceof RestoreCancelledError) setRestoring({ kind: 'cancelled' });
+      else {
+        console.error(error);
+        setRestoring({ kind: 'problem', text: error instanceof DamagedFileError ? t.damagedFile : t.restoreFailed });
+      }
     }
+    cancelRestore.current = null;
     setInputKey((key) => key + 1);
   };
 
@@ -144,7 +163,7 @@ export function BackupSection() {
           label={t.restoreLabel}
           button={t.restoreChoose}
           hint={t.restoreHint}
-          disabled={!context || restoring.kind === 'busy'}
+          disabled={!context || restoring.kind === 'busy' || restoring.kind === 'restoring'}
           onPick={(file) => void pick(file)}
         />
         <div aria-live="polite" class="stack">
@@ -157,6 +176,16 @@ export function BackupSection() {
               <Button onClick={cancel}>{t.cancel}</Button>
             </BackupSummary>
           ) : null}
+          {restoring.kind === 'restoring' ? (
+            <div class="backup__progress">
+              <label for="restore-progress">{t.restoring}</label>
+              <progress id="restore-progress" max={restoring.total || 1} value={restoring.done} />
+              <div class="actions">
+                <Button onClick={() => cancelRestore.current?.abort()}>{t.cancel}</Button>
+              </div>
+            </div>
+          ) : null}
+          {restoring.kind === 'cancelled' ? <p>{t.restoreCancelled}</p> : null}
           {restoring.kind === 'restored' ? <RestoredSummary counts={restoring.counts} /> : null}
         </div>
         {restoring.kind === 'problem' ? <Banner tone="error">{restoring.text}</Banner> : null}

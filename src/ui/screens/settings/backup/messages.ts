@@ -64,6 +64,7 @@ export const messages = {
     restoreForeign: 'Fusionner quand même',
     cancel: 'Annuler',
     restoring: 'Restauration…',
+    restoreCancelled: 'Restauration annulée : rien n’a été modifié.',
     restored: (added: number, updated: number, unchanged: number) =>
       `Restauration terminée : ${added} ajouté${plural(added)}, ${updated} mis à jour, ${unchanged} déjà à jour.`,
     restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
@@ -82,6 +83,10 @@ export const messages = {
     restoreFailed:
       'La restauration n’a pas abouti (stockage plein ?). Rien n’a été modifié ; libérez de la place et réessayez.',
     typeName: (type: RecordType) => TYPES_FR[type][0],
+    reportsTitle: 'Rapports et exports',
+    reportsExplain:
+      'Veiller & observer : l’activité du réseau sur une période (visites par service, lieux accompagnés, suivis, événements), à imprimer ou à exporter en CSV pour un tableur.',
+    reportsOpen: 'Ouvrir les rapports',
   },
   en: {
     title: 'Backup',
@@ -111,6 +116,7 @@ export const messages = {
     restoreForeign: 'Merge anyway',
     cancel: 'Cancel',
     restoring: 'Restoring…',
+    restoreCancelled: 'Restore cancelled: nothing changed.',
     restored: (added: number, updated: number, unchanged: number) =>
       `Restore finished: ${added} added, ${updated} updated, ${unchanged} already up to date.`,
     restoredSync: 'The restored items will go to the network at the next sync.',
@@ -127,5 +133,9 @@ export const messages = {
     damagedFile: 'A photo or file of this backup is damaged. It is refused whole; nothing changed.',
     restoreFailed: 'The restore did not complete (storage full?). Nothing changed; free some space and try again.',
     typeName: (type: RecordType) => TYPES_EN[type][0],
+    reportsTitle: 'Reports and exports',
+    reportsExplain:
+      'Watch & observe: the network’s activity over a period (visits per service, lieux supported, follow-ups, events), to print or export as CSV for a spreadsheet.',
+    reportsOpen: 'Open the reports',
   },
 } satisfies Messages;

@@ -1,4 +1,176 @@
-// Being written: replaced in the next commits.
-export default function Pending(_props: { visitId: string | null; resume?: boolean }) {
-  return null;
+// A visit's page: what was logged, its notes (with "2 versions" when a concurrent edit lost),
+// its follow-ups ticked in place, its photos; edit and delete.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { contactsByIds } from '../../../../db/contacts';
+import { followUpsOfVisit } from '../../../../db/follow-ups';
+import { getOrganisation } from '../../../../db/organisations';
+import { deleteVisit, getVisit } from '../../../../db/visits';
+import { SERVICE_LABELS } from '../../../../domain/services';
+import { navigate } from '../../../../state/router';
+import { Banner } from '../../../components/Banner';
+import { Button, ButtonLink } from '../../../components/Button';
+import { EmptyState } from '../../../components/EmptyState';
+import { FollowUpList } from '../../../components/FollowUpList';
+import { ScreenHeader } from '../../../components/ScreenHeader';
+import { Section } from '../../../components/Section';
+import { useDataContext } from '../../../hooks/use-data-context';
+import { useLive } from '../../../hooks/use-live';
+import { useDates } from '../../../i18n/dates';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { ConflictNotice } from '../../../sync/ConflictNotice';
+import { lieuHref, personHref } from '../../contacts/paths';
+import { editVisitHref, PHOTOS_REFUSED, SAVED, VISITS } from '../paths';
+import { detailMessages } from './messages';
+import { VisitPhotos } from './VisitPhotos';
+import '../form/visit-form.css';
+import '../visits-list.css';
+
+export interface VisitDetailProps {
+  visitId: string;
+  query: Record<string, string>;
+}
+
+export default function VisitDetail({ visitId, query }: VisitDetailProps) {
+  const t = useMessages(detailMessages);
+  const d = useDates();
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const data = useLive(
+    async (ctx) => {
+      const visit = await getVisit(ctx, visitId);
+      if (!visit) return null;
+      const [organisation, people, followUps] = await Promise.all([
+        visit.organisationId ? getOrganisation(ctx, visit.organisationId) : Promise.resolve(undefined),
+        contactsByIds(ctx, visit.contactIds ?? []),
+        followUpsOfVisit(ctx, visit.id),
+      ]);
+      return { visit, organisation, people, followUps };
+    },
+    [visitId],
+  );
+  if (data === undefined) return null;
+  if (data === null) {
+    return (
+      <>
+        <ScreenHeader title={t.notFound} />
+        <EmptyState title={t.notFound} action={<ButtonLink href={`#/${VISITS}`}>{t.back}</ButtonLink>}>
+          {t.notFoundText}
+        </EmptyState>
+      </>
+    );
+  }
+  const { visit, organisation, people, followUps } = data;
+  const title = organisation?.name || visit.placeLabel || visit.purpose || t.fallbackTitle(d.date(visit.visitedAt));
+  const refused = Number(query[PHOTOS_REFUSED] ?? 0);
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
+
+  const remove = async () => {
+    if (!context) return;
+    await deleteVisit(context, visit.id);
+    navigate(`#/${VISITS}`, { replace: true });
+  };
+
+  return (
+    <>
+      <ScreenHeader
+        title={title}
+        description={d.dateTime(visit.visitedAt)}
+        actions={
+          <>
+            <ButtonLink variant="primary" href={editVisitHref(visit.id)}>
+              {t.edit}
+            </ButtonLink>
+            <ButtonLink href={`#/${VISITS}`}>{t.back}</ButtonLink>
+          </>
+        }
+      />
+      {refused > 0 ? (
+        <Banner tone="warning" class="visit-notice">
+          {t.photosRefused(refused)}
+        </Banner>
+      ) : query[SAVED] ? (
+        <Banner tone="success" title={t.saved} class="visit-notice">
+          <p class="banner__more">{t.savedSync}</p>
+        </Banner>
+      ) : null}
+      <Section title={t.notes}>
+        <ConflictNotice recordType="visits" recordId={visit.id} field="notes" shown={visit.notes ?? ''} />
+        {visit.notes ? <p class="visit-notes">{visit.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+      </Section>
+      <Section title={t.followUps}>
+        <FollowUpList followUps={followUps} visitId={visit.id} />
+      </Section>
+      <dl class="facts section">
+        <Fact label={t.when}>{d.dateTime(visit.visitedAt)}</Fact>
+        {visit.organisationId ? (
+          <Fact label={t.place}>
+            {organisation ? <a href={lieuHref(organisation.id)}>{organisation.name}</a> : t.unknownLieu}
+          </Fact>
+        ) : null}
+        {visit.placeLabel ? <Fact label={t.freePlace}>{visit.placeLabel}</Fact> : null}
+        {people.length > 0 ? (
+          <Fact label={t.people}>
+            <ul class="inline-list">
+              {people.map((person) => (
+                <li key={person.id}>
+                  <a href={personHref(person.id)}>{person.name}</a>
+                  {person.role ? ` (${person.role})` : null}
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        {(visit.services ?? []).length > 0 ? (
+          <Fact label={t.services}>
+            <span class="visit-item__services">
+              {(visit.services ?? []).map((service) => (
+                <span key={service} class="tag">
+                  {SERVICE_LABELS[service][lang]}
+                </span>
+              ))}
+            </span>
+          </Fact>
+        ) : null}
+        {visit.purpose ? <Fact label={t.purpose}>{visit.purpose}</Fact> : null}
+        {visit.latitude != null && visit.longitude != null ? (
+          <Fact label={t.position}>
+            {t.positionValue(number.format(visit.latitude), number.format(visit.longitude))}
+          </Fact>
+        ) : null}
+        <Fact label={t.written}>{t.writtenValue(d.dateTime(visit.createdAt), visit.updatedBy)}</Fact>
+      </dl>
+      <Section title={t.photos}>
+        <VisitPhotos visitId={visit.id} />
+      </Section>
+      {confirmDelete ? (
+        <Banner
+          tone="warning"
+          title={t.deleteConfirm}
+          actions={
+            <>
+              <Button variant="danger" onClick={remove}>
+                {t.deleteYes}
+              </Button>
+              <Button onClick={() => setConfirmDelete(false)}>{t.deleteNo}</Button>
+            </>
+          }
+        />
+      ) : (
+        <Button variant="quiet" onClick={() => setConfirmDelete(true)}>
+          {t.deleteVisit}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
 }

@@ -1,0 +1,58 @@
+// Reads of follow-ups, apart from their writes so the first screen (the visit list and its
+// overdue badge) does not load the validation code that writes need.
+
+import { localDay } from '../domain/days';
+import type { FollowUp } from '../domain/follow-up';
+import type { DataContext } from './context';
+import { withoutClocks } from './reads';
+
+/** Follow-ups of a visit, open ones first, then by due day. */
+export async function followUpsOfVisit(context: DataContext, visitId: string): Promise<FollowUp[]> {
+  return sortForList(await live(context.db.records('followUps').where('visitId').equals(visitId).toArray()));
+}
+
+/** Follow-ups of an event, open ones first, then by due day. */
+export async function followUpsOfEvent(context: DataContext, eventId: string): Promise<FollowUp[]> {
+  return sortForList(await live(context.db.records('followUps').where('eventId').equals(eventId).toArray()));
+}
+
+/** Every follow-up not done yet, by due day (undated last). */
+export async function openFollowUps(context: DataContext): Promise<FollowUp[]> {
+  const open = await context.db
+    .records('followUps')
+    .filter((item) => !item.deleted && !item.done)
+    .toArray();
+  return sortForList(open.map(withoutClocks));
+}
+
+/** Open follow-ups due before `today` (yyyy-MM-dd, defaults to the device's today). */
+export async function overdueFollowUps(context: DataContext, today = localDay()): Promise<FollowUp[]> {
+  const due = await context.db.records('followUps').where('dueDate').below(today).toArray();
+  return sortForList((await live(Promise.resolve(due))).filter((item) => !item.done));
+}
+
+/** How many open follow-ups are overdue (the "À faire" badge). */
+export async function countOverdue(context: DataContext, today = localDay()): Promise<number> {
+  return context.db
+    .records('followUps')
+    .where('dueDate')
+    .below(today)
+    .filter((item) => !item.deleted && !item.done)
+    .count();
+}
+
+/** Visit ids with at least one open follow-up (list filter "suivis en cours"). */
+export async function visitIdsWithOpenFollowUps(context: DataContext): Promise<Set<string>> {
+  const open = await openFollowUps(context);
+  return new Set(open.flatMap((item) => (item.visitId ? [item.visitId] : [])));
+}
+
+async function live<T extends { deleted: boolean; hlc?: unknown }>(items: Promise<T[]>): Promise<Omit<T, 'hlc'>[]> {
+  return (await items).filter((item) => !item.deleted).map(withoutClocks);
+}
+
+function sortForList<T extends { done: boolean; dueDate?: string | null }>(items: T[]): T[] {
+  return items.sort(
+    (a, b) => Number(a.done) - Number(b.done) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+  );
+}

@@ -1,0 +1,101 @@
+// A diagnostic as Markdown and as MediaWiki wikitext, the page a network pastes into its wiki.
+// Whatever people typed is escaped, so an answer never turns into markup or breaks a table.
+import type { Report } from './diagnostic-report';
+import { countedText, percentText, sectionScoreText } from './diagnostic-report';
+
+function overallText(report: Report): string {
+  if (!report.score.scorable) return 'pas de score (aucune question notée)';
+  return report.score.overall === null ? 'pas encore de score' : percentText(report.score.overall);
+}
+
+// ---- Markdown ---------------------------------------------------------------------------
+
+/** Inline Markdown text: markup characters escaped, line breaks kept inside a list item. */
+export function markdownText(text: string, indent = '  '): string {
+  return text
+    .replace(/([\\`*_[\]<>|#~])/g, '\\$1')
+    .split(/\r?\n/)
+    .map((line, index) => (index === 0 ? line : `${indent}${line}`))
+    .join('\n');
+}
+
+export function toMarkdown(report: Report): string {
+  const lines: string[] = [
+    `# ${markdownText(report.title)}`,
+    '',
+    `- Date : ${report.date}`,
+    `- Grille : ${markdownText(report.grid)} (version ${report.version})`,
+    `- Sections remplies : ${report.progress.done}/${report.progress.total}`,
+    `- Score global : ${overallText(report)}`,
+    '',
+    '## Scores par section',
+    '',
+    '| N° | Section | Score | Questions comptées |',
+    '|---|---|---|---|',
+    ...report.sections.map(
+      (section) =>
+        `| ${section.number} | ${markdownText(section.title)} | ${sectionScoreText(section.score)} | ${countedText(section.score)} |`,
+    ),
+    '',
+    `**Points forts** : ${markdownText(report.strengths)}`,
+    '',
+    `**À accompagner** : ${markdownText(report.weaknesses)}`,
+  ];
+  for (const section of report.sections) {
+    lines.push('', `## ${section.number}. ${markdownText(section.title)}`, '');
+    if (section.score.scorable > 0) lines.push(`Score : ${sectionScoreText(section.score)}`, '');
+    for (const { question, answer } of section.answers)
+      lines.push(`- **${markdownText(question)}** : ${markdownText(answer)}`);
+    if (section.comment) {
+      lines.push('', ...section.comment.split(/\r?\n/).map((line) => `> ${markdownText(line, '')}`.trimEnd()));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---- MediaWiki --------------------------------------------------------------------------
+
+/** Text wrapped in <nowiki> when it holds anything MediaWiki would read as markup. */
+export function wikiText(text: string): string {
+  const lines = text.split(/\r?\n/).map((line) => {
+    if (line === '') return '';
+    // Links, templates, tables, tags, entities, bold/italic, signatures, magic words anywhere;
+    // lists, indents, headings and rules at the start of a line.
+    if (!/[[\]{}|<>~=']|__|&[#a-z0-9]+;/i.test(line) && !/^[\s*#:;!-]/.test(line)) return line;
+    // "</nowiki>" inside would end the protection early: its "<" is written as an entity.
+    return `<nowiki>${line.replace(/<\/nowiki>/gi, '&lt;/nowiki>')}</nowiki>`;
+  });
+  return lines.join('<br />');
+}
+
+export function toWikitext(report: Report): string {
+  const lines: string[] = [
+    `== ${wikiText(report.title)} ==`,
+    '',
+    `* Date : ${report.date}`,
+    `* Grille : ${wikiText(report.grid)} (version ${report.version})`,
+    `* Sections remplies : ${report.progress.done}/${report.progress.total}`,
+    `* Score global : ${overallText(report)}`,
+    '',
+    '=== Scores par section ===',
+    '{| class="wikitable"',
+    '! N° !! Section !! Score !! Questions comptées',
+    ...report.sections.flatMap((section) => [
+      '|-',
+      `| ${section.number} || ${wikiText(section.title)} || ${sectionScoreText(section.score)} || ${countedText(section.score)}`,
+    ]),
+    '|}',
+    '',
+    `'''Points forts''' : ${wikiText(report.strengths)}`,
+    '',
+    `'''À accompagner''' : ${wikiText(report.weaknesses)}`,
+  ];
+  for (const section of report.sections) {
+    lines.push('', `=== ${section.number}. ${wikiText(section.title)} ===`);
+    if (section.score.scorable > 0) lines.push(`Score : ${sectionScoreText(section.score)}`, '');
+    for (const { question, answer } of section.answers)
+      lines.push(`* '''${wikiText(question)}''' : ${wikiText(answer)}`);
+    if (section.comment) lines.push('', `<blockquote>${wikiText(section.comment)}</blockquote>`);
+  }
+  return `${lines.join('\n')}\n`;
+}

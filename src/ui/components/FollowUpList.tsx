@@ -1,0 +1,145 @@
+// The follow-ups of a visit or an event, ticked in place, with a short form to add one.
+// Used by the visit page, the event page and "À faire".
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { RecordValidationError } from '../../db/errors';
+import { createFollowUp, setFollowUpDone } from '../../db/follow-ups';
+import { dayAfter, localDay } from '../../domain/days';
+import type { FollowUp } from '../../domain/follow-up';
+import { useDataContext } from '../hooks/use-data-context';
+import { useUnsavedInput } from '../hooks/use-unsaved-input';
+import { useDates } from '../i18n/dates';
+import { useLanguage, useMessages } from '../i18n/messages';
+import { issuesByField } from '../i18n/validation';
+import { Button } from './Button';
+import { Field } from './Field';
+import { followUpMessages } from './follow-up-messages';
+import './follow-ups.css';
+
+/** One follow-up: a checkbox that ticks it, its due day (red when overdue), and `extra` (a link to its visit). */
+export function FollowUpItem({ followUp, extra }: { followUp: FollowUp; extra?: ComponentChildren }) {
+  const t = useMessages(followUpMessages);
+  const d = useDates();
+  const context = useDataContext();
+  const overdue = !followUp.done && followUp.dueDate != null && followUp.dueDate < localDay();
+  return (
+    <li class={['follow-up', followUp.done ? 'follow-up--done' : ''].filter(Boolean).join(' ')}>
+      <label class="follow-up__check">
+        <input
+          type="checkbox"
+          checked={followUp.done}
+          disabled={!context}
+          onChange={(event) => context && void setFollowUpDone(context, followUp.id, event.currentTarget.checked)}
+        />
+        <span class="follow-up__text">{followUp.text}</span>
+      </label>
+      <span class={['follow-up__due', overdue ? 'follow-up__due--late' : ''].filter(Boolean).join(' ')}>
+        {followUp.done && followUp.doneAt
+          ? t.doneOn(d.shortDate(followUp.doneAt))
+          : followUp.dueDate
+            ? overdue
+              ? t.overdue(d.date(followUp.dueDate))
+              : t.due(d.date(followUp.dueDate))
+            : null}
+        {followUp.owner ? ` · ${followUp.owner}` : null}
+      </span>
+      {extra ? <span class="follow-up__extra">{extra}</span> : null}
+    </li>
+  );
+}
+
+/** A visit's or an event's follow-ups, and the form to add one to it. */
+export function FollowUpList({
+  followUps,
+  visitId,
+  eventId,
+}: {
+  followUps: readonly FollowUp[];
+  visitId?: string;
+  eventId?: string;
+}) {
+  const t = useMessages(followUpMessages);
+  return (
+    <>
+      {followUps.length === 0 ? (
+        <p class="field__hint">{t.none}</p>
+      ) : (
+        <ul class="follow-ups">
+          {followUps.map((followUp) => (
+            <FollowUpItem key={followUp.id} followUp={followUp} />
+          ))}
+        </ul>
+      )}
+      <AddFollowUp visitId={visitId} eventId={eventId} />
+    </>
+  );
+}
+
+function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; eventId?: string | undefined }) {
+  const t = useMessages(followUpMessages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [values, setValues] = useState({ text: '', dueDate: '', owner: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState(false);
+  useUnsavedInput(values.text !== '' || values.dueDate !== '' || values.owner !== '');
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!context) return;
+    setFailed(false);
+    try {
+      await createFollowUp(context, {
+        text: values.text,
+        dueDate: values.dueDate || null,
+        owner: values.owner.trim() || null,
+        visitId: visitId ?? null,
+        eventId: eventId ?? null,
+      });
+      setValues({ text: '', dueDate: '', owner: '' });
+      setErrors({});
+    } catch (error) {
+      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
+      else setFailed(true);
+    }
+  };
+
+  return (
+    <form class="follow-up-add" onSubmit={add} noValidate>
+      <Field
+        label={t.newText}
+        value={values.text}
+        onInput={(event) => setValues({ ...values, text: event.currentTarget.value })}
+        error={errors.text}
+      />
+      <div class="follow-up-add__row">
+        <Field
+          label={t.newDue}
+          type="date"
+          optional
+          value={values.dueDate}
+          onInput={(event) => setValues({ ...values, dueDate: event.currentTarget.value })}
+          error={errors.dueDate}
+        />
+        <Button variant="quiet" onClick={() => setValues({ ...values, dueDate: dayAfter(localDay(), 7) })}>
+          {t.inAWeek}
+        </Button>
+      </div>
+      <Field
+        label={t.owner}
+        optional
+        value={values.owner}
+        onInput={(event) => setValues({ ...values, owner: event.currentTarget.value })}
+        error={errors.owner}
+      />
+      {failed ? (
+        <p class="field__error" role="alert">
+          {t.failed}
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit">{t.add}</Button>
+      </div>
+    </form>
+  );
+}

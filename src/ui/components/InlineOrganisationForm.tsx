@@ -1,0 +1,87 @@
+// Create a lieu without leaving the form in progress (a visit, a contact, a diagnostic):
+// name, kind, commune. Not a <form> of its own, since it sits inside another form.
+import { useState } from 'preact/hooks';
+import { RecordValidationError } from '../../db/errors';
+import { createOrganisation } from '../../db/organisations';
+import type { Organisation } from '../../domain/organisation';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
+import { useDataContext } from '../hooks/use-data-context';
+import { useLanguage, useMessages } from '../i18n/messages';
+import { issuesByField } from '../i18n/validation';
+import { ORGANISATION_KIND_LABELS } from '../i18n/vocabulary';
+import { Button } from './Button';
+import { Field } from './Field';
+import { pickerMessages } from './picker-messages';
+
+export interface InlineOrganisationFormProps {
+  /** The name typed in the picker, to start from. */
+  initialName?: string;
+  onCreated: (organisation: Organisation) => void;
+  onCancel: () => void;
+}
+
+export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }: InlineOrganisationFormProps) {
+  const t = useMessages(pickerMessages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [values, setValues] = useState({ name: initialName, kind: 'tiers_lieu' as OrganisationKind, commune: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState(false);
+
+  const save = async () => {
+    if (!context) return;
+    setFailed(false);
+    try {
+      onCreated(
+        await createOrganisation(context, {
+          name: values.name,
+          kind: values.kind,
+          commune: values.commune.trim() || null,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
+      else setFailed(true);
+    }
+  };
+
+  return (
+    <fieldset class="inline-form stack">
+      <legend class="field__label">{t.organisationNew}</legend>
+      <Field
+        label={t.organisationName}
+        value={values.name}
+        onInput={(event) => setValues({ ...values, name: event.currentTarget.value })}
+        error={errors.name}
+        autocomplete="off"
+      />
+      <Field
+        as="select"
+        label={t.organisationKind}
+        value={values.kind}
+        onChange={(event) => setValues({ ...values, kind: event.currentTarget.value as OrganisationKind })}
+        error={errors.kind}
+      >
+        {ORGANISATION_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {ORGANISATION_KIND_LABELS[kind][lang]}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t.organisationCommune}
+        optional
+        value={values.commune}
+        onInput={(event) => setValues({ ...values, commune: event.currentTarget.value })}
+        error={errors.commune}
+      />
+      {failed ? <p class="field__error">{t.saveFailed}</p> : null}
+      <div class="actions">
+        <Button variant="primary" onClick={save}>
+          {t.organisationSave}
+        </Button>
+        <Button onClick={onCancel}>{t.contactCancel}</Button>
+      </div>
+    </fieldset>
+  );
+}

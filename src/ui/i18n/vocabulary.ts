@@ -1,0 +1,43 @@
+// Words for the domain's closed lists (organisation kinds, typologies, legal structures,
+// territory scales), French and English, for selects and record pages.
+import type { LegalStructure, OrganisationKind, TerritoryScale, Typology } from '../../domain/vocabulary';
+import type { Language } from '../../state/ui';
+
+type Labels<K extends string> = Record<K, Record<Language, string>>;
+
+export const ORGANISATION_KIND_LABELS: Labels<OrganisationKind> = {
+  tiers_lieu: { fr: 'Tiers-lieu', en: 'Third place' },
+  project_holder: { fr: 'Porteur de projet', en: 'Project holder' },
+  local_authority: { fr: 'Collectivité', en: 'Local authority' },
+  partner: { fr: 'Partenaire', en: 'Partner' },
+  network: { fr: 'Réseau', en: 'Network' },
+  other: { fr: 'Autre', en: 'Other' },
+};
+
+export const TYPOLOGY_LABELS: Labels<Typology> = {
+  coworking: { fr: 'Coworking', en: 'Coworking' },
+  cultural: { fr: 'Culturel', en: 'Cultural' },
+  fablab: { fr: 'Fablab / makerspace / hackerspace', en: 'Fablab / makerspace / hackerspace' },
+  shared_workshops: { fr: 'Ateliers artisanaux partagés', en: 'Shared craft workshops' },
+  living_lab: { fr: 'Living lab', en: 'Living lab' },
+  food: { fr: 'Nourricier', en: 'Food' },
+  shared_kitchen: { fr: 'Cuisine partagée', en: 'Shared kitchen' },
+  hybrid: { fr: 'Lieu hybride', en: 'Hybrid place' },
+  other: { fr: 'Autre', en: 'Other' },
+};
+
+export const LEGAL_STRUCTURE_LABELS: Labels<LegalStructure> = {
+  informal: { fr: 'Collectif informel', en: 'Informal group' },
+  association: { fr: 'Association', en: 'Association' },
+  sarl: { fr: 'SARL', en: 'SARL (limited company)' },
+  scop: { fr: 'Scop', en: 'Scop (workers’ cooperative)' },
+  scic: { fr: 'SCIC', en: 'SCIC (multi-stakeholder cooperative)' },
+  other: { fr: 'Autre', en: 'Other' },
+};
+
+export const TERRITORY_SCALE_LABELS: Labels<TerritoryScale> = {
+  bassin_de_vie: { fr: 'Bassin de vie', en: 'Living area' },
+  departement: { fr: 'Département', en: 'Département' },
+  region: { fr: 'Région', en: 'Region' },
+  national: { fr: 'National', en: 'National' },
+};

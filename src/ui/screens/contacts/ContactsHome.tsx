@@ -1,0 +1,151 @@
+// The people and lieux lists, each with its search box (accents and case ignored).
+import { useState } from 'preact/hooks';
+import { listContacts } from '../../../db/contacts';
+import { listOrganisations } from '../../../db/organisations';
+import { hrefTo } from '../../../state/router';
+import { ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { Field } from '../../components/Field';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { ORGANISATION_KIND_LABELS } from '../../i18n/vocabulary';
+import { ContactExchange } from './ContactExchange';
+import { messages } from './messages';
+import { CONTACTS, lieuHref, lieuxHref, newLieuHref, newPersonHref, personHref } from './paths';
+
+const PAGE = 50;
+
+export function ContactsHome({ tab }: { tab: 'people' | 'lieux' }) {
+  const t = useMessages(messages);
+  return (
+    <>
+      <ScreenHeader
+        title={t.title}
+        description={t.purpose}
+        actions={
+          <ButtonLink variant="primary" href={tab === 'lieux' ? newLieuHref() : newPersonHref()}>
+            {tab === 'lieux' ? t.newLieu : t.newPerson}
+          </ButtonLink>
+        }
+      />
+      <nav class="contacts-tabs" aria-label={t.tabs}>
+        <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'true' : undefined}>
+          {t.people}
+        </a>
+        <a href={lieuxHref()} aria-current={tab === 'lieux' ? 'true' : undefined}>
+          {t.lieux}
+        </a>
+      </nav>
+      {tab === 'lieux' ? <LieuxList key="lieux" /> : <PeopleList key="people" />}
+    </>
+  );
+}
+
+function PeopleList() {
+  const t = useMessages(messages);
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const people = useLive((context) => listContacts(context, { query }), [query]);
+  return (
+    <>
+      <ContactExchange />
+      <Field
+        label={t.searchPeople}
+        hint={t.searchPeopleHint}
+        type="search"
+        value={query}
+        onInput={(event) => {
+          setQuery(event.currentTarget.value);
+          setLimit(PAGE);
+        }}
+      />
+      {people === undefined ? null : people.length === 0 ? (
+        query.trim() === '' ? (
+          <EmptyState title={t.emptyPeopleTitle}>{t.emptyPeopleText}</EmptyState>
+        ) : (
+          <p class="contacts-none">{t.noMatch}</p>
+        )
+      ) : (
+        <ul class="record-list">
+          {people.slice(0, limit).map((person) => (
+            <li key={person.id} class="record-item">
+              <a class="record-item__main" href={personHref(person.id)}>
+                <span class="record-item__name">{person.name}</span>
+                {person.role ? <span class="record-item__detail">{person.role}</span> : null}
+              </a>
+              <span class="record-item__reach">
+                {person.phone ? (
+                  <a
+                    class="reach-link"
+                    href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}
+                    aria-label={t.call(person.name)}
+                  >
+                    {t.callShort}
+                  </a>
+                ) : null}
+                {person.email ? (
+                  <a class="reach-link" href={`mailto:${person.email}`} aria-label={t.mail(person.name)}>
+                    {t.mailShort}
+                  </a>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {people && people.length > limit ? (
+        <button type="button" class="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
+          {t.more(people.length - limit)}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function LieuxList() {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const lieux = useLive((context) => listOrganisations(context, { query }), [query]);
+  return (
+    <>
+      <Field
+        label={t.searchLieux}
+        hint={t.searchLieuxHint}
+        type="search"
+        value={query}
+        onInput={(event) => {
+          setQuery(event.currentTarget.value);
+          setLimit(PAGE);
+        }}
+      />
+      {lieux === undefined ? null : lieux.length === 0 ? (
+        query.trim() === '' ? (
+          <EmptyState title={t.emptyLieuxTitle}>{t.emptyLieuxText}</EmptyState>
+        ) : (
+          <p class="contacts-none">{t.noMatch}</p>
+        )
+      ) : (
+        <ul class="record-list">
+          {lieux.slice(0, limit).map((lieu) => (
+            <li key={lieu.id} class="record-item">
+              <a class="record-item__main" href={lieuHref(lieu.id)}>
+                <span class="record-item__name">{lieu.name}</span>
+                <span class="record-item__detail">
+                  {[ORGANISATION_KIND_LABELS[lieu.kind][lang], lieu.commune].filter(Boolean).join(' · ')}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {lieux && lieux.length > limit ? (
+        <button type="button" class="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
+          {t.more(lieux.length - limit)}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+// A lieu's page: what it is, where, how to reach it, its people, its visits, its notes.
+import { contactsOfOrganisation } from '../../../db/contacts';
+import { getOrganisation } from '../../../db/organisations';
+import { Banner } from '../../components/Banner';
+import { ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import {
+  LEGAL_STRUCTURE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  TERRITORY_SCALE_LABELS,
+  TYPOLOGY_LABELS,
+} from '../../i18n/vocabulary';
+import { ConflictNotice } from '../../sync/ConflictNotice';
+import { Fact } from './Fact';
+import { messages } from './messages';
+import { editLieuHref, lieuxHref, personHref } from './paths';
+import { VisitsOf } from './VisitsOf';
+
+export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const data = useLive(
+    async (context) => {
+      const lieu = await getOrganisation(context, lieuId);
+      return lieu ? { lieu, people: await contactsOfOrganisation(context, lieu.id) } : null;
+    },
+    [lieuId],
+  );
+  if (data === undefined) return null;
+  if (data === null) {
+    return (
+      <>
+        <ScreenHeader title={t.notFound} />
+        <EmptyState title={t.notFound} action={<ButtonLink href={lieuxHref()}>{t.backLieux}</ButtonLink>}>
+          {t.notFoundText}
+        </EmptyState>
+      </>
+    );
+  }
+  const { lieu, people } = data;
+  const address = [lieu.address, [lieu.postcode, lieu.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const territory = [
+    lieu.territoryLabel,
+    lieu.territoryScale ? TERRITORY_SCALE_LABELS[lieu.territoryScale][lang] : null,
+    lieu.departement,
+    lieu.region,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <>
+      <ScreenHeader
+        title={lieu.name}
+        description={[ORGANISATION_KIND_LABELS[lieu.kind][lang], lieu.commune].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            <ButtonLink variant="primary" href={editLieuHref(lieu.id)}>
+              {t.edit}
+            </ButtonLink>
+            <ButtonLink href={lieuxHref()}>{t.backLieux}</ButtonLink>
+          </>
+        }
+      />
+      {saved ? (
+        <Banner tone="success" class="contacts-notice">
+          {t.saved}
+        </Banner>
+      ) : null}
+      {lieu.phone || lieu.email || lieu.website ? (
+        <div class="actions contacts-reach">
+          {lieu.phone ? <ButtonLink href={`tel:${lieu.phone.replace(/[^+0-9]/g, '')}`}>{lieu.phone}</ButtonLink> : null}
+          {lieu.email ? <ButtonLink href={`mailto:${lieu.email}`}>{lieu.email}</ButtonLink> : null}
+          {lieu.website ? (
+            <ButtonLink href={lieu.website} target="_blank" rel="noopener">
+              {t.website}
+            </ButtonLink>
+          ) : null}
+        </div>
+      ) : null}
+      <dl class="facts section">
+        {lieu.typology ? <Fact label={t.typology}>{TYPOLOGY_LABELS[lieu.typology][lang]}</Fact> : null}
+        {lieu.legalStructure ? (
+          <Fact label={t.legalStructure}>{LEGAL_STRUCTURE_LABELS[lieu.legalStructure][lang]}</Fact>
+        ) : null}
+        <Fact label={t.address}>{address || t.notGiven}</Fact>
+        {lieu.inseeCode ? <Fact label={t.inseeCode}>{lieu.inseeCode}</Fact> : null}
+        {territory ? <Fact label={t.territoryLabel}>{territory}</Fact> : null}
+        {(lieu.tags ?? []).length > 0 ? <Fact label={t.tags}>{(lieu.tags ?? []).join(', ')}</Fact> : null}
+      </dl>
+      <Section title={t.peopleHere}>
+        {people.length === 0 ? (
+          <p class="field__hint">{t.nobodyHere}</p>
+        ) : (
+          <ul class="record-list">
+            {people.map((person) => (
+              <li key={person.id} class="record-item">
+                <a class="record-item__main" href={personHref(person.id)}>
+                  <span class="record-item__name">{person.name}</span>
+                  {person.role ? <span class="record-item__detail">{person.role}</span> : null}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={t.visits}>
+        <VisitsOf organisationId={lieu.id} />
+      </Section>
+      <Section title={t.notes}>
+        <ConflictNotice recordType="organisations" recordId={lieu.id} field="notes" shown={lieu.notes ?? ''} />
+        {lieu.notes ? <p class="record-notes">{lieu.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// A person's page: role, lieux, tap to call or mail, consent, notes (with "2 versions"), visits.
+import { getContact } from '../../../db/contacts';
+import { organisationsByIds } from '../../../db/organisations';
+import { hrefTo } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useDates } from '../../i18n/dates';
+import { useMessages } from '../../i18n/messages';
+import { ConflictNotice } from '../../sync/ConflictNotice';
+import { Fact } from './Fact';
+import { messages } from './messages';
+import { CONTACTS, editPersonHref, lieuHref } from './paths';
+import { VisitsOf } from './VisitsOf';
+
+export function PersonDetail({ personId, saved }: { personId: string; saved: boolean }) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const data = useLive(
+    async (context) => {
+      const person = await getContact(context, personId);
+      return person ? { person, lieux: await organisationsByIds(context, person.organisationIds ?? []) } : null;
+    },
+    [personId],
+  );
+  if (data === undefined) return null;
+  if (data === null) {
+    return (
+      <>
+        <ScreenHeader title={t.notFound} />
+        <EmptyState title={t.notFound} action={<ButtonLink href={hrefTo(CONTACTS)}>{t.back}</ButtonLink>}>
+          {t.notFoundText}
+        </EmptyState>
+      </>
+    );
+  }
+  const { person, lieux } = data;
+  return (
+    <>
+      <ScreenHeader
+        title={person.name}
+        description={person.role || undefined}
+        actions={
+          <>
+            <ButtonLink variant="primary" href={editPersonHref(person.id)}>
+              {t.edit}
+            </ButtonLink>
+            <ButtonLink href={hrefTo(CONTACTS)}>{t.back}</ButtonLink>
+          </>
+        }
+      />
+      {saved ? (
+        <Banner tone="success" class="contacts-notice">
+          {t.saved}
+        </Banner>
+      ) : null}
+      {person.phone || person.email ? (
+        <div class="actions contacts-reach">
+          {person.phone ? (
+            <ButtonLink href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>
+              {t.call(person.name)} · {person.phone}
+            </ButtonLink>
+          ) : null}
+          {person.email ? <ButtonLink href={`mailto:${person.email}`}>{person.email}</ButtonLink> : null}
+        </div>
+      ) : null}
+      <dl class="facts section">
+        <Fact label={t.organisations}>
+          {lieux.length === 0 ? (
+            t.notGiven
+          ) : (
+            <ul class="inline-list">
+              {lieux.map((lieu) => (
+                <li key={lieu.id}>
+                  <a href={lieuHref(lieu.id)}>{lieu.name}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Fact>
+        {(person.tags ?? []).length > 0 ? <Fact label={t.tags}>{(person.tags ?? []).join(', ')}</Fact> : null}
+        <Fact label={t.consent}>
+          {person.consentNote
+            ? t.consentValue(person.consentNote, person.consentDate ? d.date(person.consentDate) : '')
+            : t.consentMissing}
+        </Fact>
+      </dl>
+      <Section title={t.notes}>
+        <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
+        {person.notes ? <p class="record-notes">{person.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+      </Section>
+      <Section title={t.visits}>
+        <VisitsOf contactId={person.id} />
+      </Section>
+    </>
+  );
+}

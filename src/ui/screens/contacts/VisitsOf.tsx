@@ -1,0 +1,38 @@
+// The visits of a lieu or of a person, newest first, on their page.
+import { listVisits } from '../../../db/visits';
+import { useLive } from '../../hooks/use-live';
+import { useDates } from '../../i18n/dates';
+import { useMessages } from '../../i18n/messages';
+import { visitHref } from '../visits/paths';
+import { messages } from './messages';
+
+export function VisitsOf(filter: { organisationId?: string; contactId?: string }) {
+  const t = useMessages(messages);
+  const d = useDates();
+  const rows = useLive(
+    (context) => listVisits(context, { ...filter, limit: 20 }),
+    [filter.organisationId, filter.contactId],
+  );
+  if (rows === undefined) return null;
+  if (rows.length === 0) return <p class="field__hint">{t.noVisits}</p>;
+  return (
+    <ul class="record-list">
+      {rows.map(({ visit, organisationName }) => (
+        <li key={visit.id} class="record-item">
+          <a class="record-item__main" href={visitHref(visit.id)}>
+            <span class="record-item__name">{d.dateTime(visit.visitedAt)}</span>
+            <span class="record-item__detail">
+              {[
+                filter.organisationId ? null : (organisationName ?? visit.placeLabel),
+                visit.purpose,
+                (visit.notes ?? '').split('\n')[0],
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,17 @@
+// Addresses of the contacts & lieux pages, shared with the visit pages that link to them.
+import { hrefTo } from '../../../state/router';
+
+export const CONTACTS = 'contacts';
+export const PERSON = 'personne';
+export const LIEU = 'lieu';
+export const LIEUX_TAB = 'lieux';
+export const NEW = 'nouveau';
+export const EDIT = 'modifier';
+
+export const personHref = (id: string) => hrefTo(CONTACTS, PERSON, id);
+export const lieuHref = (id: string) => hrefTo(CONTACTS, LIEU, id);
+export const editPersonHref = (id: string) => hrefTo(CONTACTS, PERSON, id, EDIT);
+export const editLieuHref = (id: string) => hrefTo(CONTACTS, LIEU, id, EDIT);
+export const newPersonHref = () => hrefTo(CONTACTS, PERSON, NEW);
+export const newLieuHref = () => hrefTo(CONTACTS, LIEU, NEW);
+export const lieuxHref = () => hrefTo(CONTACTS, LIEUX_TAB);

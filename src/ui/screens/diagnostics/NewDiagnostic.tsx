@@ -1,0 +1,157 @@
+import { format, isValid, parseISO } from 'date-fns';
+import { useState } from 'preact/hooks';
+import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics';
+import { createOrganisation, listOrganisations } from '../../../db/organisations';
+import { navigate } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { Button, ButtonLink } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { SearchPicker } from '../../components/SearchPicker';
+import { Section } from '../../components/Section';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLive } from '../../hooks/use-live';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+import { listHref, sectionHref } from './paths';
+
+interface Errors {
+  subject?: string;
+  filledOn?: string;
+}
+
+export interface NewDiagnosticProps {
+  /** A lieu chosen beforehand ("#/diagnostics/nouveau?lieu=<id>", from a lieu or a visit). */
+  organisationId?: string | undefined;
+  /** The visit this diagnostic is part of. */
+  visitId?: string | undefined;
+}
+
+export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: NewDiagnosticProps) {
+  const t = useMessages(messages);
+  const context = useDataContext();
+  const templates = useLive((ctx) => listOfferedTemplates(ctx), []);
+  const organisations = useLive((ctx) => listOrganisations(ctx), []);
+  const [templateId, setTemplateId] = useState<string>();
+  const [organisationId, setOrganisationId] = useState(givenOrganisation);
+  const [subject, setSubject] = useState('');
+  const [filledOn, setFilledOn] = useState(() => format(new Date(), 'yyyy-MM-dd'));
+  const [errors, setErrors] = useState<Errors>({});
+  const [failed, setFailed] = useState(false);
+  const [saving, setSaving] = useState(false);
+  useUnsavedInput(subject.trim() !== '');
+
+  const chosen = templates?.find((template) => template.id === templateId) ?? templates?.[0];
+  // A project grid is about a lieu of the network; a territorial one about a territory's name.
+  const forLieu = chosen?.scope === 'organisation';
+
+  const createLieu = async (name: string) => {
+    if (!context || name === '') return;
+    try {
+      const created = await createOrganisation(context, { name, kind: 'tiers_lieu' });
+      setOrganisationId(created.id);
+      setErrors({});
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+    }
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!context || !chosen) return;
+    const found: Errors = {};
+    if (forLieu ? !organisationId : subject.trim() === '') found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
+    if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    setFailed(false);
+    try {
+      const diagnostic = await createDiagnostic(context, {
+        template: chosen,
+        ...(forLieu ? { organisationId } : { territoryLabel: subject }),
+        visitId: visitId ?? null,
+        filledOn,
+      });
+      navigate(sectionHref(diagnostic.id, 1), { replace: true });
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <ScreenHeader title={t.newTitle} description={t.newPurpose} />
+      <Section title={t.newTitle}>
+        <form class="stack" onSubmit={submit} noValidate>
+          <fieldset class="grid-choices">
+            <legend class="field__label">{t.gridLegend}</legend>
+            {templates?.map((template) => (
+              <label key={template.id} class="grid-choice">
+                <input
+                  type="radio"
+                  name="template"
+                  value={template.id}
+                  checked={chosen?.id === template.id}
+                  onChange={() => setTemplateId(template.id)}
+                />
+                <span>
+                  <strong>{template.title}</strong>
+                  <span class="grid-choice__detail">
+                    {t.sectionsCount(template.sections.length)}
+                    {template.description ? ` · ${template.description}` : ''}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {forLieu ? (
+            <SearchPicker
+              label={t.lieuLabel}
+              hint={t.lieuHint}
+              options={(organisations ?? []).map((organisation) => ({
+                id: organisation.id,
+                label: organisation.name,
+                detail: organisation.commune ?? organisation.territoryLabel,
+              }))}
+              selected={organisationId ? [organisationId] : []}
+              onChange={(ids) => setOrganisationId(ids[0])}
+              onCreate={(name) => void createLieu(name)}
+              error={errors.subject}
+            />
+          ) : (
+            <Field
+              label={t.subjectLabel}
+              hint={t.subjectHint}
+              error={errors.subject}
+              name="subject"
+              value={subject}
+              onInput={(event) => setSubject(event.currentTarget.value)}
+            />
+          )}
+          <Field
+            label={t.filledOnLabel}
+            error={errors.filledOn}
+            type="date"
+            name="filledOn"
+            value={filledOn}
+            onInput={(event) => setFilledOn(event.currentTarget.value)}
+          />
+          {failed ? <Banner tone="error">{t.createFailed}</Banner> : null}
+          <div class="actions">
+            <Button type="submit" variant="primary" disabled={!context || !chosen || saving}>
+              {t.create}
+            </Button>
+            <ButtonLink href={listHref()} variant="quiet">
+              {t.cancel}
+            </ButtonLink>
+          </div>
+        </form>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+// One question of a grid: its control by kind, plus "Ne sait pas" and "Passer", which are
+// answers of their own (left out of the score), not a 0.
+import { isValid, parseISO } from 'date-fns';
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Answer, Question } from '../../../domain/diagnostic';
+import { parseDecimal } from '../../../domain/diagnostic-answers';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+import { useTypedAnswer } from './use-typed-answer';
+
+export interface QuestionInputProps {
+  question: Question;
+  answer: Answer | undefined;
+  /** Saves the answer (null clears it); resolves false when it could not be saved. */
+  save: (answer: Answer | null) => Promise<boolean>;
+}
+
+export function QuestionInput({ question, answer: stored, save: store }: QuestionInputProps) {
+  const t = useMessages(messages);
+  const legendId = useId();
+  // The answer just given shows at once (and stays shown if saving fails), then follows
+  // what is stored, including another device's answer arriving by sync.
+  const [answer, setAnswer] = useState(stored);
+  const storedKey = JSON.stringify(stored ?? null);
+  useEffect(() => setAnswer(stored), [storedKey]);
+  const save = (next: Answer | null) => {
+    setAnswer(next ?? undefined);
+    return store(next);
+  };
+  const status = answer?.status;
+  const toggle = (target: 'skipped' | 'unknown') => void save(status === target ? null : { status: target });
+  return (
+    // The card is a div around the fieldset: a fieldset's own border would cut through its legend.
+    <div class="question" data-question={question.id}>
+      <fieldset class="question__fieldset">
+        <legend class="question__label" id={legendId}>
+          {question.label}
+        </legend>
+        {question.help ? <p class="question__help">{question.help}</p> : null}
+        <Control question={question} answer={answer} save={save} legendId={legendId} />
+        <div class="question__status">
+          <button
+            type="button"
+            class="status-toggle"
+            aria-pressed={status === 'unknown'}
+            onClick={() => toggle('unknown')}
+          >
+            {t.unknown}
+          </button>
+          <button
+            type="button"
+            class="status-toggle"
+            aria-pressed={status === 'skipped'}
+            onClick={() => toggle('skipped')}
+          >
+            {t.skip}
+          </button>
+        </div>
+        {status === 'skipped' ? <p class="question__note">{t.skippedNote}</p> : null}
+        {status === 'unknown' ? <p class="question__note">{t.unknownNote}</p> : null}
+      </fieldset>
+    </div>
+  );
+}
+
+function Control(props: QuestionInputProps & { legendId: string }) {
+  switch (props.question.kind) {
+    case 'scale':
+      return <ScaleControl {...props} />;
+    case 'single':
+    case 'multiple':
+      return <ChoiceControl {...props} />;
+    case 'number':
+      return <NumberControl {...props} />;
+    default:
+      return <TextControl {...props} />;
+  }
+}
+
+function answeredValue(answer: Answer | undefined) {
+  return answer?.status === 'answered' ? answer.value : undefined;
+}
+
+function ScaleControl({ question, answer, save }: QuestionInputProps) {
+  const t = useMessages(messages);
+  const value = answeredValue(answer);
+  return (
+    <div class="levels">
+      {[0, 1, 2, 3, 4].map((level) => (
+        <label key={level} class="choice level">
+          <input
+            type="radio"
+            name={`q-${question.id}`}
+            checked={value === level}
+            onChange={() => void save({ status: 'answered', value: level })}
+          />
+          <span>{t.levelLabel(level, question.levels?.[level] ?? '')}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function ChoiceControl({ question, answer, save }: QuestionInputProps) {
+  const value = answeredValue(answer);
+  const multiple = question.kind === 'multiple';
+  const ticked = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const choose = (optionId: string, checked: boolean) => {
+    if (!multiple) return void save({ status: 'answered', value: optionId });
+    const next = checked ? [...ticked, optionId] : ticked.filter((id) => id !== optionId);
+    // Keep the grid's order, whatever order the boxes were ticked in.
+    const ordered = (question.options ?? []).map((option) => option.id).filter((id) => next.includes(id));
+    void save({ status: 'answered', value: ordered });
+  };
+  return (
+    <div class="options">
+      {(question.options ?? []).map((option) => (
+        <label key={option.id} class="choice">
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={`q-${question.id}`}
+            checked={ticked.includes(option.id)}
+            onChange={(event) => choose(option.id, event.currentTarget.checked)}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function TextControl({ question, answer, save, legendId }: QuestionInputProps & { legendId: string }) {
+  const t = useMessages(messages);
+  const value = answeredValue(answer);
+  const [error, setError] = useState<string>();
+  const errorId = useId();
+  const typed = useTypedAnswer(typeof value === 'string' ? value : '', async (text) => {
+    if (question.kind === 'date' && text !== '' && !isValid(parseISO(text))) {
+      setError(t.dateInvalid);
+      return false;
+    }
+    setError(undefined);
+    return save(text.trim() === '' ? null : { status: 'answered', value: text });
+  });
+  const shared = {
+    class: 'field__control',
+    value: typed.text,
+    'aria-labelledby': legendId,
+    'aria-describedby': error ? errorId : undefined,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    onBlur: typed.onBlur,
+  };
+  return (
+    <div class="field">
+      {question.kind === 'long_text' ? (
+        <textarea {...shared} onInput={(event) => typed.onInput(event.currentTarget.value)} />
+      ) : question.kind === 'date' ? (
+        <input {...shared} type="date" onInput={(event) => typed.onInput(event.currentTarget.value)} />
+      ) : (
+        <input {...shared} type="text" onInput={(event) => typed.onInput(event.currentTarget.value)} />
+      )}
+      {error ? (
+        <p class="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function NumberControl({ question, answer, save, legendId }: QuestionInputProps & { legendId: string }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const value = answeredValue(answer);
+  const [error, setError] = useState<string>();
+  const errorId = useId();
+  const show = (number: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(number);
+  const typed = useTypedAnswer(typeof value === 'number' ? show(value) : '', async (text) => {
+    if (text.trim() === '') {
+      setError(undefined);
+      return save(null);
+    }
+    const number = parseDecimal(text);
+    const problem =
+      number === null
+        ? t.numberInvalid
+        : typeof question.min === 'number' && number < question.min
+          ? t.numberBelow(show(question.min))
+          : typeof question.max === 'number' && number > question.max
+            ? t.numberAbove(show(question.max))
+            : undefined;
+    setError(problem);
+    if (problem !== undefined || number === null) return false;
+    return save({ status: 'answered', value: number });
+  });
+  return (
+    <div class="field">
+      <input
+        class="field__control question__number"
+        type="text"
+        inputMode="decimal"
+        value={typed.text}
+        aria-labelledby={legendId}
+        aria-describedby={error ? errorId : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        onInput={(event) => typed.onInput(event.currentTarget.value)}
+        onBlur={typed.onBlur}
+      />
+      {error ? (
+        <p class="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// What a diagnostic says: the score of each section on a chart and in a table (the chart's
+// twin for screen readers), then its strengths and weaknesses in words.
+import type { GridScore, SectionScore } from '../../../domain/diagnostic-score';
+import { readScores } from '../../../domain/diagnostic-score';
+import { Section } from '../../components/Section';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { formatPercent } from './format';
+import { messages } from './messages';
+import { ScoreChart } from './ScoreChart';
+
+export function Results({ score }: { score: GridScore }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  if (!score.scorable) {
+    return (
+      <Section title={t.resultsTitle} id="resultats">
+        <p>{t.noScorable}</p>
+      </Section>
+    );
+  }
+  const reading = readScores(score.sections);
+  const percentText = (section: SectionScore) =>
+    section.percent !== null
+      ? formatPercent(section.percent, lang)
+      : section.scorable > 0 && section.answered === 0 && section.unanswered === 0
+        ? t.allSkipped
+        : t.noScore;
+  const listed = (sections: SectionScore[]) =>
+    sections.map((section) => `${section.title} (${percentText(section)})`).join(', ');
+  return (
+    <Section title={t.resultsTitle} id="resultats">
+      {score.overall === null ? <p>{t.noAnswersYet}</p> : null}
+      <div class="results">
+        <figure class="results__chart">
+          <ScoreChart
+            label={t.chartLabel}
+            series={[{ label: t.chartLabel, percents: score.sections.map((s) => s.percent) }]}
+          />
+          <figcaption class="results__caption">{t.chartAxisHint}</figcaption>
+        </figure>
+        <div>
+          <table class="score-table">
+            <caption>{t.tableCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columnNumber}</th>
+                <th scope="col">{t.columnSection}</th>
+                <th scope="col">{t.columnScore}</th>
+                <th scope="col">{t.columnCounted}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.sections.map((section, index) => (
+                <tr key={section.sectionId} data-section={section.sectionId}>
+                  <td>{index + 1}</td>
+                  <th scope="row">{section.title}</th>
+                  <td class="score-table__score">{section.scorable === 0 ? '—' : percentText(section)}</td>
+                  <td>
+                    {section.scorable === 0
+                      ? '—'
+                      : t.countedDetail(section.answered, section.scorable, section.skipped, section.unknown)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td />
+                <th scope="row">{t.overall}</th>
+                <td class="score-table__score" data-overall>
+                  {score.overall === null ? t.noScore : formatPercent(score.overall, lang)}
+                </td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </div>
+      <dl class="reading">
+        <div>
+          <dt>{t.strengths}</dt>
+          <dd>{reading.strengths.length > 0 ? listed(reading.strengths) : t.noStrengths}</dd>
+        </div>
+        <div>
+          <dt>{t.weaknesses}</dt>
+          <dd>{reading.weaknesses.length > 0 ? listed(reading.weaknesses) : t.noWeaknesses}</dd>
+        </div>
+      </dl>
+      <p class="results__caption">{t.readingHint}</p>
+    </Section>
+  );
+}

@@ -1,0 +1,21 @@
+// Numbers of this screen as people read them: « 72,5 % » in French, "72.5 %" in English.
+import type { Diagnostic } from '../../../domain/diagnostic';
+import type { Language } from '../../../state/ui';
+
+export function formatPercent(value: number, lang: Language): string {
+  // A no-break space keeps « 75 % » on one line.
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value)}\u00a0%`;
+}
+
+/** A score change with its sign: « +12 points », « −5 points », « = ». */
+export function formatDelta(value: number, lang: Language): string {
+  const rounded = Math.round(value);
+  if (rounded === 0) return '=';
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(Math.abs(rounded));
+  return `${rounded > 0 ? '+' : '−'}${number}`;
+}
+
+/** What a diagnostic is about, as its list item and its title say it. */
+export function subjectOf(diagnostic: Diagnostic, organisationName?: string): string | null {
+  return organisationName ?? diagnostic.territoryLabel ?? null;
+}

@@ -1,0 +1,46 @@
+// Text typed into an answer: kept in the field as typed, saved a moment after the last key
+// and on leaving the field, and never replaced by a synced value while it differs from it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+
+const PAUSE_MS = 700;
+
+/** `commit` saves the text and says whether it did (false: the text is invalid, kept as typed). */
+export function useTypedAnswer(stored: string, commit: (text: string) => Promise<boolean>) {
+  const [text, setText] = useState(stored);
+  const [dirty, setDirty] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latest = useRef({ text, commit, dirty });
+  latest.current = { text, commit, dirty };
+
+  // Another device's answer arrives: shown, unless the person is mid-way through their own.
+  useEffect(() => {
+    if (!dirty) setText(stored);
+  }, [stored]);
+
+  useUnsavedInput(dirty);
+
+  const flush = async () => {
+    clearTimeout(timer.current);
+    const { text: current, commit: save } = latest.current;
+    if (await save(current)) setDirty(latest.current.text !== current);
+  };
+
+  // Leaving the section before the pause ends still saves what was typed last.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (latest.current.dirty) void latest.current.commit(latest.current.text);
+    },
+    [],
+  );
+
+  const onInput = (value: string) => {
+    setText(value);
+    setDirty(true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), PAUSE_MS);
+  };
+
+  return { text, onInput, onBlur: () => void flush(), dirty };
+}

@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import { RecordValidationError } from '../../../db/errors';
+import { linkFollowUp } from '../../../db/event-notes';
+import { createFollowUp } from '../../../db/follow-ups';
+import type { EventNote, NetworkEvent } from '../../../domain/event';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { issuesByField } from '../../i18n/validation';
+import { messages } from './messages';
+
+/** Turns an action note into a follow-up: who does it, by when. */
+export function FollowUpFromNote({
+  event,
+  note,
+  onDone,
+}: {
+  event: NetworkEvent;
+  note: EventNote;
+  onDone: () => void;
+}) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [text, setText] = useState(note.text);
+  const [owner, setOwner] = useState(note.authorName);
+  const [dueDate, setDueDate] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState(false);
+  useUnsavedInput(true);
+
+  const save = async (submitted: Event) => {
+    submitted.preventDefault();
+    if (!context) return;
+    try {
+      const followUp = await createFollowUp(context, {
+        text,
+        owner: owner.trim() || null,
+        dueDate: dueDate || null,
+        eventId: event.id,
+        services: [...event.services],
+      });
+      await linkFollowUp(context, note.id, followUp.id);
+      onDone();
+    } catch (error) {
+      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
+      else setFailed(true);
+    }
+  };
+
+  return (
+    <form class="stack follow-up-form" onSubmit={save} noValidate>
+      <Field
+        as="textarea"
+        rows={2}
+        label={t.followUpText}
+        value={text}
+        error={errors.text}
+        onInput={(input) => setText(input.currentTarget.value)}
+      />
+      <div class="event-form__pair">
+        <Field
+          label={t.followUpOwner}
+          value={owner}
+          error={errors.owner}
+          onInput={(input) => setOwner(input.currentTarget.value)}
+        />
+        <Field
+          label={t.followUpDue}
+          type="date"
+          optional
+          value={dueDate}
+          error={errors.dueDate}
+          onInput={(input) => setDueDate(input.currentTarget.value)}
+        />
+      </div>
+      {failed ? <Banner tone="error">{t.followUpFailed}</Banner> : null}
+      <div class="actions">
+        <Button type="submit" variant="primary">
+          {t.followUpCreate}
+        </Button>
+        <Button onClick={onDone}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}

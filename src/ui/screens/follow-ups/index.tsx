@@ -1,0 +1,51 @@
+// "À faire": every open follow-up, grouped overdue / today / this week / later / undated.
+import { openFollowUps } from '../../../db/follow-ups';
+import { localDay } from '../../../domain/days';
+import { groupByDue } from '../../../domain/follow-up-groups';
+import { hrefTo } from '../../../state/router';
+import { ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { FollowUpItem } from '../../components/FollowUpList';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+export default function FollowUpsScreen() {
+  const t = useMessages(messages);
+  const open = useLive((context) => openFollowUps(context), []);
+  const groups = open ? groupByDue(open, localDay()) : undefined;
+  return (
+    <>
+      <ScreenHeader
+        title={t.title}
+        description={t.purpose}
+        actions={<ButtonLink href={hrefTo('visites')}>{t.backToVisits}</ButtonLink>}
+      />
+      {groups === undefined ? null : groups.length === 0 ? (
+        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
+      ) : (
+        groups.map(({ group, items }) => (
+          <Section key={group} title={`${t[group]} (${items.length})`} id={`groupe-${group}`}>
+            <ul class="follow-ups">
+              {items.map((followUp) => (
+                <FollowUpItem
+                  key={followUp.id}
+                  followUp={followUp}
+                  extra={
+                    followUp.visitId ? (
+                      <a href={hrefTo('visites', followUp.visitId)}>{t.ofVisit}</a>
+                    ) : followUp.eventId ? (
+                      <a href={hrefTo('evenements', followUp.eventId)}>{t.ofEvent}</a>
+                    ) : null
+                  }
+                />
+              ))}
+            </ul>
+          </Section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// Files out of the device: CSV per kind of record, JSON of everything, the summary for the wiki,
+// and the browser's print dialog (print CSS keeps only the report).
+import { useState } from 'preact/hooks';
+import { type CsvExport, type ExportData, exportCsv, exportJson } from '../../../domain/exports';
+import type { Report } from '../../../domain/report';
+import { reportMarkdown, reportWikitext } from '../../../domain/report-text';
+import { Button } from '../../components/Button';
+import { Section } from '../../components/Section';
+import { downloadFile, fileDay } from '../../download';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+export function ExportActions({ data, report }: { data: ExportData; report: Report }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const [done, setDone] = useState<string | null>(null);
+  const save = (name: string, text: string, mimeType: string) => {
+    downloadFile(name, [text], mimeType);
+    setDone(name);
+  };
+  const csv = (kind: CsvExport, file: string) =>
+    save(`valise-${file}-${fileDay()}.csv`, exportCsv(kind, data, lang), 'text/csv;charset=utf-8');
+  const period = `${report.period.from}_${report.period.to}`;
+  return (
+    <Section title={t.exportsTitle} id="exporter">
+      <div class="stack report-exports">
+        <p>{t.exportsExplain}</p>
+        <div class="actions">
+          <Button onClick={() => csv('visits', t.fileVisits)}>{t.csvVisits}</Button>
+          <Button onClick={() => csv('organisations', t.fileOrganisations)}>{t.csvOrganisations}</Button>
+          <Button onClick={() => csv('contacts', t.fileContacts)}>{t.csvContacts}</Button>
+          <Button onClick={() => csv('followUps', t.fileFollowUps)}>{t.csvFollowUps}</Button>
+          <Button
+            onClick={() =>
+              save(
+                `valise-${t.fileAll}-${fileDay()}.json`,
+                exportJson(data, new Date().toISOString()),
+                'application/json',
+              )
+            }
+          >
+            {t.json}
+          </Button>
+        </div>
+        <div class="actions">
+          <Button
+            onClick={() =>
+              save(`valise-${t.fileSummary}-${period}.md`, reportMarkdown(report, lang), 'text/markdown;charset=utf-8')
+            }
+          >
+            {t.markdown}
+          </Button>
+          <Button
+            onClick={() =>
+              save(`valise-${t.fileSummary}-${period}.wiki`, reportWikitext(report, lang), 'text/plain;charset=utf-8')
+            }
+          >
+            {t.wikitext}
+          </Button>
+          <Button variant="primary" onClick={() => window.print()}>
+            {t.print}
+          </Button>
+        </div>
+        <div aria-live="polite">{done ? <p class="confirmation">{t.exported(done)}</p> : null}</div>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,130 @@
+import type { ReportFilters as Filters } from '../../../domain/report';
+import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
+import { Field } from '../../components/Field';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+import type { PeriodChoice, PeriodKind } from './period';
+
+export interface FilterOptions {
+  years: number[];
+  territories: string[];
+  authors: string[];
+}
+
+export interface ReportFiltersProps {
+  choice: PeriodChoice;
+  filters: Filters;
+  options: FilterOptions;
+  invalidRange: boolean;
+  onChoice: (choice: PeriodChoice) => void;
+  onFilters: (filters: Filters) => void;
+}
+
+export function ReportFilters({ choice, filters, options, invalidRange, onChoice, onFilters }: ReportFiltersProps) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const set = (change: Partial<PeriodChoice>) => onChoice({ ...choice, ...change });
+  const value = (event: Event) => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
+  return (
+    <form class="report-filters" onSubmit={(event) => event.preventDefault()}>
+      <Field
+        as="select"
+        label={t.periodKind}
+        value={choice.kind}
+        onChange={(e) => set({ kind: value(e) as PeriodKind })}
+      >
+        <option value="year">{t.kindYear}</option>
+        <option value="quarter">{t.kindQuarter}</option>
+        <option value="month">{t.kindMonth}</option>
+        <option value="custom">{t.kindCustom}</option>
+      </Field>
+      {choice.kind === 'custom' ? (
+        <>
+          <Field label={t.from} type="date" value={choice.from} onInput={(e) => set({ from: value(e) })} />
+          <Field
+            label={t.to}
+            type="date"
+            value={choice.to}
+            error={invalidRange ? t.invalidRange : undefined}
+            onInput={(e) => set({ to: value(e) })}
+          />
+        </>
+      ) : (
+        <Field as="select" label={t.year} value={String(choice.year)} onChange={(e) => set({ year: Number(value(e)) })}>
+          {options.years.map((year) => (
+            <option key={year} value={String(year)}>
+              {year}
+            </option>
+          ))}
+        </Field>
+      )}
+      {choice.kind === 'quarter' ? (
+        <Field
+          as="select"
+          label={t.quarter}
+          value={String(choice.quarter)}
+          onChange={(e) => set({ quarter: Number(value(e)) })}
+        >
+          {[1, 2, 3, 4].map((n) => (
+            <option key={n} value={String(n)}>
+              {t.quarterOption(n)}
+            </option>
+          ))}
+        </Field>
+      ) : null}
+      {choice.kind === 'month' ? (
+        <Field
+          as="select"
+          label={t.month}
+          value={String(choice.month)}
+          onChange={(e) => set({ month: Number(value(e)) })}
+        >
+          {Array.from({ length: 12 }, (_, index) => index + 1).map((n) => (
+            <option key={n} value={String(n)}>
+              {t.monthOption(n)}
+            </option>
+          ))}
+        </Field>
+      ) : null}
+      <Field
+        as="select"
+        label={t.territory}
+        value={filters.territory ?? ''}
+        onChange={(e) => onFilters({ ...filters, territory: value(e) || null })}
+      >
+        <option value="">{t.all}</option>
+        {options.territories.map((territory) => (
+          <option key={territory} value={territory}>
+            {territory}
+          </option>
+        ))}
+      </Field>
+      <Field
+        as="select"
+        label={t.service}
+        value={filters.service ?? ''}
+        onChange={(e) => onFilters({ ...filters, service: (value(e) || null) as ServiceKey | null })}
+      >
+        <option value="">{t.all}</option>
+        {SERVICE_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {SERVICE_LABELS[key][lang]}
+          </option>
+        ))}
+      </Field>
+      <Field
+        as="select"
+        label={t.author}
+        value={filters.author ?? ''}
+        onChange={(e) => onFilters({ ...filters, author: value(e) || null })}
+      >
+        <option value="">{t.all}</option>
+        {options.authors.map((author) => (
+          <option key={author} value={author}>
+            {author}
+          </option>
+        ))}
+      </Field>
+    </form>
+  );
+}

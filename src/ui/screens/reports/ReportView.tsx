@@ -1,0 +1,261 @@
+// The report on screen and on paper: key figures, then each breakdown as a table whose
+// number cells carry a bar (the chart and its table twin are one element), and the months as
+// a column chart with its table a tap away.
+import type { Report } from '../../../domain/report';
+import { SERVICE_LABELS } from '../../../domain/services';
+import { Section } from '../../components/Section';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { messages } from './messages';
+
+export function ReportView({ report }: { report: Report }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const number = (value: number) => new Intl.NumberFormat(lang).format(value);
+  const eventsByService = new Map(report.eventsByService.map(({ key, count }) => [key, count]));
+  const serviceRows = report.visitsByService.filter(
+    ({ key, count }) => count > 0 || (eventsByService.get(key) ?? 0) > 0,
+  );
+  const serviceMax = Math.max(1, ...report.visitsByService.map(({ count }) => count), ...eventsByService.values());
+  const territoryMax = Math.max(1, ...report.visitsByTerritory.map(({ count }) => count));
+  const lieuMax = Math.max(1, ...report.lieux.map(({ visits }) => visits));
+
+  return (
+    <>
+      <Section title={t.figuresTitle} id="chiffres">
+        <dl class="report-figures">
+          <Figure label={t.visits} value={number(report.visits)} testId="figure-visits" />
+          <Figure label={t.lieux} value={number(report.lieuxVisited)} testId="figure-lieux" />
+          <Figure label={t.newOrganisations} value={number(report.newOrganisations)} />
+          <Figure label={t.events} value={number(report.events)} testId="figure-events" />
+          <Figure label={t.followUpsDone} value={number(report.followUps.doneInPeriod)} />
+          <Figure
+            label={t.followUpsOpen}
+            value={number(report.followUps.open)}
+            detail={t.overdue(report.followUps.overdue)}
+            testId="figure-follow-ups"
+          />
+          <Figure
+            label={t.diagnostics}
+            value={number(report.diagnostics.filled)}
+            detail={t.diagnosticsCompleted(report.diagnostics.completed)}
+          />
+        </dl>
+      </Section>
+
+      <Section title={t.byServiceTitle} id="par-service">
+        {serviceRows.length === 0 ? (
+          <p>{t.noVisits}</p>
+        ) : (
+          <table class="report-table" data-testid="table-services">
+            <thead>
+              <tr>
+                <th scope="col">{t.serviceColumn}</th>
+                <th scope="col">{t.visits}</th>
+                <th scope="col">{t.events}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {serviceRows.map(({ key, count }) => (
+                <tr key={key}>
+                  <th scope="row">{SERVICE_LABELS[key][lang]}</th>
+                  <BarCell value={count} max={serviceMax} text={number(count)} />
+                  <BarCell
+                    value={eventsByService.get(key) ?? 0}
+                    max={serviceMax}
+                    text={number(eventsByService.get(key) ?? 0)}
+                    tone="second"
+                  />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title={t.byMonthTitle} id="par-mois">
+        <MonthChart report={report} />
+      </Section>
+
+      <Section title={t.byTerritoryTitle} id="par-territoire">
+        {report.visitsByTerritory.length === 0 ? (
+          <p>{t.noVisits}</p>
+        ) : (
+          <table class="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.territoryColumn}</th>
+                <th scope="col">{t.visits}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.visitsByTerritory.map(({ key, count }) => (
+                <tr key={key}>
+                  <th scope="row">{key || t.unknownTerritory}</th>
+                  <BarCell value={count} max={territoryMax} text={number(count)} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      {report.lieux.length > 0 ? (
+        <Section title={t.lieuxTitle} id="lieux">
+          <table class="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.lieuColumn}</th>
+                <th scope="col">{t.visits}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.lieux.map((lieu) => (
+                <tr key={lieu.id}>
+                  <th scope="row">{lieu.name}</th>
+                  <BarCell value={lieu.visits} max={lieuMax} text={number(lieu.visits)} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+
+      {report.diagnostics.sections.length > 0 ? (
+        <Section title={t.sectionsTitle} id="diagnostics">
+          <table class="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.sectionColumn}</th>
+                <th scope="col">{t.averageColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.diagnostics.sections.map((row) => (
+                <tr key={`${row.grid}/${row.section}`}>
+                  <th scope="row">
+                    {row.section}
+                    <span class="report-table__sub">{row.grid}</span>
+                  </th>
+                  <BarCell
+                    value={row.average ?? 0}
+                    max={100}
+                    text={row.average === null ? '—' : `${number(row.average)} %`}
+                  />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
+  return (
+    <div class="report-figure" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>
+        <span class="report-figure__value">{value}</span>
+        {detail ? <span class="report-figure__detail">{detail}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+function BarCell({ value, max, text, tone }: { value: number; max: number; text: string; tone?: 'second' }) {
+  const width = max > 0 ? Math.round((value / max) * 100) : 0;
+  return (
+    <td class="bar-cell">
+      <span class="bar-cell__track" aria-hidden="true">
+        <span class={`bar-cell__bar${tone ? ` bar-cell__bar--${tone}` : ''}`} style={{ width: `${width}%` }} />
+      </span>
+      <span class="bar-cell__value">{text}</span>
+    </td>
+  );
+}
+
+/**
+ * Visits (and events) per month as an SVG column chart: the numbers sit on the columns, the
+ * table is one tap away.
+ */
+function MonthChart({ report }: { report: Report }) {
+  const t = useMessages(messages);
+  const months = report.visitsByMonth;
+  const events = report.eventsByMonth;
+  const max = Math.max(1, ...months.map(({ count }) => count), ...events.map(({ count }) => count));
+  // Narrow columns for a year, so the labels stay legible once scaled to a phone's width.
+  const width = Math.max(months.length * (months.length <= 12 ? 28 : 20), 200);
+  const height = 160;
+  const plot = 110;
+  const column = width / Math.max(months.length, 1);
+  const total = months.reduce((sum, { count }) => sum + count, 0);
+  const totalEvents = events.reduce((sum, { count }) => sum + count, 0);
+  // Month labels would collide beyond a year of months: every other label, then every third.
+  const labelEvery = months.length > 24 ? 3 : months.length > 12 ? 2 : 1;
+  const bar = (count: number, x: number, barWidth: number, tone: string) => {
+    const barHeight = (count / max) * plot;
+    return (
+      <>
+        <rect x={x} y={plot + 20 - barHeight} width={barWidth} height={barHeight} class={tone} rx="1.5" />
+        {count > 0 ? (
+          <text x={x + barWidth / 2} y={plot + 15 - barHeight} class="month-chart__value" text-anchor="middle">
+            {count}
+          </text>
+        ) : null}
+      </>
+    );
+  };
+  return (
+    <>
+      <p class="month-legend" aria-hidden="true">
+        <span class="month-legend__key month-legend__key--visits" /> {t.visits}
+        <span class="month-legend__key month-legend__key--events" /> {t.events}
+      </p>
+      <svg
+        class="month-chart"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={t.chartSummary(total, totalEvents, months.length)}
+      >
+        <line x1="0" y1={plot + 20} x2={width} y2={plot + 20} class="month-chart__axis" />
+        {months.map(({ key, count }, index) => {
+          const x = index * column + column * 0.12;
+          const barWidth = column * 0.38;
+          return (
+            <g key={key}>
+              {bar(count, x, barWidth, 'month-chart__bar')}
+              {bar(events[index]?.count ?? 0, x + barWidth, barWidth, 'month-chart__bar month-chart__bar--events')}
+              {index % labelEvery === 0 ? (
+                <text x={index * column + column / 2} y={height - 8} class="month-chart__label" text-anchor="middle">
+                  {t.monthShort(key)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      <details class="report-details">
+        <summary>{t.showTable}</summary>
+        <table class="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.monthColumn}</th>
+              <th scope="col">{t.visits}</th>
+              <th scope="col">{t.events}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map(({ key, count }, index) => (
+              <tr key={key}>
+                <th scope="row">{`${t.monthShort(key)} ${key.slice(0, 4)}`}</th>
+                <td>{count}</td>
+                <td>{events[index]?.count ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+// Rapports — "Veiller & observer": a period's activity from the device's own records, as
+// figures, bars and tables, printable and exportable for funders and the observatory.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { readExportData } from '../../../db/export-data';
+import { localDay } from '../../../domain/days';
+import type { ExportData } from '../../../domain/exports';
+import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
+import { SERVICE_LABELS } from '../../../domain/services';
+import type { Language } from '../../../state/ui';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useDates } from '../../i18n/dates';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { ExportActions } from './ExportActions';
+import { messages } from './messages';
+import { initialChoice, periodOfChoice } from './period';
+import { type FilterOptions, ReportFilters } from './ReportFilters';
+import { ReportView } from './ReportView';
+import './reports.css';
+
+export default function ReportsScreen() {
+  const t = useMessages(messages);
+  const d = useDates();
+  const lang = useLanguage();
+  const data = useLive((context) => readExportData(context), []);
+  const [choice, setChoice] = useState(() => initialChoice(new Date()));
+  const [filters, setFilters] = useState<Filters>({});
+  // Two dates the wrong way round keep the last good period on screen (and the dates typed).
+  const chosen = periodOfChoice(choice);
+  const lastGood = useRef<ReportPeriod>(chosen ?? { from: '', to: '' });
+  if (chosen) lastGood.current = chosen;
+  const period = lastGood.current;
+
+  const options = useMemo(() => (data ? filterOptions(data, choice.year) : null), [data, choice.year]);
+  const report = useMemo(
+    () => (data ? buildReport(data, period, filters, { today: localDay() }) : null),
+    [data, period.from, period.to, filters],
+  );
+
+  return (
+    <>
+      <ScreenHeader title={t.title} description={t.purpose} />
+      <Section title={t.filtersTitle} id="filtres">
+        {options ? (
+          <ReportFilters
+            choice={choice}
+            filters={filters}
+            options={options}
+            invalidRange={choice.kind === 'custom' && chosen === null && !!choice.from && !!choice.to}
+            onChoice={setChoice}
+            onFilters={setFilters}
+          />
+        ) : (
+          <p>{t.loading}</p>
+        )}
+        <p class="report-period" data-testid="report-period">
+          {[t.periodSummary(d.date(period.from), d.date(period.to)), ...filterWords(filters, t, lang)].join(' — ')}
+        </p>
+      </Section>
+      {data && report ? (
+        <>
+          <ReportView report={report} />
+          <ExportActions data={data} report={report} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The filters in words, so a printed report says what it counts. */
+function filterWords(filters: Filters, t: (typeof messages)['fr'], lang: Language): string[] {
+  const words: string[] = [];
+  if (filters.territory) words.push(t.filterLabel(t.territory, filters.territory));
+  if (filters.service) words.push(t.filterLabel(t.service, SERVICE_LABELS[filters.service][lang]));
+  if (filters.author) words.push(t.filterLabel(t.author, filters.author));
+  return words;
+}
+
+/** Years with activity (and the chosen one), territories of lieux, authors of records. */
+function filterOptions(data: ExportData, chosenYear: number): FilterOptions {
+  const years = new Set<number>([chosenYear, new Date().getFullYear()]);
+  for (const visit of data.visits) years.add(Number(visit.visitedAt.slice(0, 4)));
+  for (const event of data.events) years.add(Number(event.startsAt.slice(0, 4)));
+  const territories = new Set<string>();
+  for (const org of data.organisations) if (org.territoryLabel?.trim()) territories.add(org.territoryLabel.trim());
+  const authors = new Set<string>();
+  for (const record of [...data.visits, ...data.events, ...data.followUps])
+    if (record.updatedBy) authors.add(record.updatedBy);
+  const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr');
+  return {
+    years: [...years].sort((a, b) => b - a),
+    territories: [...territories].sort(byFrench),
+    authors: [...authors].sort(byFrench),
+  };
+}

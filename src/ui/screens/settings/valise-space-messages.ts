@@ -1,0 +1,30 @@
+import type { Messages } from '../../i18n/messages';
+
+export const messages = {
+  fr: {
+    title: 'Fichiers de la valise',
+    usage: (count: number, size: string) =>
+      count === 0
+        ? 'Aucun fichier de la valise n’est gardé sur cet appareil.'
+        : `${count === 1 ? '1 fichier' : `${count} fichiers`} de la valise sur cet appareil : ${size}.`,
+    explain:
+      'Libérer retire ces fichiers de cet appareil seulement ; ceux marqués « disponible hors ligne » sont téléchargés de nouveau à la prochaine ouverture de la valise avec du réseau.',
+    free: 'Libérer cet espace',
+    confirm: 'Retirer les fichiers de la valise de cet appareil ? Ils restent sur le serveur du réseau.',
+    freed: (count: number) =>
+      count === 1 ? '1 fichier retiré de cet appareil.' : `${count} fichiers retirés de cet appareil.`,
+  },
+  en: {
+    title: 'Toolbox files',
+    usage: (count: number, size: string) =>
+      count === 0
+        ? 'No toolbox file is kept on this device.'
+        : `${count === 1 ? '1 toolbox file' : `${count} toolbox files`} on this device: ${size}.`,
+    explain:
+      'Freeing removes these files from this device only; those marked “available offline” are downloaded again the next time the toolbox opens with a network.',
+    free: 'Free this space',
+    confirm: 'Remove the toolbox files from this device? They stay on the network’s server.',
+    freed: (count: number) =>
+      count === 1 ? '1 file removed from this device.' : `${count} files removed from this device.`,
+  },
+} satisfies Messages;

@@ -1,0 +1,136 @@
+// Making or changing a packing list: its title, its kind of trip and which items of the
+// valise it holds (ticked by shelf). A trip keeps what is already packed.
+import { useMemo, useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { RecordValidationError } from '../../../db/errors';
+import { editPackingList, newTemplate, readPackingList, readToolbox, type ToolboxView } from '../../../db/toolbox';
+import { type PackingList, packingListSchema } from '../../../domain/toolbox';
+import { toFieldIssue } from '../../../domain/validation';
+import { TRIP_KINDS, type TripKind } from '../../../domain/vocabulary';
+import { hrefTo, navigate } from '../../../state/router';
+import { Banner } from '../../components/Banner';
+import { Button, ButtonLink } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLive } from '../../hooks/use-live';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { issuesByField } from '../../i18n/validation';
+import { BackLink } from './BackLink';
+import { messages } from './messages';
+import { shelves } from './shelves';
+
+const FORM_SCHEMA = v.pick(packingListSchema, ['title', 'tripKind', 'itemIds']);
+
+export function PackingListEditor({ listId }: { listId: string | null }) {
+  const view = useLive((context) => (listId ? readPackingList(context, listId) : Promise.resolve(null)), [listId]);
+  const toolbox = useLive((context) => readToolbox(context), []);
+  if ((listId && view === undefined) || !toolbox) return null;
+  return <EditorFields key={listId ?? 'new'} list={view?.list ?? null} toolbox={toolbox} />;
+}
+
+function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: ToolboxView }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [title, setTitle] = useState(list?.title ?? '');
+  const [tripKind, setTripKind] = useState<TripKind>(list?.tripKind ?? 'field_visit');
+  const [itemIds, setItemIds] = useState<string[]>(list?.itemIds ?? []);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const dirty =
+    title !== (list?.title ?? '') ||
+    tripKind !== (list?.tripKind ?? 'field_visit') ||
+    itemIds.join() !== (list?.itemIds ?? []).join();
+  useUnsavedInput(dirty && !busy);
+
+  // Published items, and any item the list already holds (a suggestion stays choosable there).
+  const choosable = useMemo(
+    () => toolbox.items.filter((item) => item.status === 'published' || itemIds.includes(item.id)),
+    [toolbox, itemIds],
+  );
+  const toggle = (id: string, on: boolean) =>
+    setItemIds((current) =>
+      on ? [...current.filter((known) => known !== id), id] : current.filter((known) => known !== id),
+    );
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!context) return;
+    const input = { title, tripKind, itemIds };
+    const parsed = v.safeParse(FORM_SCHEMA, input);
+    const found = parsed.success ? {} : issuesByField(parsed.issues.map(toFieldIssue), lang);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      const saved = list ? await editPackingList(context, list.id, input) : await newTemplate(context, input);
+      navigate(hrefTo('valise', 'liste', saved.id), { replace: true });
+    } catch (error) {
+      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
+      else setFailed(true);
+      setBusy(false);
+    }
+  };
+
+  const heading = list ? t.editListTitle : t.newListTitle;
+  return (
+    <>
+      <BackLink />
+      <ScreenHeader title={heading} />
+      <form class="stack item-form" onSubmit={submit} noValidate aria-label={heading}>
+        {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
+        <Field
+          label={t.titleLabel}
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          error={errors.title}
+          onInput={(event) => setTitle(event.currentTarget.value)}
+        />
+        <Field
+          as="select"
+          label={t.tripKindLabel}
+          name="tripKind"
+          value={tripKind}
+          onChange={(event) => setTripKind(event.currentTarget.value as TripKind)}
+        >
+          {TRIP_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t.tripKind(kind)}
+            </option>
+          ))}
+        </Field>
+        {shelves(choosable, t.otherShelf).map(([shelf, items]) => (
+          <fieldset class="item-choices" key={shelf}>
+            <legend>{shelf}</legend>
+            {items.map((item) => (
+              <label class="check" key={item.id}>
+                <input
+                  type="checkbox"
+                  name="itemIds"
+                  value={item.id}
+                  checked={itemIds.includes(item.id)}
+                  onChange={(event) => toggle(item.id, event.currentTarget.checked)}
+                />
+                <span>{item.title}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        {errors.itemIds ? <p class="field__error">{errors.itemIds}</p> : null}
+        <p role="status">{t.itemCount(itemIds.length)}</p>
+        <div class="actions">
+          <Button type="submit" variant="primary" disabled={busy}>
+            {t.save}
+          </Button>
+          <ButtonLink href={list ? hrefTo('valise', 'liste', list.id) : hrefTo('valise')}>{t.cancel}</ButtonLink>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+// The photos of a visit: shown from this device's bytes; a new one is resized and attached
+// at once (a photo too large even resized is refused in words, the visit is untouched).
+import { useEffect, useState } from 'preact/hooks';
+import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
+import type { Attachment } from '../../../../domain/attachment';
+import { useDataContext } from '../../../hooks/use-data-context';
+import { useLive } from '../../../hooks/use-live';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { formatBytes } from '../../../i18n/numbers';
+import { resizePhoto, UnreadableImageError } from '../form/photo';
+import { detailMessages } from './messages';
+
+export function VisitPhotos({ visitId }: { visitId: string }) {
+  const t = useMessages(detailMessages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const photos = useLive((ctx) => listAttachments(ctx, visitId), [visitId]);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const add = async (files: FileList | null) => {
+    if (!context || !files) return;
+    setBusy(true);
+    setProblem(null);
+    for (const file of Array.from(files)) {
+      try {
+        const photo = await resizePhoto(file);
+        await attachFile(context, { ownerType: 'visits', ownerId: visitId, kind: 'photo', ...photo });
+      } catch (error) {
+        if (error instanceof AttachmentTooLargeError) {
+          setProblem(t.photoRefused(file.name, formatBytes(error.size, lang), formatBytes(error.limit, lang)));
+        } else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(file.name));
+        else throw error;
+      }
+    }
+    setBusy(false);
+  };
+
+  return (
+    <>
+      {photos && photos.length > 0 ? (
+        <ul class="photo-list">
+          {photos.map((photo) => (
+            <Photo key={photo.id} photo={photo} />
+          ))}
+        </ul>
+      ) : (
+        <p class="field__hint">{t.noPhotos}</p>
+      )}
+      <label class="button button--secondary photo-input">
+        {busy ? t.photoAdding : t.addPhoto}
+        <input
+          type="file"
+          accept="image/*"
+          class="visually-hidden"
+          disabled={busy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            void add(input.files).finally(() => {
+              input.value = '';
+            });
+          }}
+        />
+      </label>
+      {problem ? (
+        <p class="field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Photo({ photo }: { photo: Attachment }) {
+  const t = useMessages(detailMessages);
+  const context = useDataContext();
+  const [url, setUrl] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    if (!context) return;
+    let created: string | null = null;
+    void localBytes(context, photo).then((entry) => {
+      if (!entry) {
+        setMissing(true);
+        return;
+      }
+      created = URL.createObjectURL(new Blob([entry.data], { type: entry.mimeType }));
+      setUrl(created);
+    });
+    return () => {
+      if (created) URL.revokeObjectURL(created);
+    };
+  }, [context, photo.sha256]);
+  if (missing) return <li class="field__hint">{t.photoElsewhere(photo.fileName)}</li>;
+  return (
+    <li class="photo-list__item">
+      {url ? (
+        <a href={url} target="_blank" rel="noopener">
+          <img
+            class="photo-list__thumb photo-list__thumb--large"
+            src={url}
+            alt={photo.fileName}
+            width={160}
+            height={160}
+          />
+        </a>
+      ) : null}
+    </li>
+  );
+}

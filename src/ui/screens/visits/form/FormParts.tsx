@@ -1,0 +1,241 @@
+// Pieces of the visit form: service chips, follow-up rows, photos and the position.
+import { useState } from 'preact/hooks';
+import { maxAttachmentBytes } from '../../../../db/attachments';
+import type { DataContext } from '../../../../db/context';
+import { dayAfter, localDay } from '../../../../domain/days';
+import { newId } from '../../../../domain/ids';
+import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { formatBytes } from '../../../i18n/numbers';
+import { formMessages } from './messages';
+import { type PendingPhoto, resizePhoto, UnreadableImageError } from './photo';
+import type { FollowUpRow } from './values';
+
+export function ServiceChoices({
+  order,
+  selected,
+  onChange,
+}: {
+  order: readonly ServiceKey[];
+  selected: readonly ServiceKey[];
+  onChange: (services: ServiceKey[]) => void;
+}) {
+  const t = useMessages(formMessages);
+  const lang = useLanguage();
+  return (
+    <fieldset class="field visit-form__fieldset">
+      <legend class="field__label">{t.services}</legend>
+      <p class="field__hint">{t.servicesHint}</p>
+      <div class="choices">
+        {order.map((service) => (
+          <label key={service} class="choice">
+            <input
+              type="checkbox"
+              checked={selected.includes(service)}
+              onChange={(event) =>
+                onChange(
+                  event.currentTarget.checked
+                    ? [...selected, service]
+                    : selected.filter((picked) => picked !== service),
+                )
+              }
+            />
+            {SERVICE_LABELS[service][lang]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function FollowUpRows({
+  rows,
+  onChange,
+  missingText,
+}: {
+  rows: readonly FollowUpRow[];
+  onChange: (rows: FollowUpRow[]) => void;
+  /** Keys of rows with a due day but no text. */
+  missingText: ReadonlySet<string>;
+}) {
+  const t = useMessages(formMessages);
+  const change = (key: string, patch: Partial<FollowUpRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  return (
+    <fieldset class="field visit-form__fieldset">
+      <legend class="field__label">{t.followUps}</legend>
+      <ul class="follow-up-rows">
+        {rows.map((row, index) => (
+          <li key={row.key} class="follow-up-row">
+            <Field
+              label={`${t.followUpText} ${index + 1}`}
+              value={row.text}
+              onInput={(event) => change(row.key, { text: event.currentTarget.value })}
+              error={missingText.has(row.key) ? t.followUpTextMissing : undefined}
+            />
+            <Field
+              label={t.followUpDue}
+              type="date"
+              value={row.dueDate}
+              onInput={(event) => change(row.key, { dueDate: event.currentTarget.value })}
+            />
+            <div class="actions">
+              <Button variant="quiet" onClick={() => change(row.key, { dueDate: dayAfter(localDay(), 7) })}>
+                {t.inAWeek}
+              </Button>
+              <Button variant="quiet" onClick={() => onChange(rows.filter((other) => other.key !== row.key))}>
+                {t.removeFollowUp}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div>
+        <Button onClick={() => onChange([...rows, { key: newId(), text: '', dueDate: '' }])}>{t.addFollowUp}</Button>
+      </div>
+    </fieldset>
+  );
+}
+
+export function PhotoPicker({
+  context,
+  photos,
+  onChange,
+}: {
+  context: DataContext;
+  photos: readonly PendingPhoto[];
+  onChange: (photos: PendingPhoto[]) => void;
+}) {
+  const t = useMessages(formMessages);
+  const lang = useLanguage();
+  const [refusals, setRefusals] = useState<string[]>([]);
+  const add = async (files: FileList | null) => {
+    const added: PendingPhoto[] = [];
+    const refused: string[] = [];
+    const limit = maxAttachmentBytes(context);
+    for (const file of Array.from(files ?? [])) {
+      try {
+        const photo = await resizePhoto(file);
+        if (photo.data.byteLength > limit) {
+          refused.push(t.photoTooLarge(file.name, formatBytes(photo.data.byteLength, lang), formatBytes(limit, lang)));
+        } else added.push({ ...photo, key: newId() });
+      } catch (error) {
+        if (!(error instanceof UnreadableImageError)) throw error;
+        refused.push(t.photoUnreadable(file.name));
+      }
+    }
+    setRefusals(refused);
+    if (added.length > 0) onChange([...photos, ...added]);
+  };
+  return (
+    <fieldset class="field visit-form__fieldset">
+      <legend class="field__label">{t.photos}</legend>
+      {photos.length > 0 ? (
+        <ul class="photo-list">
+          {photos.map((photo) => (
+            <li key={photo.key} class="photo-list__item">
+              <PhotoThumb photo={photo} />
+              <Button
+                variant="quiet"
+                aria-label={t.removePhoto(photo.fileName)}
+                onClick={() => onChange(photos.filter((other) => other.key !== photo.key))}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label class="button button--secondary photo-input">
+        {t.addPhoto}
+        <input
+          type="file"
+          accept="image/*"
+          multiple
+          class="visually-hidden"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            void add(input.files).finally(() => {
+              input.value = '';
+            });
+          }}
+        />
+      </label>
+      <p class="field__hint">{t.photoHint}</p>
+      {refusals.map((refusal) => (
+        <p key={refusal} class="field__error" role="alert">
+          {refusal}
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
+function PhotoThumb({ photo }: { photo: PendingPhoto }) {
+  const [url] = useState(() => URL.createObjectURL(new Blob([photo.data], { type: photo.mimeType })));
+  return <img class="photo-list__thumb" src={url} alt={photo.fileName} width={96} height={96} />;
+}
+
+export interface Position {
+  latitude: number | null;
+  longitude: number | null;
+  positionAccuracy: number | null;
+}
+
+export function PositionField({ position, onChange }: { position: Position; onChange: (position: Position) => void }) {
+  const t = useMessages(formMessages);
+  const lang = useLanguage();
+  const [status, setStatus] = useState<'idle' | 'locating' | 'denied' | 'unavailable'>('idle');
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      setStatus('unavailable');
+      return;
+    }
+    setStatus('locating');
+    navigator.geolocation.getCurrentPosition(
+      (found) => {
+        setStatus('idle');
+        onChange({
+          latitude: found.coords.latitude,
+          longitude: found.coords.longitude,
+          positionAccuracy: Math.round(found.coords.accuracy),
+        });
+      },
+      (error) => setStatus(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
+      { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 },
+    );
+  };
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
+  return (
+    <fieldset class="field visit-form__fieldset">
+      <legend class="field__label">{t.position}</legend>
+      {position.latitude !== null && position.longitude !== null ? (
+        <div class="actions visit-form__position">
+          <span>
+            {t.positionSet(
+              number.format(position.latitude),
+              number.format(position.longitude),
+              String(position.positionAccuracy ?? '?'),
+            )}
+          </span>
+          <Button variant="quiet" onClick={() => onChange({ latitude: null, longitude: null, positionAccuracy: null })}>
+            {t.removePosition}
+          </Button>
+        </div>
+      ) : (
+        <div>
+          <Button onClick={locate} disabled={status === 'locating'}>
+            {status === 'locating' ? t.locating : t.addPosition}
+          </Button>
+        </div>
+      )}
+      {status === 'denied' || status === 'unavailable' ? (
+        <p class="field__hint" role="status">
+          {status === 'denied' ? t.positionDenied : t.positionUnavailable}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

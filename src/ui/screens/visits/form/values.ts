@@ -1,0 +1,118 @@
+// The visit form's values as kept in its draft, and their translation to a visit and its
+// follow-ups. Pure: no DOM, no database, so it is tested on its own.
+
+import type { NewVisit } from '../../../../db/visits';
+import { localDay } from '../../../../domain/days';
+import type { ServiceKey } from '../../../../domain/services';
+import type { Visit } from '../../../../domain/visit';
+
+export interface FollowUpRow {
+  /** Stable key of the row while editing. */
+  key: string;
+  text: string;
+  /** yyyy-MM-dd or "". */
+  dueDate: string;
+}
+
+export interface VisitFormValues {
+  /** "yyyy-MM-ddTHH:mm" in local time, as a datetime-local input holds it. */
+  visitedAt: string;
+  organisationId: string | null;
+  placeLabel: string;
+  contactIds: string[];
+  services: ServiceKey[];
+  purpose: string;
+  notes: string;
+  followUps: FollowUpRow[];
+  latitude: number | null;
+  longitude: number | null;
+  positionAccuracy: number | null;
+}
+
+/** A datetime-local value for a date, in local time. */
+export function toLocalInput(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${localDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function emptyVisitValues(now: Date = new Date()): VisitFormValues {
+  return {
+    visitedAt: toLocalInput(now),
+    organisationId: null,
+    placeLabel: '',
+    contactIds: [],
+    services: [],
+    purpose: '',
+    notes: '',
+    followUps: [],
+    latitude: null,
+    longitude: null,
+    positionAccuracy: null,
+  };
+}
+
+export function valuesOfVisit(visit: Visit): VisitFormValues {
+  return {
+    visitedAt: toLocalInput(new Date(visit.visitedAt)),
+    organisationId: visit.organisationId ?? null,
+    placeLabel: visit.placeLabel ?? '',
+    contactIds: [...(visit.contactIds ?? [])],
+    services: [...(visit.services ?? [])],
+    purpose: visit.purpose ?? '',
+    notes: visit.notes ?? '',
+    followUps: [],
+    latitude: visit.latitude ?? null,
+    longitude: visit.longitude ?? null,
+    positionAccuracy: visit.positionAccuracy ?? null,
+  };
+}
+
+export type FormProblem = { field: 'visitedAt' } | { field: 'followUpText'; key: string };
+
+export interface VisitDraftOutcome {
+  visit: NewVisit;
+  followUps: { text: string; dueDate: string | null }[];
+}
+
+/**
+ * The visit and follow-ups to store, or what the form must fix first. An empty follow-up row
+ * is ignored; a row with a due day but no text is a problem (its day would be lost).
+ */
+export function toVisitInput(
+  values: VisitFormValues,
+): { ok: true; value: VisitDraftOutcome } | { ok: false; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  const when = new Date(values.visitedAt);
+  if (values.visitedAt === '' || Number.isNaN(when.getTime())) problems.push({ field: 'visitedAt' });
+  const followUps: VisitDraftOutcome['followUps'] = [];
+  for (const row of values.followUps) {
+    const text = row.text.trim();
+    if (text === '' && row.dueDate === '') continue;
+    if (text === '') problems.push({ field: 'followUpText', key: row.key });
+    else followUps.push({ text, dueDate: row.dueDate || null });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      visit: {
+        visitedAt: when.toISOString(),
+        organisationId: values.organisationId,
+        placeLabel: values.placeLabel.trim() || null,
+        contactIds: values.contactIds,
+        services: values.services,
+        purpose: values.purpose.trim() || null,
+        notes: values.notes === '' ? null : values.notes,
+        latitude: values.latitude,
+        longitude: values.longitude,
+        positionAccuracy: values.positionAccuracy,
+      },
+      followUps,
+    },
+  };
+}
+
+/** Services in the order quick capture offers them: the usual ones first, then the rest. */
+export function servicesInOrder(all: readonly ServiceKey[], usual: readonly ServiceKey[]): ServiceKey[] {
+  return [...usual.filter((service) => all.includes(service)), ...all.filter((service) => !usual.includes(service))];
+}

@@ -1,0 +1,97 @@
+// The visit screens as a concierge uses them: the list, quick capture, a visit's page, "À faire".
+// Every tap and every typed field goes through `tap`/`type`, which count them, so a test can
+// hold quick capture to its interaction budget.
+import type { Locator, Page } from 'playwright-core';
+
+export class VisitsPage {
+  interactions = 0;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async tap(target: Locator): Promise<void> {
+    this.interactions += 1;
+    await target.click();
+  }
+
+  /** Typing into a field is one interaction (the tap that focuses it is part of it). */
+  async type(target: Locator, text: string): Promise<void> {
+    this.interactions += 1;
+    await target.fill(text);
+  }
+
+  main(): Locator {
+    return this.page.locator('main');
+  }
+
+  heading(): Locator {
+    return this.page.locator('main h1');
+  }
+
+  newVisitButton(): Locator {
+    return this.main().getByRole('link', { name: 'Nouvelle visite' }).first();
+  }
+
+  /** "Nouvelle visite" from any screen (outside the screen's own content). */
+  quickCapture(): Locator {
+    return this.page.locator('a.quick-capture');
+  }
+
+  placePicker(): Locator {
+    return this.main().getByRole('group', { name: 'Lieu' });
+  }
+
+  placeSearch(): Locator {
+    return this.main().getByRole('searchbox', { name: 'Chercher : Lieu' });
+  }
+
+  peopleSearch(): Locator {
+    return this.main().getByRole('searchbox', { name: 'Chercher : Personnes rencontrées' });
+  }
+
+  option(name: string | RegExp): Locator {
+    return this.main().getByRole('button', { name });
+  }
+
+  service(label: string): Locator {
+    return this.main().getByRole('checkbox', { name: label });
+  }
+
+  notes(): Locator {
+    return this.main().getByRole('textbox', { name: 'Notes' });
+  }
+
+  save(): Locator {
+    return this.main().getByRole('button', { name: 'Enregistrer la visite' });
+  }
+
+  listSearch(): Locator {
+    return this.main().getByRole('searchbox', { name: 'Rechercher une visite' });
+  }
+
+  visitItems(): Locator {
+    return this.main().locator('.visit-item');
+  }
+
+  /** Waits until what was typed last is in the draft (IndexedDB), as a killed tab would find it. */
+  async draftHolds(text: string): Promise<boolean> {
+    return this.page.evaluate(
+      (expected) =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('valise');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const read = db.transaction('drafts').objectStore('drafts').get('visit-new');
+            read.onsuccess = () => {
+              db.close();
+              resolve(JSON.stringify(read.result?.values ?? {}).includes(expected));
+            };
+          };
+        }),
+      text,
+    );
+  }
+}

@@ -1,0 +1,210 @@
+// Two phones of one network against the real server: a visit logged offline reaches the other
+// phone; concurrent offline edits of different fields both stay; the same notes edited on both
+// keep the losing text as a choice; the server killed and restarted mid-sync loses nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe } from './helpers/axe';
+import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { NetworkPage } from './pages/network-page';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const servers: RunningServer[] = [];
+const dataDirs: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** One phone of the network, driven through the app's own screens. */
+class Phone {
+  readonly network: NetworkPage;
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.network = new NetworkPage(page, baseUrl);
+  }
+
+  async go(hash: string): Promise<void> {
+    await this.page.evaluate((target) => {
+      location.hash = target;
+    }, hash);
+    await this.page.locator('main h1').waitFor();
+  }
+
+  offline(offline: boolean): Promise<void> {
+    return this.context.setOffline(offline);
+  }
+
+  /** Réglages → "Synchroniser", then waits for "à jour". */
+  async sync(): Promise<void> {
+    await this.go('#/reglages');
+    await this.network.syncNow();
+    await expect.poll(() => this.network.state(), { timeout: 30_000 }).toBe('idle');
+  }
+
+  /** Logs a visit by quick capture; returns its id. */
+  async logVisit(notes: string): Promise<string> {
+    await this.go('#/visites/nouvelle');
+    const main = this.page.locator('main');
+    await main.getByRole('checkbox', { name: 'Détecter' }).check();
+    await main.getByRole('textbox', { name: 'Notes' }).fill(notes);
+    await main.getByRole('button', { name: 'Enregistrer la visite' }).click();
+    await this.page.waitForURL(/#\/visites\/[0-9a-f-]{36}/);
+    return this.page.url().match(/#\/visites\/([0-9a-f-]{36})/)?.[1] ?? '';
+  }
+
+  async editVisit(id: string, field: 'Objet' | 'Notes', value: string): Promise<void> {
+    await this.go(`#/visites/${id}/modifier`);
+    const main = this.page.locator('main');
+    await main.getByRole('textbox', { name: field }).fill(value);
+    await main.getByRole('button', { name: 'Enregistrer la visite' }).click();
+    await this.page.waitForURL(new RegExp(`#/visites/${id}(\\?|$)`));
+  }
+
+  async visitText(id: string): Promise<string> {
+    await this.go(`#/visites/${id}`);
+    return (await this.page.locator('main').textContent()) ?? '';
+  }
+}
+
+async function phone(server: RunningServer): Promise<Phone> {
+  const context = await newDevice(browser, PHONE);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  return new Phone(context, page, server.url);
+}
+
+/** A network with its admin's phone and a concierge's phone, both joined and up to date. */
+async function twoPhones(): Promise<{ server: RunningServer; a: Phone; b: Phone; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'valise-e2e-sync-'));
+  dataDirs.push(dataDir);
+  const server = await startServer({ dataDir });
+  servers.push(server);
+  const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '';
+  const a = await phone(server);
+  await a.network.openInvitation(code);
+  await a.network.join('Camille Martin', 'Téléphone de Camille');
+  await expect.poll(() => a.network.state()).toBe('idle');
+  const invitation = await a.network.createInvitation();
+  const b = await phone(server);
+  await b.network.openInvitation(invitation);
+  await b.network.join('Hugo Le Goff', 'Téléphone de Hugo');
+  await expect.poll(() => b.network.state()).toBe('idle');
+  return { server, a, b, dataDir };
+}
+
+describe('two phones of a network', () => {
+  test('a visit logged offline reaches the other phone; concurrent edits keep every field and both notes', async () => {
+    const { a, b } = await twoPhones();
+
+    await a.offline(true);
+    const id = await a.logVisit('Atelier vélo : besoin d’un local.');
+    await a.go('#/reglages');
+    // The write's sync (debounced) finds no network.
+    await expect.poll(() => a.network.state(), { timeout: 15_000 }).toBe('offline');
+    expect(await a.network.indicator().textContent()).toContain('Hors ligne');
+    await screenshot(a.page, 'sync-two-phones-offline-with-a-visit');
+    await a.offline(false);
+    await a.sync();
+    await b.sync();
+    expect(await b.visitText(id)).toContain('Atelier vélo : besoin d’un local.');
+
+    // Different fields, both offline: both edits stay.
+    await a.offline(true);
+    await b.offline(true);
+    await a.editVisit(id, 'Objet', 'Suivi du local');
+    await b.editVisit(id, 'Notes', 'Atelier vélo : local trouvé à la mairie.');
+    await a.offline(false);
+    await b.offline(false);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const device of [a, b]) {
+      const text = await device.visitText(id);
+      expect(text).toContain('Suivi du local');
+      expect(text).toContain('local trouvé à la mairie');
+      expect(text).not.toContain('versions de ce texte');
+    }
+
+    // The same notes, both offline: one version shows, the other is offered, nothing is lost.
+    await a.offline(true);
+    await b.offline(true);
+    await a.editVisit(id, 'Notes', 'Version de Camille : bail signé.');
+    await b.editVisit(id, 'Notes', 'Version de Hugo : visite du local jeudi.');
+    await a.offline(false);
+    await b.offline(false);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const shownOnA = await a.visitText(id);
+    const shownOnB = await b.visitText(id);
+    expect(shownOnA).toContain('2 versions de ce texte');
+    expect(shownOnB).toContain('2 versions de ce texte');
+    for (const text of [shownOnA, shownOnB]) {
+      expect(text).toContain('bail signé');
+      expect(text).toContain('visite du local jeudi');
+    }
+    await a.page.locator('.conflict').scrollIntoViewIfNeeded();
+    await screenshotAtSizes(a.page, 'sync-notes-conflict');
+    await a.page.setViewportSize(PHONE);
+    expect(describeViolations(await runAxe(a.page))).toBe('');
+
+    // Camille takes the other version: both phones converge on it, the choice is gone.
+    expect(shownOnA).toContain('Autre version');
+    const offered = (await a.page.locator('.conflict__text').textContent()) ?? '';
+    await a.page.locator('.conflict').getByRole('button', { name: 'Prendre cette version' }).click();
+    await expect.poll(() => a.page.locator('.conflict').count()).toBe(0);
+    await a.sync();
+    await b.sync();
+    for (const device of [a, b]) {
+      const text = await device.visitText(id);
+      expect(text).toContain(offered);
+      expect(text).not.toContain('versions de ce texte');
+    }
+  });
+
+  test('the server stopped in the middle of a sync and started again: every visit arrives once', async () => {
+    const { server, a, b, dataDir } = await twoPhones();
+    await a.offline(true);
+    const notes = ['Visite un', 'Visite deux', 'Visite trois', 'Visite quatre', 'Visite cinq'];
+    const ids: string[] = [];
+    for (const text of notes) ids.push(await a.logVisit(`${text} : compte rendu.`));
+    await a.offline(false);
+
+    await a.go('#/reglages');
+    await a.network.syncNow();
+    await server.stop();
+    servers.splice(0);
+    await expect.poll(() => a.network.state()).not.toBe('syncing');
+    servers.push(await startServer({ port: server.port, dataDir }));
+    await a.sync();
+    await b.sync();
+
+    await b.go('#/visites');
+    const list = b.page.locator('main .visit-item');
+    await expect.poll(() => list.count()).toBe(notes.length);
+    const listed = (await list.allTextContents()).join('\n');
+    for (const text of notes) expect(listed.split(`${text} :`).length - 1, text).toBe(1);
+    await screenshot(b.page, 'sync-after-server-restart');
+  });
+});

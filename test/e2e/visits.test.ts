@@ -1,0 +1,249 @@
+// The concierge's daily loop on a phone with no network: log a visit by quick capture within
+// the interaction budget, lose the tab mid-draft and get the draft back, create a person and
+// a lieu inline, see a follow-up under "Aujourd'hui", find visits with or without accents.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe } from './helpers/axe';
+import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { screenshotAtSizes } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { reloadUntilControlled } from './helpers/service-worker';
+import { ShellPage } from './pages/shell-page';
+import { VisitsPage } from './pages/visits-page';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await server?.stop();
+  server = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A phone that opened the app once, now with no network and the server stopped. */
+async function offlinePhone(): Promise<{ page: Page; shell: ShellPage; visits: VisitsPage }> {
+  server = await startServer();
+  context = await newDevice(browser, PHONE);
+  const page = await context.newPage();
+  const shell = new ShellPage(page, server.url);
+  await shell.open();
+  await reloadUntilControlled(page);
+  await context.setOffline(true);
+  await server.stop();
+  server = undefined;
+  return { page, shell, visits: new VisitsPage(page, shell.baseUrl) };
+}
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+describe('visits offline on a phone', () => {
+  test('a first visit with a new lieu and a new person, then quick capture within 8 interactions, found after a reload', async () => {
+    const { page, shell, visits } = await offlinePhone();
+    await expect.poll(() => visits.main().textContent()).toContain('Aucune visite pour l’instant');
+    await screenshotAtSizes(page, 'visits-empty');
+    await page.setViewportSize(PHONE);
+
+    // First visit: the lieu and the person do not exist yet; both are created inline.
+    await visits.tap(visits.newVisitButton());
+    await visits.type(visits.placeSearch(), 'Équipe du Moulin');
+    await visits.tap(visits.option('Créer « Équipe du Moulin »'));
+    await visits.type(visits.main().getByRole('textbox', { name: 'Commune' }), 'Redon');
+    await visits.tap(visits.option('Ajouter le lieu'));
+    await expect.poll(() => visits.placePicker().textContent()).toContain('Équipe du Moulin');
+    await visits.tap(visits.service('Détecter'));
+    await visits.type(visits.peopleSearch(), 'Hélène Durand');
+    await visits.tap(visits.option('Créer « Hélène Durand »'));
+    await visits.type(visits.main().getByRole('textbox', { name: 'Rôle' }), 'Porteuse de projet');
+    await visits.tap(visits.option('Ajouter la personne'));
+    await expect
+      .poll(() => visits.main().getByRole('group', { name: 'Personnes rencontrées' }).textContent())
+      .toContain('Hélène Durand');
+    await visits.type(visits.notes(), 'Projet de cuisine partagée.\nBesoin : modèle économique.');
+    await visits.tap(visits.main().getByRole('button', { name: 'Ajouter un suivi' }));
+    await visits.type(visits.main().getByRole('textbox', { name: 'À faire 1' }), 'Envoyer la fiche modèle économique');
+    const today = await page.evaluate(() => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    });
+    await visits.main().getByLabel('Pour le').fill(today);
+    await screenshotAtSizes(page, 'visit-form');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the visit form');
+    await visits.tap(visits.save());
+
+    await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
+    expect(await visits.heading().textContent()).toBe('Équipe du Moulin');
+    expect(await visits.main().textContent()).toContain('Hélène Durand (Porteuse de projet)');
+    await screenshotAtSizes(page, 'visit-detail');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the visit page');
+
+    // Quick capture from another screen: the last lieu is offered first, a service, a
+    // two-line note, save.
+    await shell.goTo('contacts');
+    visits.interactions = 0;
+    await visits.tap(visits.quickCapture());
+    await visits.tap(visits.option(/Équipe du Moulin/));
+    await visits.tap(visits.service('Fédérer'));
+    await visits.type(visits.notes(), 'Rencontre des bénévoles.\nDate du prochain atelier à caler.');
+    await visits.tap(visits.save());
+    await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
+    expect(visits.interactions).toBeLessThanOrEqual(8);
+
+    await shell.reload();
+    await shell.goTo('visites');
+    await expect.poll(() => visits.visitItems().count()).toBe(2);
+    expect(await visits.visitItems().first().textContent()).toContain('Rencontre des bénévoles.');
+    await screenshotAtSizes(page, 'visits-list');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the visit list');
+
+    // One search box, accents and case ignored: "equipe" finds "Équipe", "helene" finds Hélène.
+    await visits.listSearch().fill('equipe');
+    await expect.poll(() => visits.visitItems().count()).toBe(2);
+    await visits.listSearch().fill('HELENE');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    await visits.listSearch().fill('bénévoles');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    await visits.listSearch().fill('benevoles');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    await visits.listSearch().fill('introuvable');
+    await expect.poll(() => visits.main().textContent()).toContain('Aucune visite ne correspond');
+    await visits.listSearch().fill('');
+
+    // The follow-up due today is under "Aujourd'hui" in "À faire".
+    await visits.tap(visits.main().getByRole('link', { name: 'À faire' }));
+    const todayGroup = page.getByRole('region', { name: /Aujourd’hui/ });
+    await expect.poll(() => todayGroup.textContent()).toContain('Envoyer la fiche modèle économique');
+    await screenshotAtSizes(page, 'follow-ups');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'À faire');
+    await todayGroup.getByRole('checkbox', { name: 'Envoyer la fiche modèle économique' }).check();
+    await expect.poll(() => visits.main().textContent()).toContain('Rien à faire pour l’instant');
+
+    // The person created inline is in Contacts, linked to the lieu; a bad email is refused
+    // beside its field and the rest of the input stays.
+    await shell.goTo('contacts');
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('helene');
+    await page.getByRole('link', { name: /Hélène Durand/ }).click();
+    await expect.poll(() => visits.heading().textContent()).toBe('Hélène Durand');
+    expect(await visits.main().textContent()).toContain('Équipe du Moulin');
+    await screenshotAtSizes(page, 'contact-detail');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'a person’s page');
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('helene-at-exemple');
+    await page.getByRole('textbox', { name: /Pourquoi nous gardons/ }).fill('Accord oral à la visite');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => visits.main().textContent()).toContain('Adresse e-mail non valide');
+    expect(await page.getByRole('textbox', { name: /Pourquoi nous gardons/ }).inputValue()).toBe(
+      'Accord oral à la visite',
+    );
+    await screenshotAtSizes(page, 'contact-form-error');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the person form');
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('helene@exemple.fr');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => visits.main().textContent()).toContain('Fiche enregistrée sur cet appareil.');
+    expect(await page.getByRole('link', { name: 'helene@exemple.fr' }).getAttribute('href')).toBe(
+      'mailto:helene@exemple.fr',
+    );
+
+    // The lieu, found without its accent, lists its person and its two visits.
+    await page.getByRole('link', { name: 'Équipe du Moulin', exact: true }).click();
+    await expect.poll(() => visits.heading().textContent()).toBe('Équipe du Moulin');
+    await expect.poll(() => page.getByRole('region', { name: 'Visites' }).locator('li').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Personnes' }).textContent()).toContain('Hélène Durand');
+    await screenshotAtSizes(page, 'lieu-detail');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'a lieu’s page');
+    await page.getByRole('link', { name: 'Tous les lieux' }).click();
+    await page.getByRole('searchbox', { name: 'Rechercher un lieu' }).fill('EQUIPE moulin');
+    await expect.poll(() => page.locator('.record-item').count()).toBe(1);
+    await screenshotAtSizes(page, 'lieux-list');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the lieux list');
+  });
+
+  test('a tab killed mid-draft gives the draft back, explicitly, after a reload', async () => {
+    const { page, shell, visits } = await offlinePhone();
+    await visits.tap(visits.newVisitButton());
+    await visits.tap(visits.service('Informer & sensibiliser'));
+    await visits.type(visits.notes(), 'Réunion publique à la mairie.\nQuarante personnes.');
+    await expect.poll(() => visits.draftHolds('Quarante personnes.')).toBe(true);
+
+    await shell.reload();
+    expect(await visits.heading().textContent()).toBe('Nouvelle visite');
+    await expect.poll(() => visits.main().textContent()).toContain('Un brouillon de visite vous attend');
+    await screenshotAtSizes(page, 'visit-draft-offer');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the draft offer');
+    await visits.tap(visits.main().getByRole('button', { name: 'Reprendre le brouillon' }));
+    await expect.poll(() => visits.notes().inputValue()).toBe('Réunion publique à la mairie.\nQuarante personnes.');
+    expect(await visits.service('Informer & sensibiliser').isChecked()).toBe(true);
+
+    // From the list too: the waiting draft is offered there.
+    await shell.goTo('visites');
+    await visits.tap(visits.main().getByRole('link', { name: 'Reprendre le brouillon' }));
+    await expect.poll(() => visits.notes().inputValue()).toContain('Quarante personnes.');
+    await visits.tap(visits.save());
+    await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
+    await shell.goTo('visites');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    expect(await visits.main().textContent()).not.toContain('Reprendre le brouillon');
+  });
+
+  test('imports a CSV of contacts with one bad line: the others are added, the bad one is listed, and all export as vCard', async () => {
+    const { page, shell } = await offlinePhone();
+    await shell.goTo('contacts');
+    await page.getByText('Importer ou exporter').click();
+    const csv =
+      'Nom;Fonction;Téléphone;Courriel;Structure\n' +
+      'Hélène Durand;Maire adjointe;06 12 34 56 78;helene@exemple.fr;Mairie de Redon\n' +
+      'Camille Martin;Coordinatrice;;camille-at-exemple;La Forge\n' +
+      'Sam Petit;;07 00 00 00 01;;La Forge\n' +
+      'H. Durand;;;HELENE@exemple.fr;\n';
+    await page
+      .getByLabel('Importer des contacts (CSV ou vCard)')
+      .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const report = page.locator('.import-report');
+    await expect
+      .poll(() => report.textContent())
+      .toContain('2 ajoutées, 1 fusionnée (même e-mail ou téléphone), 1 refusée.');
+    expect(await report.textContent()).toContain('Ligne 3 : E-mail — Adresse e-mail non valide');
+    await screenshotAtSizes(page, 'contacts-import-report');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the import report');
+
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('helene');
+    await expect.poll(() => page.locator('.record-item').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('');
+    await expect.poll(() => page.locator('.record-item').count()).toBe(2);
+    await screenshotAtSizes(page, 'contacts-list');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the contacts list');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter en vCard' }).click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of file) chunks.push(chunk as Buffer);
+    const vcard = Buffer.concat(chunks).toString('utf8');
+    expect(vcard.match(/BEGIN:VCARD/g)).toHaveLength(2);
+    expect(vcard).toContain('FN:Hélène Durand');
+    expect(vcard).toContain('ORG:Mairie de Redon');
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, test } from 'vitest';
+import { attachFile } from '../../../src/db/attachments';
+import { markBlobUploaded } from '../../../src/db/blobs';
+import type { Session } from '../../../src/db/context';
+import { RecordValidationError } from '../../../src/db/errors';
+import {
+  addItem,
+  borrow,
+  editItem,
+  giveBack,
+  readItem,
+  readPackingList,
+  readToolbox,
+  removeItem,
+  resetPacking,
+  setPacked,
+  startTrip,
+} from '../../../src/db/toolbox';
+import { freeValiseFiles, offlineFilesToFetch, readItemFiles, valiseFilesUsage } from '../../../src/db/toolbox-files';
+import { forgetUntouchedStarters, seedStarterValise } from '../../../src/db/toolbox-starter';
+import { STARTER_CLOCK, STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../../src/domain/toolbox/starter';
+import { openTestContext } from '../../helpers/db';
+
+const stand = STARTER_PACKING_LISTS.find((list) => list.tripKind === 'fair_stand')?.id ?? '';
+
+const session = (role: 'admin' | 'concierge'): Session => ({
+  networkId: 'reseau-test',
+  networkName: 'Réseau test',
+  deviceId: 'd',
+  memberName: 'Hugo',
+  role,
+  maxAttachmentBytes: 1000,
+  serverUrl: 'http://valise.test',
+  token: 't',
+});
+
+const sheet = {
+  kind: 'method_sheet' as const,
+  title: 'Tenir un stand',
+  description: null,
+  link: 'https://exemple.fr/stand',
+  tags: ['salon'],
+  shelf: null,
+  availableOffline: true,
+  quantity: null,
+};
+
+describe('the valise on a device', () => {
+  test('the starter valise is written with the seed’s old clock, so any edit wins over it', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    const stored = await context.db.records('toolboxItems').get(STARTER_IDS.projector);
+    expect(stored?.hlc).toEqual({ '*': STARTER_CLOCK });
+    expect(stored?.createdAt).toBe('2024-01-01T00:00:00.000Z');
+    await editItem(context, STARTER_IDS.projector, { quantity: 2 });
+    const edited = await context.db.records('toolboxItems').get(STARTER_IDS.projector);
+    expect((edited?.hlc.quantity ?? '') > STARTER_CLOCK).toBe(true);
+  });
+
+  test('joining forgets the untouched starter records and their outbox entries, keeps an edited one', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    await editItem(context, STARTER_IDS.badges, { description: 'Badges du réseau, dans la boîte bleue.' });
+    const trip = await startTrip(context, stand, null);
+    await context.db.transaction(
+      'rw',
+      [context.db.outbox, context.db.records('toolboxItems'), context.db.records('packingLists')],
+      () => forgetUntouchedStarters(context.db),
+    );
+    const { items, lists } = await readToolbox(context);
+    expect(items.map((item) => item.id)).toEqual([STARTER_IDS.badges]);
+    expect(lists.map((list) => list.id)).toEqual([trip.id]);
+    const queued = (await context.db.outbox.toArray()).flatMap((entry) => entry.recordIds);
+    expect(new Set(queued)).toEqual(new Set([STARTER_IDS.badges, trip.id]));
+    expect(STARTER_ITEMS.length + STARTER_PACKING_LISTS.length).toBeGreaterThan(queued.length);
+  });
+
+  test('a concierge’s new item is a suggestion; an admin’s is published', async () => {
+    const context = await openTestContext();
+    context.session = session('concierge');
+    expect((await addItem(context, sheet)).status).toBe('suggested');
+    context.session = session('admin');
+    expect((await addItem(context, sheet)).status).toBe('published');
+  });
+
+  test('refuses a link that is not a web or e-mail address, and stores nothing', async () => {
+    const context = await openTestContext();
+    const refused = addItem(context, { ...sheet, link: 'javascript:alert(1)' });
+    await expect(refused).rejects.toBeInstanceOf(RecordValidationError);
+    await expect(refused).rejects.toMatchObject({ issues: [{ field: 'link', type: 'url' }] });
+    expect(await context.db.records('toolboxItems').count()).toBe(0);
+  });
+
+  test('deleting an item takes it out of every list that used it, in the same write', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    const trip = await startTrip(context, stand, '2027-03-12');
+    await setPacked(context, trip.id, STARTER_IDS.projector, true);
+    expect((await readItem(context, STARTER_IDS.projector))?.usedBy.map((list) => list.id)).toContain(trip.id);
+
+    await removeItem(context, STARTER_IDS.projector);
+    expect(await readItem(context, STARTER_IDS.projector)).toBeNull();
+    const { lists } = await readToolbox(context);
+    for (const list of lists) expect(list.itemIds).not.toContain(STARTER_IDS.projector);
+    expect((await readPackingList(context, trip.id))?.list.itemIds).toHaveLength(6);
+  });
+
+  test('a trip is ticked line by line and reset for the next one', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    const trip = await startTrip(context, stand, null);
+    await setPacked(context, trip.id, STARTER_IDS.banner, true);
+    await setPacked(context, trip.id, STARTER_IDS.firstAid, true);
+    const outbox = await context.db.outbox.toArray();
+    expect(outbox.at(-1)?.fields).toEqual([`packed.${STARTER_IDS.firstAid}`, 'updatedAt', 'updatedBy']);
+    await resetPacking(context, trip.id);
+    expect((await readPackingList(context, trip.id))?.list.packed).toEqual({});
+    // The template is untouched by its trip.
+    expect((await readPackingList(context, stand))?.list.packed).toEqual({});
+  });
+
+  test('a loan is open until returned; returning it twice keeps it returned', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    const loan = await borrow(context, STARTER_IDS.projector, 'Camille');
+    expect((await readToolbox(context)).loans.map((open) => open.id)).toEqual([loan.id]);
+    await giveBack(context, loan.id);
+    await giveBack(context, loan.id);
+    expect((await readToolbox(context)).loans).toEqual([]);
+    expect((await context.db.records('loans').get(loan.id))?.returnedAt).toBeTruthy();
+  });
+
+  test('freeing the valise’s files removes only bytes the server already has', async () => {
+    const context = await openTestContext();
+    const sent = await addItem(context, { ...sheet, title: 'Envoyée' });
+    const unsent = await addItem(context, { ...sheet, title: 'Pas encore envoyée' });
+    for (const [item, text] of [
+      [sent, 'déjà sur le serveur'],
+      [unsent, 'seulement ici'],
+    ] as const) {
+      const data = new TextEncoder().encode(text).buffer as ArrayBuffer;
+      const file = await attachFile(context, {
+        ownerType: 'toolboxItems',
+        ownerId: item.id,
+        kind: 'file',
+        fileName: `${text}.pdf`,
+        mimeType: 'application/pdf',
+        data,
+      });
+      await editItem(context, item.id, { attachmentId: file.id });
+      if (item === sent) await markBlobUploaded(context, file.sha256);
+    }
+    expect(await valiseFilesUsage(context)).toEqual({
+      count: 1,
+      bytes: new TextEncoder().encode('déjà sur le serveur').byteLength,
+    });
+    expect(await freeValiseFiles(context)).toBe(1);
+    const files = await readItemFiles(context);
+    expect(files.get(sent.id)?.state).toBe('pending');
+    expect(files.get(unsent.id)?.state).toBe('downloaded');
+    expect(await offlineFilesToFetch(context)).toEqual([files.get(sent.id)?.attachment.sha256]);
+  });
+});

@@ -1,0 +1,88 @@
+// The exports against golden files, read as a network's wiki would get them. To change the
+// format on purpose, regenerate with UPDATE_GOLDEN=1 and read the diff before committing.
+// (The Markdown file ends in .txt so the formatter leaves its bytes alone.)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from '../../../src/domain/diagnostic';
+import { toMarkdown, toWikitext, wikiText } from '../../../src/domain/diagnostic-export';
+import { buildReport } from '../../../src/domain/diagnostic-report';
+import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../../src/domain/diagnostic-starters';
+
+const GOLDEN = join(import.meta.dirname, '../../fixtures/diagnostics');
+const template = STARTER_TEMPLATES.find((grid) => grid.id === PROJECT_STARTER_ID);
+if (!template) throw new Error('project starter grid missing');
+
+const diagnostic: Diagnostic = {
+  id: '0190a000-0000-7000-8000-0000000000aa',
+  networkId: 'local',
+  createdAt: '2026-03-03T09:00:00.000Z',
+  updatedAt: '2026-03-03T12:00:00.000Z',
+  updatedBy: 'Camille',
+  deleted: false,
+  templateId: template.id,
+  templateVersion: 1,
+  organisationId: null,
+  territoryLabel: 'La Forge',
+  visitId: null,
+  filledOn: '2026-03-03',
+  answers: {
+    id_porteurs: { status: 'answered', value: 'Camille | Hugo [[Utilisateur:Hugo]]' },
+    id_type: { status: 'answered', value: 'fablab' },
+    id_creation: { status: 'skipped' },
+    id_stade: { status: 'answered', value: 3 },
+    co_finalite: { status: 'answered', value: 4 },
+    co_noyau: { status: 'answered', value: 3 },
+    co_publics: { status: 'unknown' },
+    co_publics_cibles: { status: 'answered', value: '* des makers\n* des lycéens le mercredi' },
+    go_decision: { status: 'answered', value: 1 },
+    go_charte: { status: 'answered', value: 0 },
+    go_implication: { status: 'skipped' },
+    go_mode: { status: 'answered', value: 'seul' },
+    ec_sources: { status: 'answered', value: ['location', 'subventions'] },
+    ec_budget: { status: 'answered', value: 42500.5 },
+    pa_collectivites: { status: 'skipped' },
+    pa_reseau: { status: 'skipped' },
+    pa_acteurs: { status: 'unknown' },
+  },
+  sectionComments: {
+    communaute: 'Un collectif de vingt bénévoles.\nÀ revoir en septembre : <b>pas</b> de __TOC__.',
+  },
+  setAside: {},
+  completedAt: null,
+};
+
+const report = buildReport(template, diagnostic, 'La Forge des Possibles', '3 mars 2026');
+
+function golden(name: string, actual: string): string {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run with UPDATE_GOLDEN=1 and read it`);
+  return readFileSync(path, 'utf8');
+}
+
+describe('diagnostic exports', () => {
+  test('Markdown matches the golden file', () => {
+    const markdown = toMarkdown(report);
+    expect(markdown).toBe(golden('la-forge.md.txt', markdown));
+  });
+
+  test('wikitext matches the golden file', () => {
+    const wikitext = toWikitext(report);
+    expect(wikitext).toBe(golden('la-forge.wiki', wikitext));
+  });
+
+  test('says a section whose questions were all skipped has no score, not 0 %', () => {
+    expect(toMarkdown(report)).toContain(
+      '| 8 | Partenariats & ancrage local | Questions passées ou « ne sait pas » | 0/3, 2 passées, 1 « ne sait pas » |',
+    );
+  });
+
+  test('an answer never becomes wiki markup, and cannot close its own protection', () => {
+    expect(wikiText('a | b')).toBe('<nowiki>a | b</nowiki>');
+    expect(wikiText('* liste')).toBe('<nowiki>* liste</nowiki>');
+    expect(wikiText('x</nowiki>[[Lien]]')).toBe('<nowiki>x&lt;/nowiki>[[Lien]]</nowiki>');
+    expect(wikiText('&amp; &#91;')).toBe('<nowiki>&amp; &#91;</nowiki>');
+    expect(wikiText('Pays de Saint-Malo & Rance')).toBe('Pays de Saint-Malo & Rance');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import {
+  emptyVisitValues,
+  servicesInOrder,
+  toLocalInput,
+  toVisitInput,
+  valuesOfVisit,
+} from '../../../../src/ui/screens/visits/form/values';
+
+describe('the visit form values', () => {
+  test('start now, in local time, with nothing else filled', () => {
+    const now = new Date(2026, 2, 3, 9, 5);
+    expect(emptyVisitValues(now)).toMatchObject({ visitedAt: '2026-03-03T09:05', services: [], followUps: [] });
+  });
+
+  test('become a visit with trimmed texts and empty ones as null, notes kept as typed', () => {
+    const values = {
+      ...emptyVisitValues(new Date(2026, 2, 3, 9, 5)),
+      purpose: '  Premier rendez-vous ',
+      notes: 'Ligne 1\nLigne 2\n',
+      services: ['detect' as const],
+    };
+    const result = toVisitInput(values);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        visit: {
+          visitedAt: new Date(2026, 2, 3, 9, 5).toISOString(),
+          purpose: 'Premier rendez-vous',
+          placeLabel: null,
+          notes: 'Ligne 1\nLigne 2\n',
+          services: ['detect'],
+        },
+        followUps: [],
+      },
+    });
+  });
+
+  test('skip empty follow-up rows and refuse a due day without a text', () => {
+    const values = {
+      ...emptyVisitValues(),
+      followUps: [
+        { key: 'a', text: '', dueDate: '' },
+        { key: 'b', text: ' Rappeler ', dueDate: '' },
+        { key: 'c', text: '  ', dueDate: '2026-03-10' },
+      ],
+    };
+    expect(toVisitInput(values)).toEqual({ ok: false, problems: [{ field: 'followUpText', key: 'c' }] });
+    const fixed = { ...values, followUps: values.followUps.slice(0, 2) };
+    expect(toVisitInput(fixed)).toMatchObject({
+      ok: true,
+      value: { followUps: [{ text: 'Rappeler', dueDate: null }] },
+    });
+  });
+
+  test('refuse a date and time that cannot be read', () => {
+    expect(toVisitInput({ ...emptyVisitValues(), visitedAt: '' })).toEqual({
+      ok: false,
+      problems: [{ field: 'visitedAt' }],
+    });
+  });
+
+  test('come back from a saved visit the way they were typed', () => {
+    const visitedAt = new Date(2026, 2, 3, 14, 30).toISOString();
+    const values = valuesOfVisit({
+      id: 'x',
+      networkId: 'local',
+      createdAt: visitedAt,
+      updatedAt: visitedAt,
+      updatedBy: '',
+      deleted: false,
+      visitedAt,
+      contactIds: [],
+      services: ['pool'],
+      notes: 'N',
+    });
+    expect(values).toMatchObject({ visitedAt: toLocalInput(new Date(visitedAt)), services: ['pool'], notes: 'N' });
+  });
+
+  test('offer the usual services first, then the others in their usual order', () => {
+    expect(servicesInOrder(['inform', 'detect', 'pool', 'watch'], ['pool', 'detect'])).toEqual([
+      'pool',
+      'detect',
+      'inform',
+      'watch',
+    ]);
+  });
+});
