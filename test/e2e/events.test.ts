@@ -220,6 +220,18 @@ describe('an event of the network', () => {
     expect(ics).toContain('SUMMARY:Apéro du réseau\r\n');
     expect(ics).toContain(`DTSTART:${startsAt.slice(0, 19).replace(/[-:]/g, '')}Z\r\n`);
 
+    // Edited later: the new title everywhere, the times kept.
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.locator('main h1', { hasText: 'Modifier l’événement' }).waitFor();
+    expect(await page.getByLabel('Heure de début').inputValue()).toBe('19:00');
+    await page.getByLabel('Titre').fill('Apéro du réseau d’automne');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('main h1', { hasText: 'Apéro du réseau d’automne' }).waitFor();
+
+    // The recap for the network's wiki.
+    await page.getByText('Wiki (MediaWiki)', { exact: true }).click();
+    await expect.poll(() => events.recapText()).toContain('== Apéro du réseau d’automne ==');
+
     // A note half typed survives the tab being closed.
     await page.getByLabel('Nouvelle note').fill('Penser aux gobelets');
     await expect.poll(() => draftCount(page)).toBe(1);
