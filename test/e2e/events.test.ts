@@ -174,7 +174,9 @@ describe('an event of the network', () => {
     // "Aujourd'hui": the day's event and what is due, together.
     await camilleEvents.openAgenda();
     const todaySection = camille.page.locator('#aujourdhui');
-    expect(await todaySection.textContent()).toContain('Rencontre régionale des tiers-lieux');
+    expect(await todaySection.locator('.agenda__item').textContent()).toContain(
+      'Rencontre régionale des tiers-lieuxRencontre réseau · La Grange · Salle du haut',
+    );
     expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
     await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
     await screenshotAtSizes(camille.page, 'events-today');
