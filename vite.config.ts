@@ -73,6 +73,8 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Starting and stopping a throwaway PostgreSQL cluster takes seconds on a busy machine.
+          hookTimeout: 120_000,
         },
       },
       {

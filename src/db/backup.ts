@@ -5,7 +5,7 @@ import { type Backup, type BackupBody, type BackupFile, base64ToBytes, bytesToBa
 import type { RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { sha256Hex } from './blobs';
-import type { DataContext } from './context';
+import type { DataContext, DeviceIdentity } from './context';
 import { type MergeCounts, mergeRecords } from './writes';
 
 export interface BackupMeta {
@@ -43,6 +43,7 @@ export async function collectBackup(context: DataContext, options: BackupOptions
       appVersion: options.appVersion,
       records,
       files,
+      settings: { authorName: context.identity.authorName },
     };
   });
 }
@@ -57,7 +58,11 @@ export async function markBackupSaved(context: DataContext, at: string): Promise
   await context.db.meta.put({ key: 'backup', value: { lastBackupAt: at } satisfies BackupMeta });
 }
 
-export type RestoreCounts = { [K in RecordType]?: MergeCounts } & { files: number };
+export type RestoreCounts = { [K in RecordType]?: MergeCounts } & {
+  files: number;
+  /** The author name the device took from the backup, if it had none. */
+  authorName?: string;
+};
 
 /** A file of the backup whose bytes do not match its hash: the file was damaged. */
 export class DamagedFileError extends Error {
@@ -101,7 +106,7 @@ export async function restoreBackup(
   }
   const { db } = context;
   const tables = [db.outbox, db.meta, db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
-  return db.transaction('rw', tables, async () => {
+  const restored = await db.transaction('rw', tables, async () => {
     const counts: RestoreCounts = { files: 0 };
     const total = RECORD_TYPES.reduce((sum, type) => sum + (backup.body.records[type]?.length ?? 0), 0);
     let done = 0;
@@ -122,6 +127,13 @@ export async function restoreBackup(
       }
     }
     if (signal?.aborted) throw new RestoreCancelledError();
+    // A name typed on this device wins; a device with none takes the one it had.
+    const authorName = backup.body.settings?.authorName ?? '';
+    const stored = ((await db.meta.get('identity'))?.value as DeviceIdentity | undefined) ?? context.identity;
+    if (authorName !== '' && stored.authorName === '') {
+      await db.meta.put({ key: 'identity', value: { ...stored, authorName } satisfies DeviceIdentity });
+      counts.authorName = authorName;
+    }
     for (const file of files) {
       if (await db.blobs.get(file.sha256)) continue;
       await db.blobs.put({ ...file, size: file.data.byteLength, state: 'pending' });
@@ -129,4 +141,7 @@ export async function restoreBackup(
     }
     return counts;
   });
+  // Only once the transaction committed: a rolled-back restore leaves the identity untouched.
+  if (restored.authorName !== undefined) context.identity = { ...context.identity, authorName: restored.authorName };
+  return restored;
 }

@@ -3,8 +3,15 @@
 // offline both keep their input after sync.
 import type { Answer, Diagnostic, DiagnosticTemplate } from '../domain/diagnostic';
 import { comparableWith } from '../domain/diagnostic-compare';
-import { findTemplateVersion, offeredTemplates } from '../domain/diagnostic-templates';
+import { type Migration, migrateAnswers } from '../domain/diagnostic-migrate';
+import {
+  allTemplateVersions,
+  findTemplateVersion,
+  latestVersions,
+  offeredTemplates,
+} from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
+import { RecordNotFoundError } from './errors';
 import { getOrganisation, organisationsByIds } from './organisations';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
@@ -132,4 +139,77 @@ export function markCompleted(context: DataContext, diagnosticId: string, comple
 
 export function deleteDiagnostic(context: DataContext, diagnosticId: string): Promise<Diagnostic> {
   return deleteRecord(context, 'diagnostics', diagnosticId);
+}
+
+/**
+ * Moves a diagnostic to a newer version of its grid, in one transaction: answers that fit go
+ * along, the others move to `setAside` (kept with the diagnostic, listed on its page).
+ */
+export async function moveToVersion(
+  context: DataContext,
+  diagnosticId: string,
+  to: DiagnosticTemplate,
+): Promise<Migration> {
+  const { db } = context;
+  return db.transaction(
+    'rw',
+    [db.records('diagnostics'), db.records('diagnosticTemplates'), db.outbox, db.meta],
+    async () => {
+      const diagnostic = await db.records('diagnostics').get(diagnosticId);
+      if (!diagnostic || diagnostic.deleted) throw new RecordNotFoundError('diagnostics', diagnosticId);
+      const from = findTemplateVersion(await listTemplateRecords(context), diagnostic.templateId);
+      if (!from) throw new RecordNotFoundError('diagnosticTemplates', diagnostic.templateId);
+      const migration = migrateAnswers(diagnostic.answers, from, to);
+      if (migration.setAside.length > 0) {
+        const leaving = Object.fromEntries(migration.setAside.map((entry) => [entry.questionId, null]));
+        const kept = Object.fromEntries(migration.setAside.map((entry) => [entry.questionId, entry.answer]));
+        await setMapEntries(context, 'diagnostics', diagnosticId, 'setAside', kept);
+        await setMapEntries(context, 'diagnostics', diagnosticId, 'answers', leaving);
+      }
+      await updateRecord(context, 'diagnostics', diagnosticId, { templateId: to.id, templateVersion: to.version });
+      return migration;
+    },
+  );
+}
+
+// ---- Grids (admins) ----------------------------------------------------------------------
+
+/** The newest version of every grid, retired ones included, for the admins' list. */
+export async function listGrids(context: DataContext): Promise<DiagnosticTemplate[]> {
+  return latestVersions(await listTemplateRecords(context));
+}
+
+export interface GridEditing {
+  template: DiagnosticTemplate;
+  /** Every version known, to number the next one and to see what an edit leaves behind. */
+  versions: DiagnosticTemplate[];
+  diagnostics: Diagnostic[];
+}
+
+export async function getGridForEditing(context: DataContext, templateId: string): Promise<GridEditing | null> {
+  const versions = allTemplateVersions(await listTemplateRecords(context));
+  const template = versions.find((version) => version.id === templateId);
+  if (!template) return null;
+  return { template, versions, diagnostics: await listDiagnostics(context) };
+}
+
+export type GridContent = Pick<DiagnosticTemplate, 'title' | 'description' | 'scope' | 'sections' | 'status'>;
+
+/**
+ * Publishes an edit as the next version of the grid's family: past diagnostics keep the
+ * version they were filled with, so nothing they hold changes.
+ */
+export async function publishGridVersion(
+  context: DataContext,
+  family: string,
+  content: GridContent,
+): Promise<DiagnosticTemplate> {
+  const { db } = context;
+  return db.transaction('rw', [db.records('diagnosticTemplates'), db.outbox, db.meta], async () => {
+    const versions = allTemplateVersions(await listTemplateRecords(context)).filter(
+      (version) => version.family === family,
+    );
+    const version = Math.max(0, ...versions.map((known) => known.version)) + 1;
+    return createRecord(context, 'diagnosticTemplates', { ...content, family, version });
+  });
 }

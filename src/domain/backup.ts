@@ -26,6 +26,13 @@ export interface BackupBody {
   appVersion: string;
   records: { [K in RecordType]?: RecordState[] };
   files: BackupFile[];
+  /** The device's own settings (absent from files saved before they were kept). */
+  settings?: BackupSettings;
+}
+
+export interface BackupSettings {
+  /** The name written on records before the device joins a network. */
+  authorName: string;
 }
 
 export interface Backup {
@@ -73,6 +80,7 @@ const envelopeSchema = v.object({
       ),
       [],
     ),
+    settings: v.optional(v.object({ authorName: v.pipe(v.string(), v.maxLength(120)) })),
   }),
 });
 

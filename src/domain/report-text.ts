@@ -19,7 +19,7 @@ const WORDS = {
     diagnostics: 'Diagnostics remplis',
     byService: 'Par service du réseau',
     service: 'Service',
-    byMonth: 'Visites par mois',
+    byMonth: 'Visites et événements par mois',
     month: 'Mois',
     byTerritory: 'Visites par territoire',
     territory: 'Territoire',
@@ -43,7 +43,7 @@ const WORDS = {
     diagnostics: 'Diagnostics filled',
     byService: 'Per network service',
     service: 'Service',
-    byMonth: 'Visits per month',
+    byMonth: 'Visits and events per month',
     month: 'Month',
     byTerritory: 'Visits per territory',
     territory: 'Territory',
@@ -88,8 +88,12 @@ function tablesOf(
     },
     {
       title: w.byMonth,
-      header: [w.month, w.visits],
-      rows: report.visitsByMonth.map(({ key, count }) => [`${key.slice(5)}/${key.slice(0, 4)}`, number(count)]),
+      header: [w.month, w.visits, w.events],
+      rows: report.visitsByMonth.map(({ key, count }, index) => [
+        `${key.slice(5)}/${key.slice(0, 4)}`,
+        number(count),
+        number(report.eventsByMonth[index]?.count ?? 0),
+      ]),
     },
     {
       title: w.byTerritory,

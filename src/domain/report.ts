@@ -40,6 +40,8 @@ export interface Report {
   newOrganisations: number;
   events: number;
   eventsByService: Count<ServiceKey>[];
+  /** Same months as `visitsByMonth`. */
+  eventsByMonth: Count<string>[];
   followUps: { doneInPeriod: number; open: number; overdue: number };
   diagnostics: { filled: number; completed: number; sections: SectionAverage[] };
 }
@@ -115,6 +117,10 @@ export function buildReport(
     ).length,
     events: events.length,
     eventsByService: perService(events),
+    eventsByMonth: perMonth(
+      events.map((event) => dayOf(event.startsAt)),
+      period,
+    ),
     followUps: {
       doneInPeriod: followUps.filter((followUp) => followUp.done && followUp.doneAt && inPeriod(dayOf(followUp.doneAt)))
         .length,

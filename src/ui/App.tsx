@@ -4,6 +4,7 @@ import { useRoute } from '../state/router';
 import { Icon } from './components/Icon';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
+import { QuickCapture } from './QuickCapture';
 import { DEFAULT_SCREEN, NAV_ITEMS, SETTINGS_PATH } from './routes';
 import { ScreenOutlet } from './ScreenOutlet';
 import { ShellBanners } from './ShellBanners';
@@ -76,6 +77,7 @@ export function App() {
         <ShellBanners />
         <main id="main" class="main" tabIndex={-1}>
           <ScreenOutlet />
+          <QuickCapture />
         </main>
       </div>
     </div>

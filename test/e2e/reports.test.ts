@@ -1,5 +1,6 @@
 // Data that never stays locked in: a backup saved on one browser restores into a fresh one,
 // a bad file is refused in words, and the year's report counts what was restored.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parseBackup } from '../../src/domain/backup';
@@ -9,6 +10,7 @@ import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpe
 import { SCREENSHOT_SIZES, screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { BackupPage } from './pages/backup-page';
+import { NetworkPage } from './pages/network-page';
 import { ReportsPage } from './pages/reports-page';
 
 let browser: Browser;
@@ -111,6 +113,65 @@ describe('a backup of the device', () => {
 
     // Nothing was written: the real file still adds every record.
     expect(await backup.restore('valise.json', text)).toContain(`${SEEDED} ajoutés`);
+  });
+});
+
+function firstAdminCode(running: RunningServer): string {
+  const code = running.output().match(/code: ([A-Z0-9-]+)/)?.[1];
+  if (!code) throw new Error(`no invitation code in the server's output:\n${running.output()}`);
+  return code;
+}
+
+describe('a backup and networks', () => {
+  test('is offered before leaving a network, and a file of another network asks before merging', async () => {
+    const networkA = await startServer();
+    const networkB = await startServer();
+    try {
+      const page = await device(DESKTOP);
+      const backup = new BackupPage(page, networkA.url);
+      await backup.open();
+      await backup.restore('valise.json', await yearBackupText());
+      const network = new NetworkPage(page, networkA.url);
+      await network.openInvitation(firstAdminCode(networkA));
+      await network.join('Camille Martin', 'Ordinateur de Camille');
+      await expect.poll(() => network.state(), { timeout: 30_000 }).toBe('idle');
+
+      await network.section().getByText('Quitter le réseau', { exact: true }).first().click();
+      const download = page.waitForEvent('download');
+      await network.section().getByRole('button', { name: 'Enregistrer une sauvegarde' }).click();
+      const file = await download;
+      const text = readFileSync(await file.path(), 'utf8');
+      await expect
+        .poll(() => network.section().textContent())
+        .toContain('Sauvegarde enregistrée dans vos téléchargements.');
+      await shotsOf(
+        page,
+        'backup-before-leaving',
+        network.section().getByRole('button', { name: 'Enregistrer une sauvegarde' }),
+      );
+      const parsed = await parseBackup(text);
+      expect(parsed.ok && parsed.backup.body.networkId).not.toBe('local');
+
+      const other = await device();
+      const otherNetwork = new NetworkPage(other, networkB.url);
+      await otherNetwork.openInvitation(firstAdminCode(networkB));
+      await otherNetwork.join('Hugo Leroy', 'Téléphone de Hugo');
+      await expect.poll(() => otherNetwork.state(), { timeout: 30_000 }).toBe('idle');
+      const otherBackup = new BackupPage(other, networkB.url);
+      await otherBackup.open();
+      await otherBackup.pick(file.suggestedFilename(), text);
+      await expect
+        .poll(() => otherBackup.summary().textContent())
+        .toContain('Cette sauvegarde vient d’un autre réseau');
+      await shotsOf(other, 'backup-foreign', otherBackup.summary());
+      expect(describeViolations(await runAxe(other))).toBe('');
+      await otherBackup.summary().getByRole('button', { name: 'Fusionner quand même' }).click();
+      await expect.poll(() => other.getByTestId('restore-result').textContent()).toContain(`${SEEDED} ajoutés`);
+    } finally {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      await networkA.stop();
+      await networkB.stop();
+    }
   });
 });
 

@@ -235,6 +235,30 @@ describe('the network’s valise on two devices', () => {
     expect(await phone.page.getByRole('button', { name: 'Je l’emprunte' }).count()).toBe(0);
     await screenshot(phone.page, 'toolbox-kit-holder-on-phone');
 
+    // Hugo suggests a tool; Camille publishes it for the whole network.
+    await phone.page.goto(`${server.url}/#/valise`);
+    await phone.page.getByRole('link', { name: 'Suggérer un élément' }).click();
+    await phone.page.getByLabel('Type').selectOption({ label: 'Outil numérique' });
+    await phone.page.getByLabel('Titre').fill('Sondages en ligne libres');
+    await phone.page.getByLabel('Lien').fill('https://framaforms.org');
+    await phone.page.getByRole('button', { name: 'Envoyer la suggestion' }).click();
+    await phone.page.locator('main h1', { hasText: 'Sondages en ligne libres' }).waitFor();
+    expect(await phone.page.getByRole('button', { name: 'Publier dans la valise' }).count()).toBe(0);
+    await screenshot(phone.page, 'toolbox-suggestion-on-phone');
+    await expect
+      .poll(
+        async () => {
+          await syncThenOpen(phone.page, server.url, '#/valise');
+          await syncThenOpen(laptop.page, server.url, '#/valise');
+          return laptop.page.locator('#suggestions').count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+    await camilleValise.openItem('Sondages en ligne libres');
+    await laptop.page.getByRole('button', { name: 'Publier dans la valise' }).click();
+    await expect.poll(() => laptop.page.getByText('Suggestion d’un·e concierge').count()).toBe(0);
+
     // Camille adds a PDF method sheet, kept offline on every device.
     await laptop.page.goto(`${server.url}/#/valise/nouveau`);
     await laptop.page.getByLabel('Titre').fill('Fiche diagnostic en PDF');

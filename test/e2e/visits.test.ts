@@ -91,10 +91,11 @@ describe('visits offline on a phone', () => {
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the visit page');
 
-    // Quick capture: the last lieu is offered first, a service, a two-line note, save.
-    await shell.goTo('visites');
+    // Quick capture from another screen: the last lieu is offered first, a service, a
+    // two-line note, save.
+    await shell.goTo('contacts');
     visits.interactions = 0;
-    await visits.tap(visits.newVisitButton());
+    await visits.tap(visits.quickCapture());
     await visits.tap(visits.option(/Équipe du Moulin/));
     await visits.tap(visits.service('Fédérer'));
     await visits.type(visits.notes(), 'Rencontre des bénévoles.\nDate du prochain atelier à caler.');
@@ -203,5 +204,46 @@ describe('visits offline on a phone', () => {
     await shell.goTo('visites');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
     expect(await visits.main().textContent()).not.toContain('Reprendre le brouillon');
+  });
+
+  test('imports a CSV of contacts with one bad line: the others are added, the bad one is listed, and all export as vCard', async () => {
+    const { page, shell } = await offlinePhone();
+    await shell.goTo('contacts');
+    await page.getByText('Importer ou exporter').click();
+    const csv =
+      'Nom;Fonction;Téléphone;Courriel;Structure\n' +
+      'Hélène Durand;Maire adjointe;06 12 34 56 78;helene@exemple.fr;Mairie de Redon\n' +
+      'Camille Martin;Coordinatrice;;camille-at-exemple;La Forge\n' +
+      'Sam Petit;;07 00 00 00 01;;La Forge\n' +
+      'H. Durand;;;HELENE@exemple.fr;\n';
+    await page
+      .getByLabel('Importer des contacts (CSV ou vCard)')
+      .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const report = page.locator('.import-report');
+    await expect
+      .poll(() => report.textContent())
+      .toContain('2 ajoutées, 1 fusionnée (même e-mail ou téléphone), 1 refusée.');
+    expect(await report.textContent()).toContain('Ligne 3 : E-mail — Adresse e-mail non valide');
+    await screenshotAtSizes(page, 'contacts-import-report');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the import report');
+
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('helene');
+    await expect.poll(() => page.locator('.record-item').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('');
+    await expect.poll(() => page.locator('.record-item').count()).toBe(2);
+    await screenshotAtSizes(page, 'contacts-list');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the contacts list');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter en vCard' }).click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of file) chunks.push(chunk as Buffer);
+    const vcard = Buffer.concat(chunks).toString('utf8');
+    expect(vcard.match(/BEGIN:VCARD/g)).toHaveLength(2);
+    expect(vcard).toContain('FN:Hélène Durand');
+    expect(vcard).toContain('ORG:Mairie de Redon');
   });
 });

@@ -89,9 +89,17 @@ export function rawCall(
         response.on('error', reject);
       },
     );
-    // The server may answer (413, 401) and close before the whole body is sent: that answer counts.
+    // The server may answer (413, 401) and close before the whole body is sent: that answer
+    // counts. A connection closed with no answer at all is a failure.
+    let answered = false;
+    outgoing.on('response', () => {
+      answered = true;
+    });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    outgoing.on('close', () => {
+      if (!answered) reject(new Error(`${method} ${path}: the connection closed without an answer`));
     });
     outgoing.end(body);
   });

@@ -33,7 +33,7 @@ describe.skipIf(unavailable !== null)(
     }, 120_000);
     afterAll(async () => {
       await cluster?.stop();
-    });
+    }, 60_000);
 
     it(`converges to the server's state, losing no write, in ${runs} random schedules`, async () => {
       await runConvergence({ runs });

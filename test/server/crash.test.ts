@@ -124,7 +124,7 @@ describe('a server killed during pushes', () => {
     }, 120_000);
     afterAll(async () => {
       await cluster?.stop();
-    });
+    }, 60_000);
 
     it('loses nothing acknowledged and applies nothing by halves or twice', async () => {
       const outcome = await crashDuringPushes({

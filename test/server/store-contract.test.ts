@@ -38,7 +38,7 @@ describe.skipIf(unavailable !== null)(`PostgreSQL${unavailable ? ` (skipped: ${u
   }, 120_000);
   afterAll(async () => {
     await cluster?.stop();
-  });
+  }, 60_000);
 
   storeContract('PostgreSQL', () => ({
     async open() {

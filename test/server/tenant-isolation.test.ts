@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PushResponse } from '../../src/protocol/wire';
+import { NO_SUCH_RECORD } from '../../src/server/push/plan';
 import type { RawChange } from '../../src/server/store/store';
 import { call, type HostileWorld, leakedSecrets, startHostileWorld } from '../helpers/hostile-world';
 import { visitCreation } from '../helpers/mutations';
@@ -67,6 +68,8 @@ const cases: Case[] = [
     check: ({ json }) => {
       const [result] = (json as unknown as PushResponse).results;
       expect(result).toMatchObject({ status: 'rejected', current: null });
+      // Word for word what an edit of an id that exists nowhere gets.
+      expect(result?.status === 'rejected' && result.reason).toBe(NO_SUCH_RECORD);
     },
   },
   {

@@ -4,7 +4,7 @@
 import { newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
-import type { RecordType } from '../../domain/record-types';
+import { MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { describeIssues, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HybridClock, hlcMillis, parseHlc } from '../../protocol/hlc';
@@ -83,13 +83,26 @@ export function planPush(
   return { results, writes: [...dirty.values()], clockAheadMs };
 }
 
+/** Said of an edit of an id the network does not hold, whether or not another network does. */
+export const NO_SUCH_RECORD = 'this record does not exist on the server';
+
 type Outcome = { rows: RecordRow[] } | { reason: string };
 
 function applyOne(context: PushContext, mutation: Mutation, current: RecordRow | null): Outcome {
-  if (current && current.networkId !== context.networkId)
+  if (current && current.networkId !== context.networkId) {
+    // An edit of another network's record reads exactly like an edit of no record: the answer
+    // must not tell that the id exists elsewhere.
+    if (mutation.fields.createdAt === undefined) return { reason: NO_SUCH_RECORD };
     return { reason: 'forbidden: this id belongs to no record of your network' };
+  }
   if (current && current.type !== mutation.type)
     return { reason: `record ${mutation.recordId} is not of type ${mutation.type}` };
+  const stray = Object.keys(mutation.fields).find((key) => {
+    const dot = key.indexOf('.');
+    return dot > 0 && !(MAP_FIELDS[mutation.type] as readonly string[]).includes(key.slice(0, dot));
+  });
+  // Merging would drop it silently; the device must hear that its change went nowhere.
+  if (stray) return { reason: `invalid ${mutation.type}: ${stray} is not an entry of a field of this record` };
   const denied = refusal({
     role: context.role,
     type: mutation.type,
@@ -100,8 +113,7 @@ function applyOne(context: PushContext, mutation: Mutation, current: RecordRow |
 
   const patch: Patch = { fields: mutation.fields, clocks: mutation.clocks, base: mutation.base };
   if (!current) {
-    if (mutation.fields.createdAt === undefined)
-      return { reason: `record ${mutation.recordId} does not exist on the server` };
+    if (mutation.fields.createdAt === undefined) return { reason: NO_SUCH_RECORD };
     const state = createState(patch);
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;

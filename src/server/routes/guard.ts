@@ -20,7 +20,8 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   const now = c.var.now();
   if (now - (c.var.lastTouched.get(device.id) ?? 0) >= TOUCH_INTERVAL_MS) {
     c.var.lastTouched.set(device.id, now);
-    await c.var.store.touchDevice(device.id, new Date(now).toISOString());
+    // Not awaited: the answer does not depend on it, and on PostgreSQL a commit may wait on disk.
+    c.var.store.touchDevice(device.id, new Date(now).toISOString()).catch(() => c.var.lastTouched.delete(device.id));
   }
   await next();
 };

@@ -192,96 +192,99 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * Four statements while the network is locked (lock, read, write, the refused records'
+   * state): pushes of one network queue on the lock, so its hold time is the push throughput.
+   */
   private async pushIn(client: Client, { context, mutations }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
     const locked = await client.query('SELECT id FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
     if (locked.rowCount !== 1) throw new Error(`push to an unknown network ${networkId}`);
 
-    const recordIds = [...new Set(mutations.map((mutation) => mutation.recordId))];
-    const mutationIds = [...new Set(mutations.map((mutation) => mutation.id))];
-    const existing = new Map<string, RecordRow>();
-    const found = await client.query('SELECT id, network_id, type, data, clocks FROM records WHERE id = ANY($1)', [
-      recordIds,
-    ]);
-    for (const row of found.rows as Row[]) existing.set(row.id as string, toRecordRow(row));
-    const prior = new Map<string, SavedResult>();
-    const saved = await client.query(
-      'SELECT id, status, reason FROM mutations WHERE network_id = $1 AND id = ANY($2)',
-      [networkId, mutationIds],
+    // A separate statement from the lock: it reads what the previous holder committed.
+    const found = await client.query(
+      `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d FROM records WHERE id = ANY($2)
+       UNION ALL SELECT 'mutation', id, status, reason, NULL, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
+       UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL FROM devices WHERE network_id = $1`,
+      [
+        networkId,
+        [...new Set(mutations.map((mutation) => mutation.recordId))],
+        [...new Set(mutations.map((mutation) => mutation.id))],
+      ],
     );
-    for (const row of saved.rows as Row[]) prior.set(row.id as string, toSaved(row));
-
-    const authors = await this.authorsOf(client, networkId);
+    const existing = new Map<string, RecordRow>();
+    const prior = new Map<string, SavedResult>();
+    const authors = new Map<string, string>();
+    for (const row of found.rows as Row[]) {
+      const id = row.id as string;
+      if (row.kind === 'record')
+        existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
+      else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b }));
+      else authors.set(id, row.a as string);
+    }
     const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
 
-    if (plan.writes.length > 0) {
-      const seqs = await client.query('SELECT nextval($1::regclass) AS seq FROM generate_series(1, $2) ORDER BY 1', [
-        'record_seq',
-        plan.writes.length,
-      ]);
+    const fresh = plan.results.filter((entry) => !entry.replay);
+    if (plan.writes.length > 0 || fresh.length > 0) {
       const written = await client.query(
-        `INSERT INTO records (id, network_id, type, seq, data, clocks)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])
-         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks
-         WHERE records.network_id = excluded.network_id`,
+        `WITH written AS (
+           INSERT INTO records (id, network_id, type, seq, data, clocks)
+           SELECT w.id, w.network_id, w.type, nextval('record_seq'), w.data, w.clocks
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+             AS w(id, network_id, type, data, clocks, n)
+           ORDER BY w.n
+           ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks
+           WHERE records.network_id = excluded.network_id
+           RETURNING 1
+         ), saved AS (
+           INSERT INTO mutations (network_id, id, status, reason)
+           SELECT $6, * FROM unnest($7::text[], $8::text[], $9::text[])
+           RETURNING 1
+         )
+         SELECT (SELECT COUNT(*) FROM written) AS written`,
         [
           plan.writes.map((row) => row.id),
           plan.writes.map((row) => row.networkId),
           plan.writes.map((row) => row.type),
-          seqs.rows.map((row: Row) => row.seq),
           plan.writes.map((row) => JSON.stringify(row.data)),
           plan.writes.map((row) => JSON.stringify(row.clocks)),
-        ],
-      );
-      if (written.rowCount !== plan.writes.length) throw new RecordIdRace();
-    }
-
-    const fresh = plan.results.filter((entry) => !entry.replay);
-    if (fresh.length > 0) {
-      await client.query(
-        `INSERT INTO mutations (network_id, id, status, reason)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])`,
-        [
           networkId,
           fresh.map((entry) => entry.id),
           fresh.map((entry) => entry.result.status),
           fresh.map((entry) => (entry.result.status === 'rejected' ? entry.result.reason : null)),
         ],
       );
+      if (Number(written.rows[0]?.written) !== plan.writes.length) throw new RecordIdRace();
     }
 
-    const results: MutationResult[] = [];
-    for (const { id, result, recordId } of plan.results) {
-      if (result.status === 'applied') results.push({ id, status: 'applied' });
-      else
-        results.push({
-          id,
-          status: 'rejected',
-          reason: result.reason,
-          current: await currentChange(client, networkId, recordId),
-        });
+    const refusedIds = plan.results
+      .filter((entry) => entry.result.status === 'rejected')
+      .map((entry) => entry.recordId);
+    const current = new Map<string, Change>();
+    if (refusedIds.length > 0) {
+      const rows = await client.query(
+        'SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 AND id = ANY($2)',
+        [networkId, refusedIds],
+      );
+      for (const row of rows.rows as Row[]) current.set(row.id as string, toChange(row));
     }
+    const results: MutationResult[] = plan.results.map(({ id, result, recordId }) =>
+      result.status === 'applied'
+        ? { id, status: 'applied' }
+        : { id, status: 'rejected', reason: result.reason, current: current.get(recordId) ?? null },
+    );
     return { results, clockAheadMs: plan.clockAheadMs };
   }
 
-  private async authorsOf(client: Client, networkId: string): Promise<Map<string, string>> {
-    const found = await client.query('SELECT clock_node, member_name FROM devices WHERE network_id = $1', [networkId]);
-    return new Map((found.rows as Row[]).map((row) => [row.clock_node as string, row.member_name as string]));
-  }
-
   async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
-    const changes = (
-      await this.rows(
-        'SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [networkId, since, limit],
-      )
-    ).map(toRawChange);
-    const last = changes.at(-1)?.seq ?? since;
-    const [count] = await this.rows('SELECT COUNT(*) AS remaining FROM records WHERE network_id = $1 AND seq > $2', [
-      networkId,
-      last,
-    ]);
-    return { changes, remaining: Number(count?.remaining ?? 0) };
+    // One round trip: the window counts every row after the cursor before LIMIT cuts the page.
+    const rows = await this.rows(
+      `SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
+       FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [networkId, since, limit],
+    );
+    const changes = rows.map(toRawChange);
+    return { changes, remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
@@ -313,13 +316,7 @@ export class PostgresStore implements Store {
   }
 }
 
-async function currentChange(client: Client, networkId: string, id: string): Promise<Change | null> {
-  const found = await client.query(
-    'SELECT type, id, seq, data, clocks FROM records WHERE id = $1 AND network_id = $2',
-    [id, networkId],
-  );
-  const row = found.rows[0] as Row | undefined;
-  if (!row) return null;
+function toChange(row: Row): Change {
   return {
     type: row.type as RecordType,
     id: row.id as string,

@@ -29,6 +29,7 @@ export const common = {
     notFoundAction: 'Aller aux visites',
     titleSuffix: 'Valise',
     optional: 'facultatif',
+    quickCapture: 'Nouvelle visite',
   },
   en: {
     appName: 'Valise',
@@ -57,5 +58,6 @@ export const common = {
     notFoundAction: 'Go to visits',
     titleSuffix: 'Valise',
     optional: 'optional',
+    quickCapture: 'New visit',
   },
 } satisfies Messages;

@@ -18,7 +18,8 @@ export function SyncIndicator() {
     <a
       class={`sync-indicator sync-indicator--${status.state}`}
       href={`#/${SETTINGS_PATH}`}
-      aria-label={`${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
+      // The visible words come first, so a person using voice control can say what they see.
+      aria-label={`${label}. ${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
     >
       <Icon name="refresh" />
       <span class="sync-indicator__label">{label}</span>

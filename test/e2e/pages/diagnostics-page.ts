@@ -10,7 +10,7 @@ export class DiagnosticsPage {
   }
 
   /** Starts a diagnostic of a lieu, picked by name or created when the network has none. */
-  async start(lieu: string, grid: string, date: string): Promise<void> {
+  async start(lieu: string, grid: string, date: string, beforeSubmit?: () => Promise<void>): Promise<void> {
     await this.page.getByRole('link', { name: 'Nouveau diagnostic' }).first().click();
     await this.page.getByRole('radio', { name: new RegExp(grid) }).check();
     await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu.slice(0, 8));
@@ -24,6 +24,7 @@ export class DiagnosticsPage {
     }
     await this.page.locator('.picker__chip', { hasText: lieu }).waitFor();
     await this.page.getByLabel('Date du diagnostic').fill(date);
+    await beforeSubmit?.();
     await this.page.getByRole('button', { name: 'Commencer le diagnostic' }).click();
     await this.page.getByText('Section 1 sur').waitFor();
   }

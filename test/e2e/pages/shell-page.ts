@@ -56,7 +56,8 @@ export class ShellPage {
 
   /** The link of the current place, marked aria-current="page". */
   currentLink(): Locator {
-    return this.page.locator('a[aria-current="page"]:visible');
+    // The shell's own links only: a screen may mark its own sub-navigation too.
+    return this.page.locator(':is(.topbar, .nav) a[aria-current="page"]:visible');
   }
 
   offlineBanner(): Locator {

@@ -34,6 +34,11 @@ export class VisitsPage {
     return this.main().getByRole('link', { name: 'Nouvelle visite' }).first();
   }
 
+  /** "Nouvelle visite" from any screen (outside the screen's own content). */
+  quickCapture(): Locator {
+    return this.page.locator('a.quick-capture');
+  }
+
   placePicker(): Locator {
     return this.main().getByRole('group', { name: 'Lieu' });
   }

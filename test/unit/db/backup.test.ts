@@ -136,6 +136,23 @@ describe('a backup of the device', () => {
     );
   });
 
+  test('gives a device without a name the author name of the backup, never replacing one typed here', async () => {
+    const phone = await openTestContext();
+    phone.identity.authorName = 'Camille Martin';
+    const backup = await saved(phone);
+
+    const fresh = await openTestContext();
+    expect((await restoreBackup(fresh, backup)).authorName).toBe('Camille Martin');
+    expect(fresh.identity.authorName).toBe('Camille Martin');
+    expect((await fresh.db.meta.get('identity'))?.value).toMatchObject({ authorName: 'Camille Martin' });
+
+    const named = await openTestContext();
+    named.identity.authorName = 'Hugo';
+    await named.db.meta.put({ key: 'identity', value: named.identity });
+    await restoreBackup(named, backup);
+    expect(named.identity.authorName).toBe('Hugo');
+  });
+
   test('remembers when the last backup was saved', async () => {
     const context = await openTestContext();
     expect(await readBackupMeta(context)).toEqual({ lastBackupAt: null });

@@ -44,6 +44,7 @@ describe('the year’s report (golden numbers of test/fixtures/backup.ts)', () =
 
   it('counts events held in the period per service', () => {
     expect(report.events).toBe(1);
+    expect(report.eventsByMonth.map(({ count }) => count)).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(byKey(report.eventsByService)).toMatchObject({ federate: 1, inform: 1, detect: 0 });
   });
 

@@ -10,6 +10,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ORGANISATION_KIND_LABELS } from '../../i18n/vocabulary';
+import { ContactExchange } from './ContactExchange';
 import { messages } from './messages';
 import { CONTACTS, lieuHref, lieuxHref, newLieuHref, newPersonHref, personHref } from './paths';
 
@@ -29,10 +30,10 @@ export function ContactsHome({ tab }: { tab: 'people' | 'lieux' }) {
         }
       />
       <nav class="contacts-tabs" aria-label={t.tabs}>
-        <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'page' : undefined}>
+        <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'true' : undefined}>
           {t.people}
         </a>
-        <a href={lieuxHref()} aria-current={tab === 'lieux' ? 'page' : undefined}>
+        <a href={lieuxHref()} aria-current={tab === 'lieux' ? 'true' : undefined}>
           {t.lieux}
         </a>
       </nav>
@@ -48,6 +49,7 @@ function PeopleList() {
   const people = useLive((context) => listContacts(context, { query }), [query]);
   return (
     <>
+      <ContactExchange />
       <Field
         label={t.searchPeople}
         hint={t.searchPeopleHint}

@@ -11,7 +11,7 @@ import { useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatPercent, subjectOf } from './format';
 import { messages } from './messages';
-import { diagnosticHref, newHref } from './paths';
+import { diagnosticHref, gridsHref, newHref } from './paths';
 
 export function DiagnosticList() {
   const t = useMessages(messages);
@@ -37,9 +37,27 @@ export function DiagnosticList() {
       {t.start}
     </ButtonLink>
   );
+  const grids = (
+    <ButtonLink href={gridsHref()} variant="secondary">
+      {t.grids}
+    </ButtonLink>
+  );
   return (
     <>
-      <ScreenHeader title={t.title} description={t.purpose} actions={rows && rows.length > 0 ? start : undefined} />
+      <ScreenHeader
+        title={t.title}
+        description={t.purpose}
+        actions={
+          rows && rows.length > 0 ? (
+            <>
+              {start}
+              {grids}
+            </>
+          ) : (
+            grids
+          )
+        }
+      />
       {rows === undefined ? null : rows.length === 0 ? (
         <EmptyState title={t.emptyTitle} action={start}>
           {t.emptyText}

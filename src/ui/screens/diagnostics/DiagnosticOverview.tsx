@@ -1,8 +1,10 @@
 // A diagnostic at a glance: its sections and how far each is filled, then its results.
-import { useMemo } from 'preact/hooks';
-import { getDiagnostic, markCompleted } from '../../../db/diagnostics';
+import { useMemo, useState } from 'preact/hooks';
+import { deleteDiagnostic, getDiagnostic, markCompleted } from '../../../db/diagnostics';
 import { buildReport } from '../../../domain/diagnostic-report';
 import { activeQuestions, isSectionDone, progressOf, scoreGrid } from '../../../domain/diagnostic-score';
+import { hrefTo, navigate } from '../../../state/router';
+import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -16,14 +18,16 @@ import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';
 import { PrintedAnswers } from './PrintedAnswers';
 import { ProgressBar } from './ProgressBar';
-import { compareHref, sectionHref } from './paths';
+import { compareHref, listHref, sectionHref } from './paths';
 import { Results } from './Results';
+import { SetAsideAnswers, VersionNotice } from './VersionNotice';
 
 export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const d = useDates();
   const context = useDataContext();
+  const [confirming, setConfirming] = useState(false);
   const data = useLive((ctx) => getDiagnostic(ctx, diagnosticId), [diagnosticId]);
   const score = useMemo(() => (data?.template ? scoreGrid(data.template, data.diagnostic.answers) : null), [data]);
   const report = useMemo(() => {
@@ -53,6 +57,12 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           ) : undefined
         }
       />
+      {diagnostic.visitId ? (
+        <p>
+          <a href={hrefTo('visites', diagnostic.visitId)}>{t.linkedVisit}</a>
+        </p>
+      ) : null}
+      <VersionNotice diagnostic={diagnostic} template={template} templates={data.templates} />
       <ProgressBar done={progress.done} total={progress.total} />
       {progress.done > 0 || score.overall !== null ? <Results score={score} /> : null}
       <Section title={t.sectionsTitle} id="sections">
@@ -91,7 +101,38 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           </Button>
         </div>
       </Section>
+      <SetAsideAnswers diagnostic={diagnostic} template={template} templates={data.templates} />
       <ExportSection report={report} filledOn={diagnostic.filledOn} />
+      <div class="actions delete-diagnostic">
+        {confirming ? (
+          <Banner
+            tone="warning"
+            title={t.deleteConfirm}
+            actions={
+              <>
+                <Button
+                  variant="danger"
+                  onClick={() =>
+                    context &&
+                    void deleteDiagnostic(context, diagnostic.id).then(() => navigate(listHref(), { replace: true }))
+                  }
+                >
+                  {t.deleteYes}
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  {t.cancel}
+                </Button>
+              </>
+            }
+          >
+            {t.deleteText}
+          </Banner>
+        ) : (
+          <Button variant="quiet" onClick={() => setConfirming(true)}>
+            {t.delete}
+          </Button>
+        )}
+      </div>
       <PrintedAnswers report={report} />
     </>
   );

@@ -6,6 +6,7 @@ import type { Report } from '../../../domain/diagnostic-report';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
+import { fileSlug } from '../../download';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
@@ -16,16 +17,9 @@ const RENDER: Record<Format, { render: (report: Report) => string; extension: st
   wikitext: { render: toWikitext, extension: 'wiki', type: 'text/plain' },
 };
 
-/** "la-forge-des-possibles-2026-03-03": a file name any system accepts. */
-export function fileNameOf(subject: string, date: string): string {
-  const slug = subject
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `diagnostic-${slug || 'sans-titre'}-${date}`;
+/** "diagnostic-la-forge-des-possibles-2026-03-03": a file name any system accepts. */
+function fileNameOf(subject: string, date: string): string {
+  return `diagnostic-${fileSlug(subject, 'sans-titre')}-${date}`;
 }
 
 export function ExportSection({ report, filledOn }: { report: Report; filledOn: string }) {

@@ -5,14 +5,17 @@ import type { ScreenProps } from '../../routes';
 import { ComparePage } from './ComparePage';
 import { DiagnosticList } from './DiagnosticList';
 import { DiagnosticOverview } from './DiagnosticOverview';
+import { GridEditor } from './GridEditor';
+import { GridsPage } from './GridsPage';
 import { NewDiagnostic } from './NewDiagnostic';
-import { COMPARE_PATH, NEW_PATH, SECTION_PATH } from './paths';
+import { COMPARE_PATH, GRIDS_PATH, NEW_PATH, SECTION_PATH } from './paths';
 import { SectionPage } from './SectionPage';
 import './diagnostics.css';
 
 export default function DiagnosticsScreen({ route }: ScreenProps) {
   const [first, second, third] = route.params;
   if (first === undefined) return <DiagnosticList />;
+  if (first === GRIDS_PATH) return second ? <GridEditor key={second} templateId={second} /> : <GridsPage />;
   if (first === NEW_PATH) return <NewDiagnostic organisationId={route.query.lieu} visitId={route.query.visite} />;
   if (second === SECTION_PATH)
     return <SectionPage key={`${first}-${third}`} diagnosticId={first} index={Number(third)} />;

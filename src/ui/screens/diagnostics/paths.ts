@@ -5,6 +5,7 @@ export const SCREEN = 'diagnostics';
 export const NEW_PATH = 'nouveau';
 export const SECTION_PATH = 'section';
 export const COMPARE_PATH = 'comparer';
+export const GRIDS_PATH = 'grilles';
 
 export const listHref = () => hrefTo(SCREEN);
 export const newHref = () => hrefTo(SCREEN, NEW_PATH);
@@ -13,3 +14,5 @@ export const diagnosticHref = (id: string) => hrefTo(SCREEN, id);
 export const sectionHref = (id: string, index: number) => hrefTo(SCREEN, id, SECTION_PATH, String(index));
 export const compareHref = (id: string, otherId?: string) =>
   `${hrefTo(SCREEN, id, COMPARE_PATH)}${otherId ? `?avec=${encodeURIComponent(otherId)}` : ''}`;
+export const gridsHref = () => hrefTo(SCREEN, GRIDS_PATH);
+export const gridHref = (templateId: string) => hrefTo(SCREEN, GRIDS_PATH, templateId);

@@ -3,8 +3,8 @@ import type { FollowUp } from '../../../domain/follow-up';
 import { calendarFile } from '../../../domain/ics';
 import { hrefTo } from '../../../state/router';
 import { Button } from '../../components/Button';
+import { downloadFile, fileSlug } from '../../download';
 import { useLanguage } from '../../i18n/messages';
-import { downloadText, fileNameOf } from './download';
 
 interface CalendarExportProps {
   events: readonly NetworkEvent[];
@@ -23,7 +23,7 @@ export function CalendarExport({ events, followUps = [], placeNames, fileName, l
       ...(placeNames ? { placeNames } : {}),
       eventUrl: (id) => `${location.origin}${location.pathname}${hrefTo('evenements', id)}`,
     });
-    downloadText(`${fileNameOf(fileName)}.ics`, text, 'text/calendar;charset=utf-8');
+    downloadFile(`${fileSlug(fileName, 'evenement')}.ics`, [text], 'text/calendar;charset=utf-8');
   };
   return <Button onClick={save}>{label}</Button>;
 }

@@ -175,49 +175,59 @@ function BarCell({ value, max, text, tone }: { value: number; max: number; text:
   );
 }
 
-/** Visits per month as an SVG column chart; the numbers sit on the columns, the table is one tap away. */
+/**
+ * Visits (and events) per month as an SVG column chart: the numbers sit on the columns, the
+ * table is one tap away.
+ */
 function MonthChart({ report }: { report: Report }) {
   const t = useMessages(messages);
   const months = report.visitsByMonth;
-  const max = Math.max(1, ...months.map(({ count }) => count));
+  const events = report.eventsByMonth;
+  const max = Math.max(1, ...months.map(({ count }) => count), ...events.map(({ count }) => count));
   // Narrow columns for a year, so the labels stay legible once scaled to a phone's width.
   const width = Math.max(months.length * (months.length <= 12 ? 28 : 20), 200);
   const height = 160;
   const plot = 110;
   const column = width / Math.max(months.length, 1);
   const total = months.reduce((sum, { count }) => sum + count, 0);
-  // Month labels would collide beyond two years of months: every other label, then every third.
+  const totalEvents = events.reduce((sum, { count }) => sum + count, 0);
+  // Month labels would collide beyond a year of months: every other label, then every third.
   const labelEvery = months.length > 24 ? 3 : months.length > 12 ? 2 : 1;
+  const bar = (count: number, x: number, barWidth: number, tone: string) => {
+    const barHeight = (count / max) * plot;
+    return (
+      <>
+        <rect x={x} y={plot + 20 - barHeight} width={barWidth} height={barHeight} class={tone} rx="1.5" />
+        {count > 0 ? (
+          <text x={x + barWidth / 2} y={plot + 15 - barHeight} class="month-chart__value" text-anchor="middle">
+            {count}
+          </text>
+        ) : null}
+      </>
+    );
+  };
   return (
     <>
+      <p class="month-legend" aria-hidden="true">
+        <span class="month-legend__key month-legend__key--visits" /> {t.visits}
+        <span class="month-legend__key month-legend__key--events" /> {t.events}
+      </p>
       <svg
         class="month-chart"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={t.chartSummary(total, months.length)}
-        preserveAspectRatio="xMidYMid meet"
+        aria-label={t.chartSummary(total, totalEvents, months.length)}
       >
         <line x1="0" y1={plot + 20} x2={width} y2={plot + 20} class="month-chart__axis" />
         {months.map(({ key, count }, index) => {
-          const barHeight = (count / max) * plot;
-          const x = index * column + column * 0.2;
+          const x = index * column + column * 0.12;
+          const barWidth = column * 0.38;
           return (
             <g key={key}>
-              <rect
-                x={x}
-                y={plot + 20 - barHeight}
-                width={column * 0.6}
-                height={barHeight}
-                class="month-chart__bar"
-                rx="2"
-              />
-              {count > 0 ? (
-                <text x={x + column * 0.3} y={plot + 14 - barHeight} class="month-chart__value" text-anchor="middle">
-                  {count}
-                </text>
-              ) : null}
+              {bar(count, x, barWidth, 'month-chart__bar')}
+              {bar(events[index]?.count ?? 0, x + barWidth, barWidth, 'month-chart__bar month-chart__bar--events')}
               {index % labelEvery === 0 ? (
-                <text x={x + column * 0.3} y={height - 8} class="month-chart__label" text-anchor="middle">
+                <text x={index * column + column / 2} y={height - 8} class="month-chart__label" text-anchor="middle">
                   {t.monthShort(key)}
                 </text>
               ) : null}
@@ -232,13 +242,15 @@ function MonthChart({ report }: { report: Report }) {
             <tr>
               <th scope="col">{t.monthColumn}</th>
               <th scope="col">{t.visits}</th>
+              <th scope="col">{t.events}</th>
             </tr>
           </thead>
           <tbody>
-            {months.map(({ key, count }) => (
+            {months.map(({ key, count }, index) => (
               <tr key={key}>
                 <th scope="row">{`${t.monthShort(key)} ${key.slice(0, 4)}`}</th>
                 <td>{count}</td>
+                <td>{events[index]?.count ?? 0}</td>
               </tr>
             ))}
           </tbody>

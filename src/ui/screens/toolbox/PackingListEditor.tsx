@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { RecordValidationError } from '../../../db/errors';
-import { editPackingList, newTemplate, readPackingList, readToolbox } from '../../../db/toolbox';
+import { editPackingList, newTemplate, readPackingList, readToolbox, type ToolboxView } from '../../../db/toolbox';
 import { type PackingList, packingListSchema } from '../../../domain/toolbox';
 import { toFieldIssue } from '../../../domain/validation';
 import { TRIP_KINDS, type TripKind } from '../../../domain/vocabulary';
@@ -30,13 +30,7 @@ export function PackingListEditor({ listId }: { listId: string | null }) {
   return <EditorFields key={listId ?? 'new'} list={view?.list ?? null} toolbox={toolbox} />;
 }
 
-function EditorFields({
-  list,
-  toolbox,
-}: {
-  list: PackingList | null;
-  toolbox: NonNullable<Awaited<ReturnType<typeof readToolbox>>>;
-}) {
+function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: ToolboxView }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();

@@ -1,7 +1,14 @@
 // A packing list. A template (one per kind of trip) prepares a trip; a trip is a checklist
 // ticked offline, with a "ce qui manque" view and a reset for the next trip.
 import { useMemo, useState } from 'preact/hooks';
-import { readPackingList, removePackingList, resetPacking, setPacked, startTrip } from '../../../db/toolbox';
+import {
+  type PackingListView,
+  readPackingList,
+  removePackingList,
+  resetPacking,
+  setPacked,
+  startTrip,
+} from '../../../db/toolbox';
 import type { Loan } from '../../../domain/toolbox';
 import { type PackingLine, packingState } from '../../../domain/toolbox/packing';
 import { hrefTo, navigate } from '../../../state/router';
@@ -121,7 +128,7 @@ function TemplateView({ listId, lines, loans }: { listId: string; lines: Packing
   );
 }
 
-function TripChecklist({ view }: { view: NonNullable<Awaited<ReturnType<typeof readPackingList>>> }) {
+function TripChecklist({ view }: { view: PackingListView }) {
   const t = useMessages(messages);
   const context = useDataContext();
   const [onlyMissing, setOnlyMissing] = useState(false);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { readToolbox } from '../../../db/toolbox';
+import { readToolbox, type ToolboxView } from '../../../db/toolbox';
 import { type FileState, offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
 import type { Loan, ToolboxItem } from '../../../domain/toolbox';
 import { kitAvailability } from '../../../domain/toolbox/loans';
@@ -150,7 +150,7 @@ function ItemCard({
   );
 }
 
-function PackingLists({ view }: { view: NonNullable<Awaited<ReturnType<typeof readToolbox>>> }) {
+function PackingLists({ view }: { view: ToolboxView }) {
   const t = useMessages(messages);
   const d = useDates();
   const templates = view.lists.filter((list) => list.isTemplate);

@@ -1,0 +1,235 @@
+// Contacts in and out of Valise: CSV (as spreadsheets export it, comma or semicolon) and
+// vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
+// Pure: the database side (duplicates against stored contacts, the write) is src/db.
+import type { Contact } from './contact';
+import type { FieldIssue } from './validation';
+import { validateRecord } from './validation';
+
+/** What one imported line would create (organisations by name, resolved by the caller). */
+export interface ImportedContact {
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+  tags: string[];
+  notes: string | null;
+  consentNote: string | null;
+  organisationNames: string[];
+}
+
+export type ImportProblem = { kind: 'noName' } | { kind: 'invalid'; issue: FieldIssue } | { kind: 'noHeader' };
+
+export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
+
+/** Splits CSV text into rows of cells: quoted cells may hold separators, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const source = text.replace(/^\uFEFF/, '');
+  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (quoted) {
+      if (char === '"' && source[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"' && cell === '') quoted = true;
+    else if (char === separator) {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && source[index + 1] === '\n') index++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const HEADERS: Record<keyof Omit<ImportedContact, 'tags' | 'organisationNames'> | 'tags' | 'organisations', string[]> =
+  {
+    name: ['nom', 'name', 'nom complet', 'full name', 'contact', 'personne'],
+    role: ['role', 'fonction', 'poste', 'title', 'job title'],
+    phone: ['telephone', 'tel', 'phone', 'mobile', 'portable'],
+    email: ['email', 'e-mail', 'mail', 'courriel', 'adresse e-mail', 'adresse email'],
+    tags: ['etiquettes', 'tags', 'categories'],
+    notes: ['notes', 'note', 'commentaire', 'commentaires'],
+    consentNote: ['consentement', 'consent', 'rgpd'],
+    organisations: ['structure', 'organisation', 'organization', 'lieu', 'lieux', 'entreprise', 'company'],
+  };
+
+function headerKey(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+/** Reads a CSV of contacts: a header line (French or English names), then one person a line. */
+export function contactsFromCsv(text: string): ImportLine[] {
+  const [header, ...rows] = parseCsv(text);
+  const columns = new Map<string, number>();
+  for (const [index, cell] of (header ?? []).entries()) {
+    const key = headerKey(cell);
+    for (const [field, names] of Object.entries(HEADERS))
+      if (names.includes(key) && !columns.has(field)) columns.set(field, index);
+  }
+  if (!columns.has('name')) return [{ line: 1, problem: { kind: 'noHeader' } }];
+  const cell = (row: string[], field: string) => {
+    const index = columns.get(field);
+    return index === undefined ? '' : (row[index] ?? '').trim();
+  };
+  const lines: ImportLine[] = [];
+  rows.forEach((row, index) => {
+    if (row.every((value) => value.trim() === '')) return;
+    lines.push(
+      judge(index + 2, {
+        name: cell(row, 'name'),
+        role: cell(row, 'role') || null,
+        phone: cell(row, 'phone') || null,
+        email: cell(row, 'email') || null,
+        tags: splitList(cell(row, 'tags')),
+        notes: cell(row, 'notes') || null,
+        consentNote: cell(row, 'consentNote') || null,
+        organisationNames: splitList(cell(row, 'organisations')),
+      }),
+    );
+  });
+  return lines;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,;|]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** A line is kept when the contact schema accepts it; otherwise the first reason is given. */
+function judge(line: number, contact: ImportedContact): ImportLine {
+  if (contact.name === '') return { line, problem: { kind: 'noName' } };
+  const now = new Date(0).toISOString();
+  const { organisationNames: _names, ...fields } = contact;
+  const result = validateRecord('contacts', {
+    ...fields,
+    id: '00000000-0000-7000-8000-000000000000',
+    networkId: 'import',
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: '',
+    deleted: false,
+  });
+  if (!result.ok) return { line, problem: { kind: 'invalid', issue: result.issues[0]! } };
+  return { line, contact };
+}
+
+/** Reads vCard text (one or many cards, versions 2.1 to 4.0): name, title, phone, email, org, note, categories. */
+export function contactsFromVCard(text: string): ImportLine[] {
+  // Folded lines continue with a leading space or tab; each logical line keeps its first line's number.
+  const logical: { text: string; line: number }[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const last = logical[logical.length - 1];
+    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last) last.text += raw.slice(1);
+    else logical.push({ text: raw, line: index + 1 });
+  });
+  const lines: ImportLine[] = [];
+  let card: ImportedContact | null = null;
+  let startLine = 0;
+  let structuredName = '';
+  for (const { text: raw, line } of logical) {
+    const colon = raw.indexOf(':');
+    if (colon < 0) continue;
+    const [property = ''] = raw.slice(0, colon).split(';');
+    const name = property.replace(/^item\d+\./i, '').toUpperCase();
+    const value = raw.slice(colon + 1);
+    if (name === 'BEGIN' && value.toUpperCase() === 'VCARD') {
+      card = {
+        name: '',
+        role: null,
+        phone: null,
+        email: null,
+        tags: [],
+        notes: null,
+        consentNote: null,
+        organisationNames: [],
+      };
+      startLine = line;
+      structuredName = '';
+      continue;
+    }
+    if (!card) continue;
+    const current: ImportedContact = card;
+    if (name === 'END') {
+      if (current.name === '' && structuredName !== '') current.name = structuredName;
+      lines.push(judge(startLine, current));
+      card = null;
+    } else if (name === 'FN') current.name = vcardUnescape(value).trim();
+    else if (name === 'N') {
+      const [family = '', given = ''] = value.split(';').map(vcardUnescape);
+      structuredName = `${given} ${family}`.trim();
+    } else if (name === 'TEL' && !current.phone) current.phone = value.replace(/^tel:/i, '').trim();
+    else if (name === 'EMAIL' && !current.email) current.email = vcardUnescape(value).trim();
+    else if (name === 'TITLE' || name === 'ROLE') current.role ??= vcardUnescape(value).trim();
+    else if (name === 'ORG') current.organisationNames.push(vcardUnescape(value.split(';')[0] ?? '').trim());
+    else if (name === 'NOTE') current.notes = vcardUnescape(value);
+    else if (name === 'CATEGORIES') current.tags.push(...splitList(vcardUnescape(value)));
+  }
+  return lines;
+}
+
+function vcardUnescape(value: string): string {
+  return value.replace(/\\([nN,;\\])/g, (_match, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+}
+
+function vcardEscape(value: string): string {
+  return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
+}
+
+/** vCard 3.0 of contacts, CRLF line ends, with the names of their organisations. */
+export function contactsToVCard(
+  contacts: readonly Contact[],
+  organisationName: (id: string) => string | undefined,
+): string {
+  const lines: string[] = [];
+  for (const contact of contacts) {
+    const parts = contact.name.trim().split(/\s+/);
+    const family = parts.length > 1 ? parts.slice(-1).join(' ') : contact.name;
+    const given = parts.length > 1 ? parts.slice(0, -1).join(' ') : '';
+    lines.push(
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      `FN:${vcardEscape(contact.name)}`,
+      `N:${vcardEscape(family)};${vcardEscape(given)};;;`,
+    );
+    if (contact.role) lines.push(`TITLE:${vcardEscape(contact.role)}`);
+    const organisation = (contact.organisationIds ?? []).map(organisationName).find(Boolean);
+    if (organisation) lines.push(`ORG:${vcardEscape(organisation)}`);
+    if (contact.phone) lines.push(`TEL;TYPE=CELL:${contact.phone}`);
+    if (contact.email) lines.push(`EMAIL:${contact.email}`);
+    if ((contact.tags ?? []).length > 0) lines.push(`CATEGORIES:${(contact.tags ?? []).map(vcardEscape).join(',')}`);
+    if (contact.notes) lines.push(`NOTE:${vcardEscape(contact.notes)}`);
+    lines.push('END:VCARD');
+  }
+  return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
+}
+
+/** The key two contacts are the same person by: their email, else their phone digits. */
+export function duplicateKeys(contact: { email?: string | null; phone?: string | null }): string[] {
+  const keys: string[] = [];
+  if (contact.email) keys.push(`email:${contact.email.trim().toLowerCase()}`);
+  const digits = (contact.phone ?? '').replace(/\D/g, '').replace(/^33/, '0');
+  if (digits.length >= 6) keys.push(`phone:${digits}`);
+  return keys;
+}

@@ -1,0 +1,23 @@
+// "Nouvelle visite" from any screen: one tap opens the capture form (the last lieu and the
+// usual services come first there). Hidden on the visit list, which has its own button, and
+// where a visit is being written already.
+import { hrefTo, useRoute } from '../state/router';
+import { common } from './i18n/common';
+import { useMessages } from './i18n/messages';
+
+export function QuickCapture() {
+  const t = useMessages(common);
+  const route = useRoute();
+  const visits = route.screen === 'visites' || route.screen === '';
+  const listOrWriting =
+    visits && (route.params.length === 0 || route.params[0] === 'nouvelle' || route.params[1] === 'modifier');
+  if (listOrWriting) return null;
+  return (
+    <a class="quick-capture" href={hrefTo('visites', 'nouvelle')}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
+      </svg>
+      <span class="quick-capture__label">{t.quickCapture}</span>
+    </a>
+  );
+}

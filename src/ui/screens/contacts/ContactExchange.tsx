@@ -1,0 +1,110 @@
+// Import contacts from a CSV or vCard file (with a report of what was added, merged and
+// refused, line by line) and export them all as vCard.
+import { useState } from 'preact/hooks';
+import { type ImportReport, importContacts } from '../../../db/contact-import';
+import { listContacts } from '../../../db/contacts';
+import { listOrganisations } from '../../../db/organisations';
+import {
+  contactsFromCsv,
+  contactsFromVCard,
+  contactsToVCard,
+  type ImportProblem,
+} from '../../../domain/contact-exchange';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { describeIssue } from '../../i18n/validation';
+import { messages } from './messages';
+
+export function ContactExchange() {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const context = useDataContext();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const fieldLabels: Record<string, string> = {
+    name: t.name,
+    role: t.role,
+    phone: t.phone,
+    email: t.email,
+    tags: t.tags,
+  };
+  const reason = (problem: ImportProblem) =>
+    problem.kind === 'noName'
+      ? t.importNoName
+      : problem.kind === 'noHeader'
+        ? t.importNoHeader
+        : t.importField(fieldLabels[problem.issue.field] ?? problem.issue.field, describeIssue(problem.issue, lang));
+
+  const importFile = async (file: File | undefined) => {
+    if (!context || !file) return;
+    setBusy(true);
+    setFailed(false);
+    setReport(null);
+    try {
+      const text = await file.text();
+      const vcard = /\.vcf$/i.test(file.name) || /^\s*BEGIN:VCARD/i.test(text);
+      setReport(await importContacts(context, vcard ? contactsFromVCard(text) : contactsFromCsv(text)));
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAll = async () => {
+    if (!context) return;
+    const [people, lieux] = await Promise.all([listContacts(context), listOrganisations(context)]);
+    const names = new Map(lieux.map((lieu) => [lieu.id, lieu.name]));
+    const blob = new Blob([contactsToVCard(people, (id) => names.get(id))], { type: 'text/vcard' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'contacts-valise.vcf';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  };
+
+  return (
+    <details class="contacts-exchange">
+      <summary>{t.exchange}</summary>
+      <div class="stack">
+        <p class="field__hint">{t.importHint}</p>
+        <div class="actions">
+          <label class="button button--secondary photo-input">
+            {busy ? t.importing : t.importLabel}
+            <input
+              type="file"
+              accept=".csv,.vcf,text/csv,text/vcard"
+              class="visually-hidden"
+              disabled={busy}
+              onChange={(event) => {
+                const input = event.currentTarget;
+                void importFile(input.files?.[0]).finally(() => {
+                  input.value = '';
+                });
+              }}
+            />
+          </label>
+          <Button onClick={exportAll}>{t.exportVCard}</Button>
+        </div>
+        {failed ? <Banner tone="error">{t.importFailed}</Banner> : null}
+        {report ? (
+          <Banner tone={report.rejected.length > 0 ? 'warning' : 'success'} title={t.importTitle} class="import-report">
+            <p class="banner__more">{t.importDone(report.added, report.merged, report.rejected.length)}</p>
+            {report.rejected.length > 0 ? (
+              <ul class="import-report__lines">
+                {report.rejected.map((rejected) => (
+                  <li key={rejected.line}>{t.importRejectedLine(rejected.line, reason(rejected.problem))}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Banner>
+        ) : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { importContacts } from '../../../src/db/contact-import';
+import { createContact, listContacts } from '../../../src/db/contacts';
+import { createOrganisation, listOrganisations } from '../../../src/db/organisations';
+import { contactsFromCsv } from '../../../src/domain/contact-exchange';
+import { openTestContext } from '../../helpers/db';
+
+describe('importing contacts', () => {
+  test('adds new people, merges a known email or phone, creates unknown lieux, and lists bad lines', async () => {
+    const context = await openTestContext();
+    const mairie = await createOrganisation(context, { name: 'Mairie de Redon', kind: 'local_authority' });
+    await createContact(context, { name: 'Hélène Durand', email: 'helene@exemple.fr', tags: ['élus'] });
+    const lines = contactsFromCsv(
+      'nom,role,telephone,email,structure,tags\n' +
+        'Hélène D.,Maire adjointe,,HELENE@exemple.fr,mairie de redon,rural\n' +
+        'Sam Petit,,06 00 00 00 01,,La Forge,\n' +
+        'Samuel Petit,Bénévole,+33 6 00 00 00 01,,,\n' +
+        'Bad,,,nope,,\n',
+    );
+    const report = await importContacts(context, lines);
+
+    expect(report).toEqual({
+      added: 1,
+      merged: 2,
+      rejected: [{ line: 5, problem: expect.objectContaining({ kind: 'invalid' }) }],
+    });
+    const people = await listContacts(context);
+    expect(people.map((person) => person.name)).toEqual(['Hélène Durand', 'Sam Petit']);
+    expect(people[0]).toMatchObject({ role: 'Maire adjointe', tags: ['élus', 'rural'], organisationIds: [mairie.id] });
+    expect(people[1]?.role).toBe('Bénévole');
+    const forge = (await listOrganisations(context, { query: 'forge' }))[0];
+    expect(people[1]?.organisationIds).toEqual([forge?.id]);
+  });
+
+  test('one bad line of many imports all the others', async () => {
+    const context = await openTestContext();
+    const rows = Array.from({ length: 499 }, (_, index) => `Personne ${index},p${index}@exemple.fr`);
+    rows.splice(250, 0, 'Mauvaise,pas-un-email');
+    const report = await importContacts(context, contactsFromCsv(`nom,email\n${rows.join('\n')}\n`));
+    expect(report.added).toBe(499);
+    expect(report.rejected).toEqual([{ line: 252, problem: expect.objectContaining({ kind: 'invalid' }) }]);
+    expect(await listContacts(context)).toHaveLength(499);
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import {
+  contactsFromCsv,
+  contactsFromVCard,
+  contactsToVCard,
+  duplicateKeys,
+  parseCsv,
+} from '../../../src/domain/contact-exchange';
+
+describe('CSV of contacts', () => {
+  test('reads quoted cells with separators, doubled quotes and line breaks, semicolons or commas', () => {
+    expect(parseCsv('a;b\n"x;y";"il a dit ""oui"""\n"deux\nlignes";z')).toEqual([
+      ['a', 'b'],
+      ['x;y', 'il a dit "oui"'],
+      ['deux\nlignes', 'z'],
+    ]);
+    expect(parseCsv('\uFEFFa,b\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  test('maps French or English headers, accents ignored, and rejects a bad line with its reason', () => {
+    const lines = contactsFromCsv(
+      'Nom;Fonction;Téléphone;Courriel;Structure;Étiquettes\n' +
+        'Hélène Durand;Maire adjointe;06 12 34 56 78;helene@exemple.fr;Mairie de Redon;élus, rural\n' +
+        ';Sans nom;;;;\n' +
+        'Camille Martin;;;pas-un-email;;\n' +
+        '\n' +
+        'Sam;;;;;\n',
+    );
+    expect(lines).toEqual([
+      {
+        line: 2,
+        contact: {
+          name: 'Hélène Durand',
+          role: 'Maire adjointe',
+          phone: '06 12 34 56 78',
+          email: 'helene@exemple.fr',
+          tags: ['élus', 'rural'],
+          notes: null,
+          consentNote: null,
+          organisationNames: ['Mairie de Redon'],
+        },
+      },
+      { line: 3, problem: { kind: 'noName' } },
+      { line: 4, problem: { kind: 'invalid', issue: expect.objectContaining({ field: 'email', type: 'email' }) } },
+      { line: 6, contact: expect.objectContaining({ name: 'Sam' }) },
+    ]);
+  });
+
+  test('without a name column, says so instead of importing nothing silently', () => {
+    expect(contactsFromCsv('a,b\n1,2')).toEqual([{ line: 1, problem: { kind: 'noHeader' } }]);
+  });
+});
+
+describe('vCard', () => {
+  test('reads several cards, folded lines, escaped characters and a structured name when FN is missing', () => {
+    const lines = contactsFromVCard(
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Hélène Durand',
+        'TITLE:Maire adjointe',
+        'ORG:Mairie de Redon;Services',
+        'TEL;TYPE=CELL:+33 6 12 34 56 78',
+        'EMAIL;TYPE=INTERNET:helene@exemple.fr',
+        'NOTE:Première ligne\\nseconde\\, avec virgule et une ligne pl',
+        ' iée',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'N:Martin;Camille;;;',
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+    expect(lines).toEqual([
+      {
+        line: 1,
+        contact: expect.objectContaining({
+          name: 'Hélène Durand',
+          role: 'Maire adjointe',
+          phone: '+33 6 12 34 56 78',
+          email: 'helene@exemple.fr',
+          organisationNames: ['Mairie de Redon'],
+          notes: 'Première ligne\nseconde, avec virgule et une ligne pliée',
+        }),
+      },
+      { line: 11, contact: expect.objectContaining({ name: 'Camille Martin' }) },
+    ]);
+  });
+
+  test('writes what it reads back: names, role, lieu, phone, email, tags, notes with escapes', () => {
+    const text = contactsToVCard(
+      [
+        {
+          id: 'c1',
+          networkId: 'local',
+          createdAt: '',
+          updatedAt: '',
+          updatedBy: '',
+          deleted: false,
+          name: 'Hélène Durand',
+          role: 'Maire adjointe, élue',
+          organisationIds: ['o1'],
+          phone: '06 12 34 56 78',
+          email: 'helene@exemple.fr',
+          tags: ['élus', 'rural'],
+          notes: 'Deux\nlignes; et plus',
+        },
+      ],
+      (id) => (id === 'o1' ? 'Mairie de Redon' : undefined),
+    );
+    expect(text).toContain('N:Durand;Hélène;;;\r\n');
+    expect(text).toContain('TITLE:Maire adjointe\\, élue\r\n');
+    expect(text).toContain('NOTE:Deux\\nlignes\\; et plus\r\n');
+    expect(contactsFromVCard(text)).toEqual([
+      {
+        line: 1,
+        contact: {
+          name: 'Hélène Durand',
+          role: 'Maire adjointe, élue',
+          phone: '06 12 34 56 78',
+          email: 'helene@exemple.fr',
+          tags: ['élus', 'rural'],
+          notes: 'Deux\nlignes; et plus',
+          consentNote: null,
+          organisationNames: ['Mairie de Redon'],
+        },
+      },
+    ]);
+  });
+});
+
+describe('duplicates', () => {
+  test('are the same email in any case, or the same phone whatever its spacing or +33', () => {
+    expect(duplicateKeys({ email: ' Helene@Exemple.fr ', phone: '+33 6 12 34 56 78' })).toEqual([
+      'email:helene@exemple.fr',
+      'phone:0612345678',
+    ]);
+    expect(duplicateKeys({ phone: '06.12.34.56.78' })).toEqual(['phone:0612345678']);
+    expect(duplicateKeys({ phone: '12' })).toEqual([]);
+  });
+});
