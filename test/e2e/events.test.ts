@@ -174,7 +174,9 @@ describe('an event of the network', () => {
     // "Aujourd'hui": the day's event and what is due, together.
     await camilleEvents.openAgenda();
     const todaySection = camille.page.locator('#aujourdhui');
-    expect(await todaySection.textContent()).toContain('Rencontre régionale des tiers-lieux');
+    expect(await todaySection.locator('.agenda__item').textContent()).toContain(
+      'Rencontre régionale des tiers-lieuxRencontre réseau · La Grange · Salle du haut',
+    );
     expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
     await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
     await screenshotAtSizes(camille.page, 'events-today');
@@ -219,6 +221,18 @@ describe('an event of the network', () => {
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('SUMMARY:Apéro du réseau\r\n');
     expect(ics).toContain(`DTSTART:${startsAt.slice(0, 19).replace(/[-:]/g, '')}Z\r\n`);
+
+    // Edited later: the new title everywhere, the times kept.
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.locator('main h1', { hasText: 'Modifier l’événement' }).waitFor();
+    expect(await page.getByLabel('Heure de début').inputValue()).toBe('19:00');
+    await page.getByLabel('Titre').fill('Apéro du réseau d’automne');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('main h1', { hasText: 'Apéro du réseau d’automne' }).waitFor();
+
+    // The recap for the network's wiki.
+    await page.getByText('Wiki (MediaWiki)', { exact: true }).click();
+    await expect.poll(() => events.recapText()).toContain('== Apéro du réseau d’automne ==');
 
     // A note half typed survives the tab being closed.
     await page.getByLabel('Nouvelle note').fill('Penser aux gobelets');

@@ -1,5 +1,6 @@
 import { listEvents } from '../../../db/events';
 import { openFollowUps } from '../../../db/follow-ups';
+import { organisationsByIds } from '../../../db/organisations';
 import { localDay } from '../../../domain/days';
 import type { NetworkEvent } from '../../../domain/event';
 import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
@@ -22,6 +23,14 @@ export function EventList() {
   const t = useMessages(messages);
   const events = useLive((context) => listEvents(context), []);
   const followUps = useLive((context) => openFollowUps(context), []);
+  const placeNames = useLive(
+    async (context) => {
+      const ids = [...new Set((events ?? []).flatMap((event) => event.placeOrganisationId ?? []))];
+      const places = await organisationsByIds(context, ids);
+      return new Map(places.map((place) => [place.id, place.name]));
+    },
+    [events],
+  );
   const newButton = (
     <ButtonLink variant="primary" href={hrefTo('evenements', NEW_SEGMENT)}>
       {t.newEvent}
@@ -45,7 +54,7 @@ export function EventList() {
           {today.length > 0 || dueNow.length > 0 ? (
             <Section title={t.today} id="aujourdhui">
               <div class="stack">
-                {today.length > 0 ? <Agenda events={today} now={now} /> : null}
+                {today.length > 0 ? <Agenda events={today} now={now} placeNames={placeNames} /> : null}
                 {dueNow.length > 0 ? (
                   <>
                     <h3>{t.dueNowTitle}</h3>
@@ -64,12 +73,17 @@ export function EventList() {
             </Section>
           ) : null}
           <Section title={t.upcoming} id="a-venir">
-            {upcoming.length === 0 ? <p>{t.noUpcoming}</p> : <Agenda events={upcoming} now={now} />}
+            {upcoming.length === 0 ? (
+              <p>{t.noUpcoming}</p>
+            ) : (
+              <Agenda events={upcoming} now={now} placeNames={placeNames} />
+            )}
             {upcoming.length > 0 || dated.length > 0 ? (
               <div class="actions agenda__export">
                 <CalendarExport
                   events={[...today, ...upcoming]}
                   followUps={dated}
+                  placeNames={placeNames}
                   fileName={t.upcomingFileName}
                   label={t.exportUpcoming}
                 />
@@ -78,7 +92,7 @@ export function EventList() {
           </Section>
           {past.length > 0 ? (
             <Section title={t.past} id="passes">
-              <Agenda events={past} now={now} />
+              <Agenda events={past} now={now} placeNames={placeNames} />
             </Section>
           ) : null}
         </>
@@ -104,7 +118,13 @@ function deviceDay(now: Date): DaySpan {
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
-function Agenda({ events, now }: { events: NetworkEvent[]; now: Date }) {
+interface AgendaProps {
+  events: NetworkEvent[];
+  now: Date;
+  placeNames: ReadonlyMap<string, string> | undefined;
+}
+
+function Agenda({ events, now, placeNames }: AgendaProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const nowIso = now.toISOString();
@@ -125,7 +145,13 @@ function Agenda({ events, now }: { events: NetworkEvent[]; now: Date }) {
               <span class="agenda__text">
                 <span class="agenda__title">{event.title}</span>
                 <span class="agenda__meta">
-                  {[EVENT_KIND_LABELS[event.kind][lang], event.placeLabel].filter(Boolean).join(' · ')}
+                  {[
+                    EVENT_KIND_LABELS[event.kind][lang],
+                    event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,
+                    event.placeLabel,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </span>
               {underWay ? <span class="badge badge--live">{t.underWay}</span> : null}
