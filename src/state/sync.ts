@@ -7,6 +7,7 @@ import type { BlobEntry } from '../db/schema';
 import type { AdminClient } from '../sync/admin';
 import type { SyncStatus } from '../sync/engine';
 import type { JoinInput } from '../sync/join';
+import { useUi } from './ui';
 import { useStore } from './use-store';
 
 export interface SyncView {
@@ -21,6 +22,17 @@ export const syncStore = createStore<SyncView>(() => ({
 
 export function useSync<T>(selector: (view: SyncView) => T): T {
   return useStore(syncStore, selector);
+}
+
+/**
+ * The status to show: the engine's, except that a device the browser knows is cut off says
+ * "hors ligne" at once rather than when its next sync attempt fails.
+ */
+export function useSyncStatus(): SyncStatus {
+  const status = useSync((view) => view.status);
+  const online = useUi((state) => state.online);
+  if (online || (status.state !== 'idle' && status.state !== 'syncing')) return status;
+  return { ...status, state: 'offline', progress: null };
 }
 
 const runtime = () => import('./sync-runtime');

@@ -1,6 +1,6 @@
 // A small, calm status in the shell: hors ligne / synchronisation… / à jour / erreur, and how
 // many changes wait to be sent. Hidden while the device is a local notebook (not joined).
-import { useSync } from '../../state/sync';
+import { useSync, useSyncStatus } from '../../state/sync';
 import { Icon } from '../components/Icon';
 import { useMessages } from '../i18n/messages';
 import { SETTINGS_PATH } from '../routes';
@@ -10,7 +10,7 @@ import './sync.css';
 
 export function SyncIndicator() {
   const t = useMessages(messages);
-  const status = useSync((view) => view.status);
+  const status = useSyncStatus();
   const joined = useSync((view) => view.session !== null);
   if (!joined) return null;
   const label = stateLabel(status, t, { short: true });

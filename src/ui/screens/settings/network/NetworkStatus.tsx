@@ -1,6 +1,6 @@
 // The joined device's network: who and where, the sync state in words, and "Synchroniser".
 import type { Session } from '../../../../db/context';
-import { syncNow, useSync } from '../../../../state/sync';
+import { syncNow, useSyncStatus } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { useDates } from '../../../i18n/dates';
@@ -13,7 +13,7 @@ export function NetworkStatus({ session }: { session: Session }) {
   const t = useMessages(messages);
   const s = useMessages(syncMessages);
   const d = useDates();
-  const status = useSync((view) => view.status);
+  const status = useSyncStatus();
   const problem = errorText(status.error, s);
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (
