@@ -101,7 +101,7 @@ describe('an event of the network', () => {
       'Une carte partagée des lieux',
     ]);
     await screenshotAtSizes(hugo.page, 'event-notes-offline');
-    expect(describeViolations(await axeWhenSettled(hugo.page))).toBe('');
+    expect(describeViolations(await runAxe(hugo.page))).toBe('');
 
     // Back at the lieu's wifi.
     await camille.context.setOffline(false);
@@ -174,13 +174,13 @@ describe('an event of the network', () => {
     // "Aujourd'hui": the day's event and what is due, together.
     await camilleEvents.openAgenda();
     const todaySection = camille.page.locator('#aujourdhui');
-    expect(await todaySection.locator('.agenda__item').textContent()).toContain(
-      'Rencontre régionale des tiers-lieuxRencontre réseau · La Grange · Salle du haut',
-    );
+    await expect
+      .poll(() => todaySection.locator('.agenda__item').textContent())
+      .toContain('Rencontre régionale des tiers-lieuxRencontre réseau · La Grange · Salle du haut');
     expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
     await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
     await screenshotAtSizes(camille.page, 'events-today');
-    expect(describeViolations(await axeWhenSettled(camille.page))).toBe('');
+    expect(describeViolations(await runAxe(camille.page))).toBe('');
   });
 
   test('refuses an event that ends before it starts, in words, keeping what was typed', async () => {
@@ -247,15 +247,6 @@ describe('an event of the network', () => {
     expect(describeViolations(await runAxe(page))).toBe('');
   });
 });
-
-/**
- * Accessibility scan once the shell's sync indicator is at rest: while it syncs, its short
- * visible label ("Synchro…") is not part of its accessible name (the shell's, reported).
- */
-async function axeWhenSettled(page: Page) {
-  await expect.poll(() => page.locator('.sync-indicator--syncing').count(), { timeout: 30_000 }).toBe(0);
-  return runAxe(page);
-}
 
 /** Drafts kept in the device's database, read as the browser stores them. */
 function draftCount(page: Page): Promise<number> {
