@@ -57,8 +57,14 @@ class Phone {
   /** Réglages → "Synchroniser", then waits for "à jour". */
   async sync(): Promise<void> {
     await this.go('#/reglages');
+    const before = await this.network.lastSync();
     await this.network.syncNow();
-    await expect.poll(() => this.network.state(), { timeout: 30_000 }).toBe('idle');
+    // A sync that ended after the click, not the "à jour" of an earlier one.
+    await expect
+      .poll(async () => (await this.network.state()) === 'idle' && (await this.network.lastSync()) !== before, {
+        timeout: 30_000,
+      })
+      .toBe(true);
   }
 
   /** Logs a visit by quick capture; returns its id. */
@@ -156,6 +162,11 @@ describe('two phones of a network', () => {
     await a.sync();
     await b.sync();
     await a.sync();
+    // The choice shows once the visit's conflicts are read.
+    await a.go(`#/visites/${id}`);
+    await a.page.locator('main .conflict').waitFor();
+    await b.go(`#/visites/${id}`);
+    await b.page.locator('main .conflict').waitFor();
     const shownOnA = await a.visitText(id);
     const shownOnB = await b.visitText(id);
     expect(shownOnA).toContain('2 versions de ce texte');

@@ -28,6 +28,11 @@ export class NetworkPage {
     return this.section().locator('[data-sync-state]').getAttribute('data-sync-state');
   }
 
+  /** When the last sync ended (empty before the first): tells a new sync from an old one. */
+  lastSync(): Promise<string | null> {
+    return this.section().locator('[data-sync-state]').getAttribute('data-last-sync');
+  }
+
   async statusText(): Promise<string> {
     return (await this.section().locator('[data-sync-state]').textContent()) ?? '';
   }

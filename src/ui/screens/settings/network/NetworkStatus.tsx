@@ -31,7 +31,7 @@ export function NetworkStatus({ session }: { session: Session }) {
         </div>
         <div class="facts__row">
           <dt>{t.status}</dt>
-          <dd data-sync-state={status.state}>
+          <dd data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
             {stateLabel(status, s)} · {status.lastSyncAt ? s.lastSync(d.relative(status.lastSyncAt)) : s.neverSynced}
             <br />
             {status.pending > 0 ? s.pending(status.pending) : t.pendingNone}
