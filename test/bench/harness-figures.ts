@@ -10,6 +10,7 @@ type Bench = {
   initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
   push(token: string, networkId: string, seed: number, count: number): Promise<number>;
   onPulledDevice(): Promise<{ listMs: number; searchMs: number; saveMs: number }>;
+  importCsv(seed: number, count: number): Promise<number>;
 };
 
 interface HarnessOptions {
@@ -66,6 +67,13 @@ export async function measureHarness(
       summarise('visits.list_page_ms', 'ms', lists, '<= 20'),
       summarise('search.query_ms', 'ms', searches, '<= 80'),
       summarise('visits.save_ms', 'ms', saves, '<= 10'),
+    );
+
+    const imports: number[] = [];
+    const importCount = Math.min(visits, 10_000);
+    for (let run = 0; run < runs; run++) imports.push(await call('importCsv', seed + run, importCount));
+    figures.push(
+      summarise(importCount === 10_000 ? 'import.contacts_10k_ms' : `import.contacts_${importCount}_ms`, 'ms', imports),
     );
 
     const pushes: number[] = [];

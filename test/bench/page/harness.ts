@@ -1,9 +1,11 @@
 // Runs inside Chromium: measures the app's data and sync paths against the browser's own
 // IndexedDB speed, on the same records in the same run.
+import { importContacts } from '../../../src/db/contact-import';
 import { openDataContext } from '../../../src/db/context';
 import { storeSession } from '../../../src/db/sync-store';
 import { createVisit, listVisits } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
+import { contactsFromCsv } from '../../../src/domain/contact-exchange';
 import type { RecordMap } from '../../../src/domain/record-types';
 import { SyncEngine } from '../../../src/sync/engine';
 import { HttpTransport } from '../../../src/sync/transport';
@@ -148,4 +150,30 @@ async function onPulledDevice(): Promise<{ listMs: number; searchMs: number; sav
   return { listMs, searchMs, saveMs };
 }
 
-Object.assign(window, { valiseBench: { rawPut, appPut, initialPull, push, onPulledDevice, ready: true } });
+/** A spreadsheet of `count` people read and imported on a fresh device (lieux created as named). */
+async function importCsv(seed: number, count: number): Promise<number> {
+  const dataset = generateDataset(seed, count * 5);
+  const lieux = new Map((dataset.organisations ?? []).map((lieu) => [lieu.id, lieu.name]));
+  // Distinct people (a real address book): the generated names and e-mails repeat, and a
+  // repeated e-mail is merged into the first person rather than added.
+  const rows = (dataset.contacts ?? []).map((contact, index) =>
+    [
+      contact.name,
+      `${index}.${contact.email ?? 'personne@exemple.fr'}`,
+      lieux.get(contact.organisationIds?.[0] ?? '') ?? '',
+    ].join(';'),
+  );
+  const csv = ['Nom;Email;Structure', ...rows].join('\n');
+  await deleteDatabase('bench-import');
+  const context = await openDataContext({ name: 'bench-import' });
+  const started = performance.now();
+  const report = await importContacts(context, contactsFromCsv(csv));
+  const elapsed = performance.now() - started;
+  context.db.close();
+  if (report.added !== rows.length) throw new Error(`imported ${report.added} of ${rows.length}`);
+  return elapsed;
+}
+
+Object.assign(window, {
+  valiseBench: { rawPut, appPut, initialPull, push, onPulledDevice, importCsv, ready: true },
+});
