@@ -220,6 +220,15 @@ describe('visits offline on a phone', () => {
     await shell.goTo('visites');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
     expect(await visits.main().textContent()).not.toContain('Reprendre le brouillon');
+
+    // Editing keeps what was there and changes only what is typed.
+    await visits.visitItems().first().click();
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await expect.poll(() => visits.notes().inputValue()).toContain('Quarante personnes.');
+    await page.getByRole('textbox', { name: /Objet/ }).fill('Réunion publique');
+    await visits.tap(visits.save());
+    await expect.poll(() => visits.heading().textContent()).toBe('Réunion publique');
+    expect(await visits.main().textContent()).toContain('Quarante personnes.');
   });
 
   test('imports a CSV of contacts with one bad line: the others are added, the bad one is listed, and all export as vCard', async () => {
