@@ -7,6 +7,7 @@ import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { visitIdsWithOpenFollowUps } from './follow-up-queries';
 import { withoutClocks } from './reads';
+import { type SearchEntry, searchEntries } from './visit-search';
 
 export interface VisitFilter {
   /** Words matched (accents and case ignored) against purpose, notes, place, lieu and people names. */
@@ -48,26 +49,28 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   // Days are the device's local days; instants are stored in UTC.
   const lower = filter.from ? startOfLocalDay(filter.from) : '';
   const upper = filter.to ? startOfLocalDay(dayAfter(filter.to, 1)) : '\uffff';
-  const visits = await db
-    .records('visits')
-    .where('visitedAt')
-    .between(lower, upper, true, false)
-    .reverse()
-    .filter(
-      (visit) =>
-        !visit.deleted &&
-        (filter.service === undefined || (visit.services ?? []).includes(filter.service)) &&
-        (filter.organisationId === undefined || visit.organisationId === filter.organisationId) &&
-        (filter.contactId === undefined || (visit.contactIds ?? []).includes(filter.contactId)) &&
-        (open === null || open.has(visit.id)) &&
-        (inTerritory === null || (visit.organisationId != null && inTerritory.has(visit.organisationId))) &&
-        (words.length === 0 ||
-          matchesWords(words, [visit.purpose, visit.notes, visit.placeLabel]) ||
-          (visit.organisationId != null && matchingOrganisations?.has(visit.organisationId) === true) ||
-          (visit.contactIds ?? []).some((id) => matchingContacts?.has(id) === true)),
-    )
-    .limit(filter.limit)
-    .toArray();
+  const keep = (visit: Omit<SearchEntry, 'text' | 'visitedAt'>, textMatches: () => boolean) =>
+    !visit.deleted &&
+    (filter.service === undefined || (visit.services ?? []).includes(filter.service)) &&
+    (filter.organisationId === undefined || visit.organisationId === filter.organisationId) &&
+    (filter.contactId === undefined || (visit.contactIds ?? []).includes(filter.contactId)) &&
+    (open === null || open.has(visit.id)) &&
+    (inTerritory === null || (visit.organisationId != null && inTerritory.has(visit.organisationId))) &&
+    (words.length === 0 ||
+      textMatches() ||
+      (visit.organisationId != null && matchingOrganisations?.has(visit.organisationId) === true) ||
+      (visit.contactIds ?? []).some((id) => matchingContacts?.has(id) === true));
+  const visits =
+    words.length === 0
+      ? await db
+          .records('visits')
+          .where('visitedAt')
+          .between(lower, upper, true, false)
+          .reverse()
+          .filter((visit) => keep(visit, () => true))
+          .limit(filter.limit)
+          .toArray()
+      : await searchVisits(context, words, lower, upper, filter.limit, keep);
   const organisationIds = [...new Set(visits.flatMap((visit) => (visit.organisationId ? [visit.organisationId] : [])))];
   const organisations = await db.records('organisations').bulkGet(organisationIds);
   const names = new Map(organisations.flatMap((item) => (item && !item.deleted ? [[item.id, item.name]] : [])));
@@ -75,6 +78,29 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
     visit: withoutClocks(visit),
     organisationName: visit.organisationId ? (names.get(visit.organisationId) ?? null) : null,
   }));
+}
+
+/** The search path: the in-memory text of every visit (visit-search.ts), then the page's records. */
+async function searchVisits(
+  context: DataContext,
+  words: readonly string[],
+  lower: string,
+  upper: string,
+  limit: number,
+  keep: (visit: SearchEntry, textMatches: () => boolean) => boolean,
+) {
+  const { db } = context;
+  // Read on every run, so a live list re-runs when any visit changes (the entries are cached).
+  await db.records('visits').count();
+  const ids: string[] = [];
+  for (const entry of await searchEntries(context)) {
+    if (entry.visitedAt < lower || entry.visitedAt >= upper) continue;
+    if (!keep(entry, () => words.every((word) => entry.text.includes(word)))) continue;
+    ids.push(entry.id);
+    if (ids.length >= limit) break;
+  }
+  const found = await db.records('visits').bulkGet(ids);
+  return found.filter((visit) => visit !== undefined && !visit.deleted) as NonNullable<(typeof found)[number]>[];
 }
 
 function startOfLocalDay(day: string): string {

@@ -74,6 +74,22 @@ describe('visits', () => {
     expect(await listVisits(context, { limit: 10, territory: 'Finistère' })).toHaveLength(0);
   });
 
+  test('a search sees visits written, changed and deleted since the previous search', async () => {
+    const context = await openTestContext();
+    const first = await createVisit(context, { visitedAt: at('2026-03-01'), notes: 'Atelier vélo' });
+    expect(await listVisits(context, { limit: 10, query: 'velo' })).toHaveLength(1);
+
+    await createVisit(context, { visitedAt: at('2026-03-02'), notes: 'Réparation de vélos' });
+    await updateVisit(context, first.visit.id, { notes: 'Atelier couture' });
+    expect((await listVisits(context, { limit: 10, query: 'velo' })).map((row) => row.visit.notes)).toEqual([
+      'Réparation de vélos',
+    ]);
+    expect(await listVisits(context, { limit: 10, query: 'couture' })).toHaveLength(1);
+
+    await deleteVisit(context, first.visit.id);
+    expect(await listVisits(context, { limit: 10, query: 'couture' })).toHaveLength(0);
+  });
+
   test('can be limited to those with a follow-up still open', async () => {
     const context = await openTestContext();
     await createVisit(context, { visitedAt: at('2026-03-01'), purpose: 'avec' }, [{ text: 'Rappeler' }]);
