@@ -273,4 +273,15 @@ describe('visits offline on a phone', () => {
     expect(vcard).toContain('FN:Hélène Durand');
     expect(vcard).toContain('ORG:Mairie de Redon');
   });
+
+  test('text shared from another app opens a new visit with it in the notes, offline', async () => {
+    const { page, shell, visits } = await offlinePhone();
+    // What Chromium opens for the manifest's GET share_target: the fields in the query.
+    const shared = new URLSearchParams({ title: 'Compte rendu', text: 'Le collectif cherche un local.' });
+    await page.goto(`${shell.baseUrl}/?${shared}#/partage`);
+    await page.waitForURL(/#\/visites\/nouvelle\?reprendre=1$/);
+    await expect.poll(() => visits.notes().inputValue()).toBe('Compte rendu\nLe collectif cherche un local.');
+    expect(await page.evaluate(() => location.search)).toBe('');
+    await screenshotAtSizes(page, 'visit-from-share');
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   emptyVisitValues,
+  notesWithShared,
   servicesInOrder,
   toLocalInput,
   toVisitInput,
@@ -84,5 +85,21 @@ describe('the visit form values', () => {
       'inform',
       'watch',
     ]);
+  });
+});
+
+describe('text shared from another app', () => {
+  test('goes after the notes already typed, title, text and link once each', () => {
+    expect(
+      notesWithShared('Rencontre avec Hélène.', {
+        title: 'Article sur le fablab',
+        text: 'À lire : https://exemple.fr/fablab',
+        url: 'https://exemple.fr/fablab',
+      }),
+    ).toBe('Rencontre avec Hélène.\nArticle sur le fablab\nÀ lire : https://exemple.fr/fablab');
+  });
+
+  test('is nothing when nothing but blanks was shared', () => {
+    expect(notesWithShared('', { title: ' ', text: null, url: '' })).toBe('');
   });
 });

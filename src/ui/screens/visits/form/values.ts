@@ -51,6 +51,23 @@ export function emptyVisitValues(now: Date = new Date()): VisitFormValues {
   };
 }
 
+/** What another app shared (Web Share Target): title, text and link, none repeated. */
+export interface SharedText {
+  title?: string | null;
+  text?: string | null;
+  url?: string | null;
+}
+
+/** The shared words as notes, after the notes already typed in a waiting draft. */
+export function notesWithShared(notes: string, shared: SharedText): string {
+  const parts: string[] = [];
+  for (const part of [shared.title, shared.text, shared.url]) {
+    const trimmed = part?.trim() ?? '';
+    if (trimmed !== '' && !parts.some((kept) => kept.includes(trimmed))) parts.push(trimmed);
+  }
+  return [notes.trim(), ...parts].filter((part) => part !== '').join('\n');
+}
+
 export function valuesOfVisit(visit: Visit): VisitFormValues {
   return {
     visitedAt: toLocalInput(new Date(visit.visitedAt)),
