@@ -80,6 +80,11 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   }));
 }
 
+/** Builds the search's text of every visit ahead of the first search (a focused search box). */
+export async function prepareVisitSearch(context: DataContext): Promise<void> {
+  await searchEntries(context);
+}
+
 /** The search path: the in-memory text of every visit (visit-search.ts), then the page's records. */
 async function searchVisits(
   context: DataContext,

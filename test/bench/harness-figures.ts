@@ -9,7 +9,7 @@ type Bench = {
   appPut(seed: number, count: number): Promise<number>;
   initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
   push(token: string, networkId: string, seed: number, count: number): Promise<number>;
-  onPulledDevice(): Promise<{ listMs: number; searchMs: number; saveMs: number }>;
+  onPulledDevice(): Promise<{ listMs: number; firstSearchMs: number; searchMs: number; saveMs: number }>;
   importCsv(seed: number, count: number): Promise<number>;
 };
 
@@ -49,14 +49,16 @@ export async function measureHarness(
 
     const pulls: number[] = [];
     const lists: number[] = [];
+    const firstSearches: number[] = [];
     const searches: number[] = [];
     const saves: number[] = [];
     for (let run = 0; run < runs; run++) {
       const pulled = await call('initialPull', server.token, server.networkId);
       if (pulled.records !== records) throw new Error(`pulled ${pulled.records} of ${records} records`);
       pulls.push((pulled.records / pulled.ms) * 1000);
-      const { listMs, searchMs, saveMs } = await call('onPulledDevice');
+      const { listMs, firstSearchMs, searchMs, saveMs } = await call('onPulledDevice');
       lists.push(listMs);
+      firstSearches.push(firstSearchMs);
       searches.push(searchMs);
       saves.push(saveMs);
     }
@@ -65,6 +67,7 @@ export async function measureHarness(
       pull,
       derived('sync.initial_pull_vs_raw', 'ratio', pull.median / rawPut.median, '>= 0.75'),
       summarise('visits.list_page_ms', 'ms', lists, '<= 20'),
+      summarise('search.first_query_ms', 'ms', firstSearches),
       summarise('search.query_ms', 'ms', searches, '<= 80'),
       summarise('visits.save_ms', 'ms', saves, '<= 10'),
     );

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { draftsOfKind } from '../../../db/drafts';
 import { countOverdue } from '../../../db/follow-up-queries';
 import { listOrganisations } from '../../../db/organisation-queries';
-import { listVisits, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
+import { listVisits, prepareVisitSearch, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
@@ -12,6 +12,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { markOnce, VISITS_LISTED } from '../../perf-marks';
@@ -26,6 +27,7 @@ type Filters = Omit<VisitFilter, 'limit' | 'query'>;
 
 export function VisitList() {
   const t = useMessages(messages);
+  const context = useDataContext();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [limit, setLimit] = useState(PAGE);
@@ -85,6 +87,8 @@ export function VisitList() {
           hint={t.searchHint}
           type="search"
           value={query}
+          // The search's text of every visit is prepared while the person starts typing.
+          onFocus={() => context && void prepareVisitSearch(context)}
           onInput={(event) => {
             setQuery(event.currentTarget.value);
             setLimit(PAGE);
