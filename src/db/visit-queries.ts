@@ -7,7 +7,7 @@ import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { visitIdsWithOpenFollowUps } from './follow-up-queries';
 import { withoutClocks } from './reads';
-import { type SearchEntry, searchEntries } from './visit-search';
+import { nameEntries, type SearchEntry, searchEntries } from './visit-search';
 
 export interface VisitFilter {
   /** Words matched (accents and case ignored) against purpose, notes, place, lieu and people names. */
@@ -133,13 +133,11 @@ async function idsMatching(
   type: 'organisations' | 'contacts',
   words: readonly string[],
 ): Promise<Set<string>> {
+  // Read on every run, so a live list re-runs when a name changes (the names are cached).
+  await context.db.anyRecords(type).count();
   const ids = new Set<string>();
-  await context.db
-    .anyRecords(type)
-    .filter((item) => !item.deleted && matchesWords(words, [item.name as string]))
-    .each((item) => {
-      ids.add(item.id);
-    });
+  for (const entry of await nameEntries(context, type))
+    if (words.every((word) => entry.text.includes(word))) ids.add(entry.id);
   return ids;
 }
 

@@ -1,7 +1,7 @@
-// The visits' searchable text, normalised once and kept in memory per database, so that a
-// search at 50,000 visits reads no record and normalises nothing but the query. Any write to
-// the visits table — this tab, another tab, a pulled page — drops it (Dexie's storagemutated
-// event); the next search rebuilds it from one getAll.
+// What a search compares, normalised once and kept in memory per database: the text of every
+// visit and the names of lieux and people. A search at 50,000 visits then reads no record and
+// normalises nothing but the query. Any write to one of these tables — this tab, another tab,
+// a pulled page — drops its copy (Dexie's storagemutated event); the next search rebuilds it.
 import Dexie from 'dexie';
 import { normalizeForSearch } from '../domain/search';
 import type { Visit } from '../domain/visit';
@@ -12,45 +12,66 @@ export type SearchEntry = Pick<Visit, 'id' | 'visitedAt' | 'deleted' | 'services
   text: string;
 };
 
-const built = new Map<string, Promise<SearchEntry[]>>();
+/** A live lieu or person and its normalised name. */
+export interface NameEntry {
+  id: string;
+  text: string;
+}
+
+type SearchedTable = 'visits' | 'organisations' | 'contacts';
+
+/** "<database>/<table>" → its entries. */
+const built = new Map<string, Promise<unknown>>();
 let listening = false;
 
-function dropOnVisitWrites(): void {
+function dropOnWrites(): void {
   if (listening) return;
   listening = true;
   Dexie.on('storagemutated', (parts) => {
-    for (const name of built.keys()) {
-      const prefix = `idb://${name}/visits/`;
-      if (Object.keys(parts).some((part) => part.startsWith(prefix))) built.delete(name);
+    const changed = Object.keys(parts);
+    for (const key of built.keys()) {
+      if (changed.some((part) => part.startsWith(`idb://${key}/`))) built.delete(key);
     }
   });
 }
 
-/** Every visit (deleted ones too, for the filters to skip), newest first. */
-export function searchEntries(context: DataContext): Promise<SearchEntry[]> {
-  dropOnVisitWrites();
-  const name = context.db.name;
-  let entries = built.get(name);
+function cached<T>(context: DataContext, table: SearchedTable, build: () => Promise<T>): Promise<T> {
+  dropOnWrites();
+  const key = `${context.db.name}/${table}`;
+  let entries = built.get(key) as Promise<T> | undefined;
   if (!entries) {
-    entries = build(context);
-    built.set(name, entries);
+    entries = build();
+    built.set(key, entries);
     // A failed build is not kept: the next search tries again.
-    entries.catch(() => built.delete(name));
+    entries.catch(() => built.delete(key));
   }
   return entries;
 }
 
-async function build(context: DataContext): Promise<SearchEntry[]> {
-  const visits = await context.db.records('visits').toArray();
-  return visits
-    .map(({ id, visitedAt, deleted, services, organisationId, contactIds, purpose, notes, placeLabel }) => ({
-      id,
-      visitedAt,
-      deleted,
-      services,
-      organisationId,
-      contactIds,
-      text: normalizeForSearch([purpose, notes, placeLabel].filter(Boolean).join(' ')),
-    }))
-    .sort((a, b) => (a.visitedAt < b.visitedAt ? 1 : a.visitedAt > b.visitedAt ? -1 : 0));
+/** Every visit (deleted ones too, for the filters to skip), newest first. */
+export function searchEntries(context: DataContext): Promise<SearchEntry[]> {
+  return cached(context, 'visits', async () => {
+    const visits = await context.db.records('visits').toArray();
+    return visits
+      .map(({ id, visitedAt, deleted, services, organisationId, contactIds, purpose, notes, placeLabel }) => ({
+        id,
+        visitedAt,
+        deleted,
+        services,
+        organisationId,
+        contactIds,
+        text: normalizeForSearch([purpose, notes, placeLabel].filter(Boolean).join(' ')),
+      }))
+      .sort((a, b) => (a.visitedAt < b.visitedAt ? 1 : a.visitedAt > b.visitedAt ? -1 : 0));
+  });
+}
+
+/** Live lieux or people with their names normalised. */
+export function nameEntries(context: DataContext, type: 'organisations' | 'contacts'): Promise<NameEntry[]> {
+  return cached(context, type, async () => {
+    const records = await context.db.anyRecords(type).toArray();
+    return records
+      .filter((record) => !record.deleted)
+      .map((record) => ({ id: record.id, text: normalizeForSearch(String(record.name ?? '')) }));
+  });
 }

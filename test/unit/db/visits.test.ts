@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createContact } from '../../../src/db/contacts';
+import { createContact, updateContact } from '../../../src/db/contacts';
 import { deleteDraft, draftsOfKind, getDraft, saveDraft } from '../../../src/db/drafts';
 import { followUpsOfVisit } from '../../../src/db/follow-ups';
 import { createOrganisation } from '../../../src/db/organisations';
@@ -88,6 +88,13 @@ describe('visits', () => {
 
     await deleteVisit(context, first.visit.id);
     expect(await listVisits(context, { limit: 10, query: 'couture' })).toHaveLength(0);
+
+    const person = await createContact(context, { name: 'Hélène Durand' });
+    await createVisit(context, { visitedAt: at('2026-03-03'), contactIds: [person.id] });
+    expect(await listVisits(context, { limit: 10, query: 'helene' })).toHaveLength(1);
+    await updateContact(context, person.id, { name: 'Hélène Kerjean' });
+    expect(await listVisits(context, { limit: 10, query: 'kerjean' })).toHaveLength(1);
+    expect(await listVisits(context, { limit: 10, query: 'durand' })).toHaveLength(0);
   });
 
   test('can be limited to those with a follow-up still open', async () => {
