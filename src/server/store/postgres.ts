@@ -5,10 +5,10 @@
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
-import type { Role } from '../../domain/vocabulary';
 import type { Change, MutationResult } from '../../protocol/wire';
 import { planPush, type RecordRow, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
   Device,
   Invitation,
@@ -21,7 +21,6 @@ import type {
   StoredAttachment,
 } from './store';
 
-type Row = Record<string, unknown>;
 type Client = pg.PoolClient;
 
 /** Another network created the same record id between our read and our write: plan again. */
@@ -334,47 +333,4 @@ function toRawChange(row: Row): RawChange {
     data: row.data as string,
     clocks: row.clocks as string,
   };
-}
-
-function toNetwork(row: Row): Network {
-  return { id: row.id as string, name: row.name as string, createdAt: row.created_at as string };
-}
-
-function toInvitation(row: Row): Invitation {
-  return {
-    codeHash: row.code_hash as string,
-    networkId: row.network_id as string,
-    role: row.role as Role,
-    expiresAt: row.expires_at as string,
-    usedAt: (row.used_at as string | null) ?? null,
-    attempts: Number(row.attempts),
-  };
-}
-
-function toDevice(row: Row): Device {
-  return {
-    id: row.id as string,
-    networkId: row.network_id as string,
-    name: row.name as string,
-    memberName: row.member_name as string,
-    role: row.role as Role,
-    clockNode: row.clock_node as string,
-    createdAt: row.created_at as string,
-    lastSeenAt: (row.last_seen_at as string | null) ?? null,
-    revokedAt: (row.revoked_at as string | null) ?? null,
-  };
-}
-
-function toRecordRow(row: Row): RecordRow {
-  return {
-    id: row.id as string,
-    networkId: row.network_id as string,
-    type: row.type as RecordType,
-    data: JSON.parse(row.data as string),
-    clocks: JSON.parse(row.clocks as string),
-  };
-}
-
-function toSaved(row: Row): SavedResult {
-  return row.status === 'applied' ? { status: 'applied' } : { status: 'rejected', reason: row.reason as string };
 }

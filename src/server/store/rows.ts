@@ -1,0 +1,51 @@
+// Rows of the server's tables as the store interface returns them: the same columns in
+// SQLite and PostgreSQL, so both stores read them with these.
+import type { RecordType } from '../../domain/record-types';
+import type { Role } from '../../domain/vocabulary';
+import type { RecordRow, SavedResult } from '../push/plan';
+import type { Device, Invitation, Network } from './store';
+
+export type Row = Record<string, unknown>;
+
+export function toNetwork(row: Row): Network {
+  return { id: row.id as string, name: row.name as string, createdAt: row.created_at as string };
+}
+
+export function toInvitation(row: Row): Invitation {
+  return {
+    codeHash: row.code_hash as string,
+    networkId: row.network_id as string,
+    role: row.role as Role,
+    expiresAt: row.expires_at as string,
+    usedAt: (row.used_at as string | null) ?? null,
+    attempts: Number(row.attempts),
+  };
+}
+
+export function toDevice(row: Row): Device {
+  return {
+    id: row.id as string,
+    networkId: row.network_id as string,
+    name: row.name as string,
+    memberName: row.member_name as string,
+    role: row.role as Role,
+    clockNode: row.clock_node as string,
+    createdAt: row.created_at as string,
+    lastSeenAt: (row.last_seen_at as string | null) ?? null,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+  };
+}
+
+export function toRecordRow(row: Row): RecordRow {
+  return {
+    id: row.id as string,
+    networkId: row.network_id as string,
+    type: row.type as RecordType,
+    data: JSON.parse(row.data as string),
+    clocks: JSON.parse(row.clocks as string),
+  };
+}
+
+export function toSaved(row: Row): SavedResult {
+  return row.status === 'applied' ? { status: 'applied' } : { status: 'rejected', reason: row.reason as string };
+}
