@@ -1,6 +1,6 @@
 // Create or edit a lieu: identity (name, kind, typology, legal structure), address and
 // territory, how to reach it, tags and notes.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../../db/errors';
 import { createOrganisation, getOrganisation, updateOrganisation } from '../../../db/organisations';
 import type { Organisation } from '../../../domain/organisation';
@@ -18,6 +18,7 @@ import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useRecordOnce } from '../../hooks/use-record-once';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
@@ -62,12 +63,7 @@ function valuesOf(lieu: Organisation | null): LieuValues {
 
 export function LieuForm({ lieuId }: { lieuId: string | null }) {
   const t = useMessages(messages);
-  const context = useDataContext();
-  const [lieu, setLieu] = useState<Organisation | null | undefined>(lieuId ? undefined : null);
-  useEffect(() => {
-    if (!context || !lieuId) return;
-    void getOrganisation(context, lieuId).then((found) => setLieu(found ?? null));
-  }, [context, lieuId]);
+  const lieu = useRecordOnce(lieuId, getOrganisation);
   const title = lieuId ? t.editLieuTitle : t.newLieu;
   if (lieu === undefined) return <ScreenHeader title={title} />;
   return <LieuEditor title={title} lieu={lieu} />;

@@ -1,6 +1,6 @@
 // Create or edit a person: name, role, lieux (created inline if needed), phone, email, tags,
 // notes and the GDPR consent. Errors are shown beside their field; nothing typed is lost.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { createContact, getContact, updateContact } from '../../../db/contacts';
 import { RecordValidationError } from '../../../db/errors';
 import { listOrganisations } from '../../../db/organisations';
@@ -14,6 +14,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { SearchPicker } from '../../components/SearchPicker';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
+import { useRecordOnce } from '../../hooks/use-record-once';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
@@ -49,12 +50,7 @@ function valuesOf(person: Contact | null): PersonValues {
 
 export function PersonForm({ personId }: { personId: string | null }) {
   const t = useMessages(messages);
-  const context = useDataContext();
-  const [person, setPerson] = useState<Contact | null | undefined>(personId ? undefined : null);
-  useEffect(() => {
-    if (!context || !personId) return;
-    void getContact(context, personId).then((found) => setPerson(found ?? null));
-  }, [context, personId]);
+  const person = useRecordOnce(personId, getContact);
   const title = personId ? t.editPersonTitle : t.newPerson;
   if (person === undefined) return <ScreenHeader title={title} />;
   return <PersonEditor title={title} person={person} />;
