@@ -2,31 +2,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiagnostic, getDiagnostic, saveAnswer, saveSectionComment } from '../../src/db/diagnostics';
 import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../src/domain/diagnostic-starters';
-import { TestDevice } from '../helpers/test-device';
-import { TestServer } from '../helpers/test-server';
+import { type DevicePair, joinedPair } from '../helpers/device-pair';
+import type { TestDevice } from '../helpers/test-device';
 
 const starter = STARTER_TEMPLATES.find((template) => template.id === PROJECT_STARTER_ID);
 if (!starter) throw new Error('the project starter grid is missing');
 
 describe('a diagnostic filled on two devices', () => {
-  let server: TestServer;
+  let pair: DevicePair;
   let a: TestDevice;
   let b: TestDevice;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau test');
-    a = await TestDevice.open('Alix', server.fetch);
-    b = await TestDevice.open('Bastien', server.fetch);
-    await a.join(await server.invite(network.id));
-    await b.join(await server.invite(network.id));
+    pair = await joinedPair(['Alix', 'Bastien']);
+    ({ a, b } = pair);
   });
 
-  afterEach(async () => {
-    await a.close();
-    await b.close();
-    await server.stop();
-  });
+  afterEach(() => pair.close());
 
   it('keeps both concierges’ answers and comments when they filled different questions offline', async () => {
     const diagnostic = await createDiagnostic(a.context, {

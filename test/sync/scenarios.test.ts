@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord, deleteRecord, updateRecord } from '../../src/db/writes';
+import { type DevicePair, joinedPair } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 
@@ -11,24 +12,16 @@ const visit = (notes = '') => ({
 });
 
 describe('sync between two devices of a network', () => {
-  let server: TestServer;
+  let pair: DevicePair;
   let a: TestDevice;
   let b: TestDevice;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau test');
-    a = await TestDevice.open('Alix', server.fetch);
-    b = await TestDevice.open('Bastien', server.fetch);
-    await a.join(await server.invite(network.id));
-    await b.join(await server.invite(network.id));
+    pair = await joinedPair(['Alix', 'Bastien']);
+    ({ a, b } = pair);
   });
 
-  afterEach(async () => {
-    await a.close();
-    await b.close();
-    await server.stop();
-  });
+  afterEach(() => pair.close());
 
   it('brings a visit written on one device to the other', async () => {
     const created = await createRecord(a.context, 'visits', visit('Le lieu ouvre en mars.'));
@@ -80,7 +73,7 @@ describe('sync between two devices of a network', () => {
   it('does not apply a push twice when its response was lost after the server committed', async () => {
     let loseNextResponse = true;
     const lossy = new TestDevice('Lossy', a.context, async (url, init) => {
-      const response = await server.fetch(url, init);
+      const response = await pair.server.fetch(url, init);
       if (url.endsWith('/api/sync/push') && loseNextResponse) {
         loseNextResponse = false;
         throw new TypeError('connection reset');
@@ -93,7 +86,7 @@ describe('sync between two devices of a network', () => {
     expect(await a.outboxSize()).toBe(1);
     await lossy.sync();
     expect(await a.outboxSize()).toBe(0);
-    const rows = (await server.snapshot(a.context.session!.networkId)).filter((row) => row.id === created.id);
+    const rows = (await pair.server.snapshot(a.context.session!.networkId)).filter((row) => row.id === created.id);
     expect(rows).toHaveLength(1);
   });
 

@@ -6,6 +6,7 @@ import { addItem, borrow, editItem, publishItem, readToolbox, setPacked, startTr
 import { seedStarterValise } from '../../src/db/toolbox-starter';
 import { kitAvailability } from '../../src/domain/toolbox/loans';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
+import { type DevicePair, joinedPair } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 
@@ -93,28 +94,20 @@ describe('the starter valise', () => {
 });
 
 describe('shared kit and packing between two devices', () => {
-  let server: TestServer;
+  let pair: DevicePair;
   let a: TestDevice;
   let b: TestDevice;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau test');
-    a = await TestDevice.open('Camille', server.fetch);
-    b = await TestDevice.open('Hugo', server.fetch);
-    await a.join(await server.invite(network.id, 'admin'), 'admin');
-    await b.join(await server.invite(network.id));
+    pair = await joinedPair(['Camille', 'Hugo'], 'admin');
+    ({ a, b } = pair);
     await a.sync();
     await seedStarterValise(a.context, { pulled: true });
     await a.sync();
     await b.sync();
   });
 
-  afterEach(async () => {
-    await a.close();
-    await b.close();
-    await server.stop();
-  });
+  afterEach(() => pair.close());
 
   it('two offline borrows of the one projector both show, as over-borrowed, on both devices', async () => {
     await borrow(a.context, STARTER_IDS.projector, 'Camille');

@@ -1,0 +1,32 @@
+// The usual set-up of a sync test: an in-process server with one network and two devices
+// joined to it (the first in `firstRole`, the second as a concierge).
+import type { Role } from '../../src/domain/vocabulary';
+import { TestDevice } from './test-device';
+import { TestServer } from './test-server';
+
+export interface DevicePair {
+  server: TestServer;
+  a: TestDevice;
+  b: TestDevice;
+  close(): Promise<void>;
+}
+
+export async function joinedPair(names: [string, string] = ['Alix', 'Bastien'], firstRole: Role = 'concierge') {
+  const server = await TestServer.start();
+  const network = await server.createNetwork('Réseau test');
+  const a = await TestDevice.open(names[0], server.fetch);
+  const b = await TestDevice.open(names[1], server.fetch);
+  await a.join(await server.invite(network.id, firstRole), firstRole);
+  await b.join(await server.invite(network.id));
+  const pair: DevicePair = {
+    server,
+    a,
+    b,
+    async close() {
+      await a.close();
+      await b.close();
+      await server.stop();
+    },
+  };
+  return pair;
+}
