@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
-import { apiCors, type Log, limitBody, requestLog, securityHeaders } from './edge';
+import { apiCors, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
 import { fail } from './http-errors';
 import { FailureLimiter } from './rate-limit';
 import { adminRoutes } from './routes/admin';
@@ -49,6 +49,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('/api/*', apiCors(config));
+  app.use('/api/*', noStore());
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],
