@@ -8,7 +8,7 @@ import type { RecordType } from '../../domain/record-types';
 import type { Change, MutationResult } from '../../protocol/wire';
 import { planPush, type RecordRow, type SavedResult } from '../push/plan';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
-import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
   Device,
   Invitation,
@@ -40,7 +40,9 @@ export class SqliteStore implements Store {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     for (let index = version; index < SQLITE_MIGRATIONS.length; index++) {
       this.db.transaction(() => {
-        this.db.exec(SQLITE_MIGRATIONS[index] as string);
+        const migration = SQLITE_MIGRATIONS[index] as SqliteMigration;
+        if (typeof migration === 'string') this.db.exec(migration);
+        else migration(this.db, Date.now());
         this.db.pragma(`user_version = ${index + 1}`);
       })();
     }
