@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { isCompressible } from './src/server/static/encoding';
+import { isCompressible } from './src/server/static/encoding.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A label tells two builds of one version apart (the e2e update test builds a "next" one).
