@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '../../src/db/writes';
+import { APP_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
@@ -24,8 +25,6 @@ class ManualEnvironment implements SchedulerEnvironment {
     for (const listener of this.onlineListeners) listener();
   }
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('when a device syncs by itself', () => {
   let server: TestServer;
@@ -56,32 +55,86 @@ describe('when a device syncs by itself', () => {
     await server.stop();
   });
 
+  const timers = () => environment.timers.map((timer) => timer.ms);
+
   it('backs off after failures and syncs as soon as the network comes back', async () => {
     reachable = false;
     scheduler.start();
-    await settle();
+    await vi.waitFor(() => expect(timers()).toEqual([5_000]));
     expect(device.engine.status.state).toBe('offline');
-    expect(environment.timers.map((timer) => timer.ms)).toEqual([5_000]);
     environment.timers[0]?.callback();
-    await settle();
-    expect(environment.timers.map((timer) => timer.ms)).toEqual([10_000]);
+    await vi.waitFor(() => expect(timers()).toEqual([10_000]));
     reachable = true;
     environment.goOnline();
-    await settle();
+    await vi.waitFor(() => expect(timers()).toEqual([60_000]));
     expect(device.engine.status.state).toBe('idle');
-    expect(environment.timers.map((timer) => timer.ms)).toEqual([60_000]);
   });
 
   it('pushes shortly after a local write without waiting for the periodic check', async () => {
     scheduler.start();
-    await settle();
+    await vi.waitFor(() => expect(timers()).toEqual([60_000]));
     await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
-    await settle();
-    const soon = environment.timers.find((timer) => timer.ms === 10);
-    expect(soon).toBeDefined();
-    soon?.callback();
-    await settle();
-    expect(await device.outboxSize()).toBe(0);
-    expect(device.engine.status.pending).toBe(0);
+    await vi.waitFor(() => expect(timers()).toContain(10));
+    environment.timers.find((timer) => timer.ms === 10)?.callback();
+    await vi.waitFor(async () => expect(await device.outboxSize()).toBe(0), { timeout: 10_000 });
+    await vi.waitFor(() => expect(device.engine.status).toMatchObject({ state: 'idle', pending: 0 }));
+  });
+});
+
+describe('when a run fails in a way retrying cannot fix, or in a way nobody planned', () => {
+  let server: TestServer;
+  let device: TestDevice;
+  let environment: ManualEnvironment;
+  let scheduler: SyncScheduler;
+  let rewrite: (url: string, response: Response) => Promise<Response>;
+  const sent: Headers[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau');
+    rewrite = async (_url, response) => response;
+    device = await TestDevice.open('Camille', async (url, init) => {
+      sent.push(new Headers(init?.headers));
+      return rewrite(url, await server.fetch(url, init));
+    });
+    await device.join(await server.invite(network.id));
+    environment = new ManualEnvironment();
+    scheduler = new SyncScheduler(device.engine, environment, { periodMs: 60_000, firstBackoffMs: 5_000 });
+  });
+
+  afterEach(async () => {
+    scheduler.stop();
+    await device.close();
+    await server.stop();
+  });
+
+  it('sends its versions, and stops retrying once the server says it must be updated (426)', async () => {
+    rewrite = async () =>
+      Response.json({ error: 'update', code: 'upgrade_required', minProtocol: 2, protocol: 2 }, { status: 426 });
+    await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
+    await scheduler.runNow();
+    expect(device.engine.status).toMatchObject({ state: 'error', error: 'upgrade_required', pending: 1 });
+    expect(environment.timers).toEqual([]);
+    expect(sent.at(-1)?.get(PROTOCOL_HEADER)).toBe(String(PROTOCOL_VERSION));
+    expect(sent.at(-1)?.get(APP_HEADER)).toBe(__APP_VERSION__);
+    expect(await device.outboxSize()).toBe(1);
+  });
+
+  it('ends a run whose pulled page cannot be applied in an error status, logged, with a retry', async () => {
+    // A record without an id cannot be stored: applying the page throws inside the engine.
+    rewrite = async (url, response) =>
+      url.includes('/api/sync/pull')
+        ? Response.json({ ...(await response.json()), changes: [{ type: 'visits', seq: 1, data: {}, clocks: {} }] })
+        : response;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await scheduler.runNow();
+    expect(device.engine.status).toMatchObject({ state: 'error', error: 'unexpected' });
+    expect(logged).toHaveBeenCalledWith('Sync run failed unexpectedly', expect.anything());
+    expect(environment.timers.map((timer) => timer.ms)).toEqual([5_000]);
+    logged.mockRestore();
+    // The next run, with a sane page, recovers by itself.
+    rewrite = async (_url, response) => response;
+    environment.timers[0]?.callback();
+    await vi.waitFor(() => expect(device.engine.status.state).toBe('idle'));
   });
 });
