@@ -5,10 +5,12 @@ import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/schedul
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 
-/** Timers a test fires by hand, and an `online` event it can raise. */
+/** Timers a test fires by hand, and an `online` event it can raise. A test waits for the
+ *  timers it expects rather than for a fixed time, so a loaded machine only makes it slower. */
 class ManualEnvironment implements SchedulerEnvironment {
   timers: { callback: () => void; ms: number }[] = [];
   private onlineListeners: (() => void)[] = [];
+  private waiters: (() => void)[] = [];
   onOnline(listener: () => void) {
     this.onlineListeners.push(listener);
     return () => {};
@@ -16,10 +18,20 @@ class ManualEnvironment implements SchedulerEnvironment {
   setTimer(callback: () => void, ms: number) {
     const timer = { callback, ms };
     this.timers.push(timer);
+    this.changed();
     return timer;
   }
   clearTimer(handle: unknown) {
     this.timers = this.timers.filter((timer) => timer !== handle);
+    this.changed();
+  }
+  /** Resolves once the pending timers are exactly `delays` (in milliseconds). */
+  async timersBecome(...delays: number[]): Promise<void> {
+    const matches = () => JSON.stringify(this.timers.map((timer) => timer.ms)) === JSON.stringify(delays);
+    while (!matches()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+  private changed() {
+    for (const resolve of this.waiters.splice(0)) resolve();
   }
   goOnline() {
     for (const listener of this.onlineListeners) listener();
@@ -55,29 +67,28 @@ describe('when a device syncs by itself', () => {
     await server.stop();
   });
 
-  const timers = () => environment.timers.map((timer) => timer.ms);
-
   it('backs off after failures and syncs as soon as the network comes back', async () => {
     reachable = false;
     scheduler.start();
-    await vi.waitFor(() => expect(timers()).toEqual([5_000]));
+    await environment.timersBecome(5_000);
     expect(device.engine.status.state).toBe('offline');
     environment.timers[0]?.callback();
-    await vi.waitFor(() => expect(timers()).toEqual([10_000]));
+    await environment.timersBecome(10_000);
     reachable = true;
     environment.goOnline();
-    await vi.waitFor(() => expect(timers()).toEqual([60_000]));
+    await environment.timersBecome(60_000);
     expect(device.engine.status.state).toBe('idle');
   });
 
   it('pushes shortly after a local write without waiting for the periodic check', async () => {
     scheduler.start();
-    await vi.waitFor(() => expect(timers()).toEqual([60_000]));
+    await environment.timersBecome(60_000);
     await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
-    await vi.waitFor(() => expect(timers()).toContain(10));
-    environment.timers.find((timer) => timer.ms === 10)?.callback();
-    await vi.waitFor(async () => expect(await device.outboxSize()).toBe(0), { timeout: 10_000 });
-    await vi.waitFor(() => expect(device.engine.status).toMatchObject({ state: 'idle', pending: 0 }));
+    await environment.timersBecome(10);
+    environment.timers[0]?.callback();
+    await environment.timersBecome(60_000);
+    expect(await device.outboxSize()).toBe(0);
+    expect(device.engine.status.pending).toBe(0);
   });
 });
 
