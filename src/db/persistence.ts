@@ -6,6 +6,8 @@
 export interface StorageStatus {
   /** null when the browser cannot tell (no StorageManager). */
   persisted: boolean | null;
+  /** Whether the browser has `persist()` at all (WebKit and Safari have none). */
+  canAsk: boolean;
   usage: number | null;
   quota: number | null;
 }
@@ -41,5 +43,10 @@ export async function readStorageStatus(): Promise<StorageStatus> {
     storage?.persisted ? storage.persisted().catch(() => null) : null,
     storage?.estimate ? storage.estimate().catch(() => null) : null,
   ]);
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  return {
+    persisted,
+    canAsk: typeof storage?.persist === 'function',
+    usage: estimate?.usage ?? null,
+    quota: estimate?.quota ?? null,
+  };
 }

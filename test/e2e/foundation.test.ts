@@ -1,13 +1,11 @@
 // The foundation as a concierge lives it: the app opens with no network once installed, every
 // place opens, what was written offline stays, every screen passes an accessibility scan, and
 // a new version waits for the user's "Recharger".
-import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, launchProfileDevice, newDevice, PHONE } from './helpers/browser';
-import { buildApp } from './helpers/build';
-import { RESULTS } from './helpers/paths';
+import { NEXT_DIST } from './helpers/paths';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { isControlled, reloadUntilControlled } from './helpers/service-worker';
@@ -144,13 +142,6 @@ describe('every top-level screen', () => {
 });
 
 describe('a new version', () => {
-  const nextDist = join(RESULTS, 'dist-next');
-
-  beforeAll(() => {
-    // The same app built again with another version label: a deploy, as a device sees it.
-    buildApp(nextDist, 'next');
-  });
-
   test('waits for "Recharger", asks first when input is unsaved, then runs the new version', async () => {
     const first = await serve();
     context = await newDevice(browser, PHONE);
@@ -165,7 +156,7 @@ describe('a new version', () => {
 
     // The network deploys the next version on the same address and data.
     await first.stop();
-    await serve({ port: first.port, distDir: nextDist });
+    await serve({ port: first.port, distDir: NEXT_DIST });
     await shell.reload();
 
     await shell.updateBanner().waitFor();

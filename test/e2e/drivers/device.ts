@@ -93,6 +93,8 @@ export class Device {
   /** Waits for the element, then clicks it as a pointer does. */
   async click(query: Query): Promise<void> {
     await this.waitFor(query);
+    // Centred first, as a person scrolls before tapping: a sticky bar may cover the edges.
+    await this.backend.evaluate(`((${this.found(query)}).scrollIntoView({ block: 'center' }), true)`);
     await this.backend.click(this.found(query));
   }
 
@@ -112,6 +114,16 @@ export class Device {
     await this.waitFor(query);
     await this.backend.evaluate(
       `(() => { const field = ${this.found(query)}; field.value = ${JSON.stringify(isoDay)};
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
+    );
+  }
+
+  /** Chooses an option of a select by its value, as the engine's picker would. */
+  async select(query: Query, value: string): Promise<void> {
+    await this.waitFor(query);
+    await this.backend.evaluate(
+      `(() => { const field = ${this.found(query)}; field.value = ${JSON.stringify(value)};
         field.dispatchEvent(new Event('input', { bubbles: true }));
         field.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
     );
@@ -144,8 +156,9 @@ export class Device {
 
   /** Picks a file in a file input as the engine's file chooser would hand it over. */
   async attachFile(query: Query, file: { name: string; type: string; base64: string }): Promise<void> {
-    await this.until(`${describe(query)} file input never appeared`, () =>
-      this.backend.evaluate<boolean>(`${this.found(query, true)} !== null`),
+    // Enabled: a screen may keep its file input disabled until its data is ready.
+    await this.until(`${describe(query)} file input never became usable`, () =>
+      this.backend.evaluate<boolean>(`(${this.found(query, true)})?.disabled === false`),
     );
     await this.backend.evaluate(
       `(() => { const input = ${this.found(query, true)};

@@ -5,7 +5,7 @@
 /** What a user aims at: a role and its accessible name, a field's label, or a visible text. */
 export interface Query {
   role?: string;
-  /** Accessible name, compared after collapsing white space; `exact: false` for "contains". */
+  /** Accessible name, contained, any case (as Playwright's getByRole); `exact: true` for equal. */
   name?: string;
   label?: string;
   text?: string;
@@ -120,7 +120,7 @@ export function findElement(query: Query, wantHidden = false): Element | null {
     if (!scope) return null;
     root = scope;
   }
-  const exact = query.exact ?? true;
+  const exact = query.exact ?? false;
   const candidates = Array.from(root.querySelectorAll('*'));
   for (const element of candidates) {
     if (wantHidden ? false : !visible(element)) {

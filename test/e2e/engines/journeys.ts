@@ -2,11 +2,58 @@
 // (one *.test.ts per engine calls engineJourneys). One server and one device per file; the
 // journeys follow each other as one person's day, so each starts where the last one ended.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseBackup } from '../../../src/domain/backup';
+import { yearBackupText } from '../../fixtures/backup';
 import type { Engine, EngineName } from '../drivers/backend';
 import type { Device } from '../drivers/device';
 import { launchEngine, newDevice } from '../drivers/engines';
+import { NEXT_DIST } from '../helpers/paths';
 import { recordJourney } from './results';
 import { expectAccessible, JourneyServer, reloadUntilControlled } from './session';
+
+const MAIN = { role: 'main' };
+const AUTHOR = { label: 'Nom affiché sur vos saisies' };
+const DRAFT = 'Réunion publique à la mairie.\nQuarante personnes.';
+
+function jsonFile(name: string, text: string) {
+  return { name, type: 'application/json', base64: Buffer.from(text, 'utf8').toString('base64') };
+}
+
+/** Drawn shapes (with a size) inside the chart named `name`: a chart that rendered nothing has none. */
+function svgShapes(device: Device, name: string, exact = true): Promise<number> {
+  return device.evaluate(
+    (label, whole) => {
+      const chart = Array.from(document.querySelectorAll('svg[role="img"]')).find((svg) => {
+        const own = svg.getAttribute('aria-label') ?? '';
+        return whole ? own === label : own.toLowerCase().includes(label.toLowerCase());
+      });
+      if (!chart) return 0;
+      return Array.from(chart.querySelectorAll('polygon, rect, path, circle')).filter((shape) => {
+        const box = (shape as SVGGraphicsElement).getBBox();
+        return box.width > 0 && box.height > 0;
+      }).length;
+    },
+    name,
+    exact,
+  );
+}
+
+function appVersion(device: Device): Promise<string | null> {
+  return device.evaluate(() => document.querySelector('[data-testid="app-version"]')?.textContent ?? null);
+}
+
+/** Body rows of the table whose caption is `caption`. */
+function tableRows(device: Device, caption: string): Promise<number> {
+  return device.evaluate(
+    (text) =>
+      Array.from(document.querySelectorAll('table')).find((table) => table.caption?.textContent?.trim() === text)
+        ?.tBodies[0]?.rows.length ?? 0,
+    caption,
+  );
+}
+
+/** Two lines, as typed on a phone: the line break must survive every engine's text input. */
+const NOTE = 'Porteuse d’un projet de cuisine partagée.\nDossier de subvention à relire.';
 
 export function engineJourneys(name: EngineName): void {
   describe(`core journeys in ${name}`, () => {
@@ -56,5 +103,157 @@ export function engineJourneys(name: EngineName): void {
         await expectAccessible(device, 'the visit list offline');
       },
     );
+
+    journey(2, 'quick capture of a visit with a lieu, a service and a two-line note, kept after a reload', async () => {
+      await device.click({ role: 'link', name: 'Nouvelle visite', within: MAIN });
+      await device.fill({ role: 'searchbox', name: 'Chercher : Lieu', within: MAIN }, 'Équipe du Moulin');
+      await device.click({ role: 'button', name: 'Créer « Équipe du Moulin »', within: MAIN });
+      await device.fill({ role: 'textbox', name: 'Commune', within: MAIN }, 'Redon');
+      await device.click({ role: 'button', name: 'Ajouter le lieu', within: MAIN });
+      await device.waitForText({ role: 'group', name: 'Lieu', within: MAIN }, 'Équipe du Moulin');
+      await device.click({ role: 'checkbox', name: 'Détecter', within: MAIN });
+      await device.fill({ role: 'textbox', name: 'Notes', within: MAIN }, NOTE);
+      expect(await device.value({ role: 'textbox', name: 'Notes' })).toBe(NOTE);
+      await device.screenshotAtSizes('visit-form');
+      await expectAccessible(device, 'the visit form');
+      await device.click({ role: 'button', name: 'Enregistrer la visite', within: MAIN });
+      await device.waitForText(MAIN, 'Visite enregistrée sur cet appareil.');
+      expect(await device.heading()).toBe('Équipe du Moulin');
+      await expectAccessible(device, 'the visit page');
+
+      await device.reload();
+      expect(await device.heading()).toBe('Équipe du Moulin');
+      expect(await device.waitForText(MAIN, 'Dossier de subvention à relire.')).toContain('Détecter');
+      await device.open(`${server.url}/#/visites`);
+      await device.waitForText(MAIN, 'Porteuse d’un projet de cuisine partagée.');
+      await device.screenshotAtSizes('visit-list');
+    });
+
+    journey(3, 'a draft survives a killed tab and is offered back', async () => {
+      const notes = { role: 'textbox', name: 'Notes', within: MAIN };
+      await device.open(`${server.url}/#/visites/nouvelle`);
+      await device.click({ role: 'checkbox', name: 'Informer & sensibiliser', within: MAIN });
+      await device.fill(notes, DRAFT);
+      await device.until('the draft never reached IndexedDB', async () =>
+        JSON.stringify(await device.readStore('drafts')).includes('Quarante personnes.'),
+      );
+
+      await device.killTab();
+      // Opened again from the home screen: the visit list offers the draft back.
+      await device.open(`${server.url}/#/visites`);
+      await device.click({ role: 'link', name: 'Brouillons (1)', within: MAIN });
+      await device.screenshotAtSizes('drafts-offered');
+      await expectAccessible(device, 'the list of drafts');
+      await device.click({ role: 'link', name: 'Reprendre : Visite — Réunion publique à la mairie.', within: MAIN });
+      await device.until('the draft’s note never came back', async () => (await device.value(notes)) === DRAFT);
+      expect(await device.checked({ role: 'checkbox', name: 'Informer & sensibiliser' })).toBe(true);
+      await device.click({ role: 'button', name: 'Enregistrer la visite', within: MAIN });
+      await device.waitForText(MAIN, 'Visite enregistrée sur cet appareil.');
+    });
+
+    journey(8, 'a diagnostic’s radar and the year’s report charts render with their tables', async () => {
+      await device.open(`${server.url}/#/diagnostics`);
+      await device.click({ role: 'link', name: 'Nouveau diagnostic', within: MAIN });
+      await device.click({ role: 'radio', name: 'Diagnostic d’un projet de tiers-lieu' });
+      await device.fill({ label: 'Chercher : Lieu ou projet' }, 'Équipe');
+      await device.click({ role: 'button', name: 'Équipe du Moulin', within: MAIN });
+      // The engine's own date input, as a date picker leaves it.
+      await device.fillDate({ label: 'Date du diagnostic' }, '2026-03-03');
+      await device.click({ role: 'button', name: 'Commencer le diagnostic' });
+      await device.waitForText(MAIN, 'Section 1 sur');
+      await device.click({ role: 'radio', name: '3 —', within: { role: 'group', name: 'Où en est le projet ?' } });
+      await device.waitForText(MAIN, 'Enregistré sur cet appareil');
+      await device.click({ role: 'link', name: 'Voir les résultats' });
+      await device.waitFor({ role: 'img', name: 'Scores par section', exact: true });
+      expect(await svgShapes(device, 'Scores par section')).toBeGreaterThan(4);
+      expect(await tableRows(device, 'Score de chaque section')).toBeGreaterThan(0);
+      await device.screenshotAtSizes('diagnostic-radar');
+      await expectAccessible(device, 'the diagnostic’s results');
+
+      await device.open(`${server.url}/#/rapports`);
+      await device.select({ label: 'Période' }, 'year');
+      await device.select({ label: 'Année' }, String(new Date().getFullYear()));
+      const chart = 'visites et';
+      await device.waitFor({ role: 'img', name: chart, exact: false });
+      expect(await svgShapes(device, chart, false)).toBeGreaterThan(0);
+      await device.click({ role: 'button', name: 'Voir le tableau' });
+      expect(await device.waitForText(MAIN, 'Mois')).toContain('Visites et événements par mois');
+      await device.screenshotAtSizes('report-charts');
+      await expectAccessible(device, 'the report');
+    });
+    journey(7, 'a backup file saved, then restored into a fresh device', async () => {
+      await device.open(`${server.url}/#/reglages`);
+      // A year of a network's activity, restored offline from a file.
+      await device.attachFile(
+        { label: 'Fichier de sauvegarde (.json)' },
+        jsonFile('valise-annee.json', await yearBackupText()),
+      );
+      await device.waitForText(MAIN, '6 visites');
+      await device.click({ role: 'button', name: 'Fusionner avec cet appareil' });
+      await device.waitForText(MAIN, '19 ajoutés, 0 mis à jour');
+
+      await device.catchDownloads();
+      await device.click({ role: 'button', name: 'Enregistrer une sauvegarde' });
+      const saved = await device.savedFile();
+      expect(saved.name).toMatch(/^valise-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+      const parsed = await parseBackup(saved.text);
+      expect(parsed.ok && JSON.stringify(parsed.backup.body.records.visits)).toContain(
+        'Dossier de subvention à relire.',
+      );
+      await device.screenshotAtSizes('backup-saved');
+      await expectAccessible(device, 'the backup section');
+
+      await server.start();
+      const fresh = await newDevice(engine);
+      try {
+        await fresh.open(`${server.url}/#/reglages`);
+        await fresh.attachFile({ label: 'Fichier de sauvegarde (.json)' }, jsonFile(saved.name, saved.text));
+        await fresh.click({ role: 'button', name: 'Fusionner avec cet appareil' });
+        await fresh.waitForText(MAIN, 'ajoutés, 0 mis à jour');
+        await fresh.open(`${server.url}/#/visites`);
+        await fresh.waitForText(MAIN, 'Porteuse d’un projet de cuisine partagée.');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    journey(6, 'a new version arrives while a form holds unsaved input: the prompt, and nothing lost', async () => {
+      await device.open(`${server.url}/#/reglages`);
+      const version = await appVersion(device);
+      expect(version).not.toContain('+next');
+      // WebKit has no storage.persist(): Réglages says so beside the estimate, and points to backups.
+      const canAsk = await device.evaluate(() => typeof navigator.storage?.persist === 'function');
+      expect(canAsk).toBe(name !== 'webkit');
+      if (!canAsk) await device.waitFor({ text: 'Ce navigateur ne permet pas de demander à garder les données' });
+      await device.screenshotAtSizes('settings');
+
+      // The network deploys the next version on the same address and data.
+      await server.stop();
+      await server.start(NEXT_DIST);
+      await device.reload();
+      await device.waitFor({ text: 'Nouvelle version disponible' });
+      // Nothing reloads by itself: a name being typed in Réglages stays.
+      await device.fill(AUTHOR, 'Dominique, pas encore enregistré');
+      await device.evaluate(() => {
+        Object.assign(window, { valiseStillHere: true });
+      });
+
+      await device.click({ role: 'button', name: 'Recharger', exact: true });
+      await device.waitFor({ text: 'Une saisie n’est pas encore enregistrée' });
+      await device.screenshotAtSizes('update-confirm');
+      await expectAccessible(device, 'the update prompt');
+      await device.click({ role: 'button', name: 'Plus tard', exact: true });
+      expect(await device.value(AUTHOR)).toBe('Dominique, pas encore enregistré');
+      expect(await device.evaluate(() => 'valiseStillHere' in window)).toBe(true);
+
+      await device.click({ role: 'button', name: 'Recharger', exact: true });
+      await device.click({ role: 'button', name: 'Recharger quand même', exact: true });
+      await device.until(
+        'the page never reloaded',
+        async () => !(await device.evaluate(() => 'valiseStillHere' in window)),
+      );
+      await device.open(`${server.url}/#/reglages`);
+      await device.until('the new version never ran', async () => (await appVersion(device)) === `${version}+next`);
+    });
   });
 }

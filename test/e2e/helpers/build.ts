@@ -34,6 +34,6 @@ export function buildApp(distDir: string, label?: string): void {
   );
 }
 
-export function ensureBuilt(distDir: string): void {
-  if (isBuildStale(distDir)) buildApp(distDir);
+export function ensureBuilt(distDir: string, label?: string): void {
+  if (isBuildStale(distDir)) buildApp(distDir, label);
 }

@@ -59,7 +59,10 @@ export function StorageSection() {
           <dd data-testid="storage-usage">{status === undefined ? '…' : usage}</dd>
         </div>
       </dl>
-      {status?.persisted === false ? (
+      {status && !status.canAsk && status.persisted !== true ? (
+        // No `persist()` (WebKit, Safari): nothing to ask; only a backup and the server keep the data.
+        <Banner tone="warning">{t.storageCannotAsk}</Banner>
+      ) : status?.persisted === false ? (
         <Banner
           tone="warning"
           actions={

@@ -21,6 +21,8 @@ export const messages = {
     storageUsage: (used: string, quota: string) => `${used} sur ${quota} disponibles`,
     storageWarning:
       'Le navigateur peut effacer les données de Valise s’il manque de place : installez l’application ou synchronisez régulièrement.',
+    storageCannotAsk:
+      'Ce navigateur ne permet pas de demander à garder les données de Valise : il peut les effacer après quelques jours sans usage. Enregistrez une sauvegarde (plus bas) et synchronisez souvent.',
     storageAsk: 'Demander au navigateur de garder les données',
     storageRefused:
       'Le navigateur n’a pas accepté pour l’instant. Il accepte plus volontiers une application installée ou souvent utilisée.',
@@ -49,6 +51,8 @@ export const messages = {
     storageUsed: 'Space used',
     storageUsage: (used: string, quota: string) => `${used} of ${quota} available`,
     storageWarning: 'The browser may erase Valise’s data when it runs out of space: install the app or sync regularly.',
+    storageCannotAsk:
+      'This browser offers no way to ask it to keep Valise’s data: it may erase it after a few days unused. Save a backup (below) and sync often.',
     storageAsk: 'Ask the browser to keep the data',
     storageRefused: 'The browser has not agreed for now. It agrees more readily for an installed or often used app.',
     aboutTitle: 'About',
