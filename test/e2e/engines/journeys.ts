@@ -7,12 +7,10 @@ import { yearBackupText } from '../../fixtures/backup';
 import type { Engine, EngineName } from '../drivers/backend';
 import type { Device } from '../drivers/device';
 import { launchEngine, newDevice } from '../drivers/engines';
-import { NEXT_DIST } from '../helpers/paths';
 import { recordJourney } from './results';
 import { expectAccessible, JourneyServer, reloadUntilControlled } from './session';
 
 const MAIN = { role: 'main' };
-const AUTHOR = { label: 'Nom affiché sur vos saisies' };
 const DRAFT = 'Réunion publique à la mairie.\nQuarante personnes.';
 
 function jsonFile(name: string, text: string) {
@@ -36,10 +34,6 @@ function svgShapes(device: Device, name: string, exact = true): Promise<number> 
     name,
     exact,
   );
-}
-
-function appVersion(device: Device): Promise<string | null> {
-  return device.evaluate(() => document.querySelector('[data-testid="app-version"]')?.textContent ?? null);
 }
 
 /** Body rows of the table whose caption is `caption`. */
@@ -183,6 +177,11 @@ export function engineJourneys(name: EngineName): void {
     });
     journey(7, 'a backup file saved, then restored into a fresh device', async () => {
       await device.open(`${server.url}/#/reglages`);
+      // WebKit has no storage.persist(): Réglages says so beside the estimate, and points to backups.
+      const canAsk = await device.evaluate(() => typeof navigator.storage?.persist === 'function');
+      expect(canAsk).toBe(name !== 'webkit');
+      if (!canAsk) await device.waitFor({ text: 'Ce navigateur ne permet pas de demander à garder les données' });
+      await device.screenshotAtSizes('settings');
       // A year of a network's activity, restored offline from a file.
       await device.attachFile(
         { label: 'Fichier de sauvegarde (.json)' },
@@ -215,45 +214,6 @@ export function engineJourneys(name: EngineName): void {
       } finally {
         await fresh.close();
       }
-    });
-
-    journey(6, 'a new version arrives while a form holds unsaved input: the prompt, and nothing lost', async () => {
-      await device.open(`${server.url}/#/reglages`);
-      const version = await appVersion(device);
-      expect(version).not.toContain('+next');
-      // WebKit has no storage.persist(): Réglages says so beside the estimate, and points to backups.
-      const canAsk = await device.evaluate(() => typeof navigator.storage?.persist === 'function');
-      expect(canAsk).toBe(name !== 'webkit');
-      if (!canAsk) await device.waitFor({ text: 'Ce navigateur ne permet pas de demander à garder les données' });
-      await device.screenshotAtSizes('settings');
-
-      // The network deploys the next version on the same address and data.
-      await server.stop();
-      await server.start(NEXT_DIST);
-      await device.reload();
-      await device.waitFor({ text: 'Nouvelle version disponible' });
-      // Nothing reloads by itself: a name being typed in Réglages stays.
-      await device.fill(AUTHOR, 'Dominique, pas encore enregistré');
-      await device.evaluate(() => {
-        Object.assign(window, { valiseStillHere: true });
-      });
-
-      await device.click({ role: 'button', name: 'Recharger', exact: true });
-      await device.waitFor({ text: 'Une saisie n’est pas encore enregistrée' });
-      await device.screenshotAtSizes('update-confirm');
-      await expectAccessible(device, 'the update prompt');
-      await device.click({ role: 'button', name: 'Plus tard', exact: true });
-      expect(await device.value(AUTHOR)).toBe('Dominique, pas encore enregistré');
-      expect(await device.evaluate(() => 'valiseStillHere' in window)).toBe(true);
-
-      await device.click({ role: 'button', name: 'Recharger', exact: true });
-      await device.click({ role: 'button', name: 'Recharger quand même', exact: true });
-      await device.until(
-        'the page never reloaded',
-        async () => !(await device.evaluate(() => 'valiseStillHere' in window)),
-      );
-      await device.open(`${server.url}/#/reglages`);
-      await device.until('the new version never ran', async () => (await appVersion(device)) === `${version}+next`);
     });
   });
 }
