@@ -7,6 +7,7 @@ export const detailMessages = {
     back: 'Toutes les visites',
     saved: 'Visite enregistrée sur cet appareil.',
     savedSync: 'Elle partira vers le réseau à la prochaine connexion.',
+    savedLocal: 'Elle reste sur cet appareil : rejoignez un réseau (Réglages) pour la partager.',
     photosRefused: (count: number) =>
       count === 1
         ? 'La visite est enregistrée, mais une photo n’a pas pu être gardée (trop lourde ou stockage plein).'
@@ -46,6 +47,7 @@ export const detailMessages = {
     back: 'All visits',
     saved: 'Visit saved on this device.',
     savedSync: 'It will go to the network at the next connection.',
+    savedLocal: 'It stays on this device: join a network (Settings) to share it.',
     photosRefused: (count: number) =>
       count === 1
         ? 'The visit is saved, but one photo could not be kept (too large or storage full).'
