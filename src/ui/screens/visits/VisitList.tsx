@@ -11,6 +11,7 @@ import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -128,7 +129,15 @@ export function VisitList() {
           ) : null}
           <ul class="visit-list">
             {rows.slice(0, limit).map((row) => (
-              <VisitItem key={row.visit.id} row={row} />
+              <RecordBoundary
+                key={row.visit.id}
+                as="li"
+                type="visits"
+                record={row.visit}
+                name={row.organisationName ?? row.visit.placeLabel}
+              >
+                <VisitItem row={row} />
+              </RecordBoundary>
             ))}
           </ul>
           {rows.length > limit ? <Button onClick={() => setLimit(limit + PAGE)}>{t.more}</Button> : null}
