@@ -7,6 +7,7 @@ import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import type { FollowUp } from '../../../domain/follow-up';
 import { hrefTo } from '../../../state/router';
+import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { FollowUpItem } from '../../components/FollowUpList';
@@ -164,7 +165,7 @@ function AgendaItem({ event, now, placeNames }: Omit<AgendaProps, 'events'> & { 
               .join(' · ')}
           </span>
         </span>
-        {underWay ? <span class="badge badge--live">{t.underWay}</span> : null}
+        {underWay ? <Badge tone="success">{t.underWay}</Badge> : null}
       </a>
     </li>
   );

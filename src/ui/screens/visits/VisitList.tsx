@@ -21,6 +21,7 @@ import { listDateTime } from './list-dates';
 import { messages } from './messages';
 import { editVisitHref, FOLLOW_UPS, newVisitHref, RESUME, VISIT_DRAFT_KIND, visitHref } from './paths';
 import './visits-list.css';
+import { Badge } from '../../components/Badge';
 
 const PAGE = 30;
 
@@ -61,7 +62,7 @@ export function VisitList() {
             </ButtonLink>
             <ButtonLink href={hrefTo(FOLLOW_UPS)}>
               {t.followUps}
-              {overdue ? <span class="badge">{t.overdue(overdue)}</span> : null}
+              {overdue ? <Badge tone="danger">{t.overdue(overdue)}</Badge> : null}
             </ButtonLink>
           </>
         }

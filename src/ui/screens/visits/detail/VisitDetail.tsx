@@ -26,6 +26,7 @@ import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
 import '../form/visit-form.css';
 import '../visits-list.css';
+import { InlineList } from '../../../components/InlineList';
 
 export interface VisitDetailProps {
   visitId: string;
@@ -121,14 +122,14 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
         {visit.placeLabel ? <Fact label={t.freePlace}>{visit.placeLabel}</Fact> : null}
         {people.length > 0 ? (
           <Fact label={t.people}>
-            <ul class="inline-list">
+            <InlineList>
               {people.map((person) => (
                 <li key={person.id}>
                   <a href={personHref(person.id)}>{person.name}</a>
                   {person.role ? ` (${person.role})` : null}
                 </li>
               ))}
-            </ul>
+            </InlineList>
           </Fact>
         ) : null}
         {(visit.services ?? []).length > 0 ? (

@@ -7,6 +7,7 @@ import { newId } from '../../../../domain/ids';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { FileInput } from '../../../components/FileInput';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { formMessages } from './messages';
@@ -148,21 +149,9 @@ export function PhotoPicker({
           ))}
         </ul>
       ) : null}
-      <label class="button button--secondary photo-input">
+      <FileInput accept="image/*" multiple onFiles={add}>
         {t.addPhoto}
-        <input
-          type="file"
-          accept="image/*"
-          multiple
-          class="visually-hidden"
-          onChange={(event) => {
-            const input = event.currentTarget;
-            void add(input.files).finally(() => {
-              input.value = '';
-            });
-          }}
-        />
-      </label>
+      </FileInput>
       <p class="field__hint">{t.photoHint}</p>
       {refusals.map((refusal) => (
         <p key={refusal} class="field__error" role="alert">
