@@ -21,7 +21,7 @@ import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { lieuHref, personHref } from '../../contacts/paths';
-import { editVisitHref, PHOTOS_REFUSED, SAVED, VISITS } from '../paths';
+import { editVisitHref, SAVED, VISITS } from '../paths';
 import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
 import '../form/visit-form.css';
@@ -73,7 +73,6 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
   }
   const { visit, organisation, people, followUps } = data;
   const title = organisation?.name || visit.placeLabel || visit.purpose || t.fallbackTitle(d.date(visit.visitedAt));
-  const refused = Number(query[PHOTOS_REFUSED] ?? 0);
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
 
   const remove = async () => {
@@ -96,11 +95,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
           </>
         }
       />
-      {refused > 0 ? (
-        <Banner tone="warning" class="visit-notice">
-          {t.photosRefused(refused)}
-        </Banner>
-      ) : query[SAVED] ? (
+      {query[SAVED] ? (
         <Banner tone="success" title={t.saved} class="visit-notice">
           <p class="banner__more">{t.savedSync}</p>
         </Banner>
