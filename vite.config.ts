@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { isCompressible } from './src/server/static/encoding.ts';
 import { buildCommunesTable } from './test/tools/communes-data.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -30,10 +33,45 @@ function chunkName(facadeModuleId: string | null): string {
   return screen ? `assets/screen-${screen}-[hash].js` : 'assets/[name]-[hash].js';
 }
 
+/**
+ * Writes `.br` and `.gz` beside every compressible file of the build, for the server to pick
+ * by Accept-Encoding (src/server/routes/static.ts): compressed once, at the highest levels,
+ * instead of on every request. Runs last, after the service worker is written, so the worker
+ * is compressed too and its precache list never names the variants.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'valise-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+          // `.vite/` holds the build's own manifest, never served.
+          if (!entry.isFile() || !isCompressible(entry.name) || entry.parentPath.includes('.vite')) continue;
+          const path = join(entry.parentPath, entry.name);
+          const bytes = readFileSync(path);
+          const br = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+          const gz = gzipSync(bytes, { level: 9 });
+          // A variant that saves nothing (a tiny file) is not worth a second read.
+          if (br.length < bytes.length) writeFileSync(`${path}.br`, br);
+          if (gz.length < bytes.length) writeFileSync(`${path}.gz`, gz);
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     communesData(),
     preact(),
+    precompress(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/pwa',

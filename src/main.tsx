@@ -30,7 +30,11 @@ window.addEventListener('beforeunload', (event) => {
   if (!leavingOnPurpose && uiStore.getState().unsavedInputs > 0) event.preventDefault();
 });
 
-render(<App />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+// index.html paints a frame of the shell before any script; the real shell takes its place in
+// the same task, so no frame is ever drawn empty.
+root.replaceChildren();
+render(<App />, root);
 
 // Syncs in the background once the shell is up: on start, when the network returns, after writes.
 void startSync();

@@ -19,11 +19,17 @@ export function formatHlc({ millis, counter, node }: HlcParts): string {
   return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${node}`;
 }
 
+/**
+ * The parts of a timestamp, or null unless it names a real instant and is written exactly as
+ * `formatHlc` writes it: `Date.parse` turns "9999-99-99…" into NaN and "2026-02-30" into
+ * 2 March, and either would sort apart from the instant it claims to be.
+ */
 export function parseHlc(value: string): HlcParts | null {
   if (!HLC_PATTERN.test(value)) return null;
   const millis = Date.parse(value.slice(0, 24));
   if (!Number.isFinite(millis)) return null;
-  return { millis, counter: Number.parseInt(value.slice(25, 29), 16), node: value.slice(30) };
+  const parts = { millis, counter: Number.parseInt(value.slice(25, 29), 16), node: value.slice(30) };
+  return formatHlc(parts) === value ? parts : null;
 }
 
 export function hlcMillis(value: string): number {

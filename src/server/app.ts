@@ -2,8 +2,9 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
-import { apiCors, type Log, limitBody, requestLog, securityHeaders } from './edge';
+import { apiCors, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
 import { fail } from './http-errors';
+import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
@@ -20,9 +21,6 @@ export interface AppDeps {
   now?: () => number;
   log?: Log;
 }
-
-/** The server's own clock node: conflict records it creates carry it. */
-export const SERVER_CLOCK_NODE = '0000000000000000';
 
 /** Wrong invitation codes one address may send per window before getting 429. */
 export const JOIN_FAILURES_PER_ADDRESS = 10;
@@ -49,6 +47,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('/api/*', apiCors(config));
+  app.use('/api/*', noStore());
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
-import { SERVER_CLOCK_NODE } from '../../src/server/app';
 import { hashCode } from '../../src/server/auth';
 import { runCli } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
+import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { visitCreation } from '../helpers/mutations';
 

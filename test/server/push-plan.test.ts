@@ -1,8 +1,7 @@
 // Push planning refusals a device must hear about rather than see silently dropped.
 import { describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
-import { SERVER_CLOCK_NODE } from '../../src/server/app';
-import { planPush } from '../../src/server/push/plan';
+import { planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { visitCreation } from '../helpers/mutations';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');

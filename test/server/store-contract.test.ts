@@ -3,12 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PostgresStore } from '../../src/server/store/postgres';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
 import { storeContract } from './store-contract';
+
+/** The migrations before the one that repairs clocks (it is the second of both stores). */
+const CLOCK_REPAIR_MIGRATION = 1;
 
 storeContract('SQLite', () => ({
   async open() {
@@ -25,6 +29,11 @@ storeContract('SQLite', () => ({
   async dispose(store) {
     await store.close();
     rmSync(dirname((store as SqliteStore).path), { recursive: true, force: true });
+  },
+  async storeClocksAsBefore(store, recordId, clocks) {
+    const { db } = store as SqliteStore;
+    db.prepare('UPDATE records SET clocks = ? WHERE id = ?').run(JSON.stringify(clocks), recordId);
+    db.pragma(`user_version = ${CLOCK_REPAIR_MIGRATION}`);
   },
 }));
 
@@ -58,6 +67,16 @@ describe.skipIf(unavailable !== null)(`PostgreSQL${unavailable ? ` (skipped: ${u
     },
     async dispose(store) {
       await store.close();
+    },
+    async storeClocksAsBefore(store, recordId, clocks) {
+      const client = new pg.Client({ connectionString: urls.get(store) as string });
+      await client.connect();
+      try {
+        await client.query('UPDATE records SET clocks = $1 WHERE id = $2', [JSON.stringify(clocks), recordId]);
+        await client.query('UPDATE schema_version SET version = $1', [CLOCK_REPAIR_MIGRATION]);
+      } finally {
+        await client.end();
+      }
     },
   }));
 });

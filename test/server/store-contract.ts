@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/vocabulary';
-import { HybridClock } from '../../src/protocol/hlc';
+import { HybridClock, parseHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
-import { SERVER_CLOCK_NODE } from '../../src/server/app';
+import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import type { Device, PushOutput, Store } from '../../src/server/store/store';
 import { visitCreation } from '../helpers/mutations';
 
@@ -16,6 +16,11 @@ export interface StoreHarness {
   reopen(store: Store): Promise<Store>;
   /** Closes the store and removes its database. */
   dispose(store: Store): Promise<void>;
+  /**
+   * Writes a record's clocks directly, as a server before strict clocks could have stored
+   * them, and marks the store as not yet migrated past that.
+   */
+  storeClocksAsBefore(store: Store, recordId: string, clocks: Record<string, string>): Promise<void>;
 }
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
@@ -231,6 +236,32 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const later = visitCreation(NOW);
       await push(network.id, [later]);
       expect((await store.pull(network.id, cursor, 10)).changes.map((change) => change.id)).toEqual([later.recordId]);
+    });
+
+    it('repairs on migration a stored clock that is no real time or far ahead, and sends it again', async () => {
+      const network = await store.createNetwork('Réseau');
+      const locked = visitCreation(NOW);
+      const sound = visitCreation(NOW);
+      await push(network.id, [locked, sound]);
+      const cursor = Math.max(...(await store.snapshot(network.id)).map((change) => change.seq));
+      const soundClock = sound.clocks.notes as string;
+      await h.storeClocksAsBefore(store, locked.recordId, {
+        '*': soundClock,
+        notes: '9999-99-99T99:99:99.999Z-ffff-ffffffffffffffff',
+        purpose: '9999-12-31T23:59:59.999Z-ffff-ffffffffffffffff',
+      });
+      const migratedAt = Date.now();
+      store = await h.reopen(store);
+      const page = await store.pull(network.id, cursor, 10);
+      expect(page.changes.map((change) => change.id)).toEqual([locked.recordId]);
+      const clocks = JSON.parse(page.changes[0]?.clocks as string) as Record<string, string>;
+      expect(clocks['*']).toBe(soundClock);
+      for (const key of ['notes', 'purpose']) {
+        const parts = parseHlc(clocks[key] as string);
+        expect(parts?.node).toBe(SERVER_CLOCK_NODE);
+        expect(parts?.millis).toBeGreaterThanOrEqual(migratedAt);
+        expect(parts?.millis).toBeLessThanOrEqual(Date.now());
+      }
     });
 
     it('stores an attachment once per network and gives it only to that network', async () => {

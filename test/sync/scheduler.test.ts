@@ -4,10 +4,12 @@ import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/schedul
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 
-/** Timers a test fires by hand, and an `online` event it can raise. */
+/** Timers a test fires by hand, and an `online` event it can raise. A test waits for the
+ *  timers it expects rather than for a fixed time, so a loaded machine only makes it slower. */
 class ManualEnvironment implements SchedulerEnvironment {
   timers: { callback: () => void; ms: number }[] = [];
   private onlineListeners: (() => void)[] = [];
+  private waiters: (() => void)[] = [];
   onOnline(listener: () => void) {
     this.onlineListeners.push(listener);
     return () => {};
@@ -15,17 +17,25 @@ class ManualEnvironment implements SchedulerEnvironment {
   setTimer(callback: () => void, ms: number) {
     const timer = { callback, ms };
     this.timers.push(timer);
+    this.changed();
     return timer;
   }
   clearTimer(handle: unknown) {
     this.timers = this.timers.filter((timer) => timer !== handle);
+    this.changed();
+  }
+  /** Resolves once the pending timers are exactly `delays` (in milliseconds). */
+  async timersBecome(...delays: number[]): Promise<void> {
+    const matches = () => JSON.stringify(this.timers.map((timer) => timer.ms)) === JSON.stringify(delays);
+    while (!matches()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+  private changed() {
+    for (const resolve of this.waiters.splice(0)) resolve();
   }
   goOnline() {
     for (const listener of this.onlineListeners) listener();
   }
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('when a device syncs by itself', () => {
   let server: TestServer;
@@ -59,28 +69,23 @@ describe('when a device syncs by itself', () => {
   it('backs off after failures and syncs as soon as the network comes back', async () => {
     reachable = false;
     scheduler.start();
-    await settle();
+    await environment.timersBecome(5_000);
     expect(device.engine.status.state).toBe('offline');
-    expect(environment.timers.map((timer) => timer.ms)).toEqual([5_000]);
     environment.timers[0]?.callback();
-    await settle();
-    expect(environment.timers.map((timer) => timer.ms)).toEqual([10_000]);
+    await environment.timersBecome(10_000);
     reachable = true;
     environment.goOnline();
-    await settle();
+    await environment.timersBecome(60_000);
     expect(device.engine.status.state).toBe('idle');
-    expect(environment.timers.map((timer) => timer.ms)).toEqual([60_000]);
   });
 
   it('pushes shortly after a local write without waiting for the periodic check', async () => {
     scheduler.start();
-    await settle();
+    await environment.timersBecome(60_000);
     await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
-    await settle();
-    const soon = environment.timers.find((timer) => timer.ms === 10);
-    expect(soon).toBeDefined();
-    soon?.callback();
-    await settle();
+    await environment.timersBecome(10);
+    environment.timers[0]?.callback();
+    await environment.timersBecome(60_000);
     expect(await device.outboxSize()).toBe(0);
     expect(device.engine.status.pending).toBe(0);
   });

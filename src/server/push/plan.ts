@@ -7,8 +7,11 @@ import { refusal } from '../../domain/permissions';
 import { MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { describeIssues, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
-import { type HybridClock, hlcMillis, parseHlc } from '../../protocol/hlc';
+import { type HybridClock, parseHlc } from '../../protocol/hlc';
 import { MAX_CLOCK_AHEAD_MS, type Mutation } from '../../protocol/wire';
+
+/** The server's own clock node: conflict records it creates and clocks it repairs carry it. */
+export const SERVER_CLOCK_NODE = '0000000000000000';
 
 /** A record as a store holds it. */
 export interface RecordRow extends RecordState {
@@ -61,6 +64,18 @@ export function planPush(
       continue;
     }
     seenInPush.add(mutation.id);
+    const unreal = Object.entries(mutation.clocks).find(([, clock]) => parseHlc(clock) === null);
+    if (unreal) {
+      // Such a clock sorts after every real one: accepted, it would lock the field for ever.
+      const reason = `invalid ${mutation.type} ${mutation.recordId}: the clock of ${unreal[0]} (${unreal[1]}) is not a real time`;
+      results.push({
+        id: mutation.id,
+        result: { status: 'rejected', reason },
+        replay: false,
+        recordId: mutation.recordId,
+      });
+      continue;
+    }
     const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
     clockAheadMs = Math.max(clockAheadMs, aheadMs);
     const outcome = applyOne(context, { ...mutation, clocks }, working.get(mutation.recordId) ?? null);
@@ -196,7 +211,7 @@ function clampClocks(
   for (const [key, clock] of Object.entries(clocks)) {
     let verdict = verdicts.get(clock);
     if (verdict === undefined) {
-      const ahead = hlcMillis(clock) - context.now;
+      const ahead = (parseHlc(clock)?.millis ?? Number.POSITIVE_INFINITY) - context.now;
       if (ahead > MAX_CLOCK_AHEAD_MS) {
         aheadMs = Math.max(aheadMs, ahead);
         clamped ??= context.clock.tick();

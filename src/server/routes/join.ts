@@ -16,7 +16,7 @@ export function joinRoutes() {
 
   routes.post('/join', async (c) => {
     const now = c.var.now();
-    const address = clientAddress(c, c.var.config.trustProxy);
+    const address = clientAddress(c);
     const wait = c.var.joinFailures.retryAfter(address, now);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);

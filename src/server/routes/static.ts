@@ -1,25 +1,78 @@
-// Serves the built app. Hashed assets are cached forever; the service worker and the shell
-// are always revalidated, so an update reaches devices on their next visit.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
+// Serves the built app: the precompressed variant the client accepts (brotli, gzip, or the
+// plain file), hashed assets cached for a year, everything else revalidated (a 304 when
+// unchanged), and index.html for any other path: a screen of the single-page app.
+import { readFile, stat } from 'node:fs/promises';
+import { normalize, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
+import { cacheControlFor } from '../static/cache-policy';
+import { acceptedEncodings, type Encoding, isCompressible, VARIANT_SUFFIX } from '../static/encoding';
 import type { AppEnv } from './env';
 
+interface Found {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function fileAt(path: string): Promise<Found | undefined> {
+  const stats = await stat(path).catch(() => undefined);
+  return stats?.isFile() ? { path, size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+}
+
+/** The file a URL path names inside the build, never outside it (no `..`, no dot files). */
+function pathInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || /(^|\/)\./.test(decoded)) return undefined;
+  const path = resolve(root, `.${normalize(`/${decoded}`)}`);
+  return path.startsWith(root + sep) ? path : undefined;
+}
+
+async function variantFor(file: Found, accepts: Encoding[]): Promise<{ file: Found; encoding?: Encoding }> {
+  for (const encoding of accepts) {
+    const variant = await fileAt(file.path + VARIANT_SUFFIX[encoding]);
+    if (variant) return { file: variant, encoding };
+  }
+  return { file };
+}
+
 export function serveApp(distDir: string) {
+  const root = resolve(distDir);
   const routes = new Hono<AppEnv>();
-  routes.use('*', async (c, next) => {
-    await next();
-    const path = c.req.path;
-    if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    else c.header('Cache-Control', 'no-cache');
-  });
-  if (existsSync(distDir)) routes.use('*', serveStatic({ root: distDir }));
-  // Any other path is a screen of the single-page app.
-  routes.get('*', (c) => {
-    const index = join(distDir, 'index.html');
-    if (!existsSync(index)) return c.text('The app is not built: run `npm run build` (npm start does it).', 503);
-    return c.html(readFileSync(index, 'utf8'));
+  routes.on(['GET', 'HEAD'], '*', async (c) => {
+    const urlPath = c.req.path === '/' ? '/index.html' : c.req.path;
+    const named = pathInside(root, urlPath);
+    let original = named ? await fileAt(named) : undefined;
+    // A missing hashed file is a 404: answering index.html would be cached as that script for a year.
+    if (!original && urlPath.startsWith('/assets/')) return c.text('Not found', 404);
+    const servedPath = original ? urlPath : '/index.html';
+    original ??= await fileAt(resolve(root, 'index.html'));
+    if (!original) return c.text('The app is not built: run `npm run build` (npm start does it).', 503);
+
+    const compressible = isCompressible(original.path);
+    const { file, encoding } = compressible
+      ? await variantFor(original, acceptedEncodings(c.req.header('Accept-Encoding')))
+      : { file: original };
+    const etag = `"${original.mtimeMs.toString(36)}-${original.size.toString(36)}${encoding ? `-${encoding}` : ''}"`;
+    c.header('Cache-Control', cacheControlFor(servedPath));
+    c.header('ETag', etag);
+    if (compressible) c.header('Vary', 'Accept-Encoding');
+    const known = c.req
+      .header('If-None-Match')
+      ?.split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known?.includes(etag)) return c.body(null, 304);
+
+    c.header('Content-Type', getMimeType(original.path) ?? 'application/octet-stream');
+    if (encoding) c.header('Content-Encoding', encoding);
+    c.header('Content-Length', String(file.size));
+    if (c.req.method === 'HEAD') return c.body(null, 200);
+    return c.body(await readFile(file.path), 200);
   });
   return routes;
 }

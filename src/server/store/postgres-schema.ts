@@ -1,7 +1,13 @@
 // Schema migrations of the PostgreSQL store, applied in order; `schema_version` remembers the
 // last. Records keep their JSON as text (not jsonb) so a pull splices it unchanged, as on SQLite;
 // timestamps are ISO strings, as on SQLite, so both stores answer byte for byte alike.
-export const POSTGRES_MIGRATIONS: readonly string[] = [
+import type pg from 'pg';
+import { repairedClocks } from './repair-clocks';
+
+/** SQL, or a step in code for what SQL cannot say; all run in the migration's transaction. */
+export type PostgresMigration = string | ((client: pg.PoolClient, now: number) => Promise<void>);
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   `
   CREATE TABLE networks (
     id TEXT PRIMARY KEY,
@@ -55,4 +61,23 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (network_id, sha256)
   );
   `,
+  repairFutureClocks,
 ];
+
+/** Repaired records get a new seq, so every device pulls the repaired clocks. */
+async function repairFutureClocks(client: pg.PoolClient, now: number): Promise<void> {
+  const { rows } = await client.query('SELECT id, clocks FROM records ORDER BY seq');
+  const ids: string[] = [];
+  const clocks: string[] = [];
+  for (const row of rows as { id: string; clocks: string }[]) {
+    const repaired = repairedClocks(JSON.parse(row.clocks), now);
+    if (!repaired) continue;
+    ids.push(row.id);
+    clocks.push(JSON.stringify(repaired));
+  }
+  await client.query(
+    `UPDATE records SET clocks = r.clocks, seq = nextval('record_seq')
+     FROM unnest($1::text[], $2::text[]) AS r(id, clocks) WHERE records.id = r.id`,
+    [ids, clocks],
+  );
+}

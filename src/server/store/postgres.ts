@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change, MutationResult } from '../../protocol/wire';
 import { planPush, type RecordRow, type SavedResult } from '../push/plan';
-import { POSTGRES_MIGRATIONS } from './postgres-schema';
+import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
   Device,
@@ -75,7 +75,9 @@ export class PostgresStore implements Store {
       const version = found.rows[0] ? Number(found.rows[0].version) : 0;
       if (!found.rows[0]) await client.query('INSERT INTO schema_version (version) VALUES (0)');
       for (let index = version; index < POSTGRES_MIGRATIONS.length; index++) {
-        await client.query(POSTGRES_MIGRATIONS[index] as string);
+        const migration = POSTGRES_MIGRATIONS[index] as PostgresMigration;
+        if (typeof migration === 'string') await client.query(migration);
+        else await migration(client, Date.now());
         await client.query('UPDATE schema_version SET version = $1', [index + 1]);
       }
     });

@@ -1,5 +1,11 @@
 // Schema migrations of the SQLite store, applied in order; `user_version` remembers the last.
-export const SQLITE_MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3';
+import { repairedClocks } from './repair-clocks';
+
+/** SQL, or a step in code for what SQL cannot say; each runs in its own transaction. */
+export type SqliteMigration = string | ((db: Database.Database, now: number) => void);
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   `
   CREATE TABLE networks (
     id TEXT PRIMARY KEY,
@@ -52,4 +58,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (network_id, sha256)
   ) WITHOUT ROWID;
   `,
+  repairFutureClocks,
 ];
+
+/** Repaired records get a new seq, so every device pulls the repaired clocks. */
+function repairFutureClocks(db: Database.Database, now: number): void {
+  const update = db.prepare('UPDATE records SET clocks = ?, seq = ? WHERE id = ?');
+  let seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get() as { seq: number }).seq;
+  const rows = db.prepare('SELECT id, clocks FROM records ORDER BY seq').all() as { id: string; clocks: string }[];
+  for (const row of rows) {
+    const repaired = repairedClocks(JSON.parse(row.clocks), now);
+    if (repaired) update.run(JSON.stringify(repaired), ++seq, row.id);
+  }
+}

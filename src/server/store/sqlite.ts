@@ -8,7 +8,7 @@ import type { RecordType } from '../../domain/record-types';
 import type { Change, MutationResult } from '../../protocol/wire';
 import { planPush, type RecordRow, type SavedResult } from '../push/plan';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
-import { SQLITE_MIGRATIONS } from './sqlite-schema';
+import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
   Device,
   Invitation,
@@ -24,7 +24,6 @@ import type {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
-  private nextSeq = 1;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -41,12 +40,12 @@ export class SqliteStore implements Store {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     for (let index = version; index < SQLITE_MIGRATIONS.length; index++) {
       this.db.transaction(() => {
-        this.db.exec(SQLITE_MIGRATIONS[index] as string);
+        const migration = SQLITE_MIGRATIONS[index] as SqliteMigration;
+        if (typeof migration === 'string') this.db.exec(migration);
+        else migration(this.db, Date.now());
         this.db.pragma(`user_version = ${index + 1}`);
       })();
     }
-    const max = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get() as { seq: number };
-    this.nextSeq = max.seq + 1;
   }
 
   async ping(): Promise<boolean> {
@@ -152,6 +151,7 @@ export class SqliteStore implements Store {
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`,
     );
     const saveResult = this.db.prepare('INSERT INTO mutations (network_id, id, status, reason) VALUES (?, ?, ?, ?)');
+    const lastSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
 
     const run = this.db.transaction((): PushOutput => {
       const existing = new Map<string, RecordRow>();
@@ -166,10 +166,11 @@ export class SqliteStore implements Store {
       }
       const authors = this.authorsOf(networkId);
       const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
-      const seqs = new Map<string, number>();
+      // Taken inside the write transaction, from what is committed: nothing counted in memory
+      // can go stale (another process, a restored file). Per network, through its seq index.
+      let seq = (lastSeq.get(networkId) as { seq: number }).seq;
       for (const row of plan.writes) {
-        const seq = this.nextSeq++;
-        seqs.set(row.id, seq);
+        seq += 1;
         upsert.run(row.id, row.networkId, row.type, seq, JSON.stringify(row.data), JSON.stringify(row.clocks));
       }
       const results: MutationResult[] = plan.results.map(({ id, result, replay, recordId }) => {
@@ -179,7 +180,6 @@ export class SqliteStore implements Store {
       });
       return { results, clockAheadMs: plan.clockAheadMs };
     });
-    // A failed transaction leaves seq numbers unused; gaps are harmless to pulls.
     return run.immediate();
   }
 

@@ -1,0 +1,134 @@
+// The built app as the server sends it: precompressed variants chosen by Accept-Encoding,
+// hashed assets kept for a year, the shell and the service worker revalidated, the API never cached.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { readConfig } from '../../src/server/config';
+import { acceptedEncodings } from '../../src/server/static/encoding';
+import { SqliteStore } from '../../src/server/store/sqlite';
+
+const SCRIPT = `console.log(${JSON.stringify('Valise '.repeat(400))});`;
+const INDEX = `<!doctype html><title>Valise</title><script type="module" src="/assets/shell-abc123.js"></script>${' '.repeat(200)}`;
+
+let dir: string;
+let store: SqliteStore;
+let app: ReturnType<typeof createApp>;
+
+function writeWithVariants(path: string, text: string) {
+  writeFileSync(path, text);
+  writeFileSync(`${path}.br`, brotliCompressSync(Buffer.from(text)));
+  writeFileSync(`${path}.gz`, gzipSync(Buffer.from(text)));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'valise-static-'));
+  const dist = join(dir, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  mkdirSync(join(dist, 'icons'));
+  writeWithVariants(join(dist, 'index.html'), INDEX);
+  writeWithVariants(join(dist, 'assets', 'shell-abc123.js'), SCRIPT);
+  writeWithVariants(join(dist, 'sw.js'), SCRIPT);
+  writeFileSync(join(dist, 'icons', 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  store = new SqliteStore(join(dir, 'valise.sqlite'));
+  await store.migrate();
+  app = createApp({ store, config: readConfig({ VALISE_DATA: dir, VALISE_DIST: dist }), log: () => undefined });
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return app.fetch(new Request(`http://valise.test${path}`, { headers }));
+}
+
+describe('compression', () => {
+  it('sends the brotli file to a browser that accepts it, and says it varies', async () => {
+    const response = await get('/assets/shell-abc123.js', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(response.headers.get('Content-Encoding')).toBe('br');
+    expect(response.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBeLessThan(SCRIPT.length / 10);
+    expect(brotliDecompressSync(body).toString()).toBe(SCRIPT);
+  });
+
+  it('sends gzip to a client that accepts only gzip', async () => {
+    const response = await get('/assets/shell-abc123.js', { 'Accept-Encoding': 'gzip' });
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(SCRIPT);
+  });
+
+  it('sends the plain file to a client that accepts no encoding, still saying it varies', async () => {
+    const response = await get('/assets/shell-abc123.js');
+    expect(response.headers.get('Content-Encoding')).toBeNull();
+    expect(response.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(await response.text()).toBe(SCRIPT);
+  });
+
+  it('never sends an encoding the client refused with q=0', async () => {
+    const response = await get('/assets/shell-abc123.js', { 'Accept-Encoding': 'br;q=0, gzip;q=0.5' });
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+  });
+
+  it('compresses the page of any screen of the app too', async () => {
+    const response = await get('/visites/123', { 'Accept-Encoding': 'br' });
+    expect(response.headers.get('Content-Encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(INDEX);
+  });
+
+  it('leaves images as they are', async () => {
+    const response = await get('/icons/icon-192.png', { 'Accept-Encoding': 'br, gzip' });
+    expect(response.headers.get('Content-Encoding')).toBeNull();
+    expect(response.headers.get('Content-Type')).toBe('image/png');
+  });
+
+  it('weighs q-values, wildcards and malformed parts as RFC 9110 says', () => {
+    expect(acceptedEncodings(undefined)).toEqual([]);
+    expect(acceptedEncodings('gzip;q=1.0, br;q=0.8')).toEqual(['gzip', 'br']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('*;q=0.1, br;q=0')).toEqual(['gzip']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings('br;q=abc, x-gzip')).toEqual(['gzip']);
+  });
+});
+
+describe('cache headers', () => {
+  it('keeps a hashed asset for a year without revalidating', async () => {
+    const response = await get('/assets/shell-abc123.js');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('revalidates index.html, the service worker and any screen path', async () => {
+    for (const path of ['/', '/index.html', '/sw.js', '/rapports']) {
+      expect((await get(path)).headers.get('Cache-Control'), path).toBe('no-cache');
+    }
+  });
+
+  it('never lets an API answer be cached, compressed file or not', async () => {
+    const response = await get('/api/health', { 'Accept-Encoding': 'br' });
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it('answers 304 to a revalidation of an unchanged file, per encoding', async () => {
+    const first = await get('/sw.js', { 'Accept-Encoding': 'br' });
+    const etag = first.headers.get('ETag') as string;
+    expect((await get('/sw.js', { 'Accept-Encoding': 'br', 'If-None-Match': etag })).status).toBe(304);
+    // The plain file is another representation: the brotli tag does not match it.
+    expect((await get('/sw.js', { 'If-None-Match': etag })).status).toBe(200);
+  });
+
+  it('answers 404 for a missing hashed asset instead of the app page', async () => {
+    const response = await get('/assets/shell-gone.js');
+    expect(response.status).toBe(404);
+  });
+
+  it('serves nothing outside the build', async () => {
+    const response = await get('/..%2fvalise.sqlite');
+    expect(await response.text()).toBe(INDEX);
+  });
+});
