@@ -5,6 +5,7 @@ import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -72,13 +73,13 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
           {lieux.length === 0 ? (
             t.notGiven
           ) : (
-            <ul class="inline-list">
+            <InlineList>
               {lieux.map((lieu) => (
                 <li key={lieu.id}>
                   <a href={lieuHref(lieu.id)}>{lieu.name}</a>
                 </li>
               ))}
-            </ul>
+            </InlineList>
           )}
         </Fact>
         {(person.tags ?? []).length > 0 ? <Fact label={t.tags}>{(person.tags ?? []).join(', ')}</Fact> : null}

@@ -7,6 +7,7 @@ import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import type { FollowUp } from '../../../domain/follow-up';
 import { hrefTo } from '../../../state/router';
+import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { FollowUpItem } from '../../components/FollowUpList';
@@ -154,7 +155,7 @@ function Agenda({ events, now, placeNames }: AgendaProps) {
                     .join(' · ')}
                 </span>
               </span>
-              {underWay ? <span class="badge badge--live">{t.underWay}</span> : null}
+              {underWay ? <Badge tone="success">{t.underWay}</Badge> : null}
             </a>
           </li>
         );

@@ -3,6 +3,7 @@ import { publishItem, readItem, removeItem } from '../../../db/toolbox';
 import { linkState, safeHref } from '../../../domain/toolbox/links';
 import { normalise } from '../../../domain/toolbox/search';
 import { hrefTo, navigate } from '../../../state/router';
+import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -88,9 +89,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
         {item.tags.length > 0 ? (
           <ul class="tags" aria-label={t.tags}>
             {item.tags.map((tag) => (
-              <li class="badge" key={tag}>
+              <Badge as="li" key={tag}>
                 {tag}
-              </li>
+              </Badge>
             ))}
           </ul>
         ) : null}
