@@ -47,8 +47,9 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
   const territory = [
     lieu.territoryLabel,
     lieu.territoryScale ? TERRITORY_SCALE_LABELS[lieu.territoryScale][lang] : null,
-    lieu.departement,
+    lieu.departement && lieu.departementCode ? `${lieu.departement} (${lieu.departementCode})` : lieu.departement,
     lieu.region,
+    lieu.epci,
   ]
     .filter(Boolean)
     .join(' · ');
