@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { toFieldIssue } from '../../../../domain/validation';
 import { joinRequestSchema } from '../../../../protocol/wire';
 import { join } from '../../../../state/sync';
+import { requireUpgrade } from '../../../../state/ui';
 import { JoinError, type JoinFailure } from '../../../../sync/join';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
@@ -46,7 +47,9 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
       await join({ serverUrl: serverUrl.trim(), code, deviceName, memberName: member });
       onJoined();
     } catch (error) {
-      setFailure(error instanceof JoinError ? error.kind : 'server');
+      const kind = error instanceof JoinError ? error.kind : 'server';
+      if (kind === 'upgrade_required') requireUpgrade();
+      setFailure(kind);
     } finally {
       setBusy(false);
     }
@@ -57,6 +60,7 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
     unreachable: t.joinUnreachable,
     invalid_input: t.joinInvalidInput,
     server: t.joinServer,
+    upgrade_required: t.joinUpgradeRequired,
   };
 
   return (

@@ -8,10 +8,6 @@ export const detailMessages = {
     saved: 'Visite enregistrée sur cet appareil.',
     savedSync: 'Elle partira vers le réseau à la prochaine connexion.',
     savedLocal: 'Elle reste sur cet appareil : rejoignez un réseau (Réglages) pour la partager.',
-    photosRefused: (count: number) =>
-      count === 1
-        ? 'La visite est enregistrée, mais une photo n’a pas pu être gardée (trop lourde ou stockage plein).'
-        : `La visite est enregistrée, mais ${count} photos n’ont pas pu être gardées (trop lourdes ou stockage plein).`,
     when: 'Quand',
     place: 'Lieu',
     freePlace: 'Endroit',
@@ -48,10 +44,6 @@ export const detailMessages = {
     saved: 'Visit saved on this device.',
     savedSync: 'It will go to the network at the next connection.',
     savedLocal: 'It stays on this device: join a network (Settings) to share it.',
-    photosRefused: (count: number) =>
-      count === 1
-        ? 'The visit is saved, but one photo could not be kept (too large or storage full).'
-        : `The visit is saved, but ${count} photos could not be kept (too large or storage full).`,
     when: 'When',
     place: 'Place',
     freePlace: 'Location',
