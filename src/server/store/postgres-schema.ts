@@ -65,8 +65,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   repairFutureClocks,
   async (client, now) => {
     await client.query(`
-      CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE brought_back (
+      CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS brought_back (
         network_id TEXT NOT NULL,
         epoch TEXT NOT NULL,
         record_id TEXT NOT NULL,
@@ -74,7 +74,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `);
     for (const [key, value] of epochEntries(now, 'first start'))
-      await client.query('INSERT INTO server_meta (key, value) VALUES ($1, $2)', [key, value]);
+      await client.query('INSERT INTO server_meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, value]);
   },
 ];
 

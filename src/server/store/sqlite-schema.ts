@@ -62,15 +62,15 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   repairFutureClocks,
   (db, now) => {
     db.exec(SERVER_META_SQL);
-    const insert = db.prepare('INSERT INTO server_meta (key, value) VALUES (?, ?)');
+    const insert = db.prepare('INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
     for (const [key, value] of epochEntries(now, 'first start')) insert.run(key, value);
   },
 ];
 
-/** The server's identity (epoch, see src/server/ops/epoch.ts), last backup, and what devices brought back. */
+/** The server's identity (epoch, see src/server/ops/epoch.ts), last backup, what devices brought back; idempotent. */
 const SERVER_META_SQL = `
-  CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE brought_back (
+  CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS brought_back (
     network_id TEXT NOT NULL,
     epoch TEXT NOT NULL,
     record_id TEXT NOT NULL,
