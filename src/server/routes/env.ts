@@ -1,4 +1,5 @@
 import type { HybridClock } from '../../protocol/hlc';
+import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
 import type { Log } from '../edge';
 import type { FailureLimiter } from '../rate-limit';
@@ -17,5 +18,7 @@ export interface AppEnv {
     joinFailures: FailureLimiter;
     /** When each device's "last seen" was last written. */
     lastTouched: Map<string, number>;
+    /** This server's version and the protocols it serves. */
+    serverInfo: ServerInfo;
   };
 }

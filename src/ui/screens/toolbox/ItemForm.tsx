@@ -7,8 +7,8 @@ import { AttachmentTooLargeError, attachFile, maxAttachmentBytes } from '../../.
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { RecordValidationError } from '../../../db/errors';
 import { addItem, editItem, type ItemInput, readItem } from '../../../db/toolbox';
+import { linkState } from '../../../domain/links';
 import { type ToolboxItem, toolboxItemSchema } from '../../../domain/toolbox';
-import { linkState } from '../../../domain/toolbox/links';
 import { toFieldIssue } from '../../../domain/validation';
 import { TOOLBOX_KINDS, type ToolboxKind } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';

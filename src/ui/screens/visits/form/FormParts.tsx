@@ -104,10 +104,12 @@ export function PhotoPicker({
   context,
   photos,
   onChange,
+  error,
 }: {
   context: DataContext;
   photos: readonly PendingPhoto[];
   onChange: (photos: PendingPhoto[]) => void;
+  error?: string | undefined;
 }) {
   const t = useMessages(formMessages);
   const lang = useLanguage();
@@ -131,7 +133,7 @@ export function PhotoPicker({
     if (added.length > 0) onChange([...photos, ...added]);
   };
   return (
-    <fieldset class="field visit-form__fieldset">
+    <fieldset class="field visit-form__fieldset" aria-invalid={error ? 'true' : undefined}>
       <legend class="field__label">{t.photos}</legend>
       {photos.length > 0 ? (
         <ul class="photo-list">
@@ -153,7 +155,7 @@ export function PhotoPicker({
         {t.addPhoto}
       </FileInput>
       <p class="field__hint">{t.photoHint}</p>
-      {refusals.map((refusal) => (
+      {[...refusals, ...(error ? [error] : [])].map((refusal) => (
         <p key={refusal} class="field__error" role="alert">
           {refusal}
         </p>
