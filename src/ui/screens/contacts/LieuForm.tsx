@@ -11,6 +11,12 @@ import {
   TERRITORY_SCALES,
   TYPOLOGIES,
 } from '../../../domain/vocabulary';
+import {
+  LEGAL_STRUCTURE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  TERRITORY_SCALE_LABELS,
+  TYPOLOGY_LABELS,
+} from '../../../domain/vocabulary-labels';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -22,12 +28,6 @@ import { useRecordOnce } from '../../hooks/use-record-once';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
-import {
-  LEGAL_STRUCTURE_LABELS,
-  ORGANISATION_KIND_LABELS,
-  TERRITORY_SCALE_LABELS,
-  TYPOLOGY_LABELS,
-} from '../../i18n/vocabulary';
 import { CommuneFields } from '../../territory/CommuneFields';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
