@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { routeStore, startRouter } from './state/router';
 import { startSync } from './state/sync';
-import { offerUpdate, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
+import { offerUpdate, setUpdateCheck, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
 import { App } from './ui/App';
 import { requestHeadingFocus } from './ui/focus';
 import { findScreen } from './ui/routes';
@@ -42,7 +42,7 @@ void startSync();
 // workbox-window loads after the first render too: nothing on the first screen needs it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const { registerServiceWorker } = await import('./pwa/register');
-  registerServiceWorker({
+  const check = registerServiceWorker({
     onUpdateWaiting: (apply) =>
       offerUpdate(() => {
         // The user chose to reload (and confirmed, if input was unsaved): no second question.
@@ -50,4 +50,5 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
         apply();
       }),
   });
+  setUpdateCheck(check);
 }

@@ -13,6 +13,7 @@ import { joinRoutes } from './routes/join';
 import { serveApp } from './routes/static';
 import { syncRoutes } from './routes/sync-api';
 import type { Store } from './store/store';
+import { protocolGate, serverInfo } from './versions';
 
 export interface AppDeps {
   store: Store;
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** Server wall clock (tests move it). */
   now?: () => number;
   log?: Log;
+  /** The oldest protocol served (MIN_PROTOCOL_VERSION; tests raise it to see a client refused). */
+  minProtocol?: number;
 }
 
 /** Wrong invitation codes one address may send per window before getting 429. */
@@ -34,6 +37,8 @@ export function createApp(deps: AppDeps) {
   const lastTouched = new Map<string, number>();
   const { config } = deps;
   const app = new Hono<AppEnv>();
+  const info = serverInfo(deps.minProtocol);
+  const gate = protocolGate(info.minProtocol);
 
   app.use('*', requestLog(log, now));
   app.use('*', securityHeaders());
@@ -44,10 +49,13 @@ export function createApp(deps: AppDeps) {
     c.set('now', now);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
+    c.set('serverInfo', info);
     await next();
   });
   app.use('/api/*', apiCors(config));
   app.use('/api/*', noStore());
+  // Health answers monitoring tools, which speak no protocol.
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : gate(c, next)));
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],
@@ -57,7 +65,10 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', async (c) => {
     const reachable = await deps.store.ping().catch(() => false);
-    return c.json({ ok: reachable, store: deps.store.kind, reachable, serverTime: now() }, reachable ? 200 : 503);
+    return c.json(
+      { ok: reachable, store: deps.store.kind, reachable, ...info, serverTime: now() },
+      reachable ? 200 : 503,
+    );
   });
   app.route('/api', joinRoutes());
   app.route('/api/sync', syncRoutes());

@@ -5,6 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { APP_HEADER, PROTOCOL_HEADER, SERVER_HEADER } from '../protocol/wire';
 import type { ServerConfig } from './config';
 import { fail } from './http-errors';
 import type { AppEnv } from './routes/env';
@@ -71,8 +72,8 @@ export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT'],
-    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposeHeaders: ['X-Request-Id'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', APP_HEADER, PROTOCOL_HEADER],
+    exposeHeaders: ['X-Request-Id', SERVER_HEADER],
     maxAge: 600,
   });
 }

@@ -12,6 +12,7 @@ import { type JoinInput, joinNetwork } from '../sync/join';
 import { SyncScheduler } from '../sync/scheduler';
 import { HttpTransport } from '../sync/transport';
 import { syncStore } from './sync';
+import { requireUpgrade } from './ui';
 
 let started: Promise<{ engine: SyncEngine; scheduler: SyncScheduler; context: DataContext }> | null = null;
 
@@ -26,6 +27,7 @@ export function startRuntime() {
     let seededAfter: string | null | undefined;
     engine.subscribe((status) => {
       syncStore.setState({ status, session: context.session });
+      if (status.error === 'upgrade_required') requireUpgrade();
       // The starter valise is seeded where this device may (see seedStarterValise): at start,
       // and after each completed sync — a joined admin seeds only once the network's valise
       // has arrived. Idempotent, so a sync that brought nothing new writes nothing.

@@ -27,6 +27,8 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   /** Set when the server clamped this device's clock: how far ahead it was. */
   clockAheadMs: number;
+  /** The server's version, as it last said (kept between runs for Réglages). */
+  serverVersion: string | null;
 }
 
 export interface EngineOptions {
@@ -41,6 +43,7 @@ const INITIAL: SyncStatus = {
   error: null,
   progress: null,
   clockAheadMs: 0,
+  serverVersion: null,
 };
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
 const CLOCK_TOLERANCE_MS = 1_000;
@@ -73,6 +76,7 @@ export class SyncEngine {
     this.update({
       pending: await pendingCount(this.context),
       lastSyncAt: meta.lastSyncAt,
+      serverVersion: meta.serverVersion,
       state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
     });
   }
@@ -98,13 +102,14 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<void> {
-    const transport = this.transportFor(this.context);
-    if (!transport || !this.context.session) {
-      this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
-      return;
-    }
-    this.update({ state: 'syncing', error: null, progress: null });
+    let transport: SyncTransport | null = null;
     try {
+      transport = this.transportFor(this.context);
+      if (!transport || !this.context.session) {
+        this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
+        return;
+      }
+      this.update({ state: 'syncing', error: null, progress: null });
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
@@ -112,10 +117,22 @@ export class SyncEngine {
       await writeSyncMeta(this.context, { lastSyncAt });
       this.update({ state: 'idle', lastSyncAt, progress: null, pending: await pendingCount(this.context) });
     } catch (error) {
-      if (!(error instanceof SyncError)) throw error;
-      const state: SyncState = error.kind === 'unreachable' ? 'offline' : 'error';
-      this.update({ state, error: error.kind, progress: null, pending: await pendingCount(this.context) });
+      // Every failure ends in a status the scheduler retries from; one that is not the
+      // network's or the server's is a bug of this app: logged whole, and said as such.
+      if (!(error instanceof SyncError)) console.error('Sync run failed unexpectedly', error);
+      const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
+      const state: SyncState = kind === 'unreachable' ? 'offline' : 'error';
+      const pending = await pendingCount(this.context).catch(() => this.current.pending);
+      this.update({ state, error: kind, progress: null, pending });
+    } finally {
+      await this.noteServerVersion(transport?.serverVersion ?? null);
     }
+  }
+
+  private async noteServerVersion(serverVersion: string | null): Promise<void> {
+    if (serverVersion === null || serverVersion === this.current.serverVersion) return;
+    this.update({ serverVersion });
+    await writeSyncMeta(this.context, { serverVersion }).catch(() => undefined);
   }
 
   private async uploadFiles(transport: SyncTransport): Promise<void> {

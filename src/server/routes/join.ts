@@ -78,6 +78,7 @@ export function joinRoutes() {
     const network = await c.var.store.getNetwork(c.var.device.networkId);
     return c.json({
       ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes),
+      ...c.var.serverInfo,
       serverTime: c.var.now(),
     });
   });

@@ -25,6 +25,7 @@ import {
   TERRITORY_SCALE_LABELS,
   TYPOLOGY_LABELS,
 } from '../../i18n/vocabulary';
+import { CommuneFields } from '../../territory/CommuneFields';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
 import { lieuHref, lieuxHref } from './paths';
@@ -41,6 +42,10 @@ const TEXT_KEYS = [
   'territoryScale',
   'departement',
   'region',
+  'departementCode',
+  'regionCode',
+  'epciCode',
+  'epci',
   'website',
   'email',
   'phone',
@@ -83,6 +88,10 @@ function fieldsOf(values: LieuValues) {
     territoryScale: (values.territoryScale || null) as Organisation['territoryScale'],
     departement: textOrNull(values.departement),
     region: textOrNull(values.region),
+    departementCode: textOrNull(values.departementCode),
+    regionCode: textOrNull(values.regionCode),
+    epciCode: textOrNull(values.epciCode),
+    epci: textOrNull(values.epci),
     website: textOrNull(values.website),
     email: textOrNull(values.email),
     phone: textOrNull(values.phone),
@@ -142,9 +151,7 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
       <Section title={t.where}>
         <div class="stack">
           <Field label={t.address} optional {...bind('address')} />
-          <Field label={t.postcode} optional inputMode="numeric" {...bind('postcode')} />
-          <Field label={t.commune} optional {...bind('commune')} />
-          <Field label={t.inseeCode} optional {...bind('inseeCode')} />
+          <CommuneFields values={values} errors={form.errors} onChange={form.change} />
           <Field label={t.territoryLabel} hint={t.territoryLabelHint} optional {...bind('territoryLabel')} />
           <Field as="select" label={t.territoryScale} optional {...bind('territoryScale')}>
             <option value="">{t.notGiven}</option>

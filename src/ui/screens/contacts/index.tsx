@@ -1,4 +1,5 @@
 // Contacts & lieux: the people and organisations of the network, their pages and forms.
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';
@@ -14,21 +15,26 @@ export default function ContactsScreen({ route }: ScreenProps) {
   const saved = route.query.enregistree === '1';
   const draftId = route.query[DRAFT_PARAM];
   const formKey = useFormKey(draftId);
-  if (kind === PERSON && id === NEW)
+  if (kind === PERSON && id === NEW) {
     return <PersonForm key={`new-person-${formKey}`} personId={null} draftId={draftId} />;
+  }
   if (kind === LIEU && id === NEW) return <LieuForm key={`new-lieu-${formKey}`} lieuId={null} draftId={draftId} />;
   if (kind === PERSON && id) {
     return action === EDIT ? (
       <PersonForm key={`edit-${id}`} personId={id} draftId={draftId} />
     ) : (
-      <PersonDetail personId={id} saved={saved} />
+      <RecordPageBoundary key={id} type="contacts" id={id}>
+        <PersonDetail personId={id} saved={saved} />
+      </RecordPageBoundary>
     );
   }
   if (kind === LIEU && id) {
     return action === EDIT ? (
       <LieuForm key={`edit-${id}`} lieuId={id} draftId={draftId} />
     ) : (
-      <LieuDetail lieuId={id} saved={saved} />
+      <RecordPageBoundary key={id} type="organisations" id={id}>
+        <LieuDetail lieuId={id} saved={saved} />
+      </RecordPageBoundary>
     );
   }
   return <ContactsHome tab={kind === LIEUX_TAB ? 'lieux' : 'people'} />;

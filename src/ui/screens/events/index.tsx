@@ -1,5 +1,6 @@
 // Événements: the agenda (#/evenements), a new event (#/evenements/nouveau), an event's page
 // (#/evenements/<id>) and its form (#/evenements/<id>/modifier).
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { EventForm } from './EventForm';
@@ -15,5 +16,9 @@ export default function EventsScreen({ route }: ScreenProps) {
   if (first === undefined) return <EventList />;
   if (first === NEW_SEGMENT) return <EventForm key={`new-${formKey}`} eventId={null} draftId={draftId} />;
   if (second === EDIT_SEGMENT) return <EventForm key={first} eventId={first} draftId={draftId} />;
-  return <EventPage key={first} eventId={first} />;
+  return (
+    <RecordPageBoundary key={first} type="events" id={first}>
+      <EventPage eventId={first} />
+    </RecordPageBoundary>
+  );
 }

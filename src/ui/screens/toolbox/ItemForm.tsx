@@ -4,8 +4,8 @@
 import { useState } from 'preact/hooks';
 import { AttachmentTooLargeError, maxAttachmentBytes } from '../../../db/attachments';
 import { type ChosenFile, type ItemInput, readItem, saveItem } from '../../../db/toolbox';
+import { linkState } from '../../../domain/links';
 import type { ToolboxItem } from '../../../domain/toolbox';
-import { linkState } from '../../../domain/toolbox/links';
 import { TOOLBOX_KINDS, type ToolboxKind } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Check } from '../../components/Check';

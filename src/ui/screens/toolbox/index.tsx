@@ -6,6 +6,7 @@
 //   #/valise/liste/<id>              a packing list: a template, or a trip being packed
 //   #/valise/liste/<id>/modifier     choosing what a list holds; #/valise/nouvelle-liste
 import './toolbox.css';
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { ItemForm } from './ItemForm';
@@ -22,9 +23,19 @@ export default function ToolboxScreen({ route }: ScreenProps) {
   if (section === 'element' && id && action === 'modifier') {
     return <ItemForm key={`edit-${id}`} itemId={id} draftId={draftId} />;
   }
-  if (section === 'element' && id) return <ItemPage itemId={id} />;
+  if (section === 'element' && id)
+    return (
+      <RecordPageBoundary key={id} type="toolboxItems" id={id}>
+        <ItemPage itemId={id} />
+      </RecordPageBoundary>
+    );
   if (section === 'nouvelle-liste') return <PackingListEditor listId={null} />;
   if (section === 'liste' && id && action === 'modifier') return <PackingListEditor listId={id} />;
-  if (section === 'liste' && id) return <PackingListPage listId={id} />;
+  if (section === 'liste' && id)
+    return (
+      <RecordPageBoundary key={id} type="packingLists" id={id}>
+        <PackingListPage listId={id} />
+      </RecordPageBoundary>
+    );
   return <ToolboxHome query={route.query.q ?? ''} />;
 }

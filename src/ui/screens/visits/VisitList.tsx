@@ -10,6 +10,7 @@ import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { DRAFT_KIND_NAMES } from '../../forms/draft-kinds';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -114,7 +115,15 @@ export function VisitList() {
           ) : null}
           <ul class="visit-list">
             {rows.slice(0, limit).map((row) => (
-              <VisitItem key={row.visit.id} row={row} />
+              <RecordBoundary
+                key={row.visit.id}
+                as="li"
+                type="visits"
+                record={row.visit}
+                name={row.organisationName ?? row.visit.placeLabel}
+              >
+                <VisitItem row={row} />
+              </RecordBoundary>
             ))}
           </ul>
           {rows.length > limit ? <Button onClick={() => setLimit(limit + PAGE)}>{t.more}</Button> : null}

@@ -12,6 +12,7 @@ import { Banner } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { FollowUpList } from '../../../components/FollowUpList';
+import { RecordPageBoundary } from '../../../components/RecordBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
@@ -32,7 +33,15 @@ export interface VisitDetailProps {
   query: Record<string, string>;
 }
 
-export default function VisitDetail({ visitId, query }: VisitDetailProps) {
+export default function VisitDetailPage(props: VisitDetailProps) {
+  return (
+    <RecordPageBoundary type="visits" id={props.visitId}>
+      <VisitDetail {...props} />
+    </RecordPageBoundary>
+  );
+}
+
+function VisitDetail({ visitId, query }: VisitDetailProps) {
   const t = useMessages(detailMessages);
   const d = useDates();
   const lang = useLanguage();
