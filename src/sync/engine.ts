@@ -13,6 +13,7 @@ import {
   settlePush,
 } from '../db/sync-store';
 import type { ServerTime } from '../protocol/wire';
+import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 
 export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
@@ -175,14 +176,20 @@ export class SyncEngine {
   private async pull(transport: SyncTransport): Promise<void> {
     let done = 0;
     const limit = this.options.pullPage ?? 2000;
+    const epoch = await readServerEpoch(this.context);
     const fetchPage = (cursor: number) => {
       const before = this.context.clock.physicalNow();
-      return transport.pull(cursor, limit).then((page) => ({ page, before }));
+      return transport.pull(cursor, limit, epoch).then((page) => ({ page, before }));
     };
     let next = fetchPage(await readCursor(this.context));
-    for (;;) {
+    for (let first = true; ; first = false) {
       const { page, before } = await next;
       await this.correctClock(page, before);
+      if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
+        await this.uploadFiles(transport);
+        await this.push(transport);
+        return this.pull(transport);
+      }
       // Ask for the next page while this one is written: the network and IndexedDB overlap.
       if (page.hasMore) {
         next = fetchPage(page.cursor);
