@@ -38,6 +38,8 @@ export interface PushPlan {
   writes: RecordRow[];
   /** How far ahead of the server the furthest clamped clock was (0: none). */
   clockAheadMs: number;
+  /** Records that a device's re-sending after a restore changed: what the restore had lost. */
+  broughtBack: string[];
 }
 
 export function planPush(
@@ -50,6 +52,7 @@ export function planPush(
   const dirty = new Map<string, RecordRow>();
   const results: PushPlan['results'] = [];
   const seenInPush = new Set<string>();
+  const broughtBack = new Set<string>();
   let clockAheadMs = 0;
 
   for (const mutation of mutations) {
@@ -89,13 +92,14 @@ export function planPush(
       continue;
     }
     results.push({ id: mutation.id, result: { status: 'applied' }, replay: false, recordId: mutation.recordId });
+    if (mutation.resent && outcome.rows.length > 0) broughtBack.add(mutation.recordId);
     for (const row of outcome.rows) {
       working.set(row.id, row);
       dirty.delete(row.id);
       dirty.set(row.id, row);
     }
   }
-  return { results, writes: [...dirty.values()], clockAheadMs };
+  return { results, writes: [...dirty.values()], clockAheadMs, broughtBack: [...broughtBack] };
 }
 
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
@@ -135,8 +139,10 @@ function applyOne(context: PushContext, mutation: Mutation, current: RecordRow |
     return checked(context, mutation.type, mutation.recordId, state, []);
   }
   const merged = mergePatch(mutation.type, current, patch);
-  if (!merged.changed && merged.losers.length === 0) return { rows: [] };
-  const conflicts = merged.losers.map((loser) =>
+  // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
+  const losers = mutation.resent ? [] : merged.losers;
+  if (!merged.changed && losers.length === 0) return { rows: [] };
+  const conflicts = losers.map((loser) =>
     conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
   );
   return checked(context, mutation.type, mutation.recordId, merged, conflicts);
