@@ -119,7 +119,8 @@ export async function settlePush(
               rejectedAt: now,
             });
             if (result.current) rebase.push(result.current);
-            else dropped.add(`${mutation.type}/${recordId}`);
+            // Absent: an earlier refusal of this push carried the record's state.
+            else if (result.current === null) dropped.add(`${mutation.type}/${recordId}`);
           }
         }
         const remaining = entry.recordIds.filter((id) => !settled.has(id));

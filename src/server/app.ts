@@ -2,10 +2,10 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
-import { apiCors, type Log, limitBody, requestLog, securityHeaders } from './edge';
-import { fail } from './http-errors';
+import { apiCors, clientAddress, type Log, limitBody, requestLog, securityHeaders } from './edge';
+import { fail, tooMany } from './http-errors';
 import { SERVER_CLOCK_NODE } from './push/plan';
-import { FailureLimiter } from './rate-limit';
+import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import type { AppEnv } from './routes/env';
@@ -33,6 +33,10 @@ export function createApp(deps: AppDeps) {
   const joinFailures = new FailureLimiter(JOIN_FAILURES_PER_ADDRESS, JOIN_FAILURE_WINDOW_MS);
   const lastTouched = new Map<string, number>();
   const { config } = deps;
+  const deviceLimiter = config.deviceRate > 0 ? new RateLimiter(config.deviceRate, config.deviceRate * 30) : null;
+  const addressLimiter = config.addressRate > 0 ? new RateLimiter(config.addressRate, config.addressRate * 30) : null;
+  // Tests move `now`; a fair share is measured in real time.
+  const monotonic = () => performance.now();
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(log, now));
@@ -44,9 +48,19 @@ export function createApp(deps: AppDeps) {
     c.set('now', now);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
+    c.set('deviceLimiter', deviceLimiter);
+    c.set('monotonic', monotonic);
     await next();
   });
   app.use('/api/*', apiCors(config));
+  if (addressLimiter) {
+    app.use('/api/*', async (c, next) => {
+      const cost = requestCost(c.req.method, c.req.header('Content-Length'), config.maxBodyBytes);
+      const wait = addressLimiter.take(clientAddress(c, config.trustProxy), cost, monotonic());
+      if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this address');
+      await next();
+    });
+  }
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],

@@ -13,6 +13,10 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from another site (the app's own origin always is). */
   allowedOrigins: string[];
+  /** Request units per second one device may use (burst: 30 s of them); 0 turns it off. */
+  deviceRate: number;
+  /** The same for one address, whatever its devices; 0 turns it off. */
+  addressRate: number;
   /** Behind a reverse proxy, the caller's address is the first X-Forwarded-For hop. */
   trustProxy: boolean;
 }
@@ -26,6 +30,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: resolve(env.VALISE_DIST ?? 'dist'),
     maxAttachmentBytes: Number(env.VALISE_MAX_ATTACHMENT_BYTES ?? 10 * 1024 * 1024),
     maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+    deviceRate: Number(env.VALISE_DEVICE_RATE ?? 10),
+    addressRate: Number(env.VALISE_ADDRESS_RATE ?? 50),
     allowedOrigins: (env.VALISE_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
     trustProxy: env.VALISE_TRUST_PROXY === '1' || env.VALISE_TRUST_PROXY === 'true',
   };

@@ -16,7 +16,15 @@ export interface SyncView {
 }
 
 export const syncStore = createStore<SyncView>(() => ({
-  status: { state: 'unjoined', pending: 0, lastSyncAt: null, error: null, progress: null, clockAheadMs: 0 },
+  status: {
+    state: 'unjoined',
+    pending: 0,
+    lastSyncAt: null,
+    error: null,
+    progress: null,
+    clockAheadMs: 0,
+    retryAfterMs: null,
+  },
   session: null,
 }));
 

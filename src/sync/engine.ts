@@ -27,6 +27,8 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   /** Set when the server clamped this device's clock: how far ahead it was. */
   clockAheadMs: number;
+  /** After a 429: how long the server asked this device to wait before syncing again. */
+  retryAfterMs: number | null;
 }
 
 export interface EngineOptions {
@@ -41,6 +43,7 @@ const INITIAL: SyncStatus = {
   error: null,
   progress: null,
   clockAheadMs: 0,
+  retryAfterMs: null,
 };
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
 const CLOCK_TOLERANCE_MS = 1_000;
@@ -103,7 +106,7 @@ export class SyncEngine {
       this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
       return;
     }
-    this.update({ state: 'syncing', error: null, progress: null });
+    this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
     try {
       await this.uploadFiles(transport);
       await this.push(transport);
@@ -114,7 +117,13 @@ export class SyncEngine {
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       const state: SyncState = error.kind === 'unreachable' ? 'offline' : 'error';
-      this.update({ state, error: error.kind, progress: null, pending: await pendingCount(this.context) });
+      this.update({
+        state,
+        error: error.kind,
+        progress: null,
+        retryAfterMs: error.retryAfterMs ?? null,
+        pending: await pendingCount(this.context),
+      });
     }
   }
 
