@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { routeStore, startRouter } from './state/router';
 import { startSync } from './state/sync';
-import { offerUpdate, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
+import { offerUpdate, setUpdateCheck, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
 import { App } from './ui/App';
 import { requestHeadingFocus } from './ui/focus';
 import { findScreen } from './ui/routes';
@@ -30,7 +30,11 @@ window.addEventListener('beforeunload', (event) => {
   if (!leavingOnPurpose && uiStore.getState().unsavedInputs > 0) event.preventDefault();
 });
 
-render(<App />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+// index.html paints a frame of the shell before any script; the real shell takes its place in
+// the same task, so no frame is ever drawn empty.
+root.replaceChildren();
+render(<App />, root);
 
 // Syncs in the background once the shell is up: on start, when the network returns, after writes.
 void startSync();
@@ -38,7 +42,7 @@ void startSync();
 // workbox-window loads after the first render too: nothing on the first screen needs it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const { registerServiceWorker } = await import('./pwa/register');
-  registerServiceWorker({
+  const check = registerServiceWorker({
     onUpdateWaiting: (apply) =>
       offerUpdate(() => {
         // The user chose to reload (and confirmed, if input was unsaved): no second question.
@@ -46,4 +50,5 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
         apply();
       }),
   });
+  setUpdateCheck(check);
 }

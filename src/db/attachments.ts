@@ -2,7 +2,7 @@
 // the sync engine; the description is an `attachments` record that syncs like any other.
 import type { Attachment } from '../domain/attachment';
 import type { RECORD_TYPES_WITH_ATTACHMENTS } from '../domain/attachment-owners';
-import { getBlob, storeBlob } from './blobs';
+import { getBlob, putBlob, sha256Hex } from './blobs';
 import type { DataContext } from './context';
 import type { BlobEntry } from './schema';
 import { createRecord, deleteRecord } from './writes';
@@ -36,23 +36,54 @@ export function maxAttachmentBytes(context: DataContext): number {
   return context.session?.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
 }
 
-export async function attachFile(context: DataContext, file: NewAttachment): Promise<Attachment> {
+/** A file whose bytes are hashed and checked against the limit, ready to be stored in a transaction. */
+export interface HashedFile extends Omit<NewAttachment, 'ownerType' | 'ownerId'> {
+  sha256: string;
+}
+
+/**
+ * Hashes a file (WebCrypto is asynchronous, so this happens before a save's transaction opens:
+ * awaiting it inside would commit the transaction early) and refuses one over the limit.
+ */
+export async function hashFile(
+  context: DataContext,
+  file: Omit<NewAttachment, 'ownerType' | 'ownerId'>,
+): Promise<HashedFile> {
   const limit = maxAttachmentBytes(context);
   if (file.data.byteLength > limit) throw new AttachmentTooLargeError(file.data.byteLength, limit);
-  // Hashing is asynchronous (WebCrypto), so the bytes are stored before the record; bytes
-  // without a record are harmless, a record without bytes is not.
-  const sha256 = await storeBlob(context, file.data, file.mimeType);
+  return { ...file, sha256: await sha256Hex(file.data) };
+}
+
+/**
+ * Stores a hashed file's bytes and its record. Runs inside the caller's transaction, which
+ * must include blobs, attachments, the outbox and meta: bytes and record are stored together.
+ */
+export async function attachHashed(
+  context: DataContext,
+  owner: Pick<NewAttachment, 'ownerType' | 'ownerId'>,
+  file: HashedFile,
+): Promise<Attachment> {
+  await putBlob(context, file.sha256, file.data, file.mimeType);
   return createRecord(context, 'attachments', {
-    ownerType: file.ownerType,
-    ownerId: file.ownerId,
+    ownerType: owner.ownerType,
+    ownerId: owner.ownerId,
     kind: file.kind,
     fileName: file.fileName,
     mimeType: file.mimeType,
     size: file.data.byteLength,
-    sha256,
+    sha256: file.sha256,
     width: file.width ?? null,
     height: file.height ?? null,
   });
+}
+
+/** Attaches one file to an existing record: hashed, then bytes and record in one transaction. */
+export async function attachFile(context: DataContext, file: NewAttachment): Promise<Attachment> {
+  const hashed = await hashFile(context, file);
+  const { db } = context;
+  return db.transaction('rw', [db.blobs, db.records('attachments'), db.outbox, db.meta], () =>
+    attachHashed(context, file, hashed),
+  );
 }
 
 export async function listAttachments(context: DataContext, ownerId: string): Promise<Attachment[]> {

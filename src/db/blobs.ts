@@ -15,19 +15,27 @@ export async function storeBlob(
   fromServer = false,
 ): Promise<string> {
   const sha256 = await sha256Hex(data);
-  await context.db.transaction('rw', context.db.blobs, async () => {
-    const known = await context.db.blobs.get(sha256);
-    if (!known) {
-      await context.db.blobs.put({
-        sha256,
-        data,
-        mimeType,
-        size: data.byteLength,
-        state: fromServer ? 'uploaded' : 'pending',
-      });
-    }
-  });
+  await context.db.transaction('rw', context.db.blobs, () => putBlob(context, sha256, data, mimeType, fromServer));
   return sha256;
+}
+
+/** Stores bytes already hashed, unless known; joins the caller's transaction if there is one. */
+export async function putBlob(
+  context: DataContext,
+  sha256: string,
+  data: ArrayBuffer,
+  mimeType: string,
+  fromServer = false,
+): Promise<void> {
+  const known = await context.db.blobs.get(sha256);
+  if (known) return;
+  await context.db.blobs.put({
+    sha256,
+    data,
+    mimeType,
+    size: data.byteLength,
+    state: fromServer ? 'uploaded' : 'pending',
+  });
 }
 
 export function getBlob(context: DataContext, sha256: string): Promise<BlobEntry | undefined> {

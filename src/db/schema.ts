@@ -49,6 +49,8 @@ export interface Draft {
   /** The record being edited, or null for a new one. */
   recordId: string | null;
   values: Record<string, unknown>;
+  /** A few words naming what the draft holds, for the list of drafts ("Visite — La Forge"). */
+  title?: string;
   updatedAt: string;
 }
 

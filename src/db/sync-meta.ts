@@ -3,11 +3,13 @@ import type { DataContext } from './context';
 
 export interface SyncMeta {
   lastSyncAt: string | null;
+  /** The server's version as it last answered. */
+  serverVersion: string | null;
 }
 
 export async function readSyncMeta(context: DataContext): Promise<SyncMeta> {
   const entry = await context.db.meta.get('sync');
-  return { lastSyncAt: null, ...((entry?.value as Partial<SyncMeta> | undefined) ?? {}) };
+  return { lastSyncAt: null, serverVersion: null, ...((entry?.value as Partial<SyncMeta> | undefined) ?? {}) };
 }
 
 export async function writeSyncMeta(context: DataContext, change: Partial<SyncMeta>): Promise<void> {

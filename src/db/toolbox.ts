@@ -3,12 +3,11 @@
 import type { Attachment } from '../domain/attachment';
 import type { RecordChanges } from '../domain/record-types';
 import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
-import { safeHref } from '../domain/toolbox/links';
 import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
 import { listAttachments } from './attachments';
 import type { DataContext } from './context';
-import { RecordNotFoundError, RecordValidationError } from './errors';
+import { RecordNotFoundError } from './errors';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** Before joining, a device curates its own valise; once joined, the network's role decides. */
@@ -79,7 +78,6 @@ export type ItemInput = Pick<
 
 /** A new item: published by a curator, suggested by a concierge (an admin then publishes it). */
 export async function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
-  checkLink(input.link);
   const status = toolboxRole(context) === 'admin' ? 'published' : 'suggested';
   return createRecord(context, 'toolboxItems', { ...input, status });
 }
@@ -87,7 +85,6 @@ export async function addItem(context: DataContext, input: ItemInput): Promise<T
 export type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
 
 export async function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
-  if ('link' in changes) checkLink(changes.link);
   return updateRecord(context, 'toolboxItems', id, changes);
 }
 
@@ -191,13 +188,6 @@ export async function resetPacking(context: DataContext, listId: string): Promis
 
 export function removePackingList(context: DataContext, id: string): Promise<PackingList> {
   return deleteRecord(context, 'packingLists', id);
-}
-
-function checkLink(link: string | null | undefined): void {
-  if ((link ?? '').trim() === '' || safeHref(link)) return;
-  throw new RecordValidationError('toolboxItems', [
-    { field: 'link', type: 'url', message: 'link must be a web (http, https) or e-mail (mailto) address' },
-  ]);
 }
 
 function strip<T extends { hlc: unknown }>(stored: T): Omit<T, 'hlc'> {

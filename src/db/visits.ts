@@ -1,40 +1,60 @@
-// Field visits: where, who, which services, what was said; their follow-ups are created in
-// the same transaction so a visit is never saved without the to-dos typed with it.
+// Field visits: where, who, which services, what was said; their follow-ups and photos are
+// created in the same transaction so a visit is never saved without what was typed with it.
 import type { FollowUp } from '../domain/follow-up';
 import type { NewRecord, RecordChanges } from '../domain/record-types';
 import type { Visit } from '../domain/visit';
+import { attachHashed, hashFile, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
-import { deleteDraft } from './drafts';
 import { createFollowUps, type NewFollowUp } from './follow-ups';
+import { saveWithDraft } from './form-save';
 import { withoutClocks } from './reads';
 import { createRecord, deleteRecord, updateRecord } from './writes';
 
 export type NewVisit = NewRecord<'visits'>;
 
+/** What the visit form saves: the visit, and for a new one its follow-ups and photos. */
+export interface VisitSave {
+  /** The visit to change, or null for a new one. */
+  id: string | null;
+  visit: NewVisit;
+  followUps?: readonly Omit<NewFollowUp, 'visitId' | 'eventId'>[];
+  photos?: readonly Omit<NewAttachment, 'ownerType' | 'ownerId' | 'kind'>[];
+  /** The form's draft, forgotten in the same transaction. */
+  draftId?: string | null;
+}
+
 /**
- * Saves a new visit with its follow-ups (linked to it) in one transaction, and forgets the
- * form's draft in the same one: either all is stored and the draft gone, or nothing changed.
+ * Saves a visit with its follow-ups and photos in one transaction (photos hashed first), and
+ * forgets the form's draft in the same one: either all is stored and the draft gone, or
+ * nothing changed and the draft is kept.
  */
-export async function createVisit(
+export async function saveVisit(
+  context: DataContext,
+  save: VisitSave,
+): Promise<{ visit: Visit; followUps: FollowUp[] }> {
+  const photos = await Promise.all((save.photos ?? []).map((photo) => hashFile(context, { ...photo, kind: 'photo' })));
+  const { db } = context;
+  const tables = [db.records('visits'), db.records('followUps'), db.records('attachments'), db.blobs];
+  return saveWithDraft(context, tables, save.draftId ?? null, async () => {
+    if (save.id !== null) return { visit: await updateRecord(context, 'visits', save.id, save.visit), followUps: [] };
+    const visit = await createRecord(context, 'visits', save.visit);
+    const created = await createFollowUps(
+      context,
+      (save.followUps ?? []).map((followUp) => ({ ...followUp, visitId: visit.id })),
+    );
+    for (const photo of photos) await attachHashed(context, { ownerType: 'visits', ownerId: visit.id }, photo);
+    return { visit, followUps: created };
+  });
+}
+
+/** Saves a new visit with its follow-ups in one transaction, and forgets `draftId` in it. */
+export function createVisit(
   context: DataContext,
   input: NewVisit,
   followUps: readonly Omit<NewFollowUp, 'visitId' | 'eventId'>[] = [],
   draftId?: string,
 ): Promise<{ visit: Visit; followUps: FollowUp[] }> {
-  const { db } = context;
-  return db.transaction(
-    'rw',
-    [db.records('visits'), db.records('followUps'), db.outbox, db.meta, db.drafts],
-    async () => {
-      const visit = await createRecord(context, 'visits', input);
-      const created = await createFollowUps(
-        context,
-        followUps.map((followUp) => ({ ...followUp, visitId: visit.id })),
-      );
-      if (draftId) await deleteDraft(context, draftId);
-      return { visit, followUps: created };
-    },
-  );
+  return saveVisit(context, { id: null, visit: input, followUps, draftId: draftId ?? null });
 }
 
 /** Changes some fields of a visit, and forgets the edit form's draft in the same transaction. */
@@ -44,12 +64,7 @@ export async function updateVisit(
   changes: RecordChanges<'visits'>,
   draftId?: string,
 ): Promise<Visit> {
-  const { db } = context;
-  return db.transaction('rw', [db.records('visits'), db.outbox, db.meta, db.drafts], async () => {
-    const visit = await updateRecord(context, 'visits', id, changes);
-    if (draftId) await deleteDraft(context, draftId);
-    return visit;
-  });
+  return (await saveVisit(context, { id, visit: changes as NewVisit, draftId: draftId ?? null })).visit;
 }
 
 /** Deletes a visit by tombstone. */

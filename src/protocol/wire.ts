@@ -7,7 +7,15 @@ import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { HLC_PATTERN, NODE_PATTERN } from './hlc';
 
+/** The version of this wire format; bumped only for a change old devices cannot read (README). */
 export const PROTOCOL_VERSION = 1;
+/** The oldest protocol this release's server still serves; older clients get 426. */
+export const MIN_PROTOCOL_VERSION = 1;
+/** Sent by the app on every request: its version (package.json) and its protocol version. */
+export const APP_HEADER = 'X-Valise-App';
+export const PROTOCOL_HEADER = 'X-Valise-Protocol';
+/** Sent by the server on every API answer: its version. */
+export const SERVER_HEADER = 'X-Valise-Server';
 export const MAX_PUSH_MUTATIONS = 1000;
 export const MAX_PULL_LIMIT = 5000;
 /** A record's JSON longer than this is refused (a million characters: about 1 MB). */
@@ -134,6 +142,22 @@ export interface DeviceInfo {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+}
+
+/** What a server says of itself (in /api/session and /api/health). */
+export interface ServerInfo {
+  /** The server's release (package.json version). */
+  serverVersion: string;
+  protocol: number;
+  minProtocol: number;
+}
+
+/** The answer (426) to a client whose protocol the server no longer serves. */
+export interface UpgradeRequired extends ApiError {
+  code: 'upgrade_required';
+  minProtocol: number;
+  protocol: number;
+  serverVersion: string;
 }
 
 /** Every error answer of the API. */

@@ -10,7 +10,8 @@ export interface RegisterOptions {
 
 const HOUR = 60 * 60 * 1000;
 
-export function registerServiceWorker({ onUpdateWaiting }: RegisterOptions): void {
+/** Returns a function that looks for a new version now. */
+export function registerServiceWorker({ onUpdateWaiting }: RegisterOptions): () => void {
   const base = import.meta.env.BASE_URL;
   const wb = new Workbox(`${base}sw.js`, { scope: base });
   let offered = false;
@@ -46,4 +47,5 @@ export function registerServiceWorker({ onUpdateWaiting }: RegisterOptions): voi
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void check();
   });
+  return () => void check();
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
-import { apiCors, clientAddress, type Log, limitBody, requestLog, securityHeaders } from './edge';
+import { apiCors, clientAddress, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
 import { fail, tooMany } from './http-errors';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
@@ -13,6 +13,7 @@ import { joinRoutes } from './routes/join';
 import { serveApp } from './routes/static';
 import { syncRoutes } from './routes/sync-api';
 import type { Store } from './store/store';
+import { protocolGate, serverInfo } from './versions';
 
 export interface AppDeps {
   store: Store;
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** Server wall clock (tests move it). */
   now?: () => number;
   log?: Log;
+  /** The oldest protocol served (MIN_PROTOCOL_VERSION; tests raise it to see a client refused). */
+  minProtocol?: number;
 }
 
 /** Wrong invitation codes one address may send per window before getting 429. */
@@ -38,6 +41,8 @@ export function createApp(deps: AppDeps) {
   // Tests move `now`; a fair share is measured in real time.
   const monotonic = () => performance.now();
   const app = new Hono<AppEnv>();
+  const info = serverInfo(deps.minProtocol);
+  const gate = protocolGate(info.minProtocol);
 
   app.use('*', requestLog(log, now));
   app.use('*', securityHeaders());
@@ -50,17 +55,21 @@ export function createApp(deps: AppDeps) {
     c.set('lastTouched', lastTouched);
     c.set('deviceLimiter', deviceLimiter);
     c.set('monotonic', monotonic);
+    c.set('serverInfo', info);
     await next();
   });
   app.use('/api/*', apiCors(config));
+  app.use('/api/*', noStore());
   if (addressLimiter) {
     app.use('/api/*', async (c, next) => {
       const cost = requestCost(c.req.method, c.req.header('Content-Length'), config.maxBodyBytes);
-      const wait = addressLimiter.take(clientAddress(c, config.trustProxy), cost, monotonic());
+      const wait = addressLimiter.take(clientAddress(c), cost, monotonic());
       if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this address');
       await next();
     });
   }
+  // Health answers monitoring tools, which speak no protocol.
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : gate(c, next)));
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],
@@ -70,7 +79,10 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', async (c) => {
     const reachable = await deps.store.ping().catch(() => false);
-    return c.json({ ok: reachable, store: deps.store.kind, reachable, serverTime: now() }, reachable ? 200 : 503);
+    return c.json(
+      { ok: reachable, store: deps.store.kind, reachable, ...info, serverTime: now() },
+      reachable ? 200 : 503,
+    );
   });
   app.route('/api', joinRoutes());
   app.route('/api/sync', syncRoutes());

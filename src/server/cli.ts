@@ -2,7 +2,9 @@
 // same store as the running server (VALISE_DATA or DATABASE_URL).
 import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
+import { CliError, type CliIo, option } from './cli-args';
 import { readConfig, type ServerConfig } from './config';
+import { runDeploy } from './deploy/command';
 import { invitationLink, issueInvitation } from './invitations';
 import { openStore } from './store/open';
 import { SqliteStore } from './store/sqlite';
@@ -18,24 +20,11 @@ export const USAGE = `Usage: npm run valise -- <command>
   revoke <device id> [--network ID]
                                    remove a device; it is refused on its next request
   backup <file>                    consistent copy of the SQLite database, while it runs
+  deploy --domain D [--email E] [--data DIR] [--user valise] [--backup-dir DIR]
+         [--app DIR] [--node PATH] [--port N] [--out DIR]
+                                   write a Caddyfile and systemd units for a VPS, print the steps
 
 --network may be left out when the server holds a single network.`;
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-class CliError extends Error {}
-
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(`--${name}`);
-  if (index === -1) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new CliError(`--${name} needs a value.`);
-  args.splice(index, 2);
-  return value;
-}
 
 async function pickNetwork(store: Store, id: string | undefined): Promise<Network> {
   if (id) {
@@ -127,11 +116,28 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = readConfig();
+/** Commands that do not open the store: the files of a deployment. */
+async function runWithoutStore(argv: readonly string[], io: CliIo): Promise<number | null> {
+  const [command, ...args] = argv;
+  try {
+    if (command === 'deploy') return runDeploy(args, io);
+    return null;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export async function main(argv: readonly string[], config: ServerConfig, io: CliIo): Promise<number> {
+  const code = await runWithoutStore(argv, io);
+  if (code !== null) return code;
   const store = await openStore(config);
-  const code = await runCli(process.argv.slice(2), store, config, { out: console.log, err: console.error }).finally(
-    () => store.close(),
-  );
-  process.exit(code);
+  return runCli(argv, store, config, io).finally(() => store.close());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exit(await main(process.argv.slice(2), readConfig(), { out: console.log, err: console.error }));
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { TrustedProxies } from './ops/client-address';
 
 export interface ServerConfig {
   port: number;
@@ -17,8 +18,8 @@ export interface ServerConfig {
   deviceRate: number;
   /** The same for one address, whatever its devices; 0 turns it off. */
   addressRate: number;
-  /** Behind a reverse proxy, the caller's address is the first X-Forwarded-For hop. */
-  trustProxy: boolean;
+  /** The reverse proxies in front (VALISE_TRUSTED_PROXIES): only their X-Forwarded-For is believed. */
+  trustedProxies: TrustedProxies;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -32,7 +33,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
     deviceRate: Number(env.VALISE_DEVICE_RATE ?? 10),
     addressRate: Number(env.VALISE_ADDRESS_RATE ?? 50),
-    allowedOrigins: (env.VALISE_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
-    trustProxy: env.VALISE_TRUST_PROXY === '1' || env.VALISE_TRUST_PROXY === 'true',
+    allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),
+    trustedProxies: new TrustedProxies(list(env.VALISE_TRUSTED_PROXIES)),
   };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** What the admin must hear at start: settings that are no longer read. */
+export function configWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.VALISE_TRUST_PROXY === undefined) return [];
+  return [
+    'VALISE_TRUST_PROXY is no longer read: it believed the first X-Forwarded-For address, which the client writes. ' +
+      "Set VALISE_TRUSTED_PROXIES to the reverse proxy's address instead (e.g. VALISE_TRUSTED_PROXIES=127.0.0.1 " +
+      'for Caddy on the same machine) and remove VALISE_TRUST_PROXY.',
+  ];
 }

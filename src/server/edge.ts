@@ -1,10 +1,11 @@
 // What every request meets first: a request id and one JSON log line, security headers, CORS
-// for the configured origins only, and body size limits answered in JSON.
+// for the configured origins only, no caching of the API, and body size limits answered in JSON.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { APP_HEADER, PROTOCOL_HEADER, SERVER_HEADER } from '../protocol/wire';
 import type { ServerConfig } from './config';
 import { fail } from './http-errors';
 import type { AppEnv } from './routes/env';
@@ -33,6 +34,7 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
+      address: clientAddress(c),
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(c.var.device ? { deviceId: c.var.device.id, networkId: c.var.device.networkId } : {}),
     });
@@ -70,10 +72,21 @@ export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT'],
-    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-    exposeHeaders: ['X-Request-Id'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', APP_HEADER, PROTOCOL_HEADER],
+    exposeHeaders: ['X-Request-Id', SERVER_HEADER],
     maxAge: 600,
   });
+}
+
+/**
+ * API answers are one device's private data of one moment: no browser, proxy or shared
+ * device's cache may keep them (files included: they stay in the app's own storage).
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  };
 }
 
 /** Refuses a body over `maxBytes` before reading it whole (chunked bodies included). */
@@ -98,16 +111,14 @@ export function megabytes(bytes: number): string {
   return `${value >= 1 ? value.toFixed(1).replace(/\.0$/, '') : String(Number(value.toPrecision(2)))} MB`;
 }
 
-/** The caller's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/** The caller's address: the socket's, or what the trusted reverse proxies say it is. */
+export function clientAddress(c: Context<AppEnv>): string {
+  let socket: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     // Not behind Node's HTTP server (tests call the app directly).
     return 'local';
   }
+  return c.var.config.trustedProxies.client(socket, c.req.header('X-Forwarded-For'));
 }

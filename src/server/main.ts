@@ -1,13 +1,17 @@
 // Starts a network's server: the store, a first network on first start, and the HTTP server.
 import { createApp } from './app';
-import { readConfig } from './config';
+import { configWarnings, readConfig } from './config';
 import { listen } from './http-server';
 import { invitationLink, issueInvitation } from './invitations';
+import { DataFolderBusy, lockDataFolder } from './ops/data-lock';
 import { openStore } from './store/open';
 import type { Store } from './store/store';
 
 export async function startServer() {
   const config = readConfig();
+  for (const warning of configWarnings()) console.warn(JSON.stringify({ level: 'warn', message: warning }));
+  // PostgreSQL hands out sequence numbers itself: several processes may share one database.
+  const lock = config.databaseUrl ? null : lockDataFolder(config.dataDir);
   const store = await openStore(config);
   const app = createApp({ store, config });
   const baseUrl = process.env.VALISE_PUBLIC_URL ?? `http://localhost:${config.port}`;
@@ -29,7 +33,10 @@ export async function startServer() {
   const shutdown = (signal: string) => {
     console.log(JSON.stringify({ level: 'info', message: 'shutting down', signal }));
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void store.close().then(() => {
+        lock?.release();
+        process.exit(0);
+      });
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };
@@ -57,7 +64,8 @@ async function welcomeFirstAdmin(store: Store, baseUrl: string): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   startServer().catch((error: unknown) => {
-    console.error(error);
+    if (error instanceof DataFolderBusy) console.error(JSON.stringify({ level: 'error', message: error.message }));
+    else console.error(error);
     process.exit(1);
   });
 }

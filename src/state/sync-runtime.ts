@@ -11,6 +11,7 @@ import { type JoinInput, joinNetwork } from '../sync/join';
 import { SyncScheduler } from '../sync/scheduler';
 import { HttpTransport } from '../sync/transport';
 import { syncStore } from './sync';
+import { requireUpgrade } from './ui';
 
 let started: Promise<{ engine: SyncEngine; scheduler: SyncScheduler; context: DataContext }> | null = null;
 
@@ -22,7 +23,10 @@ export function startRuntime() {
   started ??= (async () => {
     const context = await appData();
     const engine = new SyncEngine(context, transportFor);
-    engine.subscribe((status) => syncStore.setState({ status, session: context.session }));
+    engine.subscribe((status) => {
+      syncStore.setState({ status, session: context.session });
+      if (status.error === 'upgrade_required') requireUpgrade();
+    });
     await engine.refresh();
     const scheduler = new SyncScheduler(engine);
     scheduler.start();

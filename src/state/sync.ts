@@ -24,6 +24,7 @@ export const syncStore = createStore<SyncView>(() => ({
     progress: null,
     clockAheadMs: 0,
     retryAfterMs: null,
+    serverVersion: null,
   },
   session: null,
 }));

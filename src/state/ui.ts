@@ -16,6 +16,8 @@ export interface UiState {
   updateAvailable: boolean;
   /** How many forms hold input that is not saved: an update reload asks first when > 0. */
   unsavedInputs: number;
+  /** The server answered 426: this version must update before it syncs again. */
+  upgradeRequired: boolean;
 }
 
 export const uiStore = createStore<UiState>(() => ({
@@ -23,6 +25,7 @@ export const uiStore = createStore<UiState>(() => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   updateAvailable: false,
   unsavedInputs: 0,
+  upgradeRequired: false,
 }));
 
 export function useUi<T>(selector: (state: UiState) => T): T {
@@ -81,6 +84,25 @@ export function offerUpdate(apply: () => void): void {
 /** Called by the user's "Recharger", never automatically. */
 export function applyUpdate(): void {
   reloadIntoUpdate?.();
+}
+
+let lookForUpdate: () => void = () => undefined;
+
+/** The service worker registration tells how to look for a new version now. */
+export function setUpdateCheck(check: () => void): void {
+  lookForUpdate = check;
+}
+
+/** Asks the server for a new version of the app; a found one is offered like any update. */
+export function checkForUpdate(): void {
+  lookForUpdate();
+}
+
+/** The server no longer serves this version: say so, and start fetching the new one. */
+export function requireUpgrade(): void {
+  if (uiStore.getState().upgradeRequired) return;
+  uiStore.setState({ upgradeRequired: true });
+  checkForUpdate();
 }
 
 /**

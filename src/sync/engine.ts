@@ -29,6 +29,8 @@ export interface SyncStatus {
   clockAheadMs: number;
   /** After a 429: how long the server asked this device to wait before syncing again. */
   retryAfterMs: number | null;
+  /** The server's version, as it last said (kept between runs for Réglages). */
+  serverVersion: string | null;
 }
 
 export interface EngineOptions {
@@ -44,6 +46,7 @@ const INITIAL: SyncStatus = {
   progress: null,
   clockAheadMs: 0,
   retryAfterMs: null,
+  serverVersion: null,
 };
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
 const CLOCK_TOLERANCE_MS = 1_000;
@@ -76,6 +79,7 @@ export class SyncEngine {
     this.update({
       pending: await pendingCount(this.context),
       lastSyncAt: meta.lastSyncAt,
+      serverVersion: meta.serverVersion,
       state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
     });
   }
@@ -101,13 +105,14 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<void> {
-    const transport = this.transportFor(this.context);
-    if (!transport || !this.context.session) {
-      this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
-      return;
-    }
-    this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
+    let transport: SyncTransport | null = null;
     try {
+      transport = this.transportFor(this.context);
+      if (!transport || !this.context.session) {
+        this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
+        return;
+      }
+      this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
@@ -115,16 +120,23 @@ export class SyncEngine {
       await writeSyncMeta(this.context, { lastSyncAt });
       this.update({ state: 'idle', lastSyncAt, progress: null, pending: await pendingCount(this.context) });
     } catch (error) {
-      if (!(error instanceof SyncError)) throw error;
-      const state: SyncState = error.kind === 'unreachable' ? 'offline' : 'error';
-      this.update({
-        state,
-        error: error.kind,
-        progress: null,
-        retryAfterMs: error.retryAfterMs ?? null,
-        pending: await pendingCount(this.context),
-      });
+      // Every failure ends in a status the scheduler retries from; one that is not the
+      // network's or the server's is a bug of this app: logged whole, and said as such.
+      if (!(error instanceof SyncError)) console.error('Sync run failed unexpectedly', error);
+      const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
+      const state: SyncState = kind === 'unreachable' ? 'offline' : 'error';
+      const pending = await pendingCount(this.context).catch(() => this.current.pending);
+      const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
+      this.update({ state, error: kind, progress: null, pending, retryAfterMs });
+    } finally {
+      await this.noteServerVersion(transport?.serverVersion ?? null);
     }
+  }
+
+  private async noteServerVersion(serverVersion: string | null): Promise<void> {
+    if (serverVersion === null || serverVersion === this.current.serverVersion) return;
+    this.update({ serverVersion });
+    await writeSyncMeta(this.context, { serverVersion }).catch(() => undefined);
   }
 
   private async uploadFiles(transport: SyncTransport): Promise<void> {

@@ -3,9 +3,9 @@
 import type { DataContext, Session } from '../db/context';
 import { saveClockOffset, storeSession } from '../db/sync-store';
 import type { ApiError, JoinRequest, JoinResponse } from '../protocol/wire';
-import type { Fetch } from './transport';
+import { type Fetch, versionHeaders } from './transport';
 
-export type JoinFailure = 'invalid_invitation' | 'unreachable' | 'invalid_input' | 'server';
+export type JoinFailure = 'invalid_invitation' | 'unreachable' | 'invalid_input' | 'server' | 'upgrade_required';
 
 export class JoinError extends Error {
   constructor(
@@ -41,7 +41,7 @@ export async function joinNetwork(
   try {
     response = await fetchImpl(`${serverUrl}/api/join`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: versionHeaders(new Headers({ 'Content-Type': 'application/json' })),
       body: JSON.stringify(request),
     });
   } catch (error) {
@@ -50,7 +50,13 @@ export async function joinNetwork(
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
     const kind: JoinFailure =
-      body.code === 'invalid_invitation' ? 'invalid_invitation' : response.status < 500 ? 'invalid_input' : 'server';
+      response.status === 426
+        ? 'upgrade_required'
+        : body.code === 'invalid_invitation'
+          ? 'invalid_invitation'
+          : response.status < 500
+            ? 'invalid_input'
+            : 'server';
     throw new JoinError(kind, body.error ?? `HTTP ${response.status}`);
   }
   const joined = (await response.json()) as JoinResponse;

@@ -68,8 +68,10 @@ export class SyncScheduler {
     if (this.timer !== null) this.environment.clearTimer(this.timer);
     this.timer = null;
     await this.engine.sync();
-    const { state, retryAfterMs } = this.engine.status;
-    if (state === 'unjoined') return;
+    const { state, error, retryAfterMs } = this.engine.status;
+    // Retrying cannot help an app the server no longer serves: it waits for its update (the
+    // new version starts a new scheduler); "Synchroniser" still tries once per press.
+    if (state === 'unjoined' || error === 'upgrade_required') return;
     if (state === 'offline' || state === 'error') {
       this.failures += 1;
       const first = this.options.firstBackoffMs ?? 5_000;

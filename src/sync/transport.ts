@@ -1,6 +1,14 @@
 // The only code that talks to the network's server. Every failure becomes a SyncError of a
 // named kind, so the engine can decide (retry, wait, tell the user) and never discard data.
-import type { PullResponse, PushRequest, PushResponse } from '../protocol/wire';
+import {
+  APP_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  SERVER_HEADER,
+} from '../protocol/wire';
 
 export type SyncErrorKind =
   /** No answer: no network, server down, DNS… (retried with backoff). */
@@ -12,7 +20,11 @@ export type SyncErrorKind =
   /** The server refused the request itself (a bug or an incompatible server). */
   | 'refused'
   /** The server failed (5xx); retried with backoff. */
-  | 'server';
+  | 'server'
+  /** The server no longer serves this app's protocol (426): not retried until the app updates. */
+  | 'upgrade_required'
+  /** A failure of this device's own code (a bug): logged, shown as such, retried with backoff. */
+  | 'unexpected';
 
 export class SyncError extends Error {
   constructor(
@@ -28,6 +40,8 @@ export class SyncError extends Error {
 }
 
 export interface SyncTransport {
+  /** The server's version, once it has answered. */
+  readonly serverVersion?: string | null;
   push(request: PushRequest): Promise<PushResponse>;
   pull(since: number, limit: number): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
@@ -36,8 +50,18 @@ export interface SyncTransport {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The headers every request of the app carries, so a server can tell what it talks to. */
+export function versionHeaders(headers: Headers): Headers {
+  headers.set(APP_HEADER, __APP_VERSION__);
+  headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+  return headers;
+}
+
 /** An authenticated call to the network's server, failures turned into SyncErrors. */
 export class ApiClient {
+  /** The server's version, from its last answer (null before any). */
+  serverVersion: string | null = null;
+
   constructor(
     private readonly serverUrl: string,
     private readonly token: string,
@@ -46,7 +70,7 @@ export class ApiClient {
   ) {}
 
   async call(path: string, init: RequestInit): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = versionHeaders(new Headers(init.headers));
     headers.set('Authorization', `Bearer ${this.token}`);
     let response: Response;
     try {
@@ -58,9 +82,11 @@ export class ApiClient {
     } catch (error) {
       throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
     }
+    this.serverVersion = response.headers.get(SERVER_HEADER) ?? this.serverVersion;
     if (response.ok) return response;
     const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };
     const message = body.error ?? `HTTP ${response.status}`;
+    if (response.status === 426) throw new SyncError('upgrade_required', message, 426);
     if (response.status === 401)
       throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
     if (response.status === 429) {
@@ -77,6 +103,10 @@ export class HttpTransport implements SyncTransport {
 
   constructor(serverUrl: string, token: string, fetchImpl?: Fetch, timeoutMs?: number) {
     this.api = new ApiClient(serverUrl, token, fetchImpl, timeoutMs);
+  }
+
+  get serverVersion(): string | null {
+    return this.api.serverVersion;
   }
 
   async push(request: PushRequest): Promise<PushResponse> {

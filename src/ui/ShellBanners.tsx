@@ -1,7 +1,7 @@
-// The shell's calm messages: offline, and a new version waiting. An update never reloads by
-// itself; with unsaved input somewhere, reloading first asks.
+// The shell's calm messages: offline, a new version waiting, an update the server requires.
+// An update never reloads by itself; with unsaved input somewhere, reloading first asks.
 import { useState } from 'preact/hooks';
-import { applyUpdate, useUi } from '../state/ui';
+import { applyUpdate, checkForUpdate, useUi } from '../state/ui';
 import { Banner } from './components/Banner';
 import { Button } from './components/Button';
 import { Icon } from './components/Icon';
@@ -12,7 +12,8 @@ export function ShellBanners() {
   const t = useMessages(common);
   const online = useUi((state) => state.online);
   const updateAvailable = useUi((state) => state.updateAvailable);
-  if (online && !updateAvailable) return null;
+  const upgradeRequired = useUi((state) => state.upgradeRequired);
+  if (online && !updateAvailable && !upgradeRequired) return null;
   return (
     <div class="shell__banners">
       {online ? null : (
@@ -21,27 +22,53 @@ export function ShellBanners() {
           {t.offline}
         </Banner>
       )}
-      {updateAvailable ? <UpdateBanner /> : null}
+      {updateAvailable || upgradeRequired ? <UpdateBanner required={upgradeRequired} /> : null}
     </div>
   );
 }
 
-function UpdateBanner() {
+/** `required`: the server refused this version (426); the update is then fetched on request. */
+function UpdateBanner({ required }: { required: boolean }) {
   const t = useMessages(common);
   const unsavedInputs = useUi((state) => state.unsavedInputs);
+  const updateAvailable = useUi((state) => state.updateAvailable);
   const [confirming, setConfirming] = useState(false);
   const [reloading, setReloading] = useState(false);
+  const [fetching, setFetching] = useState(false);
+  const title = required ? t.upgradeRequired : t.updateAvailable;
+  const tone = required ? 'warning' : 'info';
   const reload = () => {
     setReloading(true);
     applyUpdate();
   };
 
+  if (!updateAvailable) {
+    // Nothing downloaded yet (the device was offline, or the check has not run): fetch it.
+    const download = () => {
+      setFetching(true);
+      checkForUpdate();
+    };
+    return (
+      <Banner
+        tone={tone}
+        class="banner--update"
+        title={title}
+        actions={
+          <Button variant="primary" disabled={fetching} onClick={download}>
+            {t.upgradeFetch}
+          </Button>
+        }
+      >
+        {fetching ? t.upgradeFetching : t.upgradeRequiredText}
+      </Banner>
+    );
+  }
   if (confirming && unsavedInputs > 0) {
     return (
       <Banner
         tone="warning"
         class="banner--update"
-        title={t.updateAvailable}
+        title={title}
         actions={
           <>
             <Button variant="primary" onClick={reload} disabled={reloading}>
@@ -57,9 +84,9 @@ function UpdateBanner() {
   }
   return (
     <Banner
-      tone="info"
+      tone={tone}
       class="banner--update"
-      title={t.updateAvailable}
+      title={title}
       actions={
         <Button
           variant="primary"
@@ -69,6 +96,8 @@ function UpdateBanner() {
           {t.reload}
         </Button>
       }
-    />
+    >
+      {required ? t.upgradeRequiredText : null}
+    </Banner>
   );
 }

@@ -33,6 +33,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   // "À faire": open follow-ups of visits and events, reached from Visites.
   { path: 'a-faire', load: () => import('./screens/follow-ups/index') },
   { path: 'rapports', load: () => import('./screens/reports/index') },
+  // Brouillons: forms left unsaved, reached from Visites and from each form's screen.
+  { path: 'brouillons', load: () => import('./screens/drafts/index') },
   // Web Share Target (manifest): what another app shares becomes a new visit's draft.
   { path: 'partage', load: () => import('./screens/share/index') },
 ];

@@ -1,6 +1,6 @@
 // The benchmark's figures measured inside Chromium on a bare page (page/harness.ts) that uses
 // the app's own data and sync modules: writes against raw IndexedDB, the initial pull, a push.
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { derived, type Figure, summarise } from './figures';
 import type { SeededServer } from './server-side';
 
@@ -22,12 +22,12 @@ interface HarnessOptions {
 }
 
 export async function measureHarness(
-  browser: Browser,
+  device: BrowserContext,
   url: string,
   server: SeededServer,
   { seed, visits, records, runs }: HarnessOptions,
 ): Promise<Figure[]> {
-  const page = await browser.newPage();
+  const page = await device.newPage();
   try {
     await page.goto(url);
     await page.waitForFunction(

@@ -1,17 +1,19 @@
 // `npm run bench`: the field-scale benchmark. Prints the machine, one JSON line per figure,
 // then a table. Options: --visits N (default 50000), --runs N (default 5), --seed N.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { launchBrowser } from '../e2e/helpers/browser';
+import { DESKTOP, launchProfileDevice, PHONE } from '../e2e/helpers/browser';
 import { buildApp } from '../e2e/helpers/build';
 import { startServer } from '../e2e/helpers/server';
 import { firstScreenReport } from '../tools/bundle-report';
 import { measureApp } from './app-figures';
+import { measureCommunes } from './communes-figures';
 import { datasetSize, generateDataset } from './data/dataset';
 import { type Figure, formatLine, formatTable, summarise } from './figures';
 import { measureHarness } from './harness-figures';
+import { measureFirstVisit } from './lighthouse-figures';
 import { measureServer, seedServer } from './server-side';
 
 export interface BenchOptions {
@@ -37,40 +39,69 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
   );
   const dataset = generateDataset(seed, visits);
   const records = datasetSize(dataset);
-  print(`data set: ${visits} visits, ${records} records in all, seed ${seed}`);
+  const visitBytes = averageJsonBytes(dataset.visits ?? []);
+  print(
+    `data set: ${visits} visits, ${records} records in all, seed ${seed}; a visit is ${visitBytes} B of JSON on average`,
+  );
+  const loadBefore = loadavg()[0] ?? 0;
 
   report(...(await measureServer(work, dataset, runs)));
 
   const app = appDist ?? join(work, 'app');
   if (!appDist) buildApp(app, 'bench');
   report(summarise('bundle.first_screen_gz_kb', 'KB', [firstScreenReport(app).gzipKb], '<= 60'));
+  report(...(await measureCommunes(app, runs)));
 
   const harness = join(work, 'harness');
   await build({ configFile: join(import.meta.dirname, 'vite.bench.config.ts'), build: { outDir: harness } });
   const dataDir = join(work, 'data');
   const seeded = await seedServer(dataDir, dataset);
-  const browser = await launchBrowser();
   try {
     // The app first: the harness's push figure adds records to the network.
     const appServer = await startServer({ distDir: app, dataDir });
     try {
-      report(...(await measureApp(browser, appServer.url, seeded.invitationCode, runs)));
+      report(...(await measureFirstVisit(appServer.url, Math.min(runs, 3))));
+      // Browsers are measured in a persistent profile on disk, as a phone stores data: an
+      // off-the-record context keeps IndexedDB elsewhere, and slower.
+      const phone = await launchProfileDevice(PHONE);
+      try {
+        report(...(await measureApp(phone, appServer.url, seeded.invitationCode, runs)));
+      } finally {
+        await phone.close();
+      }
     } finally {
       await appServer.stop();
     }
     const harnessServer = await startServer({ distDir: harness, dataDir });
+    const desktop = await launchProfileDevice(DESKTOP);
     try {
-      report(...(await measureHarness(browser, harnessServer.url, seeded, { seed, visits, records, runs })));
+      report(...(await measureHarness(desktop, harnessServer.url, seeded, { seed, visits, records, runs })));
     } finally {
+      await desktop.close();
       await harnessServer.stop();
     }
   } finally {
-    await browser.close();
     rmSync(work, { recursive: true, force: true });
   }
   print('');
   print(formatTable(figures));
+  print(machineVerdict(loadBefore, loadavg()[0] ?? 0));
   return figures;
+}
+
+function averageJsonBytes(records: readonly unknown[]): number {
+  if (records.length === 0) return 0;
+  const total = records.reduce<number>((sum, record) => sum + Buffer.byteLength(JSON.stringify(record)), 0);
+  return Math.round(total / records.length);
+}
+
+/** Figures taken while other work loads the machine measure the machine: say so, every time. */
+function machineVerdict(before: number, after: number): string {
+  const cores = cpus().length;
+  const load = `load average ${before.toFixed(1)} at the start, ${after.toFixed(1)} at the end, ${cores} cores`;
+  return Math.max(before, after) > cores
+    ? `machine: BUSY (${load}): these figures are not comparable; do not publish them as the latest.`
+    : `machine: quiet (${load}): these figures may be published as the latest, with today's date.`;
 }
 
 function option(name: string, fallback: number): number {

@@ -15,6 +15,15 @@ test('the benchmark prints every figure as a finite number', { timeout: 600_000 
     'sqlite.raw_insert_per_s',
     'server.ingest_vs_raw',
     'bundle.first_screen_gz_kb',
+    'communes.data_gz_kb',
+    'communes.parse_ms',
+    'communes.lookup_ms',
+    'lighthouse.performance',
+    'lighthouse.fcp_ms',
+    'lighthouse.lcp_ms',
+    'lighthouse.tbt_ms',
+    'lighthouse.accessibility',
+    'lighthouse.best_practices',
     'start.offline_cold_ms',
     'memory.js_heap_mb',
     'idb.raw_put_per_s',
@@ -31,5 +40,7 @@ test('the benchmark prints every figure as a finite number', { timeout: 600_000 
   ]);
   for (const figure of figures) expect(Number.isFinite(figure.value), figure.name).toBe(true);
   expect(output).toMatch(/^machine: \d+ cores/m);
+  expect(output).toMatch(/a visit is \d+ B of JSON/);
+  expect(output).toMatch(/^machine: (quiet|BUSY) \(load average/m);
   expect(output).toContain('| figure');
 });

@@ -75,7 +75,7 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.choose('Type de projet', 'Fablab, makerspace, hackerspace');
     await diagnostics.skip('Date de création');
     await diagnostics.level('Où en est le projet ?', 3);
-    await poll(() => page.locator('.progress__text').textContent()).toBe('1/10 sections');
+    await poll(() => page.locator('.diagnostic-progress__text').textContent()).toBe('1/10 sections');
 
     // Section 2, Communauté & finalité: a "ne sait pas" and a skip, then the first sitting ends.
     await diagnostics.nextSection('Communauté & finalité');
@@ -121,7 +121,7 @@ describe('a diagnostic filled offline', () => {
 
     await diagnostics.results();
     expect(await diagnostics.heading().textContent()).toBe('La Forge des Possibles');
-    expect(await page.locator('.progress__text').textContent()).toBe('3/10 sections');
+    expect(await page.locator('.diagnostic-progress__text').textContent()).toBe('3/10 sections');
     // Identité: 3/4. Communauté: (2 × 4/4 + 3/4) / 3, the "ne sait pas" left out.
     // Gouvernance: (2 × 1/4 + 0 + 1/4) / 4, the skipped question left out.
     expect(await diagnostics.text(diagnostics.sectionScore('Identité'))).toBe('75 %');

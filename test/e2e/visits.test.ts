@@ -194,34 +194,64 @@ describe('visits offline on a phone', () => {
     await expect.poll(() => visits.visitItems().count()).toBe(2);
   });
 
-  test('a tab killed mid-draft gives the draft back, explicitly, after a reload', async () => {
+  test('a tab killed mid-draft gives the draft back after a reload; a second new visit keeps the first draft; both are listed', async () => {
     const { page, shell, visits } = await offlinePhone();
     await visits.tap(visits.newVisitButton());
     await visits.tap(visits.service('Informer & sensibiliser'));
     await visits.type(visits.notes(), 'Réunion publique à la mairie.\nQuarante personnes.');
     await expect.poll(() => visits.draftHolds('Quarante personnes.')).toBe(true);
+    await page.waitForURL(/#\/visites\/nouvelle\?brouillon=/);
 
+    // The tab dies and comes back on the same address: the form opens on its draft.
     await shell.reload();
     expect(await visits.heading().textContent()).toBe('Nouvelle visite');
-    await expect.poll(() => visits.main().textContent()).toContain('Un brouillon de visite vous attend');
-    await screenshotAtSizes(page, 'visit-draft-offer');
-    await page.setViewportSize(PHONE);
-    await expectNoViolations(page, 'the draft offer');
-    await visits.tap(visits.main().getByRole('button', { name: 'Reprendre le brouillon' }));
     await expect.poll(() => visits.notes().inputValue()).toBe('Réunion publique à la mairie.\nQuarante personnes.');
     expect(await visits.service('Informer & sensibiliser').isChecked()).toBe(true);
+    expect(await visits.main().textContent()).toContain('Brouillon repris');
+    await screenshotAtSizes(page, 'visit-draft-restored');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the restored draft');
 
-    // From the list too: the waiting draft is offered there.
+    // "Nouvelle visite" again starts a blank form and leaves the first draft alone.
     await shell.goTo('visites');
-    await visits.tap(visits.main().getByRole('link', { name: 'Reprendre le brouillon' }));
+    expect(await visits.draftsLink().textContent()).toBe('Brouillons (1)');
+    await visits.tap(visits.newVisitButton());
+    await expect.poll(() => visits.notes().inputValue()).toBe('');
+    await visits.type(visits.notes(), 'Atelier au fablab.');
+    await expect.poll(() => visits.draftHolds('Atelier au fablab.')).toBe(true);
+    await shell.goTo('visites');
+    await expect.poll(() => visits.draftsLink().textContent()).toBe('Brouillons (2)');
+    await visits.tap(visits.draftsLink());
+    const list = page.locator('main li');
+    await expect.poll(() => list.count()).toBe(2);
+    expect(await list.first().textContent()).toContain('Visite — Atelier au fablab.');
+    await screenshotAtSizes(page, 'drafts-list');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'the list of drafts');
+
+    // The first draft, resumed from the list and saved: it leaves the list, the other stays.
+    await visits.tap(page.getByRole('link', { name: 'Reprendre : Visite — Réunion publique à la mairie.' }));
     await expect.poll(() => visits.notes().inputValue()).toContain('Quarante personnes.');
     await visits.tap(visits.save());
     await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
     await shell.goTo('visites');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
-    expect(await visits.main().textContent()).not.toContain('Reprendre le brouillon');
+    expect(await visits.draftsLink().textContent()).toBe('Brouillons (1)');
+
+    // Deleting a draft asks first; dismissed, the draft stays.
+    await visits.tap(visits.draftsLink());
+    const remove = page.getByRole('button', { name: 'Supprimer le brouillon : Visite — Atelier au fablab.' });
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await remove.click();
+    await shell.reload();
+    await expect.poll(() => list.count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await remove.click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Aucun brouillon');
 
     // Editing keeps what was there and changes only what is typed.
+    await shell.goTo('visites');
+    expect(await visits.draftsLink().count()).toBe(0);
     await visits.visitItems().first().click();
     await page.getByRole('link', { name: 'Modifier' }).click();
     await expect.poll(() => visits.notes().inputValue()).toContain('Quarante personnes.');
@@ -229,6 +259,25 @@ describe('visits offline on a phone', () => {
     await visits.tap(visits.save());
     await expect.poll(() => visits.heading().textContent()).toBe('Réunion publique');
     expect(await visits.main().textContent()).toContain('Quarante personnes.');
+    await shell.goTo('visites');
+    expect(await visits.draftsLink().count()).toBe(0);
+  });
+
+  test('after a visit is saved, the list offers no draft (none exists), at once and after a reload', async () => {
+    const { shell, visits } = await offlinePhone();
+    await visits.tap(visits.newVisitButton());
+    await visits.tap(visits.service('Détecter'));
+    await visits.type(visits.notes(), 'Un collectif cherche un local.');
+    await visits.tap(visits.save());
+    await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
+    await shell.goTo('visites');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    expect(await visits.draftsLink().count()).toBe(0);
+    expect(await visits.main().textContent()).not.toContain('brouillon');
+    expect(await visits.draftHolds('Un collectif')).toBe(false);
+    await shell.reload();
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    expect(await visits.draftsLink().count()).toBe(0);
   });
 
   test('imports a CSV of contacts with one bad line: the others are added, the bad one is listed, and all export as vCard', async () => {
@@ -279,7 +328,7 @@ describe('visits offline on a phone', () => {
     // What Chromium opens for the manifest's GET share_target: the fields in the query.
     const shared = new URLSearchParams({ title: 'Compte rendu', text: 'Le collectif cherche un local.' });
     await page.goto(`${shell.baseUrl}/?${shared}#/partage`);
-    await page.waitForURL(/#\/visites\/nouvelle\?reprendre=1$/);
+    await page.waitForURL(/#\/visites\/nouvelle\?brouillon=visit-new-[\w-]+$/);
     await expect.poll(() => visits.notes().inputValue()).toBe('Compte rendu\nLe collectif cherche un local.');
     expect(await page.evaluate(() => location.search)).toBe('');
     await screenshotAtSizes(page, 'visit-from-share');

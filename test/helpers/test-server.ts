@@ -37,21 +37,33 @@ export class TestServer {
     readonly now: () => number,
   ) {}
 
-  static async start(now: () => number = Date.now, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  static async start(
+    now: () => number = Date.now,
+    env: NodeJS.ProcessEnv = {},
+    options: { minProtocol?: number } = {},
+  ): Promise<TestServer> {
     const server = new TestServer(mkdtempSync(join(tmpdir(), 'valise-server-')), now);
     // Every device of a test calls from one address, many times a second: the fair-share
     // limits are off unless a test turns them on (test/server/fair-share.test.ts).
     server.env = { VALISE_DEVICE_RATE: '0', VALISE_ADDRESS_RATE: '0', ...env };
+    server.minProtocol = options.minProtocol;
     await server.open();
     return server;
   }
 
   private env: NodeJS.ProcessEnv = {};
+  private minProtocol: number | undefined;
 
   private async open(): Promise<void> {
     this.store = await TestServer.storeFactory.open(this.dir);
     const config = readConfig({ VALISE_DATA: this.dir, VALISE_DIST: join(this.dir, 'dist'), ...this.env });
-    this.app = createApp({ store: this.store, config, now: this.now, log: () => {} });
+    this.app = createApp({
+      store: this.store,
+      config,
+      now: this.now,
+      log: () => {},
+      ...(this.minProtocol ? { minProtocol: this.minProtocol } : {}),
+    });
   }
 
   /** Answers a request like the HTTP server would (Hono's fetch handler). */

@@ -109,6 +109,11 @@ describe('cache headers', () => {
     }
   });
 
+  it('never lets an API answer be cached, compressed file or not', async () => {
+    const response = await get('/api/health', { 'Accept-Encoding': 'br' });
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+  });
+
   it('answers 304 to a revalidation of an unchanged file, per encoding', async () => {
     const first = await get('/sw.js', { 'Accept-Encoding': 'br' });
     const etag = first.headers.get('ETag') as string;

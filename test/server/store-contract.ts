@@ -228,7 +228,10 @@ export function storeContract(name: string, harness: () => StoreHarness) {
     it('bounds a page in characters as well as in records, always moving forward', async () => {
       const network = await store.createNetwork('Réseau');
       const notes = 'é'.repeat(10_000);
-      await push(network.id, Array.from({ length: 5 }, () => visitCreation(NOW, undefined, undefined, notes)));
+      await push(
+        network.id,
+        Array.from({ length: 5 }, () => visitCreation(NOW, undefined, undefined, notes)),
+      );
       const size = (await store.snapshot(network.id)).map((change) => change.data.length + change.clocks.length);
       const first = await store.pull(network.id, 0, 100, (size[0] as number) + (size[1] as number) + 1);
       expect(first.changes).toHaveLength(3);

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '../../src/db/writes';
+import { APP_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
@@ -110,5 +111,63 @@ describe('when a device syncs by itself', () => {
     await environment.timersBecome(60_000);
     expect(await device.outboxSize()).toBe(0);
     expect(device.engine.status.pending).toBe(0);
+  });
+});
+
+describe('when a run fails in a way retrying cannot fix, or in a way nobody planned', () => {
+  let server: TestServer;
+  let device: TestDevice;
+  let environment: ManualEnvironment;
+  let scheduler: SyncScheduler;
+  let rewrite: (url: string, response: Response) => Promise<Response>;
+  const sent: Headers[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau');
+    rewrite = async (_url, response) => response;
+    device = await TestDevice.open('Camille', async (url, init) => {
+      sent.push(new Headers(init?.headers));
+      return rewrite(url, await server.fetch(url, init));
+    });
+    await device.join(await server.invite(network.id));
+    environment = new ManualEnvironment();
+    scheduler = new SyncScheduler(device.engine, environment, { periodMs: 60_000, firstBackoffMs: 5_000 });
+  });
+
+  afterEach(async () => {
+    scheduler.stop();
+    await device.close();
+    await server.stop();
+  });
+
+  it('sends its versions, and stops retrying once the server says it must be updated (426)', async () => {
+    rewrite = async () =>
+      Response.json({ error: 'update', code: 'upgrade_required', minProtocol: 2, protocol: 2 }, { status: 426 });
+    await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
+    await scheduler.runNow();
+    expect(device.engine.status).toMatchObject({ state: 'error', error: 'upgrade_required', pending: 1 });
+    expect(environment.timers).toEqual([]);
+    expect(sent.at(-1)?.get(PROTOCOL_HEADER)).toBe(String(PROTOCOL_VERSION));
+    expect(sent.at(-1)?.get(APP_HEADER)).toBe(__APP_VERSION__);
+    expect(await device.outboxSize()).toBe(1);
+  });
+
+  it('ends a run whose pulled page cannot be applied in an error status, logged, with a retry', async () => {
+    // A record without an id cannot be stored: applying the page throws inside the engine.
+    rewrite = async (url, response) =>
+      url.includes('/api/sync/pull')
+        ? Response.json({ ...(await response.json()), changes: [{ type: 'visits', seq: 1, data: {}, clocks: {} }] })
+        : response;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await scheduler.runNow();
+    expect(device.engine.status).toMatchObject({ state: 'error', error: 'unexpected' });
+    expect(logged).toHaveBeenCalledWith('Sync run failed unexpectedly', expect.anything());
+    expect(environment.timers.map((timer) => timer.ms)).toEqual([5_000]);
+    logged.mockRestore();
+    // The next run, with a sane page, recovers by itself.
+    rewrite = async (_url, response) => response;
+    environment.timers[0]?.callback();
+    await vi.waitFor(() => expect(device.engine.status.state).toBe('idle'));
   });
 });

@@ -41,10 +41,7 @@ export function attachmentRoutes() {
       return fail(c, 400, 'invalid_hash', 'The address must be a SHA-256 (64 hex digits).');
     const found = await c.var.store.getAttachment(c.var.device.networkId, sha256);
     if (!found) return fail(c, 404, 'not_found', 'No such file in this network.');
-    return c.body(found.data as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': found.mimeType,
-      'Cache-Control': 'private, max-age=31536000, immutable',
-    });
+    return c.body(found.data as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': found.mimeType });
   });
 
   return routes;

@@ -1,4 +1,5 @@
 import type { HybridClock } from '../../protocol/hlc';
+import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
 import type { FailureLimiter, RateLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
@@ -19,5 +20,7 @@ export interface AppEnv {
     monotonic: () => number;
     /** When each device's "last seen" was last written. */
     lastTouched: Map<string, number>;
+    /** This server's version and the protocols it serves. */
+    serverInfo: ServerInfo;
   };
 }

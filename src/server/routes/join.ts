@@ -12,7 +12,7 @@ import { readBody, requireDevice } from './guard';
 export const MAX_JOIN_BODY_BYTES = 4096;
 
 const limitJoinBody = limitBody(MAX_JOIN_BODY_BYTES, 'request', (c) =>
-  c.var.joinFailures.fail(clientAddress(c, c.var.config.trustProxy), c.var.now()),
+  c.var.joinFailures.fail(clientAddress(c), c.var.now()),
 );
 
 /** Wrong codes tried on one invitation before it stops working. */
@@ -23,7 +23,7 @@ export function joinRoutes() {
 
   routes.post('/join', limitJoinBody, async (c) => {
     const now = c.var.now();
-    const address = clientAddress(c, c.var.config.trustProxy);
+    const address = clientAddress(c);
     const wait = c.var.joinFailures.retryAfter(address, now);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
@@ -89,6 +89,7 @@ export function joinRoutes() {
     const network = await c.var.store.getNetwork(c.var.device.networkId);
     return c.json({
       ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes),
+      ...c.var.serverInfo,
       serverTime: c.var.now(),
     });
   });

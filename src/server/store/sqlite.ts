@@ -25,7 +25,6 @@ import { MAX_PULL_PAGE_CHARS } from './store';
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
-  private nextSeq = 1;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -48,8 +47,6 @@ export class SqliteStore implements Store {
         this.db.pragma(`user_version = ${index + 1}`);
       })();
     }
-    const max = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get() as { seq: number };
-    this.nextSeq = max.seq + 1;
   }
 
   async ping(): Promise<boolean> {
@@ -155,6 +152,7 @@ export class SqliteStore implements Store {
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`,
     );
     const saveResult = this.db.prepare('INSERT INTO mutations (network_id, id, status, reason) VALUES (?, ?, ?, ?)');
+    const lastSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
 
     const run = this.db.transaction((): PushOutput => {
       const existing = new Map<string, RecordRow>();
@@ -169,10 +167,11 @@ export class SqliteStore implements Store {
       }
       const authors = this.authorsOf(networkId);
       const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
-      const seqs = new Map<string, number>();
+      // Taken inside the write transaction, from what is committed: nothing counted in memory
+      // can go stale (another process, a restored file). Per network, through its seq index.
+      let seq = (lastSeq.get(networkId) as { seq: number }).seq;
       for (const row of plan.writes) {
-        const seq = this.nextSeq++;
-        seqs.set(row.id, seq);
+        seq += 1;
         upsert.run(row.id, row.networkId, row.type, seq, JSON.stringify(row.data), JSON.stringify(row.clocks));
       }
       for (const { id, result, replay } of plan.results) {
@@ -181,7 +180,6 @@ export class SqliteStore implements Store {
       const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
     });
-    // A failed transaction leaves seq numbers unused; gaps are harmless to pulls.
     return run.immediate();
   }
 

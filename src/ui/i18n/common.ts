@@ -18,6 +18,11 @@ export const common = {
     reload: 'Recharger',
     unsavedBeforeReload: 'Une saisie n’est pas encore enregistrée. La recharge la ferait perdre.',
     reloadAnyway: 'Recharger quand même',
+    upgradeRequired: 'Mise à jour nécessaire',
+    upgradeRequiredText:
+      'Le serveur du réseau a changé : cette version de Valise doit être mise à jour pour synchroniser. Vos données restent sur cet appareil.',
+    upgradeFetch: 'Mettre à jour',
+    upgradeFetching: 'La nouvelle version se télécharge… Restez connecté·e.',
     later: 'Plus tard',
     loadingScreen: 'Chargement…',
     screenFailed: 'Cet écran n’a pas pu s’ouvrir.',
@@ -47,6 +52,11 @@ export const common = {
     reload: 'Reload',
     unsavedBeforeReload: 'Some input is not saved yet. Reloading would lose it.',
     reloadAnyway: 'Reload anyway',
+    upgradeRequired: 'Update required',
+    upgradeRequiredText:
+      'The network’s server has changed: this version of Valise must be updated to sync. Your data stays on this device.',
+    upgradeFetch: 'Update',
+    upgradeFetching: 'The new version is downloading… Stay online.',
     later: 'Later',
     loadingScreen: 'Loading…',
     screenFailed: 'This screen could not open.',

@@ -25,6 +25,10 @@ export const messages = {
       'Le serveur a refusé la synchronisation (version incompatible ?). Vos données restent ici : prévenez l’admin du réseau.',
     errorServer:
       'Le serveur a rencontré un problème. Un nouvel essai aura lieu automatiquement dans quelques instants.',
+    errorUpgradeRequired:
+      'Cette version de Valise est trop ancienne pour le serveur du réseau : mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
+    errorUnexpected:
+      'La synchronisation a échoué sur une erreur inattendue de l’application. Un nouvel essai aura lieu automatiquement ; vos données restent sur cet appareil.',
     clockAhead: (hours: string) =>
       `L’horloge de cet appareil avance d’environ ${hours}. Vos saisies sont datées par le serveur ; réglez l’heure de l’appareil.`,
     conflictTitle: (count: number) => (count === 1 ? '2 versions de ce texte' : `${count + 1} versions de ce texte`),
@@ -59,6 +63,10 @@ export const messages = {
       'An admin removed this device from the network. Your data stays on this device: ask for a new invitation to sync.',
     errorRefused: 'The server refused to sync (incompatible version?). Your data stays here: tell the network’s admin.',
     errorServer: 'The server had a problem. It will be tried again automatically in a moment.',
+    errorUpgradeRequired:
+      'This version of Valise is too old for the network’s server: update it to sync. Your data stays on this device.',
+    errorUnexpected:
+      'Sync failed on an unexpected error of the app. It will be tried again automatically; your data stays on this device.',
     clockAhead: (hours: string) =>
       `This device’s clock is about ${hours} ahead. The server dates what you write; set the device’s time.`,
     conflictTitle: (count: number) => `${count + 1} versions of this text`,

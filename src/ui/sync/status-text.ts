@@ -39,6 +39,10 @@ export function errorText(kind: SyncErrorKind | null, t: Words): string | null {
       return t.errorRefused;
     case 'server':
       return t.errorServer;
+    case 'upgrade_required':
+      return t.errorUpgradeRequired;
+    case 'unexpected':
+      return t.errorUnexpected;
     default:
       return null;
   }

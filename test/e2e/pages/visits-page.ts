@@ -75,7 +75,12 @@ export class VisitsPage {
     return this.main().locator('.visit-item');
   }
 
-  /** Waits until what was typed last is in the draft (IndexedDB), as a killed tab would find it. */
+  /** "Brouillons (n)" on the visit list, when drafts wait. */
+  draftsLink(): Locator {
+    return this.main().getByRole('link', { name: /^Brouillons \(\d+\)$/ });
+  }
+
+  /** Whether what was typed last is in a visit draft (IndexedDB), as a killed tab would find it. */
   async draftHolds(text: string): Promise<boolean> {
     return this.page.evaluate(
       (expected) =>
@@ -84,10 +89,10 @@ export class VisitsPage {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const read = db.transaction('drafts').objectStore('drafts').get('visit-new');
+            const read = db.transaction('drafts').objectStore('drafts').index('kind').getAll('visit');
             read.onsuccess = () => {
               db.close();
-              resolve(JSON.stringify(read.result?.values ?? {}).includes(expected));
+              resolve(read.result.some((draft) => JSON.stringify(draft.values).includes(expected)));
             };
           };
         }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, periodOf } from '../../../src/domain/report';
 import { reportMarkdown, reportWikitext } from '../../../src/domain/report-text';
+import { territoriesOf } from '../../../src/domain/territory';
 import { YEAR_IDS, yearData } from '../../fixtures/backup';
 
 const YEAR = periodOf('year', 2026);
@@ -71,6 +72,23 @@ describe('the year’s report (golden numbers of test/fixtures/backup.ts)', () =
 });
 
 describe('filters', () => {
+  it('keeps one département by its code, whatever its name was typed as', () => {
+    const data = yearData();
+    const [saintMalo, dinan, third] = data.organisations;
+    Object.assign(saintMalo!, { departementCode: '35', departement: 'Ille-et-Vilaine' });
+    Object.assign(dinan!, { departementCode: '22', departement: 'Côtes-d’Armor' });
+    Object.assign(third!, { departementCode: '35', departement: 'ille et vilaine' });
+    const inIlleEtVilaine = buildReport(data, YEAR, { territory: 'dep:35' }, TODAY);
+    expect(inIlleEtVilaine.visits).toBe(3);
+    expect(buildReport(data, YEAR, { territory: 'dep:22' }, TODAY).visits).toBe(1);
+    expect(territoriesOf(data.organisations).map((territory) => territory.key)).toEqual([
+      'Pays de Dinan',
+      'Pays de Saint-Malo',
+      'dep:22',
+      'dep:35',
+    ]);
+  });
+
   it('keeps one territory', () => {
     const report = buildReport(yearData(), YEAR, { territory: 'Pays de Dinan' }, TODAY);
     expect(report.visits).toBe(1);

@@ -1,10 +1,17 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { holdUnsavedInput, offerUpdate, setOnline, uiStore } from '../../../src/state/ui';
+import {
+  holdUnsavedInput,
+  offerUpdate,
+  requireUpgrade,
+  setOnline,
+  setUpdateCheck,
+  uiStore,
+} from '../../../src/state/ui';
 import { ShellBanners } from '../../../src/ui/ShellBanners';
 
 beforeEach(() => {
-  uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });
+  uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0, upgradeRequired: false });
 });
 
 describe('the shell banners', () => {
@@ -51,5 +58,25 @@ describe('the shell banners', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Recharger quand même' }));
     expect(apply).toHaveBeenCalledTimes(1);
     act(() => release());
+  });
+
+  test('say in words that the server requires an update, fetch it, then offer to reload into it', () => {
+    const check = vi.fn();
+    const apply = vi.fn();
+    setUpdateCheck(check);
+    render(<ShellBanners />);
+    act(() => requireUpgrade());
+    // The update is looked for at once, and again on the person's request.
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status').textContent).toContain('Mise à jour nécessaire');
+    expect(screen.getByRole('status').textContent).toContain('Vos données restent sur cet appareil');
+    fireEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('status').textContent).toContain('La nouvelle version se télécharge');
+
+    act(() => offerUpdate(apply));
+    expect(screen.getByRole('status').textContent).toContain('Mise à jour nécessaire');
+    fireEvent.click(screen.getByRole('button', { name: 'Recharger' }));
+    expect(apply).toHaveBeenCalledTimes(1);
   });
 });

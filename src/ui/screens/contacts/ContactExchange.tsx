@@ -12,6 +12,7 @@ import {
 } from '../../../domain/contact-exchange';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
@@ -74,21 +75,9 @@ export function ContactExchange() {
       <div class="stack">
         <p class="field__hint">{t.importHint}</p>
         <div class="actions">
-          <label class="button button--secondary photo-input">
+          <FileInput accept=".csv,.vcf,text/csv,text/vcard" disabled={busy} onFiles={(files) => importFile(files?.[0])}>
             {busy ? t.importing : t.importLabel}
-            <input
-              type="file"
-              accept=".csv,.vcf,text/csv,text/vcard"
-              class="visually-hidden"
-              disabled={busy}
-              onChange={(event) => {
-                const input = event.currentTarget;
-                void importFile(input.files?.[0]).finally(() => {
-                  input.value = '';
-                });
-              }}
-            />
-          </label>
+          </FileInput>
           <Button onClick={exportAll}>{t.exportVCard}</Button>
         </div>
         {failed ? <Banner tone="error">{t.importFailed}</Banner> : null}

@@ -28,6 +28,7 @@ import {
   TERRITORY_SCALE_LABELS,
   TYPOLOGY_LABELS,
 } from '../../i18n/vocabulary';
+import { CommuneFields } from '../../territory/CommuneFields';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
 import { lieuHref, lieuxHref } from './paths';
@@ -44,6 +45,10 @@ const TEXT_KEYS = [
   'territoryScale',
   'departement',
   'region',
+  'departementCode',
+  'regionCode',
+  'epciCode',
+  'epci',
   'website',
   'email',
   'phone',
@@ -98,6 +103,10 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
       territoryScale: (values.territoryScale || null) as Organisation['territoryScale'],
       departement: textOrNull(values.departement),
       region: textOrNull(values.region),
+      departementCode: textOrNull(values.departementCode),
+      regionCode: textOrNull(values.regionCode),
+      epciCode: textOrNull(values.epciCode),
+      epci: textOrNull(values.epci),
       website: textOrNull(values.website),
       email: textOrNull(values.email),
       phone: textOrNull(values.phone),
@@ -157,21 +166,10 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
         <Section title={t.where}>
           <div class="stack">
             <Field label={t.address} optional value={values.address} onInput={set('address')} error={e.address} />
-            <Field
-              label={t.postcode}
-              optional
-              inputMode="numeric"
-              value={values.postcode}
-              onInput={set('postcode')}
-              error={e.postcode}
-            />
-            <Field label={t.commune} optional value={values.commune} onInput={set('commune')} error={e.commune} />
-            <Field
-              label={t.inseeCode}
-              optional
-              value={values.inseeCode}
-              onInput={set('inseeCode')}
-              error={e.inseeCode}
+            <CommuneFields
+              values={values}
+              errors={e}
+              onChange={(changes) => setValues((current) => ({ ...current, ...changes }))}
             />
             <Field
               label={t.territoryLabel}

@@ -4,7 +4,9 @@ import { organisationsByIds } from '../../../db/organisations';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
+import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
+import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -60,11 +62,11 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
       {person.phone || person.email ? (
         <div class="actions contacts-reach">
           {person.phone ? (
-            <ButtonLink href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>
+            <DataLink variant="secondary" kind="tel" address={person.phone}>
               {t.call(person.name)} · {person.phone}
-            </ButtonLink>
+            </DataLink>
           ) : null}
-          {person.email ? <ButtonLink href={`mailto:${person.email}`}>{person.email}</ButtonLink> : null}
+          {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
         </div>
       ) : null}
       <dl class="facts section">
@@ -72,13 +74,13 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
           {lieux.length === 0 ? (
             t.notGiven
           ) : (
-            <ul class="inline-list">
+            <InlineList>
               {lieux.map((lieu) => (
                 <li key={lieu.id}>
                   <a href={lieuHref(lieu.id)}>{lieu.name}</a>
                 </li>
               ))}
-            </ul>
+            </InlineList>
           )}
         </Fact>
         {(person.tags ?? []).length > 0 ? <Fact label={t.tags}>{(person.tags ?? []).join(', ')}</Fact> : null}

@@ -1,4 +1,5 @@
 // Contacts & lieux: the people and organisations of the network, their pages and forms.
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';
 import { LieuDetail } from './LieuDetail';
@@ -17,11 +18,19 @@ export default function ContactsScreen({ route }: ScreenProps) {
     return action === EDIT ? (
       <PersonForm key={`edit-${id}`} personId={id} />
     ) : (
-      <PersonDetail personId={id} saved={saved} />
+      <RecordPageBoundary key={id} type="contacts" id={id}>
+        <PersonDetail personId={id} saved={saved} />
+      </RecordPageBoundary>
     );
   }
   if (kind === LIEU && id) {
-    return action === EDIT ? <LieuForm key={`edit-${id}`} lieuId={id} /> : <LieuDetail lieuId={id} saved={saved} />;
+    return action === EDIT ? (
+      <LieuForm key={`edit-${id}`} lieuId={id} />
+    ) : (
+      <RecordPageBoundary key={id} type="organisations" id={id}>
+        <LieuDetail lieuId={id} saved={saved} />
+      </RecordPageBoundary>
+    );
   }
   return <ContactsHome tab={kind === LIEUX_TAB ? 'lieux' : 'people'} />;
 }

@@ -6,6 +6,7 @@ import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
+import { BackLink } from '../../components/BackLink';
 import { Button, ButtonLink } from '../../components/Button';
 import { FollowUpList } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -38,9 +39,7 @@ export function EventPage({ eventId }: { eventId: string }) {
   const placeName = place ? [place.name, place.commune].filter(Boolean).join(', ') : null;
   return (
     <>
-      <a class="back-link" href={hrefTo('evenements')}>
-        ← {t.backToList}
-      </a>
+      <BackLink href={hrefTo('evenements')}>{t.backToList}</BackLink>
       <ScreenHeader
         title={event.title}
         description={<EventSummary event={event} />}

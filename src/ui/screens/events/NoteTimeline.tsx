@@ -3,6 +3,8 @@ import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
 import { toWallClock } from '../../../domain/time-zone';
+import type { BadgeTone } from '../../components/Badge';
+import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -12,6 +14,15 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { eventShortDay, eventTime, zoneOf } from './event-dates';
 import { FollowUpFromNote } from './FollowUpFromNote';
 import { messages } from './messages';
+
+/** A decision reads green, an action amber: the same colours as everywhere else in the app. */
+const NOTE_TAG_TONES: Record<NoteTag, BadgeTone> = {
+  note: 'neutral',
+  decision: 'success',
+  idea: 'accent',
+  action: 'warning',
+  question: 'info',
+};
 
 export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
   const t = useMessages(messages);
@@ -53,7 +64,7 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
       <div class="timeline__meta">
         <time dateTime={note.writtenAt}>{withDay ? `${eventShortDay(note.writtenAt, zone, lang)} ${time}` : time}</time>
         <span class="timeline__author">{note.authorName || t.thisDevice}</span>
-        {note.tag === 'note' ? null : <span class={`badge badge--${note.tag}`}>{NOTE_TAG_LABELS[note.tag][lang]}</span>}
+        {note.tag === 'note' ? null : <Badge tone={NOTE_TAG_TONES[note.tag]}>{NOTE_TAG_LABELS[note.tag][lang]}</Badge>}
         {note.editedAt ? <span class="timeline__edited">({t.edited})</span> : null}
         {own && !editing ? (
           <span class="timeline__actions">

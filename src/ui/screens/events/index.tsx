@@ -1,5 +1,6 @@
 // Événements: the agenda (#/evenements), a new event (#/evenements/nouveau), an event's page
 // (#/evenements/<id>) and its form (#/evenements/<id>/modifier).
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import type { ScreenProps } from '../../routes';
 import { EventForm } from './EventForm';
 import { EventList } from './EventList';
@@ -12,5 +13,9 @@ export default function EventsScreen({ route }: ScreenProps) {
   if (first === undefined) return <EventList />;
   if (first === NEW_SEGMENT) return <EventForm key="new" eventId={null} />;
   if (second === EDIT_SEGMENT) return <EventForm key={first} eventId={first} />;
-  return <EventPage key={first} eventId={first} />;
+  return (
+    <RecordPageBoundary key={first} type="events" id={first}>
+      <EventPage eventId={first} />
+    </RecordPageBoundary>
+  );
 }

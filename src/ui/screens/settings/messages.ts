@@ -27,6 +27,8 @@ export const messages = {
     aboutTitle: 'À propos',
     aboutText: 'Valise, la valise numérique des concierges de réseaux de tiers-lieux.',
     version: 'Version',
+    protocol: (version: number) => `protocole ${version}`,
+    serverVersion: 'Version du serveur',
   },
   en: {
     title: 'Settings',
@@ -52,5 +54,7 @@ export const messages = {
     aboutTitle: 'About',
     aboutText: 'Valise, the digital suitcase of the concierges of networks of tiers-lieux.',
     version: 'Version',
+    protocol: (version: number) => `protocol ${version}`,
+    serverVersion: 'Server version',
   },
 } satisfies Messages;

@@ -1,17 +1,19 @@
 // "Partager vers Valise" (Web Share Target in the manifest): the installed app opens here with
-// what another app shared; it goes into the new-visit draft — after what the draft already
-// held — and the capture form opens on it. Nothing is saved as a visit without the person.
+// what another app shared; it becomes the notes of a new visit draft of its own (other drafts
+// stay as they were) and the capture form opens on it. Nothing is saved as a visit without
+// the person.
 import { useEffect, useState } from 'preact/hooks';
-import { getDraft, saveDraft } from '../../../db/drafts';
+import { newDraftId, saveDraft } from '../../../db/drafts';
 import { hrefTo, navigate } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { DRAFT_PARAM } from '../../forms/draft-param';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useMessages } from '../../i18n/messages';
 import type { ScreenProps } from '../../routes';
-import { emptyVisitValues, notesWithShared, type SharedText, type VisitFormValues } from '../visits/form/values';
-import { NEW_VISIT_DRAFT, newVisitHref, RESUME, VISIT_DRAFT_KIND, VISITS } from '../visits/paths';
+import { describeVisitDraft, emptyVisitValues, notesWithShared, type SharedText } from '../visits/form/values';
+import { newVisitHref, VISIT_DRAFT_KIND, VISITS } from '../visits/paths';
 import { messages } from './messages';
 
 /** A GET share puts its fields in the page's query (before the hash); links may use the hash's. */
@@ -31,17 +33,19 @@ export default function ShareScreen({ route }: ScreenProps) {
   useEffect(() => {
     if (!context || empty) return;
     void (async () => {
-      const waiting = await getDraft(context, NEW_VISIT_DRAFT);
-      const values = { ...emptyVisitValues(), ...(waiting?.values as Partial<VisitFormValues> | undefined) };
+      const id = newDraftId(VISIT_DRAFT_KIND);
+      const notes = notesWithShared('', shared);
       await saveDraft(context, {
-        id: NEW_VISIT_DRAFT,
+        id,
         kind: VISIT_DRAFT_KIND,
         recordId: null,
-        values: { ...values, notes: notesWithShared(values.notes, shared) },
+        values: { ...emptyVisitValues(), notes },
+        title: describeVisitDraft({ notes, purpose: '' }),
       });
       // The shared words leave the address, so a reload does not add them twice.
-      history.replaceState(null, '', `${location.pathname}${newVisitHref()}?${RESUME}=1`);
-      navigate(`${newVisitHref()}?${RESUME}=1`, { replace: true });
+      const form = `${newVisitHref()}?${DRAFT_PARAM}=${encodeURIComponent(id)}`;
+      history.replaceState(null, '', `${location.pathname}${form}`);
+      navigate(form, { replace: true });
     })().catch(() => setFailed(true));
   }, [context]);
 

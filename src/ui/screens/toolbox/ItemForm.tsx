@@ -7,13 +7,14 @@ import { AttachmentTooLargeError, attachFile, maxAttachmentBytes } from '../../.
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { RecordValidationError } from '../../../db/errors';
 import { addItem, editItem, type ItemInput, readItem } from '../../../db/toolbox';
+import { linkState } from '../../../domain/links';
 import { type ToolboxItem, toolboxItemSchema } from '../../../domain/toolbox';
-import { linkState } from '../../../domain/toolbox/links';
 import { toFieldIssue } from '../../../domain/validation';
 import { TOOLBOX_KINDS, type ToolboxKind } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { Check } from '../../components/Check';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -297,15 +298,13 @@ function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: 
           error={errors.file}
           onChange={(event) => chooseFile(event.currentTarget.files?.[0] ?? null)}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            name="availableOffline"
-            checked={values.availableOffline}
-            onChange={(event) => set('availableOffline', event.currentTarget.checked)}
-          />
-          <span>{t.offlineLabel}</span>
-        </label>
+        <Check
+          name="availableOffline"
+          checked={values.availableOffline}
+          onChange={(event) => set('availableOffline', event.currentTarget.checked)}
+        >
+          {t.offlineLabel}
+        </Check>
         <div class="actions">
           <Button type="submit" variant="primary" disabled={busy}>
             {item || canCurate ? t.save : t.sendSuggestion}

@@ -1,5 +1,6 @@
 import type { PackingList } from '../../../domain/toolbox';
 import { hrefTo } from '../../../state/router';
+import { Progress } from '../../components/Progress';
 
 /** One packing list in the valise: its title, what kind or how far packed, and a bar. */
 export function PackingCard({
@@ -16,11 +17,7 @@ export function PackingCard({
       <a class="packing-card__link" href={hrefTo('valise', 'liste', list.id)}>
         <span class="packing-card__title">{list.title}</span>
         <span class="packing-card__detail">{detail}</span>
-        {progress === null ? null : (
-          <span class="progress" aria-hidden="true">
-            <span class="progress__bar" style={{ width: `${Math.round(progress * 100)}%` }} />
-          </span>
-        )}
+        {progress === null ? null : <Progress value={progress} />}
       </a>
     </li>
   );

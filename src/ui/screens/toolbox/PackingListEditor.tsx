@@ -10,6 +10,7 @@ import { TRIP_KINDS, type TripKind } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { Check } from '../../components/Check';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -109,16 +110,15 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
           <fieldset class="item-choices" key={shelf}>
             <legend>{shelf}</legend>
             {items.map((item) => (
-              <label class="check" key={item.id}>
-                <input
-                  type="checkbox"
-                  name="itemIds"
-                  value={item.id}
-                  checked={itemIds.includes(item.id)}
-                  onChange={(event) => toggle(item.id, event.currentTarget.checked)}
-                />
-                <span>{item.title}</span>
-              </label>
+              <Check
+                key={item.id}
+                name="itemIds"
+                value={item.id}
+                checked={itemIds.includes(item.id)}
+                onChange={(event) => toggle(item.id, event.currentTarget.checked)}
+              >
+                {item.title}
+              </Check>
             ))}
           </fieldset>
         ))}

@@ -14,8 +14,10 @@ import { type PackingLine, packingState } from '../../../domain/toolbox/packing'
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { Check } from '../../components/Check';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { Progress } from '../../components/Progress';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -162,14 +164,7 @@ function TripChecklist({ view }: { view: PackingListView }) {
           <p class="packing-progress__text" role="status" data-testid="packing-progress">
             {t.packedProgress(state.packedCount, state.lines.length)}
           </p>
-          <span class="progress" aria-hidden="true">
-            <span
-              class="progress__bar"
-              style={{
-                width: `${state.lines.length === 0 ? 0 : Math.round((100 * state.packedCount) / state.lines.length)}%`,
-              }}
-            />
-          </span>
+          <Progress value={state.lines.length === 0 ? 0 : state.packedCount / state.lines.length} />
         </div>
         <div class="segmented">
           <Button
@@ -198,14 +193,13 @@ function TripChecklist({ view }: { view: PackingListView }) {
         <ul class="packing-lines" aria-label={onlyMissing ? t.showMissing : view.list.title}>
           {shown.map((line) => (
             <li key={line.itemId} class="packing-line">
-              <label class="check packing-line__check">
-                <input
-                  type="checkbox"
-                  checked={line.packed}
-                  onChange={(event) => void tick(line.itemId, event.currentTarget.checked)}
-                />
+              <Check
+                class="packing-line__check"
+                checked={line.packed}
+                onChange={(event) => void tick(line.itemId, event.currentTarget.checked)}
+              >
                 <LineText line={line} loans={view.loans} />
-              </label>
+              </Check>
             </li>
           ))}
         </ul>

@@ -9,9 +9,11 @@ import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
 import { hrefTo } from '../../../state/router';
 import { fetchFile } from '../../../state/sync';
 import { useUi } from '../../../state/ui';
+import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -51,13 +53,14 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
   if (!view) return header;
 
   const card = (item: ToolboxItem, showKind = false) => (
-    <ItemCard
-      key={item.id}
-      showKind={showKind}
-      item={item}
-      loans={loansByItem.get(item.id) ?? []}
-      fileState={item.availableOffline ? (files?.get(item.id)?.state ?? null) : null}
-    />
+    <RecordBoundary key={item.id} as="li" type="toolboxItems" record={item} name={item.title}>
+      <ItemCard
+        showKind={showKind}
+        item={item}
+        loans={loansByItem.get(item.id) ?? []}
+        fileState={item.availableOffline ? (files?.get(item.id)?.state ?? null) : null}
+      />
+    </RecordBoundary>
   );
   const published = view.items.filter((item) => item.status === 'published');
   const suggestions = view.items.filter((item) => item.status === 'suggested');
@@ -135,15 +138,15 @@ function ItemCard({
         {snippet ? <span class="item-card__snippet">{snippet}</span> : null}
       </a>
       <p class="item-card__badges">
-        {item.status === 'suggested' ? <span class="badge badge--suggested">{t.suggested}</span> : null}
-        {fileState === 'downloaded' ? <span class="badge">{t.offlineBadge}</span> : null}
-        {fileState === 'pending' ? <span class="badge badge--out">{t.pendingBadge}</span> : null}
-        {fileState === 'too_large' ? <span class="badge badge--out">{t.tooLargeBadge}</span> : null}
+        {item.status === 'suggested' ? <Badge tone="info">{t.suggested}</Badge> : null}
+        {fileState === 'downloaded' ? <Badge>{t.offlineBadge}</Badge> : null}
+        {fileState === 'pending' ? <Badge tone="warning">{t.pendingBadge}</Badge> : null}
+        {fileState === 'too_large' ? <Badge tone="warning">{t.tooLargeBadge}</Badge> : null}
         {kit ? (
-          <span class={kit.available > 0 ? 'badge badge--ok' : 'badge badge--out'}>
+          <Badge tone={kit.available > 0 ? 'success' : 'warning'}>
             {t.available(kit.available, kit.owned)}
             {holders ? ` · ${t.heldBy(holders)}` : ''}
-          </span>
+          </Badge>
         ) : null}
       </p>
     </li>

@@ -9,6 +9,7 @@ import './toolbox.css';
 import { useEffect } from 'preact/hooks';
 import { seedStarterValise } from '../../../db/toolbox-starter';
 import { useSync } from '../../../state/sync';
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import { useDataContext } from '../../hooks/use-data-context';
 import type { ScreenProps } from '../../routes';
 import { ItemForm } from './ItemForm';
@@ -22,10 +23,20 @@ export default function ToolboxScreen({ route }: ScreenProps) {
   const [section, id, action] = route.params;
   if (section === 'nouveau') return <ItemForm itemId={null} />;
   if (section === 'element' && id && action === 'modifier') return <ItemForm itemId={id} />;
-  if (section === 'element' && id) return <ItemPage itemId={id} />;
+  if (section === 'element' && id)
+    return (
+      <RecordPageBoundary key={id} type="toolboxItems" id={id}>
+        <ItemPage itemId={id} />
+      </RecordPageBoundary>
+    );
   if (section === 'nouvelle-liste') return <PackingListEditor listId={null} />;
   if (section === 'liste' && id && action === 'modifier') return <PackingListEditor listId={id} />;
-  if (section === 'liste' && id) return <PackingListPage listId={id} />;
+  if (section === 'liste' && id)
+    return (
+      <RecordPageBoundary key={id} type="packingLists" id={id}>
+        <PackingListPage listId={id} />
+      </RecordPageBoundary>
+    );
   return <ToolboxHome query={route.query.q ?? ''} />;
 }
 

@@ -1,25 +1,27 @@
 // The visit list, newest first: a search box across lieux, people and notes, a few filters,
-// pages of 30, the waiting draft and the overdue follow-ups.
+// pages of 30, the drafts waiting and the overdue follow-ups.
 import { useEffect, useState } from 'preact/hooks';
-import { draftsOfKind } from '../../../db/drafts';
+import { countDrafts } from '../../../db/drafts';
 import { countOverdue } from '../../../db/follow-up-queries';
 import { listOrganisations } from '../../../db/organisation-queries';
 import { listVisits, prepareVisitSearch, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { hrefTo } from '../../../state/router';
-import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { DRAFT_KIND_NAMES } from '../../forms/draft-kinds';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { markOnce, VISITS_LISTED } from '../../perf-marks';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
-import { editVisitHref, FOLLOW_UPS, newVisitHref, RESUME, VISIT_DRAFT_KIND, visitHref } from './paths';
+import { FOLLOW_UPS, newVisitHref, visitHref } from './paths';
 import './visits-list.css';
+import { Badge } from '../../components/Badge';
 
 const PAGE = 30;
 
@@ -39,7 +41,7 @@ export function VisitList() {
     if (rows !== undefined && rows.length > 0) markOnce(VISITS_LISTED);
   }, [rows]);
   const overdue = useLive((context) => countOverdue(context), []);
-  const draft = useLive(async (context) => (await draftsOfKind(context, VISIT_DRAFT_KIND))[0] ?? null, []);
+  const drafts = useLive((context) => countDrafts(context, DRAFT_KIND_NAMES), []);
   const filterCount = Object.values(filters).filter((value) => value !== undefined && value !== false).length;
   const searching = query.trim() !== '' || filterCount > 0;
 
@@ -60,27 +62,12 @@ export function VisitList() {
             </ButtonLink>
             <ButtonLink href={hrefTo(FOLLOW_UPS)}>
               {t.followUps}
-              {overdue ? <span class="badge">{t.overdue(overdue)}</span> : null}
+              {overdue ? <Badge tone="danger">{t.overdue(overdue)}</Badge> : null}
             </ButtonLink>
+            {drafts ? <ButtonLink href={hrefTo('brouillons')}>{t.drafts(drafts)}</ButtonLink> : null}
           </>
         }
       />
-      {draft ? (
-        <Banner
-          tone="warning"
-          title={t.draftTitle}
-          actions={
-            <ButtonLink
-              variant="primary"
-              href={`${draft.recordId ? editVisitHref(draft.recordId) : newVisitHref()}?${RESUME}=1`}
-            >
-              {t.resumeDraft}
-            </ButtonLink>
-          }
-        >
-          <p class="banner__more">{t.draftText}</p>
-        </Banner>
-      ) : null}
       <div class="visit-search">
         <Field
           label={t.search}
@@ -128,7 +115,15 @@ export function VisitList() {
           ) : null}
           <ul class="visit-list">
             {rows.slice(0, limit).map((row) => (
-              <VisitItem key={row.visit.id} row={row} />
+              <RecordBoundary
+                key={row.visit.id}
+                as="li"
+                type="visits"
+                record={row.visit}
+                name={row.organisationName ?? row.visit.placeLabel}
+              >
+                <VisitItem row={row} />
+              </RecordBoundary>
             ))}
           </ul>
           {rows.length > limit ? <Button onClick={() => setLimit(limit + PAGE)}>{t.more}</Button> : null}

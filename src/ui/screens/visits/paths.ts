@@ -7,16 +7,11 @@ export const EDIT_VISIT = 'modifier';
 /** Top-level "À faire" screen. */
 export const FOLLOW_UPS = 'a-faire';
 
-/** Query flag of a link that already asked "Reprendre le brouillon ?". */
-export const RESUME = 'reprendre';
-/** Query flags the detail page shows a confirmation for, after a save. */
+/** Query flag the detail page shows a confirmation for, after a save. */
 export const SAVED = 'enregistree';
-export const PHOTOS_REFUSED = 'photos-refusees';
 
 export const newVisitHref = () => hrefTo(VISITS, NEW_VISIT);
 export const visitHref = (id: string) => hrefTo(VISITS, id);
 export const editVisitHref = (id: string) => hrefTo(VISITS, id, EDIT_VISIT);
-/** The draft of the new-visit form (one at a time), and of the edit form of a visit. */
-export const NEW_VISIT_DRAFT = 'visit-new';
-export const editVisitDraft = (id: string) => `visit-edit-${id}`;
+/** Kind of the visit form's drafts. */
 export const VISIT_DRAFT_KIND = 'visit';

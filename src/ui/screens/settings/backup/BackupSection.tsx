@@ -32,6 +32,7 @@ import { FilePicker } from './FilePicker';
 import { messages } from './messages';
 import { saveBackupFile } from './save-backup';
 import './backup.css';
+import { Check } from '../../../components/Check';
 
 type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: number } | { kind: 'failed' };
 type Restoring =
@@ -139,14 +140,9 @@ export function BackupSection() {
           </div>
         </dl>
         {remind ? <Banner tone="warning">{t.reminder}</Banner> : null}
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={includeFiles}
-            onChange={(event) => setIncludeFiles(event.currentTarget.checked)}
-          />
+        <Check checked={includeFiles} onChange={(event) => setIncludeFiles(event.currentTarget.checked)}>
           {t.includeFiles}
-        </label>
+        </Check>
         <div class="actions">
           <Button variant="primary" onClick={() => void save()} disabled={!context || saving.kind === 'saving'}>
             {saving.kind === 'saving' ? t.saving : t.save}

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { toFieldIssue } from '../../../../domain/validation';
 import { joinRequestSchema } from '../../../../protocol/wire';
 import { join } from '../../../../state/sync';
+import { requireUpgrade } from '../../../../state/ui';
 import { JoinError, type JoinFailure } from '../../../../sync/join';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
@@ -45,7 +46,9 @@ export function JoinForm({ initialCode }: { initialCode: string }) {
     try {
       await join({ serverUrl: serverUrl.trim(), code, deviceName, memberName: member });
     } catch (error) {
-      setFailure(error instanceof JoinError ? error.kind : 'server');
+      const kind = error instanceof JoinError ? error.kind : 'server';
+      if (kind === 'upgrade_required') requireUpgrade();
+      setFailure(kind);
     } finally {
       setBusy(false);
     }
@@ -56,6 +59,7 @@ export function JoinForm({ initialCode }: { initialCode: string }) {
     unreachable: t.joinUnreachable,
     invalid_input: t.joinInvalidInput,
     server: t.joinServer,
+    upgrade_required: t.joinUpgradeRequired,
   };
 
   return (

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { leave, useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
+import { Check } from '../../../components/Check';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
 import { saveBackupFile } from '../backup/save-backup';
@@ -42,19 +43,13 @@ export function LeaveNetwork() {
         </div>
         <div aria-live="polite">{backup === 'saved' ? <p class="confirmation">{t.leaveBackupSaved}</p> : null}</div>
         {backup === 'failed' ? <Banner tone="error">{t.leaveBackupFailed}</Banner> : null}
-        <label class="check">
-          <input type="checkbox" checked={wipe} onChange={(event) => setWipe(event.currentTarget.checked)} />
+        <Check checked={wipe} onChange={(event) => setWipe(event.currentTarget.checked)}>
           {t.leaveWipe}
-        </label>
+        </Check>
         {wipe && pending > 0 ? (
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={acceptLoss}
-              onChange={(event) => setAcceptLoss(event.currentTarget.checked)}
-            />
+          <Check checked={acceptLoss} onChange={(event) => setAcceptLoss(event.currentTarget.checked)}>
             {t.leaveWipeLoss}
-          </label>
+          </Check>
         ) : null}
         <div class="actions">
           <Button variant="danger" disabled={blocked} onClick={() => void leave({ wipe })}>

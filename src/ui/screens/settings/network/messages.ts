@@ -25,6 +25,8 @@ export const messages = {
       'Impossible de joindre le serveur à cette adresse. Vérifiez l’adresse et la connexion, puis réessayez.',
     joinInvalidInput: 'Le serveur a refusé ces informations : vérifiez le code et les noms.',
     joinServer: 'Le serveur a rencontré un problème. Réessayez dans un moment ; rien n’a changé sur cet appareil.',
+    joinUpgradeRequired:
+      'Cette version de Valise est trop ancienne pour ce serveur : mettez-la à jour (bandeau « Mise à jour nécessaire »), puis réessayez.',
     networkName: 'Réseau',
     you: 'Vous',
     role: 'Rôle',
@@ -96,6 +98,8 @@ export const messages = {
       'The server cannot be reached at this address. Check the address and the connection, then try again.',
     joinInvalidInput: 'The server refused this information: check the code and the names.',
     joinServer: 'The server had a problem. Try again in a moment; nothing changed on this device.',
+    joinUpgradeRequired:
+      'This version of Valise is too old for this server: update it (“Update required” banner), then try again.',
     networkName: 'Network',
     you: 'You',
     role: 'Role',

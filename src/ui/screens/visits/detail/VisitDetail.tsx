@@ -12,6 +12,7 @@ import { Banner } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { FollowUpList } from '../../../components/FollowUpList';
+import { RecordPageBoundary } from '../../../components/RecordBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
@@ -20,18 +21,27 @@ import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { lieuHref, personHref } from '../../contacts/paths';
-import { editVisitHref, PHOTOS_REFUSED, SAVED, VISITS } from '../paths';
+import { editVisitHref, SAVED, VISITS } from '../paths';
 import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
 import '../form/visit-form.css';
 import '../visits-list.css';
+import { InlineList } from '../../../components/InlineList';
 
 export interface VisitDetailProps {
   visitId: string;
   query: Record<string, string>;
 }
 
-export default function VisitDetail({ visitId, query }: VisitDetailProps) {
+export default function VisitDetailPage(props: VisitDetailProps) {
+  return (
+    <RecordPageBoundary type="visits" id={props.visitId}>
+      <VisitDetail {...props} />
+    </RecordPageBoundary>
+  );
+}
+
+function VisitDetail({ visitId, query }: VisitDetailProps) {
   const t = useMessages(detailMessages);
   const d = useDates();
   const lang = useLanguage();
@@ -63,7 +73,6 @@ export default function VisitDetail({ visitId, query }: VisitDetailProps) {
   }
   const { visit, organisation, people, followUps } = data;
   const title = organisation?.name || visit.placeLabel || visit.purpose || t.fallbackTitle(d.date(visit.visitedAt));
-  const refused = Number(query[PHOTOS_REFUSED] ?? 0);
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
 
   const remove = async () => {
@@ -86,11 +95,7 @@ export default function VisitDetail({ visitId, query }: VisitDetailProps) {
           </>
         }
       />
-      {refused > 0 ? (
-        <Banner tone="warning" class="visit-notice">
-          {t.photosRefused(refused)}
-        </Banner>
-      ) : query[SAVED] ? (
+      {query[SAVED] ? (
         <Banner tone="success" title={t.saved} class="visit-notice">
           <p class="banner__more">{t.savedSync}</p>
         </Banner>
@@ -112,14 +117,14 @@ export default function VisitDetail({ visitId, query }: VisitDetailProps) {
         {visit.placeLabel ? <Fact label={t.freePlace}>{visit.placeLabel}</Fact> : null}
         {people.length > 0 ? (
           <Fact label={t.people}>
-            <ul class="inline-list">
+            <InlineList>
               {people.map((person) => (
                 <li key={person.id}>
                   <a href={personHref(person.id)}>{person.name}</a>
                   {person.role ? ` (${person.role})` : null}
                 </li>
               ))}
-            </ul>
+            </InlineList>
           </Fact>
         ) : null}
         {(visit.services ?? []).length > 0 ? (

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
 import type { Attachment } from '../../../../domain/attachment';
+import { FileInput } from '../../../components/FileInput';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -47,21 +48,9 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
       ) : (
         <p class="field__hint">{t.noPhotos}</p>
       )}
-      <label class="button button--secondary photo-input">
+      <FileInput accept="image/*" disabled={busy} onFiles={add}>
         {busy ? t.photoAdding : t.addPhoto}
-        <input
-          type="file"
-          accept="image/*"
-          class="visually-hidden"
-          disabled={busy}
-          onChange={(event) => {
-            const input = event.currentTarget;
-            void add(input.files).finally(() => {
-              input.value = '';
-            });
-          }}
-        />
-      </label>
+      </FileInput>
       {problem ? (
         <p class="field__error" role="alert">
           {problem}

@@ -7,10 +7,6 @@ export const detailMessages = {
     back: 'Toutes les visites',
     saved: 'Visite enregistrée sur cet appareil.',
     savedSync: 'Elle partira vers le réseau à la prochaine connexion.',
-    photosRefused: (count: number) =>
-      count === 1
-        ? 'La visite est enregistrée, mais une photo n’a pas pu être gardée (trop lourde ou stockage plein).'
-        : `La visite est enregistrée, mais ${count} photos n’ont pas pu être gardées (trop lourdes ou stockage plein).`,
     when: 'Quand',
     place: 'Lieu',
     freePlace: 'Endroit',
@@ -46,10 +42,6 @@ export const detailMessages = {
     back: 'All visits',
     saved: 'Visit saved on this device.',
     savedSync: 'It will go to the network at the next connection.',
-    photosRefused: (count: number) =>
-      count === 1
-        ? 'The visit is saved, but one photo could not be kept (too large or storage full).'
-        : `The visit is saved, but ${count} photos could not be kept (too large or storage full).`,
     when: 'When',
     place: 'Place',
     freePlace: 'Location',

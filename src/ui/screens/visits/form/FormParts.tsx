@@ -7,6 +7,7 @@ import { newId } from '../../../../domain/ids';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { FileInput } from '../../../components/FileInput';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { formMessages } from './messages';
@@ -103,10 +104,12 @@ export function PhotoPicker({
   context,
   photos,
   onChange,
+  error,
 }: {
   context: DataContext;
   photos: readonly PendingPhoto[];
   onChange: (photos: PendingPhoto[]) => void;
+  error?: string | undefined;
 }) {
   const t = useMessages(formMessages);
   const lang = useLanguage();
@@ -130,7 +133,7 @@ export function PhotoPicker({
     if (added.length > 0) onChange([...photos, ...added]);
   };
   return (
-    <fieldset class="field visit-form__fieldset">
+    <fieldset class="field visit-form__fieldset" aria-invalid={error ? 'true' : undefined}>
       <legend class="field__label">{t.photos}</legend>
       {photos.length > 0 ? (
         <ul class="photo-list">
@@ -148,23 +151,11 @@ export function PhotoPicker({
           ))}
         </ul>
       ) : null}
-      <label class="button button--secondary photo-input">
+      <FileInput accept="image/*" multiple onFiles={add}>
         {t.addPhoto}
-        <input
-          type="file"
-          accept="image/*"
-          multiple
-          class="visually-hidden"
-          onChange={(event) => {
-            const input = event.currentTarget;
-            void add(input.files).finally(() => {
-              input.value = '';
-            });
-          }}
-        />
-      </label>
+      </FileInput>
       <p class="field__hint">{t.photoHint}</p>
-      {refusals.map((refusal) => (
+      {[...refusals, ...(error ? [error] : [])].map((refusal) => (
         <p key={refusal} class="field__error" role="alert">
           {refusal}
         </p>

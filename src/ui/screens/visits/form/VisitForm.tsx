@@ -1,18 +1,13 @@
-// Capture or edit a visit. Every change is written to a draft in IndexedDB at once, so a
-// killed tab loses nothing; opening the form with a draft waiting asks explicitly whether to
-// resume it. A new visit is saved with its follow-ups in one transaction, then its photos.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { attachFile } from '../../../../db/attachments';
+// Capture or edit a visit, on the form kit: every change goes to the draft at once (a killed
+// tab loses nothing), and the save writes the visit, its follow-ups and its photos in one
+// transaction that also forgets the draft.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AttachmentTooLargeError } from '../../../../db/attachments';
 import { listContacts } from '../../../../db/contacts';
-import type { DataContext } from '../../../../db/context';
-import { type Draft, deleteDraft, getDraft, saveDraft } from '../../../../db/drafts';
-import { RecordValidationError } from '../../../../db/errors';
 import { listOrganisations } from '../../../../db/organisations';
-import { type CaptureHints, captureHints, createVisit, getVisit, updateVisit } from '../../../../db/visits';
+import { type CaptureHints, captureHints, getVisit, saveVisit } from '../../../../db/visits';
 import { SERVICE_KEYS } from '../../../../domain/services';
-import type { Visit } from '../../../../domain/visit';
 import { navigate } from '../../../../state/router';
-import { Banner } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
@@ -20,20 +15,19 @@ import { InlineContactForm } from '../../../components/InlineContactForm';
 import { InlineOrganisationForm } from '../../../components/InlineOrganisationForm';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { SearchPicker } from '../../../components/SearchPicker';
-import { useDataContext } from '../../../hooks/use-data-context';
+import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
+import { type FormStart, useFormStart } from '../../../forms/use-form-start';
+import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form';
 import { useLive } from '../../../hooks/use-live';
-import { useUnsavedInput } from '../../../hooks/use-unsaved-input';
-import { useDates } from '../../../i18n/dates';
-import { useLanguage, useMessages } from '../../../i18n/messages';
-import { issuesByField } from '../../../i18n/validation';
-import { editVisitDraft, NEW_VISIT_DRAFT, PHOTOS_REFUSED, SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
+import { useMessages } from '../../../i18n/messages';
+import { SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
 import { FollowUpRows, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
 import { formMessages } from './messages';
 import type { PendingPhoto } from './photo';
 import {
+  describeVisitDraft,
   emptyVisitValues,
   servicesInOrder,
-  toLocalInput,
   toVisitInput,
   type VisitFormValues,
   valuesOfVisit,
@@ -43,40 +37,26 @@ import './visit-form.css';
 export interface VisitFormProps {
   /** The visit to edit, or null for a new one. */
   visitId: string | null;
-  /** Resume a waiting draft without asking (the list's "Reprendre le brouillon" was the ask). */
-  resume?: boolean;
+  /** The draft to resume (from the list of drafts, or the address after a reload). */
+  draftId?: string | undefined;
 }
 
-interface Loaded {
-  visit: Visit | null;
-  start: VisitFormValues;
-  draft: Draft | null;
-  photosDraft: PendingPhoto[];
-  hints: CaptureHints;
-}
+/** Key of a follow-up row's error: the rows are not fields of the visit record. */
+const followUpError = (key: string) => `followUp:${key}`;
 
-const photosDraftId = (draftId: string) => `${draftId}-photos`;
-
-export default function VisitForm({ visitId, resume = false }: VisitFormProps) {
+export default function VisitForm({ visitId, draftId }: VisitFormProps) {
   const t = useMessages(formMessages);
-  const d = useDates();
-  const context = useDataContext();
-  const draftId = visitId ? editVisitDraft(visitId) : NEW_VISIT_DRAFT;
-  const [loaded, setLoaded] = useState<Loaded | 'missing'>();
-  const [choice, setChoice] = useState<'resume' | 'fresh' | null>(resume ? 'resume' : null);
-
-  useEffect(() => {
-    if (!context) return;
-    let active = true;
-    void loadForm(context, visitId, draftId).then((result) => active && setLoaded(result));
-    return () => {
-      active = false;
-    };
-  }, [context, visitId, draftId]);
-
+  const start = useFormStart<VisitFormValues, PendingPhoto>(
+    { kind: VISIT_DRAFT_KIND, recordId: visitId, draftId },
+    async (context, id) => {
+      if (id === null) return emptyVisitValues();
+      const visit = await getVisit(context, id);
+      return visit ? valuesOfVisit(visit) : undefined;
+    },
+  );
   const title = visitId ? t.editTitle : t.newTitle;
-  if (!context || loaded === undefined) return <ScreenHeader title={title} />;
-  if (loaded === 'missing') {
+  if (start === undefined) return <ScreenHeader title={title} />;
+  if (start === 'missing') {
     return (
       <>
         <ScreenHeader title={title} />
@@ -84,93 +64,54 @@ export default function VisitForm({ visitId, resume = false }: VisitFormProps) {
       </>
     );
   }
-  if (loaded.draft && choice === null) {
-    const startFresh = async () => {
-      await deleteDraft(context, draftId);
-      await deleteDraft(context, photosDraftId(draftId));
-      setChoice('fresh');
-    };
-    return (
-      <>
-        <ScreenHeader title={title} />
-        <Banner
-          tone="warning"
-          title={t.draftTitle}
-          actions={
-            <>
-              <Button variant="primary" onClick={() => setChoice('resume')}>
-                {t.resume}
-              </Button>
-              <Button onClick={startFresh}>{visitId ? t.discardEdit : t.discard}</Button>
-            </>
-          }
-        >
-          <p class="banner__more">{t.draftText(d.relative(loaded.draft.updatedAt))}</p>
-        </Banner>
-      </>
-    );
-  }
-  const fromDraft = choice === 'resume' && loaded.draft !== null;
-  return (
-    <VisitEditor
-      context={context}
-      title={title}
-      visit={loaded.visit}
-      draftId={draftId}
-      initial={fromDraft ? { ...loaded.start, ...(loaded.draft?.values as Partial<VisitFormValues>) } : loaded.start}
-      initialPhotos={fromDraft ? loaded.photosDraft : []}
-      hints={loaded.hints}
-    />
-  );
+  return <VisitEditor title={title} start={start} />;
 }
 
-async function loadForm(context: DataContext, visitId: string | null, draftId: string): Promise<Loaded | 'missing'> {
-  const [visit, draft, photos, hints] = await Promise.all([
-    visitId ? getVisit(context, visitId) : Promise.resolve(null),
-    getDraft(context, draftId),
-    getDraft(context, photosDraftId(draftId)),
-    captureHints(context),
-  ]);
-  if (visitId && !visit) return 'missing';
-  // Photos left from a visit whose draft is gone (saved, or discarded) are not offered again.
-  if (!draft && photos) await deleteDraft(context, photosDraftId(draftId));
-  return {
-    visit: visit ?? null,
-    start: visit ? valuesOfVisit(visit) : emptyVisitValues(),
-    draft: draft ?? null,
-    photosDraft: draft ? ((photos?.values.photos as PendingPhoto[] | undefined) ?? []) : [],
-    hints,
-  };
-}
-
-interface EditorProps {
-  context: DataContext;
-  title: string;
-  visit: Visit | null;
-  draftId: string;
-  initial: VisitFormValues;
-  initialPhotos: PendingPhoto[];
-  hints: CaptureHints;
-}
-
-function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, hints }: EditorProps) {
+function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFormValues, PendingPhoto> }) {
   const t = useMessages(formMessages);
-  const lang = useLanguage();
-  const [values, setValues] = useState(initial);
-  const [photos, setPhotos] = useState(initialPhotos);
-  const [pendingWrites, setPendingWrites] = useState(0);
-  const [problems, setProblems] = useState<{ fields: Record<string, string>; followUps: Set<string> } | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { context, recordId } = start;
+  const [hints, setHints] = useState<CaptureHints>({ lastOrganisationId: null, usualServices: [] });
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
   const [creatingPerson, setCreatingPerson] = useState<string | null>(null);
-  // Draft writes run one after the other, and saving waits for them: a late draft write
-  // must never bring back the draft of a visit just saved.
-  const writes = useRef<Promise<void>>(Promise.resolve());
-  const saved = useRef(false);
-  const form = useRef<HTMLFormElement>(null);
-  // Only input not yet in IndexedDB is at risk; once in the draft, a reload keeps it.
-  useUnsavedInput(pendingWrites > 0 || creatingLieu !== null || creatingPerson !== null);
+  useEffect(() => {
+    // Read once: suggestions must not reorder the services under the person's finger.
+    void captureHints(context).then(setHints);
+  }, [context]);
+
+  const form = useRecordForm(start, {
+    check: (values) => {
+      const result = toVisitInput(values);
+      if (result.ok) return {};
+      const errors: FieldErrors = {};
+      for (const problem of result.problems) {
+        if (problem.field === 'visitedAt') errors.visitedAt = t.whenInvalid;
+        else errors[followUpError(problem.key)] = t.followUpTextMissing;
+      }
+      return errors;
+    },
+    save: async (values, photos, draftId) => {
+      const result = toVisitInput(values);
+      if (!result.ok) throw new Error('checked before saving');
+      // An unchanged date keeps its seconds (a visit imported or synced with them).
+      const kept =
+        recordId !== null && start.saved.visitedAt === values.visitedAt
+          ? (await getVisit(context, recordId))?.visitedAt
+          : undefined;
+      return saveVisit(context, {
+        id: recordId,
+        visit: kept ? { ...result.value.visit, visitedAt: kept } : result.value.visit,
+        followUps: result.value.followUps,
+        photos: photos.map(({ key: _key, ...photo }) => photo),
+        draftId,
+      });
+    },
+    onSaved: ({ visit }) =>
+      navigate(recordId ? visitHref(visit.id) : `${visitHref(visit.id)}?${SAVED}=1`, { replace: true }),
+    errorsOf: (error) => (error instanceof AttachmentTooLargeError ? { photos: t.photoTooBigNow } : null),
+    describe: describeVisitDraft,
+    holding: creatingLieu !== null || creatingPerson !== null,
+  });
+  const { values, change, errors } = form;
 
   const organisations = useLive((ctx) => listOrganisations(ctx), []);
   const contacts = useLive((ctx) => listContacts(ctx), []);
@@ -183,100 +124,14 @@ function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, h
     [contacts],
   );
   const serviceOrder = useMemo(() => servicesInOrder(SERVICE_KEYS, hints.usualServices), [hints]);
+  const missingText = new Set(values.followUps.filter((row) => errors[followUpError(row.key)]).map((row) => row.key));
 
-  const keep = (write: () => Promise<void>) => {
-    if (saved.current) return;
-    setPendingWrites((count) => count + 1);
-    writes.current = writes.current
-      .then(write)
-      .catch((error: unknown) => console.error('draft not written', error))
-      .finally(() => setPendingWrites((count) => count - 1));
-  };
-  const change = (patch: Partial<VisitFormValues>) => {
-    const next = { ...values, ...patch };
-    setValues(next);
-    keep(() =>
-      saveDraft(context, { id: draftId, kind: VISIT_DRAFT_KIND, recordId: visit?.id ?? null, values: { ...next } }),
-    );
-  };
-  const changePhotos = (next: PendingPhoto[]) => {
-    setPhotos(next);
-    // The main draft must exist for the photos to be offered back.
-    change({});
-    keep(() =>
-      saveDraft(context, { id: `${draftId}-photos`, kind: 'visit-photos', recordId: null, values: { photos: next } }),
-    );
-  };
-
-  useEffect(() => {
-    if (problems) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [problems]);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (saving) return;
-    setFailed(false);
-    const result = toVisitInput(values);
-    if (!result.ok) {
-      setProblems({
-        fields: Object.fromEntries(
-          result.problems.filter((problem) => problem.field === 'visitedAt').map(() => ['visitedAt', t.whenInvalid]),
-        ),
-        followUps: new Set(
-          result.problems.flatMap((problem) => (problem.field === 'followUpText' ? [problem.key] : [])),
-        ),
-      });
-      return;
-    }
-    setSaving(true);
-    try {
-      await writes.current;
-      // An unchanged date keeps its seconds (a visit imported or synced with them).
-      const input =
-        visit && toLocalInput(new Date(visit.visitedAt)) === values.visitedAt
-          ? { ...result.value.visit, visitedAt: visit.visitedAt }
-          : result.value.visit;
-      saved.current = true;
-      if (visit) {
-        await updateVisit(context, visit.id, input, draftId);
-        navigate(visitHref(visit.id), { replace: true });
-        return;
-      }
-      const created = await createVisit(context, input, result.value.followUps, draftId);
-      let refused = 0;
-      for (const photo of photos) {
-        try {
-          await attachFile(context, { ownerType: 'visits', ownerId: created.visit.id, kind: 'photo', ...photo });
-        } catch (error) {
-          console.error('photo not attached', error);
-          refused += 1;
-        }
-      }
-      await deleteDraft(context, `${draftId}-photos`);
-      const notice = refused > 0 ? `${PHOTOS_REFUSED}=${refused}` : `${SAVED}=1`;
-      navigate(`${visitHref(created.visit.id)}?${notice}`, { replace: true });
-    } catch (error) {
-      saved.current = false;
-      setSaving(false);
-      if (error instanceof RecordValidationError) {
-        setProblems({ fields: issuesByField(error.issues, lang), followUps: new Set() });
-      } else {
-        console.error(error);
-        setFailed(true);
-      }
-    }
-  };
-
-  const fieldErrors = problems?.fields ?? {};
   return (
     <>
       <ScreenHeader title={title} description={t.intro} />
-      <form class="visit-form stack" ref={form} onSubmit={submit} noValidate>
-        {problems ? (
-          <Banner tone="error" urgent>
-            {t.fixProblems}
-          </Banner>
-        ) : null}
+      <form class="visit-form stack" ref={form.formRef} onSubmit={form.submit} noValidate>
+        <DraftNotice form={form} />
+        <FormProblem form={form} fix={t.fixProblems} />
         <SearchPicker
           label={t.place}
           hint={t.placeHint}
@@ -285,7 +140,7 @@ function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, h
           suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
           onChange={(ids) => change({ organisationId: ids[0] ?? null })}
           onCreate={(text) => setCreatingLieu(text)}
-          error={fieldErrors.organisationId}
+          error={errors.organisationId}
         />
         {creatingLieu !== null ? (
           <InlineOrganisationForm
@@ -305,7 +160,7 @@ function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, h
           rows={5}
           value={values.notes}
           onInput={(event) => change({ notes: event.currentTarget.value })}
-          error={fieldErrors.notes}
+          error={errors.notes}
         />
         <SearchPicker
           label={t.people}
@@ -317,7 +172,7 @@ function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, h
           maxShown={4}
           onChange={(contactIds) => change({ contactIds })}
           onCreate={(text) => setCreatingPerson(text)}
-          error={fieldErrors.contactIds}
+          error={errors.contactIds}
         />
         {creatingPerson !== null ? (
           <InlineContactForm
@@ -335,14 +190,14 @@ function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, h
           optional
           value={values.purpose}
           onInput={(event) => change({ purpose: event.currentTarget.value })}
-          error={fieldErrors.purpose}
+          error={errors.purpose}
         />
         <Field
           label={t.when}
           type="datetime-local"
           value={values.visitedAt}
           onInput={(event) => change({ visitedAt: event.currentTarget.value })}
-          error={fieldErrors.visitedAt}
+          error={errors.visitedAt}
         />
         <Field
           label={t.freePlace}
@@ -350,27 +205,24 @@ function VisitEditor({ context, title, visit, draftId, initial, initialPhotos, h
           optional
           value={values.placeLabel}
           onInput={(event) => change({ placeLabel: event.currentTarget.value })}
-          error={fieldErrors.placeLabel}
+          error={errors.placeLabel}
         />
-        {visit ? null : (
+        {recordId ? null : (
           <FollowUpRows
             rows={values.followUps}
             onChange={(followUps) => change({ followUps })}
-            missingText={problems?.followUps ?? new Set()}
+            missingText={missingText}
           />
         )}
-        {visit ? null : <PhotoPicker context={context} photos={photos} onChange={changePhotos} />}
+        {recordId ? null : (
+          <PhotoPicker context={context} photos={form.files} onChange={form.setFiles} error={errors.photos} />
+        )}
         <PositionField position={values} onChange={(position) => change(position)} />
-        {failed ? (
-          <p class="field__error" role="alert">
-            {t.saveFailed}
-          </p>
-        ) : null}
         <div class="actions visit-form__submit">
-          <Button type="submit" variant="primary" disabled={saving}>
-            {saving ? t.saving : t.save}
+          <Button type="submit" variant="primary" disabled={form.saving}>
+            {form.saving ? t.saving : t.save}
           </Button>
-          <ButtonLink href={visit ? visitHref(visit.id) : `#/${VISITS}`}>{t.cancel}</ButtonLink>
+          <ButtonLink href={recordId ? visitHref(recordId) : `#/${VISITS}`}>{t.cancel}</ButtonLink>
         </div>
       </form>
     </>

@@ -51,6 +51,11 @@ export function emptyVisitValues(now: Date = new Date()): VisitFormValues {
   };
 }
 
+/** The words naming a visit draft in the list of drafts: its first line of notes, or its object. */
+export function describeVisitDraft(values: Pick<VisitFormValues, 'notes' | 'purpose'>): string {
+  return (values.notes.split('\n').find((line) => line.trim() !== '') ?? values.purpose).trim().slice(0, 60);
+}
+
 /** What another app shared (Web Share Target): title, text and link, none repeated. */
 export interface SharedText {
   title?: string | null;

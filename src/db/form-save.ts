@@ -1,0 +1,40 @@
+// The save of a form: everything the form holds is written in one transaction, and its draft
+// is forgotten in that same transaction — either the records are stored and the draft gone, or
+// nothing changed and the draft is still there to try again.
+import type { Table } from 'dexie';
+import type { NewRecord, RecordChanges, RecordMap, RecordType } from '../domain/record-types';
+import type { DataContext } from './context';
+import { deleteDraft } from './drafts';
+import { createRecord, updateRecord } from './writes';
+
+/**
+ * Runs `write` in one transaction over `tables` (plus the outbox, the clock and the drafts),
+ * then removes the draft `draftId` in it. Anything asynchronous that is not IndexedDB (hashing
+ * files with WebCrypto) must happen before: awaiting it inside would commit the transaction.
+ */
+export function saveWithDraft<T>(
+  context: DataContext,
+  tables: readonly Table[],
+  draftId: string | null,
+  write: () => Promise<T>,
+): Promise<T> {
+  const { db } = context;
+  return db.transaction('rw', [...tables, db.outbox, db.meta, db.drafts], async () => {
+    const result = await write();
+    if (draftId) await deleteDraft(context, draftId);
+    return result;
+  });
+}
+
+/** Creates (id null) or changes a record of one type from a form, forgetting its draft with it. */
+export function saveRecordForm<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  id: string | null,
+  fields: NewRecord<K> & RecordChanges<K>,
+  draftId: string | null,
+): Promise<RecordMap[K]> {
+  return saveWithDraft(context, [context.db.anyRecords(type)], draftId, () =>
+    id === null ? createRecord(context, type, fields) : updateRecord(context, type, id, fields),
+  );
+}

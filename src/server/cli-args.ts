@@ -1,0 +1,19 @@
+// What every command of the CLI shares: its output, its errors in words, its options.
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** A mistake of the admin's: printed as is, exit code 1, no stack trace. */
+export class CliError extends Error {}
+
+/** Takes `--name value` out of `args`. */
+export function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new CliError(`--${name} needs a value.`);
+  args.splice(index, 2);
+  return value;
+}

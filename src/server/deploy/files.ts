@@ -1,0 +1,164 @@
+// The files a volunteer admin installs on a fresh VPS: Caddy in front (automatic HTTPS), the
+// server as a hardened systemd service, and a daily backup timer. Pure: text from settings.
+
+export interface DeploySettings {
+  /** The network's public host name, e.g. valise.mon-reseau.fr. */
+  domain: string;
+  /** For Let's Encrypt's expiry notices; optional. */
+  email: string | null;
+  /** The SQLite folder (VALISE_DATA). */
+  dataDir: string;
+  backupDir: string;
+  /** The system user the server runs as. */
+  user: string;
+  /** Where the app is checked out and built (npm ci && npm run build). */
+  appDir: string;
+  /** Absolute path of the node binary. */
+  node: string;
+  port: number;
+}
+
+export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * Caddy terminates HTTPS (a Let's Encrypt certificate, renewed by itself) and passes requests
+ * to the server on loopback; the server sets its own CSP and other headers, Caddy only adds
+ * what belongs to the HTTPS edge. /metrics stays on loopback.
+ */
+export function caddyfile(settings: DeploySettings): string {
+  const global = settings.email ? `{\n\temail ${settings.email}\n}\n\n` : '';
+  return `${global}${settings.domain} {
+\tencode zstd gzip
+\t# Prometheus scrapes the server on loopback, never through the internet.
+\trespond /metrics 404
+\treverse_proxy 127.0.0.1:${settings.port}
+\theader {
+\t\tStrict-Transport-Security "max-age=31536000"
+\t\tX-Content-Type-Options nosniff
+\t\tReferrer-Policy no-referrer
+\t\t-Server
+\t}
+\tlog {
+\t\toutput stderr
+\t}
+}
+`;
+}
+
+/** What the server and its backup job share: who runs them, where, and what they may write. */
+function hardening(settings: DeploySettings, writable: string[]): string {
+  return `User=${settings.user}
+Group=${settings.user}
+WorkingDirectory=${settings.appDir}
+Environment=NODE_ENV=production
+Environment=VALISE_DATA=${settings.dataDir}
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=yes
+ReadWritePaths=${writable.join(' ')}
+PrivateTmp=yes
+PrivateDevices=yes
+ProtectKernelTunables=yes
+ProtectKernelModules=yes
+ProtectKernelLogs=yes
+ProtectControlGroups=yes
+ProtectClock=yes
+ProtectHostname=yes
+RestrictSUIDSGID=yes
+RestrictRealtime=yes
+RestrictNamespaces=yes
+LockPersonality=yes
+RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX
+CapabilityBoundingSet=
+UMask=0077`;
+}
+
+export function serverUnit(settings: DeploySettings): string {
+  return `[Unit]
+Description=Valise sync server (${settings.domain})
+After=network-online.target
+Wants=network-online.target
+
+[Service]
+Type=simple
+ExecStart=${settings.node} --import tsx src/server/main.ts
+${hardening(settings, [settings.dataDir])}
+Environment=HOST=127.0.0.1
+Environment=PORT=${settings.port}
+Environment=VALISE_PUBLIC_URL=https://${settings.domain}
+Environment=VALISE_TRUSTED_PROXIES=127.0.0.1
+Restart=on-failure
+RestartSec=5
+TimeoutStopSec=20
+
+[Install]
+WantedBy=multi-user.target
+`;
+}
+
+export function backupService(settings: DeploySettings): string {
+  return `[Unit]
+Description=Valise backup (${settings.domain})
+
+[Service]
+Type=oneshot
+ExecStart=${settings.node} --import tsx src/server/cli.ts backup --dir ${settings.backupDir} --keep-daily 7 --keep-weekly 4
+${hardening(settings, [settings.dataDir, settings.backupDir])}
+`;
+}
+
+export function backupTimer(settings: DeploySettings): string {
+  return `[Unit]
+Description=Daily Valise backup (${settings.domain})
+
+[Timer]
+OnCalendar=*-*-* 03:30:00
+RandomizedDelaySec=30m
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+`;
+}
+
+export interface DeployFile {
+  name: string;
+  /** Where the admin installs it. */
+  target: string;
+  text: string;
+}
+
+export function deployFiles(settings: DeploySettings): DeployFile[] {
+  return [
+    { name: 'Caddyfile', target: '/etc/caddy/Caddyfile', text: caddyfile(settings) },
+    { name: 'valise.service', target: '/etc/systemd/system/valise.service', text: serverUnit(settings) },
+    {
+      name: 'valise-backup.service',
+      target: '/etc/systemd/system/valise-backup.service',
+      text: backupService(settings),
+    },
+    { name: 'valise-backup.timer', target: '/etc/systemd/system/valise-backup.timer', text: backupTimer(settings) },
+  ];
+}
+
+/** The steps after the files are written, for an admin with a fresh Debian VPS and a DNS name. */
+export function deploySteps(settings: DeploySettings, outDir: string): string[] {
+  const { user, dataDir, backupDir, appDir, domain } = settings;
+  return [
+    `Files written to ${outDir}. On the VPS (Debian), as root:`,
+    '',
+    `  0. DNS: point ${domain} (A/AAAA records) to this machine; open ports 80 and 443 only.`,
+    '  1. apt-get install -y caddy nodejs npm sqlite3   (Node 20 or newer: Debian 13 has it; node --version)',
+    `  2. useradd --system --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
+    `     install -d -o ${user} -g ${user} -m 700 ${dataDir} ${backupDir}`,
+    `  3. The app in ${appDir}: git clone … ${appDir} && cd ${appDir} && npm ci && npm run build`,
+    ...deployFiles(settings).map(
+      (file, index) => `${index === 0 ? '  4. ' : '     '}cp ${outDir}/${file.name} ${file.target}`,
+    ),
+    '  5. systemctl daemon-reload && systemctl enable --now valise valise-backup.timer && systemctl reload caddy',
+    `  6. journalctl -u valise -n 20   (the first start prints the first admin's invitation link)`,
+    `     Open it on the admin's phone: https://${domain}/#/rejoindre?code=…`,
+    `  7. Check: curl -s https://${domain}/api/health ; curl -s 127.0.0.1:${settings.port}/metrics | head`,
+    `     Backups: ls ${backupDir} after the first night; npm run valise -- backup --verify <file>`,
+  ];
+}

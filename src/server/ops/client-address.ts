@@ -1,0 +1,58 @@
+// Who is calling: the socket's address, unless it is one of the configured reverse proxies
+// (VALISE_TRUSTED_PROXIES). Then X-Forwarded-For is read from the right: each trusted proxy
+// appends the address it saw, so the rightmost address that is not a trusted proxy is the
+// client. Anything to its left was written by the client itself and is never believed.
+import { BlockList, isIP } from 'node:net';
+
+export class TrustedProxies {
+  private readonly list = new BlockList();
+  readonly empty: boolean;
+
+  /** Addresses and CIDR ranges, IPv4 or IPv6 ("127.0.0.1", "10.0.0.0/8", "::1"). */
+  constructor(entries: readonly string[]) {
+    for (const entry of entries) {
+      const [address = '', bits] = entry.split('/');
+      const family = isIP(address);
+      if (family === 0) throw new Error(`VALISE_TRUSTED_PROXIES: "${entry}" is not an address or a CIDR range.`);
+      const type = family === 4 ? 'ipv4' : 'ipv6';
+      if (bits === undefined) this.list.addAddress(address, type);
+      else {
+        const prefix = Number(bits);
+        if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128))
+          throw new Error(`VALISE_TRUSTED_PROXIES: "${entry}" has a wrong prefix length.`);
+        this.list.addSubnet(address, prefix, type);
+      }
+    }
+    this.empty = entries.length === 0;
+  }
+
+  has(address: string): boolean {
+    const plain = unmapped(address);
+    const family = isIP(plain);
+    if (family === 0) return false;
+    return this.list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
+  }
+
+  /** The client's address, from the socket's and the X-Forwarded-For header. */
+  client(socketAddress: string, forwardedFor: string | undefined): string {
+    const socket = unmapped(socketAddress);
+    if (!forwardedFor || !this.has(socket)) return socket;
+    const hops = forwardedFor
+      .split(',')
+      .map((hop) => unmapped(hop.trim()))
+      .filter((hop) => hop !== '');
+    for (let index = hops.length - 1; index >= 0; index--) {
+      const hop = hops[index] as string;
+      // A hop that is not an address was not written by a proxy we trust: stop believing there.
+      if (isIP(hop) === 0) return index === hops.length - 1 ? socket : (hops[index + 1] as string);
+      if (!this.has(hop)) return hop;
+    }
+    // Every hop is a trusted proxy: the request started on one of them.
+    return hops[0] ?? socket;
+  }
+}
+
+/** "::ffff:127.0.0.1" (an IPv4 client on a dual-stack socket) is 127.0.0.1. */
+function unmapped(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}

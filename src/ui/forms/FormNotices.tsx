@@ -1,0 +1,42 @@
+// What every form shows around its fields: the draft it was reopened with (and a way to drop
+// it, after a confirmation), and why the save did not happen.
+import { Banner } from '../components/Banner';
+import { Button } from '../components/Button';
+import { useDates } from '../i18n/dates';
+import { useMessages } from '../i18n/messages';
+import { formMessages } from './messages';
+import type { RecordForm } from './use-record-form';
+
+/** "Brouillon repris — Abandonner ce brouillon" while the form holds a draft given back. */
+export function DraftNotice({ form }: { form: Pick<RecordForm<object, unknown>, 'restoredAt' | 'discard'> }) {
+  const t = useMessages(formMessages);
+  const d = useDates();
+  if (!form.restoredAt) return null;
+  const discard = () => {
+    if (confirm(t.confirmDiscard)) void form.discard();
+  };
+  return (
+    <Banner
+      tone="info"
+      title={t.restored}
+      actions={
+        <Button variant="quiet" onClick={discard}>
+          {t.discard}
+        </Button>
+      }
+    >
+      <p class="banner__more">{t.restoredText(d.relative(form.restoredAt))}</p>
+    </Banner>
+  );
+}
+
+/** Why nothing was saved: fields to fix (each says what beside it), or a failed write. */
+export function FormProblem({ form, fix }: { form: Pick<RecordForm<object, unknown>, 'problem'>; fix?: string }) {
+  const t = useMessages(formMessages);
+  if (form.problem === null) return null;
+  return (
+    <Banner tone="error" urgent>
+      {form.problem === 'errors' ? (fix ?? t.fixProblems) : t.saveFailed}
+    </Banner>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Messages } from '../i18n/messages';
+
+export const formMessages = {
+  fr: {
+    restored: 'Brouillon repris',
+    restoredText: (when: string) => `Saisi ou modifié ${when}, jamais enregistré. Rien n’est perdu.`,
+    discard: 'Abandonner ce brouillon',
+    confirmDiscard: 'Abandonner ce brouillon ? Ce qui y est saisi sera effacé de cet appareil.',
+    fixProblems: 'Rien n’est enregistré : corrigez les champs signalés.',
+    saveFailed: 'L’enregistrement a échoué. Votre saisie est gardée dans le brouillon ; réessayez.',
+  },
+  en: {
+    restored: 'Draft resumed',
+    restoredText: (when: string) => `Typed or changed ${when}, never saved. Nothing is lost.`,
+    discard: 'Discard this draft',
+    confirmDiscard: 'Discard this draft? What it holds will be erased from this device.',
+    fixProblems: 'Nothing is saved: fix the fields marked.',
+    saveFailed: 'Saving failed. Your input is kept in the draft; try again.',
+  },
+} satisfies Messages;

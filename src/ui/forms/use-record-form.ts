@@ -1,0 +1,203 @@
+// The one form kit: every form that edits records keeps what is typed in a draft on every
+// change, knows whether it differs from what is saved, shows the domain's refusals beside the
+// fields, and saves through one repository call (one transaction, the draft removed in it).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteDraft, saveDraft, saveDraftFiles } from '../../db/drafts';
+import { RecordValidationError } from '../../db/errors';
+import { navigate, routeStore } from '../../state/router';
+import { useUnsavedInput } from '../hooks/use-unsaved-input';
+import { useLanguage } from '../i18n/messages';
+import { issuesByField } from '../i18n/validation';
+import { DRAFT_PARAM, noteDraftNamed } from './draft-param';
+import type { FormStart } from './use-form-start';
+
+export type FieldErrors = Record<string, string>;
+
+export interface RecordFormOptions<V, R, F> {
+  /** The repository call that writes everything the form holds, and forgets `draftId` in it. */
+  save: (values: V, files: F[], draftId: string) => Promise<R>;
+  /** After the save: usually a navigation to the record. */
+  onSaved: (result: R, values: V) => void;
+  /** Problems found before writing (a date that does not parse), by form field. */
+  check?: (values: V) => FieldErrors;
+  /** The record's field that a form field shows, when named differently ("startsAt" → "startDate"). */
+  fieldOf?: Record<string, string>;
+  /** Errors other than the domain's (a file too large), by form field; null for an unknown failure. */
+  errorsOf?: (error: unknown) => FieldErrors | null;
+  /** A few words naming the draft in the list of drafts. */
+  describe?: (values: V) => string;
+  /** Input held outside the values (an inline creation form open): leaving asks first. */
+  holding?: boolean;
+}
+
+export interface RecordForm<V, F> {
+  values: V;
+  files: F[];
+  /** The values differ from the saved record (or the empty form). */
+  dirty: boolean;
+  errors: FieldErrors;
+  /** Something to fix ('errors') or a save that failed for another reason ('failed'). */
+  problem: 'errors' | 'failed' | null;
+  saving: boolean;
+  restoredAt: string | null;
+  set: <K extends keyof V>(key: K, value: V[K]) => void;
+  change: (patch: Partial<V>) => void;
+  setFiles: (files: F[]) => void;
+  submit: (event?: Event) => Promise<void>;
+  /** Forgets the draft and goes back to the saved values (the caller has asked the person). */
+  discard: () => Promise<void>;
+  formRef: { current: HTMLFormElement | null };
+}
+
+export function useRecordForm<V extends object, R, F = never>(
+  start: FormStart<V, F>,
+  options: RecordFormOptions<V, R, F>,
+): RecordForm<V, F> {
+  const lang = useLanguage();
+  const { context, draftId } = start;
+  const [values, setValues] = useState(start.values);
+  const [files, setFilesState] = useState(start.files);
+  const [restoredAt, setRestoredAt] = useState(start.restoredAt);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<'errors' | 'failed' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Draft writes run one after the other and the save waits for them; once saving, none is
+  // started: a late draft write must never bring back the draft of a record just saved.
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  const closed = useRef(false);
+  const address = useRef(routeStore.getState().route.path);
+  const latest = useRef(values);
+  latest.current = values;
+  // Only input not yet in IndexedDB is at risk: once in the draft, a reload gives it back.
+  useUnsavedInput(pending > 0 || options.holding === true);
+
+  const keep = (write: () => Promise<void>) => {
+    if (closed.current) return;
+    setPending((count) => count + 1);
+    writes.current = writes.current
+      .then(() => (closed.current ? undefined : write()))
+      .catch((error: unknown) => console.error('draft not written', error))
+      .finally(() => setPending((count) => count - 1));
+  };
+  const writeDraft = (next: V) =>
+    keep(async () => {
+      await saveDraft(context, {
+        id: draftId,
+        kind: start.kind,
+        recordId: start.recordId,
+        values: { ...next } as Record<string, unknown>,
+        ...(options.describe ? { title: options.describe(next) } : {}),
+      });
+      if (start.recordId === null) rememberDraftInAddress(address.current, draftId);
+    });
+
+  const change = (patch: Partial<V>) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    setValues(next);
+    writeDraft(next);
+    if (Object.keys(patch).some((key) => errors[key])) {
+      setErrors((current) => {
+        const rest = { ...current };
+        for (const key of Object.keys(patch)) delete rest[key];
+        return rest;
+      });
+    }
+  };
+  const setFiles = (next: F[]) => {
+    setFilesState(next);
+    // The draft itself must exist for its files to be offered back.
+    writeDraft(latest.current);
+    keep(() => saveDraftFiles(context, draftId, next));
+  };
+
+  useEffect(() => {
+    if (problem === 'errors') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problem, errors]);
+
+  const showErrors = (found: FieldErrors) => {
+    setErrors(found);
+    setProblem('errors');
+  };
+
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    if (saving) return;
+    const checked = options.check?.(values) ?? {};
+    if (Object.keys(checked).length > 0) {
+      showErrors(checked);
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      await writes.current;
+      closed.current = true;
+      const result = await options.save(values, files, draftId);
+      options.onSaved(result, values);
+    } catch (error) {
+      closed.current = false;
+      setSaving(false);
+      const found =
+        error instanceof RecordValidationError
+          ? renamed(issuesByField(error.issues, lang), options.fieldOf)
+          : (options.errorsOf?.(error) ?? null);
+      if (found) showErrors(found);
+      else {
+        console.error(error);
+        setProblem('failed');
+      }
+    }
+  };
+
+  const discard = async () => {
+    closed.current = true;
+    await writes.current;
+    await deleteDraft(context, draftId);
+    closed.current = false;
+    latest.current = start.saved;
+    setValues(start.saved);
+    setFilesState([]);
+    setRestoredAt(null);
+    setErrors({});
+    setProblem(null);
+  };
+
+  return {
+    values,
+    files,
+    dirty: JSON.stringify(values) !== JSON.stringify(start.saved) || files.length > 0,
+    errors,
+    problem,
+    saving,
+    restoredAt,
+    set: (key, value) => change({ [key]: value } as unknown as Partial<V>),
+    change,
+    setFiles,
+    submit,
+    discard,
+    formRef,
+  };
+}
+
+function renamed(errors: FieldErrors, fieldOf: Record<string, string> | undefined): FieldErrors {
+  if (!fieldOf) return errors;
+  const out: FieldErrors = {};
+  for (const [field, text] of Object.entries(errors)) out[fieldOf[field] ?? field] = text;
+  return out;
+}
+
+/**
+ * A new record's form names its draft in the address once there is one, so a reload (or the
+ * tab coming back) reopens this draft rather than a blank form beside it.
+ */
+function rememberDraftInAddress(formPath: string, draftId: string): void {
+  const route = routeStore.getState().route;
+  // Gone elsewhere meanwhile: the address is no longer the form's.
+  if (route.path !== formPath || route.query[DRAFT_PARAM] === draftId) return;
+  noteDraftNamed(draftId);
+  const query = new URLSearchParams({ ...route.query, [DRAFT_PARAM]: draftId });
+  navigate(`#${route.path}?${query}`, { replace: true });
+}

@@ -1,0 +1,56 @@
+// The first visit as Lighthouse sees it (mobile preset: simulated slow 4G and 4× CPU) against
+// the real server, on Debian's Chromium. Lighthouse resets storage before each run, so every
+// run is a concierge's very first visit: no service worker, nothing cached.
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_PATH } from '../e2e/helpers/browser';
+import { type Figure, summarise } from './figures';
+
+/** Our sandbox's flags (see test/e2e/helpers/browser.ts), in the new headless mode Lighthouse wants. */
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function measureFirstVisit(url: string, runs: number): Promise<Figure[]> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
+  const samples = { performance: [] as number[], accessibility: [] as number[], bestPractices: [] as number[] };
+  const fcp: number[] = [];
+  const lcp: number[] = [];
+  const tbt: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
+      if (!result) throw new Error('Lighthouse returned no result');
+      const { categories, audits, runtimeError } = result.lhr;
+      if (runtimeError) throw new Error(`Lighthouse: ${runtimeError.code} ${runtimeError.message}`);
+      samples.performance.push(categories.performance?.score ?? Number.NaN);
+      samples.accessibility.push(categories.accessibility?.score ?? Number.NaN);
+      samples.bestPractices.push(categories['best-practices']?.score ?? Number.NaN);
+      fcp.push(audits['first-contentful-paint']?.numericValue ?? Number.NaN);
+      lcp.push(audits['largest-contentful-paint']?.numericValue ?? Number.NaN);
+      tbt.push(audits['total-blocking-time']?.numericValue ?? Number.NaN);
+    }
+  } finally {
+    chrome.kill();
+  }
+  return [
+    summarise('lighthouse.performance', 'score', samples.performance, '>= 0.95'),
+    summarise('lighthouse.fcp_ms', 'ms', fcp, '<= 1800'),
+    summarise('lighthouse.lcp_ms', 'ms', lcp),
+    summarise('lighthouse.tbt_ms', 'ms', tbt, '<= 150'),
+    summarise('lighthouse.accessibility', 'score', samples.accessibility, '>= 1'),
+    summarise('lighthouse.best_practices', 'score', samples.bestPractices, '>= 1'),
+  ];
+}

@@ -1,0 +1,118 @@
+// `valise deploy`: the files a volunteer admin installs are accepted by the tools that will run
+// them (caddy validate, systemd-analyze verify), and say what the issue promised.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/server/cli';
+import { readConfig } from '../../src/server/config';
+
+const ROOT = join(import.meta.dirname, '../..');
+let dir: string;
+let out: string[];
+let err: string[];
+
+async function cli(...args: string[]) {
+  out = [];
+  err = [];
+  return main(args, readConfig({ VALISE_DATA: join(dir, 'data') }), {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'valise-deploy-'));
+  // Paths that exist here, so systemd-analyze can check the command it would run.
+  const code = await cli(
+    'deploy',
+    ...['--domain', 'valise.mon-reseau.fr', '--email', 'admin@mon-reseau.fr', '--data', join(dir, 'data')],
+    ...['--app', ROOT, '--node', process.execPath, '--out', join(dir, 'out'), '--user', 'valise'],
+  );
+  expect(code, err.join('\n')).toBe(0);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = (name: string) => readFileSync(join(dir, 'out', name), 'utf8');
+
+/** systemd-analyze ships with systemd; a CI machine without it fails rather than skips. */
+function systemdAnalyzeMissing(): string | null {
+  if (existsSync('/usr/bin/systemd-analyze') || existsSync('/bin/systemd-analyze')) return null;
+  const reason = 'systemd-analyze is not installed (apt-get install systemd)';
+  if (process.env.CI === 'true') throw new Error(`${reason}: with CI=true the unit check must run.`);
+  return reason;
+}
+
+describe('valise deploy', () => {
+  it('prints the admin steps with the public address and where each file goes', () => {
+    const steps = out.join('\n');
+    expect(steps).toContain('cp ');
+    expect(steps).toContain('/etc/caddy/Caddyfile');
+    expect(steps).toContain('systemctl enable --now valise valise-backup.timer');
+    expect(steps).toContain('https://valise.mon-reseau.fr/#/rejoindre?code=');
+  });
+
+  it('writes a Caddyfile that caddy validate accepts: HTTPS for the domain, proxy to the app, no /metrics outside', () => {
+    const caddy = file('Caddyfile');
+    expect(caddy).toMatch(/^\{\n\temail admin@mon-reseau\.fr\n\}/);
+    expect(caddy).toContain('valise.mon-reseau.fr {');
+    expect(caddy).toContain('reverse_proxy 127.0.0.1:8080');
+    expect(caddy).toContain('respond /metrics 404');
+    const result = spawnSync(
+      'caddy',
+      ['validate', '--adapter', 'caddyfile', '--config', join(dir, 'out', 'Caddyfile')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config') },
+      },
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toContain('Valid configuration');
+  });
+
+  it('writes a hardened service that trusts exactly the local proxy and serves the public URL', () => {
+    const unit = file('valise.service');
+    for (const line of [
+      'User=valise',
+      'NoNewPrivileges=yes',
+      'ProtectSystem=strict',
+      `ReadWritePaths=${join(dir, 'data')}`,
+      'PrivateTmp=yes',
+      'Restart=on-failure',
+      'Environment=HOST=127.0.0.1',
+      'Environment=VALISE_PUBLIC_URL=https://valise.mon-reseau.fr',
+      'Environment=VALISE_TRUSTED_PROXIES=127.0.0.1',
+      `Environment=VALISE_DATA=${join(dir, 'data')}`,
+    ])
+      expect(unit.split('\n'), line).toContain(line);
+    expect(file('valise-backup.service')).toContain('backup --dir /var/backups/valise --keep-daily 7 --keep-weekly 4');
+    expect(file('valise-backup.timer')).toContain('Persistent=true');
+  });
+
+  it.skipIf(systemdAnalyzeMissing() !== null)(
+    'writes units that systemd-analyze verify accepts without a warning',
+    () => {
+      const units = ['valise.service', 'valise-backup.service', 'valise-backup.timer'].map((name) =>
+        join(dir, 'out', name),
+      );
+      const result = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8' });
+      expect(result.error).toBeUndefined();
+      expect(result.status, result.stderr).toBe(0);
+      // Unknown or misspelt settings are only warnings: they must not appear either.
+      const aboutOurs = result.stderr
+        .split('\n')
+        .filter((line) => line.includes(join(dir, 'out')) || /valise/.test(line));
+      expect(aboutOurs).toEqual([]);
+    },
+  );
+
+  it('refuses a domain that is not a host name, in words', async () => {
+    expect(await cli('deploy', '--domain', 'https://valise.example.org')).toBe(1);
+    expect(err.join()).toMatch(/public host name/);
+    expect(await cli('deploy', '--domain', 'valise.example.org', '--data', 'relative/dir')).toBe(1);
+    expect(err.join()).toMatch(/--data must be an absolute path/);
+  });
+});

@@ -1,0 +1,147 @@
+// Running the server for real: which address is the client behind a reverse proxy, one process
+// per data folder, sequence numbers that another process cannot make collide, no API caching.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HybridClock } from '../../src/protocol/hlc';
+import { createApp, JOIN_FAILURES_PER_ADDRESS } from '../../src/server/app';
+import { configWarnings, readConfig } from '../../src/server/config';
+import { issueInvitation } from '../../src/server/invitations';
+import { TrustedProxies } from '../../src/server/ops/client-address';
+import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import { visitCreation } from '../helpers/mutations';
+import { startServerProcess } from '../helpers/server-process';
+
+let dir: string;
+let store: SqliteStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'valise-ops-'));
+  mkdirSync(join(dir, 'dist'));
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  store = new SqliteStore(join(dir, 'valise.sqlite'));
+  await store.migrate();
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function appWith(env: NodeJS.ProcessEnv, logs: Record<string, unknown>[] = []) {
+  const config = readConfig({ VALISE_DATA: dir, VALISE_DIST: join(dir, 'dist'), ...env });
+  const app = createApp({ store, config, log: (entry) => logs.push(entry) });
+  /** A request arriving on a socket from `socket`, as Node's HTTP server hands it over. */
+  return (path: string, socket: string, init: RequestInit = {}) =>
+    app.fetch(new Request(`http://valise.test${path}`, init), {
+      incoming: {
+        socket: { remoteAddress: socket, remotePort: 40000, remoteFamily: socket.includes(':') ? 'IPv6' : 'IPv4' },
+      },
+    });
+}
+
+describe('the client address behind trusted proxies', () => {
+  const proxies = new TrustedProxies(['127.0.0.1', '10.0.0.0/8', '::1']);
+
+  it('is the rightmost X-Forwarded-For address that is not a trusted proxy', () => {
+    expect(proxies.client('127.0.0.1', '203.0.113.9')).toBe('203.0.113.9');
+    // The client wrote the first address itself: only what the proxies appended counts.
+    expect(proxies.client('127.0.0.1', '198.51.100.1, 203.0.113.9')).toBe('203.0.113.9');
+    expect(proxies.client('127.0.0.1', '198.51.100.1, 203.0.113.9, 10.2.3.4')).toBe('203.0.113.9');
+    expect(proxies.client('::ffff:127.0.0.1', '2001:db8::7')).toBe('2001:db8::7');
+    expect(proxies.client('::1', '10.1.1.1, 10.9.9.9')).toBe('10.1.1.1');
+  });
+
+  it('ignores X-Forwarded-For from anyone else', () => {
+    expect(proxies.client('203.0.113.9', '127.0.0.1')).toBe('203.0.113.9');
+    expect(new TrustedProxies([]).client('127.0.0.1', '203.0.113.9')).toBe('127.0.0.1');
+  });
+
+  it('refuses a setting that is not an address or a range', () => {
+    expect(() => new TrustedProxies(['localhost'])).toThrow(/not an address/);
+    expect(() => new TrustedProxies(['10.0.0.0/33'])).toThrow(/prefix length/);
+  });
+
+  it('says at start that VALISE_TRUST_PROXY is no longer read and what to set instead', () => {
+    expect(configWarnings({})).toEqual([]);
+    expect(configWarnings({ VALISE_TRUST_PROXY: '1' }).join()).toMatch(/VALISE_TRUSTED_PROXIES=127\.0\.0\.1/);
+  });
+
+  it('keeps a guesser locked out of joining whatever X-Forwarded-For it sends through the proxy', async () => {
+    const network = await store.createNetwork('Réseau');
+    const logs: Record<string, unknown>[] = [];
+    const call = appWith({ VALISE_TRUSTED_PROXIES: '127.0.0.1' }, logs);
+    const join = (code: string, spoofed: string, client = '203.0.113.9') =>
+      call('/api/join', '127.0.0.1', {
+        method: 'POST',
+        // What the proxy sends on: the client's own header, then the address the proxy saw.
+        headers: { 'X-Forwarded-For': `${spoofed}, ${client}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code, deviceName: 'T', memberName: 'S', clockNode: 'aaaaaaaaaaaaaaaa' }),
+      });
+    for (let attempt = 0; attempt < JOIN_FAILURES_PER_ADDRESS; attempt++)
+      expect((await join('AAAA-BBBB-CCCC', `198.51.100.${attempt}`)).status).toBe(403);
+    const { code } = await issueInvitation(store, network.id, 'concierge', 24);
+    expect((await join(code, '198.51.100.200')).status).toBe(429);
+    // Another real client behind the same proxy is not locked out by the guesser.
+    expect((await join(code, '203.0.113.9', '192.0.2.44')).status).toBe(200);
+    expect(logs.at(-1)).toMatchObject({ path: '/api/join', status: 200, address: '192.0.2.44' });
+    expect(logs.at(-2)).toMatchObject({ status: 429, address: '203.0.113.9' });
+  });
+});
+
+describe('the API is never cached', () => {
+  it('answers every /api route with Cache-Control: no-store, and the app shell as before', async () => {
+    const call = appWith({});
+    for (const path of ['/api/health', '/api/session', '/api/nothing-here', '/api/attachments/00'])
+      expect((await call(path, '127.0.0.1')).headers.get('Cache-Control'), path).toBe('no-store');
+    expect((await call('/', '127.0.0.1')).headers.get('Cache-Control')).toBe('no-cache');
+  });
+});
+
+describe('sequence numbers', () => {
+  it('stay unique when two store instances write the same file in turn (a second process)', async () => {
+    const network = await store.createNetwork('Réseau');
+    const other = new SqliteStore(join(dir, 'valise.sqlite'));
+    await other.migrate();
+    const now = Date.now();
+    const context = { networkId: network.id, role: 'admin' as const, clock: new HybridClock(SERVER_CLOCK_NODE), now };
+    try {
+      for (let round = 0; round < 3; round++) {
+        for (const writer of [store, other]) {
+          const output = await writer.push({ context, mutations: [visitCreation(now), visitCreation(now)] });
+          expect(output.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+        }
+      }
+      const page = await store.pull(network.id, 0, 100);
+      expect(page.changes).toHaveLength(12);
+      expect(new Set(page.changes.map((change) => change.seq)).size).toBe(12);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('one server per data folder', () => {
+  it('refuses to start a second server on the same VALISE_DATA, and says why', async () => {
+    const env = { VALISE_DATA: dir, VALISE_DIST: join(dir, 'dist'), VALISE_TRUST_PROXY: '1' };
+    const first = await startServerProcess(env);
+    try {
+      expect(first.output()).toMatch(/VALISE_TRUST_PROXY is no longer read/);
+      await expect(startServerProcess(env)).rejects.toThrow(
+        /Another Valise server is already running on the data folder/,
+      );
+      // The first one still answers.
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    } finally {
+      await first.kill('SIGTERM');
+    }
+    // Once it stopped, the folder is free again; a killed server leaves no stale lock either.
+    const again = await startServerProcess(env);
+    await again.kill('SIGKILL');
+    const third = await startServerProcess(env);
+    await third.kill('SIGTERM');
+    // Four server starts: seconds each on a loaded machine.
+  }, 240_000);
+});

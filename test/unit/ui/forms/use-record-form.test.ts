@@ -1,0 +1,113 @@
+import { act, renderHook, waitFor } from '@testing-library/preact';
+import { describe, expect, test } from 'vitest';
+import { appData } from '../../../../src/db/app-data';
+import type { DataContext } from '../../../../src/db/context';
+import { getDraft, listDrafts, saveDraft } from '../../../../src/db/drafts';
+import { openFollowUps } from '../../../../src/db/follow-ups';
+import { listVisits, saveVisit } from '../../../../src/db/visits';
+import { type FormStart, useFormStart } from '../../../../src/ui/forms/use-form-start';
+import { useRecordForm } from '../../../../src/ui/forms/use-record-form';
+
+interface Values {
+  notes: string;
+  followUp: string;
+}
+
+const EMPTY: Values = { notes: '', followUp: '' };
+
+function startOf(context: DataContext, draftId: string, values: Values = EMPTY): FormStart<Values> {
+  return { context, kind: 'visit', draftId, recordId: null, saved: EMPTY, values, files: [], restoredAt: null };
+}
+
+/** The visit form's save in small: a visit and its follow-up, one repository call. */
+function useVisitForm(start: FormStart<Values>, saved: string[] = []) {
+  return useRecordForm(start, {
+    save: (values, _files, draftId) =>
+      saveVisit(start.context, {
+        id: null,
+        visit: { visitedAt: '2026-03-03T09:00:00.000Z', notes: values.notes },
+        followUps: [{ text: values.followUp }],
+        draftId,
+      }),
+    onSaved: (result) => saved.push(result.visit.id),
+    describe: (values) => values.notes.slice(0, 20),
+  });
+}
+
+describe('the form kit', () => {
+  test('keeps every change in the draft and gives it back when the form opens again', async () => {
+    const context = await appData();
+    const first = renderHook(() => useVisitForm(startOf(context, 'visit-new-restore')));
+    act(() => first.result.current.set('notes', 'Réunion à la mairie'));
+    await waitFor(async () =>
+      expect((await getDraft(context, 'visit-new-restore'))?.values.notes).toBe('Réunion à la mairie'),
+    );
+    expect((await getDraft(context, 'visit-new-restore'))?.title).toBe('Réunion à la mairie');
+    first.unmount();
+
+    const again = renderHook(() =>
+      useFormStart<Values>({ kind: 'visit', recordId: null, draftId: 'visit-new-restore' }, async () => EMPTY),
+    );
+    await waitFor(() => expect(again.result.current).toMatchObject({ values: { notes: 'Réunion à la mairie' } }));
+    const start = again.result.current as FormStart<Values>;
+    expect(start.restoredAt).not.toBeNull();
+    expect(start.saved).toEqual(EMPTY);
+  });
+
+  test('is dirty while the values differ from the saved ones, and not once they are the same again', async () => {
+    const context = await appData();
+    const { result } = renderHook(() => useVisitForm(startOf(context, 'visit-new-dirty')));
+    expect(result.current.dirty).toBe(false);
+    act(() => result.current.set('notes', 'x'));
+    expect(result.current.dirty).toBe(true);
+    act(() => result.current.set('notes', ''));
+    expect(result.current.dirty).toBe(false);
+  });
+
+  test('a new form beside a waiting draft leaves the draft alone', async () => {
+    const context = await appData();
+    await saveDraft(context, { id: 'visit-new-waiting', kind: 'visit', recordId: null, values: { notes: 'à garder' } });
+    const { result } = renderHook(() => useFormStart<Values>({ kind: 'visit', recordId: null }, async () => EMPTY));
+    await waitFor(() => expect(result.current).toBeDefined());
+    const start = result.current as FormStart<Values>;
+    expect(start.draftId).not.toBe('visit-new-waiting');
+    expect(start.values).toEqual(EMPTY);
+    expect((await getDraft(context, 'visit-new-waiting'))?.values.notes).toBe('à garder');
+  });
+
+  test('saves the record and its follow-up in one transaction and forgets the draft in it', async () => {
+    const context = await appData();
+    const saved: string[] = [];
+    const { result } = renderHook(() => useVisitForm(startOf(context, 'visit-new-save'), saved));
+    act(() => result.current.change({ notes: 'Projet de fablab', followUp: 'Envoyer la fiche' }));
+    await act(() => result.current.submit());
+    expect(saved).toHaveLength(1);
+    expect(await getDraft(context, 'visit-new-save')).toBeUndefined();
+    expect((await openFollowUps(context)).map((item) => item.text)).toContain('Envoyer la fiche');
+    // A change arriving after the save does not bring the draft back.
+    act(() => result.current.set('notes', 'trop tard'));
+    expect((await listDrafts(context)).map((draft) => draft.id)).not.toContain('visit-new-save');
+  });
+
+  test('a refused part rolls the whole save back: nothing of the form is written, the draft is kept, the error is beside its field', async () => {
+    const context = await appData();
+    const before = (await listVisits(context, { limit: 1000 })).length;
+    const saved: string[] = [];
+    const { result } = renderHook(() => useVisitForm(startOf(context, 'visit-new-rollback'), saved));
+    // The visit is valid; its follow-up (an empty text) is not, and is written after it.
+    act(() => result.current.change({ notes: 'Ne pas perdre ceci', followUp: '' }));
+    await act(() => result.current.submit());
+    expect(saved).toEqual([]);
+    expect(result.current.problem).toBe('errors');
+    expect(result.current.errors.text).toBe('Ce champ est obligatoire.');
+    expect(result.current.saving).toBe(false);
+    expect(await listVisits(context, { limit: 1000 })).toHaveLength(before);
+    expect((await getDraft(context, 'visit-new-rollback'))?.values.notes).toBe('Ne pas perdre ceci');
+
+    // Fixed, the same form saves.
+    act(() => result.current.set('followUp', 'Rappeler'));
+    await act(() => result.current.submit());
+    expect(saved).toHaveLength(1);
+    expect(await listVisits(context, { limit: 1000 })).toHaveLength(before + 1);
+  });
+});
