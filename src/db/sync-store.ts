@@ -4,6 +4,7 @@ import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Change, Mutation, MutationResult } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
+import { redirectMerged } from './merge';
 import type { LooseRecord, OutboxEntry } from './schema';
 import { forgetUntouchedStarters } from './toolbox-starter';
 
@@ -139,12 +140,14 @@ export async function settlePush(
 /**
  * Applies one pulled page in one transaction: records take the server's version, with this
  * device's unsent changes kept on top; the cursor moves with them, so a crash mid-page
- * re-pulls the page rather than skipping it.
+ * re-pulls the page rather than skipping it. References to lieux and people merged into
+ * others move to the kept record in the same transaction.
  */
 export async function applyPulledPage(context: DataContext, changes: readonly Change[], cursor: number): Promise<void> {
   const { db } = context;
   await db.transaction('rw', [db.outbox, db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
     await writeChanges(context, changes);
+    await redirectMerged(context, changes);
     await db.meta.put({ key: 'cursor', value: cursor });
     await saveClock(context);
   });
