@@ -1,6 +1,8 @@
 // The recap of an event to copy into a message or the network's wiki: what it was, who came,
 // what was decided, what is to be done, and the timeline of notes. Markdown (readable as
 // plain text too) or MediaWiki wikitext, in French or English.
+
+import { formatWithOrdinalFirst } from './day-of-month';
 import type { EventNote, NetworkEvent, NoteTag } from './event';
 import { timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
@@ -92,7 +94,7 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
     year: 'numeric',
     timeZone: zone,
   });
-  const dayOf = (instant: string) => days.format(new Date(instant));
+  const dayOf = (instant: string) => formatWithOrdinalFirst(days, new Date(instant));
   const start = toWallClock(event.startsAt, zone);
   const end = toWallClock(event.endsAt, zone);
   const multiDay = start.date !== end.date;
@@ -162,7 +164,7 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
     const items = followUps.map((followUp) => {
       const details = [
         followUp.owner?.trim(),
-        followUp.dueDate ? words.due(dueFormat.format(new Date(`${followUp.dueDate}T00:00:00Z`))) : '',
+        followUp.dueDate ? words.due(formatWithOrdinalFirst(dueFormat, new Date(`${followUp.dueDate}T00:00:00Z`))) : '',
       ].filter(Boolean);
       return { text: [followUp.text.trim(), ...details].join(' — '), checked: followUp.done };
     });

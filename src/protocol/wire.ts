@@ -43,6 +43,8 @@ export const mutationSchema = v.strictObject({
   ),
   clocks: v.record(fieldKey, clock),
   base: v.optional(v.record(fieldKey, v.union([v.literal(''), clock]))),
+  /** Sent again after the server came back from a backup (a new epoch), not a new edit. */
+  resent: v.optional(v.literal(true)),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
@@ -90,6 +92,8 @@ export interface PushResponse extends ServerTime {
 }
 
 export interface PullResponse extends ServerTime {
+  /** The server's identity; a new one means it was restored from a backup (see README). */
+  epoch?: string;
   changes: Change[];
   /** Pass back as `since` to continue. */
   cursor: number;

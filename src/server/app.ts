@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps) {
     c.set('config', config);
     c.set('clock', clock);
     c.set('now', now);
+    c.set('log', log);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
     c.set('deviceLimiter', deviceLimiter);

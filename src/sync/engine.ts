@@ -13,6 +13,7 @@ import {
   settlePush,
 } from '../db/sync-store';
 import type { ServerTime } from '../protocol/wire';
+import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 
 export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
@@ -82,6 +83,11 @@ export class SyncEngine {
       serverVersion: meta.serverVersion,
       state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
     });
+  }
+
+  /** A local write changed the number of changes waiting: the status says so from that moment. */
+  notePending(count: number): void {
+    if (count !== this.current.pending) this.update({ pending: count });
   }
 
   /**
@@ -179,14 +185,20 @@ export class SyncEngine {
   private async pull(transport: SyncTransport): Promise<void> {
     let done = 0;
     const limit = this.options.pullPage ?? 2000;
+    const epoch = await readServerEpoch(this.context);
     const fetchPage = (cursor: number) => {
       const before = this.context.clock.physicalNow();
-      return transport.pull(cursor, limit).then((page) => ({ page, before }));
+      return transport.pull(cursor, limit, epoch).then((page) => ({ page, before }));
     };
     let next = fetchPage(await readCursor(this.context));
-    for (;;) {
+    for (let first = true; ; first = false) {
       const { page, before } = await next;
       await this.correctClock(page, before);
+      if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
+        await this.uploadFiles(transport);
+        await this.push(transport);
+        return this.pull(transport);
+      }
       // Ask for the next page while this one is written: the network and IndexedDB overlap.
       if (page.hasMore) {
         next = fetchPage(page.cursor);

@@ -43,7 +43,8 @@ export interface SyncTransport {
   /** The server's version, once it has answered. */
   readonly serverVersion?: string | null;
   push(request: PushRequest): Promise<PushResponse>;
-  pull(since: number, limit: number): Promise<PullResponse>;
+  /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
+  pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
   downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }>;
 }
@@ -118,8 +119,9 @@ export class HttpTransport implements SyncTransport {
     return (await response.json()) as PushResponse;
   }
 
-  async pull(since: number, limit: number): Promise<PullResponse> {
-    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}`, { method: 'GET' });
+  async pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse> {
+    const known = epoch ? `&epoch=${encodeURIComponent(epoch)}` : '';
+    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}${known}`, { method: 'GET' });
     return (await response.json()) as PullResponse;
   }
 

@@ -70,7 +70,13 @@ export class TestServer {
   fetch = async (input: string, init?: RequestInit): Promise<Response> => this.app.fetch(new Request(input, init));
 
   async restart(): Promise<void> {
+    await this.whileStopped(async () => {});
+  }
+
+  /** Closes the store, runs `work` on the stopped server's data (a restore), opens it again. */
+  async whileStopped(work: () => Promise<void>): Promise<void> {
     await this.store.close();
+    await work();
     await this.open();
   }
 

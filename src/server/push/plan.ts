@@ -51,6 +51,8 @@ export interface PushPlan {
   writes: RecordRow[];
   /** How far ahead of the server the furthest clamped clock was (0: none). */
   clockAheadMs: number;
+  /** Records that a device's re-sending after a restore changed: what the restore had lost. */
+  broughtBack: string[];
 }
 
 export function planPush(
@@ -64,6 +66,7 @@ export function planPush(
   const results: PushPlan['results'] = [];
 
   const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
+  const broughtBack = new Set<string>();
   let clockAheadMs = 0;
 
   for (const mutation of mutations) {
@@ -94,6 +97,7 @@ export function planPush(
     firstSeen.set(mutation.id, { mutation, result });
     results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
     if ('rows' in outcome) {
+      if (mutation.resent && outcome.rows.length > 0) broughtBack.add(mutation.recordId);
       for (const row of outcome.rows) {
         working.set(row.id, row);
         dirty.delete(row.id);
@@ -101,7 +105,7 @@ export function planPush(
       }
     }
   }
-  return { results, writes: [...dirty.values()], clockAheadMs };
+  return { results, writes: [...dirty.values()], clockAheadMs, broughtBack: [...broughtBack] };
 }
 
 /**
@@ -210,8 +214,10 @@ function applyOne(context: PushContext, mutation: Mutation, current: RecordRow |
     return checked(context, mutation.type, mutation.recordId, state, []);
   }
   const merged = mergePatch(mutation.type, current, patch);
-  if (!merged.changed && merged.losers.length === 0) return { rows: [] };
-  const conflicts = merged.losers.map((loser) =>
+  // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
+  const losers = mutation.resent ? [] : merged.losers;
+  if (!merged.changed && losers.length === 0) return { rows: [] };
+  const conflicts = losers.map((loser) =>
     conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
   );
   return checked(context, mutation.type, mutation.recordId, merged, conflicts);

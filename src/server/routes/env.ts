@@ -1,6 +1,7 @@
 import type { HybridClock } from '../../protocol/hlc';
 import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
+import type { Log } from '../edge';
 import type { FailureLimiter, RateLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
 
@@ -10,6 +11,7 @@ export interface AppEnv {
     config: ServerConfig;
     clock: HybridClock;
     now: () => number;
+    log: Log;
     device: Device;
     requestId: string;
     /** Wrong invitation codes per address (429 past the limit). */

@@ -4,6 +4,7 @@ import { type JoinResponse, joinRequestSchema, type SessionInfo } from '../../pr
 import { hashCode, hashSecret, newToken } from '../auth';
 import { clientAddress, limitBody } from '../edge';
 import { fail } from '../http-errors';
+import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
 import { readBody, requireDevice } from './guard';
@@ -91,6 +92,7 @@ export function joinRoutes() {
       ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes),
       ...c.var.serverInfo,
       serverTime: c.var.now(),
+      epoch: (await readEpoch(c.var.store)).epoch,
     });
   });
 

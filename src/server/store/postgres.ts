@@ -6,6 +6,7 @@ import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
+import type { MetaKey } from '../ops/epoch';
 import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
@@ -226,6 +227,14 @@ export class PostgresStore implements Store {
     }
     const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
 
+    if (plan.broughtBack.length > 0) {
+      await client.query(
+        `INSERT INTO brought_back (network_id, epoch, record_id)
+         SELECT $1, m.value, r FROM server_meta m, unnest($2::text[]) AS r WHERE m.key = 'epoch'
+         ON CONFLICT DO NOTHING`,
+        [networkId, plan.broughtBack],
+      );
+    }
     const fresh = plan.results.filter((entry) => !entry.replay);
     if (plan.writes.length > 0 || fresh.length > 0) {
       const written = await client.query(
@@ -286,13 +295,46 @@ export class PostgresStore implements Store {
       [networkId, since, limit, maxChars],
     );
     const changes = rows.map(toRawChange);
-    return { changes, remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length };
+    const [latest] = await this.rows('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = $1', [
+      networkId,
+    ]);
+    return {
+      changes,
+      remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length,
+      latestSeq: Number(latest?.seq ?? 0),
+    };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
     return (
       await this.rows('SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 ORDER BY id', [networkId])
     ).map(toRawChange);
+  }
+
+  async readMeta(): Promise<Partial<Record<MetaKey, string>>> {
+    const rows = await this.rows('SELECT key, value FROM server_meta');
+    return Object.fromEntries(rows.map((row) => [row.key as MetaKey, row.value as string]));
+  }
+
+  async writeMeta(entries: readonly [MetaKey, string][]): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO server_meta (key, value) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [entries.map(([key]) => key), entries.map(([, value]) => value)],
+    );
+  }
+
+  async countBroughtBack(networkId: string, epoch: string): Promise<number> {
+    const [row] = await this.rows('SELECT COUNT(*) AS count FROM brought_back WHERE network_id = $1 AND epoch = $2', [
+      networkId,
+      epoch,
+    ]);
+    return Number(row?.count ?? 0);
+  }
+
+  async sizeBytes(): Promise<number> {
+    const [row] = await this.rows('SELECT pg_database_size(current_database()) AS size');
+    return Number(row?.size ?? 0);
   }
 
   async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {

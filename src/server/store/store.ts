@@ -2,6 +2,7 @@
 // and PostgreSQL (DATABASE_URL); both pass test/server/store-contract.ts.
 import type { Role } from '../../domain/vocabulary';
 import type { Mutation, MutationResult } from '../../protocol/wire';
+import type { MetaKey } from '../ops/epoch';
 import type { PushContext } from '../push/plan';
 
 export interface Network {
@@ -46,6 +47,8 @@ export interface RawChange {
 export interface PullPage {
   changes: RawChange[];
   remaining: number;
+  /** The network's highest seq: a cursor beyond it means the store went back in time. */
+  latestSeq: number;
 }
 
 export interface StoredAttachment {
@@ -95,6 +98,14 @@ export interface Store {
   pull(networkId: string, since: number, limit: number, maxChars?: number): Promise<PullPage>;
   /** Every record of a network (tests and backups compare states with it). */
   snapshot(networkId: string): Promise<RawChange[]>;
+
+  /** The server's own settings (epoch, last backup); `writeMeta` sets several in one transaction. */
+  readMeta(): Promise<Partial<Record<MetaKey, string>>>;
+  writeMeta(entries: readonly [MetaKey, string][]): Promise<void>;
+  /** How many records devices brought back to a network during an epoch (each counted once). */
+  countBroughtBack(networkId: string, epoch: string): Promise<number>;
+  /** Bytes the database takes on disk. */
+  sizeBytes(): Promise<number>;
 
   putAttachment(networkId: string, attachment: StoredAttachment): Promise<void>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
