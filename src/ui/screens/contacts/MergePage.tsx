@@ -11,6 +11,7 @@ import {
   type MergeChoices,
   MergeRefusedError,
 } from '../../../domain/merge-plan';
+import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -19,7 +20,6 @@ import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { type Dictionary, useLanguage, useMessages } from '../../i18n/messages';
-import { ORGANISATION_KIND_LABELS } from '../../i18n/vocabulary';
 import { mergeMessages } from './merge-messages';
 import { messages } from './messages';
 import { lieuHref, personHref } from './paths';
