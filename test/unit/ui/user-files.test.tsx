@@ -51,6 +51,13 @@ async function plantFile(
   return id;
 }
 
+/** A published valise item with its file, kept offline. */
+async function plantItem(id: string, attachmentId: string, kind: string, title: string) {
+  const context = await appData();
+  const item = { ...base, id, kind, title, status: 'published', attachmentId, availableOffline: true, tags: [] };
+  await context.db.anyRecords('toolboxItems').put(item as never);
+}
+
 /** The types of the blob: URLs the page makes. */
 function watchObjectUrls(): string[] {
   const types: string[] = [];
@@ -80,17 +87,7 @@ describe('a file from a user', () => {
       'text/html',
       '<script>alert(1)</script>',
     );
-    const context = await appData();
-    await context.db.anyRecords('toolboxItems').put({
-      ...base,
-      id: itemId,
-      kind: 'document',
-      title: 'Fiche piégée',
-      status: 'published',
-      attachmentId,
-      availableOffline: true,
-      tags: [],
-    } as never);
+    await plantItem(itemId, attachmentId, 'document', 'Fiche piégée');
     render(<App />);
     go(`#/valise/element/${itemId}`);
     const save = await screen.findByTestId('save-file');
@@ -105,17 +102,7 @@ describe('a file from a user', () => {
     const types = watchObjectUrls();
     const itemId = newId();
     const attachmentId = await plantFile('toolboxItems', itemId, 'fiche.pdf', 'text/html', '%PDF-1.4\n%%EOF');
-    const context = await appData();
-    await context.db.anyRecords('toolboxItems').put({
-      ...base,
-      id: itemId,
-      kind: 'method_sheet',
-      title: 'Fiche en PDF',
-      status: 'published',
-      attachmentId,
-      availableOffline: true,
-      tags: [],
-    } as never);
+    await plantItem(itemId, attachmentId, 'method_sheet', 'Fiche en PDF');
     render(<App />);
     go(`#/valise/element/${itemId}`);
     expect((await screen.findByTestId('open-file')).getAttribute('target')).toBe('_blank');
