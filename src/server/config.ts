@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { TrustedProxies } from './ops/client-address';
+import { AddressList, TrustedProxies } from './ops/client-address';
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +16,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** The reverse proxies in front (VALISE_TRUSTED_PROXIES): only their X-Forwarded-For is believed. */
   trustedProxies: TrustedProxies;
+  /** Who may read /metrics (VALISE_METRICS_ALLOW, default loopback), judged on the client's address. */
+  metricsAllow: AddressList;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -29,6 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
     allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),
     trustedProxies: new TrustedProxies(list(env.VALISE_TRUSTED_PROXIES)),
+    metricsAllow: new AddressList(list(env.VALISE_METRICS_ALLOW ?? '127.0.0.1,::1'), 'VALISE_METRICS_ALLOW'),
   };
 }
 
