@@ -82,6 +82,11 @@ export class SyncEngine {
     });
   }
 
+  /** A local write changed the number of changes waiting: the status says so from that moment. */
+  notePending(count: number): void {
+    if (count !== this.current.pending) this.update({ pending: count });
+  }
+
   /**
    * Syncs now. Calls during a run are not lost: they make the run go once more, since the
    * user may have written something after it started. Never rejects; failures are in status.

@@ -46,6 +46,7 @@ export class SyncScheduler {
       (count) => {
         if (count > this.lastPending) this.schedule(this.options.debounceMs ?? 2_000);
         this.lastPending = count;
+        this.engine.notePending(count);
       },
     );
     this.stops.push(() => watch.unsubscribe());

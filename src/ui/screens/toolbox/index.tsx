@@ -6,11 +6,8 @@
 //   #/valise/liste/<id>              a packing list: a template, or a trip being packed
 //   #/valise/liste/<id>/modifier     choosing what a list holds; #/valise/nouvelle-liste
 import './toolbox.css';
-import { useEffect } from 'preact/hooks';
-import { seedStarterValise } from '../../../db/toolbox-starter';
-import { useSync } from '../../../state/sync';
 import { RecordPageBoundary } from '../../components/RecordBoundary';
-import { useDataContext } from '../../hooks/use-data-context';
+import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { ItemForm } from './ItemForm';
 import { ItemPage } from './ItemPage';
@@ -19,10 +16,13 @@ import { PackingListPage } from './PackingListPage';
 import { ToolboxHome } from './ToolboxHome';
 
 export default function ToolboxScreen({ route }: ScreenProps) {
-  useStarterValise();
   const [section, id, action] = route.params;
-  if (section === 'nouveau') return <ItemForm itemId={null} />;
-  if (section === 'element' && id && action === 'modifier') return <ItemForm itemId={id} />;
+  const draftId = route.query[DRAFT_PARAM];
+  const formKey = useFormKey(draftId);
+  if (section === 'nouveau') return <ItemForm key={`new-${formKey}`} itemId={null} draftId={draftId} />;
+  if (section === 'element' && id && action === 'modifier') {
+    return <ItemForm key={`edit-${id}`} itemId={id} draftId={draftId} />;
+  }
   if (section === 'element' && id)
     return (
       <RecordPageBoundary key={id} type="toolboxItems" id={id}>
@@ -38,14 +38,4 @@ export default function ToolboxScreen({ route }: ScreenProps) {
       </RecordPageBoundary>
     );
   return <ToolboxHome query={route.query.q ?? ''} />;
-}
-
-/** Seeds the starter valise where this device may (see seedStarterValise), once the data is open. */
-function useStarterValise(): void {
-  const context = useDataContext();
-  const role = useSync((view) => view.session?.role ?? null);
-  const pulled = useSync((view) => view.status.lastSyncAt !== null);
-  useEffect(() => {
-    if (context) void seedStarterValise(context, { pulled });
-  }, [context, role, pulled]);
 }

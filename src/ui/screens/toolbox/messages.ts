@@ -129,8 +129,6 @@ export const messages = {
     sendSuggestion: 'Envoyer la suggestion',
     cancel: 'Annuler',
     saveFailed: 'L’enregistrement a échoué ; rien de ce que vous avez saisi n’est perdu. Réessayez.',
-    draftRestored: 'Votre saisie précédente, pas encore enregistrée, a été reprise.',
-    draftDiscard: 'Repartir de zéro',
     fixErrors: 'Corrigez les champs signalés ; rien de ce que vous avez saisi n’est perdu.',
     // Packing
     templateNote: 'Modèle : préparez un départ pour cocher ce qui est emballé.',
@@ -250,8 +248,6 @@ export const messages = {
     sendSuggestion: 'Send the suggestion',
     cancel: 'Cancel',
     saveFailed: 'Saving failed; nothing you typed is lost. Try again.',
-    draftRestored: 'What you typed before, not saved yet, has been brought back.',
-    draftDiscard: 'Start afresh',
     fixErrors: 'Fix the fields marked; nothing you typed is lost.',
     templateNote: 'Template: prepare a trip to tick what is packed.',
     tripDateLabel: 'Trip date',

@@ -26,6 +26,7 @@ import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
 import '../form/visit-form.css';
 import '../visits-list.css';
+import { useSync } from '../../../../state/sync';
 import { InlineList } from '../../../components/InlineList';
 
 export interface VisitDetailProps {
@@ -46,6 +47,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
   const d = useDates();
   const lang = useLanguage();
   const context = useDataContext();
+  const joined = useSync((view) => view.session !== null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const data = useLive(
     async (ctx) => {
@@ -97,7 +99,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       />
       {query[SAVED] ? (
         <Banner tone="success" title={t.saved} class="visit-notice">
-          <p class="banner__more">{t.savedSync}</p>
+          <p class="banner__more">{joined ? t.savedSync : t.savedLocal}</p>
         </Banner>
       ) : null}
       <Section title={t.notes}>
