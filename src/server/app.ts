@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
 import { apiCors, clientAddress, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
-import { fail } from './http-errors';
+import { fail, tooMany } from './http-errors';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
-import { FailureLimiter } from './rate-limit';
+import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import type { AppEnv } from './routes/env';
@@ -37,6 +37,10 @@ export function createApp(deps: AppDeps) {
   const joinFailures = new FailureLimiter(JOIN_FAILURES_PER_ADDRESS, JOIN_FAILURE_WINDOW_MS);
   const lastTouched = new Map<string, number>();
   const { config } = deps;
+  const deviceLimiter = config.deviceRate > 0 ? new RateLimiter(config.deviceRate, config.deviceRate * 30) : null;
+  const addressLimiter = config.addressRate > 0 ? new RateLimiter(config.addressRate, config.addressRate * 30) : null;
+  // Tests move `now`; a fair share is measured in real time.
+  const monotonic = () => performance.now();
   const app = new Hono<AppEnv>();
   const info = serverInfo(deps.minProtocol);
   const gate = protocolGate(info.minProtocol);
@@ -54,11 +58,21 @@ export function createApp(deps: AppDeps) {
     c.set('metrics', metrics);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
+    c.set('deviceLimiter', deviceLimiter);
+    c.set('monotonic', monotonic);
     c.set('serverInfo', info);
     await next();
   });
   app.use('/api/*', apiCors(config));
   app.use('/api/*', noStore());
+  if (addressLimiter) {
+    app.use('/api/*', async (c, next) => {
+      const cost = requestCost(c.req.method, c.req.header('Content-Length'), config.maxBodyBytes);
+      const wait = addressLimiter.take(clientAddress(c), cost, monotonic());
+      if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this address');
+      await next();
+    });
+  }
   // Health answers monitoring tools, which speak no protocol.
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : gate(c, next)));
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
