@@ -4,6 +4,7 @@ import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
 import { apiCors, clientAddress, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
 import { fail, tooMany } from './http-errors';
+import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
 import { adminRoutes } from './routes/admin';
@@ -44,7 +45,9 @@ export function createApp(deps: AppDeps) {
   const info = serverInfo(deps.minProtocol);
   const gate = protocolGate(info.minProtocol);
 
+  const metrics = new Metrics();
   app.use('*', requestLog(log, now));
+  app.use('*', metrics.middleware());
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('store', deps.store);
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps) {
     c.set('clock', clock);
     c.set('now', now);
     c.set('log', log);
+    c.set('metrics', metrics);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
     c.set('deviceLimiter', deviceLimiter);
@@ -90,6 +94,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/attachments', attachmentRoutes());
   app.route('/api/admin', adminRoutes());
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route.'));
+  // For Prometheus on the machine itself; anyone else is told there is nothing here.
+  app.get('/metrics', async (c) => {
+    if (!config.metricsAllow.has(clientAddress(c))) return c.text('Not found', 404);
+    c.header('Cache-Control', 'no-store');
+    return c.body(await metrics.render(deps.store, now()), 200, { 'Content-Type': 'text/plain; version=0.0.4' });
+  });
   app.route('/', serveApp(config.distDir));
 
   app.onError((error, c) => {
