@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { baseEntries, id, instant, optionalId, optionalInstant, optionalText, requiredText } from './fields';
+import { isTimeZone } from './time-zone';
 import { serviceList } from './visit';
 import { EVENT_KINDS } from './vocabulary';
 
@@ -17,7 +18,10 @@ export const eventSchema = v.pipe(
     kind: v.picklist(EVENT_KINDS),
     startsAt: instant,
     endsAt: instant,
-    timeZone: v.optional(v.pipe(v.string(), v.maxLength(64)), 'Europe/Paris'),
+    timeZone: v.optional(
+      v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone, 'must be a time zone (like Europe/Paris)')),
+      'Europe/Paris',
+    ),
     placeOrganisationId: optionalId,
     placeLabel: optionalText(300),
     organisers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)), []),

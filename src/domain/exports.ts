@@ -10,7 +10,7 @@ import type { RecordMap, RecordType } from './record-types';
 import { SERVICE_LABELS, type ServiceKey } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import type { Visit } from './visit';
-import type { LegalStructure, OrganisationKind, Typology } from './vocabulary';
+import { LEGAL_STRUCTURE_LABELS, ORGANISATION_KIND_LABELS, TYPOLOGY_LABELS } from './vocabulary-labels';
 
 export type ExportLanguage = 'fr' | 'en';
 
@@ -19,38 +19,6 @@ export type ExportData = { [K in RecordType]: RecordMap[K][] };
 
 export const CSV_EXPORTS = ['visits', 'organisations', 'contacts', 'followUps'] as const;
 export type CsvExport = (typeof CSV_EXPORTS)[number];
-
-type Labels<K extends string> = Record<K, { fr: string; en: string }>;
-
-const KIND_LABELS: Labels<OrganisationKind> = {
-  tiers_lieu: { fr: 'Tiers-lieu', en: 'Tiers-lieu' },
-  project_holder: { fr: 'Porteur de projet', en: 'Project holder' },
-  local_authority: { fr: 'Collectivité', en: 'Local authority' },
-  partner: { fr: 'Partenaire', en: 'Partner' },
-  network: { fr: 'Réseau', en: 'Network' },
-  other: { fr: 'Autre', en: 'Other' },
-};
-
-const TYPOLOGY_LABELS: Labels<Typology> = {
-  coworking: { fr: 'Coworking', en: 'Coworking' },
-  cultural: { fr: 'Culturel', en: 'Cultural' },
-  fablab: { fr: 'Fablab / makerspace', en: 'Fablab / makerspace' },
-  shared_workshops: { fr: 'Ateliers artisanaux partagés', en: 'Shared craft workshops' },
-  living_lab: { fr: 'Living lab', en: 'Living lab' },
-  food: { fr: 'Nourricier', en: 'Food' },
-  shared_kitchen: { fr: 'Cuisine partagée', en: 'Shared kitchen' },
-  hybrid: { fr: 'Lieu hybride', en: 'Hybrid place' },
-  other: { fr: 'Autre', en: 'Other' },
-};
-
-const LEGAL_LABELS: Labels<LegalStructure> = {
-  informal: { fr: 'Collectif informel', en: 'Informal group' },
-  association: { fr: 'Association', en: 'Association' },
-  sarl: { fr: 'SARL', en: 'SARL' },
-  scop: { fr: 'Scop', en: 'Scop' },
-  scic: { fr: 'SCIC', en: 'SCIC' },
-  other: { fr: 'Autre', en: 'Other' },
-};
 
 const HEADERS: Record<CsvExport, Record<ExportLanguage, string[]>> = {
   visits: {
@@ -171,18 +139,33 @@ function namesOf(ids: readonly string[] | undefined, names: ReadonlyMap<string, 
   return list((ids ?? []).map((id) => names.get(id) ?? '').filter(Boolean));
 }
 
-/** One CSV file of a kind of record, newest first where records have a date. */
+/** Days "yyyy-MM-dd", both included, in the network's time zone. */
+export interface ExportPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * One CSV file of a kind of record, newest first where records have a date. With a period,
+ * visits are those of its days and follow-ups those due in it (or, undated, created in it);
+ * lieux and contacts are a directory and come whole.
+ */
 export function exportCsv(
   kind: CsvExport,
   data: ExportData,
   lang: ExportLanguage,
   timeZone = DEFAULT_TIME_ZONE,
+  period: ExportPeriod | null = null,
 ): string {
+  const inPeriod = (day: string) => period === null || (day >= period.from && day <= period.to);
+  const dayOf = (instant: string) => toWallClock(instant, timeZone).date;
   const orgNames = new Map(data.organisations.map((org) => [org.id, org.name]));
   const contactNames = new Map(data.contacts.map((contact) => [contact.id, contact.name]));
   const rows: CsvCell[][] = [];
   if (kind === 'visits') {
-    const visits = [...data.visits].sort((a, b) => b.visitedAt.localeCompare(a.visitedAt));
+    const visits = data.visits
+      .filter((visit) => inPeriod(dayOf(visit.visitedAt)))
+      .sort((a, b) => b.visitedAt.localeCompare(a.visitedAt));
     for (const visit of visits) rows.push(visitRow(visit, orgNames, contactNames, lang, timeZone));
   } else if (kind === 'organisations') {
     for (const org of byName(data.organisations)) rows.push(organisationRow(org, lang, timeZone));
@@ -191,7 +174,8 @@ export function exportCsv(
   } else {
     const visits = new Map(data.visits.map((visit) => [visit.id, visit]));
     const events = new Map(data.events.map((event) => [event.id, event]));
-    for (const followUp of data.followUps) rows.push(followUpRow(followUp, visits, events, orgNames, lang, timeZone));
+    const chosen = data.followUps.filter((followUp) => inPeriod(followUp.dueDate ?? dayOf(followUp.createdAt)));
+    for (const followUp of chosen) rows.push(followUpRow(followUp, visits, events, orgNames, lang, timeZone));
   }
   return toCsv(HEADERS[kind][lang], rows);
 }
@@ -226,9 +210,9 @@ function visitRow(
 function organisationRow(org: Organisation, lang: ExportLanguage, timeZone: string): CsvCell[] {
   return [
     org.name,
-    KIND_LABELS[org.kind][lang],
+    ORGANISATION_KIND_LABELS[org.kind][lang],
     org.typology ? TYPOLOGY_LABELS[org.typology][lang] : '',
-    org.legalStructure ? LEGAL_LABELS[org.legalStructure][lang] : '',
+    org.legalStructure ? LEGAL_STRUCTURE_LABELS[org.legalStructure][lang] : '',
     org.address,
     org.postcode,
     org.commune,

@@ -4,6 +4,7 @@ import { organisationsByIds } from '../../../db/organisations';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
+import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -12,6 +13,7 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
+import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
 import { messages } from './messages';
 import { CONTACTS, editPersonHref, lieuHref } from './paths';
@@ -61,11 +63,11 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
       {person.phone || person.email ? (
         <div class="actions contacts-reach">
           {person.phone ? (
-            <ButtonLink href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>
+            <DataLink variant="secondary" kind="tel" address={person.phone}>
               {t.call(person.name)} · {person.phone}
-            </ButtonLink>
+            </DataLink>
           ) : null}
-          {person.email ? <ButtonLink href={`mailto:${person.email}`}>{person.email}</ButtonLink> : null}
+          {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
         </div>
       ) : null}
       <dl class="facts section">
@@ -89,6 +91,7 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
             : t.consentMissing}
         </Fact>
       </dl>
+      <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
         {person.notes ? <p class="record-notes">{person.notes}</p> : <p class="field__hint">{t.noNotes}</p>}

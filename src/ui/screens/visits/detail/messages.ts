@@ -7,6 +7,7 @@ export const detailMessages = {
     back: 'Toutes les visites',
     saved: 'Visite enregistrée sur cet appareil.',
     savedSync: 'Elle partira vers le réseau à la prochaine connexion.',
+    savedLocal: 'Elle reste sur cet appareil : rejoignez un réseau (Réglages) pour la partager.',
     when: 'Quand',
     place: 'Lieu',
     freePlace: 'Endroit',
@@ -23,6 +24,7 @@ export const detailMessages = {
     photos: 'Photos',
     noPhotos: 'Pas de photo.',
     photoElsewhere: (name: string) => `${name} (sur un autre appareil, téléchargée à la prochaine synchronisation)`,
+    photoNotImage: (name: string) => `${name} n’est pas une image : elle n’est pas affichée.`,
     addPhoto: 'Ajouter une photo',
     photoAdding: 'Ajout de la photo…',
     photoRefused: (name: string, size: string, limit: string) =>
@@ -42,6 +44,7 @@ export const detailMessages = {
     back: 'All visits',
     saved: 'Visit saved on this device.',
     savedSync: 'It will go to the network at the next connection.',
+    savedLocal: 'It stays on this device: join a network (Settings) to share it.',
     when: 'When',
     place: 'Place',
     freePlace: 'Location',
@@ -57,6 +60,7 @@ export const detailMessages = {
     photos: 'Photos',
     noPhotos: 'No photo.',
     photoElsewhere: (name: string) => `${name} (on another device, downloaded at the next sync)`,
+    photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
     addPhoto: 'Add a photo',
     photoAdding: 'Adding the photo…',
     photoRefused: (name: string, size: string, limit: string) =>
