@@ -131,8 +131,9 @@ export async function settlePush(
               rejectedAt: now,
             });
             if (result.current) rebase.push(result.current);
-            // A record given back to a restored server stays on the device even if refused.
-            else if (!mutation.resent) dropped.add(`${mutation.type}/${recordId}`);
+            // Absent: an earlier refusal of this push carried the record's state. A record
+            // given back to a restored server stays on the device even if refused.
+            else if (result.current === null && !mutation.resent) dropped.add(`${mutation.type}/${recordId}`);
           }
         }
         const remaining = entry.recordIds.filter((id) => !settled.has(id));

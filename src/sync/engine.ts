@@ -28,6 +28,8 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   /** Set when the server clamped this device's clock: how far ahead it was. */
   clockAheadMs: number;
+  /** After a 429: how long the server asked this device to wait before syncing again. */
+  retryAfterMs: number | null;
   /** The server's version, as it last said (kept between runs for Réglages). */
   serverVersion: string | null;
 }
@@ -44,6 +46,7 @@ const INITIAL: SyncStatus = {
   error: null,
   progress: null,
   clockAheadMs: 0,
+  retryAfterMs: null,
   serverVersion: null,
 };
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
@@ -115,7 +118,7 @@ export class SyncEngine {
         this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
         return;
       }
-      this.update({ state: 'syncing', error: null, progress: null });
+      this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
@@ -129,7 +132,8 @@ export class SyncEngine {
       const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
       const state: SyncState = kind === 'unreachable' ? 'offline' : 'error';
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
-      this.update({ state, error: kind, progress: null, pending });
+      const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
+      this.update({ state, error: kind, progress: null, pending, retryAfterMs });
     } finally {
       await this.noteServerVersion(transport?.serverVersion ?? null);
     }

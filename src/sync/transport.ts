@@ -31,6 +31,8 @@ export class SyncError extends Error {
     readonly kind: SyncErrorKind,
     message: string,
     readonly status?: number,
+    /** The server asked to wait this long before calling again (429 Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -88,7 +90,11 @@ export class ApiClient {
     if (response.status === 426) throw new SyncError('upgrade_required', message, 426);
     if (response.status === 401)
       throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
-    if (response.status >= 500 || response.status === 429) throw new SyncError('server', message, response.status);
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('Retry-After'));
+      throw new SyncError('server', message, 429, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
+    }
+    if (response.status >= 500) throw new SyncError('server', message, response.status);
     throw new SyncError('refused', message, response.status);
   }
 }

@@ -2,7 +2,8 @@ import type { HybridClock } from '../../protocol/hlc';
 import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
 import type { Log } from '../edge';
-import type { FailureLimiter } from '../rate-limit';
+import type { Metrics } from '../ops/metrics';
+import type { FailureLimiter, RateLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
 
 export interface AppEnv {
@@ -12,10 +13,15 @@ export interface AppEnv {
     clock: HybridClock;
     now: () => number;
     log: Log;
+    metrics: Metrics;
     device: Device;
     requestId: string;
     /** Wrong invitation codes per address (429 past the limit). */
     joinFailures: FailureLimiter;
+    /** Fair share per device (null: off). */
+    deviceLimiter: RateLimiter | null;
+    /** Milliseconds of a clock that only moves forward, for the rate limiters. */
+    monotonic: () => number;
     /** When each device's "last seen" was last written. */
     lastTouched: Map<string, number>;
     /** This server's version and the protocols it serves. */

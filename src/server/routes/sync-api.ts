@@ -1,16 +1,32 @@
 import { type Context, Hono } from 'hono';
-import { MAX_PULL_LIMIT, type PushResponse, pushRequestSchema } from '../../protocol/wire';
+import * as v from 'valibot';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PushResponse, pushRequestSchema } from '../../protocol/wire';
 import { fail } from '../http-errors';
 import { readEpoch, renewEpoch } from '../ops/epoch';
 import type { AppEnv } from './env';
-import { readBody, requireDevice } from './guard';
+import { type BodyRules, readBody, requireDevice } from './guard';
+
+/**
+ * A device's push stays under 2 MB (src/db/sync-store.ts), far fewer values than this; the
+ * mutation count is checked before any mutation is validated.
+ */
+const PUSH_BODY: BodyRules = {
+  maxDepth: 16,
+  maxValues: 500_000,
+  outline: v.object({
+    mutations: v.pipe(
+      v.array(v.unknown()),
+      v.maxLength(MAX_PUSH_MUTATIONS, `at most ${MAX_PUSH_MUTATIONS} mutations per push`),
+    ),
+  }),
+};
 
 export function syncRoutes() {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireDevice);
 
   routes.post('/push', async (c) => {
-    const body = await readBody(c, pushRequestSchema);
+    const body = await readBody(c, pushRequestSchema, PUSH_BODY);
     if (!body.ok) return body.response;
     const { device, store, clock } = c.var;
     const now = c.var.now();
@@ -18,6 +34,8 @@ export function syncRoutes() {
       context: { networkId: device.networkId, role: device.role, clock, now },
       mutations: body.value.mutations,
     });
+    const rejected = output.results.filter((result) => result.status === 'rejected').length;
+    c.var.metrics.countMutations(output.results.length - rejected, rejected);
     const response: PushResponse = {
       results: output.results,
       serverTime: c.var.now(),

@@ -5,9 +5,9 @@
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
-import type { Change, MutationResult } from '../../protocol/wire';
+import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { planPush, type RecordRow, type SavedResult } from '../push/plan';
+import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
@@ -21,6 +21,7 @@ import type {
   Store,
   StoredAttachment,
 } from './store';
+import { MAX_PULL_PAGE_CHARS } from './store';
 
 type Client = pg.PoolClient;
 
@@ -261,7 +262,7 @@ export class PostgresStore implements Store {
           networkId,
           fresh.map((entry) => entry.id),
           fresh.map((entry) => entry.result.status),
-          fresh.map((entry) => (entry.result.status === 'rejected' ? entry.result.reason : null)),
+          fresh.map((entry) => (entry.result.status === 'applied' ? null : entry.result.reason)),
         ],
       );
       if (Number(written.rows[0]?.written) !== plan.writes.length) throw new RecordIdRace();
@@ -278,20 +279,20 @@ export class PostgresStore implements Store {
       );
       for (const row of rows.rows as Row[]) current.set(row.id as string, toChange(row));
     }
-    const results: MutationResult[] = plan.results.map(({ id, result, recordId }) =>
-      result.status === 'applied'
-        ? { id, status: 'applied' }
-        : { id, status: 'rejected', reason: result.reason, current: current.get(recordId) ?? null },
-    );
+    const results = pushAnswers(plan, (recordId) => current.get(recordId) ?? null);
     return { results, clockAheadMs: plan.clockAheadMs };
   }
 
-  async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
-    // One round trip: the window counts every row after the cursor before LIMIT cuts the page.
+  async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
+    // One round trip: the inner window counts every row after the cursor before LIMIT cuts the
+    // page; the outer one keeps the rows that start before the page's characters run out.
     const rows = await this.rows(
-      `SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
-       FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [networkId, since, limit],
+      `SELECT type, id, seq, data, clocks, total FROM (
+         SELECT page.*, SUM(length(data) + length(clocks)) OVER (ORDER BY seq) - length(data) - length(clocks) AS before
+         FROM (SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
+               FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
+       ) sized WHERE before < $4 ORDER BY seq`,
+      [networkId, since, limit, maxChars],
     );
     const changes = rows.map(toRawChange);
     const [latest] = await this.rows('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = $1', [

@@ -5,9 +5,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
-import type { Change, MutationResult } from '../../protocol/wire';
+import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { planPush, type RecordRow, type SavedResult } from '../push/plan';
+import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
@@ -21,6 +21,7 @@ import type {
   Store,
   StoredAttachment,
 } from './store';
+import { MAX_PULL_PAGE_CHARS } from './store';
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -179,11 +180,10 @@ export class SqliteStore implements Store {
         upsert.run(row.id, row.networkId, row.type, seq, JSON.stringify(row.data), JSON.stringify(row.clocks));
       }
       for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId);
-      const results: MutationResult[] = plan.results.map(({ id, result, replay, recordId }) => {
-        if (!replay) saveResult.run(networkId, id, result.status, result.status === 'rejected' ? result.reason : null);
-        if (result.status === 'applied') return { id, status: 'applied' };
-        return { id, status: 'rejected', reason: result.reason, current: this.currentChange(networkId, recordId) };
-      });
+      for (const { id, result, replay } of plan.results) {
+        if (!replay) saveResult.run(networkId, id, result.status, result.status === 'applied' ? null : result.reason);
+      }
+      const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
     });
     return run.immediate();
@@ -210,10 +210,17 @@ export class SqliteStore implements Store {
     };
   }
 
-  async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
-    const changes = this.db
+  async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
+    const changes: RawChange[] = [];
+    let chars = 0;
+    const rows = this.db
       .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(networkId, since, limit) as RawChange[];
+      .iterate(networkId, since, limit) as IterableIterator<RawChange>;
+    for (const row of rows) {
+      changes.push(row);
+      chars += row.data.length + row.clocks.length;
+      if (chars >= maxChars) break;
+    }
     const last = changes.at(-1)?.seq ?? since;
     const { remaining, latest } = this.db
       .prepare(

@@ -32,6 +32,9 @@ export interface Invitation {
   attempts: number;
 }
 
+/** Characters of record JSON one pull page carries at most (beyond its first record). */
+export const MAX_PULL_PAGE_CHARS = 8_000_000;
+
 /** A pulled record with its JSON kept as text, so a page is sent without re-serialising. */
 export interface RawChange {
   type: string;
@@ -88,7 +91,11 @@ export interface Store {
 
   /** Applies a push in one transaction: effects and mutation ids together. */
   push(input: PushInput): Promise<PushOutput>;
-  pull(networkId: string, since: number, limit: number): Promise<PullPage>;
+  /**
+   * At most `limit` records after `since`, and no more than `maxChars` characters of JSON
+   * (default MAX_PULL_PAGE_CHARS) past the first record: a page always fits in a string.
+   */
+  pull(networkId: string, since: number, limit: number, maxChars?: number): Promise<PullPage>;
   /** Every record of a network (tests and backups compare states with it). */
   snapshot(networkId: string): Promise<RawChange[]>;
 

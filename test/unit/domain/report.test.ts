@@ -136,3 +136,25 @@ describe('the summary as text for the wiki', () => {
     expect(text).toContain('| Communauté & finalité || 75 %');
   });
 });
+
+describe('names in the summary for the wiki stay text', () => {
+  const data = yearData();
+  data.organisations[0]!.territoryLabel =
+    '<img src=x onerror=alert(1)> **Rance** [[Catégorie:Piège]]\r| {{Modèle}} __TOC__';
+  const report = buildReport(data, YEAR, {}, TODAY);
+
+  it('in Markdown: a territory name is one escaped cell', () => {
+    const text = reportMarkdown(report, 'fr');
+    expect(text).toContain(
+      '| \\<img src=x onerror=alert(1)\\> \\*\\*Rance\\*\\* \\[\\[Catégorie:Piège\\]\\] \\| {{Modèle}} \\_\\_TOC\\_\\_ | 2 |',
+    );
+    expect(text).not.toMatch(/(^|[^\\])<img/);
+  });
+
+  it('in wikitext: a territory name is one literal cell', () => {
+    const text = reportWikitext(report, 'fr');
+    expect(text).toContain(
+      '| &lt;img src=x onerror=alert(1)&gt; **Rance** &#91;&#91;Catégorie:Piège&#93;&#93; &#124; &#123;&#123;Modèle&#125;&#125; &#95;&#95;TOC&#95;&#95; || 2',
+    );
+  });
+});
