@@ -13,6 +13,7 @@ import {
   securityHeaders,
 } from './edge';
 import { fail, tooMany } from './http-errors';
+import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
 import { adminRoutes } from './routes/admin';
@@ -53,7 +54,9 @@ export function createApp(deps: AppDeps) {
   const info = serverInfo(deps.minProtocol);
   const gate = protocolGate(info.minProtocol);
 
+  const metrics = new Metrics();
   app.use('*', requestLog(log, now));
+  app.use('*', metrics.middleware());
   // Before the security headers, so it runs after them: a user's file gets a sandbox, not the app's policy.
   app.use('/api/attachments/*', sandboxFiles());
   app.use('*', securityHeaders());
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps) {
     c.set('clock', clock);
     c.set('now', now);
     c.set('log', log);
+    c.set('metrics', metrics);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
     c.set('deviceLimiter', deviceLimiter);
@@ -101,6 +105,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/attachments', attachmentRoutes());
   app.route('/api/admin', adminRoutes());
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route.'));
+  // For Prometheus on the machine itself; anyone else is told there is nothing here.
+  app.get('/metrics', async (c) => {
+    if (!config.metricsAllow.has(clientAddress(c))) return c.text('Not found', 404);
+    c.header('Cache-Control', 'no-store');
+    return c.body(await metrics.render(deps.store, now()), 200, { 'Content-Type': 'text/plain; version=0.0.4' });
+  });
   app.route('/', serveApp(config.distDir));
 
   app.onError((error, c) => {

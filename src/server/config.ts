@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { TrustedProxies } from './ops/client-address';
+import { AddressList, TrustedProxies } from './ops/client-address';
 
 export interface ServerConfig {
   port: number;
@@ -24,6 +24,8 @@ export interface ServerConfig {
   addressRate: number;
   /** The reverse proxies in front (VALISE_TRUSTED_PROXIES): only their X-Forwarded-For is believed. */
   trustedProxies: TrustedProxies;
+  /** Who may read /metrics (VALISE_METRICS_ALLOW, default loopback), judged on the client's address. */
+  metricsAllow: AddressList;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     addressRate: Number(env.VALISE_ADDRESS_RATE ?? 50),
     allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),
     trustedProxies: new TrustedProxies(list(env.VALISE_TRUSTED_PROXIES)),
+    metricsAllow: new AddressList(list(env.VALISE_METRICS_ALLOW ?? '127.0.0.1,::1'), 'VALISE_METRICS_ALLOW'),
   };
 }
 

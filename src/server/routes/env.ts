@@ -2,6 +2,7 @@ import type { HybridClock } from '../../protocol/hlc';
 import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
 import type { Log } from '../edge';
+import type { Metrics } from '../ops/metrics';
 import type { FailureLimiter, RateLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
 
@@ -12,6 +13,7 @@ export interface AppEnv {
     clock: HybridClock;
     now: () => number;
     log: Log;
+    metrics: Metrics;
     device: Device;
     requestId: string;
     /** Wrong invitation codes per address (429 past the limit). */

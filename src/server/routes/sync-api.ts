@@ -34,6 +34,8 @@ export function syncRoutes() {
       context: { networkId: device.networkId, role: device.role, clock, now },
       mutations: body.value.mutations,
     });
+    const rejected = output.results.filter((result) => result.status === 'rejected').length;
+    c.var.metrics.countMutations(output.results.length - rejected, rejected);
     const response: PushResponse = {
       results: output.results,
       serverTime: c.var.now(),

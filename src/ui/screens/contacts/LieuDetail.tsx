@@ -1,6 +1,12 @@
 // A lieu's page: what it is, where, how to reach it, its people, its visits, its notes.
 import { contactsOfOrganisation } from '../../../db/contacts';
 import { getOrganisation } from '../../../db/organisations';
+import {
+  LEGAL_STRUCTURE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  TERRITORY_SCALE_LABELS,
+  TYPOLOGY_LABELS,
+} from '../../../domain/vocabulary-labels';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
 import { DataLink } from '../../components/DataLink';
@@ -9,12 +15,6 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import {
-  LEGAL_STRUCTURE_LABELS,
-  ORGANISATION_KIND_LABELS,
-  TERRITORY_SCALE_LABELS,
-  TYPOLOGY_LABELS,
-} from '../../i18n/vocabulary';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import { Fact } from './Fact';
 import { messages } from './messages';

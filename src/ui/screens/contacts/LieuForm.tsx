@@ -11,6 +11,12 @@ import {
   TERRITORY_SCALES,
   TYPOLOGIES,
 } from '../../../domain/vocabulary';
+import {
+  LEGAL_STRUCTURE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  TERRITORY_SCALE_LABELS,
+  TYPOLOGY_LABELS,
+} from '../../../domain/vocabulary-labels';
 import { navigate } from '../../../state/router';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
@@ -19,12 +25,6 @@ import { FormGate } from '../../forms/FormGate';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import {
-  LEGAL_STRUCTURE_LABELS,
-  ORGANISATION_KIND_LABELS,
-  TERRITORY_SCALE_LABELS,
-  TYPOLOGY_LABELS,
-} from '../../i18n/vocabulary';
 import { CommuneFields } from '../../territory/CommuneFields';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
