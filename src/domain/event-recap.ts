@@ -1,11 +1,13 @@
 // The recap of an event to copy into a message or the network's wiki: what it was, who came,
 // what was decided, what is to be done, and the timeline of notes. Markdown (readable as
 // plain text too) or MediaWiki wikitext, in French or English.
+
 import type { EventNote, NetworkEvent, NoteTag } from './event';
 import { timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
 import { SERVICE_LABELS } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
+import { labelOf } from './vocabulary';
 
 export type RecapLanguage = 'fr' | 'en';
 export type RecapFormat = 'markdown' | 'wikitext';
@@ -103,13 +105,13 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
 
   const place = [placeName, event.placeLabel].filter((part): part is string => Boolean(part?.trim())).join(', ');
   const rows: [string, string][] = [
-    [words.kind, EVENT_KIND_LABELS[event.kind][lang]],
+    [words.kind, labelOf(EVENT_KIND_LABELS, event.kind, lang)],
     [words.when, when],
   ];
   if (place) rows.push([words.place, place]);
   if (event.organisers.length > 0) rows.push([words.organisers, event.organisers.join(', ')]);
   if (event.services.length > 0) {
-    rows.push([words.services, event.services.map((service) => SERVICE_LABELS[service][lang]).join(', ')]);
+    rows.push([words.services, event.services.map((service) => labelOf(SERVICE_LABELS, service, lang)).join(', ')]);
   }
   const blocks: Block[] = [
     { kind: 'title', text: event.title },

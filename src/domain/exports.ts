@@ -11,6 +11,7 @@ import { SERVICE_LABELS, type ServiceKey } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import type { Visit } from './visit';
 import type { LegalStructure, OrganisationKind, Typology } from './vocabulary';
+import { labelOf } from './vocabulary';
 
 export type ExportLanguage = 'fr' | 'en';
 
@@ -164,7 +165,7 @@ function dayAndTime(instant: string | null | undefined, timeZone: string): { day
 const list = (values: readonly string[] | undefined) => (values ?? []).join(', ');
 
 export function serviceNames(services: readonly ServiceKey[] | undefined, lang: ExportLanguage): string {
-  return list((services ?? []).map((key) => SERVICE_LABELS[key][lang]));
+  return list((services ?? []).map((key) => labelOf(SERVICE_LABELS, key, lang)));
 }
 
 function namesOf(ids: readonly string[] | undefined, names: ReadonlyMap<string, string>): string {
@@ -226,9 +227,9 @@ function visitRow(
 function organisationRow(org: Organisation, lang: ExportLanguage, timeZone: string): CsvCell[] {
   return [
     org.name,
-    KIND_LABELS[org.kind][lang],
-    org.typology ? TYPOLOGY_LABELS[org.typology][lang] : '',
-    org.legalStructure ? LEGAL_LABELS[org.legalStructure][lang] : '',
+    labelOf(KIND_LABELS, org.kind, lang),
+    org.typology ? labelOf(TYPOLOGY_LABELS, org.typology, lang) : '',
+    org.legalStructure ? labelOf(LEGAL_LABELS, org.legalStructure, lang) : '',
     org.address,
     org.postcode,
     org.commune,

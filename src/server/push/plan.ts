@@ -4,7 +4,7 @@
 import { newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
-import { MAP_FIELDS, type RecordType } from '../../domain/record-types';
+import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { describeIssues, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HybridClock, parseHlc } from '../../protocol/hlc';
@@ -76,9 +76,20 @@ export function planPush(
       });
       continue;
     }
+    const { type } = mutation;
+    if (!isRecordType(type)) {
+      // A type of a later release: refused alone, so the device keeps it and the rest applies.
+      results.push({
+        id: mutation.id,
+        result: { status: 'rejected', reason: `unknown record type ${type}: this server does not know it yet` },
+        replay: false,
+        recordId: mutation.recordId,
+      });
+      continue;
+    }
     const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
     clockAheadMs = Math.max(clockAheadMs, aheadMs);
-    const outcome = applyOne(context, { ...mutation, clocks }, working.get(mutation.recordId) ?? null);
+    const outcome = applyOne(context, { ...mutation, type, clocks }, working.get(mutation.recordId) ?? null);
     if ('reason' in outcome) {
       results.push({
         id: mutation.id,
@@ -103,7 +114,7 @@ export const NO_SUCH_RECORD = 'this record does not exist on the server';
 
 type Outcome = { rows: RecordRow[] } | { reason: string };
 
-function applyOne(context: PushContext, mutation: Mutation, current: RecordRow | null): Outcome {
+function applyOne(context: PushContext, mutation: Mutation & { type: RecordType }, current: RecordRow | null): Outcome {
   if (current && current.networkId !== context.networkId) {
     // An edit of another network's record reads exactly like an edit of no record: the answer
     // must not tell that the id exists elsewhere.

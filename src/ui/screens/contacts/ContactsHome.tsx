@@ -1,7 +1,9 @@
 // The people and lieux lists, each with its search box (accents and case ignored).
+
 import { useState } from 'preact/hooks';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
+import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -134,7 +136,7 @@ function LieuxList() {
               <a class="record-item__main" href={lieuHref(lieu.id)}>
                 <span class="record-item__name">{lieu.name}</span>
                 <span class="record-item__detail">
-                  {[ORGANISATION_KIND_LABELS[lieu.kind][lang], lieu.commune].filter(Boolean).join(' · ')}
+                  {[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
                 </span>
               </a>
             </li>

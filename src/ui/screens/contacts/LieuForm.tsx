@@ -6,6 +6,7 @@ import { createOrganisation, getOrganisation, updateOrganisation } from '../../.
 import type { Organisation } from '../../../domain/organisation';
 import {
   LEGAL_STRUCTURES,
+  labelOf,
   ORGANISATION_KINDS,
   type OrganisationKind,
   TERRITORY_SCALES,
@@ -117,10 +118,15 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
   };
 
   const e = errors ?? {};
-  const choose = <K extends string>(keys: readonly K[], labels: Record<K, Record<'fr' | 'en', string>>) =>
-    keys.map((key) => (
+  // A value of a later release is offered as it is (named as unknown), so saving keeps it.
+  const choose = <K extends string>(
+    keys: readonly K[],
+    labels: Record<K, Record<'fr' | 'en', string>>,
+    current: string,
+  ) =>
+    [...keys, ...(current === '' || keys.includes(current as K) ? [] : [current as K])].map((key) => (
       <option key={key} value={key}>
-        {labels[key][lang]}
+        {labelOf(labels, key, lang)}
       </option>
     ));
   return (
@@ -136,11 +142,11 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
           <div class="stack">
             <Field label={t.lieuName} value={values.name} onInput={set('name')} error={e.name} autocomplete="off" />
             <Field as="select" label={t.kind} value={values.kind} onChange={set('kind')} error={e.kind}>
-              {choose(ORGANISATION_KINDS, ORGANISATION_KIND_LABELS)}
+              {choose(ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, values.kind)}
             </Field>
             <Field as="select" label={t.typology} optional value={values.typology} onChange={set('typology')}>
               <option value="">{t.notGiven}</option>
-              {choose(TYPOLOGIES, TYPOLOGY_LABELS)}
+              {choose(TYPOLOGIES, TYPOLOGY_LABELS, values.typology)}
             </Field>
             <Field
               as="select"
@@ -150,7 +156,7 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
               onChange={set('legalStructure')}
             >
               <option value="">{t.notGiven}</option>
-              {choose(LEGAL_STRUCTURES, LEGAL_STRUCTURE_LABELS)}
+              {choose(LEGAL_STRUCTURES, LEGAL_STRUCTURE_LABELS, values.legalStructure)}
             </Field>
           </div>
         </Section>
@@ -189,7 +195,7 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
               onChange={set('territoryScale')}
             >
               <option value="">{t.notGiven}</option>
-              {choose(TERRITORY_SCALES, TERRITORY_SCALE_LABELS)}
+              {choose(TERRITORY_SCALES, TERRITORY_SCALE_LABELS, values.territoryScale)}
             </Field>
             <Field label={t.departement} optional value={values.departement} onInput={set('departement')} />
             <Field label={t.region} optional value={values.region} onInput={set('region')} />

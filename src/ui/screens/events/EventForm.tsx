@@ -5,7 +5,7 @@ import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { DEFAULT_TIME_ZONE, fromWallClock, toWallClock } from '../../../domain/time-zone';
-import { EVENT_KINDS, type EventKind } from '../../../domain/vocabulary';
+import { EVENT_KINDS, type EventKind, labelOf } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -121,6 +121,7 @@ function Form({ event }: { event: NetworkEvent | null }) {
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  const offeredServices = [...SERVICE_KEYS, ...initial.services.filter((key) => !SERVICE_KEYS.includes(key))];
   // After a refused save, the first field at fault comes into view with its sentence.
   const showFirstError = () =>
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -212,9 +213,10 @@ function Form({ event }: { event: NetworkEvent | null }) {
           value={values.kind}
           onChange={(input) => set('kind', input.currentTarget.value as EventKind)}
         >
-          {EVENT_KINDS.map((kind) => (
+          {/* A kind of a later release is offered as it is, so saving keeps it. */}
+          {[...EVENT_KINDS, ...(EVENT_KINDS.includes(values.kind) ? [] : [values.kind])].map((kind) => (
             <option key={kind} value={kind}>
-              {EVENT_KIND_LABELS[kind][lang]}
+              {labelOf(EVENT_KIND_LABELS, kind, lang)}
             </option>
           ))}
         </Field>
@@ -285,9 +287,10 @@ function Form({ event }: { event: NetworkEvent | null }) {
           error={errors.organisers}
           onInput={(input) => set('organisers', input.currentTarget.value)}
         />
+        {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
         <fieldset class="services">
           <legend class="field__label">{t.fieldServices}</legend>
-          {SERVICE_KEYS.map((service) => (
+          {offeredServices.map((service) => (
             <label key={service} class="choice">
               <input
                 type="checkbox"
@@ -298,12 +301,12 @@ function Form({ event }: { event: NetworkEvent | null }) {
                   set(
                     'services',
                     input.currentTarget.checked
-                      ? SERVICE_KEYS.filter((key) => key === service || values.services.includes(key))
+                      ? offeredServices.filter((key) => key === service || values.services.includes(key))
                       : values.services.filter((key) => key !== service),
                   )
                 }
               />
-              {SERVICE_LABELS[service][lang]}
+              {labelOf(SERVICE_LABELS, service, lang)}
             </label>
           ))}
         </fieldset>

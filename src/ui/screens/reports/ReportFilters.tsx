@@ -1,5 +1,6 @@
 import type { ReportFilters as Filters } from '../../../domain/report';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
+import { labelOf } from '../../../domain/vocabulary';
 import { Field } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -108,7 +109,7 @@ export function ReportFilters({ choice, filters, options, invalidRange, onChoice
         <option value="">{t.all}</option>
         {SERVICE_KEYS.map((key) => (
           <option key={key} value={key}>
-            {SERVICE_LABELS[key][lang]}
+            {labelOf(SERVICE_LABELS, key, lang)}
           </option>
         ))}
       </Field>

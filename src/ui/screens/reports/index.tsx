@@ -1,11 +1,13 @@
 // Rapports — "Veiller & observer": a period's activity from the device's own records, as
 // figures, bars and tables, printable and exportable for funders and the observatory.
+
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { readExportData } from '../../../db/export-data';
 import { localDay } from '../../../domain/days';
 import type { ExportData } from '../../../domain/exports';
 import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
+import { labelOf } from '../../../domain/vocabulary';
 import type { Language } from '../../../state/ui';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -72,7 +74,7 @@ export default function ReportsScreen() {
 function filterWords(filters: Filters, t: (typeof messages)['fr'], lang: Language): string[] {
   const words: string[] = [];
   if (filters.territory) words.push(t.filterLabel(t.territory, filters.territory));
-  if (filters.service) words.push(t.filterLabel(t.service, SERVICE_LABELS[filters.service][lang]));
+  if (filters.service) words.push(t.filterLabel(t.service, labelOf(SERVICE_LABELS, filters.service, lang)));
   if (filters.author) words.push(t.filterLabel(t.author, filters.author));
   return words;
 }
