@@ -6,13 +6,29 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { isCompressible } from './src/server/static/encoding.ts';
+import { buildCommunesTable } from './test/tools/communes-data.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A label tells two builds of one version apart (the e2e update test builds a "next" one).
 const appVersion = process.env.VALISE_BUILD_LABEL ? `${version}+${process.env.VALISE_BUILD_LABEL}` : version;
 
+const COMMUNES_MODULE = '\0virtual:communes';
+
+/**
+ * `import('virtual:communes')`: the commune table, derived at build time from the pinned Etalab
+ * package. Its own lazy chunk ("communes-…"), cached at install with the screens' chunks.
+ */
+function communesData(): Plugin {
+  return {
+    name: 'valise-communes',
+    resolveId: (source) => (source === 'virtual:communes' ? COMMUNES_MODULE : null),
+    load: (id) => (id === COMMUNES_MODULE ? `export default ${JSON.stringify(buildCommunesTable())};` : null),
+  };
+}
+
 /** Screens load lazily: their chunks are named after their folder ("screen-visits-…"). */
 function chunkName(facadeModuleId: string | null): string {
+  if (facadeModuleId === COMMUNES_MODULE) return 'assets/communes-[hash].js';
   const screen = facadeModuleId?.match(/src\/ui\/screens\/([^/]+)\/index\.tsx$/)?.[1];
   return screen ? `assets/screen-${screen}-[hash].js` : 'assets/[name]-[hash].js';
 }
@@ -53,6 +69,7 @@ function precompress(): Plugin {
 
 export default defineConfig({
   plugins: [
+    communesData(),
     preact(),
     precompress(),
     VitePWA({

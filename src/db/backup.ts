@@ -66,6 +66,19 @@ export async function readBackupMeta(context: DataContext): Promise<BackupMeta> 
   return { lastBackupAt: null, ...((entry?.value as Partial<BackupMeta> | undefined) ?? {}) };
 }
 
+/**
+ * When the oldest change still at risk was written: waiting in the outbox (not on a server)
+ * and written after the last backup. Null when every change is sent or saved.
+ */
+export async function oldestUnsavedChange(context: DataContext): Promise<string | null> {
+  const { lastBackupAt } = await readBackupMeta(context);
+  const entry = await context.db.outbox
+    .orderBy('seq')
+    .filter((candidate) => lastBackupAt === null || candidate.createdAt > lastBackupAt)
+    .first();
+  return entry?.createdAt ?? null;
+}
+
 /** Remembered once the file was handed to the browser, for the reminder in Réglages. */
 export async function markBackupSaved(context: DataContext, at: string): Promise<void> {
   await context.db.meta.put({ key: 'backup', value: { lastBackupAt: at } satisfies BackupMeta });

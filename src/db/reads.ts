@@ -15,3 +15,13 @@ export function withoutClocks<T extends { hlc?: unknown }>(stored: T): Omit<T, '
   const { hlc: _clocks, ...record } = stored;
   return record;
 }
+
+/** One stored record of any type, as it is (tombstone or not): for a screen that failed to show it. */
+export async function readAnyRecord(
+  context: DataContext,
+  type: RecordType,
+  id: string,
+): Promise<Record<string, unknown> | null> {
+  const stored = await context.db.anyRecords(type).get(id);
+  return stored ? withoutClocks(stored) : null;
+}

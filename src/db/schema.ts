@@ -25,6 +25,8 @@ export interface OutboxEntry {
   fields: string[] | null;
   /** Text fields: the clock of the value the user edited from, for conflict detection. */
   base?: Record<string, string>;
+  /** Sent again to a server restored from a backup: every field and map entry, with its clock. */
+  resend?: true;
   createdAt: string;
 }
 

@@ -1,9 +1,10 @@
 // The sync engine's side of the database: reading the outbox into mutations, settling the
 // server's answers, and applying pulled pages, each in one transaction.
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
-import { isRecordType, RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Change, Mutation, MutationResult } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
+import { redirectMerged } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
 import { forgetUntouchedStarters } from './toolbox-starter';
 
@@ -53,7 +54,7 @@ export async function readPushBatch(context: DataContext, max: number): Promise<
 
 function toMutation(entry: OutboxEntry, record: LooseRecord): DeviceMutation {
   const { hlc, ...data } = record;
-  const keys = entry.fields ?? Object.keys(data);
+  const keys = entry.fields ?? (entry.resend ? everyKey(entry.type, data) : Object.keys(data));
   const fields: Record<string, unknown> = {};
   const clocks: Record<string, string> = {};
   for (const key of keys) {
@@ -68,7 +69,18 @@ function toMutation(entry: OutboxEntry, record: LooseRecord): DeviceMutation {
     fields,
     clocks,
     ...(entry.base ? { base: entry.base } : {}),
+    ...(entry.resend ? { resent: true as const } : {}),
   };
+}
+
+/** Every field, then every entry of the map fields on its own: each carries its own clock. */
+function everyKey(type: RecordType, data: Record<string, unknown>): string[] {
+  const keys = Object.keys(data);
+  for (const field of MAP_FIELDS[type] as readonly string[]) {
+    const map = data[field];
+    if (map && typeof map === 'object') keys.push(...Object.keys(map).map((entry) => `${field}.${entry}`));
+  }
+  return keys;
 }
 
 function readKey(data: Record<string, unknown>, key: string): unknown {
@@ -122,7 +134,9 @@ export async function settlePush(
               rejectedAt: now,
             });
             if (result.current) rebase.push(result.current);
-            else dropped.add(`${mutation.type}/${recordId}`);
+            // Absent: an earlier refusal of this push carried the record's state. A record
+            // given back to a restored server stays on the device even if refused.
+            else if (result.current === null && !mutation.resent) dropped.add(`${mutation.type}/${recordId}`);
           }
         }
         const remaining = entry.recordIds.filter((id) => !settled.has(id));
@@ -141,13 +155,15 @@ export async function settlePush(
 /**
  * Applies one pulled page in one transaction: records take the server's version, with this
  * device's unsent changes kept on top; the cursor moves with them, so a crash mid-page
- * re-pulls the page rather than skipping it.
+ * re-pulls the page rather than skipping it. References to lieux and people merged into
+ * others move to the kept record in the same transaction.
  */
 export async function applyPulledPage(context: DataContext, changes: readonly Change[], cursor: number): Promise<void> {
   const { db } = context;
   const tables = [db.outbox, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   await db.transaction('rw', tables, async () => {
     await writeChanges(context, changes);
+    await redirectMerged(context, changes);
     await db.meta.put({ key: 'cursor', value: cursor });
     await saveClock(context);
   });

@@ -3,12 +3,12 @@
 import type { Attachment } from '../domain/attachment';
 import type { RecordChanges } from '../domain/record-types';
 import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
-import { safeHref } from '../domain/toolbox/links';
 import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
-import { listAttachments } from './attachments';
+import { attachHashed, hashFile, listAttachments, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
-import { RecordNotFoundError, RecordValidationError } from './errors';
+import { RecordNotFoundError } from './errors';
+import { saveWithDraft } from './form-save';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** Before joining, a device curates its own valise; once joined, the network's role decides. */
@@ -79,7 +79,6 @@ export type ItemInput = Pick<
 
 /** A new item: published by a curator, suggested by a concierge (an admin then publishes it). */
 export async function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
-  checkLink(input.link);
   const status = toolboxRole(context) === 'admin' ? 'published' : 'suggested';
   return createRecord(context, 'toolboxItems', { ...input, status });
 }
@@ -87,8 +86,35 @@ export async function addItem(context: DataContext, input: ItemInput): Promise<T
 export type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
 
 export async function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
-  if ('link' in changes) checkLink(changes.link);
   return updateRecord(context, 'toolboxItems', id, changes);
+}
+
+/** A file chosen in the item form, not stored yet. */
+export type ChosenFile = Omit<NewAttachment, 'ownerType' | 'ownerId' | 'kind'>;
+
+/**
+ * The item form's save: the item, its new file (bytes and record, hashed first) and the link
+ * from the item to that file, in one transaction that also forgets the form's draft — a crash
+ * can no longer leave the file out of the offline set.
+ */
+export async function saveItem(
+  context: DataContext,
+  id: string | null,
+  input: ItemInput,
+  file: ChosenFile | null,
+  draftId: string | null,
+): Promise<ToolboxItem> {
+  const hashed = file
+    ? await hashFile(context, { ...file, kind: file.mimeType.startsWith('image/') ? 'photo' : 'file' })
+    : null;
+  const { db } = context;
+  const tables = [db.records('toolboxItems'), db.records('attachments'), db.blobs];
+  return saveWithDraft(context, tables, draftId, async () => {
+    const saved = id ? await editItem(context, id, input) : await addItem(context, input);
+    if (!hashed) return saved;
+    const attachment = await attachHashed(context, { ownerType: 'toolboxItems', ownerId: saved.id }, hashed);
+    return updateRecord(context, 'toolboxItems', saved.id, { attachmentId: attachment.id });
+  });
 }
 
 export function publishItem(context: DataContext, id: string): Promise<ToolboxItem> {
@@ -191,13 +217,6 @@ export async function resetPacking(context: DataContext, listId: string): Promis
 
 export function removePackingList(context: DataContext, id: string): Promise<PackingList> {
   return deleteRecord(context, 'packingLists', id);
-}
-
-function checkLink(link: string | null | undefined): void {
-  if ((link ?? '').trim() === '' || safeHref(link)) return;
-  throw new RecordValidationError('toolboxItems', [
-    { field: 'link', type: 'url', message: 'link must be a web (http, https) or e-mail (mailto) address' },
-  ]);
 }
 
 function strip<T extends { hlc: unknown }>(stored: T): Omit<T, 'hlc'> {

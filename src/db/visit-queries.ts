@@ -14,7 +14,7 @@ export interface VisitFilter {
   query?: string;
   service?: ServiceKey;
   organisationId?: string;
-  /** Visits at a lieu whose territory, commune, département or région matches these words. */
+  /** Visits at a lieu whose territory, commune, EPCI, département (name or code) or région matches these words. */
   territory?: string;
   /** Visits where this person was met. */
   contactId?: string;
@@ -120,7 +120,16 @@ async function lieuxInTerritory(context: DataContext, words: readonly string[]):
     .filter(
       (lieu) =>
         !lieu.deleted &&
-        matchesWords(words, [lieu.territoryLabel, lieu.commune, lieu.postcode, lieu.departement, lieu.region]),
+        matchesWords(words, [
+          lieu.territoryLabel,
+          lieu.commune,
+          lieu.postcode,
+          lieu.inseeCode,
+          lieu.departement,
+          lieu.departementCode,
+          lieu.region,
+          lieu.epci,
+        ]),
     )
     .each((lieu) => {
       ids.add(lieu.id);

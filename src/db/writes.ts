@@ -88,14 +88,19 @@ export async function createRecords<K extends RecordType>(
   return records;
 }
 
-/** Changes some fields of a record; unchanged values are not queued. */
+/**
+ * Changes some fields of a record; unchanged values are not queued. A deleted record is not
+ * found, unless `tombstones` (only merges: two devices that merged two records into each
+ * other bring one back).
+ */
 export async function updateRecord<K extends RecordType>(
   context: DataContext,
   type: K,
   id: string,
   changes: RecordChanges<K>,
+  { tombstones = false } = {},
 ): Promise<RecordMap[K]> {
-  return writeFields(context, type, id, (current) => {
+  return writeFields(context, type, id, tombstones, (current) => {
     const next = { ...current } as Record<string, unknown>;
     // A cleared field is stored and sent as null: undefined would vanish on the wire.
     for (const [key, value] of Object.entries(changes)) next[key] = value === undefined ? null : value;
@@ -119,7 +124,7 @@ export async function setMapEntries<K extends RecordType>(
   field: keyof RecordMap[K] & string,
   entries: Record<string, unknown>,
 ): Promise<RecordMap[K]> {
-  return writeFields(context, type, id, (current) => {
+  return writeFields(context, type, id, false, (current) => {
     const map = { ...((current[field] as Record<string, unknown> | undefined) ?? {}) };
     const keys: string[] = [];
     for (const [entry, value] of Object.entries(entries)) {
@@ -138,13 +143,14 @@ async function writeFields<K extends RecordType>(
   context: DataContext,
   type: K,
   id: string,
+  tombstones: boolean,
   edit: Edit,
 ): Promise<RecordMap[K]> {
   const { db } = context;
   const table = db.anyRecords(type);
   const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
     const stored = await table.get(id);
-    if (!stored || stored.deleted) throw new RecordNotFoundError(type, id);
+    if (!stored || (stored.deleted && !tombstones)) throw new RecordNotFoundError(type, id);
     const { hlc, ...current } = stored;
     const { next, keys } = edit(current);
     if (keys.length === 0) return current as RecordMap[K];

@@ -215,12 +215,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const BACKUP_REMINDER_DAYS = 7;
 
 /**
- * Whether Réglages should remind to save a backup: browsers may evict storage, so data that
- * is neither on a server (synced in the last week) nor in a recent backup is at risk.
+ * Whether Réglages should remind to save a backup: browsers may evict storage, so a change
+ * that has been neither sent to a server nor saved in a backup for a week is at risk.
+ * `oldestUnsavedAt` is when the oldest such change was written (null: there is none), so a
+ * brand-new device, or one whose changes all went up, is not warned.
  */
-export function needsBackupReminder(now: Date, lastBackupAt: string | null, lastSyncAt: string | null): boolean {
-  const recent = (at: string | null) => at !== null && now.getTime() - Date.parse(at) < BACKUP_REMINDER_DAYS * DAY_MS;
-  return !recent(lastSyncAt) && !recent(lastBackupAt);
+export function needsBackupReminder(now: Date, oldestUnsavedAt: string | null): boolean {
+  return oldestUnsavedAt !== null && now.getTime() - Date.parse(oldestUnsavedAt) >= BACKUP_REMINDER_DAYS * DAY_MS;
 }
 
 async function sha256OfText(text: string): Promise<string> {

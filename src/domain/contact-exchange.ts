@@ -193,8 +193,9 @@ function vcardUnescape(value: string): string {
   return value.replace(/\\([nN,;\\])/g, (_match, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 }
 
+/** TEXT values (RFC 6350 §3.4): a bare CR is a line break too, for readers that end lines at CR. */
 function vcardEscape(value: string): string {
-  return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
+  return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** vCard 3.0 of contacts, CRLF line ends, with the names of their organisations. */
@@ -216,8 +217,8 @@ export function contactsToVCard(
     if (contact.role) lines.push(`TITLE:${vcardEscape(contact.role)}`);
     const organisation = (contact.organisationIds ?? []).map(organisationName).find(Boolean);
     if (organisation) lines.push(`ORG:${vcardEscape(organisation)}`);
-    if (contact.phone) lines.push(`TEL;TYPE=CELL:${contact.phone}`);
-    if (contact.email) lines.push(`EMAIL:${contact.email}`);
+    if (contact.phone) lines.push(`TEL;TYPE=CELL:${vcardEscape(contact.phone)}`);
+    if (contact.email) lines.push(`EMAIL:${vcardEscape(contact.email)}`);
     if ((contact.tags ?? []).length > 0) lines.push(`CATEGORIES:${(contact.tags ?? []).map(vcardEscape).join(',')}`);
     if (contact.notes) lines.push(`NOTE:${vcardEscape(contact.notes)}`);
     lines.push('END:VCARD');

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { baseEntries, email, idList, optionalDay, optionalText, phone, requiredText, tags } from './fields';
+import { baseEntries, email, idList, optionalDay, optionalId, optionalText, phone, requiredText, tags } from './fields';
 
 /** A person the network works with. `consentNote` records why we keep their data (GDPR). */
 export const contactSchema = v.strictObject({
@@ -13,5 +13,7 @@ export const contactSchema = v.strictObject({
   notes: optionalText(20000),
   consentNote: optionalText(1000),
   consentDate: optionalDay,
+  /** Set with `deleted` when this person was merged into another: where their references went. */
+  mergedInto: optionalId,
 });
 export type Contact = v.InferOutput<typeof contactSchema>;

@@ -2,6 +2,7 @@
 // Whatever people typed is escaped, so an answer never turns into markup or breaks a table.
 import type { Report } from './diagnostic-report';
 import { countedText, percentText, sectionScoreText } from './diagnostic-report';
+import { markdownText, wikiText } from './markup-text';
 
 function overallText(report: Report): string {
   if (!report.score.scorable) return 'pas de score (aucune question notée)';
@@ -9,15 +10,6 @@ function overallText(report: Report): string {
 }
 
 // ---- Markdown ---------------------------------------------------------------------------
-
-/** Inline Markdown text: markup characters escaped, line breaks kept inside a list item. */
-export function markdownText(text: string, indent = '  '): string {
-  return text
-    .replace(/([\\`*_[\]<>|#~])/g, '\\$1')
-    .split(/\r?\n/)
-    .map((line, index) => (index === 0 ? line : `${indent}${line}`))
-    .join('\n');
-}
 
 export function toMarkdown(report: Report): string {
   const lines: string[] = [
@@ -47,26 +39,13 @@ export function toMarkdown(report: Report): string {
     for (const { question, answer } of section.answers)
       lines.push(`- **${markdownText(question)}** : ${markdownText(answer)}`);
     if (section.comment) {
-      lines.push('', ...section.comment.split(/\r?\n/).map((line) => `> ${markdownText(line, '')}`.trimEnd()));
+      lines.push('', ...section.comment.split(/\r\n|\r|\n/).map((line) => `> ${markdownText(line, '')}`.trimEnd()));
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
 // ---- MediaWiki --------------------------------------------------------------------------
-
-/** Text wrapped in <nowiki> when it holds anything MediaWiki would read as markup. */
-export function wikiText(text: string): string {
-  const lines = text.split(/\r?\n/).map((line) => {
-    if (line === '') return '';
-    // Links, templates, tables, tags, entities, bold/italic, signatures, magic words anywhere;
-    // lists, indents, headings and rules at the start of a line.
-    if (!/[[\]{}|<>~=']|__|&[#a-z0-9]+;/i.test(line) && !/^[\s*#:;!-]/.test(line)) return line;
-    // "</nowiki>" inside would end the protection early: its "<" is written as an entity.
-    return `<nowiki>${line.replace(/<\/nowiki>/gi, '&lt;/nowiki>')}</nowiki>`;
-  });
-  return lines.join('<br />');
-}
 
 export function toWikitext(report: Report): string {
   const lines: string[] = [

@@ -2,9 +2,11 @@
 // what was decided, what is to be done, and the timeline of notes. Markdown (readable as
 // plain text too) or MediaWiki wikitext, in French or English.
 
+import { formatWithOrdinalFirst } from './day-of-month';
 import type { EventNote, NetworkEvent, NoteTag } from './event';
 import { timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
+import { markdownCell, markdownText, wikiCell, wikiLiteral } from './markup-text';
 import { SERVICE_LABELS } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import { labelOf } from './vocabulary';
@@ -94,7 +96,7 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
     year: 'numeric',
     timeZone: zone,
   });
-  const dayOf = (instant: string) => days.format(new Date(instant));
+  const dayOf = (instant: string) => formatWithOrdinalFirst(days, new Date(instant));
   const start = toWallClock(event.startsAt, zone);
   const end = toWallClock(event.endsAt, zone);
   const multiDay = start.date !== end.date;
@@ -164,7 +166,7 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
     const items = followUps.map((followUp) => {
       const details = [
         followUp.owner?.trim(),
-        followUp.dueDate ? words.due(dueFormat.format(new Date(`${followUp.dueDate}T00:00:00Z`))) : '',
+        followUp.dueDate ? words.due(formatWithOrdinalFirst(dueFormat, new Date(`${followUp.dueDate}T00:00:00Z`))) : '',
       ].filter(Boolean);
       return { text: [followUp.text.trim(), ...details].join(' — '), checked: followUp.done };
     });
@@ -180,19 +182,19 @@ function toMarkdown(blocks: readonly Block[], colon: string): string {
 function markdownBlock(block: Block, colon: string): string {
   switch (block.kind) {
     case 'title':
-      return `# ${oneLine(block.text)}`;
+      return `# ${markdownCell(block.text)}`;
     case 'heading':
       return `## ${block.text}`;
     case 'facts':
-      return block.rows.map(([label, value]) => `- **${label}${colon}** ${oneLine(value)}`).join('\n');
+      return block.rows.map(([label, value]) => `- **${label}${colon}** ${markdownCell(value)}`).join('\n');
     case 'paragraph':
-      return block.text;
+      return markdownText(block.text, '');
     default:
       return block.items
         .map((item) => {
           const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
           // Continuation lines are indented so they stay inside their list item.
-          return `- ${box}${item.text.split('\n').join('\n  ')}`;
+          return `- ${box}${markdownText(item.text)}`;
         })
         .join('\n');
   }
@@ -205,41 +207,26 @@ function toWikitext(blocks: readonly Block[], colon: string): string {
 function wikitextBlock(block: Block, colon: string): string {
   switch (block.kind) {
     case 'title':
-      return `== ${wiki(oneLine(block.text))} ==`;
+      return `== ${wikiCell(block.text)} ==`;
     case 'heading':
       return `=== ${block.text} ===`;
     case 'facts':
-      return block.rows.map(([label, value]) => `; ${label}${colon} ${wiki(oneLine(value))}`).join('\n');
+      return block.rows.map(([label, value]) => `; ${label}${colon} ${wikiCell(value)}`).join('\n');
     case 'paragraph':
       // A line starting with list or heading markup stays text.
       return block.text
-        .split('\n')
-        .map((line) => (/^[*#:;= -]/.test(line) ? `<nowiki/>${wiki(line)}` : wiki(line)))
+        .split(/\r\n|\r|\n/)
+        .map((line) => (/^[*#:;= -]/.test(line) ? `<nowiki/>${wikiLiteral(line)}` : wikiLiteral(line)))
         .join('\n');
     default:
       return block.items
         .map((item) => {
           const box = item.checked === undefined ? '' : item.checked ? '☑ ' : '☐ ';
-          return `* ${box}${item.text.split('\n').map(wiki).join('<br />')}`;
+          return `* ${box}${item.text
+            .split(/\r\n|\r|\n/)
+            .map(wikiLiteral)
+            .join('<br />')}`;
         })
         .join('\n');
   }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
-}
-
-/** Text typed by people, kept literal in wikitext: no links, templates, bold or tags by accident. */
-function wiki(text: string): string {
-  return text
-    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\[/g, '&#91;')
-    .replace(/\]/g, '&#93;')
-    .replace(/\{/g, '&#123;')
-    .replace(/\}/g, '&#125;')
-    .replace(/''/g, '&#39;&#39;')
-    .replace(/~~~/g, '&#126;&#126;&#126;');
 }

@@ -9,6 +9,7 @@ import {
   optionalText,
   requiredText,
 } from './fields';
+import { isTimeZone } from './time-zone';
 import { serviceList } from './visit';
 import { EVENT_KINDS } from './vocabulary';
 
@@ -26,7 +27,10 @@ export const eventSchema = v.pipe(
     kind: openPicklist(EVENT_KINDS),
     startsAt: instant,
     endsAt: instant,
-    timeZone: v.optional(v.pipe(v.string(), v.maxLength(64)), 'Europe/Paris'),
+    timeZone: v.optional(
+      v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone, 'must be a time zone (like Europe/Paris)')),
+      'Europe/Paris',
+    ),
     placeOrganisationId: optionalId,
     placeLabel: optionalText(300),
     organisers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)), []),

@@ -1,6 +1,7 @@
 // The network's data as files for other tools: one CSV per kind of record (French
 // spreadsheets), and JSON of everything. Links are resolved to names (a spreadsheet has no
 // ids to follow), dates are dd/MM/yyyy in the network's time zone.
+
 import type { Contact } from './contact';
 import { type CsvCell, toCsv } from './csv';
 import type { NetworkEvent } from './event';
@@ -10,8 +11,8 @@ import type { RecordMap, RecordType } from './record-types';
 import { SERVICE_LABELS, type ServiceKey } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import type { Visit } from './visit';
-import type { LegalStructure, OrganisationKind, Typology } from './vocabulary';
 import { labelOf } from './vocabulary';
+import { LEGAL_STRUCTURE_LABELS, ORGANISATION_KIND_LABELS, TYPOLOGY_LABELS } from './vocabulary-labels';
 
 export type ExportLanguage = 'fr' | 'en';
 
@@ -20,38 +21,6 @@ export type ExportData = { [K in RecordType]: RecordMap[K][] };
 
 export const CSV_EXPORTS = ['visits', 'organisations', 'contacts', 'followUps'] as const;
 export type CsvExport = (typeof CSV_EXPORTS)[number];
-
-type Labels<K extends string> = Record<K, { fr: string; en: string }>;
-
-const KIND_LABELS: Labels<OrganisationKind> = {
-  tiers_lieu: { fr: 'Tiers-lieu', en: 'Tiers-lieu' },
-  project_holder: { fr: 'Porteur de projet', en: 'Project holder' },
-  local_authority: { fr: 'Collectivité', en: 'Local authority' },
-  partner: { fr: 'Partenaire', en: 'Partner' },
-  network: { fr: 'Réseau', en: 'Network' },
-  other: { fr: 'Autre', en: 'Other' },
-};
-
-const TYPOLOGY_LABELS: Labels<Typology> = {
-  coworking: { fr: 'Coworking', en: 'Coworking' },
-  cultural: { fr: 'Culturel', en: 'Cultural' },
-  fablab: { fr: 'Fablab / makerspace', en: 'Fablab / makerspace' },
-  shared_workshops: { fr: 'Ateliers artisanaux partagés', en: 'Shared craft workshops' },
-  living_lab: { fr: 'Living lab', en: 'Living lab' },
-  food: { fr: 'Nourricier', en: 'Food' },
-  shared_kitchen: { fr: 'Cuisine partagée', en: 'Shared kitchen' },
-  hybrid: { fr: 'Lieu hybride', en: 'Hybrid place' },
-  other: { fr: 'Autre', en: 'Other' },
-};
-
-const LEGAL_LABELS: Labels<LegalStructure> = {
-  informal: { fr: 'Collectif informel', en: 'Informal group' },
-  association: { fr: 'Association', en: 'Association' },
-  sarl: { fr: 'SARL', en: 'SARL' },
-  scop: { fr: 'Scop', en: 'Scop' },
-  scic: { fr: 'SCIC', en: 'SCIC' },
-  other: { fr: 'Autre', en: 'Other' },
-};
 
 const HEADERS: Record<CsvExport, Record<ExportLanguage, string[]>> = {
   visits: {
@@ -227,9 +196,9 @@ function visitRow(
 function organisationRow(org: Organisation, lang: ExportLanguage, timeZone: string): CsvCell[] {
   return [
     org.name,
-    labelOf(KIND_LABELS, org.kind, lang),
+    labelOf(ORGANISATION_KIND_LABELS, org.kind, lang),
     org.typology ? labelOf(TYPOLOGY_LABELS, org.typology, lang) : '',
-    org.legalStructure ? labelOf(LEGAL_LABELS, org.legalStructure, lang) : '',
+    org.legalStructure ? labelOf(LEGAL_STRUCTURE_LABELS, org.legalStructure, lang) : '',
     org.address,
     org.postcode,
     org.commune,

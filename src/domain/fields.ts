@@ -2,6 +2,7 @@
 // errors; the UI translates an issue by its `type` (see src/ui/i18n/validation.ts).
 import * as v from 'valibot';
 import { ID_PATTERN } from './ids';
+import { safeHref } from './links';
 
 export const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id (UUIDv7)'));
 export const optionalId = v.optional(v.nullable(id));
@@ -27,9 +28,15 @@ export const email = v.optional(
 export const phone = v.optional(
   v.nullable(v.pipe(v.string(), v.regex(/^[+()0-9 .-]{0,30}$/, 'must be a phone number'))),
 );
-export const url = v.optional(
-  v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.url('must be a web address'), v.maxLength(2000))])),
-);
+/**
+ * valibot's url action with `safeHref` as its test: a "javascript:" address is refused like any
+ * other bad address (issue type "url", which the UI says in words), on the device and the server.
+ */
+const safeUrl = {
+  ...v.url('must be a web (http, https), e-mail (mailto) or phone (tel) address'),
+  requirement: (input: string) => safeHref(input) !== null,
+};
+export const url = v.optional(v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.maxLength(2000), safeUrl)])));
 export const tags = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(50)), []);
 export const latitude = v.optional(v.nullable(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))));
 export const longitude = v.optional(v.nullable(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))));

@@ -5,6 +5,7 @@ import {
   latitude,
   longitude,
   openPicklist,
+  optionalId,
   optionalText,
   phone,
   requiredText,
@@ -12,6 +13,10 @@ import {
   url,
 } from './fields';
 import { LEGAL_STRUCTURES, ORGANISATION_KINDS, TERRITORY_SCALES, TYPOLOGIES } from './vocabulary';
+
+function optionalCode(pattern: RegExp) {
+  return v.optional(v.nullable(v.pipe(v.string(), v.regex(pattern, 'must be an official code'))));
+}
 
 /** A lieu, a project holder, a town hall, a partner, a network: first-class in Valise. */
 export const organisationSchema = v.strictObject({
@@ -32,6 +37,12 @@ export const organisationSchema = v.strictObject({
   territoryScale: v.optional(v.nullable(openPicklist(TERRITORY_SCALES))),
   departement: optionalText(60),
   region: optionalText(60),
+  // Codes from the commune table (src/domain/communes.ts): reports group by these, never by
+  // the typed names above, so "Rhône", "rhone" and "69" are one département.
+  departementCode: optionalCode(/^(\d{2,3}|2[AB])$/),
+  regionCode: optionalCode(/^\d{2,3}$/),
+  epciCode: optionalCode(/^\d{9}$/),
+  epci: optionalText(200),
   latitude,
   longitude,
   website: url,
@@ -40,5 +51,7 @@ export const organisationSchema = v.strictObject({
   networks: tags,
   tags,
   notes: optionalText(20000),
+  /** Set with `deleted` when this lieu was merged into another: where its references went. */
+  mergedInto: optionalId,
 });
 export type Organisation = v.InferOutput<typeof organisationSchema>;

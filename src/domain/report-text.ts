@@ -3,6 +3,7 @@
 
 import type { ExportLanguage } from './exports';
 import { frenchDay } from './exports';
+import { markdownCell, wikiCell } from './markup-text';
 import type { Report } from './report';
 import { SERVICE_LABELS } from './services';
 import { labelOf } from './vocabulary';
@@ -122,23 +123,21 @@ function tablesOf(
   return { title: w.title(day(report.period.from), day(report.period.to)), figures, tables };
 }
 
-/** Markdown cells cannot hold a pipe or a line break. */
-const mdCell = (text: string) => text.replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
-
 export function reportMarkdown(report: Report, lang: ExportLanguage): string {
   const { title, figures, tables } = tablesOf(report, lang);
   const colon = lang === 'fr' ? ' : ' : ': ';
-  const lines = [`## ${title}`, '', ...figures.map(([label, value]) => `- **${label}**${colon}${value}`)];
+  const lines = [
+    `## ${title}`,
+    '',
+    ...figures.map(([label, value]) => `- **${markdownCell(label)}**${colon}${markdownCell(value)}`),
+  ];
   for (const table of tables) {
-    lines.push('', `### ${table.title}`, '', `| ${table.header.map(mdCell).join(' | ')} |`);
+    lines.push('', `### ${table.title}`, '', `| ${table.header.map(markdownCell).join(' | ')} |`);
     lines.push(`|${table.header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
-    for (const row of table.rows) lines.push(`| ${row.map(mdCell).join(' | ')} |`);
+    for (const row of table.rows) lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
   }
   return `${lines.join('\n')}\n`;
 }
-
-/** Wikitext cells: a pipe would start a new cell, so it is written as an entity. */
-const wikiCell = (text: string) => text.replaceAll('|', '&#124;').replace(/\s*\n\s*/g, ' ');
 
 export function reportWikitext(report: Report, lang: ExportLanguage): string {
   const { title, figures, tables } = tablesOf(report, lang);

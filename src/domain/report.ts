@@ -4,6 +4,7 @@
 import { scoreGrid } from './diagnostic-score';
 import type { ExportData } from './exports';
 import { SERVICE_KEYS, type ServiceKey } from './services';
+import { territoryKeys } from './territory';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 
 /** Inclusive calendar days, yyyy-MM-dd. */
@@ -13,7 +14,7 @@ export interface ReportPeriod {
 }
 
 export interface ReportFilters {
-  /** Territory label of the lieu visited (or hosting the event). */
+  /** A territory of the lieu visited (or hosting the event): a key of `territoryKeys`. */
   territory?: string | null;
   service?: ServiceKey | null;
   /** Who wrote the record last (`updatedBy`). */
@@ -71,10 +72,14 @@ export function buildReport(
   const organisations = new Map(data.organisations.map((org) => [org.id, org]));
   const territoryOf = (orgId: string | null | undefined) =>
     (orgId ? organisations.get(orgId)?.territoryLabel : null)?.trim() ?? '';
+  const inTerritory = (orgId: string | null | undefined) => {
+    const org = orgId ? organisations.get(orgId) : undefined;
+    return !!org && territoryKeys(org).some((key) => key.key === filters.territory);
+  };
   const matches = (record: { updatedBy: string; services?: readonly ServiceKey[] }, orgId: string | null | undefined) =>
     (!filters.service || (record.services ?? []).includes(filters.service)) &&
     (!filters.author || record.updatedBy === filters.author) &&
-    (!filters.territory || territoryOf(orgId) === filters.territory);
+    (!filters.territory || inTerritory(orgId));
 
   const visits = data.visits.filter(
     (visit) => inPeriod(dayOf(visit.visitedAt)) && matches(visit, visit.organisationId),
@@ -94,9 +99,7 @@ export function buildReport(
   );
   const open = followUps.filter((followUp) => !followUp.done && dayOf(followUp.createdAt) <= period.to);
   const diagnostics = data.diagnostics.filter(
-    (diagnostic) =>
-      inPeriod(diagnostic.filledOn) &&
-      (!filters.territory || territoryOf(diagnostic.organisationId) === filters.territory),
+    (diagnostic) => inPeriod(diagnostic.filledOn) && (!filters.territory || inTerritory(diagnostic.organisationId)),
   );
 
   return {
@@ -113,7 +116,7 @@ export function buildReport(
       .map(([id, count]) => ({ id, name: organisations.get(id)?.name ?? '', visits: count }))
       .sort((a, b) => b.visits - a.visits || a.name.localeCompare(b.name, 'fr')),
     newOrganisations: data.organisations.filter(
-      (org) => inPeriod(dayOf(org.createdAt)) && (!filters.territory || territoryOf(org.id) === filters.territory),
+      (org) => inPeriod(dayOf(org.createdAt)) && (!filters.territory || inTerritory(org.id)),
     ).length,
     events: events.length,
     eventsByService: perService(events),

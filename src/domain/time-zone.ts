@@ -11,10 +11,15 @@ export interface WallClock {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 1000;
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    // Intl also takes offsets ("+01:00") in some engines and not others: only IANA names are
+    // zones here, so a device and the server (Node) agree on what is one.
+    if (!IANA_NAME.test(timeZone)) throw new RangeError(`not a time zone name: ${timeZone}`);
     formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       hourCycle: 'h23',
@@ -25,11 +30,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
     });
-    formatters.set(timeZone, formatter);
+    // Bounded: every spelling Intl accepts ("europe/paris") would otherwise stay in memory.
+    if (formatters.size < MAX_FORMATTERS) formatters.set(timeZone, formatter);
   }
   return formatter;
 }
 
+/** Whether this engine knows the zone (Intl, so the same answer in a browser and in Node). */
 export function isTimeZone(timeZone: string): boolean {
   try {
     formatterFor(timeZone);

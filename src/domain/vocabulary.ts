@@ -1,5 +1,5 @@
 // Closed lists of the domain (DOMAIN.md). Keys are stable identifiers stored in records;
-// their French/English labels live in the UI's i18n dictionaries.
+// their French/English labels live in vocabulary-labels.ts, for screens and exports alike.
 export const ORGANISATION_KINDS = [
   'tiers_lieu',
   'project_holder',

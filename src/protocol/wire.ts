@@ -18,6 +18,10 @@ export const PROTOCOL_HEADER = 'X-Valise-Protocol';
 export const SERVER_HEADER = 'X-Valise-Server';
 export const MAX_PUSH_MUTATIONS = 1000;
 export const MAX_PULL_LIMIT = 5000;
+/** A record's JSON longer than this is refused (a million characters: about 1 MB). */
+export const MAX_RECORD_CHARS = 1_000_000;
+/** Entries one map field of a record may hold (a diagnostic's answers, an event's attendees…). */
+export const MAX_MAP_ENTRIES = 2_000;
 /** A device clock more than this ahead of the server's is clamped (and the device told). */
 export const MAX_CLOCK_AHEAD_MS = 60_000;
 
@@ -43,6 +47,8 @@ export const mutationSchema = v.strictObject({
   ),
   clocks: v.record(fieldKey, clock),
   base: v.optional(v.record(fieldKey, v.union([v.literal(''), clock]))),
+  /** Sent again after the server came back from a backup (a new epoch), not a new edit. */
+  resent: v.optional(v.literal(true)),
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
@@ -65,7 +71,18 @@ export interface Change {
 
 export type MutationResult =
   | { id: string; status: 'applied' }
-  | { id: string; status: 'rejected'; reason: string; current: Change | null };
+  /** Valid, but every field it carried was already newer on the server: nothing changed. */
+  | { id: string; status: 'unchanged'; reason: string }
+  | {
+      id: string;
+      status: 'rejected';
+      reason: string;
+      /**
+       * The record as the server holds it (null: it holds none). Sent once per record and
+       * push: absent on a later refusal of the same record, whose state is in the earlier one.
+       */
+      current?: Change | null;
+    };
 
 export interface ServerTime {
   /** Server wall clock (ms since epoch) when it answered: devices correct their clock with it. */
@@ -79,6 +96,8 @@ export interface PushResponse extends ServerTime {
 }
 
 export interface PullResponse extends ServerTime {
+  /** The server's identity; a new one means it was restored from a backup (see README). */
+  epoch?: string;
   changes: Change[];
   /** Pass back as `since` to continue. */
   cursor: number;
@@ -155,4 +174,6 @@ export interface ApiError {
   /** Machine-readable code, e.g. "invalid_body", "unauthorized", "too_large". */
   code: string;
   issues?: { field: string; message: string }[];
+  /** With a 429: how long to wait before the next request (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }

@@ -2,10 +2,11 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
-import { apiCors, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
-import { fail } from './http-errors';
+import { apiCors, clientAddress, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
+import { fail, tooMany } from './http-errors';
+import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
-import { FailureLimiter } from './rate-limit';
+import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import type { AppEnv } from './routes/env';
@@ -36,24 +37,42 @@ export function createApp(deps: AppDeps) {
   const joinFailures = new FailureLimiter(JOIN_FAILURES_PER_ADDRESS, JOIN_FAILURE_WINDOW_MS);
   const lastTouched = new Map<string, number>();
   const { config } = deps;
+  const deviceLimiter = config.deviceRate > 0 ? new RateLimiter(config.deviceRate, config.deviceRate * 30) : null;
+  const addressLimiter = config.addressRate > 0 ? new RateLimiter(config.addressRate, config.addressRate * 30) : null;
+  // Tests move `now`; a fair share is measured in real time.
+  const monotonic = () => performance.now();
   const app = new Hono<AppEnv>();
   const info = serverInfo(deps.minProtocol);
   const gate = protocolGate(info.minProtocol);
 
+  const metrics = new Metrics();
   app.use('*', requestLog(log, now));
+  app.use('*', metrics.middleware());
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('store', deps.store);
     c.set('config', config);
     c.set('clock', clock);
     c.set('now', now);
+    c.set('log', log);
+    c.set('metrics', metrics);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
+    c.set('deviceLimiter', deviceLimiter);
+    c.set('monotonic', monotonic);
     c.set('serverInfo', info);
     await next();
   });
   app.use('/api/*', apiCors(config));
   app.use('/api/*', noStore());
+  if (addressLimiter) {
+    app.use('/api/*', async (c, next) => {
+      const cost = requestCost(c.req.method, c.req.header('Content-Length'), config.maxBodyBytes);
+      const wait = addressLimiter.take(clientAddress(c), cost, monotonic());
+      if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this address');
+      await next();
+    });
+  }
   // Health answers monitoring tools, which speak no protocol.
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : gate(c, next)));
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
@@ -75,6 +94,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/attachments', attachmentRoutes());
   app.route('/api/admin', adminRoutes());
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route.'));
+  // For Prometheus on the machine itself; anyone else is told there is nothing here.
+  app.get('/metrics', async (c) => {
+    if (!config.metricsAllow.has(clientAddress(c))) return c.text('Not found', 404);
+    c.header('Cache-Control', 'no-store');
+    return c.body(await metrics.render(deps.store, now()), 200, { 'Content-Type': 'text/plain; version=0.0.4' });
+  });
   app.route('/', serveApp(config.distDir));
 
   app.onError((error, c) => {

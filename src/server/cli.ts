@@ -1,11 +1,17 @@
 // `npm run valise -- <command>`: a network's administration from the server's shell, on the
 // same store as the running server (VALISE_DATA or DATABASE_URL).
+import { resolve } from 'node:path';
 import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { CliError, type CliIo, option } from './cli-args';
 import { readConfig, type ServerConfig } from './config';
 import { runDeploy } from './deploy/command';
 import { invitationLink, issueInvitation } from './invitations';
+import { takeBackup } from './ops/backup';
+import { DataFolderBusy } from './ops/data-lock';
+import { readEpoch } from './ops/epoch';
+import { RestoreRefused, restoreBackup } from './ops/restore';
+import { verifyBackup } from './ops/verify';
 import { openStore } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
@@ -19,7 +25,13 @@ export const USAGE = `Usage: npm run valise -- <command>
   devices [--network ID]           list a network's devices
   revoke <device id> [--network ID]
                                    remove a device; it is refused on its next request
+  backup --dir DIR [--keep-daily 7] [--keep-weekly 4]
+                                   a dated backup in DIR while the server runs (SQLite copy,
+                                   or pg_dump with DATABASE_URL), older ones pruned
+  backup --verify FILE             check that a backup can be restored; print what it holds
   backup <file>                    consistent copy of the SQLite database, while it runs
+  restore FILE                     with the server stopped: make FILE the store, new epoch
+  recovery [--network ID]          since the last restore: records devices brought back
   deploy --domain D [--email E] [--data DIR] [--user valise] [--backup-dir DIR]
          [--app DIR] [--node PATH] [--port N] [--out DIR]
                                    write a Caddyfile and systemd units for a VPS, print the steps
@@ -94,13 +106,37 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'backup': {
+        const dir = option(args, 'dir');
+        if (dir !== undefined) {
+          const keepDaily = count(option(args, 'keep-daily') ?? '7', '--keep-daily');
+          const keepWeekly = count(option(args, 'keep-weekly') ?? '4', '--keep-weekly');
+          const outcome = await takeBackup(store, {
+            dir: resolve(dir),
+            keepDaily,
+            keepWeekly,
+            databaseUrl: config.databaseUrl,
+            now: new Date(),
+          });
+          io.out(`Backed up to ${outcome.file}.`);
+          if (outcome.deleted.length > 0)
+            io.out(`Removed ${outcome.deleted.length} older backup(s): ${outcome.deleted.join(', ')}.`);
+          return 0;
+        }
         const file = args[0];
-        if (!file) throw new CliError('Give the file to write: backup <file>.');
+        if (!file) throw new CliError('Give the folder or the file to write: backup --dir DIR, or backup <file>.');
         if (!(store instanceof SqliteStore))
           throw new CliError('This server uses PostgreSQL: back it up with pg_dump "$DATABASE_URL" > file.sql.');
         // SQLite's online backup copies a consistent state while the server keeps writing.
         await store.db.backup(file);
         io.out(`Backed up to ${file}.`);
+        return 0;
+      }
+      case 'recovery': {
+        const network = await pickNetwork(store, option(args, 'network'));
+        const epoch = await readEpoch(store);
+        const count = await store.countBroughtBack(network.id, epoch.epoch);
+        io.out(`Epoch ${epoch.epoch} since ${epoch.startedAt} (${epoch.reason}).`);
+        io.out(`Records devices brought back to "${network.name}" since then: ${count}.`);
         return 0;
       }
       default:
@@ -116,13 +152,30 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
   }
 }
 
-/** Commands that do not open the store: the files of a deployment. */
-async function runWithoutStore(argv: readonly string[], io: CliIo): Promise<number | null> {
+/** Commands that do not open the store: deployment files, checking a backup, restoring one. */
+async function runWithoutStore(argv: readonly string[], config: ServerConfig, io: CliIo): Promise<number | null> {
   const [command, ...args] = argv;
   try {
     if (command === 'deploy') return runDeploy(args, io);
+    if (command === 'backup' && args.includes('--verify')) return await runVerify(option(args, 'verify'), io);
+    if (command === 'restore') {
+      const file = args[0];
+      if (!file) throw new CliError('Give the backup to restore: restore <file>.');
+      const outcome = await restoreBackup(resolve(file), config, new Date());
+      if (outcome.keptAside) io.out(`The store it replaced is kept as ${outcome.keptAside}.`);
+      io.out(`Restored from ${file}. New epoch: ${outcome.epoch}.`);
+      io.out(
+        'Start the server: each device sends back what it holds that the backup lacks, then pulls everything again.',
+      );
+      io.out('See how many records came back with: npm run valise -- recovery');
+      return 0;
+    }
     return null;
   } catch (error) {
+    if (error instanceof RestoreRefused || error instanceof DataFolderBusy) {
+      io.err(error.message);
+      return 1;
+    }
     if (error instanceof CliError) {
       io.err(error.message);
       return 1;
@@ -131,8 +184,29 @@ async function runWithoutStore(argv: readonly string[], io: CliIo): Promise<numb
   }
 }
 
+async function runVerify(file: string | undefined, io: CliIo): Promise<number> {
+  if (!file) throw new CliError('Give the backup to check: backup --verify <file>.');
+  const result = await verifyBackup(resolve(file));
+  for (const [table, rows] of Object.entries(result.counts)) io.out(`${table.padEnd(12)} ${rows}`);
+  if (result.epoch) io.out(`epoch        ${result.epoch}`);
+  if (result.problems.length > 0) {
+    for (const problem of result.problems) io.err(`Problem: ${problem}`);
+    io.err(`${file} is NOT a usable backup.`);
+    return 1;
+  }
+  io.out(`${file}: a usable ${result.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} backup.`);
+  return 0;
+}
+
+function count(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 1000)
+    throw new CliError(`${name} must be a whole number from 0 to 1000.`);
+  return parsed;
+}
+
 export async function main(argv: readonly string[], config: ServerConfig, io: CliIo): Promise<number> {
-  const code = await runWithoutStore(argv, io);
+  const code = await runWithoutStore(argv, config, io);
   if (code !== null) return code;
   const store = await openStore(config);
   return runCli(argv, store, config, io).finally(() => store.close());

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { TrustedProxies } from './ops/client-address';
+import { AddressList, TrustedProxies } from './ops/client-address';
 
 export interface ServerConfig {
   port: number;
@@ -14,8 +14,14 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from another site (the app's own origin always is). */
   allowedOrigins: string[];
+  /** Request units per second one device may use (burst: 30 s of them); 0 turns it off. */
+  deviceRate: number;
+  /** The same for one address, whatever its devices; 0 turns it off. */
+  addressRate: number;
   /** The reverse proxies in front (VALISE_TRUSTED_PROXIES): only their X-Forwarded-For is believed. */
   trustedProxies: TrustedProxies;
+  /** Who may read /metrics (VALISE_METRICS_ALLOW, default loopback), judged on the client's address. */
+  metricsAllow: AddressList;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,8 +33,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: resolve(env.VALISE_DIST ?? 'dist'),
     maxAttachmentBytes: Number(env.VALISE_MAX_ATTACHMENT_BYTES ?? 10 * 1024 * 1024),
     maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+    deviceRate: Number(env.VALISE_DEVICE_RATE ?? 10),
+    addressRate: Number(env.VALISE_ADDRESS_RATE ?? 50),
     allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),
     trustedProxies: new TrustedProxies(list(env.VALISE_TRUSTED_PROXIES)),
+    metricsAllow: new AddressList(list(env.VALISE_METRICS_ALLOW ?? '127.0.0.1,::1'), 'VALISE_METRICS_ALLOW'),
   };
 }
 

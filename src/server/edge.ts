@@ -90,10 +90,15 @@ export function noStore(): MiddlewareHandler<AppEnv> {
 }
 
 /** Refuses a body over `maxBytes` before reading it whole (chunked bodies included). */
-export function limitBody(maxBytes: number, what: string): MiddlewareHandler<AppEnv> {
+export function limitBody(
+  maxBytes: number,
+  what: string,
+  onRefuse?: (c: Context<AppEnv>) => void,
+): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: (c) => {
+      onRefuse?.(c as Context<AppEnv>);
       // The rest of the body is not read: the connection cannot carry another request.
       c.header('Connection', 'close');
       return fail(c, 413, 'too_large', `The ${what} is larger than the ${megabytes(maxBytes)} this server accepts.`);

@@ -12,3 +12,15 @@ export function fail(
   const body: ApiError = { error, code, ...(issues ? { issues } : {}) };
   return c.json(body, status);
 }
+
+/** 429 with the wait in the Retry-After header and in the JSON, said in words. */
+export function tooMany(c: Context, waitMs: number, code: string, who: string) {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  c.header('Retry-After', String(seconds));
+  const body: ApiError = {
+    error: `Too many requests from ${who}. Try again in ${seconds} second${seconds > 1 ? 's' : ''}.`,
+    code,
+    retryAfterSeconds: seconds,
+  };
+  return c.json(body, 429);
+}

@@ -33,3 +33,43 @@ export class FailureLimiter {
     return (this.failures.get(key) ?? []).filter((at) => at > now - this.windowMs);
   }
 }
+
+/**
+ * A fair share of the server per key (a device, an address): a bucket of `burst` units that
+ * refills at `perSecond`; a request takes units by its size. A device syncing once a minute
+ * never meets it; one that floods waits its turn while the others are served.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { units: number; at: number }>();
+
+  constructor(
+    readonly perSecond: number,
+    readonly burst: number,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  /** Takes `cost` units for `key`: 0 when it may go now, else the milliseconds to wait. */
+  take(key: string, cost: number, now: number): number {
+    const bucket = this.buckets.get(key) ?? { units: this.burst, at: now };
+    const units = Math.min(this.burst, bucket.units + ((now - bucket.at) * this.perSecond) / 1000);
+    const allowed = units >= cost;
+    this.buckets.delete(key);
+    this.buckets.set(key, { units: allowed ? units - cost : units, at: now });
+    if (this.buckets.size > this.maxKeys) {
+      const oldest = this.buckets.keys().next().value;
+      if (oldest !== undefined) this.buckets.delete(oldest);
+    }
+    return allowed ? 0 : Math.ceil(((Math.min(cost, this.burst) - units) * 1000) / this.perSecond);
+  }
+}
+
+/**
+ * One unit per request and one per 64 KB of body: a large push costs more than a pull. A body
+ * sent without its length (chunked) is charged as the largest the server would read.
+ */
+export function requestCost(method: string, contentLength: string | undefined, maxBodyBytes: number): number {
+  const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+  const declared = Number(contentLength);
+  const bytes = !hasBody ? 0 : Number.isFinite(declared) && declared >= 0 ? declared : maxBodyBytes;
+  return 1 + Math.floor(bytes / 65_536);
+}

@@ -4,6 +4,7 @@ import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
 import { leaveNetwork } from '../db/sync-store';
+import { seedStarterValise } from '../db/toolbox-starter';
 import { AdminClient } from '../sync/admin';
 import { SyncEngine } from '../sync/engine';
 import { ensureBlob } from '../sync/files';
@@ -23,9 +24,17 @@ export function startRuntime() {
   started ??= (async () => {
     const context = await appData();
     const engine = new SyncEngine(context, transportFor);
+    let seededAfter: string | null | undefined;
     engine.subscribe((status) => {
       syncStore.setState({ status, session: context.session });
       if (status.error === 'upgrade_required') requireUpgrade();
+      // The starter valise is seeded where this device may (see seedStarterValise): at start,
+      // and after each completed sync — a joined admin seeds only once the network's valise
+      // has arrived. Idempotent, so a sync that brought nothing new writes nothing.
+      if (status.lastSyncAt !== seededAfter) {
+        seededAfter = status.lastSyncAt;
+        void seedStarterValise(context, { pulled: status.lastSyncAt !== null });
+      }
     });
     await engine.refresh();
     const scheduler = new SyncScheduler(engine);
@@ -52,6 +61,8 @@ export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
   const { context, engine } = await startRuntime();
   await leaveNetwork(context, { wipe });
   await engine.refresh();
+  // A device on its own again curates its own valise.
+  await seedStarterValise(context, { pulled: false });
   syncStore.setState({ session: null });
 }
 

@@ -23,6 +23,7 @@ export const syncStore = createStore<SyncView>(() => ({
     error: null,
     progress: null,
     clockAheadMs: 0,
+    retryAfterMs: null,
     serverVersion: null,
   },
   session: null,

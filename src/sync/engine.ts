@@ -13,6 +13,7 @@ import {
   settlePush,
 } from '../db/sync-store';
 import type { ServerTime } from '../protocol/wire';
+import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 
 export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
@@ -27,6 +28,8 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   /** Set when the server clamped this device's clock: how far ahead it was. */
   clockAheadMs: number;
+  /** After a 429: how long the server asked this device to wait before syncing again. */
+  retryAfterMs: number | null;
   /** The server's version, as it last said (kept between runs for Réglages). */
   serverVersion: string | null;
 }
@@ -43,6 +46,7 @@ const INITIAL: SyncStatus = {
   error: null,
   progress: null,
   clockAheadMs: 0,
+  retryAfterMs: null,
   serverVersion: null,
 };
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
@@ -81,6 +85,11 @@ export class SyncEngine {
     });
   }
 
+  /** A local write changed the number of changes waiting: the status says so from that moment. */
+  notePending(count: number): void {
+    if (count !== this.current.pending) this.update({ pending: count });
+  }
+
   /**
    * Syncs now. Calls during a run are not lost: they make the run go once more, since the
    * user may have written something after it started. Never rejects; failures are in status.
@@ -109,7 +118,7 @@ export class SyncEngine {
         this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
         return;
       }
-      this.update({ state: 'syncing', error: null, progress: null });
+      this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
@@ -123,7 +132,8 @@ export class SyncEngine {
       const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
       const state: SyncState = kind === 'unreachable' ? 'offline' : 'error';
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
-      this.update({ state, error: kind, progress: null, pending });
+      const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
+      this.update({ state, error: kind, progress: null, pending, retryAfterMs });
     } finally {
       await this.noteServerVersion(transport?.serverVersion ?? null);
     }
@@ -175,14 +185,20 @@ export class SyncEngine {
   private async pull(transport: SyncTransport): Promise<void> {
     let done = 0;
     const limit = this.options.pullPage ?? 2000;
+    const epoch = await readServerEpoch(this.context);
     const fetchPage = (cursor: number) => {
       const before = this.context.clock.physicalNow();
-      return transport.pull(cursor, limit).then((page) => ({ page, before }));
+      return transport.pull(cursor, limit, epoch).then((page) => ({ page, before }));
     };
     let next = fetchPage(await readCursor(this.context));
-    for (;;) {
+    for (let first = true; ; first = false) {
       const { page, before } = await next;
       await this.correctClock(page, before);
+      if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
+        await this.uploadFiles(transport);
+        await this.push(transport);
+        return this.pull(transport);
+      }
       // Ask for the next page while this one is written: the network and IndexedDB overlap.
       if (page.hasMore) {
         next = fetchPage(page.cursor);

@@ -46,6 +46,7 @@ export class SyncScheduler {
       (count) => {
         if (count > this.lastPending) this.schedule(this.options.debounceMs ?? 2_000);
         this.lastPending = count;
+        this.engine.notePending(count);
       },
     );
     this.stops.push(() => watch.unsubscribe());
@@ -68,14 +69,16 @@ export class SyncScheduler {
     if (this.timer !== null) this.environment.clearTimer(this.timer);
     this.timer = null;
     await this.engine.sync();
-    const { state, error } = this.engine.status;
+    const { state, error, retryAfterMs } = this.engine.status;
     // Retrying cannot help an app the server no longer serves: it waits for its update (the
     // new version starts a new scheduler); "Synchroniser" still tries once per press.
     if (state === 'unjoined' || error === 'upgrade_required') return;
     if (state === 'offline' || state === 'error') {
       this.failures += 1;
       const first = this.options.firstBackoffMs ?? 5_000;
-      this.schedule(Math.min(first * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 300_000));
+      const backoff = Math.min(first * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 300_000);
+      // A busy server says how long to wait: asking sooner would only be refused again.
+      this.schedule(Math.max(backoff, retryAfterMs ?? 0));
     } else {
       this.failures = 0;
       this.schedule(this.options.periodMs ?? 60_000);

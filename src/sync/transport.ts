@@ -31,6 +31,8 @@ export class SyncError extends Error {
     readonly kind: SyncErrorKind,
     message: string,
     readonly status?: number,
+    /** The server asked to wait this long before calling again (429 Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -41,7 +43,8 @@ export interface SyncTransport {
   /** The server's version, once it has answered. */
   readonly serverVersion?: string | null;
   push(request: PushRequest): Promise<PushResponse>;
-  pull(since: number, limit: number): Promise<PullResponse>;
+  /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
+  pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
   downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }>;
 }
@@ -87,7 +90,11 @@ export class ApiClient {
     if (response.status === 426) throw new SyncError('upgrade_required', message, 426);
     if (response.status === 401)
       throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
-    if (response.status >= 500 || response.status === 429) throw new SyncError('server', message, response.status);
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('Retry-After'));
+      throw new SyncError('server', message, 429, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
+    }
+    if (response.status >= 500) throw new SyncError('server', message, response.status);
     throw new SyncError('refused', message, response.status);
   }
 }
@@ -112,8 +119,9 @@ export class HttpTransport implements SyncTransport {
     return (await response.json()) as PushResponse;
   }
 
-  async pull(since: number, limit: number): Promise<PullResponse> {
-    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}`, { method: 'GET' });
+  async pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse> {
+    const known = epoch ? `&epoch=${encodeURIComponent(epoch)}` : '';
+    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}${known}`, { method: 'GET' });
     return (await response.json()) as PullResponse;
   }
 

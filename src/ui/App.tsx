@@ -5,7 +5,7 @@ import { Icon } from './components/Icon';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 import { QuickCapture } from './QuickCapture';
-import { DEFAULT_SCREEN, NAV_ITEMS, SETTINGS_PATH } from './routes';
+import { DEFAULT_SCREEN, NAV_ITEMS, REPORTS_PATH, SETTINGS_PATH } from './routes';
 import { ScreenOutlet } from './ScreenOutlet';
 import { ShellBanners } from './ShellBanners';
 import { SyncIndicator } from './sync/SyncIndicator';
@@ -36,6 +36,7 @@ export function App() {
           {t.appName}
         </span>
         <SyncIndicator />
+        <QuickCapture />
         <a class="topbar__settings" href={`#/${SETTINGS_PATH}`} aria-current={currentIf(SETTINGS_PATH)}>
           <Icon name="settings" />
           <span>{t.navSettings}</span>
@@ -48,6 +49,9 @@ export function App() {
         </span>
         <div class="nav__sync">
           <SyncIndicator />
+        </div>
+        <div class="nav__capture">
+          <QuickCapture />
         </div>
         <ul class="nav__list">
           {NAV_ITEMS.map((item) => (
@@ -65,7 +69,13 @@ export function App() {
               </a>
             </li>
           ))}
-          <li class="nav__item nav__item--settings">
+          <li class="nav__item nav__item--wide">
+            <a class="nav__link" href={`#/${REPORTS_PATH}`} aria-current={currentIf(REPORTS_PATH)}>
+              <Icon name="reports" />
+              <span class="nav__label">{t.navReports}</span>
+            </a>
+          </li>
+          <li class="nav__item nav__item--wide nav__item--settings">
             <a class="nav__link" href={`#/${SETTINGS_PATH}`} aria-current={currentIf(SETTINGS_PATH)}>
               <Icon name="settings" />
               <span class="nav__label">{t.navSettings}</span>
@@ -77,7 +87,6 @@ export function App() {
         <ShellBanners />
         <main id="main" class="main" tabIndex={-1}>
           <ScreenOutlet />
-          <QuickCapture />
         </main>
       </div>
     </div>

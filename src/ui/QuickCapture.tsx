@@ -1,6 +1,7 @@
 // "Nouvelle visite" from any screen: one tap opens the capture form (the last lieu and the
-// usual services come first there). Hidden on the visit list, which has its own button, and
-// where a visit is being written already.
+// usual services come first there). It lives in the bars, never over the page: a round "+" in
+// a phone's top bar, a button in the side column of a wide screen, so it covers nothing.
+// Hidden where a visit is being written already.
 import { hrefTo, useRoute } from '../state/router';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
@@ -9,9 +10,8 @@ export function QuickCapture() {
   const t = useMessages(common);
   const route = useRoute();
   const visits = route.screen === 'visites' || route.screen === '';
-  const listOrWriting =
-    visits && (route.params.length === 0 || route.params[0] === 'nouvelle' || route.params[1] === 'modifier');
-  if (listOrWriting) return null;
+  const writing = visits && (route.params[0] === 'nouvelle' || route.params[1] === 'modifier');
+  if (writing) return null;
   return (
     <a class="quick-capture" href={hrefTo('visites', 'nouvelle')}>
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

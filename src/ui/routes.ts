@@ -67,3 +67,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export const SETTINGS_PATH = 'reglages';
+
+/** Rapports: in the side column on a wide screen, beside "À faire" on Visites on a phone. */
+export const REPORTS_PATH = 'rapports';

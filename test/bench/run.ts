@@ -9,6 +9,7 @@ import { buildApp } from '../e2e/helpers/build';
 import { startServer } from '../e2e/helpers/server';
 import { firstScreenReport } from '../tools/bundle-report';
 import { measureApp } from './app-figures';
+import { measureCommunes } from './communes-figures';
 import { datasetSize, generateDataset } from './data/dataset';
 import { type Figure, formatLine, formatTable, summarise } from './figures';
 import { measureHarness } from './harness-figures';
@@ -49,6 +50,7 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
   const app = appDist ?? join(work, 'app');
   if (!appDist) buildApp(app, 'bench');
   report(summarise('bundle.first_screen_gz_kb', 'KB', [firstScreenReport(app).gzipKb], '<= 60'));
+  report(...(await measureCommunes(app, runs)));
 
   const harness = join(work, 'harness');
   await build({ configFile: join(import.meta.dirname, 'vite.bench.config.ts'), build: { outDir: harness } });

@@ -127,11 +127,13 @@ describe('the valise on the road', () => {
     await page.getByText('Ce lien ne s’ouvrirait pas : il commence par https://, http:// ou mailto:.').waitFor();
     await shell.reload();
     await expect.poll(() => page.getByLabel('Titre').inputValue()).toBe('Sac de transport');
-    expect(await page.getByText('Votre saisie précédente, pas encore enregistrée, a été reprise.').count()).toBe(1);
+    expect(await page.getByText('Brouillon repris').count()).toBe(1);
     await screenshotAtSizes(page, 'toolbox-item-form');
     await page.setViewportSize(PHONE);
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Repartir de zéro' }).click();
+    // Dropping the draft asks first.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Abandonner ce brouillon' }).click();
     await expect.poll(() => page.getByLabel('Titre').inputValue()).toBe('');
     await valise.back();
 

@@ -6,6 +6,7 @@ import { TestServer } from './test-server';
 
 export interface DevicePair {
   server: TestServer;
+  networkId: string;
   a: TestDevice;
   b: TestDevice;
   close(): Promise<void>;
@@ -20,6 +21,7 @@ export async function joinedPair(names: [string, string] = ['Alix', 'Bastien'], 
   await b.join(await server.invite(network.id));
   const pair: DevicePair = {
     server,
+    networkId: network.id,
     a,
     b,
     async close() {

@@ -43,7 +43,9 @@ export class TestServer {
     options: { minProtocol?: number } = {},
   ): Promise<TestServer> {
     const server = new TestServer(mkdtempSync(join(tmpdir(), 'valise-server-')), now);
-    server.env = env;
+    // Every device of a test calls from one address, many times a second: the fair-share
+    // limits are off unless a test turns them on (test/server/fair-share.test.ts).
+    server.env = { VALISE_DEVICE_RATE: '0', VALISE_ADDRESS_RATE: '0', ...env };
     server.minProtocol = options.minProtocol;
     await server.open();
     return server;
@@ -68,7 +70,13 @@ export class TestServer {
   fetch = async (input: string, init?: RequestInit): Promise<Response> => this.app.fetch(new Request(input, init));
 
   async restart(): Promise<void> {
+    await this.whileStopped(async () => {});
+  }
+
+  /** Closes the store, runs `work` on the stopped server's data (a restore), opens it again. */
+  async whileStopped(work: () => Promise<void>): Promise<void> {
     await this.store.close();
+    await work();
     await this.open();
   }
 

@@ -20,7 +20,15 @@ let app: ReturnType<typeof createApp>;
 let networkId: string;
 
 function start(env: NodeJS.ProcessEnv = {}) {
-  const config = readConfig({ VALISE_DATA: dir, VALISE_DIST: join(dir, 'dist'), ...env });
+  // A Request built in-process carries no Content-Length, so the fair share would charge each
+  // as the largest body (a chunked upload); test/server/fair-share.test.ts pins that share.
+  const config = readConfig({
+    VALISE_DATA: dir,
+    VALISE_DIST: join(dir, 'dist'),
+    VALISE_ADDRESS_RATE: '0',
+    VALISE_DEVICE_RATE: '0',
+    ...env,
+  });
   app = createApp({ store, config, now: () => now, log: (entry) => logs.push(entry) });
 }
 

@@ -145,3 +145,54 @@ describe('one server per data folder', () => {
     // Four server starts: seconds each on a loaded machine.
   }, 240_000);
 });
+
+describe('/metrics', () => {
+  it('counts requests, latency, pushes, pulls and refusals, with the store size and the last backup age', async () => {
+    const network = await store.createNetwork('Réseau');
+    const call = appWith({ VALISE_TRUSTED_PROXIES: '127.0.0.1' });
+    const { code } = await issueInvitation(store, network.id, 'concierge', 24);
+    const joined = await call('/api/join', '127.0.0.1', {
+      method: 'POST',
+      body: JSON.stringify({ code, deviceName: 'T', memberName: 'S', clockNode: 'aaaaaaaaaaaaaaaa' }),
+    });
+    const headers = { Authorization: `Bearer ${((await joined.json()) as { token: string }).token}` };
+    const push = await call('/api/sync/push', '127.0.0.1', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ mutations: [visitCreation(Date.now())] }),
+    });
+    expect(push.status).toBe(200);
+    expect((await call('/api/sync/pull?since=0', '127.0.0.1', { headers })).status).toBe(200);
+    expect((await call('/api/sync/pull?since=-1', '127.0.0.1', { headers })).status).toBe(400);
+    await store.writeMeta([['lastBackupAt', new Date(Date.now() - 3_600_000).toISOString()]]);
+
+    const response = await call('/metrics', '127.0.0.1');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    const value = (name: string) =>
+      Number(text.match(new RegExp(`^${name.replace(/[{}"+]/g, '\\$&')} (\\S+)$`, 'm'))?.[1]);
+    expect(value('valise_http_requests_total{route="push",method="POST",status="200"}')).toBe(1);
+    expect(value('valise_pushes_total')).toBe(1);
+    expect(value('valise_pulls_total')).toBe(1);
+    expect(value('valise_push_mutations_total{result="applied"}')).toBe(1);
+    expect(value('valise_refusals_total{route="pull",status="400"}')).toBe(1);
+    expect(value('valise_http_request_duration_seconds_count{route="pull"}')).toBe(2);
+    expect(value('valise_http_request_duration_seconds_bucket{route="pull",le="+Inf"}')).toBe(2);
+    expect(value('valise_store_size_bytes')).toBeGreaterThan(4096);
+    expect(value('valise_last_backup_age_seconds')).toBeGreaterThanOrEqual(3600);
+    expect(value('valise_last_backup_age_seconds')).toBeLessThan(3700);
+  });
+
+  it('answers only the configured addresses, judged on the client behind the proxy', async () => {
+    const call = appWith({ VALISE_TRUSTED_PROXIES: '127.0.0.1' });
+    expect((await call('/metrics', '::1')).status).toBe(200);
+    expect((await call('/metrics', '192.0.2.7')).status).toBe(404);
+    // Through the local proxy, a visitor from the internet is not loopback.
+    const proxied = await call('/metrics', '127.0.0.1', { headers: { 'X-Forwarded-For': '127.0.0.1, 203.0.113.9' } });
+    expect(proxied.status).toBe(404);
+    const allowed = appWith({ VALISE_METRICS_ALLOW: '10.0.0.0/8' });
+    expect((await allowed('/metrics', '10.1.2.3')).status).toBe(200);
+    expect((await allowed('/metrics', '127.0.0.1')).status).toBe(404);
+  });
+});

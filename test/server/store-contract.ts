@@ -225,6 +225,22 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect([...seen.values()].every((times) => times === 1)).toBe(true);
     });
 
+    it('bounds a page in characters as well as in records, always moving forward', async () => {
+      const network = await store.createNetwork('Réseau');
+      const notes = 'é'.repeat(10_000);
+      await push(
+        network.id,
+        Array.from({ length: 5 }, () => visitCreation(NOW, undefined, undefined, notes)),
+      );
+      const size = (await store.snapshot(network.id)).map((change) => change.data.length + change.clocks.length);
+      const first = await store.pull(network.id, 0, 100, (size[0] as number) + (size[1] as number) + 1);
+      expect(first.changes).toHaveLength(3);
+      expect(first.remaining).toBe(2);
+      const tiny = await store.pull(network.id, first.changes.at(-1)?.seq as number, 100, 1);
+      expect(tiny.changes).toHaveLength(1);
+      expect(tiny.remaining).toBe(1);
+    });
+
     it('keeps everything across a restart and continues the change order after it', async () => {
       const network = await store.createNetwork('Réseau');
       await push(network.id, [visitCreation(NOW), visitCreation(NOW)]);

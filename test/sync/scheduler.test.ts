@@ -42,6 +42,7 @@ describe('when a device syncs by itself', () => {
   let server: TestServer;
   let device: TestDevice;
   let reachable: boolean;
+  let busyForSeconds: number;
   let environment: ManualEnvironment;
   let scheduler: SyncScheduler;
 
@@ -49,9 +50,19 @@ describe('when a device syncs by itself', () => {
     server = await TestServer.start();
     const network = await server.createNetwork('Réseau');
     reachable = true;
-    device = await TestDevice.open('Camille', (url, init) =>
-      reachable ? server.fetch(url, init) : Promise.reject(new TypeError('offline')),
-    );
+    busyForSeconds = 0;
+    device = await TestDevice.open('Camille', (url, init) => {
+      if (!reachable) return Promise.reject(new TypeError('offline'));
+      if (busyForSeconds > 0) {
+        const body = JSON.stringify({
+          error: 'Too many requests',
+          code: 'rate_limited',
+          retryAfterSeconds: busyForSeconds,
+        });
+        return Promise.resolve(new Response(body, { status: 429, headers: { 'Retry-After': String(busyForSeconds) } }));
+      }
+      return server.fetch(url, init);
+    });
     await device.join(await server.invite(network.id));
     environment = new ManualEnvironment();
     scheduler = new SyncScheduler(device.engine, environment, {
@@ -65,6 +76,17 @@ describe('when a device syncs by itself', () => {
     scheduler.stop();
     await device.close();
     await server.stop();
+  });
+
+  it('waits as long as a busy server asks before syncing again', async () => {
+    busyForSeconds = 120;
+    scheduler.start();
+    await environment.timersBecome(120_000);
+    expect(device.engine.status).toMatchObject({ state: 'error', retryAfterMs: 120_000 });
+    busyForSeconds = 0;
+    environment.timers[0]?.callback();
+    await environment.timersBecome(60_000);
+    expect(device.engine.status).toMatchObject({ state: 'idle', retryAfterMs: null });
   });
 
   it('backs off after failures and syncs as soon as the network comes back', async () => {

@@ -78,7 +78,12 @@ async function main() {
   mkdirSync(join(dir, 'dist'));
   writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
   const cluster = STORE === 'postgres' ? await PostgresCluster.start() : null;
-  const env: NodeJS.ProcessEnv = { VALISE_DATA: join(dir, 'data'), VALISE_DIST: join(dir, 'dist') };
+  // The played devices all call from loopback; real ones come from many addresses.
+  const env: NodeJS.ProcessEnv = {
+    VALISE_DATA: join(dir, 'data'),
+    VALISE_DIST: join(dir, 'dist'),
+    VALISE_ADDRESS_RATE: '0',
+  };
   if (cluster) env.DATABASE_URL = await cluster.createDatabase();
   const server = await startServerProcess(env);
   try {

@@ -1,6 +1,6 @@
 // The light formatting of toolbox descriptions, parsed into a tree the UI renders as elements:
 // no HTML string is ever built from a description, so whatever it contains stays text.
-import { safeHref } from './links';
+import { safeHref } from '../links';
 
 export type Inline =
   | { kind: 'text'; text: string }

@@ -4,26 +4,27 @@
 // client. Anything to its left was written by the client itself and is never believed.
 import { BlockList, isIP } from 'node:net';
 
-export class TrustedProxies {
+/** Addresses and CIDR ranges, IPv4 or IPv6 ("127.0.0.1", "10.0.0.0/8", "::1"). */
+export class AddressList {
   private readonly list = new BlockList();
-  readonly empty: boolean;
 
-  /** Addresses and CIDR ranges, IPv4 or IPv6 ("127.0.0.1", "10.0.0.0/8", "::1"). */
-  constructor(entries: readonly string[]) {
+  constructor(
+    entries: readonly string[],
+    readonly setting: string,
+  ) {
     for (const entry of entries) {
       const [address = '', bits] = entry.split('/');
       const family = isIP(address);
-      if (family === 0) throw new Error(`VALISE_TRUSTED_PROXIES: "${entry}" is not an address or a CIDR range.`);
+      if (family === 0) throw new Error(`${setting}: "${entry}" is not an address or a CIDR range.`);
       const type = family === 4 ? 'ipv4' : 'ipv6';
       if (bits === undefined) this.list.addAddress(address, type);
       else {
         const prefix = Number(bits);
         if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128))
-          throw new Error(`VALISE_TRUSTED_PROXIES: "${entry}" has a wrong prefix length.`);
+          throw new Error(`${setting}: "${entry}" has a wrong prefix length.`);
         this.list.addSubnet(address, prefix, type);
       }
     }
-    this.empty = entries.length === 0;
   }
 
   has(address: string): boolean {
@@ -31,6 +32,12 @@ export class TrustedProxies {
     const family = isIP(plain);
     if (family === 0) return false;
     return this.list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
+  }
+}
+
+export class TrustedProxies extends AddressList {
+  constructor(entries: readonly string[]) {
+    super(entries, 'VALISE_TRUSTED_PROXIES');
   }
 
   /** The client's address, from the socket's and the X-Forwarded-For header. */

@@ -8,7 +8,14 @@ import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-t
 import { describeIssues, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HybridClock, parseHlc } from '../../protocol/hlc';
-import { MAX_CLOCK_AHEAD_MS, type Mutation } from '../../protocol/wire';
+import {
+  type Change,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_MAP_ENTRIES,
+  MAX_RECORD_CHARS,
+  type Mutation,
+  type MutationResult,
+} from '../../protocol/wire';
 
 /** The server's own clock node: conflict records it creates and clocks it repairs carry it. */
 export const SERVER_CLOCK_NODE = '0000000000000000';
@@ -20,7 +27,13 @@ export interface RecordRow extends RecordState {
   type: RecordType;
 }
 
-export type SavedResult = { status: 'applied' } | { status: 'rejected'; reason: string };
+export type SavedResult =
+  | { status: 'applied' }
+  | { status: 'unchanged'; reason: string }
+  | { status: 'rejected'; reason: string };
+
+/** A reason is stored and sent back: it never carries a huge input whole. */
+export const MAX_REASON_CHARS = 500;
 
 export interface PushContext {
   networkId: string;
@@ -38,6 +51,8 @@ export interface PushPlan {
   writes: RecordRow[];
   /** How far ahead of the server the furthest clamped clock was (0: none). */
   clockAheadMs: number;
+  /** Records that a device's re-sending after a restore changed: what the restore had lost. */
+  broughtBack: string[];
 }
 
 export function planPush(
@@ -49,65 +64,122 @@ export function planPush(
   const working = new Map(existing);
   const dirty = new Map<string, RecordRow>();
   const results: PushPlan['results'] = [];
-  const seenInPush = new Set<string>();
+
+  const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
+  const broughtBack = new Set<string>();
   let clockAheadMs = 0;
 
   for (const mutation of mutations) {
     const earlier = prior.get(mutation.id);
-    if (earlier || seenInPush.has(mutation.id)) {
-      results.push({
-        id: mutation.id,
-        result: earlier ?? { status: 'applied' },
-        replay: true,
-        recordId: mutation.recordId,
-      });
+    if (earlier) {
+      results.push({ id: mutation.id, result: earlier, replay: true, recordId: mutation.recordId });
       continue;
     }
-    seenInPush.add(mutation.id);
-    const unreal = Object.entries(mutation.clocks).find(([, clock]) => parseHlc(clock) === null);
-    if (unreal) {
-      // Such a clock sorts after every real one: accepted, it would lock the field for ever.
-      const reason = `invalid ${mutation.type} ${mutation.recordId}: the clock of ${unreal[0]} (${unreal[1]}) is not a real time`;
-      results.push({
-        id: mutation.id,
-        result: { status: 'rejected', reason },
-        replay: false,
-        recordId: mutation.recordId,
-      });
+    const inPush = firstSeen.get(mutation.id);
+    if (inPush) {
+      // The same id twice in one push: a repeat gets the first one's answer; a different
+      // change under a used id is not applied, and said so.
+      const same = JSON.stringify(inPush.mutation) === JSON.stringify(mutation);
+      const result: SavedResult = same
+        ? inPush.result
+        : { status: 'rejected', reason: `mutation id ${mutation.id} was already used earlier in this push` };
+      results.push({ id: mutation.id, result, replay: true, recordId: mutation.recordId });
       continue;
     }
-    const { type } = mutation;
-    if (!isRecordType(type)) {
-      // A type of a later release: refused alone, so the device keeps it and the rest applies.
-      results.push({
-        id: mutation.id,
-        result: { status: 'rejected', reason: `unknown record type ${type}: this server does not know it yet` },
-        replay: false,
-        recordId: mutation.recordId,
-      });
-      continue;
-    }
-    const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
-    clockAheadMs = Math.max(clockAheadMs, aheadMs);
-    const outcome = applyOne(context, { ...mutation, type, clocks }, working.get(mutation.recordId) ?? null);
-    if ('reason' in outcome) {
-      results.push({
-        id: mutation.id,
-        result: { status: 'rejected', reason: outcome.reason },
-        replay: false,
-        recordId: mutation.recordId,
-      });
-      continue;
-    }
-    results.push({ id: mutation.id, result: { status: 'applied' }, replay: false, recordId: mutation.recordId });
-    for (const row of outcome.rows) {
-      working.set(row.id, row);
-      dirty.delete(row.id);
-      dirty.set(row.id, row);
+    const outcome = planOne(context, mutation, working);
+    clockAheadMs = Math.max(clockAheadMs, outcome.aheadMs);
+    const result: SavedResult =
+      'reason' in outcome
+        ? { status: 'rejected', reason: clip(outcome.reason) }
+        : outcome.rows.length === 0
+          ? { status: 'unchanged', reason: 'the server already held newer values of every field of this change' }
+          : { status: 'applied' };
+    firstSeen.set(mutation.id, { mutation, result });
+    results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
+    if ('rows' in outcome) {
+      if (mutation.resent && outcome.rows.length > 0) broughtBack.add(mutation.recordId);
+      for (const row of outcome.rows) {
+        working.set(row.id, row);
+        dirty.delete(row.id);
+        dirty.set(row.id, row);
+      }
     }
   }
-  return { results, writes: [...dirty.values()], clockAheadMs };
+  return { results, writes: [...dirty.values()], clockAheadMs, broughtBack: [...broughtBack] };
 }
+
+/**
+ * The answer to each mutation. A refusal carries the record as the server holds it so the
+ * device can put it back, but once per record: a few hundred refusals of one large record
+ * must not make an answer of a few hundred copies.
+ */
+export function pushAnswers(plan: PushPlan, currentOf: (recordId: string) => Change | null): MutationResult[] {
+  const sent = new Set<string>();
+  return plan.results.map(({ id, result, recordId }) => {
+    if (result.status !== 'rejected') return { id, ...result };
+    if (sent.has(recordId)) return { id, status: 'rejected', reason: result.reason };
+    sent.add(recordId);
+    return { id, status: 'rejected', reason: result.reason, current: currentOf(recordId) };
+  });
+}
+
+function clip(reason: string): string {
+  return reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS - 1)}…` : reason;
+}
+
+/** Names a prototype may be reached by: merged into an object, they would change nothing. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+function planOne(
+  context: PushContext,
+  mutation: Mutation,
+  working: ReadonlyMap<string, RecordRow>,
+): Outcome & { aheadMs: number } {
+  const { type } = mutation;
+  // A type of a later release: refused alone, so the device keeps it and the rest applies.
+  if (!isRecordType(type))
+    return { reason: `unknown record type ${type}: this server does not know it yet`, aheadMs: 0 };
+  const unreal = Object.entries(mutation.clocks).find(([, clock]) => parseHlc(clock) === null);
+  // Such a clock sorts after every real one: accepted, it would lock the field for ever.
+  if (unreal)
+    return {
+      reason: `invalid ${mutation.type}: the clock of ${unreal[0]} (${unreal[1]}) is not a real time`,
+      aheadMs: 0,
+    };
+  const reserved = Object.entries(mutation.fields)
+    .flatMap(([key, value]) => [
+      key,
+      // A whole map written at once names its entries as keys of its value.
+      ...(isPlainObject(value) ? Object.keys(value).map((entry) => `${key}.${entry}`) : []),
+    ])
+    .find((key) => key.split('.').some((name) => RESERVED_NAMES.has(name)));
+  if (reserved)
+    return { reason: `invalid ${mutation.type}: ${reserved} is not a name a field or an entry may have`, aheadMs: 0 };
+  const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
+  const fields = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
+  const outcome = applyOne(context, { ...mutation, type, fields, clocks }, working.get(mutation.recordId) ?? null);
+  return { ...outcome, aheadMs };
+}
+
+/**
+ * Control characters other than tab, newline and carriage return, and unpaired surrogates,
+ * have no place in a text typed by a person; JSON writes each as six characters, so a few
+ * long notes of them once made a pull page longer than a string may be.
+ */
+function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(CONTROL_CHARACTERS, '').toWellFormed();
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (isPlainObject(value))
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutControlCharacters(entry)]));
+  return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
 export const NO_SUCH_RECORD = 'this record does not exist on the server';
@@ -146,8 +218,10 @@ function applyOne(context: PushContext, mutation: Mutation & { type: RecordType 
     return checked(context, mutation.type, mutation.recordId, state, []);
   }
   const merged = mergePatch(mutation.type, current, patch);
-  if (!merged.changed && merged.losers.length === 0) return { rows: [] };
-  const conflicts = merged.losers.map((loser) =>
+  // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
+  const losers = mutation.resent ? [] : merged.losers;
+  if (!merged.changed && losers.length === 0) return { rows: [] };
+  const conflicts = losers.map((loser) =>
     conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
   );
   return checked(context, mutation.type, mutation.recordId, merged, conflicts);
@@ -160,8 +234,14 @@ function checked(
   state: RecordState,
   conflicts: RecordRow[],
 ): Outcome {
+  const crowded = (MAP_FIELDS[type] as readonly string[]).find(
+    (field) => Object.keys((state.data[field] as object | null | undefined) ?? {}).length > MAX_MAP_ENTRIES,
+  );
+  if (crowded) return { reason: `invalid ${type}: ${crowded} would hold more than ${MAX_MAP_ENTRIES} entries` };
   const valid = validateRecord(type, state.data);
   if (!valid.ok) return { reason: `invalid ${type}: ${describeIssues(valid.issues)}` };
+  if (JSON.stringify(valid.value).length > MAX_RECORD_CHARS)
+    return { reason: `invalid ${type}: the record would be larger than ${MAX_RECORD_CHARS / 1_000_000} MB` };
   const row: RecordRow = {
     id,
     networkId: context.networkId,

@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../../domain/ids';
 import { type DeviceInfo, invitationRequestSchema } from '../../protocol/wire';
 import { fail } from '../http-errors';
 import { issueInvitation } from '../invitations';
+import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
 import { readBody, requireAdmin, requireDevice } from './guard';
@@ -22,6 +23,13 @@ export function adminRoutes() {
       c.var.now(),
     );
     return c.json(invitation, 201);
+  });
+
+  // After a restore: how many records the devices sent back that the backup did not have.
+  routes.get('/recovery', async (c) => {
+    const epoch = await readEpoch(c.var.store);
+    const broughtBack = await c.var.store.countBroughtBack(c.var.device.networkId, epoch.epoch);
+    return c.json({ ...epoch, broughtBack });
   });
 
   routes.get('/devices', async (c) => {

@@ -1,7 +1,9 @@
 import type { HybridClock } from '../../protocol/hlc';
 import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
-import type { FailureLimiter } from '../rate-limit';
+import type { Log } from '../edge';
+import type { Metrics } from '../ops/metrics';
+import type { FailureLimiter, RateLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
 
 export interface AppEnv {
@@ -10,10 +12,16 @@ export interface AppEnv {
     config: ServerConfig;
     clock: HybridClock;
     now: () => number;
+    log: Log;
+    metrics: Metrics;
     device: Device;
     requestId: string;
     /** Wrong invitation codes per address (429 past the limit). */
     joinFailures: FailureLimiter;
+    /** Fair share per device (null: off). */
+    deviceLimiter: RateLimiter | null;
+    /** Milliseconds of a clock that only moves forward, for the rate limiters. */
+    monotonic: () => number;
     /** When each device's "last seen" was last written. */
     lastTouched: Map<string, number>;
     /** This server's version and the protocols it serves. */

@@ -3,7 +3,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { toFieldIssue } from '../../domain/validation';
 import { bearerToken, hashSecret } from '../auth';
-import { fail } from '../http-errors';
+import { fail, tooMany } from '../http-errors';
+import { type JsonLimits, jsonOverLimits } from '../json-shape';
+import { requestCost } from '../rate-limit';
 import type { AppEnv } from './env';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -16,6 +18,12 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!device) return fail(c, 401, 'unauthorized', 'This device token is not known to the server.');
   if (device.revokedAt) return fail(c, 401, 'revoked', 'This device was removed from the network by an admin.');
   c.set('device', device);
+  const limiter = c.var.deviceLimiter;
+  if (limiter) {
+    const cost = requestCost(c.req.method, c.req.header('Content-Length'), c.var.config.maxBodyBytes);
+    const wait = limiter.take(device.id, cost, c.var.monotonic());
+    if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this device');
+  }
   // "Last seen" is shown to the minute: one write per device per minute, not one per request.
   const now = c.var.now();
   if (now - (c.var.lastTouched.get(device.id) ?? 0) >= TOUCH_INTERVAL_MS) {
@@ -31,22 +39,51 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** What a route's body may hold; under these, parsing and validating it is quick. */
+export interface BodyRules extends JsonLimits {
+  /**
+   * Checked before the schema: a cheap look at the outline (how many items), so a body of a
+   * million items is refused without validating each.
+   */
+  outline?: v.GenericSchema;
+}
+
+/** A small body of a few plain fields (joining, invitations). */
+export const SMALL_BODY: BodyRules = { maxDepth: 2, maxValues: 16 };
+
 /** Parses and validates a JSON body; answers 400 itself and returns null when it is bad. */
 export async function readBody<S extends v.GenericSchema>(
   c: Context<AppEnv>,
   schema: S,
+  rules: BodyRules = SMALL_BODY,
 ): Promise<{ ok: true; value: v.InferOutput<S> } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
-    raw = await c.req.json();
+    const text = await c.req.text();
+    const over = jsonOverLimits(text, rules);
+    if (over) {
+      const what =
+        over === 'depth' ? `nested more than ${rules.maxDepth} levels deep` : `more than ${rules.maxValues} values`;
+      return { ok: false, response: fail(c, 413, 'too_complex', `The request body holds ${what}.`) };
+    }
+    raw = JSON.parse(text);
   } catch {
     return { ok: false, response: fail(c, 400, 'invalid_json', 'The request body is not valid JSON.') };
   }
+  if (rules.outline) {
+    const outline = v.safeParse(rules.outline, raw);
+    if (!outline.success) return { ok: false, response: invalidBody(c, outline.issues) };
+  }
   const result = v.safeParse(schema, raw);
   if (result.success) return { ok: true, value: result.output };
-  const issues = result.issues
+  return { ok: false, response: invalidBody(c, result.issues) };
+}
+
+function invalidBody(c: Context<AppEnv>, issues: readonly v.BaseIssue<unknown>[]): Response {
+  const described = issues
     .slice(0, 20)
     .map(toFieldIssue)
-    .map(({ field, message }) => ({ field, message }));
-  return { ok: false, response: fail(c, 400, 'invalid_body', 'The request body is not valid.', issues) };
+    // A message may quote what was received: never send a huge input back.
+    .map(({ field, message }) => ({ field: field.slice(0, 200), message: message.slice(0, 300) }));
+  return fail(c, 400, 'invalid_body', 'The request body is not valid.', described);
 }

@@ -2,11 +2,19 @@ import { Hono } from 'hono';
 import { newId } from '../../domain/ids';
 import { type JoinResponse, joinRequestSchema, type SessionInfo } from '../../protocol/wire';
 import { hashCode, hashSecret, newToken } from '../auth';
-import { clientAddress } from '../edge';
+import { clientAddress, limitBody } from '../edge';
 import { fail } from '../http-errors';
+import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
 import { readBody, requireDevice } from './guard';
+
+/** A join body holds four short strings: nothing larger is read from a caller without a token. */
+export const MAX_JOIN_BODY_BYTES = 4096;
+
+const limitJoinBody = limitBody(MAX_JOIN_BODY_BYTES, 'request', (c) =>
+  c.var.joinFailures.fail(clientAddress(c), c.var.now()),
+);
 
 /** Wrong codes tried on one invitation before it stops working. */
 export const MAX_CODE_ATTEMPTS = 10;
@@ -14,7 +22,7 @@ export const MAX_CODE_ATTEMPTS = 10;
 export function joinRoutes() {
   const routes = new Hono<AppEnv>();
 
-  routes.post('/join', async (c) => {
+  routes.post('/join', limitJoinBody, async (c) => {
     const now = c.var.now();
     const address = clientAddress(c);
     const wait = c.var.joinFailures.retryAfter(address, now);
@@ -29,7 +37,11 @@ export function joinRoutes() {
       );
     }
     const body = await readBody(c, joinRequestSchema);
-    if (!body.ok) return body.response;
+    if (!body.ok) {
+      // A body no device would send counts against the address like a wrong code.
+      c.var.joinFailures.fail(address, now);
+      return body.response;
+    }
     const { code, deviceName, memberName, clockNode } = body.value;
     const store = c.var.store;
     const codeHash = hashCode(code);
@@ -80,6 +92,7 @@ export function joinRoutes() {
       ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes),
       ...c.var.serverInfo,
       serverTime: c.var.now(),
+      epoch: (await readEpoch(c.var.store)).epoch,
     });
   });
 

@@ -1,15 +1,32 @@
-import { Hono } from 'hono';
-import { MAX_PULL_LIMIT, type PushResponse, pushRequestSchema } from '../../protocol/wire';
+import { type Context, Hono } from 'hono';
+import * as v from 'valibot';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PushResponse, pushRequestSchema } from '../../protocol/wire';
 import { fail } from '../http-errors';
+import { readEpoch, renewEpoch } from '../ops/epoch';
 import type { AppEnv } from './env';
-import { readBody, requireDevice } from './guard';
+import { type BodyRules, readBody, requireDevice } from './guard';
+
+/**
+ * A device's push stays under 2 MB (src/db/sync-store.ts), far fewer values than this; the
+ * mutation count is checked before any mutation is validated.
+ */
+const PUSH_BODY: BodyRules = {
+  maxDepth: 16,
+  maxValues: 500_000,
+  outline: v.object({
+    mutations: v.pipe(
+      v.array(v.unknown()),
+      v.maxLength(MAX_PUSH_MUTATIONS, `at most ${MAX_PUSH_MUTATIONS} mutations per push`),
+    ),
+  }),
+};
 
 export function syncRoutes() {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireDevice);
 
   routes.post('/push', async (c) => {
-    const body = await readBody(c, pushRequestSchema);
+    const body = await readBody(c, pushRequestSchema, PUSH_BODY);
     if (!body.ok) return body.response;
     const { device, store, clock } = c.var;
     const now = c.var.now();
@@ -17,6 +34,8 @@ export function syncRoutes() {
       context: { networkId: device.networkId, role: device.role, clock, now },
       mutations: body.value.mutations,
     });
+    const rejected = output.results.filter((result) => result.status === 'rejected').length;
+    c.var.metrics.countMutations(output.results.length - rejected, rejected);
     const response: PushResponse = {
       results: output.results,
       serverTime: c.var.now(),
@@ -34,6 +53,7 @@ export function syncRoutes() {
       return fail(c, 400, 'invalid_query', `\`limit\` must be an integer from 1 to ${MAX_PULL_LIMIT}.`);
     }
     const page = await c.var.store.pull(c.var.device.networkId, since, limit);
+    const epoch = await epochFor(c, since, page.latestSeq);
     const cursor = page.changes.at(-1)?.seq ?? since;
     // The records' JSON is stored as text: splice it in rather than parse and re-serialise.
     const changes = page.changes
@@ -42,9 +62,23 @@ export function syncRoutes() {
           `{"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"seq":${row.seq},"data":${row.data},"clocks":${row.clocks}}`,
       )
       .join(',');
-    const body = `{"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},"serverTime":${c.var.now()}}`;
+    const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},"serverTime":${c.var.now()}}`;
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   return routes;
+}
+
+/**
+ * The epoch to announce. A cursor beyond the network's newest record proves the store went
+ * back in time (a backup copied in by hand, without `valise restore`): a new epoch then makes
+ * every device send back what it holds.
+ */
+async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): Promise<string> {
+  const { epoch } = await readEpoch(c.var.store);
+  // A device that names an older epoch is about to start over anyway: one new epoch is enough.
+  const known = c.req.query('epoch');
+  if (since <= latestSeq || (known !== undefined && known !== epoch)) return epoch;
+  c.var.log({ level: 'warn', message: 'a device is ahead of this store: starting a new epoch', since, latestSeq });
+  return renewEpoch(c.var.store, c.var.now(), `a device's cursor (${since}) was past the newest record (${latestSeq})`);
 }

@@ -2,6 +2,7 @@
 // last. Records keep their JSON as text (not jsonb) so a pull splices it unchanged, as on SQLite;
 // timestamps are ISO strings, as on SQLite, so both stores answer byte for byte alike.
 import type pg from 'pg';
+import { epochEntries } from '../ops/epoch';
 import { repairedClocks } from './repair-clocks';
 
 /** SQL, or a step in code for what SQL cannot say; all run in the migration's transaction. */
@@ -62,6 +63,19 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   );
   `,
   repairFutureClocks,
+  async (client, now) => {
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS brought_back (
+        network_id TEXT NOT NULL,
+        epoch TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        PRIMARY KEY (network_id, epoch, record_id)
+      );
+    `);
+    for (const [key, value] of epochEntries(now, 'first start'))
+      await client.query('INSERT INTO server_meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, value]);
+  },
 ];
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */

@@ -5,8 +5,9 @@
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
-import type { Change, MutationResult } from '../../protocol/wire';
-import { planPush, type RecordRow, type SavedResult } from '../push/plan';
+import type { Change } from '../../protocol/wire';
+import type { MetaKey } from '../ops/epoch';
+import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
@@ -20,6 +21,7 @@ import type {
   Store,
   StoredAttachment,
 } from './store';
+import { MAX_PULL_PAGE_CHARS } from './store';
 
 type Client = pg.PoolClient;
 
@@ -225,6 +227,14 @@ export class PostgresStore implements Store {
     }
     const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
 
+    if (plan.broughtBack.length > 0) {
+      await client.query(
+        `INSERT INTO brought_back (network_id, epoch, record_id)
+         SELECT $1, m.value, r FROM server_meta m, unnest($2::text[]) AS r WHERE m.key = 'epoch'
+         ON CONFLICT DO NOTHING`,
+        [networkId, plan.broughtBack],
+      );
+    }
     const fresh = plan.results.filter((entry) => !entry.replay);
     if (plan.writes.length > 0 || fresh.length > 0) {
       const written = await client.query(
@@ -252,7 +262,7 @@ export class PostgresStore implements Store {
           networkId,
           fresh.map((entry) => entry.id),
           fresh.map((entry) => entry.result.status),
-          fresh.map((entry) => (entry.result.status === 'rejected' ? entry.result.reason : null)),
+          fresh.map((entry) => (entry.result.status === 'applied' ? null : entry.result.reason)),
         ],
       );
       if (Number(written.rows[0]?.written) !== plan.writes.length) throw new RecordIdRace();
@@ -269,29 +279,62 @@ export class PostgresStore implements Store {
       );
       for (const row of rows.rows as Row[]) current.set(row.id as string, toChange(row));
     }
-    const results: MutationResult[] = plan.results.map(({ id, result, recordId }) =>
-      result.status === 'applied'
-        ? { id, status: 'applied' }
-        : { id, status: 'rejected', reason: result.reason, current: current.get(recordId) ?? null },
-    );
+    const results = pushAnswers(plan, (recordId) => current.get(recordId) ?? null);
     return { results, clockAheadMs: plan.clockAheadMs };
   }
 
-  async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
-    // One round trip: the window counts every row after the cursor before LIMIT cuts the page.
+  async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
+    // One round trip: the inner window counts every row after the cursor before LIMIT cuts the
+    // page; the outer one keeps the rows that start before the page's characters run out.
     const rows = await this.rows(
-      `SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
-       FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [networkId, since, limit],
+      `SELECT type, id, seq, data, clocks, total FROM (
+         SELECT page.*, SUM(length(data) + length(clocks)) OVER (ORDER BY seq) - length(data) - length(clocks) AS before
+         FROM (SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
+               FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
+       ) sized WHERE before < $4 ORDER BY seq`,
+      [networkId, since, limit, maxChars],
     );
     const changes = rows.map(toRawChange);
-    return { changes, remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length };
+    const [latest] = await this.rows('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = $1', [
+      networkId,
+    ]);
+    return {
+      changes,
+      remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length,
+      latestSeq: Number(latest?.seq ?? 0),
+    };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
     return (
       await this.rows('SELECT type, id, seq, data, clocks FROM records WHERE network_id = $1 ORDER BY id', [networkId])
     ).map(toRawChange);
+  }
+
+  async readMeta(): Promise<Partial<Record<MetaKey, string>>> {
+    const rows = await this.rows('SELECT key, value FROM server_meta');
+    return Object.fromEntries(rows.map((row) => [row.key as MetaKey, row.value as string]));
+  }
+
+  async writeMeta(entries: readonly [MetaKey, string][]): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO server_meta (key, value) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [entries.map(([key]) => key), entries.map(([, value]) => value)],
+    );
+  }
+
+  async countBroughtBack(networkId: string, epoch: string): Promise<number> {
+    const [row] = await this.rows('SELECT COUNT(*) AS count FROM brought_back WHERE network_id = $1 AND epoch = $2', [
+      networkId,
+      epoch,
+    ]);
+    return Number(row?.count ?? 0);
+  }
+
+  async sizeBytes(): Promise<number> {
+    const [row] = await this.rows('SELECT pg_database_size(current_database()) AS size');
+    return Number(row?.size ?? 0);
   }
 
   async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {

@@ -47,5 +47,6 @@ export function toRecordRow(row: Row): RecordRow {
 }
 
 export function toSaved(row: Row): SavedResult {
-  return row.status === 'applied' ? { status: 'applied' } : { status: 'rejected', reason: row.reason as string };
+  if (row.status === 'applied') return { status: 'applied' };
+  return { status: row.status === 'unchanged' ? 'unchanged' : 'rejected', reason: row.reason as string };
 }

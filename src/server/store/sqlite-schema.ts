@@ -1,5 +1,6 @@
 // Schema migrations of the SQLite store, applied in order; `user_version` remembers the last.
 import type Database from 'better-sqlite3';
+import { epochEntries } from '../ops/epoch';
 import { repairedClocks } from './repair-clocks';
 
 /** SQL, or a step in code for what SQL cannot say; each runs in its own transaction. */
@@ -59,7 +60,23 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   ) WITHOUT ROWID;
   `,
   repairFutureClocks,
+  (db, now) => {
+    db.exec(SERVER_META_SQL);
+    const insert = db.prepare('INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    for (const [key, value] of epochEntries(now, 'first start')) insert.run(key, value);
+  },
 ];
+
+/** The server's identity (epoch, see src/server/ops/epoch.ts), last backup, what devices brought back; idempotent. */
+const SERVER_META_SQL = `
+  CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS brought_back (
+    network_id TEXT NOT NULL,
+    epoch TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    PRIMARY KEY (network_id, epoch, record_id)
+  ) WITHOUT ROWID;
+`;
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */
 function repairFutureClocks(db: Database.Database, now: number): void {

@@ -1,12 +1,13 @@
 // The embedded store: one SQLite file (better-sqlite3). Every statement is synchronous, so a
 // push's read-plan-write runs inside one SQLite transaction with nothing interleaved.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
-import type { Change, MutationResult } from '../../protocol/wire';
-import { planPush, type RecordRow, type SavedResult } from '../push/plan';
+import type { Change } from '../../protocol/wire';
+import type { MetaKey } from '../ops/epoch';
+import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
@@ -20,6 +21,7 @@ import type {
   Store,
   StoredAttachment,
 } from './store';
+import { MAX_PULL_PAGE_CHARS } from './store';
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -151,6 +153,10 @@ export class SqliteStore implements Store {
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`,
     );
     const saveResult = this.db.prepare('INSERT INTO mutations (network_id, id, status, reason) VALUES (?, ?, ?, ?)');
+    const broughtBack = this.db.prepare(
+      `INSERT INTO brought_back (network_id, epoch, record_id) SELECT ?, value, ? FROM server_meta WHERE key = 'epoch'
+       ON CONFLICT DO NOTHING`,
+    );
     const lastSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
 
     const run = this.db.transaction((): PushOutput => {
@@ -173,11 +179,11 @@ export class SqliteStore implements Store {
         seq += 1;
         upsert.run(row.id, row.networkId, row.type, seq, JSON.stringify(row.data), JSON.stringify(row.clocks));
       }
-      const results: MutationResult[] = plan.results.map(({ id, result, replay, recordId }) => {
-        if (!replay) saveResult.run(networkId, id, result.status, result.status === 'rejected' ? result.reason : null);
-        if (result.status === 'applied') return { id, status: 'applied' };
-        return { id, status: 'rejected', reason: result.reason, current: this.currentChange(networkId, recordId) };
-      });
+      for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId);
+      for (const { id, result, replay } of plan.results) {
+        if (!replay) saveResult.run(networkId, id, result.status, result.status === 'applied' ? null : result.reason);
+      }
+      const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
     });
     return run.immediate();
@@ -204,21 +210,60 @@ export class SqliteStore implements Store {
     };
   }
 
-  async pull(networkId: string, since: number, limit: number): Promise<PullPage> {
-    const changes = this.db
+  async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
+    const changes: RawChange[] = [];
+    let chars = 0;
+    const rows = this.db
       .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(networkId, since, limit) as RawChange[];
+      .iterate(networkId, since, limit) as IterableIterator<RawChange>;
+    for (const row of rows) {
+      changes.push(row);
+      chars += row.data.length + row.clocks.length;
+      if (chars >= maxChars) break;
+    }
     const last = changes.at(-1)?.seq ?? since;
-    const { remaining } = this.db
-      .prepare('SELECT COUNT(*) AS remaining FROM records WHERE network_id = ? AND seq > ?')
-      .get(networkId, last) as { remaining: number };
-    return { changes, remaining };
+    const { remaining, latest } = this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM records WHERE network_id = @networkId AND seq > @last) AS remaining,
+                (SELECT COALESCE(MAX(seq), 0) FROM records WHERE network_id = @networkId) AS latest`,
+      )
+      .get({ networkId, last }) as { remaining: number; latest: number };
+    return { changes, remaining, latestSeq: latest };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
     return this.db
       .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? ORDER BY id')
       .all(networkId) as RawChange[];
+  }
+
+  async readMeta(): Promise<Partial<Record<MetaKey, string>>> {
+    const rows = this.db.prepare('SELECT key, value FROM server_meta').all() as { key: MetaKey; value: string }[];
+    return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  }
+
+  async writeMeta(entries: readonly [MetaKey, string][]): Promise<void> {
+    const upsert = this.db.prepare(
+      'INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.db.transaction(() => {
+      for (const [key, value] of entries) upsert.run(key, value);
+    })();
+  }
+
+  async countBroughtBack(networkId: string, epoch: string): Promise<number> {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS count FROM brought_back WHERE network_id = ? AND epoch = ?')
+      .get(networkId, epoch) as { count: number };
+    return row.count;
+  }
+
+  async sizeBytes(): Promise<number> {
+    if (this.path === ':memory:') return 0;
+    return [this.path, `${this.path}-wal`].reduce(
+      (total, file) => total + (existsSync(file) ? statSync(file).size : 0),
+      0,
+    );
   }
 
   async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {

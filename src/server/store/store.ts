@@ -2,6 +2,7 @@
 // and PostgreSQL (DATABASE_URL); both pass test/server/store-contract.ts.
 import type { Role } from '../../domain/vocabulary';
 import type { Mutation, MutationResult } from '../../protocol/wire';
+import type { MetaKey } from '../ops/epoch';
 import type { PushContext } from '../push/plan';
 
 export interface Network {
@@ -31,6 +32,9 @@ export interface Invitation {
   attempts: number;
 }
 
+/** Characters of record JSON one pull page carries at most (beyond its first record). */
+export const MAX_PULL_PAGE_CHARS = 8_000_000;
+
 /** A pulled record with its JSON kept as text, so a page is sent without re-serialising. */
 export interface RawChange {
   type: string;
@@ -43,6 +47,8 @@ export interface RawChange {
 export interface PullPage {
   changes: RawChange[];
   remaining: number;
+  /** The network's highest seq: a cursor beyond it means the store went back in time. */
+  latestSeq: number;
 }
 
 export interface StoredAttachment {
@@ -85,9 +91,21 @@ export interface Store {
 
   /** Applies a push in one transaction: effects and mutation ids together. */
   push(input: PushInput): Promise<PushOutput>;
-  pull(networkId: string, since: number, limit: number): Promise<PullPage>;
+  /**
+   * At most `limit` records after `since`, and no more than `maxChars` characters of JSON
+   * (default MAX_PULL_PAGE_CHARS) past the first record: a page always fits in a string.
+   */
+  pull(networkId: string, since: number, limit: number, maxChars?: number): Promise<PullPage>;
   /** Every record of a network (tests and backups compare states with it). */
   snapshot(networkId: string): Promise<RawChange[]>;
+
+  /** The server's own settings (epoch, last backup); `writeMeta` sets several in one transaction. */
+  readMeta(): Promise<Partial<Record<MetaKey, string>>>;
+  writeMeta(entries: readonly [MetaKey, string][]): Promise<void>;
+  /** How many records devices brought back to a network during an epoch (each counted once). */
+  countBroughtBack(networkId: string, epoch: string): Promise<number>;
+  /** Bytes the database takes on disk. */
+  sizeBytes(): Promise<number>;
 
   putAttachment(networkId: string, attachment: StoredAttachment): Promise<void>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;

@@ -75,3 +75,15 @@ export function useFormStart<V, F = never>(
   }, [context, draftId, target.recordId]);
   return start;
 }
+
+/** The `load` of a form whose values come from one record: `valuesOf(null)` for a new one. */
+export function fromRecord<T, V>(
+  read: (context: DataContext, id: string) => Promise<T | undefined>,
+  valuesOf: (record: T | null) => V,
+): (context: DataContext, recordId: string | null) => Promise<V | undefined> {
+  return async (context, recordId) => {
+    if (recordId === null) return valuesOf(null);
+    const record = await read(context, recordId);
+    return record ? valuesOf(record) : undefined;
+  };
+}

@@ -13,6 +13,9 @@ import type { FormStart } from './use-form-start';
 
 export type FieldErrors = Record<string, string>;
 
+type StringKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+type TextEvent = { currentTarget: { value: string } };
+
 export interface RecordFormOptions<V, R, F> {
   /** The repository call that writes everything the form holds, and forgets `draftId` in it. */
   save: (values: V, files: F[], draftId: string) => Promise<R>;
@@ -43,6 +46,8 @@ export interface RecordForm<V, F> {
   set: <K extends keyof V>(key: K, value: V[K]) => void;
   change: (patch: Partial<V>) => void;
   setFiles: (files: F[]) => void;
+  /** Value, input handler and error of a text field: `<Field label="Nom" {...form.bind('name')} />`. */
+  bind: (key: StringKey<V>) => { value: string; onInput: (event: TextEvent) => void; error: string | undefined };
   submit: (event?: Event) => Promise<void>;
   /** Forgets the draft and goes back to the saved values (the caller has asked the person). */
   discard: () => Promise<void>;
@@ -174,6 +179,11 @@ export function useRecordForm<V extends object, R, F = never>(
     saving,
     restoredAt,
     set: (key, value) => change({ [key]: value } as unknown as Partial<V>),
+    bind: (key) => ({
+      value: values[key] as string,
+      onInput: (event) => change({ [key]: event.currentTarget.value } as unknown as Partial<V>),
+      error: errors[key],
+    }),
     change,
     setFiles,
     submit,

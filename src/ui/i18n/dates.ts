@@ -3,6 +3,7 @@
 import { format, formatDistance, isValid, parseISO } from 'date-fns';
 import { enGB, fr } from 'date-fns/locale';
 import { useMemo } from 'preact/hooks';
+import { dayToken } from '../../domain/day-of-month';
 import type { Language } from '../../state/ui';
 import { useLanguage } from './messages';
 
@@ -22,15 +23,17 @@ function safely(value: DateInput, render: (date: Date) => string): string {
   return isValid(date) ? render(date) : '';
 }
 
-/** « 3 mars 2026 » / "3 March 2026". */
+/** « 3 mars 2026 », « 1er avril 2026 » / "3 March 2026". */
 export function formatDate(value: DateInput, lang: Language): string {
-  return safely(value, (date) => format(date, 'd MMMM yyyy', { locale: LOCALES[lang] }));
+  return safely(value, (date) => format(date, `${dayToken(date, lang)} MMMM yyyy`, { locale: LOCALES[lang] }));
 }
 
 /** « 3 mars 2026 à 14:05 » / "3 March 2026 at 14:05". */
 export function formatDateTime(value: DateInput, lang: Language): string {
-  const pattern = lang === 'fr' ? "d MMMM yyyy 'à' HH:mm" : "d MMMM yyyy 'at' HH:mm";
-  return safely(value, (date) => format(date, pattern, { locale: LOCALES[lang] }));
+  const at = lang === 'fr' ? "'à'" : "'at'";
+  return safely(value, (date) =>
+    format(date, `${dayToken(date, lang)} MMMM yyyy ${at} HH:mm`, { locale: LOCALES[lang] }),
+  );
 }
 
 /** « 03/03/2026 », compact, for tables and lists. */
@@ -45,7 +48,7 @@ export function formatTime(value: DateInput, lang: Language): string {
 
 /** « mardi 3 mars » / "Tuesday 3 March", for agenda headings. */
 export function formatWeekday(value: DateInput, lang: Language): string {
-  return safely(value, (date) => format(date, 'EEEE d MMMM', { locale: LOCALES[lang] }));
+  return safely(value, (date) => format(date, `EEEE ${dayToken(date, lang)} MMMM`, { locale: LOCALES[lang] }));
 }
 
 /** « il y a 5 minutes » / "5 minutes ago" (« dans 2 jours » for a date to come). */

@@ -53,6 +53,7 @@ const SENTENCES: Record<Language, Sentences> = {
       'regex:postcode': 'Le code postal compte 5 chiffres.',
       'regex:inseeCode': 'Le code INSEE compte 5 caractères (exemple : 35238 ou 2A004).',
       'partial_check:endsAt': 'La fin ne peut pas précéder le début.',
+      'check:timeZone': 'Fuseau horaire inconnu : choisissez-en un de la liste (exemple : Europe/Paris).',
     },
   },
   en: {
@@ -78,6 +79,7 @@ const SENTENCES: Record<Language, Sentences> = {
       'regex:postcode': 'A French postcode has 5 digits.',
       'regex:inseeCode': 'An INSEE code has 5 characters (example: 35238 or 2A004).',
       'partial_check:endsAt': 'The end cannot come before the start.',
+      'check:timeZone': 'Unknown time zone: choose one from the list (example: Europe/Paris).',
     },
   },
 };

@@ -14,16 +14,23 @@ export function SyncIndicator() {
   const joined = useSync((view) => view.session !== null);
   if (!joined) return null;
   const label = stateLabel(status, t, { short: true });
+  const visible = status.pending > 0 ? `${label} ${status.pending}` : label;
   return (
     <a
       class={`sync-indicator sync-indicator--${status.state}`}
       href={`#/${SETTINGS_PATH}`}
-      // The visible words come first, so a person using voice control can say what they see.
-      aria-label={`${label}. ${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
+      // The name starts with exactly what is seen ("Hors ligne 3"), so a person using voice
+      // control can say what they see; the rest tells a screen reader what the number means.
+      aria-label={`${visible}. ${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
     >
       <Icon name="refresh" />
       <span class="sync-indicator__label">{label}</span>
-      {status.pending > 0 ? <span class="sync-indicator__badge">{status.pending}</span> : null}
+      {status.pending > 0 ? (
+        <>
+          {' '}
+          <span class="sync-indicator__badge">{status.pending}</span>
+        </>
+      ) : null}
     </a>
   );
 }

@@ -22,7 +22,8 @@ export function stateLabel(status: SyncStatus, t: Words, { short = false } = {})
     case 'error':
       return short ? t.errorShort : t.error;
     default:
-      return t.upToDate;
+      // "À jour" only once nothing waits: a change saved a second ago is not on the network yet.
+      return status.pending > 0 ? (short ? t.toSendShort : t.toSend) : t.upToDate;
   }
 }
 

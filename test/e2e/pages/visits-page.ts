@@ -31,12 +31,12 @@ export class VisitsPage {
   }
 
   newVisitButton(): Locator {
-    return this.main().getByRole('link', { name: 'Nouvelle visite' }).first();
+    return this.main().getByRole('link', { name: 'Nouvelle visite' }).filter({ visible: true }).first();
   }
 
   /** "Nouvelle visite" from any screen (outside the screen's own content). */
   quickCapture(): Locator {
-    return this.page.locator('a.quick-capture');
+    return this.page.locator('a.quick-capture:visible');
   }
 
   placePicker(): Locator {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { attachFile } from '../../../src/db/attachments';
 import { markBlobUploaded } from '../../../src/db/blobs';
 import type { Session } from '../../../src/db/context';
+import { getDraft, saveDraft } from '../../../src/db/drafts';
 import { RecordValidationError } from '../../../src/db/errors';
 import {
   addItem,
@@ -13,6 +14,7 @@ import {
   readToolbox,
   removeItem,
   resetPacking,
+  saveItem,
   setPacked,
   startTrip,
 } from '../../../src/db/toolbox';
@@ -46,6 +48,34 @@ const sheet = {
 };
 
 describe('the valise on a device', () => {
+  test('the item form saves the item, its file and the link between them in one transaction, and forgets its draft', async () => {
+    const context = await openTestContext();
+    await saveDraft(context, { id: 'toolbox-item-new-1', kind: 'toolbox-item', recordId: null, values: {} });
+    const pdf = { fileName: 'stand.pdf', mimeType: 'application/pdf', data: new Uint8Array([1, 2, 3]).buffer };
+    const item = await saveItem(context, null, sheet, pdf, 'toolbox-item-new-1');
+    const view = await readItem(context, item.id);
+    expect(view?.attachment?.fileName).toBe('stand.pdf');
+    expect(view?.item.attachmentId).toBe(view?.attachment?.id);
+    expect((await readItemFiles(context)).get(item.id)?.state).toBe('downloaded');
+    expect(await getDraft(context, 'toolbox-item-new-1')).toBeUndefined();
+    // Item, file record and link: one outbox entry each, all from the one save.
+    expect(await context.db.outbox.count()).toBe(3);
+  });
+
+  test('a refused item writes neither the item nor its file, and keeps the draft', async () => {
+    const context = await openTestContext();
+    await saveDraft(context, { id: 'toolbox-item-new-2', kind: 'toolbox-item', recordId: null, values: { title: '' } });
+    const pdf = { fileName: 'vide.pdf', mimeType: 'application/pdf', data: new Uint8Array([4, 5]).buffer };
+    await expect(saveItem(context, null, { ...sheet, title: '' }, pdf, 'toolbox-item-new-2')).rejects.toBeInstanceOf(
+      RecordValidationError,
+    );
+    expect(await context.db.records('toolboxItems').count()).toBe(0);
+    expect(await context.db.records('attachments').count()).toBe(0);
+    expect(await context.db.blobs.count()).toBe(0);
+    expect(await context.db.outbox.count()).toBe(0);
+    expect(await getDraft(context, 'toolbox-item-new-2')).toBeDefined();
+  });
+
   test('the starter valise is written with the seed’s old clock, so any edit wins over it', async () => {
     const context = await openTestContext();
     await seedStarterValise(context, { pulled: false });

@@ -176,15 +176,14 @@ describe('restoring a record', () => {
 
 describe('the backup reminder', () => {
   const now = new Date('2026-11-28T10:00:00.000Z');
-  it('reminds a device that never synced nor saved a backup', () => {
-    expect(needsBackupReminder(now, null, null)).toBe(true);
+  it('stays quiet on a brand-new device, and when every change was sent or saved', () => {
+    expect(needsBackupReminder(now, null)).toBe(false);
   });
-  it('reminds when both the last sync and the last backup are a week old or more', () => {
-    expect(needsBackupReminder(now, '2026-11-20T10:00:00.000Z', '2026-11-21T09:00:00.000Z')).toBe(true);
+  it('stays quiet while the oldest unsaved change is less than a week old', () => {
+    expect(needsBackupReminder(now, '2026-11-22T10:00:00.000Z')).toBe(false);
   });
-  it('stays quiet after a recent backup or a recent sync', () => {
-    expect(needsBackupReminder(now, '2026-11-27T10:00:00.000Z', null)).toBe(false);
-    expect(needsBackupReminder(now, null, '2026-11-28T09:00:00.000Z')).toBe(false);
+  it('reminds once a change has waited a week, neither sent nor saved', () => {
+    expect(needsBackupReminder(now, '2026-11-21T10:00:00.000Z')).toBe(true);
   });
 });
 

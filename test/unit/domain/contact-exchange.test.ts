@@ -141,3 +141,44 @@ describe('duplicates', () => {
     expect(duplicateKeys({ phone: '12' })).toEqual([]);
   });
 });
+
+describe('a vCard of a contact whose fields hold line breaks', () => {
+  test('a bare CR, a LF or a CRLF in a name, role, phone or email never starts a line of its own', () => {
+    const text = contactsToVCard(
+      [
+        {
+          id: 'c1',
+          networkId: 'local',
+          createdAt: '',
+          updatedAt: '',
+          updatedBy: '',
+          deleted: false,
+          name: 'Hélène\rEMAIL:piege@ailleurs.fr\rTEL:0900000000',
+          role: 'Élue\nEMAIL:a@b.fr',
+          organisationIds: [],
+          phone: '06 12\r\nURL:javascript:alert(1)',
+          email: 'h@exemple.fr\rNOTE:x',
+          tags: ['a\rb'],
+          notes: 'Deux\r\nlignes\rtrois',
+        },
+      ],
+      () => undefined,
+    );
+    // Readers that end lines at CR or LF alone see exactly the lines written.
+    const lines = text.split(/\r\n|\r|\n/).filter(Boolean);
+    expect(lines.map((line) => line.split(/[:;]/)[0])).toEqual([
+      'BEGIN',
+      'VERSION',
+      'FN',
+      'N',
+      'TITLE',
+      'TEL',
+      'EMAIL',
+      'CATEGORIES',
+      'NOTE',
+      'END',
+    ]);
+    expect(text).toContain('FN:Hélène\\nEMAIL:piege@ailleurs.fr\\nTEL:0900000000\r\n');
+    expect(text).toContain('NOTE:Deux\\nlignes\\ntrois\r\n');
+  });
+});

@@ -5,9 +5,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../../src/domain/diagnostic';
-import { toMarkdown, toWikitext, wikiText } from '../../../src/domain/diagnostic-export';
+import { toMarkdown, toWikitext } from '../../../src/domain/diagnostic-export';
 import { buildReport } from '../../../src/domain/diagnostic-report';
 import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../../src/domain/diagnostic-starters';
+import { wikiText } from '../../../src/domain/markup-text';
 
 const GOLDEN = join(import.meta.dirname, '../../fixtures/diagnostics');
 const template = STARTER_TEMPLATES.find((grid) => grid.id === PROJECT_STARTER_ID);
@@ -82,7 +83,47 @@ describe('diagnostic exports', () => {
     expect(wikiText('a | b')).toBe('<nowiki>a | b</nowiki>');
     expect(wikiText('* liste')).toBe('<nowiki>* liste</nowiki>');
     expect(wikiText('x</nowiki>[[Lien]]')).toBe('<nowiki>x&lt;/nowiki>[[Lien]]</nowiki>');
-    expect(wikiText('&amp; &#91;')).toBe('<nowiki>&amp; &#91;</nowiki>');
+    // Entities are read inside <nowiki>: written as entities, they show as typed.
+    expect(wikiText('&amp; &#91;')).toBe('<nowiki>&amp;amp; &amp;#91;</nowiki>');
     expect(wikiText('Pays de Saint-Malo & Rance')).toBe('Pays de Saint-Malo & Rance');
+  });
+});
+
+describe('an answer that tries to leave its wikitext protection', () => {
+  // MediaWiki ends <nowiki> at `</nowiki\s*>`, in any case.
+  test.each(['</nowiki>', '</nowiki >', '</nowiki\t>', '</NOWIKI>', '</NoWiKi  >'])(
+    'stays inside it with %j',
+    (closing) => {
+      const text = wikiText(`x${closing}[[Spécial:Déconnexion]] {{Modèle}} <script>`);
+      const inner = text.replace(/^<nowiki>/, '').replace(/<\/nowiki>$/, '');
+      expect(text.startsWith('<nowiki>') && text.endsWith('</nowiki>')).toBe(true);
+      expect(inner).not.toMatch(/<\/?nowiki/i);
+      expect(inner).not.toContain('<');
+    },
+  );
+
+  test('in a diagnostic answer and a section comment', () => {
+    const hostile = 'ok</nowiki >[[Catégorie:Piège]]';
+    const wikitext = toWikitext(
+      buildReport(
+        template,
+        {
+          ...diagnostic,
+          answers: { ...diagnostic.answers, id_porteurs: { status: 'answered', value: hostile } },
+          sectionComments: { communaute: `${hostile}\r</NOWIKI\t>{{Modèle}}` },
+        },
+        'La Forge',
+        '3 mars 2026',
+      ),
+    );
+    expect(wikitext).not.toMatch(/<\/nowiki\s+>/i);
+    expect(wikitext).not.toMatch(/<\/NOWIKI/);
+    expect(wikitext).toContain('<nowiki>ok&lt;/nowiki >[[Catégorie:Piège]]</nowiki>');
+    expect(wikitext).toContain('<br /><nowiki>&lt;/NOWIKI\t>{{Modèle}}</nowiki></blockquote>');
+  });
+
+  test('a bare CR is a line break, never a way to start a heading or a list', () => {
+    expect(wikiText('a\r== Titre ==')).toBe('a<br /><nowiki>== Titre ==</nowiki>');
+    expect(wikiText('a\r\n* point')).toBe('a<br /><nowiki>* point</nowiki>');
   });
 });

@@ -98,7 +98,7 @@ Journée annuelle.
 
 ## Idées
 
-- 11:20 — Une [[carte]] des lieux (Hugo)
+- 11:20 — Une \\[\\[carte\\]\\] des lieux (Hugo)
 
 ## Notes
 
@@ -142,5 +142,33 @@ Journée annuelle.
   test('leaves deleted notes out', () => {
     const deleted = { ...note('2026-03-03T09:00:00.000Z', 'decision', 'Retirée', 'Hugo'), deleted: true };
     expect(renderEventRecap({ event: rencontre(), notes: [deleted] }, 'fr')).not.toContain('Retirée');
+  });
+});
+
+describe('names and typed text in the recap stay text', () => {
+  const hostile = rencontre({
+    title: 'Rencontre\r# Titre piégé <img src=x onerror=alert(1)>',
+    placeLabel: '**Grange** [ici](javascript:alert(1))',
+    organisers: ['</nowiki >[[Catégorie:Piège]]'],
+    description: '# Pas un titre\r- pas une liste\n1. pas une étape',
+    attendees: { [HUGO]: { name: '[Hugo](https://ailleurs.fr) __NOTOC__', status: 'present' } },
+  });
+
+  test('in Markdown: no heading, link, emphasis, list or tag from a name or a note', () => {
+    const text = renderEventRecap({ event: hostile, notes: [] }, 'fr');
+    expect(text).toContain('# Rencontre \\# Titre piégé \\<img src=x onerror=alert(1)\\>\n');
+    expect(text).toContain('- **Lieu :** \\*\\*Grange\\*\\* \\[ici\\](javascript:alert(1))');
+    expect(text).toContain('\\# Pas un titre\n\\- pas une liste\n1\\. pas une étape');
+    expect(text).toContain('- \\[Hugo\\](https://ailleurs.fr) \\_\\_NOTOC\\_\\_');
+    expect(text.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1);
+  });
+
+  test('in wikitext: no tag, link, template or magic word from a name or a note', () => {
+    const text = renderEventRecap({ event: hostile, notes: [] }, 'fr', 'wikitext');
+    expect(text).toContain('== Rencontre # Titre piégé &lt;img src=x onerror=alert(1)&gt; ==');
+    expect(text).toContain('; Organisé par : &lt;/nowiki &gt;&#91;&#91;Catégorie:Piège&#93;&#93;');
+    expect(text).toContain('* &#91;Hugo&#93;(https://ailleurs.fr) &#95;&#95;NOTOC&#95;&#95;');
+    expect(text).toContain('<nowiki/># Pas un titre\n<nowiki/>- pas une liste');
+    expect(text).not.toMatch(/<\/?nowiki\s*>|<img/i);
   });
 });

@@ -108,3 +108,28 @@ describe('content lines', () => {
     expect(folded).not.toContain('\uFFFD');
   });
 });
+
+describe('a calendar file of events whose texts hold line breaks', () => {
+  test('a bare CR, a LF or a CRLF in a title, a place or a description never starts a line of its own', () => {
+    const text = calendarFile(
+      [
+        {
+          ...rencontre,
+          title: 'Rencontre\rEND:VEVENT\rBEGIN:VEVENT',
+          placeLabel: 'Salle\nATTENDEE:mailto:x@y.fr',
+          description: 'Un\r\nDeux\rTrois',
+        },
+      ],
+      [],
+      { language: 'fr' },
+    );
+    const names = text
+      .split(/\r\n|\r|\n/)
+      .filter((line) => line !== '' && !line.startsWith(' '))
+      .map((line) => line.split(/[:;]/)[0]);
+    expect(names.filter((name) => name === 'BEGIN' || name === 'END')).toEqual(['BEGIN', 'BEGIN', 'END', 'END']);
+    expect(names).not.toContain('ATTENDEE');
+    expect(text).toContain('SUMMARY:Rencontre\\nEND:VEVENT\\nBEGIN:VEVENT');
+    expect(escapeText('Un\r\nDeux\rTrois\nQuatre')).toBe('Un\\nDeux\\nTrois\\nQuatre');
+  });
+});

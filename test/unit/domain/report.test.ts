@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, periodOf } from '../../../src/domain/report';
 import { reportMarkdown, reportWikitext } from '../../../src/domain/report-text';
+import { territoriesOf } from '../../../src/domain/territory';
 import { YEAR_IDS, yearData } from '../../fixtures/backup';
 
 const YEAR = periodOf('year', 2026);
@@ -71,6 +72,23 @@ describe('the year’s report (golden numbers of test/fixtures/backup.ts)', () =
 });
 
 describe('filters', () => {
+  it('keeps one département by its code, whatever its name was typed as', () => {
+    const data = yearData();
+    const [saintMalo, dinan, third] = data.organisations;
+    Object.assign(saintMalo!, { departementCode: '35', departement: 'Ille-et-Vilaine' });
+    Object.assign(dinan!, { departementCode: '22', departement: 'Côtes-d’Armor' });
+    Object.assign(third!, { departementCode: '35', departement: 'ille et vilaine' });
+    const inIlleEtVilaine = buildReport(data, YEAR, { territory: 'dep:35' }, TODAY);
+    expect(inIlleEtVilaine.visits).toBe(3);
+    expect(buildReport(data, YEAR, { territory: 'dep:22' }, TODAY).visits).toBe(1);
+    expect(territoriesOf(data.organisations).map((territory) => territory.key)).toEqual([
+      'Pays de Dinan',
+      'Pays de Saint-Malo',
+      'dep:22',
+      'dep:35',
+    ]);
+  });
+
   it('keeps one territory', () => {
     const report = buildReport(yearData(), YEAR, { territory: 'Pays de Dinan' }, TODAY);
     expect(report.visits).toBe(1);
@@ -116,5 +134,27 @@ describe('the summary as text for the wiki', () => {
     );
     expect(text).toContain('| Saint-Malo &#124; Rance || 2');
     expect(text).toContain('| Communauté & finalité || 75 %');
+  });
+});
+
+describe('names in the summary for the wiki stay text', () => {
+  const data = yearData();
+  data.organisations[0]!.territoryLabel =
+    '<img src=x onerror=alert(1)> **Rance** [[Catégorie:Piège]]\r| {{Modèle}} __TOC__';
+  const report = buildReport(data, YEAR, {}, TODAY);
+
+  it('in Markdown: a territory name is one escaped cell', () => {
+    const text = reportMarkdown(report, 'fr');
+    expect(text).toContain(
+      '| \\<img src=x onerror=alert(1)\\> \\*\\*Rance\\*\\* \\[\\[Catégorie:Piège\\]\\] \\| {{Modèle}} \\_\\_TOC\\_\\_ | 2 |',
+    );
+    expect(text).not.toMatch(/(^|[^\\])<img/);
+  });
+
+  it('in wikitext: a territory name is one literal cell', () => {
+    const text = reportWikitext(report, 'fr');
+    expect(text).toContain(
+      '| &lt;img src=x onerror=alert(1)&gt; **Rance** &#91;&#91;Catégorie:Piège&#93;&#93; &#124; &#123;&#123;Modèle&#125;&#125; &#95;&#95;TOC&#95;&#95; || 2',
+    );
   });
 });

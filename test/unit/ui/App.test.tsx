@@ -14,17 +14,26 @@ beforeAll(() => {
 });
 
 describe('the app shell', () => {
-  test('offers the five places and Réglages, and opens Visites first', async () => {
+  test('offers a new visit, the five places, Rapports and Réglages, and opens Visites first', async () => {
     render(<App />);
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     const hrefs = within(nav)
       .getAllByRole('link')
       .map((link) => link.getAttribute('href'));
-    expect(hrefs).toEqual(['#/visites', '#/contacts', '#/diagnostics', '#/evenements', '#/valise', '#/reglages']);
+    expect(hrefs).toEqual([
+      '#/visites/nouvelle',
+      '#/visites',
+      '#/contacts',
+      '#/diagnostics',
+      '#/evenements',
+      '#/valise',
+      '#/rapports',
+      '#/reglages',
+    ]);
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Aller au contenu' }).getAttribute('href')).toBe('#main');
 
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Visites');
+    expect((await screen.findByRole('heading', { level: 1 }, { timeout: 10000 })).textContent).toBe('Visites');
     expect(within(nav).getByRole('link', { name: 'Visites' }).getAttribute('aria-current')).toBe('page');
   });
 

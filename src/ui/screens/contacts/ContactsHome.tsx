@@ -3,15 +3,19 @@
 import { useState } from 'preact/hooks';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
+import type { Contact } from '../../../domain/contact';
+import type { Organisation } from '../../../domain/organisation';
 import { labelOf } from '../../../domain/vocabulary';
+import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
+import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { ORGANISATION_KIND_LABELS } from '../../i18n/vocabulary';
 import { ContactExchange } from './ContactExchange';
 import { messages } from './messages';
 import { CONTACTS, lieuHref, lieuxHref, newLieuHref, newPersonHref, personHref } from './paths';
@@ -71,28 +75,9 @@ function PeopleList() {
       ) : (
         <ul class="record-list">
           {people.slice(0, limit).map((person) => (
-            <li key={person.id} class="record-item">
-              <a class="record-item__main" href={personHref(person.id)}>
-                <span class="record-item__name">{person.name}</span>
-                {person.role ? <span class="record-item__detail">{person.role}</span> : null}
-              </a>
-              <span class="record-item__reach">
-                {person.phone ? (
-                  <a
-                    class="reach-link"
-                    href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}
-                    aria-label={t.call(person.name)}
-                  >
-                    {t.callShort}
-                  </a>
-                ) : null}
-                {person.email ? (
-                  <a class="reach-link" href={`mailto:${person.email}`} aria-label={t.mail(person.name)}>
-                    {t.mailShort}
-                  </a>
-                ) : null}
-              </span>
-            </li>
+            <RecordBoundary key={person.id} as="li" type="contacts" record={person} name={person.name}>
+              <PersonItem person={person} />
+            </RecordBoundary>
           ))}
         </ul>
       )}
@@ -107,7 +92,6 @@ function PeopleList() {
 
 function LieuxList() {
   const t = useMessages(messages);
-  const lang = useLanguage();
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const lieux = useLive((context) => listOrganisations(context, { query }), [query]);
@@ -132,14 +116,9 @@ function LieuxList() {
       ) : (
         <ul class="record-list">
           {lieux.slice(0, limit).map((lieu) => (
-            <li key={lieu.id} class="record-item">
-              <a class="record-item__main" href={lieuHref(lieu.id)}>
-                <span class="record-item__name">{lieu.name}</span>
-                <span class="record-item__detail">
-                  {[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
-                </span>
-              </a>
-            </li>
+            <RecordBoundary key={lieu.id} as="li" type="organisations" record={lieu} name={lieu.name}>
+              <LieuItem lieu={lieu} />
+            </RecordBoundary>
           ))}
         </ul>
       )}
@@ -149,5 +128,55 @@ function LieuxList() {
         </button>
       ) : null}
     </>
+  );
+}
+
+function PersonItem({ person }: { person: Contact }) {
+  const t = useMessages(messages);
+  return (
+    <li class="record-item">
+      <a class="record-item__main" href={personHref(person.id)}>
+        <span class="record-item__name">{person.name}</span>
+        {person.role ? <span class="record-item__detail">{person.role}</span> : null}
+      </a>
+      <span class="record-item__reach">
+        {person.phone ? (
+          <DataLink
+            class="reach-link"
+            kind="tel"
+            address={person.phone}
+            fallback={null}
+            aria-label={t.call(person.name)}
+          >
+            {t.callShort}
+          </DataLink>
+        ) : null}
+        {person.email ? (
+          <DataLink
+            class="reach-link"
+            kind="mail"
+            address={person.email}
+            fallback={null}
+            aria-label={t.mail(person.name)}
+          >
+            {t.mailShort}
+          </DataLink>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+function LieuItem({ lieu }: { lieu: Organisation }) {
+  const lang = useLanguage();
+  return (
+    <li class="record-item">
+      <a class="record-item__main" href={lieuHref(lieu.id)}>
+        <span class="record-item__name">{lieu.name}</span>
+        <span class="record-item__detail">
+          {[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
+        </span>
+      </a>
+    </li>
   );
 }

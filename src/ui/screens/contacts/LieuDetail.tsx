@@ -3,19 +3,20 @@
 import { contactsOfOrganisation } from '../../../db/contacts';
 import { getOrganisation } from '../../../db/organisations';
 import { labelOf } from '../../../domain/vocabulary';
-import { Banner } from '../../components/Banner';
-import { ButtonLink } from '../../components/Button';
-import { EmptyState } from '../../components/EmptyState';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { Section } from '../../components/Section';
-import { useLive } from '../../hooks/use-live';
-import { useLanguage, useMessages } from '../../i18n/messages';
 import {
   LEGAL_STRUCTURE_LABELS,
   ORGANISATION_KIND_LABELS,
   TERRITORY_SCALE_LABELS,
   TYPOLOGY_LABELS,
-} from '../../i18n/vocabulary';
+} from '../../../domain/vocabulary-labels';
+import { Banner } from '../../components/Banner';
+import { ButtonLink } from '../../components/Button';
+import { DataLink } from '../../components/DataLink';
+import { EmptyState } from '../../components/EmptyState';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import { Fact } from './Fact';
 import { messages } from './messages';
@@ -48,8 +49,9 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
   const territory = [
     lieu.territoryLabel,
     lieu.territoryScale ? labelOf(TERRITORY_SCALE_LABELS, lieu.territoryScale, lang) : null,
-    lieu.departement,
+    lieu.departement && lieu.departementCode ? `${lieu.departement} (${lieu.departementCode})` : lieu.departement,
     lieu.region,
+    lieu.epci,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -74,12 +76,12 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
       ) : null}
       {lieu.phone || lieu.email || lieu.website ? (
         <div class="actions contacts-reach">
-          {lieu.phone ? <ButtonLink href={`tel:${lieu.phone.replace(/[^+0-9]/g, '')}`}>{lieu.phone}</ButtonLink> : null}
-          {lieu.email ? <ButtonLink href={`mailto:${lieu.email}`}>{lieu.email}</ButtonLink> : null}
+          {lieu.phone ? <DataLink variant="secondary" kind="tel" address={lieu.phone} /> : null}
+          {lieu.email ? <DataLink variant="secondary" kind="mail" address={lieu.email} /> : null}
           {lieu.website ? (
-            <ButtonLink href={lieu.website} target="_blank" rel="noopener">
+            <DataLink variant="secondary" address={lieu.website} fallback={`${t.website} : ${lieu.website}`}>
               {t.website}
-            </ButtonLink>
+            </DataLink>
           ) : null}
         </div>
       ) : null}

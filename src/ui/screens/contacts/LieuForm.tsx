@@ -1,8 +1,8 @@
-// Create or edit a lieu: identity (name, kind, typology, legal structure), address and
-// territory, how to reach it, tags and notes.
-import { useMemo, useState } from 'preact/hooks';
-import { RecordValidationError } from '../../../db/errors';
-import { createOrganisation, getOrganisation, updateOrganisation } from '../../../db/organisations';
+// Create or edit a lieu on the form kit: identity (name, kind, typology, legal structure),
+// address and territory, how to reach it, tags and notes; kept as a draft on every change.
+
+import { saveRecordForm } from '../../../db/form-save';
+import { getOrganisation } from '../../../db/organisations';
 import type { Organisation } from '../../../domain/organisation';
 import {
   LEGAL_STRUCTURES,
@@ -12,23 +12,21 @@ import {
   TERRITORY_SCALES,
   TYPOLOGIES,
 } from '../../../domain/vocabulary';
-import { navigate } from '../../../state/router';
-import { Banner } from '../../components/Banner';
-import { Button, ButtonLink } from '../../components/Button';
-import { Field } from '../../components/Field';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { Section } from '../../components/Section';
-import { useDataContext } from '../../hooks/use-data-context';
-import { useRecordOnce } from '../../hooks/use-record-once';
-import { useUnsavedInput } from '../../hooks/use-unsaved-input';
-import { useLanguage, useMessages } from '../../i18n/messages';
-import { issuesByField } from '../../i18n/validation';
 import {
   LEGAL_STRUCTURE_LABELS,
   ORGANISATION_KIND_LABELS,
   TERRITORY_SCALE_LABELS,
   TYPOLOGY_LABELS,
-} from '../../i18n/vocabulary';
+} from '../../../domain/vocabulary-labels';
+import { navigate } from '../../../state/router';
+import { Field } from '../../components/Field';
+import { Section } from '../../components/Section';
+import { FormFrame } from '../../forms/FormFrame';
+import { FormGate } from '../../forms/FormGate';
+import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
+import { useRecordForm } from '../../forms/use-record-form';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { CommuneFields } from '../../territory/CommuneFields';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
 import { lieuHref, lieuxHref } from './paths';
@@ -45,6 +43,10 @@ const TEXT_KEYS = [
   'territoryScale',
   'departement',
   'region',
+  'departementCode',
+  'regionCode',
+  'epciCode',
+  'epci',
   'website',
   'email',
   'phone',
@@ -62,62 +64,53 @@ function valuesOf(lieu: Organisation | null): LieuValues {
   return values;
 }
 
-export function LieuForm({ lieuId }: { lieuId: string | null }) {
+export function LieuForm({ lieuId, draftId }: { lieuId: string | null; draftId?: string | undefined }) {
   const t = useMessages(messages);
-  const lieu = useRecordOnce(lieuId, getOrganisation);
+  const start = useFormStart({ kind: 'lieu', recordId: lieuId, draftId }, fromRecord(getOrganisation, valuesOf));
   const title = lieuId ? t.editLieuTitle : t.newLieu;
-  if (lieu === undefined) return <ScreenHeader title={title} />;
-  return <LieuEditor title={title} lieu={lieu} />;
+  return (
+    <FormGate title={title} start={start} missing={{ text: t.notFound, back: t.backLieux, href: lieuxHref() }}>
+      {(ready) => <LieuEditor title={title} start={ready} />}
+    </FormGate>
+  );
 }
 
-function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null }) {
+function fieldsOf(values: LieuValues) {
+  return {
+    name: values.name,
+    kind: values.kind,
+    typology: (values.typology || null) as Organisation['typology'],
+    legalStructure: (values.legalStructure || null) as Organisation['legalStructure'],
+    address: textOrNull(values.address),
+    postcode: textOrNull(values.postcode),
+    commune: textOrNull(values.commune),
+    inseeCode: textOrNull(values.inseeCode),
+    territoryLabel: textOrNull(values.territoryLabel),
+    territoryScale: (values.territoryScale || null) as Organisation['territoryScale'],
+    departement: textOrNull(values.departement),
+    region: textOrNull(values.region),
+    departementCode: textOrNull(values.departementCode),
+    regionCode: textOrNull(values.regionCode),
+    epciCode: textOrNull(values.epciCode),
+    epci: textOrNull(values.epci),
+    website: textOrNull(values.website),
+    email: textOrNull(values.email),
+    phone: textOrNull(values.phone),
+    tags: parseTags(values.tags),
+    notes: values.notes === '' ? null : values.notes,
+  };
+}
+
+function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValues> }) {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const context = useDataContext();
-  const start = useMemo(() => valuesOf(lieu), [lieu]);
-  const [values, setValues] = useState(start);
-  const [errors, setErrors] = useState<Record<string, string> | null>(null);
-  const [failed, setFailed] = useState(false);
-  useUnsavedInput(JSON.stringify(values) !== JSON.stringify(start));
-  const set = (key: keyof LieuValues) => (event: { currentTarget: { value: string } }) =>
-    setValues({ ...values, [key]: event.currentTarget.value });
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!context) return;
-    setFailed(false);
-    const fields = {
-      name: values.name,
-      kind: values.kind,
-      typology: (values.typology || null) as Organisation['typology'],
-      legalStructure: (values.legalStructure || null) as Organisation['legalStructure'],
-      address: textOrNull(values.address),
-      postcode: textOrNull(values.postcode),
-      commune: textOrNull(values.commune),
-      inseeCode: textOrNull(values.inseeCode),
-      territoryLabel: textOrNull(values.territoryLabel),
-      territoryScale: (values.territoryScale || null) as Organisation['territoryScale'],
-      departement: textOrNull(values.departement),
-      region: textOrNull(values.region),
-      website: textOrNull(values.website),
-      email: textOrNull(values.email),
-      phone: textOrNull(values.phone),
-      tags: parseTags(values.tags),
-      notes: values.notes === '' ? null : values.notes,
-    };
-    try {
-      const saved = lieu
-        ? await updateOrganisation(context, lieu.id, fields)
-        : await createOrganisation(context, fields);
-      setValues(start);
-      navigate(`${lieuHref(saved.id)}?enregistree=1`, { replace: true });
-    } catch (error) {
-      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
-      else setFailed(true);
-    }
-  };
-
-  const e = errors ?? {};
+  const form = useRecordForm(start, {
+    save: (values, _files, draftId) =>
+      saveRecordForm(start.context, 'organisations', start.recordId, fieldsOf(values), draftId),
+    onSaved: (saved) => navigate(`${lieuHref(saved.id)}?enregistree=1`, { replace: true }),
+    describe: (values) => values.name.trim(),
+  });
+  const { values, bind } = form;
   // A value of a later release is offered as it is (named as unknown), so saving keeps it.
   const choose = <K extends string>(
     keys: readonly K[],
@@ -130,113 +123,59 @@ function LieuEditor({ title, lieu }: { title: string; lieu: Organisation | null 
       </option>
     ));
   return (
-    <>
-      <ScreenHeader title={title} />
-      <form class="record-form" onSubmit={submit} noValidate>
-        {errors ? (
-          <Banner tone="error" urgent class="contacts-notice">
-            {t.fixProblems}
-          </Banner>
-        ) : null}
-        <Section title={t.identity}>
-          <div class="stack">
-            <Field label={t.lieuName} value={values.name} onInput={set('name')} error={e.name} autocomplete="off" />
-            <Field as="select" label={t.kind} value={values.kind} onChange={set('kind')} error={e.kind}>
-              {choose(ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, values.kind)}
-            </Field>
-            <Field as="select" label={t.typology} optional value={values.typology} onChange={set('typology')}>
-              <option value="">{t.notGiven}</option>
-              {choose(TYPOLOGIES, TYPOLOGY_LABELS, values.typology)}
-            </Field>
-            <Field
-              as="select"
-              label={t.legalStructure}
-              optional
-              value={values.legalStructure}
-              onChange={set('legalStructure')}
-            >
-              <option value="">{t.notGiven}</option>
-              {choose(LEGAL_STRUCTURES, LEGAL_STRUCTURE_LABELS, values.legalStructure)}
-            </Field>
-          </div>
-        </Section>
-        <Section title={t.where}>
-          <div class="stack">
-            <Field label={t.address} optional value={values.address} onInput={set('address')} error={e.address} />
-            <Field
-              label={t.postcode}
-              optional
-              inputMode="numeric"
-              value={values.postcode}
-              onInput={set('postcode')}
-              error={e.postcode}
-            />
-            <Field label={t.commune} optional value={values.commune} onInput={set('commune')} error={e.commune} />
-            <Field
-              label={t.inseeCode}
-              optional
-              value={values.inseeCode}
-              onInput={set('inseeCode')}
-              error={e.inseeCode}
-            />
-            <Field
-              label={t.territoryLabel}
-              hint={t.territoryLabelHint}
-              optional
-              value={values.territoryLabel}
-              onInput={set('territoryLabel')}
-              error={e.territoryLabel}
-            />
-            <Field
-              as="select"
-              label={t.territoryScale}
-              optional
-              value={values.territoryScale}
-              onChange={set('territoryScale')}
-            >
-              <option value="">{t.notGiven}</option>
-              {choose(TERRITORY_SCALES, TERRITORY_SCALE_LABELS, values.territoryScale)}
-            </Field>
-            <Field label={t.departement} optional value={values.departement} onInput={set('departement')} />
-            <Field label={t.region} optional value={values.region} onInput={set('region')} />
-          </div>
-        </Section>
-        <Section title={t.reach}>
-          <div class="stack">
-            <Field label={t.phone} optional type="tel" value={values.phone} onInput={set('phone')} error={e.phone} />
-            <Field label={t.email} optional type="email" value={values.email} onInput={set('email')} error={e.email} />
-            <Field
-              label={t.website}
-              optional
-              type="url"
-              value={values.website}
-              onInput={set('website')}
-              error={e.website}
-            />
-            <Field label={t.tags} hint={t.tagsHint} optional value={values.tags} onInput={set('tags')} error={e.tags} />
-            <Field
-              as="textarea"
-              label={t.notes}
-              optional
-              rows={4}
-              value={values.notes}
-              onInput={set('notes')}
-              error={e.notes}
-            />
-          </div>
-        </Section>
-        {failed ? (
-          <p class="field__error" role="alert">
-            {t.saveFailed}
-          </p>
-        ) : null}
-        <div class="actions">
-          <Button type="submit" variant="primary">
-            {t.save}
-          </Button>
-          <ButtonLink href={lieu ? lieuHref(lieu.id) : lieuxHref()}>{t.cancel}</ButtonLink>
+    <FormFrame
+      form={form}
+      title={title}
+      class="record-form"
+      fix={t.fixProblems}
+      saveLabel={t.save}
+      cancelLabel={t.cancel}
+      cancelHref={start.recordId ? lieuHref(start.recordId) : lieuxHref()}
+    >
+      <Section title={t.identity}>
+        <div class="stack">
+          <Field label={t.lieuName} {...bind('name')} autocomplete="off" />
+          <Field
+            as="select"
+            label={t.kind}
+            value={values.kind}
+            onInput={(event) => form.set('kind', event.currentTarget.value as OrganisationKind)}
+            error={form.errors.kind}
+          >
+            {choose(ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, values.kind)}
+          </Field>
+          <Field as="select" label={t.typology} optional {...bind('typology')}>
+            <option value="">{t.notGiven}</option>
+            {choose(TYPOLOGIES, TYPOLOGY_LABELS, values.typology)}
+          </Field>
+          <Field as="select" label={t.legalStructure} optional {...bind('legalStructure')}>
+            <option value="">{t.notGiven}</option>
+            {choose(LEGAL_STRUCTURES, LEGAL_STRUCTURE_LABELS, values.legalStructure)}
+          </Field>
         </div>
-      </form>
-    </>
+      </Section>
+      <Section title={t.where}>
+        <div class="stack">
+          <Field label={t.address} optional {...bind('address')} />
+          <CommuneFields values={values} errors={form.errors} onChange={form.change} />
+          <Field label={t.territoryLabel} hint={t.territoryLabelHint} optional {...bind('territoryLabel')} />
+          <Field as="select" label={t.territoryScale} optional {...bind('territoryScale')}>
+            <option value="">{t.notGiven}</option>
+            {choose(TERRITORY_SCALES, TERRITORY_SCALE_LABELS, values.territoryScale)}
+          </Field>
+          <Field label={t.departement} optional {...bind('departement')} />
+          <Field label={t.region} optional {...bind('region')} />
+        </div>
+      </Section>
+      <Section title={t.reach}>
+        <div class="stack">
+          <Field label={t.phone} optional type="tel" {...bind('phone')} />
+          <Field label={t.email} optional type="email" {...bind('email')} />
+          <Field label={t.website} optional type="url" {...bind('website')} />
+          <Field label={t.tags} hint={t.tagsHint} optional {...bind('tags')} />
+          <Field as="textarea" label={t.notes} optional rows={4} {...bind('notes')} />
+        </div>
+      </Section>
+    </FormFrame>
   );
 }

@@ -4,6 +4,7 @@ import { organisationsByIds } from '../../../db/organisations';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
+import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -61,11 +62,11 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
       {person.phone || person.email ? (
         <div class="actions contacts-reach">
           {person.phone ? (
-            <ButtonLink href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>
+            <DataLink variant="secondary" kind="tel" address={person.phone}>
               {t.call(person.name)} · {person.phone}
-            </ButtonLink>
+            </DataLink>
           ) : null}
-          {person.email ? <ButtonLink href={`mailto:${person.email}`}>{person.email}</ButtonLink> : null}
+          {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
         </div>
       ) : null}
       <dl class="facts section">

@@ -1,23 +1,20 @@
-// Create or edit a person: name, role, lieux (created inline if needed), phone, email, tags,
-// notes and the GDPR consent. Errors are shown beside their field; nothing typed is lost.
+// Create or edit a person on the form kit: name, role, lieux (created inline if needed), phone,
+// email, tags, notes and the GDPR consent; kept as a draft on every change.
 import { useMemo, useState } from 'preact/hooks';
-import { createContact, getContact, updateContact } from '../../../db/contacts';
-import { RecordValidationError } from '../../../db/errors';
+import { getContact } from '../../../db/contacts';
+import { saveRecordForm } from '../../../db/form-save';
 import { listOrganisations } from '../../../db/organisations';
 import type { Contact } from '../../../domain/contact';
 import { hrefTo, navigate } from '../../../state/router';
-import { Banner } from '../../components/Banner';
-import { Button, ButtonLink } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
-import { ScreenHeader } from '../../components/ScreenHeader';
 import { SearchPicker } from '../../components/SearchPicker';
-import { useDataContext } from '../../hooks/use-data-context';
+import { FormFrame } from '../../forms/FormFrame';
+import { FormGate } from '../../forms/FormGate';
+import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
+import { useRecordForm } from '../../forms/use-record-form';
 import { useLive } from '../../hooks/use-live';
-import { useRecordOnce } from '../../hooks/use-record-once';
-import { useUnsavedInput } from '../../hooks/use-unsaved-input';
-import { useLanguage, useMessages } from '../../i18n/messages';
-import { issuesByField } from '../../i18n/validation';
+import { useMessages } from '../../i18n/messages';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
 import { CONTACTS, personHref } from './paths';
@@ -48,133 +45,88 @@ function valuesOf(person: Contact | null): PersonValues {
   };
 }
 
-export function PersonForm({ personId }: { personId: string | null }) {
+export function PersonForm({ personId, draftId }: { personId: string | null; draftId?: string | undefined }) {
   const t = useMessages(messages);
-  const person = useRecordOnce(personId, getContact);
+  const start = useFormStart({ kind: 'person', recordId: personId, draftId }, fromRecord(getContact, valuesOf));
   const title = personId ? t.editPersonTitle : t.newPerson;
-  if (person === undefined) return <ScreenHeader title={title} />;
-  return <PersonEditor title={title} person={person} />;
+  return (
+    <FormGate title={title} start={start} missing={{ text: t.notFound, back: t.back, href: hrefTo(CONTACTS) }}>
+      {(ready) => <PersonEditor title={title} start={ready} />}
+    </FormGate>
+  );
 }
 
-function PersonEditor({ title, person }: { title: string; person: Contact | null }) {
+function fieldsOf(values: PersonValues) {
+  return {
+    name: values.name,
+    role: textOrNull(values.role),
+    organisationIds: values.organisationIds,
+    phone: textOrNull(values.phone),
+    email: textOrNull(values.email),
+    tags: parseTags(values.tags),
+    notes: values.notes === '' ? null : values.notes,
+    consentNote: textOrNull(values.consentNote),
+    consentDate: values.consentDate || null,
+  };
+}
+
+function PersonEditor({ title, start }: { title: string; start: FormStart<PersonValues> }) {
   const t = useMessages(messages);
-  const lang = useLanguage();
-  const context = useDataContext();
-  const start = useMemo(() => valuesOf(person), [person]);
-  const [values, setValues] = useState(start);
-  const [errors, setErrors] = useState<Record<string, string> | null>(null);
-  const [failed, setFailed] = useState(false);
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
-  const dirty = JSON.stringify(values) !== JSON.stringify(start);
-  useUnsavedInput(dirty || creatingLieu !== null);
+  const form = useRecordForm(start, {
+    save: (values, _files, draftId) =>
+      saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId),
+    onSaved: (saved) => navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true }),
+    describe: (values) => values.name.trim(),
+    holding: creatingLieu !== null,
+  });
+  const { values, bind } = form;
   const lieux = useLive((ctx) => listOrganisations(ctx), []);
   const options = useMemo(
     () => (lieux ?? []).map((lieu) => ({ id: lieu.id, label: lieu.name, detail: lieu.commune })),
     [lieux],
   );
-  const set = (key: keyof PersonValues) => (event: { currentTarget: { value: string } }) =>
-    setValues({ ...values, [key]: event.currentTarget.value });
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!context) return;
-    setFailed(false);
-    const fields = {
-      name: values.name,
-      role: textOrNull(values.role),
-      organisationIds: values.organisationIds,
-      phone: textOrNull(values.phone),
-      email: textOrNull(values.email),
-      tags: parseTags(values.tags),
-      notes: values.notes === '' ? null : values.notes,
-      consentNote: textOrNull(values.consentNote),
-      consentDate: values.consentDate || null,
-    };
-    try {
-      const saved = person ? await updateContact(context, person.id, fields) : await createContact(context, fields);
-      setValues(start);
-      navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true });
-    } catch (error) {
-      if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
-      else setFailed(true);
-    }
-  };
-
-  const e = errors ?? {};
   return (
-    <>
-      <ScreenHeader title={title} />
-      <form class="record-form stack" onSubmit={submit} noValidate>
-        {errors ? (
-          <Banner tone="error" urgent>
-            {t.fixProblems}
-          </Banner>
-        ) : null}
-        <Field label={t.name} value={values.name} onInput={set('name')} error={e.name} autocomplete="off" />
-        <Field label={t.role} optional value={values.role} onInput={set('role')} error={e.role} />
-        <SearchPicker
-          label={t.organisations}
-          hint={t.organisationsHint}
-          multiple
-          options={options}
-          selected={values.organisationIds}
-          onChange={(organisationIds) => setValues({ ...values, organisationIds })}
-          onCreate={(text) => setCreatingLieu(text)}
-          maxShown={4}
+    <FormFrame
+      form={form}
+      title={title}
+      class="record-form"
+      fix={t.fixProblems}
+      saveLabel={t.save}
+      cancelLabel={t.cancel}
+      cancelHref={start.recordId ? personHref(start.recordId) : hrefTo(CONTACTS)}
+    >
+      <Field label={t.name} {...bind('name')} autocomplete="off" />
+      <Field label={t.role} optional {...bind('role')} />
+      <SearchPicker
+        label={t.organisations}
+        hint={t.organisationsHint}
+        multiple
+        options={options}
+        selected={values.organisationIds}
+        onChange={(organisationIds) => form.set('organisationIds', organisationIds)}
+        onCreate={(text) => setCreatingLieu(text)}
+        maxShown={4}
+      />
+      {creatingLieu !== null ? (
+        <InlineOrganisationForm
+          initialName={creatingLieu}
+          onCreated={(lieu) => {
+            setCreatingLieu(null);
+            form.set('organisationIds', [...values.organisationIds, lieu.id]);
+          }}
+          onCancel={() => setCreatingLieu(null)}
         />
-        {creatingLieu !== null ? (
-          <InlineOrganisationForm
-            initialName={creatingLieu}
-            onCreated={(lieu) => {
-              setCreatingLieu(null);
-              setValues({ ...values, organisationIds: [...values.organisationIds, lieu.id] });
-            }}
-            onCancel={() => setCreatingLieu(null)}
-          />
-        ) : null}
-        <Field label={t.phone} optional type="tel" value={values.phone} onInput={set('phone')} error={e.phone} />
-        <Field label={t.email} optional type="email" value={values.email} onInput={set('email')} error={e.email} />
-        <Field label={t.tags} hint={t.tagsHint} optional value={values.tags} onInput={set('tags')} error={e.tags} />
-        <Field
-          as="textarea"
-          label={t.notes}
-          optional
-          rows={4}
-          value={values.notes}
-          onInput={set('notes')}
-          error={e.notes}
-        />
-        <fieldset class="record-form__group stack">
-          <legend class="field__label">{t.consent}</legend>
-          <Field
-            label={t.consentNote}
-            hint={t.consentNoteHint}
-            optional
-            value={values.consentNote}
-            onInput={set('consentNote')}
-            error={e.consentNote}
-          />
-          <Field
-            label={t.consentDate}
-            optional
-            type="date"
-            value={values.consentDate}
-            onInput={set('consentDate')}
-            error={e.consentDate}
-          />
-        </fieldset>
-        {failed ? (
-          <p class="field__error" role="alert">
-            {t.saveFailed}
-          </p>
-        ) : null}
-        <div class="actions">
-          <Button type="submit" variant="primary">
-            {t.save}
-          </Button>
-          <ButtonLink href={person ? personHref(person.id) : hrefTo(CONTACTS)}>{t.cancel}</ButtonLink>
-        </div>
-      </form>
-    </>
+      ) : null}
+      <Field label={t.phone} optional type="tel" {...bind('phone')} />
+      <Field label={t.email} optional type="email" {...bind('email')} />
+      <Field label={t.tags} hint={t.tagsHint} optional {...bind('tags')} />
+      <Field as="textarea" label={t.notes} optional rows={4} {...bind('notes')} />
+      <fieldset class="record-form__group stack">
+        <legend class="field__label">{t.consent}</legend>
+        <Field label={t.consentNote} hint={t.consentNoteHint} optional {...bind('consentNote')} />
+        <Field label={t.consentDate} optional type="date" {...bind('consentDate')} />
+      </fieldset>
+    </FormFrame>
   );
 }

@@ -1,4 +1,6 @@
 // Contacts & lieux: the people and organisations of the network, their pages and forms.
+import { RecordPageBoundary } from '../../components/RecordBoundary';
+import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';
 import { LieuDetail } from './LieuDetail';
@@ -11,17 +13,29 @@ import './contacts.css';
 export default function ContactsScreen({ route }: ScreenProps) {
   const [kind, id, action] = route.params;
   const saved = route.query.enregistree === '1';
-  if (kind === PERSON && id === NEW) return <PersonForm key="new-person" personId={null} />;
-  if (kind === LIEU && id === NEW) return <LieuForm key="new-lieu" lieuId={null} />;
+  const draftId = route.query[DRAFT_PARAM];
+  const formKey = useFormKey(draftId);
+  if (kind === PERSON && id === NEW) {
+    return <PersonForm key={`new-person-${formKey}`} personId={null} draftId={draftId} />;
+  }
+  if (kind === LIEU && id === NEW) return <LieuForm key={`new-lieu-${formKey}`} lieuId={null} draftId={draftId} />;
   if (kind === PERSON && id) {
     return action === EDIT ? (
-      <PersonForm key={`edit-${id}`} personId={id} />
+      <PersonForm key={`edit-${id}`} personId={id} draftId={draftId} />
     ) : (
-      <PersonDetail personId={id} saved={saved} />
+      <RecordPageBoundary key={id} type="contacts" id={id}>
+        <PersonDetail personId={id} saved={saved} />
+      </RecordPageBoundary>
     );
   }
   if (kind === LIEU && id) {
-    return action === EDIT ? <LieuForm key={`edit-${id}`} lieuId={id} /> : <LieuDetail lieuId={id} saved={saved} />;
+    return action === EDIT ? (
+      <LieuForm key={`edit-${id}`} lieuId={id} draftId={draftId} />
+    ) : (
+      <RecordPageBoundary key={id} type="organisations" id={id}>
+        <LieuDetail lieuId={id} saved={saved} />
+      </RecordPageBoundary>
+    );
   }
   return <ContactsHome tab={kind === LIEUX_TAB ? 'lieux' : 'people'} />;
 }

@@ -7,6 +7,7 @@ import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
+import { TableScroll } from '../../components/TableScroll';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -111,44 +112,46 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
               {t.chartAxisHint}
             </figcaption>
           </figure>
-          <table class="score-table">
-            <caption>{t.compareTableCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.columnNumber}</th>
-                <th scope="col">{t.columnSection}</th>
-                <th scope="col" class="score-table__date">
-                  {d.shortDate(before.diagnostic.filledOn)}
-                </th>
-                <th scope="col" class="score-table__date">
-                  {d.shortDate(after.diagnostic.filledOn)}
-                </th>
-                <th scope="col">{t.columnDelta}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.sections.map((section, index) => (
-                <tr key={section.sectionId} data-section={section.sectionId}>
-                  <td>{index + 1}</td>
-                  <th scope="row">{section.title}</th>
-                  <td>{percent(section.before)}</td>
-                  <td>{percent(section.after)}</td>
-                  <td class="score-table__score" data-delta>
-                    {delta(section.delta)}
-                  </td>
+          <TableScroll label={t.compareTableCaption}>
+            <table class="score-table">
+              <caption>{t.compareTableCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.columnNumber}</th>
+                  <th scope="col">{t.columnSection}</th>
+                  <th scope="col" class="score-table__date">
+                    {d.shortDate(before.diagnostic.filledOn)}
+                  </th>
+                  <th scope="col" class="score-table__date">
+                    {d.shortDate(after.diagnostic.filledOn)}
+                  </th>
+                  <th scope="col">{t.columnDelta}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td />
-                <th scope="row">{t.overall}</th>
-                <td>{percent(comparison.overall.before)}</td>
-                <td>{percent(comparison.overall.after)}</td>
-                <td class="score-table__score">{delta(comparison.overall.delta)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {comparison.sections.map((section, index) => (
+                  <tr key={section.sectionId} data-section={section.sectionId}>
+                    <td>{index + 1}</td>
+                    <th scope="row">{section.title}</th>
+                    <td>{percent(section.before)}</td>
+                    <td>{percent(section.after)}</td>
+                    <td class="score-table__score" data-delta>
+                      {delta(section.delta)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td />
+                  <th scope="row">{t.overall}</th>
+                  <td>{percent(comparison.overall.before)}</td>
+                  <td>{percent(comparison.overall.after)}</td>
+                  <td class="score-table__score">{delta(comparison.overall.delta)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
         </div>
       </Section>
       <Section title={t.changesTitle(comparison.changes.length)} id="changements">

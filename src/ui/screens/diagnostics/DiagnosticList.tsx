@@ -1,9 +1,10 @@
-import { useMemo } from 'preact/hooks';
 import { listDiagnosticsWithNames } from '../../../db/diagnostics';
+import type { Diagnostic, DiagnosticTemplate } from '../../../domain/diagnostic';
 import { progressOf, scoreGrid } from '../../../domain/diagnostic-score';
 import { findTemplateVersion } from '../../../domain/diagnostic-templates';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -15,23 +16,8 @@ import { diagnosticHref, gridsHref, newHref } from './paths';
 
 export function DiagnosticList() {
   const t = useMessages(messages);
-  const lang = useLanguage();
-  const d = useDates();
   const data = useLive((context) => listDiagnosticsWithNames(context), []);
-  const rows = useMemo(
-    () =>
-      data?.diagnostics.map((diagnostic) => {
-        const template = findTemplateVersion(data.templates, diagnostic.templateId);
-        return {
-          diagnostic,
-          template,
-          subject: subjectOf(diagnostic, data.organisationNames.get(diagnostic.organisationId ?? '')),
-          progress: template ? progressOf(template, diagnostic.answers) : null,
-          overall: template ? scoreGrid(template, diagnostic.answers).overall : null,
-        };
-      }),
-    [data],
-  );
+  const rows = data?.diagnostics;
   const start = (
     <ButtonLink href={newHref()} variant="primary">
       {t.start}
@@ -65,25 +51,49 @@ export function DiagnosticList() {
       ) : (
         <Section title={t.listTitle}>
           <ul class="diagnostic-list">
-            {rows.map(({ diagnostic, template, subject, progress, overall }) => (
-              <li key={diagnostic.id} class="diagnostic-list__item">
-                <a class="diagnostic-list__link" href={diagnosticHref(diagnostic.id)}>
-                  {subject ?? t.unknownSubject}
-                </a>
-                <span class="diagnostic-list__meta">
-                  {template?.title ?? t.missingGrid} · {d.date(diagnostic.filledOn)}
-                </span>
-                <span class="diagnostic-list__meta">
-                  {diagnostic.completedAt ? t.completed : t.inProgress}
-                  {progress ? ` · ${t.progress(progress.done, progress.total)}` : ''}
-                  {' · '}
-                  {overall === null ? t.noScoreYet : t.overallScore(formatPercent(overall, lang))}
-                </span>
-              </li>
+            {rows.map((diagnostic) => (
+              <RecordBoundary key={diagnostic.id} as="li" type="diagnostics" record={diagnostic}>
+                <DiagnosticItem
+                  diagnostic={diagnostic}
+                  templates={data?.templates ?? []}
+                  lieuName={data?.organisationNames.get(diagnostic.organisationId ?? '')}
+                />
+              </RecordBoundary>
             ))}
           </ul>
         </Section>
       )}
     </>
+  );
+}
+
+interface DiagnosticItemProps {
+  diagnostic: Diagnostic;
+  templates: readonly DiagnosticTemplate[];
+  lieuName: string | undefined;
+}
+
+function DiagnosticItem({ diagnostic, templates, lieuName }: DiagnosticItemProps) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const d = useDates();
+  const template = findTemplateVersion(templates, diagnostic.templateId);
+  const progress = template ? progressOf(template, diagnostic.answers) : null;
+  const overall = template ? scoreGrid(template, diagnostic.answers).overall : null;
+  return (
+    <li class="diagnostic-list__item">
+      <a class="diagnostic-list__link" href={diagnosticHref(diagnostic.id)}>
+        {subjectOf(diagnostic, lieuName) ?? t.unknownSubject}
+      </a>
+      <span class="diagnostic-list__meta">
+        {template?.title ?? t.missingGrid} · {d.date(diagnostic.filledOn)}
+      </span>
+      <span class="diagnostic-list__meta">
+        {diagnostic.completedAt ? t.completed : t.inProgress}
+        {progress ? ` · ${t.progress(progress.done, progress.total)}` : ''}
+        {' · '}
+        {overall === null ? t.noScoreYet : t.overallScore(formatPercent(overall, lang))}
+      </span>
+    </li>
   );
 }

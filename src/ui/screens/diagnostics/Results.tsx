@@ -3,6 +3,7 @@
 import type { GridScore, SectionScore } from '../../../domain/diagnostic-score';
 import { readScores } from '../../../domain/diagnostic-score';
 import { Section } from '../../components/Section';
+import { TableScroll } from '../../components/TableScroll';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatPercent } from './format';
 import { messages } from './messages';
@@ -39,41 +40,43 @@ export function Results({ score }: { score: GridScore }) {
           <figcaption class="results__caption">{t.chartAxisHint}</figcaption>
         </figure>
         <div>
-          <table class="score-table">
-            <caption>{t.tableCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.columnNumber}</th>
-                <th scope="col">{t.columnSection}</th>
-                <th scope="col">{t.columnScore}</th>
-                <th scope="col">{t.columnCounted}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {score.sections.map((section, index) => (
-                <tr key={section.sectionId} data-section={section.sectionId}>
-                  <td>{index + 1}</td>
-                  <th scope="row">{section.title}</th>
-                  <td class="score-table__score">{section.scorable === 0 ? '—' : percentText(section)}</td>
-                  <td>
-                    {section.scorable === 0
-                      ? '—'
-                      : t.countedDetail(section.answered, section.scorable, section.skipped, section.unknown)}
-                  </td>
+          <TableScroll label={t.tableCaption}>
+            <table class="score-table">
+              <caption>{t.tableCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.columnNumber}</th>
+                  <th scope="col">{t.columnSection}</th>
+                  <th scope="col">{t.columnScore}</th>
+                  <th scope="col">{t.columnCounted}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td />
-                <th scope="row">{t.overall}</th>
-                <td class="score-table__score" data-overall>
-                  {score.overall === null ? t.noScore : formatPercent(score.overall, lang)}
-                </td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {score.sections.map((section, index) => (
+                  <tr key={section.sectionId} data-section={section.sectionId}>
+                    <td>{index + 1}</td>
+                    <th scope="row">{section.title}</th>
+                    <td class="score-table__score">{section.scorable === 0 ? '—' : percentText(section)}</td>
+                    <td>
+                      {section.scorable === 0
+                        ? '—'
+                        : t.countedDetail(section.answered, section.scorable, section.skipped, section.unknown)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td />
+                  <th scope="row">{t.overall}</th>
+                  <td class="score-table__score" data-overall>
+                    {score.overall === null ? t.noScore : formatPercent(score.overall, lang)}
+                  </td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
         </div>
       </div>
       <dl class="reading">

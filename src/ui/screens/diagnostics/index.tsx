@@ -1,6 +1,7 @@
 // Diagnostics: the list (#/diagnostics), a new one (#/diagnostics/nouveau), a diagnostic with
 // its results (#/diagnostics/<id>), one of its sections to fill (#/diagnostics/<id>/section/<n>)
 // and the comparison of two (#/diagnostics/<id>/comparer?avec=<id>).
+import { RecordPageBoundary } from '../../components/RecordBoundary';
 import type { ScreenProps } from '../../routes';
 import { ComparePage } from './ComparePage';
 import { DiagnosticList } from './DiagnosticList';
@@ -18,8 +19,16 @@ export default function DiagnosticsScreen({ route }: ScreenProps) {
   if (first === GRIDS_PATH) return second ? <GridEditor key={second} templateId={second} /> : <GridsPage />;
   if (first === NEW_PATH) return <NewDiagnostic organisationId={route.query.lieu} visitId={route.query.visite} />;
   if (second === SECTION_PATH)
-    return <SectionPage key={`${first}-${third}`} diagnosticId={first} index={Number(third)} />;
+    return (
+      <RecordPageBoundary key={`${first}-${third}`} type="diagnostics" id={first}>
+        <SectionPage diagnosticId={first} index={Number(third)} />
+      </RecordPageBoundary>
+    );
   if (second === COMPARE_PATH)
     return <ComparePage key={`${first}-${route.query.avec}`} diagnosticId={first} otherId={route.query.avec} />;
-  return <DiagnosticOverview key={first} diagnosticId={first} />;
+  return (
+    <RecordPageBoundary key={first} type="diagnostics" id={first}>
+      <DiagnosticOverview diagnosticId={first} />
+    </RecordPageBoundary>
+  );
 }

@@ -3,11 +3,11 @@ import { type Attendee, attendeeKinds, setAttendance } from '../../../db/events'
 import type { NetworkEvent } from '../../../domain/event';
 import { attendanceCounts } from '../../../domain/event-agenda';
 import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
+import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Banner } from '../../components/Banner';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { ORGANISATION_KIND_LABELS } from '../../i18n/vocabulary';
 import { messages } from './messages';
 
 const STATUSES: readonly Attendee['status'][] = ['invited', 'present', 'excused'];

@@ -1,22 +1,23 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { RecordValidationError } from '../../../db/errors';
-import { createEvent, deleteEvent, getEvent, updateEvent } from '../../../db/events';
+// Create or edit an event on the form kit: kept as a draft on every change, saved in one
+// transaction that forgets the draft; dates are typed as the wall clock of the event's zone.
+
+import { deleteEvent, getEvent } from '../../../db/events';
+import { saveRecordForm } from '../../../db/form-save';
 import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { DEFAULT_TIME_ZONE, fromWallClock, toWallClock } from '../../../domain/time-zone';
 import { EVENT_KINDS, type EventKind, labelOf } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
-import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { useDataContext } from '../../hooks/use-data-context';
-import { useLive } from '../../hooks/use-live';
-import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { FormFrame } from '../../forms/FormFrame';
+import { FormGate } from '../../forms/FormGate';
+import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
+import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { issuesByField } from '../../i18n/validation';
 import { messages } from './messages';
 import { PlacePicker } from './PlacePicker';
 
@@ -86,16 +87,18 @@ function valuesOf(event: NetworkEvent | null): Values {
   };
 }
 
-export function EventForm({ eventId }: { eventId: string | null }) {
+export function EventForm({ eventId, draftId }: { eventId: string | null; draftId?: string | undefined }) {
   const t = useMessages(messages);
-  const existing = useLive(
-    async (context) => (eventId ? ((await getEvent(context, eventId)) ?? null) : null),
-    [eventId],
+  const start = useFormStart({ kind: 'event', recordId: eventId, draftId }, fromRecord(getEvent, valuesOf));
+  return (
+    <FormGate
+      title={eventId ? t.editTitle : t.newTitle}
+      start={start}
+      missing={{ text: t.notFoundText, back: t.backToList, href: hrefTo('evenements') }}
+    >
+      {(ready) => <Form start={ready} />}
+    </FormGate>
   );
-  if (eventId === null) return <Form event={null} />;
-  if (existing === undefined) return <ScreenHeader title={t.editTitle} />;
-  if (existing === null) return <EventNotFound />;
-  return <Form event={existing} />;
 }
 
 export function EventNotFound() {
@@ -108,231 +111,206 @@ export function EventNotFound() {
   );
 }
 
-type Errors = Record<string, string>;
+/** The event's start and end as instants, or null where the typed date does not exist. */
+function instantsOf(values: Values) {
+  return {
+    startsAt: fromWallClock({ date: values.startDate, time: values.startTime }, values.timeZone),
+    endsAt: fromWallClock({ date: values.endDate, time: values.endTime }, values.timeZone),
+  };
+}
 
-function Form({ event }: { event: NetworkEvent | null }) {
+function Form({ start }: { start: FormStart<Values> }) {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const context = useDataContext();
-  const initial = useMemo(() => valuesOf(event), [event?.id]);
-  const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failed, setFailed] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
-  const offeredServices = [...SERVICE_KEYS, ...initial.services.filter((key) => !SERVICE_KEYS.includes(key))];
-  // After a refused save, the first field at fault comes into view with its sentence.
-  const showFirstError = () =>
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  useUnsavedInput(dirty && !saving);
-
-  useEffect(() => setFailed(false), [values]);
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((current) => {
-      const next = { ...current, [key]: value };
-      // A one-day event is the common case: the end day follows the start day.
-      if (key === 'startDate' && current.endDate === current.startDate) next.endDate = value as string;
-      return next;
-    });
-    setErrors((current) => ({ ...current, [key]: '' }));
-  };
-
-  const submit = async (submitted: Event) => {
-    submitted.preventDefault();
-    if (!context) return;
-    const startsAt = fromWallClock({ date: values.startDate, time: values.startTime }, values.timeZone);
-    const endsAt = fromWallClock({ date: values.endDate, time: values.endTime }, values.timeZone);
-    const found: Errors = {};
-    if (!startsAt) found.startDate = t.dateInvalid;
-    if (!endsAt) found.endDate = t.dateInvalid;
-    if (!startsAt || !endsAt) {
-      setErrors(found);
-      showFirstError();
-      return;
-    }
-    const fields = {
-      title: values.title,
-      kind: values.kind,
-      startsAt,
-      endsAt,
-      timeZone: values.timeZone,
-      placeOrganisationId: values.placeOrganisationId,
-      placeLabel: values.placeLabel.trim() || null,
-      organisers: values.organisers
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean),
-      services: values.services,
-      description: values.description.trim() || null,
-    };
-    setSaving(true);
-    try {
-      const saved = event ? await updateEvent(context, event.id, fields) : await createEvent(context, fields);
-      navigate(hrefTo('evenements', saved.id), { replace: true });
-    } catch (error) {
-      setSaving(false);
-      if (error instanceof RecordValidationError) {
-        const byField = issuesByField(error.issues, lang);
-        setErrors({
-          ...byField,
-          startDate: byField.startsAt ?? '',
-          endDate: byField.endsAt ?? '',
-        });
-        showFirstError();
-      } else {
-        setFailed(true);
-      }
-    }
-  };
+  const { context, recordId } = start;
+  const form = useRecordForm(start, {
+    check: (values) => {
+      const { startsAt, endsAt } = instantsOf(values);
+      const found: FieldErrors = {};
+      if (!startsAt) found.startDate = t.dateInvalid;
+      if (!endsAt) found.endDate = t.dateInvalid;
+      return found;
+    },
+    save: (values, _files, draftId) => {
+      const { startsAt, endsAt } = instantsOf(values);
+      const fields = {
+        title: values.title,
+        kind: values.kind,
+        startsAt: startsAt ?? '',
+        endsAt: endsAt ?? '',
+        timeZone: values.timeZone,
+        placeOrganisationId: values.placeOrganisationId,
+        placeLabel: values.placeLabel.trim() || null,
+        organisers: values.organisers
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+        services: values.services,
+        description: values.description.trim() || null,
+      };
+      return saveRecordForm(context, 'events', recordId, fields, draftId);
+    },
+    onSaved: (saved) => navigate(hrefTo('evenements', saved.id), { replace: true }),
+    fieldOf: { startsAt: 'startDate', endsAt: 'endDate' },
+    describe: (values) => values.title.trim(),
+  });
+  const { values, errors } = form;
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    // A one-day event is the common case: the end day follows the start day.
+    form.change(
+      key === 'startDate' && values.endDate === values.startDate
+        ? { startDate: value as string, endDate: value as string }
+        : ({ [key]: value } as Partial<Values>),
+    );
 
   const remove = async () => {
-    if (!context || !event || !confirm(t.confirmDelete)) return;
-    await deleteEvent(context, event.id);
+    if (!recordId || !confirm(t.confirmDelete)) return;
+    await deleteEvent(context, recordId);
     navigate(hrefTo('evenements'), { replace: true });
   };
 
-  const hasErrors = Object.values(errors).some(Boolean);
   return (
-    <>
-      <ScreenHeader title={event ? t.editTitle : t.newTitle} description={t.formPurpose} />
-      <form class="stack event-form" onSubmit={submit} noValidate ref={form}>
-        <Field
-          label={t.fieldTitle}
-          hint={t.fieldTitleHint}
-          name="title"
-          value={values.title}
-          error={errors.title}
-          onInput={(input) => set('title', input.currentTarget.value)}
-        />
-        <Field
-          as="select"
-          label={t.fieldKind}
-          name="kind"
-          value={values.kind}
-          onChange={(input) => set('kind', input.currentTarget.value as EventKind)}
-        >
-          {/* A kind of a later release is offered as it is, so saving keeps it. */}
-          {[...EVENT_KINDS, ...(EVENT_KINDS.includes(values.kind) ? [] : [values.kind])].map((kind) => (
-            <option key={kind} value={kind}>
-              {labelOf(EVENT_KIND_LABELS, kind, lang)}
-            </option>
-          ))}
-        </Field>
-        <div class="event-form__pair">
-          <Field
-            label={t.fieldStartDate}
-            type="date"
-            name="startDate"
-            value={values.startDate}
-            error={errors.startDate}
-            onInput={(input) => set('startDate', input.currentTarget.value)}
-          />
-          <Field
-            label={t.fieldStartTime}
-            type="time"
-            name="startTime"
-            value={values.startTime}
-            onInput={(input) => set('startTime', input.currentTarget.value)}
-          />
-        </div>
-        <div class="event-form__pair">
-          <Field
-            label={t.fieldEndDate}
-            type="date"
-            name="endDate"
-            value={values.endDate}
-            error={errors.endDate}
-            onInput={(input) => set('endDate', input.currentTarget.value)}
-          />
-          <Field
-            label={t.fieldEndTime}
-            type="time"
-            name="endTime"
-            value={values.endTime}
-            onInput={(input) => set('endTime', input.currentTarget.value)}
-          />
-        </div>
-        <Field
-          as="select"
-          label={t.fieldTimeZone}
-          hint={t.fieldTimeZoneHint}
-          name="timeZone"
-          value={values.timeZone}
-          onChange={(input) => set('timeZone', input.currentTarget.value)}
-        >
-          {(TIME_ZONES.includes(values.timeZone) ? TIME_ZONES : [values.timeZone, ...TIME_ZONES]).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </Field>
-        <PlacePicker value={values.placeOrganisationId} onChange={(id) => set('placeOrganisationId', id)} />
-        <Field
-          label={t.fieldPlaceLabel}
-          hint={t.fieldPlaceLabelHint}
-          name="placeLabel"
-          optional
-          value={values.placeLabel}
-          error={errors.placeLabel}
-          onInput={(input) => set('placeLabel', input.currentTarget.value)}
-        />
-        <Field
-          label={t.fieldOrganisers}
-          hint={t.fieldOrganisersHint}
-          name="organisers"
-          optional
-          value={values.organisers}
-          error={errors.organisers}
-          onInput={(input) => set('organisers', input.currentTarget.value)}
-        />
-        {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
-        <fieldset class="services">
-          <legend class="field__label">{t.fieldServices}</legend>
-          {offeredServices.map((service) => (
-            <label key={service} class="choice">
-              <input
-                type="checkbox"
-                name="services"
-                value={service}
-                checked={values.services.includes(service)}
-                onChange={(input) =>
-                  set(
-                    'services',
-                    input.currentTarget.checked
-                      ? offeredServices.filter((key) => key === service || values.services.includes(key))
-                      : values.services.filter((key) => key !== service),
-                  )
-                }
-              />
-              {labelOf(SERVICE_LABELS, service, lang)}
-            </label>
-          ))}
-        </fieldset>
-        <Field
-          as="textarea"
-          label={t.fieldDescription}
-          name="description"
-          optional
-          value={values.description}
-          error={errors.description}
-          onInput={(input) => set('description', input.currentTarget.value)}
-        />
-        {hasErrors ? <Banner tone="error">{t.fixErrors}</Banner> : null}
-        {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
-        <div class="actions">
-          <Button type="submit" variant="primary" disabled={!context || saving}>
-            {event ? t.save : t.create}
+    <FormFrame
+      form={form}
+      title={recordId ? t.editTitle : t.newTitle}
+      description={t.formPurpose}
+      class="event-form"
+      fix={t.fixErrors}
+      saveLabel={recordId ? t.save : t.create}
+      cancelLabel={t.cancel}
+      cancelHref={recordId ? hrefTo('evenements', recordId) : hrefTo('evenements')}
+      more={
+        recordId ? (
+          <Button variant="danger" class="event-form__delete" onClick={remove}>
+            {t.deleteEvent}
           </Button>
-          <ButtonLink href={event ? hrefTo('evenements', event.id) : hrefTo('evenements')}>{t.cancel}</ButtonLink>
-          {event ? (
-            <Button variant="danger" class="event-form__delete" onClick={remove}>
-              {t.deleteEvent}
-            </Button>
-          ) : null}
-        </div>
-      </form>
-    </>
+        ) : null
+      }
+    >
+      <Field
+        label={t.fieldTitle}
+        hint={t.fieldTitleHint}
+        name="title"
+        value={values.title}
+        error={errors.title}
+        onInput={(input) => set('title', input.currentTarget.value)}
+      />
+      <Field
+        as="select"
+        label={t.fieldKind}
+        name="kind"
+        value={values.kind}
+        onChange={(input) => set('kind', input.currentTarget.value as EventKind)}
+      >
+        {/* A kind of a later release is offered as it is, so saving keeps it. */}
+        {[...EVENT_KINDS, ...(EVENT_KINDS.includes(values.kind) ? [] : [values.kind])].map((kind) => (
+          <option key={kind} value={kind}>
+            {labelOf(EVENT_KIND_LABELS, kind, lang)}
+          </option>
+        ))}
+      </Field>
+      <div class="event-form__pair">
+        <Field
+          label={t.fieldStartDate}
+          type="date"
+          name="startDate"
+          value={values.startDate}
+          error={errors.startDate}
+          onInput={(input) => set('startDate', input.currentTarget.value)}
+        />
+        <Field
+          label={t.fieldStartTime}
+          type="time"
+          name="startTime"
+          value={values.startTime}
+          onInput={(input) => set('startTime', input.currentTarget.value)}
+        />
+      </div>
+      <div class="event-form__pair">
+        <Field
+          label={t.fieldEndDate}
+          type="date"
+          name="endDate"
+          value={values.endDate}
+          error={errors.endDate}
+          onInput={(input) => set('endDate', input.currentTarget.value)}
+        />
+        <Field
+          label={t.fieldEndTime}
+          type="time"
+          name="endTime"
+          value={values.endTime}
+          onInput={(input) => set('endTime', input.currentTarget.value)}
+        />
+      </div>
+      <Field
+        as="select"
+        label={t.fieldTimeZone}
+        hint={t.fieldTimeZoneHint}
+        name="timeZone"
+        value={values.timeZone}
+        onChange={(input) => set('timeZone', input.currentTarget.value)}
+      >
+        {(TIME_ZONES.includes(values.timeZone) ? TIME_ZONES : [values.timeZone, ...TIME_ZONES]).map((zone) => (
+          <option key={zone} value={zone}>
+            {zone}
+          </option>
+        ))}
+      </Field>
+      <PlacePicker value={values.placeOrganisationId} onChange={(id) => set('placeOrganisationId', id)} />
+      <Field
+        label={t.fieldPlaceLabel}
+        hint={t.fieldPlaceLabelHint}
+        name="placeLabel"
+        optional
+        value={values.placeLabel}
+        error={errors.placeLabel}
+        onInput={(input) => set('placeLabel', input.currentTarget.value)}
+      />
+      <Field
+        label={t.fieldOrganisers}
+        hint={t.fieldOrganisersHint}
+        name="organisers"
+        optional
+        value={values.organisers}
+        error={errors.organisers}
+        onInput={(input) => set('organisers', input.currentTarget.value)}
+      />
+      <fieldset class="services">
+        <legend class="field__label">{t.fieldServices}</legend>
+        {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
+        {[...SERVICE_KEYS, ...values.services.filter((key) => !SERVICE_KEYS.includes(key))].map((service) => (
+          <label key={service} class="choice">
+            <input
+              type="checkbox"
+              name="services"
+              value={service}
+              checked={values.services.includes(service)}
+              onChange={(input) =>
+                set(
+                  'services',
+                  input.currentTarget.checked
+                    ? [...SERVICE_KEYS, ...values.services].filter(
+                        (key, index, all) =>
+                          all.indexOf(key) === index && (key === service || values.services.includes(key)),
+                      )
+                    : values.services.filter((key) => key !== service),
+                )
+              }
+            />
+            {labelOf(SERVICE_LABELS, service, lang)}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        as="textarea"
+        label={t.fieldDescription}
+        name="description"
+        optional
+        value={values.description}
+        error={errors.description}
+        onInput={(input) => set('description', input.currentTarget.value)}
+      />
+    </FormFrame>
   );
 }

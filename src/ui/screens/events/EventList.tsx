@@ -12,6 +12,7 @@ import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { FollowUpItem } from '../../components/FollowUpList';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -127,40 +128,46 @@ interface AgendaProps {
 }
 
 function Agenda({ events, now, placeNames }: AgendaProps) {
+  return (
+    <ul class="agenda">
+      {events.map((event) => (
+        <RecordBoundary key={event.id} as="li" type="events" record={event} name={event.title}>
+          <AgendaItem event={event} now={now} placeNames={placeNames} />
+        </RecordBoundary>
+      ))}
+    </ul>
+  );
+}
+
+function AgendaItem({ event, now, placeNames }: Omit<AgendaProps, 'events'> & { event: NetworkEvent }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const nowIso = now.toISOString();
+  const zone = zoneOf(event);
+  const underWay = event.startsAt <= nowIso && event.endsAt >= nowIso;
+  const day = eventDayParts(event.startsAt, zone, lang);
   return (
-    <ul class="agenda">
-      {events.map((event) => {
-        const zone = zoneOf(event);
-        const underWay = event.startsAt <= nowIso && event.endsAt >= nowIso;
-        const day = eventDayParts(event.startsAt, zone, lang);
-        return (
-          <li key={event.id}>
-            <a class="agenda__item" href={hrefTo('evenements', event.id)}>
-              <span class="agenda__date">
-                <span class="agenda__weekday">{day.weekday}</span>
-                <span>{day.day}</span>
-                <span class="agenda__time">{eventTime(event.startsAt, zone)}</span>
-              </span>
-              <span class="agenda__text">
-                <span class="agenda__title">{event.title}</span>
-                <span class="agenda__meta">
-                  {[
-                    labelOf(EVENT_KIND_LABELS, event.kind, lang),
-                    event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,
-                    event.placeLabel,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </span>
-              {underWay ? <Badge tone="success">{t.underWay}</Badge> : null}
-            </a>
-          </li>
-        );
-      })}
-    </ul>
+    <li>
+      <a class="agenda__item" href={hrefTo('evenements', event.id)}>
+        <span class="agenda__date">
+          <span class="agenda__weekday">{day.weekday}</span>
+          <span>{day.day}</span>
+          <span class="agenda__time">{eventTime(event.startsAt, zone)}</span>
+        </span>
+        <span class="agenda__text">
+          <span class="agenda__title">{event.title}</span>
+          <span class="agenda__meta">
+            {[
+              labelOf(EVENT_KIND_LABELS, event.kind, lang),
+              event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,
+              event.placeLabel,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        </span>
+        {underWay ? <Badge tone="success">{t.underWay}</Badge> : null}
+      </a>
+    </li>
   );
 }

@@ -2,6 +2,7 @@
 // zone of the device reading them.
 import { format } from 'date-fns';
 import { enGB, fr } from 'date-fns/locale';
+import { dayToken } from '../../../domain/day-of-month';
 import type { NetworkEvent } from '../../../domain/event';
 import { DEFAULT_TIME_ZONE, toWallClock, type WallClock } from '../../../domain/time-zone';
 import type { Language } from '../../../state/ui';
@@ -21,12 +22,14 @@ export function zoneOf(event: Pick<NetworkEvent, 'timeZone'>): string {
 
 /** « mardi 3 mars 2026 » in the event's zone. */
 export function eventDay(instant: string, zone: string, lang: Language): string {
-  return format(wallDate(toWallClock(instant, zone)), 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
+  const date = wallDate(toWallClock(instant, zone));
+  return format(date, `EEEE ${dayToken(date, lang)} MMMM yyyy`, { locale: LOCALES[lang] });
 }
 
 /** « mar. 3 mars » — compact, for the agenda and the notes of a multi-day event. */
 export function eventShortDay(instant: string, zone: string, lang: Language): string {
-  return format(wallDate(toWallClock(instant, zone)), 'EEE d MMM', { locale: LOCALES[lang] });
+  const date = wallDate(toWallClock(instant, zone));
+  return format(date, `EEE ${dayToken(date, lang)} MMM`, { locale: LOCALES[lang] });
 }
 
 /** « mar. » and « 3 mars », for the agenda's date column. */
@@ -34,7 +37,7 @@ export function eventDayParts(instant: string, zone: string, lang: Language): { 
   const date = wallDate(toWallClock(instant, zone));
   return {
     weekday: format(date, 'EEE', { locale: LOCALES[lang] }),
-    day: format(date, 'd MMM', { locale: LOCALES[lang] }),
+    day: format(date, `${dayToken(date, lang)} MMM`, { locale: LOCALES[lang] }),
   };
 }
 

@@ -1,5 +1,7 @@
 // Événements: the agenda (#/evenements), a new event (#/evenements/nouveau), an event's page
 // (#/evenements/<id>) and its form (#/evenements/<id>/modifier).
+import { RecordPageBoundary } from '../../components/RecordBoundary';
+import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { EventForm } from './EventForm';
 import { EventList } from './EventList';
@@ -9,8 +11,14 @@ import './events.css';
 
 export default function EventsScreen({ route }: ScreenProps) {
   const [first, second] = route.params;
+  const draftId = route.query[DRAFT_PARAM];
+  const formKey = useFormKey(draftId);
   if (first === undefined) return <EventList />;
-  if (first === NEW_SEGMENT) return <EventForm key="new" eventId={null} />;
-  if (second === EDIT_SEGMENT) return <EventForm key={first} eventId={first} />;
-  return <EventPage key={first} eventId={first} />;
+  if (first === NEW_SEGMENT) return <EventForm key={`new-${formKey}`} eventId={null} draftId={draftId} />;
+  if (second === EDIT_SEGMENT) return <EventForm key={first} eventId={first} draftId={draftId} />;
+  return (
+    <RecordPageBoundary key={first} type="events" id={first}>
+      <EventPage eventId={first} />
+    </RecordPageBoundary>
+  );
 }

@@ -1,5 +1,6 @@
 import type { ReportFilters as Filters } from '../../../domain/report';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
+import type { TerritoryKey } from '../../../domain/territory';
 import { labelOf } from '../../../domain/vocabulary';
 import { Field } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -8,7 +9,7 @@ import type { PeriodChoice, PeriodKind } from './period';
 
 export interface FilterOptions {
   years: number[];
-  territories: string[];
+  territories: TerritoryKey[];
   authors: string[];
 }
 
@@ -95,8 +96,8 @@ export function ReportFilters({ choice, filters, options, invalidRange, onChoice
       >
         <option value="">{t.all}</option>
         {options.territories.map((territory) => (
-          <option key={territory} value={territory}>
-            {territory}
+          <option key={territory.key} value={territory.key}>
+            {territory.kind === 'label' ? territory.label : t.territoryOption(territory.kind, territory.label)}
           </option>
         ))}
       </Field>

@@ -7,6 +7,7 @@ import { localDay } from '../../../domain/days';
 import type { ExportData } from '../../../domain/exports';
 import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
+import { type TerritoryKey, territoriesOf } from '../../../domain/territory';
 import { labelOf } from '../../../domain/vocabulary';
 import type { Language } from '../../../state/ui';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -57,7 +58,10 @@ export default function ReportsScreen() {
           <p>{t.loading}</p>
         )}
         <p class="report-period" data-testid="report-period">
-          {[t.periodSummary(d.date(period.from), d.date(period.to)), ...filterWords(filters, t, lang)].join(' — ')}
+          {[
+            t.periodSummary(d.date(period.from), d.date(period.to)),
+            ...filterWords(filters, options?.territories ?? [], t, lang),
+          ].join(' — ')}
         </p>
       </Section>
       {data && report ? (
@@ -71,9 +75,17 @@ export default function ReportsScreen() {
 }
 
 /** The filters in words, so a printed report says what it counts. */
-function filterWords(filters: Filters, t: (typeof messages)['fr'], lang: Language): string[] {
+function filterWords(
+  filters: Filters,
+  territories: readonly TerritoryKey[],
+  t: (typeof messages)['fr'],
+  lang: Language,
+): string[] {
   const words: string[] = [];
-  if (filters.territory) words.push(t.filterLabel(t.territory, filters.territory));
+  if (filters.territory) {
+    const chosen = territories.find((territory) => territory.key === filters.territory);
+    words.push(t.filterLabel(t.territory, chosen?.label ?? filters.territory));
+  }
   if (filters.service) words.push(t.filterLabel(t.service, labelOf(SERVICE_LABELS, filters.service, lang)));
   if (filters.author) words.push(t.filterLabel(t.author, filters.author));
   return words;
@@ -84,15 +96,13 @@ function filterOptions(data: ExportData, chosenYear: number): FilterOptions {
   const years = new Set<number>([chosenYear, new Date().getFullYear()]);
   for (const visit of data.visits) years.add(Number(visit.visitedAt.slice(0, 4)));
   for (const event of data.events) years.add(Number(event.startsAt.slice(0, 4)));
-  const territories = new Set<string>();
-  for (const org of data.organisations) if (org.territoryLabel?.trim()) territories.add(org.territoryLabel.trim());
   const authors = new Set<string>();
   for (const record of [...data.visits, ...data.events, ...data.followUps])
     if (record.updatedBy) authors.add(record.updatedBy);
   const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr');
   return {
     years: [...years].sort((a, b) => b - a),
-    territories: [...territories].sort(byFrench),
+    territories: territoriesOf(data.organisations),
     authors: [...authors].sort(byFrench),
   };
 }

@@ -1,6 +1,8 @@
 // Réglages → Réseau: join a network (an invitation link lands here with its code), or, once
 // joined, the sync status, texts to settle, refused changes, administration and leaving.
+import { useState } from 'preact/hooks';
 import { useSync } from '../../../state/sync';
+import { Banner } from '../../components/Banner';
 import { Section } from '../../components/Section';
 import { useMessages } from '../../i18n/messages';
 import { AdminPanel } from './network/AdminPanel';
@@ -15,10 +17,13 @@ import './network/network.css';
 export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const t = useMessages(messages);
   const session = useSync((view) => view.session);
+  // Set when this screen joined the network: the person is told it worked.
+  const [joinedHere, setJoinedHere] = useState(false);
   return (
     <Section title={t.title} id="reseau">
       {session ? (
         <div class="stack">
+          <div role="status">{joinedHere ? <Banner tone="success">{t.joined(session.networkName)}</Banner> : null}</div>
           <NetworkStatus session={session} />
           <OpenConflicts />
           <RejectedChanges />
@@ -28,7 +33,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
       ) : (
         <div class="stack">
           <p>{t.local}</p>
-          <JoinForm initialCode={invitationCode} />
+          <JoinForm initialCode={invitationCode} onJoined={() => setJoinedHere(true)} />
         </div>
       )}
     </Section>

@@ -1,42 +1,24 @@
-// Adding, suggesting or editing an item of the valise. Checked here with the domain schema
-// (and the web/e-mail rule for links) before anything is written; a refusal keeps every
-// value typed and the file chosen.
-import { useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { AttachmentTooLargeError, attachFile, maxAttachmentBytes } from '../../../db/attachments';
-import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
-import { RecordValidationError } from '../../../db/errors';
-import { addItem, editItem, type ItemInput, readItem } from '../../../db/toolbox';
-import { type ToolboxItem, toolboxItemSchema } from '../../../domain/toolbox';
-import { linkState } from '../../../domain/toolbox/links';
-import { toFieldIssue } from '../../../domain/validation';
+// Adding, suggesting or editing an item of the valise, on the form kit: kept as a draft on
+// every change (the chosen file too), checked by the domain on save, and saved — item, file
+// and the link between them — in one transaction. A refusal keeps every value and the file.
+import { useState } from 'preact/hooks';
+import { AttachmentTooLargeError, maxAttachmentBytes } from '../../../db/attachments';
+import { type ChosenFile, type ItemInput, readItem, saveItem } from '../../../db/toolbox';
+import { linkState } from '../../../domain/links';
+import type { ToolboxItem } from '../../../domain/toolbox';
 import { TOOLBOX_KINDS, type ToolboxKind } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
-import { Banner } from '../../components/Banner';
-import { Button, ButtonLink } from '../../components/Button';
 import { Check } from '../../components/Check';
 import { Field } from '../../components/Field';
-import { ScreenHeader } from '../../components/ScreenHeader';
-import { useDataContext } from '../../hooks/use-data-context';
-import { useLive } from '../../hooks/use-live';
-import { useUnsavedInput } from '../../hooks/use-unsaved-input';
+import { FormFrame } from '../../forms/FormFrame';
+import { FormGate } from '../../forms/FormGate';
+import { type FormStart, useFormStart } from '../../forms/use-form-start';
+import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatBytes } from '../../i18n/numbers';
-import { issuesByField } from '../../i18n/validation';
 import { BackLink } from './BackLink';
 import { messages } from './messages';
 import { useCanCurate } from './use-toolbox-role';
-
-const FORM_SCHEMA = v.pick(toolboxItemSchema, [
-  'kind',
-  'title',
-  'description',
-  'link',
-  'tags',
-  'shelf',
-  'availableOffline',
-  'quantity',
-]);
 
 interface Values {
   kind: ToolboxKind;
@@ -73,146 +55,109 @@ function valuesOf(item: ToolboxItem): Values {
   };
 }
 
-export function ItemForm({ itemId }: { itemId: string | null }) {
-  const view = useLive((context) => (itemId ? readItem(context, itemId) : Promise.resolve(null)), [itemId]);
-  if (itemId && view === undefined) return null;
-  return <ItemFormFields key={itemId ?? 'new'} item={view?.item ?? null} hasFile={!!view?.attachment} />;
+function inputOf(values: Values): ItemInput {
+  return {
+    kind: values.kind,
+    title: values.title,
+    shelf: values.shelf.trim() === '' ? null : values.shelf.trim(),
+    description: values.description === '' ? null : values.description,
+    link: values.link.trim() === '' ? null : values.link.trim(),
+    tags: values.tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    availableOffline: values.availableOffline,
+    quantity: values.kind === 'kit' ? Number(values.quantity) : null,
+  };
 }
 
-function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: boolean }) {
+interface Loaded {
+  item: ToolboxItem | null;
+  hasFile: boolean;
+}
+
+export function ItemForm({ itemId, draftId }: { itemId: string | null; draftId?: string | undefined }) {
+  const t = useMessages(messages);
+  const [loaded, setLoaded] = useState<Loaded>({ item: null, hasFile: false });
+  const start = useFormStart<Values, ChosenFile>(
+    { kind: 'toolbox-item', recordId: itemId, draftId },
+    async (context, id) => {
+      if (id === null) return EMPTY;
+      const view = await readItem(context, id);
+      if (!view) return undefined;
+      setLoaded({ item: view.item, hasFile: view.attachment !== null });
+      return valuesOf(view.item);
+    },
+  );
+  return (
+    <FormGate
+      title={itemId ? t.editTitle : t.newTitle}
+      start={start}
+      missing={{ text: t.notFound, back: t.back, href: hrefTo('valise') }}
+    >
+      {(ready) => <ItemFormFields start={ready} item={loaded.item} hasFile={loaded.hasFile} />}
+    </FormGate>
+  );
+}
+
+function ItemFormFields({
+  start,
+  item,
+  hasFile,
+}: {
+  start: FormStart<Values, ChosenFile>;
+  item: ToolboxItem | null;
+  hasFile: boolean;
+}) {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const context = useDataContext();
   const canCurate = useCanCurate();
-  const initial = item ? valuesOf(item) : EMPTY;
-  const [values, setValues] = useState<Values>(initial);
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<'errors' | 'save' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const valuesChanged = JSON.stringify(values) !== JSON.stringify(initial);
-  const dirty = file !== null || valuesChanged;
-  useUnsavedInput(dirty && !busy);
-  const draftId = `toolbox-item:${item?.id ?? 'new'}`;
+  const { context } = start;
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const limit = maxAttachmentBytes(context);
+  const tooBig = (size: number) => t.fileTooBig(formatBytes(size, lang), formatBytes(limit, lang));
+  const form = useRecordForm(start, {
+    check: (values): FieldErrors => (linkState(inputOf(values).link) === 'broken' ? { link: t.linkInvalid } : {}),
+    save: (values, files, draftId) => saveItem(context, start.recordId, inputOf(values), files[0] ?? null, draftId),
+    onSaved: (saved) => navigate(hrefTo('valise', 'element', saved.id), { replace: true }),
+    errorsOf: (error) => (error instanceof AttachmentTooLargeError ? { file: tooBig(error.size) } : null),
+    describe: (values) => values.title.trim(),
+  });
+  const { values, errors, set } = form;
 
-  // What was typed survives a killed tab: kept as a draft on every change, offered back here.
-  useEffect(() => {
-    if (!context) return;
-    let active = true;
-    void getDraft(context, draftId).then((draft) => {
-      if (!active || !draft) return;
-      setValues({ ...initial, ...(draft.values as Partial<Values>) });
-      setRestored(true);
-    });
-    return () => {
-      active = false;
-    };
-  }, [context, draftId]);
-  useEffect(() => {
-    if (context && valuesChanged && !busy) {
-      void saveDraft(context, { id: draftId, kind: 'toolbox-item', recordId: item?.id ?? null, values: { ...values } });
-    }
-  }, [context, values]);
-  const discardDraft = async () => {
-    if (context) await deleteDraft(context, draftId);
-    setValues(initial);
-    setRestored(false);
-  };
-  const limit = context ? maxAttachmentBytes(context) : 0;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
-
-  const chooseFile = (chosen: File | null) => {
-    setErrors(({ file: _previous, ...rest }) => rest);
+  const chooseFile = async (chosen: File | null) => {
+    setRefusal(null);
     if (chosen && chosen.size > limit) {
-      setFile(null);
-      setErrors((current) => ({
-        ...current,
-        file: t.fileTooBig(formatBytes(chosen.size, lang), formatBytes(limit, lang)),
-      }));
+      setRefusal(tooBig(chosen.size));
       return;
     }
-    setFile(chosen);
-  };
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!context) return;
-    const input: ItemInput = {
-      kind: values.kind,
-      title: values.title,
-      shelf: values.shelf.trim() === '' ? null : values.shelf.trim(),
-      description: values.description === '' ? null : values.description,
-      link: values.link.trim() === '' ? null : values.link.trim(),
-      tags: values.tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-      availableOffline: values.availableOffline,
-      quantity: values.kind === 'kit' ? Number(values.quantity) : null,
-    };
-    const found: Record<string, string> = {};
-    const parsed = v.safeParse(FORM_SCHEMA, input);
-    if (!parsed.success) Object.assign(found, issuesByField(parsed.issues.map(toFieldIssue), lang));
-    if (linkState(input.link) === 'broken') found.link = t.linkInvalid;
-    if (errors.file) found.file = errors.file;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFailure('errors');
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const saved = item ? await editItem(context, item.id, input) : await addItem(context, input);
-      if (file) {
-        const attachment = await attachFile(context, {
-          ownerType: 'toolboxItems',
-          ownerId: saved.id,
-          kind: file.type.startsWith('image/') ? 'photo' : 'file',
-          fileName: file.name,
-          mimeType: file.type || 'application/octet-stream',
-          data: await file.arrayBuffer(),
-        });
-        await editItem(context, saved.id, { attachmentId: attachment.id });
-      }
-      await deleteDraft(context, draftId);
-      navigate(hrefTo('valise', 'element', saved.id), { replace: true });
-    } catch (error) {
-      if (error instanceof RecordValidationError) {
-        setErrors(issuesByField(error.issues, lang));
-        setFailure('errors');
-      } else if (error instanceof AttachmentTooLargeError) {
-        setErrors({ file: t.fileTooBig(formatBytes(error.size, lang), formatBytes(error.limit, lang)) });
-        setFailure('errors');
-      } else {
-        setFailure('save');
-      }
-      setBusy(false);
-    }
+    form.setFiles(
+      chosen
+        ? [
+            {
+              fileName: chosen.name,
+              mimeType: chosen.type || 'application/octet-stream',
+              data: await chosen.arrayBuffer(),
+            },
+          ]
+        : [],
+    );
   };
 
   const title = item ? t.editTitle : canCurate ? t.newTitle : t.suggestTitle;
-  const cancelHref = item ? hrefTo('valise', 'element', item.id) : hrefTo('valise');
   return (
     <>
       <BackLink />
-      <ScreenHeader title={title} description={canCurate || item ? undefined : t.suggestedNote} />
-      <form class="stack item-form" onSubmit={submit} noValidate aria-label={title}>
-        {restored ? (
-          <Banner
-            tone="info"
-            actions={
-              <Button variant="quiet" onClick={discardDraft}>
-                {t.draftDiscard}
-              </Button>
-            }
-          >
-            {t.draftRestored}
-          </Banner>
-        ) : null}
-        {failure ? <Banner tone="error">{failure === 'errors' ? t.fixErrors : t.saveFailed}</Banner> : null}
+      <FormFrame
+        form={form}
+        title={title}
+        description={canCurate || item ? undefined : t.suggestedNote}
+        class="item-form"
+        fix={t.fixErrors}
+        saveLabel={item || canCurate ? t.save : t.sendSuggestion}
+        cancelLabel={t.cancel}
+        cancelHref={item ? hrefTo('valise', 'element', item.id) : hrefTo('valise')}
+      >
         <Field
           as="select"
           label={t.kindLabel}
@@ -295,8 +240,8 @@ function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: 
           name="file"
           type="file"
           accept="application/pdf,image/*"
-          error={errors.file}
-          onChange={(event) => chooseFile(event.currentTarget.files?.[0] ?? null)}
+          error={refusal ?? errors.file}
+          onChange={(event) => void chooseFile(event.currentTarget.files?.[0] ?? null)}
         />
         <Check
           name="availableOffline"
@@ -305,13 +250,7 @@ function ItemFormFields({ item, hasFile }: { item: ToolboxItem | null; hasFile: 
         >
           {t.offlineLabel}
         </Check>
-        <div class="actions">
-          <Button type="submit" variant="primary" disabled={busy}>
-            {item || canCurate ? t.save : t.sendSuggestion}
-          </Button>
-          <ButtonLink href={cancelHref}>{t.cancel}</ButtonLink>
-        </div>
-      </form>
+      </FormFrame>
     </>
   );
 }

@@ -1,11 +1,12 @@
 // One item of the valise: its description, link and file, and for physical kit who holds it.
 import { publishItem, readItem, removeItem } from '../../../db/toolbox';
-import { linkState, safeHref } from '../../../domain/toolbox/links';
+import { linkState } from '../../../domain/links';
 import { normalise } from '../../../domain/toolbox/search';
 import { hrefTo, navigate } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { DataLink } from '../../components/DataLink';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -71,14 +72,9 @@ export function ItemPage({ itemId }: { itemId: string }) {
         {item.description ? <RichText source={item.description} /> : null}
         {link === 'ok' ? (
           <p>
-            <a
-              class="button button--secondary"
-              href={safeHref(item.link) ?? ''}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
+            <DataLink variant="secondary" address={item.link ?? ''}>
               {t.link}
-            </a>{' '}
+            </DataLink>{' '}
             <span class="item-link">{item.link}</span>
           </p>
         ) : link === 'broken' ? (

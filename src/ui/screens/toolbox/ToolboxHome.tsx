@@ -13,6 +13,7 @@ import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -52,13 +53,14 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
   if (!view) return header;
 
   const card = (item: ToolboxItem, showKind = false) => (
-    <ItemCard
-      key={item.id}
-      showKind={showKind}
-      item={item}
-      loans={loansByItem.get(item.id) ?? []}
-      fileState={item.availableOffline ? (files?.get(item.id)?.state ?? null) : null}
-    />
+    <RecordBoundary key={item.id} as="li" type="toolboxItems" record={item} name={item.title}>
+      <ItemCard
+        showKind={showKind}
+        item={item}
+        loans={loansByItem.get(item.id) ?? []}
+        fileState={item.availableOffline ? (files?.get(item.id)?.state ?? null) : null}
+      />
+    </RecordBoundary>
   );
   const published = view.items.filter((item) => item.status === 'published');
   const suggestions = view.items.filter((item) => item.status === 'suggested');

@@ -1,42 +1,14 @@
 import type { ToolboxKind, TripKind } from '../../../domain/vocabulary';
+import { TOOLBOX_KIND_LABELS, TRIP_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import type { Messages } from '../../i18n/messages';
-
-const kindFr: Record<ToolboxKind, string> = {
-  kit: 'Kit matériel',
-  digital_tool: 'Outil numérique',
-  method_sheet: 'Fiche méthode',
-  document: 'Document',
-  resource_contact: 'Contact ressource',
-};
-const kindEn: Record<ToolboxKind, string> = {
-  kit: 'Physical kit',
-  digital_tool: 'Digital tool',
-  method_sheet: 'Method sheet',
-  document: 'Document',
-  resource_contact: 'Resource contact',
-};
-const tripFr: Record<TripKind, string> = {
-  field_visit: 'Visite de terrain',
-  workshop: 'Animation d’atelier',
-  fair_stand: 'Stand sur un salon',
-  network_meeting: 'Rencontre réseau',
-  other: 'Autre déplacement',
-};
-const tripEn: Record<TripKind, string> = {
-  field_visit: 'Field visit',
-  workshop: 'Running a workshop',
-  fair_stand: 'Stand at a fair',
-  network_meeting: 'Network meeting',
-  other: 'Other trip',
-};
 
 export const messages = {
   fr: {
     title: 'Valise',
     purpose:
       'La boîte à outils partagée du réseau — kit matériel, outils numériques, fiches méthode — et vos listes de départ.',
-    kind: (kind: ToolboxKind) => kindFr[kind],
-    tripKind: (kind: TripKind) => tripFr[kind],
+    kind: (kind: ToolboxKind) => TOOLBOX_KIND_LABELS[kind].fr,
+    tripKind: (kind: TripKind) => TRIP_KIND_LABELS[kind].fr,
     searchLabel: 'Chercher dans la valise',
     searchHint: 'Par titre, étiquette ou description, même hors ligne.',
     searchResults: (count: number) =>
@@ -129,8 +101,6 @@ export const messages = {
     sendSuggestion: 'Envoyer la suggestion',
     cancel: 'Annuler',
     saveFailed: 'L’enregistrement a échoué ; rien de ce que vous avez saisi n’est perdu. Réessayez.',
-    draftRestored: 'Votre saisie précédente, pas encore enregistrée, a été reprise.',
-    draftDiscard: 'Repartir de zéro',
     fixErrors: 'Corrigez les champs signalés ; rien de ce que vous avez saisi n’est perdu.',
     // Packing
     templateNote: 'Modèle : préparez un départ pour cocher ce qui est emballé.',
@@ -162,8 +132,8 @@ export const messages = {
   en: {
     title: 'Toolbox',
     purpose: 'The network’s shared toolbox — physical kit, digital tools, method sheets — and your packing lists.',
-    kind: (kind: ToolboxKind) => kindEn[kind],
-    tripKind: (kind: TripKind) => tripEn[kind],
+    kind: (kind: ToolboxKind) => TOOLBOX_KIND_LABELS[kind].en,
+    tripKind: (kind: TripKind) => TRIP_KIND_LABELS[kind].en,
     searchLabel: 'Search the toolbox',
     searchHint: 'By title, tag or description, even offline.',
     searchResults: (count: number) =>
@@ -250,8 +220,6 @@ export const messages = {
     sendSuggestion: 'Send the suggestion',
     cancel: 'Cancel',
     saveFailed: 'Saving failed; nothing you typed is lost. Try again.',
-    draftRestored: 'What you typed before, not saved yet, has been brought back.',
-    draftDiscard: 'Start afresh',
     fixErrors: 'Fix the fields marked; nothing you typed is lost.',
     templateNote: 'Template: prepare a trip to tick what is packed.',
     tripDateLabel: 'Trip date',

@@ -12,12 +12,14 @@ import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { DRAFT_KIND_NAMES } from '../../forms/draft-kinds';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { markOnce, VISITS_LISTED } from '../../perf-marks';
+import { REPORTS_PATH } from '../../routes';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
 import { FOLLOW_UPS, newVisitHref, visitHref } from './paths';
@@ -55,15 +57,20 @@ export function VisitList() {
     <>
       <ScreenHeader
         title={t.title}
-        description={t.purpose}
+        // Once there are visits, the visits themselves say what the screen is for.
+        description={rows?.length === 0 && !searching ? t.purpose : undefined}
         actions={
           <>
-            <ButtonLink variant="primary" href={newVisitHref()}>
+            {/* On a phone the "+" of the top bar is this button: the room goes to the visits. */}
+            <ButtonLink variant="primary" href={newVisitHref()} class="visit-list__new">
               {t.newVisit}
             </ButtonLink>
             <ButtonLink href={hrefTo(FOLLOW_UPS)}>
               {t.followUps}
               {overdue ? <Badge tone="danger">{t.overdue(overdue)}</Badge> : null}
+            </ButtonLink>
+            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)} class="visit-list__reports">
+              {t.reports}
             </ButtonLink>
             {drafts ? <ButtonLink href={hrefTo('brouillons')}>{t.drafts(drafts)}</ButtonLink> : null}
           </>
@@ -116,7 +123,15 @@ export function VisitList() {
           ) : null}
           <ul class="visit-list">
             {rows.slice(0, limit).map((row) => (
-              <VisitItem key={row.visit.id} row={row} />
+              <RecordBoundary
+                key={row.visit.id}
+                as="li"
+                type="visits"
+                record={row.visit}
+                name={row.organisationName ?? row.visit.placeLabel}
+              >
+                <VisitItem row={row} />
+              </RecordBoundary>
             ))}
           </ul>
           {rows.length > limit ? <Button onClick={() => setLimit(limit + PAGE)}>{t.more}</Button> : null}

@@ -74,3 +74,60 @@ describe('a validation issue shown next to its field', () => {
     expect(issuesByField(result.issues, 'en').name).toBe('This field is required.');
   });
 });
+
+describe('addresses and time zones from data, refused in words', () => {
+  const base = {
+    id: '0190a3b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b',
+    networkId: 'local',
+    createdAt: '2026-03-03T13:05:00.000Z',
+    updatedAt: '2026-03-03T13:05:00.000Z',
+    updatedBy: 'Camille',
+    deleted: false,
+  };
+
+  test.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'blob:https://a.fr/1',
+    'ftp://a.fr',
+  ])('a lieu whose website is %j is refused as a web address', (website) => {
+    const result = validateRecord('organisations', { ...base, name: 'La Forge', kind: 'tiers_lieu', website });
+    if (result.ok) throw new Error('the lieu should be refused');
+    expect(issuesByField(result.issues, 'fr')).toEqual({
+      website: 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).',
+    });
+  });
+
+  test('web, e-mail and phone addresses are kept', () => {
+    for (const link of ['https://forge.bzh', 'mailto:contact@forge.bzh', 'tel:+33299000000']) {
+      const result = validateRecord('toolboxItems', {
+        ...base,
+        kind: 'digital_tool',
+        title: 'Pad',
+        status: 'published',
+        link,
+      });
+      expect(result.ok, link).toBe(true);
+    }
+  });
+
+  test('an event in a time zone this device does not know is refused, in French', () => {
+    const event = {
+      ...base,
+      title: 'Rencontre',
+      kind: 'network_meeting',
+      startsAt: '2026-12-10T09:00:00.000Z',
+      endsAt: '2026-12-10T16:00:00.000Z',
+      services: [],
+    };
+    expect(validateRecord('events', { ...event, timeZone: 'Pacific/Noumea' }).ok).toBe(true);
+    for (const timeZone of ['Mars/Olympus_Mons', '+01:00', '../../etc', '']) {
+      const result = validateRecord('events', { ...event, timeZone });
+      if (result.ok) throw new Error(`${timeZone} should be refused`);
+      expect(issuesByField(result.issues, 'fr'), timeZone).toEqual({
+        timeZone: 'Fuseau horaire inconnu : choisissez-en un de la liste (exemple : Europe/Paris).',
+      });
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import {
   DamagedFileError,
+  oldestUnsavedChange,
   RestoreCancelledError,
   type RestoreCounts,
   readBackupMeta,
@@ -50,7 +51,7 @@ export function BackupSection() {
   const lang = useLanguage();
   const context = useDataContext();
   const meta = useLive((data) => readBackupMeta(data), []);
-  const lastSyncAt = useSync((view) => view.status.lastSyncAt);
+  const oldestUnsaved = useLive((data) => oldestUnsavedChange(data), []);
   const [includeFiles, setIncludeFiles] = useState(true);
   const [saving, setSaving] = useState<Saving>({ kind: 'idle' });
   const [restoring, setRestoring] = useState<Restoring>({ kind: 'idle' });
@@ -125,7 +126,7 @@ export function BackupSection() {
     setInputKey((key) => key + 1);
   };
 
-  const remind = meta !== undefined && needsBackupReminder(new Date(), meta.lastBackupAt, lastSyncAt);
+  const remind = oldestUnsaved !== undefined && needsBackupReminder(new Date(), oldestUnsaved);
 
   return (
     <Section title={t.title} id="sauvegarde">

@@ -43,7 +43,7 @@ export const messages = {
     lastBackup: 'Dernière sauvegarde',
     never: 'jamais',
     reminder:
-      'Ces données ne sont ni synchronisées avec un réseau ni sauvegardées depuis plus de 7 jours. Le navigateur peut effacer les données d’un site : enregistrez une sauvegarde.',
+      'Des modifications attendent depuis plus de 7 jours sans avoir été envoyées à un réseau ni sauvegardées. Le navigateur peut effacer les données d’un site : enregistrez une sauvegarde.',
     includeFiles: 'Inclure les photos et fichiers (le fichier sera plus gros)',
     save: 'Enregistrer une sauvegarde',
     saving: 'Préparation du fichier…',
@@ -95,7 +95,7 @@ export const messages = {
     lastBackup: 'Last backup',
     never: 'never',
     reminder:
-      'This data has been neither synced with a network nor backed up for more than 7 days. The browser may erase a site’s data: save a backup.',
+      'Some changes have waited more than 7 days without being sent to a network or backed up. The browser may erase a site’s data: save a backup.',
     includeFiles: 'Include photos and files (the file will be larger)',
     save: 'Save a backup',
     saving: 'Preparing the file…',

@@ -19,7 +19,7 @@ import { messages } from './messages';
 
 const FORM_SCHEMA = v.pick(joinRequestSchema, ['code', 'deviceName', 'memberName']);
 
-export function JoinForm({ initialCode }: { initialCode: string }) {
+export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoined: () => void }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();
@@ -45,6 +45,7 @@ export function JoinForm({ initialCode }: { initialCode: string }) {
     setBusy(true);
     try {
       await join({ serverUrl: serverUrl.trim(), code, deviceName, memberName: member });
+      onJoined();
     } catch (error) {
       const kind = error instanceof JoinError ? error.kind : 'server';
       if (kind === 'upgrade_required') requireUpgrade();

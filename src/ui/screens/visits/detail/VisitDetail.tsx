@@ -14,6 +14,7 @@ import { Banner } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { FollowUpList } from '../../../components/FollowUpList';
+import { RecordPageBoundary } from '../../../components/RecordBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
@@ -27,6 +28,7 @@ import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
 import '../form/visit-form.css';
 import '../visits-list.css';
+import { useSync } from '../../../../state/sync';
 import { InlineList } from '../../../components/InlineList';
 
 export interface VisitDetailProps {
@@ -34,11 +36,20 @@ export interface VisitDetailProps {
   query: Record<string, string>;
 }
 
-export default function VisitDetail({ visitId, query }: VisitDetailProps) {
+export default function VisitDetailPage(props: VisitDetailProps) {
+  return (
+    <RecordPageBoundary type="visits" id={props.visitId}>
+      <VisitDetail {...props} />
+    </RecordPageBoundary>
+  );
+}
+
+function VisitDetail({ visitId, query }: VisitDetailProps) {
   const t = useMessages(detailMessages);
   const d = useDates();
   const lang = useLanguage();
   const context = useDataContext();
+  const joined = useSync((view) => view.session !== null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const data = useLive(
     async (ctx) => {
@@ -90,7 +101,7 @@ export default function VisitDetail({ visitId, query }: VisitDetailProps) {
       />
       {query[SAVED] ? (
         <Banner tone="success" title={t.saved} class="visit-notice">
-          <p class="banner__more">{t.savedSync}</p>
+          <p class="banner__more">{joined ? t.savedSync : t.savedLocal}</p>
         </Banner>
       ) : null}
       <Section title={t.notes}>

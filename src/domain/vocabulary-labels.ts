@@ -1,9 +1,9 @@
-// Words for the domain's closed lists (organisation kinds, typologies, legal structures,
-// territory scales), French and English, for selects and record pages.
-import type { LegalStructure, OrganisationKind, TerritoryScale, Typology } from '../../domain/vocabulary';
-import type { Language } from '../../state/ui';
+// The words of the domain's closed lists (vocabulary.ts), French and English, in one place
+// for the screens and the exports alike. Events and services keep theirs beside their types
+// (event-labels.ts, services.ts).
+import type { LegalStructure, OrganisationKind, TerritoryScale, ToolboxKind, TripKind, Typology } from './vocabulary';
 
-type Labels<K extends string> = Record<K, Record<Language, string>>;
+type Labels<K extends string> = Record<K, { fr: string; en: string }>;
 
 export const ORGANISATION_KIND_LABELS: Labels<OrganisationKind> = {
   tiers_lieu: { fr: 'Tiers-lieu', en: 'Third place' },
@@ -40,4 +40,20 @@ export const TERRITORY_SCALE_LABELS: Labels<TerritoryScale> = {
   departement: { fr: 'Département', en: 'Département' },
   region: { fr: 'Région', en: 'Region' },
   national: { fr: 'National', en: 'National' },
+};
+
+export const TOOLBOX_KIND_LABELS: Labels<ToolboxKind> = {
+  kit: { fr: 'Kit matériel', en: 'Physical kit' },
+  digital_tool: { fr: 'Outil numérique', en: 'Digital tool' },
+  method_sheet: { fr: 'Fiche méthode', en: 'Method sheet' },
+  document: { fr: 'Document', en: 'Document' },
+  resource_contact: { fr: 'Contact ressource', en: 'Resource contact' },
+};
+
+export const TRIP_KIND_LABELS: Labels<TripKind> = {
+  field_visit: { fr: 'Visite de terrain', en: 'Field visit' },
+  workshop: { fr: 'Animation d’atelier', en: 'Running a workshop' },
+  fair_stand: { fr: 'Stand sur un salon', en: 'Stand at a fair' },
+  network_meeting: { fr: 'Rencontre réseau', en: 'Network meeting' },
+  other: { fr: 'Autre déplacement', en: 'Other trip' },
 };

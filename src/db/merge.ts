@@ -1,0 +1,161 @@
+// Merging duplicates on this device, and redirecting references to records merged elsewhere.
+// Both are ordinary field writes through the outbox (src/domain/merge-plan.ts plans them), in
+// one transaction: a merge is whole or not at all.
+import {
+  MERGEABLE_TYPES,
+  type Mergeable,
+  type MergeableType,
+  type MergeChoices,
+  mergeTarget,
+  type PlannedWrite,
+  planMerge,
+  planRedirect,
+  type References,
+} from '../domain/merge-plan';
+import { RECORD_TYPES } from '../domain/record-types';
+import type { Change } from '../protocol/wire';
+import type { DataContext } from './context';
+import { RecordNotFoundError } from './errors';
+import { withoutClocks } from './reads';
+import type { LooseRecord } from './schema';
+import { setMapEntries, updateRecord } from './writes';
+
+const allTables = (context: DataContext) => [
+  context.db.outbox,
+  context.db.meta,
+  ...RECORD_TYPES.map((type) => context.db.anyRecords(type)),
+];
+
+/** Merges `mergedId` into `keptId`; refuses (MergeRefusedError) a record with itself or across types. */
+export async function mergeDuplicates(
+  context: DataContext,
+  keptType: MergeableType,
+  keptId: string,
+  mergedType: MergeableType,
+  mergedId: string,
+  choices: MergeChoices,
+): Promise<void> {
+  const { db } = context;
+  await db.transaction('rw', allTables(context), async () => {
+    const kept = await db.anyRecords(keptType).get(keptId);
+    const merged = await db.anyRecords(mergedType).get(mergedId);
+    if (!kept) throw new RecordNotFoundError(keptType, keptId);
+    if (!merged) throw new RecordNotFoundError(mergedType, mergedId);
+    const references = await readReferences(context, mergedType, [mergedId]);
+    const writes = planMerge(
+      { type: keptType, record: withoutClocks(kept) } as Mergeable,
+      { type: mergedType, record: withoutClocks(merged) } as Mergeable,
+      choices,
+      references,
+    );
+    await applyWrites(context, writes);
+  });
+}
+
+/**
+ * After a pulled page: records merged on another device (tombstones with `mergedInto`), and
+ * pulled records still pointing at a record merged here, get their references moved to the
+ * kept record — so a visit written offline against the old id lands on the kept lieu. Runs
+ * inside the page's transaction; every device that sees it writes the same values.
+ */
+export async function redirectMerged(context: DataContext, changes: readonly Change[]): Promise<void> {
+  for (const type of MERGEABLE_TYPES) {
+    const candidates = new Set<string>();
+    for (const change of changes) {
+      if (change.type === type && change.data.mergedInto) candidates.add(change.id);
+      for (const id of referencedIds(type, change)) candidates.add(id);
+    }
+    if (candidates.size === 0) continue;
+    const table = context.db.anyRecords(type);
+    const merged = (await table.bulkGet([...candidates])).filter(
+      (record): record is LooseRecord => !!record?.deleted && typeof record.mergedInto === 'string',
+    );
+    if (merged.length === 0) continue;
+    const known = new Map<string, LooseRecord>(merged.map((record) => [record.id, record]));
+    const intoOf = (id: string) => known.get(id)?.mergedInto as string | null | undefined;
+    // Chains are short (a merge of a merge): load each next link until every chain ends.
+    for (let round = 0; round < 10; round++) {
+      const missing = [...known.values()]
+        .map((record) => intoOf(record.id))
+        .filter((id): id is string => !!id && !known.has(id));
+      if (missing.length === 0) break;
+      for (const record of await table.bulkGet(missing)) if (record) known.set(record.id, record);
+    }
+    const references = await readReferences(
+      context,
+      type,
+      merged.map((record) => record.id),
+    );
+    for (const record of merged) {
+      const { target, revive } = mergeTarget(record.id, intoOf);
+      const kept = known.get(target) ?? (await table.get(target));
+      if (!kept || target === record.id) continue;
+      if (revive && kept.deleted)
+        await updateRecord(context, type, target, { deleted: false, mergedInto: null }, { tombstones: true });
+      const names = { from: String(record.name ?? ''), to: String(kept.name ?? '') };
+      await applyWrites(context, planRedirect(type, record.id, target, references, names));
+    }
+  }
+}
+
+function referencedIds(type: MergeableType, change: Change): string[] {
+  const data = change.data;
+  const ids: unknown[] = [];
+  if (type === 'organisations') {
+    ids.push(data.organisationId, data.placeOrganisationId);
+    if (change.type === 'contacts') ids.push(...((data.organisationIds as unknown[]) ?? []));
+    if (change.type === 'attachments' && data.ownerType === 'organisations') ids.push(data.ownerId);
+  } else {
+    if (change.type === 'visits') ids.push(...((data.contactIds as unknown[]) ?? []));
+    if (change.type === 'events') ids.push(...Object.keys((data.attendees as object | undefined) ?? {}));
+  }
+  return ids.filter((id): id is string => typeof id === 'string');
+}
+
+/** The live records that may point at these lieux or people (read with indexes where there are). */
+async function readReferences(context: DataContext, type: MergeableType, ids: readonly string[]): Promise<References> {
+  const { db } = context;
+  const wanted = new Set(ids);
+  const strip = <T extends LooseRecord>(rows: T[]) => rows.filter((row) => !row.deleted).map(withoutClocks) as never[];
+  const none = { visits: [], events: [], diagnostics: [], contacts: [], attachments: [], followUps: [], loans: [] };
+  if (type === 'organisations') {
+    return {
+      ...none,
+      visits: strip(await db.anyRecords('visits').where('organisationId').anyOf(ids).toArray()),
+      diagnostics: strip(await db.anyRecords('diagnostics').where('organisationId').anyOf(ids).toArray()),
+      contacts: strip(await db.anyRecords('contacts').where('organisationIds').anyOf(ids).distinct().toArray()),
+      attachments: strip(await db.anyRecords('attachments').where('ownerId').anyOf(ids).toArray()),
+      events: strip(
+        await db
+          .anyRecords('events')
+          .filter((event) => wanted.has(event.placeOrganisationId as string))
+          .toArray(),
+      ),
+    };
+  }
+  // People have no index on the records that name them: a merge is rare, a scan is fine.
+  return {
+    ...none,
+    visits: strip(
+      await db
+        .anyRecords('visits')
+        .filter((visit) => ((visit.contactIds as string[] | undefined) ?? []).some((id) => wanted.has(id)))
+        .toArray(),
+    ),
+    events: strip(
+      await db
+        .anyRecords('events')
+        .filter((event) => Object.keys((event.attendees as object | undefined) ?? {}).some((id) => wanted.has(id)))
+        .toArray(),
+    ),
+    followUps: strip(await db.anyRecords('followUps').toArray()),
+    loans: strip(await db.anyRecords('loans').toArray()),
+  };
+}
+
+async function applyWrites(context: DataContext, writes: readonly PlannedWrite[]): Promise<void> {
+  for (const write of writes) {
+    if (write.kind === 'update') await updateRecord(context, write.type, write.id, write.changes as never);
+    else await setMapEntries(context, write.type, write.id, write.field, write.entries);
+  }
+}

@@ -1,0 +1,48 @@
+// After the server came back from a backup (a new epoch), the device gives back what it
+// holds: every record it may write is queued to be sent again whole, with its clocks, through
+// the ordinary push (so the server merges by clock and keeps whatever is newer), its files are
+// uploaded again, and its cursor starts over. One transaction: a crash leaves it before or after.
+import { newId } from '../domain/ids';
+import { refusal } from '../domain/permissions';
+import { RECORD_TYPES } from '../domain/record-types';
+import type { DataContext } from './context';
+
+const EPOCH_KEY = 'serverEpoch';
+
+/** The epoch of the server's data this device last pulled; null before the first. */
+export async function readServerEpoch(context: DataContext): Promise<string | null> {
+  return ((await context.db.meta.get(EPOCH_KEY))?.value as string | undefined) ?? null;
+}
+
+export async function rememberServerEpoch(context: DataContext, epoch: string): Promise<void> {
+  await context.db.meta.put({ key: EPOCH_KEY, value: epoch });
+}
+
+/** Queues everything for the restored server; returns how many records were queued. */
+export async function giveBackToRestoredServer(context: DataContext, epoch: string): Promise<number> {
+  const { db } = context;
+  const role = context.session?.role ?? 'concierge';
+  const tables = RECORD_TYPES.map((type) => db.anyRecords(type));
+  return db.transaction('rw', [db.meta, db.outbox, db.blobs, ...tables], async () => {
+    let queued = 0;
+    const createdAt = new Date(context.clock.physicalNow()).toISOString();
+    for (const type of RECORD_TYPES) {
+      const ids: string[] = [];
+      await db.anyRecords(type).each((record) => {
+        const { hlc: _clocks, ...data } = record;
+        // What this role could not have written (a published template, a conflict) is given
+        // back by the devices that could: sending it would only be refused.
+        const asCreation = refusal({ role, type, existing: null, fields: data });
+        const asEdit = refusal({ role, type, existing: data, fields: data });
+        if (asCreation === null && asEdit === null) ids.push(record.id);
+      });
+      if (ids.length === 0) continue;
+      await db.outbox.add({ mutationId: newId(), type, recordIds: ids, fields: null, resend: true, createdAt });
+      queued += ids.length;
+    }
+    await db.blobs.where('state').equals('uploaded').modify({ state: 'pending' });
+    await db.meta.put({ key: 'cursor', value: 0 });
+    await rememberServerEpoch(context, epoch);
+    return queued;
+  });
+}

@@ -1,0 +1,89 @@
+// Reads how deep and how large a JSON text is without building it. JSON.parse of 8 MB of
+// `[[[…]]]` or of 2.8 million `{}` blocks the event loop for seconds and takes hundreds of MB;
+// this walk takes milliseconds, so a body over a route's limits is refused before it is parsed.
+
+export interface JsonLimits {
+  /** Nesting of arrays and objects. */
+  maxDepth: number;
+  /** Values of every kind (objects, arrays, strings, numbers…), keys not counted. */
+  maxValues: number;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/** Which limit the text goes over ("depth" or "values"), or null. Malformed JSON is left to JSON.parse. */
+export function jsonOverLimits(text: string, limits: JsonLimits): 'depth' | 'values' | null {
+  let depth = 0;
+  // A value starts at the first character after `[`, `,` or `:` (or the start) that is no
+  // space: counting those starts counts values, and a key is told apart by the colon after it.
+  let values = 0;
+  let expectValue = true;
+  let afterKey = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x20 || char === 0x0a || char === 0x0d || char === 0x09) continue;
+    if (char === QUOTE) {
+      index = endOfString(text, index);
+      if (expectValue && !afterKey && isKeyPosition(text, index)) {
+        expectValue = false;
+        continue;
+      }
+      if (expectValue) values++;
+      expectValue = false;
+      afterKey = false;
+      continue;
+    }
+    if (char === COLON) {
+      expectValue = true;
+      afterKey = true;
+      continue;
+    }
+    if (char === COMMA) {
+      expectValue = true;
+      afterKey = false;
+      continue;
+    }
+    if (char === OPEN_ARRAY || char === OPEN_OBJECT) {
+      values++;
+      if (++depth > limits.maxDepth) return 'depth';
+      expectValue = true;
+      afterKey = false;
+    } else if (char === CLOSE_ARRAY || char === CLOSE_OBJECT) {
+      depth--;
+      expectValue = false;
+    } else if (expectValue) {
+      values++;
+      expectValue = false;
+      afterKey = false;
+    }
+    if (values > limits.maxValues) return 'values';
+  }
+  return null;
+}
+
+/** Index of the closing quote of the string opened at `start` (or the end of the text). */
+function endOfString(text: string, start: number): number {
+  for (let index = start + 1; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === BACKSLASH) index++;
+    else if (char === QUOTE) return index;
+  }
+  return text.length;
+}
+
+/** A string followed by a colon is an object's key, not a value. */
+function isKeyPosition(text: string, end: number): boolean {
+  for (let index = end + 1; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 0x20 || char === 0x0a || char === 0x0d || char === 0x09) continue;
+    return char === COLON;
+  }
+  return false;
+}

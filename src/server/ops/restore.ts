@@ -1,0 +1,73 @@
+// `valise restore FILE`, with the server stopped: the backup becomes the store and the server
+// starts a new epoch, so devices send back what they hold that the backup lacks. The store it
+// replaces is kept beside it (SQLite) — a restore never deletes data.
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ServerConfig } from '../config';
+import { SQLITE_FILE } from '../store/open';
+import { PostgresStore } from '../store/postgres';
+import { SqliteStore } from '../store/sqlite';
+import type { Store } from '../store/store';
+import { lockDataFolder } from './data-lock';
+import { renewEpoch } from './epoch';
+import { verifyBackup } from './verify';
+
+const run = promisify(execFile);
+
+export interface RestoreOutcome {
+  epoch: string;
+  /** Where the replaced SQLite file was moved, if there was one. */
+  keptAside: string | null;
+}
+
+export class RestoreRefused extends Error {}
+
+export async function restoreBackup(file: string, config: ServerConfig, now: Date): Promise<RestoreOutcome> {
+  if (!existsSync(file)) throw new RestoreRefused(`No such file: ${file}.`);
+  const verification = await verifyBackup(file);
+  if (verification.problems.length > 0)
+    throw new RestoreRefused(
+      `${file} is not a usable backup: ${verification.problems.join('; ')}. Nothing was changed.`,
+    );
+  const reason = `restored from ${file}`;
+  if (config.databaseUrl) {
+    if (verification.kind !== 'dump')
+      throw new RestoreRefused('This server uses PostgreSQL: restore a pg_dump archive (.dump).');
+    await run('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      `--dbname=${config.databaseUrl}`,
+      file,
+    ]);
+    return { epoch: await withStore(new PostgresStore(config.databaseUrl, 2), now, reason), keptAside: null };
+  }
+  if (verification.kind !== 'sqlite') throw new RestoreRefused('This server uses SQLite: restore a .sqlite backup.');
+  // Throws DataFolderBusy while the server runs: a restore under a running server would be lost.
+  const lock = lockDataFolder(config.dataDir);
+  try {
+    const target = join(config.dataDir, SQLITE_FILE);
+    let keptAside: string | null = null;
+    if (existsSync(target)) {
+      keptAside = `${target}.before-restore-${now.toISOString().replace(/[-:.]/g, '')}`;
+      for (const suffix of ['', '-wal', '-shm'])
+        if (existsSync(target + suffix)) renameSync(target + suffix, keptAside + suffix);
+    }
+    copyFileSync(file, target);
+    return { epoch: await withStore(new SqliteStore(target), now, reason), keptAside };
+  } finally {
+    lock.release();
+  }
+}
+
+async function withStore(store: Store, now: Date, reason: string): Promise<string> {
+  try {
+    await store.migrate();
+    return await renewEpoch(store, now.getTime(), reason);
+  } finally {
+    await store.close();
+  }
+}

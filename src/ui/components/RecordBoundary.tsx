@@ -1,0 +1,85 @@
+// Around one record in a list, or a record's page: if the record cannot be displayed (a time
+// zone this device does not know, a date that is not one), it becomes a line saying which record
+// and what is wrong with it, and the rest of the screen stays.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useErrorBoundary, useState } from 'preact/hooks';
+import { readAnyRecord } from '../../db/reads';
+import type { RecordType } from '../../domain/record-types';
+import { useLive } from '../hooks/use-live';
+import { useLanguage, useMessages } from '../i18n/messages';
+import { describeIssue } from '../i18n/validation';
+import styles from './RecordBoundary.module.css';
+import { recordBoundaryMessages } from './record-boundary-messages';
+import { ScreenHeader } from './ScreenHeader';
+
+type AnyRecord = { [field: string]: unknown };
+
+interface RecordBoundaryProps {
+  type: RecordType;
+  record: AnyRecord;
+  /** The record's name as people know it (a title, a name), when it can be read. */
+  name?: string | null | undefined;
+  /** The element that stands for the record when it fails: `li` inside a list. */
+  as?: 'li' | 'div';
+  children: ComponentChildren;
+}
+
+export function RecordBoundary({ type, record, name, as = 'div', children }: RecordBoundaryProps) {
+  const [error] = useErrorBoundary((caught: unknown) => console.error(caught));
+  if (!error) return <>{children}</>;
+  return <RecordProblem type={type} record={record} name={name} as={as} />;
+}
+
+/** A record's page, by type and id: when it fails, its name as the title and its problem below. */
+export function RecordPageBoundary({
+  type,
+  id,
+  children,
+}: {
+  type: RecordType;
+  id: string;
+  children: ComponentChildren;
+}) {
+  const [error] = useErrorBoundary((caught: unknown) => console.error(caught));
+  if (!error) return <>{children}</>;
+  return <FailedPage type={type} id={id} />;
+}
+
+function FailedPage({ type, id }: { type: RecordType; id: string }) {
+  const t = useMessages(recordBoundaryMessages);
+  const record = useLive((context) => readAnyRecord(context, type, id), [type, id]);
+  if (record === undefined) return null;
+  const name = [record?.title, record?.name].find((value): value is string => typeof value === 'string');
+  return (
+    <>
+      <ScreenHeader title={name ?? t.pageTitle} />
+      <RecordProblem type={type} record={record ?? {}} name={name} as="div" />
+    </>
+  );
+}
+
+function RecordProblem({ type, record, name, as: Tag }: Omit<RecordBoundaryProps, 'children'>) {
+  const t = useMessages(recordBoundaryMessages);
+  const lang = useLanguage();
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    let active = true;
+    // The schemas load only here, once a record failed: lists never pay for them otherwise.
+    void import('../../domain/validation').then(({ validateRecord }) => {
+      const result = validateRecord(type, record);
+      const issue = result.ok ? undefined : result.issues[0];
+      if (!active || !issue) return;
+      const value = record[issue.field.split('.')[0] ?? ''];
+      setProblem(`${t.field(issue.field, String(value))} ${describeIssue(issue, lang)}`);
+    });
+    return () => {
+      active = false;
+    };
+  }, [type, record, lang, t]);
+  const Element = Tag ?? 'div';
+  return (
+    <Element class={styles.failed} data-testid="record-failed">
+      <strong>{t.failed(typeof name === 'string' ? name : '')}</strong> {problem ?? t.unknown}
+    </Element>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ComponentChildren } from 'preact';
+import styles from './TableScroll.module.css';
+
+/**
+ * A box that scrolls sideways when its table is wider than the screen. It is a named,
+ * focusable region so a keyboard can scroll it too (axe `scrollable-region-focusable`).
+ */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it.
+    <section class={styles.tableScroll} aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}

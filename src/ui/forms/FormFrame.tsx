@@ -1,0 +1,52 @@
+// The frame every record form shares: its title, the draft notice, why the last save did not
+// happen, the fields, and "Enregistrer" / "Annuler" at the end.
+import type { ComponentChildren } from 'preact';
+import { Button, ButtonLink } from '../components/Button';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { DraftNotice, FormProblem } from './FormNotices';
+import type { RecordForm } from './use-record-form';
+
+export interface FormFrameProps {
+  form: Pick<RecordForm<object, never>, 'submit' | 'saving' | 'formRef' | 'restoredAt' | 'discard' | 'problem'>;
+  title: string;
+  description?: string | undefined;
+  saveLabel: string;
+  savingLabel?: string;
+  cancelLabel: string;
+  cancelHref: string;
+  /** The banner's sentence when fields must be fixed (a default says it generically). */
+  fix?: string;
+  class?: string;
+  /** Class of the row of buttons (the visit form keeps it in view). */
+  actionsClass?: string;
+  /** More buttons after "Annuler" (Supprimer). */
+  more?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+export function FormFrame(props: FormFrameProps) {
+  const { form } = props;
+  return (
+    <>
+      <ScreenHeader title={props.title} description={props.description} />
+      <form
+        class={['stack', props.class].filter(Boolean).join(' ')}
+        ref={form.formRef}
+        onSubmit={form.submit}
+        noValidate
+        aria-label={props.title}
+      >
+        <DraftNotice form={form} />
+        <FormProblem form={form} fix={props.fix} />
+        {props.children}
+        <div class={['actions', props.actionsClass].filter(Boolean).join(' ')}>
+          <Button type="submit" variant="primary" disabled={form.saving}>
+            {form.saving && props.savingLabel ? props.savingLabel : props.saveLabel}
+          </Button>
+          <ButtonLink href={props.cancelHref}>{props.cancelLabel}</ButtonLink>
+          {props.more}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Messages } from '../i18n/messages';
+
+export const territoryMessages = {
+  fr: {
+    postcode: 'Code postal',
+    commune: 'Commune',
+    communeHint: 'Tapez le code postal ou le nom : la commune choisie remplit ses codes officiels.',
+    suggestions: 'Communes correspondantes',
+    noCommune: (postcode: string) =>
+      `Aucune commune n’a le code postal ${postcode}. Il est gardé tel que vous l’avez tapé ; vérifiez-le.`,
+    unavailable: 'La liste des communes n’est pas disponible sur cet appareil : saisissez la commune à la main.',
+    codes: 'Codes officiels',
+    insee: (code: string) => `INSEE ${code}`,
+    chooseCommune: (name: string, detail: string) => `${name} — ${detail}`,
+  },
+  en: {
+    postcode: 'Postcode',
+    commune: 'Town',
+    communeHint: 'Type the postcode or the name: the town you choose fills its official codes.',
+    suggestions: 'Matching towns',
+    noCommune: (postcode: string) => `No town has the postcode ${postcode}. It is kept as typed; check it.`,
+    unavailable: 'The list of towns is not available on this device: type the town by hand.',
+    codes: 'Official codes',
+  },
+} satisfies Messages;

@@ -1,0 +1,151 @@
+// Contacts & lieux on a phone with no network: the list and its search, a person's page,
+// creating and editing a person and a lieu, errors beside their field, and a person form's
+// draft given back after the tab is reloaded.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describeViolations, runAxe } from './helpers/axe';
+import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { screenshotAtSizes } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { reloadUntilControlled } from './helpers/service-worker';
+import { ShellPage } from './pages/shell-page';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await server?.stop();
+  server = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function offlinePhone(): Promise<{ page: Page; shell: ShellPage }> {
+  server = await startServer();
+  context = await newDevice(browser, PHONE);
+  const page = await context.newPage();
+  const shell = new ShellPage(page, server.url);
+  await shell.open();
+  await reloadUntilControlled(page);
+  await context.setOffline(true);
+  await server.stop();
+  server = undefined;
+  return { page, shell };
+}
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  const violations = await runAxe(page);
+  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+describe('contacts and lieux offline on a phone', () => {
+  test('a lieu and a person created and edited offline, a person’s draft given back after a reload, found by the search', async () => {
+    const { page, shell } = await offlinePhone();
+    const main = page.locator('main');
+    await shell.goTo('contacts');
+    await expect.poll(() => main.textContent()).toContain('Aucune personne pour l’instant');
+
+    // A lieu: a wrong postcode is refused beside its field, nothing typed is lost.
+    await main.getByRole('link', { name: 'Lieux', exact: true }).click();
+    await main.getByRole('link', { name: 'Nouveau lieu' }).click();
+    await main.getByRole('textbox', { name: 'Nom du lieu' }).fill('La Forge');
+    await main.getByRole('textbox', { name: /Commune/ }).fill('Redon');
+    await main.getByRole('textbox', { name: /Code postal/ }).fill('3560');
+    await main.getByRole('button', { name: 'Enregistrer' }).click();
+    const postcode = main.getByRole('textbox', { name: /Code postal/ });
+    await expect.poll(() => postcode.getAttribute('aria-invalid')).toBe('true');
+    expect(await main.textContent()).toContain('Le code postal compte 5 chiffres.');
+    expect(await main.getByRole('textbox', { name: 'Nom du lieu' }).inputValue()).toBe('La Forge');
+    await screenshotAtSizes(page, 'lieu-form-error');
+    await expectNoViolations(page, 'the lieu form with an error');
+    await postcode.fill('35600');
+    await main.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => main.textContent()).toContain('Fiche enregistrée sur cet appareil.');
+    expect(await shell.heading().textContent()).toBe('La Forge');
+
+    // Edited: the notes are kept.
+    await main.getByRole('link', { name: 'Modifier' }).click();
+    await main.getByRole('textbox', { name: /Notes/ }).fill('Atelier bois ouvert le jeudi.');
+    await main.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => main.textContent()).toContain('Atelier bois ouvert le jeudi.');
+
+    // A person, half typed, then the tab reloads: the form opens on its draft.
+    await shell.goTo('contacts');
+    await main.getByRole('link', { name: 'Nouvelle personne' }).click();
+    await main.getByRole('textbox', { name: 'Nom', exact: true }).fill('Hélène Durand');
+    await main.getByRole('textbox', { name: /Rôle/ }).fill('Maire adjointe');
+    await main.getByRole('searchbox', { name: 'Chercher : Lieux / structures' }).fill('forge');
+    await main.getByRole('button', { name: /La Forge/ }).click();
+    await page.waitForURL(/#\/contacts\/personne\/nouveau\?brouillon=person-new-/);
+    await expect.poll(() => draftHolds(page, 'Maire adjointe')).toBe(true);
+    await shell.reload();
+    await expect.poll(() => main.getByRole('textbox', { name: /Rôle/ }).inputValue()).toBe('Maire adjointe');
+    expect(await main.getByRole('textbox', { name: 'Nom', exact: true }).inputValue()).toBe('Hélène Durand');
+    expect(await main.getByRole('group', { name: 'Lieux / structures' }).textContent()).toContain('La Forge');
+    expect(await main.textContent()).toContain('Brouillon repris');
+    await screenshotAtSizes(page, 'person-form-restored');
+    await expectNoViolations(page, 'the person form given back');
+    await main.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => main.textContent()).toContain('Fiche enregistrée sur cet appareil.');
+    expect(await shell.heading().textContent()).toBe('Hélène Durand');
+    expect(await main.textContent()).toContain('Maire adjointe');
+    expect(await main.textContent()).toContain('La Forge');
+    await screenshotAtSizes(page, 'person-page');
+    await expectNoViolations(page, 'the person page');
+
+    // Edited with a wrong e-mail: refused beside the field, then saved once fixed.
+    await main.getByRole('link', { name: 'Modifier' }).click();
+    const email = main.getByRole('textbox', { name: /E-mail/ });
+    await email.fill('helene-at-mairie');
+    await main.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await main.textContent()).toContain('Adresse e-mail non valide');
+    await email.fill('helene@mairie-redon.fr');
+    await main.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => main.textContent()).toContain('helene@mairie-redon.fr');
+
+    // The list and its search, accents ignored; no draft is left behind.
+    await shell.goTo('contacts');
+    const items = page.locator('.record-item');
+    await expect.poll(() => items.count()).toBe(1);
+    const search = main.getByRole('searchbox', { name: 'Rechercher une personne' });
+    await search.fill('helene');
+    await expect.poll(() => items.count()).toBe(1);
+    await search.fill('introuvable');
+    await expect.poll(() => main.textContent()).toContain('Aucun résultat');
+    await search.fill('');
+    await expect.poll(() => items.count()).toBe(1);
+    await screenshotAtSizes(page, 'contacts-people');
+    await expectNoViolations(page, 'the list of people');
+    expect(await draftHolds(page, 'Hélène')).toBe(false);
+  });
+});
+
+/** Whether a draft in the device's database holds this text. */
+function draftHolds(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    (expected) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('valise');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('drafts').objectStore('drafts').getAll();
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(read.result.some((draft) => JSON.stringify(draft.values).includes(expected)));
+          };
+        };
+      }),
+    text,
+  );
+}

@@ -1,0 +1,87 @@
+// Debian's Firefox ESR through WebDriver BiDi (puppeteer-core; never a browser it downloads).
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Viewport } from '../helpers/browser';
+import type { Backend, Engine } from './backend';
+
+export const FIREFOX_PATH = process.env.VALISE_FIREFOX ?? '/usr/bin/firefox-esr';
+
+class FirefoxBackend implements Backend {
+  constructor(
+    private readonly context: BrowserContext,
+    private page: Page,
+    private viewport: Viewport,
+  ) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  private async element(expression: string): Promise<ElementHandle> {
+    const element = (await this.page.evaluateHandle(expression)).asElement();
+    if (!element) throw new Error(`No element for ${expression.slice(0, 200)}`);
+    return element as ElementHandle;
+  }
+
+  async click(expression: string): Promise<void> {
+    await (await this.element(expression)).click();
+  }
+
+  async type(expression: string, text: string): Promise<void> {
+    await (await this.element(expression)).type(text);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+
+  async setViewport(viewport: Viewport): Promise<void> {
+    this.viewport = viewport;
+    await this.page.setViewport(viewport);
+  }
+
+  async killTab(): Promise<void> {
+    await this.page.close({ runBeforeUnload: false });
+    this.page = await this.context.newPage();
+    await this.page.setViewport(this.viewport);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+export async function launchFirefox(): Promise<Engine> {
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(
+      `Firefox is missing at ${FIREFOX_PATH}: install Debian's package (apt-get install -y firefox-esr) or set VALISE_FIREFOX.`,
+    );
+  }
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    extraPrefsFirefox: { 'intl.accept_languages': 'fr-FR, fr', 'intl.locale.requested': 'fr-FR' },
+    env: { ...process.env, TZ: 'Europe/Paris' },
+  });
+  const version = (await browser.version()).replace(/^firefox\//, 'Firefox ESR ');
+  return {
+    name: 'firefox',
+    version,
+    async newBackend(viewport) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport(viewport);
+      return new FirefoxBackend(context, page, viewport);
+    },
+    close: () => browser.close(),
+  };
+}

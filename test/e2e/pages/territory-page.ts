@@ -1,0 +1,36 @@
+// The territory as a concierge meets it: a lieu's form with the communes known offline.
+import type { Locator, Page } from 'playwright-core';
+
+export class TerritoryPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  main(): Locator {
+    return this.page.locator('main');
+  }
+
+  async openNewLieu(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#/contacts/lieu/nouveau`);
+    await this.main().getByRole('textbox', { name: 'Nom du lieu' }).waitFor();
+  }
+
+  /** A text box by its label, "(facultatif)" or not. */
+  field(label: string): Locator {
+    return this.main().getByRole('textbox', { name: new RegExp(`^${label}( \\(facultatif\\))?$`) });
+  }
+
+  communeSuggestions(): Locator {
+    return this.main().getByRole('list', { name: 'Communes correspondantes' });
+  }
+
+  /** A suggested commune, by its name. */
+  suggestion(name: string): Locator {
+    return this.communeSuggestions().getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  }
+
+  async save(): Promise<void> {
+    await this.main().getByRole('button', { name: 'Enregistrer' }).click();
+  }
+}

@@ -1,0 +1,194 @@
+// Every screen on a 360×740 phone that holds a network's data: nothing wider than the screen,
+// the floating "+" over no button or link when the page is at rest (top or end), and the
+// visits themselves above the fold on Visites.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../src/domain/diagnostic-starters';
+import { HybridClock } from '../../src/protocol/hlc';
+import { issueInvitation } from '../../src/server/invitations';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import { type Dataset, generateDataset } from '../bench/data/dataset';
+import { toMutations } from '../bench/server-side';
+import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { NetworkPage } from './pages/network-page';
+
+let browser: Browser;
+let context: BrowserContext;
+let server: RunningServer;
+let page: Page;
+let dataDir: string;
+let dataset: Required<Dataset>;
+
+/** The network's data, with diagnostics filled on the built-in project grid (scores, radar). */
+function networkData(networkId: string): Required<Dataset> {
+  const data = generateDataset(17, 120, networkId) as Required<Dataset>;
+  const grid = STARTER_TEMPLATES.find((template) => template.id === PROJECT_STARTER_ID);
+  const questions = (grid?.sections ?? []).flatMap((section) => section.questions);
+  data.diagnostics = data.diagnostics.map((diagnostic, index) => ({
+    ...diagnostic,
+    templateId: PROJECT_STARTER_ID,
+    templateVersion: grid?.version ?? 1,
+    organisationId: data.organisations[0]?.id ?? diagnostic.organisationId,
+    answers: Object.fromEntries(
+      questions
+        .filter((question) => question.kind === 'scale')
+        .map((question, rank) => [question.id, { status: 'answered', value: (rank + index) % 5 }]),
+    ),
+  })) as Required<Dataset>['diagnostics'];
+  return data;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'valise-e2e-layout-'));
+  const store = new SqliteStore(join(dataDir, 'valise.sqlite'));
+  await store.migrate();
+  const network = await store.createNetwork('Réseau des tiers-lieux du bassin');
+  dataset = networkData(network.id);
+  await store.push({
+    context: { networkId: network.id, role: 'admin', clock: new HybridClock('0000000000000000'), now: Date.now() },
+    mutations: toMutations(dataset),
+  });
+  const { code } = await issueInvitation(store, network.id, 'concierge', 1);
+  await store.close();
+  server = await startServer({ dataDir });
+  browser = await launchBrowser();
+  context = await newDevice(browser, PHONE);
+  page = await context.newPage();
+  const view = new NetworkPage(page, server.url);
+  await view.openInvitation(code);
+  await view.join('Léa Petit', 'Téléphone de Léa');
+  await view.section().locator('[data-sync-state="idle"]').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every screen and the sub-pages that hold tables, long words or many buttons. */
+function routes(): string[] {
+  const visit = dataset.visits.at(-1)?.id ?? '';
+  const diagnostic = dataset.diagnostics[0]?.id ?? '';
+  const event = dataset.events[0]?.id ?? '';
+  return [
+    '#/visites',
+    '#/visites/nouvelle',
+    `#/visites/${visit}`,
+    '#/a-faire',
+    '#/contacts',
+    '#/contacts/lieux',
+    `#/contacts/lieu/${dataset.organisations[0]?.id}`,
+    `#/contacts/personne/${dataset.contacts[0]?.id}`,
+    '#/diagnostics',
+    `#/diagnostics/${diagnostic}`,
+    `#/diagnostics/${diagnostic}/section/0`,
+    `#/diagnostics/${diagnostic}/comparer`,
+    '#/diagnostics/grilles',
+    '#/evenements',
+    `#/evenements/${event}`,
+    '#/valise',
+    '#/rapports',
+    '#/reglages',
+  ];
+}
+
+async function open(hash: string): Promise<void> {
+  await page.goto(`${server.url}/${hash}`);
+  await page.locator('main h1').waitFor();
+  // Lazy parts (tables, lists) come with the screen's first queries: let them land.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Elements that stick out of the window, outside any container that scrolls or clips them. */
+function tooWide(): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const contained = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const found: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || (box.right <= width + 1 && box.left >= -1) || contained(element)) continue;
+      found.push(
+        `${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.left)}–${Math.round(box.right)})`,
+      );
+    }
+    if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}px`);
+    return found.slice(0, 5);
+  });
+}
+
+/**
+ * Buttons, links and fields under the "+" (Nouvelle visite), with the page at its top and at
+ * its end. Content that scrolled under the sticky top bar is out of view, not covered.
+ */
+function underQuickCapture(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const found: string[] = [];
+    for (const top of [0, document.documentElement.scrollHeight]) {
+      window.scrollTo(0, top);
+      await frame();
+      const button = [...document.querySelectorAll('.quick-capture')].find(
+        (candidate) => candidate.getBoundingClientRect().width > 0,
+      );
+      if (!button) continue;
+      const cover = button.getBoundingClientRect();
+      const barBottom = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      const focusable = document.querySelectorAll(
+        'main :is(a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]))',
+      );
+      for (const element of focusable) {
+        const box = element.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1 || box.top < barBottom) continue;
+        const overlaps =
+          box.left < cover.right && box.right > cover.left && box.top < cover.bottom && box.bottom > cover.top;
+        if (overlaps) found.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`);
+      }
+    }
+    window.scrollTo(0, 0);
+    return found;
+  });
+}
+
+describe('a phone with the network’s data', () => {
+  test('no screen is wider than the phone, and the "+" covers no button, link or field at rest', async () => {
+    const problems: string[] = [];
+    for (const hash of routes()) {
+      for (const width of [360, 412]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        await open(hash);
+        for (const wide of await tooWide()) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
+        for (const covered of await underQuickCapture()) problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
+        if (width === PHONE.width) await screenshot(page, `layout-${hash.replace(/[^a-z]+/g, '-').slice(0, 40)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('Visites shows at least three visits above the fold', async () => {
+    await page.setViewportSize(PHONE);
+    await open('#/visites');
+    await screenshotAtSizes(page, 'visits-list-data');
+    await page.setViewportSize(PHONE);
+    const fold = await page.evaluate(() => {
+      const nav = document.querySelector('.nav')?.getBoundingClientRect().top ?? window.innerHeight;
+      return [...document.querySelectorAll('main .visit-list > li')].filter(
+        (item) => item.getBoundingClientRect().bottom <= nav,
+      ).length;
+    });
+    expect(fold).toBeGreaterThanOrEqual(3);
+  });
+});

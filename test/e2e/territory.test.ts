@@ -1,0 +1,82 @@
+// The territory on a phone with no network: communes known offline fill a lieu's codes.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { SCREENSHOT_SIZES, screenshot } from './helpers/screenshots';
+import { type RunningServer, startServer } from './helpers/server';
+import { reloadUntilControlled } from './helpers/service-worker';
+import { ShellPage } from './pages/shell-page';
+import { TerritoryPage } from './pages/territory-page';
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await server?.stop();
+  server = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A phone that opened the app once (the worker cached every chunk), now offline. */
+async function offlinePhone(): Promise<{ page: Page; territory: TerritoryPage }> {
+  server = await startServer();
+  context = await newDevice(browser, PHONE);
+  const page = await context.newPage();
+  const shell = new ShellPage(page, server.url);
+  await shell.open();
+  await reloadUntilControlled(page);
+  await context.setOffline(true);
+  await server.stop();
+  server = undefined;
+  return { page, territory: new TerritoryPage(page, shell.baseUrl) };
+}
+
+describe('communes known offline', () => {
+  test('a lieu created from a shared postcode gets its commune, INSEE code, département, région and EPCI', async () => {
+    const { page, territory } = await offlinePhone();
+    await territory.openNewLieu();
+    await territory.field('Nom du lieu').fill('La Grange');
+    await territory.field('Code postal').fill('01400');
+    // 01400 serves several communes: all are offered, none is chosen for the person.
+    await expect.poll(() => territory.communeSuggestions().getByRole('button').count()).toBeGreaterThan(5);
+    for (const size of SCREENSHOT_SIZES) {
+      await page.setViewportSize(size);
+      await territory.communeSuggestions().scrollIntoViewIfNeeded();
+      await screenshot(page, 'territory-commune-suggestions');
+    }
+    await page.setViewportSize(PHONE);
+    await territory.suggestion('Châtillon-sur-Chalaronne').click();
+    expect(await territory.field('Commune').inputValue()).toBe('Châtillon-sur-Chalaronne');
+    await expect.poll(() => territory.main().textContent()).toContain('INSEE 01093');
+    expect(await territory.field('Département').inputValue()).toBe('Ain');
+    expect(await territory.field('Région').inputValue()).toBe('Auvergne-Rhône-Alpes');
+    await territory.save();
+    await expect.poll(() => territory.main().textContent()).toContain('Fiche enregistrée');
+    const facts = await territory.main().locator('dl').textContent();
+    expect(facts).toContain('01093');
+    expect(facts).toContain('Ain (01)');
+    expect(facts).toContain('CC de la Dombes');
+  });
+
+  test('a postcode no commune has is kept as typed, with a sentence that says so', async () => {
+    const { territory } = await offlinePhone();
+    await territory.openNewLieu();
+    await territory.field('Nom du lieu').fill('Tiers-lieu du bout du monde');
+    await territory.field('Code postal').fill('99999');
+    await expect.poll(() => territory.main().getByRole('status').textContent()).toContain('Aucune commune');
+    await territory.field('Commune').fill('Finistère');
+    await territory.save();
+    await expect.poll(() => territory.main().textContent()).toContain('Fiche enregistrée');
+    expect(await territory.main().locator('dl').textContent()).toContain('99999 Finistère');
+  });
+});

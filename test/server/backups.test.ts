@@ -1,0 +1,182 @@
+// Backups that run themselves: dated copies with retention, a check that a copy can be
+// restored, a restore that keeps what it replaces and starts a new epoch, and a server that
+// notices it went back in time when a device's cursor is ahead of it.
+import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JoinResponse } from '../../src/protocol/wire';
+import { createApp } from '../../src/server/app';
+import { main } from '../../src/server/cli';
+import { readConfig } from '../../src/server/config';
+import { issueInvitation } from '../../src/server/invitations';
+import { lockDataFolder } from '../../src/server/ops/data-lock';
+import { readEpoch } from '../../src/server/ops/epoch';
+import { backupName, expiredBackups, parseBackupName } from '../../src/server/ops/retention';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import { visitCreation } from '../helpers/mutations';
+
+describe('backup retention', () => {
+  const at = (iso: string) => ({ name: backupName(new Date(iso), 'sqlite'), at: new Date(iso) });
+
+  it('names backups by their UTC time and reads the names back', () => {
+    const file = at('2026-12-03T03:30:12.345Z');
+    expect(file.name).toBe('valise-20261203-033012.sqlite');
+    expect(parseBackupName(file.name)?.at.toISOString()).toBe('2026-12-03T03:30:12.000Z');
+    expect(parseBackupName('valise.sqlite')).toBeNull();
+  });
+
+  it('keeps the newest of each of the last 7 days and of each of the last 4 weeks', () => {
+    // 60 nightly backups, plus a second one on the last day.
+    const files = Array.from({ length: 60 }, (_, day) =>
+      at(new Date(Date.UTC(2026, 10, 1 + day, 3, 30)).toISOString()),
+    );
+    files.push(at('2026-12-30T15:00:00.000Z'));
+    const deleted = new Set(expiredBackups(files, 7, 4));
+    const kept = files.filter((file) => !deleted.has(file.name)).map((file) => file.at.toISOString().slice(0, 13));
+    expect(kept.sort()).toEqual([
+      '2026-12-13T03', // the Sunday closing ISO week 50
+      '2026-12-20T03', // week 51
+      '2026-12-24T03', // the last 7 days…
+      '2026-12-25T03',
+      '2026-12-26T03',
+      '2026-12-27T03', // …this one also closes week 52
+      '2026-12-28T03', // week 53 (2026 has 53)
+      '2026-12-29T03',
+      '2026-12-30T15', // the day's newest, not its 03:30 one
+    ]);
+  });
+
+  it('never deletes the only backup', () => {
+    expect(expiredBackups([at('2026-01-01T00:00:00.000Z')], 0, 0)).toEqual([]);
+  });
+});
+
+describe('valise backup, verify and restore (SQLite)', () => {
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  const cli = (...args: string[]) => {
+    out = [];
+    err = [];
+    return main(args, readConfig({ VALISE_DATA: join(dir, 'data') }), {
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+    });
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'valise-backups-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function seed(visits: number) {
+    const store = new SqliteStore(join(dir, 'data', 'valise.sqlite'));
+    await store.migrate();
+    const network = await store.createNetwork('Réseau');
+    const { HybridClock } = await import('../../src/protocol/hlc');
+    const clock = new HybridClock('0000000000000000');
+    const now = Date.now();
+    await store.push({
+      context: { networkId: network.id, role: 'admin', clock, now },
+      mutations: Array.from({ length: visits }, () => visitCreation(now)),
+    });
+    await store.close();
+    return network;
+  }
+
+  it('writes a dated backup, records when, verifies it, and prints what it holds', async () => {
+    await seed(3);
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    const [name] = readdirSync(join(dir, 'backups'));
+    expect(name).toMatch(/^valise-\d{8}-\d{6}\.sqlite$/);
+    expect(await cli('backup', '--verify', join(dir, 'backups', name as string))).toBe(0);
+    expect(out).toContain('records      3');
+    expect(out).toContain('networks     1');
+    expect(out.at(-1)).toMatch(/a usable SQLite backup/);
+    const store = new SqliteStore(join(dir, 'data', 'valise.sqlite'));
+    expect((await store.readMeta()).lastBackupAt).toMatch(/^\d{4}-/);
+    await store.close();
+  });
+
+  it('says a damaged or foreign file is not a usable backup', async () => {
+    await seed(200);
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    const file = join(dir, 'backups', readdirSync(join(dir, 'backups'))[0] as string);
+    truncateSync(file, 8192);
+    expect(await cli('backup', '--verify', file)).toBe(1);
+    expect(err.join('\n')).toMatch(/NOT a usable backup/);
+    writeFileSync(join(dir, 'notes.txt'), 'bonjour');
+    expect(await cli('backup', '--verify', join(dir, 'notes.txt'))).toBe(1);
+    expect(err.join('\n')).toMatch(/not a Valise backup/);
+  });
+
+  it('restores a backup with the server stopped: a new epoch, the replaced store kept aside', async () => {
+    await seed(2);
+    const before = new SqliteStore(join(dir, 'data', 'valise.sqlite'));
+    const oldEpoch = (await readEpoch(before)).epoch;
+    await before.close();
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    const file = join(dir, 'backups', readdirSync(join(dir, 'backups'))[0] as string);
+
+    // Not while a server holds the data folder.
+    const lock = lockDataFolder(join(dir, 'data'));
+    expect(await cli('restore', file)).toBe(1);
+    expect(err.join()).toMatch(/Another Valise server is already running/);
+    lock.release();
+
+    expect(await cli('restore', file)).toBe(0);
+    expect(out.join('\n')).toMatch(/kept as .*valise\.sqlite\.before-restore-/);
+    const after = new SqliteStore(join(dir, 'data', 'valise.sqlite'));
+    const epoch = await readEpoch(after);
+    expect(epoch.epoch).not.toBe(oldEpoch);
+    expect(epoch.reason).toBe(`restored from ${file}`);
+    await after.close();
+    expect(readdirSync(join(dir, 'data')).some((name) => name.includes('before-restore'))).toBe(true);
+    expect(await cli('recovery')).toBe(0);
+    expect(out.at(-1)).toBe('Records devices brought back to "Réseau" since then: 0.');
+  });
+
+  it('refuses to restore a damaged file and changes nothing', async () => {
+    await seed(1);
+    writeFileSync(join(dir, 'broken.sqlite'), 'SQLite format 3\0 but not really');
+    expect(await cli('restore', join(dir, 'broken.sqlite'))).toBe(1);
+    expect(err.join()).toMatch(/not a usable backup.*Nothing was changed/);
+    expect(existsSync(join(dir, 'data', 'valise.sqlite'))).toBe(true);
+    expect(readdirSync(join(dir, 'data')).some((name) => name.includes('before-restore'))).toBe(false);
+  });
+});
+
+describe('a store that went back in time', () => {
+  it('starts a new epoch when a device pulls with a cursor past the newest record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valise-epoch-'));
+    const store = new SqliteStore(join(dir, 'valise.sqlite'));
+    try {
+      await store.migrate();
+      const network = await store.createNetwork('Réseau');
+      const app = createApp({ store, config: readConfig({ VALISE_DATA: dir }), log: () => {} });
+      const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://valise.test${path}`, init));
+      const { code } = await issueInvitation(store, network.id, 'concierge', 24);
+      const joined = (await (
+        await call('/api/join', {
+          method: 'POST',
+          body: JSON.stringify({ code, deviceName: 'T', memberName: 'S', clockNode: 'aaaaaaaaaaaaaaaa' }),
+        })
+      ).json()) as JoinResponse;
+      const auth = { headers: { Authorization: `Bearer ${joined.token}` } };
+      const first = await (await call('/api/sync/pull?since=0', auth)).json();
+      const session = await (await call('/api/session', auth)).json();
+      expect(session.epoch).toBe(first.epoch);
+      // The device had seen seq 40; this store never got that far.
+      const ahead = await (await call(`/api/sync/pull?since=40&epoch=${first.epoch}`, auth)).json();
+      expect(ahead.epoch).not.toBe(first.epoch);
+      expect((await readEpoch(store)).reason).toMatch(/cursor \(40\) was past the newest record \(0\)/);
+      // A second device still on the old epoch is told the new one, without yet another epoch.
+      const other = await (await call(`/api/sync/pull?since=41&epoch=${first.epoch}`, auth)).json();
+      expect(other.epoch).toBe(ahead.epoch);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

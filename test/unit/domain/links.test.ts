@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { linkState, mailtoHref, safeHref, telHref } from '../../../src/domain/links';
+
+describe('addresses from data that may become links', () => {
+  test('opens web, e-mail and phone addresses', () => {
+    expect(safeHref('https://hedgedoc.org')).toBe('https://hedgedoc.org/');
+    expect(safeHref(' http://exemple.fr/page ')).toBe('http://exemple.fr/page');
+    expect(safeHref('mailto:contact@reseau.fr')).toBe('mailto:contact@reseau.fr');
+    expect(safeHref('tel:+33299000000')).toBe('tel:+33299000000');
+  });
+
+  test('refuses every other kind of address, which shows as a broken link', () => {
+    for (const raw of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' \tjavascript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,x',
+      'blob:https://valise.fr/0190a3b4',
+      'file:///etc/passwd',
+      'vbscript:msgbox',
+      'www.exemple.fr',
+      '//exemple.fr',
+      'https://',
+      'mailto:',
+      'tel:',
+    ]) {
+      expect(safeHref(raw), raw).toBeNull();
+      expect(linkState(raw), raw).toBe('broken');
+    }
+    expect(linkState('')).toBe('none');
+    expect(linkState(null)).toBe('none');
+  });
+
+  test('a phone number becomes a tel: link of its digits, an e-mail a mailto: link without headers', () => {
+    expect(telHref('02 99 00 00 00')).toBe('tel:0299000000');
+    expect(telHref('+33 (0)2 99')).toBe('tel:+330299');
+    expect(telHref('javascript:alert(1)')).toBe('tel:1');
+    expect(telHref('appeler le lundi')).toBeNull();
+    expect(telHref('')).toBeNull();
+    expect(mailtoHref('camille@forge.bzh')).toBe('mailto:camille@forge.bzh');
+    expect(mailtoHref('a@b.fr?bcc=tous@ailleurs.fr')).toBeNull();
+    expect(mailtoHref('  ')).toBeNull();
+  });
+});
