@@ -3,7 +3,6 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from '../domain/ids';
 import type { FieldClocks } from '../domain/merge';
-import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { HLC_PATTERN, NODE_PATTERN } from './hlc';
 
