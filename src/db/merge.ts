@@ -1,6 +1,7 @@
 // Merging duplicates on this device, and redirecting references to records merged elsewhere.
 // Both are ordinary field writes through the outbox (src/domain/merge-plan.ts plans them), in
 // one transaction: a merge is whole or not at all.
+import { type DuplicateReason, lieuDuplicates, personDuplicates } from '../domain/duplicates';
 import {
   MERGEABLE_TYPES,
   type Mergeable,
@@ -158,4 +159,26 @@ async function applyWrites(context: DataContext, writes: readonly PlannedWrite[]
     if (write.kind === 'update') await updateRecord(context, write.type, write.id, write.changes as never);
     else await setMapEntries(context, write.type, write.id, write.field, write.entries);
   }
+}
+
+/** Likely duplicates of one lieu or person among the live ones, with why each is suggested. */
+export async function duplicatesOf(
+  context: DataContext,
+  type: MergeableType,
+  id: string,
+): Promise<{ record: Mergeable['record']; reason: DuplicateReason }[]> {
+  const rows = (
+    await context.db
+      .anyRecords(type)
+      .filter((row) => !row.deleted)
+      .toArray()
+  ).map(withoutClocks) as never[];
+  const pairs = type === 'organisations' ? lieuDuplicates(rows) : personDuplicates(rows);
+  const byId = new Map((rows as Mergeable['record'][]).map((row) => [row.id, row]));
+  return pairs
+    .filter((pair) => pair.ids.includes(id))
+    .map((pair) => ({
+      record: byId.get(pair.ids[0] === id ? pair.ids[1] : pair.ids[0]) as Mergeable['record'],
+      reason: pair.reason,
+    }));
 }

@@ -141,18 +141,33 @@ function namesOf(ids: readonly string[] | undefined, names: ReadonlyMap<string, 
   return list((ids ?? []).map((id) => names.get(id) ?? '').filter(Boolean));
 }
 
-/** One CSV file of a kind of record, newest first where records have a date. */
+/** Days "yyyy-MM-dd", both included, in the network's time zone. */
+export interface ExportPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * One CSV file of a kind of record, newest first where records have a date. With a period,
+ * visits are those of its days and follow-ups those due in it (or, undated, created in it);
+ * lieux and contacts are a directory and come whole.
+ */
 export function exportCsv(
   kind: CsvExport,
   data: ExportData,
   lang: ExportLanguage,
   timeZone = DEFAULT_TIME_ZONE,
+  period: ExportPeriod | null = null,
 ): string {
+  const inPeriod = (day: string) => period === null || (day >= period.from && day <= period.to);
+  const dayOf = (instant: string) => toWallClock(instant, timeZone).date;
   const orgNames = new Map(data.organisations.map((org) => [org.id, org.name]));
   const contactNames = new Map(data.contacts.map((contact) => [contact.id, contact.name]));
   const rows: CsvCell[][] = [];
   if (kind === 'visits') {
-    const visits = [...data.visits].sort((a, b) => b.visitedAt.localeCompare(a.visitedAt));
+    const visits = data.visits
+      .filter((visit) => inPeriod(dayOf(visit.visitedAt)))
+      .sort((a, b) => b.visitedAt.localeCompare(a.visitedAt));
     for (const visit of visits) rows.push(visitRow(visit, orgNames, contactNames, lang, timeZone));
   } else if (kind === 'organisations') {
     for (const org of byName(data.organisations)) rows.push(organisationRow(org, lang, timeZone));
@@ -161,7 +176,8 @@ export function exportCsv(
   } else {
     const visits = new Map(data.visits.map((visit) => [visit.id, visit]));
     const events = new Map(data.events.map((event) => [event.id, event]));
-    for (const followUp of data.followUps) rows.push(followUpRow(followUp, visits, events, orgNames, lang, timeZone));
+    const chosen = data.followUps.filter((followUp) => inPeriod(followUp.dueDate ?? dayOf(followUp.createdAt)));
+    for (const followUp of chosen) rows.push(followUpRow(followUp, visits, events, orgNames, lang, timeZone));
   }
   return toCsv(HEADERS[kind][lang], rows);
 }

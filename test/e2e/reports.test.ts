@@ -54,7 +54,8 @@ describe('a backup of the device', () => {
     const first = new BackupPage(page, server.url);
     await first.open();
     expect(await first.lastBackup().textContent()).toBe('jamais');
-    expect(await first.section().textContent()).toContain('ni synchronisées avec un réseau ni sauvegardées');
+    // A brand-new device has nothing at risk yet: no warning about the last 7 days.
+    expect(await first.section().textContent()).not.toContain('depuis plus de 7 jours');
 
     // Seeded through the UI: a year of activity restored from a file.
     await first.pick('valise-sauvegarde-2026-06-01.json', await yearBackupText());
@@ -199,13 +200,15 @@ describe('the report of a year', () => {
     expect(describeViolations(await runAxe(page))).toBe('');
 
     const csv = await reports.download('Visites (CSV)');
-    expect(csv.name).toMatch(/^valise-visites-\d{4}-\d{2}-\d{2}\.csv$/);
+    // The CSV follows the period chosen: 2026's visits, not the one of December 2025.
+    expect(csv.name).toBe('valise-visites-2026-01-01_2026-12-31.csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('Date;Heure;Lieu;Autre lieu;Contacts;Services;Objet;Notes;Latitude;Longitude;Saisie par');
     expect(lines).toContain(
       '05/05/2026;11:30;"Café =SOMME(A1) ; « le Lien »";;;Détecter, Informer & sensibiliser;Repérage;;;;Camille Martin',
     );
+    expect(lines.filter((line) => line.includes('/2025;'))).toEqual([]);
 
     const wiki = await reports.download('Résumé (wikitexte MediaWiki)');
     expect(wiki.bytes.toString('utf8')).toContain('== Activité du réseau du 01/01/2026 au 31/12/2026 ==');
@@ -213,7 +216,7 @@ describe('the report of a year', () => {
     await reports.chooseTerritory('Pays de Dinan');
     await expect.poll(() => reports.figure('visits').textContent()).toBe('1');
     expect(await page.getByTestId('report-period').textContent()).toBe(
-      'Du 1 janvier 2026 au 31 décembre 2026 — Territoire : Pays de Dinan',
+      'Du 1er janvier 2026 au 31 décembre 2026 — Territoire : Pays de Dinan',
     );
 
     await page.emulateMedia({ media: 'print' });

@@ -53,3 +53,13 @@ describe('CSV exports of the network', () => {
     expect(parsed.records.organisations[0].name).toBe('La Forge des Possibles');
   });
 });
+
+describe('CSV exports of a period', () => {
+  it('keep the visits of the period’s days only, in Paris time', () => {
+    const all = lines(exportCsv('visits', yearData(), 'fr'));
+    const may = lines(exportCsv('visits', yearData(), 'fr', undefined, { from: '2026-05-01', to: '2026-05-31' }));
+    expect(may.length).toBeLessThan(all.length);
+    expect(may.slice(1, -1).every((row) => row.includes('/05/2026;'))).toBe(true);
+    expect(may[1]).toBe(all[1]);
+  });
+});

@@ -18,6 +18,7 @@ import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
+import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
 import { messages } from './messages';
 import { editLieuHref, lieuxHref, personHref } from './paths';
@@ -95,6 +96,7 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
         {territory ? <Fact label={t.territoryLabel}>{territory}</Fact> : null}
         {(lieu.tags ?? []).length > 0 ? <Fact label={t.tags}>{(lieu.tags ?? []).join(', ')}</Fact> : null}
       </dl>
+      <Duplicates type="organisations" id={lieu.id} />
       <Section title={t.peopleHere}>
         {people.length === 0 ? (
           <p class="field__hint">{t.nobodyHere}</p>

@@ -13,6 +13,7 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
+import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
 import { messages } from './messages';
 import { CONTACTS, editPersonHref, lieuHref } from './paths';
@@ -90,6 +91,7 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
             : t.consentMissing}
         </Fact>
       </dl>
+      <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
         {person.notes ? <p class="record-notes">{person.notes}</p> : <p class="field__hint">{t.noNotes}</p>}

@@ -5,13 +5,14 @@ import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';
 import { LieuDetail } from './LieuDetail';
 import { LieuForm } from './LieuForm';
+import { MergePage } from './MergePage';
 import { PersonDetail } from './PersonDetail';
 import { PersonForm } from './PersonForm';
-import { EDIT, LIEU, LIEUX_TAB, NEW, PERSON } from './paths';
+import { EDIT, LIEU, LIEUX_TAB, MERGE, NEW, PERSON } from './paths';
 import './contacts.css';
 
 export default function ContactsScreen({ route }: ScreenProps) {
-  const [kind, id, action] = route.params;
+  const [kind, id, action, otherId] = route.params;
   const saved = route.query.enregistree === '1';
   const draftId = route.query[DRAFT_PARAM];
   const formKey = useFormKey(draftId);
@@ -19,6 +20,10 @@ export default function ContactsScreen({ route }: ScreenProps) {
     return <PersonForm key={`new-person-${formKey}`} personId={null} draftId={draftId} />;
   }
   if (kind === LIEU && id === NEW) return <LieuForm key={`new-lieu-${formKey}`} lieuId={null} draftId={draftId} />;
+  if ((kind === PERSON || kind === LIEU) && id && action === MERGE && otherId) {
+    const type = kind === LIEU ? 'organisations' : 'contacts';
+    return <MergePage key={`${id}-${otherId}`} type={type} keptId={id} otherId={otherId} />;
+  }
   if (kind === PERSON && id) {
     return action === EDIT ? (
       <PersonForm key={`edit-${id}`} personId={id} draftId={draftId} />

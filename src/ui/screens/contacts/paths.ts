@@ -15,3 +15,7 @@ export const editLieuHref = (id: string) => hrefTo(CONTACTS, LIEU, id, EDIT);
 export const newPersonHref = () => hrefTo(CONTACTS, PERSON, NEW);
 export const newLieuHref = () => hrefTo(CONTACTS, LIEU, NEW);
 export const lieuxHref = () => hrefTo(CONTACTS, LIEUX_TAB);
+export const MERGE = 'fusionner';
+/** Compare a lieu or a person with a likely duplicate, and merge the other into it. */
+export const mergeHref = (type: 'organisations' | 'contacts', id: string, otherId: string) =>
+  hrefTo(CONTACTS, type === 'organisations' ? LIEU : PERSON, id, MERGE, otherId);

@@ -35,6 +35,10 @@ export function QuestionInput({ question, answer: stored, save: store }: Questio
       <fieldset class="question__fieldset">
         <legend class="question__label" id={legendId}>
           {question.label}
+          {/* A question that counts more in the score says so while it is answered. */}
+          {question.scored && question.weight !== 1 ? (
+            <span class="question__weight"> · {t.questionWeight(question.weight)}</span>
+          ) : null}
         </legend>
         {question.help ? <p class="question__help">{question.help}</p> : null}
         <Control question={question} answer={answer} save={save} legendId={legendId} />

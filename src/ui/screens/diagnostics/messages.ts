@@ -2,6 +2,7 @@ import type { Messages } from '../../i18n/messages';
 
 export const messages = {
   fr: {
+    questionWeight: (weight: number) => `compte ×${weight} dans le score`,
     title: 'Diagnostics',
     purpose: 'Remplissez la grille de diagnostic d’un projet de tiers-lieu ou d’un territoire, section par section.',
     emptyTitle: 'Aucun diagnostic pour l’instant',
@@ -187,6 +188,7 @@ export const messages = {
     deleteYes: 'Supprimer',
   },
   en: {
+    questionWeight: (weight: number) => `counts ×${weight} in the score`,
     title: 'Diagnostics',
     purpose: 'Fill in the diagnostic grid of a tiers-lieu project or of a territory, section by section.',
     emptyTitle: 'No diagnostics yet',

@@ -18,6 +18,7 @@ import { FormGate } from '../../forms/FormGate';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { timeZoneName } from './event-dates';
 import { messages } from './messages';
 import { PlacePicker } from './PlacePicker';
 
@@ -253,7 +254,7 @@ function Form({ start }: { start: FormStart<Values> }) {
       >
         {(TIME_ZONES.includes(values.timeZone) ? TIME_ZONES : [values.timeZone, ...TIME_ZONES]).map((zone) => (
           <option key={zone} value={zone}>
-            {zone}
+            {timeZoneName(zone, lang)}
           </option>
         ))}
       </Field>

@@ -73,5 +73,24 @@ export function eventSpan(
           words.dayAt(eventDay(event.startsAt, zone, lang), eventTime(event.startsAt, zone)),
           words.dayAt(eventDay(event.endsAt, zone, lang), eventTime(event.endsAt, zone)),
         );
-  return zone === deviceZone ? text : `${text} (${words.timeZoneOf(zone)})`;
+  return zone === deviceZone ? text : `${text} · ${words.timeZoneOf(timeZoneName(zone, lang))}`;
+}
+
+/**
+ * A zone as people say it: its city and the zone's everyday name from Intl, « Paris (heure
+ * d’Europe centrale) », « Reunion (heure de La Réunion) »; the identifier if Intl knows none.
+ */
+export function timeZoneName(zone: string, lang: Language): string {
+  const city = zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone;
+  try {
+    const generic = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      timeZone: zone,
+      timeZoneName: 'longGeneric',
+    })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return generic ? `${city} (${generic})` : city;
+  } catch {
+    return zone;
+  }
 }

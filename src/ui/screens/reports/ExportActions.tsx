@@ -18,9 +18,14 @@ export function ExportActions({ data, report }: { data: ExportData; report: Repo
     downloadFile(name, [text], mimeType);
     setDone(name);
   };
-  const csv = (kind: CsvExport, file: string) =>
-    save(`valise-${file}-${fileDay()}.csv`, exportCsv(kind, data, lang), 'text/csv;charset=utf-8');
   const period = `${report.period.from}_${report.period.to}`;
+  // Visits and follow-ups follow the period chosen above; lieux and contacts come whole.
+  const csv = (kind: CsvExport, file: string) =>
+    save(
+      `valise-${file}-${kind === 'visits' || kind === 'followUps' ? period : fileDay()}.csv`,
+      exportCsv(kind, data, lang, undefined, report.period),
+      'text/csv;charset=utf-8',
+    );
   return (
     <Section title={t.exportsTitle} id="exporter">
       <div class="stack report-exports">

@@ -88,7 +88,7 @@ export const messages = {
     averageColumn: 'Moyenne',
     exportsTitle: 'Exporter',
     exportsExplain:
-      'Les tableaux CSV s’ouvrent directement dans Excel ou LibreOffice et contiennent toutes les données de cet appareil ; le résumé reprend le rapport affiché, prêt à coller dans le wiki du réseau.',
+      'Les tableaux CSV s’ouvrent directement dans Excel ou LibreOffice : visites et suivis de la période choisie, lieux et contacts au complet ; le résumé reprend le rapport affiché, prêt à coller dans le wiki du réseau.',
     csvVisits: 'Visites (CSV)',
     csvOrganisations: 'Lieux et organisations (CSV)',
     csvContacts: 'Contacts (CSV)',
@@ -161,7 +161,7 @@ export const messages = {
     averageColumn: 'Average',
     exportsTitle: 'Export',
     exportsExplain:
-      'The CSV tables open directly in Excel or LibreOffice and hold all of this device’s data; the summary is the report shown, ready to paste into the network’s wiki.',
+      'The CSV tables open directly in Excel or LibreOffice: visits and follow-ups of the chosen period, lieux and contacts in full; the summary is the report shown, ready to paste into the network’s wiki.',
     csvVisits: 'Visits (CSV)',
     csvOrganisations: 'Lieux and organisations (CSV)',
     csvContacts: 'Contacts (CSV)',

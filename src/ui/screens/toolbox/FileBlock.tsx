@@ -1,9 +1,12 @@
 // The file of an item (a PDF method sheet, an image): its state on this device and opening it,
-// from the device's own copy, so it opens with no network at all.
+// from the device's own copy, so it opens with no network at all. The bytes are typed by what
+// they are (sniffViewableType), never by what the uploader declared: a PDF opens in the
+// browser's viewer, an image shows through <img>, anything else (HTML, SVG…) is only saved.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
+import { DOWNLOAD_ONLY_TYPE, sniffViewableType } from '../../../domain/file-kind';
 import { fetchFile } from '../../../state/sync';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
@@ -11,6 +14,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatBytes } from '../../i18n/numbers';
+import styles from './FileBlock.module.css';
 import { messages } from './messages';
 
 export function FileBlock({ attachment, offline }: { attachment: Attachment; offline: boolean }) {
@@ -31,7 +35,8 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   useEffect(() => {
     const bytes = latest.current;
     if (!hasBytes || !bytes) return;
-    const objectUrl = URL.createObjectURL(new Blob([bytes.data], { type: bytes.mimeType }));
+    const type = sniffViewableType(bytes.data) ?? DOWNLOAD_ONLY_TYPE;
+    const objectUrl = URL.createObjectURL(new Blob([bytes.data], { type }));
     setUrl(objectUrl);
     return () => {
       URL.revokeObjectURL(objectUrl);
@@ -41,6 +46,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
 
   if (!context) return null;
   const state = fileStateOf(context, attachment, blob ?? undefined);
+  const viewable = blob ? sniffViewableType(blob.data) : null;
   const download = async () => {
     setBusy(true);
     setFailed(false);
@@ -69,12 +75,28 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
       <p class="file-state" data-file-state={state}>
         {stateText}
       </p>
+      {url && viewable?.startsWith('image/') ? (
+        <img class={styles.preview} src={url} alt={attachment.fileName} data-testid="file-image" />
+      ) : null}
       {url ? (
         <p class="actions">
-          <a class="button button--primary" href={url} target="_blank" rel="noopener" data-testid="open-file">
-            {t.fileOpen(attachment.fileName)}
-          </a>
-          <a class="button button--secondary" href={url} download={attachment.fileName} data-testid="save-file">
+          {viewable === 'application/pdf' ? (
+            <a
+              class="button button--primary"
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="open-file"
+            >
+              {t.fileOpen(attachment.fileName)}
+            </a>
+          ) : null}
+          <a
+            class={`button ${viewable === 'application/pdf' ? 'button--secondary' : 'button--primary'}`}
+            href={url}
+            download={attachment.fileName}
+            data-testid="save-file"
+          >
             {t.fileSave}
           </a>
         </p>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
 import type { Attachment } from '../../../../domain/attachment';
+import { sniffViewableType } from '../../../../domain/file-kind';
 import { FileInput } from '../../../components/FileInput';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
@@ -64,35 +65,42 @@ function Photo({ photo }: { photo: Attachment }) {
   const t = useMessages(detailMessages);
   const context = useDataContext();
   const [url, setUrl] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<'elsewhere' | 'not_image' | null>(null);
   useEffect(() => {
     if (!context) return;
     let created: string | null = null;
     void localBytes(context, photo).then((entry) => {
       if (!entry) {
-        setMissing(true);
+        setProblem('elsewhere');
         return;
       }
-      created = URL.createObjectURL(new Blob([entry.data], { type: entry.mimeType }));
+      // Typed by its bytes: a "photo" that is not an image (HTML, SVG) is never rendered, only an <img> shows it.
+      const type = sniffViewableType(entry.data);
+      if (!type?.startsWith('image/')) {
+        setProblem('not_image');
+        return;
+      }
+      created = URL.createObjectURL(new Blob([entry.data], { type }));
       setUrl(created);
     });
     return () => {
       if (created) URL.revokeObjectURL(created);
     };
   }, [context, photo.sha256]);
-  if (missing) return <li class="field__hint">{t.photoElsewhere(photo.fileName)}</li>;
+  if (problem) {
+    const text = problem === 'elsewhere' ? t.photoElsewhere(photo.fileName) : t.photoNotImage(photo.fileName);
+    return <li class="field__hint">{text}</li>;
+  }
   return (
     <li class="photo-list__item">
       {url ? (
-        <a href={url} target="_blank" rel="noopener">
-          <img
-            class="photo-list__thumb photo-list__thumb--large"
-            src={url}
-            alt={photo.fileName}
-            width={160}
-            height={160}
-          />
-        </a>
+        <img
+          class="photo-list__thumb photo-list__thumb--large"
+          src={url}
+          alt={photo.fileName}
+          width={160}
+          height={160}
+        />
       ) : null}
     </li>
   );

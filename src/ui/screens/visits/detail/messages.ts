@@ -24,6 +24,7 @@ export const detailMessages = {
     photos: 'Photos',
     noPhotos: 'Pas de photo.',
     photoElsewhere: (name: string) => `${name} (sur un autre appareil, téléchargée à la prochaine synchronisation)`,
+    photoNotImage: (name: string) => `${name} n’est pas une image : elle n’est pas affichée.`,
     addPhoto: 'Ajouter une photo',
     photoAdding: 'Ajout de la photo…',
     photoRefused: (name: string, size: string, limit: string) =>
@@ -59,6 +60,7 @@ export const detailMessages = {
     photos: 'Photos',
     noPhotos: 'No photo.',
     photoElsewhere: (name: string) => `${name} (on another device, downloaded at the next sync)`,
+    photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
     addPhoto: 'Add a photo',
     photoAdding: 'Adding the photo…',
     photoRefused: (name: string, size: string, limit: string) =>

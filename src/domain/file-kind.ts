@@ -1,0 +1,23 @@
+// What a file from a user really is, read from its first bytes, never from the type its
+// uploader declared: only a PDF or a raster image may be shown by the app (a PDF in the
+// browser's viewer, an image through <img>); anything else (HTML, SVG, scripts…) is only ever
+// downloaded, so it never runs as a document of the app's origin.
+
+export type ViewableType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+
+const ascii = (bytes: Uint8Array, from: number, text: string) =>
+  [...text].every((char, index) => bytes[from + index] === char.charCodeAt(0));
+
+/** The type the bytes prove, or null when they are not a PDF or a PNG, JPEG, GIF or WebP image. */
+export function sniffViewableType(data: ArrayBuffer | Uint8Array): ViewableType | null {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data, 0, Math.min(data.byteLength, 16));
+  if (ascii(bytes, 0, '%PDF-')) return 'application/pdf';
+  if (bytes[0] === 0x89 && ascii(bytes, 1, 'PNG\r\n\x1a\n')) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a')) return 'image/gif';
+  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) return 'image/webp';
+  return null;
+}
+
+/** Bytes a device must never type for a browser to render: a download only. */
+export const DOWNLOAD_ONLY_TYPE = 'application/octet-stream';

@@ -1,0 +1,30 @@
+// "Doublons possibles" on a lieu's or a person's page: each likely duplicate with why, and a
+// link to compare and merge.
+import { duplicatesOf } from '../../../db/merge';
+import type { MergeableType } from '../../../domain/merge-plan';
+import { Section } from '../../components/Section';
+import { useLive } from '../../hooks/use-live';
+import { useMessages } from '../../i18n/messages';
+import { mergeMessages } from './merge-messages';
+import { mergeHref } from './paths';
+
+export function Duplicates({ type, id }: { type: MergeableType; id: string }) {
+  const t = useMessages(mergeMessages);
+  const found = useLive((context) => duplicatesOf(context, type, id), [type, id]);
+  if (!found || found.length === 0) return null;
+  return (
+    <Section title={t.duplicates}>
+      <p class="field__hint">{t.duplicatesHint}</p>
+      <ul class="record-list">
+        {found.map(({ record, reason }) => (
+          <li key={record.id} class="record-item">
+            <a class="record-item__main" href={mergeHref(type, id, record.id)}>
+              <span class="record-item__name">{t.compare(record.name)}</span>
+              <span class="record-item__detail">{t.reason(reason)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
