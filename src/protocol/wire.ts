@@ -167,6 +167,17 @@ export interface UpgradeRequired extends ApiError {
   serverVersion: string;
 }
 
+/** The network's files against its quota (GET /api/admin/storage). */
+export interface StorageInfo {
+  usedBytes: number;
+  quotaBytes: number;
+}
+
+/** A device's new token (POST /api/session/token); the one it replaces stops working. */
+export interface TokenResponse {
+  token: string;
+}
+
 /** Every error answer of the API. */
 export interface ApiError {
   error: string;

@@ -14,7 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { DRAFT_KIND_NAMES } from '../../forms/draft-kinds';
+import { DRAFT_KIND_NAMES } from '../../forms/draft-param';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
