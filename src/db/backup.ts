@@ -1,7 +1,14 @@
 // Saving the device's data to one file and merging such a file back (src/domain/backup.ts
 // holds the format and the merge rule). A restore is one transaction: it lands whole or not
 // at all, and every record it changes is queued for the server like a local write.
-import { type Backup, type BackupBody, type BackupFile, base64ToBytes, bytesToBase64 } from '../domain/backup';
+import {
+  type Backup,
+  type BackupBody,
+  type BackupFile,
+  base64ToBytes,
+  bytesToBase64,
+  latestClock,
+} from '../domain/backup';
 import type { RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { sha256Hex } from './blobs';
@@ -21,8 +28,13 @@ export interface BackupOptions {
 /** Everything the device keeps, tombstones included: a delete must survive a restore. */
 export async function collectBackup(context: DataContext, options: BackupOptions): Promise<BackupBody> {
   const { db } = context;
-  return db.transaction('r', [db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+  const tables = [db.blobs, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
+  return db.transaction('r', tables, async () => {
     const records: BackupBody['records'] = {};
+    const unknownRecords: Record<string, RecordState[]> = {};
+    await db.unknownRecords.each(({ type, data, clocks }) => {
+      unknownRecords[type] = [...(unknownRecords[type] ?? []), { data, clocks }];
+    });
     for (const type of RECORD_TYPES) {
       const rows = await db.anyRecords(type).toArray();
       if (rows.length === 0) continue;
@@ -42,6 +54,7 @@ export async function collectBackup(context: DataContext, options: BackupOptions
       networkName: context.session?.networkName ?? null,
       appVersion: options.appVersion,
       records,
+      ...(Object.keys(unknownRecords).length > 0 ? { unknownRecords } : {}),
       files,
       settings: { authorName: context.identity.authorName },
     };
@@ -103,6 +116,22 @@ export interface RestoreOptions {
 /** Records merged per step: small enough for the progress bar to move and a cancel to be heard. */
 const CHUNK = 100;
 
+/**
+ * Records of types this version does not know: the device cannot merge what it cannot read,
+ * so of two copies it keeps the one written last, whole. They are not queued (never pushed).
+ */
+async function keepUnknownRecords(context: DataContext, groups: Record<string, RecordState[]>): Promise<void> {
+  const { db } = context;
+  for (const [type, states] of Object.entries(groups)) {
+    for (const { data, clocks } of states) {
+      const id = String(data.id);
+      const stored = await db.unknownRecords.get([type, id]);
+      if (stored && latestClock([stored]) >= latestClock([{ data, clocks }])) continue;
+      await db.unknownRecords.put({ type, id, data, clocks });
+    }
+  }
+}
+
 /** Merges a parsed backup into the device, all or nothing. */
 export async function restoreBackup(
   context: DataContext,
@@ -118,7 +147,7 @@ export async function restoreBackup(
     files.push({ sha256: file.sha256, mimeType: file.mimeType, data });
   }
   const { db } = context;
-  const tables = [db.outbox, db.meta, db.blobs, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
+  const tables = [db.outbox, db.meta, db.blobs, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   const restored = await db.transaction('rw', tables, async () => {
     const counts: RestoreCounts = { files: 0 };
     const total = RECORD_TYPES.reduce((sum, type) => sum + (backup.body.records[type]?.length ?? 0), 0);
@@ -140,6 +169,7 @@ export async function restoreBackup(
       }
     }
     if (signal?.aborted) throw new RestoreCancelledError();
+    await keepUnknownRecords(context, backup.body.unknownRecords ?? {});
     // A name typed on this device wins; a device with none takes the one it had.
     const authorName = backup.body.settings?.authorName ?? '';
     const stored = ((await db.meta.get('identity'))?.value as DeviceIdentity | undefined) ?? context.identity;

@@ -3,7 +3,6 @@
 // own each time it is opened, so several half-written visits can wait side by side; an edit
 // form has one draft per record. Heavy parts (photos, files) live in a companion draft written
 // only when they change, not on every keystroke.
-import { newId } from '../domain/ids';
 import type { DataContext } from './context';
 import type { Draft } from './schema';
 
@@ -14,9 +13,6 @@ const FILES_KIND = 'files';
 
 /** Id of the companion draft holding the files of a form's draft. */
 export const filesDraftId = (draftId: string) => `${draftId}-files`;
-
-/** A new draft id for a form creating a record ("visit-new-…"). */
-export const newDraftId = (kind: string) => `${kind}-new-${newId()}`;
 
 /** The draft id of the edit form of a record (one per record). */
 export const editDraftId = (kind: string, recordId: string) => `${kind}-edit-${recordId}`;

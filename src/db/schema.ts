@@ -1,6 +1,7 @@
 // The one Dexie database of a device. Versions only ever add: a version that changes a
-// table's indexes gets a new `version(n)` below, and the upgrade test opens a version-1
-// fixture with it (test/unit/db/upgrade.test.ts).
+// table's indexes gets a new `version(n)` below, and the upgrade test opens a database written
+// by the previous version with it (test/unit/db/upgrade.test.ts). A version that adds a record
+// type also moves that type's rows out of `unknownRecords` in its upgrade.
 import Dexie, { type Table } from 'dexie';
 import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
@@ -37,6 +38,17 @@ export interface RejectedMutation {
   fields: Record<string, unknown>;
   reason: string;
   rejectedAt: string;
+}
+
+/**
+ * A pulled record of a type this version does not know (a later release added it): kept as the
+ * server sent it, in backups too, never shown nor pushed (src/protocol/README.md).
+ */
+export interface UnknownRecord {
+  type: string;
+  id: string;
+  data: Record<string, unknown>;
+  clocks: FieldClocks;
 }
 
 export interface MetaEntry {
@@ -90,6 +102,9 @@ export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
 
 export type LocalTable = 'outbox' | 'rejected' | 'meta' | 'drafts' | 'blobs';
 
+/** Version 2: records of types a later release adds, by type and id. */
+export const SCHEMA_V2 = { unknownRecords: '[type+id], type' };
+
 export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -98,10 +113,12 @@ export class ValiseDb extends Dexie {
   declare meta: Table<MetaEntry, string>;
   declare drafts: Table<Draft, string>;
   declare blobs: Table<BlobEntry, string>;
+  declare unknownRecords: Table<UnknownRecord, [string, string]>;
 
   constructor(name = 'valise') {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 
   records<K extends RecordType>(type: K): RecordTables[K] {

@@ -1,11 +1,11 @@
 // The sync engine's side of the database: reading the outbox into mutations, settling the
 // server's answers, and applying pulled pages, each in one transaction.
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
-import { MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Change, Mutation, MutationResult } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
 import { redirectMerged } from './merge';
-import type { LooseRecord, OutboxEntry } from './schema';
+import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
 import { forgetUntouchedStarters } from './toolbox-starter';
 
 /** Which records of an outbox entry a push carried. */
@@ -14,8 +14,11 @@ export interface PushPart {
   recordIds: string[];
 }
 
+/** A device pushes only the types it knows. */
+type DeviceMutation = Mutation & { type: RecordType };
+
 export interface PushBatch {
-  mutations: Mutation[];
+  mutations: DeviceMutation[];
   parts: PushPart[];
 }
 
@@ -25,7 +28,7 @@ const MAX_BATCH_BYTES = 2_000_000;
 export async function readPushBatch(context: DataContext, max: number): Promise<PushBatch> {
   const { db } = context;
   return db.transaction('r', [db.outbox, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
-    const mutations: Mutation[] = [];
+    const mutations: DeviceMutation[] = [];
     const parts: PushPart[] = [];
     let bytes = 0;
     const entries = await db.outbox.orderBy('seq').limit(max).toArray();
@@ -49,7 +52,7 @@ export async function readPushBatch(context: DataContext, max: number): Promise<
   });
 }
 
-function toMutation(entry: OutboxEntry, record: LooseRecord): Mutation {
+function toMutation(entry: OutboxEntry, record: LooseRecord): DeviceMutation {
   const { hlc, ...data } = record;
   const keys = entry.fields ?? (entry.resend ? everyKey(entry.type, data) : Object.keys(data));
   const fields: Record<string, unknown> = {};
@@ -102,7 +105,7 @@ export async function settlePush(
   const mutationsById = new Map(batch.mutations.map((mutation) => [mutation.id, mutation]));
   await db.transaction(
     'rw',
-    [db.outbox, db.rejected, db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))],
+    [db.outbox, db.rejected, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))],
     async () => {
       const rebase: Change[] = [];
       const dropped = new Set<string>();
@@ -157,7 +160,8 @@ export async function settlePush(
  */
 export async function applyPulledPage(context: DataContext, changes: readonly Change[], cursor: number): Promise<void> {
   const { db } = context;
-  await db.transaction('rw', [db.outbox, db.meta, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
+  const tables = [db.outbox, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
+  await db.transaction('rw', tables, async () => {
     await writeChanges(context, changes);
     await redirectMerged(context, changes);
     await db.meta.put({ key: 'cursor', value: cursor });
@@ -170,13 +174,20 @@ async function writeChanges(context: DataContext, changes: readonly Change[]): P
   const { db } = context;
   const pending = await pendingKeys(context);
   const byType = new Map<RecordType, Change[]>();
+  const unknown: UnknownRecord[] = [];
   let latest = '';
   for (const change of changes) {
+    for (const clock of Object.values(change.clocks)) if (clock > latest) latest = clock;
+    if (!isRecordType(change.type)) {
+      // A type of a later release: kept whole, as the server holds it (this device never edits it).
+      unknown.push({ type: change.type, id: change.id, data: change.data, clocks: change.clocks });
+      continue;
+    }
     const list = byType.get(change.type) ?? [];
     list.push(change);
     byType.set(change.type, list);
-    for (const clock of Object.values(change.clocks)) if (clock > latest) latest = clock;
   }
+  if (unknown.length > 0) await db.unknownRecords.bulkPut(unknown);
   for (const [type, list] of byType) {
     const table = db.anyRecords(type);
     const localIds = list.filter((change) => pending.has(change.id)).map((change) => change.id);

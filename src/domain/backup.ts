@@ -25,6 +25,11 @@ export interface BackupBody {
   networkName: string | null;
   appVersion: string;
   records: { [K in RecordType]?: RecordState[] };
+  /**
+   * Records of types this version does not know (a later release wrote them), kept apart so an
+   * older app still reads the rest of the file; a version that knows a type reads them as records.
+   */
+  unknownRecords?: Record<string, RecordState[]>;
   files: BackupFile[];
   /** The device's own settings (absent from files saved before they were kept). */
   settings?: BackupSettings;
@@ -61,6 +66,7 @@ export async function writeBackup(body: BackupBody): Promise<string> {
 }
 
 const CLOCK = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/));
+const STATE = v.object({ data: v.record(v.string(), v.unknown()), clocks: v.record(v.string(), CLOCK) });
 const envelopeSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -70,10 +76,8 @@ const envelopeSchema = v.object({
     networkId: v.string(),
     networkName: v.nullable(v.string()),
     appVersion: v.string(),
-    records: v.record(
-      v.string(),
-      v.array(v.object({ data: v.record(v.string(), v.unknown()), clocks: v.record(v.string(), CLOCK) })),
-    ),
+    records: v.record(v.string(), v.array(STATE)),
+    unknownRecords: v.optional(v.record(v.string(), v.array(STATE))),
     files: v.optional(
       v.array(
         v.object({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), mimeType: v.string(), data: v.string() }),
@@ -105,10 +109,15 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   if ((await sha256OfText(bodyText)) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
   const body = upgradeBody(version, envelope.output.body as BackupBody);
   const records: BackupBody['records'] = {};
-  for (const [type, states] of Object.entries(body.records)) {
-    // A type this version does not know (from a newer app) cannot be checked: refuse the file.
-    if (!isRecordType(type)) return { ok: false, problem: { kind: 'not_backup' } };
-    const valid: RecordState[] = [];
+  const unknownRecords: Record<string, RecordState[]> = {};
+  const groups = [...Object.entries(body.unknownRecords ?? {}), ...Object.entries(body.records)];
+  for (const [type, states] of groups) {
+    // A type this version does not know (from a newer app) is carried unchecked, as it is.
+    if (!isRecordType(type)) {
+      unknownRecords[type] = [...(unknownRecords[type] ?? []), ...(states ?? [])];
+      continue;
+    }
+    const valid: RecordState[] = records[type] ?? [];
     for (const state of states ?? []) {
       const id = typeof state.data.id === 'string' ? state.data.id : '';
       const checked = validateRecord(type, state.data);
@@ -120,7 +129,10 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
     }
     records[type] = valid;
   }
-  return { ok: true, backup: { format: BACKUP_FORMAT, version, checksum, body: { ...body, records } } };
+  return {
+    ok: true,
+    backup: { format: BACKUP_FORMAT, version, checksum, body: { ...body, records, unknownRecords } },
+  };
 }
 
 /** Older bodies brought to the current shape (version 1 is the first). */

@@ -9,6 +9,7 @@ import { EVENT_KIND_LABELS } from './event-labels';
 import { markdownCell, markdownText, wikiCell, wikiLiteral } from './markup-text';
 import { SERVICE_LABELS } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
+import { labelOf } from './vocabulary';
 
 export type RecapLanguage = 'fr' | 'en';
 export type RecapFormat = 'markdown' | 'wikitext';
@@ -106,13 +107,13 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
 
   const place = [placeName, event.placeLabel].filter((part): part is string => Boolean(part?.trim())).join(', ');
   const rows: [string, string][] = [
-    [words.kind, EVENT_KIND_LABELS[event.kind][lang]],
+    [words.kind, labelOf(EVENT_KIND_LABELS, event.kind, lang)],
     [words.when, when],
   ];
   if (place) rows.push([words.place, place]);
   if (event.organisers.length > 0) rows.push([words.organisers, event.organisers.join(', ')]);
   if (event.services.length > 0) {
-    rows.push([words.services, event.services.map((service) => SERVICE_LABELS[service][lang]).join(', ')]);
+    rows.push([words.services, event.services.map((service) => labelOf(SERVICE_LABELS, service, lang)).join(', ')]);
   }
   const blocks: Block[] = [
     { kind: 'title', text: event.title },

@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import { baseEntries, id, instant, optionalId, optionalInstant, optionalText, requiredText } from './fields';
+import {
+  baseEntries,
+  id,
+  instant,
+  openPicklist,
+  optionalId,
+  optionalInstant,
+  optionalText,
+  requiredText,
+} from './fields';
 import { isTimeZone } from './time-zone';
 import { serviceList } from './visit';
 import { EVENT_KINDS } from './vocabulary';
@@ -15,7 +24,7 @@ export const eventSchema = v.pipe(
   v.strictObject({
     ...baseEntries,
     title: requiredText(200),
-    kind: v.picklist(EVENT_KINDS),
+    kind: openPicklist(EVENT_KINDS),
     startsAt: instant,
     endsAt: instant,
     timeZone: v.optional(
@@ -51,7 +60,7 @@ export const eventNoteSchema = v.strictObject({
   text: requiredText(20000),
   authorName: v.pipe(v.string(), v.maxLength(120)),
   writtenAt: instant,
-  tag: v.picklist(NOTE_TAGS),
+  tag: openPicklist(NOTE_TAGS),
   followUpId: optionalId,
   editedAt: optionalInstant,
 });

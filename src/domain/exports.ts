@@ -1,6 +1,7 @@
 // The network's data as files for other tools: one CSV per kind of record (French
 // spreadsheets), and JSON of everything. Links are resolved to names (a spreadsheet has no
 // ids to follow), dates are dd/MM/yyyy in the network's time zone.
+
 import type { Contact } from './contact';
 import { type CsvCell, toCsv } from './csv';
 import type { NetworkEvent } from './event';
@@ -10,6 +11,7 @@ import type { RecordMap, RecordType } from './record-types';
 import { SERVICE_LABELS, type ServiceKey } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import type { Visit } from './visit';
+import { labelOf } from './vocabulary';
 import { LEGAL_STRUCTURE_LABELS, ORGANISATION_KIND_LABELS, TYPOLOGY_LABELS } from './vocabulary-labels';
 
 export type ExportLanguage = 'fr' | 'en';
@@ -132,7 +134,7 @@ function dayAndTime(instant: string | null | undefined, timeZone: string): { day
 const list = (values: readonly string[] | undefined) => (values ?? []).join(', ');
 
 export function serviceNames(services: readonly ServiceKey[] | undefined, lang: ExportLanguage): string {
-  return list((services ?? []).map((key) => SERVICE_LABELS[key][lang]));
+  return list((services ?? []).map((key) => labelOf(SERVICE_LABELS, key, lang)));
 }
 
 function namesOf(ids: readonly string[] | undefined, names: ReadonlyMap<string, string>): string {
@@ -210,9 +212,9 @@ function visitRow(
 function organisationRow(org: Organisation, lang: ExportLanguage, timeZone: string): CsvCell[] {
   return [
     org.name,
-    ORGANISATION_KIND_LABELS[org.kind][lang],
-    org.typology ? TYPOLOGY_LABELS[org.typology][lang] : '',
-    org.legalStructure ? LEGAL_STRUCTURE_LABELS[org.legalStructure][lang] : '',
+    labelOf(ORGANISATION_KIND_LABELS, org.kind, lang),
+    org.typology ? labelOf(TYPOLOGY_LABELS, org.typology, lang) : '',
+    org.legalStructure ? labelOf(LEGAL_STRUCTURE_LABELS, org.legalStructure, lang) : '',
     org.address,
     org.postcode,
     org.commune,

@@ -41,6 +41,22 @@ export const tags = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60)
 export const latitude = v.optional(v.nullable(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))));
 export const longitude = v.optional(v.nullable(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))));
 
+/** The shape of an enumeration value (a service, a kind…): what an unknown one must look like. */
+const VALUE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * An enumeration a later release may extend (services, kinds…: src/protocol/README.md,
+ * "Compatibility"): a known value, or an unknown one shaped like a key, carried as it is and
+ * shown through `labelOf`. Typed as the known values, which is all this version's code writes.
+ */
+export function openPicklist<const T extends readonly string[]>(known: T, message = 'must be one of the values') {
+  const values: readonly string[] = known;
+  return v.custom<T[number]>(
+    (value) => typeof value === 'string' && (values.includes(value) || VALUE_KEY.test(value)),
+    message,
+  );
+}
+
 /** Fields every synced record carries. */
 export const baseEntries = {
   id,

@@ -1,9 +1,11 @@
 // Calendar files (RFC 5545) a phone's calendar imports: events as VEVENTs in UTC (exact
 // whatever the reader's zone, no VTIMEZONE to ship), follow-ups with a due day as all-day
 // events (phone calendars ignore VTODO). Lines end in CRLF and fold at 75 octets.
+
 import type { NetworkEvent } from './event';
 import { EVENT_KIND_LABELS } from './event-labels';
 import type { FollowUp } from './follow-up';
+import { labelOf } from './vocabulary';
 
 export interface IcsOptions {
   /** Names the product in PRODID and the domain part of UIDs. */
@@ -63,7 +65,7 @@ function eventLines(event: NetworkEvent, options: IcsOptions): string[] {
     `DTSTART:${utc(event.startsAt)}`,
     `DTEND:${utc(event.endsAt)}`,
     `SUMMARY:${escapeText(event.title)}`,
-    `CATEGORIES:${escapeText(EVENT_KIND_LABELS[event.kind][options.language])}`,
+    `CATEGORIES:${escapeText(labelOf(EVENT_KIND_LABELS, event.kind, options.language))}`,
   ];
   if (place) lines.push(`LOCATION:${escapeText(place)}`);
   if (event.description?.trim()) lines.push(`DESCRIPTION:${escapeText(event.description.trim())}`);

@@ -4,6 +4,7 @@ import {
   email,
   latitude,
   longitude,
+  openPicklist,
   optionalId,
   optionalText,
   phone,
@@ -21,9 +22,9 @@ function optionalCode(pattern: RegExp) {
 export const organisationSchema = v.strictObject({
   ...baseEntries,
   name: requiredText(200),
-  kind: v.picklist(ORGANISATION_KINDS, 'must be one of the organisation kinds'),
-  typology: v.optional(v.nullable(v.picklist(TYPOLOGIES))),
-  legalStructure: v.optional(v.nullable(v.picklist(LEGAL_STRUCTURES))),
+  kind: openPicklist(ORGANISATION_KINDS, 'must be one of the organisation kinds'),
+  typology: v.optional(v.nullable(openPicklist(TYPOLOGIES))),
+  legalStructure: v.optional(v.nullable(openPicklist(LEGAL_STRUCTURES))),
   address: optionalText(300),
   postcode: v.optional(
     v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{5}$/, 'must be a 5-digit postcode'))])),
@@ -33,7 +34,7 @@ export const organisationSchema = v.strictObject({
     v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^(\d{5}|2[AB]\d{3})$/, 'must be an INSEE code'))])),
   ),
   territoryLabel: optionalText(120),
-  territoryScale: v.optional(v.nullable(v.picklist(TERRITORY_SCALES))),
+  territoryScale: v.optional(v.nullable(openPicklist(TERRITORY_SCALES))),
   departement: optionalText(60),
   region: optionalText(60),
   // Codes from the commune table (src/domain/communes.ts): reports group by these, never by

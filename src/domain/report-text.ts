@@ -1,10 +1,12 @@
 // A report's summary as text to paste into the network's wiki: Markdown or MediaWiki
 // wikitext, in French (or English), numbers written as the language writes them.
+
 import type { ExportLanguage } from './exports';
 import { frenchDay } from './exports';
 import { markdownCell, wikiCell } from './markup-text';
 import type { Report } from './report';
 import { SERVICE_LABELS } from './services';
+import { labelOf } from './vocabulary';
 
 const WORDS = {
   fr: {
@@ -85,7 +87,11 @@ function tablesOf(
       header: [w.service, w.visits, w.events],
       rows: report.visitsByService
         .filter(({ key, count }) => count > 0 || (eventsByService.get(key) ?? 0) > 0)
-        .map(({ key, count }) => [SERVICE_LABELS[key][lang], number(count), number(eventsByService.get(key) ?? 0)]),
+        .map(({ key, count }) => [
+          labelOf(SERVICE_LABELS, key, lang),
+          number(count),
+          number(eventsByService.get(key) ?? 0),
+        ]),
     },
     {
       title: w.byMonth,

@@ -16,10 +16,38 @@ export interface FieldIssue {
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
+/**
+ * Checks the fields this version knows and carries the others as they are: a newer release
+ * may add optional fields (src/protocol/README.md, "Compatibility"), which an older device
+ * must keep through its own edits, byte for byte.
+ */
 export function validateRecord<K extends RecordType>(type: K, input: unknown): Validation<RecordMap[K]> {
-  const result = v.safeParse(RECORD_SCHEMAS[type], input);
-  if (result.success) return { ok: true, value: result.output as RecordMap[K] };
+  const { known, unknown } = splitFields(type, input);
+  const result = v.safeParse(RECORD_SCHEMAS[type], known);
+  if (result.success) return { ok: true, value: { ...(result.output as RecordMap[K]), ...unknown } };
   return { ok: false, issues: result.issues.map(toFieldIssue) };
+}
+
+const knownKeys = new Map<RecordType, ReadonlySet<string>>();
+
+/** The fields a record type's schema names (its object, or the object its pipe starts with). */
+function knownFields(type: RecordType): ReadonlySet<string> {
+  let keys = knownKeys.get(type);
+  if (!keys) {
+    const schema = RECORD_SCHEMAS[type] as unknown as { entries?: object; pipe?: { entries?: object }[] };
+    keys = new Set(Object.keys(schema.entries ?? schema.pipe?.[0]?.entries ?? {}));
+    knownKeys.set(type, keys);
+  }
+  return keys;
+}
+
+function splitFields(type: RecordType, input: unknown): { known: unknown; unknown: Record<string, unknown> } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { known: input, unknown: {} };
+  const keys = knownFields(type);
+  const known: Record<string, unknown> = {};
+  const unknown: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) (keys.has(key) ? known : unknown)[key] = value;
+  return { known, unknown };
 }
 
 export function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import { baseEntries, idList, instant, latitude, longitude, optionalId, optionalText } from './fields';
+import { baseEntries, idList, instant, latitude, longitude, openPicklist, optionalId, optionalText } from './fields';
 import { SERVICE_KEYS } from './services';
 
 export const serviceList = v.optional(
-  v.pipe(v.array(v.picklist(SERVICE_KEYS, 'must be a network service')), v.maxLength(11)),
+  // Room for services a later release adds (an older device keeps them).
+  v.pipe(v.array(openPicklist(SERVICE_KEYS, 'must be a network service')), v.maxLength(50)),
   [],
 );
 

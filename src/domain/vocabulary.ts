@@ -50,3 +50,16 @@ export type TripKind = (typeof TRIP_KINDS)[number];
 
 export const ROLES = ['admin', 'concierge'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The words of an enumeration value. One this version does not know (a later release added
+ * it: src/protocol/README.md, "Compatibility") is shown as such, never a crash.
+ */
+export function labelOf<K extends string>(
+  labels: Readonly<Record<K, { fr: string; en: string }>>,
+  key: K,
+  lang: 'fr' | 'en',
+): string {
+  if (Object.hasOwn(labels, key)) return labels[key][lang];
+  return lang === 'fr' ? `valeur inconnue : ${key}` : `unknown value: ${key}`;
+}

@@ -3,7 +3,6 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from '../domain/ids';
 import type { FieldClocks } from '../domain/merge';
-import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { HLC_PATTERN, NODE_PATTERN } from './hlc';
 
@@ -33,9 +32,13 @@ const FIELD_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}(\.[a-zA-Z0-9_-]{1,64})?$/;
 const clock = v.pipe(v.string(), v.regex(HLC_PATTERN, 'must be a hybrid logical clock timestamp'));
 const fieldKey = v.pipe(v.string(), v.regex(FIELD_KEY_PATTERN, 'must be a field name'));
 
+/** The shape of a record type's name; which types a server knows is decided per mutation. */
+const RECORD_TYPE_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;
+
 export const mutationSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),
-  type: v.picklist(RECORD_TYPES, 'must be a known record type'),
+  // A type of a later release is refused for that mutation alone, not for the whole push.
+  type: v.pipe(v.string(), v.regex(RECORD_TYPE_PATTERN, 'must be a record type')),
   recordId: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id')),
   fields: v.pipe(
     v.record(fieldKey, v.unknown()),
@@ -56,9 +59,9 @@ export const pushRequestSchema = v.strictObject({
 });
 export type PushRequest = v.InferOutput<typeof pushRequestSchema>;
 
-/** A record as the server holds it, sent on pull. */
+/** A record as the server holds it, sent on pull; its type may be one a device does not know. */
 export interface Change {
-  type: RecordType;
+  type: string;
   id: string;
   seq: number;
   data: Record<string, unknown>;
@@ -162,6 +165,17 @@ export interface UpgradeRequired extends ApiError {
   minProtocol: number;
   protocol: number;
   serverVersion: string;
+}
+
+/** The network's files against its quota (GET /api/admin/storage). */
+export interface StorageInfo {
+  usedBytes: number;
+  quotaBytes: number;
+}
+
+/** A device's new token (POST /api/session/token); the one it replaces stops working. */
+export interface TokenResponse {
+  token: string;
 }
 
 /** Every error answer of the API. */

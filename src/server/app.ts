@@ -2,7 +2,16 @@
 import { Hono } from 'hono';
 import { HybridClock } from '../protocol/hlc';
 import type { ServerConfig } from './config';
-import { apiCors, clientAddress, type Log, limitBody, noStore, requestLog, securityHeaders } from './edge';
+import {
+  apiCors,
+  clientAddress,
+  type Log,
+  limitBody,
+  noStore,
+  requestLog,
+  sandboxFiles,
+  securityHeaders,
+} from './edge';
 import { fail, tooMany } from './http-errors';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
@@ -48,6 +57,8 @@ export function createApp(deps: AppDeps) {
   const metrics = new Metrics();
   app.use('*', requestLog(log, now));
   app.use('*', metrics.middleware());
+  // Before the security headers, so it runs after them: a user's file gets a sandbox, not the app's policy.
+  app.use('/api/attachments/*', sandboxFiles());
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('store', deps.store);

@@ -14,6 +14,10 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from another site (the app's own origin always is). */
   allowedOrigins: string[];
+  /** Bytes of files one network may store (VALISE_NETWORK_STORAGE_BYTES). */
+  networkStorageBytes: number;
+  /** A device token unused for this long stops working (VALISE_TOKEN_IDLE_DAYS). */
+  tokenIdleMs: number;
   /** Request units per second one device may use (burst: 30 s of them); 0 turns it off. */
   deviceRate: number;
   /** The same for one address, whatever its devices; 0 turns it off. */
@@ -33,6 +37,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: resolve(env.VALISE_DIST ?? 'dist'),
     maxAttachmentBytes: Number(env.VALISE_MAX_ATTACHMENT_BYTES ?? 10 * 1024 * 1024),
     maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+    networkStorageBytes: Number(env.VALISE_NETWORK_STORAGE_BYTES ?? 5 * 1024 ** 3),
+    tokenIdleMs: Number(env.VALISE_TOKEN_IDLE_DAYS ?? 180) * 86_400_000,
     deviceRate: Number(env.VALISE_DEVICE_RATE ?? 10),
     addressRate: Number(env.VALISE_ADDRESS_RATE ?? 50),
     allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),

@@ -66,6 +66,17 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   });
 }
 
+/**
+ * A file from a user, even opened on its own, runs nothing on the app's origin: its answer's
+ * policy is `sandbox` (no script, a unique origin) instead of the app's.
+ */
+export function sandboxFiles(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.headers.has('Content-Disposition')) c.res.headers.set('Content-Security-Policy', 'sandbox');
+  };
+}
+
 /** Another site may call the API only if it is listed in VALISE_ALLOWED_ORIGINS. */
 export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
   const allowed = new Set(config.allowedOrigins);

@@ -2,6 +2,8 @@
 // every answer names the server's version; a client older than the oldest protocol served
 // gets 426 with what it needs to tell its user, never a 400 it would retry forever.
 import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { formatHlc } from '../../src/protocol/hlc';
 import {
   APP_HEADER,
   MIN_PROTOCOL_VERSION,
@@ -70,5 +72,56 @@ describe('which clients a server serves', () => {
     const response = await call('/api/session', { [PROTOCOL_HEADER]: 'two' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'invalid_header' });
+  });
+
+  it('refuses a mutation of a record type it does not know alone, and applies the others of the push', async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau');
+    const joined = await call('/api/join', {}, { method: 'POST', body: await joinBody(network.id) });
+    const { token } = (await joined.json()) as { token: string };
+    const at = new Date().toISOString();
+    const clock = formatHlc({ millis: Date.now(), counter: 0, node: '0123456789abcdef' });
+    const mutation = (type: string, extra: Record<string, unknown>) => {
+      const recordId = newId();
+      const fields = {
+        id: recordId,
+        networkId: network.id,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'C',
+        deleted: false,
+        ...extra,
+      };
+      return {
+        id: newId(),
+        type,
+        recordId,
+        fields,
+        clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, clock])),
+      };
+    };
+    const push = await call(
+      '/api/sync/push',
+      { Authorization: `Bearer ${token}` },
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          mutations: [
+            mutation('visits', { visitedAt: at, services: ['inform'], mood: 'enthousiaste' }),
+            mutation('coffeeOrders', { size: 'grand' }),
+            mutation('visits', { visitedAt: at, services: ['mentoring'] }),
+          ],
+        }),
+      },
+    );
+    expect(push.status).toBe(200);
+    const { results } = (await push.json()) as { results: { status: string; reason?: string }[] };
+    expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
+    expect(results[1]?.reason).toMatch(/unknown record type coffeeOrders/);
+    // What it does not know of a known type (a field, a service) it keeps for the devices that do.
+    const stored = (await server.snapshot(network.id)).map((row) => JSON.parse(row.data) as Record<string, unknown>);
+    expect(stored.map((data) => data.mood ?? data.services)).toEqual(
+      expect.arrayContaining(['enthousiaste', ['mentoring']]),
+    );
   });
 });

@@ -4,7 +4,7 @@
 import { newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
-import { MAP_FIELDS, type RecordType } from '../../domain/record-types';
+import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { describeIssues, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HybridClock, parseHlc } from '../../protocol/hlc';
@@ -135,6 +135,10 @@ function planOne(
   mutation: Mutation,
   working: ReadonlyMap<string, RecordRow>,
 ): Outcome & { aheadMs: number } {
+  const { type } = mutation;
+  // A type of a later release: refused alone, so the device keeps it and the rest applies.
+  if (!isRecordType(type))
+    return { reason: `unknown record type ${type}: this server does not know it yet`, aheadMs: 0 };
   const unreal = Object.entries(mutation.clocks).find(([, clock]) => parseHlc(clock) === null);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
   if (unreal)
@@ -153,7 +157,7 @@ function planOne(
     return { reason: `invalid ${mutation.type}: ${reserved} is not a name a field or an entry may have`, aheadMs: 0 };
   const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
   const fields = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
-  const outcome = applyOne(context, { ...mutation, fields, clocks }, working.get(mutation.recordId) ?? null);
+  const outcome = applyOne(context, { ...mutation, type, fields, clocks }, working.get(mutation.recordId) ?? null);
   return { ...outcome, aheadMs };
 }
 
@@ -182,7 +186,7 @@ export const NO_SUCH_RECORD = 'this record does not exist on the server';
 
 type Outcome = { rows: RecordRow[] } | { reason: string };
 
-function applyOne(context: PushContext, mutation: Mutation, current: RecordRow | null): Outcome {
+function applyOne(context: PushContext, mutation: Mutation & { type: RecordType }, current: RecordRow | null): Outcome {
   if (current && current.networkId !== context.networkId) {
     // An edit of another network's record reads exactly like an edit of no record: the answer
     // must not tell that the id exists elsewhere.

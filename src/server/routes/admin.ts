@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ID_PATTERN } from '../../domain/ids';
-import { type DeviceInfo, invitationRequestSchema } from '../../protocol/wire';
+import { type DeviceInfo, invitationRequestSchema, type StorageInfo } from '../../protocol/wire';
 import { fail } from '../http-errors';
 import { issueInvitation } from '../invitations';
 import { readEpoch } from '../ops/epoch';
@@ -30,6 +30,12 @@ export function adminRoutes() {
     const epoch = await readEpoch(c.var.store);
     const broughtBack = await c.var.store.countBroughtBack(c.var.device.networkId, epoch.epoch);
     return c.json({ ...epoch, broughtBack });
+  });
+
+  routes.get('/storage', async (c) => {
+    const usedBytes = await c.var.store.attachmentBytes(c.var.device.networkId);
+    const storage: StorageInfo = { usedBytes, quotaBytes: c.var.config.networkStorageBytes };
+    return c.json(storage);
   });
 
   routes.get('/devices', async (c) => {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { SHA256_PATTERN } from '../../domain/attachment';
+import { megabytes } from '../edge';
 import { fail } from '../http-errors';
+import { sniffDisplayableType } from '../sniff';
 import type { AppEnv } from './env';
 import { requireDevice } from './guard';
 
@@ -31,7 +33,19 @@ export function attachmentRoutes() {
         'The bytes received do not match their address; the upload was damaged. Send it again.',
       );
     }
-    await c.var.store.putAttachment(c.var.device.networkId, { sha256, mimeType, size: data.byteLength, data });
+    const { networkId } = c.var.device;
+    const quota = c.var.config.networkStorageBytes;
+    const used = await c.var.store.attachmentBytes(networkId);
+    if (used + data.byteLength > quota && !(await c.var.store.getAttachment(networkId, sha256))) {
+      // A 4xx: the device sets the file aside with this sentence and its records still sync.
+      return fail(
+        c,
+        413,
+        'quota_exceeded',
+        `This network's files already use ${megabytes(used)} of the ${megabytes(quota)} its server allows; the file was not stored. An admin can free space or raise the quota.`,
+      );
+    }
+    await c.var.store.putAttachment(networkId, { sha256, mimeType, size: data.byteLength, data });
     return c.json({ sha256, size: data.byteLength });
   });
 
@@ -41,7 +55,14 @@ export function attachmentRoutes() {
       return fail(c, 400, 'invalid_hash', 'The address must be a SHA-256 (64 hex digits).');
     const found = await c.var.store.getAttachment(c.var.device.networkId, sha256);
     if (!found) return fail(c, 404, 'not_found', 'No such file in this network.');
-    return c.body(found.data as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': found.mimeType });
+    // Never the uploader's word: an HTML, SVG or script file served as such would run on the
+    // app's origin. Images and PDFs proven by their bytes may be shown; the rest is a download.
+    const displayable = sniffDisplayableType(found.data);
+    return c.body(found.data as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': displayable ?? 'application/octet-stream',
+      'Content-Disposition': displayable ? 'inline' : 'attachment',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   return routes;

@@ -17,6 +17,16 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The lookup is by hash of a 256-bit random token: no timing leak can help guess one.
   if (!device) return fail(c, 401, 'unauthorized', 'This device token is not known to the server.');
   if (device.revokedAt) return fail(c, 401, 'revoked', 'This device was removed from the network by an admin.');
+  const idleSince = Date.parse(device.lastSeenAt ?? device.createdAt);
+  if (c.var.now() - idleSince > c.var.config.tokenIdleMs) {
+    // A token forgotten on a lost phone should not open the network for ever.
+    return fail(
+      c,
+      401,
+      'expired',
+      'This device has not synced for too long; join the network again with a new invitation.',
+    );
+  }
   c.set('device', device);
   const limiter = c.var.deviceLimiter;
   if (limiter) {

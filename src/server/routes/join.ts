@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { newId } from '../../domain/ids';
-import { type JoinResponse, joinRequestSchema, type SessionInfo } from '../../protocol/wire';
+import { type JoinResponse, joinRequestSchema, type SessionInfo, type TokenResponse } from '../../protocol/wire';
 import { hashCode, hashSecret, newToken } from '../auth';
 import { clientAddress, limitBody } from '../edge';
 import { fail } from '../http-errors';
@@ -83,6 +83,13 @@ export function joinRoutes() {
       token,
       serverTime: now,
     };
+    return c.json(response);
+  });
+
+  routes.post('/session/token', requireDevice, async (c) => {
+    const token = newToken();
+    await c.var.store.replaceToken(c.var.device.id, hashSecret(token));
+    const response: TokenResponse = { token };
     return c.json(response);
   });
 

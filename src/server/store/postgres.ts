@@ -345,6 +345,17 @@ export class PostgresStore implements Store {
     );
   }
 
+  async attachmentBytes(networkId: string): Promise<number> {
+    const [row] = await this.rows('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = $1', [
+      networkId,
+    ]);
+    return Number(row?.bytes ?? 0);
+  }
+
+  async replaceToken(deviceId: string, tokenHash: string): Promise<void> {
+    await this.pool.query('UPDATE devices SET token_hash = $1 WHERE id = $2', [tokenHash, deviceId]);
+  }
+
   async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {
     const [row] = await this.rows(
       'SELECT sha256, mime_type, size, data FROM attachments WHERE network_id = $1 AND sha256 = $2',

@@ -275,6 +275,17 @@ export class SqliteStore implements Store {
       .run(networkId, attachment.sha256, attachment.mimeType, attachment.size, attachment.data);
   }
 
+  async attachmentBytes(networkId: string): Promise<number> {
+    const row = this.db
+      .prepare('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = ?')
+      .get(networkId) as { bytes: number };
+    return row.bytes;
+  }
+
+  async replaceToken(deviceId: string, tokenHash: string): Promise<void> {
+    this.db.prepare('UPDATE devices SET token_hash = ? WHERE id = ?').run(tokenHash, deviceId);
+  }
+
   async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {
     const row = this.db
       .prepare('SELECT sha256, mime_type, size, data FROM attachments WHERE network_id = ? AND sha256 = ?')

@@ -109,4 +109,8 @@ export interface Store {
 
   putAttachment(networkId: string, attachment: StoredAttachment): Promise<void>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
+  /** Bytes of files a network stores (its quota counts them). */
+  attachmentBytes(networkId: string): Promise<number>;
+  /** Gives a device a new token hash in place of its old one (the old token stops working). */
+  replaceToken(deviceId: string, tokenHash: string): Promise<void>;
 }

@@ -1,10 +1,11 @@
 // Create a lieu without leaving the form in progress (a visit, a contact, a diagnostic):
 // name, kind, commune. Not a <form> of its own, since it sits inside another form.
+
 import { useState } from 'preact/hooks';
 import { RecordValidationError } from '../../db/errors';
 import { createOrganisation } from '../../db/organisations';
 import type { Organisation } from '../../domain/organisation';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
+import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
@@ -64,7 +65,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
       >
         {ORGANISATION_KINDS.map((kind) => (
           <option key={kind} value={kind}>
-            {ORGANISATION_KIND_LABELS[kind][lang]}
+            {labelOf(ORGANISATION_KIND_LABELS, kind, lang)}
           </option>
         ))}
       </Field>

@@ -31,6 +31,8 @@ export interface SearchPickerProps {
   onCreate?: (text: string) => void;
   /** How many matches to show at once. */
   maxShown?: number;
+  /** Told what is typed, for a caller that reads its candidates for it (RecordPicker). */
+  onQuery?: (query: string) => void;
   error?: string | undefined;
 }
 
@@ -44,11 +46,16 @@ export function SearchPicker({
   suggested = [],
   onCreate,
   maxShown = 6,
+  onQuery,
   error,
 }: SearchPickerProps) {
   const t = useMessages(pickerMessages);
   const id = useId();
-  const [query, setQuery] = useState('');
+  const [query, setQueryState] = useState('');
+  const setQuery = (text: string) => {
+    setQueryState(text);
+    onQuery?.(text);
+  };
   const byId = useMemo(() => new Map(options.map((option) => [option.id, option])), [options]);
   const words = queryWords(query);
   const typed = words.length > 0;

@@ -3,7 +3,7 @@
 import type { Draft } from '../../db/drafts';
 import { hrefTo } from '../../state/router';
 import type { Language } from '../../state/ui';
-import { DRAFT_PARAM } from './draft-param';
+import { DRAFT_KIND_NAMES, DRAFT_PARAM } from './draft-param';
 
 interface DraftKind {
   label: Record<Language, string>;
@@ -16,7 +16,7 @@ const withDraft = (href: string, draft: Draft) => `${href}?${DRAFT_PARAM}=${enco
 const form = (newPath: string[], editPath: (id: string) => string[]) => (draft: Draft) =>
   withDraft(hrefTo(...(draft.recordId ? editPath(draft.recordId) : newPath)), draft);
 
-export const DRAFT_KINDS: Record<string, DraftKind> = {
+export const DRAFT_KINDS: Record<(typeof DRAFT_KIND_NAMES)[number], DraftKind> = {
   visit: {
     label: { fr: 'Visite', en: 'Visit' },
     href: form(['visites', 'nouvelle'], (id) => ['visites', id, 'modifier']),
@@ -43,4 +43,9 @@ export const DRAFT_KINDS: Record<string, DraftKind> = {
   },
 };
 
-export const DRAFT_KIND_NAMES = Object.keys(DRAFT_KINDS);
+/** The words and address of a draft's kind, if it is one the list shows. */
+export function draftKind(kind: string): DraftKind | undefined {
+  return (DRAFT_KIND_NAMES as readonly string[]).includes(kind)
+    ? DRAFT_KINDS[kind as (typeof DRAFT_KIND_NAMES)[number]]
+    : undefined;
+}

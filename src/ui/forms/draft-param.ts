@@ -3,6 +3,13 @@
 // blank form — opens another form, while the address gaining the form's own draft does not.
 import { useRef } from 'preact/hooks';
 
+/** A new draft id for a form creating a record ("visit-new-…"); a draft's id never syncs. */
+export const newDraftId = (kind: string) =>
+  `${kind}-new-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The kinds of form whose drafts are listed ("Brouillons"); see draft-kinds.ts. */
+export const DRAFT_KIND_NAMES = ['visit', 'person', 'lieu', 'event', 'toolbox-item', 'eventNote'] as const;
+
 /** Query parameter naming the draft a form resumes. */
 export const DRAFT_PARAM = 'brouillon';
 

@@ -4,8 +4,9 @@
 // form gets a fresh one unless the address names a draft to resume (`?brouillon=…`).
 import { useEffect, useState } from 'preact/hooks';
 import type { DataContext } from '../../db/context';
-import { draftFiles, editDraftId, getDraft, newDraftId } from '../../db/drafts';
+import { draftFiles, editDraftId, getDraft } from '../../db/drafts';
 import { useDataContext } from '../hooks/use-data-context';
+import { newDraftId } from './draft-param';
 
 export interface FormStart<V, F = never> {
   context: DataContext;

@@ -104,6 +104,7 @@ export function describeIssue(issue: FieldIssue, lang: Language): string {
     case 'url':
       return words.url;
     case 'picklist':
+    case 'custom': // an open enumeration (openPicklist), the only custom check of the domain
       return words.picklist;
     case 'regex':
       return words.format;

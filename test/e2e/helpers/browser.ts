@@ -37,8 +37,9 @@ function chromiumPath(): string {
   return CHROMIUM_PATH;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+/** `extraArgs`: e.g. a host name mapped to loopback and a test CA's key (the HTTPS test). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /**

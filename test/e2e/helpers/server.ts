@@ -25,6 +25,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Reuse a port (a restart keeps the origin, and so the service worker); default a free one. */
   port?: number;
+  /** More settings (VALISE_TRUSTED_PROXIES, VALISE_PUBLIC_URL…). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function freePort(): Promise<number> {
@@ -48,7 +50,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const distDir = options.distDir ?? DIST;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VALISE_DATA: dataDir, VALISE_DIST: distDir },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VALISE_DATA: dataDir,
+      VALISE_DIST: distDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

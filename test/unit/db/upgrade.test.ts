@@ -1,58 +1,120 @@
-// The schema-upgrade path: a database written by version 1 of the schema opens in a later
-// version with every record, every queued change and every setting intact.
+// The schema-upgrade path: a database written by the previous version of the schema (opened
+// first with a class that declares only that version) opens with today's schema with every
+// record, queued change, draft, file and setting intact, and the data layer carries on from it.
+import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
+import { blobsToUpload } from '../../../src/db/blobs';
 import { openDataContext } from '../../../src/db/context';
-import { setAuthorName } from '../../../src/db/identity';
-import { ValiseDb } from '../../../src/db/schema';
-import { createRecord, updateRecord } from '../../../src/db/writes';
+import { draftFiles, getDraft } from '../../../src/db/drafts';
+import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
+import { pendingCount, readPushBatch } from '../../../src/db/sync-store';
+import { updateRecord } from '../../../src/db/writes';
 import { RECORD_TYPES } from '../../../src/domain/record-types';
 import { sampleRecords } from '../../fixtures/records';
 
-/** A test-only version 2: a new multi-entry index, as a future feature would add. */
-class ValiseDbV2 extends ValiseDb {
+const CLOCK = '2026-11-28T09:00:00.000Z-0000-1f2e3d4c5b6a7988';
+
+/** The schema as release 0.1.0 shipped it: version 1 only. */
+class ValiseDbV1 extends Dexie {
   constructor(name: string) {
     super(name);
-    this.version(2).stores({ visits: 'id, visitedAt, organisationId, updatedAt, *services, *contactIds' });
+    this.version(1).stores(SCHEMA_V1);
   }
 }
 
-/** Writes the version-1 fixture through the real data layer: one record of every type. */
-async function writeVersion1Fixture(name: string) {
-  const context = await openDataContext({ name });
-  expect(context.db.verno).toBe(1);
-  await setAuthorName(context, 'Dominique Le Gall');
+/** Writes what a device of version 1 holds mid-work: records, an outbox, drafts, a file. */
+async function writeVersion1Database(name: string) {
+  const db = new ValiseDbV1(name);
+  await db.open();
   const samples = sampleRecords();
-  for (const type of RECORD_TYPES) await createRecord(context, type, samples[type] as never);
-  await updateRecord(context, 'visits', samples.visits.id, { notes: 'Notes reprises après la visite.' });
-
+  const base = { networkId: 'local', createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z' };
+  for (const type of RECORD_TYPES) {
+    await db
+      .table(type)
+      .add({ ...base, updatedBy: 'Dominique', deleted: false, ...samples[type], hlc: { '*': CLOCK } });
+  }
+  await db.table('outbox').bulkAdd([
+    ...RECORD_TYPES.map((type, index) => ({
+      mutationId: `0195e7a0-0000-7000-8000-${String(index).padStart(12, '0')}`,
+      type,
+      recordIds: [samples[type].id],
+      fields: null,
+      createdAt: base.createdAt,
+    })),
+    {
+      mutationId: '0195e7a0-0000-7000-8000-999999999999',
+      type: 'visits',
+      recordIds: [samples.visits.id],
+      fields: ['notes', 'updatedAt', 'updatedBy'],
+      base: { notes: CLOCK },
+      createdAt: base.createdAt,
+    },
+  ]);
+  const draft = { id: 'visit-new-1', kind: 'visit', recordId: null, values: { notes: 'Saisie en cours' } };
+  await db.table('drafts').bulkAdd([
+    { ...draft, updatedAt: base.createdAt },
+    {
+      id: 'visit-new-1-files',
+      kind: 'files',
+      recordId: null,
+      values: { files: [{ name: 'photo.jpg' }] },
+      updatedAt: base.createdAt,
+    },
+  ]);
+  const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
+  await db
+    .table('blobs')
+    .add({ sha256: 'a'.repeat(64), data: bytes, mimeType: 'image/jpeg', size: 4, state: 'pending' });
+  await db.table('meta').bulkAdd([
+    { key: 'identity', value: { clockNode: '1f2e3d4c5b6a7988', authorName: 'Dominique' } },
+    { key: 'cursor', value: 42 },
+  ]);
   const snapshot: Record<string, unknown[]> = {};
-  for (const table of context.db.tables) snapshot[table.name] = await table.toArray();
-  context.db.close();
+  for (const table of db.tables) snapshot[table.name] = await table.toArray();
+  db.close();
   return { samples, snapshot };
 }
 
-describe('opening a version-1 database with version 2 of the schema', () => {
-  test('keeps every record of every type, the outbox and the meta entries', async () => {
+describe('opening a database of the previous schema version with today’s', () => {
+  test('keeps every record, queued change, draft, file and setting, and the device carries on', async () => {
     const name = `upgrade-${Math.random().toString(36).slice(2)}`;
-    const { snapshot } = await writeVersion1Fixture(name);
-    expect(Object.keys(snapshot)).toHaveLength(RECORD_TYPES.length + 5);
-    for (const type of RECORD_TYPES) expect(snapshot[type], type).toHaveLength(1);
+    const { samples, snapshot } = await writeVersion1Database(name);
     expect(snapshot.outbox).toHaveLength(RECORD_TYPES.length + 1);
 
-    const upgraded = new ValiseDbV2(name);
-    await upgraded.open();
-    expect(upgraded.verno).toBe(2);
-    for (const table of upgraded.tables) {
-      expect(await table.toArray(), `table ${table.name}`).toEqual(snapshot[table.name]);
+    const context = await openDataContext({ name });
+    expect(context.db.verno).toBe(new ValiseDb(`probe-${name}`).verno);
+    for (const [table, rows] of Object.entries(snapshot)) {
+      expect(await context.db.table(table).toArray(), `table ${table}`).toEqual(rows);
     }
-    upgraded.close();
-  });
+    expect(await context.db.unknownRecords.count()).toBe(0);
 
+    // What was waiting goes on: the queued changes are pushed, the draft and its photo reopen,
+    // the file is still to upload, and a new edit queues on top.
+    expect(await pendingCount(context)).toBe(RECORD_TYPES.length + 1);
+    const batch = await readPushBatch(context, 500);
+    expect(batch.mutations).toHaveLength(RECORD_TYPES.length + 1);
+    expect((await getDraft(context, 'visit-new-1'))?.values).toEqual({ notes: 'Saisie en cours' });
+    expect(await draftFiles(context, 'visit-new-1')).toEqual([{ name: 'photo.jpg' }]);
+    expect(await blobsToUpload(context)).toEqual(['a'.repeat(64)]);
+    await updateRecord(context, 'visits', samples.visits.id, { purpose: 'Suite de la visite' });
+    expect(await pendingCount(context)).toBe(RECORD_TYPES.length + 2);
+    context.db.close();
+  });
+});
+
+/** A test-only next version: a new multi-entry index, as a future feature would add. */
+class ValiseDbNext extends ValiseDb {
+  constructor(name: string) {
+    super(name);
+    this.version(this.verno + 1).stores({ visits: 'id, visitedAt, organisationId, updatedAt, *services, *contactIds' });
+  }
+}
+
+describe('a later version adding an index', () => {
   test('answers queries on the new index over records written before the upgrade', async () => {
     const name = `upgrade-${Math.random().toString(36).slice(2)}`;
-    const { samples } = await writeVersion1Fixture(name);
-
-    const upgraded = new ValiseDbV2(name);
+    const { samples } = await writeVersion1Database(name);
+    const upgraded = new ValiseDbNext(name);
     await upgraded.open();
     const visitsWithContact = await upgraded
       .records('visits')

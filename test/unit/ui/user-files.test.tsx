@@ -96,7 +96,7 @@ describe('a file from a user', () => {
     expect(screen.queryByTestId('file-image')).toBeNull();
     expect(document.querySelectorAll('a[target="_blank"][href^="blob:"]')).toHaveLength(0);
     expect(types).toEqual(['application/octet-stream']);
-  }, 30_000);
+  }, 60_000);
 
   test('a PDF opens in a tab typed by its bytes, whatever type its uploader declared', async () => {
     const types = watchObjectUrls();
@@ -107,7 +107,7 @@ describe('a file from a user', () => {
     go(`#/valise/element/${itemId}`);
     expect((await screen.findByTestId('open-file')).getAttribute('target')).toBe('_blank');
     expect(types).toEqual(['application/pdf']);
-  }, 30_000);
+  }, 60_000);
 
   test('a visit "photo" that is an SVG document is not shown nor linked, the real photo is shown through <img>', async () => {
     const types = watchObjectUrls();
@@ -137,5 +137,5 @@ describe('a file from a user', () => {
     const photo = await screen.findByRole('img', { name: 'facade.gif' });
     expect(photo.closest('a')).toBeNull();
     expect(types).toEqual(['image/gif']);
-  }, 30_000);
+  }, 60_000);
 });

@@ -1,9 +1,11 @@
 // The people and lieux lists, each with its search box (accents and case ignored).
+
 import { useState } from 'preact/hooks';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
 import type { Contact } from '../../../domain/contact';
 import type { Organisation } from '../../../domain/organisation';
+import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
@@ -172,7 +174,7 @@ function LieuItem({ lieu }: { lieu: Organisation }) {
       <a class="record-item__main" href={lieuHref(lieu.id)}>
         <span class="record-item__name">{lieu.name}</span>
         <span class="record-item__detail">
-          {[ORGANISATION_KIND_LABELS[lieu.kind][lang], lieu.commune].filter(Boolean).join(' · ')}
+          {[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
         </span>
       </a>
     </li>

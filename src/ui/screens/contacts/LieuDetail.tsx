@@ -1,6 +1,8 @@
 // A lieu's page: what it is, where, how to reach it, its people, its visits, its notes.
+
 import { contactsOfOrganisation } from '../../../db/contacts';
 import { getOrganisation } from '../../../db/organisations';
+import { labelOf } from '../../../domain/vocabulary';
 import {
   LEGAL_STRUCTURE_LABELS,
   ORGANISATION_KIND_LABELS,
@@ -47,7 +49,7 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
   const address = [lieu.address, [lieu.postcode, lieu.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const territory = [
     lieu.territoryLabel,
-    lieu.territoryScale ? TERRITORY_SCALE_LABELS[lieu.territoryScale][lang] : null,
+    lieu.territoryScale ? labelOf(TERRITORY_SCALE_LABELS, lieu.territoryScale, lang) : null,
     lieu.departement && lieu.departementCode ? `${lieu.departement} (${lieu.departementCode})` : lieu.departement,
     lieu.region,
     lieu.epci,
@@ -58,7 +60,7 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
     <>
       <ScreenHeader
         title={lieu.name}
-        description={[ORGANISATION_KIND_LABELS[lieu.kind][lang], lieu.commune].filter(Boolean).join(' · ')}
+        description={[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
         actions={
           <>
             <ButtonLink variant="primary" href={editLieuHref(lieu.id)}>
@@ -85,9 +87,9 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
         </div>
       ) : null}
       <dl class="facts section">
-        {lieu.typology ? <Fact label={t.typology}>{TYPOLOGY_LABELS[lieu.typology][lang]}</Fact> : null}
+        {lieu.typology ? <Fact label={t.typology}>{labelOf(TYPOLOGY_LABELS, lieu.typology, lang)}</Fact> : null}
         {lieu.legalStructure ? (
-          <Fact label={t.legalStructure}>{LEGAL_STRUCTURE_LABELS[lieu.legalStructure][lang]}</Fact>
+          <Fact label={t.legalStructure}>{labelOf(LEGAL_STRUCTURE_LABELS, lieu.legalStructure, lang)}</Fact>
         ) : null}
         <Fact label={t.address}>{address || t.notGiven}</Fact>
         {lieu.inseeCode ? <Fact label={t.inseeCode}>{lieu.inseeCode}</Fact> : null}

@@ -6,6 +6,7 @@ import { getOrganisation } from '../../../db/organisations';
 import type { Organisation } from '../../../domain/organisation';
 import {
   LEGAL_STRUCTURES,
+  labelOf,
   ORGANISATION_KINDS,
   type OrganisationKind,
   TERRITORY_SCALES,
@@ -110,10 +111,15 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
     describe: (values) => values.name.trim(),
   });
   const { values, bind } = form;
-  const choose = <K extends string>(keys: readonly K[], labels: Record<K, Record<'fr' | 'en', string>>) =>
-    keys.map((key) => (
+  // A value of a later release is offered as it is (named as unknown), so saving keeps it.
+  const choose = <K extends string>(
+    keys: readonly K[],
+    labels: Record<K, Record<'fr' | 'en', string>>,
+    current: string,
+  ) =>
+    [...keys, ...(current === '' || keys.includes(current as K) ? [] : [current as K])].map((key) => (
       <option key={key} value={key}>
-        {labels[key][lang]}
+        {labelOf(labels, key, lang)}
       </option>
     ));
   return (
@@ -136,15 +142,15 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
             onInput={(event) => form.set('kind', event.currentTarget.value as OrganisationKind)}
             error={form.errors.kind}
           >
-            {choose(ORGANISATION_KINDS, ORGANISATION_KIND_LABELS)}
+            {choose(ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, values.kind)}
           </Field>
           <Field as="select" label={t.typology} optional {...bind('typology')}>
             <option value="">{t.notGiven}</option>
-            {choose(TYPOLOGIES, TYPOLOGY_LABELS)}
+            {choose(TYPOLOGIES, TYPOLOGY_LABELS, values.typology)}
           </Field>
           <Field as="select" label={t.legalStructure} optional {...bind('legalStructure')}>
             <option value="">{t.notGiven}</option>
-            {choose(LEGAL_STRUCTURES, LEGAL_STRUCTURE_LABELS)}
+            {choose(LEGAL_STRUCTURES, LEGAL_STRUCTURE_LABELS, values.legalStructure)}
           </Field>
         </div>
       </Section>
@@ -155,7 +161,7 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
           <Field label={t.territoryLabel} hint={t.territoryLabelHint} optional {...bind('territoryLabel')} />
           <Field as="select" label={t.territoryScale} optional {...bind('territoryScale')}>
             <option value="">{t.notGiven}</option>
-            {choose(TERRITORY_SCALES, TERRITORY_SCALE_LABELS)}
+            {choose(TERRITORY_SCALES, TERRITORY_SCALE_LABELS, values.territoryScale)}
           </Field>
           <Field label={t.departement} optional {...bind('departement')} />
           <Field label={t.region} optional {...bind('region')} />

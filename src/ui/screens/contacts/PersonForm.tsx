@@ -1,19 +1,17 @@
 // Create or edit a person on the form kit: name, role, lieux (created inline if needed), phone,
 // email, tags, notes and the GDPR consent; kept as a draft on every change.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { getContact } from '../../../db/contacts';
 import { saveRecordForm } from '../../../db/form-save';
-import { listOrganisations } from '../../../db/organisations';
 import type { Contact } from '../../../domain/contact';
 import { hrefTo, navigate } from '../../../state/router';
 import { Field } from '../../components/Field';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
-import { SearchPicker } from '../../components/SearchPicker';
+import { RecordPicker } from '../../components/RecordPicker';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { useRecordForm } from '../../forms/use-record-form';
-import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
@@ -81,11 +79,6 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
     holding: creatingLieu !== null,
   });
   const { values, bind } = form;
-  const lieux = useLive((ctx) => listOrganisations(ctx), []);
-  const options = useMemo(
-    () => (lieux ?? []).map((lieu) => ({ id: lieu.id, label: lieu.name, detail: lieu.commune })),
-    [lieux],
-  );
   return (
     <FormFrame
       form={form}
@@ -98,11 +91,11 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
     >
       <Field label={t.name} {...bind('name')} autocomplete="off" />
       <Field label={t.role} optional {...bind('role')} />
-      <SearchPicker
+      <RecordPicker
+        type="organisations"
         label={t.organisations}
         hint={t.organisationsHint}
         multiple
-        options={options}
         selected={values.organisationIds}
         onChange={(organisationIds) => form.set('organisationIds', organisationIds)}
         onCreate={(text) => setCreatingLieu(text)}

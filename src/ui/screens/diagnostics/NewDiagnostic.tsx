@@ -1,13 +1,13 @@
 import { format, isValid, parseISO } from 'date-fns';
 import { useState } from 'preact/hooks';
 import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics';
-import { createOrganisation, listOrganisations } from '../../../db/organisations';
+import { createOrganisation } from '../../../db/organisations';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { SearchPicker } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -32,7 +32,6 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
   const t = useMessages(messages);
   const context = useDataContext();
   const templates = useLive((ctx) => listOfferedTemplates(ctx), []);
-  const organisations = useLive((ctx) => listOrganisations(ctx), []);
   const [templateId, setTemplateId] = useState<string>();
   const [organisationId, setOrganisationId] = useState(givenOrganisation);
   const [subject, setSubject] = useState('');
@@ -110,14 +109,10 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
             ))}
           </fieldset>
           {forLieu ? (
-            <SearchPicker
+            <RecordPicker
+              type="organisations"
               label={t.lieuLabel}
               hint={t.lieuHint}
-              options={(organisations ?? []).map((organisation) => ({
-                id: organisation.id,
-                label: organisation.name,
-                detail: organisation.commune ?? organisation.territoryLabel,
-              }))}
               selected={organisationId ? [organisationId] : []}
               onChange={(ids) => setOrganisationId(ids[0])}
               onCreate={(name) => void createLieu(name)}

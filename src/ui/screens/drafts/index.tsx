@@ -6,7 +6,8 @@ import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { DRAFT_KIND_NAMES, DRAFT_KINDS } from '../../forms/draft-kinds';
+import { draftKind } from '../../forms/draft-kinds';
+import { DRAFT_KIND_NAMES } from '../../forms/draft-param';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
@@ -20,8 +21,8 @@ export default function DraftsScreen({ route }: ScreenProps) {
   const d = useDates();
   const lang = useLanguage();
   const context = useDataContext();
-  const asked = (route.query.type ?? '').split(',').filter((kind) => DRAFT_KINDS[kind]);
-  const kinds = asked.length > 0 ? asked : DRAFT_KIND_NAMES;
+  const asked = (route.query.type ?? '').split(',').filter((kind) => draftKind(kind));
+  const kinds: readonly string[] = asked.length > 0 ? asked : DRAFT_KIND_NAMES;
   const drafts = useLive((ctx) => listDrafts(ctx, kinds), [kinds.join(',')]);
 
   return (
@@ -34,7 +35,7 @@ export default function DraftsScreen({ route }: ScreenProps) {
       ) : (
         <ul class={styles.list}>
           {drafts.map((draft) => {
-            const kind = DRAFT_KINDS[draft.kind];
+            const kind = draftKind(draft.kind);
             if (!kind) return null;
             const name = `${kind.label[lang]} — ${draft.title?.trim() || t.untitled}`;
             const remove = () => {

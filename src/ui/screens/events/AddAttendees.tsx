@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { listContacts } from '../../../db/contacts';
+import { contactsByIds } from '../../../db/contacts';
 import { type Attendee, setAttendance } from '../../../db/events';
 import type { Contact } from '../../../domain/contact';
 import type { NetworkEvent } from '../../../domain/event';
 import { InlineContactForm } from '../../components/InlineContactForm';
-import { SearchPicker } from '../../components/SearchPicker';
+import { RecordPicker } from '../../components/RecordPicker';
 import { useDataContext } from '../../hooks/use-data-context';
-import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
@@ -17,7 +16,6 @@ import { messages } from './messages';
 export function AddAttendees({ event }: { event: NetworkEvent }) {
   const t = useMessages(messages);
   const context = useDataContext();
-  const contacts = useLive((data) => listContacts(data), []);
   const [creating, setCreating] = useState<string | null>(null);
   const arrivingAs: Attendee['status'] = event.startsAt <= new Date().toISOString() ? 'present' : 'invited';
 
@@ -41,18 +39,17 @@ export function AddAttendees({ event }: { event: NetworkEvent }) {
       />
     );
   }
-  // People already on the list show there with their presence, not as chips here.
-  const candidates = (contacts ?? []).filter((contact) => !(contact.id in event.attendees));
   return (
-    <SearchPicker
+    <RecordPicker
+      type="contacts"
       label={t.addAttendees}
       hint={t.addAttendeesHint}
       multiple
-      options={candidates.map((contact) => ({ id: contact.id, label: contact.name, detail: contact.role }))}
+      // People already on the list show there with their presence, not as candidates here.
+      exclude={Object.keys(event.attendees)}
       selected={[]}
       onChange={(ids) => {
-        const known = new Map(candidates.map((contact) => [contact.id, contact]));
-        add(ids.flatMap((id) => known.get(id) ?? []));
+        if (context) void contactsByIds(context, ids).then(add);
       }}
       onCreate={(text) => setCreating(text)}
     />

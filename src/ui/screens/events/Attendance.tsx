@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Attendee, attendeeKinds, setAttendance } from '../../../db/events';
 import type { NetworkEvent } from '../../../domain/event';
 import { attendanceCounts } from '../../../domain/event-agenda';
-import { ORGANISATION_KINDS } from '../../../domain/vocabulary';
+import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Banner } from '../../components/Banner';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -24,7 +24,7 @@ export function Attendance({ event }: { event: NetworkEvent }) {
   const byKind = [...ORGANISATION_KINDS, 'unknown' as const].flatMap((kind) => {
     const count = counts.byKind[kind];
     if (!count) return [];
-    return [t.kindCount(kind === 'unknown' ? t.noOrganisation : ORGANISATION_KIND_LABELS[kind][lang], count)];
+    return [t.kindCount(kind === 'unknown' ? t.noOrganisation : labelOf(ORGANISATION_KIND_LABELS, kind, lang), count)];
   });
   const statusLabel = { invited: t.statusInvited, present: t.statusPresent, excused: t.statusExcused };
 

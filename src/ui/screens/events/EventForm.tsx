@@ -1,12 +1,13 @@
 // Create or edit an event on the form kit: kept as a draft on every change, saved in one
 // transaction that forgets the draft; dates are typed as the wall clock of the event's zone.
+
 import { deleteEvent, getEvent } from '../../../db/events';
 import { saveRecordForm } from '../../../db/form-save';
 import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { DEFAULT_TIME_ZONE, fromWallClock, toWallClock } from '../../../domain/time-zone';
-import { EVENT_KINDS, type EventKind } from '../../../domain/vocabulary';
+import { EVENT_KINDS, type EventKind, labelOf } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -202,9 +203,10 @@ function Form({ start }: { start: FormStart<Values> }) {
         value={values.kind}
         onChange={(input) => set('kind', input.currentTarget.value as EventKind)}
       >
-        {EVENT_KINDS.map((kind) => (
+        {/* A kind of a later release is offered as it is, so saving keeps it. */}
+        {[...EVENT_KINDS, ...(EVENT_KINDS.includes(values.kind) ? [] : [values.kind])].map((kind) => (
           <option key={kind} value={kind}>
-            {EVENT_KIND_LABELS[kind][lang]}
+            {labelOf(EVENT_KIND_LABELS, kind, lang)}
           </option>
         ))}
       </Field>
@@ -277,7 +279,8 @@ function Form({ start }: { start: FormStart<Values> }) {
       />
       <fieldset class="services">
         <legend class="field__label">{t.fieldServices}</legend>
-        {SERVICE_KEYS.map((service) => (
+        {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
+        {[...SERVICE_KEYS, ...values.services.filter((key) => !SERVICE_KEYS.includes(key))].map((service) => (
           <label key={service} class="choice">
             <input
               type="checkbox"
@@ -288,12 +291,15 @@ function Form({ start }: { start: FormStart<Values> }) {
                 set(
                   'services',
                   input.currentTarget.checked
-                    ? SERVICE_KEYS.filter((key) => key === service || values.services.includes(key))
+                    ? [...SERVICE_KEYS, ...values.services].filter(
+                        (key, index, all) =>
+                          all.indexOf(key) === index && (key === service || values.services.includes(key)),
+                      )
                     : values.services.filter((key) => key !== service),
                 )
               }
             />
-            {SERVICE_LABELS[service][lang]}
+            {labelOf(SERVICE_LABELS, service, lang)}
           </label>
         ))}
       </fieldset>

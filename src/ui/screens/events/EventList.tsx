@@ -6,6 +6,7 @@ import type { NetworkEvent } from '../../../domain/event';
 import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import type { FollowUp } from '../../../domain/follow-up';
+import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
@@ -157,7 +158,7 @@ function AgendaItem({ event, now, placeNames }: Omit<AgendaProps, 'events'> & { 
           <span class="agenda__title">{event.title}</span>
           <span class="agenda__meta">
             {[
-              EVENT_KIND_LABELS[event.kind][lang],
+              labelOf(EVENT_KIND_LABELS, event.kind, lang),
               event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,
               event.placeLabel,
             ]

@@ -5,6 +5,7 @@ import { getOrganisation } from '../../../db/organisations';
 import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_LABELS } from '../../../domain/services';
+import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { BackLink } from '../../components/BackLink';
 import { Button, ButtonLink } from '../../components/Button';
@@ -89,7 +90,7 @@ function EventSummary({ event }: { event: NetworkEvent }) {
   const lang = useLanguage();
   return (
     <>
-      <span class="event-kind">{EVENT_KIND_LABELS[event.kind][lang]}</span> · {eventSpan(event, lang, t)}
+      <span class="event-kind">{labelOf(EVENT_KIND_LABELS, event.kind, lang)}</span> · {eventSpan(event, lang, t)}
     </>
   );
 }
@@ -102,7 +103,7 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
   if (place) rows.push([t.place, place]);
   if (event.organisers.length > 0) rows.push([t.organisers, event.organisers.join(', ')]);
   if (event.services.length > 0) {
-    rows.push([t.services, event.services.map((service) => SERVICE_LABELS[service][lang]).join(', ')]);
+    rows.push([t.services, event.services.map((service) => labelOf(SERVICE_LABELS, service, lang)).join(', ')]);
   }
   if (rows.length === 0 && !event.description) return null;
   return (

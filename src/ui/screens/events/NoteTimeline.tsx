@@ -3,6 +3,7 @@ import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
 import { toWallClock } from '../../../domain/time-zone';
+import { labelOf } from '../../../domain/vocabulary';
 import type { BadgeTone } from '../../components/Badge';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
@@ -64,7 +65,9 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
       <div class="timeline__meta">
         <time dateTime={note.writtenAt}>{withDay ? `${eventShortDay(note.writtenAt, zone, lang)} ${time}` : time}</time>
         <span class="timeline__author">{note.authorName || t.thisDevice}</span>
-        {note.tag === 'note' ? null : <Badge tone={NOTE_TAG_TONES[note.tag]}>{NOTE_TAG_LABELS[note.tag][lang]}</Badge>}
+        {note.tag === 'note' ? null : (
+          <Badge tone={NOTE_TAG_TONES[note.tag]}>{labelOf(NOTE_TAG_LABELS, note.tag, lang)}</Badge>
+        )}
         {note.editedAt ? <span class="timeline__edited">({t.edited})</span> : null}
         {own && !editing ? (
           <span class="timeline__actions">
@@ -143,7 +146,7 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
       >
         {NOTE_TAGS.map((key) => (
           <option key={key} value={key}>
-            {NOTE_TAG_LABELS[key][lang]}
+            {labelOf(NOTE_TAG_LABELS, key, lang)}
           </option>
         ))}
       </Field>

@@ -1,6 +1,7 @@
 import type { ReportFilters as Filters } from '../../../domain/report';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import type { TerritoryKey } from '../../../domain/territory';
+import { labelOf } from '../../../domain/vocabulary';
 import { Field } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -109,7 +110,7 @@ export function ReportFilters({ choice, filters, options, invalidRange, onChoice
         <option value="">{t.all}</option>
         {SERVICE_KEYS.map((key) => (
           <option key={key} value={key}>
-            {SERVICE_LABELS[key][lang]}
+            {labelOf(SERVICE_LABELS, key, lang)}
           </option>
         ))}
       </Field>

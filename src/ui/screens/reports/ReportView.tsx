@@ -1,8 +1,10 @@
 // The report on screen and on paper: key figures, then each breakdown as a table whose
 // number cells carry a bar (the chart and its table twin are one element), and the months as
 // a column chart with its table a tap away.
+
 import type { Report } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
+import { labelOf } from '../../../domain/vocabulary';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -57,7 +59,7 @@ export function ReportView({ report }: { report: Report }) {
             <tbody>
               {serviceRows.map(({ key, count }) => (
                 <tr key={key}>
-                  <th scope="row">{SERVICE_LABELS[key][lang]}</th>
+                  <th scope="row">{labelOf(SERVICE_LABELS, key, lang)}</th>
                   <BarCell value={count} max={serviceMax} text={number(count)} />
                   <BarCell
                     value={eventsByService.get(key) ?? 0}

@@ -1,5 +1,6 @@
 // Rapports — "Veiller & observer": a period's activity from the device's own records, as
 // figures, bars and tables, printable and exportable for funders and the observatory.
+
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { readExportData } from '../../../db/export-data';
 import { localDay } from '../../../domain/days';
@@ -7,6 +8,7 @@ import type { ExportData } from '../../../domain/exports';
 import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { type TerritoryKey, territoriesOf } from '../../../domain/territory';
+import { labelOf } from '../../../domain/vocabulary';
 import type { Language } from '../../../state/ui';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -84,7 +86,7 @@ function filterWords(
     const chosen = territories.find((territory) => territory.key === filters.territory);
     words.push(t.filterLabel(t.territory, chosen?.label ?? filters.territory));
   }
-  if (filters.service) words.push(t.filterLabel(t.service, SERVICE_LABELS[filters.service][lang]));
+  if (filters.service) words.push(t.filterLabel(t.service, labelOf(SERVICE_LABELS, filters.service, lang)));
   if (filters.author) words.push(t.filterLabel(t.author, filters.author));
   return words;
 }

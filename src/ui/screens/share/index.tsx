@@ -3,12 +3,12 @@
 // stay as they were) and the capture form opens on it. Nothing is saved as a visit without
 // the person.
 import { useEffect, useState } from 'preact/hooks';
-import { newDraftId, saveDraft } from '../../../db/drafts';
+import { saveDraft } from '../../../db/drafts';
 import { hrefTo, navigate } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { DRAFT_PARAM } from '../../forms/draft-param';
+import { DRAFT_PARAM, newDraftId } from '../../forms/draft-param';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useMessages } from '../../i18n/messages';
 import type { ScreenProps } from '../../routes';

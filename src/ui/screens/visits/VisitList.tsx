@@ -1,18 +1,20 @@
 // The visit list, newest first: a search box across lieux, people and notes, a few filters,
 // pages of 30, the drafts waiting and the overdue follow-ups.
+
 import { useEffect, useState } from 'preact/hooks';
 import { countDrafts } from '../../../db/drafts';
 import { countOverdue } from '../../../db/follow-up-queries';
 import { listOrganisations } from '../../../db/organisation-queries';
 import { listVisits, prepareVisitSearch, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
+import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { DRAFT_KIND_NAMES } from '../../forms/draft-kinds';
+import { DRAFT_KIND_NAMES } from '../../forms/draft-param';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -157,7 +159,7 @@ function VisitItem({ row }: { row: VisitRow }) {
           <span class="visit-item__services">
             {services.slice(0, 2).map((service) => (
               <span key={service} class="tag">
-                {SERVICE_LABELS[service][lang]}
+                {labelOf(SERVICE_LABELS, service, lang)}
               </span>
             ))}
             {services.length > 2 ? <span class="tag">{t.moreServices(services.length - 2)}</span> : null}
@@ -210,7 +212,7 @@ function FilterFields({
         <option value="">{t.anyService}</option>
         {SERVICE_KEYS.map((service) => (
           <option key={service} value={service}>
-            {SERVICE_LABELS[service][lang]}
+            {labelOf(SERVICE_LABELS, service, lang)}
           </option>
         ))}
       </Field>

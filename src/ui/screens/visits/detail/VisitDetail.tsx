@@ -1,5 +1,6 @@
 // A visit's page: what was logged, its notes (with "2 versions" when a concurrent edit lost),
 // its follow-ups ticked in place, its photos; edit and delete.
+
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { contactsByIds } from '../../../../db/contacts';
@@ -7,6 +8,7 @@ import { followUpsOfVisit } from '../../../../db/follow-ups';
 import { getOrganisation } from '../../../../db/organisations';
 import { deleteVisit, getVisit } from '../../../../db/visits';
 import { SERVICE_LABELS } from '../../../../domain/services';
+import { labelOf } from '../../../../domain/vocabulary';
 import { navigate } from '../../../../state/router';
 import { Banner } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
@@ -134,7 +136,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
             <span class="visit-item__services">
               {(visit.services ?? []).map((service) => (
                 <span key={service} class="tag">
-                  {SERVICE_LABELS[service][lang]}
+                  {labelOf(SERVICE_LABELS, service, lang)}
                 </span>
               ))}
             </span>

@@ -1,10 +1,12 @@
 // Pieces of the visit form: service chips, follow-up rows, photos and the position.
+
 import { useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../../db/attachments';
 import type { DataContext } from '../../../../db/context';
 import { dayAfter, localDay } from '../../../../domain/days';
 import { newId } from '../../../../domain/ids';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
+import { labelOf } from '../../../../domain/vocabulary';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
@@ -30,7 +32,8 @@ export function ServiceChoices({
       <legend class="field__label">{t.services}</legend>
       <p class="field__hint">{t.servicesHint}</p>
       <div class="choices">
-        {order.map((service) => (
+        {/* A service of a later release stays ticked, named as unknown, and is saved as it is. */}
+        {[...order, ...selected.filter((service) => !order.includes(service))].map((service) => (
           <label key={service} class="choice">
             <input
               type="checkbox"
@@ -43,7 +46,7 @@ export function ServiceChoices({
                 )
               }
             />
-            {SERVICE_LABELS[service][lang]}
+            {labelOf(SERVICE_LABELS, service, lang)}
           </label>
         ))}
       </div>

@@ -3,8 +3,6 @@
 // transaction that also forgets the draft.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AttachmentTooLargeError } from '../../../../db/attachments';
-import { listContacts } from '../../../../db/contacts';
-import { listOrganisations } from '../../../../db/organisations';
 import { type CaptureHints, captureHints, getVisit, saveVisit } from '../../../../db/visits';
 import { SERVICE_KEYS } from '../../../../domain/services';
 import { navigate } from '../../../../state/router';
@@ -13,12 +11,11 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { InlineContactForm } from '../../../components/InlineContactForm';
 import { InlineOrganisationForm } from '../../../components/InlineOrganisationForm';
+import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
-import { SearchPicker } from '../../../components/SearchPicker';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
 import { type FormStart, useFormStart } from '../../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form';
-import { useLive } from '../../../hooks/use-live';
 import { useMessages } from '../../../i18n/messages';
 import { SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
 import { FollowUpRows, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
@@ -113,16 +110,6 @@ function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFo
   });
   const { values, change, errors } = form;
 
-  const organisations = useLive((ctx) => listOrganisations(ctx), []);
-  const contacts = useLive((ctx) => listContacts(ctx), []);
-  const lieuOptions = useMemo(
-    () => (organisations ?? []).map((item) => ({ id: item.id, label: item.name, detail: item.commune })),
-    [organisations],
-  );
-  const personOptions = useMemo(
-    () => (contacts ?? []).map((item) => ({ id: item.id, label: item.name, detail: item.role })),
-    [contacts],
-  );
   const serviceOrder = useMemo(() => servicesInOrder(SERVICE_KEYS, hints.usualServices), [hints]);
   const missingText = new Set(values.followUps.filter((row) => errors[followUpError(row.key)]).map((row) => row.key));
 
@@ -132,10 +119,10 @@ function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFo
       <form class="visit-form stack" ref={form.formRef} onSubmit={form.submit} noValidate>
         <DraftNotice form={form} />
         <FormProblem form={form} fix={t.fixProblems} />
-        <SearchPicker
+        <RecordPicker
+          type="organisations"
           label={t.place}
           hint={t.placeHint}
-          options={lieuOptions}
           selected={values.organisationId ? [values.organisationId] : []}
           suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
           onChange={(ids) => change({ organisationId: ids[0] ?? null })}
@@ -162,11 +149,11 @@ function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFo
           onInput={(event) => change({ notes: event.currentTarget.value })}
           error={errors.notes}
         />
-        <SearchPicker
+        <RecordPicker
+          type="contacts"
           label={t.people}
           hint={t.peopleHint}
           multiple
-          options={personOptions}
           selected={values.contactIds}
           suggested={[]}
           maxShown={4}

@@ -1,0 +1,175 @@
+// The app on a real HTTPS origin behind Caddy, as `valise deploy` sets it up: Caddy (Debian's
+// /usr/bin/caddy) with its internal CA instead of Let's Encrypt, the generated site block, the
+// host name valise.test mapped to loopback in Chromium, which trusts only that test CA's key.
+// The service worker installs on that origin, the phone joins and syncs, the app opens offline
+// with the server stopped; an X-Forwarded-For written by a client is not believed past Caddy.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { caddyfile } from '../../src/server/deploy/files';
+import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { screenshot } from './helpers/screenshots';
+import { freePort, type RunningServer, startServer } from './helpers/server';
+import { isControlled, reloadUntilControlled } from './helpers/service-worker';
+import { NetworkPage } from './pages/network-page';
+
+const CADDY = '/usr/bin/caddy';
+const HOST = 'valise.test';
+
+let dir: string;
+let caddy: ChildProcess;
+let caddyOutput = '';
+let server: RunningServer;
+let browser: Browser;
+let httpsPort: number;
+let origin: string;
+let rootCa: string;
+
+async function waitFor<T>(what: string, probe: () => T | null | Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const found = await probe();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new Error(`${what} within 60 s. Caddy said:\n${caddyOutput}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** SHA-256 of a certificate's SubjectPublicKeyInfo, base64: what Chromium's SPKI list takes. */
+function spkiHash(pem: string): string {
+  const der = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64');
+}
+
+/** A request to Caddy on loopback for valise.test, trusting only Caddy's test root. */
+function viaCaddy(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: httpsPort,
+        servername: HOST,
+        ca: rootCa,
+        path,
+        method: init.method ?? 'GET',
+        headers: { Host: `${HOST}:${httpsPort}`, ...init.headers },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(CADDY)) throw new Error(`Caddy is missing at ${CADDY}: apt-get install -y caddy (.ci/run does it).`);
+  dir = mkdtempSync(join(tmpdir(), 'valise-https-'));
+  httpsPort = await freePort();
+  const httpPort = await freePort();
+  origin = `https://${HOST}:${httpsPort}`;
+  server = await startServer({ env: { VALISE_TRUSTED_PROXIES: '127.0.0.1', VALISE_PUBLIC_URL: origin } });
+  // The generated site block, with test-only global options: Caddy's own CA, no admin
+  // endpoint, nothing installed in the machine's trust store, ports of our own.
+  const config = `{
+\tadmin off
+\tlocal_certs
+\tskip_install_trust
+\thttp_port ${httpPort}
+\thttps_port ${httpsPort}
+}
+
+${caddyfile({ domain: HOST, email: null, dataDir: '/unused', backupDir: '/unused', user: 'valise', appDir: '/unused', node: '/unused', port: server.port })}`;
+  writeFileSync(join(dir, 'Caddyfile'), config);
+  caddy = spawn(CADDY, ['run', '--adapter', 'caddyfile', '--config', join(dir, 'Caddyfile')], {
+    env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  caddy.stdout?.on('data', (chunk: Buffer) => {
+    caddyOutput += chunk.toString();
+  });
+  caddy.stderr?.on('data', (chunk: Buffer) => {
+    caddyOutput += chunk.toString();
+  });
+  const pki = join(dir, 'data', 'caddy', 'pki', 'authorities', 'local');
+  const intermediate = await waitFor('Caddy made no internal CA', () =>
+    existsSync(join(pki, 'intermediate.crt')) ? readFileSync(join(pki, 'intermediate.crt'), 'utf8') : null,
+  );
+  rootCa = readFileSync(join(pki, 'root.crt'), 'utf8');
+  await waitFor('Caddy did not serve valise.test', async () =>
+    (await viaCaddy('/api/health').catch(() => ({ status: 0 }))).status === 200 ? true : null,
+  );
+  browser = await launchBrowser([
+    `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
+    // Only certificates signed by this test CA are accepted despite being unknown to the system.
+    `--ignore-certificate-errors-spki-list=${spkiHash(intermediate)}`,
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  caddy?.kill('SIGTERM');
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the app on its own HTTPS origin behind Caddy', () => {
+  test('installs its service worker, joins, syncs, and opens offline with the server stopped', async () => {
+    const context = await newDevice(browser, PHONE);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+      await reloadUntilControlled(page);
+      const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '';
+      expect(server.output()).toContain(`link: ${origin}/#/rejoindre?code=${code}`);
+      const network = new NetworkPage(page, origin);
+      await network.openInvitation(code);
+      await network.join('Camille Martin', 'Téléphone de Camille');
+      await expect.poll(() => network.state(), { timeout: 30_000 }).toBe('idle');
+      await screenshot(page, 'https-joined-behind-caddy');
+
+      // A guesser spoofing X-Forwarded-For through Caddy is counted at its real address.
+      const wrongJoin = (spoofed: string) =>
+        viaCaddy('/api/join', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': spoofed },
+          body: JSON.stringify({
+            code: 'AAAA-BBBB-CCCC',
+            deviceName: 'x',
+            memberName: 'x',
+            clockNode: 'bbbbbbbbbbbbbbbb',
+          }),
+        });
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 11; attempt++) statuses.push((await wrongJoin(`198.51.100.${attempt}`)).status);
+      expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
+      expect(statuses[10]).toBe(429);
+      const joinLines = server
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"path":"/api/join"'));
+      expect(joinLines.length).toBeGreaterThanOrEqual(12);
+      expect(joinLines.every((line) => line.includes('"address":"127.0.0.1"'))).toBe(true);
+
+      await server.stop();
+      await context.setOffline(true);
+      await page.goto(`${origin}/#/reglages`);
+      expect(await isControlled(page)).toBe(true);
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => network.state(), { timeout: 30_000 }).toBe('offline');
+    } finally {
+      await context.close();
+    }
+  });
+});
