@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parseBackup } from '../../src/domain/backup';
+import { STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
 import { YEAR_IDS, yearBackupText } from '../fixtures/backup';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
@@ -47,6 +48,8 @@ async function device(viewport: Viewport = PHONE) {
 }
 
 const SEEDED = 19;
+/** Every device holds the starter valise from its first start; a backup carries it too. */
+const STARTERS = STARTER_ITEMS.length + STARTER_PACKING_LISTS.length;
 
 describe('a backup of the device', () => {
   test('is saved on one browser and restored into a fresh one, and restoring it twice changes nothing', async () => {
@@ -79,12 +82,16 @@ describe('a backup of the device', () => {
     await shotsOf(page, 'backup-saved', first.section().getByRole('button', { name: 'Enregistrer une sauvegarde' }));
     expect(describeViolations(await runAxe(page))).toBe('');
 
-    // A fresh browser: nothing on it until the file is restored.
+    // A fresh browser: nothing on it but the starter valise until the file is restored.
     const other = new BackupPage(await device(DESKTOP), server.url);
     await other.open();
-    expect(await other.restore(saved.name, saved.text)).toContain(`${SEEDED} ajoutés, 0 mis à jour, 0 déjà à jour`);
+    expect(await other.restore(saved.name, saved.text)).toContain(
+      `${SEEDED} ajoutés, 0 mis à jour, ${STARTERS} déjà à jour`,
+    );
     await shotsOf(other.page, 'backup-restored', other.section().getByTestId('restore-result'));
-    expect(await other.restore(saved.name, saved.text)).toContain(`0 ajouté, 0 mis à jour, ${SEEDED} déjà à jour`);
+    expect(await other.restore(saved.name, saved.text)).toContain(
+      `0 ajouté, 0 mis à jour, ${SEEDED + STARTERS} déjà à jour`,
+    );
 
     // The data is back: the year's report counts it (golden numbers of test/unit/domain/report.test.ts).
     const reports = new ReportsPage(other.page, server.url);
