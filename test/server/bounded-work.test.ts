@@ -145,9 +145,12 @@ describe('records and refusals of bounded size', () => {
     expect(results[0]).toMatchObject({ current: { id: big.recordId } });
     expect(answer.text.length).toBeLessThan(JSON.stringify(big).length + 300 * (MAX_REASON_CHARS + 100));
 
-    const manyWrong = visitCreation(NOW);
-    for (let index = 0; index < 200; index++) manyWrong.fields[`field${index}`] = 'x'.repeat(1000);
-    for (const key of Object.keys(manyWrong.fields)) manyWrong.clocks[key] = manyWrong.clocks.notes as string;
+    // Unknown fields are carried, not refused (forward tolerance): 200 answers of the wrong
+    // shape are 200 issues, each naming its entry.
+    const manyWrong = diagnostic(0);
+    manyWrong.fields.answers = Object.fromEntries(
+      Array.from({ length: 200 }, (_, index) => [`q${index}`, 'x'.repeat(1000)]),
+    );
     const first = (await push([manyWrong])).results[0];
     const replay = (await push([manyWrong])).results[0];
     for (const result of [first, replay]) {
