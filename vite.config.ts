@@ -148,6 +148,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // expect.poll waits for a state; its 1 s default is a timing bet a loaded machine loses.
+          expect: { poll: { timeout: 30_000 } },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
