@@ -56,7 +56,8 @@ describe('a backup of the device', () => {
     const page = await device();
     const first = new BackupPage(page, server.url);
     await first.open();
-    expect(await first.lastBackup().textContent()).toBe('jamais');
+    // "…" while Réglages reads the device's last backup.
+    await expect.poll(() => first.lastBackup().textContent()).toBe('jamais');
     // A brand-new device has nothing at risk yet: no warning about the last 7 days.
     expect(await first.section().textContent()).not.toContain('depuis plus de 7 jours');
 
