@@ -1,43 +1,15 @@
 // The territory on a phone with no network: communes known offline fill a lieu's codes.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { PHONE } from './helpers/browser';
+import { offlinePhones } from './helpers/offline-phone';
 import { SCREENSHOT_SIZES, screenshot } from './helpers/screenshots';
-import { type RunningServer, startServer } from './helpers/server';
-import { reloadUntilControlled } from './helpers/service-worker';
-import { ShellPage } from './pages/shell-page';
 import { TerritoryPage } from './pages/territory-page';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let server: RunningServer | undefined;
+const openOfflinePhone = offlinePhones();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await server?.stop();
-  server = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A phone that opened the app once (the worker cached every chunk), now offline. */
 async function offlinePhone(): Promise<{ page: Page; territory: TerritoryPage }> {
-  server = await startServer();
-  context = await newDevice(browser, PHONE);
-  const page = await context.newPage();
-  const shell = new ShellPage(page, server.url);
-  await shell.open();
-  await reloadUntilControlled(page);
-  await context.setOffline(true);
-  await server.stop();
-  server = undefined;
+  const { page, shell } = await openOfflinePhone();
   return { page, territory: new TerritoryPage(page, shell.baseUrl) };
 }
 
