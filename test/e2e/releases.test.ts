@@ -3,16 +3,15 @@
 // server, edit the same records offline and sync: nothing is lost, both converge, and the old
 // phone keeps editing records today's app gave fields it does not know. (b) Today's app
 // against the previous release's server (src/protocol/README.md, "Compatibility").
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { joinTwo, Phone } from './helpers/phone';
 import { buildRelease, type ReleaseBuild } from './helpers/release-build';
 import { type Front, startFront } from './helpers/release-front';
 import { previousRelease } from './helpers/releases';
 import { screenshot } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
-import { NetworkPage } from './pages/network-page';
-import { TerritoryPage } from './pages/territory-page';
 
 let browser: Browser;
 let previous: ReleaseBuild;
@@ -45,61 +44,8 @@ async function front(distDir: string, apiUrl: string): Promise<Front> {
   return started;
 }
 
-/** One phone, driven through its own version's screens (both releases share these). */
-class Phone {
-  readonly network: NetworkPage;
-  readonly territory: TerritoryPage;
-
-  constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {
-    this.network = new NetworkPage(page, baseUrl);
-    this.territory = new TerritoryPage(page, baseUrl);
-  }
-
-  main() {
-    return this.page.locator('main');
-  }
-
-  async go(hash: string): Promise<void> {
-    await this.page.evaluate((target) => {
-      location.hash = target;
-    }, hash);
-    await this.page.locator('main h1').waitFor();
-  }
-
-  offline(offline: boolean): Promise<void> {
-    return this.context.setOffline(offline);
-  }
-
-  /** Réglages → "Synchroniser", then waits for the end of that sync, "à jour". */
-  async sync(): Promise<void> {
-    await this.go('#/reglages');
-    const before = await this.network.lastSync();
-    await this.network.syncNow();
-    await expect
-      .poll(async () => `${await this.network.state()} ${(await this.network.lastSync()) !== before}`)
-      .toBe('idle true');
-  }
-
-  async logVisit(notes: string): Promise<string> {
-    await this.go('#/visites/nouvelle');
-    await this.main().getByRole('checkbox', { name: 'Détecter' }).check();
-    await this.main().getByRole('textbox', { name: 'Notes' }).fill(notes);
-    await this.main().getByRole('button', { name: 'Enregistrer la visite' }).click();
-    await this.page.waitForURL(/#\/visites\/[0-9a-f-]{36}/);
-    return this.page.url().match(/#\/visites\/([0-9a-f-]{36})/)?.[1] ?? '';
-  }
-
-  async editVisit(id: string, field: 'Objet' | 'Notes', value: string): Promise<void> {
-    await this.go(`#/visites/${id}/modifier`);
-    await this.main().getByRole('textbox', { name: field }).fill(value);
-    await this.main().getByRole('button', { name: 'Enregistrer la visite' }).click();
-    await this.page.waitForURL(new RegExp(`#/visites/${id}(\\?|$)`));
-  }
-
+/** A phone of either release, with what this suite does beyond the shared journeys. */
+class ReleasePhone extends Phone {
   async editLieu(id: string, field: string, value: string): Promise<void> {
     await this.go(`#/contacts/lieu/${id}/modifier`);
     await this.territory.field(field).fill(value);
@@ -114,31 +60,14 @@ class Phone {
     const shown = (await this.page.getByTestId('app-version').textContent()) ?? '';
     return shown.split('·')[0]?.trim() ?? '';
   }
-
-  async text(hash: string): Promise<string> {
-    await this.go(hash);
-    return (await this.main().textContent()) ?? '';
-  }
 }
 
-async function phone(baseUrl: string): Promise<Phone> {
+async function phone(baseUrl: string): Promise<ReleasePhone> {
   const context = await newDevice(browser, PHONE);
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(baseUrl);
-  return new Phone(context, page, baseUrl);
-}
-
-/** The admin's phone joins with the server's first code; the other with an invitation from it. */
-async function joinBoth(serverOutput: string, admin: Phone, concierge: Phone): Promise<void> {
-  const code = serverOutput.match(/code: ([A-Z0-9-]+)/)?.[1] ?? '';
-  await admin.network.openInvitation(code);
-  await admin.network.join('Camille Martin', 'Téléphone de Camille');
-  await expect.poll(() => admin.network.state()).toBe('idle');
-  const invitation = await admin.network.createInvitation();
-  await concierge.network.openInvitation(invitation);
-  await concierge.network.join('Hugo Le Goff', 'Téléphone de Hugo');
-  await expect.poll(() => concierge.network.state()).toBe('idle');
+  return new ReleasePhone(context, page, baseUrl);
 }
 
 describe('a phone a release behind and a phone of today, on today’s server', () => {
@@ -147,7 +76,7 @@ describe('a phone a release behind and a phone of today, on today’s server', (
     const oldDoor = await front(previous.dist, today.url);
     const fresh = await phone(today.url);
     const old = await phone(oldDoor.url);
-    await joinBoth(today.output(), fresh, old);
+    await joinTwo(today.output(), fresh, old);
     expect(await old.appVersion()).toBe(previous.release.version);
 
     // Today's phone writes what the old one knows (a visit) and what it does not (a lieu's
