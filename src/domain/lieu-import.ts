@@ -8,8 +8,7 @@ import { type CommuneIndex, communeFields, communesOfPostcode } from './communes
 import { parseCsv } from './contact-exchange';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
-import type { FieldIssue } from './validation';
-import { validateRecord } from './validation';
+import { type FieldIssue, issueOfNewRecord } from './validation';
 import type { LegalStructure, Typology } from './vocabulary';
 
 export type LieuSourceFormat = 'gogocarto_json' | 'csv';
@@ -259,17 +258,8 @@ function communeOf(index: CommuneIndex, lieu: LieuInput) {
 
 /** Kept when the lieu schema accepts it, else refused with the first reason. */
 function judge(line: number, lieu: LieuInput): MappedLieuLine {
-  const now = new Date(0).toISOString();
-  const result = validateRecord('organisations', {
-    ...lieu,
-    id: '00000000-0000-7000-8000-000000000000',
-    networkId: 'import',
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: '',
-    deleted: false,
-  });
-  if (!result.ok) return { line, problem: { kind: 'invalid', issue: result.issues[0]! } };
+  const issue = issueOfNewRecord('organisations', lieu);
+  if (issue) return { line, problem: { kind: 'invalid', issue } };
   return { line, lieu };
 }
 
