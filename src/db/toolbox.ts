@@ -21,6 +21,8 @@ export interface ToolboxView {
   /** Open and returned loans of every kit item. */
   loans: Loan[];
   lists: PackingList[];
+  /** The member reading (the owner of the trips they start); empty on a device not joined. */
+  me: string;
 }
 
 export async function readToolbox(context: DataContext): Promise<ToolboxView> {
@@ -40,7 +42,12 @@ export async function readToolbox(context: DataContext): Promise<ToolboxView> {
       .toArray(),
   ]);
   const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'fr');
-  return { items: items.map(strip).sort(byTitle), loans: loans.map(strip), lists: lists.map(strip).sort(byTitle) };
+  return {
+    items: items.map(strip).sort(byTitle),
+    loans: loans.map(strip),
+    lists: lists.map(strip).sort(byTitle),
+    me: context.authorName,
+  };
 }
 
 export interface ItemView {
@@ -185,7 +192,11 @@ export async function startTrip(
 ): Promise<PackingList> {
   const template = await context.db.records('packingLists').get(templateId);
   if (!template || template.deleted) throw new RecordNotFoundError('packingLists', templateId);
-  return createRecord(context, 'packingLists', { ...tripFromTemplate(template, tripDate), notes: null });
+  return createRecord(context, 'packingLists', {
+    ...tripFromTemplate(template, tripDate),
+    notes: null,
+    owner: context.authorName || null,
+  });
 }
 
 export function newTemplate(

@@ -60,5 +60,7 @@ export const packingListSchema = v.strictObject({
   itemIds: v.optional(idList, []),
   packed: v.optional(v.record(id, v.boolean()), {}),
   notes: optionalText(5000),
+  /** Whose trip it is: the member who started it (null on templates and on older trips). */
+  owner: optionalText(120),
 });
 export type PackingList = v.InferOutput<typeof packingListSchema>;

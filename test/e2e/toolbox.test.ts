@@ -237,6 +237,27 @@ describe('the network’s valise on two devices', () => {
     expect(await phone.page.getByRole('button', { name: 'Je l’emprunte' }).count()).toBe(0);
     await screenshot(phone.page, 'toolbox-kit-holder-on-phone');
 
+    // Camille prepares a stand: on Hugo's phone it is her trip, among the team's, under his own.
+    await laptop.page.goto(`${server.url}/#/valise`);
+    await camilleValise.openList('Stand sur un salon');
+    await laptop.page.getByRole('button', { name: 'Préparer un départ' }).click();
+    await laptop.page.getByText('Déplacement de Camille Martin').waitFor();
+    await expect
+      .poll(
+        async () => {
+          await syncThenOpen(laptop.page, server.url, '#/valise');
+          await syncThenOpen(phone.page, server.url, '#/valise');
+          return phone.page.locator('#listes h3').allTextContents();
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(['Mes déplacements', 'Déplacements de l’équipe', 'Modèles par type de déplacement']);
+    expect(await phone.page.locator('#listes h3 + p').first().textContent()).toContain('Aucun départ à votre nom');
+    expect(await phone.page.locator('#listes h3:text("Déplacements de l’équipe") + ul').textContent()).toContain(
+      'Camille Martin',
+    );
+    await screenshot(phone.page, 'toolbox-team-trips-on-phone', { fullPage: true });
+
     // Hugo suggests a tool; Camille publishes it for the whole network.
     await phone.page.goto(`${server.url}/#/valise`);
     await phone.page.getByRole('link', { name: 'Suggérer un élément' }).click();

@@ -68,3 +68,23 @@ export function listsUsing<L extends Pick<PackingList, 'itemIds' | 'deleted'>>(
 ): L[] {
   return lists.filter((list) => !list.deleted && list.itemIds.includes(itemId));
 }
+
+export interface TripGroups<T> {
+  /** The trips of the member reading, soonest first (undated last). */
+  mine: T[];
+  /** Everyone else's trips, soonest first: a colleague's suitcase may hold what one needs. */
+  others: T[];
+}
+
+/** "Mes déplacements" first, then the team's; a device without a member name owns them all. */
+export function groupTrips<T extends Pick<PackingList, 'tripDate' | 'owner'>>(
+  trips: readonly T[],
+  me: string,
+): TripGroups<T> {
+  const sorted = [...trips].sort((a, b) => (a.tripDate ?? '9999').localeCompare(b.tripDate ?? '9999'));
+  if (me === '') return { mine: sorted, others: [] };
+  return {
+    mine: sorted.filter((trip) => trip.owner === me),
+    others: sorted.filter((trip) => trip.owner !== me),
+  };
+}

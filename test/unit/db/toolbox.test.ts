@@ -121,6 +121,15 @@ describe('the valise on a device', () => {
     expect(await context.db.records('toolboxItems').count()).toBe(0);
   });
 
+  test('a trip belongs to the member who started it; the reader is named beside the lists', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    context.session = session('concierge');
+    const trip = await startTrip(context, stand, '2027-03-12');
+    expect(trip.owner).toBe('Hugo');
+    expect((await readToolbox(context)).me).toBe('Hugo');
+  });
+
   test('deleting an item takes it out of every list that used it, in the same write', async () => {
     const context = await openTestContext();
     await seedStarterValise(context, { pulled: false });

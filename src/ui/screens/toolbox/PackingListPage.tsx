@@ -46,6 +46,7 @@ export function PackingListPage({ listId }: { listId: string }) {
         .filter(Boolean)
         .join(' — ')
     : [
+        list.owner ? t.tripOwner(list.owner) : '',
         list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
         view.template ? t.fromTemplate(view.template.title) : '',
       ]

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readToolbox, type ToolboxView } from '../../../db/toolbox';
 import { type FileState, offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
-import type { Loan, ToolboxItem } from '../../../domain/toolbox';
+import type { Loan, PackingList, ToolboxItem } from '../../../domain/toolbox';
 import { kitAvailability } from '../../../domain/toolbox/loans';
-import { packingState } from '../../../domain/toolbox/packing';
+import { groupTrips, packingState } from '../../../domain/toolbox/packing';
 import { parseRichText, plainText } from '../../../domain/toolbox/rich-text';
 import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
 import { hrefTo } from '../../../state/router';
@@ -157,28 +157,43 @@ function PackingLists({ view }: { view: ToolboxView }) {
   const t = useMessages(messages);
   const d = useDates();
   const templates = view.lists.filter((list) => list.isTemplate);
-  const trips = view.lists
-    .filter((list) => !list.isTemplate)
-    .sort((a, b) => (a.tripDate ?? '9999').localeCompare(b.tripDate ?? '9999'));
+  const trips = view.lists.filter((list) => !list.isTemplate);
+  const { mine, others } = groupTrips(trips, view.me);
+  const card = (list: PackingList, showOwner: boolean) => {
+    const state = packingState(list, view.items);
+    const detail = [
+      showOwner ? list.owner : null,
+      list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
+      t.packedOf(state.packedCount, state.lines.length),
+    ];
+    return (
+      <PackingCard
+        key={list.id}
+        list={list}
+        detail={detail.filter(Boolean).join(' · ')}
+        progress={state.lines.length === 0 ? 0 : state.packedCount / state.lines.length}
+      />
+    );
+  };
+  // On a device not joined every trip is the user's: one list, as before there were members.
+  const team = view.me !== '';
   return (
     <Section title={t.listsTitle} id="listes">
       <p>{t.listsIntro}</p>
-      {trips.length > 0 ? (
+      {mine.length > 0 || (team && others.length > 0) ? (
         <>
-          <h3 class="subheading">{t.trips}</h3>
-          <ul class="packing-cards">
-            {trips.map((list) => {
-              const state = packingState(list, view.items);
-              return (
-                <PackingCard
-                  key={list.id}
-                  list={list}
-                  detail={`${list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated} · ${t.packedOf(state.packedCount, state.lines.length)}`}
-                  progress={state.lines.length === 0 ? 0 : state.packedCount / state.lines.length}
-                />
-              );
-            })}
-          </ul>
+          <h3 class="subheading">{team ? t.myTrips : t.trips}</h3>
+          {mine.length > 0 ? (
+            <ul class="packing-cards">{mine.map((list) => card(list, false))}</ul>
+          ) : (
+            <p class="muted">{t.noTripOfMine}</p>
+          )}
+        </>
+      ) : null}
+      {others.length > 0 ? (
+        <>
+          <h3 class="subheading">{t.teamTrips}</h3>
+          <ul class="packing-cards">{others.map((list) => card(list, true))}</ul>
         </>
       ) : null}
       <h3 class="subheading">{t.templates}</h3>

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { ToolboxItem } from '../../../../src/domain/toolbox';
-import { listsUsing, packingState, resetEntries, tripFromTemplate } from '../../../../src/domain/toolbox/packing';
+import {
+  groupTrips,
+  listsUsing,
+  packingState,
+  resetEntries,
+  tripFromTemplate,
+} from '../../../../src/domain/toolbox/packing';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../../../src/domain/toolbox/starter';
 
 const items = STARTER_ITEMS.map(
@@ -73,5 +79,22 @@ describe('a packing list', () => {
       'Animation d’atelier',
       'Stand sur un salon',
     ]);
+  });
+});
+
+describe('trips by owner', () => {
+  const trip = (owner: string | null, tripDate: string | null) => ({ owner, tripDate });
+
+  test('puts the reader’s trips first and the team’s after, each soonest first, undated last', () => {
+    const groups = groupTrips(
+      [trip('Sam', '2026-05-02'), trip('Léa', null), trip(null, '2026-04-01'), trip('Léa', '2026-04-20')],
+      'Léa',
+    );
+    expect(groups.mine).toEqual([trip('Léa', '2026-04-20'), trip('Léa', null)]);
+    expect(groups.others).toEqual([trip(null, '2026-04-01'), trip('Sam', '2026-05-02')]);
+  });
+
+  test('gives every trip to a device without a member name', () => {
+    expect(groupTrips([trip('Sam', null)], '')).toEqual({ mine: [trip('Sam', null)], others: [] });
   });
 });
