@@ -87,7 +87,7 @@ describe('contacts and lieux offline on a phone', () => {
 
     // The list and its search, accents ignored; no draft is left behind.
     await shell.goTo('contacts');
-    const items = page.locator('.record-item');
+    const items = page.locator('[data-testid="record-item"]');
     await expect.poll(() => items.count()).toBe(1);
     const search = main.getByRole('searchbox', { name: 'Rechercher une personne' });
     await search.fill('helene');

@@ -20,7 +20,7 @@ async function pickFile(page: Page, name: string, mimeType: string): Promise<voi
 }
 
 const summary = (page: Page) => page.getByTestId('import-summary').textContent();
-const lieuNames = (page: Page) => page.locator('main .record-item__name').allTextContents();
+const lieuNames = (page: Page) => page.locator('main [data-testid="record-name"]').allTextContents();
 
 describe('importing lieux offline', () => {
   test('a GoGoCarto export is previewed, cancelled, imported with its report, and merged when imported again', async () => {

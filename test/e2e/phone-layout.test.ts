@@ -185,7 +185,7 @@ describe('a phone with the network’s data', () => {
     await page.setViewportSize(PHONE);
     const fold = await page.evaluate(() => {
       const nav = document.querySelector('.nav')?.getBoundingClientRect().top ?? window.innerHeight;
-      return [...document.querySelectorAll('main .visit-list > li')].filter(
+      return [...document.querySelectorAll('main [data-testid="visit-list"] > li')].filter(
         (item) => item.getBoundingClientRect().bottom <= nav,
       ).length;
     });

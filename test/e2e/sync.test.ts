@@ -144,7 +144,7 @@ describe('two phones of a network', () => {
     await b.sync();
 
     await b.go('#/visites');
-    const list = b.page.locator('main .visit-item');
+    const list = b.page.locator('main [data-testid="visit-item"]');
     await expect.poll(() => list.count()).toBe(notes.length);
     const listed = (await list.allTextContents()).join('\n');
     for (const text of notes) expect(listed.split(`${text} :`).length - 1, text).toBe(1);

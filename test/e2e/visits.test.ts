@@ -173,7 +173,7 @@ describe('visits offline on a phone', () => {
     await expectNoViolations(page, 'a lieu’s page');
     await page.getByRole('link', { name: 'Tous les lieux' }).click();
     await page.getByRole('searchbox', { name: 'Rechercher un lieu' }).fill('EQUIPE moulin');
-    await expect.poll(() => page.locator('.record-item').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="record-item"]').count()).toBe(1);
     await screenshotAtSizes(page, 'lieux-list');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the lieux list');
@@ -305,9 +305,9 @@ describe('visits offline on a phone', () => {
     await expectNoViolations(page, 'the import report');
 
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('helene');
-    await expect.poll(() => page.locator('.record-item').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="record-item"]').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('');
-    await expect.poll(() => page.locator('.record-item').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="record-item"]').count()).toBe(2);
     await screenshotAtSizes(page, 'contacts-list');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the contacts list');

@@ -72,7 +72,7 @@ export class VisitsPage {
   }
 
   visitItems(): Locator {
-    return this.main().locator('.visit-item');
+    return this.main().locator('[data-testid="visit-item"]');
   }
 
   /** "Brouillons (n)" on the visit list, when drafts wait. */

@@ -16,6 +16,7 @@ import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
+import styles from './contacts.module.css';
 import { messages } from './messages';
 
 export function ContactExchange() {
@@ -70,7 +71,7 @@ export function ContactExchange() {
   };
 
   return (
-    <details class="contacts-exchange">
+    <details class={styles['contacts-exchange']}>
       <summary>{t.exchange}</summary>
       <div class="stack">
         <p class="field__hint">{t.importHint}</p>
@@ -85,7 +86,7 @@ export function ContactExchange() {
           <Banner tone={report.rejected.length > 0 ? 'warning' : 'success'} title={t.importTitle} class="import-report">
             <p class="banner__more">{t.importDone(report.added, report.merged, report.rejected.length)}</p>
             {report.rejected.length > 0 ? (
-              <ul class="import-report__lines">
+              <ul class={styles['import-report__lines']}>
                 {report.rejected.map((rejected) => (
                   <li key={rejected.line}>{t.importRejectedLine(rejected.line, reason(rejected.problem))}</li>
                 ))}

@@ -17,6 +17,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ContactExchange } from './ContactExchange';
+import styles from './contacts.module.css';
 import { importMessages } from './import-messages';
 import { messages } from './messages';
 import { CONTACTS, importLieuxHref, lieuHref, lieuxHref, newLieuHref, newPersonHref, personHref } from './paths';
@@ -36,7 +37,7 @@ export function ContactsHome({ tab }: { tab: 'people' | 'lieux' }) {
           </ButtonLink>
         }
       />
-      <nav class="contacts-tabs" aria-label={t.tabs}>
+      <nav class={styles['contacts-tabs']} aria-label={t.tabs}>
         <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'true' : undefined}>
           {t.people}
         </a>
@@ -71,10 +72,10 @@ function PeopleList() {
         query.trim() === '' ? (
           <EmptyState title={t.emptyPeopleTitle}>{t.emptyPeopleText}</EmptyState>
         ) : (
-          <p class="contacts-none">{t.noMatch}</p>
+          <p class={styles['contacts-none']}>{t.noMatch}</p>
         )
       ) : (
-        <ul class="record-list">
+        <ul class={styles['record-list']}>
           {people.slice(0, limit).map((person) => (
             <RecordBoundary key={person.id} as="li" type="contacts" record={person} name={person.name}>
               <PersonItem person={person} />
@@ -116,10 +117,10 @@ function LieuxList() {
         query.trim() === '' ? (
           <EmptyState title={t.emptyLieuxTitle}>{t.emptyLieuxText}</EmptyState>
         ) : (
-          <p class="contacts-none">{t.noMatch}</p>
+          <p class={styles['contacts-none']}>{t.noMatch}</p>
         )
       ) : (
-        <ul class="record-list">
+        <ul class={styles['record-list']}>
           {lieux.slice(0, limit).map((lieu) => (
             <RecordBoundary key={lieu.id} as="li" type="organisations" record={lieu} name={lieu.name}>
               <LieuItem lieu={lieu} />
@@ -139,15 +140,17 @@ function LieuxList() {
 function PersonItem({ person }: { person: Contact }) {
   const t = useMessages(messages);
   return (
-    <li class="record-item">
-      <a class="record-item__main" href={personHref(person.id)}>
-        <span class="record-item__name">{person.name}</span>
-        {person.role ? <span class="record-item__detail">{person.role}</span> : null}
+    <li class={styles['record-item']} data-testid="record-item">
+      <a class={styles['record-item__main']} href={personHref(person.id)}>
+        <span class={styles['record-item__name']} data-testid="record-name">
+          {person.name}
+        </span>
+        {person.role ? <span class={styles['record-item__detail']}>{person.role}</span> : null}
       </a>
-      <span class="record-item__reach">
+      <span class={styles['record-item__reach']}>
         {person.phone ? (
           <DataLink
-            class="reach-link"
+            class={styles['reach-link']}
             kind="tel"
             address={person.phone}
             fallback={null}
@@ -158,7 +161,7 @@ function PersonItem({ person }: { person: Contact }) {
         ) : null}
         {person.email ? (
           <DataLink
-            class="reach-link"
+            class={styles['reach-link']}
             kind="mail"
             address={person.email}
             fallback={null}
@@ -175,10 +178,12 @@ function PersonItem({ person }: { person: Contact }) {
 function LieuItem({ lieu }: { lieu: Organisation }) {
   const lang = useLanguage();
   return (
-    <li class="record-item">
-      <a class="record-item__main" href={lieuHref(lieu.id)}>
-        <span class="record-item__name">{lieu.name}</span>
-        <span class="record-item__detail">
+    <li class={styles['record-item']} data-testid="record-item">
+      <a class={styles['record-item__main']} href={lieuHref(lieu.id)}>
+        <span class={styles['record-item__name']} data-testid="record-name">
+          {lieu.name}
+        </span>
+        <span class={styles['record-item__detail']}>
           {[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
         </span>
       </a>

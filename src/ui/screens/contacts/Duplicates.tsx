@@ -5,6 +5,7 @@ import type { MergeableType } from '../../../domain/merge-plan';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
+import styles from './contacts.module.css';
 import { mergeMessages } from './merge-messages';
 import { mergeHref } from './paths';
 
@@ -15,12 +16,12 @@ export function Duplicates({ type, id }: { type: MergeableType; id: string }) {
   return (
     <Section title={t.duplicates}>
       <p class="field__hint">{t.duplicatesHint}</p>
-      <ul class="record-list">
+      <ul class={styles['record-list']}>
         {found.map(({ record, reason }) => (
-          <li key={record.id} class="record-item">
-            <a class="record-item__main" href={mergeHref(type, id, record.id)}>
-              <span class="record-item__name">{t.compare(record.name)}</span>
-              <span class="record-item__detail">{t.reason(reason)}</span>
+          <li key={record.id} class={styles['record-item']}>
+            <a class={styles['record-item__main']} href={mergeHref(type, id, record.id)}>
+              <span class={styles['record-item__name']}>{t.compare(record.name)}</span>
+              <span class={styles['record-item__detail']}>{t.reason(reason)}</span>
             </a>
           </li>
         ))}

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/vocabulary-labels';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -18,6 +19,7 @@ import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
+import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
@@ -86,13 +88,13 @@ export function LieuDetail({
         }
       />
       {saved ? (
-        <Banner tone="success" class="contacts-notice">
+        <Banner tone="success" class={styles['contacts-notice']}>
           {t.saved}
         </Banner>
       ) : null}
       {mergedFrom ? <MergedNote type="organisations" keptId={lieu.id} fromId={mergedFrom} /> : null}
       {lieu.phone || lieu.email || lieu.website ? (
-        <div class="actions contacts-reach">
+        <div class={classes('actions', styles['contacts-reach'])}>
           {lieu.phone ? <DataLink variant="secondary" kind="tel" address={lieu.phone} /> : null}
           {lieu.email ? <DataLink variant="secondary" kind="mail" address={lieu.email} /> : null}
           {lieu.website ? (
@@ -117,12 +119,12 @@ export function LieuDetail({
         {people.length === 0 ? (
           <p class="field__hint">{t.nobodyHere}</p>
         ) : (
-          <ul class="record-list">
+          <ul class={styles['record-list']}>
             {people.map((person) => (
-              <li key={person.id} class="record-item">
-                <a class="record-item__main" href={personHref(person.id)}>
-                  <span class="record-item__name">{person.name}</span>
-                  {person.role ? <span class="record-item__detail">{person.role}</span> : null}
+              <li key={person.id} class={styles['record-item']}>
+                <a class={styles['record-item__main']} href={personHref(person.id)}>
+                  <span class={styles['record-item__name']}>{person.name}</span>
+                  {person.role ? <span class={styles['record-item__detail']}>{person.role}</span> : null}
                 </a>
               </li>
             ))}
@@ -134,7 +136,7 @@ export function LieuDetail({
       </Section>
       <Section title={t.notes}>
         <ConflictNotice recordType="organisations" recordId={lieu.id} field="notes" shown={lieu.notes ?? ''} />
-        {lieu.notes ? <p class="record-notes">{lieu.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+        {lieu.notes ? <p class={styles['record-notes']}>{lieu.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
       </Section>
     </>
   );

@@ -27,6 +27,7 @@ import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-s
 import { useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { CommuneFields } from '../../territory/CommuneFields';
+import styles from './contacts.module.css';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
 import { lieuHref, lieuxHref } from './paths';
@@ -126,7 +127,7 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
     <FormFrame
       form={form}
       title={title}
-      class="record-form"
+      class={styles['record-form']}
       fix={t.fixProblems}
       saveLabel={t.save}
       cancelLabel={t.cancel}

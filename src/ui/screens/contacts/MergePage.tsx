@@ -20,6 +20,7 @@ import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { type Dictionary, useLanguage, useMessages } from '../../i18n/messages';
+import styles from './contacts.module.css';
 import { mergeMessages } from './merge-messages';
 import { messages } from './messages';
 import { lieuHref, personHref } from './paths';
@@ -83,12 +84,12 @@ export function MergePage({ type, keptId, otherId }: { type: MergeableType; kept
         {fields.length === 0 ? <p class="field__hint">{t.nothingToChoose}</p> : null}
         <div class="stack">
           {fields.map((field) => (
-            <fieldset key={field} class="merge-choice">
+            <fieldset key={field} class={styles['merge-choice']}>
               <legend>{label(field)}</legend>
               {(['kept', 'merged'] as const).map((side) => {
                 const record = (side === 'kept' ? first : second) as Record<string, unknown>;
                 return (
-                  <label key={side} class="merge-choice__option">
+                  <label key={side} class={styles['merge-choice__option']}>
                     <input
                       type="radio"
                       name={field}

@@ -9,6 +9,7 @@ import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
+import styles from './contacts.module.css';
 import { mergeMessages } from './merge-messages';
 import { lieuHref, personHref } from './paths';
 
@@ -18,15 +19,7 @@ const MERGED_FROM = 'fusionne';
 const hrefOf = (type: MergeableType, id: string) => (type === 'organisations' ? lieuHref(id) : personHref(id));
 
 /** For a record this device does not show: to the kept record if it was merged, else `notFound`. */
-export function MergedRedirect({
-  type,
-  id,
-  notFound,
-}: {
-  type: MergeableType;
-  id: string;
-  notFound: VNode;
-}) {
+export function MergedRedirect({ type, id, notFound }: { type: MergeableType; id: string; notFound: VNode }) {
   const kept = useLive((context) => keptRecordOf(context, type, id), [type, id]);
   useEffect(() => {
     if (kept) navigate(`${hrefOf(type, kept)}?${MERGED_FROM}=${encodeURIComponent(id)}`, { replace: true });
@@ -56,7 +49,7 @@ export function MergedNote({ type, keptId, fromId }: { type: MergeableType; kept
   );
   if (!names) return null;
   return (
-    <Banner tone="info" class="contacts-notice">
+    <Banner tone="info" class={styles['contacts-notice']}>
       {type === 'organisations' ? t.lieuMergedInto(names.from, names.kept) : t.personMergedInto(names.from, names.kept)}
     </Banner>
   );

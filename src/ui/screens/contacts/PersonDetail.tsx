@@ -4,6 +4,7 @@ import { organisationsByIds } from '../../../db/organisations';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { InlineList } from '../../components/InlineList';
@@ -13,6 +14,7 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
+import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
@@ -71,13 +73,13 @@ export function PersonDetail({
         }
       />
       {saved ? (
-        <Banner tone="success" class="contacts-notice">
+        <Banner tone="success" class={styles['contacts-notice']}>
           {t.saved}
         </Banner>
       ) : null}
       {mergedFrom ? <MergedNote type="contacts" keptId={person.id} fromId={mergedFrom} /> : null}
       {person.phone || person.email ? (
-        <div class="actions contacts-reach">
+        <div class={classes('actions', styles['contacts-reach'])}>
           {person.phone ? (
             <DataLink variant="secondary" kind="tel" address={person.phone}>
               {t.call(person.name)} · {person.phone}
@@ -110,7 +112,7 @@ export function PersonDetail({
       <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
-        {person.notes ? <p class="record-notes">{person.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+        {person.notes ? <p class={styles['record-notes']}>{person.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
       </Section>
       <Section title={t.visits}>
         <VisitsOf contactId={person.id} />

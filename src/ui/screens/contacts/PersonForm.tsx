@@ -5,6 +5,7 @@ import { getContact } from '../../../db/contacts';
 import { saveRecordForm } from '../../../db/form-save';
 import type { Contact } from '../../../domain/contact';
 import { hrefTo, navigate } from '../../../state/router';
+import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
@@ -13,6 +14,7 @@ import { FormGate } from '../../forms/FormGate';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useMessages } from '../../i18n/messages';
+import styles from './contacts.module.css';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
 import { CONTACTS, personHref } from './paths';
@@ -83,7 +85,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
     <FormFrame
       form={form}
       title={title}
-      class="record-form"
+      class={styles['record-form']}
       fix={t.fixProblems}
       saveLabel={t.save}
       cancelLabel={t.cancel}
@@ -115,7 +117,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
       <Field label={t.email} optional type="email" {...bind('email')} />
       <Field label={t.tags} hint={t.tagsHint} optional {...bind('tags')} />
       <Field as="textarea" label={t.notes} optional rows={4} {...bind('notes')} />
-      <fieldset class="record-form__group stack">
+      <fieldset class={classes(styles['record-form__group'], 'stack')}>
         <legend class="field__label">{t.consent}</legend>
         <Field label={t.consentNote} hint={t.consentNoteHint} optional {...bind('consentNote')} />
         <Field label={t.consentDate} optional type="date" {...bind('consentDate')} />

@@ -4,6 +4,7 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { visitHref } from '../visits/paths';
+import styles from './contacts.module.css';
 import { messages } from './messages';
 
 export function VisitsOf(filter: { organisationId?: string; contactId?: string }) {
@@ -16,12 +17,12 @@ export function VisitsOf(filter: { organisationId?: string; contactId?: string }
   if (rows === undefined) return null;
   if (rows.length === 0) return <p class="field__hint">{t.noVisits}</p>;
   return (
-    <ul class="record-list">
+    <ul class={styles['record-list']}>
       {rows.map(({ visit, organisationName }) => (
-        <li key={visit.id} class="record-item">
-          <a class="record-item__main" href={visitHref(visit.id)}>
-            <span class="record-item__name">{d.dateTime(visit.visitedAt)}</span>
-            <span class="record-item__detail">
+        <li key={visit.id} class={styles['record-item']}>
+          <a class={styles['record-item__main']} href={visitHref(visit.id)}>
+            <span class={styles['record-item__name']}>{d.dateTime(visit.visitedAt)}</span>
+            <span class={styles['record-item__detail']}>
               {[
                 filter.organisationId ? null : (organisationName ?? visit.placeLabel),
                 visit.purpose,

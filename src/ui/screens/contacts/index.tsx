@@ -11,7 +11,6 @@ import { MergePage } from './MergePage';
 import { PersonDetail } from './PersonDetail';
 import { PersonForm } from './PersonForm';
 import { EDIT, IMPORT, LIEU, LIEUX_TAB, MERGE, NEW, PERSON } from './paths';
-import './contacts.css';
 
 export default function ContactsScreen({ route }: ScreenProps) {
   const [kind, id, action, otherId] = route.params;

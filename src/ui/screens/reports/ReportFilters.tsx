@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import type { PeriodChoice, PeriodKind } from './period';
+import styles from './reports.module.css';
 
 export interface FilterOptions {
   years: number[];
@@ -28,7 +29,7 @@ export function ReportFilters({ choice, filters, options, invalidRange, onChoice
   const set = (change: Partial<PeriodChoice>) => onChoice({ ...choice, ...change });
   const value = (event: Event) => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   return (
-    <form class="report-filters" onSubmit={(event) => event.preventDefault()}>
+    <form class={styles['report-filters']} onSubmit={(event) => event.preventDefault()}>
       <Field
         as="select"
         label={t.periodKind}

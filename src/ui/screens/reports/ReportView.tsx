@@ -5,9 +5,11 @@
 import type { Report } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
+import { classes } from '../../components/classes';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+import styles from './reports.module.css';
 
 export function ReportView({ report }: { report: Report }) {
   const t = useMessages(messages);
@@ -24,7 +26,7 @@ export function ReportView({ report }: { report: Report }) {
   return (
     <>
       <Section title={t.figuresTitle} id="chiffres">
-        <dl class="report-figures">
+        <dl class={styles['report-figures']}>
           <Figure label={t.visits} value={number(report.visits)} testId="figure-visits" />
           <Figure label={t.lieux} value={number(report.lieuxVisited)} testId="figure-lieux" />
           <Figure label={t.newOrganisations} value={number(report.newOrganisations)} />
@@ -48,7 +50,7 @@ export function ReportView({ report }: { report: Report }) {
         {serviceRows.length === 0 ? (
           <p>{t.noVisits}</p>
         ) : (
-          <table class="report-table" data-testid="table-services">
+          <table class={styles['report-table']} data-testid="table-services">
             <thead>
               <tr>
                 <th scope="col">{t.serviceColumn}</th>
@@ -82,7 +84,7 @@ export function ReportView({ report }: { report: Report }) {
         {report.visitsByTerritory.length === 0 ? (
           <p>{t.noVisits}</p>
         ) : (
-          <table class="report-table">
+          <table class={styles['report-table']}>
             <thead>
               <tr>
                 <th scope="col">{t.territoryColumn}</th>
@@ -103,7 +105,7 @@ export function ReportView({ report }: { report: Report }) {
 
       {report.lieux.length > 0 ? (
         <Section title={t.lieuxTitle} id="lieux">
-          <table class="report-table">
+          <table class={styles['report-table']}>
             <thead>
               <tr>
                 <th scope="col">{t.lieuColumn}</th>
@@ -124,7 +126,7 @@ export function ReportView({ report }: { report: Report }) {
 
       {report.diagnostics.sections.length > 0 ? (
         <Section title={t.sectionsTitle} id="diagnostics">
-          <table class="report-table">
+          <table class={styles['report-table']}>
             <thead>
               <tr>
                 <th scope="col">{t.sectionColumn}</th>
@@ -136,7 +138,7 @@ export function ReportView({ report }: { report: Report }) {
                 <tr key={`${row.grid}/${row.section}`}>
                   <th scope="row">
                     {row.section}
-                    <span class="report-table__sub">{row.grid}</span>
+                    <span class={styles['report-table__sub']}>{row.grid}</span>
                   </th>
                   <BarCell
                     value={row.average ?? 0}
@@ -155,11 +157,11 @@ export function ReportView({ report }: { report: Report }) {
 
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
   return (
-    <div class="report-figure" data-testid={testId}>
+    <div class={styles['report-figure']} data-testid={testId}>
       <dt>{label}</dt>
       <dd>
-        <span class="report-figure__value">{value}</span>
-        {detail ? <span class="report-figure__detail">{detail}</span> : null}
+        <span class={styles['report-figure__value']}>{value}</span>
+        {detail ? <span class={styles['report-figure__detail']}>{detail}</span> : null}
       </dd>
     </div>
   );
@@ -168,11 +170,14 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
 function BarCell({ value, max, text, tone }: { value: number; max: number; text: string; tone?: 'second' }) {
   const width = max > 0 ? Math.round((value / max) * 100) : 0;
   return (
-    <td class="bar-cell">
-      <span class="bar-cell__track" aria-hidden="true">
-        <span class={`bar-cell__bar${tone ? ` bar-cell__bar--${tone}` : ''}`} style={{ width: `${width}%` }} />
+    <td class={styles['bar-cell']}>
+      <span class={styles['bar-cell__track']} aria-hidden="true">
+        <span
+          class={classes(styles['bar-cell__bar'], tone && styles[`bar-cell__bar--${tone}`])}
+          style={{ width: `${width}%` }}
+        />
       </span>
-      <span class="bar-cell__value">{text}</span>
+      <span class={styles['bar-cell__value']}>{text}</span>
     </td>
   );
 }
@@ -195,13 +200,18 @@ function MonthChart({ report }: { report: Report }) {
   const totalEvents = events.reduce((sum, { count }) => sum + count, 0);
   // Month labels would collide beyond a year of months: every other label, then every third.
   const labelEvery = months.length > 24 ? 3 : months.length > 12 ? 2 : 1;
-  const bar = (count: number, x: number, barWidth: number, tone: string) => {
+  const bar = (count: number, x: number, barWidth: number, tone: string | undefined) => {
     const barHeight = (count / max) * plot;
     return (
       <>
         <rect x={x} y={plot + 20 - barHeight} width={barWidth} height={barHeight} class={tone} rx="1.5" />
         {count > 0 ? (
-          <text x={x + barWidth / 2} y={plot + 15 - barHeight} class="month-chart__value" text-anchor="middle">
+          <text
+            x={x + barWidth / 2}
+            y={plot + 15 - barHeight}
+            class={styles['month-chart__value']}
+            text-anchor="middle"
+          >
             {count}
           </text>
         ) : null}
@@ -210,26 +220,36 @@ function MonthChart({ report }: { report: Report }) {
   };
   return (
     <>
-      <p class="month-legend" aria-hidden="true">
-        <span class="month-legend__key month-legend__key--visits" /> {t.visits}
-        <span class="month-legend__key month-legend__key--events" /> {t.events}
+      <p class={styles['month-legend']} aria-hidden="true">
+        <span class={classes(styles['month-legend__key'], styles['month-legend__key--visits'])} /> {t.visits}
+        <span class={classes(styles['month-legend__key'], styles['month-legend__key--events'])} /> {t.events}
       </p>
       <svg
-        class="month-chart"
+        class={styles['month-chart']}
         viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-label={t.chartSummary(total, totalEvents, months.length)}
       >
-        <line x1="0" y1={plot + 20} x2={width} y2={plot + 20} class="month-chart__axis" />
+        <line x1="0" y1={plot + 20} x2={width} y2={plot + 20} class={styles['month-chart__axis']} />
         {months.map(({ key, count }, index) => {
           const x = index * column + column * 0.12;
           const barWidth = column * 0.38;
           return (
             <g key={key}>
-              {bar(count, x, barWidth, 'month-chart__bar')}
-              {bar(events[index]?.count ?? 0, x + barWidth, barWidth, 'month-chart__bar month-chart__bar--events')}
+              {bar(count, x, barWidth, styles['month-chart__bar'])}
+              {bar(
+                events[index]?.count ?? 0,
+                x + barWidth,
+                barWidth,
+                classes(styles['month-chart__bar'], styles['month-chart__bar--events']),
+              )}
               {index % labelEvery === 0 ? (
-                <text x={index * column + column / 2} y={height - 8} class="month-chart__label" text-anchor="middle">
+                <text
+                  x={index * column + column / 2}
+                  y={height - 8}
+                  class={styles['month-chart__label']}
+                  text-anchor="middle"
+                >
                   {t.monthShort(key)}
                 </text>
               ) : null}
@@ -237,9 +257,9 @@ function MonthChart({ report }: { report: Report }) {
           );
         })}
       </svg>
-      <details class="report-details">
+      <details class={styles['report-details']}>
         <summary>{t.showTable}</summary>
-        <table class="report-table">
+        <table class={styles['report-table']}>
           <thead>
             <tr>
               <th scope="col">{t.monthColumn}</th>

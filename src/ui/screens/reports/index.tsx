@@ -19,7 +19,7 @@ import { messages } from './messages';
 import { initialChoice, periodOfChoice } from './period';
 import { type FilterOptions, ReportFilters } from './ReportFilters';
 import { ReportView } from './ReportView';
-import './reports.css';
+import styles from './reports.module.css';
 
 export default function ReportsScreen() {
   const t = useMessages(messages);
@@ -61,7 +61,7 @@ export default function ReportsScreen() {
         ) : (
           <p>{t.loading}</p>
         )}
-        <p class="report-period" data-testid="report-period">
+        <p class={styles['report-period']} data-testid="report-period">
           {[
             t.periodSummary(d.date(period.from), d.date(period.to)),
             ...filterWords(filters, options?.territories ?? [], t, lang),

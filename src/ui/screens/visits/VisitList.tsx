@@ -9,6 +9,7 @@ import { listVisits, prepareVisitSearch, type VisitFilter, type VisitRow } from 
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
+import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
@@ -23,8 +24,7 @@ import { REPORTS_PATH } from '../../routes';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
 import { FOLLOW_UPS, newVisitHref, visitHref } from './paths';
-import './visits-list.css';
-import { Badge } from '../../components/Badge';
+import styles from './visits-list.module.css';
 
 const PAGE = 30;
 
@@ -62,21 +62,21 @@ export function VisitList() {
         actions={
           <>
             {/* On a phone the "+" of the top bar is this button: the room goes to the visits. */}
-            <ButtonLink variant="primary" href={newVisitHref()} class="visit-list__new">
+            <ButtonLink variant="primary" href={newVisitHref()} class={styles['visit-list__new']}>
               {t.newVisit}
             </ButtonLink>
             <ButtonLink href={hrefTo(FOLLOW_UPS)}>
               {t.followUps}
               {overdue ? <Badge tone="danger">{t.overdue(overdue)}</Badge> : null}
             </ButtonLink>
-            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)} class="visit-list__reports">
+            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)} class={styles['visit-list__reports']}>
               {t.reports}
             </ButtonLink>
             {drafts ? <ButtonLink href={hrefTo('brouillons')}>{t.drafts(drafts)}</ButtonLink> : null}
           </>
         }
       />
-      <div class="visit-search">
+      <div class={styles['visit-search']}>
         <Field
           label={t.search}
           hint={t.searchHint}
@@ -90,7 +90,7 @@ export function VisitList() {
           }}
         />
         <details
-          class="visit-filters"
+          class={styles['visit-filters']}
           open={filtersOpen}
           onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
         >
@@ -117,11 +117,11 @@ export function VisitList() {
       ) : (
         <>
           {searching ? (
-            <p class="visit-count" role="status">
+            <p class={styles['visit-count']} role="status">
               {t.resultCount(Math.min(rows.length, limit), rows.length > limit)}
             </p>
           ) : null}
-          <ul class="visit-list">
+          <ul class={styles['visit-list']} data-testid="visit-list">
             {rows.slice(0, limit).map((row) => (
               <RecordBoundary
                 key={row.visit.id}
@@ -150,19 +150,19 @@ function VisitItem({ row }: { row: VisitRow }) {
   const firstLine = (visit.notes ?? '').split('\n').find((line) => line.trim() !== '');
   return (
     <li>
-      <a class="visit-item" href={visitHref(visit.id)}>
-        <span class="visit-item__place">{place}</span>
-        <span class="visit-item__when">{listDateTime(visit.visitedAt, lang)}</span>
-        {visit.purpose ? <span class="visit-item__purpose">{visit.purpose}</span> : null}
-        {firstLine ? <span class="visit-item__notes">{firstLine}</span> : null}
+      <a class={styles['visit-item']} href={visitHref(visit.id)} data-testid="visit-item">
+        <span class={styles['visit-item__place']}>{place}</span>
+        <span class={styles['visit-item__when']}>{listDateTime(visit.visitedAt, lang)}</span>
+        {visit.purpose ? <span class={styles['visit-item__purpose']}>{visit.purpose}</span> : null}
+        {firstLine ? <span class={styles['visit-item__notes']}>{firstLine}</span> : null}
         {services.length > 0 ? (
-          <span class="visit-item__services">
+          <span class={styles['visit-item__services']}>
             {services.slice(0, 2).map((service) => (
-              <span key={service} class="tag">
+              <span key={service} class={styles['tag']}>
                 {labelOf(SERVICE_LABELS, service, lang)}
               </span>
             ))}
-            {services.length > 2 ? <span class="tag">{t.moreServices(services.length - 2)}</span> : null}
+            {services.length > 2 ? <span class={styles['tag']}>{t.moreServices(services.length - 2)}</span> : null}
           </span>
         ) : null}
       </a>
@@ -183,7 +183,7 @@ function FilterFields({
   const lang = useLanguage();
   const lieux = useLive((context) => listOrganisations(context), []);
   return (
-    <div class="visit-filters__fields">
+    <div class={styles['visit-filters__fields']}>
       <Field
         as="select"
         label={t.lieu}

@@ -10,10 +10,12 @@ import { deleteVisit, getVisit } from '../../../../db/visits';
 import { SERVICE_LABELS } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { navigate } from '../../../../state/router';
+import { useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { FollowUpList } from '../../../components/FollowUpList';
+import { InlineList } from '../../../components/InlineList';
 import { RecordPageBoundary } from '../../../components/RecordBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
@@ -23,13 +25,11 @@ import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { lieuHref, personHref } from '../../contacts/paths';
+import styles from '../form/visit-form.module.css';
 import { editVisitHref, SAVED, VISITS } from '../paths';
+import listStyles from '../visits-list.module.css';
 import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
-import '../form/visit-form.css';
-import '../visits-list.css';
-import { useSync } from '../../../../state/sync';
-import { InlineList } from '../../../components/InlineList';
 
 export interface VisitDetailProps {
   visitId: string;
@@ -100,13 +100,13 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
         }
       />
       {query[SAVED] ? (
-        <Banner tone="success" title={t.saved} class="visit-notice">
+        <Banner tone="success" title={t.saved} class={styles['visit-notice']}>
           <p class="banner__more">{joined ? t.savedSync : t.savedLocal}</p>
         </Banner>
       ) : null}
       <Section title={t.notes}>
         <ConflictNotice recordType="visits" recordId={visit.id} field="notes" shown={visit.notes ?? ''} />
-        {visit.notes ? <p class="visit-notes">{visit.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+        {visit.notes ? <p class={styles['visit-notes']}>{visit.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
       </Section>
       <Section title={t.followUps}>
         <FollowUpList followUps={followUps} visitId={visit.id} />
@@ -133,9 +133,9 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
         ) : null}
         {(visit.services ?? []).length > 0 ? (
           <Fact label={t.services}>
-            <span class="visit-item__services">
+            <span class={listStyles['visit-item__services']}>
               {(visit.services ?? []).map((service) => (
-                <span key={service} class="tag">
+                <span key={service} class={listStyles['tag']}>
                   {labelOf(SERVICE_LABELS, service, lang)}
                 </span>
               ))}

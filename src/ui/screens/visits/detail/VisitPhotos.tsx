@@ -4,12 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
 import type { Attachment } from '../../../../domain/attachment';
 import { sniffViewableType } from '../../../../domain/file-kind';
+import { classes } from '../../../components/classes';
 import { FileInput } from '../../../components/FileInput';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { resizePhoto, UnreadableImageError } from '../form/photo';
+import styles from '../form/visit-form.module.css';
 import { detailMessages } from './messages';
 
 export function VisitPhotos({ visitId }: { visitId: string }) {
@@ -41,7 +43,7 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
   return (
     <>
       {photos && photos.length > 0 ? (
-        <ul class="photo-list">
+        <ul class={styles['photo-list']}>
           {photos.map((photo) => (
             <Photo key={photo.id} photo={photo} />
           ))}
@@ -92,10 +94,10 @@ function Photo({ photo }: { photo: Attachment }) {
     return <li class="field__hint">{text}</li>;
   }
   return (
-    <li class="photo-list__item">
+    <li class={styles['photo-list__item']}>
       {url ? (
         <img
-          class="photo-list__thumb photo-list__thumb--large"
+          class={classes(styles['photo-list__thumb'], styles['photo-list__thumb--large'])}
           src={url}
           alt={photo.fileName}
           width={160}

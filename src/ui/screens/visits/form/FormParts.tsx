@@ -8,6 +8,7 @@ import { newId } from '../../../../domain/ids';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { Button } from '../../../components/Button';
+import { classes } from '../../../components/classes';
 import { Field } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -15,6 +16,7 @@ import { formatBytes } from '../../../i18n/numbers';
 import { formMessages } from './messages';
 import { type PendingPhoto, resizePhoto, UnreadableImageError } from './photo';
 import type { FollowUpRow } from './values';
+import styles from './visit-form.module.css';
 
 export function ServiceChoices({
   order,
@@ -28,7 +30,7 @@ export function ServiceChoices({
   const t = useMessages(formMessages);
   const lang = useLanguage();
   return (
-    <fieldset class="field visit-form__fieldset">
+    <fieldset class={classes('field', styles['visit-form__fieldset'])}>
       <legend class="field__label">{t.services}</legend>
       <p class="field__hint">{t.servicesHint}</p>
       <div class="choices">
@@ -68,11 +70,11 @@ export function FollowUpRows({
   const change = (key: string, patch: Partial<FollowUpRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   return (
-    <fieldset class="field visit-form__fieldset">
+    <fieldset class={classes('field', styles['visit-form__fieldset'])}>
       <legend class="field__label">{t.followUps}</legend>
-      <ul class="follow-up-rows">
+      <ul class={styles['follow-up-rows']}>
         {rows.map((row, index) => (
-          <li key={row.key} class="follow-up-row">
+          <li key={row.key} class={styles['follow-up-row']}>
             <Field
               label={`${t.followUpText} ${index + 1}`}
               value={row.text}
@@ -136,12 +138,12 @@ export function PhotoPicker({
     if (added.length > 0) onChange([...photos, ...added]);
   };
   return (
-    <fieldset class="field visit-form__fieldset" aria-invalid={error ? 'true' : undefined}>
+    <fieldset class={classes('field', styles['visit-form__fieldset'])} aria-invalid={error ? 'true' : undefined}>
       <legend class="field__label">{t.photos}</legend>
       {photos.length > 0 ? (
-        <ul class="photo-list">
+        <ul class={styles['photo-list']}>
           {photos.map((photo) => (
-            <li key={photo.key} class="photo-list__item">
+            <li key={photo.key} class={styles['photo-list__item']}>
               <PhotoThumb photo={photo} />
               <Button
                 variant="quiet"
@@ -169,7 +171,7 @@ export function PhotoPicker({
 
 function PhotoThumb({ photo }: { photo: PendingPhoto }) {
   const [url] = useState(() => URL.createObjectURL(new Blob([photo.data], { type: photo.mimeType })));
-  return <img class="photo-list__thumb" src={url} alt={photo.fileName} width={96} height={96} />;
+  return <img class={styles['photo-list__thumb']} src={url} alt={photo.fileName} width={96} height={96} />;
 }
 
 export interface Position {
@@ -203,10 +205,10 @@ export function PositionField({ position, onChange }: { position: Position; onCh
   };
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
   return (
-    <fieldset class="field visit-form__fieldset">
+    <fieldset class={classes('field', styles['visit-form__fieldset'])}>
       <legend class="field__label">{t.position}</legend>
       {position.latitude !== null && position.longitude !== null ? (
-        <div class="actions visit-form__position">
+        <div class={classes('actions', styles['visit-form__position'])}>
           <span>
             {t.positionSet(
               number.format(position.latitude),

@@ -7,6 +7,7 @@ import { type CaptureHints, captureHints, getVisit, saveVisit } from '../../../.
 import { SERVICE_KEYS } from '../../../../domain/services';
 import { navigate } from '../../../../state/router';
 import { Button, ButtonLink } from '../../../components/Button';
+import { classes } from '../../../components/classes';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { InlineContactForm } from '../../../components/InlineContactForm';
@@ -29,7 +30,7 @@ import {
   type VisitFormValues,
   valuesOfVisit,
 } from './values';
-import './visit-form.css';
+import styles from './visit-form.module.css';
 
 export interface VisitFormProps {
   /** The visit to edit, or null for a new one. */
@@ -116,7 +117,7 @@ function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFo
   return (
     <>
       <ScreenHeader title={title} description={t.intro} />
-      <form class="visit-form stack" ref={form.formRef} onSubmit={form.submit} noValidate>
+      <form class={classes(styles['visit-form'], 'stack')} ref={form.formRef} onSubmit={form.submit} noValidate>
         <DraftNotice form={form} />
         <FormProblem form={form} fix={t.fixProblems} />
         <RecordPicker
@@ -205,7 +206,7 @@ function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFo
           <PhotoPicker context={context} photos={form.files} onChange={form.setFiles} error={errors.photos} />
         )}
         <PositionField position={values} onChange={(position) => change(position)} />
-        <div class="actions visit-form__submit">
+        <div class={classes('actions', styles['visit-form__submit'])}>
           <Button type="submit" variant="primary" disabled={form.saving}>
             {form.saving ? t.saving : t.save}
           </Button>
