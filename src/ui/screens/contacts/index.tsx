@@ -5,10 +5,11 @@ import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';
 import { LieuDetail } from './LieuDetail';
 import { LieuForm } from './LieuForm';
+import { LieuImport } from './LieuImport';
 import { MergePage } from './MergePage';
 import { PersonDetail } from './PersonDetail';
 import { PersonForm } from './PersonForm';
-import { EDIT, LIEU, LIEUX_TAB, MERGE, NEW, PERSON } from './paths';
+import { EDIT, IMPORT, LIEU, LIEUX_TAB, MERGE, NEW, PERSON } from './paths';
 import './contacts.css';
 
 export default function ContactsScreen({ route }: ScreenProps) {
@@ -42,5 +43,6 @@ export default function ContactsScreen({ route }: ScreenProps) {
       </RecordPageBoundary>
     );
   }
+  if (kind === LIEUX_TAB && id === IMPORT) return <LieuImport />;
   return <ContactsHome tab={kind === LIEUX_TAB ? 'lieux' : 'people'} />;
 }
