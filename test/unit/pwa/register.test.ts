@@ -45,6 +45,16 @@ function dispatch(type: string, sw: FakeWorker): void {
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A first visit: no controller when the page loads, its own worker installing. */
+async function firstVisit(onUpdateWaiting: () => void): Promise<FakeWorker> {
+  setController(null);
+  const first = new FakeWorker('installing');
+  registration.installing = first;
+  registerServiceWorker({ onUpdateWaiting });
+  await settled();
+  return first;
+}
+
 beforeEach(() => {
   listeners.clear();
   Object.assign(registration, { installing: null, waiting: null, active: null });
@@ -56,12 +66,8 @@ afterEach(() => {
 
 describe('the update prompt', () => {
   test('never appears on a first visit, even when the engine calls the first worker "waiting" after it took the page', async () => {
-    setController(null);
-    const first = new FakeWorker('installing');
-    registration.installing = first;
     const onUpdateWaiting = vi.fn();
-    registerServiceWorker({ onUpdateWaiting });
-    await settled();
+    const first = await firstVisit(onUpdateWaiting);
 
     // WebKit: the worker activated and claimed the page, yet the registration still names it
     // waiting when workbox-window's delayed "waiting" fires.
@@ -91,12 +97,8 @@ describe('the update prompt', () => {
   });
 
   test('appears for a new version a first-visit page meets days later', async () => {
-    setController(null);
-    const first = new FakeWorker('installing');
-    registration.installing = first;
     const onUpdateWaiting = vi.fn();
-    registerServiceWorker({ onUpdateWaiting });
-    await settled();
+    const first = await firstVisit(onUpdateWaiting);
     first.state = 'activated';
     setController(first);
 
