@@ -6,6 +6,7 @@ import { ContactsHome } from './ContactsHome';
 import { LieuDetail } from './LieuDetail';
 import { LieuForm } from './LieuForm';
 import { LieuImport } from './LieuImport';
+import { mergedFromQuery } from './MergedRedirect';
 import { MergePage } from './MergePage';
 import { PersonDetail } from './PersonDetail';
 import { PersonForm } from './PersonForm';
@@ -15,6 +16,7 @@ import './contacts.css';
 export default function ContactsScreen({ route }: ScreenProps) {
   const [kind, id, action, otherId] = route.params;
   const saved = route.query.enregistree === '1';
+  const mergedFrom = mergedFromQuery(route.query);
   const draftId = route.query[DRAFT_PARAM];
   const formKey = useFormKey(draftId);
   if (kind === PERSON && id === NEW) {
@@ -30,7 +32,7 @@ export default function ContactsScreen({ route }: ScreenProps) {
       <PersonForm key={`edit-${id}`} personId={id} draftId={draftId} />
     ) : (
       <RecordPageBoundary key={id} type="contacts" id={id}>
-        <PersonDetail personId={id} saved={saved} />
+        <PersonDetail personId={id} saved={saved} mergedFrom={mergedFrom} />
       </RecordPageBoundary>
     );
   }
@@ -39,7 +41,7 @@ export default function ContactsScreen({ route }: ScreenProps) {
       <LieuForm key={`edit-${id}`} lieuId={id} draftId={draftId} />
     ) : (
       <RecordPageBoundary key={id} type="organisations" id={id}>
-        <LieuDetail lieuId={id} saved={saved} />
+        <LieuDetail lieuId={id} saved={saved} mergedFrom={mergedFrom} />
       </RecordPageBoundary>
     );
   }
