@@ -22,6 +22,10 @@ describe('planning a push', () => {
     expect(plan.results[0]?.result).toEqual({
       status: 'rejected',
       reason: 'invalid visits: answers.q1 is not an entry of a field of this record',
+      code: 'invalid_record',
+      issues: [
+        { field: 'answers.q1', type: 'stray_entry', message: 'answers.q1 is not an entry of a field of this record' },
+      ],
     });
     expect(plan.writes).toEqual([]);
   });
