@@ -13,7 +13,7 @@ import {
 } from '../../src/protocol/wire';
 import { JOIN_FAILURES_PER_ADDRESS } from '../../src/server/app';
 import { MAX_REASON_CHARS, MAX_REFUSAL_ISSUES } from '../../src/server/push/plan';
-import { notesEdit, visitCreation } from '../helpers/mutations';
+import { diagnosticCreation, notesEdit, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
@@ -45,30 +45,7 @@ async function joinBody(code: string) {
 }
 
 function diagnostic(answers: number, text = 'oui'): Mutation {
-  const recordId = newId();
-  const clock = formatHlc({ millis: NOW, counter: 0, node: NODE });
-  const at = new Date(NOW).toISOString();
-  const fields: Record<string, unknown> = {
-    id: recordId,
-    networkId: 'local',
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'Camille',
-    deleted: false,
-    templateId: newId(),
-    templateVersion: 1,
-    filledOn: '2026-11-28',
-    answers: Object.fromEntries(
-      Array.from({ length: answers }, (_, index) => [`q${index}`, { status: 'answered', value: text }]),
-    ),
-  };
-  return {
-    id: newId(),
-    type: 'diagnostics',
-    recordId,
-    fields,
-    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
-  };
+  return diagnosticCreation(NOW, answers, text, NODE);
 }
 
 beforeEach(async () => {

@@ -41,6 +41,13 @@ export type SavedResult = { status: 'applied' } | { status: 'unchanged'; reason:
 
 /** A reason is stored and sent back: it never carries a huge input whole. */
 export const MAX_REASON_CHARS = 500;
+/**
+ * Characters of records one push may go through. Each mutation is checked against its whole
+ * record, so a thousand changes of a 1 MB record were seconds of work during which the server
+ * answered no one: past this, the push answers the mutations it went through and no more, and
+ * the device sends the others again in its next push (it keeps unanswered ones in its outbox).
+ */
+export const MAX_PUSH_WORK_CHARS = 16_000_000;
 /** A refusal names at most this many field issues, each path and message at most 200 characters. */
 export const MAX_REFUSAL_ISSUES = 5;
 const MAX_ISSUE_CHARS = 200;
@@ -55,7 +62,10 @@ export interface PushContext {
 }
 
 export interface PushPlan {
-  /** Per mutation, in order: its result and whether it was seen before (a replay). */
+  /**
+   * Per mutation, in order: its result and whether it was seen before (a replay). Past the
+   * work bound, the last mutations have none (not applied; the device sends them again).
+   */
   results: { id: string; result: SavedResult; replay: boolean; recordId: string }[];
   /** Records to write (final state after the whole push), in write order. */
   writes: RecordRow[];
@@ -78,8 +88,11 @@ export function planPush(
   const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
   const broughtBack = new Set<string>();
   let clockAheadMs = 0;
+  const sizes = new Map<string, number>();
+  let work = 0;
 
   for (const mutation of mutations) {
+    if (work >= MAX_PUSH_WORK_CHARS) break;
     const earlier = prior.get(mutation.id);
     if (earlier) {
       results.push({ id: mutation.id, result: earlier, replay: true, recordId: mutation.recordId });
@@ -96,6 +109,11 @@ export function planPush(
       results.push({ id: mutation.id, result, replay: true, recordId: mutation.recordId });
       continue;
     }
+    // What the body itself costs is bounded by its size; what grows with each mutation is the
+    // record it is checked against.
+    const recordChars =
+      sizes.get(mutation.recordId) ?? JSON.stringify(working.get(mutation.recordId)?.data ?? {}).length;
+    work += recordChars;
     const outcome = planOne(context, mutation, working);
     clockAheadMs = Math.max(clockAheadMs, outcome.aheadMs);
     const result: SavedResult =
@@ -104,6 +122,7 @@ export function planPush(
         : outcome.rows.length === 0
           ? { status: 'unchanged', reason: 'the server already held newer values of every field of this change' }
           : { status: 'applied' };
+    sizes.set(mutation.recordId, 'rows' in outcome ? (outcome.chars ?? recordChars) : recordChars);
     firstSeen.set(mutation.id, { mutation, result });
     results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
     if ('rows' in outcome) {
@@ -143,6 +162,21 @@ function clipIssue(issue: FieldIssue): FieldIssue {
   return { ...issue, field: short(issue.field), message: short(issue.message) };
 }
 
+/** A map field holding more entries than a record may: said before any work on its entries. */
+function crowdedMap(type: RecordType, data: Record<string, unknown>): Refusal | null {
+  const field = (MAP_FIELDS[type] as readonly string[]).find(
+    (name) => isPlainObject(data[name]) && Object.keys(data[name]).length > MAX_MAP_ENTRIES,
+  );
+  if (!field) return null;
+  return fieldRefusal(type, {
+    field,
+    type: 'max_entries',
+    message: `${field} would hold more than ${MAX_MAP_ENTRIES} entries`,
+    limit: MAX_MAP_ENTRIES,
+    of: 'list',
+  });
+}
+
 function refused(code: RefusalCode, reason: string, issues?: FieldIssue[]): Refusal {
   return {
     status: 'rejected',
@@ -169,6 +203,8 @@ function planOne(
       refusal: refused('unknown_type', `unknown record type ${type}: this server does not know it yet`),
       aheadMs: 0,
     };
+  const crowded = crowdedMap(type, mutation.fields);
+  if (crowded) return { refusal: crowded, aheadMs: 0 };
   // Merged into an object by assignment, such a name would reach its prototype; dropped, the
   // device would hear "applied" for a change that went nowhere. Clocks and bases name fields too.
   const reserved =
@@ -220,7 +256,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
 export const NO_SUCH_RECORD = 'this record does not exist on the server';
 
-type Outcome = { rows: RecordRow[] } | { refusal: Refusal };
+/** Rows to write and, when they change it, the record's JSON length; or why not. */
+type Outcome = { rows: RecordRow[]; chars?: number } | { refusal: Refusal };
 
 function applyOne(context: PushContext, mutation: Mutation & { type: RecordType }, current: RecordRow | null): Outcome {
   if (current && current.networkId !== context.networkId) {
@@ -277,25 +314,15 @@ function checked(
   state: RecordState,
   conflicts: RecordRow[],
 ): Outcome {
-  const crowded = (MAP_FIELDS[type] as readonly string[]).find(
-    (field) => Object.keys((state.data[field] as object | null | undefined) ?? {}).length > MAX_MAP_ENTRIES,
-  );
-  if (crowded)
-    return {
-      refusal: fieldRefusal(type, {
-        field: crowded,
-        type: 'max_entries',
-        message: `${crowded} would hold more than ${MAX_MAP_ENTRIES} entries`,
-        limit: MAX_MAP_ENTRIES,
-        of: 'list',
-      }),
-    };
+  const crowded = crowdedMap(type, state.data);
+  if (crowded) return { refusal: crowded };
   const valid = validateRecord(type, state.data);
   if (!valid.ok)
     return {
       refusal: refused('invalid_record', `invalid ${type}: ${describeIssues(valid.issues)}`, valid.issues),
     };
-  if (JSON.stringify(valid.value).length > MAX_RECORD_CHARS)
+  const chars = JSON.stringify(valid.value).length;
+  if (chars > MAX_RECORD_CHARS)
     return {
       refusal: refused(
         'too_large',
@@ -309,7 +336,7 @@ function checked(
     data: valid.value as Record<string, unknown>,
     clocks: state.clocks,
   };
-  return { rows: [row, ...conflicts] };
+  return { rows: [row, ...conflicts], chars };
 }
 
 function conflictRow(
