@@ -2,11 +2,12 @@
 // and the browser's print dialog (print CSS keeps only the report).
 import { useState } from 'preact/hooks';
 import { type CsvExport, type ExportData, exportCsv, exportJson } from '../../../domain/exports';
+import { attendanceCsv, diagnosticGridVersions, diagnosticsCsv } from '../../../domain/flat-exports';
 import type { Report } from '../../../domain/report';
 import { reportMarkdown, reportWikitext } from '../../../domain/report-text';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
-import { downloadFile, fileDay } from '../../download';
+import { downloadFile, fileDay, fileSlug } from '../../download';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
@@ -45,6 +46,34 @@ export function ExportActions({ data, report }: { data: ExportData; report: Repo
             }
           >
             {t.json}
+          </Button>
+        </div>
+        <p>{t.flatExplain}</p>
+        <div class="actions">
+          {diagnosticGridVersions(data, report.period).map((grid) => (
+            <Button
+              key={grid.id}
+              onClick={() =>
+                save(
+                  `valise-${t.fileDiagnostics}-${fileSlug(grid.title, 'grille')}-v${grid.version}-${period}.csv`,
+                  diagnosticsCsv(data, grid.id, lang, report.period),
+                  'text/csv;charset=utf-8',
+                )
+              }
+            >
+              {t.csvDiagnostics(grid.title, grid.version)}
+            </Button>
+          ))}
+          <Button
+            onClick={() =>
+              save(
+                `valise-${t.fileAttendance}-${period}.csv`,
+                attendanceCsv(data, lang, report.period),
+                'text/csv;charset=utf-8',
+              )
+            }
+          >
+            {t.csvAttendance}
           </Button>
         </div>
         <div class="actions">
