@@ -48,7 +48,10 @@ const WORDS = {
 } as const;
 
 /** The grid versions diagnostics of the period were filled with, by title then version. */
-export function diagnosticGridVersions(data: ExportData, period: ExportPeriod | null = null): DiagnosticTemplate[] {
+export function diagnosticGridVersions(
+  data: Pick<ExportData, 'diagnostics' | 'diagnosticTemplates'>,
+  period: ExportPeriod | null = null,
+): DiagnosticTemplate[] {
   const used = new Set(
     data.diagnostics.filter((each) => inPeriod(each.filledOn, period)).map((each) => each.templateId),
   );
