@@ -8,6 +8,8 @@ import {
   type PushRequest,
   type PushResponse,
   SERVER_HEADER,
+  type TokenRequest,
+  type TokenResponse,
 } from '../protocol/wire';
 
 export type SyncErrorKind =
@@ -23,6 +25,8 @@ export type SyncErrorKind =
   | 'server'
   /** The server no longer serves this app's protocol (426): not retried until the app updates. */
   | 'upgrade_required'
+  /** The server predates the compatibility contract (0.1.0): nothing is sent until it is upgraded. */
+  | 'server_outdated'
   /** A failure of this device's own code (a bug): logged, shown as such, retried with backoff. */
   | 'unexpected';
 
@@ -46,6 +50,8 @@ export interface SyncTransport {
   /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
   pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
+  /** Asks the server to take `next` as this device's token, calling with `bearer` (default: the current one). */
+  replaceToken(next: string, bearer?: string): Promise<TokenResponse>;
   downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }>;
 }
 
@@ -102,7 +108,12 @@ export class ApiClient {
 export class HttpTransport implements SyncTransport {
   private readonly api: ApiClient;
 
-  constructor(serverUrl: string, token: string, fetchImpl?: Fetch, timeoutMs?: number) {
+  constructor(
+    private readonly serverUrl: string,
+    token: string,
+    private readonly fetchImpl?: Fetch,
+    private readonly timeoutMs?: number,
+  ) {
     this.api = new ApiClient(serverUrl, token, fetchImpl, timeoutMs);
   }
 
@@ -129,6 +140,17 @@ export class HttpTransport implements SyncTransport {
     await this.call(`/api/attachments/${sha256}`, { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data });
   }
 
+  async replaceToken(next: string, bearer?: string): Promise<TokenResponse> {
+    const api = bearer ? new ApiClient(this.serverUrl, bearer, this.fetchImpl, this.timeoutMs) : this.api;
+    const request: TokenRequest = { token: next };
+    const response = await api.call('/api/session/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return (await response.json()) as TokenResponse;
+  }
+
   async downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }> {
     const response = await this.call(`/api/attachments/${sha256}`, { method: 'GET' });
     return {
@@ -137,7 +159,16 @@ export class HttpTransport implements SyncTransport {
     };
   }
 
-  private call(path: string, init: RequestInit): Promise<Response> {
-    return this.api.call(path, init);
+  /**
+   * The first release's server (0.1.0) names no version. It predates the compatibility
+   * contract (src/protocol/README.md): it refuses whole any record holding a field it does not
+   * know, so this app's changes would be lost to it. The engine reads before it writes to a
+   * server whose version it has not heard yet, so this stops a run before anything is sent.
+   */
+  private async call(path: string, init: RequestInit): Promise<Response> {
+    const response = await this.api.call(path, init);
+    if (!response.headers.has(SERVER_HEADER))
+      throw new SyncError('server_outdated', 'the server names no version: it predates this app (0.1.0)');
+    return response;
   }
 }
