@@ -1,6 +1,12 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PushResponse, pushRequestSchema } from '../../protocol/wire';
+import {
+  MAX_PULL_LIMIT,
+  MAX_PUSH_MUTATIONS,
+  type PushResponse,
+  pushRequestSchema,
+  withFieldClocks,
+} from '../../protocol/wire';
 import { fail } from '../http-errors';
 import { readEpoch, renewEpoch } from '../ops/epoch';
 import type { AppEnv } from './env';
@@ -32,7 +38,7 @@ export function syncRoutes() {
     const now = c.var.now();
     const output = await store.push({
       context: { networkId: device.networkId, role: device.role, clock, now },
-      mutations: body.value.mutations,
+      mutations: body.value.mutations.map(withFieldClocks),
     });
     const rejected = output.results.filter((result) => result.status === 'rejected').length;
     c.var.metrics.countMutations(output.results.length - rejected, rejected);
