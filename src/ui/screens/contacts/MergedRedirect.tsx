@@ -18,15 +18,7 @@ const MERGED_FROM = 'fusionne';
 const hrefOf = (type: MergeableType, id: string) => (type === 'organisations' ? lieuHref(id) : personHref(id));
 
 /** For a record this device does not show: to the kept record if it was merged, else `notFound`. */
-export function MergedRedirect({
-  type,
-  id,
-  notFound,
-}: {
-  type: MergeableType;
-  id: string;
-  notFound: VNode;
-}) {
+export function MergedRedirect({ type, id, notFound }: { type: MergeableType; id: string; notFound: VNode }) {
   const kept = useLive((context) => keptRecordOf(context, type, id), [type, id]);
   useEffect(() => {
     if (kept) navigate(`${hrefOf(type, kept)}?${MERGED_FROM}=${encodeURIComponent(id)}`, { replace: true });
