@@ -3,6 +3,9 @@
 // server, edit the same records offline and sync: nothing is lost, both converge, and the old
 // phone keeps editing records today's app gave fields it does not know. (b) Today's app
 // against the previous release's server (src/protocol/README.md, "Compatibility").
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
@@ -126,5 +129,37 @@ describe('a phone a release behind and a phone of today, on today’s server', (
     expect(place).toContain('Ain (01)');
     await old.go(`#/contacts/lieu/${lieu}`);
     await screenshot(old.page, 'releases-old-phone-lieu');
+  });
+});
+
+describe('today’s app and the previous release’s server', () => {
+  test('the app says the server is too old and sends it nothing; after the server’s upgrade all arrives', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'valise-e2e-old-server-'));
+    stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const before = await server({ root: previous.source, dataDir });
+    const admin = await phone(before.url);
+    await admin.network.openInvitation(before.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '');
+    await admin.network.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => admin.network.state()).toBe('error');
+    const visit = await admin.logVisit('Visite notée quand le serveur était ancien.');
+    await admin.go('#/reglages');
+    await admin.network.syncNow();
+    await expect.poll(() => admin.network.state()).toBe('error');
+    const said = admin.network.section().getByText('plus ancien que cette version de Valise');
+    await said.waitFor();
+    expect(await admin.network.statusText()).toContain('1 modification');
+    await said.scrollIntoViewIfNeeded();
+    await screenshot(admin.page, 'releases-old-server');
+
+    // The admin upgrades the server in place (same data, same address): the visit goes.
+    await before.stop();
+    const after = await server({ dataDir, port: before.port });
+    await admin.sync();
+    const invitation = await admin.network.createInvitation();
+    const colleague = await phone(after.url);
+    await colleague.network.openInvitation(invitation);
+    await colleague.network.join('Hugo Le Goff', 'Téléphone de Hugo');
+    await expect.poll(() => colleague.network.state()).toBe('idle');
+    expect(await colleague.visitText(visit)).toContain('quand le serveur était ancien');
   });
 });
