@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecords, updateRecord } from '../../src/db/writes';
 import { clockOf } from '../../src/domain/merge';
 import { formatHlc } from '../../src/protocol/hlc';
-import { PROTOCOL_HEADER, type PushRequest, type WireMutation } from '../../src/protocol/wire';
+import { PROTOCOL_HEADER, type PushRequest, SERVER_HEADER, type WireMutation } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
@@ -85,12 +85,17 @@ describe('pushes between devices and servers of different protocols', () => {
     await phone.close();
   });
 
-  it('falls back to a clock per field with a server of protocol 1, and everything it wrote arrives', async () => {
+  it('sends a clock per field to a server of protocol 1, also when it went back to one unannounced', async () => {
     // Release 0.2.0: no protocol named in its answers, and a whole push refused for an unknown key.
+    let old = true;
     const oldServer = async (url: string, init?: RequestInit) => {
+      if (!old) return server.fetch(url, init);
       const body = url.includes('/api/sync/push') ? (JSON.parse(String(init?.body)) as PushRequest) : null;
       const answer = body?.mutations.some((mutation) => 'clock' in mutation)
-        ? Response.json({ error: 'The request body is not valid.', code: 'invalid_body' }, { status: 400 })
+        ? Response.json(
+            { error: 'The request body is not valid.', code: 'invalid_body' },
+            { status: 400, headers: { [SERVER_HEADER]: '0.2.0' } },
+          )
         : await server.fetch(url, init);
       const headers = new Headers(answer.headers);
       headers.delete(PROTOCOL_HEADER);
@@ -99,16 +104,25 @@ describe('pushes between devices and servers of different protocols', () => {
     const phone = await device(oldServer);
     await createRecords(phone.context, 'visits', visits(2));
     await phone.sync();
+    // A server restored to the older release: the first push of a run finds out, and is sent again.
+    old = false;
+    await phone.sync();
+    old = true;
+    await createRecords(phone.context, 'visits', visits(3).slice(2));
+    await phone.sync();
 
     expect(phone.engine.status).toMatchObject({ state: 'idle', pending: 0 });
-    expect(pushed).toHaveLength(2);
-    for (const mutation of pushed[1] ?? []) {
-      expect(mutation.clock).toBeUndefined();
+    expect(pushed.map((mutations) => mutations.map((mutation) => 'clock' in mutation))).toEqual([
+      [false, false],
+      [true],
+      [false],
+    ]);
+    for (const mutation of [...(pushed[0] ?? []), ...(pushed[2] ?? [])])
       expect(Object.keys(mutation.clocks ?? {}).sort()).toEqual(Object.keys(mutation.fields).sort());
-    }
     expect((await server.snapshot(networkId)).map((change) => JSON.parse(change.data).notes).sort()).toEqual([
       'Visite 0',
       'Visite 1',
+      'Visite 2',
     ]);
     await phone.close();
   });
