@@ -145,7 +145,6 @@ export function withOneClock({ clocks, ...mutation }: Mutation): WireMutation {
   return any ? { ...mutation, clock, clocks: exceptions } : { ...mutation, clock };
 }
 
-
 export const pushRequestSchema = v.strictObject(
   {
     mutations: v.pipe(
