@@ -25,8 +25,7 @@ async function lastVisitsByLieu(context: DataContext): Promise<Map<string, LastV
     visits.orderBy('organisationId').keys(),
     visits.orderBy('organisationId').primaryKeys(),
   ]);
-  const visitedAt = new Map<string, string>();
-  dateIds.forEach((id, position) => visitedAt.set(String(id), String(dates[position])));
+  const visitedAt = new Map(dateIds.map((id, position) => [String(id), String(dates[position])]));
   // Each lieu's visits, newest first.
   const candidates = new Map<string, string[]>();
   lieuVisitIds.forEach((id, position) => {
