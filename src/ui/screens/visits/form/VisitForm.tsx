@@ -36,17 +36,19 @@ export interface VisitFormProps {
   visitId: string | null;
   /** The draft to resume (from the list of drafts, or the address after a reload). */
   draftId?: string | undefined;
+  /** A new visit's lieu, chosen where the form was opened from (the map's card). */
+  lieuId?: string | undefined;
 }
 
 /** Key of a follow-up row's error: the rows are not fields of the visit record. */
 const followUpError = (key: string) => `followUp:${key}`;
 
-export default function VisitForm({ visitId, draftId }: VisitFormProps) {
+export default function VisitForm({ visitId, draftId, lieuId }: VisitFormProps) {
   const t = useMessages(formMessages);
   const start = useFormStart<VisitFormValues, PendingPhoto>(
     { kind: VISIT_DRAFT_KIND, recordId: visitId, draftId },
     async (context, id) => {
-      if (id === null) return emptyVisitValues();
+      if (id === null) return { ...emptyVisitValues(), organisationId: lieuId ?? null };
       const visit = await getVisit(context, id);
       return visit ? valuesOfVisit(visit) : undefined;
     },
