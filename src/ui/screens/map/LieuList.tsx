@@ -40,12 +40,7 @@ export function LieuList({
               <span class={classes(styles.marker, styles.rowMark, kindClass(lieu.kind))} aria-hidden="true">
                 {kindMark(lieu.kind)}
               </span>
-              <button
-                type="button"
-                class={styles.rowMain}
-                onClick={() => onChoose(lieu.id)}
-                aria-label={t.show(lieu.name)}
-              >
+              <button type="button" class={styles.rowMain} onClick={() => onChoose(lieu.id)}>
                 {lieu.name}
                 <span class={styles.rowDetail}>
                   {[

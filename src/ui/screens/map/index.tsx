@@ -1,11 +1,10 @@
 // Carte: the network's lieux on a map (Leaflet, loaded on demand), the same lieux as a list
 // for the keyboard and screen readers, filters, a chosen lieu's card, "Autour de moi", and
 // the lieux "sans position" with ways to place them.
-import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { lieuxWithService, mapLieux } from '../../../db/map-queries';
 import { byDistance } from '../../../domain/geo';
-import { communeLabels, filterMapLieux, type MapFilter, type MapLieu } from '../../../domain/lieu-map';
+import { communeLabels, filterMapLieux, type MapFilter } from '../../../domain/lieu-map';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -13,10 +12,10 @@ import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
 import type { ScreenProps } from '../../routes';
 import { ContactsTabs } from '../contacts/ContactsTabs';
-import type { LeafletMapProps } from './LeafletMap';
 import { LieuCard } from './LieuCard';
 import { Legend, LieuList } from './LieuList';
 import styles from './Map.module.css';
+import { MapArea } from './MapArea';
 import { MapFilters } from './MapFilters';
 import { messages } from './messages';
 import { Unplaced } from './Unplaced';
@@ -104,32 +103,5 @@ export default function MapScreen(_: ScreenProps) {
       <LieuList rows={rows} total={all?.length ?? 0} loaded={shown !== undefined} onChoose={(id) => choose(id, true)} />
       <Unplaced items={unplaced} here={here} onStatus={setStatus} />
     </>
-  );
-}
-
-type MapAreaProps = Omit<LeafletMapProps, 'words'> & { items: readonly MapLieu[] };
-
-/** Loads Leaflet's chunk; if it cannot load, the list below still gives every lieu. */
-function MapArea(props: MapAreaProps) {
-  const t = useMessages(messages);
-  const [Loaded, setLoaded] = useState<ComponentType<LeafletMapProps>>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let active = true;
-    import('./LeafletMap').then(
-      (module) => active && setLoaded(() => module.default),
-      () => active && setFailed(true),
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
-  if (failed) return <Banner tone="warning">{t.mapFailed}</Banner>;
-  if (!Loaded) return <p class={styles.notice}>{t.loadingMap}</p>;
-  return (
-    <Loaded
-      {...props}
-      words={{ mapLabel: t.mapLabel, here: t.here, noTiles: t.noTiles, zoomIn: t.zoomIn, zoomOut: t.zoomOut }}
-    />
   );
 }

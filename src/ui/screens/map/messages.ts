@@ -23,7 +23,6 @@ export const messages = {
     count: (shown: number, unplaced: number) =>
       `${shown} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${unplaced} sans position` : ''}`,
     mapLabel: 'Carte des lieux',
-    loadingMap: 'Chargement de la carte…',
     mapFailed: 'La carte n’a pas pu s’ouvrir ; la liste ci-dessous donne les mêmes lieux.',
     noTiles: 'Fond de carte indisponible (hors ligne ?) : les lieux restent placés, avec le nom de leur commune.',
     legend: 'Légende',
@@ -31,7 +30,6 @@ export const messages = {
     zoomIn: 'Zoom avant',
     zoomOut: 'Zoom arrière',
     list: 'Liste des lieux',
-    show: (name: string) => `Voir ${name} sur la carte`,
     distance: (km: string) => `à ${km} km`,
     more: (n: number) => `Afficher plus (${n} de plus)`,
     none: 'Aucun lieu ne correspond à ces filtres.',
@@ -81,7 +79,6 @@ export const messages = {
     count: (shown: number, unplaced: number) =>
       `${shown} ${shown === 1 ? 'place' : 'places'}${unplaced > 0 ? `, ${unplaced} without a position` : ''}`,
     mapLabel: 'Map of places',
-    loadingMap: 'Loading the map…',
     mapFailed: 'The map could not open; the list below gives the same places.',
     noTiles: 'No map background (offline?): places stay placed, with their commune’s name.',
     legend: 'Legend',
@@ -89,7 +86,6 @@ export const messages = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     list: 'List of places',
-    show: (name: string) => `Show ${name} on the map`,
     distance: (km: string) => `${km} km away`,
     more: (n: number) => `Show more (${n} more)`,
     none: 'No place matches these filters.',
