@@ -214,6 +214,7 @@ describe('the map of lieux', () => {
   test('filters: kind, "pas de visite depuis 6 mois", territory by code', async () => {
     await openMap();
     const count = () => main().getByRole('status').first().textContent();
+    await main().getByText('Filtres', { exact: true }).click();
     await main().getByLabel('Type de lieu').selectOption('local_authority');
     await expect.poll(count).toBe('1 lieu');
     expect(await markers().count()).toBe(1);

@@ -31,61 +31,64 @@ export function MapFilters({
     for (const key of Object.keys(next) as (keyof MapFilter)[]) if (next[key] === undefined) delete next[key];
     onChange(next);
   };
+  const active = Object.keys(filter).length;
   const value = (text: string) => (text === '' ? undefined : text);
   return (
-    <fieldset class={styles.filters}>
-      <legend class="visually-hidden">{t.filters}</legend>
-      <Field
-        as="select"
-        label={t.kind}
-        value={filter.kind ?? ''}
-        onChange={(e) => set({ kind: value(e.currentTarget.value) })}
-      >
-        <option value="">{t.any}</option>
-        {ORGANISATION_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {labelOf(ORGANISATION_KIND_LABELS, kind, lang)}
-          </option>
-        ))}
-      </Field>
-      <Field
-        as="select"
-        label={t.service}
-        value={filter.service ?? ''}
-        onChange={(e) => set({ service: value(e.currentTarget.value) as ServiceKey | undefined })}
-      >
-        <option value="">{t.any}</option>
-        {SERVICE_KEYS.map((key) => (
-          <option key={key} value={key}>
-            {labelOf(SERVICE_LABELS, key, lang)}
-          </option>
-        ))}
-      </Field>
-      <Field
-        as="select"
-        label={t.territory}
-        value={filter.territory ?? ''}
-        onChange={(e) => set({ territory: value(e.currentTarget.value) })}
-      >
-        <option value="">{t.any}</option>
-        {groups.map((group) => (
-          <optgroup key={group} label={t.territoryGroup(group)}>
-            {territories
-              .filter((item) => item.group === group)
-              .map((item) => (
-                <option key={item.key} value={item.key}>
-                  {item.label}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </Field>
-      <Check
-        checked={filter.notVisitedForMonths !== undefined}
-        onChange={(e) => set({ notVisitedForMonths: e.currentTarget.checked ? SIX_MONTHS : undefined })}
-      >
-        {t.notVisited}
-      </Check>
-    </fieldset>
+    <details class={styles.filterBox}>
+      <summary>{active > 0 ? t.filtersActive(active) : t.filters}</summary>
+      <div class={styles.filters}>
+        <Field
+          as="select"
+          label={t.kind}
+          value={filter.kind ?? ''}
+          onChange={(e) => set({ kind: value(e.currentTarget.value) })}
+        >
+          <option value="">{t.any}</option>
+          {ORGANISATION_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {labelOf(ORGANISATION_KIND_LABELS, kind, lang)}
+            </option>
+          ))}
+        </Field>
+        <Field
+          as="select"
+          label={t.service}
+          value={filter.service ?? ''}
+          onChange={(e) => set({ service: value(e.currentTarget.value) as ServiceKey | undefined })}
+        >
+          <option value="">{t.any}</option>
+          {SERVICE_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {labelOf(SERVICE_LABELS, key, lang)}
+            </option>
+          ))}
+        </Field>
+        <Field
+          as="select"
+          label={t.territory}
+          value={filter.territory ?? ''}
+          onChange={(e) => set({ territory: value(e.currentTarget.value) })}
+        >
+          <option value="">{t.any}</option>
+          {groups.map((group) => (
+            <optgroup key={group} label={t.territoryGroup(group)}>
+              {territories
+                .filter((item) => item.group === group)
+                .map((item) => (
+                  <option key={item.key} value={item.key}>
+                    {item.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </Field>
+        <Check
+          checked={filter.notVisitedForMonths !== undefined}
+          onChange={(e) => set({ notVisitedForMonths: e.currentTarget.checked ? SIX_MONTHS : undefined })}
+        >
+          {t.notVisited}
+        </Check>
+      </div>
+    </details>
   );
 }

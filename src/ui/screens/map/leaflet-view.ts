@@ -37,6 +37,7 @@ export function createMapView(element: HTMLElement, options: MapViewOptions): Ma
   control.zoom({ zoomInTitle: options.words.zoomIn, zoomOutTitle: options.words.zoomOut }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   let tiles: TileState = 'waiting';
+  let loadedThisView = false;
   const setTiles = (next: TileState) => {
     if (next === tiles) return;
     tiles = next;
@@ -49,9 +50,16 @@ export function createMapView(element: HTMLElement, options: MapViewOptions): Ma
     referrerPolicy: 'strict-origin-when-cross-origin',
     attribution: ATTRIBUTION,
   })
-    .on('tileload', () => setTiles('shown'))
-    // One tile that loaded is enough to keep the background: a cached area seen offline.
-    .on('tileerror', () => setTiles(tiles === 'shown' ? 'shown' : 'none'))
+    .on('loading', () => {
+      loadedThisView = false;
+    })
+    .on('tileload', () => {
+      loadedThisView = true;
+      setTiles('shown');
+    })
+    // One tile of this view is enough to keep the background (a cached area seen offline);
+    // a view where none loads gets the plain background and the communes' names.
+    .on('tileerror', () => setTiles(loadedThisView ? 'shown' : 'none'))
     .addTo(map);
   const markers = layerGroup().addTo(map);
   const communeNames = layerGroup();
