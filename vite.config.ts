@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { isCompressible } from './src/server/static/encoding.ts';
@@ -26,11 +26,108 @@ function communesData(): Plugin {
   };
 }
 
+const ENTRY = 'src/main.tsx';
+const FIRST_SCREEN = 'src/ui/screens/visits/index.tsx';
+/** Rolldown's helpers module (its RUNTIME_MODULE_ID). */
+const BUNDLER_RUNTIME = '\0rolldown/runtime.js';
+
+/**
+ * Few requests for the first visit: on a slow link every file costs a round trip, and a
+ * browser opens at most six connections to one HTTP/1.1 server. What the entry imports goes in
+ * one chunk ("shell-…", with the bundler's helpers), what the first screen (Visites) imports —
+ * with the data layer every screen shares — in another ("first-screen-…"), which index.html
+ * preloads; the entry and the screen keep their own small chunks, named in the build manifest.
+ * Other screens and the sync engine keep their lazy chunks.
+ */
+function chunkGroups(): Rolldown.CodeSplittingGroup[] {
+  const closures = new Map<string, Set<string>>();
+  const closure = (source: string, ctx: Rolldown.ChunkingContext) => {
+    let modules = closures.get(source);
+    if (!modules) {
+      modules = staticClosure(join(import.meta.dirname, source), ctx);
+      closures.set(source, modules);
+    }
+    return modules;
+  };
+  const roots = [ENTRY, FIRST_SCREEN].map((source) => join(import.meta.dirname, source));
+  const group = (source: string, name: string, priority: number, extra?: string): Rolldown.CodeSplittingGroup => ({
+    debugName: name,
+    priority,
+    name: (id, ctx) => (!roots.includes(id) && (id === extra || closure(source, ctx).has(id)) ? name : null),
+  });
+  // The shell first: the first screen's chunk takes what the shell has not.
+  return [group(ENTRY, 'shell', 2, BUNDLER_RUNTIME), group(FIRST_SCREEN, 'first-screen', 1)];
+}
+
+/** A module and everything it imports statically, by id. */
+function staticClosure(root: string, ctx: Rolldown.ChunkingContext): Set<string> {
+  const closure = new Set<string>();
+  const queue = [root];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (closure.has(id)) continue;
+    closure.add(id);
+    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return closure;
+}
+
 /** Screens load lazily: their chunks are named after their folder ("screen-visits-…"). */
 function chunkName(facadeModuleId: string | null): string {
   if (facadeModuleId === COMMUNES_MODULE) return 'assets/communes-[hash].js';
   const screen = facadeModuleId?.match(/src\/ui\/screens\/([^/]+)\/index\.tsx$/)?.[1];
   return screen ? `assets/screen-${screen}-[hash].js` : 'assets/[name]-[hash].js';
+}
+
+/**
+ * index.html fetches the first screen's code and style with the shell's, in the same round
+ * trip, instead of after the shell has run: Visites is the default screen, and its chunk holds
+ * the data layer every other screen needs too. Its stylesheet is linked, so it is there when
+ * the list first paints.
+ */
+function preloadFirstScreen(): Plugin {
+  let base = '/';
+  return {
+    name: 'valise-preload-first-screen',
+    apply: 'build',
+    configResolved: (config) => {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
+        const screen = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(FIRST_SCREEN)));
+        if (!screen) throw new Error(`${FIRST_SCREEN} has no chunk in the build`);
+        const closure = (file: string, files = new Set<string>()): Set<string> => {
+          const chunk = chunks.find((candidate) => candidate.fileName === file);
+          if (!chunk || files.has(file)) return files;
+          files.add(file);
+          for (const imported of chunk.imports) closure(imported, files);
+          return files;
+        };
+        // What the entry loads is in index.html already.
+        const entry = chunks.flatMap((chunk) => (chunk.isEntry ? [...closure(chunk.fileName)] : []));
+        const files = [...closure(screen.fileName)].filter((file) => !entry.includes(file));
+        const styles = new Set(
+          chunks.flatMap((chunk) =>
+            files.includes(chunk.fileName) ? [...(chunk.viteMetadata?.importedCss ?? [])] : [],
+          ),
+        );
+        return [
+          ...files.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...styles].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
 }
 
 /**
@@ -71,6 +168,7 @@ export default defineConfig({
   plugins: [
     communesData(),
     preact(),
+    preloadFirstScreen(),
     precompress(),
     VitePWA({
       strategies: 'injectManifest',
@@ -89,6 +187,12 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  resolve: {
+    // Dexie's ES module build: its default entry wraps the CommonJS build (to guard against two
+    // copies in apps that also require() it, which this one never does), and CommonJS needs
+    // the bundler's interop helpers in a file of their own, one more request for the first visit.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/dexie.mjs' }],
+  },
   define: {
     __APP_VERSION__: JSON.stringify(appVersion),
   },
@@ -102,6 +206,7 @@ export default defineConfig({
       output: {
         // The service worker tells the precached shell from lazy screens by these names.
         entryFileNames: 'assets/shell-[hash].js',
+        codeSplitting: { groups: chunkGroups() },
         chunkFileNames: (chunk) => chunkName(chunk.facadeModuleId),
         assetFileNames: (asset) =>
           asset.names.includes('index.css') ? 'assets/shell-[hash][extname]' : 'assets/[name]-[hash][extname]',

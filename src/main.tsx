@@ -1,10 +1,12 @@
 // Starts the app: state that follows the browser (route, language, connectivity), the shell,
-// then the service worker that lets the installed app open offline.
+// then, once the first screen is shown, sync and the service worker that lets the installed
+// app open offline.
 import { render } from 'preact';
 import { routeStore, startRouter } from './state/router';
 import { startSync } from './state/sync';
 import { offerUpdate, setUpdateCheck, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
 import { App } from './ui/App';
+import { afterFirstScreen } from './ui/first-screen';
 import { requestHeadingFocus } from './ui/focus';
 import { findScreen } from './ui/routes';
 import './ui/styles.css';
@@ -36,11 +38,15 @@ const root = document.getElementById('app') as HTMLElement;
 root.replaceChildren();
 render(<App />, root);
 
-// Syncs in the background once the shell is up: on start, when the network returns, after writes.
-void startSync();
+// The sync engine and the service worker (whose install downloads every screen) start once the
+// first screen has shown its data and the browser is idle: on a slow phone they never compete
+// with the first render for the network or the main thread. No top-level await: a module
+// that waits keeps every module importing it waiting too.
+void afterFirstScreen().then(startInBackground);
 
-// workbox-window loads after the first render too: nothing on the first screen needs it.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+async function startInBackground(): Promise<void> {
+  void startSync();
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const { registerServiceWorker } = await import('./pwa/register');
   const check = registerServiceWorker({
     onUpdateWaiting: (apply) =>

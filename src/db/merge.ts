@@ -182,3 +182,23 @@ export async function duplicatesOf(
       reason: pair.reason,
     }));
 }
+
+/**
+ * Where a lieu or person merged into another lives now (chains followed, a loop resolved as
+ * every device resolves it): the kept record's id, or null if `id` was not merged.
+ */
+export async function keptRecordOf(context: DataContext, type: MergeableType, id: string): Promise<string | null> {
+  const table = context.db.anyRecords(type);
+  const known = new Map<string, LooseRecord>();
+  const intoOf = (each: string) => {
+    const record = known.get(each);
+    return record?.deleted && typeof record.mergedInto === 'string' ? record.mergedInto : null;
+  };
+  for (let next: string | null = id; next && !known.has(next); next = intoOf(next)) {
+    const record = await table.get(next);
+    if (!record) break;
+    known.set(next, record);
+  }
+  const { target } = mergeTarget(id, intoOf);
+  return target !== id && known.has(target) ? target : null;
+}

@@ -169,6 +169,9 @@ export async function applyPulledPage(context: DataContext, changes: readonly Ch
   });
 }
 
+/** Dexie tracks the changed index keys of a bulk write below 50 rows (observability middleware). */
+const OBSERVED_WRITE_ROWS = 49;
+
 async function writeChanges(context: DataContext, changes: readonly Change[]): Promise<void> {
   if (changes.length === 0) return;
   const { db } = context;
@@ -201,7 +204,12 @@ async function writeChanges(context: DataContext, changes: readonly Change[]): P
       const state = local ? overlayFields(pulled, splitStored(local), pending.get(change.id) ?? null) : pulled;
       return { ...state.data, hlc: state.clocks };
     });
-    await table.bulkPut(rows as LooseRecord[]);
+    // Under 50 rows a write tells Dexie's live queries which index keys it touched; a larger
+    // one marks the whole table changed. Slices keep a pulled page of last year's visits from
+    // re-running a query on this month's (the reports screen reads by date range).
+    for (let start = 0; start < rows.length; start += OBSERVED_WRITE_ROWS) {
+      await table.bulkPut(rows.slice(start, start + OBSERVED_WRITE_ROWS) as LooseRecord[]);
+    }
   }
   // Later local writes must win over everything seen so far.
   if (latest !== '') context.clock.observe(latest);

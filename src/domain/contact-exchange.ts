@@ -3,7 +3,7 @@
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
 import type { FieldIssue } from './validation';
-import { validateRecord } from './validation';
+import { issueOfNewRecord } from './validation';
 
 /** What one imported line would create (organisations by name, resolved by the caller). */
 export interface ImportedContact {
@@ -120,18 +120,9 @@ function splitList(text: string): string[] {
 /** A line is kept when the contact schema accepts it; otherwise the first reason is given. */
 function judge(line: number, contact: ImportedContact): ImportLine {
   if (contact.name === '') return { line, problem: { kind: 'noName' } };
-  const now = new Date(0).toISOString();
   const { organisationNames: _names, ...fields } = contact;
-  const result = validateRecord('contacts', {
-    ...fields,
-    id: '00000000-0000-7000-8000-000000000000',
-    networkId: 'import',
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: '',
-    deleted: false,
-  });
-  if (!result.ok) return { line, problem: { kind: 'invalid', issue: result.issues[0]! } };
+  const issue = issueOfNewRecord('contacts', fields);
+  if (issue) return { line, problem: { kind: 'invalid', issue } };
   return { line, contact };
 }
 

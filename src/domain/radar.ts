@@ -54,3 +54,33 @@ export function labelAnchor(frame: RadarFrame, index: number): 'start' | 'middle
   if (Math.abs(x - frame.center.x) < frame.radius * 0.1) return 'middle';
   return x > frame.center.x ? 'start' : 'end';
 }
+
+/** Where a label's lines stack from its point: upward above the chart, downward below it. */
+export function labelBlock(frame: RadarFrame, index: number): 'above' | 'middle' | 'below' {
+  const { y } = axisPoint(frame, index, 1);
+  if (Math.abs(y - frame.center.y) < frame.radius * 0.35) return 'middle';
+  return y < frame.center.y ? 'above' : 'below';
+}
+
+/**
+ * An axis name on at most `maxLines` lines of `maxChars`, words kept whole where they fit; a
+ * name that does not fit ends in "…" (the chart's table and the label's tooltip give it whole).
+ */
+export function labelLines(name: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let cut = false;
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else if (lines.length < maxLines) lines.push(word);
+    else {
+      cut = true;
+      break;
+    }
+  }
+  return lines.map((line, index) => {
+    const ends = cut && index === lines.length - 1;
+    if (!ends && line.length <= maxChars) return line;
+    return `${ends && line.length < maxChars ? line : line.slice(0, maxChars - 1)}…`;
+  });
+}

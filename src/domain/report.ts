@@ -55,6 +55,12 @@ export interface SectionAverage {
   diagnostics: number;
 }
 
+/** What a report is computed from: the period's records (more is harmless, they are filtered). */
+export type ReportData = Pick<
+  ExportData,
+  'visits' | 'events' | 'diagnostics' | 'followUps' | 'organisations' | 'diagnosticTemplates'
+>;
+
 export interface ReportOptions {
   /** The day the report is read, for "overdue". */
   today: string;
@@ -62,7 +68,7 @@ export interface ReportOptions {
 }
 
 export function buildReport(
-  data: ExportData,
+  data: ReportData,
   period: ReportPeriod,
   filters: ReportFilters,
   { today, timeZone = DEFAULT_TIME_ZONE }: ReportOptions,
@@ -170,7 +176,7 @@ function counted(keys: readonly string[]): Count<string>[] {
     .sort((a, b) => b.count - a.count || (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key, 'fr')));
 }
 
-function sectionAverages(data: ExportData, diagnostics: ExportData['diagnostics']): SectionAverage[] {
+function sectionAverages(data: ReportData, diagnostics: ReportData['diagnostics']): SectionAverage[] {
   const templates = new Map(data.diagnosticTemplates.map((template) => [template.id, template]));
   const sums = new Map<string, { grid: string; section: string; total: number; scored: number; diagnostics: number }>();
   for (const diagnostic of diagnostics) {

@@ -28,6 +28,21 @@ export function validateRecord<K extends RecordType>(type: K, input: unknown): V
   return { ok: false, issues: result.issues.map(toFieldIssue) };
 }
 
+/** The first problem a new record of these fields would have: imports judge each line before writing. */
+export function issueOfNewRecord(type: RecordType, fields: object): FieldIssue | undefined {
+  const now = new Date(0).toISOString();
+  const result = validateRecord(type, {
+    ...fields,
+    id: '00000000-0000-7000-8000-000000000000',
+    networkId: 'import',
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: '',
+    deleted: false,
+  });
+  return result.ok ? undefined : result.issues[0];
+}
+
 const knownKeys = new Map<RecordType, ReadonlySet<string>>();
 
 /** The fields a record type's schema names (its object, or the object its pipe starts with). */

@@ -14,11 +14,20 @@ const HOUR = 60 * 60 * 1000;
 export function registerServiceWorker({ onUpdateWaiting }: RegisterOptions): () => void {
   const base = import.meta.env.BASE_URL;
   const wb = new Workbox(`${base}sw.js`, { scope: base });
+  // On a first visit the page came from the network and the worker that installs now is its own
+  // version, taking the page by itself: it is never offered as an update.
+  const firstVisit = navigator.serviceWorker.controller === null;
+  let ownWorker: ServiceWorker | null = null;
   let offered = false;
 
-  const offer = () => {
-    // The very first install has nothing to replace: it just starts controlling.
-    if (offered || !navigator.serviceWorker.controller) return;
+  const offer = (worker: ServiceWorker | null | undefined) => {
+    // Only a worker still waiting ("installed") beside the one controlling the page is a new
+    // version. WebKit can report the first worker as the registration's waiting one after it
+    // activated and took the page (workbox-window's "waiting" comes 200 ms after "installed",
+    // from the state it had then): its own state, and whose worker it is, are read now.
+    const controller = navigator.serviceWorker.controller;
+    if (offered || !worker || !controller || worker === controller || worker === ownWorker) return;
+    if (worker.state !== 'installed') return;
     offered = true;
     onUpdateWaiting(() => {
       wb.addEventListener('controlling', () => window.location.reload());
@@ -26,17 +35,18 @@ export function registerServiceWorker({ onUpdateWaiting }: RegisterOptions): () 
     });
   };
 
-  wb.addEventListener('waiting', offer);
+  wb.addEventListener('waiting', (event) => offer(event.sw));
   wb.register().then(
     (registration) => {
       if (!registration) return;
+      if (firstVisit) ownWorker = registration.installing ?? registration.waiting ?? registration.active;
       // A version found by the browser while this page loaded can still be installing when
       // registration resolves, and workbox-window would then miss its "waiting": watch it here.
       const installing = registration.installing;
       installing?.addEventListener('statechange', () => {
-        if (installing.state === 'installed' && registration.waiting === installing) offer();
+        if (registration.waiting === installing) offer(installing);
       });
-      if (registration.waiting) offer();
+      offer(registration.waiting);
     },
     (error: unknown) => console.warn('Service worker not registered; the app will not open offline.', error),
   );

@@ -40,6 +40,7 @@ export function protocolGate(minProtocol = MIN_PROTOCOL_VERSION): MiddlewareHand
       };
       return c.json(body, 426);
     }
+    c.set('firstRelease', sent === undefined);
     await next();
   };
 }

@@ -119,6 +119,9 @@ export class SyncEngine {
         return;
       }
       this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
+      // A server never heard from may be one this app must not write to (transport.ts,
+      // 'server_outdated'): a pull, which changes nothing on it, finds out first.
+      if (this.current.serverVersion === null) await this.pull(transport);
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);

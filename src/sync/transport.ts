@@ -23,6 +23,8 @@ export type SyncErrorKind =
   | 'server'
   /** The server no longer serves this app's protocol (426): not retried until the app updates. */
   | 'upgrade_required'
+  /** The server predates the compatibility contract (0.1.0): nothing is sent until it is upgraded. */
+  | 'server_outdated'
   /** A failure of this device's own code (a bug): logged, shown as such, retried with backoff. */
   | 'unexpected';
 
@@ -137,7 +139,16 @@ export class HttpTransport implements SyncTransport {
     };
   }
 
-  private call(path: string, init: RequestInit): Promise<Response> {
-    return this.api.call(path, init);
+  /**
+   * The first release's server (0.1.0) names no version. It predates the compatibility
+   * contract (src/protocol/README.md): it refuses whole any record holding a field it does not
+   * know, so this app's changes would be lost to it. The engine reads before it writes to a
+   * server whose version it has not heard yet, so this stops a run before anything is sent.
+   */
+  private async call(path: string, init: RequestInit): Promise<Response> {
+    const response = await this.api.call(path, init);
+    if (!response.headers.has(SERVER_HEADER))
+      throw new SyncError('server_outdated', 'the server names no version: it predates this app (0.1.0)');
+    return response;
   }
 }

@@ -7,6 +7,7 @@ import { useRoute } from '../state/router';
 import { Banner } from './components/Banner';
 import { Button, ButtonLink } from './components/Button';
 import { ScreenHeader } from './components/ScreenHeader';
+import { holdFirstScreen } from './first-screen';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 import { findScreen, type ScreenEntry, type ScreenProps } from './routes';
@@ -27,18 +28,24 @@ export function ScreenOutlet() {
 function LazyScreen({ entry, route }: ScreenProps & { entry: ScreenEntry }) {
   const [Screen, setScreen] = useState(() => loaded.get(entry.path));
   const [failure, setFailure] = useState<unknown>();
+  // Background work waits for the first screen's code (src/ui/first-screen.ts).
+  const [shown] = useState(() => (loaded.has(entry.path) ? () => undefined : holdFirstScreen()));
   useEffect(() => {
     if (loaded.has(entry.path)) return;
     let active = true;
-    entry.load().then(
-      (module) => {
-        loaded.set(entry.path, module.default);
-        if (active) setScreen(() => module.default);
-      },
-      (error: unknown) => active && setFailure(() => error),
-    );
+    entry
+      .load()
+      .then(
+        (module) => {
+          loaded.set(entry.path, module.default);
+          if (active) setScreen(() => module.default);
+        },
+        (error: unknown) => active && setFailure(() => error),
+      )
+      .finally(shown);
     return () => {
       active = false;
+      shown();
     };
   }, [entry]);
   if (failure !== undefined) throw failure;

@@ -137,4 +137,13 @@ test('the same lieu created on two phones offline is merged on one; the other’
       .poll(() => device.page.locator(`main a[href="#/contacts/lieu/${kept}"]`).count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
   }
+
+  // The merged copy's old address (a bookmark, the history) leads to the kept lieu, which says so.
+  await go(b, `#/contacts/lieu/${copy}`);
+  await b.page.waitForURL(new RegExp(`#/contacts/lieu/${kept}\\?fusionne=${copy}$`));
+  await expect
+    .poll(() => b.page.locator('main').textContent())
+    .toContain('Ce lieu, « La grange », a été fusionné avec « La Grange » : voici la fiche gardée.');
+  expect(await b.page.locator('main h1').textContent()).toBe('La Grange');
+  await screenshotAtSizes(b.page, 'merge-old-address');
 });

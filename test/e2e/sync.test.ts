@@ -4,13 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { joinTwo, Phone } from './helpers/phone';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
-import { NetworkPage } from './pages/network-page';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -31,67 +31,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** One phone of the network, driven through the app's own screens. */
-class Phone {
-  readonly network: NetworkPage;
-
-  constructor(
-    readonly context: BrowserContext,
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {
-    this.network = new NetworkPage(page, baseUrl);
-  }
-
-  async go(hash: string): Promise<void> {
-    await this.page.evaluate((target) => {
-      location.hash = target;
-    }, hash);
-    await this.page.locator('main h1').waitFor();
-  }
-
-  offline(offline: boolean): Promise<void> {
-    return this.context.setOffline(offline);
-  }
-
-  /** Réglages → "Synchroniser", then waits for "à jour". */
-  async sync(): Promise<void> {
-    await this.go('#/reglages');
-    const before = await this.network.lastSync();
-    await this.network.syncNow();
-    // A sync that ended after the click, not the "à jour" of an earlier one.
-    await expect
-      .poll(async () => (await this.network.state()) === 'idle' && (await this.network.lastSync()) !== before, {
-        timeout: 30_000,
-      })
-      .toBe(true);
-  }
-
-  /** Logs a visit by quick capture; returns its id. */
-  async logVisit(notes: string): Promise<string> {
-    await this.go('#/visites/nouvelle');
-    const main = this.page.locator('main');
-    await main.getByRole('checkbox', { name: 'Détecter' }).check();
-    await main.getByRole('textbox', { name: 'Notes' }).fill(notes);
-    await main.getByRole('button', { name: 'Enregistrer la visite' }).click();
-    await this.page.waitForURL(/#\/visites\/[0-9a-f-]{36}/);
-    return this.page.url().match(/#\/visites\/([0-9a-f-]{36})/)?.[1] ?? '';
-  }
-
-  async editVisit(id: string, field: 'Objet' | 'Notes', value: string): Promise<void> {
-    await this.go(`#/visites/${id}/modifier`);
-    const main = this.page.locator('main');
-    await main.getByRole('textbox', { name: field }).fill(value);
-    await main.getByRole('button', { name: 'Enregistrer la visite' }).click();
-    await this.page.waitForURL(new RegExp(`#/visites/${id}(\\?|$)`));
-  }
-
-  async visitText(id: string): Promise<string> {
-    await this.go(`#/visites/${id}`);
-    return (await this.page.locator('main').textContent()) ?? '';
-  }
-}
-
 async function phone(server: RunningServer): Promise<Phone> {
   const context = await newDevice(browser, PHONE);
   contexts.push(context);
@@ -106,16 +45,9 @@ async function twoPhones(): Promise<{ server: RunningServer; a: Phone; b: Phone;
   dataDirs.push(dataDir);
   const server = await startServer({ dataDir });
   servers.push(server);
-  const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '';
   const a = await phone(server);
-  await a.network.openInvitation(code);
-  await a.network.join('Camille Martin', 'Téléphone de Camille');
-  await expect.poll(() => a.network.state()).toBe('idle');
-  const invitation = await a.network.createInvitation();
   const b = await phone(server);
-  await b.network.openInvitation(invitation);
-  await b.network.join('Hugo Le Goff', 'Téléphone de Hugo');
-  await expect.poll(() => b.network.state()).toBe('idle');
+  await joinTwo(server.output(), a, b);
   return { server, a, b, dataDir };
 }
 

@@ -26,6 +26,27 @@ async function joinBody(network: string) {
   });
 }
 
+/** A mutation creating a record of `type` with the base fields and `extra`. */
+function creation(networkId: string, type: string, extra: Record<string, unknown>, recordId = newId()) {
+  const at = new Date().toISOString();
+  const clock = formatHlc({ millis: Date.now(), counter: 0, node: '0123456789abcdef' });
+  const fields = { id: recordId, networkId, createdAt: at, updatedAt: at, updatedBy: 'C', deleted: false, ...extra };
+  return {
+    id: newId(),
+    type,
+    recordId,
+    fields,
+    clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, clock])),
+  };
+}
+
+/** A mutation changing `fields` of a record of `organisations`, one millisecond later. */
+function change(recordId: string, fields: Record<string, unknown>) {
+  const clock = formatHlc({ millis: Date.now() + 1, counter: 0, node: '0123456789abcdef' });
+  const clocks = Object.fromEntries(Object.keys(fields).map((k) => [k, clock]));
+  return { id: newId(), type: 'organisations', recordId, fields, clocks };
+}
+
 function call(path: string, headers: Record<string, string>, init: RequestInit = {}) {
   return server.fetch(`${TEST_SERVER_URL}${path}`, {
     ...init,
@@ -80,26 +101,7 @@ describe('which clients a server serves', () => {
     const joined = await call('/api/join', {}, { method: 'POST', body: await joinBody(network.id) });
     const { token } = (await joined.json()) as { token: string };
     const at = new Date().toISOString();
-    const clock = formatHlc({ millis: Date.now(), counter: 0, node: '0123456789abcdef' });
-    const mutation = (type: string, extra: Record<string, unknown>) => {
-      const recordId = newId();
-      const fields = {
-        id: recordId,
-        networkId: network.id,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: 'C',
-        deleted: false,
-        ...extra,
-      };
-      return {
-        id: newId(),
-        type,
-        recordId,
-        fields,
-        clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, clock])),
-      };
-    };
+    const mutation = (type: string, extra: Record<string, unknown>) => creation(network.id, type, extra);
     const push = await call(
       '/api/sync/push',
       { Authorization: `Bearer ${token}` },
@@ -123,5 +125,45 @@ describe('which clients a server serves', () => {
     expect(stored.map((data) => data.mood ?? data.services)).toEqual(
       expect.arrayContaining(['enthousiaste', ['mentoring']]),
     );
+  });
+
+  it('gives the first release, which names no protocol, records in its shape, and keeps the rest', async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau');
+    const headers = async () => {
+      const joined = await call('/api/join', {}, { method: 'POST', body: await joinBody(network.id) });
+      return { Authorization: `Bearer ${((await joined.json()) as { token: string }).token}` };
+    };
+    const today = { ...(await headers()), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+    const first = await headers();
+    const lieu = creation(network.id, 'organisations', {
+      name: 'La Grange',
+      kind: 'tiers_lieu',
+      departementCode: '01',
+    });
+    const later = creation(network.id, 'coffeeOrders', { size: 'grand' });
+    await call('/api/sync/push', today, { method: 'POST', body: JSON.stringify({ mutations: [lieu] }) });
+    const pulled = async (as: Record<string, string>) => {
+      const response = await call('/api/sync/pull?since=0', as);
+      const page = (await response.json()) as { changes: { type: string; data: object; clocks: object }[] };
+      return page.changes.filter((change) => change.type === 'organisations');
+    };
+    expect((await pulled(today))[0]?.data).toMatchObject({ name: 'La Grange', departementCode: '01' });
+    const [shaped] = await pulled(first);
+    expect(shaped?.data).toMatchObject({ name: 'La Grange' });
+    expect(shaped?.data).not.toHaveProperty('departementCode');
+    expect(shaped?.clocks).not.toHaveProperty('departementCode');
+
+    // Its edit sends the fields it changed: the one it never saw stays; a refusal comes back shaped.
+    const edit = change(lieu.recordId, { phone: '02 99 00 00 01' });
+    const refused = change(lieu.recordId, { name: '' });
+    const push = await call('/api/sync/push', first, {
+      method: 'POST',
+      body: JSON.stringify({ mutations: [edit, refused, later] }),
+    });
+    const { results } = (await push.json()) as { results: { status: string; current?: { data: object } }[] };
+    expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'rejected']);
+    expect(results[1]?.current?.data).not.toHaveProperty('departementCode');
+    expect((await pulled(today))[0]?.data).toMatchObject({ phone: '02 99 00 00 01', departementCode: '01' });
   });
 });

@@ -53,7 +53,7 @@ describe('what a later release writes', () => {
           if (!url.includes('/api/sync/pull') || served) return response;
           served = true;
           const page = (await response.json()) as PullResponse;
-          return Response.json({ ...page, changes: [...page.changes, ...planted] });
+          return Response.json({ ...page, changes: [...page.changes, ...planted] }, { headers: response.headers });
         };
         const older = await TestDevice.open('Ancien', link);
         const other = await TestDevice.open('Autre', server.fetch);

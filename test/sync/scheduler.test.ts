@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '../../src/db/writes';
-import { APP_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
+import { APP_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, SERVER_HEADER } from '../../src/protocol/wire';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
@@ -121,6 +121,7 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
   let scheduler: SyncScheduler;
   let rewrite: (url: string, response: Response) => Promise<Response>;
   const sent: Headers[] = [];
+  const urls: string[] = [];
 
   beforeEach(async () => {
     server = await TestServer.start();
@@ -128,6 +129,7 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
     rewrite = async (_url, response) => response;
     device = await TestDevice.open('Camille', async (url, init) => {
       sent.push(new Headers(init?.headers));
+      urls.push(url);
       return rewrite(url, await server.fetch(url, init));
     });
     await device.join(await server.invite(network.id));
@@ -153,11 +155,33 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
     expect(await device.outboxSize()).toBe(1);
   });
 
+  it('sends nothing to a server that names no version (0.1.0), says why, and retries with backoff', async () => {
+    rewrite = async (_url, response) => {
+      const headers = new Headers(response.headers);
+      headers.delete(SERVER_HEADER);
+      return new Response(response.body, { status: response.status, headers });
+    };
+    await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
+    urls.length = 0;
+    await scheduler.runNow();
+    expect(device.engine.status).toMatchObject({ state: 'error', error: 'server_outdated', pending: 1 });
+    expect(urls.filter((url) => !url.includes('/api/sync/pull'))).toEqual([]);
+    expect(environment.timers.map((timer) => timer.ms)).toEqual([5_000]);
+    // Once the server names its version (upgraded), the change goes.
+    rewrite = async (_url, response) => response;
+    environment.timers[0]?.callback();
+    await expect.poll(() => device.engine.status.state).toBe('idle');
+    expect(await device.outboxSize()).toBe(0);
+  });
+
   it('ends a run whose pulled page cannot be applied in an error status, logged, with a retry', async () => {
     // A record without an id cannot be stored: applying the page throws inside the engine.
     rewrite = async (url, response) =>
       url.includes('/api/sync/pull')
-        ? Response.json({ ...(await response.json()), changes: [{ type: 'visits', seq: 1, data: {}, clocks: {} }] })
+        ? Response.json(
+            { ...(await response.json()), changes: [{ type: 'visits', seq: 1, data: {}, clocks: {} }] },
+            { headers: response.headers },
+          )
         : response;
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await scheduler.runNow();

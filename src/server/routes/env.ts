@@ -26,5 +26,7 @@ export interface AppEnv {
     lastTouched: Map<string, number>;
     /** This server's version and the protocols it serves. */
     serverInfo: ServerInfo;
+    /** The client is the first release, which names no protocol: it gets records in its shape. */
+    firstRelease: boolean;
   };
 }

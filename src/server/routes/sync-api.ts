@@ -1,8 +1,16 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PushResponse, pushRequestSchema } from '../../protocol/wire';
+import {
+  MAX_PULL_LIMIT,
+  MAX_PUSH_MUTATIONS,
+  type MutationResult,
+  type PushResponse,
+  pushRequestSchema,
+} from '../../protocol/wire';
+import { firstReleaseChange } from '../first-release';
 import { fail } from '../http-errors';
 import { readEpoch, renewEpoch } from '../ops/epoch';
+import type { RawChange } from '../store/store';
 import type { AppEnv } from './env';
 import { type BodyRules, readBody, requireDevice } from './guard';
 
@@ -37,7 +45,7 @@ export function syncRoutes() {
     const rejected = output.results.filter((result) => result.status === 'rejected').length;
     c.var.metrics.countMutations(output.results.length - rejected, rejected);
     const response: PushResponse = {
-      results: output.results,
+      results: c.var.firstRelease ? output.results.map(forFirstRelease) : output.results,
       serverTime: c.var.now(),
       ...(output.clockAheadMs > 0 ? { clockAheadMs: output.clockAheadMs } : {}),
     };
@@ -56,7 +64,7 @@ export function syncRoutes() {
     const epoch = await epochFor(c, since, page.latestSeq);
     const cursor = page.changes.at(-1)?.seq ?? since;
     // The records' JSON is stored as text: splice it in rather than parse and re-serialise.
-    const changes = page.changes
+    const changes = (c.var.firstRelease ? firstReleaseRows(page.changes) : page.changes)
       .map(
         (row) =>
           `{"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"seq":${row.seq},"data":${row.data},"clocks":${row.clocks}}`,
@@ -67,6 +75,19 @@ export function syncRoutes() {
   });
 
   return routes;
+}
+
+/** A push's answers as the first release reads them: a record sent back in its shape. */
+function forFirstRelease(result: MutationResult): MutationResult {
+  if (result.status !== 'rejected' || !result.current) return result;
+  return { ...result, current: firstReleaseChange(result.current) };
+}
+
+function firstReleaseRows(rows: readonly RawChange[]): RawChange[] {
+  return rows.flatMap((row) => {
+    const change = firstReleaseChange({ ...row, data: JSON.parse(row.data), clocks: JSON.parse(row.clocks) });
+    return change ? [{ ...change, data: JSON.stringify(change.data), clocks: JSON.stringify(change.clocks) }] : [];
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { appData } from '../../db/app-data';
 import type { DataContext } from '../../db/context';
 import { type LiveSubscription, observe } from '../../db/live';
+import { holdFirstScreen } from '../first-screen';
 
 export type LiveQuery<T> = (context: DataContext) => Promise<T>;
 
@@ -16,6 +17,9 @@ export type LiveQuery<T> = (context: DataContext) => Promise<T>;
 export function useLive<T>(query: LiveQuery<T>, deps: Inputs): T | undefined {
   const [value, setValue] = useState<T>();
   const [error, setError] = useState<unknown>();
+  // Background work waits until the first screen's queries have answered (src/ui/first-screen.ts).
+  const [shown] = useState(holdFirstScreen);
+  useEffect(() => shown, []);
   // `deps` are the caller's, like useEffect's: what the query reads besides the database.
   useEffect(() => {
     let subscription: LiveSubscription | null = null;
@@ -25,11 +29,20 @@ export function useLive<T>(query: LiveQuery<T>, deps: Inputs): T | undefined {
         if (!active) return;
         subscription = observe(
           () => query(context),
-          (next) => setValue(() => next),
-          (failure) => setError(() => failure),
+          (next) => {
+            setValue(() => next);
+            shown();
+          },
+          (failure) => {
+            setError(() => failure);
+            shown();
+          },
         );
       },
-      (failure: unknown) => active && setError(() => failure),
+      (failure: unknown) => {
+        shown();
+        if (active) setError(() => failure);
+      },
     );
     return () => {
       active = false;

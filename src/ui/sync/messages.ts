@@ -29,6 +29,8 @@ export const messages = {
       'Le serveur a rencontré un problème. Un nouvel essai aura lieu automatiquement dans quelques instants.',
     errorUpgradeRequired:
       'Cette version de Valise est trop ancienne pour le serveur du réseau : mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
+    errorServerOutdated:
+      'Le serveur du réseau est plus ancien que cette version de Valise (il date d’avant la version 0.2.0) : rien ne lui est envoyé tant que l’admin du réseau ne l’a pas mis à jour. Vos modifications restent sur cet appareil et partiront après sa mise à jour.',
     errorUnexpected:
       'La synchronisation a échoué sur une erreur inattendue de l’application. Un nouvel essai aura lieu automatiquement ; vos données restent sur cet appareil.',
     clockAhead: (hours: string) =>
@@ -69,6 +71,8 @@ export const messages = {
     errorServer: 'The server had a problem. It will be tried again automatically in a moment.',
     errorUpgradeRequired:
       'This version of Valise is too old for the network’s server: update it to sync. Your data stays on this device.',
+    errorServerOutdated:
+      'The network’s server is older than this version of Valise (from before version 0.2.0): nothing is sent to it until the network’s admin updates it. Your changes stay on this device and will go once it is updated.',
     errorUnexpected:
       'Sync failed on an unexpected error of the app. It will be tried again automatically; your data stays on this device.',
     clockAhead: (hours: string) =>

@@ -42,6 +42,8 @@ export function errorText(kind: SyncErrorKind | null, t: Words): string | null {
       return t.errorServer;
     case 'upgrade_required':
       return t.errorUpgradeRequired;
+    case 'server_outdated':
+      return t.errorServerOutdated;
     case 'unexpected':
       return t.errorUnexpected;
     default:

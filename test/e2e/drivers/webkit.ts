@@ -168,7 +168,8 @@ export async function launchWebKit(): Promise<Engine> {
     async close() {
       await Promise.all(drivers.map(stopChild));
       await stopChild(xvfb.process);
-      rmSync(config, { recursive: true, force: true });
+      // MiniBrowser's web processes may still be writing their shader cache as they exit.
+      rmSync(config, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

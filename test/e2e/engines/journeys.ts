@@ -7,10 +7,12 @@ import { yearBackupText } from '../../fixtures/backup';
 import type { Engine, EngineName } from '../drivers/backend';
 import type { Device } from '../drivers/device';
 import { launchEngine, newDevice } from '../drivers/engines';
+import { NEXT_DIST } from '../helpers/paths';
 import { recordJourney } from './results';
 import { expectAccessible, JourneyServer, reloadUntilControlled } from './session';
 
 const MAIN = { role: 'main' };
+const UPDATE = 'Nouvelle version disponible';
 const DRAFT = 'Réunion publique à la mairie.\nQuarante personnes.';
 
 function jsonFile(name: string, text: string) {
@@ -34,6 +36,18 @@ function svgShapes(device: Device, name: string, exact = true): Promise<number> 
     name,
     exact,
   );
+}
+
+/** The precached index.html, as the service worker's navigation route reads it. */
+function shellPrecached(device: Device): Promise<boolean> {
+  return device.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('workbox-precache')) continue;
+      const keys = await (await caches.open(name)).keys();
+      if (keys.some((request) => new URL(request.url).pathname === '/index.html')) return true;
+    }
+    return false;
+  });
 }
 
 /** Body rows of the table whose caption is `caption`. */
@@ -87,6 +101,10 @@ export function engineJourneys(name: EngineName): void {
         await device.open(server.url);
         expect(await device.heading()).toBe('Visites');
         await reloadUntilControlled(device);
+        // The first worker took the page by itself: there is no other version to offer.
+        expect(await device.isVisible({ text: UPDATE })).toBe(false);
+        // The worker that controls the page holds the shell a cold start will need.
+        expect(await shellPrecached(device)).toBe(true);
 
         await server.stop();
         await device.killTab();
@@ -215,5 +233,61 @@ export function engineJourneys(name: EngineName): void {
         await fresh.close();
       }
     });
+
+    journey(
+      6,
+      'an update of the app while a form holds unsaved input: the prompt, and nothing typed is lost',
+      async () => {
+        const notes = { role: 'textbox', name: 'Notes', within: MAIN };
+        const typed = 'Tapé pendant la mise à jour.\nPas encore enregistré.';
+        await device.open(`${server.url}/#/visites/nouvelle`);
+        await device.fill(notes, typed);
+        await device.until('the typed note never reached the draft', async () =>
+          JSON.stringify(await device.readStore('drafts')).includes('Pas encore enregistré.'),
+        );
+        // A page that reloads by itself loses this mark.
+        await device.evaluate(() => {
+          Object.assign(window, { valiseSamePage: true });
+          return true;
+        });
+
+        // The network deploys the next version on the same address and data; the browser looks
+        // for a new worker, as it does on its own after a navigation or at most daily.
+        await server.stop();
+        await server.start(NEXT_DIST);
+        await device.evaluate(async () => {
+          await (await navigator.serviceWorker.getRegistration())?.update();
+          return true;
+        });
+        await device.waitFor({ text: UPDATE });
+        expect(await device.value(notes)).toBe(typed);
+        // Seen where it shows, at the top of the screen, as the person scrolls up to read it.
+        await device.evaluate(() => {
+          window.scrollTo(0, 0);
+          return true;
+        });
+        expect(await device.evaluate(() => 'valiseSamePage' in window)).toBe(true);
+        await device.screenshotAtSizes('update-offered');
+        await expectAccessible(device, 'the update prompt over a form');
+
+        // The note is in the draft already, so "Recharger" needs no second question: the user's
+        // click is the only thing that reloads.
+        await device.click({ role: 'button', name: 'Recharger', exact: true });
+        await device.until('the page never reloaded into the new version', () =>
+          device.evaluate(() => !('valiseSamePage' in window) && document.querySelector('h1') !== null),
+        );
+        // The form comes back from its address with what was typed, in the new version.
+        await device.waitFor({ text: 'Brouillon repris' });
+        await device.until(
+          'the typed note did not come back after the reload',
+          async () => (await device.value(notes)) === typed,
+        );
+        expect(await device.isVisible({ text: UPDATE })).toBe(false);
+        await device.open(`${server.url}/#/reglages`);
+        await device.until('Réglages never showed the new version', () =>
+          device.evaluate(() => document.querySelector('[data-testid="app-version"]')?.textContent?.includes('+next')),
+        );
+      },
+    );
   });
 }

@@ -27,6 +27,8 @@ export interface ServerOptions {
   port?: number;
   /** More settings (VALISE_TRUSTED_PROXIES, VALISE_PUBLIC_URL…). */
   env?: NodeJS.ProcessEnv;
+  /** The source tree to run (a previous release's: test/e2e/helpers/release-build.ts); default this one. */
+  root?: string;
 }
 
 export function freePort(): Promise<number> {
@@ -49,7 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'valise-e2e-'));
   const distDir = options.distDir ?? DIST;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     env: {
       ...process.env,
       ...options.env,

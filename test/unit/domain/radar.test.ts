@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { axisPoint, gridRings, labelAnchor, radarPoints, toSvgPoints } from '../../../src/domain/radar';
+import {
+  axisPoint,
+  gridRings,
+  labelAnchor,
+  labelBlock,
+  labelLines,
+  radarPoints,
+  toSvgPoints,
+} from '../../../src/domain/radar';
 
 const square = { center: { x: 100, y: 100 }, radius: 80, axes: 4 };
 
@@ -43,5 +51,18 @@ describe('radar geometry', () => {
 
   test('sets labels away from the chart', () => {
     expect([0, 1, 2, 3].map((index) => labelAnchor(square, index))).toEqual(['middle', 'start', 'middle', 'end']);
+  });
+});
+
+describe('axis labels', () => {
+  test('wrap a section name on whole words, and shorten what does not fit with "…"', () => {
+    expect(labelLines('1. Identité', 14, 2)).toEqual(['1. Identité']);
+    expect(labelLines('3. Modèle économique & financement', 14, 2)).toEqual(['3. Modèle', 'économique &…']);
+    expect(labelLines('2. Gouvernance & prise de décision', 14, 2)).toEqual(['2. Gouvernance', '& prise de…']);
+    expect(labelLines('9. Intercommunalités', 14, 2)).toEqual(['9.', 'Intercommunal…']);
+  });
+
+  test('stack upward above the chart, downward below it, around the point on the sides', () => {
+    expect([0, 1, 2, 3].map((index) => labelBlock(square, index))).toEqual(['above', 'middle', 'below', 'middle']);
   });
 });

@@ -17,8 +17,9 @@ import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ContactExchange } from './ContactExchange';
 import { ContactsTabs } from './ContactsTabs';
+import { importMessages } from './import-messages';
 import { messages } from './messages';
-import { lieuHref, newLieuHref, newPersonHref, personHref } from './paths';
+import { importLieuxHref, lieuHref, newLieuHref, newPersonHref, personHref } from './paths';
 
 const PAGE = 50;
 
@@ -85,11 +86,15 @@ function PeopleList() {
 
 function LieuxList() {
   const t = useMessages(messages);
+  const i = useMessages(importMessages);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const lieux = useLive((context) => listOrganisations(context, { query }), [query]);
   return (
     <>
+      <div class="actions">
+        <ButtonLink href={importLieuxHref()}>{i.openImport}</ButtonLink>
+      </div>
       <Field
         label={t.searchLieux}
         hint={t.searchLieuxHint}

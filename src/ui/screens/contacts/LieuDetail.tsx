@@ -20,11 +20,20 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
+import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
 import { editLieuHref, lieuxHref, personHref } from './paths';
 import { VisitsOf } from './VisitsOf';
 
-export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }) {
+export function LieuDetail({
+  lieuId,
+  saved,
+  mergedFrom,
+}: {
+  lieuId: string;
+  saved: boolean;
+  mergedFrom?: string | undefined;
+}) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const data = useLive(
@@ -37,12 +46,18 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
   if (data === undefined) return null;
   if (data === null) {
     return (
-      <>
-        <ScreenHeader title={t.notFound} />
-        <EmptyState title={t.notFound} action={<ButtonLink href={lieuxHref()}>{t.backLieux}</ButtonLink>}>
-          {t.notFoundText}
-        </EmptyState>
-      </>
+      <MergedRedirect
+        type="organisations"
+        id={lieuId}
+        notFound={
+          <>
+            <ScreenHeader title={t.notFound} />
+            <EmptyState title={t.notFound} action={<ButtonLink href={lieuxHref()}>{t.backLieux}</ButtonLink>}>
+              {t.notFoundText}
+            </EmptyState>
+          </>
+        }
+      />
     );
   }
   const { lieu, people } = data;
@@ -75,6 +90,7 @@ export function LieuDetail({ lieuId, saved }: { lieuId: string; saved: boolean }
           {t.saved}
         </Banner>
       ) : null}
+      {mergedFrom ? <MergedNote type="organisations" keptId={lieu.id} fromId={mergedFrom} /> : null}
       {lieu.phone || lieu.email || lieu.website ? (
         <div class="actions contacts-reach">
           {lieu.phone ? <DataLink variant="secondary" kind="tel" address={lieu.phone} /> : null}

@@ -15,11 +15,20 @@ import { useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import { Duplicates } from './Duplicates';
 import { Fact } from './Fact';
+import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
 import { CONTACTS, editPersonHref, lieuHref } from './paths';
 import { VisitsOf } from './VisitsOf';
 
-export function PersonDetail({ personId, saved }: { personId: string; saved: boolean }) {
+export function PersonDetail({
+  personId,
+  saved,
+  mergedFrom,
+}: {
+  personId: string;
+  saved: boolean;
+  mergedFrom?: string | undefined;
+}) {
   const t = useMessages(messages);
   const d = useDates();
   const data = useLive(
@@ -32,12 +41,18 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
   if (data === undefined) return null;
   if (data === null) {
     return (
-      <>
-        <ScreenHeader title={t.notFound} />
-        <EmptyState title={t.notFound} action={<ButtonLink href={hrefTo(CONTACTS)}>{t.back}</ButtonLink>}>
-          {t.notFoundText}
-        </EmptyState>
-      </>
+      <MergedRedirect
+        type="contacts"
+        id={personId}
+        notFound={
+          <>
+            <ScreenHeader title={t.notFound} />
+            <EmptyState title={t.notFound} action={<ButtonLink href={hrefTo(CONTACTS)}>{t.back}</ButtonLink>}>
+              {t.notFoundText}
+            </EmptyState>
+          </>
+        }
+      />
     );
   }
   const { person, lieux } = data;
@@ -60,6 +75,7 @@ export function PersonDetail({ personId, saved }: { personId: string; saved: boo
           {t.saved}
         </Banner>
       ) : null}
+      {mergedFrom ? <MergedNote type="contacts" keptId={person.id} fromId={mergedFrom} /> : null}
       {person.phone || person.email ? (
         <div class="actions contacts-reach">
           {person.phone ? (

@@ -5,15 +5,18 @@ import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';
 import { LieuDetail } from './LieuDetail';
 import { LieuForm } from './LieuForm';
+import { LieuImport } from './LieuImport';
+import { mergedFromQuery } from './MergedRedirect';
 import { MergePage } from './MergePage';
 import { PersonDetail } from './PersonDetail';
 import { PersonForm } from './PersonForm';
-import { EDIT, LIEU, LIEUX_TAB, MERGE, NEW, PERSON } from './paths';
+import { EDIT, IMPORT, LIEU, LIEUX_TAB, MERGE, NEW, PERSON } from './paths';
 import './contacts.css';
 
 export default function ContactsScreen({ route }: ScreenProps) {
   const [kind, id, action, otherId] = route.params;
   const saved = route.query.enregistree === '1';
+  const mergedFrom = mergedFromQuery(route.query);
   const draftId = route.query[DRAFT_PARAM];
   const formKey = useFormKey(draftId);
   if (kind === PERSON && id === NEW) {
@@ -29,7 +32,7 @@ export default function ContactsScreen({ route }: ScreenProps) {
       <PersonForm key={`edit-${id}`} personId={id} draftId={draftId} />
     ) : (
       <RecordPageBoundary key={id} type="contacts" id={id}>
-        <PersonDetail personId={id} saved={saved} />
+        <PersonDetail personId={id} saved={saved} mergedFrom={mergedFrom} />
       </RecordPageBoundary>
     );
   }
@@ -38,9 +41,10 @@ export default function ContactsScreen({ route }: ScreenProps) {
       <LieuForm key={`edit-${id}`} lieuId={id} draftId={draftId} />
     ) : (
       <RecordPageBoundary key={id} type="organisations" id={id}>
-        <LieuDetail lieuId={id} saved={saved} />
+        <LieuDetail lieuId={id} saved={saved} mergedFrom={mergedFrom} />
       </RecordPageBoundary>
     );
   }
+  if (kind === LIEUX_TAB && id === IMPORT) return <LieuImport />;
   return <ContactsHome tab={kind === LIEUX_TAB ? 'lieux' : 'people'} />;
 }

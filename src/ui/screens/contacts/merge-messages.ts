@@ -31,6 +31,10 @@ export const mergeMessages = {
         already_merged: 'L’une des deux fiches a déjà été fusionnée ou supprimée.',
       })[reason],
     notFound: 'L’une des deux fiches n’existe plus sur cet appareil.',
+    lieuMergedInto: (from: string, kept: string) =>
+      `Ce lieu, « ${from} », a été fusionné avec « ${kept} » : voici la fiche gardée.`,
+    personMergedInto: (from: string, kept: string) =>
+      `Cette fiche, « ${from} », a été fusionnée avec « ${kept} » : voici la fiche gardée.`,
   },
   en: {
     duplicates: 'Possible duplicates',
@@ -55,5 +59,9 @@ export const mergeMessages = {
         already_merged: 'One of the two records was already merged or deleted.',
       })[reason],
     notFound: 'One of the two records no longer exists on this device.',
+    lieuMergedInto: (from: string, kept: string) =>
+      `This place, “${from}”, was merged with “${kept}”: here is the kept record.`,
+    personMergedInto: (from: string, kept: string) =>
+      `This record, “${from}”, was merged with “${kept}”: here is the kept record.`,
   },
 } satisfies Messages;

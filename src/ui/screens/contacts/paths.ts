@@ -19,3 +19,6 @@ export const MERGE = 'fusionner';
 /** Compare a lieu or a person with a likely duplicate, and merge the other into it. */
 export const mergeHref = (type: 'organisations' | 'contacts', id: string, otherId: string) =>
   hrefTo(CONTACTS, type === 'organisations' ? LIEU : PERSON, id, MERGE, otherId);
+export const IMPORT = 'importer';
+/** Import lieux from a GoGoCarto export or a census CSV. */
+export const importLieuxHref = () => hrefTo(CONTACTS, LIEUX_TAB, IMPORT);

@@ -98,6 +98,7 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
         <div class="results results--stacked">
           <figure class="results__chart">
             <ScoreChart
+              axisNames={comparison.sections.map((section) => section.title)}
               label={t.compareChartLabel(beforeDate, afterDate)}
               series={[
                 { label: afterDate, percents: comparison.sections.map((section) => section.after) },

@@ -34,6 +34,7 @@ export function Results({ score }: { score: GridScore }) {
       <div class="results">
         <figure class="results__chart">
           <ScoreChart
+            axisNames={score.sections.map((section) => section.title)}
             label={t.chartLabel}
             series={[{ label: t.chartLabel, percents: score.sections.map((s) => s.percent) }]}
           />

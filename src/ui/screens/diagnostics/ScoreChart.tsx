@@ -1,6 +1,15 @@
 // Section scores drawn as inline SVG: a radar from three sections on, bars below that (a
-// radar of two axes is a line). Axes carry the section's number; the table beside names them.
-import { axisPoint, gridRings, labelAnchor, radarPoints, toSvgPoints } from '../../../domain/radar';
+// radar of two axes is a line). Axes carry the section's name, on up to three short lines so
+// it reads on a 360 px phone; a longer name ends in "…", whole in its tooltip and in the table.
+import {
+  axisPoint,
+  gridRings,
+  labelAnchor,
+  labelBlock,
+  labelLines,
+  radarPoints,
+  toSvgPoints,
+} from '../../../domain/radar';
 
 export interface ChartSeries {
   /** Shown in the legend when there are several series. */
@@ -8,37 +17,79 @@ export interface ChartSeries {
   percents: readonly (number | null)[];
 }
 
-const SIZE = 320;
-const FRAME_RADIUS = 118;
+// Room for three lines of 11 characters on each side of a 95-unit radius.
+const WIDTH = 400;
+const HEIGHT = 328;
+const FRAME_RADIUS = 95;
+const LINE_CHARS = 11;
+const LINES = 3;
+const LINE_HEIGHT = 17;
 
-export function ScoreChart({ series, label }: { series: readonly ChartSeries[]; label: string }) {
-  const axes = series[0]?.percents.length ?? 0;
-  if (axes === 0) return null;
-  return axes >= 3 ? <Radar series={series} label={label} axes={axes} /> : <Bars series={series} label={label} />;
+interface ChartProps {
+  series: readonly ChartSeries[];
+  /** The sections' names, in the order of the percents. */
+  axisNames: readonly string[];
+  label: string;
 }
 
-function Radar({ series, label, axes }: { series: readonly ChartSeries[]; label: string; axes: number }) {
-  const frame = { center: { x: SIZE / 2, y: SIZE / 2 }, radius: FRAME_RADIUS, axes };
+export function ScoreChart(props: ChartProps) {
+  const axes = props.series[0]?.percents.length ?? 0;
+  if (axes === 0) return null;
+  return axes >= 3 ? <Radar {...props} axes={axes} /> : <Bars {...props} />;
+}
+
+/** An axis name's lines, stacked away from the chart from the point where its axis ends. */
+function AxisName({ name, x, y, anchor, block, empty }: AxisNameProps) {
+  const lines = labelLines(name, LINE_CHARS, LINES);
+  const shift = block === 'above' ? lines.length - 1 : block === 'middle' ? (lines.length - 1) / 2 : 0;
   return (
-    <svg class="score-chart score-chart--radar" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={label}>
+    <text
+      class={`score-chart__label${empty ? ' score-chart__label--empty' : ''}`}
+      x={x}
+      y={y - shift * LINE_HEIGHT}
+      text-anchor={anchor}
+      dominant-baseline="middle"
+    >
+      <title>{name}</title>
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={index === 0 ? 0 : LINE_HEIGHT}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+interface AxisNameProps {
+  name: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  block: 'above' | 'middle' | 'below';
+  empty: boolean;
+}
+
+function Radar({ series, axisNames, label, axes }: ChartProps & { axes: number }) {
+  const frame = { center: { x: WIDTH / 2, y: HEIGHT / 2 }, radius: FRAME_RADIUS, axes };
+  return (
+    <svg class="score-chart score-chart--radar" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
       {gridRings(frame).map((ring, step) => (
         <polygon key={step} class="score-chart__ring" points={toSvgPoints(ring)} />
       ))}
       {Array.from({ length: axes }, (_, index) => {
         const tip = axisPoint(frame, index, 1);
-        const text = axisPoint(frame, index, 1.14);
+        const text = axisPoint(frame, index, 1.1);
         return (
           <g key={index}>
             <line class="score-chart__axis" x1={frame.center.x} y1={frame.center.y} x2={tip.x} y2={tip.y} />
-            <text
-              class={`score-chart__label${series.every((entry) => entry.percents[index] === null) ? ' score-chart__label--empty' : ''}`}
+            <AxisName
+              name={axisNames[index] ?? String(index + 1)}
               x={text.x}
               y={text.y}
-              text-anchor={labelAnchor(frame, index)}
-              dominant-baseline="middle"
-            >
-              {index + 1}
-            </text>
+              anchor={labelAnchor(frame, index)}
+              block={labelBlock(frame, index)}
+              empty={series.every((entry) => entry.percents[index] === null)}
+            />
           </g>
         );
       })}
@@ -59,12 +110,14 @@ function Radar({ series, label, axes }: { series: readonly ChartSeries[]; label:
 
 const BAR_HEIGHT = 18;
 const BAR_GAP = 10;
-const BAR_LEFT = 28;
-const BAR_WIDTH = 260;
+const BAR_LEFT = 4;
+const BAR_WIDTH = 284;
+/** The name above each bar. */
+const BAR_NAME = 20;
 
-function Bars({ series, label }: { series: readonly ChartSeries[]; label: string }) {
+function Bars({ series, axisNames, label }: ChartProps) {
   const axes = series[0]?.percents.length ?? 0;
-  const rowHeight = series.length * BAR_HEIGHT + BAR_GAP;
+  const rowHeight = BAR_NAME + series.length * BAR_HEIGHT + BAR_GAP;
   const height = axes * rowHeight;
   return (
     <svg
@@ -75,16 +128,23 @@ function Bars({ series, label }: { series: readonly ChartSeries[]; label: string
     >
       {Array.from({ length: axes }, (_, axis) => (
         <g key={axis} transform={`translate(0 ${axis * rowHeight})`}>
-          <text class="score-chart__label" x="4" y={(series.length * BAR_HEIGHT) / 2} dominant-baseline="middle">
-            {axis + 1}
+          <text class="score-chart__label" x={BAR_LEFT} y={BAR_NAME / 2} dominant-baseline="middle">
+            {labelLines(axisNames[axis] ?? String(axis + 1), 34, 1)[0]}
+            <title>{axisNames[axis]}</title>
           </text>
-          <rect class="score-chart__track" x={BAR_LEFT} y="0" width={BAR_WIDTH} height={series.length * BAR_HEIGHT} />
+          <rect
+            class="score-chart__track"
+            x={BAR_LEFT}
+            y={BAR_NAME}
+            width={BAR_WIDTH}
+            height={series.length * BAR_HEIGHT}
+          />
           {series.map((entry, index) => (
             <rect
               key={entry.label}
               class={`score-chart__bar score-chart__series--${index}`}
               x={BAR_LEFT}
-              y={index * BAR_HEIGHT + 2}
+              y={BAR_NAME + index * BAR_HEIGHT + 2}
               width={(BAR_WIDTH * Math.max(0, Math.min(100, entry.percents[axis] ?? 0))) / 100}
               height={BAR_HEIGHT - 4}
             />

@@ -1,18 +1,25 @@
 // Files out of the device: CSV per kind of record, JSON of everything, the summary for the wiki,
 // and the browser's print dialog (print CSS keeps only the report).
 import { useState } from 'preact/hooks';
+import { readExportData } from '../../../db/export-data';
 import { type CsvExport, type ExportData, exportCsv, exportJson } from '../../../domain/exports';
 import type { Report } from '../../../domain/report';
 import { reportMarkdown, reportWikitext } from '../../../domain/report-text';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
 import { downloadFile, fileDay } from '../../download';
+import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
-export function ExportActions({ data, report }: { data: ExportData; report: Report }) {
+export function ExportActions({ report }: { report: Report }) {
   const t = useMessages(messages);
   const lang = useLanguage();
+  const context = useDataContext();
+  // Every record, read when a file is asked for: the screen itself reads only the period.
+  const withData = (write: (data: ExportData) => void) => () => {
+    if (context) readExportData(context).then(write);
+  };
   const [done, setDone] = useState<string | null>(null);
   const save = (name: string, text: string, mimeType: string) => {
     downloadFile(name, [text], mimeType);
@@ -21,28 +28,30 @@ export function ExportActions({ data, report }: { data: ExportData; report: Repo
   const period = `${report.period.from}_${report.period.to}`;
   // Visits and follow-ups follow the period chosen above; lieux and contacts come whole.
   const csv = (kind: CsvExport, file: string) =>
-    save(
-      `valise-${file}-${kind === 'visits' || kind === 'followUps' ? period : fileDay()}.csv`,
-      exportCsv(kind, data, lang, undefined, report.period),
-      'text/csv;charset=utf-8',
+    withData((data) =>
+      save(
+        `valise-${file}-${kind === 'visits' || kind === 'followUps' ? period : fileDay()}.csv`,
+        exportCsv(kind, data, lang, undefined, report.period),
+        'text/csv;charset=utf-8',
+      ),
     );
   return (
     <Section title={t.exportsTitle} id="exporter">
       <div class="stack report-exports">
         <p>{t.exportsExplain}</p>
         <div class="actions">
-          <Button onClick={() => csv('visits', t.fileVisits)}>{t.csvVisits}</Button>
-          <Button onClick={() => csv('organisations', t.fileOrganisations)}>{t.csvOrganisations}</Button>
-          <Button onClick={() => csv('contacts', t.fileContacts)}>{t.csvContacts}</Button>
-          <Button onClick={() => csv('followUps', t.fileFollowUps)}>{t.csvFollowUps}</Button>
+          <Button onClick={csv('visits', t.fileVisits)}>{t.csvVisits}</Button>
+          <Button onClick={csv('organisations', t.fileOrganisations)}>{t.csvOrganisations}</Button>
+          <Button onClick={csv('contacts', t.fileContacts)}>{t.csvContacts}</Button>
+          <Button onClick={csv('followUps', t.fileFollowUps)}>{t.csvFollowUps}</Button>
           <Button
-            onClick={() =>
+            onClick={withData((data) =>
               save(
                 `valise-${t.fileAll}-${fileDay()}.json`,
                 exportJson(data, new Date().toISOString()),
                 'application/json',
-              )
-            }
+              ),
+            )}
           >
             {t.json}
           </Button>

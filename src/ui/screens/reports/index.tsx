@@ -2,10 +2,9 @@
 // figures, bars and tables, printable and exportable for funders and the observatory.
 
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { readExportData } from '../../../db/export-data';
+import { activityYears, readReportData } from '../../../db/report-data';
 import { localDay } from '../../../domain/days';
-import type { ExportData } from '../../../domain/exports';
-import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
+import { buildReport, type ReportFilters as Filters, type ReportData, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { type TerritoryKey, territoriesOf } from '../../../domain/territory';
 import { labelOf } from '../../../domain/vocabulary';
@@ -26,7 +25,6 @@ export default function ReportsScreen() {
   const t = useMessages(messages);
   const d = useDates();
   const lang = useLanguage();
-  const data = useLive((context) => readExportData(context), []);
   const [choice, setChoice] = useState(() => initialChoice(new Date()));
   const [filters, setFilters] = useState<Filters>({});
   // Two dates the wrong way round keep the last good period on screen (and the dates typed).
@@ -34,8 +32,14 @@ export default function ReportsScreen() {
   const lastGood = useRef<ReportPeriod>(chosen ?? { from: '', to: '' });
   if (chosen) lastGood.current = chosen;
   const period = lastGood.current;
+  // Only the period's records, re-read when one of them (or a lieu, follow-up, grid) changes.
+  const data = useLive((context) => readReportData(context, period), [period.from, period.to]);
+  const years = useLive(activityYears, []);
 
-  const options = useMemo(() => (data ? filterOptions(data, choice.year) : null), [data, choice.year]);
+  const options = useMemo(
+    () => (data && years ? filterOptions(data, years, choice.year) : null),
+    [data, years, choice.year],
+  );
   const report = useMemo(
     () => (data ? buildReport(data, period, filters, { today: localDay() }) : null),
     [data, period.from, period.to, filters],
@@ -67,7 +71,7 @@ export default function ReportsScreen() {
       {data && report ? (
         <>
           <ReportView report={report} />
-          <ExportActions data={data} report={report} />
+          <ExportActions report={report} />
         </>
       ) : null}
     </>
@@ -91,11 +95,9 @@ function filterWords(
   return words;
 }
 
-/** Years with activity (and the chosen one), territories of lieux, authors of records. */
-function filterOptions(data: ExportData, chosenYear: number): FilterOptions {
-  const years = new Set<number>([chosenYear, new Date().getFullYear()]);
-  for (const visit of data.visits) years.add(Number(visit.visitedAt.slice(0, 4)));
-  for (const event of data.events) years.add(Number(event.startsAt.slice(0, 4)));
+/** Years with activity (and the chosen one), territories of lieux, authors of the period's records. */
+function filterOptions(data: ReportData, activity: readonly number[], chosenYear: number): FilterOptions {
+  const years = new Set<number>([...activity, chosenYear, new Date().getFullYear()]);
   const authors = new Set<string>();
   for (const record of [...data.visits, ...data.events, ...data.followUps])
     if (record.updatedBy) authors.add(record.updatedBy);

@@ -1,0 +1,273 @@
+// Lieux from the maps and lists networks already keep: a GoGoCarto export (its JSON API or
+// its CSV), the census of tiers-lieux (a CSV with the observatory's columns) or any CSV of
+// lieux. Every source becomes one table (headers, rows of text); a mapping says which column
+// fills which field of a lieu (guessed from the headers, changed by a person); each row then
+// becomes a lieu input or a refusal with its reason. Pure: duplicates against stored lieux are
+// lieu-import-plan.ts, the write is src/db/lieu-import.ts.
+import { type CommuneIndex, communeFields, communesOfPostcode } from './communes';
+import { parseCsv } from './contact-exchange';
+import type { NewRecord } from './record-types';
+import { normalizeForSearch } from './search';
+import { type FieldIssue, issueOfNewRecord } from './validation';
+import type { LegalStructure, Typology } from './vocabulary';
+
+export type LieuSourceFormat = 'gogocarto_json' | 'csv';
+
+export interface LieuSource {
+  format: LieuSourceFormat;
+  headers: string[];
+  /** Cells as text, one array per row, as long as `headers`. */
+  rows: string[][];
+}
+
+export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements';
+
+/** Reads a file's text as a GoGoCarto JSON export (`{data: [...]}` or a bare array) or a CSV. */
+export function readLieuSource(text: string): LieuSource | { problem: LieuSourceProblem } {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '') return { problem: 'empty' };
+  if (/^\s*[[{]/.test(source)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(source);
+    } catch {
+      return { problem: 'bad_json' };
+    }
+    const elements = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown })?.data;
+    if (!Array.isArray(elements) || elements.length === 0) return { problem: 'no_elements' };
+    return tableOf(elements.map((element) => flatten(element)));
+  }
+  const [headers = [], ...rows] = parseCsv(source).filter((row) => row.some((cell) => cell.trim() !== ''));
+  if (rows.length === 0) return { problem: 'empty' };
+  return { format: 'csv', headers, rows: rows.map((row) => headers.map((_header, index) => row[index] ?? '')) };
+}
+
+/** GoGoCarto nests (`address.postalCode`, `geo.latitude`): one column per leaf, lists joined. */
+function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(value)) {
+    // `categoriesFull` is a list of objects: their names are what a person reads.
+    const items = value.map((item) =>
+      item && typeof item === 'object' ? String((item as { name?: unknown }).name ?? '') : String(item ?? ''),
+    );
+    into.set(prefix, items.filter((item) => item !== '').join(', '));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
+  } else if (prefix) into.set(prefix, value === null || value === undefined ? '' : String(value));
+  return into;
+}
+
+function tableOf(elements: Map<string, string>[]): LieuSource {
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const element of elements)
+    for (const key of element.keys())
+      if (!seen.has(key)) {
+        seen.add(key);
+        headers.push(key);
+      }
+  return {
+    format: 'gogocarto_json',
+    headers,
+    rows: elements.map((element) => headers.map((header) => element.get(header) ?? '')),
+  };
+}
+
+export const LIEU_IMPORT_TARGETS = [
+  'name',
+  'typology',
+  'legalStructure',
+  'address',
+  'postcode',
+  'commune',
+  'inseeCode',
+  'website',
+  'email',
+  'phone',
+  'latitude',
+  'longitude',
+  'tags',
+  'notes',
+  'ignore',
+] as const;
+export type LieuImportTarget = (typeof LIEU_IMPORT_TARGETS)[number];
+
+/** One target per column of the source, in its order. */
+export type LieuMapping = LieuImportTarget[];
+
+// Header names of GoGoCarto (JSON keys, CSV export), the census of tiers-lieux and regional
+// open-data lists, normalised (no accents, lower case, words).
+const ALIASES: Record<Exclude<LieuImportTarget, 'ignore'>, string[]> = {
+  name: ['nom', 'name', 'title', 'titre', 'nom du lieu', 'nom du tiers lieu', 'nom de la structure'],
+  typology: ['typologie', 'typologies', 'type de tiers lieu', 'type de lieu', 'typology'],
+  legalStructure: ['forme juridique', 'statut juridique', 'statut', 'structure juridique', 'legal structure'],
+  address: ['adresse', 'address', 'streetaddress', 'rue', 'adresse postale', 'voie'],
+  postcode: ['code postal', 'cp', 'postalcode', 'postcode', 'zip'],
+  commune: ['commune', 'ville', 'addresslocality', 'city', 'localite'],
+  inseeCode: ['code insee', 'insee', 'code commune', 'code insee commune'],
+  website: ['site web', 'site internet', 'site', 'website', 'url', 'web'],
+  email: ['email', 'e mail', 'courriel', 'mail', 'adresse mail', 'adresse e mail'],
+  phone: ['telephone', 'tel', 'phone', 'numero de telephone'],
+  latitude: ['latitude', 'lat', 'geo latitude'],
+  longitude: ['longitude', 'lng', 'lon', 'long', 'geo longitude'],
+  tags: ['categories', 'categoriesfull', 'taxonomy', 'etiquettes', 'tags', 'mots cles'],
+  notes: ['description', 'descriptionmore', 'notes', 'commentaire', 'commentaires', 'siret', 'reseaux sociaux'],
+};
+
+function headerWords(header: string): string[] {
+  const whole = normalizeForSearch(header.replace(/[._-]+/g, ' '));
+  // GoGoCarto's nested keys: "address.postalCode" is known by its last part too.
+  const last = normalizeForSearch(header.split('.').at(-1) ?? '');
+  return [whole, last];
+}
+
+/** Each column's target from its header; a target goes to its first column only, except notes. */
+export function guessLieuMapping(headers: readonly string[]): LieuMapping {
+  const taken = new Set<LieuImportTarget>();
+  return headers.map((header) => {
+    const words = headerWords(header);
+    const found = (Object.keys(ALIASES) as (keyof typeof ALIASES)[]).find((target) =>
+      words.some((word) => ALIASES[target].includes(word)),
+    );
+    if (!found || (taken.has(found) && found !== 'notes' && found !== 'tags')) return 'ignore';
+    taken.add(found);
+    return found;
+  });
+}
+
+export type LieuInput = NewRecord<'organisations'>;
+
+export type LieuImportProblem = { kind: 'noName' } | { kind: 'invalid'; issue: FieldIssue };
+
+/** A line of the file (1 = the header of a CSV, the first element of a JSON) and what it gives. */
+export type MappedLieuLine = { line: number; lieu: LieuInput } | { line: number; problem: LieuImportProblem };
+
+const TYPOLOGY_WORDS: [RegExp, Typology][] = [
+  [/cowork/, 'coworking'],
+  [/fab ?lab|maker|hacker/, 'fablab'],
+  [/living ?lab/, 'living_lab'],
+  [/cuisine/, 'shared_kitchen'],
+  [/nourricier|alimentat|agricol|ferme/, 'food'],
+  [/atelier|artisan/, 'shared_workshops'],
+  [/cultur|artisti/, 'cultural'],
+  [/hybride/, 'hybrid'],
+];
+
+/** The typology a text names; several different ones make a "lieu hybride". */
+export function typologyOf(text: string): Typology | null {
+  const normal = normalizeForSearch(text);
+  const found = new Set(TYPOLOGY_WORDS.filter(([pattern]) => pattern.test(normal)).map(([, key]) => key));
+  if (found.size === 0) return null;
+  return found.size > 1 ? 'hybrid' : ([...found][0] as Typology);
+}
+
+export function legalStructureOf(text: string): LegalStructure | null {
+  const normal = normalizeForSearch(text);
+  if (normal === '') return null;
+  if (/\bscic\b/.test(normal)) return 'scic';
+  if (/\bscop\b/.test(normal)) return 'scop';
+  if (/\bsarl\b|\beurl\b/.test(normal)) return 'sarl';
+  if (/association|\basso\b|loi 1901/.test(normal)) return 'association';
+  if (/collectif|informel/.test(normal)) return 'informal';
+  return 'other';
+}
+
+/** A spreadsheet drops the leading zero of "01400": put it back on four digits. */
+function zeroPadded(code: string): string | null {
+  const compact = code.replace(/\s/g, '');
+  return /^\d{4}$/.test(compact) ? `0${compact}` : compact || null;
+}
+
+/** "45,7589" as a spreadsheet writes it, or "45.7589": a number, or null. */
+function coordinate(text: string): number | null {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() === '' || !Number.isFinite(value) ? null : value;
+}
+
+const splitList = (text: string) =>
+  text
+    .split(/[,;|]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => item.slice(0, 60));
+
+/**
+ * The lieu a row gives with this mapping. The commune's codes are filled from the commune
+ * table when one commune fits: the INSEE code, else the postcode (with the name to choose
+ * among the communes a postcode serves), else a name only one commune bears.
+ */
+export function mapLieuRow(
+  headers: readonly string[],
+  row: readonly string[],
+  mapping: LieuMapping,
+  line: number,
+  communes?: CommuneIndex | null,
+): MappedLieuLine {
+  const values = new Map<LieuImportTarget, string[]>();
+  const notes: string[] = [];
+  mapping.forEach((target, column) => {
+    const cell = (row[column] ?? '').trim();
+    if (target === 'ignore' || cell === '') return;
+    if (target === 'notes') {
+      // Several columns may go to the notes (description, SIRET, census facts): each keeps its name.
+      const header = headers[column] ?? '';
+      notes.push(/^(description|notes?|commentaires?)$/i.test(header) ? cell : `${header} : ${cell}`);
+    } else values.set(target, [...(values.get(target) ?? []), cell]);
+  });
+  const text = (target: LieuImportTarget) => (values.get(target) ?? []).join(', ');
+  const name = text('name');
+  if (name === '') return { line, problem: { kind: 'noName' } };
+  const tags = [...new Set((values.get('tags') ?? []).flatMap(splitList))];
+  const lieu: LieuInput = {
+    name: name.slice(0, 200),
+    kind: 'tiers_lieu',
+    typology: typologyOf(text('typology')) ?? typologyOf(tags.join(' ')),
+    legalStructure: legalStructureOf(text('legalStructure')),
+    address: text('address') || null,
+    postcode: zeroPadded(text('postcode')),
+    commune: text('commune') || null,
+    inseeCode: zeroPadded(text('inseeCode').toUpperCase()),
+    website: text('website') || null,
+    email: text('email') || null,
+    phone: text('phone') || null,
+    latitude: coordinate(text('latitude')),
+    longitude: coordinate(text('longitude')),
+    tags,
+    notes: notes.length > 0 ? notes.join('\n') : null,
+  };
+  // A typed typology the list does not know is kept as a tag rather than lost.
+  if (!lieu.typology && text('typology')) lieu.tags = [...new Set([...tags, ...splitList(text('typology'))])];
+  if (lieu.website && !/^[a-z][a-z0-9+.-]*:/i.test(lieu.website)) lieu.website = `https://${lieu.website}`;
+  if (communes) Object.assign(lieu, communeOf(communes, lieu) ?? {});
+  return judge(line, lieu);
+}
+
+function communeOf(index: CommuneIndex, lieu: LieuInput) {
+  const byInsee = lieu.inseeCode ? index.byInsee.get(lieu.inseeCode) : undefined;
+  if (byInsee) return communeFields(byInsee, lieu.postcode);
+  const name = normalizeForSearch(lieu.commune ?? '');
+  if (lieu.postcode) {
+    const served = communesOfPostcode(index, lieu.postcode);
+    const named = served.filter((commune) => normalizeForSearch(commune.name) === name);
+    const only = named.length === 1 ? named[0] : served.length === 1 ? served[0] : undefined;
+    return only ? communeFields(only, lieu.postcode) : undefined;
+  }
+  if (name === '') return undefined;
+  const bearing = index.communes.filter((commune) => normalizeForSearch(commune.name) === name);
+  return bearing.length === 1 ? communeFields(bearing[0]!, null) : undefined;
+}
+
+/** Kept when the lieu schema accepts it, else refused with the first reason. */
+function judge(line: number, lieu: LieuInput): MappedLieuLine {
+  const issue = issueOfNewRecord('organisations', lieu);
+  if (issue) return { line, problem: { kind: 'invalid', issue } };
+  return { line, lieu };
+}
+
+/** Every row of the source mapped; empty rows are skipped, line numbers stay the file's. */
+export function mapLieuSource(source: LieuSource, mapping: LieuMapping, communes?: CommuneIndex | null) {
+  // A CSV's first line is its header: data starts at line 2; a JSON's elements count from 1.
+  const first = source.format === 'csv' ? 2 : 1;
+  return source.rows.flatMap((row, index) =>
+    row.every((cell) => cell.trim() === '') ? [] : [mapLieuRow(source.headers, row, mapping, index + first, communes)],
+  );
+}

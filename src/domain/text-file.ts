@@ -1,0 +1,21 @@
+// The text of a file a person picked, whatever wrote it: UTF-8 with or without a BOM, UTF-16
+// (Excel's "texte Unicode"), or Windows-1252 — what Excel in French writes for "CSV" — when
+// the bytes are not valid UTF-8. Valid UTF-8 is never read as Windows-1252: a file of plain
+// ASCII decodes the same either way, and accented UTF-8 is invalid Windows-1252 text only in
+// theory (mojibake like "SociÃ©tÃ©"), so UTF-8 is tried first and strictly.
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}

@@ -1,0 +1,268 @@
+// Import lieux from a file: pick it (its encoding found from its bytes), see its columns
+// mapped to a lieu's fields (guessed, changeable) and what each line will do (add, merge with
+// an existing lieu, refused and why), then confirm — one transaction — or cancel, nothing written.
+import { useMemo, useState } from 'preact/hooks';
+import { importLieux, liveLieux } from '../../../db/lieu-import';
+import type { DuplicateReason } from '../../../domain/duplicates';
+import {
+  guessLieuMapping,
+  LIEU_IMPORT_TARGETS,
+  type LieuImportProblem,
+  type LieuImportTarget,
+  type LieuMapping,
+  type LieuSource,
+  mapLieuSource,
+  readLieuSource,
+} from '../../../domain/lieu-import';
+import { type PlannedLieuLine, planLieuImport } from '../../../domain/lieu-import-plan';
+import type { Organisation } from '../../../domain/organisation';
+import { decodeText, type TextEncodingName } from '../../../domain/text-file';
+import { BackLink } from '../../components/BackLink';
+import { Banner } from '../../components/Banner';
+import { Button, ButtonLink } from '../../components/Button';
+import { FileInput } from '../../components/FileInput';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Section } from '../../components/Section';
+import { useCommunes } from '../../hooks/use-communes';
+import { useDataContext } from '../../hooks/use-data-context';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { describeIssue } from '../../i18n/validation';
+import { importMessages } from './import-messages';
+import styles from './LieuImport.module.css';
+import { mergeMessages } from './merge-messages';
+import { messages } from './messages';
+import { lieuxHref } from './paths';
+
+interface Picked {
+  fileName: string;
+  encoding: TextEncodingName;
+  source: LieuSource;
+  mapping: LieuMapping;
+  stored: Organisation[];
+}
+
+/** Lines listed on screen; the counts above always cover the whole file. */
+const SHOWN_LINES = 200;
+
+export function LieuImport() {
+  const t = useMessages(importMessages);
+  const context = useDataContext();
+  const communes = useCommunes();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<PlannedLieuLine[] | null>(null);
+
+  const index = communes === 'unavailable' ? null : communes;
+  const mapped = useMemo(
+    () => (picked && communes !== null ? mapLieuSource(picked.source, picked.mapping, index) : null),
+    [picked, communes, index],
+  );
+  const plan = useMemo(() => (picked && mapped ? planLieuImport(picked.stored, mapped) : null), [picked, mapped]);
+
+  const pick = async (file: File | undefined) => {
+    if (!context || !file) return;
+    setProblem(null);
+    setReport(null);
+    try {
+      const { text, encoding } = decodeText(new Uint8Array(await file.arrayBuffer()));
+      const source = readLieuSource(text);
+      if ('problem' in source) {
+        setProblem(t.problem(source.problem));
+        return;
+      }
+      const stored = await liveLieux(context);
+      setPicked({ fileName: file.name, encoding, source, mapping: guessLieuMapping(source.headers), stored });
+    } catch (error) {
+      console.error(error);
+      setProblem(t.unreadable);
+    }
+  };
+
+  const write = async () => {
+    if (!context || !mapped) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const written = await importLieux(context, mapped);
+      setReport(written.lines);
+      setPicked(null);
+    } catch (error) {
+      console.error(error);
+      setProblem(t.failed);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <BackLink href={lieuxHref()}>{useMessages(messages).backLieux}</BackLink>
+      <ScreenHeader title={t.title} description={t.purpose} />
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      {report ? (
+        <Done lines={report} />
+      ) : picked ? (
+        <>
+          <p class={styles.fileFacts}>
+            <strong>{picked.fileName}</strong> —{' '}
+            {[t.format(picked.source.format), t.encoding(picked.encoding), t.rows(picked.source.rows.length)].join(
+              ' · ',
+            )}
+          </p>
+          {plan ? (
+            // Above the columns: on a phone, the effect of a changed column shows where it is changed.
+            <p class={styles.summary} data-testid="import-summary" aria-live="polite">
+              {t.summary(...counts(plan.lines))}
+            </p>
+          ) : null}
+          <MappingEditor
+            source={picked.source}
+            mapping={picked.mapping}
+            onChange={(mapping) => setPicked({ ...picked, mapping })}
+          />
+          <Section title={t.preview}>
+            {communes === null ? <p class="field__hint">{t.communesLoading}</p> : null}
+            {communes === 'unavailable' ? <Banner tone="warning">{t.communesUnavailable}</Banner> : null}
+            {plan ? <LineList lines={plan.lines} planned /> : null}
+          </Section>
+          <div class="actions">
+            <Button variant="primary" disabled={!plan || busy} onClick={write}>
+              {busy ? t.writing : t.confirm(plan ? counts(plan.lines)[0] + counts(plan.lines)[1] : 0)}
+            </Button>
+            <Button disabled={busy} onClick={() => setPicked(null)}>
+              {t.cancel}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <div class="stack">
+          <p class="field__hint">{t.pickHint}</p>
+          <div class="actions">
+            <FileInput
+              accept=".csv,.json,.txt,text/csv,application/json"
+              disabled={!context}
+              onFiles={(files) => pick(files?.[0])}
+            >
+              {t.pick}
+            </FileInput>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+function counts(lines: readonly PlannedLieuLine[]): [number, number, number] {
+  const of = (outcome: PlannedLieuLine['outcome']) => lines.filter((line) => line.outcome === outcome).length;
+  return [of('add'), of('merge'), of('refuse')];
+}
+
+function MappingEditor({
+  source,
+  mapping,
+  onChange,
+}: {
+  source: LieuSource;
+  mapping: LieuMapping;
+  onChange: (mapping: LieuMapping) => void;
+}) {
+  const t = useMessages(importMessages);
+  return (
+    <Section title={t.mapping}>
+      <p class="field__hint">{t.mappingHint}</p>
+      <ul class={styles.columns}>
+        {source.headers.map((header, column) => {
+          const example = source.rows.slice(0, 5).find((row) => (row[column] ?? '').trim() !== '')?.[column];
+          const id = `import-column-${column}`;
+          return (
+            <li key={`${column}-${header}`} class={styles.column}>
+              <label for={id} class={styles.header}>
+                {header || `#${column + 1}`}
+                <span class={styles.example}>{example ? t.example(example.slice(0, 80)) : t.noExample}</span>
+              </label>
+              <select
+                id={id}
+                class="field__control"
+                value={mapping[column]}
+                onChange={(event) => {
+                  const next = [...mapping];
+                  next[column] = event.currentTarget.value as LieuImportTarget;
+                  onChange(next);
+                }}
+              >
+                {LIEU_IMPORT_TARGETS.map((target) => (
+                  <option key={target} value={target}>
+                    {t.target(target)}
+                  </option>
+                ))}
+              </select>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
+
+function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; planned: boolean }) {
+  const t = useMessages(importMessages);
+  const m = useMessages(mergeMessages);
+  const lang = useLanguage();
+  const reasonOf = (reason: DuplicateReason) => m.reason(reason);
+  const refusal = (problem: LieuImportProblem) =>
+    problem.kind === 'noName'
+      ? t.noName
+      : `${t.target(problem.issue.field as LieuImportTarget) ?? problem.issue.field} ${describeIssue(problem.issue, lang)}`;
+  return (
+    <>
+      <ol class={styles.lines} data-testid="import-lines">
+        {lines.slice(0, SHOWN_LINES).map((line) => (
+          <li key={line.line} class={styles.line}>
+            <span class={styles.lineNumber}>{t.lineLabel(line.line)}</span>
+            {line.outcome === 'refuse' ? (
+              <span class={styles.refused}>{t.refused(refusal(line.problem))}</span>
+            ) : (
+              <>
+                <span class={styles.lineName}>{line.name}</span>
+                {line.outcome === 'add' ? (
+                  <span class={styles.added}>{planned ? t.toAdd : t.added}</span>
+                ) : (
+                  <span class={styles.merged}>
+                    {(planned ? t.toMerge : t.merged)(
+                      line.into.line === null ? line.into.name : t.intoLine(line.into.name, line.into.line),
+                      reasonOf(line.reason),
+                    )}
+                  </span>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {lines.length > SHOWN_LINES ? <p class="field__hint">{t.moreLines(lines.length - SHOWN_LINES)}</p> : null}
+    </>
+  );
+}
+
+function Done({ lines }: { lines: PlannedLieuLine[] }) {
+  const t = useMessages(importMessages);
+  const [added, merged, refused] = counts(lines);
+  return (
+    <>
+      <Banner tone={refused > 0 ? 'warning' : 'success'} title={t.doneTitle}>
+        <p class="banner__more" data-testid="import-done">
+          {t.done(added, merged, refused)}
+        </p>
+      </Banner>
+      <Section title={t.report}>
+        <LineList lines={lines} planned={false} />
+      </Section>
+      <div class="actions">
+        <ButtonLink variant="primary" href={lieuxHref()}>
+          {t.seeLieux}
+        </ButtonLink>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+// A previous release, built from git history as its users got it: its commit checked out in a
+// temporary worktree outside the repository, its app built once and cached by commit under
+// test-results/releases/ (git-ignored), so a run builds it once. Its source stays checked out
+// for its server (an old server with today's app).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RESULTS, ROOT } from './paths';
+import type { Release } from './releases';
+
+export interface ReleaseBuild {
+  release: Release;
+  /** Its source tree (a git worktree), with node_modules: where its server runs. */
+  source: string;
+  /** Its built app. */
+  dist: string;
+}
+
+interface Lockfile {
+  packages: Record<string, { version?: string }>;
+}
+
+function git(args: string[], cwd = ROOT): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+function hasCommit(commit: string): boolean {
+  try {
+    git(['cat-file', '-e', `${commit}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The source of `release`, checked out (again if the temporary folder was cleaned). */
+function checkOut(release: Release): string {
+  if (!hasCommit(release.commit)) {
+    throw new Error(
+      `Release ${release.version} (commit ${release.commit}, test/e2e/helpers/releases.ts) is not in this ` +
+        'clone’s history, so the N−1 tests cannot build it. Fetch the full history ' +
+        '(git fetch --unshallow, or actions/checkout with fetch-depth: 0) and run them again.',
+    );
+  }
+  const source = join(tmpdir(), `valise-release-${release.commit.slice(0, 12)}`);
+  if (existsSync(join(source, '.git')) && git(['rev-parse', 'HEAD'], source) === release.commit) return source;
+  rmSync(source, { recursive: true, force: true });
+  // --force: the folder may still be registered from a run whose /tmp was cleaned since.
+  git(['worktree', 'add', '--force', '--detach', source, release.commit]);
+  return source;
+}
+
+/**
+ * Every package the release's lockfile names, at the same version in today's: today's
+ * node_modules can serve it (a link, instantly) instead of an `npm ci` of its own.
+ */
+function lockfileCovered(source: string): boolean {
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Lockfile;
+  const theirs = read(join(source, 'package-lock.json')).packages;
+  const ours = read(join(ROOT, 'package-lock.json')).packages;
+  return Object.entries(theirs).every(([path, entry]) => path === '' || ours[path]?.version === entry.version);
+}
+
+function installDependencies(source: string): void {
+  if (existsSync(join(source, 'node_modules'))) return;
+  if (lockfileCovered(source)) symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
+  else execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export function buildRelease(release: Release): ReleaseBuild {
+  const source = checkOut(release);
+  installDependencies(source);
+  const cache = join(RESULTS, 'releases', release.commit);
+  const dist = join(cache, 'dist');
+  if (existsSync(join(cache, 'built'))) return { release, source, dist };
+  // Built beside, then renamed: an interrupted build never passes for a finished one.
+  const building = join(cache, 'dist-building');
+  rmSync(cache, { recursive: true, force: true });
+  mkdirSync(cache, { recursive: true });
+  execFileSync(
+    process.execPath,
+    [join(source, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', building, '--emptyOutDir'],
+    {
+      cwd: source,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      // vitest's NODE_ENV=test would leave out the service worker's registration.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  renameSync(building, dist);
+  writeFileSync(join(cache, 'built'), `${release.version} ${release.commit}\n`);
+  return { release, source, dist };
+}

@@ -1,0 +1,77 @@
+// Lieux imported on a phone with no network: a GoGoCarto export previewed, its mapping changed
+// and cancelled (nothing written), then imported with a report line by line; a second export
+// of the same map merges into the lieu already there.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { describeViolations, runAxe } from './helpers/axe';
+import { PHONE } from './helpers/browser';
+import { offlinePhones } from './helpers/offline-phone';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
+
+const openOfflinePhone = offlinePhones();
+const FIXTURES = join(import.meta.dirname, '../fixtures/lieux');
+
+async function pickFile(page: Page, name: string, mimeType: string): Promise<void> {
+  await page
+    .getByLabel('Choisir un fichier')
+    .setInputFiles({ name, mimeType, buffer: readFileSync(join(FIXTURES, name)) });
+}
+
+const summary = (page: Page) => page.getByTestId('import-summary').textContent();
+const lieuNames = (page: Page) => page.locator('main .record-item__name').allTextContents();
+
+describe('importing lieux offline', () => {
+  test('a GoGoCarto export is previewed, cancelled, imported with its report, and merged when imported again', async () => {
+    const { page } = await openOfflinePhone();
+    await page.goto(`${page.url().split('#')[0]}#/contacts/lieux`);
+    await page.getByRole('link', { name: 'Importer des lieux' }).click();
+    await page.getByRole('heading', { name: 'Importer des lieux', level: 1 }).waitFor();
+
+    await pickFile(page, 'gogocarto.json', 'application/json');
+    await expect.poll(() => summary(page)).toBe('2 à ajouter · 0 à fusionner avec un lieu existant · 1 refusée');
+    expect(await page.locator('main').textContent()).toContain('Export GoGoCarto (JSON)');
+    expect(await page.getByRole('combobox', { name: /^name/ }).inputValue()).toBe('name');
+    await screenshotAtSizes(page, 'lieu-import-preview');
+    await page.setViewportSize(PHONE);
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    // The mapping is the person's: with no column for the name, every line is refused.
+    await page.getByRole('combobox', { name: /^name/ }).selectOption('ignore');
+    await expect.poll(() => summary(page)).toBe('0 à ajouter · 0 à fusionner avec un lieu existant · 3 refusées');
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('link', { name: /Tous les lieux/ }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Aucun lieu pour l’instant');
+
+    await page.getByRole('link', { name: 'Importer des lieux' }).click();
+    await pickFile(page, 'gogocarto.json', 'application/json');
+    await expect.poll(() => summary(page)).toContain('2 à ajouter');
+    await page.getByRole('button', { name: 'Importer 2 lieux' }).click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toBe('2 ajoutés, 0 fusionné, 1 refusé.');
+    const report = await page.getByTestId('import-lines').textContent();
+    expect(report).toContain('Ligne 1La Grange Partagéeajouté');
+    expect(report).toContain('Ligne 3refusé : pas de nom');
+    await screenshotAtSizes(page, 'lieu-import-report');
+    await page.setViewportSize(PHONE);
+
+    await page.getByRole('link', { name: 'Voir les lieux' }).click();
+    await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);
+    await screenshot(page, 'lieu-import-list');
+    await page.getByRole('link', { name: /La Grange Partagée/ }).click();
+    await expect.poll(() => page.locator('main dl').textContent()).toContain('35236');
+
+    // The same map exported as CSV: La Grange is the lieu already there, the bad e-mail is refused.
+    await page.goto(`${page.url().split('#')[0]}#/contacts/lieux/importer`);
+    await pickFile(page, 'gogocarto.csv', 'text/csv');
+    await expect.poll(() => summary(page)).toBe('0 à ajouter · 1 à fusionner avec un lieu existant · 1 refusée');
+    await page.getByRole('button', { name: 'Importer 1 lieu' }).click();
+    await expect
+      .poll(() => page.getByTestId('import-lines').textContent())
+      .toContain('fusionné avec « La Grange Partagée » (même nom, même commune)');
+    expect(await page.getByTestId('import-lines').textContent()).toContain('refusé : E-mail');
+    await page.getByRole('link', { name: 'Voir les lieux' }).click();
+    await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);
+  });
+});

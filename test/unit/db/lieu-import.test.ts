@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { importLieux } from '../../../src/db/lieu-import';
+import { createOrganisation, listOrganisations } from '../../../src/db/organisations';
+import { guessLieuMapping, type LieuSource, mapLieuSource, readLieuSource } from '../../../src/domain/lieu-import';
+import { openTestContext } from '../../helpers/db';
+
+const CSV =
+  'nom;commune;code insee;courriel\nLa Grange;Redon;35236;grange@example.fr\nLe Café;Redon;;\nSans courriel;;;nope\n';
+
+describe('importing lieux', () => {
+  test('adds new lieux and fills a duplicate in one transaction, queued for the server', async () => {
+    const context = await openTestContext();
+    const grange = await createOrganisation(context, { name: 'la grange', kind: 'tiers_lieu', inseeCode: '35236' });
+    const source = readLieuSource(CSV) as LieuSource;
+    const plan = await importLieux(context, mapLieuSource(source, guessLieuMapping(source.headers)));
+    expect(plan.lines.map((line) => line.outcome)).toEqual(['merge', 'add', 'refuse']);
+    const lieux = await listOrganisations(context);
+    expect(lieux.map((lieu) => lieu.name)).toEqual(['la grange', 'Le Café']);
+    expect(lieux[0]).toMatchObject({ id: grange.id, email: 'grange@example.fr' });
+    const queued = await context.db.outbox.toArray();
+    expect(queued.flatMap((entry) => entry.recordIds)).toEqual(expect.arrayContaining([grange.id, lieux[1]!.id]));
+  });
+
+  test('a failing write leaves no lieu behind', async () => {
+    const context = await openTestContext();
+    const source = readLieuSource(CSV) as LieuSource;
+    const lines = mapLieuSource(source, guessLieuMapping(source.headers));
+    // A line the mapping judged valid but the store refuses (an empty name) aborts the whole import.
+    const broken = lines.map((line) =>
+      'lieu' in line && line.line === 3 ? { ...line, lieu: { ...line.lieu, name: '' } } : line,
+    );
+    await expect(importLieux(context, broken)).rejects.toThrow();
+    expect(await listOrganisations(context)).toEqual([]);
+  });
+});

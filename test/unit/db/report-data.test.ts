@@ -1,0 +1,86 @@
+// The reports screen reads one period by date range, and its live query re-runs only when a
+// record it could count changed: never for an unrelated table, never for a pulled page of
+// visits outside the period.
+import { describe, expect, test } from 'vitest';
+import { createContacts } from '../../../src/db/contacts';
+import type { DataContext } from '../../../src/db/context';
+import { observe } from '../../../src/db/live';
+import { activityYears, readReportData } from '../../../src/db/report-data';
+import { applyPulledPage } from '../../../src/db/sync-store';
+import { createVisit } from '../../../src/db/visits';
+import type { ReportData } from '../../../src/domain/report';
+import type { Change } from '../../../src/protocol/wire';
+import { openTestContext } from '../../helpers/db';
+
+const MARCH = { from: '2026-03-01', to: '2026-03-31' };
+
+function visit(context: DataContext, visitedAt: string) {
+  return createVisit(context, { visitedAt, contactIds: [], services: [], notes: 'Passage' });
+}
+
+/** A page of visits as the server sends them, `count` of them on `day`. */
+function pulledVisits(count: number, day: string): Change[] {
+  const clock = '0000000000001:0000:aaaaaaaaaaaaaaaa';
+  return Array.from({ length: count }, (_, index) => {
+    const id = `pulled-${day}-${index}`;
+    const data = {
+      id,
+      networkId: 'local',
+      deleted: false,
+      visitedAt: `${day}T09:00:00.000Z`,
+      contactIds: [],
+      services: [],
+      notes: 'Tirée du serveur',
+      createdAt: `${day}T09:00:00.000Z`,
+      updatedAt: `${day}T09:00:00.000Z`,
+      createdBy: 'Sam',
+      updatedBy: 'Sam',
+    };
+    return {
+      type: 'visits',
+      id,
+      seq: index + 1,
+      data,
+      clocks: Object.fromEntries(Object.keys(data).map((key) => [key, clock])),
+    };
+  });
+}
+
+describe('report data', () => {
+  test('holds the period’s visits (a day of margin for time zones), not the others', async () => {
+    const context = await openTestContext();
+    await visit(context, '2026-02-28T23:30:00.000Z'); // 1 March at 00:30 in Paris
+    await visit(context, '2026-03-15T10:00:00.000Z');
+    await visit(context, '2025-06-01T10:00:00.000Z');
+    const data = await readReportData(context, MARCH);
+    expect(data.visits.map((row) => row.visitedAt).sort()).toEqual([
+      '2026-02-28T23:30:00.000Z',
+      '2026-03-15T10:00:00.000Z',
+    ]);
+    expect(await activityYears(context)).toEqual([2025, 2026]);
+  });
+
+  test('re-runs for a visit of the period, not for contacts nor a pulled page of other months', async () => {
+    const context = await openTestContext();
+    await visit(context, '2026-03-10T10:00:00.000Z');
+    let runs = 0;
+    const seen: ReportData[] = [];
+    const subscription = observe(
+      () => {
+        runs += 1;
+        return readReportData(context, MARCH);
+      },
+      (data) => seen.push(data),
+    );
+    await expect.poll(() => seen.length).toBe(1);
+
+    await createContacts(context, [{ name: 'Hélène Martin' }]);
+    await applyPulledPage(context, pulledVisits(120, '2025-11-04'), 120);
+    // The page that counts: 60 visits, one of them in March (two slices of the same page).
+    await applyPulledPage(context, [...pulledVisits(59, '2026-05-02'), ...pulledVisits(1, '2026-03-20')], 180);
+    await expect.poll(() => seen.at(-1)?.visits.length).toBe(2);
+    subscription.unsubscribe();
+    // Had the contact or the November page re-run the query, it would have run more than twice.
+    expect(runs).toBe(2);
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CommuneIndex, parseCommunes } from '../../../src/domain/communes';
+import { guessLieuMapping, type LieuSource, mapLieuSource, readLieuSource } from '../../../src/domain/lieu-import';
+import { decodeText } from '../../../src/domain/text-file';
+import { buildCommunesTable } from '../../tools/communes-data';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/lieux');
+const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+
+function source(name: string): LieuSource {
+  const read = readLieuSource(decodeText(fixture(name)).text);
+  if ('problem' in read) throw new Error(read.problem);
+  return read;
+}
+
+let communes: CommuneIndex;
+beforeAll(() => {
+  communes = parseCommunes(buildCommunesTable());
+}, 60_000);
+
+describe('decoding an import file', () => {
+  it('reads Windows-1252 as Excel writes it: "Société" from the byte 0xE9', () => {
+    const bytes = fixture('recensement-windows-1252.csv');
+    expect([...bytes]).toContain(0xe9);
+    const { text, encoding } = decodeText(bytes);
+    expect(encoding).toBe('windows-1252');
+    expect(text).toContain('Société Coopérative La Fabrique');
+    expect(text).toContain("12 place de l'Église");
+  });
+
+  it('reads UTF-8 with and without its BOM alike', () => {
+    const plain = new TextEncoder().encode('Nom\nSociété');
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain]);
+    expect(decodeText(plain)).toEqual({ text: 'Nom\nSociété', encoding: 'utf-8' });
+    expect(decodeText(withBom)).toEqual({ text: 'Nom\nSociété', encoding: 'utf-8-bom' });
+  });
+
+  it('reads UTF-16 with its BOM (Excel\u2019s "texte Unicode")', () => {
+    const text = 'Nom\tCommune\nCafé\tRedon';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + i * 2] = text.charCodeAt(i);
+    expect(decodeText(bytes)).toEqual({ text, encoding: 'utf-16le' });
+  });
+});
+
+describe('lieux from a GoGoCarto export', () => {
+  it('maps the JSON API export: nested address and position, categories as tags and typology', () => {
+    const json = source('gogocarto.json');
+    expect(json.format).toBe('gogocarto_json');
+    const mapping = guessLieuMapping(json.headers);
+    const target = (header: string) => mapping[json.headers.indexOf(header)];
+    expect(target('name')).toBe('name');
+    expect(target('address.postalCode')).toBe('postcode');
+    expect(target('address.addressLocality')).toBe('commune');
+    expect(target('geo.latitude')).toBe('latitude');
+    expect(target('categories')).toBe('tags');
+    expect(target('id')).toBe('ignore');
+
+    const lines = mapLieuSource(json, mapping, communes);
+    expect(lines[0]).toEqual({
+      line: 1,
+      lieu: expect.objectContaining({
+        name: 'La Grange Partagée',
+        kind: 'tiers_lieu',
+        typology: 'hybrid',
+        address: '3 rue du Port',
+        postcode: '35600',
+        commune: 'Redon',
+        inseeCode: '35236',
+        departementCode: '35',
+        regionCode: '53',
+        latitude: 47.6522,
+        longitude: -2.0841,
+        website: 'https://lagrange.example',
+        phone: '02 99 00 00 01',
+        tags: ['Coworking', 'Fablab'],
+        notes: 'Un ancien hangar rénové.',
+      }),
+    });
+    expect(lines[1]).toMatchObject({ line: 2, lieu: { name: 'Le Café des Possibles', inseeCode: '35176' } });
+    expect(lines[2]).toEqual({ line: 3, problem: { kind: 'noName' } });
+  });
+
+  it('maps the CSV export and refuses a line with a bad e-mail, saying which field', () => {
+    const csv = source('gogocarto.csv');
+    const lines = mapLieuSource(csv, guessLieuMapping(csv.headers), communes);
+    expect(lines[0]).toMatchObject({ line: 2, lieu: { name: 'La Grange Partagée', inseeCode: '35236' } });
+    expect(lines[1]).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'email' } } });
+  });
+});
+
+describe('lieux from the census of tiers-lieux', () => {
+  it('maps the observatory\u2019s columns, restores dropped zeros, fills codes in Corsica and overseas', () => {
+    const census = source('recensement-windows-1252.csv');
+    const mapping = guessLieuMapping(census.headers);
+    expect(Object.fromEntries(census.headers.map((header, index) => [header, mapping[index]]))).toEqual({
+      Identifiant: 'ignore',
+      SIRET: 'notes',
+      Nom: 'name',
+      'Forme juridique': 'legalStructure',
+      Typologie: 'typology',
+      Adresse: 'address',
+      'Code postal': 'postcode',
+      'Code INSEE': 'inseeCode',
+      Commune: 'commune',
+      'Site web': 'website',
+      'Réseaux sociaux': 'notes',
+      'Classe de localisation': 'ignore',
+    });
+    // A person may send a census fact to the notes too.
+    mapping[census.headers.indexOf('Classe de localisation')] = 'notes';
+    const lines = mapLieuSource(census, mapping, communes);
+    expect(lines[0]).toMatchObject({
+      line: 2,
+      lieu: {
+        name: 'Société Coopérative La Fabrique',
+        legalStructure: 'scic',
+        typology: 'fablab',
+        postcode: '01400',
+        inseeCode: '01093',
+        commune: 'Châtillon-sur-Chalaronne',
+        notes: 'SIRET : 81234567800012\nRéseaux sociaux : @lafabrique\nClasse de localisation : Rural',
+      },
+    });
+    expect(lines[1]).toMatchObject({
+      lieu: { legalStructure: 'association', typology: 'food', inseeCode: '2A004', departementCode: '2A' },
+    });
+    expect(lines[2]).toMatchObject({
+      lieu: { legalStructure: 'informal', typology: 'hybrid', inseeCode: '97105', departementCode: '971' },
+    });
+  });
+
+  it('keeps the typed commune when no commune fits, and imports without the table', () => {
+    const csv = readLieuSource('Nom;Code postal;Commune\nLe Lieu;99999;Nulle-Part\n') as LieuSource;
+    const [withTable] = mapLieuSource(csv, guessLieuMapping(csv.headers), communes);
+    expect(withTable).toMatchObject({ lieu: { postcode: '99999', commune: 'Nulle-Part', inseeCode: null } });
+    const [without] = mapLieuSource(csv, guessLieuMapping(csv.headers), null);
+    expect(without).toMatchObject({ lieu: { commune: 'Nulle-Part' } });
+  });
+
+  it('says what is wrong with a file that holds no lieux', () => {
+    expect(readLieuSource('')).toEqual({ problem: 'empty' });
+    expect(readLieuSource('{"data": [')).toEqual({ problem: 'bad_json' });
+    expect(readLieuSource('{"data": []}')).toEqual({ problem: 'no_elements' });
+    expect(readLieuSource('Nom;Commune\n')).toEqual({ problem: 'empty' });
+  });
+});
