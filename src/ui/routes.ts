@@ -75,3 +75,9 @@ export const REPORTS_PATH = 'rapports';
 
 /** Carte: in the side column on a wide screen, a tab of Contacts (beside Lieux) on a phone. */
 export const MAP_PATH = 'carte';
+
+/** Places only the side column of a wide screen lists (a phone reaches them from a screen). */
+export const WIDE_ITEMS: readonly NavItem[] = [
+  { path: MAP_PATH, label: 'navMap', icon: 'map' },
+  { path: REPORTS_PATH, label: 'navReports', icon: 'reports' },
+];

@@ -7,7 +7,8 @@ import { Button, ButtonLink } from '../../components/Button';
 import { useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { lieuHref } from '../contacts/paths';
-import { newVisitAtHref, visitHref } from '../visits/paths';
+import { newVisitAtHref } from '../visits/form/values';
+import { visitHref } from '../visits/paths';
 import styles from './Map.module.css';
 import { messages } from './messages';
 

@@ -4,7 +4,7 @@
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { LazyPart } from './LazyPart';
-import { EDIT_VISIT, LIEU_PARAM, NEW_VISIT } from './paths';
+import { EDIT_VISIT, NEW_VISIT } from './paths';
 import { VisitList } from './VisitList';
 
 const loadForm = () => import('./form/VisitForm');
@@ -15,10 +15,8 @@ export default function VisitsScreen({ route }: ScreenProps) {
   const draftId = route.query[DRAFT_PARAM];
   const formKey = useFormKey(draftId);
   if (first === undefined) return <VisitList />;
-  if (first === NEW_VISIT) {
-    const lieuId = route.query[LIEU_PARAM];
-    return <LazyPart key={`new-${formKey}`} load={loadForm} props={{ visitId: null, draftId, lieuId }} />;
-  }
+  if (first === NEW_VISIT)
+    return <LazyPart key={`new-${formKey}`} load={loadForm} props={{ visitId: null, draftId }} />;
   if (second === EDIT_VISIT) {
     return <LazyPart key={`edit-${first}`} load={loadForm} props={{ visitId: first, draftId }} />;
   }

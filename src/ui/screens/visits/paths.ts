@@ -10,11 +10,7 @@ export const FOLLOW_UPS = 'a-faire';
 /** Query flag the detail page shows a confirmation for, after a save. */
 export const SAVED = 'enregistree';
 
-/** Query naming the lieu a new visit is at ("Noter une visite ici" on the map's card). */
-export const LIEU_PARAM = 'lieu';
-
 export const newVisitHref = () => hrefTo(VISITS, NEW_VISIT);
-export const newVisitAtHref = (lieuId: string) => `${newVisitHref()}?${LIEU_PARAM}=${encodeURIComponent(lieuId)}`;
 export const visitHref = (id: string) => hrefTo(VISITS, id);
 export const editVisitHref = (id: string) => hrefTo(VISITS, id, EDIT_VISIT);
 /** Kind of the visit form's drafts. */

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AttachmentTooLargeError } from '../../../../db/attachments';
 import { type CaptureHints, captureHints, getVisit, saveVisit } from '../../../../db/visits';
 import { SERVICE_KEYS } from '../../../../domain/services';
-import { navigate } from '../../../../state/router';
+import { navigate, useRoute } from '../../../../state/router';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
@@ -24,6 +24,7 @@ import type { PendingPhoto } from './photo';
 import {
   describeVisitDraft,
   emptyVisitValues,
+  LIEU_PARAM,
   servicesInOrder,
   toVisitInput,
   type VisitFormValues,
@@ -36,15 +37,15 @@ export interface VisitFormProps {
   visitId: string | null;
   /** The draft to resume (from the list of drafts, or the address after a reload). */
   draftId?: string | undefined;
-  /** A new visit's lieu, chosen where the form was opened from (the map's card). */
-  lieuId?: string | undefined;
 }
 
 /** Key of a follow-up row's error: the rows are not fields of the visit record. */
 const followUpError = (key: string) => `followUp:${key}`;
 
-export default function VisitForm({ visitId, draftId, lieuId }: VisitFormProps) {
+export default function VisitForm({ visitId, draftId }: VisitFormProps) {
   const t = useMessages(formMessages);
+  // A new visit's lieu, when the form was opened from a lieu (the map's card).
+  const lieuId = useRoute().query[LIEU_PARAM];
   const start = useFormStart<VisitFormValues, PendingPhoto>(
     { kind: VISIT_DRAFT_KIND, recordId: visitId, draftId },
     async (context, id) => {
