@@ -125,7 +125,7 @@ export function frenchDay(day: string | null | undefined): string {
 }
 
 /** An instant as the day and time the network's clocks showed. */
-function dayAndTime(instant: string | null | undefined, timeZone: string): { day: string; time: string } {
+export function dayAndTime(instant: string | null | undefined, timeZone: string): { day: string; time: string } {
   if (!instant) return { day: '', time: '' };
   const wall = toWallClock(instant, timeZone);
   return { day: frenchDay(wall.date), time: wall.time };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { RECORD_SCHEMAS, type RecordMap, type RecordType } from './record-types';
+import { reservedNameIn, reservedNameMessage } from './reserved-names';
 
 export interface FieldIssue {
   /** Dotted path of the field at fault ("" for the record as a whole). */
@@ -22,6 +23,10 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldI
  * must keep through its own edits, byte for byte.
  */
 export function validateRecord<K extends RecordType>(type: K, input: unknown): Validation<RecordMap[K]> {
+  // The schemas would drop such a key without a word, and a carried one could not be kept.
+  const reserved = reservedNameIn(input);
+  if (reserved)
+    return { ok: false, issues: [{ field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }] };
   const { known, unknown } = splitFields(type, input);
   const result = v.safeParse(RECORD_SCHEMAS[type], known);
   if (result.success) return { ok: true, value: { ...(result.output as RecordMap[K]), ...unknown } };

@@ -3,6 +3,8 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from '../domain/ids';
 import type { FieldClocks } from '../domain/merge';
+import { isReservedName } from '../domain/reserved-names';
+import type { FieldIssue } from '../domain/validation';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { HLC_PATTERN, NODE_PATTERN } from './hlc';
 
@@ -30,33 +32,76 @@ export const MUTATION_ID_PATTERN = new RegExp(`^${uuid}(:${uuid})?$`);
 const FIELD_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}(\.[a-zA-Z0-9_-]{1,64})?$/;
 
 const clock = v.pipe(v.string(), v.regex(HLC_PATTERN, 'must be a hybrid logical clock timestamp'));
-const fieldKey = v.pipe(v.string(), v.regex(FIELD_KEY_PATTERN, 'must be a field name'));
+
+/**
+ * Field name → value, keeping every key it was given. valibot's `record` skips `__proto__`,
+ * `constructor` and `prototype` without a word, so a change holding one would be answered
+ * "applied" with part of it dropped: such names pass here and the push refuses that mutation
+ * alone, naming the field (src/server/push/plan.ts).
+ */
+function fieldMap<T>(value: v.GenericSchema<unknown, T>) {
+  return v.pipe(
+    v.custom<Record<string, T>>(
+      (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
+      'must be an object',
+    ),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const map = dataset.value as Record<string, unknown>;
+      for (const [key, entry] of Object.entries(map)) {
+        const named = FIELD_KEY_PATTERN.test(key) || isReservedName(key);
+        const message = named ? entryProblem(value, entry) : 'must be a field name';
+        if (message)
+          addIssue({
+            message,
+            path: [{ type: 'object', origin: named ? 'value' : 'key', input: map, key, value: entry }],
+          });
+      }
+    }),
+  );
+}
+
+function entryProblem(schema: v.GenericSchema, entry: unknown): string | null {
+  const result = v.safeParse(schema, entry);
+  return result.success ? null : (result.issues[0]?.message ?? 'is not valid');
+}
+
+const notAPart = (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'never'
+    ? `is not a part of this request (${String(issue.input).slice(0, 64)})`
+    : 'must be an object';
 
 /** The shape of a record type's name; which types a server knows is decided per mutation. */
 const RECORD_TYPE_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;
 
-export const mutationSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),
-  // A type of a later release is refused for that mutation alone, not for the whole push.
-  type: v.pipe(v.string(), v.regex(RECORD_TYPE_PATTERN, 'must be a record type')),
-  recordId: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id')),
-  fields: v.pipe(
-    v.record(fieldKey, v.unknown()),
-    v.check((f) => Object.keys(f).length > 0, 'must not be empty'),
-  ),
-  clocks: v.record(fieldKey, clock),
-  base: v.optional(v.record(fieldKey, v.union([v.literal(''), clock]))),
-  /** Sent again after the server came back from a backup (a new epoch), not a new edit. */
-  resent: v.optional(v.literal(true)),
-});
+export const mutationSchema = v.strictObject(
+  {
+    id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),
+    // A type of a later release is refused for that mutation alone, not for the whole push.
+    type: v.pipe(v.string(), v.regex(RECORD_TYPE_PATTERN, 'must be a record type')),
+    recordId: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id')),
+    fields: v.pipe(
+      fieldMap(v.unknown()),
+      v.check((f) => Object.keys(f).length > 0, 'must not be empty'),
+    ),
+    clocks: fieldMap(clock),
+    base: v.optional(fieldMap(v.union([v.literal(''), clock]))),
+    /** Sent again after the server came back from a backup (a new epoch), not a new edit. */
+    resent: v.optional(v.literal(true)),
+  },
+  notAPart,
+);
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
-export const pushRequestSchema = v.strictObject({
-  mutations: v.pipe(
-    v.array(mutationSchema),
-    v.maxLength(MAX_PUSH_MUTATIONS, `at most ${MAX_PUSH_MUTATIONS} mutations per push`),
-  ),
-});
+export const pushRequestSchema = v.strictObject(
+  {
+    mutations: v.pipe(
+      v.array(mutationSchema),
+      v.maxLength(MAX_PUSH_MUTATIONS, `at most ${MAX_PUSH_MUTATIONS} mutations per push`),
+    ),
+  },
+  notAPart,
+);
 export type PushRequest = v.InferOutput<typeof pushRequestSchema>;
 
 /** A record as the server holds it, sent on pull; its type may be one a device does not know. */
@@ -68,6 +113,29 @@ export interface Change {
   clocks: FieldClocks;
 }
 
+/**
+ * Why a mutation was refused, for the device to say in its own words (`reason` says it in
+ * English, for logs and for devices that know no code). A later server may send a code this
+ * list lacks, and an earlier one sent none: a device then shows `reason`.
+ */
+export const REFUSAL_CODES = [
+  /** The record breaks a rule of its type: `issues` names the fields. */
+  'invalid_record',
+  /** The record would exceed MAX_RECORD_CHARS. */
+  'too_large',
+  /** A record type this server does not know (yet). */
+  'unknown_type',
+  /** An edit of a record the network does not hold. */
+  'not_found',
+  /** The device's role may not make this change, or the id is another network's. */
+  'forbidden',
+  /** The record id belongs to a record of another type. */
+  'wrong_type',
+  /** Another change of this push already used the mutation id. */
+  'repeated_id',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
 export type MutationResult =
   | { id: string; status: 'applied' }
   /** Valid, but every field it carried was already newer on the server: nothing changed. */
@@ -76,6 +144,10 @@ export type MutationResult =
       id: string;
       status: 'rejected';
       reason: string;
+      /** Absent from older servers and from the replay of an earlier push's refusal. */
+      code?: string;
+      /** With `invalid_record`: the fields at fault, as the domain's validation names them. */
+      issues?: FieldIssue[];
       /**
        * The record as the server holds it (null: it holds none). Sent once per record and
        * push: absent on a later refusal of the same record, whose state is in the earlier one.
@@ -173,7 +245,16 @@ export interface StorageInfo {
   quotaBytes: number;
 }
 
-/** A device's new token (POST /api/session/token); the one it replaces stops working. */
+/**
+ * A device's next token (POST /api/session/token), chosen by the device and stored by it before
+ * it asks: whatever happens to the answer, it holds a token that works. Without a body the
+ * server chooses one. Either way the token it replaces stops working.
+ */
+export const tokenRequestSchema = v.strictObject({
+  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43,200}$/, 'must be at least 32 random bytes in base64url')),
+});
+export type TokenRequest = v.InferOutput<typeof tokenRequestSchema>;
+
 export interface TokenResponse {
   token: string;
 }

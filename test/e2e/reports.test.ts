@@ -218,6 +218,18 @@ describe('the report of a year', () => {
     );
     expect(lines.filter((line) => line.includes('/2025;'))).toEqual([]);
 
+    // The flat table Kobo users expect: one row per diagnostic, one column per question.
+    const flat = await reports.download('Diagnostics « Diagnostic d’un projet de tiers-lieu » v1 (CSV)');
+    expect(flat.name).toBe('valise-diagnostics-diagnostic-d-un-projet-de-tiers-lieu-v1-2026-01-01_2026-12-31.csv');
+    const flatLines = flat.bytes.toString('utf8').slice(1).split('\r\n');
+    expect(flatLines[0]).toBe(
+      'Date;Lieu;Territoire;Terminé le;Saisi par;Communauté & finalité / La communauté porte-t-elle le projet ?;Communauté & finalité / Qui fréquente le lieu ?;Communauté & finalité — commentaire',
+    );
+    expect(flatLines).toHaveLength(3);
+    expect((await reports.download('Présences aux événements (CSV)')).name).toBe(
+      'valise-presences-2026-01-01_2026-12-31.csv',
+    );
+
     const wiki = await reports.download('Résumé (wikitexte MediaWiki)');
     expect(wiki.bytes.toString('utf8')).toContain('== Activité du réseau du 01/01/2026 au 31/12/2026 ==');
 

@@ -1,5 +1,5 @@
-// Valid pushes for the server suites (contract, fuzz, crash, load): a visit created or edited
-// by one device, with every field stamped by the device's clock.
+// Valid pushes for the server suites (contract, fuzz, crash, load, attacks): a visit created or
+// edited, or a diagnostic created, by one device, with every field stamped by the device's clock.
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
@@ -42,5 +42,33 @@ export function notesEdit(now: number, recordId: string, notes: string, node = '
     recordId,
     fields: { notes, updatedAt: at, updatedBy: 'Camille' },
     clocks: { notes: clock, updatedAt: clock, updatedBy: clock },
+  };
+}
+
+/** A diagnostic holding `answers` answers of the given text (a map field, per entry). */
+export function diagnosticCreation(now: number, answers: number, text = 'oui', node = '0123456789abcdef'): Mutation {
+  const recordId = newId();
+  const clock = formatHlc({ millis: now, counter: 0, node });
+  const at = new Date(now).toISOString();
+  const fields: Record<string, unknown> = {
+    id: recordId,
+    networkId: 'local',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Camille',
+    deleted: false,
+    templateId: newId(),
+    templateVersion: 1,
+    filledOn: at.slice(0, 10),
+    answers: Object.fromEntries(
+      Array.from({ length: answers }, (_, index) => [`q${index}`, { status: 'answered', value: text }]),
+    ),
+  };
+  return {
+    id: newId(),
+    type: 'diagnostics',
+    recordId,
+    fields,
+    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
   };
 }

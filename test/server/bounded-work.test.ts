@@ -12,8 +12,8 @@ import {
   type PushResponse,
 } from '../../src/protocol/wire';
 import { JOIN_FAILURES_PER_ADDRESS } from '../../src/server/app';
-import { MAX_REASON_CHARS } from '../../src/server/push/plan';
-import { notesEdit, visitCreation } from '../helpers/mutations';
+import { MAX_REASON_CHARS, MAX_REFUSAL_ISSUES } from '../../src/server/push/plan';
+import { diagnosticCreation, notesEdit, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
@@ -45,30 +45,7 @@ async function joinBody(code: string) {
 }
 
 function diagnostic(answers: number, text = 'oui'): Mutation {
-  const recordId = newId();
-  const clock = formatHlc({ millis: NOW, counter: 0, node: NODE });
-  const at = new Date(NOW).toISOString();
-  const fields: Record<string, unknown> = {
-    id: recordId,
-    networkId: 'local',
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'Camille',
-    deleted: false,
-    templateId: newId(),
-    templateVersion: 1,
-    filledOn: '2026-11-28',
-    answers: Object.fromEntries(
-      Array.from({ length: answers }, (_, index) => [`q${index}`, { status: 'answered', value: text }]),
-    ),
-  };
-  return {
-    id: newId(),
-    type: 'diagnostics',
-    recordId,
-    fields,
-    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
-  };
+  return diagnosticCreation(NOW, answers, text, NODE);
 }
 
 beforeEach(async () => {
@@ -143,7 +120,9 @@ describe('records and refusals of bounded size', () => {
     expect(results.every((result) => result.status === 'rejected')).toBe(true);
     expect(results.filter((result) => 'current' in result)).toHaveLength(1);
     expect(results[0]).toMatchObject({ current: { id: big.recordId } });
-    expect(answer.text.length).toBeLessThan(JSON.stringify(big).length + 300 * (MAX_REASON_CHARS + 100));
+    // Each refusal: its reason, and at most a few issues of a bounded size.
+    const refusalBound = MAX_REASON_CHARS + MAX_REFUSAL_ISSUES * 500 + 100;
+    expect(answer.text.length).toBeLessThan(JSON.stringify(big).length + 300 * refusalBound);
 
     // Unknown fields are carried, not refused (forward tolerance): 200 answers of the wrong
     // shape are 200 issues, each naming its entry.
@@ -156,6 +135,7 @@ describe('records and refusals of bounded size', () => {
     for (const result of [first, replay]) {
       expect(result?.status).toBe('rejected');
       expect(result?.status === 'rejected' && result.reason.length).toBeLessThanOrEqual(MAX_REASON_CHARS);
+      expect(result?.status === 'rejected' && (result.issues?.length ?? 0)).toBeLessThanOrEqual(MAX_REFUSAL_ISSUES);
     }
   });
 });
@@ -191,8 +171,55 @@ describe('what a push says it did', () => {
       expect(result).toMatchObject({
         status: 'rejected',
         reason: `invalid diagnostics: answers.${entry} is not a name a field or an entry may have`,
+        code: 'invalid_record',
+        issues: [{ field: `answers.${entry}`, type: 'reserved_name' }],
       });
     }
+  });
+
+  it('refuses a field or clock named __proto__, constructor or prototype with its code and field, applying the rest', async () => {
+    const clock = formatHlc({ millis: NOW, counter: 0, node: NODE });
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      for (const where of ['"fields":{', '"clocks":{']) {
+        const hostile = visitCreation(NOW);
+        const fine = visitCreation(NOW);
+        // Written as text: an object literal's __proto__ would set a prototype, not a key.
+        const planted = JSON.stringify({ mutations: [hostile, fine] }).replace(
+          where,
+          `${where}"${key}":${where === '"clocks":{' ? `"${clock}"` : '{"polluted":true,"role":"admin"}'},`,
+        );
+        const answer = await send('/api/sync/push', planted, device.token);
+        expect(answer.status, answer.text).toBe(200);
+        const [refused, applied] = (answer.json as unknown as PushResponse).results;
+        expect(refused).toMatchObject({
+          id: hostile.id,
+          status: 'rejected',
+          code: 'invalid_record',
+          issues: [{ field: key, type: 'reserved_name' }],
+          reason: `invalid visits: ${key} is not a name a field or an entry may have`,
+          current: null,
+        });
+        expect(applied).toMatchObject({ id: fine.id, status: 'applied' });
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }
+    }
+    const pulled = (await (
+      await server.fetch(`${TEST_SERVER_URL}/api/sync/pull?since=0`, {
+        headers: { Authorization: `Bearer ${device.token}` },
+      })
+    ).json()) as PullResponse;
+    expect(pulled.changes).toHaveLength(6);
+    expect(pulled.changes.every((change) => !Object.hasOwn(change.data, 'role'))).toBe(true);
+  });
+
+  it('refuses a push whose mutation itself holds __proto__, naming it', async () => {
+    const planted = JSON.stringify({ mutations: [visitCreation(NOW)] }).replace(
+      '{"id"',
+      '{"__proto__":{"role":"admin"},"id"',
+    );
+    const answer = await send('/api/sync/push', planted, device.token);
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ code: 'invalid_body', issues: [{ field: 'mutations.0.__proto__' }] });
   });
 
   it('answers a repeated mutation id with the first answer, and refuses another change under it', async () => {

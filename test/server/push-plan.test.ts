@@ -1,8 +1,8 @@
 // Push planning refusals a device must hear about rather than see silently dropped.
 import { describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
-import { planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
-import { visitCreation } from '../helpers/mutations';
+import { MAX_PUSH_WORK_CHARS, planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
+import { diagnosticCreation, notesEdit, visitCreation } from '../helpers/mutations';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
 const context = {
@@ -22,6 +22,10 @@ describe('planning a push', () => {
     expect(plan.results[0]?.result).toEqual({
       status: 'rejected',
       reason: 'invalid visits: answers.q1 is not an entry of a field of this record',
+      code: 'invalid_record',
+      issues: [
+        { field: 'answers.q1', type: 'stray_entry', message: 'answers.q1 is not an entry of a field of this record' },
+      ],
     });
     expect(plan.writes).toEqual([]);
   });
@@ -30,5 +34,30 @@ describe('planning a push', () => {
     const plan = planPush(context, [visitCreation(NOW)], new Map(), new Map());
     expect(plan.results[0]?.result).toEqual({ status: 'applied' });
     expect(plan.writes).toHaveLength(1);
+  });
+
+  it('stops answering at its work bound, the rest unanswered and unapplied, and always answers one', () => {
+    const big = diagnosticCreation(NOW, 2000, 'y'.repeat(400));
+    const created = planPush(context, [big], new Map(), new Map());
+    const row = created.writes[0];
+    if (!row) throw new Error('the diagnostic was not created');
+    const existing = new Map([[row.id, row]]);
+    const chars = JSON.stringify(row.data).length;
+    const edits = Array.from({ length: 100 }, (_, index) => ({
+      ...notesEdit(NOW + 1, row.id, ''),
+      type: 'diagnostics',
+      fields: { [`answers.q${index}`]: { status: 'answered', value: 'non' } },
+      clocks: { [`answers.q${index}`]: notesEdit(NOW + 1, row.id, '').clocks.notes as string },
+    }));
+    const plan = planPush(context, edits, existing, new Map());
+    expect(plan.results).toHaveLength(Math.ceil(MAX_PUSH_WORK_CHARS / chars));
+    expect(plan.results.every(({ result }) => result.status === 'applied')).toBe(true);
+    const answers = plan.writes[0]?.data.answers as Record<string, { value: string }>;
+    expect(answers[`q${plan.results.length - 1}`]?.value).toBe('non');
+    expect(answers[`q${plan.results.length}`]?.value).toBe('y'.repeat(400));
+
+    const huge = { ...row, data: { ...row.data, padding: 'z'.repeat(MAX_PUSH_WORK_CHARS) } };
+    const alone = planPush(context, edits.slice(0, 2), new Map([[row.id, huge]]), new Map());
+    expect(alone.results).toHaveLength(1);
   });
 });

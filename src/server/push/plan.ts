@@ -5,7 +5,8 @@ import { newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
-import { describeIssues, validateRecord } from '../../domain/validation';
+import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
+import { describeIssues, type FieldIssue, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HybridClock, parseHlc } from '../../protocol/hlc';
 import {
@@ -15,6 +16,7 @@ import {
   MAX_RECORD_CHARS,
   type Mutation,
   type MutationResult,
+  type RefusalCode,
 } from '../../protocol/wire';
 
 /** The server's own clock node: conflict records it creates and clocks it repairs carry it. */
@@ -27,13 +29,28 @@ export interface RecordRow extends RecordState {
   type: RecordType;
 }
 
-export type SavedResult =
-  | { status: 'applied' }
-  | { status: 'unchanged'; reason: string }
-  | { status: 'rejected'; reason: string };
+/** A refusal: its English reason (stored, and replayed alone), its code and fields for the device. */
+export interface Refusal {
+  status: 'rejected';
+  reason: string;
+  code?: RefusalCode;
+  issues?: FieldIssue[];
+}
+
+export type SavedResult = { status: 'applied' } | { status: 'unchanged'; reason: string } | Refusal;
 
 /** A reason is stored and sent back: it never carries a huge input whole. */
 export const MAX_REASON_CHARS = 500;
+/**
+ * Characters of records one push may go through. Each mutation is checked against its whole
+ * record, so a thousand changes of a 1 MB record were seconds of work during which the server
+ * answered no one: past this, the push answers the mutations it went through and no more, and
+ * the device sends the others again in its next push (it keeps unanswered ones in its outbox).
+ */
+export const MAX_PUSH_WORK_CHARS = 16_000_000;
+/** A refusal names at most this many field issues, each path and message at most 200 characters. */
+export const MAX_REFUSAL_ISSUES = 5;
+const MAX_ISSUE_CHARS = 200;
 
 export interface PushContext {
   networkId: string;
@@ -45,7 +62,10 @@ export interface PushContext {
 }
 
 export interface PushPlan {
-  /** Per mutation, in order: its result and whether it was seen before (a replay). */
+  /**
+   * Per mutation, in order: its result and whether it was seen before (a replay). Past the
+   * work bound, the last mutations have none (not applied; the device sends them again).
+   */
   results: { id: string; result: SavedResult; replay: boolean; recordId: string }[];
   /** Records to write (final state after the whole push), in write order. */
   writes: RecordRow[];
@@ -68,8 +88,11 @@ export function planPush(
   const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
   const broughtBack = new Set<string>();
   let clockAheadMs = 0;
+  const sizes = new Map<string, number>();
+  let work = 0;
 
   for (const mutation of mutations) {
+    if (work >= MAX_PUSH_WORK_CHARS) break;
     const earlier = prior.get(mutation.id);
     if (earlier) {
       results.push({ id: mutation.id, result: earlier, replay: true, recordId: mutation.recordId });
@@ -82,18 +105,24 @@ export function planPush(
       const same = JSON.stringify(inPush.mutation) === JSON.stringify(mutation);
       const result: SavedResult = same
         ? inPush.result
-        : { status: 'rejected', reason: `mutation id ${mutation.id} was already used earlier in this push` };
+        : refused('repeated_id', `mutation id ${mutation.id} was already used earlier in this push`);
       results.push({ id: mutation.id, result, replay: true, recordId: mutation.recordId });
       continue;
     }
+    // What the body itself costs is bounded by its size; what grows with each mutation is the
+    // record it is checked against.
+    const recordChars =
+      sizes.get(mutation.recordId) ?? JSON.stringify(working.get(mutation.recordId)?.data ?? {}).length;
+    work += recordChars;
     const outcome = planOne(context, mutation, working);
     clockAheadMs = Math.max(clockAheadMs, outcome.aheadMs);
     const result: SavedResult =
-      'reason' in outcome
-        ? { status: 'rejected', reason: clip(outcome.reason) }
+      'refusal' in outcome
+        ? { ...outcome.refusal, reason: clip(outcome.refusal.reason) }
         : outcome.rows.length === 0
           ? { status: 'unchanged', reason: 'the server already held newer values of every field of this change' }
           : { status: 'applied' };
+    sizes.set(mutation.recordId, 'rows' in outcome ? (outcome.chars ?? recordChars) : recordChars);
     firstSeen.set(mutation.id, { mutation, result });
     results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
     if ('rows' in outcome) {
@@ -117,9 +146,9 @@ export function pushAnswers(plan: PushPlan, currentOf: (recordId: string) => Cha
   const sent = new Set<string>();
   return plan.results.map(({ id, result, recordId }) => {
     if (result.status !== 'rejected') return { id, ...result };
-    if (sent.has(recordId)) return { id, status: 'rejected', reason: result.reason };
+    if (sent.has(recordId)) return { id, ...result };
     sent.add(recordId);
-    return { id, status: 'rejected', reason: result.reason, current: currentOf(recordId) };
+    return { id, ...result, current: currentOf(recordId) };
   });
 }
 
@@ -127,8 +156,40 @@ function clip(reason: string): string {
   return reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS - 1)}…` : reason;
 }
 
-/** Names a prototype may be reached by: merged into an object, they would change nothing. */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/** An issue's path and message may quote what was sent: kept short like a reason. */
+function clipIssue(issue: FieldIssue): FieldIssue {
+  const short = (text: string) => (text.length > MAX_ISSUE_CHARS ? `${text.slice(0, MAX_ISSUE_CHARS - 1)}…` : text);
+  return { ...issue, field: short(issue.field), message: short(issue.message) };
+}
+
+/** A map field holding more entries than a record may: said before any work on its entries. */
+function crowdedMap(type: RecordType, data: Record<string, unknown>): Refusal | null {
+  const field = (MAP_FIELDS[type] as readonly string[]).find(
+    (name) => isPlainObject(data[name]) && Object.keys(data[name]).length > MAX_MAP_ENTRIES,
+  );
+  if (!field) return null;
+  return fieldRefusal(type, {
+    field,
+    type: 'max_entries',
+    message: `${field} would hold more than ${MAX_MAP_ENTRIES} entries`,
+    limit: MAX_MAP_ENTRIES,
+    of: 'list',
+  });
+}
+
+function refused(code: RefusalCode, reason: string, issues?: FieldIssue[]): Refusal {
+  return {
+    status: 'rejected',
+    reason,
+    code,
+    ...(issues ? { issues: issues.slice(0, MAX_REFUSAL_ISSUES).map(clipIssue) } : {}),
+  };
+}
+
+/** A refusal of one field of a record, in the domain validation's terms. */
+function fieldRefusal(type: string, issue: FieldIssue): Refusal {
+  return refused('invalid_record', `invalid ${type}: ${issue.message}`, [issue]);
+}
 
 function planOne(
   context: PushContext,
@@ -138,23 +199,34 @@ function planOne(
   const { type } = mutation;
   // A type of a later release: refused alone, so the device keeps it and the rest applies.
   if (!isRecordType(type))
-    return { reason: `unknown record type ${type}: this server does not know it yet`, aheadMs: 0 };
+    return {
+      refusal: refused('unknown_type', `unknown record type ${type}: this server does not know it yet`),
+      aheadMs: 0,
+    };
+  const crowded = crowdedMap(type, mutation.fields);
+  if (crowded) return { refusal: crowded, aheadMs: 0 };
+  // Merged into an object by assignment, such a name would reach its prototype; dropped, the
+  // device would hear "applied" for a change that went nowhere. Clocks and bases name fields too.
+  const reserved =
+    reservedNameIn(mutation.fields) ??
+    Object.keys({ ...mutation.clocks, ...mutation.base }).find((key) => isReservedName(key)) ??
+    null;
+  if (reserved)
+    return {
+      refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
+      aheadMs: 0,
+    };
   const unreal = Object.entries(mutation.clocks).find(([, clock]) => parseHlc(clock) === null);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
   if (unreal)
     return {
-      reason: `invalid ${mutation.type}: the clock of ${unreal[0]} (${unreal[1]}) is not a real time`,
+      refusal: fieldRefusal(type, {
+        field: unreal[0],
+        type: 'clock',
+        message: `the clock of ${unreal[0]} (${unreal[1]}) is not a real time`,
+      }),
       aheadMs: 0,
     };
-  const reserved = Object.entries(mutation.fields)
-    .flatMap(([key, value]) => [
-      key,
-      // A whole map written at once names its entries as keys of its value.
-      ...(isPlainObject(value) ? Object.keys(value).map((entry) => `${key}.${entry}`) : []),
-    ])
-    .find((key) => key.split('.').some((name) => RESERVED_NAMES.has(name)));
-  if (reserved)
-    return { reason: `invalid ${mutation.type}: ${reserved} is not a name a field or an entry may have`, aheadMs: 0 };
   const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
   const fields = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
   const outcome = applyOne(context, { ...mutation, type, fields, clocks }, working.get(mutation.recordId) ?? null);
@@ -184,34 +256,42 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
 export const NO_SUCH_RECORD = 'this record does not exist on the server';
 
-type Outcome = { rows: RecordRow[] } | { reason: string };
+/** Rows to write and, when they change it, the record's JSON length; or why not. */
+type Outcome = { rows: RecordRow[]; chars?: number } | { refusal: Refusal };
 
 function applyOne(context: PushContext, mutation: Mutation & { type: RecordType }, current: RecordRow | null): Outcome {
   if (current && current.networkId !== context.networkId) {
     // An edit of another network's record reads exactly like an edit of no record: the answer
     // must not tell that the id exists elsewhere.
-    if (mutation.fields.createdAt === undefined) return { reason: NO_SUCH_RECORD };
-    return { reason: 'forbidden: this id belongs to no record of your network' };
+    if (mutation.fields.createdAt === undefined) return { refusal: refused('not_found', NO_SUCH_RECORD) };
+    return { refusal: refused('forbidden', 'forbidden: this id belongs to no record of your network') };
   }
   if (current && current.type !== mutation.type)
-    return { reason: `record ${mutation.recordId} is not of type ${mutation.type}` };
+    return { refusal: refused('wrong_type', `record ${mutation.recordId} is not of type ${mutation.type}`) };
   const stray = Object.keys(mutation.fields).find((key) => {
     const dot = key.indexOf('.');
     return dot > 0 && !(MAP_FIELDS[mutation.type] as readonly string[]).includes(key.slice(0, dot));
   });
   // Merging would drop it silently; the device must hear that its change went nowhere.
-  if (stray) return { reason: `invalid ${mutation.type}: ${stray} is not an entry of a field of this record` };
+  if (stray)
+    return {
+      refusal: fieldRefusal(mutation.type, {
+        field: stray,
+        type: 'stray_entry',
+        message: `${stray} is not an entry of a field of this record`,
+      }),
+    };
   const denied = refusal({
     role: context.role,
     type: mutation.type,
     existing: current?.data ?? null,
     fields: mutation.fields,
   });
-  if (denied) return { reason: `forbidden: ${denied}` };
+  if (denied) return { refusal: refused('forbidden', `forbidden: ${denied}`) };
 
   const patch: Patch = { fields: mutation.fields, clocks: mutation.clocks, base: mutation.base };
   if (!current) {
-    if (mutation.fields.createdAt === undefined) return { reason: NO_SUCH_RECORD };
+    if (mutation.fields.createdAt === undefined) return { refusal: refused('not_found', NO_SUCH_RECORD) };
     const state = createState(patch);
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
@@ -234,14 +314,21 @@ function checked(
   state: RecordState,
   conflicts: RecordRow[],
 ): Outcome {
-  const crowded = (MAP_FIELDS[type] as readonly string[]).find(
-    (field) => Object.keys((state.data[field] as object | null | undefined) ?? {}).length > MAX_MAP_ENTRIES,
-  );
-  if (crowded) return { reason: `invalid ${type}: ${crowded} would hold more than ${MAX_MAP_ENTRIES} entries` };
+  const crowded = crowdedMap(type, state.data);
+  if (crowded) return { refusal: crowded };
   const valid = validateRecord(type, state.data);
-  if (!valid.ok) return { reason: `invalid ${type}: ${describeIssues(valid.issues)}` };
-  if (JSON.stringify(valid.value).length > MAX_RECORD_CHARS)
-    return { reason: `invalid ${type}: the record would be larger than ${MAX_RECORD_CHARS / 1_000_000} MB` };
+  if (!valid.ok)
+    return {
+      refusal: refused('invalid_record', `invalid ${type}: ${describeIssues(valid.issues)}`, valid.issues),
+    };
+  const chars = JSON.stringify(valid.value).length;
+  if (chars > MAX_RECORD_CHARS)
+    return {
+      refusal: refused(
+        'too_large',
+        `invalid ${type}: the record would be larger than ${MAX_RECORD_CHARS / 1_000_000} MB`,
+      ),
+    };
   const row: RecordRow = {
     id,
     networkId: context.networkId,
@@ -249,7 +336,7 @@ function checked(
     data: valid.value as Record<string, unknown>,
     clocks: state.clocks,
   };
-  return { rows: [row, ...conflicts] };
+  return { rows: [row, ...conflicts], chars };
 }
 
 function conflictRow(

@@ -2,17 +2,20 @@
 // and the browser's print dialog (print CSS keeps only the report).
 import { useState } from 'preact/hooks';
 import { readExportData } from '../../../db/export-data';
+import type { DiagnosticTemplate } from '../../../domain/diagnostic';
 import { type CsvExport, type ExportData, exportCsv, exportJson } from '../../../domain/exports';
+import { attendanceCsv, diagnosticsCsv } from '../../../domain/flat-exports';
 import type { Report } from '../../../domain/report';
 import { reportMarkdown, reportWikitext } from '../../../domain/report-text';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
-import { downloadFile, fileDay } from '../../download';
+import { downloadFile, fileDay, fileSlug } from '../../download';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
-export function ExportActions({ report }: { report: Report }) {
+/** `grids`: the grid versions the period's diagnostics were filled with, one flat file each. */
+export function ExportActions({ report, grids }: { report: Report; grids: readonly DiagnosticTemplate[] }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();
@@ -54,6 +57,34 @@ export function ExportActions({ report }: { report: Report }) {
             )}
           >
             {t.json}
+          </Button>
+        </div>
+        <p>{t.flatExplain}</p>
+        <div class="actions">
+          {grids.map((grid) => (
+            <Button
+              key={grid.id}
+              onClick={withData((data) =>
+                save(
+                  `valise-${t.fileDiagnostics}-${fileSlug(grid.title, 'grille')}-v${grid.version}-${period}.csv`,
+                  diagnosticsCsv(data, grid.id, lang, report.period),
+                  'text/csv;charset=utf-8',
+                ),
+              )}
+            >
+              {t.csvDiagnostics(grid.title, grid.version)}
+            </Button>
+          ))}
+          <Button
+            onClick={withData((data) =>
+              save(
+                `valise-${t.fileAttendance}-${period}.csv`,
+                attendanceCsv(data, lang, report.period),
+                'text/csv;charset=utf-8',
+              ),
+            )}
+          >
+            {t.csvAttendance}
           </Button>
         </div>
         <div class="actions">

@@ -4,6 +4,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { activityYears, readReportData } from '../../../db/report-data';
 import { localDay } from '../../../domain/days';
+import { diagnosticGridVersions } from '../../../domain/flat-exports';
 import { buildReport, type ReportFilters as Filters, type ReportData, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { type TerritoryKey, territoriesOf } from '../../../domain/territory';
@@ -71,7 +72,7 @@ export default function ReportsScreen() {
       {data && report ? (
         <>
           <ReportView report={report} />
-          <ExportActions report={report} />
+          <ExportActions report={report} grids={diagnosticGridVersions(data, period)} />
         </>
       ) : null}
     </>
