@@ -11,6 +11,7 @@ import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { RecordBoundary } from '../../components/RecordBoundary';
@@ -158,7 +159,14 @@ function VisitItem({ row }: { row: VisitRow }) {
         {services.length > 0 ? (
           <span class={styles['visit-item__services']}>
             {services.slice(0, 2).map((service) => (
-              <span key={service} class={styles['tag']}>
+              <span
+                key={service}
+                class={
+                  Object.hasOwn(SERVICE_LABELS, service)
+                    ? styles['tag']
+                    : classes(styles['tag'], styles['tag--unknown'])
+                }
+              >
                 {labelOf(SERVICE_LABELS, service, lang)}
               </span>
             ))}
