@@ -28,16 +28,16 @@ function communesData(): Plugin {
 
 const ENTRY = 'src/main.tsx';
 const FIRST_SCREEN = 'src/ui/screens/visits/index.tsx';
-/** Rolldown's helpers module (its RUNTIME_MODULE_ID). */
-const BUNDLER_RUNTIME = '\0rolldown/runtime.js';
+const SYNC_RUNTIME = 'src/state/sync-runtime.ts';
 
 /**
  * Few requests for the first visit: on a slow link every file costs a round trip, and a
  * browser opens at most six connections to one HTTP/1.1 server. What the entry imports goes in
- * one chunk ("shell-…", with the bundler's helpers), what the first screen (Visites) imports —
- * with the data layer every screen shares — in another ("first-screen-…"), which index.html
- * preloads; the entry and the screen keep their own small chunks, named in the build manifest.
- * Other screens and the sync engine keep their lazy chunks.
+ * one chunk ("shell-…"), what the first screen (Visites) imports — with the data layer every
+ * screen shares — in another ("first-screen-…"), which index.html preloads, and what the sync
+ * engine imports (the write path, validation, the starter valise) in a third ("background-…"),
+ * loaded once the first screen has shown. The entry, the screen and the engine keep their own
+ * small chunks, named in the build manifest; other screens keep their lazy chunks.
  */
 function chunkGroups(): Rolldown.CodeSplittingGroup[] {
   const closures = new Map<string, Set<string>>();
@@ -49,14 +49,14 @@ function chunkGroups(): Rolldown.CodeSplittingGroup[] {
     }
     return modules;
   };
-  const roots = [ENTRY, FIRST_SCREEN].map((source) => join(import.meta.dirname, source));
-  const group = (source: string, name: string, priority: number, extra?: string): Rolldown.CodeSplittingGroup => ({
+  const roots = [ENTRY, FIRST_SCREEN, SYNC_RUNTIME].map((source) => join(import.meta.dirname, source));
+  const group = (source: string, name: string, priority: number): Rolldown.CodeSplittingGroup => ({
     debugName: name,
     priority,
-    name: (id, ctx) => (!roots.includes(id) && (id === extra || closure(source, ctx).has(id)) ? name : null),
+    name: (id, ctx) => (!roots.includes(id) && closure(source, ctx).has(id) ? name : null),
   });
-  // The shell first: the first screen's chunk takes what the shell has not.
-  return [group(ENTRY, 'shell', 2, BUNDLER_RUNTIME), group(FIRST_SCREEN, 'first-screen', 1)];
+  // In this order: each chunk takes what the ones before it have not.
+  return [group(ENTRY, 'shell', 3), group(FIRST_SCREEN, 'first-screen', 2), group(SYNC_RUNTIME, 'background', 1)];
 }
 
 /** A module and everything it imports statically, by id. */
@@ -225,6 +225,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/helpers/setup-unit.ts'],
+          // Testing Library waits up to 15 s for a state (setup-unit.ts): a test must outlive it.
+          testTimeout: 30_000,
         },
       },
       {

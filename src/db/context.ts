@@ -15,6 +15,10 @@ export interface DeviceIdentity {
 export interface Session extends SessionInfo {
   serverUrl: string;
   token: string;
+  /** When this device last got its token (absent: joined before tokens were replaced). */
+  tokenIssuedAt?: string;
+  /** A replacement sent to the server and not yet known to be taken (src/sync/token.ts). */
+  nextToken?: string;
 }
 
 export class DataContext {

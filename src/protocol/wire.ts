@@ -245,7 +245,16 @@ export interface StorageInfo {
   quotaBytes: number;
 }
 
-/** A device's new token (POST /api/session/token); the one it replaces stops working. */
+/**
+ * A device's next token (POST /api/session/token), chosen by the device and stored by it before
+ * it asks: whatever happens to the answer, it holds a token that works. Without a body the
+ * server chooses one. Either way the token it replaces stops working.
+ */
+export const tokenRequestSchema = v.strictObject({
+  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43,200}$/, 'must be at least 32 random bytes in base64url')),
+});
+export type TokenRequest = v.InferOutput<typeof tokenRequestSchema>;
+
 export interface TokenResponse {
   token: string;
 }

@@ -14,6 +14,7 @@ import {
 } from '../db/sync-store';
 import type { ServerTime } from '../protocol/wire';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
+import { replaceTokenIfDue } from './token';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 
 export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
@@ -119,6 +120,11 @@ export class SyncEngine {
         return;
       }
       this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
+      // Before anything else: a replacement staged by a run that was cut short may be the only
+      // token the server still takes.
+      const token = this.context.session.token;
+      await replaceTokenIfDue(this.context, transport);
+      if (this.context.session?.token !== token) transport = this.transportFor(this.context) ?? transport;
       // A server never heard from may be one this app must not write to (transport.ts,
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
       if (this.current.serverVersion === null) await this.pull(transport);

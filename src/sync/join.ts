@@ -61,7 +61,7 @@ export async function joinNetwork(
   }
   const joined = (await response.json()) as JoinResponse;
   const { token, serverTime, ...info } = joined;
-  const session: Session = { ...info, serverUrl, token };
+  const session: Session = { ...info, serverUrl, token, tokenIssuedAt: new Date(serverTime).toISOString() };
   // Agree with the server's time before the first write under this network.
   const after = context.clock.physicalNow();
   await saveClockOffset(context, context.clock.offsetMs + serverTime - (before + after) / 2);

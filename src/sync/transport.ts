@@ -8,6 +8,8 @@ import {
   type PushRequest,
   type PushResponse,
   SERVER_HEADER,
+  type TokenRequest,
+  type TokenResponse,
 } from '../protocol/wire';
 
 export type SyncErrorKind =
@@ -48,6 +50,8 @@ export interface SyncTransport {
   /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
   pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
+  /** Asks the server to take `next` as this device's token, calling with `bearer` (default: the current one). */
+  replaceToken(next: string, bearer?: string): Promise<TokenResponse>;
   downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }>;
 }
 
@@ -104,7 +108,12 @@ export class ApiClient {
 export class HttpTransport implements SyncTransport {
   private readonly api: ApiClient;
 
-  constructor(serverUrl: string, token: string, fetchImpl?: Fetch, timeoutMs?: number) {
+  constructor(
+    private readonly serverUrl: string,
+    token: string,
+    private readonly fetchImpl?: Fetch,
+    private readonly timeoutMs?: number,
+  ) {
     this.api = new ApiClient(serverUrl, token, fetchImpl, timeoutMs);
   }
 
@@ -129,6 +138,17 @@ export class HttpTransport implements SyncTransport {
 
   async uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void> {
     await this.call(`/api/attachments/${sha256}`, { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data });
+  }
+
+  async replaceToken(next: string, bearer?: string): Promise<TokenResponse> {
+    const api = bearer ? new ApiClient(this.serverUrl, bearer, this.fetchImpl, this.timeoutMs) : this.api;
+    const request: TokenRequest = { token: next };
+    const response = await api.call('/api/session/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return (await response.json()) as TokenResponse;
   }
 
   async downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }> {

@@ -47,8 +47,8 @@ export function afterFirstScreen(): Promise<void> {
   return Promise.race([shown, waited]).then(whenIdle);
 }
 
-/** After the next paint, once the main thread has room (WebKit has no requestIdleCallback). */
-function whenIdle(): Promise<void> {
+/** Once the main thread has room (WebKit has no requestIdleCallback). */
+export function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
     else setTimeout(resolve, 100);

@@ -110,6 +110,28 @@ describe('device tokens', () => {
     expect((await call('/api/session', device.token)).status).toBe(401);
   });
 
+  it('can be replaced by one the device chose (and stored first), the same one again being taken too', async () => {
+    await start();
+    const device = await join();
+    const chosen = 'c'.repeat(43);
+    const body = JSON.stringify({ token: chosen });
+    const replace = (bearer: string, text: string) =>
+      call('/api/session/token', bearer, {
+        method: 'POST',
+        body: text,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    expect(await (await replace(device.token, body)).json()).toEqual({ token: chosen });
+    expect((await call('/api/session', device.token)).status).toBe(401);
+    // The answer was lost: the device asks again with the token it staged.
+    expect((await replace(chosen, body)).status).toBe(200);
+    expect((await call('/api/session', chosen)).status).toBe(200);
+    const weak = await replace(chosen, JSON.stringify({ token: 'short' }));
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ code: 'invalid_body', issues: [{ field: 'token' }] });
+    expect((await call('/api/session', chosen)).status).toBe(200);
+  });
+
   it('stop working after the configured idle time, with a sentence that says so', async () => {
     await start({ VALISE_TOKEN_IDLE_DAYS: '30' });
     const device = await join();

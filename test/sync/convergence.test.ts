@@ -9,8 +9,10 @@ const seed = process.env.VALISE_FUZZ_SEED ? Number(process.env.VALISE_FUZZ_SEED)
 const timeout = Math.max(600_000, runs * 3_000);
 
 describe('convergence of devices under a hostile network', () => {
+  // Devices of two releases mixed (model/schedule.ts, `Release`): an old device keeps the
+  // field only the new one writes, through its own edits of the same records.
   it(
-    `converges to the server's state, losing no write, in ${runs} random schedules`,
+    `converges to the server's state, losing no write nor field, with two releases mixed, in ${runs} random schedules`,
     async () => {
       await runConvergence({ runs, ...(seed !== undefined ? { seed } : {}) });
     },

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { newId } from '../../domain/ids';
-import { type JoinResponse, joinRequestSchema, type SessionInfo, type TokenResponse } from '../../protocol/wire';
+import {
+  type JoinResponse,
+  joinRequestSchema,
+  type SessionInfo,
+  type TokenResponse,
+  tokenRequestSchema,
+} from '../../protocol/wire';
 import { hashCode, hashSecret, newToken } from '../auth';
 import { clientAddress, limitBody } from '../edge';
 import { fail } from '../http-errors';
@@ -87,7 +93,12 @@ export function joinRoutes() {
   });
 
   routes.post('/session/token', requireDevice, async (c) => {
-    const token = newToken();
+    let token = newToken();
+    if ((await c.req.text()) !== '') {
+      const body = await readBody(c, tokenRequestSchema);
+      if (!body.ok) return body.response;
+      token = body.value.token;
+    }
     await c.var.store.replaceToken(c.var.device.id, hashSecret(token));
     const response: TokenResponse = { token };
     return c.json(response);

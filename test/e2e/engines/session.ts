@@ -11,6 +11,7 @@ import { type RunningServer, startServer } from '../helpers/server';
 /** The app's server for one file; `stop()` is the device's network gone, `start()` back. */
 export class JourneyServer {
   private running: RunningServer | undefined;
+  private firstOutput = '';
   readonly dataDir = mkdtempSync(join(tmpdir(), 'valise-engines-'));
   port = 0;
 
@@ -21,6 +22,14 @@ export class JourneyServer {
   async start(distDir?: string): Promise<void> {
     this.running = await startServer({ dataDir: this.dataDir, ...(this.port ? { port: this.port } : {}), distDir });
     this.port = this.running.port;
+    this.firstOutput ||= this.running.output();
+  }
+
+  /** The network's first admin invitation, printed by the server when it first starts. */
+  firstAdminCode(): string {
+    const code = this.firstOutput.match(/code: ([A-Z0-9-]+)/)?.[1];
+    if (!code) throw new Error(`no invitation code in the server's output:\n${this.firstOutput}`);
+    return code;
   }
 
   output(): string {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { createState, mergePatch, type RecordState } from '../../../src/domain/merge';
 import type { RecordType } from '../../../src/domain/record-types';
 import type { RawChange } from '../../../src/server/store/store';
-import type { World, Write } from './world';
+import { LATER_FIELD, type World, type Write } from './world';
 
 interface ServerRecord {
   type: RecordType;
@@ -43,6 +43,7 @@ export async function checkWorld(world: World): Promise<void> {
   for (const [network, records] of snapshots.entries()) {
     const writes = world.writes.filter((write) => write.network === network);
     checkNoWriteLost(records, writes);
+    checkLaterFieldKept(records, writes);
     checkLosingTextsKept(records, writes);
   }
 
@@ -65,6 +66,24 @@ function checkNoWriteLost(records: ServerRecord[], writes: Write[]): void {
   const actual = records.filter((record) => record.type !== 'conflicts');
   expect(actual.map((record) => record.id).sort()).toEqual([...expected.keys()].sort());
   for (const record of actual) expect(record.data, `record ${record.id}`).toEqual(expected.get(record.id)?.data);
+}
+
+/**
+ * Devices of two releases mixed: an old device's writes never carry the field only the next
+ * release knows (an edit sends what it changed), and no record a new device gave it lost it.
+ */
+function checkLaterFieldKept(records: ServerRecord[], writes: Write[]): void {
+  const carries = (write: Write) => Object.hasOwn(write.fields, LATER_FIELD);
+  expect(
+    writes.filter((write) => write.release === 'old' && carries(write)),
+    'old devices wrote it',
+  ).toEqual([]);
+  const given = new Set(writes.filter((write) => write.release === 'new' && carries(write)).map((w) => w.recordId));
+  const dropped = records.filter((record) => given.has(record.id) && !Object.hasOwn(record.data, LATER_FIELD));
+  expect(
+    dropped.map((record) => record.id),
+    'records that lost the later field',
+  ).toEqual([]);
 }
 
 /**

@@ -3,6 +3,10 @@ import fc from 'fast-check';
 
 export type Action =
   | { kind: 'createVisit'; device: number; purpose: string; notes: string }
+  /** A device of the next release logs a visit with a field only that release knows. */
+  | { kind: 'createLaterVisit'; device: number; purpose: string; later: string }
+  /** A device of the next release edits that field on any visit. */
+  | { kind: 'editLater'; device: number; pick: number; later: string }
   | { kind: 'createOrganisation'; device: number; name: string }
   | { kind: 'createPackingList'; device: number; title: string }
   | { kind: 'edit'; device: number; pick: number; field: 'purpose' | 'placeLabel' | 'services'; value: string }
@@ -19,8 +23,16 @@ export type Action =
   | { kind: 'deliverHeld' }
   | { kind: 'wait'; ms: number };
 
+/**
+ * Which schema a device writes: today's ('old'), or the next release's ('new'), which adds
+ * `LATER_FIELD` to visits under the compatibility contract. Both run this code, which carries
+ * fields it does not know: an 'old' device never writes the new field, only keeps it.
+ */
+export type Release = 'old' | 'new';
+
 export interface DeviceSpec {
   network: 0 | 1;
+  release: Release;
   /** How wrong the device's wall clock is, up to a day either way. */
   skewMs: number;
 }
@@ -44,6 +56,7 @@ const word = fc.constantFrom(
   'Élise',
   'tiers-lieu',
 );
+const release = fc.constantFrom<Release>('old', 'new');
 const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
 const longText = fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 5, arbitrary: text });
 
@@ -53,6 +66,8 @@ export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
       ...Array.from({ length: first + second }, (_, index) =>
         fc.record({
           network: fc.constant((index < first ? 0 : 1) as 0 | 1),
+          // The first network always mixes both: its first device is new, its second old.
+          release: index === 0 ? fc.constant('new' as const) : index === 1 ? fc.constant('old' as const) : release,
           skewMs: fc.integer({ min: -DAY, max: DAY }),
         }),
       ),
@@ -66,6 +81,11 @@ export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
         weight: 4,
         arbitrary: fc.record({ kind: fc.constant('createVisit' as const), device, purpose: text, notes: longText }),
       },
+      {
+        weight: 2,
+        arbitrary: fc.record({ kind: fc.constant('createLaterVisit' as const), device, purpose: text, later: text }),
+      },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('editLater' as const), device, pick, later: text }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('createOrganisation' as const), device, name: text }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('createPackingList' as const), device, title: text }) },
       {

@@ -8,11 +8,12 @@ import { type RecordType, TEXT_FIELDS } from '../../../src/domain/record-types';
 import { TestDevice } from '../../helpers/test-device';
 import { TestServer } from '../../helpers/test-server';
 import { FaultyLink, type HeldRequest, seededRandom } from './faulty-link';
-import type { Action, Schedule } from './schedule';
+import type { Action, Release, Schedule } from './schedule';
 
 /** One local write, as the device made it. */
 export interface Write {
   network: number;
+  release: Release;
   type: RecordType;
   recordId: string;
   create: boolean;
@@ -26,7 +27,11 @@ export interface Member {
   device: TestDevice;
   link: FaultyLink;
   network: number;
+  release: Release;
 }
+
+/** The field the next release adds to visits (optional, as the contract allows). */
+export const LATER_FIELD = 'mood';
 
 export const PACKING_ITEMS = [
   '01936f5e-7a3b-7c00-8000-00000000a001',
@@ -60,7 +65,7 @@ export class World {
       device.engine.subscribe((status) => {
         world.maxClockAheadMs = Math.max(world.maxClockAheadMs, status.clockAheadMs);
       });
-      world.members.push({ device, link, network: spec.network });
+      world.members.push({ device, link, network: spec.network, release: spec.release });
     }
     await world.shareStartingRecords();
     return world;
@@ -74,6 +79,7 @@ export class World {
       await this.play({ kind: 'createVisit', device: first, purpose: 'Autre visite', notes: '' });
       await this.play({ kind: 'createOrganisation', device: first, name: 'Tiers-lieu partagé' });
       await this.play({ kind: 'createPackingList', device: first, title: 'Valise partagée' });
+      await this.play({ kind: 'createLaterVisit', device: first, purpose: 'Visite récente', later: 'enthousiaste' });
     }
     for (const member of this.members) await member.device.sync();
     for (const member of this.members) await member.device.sync();
@@ -89,6 +95,20 @@ export class World {
           notes: action.notes,
           services: ['detect'],
         });
+      case 'createLaterVisit':
+        if (this.member(action.device).release === 'old') return;
+        return this.create(action.device, 'visits', {
+          visitedAt: new Date(this.now).toISOString(),
+          purpose: action.purpose,
+          notes: '',
+          services: ['detect'],
+          [LATER_FIELD]: action.later,
+        });
+      case 'editLater':
+        if (this.member(action.device).release === 'old') return;
+        return this.edit(action.device, 'visits', action.pick, (id) =>
+          updateRecord(this.context(action.device), 'visits', id, { [LATER_FIELD]: action.later } as never),
+        );
       case 'createOrganisation':
         return this.create(action.device, 'organisations', { name: action.name, kind: 'tiers_lieu', notes: '' });
       case 'createPackingList':
@@ -188,6 +208,7 @@ export class World {
     const clocks = Object.fromEntries(Object.keys(fields).map((key) => [key, clockOf(hlc, key)]));
     this.writes.push({
       network: this.member(index).network,
+      release: this.member(index).release,
       type,
       recordId: stored.id,
       create: true,
@@ -234,6 +255,7 @@ export class World {
     }
     this.writes.push({
       network: this.member(index).network,
+      release: this.member(index).release,
       type,
       recordId: before.id,
       create: false,

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
 import type { Attachment } from '../../../../domain/attachment';
 import { sniffViewableType } from '../../../../domain/file-kind';
+import { fetchFile } from '../../../../state/sync';
+import { useUi } from '../../../../state/ui';
 import { FileInput } from '../../../components/FileInput';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
@@ -64,12 +66,20 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
 function Photo({ photo }: { photo: Attachment }) {
   const t = useMessages(detailMessages);
   const context = useDataContext();
+  const online = useUi((state) => state.online);
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<'elsewhere' | 'not_image' | null>(null);
   useEffect(() => {
     if (!context) return;
     let created: string | null = null;
-    void localBytes(context, photo).then((entry) => {
+    let gone = false;
+    const show = async () => {
+      // A photo taken on another device is fetched once, when it is first shown with a network,
+      // then kept here; offline (or the server unreachable) it says where it is, and is fetched
+      // when the network is back.
+      const entry =
+        (await localBytes(context, photo)) ?? (online ? await fetchFile(photo.sha256).catch(() => null) : null);
+      if (gone) return;
       if (!entry) {
         setProblem('elsewhere');
         return;
@@ -80,13 +90,16 @@ function Photo({ photo }: { photo: Attachment }) {
         setProblem('not_image');
         return;
       }
+      setProblem(null);
       created = URL.createObjectURL(new Blob([entry.data], { type }));
       setUrl(created);
-    });
+    };
+    void show();
     return () => {
+      gone = true;
       if (created) URL.revokeObjectURL(created);
     };
-  }, [context, photo.sha256]);
+  }, [context, photo.sha256, online]);
   if (problem) {
     const text = problem === 'elsewhere' ? t.photoElsewhere(photo.fileName) : t.photoNotImage(photo.fileName);
     return <li class="field__hint">{text}</li>;

@@ -23,7 +23,8 @@ export const detailMessages = {
     followUps: 'Suivis',
     photos: 'Photos',
     noPhotos: 'Pas de photo.',
-    photoElsewhere: (name: string) => `${name} (sur un autre appareil, téléchargée à la prochaine synchronisation)`,
+    photoElsewhere: (name: string) =>
+      `${name} (prise sur un autre appareil : elle s’affiche dès que le réseau revient)`,
     photoNotImage: (name: string) => `${name} n’est pas une image : elle n’est pas affichée.`,
     addPhoto: 'Ajouter une photo',
     photoAdding: 'Ajout de la photo…',
@@ -59,7 +60,7 @@ export const detailMessages = {
     followUps: 'Follow-ups',
     photos: 'Photos',
     noPhotos: 'No photo.',
-    photoElsewhere: (name: string) => `${name} (on another device, downloaded at the next sync)`,
+    photoElsewhere: (name: string) => `${name} (taken on another device: shown once the network is back)`,
     photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
     addPhoto: 'Add a photo',
     photoAdding: 'Adding the photo…',

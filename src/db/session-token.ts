@@ -1,0 +1,31 @@
+// The device's token as it is replaced (src/sync/token.ts): each step is written before the
+// next one is taken, so a crash between two leaves a token the server still takes.
+import type { DataContext, Session } from './context';
+
+/** Keeps the token about to be sent as the replacement, before it is sent. */
+export function stageNextToken(context: DataContext, nextToken: string): Promise<void> {
+  return changeSession(context, (session) => ({ ...session, nextToken }));
+}
+
+/** The server took `token`: it becomes the device's token, from `issuedAt`. */
+export function adoptToken(context: DataContext, token: string, issuedAt: string): Promise<void> {
+  return changeSession(context, ({ nextToken: _sent, ...session }) => ({ ...session, token, tokenIssuedAt: issuedAt }));
+}
+
+/** The server does not replace tokens (an older release): the current one is kept, asked again later. */
+export function keepToken(context: DataContext, askedAt: string): Promise<void> {
+  return changeSession(context, ({ nextToken: _sent, ...session }) => ({ ...session, tokenIssuedAt: askedAt }));
+}
+
+async function changeSession(context: DataContext, change: (session: Session) => Session): Promise<void> {
+  const { db } = context;
+  // Read from the database, not the context: leaving the network meanwhile must not be undone.
+  const session = await db.transaction('rw', db.meta, async () => {
+    const stored = (await db.meta.get('session'))?.value as Session | undefined;
+    if (!stored) return null;
+    const next = change(stored);
+    await db.meta.put({ key: 'session', value: next });
+    return next;
+  });
+  if (session) context.session = session;
+}
