@@ -225,6 +225,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/helpers/setup-unit.ts'],
+          // Testing Library waits up to 15 s for a state (setup-unit.ts): a test must outlive it.
+          testTimeout: 30_000,
         },
       },
       {
