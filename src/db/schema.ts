@@ -14,7 +14,7 @@ export type LooseRecord = Stored<Record<string, unknown>> & { id: string; networ
 
 /**
  * One local write waiting for the server: which records and fields changed. The values are
- * read from the records at push time, so a bulk import is one small entry, not a second copy.
+ * read from the records at push time, so a bulk import is a few small entries, not a second copy.
  */
 export interface OutboxEntry {
   seq?: number;

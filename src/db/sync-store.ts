@@ -2,7 +2,7 @@
 // server's answers, and applying pulled pages, each in one transaction.
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
-import type { Change, Mutation, MutationResult } from '../protocol/wire';
+import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
 import { redirectMerged } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
@@ -15,10 +15,12 @@ export interface PushPart {
 }
 
 /** A device pushes only the types it knows. */
-type DeviceMutation = Mutation & { type: RecordType };
+type DeviceMutation = WireMutation & { type: RecordType };
 
 export interface PushBatch {
   mutations: DeviceMutation[];
+  /** Each mutation as JSON, written once: measured for the size cap, then sent as is. */
+  encoded: string[];
   parts: PushPart[];
 }
 
@@ -29,6 +31,7 @@ export async function readPushBatch(context: DataContext, max: number): Promise<
   const { db } = context;
   return db.transaction('r', [db.outbox, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
     const mutations: DeviceMutation[] = [];
+    const encoded: string[] = [];
     const parts: PushPart[] = [];
     let bytes = 0;
     const entries = await db.outbox.orderBy('seq').limit(max).toArray();
@@ -43,12 +46,14 @@ export async function readPushBatch(context: DataContext, max: number): Promise<
         // A record missing locally is carried without a mutation: settling drops it.
         if (!record) continue;
         const mutation = toMutation(entry, record);
-        bytes += JSON.stringify(mutation).length;
+        const json = JSON.stringify(mutation);
+        bytes += json.length;
         mutations.push(mutation);
+        encoded.push(json);
       }
       parts.push({ seq: entry.seq as number, recordIds: carried });
     }
-    return { mutations, parts };
+    return { mutations, encoded, parts };
   });
 }
 
@@ -62,7 +67,7 @@ function toMutation(entry: OutboxEntry, record: LooseRecord): DeviceMutation {
     clocks[key] = clockOf(hlc, key);
   }
   const id = entry.recordIds.length === 1 ? entry.mutationId : `${entry.mutationId}:${data.id as string}`;
-  return {
+  return withOneClock({
     id,
     type: entry.type,
     recordId: data.id as string,
@@ -70,7 +75,7 @@ function toMutation(entry: OutboxEntry, record: LooseRecord): DeviceMutation {
     clocks,
     ...(entry.base ? { base: entry.base } : {}),
     ...(entry.resend ? { resent: true as const } : {}),
-  };
+  }) as DeviceMutation;
 }
 
 /** Every field, then every entry of the map fields on its own: each carries its own clock. */

@@ -38,7 +38,7 @@ export interface CreateOptions {
   fixedClock?: string;
 }
 
-/** Creates many records of one type in one transaction with one outbox entry (imports, seeds). */
+/** Creates many records of one type in one transaction, with one outbox entry per 500 (imports, seeds). */
 export async function createRecords<K extends RecordType>(
   context: DataContext,
   type: K,
@@ -76,11 +76,15 @@ export async function createRecords<K extends RecordType>(
       writes.push(db.anyRecords(type).bulkAdd(stored));
     }
     await Promise.all(writes);
-    await queue(context, {
-      type,
-      recordIds: records.map((record) => record.id),
-      fields: null,
-    });
+    // One outbox entry per chunk: a push settles whole entries (deleted), instead of writing
+    // back a list of thousands of ids, less the ones sent, after every batch.
+    for (let start = 0; start < records.length; start += BULK_CHUNK) {
+      await queue(context, {
+        type,
+        recordIds: records.slice(start, start + BULK_CHUNK).map((record) => record.id),
+        fields: null,
+      });
+    }
     return records;
   });
   // Outside the transaction: awaiting the browser there would commit it early.

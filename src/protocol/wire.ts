@@ -8,8 +8,11 @@ import type { FieldIssue } from '../domain/validation';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { HLC_PATTERN, NODE_PATTERN } from './hlc';
 
-/** The version of this wire format; bumped only for a change old devices cannot read (README). */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The version of this wire format; bumped only for a change old devices cannot read (README).
+ * 2: a pushed mutation may give one `clock` for its fields, with `clocks` only for exceptions.
+ */
+export const PROTOCOL_VERSION = 2;
 /** The oldest protocol this release's server still serves; older clients get 426. */
 export const MIN_PROTOCOL_VERSION = 1;
 /** Sent by the app on every request: its version (package.json) and its protocol version. */
@@ -74,24 +77,73 @@ const notAPart = (issue: v.BaseIssue<unknown>) =>
 /** The shape of a record type's name; which types a server knows is decided per mutation. */
 const RECORD_TYPE_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;
 
-export const mutationSchema = v.strictObject(
-  {
-    id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),
-    // A type of a later release is refused for that mutation alone, not for the whole push.
-    type: v.pipe(v.string(), v.regex(RECORD_TYPE_PATTERN, 'must be a record type')),
-    recordId: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id')),
-    fields: v.pipe(
-      fieldMap(v.unknown()),
-      v.check((f) => Object.keys(f).length > 0, 'must not be empty'),
-    ),
-    clocks: fieldMap(clock),
-    base: v.optional(fieldMap(v.union([v.literal(''), clock]))),
-    /** Sent again after the server came back from a backup (a new epoch), not a new edit. */
-    resent: v.optional(v.literal(true)),
-  },
-  notAPart,
+export const mutationSchema = v.pipe(
+  v.strictObject(
+    {
+      id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),
+      // A type of a later release is refused for that mutation alone, not for the whole push.
+      type: v.pipe(v.string(), v.regex(RECORD_TYPE_PATTERN, 'must be a record type')),
+      recordId: v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a record id')),
+      fields: v.pipe(
+        fieldMap(v.unknown()),
+        v.check((f) => Object.keys(f).length > 0, 'must not be empty'),
+      ),
+      /** Protocol 2: the clock of every field without an entry in `clocks`. */
+      clock: v.optional(clock),
+      clocks: v.optional(fieldMap(clock)),
+      base: v.optional(fieldMap(v.union([v.literal(''), clock]))),
+      /** Sent again after the server came back from a backup (a new epoch), not a new edit. */
+      resent: v.optional(v.literal(true)),
+    },
+    notAPart,
+  ),
+  v.check((mutation) => mutation.clock !== undefined || mutation.clocks !== undefined, 'must have a clock or clocks'),
 );
-export type Mutation = v.InferOutput<typeof mutationSchema>;
+/** A mutation as sent: protocol 1 gives `clocks` for every field, protocol 2 may give one `clock`. */
+export type WireMutation = v.InferOutput<typeof mutationSchema>;
+/** A mutation with the clock of each of its fields, as a server applies it (and protocol 1 sends it). */
+export type Mutation = Omit<WireMutation, 'clock' | 'clocks'> & { clocks: Record<string, string> };
+
+/** Every field's own clock: `clock` stands for the fields without an entry in `clocks`. */
+export function withFieldClocks({ clock, clocks, ...mutation }: WireMutation): Mutation {
+  if (clock === undefined) return { ...mutation, clocks: clocks ?? {} };
+  const every: Record<string, string> = {};
+  for (const key of Object.keys(mutation.fields)) every[key] = clocks?.[key] ?? clock;
+  return { ...mutation, clocks: every };
+}
+
+/**
+ * The shortest form of a mutation (protocol 2): its most common clock as `clock`, the others
+ * as exceptions. A bulk write's mutations then carry one clock each instead of one per field.
+ */
+export function withOneClock({ clocks, ...mutation }: Mutation): WireMutation {
+  const counts = new Map<string, number>();
+  let clock = '';
+  let most = 0;
+  for (const key of Object.keys(clocks)) {
+    const value = clocks[key] as string;
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (count > most) {
+      most = count;
+      clock = value;
+    }
+  }
+  if (most === 0) return { ...mutation, clocks };
+  const exceptions: Record<string, string> = {};
+  let any = false;
+  for (const key of Object.keys(clocks)) {
+    if (clocks[key] === clock) continue;
+    exceptions[key] = clocks[key] as string;
+    any = true;
+  }
+  // A field without any clock would take `clock`: it gets its own entry instead, as before.
+  for (const key of Object.keys(mutation.fields)) {
+    if (clocks[key] !== undefined) continue;
+    return { ...mutation, clocks };
+  }
+  return any ? { ...mutation, clock, clocks: exceptions } : { ...mutation, clock };
+}
 
 export const pushRequestSchema = v.strictObject(
   {

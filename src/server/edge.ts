@@ -84,7 +84,7 @@ export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', APP_HEADER, PROTOCOL_HEADER],
-    exposeHeaders: ['X-Request-Id', SERVER_HEADER],
+    exposeHeaders: ['X-Request-Id', SERVER_HEADER, PROTOCOL_HEADER],
     maxAge: 600,
   });
 }

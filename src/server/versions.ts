@@ -28,6 +28,8 @@ export function serverInfo(minProtocol = MIN_PROTOCOL_VERSION): ServerInfo {
 export function protocolGate(minProtocol = MIN_PROTOCOL_VERSION): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.header(SERVER_HEADER, SERVER_VERSION);
+    // Which protocol this server speaks: a device sends its shortest form only to one that reads it.
+    c.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     const sent = c.req.header(PROTOCOL_HEADER);
     const protocol = sent === undefined ? UNNAMED_PROTOCOL : Number(sent);
     if (!Number.isSafeInteger(protocol) || protocol < 1)

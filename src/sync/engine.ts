@@ -179,7 +179,7 @@ export class SyncEngine {
         continue;
       }
       const before = this.context.clock.physicalNow();
-      const response = await transport.push({ mutations: batch.mutations });
+      const response = await transport.push({ mutations: batch.mutations }, batch.encoded);
       await this.correctClock(response, before);
       await settlePush(this.context, batch, response.results);
       this.update({ pending: await pendingCount(this.context), clockAheadMs: response.clockAheadMs ?? 0 });

@@ -10,6 +10,7 @@ import {
   SERVER_HEADER,
   type TokenRequest,
   type TokenResponse,
+  withFieldClocks,
 } from '../protocol/wire';
 
 export type SyncErrorKind =
@@ -46,7 +47,8 @@ export class SyncError extends Error {
 export interface SyncTransport {
   /** The server's version, once it has answered. */
   readonly serverVersion?: string | null;
-  push(request: PushRequest): Promise<PushResponse>;
+  /** `encoded`: the request's mutations already written as JSON (sent as they are). */
+  push(request: PushRequest, encoded?: readonly string[]): Promise<PushResponse>;
   /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
   pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
@@ -68,6 +70,8 @@ export function versionHeaders(headers: Headers): Headers {
 export class ApiClient {
   /** The server's version, from its last answer (null before any). */
   serverVersion: string | null = null;
+  /** The protocol the server speaks, from its last answer (null before any; 0.2.0 named none: 1). */
+  serverProtocol: number | null = null;
 
   constructor(
     private readonly serverUrl: string,
@@ -90,6 +94,7 @@ export class ApiClient {
       throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
     }
     this.serverVersion = response.headers.get(SERVER_HEADER) ?? this.serverVersion;
+    this.serverProtocol = Number(response.headers.get(PROTOCOL_HEADER)) || 1;
     if (response.ok) return response;
     const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };
     const message = body.error ?? `HTTP ${response.status}`;
@@ -121,11 +126,27 @@ export class HttpTransport implements SyncTransport {
     return this.api.serverVersion;
   }
 
-  async push(request: PushRequest): Promise<PushResponse> {
+  /**
+   * Sends protocol 2's short mutations (one clock each). A protocol-1 server (0.2.0) refuses
+   * them whole, in an answer that names no protocol: the push goes again with every field's
+   * clock, and so does every later push of this transport (src/protocol/README.md).
+   */
+  async push(request: PushRequest, encoded?: readonly string[]): Promise<PushResponse> {
+    const longForm = () => this.post({ mutations: request.mutations.map(withFieldClocks) });
+    if ((this.api.serverProtocol ?? PROTOCOL_VERSION) < 2) return longForm();
+    try {
+      return await this.post(encoded ? `{"mutations":[${encoded.join(',')}]}` : request);
+    } catch (error) {
+      if (error instanceof SyncError && error.status === 400 && (this.api.serverProtocol ?? 1) < 2) return longForm();
+      throw error;
+    }
+  }
+
+  private async post(body: PushRequest | string): Promise<PushResponse> {
     const response = await this.call('/api/sync/push', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
+      body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return (await response.json()) as PushResponse;
   }

@@ -27,6 +27,13 @@ export interface RecordRow extends RecordState {
   id: string;
   networkId: string;
   type: RecordType;
+  /** `data` as JSON, when the plan already wrote it (measuring the record's size). */
+  json?: string;
+}
+
+/** The JSON a store keeps of a record's data, written once per record. */
+export function recordJson(row: RecordRow): string {
+  return row.json ?? JSON.stringify(row.data);
 }
 
 /** A refusal: its English reason (stored, and replayed alone), its code and fields for the device. */
@@ -87,6 +94,8 @@ export function planPush(
 
   const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
   const broughtBack = new Set<string>();
+  // The mutations of a push share few clocks (a bulk write has one): each is read once.
+  const instants = new Map<string, number | null>();
   let clockAheadMs = 0;
   const sizes = new Map<string, number>();
   let work = 0;
@@ -114,7 +123,7 @@ export function planPush(
     const recordChars =
       sizes.get(mutation.recordId) ?? JSON.stringify(working.get(mutation.recordId)?.data ?? {}).length;
     work += recordChars;
-    const outcome = planOne(context, mutation, working);
+    const outcome = planOne(context, mutation, working, instants);
     clockAheadMs = Math.max(clockAheadMs, outcome.aheadMs);
     const result: SavedResult =
       'refusal' in outcome
@@ -195,6 +204,7 @@ function planOne(
   context: PushContext,
   mutation: Mutation,
   working: ReadonlyMap<string, RecordRow>,
+  instants: Map<string, number | null>,
 ): Outcome & { aheadMs: number } {
   const { type } = mutation;
   // A type of a later release: refused alone, so the device keeps it and the rest applies.
@@ -216,7 +226,7 @@ function planOne(
       refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
       aheadMs: 0,
     };
-  const unreal = Object.entries(mutation.clocks).find(([, clock]) => parseHlc(clock) === null);
+  const unreal = Object.entries(mutation.clocks).find(([, clock]) => instantOf(clock, instants) === null);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
   if (unreal)
     return {
@@ -227,7 +237,7 @@ function planOne(
       }),
       aheadMs: 0,
     };
-  const { clocks, aheadMs } = clampClocks(mutation.clocks, context);
+  const { clocks, aheadMs } = clampClocks(mutation.clocks, context, instants);
   const fields = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
   const outcome = applyOne(context, { ...mutation, type, fields, clocks }, working.get(mutation.recordId) ?? null);
   return { ...outcome, aheadMs };
@@ -239,10 +249,26 @@ function planOne(
  * long notes of them once made a pull page longer than a string may be.
  */
 function withoutControlCharacters(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(CONTROL_CHARACTERS, '').toWellFormed();
-  if (Array.isArray(value)) return value.map(withoutControlCharacters);
-  if (isPlainObject(value))
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withoutControlCharacters(entry)]));
+  if (typeof value === 'string') {
+    // Nearly every text is clean: only a dirty one is copied.
+    if (!HAS_CONTROL_CHARACTER.test(value) && value.isWellFormed()) return value;
+    return value.replace(CONTROL_CHARACTERS, '').toWellFormed();
+  }
+  if (Array.isArray(value)) {
+    const cleaned = value.map(withoutControlCharacters);
+    return cleaned.every((item, index) => item === value[index]) ? value : cleaned;
+  }
+  if (isPlainObject(value)) {
+    let copy: Record<string, unknown> | null = null;
+    for (const key in value) {
+      const cleaned = withoutControlCharacters(value[key]);
+      if (cleaned !== value[key]) {
+        copy ??= { ...value };
+        copy[key] = cleaned;
+      }
+    }
+    return copy ?? value;
+  }
   return value;
 }
 
@@ -252,6 +278,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, found without state.
+const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
 export const NO_SUCH_RECORD = 'this record does not exist on the server';
@@ -321,7 +349,8 @@ function checked(
     return {
       refusal: refused('invalid_record', `invalid ${type}: ${describeIssues(valid.issues)}`, valid.issues),
     };
-  const chars = JSON.stringify(valid.value).length;
+  const json = JSON.stringify(valid.value);
+  const chars = json.length;
   if (chars > MAX_RECORD_CHARS)
     return {
       refusal: refused(
@@ -335,6 +364,7 @@ function checked(
     type,
     data: valid.value as Record<string, unknown>,
     clocks: state.clocks,
+    json,
   };
   return { rows: [row, ...conflicts], chars };
 }
@@ -379,6 +409,7 @@ function conflictRow(
 function clampClocks(
   clocks: Record<string, string>,
   context: PushContext,
+  instants: Map<string, number | null>,
 ): { clocks: Record<string, string>; aheadMs: number } {
   let aheadMs = 0;
   let clamped: string | null = null;
@@ -389,7 +420,7 @@ function clampClocks(
   for (const [key, clock] of Object.entries(clocks)) {
     let verdict = verdicts.get(clock);
     if (verdict === undefined) {
-      const ahead = (parseHlc(clock)?.millis ?? Number.POSITIVE_INFINITY) - context.now;
+      const ahead = (instantOf(clock, instants) ?? Number.POSITIVE_INFINITY) - context.now;
       if (ahead > MAX_CLOCK_AHEAD_MS) {
         aheadMs = Math.max(aheadMs, ahead);
         clamped ??= context.clock.tick();
@@ -405,4 +436,14 @@ function clampClocks(
   // The server's own clock (conflict records) moves past what it accepted.
   if (latest !== '') context.clock.observe(latest);
   return { clocks: result, aheadMs };
+}
+
+/** The instant a clock names (null: none), read once per push. */
+function instantOf(clock: string, instants: Map<string, number | null>): number | null {
+  let millis = instants.get(clock);
+  if (millis === undefined) {
+    millis = parseHlc(clock)?.millis ?? null;
+    instants.set(clock, millis);
+  }
+  return millis;
 }

@@ -6,6 +6,7 @@ import {
   type MutationResult,
   type PushResponse,
   pushRequestSchema,
+  withFieldClocks,
 } from '../../protocol/wire';
 import { firstReleaseChange } from '../first-release';
 import { fail } from '../http-errors';
@@ -40,7 +41,7 @@ export function syncRoutes() {
     const now = c.var.now();
     const output = await store.push({
       context: { networkId: device.networkId, role: device.role, clock, now },
-      mutations: body.value.mutations,
+      mutations: body.value.mutations.map(withFieldClocks),
     });
     const rejected = output.results.filter((result) => result.status === 'rejected').length;
     c.var.metrics.countMutations(output.results.length - rejected, rejected);

@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
+import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
@@ -257,7 +257,7 @@ export class PostgresStore implements Store {
           plan.writes.map((row) => row.id),
           plan.writes.map((row) => row.networkId),
           plan.writes.map((row) => row.type),
-          plan.writes.map((row) => JSON.stringify(row.data)),
+          plan.writes.map(recordJson),
           plan.writes.map((row) => JSON.stringify(row.clocks)),
           networkId,
           fresh.map((entry) => entry.id),

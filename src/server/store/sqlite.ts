@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { planPush, pushAnswers, type RecordRow, type SavedResult } from '../push/plan';
+import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
@@ -146,30 +146,35 @@ export class SqliteStore implements Store {
 
   async push({ context, mutations }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
-    const selectRecord = this.db.prepare('SELECT id, network_id, type, data, clocks FROM records WHERE id = ?');
-    const selectResult = this.db.prepare('SELECT status, reason FROM mutations WHERE network_id = ? AND id = ?');
-    const upsert = this.db.prepare(
+    // One statement per kind of read or write, not one per mutation: a push of a thousand
+    // mutations makes a few calls into SQLite, with the ids as one JSON array.
+    const selectRecords = this.statement(
+      'SELECT id, network_id, type, data, clocks FROM records WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    const selectResults = this.statement(
+      'SELECT id, status, reason FROM mutations WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
+    );
+    const upsert = this.statement(
       `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`,
     );
-    const saveResult = this.db.prepare('INSERT INTO mutations (network_id, id, status, reason) VALUES (?, ?, ?, ?)');
-    const broughtBack = this.db.prepare(
+    const saveResults = this.statement(
+      `INSERT INTO mutations (network_id, id, status, reason)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+    );
+    const broughtBack = this.statement(
       `INSERT INTO brought_back (network_id, epoch, record_id) SELECT ?, value, ? FROM server_meta WHERE key = 'epoch'
        ON CONFLICT DO NOTHING`,
     );
-    const lastSeq = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
+    const lastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
 
     const run = this.db.transaction((): PushOutput => {
       const existing = new Map<string, RecordRow>();
       const prior = new Map<string, SavedResult>();
-      for (const mutation of mutations) {
-        if (!existing.has(mutation.recordId)) {
-          const row = selectRecord.get(mutation.recordId) as Row | undefined;
-          if (row) existing.set(mutation.recordId, toRecordRow(row));
-        }
-        const saved = selectResult.get(networkId, mutation.id) as Row | undefined;
-        if (saved) prior.set(mutation.id, toSaved(saved));
-      }
+      const recordIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.recordId))]);
+      for (const row of selectRecords.all(recordIds) as Row[]) existing.set(row.id as string, toRecordRow(row));
+      const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
+      for (const row of selectResults.all(networkId, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
       const authors = this.authorsOf(networkId);
       const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
       // Taken inside the write transaction, from what is committed: nothing counted in memory
@@ -177,16 +182,29 @@ export class SqliteStore implements Store {
       let seq = (lastSeq.get(networkId) as { seq: number }).seq;
       for (const row of plan.writes) {
         seq += 1;
-        upsert.run(row.id, row.networkId, row.type, seq, JSON.stringify(row.data), JSON.stringify(row.clocks));
+        upsert.run(row.id, row.networkId, row.type, seq, recordJson(row), JSON.stringify(row.clocks));
       }
       for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId);
-      for (const { id, result, replay } of plan.results) {
-        if (!replay) saveResult.run(networkId, id, result.status, result.status === 'applied' ? null : result.reason);
-      }
+      const fresh = plan.results
+        .filter((entry) => !entry.replay)
+        .map(({ id, result }) => [id, result.status, result.status === 'applied' ? null : result.reason]);
+      if (fresh.length > 0) saveResults.run(networkId, JSON.stringify(fresh));
       const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
     });
     return run.immediate();
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per store: preparing is a parse of the SQL, every push would repeat it. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private authorsOf(networkId: string): Map<string, string> {
