@@ -18,6 +18,8 @@ declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | s
 
 const ASSETS_CACHE = 'valise-assets';
 const FILES_CACHE = 'valise-files';
+const TILES_CACHE = 'valise-map-tiles';
+const TILE_ORIGIN = 'https://tile.openstreetmap.org';
 
 /** The entry chunk and style are named "shell-*" by vite.config.ts; other assets are screens. */
 function isShell(url: string): boolean {
@@ -85,6 +87,21 @@ registerRoute(
   new StaleWhileRevalidate({
     cacheName: FILES_CACHE,
     plugins: [new ExpirationPlugin({ maxEntries: 50, purgeOnQuotaError: true })],
+  }),
+);
+
+// Map tiles of OpenStreetMap that were viewed, kept for offline use: a bounded cache (about
+// 15 MB at ~20 KB a tile), the oldest dropped first, none kept past 30 days (OSM's tiles change
+// and its usage policy asks not to hoard them). Tiles are fetched with CORS (the map asks
+// `crossOrigin`), so only real 200 answers are kept, never an opaque error.
+registerRoute(
+  ({ request, url }) => request.method === 'GET' && url.origin === TILE_ORIGIN,
+  new CacheFirst({
+    cacheName: TILES_CACHE,
+    plugins: [
+      onlyRealFiles,
+      new ExpirationPlugin({ maxEntries: 800, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true }),
+    ],
   }),
 );
 

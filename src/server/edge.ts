@@ -43,7 +43,8 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
 
 /**
  * The app loads only its own scripts and styles (no inline script); it may call another
- * network's server over https (the join form accepts a server address), nothing else.
+ * network's server over https (the join form accepts a server address) and the national
+ * address base; its only outside images are OpenStreetMap's map tiles (the Carte screen).
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return secureHeaders({
@@ -51,7 +52,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
+      imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'", 'https:'],
       workerSrc: ["'self'"],

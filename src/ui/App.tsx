@@ -5,7 +5,7 @@ import { Icon } from './components/Icon';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 import { QuickCapture } from './QuickCapture';
-import { DEFAULT_SCREEN, NAV_ITEMS, REPORTS_PATH, SETTINGS_PATH } from './routes';
+import { DEFAULT_SCREEN, NAV_ITEMS, SETTINGS_PATH, WIDE_ITEMS } from './routes';
 import { ScreenOutlet } from './ScreenOutlet';
 import { ShellBanners } from './ShellBanners';
 import { SyncIndicator } from './sync/SyncIndicator';
@@ -69,12 +69,14 @@ export function App() {
               </a>
             </li>
           ))}
-          <li class="nav__item nav__item--wide">
-            <a class="nav__link" href={`#/${REPORTS_PATH}`} aria-current={currentIf(REPORTS_PATH)}>
-              <Icon name="reports" />
-              <span class="nav__label">{t.navReports}</span>
-            </a>
-          </li>
+          {WIDE_ITEMS.map((item) => (
+            <li key={item.path} class="nav__item nav__item--wide">
+              <a class="nav__link" href={`#/${item.path}`} aria-current={currentIf(item.path)}>
+                <Icon name={item.icon} />
+                <span class="nav__label">{t[item.label]}</span>
+              </a>
+            </li>
+          ))}
           <li class="nav__item nav__item--wide nav__item--settings">
             <a class="nav__link" href={`#/${SETTINGS_PATH}`} aria-current={currentIf(SETTINGS_PATH)}>
               <Icon name="settings" />

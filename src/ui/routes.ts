@@ -33,6 +33,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   // "À faire": open follow-ups of visits and events, reached from Visites.
   { path: 'a-faire', load: () => import('./screens/follow-ups/index') },
   { path: 'rapports', load: () => import('./screens/reports/index') },
+  // Carte: the lieux on a map, reached from Contacts' tabs on a phone, the side column wider.
+  { path: 'carte', load: () => import('./screens/map/index') },
   // Brouillons: forms left unsaved, reached from Visites and from each form's screen.
   { path: 'brouillons', load: () => import('./screens/drafts/index') },
   // Web Share Target (manifest): what another app shares becomes a new visit's draft.
@@ -70,3 +72,12 @@ export const SETTINGS_PATH = 'reglages';
 
 /** Rapports: in the side column on a wide screen, beside "À faire" on Visites on a phone. */
 export const REPORTS_PATH = 'rapports';
+
+/** Carte: in the side column on a wide screen, a tab of Contacts (beside Lieux) on a phone. */
+export const MAP_PATH = 'carte';
+
+/** Places only the side column of a wide screen lists (a phone reaches them from a screen). */
+export const WIDE_ITEMS: readonly NavItem[] = [
+  { path: MAP_PATH, label: 'navMap', icon: 'map' },
+  { path: REPORTS_PATH, label: 'navReports', icon: 'reports' },
+];

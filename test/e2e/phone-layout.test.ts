@@ -95,6 +95,7 @@ function routes(): string[] {
     `#/evenements/${event}`,
     '#/valise',
     '#/rapports',
+    '#/carte',
     '#/reglages',
   ];
 }

@@ -7,7 +7,6 @@ import type { Contact } from '../../../domain/contact';
 import type { Organisation } from '../../../domain/organisation';
 import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
-import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,9 +16,10 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ContactExchange } from './ContactExchange';
+import { ContactsTabs } from './ContactsTabs';
 import { importMessages } from './import-messages';
 import { messages } from './messages';
-import { CONTACTS, importLieuxHref, lieuHref, lieuxHref, newLieuHref, newPersonHref, personHref } from './paths';
+import { importLieuxHref, lieuHref, newLieuHref, newPersonHref, personHref } from './paths';
 
 const PAGE = 50;
 
@@ -36,14 +36,7 @@ export function ContactsHome({ tab }: { tab: 'people' | 'lieux' }) {
           </ButtonLink>
         }
       />
-      <nav class="contacts-tabs" aria-label={t.tabs}>
-        <a href={hrefTo(CONTACTS)} aria-current={tab === 'people' ? 'true' : undefined}>
-          {t.people}
-        </a>
-        <a href={lieuxHref()} aria-current={tab === 'lieux' ? 'true' : undefined}>
-          {t.lieux}
-        </a>
-      </nav>
+      <ContactsTabs current={tab} />
       {tab === 'lieux' ? <LieuxList key="lieux" /> : <PeopleList key="people" />}
     </>
   );

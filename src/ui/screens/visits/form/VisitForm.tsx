@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AttachmentTooLargeError } from '../../../../db/attachments';
 import { type CaptureHints, captureHints, getVisit, saveVisit } from '../../../../db/visits';
 import { SERVICE_KEYS } from '../../../../domain/services';
-import { navigate } from '../../../../state/router';
+import { navigate, useRoute } from '../../../../state/router';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
@@ -24,6 +24,7 @@ import type { PendingPhoto } from './photo';
 import {
   describeVisitDraft,
   emptyVisitValues,
+  LIEU_PARAM,
   servicesInOrder,
   toVisitInput,
   type VisitFormValues,
@@ -43,10 +44,12 @@ const followUpError = (key: string) => `followUp:${key}`;
 
 export default function VisitForm({ visitId, draftId }: VisitFormProps) {
   const t = useMessages(formMessages);
+  // A new visit's lieu, when the form was opened from a lieu (the map's card).
+  const lieuId = useRoute().query[LIEU_PARAM];
   const start = useFormStart<VisitFormValues, PendingPhoto>(
     { kind: VISIT_DRAFT_KIND, recordId: visitId, draftId },
     async (context, id) => {
-      if (id === null) return emptyVisitValues();
+      if (id === null) return { ...emptyVisitValues(), organisationId: lieuId ?? null };
       const visit = await getVisit(context, id);
       return visit ? valuesOfVisit(visit) : undefined;
     },
