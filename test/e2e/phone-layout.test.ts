@@ -56,7 +56,8 @@ beforeAll(async () => {
   const { code } = await issueInvitation(store, network.id, 'concierge', 1);
   await store.close();
   server = await startServer({ dataDir });
-  browser = await launchBrowser();
+  // Carte's tiles never come from the real OpenStreetMap in a test: its host resolves nowhere.
+  browser = await launchBrowser(['--host-resolver-rules=MAP tile.openstreetmap.org ~NOTFOUND']);
   context = await newDevice(browser, PHONE);
   page = await context.newPage();
   const view = new NetworkPage(page, server.url);

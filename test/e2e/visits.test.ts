@@ -3,8 +3,12 @@
 // a lieu inline, see a follow-up under "Aujourd'hui", find visits with or without accents.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { formatHlc } from '../../src/protocol/hlc';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
 import { describeViolations, runAxe } from './helpers/axe';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { Phone } from './helpers/phone';
 import { screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { reloadUntilControlled } from './helpers/service-worker';
@@ -332,5 +336,98 @@ describe('visits offline on a phone', () => {
     await expect.poll(() => visits.notes().inputValue()).toBe('Compte rendu\nLe collectif cherche un local.');
     expect(await page.evaluate(() => location.search)).toBe('');
     await screenshotAtSizes(page, 'visit-from-share');
+  });
+});
+
+/** A colleague's phone on the next release, reduced to its calls: joins, then pushes one change. */
+async function newerColleague(baseUrl: string, invitation: string) {
+  const joined = await fetch(`${baseUrl}/api/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+    body: JSON.stringify({
+      code: invitation,
+      deviceName: 'Téléphone',
+      memberName: 'Inès',
+      clockNode: 'abcdefabcdefabcd',
+    }),
+  });
+  const { token, networkId } = (await joined.json()) as { token: string; networkId: string };
+  const headers = {
+    'Content-Type': 'application/json',
+    Authorization: `Bearer ${token}`,
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+  };
+  return {
+    networkId,
+    async push(recordId: string, fields: Record<string, unknown>): Promise<string> {
+      const clock = formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' });
+      const clocks = Object.fromEntries(Object.keys(fields).map((key) => [key, clock]));
+      const response = await fetch(`${baseUrl}/api/sync/push`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ mutations: [{ id: newId(), type: 'visits', recordId, fields, clocks }] }),
+      });
+      return ((await response.json()) as { results: { status: string }[] }).results[0]?.status ?? '';
+    },
+    async visit(recordId: string): Promise<Record<string, unknown> | undefined> {
+      const response = await fetch(`${baseUrl}/api/sync/pull?since=0`, { headers });
+      const page = (await response.json()) as { changes: { id: string; data: Record<string, unknown> }[] };
+      return page.changes.find((change) => change.id === recordId)?.data;
+    },
+  };
+}
+
+describe('a visit from a newer release', () => {
+  test('its unknown service shows as "valeur inconnue", and an edit here keeps it and its unknown field', async () => {
+    server = await startServer();
+    context = await newDevice(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const phone = new Phone(context, page, server.url);
+    await phone.network.openInvitation(server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '');
+    await phone.network.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => phone.network.state()).toBe('idle');
+    const colleague = await newerColleague(server.url, await phone.network.createInvitation());
+    const id = newId();
+    const at = new Date().toISOString();
+    const status = await colleague.push(id, {
+      id,
+      networkId: colleague.networkId,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: 'Inès',
+      deleted: false,
+      visitedAt: at,
+      placeLabel: 'Ferme de la Touche',
+      services: ['detect', 'coworking_vert'],
+      purpose: 'Jardin partagé',
+      notes: '',
+      weather: 'pluie fine',
+    });
+    expect(status).toBe('applied');
+    await phone.sync();
+
+    await phone.go('#/visites');
+    const item = page.locator('main .visit-item', { hasText: 'Ferme de la Touche' });
+    await expect.poll(() => item.textContent()).toContain('valeur inconnue : coworking_vert');
+    expect(await item.textContent()).toContain('Détecter');
+    await screenshotAtSizes(page, 'visits-unknown-service');
+    await page.setViewportSize(PHONE);
+    await expectNoViolations(page, 'a visit list with an unknown service');
+
+    expect(await phone.visitText(id)).toContain('valeur inconnue : coworking_vert');
+    // The visit's page shows it whole on a phone (the list's cards cut it short to one line).
+    const tag = page.locator('main .tag', { hasText: 'coworking_vert' });
+    await tag.scrollIntoViewIfNeeded();
+    expect(await tag.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await screenshotAtSizes(page, 'visit-unknown-service');
+    await page.setViewportSize(PHONE);
+    await phone.editVisit(id, 'Notes', 'Compost à prévoir.');
+    await phone.sync();
+    expect(await colleague.visit(id)).toMatchObject({
+      notes: 'Compost à prévoir.',
+      services: ['detect', 'coworking_vert'],
+      weather: 'pluie fine',
+    });
   });
 });

@@ -158,7 +158,7 @@ function VisitItem({ row }: { row: VisitRow }) {
         {services.length > 0 ? (
           <span class="visit-item__services">
             {services.slice(0, 2).map((service) => (
-              <span key={service} class="tag">
+              <span key={service} class={Object.hasOwn(SERVICE_LABELS, service) ? 'tag' : 'tag tag--unknown'}>
                 {labelOf(SERVICE_LABELS, service, lang)}
               </span>
             ))}
