@@ -2,9 +2,11 @@
 // table's indexes gets a new `version(n)` below, and the upgrade test opens a database written
 // by the previous version with it (test/unit/db/upgrade.test.ts). A version that adds a record
 // type also moves that type's rows out of `unknownRecords` in its upgrade.
+
 import Dexie, { type Table } from 'dexie';
 import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
+import type { FieldIssue } from '../domain/validation';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
@@ -36,7 +38,12 @@ export interface RejectedMutation {
   type: RecordType;
   recordId: string;
   fields: Record<string, unknown>;
+  /** The server's English sentence: shown as it is when there is no code this version knows. */
   reason: string;
+  /** Why, in the server's terms (src/protocol/README.md, Push); absent from older servers. */
+  code?: string;
+  /** The fields at fault, said in the device's language. */
+  issues?: FieldIssue[];
   rejectedAt: string;
 }
 

@@ -136,6 +136,8 @@ export async function settlePush(
               recordId,
               fields: mutation.fields,
               reason: result.reason,
+              ...(result.code ? { code: result.code } : {}),
+              ...(result.issues ? { issues: result.issues } : {}),
               rejectedAt: now,
             });
             if (result.current) rebase.push(result.current);

@@ -2,7 +2,7 @@
 // against the old id land on the kept record once it syncs, and crossed merges converge.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeDuplicates } from '../../src/db/merge';
-import { createRecord } from '../../src/db/writes';
+import { createRecord, updateRecord } from '../../src/db/writes';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
 import type { TestDevice } from '../helpers/test-device';
 
@@ -78,5 +78,68 @@ describe('merged duplicates across devices', () => {
       const visits = await device.context.db.records('visits').toArray();
       expect(visits.map((visit) => visit.organisationId)).toEqual([survivor, survivor]);
     }
+  });
+
+  /** Both devices hold the same records, clocks included, and no live visit is left on a merged lieu. */
+  const expectConverged = async () => {
+    expect(await a.records()).toEqual(await b.records());
+    for (const device of [a, b]) {
+      expect(await device.outboxSize()).toBe(0);
+      const merged = new Set(
+        (await device.context.db.records('organisations').toArray())
+          .filter((lieu) => lieu.deleted && lieu.mergedInto)
+          .map((lieu) => lieu.id),
+      );
+      const visits = await device.context.db.records('visits').toArray();
+      expect(visits.filter((visit) => !visit.deleted && merged.has(visit.organisationId as string))).toEqual([]);
+    }
+  };
+
+  it('the same pair merged the same way on both devices converges on the kept lieu', async () => {
+    const kept = await createRecord(a.context, 'organisations', grange);
+    const copy = await createRecord(b.context, 'organisations', grange);
+    await createRecord(a.context, 'visits', visitAt(copy.id, 'Chez la copie'));
+    await createRecord(b.context, 'visits', visitAt(copy.id, 'Encore chez la copie'));
+    await settle();
+
+    await mergeDuplicates(a.context, 'organisations', kept.id, 'organisations', copy.id, {});
+    await mergeDuplicates(b.context, 'organisations', kept.id, 'organisations', copy.id, {});
+    await settle();
+
+    await expectConverged();
+    const visits = await a.context.db.records('visits').toArray();
+    expect(visits.map((visit) => visit.organisationId)).toEqual([kept.id, kept.id]);
+    expect(await a.context.db.records('organisations').get(copy.id)).toMatchObject({ mergedInto: kept.id });
+  });
+
+  it('an edit of the merged lieu made offline on the other device converges, its visits on the kept lieu', async () => {
+    const kept = await createRecord(a.context, 'organisations', grange);
+    const copy = await createRecord(b.context, 'organisations', grange);
+    await settle();
+
+    await mergeDuplicates(a.context, 'organisations', kept.id, 'organisations', copy.id, {});
+    // Bastien, offline, still sees his copy: he adds its phone and logs a visit there.
+    await updateRecord(b.context, 'organisations', copy.id, { phone: '02 99 00 00 00' });
+    await createRecord(b.context, 'visits', visitAt(copy.id, 'Visite hors ligne'));
+    await a.sync();
+    await settle();
+
+    await expectConverged();
+    const lieux = await b.context.db.records('organisations').toArray();
+    expect(lieux.filter((lieu) => !lieu.deleted).map((lieu) => lieu.id)).toEqual([kept.id]);
+    expect((await b.context.db.records('visits').toArray()).map((visit) => visit.organisationId)).toEqual([kept.id]);
+  });
+
+  it('crossing merges converge, with no visit left on a tombstone', async () => {
+    const first = await createRecord(a.context, 'organisations', grange);
+    const second = await createRecord(b.context, 'organisations', grange);
+    await settle();
+    await mergeDuplicates(a.context, 'organisations', first.id, 'organisations', second.id, {});
+    await mergeDuplicates(b.context, 'organisations', second.id, 'organisations', first.id, {});
+    // Each device, before it hears of the other's merge, logs a visit at the lieu it kept.
+    await createRecord(a.context, 'visits', visitAt(first.id, 'Chez la première'));
+    await createRecord(b.context, 'visits', visitAt(second.id, 'Chez la seconde'));
+    await settle();
+    await expectConverged();
   });
 });

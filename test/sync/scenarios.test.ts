@@ -105,6 +105,8 @@ describe('sync between two devices of a network', () => {
     const rejected = await a.context.db.rejected.toArray();
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toMatch(/only an admin/);
+    // Kept with its code, for the device to say it in French (src/ui/i18n/refusals.ts).
+    expect(rejected[0]?.code).toBe('forbidden');
     expect(rejected[0]?.fields.title).toBe('Grille maison');
     expect(await a.context.db.records('diagnosticTemplates').get(template.id)).toBeUndefined();
     await b.sync();

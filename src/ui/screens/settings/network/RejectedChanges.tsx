@@ -4,7 +4,8 @@ import { Button } from '../../../components/Button';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
-import { useMessages } from '../../../i18n/messages';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { describeRefusal, fieldLabel } from '../../../i18n/refusals';
 import { messages } from './messages';
 
 const HIDDEN_FIELDS = new Set(['id', 'networkId', 'createdAt', 'updatedAt', 'updatedBy', 'deleted']);
@@ -12,6 +13,7 @@ const HIDDEN_FIELDS = new Set(['id', 'networkId', 'createdAt', 'updatedAt', 'upd
 export function RejectedChanges() {
   const t = useMessages(messages);
   const d = useDates();
+  const lang = useLanguage();
   const context = useDataContext();
   const rejected = useLive((ctx) => listRejected(ctx), []);
   if (!rejected || rejected.length === 0 || !context) return null;
@@ -25,9 +27,7 @@ export function RejectedChanges() {
             <p>
               <strong>{d.dateTime(entry.rejectedAt)}</strong>
             </p>
-            <p>
-              {t.rejectedReason} : {entry.reason}
-            </p>
+            <p>{describeRefusal(entry, lang)}</p>
             <details>
               <summary>{t.rejectedValues}</summary>
               <dl class="facts">
@@ -35,7 +35,7 @@ export function RejectedChanges() {
                   .filter(([field]) => !HIDDEN_FIELDS.has(field))
                   .map(([field, value]) => (
                     <div class="facts__row" key={field}>
-                      <dt>{field}</dt>
+                      <dt>{fieldLabel(field, lang)}</dt>
                       <dd class="rejected__value">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
                     </div>
                   ))}

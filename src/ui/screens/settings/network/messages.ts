@@ -43,7 +43,6 @@ export const messages = {
     rejectedTitle: 'Modifications refusées par le serveur',
     rejectedExplain:
       'Le serveur n’a pas accepté ces modifications. Elles sont gardées ici avec la raison, pour que rien de ce que vous avez écrit ne se perde.',
-    rejectedReason: 'Raison',
     rejectedValues: 'Ce que vous aviez saisi',
     rejectedDismiss: 'J’ai noté, effacer',
     adminTitle: 'Administration du réseau',
@@ -116,7 +115,6 @@ export const messages = {
     rejectedTitle: 'Changes refused by the server',
     rejectedExplain:
       'The server did not accept these changes. They are kept here with the reason, so nothing you wrote is lost.',
-    rejectedReason: 'Reason',
     rejectedValues: 'What you had entered',
     rejectedDismiss: 'Noted, remove',
     adminTitle: 'Network administration',

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { describeRefusal } from '../../../../src/ui/i18n/refusals';
+
+describe('a refused change, said to a concierge', () => {
+  it('names the field in the forms’ words and says the problem in French', () => {
+    const refusal = {
+      reason: 'invalid visits: notes is longer than 50000 characters',
+      code: 'invalid_record',
+      issues: [{ field: 'notes', type: 'max_length', limit: 50_000, of: 'text' as const, message: 'notes is longer…' }],
+    };
+    expect(describeRefusal(refusal, 'fr')).toBe('« Notes » : trop long : 50\u202f000 caractères au maximum.');
+    expect(describeRefusal(refusal, 'en')).toBe('“Notes”: too long: 50,000 characters at most.');
+  });
+
+  it('says a map entry by its field, and a reserved name in words', () => {
+    const refusal = {
+      reason: 'invalid diagnostics: answers.__proto__ is not a name a field or an entry may have',
+      code: 'invalid_record',
+      issues: [{ field: 'answers.__proto__', type: 'reserved_name', message: '…' }],
+    };
+    expect(describeRefusal(refusal, 'fr')).toBe(
+      '« Réponses de la grille » : ce nom de champ est réservé et ne peut pas être enregistré.',
+    );
+  });
+
+  it('says a code without fields in a sentence of its own', () => {
+    expect(
+      describeRefusal({ reason: 'forbidden: only an admin can change diagnostic templates', code: 'forbidden' }, 'fr'),
+    ).toBe('Votre rôle dans le réseau ne permet pas cette modification.');
+  });
+
+  it('keeps an older server’s plain reason, and a code this version does not know, displayable', () => {
+    expect(describeRefusal({ reason: 'invalid visits: notes is required' }, 'fr')).toBe(
+      'Raison donnée par le serveur : invalid visits: notes is required',
+    );
+    expect(describeRefusal({ reason: 'a later rule', code: 'quota_of_visits' }, 'en')).toBe(
+      'Reason given by the server: a later rule',
+    );
+  });
+});
