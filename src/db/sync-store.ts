@@ -96,6 +96,19 @@ function readKey(data: Record<string, unknown>, key: string): unknown {
 }
 
 /**
+ * What is left of a partly settled entry. A record's mutation id must not change between
+ * pushes (the server answers a repeated id from its log instead of applying it again), and an
+ * entry of one record is named by the entry's own id: the last record of a bulk entry takes its
+ * composite id with it.
+ */
+function keepMutationIds(entry: OutboxEntry, remaining: string[]): Partial<OutboxEntry> {
+  const [last] = remaining;
+  return remaining.length === 1 && entry.recordIds.length > 1
+    ? { recordIds: remaining, mutationId: `${entry.mutationId}:${last}` }
+    : { recordIds: remaining };
+}
+
+/**
  * Records the server's answers: acknowledged mutations leave the outbox; a refused one is set
  * aside with its values and reason (never blocking the others), and its record is put back to
  * the server's version with the device's other unsent changes on top.
@@ -148,7 +161,7 @@ export async function settlePush(
         }
         const remaining = entry.recordIds.filter((id) => !settled.has(id));
         if (remaining.length === 0) await db.outbox.delete(part.seq);
-        else await db.outbox.update(part.seq, { recordIds: remaining });
+        else await db.outbox.update(part.seq, keepMutationIds(entry, remaining));
       }
       for (const key of dropped) {
         const [type, id] = key.split('/') as [RecordType, string];
