@@ -1,5 +1,6 @@
-// What an admin does from the app: invite people, see and revoke the network's devices.
-import type { DeviceInfo, InvitationRequest, InvitationResponse } from '../protocol/wire';
+// What an admin does from the app: invite people, see and revoke the network's devices, see
+// how much of the network's file quota is used.
+import type { DeviceInfo, InvitationRequest, InvitationResponse, StorageInfo } from '../protocol/wire';
 import { ApiClient, type Fetch } from './transport';
 
 export class AdminClient {
@@ -21,6 +22,11 @@ export class AdminClient {
   async devices(): Promise<DeviceInfo[]> {
     const response = await this.api.call('/api/admin/devices', { method: 'GET' });
     return ((await response.json()) as { devices: DeviceInfo[] }).devices;
+  }
+
+  async storage(): Promise<StorageInfo> {
+    const response = await this.api.call('/api/admin/storage', { method: 'GET' });
+    return (await response.json()) as StorageInfo;
   }
 
   async revoke(deviceId: string): Promise<void> {

@@ -1,4 +1,5 @@
-// For admins: invite someone (a single-use code and link) and see or revoke the devices.
+// For admins: the network's file space, invite someone (a single-use code and link), and see or
+// revoke the devices.
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../../domain/vocabulary';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
@@ -10,6 +11,7 @@ import { Field } from '../../../components/Field';
 import { useDates } from '../../../i18n/dates';
 import { useMessages } from '../../../i18n/messages';
 import { messages } from './messages';
+import { NetworkFiles } from './NetworkFiles';
 
 export function AdminPanel({ serverUrl }: { serverUrl: string }) {
   const t = useMessages(messages);
@@ -49,6 +51,7 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
   return (
     <div class="stack" id="administration">
       <h3>{t.adminTitle}</h3>
+      <NetworkFiles />
       <Field
         as="select"
         label={t.inviteRole}

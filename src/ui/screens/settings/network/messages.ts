@@ -60,6 +60,11 @@ export const messages = {
     deviceRevoke: 'Retirer cet appareil',
     deviceRevokeConfirm: (name: string) => `Retirer « ${name} » du réseau ? Il ne pourra plus synchroniser.`,
     adminFailed: 'L’action n’a pas abouti. Vérifiez la connexion au serveur et réessayez.',
+    filesUsage: (used: string, quota: string, percent: string) =>
+      `Fichiers du réseau : ${used} sur ${quota} (${percent}).`,
+    filesFull:
+      'Quand l’espace est plein, le serveur refuse les nouveaux fichiers : faites de la place ou augmentez VALISE_NETWORK_STORAGE_BYTES.',
+    filesUnknown: 'Fichiers du réseau : espace utilisé inconnu (serveur injoignable).',
     leaveTitle: 'Quitter le réseau',
     leaveExplain:
       'Cet appareil ne synchronisera plus. Vous pourrez rejoindre de nouveau le réseau avec une invitation.',
@@ -132,6 +137,9 @@ export const messages = {
     deviceRevoke: 'Remove this device',
     deviceRevokeConfirm: (name: string) => `Remove “${name}” from the network? It will no longer sync.`,
     adminFailed: 'The action failed. Check the connection to the server and try again.',
+    filesUsage: (used: string, quota: string, percent: string) => `Network files: ${used} of ${quota} (${percent}).`,
+    filesFull: 'When the space is full, the server refuses new files: make room or raise VALISE_NETWORK_STORAGE_BYTES.',
+    filesUnknown: 'Network files: space used unknown (server unreachable).',
     leaveTitle: 'Leave the network',
     leaveExplain: 'This device will no longer sync. You can join the network again with an invitation.',
     leavePending: (count: number) =>

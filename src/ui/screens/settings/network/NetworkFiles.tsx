@@ -1,0 +1,41 @@
+// For admins: how much of the network's file quota (VALISE_NETWORK_STORAGE_BYTES) is used, read
+// when Réglages opens, so a full quota is seen before a concierge's photo is refused.
+import { useEffect, useState } from 'preact/hooks';
+import type { StorageInfo } from '../../../../protocol/wire';
+import { adminClient } from '../../../../state/sync';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { formatBytes } from '../../../i18n/numbers';
+import { messages } from './messages';
+
+/** From this share on, the admin is told what happens when the space is full. */
+const NEARLY_FULL = 0.9;
+
+export function NetworkFiles() {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const [storage, setStorage] = useState<StorageInfo | 'unknown' | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    adminClient()
+      .then((client) => client?.storage() ?? null)
+      .then(
+        (info) => current && setStorage(info),
+        () => current && setStorage('unknown'),
+      );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  if (storage === null) return null;
+  if (storage === 'unknown') return <p data-testid="network-files">{t.filesUnknown}</p>;
+  const share = storage.quotaBytes > 0 ? storage.usedBytes / storage.quotaBytes : 1;
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return (
+    <div data-testid="network-files">
+      <p>{t.filesUsage(formatBytes(storage.usedBytes, lang), formatBytes(storage.quotaBytes, lang), percent)}</p>
+      {share >= NEARLY_FULL ? <p>{t.filesFull}</p> : null}
+    </div>
+  );
+}
