@@ -1,7 +1,7 @@
 // `npm run bench`: the field-scale benchmark. Prints the machine, one JSON line per figure,
 // then a table. Options: --visits N (default 50000), --runs N (default 5), --seed N.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { DESKTOP, launchProfileDevice, PHONE } from '../e2e/helpers/browser';
@@ -14,6 +14,7 @@ import { datasetSize, generateDataset } from './data/dataset';
 import { type Figure, formatLine, formatTable, summarise } from './figures';
 import { measureHarness } from './harness-figures';
 import { measureFirstVisit } from './lighthouse-figures';
+import { watchMachineLoad } from './machine-load';
 import { measureServer, seedServer } from './server-side';
 
 export interface BenchOptions {
@@ -43,7 +44,7 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
   print(
     `data set: ${visits} visits, ${records} records in all, seed ${seed}; a visit is ${visitBytes} B of JSON on average`,
   );
-  const loadBefore = loadavg()[0] ?? 0;
+  const machine = watchMachineLoad();
 
   report(...(await measureServer(work, dataset, runs)));
 
@@ -85,7 +86,7 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
   }
   print('');
   print(formatTable(figures));
-  print(machineVerdict(loadBefore, loadavg()[0] ?? 0));
+  print(machine.verdict());
   return figures;
 }
 
@@ -100,15 +101,6 @@ function averageJsonBytes(records: readonly unknown[]): number {
   if (records.length === 0) return 0;
   const total = records.reduce<number>((sum, record) => sum + Buffer.byteLength(JSON.stringify(record)), 0);
   return Math.round(total / records.length);
-}
-
-/** Figures taken while other work loads the machine measure the machine: say so, every time. */
-function machineVerdict(before: number, after: number): string {
-  const cores = cpus().length;
-  const load = `load average ${before.toFixed(1)} at the start, ${after.toFixed(1)} at the end, ${cores} cores`;
-  return Math.max(before, after) > cores
-    ? `machine: BUSY (${load}): these figures are not comparable; do not publish them as the latest.`
-    : `machine: quiet (${load}): these figures may be published as the latest, with today's date.`;
 }
 
 function option(name: string, fallback: number): number {

@@ -26,15 +26,19 @@ const PAGE = 50;
 
 export function ContactsHome({ tab }: { tab: 'people' | 'lieux' }) {
   const t = useMessages(messages);
+  const i = useMessages(importMessages);
   return (
     <>
       <ScreenHeader
         title={t.title}
         description={t.purpose}
         actions={
-          <ButtonLink variant="primary" href={tab === 'lieux' ? newLieuHref() : newPersonHref()}>
-            {tab === 'lieux' ? t.newLieu : t.newPerson}
-          </ButtonLink>
+          <>
+            <ButtonLink variant="primary" href={tab === 'lieux' ? newLieuHref() : newPersonHref()}>
+              {tab === 'lieux' ? t.newLieu : t.newPerson}
+            </ButtonLink>
+            {tab === 'lieux' ? <ButtonLink href={importLieuxHref()}>{i.openImport}</ButtonLink> : null}
+          </>
         }
       />
       <ContactsTabs current={tab} />
@@ -87,15 +91,11 @@ function PeopleList() {
 
 function LieuxList() {
   const t = useMessages(messages);
-  const i = useMessages(importMessages);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const lieux = useLive((context) => listOrganisations(context, { query }), [query]);
   return (
     <>
-      <div class="actions">
-        <ButtonLink href={importLieuxHref()}>{i.openImport}</ButtonLink>
-      </div>
       <Field
         label={t.searchLieux}
         hint={t.searchLieuxHint}
