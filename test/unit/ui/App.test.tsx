@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 
 describe('the app shell', () => {
-  test('offers a new visit, the five places, Rapports and Réglages, and opens Visites first', async () => {
+  test('offers a new visit, the five places, Carte, Rapports and Réglages, and opens Visites first', async () => {
     render(<App />);
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     const hrefs = within(nav)
@@ -27,6 +27,7 @@ describe('the app shell', () => {
       '#/diagnostics',
       '#/evenements',
       '#/valise',
+      '#/carte',
       '#/rapports',
       '#/reglages',
     ]);
