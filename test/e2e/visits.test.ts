@@ -408,7 +408,7 @@ describe('a visit from a newer release', () => {
     await phone.sync();
 
     await phone.go('#/visites');
-    const item = page.locator('main .visit-item', { hasText: 'Ferme de la Touche' });
+    const item = page.locator('main [data-testid="visit-item"]', { hasText: 'Ferme de la Touche' });
     await expect.poll(() => item.textContent()).toContain('valeur inconnue : coworking_vert');
     expect(await item.textContent()).toContain('Détecter');
     await screenshotAtSizes(page, 'visits-unknown-service');
@@ -417,7 +417,7 @@ describe('a visit from a newer release', () => {
 
     expect(await phone.visitText(id)).toContain('valeur inconnue : coworking_vert');
     // The visit's page shows it whole on a phone (the list's cards cut it short to one line).
-    const tag = page.locator('main .tag', { hasText: 'coworking_vert' });
+    const tag = page.locator('main [data-testid="service-tag"]', { hasText: 'coworking_vert' });
     await tag.scrollIntoViewIfNeeded();
     expect(await tag.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     await screenshotAtSizes(page, 'visit-unknown-service');

@@ -135,7 +135,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
           <Fact label={t.services}>
             <span class={listStyles['visit-item__services']}>
               {(visit.services ?? []).map((service) => (
-                <span key={service} class={listStyles['tag']}>
+                <span key={service} class={listStyles['tag']} data-testid="service-tag">
                   {labelOf(SERVICE_LABELS, service, lang)}
                 </span>
               ))}
