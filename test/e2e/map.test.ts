@@ -217,14 +217,15 @@ describe('the map of lieux', () => {
     await main().getByText('Filtres', { exact: true }).click();
     await main().getByLabel('Type de lieu').selectOption('local_authority');
     await expect.poll(count).toBe('1 lieu');
-    expect(await markers().count()).toBe(1);
+    // Leaflet redraws its layer after the list's render: wait for the markers, not a moment.
+    await expect.poll(() => markers().count()).toBe(1);
     await main().getByLabel('Type de lieu').selectOption('');
     await main().getByText('Pas de visite depuis 6 mois').click();
     await expect.poll(count).toBe('2 lieux, dont 1 sans position');
     await main().getByText('Pas de visite depuis 6 mois').click();
     await main().getByLabel('Territoire').selectOption('dep:69');
     await expect.poll(count).toBe('2 lieux');
-    expect(await marker('Mairie de Bourg').count()).toBe(0);
+    await expect.poll(() => marker('Mairie de Bourg').count()).toBe(0);
   });
 
   test('online: tiles from the (local) tile server, with the attribution, kept for offline', async () => {

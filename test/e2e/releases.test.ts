@@ -113,9 +113,11 @@ describe('a phone a release behind and a phone of today, on today’s server', (
     await old.sync();
 
     for (const device of [old, fresh]) {
-      const shown = await device.text(`#/visites/${visit}`);
+      await device.go(`#/visites/${visit}`);
+      // The other version of the notes shows once the visit's conflicts are read: wait for it.
+      await expect.poll(() => device.main().textContent()).toContain('bail signé');
+      const shown = (await device.main().textContent()) ?? '';
       expect(shown).toContain('Suivi du local');
-      expect(shown).toContain('bail signé');
       expect(shown).toContain('visite du local jeudi');
       const place = await device.text(`#/contacts/lieu/${lieu}`);
       expect(place).toContain('02 99 00 00 01');
