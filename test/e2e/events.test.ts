@@ -157,7 +157,7 @@ describe('an event of the network', () => {
     // Hugo's action becomes a follow-up with who does it and by when.
     const action = camille.page.locator('.timeline__note', { hasText: 'Envoyer le compte rendu aux absents' });
     await action.getByRole('button', { name: 'Créer une suite' }).click();
-    expect(await action.getByLabel('Qui s’en charge').inputValue()).toBe('Hugo Leroy');
+    await expect.poll(() => action.getByLabel('Qui s’en charge').inputValue()).toBe('Hugo Leroy');
     const today = toWallClock(new Date(), 'Europe/Paris').date;
     await action.getByLabel('Pour le').fill(today);
     await action.getByRole('button', { name: 'Créer la suite' }).click();

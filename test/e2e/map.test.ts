@@ -268,6 +268,6 @@ describe('the map of lieux', () => {
     await openMap();
     await main().getByRole('button', { name: 'Autour de moi' }).click();
     await expect.poll(() => main().textContent()).toContain('Position refusée');
-    expect(await markers().count()).toBe(3);
+    await expect.poll(() => markers().count()).toBe(3);
   });
 });

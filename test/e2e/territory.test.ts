@@ -28,7 +28,7 @@ describe('communes known offline', () => {
     }
     await page.setViewportSize(PHONE);
     await territory.suggestion('Châtillon-sur-Chalaronne').click();
-    expect(await territory.field('Commune').inputValue()).toBe('Châtillon-sur-Chalaronne');
+    await expect.poll(() => territory.field('Commune').inputValue()).toBe('Châtillon-sur-Chalaronne');
     await expect.poll(() => territory.main().textContent()).toContain('INSEE 01093');
     expect(await territory.field('Département').inputValue()).toBe('Ain');
     expect(await territory.field('Région').inputValue()).toBe('Auvergne-Rhône-Alpes');

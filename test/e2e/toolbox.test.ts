@@ -289,7 +289,7 @@ describe('the network’s valise on two devices', () => {
     await laptop.page
       .getByLabel(/Fichier/)
       .setInputFiles({ name: 'fiche-diagnostic.pdf', mimeType: 'application/pdf', buffer: PDF });
-    expect(await laptop.page.getByLabel(/Disponible hors ligne/).isChecked()).toBe(true);
+    await expect.poll(() => laptop.page.getByLabel(/Disponible hors ligne/).isChecked()).toBe(true);
     await laptop.page.getByRole('button', { name: 'Enregistrer' }).click();
     await laptop.page.locator('main h1', { hasText: 'Fiche diagnostic en PDF' }).waitFor();
     expect(await laptop.page.locator('main script').count()).toBe(0);

@@ -171,7 +171,7 @@ describe('visits offline on a phone', () => {
     await page.getByRole('link', { name: 'Équipe du Moulin', exact: true }).click();
     await expect.poll(() => visits.heading().textContent()).toBe('Équipe du Moulin');
     await expect.poll(() => page.getByRole('region', { name: 'Visites' }).locator('li').count()).toBe(2);
-    expect(await page.getByRole('region', { name: 'Personnes' }).textContent()).toContain('Hélène Durand');
+    await expect.poll(() => page.getByRole('region', { name: 'Personnes' }).textContent()).toContain('Hélène Durand');
     await screenshotAtSizes(page, 'lieu-detail');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'a lieu’s page');
@@ -218,7 +218,7 @@ describe('visits offline on a phone', () => {
 
     // "Nouvelle visite" again starts a blank form and leaves the first draft alone.
     await shell.goTo('visites');
-    expect(await visits.draftsLink().textContent()).toBe('Brouillons (1)');
+    await expect.poll(() => visits.draftsLink().textContent()).toBe('Brouillons (1)');
     await visits.tap(visits.newVisitButton());
     await expect.poll(() => visits.notes().inputValue()).toBe('');
     await visits.type(visits.notes(), 'Atelier au fablab.');
@@ -240,7 +240,7 @@ describe('visits offline on a phone', () => {
     await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
     await shell.goTo('visites');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
-    expect(await visits.draftsLink().textContent()).toBe('Brouillons (1)');
+    await expect.poll(() => visits.draftsLink().textContent()).toBe('Brouillons (1)');
 
     // Deleting a draft asks first; dismissed, the draft stays.
     await visits.tap(visits.draftsLink());
