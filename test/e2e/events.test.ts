@@ -126,14 +126,14 @@ describe('an event of the network', () => {
     expect(await camille.page.getByTestId('attendance-by-kind').textContent()).toBe(
       'Par type de structure — Tiers-lieu : 1',
     );
-    const authors = await camille.page.locator('.timeline__author').allTextContents();
+    const authors = await camille.page.getByTestId('note-author').allTextContents();
     expect(authors).toEqual(['Camille Martin', 'Hugo Leroy', 'Camille Martin', 'Hugo Leroy']);
 
     // Each edits their own notes only: Hugo's words stay Hugo's.
-    const editable = camille.page.locator('.timeline__note', {
+    const editable = camille.page.getByTestId('note').filter({
       has: camille.page.getByRole('button', { name: /^Modifier/ }),
     });
-    expect(await editable.locator('.timeline__author').allTextContents()).toEqual(['Camille Martin', 'Camille Martin']);
+    expect(await editable.getByTestId('note-author').allTextContents()).toEqual(['Camille Martin', 'Camille Martin']);
     await editable
       .first()
       .getByRole('button', { name: /^Modifier/ })
@@ -146,7 +146,7 @@ describe('an event of the network', () => {
     await expect
       .poll(() => hugoEvents.noteTexts(), { timeout: 30_000 })
       .toContain('Tour de table : treize lieux présents');
-    expect(await hugo.page.locator('.timeline__edited').allTextContents()).toEqual(['(modifiée)']);
+    expect(await hugo.page.getByTestId('note-edited').allTextContents()).toEqual(['(modifiée)']);
 
     // The recap both can copy: decisions and actions by section.
     const recap = await hugoEvents.recapText();
@@ -155,7 +155,7 @@ describe('an event of the network', () => {
     expect(recap).toMatch(/## Actions\n\n- \d\d:\d\d — Envoyer le compte rendu aux absents \(Hugo Leroy\)/);
 
     // Hugo's action becomes a follow-up with who does it and by when.
-    const action = camille.page.locator('.timeline__note', { hasText: 'Envoyer le compte rendu aux absents' });
+    const action = camille.page.getByTestId('note').filter({ hasText: 'Envoyer le compte rendu aux absents' });
     await action.getByRole('button', { name: 'Créer une suite' }).click();
     await expect.poll(() => action.getByLabel('Qui s’en charge').inputValue()).toBe('Hugo Leroy');
     const today = toWallClock(new Date(), 'Europe/Paris').date;
@@ -175,7 +175,7 @@ describe('an event of the network', () => {
     await camilleEvents.openAgenda();
     const todaySection = camille.page.locator('#aujourdhui');
     await expect
-      .poll(() => todaySection.locator('.agenda__item').textContent())
+      .poll(() => todaySection.getByTestId('agenda-item').textContent())
       .toContain('Rencontre régionale des tiers-lieuxRencontre réseau · La Grange · Salle du haut');
     expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
     await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
@@ -242,7 +242,7 @@ describe('an event of the network', () => {
     await expect.poll(() => page.getByLabel('Nouvelle note').inputValue()).toBe('Penser aux gobelets');
 
     await events.openAgenda();
-    expect(await page.locator('.agenda__item').first().textContent()).toContain('Apéro du réseau');
+    expect(await page.getByTestId('agenda-item').first().textContent()).toContain('Apéro du réseau');
     await screenshotAtSizes(page, 'events-agenda');
     expect(describeViolations(await runAxe(page))).toBe('');
   });

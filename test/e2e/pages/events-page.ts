@@ -37,17 +37,17 @@ export class EventsPage {
   }
 
   async openEvent(title: string): Promise<void> {
-    await this.page.locator('.agenda__item', { hasText: title }).click();
+    await this.page.getByTestId('agenda-item').filter({ hasText: title }).click();
     await this.page.locator('main h1', { hasText: title }).waitFor();
   }
 
   /** Types a note, tags it, adds it, and waits until it shows in the timeline. */
   async addNote(text: string, tag: 'Note' | 'Décision' | 'Idée' | 'Action' | 'Question' = 'Note'): Promise<void> {
     // The radio sits under its pill: a tap lands on the pill.
-    await this.page.locator('.note-tags').getByText(tag, { exact: true }).click();
+    await this.page.getByTestId('note-tags').getByText(tag, { exact: true }).click();
     await this.page.getByLabel('Nouvelle note').fill(text);
     await this.page.getByRole('button', { name: 'Ajouter la note' }).click();
-    await this.timeline().locator('.timeline__text', { hasText: text }).waitFor();
+    await this.timeline().getByTestId('note-text').filter({ hasText: text }).waitFor();
   }
 
   /** Creates a person on the spot from the attendance picker; they join the list. */
@@ -59,7 +59,7 @@ export class EventsPage {
   }
 
   attendee(name: string): Locator {
-    return this.page.locator('.attendance__person', { hasText: name });
+    return this.page.getByTestId('attendee').filter({ hasText: name });
   }
 
   async setPresence(name: string, status: 'Inscrit·e' | 'Présent·e' | 'Excusé·e'): Promise<void> {
@@ -68,16 +68,16 @@ export class EventsPage {
 
   /** The status checked for a person. */
   async presenceOf(name: string): Promise<string> {
-    return (await this.attendee(name).locator('.choice:has(input:checked)').textContent()) ?? '';
+    return (await this.attendee(name).locator('label:has(input:checked)').textContent()) ?? '';
   }
 
   timeline(): Locator {
-    return this.page.locator('.timeline');
+    return this.page.getByTestId('timeline');
   }
 
   /** The texts of the timeline, top to bottom. */
   noteTexts(): Promise<string[]> {
-    return this.timeline().locator('.timeline__text').allTextContents();
+    return this.timeline().getByTestId('note-text').allTextContents();
   }
 
   recapText(): Promise<string> {

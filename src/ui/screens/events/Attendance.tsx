@@ -5,10 +5,14 @@ import { attendanceCounts } from '../../../domain/event-agenda';
 import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import styles from './Attendance.module.css';
 import { messages } from './messages';
+import { Pill } from './Pill';
 
 const STATUSES: readonly Attendee['status'][] = ['invited', 'present', 'excused'];
 
@@ -41,39 +45,39 @@ export function Attendance({ event }: { event: NetworkEvent }) {
   if (people.length === 0) return <p>{t.noAttendees}</p>;
   return (
     <div class="stack">
-      <p class="attendance__summary">{t.attendanceSummary(counts.present, counts.excused, counts.invited)}</p>
+      <p class={styles.summary}>{t.attendanceSummary(counts.present, counts.excused, counts.invited)}</p>
       {byKind.length > 0 ? (
-        <p class="attendance__summary" data-testid="attendance-by-kind">
+        <p class={styles.summary} data-testid="attendance-by-kind">
           {t.byKind} — {byKind.join(' · ')}
         </p>
       ) : null}
-      <ul class="attendance">
+      <ul class={styles.attendance}>
         {people.map(([contactId, attendee]) => (
-          <li key={contactId} class="attendance__person" data-contact-id={contactId}>
-            <span class="attendance__name">{attendee.name}</span>
-            <fieldset class="choices attendance__status">
+          <li key={contactId} class={styles.person} data-contact-id={contactId} data-testid="attendee">
+            <span class={styles.name}>{attendee.name}</span>
+            <fieldset class={`choices ${styles.status}`}>
               <legend class="visually-hidden">{t.statusOf(attendee.name)}</legend>
               {STATUSES.map((status) => (
-                <label key={status} class={`choice pill attendance__choice--${status}`}>
-                  <input
-                    type="radio"
-                    name={`status-${contactId}`}
-                    value={status}
-                    checked={attendee.status === status}
-                    onChange={() => void write({ [contactId]: { ...attendee, status } })}
-                  />
+                <Pill
+                  key={status}
+                  class={classes(styles.choice, status === 'excused' && styles.excused)}
+                  name={`status-${contactId}`}
+                  value={status}
+                  checked={attendee.status === status}
+                  onChange={() => void write({ [contactId]: { ...attendee, status } })}
+                >
                   {statusLabel[status]}
-                </label>
+                </Pill>
               ))}
             </fieldset>
-            <button
-              type="button"
-              class="button button--quiet attendance__remove"
+            <Button
+              variant="quiet"
+              class={styles.remove}
               aria-label={t.removeAttendee(attendee.name)}
               onClick={() => void write({ [contactId]: null })}
             >
               ×
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -19,6 +19,7 @@ import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-s
 import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { timeZoneName } from './event-dates';
+import styles from './forms.module.css';
 import { messages } from './messages';
 import { PlacePicker } from './PlacePicker';
 
@@ -175,14 +176,14 @@ function Form({ start }: { start: FormStart<Values> }) {
       form={form}
       title={recordId ? t.editTitle : t.newTitle}
       description={t.formPurpose}
-      class="event-form"
+      class={styles.eventForm}
       fix={t.fixErrors}
       saveLabel={recordId ? t.save : t.create}
       cancelLabel={t.cancel}
       cancelHref={recordId ? hrefTo('evenements', recordId) : hrefTo('evenements')}
       more={
         recordId ? (
-          <Button variant="danger" class="event-form__delete" onClick={remove}>
+          <Button variant="danger" class={styles.delete} onClick={remove}>
             {t.deleteEvent}
           </Button>
         ) : null
@@ -210,7 +211,7 @@ function Form({ start }: { start: FormStart<Values> }) {
           </option>
         ))}
       </Field>
-      <div class="event-form__pair">
+      <div class={styles.pair}>
         <Field
           label={t.fieldStartDate}
           type="date"
@@ -227,7 +228,7 @@ function Form({ start }: { start: FormStart<Values> }) {
           onInput={(input) => set('startTime', input.currentTarget.value)}
         />
       </div>
-      <div class="event-form__pair">
+      <div class={styles.pair}>
         <Field
           label={t.fieldEndDate}
           type="date"
@@ -277,7 +278,7 @@ function Form({ start }: { start: FormStart<Values> }) {
         error={errors.organisers}
         onInput={(input) => set('organisers', input.currentTarget.value)}
       />
-      <fieldset class="services">
+      <fieldset class={styles.services}>
         <legend class="field__label">{t.fieldServices}</legend>
         {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
         {[...SERVICE_KEYS, ...values.services.filter((key) => !SERVICE_KEYS.includes(key))].map((service) => (

@@ -18,6 +18,7 @@ import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { CalendarExport } from './CalendarExport';
+import styles from './EventList.module.css';
 import { eventDayParts, eventTime, zoneOf } from './event-dates';
 import { messages } from './messages';
 import { NEW_SEGMENT } from './segments';
@@ -82,7 +83,7 @@ export function EventList() {
               <Agenda events={upcoming} now={now} placeNames={placeNames} />
             )}
             {upcoming.length > 0 || dated.length > 0 ? (
-              <div class="actions agenda__export">
+              <div class={`actions ${styles.export}`}>
                 <CalendarExport
                   events={[...today, ...upcoming]}
                   followUps={dated}
@@ -129,7 +130,7 @@ interface AgendaProps {
 
 function Agenda({ events, now, placeNames }: AgendaProps) {
   return (
-    <ul class="agenda">
+    <ul class={styles.agenda}>
       {events.map((event) => (
         <RecordBoundary key={event.id} as="li" type="events" record={event} name={event.title}>
           <AgendaItem event={event} now={now} placeNames={placeNames} />
@@ -148,15 +149,15 @@ function AgendaItem({ event, now, placeNames }: Omit<AgendaProps, 'events'> & { 
   const day = eventDayParts(event.startsAt, zone, lang);
   return (
     <li>
-      <a class="agenda__item" href={hrefTo('evenements', event.id)}>
-        <span class="agenda__date">
-          <span class="agenda__weekday">{day.weekday}</span>
+      <a class={styles.item} data-testid="agenda-item" href={hrefTo('evenements', event.id)}>
+        <span class={styles.date}>
+          <span class={styles.weekday}>{day.weekday}</span>
           <span>{day.day}</span>
-          <span class="agenda__time">{eventTime(event.startsAt, zone)}</span>
+          <span class={styles.time}>{eventTime(event.startsAt, zone)}</span>
         </span>
-        <span class="agenda__text">
-          <span class="agenda__title">{event.title}</span>
-          <span class="agenda__meta">
+        <span class={styles.text}>
+          <span class={styles.title}>{event.title}</span>
+          <span class={styles.meta}>
             {[
               labelOf(EVENT_KIND_LABELS, event.kind, lang),
               event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,

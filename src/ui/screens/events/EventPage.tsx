@@ -18,6 +18,7 @@ import { AddAttendees } from './AddAttendees';
 import { Attendance } from './Attendance';
 import { CalendarExport } from './CalendarExport';
 import { EventNotFound } from './EventForm';
+import styles from './EventPage.module.css';
 import { eventSpan } from './event-dates';
 import { messages } from './messages';
 import { focusComposer, NoteComposer } from './NoteComposer';
@@ -90,7 +91,7 @@ function EventSummary({ event }: { event: NetworkEvent }) {
   const lang = useLanguage();
   return (
     <>
-      <span class="event-kind">{labelOf(EVENT_KIND_LABELS, event.kind, lang)}</span> · {eventSpan(event, lang, t)}
+      <span class={styles.kind}>{labelOf(EVENT_KIND_LABELS, event.kind, lang)}</span> · {eventSpan(event, lang, t)}
     </>
   );
 }
@@ -107,7 +108,7 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
   }
   if (rows.length === 0 && !event.description) return null;
   return (
-    <div class="event-facts">
+    <div class={styles.facts}>
       {rows.length > 0 ? (
         <dl class="facts">
           {rows.map(([label, value]) => (
@@ -118,7 +119,7 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
           ))}
         </dl>
       ) : null}
-      {event.description ? <p class="event-facts__description">{event.description}</p> : null}
+      {event.description ? <p class={styles.description}>{event.description}</p> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
+import styles from './forms.module.css';
 import { messages } from './messages';
 
 /** Turns an action note into a follow-up: who does it, by when. */
@@ -52,7 +53,7 @@ export function FollowUpFromNote({
   };
 
   return (
-    <form class="stack follow-up-form" onSubmit={save} noValidate>
+    <form class={`stack ${styles.followUpForm}`} onSubmit={save} noValidate>
       <Field
         as="textarea"
         rows={2}
@@ -61,7 +62,7 @@ export function FollowUpFromNote({
         error={errors.text}
         onInput={(input) => setText(input.currentTarget.value)}
       />
-      <div class="event-form__pair">
+      <div class={styles.pair}>
         <Field
           label={t.followUpOwner}
           value={owner}

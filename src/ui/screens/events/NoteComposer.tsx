@@ -12,6 +12,8 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+import styles from './notes.module.css';
+import { Pill } from './Pill';
 
 const COMPOSER_ID = 'nouvelle-note';
 
@@ -78,28 +80,27 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   };
 
   return (
-    <form class="note-composer stack" onSubmit={submit} noValidate>
+    <form class={`${styles.composer} stack`} onSubmit={submit} noValidate>
       {context && context.authorName === '' ? (
         <Banner tone="warning">
           {t.nameMissing} <a href={hrefTo('reglages')}>{t.nameMissingLink}</a>
         </Banner>
       ) : null}
-      <fieldset class="choices note-tags">
+      <fieldset class={`choices ${styles.tags}`} data-testid="note-tags">
         <legend class="visually-hidden">{t.noteTag}</legend>
         {NOTE_TAGS.map((key) => (
-          <label key={key} class="choice pill">
-            <input
-              type="radio"
-              name="tag"
-              value={key}
-              checked={tag === key}
-              onChange={() => {
-                setTag(key);
-                keepDraft({ text, tag: key });
-              }}
-            />
+          <Pill
+            key={key}
+            name="tag"
+            value={key}
+            checked={tag === key}
+            onChange={() => {
+              setTag(key);
+              keepDraft({ text, tag: key });
+            }}
+          >
             {labelOf(NOTE_TAG_LABELS, key, lang)}
-          </label>
+          </Pill>
         ))}
       </fieldset>
       <Field

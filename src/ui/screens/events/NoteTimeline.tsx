@@ -8,6 +8,7 @@ import type { BadgeTone } from '../../components/Badge';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -15,6 +16,7 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { eventShortDay, eventTime, zoneOf } from './event-dates';
 import { FollowUpFromNote } from './FollowUpFromNote';
 import { messages } from './messages';
+import styles from './notes.module.css';
 
 /** A decision reads green, an action amber: the same colours as everywhere else in the app. */
 const NOTE_TAG_TONES: Record<NoteTag, BadgeTone> = {
@@ -27,15 +29,15 @@ const NOTE_TAG_TONES: Record<NoteTag, BadgeTone> = {
 
 export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: readonly EventNote[] }) {
   const t = useMessages(messages);
-  if (notes.length === 0) return <p class="timeline__empty">{t.noNotes}</p>;
+  if (notes.length === 0) return <p>{t.noNotes}</p>;
   const zone = zoneOf(event);
   const multiDay = toWallClock(event.startsAt, zone).date !== toWallClock(event.endsAt, zone).date;
   return (
     <>
-      <p class="timeline__count" aria-live="polite">
+      <p class={styles.count} aria-live="polite">
         {t.notesCount(notes.length)}
       </p>
-      <ol class="timeline">
+      <ol class={styles.timeline} data-testid="timeline">
         {notes.map((note) => (
           <NoteItem key={note.id} event={event} note={note} zone={zone} withDay={multiDay} />
         ))}
@@ -61,16 +63,16 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
   const time = eventTime(note.writtenAt, zone);
   const excerpt = note.text.slice(0, 40);
   return (
-    <li class={`timeline__note timeline__note--${note.tag}`} data-note-id={note.id}>
-      <div class="timeline__meta">
+    <li class={classes(styles.note, styles[note.tag])} data-note-id={note.id} data-testid="note">
+      <div class={styles.meta}>
         <time dateTime={note.writtenAt}>{withDay ? `${eventShortDay(note.writtenAt, zone, lang)} ${time}` : time}</time>
-        <span class="timeline__author">{note.authorName || t.thisDevice}</span>
+        <span data-testid="note-author">{note.authorName || t.thisDevice}</span>
         {note.tag === 'note' ? null : (
           <Badge tone={NOTE_TAG_TONES[note.tag]}>{labelOf(NOTE_TAG_LABELS, note.tag, lang)}</Badge>
         )}
-        {note.editedAt ? <span class="timeline__edited">({t.edited})</span> : null}
+        {note.editedAt ? <span data-testid="note-edited">({t.edited})</span> : null}
         {own && !editing ? (
-          <span class="timeline__actions">
+          <span class={styles.actions}>
             <Button variant="quiet" onClick={() => setEditing(true)} aria-label={`${t.editNote} : ${excerpt}`}>
               {t.editNote}
             </Button>
@@ -89,14 +91,16 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
       {editing ? (
         <NoteEditor note={note} onDone={() => setEditing(false)} />
       ) : (
-        <p class="timeline__text">{note.text}</p>
+        <p class={styles.text} data-testid="note-text">
+          {note.text}
+        </p>
       )}
       {note.tag !== 'action' || editing ? null : note.followUpId ? (
-        <p class="timeline__follow-up">✓ {t.followUpMade}</p>
+        <p class={styles.followUpMade}>✓ {t.followUpMade}</p>
       ) : following ? (
         <FollowUpFromNote event={event} note={note} onDone={() => setFollowing(false)} />
       ) : (
-        <Button class="timeline__make-follow-up" onClick={() => setFollowing(true)}>
+        <Button class={styles.makeFollowUp} onClick={() => setFollowing(true)}>
           {t.makeFollowUp}
         </Button>
       )}

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+import styles from './Recap.module.css';
 
 type Outcome = 'copied' | 'refused' | null;
 
@@ -37,7 +38,7 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
   };
 
   return (
-    <div class="stack recap">
+    <div class="stack">
       <p class="field__hint">{t.recapHint}</p>
       <fieldset class="choices">
         <legend class="field__label">{t.recapFormat}</legend>
@@ -62,7 +63,7 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
           </label>
         ))}
       </fieldset>
-      <Field as="textarea" label={t.recapText} class="recap__text" readOnly rows={12} value={text} />
+      <Field as="textarea" label={t.recapText} class={styles.text} readOnly rows={12} value={text} />
       <div class="actions">
         <Button variant="primary" onClick={copy}>
           {t.copy}

@@ -7,7 +7,6 @@ import { EventForm } from './EventForm';
 import { EventList } from './EventList';
 import { EventPage } from './EventPage';
 import { EDIT_SEGMENT, NEW_SEGMENT } from './segments';
-import './events.css';
 
 export default function EventsScreen({ route }: ScreenProps) {
   const [first, second] = route.params;
