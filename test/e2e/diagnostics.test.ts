@@ -75,10 +75,14 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.choose('Type de projet', 'Fablab, makerspace, hackerspace');
     await diagnostics.skip('Date de création');
     await diagnostics.level('Où en est le projet ?', 3);
-    await poll(() => page.locator('.diagnostic-progress__text').textContent()).toBe('1/10 sections');
+    await poll(() => page.getByTestId('diagnostic-progress').textContent()).toBe('1/10 sections');
 
     // Section 2, Communauté & finalité: a "ne sait pas" and a skip, then the first sitting ends.
     await diagnostics.nextSection('Communauté & finalité');
+    // A question that counts double in the score says so while it is answered.
+    const weighty = diagnostics.question('La raison d’être du lieu').locator('legend');
+    expect(await weighty.textContent()).toContain('compte ×2 dans le score');
+    await weighty.screenshot({ path: join(SCREENSHOTS, 'diagnostic-question-weight-360x740.png') });
     await diagnostics.level('La raison d’être du lieu est écrite et partagée', 4);
     await diagnostics.level('Un noyau de personnes porte le projet dans la durée', 3);
     await diagnostics.unknown('Les publics visés fréquentent le lieu');
@@ -121,7 +125,7 @@ describe('a diagnostic filled offline', () => {
 
     await diagnostics.results();
     expect(await diagnostics.heading().textContent()).toBe('La Forge des Possibles');
-    expect(await page.locator('.diagnostic-progress__text').textContent()).toBe('3/10 sections');
+    expect(await page.getByTestId('diagnostic-progress').textContent()).toBe('3/10 sections');
     // Identité: 3/4. Communauté: (2 × 4/4 + 3/4) / 3, the "ne sait pas" left out.
     // Gouvernance: (2 × 1/4 + 0 + 1/4) / 4, the skipped question left out.
     expect(await diagnostics.text(diagnostics.sectionScore('Identité'))).toBe('75 %');
@@ -133,7 +137,7 @@ describe('a diagnostic filled offline', () => {
       'Communauté & finalité (92 %), Identité (75 %)',
     );
     expect(await diagnostics.text(diagnostics.reading('À accompagner'))).toBe('Gouvernance & prise de décision (19 %)');
-    expect(await page.locator('svg.score-chart--radar polygon').count()).toBeGreaterThan(4);
+    expect(await page.locator('svg[data-chart="radar"] polygon').count()).toBeGreaterThan(4);
 
     await screenshotAtSizes(page, 'diagnostic-results');
     await page.setViewportSize(PHONE);
@@ -159,20 +163,25 @@ describe('a diagnostic filled offline', () => {
     expect(await diagnostics.text(diagnostics.delta('Gouvernance & prise de décision'))).toBe('+48');
     expect(await diagnostics.text(diagnostics.delta('Identité'))).toBe('+25');
     expect(await diagnostics.text(diagnostics.delta('Espace & outils'))).toBe('—Pas de score');
-    const change = page.locator('.changes__item').filter({ hasText: 'Les publics visés fréquentent le lieu' });
+    const change = page.locator('#changements li').filter({ hasText: 'Les publics visés fréquentent le lieu' });
     expect(await diagnostics.text(change.locator('dd').first())).toBe('Ne sait pas');
     expect(await change.locator('dd').nth(1).textContent()).toBe('3 — En place');
-    expect(await page.locator('svg.score-chart--radar .score-chart__series').count()).toBe(2);
+    expect(await page.locator('svg[data-chart="radar"] [data-series]').count()).toBe(2);
     await screenshotAtSizes(page, 'diagnostic-compare');
     await page.locator('#evolution').screenshot({ path: join(SCREENSHOTS, 'diagnostic-compare-chart-1280x800.png') });
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // The first diagnostic for the network's wiki, and on paper.
     await shell.goTo('diagnostics');
-    await page.locator('.diagnostic-list__item').nth(1).waitFor();
+    await page.getByTestId('diagnostic-list').locator('> li').nth(1).waitFor();
     await screenshotAtSizes(page, 'diagnostic-list');
     await page.setViewportSize(PHONE);
-    await page.locator('.diagnostic-list__item').filter({ hasText: '3 mars 2026' }).getByRole('link').click();
+    await page
+      .getByTestId('diagnostic-list')
+      .locator('> li')
+      .filter({ hasText: '3 mars 2026' })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: 'Exporter' }).waitFor();
     await page.getByRole('button', { name: 'Wikitext (MediaWiki)' }).click();
     const wikitext = await page.getByLabel('Texte à coller dans le wiki (MediaWiki)').inputValue();
@@ -212,7 +221,7 @@ describe('an admin of the network', () => {
     await page.getByRole('link', { name: 'Grilles' }).click();
     await page.getByRole('link', { name: 'Diagnostic d’un projet de tiers-lieu' }).click();
     await page.locator('main h1', { hasText: 'Modifier la grille' }).waitFor();
-    const charter = page.locator('.question-editor[data-question="go_charte"]');
+    const charter = page.locator('[data-question="go_charte"]');
     await charter.getByRole('button', { name: 'Retirer la question' }).click();
     const warning = page.locator('.banner--warning');
     await poll(() => warning.textContent()).toContain('Une charte ou des règles de vie existent : 1 diagnostic');
@@ -226,7 +235,7 @@ describe('an admin of the network', () => {
     await page.locator('.screen-header__description', { hasText: 'version 2' }).waitFor();
 
     await shell.goTo('diagnostics');
-    await page.locator('.diagnostic-list__link', { hasText: 'La Forge des Possibles' }).click();
+    await page.getByTestId('diagnostic-list').getByRole('link', { name: 'La Forge des Possibles' }).click();
     const notice = page.locator('.banner', { hasText: 'Une nouvelle version de la grille existe (version 2)' });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Une charte ou des règles de vie existent');

@@ -77,6 +77,7 @@ afterAll(async () => {
 function routes(): string[] {
   const visit = dataset.visits.at(-1)?.id ?? '';
   const diagnostic = dataset.diagnostics[0]?.id ?? '';
+  const other = dataset.diagnostics[1]?.id ?? '';
   const event = dataset.events[0]?.id ?? '';
   return [
     '#/visites',
@@ -89,8 +90,9 @@ function routes(): string[] {
     `#/contacts/personne/${dataset.contacts[0]?.id}`,
     '#/diagnostics',
     `#/diagnostics/${diagnostic}`,
-    `#/diagnostics/${diagnostic}/section/0`,
+    `#/diagnostics/${diagnostic}/section/1`,
     `#/diagnostics/${diagnostic}/comparer`,
+    `#/diagnostics/${diagnostic}/comparer?avec=${other}`,
     '#/diagnostics/grilles',
     '#/evenements',
     `#/evenements/${event}`,

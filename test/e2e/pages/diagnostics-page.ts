@@ -30,7 +30,7 @@ export class DiagnosticsPage {
   }
 
   question(label: string): Locator {
-    return this.page.locator('.question').filter({ has: this.page.locator('legend', { hasText: label }) });
+    return this.page.locator('[data-question]').filter({ has: this.page.locator('legend', { hasText: label }) });
   }
 
   /** Ticks level `level` of a scale question ("3 — En place"). */
@@ -63,7 +63,7 @@ export class DiagnosticsPage {
   }
 
   async waitSaved(): Promise<void> {
-    await this.page.locator('.save-status', { hasText: 'Enregistré sur cet appareil' }).waitFor();
+    await this.page.getByTestId('save-status').filter({ hasText: 'Enregistré sur cet appareil' }).waitFor();
   }
 
   async nextSection(expectedTitle: string): Promise<void> {
@@ -79,15 +79,15 @@ export class DiagnosticsPage {
   /** The score cell of a section in the results table. */
   sectionScore(title: string): Locator {
     return this.page
-      .locator('.score-table tbody tr')
+      .locator('tbody tr')
       .filter({ has: this.page.getByRole('rowheader', { name: title }) })
-      .locator('.score-table__score');
+      .locator('[data-score]');
   }
 
   /** The change of a section's score on the comparison page. */
   delta(title: string): Locator {
     return this.page
-      .locator('.score-table tbody tr')
+      .locator('tbody tr')
       .filter({ has: this.page.getByRole('rowheader', { name: title }) })
       .locator('[data-delta]');
   }
@@ -103,7 +103,7 @@ export class DiagnosticsPage {
 
   reading(term: 'Points forts' | 'À accompagner'): Locator {
     return this.page
-      .locator('.reading div')
+      .locator('#resultats dl > div')
       .filter({ has: this.page.locator('dt', { hasText: term }) })
       .locator('dd');
   }

@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { getDiagnostic } from '../../../db/diagnostics';
 import { compareDiagnostics } from '../../../domain/diagnostic-compare';
 import { ButtonLink } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -11,10 +12,13 @@ import { TableScroll } from '../../components/TableScroll';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import styles from './ComparePage.module.css';
 import { formatDelta, formatPercent, subjectOf } from './format';
+import listStyles from './lists.module.css';
 import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';
 import { compareHref, diagnosticHref } from './paths';
+import resultStyles from './results.module.css';
 import { ScoreChart } from './ScoreChart';
 
 export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; otherId: string | undefined }) {
@@ -64,10 +68,10 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
           <EmptyState title={t.nothingToCompare}>{t.nothingToCompareText}</EmptyState>
         ) : (
           <Section title={t.compareWith}>
-            <ul class="diagnostic-list">
+            <ul class={listStyles.list}>
               {current.comparable.map((other) => (
-                <li key={other.id} class="diagnostic-list__item">
-                  <a class="diagnostic-list__link" href={compareHref(diagnosticId, other.id)}>
+                <li key={other.id} class={listStyles.item}>
+                  <a class={listStyles.link} href={compareHref(diagnosticId, other.id)}>
                     {t.diagnosticOf(d.date(other.filledOn))}
                   </a>
                 </li>
@@ -95,8 +99,8 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
     <>
       <ScreenHeader title={t.compareTitle(subject)} description={`${beforeDate} → ${afterDate}`} actions={back} />
       <Section title={t.scoresTitle} id="evolution">
-        <div class="results results--stacked">
-          <figure class="results__chart">
+        <div class={classes(resultStyles.results, resultStyles.stacked)}>
+          <figure class={resultStyles.chart}>
             <ScoreChart
               axisNames={comparison.sections.map((section) => section.title)}
               label={t.compareChartLabel(beforeDate, afterDate)}
@@ -105,25 +109,25 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
                 { label: beforeDate, percents: comparison.sections.map((section) => section.before) },
               ]}
             />
-            <figcaption class="results__caption">
-              <ul class="legend">
-                <li class="legend__item legend__item--0">{t.legendAfter(afterDate)}</li>
-                <li class="legend__item legend__item--1">{t.legendBefore(beforeDate)}</li>
+            <figcaption class={resultStyles.caption}>
+              <ul class={styles.legend}>
+                <li class={styles.after}>{t.legendAfter(afterDate)}</li>
+                <li class={styles.before}>{t.legendBefore(beforeDate)}</li>
               </ul>
               {t.chartAxisHint}
             </figcaption>
           </figure>
           <TableScroll label={t.compareTableCaption}>
-            <table class="score-table">
+            <table class={resultStyles.table}>
               <caption>{t.compareTableCaption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.columnNumber}</th>
                   <th scope="col">{t.columnSection}</th>
-                  <th scope="col" class="score-table__date">
+                  <th scope="col" class={resultStyles.date}>
                     {d.shortDate(before.diagnostic.filledOn)}
                   </th>
-                  <th scope="col" class="score-table__date">
+                  <th scope="col" class={resultStyles.date}>
                     {d.shortDate(after.diagnostic.filledOn)}
                   </th>
                   <th scope="col">{t.columnDelta}</th>
@@ -136,7 +140,7 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
                     <th scope="row">{section.title}</th>
                     <td>{percent(section.before)}</td>
                     <td>{percent(section.after)}</td>
-                    <td class="score-table__score" data-delta>
+                    <td class={resultStyles.score} data-delta>
                       {delta(section.delta)}
                     </td>
                   </tr>
@@ -148,7 +152,7 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
                   <th scope="row">{t.overall}</th>
                   <td>{percent(comparison.overall.before)}</td>
                   <td>{percent(comparison.overall.after)}</td>
-                  <td class="score-table__score">{delta(comparison.overall.delta)}</td>
+                  <td class={resultStyles.score}>{delta(comparison.overall.delta)}</td>
                 </tr>
               </tfoot>
             </table>
@@ -159,13 +163,13 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
         {comparison.changes.length === 0 ? (
           <p>{t.noChanges}</p>
         ) : (
-          <ul class="changes">
+          <ul class={styles.changes}>
             {comparison.changes.map((change) => (
-              <li key={change.questionId} class="changes__item">
-                <p class="changes__question">
-                  {change.question} <span class="changes__section">· {change.section}</span>
+              <li key={change.questionId} class={styles.change}>
+                <p class={styles.question}>
+                  {change.question} <span class={styles.section}>· {change.section}</span>
                 </p>
-                <dl class="changes__values">
+                <dl class={styles.values}>
                   <div>
                     <dt>{beforeDate}</dt>
                     <dd>{change.before}</dd>

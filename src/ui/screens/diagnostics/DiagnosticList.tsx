@@ -11,6 +11,7 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatPercent, subjectOf } from './format';
+import styles from './lists.module.css';
 import { messages } from './messages';
 import { diagnosticHref, gridsHref, newHref } from './paths';
 
@@ -50,7 +51,7 @@ export function DiagnosticList() {
         </EmptyState>
       ) : (
         <Section title={t.listTitle}>
-          <ul class="diagnostic-list">
+          <ul class={styles.list} data-testid="diagnostic-list">
             {rows.map((diagnostic) => (
               <RecordBoundary key={diagnostic.id} as="li" type="diagnostics" record={diagnostic}>
                 <DiagnosticItem
@@ -81,14 +82,14 @@ function DiagnosticItem({ diagnostic, templates, lieuName }: DiagnosticItemProps
   const progress = template ? progressOf(template, diagnostic.answers) : null;
   const overall = template ? scoreGrid(template, diagnostic.answers).overall : null;
   return (
-    <li class="diagnostic-list__item">
-      <a class="diagnostic-list__link" href={diagnosticHref(diagnostic.id)}>
+    <li class={styles.item}>
+      <a class={styles.link} href={diagnosticHref(diagnostic.id)}>
         {subjectOf(diagnostic, lieuName) ?? t.unknownSubject}
       </a>
-      <span class="diagnostic-list__meta">
+      <span class={styles.meta}>
         {template?.title ?? t.missingGrid} · {d.date(diagnostic.filledOn)}
       </span>
-      <span class="diagnostic-list__meta">
+      <span class={styles.meta}>
         {diagnostic.completedAt ? t.completed : t.inProgress}
         {progress ? ` · ${t.progress(progress.done, progress.total)}` : ''}
         {' · '}

@@ -6,14 +6,17 @@ import { activeQuestions, isSectionDone, progressOf, scoreGrid } from '../../../
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { formatDate, useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import styles from './DiagnosticOverview.module.css';
 import { ExportSection } from './ExportSection';
 import { formatPercent, subjectOf } from './format';
+import listStyles from './lists.module.css';
 import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';
 import { PrintedAnswers } from './PrintedAnswers';
@@ -66,17 +69,17 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
       <ProgressBar done={progress.done} total={progress.total} />
       {progress.done > 0 || score.overall !== null ? <Results score={score} /> : null}
       <Section title={t.sectionsTitle} id="sections">
-        <ol class="section-list">
+        <ol class={listStyles.sections}>
           {template.sections.map((section, index) => {
             const questions = activeQuestions(section);
             const answered = questions.filter((question) => diagnostic.answers[question.id] !== undefined).length;
             const sectionScore = score.sections[index];
             return (
-              <li key={section.id} class="section-list__item">
-                <a class="section-list__link" href={sectionHref(diagnostic.id, index + 1)}>
+              <li key={section.id} class={listStyles.section}>
+                <a class={listStyles.sectionLink} href={sectionHref(diagnostic.id, index + 1)}>
                   {section.title}
                 </a>
-                <span class="section-list__meta">
+                <span class={listStyles.sectionMeta}>
                   {isSectionDone(section, diagnostic.answers)
                     ? t.sectionDone
                     : t.sectionAnswered(answered, questions.length)}
@@ -103,10 +106,11 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
       </Section>
       <SetAsideAnswers diagnostic={diagnostic} template={template} templates={data.templates} />
       <ExportSection report={report} filledOn={diagnostic.filledOn} />
-      <div class="actions delete-diagnostic">
+      <div class={classes('actions', styles.delete)}>
         {confirming ? (
           <Banner
             tone="warning"
+            class={styles.confirm}
             title={t.deleteConfirm}
             actions={
               <>

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { fileSlug } from '../../download';
 import { useMessages } from '../../i18n/messages';
+import styles from './ExportSection.module.css';
 import { messages } from './messages';
 
 type Format = 'markdown' | 'wikitext';
@@ -52,7 +53,7 @@ export function ExportSection({ report, filledOn }: { report: Report; filledOn: 
   return (
     <Section title={t.exportTitle} id="exporter">
       <p>{t.exportText}</p>
-      <div class="actions export__formats">
+      <div class="actions">
         <Button variant={format === 'markdown' ? 'primary' : 'secondary'} onClick={() => choose('markdown')}>
           {t.exportMarkdown}
         </Button>
@@ -64,13 +65,13 @@ export function ExportSection({ report, filledOn }: { report: Report; filledOn: 
         </Button>
       </div>
       {format ? (
-        <div class="stack export__result">
+        <div class="stack">
           <Field
             as="textarea"
             label={format === 'markdown' ? t.exportedMarkdown : t.exportedWikitext}
             readOnly
             rows={10}
-            class="export__text"
+            class={styles.text}
             value={text}
             onFocus={(event) => event.currentTarget.select()}
           />

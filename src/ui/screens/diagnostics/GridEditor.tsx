@@ -9,6 +9,7 @@ import { navigate } from '../../../state/router';
 import { useSync } from '../../../state/sync';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -16,6 +17,7 @@ import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
+import styles from './GridEditor.module.css';
 import { addQuestion, addSection, type Draft, updateSection } from './grid-draft';
 import { messages } from './messages';
 import { gridHref, gridsHref } from './paths';
@@ -101,14 +103,14 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
       />
       {admin ? null : <Banner>{t.adminOnly}</Banner>}
       <form
-        class="grid-editor"
+        class={styles.editor}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void publish(draft);
         }}
       >
-        <fieldset class="grid-editor__fields" disabled={!admin}>
+        <fieldset class={styles.fields} disabled={!admin}>
           <legend class="visually-hidden">{t.editGrid}</legend>
           <Field
             label={t.gridTitleLabel}
@@ -117,7 +119,7 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
             onInput={(event) => setDraft({ ...draft, title: event.currentTarget.value })}
           />
           {draft.sections.map((section, sectionIndex) => (
-            <div key={section.id} class="section grid-editor__section">
+            <div key={section.id} class={classes('section', styles.section)}>
               <Field
                 label={t.sectionTitleLabel(sectionIndex + 1)}
                 value={section.title}

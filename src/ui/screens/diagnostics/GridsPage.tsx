@@ -7,6 +7,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
+import styles from './lists.module.css';
 import { messages } from './messages';
 import { gridHref, listHref } from './paths';
 
@@ -27,13 +28,13 @@ export function GridsPage() {
       />
       {admin ? null : <Banner>{t.adminOnly}</Banner>}
       <Section title={t.gridsTitle}>
-        <ul class="diagnostic-list">
+        <ul class={styles.list}>
           {grids?.map((grid) => (
-            <li key={grid.id} class="diagnostic-list__item">
-              <a class="diagnostic-list__link" href={gridHref(grid.id)}>
+            <li key={grid.id} class={styles.item}>
+              <a class={styles.link} href={gridHref(grid.id)}>
                 {grid.title}
               </a>
-              <span class="diagnostic-list__meta">
+              <span class={styles.meta}>
                 {t.gridVersion(grid.version)} · {t.sectionsCount(grid.sections.length)} ·{' '}
                 {grid.status === 'active' ? t.gridActive : t.gridRetired}
               </span>

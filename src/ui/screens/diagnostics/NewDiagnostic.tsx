@@ -14,6 +14,7 @@ import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+import styles from './NewDiagnostic.module.css';
 import { listHref, sectionHref } from './paths';
 
 interface Errors {
@@ -87,10 +88,10 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
       <ScreenHeader title={t.newTitle} description={t.newPurpose} />
       <Section title={t.newTitle}>
         <form class="stack" onSubmit={submit} noValidate>
-          <fieldset class="grid-choices">
+          <fieldset class={styles.grids}>
             <legend class="field__label">{t.gridLegend}</legend>
             {templates?.map((template) => (
-              <label key={template.id} class="grid-choice">
+              <label key={template.id} class={styles.grid}>
                 <input
                   type="radio"
                   name="template"
@@ -100,7 +101,7 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
                 />
                 <span>
                   <strong>{template.title}</strong>
-                  <span class="grid-choice__detail">
+                  <span class={styles.detail}>
                     {t.sectionsCount(template.sections.length)}
                     {template.description ? ` · ${template.description}` : ''}
                   </span>

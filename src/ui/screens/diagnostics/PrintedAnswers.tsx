@@ -3,14 +3,15 @@ import type { Report } from '../../../domain/diagnostic-report';
 import { sectionScoreText } from '../../../domain/diagnostic-report';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+import styles from './PrintedAnswers.module.css';
 
 export function PrintedAnswers({ report }: { report: Report }) {
   const t = useMessages(messages);
   return (
-    <section class="print-only printed-answers" aria-hidden="true">
+    <section class={styles.answers} aria-hidden="true">
       <h2>{t.answersTitle}</h2>
       {report.sections.map((section) => (
-        <div key={section.number} class="printed-answers__section">
+        <div key={section.number} class={styles.section}>
           <h3>
             {section.number}. {section.title}
             {section.score.scorable > 0 ? ` — ${sectionScoreText(section.score)}` : ''}

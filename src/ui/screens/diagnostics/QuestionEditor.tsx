@@ -1,10 +1,13 @@
 // One question of a grid being edited.
 import type { Question } from '../../../domain/diagnostic';
 import { Button } from '../../components/Button';
+import { Check } from '../../components/Check';
+import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { useMessages } from '../../i18n/messages';
 import { type Draft, KINDS, moveQuestion, newKey, updateQuestion, withKind } from './grid-draft';
 import { messages } from './messages';
+import styles from './QuestionEditor.module.css';
 
 interface Props {
   question: Question;
@@ -36,7 +39,7 @@ export function QuestionEditor({ question, number, draft, sectionIndex, question
   );
   if (question.retired) {
     return (
-      <div class="question-editor question-editor--retired">
+      <div class={classes(styles.question, styles.retired)}>
         <p>
           <strong>{t.retiredQuestion(number)}</strong> {question.label}
         </p>
@@ -45,7 +48,7 @@ export function QuestionEditor({ question, number, draft, sectionIndex, question
     );
   }
   return (
-    <div class="question-editor" data-question={question.id}>
+    <div class={styles.question} data-question={question.id}>
       <Field
         label={t.questionLabel(number)}
         value={question.label}
@@ -70,18 +73,16 @@ export function QuestionEditor({ question, number, draft, sectionIndex, question
         ))}
       </Field>
       {scorable ? (
-        <div class="question-editor__scoring">
-          <label class="score-check">
-            <input
-              type="checkbox"
-              checked={question.scored}
-              onChange={(event) => {
-                const scored = event.currentTarget.checked;
-                change((current) => ({ ...current, scored }));
-              }}
-            />
-            <span>{t.countsInScore}</span>
-          </label>
+        <div class={styles.scoring}>
+          <Check
+            checked={question.scored}
+            onChange={(event) => {
+              const scored = event.currentTarget.checked;
+              change((current) => ({ ...current, scored }));
+            }}
+          >
+            {t.countsInScore}
+          </Check>
           {question.scored ? (
             <Field
               label={t.weightLabel}
@@ -99,7 +100,7 @@ export function QuestionEditor({ question, number, draft, sectionIndex, question
         </div>
       ) : null}
       {question.kind === 'scale' ? (
-        <div class="question-editor__levels">
+        <div class={styles.levels}>
           {[0, 1, 2, 3, 4].map((level) => (
             <Field
               key={level}
@@ -118,9 +119,9 @@ export function QuestionEditor({ question, number, draft, sectionIndex, question
         </div>
       ) : null}
       {choices ? (
-        <div class="question-editor__options">
+        <div class={styles.options}>
           {(question.options ?? []).map((option, optionIndex) => (
-            <div key={option.id} class="question-editor__option">
+            <div key={option.id} class={styles.option}>
               <Field
                 label={t.choiceLabel(optionIndex + 1)}
                 value={option.label}

@@ -4,8 +4,10 @@ import { isValid, parseISO } from 'date-fns';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Answer, Question } from '../../../domain/diagnostic';
 import { parseDecimal } from '../../../domain/diagnostic-answers';
+import { classes } from '../../components/classes';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+import styles from './QuestionInput.module.css';
 import { useTypedAnswer } from './use-typed-answer';
 
 export interface QuestionInputProps {
@@ -31,21 +33,21 @@ export function QuestionInput({ question, answer: stored, save: store }: Questio
   const toggle = (target: 'skipped' | 'unknown') => void save(status === target ? null : { status: target });
   return (
     // The card is a div around the fieldset: a fieldset's own border would cut through its legend.
-    <div class="question" data-question={question.id}>
-      <fieldset class="question__fieldset">
-        <legend class="question__label" id={legendId}>
+    <div class={styles.question} data-question={question.id}>
+      <fieldset class={styles.fieldset}>
+        <legend class={styles.label} id={legendId}>
           {question.label}
           {/* A question that counts more in the score says so while it is answered. */}
           {question.scored && question.weight !== 1 ? (
-            <span class="question__weight"> · {t.questionWeight(question.weight)}</span>
+            <span class={styles.weight}> · {t.questionWeight(question.weight)}</span>
           ) : null}
         </legend>
-        {question.help ? <p class="question__help">{question.help}</p> : null}
+        {question.help ? <p class={styles.help}>{question.help}</p> : null}
         <Control question={question} answer={answer} save={save} legendId={legendId} />
-        <div class="question__status">
+        <div class={styles.statuses}>
           <button
             type="button"
-            class="status-toggle"
+            class={styles.status}
             aria-pressed={status === 'unknown'}
             onClick={() => toggle('unknown')}
           >
@@ -53,15 +55,15 @@ export function QuestionInput({ question, answer: stored, save: store }: Questio
           </button>
           <button
             type="button"
-            class="status-toggle"
+            class={styles.status}
             aria-pressed={status === 'skipped'}
             onClick={() => toggle('skipped')}
           >
             {t.skip}
           </button>
         </div>
-        {status === 'skipped' ? <p class="question__note">{t.skippedNote}</p> : null}
-        {status === 'unknown' ? <p class="question__note">{t.unknownNote}</p> : null}
+        {status === 'skipped' ? <p class={styles.note}>{t.skippedNote}</p> : null}
+        {status === 'unknown' ? <p class={styles.note}>{t.unknownNote}</p> : null}
       </fieldset>
     </div>
   );
@@ -89,9 +91,9 @@ function ScaleControl({ question, answer, save }: QuestionInputProps) {
   const t = useMessages(messages);
   const value = answeredValue(answer);
   return (
-    <div class="levels">
+    <div class={styles.levels}>
       {[0, 1, 2, 3, 4].map((level) => (
-        <label key={level} class="choice level">
+        <label key={level} class="choice">
           <input
             type="radio"
             name={`q-${question.id}`}
@@ -117,7 +119,7 @@ function ChoiceControl({ question, answer, save }: QuestionInputProps) {
     void save({ status: 'answered', value: ordered });
   };
   return (
-    <div class="options">
+    <div class={styles.options}>
       {(question.options ?? []).map((option) => (
         <label key={option.id} class="choice">
           <input
@@ -200,7 +202,7 @@ function NumberControl({ question, answer, save, legendId }: QuestionInputProps 
   return (
     <div class="field">
       <input
-        class="field__control question__number"
+        class={classes('field__control', styles.number)}
         type="text"
         inputMode="decimal"
         value={typed.text}

@@ -7,6 +7,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatPercent } from './format';
 import { messages } from './messages';
+import styles from './results.module.css';
 import { ScoreChart } from './ScoreChart';
 
 export function Results({ score }: { score: GridScore }) {
@@ -31,18 +32,18 @@ export function Results({ score }: { score: GridScore }) {
   return (
     <Section title={t.resultsTitle} id="resultats">
       {score.overall === null ? <p>{t.noAnswersYet}</p> : null}
-      <div class="results">
-        <figure class="results__chart">
+      <div class={styles.results}>
+        <figure class={styles.chart}>
           <ScoreChart
             axisNames={score.sections.map((section) => section.title)}
             label={t.chartLabel}
             series={[{ label: t.chartLabel, percents: score.sections.map((s) => s.percent) }]}
           />
-          <figcaption class="results__caption">{t.chartAxisHint}</figcaption>
+          <figcaption class={styles.caption}>{t.chartAxisHint}</figcaption>
         </figure>
         <div>
           <TableScroll label={t.tableCaption}>
-            <table class="score-table">
+            <table class={styles.table}>
               <caption>{t.tableCaption}</caption>
               <thead>
                 <tr>
@@ -57,7 +58,9 @@ export function Results({ score }: { score: GridScore }) {
                   <tr key={section.sectionId} data-section={section.sectionId}>
                     <td>{index + 1}</td>
                     <th scope="row">{section.title}</th>
-                    <td class="score-table__score">{section.scorable === 0 ? '—' : percentText(section)}</td>
+                    <td class={styles.score} data-score>
+                      {section.scorable === 0 ? '—' : percentText(section)}
+                    </td>
                     <td>
                       {section.scorable === 0
                         ? '—'
@@ -70,7 +73,7 @@ export function Results({ score }: { score: GridScore }) {
                 <tr>
                   <td />
                   <th scope="row">{t.overall}</th>
-                  <td class="score-table__score" data-overall>
+                  <td class={styles.score} data-overall>
                     {score.overall === null ? t.noScore : formatPercent(score.overall, lang)}
                   </td>
                   <td />
@@ -80,7 +83,7 @@ export function Results({ score }: { score: GridScore }) {
           </TableScroll>
         </div>
       </div>
-      <dl class="reading">
+      <dl class={styles.reading}>
         <div>
           <dt>{t.strengths}</dt>
           <dd>{reading.strengths.length > 0 ? listed(reading.strengths) : t.noStrengths}</dd>
@@ -90,7 +93,7 @@ export function Results({ score }: { score: GridScore }) {
           <dd>{reading.weaknesses.length > 0 ? listed(reading.weaknesses) : t.noWeaknesses}</dd>
         </div>
       </dl>
-      <p class="results__caption">{t.readingHint}</p>
+      <p class={styles.caption}>{t.readingHint}</p>
     </Section>
   );
 }

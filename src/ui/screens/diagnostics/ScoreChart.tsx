@@ -10,6 +10,8 @@ import {
   radarPoints,
   toSvgPoints,
 } from '../../../domain/radar';
+import { classes } from '../../components/classes';
+import styles from './ScoreChart.module.css';
 
 export interface ChartSeries {
   /** Shown in the legend when there are several series. */
@@ -32,6 +34,9 @@ interface ChartProps {
   label: string;
 }
 
+/** The first series solid, the second dashed (the legend of a comparison draws the same). */
+const seriesClass = (index: number) => (index === 0 ? styles.series0 : styles.series1);
+
 export function ScoreChart(props: ChartProps) {
   const axes = props.series[0]?.percents.length ?? 0;
   if (axes === 0) return null;
@@ -44,7 +49,7 @@ function AxisName({ name, x, y, anchor, block, empty }: AxisNameProps) {
   const shift = block === 'above' ? lines.length - 1 : block === 'middle' ? (lines.length - 1) / 2 : 0;
   return (
     <text
-      class={`score-chart__label${empty ? ' score-chart__label--empty' : ''}`}
+      class={classes(styles.label, empty && styles.empty)}
       x={x}
       y={y - shift * LINE_HEIGHT}
       text-anchor={anchor}
@@ -72,16 +77,16 @@ interface AxisNameProps {
 function Radar({ series, axisNames, label, axes }: ChartProps & { axes: number }) {
   const frame = { center: { x: WIDTH / 2, y: HEIGHT / 2 }, radius: FRAME_RADIUS, axes };
   return (
-    <svg class="score-chart score-chart--radar" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg class={styles.chart} data-chart="radar" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
       {gridRings(frame).map((ring, step) => (
-        <polygon key={step} class="score-chart__ring" points={toSvgPoints(ring)} />
+        <polygon key={step} class={styles.ring} points={toSvgPoints(ring)} />
       ))}
       {Array.from({ length: axes }, (_, index) => {
         const tip = axisPoint(frame, index, 1);
         const text = axisPoint(frame, index, 1.1);
         return (
           <g key={index}>
-            <line class="score-chart__axis" x1={frame.center.x} y1={frame.center.y} x2={tip.x} y2={tip.y} />
+            <line class={styles.axis} x1={frame.center.x} y1={frame.center.y} x2={tip.x} y2={tip.y} />
             <AxisName
               name={axisNames[index] ?? String(index + 1)}
               x={text.x}
@@ -96,7 +101,7 @@ function Radar({ series, axisNames, label, axes }: ChartProps & { axes: number }
       {series.map((entry, index) => {
         const points = radarPoints(frame, entry.percents);
         return (
-          <g key={entry.label} class={`score-chart__series score-chart__series--${index}`}>
+          <g key={entry.label} class={seriesClass(index)} data-series={index}>
             {points.length >= 2 ? <polygon points={toSvgPoints(points)} /> : null}
             {points.map((point) => (
               <circle key={`${point.x},${point.y}`} cx={point.x} cy={point.y} r="4" />
@@ -121,28 +126,23 @@ function Bars({ series, axisNames, label }: ChartProps) {
   const height = axes * rowHeight;
   return (
     <svg
-      class="score-chart score-chart--bars"
+      class={styles.chart}
+      data-chart="bars"
       viewBox={`0 0 ${BAR_LEFT + BAR_WIDTH + 4} ${height}`}
       role="img"
       aria-label={label}
     >
       {Array.from({ length: axes }, (_, axis) => (
         <g key={axis} transform={`translate(0 ${axis * rowHeight})`}>
-          <text class="score-chart__label" x={BAR_LEFT} y={BAR_NAME / 2} dominant-baseline="middle">
+          <text class={styles.label} x={BAR_LEFT} y={BAR_NAME / 2} dominant-baseline="middle">
             {labelLines(axisNames[axis] ?? String(axis + 1), 34, 1)[0]}
             <title>{axisNames[axis]}</title>
           </text>
-          <rect
-            class="score-chart__track"
-            x={BAR_LEFT}
-            y={BAR_NAME}
-            width={BAR_WIDTH}
-            height={series.length * BAR_HEIGHT}
-          />
+          <rect class={styles.track} x={BAR_LEFT} y={BAR_NAME} width={BAR_WIDTH} height={series.length * BAR_HEIGHT} />
           {series.map((entry, index) => (
             <rect
               key={entry.label}
-              class={`score-chart__bar score-chart__series--${index}`}
+              class={classes(styles.bar, seriesClass(index))}
               x={BAR_LEFT}
               y={BAR_NAME + index * BAR_HEIGHT + 2}
               width={(BAR_WIDTH * Math.max(0, Math.min(100, entry.percents[axis] ?? 0))) / 100}

@@ -14,6 +14,7 @@ import { ProgressBar } from './ProgressBar';
 import { diagnosticHref, sectionHref } from './paths';
 import { QuestionInput } from './QuestionInput';
 import { SectionComment } from './SectionComment';
+import styles from './SectionPage.module.css';
 import { useSaveStatus } from './use-save-status';
 
 export function SectionPage({ diagnosticId, index }: { diagnosticId: string; index: number }) {
@@ -35,8 +36,8 @@ export function SectionPage({ diagnosticId, index }: { diagnosticId: string; ind
     <>
       <ScreenHeader title={section.title} description={`${t.sectionOf(index, total)} · ${subject}`} />
       <ProgressBar done={progress.done} total={progress.total} />
-      {section.description ? <p class="section-intro">{section.description}</p> : null}
-      <form class="section-form" onSubmit={(event) => event.preventDefault()}>
+      {section.description ? <p class={styles.intro}>{section.description}</p> : null}
+      <form class={styles.form} onSubmit={(event) => event.preventDefault()}>
         {activeQuestions(section).map((question) => (
           <QuestionInput
             key={question.id}
@@ -59,7 +60,7 @@ export function SectionPage({ diagnosticId, index }: { diagnosticId: string; ind
           }
         />
       </form>
-      <div class="save-status" aria-live="polite">
+      <div class={styles.saveStatus} aria-live="polite" data-testid="save-status">
         {status.state === 'saving' ? t.saving : status.state === 'saved' ? t.saved : ''}
       </div>
       {status.state === 'failed' ? (
@@ -74,7 +75,7 @@ export function SectionPage({ diagnosticId, index }: { diagnosticId: string; ind
           {t.saveFailed}
         </Banner>
       ) : null}
-      <nav class="section-nav" aria-label={t.sectionsTitle}>
+      <nav class={styles.nav} aria-label={t.sectionsTitle}>
         {index > 1 ? (
           <ButtonLink href={sectionHref(diagnosticId, index - 1)} variant="secondary">
             {t.previousSection}

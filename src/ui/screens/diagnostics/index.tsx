@@ -11,7 +11,6 @@ import { GridsPage } from './GridsPage';
 import { NewDiagnostic } from './NewDiagnostic';
 import { COMPARE_PATH, GRIDS_PATH, NEW_PATH, SECTION_PATH } from './paths';
 import { SectionPage } from './SectionPage';
-import './diagnostics.css';
 
 export default function DiagnosticsScreen({ route }: ScreenProps) {
   const [first, second, third] = route.params;
