@@ -1,6 +1,8 @@
 // Starts the app: state that follows the browser (route, language, connectivity), the shell,
 // then, once the first screen is shown, sync and the service worker that lets the installed
 // app open offline.
+// The tokens and the shell first: components' and screens' own styles come after and win.
+import './ui/styles.css';
 import { render } from 'preact';
 import { routeStore, startRouter } from './state/router';
 import { startSync } from './state/sync';
@@ -9,7 +11,6 @@ import { App } from './ui/App';
 import { afterFirstScreen, whenIdle } from './ui/first-screen';
 import { requestHeadingFocus } from './ui/focus';
 import { findScreen } from './ui/routes';
-import './ui/styles.css';
 
 // The first screen's code starts downloading now rather than after the shell's first render.
 // A failure here is shown by the screen outlet, which loads it again.

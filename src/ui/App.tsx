@@ -35,8 +35,8 @@ export function App() {
           <BrandMark />
           {t.appName}
         </span>
-        <SyncIndicator />
-        <QuickCapture />
+        <SyncIndicator place="topbar" />
+        <QuickCapture place="topbar" />
         <a class="topbar__settings" href={`#/${SETTINGS_PATH}`} aria-current={currentIf(SETTINGS_PATH)}>
           <Icon name="settings" />
           <span>{t.navSettings}</span>
@@ -48,10 +48,10 @@ export function App() {
           {t.appName}
         </span>
         <div class="nav__sync">
-          <SyncIndicator />
+          <SyncIndicator place="column" />
         </div>
         <div class="nav__capture">
-          <QuickCapture />
+          <QuickCapture place="column" />
         </div>
         <ul class="nav__list">
           {NAV_ITEMS.map((item) => (

@@ -3,21 +3,24 @@
 // a phone's top bar, a button in the side column of a wide screen, so it covers nothing.
 // Hidden where a visit is being written already.
 import { hrefTo, useRoute } from '../state/router';
+import { classes } from './components/classes';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
+import styles from './QuickCapture.module.css';
 
-export function QuickCapture() {
+/** `place`: the phone's top bar or the side column of a wide screen (the shell shows one of them). */
+export function QuickCapture({ place }: { place: 'topbar' | 'column' }) {
   const t = useMessages(common);
   const route = useRoute();
   const visits = route.screen === 'visites' || route.screen === '';
   const writing = visits && (route.params[0] === 'nouvelle' || route.params[1] === 'modifier');
   if (writing) return null;
   return (
-    <a class="quick-capture" href={hrefTo('visites', 'nouvelle')}>
+    <a class={classes(styles.capture, styles[place])} href={hrefTo('visites', 'nouvelle')} data-testid="quick-capture">
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
       </svg>
-      <span class="quick-capture__label">{t.quickCapture}</span>
+      <span class={styles.label}>{t.quickCapture}</span>
     </a>
   );
 }

@@ -11,6 +11,7 @@ import { holdFirstScreen } from './first-screen';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 import { findScreen, type ScreenEntry, type ScreenProps } from './routes';
+import styles from './ScreenOutlet.module.css';
 
 const loaded = new Map<string, ComponentType<ScreenProps>>();
 
@@ -61,7 +62,7 @@ function Loading() {
     return () => clearTimeout(timer);
   }, []);
   return (
-    <p class="screen-loading" role="status">
+    <p class={styles.loading} role="status">
       {visible ? t.loadingScreen : ''}
     </p>
   );

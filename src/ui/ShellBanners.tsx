@@ -4,7 +4,6 @@ import { useState } from 'preact/hooks';
 import { applyUpdate, checkForUpdate, useUi } from '../state/ui';
 import { Banner } from './components/Banner';
 import { Button } from './components/Button';
-import { Icon } from './components/Icon';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 
@@ -17,8 +16,7 @@ export function ShellBanners() {
   return (
     <div class="shell__banners">
       {online ? null : (
-        <Banner tone="info" class="banner--offline">
-          <Icon name="offline" class="banner__icon" />
+        <Banner tone="info" icon="offline" data-testid="offline-banner">
           {t.offline}
         </Banner>
       )}
@@ -51,7 +49,7 @@ function UpdateBanner({ required }: { required: boolean }) {
     return (
       <Banner
         tone={tone}
-        class="banner--update"
+        data-testid="update-banner"
         title={title}
         actions={
           <Button variant="primary" disabled={fetching} onClick={download}>
@@ -67,7 +65,7 @@ function UpdateBanner({ required }: { required: boolean }) {
     return (
       <Banner
         tone="warning"
-        class="banner--update"
+        data-testid="update-banner"
         title={title}
         actions={
           <>
@@ -85,7 +83,7 @@ function UpdateBanner({ required }: { required: boolean }) {
   return (
     <Banner
       tone={tone}
-      class="banner--update"
+      data-testid="update-banner"
       title={title}
       actions={
         <Button

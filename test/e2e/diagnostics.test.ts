@@ -223,20 +223,22 @@ describe('an admin of the network', () => {
     await page.locator('main h1', { hasText: 'Modifier la grille' }).waitFor();
     const charter = page.locator('[data-question="go_charte"]');
     await charter.getByRole('button', { name: 'Retirer la question' }).click();
-    const warning = page.locator('.banner--warning');
-    await poll(() => warning.textContent()).toContain('Une charte ou des règles de vie existent : 1 diagnostic');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Une charte ou des règles de vie existent : 1 diagnostic' })
+      .waitFor({ timeout: 45_000 });
     // The shell's indicator while a sync runs has an axe finding of its own (reported to its
     // owners); the scan here is about this screen, so it waits for the sync to settle.
-    await poll(() => page.locator('.sync-indicator--syncing').count()).toBe(0);
+    await poll(() => page.locator('[data-testid="sync-indicator"][data-sync-state="syncing"]').count()).toBe(0);
     await screenshotAtSizes(page, 'diagnostic-grid-editor');
     await page.setViewportSize(DESKTOP);
     expect(describeViolations(await runAxe(page))).toBe('');
     await page.getByRole('button', { name: 'Publier la version 2' }).click();
-    await page.locator('.screen-header__description', { hasText: 'version 2' }).waitFor();
+    await page.locator('main header p', { hasText: 'version 2' }).waitFor();
 
     await shell.goTo('diagnostics');
     await page.getByTestId('diagnostic-list').getByRole('link', { name: 'La Forge des Possibles' }).click();
-    const notice = page.locator('.banner', { hasText: 'Une nouvelle version de la grille existe (version 2)' });
+    const notice = page.getByRole('status').filter({ hasText: 'Une nouvelle version de la grille existe (version 2)' });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Une charte ou des règles de vie existent');
     await notice.getByRole('button', { name: 'Passer à la version 2' }).click();

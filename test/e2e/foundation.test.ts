@@ -105,7 +105,9 @@ describe('every top-level screen', () => {
         await shell.goTo(place);
         // Scan once the screen's data has arrived (its empty state or its content).
         await page
-          .locator(`main [data-screen="${PLACES[place].path}"] .empty-state, main [data-screen] .section`)
+          .locator(
+            `main [data-screen="${PLACES[place].path}"] [data-testid="empty-state"], main [data-screen] section[aria-labelledby]`,
+          )
           .first()
           .waitFor();
         const violations = await runAxe(page);

@@ -145,7 +145,7 @@ function underQuickCapture(): Promise<string[]> {
     for (const top of [0, document.documentElement.scrollHeight]) {
       window.scrollTo(0, top);
       await frame();
-      const button = [...document.querySelectorAll('.quick-capture')].find(
+      const button = [...document.querySelectorAll('[data-testid="quick-capture"]')].find(
         (candidate) => candidate.getBoundingClientRect().width > 0,
       );
       if (!button) continue;

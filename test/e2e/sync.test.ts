@@ -96,9 +96,9 @@ describe('two phones of a network', () => {
     await a.sync();
     // The choice shows once the visit's conflicts are read.
     await a.go(`#/visites/${id}`);
-    await a.page.locator('main .conflict').waitFor();
+    await a.page.getByRole('main').getByTestId('conflict').waitFor();
     await b.go(`#/visites/${id}`);
-    await b.page.locator('main .conflict').waitFor();
+    await b.page.getByRole('main').getByTestId('conflict').waitFor();
     const shownOnA = await a.visitText(id);
     const shownOnB = await b.visitText(id);
     expect(shownOnA).toContain('2 versions de ce texte');
@@ -107,16 +107,16 @@ describe('two phones of a network', () => {
       expect(text).toContain('bail signé');
       expect(text).toContain('visite du local jeudi');
     }
-    await a.page.locator('.conflict').scrollIntoViewIfNeeded();
+    await a.page.getByTestId('conflict').scrollIntoViewIfNeeded();
     await screenshotAtSizes(a.page, 'sync-notes-conflict');
     await a.page.setViewportSize(PHONE);
     expect(describeViolations(await runAxe(a.page))).toBe('');
 
     // Camille takes the other version: both phones converge on it, the choice is gone.
     expect(shownOnA).toContain('Autre version');
-    const offered = (await a.page.locator('.conflict__text').textContent()) ?? '';
-    await a.page.locator('.conflict').getByRole('button', { name: 'Prendre cette version' }).click();
-    await expect.poll(() => a.page.locator('.conflict').count()).toBe(0);
+    const offered = (await a.page.getByTestId('conflict-text').first().textContent()) ?? '';
+    await a.page.getByTestId('conflict').getByRole('button', { name: 'Prendre cette version' }).click();
+    await expect.poll(() => a.page.getByTestId('conflict').count()).toBe(0);
     await a.sync();
     await b.sync();
     for (const device of [a, b]) {

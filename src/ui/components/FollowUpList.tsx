@@ -12,9 +12,10 @@ import { useDates } from '../i18n/dates';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
+import { classes } from './classes';
 import { Field } from './Field';
+import styles from './FollowUpList.module.css';
 import { followUpMessages } from './follow-up-messages';
-import './follow-ups.css';
 
 /** One follow-up: a checkbox that ticks it, its due day (red when overdue), and `extra` (a link to its visit). */
 export function FollowUpItem({ followUp, extra }: { followUp: FollowUp; extra?: ComponentChildren }) {
@@ -23,17 +24,17 @@ export function FollowUpItem({ followUp, extra }: { followUp: FollowUp; extra?: 
   const context = useDataContext();
   const overdue = !followUp.done && followUp.dueDate != null && followUp.dueDate < localDay();
   return (
-    <li class={['follow-up', followUp.done ? 'follow-up--done' : ''].filter(Boolean).join(' ')}>
-      <label class="follow-up__check">
+    <li class={classes(styles.item, followUp.done && styles.done)}>
+      <label class={styles.check}>
         <input
           type="checkbox"
           checked={followUp.done}
           disabled={!context}
           onChange={(event) => context && void setFollowUpDone(context, followUp.id, event.currentTarget.checked)}
         />
-        <span class="follow-up__text">{followUp.text}</span>
+        <span class={styles.text}>{followUp.text}</span>
       </label>
-      <span class={['follow-up__due', overdue ? 'follow-up__due--late' : ''].filter(Boolean).join(' ')}>
+      <span class={classes(styles.due, overdue && styles.late)}>
         {followUp.done && followUp.doneAt
           ? t.doneOn(d.shortDate(followUp.doneAt))
           : followUp.dueDate
@@ -43,9 +44,14 @@ export function FollowUpItem({ followUp, extra }: { followUp: FollowUp; extra?: 
             : null}
         {followUp.owner ? ` · ${followUp.owner}` : null}
       </span>
-      {extra ? <span class="follow-up__extra">{extra}</span> : null}
+      {extra ? <span class={styles.extra}>{extra}</span> : null}
     </li>
   );
+}
+
+/** The list that holds FollowUpItems (a screen's own groups of them: "À faire", an event's day). */
+export function FollowUpItems({ children }: { children: ComponentChildren }) {
+  return <ul class={styles.list}>{children}</ul>;
 }
 
 /** A visit's or an event's follow-ups, and the form to add one to it. */
@@ -64,11 +70,11 @@ export function FollowUpList({
       {followUps.length === 0 ? (
         <p class="field__hint">{t.none}</p>
       ) : (
-        <ul class="follow-ups">
+        <FollowUpItems>
           {followUps.map((followUp) => (
             <FollowUpItem key={followUp.id} followUp={followUp} />
           ))}
-        </ul>
+        </FollowUpItems>
       )}
       <AddFollowUp visitId={visitId} eventId={eventId} />
     </>
@@ -105,14 +111,14 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   };
 
   return (
-    <form class="follow-up-add" onSubmit={add} noValidate>
+    <form class={styles.add} onSubmit={add} noValidate>
       <Field
         label={t.newText}
         value={values.text}
         onInput={(event) => setValues({ ...values, text: event.currentTarget.value })}
         error={errors.text}
       />
-      <div class="follow-up-add__row">
+      <div class={styles.addRow}>
         <Field
           label={t.newDue}
           type="date"

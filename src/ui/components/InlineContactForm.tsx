@@ -10,6 +10,7 @@ import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
 import { Field } from './Field';
+import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
 export interface InlineContactFormProps {
@@ -56,7 +57,7 @@ export function InlineContactForm({
   };
 
   return (
-    <fieldset class="inline-form stack">
+    <fieldset class={`stack ${styles.inlineForm}`}>
       <legend class="field__label">{t.contactNew}</legend>
       <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
       <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />

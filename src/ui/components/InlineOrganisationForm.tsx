@@ -12,6 +12,7 @@ import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
 import { Field } from './Field';
+import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
 export interface InlineOrganisationFormProps {
@@ -47,7 +48,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
   };
 
   return (
-    <fieldset class="inline-form stack">
+    <fieldset class={`stack ${styles.inlineForm}`}>
       <legend class="field__label">{t.organisationNew}</legend>
       <Field
         label={t.organisationName}

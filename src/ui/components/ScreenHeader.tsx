@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { takeHeadingFocus } from '../focus';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/messages';
+import styles from './ScreenHeader.module.css';
 
 export interface ScreenHeaderProps {
   /** The screen's one h1, also the document title ("Visites — Valise"). */
@@ -23,14 +24,14 @@ export function ScreenHeader({ title, description, actions }: ScreenHeaderProps)
     if (takeHeadingFocus()) heading.current?.focus();
   }, []);
   return (
-    <header class="screen-header">
-      <div class="screen-header__text">
-        <h1 class="screen-header__title" tabIndex={-1} ref={heading}>
+    <header class={styles.header}>
+      <div class={styles.text}>
+        <h1 class={styles.title} tabIndex={-1} ref={heading}>
           {title}
         </h1>
-        {description ? <p class="screen-header__description">{description}</p> : null}
+        {description ? <p class={styles.description}>{description}</p> : null}
       </div>
-      {actions ? <div class="screen-header__actions">{actions}</div> : null}
+      {actions ? <div class={styles.actions}>{actions}</div> : null}
     </header>
   );
 }

@@ -4,8 +4,9 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { matchesWords, normalizeForSearch, queryWords } from '../../domain/search';
 import { useMessages } from '../i18n/messages';
 import { Button } from './Button';
+import { classes } from './classes';
 import { pickerMessages } from './picker-messages';
-import './search-picker.css';
+import styles from './SearchPicker.module.css';
 
 export interface PickerOption {
   id: string;
@@ -82,7 +83,7 @@ export function SearchPicker({
   };
 
   return (
-    <fieldset class={['field', 'picker', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+    <fieldset class={classes('field', styles.picker, error && 'field--invalid')}>
       <legend class="field__label">{label}</legend>
       {hint ? (
         <p class="field__hint" id={`${id}-hint`}>
@@ -90,13 +91,13 @@ export function SearchPicker({
         </p>
       ) : null}
       {picked.length > 0 ? (
-        <ul class="picker__picked">
+        <ul class={styles.picked}>
           {picked.map((option) => (
-            <li key={option.id} class="picker__chip">
+            <li key={option.id} class={styles.chip} data-testid="picker-chip">
               <span>{option.label}</span>
               <button
                 type="button"
-                class="picker__remove"
+                class={styles.remove}
                 aria-label={multiple ? t.remove(option.label) : t.changeNamed(option.label)}
                 onClick={() => onChange(selected.filter((key) => key !== option.id))}
               >
@@ -134,18 +135,18 @@ export function SearchPicker({
             {typed ? t.results(candidates.length) : ''}
           </p>
           {shown.length > 0 || (typed && onCreate && !exact) ? (
-            <ul class="picker__options" aria-label={typed ? t.results(candidates.length) : t.suggested}>
+            <ul class={styles.options} aria-label={typed ? t.results(candidates.length) : t.suggested}>
               {shown.map((option) => (
                 <li key={option.id}>
-                  <button type="button" class="picker__option" onClick={() => pick(option)}>
-                    <span class="picker__option-label">{option.label}</span>
-                    {option.detail ? <span class="picker__option-detail">{option.detail}</span> : null}
+                  <button type="button" class={styles.option} data-testid="picker-option" onClick={() => pick(option)}>
+                    <span class={styles.optionLabel}>{option.label}</span>
+                    {option.detail ? <span class={styles.optionDetail}>{option.detail}</span> : null}
                   </button>
                 </li>
               ))}
               {typed && onCreate && !exact ? (
                 <li>
-                  <Button variant="quiet" class="picker__create" onClick={create}>
+                  <Button variant="quiet" class={styles.create} onClick={create}>
                     {t.create(query.trim())}
                   </Button>
                 </li>

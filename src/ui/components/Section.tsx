@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { classes } from './classes';
+import styles from './Section.module.css';
 
 export interface SectionProps {
   title: ComponentChildren;
@@ -12,11 +14,24 @@ export interface SectionProps {
 export function Section({ title, children, id }: SectionProps) {
   const headingId = useId();
   return (
-    <section class="section" aria-labelledby={headingId} id={id}>
-      <h2 class="section__title" id={headingId}>
+    <section class={styles.section} aria-labelledby={headingId} id={id}>
+      <h2 class={styles.title} id={headingId}>
         {title}
       </h2>
       {children}
     </section>
   );
+}
+
+/** A Section's frame around a block with no heading of its own (a record's facts, a grid's section being edited). */
+export function Card({
+  as: Tag = 'div',
+  class: extra,
+  children,
+}: {
+  as?: 'div' | 'dl';
+  class?: string | undefined;
+  children: ComponentChildren;
+}) {
+  return <Tag class={classes(styles.section, extra)}>{children}</Tag>;
 }

@@ -1,6 +1,6 @@
 // What every form shows around its fields: the draft it was reopened with (and a way to drop
 // it, after a confirmation), and why the save did not happen.
-import { Banner } from '../components/Banner';
+import { Banner, BannerMore } from '../components/Banner';
 import { Button } from '../components/Button';
 import { useDates } from '../i18n/dates';
 import { useMessages } from '../i18n/messages';
@@ -25,7 +25,7 @@ export function DraftNotice({ form }: { form: Pick<RecordForm<object, unknown>, 
         </Button>
       }
     >
-      <p class="banner__more">{t.restoredText(d.relative(form.restoredAt))}</p>
+      <BannerMore>{t.restoredText(d.relative(form.restoredAt))}</BannerMore>
     </Banner>
   );
 }

@@ -12,6 +12,7 @@ import { useLive } from '../hooks/use-live';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useDates } from '../i18n/dates';
 import { useMessages } from '../i18n/messages';
+import styles from './ConflictNotice.module.css';
 import { messages } from './messages';
 
 export interface ConflictNoticeProps {
@@ -47,13 +48,15 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   };
 
   return (
-    <Banner tone="warning" title={t.conflictTitle(relevant.length)} class="conflict">
+    <Banner tone="warning" title={t.conflictTitle(relevant.length)} data-testid="conflict">
       <p>{t.conflictExplain}</p>
-      <ul class="conflict__versions">
+      <ul class={styles.versions}>
         {relevant.map((conflict) => (
           <li key={conflict.id}>
             <strong>{t.conflictOther(conflict.authorName, d.dateTime(conflict.createdAt))}</strong>
-            <p class="conflict__text">{conflict.value}</p>
+            <p class={styles.text} data-testid="conflict-text">
+              {conflict.value}
+            </p>
             <div class="actions">
               <Button onClick={() => resolve(conflict, conflict.value)}>{t.conflictTake}</Button>
               <Button onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}>

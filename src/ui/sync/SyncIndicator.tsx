@@ -1,14 +1,16 @@
 // A small, calm status in the shell: hors ligne / synchronisation… / à jour / erreur, and how
 // many changes wait to be sent. Hidden while the device is a local notebook (not joined).
 import { useSync, useSyncStatus } from '../../state/sync';
+import { classes } from '../components/classes';
 import { Icon } from '../components/Icon';
 import { useMessages } from '../i18n/messages';
 import { SETTINGS_PATH } from '../routes';
 import { messages } from './messages';
+import styles from './SyncIndicator.module.css';
 import { stateLabel } from './status-text';
-import './sync.css';
 
-export function SyncIndicator() {
+/** `place`: the phone's top bar or the side column of a wide screen (the shell shows one of them). */
+export function SyncIndicator({ place }: { place: 'topbar' | 'column' }) {
   const t = useMessages(messages);
   const status = useSyncStatus();
   const joined = useSync((view) => view.session !== null);
@@ -17,18 +19,20 @@ export function SyncIndicator() {
   const visible = status.pending > 0 ? `${label} ${status.pending}` : label;
   return (
     <a
-      class={`sync-indicator sync-indicator--${status.state}`}
+      class={classes(styles.indicator, styles[place], styles[status.state])}
+      data-testid="sync-indicator"
+      data-sync-state={status.state}
       href={`#/${SETTINGS_PATH}`}
       // The name starts with exactly what is seen ("Hors ligne 3"), so a person using voice
       // control can say what they see; the rest tells a screen reader what the number means.
       aria-label={`${visible}. ${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
     >
       <Icon name="refresh" />
-      <span class="sync-indicator__label">{label}</span>
+      <span class={styles.label}>{label}</span>
       {status.pending > 0 ? (
         <>
           {' '}
-          <span class="sync-indicator__badge">{status.pending}</span>
+          <span class={styles.badge}>{status.pending}</span>
         </>
       ) : null}
     </a>

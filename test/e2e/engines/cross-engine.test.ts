@@ -132,7 +132,9 @@ describe('journeys across engines', () => {
       code = await admin.until('no invitation code showed', async () => {
         if (await admin.isVisible({ text: 'L’action n’a pas abouti' }))
           throw new Error(`the server refused the invitation:\n${server.output().slice(-2000)}`);
-        const shown = await admin.evaluate(() => document.querySelector('.invitation__code')?.textContent?.trim());
+        const shown = await admin.evaluate(() =>
+          document.querySelector('[data-testid="invitation-code"]')?.textContent?.trim(),
+        );
         return shown && shown !== code ? shown : '';
       });
     }

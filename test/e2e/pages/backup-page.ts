@@ -52,6 +52,6 @@ export class BackupPage {
   }
 
   error(): Locator {
-    return this.section().locator('.banner--error');
+    return this.section().getByRole('alert');
   }
 }

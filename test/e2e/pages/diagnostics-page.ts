@@ -14,7 +14,7 @@ export class DiagnosticsPage {
     await this.page.getByRole('link', { name: 'Nouveau diagnostic' }).first().click();
     await this.page.getByRole('radio', { name: new RegExp(grid) }).check();
     await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu.slice(0, 8));
-    const existing = this.page.locator('.picker__option', { hasText: lieu });
+    const existing = this.page.getByTestId('picker-option').filter({ hasText: lieu });
     const create = this.page.getByRole('button', { name: `Créer « ${lieu.slice(0, 8)} »` });
     await existing.or(create).first().waitFor();
     if (await existing.count()) await existing.click();
@@ -22,7 +22,7 @@ export class DiagnosticsPage {
       await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu);
       await this.page.getByRole('button', { name: `Créer « ${lieu} »` }).click();
     }
-    await this.page.locator('.picker__chip', { hasText: lieu }).waitFor();
+    await this.page.getByTestId('picker-chip').filter({ hasText: lieu }).waitFor();
     await this.page.getByLabel('Date du diagnostic').fill(date);
     await beforeSubmit?.();
     await this.page.getByRole('button', { name: 'Commencer le diagnostic' }).click();

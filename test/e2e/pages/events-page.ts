@@ -27,7 +27,7 @@ export class EventsPage {
       await this.page.getByLabel('Chercher : Lieu du réseau').fill(fields.newPlace);
       await this.page.getByRole('button', { name: `Créer « ${fields.newPlace} »` }).click();
       await this.page.getByRole('button', { name: 'Ajouter le lieu' }).click();
-      await this.page.locator('.picker__chip', { hasText: fields.newPlace }).waitFor();
+      await this.page.getByTestId('picker-chip').filter({ hasText: fields.newPlace }).waitFor();
     }
     if (fields.placeLabel) await this.page.getByLabel('Adresse ou lieu').fill(fields.placeLabel);
     if (fields.startTime) await this.page.getByLabel('Heure de début').fill(fields.startTime);

@@ -39,7 +39,7 @@ export class NetworkPage {
 
   /** The indicator in the shell (top bar on a phone, side column on a desktop). */
   indicator(): Locator {
-    return this.page.locator('.sync-indicator:visible');
+    return this.page.locator('[data-testid="sync-indicator"]:visible');
   }
 
   syncNow(): Promise<void> {
@@ -48,16 +48,17 @@ export class NetworkPage {
 
   async createInvitation(): Promise<string> {
     await this.page.getByRole('button', { name: 'Créer une invitation' }).click();
-    return ((await this.page.locator('.invitation__code').textContent()) ?? '').trim();
+    return ((await this.page.getByTestId('invitation-code').textContent()) ?? '').trim();
   }
 
   async revokeDevice(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Afficher les appareils' }).click();
     this.page.once('dialog', (dialog) => void dialog.accept());
     await this.page
-      .locator('.devices li', { hasText: name })
+      .getByTestId('devices')
+      .locator('li', { hasText: name })
       .getByRole('button', { name: 'Retirer cet appareil' })
       .click();
-    await this.page.locator('.devices li', { hasText: name }).getByText('retiré').waitFor();
+    await this.page.getByTestId('devices').locator('li', { hasText: name }).getByText('retiré').waitFor();
   }
 }

@@ -61,11 +61,11 @@ export class ShellPage {
   }
 
   offlineBanner(): Locator {
-    return this.page.locator('.banner--offline');
+    return this.page.getByTestId('offline-banner');
   }
 
   updateBanner(): Locator {
-    return this.page.locator('.banner--update');
+    return this.page.getByTestId('update-banner');
   }
 
   async clickInUpdateBanner(name: string): Promise<void> {

@@ -36,7 +36,7 @@ export class VisitsPage {
 
   /** "Nouvelle visite" from any screen (outside the screen's own content). */
   quickCapture(): Locator {
-    return this.page.locator('a.quick-capture:visible');
+    return this.page.locator('[data-testid="quick-capture"]:visible');
   }
 
   placePicker(): Locator {

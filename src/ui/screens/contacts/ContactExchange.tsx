@@ -10,7 +10,7 @@ import {
   contactsToVCard,
   type ImportProblem,
 } from '../../../domain/contact-exchange';
-import { Banner } from '../../components/Banner';
+import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -84,7 +84,7 @@ export function ContactExchange() {
         {failed ? <Banner tone="error">{t.importFailed}</Banner> : null}
         {report ? (
           <Banner tone={report.rejected.length > 0 ? 'warning' : 'success'} title={t.importTitle} class="import-report">
-            <p class="banner__more">{t.importDone(report.added, report.merged, report.rejected.length)}</p>
+            <BannerMore>{t.importDone(report.added, report.merged, report.rejected.length)}</BannerMore>
             {report.rejected.length > 0 ? (
               <ul class={styles['import-report__lines']}>
                 {report.rejected.map((rejected) => (

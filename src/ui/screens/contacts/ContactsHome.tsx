@@ -7,7 +7,7 @@ import type { Contact } from '../../../domain/contact';
 import type { Organisation } from '../../../domain/organisation';
 import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
-import { ButtonLink } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
@@ -81,9 +81,7 @@ function PeopleList() {
         </ul>
       )}
       {people && people.length > limit ? (
-        <button type="button" class="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
-          {t.more(people.length - limit)}
-        </button>
+        <Button onClick={() => setLimit(limit + PAGE)}>{t.more(people.length - limit)}</Button>
       ) : null}
     </>
   );
@@ -122,9 +120,7 @@ function LieuxList() {
         </ul>
       )}
       {lieux && lieux.length > limit ? (
-        <button type="button" class="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
-          {t.more(lieux.length - limit)}
-        </button>
+        <Button onClick={() => setLimit(limit + PAGE)}>{t.more(lieux.length - limit)}</Button>
       ) : null}
     </>
   );

@@ -15,7 +15,7 @@ import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Section } from '../../components/Section';
+import { Card, Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
@@ -104,7 +104,7 @@ export function LieuDetail({
           ) : null}
         </div>
       ) : null}
-      <dl class="facts section">
+      <Card as="dl" class="facts">
         {lieu.typology ? <Fact label={t.typology}>{labelOf(TYPOLOGY_LABELS, lieu.typology, lang)}</Fact> : null}
         {lieu.legalStructure ? (
           <Fact label={t.legalStructure}>{labelOf(LEGAL_STRUCTURE_LABELS, lieu.legalStructure, lang)}</Fact>
@@ -113,7 +113,7 @@ export function LieuDetail({
         {lieu.inseeCode ? <Fact label={t.inseeCode}>{lieu.inseeCode}</Fact> : null}
         {territory ? <Fact label={t.territoryLabel}>{territory}</Fact> : null}
         {(lieu.tags ?? []).length > 0 ? <Fact label={t.tags}>{(lieu.tags ?? []).join(', ')}</Fact> : null}
-      </dl>
+      </Card>
       <Duplicates type="organisations" id={lieu.id} />
       <Section title={t.peopleHere}>
         {people.length === 0 ? (

@@ -18,7 +18,7 @@ import { type PlannedLieuLine, planLieuImport } from '../../../domain/lieu-impor
 import type { Organisation } from '../../../domain/organisation';
 import { decodeText, type TextEncodingName } from '../../../domain/text-file';
 import { BackLink } from '../../components/BackLink';
-import { Banner } from '../../components/Banner';
+import { Banner, BannerMore } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { FileInput } from '../../components/FileInput';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -251,9 +251,7 @@ function Done({ lines }: { lines: PlannedLieuLine[] }) {
   return (
     <>
       <Banner tone={refused > 0 ? 'warning' : 'success'} title={t.doneTitle}>
-        <p class="banner__more" data-testid="import-done">
-          {t.done(added, merged, refused)}
-        </p>
+        <BannerMore data-testid="import-done">{t.done(added, merged, refused)}</BannerMore>
       </Banner>
       <Section title={t.report}>
         <LineList lines={lines} planned={false} />

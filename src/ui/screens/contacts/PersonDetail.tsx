@@ -9,7 +9,7 @@ import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
 import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Section } from '../../components/Section';
+import { Card, Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
@@ -88,7 +88,7 @@ export function PersonDetail({
           {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
         </div>
       ) : null}
-      <dl class="facts section">
+      <Card as="dl" class="facts">
         <Fact label={t.organisations}>
           {lieux.length === 0 ? (
             t.notGiven
@@ -108,7 +108,7 @@ export function PersonDetail({
             ? t.consentValue(person.consentNote, person.consentDate ? d.date(person.consentDate) : '')
             : t.consentMissing}
         </Fact>
-      </dl>
+      </Card>
       <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />

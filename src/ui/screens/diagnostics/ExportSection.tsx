@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { toMarkdown, toWikitext } from '../../../domain/diagnostic-export';
 import type { Report } from '../../../domain/diagnostic-report';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { fileSlug } from '../../download';
@@ -80,13 +80,9 @@ export function ExportSection({ report, filledOn }: { report: Report; filledOn: 
               {t.copy}
             </Button>
             {url ? (
-              <a
-                class="button button--secondary"
-                href={url}
-                download={`${fileNameOf(report.subject, filledOn)}.${RENDER[format].extension}`}
-              >
+              <ButtonLink href={url} download={`${fileNameOf(report.subject, filledOn)}.${RENDER[format].extension}`}>
                 {t.download}
-              </a>
+              </ButtonLink>
             ) : null}
           </div>
           <p class="confirmation" aria-live="polite">

@@ -9,9 +9,9 @@ import { navigate } from '../../../state/router';
 import { useSync } from '../../../state/sync';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
-import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { Card } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -119,7 +119,7 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
             onInput={(event) => setDraft({ ...draft, title: event.currentTarget.value })}
           />
           {draft.sections.map((section, sectionIndex) => (
-            <div key={section.id} class={classes('section', styles.section)}>
+            <Card key={section.id} class={styles.section}>
               <Field
                 label={t.sectionTitleLabel(sectionIndex + 1)}
                 value={section.title}
@@ -142,7 +142,7 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
               <div class="actions">
                 <Button onClick={() => setDraft(addQuestion(draft, sectionIndex))}>{t.addQuestion}</Button>
               </div>
-            </div>
+            </Card>
           ))}
           <div class="actions">
             <Button onClick={() => setDraft(addSection(draft))}>{t.addSection}</Button>

@@ -11,7 +11,7 @@ import { hrefTo } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { FollowUpItem } from '../../components/FollowUpList';
+import { FollowUpItem, FollowUpItems } from '../../components/FollowUpList';
 import { RecordBoundary } from '../../components/RecordBoundary';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -62,7 +62,7 @@ export function EventList() {
                 {dueNow.length > 0 ? (
                   <>
                     <h3>{t.dueNowTitle}</h3>
-                    <ul class="follow-ups">
+                    <FollowUpItems>
                       {dueNow.map((followUp) => (
                         <FollowUpItem
                           key={followUp.id}
@@ -70,7 +70,7 @@ export function EventList() {
                           extra={<SourceLink followUp={followUp} />}
                         />
                       ))}
-                    </ul>
+                    </FollowUpItems>
                   </>
                 ) : null}
               </div>

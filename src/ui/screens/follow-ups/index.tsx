@@ -5,7 +5,7 @@ import { groupByDue } from '../../../domain/follow-up-groups';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
-import { FollowUpItem } from '../../components/FollowUpList';
+import { FollowUpItem, FollowUpItems } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -28,7 +28,7 @@ export default function FollowUpsScreen() {
       ) : (
         groups.map(({ group, items }) => (
           <Section key={group} title={`${t[group]} (${items.length})`} id={`groupe-${group}`}>
-            <ul class="follow-ups">
+            <FollowUpItems>
               {items.map((followUp) => (
                 <FollowUpItem
                   key={followUp.id}
@@ -42,7 +42,7 @@ export default function FollowUpsScreen() {
                   }
                 />
               ))}
-            </ul>
+            </FollowUpItems>
           </Section>
         ))
       )}

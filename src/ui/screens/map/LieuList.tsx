@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { MapLieu } from '../../../domain/lieu-map';
 import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
+import { Button } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -57,9 +58,7 @@ export function LieuList({
         </ul>
       )}
       {rows.length > limit ? (
-        <button type="button" class="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
-          {t.more(rows.length - limit)}
-        </button>
+        <Button onClick={() => setLimit(limit + PAGE)}>{t.more(rows.length - limit)}</Button>
       ) : null}
     </Section>
   );

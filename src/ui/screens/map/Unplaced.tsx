@@ -78,9 +78,7 @@ export function Unplaced({
         ))}
       </ul>
       {items.length > limit ? (
-        <button type="button" class="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
-          {t.more(items.length - limit)}
-        </button>
+        <Button onClick={() => setLimit(limit + PAGE)}>{t.more(items.length - limit)}</Button>
       ) : null}
     </Section>
   );

@@ -12,7 +12,6 @@ import { messages } from './network/messages';
 import { NetworkStatus } from './network/NetworkStatus';
 import { OpenConflicts } from './network/OpenConflicts';
 import { RejectedChanges } from './network/RejectedChanges';
-import './network/network.css';
 
 export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const t = useMessages(messages);

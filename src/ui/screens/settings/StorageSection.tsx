@@ -5,7 +5,7 @@ import {
   resetPersistenceRequest,
   type StorageStatus,
 } from '../../../db/persistence';
-import { Banner } from '../../components/Banner';
+import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -72,7 +72,7 @@ export function StorageSection() {
           }
         >
           {t.storageWarning}
-          {refused ? <span class="banner__more">{t.storageRefused}</span> : null}
+          {refused ? <BannerMore as="span">{t.storageRefused}</BannerMore> : null}
         </Banner>
       ) : null}
     </Section>

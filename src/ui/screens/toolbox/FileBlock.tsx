@@ -8,7 +8,7 @@ import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
 import { DOWNLOAD_ONLY_TYPE, sniffViewableType } from '../../../domain/file-kind';
 import { fetchFile } from '../../../state/sync';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -81,24 +81,18 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
       {url ? (
         <p class="actions">
           {viewable === 'application/pdf' ? (
-            <a
-              class="button button--primary"
-              href={url}
-              target="_blank"
-              rel="noopener noreferrer"
-              data-testid="open-file"
-            >
+            <ButtonLink variant="primary" href={url} target="_blank" rel="noopener noreferrer" data-testid="open-file">
               {t.fileOpen(attachment.fileName)}
-            </a>
+            </ButtonLink>
           ) : null}
-          <a
-            class={`button ${viewable === 'application/pdf' ? 'button--secondary' : 'button--primary'}`}
+          <ButtonLink
+            variant={viewable === 'application/pdf' ? 'secondary' : 'primary'}
             href={url}
             download={attachment.fileName}
             data-testid="save-file"
           >
             {t.fileSave}
-          </a>
+          </ButtonLink>
         </p>
       ) : state === 'pending' ? (
         <Button onClick={download} disabled={busy}>

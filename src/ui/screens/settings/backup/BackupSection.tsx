@@ -23,17 +23,17 @@ import { RECORD_TYPES } from '../../../../domain/record-types';
 import { useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
+import { Check } from '../../../components/Check';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { describeIssue } from '../../../i18n/validation';
+import styles from './backup.module.css';
 import { FilePicker } from './FilePicker';
 import { messages } from './messages';
 import { saveBackupFile } from './save-backup';
-import './backup.css';
-import { Check } from '../../../components/Check';
 
 type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: number } | { kind: 'failed' };
 type Restoring =
@@ -154,7 +154,7 @@ export function BackupSection() {
         </div>
         {saving.kind === 'failed' ? <Banner tone="error">{t.saveFailed}</Banner> : null}
 
-        <h3 class="backup__subtitle">{t.restoreTitle}</h3>
+        <h3 class={styles.subtitle}>{t.restoreTitle}</h3>
         <FilePicker
           key={inputKey}
           label={t.restoreLabel}
@@ -174,7 +174,7 @@ export function BackupSection() {
             </BackupSummary>
           ) : null}
           {restoring.kind === 'restoring' ? (
-            <div class="backup__progress">
+            <div class={styles.progress}>
               <label for="restore-progress">{t.restoring}</label>
               <progress id="restore-progress" max={restoring.total || 1} value={restoring.done} />
               <div class="actions">
@@ -205,7 +205,7 @@ function BackupSummary({
   const counts = countBackupRecords(backup.body);
   const types = RECORD_TYPES.filter((type) => (counts[type] ?? 0) > 0);
   return (
-    <div class="backup__summary" data-testid="backup-summary">
+    <div class={styles.summary} data-testid="backup-summary">
       <p>{t.summary(d.dateTime(backup.body.exportedAt))}</p>
       {types.length === 0 ? (
         <p>{t.summaryEmpty}</p>

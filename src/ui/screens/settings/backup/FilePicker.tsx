@@ -1,6 +1,8 @@
 // A file input drawn as a button in the app's words: the browser's own control says "Choose
 // File / No file chosen" in the browser's language, not the app's.
 import { useId } from 'preact/hooks';
+import { buttonClass } from '../../../components/Button';
+import styles from './FilePicker.module.css';
 
 export interface FilePickerProps {
   label: string;
@@ -13,7 +15,7 @@ export interface FilePickerProps {
 export function FilePicker({ label, button, hint, disabled, onPick }: FilePickerProps) {
   const id = useId();
   return (
-    <div class="field file-picker">
+    <div class={styles.picker}>
       <span class="field__label" id={`${id}-label`}>
         {label}
       </span>
@@ -25,7 +27,7 @@ export function FilePicker({ label, button, hint, disabled, onPick }: FilePicker
         type="file"
         name="backupFile"
         accept=".json,application/json"
-        class="visually-hidden file-picker__input"
+        class={`visually-hidden ${styles.input}`}
         aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-hint`}
         disabled={disabled}
@@ -34,7 +36,7 @@ export function FilePicker({ label, button, hint, disabled, onPick }: FilePicker
           if (file) onPick(file);
         }}
       />
-      <label for={id} class="button button--secondary file-picker__button" aria-hidden="true">
+      <label for={id} class={buttonClass('secondary', styles.button)} aria-hidden="true">
         {button}
       </label>
     </div>

@@ -12,6 +12,7 @@ import { useDates } from '../../../i18n/dates';
 import { useMessages } from '../../../i18n/messages';
 import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
+import styles from './network.module.css';
 
 export function AdminPanel({ serverUrl }: { serverUrl: string }) {
   const t = useMessages(messages);
@@ -69,9 +70,12 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
       {invitation ? (
         <Banner tone="success" title={t.invitationReady}>
           <p>
-            {t.invitationCode} : <strong class="invitation__code">{invitation.code}</strong>
+            {t.invitationCode} :{' '}
+            <strong class={styles.invitationCode} data-testid="invitation-code">
+              {invitation.code}
+            </strong>
           </p>
-          <p class="invitation__link">
+          <p class={styles.invitationLink}>
             {t.invitationLink} : {invitationLink(serverUrl, invitation.code)}
           </p>
           <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
@@ -83,9 +87,9 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
           <Button onClick={loadDevices}>{t.devicesLoad}</Button>
         </div>
       ) : (
-        <ul class="stack devices">
+        <ul class={`stack ${styles.list}`} data-testid="devices">
           {devices.map((device) => (
-            <li key={device.id} class="card">
+            <li key={device.id} class={styles.card}>
               <strong>{device.name}</strong> — {device.memberName} (
               {device.role === 'admin' ? t.roleAdmin : t.roleConcierge}
               ),{' '}

@@ -9,6 +9,7 @@ import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
 import { saveBackupFile } from '../backup/save-backup';
 import { messages } from './messages';
+import styles from './network.module.css';
 
 export function LeaveNetwork() {
   const t = useMessages(messages);
@@ -30,7 +31,7 @@ export function LeaveNetwork() {
     }
   };
   return (
-    <details class="leave">
+    <details class={styles.leave}>
       <summary>{t.leaveTitle}</summary>
       <div class="stack">
         <p>{t.leaveExplain}</p>

@@ -7,6 +7,7 @@ import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { describeRefusal, fieldLabel } from '../../../i18n/refusals';
 import { messages } from './messages';
+import styles from './network.module.css';
 
 const HIDDEN_FIELDS = new Set(['id', 'networkId', 'createdAt', 'updatedAt', 'updatedBy', 'deleted']);
 
@@ -21,9 +22,9 @@ export function RejectedChanges() {
     <div class="stack" id="refus">
       <h3>{t.rejectedTitle}</h3>
       <p>{t.rejectedExplain}</p>
-      <ul class="stack rejected">
+      <ul class={`stack ${styles.list}`}>
         {rejected.map((entry) => (
-          <li key={entry.id} class="card">
+          <li key={entry.id} class={styles.card}>
             <p>
               <strong>{d.dateTime(entry.rejectedAt)}</strong>
             </p>
@@ -36,7 +37,7 @@ export function RejectedChanges() {
                   .map(([field, value]) => (
                     <div class="facts__row" key={field}>
                       <dt>{fieldLabel(field, lang)}</dt>
-                      <dd class="rejected__value">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+                      <dd class={styles.value}>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
                     </div>
                   ))}
               </dl>

@@ -11,14 +11,14 @@ import { SERVICE_LABELS } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { navigate } from '../../../../state/router';
 import { useSync } from '../../../../state/sync';
-import { Banner } from '../../../components/Banner';
+import { Banner, BannerMore } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
 import { FollowUpList } from '../../../components/FollowUpList';
 import { InlineList } from '../../../components/InlineList';
 import { RecordPageBoundary } from '../../../components/RecordBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
-import { Section } from '../../../components/Section';
+import { Card, Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
@@ -101,7 +101,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       />
       {query[SAVED] ? (
         <Banner tone="success" title={t.saved} class={styles['visit-notice']}>
-          <p class="banner__more">{joined ? t.savedSync : t.savedLocal}</p>
+          <BannerMore>{joined ? t.savedSync : t.savedLocal}</BannerMore>
         </Banner>
       ) : null}
       <Section title={t.notes}>
@@ -111,7 +111,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       <Section title={t.followUps}>
         <FollowUpList followUps={followUps} visitId={visit.id} />
       </Section>
-      <dl class="facts section">
+      <Card as="dl" class="facts">
         <Fact label={t.when}>{d.dateTime(visit.visitedAt)}</Fact>
         {visit.organisationId ? (
           <Fact label={t.place}>
@@ -149,7 +149,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
           </Fact>
         ) : null}
         <Fact label={t.written}>{t.writtenValue(d.dateTime(visit.createdAt), visit.updatedBy)}</Fact>
-      </dl>
+      </Card>
       <Section title={t.photos}>
         <VisitPhotos visitId={visit.id} />
       </Section>
