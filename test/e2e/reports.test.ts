@@ -242,6 +242,7 @@ describe('the report of a year', () => {
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'reports-print', { fullPage: true });
     expect(await page.locator('nav').first().isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Exporter' }).isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
   });
 });
