@@ -5,6 +5,7 @@ import type { LastVisit, MapLieu } from '../domain/lieu-map';
 import { toMapLieu } from '../domain/lieu-map';
 import { compareLabels } from '../domain/search';
 import type { ServiceKey } from '../domain/services';
+import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';
 
@@ -19,26 +20,42 @@ export async function mapLieux(context: DataContext): Promise<MapLieu[]> {
 async function lastVisitsByLieu(context: DataContext): Promise<Map<string, LastVisit>> {
   const visits = context.db.records('visits');
   const byDate = visits.orderBy('visitedAt');
-  const [dates, dateIds, lieuIds, lieuVisitIds] = await Promise.all([
-    byDate.keys(),
-    byDate.primaryKeys(),
-    visits.orderBy('organisationId').keys(),
-    visits.orderBy('organisationId').primaryKeys(),
-  ]);
+  const [dates, dateIds, byLieu] = await Promise.all([byDate.keys(), byDate.primaryKeys(), visitIdsByLieu(context)]);
   const visitedAt = new Map(dateIds.map((id, position) => [String(id), String(dates[position])]));
   // Each lieu's visits, newest first.
-  const candidates = new Map<string, string[]>();
-  lieuVisitIds.forEach((id, position) => {
-    const lieu = String(lieuIds[position]);
-    const list = candidates.get(lieu);
-    if (list) list.push(String(id));
-    else candidates.set(lieu, [String(id)]);
-  });
-  for (const list of candidates.values()) {
+  for (const list of byLieu.values()) {
     list.sort((a, b) => (visitedAt.get(b) ?? '').localeCompare(visitedAt.get(a) ?? ''));
   }
-  // Read the newest of each lieu; a deleted one gives way to the next (rare: loop is short).
   const found = new Map<string, LastVisit>();
+  for (const [lieu, visit] of await firstLiveVisits(context, byLieu)) {
+    found.set(lieu, { id: visit.id, visitedAt: visit.visitedAt, latitude: visit.latitude, longitude: visit.longitude });
+  }
+  return found;
+}
+
+/** Visit ids of each lieu, from the organisationId index's keys alone. */
+async function visitIdsByLieu(context: DataContext, only?: ReadonlySet<string>): Promise<Map<string, string[]>> {
+  const byLieu = context.db.records('visits').orderBy('organisationId');
+  const [lieuIds, visitIds] = await Promise.all([byLieu.keys(), byLieu.primaryKeys()]);
+  const candidates = new Map<string, string[]>();
+  visitIds.forEach((key, position) => {
+    const id = String(key);
+    if (only && !only.has(id)) return;
+    const lieu = String(lieuIds[position]);
+    const list = candidates.get(lieu);
+    if (list) list.push(id);
+    else candidates.set(lieu, [id]);
+  });
+  return candidates;
+}
+
+/**
+ * The first visit of each lieu's list that is still there (not deleted, still of that lieu):
+ * one record read per lieu, the next one only where a deleted visit gives way (rare).
+ */
+async function firstLiveVisits(context: DataContext, candidates: Map<string, string[]>): Promise<Map<string, Visit>> {
+  const visits = context.db.records('visits');
+  const found = new Map<string, Visit>();
   let pending = [...candidates.keys()];
   while (pending.length > 0) {
     const ids = pending.map((lieu) => candidates.get(lieu)?.[0] as string);
@@ -47,12 +64,7 @@ async function lastVisitsByLieu(context: DataContext): Promise<Map<string, LastV
     pending.forEach((lieu, position) => {
       const visit = stored[position];
       if (visit && !visit.deleted && visit.organisationId === lieu) {
-        found.set(lieu, {
-          id: visit.id,
-          visitedAt: visit.visitedAt,
-          latitude: visit.latitude,
-          longitude: visit.longitude,
-        });
+        found.set(lieu, visit);
         return;
       }
       const rest = candidates.get(lieu)?.slice(1) ?? [];
@@ -66,14 +78,13 @@ async function lastVisitsByLieu(context: DataContext): Promise<Map<string, LastV
   return found;
 }
 
-/** Ids of the lieux where a visit named this service (read only when the map filters on it). */
+/**
+ * Ids of the lieux where a visit named this service (read only when the map filters on it).
+ * Index keys only (visits by service, visits by lieu), then one visit read per lieu to skip
+ * deleted ones: bounded by the number of lieux, never by the number of visits.
+ */
 export async function lieuxWithService(context: DataContext, service: ServiceKey): Promise<Set<string>> {
-  const ids = new Set<string>();
-  await context.db
-    .records('visits')
-    .filter((visit) => !visit.deleted && visit.organisationId != null && (visit.services ?? []).includes(service))
-    .each((visit) => {
-      ids.add(visit.organisationId as string);
-    });
-  return ids;
+  const ids = await context.db.records('visits').where('services').equals(service).primaryKeys();
+  const candidates = await visitIdsByLieu(context, new Set(ids.map(String)));
+  return new Set((await firstLiveVisits(context, candidates)).keys());
 }

@@ -112,6 +112,9 @@ export type LocalTable = 'outbox' | 'rejected' | 'meta' | 'drafts' | 'blobs';
 /** Version 2: records of types a later release adds, by type and id. */
 export const SCHEMA_V2 = { unknownRecords: '[type+id], type' };
 
+/** Version 3: visits by service (multi-entry), so the map finds where a service was given by index. */
+export const SCHEMA_V3 = { visits: 'id, visitedAt, organisationId, *services' };
+
 export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -126,6 +129,7 @@ export class ValiseDb extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 
   records<K extends RecordType>(type: K): RecordTables[K] {

@@ -36,4 +36,38 @@ describe('the map’s lieux', () => {
     expect(jamais?.position).toBeNull();
     expect([...(await lieuxWithService(context, 'detect'))]).toEqual([grange.id]);
   });
+
+  test('the service filter finds lieux by index: a deleted visit does not count, a later live one does', async () => {
+    const context = await openTestContext();
+    const grange = await createOrganisation(context, { name: 'La Grange', kind: 'tiers_lieu' });
+    const atelier = await createOrganisation(context, { name: 'Atelier', kind: 'tiers_lieu' });
+    const fablab = await createOrganisation(context, { name: 'Fablab', kind: 'tiers_lieu' });
+    const gone = await createVisit(context, {
+      visitedAt: '2026-03-01T10:00:00.000Z',
+      organisationId: grange.id,
+      services: ['federate'],
+    });
+    await deleteVisit(context, gone.visit.id);
+    const first = await createVisit(context, {
+      visitedAt: '2026-01-01T10:00:00.000Z',
+      organisationId: atelier.id,
+      services: ['federate'],
+    });
+    await deleteVisit(context, first.visit.id);
+    await createVisit(context, {
+      visitedAt: '2026-02-01T10:00:00.000Z',
+      organisationId: atelier.id,
+      services: ['detect', 'federate'],
+    });
+    await createVisit(context, {
+      visitedAt: '2026-02-01T10:00:00.000Z',
+      organisationId: fablab.id,
+      services: ['detect'],
+    });
+    await createVisit(context, { visitedAt: '2026-02-02T10:00:00.000Z', services: ['federate'] });
+
+    expect([...(await lieuxWithService(context, 'federate'))]).toEqual([atelier.id]);
+    expect([...(await lieuxWithService(context, 'detect'))].sort()).toEqual([atelier.id, fablab.id].sort());
+    expect((await lieuxWithService(context, 'support_projects')).size).toBe(0);
+  });
 });

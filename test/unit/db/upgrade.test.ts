@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { blobsToUpload } from '../../../src/db/blobs';
 import { openDataContext } from '../../../src/db/context';
 import { draftFiles, getDraft } from '../../../src/db/drafts';
+import { lieuxWithService } from '../../../src/db/map-queries';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { pendingCount, readPushBatch } from '../../../src/db/sync-store';
 import { updateRecord } from '../../../src/db/writes';
@@ -87,6 +88,8 @@ describe('opening a database of the previous schema version with today’s', () 
       expect(await context.db.table(table).toArray(), `table ${table}`).toEqual(rows);
     }
     expect(await context.db.unknownRecords.count()).toBe(0);
+    // Indexes added since version 1 cover the records written before them.
+    expect([...(await lieuxWithService(context, 'detect'))]).toEqual([samples.organisations.id]);
 
     // What was waiting goes on: the queued changes are pushed, the draft and its photo reopen,
     // the file is still to upload, and a new edit queues on top.
