@@ -10,11 +10,11 @@ import { locateWithBan } from '../../../sync/ban';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
+import type { PositionRequest } from '../../hooks/use-position';
 import { useMessages } from '../../i18n/messages';
 import { lieuHref } from '../contacts/paths';
 import styles from './Map.module.css';
 import { messages } from './messages';
-import type { useHere } from './use-here';
 
 const PAGE = 20;
 
@@ -24,7 +24,7 @@ export function Unplaced({
   onStatus,
 }: {
   items: readonly MapLieu[];
-  here: ReturnType<typeof useHere>;
+  here: PositionRequest;
   onStatus: (text: string) => void;
 }) {
   const t = useMessages(messages);

@@ -9,6 +9,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
+import { usePosition } from '../../hooks/use-position';
 import { useMessages } from '../../i18n/messages';
 import type { ScreenProps } from '../../routes';
 import { ContactsTabs } from '../contacts/ContactsTabs';
@@ -19,7 +20,6 @@ import { MapArea } from './MapArea';
 import { MapFilters } from './MapFilters';
 import { messages } from './messages';
 import { Unplaced } from './Unplaced';
-import { useHere } from './use-here';
 
 export default function MapScreen(_: ScreenProps) {
   const t = useMessages(messages);
@@ -33,7 +33,7 @@ export default function MapScreen(_: ScreenProps) {
     () => (all ? filterMapLieux(all, filter, new Date(), withService ?? undefined) : undefined),
     [all, filter, withService],
   );
-  const here = useHere();
+  const here = usePosition();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const cardRef = useRef<HTMLElement | null>(null);
@@ -69,9 +69,9 @@ export default function MapScreen(_: ScreenProps) {
         }
       />
       <ContactsTabs current="map" />
-      {here.status === 'denied' || here.status === 'unavailable' ? (
+      {here.problem ? (
         <Banner tone="warning" class={styles.status}>
-          {here.status === 'denied' ? t.hereDenied : t.hereUnavailable}
+          {here.problem}
         </Banner>
       ) : null}
       <MapFilters lieux={all ?? []} filter={filter} onChange={setFilter} />

@@ -11,6 +11,7 @@ import { Button } from '../../../components/Button';
 import { classes } from '../../../components/classes';
 import { Field } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
+import { usePosition } from '../../../hooks/use-position';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { formMessages } from './messages';
@@ -183,26 +184,11 @@ export interface Position {
 export function PositionField({ position, onChange }: { position: Position; onChange: (position: Position) => void }) {
   const t = useMessages(formMessages);
   const lang = useLanguage();
-  const [status, setStatus] = useState<'idle' | 'locating' | 'denied' | 'unavailable'>('idle');
-  const locate = () => {
-    if (!('geolocation' in navigator)) {
-      setStatus('unavailable');
-      return;
-    }
-    setStatus('locating');
-    navigator.geolocation.getCurrentPosition(
-      (found) => {
-        setStatus('idle');
-        onChange({
-          latitude: found.coords.latitude,
-          longitude: found.coords.longitude,
-          positionAccuracy: Math.round(found.coords.accuracy),
-        });
-      },
-      (error) => setStatus(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
-      { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 },
+  const here = usePosition();
+  const locate = () =>
+    here.locate((found) =>
+      onChange({ latitude: found.latitude, longitude: found.longitude, positionAccuracy: found.accuracy }),
     );
-  };
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
   return (
     <fieldset class={classes('field', styles['visit-form__fieldset'])}>
@@ -222,14 +208,14 @@ export function PositionField({ position, onChange }: { position: Position; onCh
         </div>
       ) : (
         <div>
-          <Button onClick={locate} disabled={status === 'locating'}>
-            {status === 'locating' ? t.locating : t.addPosition}
+          <Button onClick={locate} disabled={here.status === 'locating'}>
+            {here.status === 'locating' ? t.locating : t.addPosition}
           </Button>
         </div>
       )}
-      {status === 'denied' || status === 'unavailable' ? (
+      {here.problem ? (
         <p class="field__hint" role="status">
-          {status === 'denied' ? t.positionDenied : t.positionUnavailable}
+          {here.problem} {t.savedWithoutPosition}
         </p>
       ) : null}
     </fieldset>
