@@ -4,7 +4,7 @@
 import { type PlacedPosition, placeLieu } from './geo';
 import type { Organisation } from './organisation';
 import type { ServiceKey } from './services';
-import { type TerritoryKey, territoriesOf, territoryKeys } from './territory';
+import { type TerritoryKey, type TerritoryOption, territoryKeys, territoryOptions } from './territory';
 
 export interface LastVisit {
   id: string;
@@ -55,17 +55,17 @@ export function mapTerritoryKeys(lieu: Organisation): string[] {
 }
 
 /** The territories the filter offers: those of these lieux, communes last (by name). */
-export function mapTerritories(lieux: readonly Organisation[]): { key: string; label: string; group: string }[] {
+export function mapTerritories(lieux: readonly Organisation[]): TerritoryOption[] {
   const communes = new Map<string, string>();
   for (const lieu of lieux) {
     const key = communeKey(lieu);
     if (key) communes.set(key.key, lieu.inseeCode ? `${key.label} (${lieu.inseeCode})` : key.label);
   }
   return [
-    ...territoriesOf(lieux).map((key) => ({ key: key.key, label: key.label, group: key.kind })),
+    ...territoryOptions(lieux),
     ...[...communes]
       .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
-      .map(([key, label]) => ({ key, label, group: 'commune' })),
+      .map(([key, label]) => ({ key, label, group: 'commune' as const })),
   ];
 }
 

@@ -30,6 +30,22 @@ export function territoryKeys(org: Located): TerritoryKey[] {
   return keys;
 }
 
+/** A territory as a filter offers it: grouped by kind, communes only where the screen has them. */
+export interface TerritoryOption {
+  key: string;
+  label: string;
+  group: TerritoryKind | 'commune';
+}
+
+/** The territories of these lieux as filter options (no communes: reports count by the others). */
+export function territoryOptions(orgs: readonly Located[]): TerritoryOption[] {
+  return territoriesOf(orgs).map((territory) => ({
+    key: territory.key,
+    label: territory.label,
+    group: territory.kind,
+  }));
+}
+
 /** Every territory of these lieux once, labels first then EPCI, départements, régions, by name. */
 export function territoriesOf(orgs: readonly Located[]): TerritoryKey[] {
   const found = new Map<string, TerritoryKey>();

@@ -82,19 +82,19 @@ function lieux(): Dataset {
     tags: [],
   };
   const fablab = { ...base(400), name: 'Fablab du plateau', kind: 'project_holder', networks: [], tags: [] };
-  const visit = (daysAgo: number, organisationId: string, position = {}) => ({
+  const visit = (daysAgo: number, organisationId: string, position = {}, services = ['detect']) => ({
     ...base(daysAgo),
     visitedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
     organisationId,
     contactIds: [],
-    services: ['detect'],
+    services,
     ...position,
   });
   return {
     organisations: [grange, mairie, atelier, fablab],
     visits: [
       visit(20, grange.id),
-      visit(240, mairie.id),
+      visit(240, mairie.id, {}, ['federate']),
       visit(10, atelier.id, { latitude: 45.7719, longitude: 4.8902 }),
     ],
   } as unknown as Dataset;
@@ -211,7 +211,7 @@ describe('the map of lieux', () => {
     await expect.poll(() => main().textContent()).toContain('Atelier partagé');
   });
 
-  test('filters: kind, "pas de visite depuis 6 mois", territory by code', async () => {
+  test('filters: kind, "pas de visite depuis 6 mois", territory by code, service given at a visit', async () => {
     await openMap();
     const count = () => main().getByRole('status').first().textContent();
     await main().getByText('Filtres', { exact: true }).click();
@@ -226,6 +226,12 @@ describe('the map of lieux', () => {
     await main().getByLabel('Territoire').selectOption('dep:69');
     await expect.poll(count).toBe('2 lieux');
     await expect.poll(() => marker('Mairie de Bourg').count()).toBe(0);
+    await main().getByLabel('Territoire').selectOption('');
+    await main().getByLabel('Service rendu lors d’une visite').selectOption('federate');
+    await expect.poll(count).toBe('1 lieu');
+    await expect.poll(() => marker('Mairie de Bourg').count()).toBe(1);
+    await screenshotAtSizes(page, 'map-filters', undefined, main().locator('details'));
+    await page.setViewportSize(PHONE);
   });
 
   test('online: tiles from the (local) tile server, with the attribution, kept for offline', async () => {

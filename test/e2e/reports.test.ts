@@ -238,6 +238,7 @@ describe('the report of a year', () => {
     expect(await page.getByTestId('report-period').textContent()).toBe(
       'Du 1er janvier 2026 au 31 décembre 2026 — Territoire : Pays de Dinan',
     );
+    await screenshotAtSizes(page, 'reports-filters', undefined, page.locator('form').first());
 
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'reports-print', { fullPage: true });

@@ -2,7 +2,7 @@
 // test-results/screenshots/<name>-<width>x<height>.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, type Viewport } from './browser';
 import { SCREENSHOTS } from './paths';
 
@@ -19,11 +19,17 @@ export async function screenshot(page: Page, name: string, { fullPage = false } 
   return path;
 }
 
-/** One PNG per size; the page is left at the last size. */
-export async function screenshotAtSizes(page: Page, name: string, sizes = SCREENSHOT_SIZES): Promise<string[]> {
+/** One PNG per size, `showing` scrolled to the middle of the window if given; the page is left at the last size. */
+export async function screenshotAtSizes(
+  page: Page,
+  name: string,
+  sizes = SCREENSHOT_SIZES,
+  showing?: Locator,
+): Promise<string[]> {
   const paths: string[] = [];
   for (const size of sizes) {
     await page.setViewportSize(size);
+    await showing?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     paths.push(await screenshot(page, name));
   }
   return paths;

@@ -6,21 +6,13 @@ export const messages = {
     purpose: 'Les lieux du réseau sur une carte, même hors ligne ; la liste en dessous donne les mêmes lieux.',
     around: 'Autour de moi',
     locating: 'Recherche de la position…',
-    hereDenied:
-      'Position refusée : autorisez la localisation pour Valise dans les réglages du navigateur pour trier les lieux par distance.',
-    hereUnavailable: 'Position introuvable pour l’instant : réessayez dans un moment, ou à découvert.',
     hereSorted: 'Lieux triés du plus proche au plus loin de votre position.',
     filters: 'Filtres',
     filtersActive: (n: number) => `Filtres (${n} ${n > 1 ? 'actifs' : 'actif'})`,
     kind: 'Type de lieu',
     service: 'Service rendu lors d’une visite',
-    territory: 'Territoire',
     any: 'Tous',
     notVisited: 'Pas de visite depuis 6 mois',
-    territoryGroup: (group: string) =>
-      ({ label: 'Territoires du réseau', epci: 'Intercommunalités (EPCI)', region: 'Régions', commune: 'Communes' })[
-        group
-      ] ?? 'Départements',
     count: (shown: number, unplaced: number) =>
       `${shown} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${unplaced} sans position` : ''}`,
     mapLabel: 'Carte des lieux',
@@ -61,23 +53,13 @@ export const messages = {
     purpose: 'The network’s places on a map, even offline; the list below gives the same places.',
     around: 'Near me',
     locating: 'Finding your position…',
-    hereDenied: 'Position refused: allow location for Valise in the browser’s settings to sort places by distance.',
-    hereUnavailable: 'No position for now: try again in a moment, or outdoors.',
     hereSorted: 'Places sorted from nearest to farthest.',
     filters: 'Filters',
     filtersActive: (n: number) => `Filters (${n} on)`,
     kind: 'Kind of place',
     service: 'Service given during a visit',
-    territory: 'Territory',
     any: 'All',
     notVisited: 'Not visited for 6 months',
-    territoryGroup: (group: string) =>
-      ({
-        label: 'The network’s territories',
-        epci: 'Intercommunalities (EPCI)',
-        region: 'Régions',
-        commune: 'Communes',
-      })[group] ?? 'Départements',
     count: (shown: number, unplaced: number) =>
       `${shown} ${shown === 1 ? 'place' : 'places'}${unplaced > 0 ? `, ${unplaced} without a position` : ''}`,
     mapLabel: 'Map of places',

@@ -1,16 +1,15 @@
 import type { ReportFilters as Filters } from '../../../domain/report';
-import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
-import type { TerritoryKey } from '../../../domain/territory';
-import { labelOf } from '../../../domain/vocabulary';
+import type { TerritoryOption } from '../../../domain/territory';
 import { Field } from '../../components/Field';
-import { useLanguage, useMessages } from '../../i18n/messages';
+import { TerritoryFilter } from '../../components/TerritoryFilter';
+import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import type { PeriodChoice, PeriodKind } from './period';
 import styles from './reports.module.css';
 
 export interface FilterOptions {
   years: number[];
-  territories: TerritoryKey[];
+  territories: TerritoryOption[];
   authors: string[];
 }
 
@@ -25,7 +24,6 @@ export interface ReportFiltersProps {
 
 export function ReportFilters({ choice, filters, options, invalidRange, onChoice, onFilters }: ReportFiltersProps) {
   const t = useMessages(messages);
-  const lang = useLanguage();
   const set = (change: Partial<PeriodChoice>) => onChoice({ ...choice, ...change });
   const value = (event: Event) => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   return (
@@ -89,32 +87,12 @@ export function ReportFilters({ choice, filters, options, invalidRange, onChoice
           ))}
         </Field>
       ) : null}
-      <Field
-        as="select"
-        label={t.territory}
-        value={filters.territory ?? ''}
-        onChange={(e) => onFilters({ ...filters, territory: value(e) || null })}
-      >
-        <option value="">{t.all}</option>
-        {options.territories.map((territory) => (
-          <option key={territory.key} value={territory.key}>
-            {territory.kind === 'label' ? territory.label : t.territoryOption(territory.kind, territory.label)}
-          </option>
-        ))}
-      </Field>
-      <Field
-        as="select"
-        label={t.service}
-        value={filters.service ?? ''}
-        onChange={(e) => onFilters({ ...filters, service: (value(e) || null) as ServiceKey | null })}
-      >
-        <option value="">{t.all}</option>
-        {SERVICE_KEYS.map((key) => (
-          <option key={key} value={key}>
-            {labelOf(SERVICE_LABELS, key, lang)}
-          </option>
-        ))}
-      </Field>
+      <TerritoryFilter
+        territories={options.territories}
+        value={{ territory: filters.territory ?? null, service: filters.service ?? null }}
+        serviceLabel={t.service}
+        onChange={(choice) => onFilters({ ...filters, ...choice })}
+      />
       <Field
         as="select"
         label={t.author}

@@ -7,7 +7,7 @@ import { localDay } from '../../../domain/days';
 import { diagnosticGridVersions } from '../../../domain/flat-exports';
 import { buildReport, type ReportFilters as Filters, type ReportData, type ReportPeriod } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
-import { type TerritoryKey, territoriesOf } from '../../../domain/territory';
+import { type TerritoryOption, territoryOptions } from '../../../domain/territory';
 import { labelOf } from '../../../domain/vocabulary';
 import type { Language } from '../../../state/ui';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -82,7 +82,7 @@ export default function ReportsScreen() {
 /** The filters in words, so a printed report says what it counts. */
 function filterWords(
   filters: Filters,
-  territories: readonly TerritoryKey[],
+  territories: readonly TerritoryOption[],
   t: (typeof messages)['fr'],
   lang: Language,
 ): string[] {
@@ -105,7 +105,7 @@ function filterOptions(data: ReportData, activity: readonly number[], chosenYear
   const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr');
   return {
     years: [...years].sort((a, b) => b - a),
-    territories: territoriesOf(data.organisations),
+    territories: territoryOptions(data.organisations),
     authors: [...authors].sort(byFrench),
   };
 }

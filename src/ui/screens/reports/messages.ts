@@ -50,8 +50,6 @@ export const messages = {
     to: 'Au',
     invalidRange: 'La date de fin précède la date de début : le rapport garde la période précédente.',
     territory: 'Territoire',
-    territoryOption: (kind: 'epci' | 'departement' | 'region', label: string) =>
-      `${{ epci: 'EPCI', departement: 'Département', region: 'Région' }[kind]} : ${label}`,
     service: 'Service du réseau',
     author: 'Saisi par',
     all: 'Tous',
@@ -129,8 +127,6 @@ export const messages = {
     to: 'To',
     invalidRange: 'The end date is before the start date: the report keeps the previous period.',
     territory: 'Territory',
-    territoryOption: (kind: 'epci' | 'departement' | 'region', label: string) =>
-      `${{ epci: 'Intercommunality', departement: 'Département', region: 'Region' }[kind]}: ${label}`,
     service: 'Network service',
     author: 'Written by',
     all: 'All',
