@@ -210,27 +210,34 @@ async function writeChanges(context: DataContext, changes: readonly Change[]): P
     list.push(change);
     byType.set(change.type, list);
   }
-  if (unknown.length > 0) await db.unknownRecords.bulkPut(unknown);
+  const pages: [RecordType, LooseRecord[]][] = [];
   for (const [type, list] of byType) {
-    const table = db.anyRecords(type);
     const localIds = list.filter((change) => pending.has(change.id)).map((change) => change.id);
     const locals = new Map<string, LooseRecord>();
     if (localIds.length > 0) {
-      for (const record of await table.bulkGet(localIds)) if (record) locals.set(record.id, record);
+      for (const record of await db.anyRecords(type).bulkGet(localIds)) if (record) locals.set(record.id, record);
     }
     const rows = list.map((change) => {
       const pulled: RecordState = { data: change.data, clocks: change.clocks };
       const local = locals.get(change.id);
       const state = local ? overlayFields(pulled, splitStored(local), pending.get(change.id) ?? null) : pulled;
-      return { ...state.data, hlc: state.clocks };
+      return { ...state.data, hlc: state.clocks } as LooseRecord;
     });
-    // Under 50 rows a write tells Dexie's live queries which index keys it touched; a larger
-    // one marks the whole table changed. Slices keep a pulled page of last year's visits from
-    // re-running a query on this month's (the reports screen reads by date range).
+    pages.push([type, rows]);
+  }
+  // Under 50 rows a write tells Dexie's live queries which index keys it touched; a larger
+  // one marks the whole table changed. Slices keep a pulled page of last year's visits from
+  // re-running a query on this month's (the reports screen reads by date range). They are
+  // all sent at once: awaiting each before the next left IndexedDB idle between them, a
+  // round trip to the browser's storage every 49 rows.
+  const writes: Promise<unknown>[] = [];
+  if (unknown.length > 0) writes.push(db.unknownRecords.bulkPut(unknown));
+  for (const [type, rows] of pages) {
     for (let start = 0; start < rows.length; start += OBSERVED_WRITE_ROWS) {
-      await table.bulkPut(rows.slice(start, start + OBSERVED_WRITE_ROWS) as LooseRecord[]);
+      writes.push(db.anyRecords(type).bulkPut(rows.slice(start, start + OBSERVED_WRITE_ROWS)));
     }
   }
+  await Promise.all(writes);
   // Later local writes must win over everything seen so far.
   if (latest !== '') context.clock.observe(latest);
 }
