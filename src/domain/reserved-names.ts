@@ -5,26 +5,32 @@ const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor',
 
 /** Whether a key, or one of its dotted segments, is such a name. */
 export function isReservedName(key: string): boolean {
+  // Every key of every pushed record passes here: a plain key is looked up without splitting.
+  if (!key.includes('.')) return RESERVED_NAMES.has(key);
   return key.split('.').some((name) => RESERVED_NAMES.has(name));
 }
 
 /**
  * The dotted path of the first key of `value` (at any depth) that is a reserved name, or whose
- * dotted segments hold one (`answers.__proto__` is a map entry); null when there is none.
+ * dotted segments hold one (`answers.__proto__` is a map entry); null when there is none. The
+ * path is written only for a key found: nearly every record holds none.
  */
-export function reservedNameIn(value: unknown, path = ''): string | null {
+export function reservedNameIn(value: unknown): string | null {
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = reservedNameIn(item, `${path}${index}.`);
-      if (found) return found;
+    for (let index = 0; index < value.length; index++) {
+      const found = reservedNameIn(value[index]);
+      if (found !== null) return `${index}.${found}`;
     }
     return null;
   }
-  for (const [key, entry] of Object.entries(value)) {
-    if (isReservedName(key)) return `${path}${key}`;
-    const found = reservedNameIn(entry, `${path}${key}.`);
-    if (found) return found;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (isReservedName(key)) return key;
+    const entry = record[key];
+    if (entry === null || typeof entry !== 'object') continue;
+    const found = reservedNameIn(entry);
+    if (found !== null) return `${key}.${found}`;
   }
   return null;
 }

@@ -80,7 +80,11 @@ export class HybridClock {
   /** Moves the clock past a timestamp received from elsewhere, so later local writes win over it. */
   observe(remote: string): void {
     const parts = parseHlc(remote);
-    if (!parts) return;
+    if (parts) this.observeParts(parts);
+  }
+
+  /** `observe` of a timestamp already read (a server reads each pushed clock once). */
+  observeParts(parts: HlcParts): void {
     const physical = this.physicalNow();
     const next = Math.max(this.millis, parts.millis, physical);
     if (next === this.millis && next === parts.millis) {

@@ -8,7 +8,7 @@ import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-t
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
 import { describeIssues, type FieldIssue, validateRecord } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
-import { type HybridClock, parseHlc } from '../../protocol/hlc';
+import { type HlcParts, type HybridClock, parseHlc } from '../../protocol/hlc';
 import {
   type Change,
   MAX_CLOCK_AHEAD_MS,
@@ -95,7 +95,7 @@ export function planPush(
   const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
   const broughtBack = new Set<string>();
   // The mutations of a push share few clocks (a bulk write has one): each is read once.
-  const instants = new Map<string, number | null>();
+  const instants = new Map<string, HlcParts | null>();
   let clockAheadMs = 0;
   const sizes = new Map<string, number>();
   let work = 0;
@@ -204,7 +204,7 @@ function planOne(
   context: PushContext,
   mutation: Mutation,
   working: ReadonlyMap<string, RecordRow>,
-  instants: Map<string, number | null>,
+  instants: Map<string, HlcParts | null>,
 ): Outcome & { aheadMs: number } {
   const { type } = mutation;
   // A type of a later release: refused alone, so the device keeps it and the rest applies.
@@ -226,7 +226,7 @@ function planOne(
       refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
       aheadMs: 0,
     };
-  const unreal = Object.entries(mutation.clocks).find(([, clock]) => instantOf(clock, instants) === null);
+  const unreal = Object.entries(mutation.clocks).find(([, clock]) => partsOf(clock, instants) === null);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
   if (unreal)
     return {
@@ -409,41 +409,46 @@ function conflictRow(
 function clampClocks(
   clocks: Record<string, string>,
   context: PushContext,
-  instants: Map<string, number | null>,
+  instants: Map<string, HlcParts | null>,
 ): { clocks: Record<string, string>; aheadMs: number } {
   let aheadMs = 0;
   let clamped: string | null = null;
   let latest = '';
+  let latestParts: HlcParts | null = null;
   const result: Record<string, string> = {};
   // A mutation's fields usually share one clock: judge each distinct clock once.
   const verdicts = new Map<string, string>();
   for (const [key, clock] of Object.entries(clocks)) {
     let verdict = verdicts.get(clock);
     if (verdict === undefined) {
-      const ahead = (instantOf(clock, instants) ?? Number.POSITIVE_INFINITY) - context.now;
+      const parts = partsOf(clock, instants);
+      const ahead = (parts?.millis ?? Number.POSITIVE_INFINITY) - context.now;
       if (ahead > MAX_CLOCK_AHEAD_MS) {
         aheadMs = Math.max(aheadMs, ahead);
         clamped ??= context.clock.tick();
         verdict = clamped;
       } else {
         verdict = clock;
-        if (clock > latest) latest = clock;
+        if (clock > latest) {
+          latest = clock;
+          latestParts = parts;
+        }
       }
       verdicts.set(clock, verdict);
     }
     result[key] = verdict;
   }
   // The server's own clock (conflict records) moves past what it accepted.
-  if (latest !== '') context.clock.observe(latest);
+  if (latestParts) context.clock.observeParts(latestParts);
   return { clocks: result, aheadMs };
 }
 
-/** The instant a clock names (null: none), read once per push. */
-function instantOf(clock: string, instants: Map<string, number | null>): number | null {
-  let millis = instants.get(clock);
-  if (millis === undefined) {
-    millis = parseHlc(clock)?.millis ?? null;
-    instants.set(clock, millis);
+/** What a clock says (null: no real instant), read once per push. */
+function partsOf(clock: string, instants: Map<string, HlcParts | null>): HlcParts | null {
+  let parts = instants.get(clock);
+  if (parts === undefined) {
+    parts = parseHlc(clock);
+    instants.set(clock, parts);
   }
-  return millis;
+  return parts;
 }
