@@ -53,49 +53,81 @@ export async function mergeDuplicates(
   });
 }
 
+/** Where a pull's pages leave the lieux and people whose references may have to move. */
+const REDIRECT_KEY = 'mergeRedirects';
+type Candidates = Partial<Record<MergeableType, string[]>>;
+
 /**
- * After a pulled page: records merged on another device (tombstones with `mergedInto`), and
- * pulled records still pointing at a record merged here, get their references moved to the
- * kept record — so a visit written offline against the old id lands on the kept lieu. Runs
- * inside the page's transaction; every device that sees it writes the same values.
+ * On each pulled page, in its transaction: notes the records merged on another device
+ * (tombstones with `mergedInto`) and those that pulled records point at, for `redirectMerged`
+ * after the pull's last page. Kept in the database, so a pull cut short leaves them for the next.
  */
-export async function redirectMerged(context: DataContext, changes: readonly Change[]): Promise<void> {
+export async function noteMergeCandidates(context: DataContext, changes: readonly Change[]): Promise<void> {
+  const noted = ((await context.db.meta.get(REDIRECT_KEY))?.value as Candidates | undefined) ?? {};
+  let grew = false;
   for (const type of MERGEABLE_TYPES) {
-    const candidates = new Set<string>();
+    const ids = new Set(noted[type] ?? []);
+    const before = ids.size;
     for (const change of changes) {
-      if (change.type === type && change.data.mergedInto) candidates.add(change.id);
-      for (const id of referencedIds(type, change)) candidates.add(id);
+      if (change.type === type && change.data.mergedInto) ids.add(change.id);
+      for (const id of referencedIds(type, change)) ids.add(id);
     }
-    if (candidates.size === 0) continue;
-    const table = context.db.anyRecords(type);
-    const merged = (await table.bulkGet([...candidates])).filter(
-      (record): record is LooseRecord => !!record?.deleted && typeof record.mergedInto === 'string',
-    );
-    if (merged.length === 0) continue;
-    const known = new Map<string, LooseRecord>(merged.map((record) => [record.id, record]));
-    const intoOf = (id: string) => known.get(id)?.mergedInto as string | null | undefined;
-    // Chains are short (a merge of a merge): load each next link until every chain ends.
-    for (let round = 0; round < 10; round++) {
-      const missing = [...known.values()]
-        .map((record) => intoOf(record.id))
-        .filter((id): id is string => !!id && !known.has(id));
-      if (missing.length === 0) break;
-      for (const record of await table.bulkGet(missing)) if (record) known.set(record.id, record);
+    if (ids.size === before) continue;
+    noted[type] = [...ids];
+    grew = true;
+  }
+  if (grew) await context.db.meta.put({ key: REDIRECT_KEY, value: noted });
+}
+
+/**
+ * After a pull's last page: references to the noted records that were merged into others move
+ * to the kept record — so a visit written offline against the old id lands on the kept lieu.
+ * Not page by page: a redirect written on an early page would be stamped older than a later
+ * page's newer move of the same reference, and the device would keep its own stale value over
+ * it. Every device that sees the tombstone writes the same values.
+ */
+export async function redirectMerged(context: DataContext): Promise<void> {
+  const { db } = context;
+  await db.transaction('rw', allTables(context), async () => {
+    const noted = (await db.meta.get(REDIRECT_KEY))?.value as Candidates | undefined;
+    if (!noted) return;
+    for (const type of MERGEABLE_TYPES) {
+      const candidates = noted[type] ?? [];
+      if (candidates.length > 0) await redirectType(context, type, candidates);
     }
-    const references = await readReferences(
-      context,
-      type,
-      merged.map((record) => record.id),
-    );
-    for (const record of merged) {
-      const { target, revive } = mergeTarget(record.id, intoOf);
-      const kept = known.get(target) ?? (await table.get(target));
-      if (!kept || target === record.id) continue;
-      if (revive && kept.deleted)
-        await updateRecord(context, type, target, { deleted: false, mergedInto: null }, { tombstones: true });
-      const names = { from: String(record.name ?? ''), to: String(kept.name ?? '') };
-      await applyWrites(context, planRedirect(type, record.id, target, references, names));
-    }
+    await db.meta.delete(REDIRECT_KEY);
+  });
+}
+
+async function redirectType(context: DataContext, type: MergeableType, candidates: readonly string[]): Promise<void> {
+  const table = context.db.anyRecords(type);
+  const merged = (await table.bulkGet([...candidates])).filter(
+    (record): record is LooseRecord => !!record?.deleted && typeof record.mergedInto === 'string',
+  );
+  if (merged.length === 0) return;
+  const known = new Map<string, LooseRecord>(merged.map((record) => [record.id, record]));
+  const intoOf = (id: string) => known.get(id)?.mergedInto as string | null | undefined;
+  // Chains are short (a merge of a merge): load each next link until every chain ends.
+  for (let round = 0; round < 10; round++) {
+    const missing = [...known.values()]
+      .map((record) => intoOf(record.id))
+      .filter((id): id is string => !!id && !known.has(id));
+    if (missing.length === 0) break;
+    for (const record of await table.bulkGet(missing)) if (record) known.set(record.id, record);
+  }
+  const references = await readReferences(
+    context,
+    type,
+    merged.map((record) => record.id),
+  );
+  for (const record of merged) {
+    const { target, revive } = mergeTarget(record.id, intoOf);
+    const kept = known.get(target) ?? (await table.get(target));
+    if (!kept || target === record.id) continue;
+    if (revive && kept.deleted)
+      await updateRecord(context, type, target, { deleted: false, mergedInto: null }, { tombstones: true });
+    const names = { from: String(record.name ?? ''), to: String(kept.name ?? '') };
+    await applyWrites(context, planRedirect(type, record.id, target, references, names));
   }
 }
 

@@ -4,7 +4,7 @@ import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
-import { redirectMerged } from './merge';
+import { noteMergeCandidates } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
 import { forgetUntouchedStarters } from './toolbox-starter';
 
@@ -175,15 +175,15 @@ export async function settlePush(
 /**
  * Applies one pulled page in one transaction: records take the server's version, with this
  * device's unsent changes kept on top; the cursor moves with them, so a crash mid-page
- * re-pulls the page rather than skipping it. References to lieux and people merged into
- * others move to the kept record in the same transaction.
+ * re-pulls the page rather than skipping it. Lieux and people the page shows merged, or
+ * points at, are noted for `redirectMerged` after the pull's last page.
  */
 export async function applyPulledPage(context: DataContext, changes: readonly Change[], cursor: number): Promise<void> {
   const { db } = context;
   const tables = [db.outbox, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   await db.transaction('rw', tables, async () => {
     await writeChanges(context, changes);
-    await redirectMerged(context, changes);
+    await noteMergeCandidates(context, changes);
     await db.meta.put({ key: 'cursor', value: cursor });
     await saveClock(context);
   });

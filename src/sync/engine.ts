@@ -3,6 +3,7 @@
 // emptied by the server's acknowledgement, and a failed run is simply tried again.
 import { blobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
 import type { DataContext } from '../db/context';
+import { redirectMerged } from '../db/merge';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
@@ -216,7 +217,11 @@ export class SyncEngine {
       }
       await applyPulledPage(this.context, page.changes, page.cursor);
       done += page.changes.length;
-      if (!page.hasMore) return;
+      if (!page.hasMore) {
+        // Once every pulled write is in: the device's own redirects are then newer than all.
+        await redirectMerged(this.context);
+        return;
+      }
       this.update({ progress: { done, total: done + page.remaining } });
     }
   }

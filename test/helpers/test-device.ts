@@ -3,7 +3,7 @@
 import { type DataContext, openDataContext } from '../../src/db/context';
 import type { LooseRecord } from '../../src/db/schema';
 import { RECORD_TYPES } from '../../src/domain/record-types';
-import { SyncEngine } from '../../src/sync/engine';
+import { type EngineOptions, SyncEngine } from '../../src/sync/engine';
 import { joinNetwork } from '../../src/sync/join';
 import { type Fetch, HttpTransport } from '../../src/sync/transport';
 import { TEST_SERVER_URL } from './test-server';
@@ -17,21 +17,27 @@ export class TestDevice {
     readonly name: string,
     readonly context: DataContext,
     readonly link: Fetch,
+    engineOptions: EngineOptions = {},
   ) {
     this.engine = new SyncEngine(
       context,
       (ctx) => (ctx.session ? new HttpTransport(ctx.session.serverUrl, ctx.session.token, link) : null),
-      { pushBatch: 50, pullPage: 40 },
+      { pushBatch: 50, pullPage: 40, ...engineOptions },
     );
   }
 
-  static async open(name: string, link: Fetch, wallClock?: () => number): Promise<TestDevice> {
+  static async open(
+    name: string,
+    link: Fetch,
+    wallClock?: () => number,
+    engineOptions?: EngineOptions,
+  ): Promise<TestDevice> {
     counter += 1;
     const context = await openDataContext({
       name: `device-${name}-${counter}-${Math.random()}`,
       ...(wallClock ? { wallClock } : {}),
     });
-    return new TestDevice(name, context, link);
+    return new TestDevice(name, context, link, engineOptions);
   }
 
   async join(code: string, role = 'concierge'): Promise<void> {

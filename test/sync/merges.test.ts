@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeDuplicates } from '../../src/db/merge';
 import { createRecord, updateRecord } from '../../src/db/writes';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
-import type { TestDevice } from '../helpers/test-device';
+import { TestDevice } from '../helpers/test-device';
+import { TestServer } from '../helpers/test-server';
 
 const grange = { name: 'La Grange', kind: 'tiers_lieu' as const, commune: 'Redon' };
 const visitAt = (organisationId: string, purpose: string) => ({
@@ -141,5 +142,49 @@ describe('merged duplicates across devices', () => {
     await createRecord(b.context, 'visits', visitAt(second.id, 'Chez la seconde'));
     await settle();
     await expectConverged();
+  });
+
+  // Found by the convergence suite: a device that moved a visit off the merged lieu as soon as
+  // a page brought the tombstone, before a later page of the same pull brought a newer move of
+  // that visit, either undid the newer move or (its clock a little behind) kept its own stale
+  // value for good while the server held the other.
+  it('a visit moved after the merge keeps its move on a device that pulls the tombstone and the move on different pages', async () => {
+    let now = Date.parse('2026-11-20T09:00:00.000Z');
+    const server = await TestServer.start(() => now);
+    const network = await server.createNetwork('Réseau test');
+    // Alix pulls one record a page: the tombstone and the visit come on different pages.
+    const alix = await TestDevice.open('Alix', server.fetch, () => now, { pullPage: 1 });
+    const bastien = await TestDevice.open('Bastien', server.fetch, () => now);
+    try {
+      await alix.join(await server.invite(network.id));
+      await bastien.join(await server.invite(network.id));
+      const kept = await createRecord(alix.context, 'organisations', grange);
+      const copy = await createRecord(alix.context, 'organisations', grange);
+      const other = await createRecord(alix.context, 'organisations', { ...grange, name: 'Le Moulin' });
+      const visit = await createRecord(alix.context, 'visits', visitAt(copy.id, 'Chez la copie'));
+      await alix.sync();
+      await bastien.sync();
+
+      now += 10;
+      await mergeDuplicates(bastien.context, 'organisations', kept.id, 'organisations', copy.id, {});
+      await bastien.sync();
+      now += 10;
+      // Bastien then moves the visit to another lieu: the server logs it after the tombstone.
+      await updateRecord(bastien.context, 'visits', visit.id, { organisationId: other.id });
+      await bastien.sync();
+
+      now += 10;
+      for (let round = 0; round < 3; round++) {
+        await alix.sync();
+        await bastien.sync();
+      }
+      expect(await alix.records()).toEqual(await bastien.records());
+      const moved = await alix.context.db.records('visits').get(visit.id);
+      expect(moved?.organisationId).toBe(other.id);
+    } finally {
+      await alix.close();
+      await bastien.close();
+      await server.stop();
+    }
   });
 });
