@@ -71,7 +71,7 @@ describe('the valise on the road', () => {
 
     // Search, offline, by a word of a description and without its accent.
     await valise.search('gouvernance');
-    await expect.poll(() => page.locator('.item-card__title').allTextContents()).toEqual(['Conduire un diagnostic']);
+    await expect.poll(() => page.getByTestId('item-card-title').allTextContents()).toEqual(['Conduire un diagnostic']);
     await valise.openItem('Conduire un diagnostic');
     expect(await page.locator('main h2', { hasText: 'Préparer' }).count()).toBe(1);
     await screenshotAtSizes(page, 'toolbox-method-sheet');
@@ -115,9 +115,9 @@ describe('the valise on the road', () => {
 
     // The trip is listed on the valise's home with how far it is packed.
     await valise.back();
-    expect(await page.locator('.packing-card', { hasText: 'Départ le 12 mars 2027' }).textContent()).toContain(
-      '0 sur 7 dans la valise',
-    );
+    expect(
+      await page.getByTestId('packing-card').filter({ hasText: 'Départ le 12 mars 2027' }).textContent(),
+    ).toContain('0 sur 7 dans la valise');
 
     // An item being typed survives a reload, and a link that would not open is refused in words.
     await page.getByRole('link', { name: 'Ajouter un élément' }).click();
@@ -293,7 +293,7 @@ describe('the network’s valise on two devices', () => {
     await laptop.page.getByRole('button', { name: 'Enregistrer' }).click();
     await laptop.page.locator('main h1', { hasText: 'Fiche diagnostic en PDF' }).waitFor();
     expect(await laptop.page.locator('main script').count()).toBe(0);
-    expect(await laptop.page.locator('.rich-text').textContent()).toContain('<script>alert(1)</script>');
+    expect(await laptop.page.getByTestId('rich-text').textContent()).toContain('<script>alert(1)</script>');
     const sheetHash = await laptop.page.evaluate(() => location.hash);
 
     // On Hugo's phone the valise fetches it by itself, then opens it with no server at all.
@@ -302,7 +302,7 @@ describe('the network’s valise on two devices', () => {
         async () => {
           await syncThenOpen(laptop.page, server.url, '#/valise');
           await syncThenOpen(phone.page, server.url, '#/valise');
-          return phone.page.locator('.item-card', { hasText: 'Fiche diagnostic en PDF' }).textContent();
+          return phone.page.getByTestId('item-card').filter({ hasText: 'Fiche diagnostic en PDF' }).textContent();
         },
         { timeout: 60_000 },
       )

@@ -6,7 +6,7 @@ export class ToolboxPage {
 
   /** An item card on the home page of the valise. */
   card(title: string): Locator {
-    return this.page.locator('.item-card', { has: this.page.getByText(title, { exact: true }) });
+    return this.page.getByTestId('item-card').filter({ has: this.page.getByText(title, { exact: true }) });
   }
 
   /** A shelf of the valise ("Fiches méthode"): a section named by its heading. */
@@ -15,12 +15,12 @@ export class ToolboxPage {
   }
 
   async openItem(title: string): Promise<void> {
-    await this.page.locator('.item-card__link', { hasText: title }).first().click();
+    await this.page.getByTestId('item-card').getByRole('link', { name: title }).first().click();
     await this.page.locator('main h1', { hasText: title }).waitFor();
   }
 
   async openList(title: string): Promise<void> {
-    await this.page.locator('.packing-card__link', { hasText: title }).first().click();
+    await this.page.getByTestId('packing-card').getByRole('link', { name: title }).first().click();
     await this.page.locator('main h1', { hasText: title }).waitFor();
   }
 
@@ -29,7 +29,7 @@ export class ToolboxPage {
   }
 
   line(title: string): Locator {
-    return this.page.locator('.packing-line', { hasText: title }).getByRole('checkbox');
+    return this.page.getByTestId('packing-line').filter({ hasText: title }).getByRole('checkbox');
   }
 
   progress(): Promise<string | null> {
@@ -37,7 +37,7 @@ export class ToolboxPage {
   }
 
   lineTitles(): Promise<string[]> {
-    return this.page.locator('.packing-line__title').allTextContents();
+    return this.page.getByTestId('packing-line-title').allTextContents();
   }
 
   back(): Promise<void> {

@@ -152,7 +152,6 @@ function ItemFormFields({
         form={form}
         title={title}
         description={canCurate || item ? undefined : t.suggestedNote}
-        class="item-form"
         fix={t.fixErrors}
         saveLabel={item || canCurate ? t.save : t.sendSuggestion}
         cancelLabel={t.cancel}

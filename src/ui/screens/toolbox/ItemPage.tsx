@@ -7,6 +7,7 @@ import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { DataLink } from '../../components/DataLink';
+import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -14,6 +15,7 @@ import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
 import { BackLink } from './BackLink';
 import { FileBlock } from './FileBlock';
+import styles from './ItemPage.module.css';
 import { KitLoans } from './KitLoans';
 import { messages } from './messages';
 import { RichText } from './RichText';
@@ -68,22 +70,22 @@ export function ItemPage({ itemId }: { itemId: string }) {
           {t.suggestedNote}
         </Banner>
       ) : null}
-      <div class="item-body">
+      <div class={styles.body}>
         {item.description ? <RichText source={item.description} /> : null}
         {link === 'ok' ? (
           <p>
             <DataLink variant="secondary" address={item.link ?? ''}>
               {t.link}
             </DataLink>{' '}
-            <span class="item-link">{item.link}</span>
+            <span class={styles.address}>{item.link}</span>
           </p>
         ) : link === 'broken' ? (
           <Banner tone="warning" title={t.brokenLink}>
-            <span class="item-link">{item.link}</span>
+            <span class={styles.address}>{item.link}</span>
           </Banner>
         ) : null}
         {item.tags.length > 0 ? (
-          <ul class="tags" aria-label={t.tags}>
+          <ul class={styles.tags} aria-label={t.tags}>
             {item.tags.map((tag) => (
               <Badge as="li" key={tag}>
                 {tag}
@@ -96,15 +98,13 @@ export function ItemPage({ itemId }: { itemId: string }) {
       {item.kind === 'kit' ? <KitLoans item={item} loans={view.loans} /> : null}
       {view.usedBy.length > 0 ? (
         <Section title={t.usedBy}>
-          <ul class="plain-list">
+          <InlineList>
             {view.usedBy.map((list) => (
-              <li key={list.id} class="plain-list__item">
-                <a class="plain-list__link" href={hrefTo('valise', 'liste', list.id)}>
-                  {list.title}
-                </a>
+              <li key={list.id} class={styles.usedBy}>
+                <a href={hrefTo('valise', 'liste', list.id)}>{list.title}</a>
               </li>
             ))}
-          </ul>
+          </InlineList>
         </Section>
       ) : null}
       {mayChange ? (

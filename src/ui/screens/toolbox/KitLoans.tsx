@@ -5,11 +5,15 @@ import type { Loan, ToolboxItem } from '../../../domain/toolbox';
 import { kitAvailability } from '../../../domain/toolbox/loans';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
+import { InlineList } from '../../components/InlineList';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
+import fieldRow from './field-row.module.css';
+import styles from './KitLoans.module.css';
 import { messages } from './messages';
 
 export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) {
@@ -50,29 +54,30 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
 
   return (
     <Section title={t.kitTitle} id="pret">
-      <p class="kit-status" data-testid="kit-status">
+      <p class={styles.status} data-testid="kit-status">
         {t.available(state.available, state.owned)}
       </p>
       {state.overBorrowed ? <Banner tone="warning">{t.overBorrowed(state.out, state.owned)}</Banner> : null}
       {state.holders.length === 0 ? (
         <p>{t.nobodyHolds}</p>
       ) : (
-        <ul class="loans">
+        <InlineList>
           {state.holders.map((loan) => (
-            <li key={loan.id} class="loan">
+            <li key={loan.id} class={styles.loan}>
               <span data-testid="holder">{t.holder(loan.holderName, loan.count, d.date(loan.borrowedAt))}</span>
               <Button onClick={() => void giveBackLoan(loan.id)}>
                 {loan.holderName.trim().toLocaleLowerCase('fr') === me ? t.giveBack : t.returnedBy(loan.holderName)}
               </Button>
             </li>
           ))}
-        </ul>
+        </InlineList>
       )}
       {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
       {state.available > 0 ? (
-        <form class="borrow" onSubmit={take} noValidate>
+        <form class={classes(fieldRow.row, styles.borrow)} onSubmit={take} noValidate>
           <Field
             label={t.borrowerLabel}
+            class={fieldRow.field}
             name="holderName"
             autocomplete="name"
             value={borrower}

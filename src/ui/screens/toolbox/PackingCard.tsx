@@ -1,6 +1,7 @@
 import type { PackingList } from '../../../domain/toolbox';
 import { hrefTo } from '../../../state/router';
 import { Progress } from '../../components/Progress';
+import cards from './cards.module.css';
 
 /** One packing list in the valise: its title, what kind or how far packed, and a bar. */
 export function PackingCard({
@@ -13,10 +14,10 @@ export function PackingCard({
   progress: number | null;
 }) {
   return (
-    <li class="packing-card">
-      <a class="packing-card__link" href={hrefTo('valise', 'liste', list.id)}>
-        <span class="packing-card__title">{list.title}</span>
-        <span class="packing-card__detail">{detail}</span>
+    <li class={cards.card} data-testid="packing-card">
+      <a class={cards.link} href={hrefTo('valise', 'liste', list.id)}>
+        <span class={cards.title}>{list.title}</span>
+        <span class={cards.detail}>{detail}</span>
         {progress === null ? null : <Progress value={progress} />}
       </a>
     </li>

@@ -20,6 +20,7 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { issuesByField } from '../../i18n/validation';
 import { BackLink } from './BackLink';
 import { messages } from './messages';
+import styles from './PackingListEditor.module.css';
 import { shelves } from './shelves';
 
 const FORM_SCHEMA = v.pick(packingListSchema, ['title', 'tripKind', 'itemIds']);
@@ -82,7 +83,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
     <>
       <BackLink />
       <ScreenHeader title={heading} />
-      <form class="stack item-form" onSubmit={submit} noValidate aria-label={heading}>
+      <form class="stack" onSubmit={submit} noValidate aria-label={heading}>
         {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
         <Field
           label={t.titleLabel}
@@ -107,7 +108,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
           ))}
         </Field>
         {shelves(choosable, t.otherShelf).map(([shelf, items]) => (
-          <fieldset class="item-choices" key={shelf}>
+          <fieldset class={styles.shelf} key={shelf}>
             <legend>{shelf}</legend>
             {items.map((item) => (
               <Check

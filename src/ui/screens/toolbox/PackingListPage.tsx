@@ -15,6 +15,7 @@ import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Check } from '../../components/Check';
+import { classes } from '../../components/classes';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { Progress } from '../../components/Progress';
@@ -25,7 +26,9 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { BackLink } from './BackLink';
+import fieldRow from './field-row.module.css';
 import { messages } from './messages';
+import styles from './PackingListPage.module.css';
 
 export function PackingListPage({ listId }: { listId: string }) {
   const t = useMessages(messages);
@@ -77,11 +80,11 @@ function LineText({ line, loans }: { line: PackingLine; loans: readonly Loan[] }
   const t = useMessages(messages);
   const holders = holdersOf(loans, line.itemId);
   return (
-    <span class="packing-line__text">
-      <span class={line.item ? 'packing-line__title' : 'packing-line__title packing-line__title--gone'}>
+    <span class={styles.text}>
+      <span class={classes(styles.title, !line.item && styles.gone)} data-testid="packing-line-title">
         {line.item?.title ?? t.goneItem}
       </span>
-      {holders ? <span class="packing-line__holder">{t.withHolder(holders)}</span> : null}
+      {holders ? <span class={styles.holder}>{t.withHolder(holders)}</span> : null}
     </span>
   );
 }
@@ -103,9 +106,10 @@ function TemplateView({ listId, lines, loans }: { listId: string; lines: Packing
   };
   return (
     <>
-      <form class="trip-start" onSubmit={prepare} noValidate>
+      <form class={classes(fieldRow.row, styles.tripStart)} onSubmit={prepare} noValidate>
         <Field
           label={t.tripDateLabel}
+          class={fieldRow.field}
           optional
           type="date"
           name="tripDate"
@@ -119,9 +123,9 @@ function TemplateView({ listId, lines, loans }: { listId: string; lines: Packing
       {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
       <Section title={t.contentsTitle}>
         {lines.length === 0 ? <p>{t.emptyList}</p> : null}
-        <ul class="packing-lines">
+        <ul class={styles.lines}>
           {lines.map((line) => (
-            <li key={line.itemId} class="packing-line">
+            <li key={line.itemId} class={styles.line} data-testid="packing-line">
               <LineText line={line} loans={loans} />
             </li>
           ))}
@@ -160,14 +164,14 @@ function TripChecklist({ view }: { view: PackingListView }) {
 
   return (
     <>
-      <div class="packing-toolbar">
-        <div class="packing-progress">
-          <p class="packing-progress__text" role="status" data-testid="packing-progress">
+      <div class={styles.toolbar}>
+        <div class={styles.progress}>
+          <p class={styles.progressText} role="status" data-testid="packing-progress">
             {t.packedProgress(state.packedCount, state.lines.length)}
           </p>
           <Progress value={state.lines.length === 0 ? 0 : state.packedCount / state.lines.length} />
         </div>
-        <div class="segmented">
+        <div class={styles.segmented}>
           <Button
             variant={onlyMissing ? 'secondary' : 'primary'}
             aria-pressed={!onlyMissing}
@@ -191,11 +195,11 @@ function TripChecklist({ view }: { view: PackingListView }) {
       ) : shown.length === 0 ? (
         <p>{t.nothingMissing}</p>
       ) : (
-        <ul class="packing-lines" aria-label={onlyMissing ? t.showMissing : view.list.title}>
+        <ul class={styles.lines} aria-label={onlyMissing ? t.showMissing : view.list.title}>
           {shown.map((line) => (
-            <li key={line.itemId} class="packing-line">
+            <li key={line.itemId} class={styles.line} data-testid="packing-line">
               <Check
-                class="packing-line__check"
+                class={styles.check}
                 checked={line.packed}
                 onChange={(event) => void tick(line.itemId, event.currentTarget.checked)}
               >
@@ -205,7 +209,7 @@ function TripChecklist({ view }: { view: PackingListView }) {
           ))}
         </ul>
       )}
-      <div class="actions packing-actions">
+      <div class={`actions ${styles.actions}`}>
         <Button onClick={reset} disabled={state.packedCount === 0}>
           {t.reset}
         </Button>

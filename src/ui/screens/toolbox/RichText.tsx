@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { type Inline, parseRichText } from '../../../domain/toolbox/rich-text';
+import styles from './RichText.module.css';
 
 function renderInline(nodes: readonly Inline[]): ComponentChildren {
   return nodes.map((node, index) => {
@@ -30,11 +31,11 @@ export function RichText({ source, headingLevel = 2 }: { source: string; heading
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const blocks = useMemo(() => parseRichText(source), [source]);
   return (
-    <div class="rich-text">
+    <div class={styles.richText} data-testid="rich-text">
       {blocks.map((block, index) => {
         if (block.kind === 'heading')
           return (
-            <Heading key={index} class="rich-text__heading">
+            <Heading key={index} class={styles.heading}>
               {renderInline(block.children)}
             </Heading>
           );

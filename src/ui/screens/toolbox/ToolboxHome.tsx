@@ -19,9 +19,11 @@ import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
+import cards from './cards.module.css';
 import { messages } from './messages';
 import { PackingCard } from './PackingCard';
 import { shelves } from './shelves';
+import styles from './ToolboxHome.module.css';
 import { useCanCurate } from './use-toolbox-role';
 
 export function ToolboxHome({ query: initialQuery }: { query: string }) {
@@ -68,7 +70,7 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
   return (
     <>
       {header}
-      <div class="toolbox-search">
+      <div class={styles.search}>
         <Field
           label={t.searchLabel}
           hint={t.searchHint}
@@ -90,12 +92,12 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
           <PackingLists view={view} />
           {suggestions.length > 0 ? (
             <Section title={t.suggestionsTitle} id="suggestions">
-              <ul class="item-grid">{suggestions.map((item) => card(item, true))}</ul>
+              <ul class={cards.grid}>{suggestions.map((item) => card(item, true))}</ul>
             </Section>
           ) : null}
           {shelves(published, t.otherShelf).map(([shelf, items]) => (
             <Section title={shelf} key={shelf}>
-              <ul class="item-grid">{items.map((item) => card(item))}</ul>
+              <ul class={cards.grid}>{items.map((item) => card(item))}</ul>
             </Section>
           ))}
         </>
@@ -109,7 +111,7 @@ function SearchResults({ items, render }: { items: ToolboxItem[]; render: (item:
   return (
     <div class="stack">
       <p role="status">{t.searchResults(items.length)}</p>
-      {items.length > 0 ? <ul class="item-grid">{items.map(render)}</ul> : null}
+      {items.length > 0 ? <ul class={cards.grid}>{items.map(render)}</ul> : null}
     </div>
   );
 }
@@ -131,13 +133,15 @@ function ItemCard({
   const kit = item.kind === 'kit' ? kitAvailability(item, loans) : null;
   const holders = kit ? [...new Set(kit.holders.map((loan) => loan.holderName))].join(', ') : '';
   return (
-    <li class="item-card">
-      <a class="item-card__link" href={hrefTo('valise', 'element', item.id)}>
-        <span class="item-card__title">{item.title}</span>
-        {showKind ? <span class="item-card__kind">{t.kind(item.kind)}</span> : null}
-        {snippet ? <span class="item-card__snippet">{snippet}</span> : null}
+    <li class={cards.card} data-testid="item-card">
+      <a class={cards.link} href={hrefTo('valise', 'element', item.id)}>
+        <span class={cards.title} data-testid="item-card-title">
+          {item.title}
+        </span>
+        {showKind ? <span class={cards.detail}>{t.kind(item.kind)}</span> : null}
+        {snippet ? <span class={cards.snippet}>{snippet}</span> : null}
       </a>
-      <p class="item-card__badges">
+      <p class={cards.badges}>
         {item.status === 'suggested' ? <Badge tone="info">{t.suggested}</Badge> : null}
         {fileState === 'downloaded' ? <Badge>{t.offlineBadge}</Badge> : null}
         {fileState === 'pending' ? <Badge tone="warning">{t.pendingBadge}</Badge> : null}
@@ -182,28 +186,28 @@ function PackingLists({ view }: { view: ToolboxView }) {
       <p>{t.listsIntro}</p>
       {mine.length > 0 || (team && others.length > 0) ? (
         <>
-          <h3 class="subheading">{team ? t.myTrips : t.trips}</h3>
+          <h3 class={styles.subheading}>{team ? t.myTrips : t.trips}</h3>
           {mine.length > 0 ? (
-            <ul class="packing-cards">{mine.map((list) => card(list, false))}</ul>
+            <ul class={cards.grid}>{mine.map((list) => card(list, false))}</ul>
           ) : (
-            <p class="muted">{t.noTripOfMine}</p>
+            <p class={styles.muted}>{t.noTripOfMine}</p>
           )}
         </>
       ) : null}
       {others.length > 0 ? (
         <>
-          <h3 class="subheading">{t.teamTrips}</h3>
-          <ul class="packing-cards">{others.map((list) => card(list, true))}</ul>
+          <h3 class={styles.subheading}>{t.teamTrips}</h3>
+          <ul class={cards.grid}>{others.map((list) => card(list, true))}</ul>
         </>
       ) : null}
-      <h3 class="subheading">{t.templates}</h3>
-      {trips.length === 0 ? <p class="muted">{t.noTrips}</p> : null}
-      <ul class="packing-cards">
+      <h3 class={styles.subheading}>{t.templates}</h3>
+      {trips.length === 0 ? <p class={styles.muted}>{t.noTrips}</p> : null}
+      <ul class={cards.grid}>
         {templates.map((list) => (
           <PackingCard key={list.id} list={list} detail={t.itemCount(list.itemIds.length)} progress={null} />
         ))}
       </ul>
-      <p class="new-list">
+      <p class={styles.newList}>
         <ButtonLink href={hrefTo('valise', 'nouvelle-liste')}>{t.newList}</ButtonLink>
       </p>
     </Section>
