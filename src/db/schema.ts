@@ -7,6 +7,13 @@ import Dexie, { type Table } from 'dexie';
 import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
 import type { FieldIssue } from '../domain/validation';
+import {
+  SEARCH_TABLE,
+  type SearchedTable,
+  type SearchSegment,
+  searchIndexMiddleware,
+  segmentOfRecords,
+} from './search-index';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
@@ -115,6 +122,9 @@ export const SCHEMA_V2 = { unknownRecords: '[type+id], type' };
 /** Version 3: visits by service (multi-entry), so the map finds where a service was given by index. */
 export const SCHEMA_V3 = { visits: 'id, visitedAt, organisationId, *services' };
 
+/** Version 4: the search's text of visits, lieux and people (search-index.ts), filled from the records kept. */
+export const SCHEMA_V4 = { [SEARCH_TABLE]: '++seq, table' };
+
 export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -124,12 +134,22 @@ export class ValiseDb extends Dexie {
   declare drafts: Table<Draft, string>;
   declare blobs: Table<BlobEntry, string>;
   declare unknownRecords: Table<UnknownRecord, [string, string]>;
+  declare searchSegments: Table<SearchSegment, number>;
 
   constructor(name = 'valise') {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (transaction) => {
+        for (const table of ['visits', 'organisations', 'contacts'] satisfies SearchedTable[]) {
+          const records = await transaction.table(table).toArray();
+          if (records.length > 0) await transaction.table(SEARCH_TABLE).add(segmentOfRecords(table, records));
+        }
+      });
+    this.use(searchIndexMiddleware);
   }
 
   records<K extends RecordType>(type: K): RecordTables[K] {

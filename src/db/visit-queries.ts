@@ -7,7 +7,8 @@ import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { visitIdsWithOpenFollowUps } from './follow-up-queries';
 import { withoutClocks } from './reads';
-import { nameEntries, type SearchEntry, searchEntries } from './visit-search';
+import { type VisitFacets, visitFacets } from './search-index';
+import { nameEntries, searchColumns } from './visit-search';
 
 export interface VisitFilter {
   /** Words matched (accents and case ignored) against purpose, notes, place, lieu and people names. */
@@ -49,7 +50,7 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   // Days are the device's local days; instants are stored in UTC.
   const lower = filter.from ? startOfLocalDay(filter.from) : '';
   const upper = filter.to ? startOfLocalDay(dayAfter(filter.to, 1)) : '\uffff';
-  const keep = (visit: Omit<SearchEntry, 'text' | 'visitedAt'>, textMatches: () => boolean) =>
+  const keep = (visit: VisitFacets & { id: string }, textMatches: () => boolean) =>
     !visit.deleted &&
     (filter.service === undefined || (visit.services ?? []).includes(filter.service)) &&
     (filter.organisationId === undefined || visit.organisationId === filter.organisationId) &&
@@ -70,7 +71,12 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
           .filter((visit) => keep(visit, () => true))
           .limit(filter.limit)
           .toArray()
-      : await searchVisits(context, words, lower, upper, filter.limit, keep);
+      : await searchVisits(context, words, lower, upper, filter.limit, (visit, textMatches) =>
+          // Most visits match neither in their text nor by a name: their facets are not even read.
+          textMatches || matchingOrganisations?.size || matchingContacts?.size
+            ? keep({ id: visit.id, ...visit.facets() }, () => textMatches)
+            : false,
+        );
   const organisationIds = [...new Set(visits.flatMap((visit) => (visit.organisationId ? [visit.organisationId] : [])))];
   const organisations = await db.records('organisations').bulkGet(organisationIds);
   const names = new Map(organisations.flatMap((item) => (item && !item.deleted ? [[item.id, item.name]] : [])));
@@ -80,9 +86,9 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   }));
 }
 
-/** Builds the search's text of every visit ahead of the first search (a focused search box). */
+/** Reads the search's text of every visit ahead of the first search (a focused search box). */
 export async function prepareVisitSearch(context: DataContext): Promise<void> {
-  await searchEntries(context);
+  await searchColumns(context);
 }
 
 /** The search path: the in-memory text of every visit (visit-search.ts), then the page's records. */
@@ -92,20 +98,28 @@ async function searchVisits(
   lower: string,
   upper: string,
   limit: number,
-  keep: (visit: SearchEntry, textMatches: () => boolean) => boolean,
+  keep: (visit: { id: string; facets: () => VisitFacets }, textMatches: boolean) => boolean,
 ) {
   const { db } = context;
-  // Read on every run, so a live list re-runs when any visit changes (the entries are cached).
+  // Read on every run, so a live list re-runs when any visit changes (the text is cached).
   await db.records('visits').count();
-  const ids: string[] = [];
-  for (const entry of await searchEntries(context)) {
-    if (entry.visitedAt < lower || entry.visitedAt >= upper) continue;
-    if (!keep(entry, () => words.every((word) => entry.text.includes(word)))) continue;
-    ids.push(entry.id);
-    if (ids.length >= limit) break;
+  const { ids, visitedAt, facets, texts } = await searchColumns(context);
+  const found: string[] = [];
+  for (let index = 0; index < ids.length && found.length < limit; index++) {
+    const at = visitedAt[index] ?? '';
+    if (at < lower || at >= upper) continue;
+    const text = texts[index] ?? '';
+    const id = ids[index] ?? '';
+    if (
+      keep(
+        { id, facets: () => visitFacets(facets[index] ?? '') },
+        words.every((word) => text.includes(word)),
+      )
+    )
+      found.push(id);
   }
-  const found = await db.records('visits').bulkGet(ids);
-  return found.filter((visit) => visit !== undefined && !visit.deleted) as NonNullable<(typeof found)[number]>[];
+  const visits = await db.records('visits').bulkGet(found);
+  return visits.filter((visit) => visit !== undefined && !visit.deleted) as NonNullable<(typeof visits)[number]>[];
 }
 
 function startOfLocalDay(day: string): string {

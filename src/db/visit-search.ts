@@ -1,24 +1,17 @@
-// What a search compares, normalised once and kept in memory per database: the text of every
-// visit and the names of lieux and people. A search at 50,000 visits then reads no record and
-// normalises nothing but the query. Any write to one of these tables — this tab, another tab,
-// a pulled page — drops its copy (Dexie's storagemutated event); the next search rebuilds it.
+// What a search compares, kept in memory per database: the text of every visit and the names
+// of lieux and people, read from their on-disk copy (search-index.ts). A search at 50,000
+// visits then reads no record and normalises nothing but the query. Any write to one of these
+// tables — this tab, another tab, a pulled page — drops its copy (Dexie's storagemutated
+// event); the next search reads it again.
 import Dexie from 'dexie';
-import { normalizeForSearch } from '../domain/search';
-import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
-
-/** What the list's filters need of a visit, and its text ready for `includes`. */
-export type SearchEntry = Pick<Visit, 'id' | 'visitedAt' | 'deleted' | 'services' | 'organisationId' | 'contactIds'> & {
-  text: string;
-};
+import { readSearchColumns, type SearchColumns, type SearchedTable } from './search-index';
 
 /** A live lieu or person and its normalised name. */
 export interface NameEntry {
   id: string;
   text: string;
 }
-
-type SearchedTable = 'visits' | 'organisations' | 'contacts';
 
 /** "<database>/<table>" → its entries. */
 const built = new Map<string, Promise<unknown>>();
@@ -48,30 +41,15 @@ function cached<T>(context: DataContext, table: SearchedTable, build: () => Prom
   return entries;
 }
 
-/** Every visit (deleted ones too, for the filters to skip), newest first. */
-export function searchEntries(context: DataContext): Promise<SearchEntry[]> {
-  return cached(context, 'visits', async () => {
-    const visits = await context.db.records('visits').toArray();
-    return visits
-      .map(({ id, visitedAt, deleted, services, organisationId, contactIds, purpose, notes, placeLabel }) => ({
-        id,
-        visitedAt,
-        deleted,
-        services,
-        organisationId,
-        contactIds,
-        text: normalizeForSearch([purpose, notes, placeLabel].filter(Boolean).join(' ')),
-      }))
-      .sort((a, b) => (a.visitedAt < b.visitedAt ? 1 : a.visitedAt > b.visitedAt ? -1 : 0));
-  });
+/** Every live visit, newest first. */
+export function searchColumns(context: DataContext): Promise<SearchColumns> {
+  return cached(context, 'visits', () => readSearchColumns(context.db.searchSegments, 'visits'));
 }
 
 /** Live lieux or people with their names normalised. */
 export function nameEntries(context: DataContext, type: 'organisations' | 'contacts'): Promise<NameEntry[]> {
   return cached(context, type, async () => {
-    const records = await context.db.anyRecords(type).toArray();
-    return records
-      .filter((record) => !record.deleted)
-      .map((record) => ({ id: record.id, text: normalizeForSearch(String(record.name ?? '')) }));
+    const { ids, texts } = await readSearchColumns(context.db.searchSegments, type);
+    return ids.map((id, index) => ({ id, text: texts[index] ?? '' }));
   });
 }

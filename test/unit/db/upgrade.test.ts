@@ -9,6 +9,7 @@ import { draftFiles, getDraft } from '../../../src/db/drafts';
 import { lieuxWithService } from '../../../src/db/map-queries';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { pendingCount, readPushBatch } from '../../../src/db/sync-store';
+import { listVisits } from '../../../src/db/visits';
 import { updateRecord } from '../../../src/db/writes';
 import { RECORD_TYPES } from '../../../src/domain/record-types';
 import { sampleRecords } from '../../fixtures/records';
@@ -99,6 +100,11 @@ describe('opening a database of the previous schema version with today’s', () 
     expect((await getDraft(context, 'visit-new-1'))?.values).toEqual({ notes: 'Saisie en cours' });
     expect(await draftFiles(context, 'visit-new-1')).toEqual([{ name: 'photo.jpg' }]);
     expect(await blobsToUpload(context)).toEqual(['a'.repeat(64)]);
+    // Visits written before the search kept its text on disk are found, by their text and their lieu.
+    expect((await listVisits(context, { limit: 10, query: 'premier rendez' })).map((row) => row.visit.id)).toEqual([
+      samples.visits.id,
+    ]);
+    expect(await listVisits(context, { limit: 10, query: 'forge possibles' })).toHaveLength(1);
     await updateRecord(context, 'visits', samples.visits.id, { purpose: 'Suite de la visite' });
     expect(await pendingCount(context)).toBe(RECORD_TYPES.length + 2);
     context.db.close();

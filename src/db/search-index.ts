@@ -1,0 +1,223 @@
+// What a search compares, kept on disk so that the first search of a session reads one small
+// table instead of every visit, lieu and person, and normalises nothing but the query: the
+// text of each visit (purpose, notes, place) and the name of each lieu and person. Every
+// write to those tables, whatever path it takes (a form, an import, a pulled page, a merge, a
+// restore), appends a segment with the written records' normalised text in the same
+// transaction (a DBCore middleware); a later segment's entry replaces an earlier one's. A
+// search that reads more than COMPACT_AFTER segments of a table (one per save) rewrites them
+// as one.
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+  Table,
+} from 'dexie';
+import { normalizeForSearch } from '../domain/search';
+import type { Visit } from '../domain/visit';
+
+export const SEARCH_TABLE = 'searchSegments';
+
+export type SearchedTable = 'visits' | 'organisations' | 'contacts';
+const SEARCHED: readonly string[] = ['visits', 'organisations', 'contacts'] satisfies SearchedTable[];
+
+/**
+ * Records of one table as one row: parallel columns, the texts joined by line breaks (a
+ * normalised text has none), which IndexedDB reads back far faster than one object per record.
+ */
+export interface SearchSegment {
+  seq?: number;
+  table: SearchedTable;
+  ids: string[];
+  /** Visits only: when, to list them newest first. */
+  visitedAt: string[];
+  /**
+   * Per record: "1" when deleted; for a visit "deleted\tservices\torganisationId\tcontactIds",
+   * lists space-separated, which the list's filters need.
+   */
+  facets: string[];
+  texts: string;
+}
+
+/** The live records of a table, in columns (visits newest first). */
+export interface SearchColumns {
+  ids: string[];
+  visitedAt: string[];
+  facets: string[];
+  texts: string[];
+}
+
+/** What the list's filters read of a visit, from its facets. */
+export type VisitFacets = Pick<Visit, 'deleted' | 'services' | 'organisationId' | 'contactIds'>;
+
+const COMPACT_AFTER = 2000;
+
+interface Entry {
+  id: string;
+  visitedAt: string;
+  facet: string;
+  text: string;
+}
+
+function entryOf(table: SearchedTable, record: Record<string, unknown>): Entry {
+  const id = String(record.id);
+  const deleted = record.deleted === true;
+  if (table !== 'visits') {
+    return {
+      id,
+      visitedAt: '',
+      facet: deleted ? '1' : '',
+      text: deleted ? '' : normalizeForSearch(String(record.name ?? '')),
+    };
+  }
+  const visit = record as unknown as Visit;
+  return {
+    id,
+    visitedAt: visit.visitedAt,
+    facet: [
+      deleted ? '1' : '',
+      (visit.services ?? []).join(' '),
+      visit.organisationId ?? '',
+      (visit.contactIds ?? []).join(' '),
+    ].join('\t'),
+    text: deleted ? '' : normalizeForSearch([visit.purpose, visit.notes, visit.placeLabel].filter(Boolean).join(' ')),
+  };
+}
+
+function segmentOf(table: SearchedTable, entries: readonly Entry[]): SearchSegment {
+  return {
+    table,
+    ids: entries.map((entry) => entry.id),
+    visitedAt: entries.map((entry) => entry.visitedAt),
+    facets: entries.map((entry) => entry.facet),
+    texts: entries.map((entry) => entry.text).join('\n'),
+  };
+}
+
+/** A segment of records as they are now (the schema upgrade's backfill). */
+export function segmentOfRecords(table: SearchedTable, records: readonly Record<string, unknown>[]): SearchSegment {
+  return segmentOf(
+    table,
+    records.map((record) => entryOf(table, record)),
+  );
+}
+
+export function visitFacets(facet: string): VisitFacets {
+  const [deleted, services, organisationId, contactIds] = facet.split('\t');
+  return {
+    deleted: deleted === '1',
+    services: (services ? services.split(' ') : []) as Visit['services'],
+    organisationId: organisationId || null,
+    contactIds: contactIds ? contactIds.split(' ') : [],
+  };
+}
+
+/** The live records of the segments (a later segment's entry wins); visits newest first. */
+export function mergeSegments(segments: readonly SearchSegment[]): SearchColumns {
+  const at = new Map<string, number>();
+  const merged: SearchColumns = { ids: [], visitedAt: [], facets: [], texts: [] };
+  for (const segment of segments) {
+    const texts = segment.texts.split('\n');
+    segment.ids.forEach((id, index) => {
+      const position = at.get(id) ?? merged.ids.length;
+      at.set(id, position);
+      merged.ids[position] = id;
+      merged.visitedAt[position] = segment.visitedAt[index] ?? '';
+      merged.facets[position] = segment.facets[index] ?? '';
+      merged.texts[position] = texts[index] ?? '';
+    });
+  }
+  const live = merged.ids.flatMap((_, position) => (merged.facets[position]?.startsWith('1') ? [] : [position]));
+  const { visitedAt } = merged;
+  live.sort((a, b) => {
+    const x = visitedAt[a] ?? '';
+    const y = visitedAt[b] ?? '';
+    return x < y ? 1 : x > y ? -1 : 0;
+  });
+  return {
+    ids: live.map((position) => merged.ids[position] ?? ''),
+    visitedAt: live.map((position) => visitedAt[position] ?? ''),
+    facets: live.map((position) => merged.facets[position] ?? ''),
+    texts: live.map((position) => merged.texts[position] ?? ''),
+  };
+}
+
+/** Reads a table's segments; rewrites them as one when there are many (one transaction, so no write slips between). */
+export async function readSearchColumns(
+  segments: Table<SearchSegment, number>,
+  table: SearchedTable,
+  compactAfter = COMPACT_AFTER,
+): Promise<SearchColumns> {
+  const ofTable = () => segments.where('table').equals(table);
+  if ((await ofTable().count()) <= compactAfter) return mergeSegments(await ofTable().toArray());
+  return segments.db.transaction('rw', segments, async () => {
+    const columns = mergeSegments(await ofTable().toArray());
+    await ofTable().delete();
+    await segments.add({ table, ...columns, texts: columns.texts.join('\n') });
+    return columns;
+  });
+}
+
+/** The entries a write leaves: the values written, or deleted marks for the keys deleted. */
+function writtenEntries(
+  table: SearchedTable,
+  request: DBCoreMutateRequest,
+  response: DBCoreMutateResponse,
+  deletedKeys: readonly string[],
+): Entry[] {
+  if (request.type === 'add' || request.type === 'put') {
+    return (request.values as Record<string, unknown>[])
+      .filter((_, index) => !response.failures[index])
+      .map((record) => entryOf(table, record));
+  }
+  return deletedKeys.map((id) => ({ id, visitedAt: '', facet: '1', text: '' }));
+}
+
+async function keysIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreDeleteRange): Promise<string[]> {
+  const { result } = await table.query({ trans, values: false, query: { index: table.schema.primaryKey, range } });
+  return result as string[];
+}
+
+type DBCoreDeleteRange = Extract<DBCoreMutateRequest, { type: 'deleteRange' }>['range'];
+
+/** Appends a segment to every write of a searched table, in its transaction. */
+export const searchIndexMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'search-index',
+  create: (down) => ({
+    ...down,
+    transaction: (stores, mode, options) =>
+      down.transaction(
+        mode === 'readwrite' && stores.some((store) => SEARCHED.includes(store)) && !stores.includes(SEARCH_TABLE)
+          ? [...stores, SEARCH_TABLE]
+          : stores,
+        mode,
+        options,
+      ),
+    table: (name) => {
+      const table = down.table(name);
+      if (!SEARCHED.includes(name)) return table;
+      return {
+        ...table,
+        mutate: async (request) => {
+          const deletedKeys =
+            request.type === 'delete'
+              ? (request.keys as string[])
+              : request.type === 'deleteRange'
+                ? await keysIn(table, request.trans, request.range)
+                : [];
+          const response = await table.mutate(request);
+          const entries = writtenEntries(name as SearchedTable, request, response, deletedKeys);
+          if (entries.length > 0) {
+            await down
+              .table(SEARCH_TABLE)
+              .mutate({ type: 'add', trans: request.trans, values: [segmentOf(name as SearchedTable, entries)] });
+          }
+          return response;
+        },
+      };
+    },
+  }),
+};

@@ -1,0 +1,55 @@
+// The search's on-disk text (src/db/search-index.ts) follows every way a visit, lieu or person
+// is written, so that a new session's first search reads it instead of every record.
+import { describe, expect, test } from 'vitest';
+import { createContact } from '../../../src/db/contacts';
+import { createOrganisation } from '../../../src/db/organisations';
+import { readSearchColumns } from '../../../src/db/search-index';
+import { createVisit, deleteVisit, updateVisit } from '../../../src/db/visits';
+import { createRecords } from '../../../src/db/writes';
+import { openTestContext } from '../../helpers/db';
+
+const at = (day: string) => new Date(`${day}T10:00:00`).toISOString();
+
+describe('the search’s text kept on disk', () => {
+  test('follows visits created, imported, edited, deleted and removed, newest first', async () => {
+    const context = await openTestContext();
+    const first = await createVisit(context, {
+      visitedAt: at('2026-03-01'),
+      notes: 'Atelier vélo',
+      services: ['detect'],
+    });
+    await createRecords(context, 'visits', [
+      { visitedAt: at('2026-03-03'), purpose: 'Café des Possibles', services: [], contactIds: [] },
+      { visitedAt: at('2026-03-02'), placeLabel: 'Saint-Étienne', services: [], contactIds: [] },
+    ]);
+    await updateVisit(context, first.visit.id, { notes: 'Atelier couture' });
+    const gone = await createVisit(context, { visitedAt: at('2026-03-04'), notes: 'Supprimée' });
+    await deleteVisit(context, gone.visit.id);
+
+    const columns = await readSearchColumns(context.db.searchSegments, 'visits');
+    expect(columns.texts).toEqual(['cafe des possibles', 'saint etienne', 'atelier couture']);
+    expect(columns.facets[2]).toBe('\tdetect\t\t');
+
+    // Removed without a soft delete (what a restore's wipe does): gone from the search too.
+    await context.db.records('visits').where('visitedAt').below(at('2026-03-03')).delete();
+    expect((await readSearchColumns(context.db.searchSegments, 'visits')).texts).toEqual(['cafe des possibles']);
+    await context.db.records('visits').clear();
+    expect((await readSearchColumns(context.db.searchSegments, 'visits')).ids).toEqual([]);
+  });
+
+  test('keeps the names of live lieux and people, and reads the same once its segments are merged', async () => {
+    const context = await openTestContext();
+    await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu' });
+    await createContact(context, { name: 'Hélène Durand' });
+    await createContact(context, { name: 'Yves Le Gall' });
+    const segments = context.db.searchSegments;
+    expect((await readSearchColumns(segments, 'organisations')).texts).toEqual(['equipe du moulin']);
+    const people = await readSearchColumns(segments, 'contacts');
+    expect(people.texts).toEqual(['helene durand', 'yves le gall']);
+
+    expect(await segments.where('table').equals('contacts').count()).toBe(2);
+    expect(await readSearchColumns(segments, 'contacts', 1)).toEqual(people);
+    expect(await segments.where('table').equals('contacts').count()).toBe(1);
+    expect(await readSearchColumns(segments, 'contacts')).toEqual(people);
+  });
+});
