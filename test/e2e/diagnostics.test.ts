@@ -158,7 +158,7 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.results();
     await page.getByRole('link', { name: 'Comparer avec un autre diagnostic' }).click();
     await page.locator('main h1', { hasText: 'Évolution : La Forge des Possibles' }).waitFor();
-    expect(await diagnostics.text(page.locator('.screen-header__description'))).toBe('3 mars 2026 → 10 septembre 2026');
+    expect(await diagnostics.text(page.locator('main header p'))).toBe('3 mars 2026 → 10 septembre 2026');
     // Gouvernance: 18.8 % → (2 × 3/4 + 2/4) / 3 = 66.7 %.
     expect(await diagnostics.text(diagnostics.delta('Gouvernance & prise de décision'))).toBe('+48');
     expect(await diagnostics.text(diagnostics.delta('Identité'))).toBe('+25');
