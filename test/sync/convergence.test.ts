@@ -10,9 +10,10 @@ const timeout = Math.max(600_000, runs * 3_000);
 
 describe('convergence of devices under a hostile network', () => {
   // Devices of two releases mixed (model/schedule.ts, `Release`): an old device keeps the
-  // field only the new one writes, through its own edits of the same records.
+  // field only the new one writes, through its own edits of the same records. Lieux and people
+  // are merged on any device, concurrently or not, while others write offline against them.
   it(
-    `converges to the server's state, losing no write nor field, with two releases mixed, in ${runs} random schedules`,
+    `converges to the server's state, losing no write nor field, with two releases mixed and duplicates merged, in ${runs} random schedules`,
     async () => {
       await runConvergence({ runs, ...(seed !== undefined ? { seed } : {}) });
     },

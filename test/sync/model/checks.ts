@@ -45,6 +45,7 @@ export async function checkWorld(world: World): Promise<void> {
     checkNoWriteLost(records, writes);
     checkLaterFieldKept(records, writes);
     checkLosingTextsKept(records, writes);
+    checkNothingLeftOnMerged(records);
   }
 
   await checkReplayChangesNothing(world, snapshots.flat().length);
@@ -117,6 +118,24 @@ function checkLosingTextsKept(records: ServerRecord[], writes: Write[]): void {
       expect(kept, `text "${value}" of ${write.recordId}.${key} was lost`).toBe(true);
     }
   }
+}
+
+/** Once synced, no live visit points at a lieu or person merged into another. */
+function checkNothingLeftOnMerged(records: ServerRecord[]): void {
+  const merged = new Set(
+    records.filter((record) => record.data.deleted && record.data.mergedInto).map((record) => record.id),
+  );
+  const left = records
+    .filter((record) => record.type === 'visits' && !record.data.deleted)
+    .filter(({ data }) =>
+      [data.organisationId, ...((data.contactIds as unknown[] | undefined) ?? [])].some((id) =>
+        merged.has(id as string),
+      ),
+    );
+  expect(
+    left.map((record) => record.id),
+    'visits left on a merged lieu or person',
+  ).toEqual([]);
 }
 
 /** Sending any push again, however late, changes nothing. */

@@ -8,9 +8,29 @@ export type Action =
   /** A device of the next release edits that field on any visit. */
   | { kind: 'editLater'; device: number; pick: number; later: string }
   | { kind: 'createOrganisation'; device: number; name: string }
+  | { kind: 'createContact'; device: number; name: string }
+  /** A visit at the pick-th live lieu of the device, with the person-th live person. */
+  | { kind: 'createVisitAt'; device: number; lieu: number; person: number; purpose: string }
+  /** A visit moved to another lieu (its reference re-pointed, as a merge does). */
+  | { kind: 'moveVisit'; device: number; pick: number; lieu: number }
+  /** Two live lieux or people merged, the first kept; `other` chooses the merged one's values. */
+  | {
+      kind: 'merge';
+      device: number;
+      target: 'organisations' | 'contacts';
+      kept: number;
+      merged: number;
+      other: boolean;
+    }
   | { kind: 'createPackingList'; device: number; title: string }
   | { kind: 'edit'; device: number; pick: number; field: 'purpose' | 'placeLabel' | 'services'; value: string }
-  | { kind: 'editNotes'; device: number; pick: number; target: 'visits' | 'organisations'; notes: string }
+  | {
+      kind: 'editNotes';
+      device: number;
+      pick: number;
+      target: 'visits' | 'organisations' | 'contacts';
+      notes: string;
+    }
   | { kind: 'pack'; device: number; pick: number; item: number; packed: boolean | null }
   | { kind: 'delete'; device: number; pick: number; target: 'visits' | 'organisations' }
   | { kind: 'resolveConflict'; device: number; pick: number }
@@ -88,6 +108,29 @@ export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('editLater' as const), device, pick, later: text }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('createOrganisation' as const), device, name: text }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('createPackingList' as const), device, title: text }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('createContact' as const), device, name: text }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('createVisitAt' as const),
+          device,
+          lieu: pick,
+          person: pick,
+          purpose: text,
+        }),
+      },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('moveVisit' as const), device, pick, lieu: pick }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('merge' as const),
+          device,
+          target: fc.constantFrom('organisations' as const, 'contacts' as const),
+          kept: pick,
+          merged: pick,
+          other: fc.boolean(),
+        }),
+      },
       {
         weight: 4,
         arbitrary: fc.record({
@@ -104,7 +147,7 @@ export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
           kind: fc.constant('editNotes' as const),
           device,
           pick,
-          target: fc.constantFrom('visits' as const, 'organisations' as const),
+          target: fc.constantFrom('visits' as const, 'organisations' as const, 'contacts' as const),
           notes: longText,
         }),
       },

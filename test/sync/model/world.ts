@@ -1,10 +1,14 @@
 // Plays a schedule against a real server (in-process, temporary SQLite file) and devices on
-// fake-indexeddb, logging every local write for the oracle in checks.ts.
+// fake-indexeddb, logging every local write for the oracle in checks.ts — read from each
+// outbox entry as it is queued, so the writes a device makes by itself (a merge's redirects
+// after a pull) are logged like the user's.
 import { RecordNotFoundError } from '../../../src/db/errors';
-import type { LooseRecord } from '../../../src/db/schema';
+import { mergeDuplicates } from '../../../src/db/merge';
+import type { LooseRecord, OutboxEntry } from '../../../src/db/schema';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from '../../../src/db/writes';
 import { clockOf } from '../../../src/domain/merge';
-import { type RecordType, TEXT_FIELDS } from '../../../src/domain/record-types';
+import type { MergeChoices } from '../../../src/domain/merge-plan';
+import type { RecordType } from '../../../src/domain/record-types';
 import { TestDevice } from '../../helpers/test-device';
 import { TestServer } from '../../helpers/test-server';
 import { FaultyLink, type HeldRequest, seededRandom } from './faulty-link';
@@ -66,6 +70,7 @@ export class World {
         world.maxClockAheadMs = Math.max(world.maxClockAheadMs, status.clockAheadMs);
       });
       world.members.push({ device, link, network: spec.network, release: spec.release });
+      world.logWrites(index);
     }
     await world.shareStartingRecords();
     return world;
@@ -78,6 +83,10 @@ export class World {
       await this.play({ kind: 'createVisit', device: first, purpose: 'Visite partagée', notes: 'Notes partagées' });
       await this.play({ kind: 'createVisit', device: first, purpose: 'Autre visite', notes: '' });
       await this.play({ kind: 'createOrganisation', device: first, name: 'Tiers-lieu partagé' });
+      await this.play({ kind: 'createOrganisation', device: first, name: 'La Grange' });
+      await this.play({ kind: 'createContact', device: first, name: 'Élise' });
+      await this.play({ kind: 'createContact', device: first, name: 'Élise Martin' });
+      await this.play({ kind: 'createVisitAt', device: first, lieu: 1, person: 1, purpose: 'Visite à la Grange' });
       await this.play({ kind: 'createPackingList', device: first, title: 'Valise partagée' });
       await this.play({ kind: 'createLaterVisit', device: first, purpose: 'Visite récente', later: 'enthousiaste' });
     }
@@ -111,6 +120,29 @@ export class World {
         );
       case 'createOrganisation':
         return this.create(action.device, 'organisations', { name: action.name, kind: 'tiers_lieu', notes: '' });
+      case 'createContact':
+        return this.create(action.device, 'contacts', { name: action.name, notes: '' });
+      case 'createVisitAt': {
+        const lieu = await this.pickLive(action.device, 'organisations', action.lieu);
+        const person = await this.pickLive(action.device, 'contacts', action.person);
+        return this.create(action.device, 'visits', {
+          visitedAt: new Date(this.now).toISOString(),
+          purpose: action.purpose,
+          notes: '',
+          services: ['detect'],
+          ...(lieu ? { organisationId: lieu.id } : {}),
+          contactIds: person ? [person.id] : [],
+        });
+      }
+      case 'moveVisit': {
+        const lieu = await this.pickLive(action.device, 'organisations', action.lieu);
+        if (!lieu) return;
+        return this.edit(action.device, 'visits', action.pick, (id) =>
+          updateRecord(this.context(action.device), 'visits', id, { organisationId: lieu.id }),
+        );
+      }
+      case 'merge':
+        return this.merge(action);
       case 'createPackingList':
         return this.create(action.device, 'packingLists', {
           title: action.title,
@@ -175,15 +207,24 @@ export class World {
     }
   }
 
-  /** Network back for everyone, late requests delivered, then syncs until nothing moves. */
+  /**
+   * Network back for everyone, late requests delivered, then syncs until nothing moves: a
+   * round that starts with every outbox empty and writes nothing (a device that learns of a
+   * merge on a pull moves references, which the others pull a round later). Bounded: a device
+   * that kept writing shows as unsent changes.
+   */
   async heal(): Promise<void> {
     for (const member of this.members) Object.assign(member.link.state, { offline: false, lossy: false });
     await this.deliverHeld();
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 8; round++) {
+      const written = this.writes.length;
+      let unsent = 0;
+      for (const member of this.members) unsent += await member.device.outboxSize();
       for (const member of this.members) {
         this.now += 1_000;
         await member.device.sync();
       }
+      if (round >= 2 && unsent === 0 && this.writes.length === written) return;
     }
   }
 
@@ -201,67 +242,86 @@ export class World {
   }
 
   private async create(index: number, type: RecordType, input: Record<string, unknown>): Promise<void> {
-    const context = this.context(index);
-    const record = (await createRecord(context, type, input as never)) as unknown as Record<string, unknown>;
-    const stored = (await context.db.anyRecords(type).get(record.id as string)) as LooseRecord;
-    const { hlc, ...fields } = stored;
-    const clocks = Object.fromEntries(Object.keys(fields).map((key) => [key, clockOf(hlc, key)]));
-    this.writes.push({
-      network: this.member(index).network,
-      release: this.member(index).release,
-      type,
-      recordId: stored.id,
-      create: true,
-      fields,
-      clocks,
-      base: {},
-    });
+    await createRecord(this.context(index), type, input as never);
   }
 
-  /** Runs a local edit on the pick-th live record of a type, logging what it changed. */
+  private async pickLive(index: number, type: RecordType, pick: number): Promise<LooseRecord | undefined> {
+    const live = await this.context(index)
+      .db.anyRecords(type)
+      .filter((record) => !record.deleted)
+      .toArray();
+    return live[pick % live.length];
+  }
+
+  /** Runs a local edit on the pick-th live record of a type (the app refuses a deleted one too). */
   private async edit(
     index: number,
     type: RecordType,
     pick: number,
     write: (id: string) => Promise<unknown>,
   ): Promise<void> {
-    const context = this.context(index);
-    const live = await context.db
-      .anyRecords(type)
-      .filter((record) => !record.deleted)
-      .toArray();
-    if (live.length === 0) return;
-    const before = live[pick % live.length] as LooseRecord;
-    const outboxBefore = await context.db.outbox.count();
+    const record = await this.pickLive(index, type, pick);
+    if (!record) return;
     try {
-      await write(before.id);
+      await write(record.id);
     } catch (error) {
       // A pull applied meanwhile may have deleted the record: the app refuses the edit too.
       if (error instanceof RecordNotFoundError) return;
       throw error;
     }
-    if ((await context.db.outbox.count()) === outboxBefore) return; // nothing changed
-    const entry = await context.db.outbox.orderBy('seq').last();
-    const after = (await context.db.anyRecords(type).get(before.id)) as LooseRecord;
-    const fields: Record<string, unknown> = {};
-    const clocks: Record<string, string> = {};
-    const base: Record<string, string> = {};
-    for (const key of entry?.fields ?? []) {
-      const dot = key.indexOf('.');
-      fields[key] =
-        dot < 0 ? after[key] : ((after[key.slice(0, dot)] as Record<string, unknown>)[key.slice(dot + 1)] ?? null);
-      clocks[key] = clockOf(after.hlc, key);
-      if ((TEXT_FIELDS[type] as readonly string[]).includes(key)) base[key] = clockOf(before.hlc, key);
-    }
-    this.writes.push({
-      network: this.member(index).network,
-      release: this.member(index).release,
-      type,
-      recordId: before.id,
-      create: false,
-      fields,
-      clocks,
-      base,
+  }
+
+  private async merge(action: Extract<Action, { kind: 'merge' }>): Promise<void> {
+    const live = await this.context(action.device)
+      .db.anyRecords(action.target)
+      .filter((record) => !record.deleted)
+      .toArray();
+    if (live.length < 2) return;
+    const kept = live[action.kept % live.length] as LooseRecord;
+    const others = live.filter((record) => record.id !== kept.id);
+    const merged = others[action.merged % others.length] as LooseRecord;
+    const choices: MergeChoices = action.other ? { name: 'merged', notes: 'merged' } : {};
+    await mergeDuplicates(this.context(action.device), action.target, kept.id, action.target, merged.id, choices);
+  }
+
+  /**
+   * Logs every change queued on a device's outbox with the values and clocks it wrote (its
+   * record read in the same transaction). Resends to a restored server are not new writes.
+   */
+  private logWrites(index: number): void {
+    const { network, release, device } = this.member(index);
+    const { db } = device.context;
+    db.outbox.hook('creating', (_key, entry: OutboxEntry, transaction) => {
+      if (entry.resend) return;
+      const table = transaction.table(db.anyRecords(entry.type).name);
+      void table.bulkGet(entry.recordIds).then((records: (LooseRecord | undefined)[]) => {
+        for (const record of records) {
+          if (!record) continue;
+          const { hlc, ...after } = record;
+          const keys = entry.fields ?? Object.keys(after);
+          const fields: Record<string, unknown> = {};
+          const clocks: Record<string, string> = {};
+          for (const key of keys) {
+            const dot = key.indexOf('.');
+            fields[key] =
+              dot < 0
+                ? after[key]
+                : ((after[key.slice(0, dot)] as Record<string, unknown> | undefined)?.[key.slice(dot + 1)] ?? null);
+            clocks[key] = clockOf(hlc, key);
+          }
+          const create = entry.fields === null;
+          this.writes.push({
+            network,
+            release,
+            type: entry.type,
+            recordId: record.id,
+            create,
+            fields,
+            clocks,
+            base: entry.base ?? {},
+          });
+        }
+      });
     });
   }
 
