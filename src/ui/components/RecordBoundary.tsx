@@ -7,7 +7,6 @@ import { readAnyRecord } from '../../db/reads';
 import type { RecordType } from '../../domain/record-types';
 import { useLive } from '../hooks/use-live';
 import { useLanguage, useMessages } from '../i18n/messages';
-import { describeIssue } from '../i18n/validation';
 import styles from './RecordBoundary.module.css';
 import { recordBoundaryMessages } from './record-boundary-messages';
 import { ScreenHeader } from './ScreenHeader';
@@ -64,14 +63,17 @@ function RecordProblem({ type, record, name, as: Tag }: Omit<RecordBoundaryProps
   const [problem, setProblem] = useState<string>();
   useEffect(() => {
     let active = true;
-    // The schemas load only here, once a record failed: lists never pay for them otherwise.
-    void import('../../domain/validation').then(({ validateRecord }) => {
-      const result = validateRecord(type, record);
-      const issue = result.ok ? undefined : result.issues[0];
-      if (!active || !issue) return;
-      const value = record[issue.field.split('.')[0] ?? ''];
-      setProblem(`${t.field(issue.field, String(value))} ${describeIssue(issue, lang)}`);
-    });
+    // The schemas and their sentences load only here, once a record failed: lists (the first
+    // screen among them) never pay for them otherwise.
+    void Promise.all([import('../../domain/validation'), import('../i18n/validation')]).then(
+      ([{ validateRecord }, { describeIssue }]) => {
+        const result = validateRecord(type, record);
+        const issue = result.ok ? undefined : result.issues[0];
+        if (!active || !issue) return;
+        const value = record[issue.field.split('.')[0] ?? ''];
+        setProblem(`${t.field(issue.field, String(value))} ${describeIssue(issue, lang)}`);
+      },
+    );
     return () => {
       active = false;
     };
