@@ -1,10 +1,41 @@
 // A labelled form control with its hint and its error, linked for assistive technology: the
 // hint and the error are read with the control (aria-describedby) and an error marks it
 // invalid. Text typed stays in the control whatever the error.
-import type { ComponentChildren, InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'preact';
+import type {
+  ComponentChildren,
+  HTMLAttributes,
+  InputHTMLAttributes,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'preact';
 import { useId } from 'preact/hooks';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/messages';
+import { classes } from './classes';
+import styles from './Field.module.css';
+
+/**
+ * A field's parts, for a control Field does not draw itself (a search picker's legend and
+ * search box, a score's number input): `field` the frame, `invalid` beside it when in error.
+ */
+export const fieldParts = {
+  field: styles.field,
+  invalid: styles.invalid,
+  label: styles.label,
+  hint: styles.hint,
+  control: styles.control,
+  error: styles.error,
+};
+
+/** A field's hint, or any muted line of help ("Aucun suivi pour l’instant."). */
+export function Hint(props: Omit<HTMLAttributes<HTMLParagraphElement>, 'class'>) {
+  return <p {...props} class={styles.hint} />;
+}
+
+/** A sentence in red that says what went wrong, under a field or a form. */
+export function FieldError(props: Omit<HTMLAttributes<HTMLParagraphElement>, 'class'>) {
+  return <p {...props} class={styles.error} />;
+}
 
 interface FieldFrame {
   label: ComponentChildren;
@@ -35,7 +66,7 @@ export function Field(props: FieldProps) {
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   const shared = {
     id,
-    class: 'field__control',
+    class: styles.control,
     'aria-describedby': describedBy,
     'aria-invalid': error ? ('true' as const) : undefined,
   };
@@ -55,22 +86,14 @@ export function Field(props: FieldProps) {
   }
 
   return (
-    <div class={['field', error ? 'field--invalid' : '', extra].filter(Boolean).join(' ')}>
-      <label class="field__label" for={id}>
+    <div class={classes(styles.field, error && styles.invalid, extra)}>
+      <label class={styles.label} for={id}>
         {label}
-        {optional ? <span class="field__optional"> ({t.optional})</span> : null}
+        {optional ? <span class={styles.optional}> ({t.optional})</span> : null}
       </label>
-      {hint ? (
-        <p class="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <Hint id={hintId}>{hint}</Hint> : null}
       {input}
-      {error ? (
-        <p class="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
     </div>
   );
 }

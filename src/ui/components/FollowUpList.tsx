@@ -13,7 +13,7 @@ import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
 import { classes } from './classes';
-import { Field } from './Field';
+import { Field, FieldError, Hint } from './Field';
 import styles from './FollowUpList.module.css';
 import { followUpMessages } from './follow-up-messages';
 
@@ -68,7 +68,7 @@ export function FollowUpList({
   return (
     <>
       {followUps.length === 0 ? (
-        <p class="field__hint">{t.none}</p>
+        <Hint>{t.none}</Hint>
       ) : (
         <FollowUpItems>
           {followUps.map((followUp) => (
@@ -138,11 +138,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
         onInput={(event) => setValues({ ...values, owner: event.currentTarget.value })}
         error={errors.owner}
       />
-      {failed ? (
-        <p class="field__error" role="alert">
-          {t.failed}
-        </p>
-      ) : null}
+      {failed ? <FieldError role="alert">{t.failed}</FieldError> : null}
       <div>
         <Button type="submit">{t.add}</Button>
       </div>

@@ -9,7 +9,7 @@ import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
-import { Field } from './Field';
+import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
@@ -58,7 +58,7 @@ export function InlineContactForm({
 
   return (
     <fieldset class={`stack ${styles.inlineForm}`}>
-      <legend class="field__label">{t.contactNew}</legend>
+      <legend class={fieldParts.label}>{t.contactNew}</legend>
       <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
       <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />
       <Field
@@ -77,7 +77,7 @@ export function InlineContactForm({
         onInput={set('email')}
         error={errors.email}
       />
-      {failed ? <p class="field__error">{t.saveFailed}</p> : null}
+      {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">
         <Button variant="primary" onClick={save}>
           {t.contactSave}

@@ -11,7 +11,7 @@ import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
-import { Field } from './Field';
+import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
@@ -49,7 +49,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
 
   return (
     <fieldset class={`stack ${styles.inlineForm}`}>
-      <legend class="field__label">{t.organisationNew}</legend>
+      <legend class={fieldParts.label}>{t.organisationNew}</legend>
       <Field
         label={t.organisationName}
         value={values.name}
@@ -77,7 +77,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
         onInput={(event) => setValues({ ...values, commune: event.currentTarget.value })}
         error={errors.commune}
       />
-      {failed ? <p class="field__error">{t.saveFailed}</p> : null}
+      {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">
         <Button variant="primary" onClick={save}>
           {t.organisationSave}

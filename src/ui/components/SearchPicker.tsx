@@ -5,6 +5,7 @@ import { matchesWords, normalizeForSearch, queryWords } from '../../domain/searc
 import { useMessages } from '../i18n/messages';
 import { Button } from './Button';
 import { classes } from './classes';
+import { FieldError, fieldParts, Hint } from './Field';
 import { pickerMessages } from './picker-messages';
 import styles from './SearchPicker.module.css';
 
@@ -83,13 +84,9 @@ export function SearchPicker({
   };
 
   return (
-    <fieldset class={classes('field', styles.picker, error && 'field--invalid')}>
-      <legend class="field__label">{label}</legend>
-      {hint ? (
-        <p class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <fieldset class={classes(fieldParts.field, styles.picker, error && fieldParts.invalid)}>
+      <legend class={fieldParts.label}>{label}</legend>
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {picked.length > 0 ? (
         <ul class={styles.picked}>
           {picked.map((option) => (
@@ -114,7 +111,7 @@ export function SearchPicker({
           </label>
           <input
             id={`${id}-search`}
-            class="field__control"
+            class={fieldParts.control}
             type="search"
             autocomplete="off"
             value={query}
@@ -153,18 +150,12 @@ export function SearchPicker({
               ) : null}
             </ul>
           ) : typed ? (
-            <p class="field__hint">{t.noMatch}</p>
+            <Hint>{t.noMatch}</Hint>
           ) : null}
-          {candidates.length > shown.length ? (
-            <p class="field__hint">{t.more(candidates.length - shown.length)}</p>
-          ) : null}
+          {candidates.length > shown.length ? <Hint>{t.more(candidates.length - shown.length)}</Hint> : null}
         </>
       ) : null}
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
     </fieldset>
   );
 }

@@ -6,7 +6,7 @@ import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';
 import { Banner } from '../components/Banner';
 import { Button } from '../components/Button';
-import { Field } from '../components/Field';
+import { Field, FieldError } from '../components/Field';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLive } from '../hooks/use-live';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
@@ -94,7 +94,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
           {t.conflictKeepShown}
         </Button>
       </div>
-      {failed ? <p class="field__error">{t.conflictFailed}</p> : null}
+      {failed ? <FieldError>{t.conflictFailed}</FieldError> : null}
     </Banner>
   );
 }

@@ -12,7 +12,7 @@ export class SettingsPage {
   async saveAuthorName(name: string): Promise<void> {
     await this.authorNameInput().fill(name);
     await this.page.locator('#nom button[type="submit"]').click();
-    await this.page.locator('#nom .confirmation').waitFor({ state: 'visible' });
+    await this.page.locator('#nom [aria-live="polite"] p').waitFor({ state: 'visible' });
   }
 
   /** Types without saving: the input is then "unsaved". */

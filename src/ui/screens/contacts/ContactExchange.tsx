@@ -12,6 +12,7 @@ import {
 } from '../../../domain/contact-exchange';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -74,7 +75,7 @@ export function ContactExchange() {
     <details class={styles['contacts-exchange']}>
       <summary>{t.exchange}</summary>
       <div class="stack">
-        <p class="field__hint">{t.importHint}</p>
+        <Hint>{t.importHint}</Hint>
         <div class="actions">
           <FileInput accept=".csv,.vcf,text/csv,text/vcard" disabled={busy} onFiles={(files) => importFile(files?.[0])}>
             {busy ? t.importing : t.importLabel}

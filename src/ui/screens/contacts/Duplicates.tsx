@@ -2,6 +2,7 @@
 // link to compare and merge.
 import { duplicatesOf } from '../../../db/merge';
 import type { MergeableType } from '../../../domain/merge-plan';
+import { Hint } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
@@ -15,7 +16,7 @@ export function Duplicates({ type, id }: { type: MergeableType; id: string }) {
   if (!found || found.length === 0) return null;
   return (
     <Section title={t.duplicates}>
-      <p class="field__hint">{t.duplicatesHint}</p>
+      <Hint>{t.duplicatesHint}</Hint>
       <ul class={styles['record-list']}>
         {found.map(({ record, reason }) => (
           <li key={record.id} class={styles['record-item']}>

@@ -14,14 +14,15 @@ import { ButtonLink } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
+import { Fact, Facts } from '../../components/Facts';
+import { Hint } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Card, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
-import { Fact } from './Fact';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
 import { editLieuHref, lieuxHref, personHref } from './paths';
@@ -104,7 +105,7 @@ export function LieuDetail({
           ) : null}
         </div>
       ) : null}
-      <Card as="dl" class="facts">
+      <Facts card>
         {lieu.typology ? <Fact label={t.typology}>{labelOf(TYPOLOGY_LABELS, lieu.typology, lang)}</Fact> : null}
         {lieu.legalStructure ? (
           <Fact label={t.legalStructure}>{labelOf(LEGAL_STRUCTURE_LABELS, lieu.legalStructure, lang)}</Fact>
@@ -113,11 +114,11 @@ export function LieuDetail({
         {lieu.inseeCode ? <Fact label={t.inseeCode}>{lieu.inseeCode}</Fact> : null}
         {territory ? <Fact label={t.territoryLabel}>{territory}</Fact> : null}
         {(lieu.tags ?? []).length > 0 ? <Fact label={t.tags}>{(lieu.tags ?? []).join(', ')}</Fact> : null}
-      </Card>
+      </Facts>
       <Duplicates type="organisations" id={lieu.id} />
       <Section title={t.peopleHere}>
         {people.length === 0 ? (
-          <p class="field__hint">{t.nobodyHere}</p>
+          <Hint>{t.nobodyHere}</Hint>
         ) : (
           <ul class={styles['record-list']}>
             {people.map((person) => (
@@ -136,7 +137,7 @@ export function LieuDetail({
       </Section>
       <Section title={t.notes}>
         <ConflictNotice recordType="organisations" recordId={lieu.id} field="notes" shown={lieu.notes ?? ''} />
-        {lieu.notes ? <p class={styles['record-notes']}>{lieu.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+        {lieu.notes ? <p class={styles['record-notes']}>{lieu.notes}</p> : <Hint>{t.noNotes}</Hint>}
       </Section>
     </>
   );

@@ -20,6 +20,7 @@ import { decodeText, type TextEncodingName } from '../../../domain/text-file';
 import { BackLink } from '../../components/BackLink';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { fieldParts, Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -122,7 +123,7 @@ export function LieuImport() {
             onChange={(mapping) => setPicked({ ...picked, mapping })}
           />
           <Section title={t.preview}>
-            {communes === null ? <p class="field__hint">{t.communesLoading}</p> : null}
+            {communes === null ? <Hint>{t.communesLoading}</Hint> : null}
             {communes === 'unavailable' ? <Banner tone="warning">{t.communesUnavailable}</Banner> : null}
             {plan ? <LineList lines={plan.lines} planned /> : null}
           </Section>
@@ -137,7 +138,7 @@ export function LieuImport() {
         </>
       ) : (
         <div class="stack">
-          <p class="field__hint">{t.pickHint}</p>
+          <Hint>{t.pickHint}</Hint>
           <div class="actions">
             <FileInput
               accept=".csv,.json,.txt,text/csv,application/json"
@@ -170,7 +171,7 @@ function MappingEditor({
   const t = useMessages(importMessages);
   return (
     <Section title={t.mapping}>
-      <p class="field__hint">{t.mappingHint}</p>
+      <Hint>{t.mappingHint}</Hint>
       <ul class={styles.columns}>
         {source.headers.map((header, column) => {
           const example = source.rows.slice(0, 5).find((row) => (row[column] ?? '').trim() !== '')?.[column];
@@ -183,7 +184,7 @@ function MappingEditor({
               </label>
               <select
                 id={id}
-                class="field__control"
+                class={fieldParts.control}
                 value={mapping[column]}
                 onChange={(event) => {
                   const next = [...mapping];
@@ -240,7 +241,7 @@ function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; plann
           </li>
         ))}
       </ol>
-      {lines.length > SHOWN_LINES ? <p class="field__hint">{t.moreLines(lines.length - SHOWN_LINES)}</p> : null}
+      {lines.length > SHOWN_LINES ? <Hint>{t.moreLines(lines.length - SHOWN_LINES)}</Hint> : null}
     </>
   );
 }

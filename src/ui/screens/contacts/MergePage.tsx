@@ -15,6 +15,7 @@ import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { Hint } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -81,7 +82,7 @@ export function MergePage({ type, keptId, otherId }: { type: MergeableType; kept
         </Banner>
       ) : null}
       <Section title={t.choose}>
-        {fields.length === 0 ? <p class="field__hint">{t.nothingToChoose}</p> : null}
+        {fields.length === 0 ? <Hint>{t.nothingToChoose}</Hint> : null}
         <div class="stack">
           {fields.map((field) => (
             <fieldset key={field} class={styles['merge-choice']}>

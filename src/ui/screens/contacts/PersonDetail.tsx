@@ -7,16 +7,17 @@ import { ButtonLink } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
 import { EmptyState } from '../../components/EmptyState';
+import { Fact, Facts } from '../../components/Facts';
+import { Hint } from '../../components/Field';
 import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Card, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
-import { Fact } from './Fact';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
 import { CONTACTS, editPersonHref, lieuHref } from './paths';
@@ -88,7 +89,7 @@ export function PersonDetail({
           {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
         </div>
       ) : null}
-      <Card as="dl" class="facts">
+      <Facts card>
         <Fact label={t.organisations}>
           {lieux.length === 0 ? (
             t.notGiven
@@ -108,11 +109,11 @@ export function PersonDetail({
             ? t.consentValue(person.consentNote, person.consentDate ? d.date(person.consentDate) : '')
             : t.consentMissing}
         </Fact>
-      </Card>
+      </Facts>
       <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
-        {person.notes ? <p class={styles['record-notes']}>{person.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+        {person.notes ? <p class={styles['record-notes']}>{person.notes}</p> : <Hint>{t.noNotes}</Hint>}
       </Section>
       <Section title={t.visits}>
         <VisitsOf contactId={person.id} />

@@ -6,7 +6,7 @@ import { saveRecordForm } from '../../../db/form-save';
 import type { Contact } from '../../../domain/contact';
 import { hrefTo, navigate } from '../../../state/router';
 import { classes } from '../../components/classes';
-import { Field } from '../../components/Field';
+import { Field, fieldParts } from '../../components/Field';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
 import { FormFrame } from '../../forms/FormFrame';
@@ -118,7 +118,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
       <Field label={t.tags} hint={t.tagsHint} optional {...bind('tags')} />
       <Field as="textarea" label={t.notes} optional rows={4} {...bind('notes')} />
       <fieldset class={classes(styles['record-form__group'], 'stack')}>
-        <legend class="field__label">{t.consent}</legend>
+        <legend class={fieldParts.label}>{t.consent}</legend>
         <Field label={t.consentNote} hint={t.consentNoteHint} optional {...bind('consentNote')} />
         <Field label={t.consentDate} optional type="date" {...bind('consentDate')} />
       </fieldset>

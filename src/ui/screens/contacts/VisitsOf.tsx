@@ -1,5 +1,6 @@
 // The visits of a lieu or of a person, newest first, on their page.
 import { listVisits } from '../../../db/visits';
+import { Hint } from '../../components/Field';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
@@ -15,7 +16,7 @@ export function VisitsOf(filter: { organisationId?: string; contactId?: string }
     [filter.organisationId, filter.contactId],
   );
   if (rows === undefined) return null;
-  if (rows.length === 0) return <p class="field__hint">{t.noVisits}</p>;
+  if (rows.length === 0) return <Hint>{t.noVisits}</Hint>;
   return (
     <ul class={styles['record-list']}>
       {rows.map(({ visit, organisationName }) => (

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { toMarkdown, toWikitext } from '../../../domain/diagnostic-export';
 import type { Report } from '../../../domain/diagnostic-report';
 import { Button, ButtonLink } from '../../components/Button';
+import { Confirmation } from '../../components/Confirmation';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { fileSlug } from '../../download';
@@ -85,9 +86,7 @@ export function ExportSection({ report, filledOn }: { report: Report; filledOn: 
               </ButtonLink>
             ) : null}
           </div>
-          <p class="confirmation" aria-live="polite">
-            {copied ? t.copied : ''}
-          </p>
+          <Confirmation aria-live="polite">{copied ? t.copied : ''}</Confirmation>
         </div>
       ) : null}
     </Section>

@@ -5,7 +5,7 @@ import { createOrganisation } from '../../../db/organisations';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
-import { Field } from '../../components/Field';
+import { Field, fieldParts } from '../../components/Field';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -89,7 +89,7 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
       <Section title={t.newTitle}>
         <form class="stack" onSubmit={submit} noValidate>
           <fieldset class={styles.grids}>
-            <legend class="field__label">{t.gridLegend}</legend>
+            <legend class={fieldParts.label}>{t.gridLegend}</legend>
             {templates?.map((template) => (
               <label key={template.id} class={styles.grid}>
                 <input

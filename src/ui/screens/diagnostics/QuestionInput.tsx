@@ -4,7 +4,9 @@ import { isValid, parseISO } from 'date-fns';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Answer, Question } from '../../../domain/diagnostic';
 import { parseDecimal } from '../../../domain/diagnostic-answers';
+import { Choice } from '../../components/Choices';
 import { classes } from '../../components/classes';
+import { FieldError, fieldParts } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import styles from './QuestionInput.module.css';
@@ -93,7 +95,7 @@ function ScaleControl({ question, answer, save }: QuestionInputProps) {
   return (
     <div class={styles.levels}>
       {[0, 1, 2, 3, 4].map((level) => (
-        <label key={level} class="choice">
+        <Choice key={level}>
           <input
             type="radio"
             name={`q-${question.id}`}
@@ -101,7 +103,7 @@ function ScaleControl({ question, answer, save }: QuestionInputProps) {
             onChange={() => void save({ status: 'answered', value: level })}
           />
           <span>{t.levelLabel(level, question.levels?.[level] ?? '')}</span>
-        </label>
+        </Choice>
       ))}
     </div>
   );
@@ -121,7 +123,7 @@ function ChoiceControl({ question, answer, save }: QuestionInputProps) {
   return (
     <div class={styles.options}>
       {(question.options ?? []).map((option) => (
-        <label key={option.id} class="choice">
+        <Choice key={option.id}>
           <input
             type={multiple ? 'checkbox' : 'radio'}
             name={`q-${question.id}`}
@@ -129,7 +131,7 @@ function ChoiceControl({ question, answer, save }: QuestionInputProps) {
             onChange={(event) => choose(option.id, event.currentTarget.checked)}
           />
           <span>{option.label}</span>
-        </label>
+        </Choice>
       ))}
     </div>
   );
@@ -149,7 +151,7 @@ function TextControl({ question, answer, save, legendId }: QuestionInputProps & 
     return save(text.trim() === '' ? null : { status: 'answered', value: text });
   });
   const shared = {
-    class: 'field__control',
+    class: fieldParts.control,
     value: typed.text,
     'aria-labelledby': legendId,
     'aria-describedby': error ? errorId : undefined,
@@ -157,7 +159,7 @@ function TextControl({ question, answer, save, legendId }: QuestionInputProps & 
     onBlur: typed.onBlur,
   };
   return (
-    <div class="field">
+    <div class={fieldParts.field}>
       {question.kind === 'long_text' ? (
         <textarea {...shared} onInput={(event) => typed.onInput(event.currentTarget.value)} />
       ) : question.kind === 'date' ? (
@@ -165,11 +167,7 @@ function TextControl({ question, answer, save, legendId }: QuestionInputProps & 
       ) : (
         <input {...shared} type="text" onInput={(event) => typed.onInput(event.currentTarget.value)} />
       )}
-      {error ? (
-        <p class="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
     </div>
   );
 }
@@ -200,9 +198,9 @@ function NumberControl({ question, answer, save, legendId }: QuestionInputProps 
     return save({ status: 'answered', value: number });
   });
   return (
-    <div class="field">
+    <div class={fieldParts.field}>
       <input
-        class={classes('field__control', styles.number)}
+        class={classes(fieldParts.control, styles.number)}
         type="text"
         inputMode="decimal"
         value={typed.text}
@@ -212,11 +210,7 @@ function NumberControl({ question, answer, save, legendId }: QuestionInputProps 
         onInput={(event) => typed.onInput(event.currentTarget.value)}
         onBlur={typed.onBlur}
       />
-      {error ? (
-        <p class="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
     </div>
   );
 }

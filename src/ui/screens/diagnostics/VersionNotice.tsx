@@ -8,6 +8,7 @@ import { migrateAnswers } from '../../../domain/diagnostic-migrate';
 import { allTemplateVersions, newerVersion } from '../../../domain/diagnostic-templates';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Fact, Facts } from '../../components/Facts';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useMessages } from '../../i18n/messages';
@@ -77,17 +78,16 @@ export function SetAsideAnswers({ diagnostic, template, templates }: Props) {
   return (
     <Section title={t.setAsideTitle(entries.length)} id="mises-de-cote">
       <p>{t.setAsideText}</p>
-      <dl class="facts">
+      <Facts>
         {entries.map(([id, answer]) => {
           const question = questionOf(id);
           return (
-            <div key={id} class="facts__row">
-              <dt>{question?.label ?? id}</dt>
-              <dd>{question ? describeAnswer(question, answer) : JSON.stringify(answer.value ?? answer.status)}</dd>
-            </div>
+            <Fact key={id} label={question?.label ?? id}>
+              {question ? describeAnswer(question, answer) : JSON.stringify(answer.value ?? answer.status)}
+            </Fact>
           );
         })}
-      </dl>
+      </Facts>
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import { deleteDraft, listDrafts } from '../../../db/drafts';
 import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { fieldParts } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { draftKind } from '../../forms/draft-kinds';
 import { DRAFT_KIND_NAMES } from '../../forms/draft-param';
@@ -45,7 +46,7 @@ export default function DraftsScreen({ route }: ScreenProps) {
               <li key={draft.id} class={styles.item}>
                 <div class={styles.text}>
                   <strong>{name}</strong>
-                  <span class="field__hint">{t.changed(d.relative(draft.updatedAt))}</span>
+                  <span class={fieldParts.hint}>{t.changed(d.relative(draft.updatedAt))}</span>
                 </div>
                 <div class="actions">
                   <ButtonLink variant="primary" href={kind.href(draft)} aria-label={t.resumeNamed(name)}>

@@ -6,6 +6,7 @@ import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Choices } from '../../components/Choices';
 import { classes } from '../../components/classes';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -55,7 +56,7 @@ export function Attendance({ event }: { event: NetworkEvent }) {
         {people.map(([contactId, attendee]) => (
           <li key={contactId} class={styles.person} data-contact-id={contactId} data-testid="attendee">
             <span class={styles.name}>{attendee.name}</span>
-            <fieldset class={`choices ${styles.status}`}>
+            <Choices class={styles.status}>
               <legend class="visually-hidden">{t.statusOf(attendee.name)}</legend>
               {STATUSES.map((status) => (
                 <Pill
@@ -69,7 +70,7 @@ export function Attendance({ event }: { event: NetworkEvent }) {
                   {statusLabel[status]}
                 </Pill>
               ))}
-            </fieldset>
+            </Choices>
             <Button
               variant="quiet"
               class={styles.remove}

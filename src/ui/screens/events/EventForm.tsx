@@ -10,8 +10,9 @@ import { DEFAULT_TIME_ZONE, fromWallClock, toWallClock } from '../../../domain/t
 import { EVENT_KINDS, type EventKind, labelOf } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
+import { Choice } from '../../components/Choices';
 import { EmptyState } from '../../components/EmptyState';
-import { Field } from '../../components/Field';
+import { Field, fieldParts } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
@@ -279,10 +280,10 @@ function Form({ start }: { start: FormStart<Values> }) {
         onInput={(input) => set('organisers', input.currentTarget.value)}
       />
       <fieldset class={styles.services}>
-        <legend class="field__label">{t.fieldServices}</legend>
+        <legend class={fieldParts.label}>{t.fieldServices}</legend>
         {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
         {[...SERVICE_KEYS, ...values.services.filter((key) => !SERVICE_KEYS.includes(key))].map((service) => (
-          <label key={service} class="choice">
+          <Choice key={service}>
             <input
               type="checkbox"
               name="services"
@@ -301,7 +302,7 @@ function Form({ start }: { start: FormStart<Values> }) {
               }
             />
             {labelOf(SERVICE_LABELS, service, lang)}
-          </label>
+          </Choice>
         ))}
       </fieldset>
       <Field

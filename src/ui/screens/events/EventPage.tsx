@@ -9,6 +9,8 @@ import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { BackLink } from '../../components/BackLink';
 import { Button, ButtonLink } from '../../components/Button';
+import { Fact, Facts } from '../../components/Facts';
+import { Hint } from '../../components/Field';
 import { FollowUpList } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -66,14 +68,14 @@ export function EventPage({ eventId }: { eventId: string }) {
         </div>
       </Section>
       <Section title={t.followUpsTitle} id="suites">
-        <p class="field__hint">{t.followUpsHint}</p>
+        <Hint>{t.followUpsHint}</Hint>
         <FollowUpList followUps={followUps ?? []} eventId={event.id} />
       </Section>
       <Section title={t.recapTitle} id="recapitulatif">
         <Recap event={event} notes={notes ?? []} followUps={followUps ?? []} placeName={placeName} />
       </Section>
       <Section title={t.calendarTitle} id="agenda">
-        <p class="field__hint">{t.calendarHint}</p>
+        <Hint>{t.calendarHint}</Hint>
         <CalendarExport
           events={[event]}
           followUps={followUps ?? []}
@@ -110,14 +112,13 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
   return (
     <div class={styles.facts}>
       {rows.length > 0 ? (
-        <dl class="facts">
+        <Facts>
           {rows.map(([label, value]) => (
-            <div class="facts__row" key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
+            <Fact key={label} label={label}>
+              {value}
+            </Fact>
           ))}
-        </dl>
+        </Facts>
       ) : null}
       {event.description ? <p class={styles.description}>{event.description}</p> : null}
     </div>

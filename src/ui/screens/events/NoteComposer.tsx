@@ -7,6 +7,7 @@ import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -86,7 +87,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
           {t.nameMissing} <a href={hrefTo('reglages')}>{t.nameMissingLink}</a>
         </Banner>
       ) : null}
-      <fieldset class={`choices ${styles.tags}`} data-testid="note-tags">
+      <Choices class={styles.tags} data-testid="note-tags">
         <legend class="visually-hidden">{t.noteTag}</legend>
         {NOTE_TAGS.map((key) => (
           <Pill
@@ -102,7 +103,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
             {labelOf(NOTE_TAG_LABELS, key, lang)}
           </Pill>
         ))}
-      </fieldset>
+      </Choices>
       <Field
         as="textarea"
         label={t.noteLabel}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Choice } from '../../components/Choices';
 import { classes } from '../../components/classes';
 import styles from './Pill.module.css';
 
@@ -15,9 +16,9 @@ interface PillProps {
 /** One radio of a group, shown as a pill a thumb can tap; the radio itself stays for assistive technology. */
 export function Pill({ name, value, checked, onChange, class: extra, children }: PillProps) {
   return (
-    <label class={classes('choice', styles.pill, extra)}>
+    <Choice class={classes(styles.pill, extra)}>
       <input type="radio" name={name} value={value} checked={checked} onChange={onChange} />
       {children}
-    </label>
+    </Choice>
   );
 }

@@ -3,7 +3,9 @@ import type { EventNote, NetworkEvent } from '../../../domain/event';
 import { type RecapFormat, renderEventRecap } from '../../../domain/event-recap';
 import type { FollowUp } from '../../../domain/follow-up';
 import { Button } from '../../components/Button';
-import { Field } from '../../components/Field';
+import { Choice, Choices } from '../../components/Choices';
+import { Confirmation } from '../../components/Confirmation';
+import { Field, FieldError, fieldParts, Hint } from '../../components/Field';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import styles from './Recap.module.css';
@@ -39,16 +41,16 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
 
   return (
     <div class="stack">
-      <p class="field__hint">{t.recapHint}</p>
-      <fieldset class="choices">
-        <legend class="field__label">{t.recapFormat}</legend>
+      <Hint>{t.recapHint}</Hint>
+      <Choices>
+        <legend class={fieldParts.label}>{t.recapFormat}</legend>
         {(
           [
             ['markdown', t.recapMarkdown],
             ['wikitext', t.recapWikitext],
           ] as const
         ).map(([value, label]) => (
-          <label key={value} class="choice">
+          <Choice key={value}>
             <input
               type="radio"
               name="recapFormat"
@@ -60,9 +62,9 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
               }}
             />
             {label}
-          </label>
+          </Choice>
         ))}
-      </fieldset>
+      </Choices>
       <Field as="textarea" label={t.recapText} class={styles.text} readOnly rows={12} value={text} />
       <div class="actions">
         <Button variant="primary" onClick={copy}>
@@ -71,8 +73,8 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
         {typeof navigator.share === 'function' ? <Button onClick={share}>{t.share}</Button> : null}
       </div>
       <div aria-live="polite">
-        {outcome === 'copied' ? <p class="confirmation">{t.copied}</p> : null}
-        {outcome === 'refused' ? <p class="field__error">{t.copyFailed}</p> : null}
+        {outcome === 'copied' ? <Confirmation>{t.copied}</Confirmation> : null}
+        {outcome === 'refused' ? <FieldError>{t.copyFailed}</FieldError> : null}
       </div>
     </div>
   );

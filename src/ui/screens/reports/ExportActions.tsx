@@ -8,6 +8,7 @@ import { attendanceCsv, diagnosticsCsv } from '../../../domain/flat-exports';
 import type { Report } from '../../../domain/report';
 import { reportMarkdown, reportWikitext } from '../../../domain/report-text';
 import { Button } from '../../components/Button';
+import { Confirmation } from '../../components/Confirmation';
 import { Section } from '../../components/Section';
 import { downloadFile, fileDay, fileSlug } from '../../download';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -106,7 +107,7 @@ export function ExportActions({ report, grids }: { report: Report; grids: readon
             {t.print}
           </Button>
         </div>
-        <div aria-live="polite">{done ? <p class="confirmation">{t.exported(done)}</p> : null}</div>
+        <div aria-live="polite">{done ? <Confirmation>{t.exported(done)}</Confirmation> : null}</div>
       </div>
     </Section>
   );

@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from '../../../protocol/wire';
 import { useSync } from '../../../state/sync';
+import { Fact, Facts } from '../../components/Facts';
 import { Section } from '../../components/Section';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -10,20 +11,16 @@ export function AboutSection() {
   return (
     <Section title={t.aboutTitle} id="a-propos">
       <p>{t.aboutText}</p>
-      <dl class="facts">
-        <div class="facts__row">
-          <dt>{t.version}</dt>
-          <dd data-testid="app-version">
-            {__APP_VERSION__} · {t.protocol(PROTOCOL_VERSION)}
-          </dd>
-        </div>
+      <Facts>
+        <Fact label={t.version} data-testid="app-version">
+          {__APP_VERSION__} · {t.protocol(PROTOCOL_VERSION)}
+        </Fact>
         {serverVersion ? (
-          <div class="facts__row">
-            <dt>{t.serverVersion}</dt>
-            <dd data-testid="server-version">{serverVersion}</dd>
-          </div>
+          <Fact label={t.serverVersion} data-testid="server-version">
+            {serverVersion}
+          </Fact>
         ) : null}
-      </dl>
+      </Facts>
     </Section>
   );
 }

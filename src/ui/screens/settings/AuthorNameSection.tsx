@@ -3,6 +3,7 @@ import { RecordValidationError } from '../../../db/errors';
 import { setAuthorName } from '../../../db/identity';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Confirmation } from '../../components/Confirmation';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -68,7 +69,7 @@ export function AuthorNameSection() {
             {t.authorSave}
           </Button>
         </div>
-        <div aria-live="polite">{outcome?.kind === 'saved' ? <p class="confirmation">{t.authorSaved}</p> : null}</div>
+        <div aria-live="polite">{outcome?.kind === 'saved' ? <Confirmation>{t.authorSaved}</Confirmation> : null}</div>
         {outcome?.kind === 'failed' ? <Banner tone="error">{t.authorFailed}</Banner> : null}
       </form>
     </Section>

@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language, setLanguage } from '../../../state/ui';
+import { Choice, Choices } from '../../components/Choices';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -11,10 +12,10 @@ export function LanguageSection() {
   const current = useLanguage();
   return (
     <Section title={t.languageTitle} id="langue">
-      <fieldset class="choices">
+      <Choices>
         <legend class="visually-hidden">{t.languageLegend}</legend>
         {LANGUAGES.map((lang) => (
-          <label key={lang} class="choice" lang={lang}>
+          <Choice key={lang} lang={lang}>
             <input
               type="radio"
               name="language"
@@ -23,9 +24,9 @@ export function LanguageSection() {
               onChange={() => setLanguage(lang)}
             />
             <span>{NAMES[lang]}</span>
-          </label>
+          </Choice>
         ))}
-      </fieldset>
+      </Choices>
     </Section>
   );
 }

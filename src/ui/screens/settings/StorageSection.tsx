@@ -7,6 +7,7 @@ import {
 } from '../../../db/persistence';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Fact, Facts } from '../../components/Facts';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatBytes } from '../../i18n/numbers';
@@ -49,16 +50,14 @@ export function StorageSection() {
 
   return (
     <Section title={t.storageTitle} id="stockage">
-      <dl class="facts">
-        <div class="facts__row">
-          <dt>{t.storagePersistent}</dt>
-          <dd data-testid="storage-persistent">{persistence}</dd>
-        </div>
-        <div class="facts__row">
-          <dt>{t.storageUsed}</dt>
-          <dd data-testid="storage-usage">{status === undefined ? '…' : usage}</dd>
-        </div>
-      </dl>
+      <Facts>
+        <Fact label={t.storagePersistent} data-testid="storage-persistent">
+          {persistence}
+        </Fact>
+        <Fact label={t.storageUsed} data-testid="storage-usage">
+          {status === undefined ? '…' : usage}
+        </Fact>
+      </Facts>
       {status && !status.canAsk && status.persisted !== true ? (
         // No `persist()` (WebKit, Safari): nothing to ask; only a backup and the server keep the data.
         <Banner tone="warning">{t.storageCannotAsk}</Banner>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { freeValiseFiles, valiseFilesUsage } from '../../../db/toolbox-files';
 import { Button } from '../../components/Button';
+import { Confirmation } from '../../components/Confirmation';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -29,11 +30,7 @@ export function ValiseSpaceSection() {
           <Button onClick={free}>{t.free}</Button>
         </>
       ) : null}
-      {freed !== null ? (
-        <p class="confirmation" role="status">
-          {t.freed(freed)}
-        </p>
-      ) : null}
+      {freed !== null ? <Confirmation role="status">{t.freed(freed)}</Confirmation> : null}
     </Section>
   );
 }

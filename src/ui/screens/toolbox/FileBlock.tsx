@@ -9,6 +9,7 @@ import type { Attachment } from '../../../domain/attachment';
 import { DOWNLOAD_ONLY_TYPE, sniffViewableType } from '../../../domain/file-kind';
 import { fetchFile } from '../../../state/sync';
 import { Button, ButtonLink } from '../../components/Button';
+import { FieldError } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -99,7 +100,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
           {t.fileDownload}
         </Button>
       ) : null}
-      {failed ? <p class="field__error">{t.fileUnavailable}</p> : null}
+      {failed ? <FieldError>{t.fileUnavailable}</FieldError> : null}
     </Section>
   );
 }

@@ -11,7 +11,7 @@ import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Check } from '../../components/Check';
-import { Field } from '../../components/Field';
+import { Field, FieldError } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -123,7 +123,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
             ))}
           </fieldset>
         ))}
-        {errors.itemIds ? <p class="field__error">{errors.itemIds}</p> : null}
+        {errors.itemIds ? <FieldError>{errors.itemIds}</FieldError> : null}
         <p role="status">{t.itemCount(itemIds.length)}</p>
         <div class="actions">
           <Button type="submit" variant="primary" disabled={busy}>

@@ -11,6 +11,7 @@ import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
+import { Choice } from '../../components/Choices';
 import { classes } from '../../components/classes';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
@@ -236,14 +237,14 @@ function FilterFields({
         value={filters.to ?? ''}
         onChange={(event) => onChange({ to: event.currentTarget.value || undefined })}
       />
-      <label class="choice">
+      <Choice>
         <input
           type="checkbox"
           checked={filters.withOpenFollowUps === true}
           onChange={(event) => onChange({ withOpenFollowUps: event.currentTarget.checked || undefined })}
         />
         {t.openFollowUps}
-      </label>
+      </Choice>
       <Button variant="quiet" onClick={onClear}>
         {t.clearFilters}
       </Button>

@@ -24,6 +24,8 @@ import { useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Check } from '../../../components/Check';
+import { Confirmation } from '../../../components/Confirmation';
+import { Fact, Facts } from '../../../components/Facts';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
@@ -132,14 +134,11 @@ export function BackupSection() {
     <Section title={t.title} id="sauvegarde">
       <div class="stack">
         <p>{t.explain}</p>
-        <dl class="facts">
-          <div class="facts__row">
-            <dt>{t.lastBackup}</dt>
-            <dd data-testid="last-backup">
-              {meta === undefined ? '…' : meta.lastBackupAt ? d.dateTime(meta.lastBackupAt) : t.never}
-            </dd>
-          </div>
-        </dl>
+        <Facts>
+          <Fact label={t.lastBackup} data-testid="last-backup">
+            {meta === undefined ? '…' : meta.lastBackupAt ? d.dateTime(meta.lastBackupAt) : t.never}
+          </Fact>
+        </Facts>
         {remind ? <Banner tone="warning">{t.reminder}</Banner> : null}
         <Check checked={includeFiles} onChange={(event) => setIncludeFiles(event.currentTarget.checked)}>
           {t.includeFiles}
@@ -150,7 +149,7 @@ export function BackupSection() {
           </Button>
         </div>
         <div aria-live="polite">
-          {saving.kind === 'saved' ? <p class="confirmation">{t.saved(saving.count)}</p> : null}
+          {saving.kind === 'saved' ? <Confirmation>{t.saved(saving.count)}</Confirmation> : null}
         </div>
         {saving.kind === 'failed' ? <Banner tone="error">{t.saveFailed}</Banner> : null}
 
@@ -234,9 +233,9 @@ function RestoredSummary({ counts }: { counts: RestoreCounts }) {
     unchanged += counts[type]?.unchanged ?? 0;
   }
   return (
-    <p class="confirmation" data-testid="restore-result">
+    <Confirmation data-testid="restore-result">
       {t.restored(added, updated, unchanged)}
       {joined && added + updated > 0 ? ` ${t.restoredSync}` : null}
-    </p>
+    </Confirmation>
   );
 }

@@ -2,6 +2,7 @@
 // File / No file chosen" in the browser's language, not the app's.
 import { useId } from 'preact/hooks';
 import { buttonClass } from '../../../components/Button';
+import { fieldParts, Hint } from '../../../components/Field';
 import styles from './FilePicker.module.css';
 
 export interface FilePickerProps {
@@ -16,12 +17,10 @@ export function FilePicker({ label, button, hint, disabled, onPick }: FilePicker
   const id = useId();
   return (
     <div class={styles.picker}>
-      <span class="field__label" id={`${id}-label`}>
+      <span class={fieldParts.label} id={`${id}-label`}>
         {label}
       </span>
-      <p class="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
+      <Hint id={`${id}-hint`}>{hint}</Hint>
       <input
         id={id}
         type="file"

@@ -5,6 +5,7 @@ import { leave, useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Check } from '../../../components/Check';
+import { Confirmation } from '../../../components/Confirmation';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
 import { saveBackupFile } from '../backup/save-backup';
@@ -42,7 +43,7 @@ export function LeaveNetwork() {
             {t.leaveBackup}
           </Button>
         </div>
-        <div aria-live="polite">{backup === 'saved' ? <p class="confirmation">{t.leaveBackupSaved}</p> : null}</div>
+        <div aria-live="polite">{backup === 'saved' ? <Confirmation>{t.leaveBackupSaved}</Confirmation> : null}</div>
         {backup === 'failed' ? <Banner tone="error">{t.leaveBackupFailed}</Banner> : null}
         <Check checked={wipe} onChange={(event) => setWipe(event.currentTarget.checked)}>
           {t.leaveWipe}

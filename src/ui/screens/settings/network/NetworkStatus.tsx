@@ -3,6 +3,7 @@ import type { Session } from '../../../../db/context';
 import { syncNow, useSyncStatus } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
+import { Fact, Facts } from '../../../components/Facts';
 import { useDates } from '../../../i18n/dates';
 import { useMessages } from '../../../i18n/messages';
 import { messages as syncMessages } from '../../../sync/messages';
@@ -18,26 +19,17 @@ export function NetworkStatus({ session }: { session: Session }) {
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (
     <div class="stack">
-      <dl class="facts">
-        <div class="facts__row">
-          <dt>{t.networkName}</dt>
-          <dd>{session.networkName}</dd>
-        </div>
-        <div class="facts__row">
-          <dt>{t.you}</dt>
-          <dd>
-            {session.memberName} · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
-          </dd>
-        </div>
-        <div class="facts__row">
-          <dt>{t.status}</dt>
-          <dd data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
-            {stateLabel(status, s)} · {status.lastSyncAt ? s.lastSync(d.relative(status.lastSyncAt)) : s.neverSynced}
-            <br />
-            {status.pending > 0 ? s.pending(status.pending) : t.pendingNone}
-          </dd>
-        </div>
-      </dl>
+      <Facts>
+        <Fact label={t.networkName}>{session.networkName}</Fact>
+        <Fact label={t.you}>
+          {session.memberName} · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+        </Fact>
+        <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
+          {stateLabel(status, s)} · {status.lastSyncAt ? s.lastSync(d.relative(status.lastSyncAt)) : s.neverSynced}
+          <br />
+          {status.pending > 0 ? s.pending(status.pending) : t.pendingNone}
+        </Fact>
+      </Facts>
       {problem ? <Banner tone={status.state === 'offline' ? 'info' : 'error'}>{problem}</Banner> : null}
       {hoursAhead ? <Banner tone="warning">{s.clockAhead(hoursAhead)}</Banner> : null}
       <div class="actions">

@@ -1,6 +1,7 @@
 // Changes the server refused: kept with their reason and values until the person dismisses them.
 import { dismissRejected, listRejected } from '../../../../db/rejected';
 import { Button } from '../../../components/Button';
+import { Fact, Facts } from '../../../components/Facts';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
@@ -31,16 +32,15 @@ export function RejectedChanges() {
             <p>{describeRefusal(entry, lang)}</p>
             <details>
               <summary>{t.rejectedValues}</summary>
-              <dl class="facts">
+              <Facts>
                 {Object.entries(entry.fields)
                   .filter(([field]) => !HIDDEN_FIELDS.has(field))
                   .map(([field, value]) => (
-                    <div class="facts__row" key={field}>
-                      <dt>{fieldLabel(field, lang)}</dt>
-                      <dd class={styles.value}>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
-                    </div>
+                    <Fact key={field} label={fieldLabel(field, lang)} class={styles.value}>
+                      {typeof value === 'string' ? value : JSON.stringify(value)}
+                    </Fact>
                   ))}
-              </dl>
+              </Facts>
             </details>
             <div class="actions">
               <Button onClick={() => void dismissRejected(context, entry.id)}>{t.rejectedDismiss}</Button>

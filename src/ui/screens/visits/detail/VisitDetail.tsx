@@ -1,7 +1,6 @@
 // A visit's page: what was logged, its notes (with "2 versions" when a concurrent edit lost),
 // its follow-ups ticked in place, its photos; edit and delete.
 
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { contactsByIds } from '../../../../db/contacts';
 import { followUpsOfVisit } from '../../../../db/follow-ups';
@@ -14,11 +13,13 @@ import { useSync } from '../../../../state/sync';
 import { Banner, BannerMore } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { EmptyState } from '../../../components/EmptyState';
+import { Fact, Facts } from '../../../components/Facts';
+import { Hint } from '../../../components/Field';
 import { FollowUpList } from '../../../components/FollowUpList';
 import { InlineList } from '../../../components/InlineList';
 import { RecordPageBoundary } from '../../../components/RecordBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
-import { Card, Section } from '../../../components/Section';
+import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
@@ -106,12 +107,12 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       ) : null}
       <Section title={t.notes}>
         <ConflictNotice recordType="visits" recordId={visit.id} field="notes" shown={visit.notes ?? ''} />
-        {visit.notes ? <p class={styles['visit-notes']}>{visit.notes}</p> : <p class="field__hint">{t.noNotes}</p>}
+        {visit.notes ? <p class={styles['visit-notes']}>{visit.notes}</p> : <Hint>{t.noNotes}</Hint>}
       </Section>
       <Section title={t.followUps}>
         <FollowUpList followUps={followUps} visitId={visit.id} />
       </Section>
-      <Card as="dl" class="facts">
+      <Facts card>
         <Fact label={t.when}>{d.dateTime(visit.visitedAt)}</Fact>
         {visit.organisationId ? (
           <Fact label={t.place}>
@@ -149,7 +150,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
           </Fact>
         ) : null}
         <Fact label={t.written}>{t.writtenValue(d.dateTime(visit.createdAt), visit.updatedBy)}</Fact>
-      </Card>
+      </Facts>
       <Section title={t.photos}>
         <VisitPhotos visitId={visit.id} />
       </Section>
@@ -172,14 +173,5 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
         </Button>
       )}
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

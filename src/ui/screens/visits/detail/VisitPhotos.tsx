@@ -7,6 +7,7 @@ import { sniffViewableType } from '../../../../domain/file-kind';
 import { fetchFile } from '../../../../state/sync';
 import { useUi } from '../../../../state/ui';
 import { classes } from '../../../components/classes';
+import { FieldError, fieldParts, Hint } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
@@ -51,16 +52,12 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
           ))}
         </ul>
       ) : (
-        <p class="field__hint">{t.noPhotos}</p>
+        <Hint>{t.noPhotos}</Hint>
       )}
       <FileInput accept="image/*" disabled={busy} onFiles={add}>
         {busy ? t.photoAdding : t.addPhoto}
       </FileInput>
-      {problem ? (
-        <p class="field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <FieldError role="alert">{problem}</FieldError> : null}
     </>
   );
 }
@@ -104,7 +101,7 @@ function Photo({ photo }: { photo: Attachment }) {
   }, [context, photo.sha256, online]);
   if (problem) {
     const text = problem === 'elsewhere' ? t.photoElsewhere(photo.fileName) : t.photoNotImage(photo.fileName);
-    return <li class="field__hint">{text}</li>;
+    return <li class={fieldParts.hint}>{text}</li>;
   }
   return (
     <li class={styles['photo-list__item']}>

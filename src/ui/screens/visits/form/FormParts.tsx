@@ -8,8 +8,9 @@ import { newId } from '../../../../domain/ids';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { Button } from '../../../components/Button';
+import { Choice, Choices } from '../../../components/Choices';
 import { classes } from '../../../components/classes';
-import { Field } from '../../../components/Field';
+import { Field, FieldError, fieldParts, Hint } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
 import { usePosition } from '../../../hooks/use-position';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -31,13 +32,13 @@ export function ServiceChoices({
   const t = useMessages(formMessages);
   const lang = useLanguage();
   return (
-    <fieldset class={classes('field', styles['visit-form__fieldset'])}>
-      <legend class="field__label">{t.services}</legend>
-      <p class="field__hint">{t.servicesHint}</p>
-      <div class="choices">
+    <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
+      <legend class={fieldParts.label}>{t.services}</legend>
+      <Hint>{t.servicesHint}</Hint>
+      <Choices as="div">
         {/* A service of a later release stays ticked, named as unknown, and is saved as it is. */}
         {[...order, ...selected.filter((service) => !order.includes(service))].map((service) => (
-          <label key={service} class="choice">
+          <Choice key={service}>
             <input
               type="checkbox"
               checked={selected.includes(service)}
@@ -50,9 +51,9 @@ export function ServiceChoices({
               }
             />
             {labelOf(SERVICE_LABELS, service, lang)}
-          </label>
+          </Choice>
         ))}
-      </div>
+      </Choices>
     </fieldset>
   );
 }
@@ -71,8 +72,8 @@ export function FollowUpRows({
   const change = (key: string, patch: Partial<FollowUpRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   return (
-    <fieldset class={classes('field', styles['visit-form__fieldset'])}>
-      <legend class="field__label">{t.followUps}</legend>
+    <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
+      <legend class={fieldParts.label}>{t.followUps}</legend>
       <ul class={styles['follow-up-rows']}>
         {rows.map((row, index) => (
           <li key={row.key} class={styles['follow-up-row']}>
@@ -139,8 +140,11 @@ export function PhotoPicker({
     if (added.length > 0) onChange([...photos, ...added]);
   };
   return (
-    <fieldset class={classes('field', styles['visit-form__fieldset'])} aria-invalid={error ? 'true' : undefined}>
-      <legend class="field__label">{t.photos}</legend>
+    <fieldset
+      class={classes(fieldParts.field, styles['visit-form__fieldset'])}
+      aria-invalid={error ? 'true' : undefined}
+    >
+      <legend class={fieldParts.label}>{t.photos}</legend>
       {photos.length > 0 ? (
         <ul class={styles['photo-list']}>
           {photos.map((photo) => (
@@ -160,11 +164,11 @@ export function PhotoPicker({
       <FileInput accept="image/*" multiple onFiles={add}>
         {t.addPhoto}
       </FileInput>
-      <p class="field__hint">{t.photoHint}</p>
+      <Hint>{t.photoHint}</Hint>
       {[...refusals, ...(error ? [error] : [])].map((refusal) => (
-        <p key={refusal} class="field__error" role="alert">
+        <FieldError key={refusal} role="alert">
           {refusal}
-        </p>
+        </FieldError>
       ))}
     </fieldset>
   );
@@ -191,8 +195,8 @@ export function PositionField({ position, onChange }: { position: Position; onCh
     );
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
   return (
-    <fieldset class={classes('field', styles['visit-form__fieldset'])}>
-      <legend class="field__label">{t.position}</legend>
+    <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
+      <legend class={fieldParts.label}>{t.position}</legend>
       {position.latitude !== null && position.longitude !== null ? (
         <div class={classes('actions', styles['visit-form__position'])}>
           <span>
@@ -214,9 +218,9 @@ export function PositionField({ position, onChange }: { position: Position; onCh
         </div>
       )}
       {here.problem ? (
-        <p class="field__hint" role="status">
+        <Hint role="status">
           {here.problem} {t.savedWithoutPosition}
-        </p>
+        </Hint>
       ) : null}
     </fieldset>
   );
