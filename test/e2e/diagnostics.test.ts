@@ -115,12 +115,12 @@ describe('a diagnostic filled offline', () => {
 
     await diagnostics.nextSection('Modèle économique & financement');
     await diagnostics.type('Budget annuel', 'beaucoup');
-    await poll(() => diagnostics.question('Budget annuel').locator('.field__error').textContent()).toBe(
+    await poll(() => diagnostics.question('Budget annuel').locator('p[id$="-error"]').textContent()).toBe(
       'Saisissez un nombre (exemple : 12 ou 3,5).',
     );
     expect(await diagnostics.question('Budget annuel').locator('input').inputValue()).toBe('beaucoup');
     await diagnostics.type('Budget annuel', '42 500,50');
-    await poll(() => diagnostics.question('Budget annuel').locator('.field__error').count()).toBe(0);
+    await poll(() => diagnostics.question('Budget annuel').locator('p[id$="-error"]').count()).toBe(0);
     await diagnostics.waitSaved();
 
     await diagnostics.results();
@@ -158,7 +158,7 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.results();
     await page.getByRole('link', { name: 'Comparer avec un autre diagnostic' }).click();
     await page.locator('main h1', { hasText: 'Évolution : La Forge des Possibles' }).waitFor();
-    expect(await diagnostics.text(page.locator('main header p'))).toBe('3 mars 2026 → 10 septembre 2026');
+    expect(await diagnostics.text(page.getByTestId('screen-description'))).toBe('3 mars 2026 → 10 septembre 2026');
     // Gouvernance: 18.8 % → (2 × 3/4 + 2/4) / 3 = 66.7 %.
     expect(await diagnostics.text(diagnostics.delta('Gouvernance & prise de décision'))).toBe('+48');
     expect(await diagnostics.text(diagnostics.delta('Identité'))).toBe('+25');
@@ -234,7 +234,7 @@ describe('an admin of the network', () => {
     await page.setViewportSize(DESKTOP);
     expect(describeViolations(await runAxe(page))).toBe('');
     await page.getByRole('button', { name: 'Publier la version 2' }).click();
-    await page.locator('main header p', { hasText: 'version 2' }).waitFor();
+    await page.getByTestId('screen-description').filter({ hasText: 'version 2' }).waitFor();
 
     await shell.goTo('diagnostics');
     await page.getByTestId('diagnostic-list').getByRole('link', { name: 'La Forge des Possibles' }).click();

@@ -196,7 +196,7 @@ describe('an event of the network', () => {
     await page.getByLabel('Heure de fin').fill('18:00');
     await page.getByRole('button', { name: 'Créer l’événement' }).click();
     await expect
-      .poll(() => page.locator('.field__error').allTextContents())
+      .poll(() => page.locator('main p[id$="-error"]').allTextContents())
       .toContain('La fin ne peut pas précéder le début.');
     expect(await page.getByLabel('Titre').inputValue()).toBe('Apéro du réseau');
     await screenshotAtSizes(page, 'event-form-invalid');
@@ -208,7 +208,7 @@ describe('an event of the network', () => {
     await page.getByLabel('Heure de fin').fill('01:00');
     await page.getByRole('button', { name: 'Créer l’événement' }).click();
     await page.locator('main h1', { hasText: 'Apéro du réseau' }).waitFor();
-    expect(await page.locator('.screen-header__description').textContent()).toMatch(/à 19:00 au .* à 01:00/);
+    expect(await page.getByTestId('screen-description').textContent()).toMatch(/à 19:00 au .* à 01:00/);
 
     // Into the phone's calendar, at the right hour whatever the zone it is read in.
     const [download] = await Promise.all([

@@ -88,7 +88,7 @@ describe('the valise on the road', () => {
     await page.getByRole('button', { name: 'Préparer un départ' }).click();
     await page.getByTestId('packing-progress').waitFor();
     expect(await shell.heading().textContent()).toBe('Stand sur un salon');
-    expect(await page.locator('.screen-header__description').textContent()).toContain('12 mars 2027');
+    expect(await page.getByTestId('screen-description').textContent()).toContain('12 mars 2027');
     expect(await valise.progress()).toBe('0 sur 7 emballés');
 
     await valise.line('Kakémono du réseau').check();

@@ -29,7 +29,11 @@ export function ScreenHeader({ title, description, actions }: ScreenHeaderProps)
         <h1 class={styles.title} tabIndex={-1} ref={heading}>
           {title}
         </h1>
-        {description ? <p class={styles.description}>{description}</p> : null}
+        {description ? (
+          <p class={styles.description} data-testid="screen-description">
+            {description}
+          </p>
+        ) : null}
       </div>
       {actions ? <div class={styles.actions}>{actions}</div> : null}
     </header>

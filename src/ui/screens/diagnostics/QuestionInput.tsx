@@ -141,7 +141,7 @@ function TextControl({ question, answer, save, legendId }: QuestionInputProps & 
   const t = useMessages(messages);
   const value = answeredValue(answer);
   const [error, setError] = useState<string>();
-  const errorId = useId();
+  const errorId = `${useId()}-error`;
   const typed = useTypedAnswer(typeof value === 'string' ? value : '', async (text) => {
     if (question.kind === 'date' && text !== '' && !isValid(parseISO(text))) {
       setError(t.dateInvalid);
@@ -177,7 +177,7 @@ function NumberControl({ question, answer, save, legendId }: QuestionInputProps 
   const lang = useLanguage();
   const value = answeredValue(answer);
   const [error, setError] = useState<string>();
-  const errorId = useId();
+  const errorId = `${useId()}-error`;
   const show = (number: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(number);
   const typed = useTypedAnswer(typeof value === 'number' ? show(value) : '', async (text) => {
     if (text.trim() === '') {
