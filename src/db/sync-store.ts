@@ -26,18 +26,32 @@ export interface PushBatch {
 
 const MAX_BATCH_BYTES = 2_000_000;
 
-/** The next mutations to push, oldest first, at most `max` of them (and about 2 MB). */
-export async function readPushBatch(context: DataContext, max: number): Promise<PushBatch> {
+/**
+ * The next mutations to push, oldest first, at most `max` of them (and about 2 MB). `after`: the
+ * parts of a batch still in flight, read past (a batch is a prefix of the outbox: only its last
+ * entry may be carried in part).
+ */
+export async function readPushBatch(
+  context: DataContext,
+  max: number,
+  after: readonly PushPart[] = [],
+): Promise<PushBatch> {
   const { db } = context;
+  const last = after.at(-1);
+  const inFlight = new Set(last?.recordIds);
   return db.transaction('r', [db.outbox, ...RECORD_TYPES.map((type) => db.anyRecords(type))], async () => {
     const mutations: DeviceMutation[] = [];
     const encoded: string[] = [];
     const parts: PushPart[] = [];
     let bytes = 0;
-    const entries = await db.outbox.orderBy('seq').limit(max).toArray();
+    const entries = await (last ? db.outbox.where('seq').aboveOrEqual(last.seq) : db.outbox.orderBy('seq'))
+      .limit(max + 1)
+      .toArray();
     for (const entry of entries) {
       if (mutations.length >= max || bytes >= MAX_BATCH_BYTES) break;
-      const ids = entry.recordIds.slice(0, max - mutations.length);
+      const unsent = entry.seq === last?.seq ? entry.recordIds.filter((id) => !inFlight.has(id)) : entry.recordIds;
+      if (unsent.length === 0) continue;
+      const ids = unsent.slice(0, max - mutations.length);
       const records = await db.anyRecords(entry.type).bulkGet(ids);
       const carried: string[] = [];
       for (const [index, record] of records.entries()) {

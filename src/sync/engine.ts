@@ -7,13 +7,14 @@ import { redirectMerged } from '../db/merge';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
+  type PushBatch,
   pendingCount,
   readCursor,
   readPushBatch,
   saveClockOffset,
   settlePush,
 } from '../db/sync-store';
-import type { ServerTime } from '../protocol/wire';
+import type { PushResponse, ServerTime } from '../protocol/wire';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { replaceTokenIfDue } from './token';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
@@ -171,25 +172,58 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pushes the outbox in batches, as a pipeline: while the server applies one batch the device
+   * reads the next, and sends it before settling the answered one, so neither side waits on the
+   * other. A batch read ahead is used only when settling the previous one changed nothing it
+   * holds (every mutation answered, none refused); otherwise the next batch is read afresh.
+   */
   private async push(transport: SyncTransport): Promise<void> {
-    for (;;) {
-      const batch = await readPushBatch(this.context, this.options.pushBatch ?? 500);
-      if (batch.parts.length === 0) return;
-      if (batch.mutations.length === 0) {
+    const max = this.options.pushBatch ?? 500;
+    let batch = await readPushBatch(this.context, max);
+    let sending = this.send(transport, batch);
+    while (batch.parts.length > 0) {
+      if (!sending) {
+        // Only records that vanished locally: nothing to send, their entries are dropped.
         await settlePush(this.context, batch, []);
+        batch = await readPushBatch(this.context, max);
+        sending = this.send(transport, batch);
         continue;
       }
-      const before = this.context.clock.physicalNow();
-      const response = await transport.push({ mutations: batch.mutations }, batch.encoded);
-      await this.correctClock(response, before);
+      const ahead = readPushBatch(this.context, max, batch.parts);
+      // Handled when awaited; this only keeps a failure from going unobserved.
+      ahead.catch(() => undefined);
+      const response = await sending.response;
+      await this.correctClock(response, sending.before);
+      const answered = new Set(response.results.map((result) => result.id));
+      const settledAlone =
+        batch.mutations.every((mutation) => answered.has(mutation.id)) &&
+        response.results.every((result) => result.status !== 'rejected');
+      let next = settledAlone ? await ahead : null;
+      let nextSending = next ? this.send(transport, next) : null;
       await settlePush(this.context, batch, response.results);
       this.update({ pending: await pendingCount(this.context), clockAheadMs: response.clockAheadMs ?? 0 });
-      const answered = new Set(response.results.map((result) => result.id));
       // A server that answered none of the batch would make this loop spin: stop and retry later.
       if (!batch.mutations.some((mutation) => answered.has(mutation.id))) {
         throw new SyncError('refused', 'the server answered none of the pushed changes');
       }
+      if (!next) {
+        next = await readPushBatch(this.context, max);
+        nextSending = this.send(transport, next);
+      }
+      batch = next;
+      sending = nextSending;
     }
+  }
+
+  /** Sends a batch's mutations (none: nothing to send), noting when, to correct the clock. */
+  private send(transport: SyncTransport, batch: PushBatch): { response: Promise<PushResponse>; before: number } | null {
+    if (batch.mutations.length === 0) return null;
+    const before = this.context.clock.physicalNow();
+    const response = transport.push({ mutations: batch.mutations }, batch.encoded);
+    // Awaited once the batch before it is settled; a failure meanwhile must not go unobserved.
+    response.catch(() => undefined);
+    return { response, before };
   }
 
   private async pull(transport: SyncTransport): Promise<void> {
