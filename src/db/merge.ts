@@ -68,9 +68,13 @@ export async function noteMergeCandidates(context: DataContext, changes: readonl
   for (const type of MERGEABLE_TYPES) {
     const ids = new Set(noted[type] ?? []);
     const before = ids.size;
+    // Of the ids the page refers to, only merged ones matter: the few entries of the
+    // `mergedInto` index (this page's tombstones included, written first in this transaction).
+    // A tombstone pulled on a later page is noted by that page.
+    const merged = new Set(await context.db.anyRecords(type).orderBy('mergedInto').primaryKeys());
     for (const change of changes) {
       if (change.type === type && change.data.mergedInto) ids.add(change.id);
-      for (const id of referencedIds(type, change)) ids.add(id);
+      for (const id of referencedIds(type, change)) if (merged.has(id)) ids.add(id);
     }
     if (ids.size === before) continue;
     noted[type] = [...ids];

@@ -125,6 +125,16 @@ export const SCHEMA_V3 = { visits: 'id, visitedAt, organisationId, *services' };
 /** Version 4: the search's text of visits, lieux and people (search-index.ts), filled from the records kept. */
 export const SCHEMA_V4 = { [SEARCH_TABLE]: '++seq, table' };
 
+/**
+ * Version 5: lieux and people by the record they were merged into. Only a merge's tombstones
+ * have the field, so the index holds a handful of entries: a pulled page checks the thousands
+ * of ids it references against those instead of noting every one of them.
+ */
+export const SCHEMA_V5 = {
+  organisations: 'id, name, mergedInto',
+  contacts: 'id, name, *organisationIds, mergedInto',
+};
+
 export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -149,6 +159,7 @@ export class ValiseDb extends Dexie {
           if (records.length > 0) await transaction.table(SEARCH_TABLE).add(segmentOfRecords(table, records));
         }
       });
+    this.version(5).stores(SCHEMA_V5);
     this.use(searchIndexMiddleware);
   }
 

@@ -7,10 +7,12 @@ import { blobsToUpload } from '../../../src/db/blobs';
 import { openDataContext } from '../../../src/db/context';
 import { draftFiles, getDraft } from '../../../src/db/drafts';
 import { lieuxWithService } from '../../../src/db/map-queries';
+import { redirectMerged } from '../../../src/db/merge';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
-import { pendingCount, readPushBatch } from '../../../src/db/sync-store';
+import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
 import { listVisits } from '../../../src/db/visits';
 import { updateRecord } from '../../../src/db/writes';
+import { newId } from '../../../src/domain/ids';
 import { RECORD_TYPES } from '../../../src/domain/record-types';
 import { sampleRecords } from '../../fixtures/records';
 
@@ -107,6 +109,25 @@ describe('opening a database of the previous schema version with today’s', () 
     expect(await listVisits(context, { limit: 10, query: 'forge possibles' })).toHaveLength(1);
     await updateRecord(context, 'visits', samples.visits.id, { purpose: 'Suite de la visite' });
     expect(await pendingCount(context)).toBe(RECORD_TYPES.length + 2);
+    context.db.close();
+  });
+});
+
+describe('a lieu merged before the upgrade', () => {
+  test('still takes the visits a later pull brings against it to the kept lieu', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    const { samples } = await writeVersion1Database(name);
+    const db = new ValiseDbV1(name);
+    const merged = { ...samples.organisations, id: newId(), name: 'La Forge', deleted: true };
+    await db.table('organisations').add({ ...merged, mergedInto: samples.organisations.id, hlc: { '*': CLOCK } });
+    db.close();
+
+    const context = await openDataContext({ name });
+    const visit = { ...samples.visits, id: newId(), organisationId: merged.id, networkId: 'local' };
+    const data = { ...visit, deleted: false, createdAt: CLOCK.slice(0, 24), updatedAt: CLOCK.slice(0, 24) };
+    await applyPulledPage(context, [{ type: 'visits', id: visit.id, seq: 1, data, clocks: { '*': CLOCK } }], 1);
+    await redirectMerged(context);
+    expect((await context.db.records('visits').get(visit.id))?.organisationId).toBe(samples.organisations.id);
     context.db.close();
   });
 });
