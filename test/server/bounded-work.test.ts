@@ -13,6 +13,7 @@ import {
 } from '../../src/protocol/wire';
 import { JOIN_FAILURES_PER_ADDRESS } from '../../src/server/app';
 import { MAX_REASON_CHARS, MAX_REFUSAL_ISSUES } from '../../src/server/push/plan';
+import { MAX_OBJECT_KEYS } from '../../src/server/routes/sync-api';
 import { diagnosticCreation, notesEdit, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
@@ -67,6 +68,26 @@ describe('work a request may ask for', () => {
     const few = await send('/api/sync/push', `{"mutations":[${Array(1001).fill('{}').join(',')}]}`, device.token);
     expect(few.status).toBe(400);
     expect(few.json.issues).toEqual([{ field: 'mutations', message: 'mutations at most 1000 mutations per push' }]);
+  });
+
+  it('refuses an object of more keys than any device writes, before checking its entries', async () => {
+    expect(MAX_OBJECT_KEYS).toBeGreaterThanOrEqual(2 * MAX_MAP_ENTRIES);
+    const wide = diagnostic(0);
+    wide.fields.answers = Object.fromEntries(
+      Array.from({ length: 100_000 }, (_, index) => [`q${index}`, { status: 'answered', value: 'oui' }]),
+    );
+    const answer = await send('/api/sync/push', JSON.stringify({ mutations: [wide] }), device.token);
+    expect(answer.status).toBe(413);
+    expect(answer.json).toMatchObject({
+      code: 'too_complex',
+      error: `The request body holds an object of more than ${MAX_OBJECT_KEYS} keys.`,
+    });
+    // An object at the limit is read and judged entry by entry (here: refused for its map's size).
+    const under = diagnostic(0);
+    under.fields.answers = Object.fromEntries(Array.from({ length: MAX_OBJECT_KEYS }, (_, index) => [`q${index}`, {}]));
+    const judged = await send('/api/sync/push', JSON.stringify({ mutations: [under] }), device.token);
+    expect(judged.status).toBe(200);
+    expect((judged.json as unknown as PushResponse).results[0]?.status).toBe('rejected');
   });
 
   it('reads at most a small, shallow body on the join route, and counts every refusal against the address', async () => {

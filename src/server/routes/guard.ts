@@ -59,7 +59,7 @@ export interface BodyRules extends JsonLimits {
 }
 
 /** A small body of a few plain fields (joining, invitations). */
-export const SMALL_BODY: BodyRules = { maxDepth: 2, maxValues: 16 };
+export const SMALL_BODY: BodyRules = { maxDepth: 2, maxValues: 16, maxKeys: 16 };
 
 /** Parses and validates a JSON body; answers 400 itself and returns null when it is bad. */
 export async function readBody<S extends v.GenericSchema>(
@@ -72,8 +72,11 @@ export async function readBody<S extends v.GenericSchema>(
     const text = await c.req.text();
     const over = jsonOverLimits(text, rules);
     if (over) {
-      const what =
-        over === 'depth' ? `nested more than ${rules.maxDepth} levels deep` : `more than ${rules.maxValues} values`;
+      const what = {
+        depth: `nested more than ${rules.maxDepth} levels deep`,
+        values: `more than ${rules.maxValues} values`,
+        keys: `an object of more than ${rules.maxKeys} keys`,
+      }[over];
       return { ok: false, response: fail(c, 413, 'too_complex', `The request body holds ${what}.`) };
     }
     raw = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import {
+  MAX_MAP_ENTRIES,
   MAX_PULL_LIMIT,
   MAX_PUSH_MUTATIONS,
   type MutationResult,
@@ -16,12 +17,21 @@ import type { AppEnv } from './env';
 import { type BodyRules, readBody, requireDevice } from './guard';
 
 /**
+ * Keys of one object of a push. A device writes at most a record's few dozen fields plus the
+ * entries of its maps (MAX_MAP_ENTRIES each; a diagnostic's grid has a few hundred questions).
+ * A map up to ten times over its limit is still answered per record, naming the field that is
+ * too full; past that, the push is refused at once, before any entry is checked.
+ */
+export const MAX_OBJECT_KEYS = 10 * MAX_MAP_ENTRIES;
+
+/**
  * A device's push stays under 2 MB (src/db/sync-store.ts), far fewer values than this; the
  * mutation count is checked before any mutation is validated.
  */
 const PUSH_BODY: BodyRules = {
   maxDepth: 16,
   maxValues: 500_000,
+  maxKeys: MAX_OBJECT_KEYS,
   outline: v.object({
     mutations: v.pipe(
       v.array(v.unknown()),
