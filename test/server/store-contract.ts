@@ -151,6 +151,9 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const reasons = (output: PushOutput) =>
         output.results.map((result) => (result.status === 'rejected' ? result.reason : null));
       expect(reasons(again).slice(0, 2)).toEqual(reasons(first));
+      // The replayed refusal keeps its code, which the device translates (src/ui/i18n/refusals.ts).
+      expect(first.results[1]).toMatchObject({ code: 'invalid_record' });
+      expect(again.results[1]).toMatchObject({ status: 'rejected', code: 'invalid_record' });
       expect(await store.snapshot(network.id)).toEqual(before);
     });
 

@@ -76,6 +76,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     for (const [key, value] of epochEntries(now, 'first start'))
       await client.query('INSERT INTO server_meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, value]);
   },
+  // A refusal replayed from the log keeps its code, so the device can say it in its language.
+  'ALTER TABLE mutations ADD COLUMN IF NOT EXISTS code TEXT',
 ];
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */

@@ -9,7 +9,7 @@ import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
 import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
-import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
+import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
   Device,
   Invitation,
@@ -207,7 +207,7 @@ export class PostgresStore implements Store {
     // A separate statement from the lock: it reads what the previous holder committed.
     const found = await client.query(
       `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d FROM records WHERE id = ANY($2)
-       UNION ALL SELECT 'mutation', id, status, reason, NULL, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
+       UNION ALL SELECT 'mutation', id, status, reason, code, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
        UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL FROM devices WHERE network_id = $1`,
       [
         networkId,
@@ -222,7 +222,7 @@ export class PostgresStore implements Store {
       const id = row.id as string;
       if (row.kind === 'record')
         existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
-      else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b }));
+      else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
       else authors.set(id, row.a as string);
     }
     const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
@@ -236,6 +236,7 @@ export class PostgresStore implements Store {
       );
     }
     const fresh = plan.results.filter((entry) => !entry.replay);
+    const saved = fresh.map((entry) => savedColumns(entry.result));
     if (plan.writes.length > 0 || fresh.length > 0) {
       const written = await client.query(
         `WITH written AS (
@@ -248,8 +249,8 @@ export class PostgresStore implements Store {
            WHERE records.network_id = excluded.network_id
            RETURNING 1
          ), saved AS (
-           INSERT INTO mutations (network_id, id, status, reason)
-           SELECT $6, * FROM unnest($7::text[], $8::text[], $9::text[])
+           INSERT INTO mutations (network_id, id, status, reason, code)
+           SELECT $6, * FROM unnest($7::text[], $8::text[], $9::text[], $10::text[])
            RETURNING 1
          )
          SELECT (SELECT COUNT(*) FROM written) AS written`,
@@ -261,8 +262,7 @@ export class PostgresStore implements Store {
           plan.writes.map((row) => JSON.stringify(row.clocks)),
           networkId,
           fresh.map((entry) => entry.id),
-          fresh.map((entry) => entry.result.status),
-          fresh.map((entry) => (entry.result.status === 'applied' ? null : entry.result.reason)),
+          ...[0, 1, 2].map((column) => saved.map((columns) => columns[column])),
         ],
       );
       if (Number(written.rows[0]?.written) !== plan.writes.length) throw new RecordIdRace();

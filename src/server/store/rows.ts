@@ -2,6 +2,7 @@
 // SQLite and PostgreSQL, so both stores read them with these.
 import type { RecordType } from '../../domain/record-types';
 import type { Role } from '../../domain/vocabulary';
+import { REFUSAL_CODES } from '../../protocol/wire';
 import type { RecordRow, SavedResult } from '../push/plan';
 import type { Device, Invitation, Network } from './store';
 
@@ -48,5 +49,15 @@ export function toRecordRow(row: Row): RecordRow {
 
 export function toSaved(row: Row): SavedResult {
   if (row.status === 'applied') return { status: 'applied' };
-  return { status: row.status === 'unchanged' ? 'unchanged' : 'rejected', reason: row.reason as string };
+  const reason = row.reason as string;
+  if (row.status === 'unchanged') return { status: 'unchanged', reason };
+  // Refusals logged before codes were kept have none: the device shows their English reason.
+  const code = REFUSAL_CODES.find((known) => known === row.code);
+  return { status: 'rejected', reason, ...(code ? { code } : {}) };
+}
+
+/** What the mutation log keeps of a result: status, reason and refusal code. */
+export function savedColumns(result: SavedResult): [string, string | null, string | null] {
+  if (result.status === 'applied') return [result.status, null, null];
+  return [result.status, result.reason, result.status === 'rejected' ? (result.code ?? null) : null];
 }

@@ -65,6 +65,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     const insert = db.prepare('INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
     for (const [key, value] of epochEntries(now, 'first start')) insert.run(key, value);
   },
+  // A refusal replayed from the log keeps its code, so the device can say it in its language.
+  // Idempotent, as every step after the first (SQLite has no ADD COLUMN IF NOT EXISTS).
+  (db) => {
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('mutations') as { name: string }[];
+    if (!columns.some((column) => column.name === 'code')) db.exec('ALTER TABLE mutations ADD COLUMN code TEXT');
+  },
 ];
 
 /** The server's identity (epoch, see src/server/ops/epoch.ts), last backup, what devices brought back; idempotent. */

@@ -8,7 +8,7 @@ import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
 import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
-import { type Row, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
+import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
   Device,
@@ -152,15 +152,15 @@ export class SqliteStore implements Store {
       'SELECT id, network_id, type, data, clocks FROM records WHERE id IN (SELECT value FROM json_each(?))',
     );
     const selectResults = this.statement(
-      'SELECT id, status, reason FROM mutations WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
+      'SELECT id, status, reason, code FROM mutations WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const upsert = this.statement(
       `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`,
     );
     const saveResults = this.statement(
-      `INSERT INTO mutations (network_id, id, status, reason)
-       SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+      `INSERT INTO mutations (network_id, id, status, reason, code)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
     );
     const broughtBack = this.statement(
       `INSERT INTO brought_back (network_id, epoch, record_id) SELECT ?, value, ? FROM server_meta WHERE key = 'epoch'
@@ -187,7 +187,7 @@ export class SqliteStore implements Store {
       for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId);
       const fresh = plan.results
         .filter((entry) => !entry.replay)
-        .map(({ id, result }) => [id, result.status, result.status === 'applied' ? null : result.reason]);
+        .map(({ id, result }) => [id, ...savedColumns(result)]);
       if (fresh.length > 0) saveResults.run(networkId, JSON.stringify(fresh));
       const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
