@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { fromWallClock, toWallClock } from '../../src/domain/time-zone';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
+import { tooWide, underQuickCapture } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { EventsPage } from './pages/events-page';
@@ -169,6 +170,9 @@ describe('an event of the network', () => {
 
     await screenshotAtSizes(camille.page, 'event-notes-merged');
     await camille.page.setViewportSize(PHONE);
+    // With people, notes and a follow-up, the page still fits a phone; the "+" covers nothing.
+    expect(await tooWide(camille.page)).toEqual([]);
+    expect(await underQuickCapture(camille.page)).toEqual([]);
     await screenshot(camille.page, 'event-page', { fullPage: true });
 
     // "Aujourd'hui": the day's event and what is due, together.

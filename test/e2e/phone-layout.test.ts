@@ -13,6 +13,7 @@ import { SqliteStore } from '../../src/server/store/sqlite';
 import { type Dataset, generateDataset } from '../bench/data/dataset';
 import { toMutations } from '../bench/server-side';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { tooWide, underQuickCapture } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { NetworkPage } from './pages/network-page';
@@ -111,62 +112,6 @@ async function open(hash: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-/** Elements that stick out of the window, outside any container that scrolls or clips them. */
-function tooWide(): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const contained = (element: Element) => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX !== 'visible') return true;
-      }
-      return false;
-    };
-    const found: string[] = [];
-    for (const element of document.body.querySelectorAll('*')) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || (box.right <= width + 1 && box.left >= -1) || contained(element)) continue;
-      found.push(
-        `${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.left)}–${Math.round(box.right)})`,
-      );
-    }
-    if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}px`);
-    return found.slice(0, 5);
-  });
-}
-
-/**
- * Buttons, links and fields under the "+" (Nouvelle visite), with the page at its top and at
- * its end. Content that scrolled under the sticky top bar is out of view, not covered.
- */
-function underQuickCapture(): Promise<string[]> {
-  return page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const found: string[] = [];
-    for (const top of [0, document.documentElement.scrollHeight]) {
-      window.scrollTo(0, top);
-      await frame();
-      const button = [...document.querySelectorAll('[data-testid="quick-capture"]')].find(
-        (candidate) => candidate.getBoundingClientRect().width > 0,
-      );
-      if (!button) continue;
-      const cover = button.getBoundingClientRect();
-      const barBottom = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-      const focusable = document.querySelectorAll(
-        'main :is(a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]))',
-      );
-      for (const element of focusable) {
-        const box = element.getBoundingClientRect();
-        if (box.width <= 1 || box.height <= 1 || box.top < barBottom) continue;
-        const overlaps =
-          box.left < cover.right && box.right > cover.left && box.top < cover.bottom && box.bottom > cover.top;
-        if (overlaps) found.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`);
-      }
-    }
-    window.scrollTo(0, 0);
-    return found;
-  });
-}
-
 describe('a phone with the network’s data', () => {
   test('no screen is wider than the phone, and the "+" covers no button, link or field at rest', async () => {
     const problems: string[] = [];
@@ -174,8 +119,9 @@ describe('a phone with the network’s data', () => {
       for (const width of [360, 412]) {
         await page.setViewportSize({ width, height: PHONE.height });
         await open(hash);
-        for (const wide of await tooWide()) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
-        for (const covered of await underQuickCapture()) problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
+        for (const wide of await tooWide(page)) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
+        for (const covered of await underQuickCapture(page))
+          problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
         if (width === PHONE.width) await screenshot(page, `layout-${hash.replace(/[^a-z]+/g, '-').slice(0, 40)}`);
       }
     }

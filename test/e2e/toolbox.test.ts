@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { tooWide, underQuickCapture } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { reloadUntilControlled } from './helpers/service-worker';
@@ -107,6 +108,9 @@ describe('the valise on the road', () => {
     expect(await valise.line('Terminal de paiement').isChecked()).toBe(false);
     await screenshotAtSizes(page, 'toolbox-packing');
     await page.setViewportSize(PHONE);
+    // At rest on a phone the checklist fits the screen and the "+" covers none of its boxes.
+    expect(await tooWide(page)).toEqual([]);
+    expect(await underQuickCapture(page)).toEqual([]);
 
     // The next trip starts from nothing packed.
     page.once('dialog', (dialog) => void dialog.accept());

@@ -1,0 +1,60 @@
+// What a phone user would see wrong on a screen at rest: something wider than the window, or
+// the floating "+" over something to tap. Used over every route (phone-layout) and on the
+// sub-pages a screen's own journey reaches (a trip's checklist, an event with its people).
+import type { Page } from 'playwright-core';
+
+/** Elements that stick out of the window, outside any container that scrolls or clips them. */
+export function tooWide(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const contained = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const found: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || (box.right <= width + 1 && box.left >= -1) || contained(element)) continue;
+      found.push(
+        `${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.left)}–${Math.round(box.right)})`,
+      );
+    }
+    if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}px`);
+    return found.slice(0, 5);
+  });
+}
+
+/**
+ * Buttons, links and fields under the "+" (Nouvelle visite), with the page at its top and at
+ * its end. Content that scrolled under the sticky top bar is out of view, not covered.
+ */
+export function underQuickCapture(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const found: string[] = [];
+    for (const top of [0, document.documentElement.scrollHeight]) {
+      window.scrollTo(0, top);
+      await frame();
+      const button = [...document.querySelectorAll('[data-testid="quick-capture"]')].find(
+        (candidate) => candidate.getBoundingClientRect().width > 0,
+      );
+      if (!button) continue;
+      const cover = button.getBoundingClientRect();
+      const barBottom = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      const focusable = document.querySelectorAll(
+        'main :is(a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]))',
+      );
+      for (const element of focusable) {
+        const box = element.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1 || box.top < barBottom) continue;
+        const overlaps =
+          box.left < cover.right && box.right > cover.left && box.top < cover.bottom && box.bottom > cover.top;
+        if (overlaps) found.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`);
+      }
+    }
+    window.scrollTo(0, 0);
+    return found;
+  });
+}
