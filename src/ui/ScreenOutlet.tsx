@@ -70,11 +70,7 @@ function Loading() {
 
 function ScreenBoundary({ children, path }: { children: ComponentChildren; path: string }) {
   const [error] = useErrorBoundary((caught: unknown) => console.error(caught));
-  return (
-    <div class="screen" data-screen={path}>
-      {error ? <ScreenFailed /> : children}
-    </div>
-  );
+  return <div data-screen={path}>{error ? <ScreenFailed /> : children}</div>;
 }
 
 function ScreenFailed() {

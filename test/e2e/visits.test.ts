@@ -297,7 +297,7 @@ describe('visits offline on a phone', () => {
     await page
       .getByLabel('Importer des contacts (CSV ou vCard)')
       .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    const report = page.locator('.import-report');
+    const report = page.getByTestId('import-report');
     await expect
       .poll(() => report.textContent())
       .toContain(

@@ -67,8 +67,17 @@ describe('graceful shutdown', () => {
       upload.write(body.subarray(0, body.length / 2));
       void pause(500).then(async () => {
         server.child.kill('SIGTERM');
-        await pause(500);
-        await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+        // The server stops taking new connections: waited for, however long SIGTERM takes to land.
+        await expect
+          .poll(
+            () =>
+              fetch(`${server.url}/api/health`).then(
+                () => 'answered',
+                () => 'refused',
+              ),
+            { timeout: 15_000 },
+          )
+          .toBe('refused');
         upload.end(body.subarray(body.length / 2));
       });
     });

@@ -136,9 +136,16 @@ describe('visits', () => {
 describe('drafts', () => {
   test('keep what was typed, the latest first, until forgotten', async () => {
     const context = await openTestContext();
-    await saveDraft(context, { id: 'a', kind: 'visit', recordId: null, values: { notes: 'premier' } });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await saveDraft(context, { id: 'b', kind: 'visit', recordId: null, values: { notes: 'second' } });
+    // The clock is set, not waited for: "the latest" is the draft written a minute later.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-03T10:00:00Z'));
+      await saveDraft(context, { id: 'a', kind: 'visit', recordId: null, values: { notes: 'premier' } });
+      vi.setSystemTime(new Date('2026-03-03T10:01:00Z'));
+      await saveDraft(context, { id: 'b', kind: 'visit', recordId: null, values: { notes: 'second' } });
+    } finally {
+      vi.useRealTimers();
+    }
     await saveDraft(context, { id: 'c', kind: 'event', recordId: null, values: {} });
     expect((await draftsOfKind(context, 'visit')).map((draft) => draft.id)).toEqual(['b', 'a']);
     await deleteDraft(context, 'b');

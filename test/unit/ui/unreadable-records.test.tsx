@@ -10,6 +10,14 @@ import { startRouter } from '../../../src/state/router';
 import { uiStore } from '../../../src/state/ui';
 import { App } from '../../../src/ui/App';
 import { sampleRecords } from '../../fixtures/records';
+// The screens these tests open and the sentences of a record that fails (loaded by the page
+// only once one fails), loaded with the file instead of inside a test's wait: the import()s
+// then find them ready. Transforming them takes seconds on a loaded machine, and a wait is for
+// what the screen shows, not for the test runner.
+import '../../../src/ui/screens/events/index';
+import '../../../src/ui/screens/contacts/index';
+import '../../../src/domain/validation';
+import '../../../src/ui/i18n/validation';
 
 beforeAll(() => {
   uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });

@@ -8,6 +8,12 @@ import { newId } from '../../../src/domain/ids';
 import { startRouter } from '../../../src/state/router';
 import { uiStore } from '../../../src/state/ui';
 import { App } from '../../../src/ui/App';
+// The screens these tests open, loaded with the file instead of inside a test's wait: the
+// route's import() then finds them ready. Transforming a screen's modules takes seconds on a
+// loaded machine, and a wait is for what the screen shows, not for the test runner.
+import '../../../src/ui/screens/toolbox/index';
+import '../../../src/ui/screens/visits/index';
+import '../../../src/ui/screens/visits/detail/VisitDetail';
 
 beforeAll(() => {
   uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });

@@ -84,7 +84,11 @@ export function ContactExchange() {
         </div>
         {failed ? <Banner tone="error">{t.importFailed}</Banner> : null}
         {report ? (
-          <Banner tone={report.rejected.length > 0 ? 'warning' : 'success'} title={t.importTitle} class="import-report">
+          <Banner
+            tone={report.rejected.length > 0 ? 'warning' : 'success'}
+            title={t.importTitle}
+            data-testid="import-report"
+          >
             <BannerMore>{t.importDone(report.added, report.merged, report.rejected.length)}</BannerMore>
             {report.rejected.length > 0 ? (
               <ul class={styles['import-report__lines']}>

@@ -41,7 +41,7 @@ export function ExportActions({ report, grids }: { report: Report; grids: readon
     );
   return (
     <Section title={t.exportsTitle} id="exporter">
-      <div class="stack report-exports">
+      <div class="stack">
         <p>{t.exportsExplain}</p>
         <div class="actions">
           <Button onClick={csv('visits', t.fileVisits)}>{t.csvVisits}</Button>

@@ -73,7 +73,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
       <p>
         {attachment.fileName} · {formatBytes(attachment.size, lang)}
       </p>
-      <p class="file-state" data-file-state={state}>
+      <p class={styles.state} data-file-state={state}>
         {stateText}
       </p>
       {url && viewable?.startsWith('image/') ? (
