@@ -9,6 +9,7 @@ import { buildApp } from '../e2e/helpers/build';
 import { startServer } from '../e2e/helpers/server';
 import { firstScreenReport } from '../tools/bundle-report';
 import { measureApp } from './app-figures';
+import { launchBareChromium } from './bare-chromium';
 import { measureCommunes } from './communes-figures';
 import { datasetSize, generateDataset } from './data/dataset';
 import { type Figure, formatLine, formatTable, summarise } from './figures';
@@ -74,7 +75,9 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
       await appServer.stop();
     }
     const harnessServer = await startServer({ distDir: harness, dataDir, env: UNLIMITED });
-    const desktop = await launchProfileDevice(DESKTOP);
+    // The data and sync figures, raw baseline included, in a Chromium with no DevTools domain
+    // enabled: Playwright's Network domain would copy every pushed and pulled body.
+    const desktop = await launchBareChromium(DESKTOP);
     try {
       report(...(await measureHarness(desktop, harnessServer.url, seeded, { seed, visits, records, runs })));
     } finally {

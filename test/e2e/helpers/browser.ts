@@ -16,7 +16,7 @@ export const PHONE: Viewport = { width: 360, height: 740 };
 export const DESKTOP: Viewport = { width: 1280, height: 800 };
 
 /** Flags for this sandbox: no GPU, no sandbox as root, and no calls to Google's services. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -27,7 +27,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function chromiumPath(): string {
+export function chromiumPath(): string {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM_PATH}: the e2e tests need a real browser. ` +
