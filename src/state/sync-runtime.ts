@@ -23,20 +23,22 @@ function transportFor(context: DataContext): HttpTransport | null {
 export function startRuntime() {
   started ??= (async () => {
     const context = await appData();
-    const engine = new SyncEngine(context, transportFor);
-    let seededAfter: string | null | undefined;
+    // The starter valise is seeded where this device may (see seedStarterValise): at start,
+    // and in each sync once the network's records are pulled — a joined admin seeds only what
+    // the network's valise lacks, and sends it in the same run. Idempotent: a sync that brought
+    // nothing new writes nothing.
+    const engine = new SyncEngine(context, transportFor, {
+      afterPull: (synced) => seedStarterValise(synced, { pulled: true }),
+    });
     engine.subscribe((status) => {
       syncStore.setState({ status, session: context.session });
       if (status.error === 'upgrade_required') requireUpgrade();
-      // The starter valise is seeded where this device may (see seedStarterValise): at start,
-      // and after each completed sync — a joined admin seeds only once the network's valise
-      // has arrived. Idempotent, so a sync that brought nothing new writes nothing.
-      if (status.lastSyncAt !== seededAfter) {
-        seededAfter = status.lastSyncAt;
-        void seedStarterValise(context, { pulled: status.lastSyncAt !== null });
-      }
     });
     await engine.refresh();
+    // A failed seed leaves the valise empty on this device; it must not keep sync from starting.
+    await seedStarterValise(context, { pulled: engine.status.lastSyncAt !== null }).catch((error: unknown) =>
+      console.error('Seeding the starter valise failed', error),
+    );
     const scheduler = new SyncScheduler(engine);
     scheduler.start();
     return { engine, scheduler, context };

@@ -40,6 +40,12 @@ export interface SyncStatus {
 export interface EngineOptions {
   pushBatch?: number;
   pullPage?: number;
+  /**
+   * Writes this device makes once it holds the network's records (a joined admin's starter
+   * valise), returning how many records it wrote: they are pushed in the same run, so a run
+   * never ends "à jour" with changes the person never made still waiting.
+   */
+  afterPull?: (context: DataContext) => Promise<number>;
 }
 
 const INITIAL: SyncStatus = {
@@ -133,6 +139,7 @@ export class SyncEngine {
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
+      if (this.options.afterPull && (await this.options.afterPull(this.context)) > 0) await this.push(transport);
       const lastSyncAt = new Date(this.context.clock.physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
       this.update({ state: 'idle', lastSyncAt, progress: null, pending: await pendingCount(this.context) });

@@ -96,6 +96,35 @@ describe('joining a network from the app', () => {
   });
 });
 
+describe('a new admin’s device', () => {
+  /** Joins by the invitation, then reads what waits to be sent once the first sync is idle. */
+  async function joinedUntilIdle(network: NetworkPage, code: string, who: string) {
+    await network.openInvitation(code);
+    await network.join(who, `Téléphone de ${who}`);
+    await expect.poll(async () => (await network.state()) === 'idle' && Boolean(await network.lastSync())).toBe(true);
+    return { outbox: await network.outbox(), indicator: await network.indicator().textContent() };
+  }
+
+  test('has nothing left to send once its first sync is idle, whether it brings the starter valise or finds it', async () => {
+    const server = await startServer();
+    servers.push(server);
+    // The network's first admin: the starter valise it seeds after the pull goes in the same sync.
+    const first = new NetworkPage(await device(), server.url);
+    expect(await joinedUntilIdle(first, firstAdminCode(server), 'Camille')).toEqual({
+      outbox: [],
+      indicator: 'À jour',
+    });
+    expect(await first.statusText()).toContain('Tout a été envoyé.');
+    const code = await first.createInvitation('admin');
+
+    // A second admin on a fresh phone pulls that valise and writes nothing of its own.
+    const second = new NetworkPage(await device(), server.url);
+    expect(await joinedUntilIdle(second, code, 'Léa')).toEqual({ outbox: [], indicator: 'À jour' });
+    await second.page.goto(`${server.url}/#/valise`);
+    await expect.poll(() => second.page.getByText('Vidéoprojecteur').count()).toBeGreaterThan(0);
+  });
+});
+
 describe('a network with years of records', () => {
   test('shows the progress of a new device’s first pull', async () => {
     const dataDir = await seededDataDir();

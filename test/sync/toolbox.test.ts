@@ -28,8 +28,13 @@ describe('the starter valise', () => {
     await server.stop();
   });
 
-  async function device(name: string): Promise<TestDevice> {
-    const opened = await TestDevice.open(name, server.fetch);
+  async function device(name: string, seedsAfterPull = false): Promise<TestDevice> {
+    const opened = await TestDevice.open(
+      name,
+      server.fetch,
+      undefined,
+      seedsAfterPull ? { afterPull: (context) => seedStarterValise(context, { pulled: true }) } : {},
+    );
     devices.push(opened);
     return opened;
   }
@@ -63,6 +68,22 @@ describe('the starter valise', () => {
     const projector = await second.context.db.records('toolboxItems').get(STARTER_IDS.projector);
     expect(projector?.description).toBe('Le projecteur est au local de Rennes.');
     expect(await second.context.db.records('conflicts').count()).toBe(0);
+    expect(await second.outboxSize()).toBe(0);
+  });
+
+  it('is sent by the sync that seeded it: a first admin’s first sync ends with nothing to send', async () => {
+    const admin = await device('Admin', true);
+    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await admin.sync();
+    expect(admin.engine.status).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await admin.outboxSize()).toBe(0);
+    const onServer = new Set((await server.snapshot(networkId)).map((change) => change.id));
+    expect(STARTER_ITEMS.every((item) => onServer.has(item.id))).toBe(true);
+    // A second admin joining that network pulls the valise and seeds nothing.
+    const second = await device('Admin 2', true);
+    await second.join(await server.invite(networkId, 'admin'), 'admin');
+    await second.sync();
+    expect(second.engine.status).toMatchObject({ state: 'idle', pending: 0 });
     expect(await second.outboxSize()).toBe(0);
   });
 

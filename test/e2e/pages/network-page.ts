@@ -42,11 +42,32 @@ export class NetworkPage {
     return this.page.locator('[data-testid="sync-indicator"]:visible');
   }
 
+  /** What waits in the outbox to be sent: each entry's record type and how many records. */
+  outbox(): Promise<{ type: string; records: number }[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<{ type: string; records: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('valise');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const read = db.transaction('outbox').objectStore('outbox').getAll();
+            read.onsuccess = () => {
+              db.close();
+              resolve(read.result.map((entry) => ({ type: entry.type, records: entry.recordIds.length })));
+            };
+          };
+        }),
+    );
+  }
+
   syncNow(): Promise<void> {
     return this.page.getByRole('button', { name: 'Synchroniser' }).click();
   }
 
-  async createInvitation(): Promise<string> {
+  /** Réglages → Administration: an invitation code, for a concierge unless told "admin". */
+  async createInvitation(role: 'concierge' | 'admin' = 'concierge'): Promise<string> {
+    await this.page.getByLabel('Rôle de la personne invitée').selectOption({ label: role });
     await this.page.getByRole('button', { name: 'Créer une invitation' }).click();
     return ((await this.page.getByTestId('invitation-code').textContent()) ?? '').trim();
   }
