@@ -13,7 +13,7 @@ import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useDates } from '../i18n/dates';
 import { useMessages } from '../i18n/messages';
 import styles from './ConflictNotice.module.css';
-import { messages } from './messages';
+import { messages } from './conflict-messages';
 
 export interface ConflictNoticeProps {
   recordType: RecordType;

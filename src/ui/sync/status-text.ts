@@ -3,6 +3,7 @@
 import type { SyncStatus } from '../../sync/engine';
 import type { SyncErrorKind } from '../../sync/transport';
 import type { messages } from './messages';
+import type { messages as statusMessages } from './status-messages';
 
 type Words = (typeof messages)['fr'];
 
@@ -28,7 +29,7 @@ export function stateLabel(status: SyncStatus, t: Words, { short = false } = {})
 }
 
 /** What went wrong and what to do, in the person's words. */
-export function errorText(kind: SyncErrorKind | null, t: Words): string | null {
+export function errorText(kind: SyncErrorKind | null, t: (typeof statusMessages)['fr']): string | null {
   switch (kind) {
     case 'unreachable':
       return t.errorUnreachable;

@@ -7,15 +7,17 @@ import { Fact, Facts } from '../../../components/Facts';
 import { useDates } from '../../../i18n/dates';
 import { useMessages } from '../../../i18n/messages';
 import { messages as syncMessages } from '../../../sync/messages';
+import { messages as statusMessages } from '../../../sync/status-messages';
 import { errorText, stateLabel } from '../../../sync/status-text';
 import { messages } from './messages';
 
 export function NetworkStatus({ session }: { session: Session }) {
   const t = useMessages(messages);
   const s = useMessages(syncMessages);
+  const w = useMessages(statusMessages);
   const d = useDates();
   const status = useSyncStatus();
-  const problem = errorText(status.error, s);
+  const problem = errorText(status.error, w);
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (
     <div class="stack">
@@ -25,13 +27,13 @@ export function NetworkStatus({ session }: { session: Session }) {
           {session.memberName} · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
-          {stateLabel(status, s)} · {status.lastSyncAt ? s.lastSync(d.relative(status.lastSyncAt)) : s.neverSynced}
+          {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.relative(status.lastSyncAt)) : w.neverSynced}
           <br />
           {status.pending > 0 ? s.pending(status.pending) : t.pendingNone}
         </Fact>
       </Facts>
       {problem ? <Banner tone={status.state === 'offline' ? 'info' : 'error'}>{problem}</Banner> : null}
-      {hoursAhead ? <Banner tone="warning">{s.clockAhead(hoursAhead)}</Banner> : null}
+      {hoursAhead ? <Banner tone="warning">{w.clockAhead(hoursAhead)}</Banner> : null}
       <div class="actions">
         <Button variant="primary" onClick={() => void syncNow()} disabled={status.state === 'syncing'}>
           {t.syncNow}

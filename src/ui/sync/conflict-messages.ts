@@ -1,0 +1,31 @@
+// The words of a text's concurrent versions (ConflictNotice), loaded with the screens that show one.
+import type { Messages } from '../i18n/messages';
+
+export const messages = {
+  fr: {
+    conflictTitle: (count: number) => (count === 1 ? '2 versions de ce texte' : `${count + 1} versions de ce texte`),
+    conflictExplain:
+      'Ce texte a été modifié en même temps sur un autre appareil. Rien n’a été perdu : choisissez la version à garder, ou fusionnez-les.',
+    conflictOther: (author: string, when: string) => `Autre version, par ${author || 'un autre appareil'}, ${when}`,
+    conflictKeepShown: 'Garder la version affichée',
+    conflictTake: 'Prendre cette version',
+    conflictMerge: 'Fusionner les deux',
+    conflictMergeLabel: 'Texte fusionné',
+    conflictMergeSave: 'Enregistrer la fusion',
+    conflictCancel: 'Annuler',
+    conflictFailed: 'La résolution n’a pas pu être enregistrée. Réessayez ; les deux versions sont conservées.',
+  },
+  en: {
+    conflictTitle: (count: number) => `${count + 1} versions of this text`,
+    conflictExplain:
+      'This text was changed at the same time on another device. Nothing was lost: choose the version to keep, or merge them.',
+    conflictOther: (author: string, when: string) => `Other version, by ${author || 'another device'}, ${when}`,
+    conflictKeepShown: 'Keep the shown version',
+    conflictTake: 'Take this version',
+    conflictMerge: 'Merge both',
+    conflictMergeLabel: 'Merged text',
+    conflictMergeSave: 'Save the merge',
+    conflictCancel: 'Cancel',
+    conflictFailed: 'The choice could not be saved. Try again; both versions are kept.',
+  },
+} satisfies Messages;

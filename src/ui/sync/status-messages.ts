@@ -1,0 +1,48 @@
+// The sync state told in full in Réglages: when the device last synced, what went wrong and
+// what to do. Apart from the shell's words, so the first screen does not load them.
+import type { Messages } from '../i18n/messages';
+
+export const messages = {
+  fr: {
+    lastSync: (when: string) => `Dernière synchronisation ${when}`,
+    neverSynced: 'Jamais synchronisé',
+    errorUnreachable:
+      'Serveur injoignable. Vos modifications restent sur cet appareil et partiront dès que le réseau reviendra.',
+    errorUnauthorized:
+      'Le serveur ne reconnaît plus cet appareil. Vos données restent ici : rejoignez de nouveau le réseau avec une nouvelle invitation.',
+    errorRevoked:
+      'Un·e admin a retiré cet appareil du réseau. Vos données restent sur cet appareil : demandez une nouvelle invitation pour synchroniser.',
+    errorRefused:
+      'Le serveur a refusé la synchronisation (version incompatible ?). Vos données restent ici : prévenez l’admin du réseau.',
+    errorServer:
+      'Le serveur a rencontré un problème. Un nouvel essai aura lieu automatiquement dans quelques instants.',
+    errorUpgradeRequired:
+      'Cette version de Valise est trop ancienne pour le serveur du réseau : mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
+    errorServerOutdated:
+      'Le serveur du réseau est plus ancien que cette version de Valise (il date d’avant la version 0.2.0) : rien ne lui est envoyé tant que l’admin du réseau ne l’a pas mis à jour. Vos modifications restent sur cet appareil et partiront après sa mise à jour.',
+    errorUnexpected:
+      'La synchronisation a échoué sur une erreur inattendue de l’application. Un nouvel essai aura lieu automatiquement ; vos données restent sur cet appareil.',
+    clockAhead: (hours: string) =>
+      `L’horloge de cet appareil avance d’environ ${hours}. Vos saisies sont datées par le serveur ; réglez l’heure de l’appareil.`,
+  },
+  en: {
+    lastSync: (when: string) => `Last synced ${when}`,
+    neverSynced: 'Never synced',
+    errorUnreachable:
+      'Server unreachable. Your changes stay on this device and will go as soon as the network is back.',
+    errorUnauthorized:
+      'The server no longer knows this device. Your data stays here: join the network again with a new invitation.',
+    errorRevoked:
+      'An admin removed this device from the network. Your data stays on this device: ask for a new invitation to sync.',
+    errorRefused: 'The server refused to sync (incompatible version?). Your data stays here: tell the network’s admin.',
+    errorServer: 'The server had a problem. It will be tried again automatically in a moment.',
+    errorUpgradeRequired:
+      'This version of Valise is too old for the network’s server: update it to sync. Your data stays on this device.',
+    errorServerOutdated:
+      'The network’s server is older than this version of Valise (from before version 0.2.0): nothing is sent to it until the network’s admin updates it. Your changes stay on this device and will go once it is updated.',
+    errorUnexpected:
+      'Sync failed on an unexpected error of the app. It will be tried again automatically; your data stays on this device.',
+    clockAhead: (hours: string) =>
+      `This device’s clock is about ${hours} ahead. The server dates what you write; set the device’s time.`,
+  },
+} satisfies Messages;
