@@ -1,14 +1,17 @@
 // Accent- and case-insensitive text matching for offline search: "equipe" finds "Équipe",
 // "saint etienne" finds "Saint-Étienne".
 
-/** Lower case, without diacritics, punctuation turned into single spaces. */
+const MARKS = /\p{M}+/gu;
+const KEPT_RUN = /[\p{L}\p{N}@.+]+/gu;
+
+/**
+ * Lower case, without diacritics, punctuation turned into single spaces. The kept runs are
+ * matched and joined rather than the rest replaced: the same text, about twice as fast, and
+ * every visit written or pulled is normalised (search-index.ts).
+ */
 export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
-    .trim();
+  const runs = text.normalize('NFD').replace(MARKS, '').toLowerCase().match(KEPT_RUN);
+  return runs === null ? '' : runs.join(' ');
 }
 
 /** The words of a query, normalised; an empty query has none and matches everything. */

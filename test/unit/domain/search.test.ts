@@ -19,6 +19,11 @@ describe('search normalisation', () => {
     expect(matchesWords(queryWords('x'), [null, undefined])).toBe(false);
   });
 
+  test('turns every run of punctuation and spaces into one space, none at the ends', () => {
+    expect(normalizeForSearch(' « Œuvre » – n°3, L’Étape… ')).toBe('œuvre n 3 l etape');
+    expect(normalizeForSearch('?! —')).toBe('');
+  });
+
   test('keeps email and phone characters searchable', () => {
     expect(normalizeForSearch('Camille.Martin@Exemple.fr')).toBe('camille.martin@exemple.fr');
     expect(matchesWords(queryWords('+33 6'), ['+33 6 12 34 56 78'])).toBe(true);
