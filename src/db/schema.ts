@@ -14,6 +14,7 @@ import {
   searchIndexMiddleware,
   segmentOfRecords,
 } from './search-index';
+import { type SearchWord, WORDS_TABLE, wordKeys } from './search-words';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
@@ -135,6 +136,9 @@ export const SCHEMA_V5 = {
   contacts: 'id, name, *organisationIds, mergedInto',
 };
 
+/** Version 6: every word of the search's text (search-words.ts), filled from the records kept. */
+export const SCHEMA_V6 = { [WORDS_TABLE]: 'key' };
+
 export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -145,6 +149,7 @@ export class ValiseDb extends Dexie {
   declare blobs: Table<BlobEntry, string>;
   declare unknownRecords: Table<UnknownRecord, [string, string]>;
   declare searchSegments: Table<SearchSegment, number>;
+  declare searchWords: Table<SearchWord, string>;
 
   constructor(name = 'valise') {
     super(name);
@@ -160,6 +165,15 @@ export class ValiseDb extends Dexie {
         }
       });
     this.version(5).stores(SCHEMA_V5);
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (transaction) => {
+        for (const table of ['visits', 'organisations', 'contacts'] satisfies SearchedTable[]) {
+          const { texts } = segmentOfRecords(table, await transaction.table(table).toArray());
+          const keys = wordKeys(table, texts.split('\n'));
+          await transaction.table(WORDS_TABLE).bulkPut(keys.map((key) => ({ key })));
+        }
+      });
     this.use(searchIndexMiddleware);
   }
 

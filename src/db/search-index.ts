@@ -5,7 +5,7 @@
 // restore), appends a segment with the written records' normalised text in the same
 // transaction (a DBCore middleware); a later segment's entry replaces an earlier one's. A
 // search that reads more than COMPACT_AFTER segments of a table (one per save) rewrites them
-// as one.
+// as one. The same write adds the words it brings to the list of known words (search-words.ts).
 import type {
   DBCore,
   DBCoreMutateRequest,
@@ -17,6 +17,7 @@ import type {
 } from 'dexie';
 import { normalizeForSearch } from '../domain/search';
 import type { Visit } from '../domain/visit';
+import { addWords, WORDS_TABLE, wordKeys } from './search-words';
 
 export const SEARCH_TABLE = 'searchSegments';
 
@@ -190,8 +191,8 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
     ...down,
     transaction: (stores, mode, options) =>
       down.transaction(
-        mode === 'readwrite' && stores.some((store) => SEARCHED.includes(store)) && !stores.includes(SEARCH_TABLE)
-          ? [...stores, SEARCH_TABLE]
+        mode === 'readwrite' && stores.some((store) => SEARCHED.includes(store))
+          ? [...new Set([...stores, SEARCH_TABLE, WORDS_TABLE])]
           : stores,
         mode,
         options,
@@ -214,6 +215,11 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
             await down
               .table(SEARCH_TABLE)
               .mutate({ type: 'add', trans: request.trans, values: [segmentOf(name as SearchedTable, entries)] });
+            const keys = wordKeys(
+              name as SearchedTable,
+              entries.map((entry) => entry.text),
+            );
+            await addWords(down.table(WORDS_TABLE), request.trans, keys);
           }
           return response;
         },

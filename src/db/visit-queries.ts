@@ -1,14 +1,15 @@
 // Reads of visits (pages of the list, quick-capture hints), apart from their writes so the
 // first screen does not load the validation code that writes need.
 import { dayAfter } from '../domain/days';
+import type { RecordType } from '../domain/record-types';
 import { matchesWords, queryWords } from '../domain/search';
 import type { ServiceKey } from '../domain/services';
 import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { visitIdsWithOpenFollowUps } from './follow-up-queries';
 import { withoutClocks } from './reads';
-import { type VisitFacets, visitFacets } from './search-index';
-import { nameEntries, searchColumns } from './visit-search';
+import { type SearchedTable, type VisitFacets, visitFacets } from './search-index';
+import { nameEntries, searchColumns, searchWords } from './visit-search';
 
 export interface VisitFilter {
   /** Words matched (accents and case ignored) against purpose, notes, place, lieu and people names. */
@@ -41,9 +42,15 @@ export interface VisitRow {
 export async function listVisits(context: DataContext, filter: VisitFilter): Promise<VisitRow[]> {
   const { db } = context;
   const words = queryWords(filter.query ?? '');
+  const known = words.length > 0 ? await searchWords(context) : null;
+  // A table where some word of the query is part of no known word has no match: its text is not read.
+  const possible = (table: SearchedTable) => known !== null && words.every((word) => known[table].includes(word));
   // Names of lieux and people are searched through the ids that match, not per visit.
-  const matchingOrganisations = words.length > 0 ? await idsMatching(context, 'organisations', words) : null;
-  const matchingContacts = words.length > 0 ? await idsMatching(context, 'contacts', words) : null;
+  const matchingOrganisations =
+    words.length > 0 ? await idsMatching(context, 'organisations', words, possible('organisations')) : null;
+  const matchingContacts =
+    words.length > 0 ? await idsMatching(context, 'contacts', words, possible('contacts')) : null;
+  const byName = Boolean(matchingOrganisations?.size || matchingContacts?.size);
   const open = filter.withOpenFollowUps ? await visitIdsWithOpenFollowUps(context) : null;
   const territoryWords = queryWords(filter.territory ?? '');
   const inTerritory = territoryWords.length > 0 ? await lieuxInTerritory(context, territoryWords) : null;
@@ -71,11 +78,16 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
           .filter((visit) => keep(visit, () => true))
           .limit(filter.limit)
           .toArray()
-      : await searchVisits(context, words, lower, upper, filter.limit, (visit, textMatches) =>
-          // Most visits match neither in their text nor by a name: their facets are not even read.
-          textMatches || matchingOrganisations?.size || matchingContacts?.size
-            ? keep({ id: visit.id, ...visit.facets() }, () => textMatches)
-            : false,
+      : await searchVisits(
+          context,
+          words,
+          { text: possible('visits'), names: byName },
+          lower,
+          upper,
+          filter.limit,
+          (visit, textMatches) =>
+            // Most visits match neither in their text nor by a name: their facets are not even read.
+            textMatches || byName ? keep({ id: visit.id, ...visit.facets() }, () => textMatches) : false,
         );
   const organisationIds = [...new Set(visits.flatMap((visit) => (visit.organisationId ? [visit.organisationId] : [])))];
   const organisations = await db.records('organisations').bulkGet(organisationIds);
@@ -95,6 +107,8 @@ export async function prepareVisitSearch(context: DataContext): Promise<void> {
 async function searchVisits(
   context: DataContext,
   words: readonly string[],
+  /** Whether a visit's text may hold the words; whether a lieu's or person's name does. */
+  possible: { text: boolean; names: boolean },
   lower: string,
   upper: string,
   limit: number,
@@ -102,7 +116,8 @@ async function searchVisits(
 ) {
   const { db } = context;
   // Read on every run, so a live list re-runs when any visit changes (the text is cached).
-  await db.records('visits').count();
+  await observeTable(context, 'visits');
+  if (!possible.text && !possible.names) return [];
   const { ids, visitedAt, facets, texts } = await searchColumns(context);
   const found: string[] = [];
   for (let index = 0; index < ids.length && found.length < limit; index++) {
@@ -113,13 +128,21 @@ async function searchVisits(
     if (
       keep(
         { id, facets: () => visitFacets(facets[index] ?? '') },
-        words.every((word) => text.includes(word)),
+        possible.text && words.every((word) => text.includes(word)),
       )
     )
       found.push(id);
   }
   const visits = await db.records('visits').bulkGet(found);
   return visits.filter((visit) => visit !== undefined && !visit.deleted) as NonNullable<(typeof visits)[number]>[];
+}
+
+/**
+ * Reads one record, so that a live query re-runs on any write to the table (Dexie observes the
+ * whole key range read); a count would walk every record in IndexedDB.
+ */
+async function observeTable(context: DataContext, type: RecordType): Promise<void> {
+  await context.db.anyRecords(type).limit(1).toArray();
 }
 
 function startOfLocalDay(day: string): string {
@@ -155,10 +178,12 @@ async function idsMatching(
   context: DataContext,
   type: 'organisations' | 'contacts',
   words: readonly string[],
+  possible: boolean,
 ): Promise<Set<string>> {
   // Read on every run, so a live list re-runs when a name changes (the names are cached).
-  await context.db.anyRecords(type).count();
+  await observeTable(context, type);
   const ids = new Set<string>();
+  if (!possible) return ids;
   for (const entry of await nameEntries(context, type))
     if (words.every((word) => entry.text.includes(word))) ids.add(entry.id);
   return ids;

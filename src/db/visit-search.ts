@@ -1,11 +1,13 @@
 // What a search compares, kept in memory per database: the text of every visit and the names
 // of lieux and people, read from their on-disk copy (search-index.ts). A search at 50,000
-// visits then reads no record and normalises nothing but the query. Any write to one of these
+// visits then reads no record and normalises nothing but the query; a query with a word that
+// is part of no known word (search-words.ts) reads neither. Any write to one of these
 // tables — this tab, another tab, a pulled page — drops its copy (Dexie's storagemutated
 // event); the next search reads it again.
 import Dexie from 'dexie';
 import type { DataContext } from './context';
 import { readSearchColumns, type SearchColumns, type SearchedTable } from './search-index';
+import { type KnownWords, knownWords, WORDS_TABLE } from './search-words';
 
 /** A live lieu or person and its normalised name. */
 export interface NameEntry {
@@ -28,7 +30,11 @@ function dropOnWrites(): void {
   });
 }
 
-function cached<T>(context: DataContext, table: SearchedTable, build: () => Promise<T>): Promise<T> {
+function cached<T>(
+  context: DataContext,
+  table: SearchedTable | typeof WORDS_TABLE,
+  build: () => Promise<T>,
+): Promise<T> {
   dropOnWrites();
   const key = `${context.db.name}/${table}`;
   let entries = built.get(key) as Promise<T> | undefined;
@@ -39,6 +45,13 @@ function cached<T>(context: DataContext, table: SearchedTable, build: () => Prom
     entries.catch(() => built.delete(key));
   }
   return entries;
+}
+
+/** Every word of visits, lieux and people: what a search reads first. */
+export function searchWords(context: DataContext): Promise<KnownWords> {
+  return cached(context, WORDS_TABLE, async () =>
+    knownWords(await context.db.searchWords.toCollection().primaryKeys()),
+  );
 }
 
 /** Every live visit, newest first. */

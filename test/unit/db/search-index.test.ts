@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { createContact } from '../../../src/db/contacts';
 import { createOrganisation } from '../../../src/db/organisations';
 import { readSearchColumns } from '../../../src/db/search-index';
-import { createVisit, deleteVisit, updateVisit } from '../../../src/db/visits';
+import { applyPulledPage, leaveNetwork } from '../../../src/db/sync-store';
+import { createVisit, deleteVisit, listVisits, updateVisit } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
@@ -51,5 +52,34 @@ describe('the search’s text kept on disk', () => {
     expect(await readSearchColumns(segments, 'contacts', 1)).toEqual(people);
     expect(await segments.where('table').equals('contacts').count()).toBe(1);
     expect(await readSearchColumns(segments, 'contacts')).toEqual(people);
+  });
+
+  test('knows the words of pulled pages and of a device wiped and used again, and a word of none finds nothing', async () => {
+    const context = await openTestContext();
+    const clock = '2026-11-28T09:00:00.000Z-0000-1f2e3d4c5b6a7988';
+    const data = {
+      id: 'pulled-1',
+      visitedAt: at('2026-03-05'),
+      notes: 'Jardin partagé',
+      services: [],
+      contactIds: [],
+      organisationId: null,
+      networkId: 'local',
+      deleted: false,
+      createdAt: clock.slice(0, 24),
+      updatedAt: clock.slice(0, 24),
+    };
+    await applyPulledPage(context, [{ type: 'visits', id: 'pulled-1', seq: 1, data, clocks: { '*': clock } }], 1);
+    expect((await listVisits(context, { limit: 10, query: 'partag' })).map((row) => row.visit.id)).toEqual([
+      'pulled-1',
+    ]);
+    expect(await listVisits(context, { limit: 10, query: 'jardin potager' })).toEqual([]);
+
+    await leaveNetwork(context, { wipe: true });
+    expect(await listVisits(context, { limit: 10, query: 'jardin' })).toEqual([]);
+    await createVisit(context, { visitedAt: at('2026-03-06'), notes: 'Jardin des Pionniers' });
+    expect((await listVisits(context, { limit: 10, query: 'pionnier' })).map((row) => row.visit.notes)).toEqual([
+      'Jardin des Pionniers',
+    ]);
   });
 });

@@ -1,0 +1,44 @@
+// Every word the search's text has ever held, per table ("visits\tvelo"), kept on disk beside
+// the text itself (search-index.ts). A search first looks its words up here: a word that is
+// part of no known word can match no record, and the search answers without reading the text
+// of 50,000 visits. Words are only ever added (a word of a deleted or edited record stays, and
+// costs nothing but a look-up that finds no record), so the list never misses a live word.
+import type { DBCoreTable, DBCoreTransaction } from 'dexie';
+import type { SearchedTable } from './search-index';
+
+export const WORDS_TABLE = 'searchWords';
+
+export interface SearchWord {
+  key: string;
+}
+
+/** The distinct keys of the words of normalised texts. */
+export function wordKeys(table: SearchedTable, texts: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const text of texts) for (const word of text.split(' ')) if (word !== '') keys.add(`${table}\t${word}`);
+  return [...keys];
+}
+
+/** Adds the words not known yet, in the write's transaction: one look-up of the write's words, then few puts. */
+export async function addWords(words: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const known = await words.getMany({ trans, keys: keys as string[] });
+  const missing = keys.filter((_, index) => known[index] === undefined).map((key) => ({ key }));
+  if (missing.length > 0) await words.mutate({ type: 'put', trans, values: missing });
+}
+
+/** Per table, its known words joined by line breaks: a query word (never a line break) is part of a word iff it is part of this text. */
+export type KnownWords = Record<SearchedTable, string>;
+
+export function knownWords(keys: readonly string[]): KnownWords {
+  const words: Record<SearchedTable, string[]> = { visits: [], organisations: [], contacts: [] };
+  for (const key of keys) {
+    const tab = key.indexOf('\t');
+    words[key.slice(0, tab) as SearchedTable]?.push(key.slice(tab + 1));
+  }
+  return {
+    visits: words.visits.join('\n'),
+    organisations: words.organisations.join('\n'),
+    contacts: words.contacts.join('\n'),
+  };
+}
