@@ -125,16 +125,18 @@ function keepMutationIds(entry: OutboxEntry, remaining: string[]): Partial<Outbo
 /**
  * Records the server's answers: acknowledged mutations leave the outbox; a refused one is set
  * aside with its values and reason (never blocking the others), and its record is put back to
- * the server's version with the device's other unsent changes on top.
+ * the server's version with the device's other unsent changes on top. Returns how many records
+ * left the outbox.
  */
 export async function settlePush(
   context: DataContext,
   batch: PushBatch,
   results: readonly MutationResult[],
-): Promise<void> {
+): Promise<number> {
   const { db } = context;
   const byId = new Map(results.map((result) => [result.id, result]));
   const mutationsById = new Map(batch.mutations.map((mutation) => [mutation.id, mutation]));
+  let left = 0;
   await db.transaction(
     'rw',
     [db.outbox, db.rejected, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))],
@@ -174,6 +176,7 @@ export async function settlePush(
           }
         }
         const remaining = entry.recordIds.filter((id) => !settled.has(id));
+        left += entry.recordIds.length - remaining.length;
         if (remaining.length === 0) await db.outbox.delete(part.seq);
         else await db.outbox.update(part.seq, keepMutationIds(entry, remaining));
       }
@@ -184,6 +187,7 @@ export async function settlePush(
       await writeChanges(context, rebase);
     },
   );
+  return left;
 }
 
 /**

@@ -187,12 +187,17 @@ export class SyncEngine {
    */
   private async push(transport: SyncTransport): Promise<void> {
     const max = this.options.pushBatch ?? 500;
+    // Counted once: each settled batch then takes what left the outbox off it (counting again
+    // would read every entry, a bulk one's whole id list, per batch). A write meanwhile says its
+    // own count (notePending), and the run ends with a fresh count.
+    this.update({ pending: await pendingCount(this.context) });
+    const settled = (left: number) => Math.max(0, this.current.pending - left);
     let batch = await readPushBatch(this.context, max);
     let sending = this.send(transport, batch);
     while (batch.parts.length > 0) {
       if (!sending) {
         // Only records that vanished locally: nothing to send, their entries are dropped.
-        await settlePush(this.context, batch, []);
+        this.update({ pending: settled(await settlePush(this.context, batch, [])) });
         batch = await readPushBatch(this.context, max);
         sending = this.send(transport, batch);
         continue;
@@ -208,8 +213,8 @@ export class SyncEngine {
         response.results.every((result) => result.status !== 'rejected');
       let next = settledAlone ? await ahead : null;
       let nextSending = next ? this.send(transport, next) : null;
-      await settlePush(this.context, batch, response.results);
-      this.update({ pending: await pendingCount(this.context), clockAheadMs: response.clockAheadMs ?? 0 });
+      const left = await settlePush(this.context, batch, response.results);
+      this.update({ pending: settled(left), clockAheadMs: response.clockAheadMs ?? 0 });
       // A server that answered none of the batch would make this loop spin: stop and retry later.
       if (!batch.mutations.some((mutation) => answered.has(mutation.id))) {
         throw new SyncError('refused', 'the server answered none of the pushed changes');

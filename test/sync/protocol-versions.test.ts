@@ -32,7 +32,8 @@ describe('pushes between devices and servers of different protocols', () => {
   /** A device whose pushes are recorded; `asServer` stands between it and the server. */
   async function device(asServer = (url: string, init?: RequestInit) => server.fetch(url, init)): Promise<TestDevice> {
     const opened = await TestDevice.open('Camille', async (url, init) => {
-      if (url.includes('/api/sync/push')) pushed.push((JSON.parse(String(init?.body)) as PushRequest).mutations);
+      if (url.includes('/api/sync/push'))
+        pushed.push(((await new Response(init?.body).json()) as PushRequest).mutations);
       return asServer(url, init);
     });
     await opened.join(await server.invite(networkId));
@@ -90,7 +91,7 @@ describe('pushes between devices and servers of different protocols', () => {
     let old = true;
     const oldServer = async (url: string, init?: RequestInit) => {
       if (!old) return server.fetch(url, init);
-      const body = url.includes('/api/sync/push') ? (JSON.parse(String(init?.body)) as PushRequest) : null;
+      const body = url.includes('/api/sync/push') ? ((await new Response(init?.body).json()) as PushRequest) : null;
       const answer = body?.mutations.some((mutation) => 'clock' in mutation)
         ? Response.json(
             { error: 'The request body is not valid.', code: 'invalid_body' },
