@@ -1,15 +1,19 @@
-// Every screen on a 360×740 phone that holds a network's data: nothing wider than the screen,
-// the floating "+" over no button or link when the page is at rest (top or end), and the
-// visits themselves above the fold on Visites.
+// Every screen on a 360×740 phone that holds a network's data (its valise, a trip being packed
+// and two visit drafts included): nothing wider than the screen, the floating "+" over no
+// button or link when the page is at rest (top or end), and the visits themselves above the
+// fold on Visites.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../src/domain/diagnostic-starters';
+import { newId } from '../../src/domain/ids';
+import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
 import { HybridClock } from '../../src/protocol/hlc';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
+import { SCREENS } from '../../src/ui/routes';
 import { type Dataset, generateDataset } from '../bench/data/dataset';
 import { toMutations } from '../bench/server-side';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
@@ -41,8 +45,30 @@ function networkData(networkId: string): Required<Dataset> {
         .map((question, rank) => [question.id, { status: 'answered', value: (rank + index) % 5 }]),
     ),
   })) as Required<Dataset>['diagnostics'];
+  const stamp = { networkId, createdAt: AT, updatedAt: AT, updatedBy: 'Camille Martin', deleted: false };
+  data.toolboxItems = STARTER_ITEMS.map((item) => ({ ...stamp, ...item })) as Required<Dataset>['toolboxItems'];
+  const stand = STARTER_PACKING_LISTS[2];
+  data.packingLists = [
+    ...STARTER_PACKING_LISTS,
+    {
+      ...stand,
+      id: TRIP_ID,
+      isTemplate: false,
+      templateId: stand?.id,
+      tripDate: '2027-03-12',
+      packed: { [STARTER_IDS.banner]: true, [STARTER_IDS.projector]: true },
+      notes: 'Prendre la rallonge de 10 m et le câble HDMI du réseau.',
+      owner: 'Camille Martin',
+    },
+  ].map((list) => ({ ...stamp, ...list })) as Required<Dataset>['packingLists'];
+  data.loans = [
+    { ...stamp, id: newId(), itemId: STARTER_IDS.projector, holderName: 'Camille Martin', count: 1, borrowedAt: AT },
+  ] as Required<Dataset>['loans'];
   return data;
 }
+
+const AT = '2026-11-02T09:00:00.000Z';
+const TRIP_ID = newId();
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'valise-e2e-layout-'));
@@ -65,6 +91,14 @@ beforeAll(async () => {
   await view.openInvitation(code);
   await view.join('Léa Petit', 'Téléphone de Léa');
   await view.section().locator('[data-sync-state="idle"]').waitFor({ timeout: 60_000 });
+  // Two new visits left half-written: Visites lists its drafts, Brouillons has two lines.
+  for (const [index, notes] of ['Réunion publique à la mairie.', 'Atelier au fablab.'].entries()) {
+    await page.goto(`${server.url}/#/visites/nouvelle`);
+    await page.getByRole('textbox', { name: 'Notes' }).fill(notes);
+    await page.waitForURL(/brouillon=/);
+    await page.goto(`${server.url}/#/visites`);
+    await page.getByRole('link', { name: `Brouillons (${index + 1})` }).waitFor({ timeout: 30_000 });
+  }
 });
 
 afterAll(async () => {
@@ -74,34 +108,60 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Every screen and the sub-pages that hold tables, long words or many buttons. */
-function routes(): string[] {
+/**
+ * Every screen of the route table (src/ui/routes.ts) and its sub-pages: lists, records' pages
+ * (tables, long words, many buttons) and forms, each with data.
+ */
+function routes(): Record<string, string[]> {
   const visit = dataset.visits.at(-1)?.id ?? '';
   const diagnostic = dataset.diagnostics[0]?.id ?? '';
   const other = dataset.diagnostics[1]?.id ?? '';
   const event = dataset.events[0]?.id ?? '';
-  return [
-    '#/visites',
-    '#/visites/nouvelle',
-    `#/visites/${visit}`,
-    '#/a-faire',
-    '#/contacts',
-    '#/contacts/lieux',
-    `#/contacts/lieu/${dataset.organisations[0]?.id}`,
-    `#/contacts/personne/${dataset.contacts[0]?.id}`,
-    '#/diagnostics',
-    `#/diagnostics/${diagnostic}`,
-    `#/diagnostics/${diagnostic}/section/1`,
-    `#/diagnostics/${diagnostic}/comparer`,
-    `#/diagnostics/${diagnostic}/comparer?avec=${other}`,
-    '#/diagnostics/grilles',
-    '#/evenements',
-    `#/evenements/${event}`,
-    '#/valise',
-    '#/rapports',
-    '#/carte',
-    '#/reglages',
-  ];
+  const lieu = dataset.organisations[0]?.id ?? '';
+  const person = dataset.contacts[0]?.id ?? '';
+  const template = STARTER_PACKING_LISTS[2]?.id ?? '';
+  return {
+    visites: ['#/visites', '#/visites/nouvelle', `#/visites/${visit}`, `#/visites/${visit}/modifier`],
+    'a-faire': ['#/a-faire'],
+    brouillons: ['#/brouillons'],
+    partage: ['#/partage'],
+    contacts: [
+      '#/contacts',
+      '#/contacts/lieux',
+      `#/contacts/lieu/${lieu}`,
+      `#/contacts/lieu/${lieu}/modifier`,
+      '#/contacts/lieu/nouveau',
+      `#/contacts/personne/${person}`,
+      `#/contacts/personne/${person}/modifier`,
+      '#/contacts/lieux/importer',
+    ],
+    diagnostics: [
+      '#/diagnostics',
+      '#/diagnostics/nouveau',
+      `#/diagnostics/${diagnostic}`,
+      `#/diagnostics/${diagnostic}/section/1`,
+      `#/diagnostics/${diagnostic}/comparer`,
+      `#/diagnostics/${diagnostic}/comparer?avec=${other}`,
+      '#/diagnostics/grilles',
+      `#/diagnostics/grilles/${PROJECT_STARTER_ID}`,
+    ],
+    evenements: ['#/evenements', '#/evenements/nouveau', `#/evenements/${event}`, `#/evenements/${event}/modifier`],
+    valise: [
+      '#/valise',
+      `#/valise/element/${STARTER_IDS.projector}`,
+      `#/valise/element/${STARTER_IDS.diagnostic}`,
+      `#/valise/element/${STARTER_IDS.diagnostic}/modifier`,
+      '#/valise/nouveau',
+      `#/valise/liste/${template}`,
+      `#/valise/liste/${TRIP_ID}`,
+      `#/valise/liste/${template}/modifier`,
+      '#/valise/nouvelle-liste',
+    ],
+    rapports: ['#/rapports'],
+    carte: ['#/carte'],
+    reglages: ['#/reglages'],
+    rejoindre: ['#/rejoindre?code=ABCD-EFGH'],
+  };
 }
 
 async function open(hash: string): Promise<void> {
@@ -113,20 +173,28 @@ async function open(hash: string): Promise<void> {
 }
 
 describe('a phone with the network’s data', () => {
-  test('no screen is wider than the phone, and the "+" covers no button, link or field at rest', async () => {
-    const problems: string[] = [];
-    for (const hash of routes()) {
-      for (const width of [360, 412]) {
-        await page.setViewportSize({ width, height: PHONE.height });
-        await open(hash);
-        for (const wide of await tooWide(page)) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
-        for (const covered of await underQuickCapture(page))
-          problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
-        if (width === PHONE.width) await screenshot(page, `layout-${hash.replace(/[^a-z]+/g, '-').slice(0, 40)}`);
-      }
-    }
-    expect(problems).toEqual([]);
+  test('the route table is covered', () => {
+    expect(Object.keys(routes()).sort()).toEqual(SCREENS.map((screen) => screen.path).sort());
   });
+
+  // One test per screen: a loaded machine takes seconds per page.
+  test.each(SCREENS.map((screen) => screen.path))(
+    '%s: no page is wider than the phone, and the "+" covers no button, link or field at rest',
+    async (path) => {
+      const problems: string[] = [];
+      for (const [index, hash] of (routes()[path] ?? []).entries()) {
+        for (const width of [360, 412]) {
+          await page.setViewportSize({ width, height: PHONE.height });
+          await open(hash);
+          for (const wide of await tooWide(page)) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
+          for (const covered of await underQuickCapture(page))
+            problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
+          if (width === PHONE.width) await screenshot(page, `layout-${path}-${index}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
