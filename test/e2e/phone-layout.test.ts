@@ -189,7 +189,7 @@ describe('a phone with the network’s data', () => {
           for (const wide of await tooWide(page)) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
           for (const covered of await underQuickCapture(page))
             problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
-          if (width === PHONE.width) await screenshot(page, `layout-${path}-${index}`);
+          if (width === PHONE.width) await screenshot(page, `layout-${path}-${index}`, { fullPage: true });
         }
       }
       expect(problems).toEqual([]);

@@ -119,7 +119,7 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
           </figure>
           <TableScroll label={t.compareTableCaption}>
             <table class={resultStyles.table}>
-              <caption>{t.compareTableCaption}</caption>
+              <caption class="visually-hidden">{t.compareTableCaption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.columnNumber}</th>

@@ -44,7 +44,7 @@ export function Results({ score }: { score: GridScore }) {
         <div>
           <TableScroll label={t.tableCaption}>
             <table class={styles.table}>
-              <caption>{t.tableCaption}</caption>
+              <caption class="visually-hidden">{t.tableCaption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.columnNumber}</th>
