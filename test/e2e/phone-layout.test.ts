@@ -196,6 +196,30 @@ describe('a phone with the network’s data', () => {
     },
   );
 
+  test('mid-form, "Enregistrer la visite" shows above the bottom navigation at every phone width', async () => {
+    const hidden: string[] = [];
+    for (const width of [360, 375, 412, 430]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      await open('#/visites/nouvelle');
+      const save = page.getByRole('button', { name: 'Enregistrer la visite' });
+      const onTop = await save.evaluate((button) => {
+        window.scrollTo(0, document.documentElement.scrollHeight / 2 - window.innerHeight / 2);
+        return new Promise<boolean>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const box = button.getBoundingClientRect();
+              const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+              resolve(box.bottom <= window.innerHeight && (hit === button || button.contains(hit)));
+            }),
+          ),
+        );
+      });
+      if (!onTop) hidden.push(`${width}px`);
+      if (width === PHONE.width) await screenshot(page, 'visit-form-mid');
+    }
+    expect(hidden).toEqual([]);
+  });
+
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
     await open('#/visites');
