@@ -1,0 +1,51 @@
+// The shell's sync indicator after a save: it never says "À jour" while a change waits to be
+// sent, and its accessible name starts with what is seen (voice control: "click À envoyer 2").
+import { render, screen } from '@testing-library/preact';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Session } from '../../../../src/db/context';
+import { syncStore } from '../../../../src/state/sync';
+import { uiStore } from '../../../../src/state/ui';
+import type { SyncStatus } from '../../../../src/sync/engine';
+import { SyncIndicator } from '../../../../src/ui/sync/SyncIndicator';
+
+const joined: Session = {
+  networkId: 'network',
+  networkName: 'Réseau du bassin',
+  deviceId: 'device',
+  memberName: 'Léa Petit',
+  role: 'concierge',
+  maxAttachmentBytes: 10_000_000,
+  serverUrl: 'https://valise.example',
+  token: 'token',
+};
+
+function show(status: Partial<SyncStatus>, online = true) {
+  uiStore.setState({ lang: 'fr', online });
+  syncStore.setState({ session: joined, status: { ...syncStore.getState().status, ...status } });
+  render(<SyncIndicator place="topbar" />);
+  return screen.getByTestId('sync-indicator');
+}
+
+describe('the sync indicator', () => {
+  beforeEach(() => {
+    syncStore.setState({ session: null });
+  });
+
+  test('says "À jour" only when nothing waits', () => {
+    expect(show({ state: 'idle', pending: 0 }).textContent).toBe('À jour');
+  });
+
+  test('just after a save, says the change is still to send, with how many', () => {
+    const indicator = show({ state: 'idle', pending: 2 });
+    expect(indicator.textContent).not.toContain('À jour');
+    expect(indicator.textContent).toBe('À envoyer 2');
+    expect(indicator.getAttribute('aria-label')?.startsWith('À envoyer 2')).toBe(true);
+  });
+
+  test('offline with changes waiting, its name starts with what it shows', () => {
+    const indicator = show({ state: 'idle', pending: 3 }, false);
+    const seen = indicator.textContent ?? '';
+    expect(seen).toBe('Hors ligne 3');
+    expect(indicator.getAttribute('aria-label')?.startsWith(seen)).toBe(true);
+  });
+});
