@@ -238,7 +238,7 @@ async function writeChanges(context: DataContext, changes: readonly Change[]): P
     const rows = list.map((change) => {
       const pulled: RecordState = { data: change.data, clocks: change.clocks };
       const local = locals.get(change.id);
-      const state = local ? overlayFields(pulled, splitStored(local), pending.get(change.id) ?? null) : pulled;
+      const state = local ? overlayFields(type, pulled, splitStored(local), pending.get(change.id) ?? null) : pulled;
       return { ...state.data, hlc: state.clocks } as LooseRecord;
     });
     pages.push([type, rows]);

@@ -108,13 +108,28 @@ export function mergePatch(type: RecordType, state: RecordState, patch: Patch): 
 
 /**
  * Forces a device's own unsent fields over a pulled record: until the server has decided,
- * the device shows what its user typed.
+ * the device shows what its user typed. Except a field pulled with a newer clock than the
+ * unsent one (written elsewhere while this device was pulling): the server keeps that value
+ * and says nothing back to a push it ignores, so holding the older one would hold it for good.
+ * A text that would lose stays: the server keeps it as a conflict and sends the record again.
  */
-export function overlayFields(pulled: RecordState, local: RecordState, keys: readonly string[] | null): RecordState {
+export function overlayFields(
+  type: RecordType,
+  pulled: RecordState,
+  local: RecordState,
+  keys: readonly string[] | null,
+): RecordState {
   if (keys === null) return { data: { ...local.data }, clocks: { ...local.clocks } };
   const data = { ...pulled.data };
   const clocks = { ...pulled.clocks };
+  const textFields: readonly string[] = TEXT_FIELDS[type];
   for (const key of keys) {
+    const clock = clockOf(local.clocks, key);
+    if (
+      clockOf(pulled.clocks, key) > clock &&
+      !(textFields.includes(key) && isLosingText(local.data[key], pulled.data[key]))
+    )
+      continue;
     const dot = key.indexOf('.');
     if (dot > 0) {
       const field = key.slice(0, dot);
@@ -123,7 +138,7 @@ export function overlayFields(pulled: RecordState, local: RecordState, keys: rea
     } else {
       data[key] = local.data[key];
     }
-    clocks[key] = clockOf(local.clocks, key);
+    clocks[key] = clock;
   }
   return { data, clocks };
 }

@@ -172,3 +172,60 @@ describe('a device whose clock is wrong', () => {
     await server.stop();
   });
 });
+
+describe('an unsent edit made while a pull of several pages runs', () => {
+  it('gives way to a newer value of the same field that arrives on a later page', async () => {
+    const server = await TestServer.start();
+    const network = await server.createNetwork('Réseau test');
+    let afterFirstPage: (() => Promise<void>) | null = null;
+    const link: typeof server.fetch = async (url, init) => {
+      const response = await server.fetch(url, init);
+      const hook = url.includes('/api/sync/pull') ? afterFirstPage : null;
+      afterFirstPage = null;
+      await hook?.();
+      return response;
+    };
+    const a = await TestDevice.open('Alix', link);
+    // Bastien's watch gains 5 s once he joined (the join corrects a wrong clock): his edit is
+    // the newer one whatever the scheduling.
+    let bastienLater = 0;
+    const b = await TestDevice.open('Bastien', server.fetch, () => Date.now() + bastienLater);
+    try {
+      await a.join(await server.invite(network.id));
+      await b.join(await server.invite(network.id));
+      const shared = await createRecord(a.context, 'visits', visit());
+      await a.sync();
+      await b.sync();
+      // Enough of Bastien's visits for Alix's next pull to take several pages (40 a page).
+      for (let index = 0; index < 100; index++) await createRecord(b.context, 'visits', visit(`Visite ${index}`));
+      await b.sync();
+
+      afterFirstPage = async () => {
+        // Alix ticks a service (not a text) while her pull is on its first page; Bastien then
+        // sets the same field and sends it: his value comes back on one of her later pages.
+        await updateRecord(a.context, 'visits', shared.id, { services: ['pool'] });
+        bastienLater = 5_000;
+        await updateRecord(b.context, 'visits', shared.id, { services: ['inform', 'watch'] });
+        await b.sync();
+      };
+      await a.sync();
+      expect(afterFirstPage).toBeNull();
+      await a.sync();
+      await b.sync();
+
+      const onServer = (await server.snapshot(network.id)).find((change) => change.id === shared.id);
+      expect(JSON.parse(onServer?.data ?? '{}').services).toEqual(['inform', 'watch']);
+      for (const device of [a, b]) {
+        expect((await device.context.db.records('visits').get(shared.id))?.services, device.name).toEqual([
+          'inform',
+          'watch',
+        ]);
+        expect(await device.outboxSize()).toBe(0);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+      await server.stop();
+    }
+  });
+});

@@ -115,8 +115,22 @@ describe('concurrent edits of long texts', () => {
 
 describe('a device showing its unsent changes', () => {
   it('keeps its own pending fields over a pulled record', () => {
-    const pulled = createState(patch({ purpose: 'serveur', notes: 'serveur' }, clock(8)));
-    const local = createState(patch({ purpose: 'local', notes: 'ancien' }, clock(3)));
-    expect(overlayFields(pulled, local, ['purpose']).data).toEqual({ purpose: 'local', notes: 'serveur' });
+    const pulled = createState(patch({ purpose: 'serveur', notes: 'serveur' }, clock(3)));
+    const local = createState(patch({ purpose: 'local', notes: 'ancien' }, clock(8)));
+    expect(overlayFields('visits', pulled, local, ['purpose']).data).toEqual({ purpose: 'local', notes: 'serveur' });
+  });
+
+  it('gives way to a newer pulled value the server will keep, unless its text would be kept as a conflict', () => {
+    const pulled = createState(patch({ purpose: 'serveur', services: ['pool'], notes: 'serveur' }, clock(8)));
+    const local = createState(patch({ purpose: 'local', services: ['inform'], notes: 'local' }, clock(3)));
+    const keys = ['purpose', 'services', 'notes'];
+    expect(overlayFields('visits', pulled, local, keys).data).toEqual({
+      purpose: 'serveur',
+      services: ['pool'],
+      notes: 'local',
+    });
+    // An emptied text loses without a conflict: the newer text shows.
+    const emptied = createState(patch({ notes: '' }, clock(3)));
+    expect(overlayFields('visits', pulled, emptied, ['notes']).data.notes).toBe('serveur');
   });
 });
