@@ -120,21 +120,45 @@ function checkLosingTextsKept(records: ServerRecord[], writes: Write[]): void {
   }
 }
 
-/** Once synced, no live visit points at a lieu or person merged into another. */
+/**
+ * Once synced, nothing live points at a lieu or person merged into another: visits, events
+ * (their place and attendees), diagnostics, people's lieux; and no follow-up or loan names a
+ * merged person, unless a live person bears that name too (those are names, not links).
+ */
 function checkNothingLeftOnMerged(records: ServerRecord[]): void {
   const merged = new Set(
     records.filter((record) => record.data.deleted && record.data.mergedInto).map((record) => record.id),
   );
-  const left = records
-    .filter((record) => record.type === 'visits' && !record.data.deleted)
-    .filter(({ data }) =>
-      [data.organisationId, ...((data.contactIds as unknown[] | undefined) ?? [])].some((id) =>
-        merged.has(id as string),
-      ),
-    );
+  const contacts = records.filter((record) => record.type === 'contacts');
+  const liveNames = new Set(contacts.filter((record) => !record.data.deleted).map((record) => record.data.name));
+  const mergedNames = new Set(
+    contacts.filter((record) => merged.has(record.id) && !liveNames.has(record.data.name)).map((r) => r.data.name),
+  );
+  const ids = (value: unknown) => (Array.isArray(value) ? value : []) as unknown[];
+  const pointsAtMerged = ({ type, data }: ServerRecord): boolean => {
+    switch (type) {
+      case 'visits':
+        return [data.organisationId, ...ids(data.contactIds)].some((id) => merged.has(id as string));
+      case 'events':
+        return [data.placeOrganisationId, ...Object.keys((data.attendees as object | undefined) ?? {})].some((id) =>
+          merged.has(id as string),
+        );
+      case 'diagnostics':
+        return merged.has(data.organisationId as string);
+      case 'contacts':
+        return ids(data.organisationIds).some((id) => merged.has(id as string));
+      case 'followUps':
+        return mergedNames.has(data.owner);
+      case 'loans':
+        return mergedNames.has(data.holderName);
+      default:
+        return false;
+    }
+  };
+  const left = records.filter((record) => !record.data.deleted && pointsAtMerged(record));
   expect(
-    left.map((record) => record.id),
-    'visits left on a merged lieu or person',
+    left.map((record) => `${record.type} ${record.id}`),
+    'records left on a merged lieu or person',
   ).toEqual([]);
 }
 

@@ -11,8 +11,22 @@ export type Action =
   | { kind: 'createContact'; device: number; name: string }
   /** A visit at the pick-th live lieu of the device, with the person-th live person. */
   | { kind: 'createVisitAt'; device: number; lieu: number; person: number; purpose: string }
-  /** A visit moved to another lieu (its reference re-pointed, as a merge does). */
-  | { kind: 'moveVisit'; device: number; pick: number; lieu: number }
+  /** A visit, diagnostic or event moved to another lieu (its reference re-pointed, as a merge does). */
+  | { kind: 'moveVisit'; device: number; pick: number; lieu: number; target: 'visits' | 'diagnostics' | 'events' }
+  /**
+   * The other records a merge moves, against the pick-th live lieu and person of the device: an
+   * event there with the person invited, a diagnostic of the lieu, a follow-up the person owns,
+   * a kit lent to the person, the person working at the lieu.
+   */
+  | {
+      kind: 'createReference';
+      device: number;
+      target: 'events' | 'diagnostics' | 'followUps' | 'loans' | 'contacts';
+      lieu: number;
+      person: number;
+    }
+  /** The person checks in at (or is excused from) the pick-th live event: one attendee entry. */
+  | { kind: 'checkIn'; device: number; pick: number; person: number; status: 'present' | 'excused' }
   /** Two live lieux or people merged, the first kept; `other` chooses the merged one's values. */
   | {
       kind: 'merge';
@@ -35,8 +49,11 @@ export type Action =
   | { kind: 'delete'; device: number; pick: number; target: 'visits' | 'organisations' }
   | { kind: 'resolveConflict'; device: number; pick: number }
   | { kind: 'sync'; device: number }
-  /** The user types while a sync is in flight: the pulled page must not erase the edit. */
-  | { kind: 'syncWhileEditing'; device: number; pick: number; notes: string }
+  /**
+   * The user types (or ticks services) while a sync is in flight: the pulled page must not
+   * erase the edit, nor the edit hold out against a newer value pulled on a later page.
+   */
+  | { kind: 'syncWhileEditing'; device: number; pick: number; notes: string; services: boolean }
   | { kind: 'offline'; device: number; offline: boolean }
   | { kind: 'lossy'; device: number; lossy: boolean }
   | { kind: 'restartServer' }
@@ -119,7 +136,42 @@ export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
           purpose: text,
         }),
       },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('moveVisit' as const), device, pick, lieu: pick }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('moveVisit' as const),
+          device,
+          pick,
+          lieu: pick,
+          target: fc.constantFrom('visits' as const, 'diagnostics' as const, 'events' as const),
+        }),
+      },
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant('createReference' as const),
+          device,
+          target: fc.constantFrom(
+            'events' as const,
+            'diagnostics' as const,
+            'followUps' as const,
+            'loans' as const,
+            'contacts' as const,
+          ),
+          lieu: pick,
+          person: pick,
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('checkIn' as const),
+          device,
+          pick,
+          person: pick,
+          status: fc.constantFrom('present' as const, 'excused' as const),
+        }),
+      },
       {
         weight: 2,
         arbitrary: fc.record({
@@ -174,7 +226,13 @@ export function scheduleArbitrary(): fc.Arbitrary<Schedule> {
       { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
       {
         weight: 2,
-        arbitrary: fc.record({ kind: fc.constant('syncWhileEditing' as const), device, pick, notes: text }),
+        arbitrary: fc.record({
+          kind: fc.constant('syncWhileEditing' as const),
+          device,
+          pick,
+          notes: text,
+          services: fc.boolean(),
+        }),
       },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('offline' as const), device, offline: fc.boolean() }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('lossy' as const), device, lossy: fc.boolean() }) },

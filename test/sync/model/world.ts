@@ -43,6 +43,9 @@ export const PACKING_ITEMS = [
   '01936f5e-7a3b-7c00-8000-00000000a003',
 ];
 
+/** The template diagnostics are filled from (the model never needs its questions). */
+const DIAGNOSTIC_TEMPLATE = '01936f5e-7a3b-7c00-8000-00000000d001';
+
 export class World {
   now = Date.parse('2026-11-02T08:00:00.000Z');
   server!: TestServer;
@@ -87,6 +90,15 @@ export class World {
       await this.play({ kind: 'createContact', device: first, name: 'Élise' });
       await this.play({ kind: 'createContact', device: first, name: 'Élise Martin' });
       await this.play({ kind: 'createVisitAt', device: first, lieu: 1, person: 1, purpose: 'Visite à la Grange' });
+      // One of each other kind of reference a merge moves, so every device starts with them.
+      for (const [target, lieu, person] of [
+        ['events', 1, 0],
+        ['diagnostics', 0, 0],
+        ['followUps', 0, 0],
+        ['loans', 0, 1],
+        ['contacts', 1, 0],
+      ] as const)
+        await this.play({ kind: 'createReference', device: first, target, lieu, person });
       await this.play({ kind: 'createPackingList', device: first, title: 'Valise partagée' });
       await this.play({ kind: 'createLaterVisit', device: first, purpose: 'Visite récente', later: 'enthousiaste' });
     }
@@ -137,8 +149,20 @@ export class World {
       case 'moveVisit': {
         const lieu = await this.pickLive(action.device, 'organisations', action.lieu);
         if (!lieu) return;
-        return this.edit(action.device, 'visits', action.pick, (id) =>
-          updateRecord(this.context(action.device), 'visits', id, { organisationId: lieu.id }),
+        const field = action.target === 'events' ? 'placeOrganisationId' : 'organisationId';
+        return this.edit(action.device, action.target, action.pick, (id) =>
+          updateRecord(this.context(action.device), action.target, id, { [field]: lieu.id }),
+        );
+      }
+      case 'createReference':
+        return this.createReference(action);
+      case 'checkIn': {
+        const person = await this.pickLive(action.device, 'contacts', action.person);
+        if (!person) return;
+        return this.edit(action.device, 'events', action.pick, (id) =>
+          setMapEntries(this.context(action.device), 'events', id, 'attendees', {
+            [person.id]: { name: person.name, status: action.status },
+          }),
         );
       }
       case 'merge':
@@ -180,13 +204,11 @@ export class World {
       case 'syncWhileEditing': {
         const { device, link } = this.member(action.device);
         link.afterNextPull = () =>
-          this.play({
-            kind: 'editNotes',
-            device: action.device,
-            pick: action.pick,
-            target: 'visits',
-            notes: action.notes,
-          });
+          this.play(
+            action.services
+              ? { kind: 'edit', device: action.device, pick: action.pick, field: 'services', value: action.notes }
+              : { kind: 'editNotes', device: action.device, pick: action.pick, target: 'visits', notes: action.notes },
+          );
         await device.sync();
         link.afterNextPull = null;
         return;
@@ -268,6 +290,47 @@ export class World {
       // A pull applied meanwhile may have deleted the record: the app refuses the edit too.
       if (error instanceof RecordNotFoundError) return;
       throw error;
+    }
+  }
+
+  private async createReference(action: Extract<Action, { kind: 'createReference' }>): Promise<void> {
+    const lieu = await this.pickLive(action.device, 'organisations', action.lieu);
+    const person = await this.pickLive(action.device, 'contacts', action.person);
+    const at = new Date(this.now).toISOString();
+    const name = String(person?.name ?? 'Quelqu’un');
+    switch (action.target) {
+      case 'events':
+        return this.create(action.device, 'events', {
+          title: 'Rencontre du réseau',
+          kind: 'network_meeting',
+          startsAt: at,
+          endsAt: at,
+          ...(lieu ? { placeOrganisationId: lieu.id } : {}),
+          attendees: person ? { [person.id]: { name, status: 'invited' } } : {},
+        });
+      case 'diagnostics':
+        return this.create(action.device, 'diagnostics', {
+          templateId: DIAGNOSTIC_TEMPLATE,
+          templateVersion: 1,
+          filledOn: at.slice(0, 10),
+          ...(lieu ? { organisationId: lieu.id } : {}),
+        });
+      case 'followUps':
+        return this.create(action.device, 'followUps', { text: 'Rappeler', owner: name, done: false });
+      case 'loans':
+        return this.create(action.device, 'loans', {
+          itemId: PACKING_ITEMS[0],
+          holderName: name,
+          count: 1,
+          borrowedAt: at,
+        });
+      case 'contacts':
+        if (!lieu || !person) return;
+        return this.edit(action.device, 'contacts', action.person, (id) =>
+          updateRecord(this.context(action.device), 'contacts', id, {
+            organisationIds: [...new Set([...((person.organisationIds as string[] | undefined) ?? []), lieu.id])],
+          }),
+        );
     }
   }
 
