@@ -64,6 +64,8 @@ export async function createRecords<K extends RecordType>(
       });
     // Chunks: IndexedDB writes one chunk while the next is validated, instead of the browser
     // idling through the whole validation and then the page idling through the whole write.
+    // Every request is issued before any is awaited: they run in order in the one transaction
+    // (a failure still aborts it all), without a round trip to the page between two of them.
     const records: RecordMap[K][] = [];
     const writes: Promise<unknown>[] = [];
     for (let start = 0; start < inputs.length; start += BULK_CHUNK) {
@@ -74,17 +76,12 @@ export async function createRecords<K extends RecordType>(
         hlc: { '*': clock },
       }));
       writes.push(db.anyRecords(type).bulkAdd(stored));
+      // One outbox entry per chunk: a push settles whole entries (deleted), instead of writing
+      // back a list of thousands of ids, less the ones sent, after every batch.
+      writes.push(addToOutbox(context, { type, recordIds: chunk.map((record) => record.id), fields: null }));
     }
+    writes.push(saveClock(context));
     await Promise.all(writes);
-    // One outbox entry per chunk: a push settles whole entries (deleted), instead of writing
-    // back a list of thousands of ids, less the ones sent, after every batch.
-    for (let start = 0; start < records.length; start += BULK_CHUNK) {
-      await queue(context, {
-        type,
-        recordIds: records.slice(start, start + BULK_CHUNK).map((record) => record.id),
-        fields: null,
-      });
-    }
     return records;
   });
   // Outside the transaction: awaiting the browser there would commit it early.
@@ -171,11 +168,13 @@ async function writeFields<K extends RecordType>(
     for (const key of keys) {
       if ((TEXT_FIELDS[type] as readonly string[]).includes(key)) base[key] = clockOf(hlc, key);
     }
-    await table.put({
-      ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
-      hlc: clocks,
-    });
-    await queue(context, { type, recordIds: [id], fields, ...(Object.keys(base).length > 0 ? { base } : {}) });
+    await Promise.all([
+      table.put({
+        ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
+        hlc: clocks,
+      }),
+      queue(context, { type, recordIds: [id], fields, ...(Object.keys(base).length > 0 ? { base } : {}) }),
+    ]);
     return record;
   });
   void requestPersistentStorage();
@@ -192,13 +191,19 @@ function validOrThrow<K extends RecordType>(type: K, candidate: unknown): Record
   return result.value;
 }
 
-async function queue(context: DataContext, entry: Omit<OutboxEntry, 'mutationId' | 'createdAt'>): Promise<void> {
-  await context.db.outbox.add({
+type QueuedEntry = Omit<OutboxEntry, 'mutationId' | 'createdAt'>;
+
+function addToOutbox(context: DataContext, entry: QueuedEntry): Promise<number> {
+  return context.db.outbox.add({
     ...entry,
     mutationId: newId(),
     createdAt: new Date(context.clock.physicalNow()).toISOString(),
   });
-  await saveClock(context);
+}
+
+/** The entry and the clock that dated it, both requested at once in the caller's transaction. */
+async function queue(context: DataContext, entry: QueuedEntry): Promise<void> {
+  await Promise.all([addToOutbox(context, entry), saveClock(context)]);
 }
 
 export interface MergeCounts {
