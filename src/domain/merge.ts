@@ -58,9 +58,9 @@ export function clockOf(clocks: FieldClocks, key: string): string {
 export function createState(patch: Patch): RecordState {
   const data: Record<string, unknown> = {};
   const clocks: FieldClocks = {};
-  for (const [key, value] of Object.entries(patch.fields)) {
+  for (const key of Object.keys(patch.fields)) {
     if (key.includes('.')) continue;
-    data[key] = value;
+    data[key] = patch.fields[key];
     const clock = patch.clocks[key];
     if (clock !== undefined) clocks[key] = clock;
   }
@@ -182,12 +182,21 @@ function writeWholeMap(
 
 /** Drops per-field clocks equal to the default one, to keep records small. */
 export function compactClocks(clocks: FieldClocks): FieldClocks {
-  const values = Object.values(clocks);
-  if (values.length === 0) return clocks;
-  const common = values.reduce((a, b) => (a > b ? a : b));
-  const compact: FieldClocks = { [DEFAULT_CLOCK_KEY]: clocks[DEFAULT_CLOCK_KEY] ?? common };
-  for (const [key, clock] of Object.entries(clocks)) {
-    if (key !== DEFAULT_CLOCK_KEY && clock !== compact[DEFAULT_CLOCK_KEY]) compact[key] = clock;
+  // Every record a server creates passes here: plain loops, no arrays of entries.
+  const keys = Object.keys(clocks);
+  let common = clocks[DEFAULT_CLOCK_KEY];
+  if (common === undefined) {
+    for (const key of keys) {
+      const clock = clocks[key] as string;
+      if (common === undefined || clock > common) common = clock;
+    }
+    if (common === undefined) return clocks;
+  }
+  const compact: FieldClocks = {};
+  compact[DEFAULT_CLOCK_KEY] = common;
+  for (const key of keys) {
+    const clock = clocks[key] as string;
+    if (key !== DEFAULT_CLOCK_KEY && clock !== common) compact[key] = clock;
   }
   return compact;
 }

@@ -27,10 +27,20 @@ export function validateRecord<K extends RecordType>(type: K, input: unknown): V
   const reserved = reservedNameIn(input);
   if (reserved)
     return { ok: false, issues: [{ field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }] };
+  return validateShape(type, input);
+}
+
+/**
+ * `validateRecord` without its search for reserved names, for a caller that made it on every
+ * key the record holds (the server, on a new record built from a change it has searched).
+ */
+export function validateShape<K extends RecordType>(type: K, input: unknown): Validation<RecordMap[K]> {
   const { known, unknown } = splitFields(type, input);
   const result = v.safeParse(RECORD_SCHEMAS[type], known);
-  if (result.success) return { ok: true, value: { ...(result.output as RecordMap[K]), ...unknown } };
-  return { ok: false, issues: result.issues.map(toFieldIssue) };
+  if (!result.success) return { ok: false, issues: result.issues.map(toFieldIssue) };
+  // The schema's output is a new object: fields of a later release are added to it in place.
+  const value = result.output as RecordMap[K];
+  return { ok: true, value: unknown ? Object.assign(value, unknown) : value };
 }
 
 /** The first problem a new record of these fields would have: imports judge each line before writing. */
@@ -61,12 +71,16 @@ function knownFields(type: RecordType): ReadonlySet<string> {
   return keys;
 }
 
-function splitFields(type: RecordType, input: unknown): { known: unknown; unknown: Record<string, unknown> } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { known: input, unknown: {} };
+/** The fields the schema names, and the others (null: none, as in nearly every record). */
+function splitFields(type: RecordType, input: unknown): { known: unknown; unknown: Record<string, unknown> | null } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { known: input, unknown: null };
   const keys = knownFields(type);
+  const fields = input as Record<string, unknown>;
+  const names = Object.keys(fields);
+  if (names.every((key) => keys.has(key))) return { known: input, unknown: null };
   const known: Record<string, unknown> = {};
   const unknown: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) (keys.has(key) ? known : unknown)[key] = value;
+  for (const key of names) (keys.has(key) ? known : unknown)[key] = fields[key];
   return { known, unknown };
 }
 

@@ -26,10 +26,49 @@ export function formatHlc({ millis, counter, node }: HlcParts): string {
  */
 export function parseHlc(value: string): HlcParts | null {
   if (!HLC_PATTERN.test(value)) return null;
-  const millis = Date.parse(value.slice(0, 24));
-  if (!Number.isFinite(millis)) return null;
-  const parts = { millis, counter: Number.parseInt(value.slice(25, 29), 16), node: value.slice(30) };
-  return formatHlc(parts) === value ? parts : null;
+  const millis = instantMillis(value);
+  if (millis === null) return null;
+  // The pattern fixes the counter and the node to one spelling each.
+  return { millis, counter: Number.parseInt(value.slice(25, 29), 16), node: value.slice(30) };
+}
+
+/**
+ * The instant of a timestamp of the right shape, computed from its digits (a server reads every
+ * pushed clock: no Date is made and written back to compare), or null when a part is out of its
+ * range — a 30 February, a 24th hour — as `toISOString` would never write it.
+ */
+function instantMillis(value: string): number | null {
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hours = digitsAt(value, 11, 2);
+  const minutes = digitsAt(value, 14, 2);
+  const seconds = digitsAt(value, 17, 2);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const time = ((hours * 60 + minutes) * 60 + seconds) * 1000 + digitsAt(value, 20, 3);
+  return daysSinceEpoch(year, month, day) * 86_400_000 + time;
+}
+
+function digitsAt(value: string, start: number, length: number): number {
+  let number = 0;
+  for (let index = start; index < start + length; index++) number = number * 10 + value.charCodeAt(index) - 48;
+  return number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function hlcMillis(value: string): number {

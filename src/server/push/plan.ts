@@ -6,7 +6,7 @@ import { createState, mergePatch, type Patch, type RecordState } from '../../dom
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
-import { describeIssues, type FieldIssue, validateRecord } from '../../domain/validation';
+import { describeIssues, type FieldIssue, validateRecord, validateShape } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HlcParts, type HybridClock, parseHlc } from '../../protocol/hlc';
 import {
@@ -120,8 +120,7 @@ export function planPush(
     }
     // What the body itself costs is bounded by its size; what grows with each mutation is the
     // record it is checked against.
-    const recordChars =
-      sizes.get(mutation.recordId) ?? JSON.stringify(working.get(mutation.recordId)?.data ?? {}).length;
+    const recordChars = sizes.get(mutation.recordId) ?? charsOf(working.get(mutation.recordId));
     work += recordChars;
     const outcome = planOne(context, mutation, working, instants);
     clockAheadMs = Math.max(clockAheadMs, outcome.aheadMs);
@@ -144,6 +143,11 @@ export function planPush(
     }
   }
   return { results, writes: [...dirty.values()], clockAheadMs, broughtBack: [...broughtBack] };
+}
+
+/** Characters of a stored record's JSON; a creation is checked against nothing (`{}`). */
+function charsOf(row: RecordRow | undefined): number {
+  return row ? JSON.stringify(row.data).length : 2;
 }
 
 /**
@@ -217,36 +221,60 @@ function planOne(
   if (crowded) return { refusal: crowded, aheadMs: 0 };
   // Merged into an object by assignment, such a name would reach its prototype; dropped, the
   // device would hear "applied" for a change that went nowhere. Clocks and bases name fields too.
+  // The fields are searched by the walk that cleans their text; its path is found only when one is.
+  const fields = withoutControlCharacters(mutation.fields);
   const reserved =
-    reservedNameIn(mutation.fields) ??
-    Object.keys({ ...mutation.clocks, ...mutation.base }).find((key) => isReservedName(key)) ??
-    null;
-  if (reserved)
+    fields === HOLDS_RESERVED_NAME
+      ? reservedNameIn(mutation.fields)
+      : (reservedKeyOf(mutation.clocks) ?? reservedKeyOf(mutation.base ?? {}));
+  if (reserved !== null || fields === HOLDS_RESERVED_NAME) {
+    const field = reserved ?? '';
     return {
-      refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
+      refusal: fieldRefusal(type, { field, type: 'reserved_name', message: reservedNameMessage(field) }),
       aheadMs: 0,
     };
-  const unreal = Object.entries(mutation.clocks).find(([, clock]) => partsOf(clock, instants) === null);
+  }
+  const judged = judgeClocks(mutation.clocks, context, instants);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
-  if (unreal)
+  if ('unreal' in judged)
     return {
       refusal: fieldRefusal(type, {
-        field: unreal[0],
+        field: judged.unreal,
         type: 'clock',
-        message: `the clock of ${unreal[0]} (${unreal[1]}) is not a real time`,
+        message: `the clock of ${judged.unreal} (${mutation.clocks[judged.unreal]}) is not a real time`,
       }),
       aheadMs: 0,
     };
-  const { clocks, aheadMs } = clampClocks(mutation.clocks, context, instants);
-  const fields = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
-  const outcome = applyOne(context, { ...mutation, type, fields, clocks }, working.get(mutation.recordId) ?? null);
-  return { ...outcome, aheadMs };
+  const applied: Applied = {
+    type,
+    recordId: mutation.recordId,
+    fields: fields as Record<string, unknown>,
+    clocks: judged.clocks,
+    base: mutation.base,
+    resent: mutation.resent,
+  };
+  const outcome = applyOne(context, applied, working.get(mutation.recordId) ?? null) as Outcome & { aheadMs: number };
+  outcome.aheadMs = judged.aheadMs;
+  return outcome;
 }
+
+/** What applyOne needs of a mutation once its type is known, its text cleaned and its clocks judged. */
+type Applied = Pick<Mutation, 'recordId' | 'fields' | 'clocks' | 'base' | 'resent'> & { type: RecordType };
+
+/** The first key of a mutation's clocks or bases that is a reserved name. */
+function reservedKeyOf(map: Record<string, string>): string | null {
+  for (const key of Object.keys(map)) if (isReservedName(key)) return key;
+  return null;
+}
+
+/** What the cleaning walk answers for a value holding a reserved name, at any depth. */
+const HOLDS_RESERVED_NAME: unique symbol = Symbol('holds a reserved name');
 
 /**
  * Control characters other than tab, newline and carriage return, and unpaired surrogates,
  * have no place in a text typed by a person; JSON writes each as six characters, so a few
- * long notes of them once made a pull page longer than a string may be.
+ * long notes of them once made a pull page longer than a string may be. The same walk looks
+ * at every key for a reserved name (the keys reservedNameIn reads, in the same order).
  */
 function withoutControlCharacters(value: unknown): unknown {
   if (typeof value === 'string') {
@@ -254,22 +282,31 @@ function withoutControlCharacters(value: unknown): unknown {
     if (!HAS_CONTROL_CHARACTER.test(value) && value.isWellFormed()) return value;
     return value.replace(CONTROL_CHARACTERS, '').toWellFormed();
   }
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const cleaned = value.map(withoutControlCharacters);
-    return cleaned.every((item, index) => item === value[index]) ? value : cleaned;
-  }
-  if (isPlainObject(value)) {
-    let copy: Record<string, unknown> | null = null;
-    for (const key in value) {
-      const cleaned = withoutControlCharacters(value[key]);
-      if (cleaned !== value[key]) {
-        copy ??= { ...value };
-        copy[key] = cleaned;
+    let copy: unknown[] | null = null;
+    for (let index = 0; index < value.length; index++) {
+      const cleaned = withoutControlCharacters(value[index]);
+      if (cleaned === HOLDS_RESERVED_NAME) return cleaned;
+      if (cleaned !== value[index]) {
+        copy ??= [...value];
+        copy[index] = cleaned;
       }
     }
     return copy ?? value;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(record)) {
+    if (isReservedName(key)) return HOLDS_RESERVED_NAME;
+    const cleaned = withoutControlCharacters(record[key]);
+    if (cleaned === HOLDS_RESERVED_NAME) return cleaned;
+    if (cleaned !== record[key]) {
+      copy ??= { ...record };
+      copy[key] = cleaned;
+    }
+  }
+  return copy ?? record;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -287,7 +324,7 @@ export const NO_SUCH_RECORD = 'this record does not exist on the server';
 /** Rows to write and, when they change it, the record's JSON length; or why not. */
 type Outcome = { rows: RecordRow[]; chars?: number } | { refusal: Refusal };
 
-function applyOne(context: PushContext, mutation: Mutation & { type: RecordType }, current: RecordRow | null): Outcome {
+function applyOne(context: PushContext, mutation: Applied, current: RecordRow | null): Outcome {
   if (current && current.networkId !== context.networkId) {
     // An edit of another network's record reads exactly like an edit of no record: the answer
     // must not tell that the id exists elsewhere.
@@ -323,7 +360,8 @@ function applyOne(context: PushContext, mutation: Mutation & { type: RecordType 
     const state = createState(patch);
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
-    return checked(context, mutation.type, mutation.recordId, state, []);
+    // Its keys are the change's own, searched for reserved names above: not searched again.
+    return checked(context, mutation.type, mutation.recordId, state, [], validateShape);
   }
   const merged = mergePatch(mutation.type, current, patch);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
@@ -332,7 +370,7 @@ function applyOne(context: PushContext, mutation: Mutation & { type: RecordType 
   const conflicts = losers.map((loser) =>
     conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
   );
-  return checked(context, mutation.type, mutation.recordId, merged, conflicts);
+  return checked(context, mutation.type, mutation.recordId, merged, conflicts, validateRecord);
 }
 
 function checked(
@@ -341,10 +379,11 @@ function checked(
   id: string,
   state: RecordState,
   conflicts: RecordRow[],
+  validate: typeof validateRecord,
 ): Outcome {
   const crowded = crowdedMap(type, state.data);
   if (crowded) return { refusal: crowded };
-  const valid = validateRecord(type, state.data);
+  const valid = validate(type, state.data);
   if (!valid.ok)
     return {
       refusal: refused('invalid_record', `invalid ${type}: ${describeIssues(valid.issues)}`, valid.issues),
@@ -404,43 +443,46 @@ function conflictRow(
 /**
  * A device clock far ahead of the server's would win every merge for as long as it stays
  * ahead; rather than refusing the write (which locks the device out), its timestamps are
- * replaced by the server's clock and the device is told how far off it is.
+ * replaced by the server's clock and the device is told how far off it is. A clock that names
+ * no real instant is said instead (`unreal`: its field), before the server's clock moves.
  */
-function clampClocks(
+function judgeClocks(
   clocks: Record<string, string>,
   context: PushContext,
   instants: Map<string, HlcParts | null>,
-): { clocks: Record<string, string>; aheadMs: number } {
+): { clocks: Record<string, string>; aheadMs: number } | { unreal: string } {
   let aheadMs = 0;
-  let clamped: string | null = null;
   let latest = '';
   let latestParts: HlcParts | null = null;
-  const result: Record<string, string> = {};
-  // A mutation's fields usually share one clock: judge each distinct clock once.
-  const verdicts = new Map<string, string>();
-  for (const [key, clock] of Object.entries(clocks)) {
-    let verdict = verdicts.get(clock);
-    if (verdict === undefined) {
-      const parts = partsOf(clock, instants);
-      const ahead = (parts?.millis ?? Number.POSITIVE_INFINITY) - context.now;
-      if (ahead > MAX_CLOCK_AHEAD_MS) {
-        aheadMs = Math.max(aheadMs, ahead);
-        clamped ??= context.clock.tick();
-        verdict = clamped;
-      } else {
-        verdict = clock;
-        if (clock > latest) {
-          latest = clock;
-          latestParts = parts;
-        }
-      }
-      verdicts.set(clock, verdict);
+  // A mutation's fields usually share one clock: a run of equal clocks is judged once.
+  let previous: string | undefined;
+  for (const key of Object.keys(clocks)) {
+    const clock = clocks[key] as string;
+    if (clock === previous) continue;
+    previous = clock;
+    const parts = partsOf(clock, instants);
+    if (parts === null) return { unreal: key };
+    const ahead = parts.millis - context.now;
+    if (ahead > MAX_CLOCK_AHEAD_MS) aheadMs = Math.max(aheadMs, ahead);
+    else if (clock > latest) {
+      latest = clock;
+      latestParts = parts;
     }
-    result[key] = verdict;
+  }
+  // Nearly every push is on time: its clocks are kept as they came, without a copy.
+  let judged = clocks;
+  if (aheadMs > 0) {
+    const clamped = context.clock.tick();
+    judged = {};
+    for (const key of Object.keys(clocks)) {
+      const clock = clocks[key] as string;
+      const parts = partsOf(clock, instants) as HlcParts;
+      judged[key] = parts.millis - context.now > MAX_CLOCK_AHEAD_MS ? clamped : clock;
+    }
   }
   // The server's own clock (conflict records) moves past what it accepted.
   if (latestParts) context.clock.observeParts(latestParts);
-  return { clocks: result, aheadMs };
+  return { clocks: judged, aheadMs };
 }
 
 /** What a clock says (null: no real instant), read once per push. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HybridClock, parseHlc } from '../../../src/protocol/hlc';
+import { formatHlc, HybridClock, parseHlc } from '../../../src/protocol/hlc';
 
 const NODE_A = 'aaaaaaaaaaaaaaaa';
 const NODE_B = 'bbbbbbbbbbbbbbbb';
@@ -52,5 +53,38 @@ describe('hybrid logical clock', () => {
 
   it('refuses a node id that is not 16 hex digits', () => {
     expect(() => new HybridClock('xyz')).toThrow(/node id/);
+  });
+
+  it('reads a timestamp only when it is exactly what formatHlc writes of its instant', () => {
+    const part = (max: number, length: number) =>
+      fc.integer({ min: 0, max }).map((value) => String(value).padStart(length, '0'));
+    // Every part just past its range (29 to 32 February, month 13, hour 24, second 60…), any
+    // digits, and real instants of every year from 0000 to 9999 (leap days, before 1970).
+    const digits = fc.tuple(
+      part(9999, 4),
+      part(13, 2),
+      part(32, 2),
+      part(24, 2),
+      part(60, 2),
+      part(60, 2),
+      part(999, 3),
+    );
+    const shaped = fc.oneof(
+      digits.map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z-00af-0123456789abcdef`),
+      fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-00af-0123456789abcdef$/),
+      fc
+        .integer({ min: Date.parse('0000-01-01T00:00:00.000Z'), max: Date.parse('9999-12-31T23:59:59.999Z') })
+        .map((millis) => formatHlc({ millis, counter: 0xbeef, node: 'fedcba9876543210' })),
+    );
+    fc.assert(
+      fc.property(shaped, (value) => {
+        const parts = parseHlc(value);
+        const millis = Date.parse(value.slice(0, 24));
+        const written = Number.isFinite(millis) ? formatHlc({ millis, counter: 0, node: '' }).slice(0, 24) : null;
+        if (written !== value.slice(0, 24)) expect(parts).toBeNull();
+        else expect(parts && formatHlc(parts)).toBe(value);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
