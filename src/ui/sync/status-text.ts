@@ -1,9 +1,7 @@
-// The sync status in words, shared by the shell's indicator and Réglages.
+// The sync state in a few words, shared by the shell's indicator and Réglages.
 
 import type { SyncStatus } from '../../sync/engine';
-import type { SyncErrorKind } from '../../sync/transport';
 import type { messages } from './messages';
-import type { messages as statusMessages } from './status-messages';
 
 type Words = (typeof messages)['fr'];
 
@@ -25,29 +23,5 @@ export function stateLabel(status: SyncStatus, t: Words, { short = false } = {})
     default:
       // "À jour" only once nothing waits: a change saved a second ago is not on the network yet.
       return status.pending > 0 ? (short ? t.toSendShort : t.toSend) : t.upToDate;
-  }
-}
-
-/** What went wrong and what to do, in the person's words. */
-export function errorText(kind: SyncErrorKind | null, t: (typeof statusMessages)['fr']): string | null {
-  switch (kind) {
-    case 'unreachable':
-      return t.errorUnreachable;
-    case 'unauthorized':
-      return t.errorUnauthorized;
-    case 'revoked':
-      return t.errorRevoked;
-    case 'refused':
-      return t.errorRefused;
-    case 'server':
-      return t.errorServer;
-    case 'upgrade_required':
-      return t.errorUpgradeRequired;
-    case 'server_outdated':
-      return t.errorServerOutdated;
-    case 'unexpected':
-      return t.errorUnexpected;
-    default:
-      return null;
   }
 }

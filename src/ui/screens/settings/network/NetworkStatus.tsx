@@ -1,6 +1,7 @@
 // The joined device's network: who and where, the sync state in words, and "Synchroniser".
 import type { Session } from '../../../../db/context';
 import { syncNow, useSyncStatus } from '../../../../state/sync';
+import type { SyncErrorKind } from '../../../../sync/transport';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Fact, Facts } from '../../../components/Facts';
@@ -8,7 +9,7 @@ import { useDates } from '../../../i18n/dates';
 import { useMessages } from '../../../i18n/messages';
 import { messages as syncMessages } from '../../../sync/messages';
 import { messages as statusMessages } from '../../../sync/status-messages';
-import { errorText, stateLabel } from '../../../sync/status-text';
+import { stateLabel } from '../../../sync/status-text';
 import { messages } from './messages';
 
 export function NetworkStatus({ session }: { session: Session }) {
@@ -41,4 +42,28 @@ export function NetworkStatus({ session }: { session: Session }) {
       </div>
     </div>
   );
+}
+
+/** What went wrong and what to do, in the person's words. */
+function errorText(kind: SyncErrorKind | null, t: (typeof statusMessages)['fr']): string | null {
+  switch (kind) {
+    case 'unreachable':
+      return t.errorUnreachable;
+    case 'unauthorized':
+      return t.errorUnauthorized;
+    case 'revoked':
+      return t.errorRevoked;
+    case 'refused':
+      return t.errorRefused;
+    case 'server':
+      return t.errorServer;
+    case 'upgrade_required':
+      return t.errorUpgradeRequired;
+    case 'server_outdated':
+      return t.errorServerOutdated;
+    case 'unexpected':
+      return t.errorUnexpected;
+    default:
+      return null;
+  }
 }
