@@ -139,7 +139,7 @@ export class SyncEngine {
       await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
-      if (this.options.afterPull && (await this.options.afterPull(this.context)) > 0) await this.push(transport);
+      if ((await this.writeAfterPull()) > 0) await this.push(transport);
       const lastSyncAt = new Date(this.context.clock.physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
       this.update({ state: 'idle', lastSyncAt, progress: null, pending: await pendingCount(this.context) });
@@ -176,6 +176,20 @@ export class SyncEngine {
           await markBlobUploaded(this.context, sha256, error.message);
         else throw error;
       }
+    }
+  }
+
+  /**
+   * The device's own writes once it holds the network's records. A failure there is logged and
+   * leaves the sync it follows whole: failing the run would fail every retry the same way, and
+   * the device would stop syncing for a starter valise.
+   */
+  private async writeAfterPull(): Promise<number> {
+    try {
+      return (await this.options.afterPull?.(this.context)) ?? 0;
+    } catch (error) {
+      console.error('Writing after the pull failed', error);
+      return 0;
     }
   }
 

@@ -1,6 +1,6 @@
 // The valise across devices: the starter valise seeded on devices before and after joining,
 // concurrent borrows of the same kit, and two people packing the same list.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { listRejected } from '../../src/db/rejected';
 import { addItem, borrow, editItem, publishItem, readToolbox, setPacked, startTrip } from '../../src/db/toolbox';
 import { seedStarterValise } from '../../src/db/toolbox-starter';
@@ -85,6 +85,20 @@ describe('the starter valise', () => {
     await second.sync();
     expect(second.engine.status).toMatchObject({ state: 'idle', pending: 0 });
     expect(await second.outboxSize()).toBe(0);
+  });
+
+  it('does not keep a device from syncing when seeding after the pull fails', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onTestFinished(() => logged.mockRestore());
+    const admin = await TestDevice.open('Admin', server.fetch, undefined, {
+      afterPull: () => Promise.reject(new Error('disk full')),
+    });
+    devices.push(admin);
+    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await admin.sync();
+    expect(admin.engine.status).toMatchObject({ state: 'idle', error: null });
+    expect(admin.engine.status.lastSyncAt).not.toBeNull();
+    expect(logged).toHaveBeenCalledWith('Writing after the pull failed', expect.any(Error));
   });
 
   it('a concierge device that seeded before joining gets no refusal and then the network’s valise', async () => {
