@@ -11,6 +11,7 @@ import { launchBrowser, newDevice, PHONE } from './helpers/browser';
 import { joinTwo, Phone } from './helpers/phone';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
+import { reloadUntilControlled } from './helpers/service-worker';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -36,6 +37,9 @@ async function phone(server: RunningServer): Promise<Phone> {
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(server.url);
+  // A phone that has opened the app before: its service worker holds every screen, so a screen
+  // first opened offline (the visit form) loads. Without it the test raced the idle prefetch.
+  await reloadUntilControlled(page);
   return new Phone(context, page, server.url);
 }
 
