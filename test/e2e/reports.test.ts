@@ -86,6 +86,8 @@ describe('a backup of the device', () => {
     // A fresh browser: nothing on it but the starter valise until the file is restored.
     const other = new BackupPage(await device(DESKTOP), server.url);
     await other.open();
+    // The starter valise is seeded once the app's sync machinery has started, after the first screen.
+    await expect.poll(() => other.valiseRecords()).toBe(STARTERS);
     expect(await other.restore(saved.name, saved.text)).toContain(
       `${SEEDED} ajoutés, 0 mis à jour, ${STARTERS} déjà à jour`,
     );

@@ -18,6 +18,27 @@ export class BackupPage {
     return this.page.locator('#sauvegarde');
   }
 
+  /** How many valise items and packing lists the device holds (its starter valise once seeded). */
+  valiseRecords(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('valise');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const transaction = db.transaction(['toolboxItems', 'packingLists']);
+            const items = transaction.objectStore('toolboxItems').count();
+            const lists = transaction.objectStore('packingLists').count();
+            transaction.oncomplete = () => {
+              db.close();
+              resolve(items.result + lists.result);
+            };
+          };
+        }),
+    );
+  }
+
   lastBackup(): Locator {
     return this.page.getByTestId('last-backup');
   }
