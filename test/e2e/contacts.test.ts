@@ -3,6 +3,7 @@
 // draft given back after the tab is reloaded.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { draftsHold, readStores } from './drivers/stores';
 import { describeViolations, runAxe } from './helpers/axe';
 import { PHONE } from './helpers/browser';
 import { offlinePhones } from './helpers/offline-phone';
@@ -103,20 +104,7 @@ describe('contacts and lieux offline on a phone', () => {
 });
 
 /** Whether a draft in the device's database holds this text. */
-function draftHolds(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(
-    (expected) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('valise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('drafts').objectStore('drafts').getAll();
-          read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result.some((draft) => JSON.stringify(draft.values).includes(expected)));
-          };
-        };
-      }),
-    text,
-  );
+async function draftHolds(page: Page, text: string): Promise<boolean> {
+  const [drafts] = await page.evaluate(readStores, { stores: ['drafts'] });
+  return draftsHold(drafts as unknown[], text);
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { fromWallClock, toWallClock } from '../../src/domain/time-zone';
+import { readStores } from './drivers/stores';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
 import { tooWide, underQuickCapture } from './helpers/layout';
@@ -253,21 +254,9 @@ describe('an event of the network', () => {
 });
 
 /** Drafts kept in the device's database, read as the browser stores them. */
-function draftCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('valise');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const counting = opening.result.transaction('drafts').objectStore('drafts').count();
-          counting.onsuccess = () => {
-            resolve(counting.result);
-            opening.result.close();
-          };
-        };
-      }),
-  );
+async function draftCount(page: Page): Promise<number> {
+  const [count] = await page.evaluate(readStores, { stores: ['drafts'], count: true });
+  return count as number;
 }
 
 function frenchDay(day: string): string {

@@ -9,6 +9,7 @@ import { DESKTOP, PHONE, type Viewport } from '../helpers/browser';
 import { SCREENSHOTS } from '../helpers/paths';
 import type { Backend, EngineName } from './backend';
 import { findElement, type Query } from './in-page';
+import { readStores } from './stores';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -213,25 +214,9 @@ export class Device {
   }
 
   /** Every record of an IndexedDB store of the app's database, read as the page sees it. */
-  readStore<T = unknown>(store: string, database = 'valise'): Promise<T[]> {
-    return this.evaluate(
-      (name, table) =>
-        new Promise<T[]>((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const read = db.transaction(table).objectStore(table).getAll();
-            read.onerror = () => reject(read.error);
-            read.onsuccess = () => {
-              db.close();
-              resolve(read.result as T[]);
-            };
-          };
-        }),
-      database,
-      store,
-    );
+  async readStore<T = unknown>(store: string, database = 'valise'): Promise<T[]> {
+    const [records] = await this.evaluate(readStores, { stores: [store], database });
+    return records as T[];
   }
 
   async setViewport(viewport: Viewport): Promise<void> {

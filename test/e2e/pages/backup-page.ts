@@ -1,6 +1,7 @@
 // Réglages → Sauvegarde: save a backup file, restore one.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { readStores } from '../drivers/stores';
 
 export class BackupPage {
   constructor(
@@ -19,24 +20,9 @@ export class BackupPage {
   }
 
   /** How many valise items and packing lists the device holds (its starter valise once seeded). */
-  valiseRecords(): Promise<number> {
-    return this.page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('valise');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const transaction = db.transaction(['toolboxItems', 'packingLists']);
-            const items = transaction.objectStore('toolboxItems').count();
-            const lists = transaction.objectStore('packingLists').count();
-            transaction.oncomplete = () => {
-              db.close();
-              resolve(items.result + lists.result);
-            };
-          };
-        }),
-    );
+  async valiseRecords(): Promise<number> {
+    const counts = await this.page.evaluate(readStores, { stores: ['toolboxItems', 'packingLists'], count: true });
+    return (counts as number[]).reduce((sum, count) => sum + count, 0);
   }
 
   lastBackup(): Locator {

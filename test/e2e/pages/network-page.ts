@@ -1,5 +1,6 @@
 // Réglages → Réseau: joining, the sync status, administration, leaving; and the shell's indicator.
 import type { Locator, Page } from 'playwright-core';
+import { readStores } from '../drivers/stores';
 
 export class NetworkPage {
   constructor(
@@ -43,22 +44,12 @@ export class NetworkPage {
   }
 
   /** What waits in the outbox to be sent: each entry's record type and how many records. */
-  outbox(): Promise<{ type: string; records: number }[]> {
-    return this.page.evaluate(
-      () =>
-        new Promise<{ type: string; records: number }[]>((resolve, reject) => {
-          const open = indexedDB.open('valise');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const read = db.transaction('outbox').objectStore('outbox').getAll();
-            read.onsuccess = () => {
-              db.close();
-              resolve(read.result.map((entry) => ({ type: entry.type, records: entry.recordIds.length })));
-            };
-          };
-        }),
-    );
+  async outbox(): Promise<{ type: string; records: number }[]> {
+    const [entries] = await this.page.evaluate(readStores, { stores: ['outbox'] });
+    return (entries as { type: string; recordIds: string[] }[]).map((entry) => ({
+      type: entry.type,
+      records: entry.recordIds.length,
+    }));
   }
 
   syncNow(): Promise<void> {

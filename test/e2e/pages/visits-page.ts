@@ -2,6 +2,7 @@
 // Every tap and every typed field goes through `tap`/`type`, which count them, so a test can
 // hold quick capture to its interaction budget.
 import type { Locator, Page } from 'playwright-core';
+import { draftsHold, readStores } from '../drivers/stores';
 
 export class VisitsPage {
   interactions = 0;
@@ -82,21 +83,7 @@ export class VisitsPage {
 
   /** Whether what was typed last is in a visit draft (IndexedDB), as a killed tab would find it. */
   async draftHolds(text: string): Promise<boolean> {
-    return this.page.evaluate(
-      (expected) =>
-        new Promise<boolean>((resolve, reject) => {
-          const open = indexedDB.open('valise');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const read = db.transaction('drafts').objectStore('drafts').index('kind').getAll('visit');
-            read.onsuccess = () => {
-              db.close();
-              resolve(read.result.some((draft) => JSON.stringify(draft.values).includes(expected)));
-            };
-          };
-        }),
-      text,
-    );
+    const [drafts] = await this.page.evaluate(readStores, { stores: ['drafts'] });
+    return draftsHold(drafts as unknown[], text, 'visit');
   }
 }
