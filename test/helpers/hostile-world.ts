@@ -2,10 +2,9 @@
 // for the fuzz and tenant isolation suites. Network B's data is marked with SECRET markers so a
 // leak to a device of A (or the reverse) is found by a plain text search of any answer.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
@@ -15,6 +14,7 @@ import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { visitCreation } from './mutations';
+import { serverFolder } from './server-folder';
 
 export interface Tenant {
   networkId: string;
@@ -107,9 +107,7 @@ export function rawCall(
 
 export async function startHostileWorld(env: NodeJS.ProcessEnv = {}): Promise<HostileWorld> {
   const now = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'valise-hostile-'));
-  mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  const dir = serverFolder('hostile');
   const store = new SqliteStore(join(dir, 'valise.sqlite'));
   await store.migrate();
   // The fuzz sends thousands of requests a minute from one address: the fair-share limits

@@ -1,13 +1,13 @@
 // SIGKILL of the real server process while devices push, on SQLite and on PostgreSQL: after a
 // restart every acknowledged mutation is there, every batch is whole or absent, and replaying
 // every batch (as devices do after a lost answer) changes nothing that was already applied.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 const BATCH = 40;
@@ -100,9 +100,7 @@ async function crashDuringPushes(env: NodeJS.ProcessEnv) {
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'valise-crash-'));
-  mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  dir = serverFolder('crash');
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });

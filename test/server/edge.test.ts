@@ -1,7 +1,6 @@
 // The edge of the server: body limits, join rate limit, security headers, CORS, request ids and
 // logs that keep secrets out, and a store failure answered without leaking its cause.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JoinResponse } from '../../src/protocol/wire';
@@ -10,6 +9,7 @@ import { readConfig } from '../../src/server/config';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { visitCreation } from '../helpers/mutations';
+import { serverFolder } from '../helpers/server-folder';
 
 const URL_BASE = 'http://valise.test';
 let now = Date.parse('2026-11-28T10:00:00.000Z');
@@ -33,9 +33,7 @@ function start(env: NodeJS.ProcessEnv = {}) {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'valise-edge-'));
-  mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  dir = serverFolder('edge');
   store = new SqliteStore(join(dir, 'valise.sqlite'));
   await store.migrate();
   logs = [];

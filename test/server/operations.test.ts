@@ -1,7 +1,6 @@
 // Running the server for real: which address is the client behind a reverse proxy, one process
 // per data folder, sequence numbers that another process cannot make collide, no API caching.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
@@ -12,15 +11,14 @@ import { TrustedProxies } from '../../src/server/ops/client-address';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { visitCreation } from '../helpers/mutations';
+import { serverFolder } from '../helpers/server-folder';
 import { startServerProcess } from '../helpers/server-process';
 
 let dir: string;
 let store: SqliteStore;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'valise-ops-'));
-  mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  dir = serverFolder('ops');
   store = new SqliteStore(join(dir, 'valise.sqlite'));
   await store.migrate();
 });

@@ -1,25 +1,21 @@
 // SIGTERM (a deploy, a restart) while a device is uploading a push: the server stops taking
 // new connections, finishes that push, answers it, and exits cleanly; the push is kept.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinResponse, PullResponse, PushResponse } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
+import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'valise-shutdown-'));
-  mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  dir = serverFolder('shutdown');
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('graceful shutdown', () => {
   it('finishes a push in flight on SIGTERM, then exits 0 and refuses new connections', async () => {
@@ -52,6 +48,8 @@ describe('graceful shutdown', () => {
             Authorization: `Bearer ${joined.token}`,
             'Content-Type': 'application/json',
             'Content-Length': String(body.length),
+            // The server's "100 Continue" says it has read the request's head: the push is in flight.
+            Expect: '100-continue',
           },
         },
         (response) => {
@@ -65,10 +63,10 @@ describe('graceful shutdown', () => {
       upload.on('error', reject);
       // Half the body now, the rest after SIGTERM: the request is in flight when it arrives.
       upload.write(body.subarray(0, body.length / 2));
-      void pause(500).then(async () => {
+      upload.once('continue', () => {
         server.child.kill('SIGTERM');
         // The server stops taking new connections: waited for, however long SIGTERM takes to land.
-        await expect
+        expect
           .poll(
             () =>
               fetch(`${server.url}/api/health`).then(
@@ -77,8 +75,8 @@ describe('graceful shutdown', () => {
               ),
             { timeout: 15_000 },
           )
-          .toBe('refused');
-        upload.end(body.subarray(body.length / 2));
+          .toBe('refused')
+          .then(() => upload.end(body.subarray(body.length / 2)), reject);
       });
     });
 

@@ -3,14 +3,15 @@
 //   npm run load -- --devices 200 --seconds 60 --think-ms 1000 --store sqlite|postgres
 // Each device loops: maybe push a few visits (creations, then edits of its own), pull what
 // changed since its cursor (paged), wait a random think time around --think-ms.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { JoinResponse, Mutation, PushResponse } from '../../src/protocol/wire';
 import { notesEdit, visitCreation } from '../helpers/mutations';
 import { PostgresCluster } from '../helpers/postgres-cluster';
+import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
 
 const { values } = parseArgs({
@@ -74,9 +75,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'valise-load-'));
-  mkdirSync(join(dir, 'dist'));
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Valise</title>');
+  const dir = serverFolder('load');
   const cluster = STORE === 'postgres' ? await PostgresCluster.start() : null;
   // The played devices all call from loopback; real ones come from many addresses.
   const env: NodeJS.ProcessEnv = {
