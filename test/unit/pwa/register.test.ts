@@ -17,6 +17,8 @@ const registration: { installing: FakeWorker | null; waiting: FakeWorker | null;
   active: null,
 };
 const listeners = new Map<string, Listener[]>();
+/** The registration the app last asked for, as its promise. */
+let registered: Promise<typeof registration> = Promise.resolve(registration);
 
 vi.mock('workbox-window', () => ({
   Workbox: class {
@@ -24,7 +26,8 @@ vi.mock('workbox-window', () => ({
       listeners.set(type, [...(listeners.get(type) ?? []), listener]);
     }
     register() {
-      return Promise.resolve(registration);
+      registered = Promise.resolve(registration);
+      return registered;
     }
     update() {
       return Promise.resolve();
@@ -43,7 +46,8 @@ function dispatch(type: string, sw: FakeWorker): void {
   for (const listener of listeners.get(type) ?? []) listener({ sw });
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Once the app has handled its registration: its handler was chained first, so it ran first. */
+const settled = () => registered;
 
 /** A first visit: no controller when the page loads, its own worker installing. */
 async function firstVisit(onUpdateWaiting: () => void): Promise<FakeWorker> {
