@@ -83,8 +83,13 @@ function entryOf(table: SearchedTable, record: Record<string, unknown>): Entry {
       visit.organisationId ?? '',
       (visit.contactIds ?? []).join(' '),
     ].join('\t'),
-    text: deleted ? '' : normalizeForSearch([visit.purpose, visit.notes, visit.placeLabel].filter(Boolean).join(' ')),
+    text: deleted ? '' : visitSearchText(visit),
   };
+}
+
+/** What a search compares of a visit: its purpose, notes and place, normalised. */
+export function visitSearchText(visit: Pick<Visit, 'purpose' | 'notes' | 'placeLabel'>): string {
+  return normalizeForSearch([visit.purpose, visit.notes, visit.placeLabel].filter(Boolean).join(' '));
 }
 
 function segmentOf(table: SearchedTable, entries: readonly Entry[]): SearchSegment {
@@ -115,7 +120,11 @@ export function visitFacets(facet: string): VisitFacets {
   };
 }
 
-/** The live records of the segments (a later segment's entry wins); visits newest first. */
+/**
+ * The live records of the segments (a later segment's entry wins); visits newest first, and
+ * visits of the same instant by id, last first: the order of the `visitedAt` index read
+ * backwards, which a first search walks (visit-queries.ts), so both find the same page.
+ */
 export function mergeSegments(segments: readonly SearchSegment[]): SearchColumns {
   const at = new Map<string, number>();
   const merged: SearchColumns = { ids: [], visitedAt: [], facets: [], texts: [] };
@@ -131,11 +140,16 @@ export function mergeSegments(segments: readonly SearchSegment[]): SearchColumns
     });
   }
   const live = merged.ids.flatMap((_, position) => (merged.facets[position]?.startsWith('1') ? [] : [position]));
-  const { visitedAt } = merged;
+  const { visitedAt, ids } = merged;
   live.sort((a, b) => {
     const x = visitedAt[a] ?? '';
     const y = visitedAt[b] ?? '';
-    return x < y ? 1 : x > y ? -1 : 0;
+    if (x !== y) return x < y ? 1 : -1;
+    // Lieux and people have no date: they stay in the order they were first written.
+    if (x === '') return 0;
+    const i = ids[a] ?? '';
+    const j = ids[b] ?? '';
+    return i < j ? 1 : i > j ? -1 : 0;
   });
   return {
     ids: live.map((position) => merged.ids[position] ?? ''),

@@ -8,8 +8,8 @@ import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { visitIdsWithOpenFollowUps } from './follow-up-queries';
 import { withoutClocks } from './reads';
-import { type SearchedTable, type VisitFacets, visitFacets } from './search-index';
-import { nameEntries, searchColumns, searchWords } from './visit-search';
+import { type SearchedTable, type VisitFacets, visitFacets, visitSearchText } from './search-index';
+import { nameEntries, searchColumns, searchColumnsRead, searchWords } from './visit-search';
 
 export interface VisitFilter {
   /** Words matched (accents and case ignored) against purpose, notes, place, lieu and people names. */
@@ -103,7 +103,21 @@ export async function prepareVisitSearch(context: DataContext): Promise<void> {
   await searchColumns(context);
 }
 
-/** The search path: the in-memory text of every visit (visit-search.ts), then the page's records. */
+/**
+ * How many of the newest visits a first search reads before it reads the text of every visit:
+ * a word of one visit in thirty fills a page of 30 within it.
+ */
+const FIRST_SEARCH_WALK = 1000;
+
+/**
+ * The search path. Once the text of every visit is in memory (visit-search.ts), it is scanned
+ * newest first, then the page's records are read. Before that (a session's first search), the
+ * newest visits are read through the `visitedAt` index instead, their text normalised as the
+ * on-disk copy has it, up to FIRST_SEARCH_WALK of them: a common word fills the page at once,
+ * where reading the text of 50,000 visits takes seconds. A page not filled by then is found in
+ * the text of every visit, read now. Both ways see the visits in the same order and find the
+ * same page.
+ */
 async function searchVisits(
   context: DataContext,
   words: readonly string[],
@@ -118,6 +132,24 @@ async function searchVisits(
   // Read on every run, so a live list re-runs when any visit changes (the text is cached).
   await observeTable(context, 'visits');
   if (!possible.text && !possible.names) return [];
+  if (searchColumnsRead(context) === null) {
+    let walked = 0;
+    const newest = await db
+      .records('visits')
+      .where('visitedAt')
+      .between(lower, upper, true, false)
+      .reverse()
+      .until(() => walked === FIRST_SEARCH_WALK)
+      .filter((visit) => {
+        walked++;
+        const text = possible.text ? visitSearchText(visit) : '';
+        const textMatches = possible.text && words.every((word) => text.includes(word));
+        return keep({ id: visit.id, facets: () => visit }, textMatches);
+      })
+      .limit(limit)
+      .toArray();
+    if (newest.length === limit || walked < FIRST_SEARCH_WALK) return newest;
+  }
   const { ids, visitedAt, facets, texts } = await searchColumns(context);
   const found: string[] = [];
   for (let index = 0; index < ids.length && found.length < limit; index++) {

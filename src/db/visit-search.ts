@@ -15,8 +15,8 @@ export interface NameEntry {
   text: string;
 }
 
-/** "<database>/<table>" → its entries. */
-const built = new Map<string, Promise<unknown>>();
+/** "<database>/<table>" → its entries, and them once read. */
+const built = new Map<string, { entries: Promise<unknown>; read?: unknown }>();
 let listening = false;
 
 function dropOnWrites(): void {
@@ -37,14 +37,23 @@ function cached<T>(
 ): Promise<T> {
   dropOnWrites();
   const key = `${context.db.name}/${table}`;
-  let entries = built.get(key) as Promise<T> | undefined;
-  if (!entries) {
-    entries = build();
-    built.set(key, entries);
-    // A failed build is not kept: the next search tries again.
-    entries.catch(() => built.delete(key));
+  let kept = built.get(key);
+  if (!kept) {
+    const entries = build();
+    const fresh: { entries: Promise<unknown>; read?: unknown } = { entries };
+    kept = fresh;
+    built.set(key, fresh);
+    entries.then(
+      (read) => {
+        fresh.read = read;
+      },
+      // A failed build is not kept: the next search tries again.
+      () => {
+        if (built.get(key) === fresh) built.delete(key);
+      },
+    );
   }
-  return entries;
+  return kept.entries as Promise<T>;
 }
 
 /** Every word of visits, lieux and people: what a search reads first. */
@@ -57,6 +66,11 @@ export function searchWords(context: DataContext): Promise<KnownWords> {
 /** Every live visit, newest first. */
 export function searchColumns(context: DataContext): Promise<SearchColumns> {
   return cached(context, 'visits', () => readSearchColumns(context.db.searchSegments, 'visits'));
+}
+
+/** The columns of visits if a search read them since the last write, else null (nothing is read). */
+export function searchColumnsRead(context: DataContext): SearchColumns | null {
+  return (built.get(`${context.db.name}/visits`)?.read as SearchColumns | undefined) ?? null;
 }
 
 /** Live lieux or people with their names normalised. */
