@@ -4,12 +4,10 @@
 // form has one draft per record. Heavy parts (photos, files) live in a companion draft written
 // only when they change, not on every keystroke.
 import type { DataContext } from './context';
+import { FILES_KIND } from './draft-count';
 import type { Draft } from './schema';
 
 export type { Draft };
-
-/** Kind of the companion drafts that hold a form's files; never listed on their own. */
-const FILES_KIND = 'files';
 
 /** Id of the companion draft holding the files of a form's draft. */
 export const filesDraftId = (draftId: string) => `${draftId}-files`;
@@ -47,16 +45,6 @@ export async function listDrafts(context: DataContext, kinds?: readonly string[]
         .toArray()
     : await context.db.drafts.where('kind').notEqual(FILES_KIND).toArray();
   return drafts.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-}
-
-/** How many drafts of these kinds of form (every kind when none given) wait on this device. */
-export function countDrafts(context: DataContext, kinds?: readonly string[]): Promise<number> {
-  return kinds
-    ? context.db.drafts
-        .where('kind')
-        .anyOf([...kinds])
-        .count()
-    : context.db.drafts.where('kind').notEqual(FILES_KIND).count();
 }
 
 /** Drafts of one kind of form, the most recent first. */

@@ -1,15 +1,12 @@
-// Around one record in a list, or a record's page: if the record cannot be displayed (a time
-// zone this device does not know, a date that is not one), it becomes a line saying which record
-// and what is wrong with it, and the rest of the screen stays.
+// Around one record in a list: if the record cannot be displayed (a time zone this device does
+// not know, a date that is not one), it becomes a line saying which record and what is wrong
+// with it, and the rest of the screen stays. A record's page: RecordPageBoundary.tsx.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useErrorBoundary, useState } from 'preact/hooks';
-import { readAnyRecord } from '../../db/reads';
 import type { RecordType } from '../../domain/record-types';
-import { useLive } from '../hooks/use-live';
 import { useLanguage, useMessages } from '../i18n/messages';
 import styles from './RecordBoundary.module.css';
 import { recordBoundaryMessages } from './record-boundary-messages';
-import { ScreenHeader } from './ScreenHeader';
 
 type AnyRecord = { [field: string]: unknown };
 
@@ -29,35 +26,8 @@ export function RecordBoundary({ type, record, name, as = 'div', children }: Rec
   return <RecordProblem type={type} record={record} name={name} as={as} />;
 }
 
-/** A record's page, by type and id: when it fails, its name as the title and its problem below. */
-export function RecordPageBoundary({
-  type,
-  id,
-  children,
-}: {
-  type: RecordType;
-  id: string;
-  children: ComponentChildren;
-}) {
-  const [error] = useErrorBoundary((caught: unknown) => console.error(caught));
-  if (!error) return <>{children}</>;
-  return <FailedPage type={type} id={id} />;
-}
-
-function FailedPage({ type, id }: { type: RecordType; id: string }) {
-  const t = useMessages(recordBoundaryMessages);
-  const record = useLive((context) => readAnyRecord(context, type, id), [type, id]);
-  if (record === undefined) return null;
-  const name = [record?.title, record?.name].find((value): value is string => typeof value === 'string');
-  return (
-    <>
-      <ScreenHeader title={name ?? t.pageTitle} />
-      <RecordProblem type={type} record={record ?? {}} name={name} as="div" />
-    </>
-  );
-}
-
-function RecordProblem({ type, record, name, as: Tag }: Omit<RecordBoundaryProps, 'children'>) {
+/** What stands for a record that cannot be displayed: its name and what is wrong with it. */
+export function RecordProblem({ type, record, name, as: Tag }: Omit<RecordBoundaryProps, 'children'>) {
   const t = useMessages(recordBoundaryMessages);
   const lang = useLanguage();
   const [problem, setProblem] = useState<string>();

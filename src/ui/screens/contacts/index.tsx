@@ -1,5 +1,5 @@
 // Contacts & lieux: the people and organisations of the network, their pages and forms.
-import { RecordPageBoundary } from '../../components/RecordBoundary';
+import { RecordPageBoundary } from '../../components/RecordPageBoundary';
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { ContactsHome } from './ContactsHome';

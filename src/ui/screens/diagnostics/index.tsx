@@ -1,7 +1,7 @@
 // Diagnostics: the list (#/diagnostics), a new one (#/diagnostics/nouveau), a diagnostic with
 // its results (#/diagnostics/<id>), one of its sections to fill (#/diagnostics/<id>/section/<n>)
 // and the comparison of two (#/diagnostics/<id>/comparer?avec=<id>).
-import { RecordPageBoundary } from '../../components/RecordBoundary';
+import { RecordPageBoundary } from '../../components/RecordPageBoundary';
 import type { ScreenProps } from '../../routes';
 import { ComparePage } from './ComparePage';
 import { DiagnosticList } from './DiagnosticList';

@@ -1,6 +1,6 @@
 // Événements: the agenda (#/evenements), a new event (#/evenements/nouveau), an event's page
 // (#/evenements/<id>) and its form (#/evenements/<id>/modifier).
-import { RecordPageBoundary } from '../../components/RecordBoundary';
+import { RecordPageBoundary } from '../../components/RecordPageBoundary';
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { EventForm } from './EventForm';

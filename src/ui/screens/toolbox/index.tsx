@@ -5,7 +5,7 @@
 //   #/valise/element/<id>/modifier   editing it
 //   #/valise/liste/<id>              a packing list: a template, or a trip being packed
 //   #/valise/liste/<id>/modifier     choosing what a list holds; #/valise/nouvelle-liste
-import { RecordPageBoundary } from '../../components/RecordBoundary';
+import { RecordPageBoundary } from '../../components/RecordPageBoundary';
 import { DRAFT_PARAM, useFormKey } from '../../forms/draft-param';
 import type { ScreenProps } from '../../routes';
 import { ItemForm } from './ItemForm';

@@ -2,16 +2,14 @@
 // pages of 30, the drafts waiting and the overdue follow-ups.
 
 import { useEffect, useState } from 'preact/hooks';
-import { countDrafts } from '../../../db/drafts';
+import { countDrafts } from '../../../db/draft-count';
 import { countOverdue } from '../../../db/follow-up-queries';
-import { listOrganisations } from '../../../db/organisation-queries';
-import { listVisits, prepareVisitSearch, type VisitFilter, type VisitRow } from '../../../db/visit-queries';
-import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
+import { listVisits, prepareVisitSearch, type VisitRow } from '../../../db/visit-queries';
+import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
-import { Choice } from '../../components/Choices';
 import { classes } from '../../components/classes';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
@@ -23,20 +21,22 @@ import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { markOnce, VISITS_LISTED } from '../../perf-marks';
 import { REPORTS_PATH } from '../../routes';
+import { LazyPart } from './LazyPart';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
 import { FOLLOW_UPS, newVisitHref, visitHref } from './paths';
+import type { VisitFilters, VisitFiltersProps } from './VisitFilters';
 import styles from './visits-list.module.css';
 
 const PAGE = 30;
 
-type Filters = Omit<VisitFilter, 'limit' | 'query'>;
+const loadFilters = () => import('./VisitFilters');
 
 export function VisitList() {
   const t = useMessages(messages);
   const context = useDataContext();
   const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<VisitFilters>({});
   const [limit, setLimit] = useState(PAGE);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const key = JSON.stringify([query, filters, limit]);
@@ -50,7 +50,7 @@ export function VisitList() {
   const filterCount = Object.values(filters).filter((value) => value !== undefined && value !== false).length;
   const searching = query.trim() !== '' || filterCount > 0;
 
-  const setFilter = (change: Filters) => {
+  const setFilter = (change: VisitFilters) => {
     setFilters({ ...filters, ...change });
     setLimit(PAGE);
   };
@@ -97,8 +97,13 @@ export function VisitList() {
           onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
         >
           <summary>{filterCount > 0 ? t.filtersActive(filterCount) : t.filters}</summary>
-          {/* Rendered once opened: the lieux of the filter are not read for the first screen. */}
-          {filtersOpen ? <FilterFields filters={filters} onChange={setFilter} onClear={() => setFilters({})} /> : null}
+          {/* Loaded and rendered once opened: neither their code nor the lieux they list weigh on the first screen. */}
+          {filtersOpen ? (
+            <LazyPart<VisitFiltersProps>
+              load={loadFilters}
+              props={{ filters, onChange: setFilter, onClear: () => setFilters({}) }}
+            />
+          ) : null}
         </details>
       </div>
       {rows === undefined ? null : rows.length === 0 ? (
@@ -176,78 +181,5 @@ function VisitItem({ row }: { row: VisitRow }) {
         ) : null}
       </a>
     </li>
-  );
-}
-
-function FilterFields({
-  filters,
-  onChange,
-  onClear,
-}: {
-  filters: Filters;
-  onChange: (change: Filters) => void;
-  onClear: () => void;
-}) {
-  const t = useMessages(messages);
-  const lang = useLanguage();
-  const lieux = useLive((context) => listOrganisations(context), []);
-  return (
-    <div class={styles['visit-filters__fields']}>
-      <Field
-        as="select"
-        label={t.lieu}
-        value={filters.organisationId ?? ''}
-        onChange={(event) => onChange({ organisationId: event.currentTarget.value || undefined })}
-      >
-        <option value="">{t.anyLieu}</option>
-        {(lieux ?? []).map((lieu) => (
-          <option key={lieu.id} value={lieu.id}>
-            {lieu.name}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t.territory}
-        hint={t.territoryHint}
-        value={filters.territory ?? ''}
-        onInput={(event) => onChange({ territory: event.currentTarget.value || undefined })}
-      />
-      <Field
-        as="select"
-        label={t.service}
-        value={filters.service ?? ''}
-        onChange={(event) => onChange({ service: (event.currentTarget.value || undefined) as ServiceKey | undefined })}
-      >
-        <option value="">{t.anyService}</option>
-        {SERVICE_KEYS.map((service) => (
-          <option key={service} value={service}>
-            {labelOf(SERVICE_LABELS, service, lang)}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t.from}
-        type="date"
-        value={filters.from ?? ''}
-        onChange={(event) => onChange({ from: event.currentTarget.value || undefined })}
-      />
-      <Field
-        label={t.to}
-        type="date"
-        value={filters.to ?? ''}
-        onChange={(event) => onChange({ to: event.currentTarget.value || undefined })}
-      />
-      <Choice>
-        <input
-          type="checkbox"
-          checked={filters.withOpenFollowUps === true}
-          onChange={(event) => onChange({ withOpenFollowUps: event.currentTarget.checked || undefined })}
-        />
-        {t.openFollowUps}
-      </Choice>
-      <Button variant="quiet" onClick={onClear}>
-        {t.clearFilters}
-      </Button>
-    </div>
   );
 }

@@ -17,7 +17,7 @@ import { Fact, Facts } from '../../../components/Facts';
 import { Hint } from '../../../components/Field';
 import { FollowUpList } from '../../../components/FollowUpList';
 import { InlineList } from '../../../components/InlineList';
-import { RecordPageBoundary } from '../../../components/RecordBoundary';
+import { RecordPageBoundary } from '../../../components/RecordPageBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
