@@ -4,6 +4,16 @@ export function isControlled(page: Page): Promise<boolean> {
   return page.evaluate(() => navigator.serviceWorker.controller !== null);
 }
 
+/** A new service worker waits beside the one that still controls the page. */
+export function newVersionWaits(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const controller = navigator.serviceWorker.controller;
+    const waiting = registration?.waiting;
+    return !!controller && registration?.active === controller && waiting?.state === 'installed';
+  });
+}
+
 /**
  * Waits for the service worker to be active, then reloads until it controls the page — what
  * a user gets after a first visit. Throws when it never does.
