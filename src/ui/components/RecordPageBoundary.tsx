@@ -7,7 +7,7 @@ import { readAnyRecord } from '../../db/reads';
 import type { RecordType } from '../../domain/record-types';
 import { useLive } from '../hooks/use-live';
 import { useMessages } from '../i18n/messages';
-import { RecordProblem } from './RecordBoundary';
+import { RecordProblem } from './RecordProblem';
 import { recordBoundaryMessages } from './record-boundary-messages';
 import { ScreenHeader } from './ScreenHeader';
 

@@ -10,12 +10,13 @@ import { startRouter } from '../../../src/state/router';
 import { uiStore } from '../../../src/state/ui';
 import { App } from '../../../src/ui/App';
 import { sampleRecords } from '../../fixtures/records';
-// The screens these tests open and the sentences of a record that fails (loaded by the page
-// only once one fails), loaded with the file instead of inside a test's wait: the import()s
+// The screens these tests open and the line and sentences of a record that fails (loaded by
+// the page only once one fails), loaded with the file instead of inside a test's wait: the import()s
 // then find them ready. Transforming them takes seconds on a loaded machine, and a wait is for
 // what the screen shows, not for the test runner.
 import '../../../src/ui/screens/events/index';
 import '../../../src/ui/screens/contacts/index';
+import '../../../src/ui/components/RecordProblem';
 import '../../../src/domain/validation';
 import '../../../src/ui/i18n/validation';
 
@@ -72,7 +73,7 @@ describe('a record this device cannot display', () => {
     go('#/evenements');
     expect(await screen.findByText('Rencontre de printemps')).toBeTruthy();
     expect(screen.getByText('Formation des concierges')).toBeTruthy();
-    const broken = screen.getByTestId('record-failed');
+    const broken = await screen.findByTestId('record-failed');
     expect(broken.tagName).toBe('LI');
     expect(broken.textContent).toContain('« Réunion martienne » ne peut pas s’afficher sur cet appareil.');
     await waitFor(() => expect(broken.textContent).toContain('Fuseau horaire inconnu'));
