@@ -92,8 +92,9 @@ describe('valise deploy', () => {
     expect(file('valise-backup.timer')).toContain('Persistent=true');
   });
 
-  it.skipIf(systemdAnalyzeMissing() !== null)(
-    'writes units that systemd-analyze verify accepts without a warning',
+  const missing = systemdAnalyzeMissing();
+  it.skipIf(missing !== null)(
+    `writes units that systemd-analyze verify accepts without a warning${missing ? ` (skipped: ${missing})` : ''}`,
     () => {
       const units = ['valise.service', 'valise-backup.service', 'valise-backup.timer'].map((name) =>
         join(dir, 'out', name),
