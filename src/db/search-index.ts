@@ -17,7 +17,7 @@ import type {
 } from 'dexie';
 import { normalizeForSearch } from '../domain/search';
 import type { Visit } from '../domain/visit';
-import { addWords, WORDS_TABLE, wordKeys } from './search-words';
+import { addWords, unknownWords, WORDS_TABLE, wordKeys } from './search-words';
 
 export const SEARCH_TABLE = 'searchSegments';
 
@@ -176,16 +176,9 @@ export async function readSearchColumns(
 }
 
 /** The entries a write leaves: the values written, or deleted marks for the keys deleted. */
-function writtenEntries(
-  table: SearchedTable,
-  request: DBCoreMutateRequest,
-  response: DBCoreMutateResponse,
-  deletedKeys: readonly string[],
-): Entry[] {
+function requestedEntries(table: SearchedTable, request: DBCoreMutateRequest, deletedKeys: readonly string[]): Entry[] {
   if (request.type === 'add' || request.type === 'put') {
-    return (request.values as Record<string, unknown>[])
-      .filter((_, index) => !response.failures[index])
-      .map((record) => entryOf(table, record));
+    return (request.values as Record<string, unknown>[]).map((record) => entryOf(table, record));
   }
   return deletedKeys.map((id) => ({ id, visitedAt: '', facet: '1', text: '' }));
 }
@@ -197,7 +190,87 @@ async function keysIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCor
 
 type DBCoreDeleteRange = Extract<DBCoreMutateRequest, { type: 'deleteRange' }>['range'];
 
-/** Appends a segment to every write of a searched table, in its transaction. */
+/** What a transaction's writes still running have brought, written once the last of them is done. */
+interface Pending {
+  writes: number;
+  entries: Map<SearchedTable, Entry[]>;
+  /** Words already looked up in this transaction, or queued to be. */
+  asked: Set<string>;
+  /** Words of the writes issued since the last look-up was sent. */
+  queued: string[];
+  /** The words found unknown, per look-up sent (a failure kept for the last write to throw). */
+  lookUps: Promise<{ unknown: string[] } | { error: unknown }>[];
+}
+
+const pendingWrites = new WeakMap<DBCoreTransaction, Pending>();
+
+function pendingOf(trans: DBCoreTransaction): Pending {
+  let pending = pendingWrites.get(trans);
+  if (!pending) {
+    pending = { writes: 0, entries: new Map(), asked: new Set(), queued: [], lookUps: [] };
+    pendingWrites.set(trans, pending);
+  }
+  return pending;
+}
+
+/**
+ * Looks the words up while the records are being written, each word once per transaction:
+ * the slices of a pulled page share most of their words. A word of a write that then fails is
+ * added all the same: a known word that no record holds costs a search nothing but a look-up.
+ */
+function lookUpWords(words: DBCoreTable, trans: DBCoreTransaction, pending: Pending, keys: readonly string[]): void {
+  const first = pending.queued.length === 0;
+  for (const key of keys) {
+    if (pending.asked.has(key)) continue;
+    pending.asked.add(key);
+    pending.queued.push(key);
+  }
+  if (!first || pending.queued.length === 0) return;
+  const lookUp = Promise.resolve().then(() => {
+    const sent = pending.queued;
+    pending.queued = [];
+    return unknownWords(words, trans, sent);
+  });
+  pending.lookUps.push(
+    lookUp.then(
+      (unknown) => ({ unknown }),
+      (error: unknown) => ({ error }),
+    ),
+  );
+}
+
+/**
+ * Writes what the writes brought: one segment per table, and the words found unknown. A pulled
+ * page is written as many small writes at once (sync-store.ts), and a segment and a look-up
+ * per write cost IndexedDB more than the page's records did.
+ */
+async function flush(down: DBCore, trans: DBCoreTransaction, pending: Pending): Promise<void> {
+  const { entries, lookUps } = pending;
+  pending.entries = new Map();
+  pending.lookUps = [];
+  const writes: Promise<unknown>[] = [];
+  for (const [table, written] of entries) {
+    writes.push(down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(table, written)] }));
+  }
+  writes.push(
+    Promise.all(lookUps).then((results) => {
+      const unknown = new Set<string>();
+      for (const result of results) {
+        if ('error' in result) throw result.error;
+        for (const key of result.unknown) unknown.add(key);
+      }
+      return addWords(down.table(WORDS_TABLE), trans, [...unknown]);
+    }),
+  );
+  await Promise.all(writes);
+}
+
+/**
+ * Appends a segment to every write of a searched table, in its transaction. Writes running
+ * together (issued before any is awaited) share one segment and one look-up of their words: the
+ * last of them to finish writes it, and its caller's await covers it, so a transaction never
+ * commits without the text of its writes and a failure still fails it.
+ */
 export const searchIndexMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'search-index',
@@ -214,28 +287,50 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
     table: (name) => {
       const table = down.table(name);
       if (!SEARCHED.includes(name)) return table;
+      const searched = name as SearchedTable;
       return {
         ...table,
         mutate: async (request) => {
-          const deletedKeys =
-            request.type === 'delete'
-              ? (request.keys as string[])
-              : request.type === 'deleteRange'
-                ? await keysIn(table, request.trans, request.range)
-                : [];
-          const response = await table.mutate(request);
-          const entries = writtenEntries(name as SearchedTable, request, response, deletedKeys);
-          if (entries.length > 0) {
-            await down
-              .table(SEARCH_TABLE)
-              .mutate({ type: 'add', trans: request.trans, values: [segmentOf(name as SearchedTable, entries)] });
-            const keys = wordKeys(
-              name as SearchedTable,
-              entries.map((entry) => entry.text),
+          const { trans } = request;
+          const pending = pendingOf(trans);
+          pending.writes += 1;
+          let outcome: { response: DBCoreMutateResponse } | { error: unknown };
+          try {
+            const deletedKeys =
+              request.type === 'delete'
+                ? (request.keys as string[])
+                : request.type === 'deleteRange'
+                  ? await keysIn(table, trans, request.range)
+                  : [];
+            // The records first: IndexedDB stores them while their text is normalised.
+            const written = table.mutate(request);
+            const entries = requestedEntries(searched, request, deletedKeys);
+            lookUpWords(
+              down.table(WORDS_TABLE),
+              trans,
+              pending,
+              wordKeys(
+                searched,
+                entries.map((entry) => entry.text),
+              ),
             );
-            await addWords(down.table(WORDS_TABLE), request.trans, keys);
+            const response = await written;
+            const kept = entries.filter((_, index) => !response.failures[index]);
+            if (kept.length > 0) {
+              const collected = pending.entries.get(searched);
+              if (collected) for (const entry of kept) collected.push(entry);
+              else pending.entries.set(searched, kept);
+            }
+            outcome = { response };
+          } catch (error) {
+            outcome = { error };
           }
-          return response;
+          pending.writes -= 1;
+          if (pending.writes === 0 && (pending.entries.size > 0 || pending.lookUps.length > 0)) {
+            await flush(down, trans, pending);
+          }
+          if ('error' in outcome) throw outcome.error;
+          return outcome.response;
         },
       };
     },

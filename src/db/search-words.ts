@@ -19,12 +19,20 @@ export function wordKeys(table: SearchedTable, texts: readonly string[]): string
   return [...keys];
 }
 
-/** Adds the words not known yet, in the write's transaction: one look-up of the write's words, then few puts. */
-export async function addWords(words: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
+/** Of `keys`, the words not known yet (one look-up in the write's transaction). */
+export async function unknownWords(
+  words: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: readonly string[],
+): Promise<string[]> {
+  if (keys.length === 0) return [];
   const known = await words.getMany({ trans, keys: keys as string[] });
-  const missing = keys.filter((_, index) => known[index] === undefined).map((key) => ({ key }));
-  if (missing.length > 0) await words.mutate({ type: 'put', trans, values: missing });
+  return keys.filter((_, index) => known[index] === undefined);
+}
+
+/** Adds words found unknown, in the write's transaction. */
+export async function addWords(words: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[]): Promise<void> {
+  if (keys.length > 0) await words.mutate({ type: 'put', trans, values: keys.map((key) => ({ key })) });
 }
 
 /** Per table, its known words joined by line breaks: a query word (never a line break) is part of a word iff it is part of this text. */

@@ -10,6 +10,25 @@ import { createRecords } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
 const at = (day: string) => new Date(`${day}T10:00:00`).toISOString();
+const clock = '2026-11-28T09:00:00.000Z-0000-1f2e3d4c5b6a7988';
+
+/** A visit as a pulled page brings it. */
+function pulledVisit(index: number, day: string, notes: string) {
+  const id = `pulled-${index}`;
+  const data = {
+    id,
+    visitedAt: at(day),
+    notes,
+    services: [],
+    contactIds: [],
+    organisationId: null,
+    networkId: 'local',
+    deleted: false,
+    createdAt: clock.slice(0, 24),
+    updatedAt: clock.slice(0, 24),
+  };
+  return { type: 'visits', id, seq: index, data, clocks: { '*': clock } };
+}
 
 describe('the search’s text kept on disk', () => {
   test('follows visits created, imported, edited, deleted and removed, newest first', async () => {
@@ -56,20 +75,7 @@ describe('the search’s text kept on disk', () => {
 
   test('knows the words of pulled pages and of a device wiped and used again, and a word of none finds nothing', async () => {
     const context = await openTestContext();
-    const clock = '2026-11-28T09:00:00.000Z-0000-1f2e3d4c5b6a7988';
-    const data = {
-      id: 'pulled-1',
-      visitedAt: at('2026-03-05'),
-      notes: 'Jardin partagé',
-      services: [],
-      contactIds: [],
-      organisationId: null,
-      networkId: 'local',
-      deleted: false,
-      createdAt: clock.slice(0, 24),
-      updatedAt: clock.slice(0, 24),
-    };
-    await applyPulledPage(context, [{ type: 'visits', id: 'pulled-1', seq: 1, data, clocks: { '*': clock } }], 1);
+    await applyPulledPage(context, [pulledVisit(1, '2026-03-05', 'Jardin partagé')], 1);
     expect((await listVisits(context, { limit: 10, query: 'partag' })).map((row) => row.visit.id)).toEqual([
       'pulled-1',
     ]);
@@ -81,5 +87,24 @@ describe('the search’s text kept on disk', () => {
     expect((await listVisits(context, { limit: 10, query: 'pionnier' })).map((row) => row.visit.notes)).toEqual([
       'Jardin des Pionniers',
     ]);
+  });
+
+  test('keeps a pulled page of many visits searchable, its text in one segment and each word once', async () => {
+    const context = await openTestContext();
+    const page = Array.from({ length: 120 }, (_, index) =>
+      pulledVisit(index, `2026-03-${String((index % 28) + 1).padStart(2, '0')}`, `Atelier numéro ${index}`),
+    );
+    page[119] = pulledVisit(119, '2026-03-01', 'Atelier réparation');
+    // 120 visits: written as three slices (sync-store.ts), which share one segment.
+    await applyPulledPage(context, page, 120);
+
+    expect((await listVisits(context, { limit: 10, query: 'repar' })).map((row) => row.visit.id)).toEqual([
+      'pulled-119',
+    ]);
+    expect((await readSearchColumns(context.db.searchSegments, 'visits')).ids).toHaveLength(120);
+    expect(await context.db.searchSegments.count()).toBe(1);
+    const words = await context.db.searchWords.toCollection().primaryKeys();
+    expect(words.filter((key) => key === 'visits\tatelier')).toHaveLength(1);
+    expect(words).toContain('visits\t118');
   });
 });
