@@ -2,7 +2,7 @@
 // sittings, then the scores, drawn and in words.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
@@ -52,6 +52,48 @@ async function offlinePhone() {
   await server.stop();
   server = undefined;
   return { page, shell, diagnostics: new DiagnosticsPage(page) };
+}
+
+/** Phone widths a radar must fit: the narrowest Android, the iPhone mini, a common Android. */
+const PHONE_WIDTHS = [360, 375, 412];
+/** The smallest an axis name may show on a phone, in CSS pixels. */
+const MIN_NAME_PX = 11;
+
+/**
+ * What a chart in `card` draws outside the card's content box (its padding taken off), as the
+ * axis names that overflow; and the smallest axis name's size on screen, in CSS pixels.
+ */
+function chartFit(card: Locator) {
+  return card.evaluate((section) => {
+    const style = getComputedStyle(section);
+    const box = section.getBoundingClientRect();
+    const left = box.left + Number.parseFloat(style.borderLeftWidth) + Number.parseFloat(style.paddingLeft);
+    const right = box.right - Number.parseFloat(style.borderRightWidth) - Number.parseFloat(style.paddingRight);
+    const texts = [...section.querySelectorAll<SVGTextElement>('svg[data-chart] text')];
+    const outside = texts
+      .filter((text) => {
+        const drawn = text.getBoundingClientRect();
+        return drawn.left < left - 0.5 || drawn.right > right + 0.5;
+      })
+      .map((text) => text.querySelector('title')?.textContent ?? text.textContent);
+    const sizes = texts.map((text) => {
+      const svg = text.ownerSVGElement as SVGSVGElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+    });
+    return { outside, smallest: Math.round(Math.min(...sizes) * 10) / 10, names: texts.length };
+  });
+}
+
+/** At each phone width, every axis name of the card's chart is inside the card, and readable. */
+async function expectChartFits(page: Page, card: Locator) {
+  for (const width of PHONE_WIDTHS) {
+    await page.setViewportSize({ width, height: PHONE.height });
+    await poll(async () => {
+      const { outside, smallest, names } = await chartFit(card);
+      return { width, outside, readable: names > 0 && smallest >= MIN_NAME_PX };
+    }).toEqual({ width, outside: [], readable: true });
+  }
 }
 
 describe('a diagnostic filled offline', () => {
@@ -140,8 +182,12 @@ describe('a diagnostic filled offline', () => {
     expect(await page.locator('svg[data-chart="radar"] polygon').count()).toBeGreaterThan(4);
 
     await screenshotAtSizes(page, 'diagnostic-results');
-    await page.setViewportSize(PHONE);
+    // On a laptop the table shows whole, under its chart: no sideways scroll.
+    const table = page.getByRole('region', { name: 'Score de chaque section' });
+    await poll(() => table.evaluate((region) => region.scrollWidth - region.clientWidth)).toBe(0);
     await page.locator('#resultats').screenshot({ path: join(SCREENSHOTS, 'diagnostic-results-section-1280x800.png') });
+    await expectChartFits(page, page.locator('#resultats'));
+    await page.setViewportSize(PHONE);
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // Six months later, a second diagnostic of the same lieu, then the comparison.
@@ -169,6 +215,7 @@ describe('a diagnostic filled offline', () => {
     expect(await page.locator('svg[data-chart="radar"] [data-series]').count()).toBe(2);
     await screenshotAtSizes(page, 'diagnostic-compare');
     await page.locator('#evolution').screenshot({ path: join(SCREENSHOTS, 'diagnostic-compare-chart-1280x800.png') });
+    await expectChartFits(page, page.locator('#evolution'));
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // The first diagnostic for the network's wiki, and on paper.

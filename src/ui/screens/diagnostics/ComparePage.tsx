@@ -4,7 +4,6 @@ import { useMemo } from 'preact/hooks';
 import { getDiagnostic } from '../../../db/diagnostics';
 import { compareDiagnostics } from '../../../domain/diagnostic-compare';
 import { ButtonLink } from '../../components/Button';
-import { classes } from '../../components/classes';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
@@ -99,7 +98,7 @@ export function ComparePage({ diagnosticId, otherId }: { diagnosticId: string; o
     <>
       <ScreenHeader title={t.compareTitle(subject)} description={`${beforeDate} → ${afterDate}`} actions={back} />
       <Section title={t.scoresTitle} id="evolution">
-        <div class={classes(resultStyles.results, resultStyles.stacked)}>
+        <div class={resultStyles.results}>
           <figure class={resultStyles.chart}>
             <ScoreChart
               axisNames={comparison.sections.map((section) => section.title)}

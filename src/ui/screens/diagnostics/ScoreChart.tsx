@@ -1,6 +1,10 @@
 // Section scores drawn as inline SVG: a radar from three sections on, bars below that (a
 // radar of two axes is a line). Axes carry the section's name, on up to three short lines so
 // it reads on a 360 px phone; a longer name ends in "…", whole in its tooltip and in the table.
+// A name is as wide as the device's font makes it: once drawn, the chart's frame takes in every
+// name, and the whole chart scales into its card, never past it.
+import type { RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   axisPoint,
   gridRings,
@@ -19,10 +23,11 @@ export interface ChartSeries {
   percents: readonly (number | null)[];
 }
 
-// Room for three lines of 11 characters on each side of a 95-unit radius.
+// Room for three lines of 11 characters on each side of an 88-unit radius; the frame is then
+// fitted to what the names really take (useFittedViewBox).
 const WIDTH = 400;
 const HEIGHT = 328;
-const FRAME_RADIUS = 95;
+const FRAME_RADIUS = 88;
 const LINE_CHARS = 11;
 const LINES = 3;
 const LINE_HEIGHT = 17;
@@ -74,10 +79,40 @@ interface AxisNameProps {
   empty: boolean;
 }
 
+/** Room kept around what is drawn, in the chart's units (a dot's outline, a glyph's overhang). */
+const FIT_MARGIN = 4;
+
+/**
+ * The chart's viewBox: first the nominal one, then, before the browser paints, the box of what
+ * is drawn (names included) with a margin. The box is in the chart's own units, so it does
+ * not depend on the chart's width on screen. Left nominal where nothing is laid out (a hidden
+ * chart, a test without layout).
+ */
+function useFittedViewBox(nominal: string, drawn: string): [RefObject<SVGSVGElement | null>, string] {
+  const ref = useRef<SVGSVGElement>(null);
+  const [viewBox, setViewBox] = useState(nominal);
+  useLayoutEffect(() => {
+    let box: DOMRect | undefined;
+    try {
+      box = ref.current?.getBBox();
+    } catch {
+      // Firefox throws for a chart that is not rendered.
+    }
+    if (!box || box.width === 0 || box.height === 0) return setViewBox(nominal);
+    const x = Math.floor(box.x - FIT_MARGIN);
+    const y = Math.floor(box.y - FIT_MARGIN);
+    const width = Math.ceil(box.x + box.width + FIT_MARGIN) - x;
+    const height = Math.ceil(box.y + box.height + FIT_MARGIN) - y;
+    setViewBox(`${x} ${y} ${width} ${height}`);
+  }, [nominal, drawn]);
+  return [ref, viewBox];
+}
+
 function Radar({ series, axisNames, label, axes }: ChartProps & { axes: number }) {
   const frame = { center: { x: WIDTH / 2, y: HEIGHT / 2 }, radius: FRAME_RADIUS, axes };
+  const [ref, viewBox] = useFittedViewBox(`0 0 ${WIDTH} ${HEIGHT}`, axisNames.join('\n'));
   return (
-    <svg class={styles.chart} data-chart="radar" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg ref={ref} class={styles.chart} data-chart="radar" viewBox={viewBox} role="img" aria-label={label}>
       {gridRings(frame).map((ring, step) => (
         <polygon key={step} class={styles.ring} points={toSvgPoints(ring)} />
       ))}
@@ -124,14 +159,9 @@ function Bars({ series, axisNames, label }: ChartProps) {
   const axes = series[0]?.percents.length ?? 0;
   const rowHeight = BAR_NAME + series.length * BAR_HEIGHT + BAR_GAP;
   const height = axes * rowHeight;
+  const [ref, viewBox] = useFittedViewBox(`0 0 ${BAR_LEFT + BAR_WIDTH + 4} ${height}`, axisNames.join('\n'));
   return (
-    <svg
-      class={styles.chart}
-      data-chart="bars"
-      viewBox={`0 0 ${BAR_LEFT + BAR_WIDTH + 4} ${height}`}
-      role="img"
-      aria-label={label}
-    >
+    <svg ref={ref} class={styles.chart} data-chart="bars" viewBox={viewBox} role="img" aria-label={label}>
       {Array.from({ length: axes }, (_, axis) => (
         <g key={axis} transform={`translate(0 ${axis * rowHeight})`}>
           <text class={styles.label} x={BAR_LEFT} y={BAR_NAME / 2} dominant-baseline="middle">
