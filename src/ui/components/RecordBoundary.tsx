@@ -11,7 +11,8 @@ const loadProblem = () => import('./RecordProblem');
 
 export function RecordBoundary({ children, ...problem }: RecordProblemProps & { children: ComponentChildren }) {
   const [error] = useErrorBoundary((caught: unknown) => console.error(caught));
-  return error ? <FailedRecord {...problem} /> : <>{children}</>;
+  if (!error) return <>{children}</>;
+  return <FailedRecord {...problem} />;
 }
 
 /** Rendered only for a record that failed, so that every other record's row costs nothing more. */
