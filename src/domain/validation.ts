@@ -72,7 +72,10 @@ function knownFields(type: RecordType): ReadonlySet<string> {
 }
 
 /** The fields the schema names, and the others (null: none, as in nearly every record). */
-function splitFields(type: RecordType, input: unknown): { known: unknown; unknown: Record<string, unknown> | null } {
+export function splitFields(
+  type: RecordType,
+  input: unknown,
+): { known: unknown; unknown: Record<string, unknown> | null } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { known: input, unknown: null };
   const keys = knownFields(type);
   const fields = input as Record<string, unknown>;

@@ -6,7 +6,7 @@ import { createState, mergePatch, type Patch, type RecordState } from '../../dom
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
-import { describeIssues, type FieldIssue, validateRecord, validateShape } from '../../domain/validation';
+import { describeIssues, type FieldIssue } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HlcParts, type HybridClock, parseHlc } from '../../protocol/hlc';
 import {
@@ -18,6 +18,7 @@ import {
   type MutationResult,
   type RefusalCode,
 } from '../../protocol/wire';
+import { validateRecordFast, validateShapeFast } from './compiled-validation';
 
 /** The server's own clock node: conflict records it creates and clocks it repairs carry it. */
 export const SERVER_CLOCK_NODE = '0000000000000000';
@@ -361,7 +362,7 @@ function applyOne(context: PushContext, mutation: Applied, current: RecordRow | 
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
     // Its keys are the change's own, searched for reserved names above: not searched again.
-    return checked(context, mutation.type, mutation.recordId, state, [], validateShape);
+    return checked(context, mutation.type, mutation.recordId, state, [], validateShapeFast);
   }
   const merged = mergePatch(mutation.type, current, patch);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
@@ -370,7 +371,7 @@ function applyOne(context: PushContext, mutation: Applied, current: RecordRow | 
   const conflicts = losers.map((loser) =>
     conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
   );
-  return checked(context, mutation.type, mutation.recordId, merged, conflicts, validateRecord);
+  return checked(context, mutation.type, mutation.recordId, merged, conflicts, validateRecordFast);
 }
 
 function checked(
@@ -379,7 +380,7 @@ function checked(
   id: string,
   state: RecordState,
   conflicts: RecordRow[],
-  validate: typeof validateRecord,
+  validate: typeof validateRecordFast,
 ): Outcome {
   const crowded = crowdedMap(type, state.data);
   if (crowded) return { refusal: crowded };
