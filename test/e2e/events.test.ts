@@ -1,46 +1,21 @@
 // Events as concierges live them: one creates the gathering, two phones take notes at once in a
 // barn with no network, and once back online both see every note, in the order they were written.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { fromWallClock, toWallClock } from '../../src/domain/time-zone';
+import { firstInvitationCode } from '../helpers/server-process';
 import { readStores } from './drivers/stores';
 import { describeViolations, runAxe } from './helpers/axe';
-import { DESKTOP, launchBrowser, newDevice, PHONE, type Viewport } from './helpers/browser';
+import { DESKTOP, PHONE } from './helpers/browser';
 import { tooWide, underQuickCapture } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
-import { type RunningServer, startServer } from './helpers/server';
+import { startServer } from './helpers/server';
+import { deviceSuite } from './helpers/suite';
 import { EventsPage } from './pages/events-page';
 import { NetworkPage } from './pages/network-page';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const servers: RunningServer[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function device(viewport: Viewport = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newDevice(browser, viewport);
-  contexts.push(context);
-  return { context, page: await context.newPage() };
-}
-
-function firstAdminCode(server: RunningServer): string {
-  const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1];
-  if (!code) throw new Error(`no invitation code in the server's output:\n${server.output()}`);
-  return code;
-}
+const { device, servers } = deviceSuite();
 
 /** Réglages → Synchroniser, until the device says everything is sent and received. */
 async function syncNow(network: NetworkPage, back: string): Promise<void> {
@@ -58,7 +33,7 @@ describe('an event of the network', () => {
 
     const camille = await device(PHONE);
     const camilleNetwork = new NetworkPage(camille.page, server.url);
-    await camilleNetwork.openInvitation(firstAdminCode(server));
+    await camilleNetwork.openInvitation(firstInvitationCode(server.output()));
     await camilleNetwork.join('Camille Martin', 'Téléphone de Camille');
     await expect.poll(() => camilleNetwork.state(), { timeout: 30_000 }).toBe('idle');
     const code = await camilleNetwork.createInvitation();

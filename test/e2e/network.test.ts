@@ -3,46 +3,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { generateDataset } from '../bench/data/dataset';
 import { toMutations } from '../bench/server-side';
+import { firstInvitationCode } from '../helpers/server-process';
 import { describeViolations, runAxe } from './helpers/axe';
-import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { DESKTOP, PHONE } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
-import { type RunningServer, startServer } from './helpers/server';
+import { startServer } from './helpers/server';
+import { deviceSuite } from './helpers/suite';
 import { NetworkPage } from './pages/network-page';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const servers: RunningServer[] = [];
+const suite = deviceSuite();
+const servers = suite.servers;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function device(viewport = PHONE) {
-  const context = await newDevice(browser, viewport);
-  contexts.push(context);
-  return context.newPage();
-}
-
-function firstAdminCode(server: RunningServer): string {
-  const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1];
-  if (!code) throw new Error(`no invitation code in the server's output:\n${server.output()}`);
-  return code;
+async function device(viewport = PHONE): Promise<Page> {
+  return (await suite.device(viewport)).page;
 }
 
 describe('joining a network from the app', () => {
@@ -53,8 +33,8 @@ describe('joining a network from the app', () => {
     servers.push(server);
     const page = await device();
     const network = new NetworkPage(page, server.url);
-    await network.openInvitation(firstAdminCode(server));
-    expect(await page.getByLabel('Code d’invitation').inputValue()).toBe(firstAdminCode(server));
+    await network.openInvitation(firstInvitationCode(server.output()));
+    expect(await page.getByLabel('Code d’invitation').inputValue()).toBe(firstInvitationCode(server.output()));
     await screenshot(page, 'network-join');
     expect(describeViolations(await runAxe(page))).toBe('');
 
@@ -110,7 +90,7 @@ describe('a new admin’s device', () => {
     servers.push(server);
     // The network's first admin: the starter valise it seeds after the pull goes in the same sync.
     const first = new NetworkPage(await device(), server.url);
-    expect(await joinedUntilIdle(first, firstAdminCode(server), 'Camille')).toEqual({
+    expect(await joinedUntilIdle(first, firstInvitationCode(server.output()), 'Camille')).toEqual({
       outbox: [],
       indicator: 'À jour',
     });
@@ -165,7 +145,7 @@ describe('an admin of the network', () => {
     servers.push(server);
     const adminPage = await device(DESKTOP);
     const admin = new NetworkPage(adminPage, server.url);
-    await admin.openInvitation(firstAdminCode(server));
+    await admin.openInvitation(firstInvitationCode(server.output()));
     await admin.join('Camille Martin', 'Ordinateur de Camille');
     await expect.poll(() => admin.state()).toBe('idle');
     // The network's file space against its quota (5 GiB by default), read when Réglages opens.

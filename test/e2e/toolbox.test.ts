@@ -2,46 +2,21 @@
 // packed and kept across a reload; the projector borrowed on one device seen on another; a
 // PDF marked available offline opened with the server stopped.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { firstInvitationCode } from '../helpers/server-process';
 import { describeViolations, runAxe } from './helpers/axe';
-import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { DESKTOP, PHONE } from './helpers/browser';
 import { tooWide, underQuickCapture } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
-import { type RunningServer, startServer } from './helpers/server';
+import { startServer } from './helpers/server';
 import { reloadUntilControlled } from './helpers/service-worker';
+import { deviceSuite } from './helpers/suite';
 import { NetworkPage } from './pages/network-page';
 import { ShellPage } from './pages/shell-page';
 import { ToolboxPage } from './pages/toolbox-page';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const servers: RunningServer[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function device(viewport = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newDevice(browser, viewport);
-  contexts.push(context);
-  return { context, page: await context.newPage() };
-}
-
-function firstAdminCode(server: RunningServer): string {
-  const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1];
-  if (!code) throw new Error(`no invitation code in the server's output:\n${server.output()}`);
-  return code;
-}
+const { device, servers } = deviceSuite();
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(describeViolations(await runAxe(page))).toBe('');
@@ -196,7 +171,7 @@ describe('the network’s valise on two devices', () => {
     // Camille, the network's first admin, on a laptop: the starter valise goes to the network.
     const laptop = await device(DESKTOP);
     const admin = new NetworkPage(laptop.page, server.url);
-    await admin.openInvitation(firstAdminCode(server));
+    await admin.openInvitation(firstInvitationCode(server.output()));
     await admin.join('Camille Martin', 'Ordinateur de Camille');
     await expect.poll(() => admin.state()).toBe('idle');
     const code = await admin.createInvitation();
