@@ -1,50 +1,28 @@
 // The concierge's daily loop on a phone with no network: log a visit by quick capture within
 // the interaction budget, lose the tab mid-draft and get the draft back, create a person and
 // a lieu inline, see a follow-up under "Aujourd'hui", find visits with or without accents.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
+import { firstInvitationCode } from '../helpers/server-process';
 import { describeViolations, runAxe } from './helpers/axe';
-import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { PHONE } from './helpers/browser';
+import { offlinePhones } from './helpers/offline-phone';
 import { Phone } from './helpers/phone';
 import { screenshotAtSizes } from './helpers/screenshots';
-import { type RunningServer, startServer } from './helpers/server';
-import { reloadUntilControlled } from './helpers/service-worker';
-import { ShellPage } from './pages/shell-page';
+import { startServer } from './helpers/server';
+import { deviceSuite } from './helpers/suite';
+import type { ShellPage } from './pages/shell-page';
 import { VisitsPage } from './pages/visits-page';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-let server: RunningServer | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await server?.stop();
-  server = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = deviceSuite();
+const openOfflinePhone = offlinePhones(suite);
 
 /** A phone that opened the app once, now with no network and the server stopped. */
 async function offlinePhone(): Promise<{ page: Page; shell: ShellPage; visits: VisitsPage }> {
-  server = await startServer();
-  context = await newDevice(browser, PHONE);
-  const page = await context.newPage();
-  const shell = new ShellPage(page, server.url);
-  await shell.open();
-  await reloadUntilControlled(page);
-  await context.setOffline(true);
-  await server.stop();
-  server = undefined;
+  const { page, shell } = await openOfflinePhone();
   return { page, shell, visits: new VisitsPage(page, shell.baseUrl) };
 }
 
@@ -379,12 +357,12 @@ async function newerColleague(baseUrl: string, invitation: string) {
 
 describe('a visit from a newer release', () => {
   test('its unknown service shows as "valeur inconnue", and an edit here keeps it and its unknown field', async () => {
-    server = await startServer();
-    context = await newDevice(browser, PHONE);
-    const page = await context.newPage();
+    const server = await startServer();
+    suite.servers.push(server);
+    const { context, page } = await suite.device(PHONE);
     await page.goto(server.url);
     const phone = new Phone(context, page, server.url);
-    await phone.network.openInvitation(server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '');
+    await phone.network.openInvitation(firstInvitationCode(server.output()));
     await phone.network.join('Camille Martin', 'Téléphone de Camille');
     await expect.poll(() => phone.network.state()).toBe('idle');
     const colleague = await newerColleague(server.url, await phone.network.createInvitation());

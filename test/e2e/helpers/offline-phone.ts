@@ -1,43 +1,25 @@
 // A phone that opened the app once online (the worker cached every chunk), then lost the
 // network with the server stopped: the start of every offline journey. `offlinePhones()`
-// registers the browser's lifecycle in the calling test file and returns the opener.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+// registers the browser's lifecycle in the calling test file (or uses the file's own suite)
+// and returns the opener.
+import type { Page } from 'playwright-core';
 import { ShellPage } from '../pages/shell-page';
-import { launchBrowser, newDevice, PHONE } from './browser';
-import { type RunningServer, startServer } from './server';
+import { PHONE } from './browser';
+import { startServer } from './server';
 import { reloadUntilControlled } from './service-worker';
+import { type DeviceSuite, deviceSuite } from './suite';
 
-export function offlinePhones(): () => Promise<{ page: Page; shell: ShellPage }> {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-  let server: RunningServer | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await server?.stop();
-    server = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+export function offlinePhones(suite: DeviceSuite = deviceSuite()): () => Promise<{ page: Page; shell: ShellPage }> {
   return async () => {
-    server = await startServer();
-    context = await newDevice(browser, PHONE);
-    const page = await context.newPage();
+    const server = await startServer();
+    suite.servers.push(server);
+    const { context, page } = await suite.device(PHONE);
     const shell = new ShellPage(page, server.url);
     await shell.open();
     await reloadUntilControlled(page);
     await context.setOffline(true);
     await server.stop();
-    server = undefined;
+    suite.servers.splice(suite.servers.indexOf(server), 1);
     return { page, shell };
   };
 }
