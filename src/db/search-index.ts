@@ -159,20 +159,37 @@ export function mergeSegments(segments: readonly SearchSegment[]): SearchColumns
   };
 }
 
-/** Reads a table's segments; rewrites them as one when there are many (one transaction, so no write slips between). */
+/** Reads a table's segments; rewrites them as one when there are many. */
 export async function readSearchColumns(
   segments: Table<SearchSegment, number>,
   table: SearchedTable,
   compactAfter = COMPACT_AFTER,
 ): Promise<SearchColumns> {
-  const ofTable = () => segments.where('table').equals(table);
-  if ((await ofTable().count()) <= compactAfter) return mergeSegments(await ofTable().toArray());
+  const ofTable = segments.where('table').equals(table);
+  if ((await ofTable.count()) <= compactAfter) return mergeSegments(await ofTable.toArray());
+  return compact(segments, table);
+}
+
+/** Rewrites a table's segments as one (one transaction, so no write slips between). */
+function compact(segments: Table<SearchSegment, number>, table: SearchedTable): Promise<SearchColumns> {
   return segments.db.transaction('rw', segments, async () => {
+    const ofTable = () => segments.where('table').equals(table);
     const columns = mergeSegments(await ofTable().toArray());
     await ofTable().delete();
     await segments.add({ table, ...columns, texts: columns.texts.join('\n') });
     return columns;
   });
+}
+
+/**
+ * After a pull: the names of lieux and people as one segment each when pulls left several (a
+ * pulled page writes its own, scattered among the visits' segments on disk, and reading them
+ * cost a search by name as much as the rest of it), so that such a search reads one small row.
+ * The visits' text, a hundred times larger, is left to the search that needs it whole.
+ */
+export async function compactSearchNames(segments: Table<SearchSegment, number>, compactAfter = 4): Promise<void> {
+  for (const table of ['organisations', 'contacts'] satisfies SearchedTable[])
+    if ((await segments.where('table').equals(table).count()) > compactAfter) await compact(segments, table);
 }
 
 /** The entries a write leaves: the values written, or deleted marks for the keys deleted. */

@@ -46,10 +46,14 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   // A table where some word of the query is part of no known word has no match: its text is not read.
   const possible = (table: SearchedTable) => known !== null && words.every((word) => known[table].includes(word));
   // Names of lieux and people are searched through the ids that match, not per visit.
-  const matchingOrganisations =
-    words.length > 0 ? await idsMatching(context, 'organisations', words, possible('organisations')) : null;
-  const matchingContacts =
-    words.length > 0 ? await idsMatching(context, 'contacts', words, possible('contacts')) : null;
+  // Both read at once: IndexedDB reads one while the page handles the other.
+  const [matchingOrganisations, matchingContacts] =
+    words.length > 0
+      ? await Promise.all([
+          idsMatching(context, 'organisations', words, possible('organisations')),
+          idsMatching(context, 'contacts', words, possible('contacts')),
+        ])
+      : [null, null];
   const byName = Boolean(matchingOrganisations?.size || matchingContacts?.size);
   const open = filter.withOpenFollowUps ? await visitIdsWithOpenFollowUps(context) : null;
   const territoryWords = queryWords(filter.territory ?? '');
@@ -98,8 +102,13 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
   }));
 }
 
-/** Reads the search's text of every visit ahead of the first search (a focused search box). */
+/**
+ * Reads ahead of the first search (a focused search box) what it reads: the known words and
+ * the names of lieux and people first, then the text of every visit for a word the newest
+ * visits do not hold.
+ */
 export async function prepareVisitSearch(context: DataContext): Promise<void> {
+  await Promise.all([searchWords(context), nameEntries(context, 'organisations'), nameEntries(context, 'contacts')]);
   await searchColumns(context);
 }
 

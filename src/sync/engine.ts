@@ -4,6 +4,7 @@
 import { blobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { redirectMerged } from '../db/merge';
+import { compactSearchNames } from '../db/search-index';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
@@ -280,6 +281,7 @@ export class SyncEngine {
       if (!page.hasMore) {
         // Once every pulled write is in: the device's own redirects are then newer than all.
         await redirectMerged(this.context);
+        await compactSearchNames(this.context.db.searchSegments);
         return;
       }
       this.update({ progress: { done, total: done + page.remaining } });

@@ -2,8 +2,8 @@
 // is written, so that a new session's first search reads it instead of every record.
 import { describe, expect, test } from 'vitest';
 import { createContact } from '../../../src/db/contacts';
-import { createOrganisation } from '../../../src/db/organisations';
-import { readSearchColumns } from '../../../src/db/search-index';
+import { createOrganisation, deleteOrganisation } from '../../../src/db/organisations';
+import { compactSearchNames, readSearchColumns, type SearchedTable } from '../../../src/db/search-index';
 import { applyPulledPage, leaveNetwork } from '../../../src/db/sync-store';
 import { createVisit, deleteVisit, listVisits, updateVisit } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
@@ -29,6 +29,7 @@ function pulledVisit(index: number, day: string, notes: string) {
   };
   return { type: 'visits', id, seq: index, data, clocks: { '*': clock } };
 }
+const TABLES: SearchedTable[] = ['organisations', 'contacts', 'visits'];
 
 describe('the search’s text kept on disk', () => {
   test('follows visits created, imported, edited, deleted and removed, newest first', async () => {
@@ -71,6 +72,23 @@ describe('the search’s text kept on disk', () => {
     expect(await readSearchColumns(segments, 'contacts', 1)).toEqual(people);
     expect(await segments.where('table').equals('contacts').count()).toBe(1);
     expect(await readSearchColumns(segments, 'contacts')).toEqual(people);
+  });
+
+  test('after a pull, keeps the names of lieux and people as one segment each, and the visits as written', async () => {
+    const context = await openTestContext();
+    const lieu = await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu' });
+    await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
+    await deleteOrganisation(context, lieu.id);
+    await createContact(context, { name: 'Hélène Durand' });
+    await createContact(context, { name: 'Yves Le Gall' });
+    await createVisit(context, { visitedAt: at('2026-03-01'), notes: 'Atelier' });
+    await createVisit(context, { visitedAt: at('2026-03-02'), notes: 'Café' });
+    const segments = context.db.searchSegments;
+    const before = await Promise.all(TABLES.map((table) => readSearchColumns(segments, table)));
+
+    await compactSearchNames(segments, 1);
+    expect(await Promise.all(TABLES.map((table) => segments.where('table').equals(table).count()))).toEqual([1, 1, 2]);
+    expect(await Promise.all(TABLES.map((table) => readSearchColumns(segments, table)))).toEqual(before);
   });
 
   test('knows the words of pulled pages and of a device wiped and used again, and a word of none finds nothing', async () => {
