@@ -1,18 +1,15 @@
 // One device of the engine journeys — a phone or a laptop in Chromium, Firefox or WebKit —
 // driven the way a person uses it: aim by role or label, wait for what the screen says. Built
 // on the few primitives each engine's driver gives (backend.ts), so a journey is written once.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AxeViolation } from '../helpers/axe';
+import { AXE_SOURCE, type AxeViolation, axeViolations } from '../helpers/axe';
 import { DESKTOP, PHONE, type Viewport } from '../helpers/browser';
 import { SCREENSHOTS } from '../helpers/paths';
 import type { Backend, EngineName } from './backend';
 import { findElement, type Query } from './in-page';
 import { readStores } from './stores';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIND = findElement.toString();
 
 /** Long enough for a loaded 2-core machine; every wait is for a state, never a fixed time. */
@@ -250,21 +247,7 @@ export class Device {
       // Defined through a Function so the source is one expression in every engine.
       await this.backend.evaluate(`(() => { ${AXE_SOURCE}; return true; })()`);
     }
-    return this.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-        }
-      ).axe;
-      const results = await axe.run(document, { resultTypes: ['violations'] });
-      return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
-        id,
-        impact,
-        help,
-        helpUrl,
-        nodes: nodes.map(({ target, failureSummary, html }) => ({ target, failureSummary, html })),
-      }));
-    });
+    return this.evaluate(axeViolations);
   }
 
   killTab(): Promise<void> {

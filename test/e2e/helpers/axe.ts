@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
   id: string;
@@ -19,21 +19,24 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
-      id,
-      impact,
-      help,
-      helpUrl,
-      nodes: nodes.map(({ target, failureSummary, html }) => ({ target, failureSummary, html })),
-    }));
-  });
+  return page.evaluate(axeViolations);
+}
+
+/** Runs in the page once axe is loaded (sent as source text, so self-contained; any engine). */
+export async function axeViolations(): Promise<AxeViolation[]> {
+  const axe = (
+    window as unknown as {
+      axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+    }
+  ).axe;
+  const results = await axe.run(document, { resultTypes: ['violations'] });
+  return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+    id,
+    impact,
+    help,
+    helpUrl,
+    nodes: nodes.map(({ target, failureSummary, html }) => ({ target, failureSummary, html })),
+  }));
 }
 
 /** A readable list for a failing assertion. */
