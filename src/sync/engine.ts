@@ -9,6 +9,7 @@ import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
   type PushBatch,
+  type PushPart,
   pendingCount,
   readCursor,
   readPushBatch,
@@ -18,7 +19,7 @@ import {
 import type { PushResponse, ServerTime } from '../protocol/wire';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { replaceTokenIfDue } from './token';
-import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
+import { pushBody, SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 
 export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
 
@@ -59,6 +60,14 @@ const INITIAL: SyncStatus = {
   retryAfterMs: null,
   serverVersion: null,
 };
+/** A batch with its body (null: nothing to send), written as soon as it is read: ahead of the answer it waits for. */
+type OutgoingBatch = PushBatch & { body: Blob | null };
+
+async function readOutgoing(context: DataContext, max: number, after?: readonly PushPart[]): Promise<OutgoingBatch> {
+  const batch = await readPushBatch(context, max, after);
+  return { ...batch, body: batch.mutations.length > 0 ? pushBody(batch.encoded) : null };
+}
+
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
 const CLOCK_TOLERANCE_MS = 1_000;
 
@@ -196,28 +205,31 @@ export class SyncEngine {
 
   /**
    * Pushes the outbox in batches, as a pipeline: while the server applies one batch the device
-   * reads the next, and sends it before settling the answered one, so neither side waits on the
-   * other. A batch read ahead is used only when settling the previous one changed nothing it
-   * holds (every mutation answered, none refused); otherwise the next batch is read afresh.
+   * reads the next and writes its body, and sends it before settling the answered one, so
+   * neither side waits on the other. A batch read ahead is used only when settling the previous
+   * one changed nothing it holds (every mutation answered, none refused); otherwise the next
+   * batch is read afresh.
    */
   private async push(transport: SyncTransport): Promise<void> {
     const max = this.options.pushBatch ?? 500;
+    const read = (after?: readonly PushPart[]) => readOutgoing(this.context, max, after);
     // Counted once: each settled batch then takes what left the outbox off it (counting again
-    // would read every entry, a bulk one's whole id list, per batch). A write meanwhile says its
-    // own count (notePending), and the run ends with a fresh count.
-    this.update({ pending: await pendingCount(this.context) });
+    // would read every entry per batch). A write meanwhile says its own count (notePending),
+    // and the run ends with a fresh count.
+    const [pending, first] = await Promise.all([pendingCount(this.context), read()]);
+    this.update({ pending });
     const settled = (left: number) => Math.max(0, this.current.pending - left);
-    let batch = await readPushBatch(this.context, max);
+    let batch = first;
     let sending = this.send(transport, batch);
     while (batch.parts.length > 0) {
       if (!sending) {
         // Only records that vanished locally: nothing to send, their entries are dropped.
         this.update({ pending: settled(await settlePush(this.context, batch, [])) });
-        batch = await readPushBatch(this.context, max);
+        batch = await read();
         sending = this.send(transport, batch);
         continue;
       }
-      const ahead = readPushBatch(this.context, max, batch.parts);
+      const ahead = read(batch.parts);
       // Handled when awaited; this only keeps a failure from going unobserved.
       ahead.catch(() => undefined);
       const response = await sending.response;
@@ -235,7 +247,7 @@ export class SyncEngine {
         throw new SyncError('refused', 'the server answered none of the pushed changes');
       }
       if (!next) {
-        next = await readPushBatch(this.context, max);
+        next = await read();
         nextSending = this.send(transport, next);
       }
       batch = next;
@@ -244,10 +256,13 @@ export class SyncEngine {
   }
 
   /** Sends a batch's mutations (none: nothing to send), noting when, to correct the clock. */
-  private send(transport: SyncTransport, batch: PushBatch): { response: Promise<PushResponse>; before: number } | null {
-    if (batch.mutations.length === 0) return null;
+  private send(
+    transport: SyncTransport,
+    batch: OutgoingBatch,
+  ): { response: Promise<PushResponse>; before: number } | null {
+    if (!batch.body) return null;
     const before = this.context.clock.physicalNow();
-    const response = transport.push({ mutations: batch.mutations }, batch.encoded);
+    const response = transport.push({ mutations: batch.mutations }, batch.body);
     // Awaited once the batch before it is settled; a failure meanwhile must not go unobserved.
     response.catch(() => undefined);
     return { response, before };

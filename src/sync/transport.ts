@@ -47,8 +47,8 @@ export class SyncError extends Error {
 export interface SyncTransport {
   /** The server's version, once it has answered. */
   readonly serverVersion?: string | null;
-  /** `encoded`: the request's mutations already written as JSON (sent as they are). */
-  push(request: PushRequest, encoded?: readonly string[]): Promise<PushResponse>;
+  /** `body`: the request already written as JSON (pushBody), sent as it is. */
+  push(request: PushRequest, body?: Blob): Promise<PushResponse>;
   /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
   pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
@@ -131,11 +131,11 @@ export class HttpTransport implements SyncTransport {
    * them whole, in an answer that names no protocol: the push goes again with every field's
    * clock, and so does every later push of this transport (src/protocol/README.md).
    */
-  async push(request: PushRequest, encoded?: readonly string[]): Promise<PushResponse> {
+  async push(request: PushRequest, body?: Blob): Promise<PushResponse> {
     const longForm = () => this.post({ mutations: request.mutations.map(withFieldClocks) });
     if ((this.api.serverProtocol ?? PROTOCOL_VERSION) < 2) return longForm();
     try {
-      return await this.post(encoded ? encodedBody(encoded) : request);
+      return await this.post(body ?? request);
     } catch (error) {
       if (error instanceof SyncError && error.status === 400 && (this.api.serverProtocol ?? 1) < 2) return longForm();
       throw error;
@@ -195,13 +195,11 @@ export class HttpTransport implements SyncTransport {
 }
 
 /**
- * A push's body from its mutations already written as JSON, as a Blob of the parts: Chromium
- * hands a Blob to the network as it is, where a 1 MB string body first costs the page ~100 ms
- * of main-thread work (measured with no DevTools attached), and no joined copy is made.
+ * A push's body from its mutations already written as JSON, as a Blob: Chromium hands a Blob
+ * to the network as it is, where a 1 MB string body first costs the page ~100 ms of main-thread
+ * work (measured with no DevTools attached). One joined string converts to bytes in about half
+ * the time of a Blob of a thousand parts (measured in Chromium 156).
  */
-function encodedBody(encoded: readonly string[]): Blob {
-  const parts: string[] = ['{"mutations":['];
-  for (const [index, json] of encoded.entries()) parts.push(index === 0 ? json : `,${json}`);
-  parts.push(']}');
-  return new Blob(parts, { type: 'application/json' });
+export function pushBody(encoded: readonly string[]): Blob {
+  return new Blob([`{"mutations":[${encoded.join(',')}]}`], { type: 'application/json' });
 }
