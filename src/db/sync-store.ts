@@ -47,16 +47,27 @@ export async function readPushBatch(
     const entries = await (last ? db.outbox.where('seq').aboveOrEqual(last.seq) : db.outbox.orderBy('seq'))
       .limit(max + 1)
       .toArray();
+    // Every entry's records are requested at once: awaiting each entry's before asking for the
+    // next would leave IndexedDB idle for a round trip per entry (a day of single edits is
+    // hundreds of entries).
+    const planned: { entry: OutboxEntry; ids: string[] }[] = [];
+    let wanted = 0;
     for (const entry of entries) {
-      if (mutations.length >= max || bytes >= MAX_BATCH_BYTES) break;
+      if (wanted >= max) break;
       const unsent = entry.seq === last?.seq ? entry.recordIds.filter((id) => !inFlight.has(id)) : entry.recordIds;
       if (unsent.length === 0) continue;
-      const ids = unsent.slice(0, max - mutations.length);
-      const records = await db.anyRecords(entry.type).bulkGet(ids);
+      const ids = unsent.slice(0, max - wanted);
+      wanted += ids.length;
+      planned.push({ entry, ids });
+    }
+    const reads = planned.map(({ entry, ids }) => db.anyRecords(entry.type).bulkGet(ids));
+    for (const [index, { entry, ids }] of planned.entries()) {
+      if (bytes >= MAX_BATCH_BYTES) break;
+      const records = await (reads[index] as Promise<(LooseRecord | undefined)[]>);
       const carried: string[] = [];
-      for (const [index, record] of records.entries()) {
+      for (const [at, record] of records.entries()) {
         if (bytes >= MAX_BATCH_BYTES) break;
-        carried.push(ids[index] as string);
+        carried.push(ids[at] as string);
         // A record missing locally is carried without a mutation: settling drops it.
         if (!record) continue;
         const mutation = toMutation(entry, record);
