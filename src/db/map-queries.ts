@@ -8,6 +8,7 @@ import type { ServiceKey } from '../domain/services';
 import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';
+import { SERVICE_DAYS, serviceDayRange } from './visit-keys';
 
 /** Every lieu (by name) with its last visit and where it is drawn. */
 export async function mapLieux(context: DataContext): Promise<MapLieu[]> {
@@ -80,11 +81,12 @@ async function firstLiveVisits(context: DataContext, candidates: Map<string, str
 
 /**
  * Ids of the lieux where a visit named this service (read only when the map filters on it).
- * Index keys only (visits by service, visits by lieu), then one visit read per lieu to skip
+ * Index keys only (visits by service and date, visits by lieu), then one visit read per lieu to skip
  * deleted ones: bounded by the number of lieux, never by the number of visits.
  */
 export async function lieuxWithService(context: DataContext, service: ServiceKey): Promise<Set<string>> {
-  const ids = await context.db.records('visits').where('services').equals(service).primaryKeys();
+  const [from, to] = serviceDayRange(service, '', '\uffff');
+  const ids = await context.db.records('visits').where(SERVICE_DAYS).between(from, to).primaryKeys();
   const candidates = await visitIdsByLieu(context, new Set(ids.map(String)));
   return new Set((await firstLiveVisits(context, candidates)).keys());
 }

@@ -15,6 +15,7 @@ import {
   segmentOfRecords,
 } from './search-index';
 import { type SearchWord, WORDS_TABLE, wordKeys } from './search-words';
+import { fillServiceDays, visitKeysMiddleware } from './visit-keys';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
@@ -139,6 +140,12 @@ export const SCHEMA_V5 = {
 /** Version 6: every word of the search's text (search-words.ts), filled from the records kept. */
 export const SCHEMA_V6 = { [WORDS_TABLE]: 'key' };
 
+/**
+ * Version 7: visits by service and date (visit-keys.ts) instead of by service alone, so a page of
+ * a service's visits, newest first, is read from the index; filled for the visits kept.
+ */
+export const SCHEMA_V7 = { visits: 'id, visitedAt, organisationId, *serviceDays' };
+
 export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -174,7 +181,11 @@ export class ValiseDb extends Dexie {
           await transaction.table(WORDS_TABLE).bulkPut(keys.map((key) => ({ key })));
         }
       });
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade((transaction) => fillServiceDays(transaction.idbtrans.objectStore('visits')));
     this.use(searchIndexMiddleware);
+    this.use(visitKeysMiddleware);
   }
 
   records<K extends RecordType>(type: K): RecordTables[K] {

@@ -8,7 +8,9 @@ import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import { visitIdsWithOpenFollowUps } from './follow-up-queries';
 import { withoutClocks } from './reads';
+import type { Stored } from './schema';
 import { type SearchedTable, type VisitFacets, visitFacets, visitSearchText } from './search-index';
+import { SERVICE_DAYS, serviceDayRange } from './visit-keys';
 import { nameEntries, searchColumns, searchColumnsRead, searchWords } from './visit-search';
 
 export interface VisitFilter {
@@ -36,8 +38,8 @@ export interface VisitRow {
 }
 
 /**
- * Visits newest first, filtered; walks the `visitedAt` index backwards and stops at `limit`,
- * so the first page is fast whatever the number of visits.
+ * Visits newest first, filtered; reads an index backwards (pageOfVisits) or the search's text
+ * and stops at `limit`, so the first page is fast whatever the number of visits.
  */
 export async function listVisits(context: DataContext, filter: VisitFilter): Promise<VisitRow[]> {
   const { db } = context;
@@ -74,14 +76,7 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
       (visit.contactIds ?? []).some((id) => matchingContacts?.has(id) === true));
   const visits =
     words.length === 0
-      ? await db
-          .records('visits')
-          .where('visitedAt')
-          .between(lower, upper, true, false)
-          .reverse()
-          .filter((visit) => keep(visit, () => true))
-          .limit(filter.limit)
-          .toArray()
+      ? await pageOfVisits(context, filter, lower, upper, (visit) => keep(visit, () => true))
       : await searchVisits(
           context,
           words,
@@ -100,6 +95,63 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
     visit: withoutClocks(visit),
     organisationName: visit.organisationId ? (names.get(visit.organisationId) ?? null) : null,
   }));
+}
+
+/**
+ * A page of visits newest first without a search. A lieu's visits are read by lieu (a few
+ * dozen); otherwise an index is read backwards — a service's keys (visit-keys.ts) when the
+ * filter names one, else dates — in growing chunks until `limit` visits are kept.
+ */
+async function pageOfVisits(
+  context: DataContext,
+  filter: VisitFilter,
+  lower: string,
+  upper: string,
+  keep: (visit: Visit) => boolean,
+): Promise<Stored<Visit>[]> {
+  const visits = context.db.records('visits');
+  if (filter.organisationId !== undefined) {
+    const ofLieu = await visits.where('organisationId').equals(filter.organisationId).toArray();
+    // The order of the dates index: newest first, then the greater id first.
+    return ofLieu
+      .filter((visit) => visit.visitedAt >= lower && visit.visitedAt < upper && keep(visit))
+      .sort((a, b) => compareDesc(a.visitedAt, b.visitedAt) || compareDesc(a.id, b.id))
+      .slice(0, filter.limit);
+  }
+  const { service } = filter;
+  const [index, from, to, keyOf] =
+    service === undefined
+      ? ['visitedAt', lower, upper, (visit: Visit) => visit.visitedAt]
+      : [
+          SERVICE_DAYS,
+          ...serviceDayRange(service, lower, upper),
+          (visit: Visit) => serviceDayRange(service, visit.visitedAt, '')[0],
+        ];
+  const kept: Stored<Visit>[] = [];
+  const seen = new Set<string>();
+  let top = to;
+  for (let chunk = filter.limit + 1; ; chunk *= 4) {
+    const read = await visits
+      .where(index)
+      .between(from, top, true, top !== to)
+      .reverse()
+      .limit(chunk)
+      .toArray();
+    for (const visit of read) {
+      // The next chunk starts again at the last key read, where visits of the same key may be left.
+      if (seen.has(visit.id)) continue;
+      seen.add(visit.id);
+      if (keep(visit)) kept.push(visit);
+      if (kept.length === filter.limit) return kept;
+    }
+    const last = read.at(-1);
+    if (read.length < chunk || last === undefined) return kept;
+    top = keyOf(last);
+  }
+}
+
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /**

@@ -93,6 +93,9 @@ describe('opening a database of the previous schema version with today’s', () 
     expect(await context.db.unknownRecords.count()).toBe(0);
     // Indexes added since version 1 cover the records written before them.
     expect([...(await lieuxWithService(context, 'detect'))]).toEqual([samples.organisations.id]);
+    expect((await listVisits(context, { limit: 10, service: 'detect' })).map((row) => row.visit.id)).toEqual([
+      samples.visits.id,
+    ]);
 
     // What was waiting goes on: the queued changes are pushed, the draft and its photo reopen,
     // the file is still to upload, and a new edit queues on top.
@@ -136,7 +139,9 @@ describe('a lieu merged before the upgrade', () => {
 class ValiseDbNext extends ValiseDb {
   constructor(name: string) {
     super(name);
-    this.version(this.verno + 1).stores({ visits: 'id, visitedAt, organisationId, updatedAt, *services, *contactIds' });
+    this.version(this.verno + 1).stores({
+      visits: 'id, visitedAt, organisationId, updatedAt, *serviceDays, *contactIds',
+    });
   }
 }
 
