@@ -31,16 +31,6 @@ export async function overdueFollowUps(context: DataContext, today = localDay())
   return sortForList((await live(Promise.resolve(due))).filter((item) => !item.done));
 }
 
-/** How many open follow-ups are overdue (the "À faire" badge). */
-export async function countOverdue(context: DataContext, today = localDay()): Promise<number> {
-  return context.db
-    .records('followUps')
-    .where('dueDate')
-    .below(today)
-    .filter((item) => !item.deleted && !item.done)
-    .count();
-}
-
 /** Visit ids with at least one open follow-up (list filter "suivis en cours"). */
 export async function visitIdsWithOpenFollowUps(context: DataContext): Promise<Set<string>> {
   const open = await openFollowUps(context);

@@ -37,10 +37,10 @@ export function setFollowUpDone(context: DataContext, id: string, done: boolean)
 }
 
 export {
-  countOverdue,
   followUpsOfEvent,
   followUpsOfVisit,
   openFollowUps,
   overdueFollowUps,
   visitIdsWithOpenFollowUps,
 } from './follow-up-queries';
+export { countOverdue } from './overdue-count';

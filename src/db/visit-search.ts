@@ -6,7 +6,8 @@
 // event); the next search reads it again.
 import Dexie from 'dexie';
 import type { DataContext } from './context';
-import { readSearchColumns, type SearchColumns, type SearchedTable } from './search-index';
+import { readSearchColumns, type SearchColumns } from './search-columns';
+import type { SearchedTable } from './search-index';
 import { type KnownWords, knownWords, WORDS_TABLE } from './search-words';
 
 /** A live lieu or person and its normalised name. */

@@ -78,4 +78,5 @@ export async function getVisit(context: DataContext, id: string): Promise<Visit 
   return stored && !stored.deleted ? withoutClocks(stored) : undefined;
 }
 
-export { type CaptureHints, captureHints, listVisits, type VisitFilter, type VisitRow } from './visit-queries';
+export { type CaptureHints, captureHints } from './capture-hints';
+export { listVisits, type VisitFilter, type VisitRow } from './visit-queries';

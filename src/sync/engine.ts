@@ -4,7 +4,7 @@
 import { blobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { redirectMerged } from '../db/merge';
-import { compactSearchNames } from '../db/search-index';
+import { compactSearchNames } from '../db/search-columns';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,

@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { createContact } from '../../../src/db/contacts';
 import { createOrganisation, deleteOrganisation } from '../../../src/db/organisations';
-import { compactSearchNames, readSearchColumns, type SearchedTable } from '../../../src/db/search-index';
+import { compactSearchNames, readSearchColumns } from '../../../src/db/search-columns';
+import type { SearchedTable } from '../../../src/db/search-index';
 import { applyPulledPage, leaveNetwork } from '../../../src/db/sync-store';
 import { createVisit, deleteVisit, listVisits, updateVisit } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';

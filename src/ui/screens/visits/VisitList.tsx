@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { countDrafts } from '../../../db/draft-count';
-import { countOverdue } from '../../../db/follow-up-queries';
+import { countOverdue } from '../../../db/overdue-count';
 import { listVisits, prepareVisitSearch, type VisitRow } from '../../../db/visit-queries';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
