@@ -68,7 +68,11 @@ function visitsTable(table: DBCoreTable): DBCoreTable {
 function readCursor(cursor: DBCoreCursor): DBCoreCursor {
   let seen: unknown;
   let read: unknown;
+  // The native cursor's getters throw "Illegal invocation" when read through another object:
+  // key and primaryKey are forwarded too, as Dexie's own cursor wrappers do (an `anyOf` jumps by key).
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get: () => {
         const value = cursor.value;
