@@ -3,6 +3,7 @@
 // on the few primitives each engine's driver gives (backend.ts), so a journey is written once.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitFor } from '../../helpers/wait-for';
 import { AXE_SOURCE, type AxeViolation, axeViolations } from '../helpers/axe';
 import { DESKTOP, PHONE, type Viewport } from '../helpers/browser';
 import { SCREENSHOTS } from '../helpers/paths';
@@ -55,22 +56,12 @@ export class Device {
     await this.waitFor({ role: 'heading', level: 1 });
   }
 
-  /** Resolves once `check` returns a truthy value; fails with `what` after WAIT_MS. */
-  async until<T>(what: string, check: () => Promise<T>, timeout = WAIT_MS): Promise<T> {
-    const deadline = Date.now() + timeout;
-    let last: unknown;
-    for (;;) {
-      try {
-        const value = await check();
-        if (value) return value;
-        last = value;
-      } catch (error) {
-        // A navigation in progress: the page's context is gone for a moment.
-        last = error;
-      }
-      if (Date.now() > deadline) throw new Error(`${this.engine}: ${what} (last: ${String(last)})`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  /**
+   * Resolves once `check` returns a truthy value; fails with `what` after `timeout`. A throw
+   * counts as "not yet": a navigation in progress, the page's context gone for a moment.
+   */
+  until<T>(what: string, check: () => Promise<T>, timeout = WAIT_MS): Promise<T> {
+    return waitFor(`${this.engine}: ${what}`, check, { timeout });
   }
 
   async waitFor(query: Query, { state = 'visible' as 'visible' | 'gone', timeout = WAIT_MS } = {}): Promise<void> {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { waitFor } from '../../helpers/wait-for';
 import type { Viewport } from '../helpers/browser';
 import { freePort } from '../helpers/server';
 import type { Backend, Engine } from './backend';
@@ -47,19 +48,20 @@ async function startDriver(env: NodeJS.ProcessEnv): Promise<{ url: string; proce
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { env, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode}).`);
-    try {
-      const status = await webdriverRequest<{ ready: boolean }>(`${url}/status`, 'GET');
-      if (status.ready) return { url, process: driver };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const exited = new AbortController();
+  driver.once('exit', (code) => exited.abort(new Error(`WebKitWebDriver exited (${code}).`)));
+  // It prints nothing once listening: its /status says when it takes a session.
+  try {
+    await waitFor(
+      'WebKitWebDriver did not become ready',
+      async () => (await webdriverRequest<{ ready: boolean }>(`${url}/status`, 'GET')).ready,
+      { timeout: 20_000, signal: exited.signal },
+    );
+  } catch (error) {
+    await stopChild(driver);
+    throw error;
   }
-  await stopChild(driver);
-  throw new Error('WebKitWebDriver did not answer within 20 s.');
+  return { url, process: driver };
 }
 
 class WebKitBackend implements Backend {
