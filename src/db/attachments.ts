@@ -5,7 +5,7 @@ import type { RECORD_TYPES_WITH_ATTACHMENTS } from '../domain/attachment-owners'
 import { getBlob, putBlob, sha256Hex } from './blobs';
 import type { DataContext } from './context';
 import type { BlobEntry } from './schema';
-import { createRecord, deleteRecord } from './writes';
+import { createRecord } from './writes';
 
 /** Until a device has joined a network (which announces its own), files stay under 10 MB. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -89,10 +89,6 @@ export async function attachFile(context: DataContext, file: NewAttachment): Pro
 export async function listAttachments(context: DataContext, ownerId: string): Promise<Attachment[]> {
   const all = await context.db.records('attachments').where('ownerId').equals(ownerId).toArray();
   return all.filter((attachment) => !attachment.deleted).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-}
-
-export function removeAttachment(context: DataContext, id: string): Promise<Attachment> {
-  return deleteRecord(context, 'attachments', id);
 }
 
 /** The bytes if this device has them (a file from another device is fetched by the sync state). */

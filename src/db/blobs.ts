@@ -51,17 +51,3 @@ export async function markBlobUploaded(context: DataContext, sha256: string, ref
   await context.db.blobs.update(sha256, refusal === undefined ? { state: 'uploaded' } : { state: 'refused', refusal });
 }
 
-export async function deleteBlob(context: DataContext, sha256: string): Promise<void> {
-  await context.db.blobs.delete(sha256);
-}
-
-/** Bytes and count of what is kept on the device. */
-export async function blobUsage(context: DataContext): Promise<{ count: number; bytes: number }> {
-  let bytes = 0;
-  let count = 0;
-  await context.db.blobs.each((blob) => {
-    bytes += blob.size;
-    count += 1;
-  });
-  return { count, bytes };
-}

@@ -1,7 +1,7 @@
 // Follow-ups ("À faire"): to-dos that came out of a visit or an event, with a due day.
 
 import type { FollowUp } from '../domain/follow-up';
-import type { NewRecord, RecordChanges } from '../domain/record-types';
+import type { NewRecord } from '../domain/record-types';
 import type { DataContext } from './context';
 import { createRecord, createRecords, updateRecord } from './writes';
 
@@ -20,15 +20,6 @@ export function createFollowUps(context: DataContext, inputs: readonly NewFollow
     'followUps',
     inputs.map((input) => ({ ...input, done: input.done ?? false })),
   );
-}
-
-/** Changes text, due day, owner… of a follow-up. */
-export function updateFollowUp(
-  context: DataContext,
-  id: string,
-  changes: RecordChanges<'followUps'>,
-): Promise<FollowUp> {
-  return updateRecord(context, 'followUps', id, changes);
 }
 
 /** Ticks (or unticks) a follow-up; `doneAt` records when. */

@@ -2,14 +2,6 @@
 import type { RecordType } from '../domain/record-types';
 import type { DataContext } from './context';
 
-/** Records of a type kept on this device, tombstones excluded. */
-export function countRecords(context: DataContext, type: RecordType): Promise<number> {
-  return context.db
-    .anyRecords(type)
-    .filter((record) => !record.deleted)
-    .count();
-}
-
 /** A stored record as screens see it: without the per-field clocks sync keeps beside it. */
 export function withoutClocks<T extends { hlc?: unknown }>(stored: T): Omit<T, 'hlc'> {
   const { hlc: _clocks, ...record } = stored;

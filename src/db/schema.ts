@@ -19,7 +19,6 @@ import { fillServiceDays, visitKeysMiddleware } from './visit-keys';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
-export type StoredRecord = Stored<RecordMap[RecordType]>;
 /** A stored record of any type, as sync code sees it. */
 export type LooseRecord = Stored<Record<string, unknown>> & { id: string; networkId: string; deleted: boolean };
 

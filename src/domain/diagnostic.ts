@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { baseEntries, day, id, optionalId, optionalInstant, optionalText, requiredText } from './fields';
 
 export const QUESTION_KINDS = ['scale', 'single', 'multiple', 'number', 'date', 'short_text', 'long_text'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 const localKey = v.pipe(v.string(), v.regex(/^[a-z0-9_-]{1,64}$/i, 'must be a short key'));
 

@@ -66,5 +66,3 @@ export const baseEntries = {
   updatedBy: v.pipe(v.string(), v.maxLength(120)),
   deleted: v.boolean(),
 };
-
-export const BASE_FIELDS = Object.keys(baseEntries) as (keyof typeof baseEntries)[];

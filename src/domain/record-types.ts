@@ -29,7 +29,6 @@ export const RECORD_SCHEMAS = {
 type Schemas = typeof RECORD_SCHEMAS;
 export type RecordType = keyof Schemas;
 export type RecordMap = { [K in RecordType]: v.InferOutput<Schemas[K]> };
-export type AnyRecord = RecordMap[RecordType];
 type RecordInputMap = { [K in RecordType]: v.InferInput<Schemas[K]> };
 
 export type BaseField = 'id' | 'networkId' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deleted';
@@ -85,6 +84,3 @@ export const MAP_FIELDS: { readonly [K in RecordType]: readonly (keyof RecordMap
   attachments: [],
   conflicts: [],
 };
-
-/** Types only an admin may create or change (the shared toolbox is curated, see toolbox rules). */
-export const ADMIN_TYPES: readonly RecordType[] = ['diagnosticTemplates'];

@@ -1,6 +1,6 @@
 // Device tokens and invitation codes. Only their SHA-256 hashes are stored: a stolen database
 // file gives no usable token.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -24,13 +24,6 @@ export function normaliseCode(code: string): string {
 
 export function hashCode(code: string): string {
   return hashSecret(`invitation:${normaliseCode(code)}`);
-}
-
-/** Compares two hex hashes without leaking through timing how much of them matched. */
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 export function bearerToken(header: string | undefined): string | null {

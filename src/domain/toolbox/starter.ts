@@ -4,7 +4,6 @@
 import type { NewRecord } from '../record-types';
 
 export const STARTER_CLOCK = '2024-01-01T00:00:00.000Z-0000-0000000000000000';
-export const STARTER_TIME = '2024-01-01T00:00:00.000Z';
 
 const itemId = (n: number) => `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
 const listId = (n: number) => `01900000-0000-7000-8000-0000000002${String(n).padStart(2, '0')}`;

@@ -1,9 +1,7 @@
 // Turns a domain validation issue into a sentence a concierge understands, shown next to the
 // field at fault. The domain's own messages are English and technical (for logs and the API).
-import { useMemo } from 'preact/hooks';
 import type { FieldIssue } from '../../domain/validation';
 import type { Language } from '../../state/ui';
-import { useLanguage } from './messages';
 
 type Sentence = (limit: string) => string;
 
@@ -133,10 +131,4 @@ export function issuesByField(issues: readonly FieldIssue[], lang: Language): Re
   const byField: Record<string, string> = {};
   for (const issue of issues) byField[issue.field] ??= describeIssue(issue, lang);
   return byField;
-}
-
-/** `const describe = useIssueText(); <Field error={describe(issue)} …/>` */
-export function useIssueText(): (issue: FieldIssue | undefined) => string | undefined {
-  const lang = useLanguage();
-  return useMemo(() => (issue) => (issue ? describeIssue(issue, lang) : undefined), [lang]);
 }

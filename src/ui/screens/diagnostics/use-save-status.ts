@@ -33,5 +33,3 @@ export function useSaveStatus() {
 
   return { state, run, retry };
 }
-
-export type SaveRunner = ReturnType<typeof useSaveStatus>['run'];
