@@ -50,4 +50,3 @@ export async function blobsToUpload(context: DataContext): Promise<string[]> {
 export async function markBlobUploaded(context: DataContext, sha256: string, refusal?: string): Promise<void> {
   await context.db.blobs.update(sha256, refusal === undefined ? { state: 'uploaded' } : { state: 'refused', refusal });
 }
-
