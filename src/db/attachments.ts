@@ -8,7 +8,7 @@ import type { BlobEntry } from './schema';
 import { createRecord } from './writes';
 
 /** Until a device has joined a network (which announces its own), files stay under 10 MB. */
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** A file larger than the network accepts: refused before anything is stored. */
 export class AttachmentTooLargeError extends Error {
@@ -37,7 +37,7 @@ export function maxAttachmentBytes(context: DataContext): number {
 }
 
 /** A file whose bytes are hashed and checked against the limit, ready to be stored in a transaction. */
-export interface HashedFile extends Omit<NewAttachment, 'ownerType' | 'ownerId'> {
+interface HashedFile extends Omit<NewAttachment, 'ownerType' | 'ownerId'> {
   sha256: string;
 }
 

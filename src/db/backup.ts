@@ -15,11 +15,11 @@ import { sha256Hex } from './blobs';
 import type { DataContext, DeviceIdentity } from './context';
 import { type MergeCounts, mergeRecords } from './writes';
 
-export interface BackupMeta {
+interface BackupMeta {
   lastBackupAt: string | null;
 }
 
-export interface BackupOptions {
+interface BackupOptions {
   appVersion: string;
   /** Photos and files too (the file grows by their size). */
   includeFiles: boolean;
@@ -106,7 +106,7 @@ export class RestoreCancelledError extends Error {
   }
 }
 
-export interface RestoreOptions {
+interface RestoreOptions {
   /** Records merged so far and in all, after each chunk. */
   onProgress?: (done: number, total: number) => void;
   /** Checked between chunks; an abort rolls the whole restore back. */

@@ -12,7 +12,7 @@ export async function conflictsOf(context: DataContext, recordId: string, field?
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
 }
 
-export async function openConflicts(context: DataContext): Promise<Conflict[]> {
+async function openConflicts(context: DataContext): Promise<Conflict[]> {
   const all = await context.db.records('conflicts').toArray();
   return all.filter((conflict) => !conflict.deleted).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
@@ -34,7 +34,7 @@ export async function resolveConflict(context: DataContext, conflict: Conflict, 
   });
 }
 
-export interface ConflictWithRecord {
+interface ConflictWithRecord {
   conflict: Conflict;
   /** The record's current value of the field (the version that won), "" if gone. */
   shown: string;

@@ -6,7 +6,7 @@ import type { DataContext } from './context';
 import { withoutClocks } from './reads';
 import { createRecord, createRecords, deleteRecord, updateRecord } from './writes';
 
-export type NewContact = NewRecord<'contacts'>;
+type NewContact = NewRecord<'contacts'>;
 
 /** Creates a person; throws RecordValidationError (with field issues) when a field is invalid. */
 export function createContact(context: DataContext, input: NewContact): Promise<Contact> {
@@ -40,7 +40,7 @@ export async function contactsByIds(context: DataContext, ids: readonly string[]
   return stored.filter((item) => item !== undefined && !item.deleted).map((item) => withoutClocks(item!));
 }
 
-export interface ContactFilter {
+interface ContactFilter {
   /** Words matched, accents and case ignored, against name, role, email, phone and tags. */
   query?: string;
   limit?: number;

@@ -38,7 +38,7 @@ export class DataContext {
   }
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   /** Database name; tests give each device its own. */
   name?: string;
   /** Wall clock; the convergence suite gives devices skewed clocks. */

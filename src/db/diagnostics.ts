@@ -16,7 +16,7 @@ import { getOrganisation, organisationsByIds } from './organisations';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** The network's own template records (not the built-in starters). */
-export async function listTemplateRecords(context: DataContext): Promise<DiagnosticTemplate[]> {
+async function listTemplateRecords(context: DataContext): Promise<DiagnosticTemplate[]> {
   const all = await context.db.records('diagnosticTemplates').toArray();
   return all.filter((template) => !template.deleted);
 }
@@ -26,12 +26,12 @@ export async function listOfferedTemplates(context: DataContext): Promise<Diagno
   return offeredTemplates(await listTemplateRecords(context));
 }
 
-export async function listDiagnostics(context: DataContext): Promise<Diagnostic[]> {
+async function listDiagnostics(context: DataContext): Promise<Diagnostic[]> {
   const all = await context.db.records('diagnostics').toArray();
   return all.filter((diagnostic) => !diagnostic.deleted).sort(newestFirst);
 }
 
-export async function listDiagnosticsOf(context: DataContext, organisationId: string): Promise<Diagnostic[]> {
+async function listDiagnosticsOf(context: DataContext, organisationId: string): Promise<Diagnostic[]> {
   const all = await context.db.records('diagnostics').where('organisationId').equals(organisationId).toArray();
   return all.filter((diagnostic) => !diagnostic.deleted).sort(newestFirst);
 }
@@ -41,7 +41,7 @@ function newestFirst(a: Diagnostic, b: Diagnostic): number {
   return a.createdAt < b.createdAt ? 1 : -1;
 }
 
-export interface DiagnosticWithTemplate {
+interface DiagnosticWithTemplate {
   diagnostic: Diagnostic;
   /** The version it was filled with; undefined when that grid has not reached this device yet. */
   template: DiagnosticTemplate | undefined;
@@ -72,7 +72,7 @@ export async function getDiagnostic(context: DataContext, id: string): Promise<D
   };
 }
 
-export interface DiagnosticOverviewList {
+interface DiagnosticOverviewList {
   diagnostics: Diagnostic[];
   templates: DiagnosticTemplate[];
   /** Names of the lieux diagnosed, by id. */
@@ -91,7 +91,7 @@ export async function listDiagnosticsWithNames(context: DataContext): Promise<Di
   };
 }
 
-export interface NewDiagnostic {
+interface NewDiagnostic {
   template: DiagnosticTemplate;
   organisationId?: string | null;
   territoryLabel?: string | null;
@@ -179,7 +179,7 @@ export async function listGrids(context: DataContext): Promise<DiagnosticTemplat
   return latestVersions(await listTemplateRecords(context));
 }
 
-export interface GridEditing {
+interface GridEditing {
   template: DiagnosticTemplate;
   /** Every version known, to number the next one and to see what an edit leaves behind. */
   versions: DiagnosticTemplate[];

@@ -10,7 +10,7 @@ import type { Draft } from './schema';
 export type { Draft };
 
 /** Id of the companion draft holding the files of a form's draft. */
-export const filesDraftId = (draftId: string) => `${draftId}-files`;
+const filesDraftId = (draftId: string) => `${draftId}-files`;
 
 /** The draft id of the edit form of a record (one per record). */
 export const editDraftId = (kind: string, recordId: string) => `${kind}-edit-${recordId}`;

@@ -6,7 +6,7 @@ import { RecordValidationError } from './errors';
 import { requestPersistentStorage } from './persistence';
 
 /** Same bound as `updatedBy` in the domain schemas: a longer name could not be stamped on records. */
-export const AUTHOR_NAME_MAX = 120;
+const AUTHOR_NAME_MAX = 120;
 
 export async function setAuthorName(context: DataContext, name: string): Promise<DeviceIdentity> {
   const authorName = name.trim();

@@ -5,7 +5,7 @@ import type { NewRecord, RecordChanges } from '../domain/record-types';
 import type { DataContext } from './context';
 import { createRecord, deleteRecord, updateRecord } from './writes';
 
-export type NewOrganisation = NewRecord<'organisations'>;
+type NewOrganisation = NewRecord<'organisations'>;
 
 /** Creates a lieu; throws RecordValidationError (with field issues) when a field is invalid. */
 export function createOrganisation(context: DataContext, input: NewOrganisation): Promise<Organisation> {

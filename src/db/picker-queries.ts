@@ -9,7 +9,7 @@ import { nameEntries } from './visit-search';
 
 export type PickedType = 'organisations' | 'contacts';
 
-export interface PickerRecord {
+interface PickerRecord {
   id: string;
   name: string;
   /** Commune of a lieu, role of a person: tells two homonyms apart. */

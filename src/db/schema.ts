@@ -66,7 +66,7 @@ export interface UnknownRecord {
   clocks: FieldClocks;
 }
 
-export interface MetaEntry {
+interface MetaEntry {
   key: string;
   value: unknown;
 }
@@ -115,37 +115,37 @@ export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {
   blobs: 'sha256, state',
 };
 
-export type LocalTable = 'outbox' | 'rejected' | 'meta' | 'drafts' | 'blobs';
+type LocalTable = 'outbox' | 'rejected' | 'meta' | 'drafts' | 'blobs';
 
 /** Version 2: records of types a later release adds, by type and id. */
-export const SCHEMA_V2 = { unknownRecords: '[type+id], type' };
+const SCHEMA_V2 = { unknownRecords: '[type+id], type' };
 
 /** Version 3: visits by service (multi-entry), so the map finds where a service was given by index. */
-export const SCHEMA_V3 = { visits: 'id, visitedAt, organisationId, *services' };
+const SCHEMA_V3 = { visits: 'id, visitedAt, organisationId, *services' };
 
 /** Version 4: the search's text of visits, lieux and people (search-index.ts), filled from the records kept. */
-export const SCHEMA_V4 = { [SEARCH_TABLE]: '++seq, table' };
+const SCHEMA_V4 = { [SEARCH_TABLE]: '++seq, table' };
 
 /**
  * Version 5: lieux and people by the record they were merged into. Only a merge's tombstones
  * have the field, so the index holds a handful of entries: a pulled page checks the thousands
  * of ids it references against those instead of noting every one of them.
  */
-export const SCHEMA_V5 = {
+const SCHEMA_V5 = {
   organisations: 'id, name, mergedInto',
   contacts: 'id, name, *organisationIds, mergedInto',
 };
 
 /** Version 6: every word of the search's text (search-words.ts), filled from the records kept. */
-export const SCHEMA_V6 = { [WORDS_TABLE]: 'key' };
+const SCHEMA_V6 = { [WORDS_TABLE]: 'key' };
 
 /**
  * Version 7: visits by service and date (visit-keys.ts) instead of by service alone, so a page of
  * a service's visits, newest first, is read from the index; filled for the visits kept.
  */
-export const SCHEMA_V7 = { visits: 'id, visitedAt, organisationId, *serviceDays' };
+const SCHEMA_V7 = { visits: 'id, visitedAt, organisationId, *serviceDays' };
 
-export type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
+type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;

@@ -34,7 +34,7 @@ export function visitFacets(facet: string): VisitFacets {
  * visits of the same instant by id, last first: the order of the `visitedAt` index read
  * backwards, which a first search walks (visit-finder.ts), so both find the same page.
  */
-export function mergeSegments(segments: readonly SearchSegment[]): SearchColumns {
+function mergeSegments(segments: readonly SearchSegment[]): SearchColumns {
   const at = new Map<string, number>();
   const merged: SearchColumns = { ids: [], visitedAt: [], facets: [], texts: [] };
   for (const segment of segments) {

@@ -1,7 +1,7 @@
 // What the sync engine remembers between runs, besides the cursor.
 import type { DataContext } from './context';
 
-export interface SyncMeta {
+interface SyncMeta {
   lastSyncAt: string | null;
   /** The server's version as it last answered. */
   serverVersion: string | null;

@@ -8,7 +8,7 @@ import type { BlobEntry } from './schema';
 
 export type FileState = 'downloaded' | 'pending' | 'too_large';
 
-export interface ItemFile {
+interface ItemFile {
   attachment: Attachment;
   state: FileState;
 }

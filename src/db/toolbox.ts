@@ -12,7 +12,7 @@ import { saveWithDraft } from './form-save';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** Before joining, a device curates its own valise; once joined, the network's role decides. */
-export function toolboxRole(context: DataContext): Role {
+function toolboxRole(context: DataContext): Role {
   return context.session?.role ?? 'admin';
 }
 
@@ -50,7 +50,7 @@ export async function readToolbox(context: DataContext): Promise<ToolboxView> {
   };
 }
 
-export interface ItemView {
+interface ItemView {
   item: ToolboxItem;
   loans: Loan[];
   attachment: Attachment | null;
@@ -90,7 +90,7 @@ export async function addItem(context: DataContext, input: ItemInput): Promise<T
   return createRecord(context, 'toolboxItems', { ...input, status });
 }
 
-export type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
+type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
 
 export async function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
   return updateRecord(context, 'toolboxItems', id, changes);

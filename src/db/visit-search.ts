@@ -11,7 +11,7 @@ import type { SearchedTable } from './search-index';
 import { type KnownWords, knownWords, WORDS_TABLE } from './search-words';
 
 /** A live lieu or person and its normalised name. */
-export interface NameEntry {
+interface NameEntry {
   id: string;
   text: string;
 }

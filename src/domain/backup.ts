@@ -7,9 +7,9 @@ import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } f
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
 import { type FieldIssue, validateRecord } from './validation';
 
-export const BACKUP_FORMAT = 'valise-backup';
+const BACKUP_FORMAT = 'valise-backup';
 /** Bumped when the body changes shape; `upgradeBody` reads every older version. */
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 
 export interface BackupFile {
   sha256: string;
@@ -35,7 +35,7 @@ export interface BackupBody {
   settings?: BackupSettings;
 }
 
-export interface BackupSettings {
+interface BackupSettings {
   /** The name written on records before the device joins a network. */
   authorName: string;
 }
@@ -55,7 +55,7 @@ export type BackupProblem =
   | { kind: 'checksum' }
   | { kind: 'invalid_record'; type: RecordType; id: string; issue: FieldIssue | undefined };
 
-export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
+type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
 
 /** The backup file's text (pretty enough to diff, small enough to mail). */
 export async function writeBackup(body: BackupBody): Promise<string> {
@@ -159,7 +159,7 @@ export function countBackupRecords(body: BackupBody): { [K in RecordType]?: numb
 }
 
 /** What restoring one record does: nothing (null), a new record (keys null), or these fields. */
-export interface RestoredRecord {
+interface RestoredRecord {
   state: RecordState;
   keys: string[] | null;
 }
@@ -186,7 +186,7 @@ export function restoreRecord(
 }
 
 /** A whole record as a patch: every field with its clock, and each map entry that has its own. */
-export function patchOf(type: RecordType, state: RecordState): Patch {
+function patchOf(type: RecordType, state: RecordState): Patch {
   const fields: Record<string, unknown> = {};
   const clocks: FieldClocks = {};
   for (const [key, value] of Object.entries(state.data)) {
@@ -212,7 +212,7 @@ export function latestClock(states: Iterable<RecordState>): string {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const BACKUP_REMINDER_DAYS = 7;
+const BACKUP_REMINDER_DAYS = 7;
 
 /**
  * Whether Réglages should remind to save a backup: browsers may evict storage, so a change

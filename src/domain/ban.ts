@@ -3,7 +3,7 @@
 import { type LatLon, positionOf } from './geo';
 import type { Organisation } from './organisation';
 
-export const BAN_SEARCH_URL = 'https://api-adresse.data.gouv.fr/search/';
+const BAN_SEARCH_URL = 'https://api-adresse.data.gouv.fr/search/';
 
 /** Below this score the BAN is guessing: better no position than a wrong one. */
 const MIN_SCORE = 0.5;

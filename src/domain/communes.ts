@@ -3,7 +3,7 @@
 // and imports use — by postcode, by name, by INSEE code.
 import { normalizeForSearch } from './search';
 
-export interface Area {
+interface Area {
   code: string;
   name: string;
 }
@@ -39,7 +39,7 @@ function namesOf(index: CommuneIndex): readonly string[] {
 }
 
 /** Overseas départements and collectivities have 3-character codes (971…988). */
-export function departementOf(insee: string): string {
+function departementOf(insee: string): string {
   return /^9[78]/.test(insee) ? insee.slice(0, 3) : insee.slice(0, 2);
 }
 

@@ -3,7 +3,7 @@
 // decimal commas, and text that looks like a formula neutralised (CSV injection).
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_SEPARATOR = ';';
+const CSV_SEPARATOR = ';';
 
 /** A cell: text (guarded), a number (decimal comma, never guarded), or empty. */
 export type CsvCell = string | number | null | undefined;

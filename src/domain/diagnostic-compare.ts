@@ -5,12 +5,12 @@ import type { Answer, Diagnostic, DiagnosticTemplate, Question } from './diagnos
 import { type AnswerWords, describeAnswer, FRENCH_ANSWER_WORDS, sameAnswer } from './diagnostic-answers';
 import { scoreGrid } from './diagnostic-score';
 
-export interface Filled {
+interface Filled {
   template: DiagnosticTemplate;
   answers: Readonly<Record<string, Answer>>;
 }
 
-export interface SectionDelta {
+interface SectionDelta {
   sectionId: string;
   title: string;
   before: number | null;
@@ -19,7 +19,7 @@ export interface SectionDelta {
   delta: number | null;
 }
 
-export interface AnswerChange {
+interface AnswerChange {
   questionId: string;
   section: string;
   question: string;
@@ -27,7 +27,7 @@ export interface AnswerChange {
   after: string;
 }
 
-export interface Comparison {
+interface Comparison {
   sections: SectionDelta[];
   overall: Omit<SectionDelta, 'sectionId' | 'title'>;
   changes: AnswerChange[];

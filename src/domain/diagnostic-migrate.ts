@@ -3,7 +3,7 @@
 // answer is set aside on the diagnostic (kept, listed, never deleted).
 import type { Answer, DiagnosticTemplate, Question } from './diagnostic';
 
-export interface SetAsideAnswer {
+interface SetAsideAnswer {
   questionId: string;
   /** The question as the older version asked it. */
   label: string;
@@ -51,7 +51,7 @@ export function migrateAnswers(
   return { carried, setAside };
 }
 
-export interface OrphanedQuestion {
+interface OrphanedQuestion {
   questionId: string;
   label: string;
   /** How many diagnostics hold an answer to it that a move to the new version would set aside. */

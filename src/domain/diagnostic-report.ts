@@ -11,7 +11,7 @@ import {
   scoreGrid,
 } from './diagnostic-score';
 
-export interface ReportSection {
+interface ReportSection {
   number: number;
   title: string;
   score: SectionScore;

@@ -4,7 +4,7 @@
 // so a section nobody could answer shows no score rather than a failing one.
 import type { Answer, DiagnosticTemplate, Question, Section } from './diagnostic';
 
-export const MAX_LEVEL = 4;
+const MAX_LEVEL = 4;
 
 export interface SectionScore {
   sectionId: string;
@@ -28,14 +28,14 @@ export interface GridScore {
   scorable: boolean;
 }
 
-export type Answers = Readonly<Record<string, Answer>>;
+type Answers = Readonly<Record<string, Answer>>;
 
 export function activeQuestions(section: Section): Question[] {
   return section.questions.filter((question) => !question.retired);
 }
 
 /** Whether a question can count toward its section's score at all. */
-export function isScorable(question: Question): boolean {
+function isScorable(question: Question): boolean {
   if (!question.scored || question.retired || (question.weight ?? 1) <= 0) return false;
   if (question.kind === 'scale') return true;
   if (question.kind === 'single' || question.kind === 'multiple')
@@ -127,10 +127,10 @@ export function scoreGrid(template: Pick<DiagnosticTemplate, 'sections'>, answer
 }
 
 /** Sections at or above this are strengths; below `WEAK`, where support is needed. */
-export const STRONG = 70;
-export const WEAK = 40;
+const STRONG = 70;
+const WEAK = 40;
 
-export interface Reading {
+interface Reading {
   strengths: SectionScore[];
   weaknesses: SectionScore[];
 }

@@ -4,11 +4,11 @@
 // same grid; an admin who edits one publishes version 2 of the same family on the network.
 import type { DiagnosticTemplate, Question, Section } from './diagnostic';
 
-export const STARTER_NETWORK = 'builtin';
+const STARTER_NETWORK = 'builtin';
 const STARTER_DATE = '2026-01-01T00:00:00.000Z';
 
 export const PROJECT_STARTER_ID = '00000000-0000-7000-8000-00000000d001';
-export const TERRITORY_STARTER_ID = '00000000-0000-7000-8000-00000000d002';
+const TERRITORY_STARTER_ID = '00000000-0000-7000-8000-00000000d002';
 
 /** Levels of a maturity scale, used where a question has no words of its own. */
 const MATURITY = ['Absent', 'Idée', 'En construction', 'En place', 'Solide et partagé'];

@@ -52,7 +52,7 @@ export const diagnosticTemplateSchema = v.strictObject({
 });
 export type DiagnosticTemplate = v.InferOutput<typeof diagnosticTemplateSchema>;
 
-export const ANSWER_STATUSES = ['answered', 'skipped', 'unknown'] as const;
+const ANSWER_STATUSES = ['answered', 'skipped', 'unknown'] as const;
 const answerSchema = v.strictObject({
   status: v.picklist(ANSWER_STATUSES),
   value: v.optional(

@@ -6,7 +6,7 @@ import { normalizeForSearch } from './search';
 
 export type DuplicateReason = 'name_commune' | 'name' | 'email' | 'phone';
 
-export interface DuplicatePair {
+interface DuplicatePair {
   /** The two ids, older record first (the one usually kept). */
   ids: [string, string];
   reason: DuplicateReason;

@@ -3,7 +3,7 @@
 import type { EventNote, NetworkEvent } from './event';
 import type { OrganisationKind } from './vocabulary';
 
-export interface Agenda<E> {
+interface Agenda<E> {
   /** Events of the day (`today`), finished or not, by start. */
   today: E[];
   /** Events not over yet (under way included), soonest first, today's excepted. */
@@ -50,7 +50,7 @@ export function timelineOrder<N extends Pick<EventNote, 'writtenAt' | 'id'>>(not
   return [...notes].sort((a, b) => compare(a.writtenAt, b.writtenAt) || compare(a.id, b.id));
 }
 
-export interface AttendanceCounts {
+interface AttendanceCounts {
   invited: number;
   present: number;
   excused: number;

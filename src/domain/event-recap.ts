@@ -11,10 +11,10 @@ import { SERVICE_LABELS } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import { labelOf } from './vocabulary';
 
-export type RecapLanguage = 'fr' | 'en';
+type RecapLanguage = 'fr' | 'en';
 export type RecapFormat = 'markdown' | 'wikitext';
 
-export interface RecapFollowUp {
+interface RecapFollowUp {
   id: string;
   text: string;
   owner?: string | null | undefined;
@@ -22,7 +22,7 @@ export interface RecapFollowUp {
   done: boolean;
 }
 
-export interface RecapInput {
+interface RecapInput {
   event: NetworkEvent;
   notes: readonly EventNote[];
   /** Follow-ups created from the event (`eventId`). */

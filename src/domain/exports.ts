@@ -19,7 +19,7 @@ export type ExportLanguage = 'fr' | 'en';
 /** Live records (tombstones excluded) of every type, without their clocks. */
 export type ExportData = { [K in RecordType]: RecordMap[K][] };
 
-export const CSV_EXPORTS = ['visits', 'organisations', 'contacts', 'followUps'] as const;
+const CSV_EXPORTS = ['visits', 'organisations', 'contacts', 'followUps'] as const;
 export type CsvExport = (typeof CSV_EXPORTS)[number];
 
 const HEADERS: Record<CsvExport, Record<ExportLanguage, string[]>> = {

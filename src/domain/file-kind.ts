@@ -3,7 +3,7 @@
 // browser's viewer, an image through <img>); anything else (HTML, SVG, scripts…) is only ever
 // downloaded, so it never runs as a document of the app's origin.
 
-export type ViewableType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+type ViewableType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
 const ascii = (bytes: Uint8Array, from: number, text: string) =>
   [...text].every((char, index) => bytes[from + index] === char.charCodeAt(0));

@@ -4,8 +4,8 @@ import { endOfWeek, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { localDay } from './days';
 
-export type DueGroup = 'overdue' | 'today' | 'thisWeek' | 'later' | 'undated';
-export const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'thisWeek', 'later', 'undated'];
+type DueGroup = 'overdue' | 'today' | 'thisWeek' | 'later' | 'undated';
+const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'thisWeek', 'later', 'undated'];
 
 export function dueGroup(dueDate: string | null | undefined, today: string): DueGroup {
   if (!dueDate) return 'undated';

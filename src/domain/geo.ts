@@ -6,7 +6,7 @@ export interface LatLon {
   longitude: number;
 }
 
-export type PositionSource = 'lieu' | 'visit';
+type PositionSource = 'lieu' | 'visit';
 
 export interface PlacedPosition extends LatLon {
   /** Where the coordinate came from: shown on the lieu's card ("position de la dernière visite"). */

@@ -7,7 +7,7 @@ import { EVENT_KIND_LABELS } from './event-labels';
 import type { FollowUp } from './follow-up';
 import { labelOf } from './vocabulary';
 
-export interface IcsOptions {
+interface IcsOptions {
   /** Names the product in PRODID and the domain part of UIDs. */
   language: 'fr' | 'en';
   /** Organisation names by id, for LOCATION. */

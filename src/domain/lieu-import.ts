@@ -153,14 +153,14 @@ const TYPOLOGY_WORDS: [RegExp, Typology][] = [
 ];
 
 /** The typology a text names; several different ones make a "lieu hybride". */
-export function typologyOf(text: string): Typology | null {
+function typologyOf(text: string): Typology | null {
   const normal = normalizeForSearch(text);
   const found = new Set(TYPOLOGY_WORDS.filter(([pattern]) => pattern.test(normal)).map(([, key]) => key));
   if (found.size === 0) return null;
   return found.size > 1 ? 'hybrid' : ([...found][0] as Typology);
 }
 
-export function legalStructureOf(text: string): LegalStructure | null {
+function legalStructureOf(text: string): LegalStructure | null {
   const normal = normalizeForSearch(text);
   if (normal === '') return null;
   if (/\bscic\b/.test(normal)) return 'scic';
@@ -195,7 +195,7 @@ const splitList = (text: string) =>
  * table when one commune fits: the INSEE code, else the postcode (with the name to choose
  * among the communes a postcode serves), else a name only one commune bears.
  */
-export function mapLieuRow(
+function mapLieuRow(
   headers: readonly string[],
   row: readonly string[],
   mapping: LieuMapping,

@@ -49,7 +49,7 @@ function communeKey(lieu: Pick<Organisation, 'inseeCode' | 'commune'>): Territor
 }
 
 /** Every territory key of a lieu: its commune's code, then what reports group by. */
-export function mapTerritoryKeys(lieu: Organisation): string[] {
+function mapTerritoryKeys(lieu: Organisation): string[] {
   const commune = communeKey(lieu);
   return [...(commune ? [commune.key] : []), ...territoryKeys(lieu).map((key) => key.key)];
 }

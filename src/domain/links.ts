@@ -33,7 +33,7 @@ export function mailtoHref(email: string | null | undefined): string | null {
   return address === '' || /[?#\s]/.test(address) ? null : safeHref(`mailto:${address}`);
 }
 
-export type LinkState = 'none' | 'ok' | 'broken';
+type LinkState = 'none' | 'ok' | 'broken';
 
 export function linkState(raw: string | null | undefined): LinkState {
   if ((raw?.trim() ?? '') === '') return 'none';

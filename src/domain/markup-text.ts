@@ -6,7 +6,7 @@
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /** The text on one line (table cells, facts, titles). */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
 }
 

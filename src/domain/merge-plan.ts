@@ -68,7 +68,7 @@ export function fieldsToChoose(kept: Mergeable, merged: Mergeable): string[] {
  * What the kept record becomes: a chosen value where a person chose, otherwise its own value,
  * or the other's where its own is empty; lists (tags, networks, lieux of a person) are joined.
  */
-export function mergedValues(kept: Mergeable, merged: Mergeable, choices: MergeChoices): Record<string, unknown> {
+function mergedValues(kept: Mergeable, merged: Mergeable, choices: MergeChoices): Record<string, unknown> {
   const a = kept.record as Record<string, unknown>;
   const b = merged.record as Record<string, unknown>;
   const changes: Record<string, unknown> = {};

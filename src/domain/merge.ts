@@ -29,22 +29,22 @@ export interface Patch {
   base?: Record<string, string> | undefined;
 }
 
-export interface LosingText {
+interface LosingText {
   field: string;
   value: string;
   /** Clock of the losing write (its node tells which device typed it). */
   clock: string;
 }
 
-export interface MergeResult extends RecordState {
+interface MergeResult extends RecordState {
   changed: boolean;
   losers: LosingText[];
 }
 
 /** Fields fixed at creation: a later patch never changes them. */
-export const IMMUTABLE_FIELDS: ReadonlySet<string> = new Set(['id', 'networkId', 'createdAt']);
+const IMMUTABLE_FIELDS: ReadonlySet<string> = new Set(['id', 'networkId', 'createdAt']);
 
-export const DEFAULT_CLOCK_KEY = '*';
+const DEFAULT_CLOCK_KEY = '*';
 
 export function clockOf(clocks: FieldClocks, key: string): string {
   const own = clocks[key];
@@ -181,7 +181,7 @@ function writeWholeMap(
 }
 
 /** Drops per-field clocks equal to the default one, to keep records small. */
-export function compactClocks(clocks: FieldClocks): FieldClocks {
+function compactClocks(clocks: FieldClocks): FieldClocks {
   // Every record a server creates passes here: plain loops, no arrays of entries.
   const keys = Object.keys(clocks);
   let common = clocks[DEFAULT_CLOCK_KEY];

@@ -3,7 +3,7 @@
 import type { RecordType } from './record-types';
 import type { Role } from './vocabulary';
 
-export interface WriteAttempt {
+interface WriteAttempt {
   role: Role;
   type: RecordType;
   /** The record as stored before the write; null for a creation. */

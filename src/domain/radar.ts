@@ -1,12 +1,12 @@
 // Geometry of a radar chart, apart from any drawing: one axis per section, clockwise from
 // the top, a score of 100 % at the rim. Rounded to 0.01 so the SVG text stays short.
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
 
-export interface RadarFrame {
+interface RadarFrame {
   center: Point;
   radius: number;
   axes: number;

@@ -31,7 +31,7 @@ export type RecordType = keyof Schemas;
 export type RecordMap = { [K in RecordType]: v.InferOutput<Schemas[K]> };
 type RecordInputMap = { [K in RecordType]: v.InferInput<Schemas[K]> };
 
-export type BaseField = 'id' | 'networkId' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deleted';
+type BaseField = 'id' | 'networkId' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deleted';
 /** What a caller passes to create a record: its own fields; the data layer stamps the base fields. */
 export type NewRecord<K extends RecordType> = Omit<RecordInputMap[K], BaseField> & { id?: string; createdAt?: string };
 /** What a caller passes to change a record. */

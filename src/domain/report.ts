@@ -21,7 +21,7 @@ export interface ReportFilters {
   author?: string | null;
 }
 
-export interface Count<K> {
+interface Count<K> {
   key: K;
   count: number;
 }
@@ -47,7 +47,7 @@ export interface Report {
   diagnostics: { filled: number; completed: number; sections: SectionAverage[] };
 }
 
-export interface SectionAverage {
+interface SectionAverage {
   grid: string;
   section: string;
   /** Mean of the diagnostics' section scores (0–100, one decimal); null when none has a score. */
@@ -61,7 +61,7 @@ export type ReportData = Pick<
   'visits' | 'events' | 'diagnostics' | 'followUps' | 'organisations' | 'diagnosticTemplates'
 >;
 
-export interface ReportOptions {
+interface ReportOptions {
   /** The day the report is read, for "overdue". */
   today: string;
   timeZone?: string;

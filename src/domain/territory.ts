@@ -3,7 +3,7 @@
 // names, so "Rhône", "rhone" and "69" are one département.
 import type { Organisation } from './organisation';
 
-export type TerritoryKind = 'label' | 'epci' | 'departement' | 'region';
+type TerritoryKind = 'label' | 'epci' | 'departement' | 'region';
 
 export interface TerritoryKey {
   /** The network's own label as typed (trimmed); "dep:69", "reg:84", "epci:200046977" for codes. */

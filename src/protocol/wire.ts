@@ -31,7 +31,7 @@ export const MAX_CLOCK_AHEAD_MS = 60_000;
 
 const uuid = ID_PATTERN.source.slice(1, -1);
 /** One mutation id per outbox entry; a bulk entry's mutations are `<entry id>:<record id>`. */
-export const MUTATION_ID_PATTERN = new RegExp(`^${uuid}(:${uuid})?$`);
+const MUTATION_ID_PATTERN = new RegExp(`^${uuid}(:${uuid})?$`);
 const FIELD_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}(\.[a-zA-Z0-9_-]{1,64})?$/;
 
 const clock = v.pipe(v.string(), v.regex(HLC_PATTERN, 'must be a hybrid logical clock timestamp'));
@@ -77,7 +77,7 @@ const notAPart = (issue: v.BaseIssue<unknown>) =>
 /** The shape of a record type's name; which types a server knows is decided per mutation. */
 const RECORD_TYPE_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;
 
-export const mutationSchema = v.pipe(
+const mutationSchema = v.pipe(
   v.strictObject(
     {
       id: v.pipe(v.string(), v.regex(MUTATION_ID_PATTERN, 'must be a mutation id')),

@@ -3,7 +3,7 @@
 // automatic reload, which could wipe a form being typed.
 import { Workbox } from 'workbox-window';
 
-export interface RegisterOptions {
+interface RegisterOptions {
   /** A new version waits; `apply` activates it and reloads the page once it controls. */
   onUpdateWaiting: (apply: () => void) => void;
 }

@@ -25,7 +25,7 @@ import { syncRoutes } from './routes/sync-api';
 import type { Store } from './store/store';
 import { protocolGate, serverInfo } from './versions';
 
-export interface AppDeps {
+interface AppDeps {
   store: Store;
   config: ServerConfig;
   /** Server wall clock (tests move it). */

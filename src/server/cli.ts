@@ -16,7 +16,7 @@ import { openStore } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
 
-export const USAGE = `Usage: npm run valise -- <command>
+const USAGE = `Usage: npm run valise -- <command>
 
   networks                         list the networks on this server
   networks create <name>           create a network

@@ -37,7 +37,7 @@ function safeDecode(segment: string): string {
   }
 }
 
-export function sameRoute(a: Route, b: Route): boolean {
+function sameRoute(a: Route, b: Route): boolean {
   return a.path === b.path && JSON.stringify(a.query) === JSON.stringify(b.query);
 }
 

@@ -10,7 +10,7 @@ import type { JoinInput } from '../sync/join';
 import { useUi } from './ui';
 import { useStore } from './use-store';
 
-export interface SyncView {
+interface SyncView {
   status: SyncStatus;
   session: Session | null;
 }

@@ -8,7 +8,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const LANGUAGE_STORAGE_KEY = 'valise.lang';
 
-export interface UiState {
+interface UiState {
   lang: Language;
   /** navigator.onLine, kept current by online/offline events (it only knows the link is down). */
   online: boolean;

@@ -3,7 +3,7 @@
 // projector show as "over-borrowed" once synced instead of a negative stock.
 import type { Loan, ToolboxItem } from '../toolbox';
 
-export interface KitAvailability {
+interface KitAvailability {
   /** How many the network owns (1 when the item does not say). */
   owned: number;
   /** How many are out, by open loans. */
@@ -16,7 +16,7 @@ export interface KitAvailability {
   holders: Loan[];
 }
 
-export function openLoans(loans: readonly Loan[]): Loan[] {
+function openLoans(loans: readonly Loan[]): Loan[] {
   return loans
     .filter((loan) => !loan.deleted && !loan.returnedAt)
     .sort((a, b) => (a.borrowedAt < b.borrowedAt ? -1 : a.borrowedAt > b.borrowedAt ? 1 : a.id < b.id ? -1 : 1));

@@ -9,7 +9,7 @@ export interface PackingLine {
   packed: boolean;
 }
 
-export interface PackingState {
+interface PackingState {
   lines: PackingLine[];
   packedCount: number;
   /** Lines still to pack, in list order (the "ce qui manque" view). */
@@ -69,7 +69,7 @@ export function listsUsing<L extends Pick<PackingList, 'itemIds' | 'deleted'>>(
   return lists.filter((list) => !list.deleted && list.itemIds.includes(itemId));
 }
 
-export interface TripGroups<T> {
+interface TripGroups<T> {
   /** The trips of the member reading, soonest first (undated last). */
   mine: T[];
   /** Everyone else's trips, soonest first: a colleague's suitcase may hold what one needs. */

@@ -225,7 +225,7 @@ export const STARTER_PACKING_LISTS: readonly ListInput[] = [
 
 const STARTER_ID_SET = new Set([...STARTER_ITEMS, ...STARTER_PACKING_LISTS].map((record) => record.id));
 
-export function isStarterId(id: string): boolean {
+function isStarterId(id: string): boolean {
   return STARTER_ID_SET.has(id);
 }
 

@@ -73,7 +73,7 @@ CapabilityBoundingSet=
 UMask=0077`;
 }
 
-export function serverUnit(settings: DeploySettings): string {
+function serverUnit(settings: DeploySettings): string {
   return `[Unit]
 Description=Valise sync server (${settings.domain})
 After=network-online.target
@@ -96,7 +96,7 @@ WantedBy=multi-user.target
 `;
 }
 
-export function backupService(settings: DeploySettings): string {
+function backupService(settings: DeploySettings): string {
   return `[Unit]
 Description=Valise backup (${settings.domain})
 
@@ -107,7 +107,7 @@ ${hardening(settings, [settings.dataDir, settings.backupDir])}
 `;
 }
 
-export function backupTimer(settings: DeploySettings): string {
+function backupTimer(settings: DeploySettings): string {
   return `[Unit]
 Description=Daily Valise backup (${settings.domain})
 
@@ -121,7 +121,7 @@ WantedBy=timers.target
 `;
 }
 
-export interface DeployFile {
+interface DeployFile {
   name: string;
   /** Where the admin installs it. */
   target: string;

@@ -10,7 +10,7 @@ import { backupName, expiredBackups, parseBackupName } from './retention';
 
 const run = promisify(execFile);
 
-export interface BackupOptions {
+interface BackupOptions {
   dir: string;
   keepDaily: number;
   keepWeekly: number;
@@ -18,7 +18,7 @@ export interface BackupOptions {
   now: Date;
 }
 
-export interface BackupOutcome {
+interface BackupOutcome {
   file: string;
   deleted: string[];
 }

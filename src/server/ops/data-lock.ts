@@ -6,11 +6,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-export const LOCK_FILE = 'valise.lock';
+const LOCK_FILE = 'valise.lock';
 
 export class DataFolderBusy extends Error {}
 
-export interface DataLock {
+interface DataLock {
   release(): void;
 }
 

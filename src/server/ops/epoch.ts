@@ -22,7 +22,7 @@ export async function renewEpoch(store: Store, now: number, reason: string): Pro
   return entries[0]?.[1] as string;
 }
 
-export interface EpochInfo {
+interface EpochInfo {
   epoch: string;
   startedAt: string;
   reason: string;

@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** A small fixed set of route names: a label per path would grow without bound. */
-export function routeOf(path: string): string {
+function routeOf(path: string): string {
   if (!path.startsWith('/api/')) return path === '/metrics' ? 'metrics' : 'app';
   const [, , first, second] = path.split('/');
   if (first === 'sync' && (second === 'push' || second === 'pull')) return second;

@@ -16,7 +16,7 @@ import { verifyBackup } from './verify';
 
 const run = promisify(execFile);
 
-export interface RestoreOutcome {
+interface RestoreOutcome {
   epoch: string;
   /** Where the replaced SQLite file was moved, if there was one. */
   keptAside: string | null;

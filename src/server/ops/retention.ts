@@ -1,14 +1,14 @@
 // Which backups to keep: the newest of each of the last N days that have one, and the newest of
 // each of the last M ISO weeks. Pure, so the rule has its own tests.
 
-export interface BackupFile {
+interface BackupFile {
   name: string;
   /** When the backup was taken (from its name). */
   at: Date;
 }
 
 /** `valise-20261203-033012.sqlite` or `.dump` (PostgreSQL): UTC time in the name, sortable. */
-export const BACKUP_NAME = /^valise-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.(sqlite|dump)$/;
+const BACKUP_NAME = /^valise-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.(sqlite|dump)$/;
 
 export function backupName(at: Date, kind: 'sqlite' | 'dump'): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

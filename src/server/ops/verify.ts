@@ -11,16 +11,16 @@ import Database from 'better-sqlite3';
 const run = promisify(execFile);
 
 /** What every backup must hold; newer tables (server_meta…) are added by the migrations on restore. */
-export const CORE_TABLES = ['networks', 'devices', 'invitations', 'records', 'mutations', 'attachments'] as const;
+const CORE_TABLES = ['networks', 'devices', 'invitations', 'records', 'mutations', 'attachments'] as const;
 
-export interface Verification {
+interface Verification {
   kind: 'sqlite' | 'dump';
   problems: string[];
   counts: Record<string, number>;
   epoch: string | null;
 }
 
-export function backupKind(file: string): 'sqlite' | 'dump' | null {
+function backupKind(file: string): 'sqlite' | 'dump' | null {
   const head = Buffer.alloc(16);
   const fd = openSync(file, 'r');
   try {
