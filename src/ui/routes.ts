@@ -11,7 +11,7 @@ export interface ScreenProps {
   route: Route;
 }
 
-export interface ScreenModule {
+interface ScreenModule {
   default: ComponentType<ScreenProps>;
 }
 
@@ -51,7 +51,7 @@ export function findScreen(screen: string): ScreenEntry | undefined {
 
 type CommonKey = keyof typeof common.fr;
 
-export interface NavItem {
+interface NavItem {
   path: string;
   label: CommonKey;
   /** A shorter label where the bottom bar of a phone has little room. */

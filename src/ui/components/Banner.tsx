@@ -3,9 +3,9 @@ import styles from './Banner.module.css';
 import { classes } from './classes';
 import { Icon, type IconName } from './Icon';
 
-export type BannerTone = 'info' | 'warning' | 'error' | 'success';
+type BannerTone = 'info' | 'warning' | 'error' | 'success';
 
-export interface BannerProps {
+interface BannerProps {
   tone?: BannerTone;
   /** A bold first line ("Nouvelle version disponible"); the children say the rest below it. */
   title?: ComponentChildren;

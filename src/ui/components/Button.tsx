@@ -9,14 +9,14 @@ export function buttonClass(variant: ButtonVariant, extra?: unknown): string {
   return classes(styles.button, styles[variant], typeof extra === 'string' && extra);
 }
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant };
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant };
 
 /** A button at least 44 px high. `type` defaults to "button": a form submits only on purpose. */
 export function Button({ variant = 'secondary', class: extra, type = 'button', ...rest }: ButtonProps) {
   return <button type={type} class={buttonClass(variant, extra)} {...rest} />;
 }
 
-export type ButtonLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: ButtonVariant; href: string };
+type ButtonLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: ButtonVariant; href: string };
 
 /** A link that looks like a button: for actions that go to another screen ("#/visites/nouvelle"). */
 export function ButtonLink({ variant = 'secondary', class: extra, ...rest }: ButtonLinkProps) {

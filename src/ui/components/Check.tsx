@@ -2,7 +2,7 @@ import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import styles from './Check.module.css';
 import { classes } from './classes';
 
-export type CheckProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'class' | 'role'> & {
+type CheckProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'class' | 'role'> & {
   children: ComponentChildren;
   /** The screen's own placement of the line (a packing line's grid cell). */
   class?: string | undefined;

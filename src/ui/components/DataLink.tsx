@@ -5,7 +5,7 @@ import { mailtoHref, safeHref, telHref } from '../../domain/links';
 import { ButtonLink, type ButtonVariant } from './Button';
 import styles from './DataLink.module.css';
 
-export type DataLinkKind = 'web' | 'mail' | 'tel';
+type DataLinkKind = 'web' | 'mail' | 'tel';
 
 const HREF: Record<DataLinkKind, (address: string) => string | null> = {
   web: safeHref,

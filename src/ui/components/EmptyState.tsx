@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import styles from './EmptyState.module.css';
 
-export interface EmptyStateProps {
+interface EmptyStateProps {
   title: ComponentChildren;
   children?: ComponentChildren;
   /** The one thing to do next (a ButtonLink or Button). */

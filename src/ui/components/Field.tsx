@@ -54,7 +54,7 @@ type SelectFieldProps = FieldFrame & { as: 'select'; children: ComponentChildren
     'class'
   >;
 
-export type FieldProps = InputFieldProps | TextareaFieldProps | SelectFieldProps;
+type FieldProps = InputFieldProps | TextareaFieldProps | SelectFieldProps;
 
 export function Field(props: FieldProps) {
   const t = useMessages(common);

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { classes } from './classes';
 import styles from './FileInput.module.css';
 
-export interface FileInputProps {
+interface FileInputProps {
   children: ComponentChildren;
   accept: string;
   multiple?: boolean;

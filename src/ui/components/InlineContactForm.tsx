@@ -13,7 +13,7 @@ import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
-export interface InlineContactFormProps {
+interface InlineContactFormProps {
   /** The name typed in the picker, to start from. */
   initialName?: string;
   /** Lieux the person is linked to (the visit's lieu). */

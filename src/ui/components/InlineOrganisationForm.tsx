@@ -15,7 +15,7 @@ import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
-export interface InlineOrganisationFormProps {
+interface InlineOrganisationFormProps {
   /** The name typed in the picker, to start from. */
   initialName?: string;
   onCreated: (organisation: Organisation) => void;

@@ -9,7 +9,7 @@ import { type PickerOption, SearchPicker, type SearchPickerProps } from './Searc
 /** Candidates read for what is typed: more than shown, so "N de plus" still says there are more. */
 const CANDIDATES = 30;
 
-export type RecordPickerProps = Omit<SearchPickerProps, 'options' | 'onQuery'> & {
+type RecordPickerProps = Omit<SearchPickerProps, 'options' | 'onQuery'> & {
   type: PickedType;
   /** Records not to offer (people already on an event's list). */
   exclude?: readonly string[];

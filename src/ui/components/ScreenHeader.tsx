@@ -5,7 +5,7 @@ import { common } from '../i18n/common';
 import { useMessages } from '../i18n/messages';
 import styles from './ScreenHeader.module.css';
 
-export interface ScreenHeaderProps {
+interface ScreenHeaderProps {
   /** The screen's one h1, also the document title ("Visites — Valise"). */
   title: string;
   /** One line on what the screen is for. */

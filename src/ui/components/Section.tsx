@@ -3,7 +3,7 @@ import { useId } from 'preact/hooks';
 import { classes } from './classes';
 import styles from './Section.module.css';
 
-export interface SectionProps {
+interface SectionProps {
   title: ComponentChildren;
   children: ComponentChildren;
   /** Test and anchor hook ("stockage"). */

@@ -8,12 +8,12 @@ import { Field } from './Field';
 import styles from './TerritoryFilter.module.css';
 import { territoryFilterMessages } from './territory-filter-messages';
 
-export interface TerritoryChoice {
+interface TerritoryChoice {
   territory: string | null;
   service: ServiceKey | null;
 }
 
-export interface TerritoryFilterProps {
+interface TerritoryFilterProps {
   territories: readonly TerritoryOption[];
   value: TerritoryChoice;
   /** What the service filter keeps, in the screen's words ("Service rendu lors d’une visite"). */

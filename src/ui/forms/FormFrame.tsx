@@ -6,7 +6,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { DraftNotice, FormProblem } from './FormNotices';
 import type { RecordForm } from './use-record-form';
 
-export interface FormFrameProps {
+interface FormFrameProps {
   form: Pick<RecordForm<object, never>, 'submit' | 'saving' | 'formRef' | 'restoredAt' | 'discard' | 'problem'>;
   title: string;
   description?: string | undefined;

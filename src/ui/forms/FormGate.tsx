@@ -6,7 +6,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import type { FormStart } from './use-form-start';
 
-export interface FormGateProps<V, F> {
+interface FormGateProps<V, F> {
   title: string;
   start: FormStart<V, F> | 'missing' | undefined;
   missing: { text: string; back: string; href: string };

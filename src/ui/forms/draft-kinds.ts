@@ -16,7 +16,7 @@ const withDraft = (href: string, draft: Draft) => `${href}?${DRAFT_PARAM}=${enco
 const form = (newPath: string[], editPath: (id: string) => string[]) => (draft: Draft) =>
   withDraft(hrefTo(...(draft.recordId ? editPath(draft.recordId) : newPath)), draft);
 
-export const DRAFT_KINDS: Record<(typeof DRAFT_KIND_NAMES)[number], DraftKind> = {
+const DRAFT_KINDS: Record<(typeof DRAFT_KIND_NAMES)[number], DraftKind> = {
   visit: {
     label: { fr: 'Visite', en: 'Visit' },
     href: form(['visites', 'nouvelle'], (id) => ['visites', id, 'modifier']),

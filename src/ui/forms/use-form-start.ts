@@ -23,7 +23,7 @@ export interface FormStart<V, F = never> {
   restoredAt: string | null;
 }
 
-export interface FormTarget {
+interface FormTarget {
   /** The kind of form ("visit", "lieu"…), as listed in the drafts. */
   kind: string;
   /** The record to edit, or null for a new one. */

@@ -16,7 +16,7 @@ export type FieldErrors = Record<string, string>;
 type StringKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 type TextEvent = { currentTarget: { value: string } };
 
-export interface RecordFormOptions<V, R, F> {
+interface RecordFormOptions<V, R, F> {
   /** The repository call that writes everything the form holds, and forgets `draftId` in it. */
   save: (values: V, files: F[], draftId: string) => Promise<R>;
   /** After the save: usually a navigation to the record. */

@@ -4,7 +4,7 @@ import { type CommuneIndex, parseCommunes } from '../../domain/communes';
 let loading: Promise<CommuneIndex> | null = null;
 
 /** The commune table, read once per tab from its own chunk (cached by the worker at install). */
-export function loadCommunes(): Promise<CommuneIndex> {
+function loadCommunes(): Promise<CommuneIndex> {
   loading ??= import('virtual:communes').then((module) => parseCommunes(module.default));
   // A chunk that failed to load (offline before the worker cached it) is tried again next time.
   loading.catch(() => {

@@ -7,7 +7,7 @@ import type { DataContext } from '../../db/context';
 import { type LiveSubscription, observe } from '../../db/live';
 import { holdFirstScreen } from '../first-screen';
 
-export type LiveQuery<T> = (context: DataContext) => Promise<T>;
+type LiveQuery<T> = (context: DataContext) => Promise<T>;
 
 /**
  * `const visits = useLive((context) => listVisits(context, filter), [filter])` — undefined

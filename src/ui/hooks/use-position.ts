@@ -5,9 +5,9 @@ import type { LatLon } from '../../domain/geo';
 import { useMessages } from '../i18n/messages';
 import { positionMessages } from './position-messages';
 
-export type PositionStatus = 'idle' | 'locating' | 'found' | 'denied' | 'unavailable' | 'timeout';
+type PositionStatus = 'idle' | 'locating' | 'found' | 'denied' | 'unavailable' | 'timeout';
 
-export interface DevicePosition extends LatLon {
+interface DevicePosition extends LatLon {
   /** Metres, rounded: how far the true position may be. */
   accuracy: number;
 }

@@ -4,7 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { type Language, useUi } from '../../state/ui';
 
 /** A message is a plain string or a function of values (counts, names) returning one. */
-export type Message = string | ((...args: never) => string);
+type Message = string | ((...args: never) => string);
 export type Dictionary = Record<string, Message>;
 
 export interface Messages<D extends Dictionary = Dictionary> {

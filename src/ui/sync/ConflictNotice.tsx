@@ -15,7 +15,7 @@ import { useMessages } from '../i18n/messages';
 import styles from './ConflictNotice.module.css';
 import { messages } from './conflict-messages';
 
-export interface ConflictNoticeProps {
+interface ConflictNoticeProps {
   recordType: RecordType;
   recordId: string;
   field: string;

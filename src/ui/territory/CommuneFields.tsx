@@ -9,7 +9,7 @@ import { useMessages } from '../i18n/messages';
 import styles from './commune-fields.module.css';
 import { territoryMessages } from './messages';
 
-export type CommuneValues = Record<keyof ReturnType<typeof communeFields>, string>;
+type CommuneValues = Record<keyof ReturnType<typeof communeFields>, string>;
 
 /** What a typed commune name drops: the codes belonged to the commune chosen before. */
 const CODES_CLEARED: Partial<CommuneValues> = {

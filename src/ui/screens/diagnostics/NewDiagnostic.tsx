@@ -22,7 +22,7 @@ interface Errors {
   filledOn?: string;
 }
 
-export interface NewDiagnosticProps {
+interface NewDiagnosticProps {
   /** A lieu chosen beforehand ("#/diagnostics/nouveau?lieu=<id>", from a lieu or a visit). */
   organisationId?: string | undefined;
   /** The visit this diagnostic is part of. */

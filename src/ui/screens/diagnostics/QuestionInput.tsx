@@ -12,7 +12,7 @@ import { messages } from './messages';
 import styles from './QuestionInput.module.css';
 import { useTypedAnswer } from './use-typed-answer';
 
-export interface QuestionInputProps {
+interface QuestionInputProps {
   question: Question;
   answer: Answer | undefined;
   /** Saves the answer (null clears it); resolves false when it could not be saved. */

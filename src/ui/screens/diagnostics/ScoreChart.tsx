@@ -17,7 +17,7 @@ import {
 import { classes } from '../../components/classes';
 import styles from './ScoreChart.module.css';
 
-export interface ChartSeries {
+interface ChartSeries {
   /** Shown in the legend when there are several series. */
   label: string;
   percents: readonly (number | null)[];

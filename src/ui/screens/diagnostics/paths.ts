@@ -1,7 +1,7 @@
 // Addresses inside the Diagnostics screen.
 import { hrefTo } from '../../../state/router';
 
-export const SCREEN = 'diagnostics';
+const SCREEN = 'diagnostics';
 export const NEW_PATH = 'nouveau';
 export const SECTION_PATH = 'section';
 export const COMPARE_PATH = 'comparer';

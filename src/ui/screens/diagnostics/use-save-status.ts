@@ -2,7 +2,7 @@
 // to retry the one that failed (its value is still on screen).
 import { useCallback, useRef, useState } from 'preact/hooks';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 export function useSaveStatus() {
   const [state, setState] = useState<SaveState>('idle');

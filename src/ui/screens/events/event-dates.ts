@@ -21,7 +21,7 @@ export function zoneOf(event: Pick<NetworkEvent, 'timeZone'>): string {
 }
 
 /** « mardi 3 mars 2026 » in the event's zone. */
-export function eventDay(instant: string, zone: string, lang: Language): string {
+function eventDay(instant: string, zone: string, lang: Language): string {
   const date = wallDate(toWallClock(instant, zone));
   return format(date, `EEEE ${dayToken(date, lang)} MMMM yyyy`, { locale: LOCALES[lang] });
 }
@@ -45,7 +45,7 @@ export function eventTime(instant: string, zone: string): string {
   return toWallClock(instant, zone).time;
 }
 
-export interface SpanWords {
+interface SpanWords {
   sameDay: (day: string, from: string, to: string) => string;
   range: (from: string, to: string) => string;
   dayAt: (day: string, time: string) => string;

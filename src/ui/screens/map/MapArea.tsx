@@ -10,7 +10,7 @@ import type { MapView, TileState } from './leaflet-view';
 import styles from './Map.module.css';
 import { messages } from './messages';
 
-export interface MapAreaProps {
+interface MapAreaProps {
   items: readonly MapLieu[];
   labels: readonly { name: string; latitude: number; longitude: number }[];
   selectedId: string | null;

@@ -18,7 +18,7 @@ const FRANCE: [number, number] = [46.6, 2.4];
 
 export type TileState = 'waiting' | 'shown' | 'none';
 
-export interface MapViewOptions {
+interface MapViewOptions {
   onSelect: (id: string) => void;
   onTiles: (state: TileState) => void;
   words: { here: string; zoomIn: string; zoomOut: string };

@@ -13,7 +13,7 @@ export interface FilterOptions {
   authors: string[];
 }
 
-export interface ReportFiltersProps {
+interface ReportFiltersProps {
   choice: PeriodChoice;
   filters: Filters;
   options: FilterOptions;

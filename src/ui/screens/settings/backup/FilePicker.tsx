@@ -5,7 +5,7 @@ import { buttonClass } from '../../../components/Button';
 import { fieldParts, Hint } from '../../../components/Field';
 import styles from './FilePicker.module.css';
 
-export interface FilePickerProps {
+interface FilePickerProps {
   label: string;
   button: string;
   hint: string;

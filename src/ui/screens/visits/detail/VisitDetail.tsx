@@ -32,7 +32,7 @@ import listStyles from '../visits-list.module.css';
 import { detailMessages } from './messages';
 import { VisitPhotos } from './VisitPhotos';
 
-export interface VisitDetailProps {
+interface VisitDetailProps {
   visitId: string;
   query: Record<string, string>;
 }

@@ -33,7 +33,7 @@ import {
 } from './values';
 import styles from './visit-form.module.css';
 
-export interface VisitFormProps {
+interface VisitFormProps {
   /** The visit to edit, or null for a new one. */
   visitId: string | null;
   /** The draft to resume (from the list of drafts, or the address after a reload). */

@@ -1,6 +1,6 @@
 // Photos are resized on the device before they are stored: longest side 1600 px, JPEG, so a
 // phone's 8 MB picture becomes a few hundred KB that sync can carry.
-export const PHOTO_MAX_SIDE = 1600;
+const PHOTO_MAX_SIDE = 1600;
 const QUALITY = 0.85;
 
 export interface PendingPhoto {
@@ -20,7 +20,7 @@ export class UnreadableImageError extends Error {
   }
 }
 
-export function scaledSize(width: number, height: number, maxSide = PHOTO_MAX_SIDE): { width: number; height: number } {
+function scaledSize(width: number, height: number, maxSide = PHOTO_MAX_SIDE): { width: number; height: number } {
   const scale = Math.min(1, maxSide / Math.max(width, height));
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }

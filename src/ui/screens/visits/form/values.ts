@@ -95,9 +95,9 @@ export function valuesOfVisit(visit: Visit): VisitFormValues {
   };
 }
 
-export type FormProblem = { field: 'visitedAt' } | { field: 'followUpText'; key: string };
+type FormProblem = { field: 'visitedAt' } | { field: 'followUpText'; key: string };
 
-export interface VisitDraftOutcome {
+interface VisitDraftOutcome {
   visit: NewVisit;
   followUps: { text: string; dueDate: string | null }[];
 }
