@@ -12,11 +12,16 @@ export interface SearchWord {
   key: string;
 }
 
-/** The distinct keys of the words of normalised texts. */
+/**
+ * The distinct keys of the words of normalised texts. The words are made distinct before the
+ * table is put in front of them: a bulk write's texts repeat most of their words, and building
+ * a key for each occurrence took as long as normalising the text.
+ */
 export function wordKeys(table: SearchedTable, texts: readonly string[]): string[] {
-  const keys = new Set<string>();
-  for (const text of texts) for (const word of text.split(' ')) if (word !== '') keys.add(`${table}\t${word}`);
-  return [...keys];
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.split(' ')) words.add(word);
+  words.delete('');
+  return Array.from(words, (word) => `${table}\t${word}`);
 }
 
 /** Of `keys`, the words not known yet (one look-up in the write's transaction). */
