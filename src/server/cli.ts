@@ -8,10 +8,10 @@ import { readConfig, type ServerConfig } from './config';
 import { runDeploy } from './deploy/command';
 import { invitationLink, issueInvitation } from './invitations';
 import { takeBackup } from './ops/backup';
-import { DataFolderBusy } from './ops/data-lock';
 import { readEpoch } from './ops/epoch';
 import { RestoreRefused, restoreBackup } from './ops/restore';
 import { verifyBackup } from './ops/verify';
+import { StartRefused } from './start-refused';
 import { openStore } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
@@ -172,7 +172,7 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
     }
     return null;
   } catch (error) {
-    if (error instanceof RestoreRefused || error instanceof DataFolderBusy) {
+    if (error instanceof RestoreRefused || error instanceof StartRefused) {
       io.err(error.message);
       return 1;
     }
@@ -213,5 +213,13 @@ export async function main(argv: readonly string[], config: ServerConfig, io: Cl
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exit(await main(process.argv.slice(2), readConfig(), { out: console.log, err: console.error }));
+  let config: ServerConfig;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (!(error instanceof StartRefused)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  process.exit(await main(process.argv.slice(2), config, { out: console.log, err: console.error }));
 }

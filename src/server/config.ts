@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AddressList, TrustedProxies } from './ops/client-address';
+import { StartRefused } from './start-refused';
 
 export interface ServerConfig {
   port: number;
@@ -29,22 +30,62 @@ export interface ServerConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const number = (name: string, fallback: number, rule: NumberRule) => numberSetting(env, name, fallback, rule);
   return {
-    port: Number(env.PORT ?? 8080),
+    port: number('PORT', 8080, PORT),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.VALISE_DATA ?? 'data'),
     databaseUrl: env.DATABASE_URL ?? null,
     distDir: resolve(env.VALISE_DIST ?? 'dist'),
-    maxAttachmentBytes: Number(env.VALISE_MAX_ATTACHMENT_BYTES ?? 10 * 1024 * 1024),
-    maxBodyBytes: Number(env.VALISE_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
-    networkStorageBytes: Number(env.VALISE_NETWORK_STORAGE_BYTES ?? 5 * 1024 ** 3),
-    tokenIdleMs: Number(env.VALISE_TOKEN_IDLE_DAYS ?? 180) * 86_400_000,
-    deviceRate: Number(env.VALISE_DEVICE_RATE ?? 10),
-    addressRate: Number(env.VALISE_ADDRESS_RATE ?? 50),
+    maxAttachmentBytes: number('VALISE_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, BYTES),
+    maxBodyBytes: number('VALISE_MAX_BODY_BYTES', 8 * 1024 * 1024, BYTES),
+    networkStorageBytes: number('VALISE_NETWORK_STORAGE_BYTES', 5 * 1024 ** 3, BYTES),
+    tokenIdleMs: number('VALISE_TOKEN_IDLE_DAYS', 180, DAYS) * 86_400_000,
+    deviceRate: number('VALISE_DEVICE_RATE', 10, RATE),
+    addressRate: number('VALISE_ADDRESS_RATE', 50, RATE),
     allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),
     trustedProxies: new TrustedProxies(list(env.VALISE_TRUSTED_PROXIES)),
     metricsAllow: new AddressList(list(env.VALISE_METRICS_ALLOW ?? '127.0.0.1,::1'), 'VALISE_METRICS_ALLOW'),
   };
+}
+
+interface NumberRule {
+  min: number;
+  max: number;
+  whole: boolean;
+  /** What the admin reads after "must be". */
+  expected: string;
+}
+
+const PORT: NumberRule = { min: 0, max: 65_535, whole: true, expected: 'a whole number from 0 to 65535' };
+const BYTES: NumberRule = {
+  min: 1,
+  max: Number.MAX_SAFE_INTEGER,
+  whole: true,
+  expected: 'a number of bytes, written as digits only (8 MB is 8388608)',
+};
+const DAYS: NumberRule = { min: 1, max: 36_500, whole: false, expected: 'a number of days, at least 1' };
+const RATE: NumberRule = {
+  min: 0,
+  max: 1_000_000,
+  whole: false,
+  expected: 'a number of units per second (0 turns it off)',
+};
+
+/**
+ * A number the admin set. A typo is refused at start: `Number("8MB")` is NaN, and a NaN limit
+ * compares false with everything, which would quietly turn a body limit, a rate limit or the
+ * tokens' expiry off.
+ */
+function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, rule: NumberRule): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (Number.isFinite(value) && value >= rule.min && value <= rule.max && (!rule.whole || Number.isInteger(value)))
+    return value;
+  throw new StartRefused(
+    `${name} is "${raw}": it must be ${rule.expected}. Fix it or leave it unset (default ${fallback}).`,
+  );
 }
 
 function list(value: string | undefined): string[] {

@@ -1,9 +1,12 @@
 // Starts a network's server: the store, a first network on first start, and the HTTP server.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { configWarnings, readConfig } from './config';
+import { configWarnings, readConfig, type ServerConfig } from './config';
 import { listen } from './http-server';
 import { invitationLink, issueInvitation } from './invitations';
-import { DataFolderBusy, lockDataFolder } from './ops/data-lock';
+import { lockDataFolder } from './ops/data-lock';
+import { StartRefused } from './start-refused';
 import { openStore } from './store/open';
 import type { Store } from './store/store';
 
@@ -15,19 +18,16 @@ export async function startServer() {
   const store = await openStore(config);
   const app = createApp({ store, config });
   const baseUrl = process.env.VALISE_PUBLIC_URL ?? `http://localhost:${config.port}`;
-  await welcomeFirstAdmin(store, baseUrl);
+  // Prepared before listening, so that a device can use it as soon as the server answers.
+  const welcome = await firstAdminWelcome(store, baseUrl);
 
-  const server = listen(app, { port: config.port, hostname: config.host }, (info) => {
-    console.log(
-      JSON.stringify({
-        level: 'info',
-        message: 'Valise is listening',
-        url: baseUrl,
-        port: info.port,
-        store: store.kind,
-      }),
-    );
-  });
+  const server = listen(app, { port: config.port, hostname: config.host });
+  const info = await listening(server, config);
+  // Printed only once the server listens: an invitation to a server that failed to start is no use.
+  if (welcome) console.log(welcome);
+  console.log(
+    JSON.stringify({ level: 'info', message: 'Valise is listening', url: baseUrl, port: info.port, store: store.kind }),
+  );
 
   // Finish what is in flight, then close the store: no push is cut in half by a deploy.
   const shutdown = (signal: string) => {
@@ -45,27 +45,63 @@ export async function startServer() {
   return { server, store, config };
 }
 
-/** On the very first start there is no network yet: create one and invite its first admin. */
-async function welcomeFirstAdmin(store: Store, baseUrl: string): Promise<void> {
-  if ((await store.listNetworks()).length > 0) return;
-  const network = await store.createNetwork('Mon réseau de tiers-lieux');
+function listening(server: Server, config: ServerConfig): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('listening', () => resolve(server.address() as AddressInfo));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `port ${config.port} of ${config.host}`;
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new StartRefused(
+            `Another program (perhaps another Valise) already listens on ${where}. ` +
+              `Stop it, or start this one on another port: PORT=${config.port + 1} npm start.`,
+          ),
+        );
+      else if (error.code === 'EACCES')
+        reject(new StartRefused(`This user may not listen on ${where}: use a port above 1023 (PORT=8080).`));
+      else if (error.code === 'EADDRNOTAVAIL')
+        reject(
+          new StartRefused(
+            `HOST=${config.host} is not an address of this machine: leave HOST unset, or use 127.0.0.1.`,
+          ),
+        );
+      else reject(error);
+    });
+  });
+}
+
+/**
+ * The way in for a network's first admin. On the very first start there is no network yet:
+ * one is created. As long as no device has joined it, every start prints a new invitation (the
+ * first one may have expired, been lost with the terminal, or been printed by a start that
+ * failed); once a device joined, admins invite from the app or the CLI.
+ */
+async function firstAdminWelcome(store: Store, baseUrl: string): Promise<string | null> {
+  const networks = await store.listNetworks();
+  if (networks.length > 1) return null;
+  const existing = networks[0];
+  if (existing && (await store.listDevices(existing.id)).length > 0) return null;
+  const network = existing ?? (await store.createNetwork('Mon réseau de tiers-lieux'));
   const invitation = await issueInvitation(store, network.id, 'admin', 24 * 7);
-  console.log(
-    [
-      '',
-      `  Valise: network "${network.name}" created.`,
-      '  Invite its first admin (valid 7 days, single use):',
-      `    link: ${invitationLink(baseUrl, invitation.code)}`,
-      `    code: ${invitation.code}`,
-      '',
-    ].join('\n'),
-  );
+  return [
+    '',
+    existing
+      ? `  Valise: no device has joined network "${network.name}" yet.`
+      : `  Valise: network "${network.name}" created.`,
+    '  Invite its first admin (valid 7 days, single use):',
+    `    link: ${invitationLink(baseUrl, invitation.code)}`,
+    `    code: ${invitation.code}`,
+    '',
+  ].join('\n');
+}
+
+/** A start that fails says why in words when the admin can fix it; a stack trace otherwise. */
+export function exitOnStartFailure(error: unknown): never {
+  if (error instanceof StartRefused) console.error(`Valise cannot start: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  startServer().catch((error: unknown) => {
-    if (error instanceof DataFolderBusy) console.error(JSON.stringify({ level: 'error', message: error.message }));
-    else console.error(error);
-    process.exit(1);
-  });
+  startServer().catch(exitOnStartFailure);
 }

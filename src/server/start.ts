@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from './config';
-import { startServer } from './main';
+import { exitOnStartFailure, startServer } from './main';
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -12,11 +12,15 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-const { distDir } = readConfig();
-const index = join(distDir, 'index.html');
-const sources = ['src', 'public', 'index.html', 'vite.config.ts'].filter(existsSync);
-if (!existsSync(index) || Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs) {
-  console.log('Building the app…');
-  execFileSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], { stdio: 'inherit' });
+try {
+  const { distDir } = readConfig();
+  const index = join(distDir, 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].filter(existsSync);
+  if (!existsSync(index) || Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs) {
+    console.log('Building the app…');
+    execFileSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], { stdio: 'inherit' });
+  }
+  await startServer();
+} catch (error) {
+  exitOnStartFailure(error);
 }
-await startServer();

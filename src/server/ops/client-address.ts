@@ -3,6 +3,7 @@
 // appends the address it saw, so the rightmost address that is not a trusted proxy is the
 // client. Anything to its left was written by the client itself and is never believed.
 import { BlockList, isIP } from 'node:net';
+import { StartRefused } from '../start-refused';
 
 /** Addresses and CIDR ranges, IPv4 or IPv6 ("127.0.0.1", "10.0.0.0/8", "::1"). */
 export class AddressList {
@@ -15,13 +16,13 @@ export class AddressList {
     for (const entry of entries) {
       const [address = '', bits] = entry.split('/');
       const family = isIP(address);
-      if (family === 0) throw new Error(`${setting}: "${entry}" is not an address or a CIDR range.`);
+      if (family === 0) throw new StartRefused(`${setting}: "${entry}" is not an address or a CIDR range.`);
       const type = family === 4 ? 'ipv4' : 'ipv6';
       if (bits === undefined) this.list.addAddress(address, type);
       else {
         const prefix = Number(bits);
         if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128))
-          throw new Error(`${setting}: "${entry}" has a wrong prefix length.`);
+          throw new StartRefused(`${setting}: "${entry}" has a wrong prefix length.`);
         this.list.addSubnet(address, prefix, type);
       }
     }

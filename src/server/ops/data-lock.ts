@@ -2,22 +2,28 @@
 // the same sequence numbers and answer half its pushes with 500; it must not start at all.
 // The lock is an exclusive SQLite lock on its own file: the operating system drops it when the
 // process ends, however it ends (SIGKILL, power cut), so a stale lock never blocks a restart.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { StartRefused } from '../start-refused';
 
 const LOCK_FILE = 'valise.lock';
 
-export class DataFolderBusy extends Error {}
+export class DataFolderBusy extends StartRefused {}
 
 interface DataLock {
   release(): void;
 }
 
 export function lockDataFolder(dataDir: string): DataLock {
-  mkdirSync(dataDir, { recursive: true });
+  usableFolder(dataDir);
   const path = join(dataDir, LOCK_FILE);
-  const db = new Database(path, { timeout: 0 });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: 0 });
+  } catch (error) {
+    throw unusable(dataDir, error);
+  }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // A write transaction under EXCLUSIVE locking mode keeps the file locked until close.
@@ -29,7 +35,38 @@ export function lockDataFolder(dataDir: string): DataLock {
         `Another Valise server is already running on the data folder ${dataDir} (it holds ${path}). ` +
           'Stop it first (systemctl stop valise), or give this one its own VALISE_DATA.',
       );
-    throw error;
+    throw unusable(dataDir, error);
   }
   return { release: () => db.close() };
+}
+
+/** The folder exists (created if need be) and this process may write in it. */
+function usableFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    throw unusable(dataDir, error);
+  }
+}
+
+const NOT_WRITABLE = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'];
+
+/** SQLite and the file system say "unable to open" or "EACCES": the admin needs the folder and the way out. */
+function unusable(dataDir: string, error: unknown): StartRefused {
+  const code = (error as { code?: string }).code;
+  const why =
+    code === 'EEXIST' || code === 'ENOTDIR'
+      ? 'it is a file, or inside one, not a folder'
+      : code !== undefined && NOT_WRITABLE.includes(code)
+        ? `this user (${userName()}) may not write in it`
+        : (error as Error).message;
+  return new StartRefused(
+    `Valise cannot keep its data in ${dataDir}: ${why}. ` +
+      'Give the user running Valise write access to that folder, or set VALISE_DATA to a folder it may write.',
+  );
+}
+
+function userName(): string {
+  return process.env.USER ?? process.env.LOGNAME ?? `uid ${process.getuid?.() ?? '?'}`;
 }

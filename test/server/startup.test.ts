@@ -1,0 +1,113 @@
+// `npm start` as an admin meets it: a port another program holds, a setting with a typo, a data
+// folder the server cannot use. Each is said in one sentence naming what to fix, with no stack
+// trace, and none of them loses the first admin's invitation.
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serverFolder } from '../helpers/server-folder';
+import { firstInvitationCode, freePort, startServerProcess } from '../helpers/server-process';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+let dir: string;
+beforeEach(() => {
+  dir = serverFolder('startup');
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the server until it exits by itself (a refused start); its exit code and output. */
+function refusedStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', VALISE_DIST: join(dir, 'dist'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The server did not stop by itself:\n${output}`));
+    }, 60_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+function expectPlainRefusal(answer: { code: number | null; output: string }, words: RegExp): void {
+  expect(answer.code, answer.output).toBe(1);
+  expect(answer.output).toMatch(words);
+  expect(answer.output, 'no stack trace').not.toMatch(/\n\s+at /);
+}
+
+describe('a start refused', () => {
+  it('names the port another program holds, and the next start still invites the first admin', async () => {
+    const port = await freePort();
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+    const data = join(dir, 'data');
+    try {
+      const refused = await refusedStart({ PORT: String(port), VALISE_DATA: data });
+      expectPlainRefusal(refused, new RegExp(`Valise cannot start: .*already listens on port ${port}.*PORT=`));
+      // No code printed for a server nobody can reach.
+      expect(refused.output).not.toMatch(/code: /);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+    const server = await startServerProcess({ VALISE_DATA: data, VALISE_DIST: join(dir, 'dist') });
+    try {
+      expect(server.output()).toMatch(/no device has joined network "Mon réseau de tiers-lieux" yet/);
+      const joined = await fetch(`${server.url}/api/join`, {
+        method: 'POST',
+        body: JSON.stringify({
+          code: firstInvitationCode(server.output()),
+          deviceName: 'Téléphone',
+          memberName: 'Camille',
+          clockNode: 'abcdefabcdefabcd',
+        }),
+      });
+      expect(joined.status).toBe(200);
+      expect((await joined.json()).role).toBe('admin');
+    } finally {
+      await server.kill('SIGTERM');
+    }
+    // Once a device joined, a restart prints no more invitations.
+    const again = await startServerProcess({ VALISE_DATA: data, VALISE_DIST: join(dir, 'dist') });
+    await again.kill('SIGTERM');
+    expect(again.output()).not.toMatch(/code: /);
+  }, 180_000);
+
+  it('names a setting with a typo instead of quietly turning its limit off, before creating anything', async () => {
+    const data = join(dir, 'data');
+    for (const [name, value] of [
+      ['PORT', 'huit-mille'],
+      ['VALISE_MAX_BODY_BYTES', '8MB'],
+      ['VALISE_DEVICE_RATE', 'dix'],
+      ['VALISE_TOKEN_IDLE_DAYS', '-1'],
+    ] as const) {
+      const refused = await refusedStart({ PORT: '0', VALISE_DATA: data, [name]: value });
+      expectPlainRefusal(refused, new RegExp(`Valise cannot start: ${name} is "${value}": it must be`));
+    }
+    const proxies = await refusedStart({ PORT: '0', VALISE_DATA: data, VALISE_TRUSTED_PROXIES: 'caddy' });
+    expectPlainRefusal(proxies, /VALISE_TRUSTED_PROXIES: "caddy" is not an address/);
+    expect(existsSync(data)).toBe(false);
+  }, 180_000);
+
+  it('names a data folder it cannot use', async () => {
+    const notAFolder = join(dir, 'data');
+    writeFileSync(notAFolder, 'a file where the folder should be');
+    const refused = await refusedStart({ PORT: '0', VALISE_DATA: notAFolder });
+    expectPlainRefusal(refused, new RegExp(`cannot keep its data in ${notAFolder}: it is a file.*VALISE_DATA`));
+  }, 60_000);
+});
