@@ -2,7 +2,9 @@
 // at once create separate records, which never conflict; only a note's author edits it.
 import type { EventNote, NoteTag } from '../domain/event';
 import { timelineOrder } from '../domain/event-agenda';
+import type { FollowUp } from '../domain/follow-up';
 import type { DataContext } from './context';
+import { createFollowUp, type NewFollowUp } from './follow-ups';
 import { createRecord, deleteRecord, updateRecord } from './writes';
 
 /** Editing or deleting someone else's note: refused, their words stay theirs. */
@@ -63,9 +65,17 @@ export async function deleteNote(context: DataContext, id: string): Promise<Even
   return deleteRecord(context, 'eventNotes', id);
 }
 
-/** Records that an action note became a follow-up (created by the follow-ups repository). */
-export function linkFollowUp(context: DataContext, noteId: string, followUpId: string): Promise<EventNote> {
-  return updateRecord(context, 'eventNotes', noteId, { followUpId });
+/**
+ * Turns an action note into a follow-up and links the note to it in one transaction: a failure
+ * between the two would leave a follow-up the note does not show, and a retry would make a second.
+ */
+export function followUpFromNote(context: DataContext, noteId: string, input: NewFollowUp): Promise<FollowUp> {
+  const { db } = context;
+  return db.transaction('rw', [db.records('followUps'), db.records('eventNotes'), db.outbox, db.meta], async () => {
+    const followUp = await createFollowUp(context, input);
+    await updateRecord(context, 'eventNotes', noteId, { followUpId: followUp.id });
+    return followUp;
+  });
 }
 
 async function ownNoteOrThrow(context: DataContext, id: string): Promise<void> {

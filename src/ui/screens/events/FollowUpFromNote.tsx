@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RecordValidationError } from '../../../db/errors';
-import { linkFollowUp } from '../../../db/event-notes';
-import { createFollowUp } from '../../../db/follow-ups';
+import { followUpFromNote } from '../../../db/event-notes';
 import type { EventNote, NetworkEvent } from '../../../domain/event';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -37,14 +36,13 @@ export function FollowUpFromNote({
     submitted.preventDefault();
     if (!context) return;
     try {
-      const followUp = await createFollowUp(context, {
+      await followUpFromNote(context, note.id, {
         text,
         owner: owner.trim() || null,
         dueDate: dueDate || null,
         eventId: event.id,
         services: [...event.services],
       });
-      await linkFollowUp(context, note.id, followUp.id);
       onDone();
     } catch (error) {
       if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
