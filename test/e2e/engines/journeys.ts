@@ -60,6 +60,15 @@ function tableRows(device: Device, caption: string): Promise<number> {
   );
 }
 
+/** The "+N" of each visit card (services it leaves out), and whether it shows whole. */
+function serviceCounts(device: Device): Promise<{ text: string; whole: boolean }[]> {
+  return device.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid="visit-item"] span'))
+      .filter((span) => /^\+\d+$/.test(span.textContent ?? ''))
+      .map((span) => ({ text: span.textContent ?? '', whole: span.scrollWidth <= span.clientWidth })),
+  );
+}
+
 /** Two lines, as typed on a phone: the line break must survive every engine's text input. */
 const NOTE = 'Porteuse d’un projet de cuisine partagée.\nDossier de subvention à relire.';
 
@@ -116,7 +125,7 @@ export function engineJourneys(name: EngineName): void {
       },
     );
 
-    journey(2, 'quick capture of a visit with a lieu, a service and a two-line note, kept after a reload', async () => {
+    journey(2, 'quick capture of a visit with a lieu, services and a two-line note, kept after a reload', async () => {
       await device.click({ role: 'link', name: 'Nouvelle visite', within: MAIN });
       await device.fill({ role: 'searchbox', name: 'Chercher : Lieu', within: MAIN }, 'Équipe du Moulin');
       await device.click({ role: 'button', name: 'Créer « Équipe du Moulin »', within: MAIN });
@@ -124,6 +133,9 @@ export function engineJourneys(name: EngineName): void {
       await device.click({ role: 'button', name: 'Ajouter le lieu', within: MAIN });
       await device.waitForText({ role: 'group', name: 'Lieu', within: MAIN }, 'Équipe du Moulin');
       await device.click({ role: 'checkbox', name: 'Détecter', within: MAIN });
+      // Three services: a phone's card shows two and "+1", the longest name giving way to it.
+      await device.click({ role: 'checkbox', name: 'Accompagner les porteurs de projet', within: MAIN });
+      await device.click({ role: 'checkbox', name: 'Informer & sensibiliser', within: MAIN });
       await device.fill({ role: 'textbox', name: 'Notes', within: MAIN }, NOTE);
       expect(await device.value({ role: 'textbox', name: 'Notes' })).toBe(NOTE);
       await device.screenshotAtSizes('visit-form');
@@ -138,6 +150,7 @@ export function engineJourneys(name: EngineName): void {
       expect(await device.waitForText(MAIN, 'Dossier de subvention à relire.')).toContain('Détecter');
       await device.open(`${server.url}/#/visites`);
       await device.waitForText(MAIN, 'Porteuse d’un projet de cuisine partagée.');
+      expect(await serviceCounts(device)).toEqual([{ text: '+1', whole: true }]);
       await device.screenshotAtSizes('visit-list');
     });
 

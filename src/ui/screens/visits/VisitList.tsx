@@ -176,7 +176,9 @@ function VisitItem({ row }: { row: VisitRow }) {
                 {labelOf(SERVICE_LABELS, service, lang)}
               </span>
             ))}
-            {services.length > 2 ? <span class={styles['tag']}>{t.moreServices(services.length - 2)}</span> : null}
+            {services.length > 2 ? (
+              <span class={classes(styles['tag'], styles['tag--more'])}>{t.moreServices(services.length - 2)}</span>
+            ) : null}
           </span>
         ) : null}
       </a>
