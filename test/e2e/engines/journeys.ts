@@ -7,6 +7,8 @@ import { yearBackupText } from '../../fixtures/backup';
 import type { Engine, EngineName } from '../drivers/backend';
 import type { Device } from '../drivers/device';
 import { launchEngine, newDevice } from '../drivers/engines';
+import { DESKTOP, PHONE } from '../helpers/browser';
+import { chartNamesOutside, elementsTooWide } from '../helpers/layout';
 import { NEXT_DIST } from '../helpers/paths';
 import { recordJourney } from './results';
 import { expectAccessible, JourneyServer, reloadUntilControlled } from './session';
@@ -58,6 +60,23 @@ function tableRows(device: Device, caption: string): Promise<number> {
         ?.tBodies[0]?.rows.length ?? 0,
     caption,
   );
+}
+
+/**
+ * A phone's and a laptop's screenshot of the screen as it is, each checked: nothing sticks out
+ * of the window, and no chart's name out of its card. The device is back on a phone after.
+ */
+async function checkedAtSizes(device: Device, name: string): Promise<void> {
+  const problems: string[] = [];
+  for (const size of [PHONE, DESKTOP]) {
+    await device.setViewport(size);
+    await device.screenshot(name);
+    for (const wide of await device.evaluate(elementsTooWide)) problems.push(`${size.width}px: ${wide} sticks out`);
+    for (const label of await device.evaluate(chartNamesOutside))
+      problems.push(`${size.width}px: chart name ${label} outside its card`);
+  }
+  await device.setViewport(PHONE);
+  expect(problems, `${device.engine}, ${name}`).toEqual([]);
 }
 
 /** The "+N" of each visit card (services it leaves out), and whether it shows whole. */
@@ -120,7 +139,7 @@ export function engineJourneys(name: EngineName): void {
         await device.open(server.url);
         expect(await device.heading()).toBe('Visites');
         await device.waitFor({ text: 'Aucune visite pour l’instant' });
-        await device.screenshotAtSizes('offline-visits');
+        await checkedAtSizes(device, 'offline-visits');
         await expectAccessible(device, 'the visit list offline');
       },
     );
@@ -138,7 +157,7 @@ export function engineJourneys(name: EngineName): void {
       await device.click({ role: 'checkbox', name: 'Informer & sensibiliser', within: MAIN });
       await device.fill({ role: 'textbox', name: 'Notes', within: MAIN }, NOTE);
       expect(await device.value({ role: 'textbox', name: 'Notes' })).toBe(NOTE);
-      await device.screenshotAtSizes('visit-form');
+      await checkedAtSizes(device, 'visit-form');
       await expectAccessible(device, 'the visit form');
       await device.click({ role: 'button', name: 'Enregistrer la visite', within: MAIN });
       await device.waitForText(MAIN, 'Visite enregistrée sur cet appareil.');
@@ -151,7 +170,7 @@ export function engineJourneys(name: EngineName): void {
       await device.open(`${server.url}/#/visites`);
       await device.waitForText(MAIN, 'Porteuse d’un projet de cuisine partagée.');
       expect(await serviceCounts(device)).toEqual([{ text: '+1', whole: true }]);
-      await device.screenshotAtSizes('visit-list');
+      await checkedAtSizes(device, 'visit-list');
     });
 
     journey(3, 'a draft survives a killed tab and is offered back', async () => {
@@ -167,7 +186,7 @@ export function engineJourneys(name: EngineName): void {
       // Opened again from the home screen: the visit list offers the draft back.
       await device.open(`${server.url}/#/visites`);
       await device.click({ role: 'link', name: 'Brouillons (1)', within: MAIN });
-      await device.screenshotAtSizes('drafts-offered');
+      await checkedAtSizes(device, 'drafts-offered');
       await expectAccessible(device, 'the list of drafts');
       await device.click({ role: 'link', name: 'Reprendre : Visite — Réunion publique à la mairie.', within: MAIN });
       await device.until('the draft’s note never came back', async () => (await device.value(notes)) === DRAFT);
@@ -192,7 +211,7 @@ export function engineJourneys(name: EngineName): void {
       await device.waitFor({ role: 'img', name: 'Scores par section', exact: true });
       expect(await svgShapes(device, 'Scores par section')).toBeGreaterThan(4);
       expect(await tableRows(device, 'Score de chaque section')).toBeGreaterThan(0);
-      await device.screenshotAtSizes('diagnostic-radar');
+      await checkedAtSizes(device, 'diagnostic-radar');
       await expectAccessible(device, 'the diagnostic’s results');
 
       await device.open(`${server.url}/#/rapports`);
@@ -203,7 +222,7 @@ export function engineJourneys(name: EngineName): void {
       expect(await svgShapes(device, chart, false)).toBeGreaterThan(0);
       await device.click({ role: 'button', name: 'Voir le tableau' });
       expect(await device.waitForText(MAIN, 'Mois')).toContain('Visites et événements par mois');
-      await device.screenshotAtSizes('report-charts');
+      await checkedAtSizes(device, 'report-charts');
       await expectAccessible(device, 'the report');
     });
     journey(7, 'a backup file saved, then restored into a fresh device', async () => {
@@ -212,7 +231,7 @@ export function engineJourneys(name: EngineName): void {
       const canAsk = await device.evaluate(() => typeof navigator.storage?.persist === 'function');
       expect(canAsk).toBe(name !== 'webkit');
       if (!canAsk) await device.waitFor({ text: 'Ce navigateur ne permet pas de demander à garder les données' });
-      await device.screenshotAtSizes('settings');
+      await checkedAtSizes(device, 'settings');
       // A year of a network's activity, restored offline from a file.
       await device.attachFile(
         { label: 'Fichier de sauvegarde (.json)' },
@@ -230,7 +249,7 @@ export function engineJourneys(name: EngineName): void {
       expect(parsed.ok && JSON.stringify(parsed.backup.body.records.visits)).toContain(
         'Dossier de subvention à relire.',
       );
-      await device.screenshotAtSizes('backup-saved');
+      await checkedAtSizes(device, 'backup-saved');
       await expectAccessible(device, 'the backup section');
 
       await server.start();
@@ -280,7 +299,7 @@ export function engineJourneys(name: EngineName): void {
           return true;
         });
         expect(await device.evaluate(() => 'valiseSamePage' in window)).toBe(true);
-        await device.screenshotAtSizes('update-offered');
+        await checkedAtSizes(device, 'update-offered');
         await expectAccessible(device, 'the update prompt over a form');
 
         // The note is in the draft already, so "Recharger" needs no second question: the user's

@@ -3,27 +3,32 @@
 // sub-pages a screen's own journey reaches (a trip's checklist, an event with its people).
 import type { Page } from 'playwright-core';
 
-/** Elements that stick out of the window, outside any container that scrolls or clips them. */
-export function tooWide(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const contained = (element: Element) => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX !== 'visible') return true;
-      }
-      return false;
-    };
-    const found: string[] = [];
-    for (const element of document.body.querySelectorAll('*')) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || (box.right <= width + 1 && box.left >= -1) || contained(element)) continue;
-      found.push(
-        `${element.tagName.toLowerCase()}.${element.className} (${Math.round(box.left)}–${Math.round(box.right)})`,
-      );
+/**
+ * Elements that stick out of the window, outside any container that scrolls or clips them.
+ * Runs in the page, sent as source text: self-contained, so every engine's driver can send it.
+ */
+export function elementsTooWide(): string[] {
+  const width = document.documentElement.clientWidth;
+  const contained = (element: Element) => {
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== 'visible') return true;
     }
-    if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}px`);
-    return found.slice(0, 5);
-  });
+    return false;
+  };
+  const found: string[] = [];
+  for (const element of Array.from(document.body.querySelectorAll('*'))) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || (box.right <= width + 1 && box.left >= -1) || contained(element)) continue;
+    found.push(
+      `${element.tagName.toLowerCase()}.${element.getAttribute('class')} (${Math.round(box.left)}–${Math.round(box.right)})`,
+    );
+  }
+  if (document.documentElement.scrollWidth > width) found.push(`page ${document.documentElement.scrollWidth}px`);
+  return found.slice(0, 5);
+}
+
+export function tooWide(page: Page): Promise<string[]> {
+  return page.evaluate(elementsTooWide);
 }
 
 /**
@@ -57,4 +62,27 @@ export function underQuickCapture(page: Page): Promise<string[]> {
     window.scrollTo(0, 0);
     return found;
   });
+}
+
+/**
+ * Names drawn by a chart (its SVG texts) that reach outside the card holding the chart or
+ * outside the window: a name measured with one font and drawn with another does. In-page.
+ */
+export function chartNamesOutside(): string[] {
+  const found: string[] = [];
+  const width = document.documentElement.clientWidth;
+  for (const chart of Array.from(document.querySelectorAll('svg[role="img"]'))) {
+    const card = (chart.closest('section') ?? chart.parentElement)?.getBoundingClientRect();
+    if (!card || chart.getBoundingClientRect().width === 0) continue;
+    for (const name of Array.from(chart.querySelectorAll('text'))) {
+      const box = name.getBoundingClientRect();
+      const outside =
+        box.left < Math.max(card.left, 0) - 1 ||
+        box.right > Math.min(card.right, width) + 1 ||
+        box.top < card.top - 1 ||
+        box.bottom > card.bottom + 1;
+      if (outside) found.push(`"${name.textContent}" (${Math.round(box.left)}–${Math.round(box.right)})`);
+    }
+  }
+  return found;
 }
