@@ -4,6 +4,7 @@
 import type { Attachment } from '../domain/attachment';
 import { maxAttachmentBytes } from './attachments';
 import type { DataContext } from './context';
+import { withoutClocks } from './reads';
 import type { BlobEntry } from './schema';
 
 export type FileState = 'downloaded' | 'pending' | 'too_large';
@@ -34,7 +35,7 @@ export async function readItemFiles(context: DataContext): Promise<Map<string, I
   const blobs = await db.blobs.bulkGet(live.map((file) => file.sha256));
   const files = new Map<string, ItemFile>();
   live.forEach((file, index) => {
-    const { hlc: _clocks, ...attachment } = file;
+    const attachment = withoutClocks(file);
     files.set(file.ownerId, { attachment, state: fileStateOf(context, attachment, blobs[index]) });
   });
   return files;

@@ -3,12 +3,13 @@
 import type { Attachment } from '../domain/attachment';
 import type { RecordChanges } from '../domain/record-types';
 import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
-import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
+import { listsUsing, resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
 import { attachHashed, hashFile, listAttachments, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
 import { RecordNotFoundError } from './errors';
 import { saveWithDraft } from './form-save';
+import { withoutClocks } from './reads';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
 /** Before joining, a device curates its own valise; once joined, the network's role decides. */
@@ -43,9 +44,9 @@ export async function readToolbox(context: DataContext): Promise<ToolboxView> {
   ]);
   const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'fr');
   return {
-    items: items.map(strip).sort(byTitle),
-    loans: loans.map(strip),
-    lists: lists.map(strip).sort(byTitle),
+    items: items.map(withoutClocks).sort(byTitle),
+    loans: loans.map(withoutClocks),
+    lists: lists.map(withoutClocks).sort(byTitle),
     me: context.authorName,
   };
 }
@@ -65,17 +66,14 @@ export async function readItem(context: DataContext, id: string): Promise<ItemVi
   const [loans, attachments, lists] = await Promise.all([
     db.records('loans').where('itemId').equals(id).toArray(),
     listAttachments(context, id),
-    db
-      .records('packingLists')
-      .filter((list) => !list.deleted && list.itemIds.includes(id))
-      .toArray(),
+    listsHolding(context, id),
   ]);
   const attachment = attachments.find((file) => file.id === item.attachmentId) ?? attachments.at(-1) ?? null;
   return {
-    item: strip(item),
-    loans: loans.filter((loan) => !loan.deleted).map(strip),
+    item: withoutClocks(item),
+    loans: loans.filter((loan) => !loan.deleted).map(withoutClocks),
     attachment,
-    usedBy: lists.map(strip),
+    usedBy: lists.map(withoutClocks),
   };
 }
 
@@ -132,11 +130,7 @@ export function publishItem(context: DataContext, id: string): Promise<ToolboxIt
 export async function removeItem(context: DataContext, id: string): Promise<void> {
   const { db } = context;
   await db.transaction('rw', [db.records('toolboxItems'), db.records('packingLists'), db.outbox, db.meta], async () => {
-    const lists = await db
-      .records('packingLists')
-      .filter((list) => !list.deleted && list.itemIds.includes(id))
-      .toArray();
-    for (const list of lists) {
+    for (const list of await listsHolding(context, id)) {
       await updateRecord(context, 'packingLists', list.id, { itemIds: list.itemIds.filter((itemId) => itemId !== id) });
     }
     await deleteRecord(context, 'toolboxItems', id);
@@ -177,10 +171,12 @@ export async function readPackingList(context: DataContext, id: string): Promise
     db.records('loans').where('itemId').anyOf(list.itemIds).toArray(),
   ]);
   return {
-    list: strip(list),
-    items: items.filter((item) => item !== undefined && !item.deleted).map((item) => strip(item as typeof item & {})),
-    template: template && !template.deleted ? strip(template) : null,
-    loans: loans.filter((loan) => !loan.deleted && !loan.returnedAt).map(strip),
+    list: withoutClocks(list),
+    items: items
+      .filter((item) => item !== undefined && !item.deleted)
+      .map((item) => withoutClocks(item as typeof item & {})),
+    template: template && !template.deleted ? withoutClocks(template) : null,
+    loans: loans.filter((loan) => !loan.deleted && !loan.returnedAt).map(withoutClocks),
   };
 }
 
@@ -230,7 +226,6 @@ export function removePackingList(context: DataContext, id: string): Promise<Pac
   return deleteRecord(context, 'packingLists', id);
 }
 
-function strip<T extends { hlc: unknown }>(stored: T): Omit<T, 'hlc'> {
-  const { hlc: _clocks, ...record } = stored;
-  return record;
+async function listsHolding(context: DataContext, itemId: string) {
+  return listsUsing(await context.db.records('packingLists').toArray(), itemId);
 }

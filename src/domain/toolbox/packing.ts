@@ -61,7 +61,7 @@ export function tripFromTemplate(
   };
 }
 
-/** Lists without an item removed from the valise: what a delete of that item writes. */
+/** The live lists that hold an item: those its page names, and that deleting it takes it out of. */
 export function listsUsing<L extends Pick<PackingList, 'itemIds' | 'deleted'>>(
   lists: readonly L[],
   itemId: string,
