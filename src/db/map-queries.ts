@@ -23,7 +23,7 @@ async function lastVisitsByLieu(context: DataContext): Promise<Map<string, LastV
   const byDate = visits.orderBy('visitedAt');
   const [dates, dateIds, byLieu] = await Promise.all([byDate.keys(), byDate.primaryKeys(), visitIdsByLieu(context)]);
   const visitedAt = new Map(dateIds.map((id, position) => [String(id), String(dates[position])]));
-  // Each lieu's visits, newest first.
+  // Newest first: the first visit of each list that is still live is the lieu's last visit.
   for (const list of byLieu.values()) {
     list.sort((a, b) => (visitedAt.get(b) ?? '').localeCompare(visitedAt.get(a) ?? ''));
   }
