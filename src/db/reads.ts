@@ -1,4 +1,4 @@
-// Reads every screen needs before it has a repository of its own.
+// Reads of any record type, shared by repositories and screens.
 import type { RecordType } from '../domain/record-types';
 import type { DataContext } from './context';
 

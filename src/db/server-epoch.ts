@@ -6,6 +6,7 @@ import { newId } from '../domain/ids';
 import { refusal } from '../domain/permissions';
 import { RECORD_TYPES } from '../domain/record-types';
 import type { DataContext } from './context';
+import { withoutClocks } from './reads';
 
 const EPOCH_KEY = 'serverEpoch';
 
@@ -29,7 +30,7 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
     for (const type of RECORD_TYPES) {
       const ids: string[] = [];
       await db.anyRecords(type).each((record) => {
-        const { hlc: _clocks, ...data } = record;
+        const data = withoutClocks(record);
         // What this role could not have written (a published template, a conflict) is given
         // back by the devices that could: sending it would only be refused.
         const asCreation = refusal({ role, type, existing: null, fields: data });
