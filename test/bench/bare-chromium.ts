@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CHROMIUM_ARGS, chromiumPath, type Viewport } from '../e2e/helpers/browser';
+import { waitFor } from '../helpers/wait-for';
 
 interface Reply {
   id?: number;
@@ -74,11 +75,11 @@ export async function launchBareChromium(viewport: Viewport): Promise<BareChromi
         return result.value as T;
       };
       // The tab may still be on its blank document: an evaluation there ends with it, so ask again.
-      for (;;) {
-        const isReady = await evaluate<boolean>(`(${ready}) === true`).catch(() => false);
-        if (isReady) return { evaluate };
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitFor(`${url} never became ready (${ready})`, () => evaluate<boolean>(`(${ready}) === true`), {
+        timeout: 120_000,
+        interval: 50,
+      });
+      return { evaluate };
     },
     async close() {
       await protocol.send('Browser.close').catch(() => undefined);

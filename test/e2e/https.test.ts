@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caddyfile } from '../../src/server/deploy/files';
+import { freePort } from '../helpers/free-port';
+import { waitFor, waitForOutput } from '../helpers/wait-for';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
 import { screenshot } from './helpers/screenshots';
-import { freePort, type RunningServer, startServer } from './helpers/server';
+import { type RunningServer, startServer } from './helpers/server';
 import { isControlled, reloadUntilControlled } from './helpers/service-worker';
 import { NetworkPage } from './pages/network-page';
 
@@ -29,16 +31,6 @@ let browser: Browser;
 let httpsPort: number;
 let origin: string;
 let rootCa: string;
-
-async function waitFor<T>(what: string, probe: () => T | null | Promise<T | null>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const found = await probe();
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new Error(`${what} within 60 s. Caddy said:\n${caddyOutput}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** SHA-256 of a certificate's SubjectPublicKeyInfo, base64: what Chromium's SPKI list takes. */
 function spkiHash(pem: string): string {
@@ -101,13 +93,18 @@ ${caddyfile({ domain: HOST, email: null, dataDir: '/unused', backupDir: '/unused
   caddy.stderr?.on('data', (chunk: Buffer) => {
     caddyOutput += chunk.toString();
   });
+  // Its internal CA is made before it signs the site's certificate, which it logs.
+  await waitForOutput(caddy, () => caddyOutput, /"certificate obtained successfully","identifier":"valise\.test"/, {
+    failure: 'Caddy did not sign a certificate for valise.test',
+    timeout: 60_000,
+  });
   const pki = join(dir, 'data', 'caddy', 'pki', 'authorities', 'local');
-  const intermediate = await waitFor('Caddy made no internal CA', () =>
-    existsSync(join(pki, 'intermediate.crt')) ? readFileSync(join(pki, 'intermediate.crt'), 'utf8') : null,
-  );
+  const intermediate = readFileSync(join(pki, 'intermediate.crt'), 'utf8');
   rootCa = readFileSync(join(pki, 'root.crt'), 'utf8');
-  await waitFor('Caddy did not serve valise.test', async () =>
-    (await viaCaddy('/api/health').catch(() => ({ status: 0 }))).status === 200 ? true : null,
+  // Signed is not yet known to be served: asked until Caddy answers over TLS with it.
+  await waitFor(
+    `Caddy did not serve valise.test; it said:\n${caddyOutput}`,
+    async () => (await viaCaddy('/api/health')).status === 200,
   );
   browser = await launchBrowser([
     `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,

@@ -3,10 +3,10 @@
 // tests run as root the cluster belongs to the unprivileged `postgres` user (runuser).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port';
 
 const SUPERUSER = 'valise';
 
@@ -27,19 +27,6 @@ export function postgresUnavailable(): string | null {
   const reason = 'PostgreSQL server binaries not found (apt-get install postgresql; .ci/run does it)';
   if (process.env.CI === 'true') throw new Error(`${reason}: with CI=true the PostgreSQL suites must run.`);
   return reason;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export class PostgresCluster {

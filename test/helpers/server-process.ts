@@ -1,13 +1,20 @@
-// The real server (src/server/main.ts) as a child process, for the crash and shutdown suites:
-// started on a free port with the given environment, killed with any signal.
+// The real server (src/server/main.ts) as a child process, for the crash and shutdown suites,
+// the e2e suites (test/e2e/helpers/server.ts) and the load tool: started on a free port with
+// the given environment, ready once it says it is listening, killed with any signal.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
+import { waitForOutput } from './wait-for';
 
 const ROOT = join(import.meta.dirname, '../..');
+/** What the server logs once its port takes connections (src/server/main.ts, every release). */
+const LISTENING = /"message":"Valise is listening"/;
+/** Seconds on a loaded 2-core machine: tsx compiles the server before it opens the store. */
+const STARTUP_MS = 60_000;
 
 export interface ServerProcess {
   url: string;
+  port: number;
   child: ChildProcess;
   output(): string;
   /** Resolves with the exit code (null when killed by a signal). */
@@ -15,23 +22,20 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+export interface ServerProcessOptions {
+  /** Reuse a port (a restart keeps the origin); default a free one. */
+  port?: number;
+  /** The source tree to run (a previous release's); default this one. */
+  root?: string;
 }
 
-export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,23 +47,16 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
     output += chunk.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before answering:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The server did not answer within 60 s:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForOutput(child, () => output, LISTENING, {
+    failure: 'The server did not start listening',
+    timeout: STARTUP_MS,
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
+    port,
     child,
     exited,
     output: () => output,

@@ -1,8 +1,9 @@
-// The one polling wait of the tests and their tools: a state is checked again until it holds,
-// never slept on for a fixed time. Inside a vitest test, `expect.poll` and `vi.waitFor` do the
-// same; this serves the drivers, helpers and tools that vitest does not run, or that run
-// outside a test. Where the state announces itself (a child's 'exit', a line it prints), wait
-// for that event instead.
+// How the tests and their tools wait: for a state, never for a fixed time. A state that
+// announces itself (a line a child process prints) is waited for as that event; any other is
+// checked again until it holds, by the one polling wait here. Inside a vitest test,
+// `expect.poll` and `vi.waitFor` do the same; these serve the drivers, helpers and tools that
+// vitest does not run, or that run outside a test.
+import type { ChildProcess } from 'node:child_process';
 
 export interface WaitOptions {
   /** How long the state may take; generous, because the test machine is loaded. */
@@ -37,4 +38,39 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`${failure} (within ${timeout / 1000} s; last: ${String(last)})`);
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
+}
+
+/**
+ * Resolves once what `child` printed, as `output()` gathers it from stdout and stderr, matches
+ * `pattern`. Fails as soon as the child has exited (its output read to the end, to say why),
+ * or after `timeout`; the child is left as it is.
+ */
+export function waitForOutput(
+  child: ChildProcess,
+  output: () => string,
+  pattern: RegExp,
+  { failure, timeout = 30_000 }: { failure: string; timeout?: number },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = AbortSignal.timeout(timeout);
+    const settle = (error?: Error) => {
+      child.stdout?.off('data', onOutput);
+      child.stderr?.off('data', onOutput);
+      child.off('close', onClose);
+      deadline.removeEventListener('abort', onDeadline);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onOutput = () => {
+      if (pattern.test(output())) settle();
+    };
+    // 'close', not 'exit': by then all it printed has been read.
+    const onClose = (code: number | null) => settle(new Error(`${failure}: it exited (${code}):\n${output()}`));
+    const onDeadline = () => settle(new Error(`${failure} within ${timeout / 1000} s:\n${output()}`));
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.once('close', onClose);
+    deadline.addEventListener('abort', onDeadline, { once: true });
+    onOutput();
+  });
 }

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { freePort } from '../../helpers/free-port';
 import { waitFor } from '../../helpers/wait-for';
 import type { Viewport } from '../helpers/browser';
-import { freePort } from '../helpers/server';
 import type { Backend, Engine } from './backend';
 import { type ElementRef, ENTER_KEY, WebDriverSession, webdriverRequest } from './webdriver';
 

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { proxy } from 'hono/proxy';
 import { listen } from '../../../src/server/http-server';
 import { serveApp } from '../../../src/server/routes/static';
-import { freePort } from './server';
+import { freePort } from '../../helpers/free-port';
 
 export interface Front {
   url: string;
