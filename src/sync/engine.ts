@@ -276,7 +276,8 @@ export class SyncEngine {
       const before = this.context.clock.physicalNow();
       return transport.pull(cursor, limit, epoch).then((page) => ({ page, before }));
     };
-    let next = fetchPage(await readCursor(this.context));
+    const start = await readCursor(this.context);
+    let next = fetchPage(start);
     for (let first = true; ; first = false) {
       const { page, before } = await next;
       await this.correctClock(page, before);
@@ -291,7 +292,7 @@ export class SyncEngine {
         // Handled when awaited; this only keeps a failure during the write from going unobserved.
         next.catch(() => undefined);
       }
-      await applyPulledPage(this.context, page.changes, page.cursor);
+      await applyPulledPage(this.context, page.changes, page.cursor, { fromStart: start === 0 });
       done += page.changes.length;
       if (!page.hasMore) {
         // Once every pulled write is in: the device's own redirects are then newer than all.

@@ -83,4 +83,20 @@ describe('report data', () => {
     // Had the contact or the November page re-run the query, it would have run more than twice.
     expect(runs).toBe(2);
   });
+
+  test('an open report counts the visits of a new device’s first pull, written a table at a time', async () => {
+    const context = await openTestContext();
+    const seen: ReportData[] = [];
+    const subscription = observe(
+      () => readReportData(context, MARCH),
+      (data) => seen.push(data),
+    );
+    await expect.poll(() => seen.length).toBe(1);
+
+    await applyPulledPage(context, [...pulledVisits(70, '2025-11-04'), ...pulledVisits(80, '2026-03-20')], 150, {
+      fromStart: true,
+    });
+    await expect.poll(() => seen.at(-1)?.visits.length).toBe(80);
+    subscription.unsubscribe();
+  });
 });
