@@ -13,6 +13,7 @@ import {
   securityHeaders,
 } from './edge';
 import { fail, tooMany } from './http-errors';
+import { AheadClaims } from './ops/ahead-claims';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const joinFailures = new FailureLimiter(JOIN_FAILURES_PER_ADDRESS, JOIN_FAILURE_WINDOW_MS);
   const lastTouched = new Map<string, number>();
+  const aheadClaims = new AheadClaims();
   const { config } = deps;
   const deviceLimiter = config.deviceRate > 0 ? new RateLimiter(config.deviceRate, config.deviceRate * 30) : null;
   const addressLimiter = config.addressRate > 0 ? new RateLimiter(config.addressRate, config.addressRate * 30) : null;
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps) {
     c.set('metrics', metrics);
     c.set('joinFailures', joinFailures);
     c.set('lastTouched', lastTouched);
+    c.set('aheadClaims', aheadClaims);
     c.set('deviceLimiter', deviceLimiter);
     c.set('monotonic', monotonic);
     c.set('serverInfo', info);

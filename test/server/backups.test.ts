@@ -148,35 +148,85 @@ describe('valise backup, verify and restore (SQLite)', () => {
 });
 
 describe('a store that went back in time', () => {
-  it('starts a new epoch when a device pulls with a cursor past the newest record', async () => {
+  async function world() {
     const dir = mkdtempSync(join(tmpdir(), 'valise-epoch-'));
     const store = new SqliteStore(join(dir, 'valise.sqlite'));
-    try {
-      await store.migrate();
-      const network = await store.createNetwork('Réseau');
-      const app = createApp({ store, config: readConfig({ VALISE_DATA: dir }), log: () => {} });
-      const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://valise.test${path}`, init));
-      const { code } = await issueInvitation(store, network.id, 'concierge', 24);
+    await store.migrate();
+    const network = await store.createNetwork('Réseau');
+    let now = Date.now();
+    const app = createApp({ store, config: readConfig({ VALISE_DATA: dir }), log: () => {}, now: () => now });
+    const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://valise.test${path}`, init));
+    const join_ = async (role: 'admin' | 'concierge', name: string) => {
+      const { code } = await issueInvitation(store, network.id, role, 24, now);
       const joined = (await (
         await call('/api/join', {
           method: 'POST',
-          body: JSON.stringify({ code, deviceName: 'T', memberName: 'S', clockNode: 'aaaaaaaaaaaaaaaa' }),
+          body: JSON.stringify({ code, deviceName: name, memberName: name, clockNode: 'aaaaaaaaaaaaaaaa' }),
         })
       ).json()) as JoinResponse;
-      const auth = { headers: { Authorization: `Bearer ${joined.token}` } };
-      const first = await (await call('/api/sync/pull?since=0', auth)).json();
-      const session = await (await call('/api/session', auth)).json();
-      expect(session.epoch).toBe(first.epoch);
-      // The device had seen seq 40; this store never got that far.
-      const ahead = await (await call(`/api/sync/pull?since=40&epoch=${first.epoch}`, auth)).json();
-      expect(ahead.epoch).not.toBe(first.epoch);
-      expect((await readEpoch(store)).reason).toMatch(/cursor \(40\) was past the newest record \(0\)/);
-      // A second device still on the old epoch is told the new one, without yet another epoch.
-      const other = await (await call(`/api/sync/pull?since=41&epoch=${first.epoch}`, auth)).json();
-      expect(other.epoch).toBe(ahead.epoch);
+      return { headers: { Authorization: `Bearer ${joined.token}` } };
+    };
+    const pull = async (auth: RequestInit, query: string) =>
+      (await (await call(`/api/sync/pull?${query}`, auth)).json()) as { epoch: string };
+    return {
+      store,
+      join: join_,
+      pull,
+      pass: (ms: number) => {
+        now += ms;
+      },
+      close: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('starts a new epoch when two devices pull with a cursor past the newest record', async () => {
+    const w = await world();
+    try {
+      const first = await w.join('concierge', 'Premier');
+      const second = await w.join('concierge', 'Second');
+      const before = await w.pull(first, 'since=0');
+      // The devices had seen seq 40; this store never got that far. One device's word is not enough.
+      expect((await w.pull(first, `since=40&epoch=${before.epoch}`)).epoch).toBe(before.epoch);
+      const ahead = await w.pull(second, `since=40&epoch=${before.epoch}`);
+      expect(ahead.epoch).not.toBe(before.epoch);
+      expect((await readEpoch(w.store)).reason).toMatch(/cursor \(40\) was past the newest record \(0\)/);
+      // A device still on the old epoch is told the new one, without yet another epoch.
+      expect((await w.pull(first, `since=41&epoch=${before.epoch}`)).epoch).toBe(ahead.epoch);
     } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await w.close();
+    }
+  });
+
+  it('believes an admin device alone', async () => {
+    const w = await world();
+    try {
+      const admin = await w.join('admin', 'Admin');
+      const before = await w.pull(admin, 'since=0');
+      expect((await w.pull(admin, 'since=40')).epoch).not.toBe(before.epoch);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('never lets one device make every device of the server resend all it holds, whatever it repeats', async () => {
+    const w = await world();
+    try {
+      const hostile = await w.join('concierge', 'Hostile');
+      const { epoch } = await w.pull(hostile, 'since=0');
+      for (const since of [1, 40, 1000, 2 ** 40]) expect((await w.pull(hostile, `since=${since}`)).epoch).toBe(epoch);
+      // Even with an admin's help, a new epoch by claims comes at most once an hour.
+      const admin = await w.join('admin', 'Admin');
+      const renewed = (await w.pull(admin, 'since=40')).epoch;
+      expect(renewed).not.toBe(epoch);
+      w.pass(30 * 60_000);
+      expect((await w.pull(admin, 'since=40')).epoch).toBe(renewed);
+      w.pass(31 * 60_000);
+      expect((await w.pull(admin, 'since=40')).epoch).not.toBe(renewed);
+    } finally {
+      await w.close();
     }
   });
 });

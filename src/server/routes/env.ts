@@ -2,6 +2,7 @@ import type { HybridClock } from '../../protocol/hlc';
 import type { ServerInfo } from '../../protocol/wire';
 import type { ServerConfig } from '../config';
 import type { Log } from '../edge';
+import type { AheadClaims } from '../ops/ahead-claims';
 import type { Metrics } from '../ops/metrics';
 import type { FailureLimiter, RateLimiter } from '../rate-limit';
 import type { Device, Store } from '../store/store';
@@ -24,6 +25,8 @@ export interface AppEnv {
     monotonic: () => number;
     /** When each device's "last seen" was last written. */
     lastTouched: Map<string, number>;
+    /** Devices that said the store went back in time (a new epoch needs more than one word). */
+    aheadClaims: AheadClaims;
     /** This server's version and the protocols it serves. */
     serverInfo: ServerInfo;
     /** The client is the first release, which names no protocol: it gets records in its shape. */

@@ -103,14 +103,23 @@ function firstReleaseRows(rows: readonly RawChange[]): RawChange[] {
 
 /**
  * The epoch to announce. A cursor beyond the network's newest record proves the store went
- * back in time (a backup copied in by hand, without `valise restore`): a new epoch then makes
- * every device send back what it holds.
+ * back in time (a backup copied in by hand, without `valise restore`) when devices agree on
+ * it (src/server/ops/ahead-claims.ts): a new epoch then makes every device send back what it holds.
  */
 async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): Promise<string> {
   const { epoch } = await readEpoch(c.var.store);
   // A device that names an older epoch is about to start over anyway: one new epoch is enough.
   const known = c.req.query('epoch');
   if (since <= latestSeq || (known !== undefined && known !== epoch)) return epoch;
-  c.var.log({ level: 'warn', message: 'a device is ahead of this store: starting a new epoch', since, latestSeq });
+  const believed = c.var.aheadClaims.believe(c.var.device, c.var.now());
+  c.var.log({
+    level: 'warn',
+    message: believed
+      ? 'devices are ahead of this store: starting a new epoch'
+      : 'a device is ahead of this store: waiting for an admin or a second device to say so',
+    since,
+    latestSeq,
+  });
+  if (!believed) return epoch;
   return renewEpoch(c.var.store, c.var.now(), `a device's cursor (${since}) was past the newest record (${latestSeq})`);
 }
