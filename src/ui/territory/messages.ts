@@ -11,7 +11,6 @@ export const territoryMessages = {
     unavailable: 'La liste des communes n’est pas disponible sur cet appareil : saisissez la commune à la main.',
     codes: 'Codes officiels',
     insee: (code: string) => `INSEE ${code}`,
-    chooseCommune: (name: string, detail: string) => `${name} — ${detail}`,
   },
   en: {
     postcode: 'Postcode',

@@ -69,7 +69,6 @@ export const messages = {
     numberBelow: (min: string) => `Le nombre doit être au moins ${min}.`,
     numberAbove: (max: string) => `Le nombre doit être au plus ${max}.`,
     dateInvalid: 'Saisissez une date valide.',
-    scoredQuestion: (weight: string) => `Compte dans le score (poids ${weight})`,
 
     resultsTitle: 'Résultats',
     noScorable: 'Cette grille n’a aucune question notée : elle n’a donc pas de score.',
@@ -252,7 +251,6 @@ export const messages = {
     numberBelow: (min: string) => `The number must be at least ${min}.`,
     numberAbove: (max: string) => `The number must be at most ${max}.`,
     dateInvalid: 'Enter a valid date.',
-    scoredQuestion: (weight: string) => `Counts in the score (weight ${weight})`,
 
     resultsTitle: 'Results',
     noScorable: 'This grid has no scored question, so it has no score.',

@@ -97,7 +97,6 @@ export const messages = {
     offlineLabel: 'Disponible hors ligne : le fichier est gardé sur chaque appareil',
     fileLabel: 'Fichier (PDF, image)',
     fileHint: (limit: string) => `${limit} au maximum.`,
-    fileChosen: (name: string, size: string) => `${name} (${size})`,
     fileReplace: 'Le fichier choisi remplacera le fichier actuel.',
     fileTooBig: (size: string, limit: string) =>
       `Ce fichier fait ${size} : le réseau accepte ${limit} au maximum. Choisissez un fichier plus léger ou compressez-le.`,
@@ -220,7 +219,6 @@ export const messages = {
     offlineLabel: 'Available offline: the file is kept on every device',
     fileLabel: 'File (PDF, image)',
     fileHint: (limit: string) => `${limit} at most.`,
-    fileChosen: (name: string, size: string) => `${name} (${size})`,
     fileReplace: 'The chosen file will replace the current one.',
     fileTooBig: (size: string, limit: string) =>
       `This file is ${size}: the network accepts ${limit} at most. Choose a lighter file or compress it.`,

@@ -39,7 +39,6 @@ export const messages = {
     conflictsExplain:
       'Ces textes ont été modifiés en même temps sur deux appareils. Ouvrez-les pour choisir la version à garder.',
     conflictWhere: (field: string) => `Champ « ${field} »`,
-    conflictOpen: 'Ouvrir',
     rejectedTitle: 'Modifications refusées par le serveur',
     rejectedExplain:
       'Le serveur n’a pas accepté ces modifications. Elles sont gardées ici avec la raison, pour que rien de ce que vous avez écrit ne se perde.',
@@ -73,7 +72,6 @@ export const messages = {
     leaveWipe: 'Effacer aussi toutes les données de cet appareil (appareil partagé ou prêté)',
     leaveWipeLoss: 'Je comprends que les modifications non envoyées seront définitivement perdues.',
     leaveConfirm: 'Quitter le réseau',
-    leaveDone: 'Cet appareil a quitté le réseau.',
     leaveBackupOffer:
       'Avant de partir, gardez une copie de vos données : une sauvegarde se restaure plus tard sur cet appareil ou sur un autre.',
     leaveBackup: 'Enregistrer une sauvegarde',
@@ -116,7 +114,6 @@ export const messages = {
     conflictsExplain:
       'These texts were changed at the same time on two devices. Open them to choose the version to keep.',
     conflictWhere: (field: string) => `Field “${field}”`,
-    conflictOpen: 'Open',
     rejectedTitle: 'Changes refused by the server',
     rejectedExplain:
       'The server did not accept these changes. They are kept here with the reason, so nothing you wrote is lost.',
@@ -147,7 +144,6 @@ export const messages = {
     leaveWipe: 'Also erase all data of this device (shared or borrowed device)',
     leaveWipeLoss: 'I understand that unsent changes will be lost for good.',
     leaveConfirm: 'Leave the network',
-    leaveDone: 'This device left the network.',
     leaveBackupOffer: 'Before leaving, keep a copy of your data: a backup restores later on this device or another.',
     leaveBackup: 'Save a backup',
     leaveBackupSaved: 'Backup saved to your downloads.',
