@@ -6,8 +6,9 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/free-port';
 import { serverFolder } from '../helpers/server-folder';
-import { firstInvitationCode, freePort, startServerProcess } from '../helpers/server-process';
+import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
 
 const ROOT = join(import.meta.dirname, '../..');
 
