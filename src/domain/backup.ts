@@ -8,7 +8,7 @@ import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './recor
 import { type FieldIssue, validateRecord } from './validation';
 
 const BACKUP_FORMAT = 'valise-backup';
-/** Bumped when the body changes shape; `upgradeBody` reads every older version. */
+/** Bumped when the body changes shape; reading then brings older bodies to the new one. */
 const BACKUP_VERSION = 1;
 
 export interface BackupFile {
@@ -107,7 +107,7 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   if (version > BACKUP_VERSION) return { ok: false, problem: { kind: 'newer_version', version } };
   const bodyText = JSON.stringify((json as { body: unknown }).body);
   if ((await sha256OfText(bodyText)) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
-  const body = upgradeBody(version, envelope.output.body as BackupBody);
+  const body = envelope.output.body as BackupBody;
   const records: BackupBody['records'] = {};
   const unknownRecords: Record<string, RecordState[]> = {};
   const groups = [...Object.entries(body.unknownRecords ?? {}), ...Object.entries(body.records)];
@@ -133,11 +133,6 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
     ok: true,
     backup: { format: BACKUP_FORMAT, version, checksum, body: { ...body, records, unknownRecords } },
   };
-}
-
-/** Older bodies brought to the current shape (version 1 is the first). */
-function upgradeBody(_version: number, body: BackupBody): BackupBody {
-  return body;
 }
 
 /**
