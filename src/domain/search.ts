@@ -2,16 +2,44 @@
 // "saint etienne" finds "Saint-Étienne".
 
 const MARKS = /\p{M}+/gu;
-const KEPT_RUN = /[\p{L}\p{N}@.+]+/gu;
+/** A character a searched word is made of: letters, digits, and those of emails and phones. */
+const KEPT = /[\p{L}\p{N}@.+]/u;
+const ASCII_KEPT: readonly boolean[] = Array.from({ length: 128 }, (_, code) => KEPT.test(String.fromCharCode(code)));
 
 /**
- * Lower case, without diacritics, punctuation turned into single spaces. The kept runs are
- * matched and joined rather than the rest replaced: the same text, about twice as fast, and
- * every visit written or pulled is normalised (search-index.ts).
+ * Lower case, without diacritics, punctuation turned into single spaces. Every visit written
+ * or pulled is normalised (search-index.ts): once the marks are gone nearly every character is
+ * ASCII, so the runs of kept characters are found by a table of those, and the regular
+ * expression asked only about the others (same text as matching `KEPT` runs and joining them,
+ * about twice as fast).
  */
 export function normalizeForSearch(text: string): string {
-  const runs = text.normalize('NFD').replace(MARKS, '').toLowerCase().match(KEPT_RUN);
-  return runs === null ? '' : runs.join(' ');
+  return keptRuns(text.normalize('NFD').replace(MARKS, '').toLowerCase());
+}
+
+function keptRuns(text: string): string {
+  let joined = '';
+  let start = -1;
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    let width = 1;
+    let kept: boolean;
+    if (code < 128) kept = ASCII_KEPT[code] as boolean;
+    else {
+      // A character outside the basic plane is two code units, tested together.
+      width = (text.codePointAt(at) as number) > 0xffff ? 2 : 1;
+      kept = KEPT.test(text.slice(at, at + width));
+    }
+    if (kept) {
+      if (start < 0) start = at;
+    } else if (start >= 0) {
+      joined = joined === '' ? text.slice(start, at) : `${joined} ${text.slice(start, at)}`;
+      start = -1;
+    }
+    at += width;
+  }
+  if (start >= 0) joined = joined === '' ? text.slice(start) : `${joined} ${text.slice(start)}`;
+  return joined;
 }
 
 /** The words of a query, normalised; an empty query has none and matches everything. */

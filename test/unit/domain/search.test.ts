@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareLabels, matchesWords, normalizeForSearch, queryWords } from '../../../src/domain/search';
 
@@ -27,6 +28,25 @@ describe('search normalisation', () => {
   test('keeps email and phone characters searchable', () => {
     expect(normalizeForSearch('Camille.Martin@Exemple.fr')).toBe('camille.martin@exemple.fr');
     expect(matchesWords(queryWords('+33 6'), ['+33 6 12 34 56 78'])).toBe(true);
+  });
+
+  test('any text, in any script or with broken surrogates, normalises to its runs of letters, digits, @ . +', () => {
+    const runs = /[\p{L}\p{N}@.+]+/gu;
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom(...'aÉé œ’«»-.@+İı ß٣😀𝐀\u0301\ud800\udc00x9'), maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const words = value
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase()
+          .match(runs);
+        expect(normalizeForSearch(value)).toBe(words === null ? '' : words.join(' '));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('sorts names in French order, accents ignored', () => {
