@@ -229,10 +229,28 @@ export interface PullResponse extends ServerTime {
   remaining: number;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
+const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A person's or a device's name, shown on every device of the network and printed by the CLI:
+ * control characters (a terminal's escape sequences, line breaks) and the bidirectional
+ * overrides that draw a name backwards are taken out; nothing else is left of an empty name.
+ */
+function nameSchema(maxLength: number) {
+  return v.pipe(
+    v.string(),
+    v.transform((name) => name.replace(NOT_IN_A_NAME, '')),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(maxLength),
+  );
+}
+
 export const joinRequestSchema = v.strictObject({
   code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code')),
-  deviceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
-  memberName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  deviceName: nameSchema(80),
+  memberName: nameSchema(120),
   /** The node id of the device's clock, so the server can name the author of a conflicting text. */
   clockNode: v.pipe(v.string(), v.regex(NODE_PATTERN, 'must be 16 hex digits')),
 });

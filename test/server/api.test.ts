@@ -91,6 +91,36 @@ describe('joining a network', () => {
     expect(status).toBe(403);
   });
 
+  it('keeps no terminal escape, line break or backwards override in a name, and refuses a name of nothing else', async () => {
+    const code = await server.invite(networkId, 'admin');
+    const joined = await call('/api/join', {
+      method: 'POST',
+      body: JSON.stringify({
+        code,
+        deviceName: 'Télé\u0000phone\u001b[2J\u001b[31m de Sam\u202e',
+        memberName: 'Sam\u0007\nRoot\u0085',
+        clockNode: 'aaaaaaaaaaaaaaaa',
+      }),
+    });
+    expect(joined.status).toBe(200);
+    expect(joined.body.memberName).toBe('SamRoot');
+    const devices = await call('/api/admin/devices', { token: (joined.body as unknown as JoinResponse).token });
+    expect(devices.body.devices).toEqual([
+      expect.objectContaining({ name: 'Téléphone[2J[31m de Sam', memberName: 'SamRoot' }),
+    ]);
+    const empty = await call('/api/join', {
+      method: 'POST',
+      body: JSON.stringify({
+        code: await server.invite(networkId, 'concierge'),
+        deviceName: 'Tablette',
+        memberName: '\u001b\u202e \u0000',
+        clockNode: 'aaaaaaaaaaaaaaaa',
+      }),
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.issues).toEqual([expect.objectContaining({ field: 'memberName' })]);
+  });
+
   it('answers malformed JSON with a 400 that says so', async () => {
     const { status, body } = await call('/api/join', { method: 'POST', body: '{"code":' });
     expect(status).toBe(400);
