@@ -34,6 +34,20 @@ export async function resolveConflict(context: DataContext, conflict: Conflict, 
   });
 }
 
+/** Keeps one text over every conflict of a field, in one transaction: all are closed or none. */
+export async function resolveConflicts(
+  context: DataContext,
+  conflicts: readonly Conflict[],
+  text: string,
+): Promise<void> {
+  const types = [...new Set(conflicts.map((conflict) => conflict.recordType))].filter(isRecordType);
+  const { db } = context;
+  const tables = [...types.map((type) => db.anyRecords(type)), db.records('conflicts'), db.outbox, db.meta];
+  await db.transaction('rw', tables, async () => {
+    for (const conflict of conflicts) await resolveConflict(context, conflict, text);
+  });
+}
+
 interface ConflictWithRecord {
   conflict: Conflict;
   /** The record's current value of the field (the version that won), "" if gone. */

@@ -1,7 +1,7 @@
 // "2 versions de ces notes": shown beside a text field whose concurrent edit lost on another
 // device. Nothing was dropped; the person picks a version or merges them by hand.
 import { useState } from 'preact/hooks';
-import { conflictsOf, resolveConflict } from '../../db/conflicts';
+import { conflictsOf, resolveConflicts } from '../../db/conflicts';
 import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';
 import { Banner } from '../components/Banner';
@@ -34,18 +34,16 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   const relevant = (conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
   if (relevant.length === 0 || !context) return null;
 
-  const resolve = async (conflict: Conflict, text: string) => {
+  const resolve = async (conflicts: readonly Conflict[], text: string) => {
     setFailed(false);
     try {
-      await resolveConflict(context, conflict, text);
+      await resolveConflicts(context, conflicts, text);
       setMerging(null);
     } catch {
       setFailed(true);
     }
   };
-  const keepShown = async () => {
-    for (const conflict of relevant) await resolve(conflict, shown);
-  };
+  const keepShown = () => resolve(relevant, shown);
 
   return (
     <Banner tone="warning" title={t.conflictTitle(relevant.length)} data-testid="conflict">
@@ -58,7 +56,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
               {conflict.value}
             </p>
             <div class="actions">
-              <Button onClick={() => resolve(conflict, conflict.value)}>{t.conflictTake}</Button>
+              <Button onClick={() => resolve([conflict], conflict.value)}>{t.conflictTake}</Button>
               <Button onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}>
                 {t.conflictMerge}
               </Button>
@@ -68,7 +66,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
                 class="stack"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  void resolve(conflict, merging.text);
+                  void resolve([conflict], merging.text);
                 }}
               >
                 <Field
