@@ -7,13 +7,12 @@
 // search reads them back is in search-columns.ts, apart, so the first screen, which writes but
 // does not search, does not load it. The same write adds the words it brings to the list of
 // known words (search-words.ts).
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
 } from 'dexie';
 import { normalizeForSearch } from '../domain/search';
 import type { Visit } from '../domain/visit';
@@ -112,9 +111,8 @@ async function keysIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCor
 
 type DBCoreDeleteRange = Extract<DBCoreMutateRequest, { type: 'deleteRange' }>['range'];
 
-/** What a transaction's writes still running have brought, written once the last of them is done. */
+/** What the writes issued together in a transaction bring, written once they are all issued. */
 interface Pending {
-  writes: number;
   entries: Map<SearchedTable, Entry[]>;
   /** Words already looked up in this transaction, or queued to be. */
   asked: Set<string>;
@@ -122,6 +120,8 @@ interface Pending {
   queued: string[];
   /** The words found unknown, per look-up sent (a failure kept for the last write to throw). */
   lookUps: Promise<{ unknown: string[] } | { error: unknown }>[];
+  /** The write of what was collected, once the writes issued with it are: null until one is. */
+  flushing: Promise<void> | null;
 }
 
 const pendingWrites = new WeakMap<DBCoreTransaction, Pending>();
@@ -129,7 +129,7 @@ const pendingWrites = new WeakMap<DBCoreTransaction, Pending>();
 function pendingOf(trans: DBCoreTransaction): Pending {
   let pending = pendingWrites.get(trans);
   if (!pending) {
-    pending = { writes: 0, entries: new Map(), asked: new Set(), queued: [], lookUps: [] };
+    pending = { entries: new Map(), asked: new Set(), queued: [], lookUps: [], flushing: null };
     pendingWrites.set(trans, pending);
   }
   return pending;
@@ -170,6 +170,7 @@ async function flush(down: DBCore, trans: DBCoreTransaction, pending: Pending): 
   const { entries, lookUps } = pending;
   pending.entries = new Map();
   pending.lookUps = [];
+  pending.flushing = null;
   const writes: Promise<unknown>[] = [];
   for (const [table, written] of entries) {
     writes.push(down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(table, written)] }));
@@ -188,9 +189,44 @@ async function flush(down: DBCore, trans: DBCoreTransaction, pending: Pending): 
 }
 
 /**
- * Appends a segment to every write of a searched table, in its transaction. Writes running
- * together (issued before any is awaited) share one segment and one look-up of their words: the
- * last of them to finish writes it, and its caller's await covers it, so a transaction never
+ * Starts `flush` once every write issued in this turn has added its entries. Dexie runs its own
+ * promises' callbacks as soon as each of its calls returns, so the turn's end is a native
+ * microtask; the flush itself is a Dexie promise's callback, run in the transaction's zone
+ * (Dexie's hooks layer, below, reads the transaction from it).
+ */
+function flushAfterThisTurn(down: DBCore, trans: DBCoreTransaction, pending: Pending): Promise<void> {
+  let release = () => {};
+  const turnEnded = new Dexie.Promise<void>((resolve) => {
+    release = resolve;
+  });
+  queueMicrotask(release);
+  return turnEnded.then(() => flush(down, trans, pending));
+}
+
+/**
+ * The entries of records a write could not store (an add whose key exists) as the table now
+ * has them: the segment written with the write holds what was asked, and this later one
+ * replaces it. Rare: such a failure fails its caller's transaction unless it is caught.
+ */
+async function storedEntries(
+  table: DBCoreTable,
+  searched: SearchedTable,
+  trans: DBCoreTransaction,
+  ids: readonly string[],
+): Promise<Entry[]> {
+  const stored = await table.getMany({ trans, keys: ids as string[] });
+  return ids.map((id, index) => {
+    const record = stored[index] as Record<string, unknown> | undefined;
+    return record ? entryOf(searched, record) : { id, visitedAt: '', facet: '1', text: '' };
+  });
+}
+
+/**
+ * Appends a segment to every write of a searched table, in its transaction. Writes issued
+ * together (before any is awaited) share one segment and one look-up of their words, written
+ * as soon as the last of them is issued — with the records, not a round trip to IndexedDB
+ * after them: a form's save is one record, and waiting for its write before sending its text
+ * cost the save a round trip. Every write awaits that segment, so a transaction never
  * commits without the text of its writes and a failure still fails it.
  */
 export const searchIndexMiddleware: Middleware<DBCore> = {
@@ -215,44 +251,38 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
         mutate: async (request) => {
           const { trans } = request;
           const pending = pendingOf(trans);
-          pending.writes += 1;
-          let outcome: { response: DBCoreMutateResponse } | { error: unknown };
-          try {
-            const deletedKeys =
-              request.type === 'delete'
-                ? (request.keys as string[])
-                : request.type === 'deleteRange'
-                  ? await keysIn(table, trans, request.range)
-                  : [];
-            // The records first: IndexedDB stores them while their text is normalised.
-            const written = table.mutate(request);
-            const entries = requestedEntries(searched, request, deletedKeys);
-            lookUpWords(
-              down.table(WORDS_TABLE),
-              trans,
-              pending,
-              wordKeys(
-                searched,
-                entries.map((entry) => entry.text),
-              ),
-            );
-            const response = await written;
-            const kept = entries.filter((_, index) => !response.failures[index]);
-            if (kept.length > 0) {
-              const collected = pending.entries.get(searched);
-              if (collected) for (const entry of kept) collected.push(entry);
-              else pending.entries.set(searched, kept);
-            }
-            outcome = { response };
-          } catch (error) {
-            outcome = { error };
+          const deletedKeys =
+            request.type === 'delete'
+              ? (request.keys as string[])
+              : request.type === 'deleteRange'
+                ? await keysIn(table, trans, request.range)
+                : [];
+          // The records first: IndexedDB stores them while their text is normalised.
+          const written = table.mutate(request);
+          const entries = requestedEntries(searched, request, deletedKeys);
+          lookUpWords(
+            down.table(WORDS_TABLE),
+            trans,
+            pending,
+            wordKeys(
+              searched,
+              entries.map((entry) => entry.text),
+            ),
+          );
+          if (entries.length > 0) {
+            const collected = pending.entries.get(searched);
+            if (collected) for (const entry of entries) collected.push(entry);
+            else pending.entries.set(searched, [...entries]);
           }
-          pending.writes -= 1;
-          if (pending.writes === 0 && (pending.entries.size > 0 || pending.lookUps.length > 0)) {
-            await flush(down, trans, pending);
+          pending.flushing ??= flushAfterThisTurn(down, trans, pending);
+          const flushed = pending.flushing;
+          const [response] = await Promise.all([written, flushed]);
+          const failed = entries.flatMap((entry, index) => (response.failures[index] ? [entry.id] : []));
+          if (failed.length > 0) {
+            const corrected = await storedEntries(table, searched, trans, failed);
+            await down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(searched, corrected)] });
           }
-          if ('error' in outcome) throw outcome.error;
-          return outcome.response;
+          return response;
         },
       };
     },

@@ -59,6 +59,23 @@ describe('the search’s text kept on disk', () => {
     expect((await readSearchColumns(context.db.searchSegments, 'visits')).ids).toEqual([]);
   });
 
+  test('keeps the text of a visit as stored when a write of the same id was refused and the refusal caught', async () => {
+    const context = await openTestContext();
+    const { visit } = await createVisit(context, { visitedAt: at('2026-03-01'), notes: 'Atelier vélo' });
+    const visits = context.db.records('visits');
+    const stored = await visits.get(visit.id);
+    if (!stored) throw new Error('the visit was not stored');
+    // The text goes to disk with the records, before IndexedDB says the add was refused.
+    await context.db.transaction('rw', visits, async () => {
+      const refused = await visits.bulkAdd([{ ...stored, notes: 'Jardin partagé' }]).catch((error: Error) => error);
+      expect(refused).toBeInstanceOf(Error);
+    });
+
+    expect((await visits.get(visit.id))?.notes).toBe('Atelier vélo');
+    expect((await readSearchColumns(context.db.searchSegments, 'visits')).texts).toEqual(['atelier velo']);
+    expect(await listVisits(context, { limit: 10, query: 'jardin' })).toEqual([]);
+  });
+
   test('keeps the names of live lieux and people, and reads the same once its segments are merged', async () => {
     const context = await openTestContext();
     await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu' });
