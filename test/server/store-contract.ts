@@ -7,7 +7,7 @@ import { HybridClock, parseHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import type { Device, PushOutput, Store } from '../../src/server/store/store';
-import { visitCreation } from '../helpers/mutations';
+import { notesEdit, visitCreation } from '../helpers/mutations';
 
 export interface StoreHarness {
   /** A store on a new, empty, migrated database. */
@@ -167,6 +167,28 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const before = await store.snapshot(network.id);
       await push(network.id, batch);
       expect(await store.snapshot(network.id)).toEqual(before);
+    });
+
+    it('writes a push of many new and edited records whole, once each, in the order it changed them', async () => {
+      const network = await store.createNetwork('Réseau');
+      const earlier = Array.from({ length: 25 }, () => visitCreation(NOW));
+      await push(network.id, earlier);
+      const cursor = Math.max(...(await pullAll(network.id)).map((change) => change.seq));
+      // Edits of stored records between creations, and one record edited twice: it is written
+      // once, where its last change puts it.
+      const mixed = earlier.flatMap((creation, index) => [
+        notesEdit(NOW + 1000, creation.recordId, `Suite ${index}`),
+        visitCreation(NOW + 1000),
+      ]);
+      const twice = notesEdit(NOW + 2000, earlier[0]?.recordId as string, 'Suite 0, corrigée');
+      const output = await push(network.id, [...mixed, twice]);
+      expect(output.results.every((result) => result.status === 'applied')).toBe(true);
+      const changes = await pullAll(network.id, cursor);
+      expect(changes.map((change) => change.id)).toEqual([...mixed.slice(1), twice].map((m) => m.recordId));
+      const notes = new Map(changes.map((change) => [change.id, JSON.parse(change.data).notes]));
+      expect(notes.get(earlier[0]?.recordId as string)).toBe('Suite 0, corrigée');
+      expect(notes.get(earlier[24]?.recordId as string)).toBe('Suite 24');
+      expect(await store.snapshot(network.id)).toHaveLength(50);
     });
 
     it('never lets one network write or read a record of another', async () => {
