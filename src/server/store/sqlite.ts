@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
+import { type PushPlan, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
@@ -23,23 +23,21 @@ import type {
 } from './store';
 import { MAX_PULL_PAGE_CHARS } from './store';
 
-/** Records one upsert statement writes (at most 6 × this many values are bound). */
-const RECORDS_PER_INSERT = 16;
+/** Rows one multi-row INSERT writes (at most 6 × this many values are bound). */
+const ROWS_PER_INSERT = 16;
 
-function upsertSql(rows: number): string {
-  return `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}
-    ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`;
+/** `rows` rows of `columns` placeholders, for a multi-row VALUES. */
+function placeholders(rows: number, columns: number): string {
+  const row = `(${Array(columns).fill('?').join(', ')})`;
+  return Array(rows).fill(row).join(', ');
 }
 
-/** A record's six columns, in the upsert's order, into `values` from `at`. */
-function recordValues(row: RecordRow, seq: number, values: unknown[], at: number): void {
-  values[at] = row.id;
-  values[at + 1] = row.networkId;
-  values[at + 2] = row.type;
-  values[at + 3] = seq;
-  values[at + 4] = recordJson(row);
-  values[at + 5] = JSON.stringify(row.clocks);
-}
+const upsertRecords = (rows: number) =>
+  `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES ${placeholders(rows, 6)}
+   ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`;
+
+const insertResults = (rows: number) =>
+  `INSERT INTO mutations (network_id, id, status, reason, code) VALUES ${placeholders(rows, 5)}`;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -164,23 +162,19 @@ export class SqliteStore implements Store {
 
   async push({ context, mutations }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
-    // One statement per kind of read or write, not one per mutation: a push of a thousand
-    // mutations makes a few calls into SQLite, with the ids as one JSON array.
+    // Not one statement per mutation: a push of a thousand mutations reads in one statement
+    // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
     const selectRecords = this.statement(
       'SELECT id, network_id, type, data, clocks FROM records WHERE id IN (SELECT value FROM json_each(?))',
     );
     const selectResults = this.statement(
       'SELECT id, status, reason, code FROM mutations WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
     );
-    const saveResults = this.statement(
-      `INSERT INTO mutations (network_id, id, status, reason, code)
-       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
-    );
     const broughtBack = this.statement(
       `INSERT INTO brought_back (network_id, epoch, record_id) SELECT ?, value, ? FROM server_meta WHERE key = 'epoch'
        ON CONFLICT DO NOTHING`,
     );
-    const lastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
+    const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
 
     const run = this.db.transaction((): PushOutput => {
       const existing = new Map<string, RecordRow>();
@@ -193,12 +187,28 @@ export class SqliteStore implements Store {
       const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
       // Taken inside the write transaction, from what is committed: nothing counted in memory
       // can go stale (another process, a restored file). Per network, through its seq index.
-      this.writeRecords(plan.writes, (lastSeq.get(networkId) as { seq: number }).seq);
+      const seqBefore = (selectLastSeq.get(networkId) as { seq: number }).seq;
+      const { writes } = plan;
+      this.insertRows(upsertRecords, 6, writes.length, (index, values, at) => {
+        const row = writes[index] as RecordRow;
+        values[at] = row.id;
+        values[at + 1] = row.networkId;
+        values[at + 2] = row.type;
+        values[at + 3] = seqBefore + 1 + index;
+        values[at + 4] = recordJson(row);
+        values[at + 5] = JSON.stringify(row.clocks);
+      });
       for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId);
-      const fresh = plan.results
-        .filter((entry) => !entry.replay)
-        .map(({ id, result }) => [id, ...savedColumns(result)]);
-      if (fresh.length > 0) saveResults.run(networkId, JSON.stringify(fresh));
+      const fresh = plan.results.filter((entry) => !entry.replay);
+      this.insertRows(insertResults, 5, fresh.length, (index, values, at) => {
+        const entry = fresh[index] as PushPlan['results'][number];
+        const [status, reason, code] = savedColumns(entry.result);
+        values[at] = networkId;
+        values[at + 1] = entry.id;
+        values[at + 2] = status;
+        values[at + 3] = reason;
+        values[at + 4] = code;
+      });
       const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
     });
@@ -206,25 +216,30 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Writes the records in order, numbered from `lastSeq` + 1, RECORDS_PER_INSERT rows per
-   * statement: each call into SQLite binds and steps once for the whole block, where one row
-   * per call made that overhead about a fifth of the write. The ids of one push's writes are
-   * distinct, so no row of a block conflicts with another.
+   * Inserts `count` rows of `columns` values, ROWS_PER_INSERT rows per statement and the rest
+   * one by one: each call into SQLite binds and steps once for a whole block, where one row
+   * per call made that overhead about a fifth of a push's writes. `bind` puts row `index`'s
+   * values into `values` from `at`. Rows of one block must not conflict with each other (a
+   * push writes each record and each mutation id once).
    */
-  private writeRecords(rows: readonly RecordRow[], lastSeq: number): void {
-    const block = this.statement(upsertSql(RECORDS_PER_INSERT));
-    const single = this.statement(upsertSql(1));
-    const values: unknown[] = new Array(RECORDS_PER_INSERT * 6);
-    const one: unknown[] = new Array(6);
-    let seq = lastSeq;
+  private insertRows(
+    sql: (rows: number) => string,
+    columns: number,
+    count: number,
+    bind: (index: number, values: unknown[], at: number) => void,
+  ): void {
+    if (count === 0) return;
+    const block = this.statement(sql(ROWS_PER_INSERT));
+    const single = this.statement(sql(1));
+    const values: unknown[] = new Array(ROWS_PER_INSERT * columns);
+    const one: unknown[] = new Array(columns);
     let index = 0;
-    for (; index + RECORDS_PER_INSERT <= rows.length; index += RECORDS_PER_INSERT) {
-      for (let offset = 0; offset < RECORDS_PER_INSERT; offset++)
-        recordValues(rows[index + offset] as RecordRow, ++seq, values, offset * 6);
+    for (; index + ROWS_PER_INSERT <= count; index += ROWS_PER_INSERT) {
+      for (let offset = 0; offset < ROWS_PER_INSERT; offset++) bind(index + offset, values, offset * columns);
       block.run(values);
     }
-    for (; index < rows.length; index++) {
-      recordValues(rows[index] as RecordRow, ++seq, one, 0);
+    for (; index < count; index++) {
+      bind(index, one, 0);
       single.run(one);
     }
   }
@@ -242,16 +257,17 @@ export class SqliteStore implements Store {
   }
 
   private authorsOf(networkId: string): Map<string, string> {
-    const rows = this.db
-      .prepare('SELECT clock_node, member_name FROM devices WHERE network_id = ?')
-      .all(networkId) as Row[];
+    const rows = this.statement('SELECT clock_node, member_name FROM devices WHERE network_id = ?').all(
+      networkId,
+    ) as Row[];
     return new Map(rows.map((row) => [row.clock_node as string, row.member_name as string]));
   }
 
   private currentChange(networkId: string, id: string): Change | null {
-    const row = this.db
-      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE id = ? AND network_id = ?')
-      .get(id, networkId) as Row | undefined;
+    const row = this.statement('SELECT type, id, seq, data, clocks FROM records WHERE id = ? AND network_id = ?').get(
+      id,
+      networkId,
+    ) as Row | undefined;
     if (!row) return null;
     return {
       type: row.type as RecordType,
