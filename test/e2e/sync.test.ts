@@ -4,38 +4,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
-import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { PHONE } from './helpers/browser';
 import { joinTwo, Phone } from './helpers/phone';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { reloadUntilControlled } from './helpers/service-worker';
+import { deviceSuite } from './helpers/suite';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const servers: RunningServer[] = [];
 const dataDirs: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
+// Registered before the suite's hooks, so it runs after them (vitest runs after-hooks last
+// registered first): a server stops before its data folder goes.
+afterEach(() => {
   for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = deviceSuite();
 
 async function phone(server: RunningServer): Promise<Phone> {
-  const context = await newDevice(browser, PHONE);
-  contexts.push(context);
-  const page = await context.newPage();
+  const { context, page } = await suite.device();
   await page.goto(server.url);
   // A phone that has opened the app before: its service worker holds every screen, so a screen
   // first opened offline (the visit form) loads. Without it the test raced the idle prefetch.
@@ -48,7 +35,7 @@ async function twoPhones(): Promise<{ server: RunningServer; a: Phone; b: Phone;
   const dataDir = mkdtempSync(join(tmpdir(), 'valise-e2e-sync-'));
   dataDirs.push(dataDir);
   const server = await startServer({ dataDir });
-  servers.push(server);
+  suite.servers.push(server);
   const a = await phone(server);
   const b = await phone(server);
   await joinTwo(server.output(), a, b);
@@ -141,9 +128,9 @@ describe('two phones of a network', () => {
     await a.go('#/reglages');
     await a.network.syncNow();
     await server.stop();
-    servers.splice(0);
+    suite.servers.splice(0);
     await expect.poll(() => a.network.state()).not.toBe('syncing');
-    servers.push(await startServer({ port: server.port, dataDir }));
+    suite.servers.push(await startServer({ port: server.port, dataDir }));
     await a.sync();
     await b.sync();
 
