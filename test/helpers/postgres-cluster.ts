@@ -6,7 +6,9 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PostgresStore } from '../../src/server/store/postgres';
 import { freePort } from './free-port';
+import type { TestStoreFactory } from './test-server';
 
 const SUPERUSER = 'valise';
 
@@ -96,6 +98,25 @@ export class PostgresCluster {
       await client.end();
     }
     return this.url(name);
+  }
+
+  /**
+   * A TestServer store factory on this cluster: each server folder its own database, the same
+   * one again when that server restarts; `databases` maps a folder to its database's URL.
+   */
+  storeFactory(databases = new Map<string, string>()): TestStoreFactory {
+    return {
+      open: async (dir) => {
+        let url = databases.get(dir);
+        if (!url) {
+          url = await this.createDatabase();
+          databases.set(dir, url);
+        }
+        const store = new PostgresStore(url, 4);
+        await store.migrate();
+        return store;
+      },
+    };
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,6 @@
 // each run gets its own database).
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { PostgresStore } from '../../src/server/store/postgres';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
 import { TestServer } from '../helpers/test-server';
 import { runConvergence } from '../sync/model/run';
@@ -17,19 +16,7 @@ describe.skipIf(unavailable !== null)(
     let cluster: PostgresCluster;
     beforeAll(async () => {
       cluster = await PostgresCluster.start();
-      const databases = new Map<string, string>();
-      TestServer.storeFactory = {
-        async open(dir) {
-          let url = databases.get(dir);
-          if (!url) {
-            url = await cluster.createDatabase();
-            databases.set(dir, url);
-          }
-          const store = new PostgresStore(url, 4);
-          await store.migrate();
-          return store;
-        },
-      };
+      TestServer.storeFactory = cluster.storeFactory();
     }, 120_000);
     afterAll(async () => {
       await cluster?.stop();

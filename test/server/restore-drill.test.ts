@@ -11,7 +11,6 @@ import { createRecord, setMapEntries, updateRecord } from '../../src/db/writes';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup } from '../../src/server/ops/restore';
-import { PostgresStore } from '../../src/server/store/postgres';
 import { joinedPair } from '../helpers/device-pair';
 import { PostgresCluster, postgresBinDir, postgresUnavailable } from '../helpers/postgres-cluster';
 import type { TestDevice } from '../helpers/test-device';
@@ -121,18 +120,7 @@ describe('restore drill', () => {
       cluster = await PostgresCluster.start();
       // pg_dump and pg_restore of the cluster's own version.
       process.env.PATH = `${postgresBinDir()}${delimiter}${path}`;
-      TestServer.storeFactory = {
-        async open(dir) {
-          let url = databases.get(dir);
-          if (!url) {
-            url = await cluster.createDatabase();
-            databases.set(dir, url);
-          }
-          const store = new PostgresStore(url, 4);
-          await store.migrate();
-          return store;
-        },
-      };
+      TestServer.storeFactory = cluster.storeFactory(databases);
     }, 120_000);
     afterAll(async () => {
       TestServer.storeFactory = original;
