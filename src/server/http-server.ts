@@ -1,7 +1,7 @@
 // Node's HTTP server around the app. A request Node can parse but the Fetch API cannot hold
 // (a GET with a body, a bad Host header, a backslash in the path) never reaches the app; it
 // still gets a JSON error like every other refusal, and so do bytes that are not HTTP at all.
-import { createServer, type Server } from 'node:http';
+import { createServer, maxHeaderSize, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import type { ApiError } from '../protocol/wire';
@@ -34,9 +34,21 @@ export function listen(
   // Bytes that are not HTTP at all (Node's parser gives up): a JSON answer, then the door closes.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const body = JSON.stringify({ error: 'The request is not valid HTTP.', code: 'bad_request' } satisfies ApiError);
+    // Headers past Node's limit (a huge cookie, a token pasted many times) are not malformed:
+    // the client is told which part to shorten, with the status made for it.
+    const [status, body]: [string, ApiError] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [
+            '431 Request Header Fields Too Large',
+            {
+              error: `The request's headers are larger than the ${Math.round(maxHeaderSize / 1024)} KB this server reads.`,
+              code: 'headers_too_large',
+            },
+          ]
+        : ['400 Bad Request', { error: 'The request is not valid HTTP.', code: 'bad_request' }];
+    const text = JSON.stringify(body);
     socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
   });
   server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));

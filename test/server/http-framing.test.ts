@@ -1,0 +1,51 @@
+// Requests Node refuses before the app sees them still get a JSON answer that says what is
+// wrong: headers too large (431), bytes that are not HTTP (400).
+
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../../src/server/http-server';
+
+let server: ReturnType<typeof listen>;
+let port: number;
+
+beforeAll(async () => {
+  server = listen({ fetch: () => new Response('ok') }, { port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** Sends raw bytes and reads everything the server answers until it closes. */
+function raw(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.end(bytes);
+  });
+}
+
+describe('requests Node refuses', () => {
+  it('answers headers over the limit with 431 in JSON, naming the limit', async () => {
+    const answer = await raw(`GET / HTTP/1.1\r\nHost: valise.test\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    expect(body).toEqual({
+      error: "The request's headers are larger than the 16 KB this server reads.",
+      code: 'headers_too_large',
+    });
+  });
+
+  it('answers bytes that are not HTTP with 400 in JSON', async () => {
+    const answer = await raw('HELLO\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).code).toBe('bad_request');
+  });
+});
