@@ -94,7 +94,10 @@ describe('work a request may ask for', () => {
     const deep = await send('/api/join', `${'['.repeat(4 * MB)}${']'.repeat(4 * MB)}`);
     expect(deep.status).toBe(413);
     const nested = await send('/api/join', `{"code":${'['.repeat(100)}${']'.repeat(100)}}`);
-    expect(nested).toMatchObject({ status: 413, json: { code: 'too_complex' } });
+    expect(nested).toMatchObject({
+      status: 413,
+      json: { code: 'too_complex', error: 'The request body is nested more than 2 levels deep.' },
+    });
     for (let attempt = 2; attempt < JOIN_FAILURES_PER_ADDRESS; attempt++) {
       expect((await send('/api/join', '{"code":[[[1]]]}')).status).toBe(413);
     }

@@ -73,11 +73,11 @@ export async function readBody<S extends v.GenericSchema>(
     const over = jsonOverLimits(text, rules);
     if (over) {
       const what = {
-        depth: `nested more than ${rules.maxDepth} levels deep`,
-        values: `more than ${rules.maxValues} values`,
-        keys: `an object of more than ${rules.maxKeys} keys`,
+        depth: `is nested more than ${rules.maxDepth} levels deep`,
+        values: `holds more than ${rules.maxValues} values`,
+        keys: `holds an object of more than ${rules.maxKeys} keys`,
       }[over];
-      return { ok: false, response: fail(c, 413, 'too_complex', `The request body holds ${what}.`) };
+      return { ok: false, response: fail(c, 413, 'too_complex', `The request body ${what}.`) };
     }
     raw = JSON.parse(text);
   } catch {
