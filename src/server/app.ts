@@ -115,6 +115,11 @@ export function createApp(deps: AppDeps) {
     return c.body(await metrics.render(deps.store, now()), 200, { 'Content-Type': 'text/plain; version=0.0.4' });
   });
   app.route('/', serveApp(config.distDir));
+  // The app's files are only read: a write to one is refused in JSON like every other refusal.
+  app.all('*', (c) => {
+    c.header('Allow', 'GET, HEAD');
+    return fail(c, 405, 'method_not_allowed', 'The pages of the app are only read (GET or HEAD).');
+  });
 
   app.onError((error, c) => {
     // The message goes to the log only: a client never sees a stack trace or an SQL error.

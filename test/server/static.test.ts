@@ -132,3 +132,14 @@ describe('cache headers', () => {
     expect(await response.text()).toBe(INDEX);
   });
 });
+
+describe('other methods', () => {
+  it('answers a write to a page of the app with 405 in JSON, saying which methods it takes', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const response = await app.fetch(new Request('http://valise.test/index.html', { method, body: 'x' }));
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('Allow')).toBe('GET, HEAD');
+      expect(await response.json()).toMatchObject({ code: 'method_not_allowed' });
+    }
+  });
+});
