@@ -10,7 +10,7 @@ import type { ServiceKey } from '../domain/services';
 export const SERVICE_DAYS = 'serviceDays';
 
 /** The keys of a stored visit in the `serviceDays` index. */
-export function serviceDays(visit: { deleted?: boolean; services?: readonly string[]; visitedAt?: string }): string[] {
+function serviceDays(visit: { deleted?: boolean; services?: readonly string[]; visitedAt?: string }): string[] {
   if (visit.deleted === true || typeof visit.visitedAt !== 'string') return [];
   return (visit.services ?? []).map((service) => `${service}\t${visit.visitedAt}`);
 }
@@ -24,7 +24,7 @@ export function serviceDayRange(service: ServiceKey, lower: string, upper: strin
 }
 
 /** A visit as stored: with its keys (a copy: the caller's object is left as it was). */
-export function withServiceDays<T extends Record<string, unknown>>(visit: T): T {
+function withServiceDays<T extends Record<string, unknown>>(visit: T): T {
   const keys = serviceDays(visit);
   return keys.length > 0 ? { ...visit, [SERVICE_DAYS]: keys } : (withoutServiceDays(visit) as T);
 }

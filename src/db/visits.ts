@@ -13,7 +13,7 @@ import { createRecord, deleteRecord, updateRecord } from './writes';
 export type NewVisit = NewRecord<'visits'>;
 
 /** What the visit form saves: the visit, and for a new one its follow-ups and photos. */
-export interface VisitSave {
+interface VisitSave {
   /** The visit to change, or null for a new one. */
   id: string | null;
   visit: NewVisit;

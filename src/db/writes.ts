@@ -30,7 +30,7 @@ export async function createRecord<K extends RecordType>(
 
 const BULK_CHUNK = 500;
 
-export interface CreateOptions {
+interface CreateOptions {
   /**
    * Seeds only: a fixed clock (and its time) instead of the device's, so that every device
    * seeding the same record writes it identically and any real edit wins over it.

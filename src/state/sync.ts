@@ -5,8 +5,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
 import type { AdminClient } from '../sync/admin';
-import type { SyncStatus } from '../sync/engine';
 import type { JoinInput } from '../sync/join';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/status';
 import { useUi } from './ui';
 import { useStore } from './use-store';
 
@@ -16,16 +16,7 @@ interface SyncView {
 }
 
 export const syncStore = createStore<SyncView>(() => ({
-  status: {
-    state: 'unjoined',
-    pending: 0,
-    lastSyncAt: null,
-    error: null,
-    progress: null,
-    clockAheadMs: 0,
-    retryAfterMs: null,
-    serverVersion: null,
-  },
+  status: INITIAL_SYNC_STATUS,
   session: null,
 }));
 

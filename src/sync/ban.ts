@@ -5,7 +5,7 @@ import { type BanPlace, banSearchUrl, readBanAnswer } from '../domain/ban';
 import type { Organisation } from '../domain/organisation';
 import type { Fetch } from './transport';
 
-export type BanOutcome =
+type BanOutcome =
   | { kind: 'found'; place: BanPlace }
   /** The lieu has no address, postcode or commune to search by. */
   | { kind: 'no-address' }

@@ -18,26 +18,9 @@ import {
 } from '../db/sync-store';
 import type { PushResponse, ServerTime } from '../protocol/wire';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 import { replaceTokenIfDue } from './token';
 import { pushBody, SyncError, type SyncErrorKind, type SyncTransport } from './transport';
-
-export type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
-
-export interface SyncStatus {
-  state: SyncState;
-  /** Records with changes not yet acknowledged by the server. */
-  pending: number;
-  lastSyncAt: string | null;
-  error: SyncErrorKind | null;
-  /** Progress of a long pull (a new device): records received and still to come. */
-  progress: { done: number; total: number } | null;
-  /** Set when the server clamped this device's clock: how far ahead it was. */
-  clockAheadMs: number;
-  /** After a 429: how long the server asked this device to wait before syncing again. */
-  retryAfterMs: number | null;
-  /** The server's version, as it last said (kept between runs for Réglages). */
-  serverVersion: string | null;
-}
 
 export interface EngineOptions {
   pushBatch?: number;
@@ -50,16 +33,6 @@ export interface EngineOptions {
   afterPull?: (context: DataContext) => Promise<number>;
 }
 
-const INITIAL: SyncStatus = {
-  state: 'unjoined',
-  pending: 0,
-  lastSyncAt: null,
-  error: null,
-  progress: null,
-  clockAheadMs: 0,
-  retryAfterMs: null,
-  serverVersion: null,
-};
 /** A batch with its body (null: nothing to send), written as soon as it is read: ahead of the answer it waits for. */
 type OutgoingBatch = PushBatch & { body: Blob | null };
 
@@ -72,7 +45,7 @@ async function readOutgoing(context: DataContext, max: number, after?: readonly 
 const CLOCK_TOLERANCE_MS = 1_000;
 
 export class SyncEngine {
-  private current: SyncStatus = INITIAL;
+  private current: SyncStatus = INITIAL_SYNC_STATUS;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private running: Promise<void> | null = null;
   private again = false;
@@ -158,7 +131,7 @@ export class SyncEngine {
       // network's or the server's is a bug of this app: logged whole, and said as such.
       if (!(error instanceof SyncError)) console.error('Sync run failed unexpectedly', error);
       const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
-      const state: SyncState = kind === 'unreachable' ? 'offline' : 'error';
+      const state: SyncStatus['state'] = kind === 'unreachable' ? 'offline' : 'error';
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
       const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
       this.update({ state, error: kind, progress: null, pending, retryAfterMs });

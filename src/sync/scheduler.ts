@@ -11,14 +11,14 @@ export interface SchedulerEnvironment {
   clearTimer(handle: unknown): void;
 }
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   periodMs?: number;
   debounceMs?: number;
   firstBackoffMs?: number;
   maxBackoffMs?: number;
 }
 
-export const browserEnvironment: SchedulerEnvironment = {
+const browserEnvironment: SchedulerEnvironment = {
   onOnline(listener) {
     window.addEventListener('online', listener);
     return () => window.removeEventListener('online', listener);

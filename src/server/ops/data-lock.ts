@@ -9,7 +9,7 @@ import { StartRefused } from '../start-refused';
 
 const LOCK_FILE = 'valise.lock';
 
-export class DataFolderBusy extends StartRefused {}
+class DataFolderBusy extends StartRefused {}
 
 interface DataLock {
   release(): void;

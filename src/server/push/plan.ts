@@ -38,7 +38,7 @@ export function recordJson(row: RecordRow): string {
 }
 
 /** A refusal: its English reason (stored, and replayed alone), its code and fields for the device. */
-export interface Refusal {
+interface Refusal {
   status: 'rejected';
   reason: string;
   code?: RefusalCode;

@@ -1,6 +1,6 @@
 // The sync state in a few words, shared by the shell's indicator and Réglages.
 
-import type { SyncStatus } from '../../sync/engine';
+import type { SyncStatus } from '../../sync/status';
 import type { messages } from './messages';
 
 type Words = (typeof messages)['fr'];

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { Session } from '../../../../src/db/context';
 import { syncStore } from '../../../../src/state/sync';
 import { uiStore } from '../../../../src/state/ui';
-import type { SyncStatus } from '../../../../src/sync/engine';
+import type { SyncStatus } from '../../../../src/sync/status';
 import { SyncIndicator } from '../../../../src/ui/sync/SyncIndicator';
 
 const joined: Session = {
