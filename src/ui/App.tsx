@@ -33,7 +33,7 @@ export function App() {
       <header class="topbar">
         <span class="brand">
           <BrandMark />
-          {t.appName}
+          <span class="brand__name">{t.appName}</span>
         </span>
         <SyncIndicator place="topbar" />
         <QuickCapture place="topbar" />

@@ -52,6 +52,8 @@ describe('two phones of a network', () => {
     // The write's sync (debounced) finds no network.
     await expect.poll(() => a.network.state(), { timeout: 15_000 }).toBe('offline');
     expect(await a.network.indicator().textContent()).toContain('Hors ligne');
+    // At 360 px, with a change waiting, the top bar still says "Hors ligne" whole.
+    expect(await a.network.indicatorLabelWhole()).toBe(true);
     await screenshot(a.page, 'sync-two-phones-offline-with-a-visit');
     await a.offline(false);
     await a.sync();

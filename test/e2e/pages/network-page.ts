@@ -43,6 +43,14 @@ export class NetworkPage {
     return this.page.locator('[data-testid="sync-indicator"]:visible');
   }
 
+  /** Whether the indicator's words are drawn whole, not cut to an ellipsis ("Hor…"). */
+  indicatorLabelWhole(): Promise<boolean> {
+    return this.indicator()
+      .locator('span')
+      .first()
+      .evaluate((label) => label.scrollWidth <= label.clientWidth);
+  }
+
   /** What waits in the outbox to be sent: each entry's record type and how many records. */
   async outbox(): Promise<{ type: string; records: number }[]> {
     const [entries] = await this.page.evaluate(readStores, { stores: ['outbox'] });
