@@ -40,6 +40,10 @@ describe('joining a network from the app', () => {
 
     await network.join('Camille Martin', 'Téléphone de Camille');
     await expect.poll(() => network.state()).toBe('idle');
+    // The joined screen opens on the news, not where the join button was (mid-administration).
+    const news = await page.getByText('Cet appareil a rejoint').boundingBox();
+    const topBar = await page.locator('header.topbar').boundingBox();
+    expect(news && topBar && news.y >= topBar.y + topBar.height && news.y + news.height <= 740).toBe(true);
     // A joined admin seeds what the network's valise lacks once it has pulled, then sends it.
     await expect.poll(() => network.indicator().textContent()).toContain('À jour');
     expect(await network.statusText()).toContain('Tout a été envoyé.');

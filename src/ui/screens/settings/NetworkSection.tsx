@@ -1,6 +1,6 @@
 // Réglages → Réseau: join a network (an invitation link lands here with its code), or, once
 // joined, the sync status, texts to settle, refused changes, administration and leaving.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSync } from '../../../state/sync';
 import { Banner } from '../../components/Banner';
 import { Section } from '../../components/Section';
@@ -10,6 +10,7 @@ import { JoinForm } from './network/JoinForm';
 import { LeaveNetwork } from './network/LeaveNetwork';
 import { messages } from './network/messages';
 import { NetworkStatus } from './network/NetworkStatus';
+import styles from './network/network.module.css';
 import { OpenConflicts } from './network/OpenConflicts';
 import { RejectedChanges } from './network/RejectedChanges';
 
@@ -18,11 +19,20 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const session = useSync((view) => view.session);
   // Set when this screen joined the network: the person is told it worked.
   const [joinedHere, setJoinedHere] = useState(false);
+  const joinedStatus = useRef<HTMLDivElement>(null);
+  // The join form is long: its button sits far down a phone's screen, and the joined screen
+  // would open there, in the middle of the administration. Show the news and the status instead.
+  const joined = session !== null;
+  useEffect(() => {
+    if (joinedHere && joined) joinedStatus.current?.scrollIntoView({ block: 'start' });
+  }, [joinedHere, joined]);
   return (
     <Section title={t.title} id="reseau">
       {session ? (
         <div class="stack">
-          <div role="status">{joinedHere ? <Banner tone="success">{t.joined(session.networkName)}</Banner> : null}</div>
+          <div role="status" ref={joinedStatus} class={styles.joinedStatus}>
+            {joinedHere ? <Banner tone="success">{t.joined(session.networkName)}</Banner> : null}
+          </div>
           <NetworkStatus session={session} />
           <OpenConflicts />
           <RejectedChanges />
