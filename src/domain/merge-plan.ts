@@ -99,12 +99,15 @@ export function planMerge(
   const values = mergedValues(kept, merged, choices);
   if (Object.keys(values).length > 0)
     writes.push({ kind: 'update', type: kept.type, id: kept.record.id, changes: values });
+  const name = (values.name as string | undefined) ?? kept.record.name;
   writes.push(
-    ...planRedirect(kept.type, merged.record.id, kept.record.id, references, {
-      from: merged.record.name,
-      to: (values.name as string | undefined) ?? kept.record.name,
-    }),
+    ...planRedirect(kept.type, merged.record.id, kept.record.id, references, { from: merged.record.name, to: name }),
   );
+  // Taking the merged person's name renames the kept one: the follow-ups and loans under her
+  // old name are hers and follow her, or they would name nobody — and no device that later
+  // sees the tombstone could move them, since it knows only the merged person's name.
+  if (kept.type === 'contacts' && name !== kept.record.name)
+    writes.push(...planRenames(references, kept.record.name, name));
   writes.push({
     kind: 'update',
     type: merged.type,
@@ -113,6 +116,8 @@ export function planMerge(
   });
   return writes;
 }
+
+const live = <T extends { deleted: boolean }>(records: readonly T[]) => records.filter((record) => !record.deleted);
 
 /**
  * Every reference to `fromId` pointed at `toId` instead. Follow-up owners and loan holders are
@@ -131,7 +136,6 @@ export function planRedirect(
   const swap = (ids: readonly string[] | undefined) => [
     ...new Set((ids ?? []).map((id) => (id === fromId ? toId : id))),
   ];
-  const live = <T extends { deleted: boolean }>(records: readonly T[]) => records.filter((record) => !record.deleted);
 
   if (type === 'organisations') {
     for (const visit of live(references.visits))
@@ -157,14 +161,24 @@ export function planRedirect(
       if (!event.attendees?.[toId]) entries[toId] = attendance;
       writes.push({ kind: 'entries', type: 'events', id: event.id, field: 'attendees', entries });
     }
-    if (names && names.from !== names.to) {
-      for (const followUp of live(references.followUps))
-        if (followUp.owner === names.from) update('followUps', followUp.id, { owner: names.to });
-      for (const loan of live(references.loans))
-        if (loan.holderName === names.from) update('loans', loan.id, { holderName: names.to });
-    }
+    if (names) writes.push(...planRenames(references, names.from, names.to));
   }
   return writes;
+}
+
+/** The live follow-ups and loans under the name `from` put under `to` instead. */
+function planRenames(references: References, from: string, to: string): PlannedWrite[] {
+  if (from === to) return [];
+  return [
+    ...live(references.followUps)
+      .filter((followUp) => followUp.owner === from)
+      .map(
+        (followUp): PlannedWrite => ({ kind: 'update', type: 'followUps', id: followUp.id, changes: { owner: to } }),
+      ),
+    ...live(references.loans)
+      .filter((loan) => loan.holderName === from)
+      .map((loan): PlannedWrite => ({ kind: 'update', type: 'loans', id: loan.id, changes: { holderName: to } })),
+  ];
 }
 
 /**

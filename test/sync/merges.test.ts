@@ -144,6 +144,36 @@ describe('merged duplicates across devices', () => {
     await expectConverged();
   });
 
+  // Found by the convergence suite (seed -1198847658): a person merged twice, each merge taking
+  // the other one's name. A merge renamed the holders of the merged person's loans, never those
+  // of the kept person's own: after the second merge, the kit lent to "Élise Martin" named only
+  // a merged tombstone, and the first merge already left her follow-up under "Élise".
+  it('a person merged twice, taking the merged one’s name each time, keeps her loans and follow-ups under her new name', async () => {
+    const elise = await createRecord(a.context, 'contacts', { name: 'Élise' });
+    const martin = await createRecord(a.context, 'contacts', { name: 'Élise Martin' });
+    const loan = await createRecord(a.context, 'loans', {
+      itemId: '01936f5e-7a3b-7c00-8000-00000000a001',
+      holderName: 'Élise Martin',
+      count: 1,
+      borrowedAt: '2026-11-20T09:00:00.000Z',
+    });
+    const followUp = await createRecord(a.context, 'followUps', { text: 'Rappeler', owner: 'Élise', done: false });
+    await settle();
+
+    await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', martin.id, { name: 'merged' });
+    await settle();
+    const atelier = await createRecord(a.context, 'contacts', { name: 'Atelier Martin' });
+    await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', atelier.id, { name: 'merged' });
+    await settle();
+
+    expect(await a.records()).toEqual(await b.records());
+    for (const device of [a, b]) {
+      expect(await device.context.db.records('contacts').get(elise.id)).toMatchObject({ name: 'Atelier Martin' });
+      expect(await device.context.db.records('loans').get(loan.id)).toMatchObject({ holderName: 'Atelier Martin' });
+      expect(await device.context.db.records('followUps').get(followUp.id)).toMatchObject({ owner: 'Atelier Martin' });
+    }
+  });
+
   // Found by the convergence suite: a device that moved a visit off the merged lieu as soon as
   // a page brought the tombstone, before a later page of the same pull brought a newer move of
   // that visit, either undid the newer move or (its clock a little behind) kept its own stale

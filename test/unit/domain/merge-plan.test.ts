@@ -114,6 +114,27 @@ describe('merge planning', () => {
     ]);
   });
 
+  it('puts the follow-ups and loans under the kept person’s old name under the name she takes from the merged one', () => {
+    const refs: References = {
+      ...noRefs,
+      followUps: [{ ...base('f1'), owner: 'Élise' } as never],
+      loans: [{ ...base('l1'), holderName: 'Élise' } as never, { ...base('l2'), holderName: 'Élise Martin' } as never],
+    };
+    const kept = { type: 'contacts' as const, record: person(KEPT, { name: 'Élise' }) };
+    const merged = { type: 'contacts' as const, record: person(GONE, { name: 'Élise Martin' }) };
+    expect(planMerge(kept, merged, { name: 'merged' }, refs)).toEqual([
+      { kind: 'update', type: 'contacts', id: KEPT, changes: { name: 'Élise Martin' } },
+      { kind: 'update', type: 'followUps', id: 'f1', changes: { owner: 'Élise Martin' } },
+      { kind: 'update', type: 'loans', id: 'l1', changes: { holderName: 'Élise Martin' } },
+      { kind: 'update', type: 'contacts', id: GONE, changes: { deleted: true, mergedInto: KEPT } },
+    ]);
+    // Keeping her own name, the merged person's loan comes to her and hers stay.
+    expect(planMerge(kept, merged, { name: 'kept' }, refs)).toEqual([
+      { kind: 'update', type: 'loans', id: 'l2', changes: { holderName: 'Élise' } },
+      { kind: 'update', type: 'contacts', id: GONE, changes: { deleted: true, mergedInto: KEPT } },
+    ]);
+  });
+
   it('refuses a record merged with itself, two types, or a record already merged', () => {
     const refusal = (run: () => unknown) => {
       try {
