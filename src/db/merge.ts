@@ -11,6 +11,7 @@ import {
   type PlannedWrite,
   planMerge,
   planRedirect,
+  planRenames,
   type References,
 } from '../domain/merge-plan';
 import { RECORD_TYPES } from '../domain/record-types';
@@ -124,6 +125,10 @@ async function redirectType(context: DataContext, type: MergeableType, candidate
     type,
     merged.map((record) => record.id),
   );
+  // This pull's tombstones have their names moved by planRedirect (from `references` as read
+  // before): not again below.
+  const handledNames = new Set(merged.map((record) => String(record.name ?? '')));
+  const renamedInto = new Set<string>();
   for (const record of merged) {
     const { target, revive } = mergeTarget(record.id, intoOf);
     const kept = known.get(target) ?? (await table.get(target));
@@ -132,7 +137,26 @@ async function redirectType(context: DataContext, type: MergeableType, candidate
       await updateRecord(context, type, target, { deleted: false, mergedInto: null }, { tombstones: true });
     const names = { from: String(record.name ?? ''), to: String(kept.name ?? '') };
     await applyWrites(context, planRedirect(type, record.id, target, references, names));
+    if (type !== 'contacts' || renamedInto.has(target)) continue;
+    renamedInto.add(target);
+    // A merge that renamed the kept person moved her loans and follow-ups on the device that
+    // made it (planMerge), not those another device wrote meanwhile under her old name. Where
+    // that old name was a person merged into her earlier, it names only a tombstone now: those
+    // come to her current name too.
+    for (const from of await namesLeftByEarlierMerges(context, target))
+      if (!handledNames.has(from)) await applyWrites(context, planRenames(references, from, names.to));
   }
+}
+
+/** Names of people merged into `target` that no live person bears. */
+async function namesLeftByEarlierMerges(context: DataContext, target: string): Promise<string[]> {
+  const table = context.db.anyRecords('contacts');
+  const earlier = (await table.where('mergedInto').equals(target).toArray()).filter((record) => record.deleted);
+  if (earlier.length === 0) return [];
+  const liveNames = new Set(
+    (await table.filter((record) => !record.deleted).toArray()).map((record) => String(record.name ?? '')),
+  );
+  return [...new Set(earlier.map((record) => String(record.name ?? '')))].filter((name) => !liveNames.has(name));
 }
 
 function referencedIds(type: MergeableType, change: Change): string[] {

@@ -167,7 +167,7 @@ export function planRedirect(
 }
 
 /** The live follow-ups and loans under the name `from` put under `to` instead. */
-function planRenames(references: References, from: string, to: string): PlannedWrite[] {
+export function planRenames(references: References, from: string, to: string): PlannedWrite[] {
   if (from === to) return [];
   return [
     ...live(references.followUps)

@@ -174,6 +174,28 @@ describe('merged duplicates across devices', () => {
     }
   });
 
+  it('a kit lent offline under the kept person’s name, while a merge elsewhere renames her, comes to her new name', async () => {
+    const elise = await createRecord(a.context, 'contacts', { name: 'Élise' });
+    const martin = await createRecord(a.context, 'contacts', { name: 'Élise Martin' });
+    await settle();
+    await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', martin.id, { name: 'merged' });
+    await settle();
+
+    const atelier = await createRecord(a.context, 'contacts', { name: 'Atelier Martin' });
+    await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', atelier.id, { name: 'merged' });
+    // Bastien, offline, still knows her as "Élise Martin" — now only the name of a tombstone.
+    const loan = await createRecord(b.context, 'loans', {
+      itemId: '01936f5e-7a3b-7c00-8000-00000000a001',
+      holderName: 'Élise Martin',
+      count: 1,
+      borrowedAt: '2026-11-20T09:00:00.000Z',
+    });
+    await settle();
+
+    expect(await a.records()).toEqual(await b.records());
+    expect(await a.context.db.records('loans').get(loan.id)).toMatchObject({ holderName: 'Atelier Martin' });
+  });
+
   // Found by the convergence suite: a device that moved a visit off the merged lieu as soon as
   // a page brought the tombstone, before a later page of the same pull brought a newer move of
   // that visit, either undid the newer move or (its clock a little behind) kept its own stale
