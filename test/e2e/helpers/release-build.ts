@@ -63,8 +63,12 @@ function lockfileCovered(source: string): boolean {
 }
 
 function installDependencies(source: string): void {
-  if (existsSync(join(source, 'node_modules'))) return;
-  if (lockfileCovered(source)) symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
+  const modules = join(source, 'node_modules');
+  if (existsSync(modules)) return;
+  // A link left by a checkout that is gone (the release's folder in /tmp outlives it): a new
+  // link cannot be made over it.
+  rmSync(modules, { force: true });
+  if (lockfileCovered(source)) symlinkSync(join(ROOT, 'node_modules'), modules, 'dir');
   else execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
