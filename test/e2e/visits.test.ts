@@ -76,10 +76,15 @@ describe('visits offline on a phone', () => {
     // Quick capture from another screen: the last lieu is offered first, a service, a
     // two-line note, save.
     await shell.goTo('contacts');
+    const orders = await visits.watchServiceOrder();
     visits.interactions = 0;
     await visits.tap(visits.quickCapture());
     await visits.tap(visits.option(/Équipe du Moulin/));
     await visits.tap(visits.service('Fédérer'));
+    // The services come in the order the last visits used them ("Détecter" first) from the
+    // form's first frame: reordered after it, a quick tap checked the service that had just
+    // moved under the finger.
+    expect(await orders()).toEqual([expect.stringMatching(/^Détecter\|Informer/)]);
     await visits.type(visits.notes(), 'Rencontre des bénévoles.\nDate du prochain atelier à caler.');
     await visits.tap(visits.save());
     await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');

@@ -56,6 +56,24 @@ export class VisitsPage {
     return this.main().getByRole('button', { name });
   }
 
+  /**
+   * From now on, every order in which the screen shows the services' checkboxes (their labels
+   * joined by "|"), as the page draws them: read back with the returned function.
+   */
+  async watchServiceOrder(): Promise<() => Promise<string[]>> {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { valiseServiceOrders: seen });
+      new MutationObserver(() => {
+        const order = [...document.querySelectorAll('main input[type="checkbox"]')]
+          .map((box) => box.closest('label')?.textContent?.trim() ?? '')
+          .join('|');
+        if (order !== '' && seen.at(-1) !== order) seen.push(order);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    return () => this.page.evaluate(() => (window as unknown as { valiseServiceOrders: string[] }).valiseServiceOrders);
+  }
+
   service(label: string): Locator {
     return this.main().getByRole('checkbox', { name: label });
   }

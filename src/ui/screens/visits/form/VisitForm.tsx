@@ -17,6 +17,7 @@ import { ScreenHeader } from '../../../components/ScreenHeader';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
 import { type FormStart, useFormStart } from '../../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form';
+import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
 import { SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
 import { FollowUpRows, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
@@ -55,6 +56,7 @@ export default function VisitForm({ visitId, draftId }: VisitFormProps) {
       return visit ? valuesOfVisit(visit) : undefined;
     },
   );
+  const hints = useCaptureHints();
   const title = visitId ? t.editTitle : t.newTitle;
   if (start === undefined) return <ScreenHeader title={title} />;
   if (start === 'missing') {
@@ -65,19 +67,43 @@ export default function VisitForm({ visitId, draftId }: VisitFormProps) {
       </>
     );
   }
-  return <VisitEditor title={title} start={start} />;
+  if (hints === undefined) return <ScreenHeader title={title} />;
+  return <VisitEditor title={title} start={start} hints={hints} />;
 }
 
-function VisitEditor({ title, start }: { title: string; start: FormStart<VisitFormValues, PendingPhoto> }) {
+const NO_HINTS: CaptureHints = { lastOrganisationId: null, usualServices: [] };
+
+/**
+ * The services the recent visits used most, read once before the form shows: arriving after it,
+ * they reordered the services under the person's finger, and a tap on a slow phone checked the
+ * service that had just moved there.
+ */
+function useCaptureHints(): CaptureHints | undefined {
+  const context = useDataContext();
+  const [hints, setHints] = useState<CaptureHints>();
+  useEffect(() => {
+    if (!context) return;
+    // Suggestions only: a failed read leaves the services in their usual order.
+    void captureHints(context)
+      .catch(() => NO_HINTS)
+      .then(setHints);
+  }, [context]);
+  return hints;
+}
+
+function VisitEditor({
+  title,
+  start,
+  hints,
+}: {
+  title: string;
+  start: FormStart<VisitFormValues, PendingPhoto>;
+  hints: CaptureHints;
+}) {
   const t = useMessages(formMessages);
   const { context, recordId } = start;
-  const [hints, setHints] = useState<CaptureHints>({ lastOrganisationId: null, usualServices: [] });
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
   const [creatingPerson, setCreatingPerson] = useState<string | null>(null);
-  useEffect(() => {
-    // Read once: suggestions must not reorder the services under the person's finger.
-    void captureHints(context).then(setHints);
-  }, [context]);
 
   const form = useRecordForm(start, {
     check: (values) => {
