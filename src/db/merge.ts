@@ -153,10 +153,11 @@ async function namesLeftByEarlierMerges(context: DataContext, target: string): P
   const table = context.db.anyRecords('contacts');
   const earlier = (await table.where('mergedInto').equals(target).toArray()).filter((record) => record.deleted);
   if (earlier.length === 0) return [];
-  const liveNames = new Set(
-    (await table.filter((record) => !record.deleted).toArray()).map((record) => String(record.name ?? '')),
-  );
-  return [...new Set(earlier.map((record) => String(record.name ?? '')))].filter((name) => !liveNames.has(name));
+  const names = [...new Set(earlier.map((record) => String(record.name ?? '')))];
+  // Through the name index: only the people bearing one of those names are read.
+  const bearers = await table.where('name').anyOf(names).toArray();
+  const liveNames = new Set(bearers.filter((record) => !record.deleted).map((record) => String(record.name ?? '')));
+  return names.filter((name) => !liveNames.has(name));
 }
 
 function referencedIds(type: MergeableType, change: Change): string[] {
