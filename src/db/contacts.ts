@@ -1,31 +1,16 @@
 // Contacts: the people the network works with, linked to their organisations by id.
 import type { Contact } from '../domain/contact';
-import type { NewRecord, RecordChanges } from '../domain/record-types';
+import type { NewRecord } from '../domain/record-types';
 import { compareLabels, matchesWords, queryWords } from '../domain/search';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';
-import { createRecord, createRecords, deleteRecord, updateRecord } from './writes';
+import { createRecord } from './writes';
 
 type NewContact = NewRecord<'contacts'>;
 
 /** Creates a person; throws RecordValidationError (with field issues) when a field is invalid. */
 export function createContact(context: DataContext, input: NewContact): Promise<Contact> {
   return createRecord(context, 'contacts', input);
-}
-
-/** Creates many people in one transaction (imports): all or none. */
-export function createContacts(context: DataContext, inputs: readonly NewContact[]): Promise<Contact[]> {
-  return createRecords(context, 'contacts', inputs);
-}
-
-/** Changes some fields of a person (only the changed ones are queued for the server). */
-export function updateContact(context: DataContext, id: string, changes: RecordChanges<'contacts'>): Promise<Contact> {
-  return updateRecord(context, 'contacts', id, changes);
-}
-
-/** Deletes a person by tombstone. */
-export function deleteContact(context: DataContext, id: string): Promise<Contact> {
-  return deleteRecord(context, 'contacts', id);
 }
 
 /** One person, or undefined if unknown or deleted. */

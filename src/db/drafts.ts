@@ -47,11 +47,6 @@ export async function listDrafts(context: DataContext, kinds?: readonly string[]
   return drafts.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
 }
 
-/** Drafts of one kind of form, the most recent first. */
-export function draftsOfKind(context: DataContext, kind: string): Promise<Draft[]> {
-  return listDrafts(context, [kind]);
-}
-
 /**
  * Forgets a draft and its files (after saving the form — inside the save's transaction — or
  * when the person confirmed discarding it).

@@ -1,12 +1,11 @@
 // Events of the network: the agenda and one event's page. Attendance is written person by
 // person (a map entry each), so two concierges ticking presence offline both keep theirs.
 import type { NetworkEvent } from '../domain/event';
-import type { NewRecord, RecordChanges } from '../domain/record-types';
 import type { OrganisationKind } from '../domain/vocabulary';
 import { contactsByIds } from './contacts';
 import type { DataContext } from './context';
 import { organisationsByIds } from './organisations';
-import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
+import { deleteRecord, setMapEntries } from './writes';
 
 export type Attendee = NetworkEvent['attendees'][string];
 
@@ -19,27 +18,6 @@ export async function listEvents(context: DataContext): Promise<NetworkEvent[]> 
 export async function getEvent(context: DataContext, id: string): Promise<NetworkEvent | undefined> {
   const event = await context.db.records('events').get(id);
   return event && !event.deleted ? event : undefined;
-}
-
-/** Events that overlap a span of time (a day of the "Aujourd'hui" view). */
-export async function eventsBetween(context: DataContext, from: string, to: string): Promise<NetworkEvent[]> {
-  // An event started before `from` may still be under way: read from a week earlier.
-  const earliest = new Date(Date.parse(from) - 7 * 24 * 3_600_000).toISOString();
-  const events = await context.db.records('events').where('startsAt').between(earliest, to, true, false).toArray();
-  return events.filter((event) => !event.deleted && event.endsAt >= from);
-}
-
-export function createEvent(context: DataContext, input: NewRecord<'events'>): Promise<NetworkEvent> {
-  return createRecord(context, 'events', input);
-}
-
-/** Changes the event's own fields; attendance goes through `setAttendance`. */
-export function updateEvent(
-  context: DataContext,
-  id: string,
-  changes: Omit<RecordChanges<'events'>, 'attendees' | 'deleted'>,
-): Promise<NetworkEvent> {
-  return updateRecord(context, 'events', id, changes);
 }
 
 export function deleteEvent(context: DataContext, id: string): Promise<NetworkEvent> {

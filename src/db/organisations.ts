@@ -3,7 +3,7 @@
 import type { Organisation } from '../domain/organisation';
 import type { NewRecord, RecordChanges } from '../domain/record-types';
 import type { DataContext } from './context';
-import { createRecord, deleteRecord, updateRecord } from './writes';
+import { createRecord, updateRecord } from './writes';
 
 type NewOrganisation = NewRecord<'organisations'>;
 
@@ -19,11 +19,6 @@ export function updateOrganisation(
   changes: RecordChanges<'organisations'>,
 ): Promise<Organisation> {
   return updateRecord(context, 'organisations', id, changes);
-}
-
-/** Deletes a lieu by tombstone (records pointing at it keep the id and show it as gone). */
-export function deleteOrganisation(context: DataContext, id: string): Promise<Organisation> {
-  return deleteRecord(context, 'organisations', id);
 }
 
 export {

@@ -1,7 +1,7 @@
 // Field visits: where, who, which services, what was said; their follow-ups and photos are
 // created in the same transaction so a visit is never saved without what was typed with it.
 import type { FollowUp } from '../domain/follow-up';
-import type { NewRecord, RecordChanges } from '../domain/record-types';
+import type { NewRecord } from '../domain/record-types';
 import type { Visit } from '../domain/visit';
 import { attachHashed, hashFile, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
@@ -45,26 +45,6 @@ export async function saveVisit(
     for (const photo of photos) await attachHashed(context, { ownerType: 'visits', ownerId: visit.id }, photo);
     return { visit, followUps: created };
   });
-}
-
-/** Saves a new visit with its follow-ups in one transaction, and forgets `draftId` in it. */
-export function createVisit(
-  context: DataContext,
-  input: NewVisit,
-  followUps: readonly Omit<NewFollowUp, 'visitId' | 'eventId'>[] = [],
-  draftId?: string,
-): Promise<{ visit: Visit; followUps: FollowUp[] }> {
-  return saveVisit(context, { id: null, visit: input, followUps, draftId: draftId ?? null });
-}
-
-/** Changes some fields of a visit, and forgets the edit form's draft in the same transaction. */
-export async function updateVisit(
-  context: DataContext,
-  id: string,
-  changes: RecordChanges<'visits'>,
-  draftId?: string,
-): Promise<Visit> {
-  return (await saveVisit(context, { id, visit: changes as NewVisit, draftId: draftId ?? null })).visit;
 }
 
 /** Deletes a visit by tombstone. */

@@ -29,8 +29,11 @@ export function kitAvailability(item: Pick<ToolboxItem, 'quantity'>, loans: read
   return { owned, out, available: Math.max(0, owned - out), overBorrowed: out > owned, holders };
 }
 
-/** The open loan of this person to close on "je le rends" (their oldest), if any. */
-export function loanToReturn(loans: readonly Loan[], holderName: string): Loan | undefined {
-  const name = holderName.trim().toLocaleLowerCase('fr');
-  return openLoans(loans).find((loan) => loan.holderName.trim().toLocaleLowerCase('fr') === name);
+/**
+ * Whether a loan is in this person's name, so its button reads "je le rends" rather than
+ * "rendu par …": a name typed with another case or stray spaces is still theirs.
+ */
+export function isHeldBy(loan: Pick<Loan, 'holderName'>, name: string): boolean {
+  const key = (text: string) => text.trim().toLocaleLowerCase('fr');
+  return key(loan.holderName) === key(name);
 }

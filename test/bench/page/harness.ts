@@ -4,7 +4,7 @@ import { importContacts } from '../../../src/db/contact-import';
 import { openDataContext, type Session } from '../../../src/db/context';
 import { storeSession } from '../../../src/db/sync-store';
 import { prepareVisitSearch } from '../../../src/db/visit-queries';
-import { createVisit, listVisits } from '../../../src/db/visits';
+import { listVisits, saveVisit } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
 import { contactsFromCsv } from '../../../src/domain/contact-exchange';
 import { RECORD_TYPES, type RecordMap } from '../../../src/domain/record-types';
@@ -154,7 +154,10 @@ async function onPulledDevice(): Promise<{ listMs: number; firstSearchMs: number
   await prepareVisitSearch(context);
   const searchMs = await timed(() => listVisits(context, { query: 'nadia', limit: 31 }));
   const saveMs = await timed(() =>
-    createVisit(context, { visitedAt: new Date().toISOString(), services: ['detect'], notes: 'Visite du banc' }),
+    saveVisit(context, {
+      id: null,
+      visit: { visitedAt: new Date().toISOString(), services: ['detect'], notes: 'Visite du banc' },
+    }),
   );
   context.db.close();
   return { listMs, firstSearchMs, searchMs, saveMs };

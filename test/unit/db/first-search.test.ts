@@ -2,12 +2,12 @@
 // visit (src/db/visit-queries.ts); once that text is in memory, a search scans it. Both ways
 // must find the same visits, in the same order.
 import { describe, expect, test } from 'vitest';
-import { createContact, updateContact } from '../../../src/db/contacts';
+import { createContact } from '../../../src/db/contacts';
 import type { DataContext } from '../../../src/db/context';
 import { createOrganisation } from '../../../src/db/organisations';
 import { prepareVisitSearch } from '../../../src/db/visit-queries';
-import { createVisit, deleteVisit, listVisits, updateVisit, type VisitFilter } from '../../../src/db/visits';
-import { createRecords } from '../../../src/db/writes';
+import { deleteVisit, listVisits, saveVisit, type VisitFilter } from '../../../src/db/visits';
+import { createRecord, createRecords, updateRecord } from '../../../src/db/writes';
 import type { ServiceKey } from '../../../src/domain/services';
 import { openTestContext } from '../../helpers/db';
 
@@ -39,13 +39,15 @@ async function varied(context: DataContext) {
       contactIds: index % 5 === 0 ? [helene.id] : index % 5 === 1 ? [helene.id, yves.id] : [],
     })),
   );
-  await updateVisit(context, visits[4]?.id ?? '', { notes: 'Plus d’atelier' });
-  await updateVisit(context, visits[6]?.id ?? '', { visitedAt: at('2026-04-01') });
+  await updateRecord(context, 'visits', visits[4]?.id ?? '', { notes: 'Plus d’atelier' });
+  await updateRecord(context, 'visits', visits[6]?.id ?? '', { visitedAt: at('2026-04-01') });
   await deleteVisit(context, visits[8]?.id ?? '');
-  await updateContact(context, yves.id, { name: 'Yves Kerjean' });
-  await createVisit(context, { visitedAt: at('2026-03-12', '09:00'), notes: 'Atelier', contactIds: [yves.id] }, [
-    { text: 'Rappeler' },
-  ]);
+  await updateRecord(context, 'contacts', yves.id, { name: 'Yves Kerjean' });
+  await saveVisit(context, {
+    id: null,
+    visit: { visitedAt: at('2026-03-12', '09:00'), notes: 'Atelier', contactIds: [yves.id] },
+    followUps: [{ text: 'Rappeler' }],
+  });
   return { moulin, helene };
 }
 
@@ -91,8 +93,12 @@ describe('a first search', () => {
 
   test('beyond the newest visits it reads, finds older ones through the text of every visit', async () => {
     const context = await openTestContext();
-    await createVisit(context, { visitedAt: at('2025-01-01'), purpose: 'la plus ancienne', notes: 'Atelier couture' });
-    await createVisit(context, { visitedAt: at('2025-01-02'), purpose: 'ancienne', notes: 'Atelier vélo' });
+    await createRecord(context, 'visits', {
+      visitedAt: at('2025-01-01'),
+      purpose: 'la plus ancienne',
+      notes: 'Atelier couture',
+    });
+    await createRecord(context, 'visits', { visitedAt: at('2025-01-02'), purpose: 'ancienne', notes: 'Atelier vélo' });
     const start = Date.parse(at('2026-01-01'));
     await createRecords(
       context,

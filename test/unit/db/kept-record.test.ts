@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { keptRecordOf, mergeDuplicates } from '../../../src/db/merge';
-import { createOrganisation, deleteOrganisation } from '../../../src/db/organisations';
+import { createOrganisation } from '../../../src/db/organisations';
+import { deleteRecord } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
 describe('the kept record of an old address', () => {
@@ -21,7 +22,7 @@ describe('the kept record of an old address', () => {
   test('a lieu deleted without a merge, or unknown, leads nowhere', async () => {
     const context = await openTestContext();
     const gone = await createOrganisation(context, { name: 'Fermé', kind: 'tiers_lieu' });
-    await deleteOrganisation(context, gone.id);
+    await deleteRecord(context, 'organisations', gone.id);
     expect(await keptRecordOf(context, 'organisations', gone.id)).toBeNull();
     expect(await keptRecordOf(context, 'organisations', 'nope')).toBeNull();
   });

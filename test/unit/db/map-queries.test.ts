@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { lieuxWithService, mapLieux } from '../../../src/db/map-queries';
 import { createOrganisation } from '../../../src/db/organisations';
-import { createVisit, deleteVisit } from '../../../src/db/visits';
+import { deleteVisit } from '../../../src/db/visits';
+import { createRecord } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
 describe('the map’s lieux', () => {
@@ -15,16 +16,19 @@ describe('the map’s lieux', () => {
       longitude: 4.8,
     });
     await createOrganisation(context, { name: 'Jamais vue', kind: 'partner' });
-    await createVisit(context, {
+    await createRecord(context, 'visits', {
       visitedAt: '2026-01-10T10:00:00.000Z',
       organisationId: grange.id,
       latitude: 46.1,
       longitude: 5.1,
       services: ['detect'],
     });
-    const newest = await createVisit(context, { visitedAt: '2026-05-10T10:00:00.000Z', organisationId: grange.id });
-    await deleteVisit(context, newest.visit.id);
-    await createVisit(context, { visitedAt: '2026-02-10T10:00:00.000Z', organisationId: placed.id });
+    const newest = await createRecord(context, 'visits', {
+      visitedAt: '2026-05-10T10:00:00.000Z',
+      organisationId: grange.id,
+    });
+    await deleteVisit(context, newest.id);
+    await createRecord(context, 'visits', { visitedAt: '2026-02-10T10:00:00.000Z', organisationId: placed.id });
 
     const items = await mapLieux(context);
     expect(items.map((item) => item.lieu.name)).toEqual(['Atelier', 'Jamais vue', 'La Grange']);
@@ -42,29 +46,29 @@ describe('the map’s lieux', () => {
     const grange = await createOrganisation(context, { name: 'La Grange', kind: 'tiers_lieu' });
     const atelier = await createOrganisation(context, { name: 'Atelier', kind: 'tiers_lieu' });
     const fablab = await createOrganisation(context, { name: 'Fablab', kind: 'tiers_lieu' });
-    const gone = await createVisit(context, {
+    const gone = await createRecord(context, 'visits', {
       visitedAt: '2026-03-01T10:00:00.000Z',
       organisationId: grange.id,
       services: ['federate'],
     });
-    await deleteVisit(context, gone.visit.id);
-    const first = await createVisit(context, {
+    await deleteVisit(context, gone.id);
+    const first = await createRecord(context, 'visits', {
       visitedAt: '2026-01-01T10:00:00.000Z',
       organisationId: atelier.id,
       services: ['federate'],
     });
-    await deleteVisit(context, first.visit.id);
-    await createVisit(context, {
+    await deleteVisit(context, first.id);
+    await createRecord(context, 'visits', {
       visitedAt: '2026-02-01T10:00:00.000Z',
       organisationId: atelier.id,
       services: ['detect', 'federate'],
     });
-    await createVisit(context, {
+    await createRecord(context, 'visits', {
       visitedAt: '2026-02-01T10:00:00.000Z',
       organisationId: fablab.id,
       services: ['detect'],
     });
-    await createVisit(context, { visitedAt: '2026-02-02T10:00:00.000Z', services: ['federate'] });
+    await createRecord(context, 'visits', { visitedAt: '2026-02-02T10:00:00.000Z', services: ['federate'] });
 
     expect([...(await lieuxWithService(context, 'federate'))]).toEqual([atelier.id]);
     expect([...(await lieuxWithService(context, 'detect'))].sort()).toEqual([atelier.id, fablab.id].sort());

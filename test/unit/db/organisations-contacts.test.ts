@@ -3,13 +3,11 @@ import {
   contactsByIds,
   contactsOfOrganisation,
   createContact,
-  createContacts,
-  deleteContact,
   getContact,
   listContacts,
-  updateContact,
 } from '../../../src/db/contacts';
 import { RecordValidationError } from '../../../src/db/errors';
+import { saveRecordForm } from '../../../src/db/form-save';
 import {
   createOrganisation,
   getOrganisation,
@@ -17,6 +15,7 @@ import {
   searchOrganisations,
   updateOrganisation,
 } from '../../../src/db/organisations';
+import { createRecords, deleteRecord } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
 describe('organisations', () => {
@@ -54,7 +53,7 @@ describe('organisations', () => {
 describe('contacts', () => {
   test('are found by name, role or email, accents and case ignored', async () => {
     const context = await openTestContext();
-    await createContacts(context, [
+    await createRecords(context, 'contacts', [
       { name: 'Hélène Durand', role: 'Maire adjointe' },
       { name: 'Camille Martin', email: 'camille@exemple.fr' },
     ]);
@@ -71,7 +70,7 @@ describe('contacts', () => {
     await createContact(context, { name: 'Alex', organisationIds: [lieu.id, other.id] });
     await createContact(context, { name: 'Sam', organisationIds: [other.id] });
     const gone = await createContact(context, { name: 'Parti', organisationIds: [lieu.id] });
-    await deleteContact(context, gone.id);
+    await deleteRecord(context, 'contacts', gone.id);
 
     expect((await contactsOfOrganisation(context, lieu.id)).map((item) => item.name)).toEqual(['Alex', 'Zoé']);
     expect((await contactsByIds(context, [zoe.id, gone.id])).map((item) => item.name)).toEqual(['Zoé']);
@@ -81,7 +80,9 @@ describe('contacts', () => {
   test('an invalid email is refused with the field named, and the person keeps the old one', async () => {
     const context = await openTestContext();
     const person = await createContact(context, { name: 'Camille', email: 'camille@exemple.fr' });
-    await expect(updateContact(context, person.id, { email: 'pas-un-email' })).rejects.toMatchObject({
+    await expect(
+      saveRecordForm(context, 'contacts', person.id, { name: 'Camille', email: 'pas-un-email' }, null),
+    ).rejects.toMatchObject({
       issues: [{ field: 'email' }],
     });
     expect((await getContact(context, person.id))?.email).toBe('camille@exemple.fr');
@@ -89,7 +90,7 @@ describe('contacts', () => {
 
   test('a batch with one invalid person stores nobody', async () => {
     const context = await openTestContext();
-    await expect(createContacts(context, [{ name: 'Bon' }, { name: '' }])).rejects.toBeInstanceOf(
+    await expect(createRecords(context, 'contacts', [{ name: 'Bon' }, { name: '' }])).rejects.toBeInstanceOf(
       RecordValidationError,
     );
     expect(await listContacts(context)).toEqual([]);

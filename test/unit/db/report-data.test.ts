@@ -2,12 +2,11 @@
 // record it could count changed: never for an unrelated table, never for a pulled page of
 // visits outside the period.
 import { describe, expect, test } from 'vitest';
-import { createContacts } from '../../../src/db/contacts';
 import type { DataContext } from '../../../src/db/context';
 import { observe } from '../../../src/db/live';
 import { activityYears, readReportData } from '../../../src/db/report-data';
 import { applyPulledPage } from '../../../src/db/sync-store';
-import { createVisit } from '../../../src/db/visits';
+import { createRecord, createRecords } from '../../../src/db/writes';
 import type { ReportData } from '../../../src/domain/report';
 import type { Change } from '../../../src/protocol/wire';
 import { openTestContext } from '../../helpers/db';
@@ -15,7 +14,7 @@ import { openTestContext } from '../../helpers/db';
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
 
 function visit(context: DataContext, visitedAt: string) {
-  return createVisit(context, { visitedAt, contactIds: [], services: [], notes: 'Passage' });
+  return createRecord(context, 'visits', { visitedAt, contactIds: [], services: [], notes: 'Passage' });
 }
 
 /** A page of visits as the server sends them, `count` of them on `day`. */
@@ -74,7 +73,7 @@ describe('report data', () => {
     );
     await expect.poll(() => seen.length).toBe(1);
 
-    await createContacts(context, [{ name: 'Hélène Martin' }]);
+    await createRecords(context, 'contacts', [{ name: 'Hélène Martin' }]);
     await applyPulledPage(context, pulledVisits(120, '2025-11-04'), 120);
     // The page that counts: 60 visits, one of them in March (two slices of the same page).
     await applyPulledPage(context, [...pulledVisits(59, '2026-05-02'), ...pulledVisits(1, '2026-03-20')], 180);

@@ -2,12 +2,12 @@
 // is written, so that a new session's first search reads it instead of every record.
 import { describe, expect, test } from 'vitest';
 import { createContact } from '../../../src/db/contacts';
-import { createOrganisation, deleteOrganisation } from '../../../src/db/organisations';
+import { createOrganisation } from '../../../src/db/organisations';
 import { compactSearchNames, readSearchColumns } from '../../../src/db/search-columns';
 import type { SearchedTable } from '../../../src/db/search-index';
 import { applyPulledPage, leaveNetwork } from '../../../src/db/sync-store';
-import { createVisit, deleteVisit, listVisits, updateVisit } from '../../../src/db/visits';
-import { createRecords } from '../../../src/db/writes';
+import { deleteVisit, listVisits } from '../../../src/db/visits';
+import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
 const at = (day: string) => new Date(`${day}T10:00:00`).toISOString();
@@ -35,7 +35,7 @@ const TABLES: SearchedTable[] = ['organisations', 'contacts', 'visits'];
 describe('the search’s text kept on disk', () => {
   test('follows visits created, imported, edited, deleted and removed, newest first', async () => {
     const context = await openTestContext();
-    const first = await createVisit(context, {
+    const first = await createRecord(context, 'visits', {
       visitedAt: at('2026-03-01'),
       notes: 'Atelier vélo',
       services: ['detect'],
@@ -44,9 +44,9 @@ describe('the search’s text kept on disk', () => {
       { visitedAt: at('2026-03-03'), purpose: 'Café des Possibles', services: [], contactIds: [] },
       { visitedAt: at('2026-03-02'), placeLabel: 'Saint-Étienne', services: [], contactIds: [] },
     ]);
-    await updateVisit(context, first.visit.id, { notes: 'Atelier couture' });
-    const gone = await createVisit(context, { visitedAt: at('2026-03-04'), notes: 'Supprimée' });
-    await deleteVisit(context, gone.visit.id);
+    await updateRecord(context, 'visits', first.id, { notes: 'Atelier couture' });
+    const gone = await createRecord(context, 'visits', { visitedAt: at('2026-03-04'), notes: 'Supprimée' });
+    await deleteVisit(context, gone.id);
 
     const columns = await readSearchColumns(context.db.searchSegments, 'visits');
     expect(columns.texts).toEqual(['cafe des possibles', 'saint etienne', 'atelier couture']);
@@ -61,7 +61,7 @@ describe('the search’s text kept on disk', () => {
 
   test('keeps the text of a visit as stored when a write of the same id was refused and the refusal caught', async () => {
     const context = await openTestContext();
-    const { visit } = await createVisit(context, { visitedAt: at('2026-03-01'), notes: 'Atelier vélo' });
+    const visit = await createRecord(context, 'visits', { visitedAt: at('2026-03-01'), notes: 'Atelier vélo' });
     const visits = context.db.records('visits');
     const stored = await visits.get(visit.id);
     if (!stored) throw new Error('the visit was not stored');
@@ -96,11 +96,11 @@ describe('the search’s text kept on disk', () => {
     const context = await openTestContext();
     const lieu = await createOrganisation(context, { name: 'Équipe du Moulin', kind: 'tiers_lieu' });
     await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
-    await deleteOrganisation(context, lieu.id);
+    await deleteRecord(context, 'organisations', lieu.id);
     await createContact(context, { name: 'Hélène Durand' });
     await createContact(context, { name: 'Yves Le Gall' });
-    await createVisit(context, { visitedAt: at('2026-03-01'), notes: 'Atelier' });
-    await createVisit(context, { visitedAt: at('2026-03-02'), notes: 'Café' });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-01'), notes: 'Atelier' });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-02'), notes: 'Café' });
     const segments = context.db.searchSegments;
     const before = await Promise.all(TABLES.map((table) => readSearchColumns(segments, table)));
 
@@ -119,7 +119,7 @@ describe('the search’s text kept on disk', () => {
 
     await leaveNetwork(context, { wipe: true });
     expect(await listVisits(context, { limit: 10, query: 'jardin' })).toEqual([]);
-    await createVisit(context, { visitedAt: at('2026-03-06'), notes: 'Jardin des Pionniers' });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-06'), notes: 'Jardin des Pionniers' });
     expect((await listVisits(context, { limit: 10, query: 'pionnier' })).map((row) => row.visit.notes)).toEqual([
       'Jardin des Pionniers',
     ]);

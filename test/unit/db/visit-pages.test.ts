@@ -5,8 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { collectBackup } from '../../../src/db/backup';
 import { observe } from '../../../src/db/live';
 import { applyPulledPage, readPushBatch } from '../../../src/db/sync-store';
-import { createVisit, deleteVisit, listVisits, updateVisit, type VisitFilter } from '../../../src/db/visits';
-import { createRecords } from '../../../src/db/writes';
+import { deleteVisit, listVisits, type VisitFilter } from '../../../src/db/visits';
+import { createRecord, createRecords, updateRecord } from '../../../src/db/writes';
 import { newId } from '../../../src/domain/ids';
 import type { ServiceKey } from '../../../src/domain/services';
 import type { Visit } from '../../../src/domain/visit';
@@ -80,9 +80,12 @@ describe('a page of visits without a search', () => {
     for (const id of ids.filter((_, index) => index % 7 === 0)) await deleteVisit(context, id);
     const live = ids.filter((_, index) => index % 7 !== 0);
     for (const id of live.filter((_, index) => index % 5 === 1))
-      await updateVisit(context, id, { services: SERVICES.filter(() => random(2) === 0) });
+      await updateRecord(context, 'visits', id, { services: SERVICES.filter(() => random(2) === 0) });
     for (const id of live.filter((_, index) => index % 6 === 2))
-      await updateVisit(context, id, { visitedAt: day().toISOString(), organisationId: LIEUX[random(3)] ?? null });
+      await updateRecord(context, 'visits', id, {
+        visitedAt: day().toISOString(),
+        organisationId: LIEUX[random(3)] ?? null,
+      });
     // Once everything is sent, a page pulled from another device: an edit of a kept visit and a new one.
     await context.db.outbox.clear();
     const pulled = live[3] as string;
@@ -111,7 +114,7 @@ describe('a page of visits without a search', () => {
 
   test('keeps the index keys to the device: never read back, pushed or backed up', async () => {
     const context = await openTestContext();
-    const { visit } = await createVisit(context, { visitedAt: new Date().toISOString(), services: ['detect'] });
+    const visit = await createRecord(context, 'visits', { visitedAt: new Date().toISOString(), services: ['detect'] });
     const [row] = await listVisits(context, { service: 'detect', limit: 5 });
     expect(row?.visit.id).toBe(visit.id);
     expect(Object.keys(row?.visit ?? {})).not.toContain('serviceDays');
@@ -124,7 +127,7 @@ describe('a page of visits without a search', () => {
 
   test('of a service is shown again when a visit is given or loses that service', async () => {
     const context = await openTestContext();
-    const { visit } = await createVisit(context, { visitedAt: new Date().toISOString(), services: ['inform'] });
+    const visit = await createRecord(context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
     const pages: string[][] = [];
     const subscription = observe(
       () => listVisits(context, { service: 'detect', limit: 10 }),
@@ -132,9 +135,9 @@ describe('a page of visits without a search', () => {
     );
     try {
       await expect.poll(() => pages.at(-1)).toEqual([]);
-      await updateVisit(context, visit.id, { services: ['inform', 'detect'] });
+      await updateRecord(context, 'visits', visit.id, { services: ['inform', 'detect'] });
       await expect.poll(() => pages.at(-1)).toEqual([visit.id]);
-      await updateVisit(context, visit.id, { services: ['inform'] });
+      await updateRecord(context, 'visits', visit.id, { services: ['inform'] });
       await expect.poll(() => pages.at(-1)).toEqual([]);
     } finally {
       subscription.unsubscribe();

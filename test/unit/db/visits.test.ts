@@ -1,9 +1,10 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createContact, updateContact } from '../../../src/db/contacts';
-import { deleteDraft, draftsOfKind, getDraft, saveDraft } from '../../../src/db/drafts';
+import { createContact } from '../../../src/db/contacts';
+import { deleteDraft, getDraft, listDrafts, saveDraft } from '../../../src/db/drafts';
 import { followUpsOfVisit } from '../../../src/db/follow-ups';
 import { createOrganisation } from '../../../src/db/organisations';
-import { captureHints, createVisit, deleteVisit, listVisits, updateVisit } from '../../../src/db/visits';
+import { captureHints, deleteVisit, listVisits, saveVisit } from '../../../src/db/visits';
+import { createRecord, updateRecord } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 
 const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00`).toISOString();
@@ -12,12 +13,12 @@ describe('visits', () => {
   test('are saved with their follow-ups and the draft is forgotten in the same write', async () => {
     const context = await openTestContext();
     await saveDraft(context, { id: 'visit-new', kind: 'visit', recordId: null, values: { notes: 'x' } });
-    const { visit } = await createVisit(
-      context,
-      { visitedAt: at('2026-03-03'), services: ['detect'], notes: 'Deux lignes\nde notes' },
-      [{ text: 'Envoyer la fiche', dueDate: '2026-03-10' }],
-      'visit-new',
-    );
+    const { visit } = await saveVisit(context, {
+      id: null,
+      visit: { visitedAt: at('2026-03-03'), services: ['detect'], notes: 'Deux lignes\nde notes' },
+      followUps: [{ text: 'Envoyer la fiche', dueDate: '2026-03-10' }],
+      draftId: 'visit-new',
+    });
     expect((await followUpsOfVisit(context, visit.id)).map((item) => item.text)).toEqual(['Envoyer la fiche']);
     expect(await getDraft(context, 'visit-new')).toBeUndefined();
   });
@@ -26,7 +27,12 @@ describe('visits', () => {
     const context = await openTestContext();
     await saveDraft(context, { id: 'visit-new', kind: 'visit', recordId: null, values: { notes: 'à garder' } });
     await expect(
-      createVisit(context, { visitedAt: at('2026-03-03') }, [{ text: '' }], 'visit-new'),
+      saveVisit(context, {
+        id: null,
+        visit: { visitedAt: at('2026-03-03') },
+        followUps: [{ text: '' }],
+        draftId: 'visit-new',
+      }),
     ).rejects.toMatchObject({ issues: [{ field: 'text' }] });
     expect(await listVisits(context, { limit: 10 })).toEqual([]);
     expect((await getDraft(context, 'visit-new'))?.values).toEqual({ notes: 'à garder' });
@@ -35,10 +41,10 @@ describe('visits', () => {
   test('are listed newest first by when they happened, one page at a time', async () => {
     const context = await openTestContext();
     for (const day of ['2026-03-02', '2026-03-05', '2026-03-01', '2026-03-04']) {
-      await createVisit(context, { visitedAt: at(day), purpose: day });
+      await createRecord(context, 'visits', { visitedAt: at(day), purpose: day });
     }
-    const gone = await createVisit(context, { visitedAt: at('2026-03-06'), purpose: 'supprimée' });
-    await deleteVisit(context, gone.visit.id);
+    const gone = await createRecord(context, 'visits', { visitedAt: at('2026-03-06'), purpose: 'supprimée' });
+    await deleteVisit(context, gone.id);
     expect((await listVisits(context, { limit: 3 })).map((row) => row.visit.purpose)).toEqual([
       '2026-03-05',
       '2026-03-04',
@@ -58,9 +64,17 @@ describe('visits', () => {
       departement: 'Ille-et-Vilaine',
     });
     const person = await createContact(context, { name: 'Hélène Durand' });
-    await createVisit(context, { visitedAt: at('2026-03-01'), organisationId: lieu.id, services: ['detect'] });
-    await createVisit(context, { visitedAt: at('2026-03-02'), contactIds: [person.id], services: ['federate'] });
-    await createVisit(context, { visitedAt: at('2026-03-03'), notes: 'Rien à voir' });
+    await createRecord(context, 'visits', {
+      visitedAt: at('2026-03-01'),
+      organisationId: lieu.id,
+      services: ['detect'],
+    });
+    await createRecord(context, 'visits', {
+      visitedAt: at('2026-03-02'),
+      contactIds: [person.id],
+      services: ['federate'],
+    });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-03'), notes: 'Rien à voir' });
 
     const rows = await listVisits(context, { limit: 10, query: 'equipe' });
     expect(rows.map((row) => row.organisationName)).toEqual(['Équipe du Moulin']);
@@ -76,31 +90,35 @@ describe('visits', () => {
 
   test('a search sees visits written, changed and deleted since the previous search', async () => {
     const context = await openTestContext();
-    const first = await createVisit(context, { visitedAt: at('2026-03-01'), notes: 'Atelier vélo' });
+    const first = await createRecord(context, 'visits', { visitedAt: at('2026-03-01'), notes: 'Atelier vélo' });
     expect(await listVisits(context, { limit: 10, query: 'velo' })).toHaveLength(1);
 
-    await createVisit(context, { visitedAt: at('2026-03-02'), notes: 'Réparation de vélos' });
-    await updateVisit(context, first.visit.id, { notes: 'Atelier couture' });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-02'), notes: 'Réparation de vélos' });
+    await updateRecord(context, 'visits', first.id, { notes: 'Atelier couture' });
     expect((await listVisits(context, { limit: 10, query: 'velo' })).map((row) => row.visit.notes)).toEqual([
       'Réparation de vélos',
     ]);
     expect(await listVisits(context, { limit: 10, query: 'couture' })).toHaveLength(1);
 
-    await deleteVisit(context, first.visit.id);
+    await deleteVisit(context, first.id);
     expect(await listVisits(context, { limit: 10, query: 'couture' })).toHaveLength(0);
 
     const person = await createContact(context, { name: 'Hélène Durand' });
-    await createVisit(context, { visitedAt: at('2026-03-03'), contactIds: [person.id] });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-03'), contactIds: [person.id] });
     expect(await listVisits(context, { limit: 10, query: 'helene' })).toHaveLength(1);
-    await updateContact(context, person.id, { name: 'Hélène Kerjean' });
+    await updateRecord(context, 'contacts', person.id, { name: 'Hélène Kerjean' });
     expect(await listVisits(context, { limit: 10, query: 'kerjean' })).toHaveLength(1);
     expect(await listVisits(context, { limit: 10, query: 'durand' })).toHaveLength(0);
   });
 
   test('can be limited to those with a follow-up still open', async () => {
     const context = await openTestContext();
-    await createVisit(context, { visitedAt: at('2026-03-01'), purpose: 'avec' }, [{ text: 'Rappeler' }]);
-    await createVisit(context, { visitedAt: at('2026-03-02'), purpose: 'sans' });
+    await saveVisit(context, {
+      id: null,
+      visit: { visitedAt: at('2026-03-01'), purpose: 'avec' },
+      followUps: [{ text: 'Rappeler' }],
+    });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-02'), purpose: 'sans' });
     expect((await listVisits(context, { limit: 10, withOpenFollowUps: true })).map((row) => row.visit.purpose)).toEqual(
       ['avec'],
     );
@@ -108,10 +126,10 @@ describe('visits', () => {
 
   test('keep the time they were written when their date is changed', async () => {
     const context = await openTestContext();
-    const { visit } = await createVisit(context, { visitedAt: at('2026-03-03') });
+    const visit = await createRecord(context, 'visits', { visitedAt: at('2026-03-03') });
     vi.useFakeTimers({ now: new Date('2026-04-01T08:00:00Z'), toFake: ['Date'] });
     try {
-      const changed = await updateVisit(context, visit.id, { visitedAt: at('2026-03-02') });
+      const { visit: changed } = await saveVisit(context, { id: visit.id, visit: { visitedAt: at('2026-03-02') } });
       expect(changed.createdAt).toBe(visit.createdAt);
     } finally {
       vi.useRealTimers();
@@ -122,10 +140,18 @@ describe('visits', () => {
     const context = await openTestContext();
     const first = await createOrganisation(context, { name: 'A', kind: 'tiers_lieu' });
     const last = await createOrganisation(context, { name: 'B', kind: 'tiers_lieu' });
-    await createVisit(context, { visitedAt: at('2026-03-01'), organisationId: first.id, services: ['inform'] });
-    await createVisit(context, { visitedAt: at('2026-03-02'), services: ['detect', 'inform'] });
-    await createVisit(context, { visitedAt: at('2026-03-03'), organisationId: last.id, services: ['inform', 'pool'] });
-    await createVisit(context, { visitedAt: at('2026-03-04') });
+    await createRecord(context, 'visits', {
+      visitedAt: at('2026-03-01'),
+      organisationId: first.id,
+      services: ['inform'],
+    });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-02'), services: ['detect', 'inform'] });
+    await createRecord(context, 'visits', {
+      visitedAt: at('2026-03-03'),
+      organisationId: last.id,
+      services: ['inform', 'pool'],
+    });
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-04') });
     const hints = await captureHints(context);
     expect(hints.lastOrganisationId).toBe(last.id);
     expect(hints.usualServices[0]).toBe('inform');
@@ -147,8 +173,8 @@ describe('drafts', () => {
       vi.useRealTimers();
     }
     await saveDraft(context, { id: 'c', kind: 'event', recordId: null, values: {} });
-    expect((await draftsOfKind(context, 'visit')).map((draft) => draft.id)).toEqual(['b', 'a']);
+    expect((await listDrafts(context, ['visit'])).map((draft) => draft.id)).toEqual(['b', 'a']);
     await deleteDraft(context, 'b');
-    expect((await draftsOfKind(context, 'visit')).map((draft) => draft.values.notes)).toEqual(['premier']);
+    expect((await listDrafts(context, ['visit'])).map((draft) => draft.values.notes)).toEqual(['premier']);
   });
 });

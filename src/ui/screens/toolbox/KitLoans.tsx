@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { borrow, giveBack } from '../../../db/toolbox';
 import type { Loan, ToolboxItem } from '../../../domain/toolbox';
-import { kitAvailability } from '../../../domain/toolbox/loans';
+import { isHeldBy, kitAvailability } from '../../../domain/toolbox/loans';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { classes } from '../../components/classes';
@@ -25,7 +25,6 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
   const [failed, setFailed] = useState(false);
   const state = kitAvailability(item, loans);
   const borrower = name ?? context?.authorName ?? '';
-  const me = context?.authorName.trim().toLocaleLowerCase('fr') ?? '';
 
   const take = async (event: Event) => {
     event.preventDefault();
@@ -66,7 +65,7 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
             <li key={loan.id} class={styles.loan}>
               <span data-testid="holder">{t.holder(loan.holderName, loan.count, d.date(loan.borrowedAt))}</span>
               <Button onClick={() => void giveBackLoan(loan.id)}>
-                {loan.holderName.trim().toLocaleLowerCase('fr') === me ? t.giveBack : t.returnedBy(loan.holderName)}
+                {isHeldBy(loan, context?.authorName ?? '') ? t.giveBack : t.returnedBy(loan.holderName)}
               </Button>
             </li>
           ))}
