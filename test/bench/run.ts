@@ -1,5 +1,5 @@
 // `npm run bench`: the field-scale benchmark. Prints the machine, one JSON line per figure,
-// then a table. Options: --visits N (default 50000), --runs N (default 5), --seed N.
+// then a table. Options: see USAGE (`npm run bench -- --help`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +111,12 @@ function option(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+const USAGE = `npm run bench -- [--visits N] [--runs N] [--seed N]
+  --visits  visits in the generated data set (default 50000; lieux, contacts, follow-ups, events in proportion)
+  --runs    rounds of each figure (default 5; Lighthouse takes at most 3)
+  --seed    the data set's seed (default 20261128)`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runBench({ visits: option('visits', 50_000), runs: option('runs', 5), seed: option('seed', 20261128) });
+  if (process.argv.includes('--help')) console.log(USAGE);
+  else await runBench({ visits: option('visits', 50_000), runs: option('runs', 5), seed: option('seed', 20261128) });
 }
