@@ -9,8 +9,8 @@ import type { ServiceKey } from '../domain/services';
 
 export const SERVICE_DAYS = 'serviceDays';
 
-/** The keys of a stored visit in the `serviceDays` index. */
-function serviceDays(visit: { deleted?: boolean; services?: readonly string[]; visitedAt?: string }): string[] {
+/** The keys of a stored visit in the `serviceDays` index (the bench writes them for its raw baseline). */
+export function serviceDays(visit: { deleted?: boolean; services?: readonly string[]; visitedAt?: string }): string[] {
   if (visit.deleted === true || typeof visit.visitedAt !== 'string') return [];
   return (visit.services ?? []).map((service) => `${service}\t${visit.visitedAt}`);
 }

@@ -33,19 +33,25 @@ export function summarise(name: string, unit: string, samples: readonly number[]
   };
 }
 
-/** A figure derived from others of the same run (a ratio): one value, no spread of its own. */
-export function derived(name: string, unit: string, value: number, goal?: string): Figure {
-  const rounded = round(value);
-  return {
+/**
+ * A ratio of two measures taken in the same rounds (`numerators[i]` beside `denominators[i]`):
+ * the median of the rounds' ratios, with their min and max. A ratio of the two medians would
+ * pair measures taken minutes apart, and move with whatever the machine did in between.
+ */
+export function pairedRatio(
+  name: string,
+  numerators: readonly number[],
+  denominators: readonly number[],
+  goal?: string,
+): Figure {
+  if (numerators.length !== denominators.length)
+    throw new Error(`${name}: ${numerators.length} measures against ${denominators.length}`);
+  return summarise(
     name,
-    value: rounded,
-    unit,
-    median: rounded,
-    min: rounded,
-    max: rounded,
-    runs: 1,
-    ...(goal ? { goal } : {}),
-  };
+    'ratio',
+    numerators.map((numerator, round) => numerator / (denominators[round] as number)),
+    goal,
+  );
 }
 
 export function meetsGoal(figure: Figure): boolean | null {
