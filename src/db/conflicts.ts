@@ -21,7 +21,7 @@ async function openConflicts(context: DataContext): Promise<Conflict[]> {
  * Resolves a conflict: `text` becomes the field's value (unless it already is), and the
  * conflict is closed, in one transaction.
  */
-export async function resolveConflict(context: DataContext, conflict: Conflict, text: string): Promise<void> {
+async function resolveConflict(context: DataContext, conflict: Conflict, text: string): Promise<void> {
   const type = conflict.recordType;
   if (!isRecordType(type)) throw new Error(`unknown record type ${type}`);
   const { db } = context;

@@ -1,7 +1,6 @@
 // The valise's repository: items curated by admins and suggested by concierges, loans of the
 // physical kit, packing lists ticked offline. Every write goes through writes.ts.
 import type { Attachment } from '../domain/attachment';
-import type { RecordChanges } from '../domain/record-types';
 import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
 import { listsUsing, resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
@@ -83,15 +82,9 @@ export type ItemInput = Pick<
 >;
 
 /** A new item: published by a curator, suggested by a concierge (an admin then publishes it). */
-export async function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
+async function addItem(context: DataContext, input: ItemInput): Promise<ToolboxItem> {
   const status = toolboxRole(context) === 'admin' ? 'published' : 'suggested';
   return createRecord(context, 'toolboxItems', { ...input, status });
-}
-
-type ItemChanges = Partial<ItemInput> & Pick<RecordChanges<'toolboxItems'>, 'attachmentId'>;
-
-export async function editItem(context: DataContext, id: string, changes: ItemChanges): Promise<ToolboxItem> {
-  return updateRecord(context, 'toolboxItems', id, changes);
 }
 
 /** A file chosen in the item form, not stored yet. */
@@ -115,7 +108,7 @@ export async function saveItem(
   const { db } = context;
   const tables = [db.records('toolboxItems'), db.records('attachments'), db.blobs];
   return saveWithDraft(context, tables, draftId, async () => {
-    const saved = id ? await editItem(context, id, input) : await addItem(context, input);
+    const saved = id ? await updateRecord(context, 'toolboxItems', id, input) : await addItem(context, input);
     if (!hashed) return saved;
     const attachment = await attachHashed(context, { ownerType: 'toolboxItems', ownerId: saved.id }, hashed);
     return updateRecord(context, 'toolboxItems', saved.id, { attachmentId: attachment.id });

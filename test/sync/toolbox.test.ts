@@ -2,8 +2,9 @@
 // concurrent borrows of the same kit, and two people packing the same list.
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { listRejected } from '../../src/db/rejected';
-import { addItem, borrow, editItem, publishItem, readToolbox, setPacked, startTrip } from '../../src/db/toolbox';
+import { borrow, publishItem, readToolbox, saveItem, setPacked, startTrip } from '../../src/db/toolbox';
 import { seedStarterValise } from '../../src/db/toolbox-starter';
+import { updateRecord } from '../../src/db/writes';
 import { kitAvailability } from '../../src/domain/toolbox/loans';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
@@ -55,7 +56,9 @@ describe('the starter valise', () => {
     expect(await seedStarterValise(admin.context, { pulled: false })).toBe(0);
     await admin.sync();
     expect(await seedStarterValise(admin.context, { pulled: true })).toBe(STARTER_COUNT);
-    await editItem(admin.context, STARTER_IDS.projector, { description: 'Le projecteur est au local de Rennes.' });
+    await updateRecord(admin.context, 'toolboxItems', STARTER_IDS.projector, {
+      description: 'Le projecteur est au local de Rennes.',
+    });
     await admin.sync();
 
     // A second admin device seeded offline before joining: its untouched seed is forgotten on
@@ -178,16 +181,22 @@ describe('shared kit and packing between two devices', () => {
   });
 
   it('a concierge’s suggestion reaches the admin, who publishes it; the concierge cannot publish', async () => {
-    const suggestion = await addItem(b.context, {
-      kind: 'digital_tool',
-      title: 'Outil de sondage libre',
-      description: null,
-      link: 'https://framaforms.org',
-      tags: ['sondage'],
-      shelf: null,
-      availableOffline: false,
-      quantity: null,
-    });
+    const suggestion = await saveItem(
+      b.context,
+      null,
+      {
+        kind: 'digital_tool',
+        title: 'Outil de sondage libre',
+        description: null,
+        link: 'https://framaforms.org',
+        tags: ['sondage'],
+        shelf: null,
+        availableOffline: false,
+        quantity: null,
+      },
+      null,
+      null,
+    );
     expect(suggestion.status).toBe('suggested');
     await b.sync();
     await a.sync();

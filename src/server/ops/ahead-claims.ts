@@ -6,7 +6,7 @@
 import type { Device } from '../store/store';
 
 /** A claim older than this is forgotten; a new epoch by claims comes at most this often. */
-export const AHEAD_CLAIM_WINDOW_MS = 3_600_000;
+const AHEAD_CLAIM_WINDOW_MS = 3_600_000;
 
 export class AheadClaims {
   /** When each device of each network last claimed, within the window. */

@@ -59,7 +59,7 @@ export interface BodyRules extends JsonLimits {
 }
 
 /** A small body of a few plain fields (joining, invitations). */
-export const SMALL_BODY: BodyRules = { maxDepth: 2, maxValues: 16, maxKeys: 16 };
+const SMALL_BODY: BodyRules = { maxDepth: 2, maxValues: 16, maxKeys: 16 };
 
 /** Parses and validates a JSON body; answers 400 itself and returns null when it is bad. */
 export async function readBody<S extends v.GenericSchema>(

@@ -16,14 +16,14 @@ import type { AppEnv } from './env';
 import { readBody, requireDevice } from './guard';
 
 /** A join body holds four short strings: nothing larger is read from a caller without a token. */
-export const MAX_JOIN_BODY_BYTES = 4096;
+const MAX_JOIN_BODY_BYTES = 4096;
 
 const limitJoinBody = limitBody(MAX_JOIN_BODY_BYTES, 'request', (c) =>
   c.var.joinFailures.fail(clientAddress(c), c.var.now()),
 );
 
 /** Wrong codes tried on one invitation before it stops working. */
-export const MAX_CODE_ATTEMPTS = 10;
+const MAX_CODE_ATTEMPTS = 10;
 
 export function joinRoutes() {
   const routes = new Hono<AppEnv>();

@@ -5,9 +5,7 @@ import type { Session } from '../../../src/db/context';
 import { getDraft, saveDraft } from '../../../src/db/drafts';
 import { RecordValidationError } from '../../../src/db/errors';
 import {
-  addItem,
   borrow,
-  editItem,
   giveBack,
   readItem,
   readPackingList,
@@ -20,6 +18,7 @@ import {
 } from '../../../src/db/toolbox';
 import { freeValiseFiles, offlineFilesToFetch, readItemFiles, valiseFilesUsage } from '../../../src/db/toolbox-files';
 import { forgetUntouchedStarters, seedStarterValise } from '../../../src/db/toolbox-starter';
+import { updateRecord } from '../../../src/db/writes';
 import { STARTER_CLOCK, STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../../src/domain/toolbox/starter';
 import { openTestContext } from '../../helpers/db';
 
@@ -82,7 +81,7 @@ describe('the valise on a device', () => {
     const stored = await context.db.records('toolboxItems').get(STARTER_IDS.projector);
     expect(stored?.hlc).toEqual({ '*': STARTER_CLOCK });
     expect(stored?.createdAt).toBe('2024-01-01T00:00:00.000Z');
-    await editItem(context, STARTER_IDS.projector, { quantity: 2 });
+    await updateRecord(context, 'toolboxItems', STARTER_IDS.projector, { quantity: 2 });
     const edited = await context.db.records('toolboxItems').get(STARTER_IDS.projector);
     expect((edited?.hlc.quantity ?? '') > STARTER_CLOCK).toBe(true);
   });
@@ -90,7 +89,9 @@ describe('the valise on a device', () => {
   test('joining forgets the untouched starter records and their outbox entries, keeps an edited one', async () => {
     const context = await openTestContext();
     await seedStarterValise(context, { pulled: false });
-    await editItem(context, STARTER_IDS.badges, { description: 'Badges du réseau, dans la boîte bleue.' });
+    await updateRecord(context, 'toolboxItems', STARTER_IDS.badges, {
+      description: 'Badges du réseau, dans la boîte bleue.',
+    });
     const trip = await startTrip(context, stand, null);
     await context.db.transaction(
       'rw',
@@ -108,14 +109,14 @@ describe('the valise on a device', () => {
   test('a concierge’s new item is a suggestion; an admin’s is published', async () => {
     const context = await openTestContext();
     context.session = session('concierge');
-    expect((await addItem(context, sheet)).status).toBe('suggested');
+    expect((await saveItem(context, null, sheet, null, null)).status).toBe('suggested');
     context.session = session('admin');
-    expect((await addItem(context, sheet)).status).toBe('published');
+    expect((await saveItem(context, null, sheet, null, null)).status).toBe('published');
   });
 
   test('refuses a link that is not a web or e-mail address, and stores nothing', async () => {
     const context = await openTestContext();
-    const refused = addItem(context, { ...sheet, link: 'javascript:alert(1)' });
+    const refused = saveItem(context, null, { ...sheet, link: 'javascript:alert(1)' }, null, null);
     await expect(refused).rejects.toBeInstanceOf(RecordValidationError);
     await expect(refused).rejects.toMatchObject({ issues: [{ field: 'link', type: 'url' }] });
     expect(await context.db.records('toolboxItems').count()).toBe(0);
@@ -171,8 +172,8 @@ describe('the valise on a device', () => {
 
   test('freeing the valise’s files removes only bytes the server already has', async () => {
     const context = await openTestContext();
-    const sent = await addItem(context, { ...sheet, title: 'Envoyée' });
-    const unsent = await addItem(context, { ...sheet, title: 'Pas encore envoyée' });
+    const sent = await saveItem(context, null, { ...sheet, title: 'Envoyée' }, null, null);
+    const unsent = await saveItem(context, null, { ...sheet, title: 'Pas encore envoyée' }, null, null);
     for (const [item, text] of [
       [sent, 'déjà sur le serveur'],
       [unsent, 'seulement ici'],
@@ -186,7 +187,7 @@ describe('the valise on a device', () => {
         mimeType: 'application/pdf',
         data,
       });
-      await editItem(context, item.id, { attachmentId: file.id });
+      await updateRecord(context, 'toolboxItems', item.id, { attachmentId: file.id });
       if (item === sent) await markBlobUploaded(context, file.sha256);
     }
     expect(await valiseFilesUsage(context)).toEqual({
