@@ -48,8 +48,11 @@ function systemdAnalyzeMissing(): string | null {
 describe('valise deploy', () => {
   it('prints the admin steps with the public address and where each file goes', () => {
     const steps = out.join('\n');
-    expect(steps).toContain('cp ');
-    expect(steps).toContain('/etc/caddy/Caddyfile');
+    // The files are written on the admin's computer: the steps carry them to the VPS before
+    // copying them into place there, never from a folder the VPS does not have.
+    expect(steps).toContain(`scp -r ${join(dir, 'out')} root@valise.mon-reseau.fr:/root/valise-deploy`);
+    expect(steps).toContain('cp /root/valise-deploy/Caddyfile /etc/caddy/Caddyfile');
+    expect(steps).not.toContain(`cp ${join(dir, 'out')}`);
     expect(steps).toContain('systemctl enable --now valise valise-backup.timer');
     expect(steps).toContain('https://valise.mon-reseau.fr/#/rejoindre?code=');
   });

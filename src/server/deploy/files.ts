@@ -141,24 +141,34 @@ export function deployFiles(settings: DeploySettings): DeployFile[] {
   ];
 }
 
-/** The steps after the files are written, for an admin with a fresh Debian VPS and a DNS name. */
+/** Where the steps put the written files on the VPS, on their way to their places. */
+const UPLOAD_DIR = '/root/valise-deploy';
+
+/**
+ * The steps after the files are written, for an admin with a fresh Debian VPS and a DNS name.
+ * The files are written on the admin's own computer: the first step carries them to the VPS.
+ */
 export function deploySteps(settings: DeploySettings, outDir: string): string[] {
   const { user, dataDir, backupDir, appDir, domain } = settings;
   return [
-    `Files written to ${outDir}. On the VPS (Debian), as root:`,
+    `Files written to ${outDir}.`,
     '',
-    `  0. DNS: point ${domain} (A/AAAA records) to this machine; open ports 80 and 443 only.`,
-    '  1. apt-get install -y caddy nodejs npm sqlite3   (Node 20 or newer: Debian 13 has it; node --version)',
-    `  2. useradd --system --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
+    `  0. DNS: point ${domain} (A/AAAA records) to the VPS; open ports 80 and 443 only.`,
+    `  1. From this computer, send the files to the VPS: scp -r ${outDir} root@${domain}:${UPLOAD_DIR}`,
+    '',
+    'Then on the VPS (Debian), as root:',
+    '',
+    '  2. apt-get install -y caddy nodejs npm sqlite3   (Node 20 or newer: Debian 13 has it; node --version)',
+    `  3. useradd --system --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
     `     install -d -o ${user} -g ${user} -m 700 ${dataDir} ${backupDir}`,
-    `  3. The app in ${appDir}: git clone … ${appDir} && cd ${appDir} && npm ci && npm run build`,
+    `  4. The app in ${appDir}: git clone … ${appDir} && cd ${appDir} && npm ci && npm run build`,
     ...deployFiles(settings).map(
-      (file, index) => `${index === 0 ? '  4. ' : '     '}cp ${outDir}/${file.name} ${file.target}`,
+      (file, index) => `${index === 0 ? '  5. ' : '     '}cp ${UPLOAD_DIR}/${file.name} ${file.target}`,
     ),
-    '  5. systemctl daemon-reload && systemctl enable --now valise valise-backup.timer && systemctl reload caddy',
-    `  6. journalctl -u valise -n 20   (the first start prints the first admin's invitation link)`,
+    '  6. systemctl daemon-reload && systemctl enable --now valise valise-backup.timer && systemctl reload caddy',
+    `  7. journalctl -u valise -n 20   (the first start prints the first admin's invitation link)`,
     `     Open it on the admin's phone: https://${domain}/#/rejoindre?code=…`,
-    `  7. Check: curl -s https://${domain}/api/health ; curl -s 127.0.0.1:${settings.port}/metrics | head`,
+    `  8. Check: curl -s https://${domain}/api/health ; curl -s 127.0.0.1:${settings.port}/metrics | head`,
     `     Backups: ls ${backupDir} after the first night; npm run valise -- backup --verify <file>`,
   ];
 }
