@@ -160,6 +160,13 @@ describe('an admin of the network', () => {
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await screenshot(adminPage, 'network-admin', { fullPage: true });
     expect(describeViolations(await runAxe(adminPage))).toBe('');
+    // Read aloud or copied by hand: on a phone the code stays on one line, not "ABCD-EFGH-" then "JKLM".
+    await adminPage.setViewportSize(PHONE);
+    const codeLines = await adminPage
+      .getByTestId('invitation-code')
+      .evaluate((element) => new Set([...element.getClientRects()].map((rect) => Math.round(rect.top))).size);
+    expect(codeLines).toBe(1);
+    await adminPage.setViewportSize(DESKTOP);
 
     const phone = await device();
     const concierge = new NetworkPage(phone, server.url);
