@@ -12,7 +12,7 @@ import {
   sandboxFiles,
   securityHeaders,
 } from './edge';
-import { fail, tooMany } from './http-errors';
+import { fail, onlyMethods, tooMany } from './http-errors';
 import { AheadClaims } from './ops/ahead-claims';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps) {
       reachable ? 200 : 503,
     );
   });
+  app.all('/api/health', onlyMethods('GET'));
   app.route('/api', joinRoutes());
   app.route('/api/sync', syncRoutes());
   app.route('/api/attachments', attachmentRoutes());

@@ -24,3 +24,15 @@ export function tooMany(c: Context, waitMs: number, code: string, who: string) {
   };
   return c.json(body, 429);
 }
+
+/**
+ * For a route of the API called with a method it does not take: 405 with the methods it does
+ * take (a GET route answers HEAD too), rather than the 404 of a route that does not exist.
+ */
+export function onlyMethods(...methods: ('GET' | 'POST' | 'PUT')[]) {
+  const allow = methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+  return (c: Context) => {
+    c.header('Allow', allow);
+    return fail(c, 405, 'method_not_allowed', `This address of the API takes ${allow} only.`);
+  };
+}

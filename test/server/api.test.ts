@@ -290,3 +290,38 @@ describe('health', () => {
     expect(body).toMatchObject({ ok: true, store: 'sqlite', reachable: true });
   });
 });
+
+describe('methods', () => {
+  it('answers a route of the API called with another method with 405 in JSON, saying which it takes', async () => {
+    const { token } = await join('admin');
+    const sha = 'a'.repeat(64);
+    const cases: [string, string, string][] = [
+      ['PUT', '/api/sync/push', 'POST'],
+      ['DELETE', '/api/sync/pull', 'GET, HEAD'],
+      ['PATCH', '/api/join', 'POST'],
+      ['PUT', '/api/session', 'GET, HEAD'],
+      ['GET', '/api/session/token', 'POST'],
+      ['DELETE', `/api/attachments/${sha}`, 'GET, HEAD, PUT'],
+      ['POST', '/api/admin/devices', 'GET, HEAD'],
+      ['GET', '/api/admin/invitations', 'POST'],
+      ['POST', '/api/health', 'GET, HEAD'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const response = await server.fetch(`${TEST_SERVER_URL}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('Allow'), `${method} ${path}`).toBe(allow);
+      expect(await response.json()).toMatchObject({ code: 'method_not_allowed' });
+    }
+    // The methods it names work: a GET route answers HEAD.
+    const head = await server.fetch(`${TEST_SERVER_URL}/api/session`, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(head.status).toBe(200);
+    // A path the API does not have is still a 404.
+    expect((await call('/api/nothing-here', { method: 'PUT', token })).status).toBe(404);
+  });
+});
