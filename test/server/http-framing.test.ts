@@ -1,5 +1,5 @@
 // Requests Node refuses before the app sees them still get a JSON answer that says what is
-// wrong: headers too large (431), bytes that are not HTTP (400).
+// wrong: headers too large (431), headers that never finish (408), bytes that are not HTTP (400).
 
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -42,6 +42,29 @@ describe('requests Node refuses', () => {
       code: 'headers_too_large',
     });
   });
+
+  it('answers a request whose headers never finish with 408 in JSON, then closes', async () => {
+    // A slow or stalled client (slowloris) holds a connection only until the headers' timeout.
+    server.headersTimeout = 500;
+    server.requestTimeout = 500;
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        let received = '';
+        socket.on('data', (chunk) => {
+          received += chunk.toString();
+        });
+        socket.on('error', reject);
+        socket.on('close', () => resolve(received));
+        socket.write('GET / HTTP/1.1\r\nHost: valise.test\r\n');
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'request_timeout' });
+    } finally {
+      server.headersTimeout = 60_000;
+      server.requestTimeout = 300_000;
+    }
+  }, 60_000);
 
   it('answers bytes that are not HTTP with 400 in JSON', async () => {
     const answer = await raw('HELLO\r\n\r\n');
