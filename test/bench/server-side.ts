@@ -89,7 +89,10 @@ async function ingest(store: SqliteStore, networkId: string, mutations: Mutation
 
 /** The server's figures: applying pushes against a plain insert loop of the same rows. */
 export async function measureServer(dir: string, dataset: Dataset, runs: number): Promise<Figure[]> {
-  const mutations = toMutations(dataset).slice(0, 20_000);
+  // What the server receives: mutations parsed from a request's JSON. The generator's strings are
+  // built by concatenation, which no request holds; the server's text checks run slower on them
+  // (the ingest took about 10 % more CPU on them than on parsed ones in an interleaved A/B).
+  const mutations = JSON.parse(JSON.stringify(toMutations(dataset).slice(0, 20_000))) as Mutation[];
   const ingested: number[] = [];
   const inserted: number[] = [];
   // Back to back in each round, the order turning round by round; the ratio is the median of the rounds'.
@@ -101,7 +104,7 @@ export async function measureServer(dir: string, dataset: Dataset, runs: number)
   return [
     summarise('server.ingest_per_s', 'records/s', ingested),
     summarise('sqlite.raw_insert_per_s', 'records/s', inserted),
-    pairedRatio('server.ingest_vs_raw', ingested, inserted),
+    pairedRatio('server.ingest_vs_raw', ingested, inserted, '>= 0.5'),
   ];
 }
 
