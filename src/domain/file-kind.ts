@@ -21,3 +21,15 @@ export function sniffViewableType(data: ArrayBuffer | Uint8Array): ViewableType 
 
 /** Bytes a device must never type for a browser to render: a download only. */
 export const DOWNLOAD_ONLY_TYPE = 'application/octet-stream';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a file name loses.
+const NOT_IN_A_FILE_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file's name as the app shows it and saves it: its record may come from any device, and a
+ * right-to-left override draws "fiche\u202Efdp.exe" as "ficheexe.pdf", a program named like a
+ * document. Control characters and bidirectional overrides and isolates are taken out.
+ */
+export function shownFileName(name: string): string {
+  return name.replace(NOT_IN_A_FILE_NAME, '') || 'fichier';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sniffViewableType } from '../../../src/domain/file-kind';
+import { shownFileName, sniffViewableType } from '../../../src/domain/file-kind';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
@@ -25,5 +25,14 @@ describe('what a file from a user really is', () => {
     ]) {
       expect(sniffViewableType(bytes(text)), text).toBeNull();
     }
+  });
+});
+
+describe('a file name from another device', () => {
+  test('loses the overrides that would draw a program as a document, and control characters', () => {
+    expect(shownFileName('fiche\u202Efdp.exe')).toBe('fichefdp.exe');
+    expect(shownFileName('\u2067note\u2069.pdf\u0007')).toBe('note.pdf');
+    expect(shownFileName('Fiche méthode — café.pdf')).toBe('Fiche méthode — café.pdf');
+    expect(shownFileName('\u202E')).toBe('fichier');
   });
 });

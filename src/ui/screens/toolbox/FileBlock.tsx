@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
-import { DOWNLOAD_ONLY_TYPE, sniffViewableType } from '../../../domain/file-kind';
+import { DOWNLOAD_ONLY_TYPE, shownFileName, sniffViewableType } from '../../../domain/file-kind';
 import { fetchFile } from '../../../state/sync';
 import { Button, ButtonLink } from '../../components/Button';
 import { FieldError } from '../../components/Field';
@@ -68,28 +68,29 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
         : offline
           ? t.filePending
           : t.fileNotHere;
+  const fileName = shownFileName(attachment.fileName);
   return (
     <Section title={t.fileTitle} id="fichier">
       <p>
-        {attachment.fileName} · {formatBytes(attachment.size, lang)}
+        {fileName} · {formatBytes(attachment.size, lang)}
       </p>
       <p class={styles.state} data-file-state={state}>
         {stateText}
       </p>
       {url && viewable?.startsWith('image/') ? (
-        <img class={styles.preview} src={url} alt={attachment.fileName} data-testid="file-image" />
+        <img class={styles.preview} src={url} alt={fileName} data-testid="file-image" />
       ) : null}
       {url ? (
         <p class="actions">
           {viewable === 'application/pdf' ? (
             <ButtonLink variant="primary" href={url} target="_blank" rel="noopener noreferrer" data-testid="open-file">
-              {t.fileOpen(attachment.fileName)}
+              {t.fileOpen(fileName)}
             </ButtonLink>
           ) : null}
           <ButtonLink
             variant={viewable === 'application/pdf' ? 'secondary' : 'primary'}
             href={url}
-            download={attachment.fileName}
+            download={fileName}
             data-testid="save-file"
           >
             {t.fileSave}
