@@ -36,6 +36,25 @@ async function listDiagnosticsOf(context: DataContext, organisationId: string): 
   return all.filter((diagnostic) => !diagnostic.deleted).sort(newestFirst);
 }
 
+/**
+ * The diagnostics filled with any version of the grid `templateId` belongs to, read by the
+ * templateId index: a network's other grids, and their diagnostics, are not read.
+ */
+async function listDiagnosticsOfFamily(
+  context: DataContext,
+  templates: readonly DiagnosticTemplate[],
+  templateId: string,
+): Promise<Diagnostic[]> {
+  const versions = allTemplateVersions(templates);
+  const family = versions.find((version) => version.id === templateId)?.family;
+  // A grid not on this device yet: only the diagnostics filled with that same version compare.
+  const ids = family
+    ? versions.filter((version) => version.family === family).map((version) => version.id)
+    : [templateId];
+  const all = await context.db.records('diagnostics').where('templateId').anyOf(ids).toArray();
+  return all.filter((diagnostic) => !diagnostic.deleted).sort(newestFirst);
+}
+
 function newestFirst(a: Diagnostic, b: Diagnostic): number {
   if (a.filledOn !== b.filledOn) return a.filledOn < b.filledOn ? 1 : -1;
   return a.createdAt < b.createdAt ? 1 : -1;
@@ -62,7 +81,7 @@ export async function getDiagnostic(context: DataContext, id: string): Promise<D
     : undefined;
   const others = diagnostic.organisationId
     ? await listDiagnosticsOf(context, diagnostic.organisationId)
-    : await listDiagnostics(context);
+    : await listDiagnosticsOfFamily(context, templates, diagnostic.templateId);
   return {
     diagnostic,
     template: findTemplateVersion(templates, diagnostic.templateId),
@@ -190,7 +209,7 @@ export async function getGridForEditing(context: DataContext, templateId: string
   const versions = allTemplateVersions(await listTemplateRecords(context));
   const template = versions.find((version) => version.id === templateId);
   if (!template) return null;
-  return { template, versions, diagnostics: await listDiagnostics(context) };
+  return { template, versions, diagnostics: await listDiagnosticsOfFamily(context, versions, templateId) };
 }
 
 export type GridContent = Pick<DiagnosticTemplate, 'title' | 'description' | 'scope' | 'sections' | 'status'>;
