@@ -145,6 +145,12 @@ const SCHEMA_V6 = { [WORDS_TABLE]: 'key' };
  */
 const SCHEMA_V7 = { visits: 'id, visitedAt, organisationId, *serviceDays' };
 
+/**
+ * Version 8: packing lists by the items they hold (multi-entry), so an item's page and its
+ * deletion find the lists naming it without reading every trip ever packed.
+ */
+const SCHEMA_V8 = { packingLists: 'id, templateId, *itemIds' };
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -183,6 +189,7 @@ export class ValiseDb extends Dexie {
     this.version(7)
       .stores(SCHEMA_V7)
       .upgrade((transaction) => fillServiceDays(transaction.idbtrans.objectStore('visits')));
+    this.version(8).stores(SCHEMA_V8);
     this.use(searchIndexMiddleware);
     this.use(visitKeysMiddleware);
   }

@@ -2,7 +2,7 @@
 // physical kit, packing lists ticked offline. Every write goes through writes.ts.
 import type { Attachment } from '../domain/attachment';
 import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
-import { listsUsing, resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
+import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
 import { attachHashed, hashFile, listAttachments, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
@@ -219,6 +219,8 @@ export function removePackingList(context: DataContext, id: string): Promise<Pac
   return deleteRecord(context, 'packingLists', id);
 }
 
+/** The live lists that hold an item: those its page names, and that deleting it takes it out of. */
 async function listsHolding(context: DataContext, itemId: string) {
-  return listsUsing(await context.db.records('packingLists').toArray(), itemId);
+  const lists = await context.db.records('packingLists').where('itemIds').equals(itemId).toArray();
+  return lists.filter((list) => !list.deleted);
 }

@@ -61,14 +61,6 @@ export function tripFromTemplate(
   };
 }
 
-/** The live lists that hold an item: those its page names, and that deleting it takes it out of. */
-export function listsUsing<L extends Pick<PackingList, 'itemIds' | 'deleted'>>(
-  lists: readonly L[],
-  itemId: string,
-): L[] {
-  return lists.filter((list) => !list.deleted && list.itemIds.includes(itemId));
-}
-
 interface TripGroups<T> {
   /** The trips of the member reading, soonest first (undated last). */
   mine: T[];

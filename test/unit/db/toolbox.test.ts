@@ -7,10 +7,12 @@ import { RecordValidationError } from '../../../src/db/errors';
 import {
   borrow,
   giveBack,
+  newTemplate,
   readItem,
   readPackingList,
   readToolbox,
   removeItem,
+  removePackingList,
   resetPacking,
   saveItem,
   setPacked,
@@ -129,6 +131,22 @@ describe('the valise on a device', () => {
     const trip = await startTrip(context, stand, '2027-03-12');
     expect(trip.owner).toBe('Hugo');
     expect((await readToolbox(context)).me).toBe('Hugo');
+  });
+
+  test('an item’s page names the lists that hold it, not a deleted one nor one without it', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    const trip = await startTrip(context, stand, '2027-03-12');
+    await removePackingList(context, (await startTrip(context, stand, '2027-04-02')).id);
+    await newTemplate(context, { title: 'Sans projecteur', tripKind: 'other', itemIds: [STARTER_IDS.badges] });
+
+    const usedBy = (await readItem(context, STARTER_IDS.projector))?.usedBy ?? [];
+    expect(usedBy.map((list) => list.id).sort()).toEqual(
+      [
+        ...STARTER_PACKING_LISTS.filter((list) => list.itemIds?.includes(STARTER_IDS.projector)).map((list) => list.id),
+        trip.id,
+      ].sort(),
+    );
   });
 
   test('deleting an item takes it out of every list that used it, in the same write', async () => {

@@ -10,6 +10,7 @@ import { lieuxWithService } from '../../../src/db/map-queries';
 import { redirectMerged } from '../../../src/db/merge';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
+import { readItem } from '../../../src/db/toolbox';
 import { listVisits } from '../../../src/db/visits';
 import { updateRecord } from '../../../src/db/writes';
 import { newId } from '../../../src/domain/ids';
@@ -95,6 +96,9 @@ describe('opening a database of the previous schema version with today’s', () 
     expect([...(await lieuxWithService(context, 'detect'))]).toEqual([samples.organisations.id]);
     expect((await listVisits(context, { limit: 10, service: 'detect' })).map((row) => row.visit.id)).toEqual([
       samples.visits.id,
+    ]);
+    expect((await readItem(context, samples.toolboxItems.id))?.usedBy.map((list) => list.id)).toEqual([
+      samples.packingLists.id,
     ]);
 
     // What was waiting goes on: the queued changes are pushed, the draft and its photo reopen,

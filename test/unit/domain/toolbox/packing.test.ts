@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ToolboxItem } from '../../../../src/domain/toolbox';
-import {
-  groupTrips,
-  listsUsing,
-  packingState,
-  resetEntries,
-  tripFromTemplate,
-} from '../../../../src/domain/toolbox/packing';
+import { groupTrips, packingState, resetEntries, tripFromTemplate } from '../../../../src/domain/toolbox/packing';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../../../src/domain/toolbox/starter';
 
 const items = STARTER_ITEMS.map(
@@ -71,14 +65,6 @@ describe('a packing list', () => {
       packed: {},
     });
     expect(trip.itemIds).not.toBe(standList.itemIds);
-  });
-
-  test('finds the lists that use an item before it is deleted', () => {
-    const lists = STARTER_PACKING_LISTS.map((list) => ({ ...list, itemIds: list.itemIds ?? [], deleted: false }));
-    expect(listsUsing(lists, STARTER_IDS.projector).map((list) => list.title)).toEqual([
-      'Animation d’atelier',
-      'Stand sur un salon',
-    ]);
   });
 });
 
