@@ -41,7 +41,22 @@ function hostileRecords(now: number): { type: string; fields: Record<string, unk
   };
   const at = new Date(now).toISOString();
   const stamp = { networkId: 'any', createdAt: at, updatedAt: at, updatedBy: WORD, deleted: false };
-  return Object.entries(hostile).map(([type, fields]) => ({ type, fields: { ...stamp, ...records[type], ...fields } }));
+  const linked = Object.entries(hostile).map(([type, fields]) => ({
+    type,
+    fields: { ...stamp, ...records[type], ...fields },
+  }));
+  // A lieu and a person linked to nothing, which forms offer among their suggestions.
+  const unlinked = (['organisations', 'contacts'] as const).map((type) => ({
+    type,
+    fields: {
+      ...stamp,
+      ...records[type],
+      ...hostile[type],
+      id: newId(),
+      ...(type === 'contacts' ? { organisationIds: [] } : {}),
+    },
+  }));
+  return [...linked, ...unlinked];
 }
 
 async function api(url: string, token: string | undefined, body: unknown): Promise<Record<string, unknown>> {
@@ -97,6 +112,8 @@ describe('records from a hostile device', () => {
       `#/contacts/lieu/${id('organisations')}`,
       `#/contacts/personne/${id('contacts')}`,
       `#/evenements/${id('events')}`,
+      `#/evenements/${id('events')}/modifier`,
+      '#/visites/nouvelle',
       `#/valise/element/${id('toolboxItems')}`,
       `#/valise/liste/${id('packingLists')}`,
       `#/diagnostics/${id('diagnostics')}`,
@@ -113,7 +130,9 @@ describe('records from a hostile device', () => {
       for (const hash of pages) {
         await page.goto(`${server.url}/${hash}`);
         await page.locator('main h1').waitFor();
-        await page.getByText(WORD.slice(1, 20)).first().waitFor();
+        // A form shows the names among its suggestions; a record's page or a list, as text.
+        if (/modifier|nouvelle/.test(hash)) await page.waitForLoadState('networkidle');
+        else await page.getByText(WORD.slice(1, 20)).first().waitFor();
         for (const wide of await tooWide(page)) problems.push(`${hash} at ${viewport.width}px: ${wide} sticks out`);
         if (await page.locator('main img[src="x"], main script').count())
           problems.push(`${hash}: the markup became elements`);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
 import type { Attachment } from '../../../../domain/attachment';
-import { sniffViewableType } from '../../../../domain/file-kind';
+import { shownFileName, sniffViewableType } from '../../../../domain/file-kind';
 import { fetchFile } from '../../../../state/sync';
 import { useUi } from '../../../../state/ui';
 import { classes } from '../../../components/classes';
@@ -100,7 +100,8 @@ function Photo({ photo }: { photo: Attachment }) {
     };
   }, [context, photo.sha256, online]);
   if (problem) {
-    const text = problem === 'elsewhere' ? t.photoElsewhere(photo.fileName) : t.photoNotImage(photo.fileName);
+    const fileName = shownFileName(photo.fileName);
+    const text = problem === 'elsewhere' ? t.photoElsewhere(fileName) : t.photoNotImage(fileName);
     return <li class={fieldParts.hint}>{text}</li>;
   }
   return (
