@@ -222,19 +222,13 @@ function planOne(
   if (crowded) return { refusal: crowded, aheadMs: 0 };
   // Merged into an object by assignment, such a name would reach its prototype; dropped, the
   // device would hear "applied" for a change that went nowhere. Clocks and bases name fields too.
-  // The fields are searched by the walk that cleans their text; its path is found only when one is.
-  const fields = withoutControlCharacters(mutation.fields);
   const reserved =
-    fields === HOLDS_RESERVED_NAME
-      ? reservedNameIn(mutation.fields)
-      : (reservedKeyOf(mutation.clocks) ?? reservedKeyOf(mutation.base ?? {}));
-  if (reserved !== null || fields === HOLDS_RESERVED_NAME) {
-    const field = reserved ?? '';
+    reservedNameIn(mutation.fields) ?? reservedKeyOf(mutation.clocks) ?? reservedKeyOf(mutation.base ?? {});
+  if (reserved !== null)
     return {
-      refusal: fieldRefusal(type, { field, type: 'reserved_name', message: reservedNameMessage(field) }),
+      refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
       aheadMs: 0,
     };
-  }
   const judged = judgeClocks(mutation.clocks, context, instants);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
   if ('unreal' in judged)
@@ -249,14 +243,26 @@ function planOne(
   const applied: Applied = {
     type,
     recordId: mutation.recordId,
-    fields: fields as Record<string, unknown>,
+    fields: mutation.fields,
     clocks: judged.clocks,
     base: mutation.base,
     resent: mutation.resent,
   };
-  const outcome = applyOne(context, applied, working.get(mutation.recordId) ?? null) as Outcome & { aheadMs: number };
-  outcome.aheadMs = judged.aheadMs;
-  return outcome;
+  const current = working.get(mutation.recordId) ?? null;
+  // Nearly every text is clean, and the record's JSON is written anyway: the change is applied
+  // as it came, and its text is walked and cleaned only when that JSON, a losing text, a
+  // refusal or a change to nothing leaves a doubt (then the change is applied again, cleaned).
+  let outcome = applyOne(context, applied, current, true);
+  if (outcome === DOUBTFUL || !('rows' in outcome) || outcome.rows.length === 0) {
+    const cleaned = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
+    if (outcome === DOUBTFUL || cleaned !== mutation.fields) {
+      applied.fields = cleaned;
+      outcome = applyOne(context, applied, current, false);
+    }
+  }
+  const judgedOutcome = outcome as Outcome & { aheadMs: number };
+  judgedOutcome.aheadMs = judged.aheadMs;
+  return judgedOutcome;
 }
 
 /** What applyOne needs of a mutation once its type is known, its text cleaned and its clocks judged. */
@@ -268,27 +274,19 @@ function reservedKeyOf(map: Record<string, string>): string | null {
   return null;
 }
 
-/** What the cleaning walk answers for a value holding a reserved name, at any depth. */
-const HOLDS_RESERVED_NAME: unique symbol = Symbol('holds a reserved name');
-
 /**
  * Control characters other than tab, newline and carriage return, and unpaired surrogates,
  * have no place in a text typed by a person; JSON writes each as six characters, so a few
- * long notes of them once made a pull page longer than a string may be. The same walk looks
- * at every key for a reserved name (the keys reservedNameIn reads, in the same order).
+ * long notes of them once made a pull page longer than a string may be.
  */
 function withoutControlCharacters(value: unknown): unknown {
-  if (typeof value === 'string') {
-    // Nearly every text is clean: only a dirty one is copied.
-    if (!HAS_CONTROL_CHARACTER.test(value) && value.isWellFormed()) return value;
-    return value.replace(CONTROL_CHARACTERS, '').toWellFormed();
-  }
+  if (typeof value === 'string')
+    return isCleanText(value) ? value : value.replace(CONTROL_CHARACTERS, '').toWellFormed();
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let index = 0; index < value.length; index++) {
       const cleaned = withoutControlCharacters(value[index]);
-      if (cleaned === HOLDS_RESERVED_NAME) return cleaned;
       if (cleaned !== value[index]) {
         copy ??= [...value];
         copy[index] = cleaned;
@@ -299,15 +297,26 @@ function withoutControlCharacters(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | null = null;
   for (const key of Object.keys(record)) {
-    if (isReservedName(key)) return HOLDS_RESERVED_NAME;
     const cleaned = withoutControlCharacters(record[key]);
-    if (cleaned === HOLDS_RESERVED_NAME) return cleaned;
     if (cleaned !== record[key]) {
       copy ??= { ...record };
       copy[key] = cleaned;
     }
   }
   return copy ?? record;
+}
+
+function isCleanText(text: string): boolean {
+  return !HAS_CONTROL_CHARACTER.test(text) && text.isWellFormed();
+}
+
+/**
+ * Whether a JSON text may hold a text that cleaning changes: JSON.stringify writes those
+ * control characters as \b, \f or \u00XX and unpaired surrogates as \udXXX; DEL is written as is.
+ */
+function mayHoldUncleanText(json: string): boolean {
+  // Nearly every record's JSON holds no backslash at all: found without a regular expression.
+  return (json.includes('\\') || json.includes('\u007f')) && SIGNS_OF_UNCLEAN_TEXT.test(json);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -318,6 +327,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, found without state.
 const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const SIGNS_OF_UNCLEAN_TEXT = /\\[bfu]|\u007f/;
+/** What applyOne answers, when it applies a change as it came, for one whose text may need cleaning. */
+const DOUBTFUL: unique symbol = Symbol('text may need cleaning');
 
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
 export const NO_SUCH_RECORD = 'this record does not exist on the server';
@@ -325,7 +337,17 @@ export const NO_SUCH_RECORD = 'this record does not exist on the server';
 /** Rows to write and, when they change it, the record's JSON length; or why not. */
 type Outcome = { rows: RecordRow[]; chars?: number } | { refusal: Refusal };
 
-function applyOne(context: PushContext, mutation: Applied, current: RecordRow | null): Outcome {
+/**
+ * `asItCame`: the change's text was not cleaned; a change whose record JSON or losing texts
+ * show text that cleaning would change is answered DOUBTFUL, before any conflict takes an id
+ * or a tick of the server's clock.
+ */
+function applyOne(
+  context: PushContext,
+  mutation: Applied,
+  current: RecordRow | null,
+  asItCame: boolean,
+): Outcome | typeof DOUBTFUL {
   if (current && current.networkId !== context.networkId) {
     // An edit of another network's record reads exactly like an edit of no record: the answer
     // must not tell that the id exists elsewhere.
@@ -362,26 +384,24 @@ function applyOne(context: PushContext, mutation: Applied, current: RecordRow | 
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
     // Its keys are the change's own, searched for reserved names above: not searched again.
-    return checked(context, mutation.type, mutation.recordId, state, [], validateShapeFast);
+    return checked(context, mutation, state, [], validateShapeFast, asItCame);
   }
   const merged = mergePatch(mutation.type, current, patch);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
   const losers = mutation.resent ? [] : merged.losers;
   if (!merged.changed && losers.length === 0) return { rows: [] };
-  const conflicts = losers.map((loser) =>
-    conflictRow(context, mutation.type, mutation.recordId, loser.field, loser.value, loser.clock),
-  );
-  return checked(context, mutation.type, mutation.recordId, merged, conflicts, validateRecordFast);
+  if (asItCame && !losers.every((loser) => isCleanText(loser.value))) return DOUBTFUL;
+  return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
 }
 
 function checked(
   context: PushContext,
-  type: RecordType,
-  id: string,
+  { type, recordId: id }: Applied,
   state: RecordState,
-  conflicts: RecordRow[],
+  losers: ReturnType<typeof mergePatch>['losers'],
   validate: typeof validateRecordFast,
-): Outcome {
+  asItCame: boolean,
+): Outcome | typeof DOUBTFUL {
   const crowded = crowdedMap(type, state.data);
   if (crowded) return { refusal: crowded };
   const valid = validate(type, state.data);
@@ -390,6 +410,7 @@ function checked(
       refusal: refused('invalid_record', `invalid ${type}: ${describeIssues(valid.issues)}`, valid.issues),
     };
   const json = JSON.stringify(valid.value);
+  if (asItCame && mayHoldUncleanText(json)) return DOUBTFUL;
   const chars = json.length;
   if (chars > MAX_RECORD_CHARS)
     return {
@@ -406,6 +427,7 @@ function checked(
     clocks: state.clocks,
     json,
   };
+  const conflicts = losers.map((loser) => conflictRow(context, type, id, loser.field, loser.value, loser.clock));
   return { rows: [row, ...conflicts], chars };
 }
 
