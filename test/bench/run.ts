@@ -77,11 +77,10 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
     const harnessServer = await startServer({ distDir: harness, dataDir, env: UNLIMITED });
     // The data and sync figures, raw baseline included, in a Chromium with no DevTools domain
     // enabled: Playwright's Network domain would copy every pushed and pulled body.
-    const desktop = await launchBareChromium(DESKTOP);
     try {
-      report(...(await measureHarness(desktop, harnessServer.url, seeded, { seed, visits, records, runs })));
+      const launch = () => launchBareChromium(DESKTOP);
+      report(...(await measureHarness(launch, harnessServer.url, seeded, { seed, visits, records, runs })));
     } finally {
-      await desktop.close();
       await harnessServer.stop();
     }
   } finally {
