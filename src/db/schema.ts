@@ -7,6 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
 import type { FieldIssue } from '../domain/validation';
+import { derivedKeysMiddleware, fillDerivedKeys } from './derived-keys';
 import {
   SEARCH_TABLE,
   type SearchedTable,
@@ -15,7 +16,6 @@ import {
   segmentOfRecords,
 } from './search-index';
 import { type SearchWord, WORDS_TABLE, wordKeys } from './search-words';
-import { fillServiceDays, visitKeysMiddleware } from './visit-keys';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
@@ -140,7 +140,7 @@ const SCHEMA_V5 = {
 const SCHEMA_V6 = { [WORDS_TABLE]: 'key' };
 
 /**
- * Version 7: visits by service and date (visit-keys.ts) instead of by service alone, so a page of
+ * Version 7: visits by service and date (visit-keys.ts, derived-keys.ts) instead of by service alone, so a page of
  * a service's visits, newest first, is read from the index; filled for the visits kept.
  */
 const SCHEMA_V7 = { visits: 'id, visitedAt, organisationId, *serviceDays' };
@@ -188,10 +188,10 @@ export class ValiseDb extends Dexie {
       });
     this.version(7)
       .stores(SCHEMA_V7)
-      .upgrade((transaction) => fillServiceDays(transaction.idbtrans.objectStore('visits')));
+      .upgrade((transaction) => fillDerivedKeys(transaction.idbtrans.objectStore('visits')));
     this.version(8).stores(SCHEMA_V8);
     this.use(searchIndexMiddleware);
-    this.use(visitKeysMiddleware);
+    this.use(derivedKeysMiddleware);
   }
 
   records<K extends RecordType>(type: K): RecordTables[K] {
