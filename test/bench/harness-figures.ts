@@ -12,6 +12,7 @@ type Bench = {
   rawPutIndexed(seed: number, count: number): Promise<number>;
   appPut(seed: number, count: number): Promise<number>;
   initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
+  rawPutPulled(): Promise<{ ms: number; records: number }>;
   push(token: string, networkId: string, seed: number, count: number): Promise<number>;
   onPulledDevice(): Promise<{ listMs: number; firstSearchMs: number; searchMs: number; saveMs: number[] }>;
   importCsv(seed: number, count: number): Promise<number>;
@@ -46,8 +47,10 @@ export async function measureHarness(
 
   // Each round measures the raw baselines and the app back to back, in an order that turns
   // round by round, and each ratio is the median of its rounds' ratios: the VM's speed moves
-  // between rounds (the raw put alone by half inside one run), much less within one. The pull's
-  // baseline is a raw put of the same round, just before or just after the pull.
+  // between rounds (the raw put alone by half inside one run), much less within one. The pull has
+  // two baselines of its round: the issue's, a raw put of 10,000 visits into a bare store just
+  // before or just after it; and a raw write of what it stored into the app's record stores and
+  // their indexes, right after it.
   const count = Math.min(visits, 10_000);
   const perSecond = (ms: number) => (count / ms) * 1000;
   const rawPuts: number[] = [];
@@ -55,6 +58,7 @@ export async function measureHarness(
   const appPuts: number[] = [];
   const pulls: number[] = [];
   const pullRawPuts: number[] = [];
+  const pulledRawPuts: number[] = [];
   const lists: number[] = [];
   const firstSearches: number[] = [];
   const searches: number[] = [];
@@ -76,6 +80,8 @@ export async function measureHarness(
       if (pulled.records !== records) throw new Error(`pulled ${pulled.records} of ${records} records`);
       pulls.push((pulled.records / pulled.ms) * 1000);
       if (run % 2 === 1) await rawPutBesidePull();
+      const rawPulled = await call('rawPutPulled');
+      pulledRawPuts.push((rawPulled.records / rawPulled.ms) * 1000);
 
       const { listMs, firstSearchMs, searchMs, saveMs } = await call('onPulledDevice');
       lists.push(listMs);
@@ -101,6 +107,8 @@ export async function measureHarness(
     pairedRatio('app.put_vs_raw_indexed', appPuts, rawIndexedPuts),
     summarise('sync.initial_pull_per_s', 'records/s', pulls),
     pairedRatio('sync.initial_pull_vs_raw', pulls, pullRawPuts, '>= 0.75'),
+    summarise('idb.raw_put_pulled_per_s', 'records/s', pulledRawPuts),
+    pairedRatio('sync.initial_pull_vs_raw_pulled', pulls, pulledRawPuts),
     summarise('visits.list_page_ms', 'ms', lists, '<= 20'),
     summarise('search.first_query_ms', 'ms', firstSearches, '<= 150'),
     summarise('search.query_ms', 'ms', searches, '<= 80'),

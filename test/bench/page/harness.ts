@@ -59,23 +59,62 @@ async function timedRawPut(
   createIndexes: (store: IDBObjectStore) => void,
 ): Promise<number> {
   await deleteDatabase(name);
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => createIndexes(request.result.createObjectStore('visits', { keyPath: 'id' }));
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openRaw(name, (upgraded) => createIndexes(upgraded.createObjectStore('visits', { keyPath: 'id' })));
   const started = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const transaction = db.transaction('visits', 'readwrite');
-    const store = transaction.objectStore('visits');
-    for (const record of records) store.put(record);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
+  await putInOneTransaction(
+    db,
+    ['visits'],
+    records.map((record) => ['visits', record]),
+  );
   const elapsed = performance.now() - started;
   db.close();
   return elapsed;
+}
+
+function openRaw(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+    if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function putInOneTransaction(db: IDBDatabase, stores: string[], rows: readonly [string, object][]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(stores, 'readwrite');
+    for (const [store, record] of rows) transaction.objectStore(store).put(record);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
+
+/** The page size of the bench's pulls (records per response, and per transaction on the device). */
+const PULL_PAGE = 2000;
+
+/**
+ * Plain IndexedDB writing what initialPull stored, read back from its database, into the app's
+ * record stores with their indexes, a pull page per transaction: what the browser itself costs
+ * to keep a fresh device's records, apart from anything the app does (merging, the search text).
+ */
+async function rawPutPulled(): Promise<{ ms: number; records: number }> {
+  const pulled = new ValiseDb('bench-pull');
+  const rows: [string, object][] = [];
+  for (const type of RECORD_TYPES)
+    for (const record of await pulled.anyRecords(type).toArray()) rows.push([type, record]);
+  pulled.close();
+  await deleteDatabase('bench-raw-pulled');
+  // Dexie creates the app's stores and indexes; the timed writes then go around it.
+  const schema = new ValiseDb('bench-raw-pulled');
+  await schema.open();
+  schema.close();
+  const db = await openRaw('bench-raw-pulled');
+  const started = performance.now();
+  for (let start = 0; start < rows.length; start += PULL_PAGE)
+    await putInOneTransaction(db, [...RECORD_TYPES], rows.slice(start, start + PULL_PAGE));
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, records: rows.length };
 }
 
 /** The app's bulk write path (what an import uses): validation, record + outbox, one transaction. */
@@ -118,7 +157,7 @@ async function initialPull(token: string, networkId: string): Promise<{ ms: numb
   const context = await openDataContext({ name: 'bench-pull' });
   await storeSession(context, benchSession(token, networkId));
   const engine = new SyncEngine(context, (ctx) => new HttpTransport(location.origin, ctx.session?.token ?? ''), {
-    pullPage: 2000,
+    pullPage: PULL_PAGE,
   });
   const started = performance.now();
   await engine.sync();
@@ -225,5 +264,15 @@ async function importCsv(seed: number, count: number): Promise<number> {
 }
 
 Object.assign(window, {
-  valiseBench: { rawPut, rawPutIndexed, appPut, initialPull, push, onPulledDevice, importCsv, ready: true },
+  valiseBench: {
+    rawPut,
+    rawPutIndexed,
+    appPut,
+    initialPull,
+    rawPutPulled,
+    push,
+    onPulledDevice,
+    importCsv,
+    ready: true,
+  },
 });
