@@ -18,8 +18,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-/** Sends raw bytes and reads everything the server answers until it closes. */
-function raw(bytes: string): Promise<string> {
+/**
+ * Sends raw bytes and reads everything the server answers until it closes. A stalled client
+ * sends them and keeps its side open, as if more were to come.
+ */
+function raw(bytes: string, client: 'done' | 'stalled' = 'done'): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';
@@ -28,16 +31,19 @@ function raw(bytes: string): Promise<string> {
     });
     socket.on('error', reject);
     socket.on('close', () => resolve(answer));
-    socket.end(bytes);
+    if (client === 'stalled') socket.write(bytes);
+    else socket.end(bytes);
   });
 }
+
+/** The JSON body of a raw HTTP answer. */
+const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
 
 describe('requests Node refuses', () => {
   it('answers headers over the limit with 431 in JSON, naming the limit', async () => {
     const answer = await raw(`GET / HTTP/1.1\r\nHost: valise.test\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
-    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
-    expect(body).toEqual({
+    expect(bodyOf(answer)).toEqual({
       error: "The request's headers are larger than the 16 KB this server reads.",
       code: 'headers_too_large',
     });
@@ -45,30 +51,22 @@ describe('requests Node refuses', () => {
 
   it('answers a request whose headers never finish with 408 in JSON, then closes', async () => {
     // A slow or stalled client (slowloris) holds a connection only until the headers' timeout.
+    const timeouts = { headers: server.headersTimeout, request: server.requestTimeout };
     server.headersTimeout = 500;
     server.requestTimeout = 500;
     try {
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect(port, '127.0.0.1');
-        let received = '';
-        socket.on('data', (chunk) => {
-          received += chunk.toString();
-        });
-        socket.on('error', reject);
-        socket.on('close', () => resolve(received));
-        socket.write('GET / HTTP/1.1\r\nHost: valise.test\r\n');
-      });
+      const answer = await raw('GET / HTTP/1.1\r\nHost: valise.test\r\n', 'stalled');
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'request_timeout' });
+      expect(bodyOf(answer)).toMatchObject({ code: 'request_timeout' });
     } finally {
-      server.headersTimeout = 60_000;
-      server.requestTimeout = 300_000;
+      server.headersTimeout = timeouts.headers;
+      server.requestTimeout = timeouts.request;
     }
   }, 60_000);
 
   it('answers bytes that are not HTTP with 400 in JSON', async () => {
     const answer = await raw('HELLO\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).code).toBe('bad_request');
+    expect(bodyOf(answer)).toMatchObject({ code: 'bad_request' });
   });
 });
