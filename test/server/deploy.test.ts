@@ -49,8 +49,12 @@ describe('valise deploy', () => {
   it('prints the admin steps with the public address and where each file goes', () => {
     const steps = out.join('\n');
     // The files are written on the admin's computer: the steps carry them to the VPS before
-    // copying them into place there, never from a folder the VPS does not have.
-    expect(steps).toContain(`scp -r ${join(dir, 'out')} root@valise.mon-reseau.fr:/root/valise-deploy`);
+    // copying them into place there, never from a folder the VPS does not have. They are sent
+    // by name, into the folder step 5 copies from, on a second deploy as on the first.
+    expect(steps).toContain('ssh root@valise.mon-reseau.fr mkdir -p /root/valise-deploy');
+    expect(steps).toContain(
+      `cd ${join(dir, 'out')} && scp Caddyfile valise.service valise-backup.service valise-backup.timer root@valise.mon-reseau.fr:/root/valise-deploy/`,
+    );
     expect(steps).toContain('cp /root/valise-deploy/Caddyfile /etc/caddy/Caddyfile');
     expect(steps).not.toContain(`cp ${join(dir, 'out')}`);
     expect(steps).toContain('systemctl enable --now valise valise-backup.timer');

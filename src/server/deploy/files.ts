@@ -146,15 +146,20 @@ const UPLOAD_DIR = '/root/valise-deploy';
 
 /**
  * The steps after the files are written, for an admin with a fresh Debian VPS and a DNS name.
- * The files are written on the admin's own computer: the first step carries them to the VPS.
+ * The files are written on the admin's own computer: the first step carries them to the VPS,
+ * by name into a folder made first. `scp -r <folder>` would nest them in a folder of that name
+ * on a second deploy, once UPLOAD_DIR exists, and step 5 would install the first deploy's files.
  */
 export function deploySteps(settings: DeploySettings, outDir: string): string[] {
   const { user, dataDir, backupDir, appDir, domain } = settings;
+  const files = deployFiles(settings);
   return [
     `Files written to ${outDir}.`,
     '',
     `  0. DNS: point ${domain} (A/AAAA records) to the VPS; open ports 80 and 443 only.`,
-    `  1. From this computer, send the files to the VPS: scp -r ${outDir} root@${domain}:${UPLOAD_DIR}`,
+    '  1. From this computer, send the files to the VPS:',
+    `     ssh root@${domain} mkdir -p ${UPLOAD_DIR}`,
+    `     cd ${outDir} && scp ${files.map((file) => file.name).join(' ')} root@${domain}:${UPLOAD_DIR}/`,
     '',
     'Then on the VPS (Debian), as root:',
     '',
@@ -162,9 +167,7 @@ export function deploySteps(settings: DeploySettings, outDir: string): string[] 
     `  3. useradd --system --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
     `     install -d -o ${user} -g ${user} -m 700 ${dataDir} ${backupDir}`,
     `  4. The app in ${appDir}: git clone … ${appDir} && cd ${appDir} && npm ci && npm run build`,
-    ...deployFiles(settings).map(
-      (file, index) => `${index === 0 ? '  5. ' : '     '}cp ${UPLOAD_DIR}/${file.name} ${file.target}`,
-    ),
+    ...files.map((file, index) => `${index === 0 ? '  5. ' : '     '}cp ${UPLOAD_DIR}/${file.name} ${file.target}`),
     '  6. systemctl daemon-reload && systemctl enable --now valise valise-backup.timer && systemctl reload caddy',
     `  7. journalctl -u valise -n 20   (the first start prints the first admin's invitation link)`,
     `     Open it on the admin's phone: https://${domain}/#/rejoindre?code=…`,
