@@ -33,6 +33,8 @@ test('the benchmark prints every figure as a finite number', { timeout: 600_000 
     'app.put_vs_raw_indexed',
     'sync.initial_pull_per_s',
     'sync.initial_pull_vs_raw',
+    'idb.raw_put_pulled_per_s',
+    'sync.initial_pull_vs_raw_pulled',
     'visits.list_page_ms',
     'search.first_query_ms',
     'search.query_ms',
