@@ -1,4 +1,4 @@
-// Contacts in and out of Valise: CSV (as spreadsheets export it, comma or semicolon) and
+// Contacts in and out of Valise: CSV (as spreadsheets export it, comma, semicolon or tab) and
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
@@ -21,11 +21,16 @@ export type ImportProblem = { kind: 'noName' } | { kind: 'invalid'; issue: Field
 
 export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
 
-/** Splits CSV text into rows of cells: quoted cells may hold separators, quotes ("") and line breaks. */
+/**
+ * Splits CSV text into rows of cells: quoted cells may hold separators, quotes ("") and line
+ * breaks. The separator is the one the first line holds most of: a comma, a semicolon (French
+ * spreadsheets) or a tab (Excel's "texte Unicode", UTF-16 with tabs).
+ */
 export function parseCsv(text: string): string[][] {
   const source = text.replace(/^\uFEFF/, '');
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const count = (char: string) => firstLine.split(char).length - 1;
+  const separator = [';', '\t'].reduce((best, char) => (count(char) > count(best) ? char : best), ',');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -20,6 +20,13 @@ describe('CSV of contacts', () => {
     ]);
   });
 
+  test('reads a tab-separated file, as Excel saves "texte Unicode"', () => {
+    expect(parseCsv('Nom\tCourriel\tStructure\nAna Diaz\tana@exemple.fr\t"Café, Redon"\n')).toEqual([
+      ['Nom', 'Courriel', 'Structure'],
+      ['Ana Diaz', 'ana@exemple.fr', 'Café, Redon'],
+    ]);
+  });
+
   test('maps French or English headers, accents ignored, and rejects a bad line with its reason', () => {
     const lines = contactsFromCsv(
       'Nom;Fonction;Téléphone;Courriel;Structure;Étiquettes\n' +

@@ -141,6 +141,14 @@ describe('lieux from the census of tiers-lieux', () => {
     expect(without).toMatchObject({ lieu: { commune: 'Nulle-Part' } });
   });
 
+  it('reads the columns of a tab-separated file (Excel\u2019s "texte Unicode")', () => {
+    const read = readLieuSource('Nom\tCommune\tSite web\nCafé de la Gare\tRedon\thttps://cafe.example\n');
+    if ('problem' in read) throw new Error(read.problem);
+    expect(read.headers).toEqual(['Nom', 'Commune', 'Site web']);
+    expect(guessLieuMapping(read.headers)).toEqual(['name', 'commune', 'website']);
+    expect(read.rows).toEqual([['Café de la Gare', 'Redon', 'https://cafe.example']]);
+  });
+
   it('says what is wrong with a file that holds no lieux', () => {
     expect(readLieuSource('')).toEqual({ problem: 'empty' });
     expect(readLieuSource('{"data": [')).toEqual({ problem: 'bad_json' });
