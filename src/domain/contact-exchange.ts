@@ -2,6 +2,7 @@
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
+import { decodeText } from './text-file';
 import type { FieldIssue } from './validation';
 import { issueOfNewRecord } from './validation';
 
@@ -80,6 +81,16 @@ function headerKey(header: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .trim();
+}
+
+/**
+ * Reads the contacts of a file a person picked, whatever wrote it (UTF-8, UTF-16, or
+ * Windows-1252 as Excel in French saves "CSV"): a vCard by its name or first line, else a CSV.
+ */
+export function contactsFromFile(bytes: Uint8Array, fileName: string): ImportLine[] {
+  const { text } = decodeText(bytes);
+  const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
+  return vcard ? contactsFromVCard(text) : contactsFromCsv(text);
 }
 
 /** Reads a CSV of contacts: a header line (French or English names), then one person a line. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   contactsFromCsv,
+  contactsFromFile,
   contactsFromVCard,
   contactsToVCard,
   duplicateKeys,
@@ -25,6 +26,27 @@ describe('CSV of contacts', () => {
       ['Nom', 'Courriel', 'Structure'],
       ['Ana Diaz', 'ana@exemple.fr', 'Café, Redon'],
     ]);
+  });
+
+  test('reads a picked file by its bytes: Windows-1252 accents, and UTF-16 with tabs from Excel', () => {
+    const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
+    // "Hélène" as Excel in French saves a CSV: é and è as the single bytes 0xE9 and 0xE8.
+    const windows1252 = new Uint8Array([
+      ...ascii('Nom;Courriel\r\nH'),
+      0xe9,
+      ...ascii('l'),
+      0xe8,
+      ...ascii('ne;helene@exemple.fr\r\n'),
+    ]);
+    const utf16 = [
+      0xff,
+      0xfe,
+      ...[...'Nom\tCourriel\r\nÉlodie\telodie@exemple.fr\r\n'].flatMap((char) => [char.charCodeAt(0), 0]),
+    ];
+    const names = (bytes: Uint8Array) =>
+      contactsFromFile(bytes, 'contacts.csv').map((line) => ('contact' in line ? line.contact.name : line.problem));
+    expect(names(windows1252)).toEqual(['Hélène']);
+    expect(names(new Uint8Array(utf16))).toEqual(['Élodie']);
   });
 
   test('maps French or English headers, accents ignored, and rejects a bad line with its reason', () => {

@@ -4,12 +4,7 @@ import { useState } from 'preact/hooks';
 import { type ImportReport, importContacts } from '../../../db/contact-import';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
-import {
-  contactsFromCsv,
-  contactsFromVCard,
-  contactsToVCard,
-  type ImportProblem,
-} from '../../../domain/contact-exchange';
+import { contactsFromFile, contactsToVCard, type ImportProblem } from '../../../domain/contact-exchange';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Hint } from '../../components/Field';
@@ -48,9 +43,8 @@ export function ContactExchange() {
     setFailed(false);
     setReport(null);
     try {
-      const text = await file.text();
-      const vcard = /\.vcf$/i.test(file.name) || /^\s*BEGIN:VCARD/i.test(text);
-      setReport(await importContacts(context, vcard ? contactsFromVCard(text) : contactsFromCsv(text)));
+      const lines = contactsFromFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      setReport(await importContacts(context, lines));
     } catch (error) {
       console.error(error);
       setFailed(true);
