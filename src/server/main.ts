@@ -59,7 +59,8 @@ function listening(server: Server, config: ServerConfig): Promise<AddressInfo> {
         );
       else if (error.code === 'EACCES')
         reject(new StartRefused(`This user may not listen on ${where}: use a port above 1023 (PORT=8080).`));
-      else if (error.code === 'EADDRNOTAVAIL')
+      // A name that resolves to no address (a typo: HOST=locahost) is as unusable as a foreign address.
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN')
         reject(
           new StartRefused(
             `HOST=${config.host} is not an address of this machine: leave HOST unset, or use 127.0.0.1.`,

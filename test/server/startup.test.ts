@@ -105,6 +105,13 @@ describe('a start refused', () => {
     expect(existsSync(data)).toBe(false);
   }, 180_000);
 
+  it('names a HOST that is no address of this machine, a name that resolves to none included', async () => {
+    for (const host of ['locahost.invalid', '192.0.2.1']) {
+      const refused = await refusedStart({ PORT: '0', VALISE_DATA: join(dir, 'data'), HOST: host });
+      expectPlainRefusal(refused, new RegExp(`Valise cannot start: HOST=${host} is not an address of this machine`));
+    }
+  }, 120_000);
+
   it('names a data folder it cannot use', async () => {
     const notAFolder = join(dir, 'data');
     writeFileSync(notAFolder, 'a file where the folder should be');
