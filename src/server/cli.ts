@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
           throw new CliError('--hours must be a whole number from 1 to 2160.');
         const network = await pickNetwork(store, option(args, 'network'));
         const invitation = await issueInvitation(store, network.id, role, hours);
-        const baseUrl = process.env.VALISE_PUBLIC_URL ?? `http://localhost:${config.port}`;
+        const baseUrl = config.publicUrl;
         io.out(`Invitation to "${network.name}" as ${role}, single use, until ${invitation.expiresAt}:`);
         io.out(`  code: ${invitation.code}`);
         io.out(`  link: ${invitationLink(baseUrl, invitation.code)}`);

@@ -9,6 +9,8 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string; when set, PostgreSQL replaces SQLite. */
   databaseUrl: string | null;
+  /** The address devices open (VALISE_PUBLIC_URL, default http://localhost:PORT): the base of invitation links. */
+  publicUrl: string;
   /** Built app to serve (default ./dist). */
   distDir: string;
   maxAttachmentBytes: number;
@@ -31,8 +33,10 @@ export interface ServerConfig {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const number = (name: string, fallback: number, rule: NumberRule) => numberSetting(env, name, fallback, rule);
+  const port = number('PORT', 8080, PORT);
   return {
-    port: number('PORT', 8080, PORT),
+    port,
+    publicUrl: publicUrlSetting(env.VALISE_PUBLIC_URL, `http://localhost:${port}`),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.VALISE_DATA ?? 'data'),
     databaseUrl: env.DATABASE_URL ?? null,
@@ -85,6 +89,20 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, r
     return value;
   throw new StartRefused(
     `${name} is "${raw}": it must be ${rule.expected}. Fix it or leave it unset (default ${fallback}).`,
+  );
+}
+
+/**
+ * The base of the invitation links the admin sends: without its scheme ("valise.mon-reseau.fr")
+ * a link is no link on the phone that gets it, and an empty value made links of a bare path.
+ */
+function publicUrlSetting(raw: string | undefined, fallback: string): string {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim();
+  if (URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol)) return value;
+  throw new StartRefused(
+    `VALISE_PUBLIC_URL is "${raw}": it must be the address the devices open, with its https:// ` +
+      `(https://valise.mon-reseau.fr). Fix it or leave it unset (default ${fallback}).`,
   );
 }
 

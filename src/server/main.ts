@@ -17,7 +17,7 @@ export async function startServer() {
   const lock = config.databaseUrl ? null : lockDataFolder(config.dataDir);
   const store = await openStore(config);
   const app = createApp({ store, config });
-  const baseUrl = process.env.VALISE_PUBLIC_URL ?? `http://localhost:${config.port}`;
+  const baseUrl = config.publicUrl;
   // Prepared before listening, so that a device can use it as soon as the server answers.
   const welcome = await firstAdminWelcome(store, baseUrl);
 

@@ -6,6 +6,8 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/server/config';
+import { invitationLink } from '../../src/server/invitations';
 import { freePort } from '../helpers/free-port';
 import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
@@ -96,6 +98,7 @@ describe('a start refused', () => {
       ['VALISE_MAX_BODY_BYTES', '8MB'],
       ['VALISE_DEVICE_RATE', 'dix'],
       ['VALISE_TOKEN_IDLE_DAYS', '-1'],
+      ['VALISE_PUBLIC_URL', 'valise.mon-reseau.fr'],
     ] as const) {
       const refused = await refusedStart({ PORT: '0', VALISE_DATA: data, [name]: value });
       expectPlainRefusal(refused, new RegExp(`Valise cannot start: ${name} is "${value}": it must be`));
@@ -118,4 +121,11 @@ describe('a start refused', () => {
     const refused = await refusedStart({ PORT: '0', VALISE_DATA: notAFolder });
     expectPlainRefusal(refused, new RegExp(`cannot keep its data in ${notAFolder}: it is a file.*VALISE_DATA`));
   }, 60_000);
+});
+
+describe('a setting left empty', () => {
+  it('invites with the default address, not a bare path', () => {
+    const config = readConfig({ VALISE_PUBLIC_URL: '', PORT: '8090' });
+    expect(invitationLink(config.publicUrl, 'ABCD-EFGH')).toBe('http://localhost:8090/#/rejoindre?code=ABCD-EFGH');
+  });
 });
