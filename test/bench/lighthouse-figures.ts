@@ -3,20 +3,11 @@
 // run is a concierge's very first visit: no service worker, nothing cached.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_PATH } from '../e2e/helpers/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/helpers/browser';
 import { type Figure, summarise } from './figures';
 
-/** Our sandbox's flags (see test/e2e/helpers/browser.ts), in the new headless mode Lighthouse wants. */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The e2e tests' sandbox flags, in the new headless mode Lighthouse wants. */
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS.filter((flag) => flag !== '--headless')];
 
 /**
  * Lighthouse's trace of a page load is now and then not recorded when the machine is busy
