@@ -22,7 +22,7 @@ export type SyncErrorKind =
   | 'revoked'
   /** The server refused the request itself (a bug or an incompatible server). */
   | 'refused'
-  /** The server failed (5xx); retried with backoff. */
+  /** The server failed (5xx), or the request reached it too slowly (408); retried with backoff. */
   | 'server'
   /** The server no longer serves this app's protocol (426): not retried until the app updates. */
   | 'upgrade_required'
@@ -105,7 +105,9 @@ export class ApiClient {
       const seconds = Number(response.headers.get('Retry-After'));
       throw new SyncError('server', message, 429, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
     }
-    if (response.status >= 500) throw new SyncError('server', message, response.status);
+    // A request that arrived too slowly (408: the link stalled, not the request) is sent again
+    // like a server's failure; as a refusal, a photo whose upload stalled was set aside for good.
+    if (response.status >= 500 || response.status === 408) throw new SyncError('server', message, response.status);
     throw new SyncError('refused', message, response.status);
   }
 }

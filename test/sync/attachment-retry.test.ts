@@ -1,0 +1,63 @@
+// A file the server has not taken yet stays to send when its upload went wrong in a way sending
+// again can mend: only a refusal of the file itself sets it aside for good.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attachFile } from '../../src/db/attachments';
+import { getBlob } from '../../src/db/blobs';
+import { createRecord } from '../../src/db/writes';
+import { TestDevice } from '../helpers/test-device';
+import { TestServer } from '../helpers/test-server';
+
+describe('a photo whose upload failed', () => {
+  let server: TestServer;
+  let device: TestDevice;
+  /** The status the next uploads are answered with instead of the server's, while set. */
+  let uploadAnswer: { status: number; code: string } | null;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau');
+    uploadAnswer = null;
+    device = await TestDevice.open('Camille', (url, init) => {
+      if (uploadAnswer && init?.method === 'PUT' && url.includes('/api/attachments/')) {
+        const { status, code } = uploadAnswer;
+        return Promise.resolve(new Response(JSON.stringify({ error: 'Refused here.', code }), { status }));
+      }
+      return server.fetch(url, init);
+    });
+    await device.join(await server.invite(network.id));
+  });
+
+  afterEach(async () => {
+    await device.close();
+    await server.stop();
+  });
+
+  async function photo() {
+    const visit = await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString() });
+    return attachFile(device.context, {
+      ownerType: 'visits',
+      ownerId: visit.id,
+      kind: 'photo',
+      fileName: 'atelier.png',
+      mimeType: 'image/png',
+      data: new TextEncoder().encode(`photo ${visit.id}`).buffer as ArrayBuffer,
+    });
+  }
+
+  it('is sent again after the request arrived too slowly (408), and reaches the server', async () => {
+    const { sha256 } = await photo();
+    uploadAnswer = { status: 408, code: 'request_timeout' };
+    await device.sync();
+    expect((await getBlob(device.context, sha256))?.state).toBe('pending');
+    uploadAnswer = null;
+    await device.sync();
+    expect((await getBlob(device.context, sha256))?.state).toBe('uploaded');
+  });
+
+  it('is set aside with the server’s reason when the server refuses the file itself (413)', async () => {
+    const { sha256 } = await photo();
+    uploadAnswer = { status: 413, code: 'too_large' };
+    await device.sync();
+    expect(await getBlob(device.context, sha256)).toMatchObject({ state: 'refused', refusal: 'Refused here.' });
+  });
+});
