@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 let now = Date.parse('2026-11-28T10:00:00.000Z');
@@ -37,27 +38,9 @@ async function join(role: 'admin' | 'concierge' = 'concierge', network = network
   return body as unknown as JoinResponse;
 }
 
+/** A device's creation of a visit (test/helpers/mutations.ts), with some of its parts replaced. */
 function visitMutation(recordId = newId(), overrides: Partial<Mutation> = {}): Mutation {
-  const clock = formatHlc({ millis: now, counter: 0, node: '0123456789abcdef' });
-  const fields = {
-    id: recordId,
-    networkId: 'local',
-    createdAt: new Date(now).toISOString(),
-    updatedAt: new Date(now).toISOString(),
-    updatedBy: 'Camille',
-    deleted: false,
-    visitedAt: new Date(now).toISOString(),
-    services: ['inform'],
-    notes: 'Rencontre',
-  };
-  return {
-    id: newId(),
-    type: 'visits',
-    recordId,
-    fields,
-    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
-    ...overrides,
-  };
+  return { ...visitCreation(now, undefined, recordId), ...overrides };
 }
 
 beforeEach(async () => {
