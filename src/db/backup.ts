@@ -31,9 +31,10 @@ export async function collectBackup(context: DataContext, options: BackupOptions
   const tables = [db.blobs, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   return db.transaction('r', tables, async () => {
     const records: BackupBody['records'] = {};
-    const unknownRecords: Record<string, RecordState[]> = {};
+    // A Map: a type named like a member of every object ("toString") is a type like any other.
+    const unknownRecords = new Map<string, RecordState[]>();
     await db.unknownRecords.each(({ type, data, clocks }) => {
-      unknownRecords[type] = [...(unknownRecords[type] ?? []), { data, clocks }];
+      unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), { data, clocks }]);
     });
     for (const type of RECORD_TYPES) {
       const rows = await db.anyRecords(type).toArray();
@@ -54,7 +55,7 @@ export async function collectBackup(context: DataContext, options: BackupOptions
       networkName: context.session?.networkName ?? null,
       appVersion: options.appVersion,
       records,
-      ...(Object.keys(unknownRecords).length > 0 ? { unknownRecords } : {}),
+      ...(unknownRecords.size > 0 ? { unknownRecords: Object.fromEntries(unknownRecords) } : {}),
       files,
       settings: { authorName: context.identity.authorName },
     };

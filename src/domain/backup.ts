@@ -109,12 +109,13 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   if ((await sha256OfText(bodyText)) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
   const body = envelope.output.body as BackupBody;
   const records: BackupBody['records'] = {};
-  const unknownRecords: Record<string, RecordState[]> = {};
+  // A Map: a type named like a member of every object ("toString") is a type like any other.
+  const unknownRecords = new Map<string, RecordState[]>();
   const groups = [...Object.entries(body.unknownRecords ?? {}), ...Object.entries(body.records)];
   for (const [type, states] of groups) {
     // A type this version does not know (from a newer app) is carried unchecked, as it is.
     if (!isRecordType(type)) {
-      unknownRecords[type] = [...(unknownRecords[type] ?? []), ...(states ?? [])];
+      unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), ...(states ?? [])]);
       continue;
     }
     const valid: RecordState[] = records[type] ?? [];
@@ -131,7 +132,12 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   }
   return {
     ok: true,
-    backup: { format: BACKUP_FORMAT, version, checksum, body: { ...body, records, unknownRecords } },
+    backup: {
+      format: BACKUP_FORMAT,
+      version,
+      checksum,
+      body: { ...body, records, unknownRecords: Object.fromEntries(unknownRecords) },
+    },
   };
 }
 

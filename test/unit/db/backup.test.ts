@@ -194,4 +194,21 @@ describe('a long restore', () => {
     expect(progress).toEqual([100, 200, 250]);
     expect(await laptop.db.records('contacts').count()).toBe(250);
   });
+
+  test('keeps a later release\u2019s record types, even one named like an object\u2019s member, through a restore and the next backup', async () => {
+    const clocks = { '*': '2026-11-01T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' };
+    const kept = (type: string) => ({ data: { id: `${type}-1`, label: `un ${type}` }, clocks });
+    const text = await writeBackup({
+      ...(await collectBackup(await openTestContext(), OPTIONS)),
+      unknownRecords: { toString: [kept('toString')], hasOwnProperty: [kept('hasOwnProperty')] },
+    });
+    const parsed = await parseBackup(text);
+    if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
+
+    const device = await openTestContext();
+    await restoreBackup(device, parsed.backup);
+    const next = await collectBackup(device, OPTIONS);
+
+    expect(next.unknownRecords).toEqual({ toString: [kept('toString')], hasOwnProperty: [kept('hasOwnProperty')] });
+  });
 });
