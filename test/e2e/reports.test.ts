@@ -119,6 +119,16 @@ describe('a backup of the device', () => {
     await backup.pick('modifié.json', text.replace('Premier rendez-vous', 'Rendez-vous modifié'));
     await expect.poll(() => backup.error().textContent()).toContain('modifiée ou abîmée depuis son enregistrement');
     expect(await backup.error().textContent()).toContain('Rien n’a été modifié.');
+    // A file the browser cannot read (on a USB stick pulled out since it was picked).
+    await page.evaluate(() => {
+      const text = Blob.prototype.text;
+      Blob.prototype.text = () => {
+        Blob.prototype.text = text;
+        return Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
+      };
+    });
+    await backup.pick('clé-usb.json', text);
+    await expect.poll(() => backup.error().textContent()).toContain('Le navigateur n’a pas pu lire ce fichier');
     await shotsOf(page, 'backup-refused', backup.error());
     expect(describeViolations(await runAxe(page))).toBe('');
 

@@ -90,7 +90,16 @@ export function BackupSection() {
   const pick = async (file: File | undefined) => {
     if (!file || !context) return;
     setRestoring({ kind: 'busy', text: t.reading });
-    const parsed = await parseBackup(await file.text());
+    let parsed: Awaited<ReturnType<typeof parseBackup>>;
+    try {
+      parsed = await parseBackup(await file.text());
+    } catch (error) {
+      // The browser could not read it: a file on a drive since removed, or too large to hold as text.
+      console.error(error);
+      setRestoring({ kind: 'problem', text: t.unreadable });
+      setInputKey((key) => key + 1);
+      return;
+    }
     if (!parsed.ok) {
       setRestoring({ kind: 'problem', text: problemText(parsed.problem) });
       setInputKey((key) => key + 1);

@@ -70,6 +70,8 @@ export const messages = {
     restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
     notJson:
       'Ce fichier est illisible : il n’est pas au format d’une sauvegarde Valise, ou il est incomplet (téléchargement interrompu ?). Rien n’a été modifié.',
+    unreadable:
+      'Le navigateur n’a pas pu lire ce fichier (retiré de sa clé ou de son disque, ou trop gros). Copiez-le sur cet appareil et réessayez. Rien n’a été modifié.',
     notBackup:
       'Ce fichier n’est pas une sauvegarde Valise. Choisissez un fichier « valise-sauvegarde-….json » enregistré depuis Réglages. Rien n’a été modifié.',
     newerVersion:
@@ -122,6 +124,8 @@ export const messages = {
     restoredSync: 'The restored items will go to the network at the next sync.',
     notJson:
       'This file cannot be read: it is not a Valise backup, or it is incomplete (interrupted download?). Nothing changed.',
+    unreadable:
+      'The browser could not read this file (removed from its drive, or too large). Copy it onto this device and try again. Nothing changed.',
     notBackup:
       'This file is not a Valise backup. Choose a “valise-sauvegarde-….json” file saved from Settings. Nothing changed.',
     newerVersion:
