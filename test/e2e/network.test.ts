@@ -184,6 +184,19 @@ describe('an admin of the network', () => {
     expect(await concierge.section().textContent()).toContain('Un·e admin a retiré cet appareil du réseau');
     expect(await concierge.indicator().textContent()).toContain('Erreur');
     await screenshot(phone, 'sync-status-error');
+
+    // The network's last admin device stays, the admin's own included, and the admin reads why.
+    adminPage.once('dialog', (dialog) => void dialog.accept());
+    await adminPage
+      .getByTestId('devices')
+      .locator('li', { hasText: 'Ordinateur de Camille' })
+      .getByRole('button', { name: 'Retirer cet appareil' })
+      .click();
+    await expect
+      .poll(() => admin.section().getByRole('alert').textContent())
+      .toContain('C’est le dernier appareil administrateur du réseau');
+    await admin.syncNow();
+    await expect.poll(() => admin.state()).toBe('idle');
   });
 });
 

@@ -133,6 +133,25 @@ describe('authorisation', () => {
     expect(after.body.code).toBe('revoked');
   });
 
+  it('keeps the network\u2019s last admin device, its own included, and revokes an admin who has a successor', async () => {
+    const admin = await join('admin');
+    const self = await call(`/api/admin/devices/${admin.deviceId}/revoke`, { method: 'POST', token: admin.token });
+    expect(self).toMatchObject({ status: 409, body: { code: 'last_admin' } });
+    expect((await call('/api/sync/pull', { token: admin.token })).status).toBe(200);
+
+    const successor = await join('admin');
+    const revoked = await call(`/api/admin/devices/${admin.deviceId}/revoke`, {
+      method: 'POST',
+      token: successor.token,
+    });
+    expect(revoked.status).toBe(200);
+    const last = await call(`/api/admin/devices/${successor.deviceId}/revoke`, {
+      method: 'POST',
+      token: successor.token,
+    });
+    expect(last.status).toBe(409);
+  });
+
   it('lets an admin invite and list devices', async () => {
     const admin = await join('admin');
     const invitation = await call('/api/admin/invitations', {

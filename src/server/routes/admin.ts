@@ -46,6 +46,13 @@ export function adminRoutes() {
   routes.post('/devices/:id/revoke', async (c) => {
     const id = c.req.param('id');
     if (!ID_PATTERN.test(id)) return fail(c, 400, 'invalid_id', 'The device id is not valid.');
+    // A network without an admin device can invite no one and revoke nothing until someone
+    // runs the server's command line: its last admin (often the caller's own phone) stays.
+    const admins = (await c.var.store.listDevices(c.var.device.networkId)).filter(
+      (device) => device.role === 'admin' && device.revokedAt === null,
+    );
+    if (admins.length === 1 && admins[0]?.id === id)
+      return fail(c, 409, 'last_admin', 'This is the last admin device of the network: invite another admin first.');
     const revoked = await c.var.store.revokeDevice(c.var.device.networkId, id, new Date(c.var.now()).toISOString());
     if (!revoked) return fail(c, 404, 'not_found', 'No such active device in this network.');
     return c.json({ revoked: id });

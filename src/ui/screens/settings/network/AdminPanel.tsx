@@ -5,6 +5,7 @@ import type { Role } from '../../../../domain/vocabulary';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
 import { adminClient } from '../../../../state/sync';
 import { invitationLink } from '../../../../sync/admin';
+import { SyncError } from '../../../../sync/transport';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
@@ -20,14 +21,15 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
   const [role, setRole] = useState<Role>('concierge');
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
 
   const attempt = async (action: () => Promise<void>) => {
-    setFailed(false);
+    setFailed(null);
     try {
       await action();
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      // 409: the server keeps the network's last admin device (revoking it would leave no admin).
+      setFailed(error instanceof SyncError && error.status === 409 ? t.lastAdmin : t.adminFailed);
     }
   };
   const invite = () =>
@@ -109,7 +111,7 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
           ))}
         </ul>
       )}
-      {failed ? <Banner tone="error">{t.adminFailed}</Banner> : null}
+      {failed ? <Banner tone="error">{failed}</Banner> : null}
     </div>
   );
 }

@@ -59,6 +59,8 @@ export const messages = {
     deviceRevoke: 'Retirer cet appareil',
     deviceRevokeConfirm: (name: string) => `Retirer « ${name} » du réseau ? Il ne pourra plus synchroniser.`,
     adminFailed: 'L’action n’a pas abouti. Vérifiez la connexion au serveur et réessayez.',
+    lastAdmin:
+      'C’est le dernier appareil administrateur du réseau : sans lui, plus personne ne pourrait inviter ni retirer un appareil. Invitez d’abord un autre administrateur.',
     filesUsage: (used: string, quota: string, percent: string) =>
       `Fichiers du réseau : ${used} sur ${quota} (${percent}).`,
     filesFull:
@@ -134,6 +136,8 @@ export const messages = {
     deviceRevoke: 'Remove this device',
     deviceRevokeConfirm: (name: string) => `Remove “${name}” from the network? It will no longer sync.`,
     adminFailed: 'The action failed. Check the connection to the server and try again.',
+    lastAdmin:
+      'This is the network’s last admin device: without it, no one could invite or remove a device. Invite another admin first.',
     filesUsage: (used: string, quota: string, percent: string) => `Network files: ${used} of ${quota} (${percent}).`,
     filesFull: 'When the space is full, the server refuses new files: make room or raise VALISE_NETWORK_STORAGE_BYTES.',
     filesUnknown: 'Network files: space used unknown (server unreachable).',
