@@ -4,32 +4,40 @@ import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 
-export function visitCreation(
-  now: number,
-  node = '0123456789abcdef',
-  recordId = newId(),
-  notes = 'Rencontre',
+/** A device's creation of a record: the stamp every record has, then `fields`, each field with the device's clock. */
+export function recordCreation(
+  type: Mutation['type'],
+  fields: Record<string, unknown>,
+  { now, node = '0123456789abcdef', recordId = newId() }: { now: number; node?: string; recordId?: string },
 ): Mutation {
   const clock = formatHlc({ millis: now, counter: 0, node });
   const at = new Date(now).toISOString();
-  const fields = {
+  const stamped = {
     id: recordId,
     networkId: 'local',
     createdAt: at,
     updatedAt: at,
     updatedBy: 'Camille',
     deleted: false,
-    visitedAt: at,
-    services: ['inform'],
-    notes,
+    ...fields,
   };
   return {
     id: newId(),
-    type: 'visits',
+    type,
     recordId,
-    fields,
-    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+    fields: stamped,
+    clocks: Object.fromEntries(Object.keys(stamped).map((key) => [key, clock])),
   };
+}
+
+export function visitCreation(
+  now: number,
+  node = '0123456789abcdef',
+  recordId = newId(),
+  notes = 'Rencontre',
+): Mutation {
+  const visitedAt = new Date(now).toISOString();
+  return recordCreation('visits', { visitedAt, services: ['inform'], notes }, { now, node, recordId });
 }
 
 /** An edit of a visit's notes, as a device sends it after a creation it knows the clock of. */
@@ -47,28 +55,13 @@ export function notesEdit(now: number, recordId: string, notes: string, node = '
 
 /** A diagnostic holding `answers` answers of the given text (a map field, per entry). */
 export function diagnosticCreation(now: number, answers: number, text = 'oui', node = '0123456789abcdef'): Mutation {
-  const recordId = newId();
-  const clock = formatHlc({ millis: now, counter: 0, node });
-  const at = new Date(now).toISOString();
-  const fields: Record<string, unknown> = {
-    id: recordId,
-    networkId: 'local',
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'Camille',
-    deleted: false,
+  const fields = {
     templateId: newId(),
     templateVersion: 1,
-    filledOn: at.slice(0, 10),
+    filledOn: new Date(now).toISOString().slice(0, 10),
     answers: Object.fromEntries(
       Array.from({ length: answers }, (_, index) => [`q${index}`, { status: 'answered', value: text }]),
     ),
   };
-  return {
-    id: newId(),
-    type: 'diagnostics',
-    recordId,
-    fields,
-    clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
-  };
+  return recordCreation('diagnostics', fields, { now, node });
 }

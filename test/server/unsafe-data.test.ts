@@ -5,33 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { JoinResponse, Mutation, PushResponse } from '../../src/protocol/wire';
+import { recordCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 const now = Date.parse('2026-11-28T10:00:00.000Z');
 let server: TestServer;
 let token: string;
 
-function creation(type: Mutation['type'], fields: Record<string, unknown>): Mutation {
-  const clock = formatHlc({ millis: now, counter: 0, node: '0123456789abcdef' });
-  const at = new Date(now).toISOString();
-  const recordId = newId();
-  const all = {
-    id: recordId,
-    networkId: 'local',
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'Camille',
-    deleted: false,
-    ...fields,
-  };
-  return {
-    id: newId(),
-    type,
-    recordId,
-    fields: all,
-    clocks: Object.fromEntries(Object.keys(all).map((key) => [key, clock])),
-  };
-}
+const creation = (type: Mutation['type'], fields: Record<string, unknown>): Mutation =>
+  recordCreation(type, fields, { now });
 
 const lieu = (website: string) => creation('organisations', { name: 'La Fabrique', kind: 'tiers_lieu', website });
 const event = (timeZone: string) =>
