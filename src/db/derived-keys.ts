@@ -4,6 +4,7 @@
 // page, a merge, a restore), and removed from every read, so no code above ever sees it — it is
 // never pushed, exported nor backed up.
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+import { OPEN_DUE, OPEN_ITEM, openDue, openItemId } from './open-keys';
 import { SERVICE_DAYS, serviceDays } from './visit-keys';
 
 type Row = Record<string, unknown>;
@@ -22,6 +23,8 @@ const DERIVED_KEYS: Readonly<Partial<Record<string, DerivedKey>>> = {
       return keys.length > 0 ? keys : undefined;
     },
   },
+  followUps: { field: OPEN_DUE, of: openDue },
+  loans: { field: OPEN_ITEM, of: openItemId },
 };
 
 /** A record as stored: with its key (a copy: the caller's object is left as it was). */

@@ -4,6 +4,7 @@
 import { localDay } from '../domain/days';
 import type { FollowUp } from '../domain/follow-up';
 import type { DataContext } from './context';
+import { OPEN_DUE, UNDATED } from './open-keys';
 import { withoutClocks } from './reads';
 
 /** Follow-ups of a visit, open ones first, then by due day. */
@@ -16,19 +17,16 @@ export async function followUpsOfEvent(context: DataContext, eventId: string): P
   return sortForList(await live(context.db.records('followUps').where('eventId').equals(eventId).toArray()));
 }
 
-/** Every follow-up not done yet, by due day (undated last). */
+/** Every follow-up not done yet, by due day (undated last): only the open ones are read. */
 export async function openFollowUps(context: DataContext): Promise<FollowUp[]> {
-  const open = await context.db
-    .records('followUps')
-    .filter((item) => !item.deleted && !item.done)
-    .toArray();
+  const open = await context.db.records('followUps').orderBy(OPEN_DUE).toArray();
   return sortForList(open.map(withoutClocks));
 }
 
 /** Open follow-ups due before `today` (yyyy-MM-dd, defaults to the device's today). */
 export async function overdueFollowUps(context: DataContext, today = localDay()): Promise<FollowUp[]> {
-  const due = await context.db.records('followUps').where('dueDate').below(today).toArray();
-  return sortForList((await live(Promise.resolve(due))).filter((item) => !item.done));
+  const due = await context.db.records('followUps').where(OPEN_DUE).between(UNDATED, today, false, false).toArray();
+  return sortForList(due.map(withoutClocks));
 }
 
 /** Visit ids with at least one open follow-up (list filter "suivis en cours"). */

@@ -8,6 +8,7 @@ import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
 import type { FieldIssue } from '../domain/validation';
 import { derivedKeysMiddleware, fillDerivedKeys } from './derived-keys';
+import { OPEN_DUE, OPEN_ITEM } from './open-keys';
 import {
   SEARCH_TABLE,
   type SearchedTable,
@@ -151,6 +152,16 @@ const SCHEMA_V7 = { visits: 'id, visitedAt, organisationId, *serviceDays' };
  */
 const SCHEMA_V8 = { packingLists: 'id, templateId, *itemIds' };
 
+/**
+ * Version 9: open follow-ups by due day and open loans by item (open-keys.ts), so the first
+ * screen's overdue badge, the lists of what is left to do and the kit out on loan read the open
+ * ones only, not years of done and returned ones; filled for the records kept.
+ */
+const SCHEMA_V9 = {
+  followUps: `id, dueDate, visitId, eventId, ${OPEN_DUE}`,
+  loans: `id, itemId, ${OPEN_ITEM}`,
+};
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -190,6 +201,12 @@ export class ValiseDb extends Dexie {
       .stores(SCHEMA_V7)
       .upgrade((transaction) => fillDerivedKeys(transaction.idbtrans.objectStore('visits')));
     this.version(8).stores(SCHEMA_V8);
+    this.version(9)
+      .stores(SCHEMA_V9)
+      // Both cursors opened at once: no gap in which the upgrade's transaction could commit.
+      .upgrade((transaction) =>
+        Promise.all(['followUps', 'loans'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table)))),
+      );
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
   }

@@ -8,6 +8,7 @@ import { attachHashed, hashFile, listAttachments, type NewAttachment } from './a
 import type { DataContext } from './context';
 import { RecordNotFoundError } from './errors';
 import { saveWithDraft } from './form-save';
+import { OPEN_ITEM } from './open-keys';
 import { withoutClocks } from './reads';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
 
@@ -18,7 +19,7 @@ function toolboxRole(context: DataContext): Role {
 
 export interface ToolboxView {
   items: ToolboxItem[];
-  /** Open and returned loans of every kit item. */
+  /** Open loans of every kit item. */
   loans: Loan[];
   lists: PackingList[];
   /** The member reading (the owner of the trips they start); empty on a device not joined. */
@@ -32,10 +33,7 @@ export async function readToolbox(context: DataContext): Promise<ToolboxView> {
       .records('toolboxItems')
       .filter((item) => !item.deleted)
       .toArray(),
-    db
-      .records('loans')
-      .filter((loan) => !loan.deleted && !loan.returnedAt)
-      .toArray(),
+    db.records('loans').orderBy(OPEN_ITEM).toArray(),
     db
       .records('packingLists')
       .filter((list) => !list.deleted)
@@ -161,7 +159,7 @@ export async function readPackingList(context: DataContext, id: string): Promise
   const [items, template, loans] = await Promise.all([
     db.records('toolboxItems').bulkGet(list.itemIds),
     list.templateId ? db.records('packingLists').get(list.templateId) : undefined,
-    db.records('loans').where('itemId').anyOf(list.itemIds).toArray(),
+    db.records('loans').where(OPEN_ITEM).anyOf(list.itemIds).toArray(),
   ]);
   return {
     list: withoutClocks(list),
@@ -169,7 +167,7 @@ export async function readPackingList(context: DataContext, id: string): Promise
       .filter((item) => item !== undefined && !item.deleted)
       .map((item) => withoutClocks(item as typeof item & {})),
     template: template && !template.deleted ? withoutClocks(template) : null,
-    loans: loans.filter((loan) => !loan.deleted && !loan.returnedAt).map(withoutClocks),
+    loans: loans.map(withoutClocks),
   };
 }
 

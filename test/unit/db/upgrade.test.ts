@@ -6,11 +6,18 @@ import { describe, expect, test } from 'vitest';
 import { blobsToUpload } from '../../../src/db/blobs';
 import { openDataContext } from '../../../src/db/context';
 import { draftFiles, getDraft } from '../../../src/db/drafts';
+import {
+  countOverdue,
+  openFollowUps,
+  overdueFollowUps,
+  setFollowUpDone,
+  visitIdsWithOpenFollowUps,
+} from '../../../src/db/follow-ups';
 import { lieuxWithService } from '../../../src/db/map-queries';
 import { redirectMerged } from '../../../src/db/merge';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
-import { readItem } from '../../../src/db/toolbox';
+import { giveBack, readItem, readToolbox } from '../../../src/db/toolbox';
 import { listVisits } from '../../../src/db/visits';
 import { updateRecord } from '../../../src/db/writes';
 import { newId } from '../../../src/domain/ids';
@@ -135,6 +142,89 @@ describe('a lieu merged before the upgrade', () => {
     await applyPulledPage(context, [{ type: 'visits', id: visit.id, seq: 1, data, clocks: { '*': CLOCK } }], 1);
     await redirectMerged(context);
     expect((await context.db.records('visits').get(visit.id))?.organisationId).toBe(samples.organisations.id);
+    context.db.close();
+  });
+});
+
+/** The schema as version 8 left it: no key yet for open follow-ups and loans. */
+class ValiseDbV8 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(8).stores({
+      ...SCHEMA_V1,
+      organisations: 'id, name, mergedInto',
+      contacts: 'id, name, *organisationIds, mergedInto',
+      visits: 'id, visitedAt, organisationId, *serviceDays',
+      packingLists: 'id, templateId, *itemIds',
+      unknownRecords: '[type+id], type',
+      searchSegments: '++seq, table',
+      searchWords: 'key',
+    });
+  }
+}
+
+describe('follow-ups and loans written by version 8', () => {
+  test('are counted and listed as open or not, as before the upgrade, and go on from there', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    const db = new ValiseDbV8(name);
+    await db.open();
+    const base = {
+      networkId: 'local',
+      createdAt: '2026-02-01T09:00:00.000Z',
+      updatedAt: '2026-02-01T09:00:00.000Z',
+      updatedBy: 'Dominique',
+      hlc: { '*': CLOCK },
+    };
+    const visitId = newId();
+    const followUp = (text: string, dueDate: string | null, done: boolean, deleted = false) => ({
+      ...base,
+      id: newId(),
+      text,
+      dueDate,
+      done,
+      deleted,
+      visitId,
+      services: [],
+    });
+    const late = followUp('En retard', '2026-03-10', false);
+    const undated = followUp('Sans date', null, false);
+    await db
+      .table('followUps')
+      .bulkAdd([
+        late,
+        undated,
+        followUp('Fait', '2026-03-01', true),
+        followUp('Supprimé', '2026-03-01', false, true),
+        followUp('Plus tard', '2026-04-01', false),
+      ]);
+    const loan = (holderName: string, returnedAt: string | null) => ({
+      ...base,
+      id: newId(),
+      deleted: false,
+      itemId: newId(),
+      holderName,
+      count: 1,
+      borrowedAt: base.createdAt,
+      returnedAt,
+    });
+    const held = loan('Camille', null);
+    await db.table('loans').bulkAdd([held, loan('Hugo', base.updatedAt)]);
+    db.close();
+
+    const context = await openDataContext({ name });
+    const today = '2026-03-11';
+    expect(await countOverdue(context, today)).toBe(1);
+    expect((await overdueFollowUps(context, today)).map((item) => item.text)).toEqual(['En retard']);
+    expect((await openFollowUps(context)).map((item) => item.text)).toEqual(['En retard', 'Plus tard', 'Sans date']);
+    expect(await visitIdsWithOpenFollowUps(context)).toEqual(new Set([visitId]));
+    expect((await readToolbox(context)).loans.map((open) => open.id)).toEqual([held.id]);
+    // Edits after the upgrade move them in and out of the lists.
+    await setFollowUpDone(context, late.id, true);
+    expect(await countOverdue(context, today)).toBe(0);
+    await updateRecord(context, 'followUps', undated.id, { dueDate: '2026-03-02' });
+    expect((await overdueFollowUps(context, today)).map((item) => item.text)).toEqual(['Sans date']);
+    await giveBack(context, held.id);
+    expect((await readToolbox(context)).loans).toEqual([]);
     context.db.close();
   });
 });
