@@ -14,7 +14,13 @@ type Bench = {
   initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
   rawPutPulled(): Promise<{ ms: number; records: number }>;
   push(token: string, networkId: string, seed: number, count: number): Promise<number>;
-  onPulledDevice(): Promise<{ listMs: number; firstSearchMs: number; searchMs: number; saveMs: number[] }>;
+  onPulledDevice(): Promise<{
+    listMs: number;
+    overdueCountMs: number;
+    firstSearchMs: number;
+    searchMs: number;
+    saveMs: number[];
+  }>;
   importCsv(seed: number, count: number): Promise<number>;
 };
 
@@ -60,6 +66,7 @@ export async function measureHarness(
   const pullRawPuts: number[] = [];
   const pulledRawPuts: number[] = [];
   const lists: number[] = [];
+  const overdueCounts: number[] = [];
   const firstSearches: number[] = [];
   const searches: number[] = [];
   const firstSaves: number[] = [];
@@ -83,8 +90,9 @@ export async function measureHarness(
       const rawPulled = await call('rawPutPulled');
       pulledRawPuts.push((rawPulled.records / rawPulled.ms) * 1000);
 
-      const { listMs, firstSearchMs, searchMs, saveMs } = await call('onPulledDevice');
+      const { listMs, overdueCountMs, firstSearchMs, searchMs, saveMs } = await call('onPulledDevice');
       lists.push(listMs);
+      overdueCounts.push(overdueCountMs);
       firstSearches.push(firstSearchMs);
       searches.push(searchMs);
       firstSaves.push(saveMs[0] ?? Number.NaN);
@@ -110,6 +118,7 @@ export async function measureHarness(
     summarise('idb.raw_put_pulled_per_s', 'records/s', pulledRawPuts),
     pairedRatio('sync.initial_pull_vs_raw_pulled', pulls, pulledRawPuts),
     summarise('visits.list_page_ms', 'ms', lists, '<= 20'),
+    summarise('followUps.overdue_count_ms', 'ms', overdueCounts),
     summarise('search.first_query_ms', 'ms', firstSearches, '<= 150'),
     summarise('search.query_ms', 'ms', searches, '<= 80'),
     summarise('visits.first_save_ms', 'ms', firstSaves),

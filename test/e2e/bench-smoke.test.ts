@@ -36,6 +36,7 @@ test('the benchmark prints every figure as a finite number', { timeout: 600_000 
     'idb.raw_put_pulled_per_s',
     'sync.initial_pull_vs_raw_pulled',
     'visits.list_page_ms',
+    'followUps.overdue_count_ms',
     'search.first_query_ms',
     'search.query_ms',
     'visits.first_save_ms',

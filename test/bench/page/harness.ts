@@ -2,6 +2,7 @@
 // IndexedDB speed, on the same records in the same run.
 import { importContacts } from '../../../src/db/contact-import';
 import { openDataContext, type Session } from '../../../src/db/context';
+import { countOverdue } from '../../../src/db/overdue-count';
 import { ValiseDb } from '../../../src/db/schema';
 import { storeSession } from '../../../src/db/sync-store';
 import { SERVICE_DAYS, serviceDays } from '../../../src/db/visit-keys';
@@ -202,13 +203,14 @@ const SAVES = 10;
 
 /**
  * Repository figures on the device that pulled the whole data set (initialPull's database):
- * a filtered page of 50 visits, searches, and saving visits one by one, each with its outbox
- * entry. The searches use words the data holds: a word found nowhere is answered from the list
+ * a filtered page of 50 visits, the first screen's overdue badge, searches, and saving visits
+ * one by one, each with its outbox entry. The searches use words the data holds: a word found nowhere is answered from the list
  * of known words (src/db/search-words.ts) without reading any text, which says nothing of a
  * real search.
  */
 async function onPulledDevice(): Promise<{
   listMs: number;
+  overdueCountMs: number;
   firstSearchMs: number;
   searchMs: number;
   saveMs: number[];
@@ -220,6 +222,9 @@ async function onPulledDevice(): Promise<{
     return performance.now() - started;
   };
   const listMs = await timed(() => listVisits(context, { service: 'support_projects', limit: 50 }));
+  // The "À faire" badge beside that list: the open follow-ups due before today, of a fifth as
+  // many follow-ups as visits.
+  const overdueCountMs = await timed(() => countOverdue(context));
   // The first search of a session: a word of a third of the notes, so the text of visits is read.
   const firstSearchMs = await timed(() => listVisits(context, { query: 'atelier', limit: 31 }));
   // A later one, once the text of every visit is in memory — what focusing the search box
@@ -236,7 +241,7 @@ async function onPulledDevice(): Promise<{
       await timed(() => saveVisit(context, { id: null, visit: { ...fields, visitedAt: new Date().toISOString() } })),
     );
   context.db.close();
-  return { listMs, firstSearchMs, searchMs, saveMs };
+  return { listMs, overdueCountMs, firstSearchMs, searchMs, saveMs };
 }
 
 /** A spreadsheet of `count` people read and imported on a fresh device (lieux created as named). */
