@@ -1,7 +1,7 @@
 // Records written by a hostile device of the network, pulled by a phone: every name and text
 // holds markup, a 58-letter word and a right-to-left override. Each record's page and each list
 // shows them as text (no element made of them, nothing run) and stays within a 360 px phone
-// and a 1280 px screen.
+// and a 1280 px screen; so does Réglages, where an admin sees the hostile device by its name.
 import { describe, expect, test } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
@@ -79,8 +79,9 @@ describe('records from a hostile device', () => {
     suite.servers.push(server);
     const intruder = await api(`${server.url}/api/join`, undefined, {
       code: firstInvitationCode(server.output()),
-      deviceName: 'Intrus',
-      memberName: 'Intrus',
+      // Names a device gives itself, shown to the network's admins.
+      deviceName: WORD,
+      memberName: WORD,
       clockNode: 'abcdefabcdefabcd',
     });
     const token = intruder.token as string;
@@ -93,7 +94,8 @@ describe('records from a hostile device', () => {
     expect((pushed.results as { status: string }[]).map((result) => result.status)).toEqual(
       records.map(() => 'applied'),
     );
-    const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'concierge' });
+    // An admin: Réglages lists the network's devices to her.
+    const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'admin' });
 
     const { page } = await suite.device(PHONE);
     const dialogs: string[] = [];
@@ -144,6 +146,11 @@ describe('records from a hostile device', () => {
         if (await page.locator('main img[src="x"], main script').count())
           problems.push(`${hash}: the markup became elements`);
       }
+      await page.goto(`${server.url}/#/reglages`);
+      await page.getByRole('button', { name: 'Afficher les appareils' }).click();
+      await page.getByTestId('devices').getByText(WORD.slice(1, 20)).first().waitFor();
+      for (const wide of await tooWide(page))
+        problems.push(`Réglages' devices at ${viewport.width}px: ${wide} sticks out`);
       await page.goto(`${server.url}/#/visites/${id('visits')}`);
       await page.getByText(MARKUP).first().waitFor();
       await screenshot(page, `hostile-text-visit-${viewport.width}`, { fullPage: true });
