@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { classes } from './classes';
+import { buttonClass } from './Button';
 import styles from './FileInput.module.css';
 
 interface FileInputProps {
@@ -14,7 +14,7 @@ interface FileInputProps {
 /** "Ajouter une photo", "Importer un fichier": a secondary button that opens the file chooser. */
 export function FileInput({ children, accept, multiple, disabled, onFiles }: FileInputProps) {
   return (
-    <label class={classes('button button--secondary', styles.fileInput)}>
+    <label class={buttonClass('secondary', styles.fileInput)}>
       {children}
       <input
         type="file"

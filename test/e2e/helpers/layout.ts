@@ -32,6 +32,30 @@ export function tooWide(page: Page): Promise<string[]> {
 }
 
 /**
+ * File choosers ("Ajouter une photo", "Importer des lieux") whose input is hidden and whose
+ * label, the only thing to tap, is not drawn as a button: no border, or lower than a 44 px
+ * touch target. A file input drawn by the browser (its own button) is left alone. In-page.
+ */
+function fileChoosersNotButtons(): string[] {
+  const found: string[] = [];
+  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="file"]'))) {
+    if (input.getBoundingClientRect().width > 1) continue;
+    for (const label of Array.from(input.labels ?? [])) {
+      if (label.getClientRects().length === 0) continue;
+      const height = label.getBoundingClientRect().height;
+      const border = Number.parseFloat(getComputedStyle(label).borderTopWidth);
+      if (height < 44 || border === 0)
+        found.push(`"${label.textContent?.trim()}" (${Math.round(height)} px high, border ${border} px)`);
+    }
+  }
+  return found;
+}
+
+export function fileChoosers(page: Page): Promise<string[]> {
+  return page.evaluate(fileChoosersNotButtons);
+}
+
+/**
  * Buttons, links and fields under the "+" (Nouvelle visite), with the page at its top and at
  * its end. Content that scrolled under the sticky top bar is out of view, not covered.
  */
