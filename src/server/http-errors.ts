@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, Env, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../protocol/wire';
 
@@ -29,10 +29,24 @@ export function tooMany(c: Context, waitMs: number, code: string, who: string) {
  * For a route of the API called with a method it does not take: 405 with the methods it does
  * take (a GET route answers HEAD too), rather than the 404 of a route that does not exist.
  */
-export function onlyMethods(...methods: ('GET' | 'POST' | 'PUT')[]) {
+export function onlyMethods(...methods: string[]) {
   const allow = methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
   return (c: Context) => {
     c.header('Allow', allow);
     return fail(c, 405, 'method_not_allowed', `This address of the API takes ${allow} only.`);
   };
+}
+
+/**
+ * Gives every route of a router, once they are all declared, its 405 for the methods it does
+ * not take: read from the routes themselves, so a new route needs no list of its own to keep.
+ */
+export function refuseOtherMethods<E extends Env>(routes: Hono<E>): Hono<E> {
+  const taken = new Map<string, Set<string>>();
+  for (const { method, path } of routes.routes) {
+    // Middleware ('ALL') takes no method of its own.
+    if (method !== 'ALL') taken.set(path, (taken.get(path) ?? new Set()).add(method));
+  }
+  for (const [path, methods] of taken) routes.all(path, onlyMethods(...[...methods].sort()));
+  return routes;
 }

@@ -306,6 +306,8 @@ describe('methods', () => {
       ['DELETE', `/api/attachments/${sha}`, 'GET, HEAD, PUT'],
       ['POST', '/api/admin/devices', 'GET, HEAD'],
       ['GET', '/api/admin/invitations', 'POST'],
+      ['DELETE', '/api/admin/recovery', 'GET, HEAD'],
+      ['GET', `/api/admin/devices/${newId()}/revoke`, 'POST'],
       ['POST', '/api/health', 'GET, HEAD'],
     ];
     for (const [method, path, allow] of cases) {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ID_PATTERN } from '../../domain/ids';
 import { type DeviceInfo, invitationRequestSchema, type StorageInfo } from '../../protocol/wire';
-import { fail, onlyMethods } from '../http-errors';
+import { fail, refuseOtherMethods } from '../http-errors';
 import { issueInvitation } from '../invitations';
 import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
@@ -58,12 +58,7 @@ export function adminRoutes() {
     return c.json({ revoked: id });
   });
 
-  routes.all('/invitations', onlyMethods('POST'));
-  routes.all('/recovery', onlyMethods('GET'));
-  routes.all('/storage', onlyMethods('GET'));
-  routes.all('/devices', onlyMethods('GET'));
-  routes.all('/devices/:id/revoke', onlyMethods('POST'));
-  return routes;
+  return refuseOtherMethods(routes);
 }
 
 function toInfo(device: Device): DeviceInfo {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { SHA256_PATTERN } from '../../domain/attachment';
 import { megabytes } from '../edge';
-import { fail, onlyMethods } from '../http-errors';
+import { fail, refuseOtherMethods } from '../http-errors';
 import { sniffDisplayableType } from '../sniff';
 import type { AppEnv } from './env';
 import { requireDevice } from './guard';
@@ -65,8 +65,7 @@ export function attachmentRoutes() {
     });
   });
 
-  routes.all('/:sha256', onlyMethods('GET', 'PUT'));
-  return routes;
+  return refuseOtherMethods(routes);
 }
 
 function tooLarge(c: Parameters<typeof fail>[0], limit: number) {

@@ -9,7 +9,7 @@ import {
 } from '../../protocol/wire';
 import { hashCode, hashSecret, newToken } from '../auth';
 import { clientAddress, limitBody } from '../edge';
-import { fail, onlyMethods } from '../http-errors';
+import { fail, refuseOtherMethods } from '../http-errors';
 import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
@@ -114,10 +114,7 @@ export function joinRoutes() {
     });
   });
 
-  routes.all('/join', onlyMethods('POST'));
-  routes.all('/session/token', onlyMethods('POST'));
-  routes.all('/session', onlyMethods('GET'));
-  return routes;
+  return refuseOtherMethods(routes);
 }
 
 function sessionOf(device: Device, networkName: string, maxAttachmentBytes: number): SessionInfo {

@@ -10,7 +10,7 @@ import {
   withFieldClocks,
 } from '../../protocol/wire';
 import { firstReleaseChange } from '../first-release';
-import { fail, onlyMethods } from '../http-errors';
+import { fail, refuseOtherMethods } from '../http-errors';
 import { readEpoch, renewEpoch } from '../ops/epoch';
 import type { RawChange } from '../store/store';
 import type { AppEnv } from './env';
@@ -85,9 +85,7 @@ export function syncRoutes() {
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  routes.all('/push', onlyMethods('POST'));
-  routes.all('/pull', onlyMethods('GET'));
-  return routes;
+  return refuseOtherMethods(routes);
 }
 
 /** A push's answers as the first release reads them: a record sent back in its shape. */
