@@ -155,10 +155,11 @@ const SCHEMA_V8 = { packingLists: 'id, templateId, *itemIds' };
 /**
  * Version 9: open follow-ups by due day and open loans by item (open-keys.ts), so the first
  * screen's overdue badge, the lists of what is left to do and the kit out on loan read the open
- * ones only, not years of done and returned ones; filled for the records kept.
+ * ones only, not years of done and returned ones; filled for the records kept. The index of
+ * every follow-up's due day, which nothing reads any more, is dropped.
  */
 const SCHEMA_V9 = {
-  followUps: `id, dueDate, visitId, eventId, ${OPEN_DUE}`,
+  followUps: `id, visitId, eventId, ${OPEN_DUE}`,
   loans: `id, itemId, ${OPEN_ITEM}`,
 };
 
