@@ -140,7 +140,7 @@ export function useRecordForm<V extends object, R, F = never>(
     try {
       await writes.current;
       closed.current = true;
-      const result = await options.save(values, files, draftId);
+      const result = await options.save(await onCurrent(start, values), files, draftId);
       options.onSaved(result, values);
     } catch (error) {
       closed.current = false;
@@ -190,6 +190,21 @@ export function useRecordForm<V extends object, R, F = never>(
     discard,
     formRef,
   };
+}
+
+/**
+ * The form's values over the record as stored at the save: a field the person left as it
+ * opened takes the stored value. Another tab, or a pull of another device's edit, may have
+ * changed it meanwhile, and the form's older copy written back would undo that edit everywhere.
+ */
+async function onCurrent<V extends object, F>(start: FormStart<V, F>, values: V): Promise<V> {
+  if (start.recordId === null) return values;
+  const current = await start.current();
+  if (current === undefined) return values;
+  const merged = { ...values };
+  for (const key of Object.keys(values) as (keyof V)[])
+    if (JSON.stringify(values[key]) === JSON.stringify(start.saved[key])) merged[key] = current[key];
+  return merged;
 }
 
 function renamed(errors: FieldErrors, fieldOf: Record<string, string> | undefined): FieldErrors {

@@ -1,11 +1,14 @@
 import { act, renderHook, waitFor } from '@testing-library/preact';
 import { describe, expect, test } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
+import { getContact } from '../../../../src/db/contacts';
 import type { DataContext } from '../../../../src/db/context';
 import { getDraft, listDrafts, saveDraft } from '../../../../src/db/drafts';
 import { openFollowUps } from '../../../../src/db/follow-ups';
+import { saveRecordForm } from '../../../../src/db/form-save';
 import { listVisits, saveVisit } from '../../../../src/db/visits';
-import { type FormStart, useFormStart } from '../../../../src/ui/forms/use-form-start';
+import { createRecord, updateRecord } from '../../../../src/db/writes';
+import { type FormStart, fromRecord, useFormStart } from '../../../../src/ui/forms/use-form-start';
 import { useRecordForm } from '../../../../src/ui/forms/use-record-form';
 
 interface Values {
@@ -16,7 +19,17 @@ interface Values {
 const EMPTY: Values = { notes: '', followUp: '' };
 
 function startOf(context: DataContext, draftId: string, values: Values = EMPTY): FormStart<Values> {
-  return { context, kind: 'visit', draftId, recordId: null, saved: EMPTY, values, files: [], restoredAt: null };
+  return {
+    context,
+    kind: 'visit',
+    draftId,
+    recordId: null,
+    saved: EMPTY,
+    current: async () => EMPTY,
+    values,
+    files: [],
+    restoredAt: null,
+  };
 }
 
 /** The visit form's save in small: a visit and its follow-up, one repository call. */
@@ -109,5 +122,38 @@ describe('the form kit', () => {
     await act(() => result.current.submit());
     expect(saved).toHaveLength(1);
     expect(await listVisits(context, { limit: 1000 })).toHaveLength(before + 1);
+  });
+
+  test('saves only what the person changed: an edit made meanwhile in another tab or by a pull stays', async () => {
+    const context = await appData();
+    const person = await createRecord(context, 'contacts', { name: 'Ana Diaz' });
+    const load = fromRecord(getContact, (contact) => ({
+      name: contact?.name ?? '',
+      role: contact?.role ?? '',
+      phone: contact?.phone ?? '',
+    }));
+    const opened = renderHook(() => useFormStart({ kind: 'person', recordId: person.id }, load));
+    await waitFor(() => expect(opened.result.current).toBeTypeOf('object'));
+    const start = opened.result.current as FormStart<{ name: string; role: string; phone: string }>;
+    const { result } = renderHook(() =>
+      useRecordForm(start, {
+        save: (values, _files, draftId) =>
+          saveRecordForm(
+            context,
+            'contacts',
+            person.id,
+            { ...values, role: values.role || null, phone: values.phone || null },
+            draftId,
+          ),
+        onSaved: () => {},
+      }),
+    );
+
+    // Another tab (or a pulled edit of another device) writes the role while this form is open.
+    await updateRecord(context, 'contacts', person.id, { role: 'Maire adjointe' });
+    act(() => result.current.set('phone', '06 12 34 56 78'));
+    await act(() => result.current.submit());
+
+    expect(await getContact(context, person.id)).toMatchObject({ role: 'Maire adjointe', phone: '06 12 34 56 78' });
   });
 });
