@@ -36,7 +36,7 @@ export function tooWide(page: Page): Promise<string[]> {
  * label, the only thing to tap, is not drawn as a button: no border, or lower than a 44 px
  * touch target. A file input drawn by the browser (its own button) is left alone. In-page.
  */
-function fileChoosersNotButtons(): string[] {
+export function fileChoosersNotButtons(): string[] {
   const found: string[] = [];
   for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('main input[type="file"]'))) {
     if (input.getBoundingClientRect().width > 1) continue;
