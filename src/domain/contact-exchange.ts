@@ -2,7 +2,7 @@
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
-import { decodeText } from './text-file';
+import { decodeText, notTextKind } from './text-file';
 import type { FieldIssue } from './validation';
 import { issueOfNewRecord } from './validation';
 
@@ -18,7 +18,12 @@ export interface ImportedContact {
   organisationNames: string[];
 }
 
-export type ImportProblem = { kind: 'noName' } | { kind: 'invalid'; issue: FieldIssue } | { kind: 'noHeader' };
+export type ImportProblem =
+  | { kind: 'noName' }
+  | { kind: 'invalid'; issue: FieldIssue }
+  | { kind: 'noHeader' }
+  /** The file is no text: a spreadsheet's own file (xlsx, ods, xls) or other binary bytes. */
+  | { kind: 'spreadsheet' | 'binary' };
 
 export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
 
@@ -88,6 +93,8 @@ function headerKey(header: string): string {
  * Windows-1252 as Excel in French saves "CSV"): a vCard by its name or first line, else a CSV.
  */
 export function contactsFromFile(bytes: Uint8Array, fileName: string): ImportLine[] {
+  const notText = notTextKind(bytes);
+  if (notText) return [{ line: 1, problem: { kind: notText } }];
   const { text } = decodeText(bytes);
   const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
   return vcard ? contactsFromVCard(text) : contactsFromCsv(text);

@@ -8,6 +8,7 @@ import { type CommuneIndex, communeFields, communesOfPostcode } from './communes
 import { parseCsv } from './contact-exchange';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
+import { decodeText, notTextKind, type TextEncodingName } from './text-file';
 import { type FieldIssue, issueOfNewRecord } from './validation';
 import type { LegalStructure, Typology } from './vocabulary';
 
@@ -20,7 +21,18 @@ export interface LieuSource {
   rows: string[][];
 }
 
-export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements';
+export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary';
+
+/** Reads a picked file: refused when it is no text (a spreadsheet's own file), else decoded by its bytes and read. */
+export function readLieuFile(
+  bytes: Uint8Array,
+): { source: LieuSource; encoding: TextEncodingName } | { problem: LieuSourceProblem } {
+  const notText = notTextKind(bytes);
+  if (notText) return { problem: notText };
+  const { text, encoding } = decodeText(bytes);
+  const source = readLieuSource(text);
+  return 'problem' in source ? source : { source, encoding };
+}
 
 /** Reads a file's text as a GoGoCarto JSON export (`{data: [...]}` or a bare array) or a CSV. */
 export function readLieuSource(text: string): LieuSource | { problem: LieuSourceProblem } {

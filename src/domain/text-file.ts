@@ -6,6 +6,19 @@
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/**
+ * A picked file that is no text at all: a spreadsheet's own file (xlsx and ods are zip
+ * archives, xls an OLE2 file) — what people pick instead of its CSV — or other binary bytes.
+ * Decoded anyway, it would become columns of garbage or a header naming no column.
+ */
+export function notTextKind(bytes: Uint8Array): 'spreadsheet' | 'binary' | null {
+  const startsWith = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0xd0, 0xcf, 0x11, 0xe0)) return 'spreadsheet';
+  // UTF-16 text holds NUL bytes; Excel's "texte Unicode" starts with its byte order mark.
+  if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff)) return null;
+  return bytes.subarray(0, 4096).includes(0) ? 'binary' : null;
+}
+
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };

@@ -49,6 +49,16 @@ describe('CSV of contacts', () => {
     expect(names(new Uint8Array(utf16))).toEqual(['Élodie']);
   });
 
+  test('says a workbook or a binary file is no CSV, instead of a header naming no column', () => {
+    // The first bytes of an .xlsx (a zip archive), of an old .xls, and of a PNG image.
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+    expect(contactsFromFile(xlsx, 'contacts.xlsx')).toEqual([{ line: 1, problem: { kind: 'spreadsheet' } }]);
+    expect(contactsFromFile(xls, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'spreadsheet' } }]);
+    expect(contactsFromFile(png, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'binary' } }]);
+  });
+
   test('maps French or English headers, accents ignored, and rejects a bad line with its reason', () => {
     const lines = contactsFromCsv(
       'Nom;Fonction;Téléphone;Courriel;Structure;Étiquettes\n' +

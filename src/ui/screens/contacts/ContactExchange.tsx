@@ -30,12 +30,23 @@ export function ContactExchange() {
     email: t.email,
     tags: t.tags,
   };
-  const reason = (problem: ImportProblem) =>
-    problem.kind === 'noName'
-      ? t.importNoName
-      : problem.kind === 'noHeader'
-        ? t.importNoHeader
-        : t.importField(fieldLabels[problem.issue.field] ?? problem.issue.field, describeIssue(problem.issue, lang));
+  const reason = (problem: ImportProblem) => {
+    switch (problem.kind) {
+      case 'noName':
+        return t.importNoName;
+      case 'noHeader':
+        return t.importNoHeader;
+      case 'spreadsheet':
+        return t.importSpreadsheet;
+      case 'binary':
+        return t.importBinary;
+      case 'invalid':
+        return t.importField(
+          fieldLabels[problem.issue.field] ?? problem.issue.field,
+          describeIssue(problem.issue, lang),
+        );
+    }
+  };
 
   const importFile = async (file: File | undefined) => {
     if (!context || !file) return;

@@ -12,11 +12,11 @@ import {
   type LieuMapping,
   type LieuSource,
   mapLieuSource,
-  readLieuSource,
+  readLieuFile,
 } from '../../../domain/lieu-import';
 import { type PlannedLieuLine, planLieuImport } from '../../../domain/lieu-import-plan';
 import type { Organisation } from '../../../domain/organisation';
-import { decodeText, type TextEncodingName } from '../../../domain/text-file';
+import type { TextEncodingName } from '../../../domain/text-file';
 import { BackLink } from '../../components/BackLink';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -66,12 +66,12 @@ export function LieuImport() {
     setProblem(null);
     setReport(null);
     try {
-      const { text, encoding } = decodeText(new Uint8Array(await file.arrayBuffer()));
-      const source = readLieuSource(text);
-      if ('problem' in source) {
-        setProblem(t.problem(source.problem));
+      const read = readLieuFile(new Uint8Array(await file.arrayBuffer()));
+      if ('problem' in read) {
+        setProblem(t.problem(read.problem));
         return;
       }
+      const { source, encoding } = read;
       const stored = await liveLieux(context);
       setPicked({ fileName: file.name, encoding, source, mapping: guessLieuMapping(source.headers), stored });
     } catch (error) {

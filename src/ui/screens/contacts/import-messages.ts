@@ -24,6 +24,9 @@ export const importMessages = {
         empty: 'Ce fichier ne contient aucune ligne de lieu.',
         bad_json: 'Ce fichier JSON est illisible (coupé ou abîmé ?). Réexportez-le depuis la carte.',
         no_elements: 'Ce fichier JSON ne contient aucun élément de carte.',
+        spreadsheet:
+          'Ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV : dans le tableur, enregistrez-le au format CSV, puis choisissez ce fichier CSV.',
+        binary: 'Ce fichier n’est pas du texte : choisissez un fichier CSV ou JSON.',
       })[problem],
     unreadable: 'Impossible de lire ce fichier. Rien n’a été importé.',
     format: (format: LieuSourceFormat): string => (format === 'csv' ? 'Tableau CSV' : 'Export GoGoCarto (JSON)'),
@@ -89,6 +92,9 @@ export const importMessages = {
         empty: 'This file holds no line of places.',
         bad_json: 'This JSON file cannot be read (cut or damaged?). Export it again from the map.',
         no_elements: 'This JSON file holds no map element.',
+        spreadsheet:
+          'This file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then choose that CSV file.',
+        binary: 'This file is not text: choose a CSV or JSON file.',
       })[problem],
     unreadable: 'This file cannot be read. Nothing was imported.',
     format: (format: LieuSourceFormat) => (format === 'csv' ? 'CSV table' : 'GoGoCarto export (JSON)'),

@@ -86,6 +86,9 @@ export const messages = {
     importRejectedLine: (line: number, reason: string) => `Ligne ${line} : ${reason}`,
     importNoName: 'le nom manque.',
     importNoHeader: 'la première ligne doit nommer les colonnes, dont « nom ».',
+    importSpreadsheet:
+      'ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV : dans le tableur, enregistrez-le au format CSV, puis importez ce fichier CSV.',
+    importBinary: 'ce fichier n’est pas du texte : choisissez un fichier CSV ou vCard (.vcf).',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'Le fichier n’a pas pu être lu ni importé ; rien n’a été enregistré.',
     exchange: 'Importer ou exporter',
@@ -173,6 +176,9 @@ export const messages = {
     importRejectedLine: (line: number, reason: string) => `Line ${line}: ${reason}`,
     importNoName: 'the name is missing.',
     importNoHeader: 'the first line must name the columns, including “name”.',
+    importSpreadsheet:
+      'this file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then import that CSV file.',
+    importBinary: 'this file is not text: choose a CSV or vCard (.vcf) file.',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'The file could not be read or imported; nothing was saved.',
     exchange: 'Import or export',
