@@ -26,7 +26,9 @@ interface VisitSave {
 /**
  * Saves a visit with its follow-ups and photos in one transaction (photos hashed first), and
  * forgets the form's draft in the same one: either all is stored and the draft gone, or
- * nothing changed and the draft is kept.
+ * nothing changed and the draft is kept. An edited visit's time given to the minute, in the
+ * minute it is stored with, keeps its stored seconds: the form's date field holds minutes only,
+ * and a visit imported or synced with seconds would lose them at every save of its notes.
  */
 export async function saveVisit(
   context: DataContext,
@@ -36,7 +38,11 @@ export async function saveVisit(
   const { db } = context;
   const tables = [db.records('visits'), db.records('followUps'), db.records('attachments'), db.blobs];
   return saveWithDraft(context, tables, save.draftId ?? null, async () => {
-    if (save.id !== null) return { visit: await updateRecord(context, 'visits', save.id, save.visit), followUps: [] };
+    if (save.id !== null) {
+      const stored = await db.records('visits').get(save.id);
+      const visitedAt = secondsKept(save.visit.visitedAt, stored?.visitedAt);
+      return { visit: await updateRecord(context, 'visits', save.id, { ...save.visit, visitedAt }), followUps: [] };
+    }
     const visit = await createRecord(context, 'visits', save.visit);
     const created = await createFollowUps(
       context,
@@ -45,6 +51,15 @@ export async function saveVisit(
     for (const photo of photos) await attachHashed(context, { ownerType: 'visits', ownerId: visit.id }, photo);
     return { visit, followUps: created };
   });
+}
+
+const MINUTE = 60_000;
+
+/** `stored` when `given` is its minute exactly (a date field's value, seconds dropped), else `given`. */
+function secondsKept(given: string, stored: string | undefined): string {
+  if (stored === undefined) return given;
+  const storedMinute = Math.floor(Date.parse(stored) / MINUTE) * MINUTE;
+  return Date.parse(given) === storedMinute ? stored : given;
 }
 
 /** Deletes a visit by tombstone. */

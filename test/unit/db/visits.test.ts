@@ -136,6 +136,19 @@ describe('visits', () => {
     }
   });
 
+  test('keep their seconds when saved with their time to the minute, as the form holds it', async () => {
+    const context = await openTestContext();
+    const visit = await createRecord(context, 'visits', { visitedAt: '2026-03-03T09:15:42.250Z', notes: null });
+    const notesOnly = await saveVisit(context, {
+      id: visit.id,
+      visit: { visitedAt: '2026-03-03T09:15:00.000Z', notes: 'Revu' },
+    });
+    expect(notesOnly.visit.visitedAt).toBe('2026-03-03T09:15:42.250Z');
+    expect(notesOnly.visit.notes).toBe('Revu');
+    const moved = await saveVisit(context, { id: visit.id, visit: { visitedAt: '2026-03-03T09:16:00.000Z' } });
+    expect(moved.visit.visitedAt).toBe('2026-03-03T09:16:00.000Z');
+  });
+
   test('quick capture offers the last lieu and the most used services first', async () => {
     const context = await openTestContext();
     const first = await createOrganisation(context, { name: 'A', kind: 'tiers_lieu' });

@@ -116,17 +116,12 @@ function VisitEditor({
       }
       return errors;
     },
-    save: async (values, photos, draftId) => {
+    save: (values, photos, draftId) => {
       const result = toVisitInput(values);
       if (!result.ok) throw new Error('checked before saving');
-      // An unchanged date keeps its seconds (a visit imported or synced with them).
-      const kept =
-        recordId !== null && start.saved.visitedAt === values.visitedAt
-          ? (await getVisit(context, recordId))?.visitedAt
-          : undefined;
       return saveVisit(context, {
         id: recordId,
-        visit: kept ? { ...result.value.visit, visitedAt: kept } : result.value.visit,
+        visit: result.value.visit,
         followUps: result.value.followUps,
         photos: photos.map(({ key: _key, ...photo }) => photo),
         draftId,
