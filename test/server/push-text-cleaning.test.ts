@@ -36,7 +36,7 @@ function cleaned(value: unknown): unknown {
 const text = fc
   .array(
     fc
-      .constantFrom('a', 'é', ' ', '\u0001', '\u0008', '\u000b', '\u000c', '\u001f', '\u007f', '\t', '\n', '\r') //
+      .constantFrom('a', 'é', ' ', '\u0001', '\u0008', '\u000b', '\u000c', '\u001f', '\u007f', '\t', '\n', '\r')
       .chain((char) => fc.constantFrom(char, '\ud83d', '\ude00', '\ud83d\ude00', '\\', 'u', 'b', '"', '’')),
     { maxLength: 8 },
   )
