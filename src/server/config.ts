@@ -47,7 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokenIdleMs: number('VALISE_TOKEN_IDLE_DAYS', 180, DAYS) * 86_400_000,
     deviceRate: number('VALISE_DEVICE_RATE', 10, RATE),
     addressRate: number('VALISE_ADDRESS_RATE', 50, RATE),
-    allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS),
+    allowedOrigins: list(env.VALISE_ALLOWED_ORIGINS).map(originSetting),
     trustedProxies: new TrustedProxies(list(env.VALISE_TRUSTED_PROXIES)),
     metricsAllow: new AddressList(list(env.VALISE_METRICS_ALLOW ?? '127.0.0.1,::1'), 'VALISE_METRICS_ALLOW'),
   };
@@ -103,6 +103,20 @@ function publicUrlSetting(raw: string | undefined, fallback: string): string {
   throw new StartRefused(
     `VALISE_PUBLIC_URL is "${raw}": it must be the address the devices open, with its https:// ` +
       `(https://valise.mon-reseau.fr). Fix it or leave it unset (default ${fallback}).`,
+  );
+}
+
+/**
+ * A browser sends its Origin as scheme://host[:port], and CORS compares it whole: an entry
+ * written "https://app.mon-reseau.fr/" or "app.mon-reseau.fr" would never match, silently.
+ */
+function originSetting(entry: string): string {
+  const url = URL.canParse(entry) ? new URL(entry) : null;
+  if (url && ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.search && !url.hash)
+    return url.origin;
+  throw new StartRefused(
+    `VALISE_ALLOWED_ORIGINS: "${entry}" is not an origin: write each site as https://its.host (with its ` +
+      'scheme, no path), comma-separated.',
   );
 }
 

@@ -105,6 +105,8 @@ describe('a start refused', () => {
     }
     const proxies = await refusedStart({ PORT: '0', VALISE_DATA: data, VALISE_TRUSTED_PROXIES: 'caddy' });
     expectPlainRefusal(proxies, /VALISE_TRUSTED_PROXIES: "caddy" is not an address/);
+    const origins = await refusedStart({ PORT: '0', VALISE_DATA: data, VALISE_ALLOWED_ORIGINS: 'app.mon-reseau.fr' });
+    expectPlainRefusal(origins, /VALISE_ALLOWED_ORIGINS: "app.mon-reseau.fr" is not an origin/);
     expect(existsSync(data)).toBe(false);
   }, 180_000);
 
@@ -123,7 +125,12 @@ describe('a start refused', () => {
   }, 60_000);
 });
 
-describe('a setting left empty', () => {
+describe('a setting as an admin may write it', () => {
+  it('takes an allowed origin written with a trailing slash as the origin a browser sends', () => {
+    const config = readConfig({ VALISE_ALLOWED_ORIGINS: 'https://app.mon-reseau.fr/, http://localhost:5173' });
+    expect(config.allowedOrigins).toEqual(['https://app.mon-reseau.fr', 'http://localhost:5173']);
+  });
+
   it('invites with the default address, not a bare path', () => {
     const config = readConfig({ VALISE_PUBLIC_URL: '', PORT: '8090' });
     expect(invitationLink(config.publicUrl, 'ABCD-EFGH')).toBe('http://localhost:8090/#/rejoindre?code=ABCD-EFGH');
