@@ -1,5 +1,7 @@
 // The first screen must stay light on a phone with a poor connection: its JS and CSS are
 // weighed in the built app (test/tools/bundle-report.ts prints the detail).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FIRST_SCREEN_BUDGET_KB, firstScreenReport } from '../tools/bundle-report';
 import { DIST } from './helpers/paths';
@@ -13,5 +15,15 @@ describe('the first screen', () => {
       files.filter((file) => file.startsWith('assets/screen-') && !file.startsWith('assets/screen-visits-')),
     ).toEqual([]);
     expect(report.gzipKb).toBeLessThan(FIRST_SCREEN_BUDGET_KB);
+  });
+
+  // On a slow link each file found only once its importer has run costs a round trip more.
+  test('is fetched in one round trip: index.html names every one of its files', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const named = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/(assets\/[^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    const files = firstScreenReport(DIST).files.map((file) => file.file);
+    expect(files.filter((file) => !named.includes(file))).toEqual([]);
   });
 });
