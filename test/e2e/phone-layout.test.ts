@@ -109,66 +109,108 @@ afterAll(async () => {
 });
 
 /**
+ * What a page shows once its data is drawn, the content the checks measure: a text (in the
+ * page or a field's value), or an element (a list's first line, a form's save button).
+ */
+type Ready = { text: string } | { css: string };
+type Shown = [hash: string, ...ready: Ready[]];
+
+const SUBMIT: Ready = { css: 'button[type="submit"]' };
+
+/**
  * Every screen of the route table (src/ui/routes.ts) and its sub-pages: lists, records' pages
  * (tables, long words, many buttons) and forms, each with data.
  */
-function routes(): Record<string, string[]> {
-  const visit = dataset.visits.at(-1)?.id ?? '';
+function routes(): Record<string, Shown[]> {
+  const visit = dataset.visits.at(-1);
+  const visitLieu = dataset.organisations.find((lieu) => lieu.id === visit?.organisationId);
+  const visitShown: Ready[] = [
+    { text: visit?.notes?.slice(0, 30) ?? '' },
+    ...(visitLieu ? [{ text: visitLieu.name }] : []),
+  ];
   const diagnostic = dataset.diagnostics[0]?.id ?? '';
   const other = dataset.diagnostics[1]?.id ?? '';
-  const event = dataset.events[0]?.id ?? '';
-  const lieu = dataset.organisations[0]?.id ?? '';
-  const person = dataset.contacts[0]?.id ?? '';
-  const template = STARTER_PACKING_LISTS[2]?.id ?? '';
+  const event = dataset.events[0];
+  const lieu = dataset.organisations[0];
+  const person = dataset.contacts[0];
+  const template = STARTER_PACKING_LISTS[2];
+  const grid = STARTER_TEMPLATES.find((starter) => starter.id === PROJECT_STARTER_ID);
+  const item = (id: string): Ready => ({ text: STARTER_ITEMS.find((starter) => starter.id === id)?.title ?? '' });
+  const settings: Ready[] = [{ css: '[data-testid="server-version"]' }, { css: '[data-testid="valise-usage"]' }];
   return {
-    visites: ['#/visites', '#/visites/nouvelle', `#/visites/${visit}`, `#/visites/${visit}/modifier`],
-    'a-faire': ['#/a-faire'],
-    brouillons: ['#/brouillons'],
-    partage: ['#/partage'],
+    visites: [
+      ['#/visites', { css: '[data-testid="visit-item"]' }],
+      ['#/visites/nouvelle', SUBMIT],
+      [`#/visites/${visit?.id}`, ...visitShown],
+      [`#/visites/${visit?.id}/modifier`, SUBMIT, ...visitShown],
+    ],
+    'a-faire': [['#/a-faire', { css: 'section li' }]],
+    brouillons: [['#/brouillons', { text: 'Réunion publique à la mairie.' }, { text: 'Atelier au fablab.' }]],
+    partage: [['#/partage']],
     contacts: [
-      '#/contacts',
-      '#/contacts/lieux',
-      `#/contacts/lieu/${lieu}`,
-      `#/contacts/lieu/${lieu}/modifier`,
-      '#/contacts/lieu/nouveau',
-      `#/contacts/personne/${person}`,
-      `#/contacts/personne/${person}/modifier`,
-      '#/contacts/lieux/importer',
+      ['#/contacts', { css: '[data-testid="record-item"]' }],
+      ['#/contacts/lieux', { css: '[data-testid="record-item"]' }],
+      [`#/contacts/lieu/${lieu?.id}`, { text: lieu?.name ?? '' }],
+      [`#/contacts/lieu/${lieu?.id}/modifier`, SUBMIT, { text: lieu?.name ?? '' }],
+      ['#/contacts/lieu/nouveau', SUBMIT],
+      [`#/contacts/personne/${person?.id}`, { text: person?.name ?? '' }],
+      [`#/contacts/personne/${person?.id}/modifier`, SUBMIT, { text: person?.name ?? '' }],
+      ['#/contacts/lieux/importer', { css: 'input[type="file"]' }],
     ],
     diagnostics: [
-      '#/diagnostics',
-      '#/diagnostics/nouveau',
-      `#/diagnostics/${diagnostic}`,
-      `#/diagnostics/${diagnostic}/section/1`,
-      `#/diagnostics/${diagnostic}/comparer`,
-      `#/diagnostics/${diagnostic}/comparer?avec=${other}`,
-      '#/diagnostics/grilles',
-      `#/diagnostics/grilles/${PROJECT_STARTER_ID}`,
+      ['#/diagnostics', { css: '[data-testid="diagnostic-list"] li' }],
+      ['#/diagnostics/nouveau', SUBMIT],
+      [`#/diagnostics/${diagnostic}`, { css: '[data-testid="diagnostic-progress"]' }],
+      [`#/diagnostics/${diagnostic}/section/1`, { text: grid?.sections[0]?.questions[0]?.label ?? '' }],
+      [`#/diagnostics/${diagnostic}/comparer`, { css: 'section' }],
+      [`#/diagnostics/${diagnostic}/comparer?avec=${other}`, { css: 'figure svg' }],
+      ['#/diagnostics/grilles', { text: grid?.title ?? '' }],
+      [`#/diagnostics/grilles/${PROJECT_STARTER_ID}`, { text: grid?.sections[0]?.questions[0]?.label ?? '' }],
     ],
-    evenements: ['#/evenements', '#/evenements/nouveau', `#/evenements/${event}`, `#/evenements/${event}/modifier`],
+    evenements: [
+      ['#/evenements', { css: '[data-testid="agenda-item"]' }],
+      ['#/evenements/nouveau', SUBMIT],
+      [`#/evenements/${event?.id}`, { text: event?.title ?? '' }],
+      [`#/evenements/${event?.id}/modifier`, SUBMIT, { text: event?.title ?? '' }],
+    ],
     valise: [
-      '#/valise',
-      `#/valise/element/${STARTER_IDS.projector}`,
-      `#/valise/element/${STARTER_IDS.diagnostic}`,
-      `#/valise/element/${STARTER_IDS.diagnostic}/modifier`,
-      '#/valise/nouveau',
-      `#/valise/liste/${template}`,
-      `#/valise/liste/${TRIP_ID}`,
-      `#/valise/liste/${template}/modifier`,
-      '#/valise/nouvelle-liste',
+      ['#/valise', { css: '[data-testid="item-card"]' }],
+      [`#/valise/element/${STARTER_IDS.projector}`, item(STARTER_IDS.projector)],
+      [`#/valise/element/${STARTER_IDS.diagnostic}`, item(STARTER_IDS.diagnostic)],
+      [`#/valise/element/${STARTER_IDS.diagnostic}/modifier`, SUBMIT, item(STARTER_IDS.diagnostic)],
+      ['#/valise/nouveau', SUBMIT],
+      [`#/valise/liste/${template?.id}`, { css: '[data-testid="packing-line"]' }],
+      [`#/valise/liste/${TRIP_ID}`, { css: '[data-testid="packing-progress"]' }],
+      [`#/valise/liste/${template?.id}/modifier`, SUBMIT, { text: template?.title ?? '' }],
+      ['#/valise/nouvelle-liste', SUBMIT],
     ],
-    rapports: ['#/rapports'],
-    carte: ['#/carte'],
-    reglages: ['#/reglages'],
-    rejoindre: ['#/rejoindre?code=ABCD-EFGH'],
+    rapports: [['#/rapports', { css: '#filtres form' }, { css: '#chiffres [data-testid="figure-visits"]' }]],
+    carte: [['#/carte', { css: '[role="status"]:not(:empty)' }]],
+    reglages: [['#/reglages', ...settings]],
+    // The phone has joined already: the invitation opens Réglages as it is.
+    rejoindre: [['#/rejoindre?code=ABCD-EFGH', ...settings]],
   };
 }
 
-async function open(hash: string): Promise<void> {
+/** Opens a page and waits for its heading and what it shows once its data is drawn. */
+async function open(hash: string, ...ready: Ready[]): Promise<void> {
   await page.goto(`${server.url}/${hash}`);
   await page.locator('main h1').waitFor();
-  // Lazy parts (tables, lists) come with the screen's first queries: let them land.
-  await page.waitForLoadState('networkidle');
+  for (const shown of ready) {
+    if ('css' in shown) {
+      await page.locator(`main ${shown.css}`).first().waitFor();
+      continue;
+    }
+    // An empty text is in every page: the wait would be for nothing.
+    expect(shown.text).not.toBe('');
+    await page.waitForFunction((text) => {
+      const fields = [...document.querySelectorAll<HTMLInputElement>('main input, main textarea')];
+      return (
+        Boolean(document.querySelector('main')?.textContent?.includes(text)) ||
+        fields.some((field) => field.value.includes(text))
+      );
+    }, shown.text);
+  }
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
@@ -182,10 +224,10 @@ describe('a phone with the network’s data', () => {
     '%s: no page is wider than the phone, the "+" covers no button, link or field at rest, a file chooser is a button',
     async (path) => {
       const problems: string[] = [];
-      for (const [index, hash] of (routes()[path] ?? []).entries()) {
+      for (const [index, [hash, ...ready]] of (routes()[path] ?? []).entries()) {
         for (const width of [360, 412]) {
           await page.setViewportSize({ width, height: PHONE.height });
-          await open(hash);
+          await open(hash, ...ready);
           for (const wide of await tooWide(page)) problems.push(`${hash} at ${width}px: ${wide} sticks out`);
           for (const covered of await underQuickCapture(page))
             problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
@@ -202,7 +244,7 @@ describe('a phone with the network’s data', () => {
     const hidden: string[] = [];
     for (const width of [360, 375, 412, 430]) {
       await page.setViewportSize({ width, height: PHONE.height });
-      await open('#/visites/nouvelle');
+      await open('#/visites/nouvelle', SUBMIT);
       const save = page.getByRole('button', { name: 'Enregistrer la visite' });
       const onTop = await save.evaluate((button) => {
         window.scrollTo(0, document.documentElement.scrollHeight / 2 - window.innerHeight / 2);
@@ -224,7 +266,7 @@ describe('a phone with the network’s data', () => {
 
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
-    await open('#/visites');
+    await open('#/visites', { css: '[data-testid="visit-item"]' });
     await screenshotAtSizes(page, 'visits-list-data');
     await page.setViewportSize(PHONE);
     const fold = await page.evaluate(() => {
