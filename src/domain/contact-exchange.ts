@@ -22,6 +22,8 @@ export type ImportProblem =
   | { kind: 'noName' }
   | { kind: 'invalid'; issue: FieldIssue }
   | { kind: 'noHeader' }
+  /** A quote opened at this line is never closed: the rest of the file would be one cell. */
+  | { kind: 'unclosedQuote' }
   /** The file is no text: a spreadsheet's own file (xlsx, ods, xls) or other binary bytes. */
   | { kind: 'spreadsheet' | 'binary' };
 
@@ -30,9 +32,11 @@ export type ImportLine = { line: number; contact: ImportedContact } | { line: nu
 /**
  * Splits CSV text into rows of cells: quoted cells may hold separators, quotes ("") and line
  * breaks. The separator is the one the first line holds most of: a comma, a semicolon (French
- * spreadsheets) or a tab (Excel's "texte Unicode", UTF-16 with tabs).
+ * spreadsheets) or a tab (Excel's "texte Unicode", UTF-16 with tabs). A quote never closed would
+ * swallow the rest of the file into one cell, silently dropping rows: the whole file is refused
+ * instead, with the line the quote opens on.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
   const source = text.replace(/^\uFEFF/, '');
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
   const count = (char: string) => firstLine.split(char).length - 1;
@@ -41,26 +45,36 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
   for (let index = 0; index < source.length; index++) {
     const char = source[index];
+    // A line break is "\n", "\r\n" or a lone "\r", inside quotes as well as outside.
+    if (char === '\n' || (char === '\r' && source[index + 1] !== '\n')) line++;
     if (quoted) {
       if (char === '"' && source[index + 1] === '"') {
         cell += '"';
         index++;
       } else if (char === '"') quoted = false;
       else cell += char;
-    } else if (char === '"' && cell === '') quoted = true;
-    else if (char === separator) {
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (char === separator) {
       row.push(cell);
       cell = '';
     } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[index + 1] === '\n') index++;
+      if (char === '\r' && source[index + 1] === '\n') {
+        index++;
+        line++;
+      }
       row.push(cell);
       rows.push(row);
       row = [];
       cell = '';
     } else cell += char;
   }
+  if (quoted) return { unclosedQuoteLine: quoteLine };
   if (cell !== '' || row.length > 0) {
     row.push(cell);
     rows.push(row);
@@ -102,7 +116,9 @@ export function contactsFromFile(bytes: Uint8Array, fileName: string): ImportLin
 
 /** Reads a CSV of contacts: a header line (French or English names), then one person a line. */
 export function contactsFromCsv(text: string): ImportLine[] {
-  const [header, ...rows] = parseCsv(text);
+  const read = parseCsv(text);
+  if (!Array.isArray(read)) return [{ line: read.unclosedQuoteLine, problem: { kind: 'unclosedQuote' } }];
+  const [header, ...rows] = read;
   const columns = new Map<string, number>();
   for (const [index, cell] of (header ?? []).entries()) {
     const key = headerKey(cell);

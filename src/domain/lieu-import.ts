@@ -23,10 +23,13 @@ export interface LieuSource {
 
 export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary';
 
+/** Why a file gives no table: a kind, or a CSV quote left open at a line (nothing is imported). */
+export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unclosed_quote'; line: number };
+
 /** Reads a picked file: refused when it is no text (a spreadsheet's own file), else decoded by its bytes and read. */
 export function readLieuFile(
   bytes: Uint8Array,
-): { source: LieuSource; encoding: TextEncodingName } | { problem: LieuSourceProblem } {
+): { source: LieuSource; encoding: TextEncodingName } | LieuSourceRefusal {
   const notText = notTextKind(bytes);
   if (notText) return { problem: notText };
   const { text, encoding } = decodeText(bytes);
@@ -35,7 +38,7 @@ export function readLieuFile(
 }
 
 /** Reads a file's text as a GoGoCarto JSON export (`{data: [...]}` or a bare array) or a CSV. */
-export function readLieuSource(text: string): LieuSource | { problem: LieuSourceProblem } {
+export function readLieuSource(text: string): LieuSource | LieuSourceRefusal {
   const source = text.replace(/^\uFEFF/, '');
   if (source.trim() === '') return { problem: 'empty' };
   if (/^\s*[[{]/.test(source)) {
@@ -49,7 +52,9 @@ export function readLieuSource(text: string): LieuSource | { problem: LieuSource
     if (!Array.isArray(elements) || elements.length === 0) return { problem: 'no_elements' };
     return tableOf(elements.map((element) => flatten(element)));
   }
-  const [headers = [], ...rows] = parseCsv(source).filter((row) => row.some((cell) => cell.trim() !== ''));
+  const read = parseCsv(source);
+  if (!Array.isArray(read)) return { problem: 'unclosed_quote', line: read.unclosedQuoteLine };
+  const [headers = [], ...rows] = read.filter((row) => row.some((cell) => cell.trim() !== ''));
   if (rows.length === 0) return { problem: 'empty' };
   return { format: 'csv', headers, rows: rows.map((row) => headers.map((_header, index) => row[index] ?? '')) };
 }

@@ -21,6 +21,15 @@ describe('CSV of contacts', () => {
     ]);
   });
 
+  test('refuses a file whose quote is never closed, naming the line it opens on, instead of dropping rows', () => {
+    // Without the refusal, line 3 onwards became one cell of line 3 and two people vanished.
+    const text = 'Nom;Notes\r\nAna Diaz;ok\r\nBen Roy;"vient lundi\r\nCléo Faure;x\r\nDan Lee;y\r\n';
+    expect(parseCsv(text)).toEqual({ unclosedQuoteLine: 3 });
+    expect(contactsFromCsv(text)).toEqual([{ line: 3, problem: { kind: 'unclosedQuote' } }]);
+    // A closed quote spanning lines still counts its lines: the open one is on line 4.
+    expect(parseCsv('a;b\n"deux\nlignes";z\n"ouvert;w\n')).toEqual({ unclosedQuoteLine: 4 });
+  });
+
   test('reads a tab-separated file, as Excel saves "texte Unicode"', () => {
     expect(parseCsv('Nom\tCourriel\tStructure\nAna Diaz\tana@exemple.fr\t"Café, Redon"\n')).toEqual([
       ['Nom', 'Courriel', 'Structure'],

@@ -172,5 +172,9 @@ describe('lieux from the census of tiers-lieux', () => {
     expect(readLieuSource('{"data": [')).toEqual({ problem: 'bad_json' });
     expect(readLieuSource('{"data": []}')).toEqual({ problem: 'no_elements' });
     expect(readLieuSource('Nom;Commune\n')).toEqual({ problem: 'empty' });
+    expect(readLieuSource('Nom;Commune\nCafé;Redon\n"Tiers-lieu;Rennes\nAtelier;Vannes\n')).toEqual({
+      problem: 'unclosed_quote',
+      line: 3,
+    });
   });
 });

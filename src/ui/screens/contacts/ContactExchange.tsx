@@ -36,6 +36,8 @@ export function ContactExchange() {
         return t.importNoName;
       case 'noHeader':
         return t.importNoHeader;
+      case 'unclosedQuote':
+        return t.importUnclosedQuote;
       case 'spreadsheet':
         return t.importSpreadsheet;
       case 'binary':

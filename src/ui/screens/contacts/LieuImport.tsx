@@ -68,7 +68,7 @@ export function LieuImport() {
     try {
       const read = readLieuFile(new Uint8Array(await file.arrayBuffer()));
       if ('problem' in read) {
-        setProblem(t.problem(read.problem));
+        setProblem(read.problem === 'unclosed_quote' ? t.unclosedQuote(read.line) : t.problem(read.problem));
         return;
       }
       const { source, encoding } = read;

@@ -28,6 +28,8 @@ export const importMessages = {
           'Ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV : dans le tableur, enregistrez-le au format CSV, puis choisissez ce fichier CSV.',
         binary: 'Ce fichier n’est pas du texte : choisissez un fichier CSV ou JSON.',
       })[problem],
+    unclosedQuote: (line: number) =>
+      `Ligne ${line} : un guillemet ouvert n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur ; rien n’a été importé.`,
     unreadable: 'Impossible de lire ce fichier. Rien n’a été importé.',
     format: (format: LieuSourceFormat): string => (format === 'csv' ? 'Tableau CSV' : 'Export GoGoCarto (JSON)'),
     encoding: (encoding: TextEncodingName) => `encodage ${ENCODINGS[encoding]}`,
@@ -96,6 +98,8 @@ export const importMessages = {
           'This file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then choose that CSV file.',
         binary: 'This file is not text: choose a CSV or JSON file.',
       })[problem],
+    unclosedQuote: (line: number) =>
+      `Line ${line}: a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.`,
     unreadable: 'This file cannot be read. Nothing was imported.',
     format: (format: LieuSourceFormat) => (format === 'csv' ? 'CSV table' : 'GoGoCarto export (JSON)'),
     encoding: (encoding: TextEncodingName) => `${ENCODINGS[encoding]} encoding`,

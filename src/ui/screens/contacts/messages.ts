@@ -89,6 +89,8 @@ export const messages = {
     importSpreadsheet:
       'ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV : dans le tableur, enregistrez-le au format CSV, puis importez ce fichier CSV.',
     importBinary: 'ce fichier n’est pas du texte : choisissez un fichier CSV ou vCard (.vcf).',
+    importUnclosedQuote:
+      'un guillemet ouvert ici n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur ; rien n’a été importé.',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'Le fichier n’a pas pu être lu ni importé ; rien n’a été enregistré.',
     exchange: 'Importer ou exporter',
@@ -179,6 +181,8 @@ export const messages = {
     importSpreadsheet:
       'this file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then import that CSV file.',
     importBinary: 'this file is not text: choose a CSV or vCard (.vcf) file.',
+    importUnclosedQuote:
+      'a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'The file could not be read or imported; nothing was saved.',
     exchange: 'Import or export',
