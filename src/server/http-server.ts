@@ -4,6 +4,7 @@
 import { createServer, maxHeaderSize, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
+import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import type { ApiError } from '../protocol/wire';
 
 type FetchApp = { fetch: (request: Request, env: unknown) => Response | Promise<Response> };
@@ -31,8 +32,12 @@ export function listen(
           }),
   });
   // Stalled clients (headers or a body that never finish: slowloris) are looked for every 5 s
-  // rather than Node's 30, so each holds its socket little past its timeout.
-  const server = createServer({ connectionsCheckingInterval: 5_000 }, listener);
+  // rather than Node's 30, so each holds its socket little past its timeout. The timeout is
+  // the one devices size their uploads by (a file on a slow uplink may take minutes).
+  const server = createServer(
+    { connectionsCheckingInterval: 5_000, requestTimeout: REQUEST_ARRIVAL_LIMIT_MS },
+    listener,
+  );
   // A request Node's parser gave up on (not HTTP, headers too large, too slow): a JSON answer,
   // then the door closes.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

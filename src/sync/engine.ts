@@ -1,6 +1,7 @@
 // The client sync engine: uploads waiting files, pushes the outbox, pulls the network's
 // changes, one run at a time. A run never deletes local data on failure: the outbox is only
-// emptied by the server's acknowledgement, and a failed run is simply tried again.
+// emptied by the server's acknowledgement, and a failed run is simply tried again. A file that
+// could not be sent (a slow link) waits for the next run without holding the records back.
 import { blobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { redirectMerged } from '../db/merge';
@@ -71,6 +72,7 @@ export class SyncEngine {
     const meta = await readSyncMeta(this.context);
     this.update({
       pending: await pendingCount(this.context),
+      filesWaiting: (await blobsToUpload(this.context)).length,
       lastSyncAt: meta.lastSyncAt,
       serverVersion: meta.serverVersion,
       state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
@@ -125,7 +127,13 @@ export class SyncEngine {
       if ((await this.writeAfterPull()) > 0) await this.push(transport);
       const lastSyncAt = new Date(this.context.clock.physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
-      this.update({ state: 'idle', lastSyncAt, progress: null, pending: await pendingCount(this.context) });
+      this.update({
+        state: 'idle',
+        lastSyncAt,
+        progress: null,
+        pending: await pendingCount(this.context),
+        filesWaiting: (await blobsToUpload(this.context)).length,
+      });
     } catch (error) {
       // Every failure ends in a status the scheduler retries from; one that is not the
       // network's or the server's is a bug of this app: logged whole, and said as such.
@@ -133,8 +141,12 @@ export class SyncEngine {
       const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
       const state: SyncStatus['state'] = kind === 'unreachable' ? 'offline' : 'error';
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
+      const filesWaiting = await blobsToUpload(this.context).then(
+        (waiting) => waiting.length,
+        () => this.current.filesWaiting,
+      );
       const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
-      this.update({ state, error: kind, progress: null, pending, retryAfterMs });
+      this.update({ state, error: kind, progress: null, pending, filesWaiting, retryAfterMs });
     } finally {
       await this.noteServerVersion(transport?.serverVersion ?? null);
     }
@@ -146,6 +158,13 @@ export class SyncEngine {
     await writeSyncMeta(this.context, { serverVersion }).catch(() => undefined);
   }
 
+  /**
+   * Sends the files the server does not have yet. A file that could not go (the link too slow
+   * or gone, the server failing) stays waiting, and so do the files after it, since the link
+   * that failed one would fail them too: the records still go, and the next run sends the files
+   * (the status counts them, and the scheduler retries with its backoff). The records' files
+   * then reach other devices later, shown there as files still on another device.
+   */
   private async uploadFiles(transport: SyncTransport): Promise<void> {
     for (const sha256 of await blobsToUpload(this.context)) {
       const blob = await getBlob(this.context, sha256);
@@ -154,9 +173,10 @@ export class SyncEngine {
         await transport.uploadAttachment(sha256, blob.data, blob.mimeType);
         await markBlobUploaded(this.context, sha256);
       } catch (error) {
+        if (!(error instanceof SyncError)) throw error;
         // A file the server will never take must not stop the records behind it.
-        if (error instanceof SyncError && error.kind === 'refused')
-          await markBlobUploaded(this.context, sha256, error.message);
+        if (error.kind === 'refused') await markBlobUploaded(this.context, sha256, error.message);
+        else if (error.kind === 'unreachable' || error.kind === 'server') return;
         else throw error;
       }
     }

@@ -69,11 +69,12 @@ export class SyncScheduler {
     if (this.timer !== null) this.environment.clearTimer(this.timer);
     this.timer = null;
     await this.engine.sync();
-    const { state, error, retryAfterMs } = this.engine.status;
+    const { state, error, retryAfterMs, filesWaiting } = this.engine.status;
     // Retrying cannot help an app the server no longer serves: it waits for its update (the
     // new version starts a new scheduler); "Synchroniser" still tries once per press.
     if (state === 'unjoined' || error === 'upgrade_required') return;
-    if (state === 'offline' || state === 'error') {
+    // A file left waiting by a run whose records went is a failed upload: retried as a failure.
+    if (state === 'offline' || state === 'error' || filesWaiting > 0) {
       this.failures += 1;
       const first = this.options.firstBackoffMs ?? 5_000;
       const backoff = Math.min(first * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 300_000);

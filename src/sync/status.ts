@@ -8,6 +8,8 @@ export interface SyncStatus {
   state: SyncState;
   /** Records with changes not yet acknowledged by the server. */
   pending: number;
+  /** Files of this device the server does not have yet (an upload failed: sent at a later run). */
+  filesWaiting: number;
   lastSyncAt: string | null;
   error: SyncErrorKind | null;
   /** Progress of a long pull (a new device): records received and still to come. */
@@ -23,6 +25,7 @@ export interface SyncStatus {
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   state: 'unjoined',
   pending: 0,
+  filesWaiting: 0,
   lastSyncAt: null,
   error: null,
   progress: null,

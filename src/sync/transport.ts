@@ -1,5 +1,7 @@
 // The only code that talks to the network's server. Every failure becomes a SyncError of a
 // named kind, so the engine can decide (retry, wait, tell the user) and never discard data.
+
+import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import {
   APP_HEADER,
   PROTOCOL_HEADER,
@@ -59,6 +61,21 @@ export interface SyncTransport {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** How long a request may take before the device gives up on it and retries later. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The uplink an upload is given time for: a rural 3G/4G link in a bad hour (~256 kbit/s). */
+const SLOW_UPLINK_BYTES_PER_SECOND = 256_000 / 8;
+
+/**
+ * How long an upload of `bytes` may take: an ordinary request's time plus the bytes' time on a
+ * slow uplink, so a 10 MB file on a weak link can finish; never past the server's own limit
+ * for a request to arrive, which would answer 408 anyway.
+ */
+export function uploadTimeoutMs(bytes: number): number {
+  const sending = Math.ceil((bytes / SLOW_UPLINK_BYTES_PER_SECOND) * 1000);
+  return Math.min(REQUEST_TIMEOUT_MS + sending, REQUEST_ARRIVAL_LIMIT_MS);
+}
+
 /** The headers every request of the app carries, so a server can tell what it talks to. */
 export function versionHeaders(headers: Headers): Headers {
   headers.set(APP_HEADER, __APP_VERSION__);
@@ -77,10 +94,11 @@ export class ApiClient {
     private readonly serverUrl: string,
     private readonly token: string,
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
-    private readonly timeoutMs = 30_000,
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
   ) {}
 
-  async call(path: string, init: RequestInit): Promise<Response> {
+  /** `timeoutMs`: this request's own, when it may take longer than others (an upload). */
+  async call(path: string, init: RequestInit, timeoutMs = this.timeoutMs): Promise<Response> {
     const headers = versionHeaders(new Headers(init.headers));
     headers.set('Authorization', `Bearer ${this.token}`);
     let response: Response;
@@ -88,7 +106,7 @@ export class ApiClient {
       response = await this.fetchImpl(`${this.serverUrl.replace(/\/$/, '')}${path}`, {
         ...init,
         headers,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
@@ -160,7 +178,11 @@ export class HttpTransport implements SyncTransport {
   }
 
   async uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void> {
-    await this.call(`/api/attachments/${sha256}`, { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data });
+    await this.call(
+      `/api/attachments/${sha256}`,
+      { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data },
+      uploadTimeoutMs(data.byteLength),
+    );
   }
 
   async replaceToken(next: string, bearer?: string): Promise<TokenResponse> {
@@ -188,8 +210,8 @@ export class HttpTransport implements SyncTransport {
    * know, so this app's changes would be lost to it. The engine reads before it writes to a
    * server whose version it has not heard yet, so this stops a run before anything is sent.
    */
-  private async call(path: string, init: RequestInit): Promise<Response> {
-    const response = await this.api.call(path, init);
+  private async call(path: string, init: RequestInit, timeoutMs?: number): Promise<Response> {
+    const response = await this.api.call(path, init, timeoutMs);
     if (!response.headers.has(SERVER_HEADER))
       throw new SyncError('server_outdated', 'the server names no version: it predates this app (0.1.0)');
     return response;

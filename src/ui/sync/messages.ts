@@ -12,10 +12,13 @@ export const messages = {
     upToDate: 'À jour',
     toSend: 'Modifications à envoyer',
     toSendShort: 'À envoyer',
+    filesToSend: 'Fichiers à envoyer',
     error: 'Erreur de synchronisation',
     errorShort: 'Erreur',
     syncingShort: (percent: number | null) => (percent === null ? 'Synchro…' : `Synchro ${percent} %`),
     pending: (count: number) => `${count} ${plural(count, 'modification', 'modifications')} à envoyer`,
+    filesWaiting: (count: number) =>
+      `${count} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente ?) : nouvel essai à la prochaine synchronisation`,
   },
   en: {
     indicatorLabel: 'Sync status',
@@ -25,9 +28,12 @@ export const messages = {
     upToDate: 'Up to date',
     toSend: 'Changes to send',
     toSendShort: 'To send',
+    filesToSend: 'Files to send',
     error: 'Sync error',
     errorShort: 'Error',
     syncingShort: (percent: number | null) => (percent === null ? 'Syncing…' : `Syncing ${percent}%`),
     pending: (count: number) => `${count} ${plural(count, 'change', 'changes')} to send`,
+    filesWaiting: (count: number) =>
+      `${count} ${plural(count, 'file', 'files')} not sent yet (connection too slow?): tried again at the next sync`,
   },
 } satisfies Messages;

@@ -21,7 +21,10 @@ export function stateLabel(status: SyncStatus, t: Words, { short = false } = {})
     case 'error':
       return short ? t.errorShort : t.error;
     default:
-      // "À jour" only once nothing waits: a change saved a second ago is not on the network yet.
-      return status.pending > 0 ? (short ? t.toSendShort : t.toSend) : t.upToDate;
+      // "À jour" only once nothing waits: a change saved a second ago is not on the network yet,
+      // nor is a photo whose upload the link could not carry.
+      if (status.pending > 0) return short ? t.toSendShort : t.toSend;
+      if (status.filesWaiting > 0) return short ? t.toSendShort : t.filesToSend;
+      return t.upToDate;
   }
 }

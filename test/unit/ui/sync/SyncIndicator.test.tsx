@@ -32,7 +32,7 @@ describe('the sync indicator', () => {
   });
 
   test('says "À jour" only when nothing waits', () => {
-    expect(show({ state: 'idle', pending: 0 }).textContent).toBe('À jour');
+    expect(show({ state: 'idle', pending: 0, filesWaiting: 0 }).textContent).toBe('À jour');
   });
 
   test('just after a save, says the change is still to send, with how many', () => {
@@ -40,6 +40,12 @@ describe('the sync indicator', () => {
     expect(indicator.textContent).not.toContain('À jour');
     expect(indicator.textContent).toBe('À envoyer 2');
     expect(indicator.getAttribute('aria-label')?.startsWith('À envoyer 2')).toBe(true);
+  });
+
+  test('does not say "À jour" while a photo whose upload failed still waits to be sent', () => {
+    const indicator = show({ state: 'idle', pending: 0, filesWaiting: 1 });
+    expect(indicator.textContent).toBe('À envoyer');
+    expect(indicator.getAttribute('aria-label')).toContain('Fichiers à envoyer');
   });
 
   test('offline with changes waiting, its name starts with what it shows', () => {

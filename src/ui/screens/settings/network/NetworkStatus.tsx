@@ -19,6 +19,11 @@ export function NetworkStatus({ session }: { session: Session }) {
   const d = useDates();
   const status = useSyncStatus();
   const problem = errorText(status.error, w);
+  // "Tout a été envoyé" only when no change and no file waits.
+  const waiting = [
+    ...(status.pending > 0 ? [s.pending(status.pending)] : []),
+    ...(status.filesWaiting > 0 ? [s.filesWaiting(status.filesWaiting)] : []),
+  ];
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (
     <div class="stack">
@@ -30,7 +35,7 @@ export function NetworkStatus({ session }: { session: Session }) {
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
           {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.relative(status.lastSyncAt)) : w.neverSynced}
           <br />
-          {status.pending > 0 ? s.pending(status.pending) : t.pendingNone}
+          {waiting.length > 0 ? waiting.join(' · ') : t.pendingNone}
         </Fact>
       </Facts>
       {problem ? <Banner tone={status.state === 'offline' ? 'info' : 'error'}>{problem}</Banner> : null}

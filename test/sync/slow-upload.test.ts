@@ -1,0 +1,127 @@
+// A concierge on a slow rural link: a photo that cannot go up in time must not keep the
+// visits from leaving the phone, nor the network's news from arriving. The file waits, is
+// counted in the status, and goes at a later sync; meanwhile other devices see the visit and a
+// photo still on another device, as they would see any file not here yet.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { attachFile, listAttachments } from '../../src/db/attachments';
+import { getBlob } from '../../src/db/blobs';
+import { createRecord } from '../../src/db/writes';
+import { ensureBlob } from '../../src/sync/files';
+import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
+import { HttpTransport, type SyncError, uploadTimeoutMs } from '../../src/sync/transport';
+import { TestDevice } from '../helpers/test-device';
+import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+
+const isUpload = (url: string, init?: RequestInit) => init?.method === 'PUT' && url.includes('/api/attachments/');
+
+describe('a photo the link cannot carry in time', () => {
+  let server: TestServer;
+  let field: TestDevice;
+  let office: TestDevice;
+  /** While set, uploads end as a request the device gave up on (its timeout fired). */
+  let uploadsStall: boolean;
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    const network = await server.createNetwork('Réseau');
+    uploadsStall = false;
+    field = await TestDevice.open('Camille', (url, init) =>
+      uploadsStall && isUpload(url, init)
+        ? Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
+        : server.fetch(url, init),
+    );
+    office = await TestDevice.open('Sami', (url, init) => server.fetch(url, init));
+    await field.join(await server.invite(network.id));
+    await office.join(await server.invite(network.id));
+  });
+
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await field.close();
+    await office.close();
+    await server.stop();
+  });
+
+  async function visitWithPhoto() {
+    const visit = await createRecord(field.context, 'visits', { visitedAt: new Date().toISOString() });
+    const photo = await attachFile(field.context, {
+      ownerType: 'visits',
+      ownerId: visit.id,
+      kind: 'photo',
+      fileName: 'atelier.png',
+      mimeType: 'image/png',
+      data: new TextEncoder().encode(`photo ${visit.id}`).buffer as ArrayBuffer,
+    });
+    return { visit, photo };
+  }
+
+  const officeTransport = () => new HttpTransport(TEST_SERVER_URL, office.context.session?.token ?? '', office.link);
+
+  it('still pushes and pulls the records of that sync, and sends the photo at a later one', async () => {
+    const news = await createRecord(office.context, 'visits', { visitedAt: new Date().toISOString() });
+    await office.sync();
+    const { visit, photo } = await visitWithPhoto();
+    uploadsStall = true;
+
+    await field.sync();
+    expect(field.engine.status).toMatchObject({ state: 'idle', pending: 0, filesWaiting: 1, error: null });
+    expect(await field.outboxSize()).toBe(0);
+    expect((await field.records()).map((record) => record.id)).toContain(news.id);
+    expect((await getBlob(field.context, photo.sha256))?.state).toBe('pending');
+
+    // The office sees the visit and its photo's record; the bytes are not on the server yet,
+    // so the photo shows as taken on another device (the "elsewhere" state), as before.
+    await office.sync();
+    expect((await office.records()).map((record) => record.id)).toContain(visit.id);
+    expect((await listAttachments(office.context, visit.id)).map((one) => one.sha256)).toEqual([photo.sha256]);
+    await expect(ensureBlob(office.context, officeTransport(), photo.sha256)).rejects.toMatchObject({
+      status: 404,
+    } satisfies Partial<SyncError>);
+
+    uploadsStall = false;
+    await field.sync();
+    expect(field.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
+    expect((await getBlob(field.context, photo.sha256))?.state).toBe('uploaded');
+    const arrived = await ensureBlob(office.context, officeTransport(), photo.sha256);
+    expect(new TextDecoder().decode(arrived?.data)).toBe(`photo ${visit.id}`);
+  });
+
+  it('gives the upload the time its size needs on a slow link, not an ordinary request’s', async () => {
+    const timeouts = vi.spyOn(AbortSignal, 'timeout');
+    const big = new Uint8Array(2 * 1024 * 1024).fill(7).buffer as ArrayBuffer;
+    const visit = await createRecord(field.context, 'visits', { visitedAt: new Date().toISOString() });
+    await attachFile(field.context, {
+      ownerType: 'visits',
+      ownerId: visit.id,
+      kind: 'file',
+      fileName: 'plan.pdf',
+      mimeType: 'application/pdf',
+      data: big,
+    });
+    timeouts.mockClear();
+    await field.sync();
+    const given = timeouts.mock.calls.map(([ms]) => ms);
+    timeouts.mockRestore();
+    expect(field.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
+    expect(given).toContain(uploadTimeoutMs(big.byteLength));
+    expect(uploadTimeoutMs(big.byteLength)).toBeGreaterThan(30_000);
+  });
+
+  it('is tried again with the scheduler’s backoff, not only at the next periodic sync', async () => {
+    const timers: number[] = [];
+    const environment: SchedulerEnvironment = {
+      onOnline: () => () => undefined,
+      setTimer: (_callback, ms) => timers.push(ms),
+      clearTimer: () => undefined,
+    };
+    const scheduler = new SyncScheduler(field.engine, environment, { periodMs: 60_000, firstBackoffMs: 5_000 });
+    await visitWithPhoto();
+    uploadsStall = true;
+    await scheduler.runNow();
+    expect(timers.at(-1)).toBe(5_000);
+    uploadsStall = false;
+    await scheduler.runNow();
+    expect(timers.at(-1)).toBe(60_000);
+    scheduler.stop();
+  });
+});
