@@ -57,12 +57,26 @@ export function clockOf(clocks: FieldClocks, key: string): string {
 /** A new record from its creating patch. */
 export function createState(patch: Patch): RecordState {
   const data: Record<string, unknown> = {};
-  const clocks: FieldClocks = {};
+  // A creation's fields nearly always share one clock: its clocks are then that one alone,
+  // without a map of every field's clock built only to be compacted.
+  let shared: string | undefined;
+  let sharedByAll = true;
   for (const key of Object.keys(patch.fields)) {
     if (key.includes('.')) continue;
     data[key] = patch.fields[key];
     const clock = patch.clocks[key];
-    if (clock !== undefined) clocks[key] = clock;
+    if (clock === undefined || clock === shared) continue;
+    if (shared === undefined) shared = clock;
+    else sharedByAll = false;
+  }
+  const clocks: FieldClocks = {};
+  if (sharedByAll) {
+    if (shared !== undefined) clocks[DEFAULT_CLOCK_KEY] = shared;
+    return { data, clocks };
+  }
+  for (const key of Object.keys(patch.fields)) {
+    const clock = patch.clocks[key];
+    if (clock !== undefined && !key.includes('.')) clocks[key] = clock;
   }
   return { data, clocks: compactClocks(clocks) };
 }

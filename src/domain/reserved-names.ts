@@ -3,9 +3,14 @@
 // and record skip them). A record or change that holds one is refused in words instead.
 const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** No key shorter than this holds a reserved name, dotted or not. */
+const SHORTEST_RESERVED_NAME = Math.min(...[...RESERVED_NAMES].map((name) => name.length));
+
 /** Whether a key, or one of its dotted segments, is such a name. */
 export function isReservedName(key: string): boolean {
-  // Every key of every pushed record passes here: a plain key is looked up without splitting.
+  // Every key of every pushed record passes here: most are too short to be looked up at all,
+  // and a plain key is looked up without splitting.
+  if (key.length < SHORTEST_RESERVED_NAME) return false;
   if (!key.includes('.')) return RESERVED_NAMES.has(key);
   return key.split('.').some((name) => RESERVED_NAMES.has(name));
 }
