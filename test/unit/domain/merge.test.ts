@@ -28,6 +28,16 @@ describe('per-field last writer wins', () => {
     expect(other.data.purpose).toBe('tard');
   });
 
+  it('keeps the clock of each field of a creation: an edit made between two of them wins only the older', () => {
+    const created = createState({
+      fields: { purpose: 'ancien', notes: 'récent', 'answers.q1': 'oui' },
+      clocks: { purpose: clock(1), notes: clock(5), 'answers.q1': clock(9) },
+    });
+    expect(created.clocks).toEqual({ '*': clock(5), purpose: clock(1) });
+    const merged = mergePatch('visits', created, patch({ purpose: 'entre', notes: 'entre' }, clock(3)));
+    expect(merged.data).toMatchObject({ purpose: 'entre', notes: 'récent' });
+  });
+
   it('never changes the id, network or creation time', () => {
     const created = createState(patch({ id: 'x', networkId: 'n', createdAt: '2026-01-01T00:00:00.000Z' }, clock(1)));
     const merged = mergePatch(
