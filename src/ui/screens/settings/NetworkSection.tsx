@@ -36,7 +36,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
           <NetworkStatus session={session} />
           <OpenConflicts />
           <RejectedChanges />
-          {session.role === 'admin' ? <AdminPanel serverUrl={session.serverUrl} /> : null}
+          {session.role === 'admin' ? <AdminPanel serverUrl={session.serverUrl} deviceId={session.deviceId} /> : null}
           <LeaveNetwork />
         </div>
       ) : (

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Role } from '../../../../domain/vocabulary';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
-import { adminClient } from '../../../../state/sync';
+import { adminClient, syncNow } from '../../../../state/sync';
 import { invitationLink } from '../../../../sync/admin';
 import { SyncError } from '../../../../sync/transport';
 import { Banner } from '../../../components/Banner';
@@ -15,13 +15,15 @@ import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
 import styles from './network.module.css';
 
-export function AdminPanel({ serverUrl }: { serverUrl: string }) {
+/** `deviceId` is this device's: revoking it ends this device's own access. */
+export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceId: string }) {
   const t = useMessages(messages);
   const d = useDates();
   const [role, setRole] = useState<Role>('concierge');
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [selfRevoked, setSelfRevoked] = useState(false);
 
   const attempt = async (action: () => Promise<void>) => {
     setFailed(null);
@@ -29,7 +31,9 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
       await action();
     } catch (error) {
       // 409: the server keeps the network's last admin device (revoking it would leave no admin).
-      setFailed(error instanceof SyncError && error.status === 409 ? t.lastAdmin : t.adminFailed);
+      // 'revoked': this device was removed (from here or by another admin); the action reached the server.
+      if (error instanceof SyncError && error.kind === 'revoked') setSelfRevoked(true);
+      else setFailed(error instanceof SyncError && error.status === 409 ? t.lastAdmin : t.adminFailed);
     }
   };
   const invite = () =>
@@ -48,7 +52,17 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
       const client = await adminClient();
       if (!client) return;
       await client.revoke(device.id);
-      setDevices(await client.devices());
+      if (device.id !== deviceId) {
+        setDevices(await client.devices());
+        return;
+      }
+      // This device's token is now refused: listing the devices again could only fail. The list
+      // shows the revocation as done, and a sync lets the engine report 'revoked' as for any
+      // removed device (the status above then says what to do).
+      const revokedAt = new Date().toISOString();
+      setDevices((shown) => shown?.map((item) => (item.id === device.id ? { ...item, revokedAt } : item)) ?? null);
+      setSelfRevoked(true);
+      void syncNow();
     });
 
   return (
@@ -92,7 +106,8 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
         <ul class={`stack ${styles.list}`} data-testid="devices">
           {devices.map((device) => (
             <li key={device.id} class={styles.card}>
-              <strong>{device.name}</strong> — {device.memberName} (
+              <strong>{device.name}</strong>
+              {device.id === deviceId ? ` (${t.thisDevice})` : null} — {device.memberName} (
               {device.role === 'admin' ? t.roleAdmin : t.roleConcierge}
               ),{' '}
               {device.revokedAt
@@ -111,6 +126,7 @@ export function AdminPanel({ serverUrl }: { serverUrl: string }) {
           ))}
         </ul>
       )}
+      {selfRevoked ? <Banner tone="warning">{t.selfRevoked}</Banner> : null}
       {failed ? <Banner tone="error">{failed}</Banner> : null}
     </div>
   );

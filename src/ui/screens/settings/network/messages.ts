@@ -56,6 +56,9 @@ export const messages = {
     deviceSeen: (when: string) => `vu ${when}`,
     deviceNeverSeen: 'jamais vu',
     deviceRevoked: 'retiré',
+    thisDevice: 'cet appareil',
+    selfRevoked:
+      'Cet appareil a été retiré du réseau : il ne synchronise plus. Vos données restent ici ; pour synchroniser de nouveau, demandez une invitation à un autre admin.',
     deviceRevoke: 'Retirer cet appareil',
     deviceRevokeConfirm: (name: string) => `Retirer « ${name} » du réseau ? Il ne pourra plus synchroniser.`,
     adminFailed: 'L’action n’a pas abouti. Vérifiez la connexion au serveur et réessayez.',
@@ -133,6 +136,9 @@ export const messages = {
     deviceSeen: (when: string) => `seen ${when}`,
     deviceNeverSeen: 'never seen',
     deviceRevoked: 'removed',
+    thisDevice: 'this device',
+    selfRevoked:
+      'This device was removed from the network: it no longer syncs. Your data stays here; to sync again, ask another admin for an invitation.',
     deviceRevoke: 'Remove this device',
     deviceRevokeConfirm: (name: string) => `Remove “${name}” from the network? It will no longer sync.`,
     adminFailed: 'The action failed. Check the connection to the server and try again.',

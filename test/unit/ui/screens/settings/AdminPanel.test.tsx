@@ -1,0 +1,86 @@
+// An admin removing their own device from Réglages: the revoke works, so the screen must say so
+// (not "the action failed"), and the devices list says which one is this device.
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { DeviceInfo } from '../../../../../src/protocol/wire';
+import { uiStore } from '../../../../../src/state/ui';
+import { SyncError } from '../../../../../src/sync/transport';
+import { AdminPanel } from '../../../../../src/ui/screens/settings/network/AdminPanel';
+
+const server = vi.hoisted(() => ({ revoked: new Set<string>(), syncs: 0 }));
+
+const device = (id: string, name: string): DeviceInfo => ({
+  id,
+  name,
+  memberName: 'Léa Petit',
+  role: 'admin',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  lastSeenAt: null,
+  revokedAt: null,
+});
+
+// The server as the admin client sees it: once this device is revoked, its token is refused.
+vi.mock('../../../../../src/state/sync', () => ({
+  syncNow: async () => {
+    server.syncs++;
+  },
+  adminClient: async () => {
+    const authorised = () => {
+      if (server.revoked.has('mine')) throw new SyncError('revoked', 'device revoked', 401);
+    };
+    return {
+      devices: async () => {
+        authorised();
+        return [device('mine', 'Ordinateur de Léa'), device('other', 'Téléphone de Sam')].map((item) => ({
+          ...item,
+          revokedAt: server.revoked.has(item.id) ? '2026-12-05T03:00:00.000Z' : null,
+        }));
+      },
+      revoke: async (id: string) => {
+        authorised();
+        server.revoked.add(id);
+      },
+    };
+  },
+}));
+
+vi.mock('../../../../../src/ui/screens/settings/network/NetworkFiles', () => ({ NetworkFiles: () => null }));
+
+describe('the devices of the network, for an admin', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+    server.revoked.clear();
+    server.syncs = 0;
+    vi.stubGlobal('confirm', () => true);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('revoking this very device says it was removed, not that the action failed', async () => {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
+    const mine = (await screen.findByText('Ordinateur de Léa')).closest('li') as HTMLElement;
+    expect(mine.textContent).toContain('(cet appareil)');
+    const other = screen.getByText('Téléphone de Sam').closest('li') as HTMLElement;
+    expect(other.textContent).not.toContain('(cet appareil)');
+
+    fireEvent.click(within(mine).getByRole('button', { name: 'Retirer cet appareil' }));
+
+    await screen.findByText(/Cet appareil a été retiré du réseau/);
+    expect(screen.queryByText(/L’action n’a pas abouti/)).toBeNull();
+    expect(mine.textContent).toContain('retiré');
+    expect(server.syncs).toBe(1);
+  });
+
+  test('revoking another device lists it as removed, with no word about this one', async () => {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
+    const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
+    fireEvent.click(within(other).getByRole('button', { name: 'Retirer cet appareil' }));
+    await vi.waitFor(() => expect(within(other).queryByRole('button')).toBeNull());
+    expect(other.textContent).toContain('retiré');
+    expect(screen.queryByText(/Cet appareil a été retiré/)).toBeNull();
+    expect(server.syncs).toBe(0);
+  });
+});
