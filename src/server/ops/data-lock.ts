@@ -51,10 +51,20 @@ function usableFolder(dataDir: string): void {
 }
 
 const NOT_WRITABLE = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'];
+const DISK_FULL = ['ENOSPC', 'SQLITE_FULL'];
 
-/** SQLite and the file system say "unable to open" or "EACCES": the admin needs the folder and the way out. */
-function unusable(dataDir: string, error: unknown): StartRefused {
+/**
+ * Why the data folder cannot be used, and the way out: SQLite and the file system say "unable
+ * to open", "EACCES" or "disk is full", and each has its own fix (write access is no cure for
+ * a full disk).
+ */
+export function unusable(dataDir: string, error: unknown): StartRefused {
   const code = (error as { code?: string }).code;
+  if (code !== undefined && DISK_FULL.includes(code))
+    return new StartRefused(
+      `Valise cannot keep its data in ${dataDir}: the disk holding it is full. ` +
+        'Free space on that disk (old backups, logs, other files), then start again; or set VALISE_DATA to a folder on a disk with room.',
+    );
   const why =
     code === 'EEXIST' || code === 'ENOTDIR'
       ? 'it is a file, or inside one, not a folder'
