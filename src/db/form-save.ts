@@ -2,6 +2,7 @@
 // is forgotten in that same transaction — either the records are stored and the draft gone, or
 // nothing changed and the draft is still there to try again.
 import type { Table } from 'dexie';
+import { changedSince } from '../domain/form-changes';
 import type { NewRecord, RecordChanges, RecordMap, RecordType } from '../domain/record-types';
 import type { DataContext } from './context';
 import { deleteDraft } from './drafts';
@@ -26,15 +27,24 @@ export function saveWithDraft<T>(
   });
 }
 
-/** Creates (id null) or changes a record of one type from a form, forgetting its draft with it. */
+type FormFields<K extends RecordType> = NewRecord<K> & RecordChanges<K>;
+
+/**
+ * Creates (id null) or changes a record of one type from a form, forgetting its draft with it.
+ * A change writes only the fields that differ from `opened`, the same fields as the form opened
+ * (src/domain/form-changes.ts); without it, every field given.
+ */
 export function saveRecordForm<K extends RecordType>(
   context: DataContext,
   type: K,
   id: string | null,
-  fields: NewRecord<K> & RecordChanges<K>,
+  fields: FormFields<K>,
   draftId: string | null,
+  opened: FormFields<K> | null = null,
 ): Promise<RecordMap[K]> {
   return saveWithDraft(context, [context.db.anyRecords(type)], draftId, () =>
-    id === null ? createRecord(context, type, fields) : updateRecord(context, type, id, fields),
+    id === null
+      ? createRecord(context, type, fields)
+      : updateRecord(context, type, id, opened ? changedSince<RecordChanges<K>>(fields, opened) : fields),
   );
 }

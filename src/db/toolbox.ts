@@ -1,6 +1,7 @@
 // The valise's repository: items curated by admins and suggested by concierges, loans of the
 // physical kit, packing lists ticked offline. Every write goes through writes.ts.
 import type { Attachment } from '../domain/attachment';
+import { changedSince } from '../domain/form-changes';
 import type { Loan, PackingList, ToolboxItem } from '../domain/toolbox';
 import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
@@ -91,7 +92,8 @@ export type ChosenFile = Omit<NewAttachment, 'ownerType' | 'ownerId' | 'kind'>;
 /**
  * The item form's save: the item, its new file (bytes and record, hashed first) and the link
  * from the item to that file, in one transaction that also forgets the form's draft — a crash
- * can no longer leave the file out of the offline set.
+ * can no longer leave the file out of the offline set. An edit writes only the fields that
+ * differ from `opened`, the item as the form opened it.
  */
 export async function saveItem(
   context: DataContext,
@@ -99,6 +101,7 @@ export async function saveItem(
   input: ItemInput,
   file: ChosenFile | null,
   draftId: string | null,
+  opened: ItemInput | null = null,
 ): Promise<ToolboxItem> {
   const hashed = file
     ? await hashFile(context, { ...file, kind: file.mimeType.startsWith('image/') ? 'photo' : 'file' })
@@ -106,7 +109,9 @@ export async function saveItem(
   const { db } = context;
   const tables = [db.records('toolboxItems'), db.records('attachments'), db.blobs];
   return saveWithDraft(context, tables, draftId, async () => {
-    const saved = id ? await updateRecord(context, 'toolboxItems', id, input) : await addItem(context, input);
+    const saved = id
+      ? await updateRecord(context, 'toolboxItems', id, opened ? changedSince(input, opened) : input)
+      : await addItem(context, input);
     if (!hashed) return saved;
     const attachment = await attachHashed(context, { ownerType: 'toolboxItems', ownerId: saved.id }, hashed);
     return updateRecord(context, 'toolboxItems', saved.id, { attachmentId: attachment.id });

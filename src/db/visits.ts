@@ -1,6 +1,7 @@
 // Field visits: where, who, which services, what was said; their follow-ups and photos are
 // created in the same transaction so a visit is never saved without what was typed with it.
 import type { FollowUp } from '../domain/follow-up';
+import { changedSince } from '../domain/form-changes';
 import type { NewRecord } from '../domain/record-types';
 import type { Visit } from '../domain/visit';
 import { attachHashed, hashFile, type NewAttachment } from './attachments';
@@ -17,6 +18,8 @@ interface VisitSave {
   /** The visit to change, or null for a new one. */
   id: string | null;
   visit: NewVisit;
+  /** An edit's visit as the form opened it: only the fields that differ from it are written. */
+  opened?: NewVisit | null;
   followUps?: readonly Omit<NewFollowUp, 'visitId' | 'eventId'>[];
   photos?: readonly Omit<NewAttachment, 'ownerType' | 'ownerId' | 'kind'>[];
   /** The form's draft, forgotten in the same transaction. */
@@ -39,9 +42,12 @@ export async function saveVisit(
   const tables = [db.records('visits'), db.records('followUps'), db.records('attachments'), db.blobs];
   return saveWithDraft(context, tables, save.draftId ?? null, async () => {
     if (save.id !== null) {
-      const stored = await db.records('visits').get(save.id);
-      const visitedAt = secondsKept(save.visit.visitedAt, stored?.visitedAt);
-      return { visit: await updateRecord(context, 'visits', save.id, { ...save.visit, visitedAt }), followUps: [] };
+      const changes = save.opened ? changedSince(save.visit, save.opened) : save.visit;
+      if (changes.visitedAt !== undefined) {
+        const stored = await db.records('visits').get(save.id);
+        changes.visitedAt = secondsKept(changes.visitedAt, stored?.visitedAt);
+      }
+      return { visit: await updateRecord(context, 'visits', save.id, changes), followUps: [] };
     }
     const visit = await createRecord(context, 'visits', save.visit);
     const created = await createFollowUps(

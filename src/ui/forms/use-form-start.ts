@@ -16,8 +16,6 @@ export interface FormStart<V, F = never> {
   recordId: string | null;
   /** The values of the record (or the empty form): what "dirty" compares with. */
   saved: V;
-  /** The record's values as stored now: another tab or a pull may have changed it since it opened. */
-  current: () => Promise<V | undefined>;
   /** The values the form opens with: the draft's over the saved ones. */
   values: V;
   files: F[];
@@ -67,7 +65,6 @@ export function useFormStart<V, F = never>(
         draftId,
         recordId: target.recordId,
         saved,
-        current: () => load(context, target.recordId),
         values: draft ? { ...saved, ...(draft.values as Partial<V>) } : saved,
         files,
         restoredAt: draft?.updatedAt ?? null,

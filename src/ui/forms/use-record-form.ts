@@ -17,8 +17,12 @@ type StringKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V]
 type TextEvent = { currentTarget: { value: string } };
 
 interface RecordFormOptions<V, R, F> {
-  /** The repository call that writes everything the form holds, and forgets `draftId` in it. */
-  save: (values: V, files: F[], draftId: string) => Promise<R>;
+  /**
+   * The repository call that writes everything the form holds, and forgets `draftId` in it.
+   * `opened`: an edit's values as the form opened them (null for a new record), for the
+   * repository to write only the fields that differ from them (src/domain/form-changes.ts).
+   */
+  save: (values: V, files: F[], draftId: string, opened: V | null) => Promise<R>;
   /** After the save: usually a navigation to the record. */
   onSaved: (result: R, values: V) => void;
   /** Problems found before writing (a date that does not parse), by form field. */
@@ -140,7 +144,7 @@ export function useRecordForm<V extends object, R, F = never>(
     try {
       await writes.current;
       closed.current = true;
-      const result = await options.save(await onCurrent(start, values), files, draftId);
+      const result = await options.save(values, files, draftId, start.recordId === null ? null : start.saved);
       options.onSaved(result, values);
     } catch (error) {
       closed.current = false;
@@ -190,21 +194,6 @@ export function useRecordForm<V extends object, R, F = never>(
     discard,
     formRef,
   };
-}
-
-/**
- * The form's values over the record as stored at the save: a field the person left as it
- * opened takes the stored value. Another tab, or a pull of another device's edit, may have
- * changed it meanwhile, and the form's older copy written back would undo that edit everywhere.
- */
-async function onCurrent<V extends object, F>(start: FormStart<V, F>, values: V): Promise<V> {
-  if (start.recordId === null) return values;
-  const current = await start.current();
-  if (current === undefined) return values;
-  const merged = { ...values };
-  for (const key of Object.keys(values) as (keyof V)[])
-    if (JSON.stringify(values[key]) === JSON.stringify(start.saved[key])) merged[key] = current[key];
-  return merged;
 }
 
 function renamed(errors: FieldErrors, fieldOf: Record<string, string> | undefined): FieldErrors {

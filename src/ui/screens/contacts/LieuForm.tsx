@@ -106,8 +106,15 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
   const t = useMessages(messages);
   const lang = useLanguage();
   const form = useRecordForm(start, {
-    save: (values, _files, draftId) =>
-      saveRecordForm(start.context, 'organisations', start.recordId, fieldsOf(values), draftId),
+    save: (values, _files, draftId, opened) =>
+      saveRecordForm(
+        start.context,
+        'organisations',
+        start.recordId,
+        fieldsOf(values),
+        draftId,
+        opened && fieldsOf(opened),
+      ),
     onSaved: (saved) => navigate(`${lieuHref(saved.id)}?enregistree=1`, { replace: true }),
     describe: (values) => values.name.trim(),
   });

@@ -74,8 +74,8 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
   const t = useMessages(messages);
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
   const form = useRecordForm(start, {
-    save: (values, _files, draftId) =>
-      saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId),
+    save: (values, _files, draftId, opened) =>
+      saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true }),
     describe: (values) => values.name.trim(),
     holding: creatingLieu !== null,

@@ -122,6 +122,26 @@ function instantsOf(values: Values) {
   };
 }
 
+/** The event's fields as the form holds them. */
+function fieldsOf(values: Values) {
+  const { startsAt, endsAt } = instantsOf(values);
+  return {
+    title: values.title,
+    kind: values.kind,
+    startsAt: startsAt ?? '',
+    endsAt: endsAt ?? '',
+    timeZone: values.timeZone,
+    placeOrganisationId: values.placeOrganisationId,
+    placeLabel: values.placeLabel.trim() || null,
+    organisers: values.organisers
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+    services: values.services,
+    description: values.description.trim() || null,
+  };
+}
+
 function Form({ start }: { start: FormStart<Values> }) {
   const t = useMessages(messages);
   const lang = useLanguage();
@@ -134,25 +154,8 @@ function Form({ start }: { start: FormStart<Values> }) {
       if (!endsAt) found.endDate = t.dateInvalid;
       return found;
     },
-    save: (values, _files, draftId) => {
-      const { startsAt, endsAt } = instantsOf(values);
-      const fields = {
-        title: values.title,
-        kind: values.kind,
-        startsAt: startsAt ?? '',
-        endsAt: endsAt ?? '',
-        timeZone: values.timeZone,
-        placeOrganisationId: values.placeOrganisationId,
-        placeLabel: values.placeLabel.trim() || null,
-        organisers: values.organisers
-          .split(',')
-          .map((name) => name.trim())
-          .filter(Boolean),
-        services: values.services,
-        description: values.description.trim() || null,
-      };
-      return saveRecordForm(context, 'events', recordId, fields, draftId);
-    },
+    save: (values, _files, draftId, opened) =>
+      saveRecordForm(context, 'events', recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(hrefTo('evenements', saved.id), { replace: true }),
     fieldOf: { startsAt: 'startDate', endsAt: 'endDate' },
     describe: (values) => values.title.trim(),

@@ -118,7 +118,8 @@ function ItemFormFields({
   const tooBig = (size: number) => t.fileTooBig(formatBytes(size, lang), formatBytes(limit, lang));
   const form = useRecordForm(start, {
     check: (values): FieldErrors => (linkState(inputOf(values).link) === 'broken' ? { link: t.linkInvalid } : {}),
-    save: (values, files, draftId) => saveItem(context, start.recordId, inputOf(values), files[0] ?? null, draftId),
+    save: (values, files, draftId, opened) =>
+      saveItem(context, start.recordId, inputOf(values), files[0] ?? null, draftId, opened && inputOf(opened)),
     onSaved: (saved) => navigate(hrefTo('valise', 'element', saved.id), { replace: true }),
     errorsOf: (error) => (error instanceof AttachmentTooLargeError ? { file: tooBig(error.size) } : null),
     describe: (values) => values.title.trim(),

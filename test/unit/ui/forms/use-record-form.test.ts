@@ -25,7 +25,6 @@ function startOf(context: DataContext, draftId: string, values: Values = EMPTY):
     draftId,
     recordId: null,
     saved: EMPTY,
-    current: async () => EMPTY,
     values,
     files: [],
     restoredAt: null,
@@ -135,15 +134,21 @@ describe('the form kit', () => {
     const opened = renderHook(() => useFormStart({ kind: 'person', recordId: person.id }, load));
     await waitFor(() => expect(opened.result.current).toBeTypeOf('object'));
     const start = opened.result.current as FormStart<{ name: string; role: string; phone: string }>;
+    const fieldsOf = (values: typeof start.values) => ({
+      ...values,
+      role: values.role || null,
+      phone: values.phone || null,
+    });
     const { result } = renderHook(() =>
       useRecordForm(start, {
-        save: (values, _files, draftId) =>
+        save: (values, _files, draftId, openedValues) =>
           saveRecordForm(
             context,
             'contacts',
             person.id,
-            { ...values, role: values.role || null, phone: values.phone || null },
+            fieldsOf(values),
             draftId,
+            openedValues && fieldsOf(openedValues),
           ),
         onSaved: () => {},
       }),

@@ -116,12 +116,14 @@ function VisitEditor({
       }
       return errors;
     },
-    save: (values, photos, draftId) => {
+    save: (values, photos, draftId, opened) => {
       const result = toVisitInput(values);
       if (!result.ok) throw new Error('checked before saving');
+      const before = opened && toVisitInput(opened);
       return saveVisit(context, {
         id: recordId,
         visit: result.value.visit,
+        opened: before?.ok ? before.value.visit : null,
         followUps: result.value.followUps,
         photos: photos.map(({ key: _key, ...photo }) => photo),
         draftId,
