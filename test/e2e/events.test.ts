@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { joinIsolated } from '../../src/domain/bidi';
 import { fromWallClock, toWallClock } from '../../src/domain/time-zone';
 import { firstInvitationCode } from '../helpers/server-process';
 import { readStores } from './drivers/stores';
@@ -156,7 +157,9 @@ describe('an event of the network', () => {
     const todaySection = camille.page.locator('#aujourdhui');
     await expect
       .poll(() => todaySection.getByTestId('agenda-item').textContent())
-      .toContain('Rencontre régionale des tiers-lieuxRencontre réseau · La Grange · Salle du haut');
+      .toContain(
+        `Rencontre régionale des tiers-lieux${joinIsolated(['Rencontre réseau', 'La Grange', 'Salle du haut'], ' · ')}`,
+      );
     expect(await todaySection.textContent()).toContain('Envoyer le compte rendu aux absents');
     await todaySection.getByRole('link', { name: 'Voir l’événement' }).waitFor();
     await screenshotAtSizes(camille.page, 'events-today');

@@ -2,6 +2,9 @@
 // holds markup, a 58-letter word and a right-to-left override. Each record's page and each list
 // shows them as text (no element made of them, nothing run) and stays within a 360 px phone
 // and a 1280 px screen; so does Réglages, where an admin sees the hostile device by its name.
+// The app's own words and digits beside such a name, or beside a right-to-left name, read in
+// their order: the name's direction never reaches them.
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
@@ -21,26 +24,28 @@ const MARKUP = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 /** One unbroken word, as long as a tag may be, opening with a right-to-left override. */
 const WORD = `\u202E${'Anticonstitutionnellement'.repeat(3)}`.slice(0, 58);
 const LONG_TEXT = `${MARKUP}\n${'Anticonstitutionnellement'.repeat(12)}`;
+/** A legitimate right-to-left name: the bidi algorithm orders digits after it right to left. */
+const ARABIC = 'محمد بن علي';
 
-/** One record of each type a screen shows, every free text of it hostile. */
-function hostileRecords(now: number): { type: string; fields: Record<string, unknown> }[] {
+/** One record of each type a screen shows, every free text of it hostile, every name `word`. */
+function hostileRecords(now: number, word: string): { type: string; fields: Record<string, unknown> }[] {
   const records = sampleRecords() as unknown as Record<string, Record<string, unknown>>;
   const contactId = records.contacts?.id as string;
   const hostile: Record<string, Record<string, unknown>> = {
-    organisations: { name: WORD, address: WORD, commune: WORD, territoryLabel: WORD, notes: LONG_TEXT, tags: [WORD] },
-    contacts: { name: WORD, role: WORD, tags: [WORD], consentNote: LONG_TEXT },
-    visits: { purpose: `${MARKUP} ${WORD}`, notes: LONG_TEXT, placeLabel: WORD },
-    followUps: { text: WORD, owner: WORD },
-    events: { title: WORD, organisers: [WORD], attendees: { [contactId]: { name: WORD, status: 'present' } } },
-    eventNotes: { text: LONG_TEXT, authorName: WORD },
-    toolboxItems: { title: WORD, description: LONG_TEXT, tags: [WORD] },
-    loans: { holderName: WORD },
-    packingLists: { title: WORD },
-    diagnosticTemplates: { title: WORD },
+    organisations: { name: word, address: word, commune: word, territoryLabel: word, notes: LONG_TEXT, tags: [word] },
+    contacts: { name: word, role: word, tags: [word], consentNote: LONG_TEXT },
+    visits: { purpose: `${MARKUP} ${word}`, notes: LONG_TEXT, placeLabel: word },
+    followUps: { text: word, owner: word },
+    events: { title: word, organisers: [word], attendees: { [contactId]: { name: word, status: 'present' } } },
+    eventNotes: { text: LONG_TEXT, authorName: word },
+    toolboxItems: { title: word, description: LONG_TEXT, tags: [word] },
+    loans: { holderName: word },
+    packingLists: { title: word },
+    diagnosticTemplates: { title: word },
     diagnostics: { sectionComments: { communaute: LONG_TEXT } },
   };
   const at = new Date(now).toISOString();
-  const stamp = { networkId: 'any', createdAt: at, updatedAt: at, updatedBy: WORD, deleted: false };
+  const stamp = { networkId: 'any', createdAt: at, updatedAt: at, updatedBy: word, deleted: false };
   const linked = Object.entries(hostile).map(([type, fields]) => ({
     type,
     fields: { ...stamp, ...records[type], ...fields },
@@ -73,42 +78,85 @@ async function api(url: string, token: string | undefined, body: unknown): Promi
   return (await response.json()) as Record<string, unknown>;
 }
 
+/**
+ * Where `text`, each time it is in main, is not drawn in reading order: a character left of the
+ * one before it on the same line ("35400" drawn "00453", "06 12 34" drawn "34 12 06"). In-page.
+ */
+function drawnOutOfOrder(text: string): string[] {
+  const found: string[] = [];
+  const main = document.querySelector('main');
+  if (!main) return ['no main'];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const boxOf = (node: Node, at: number) => {
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    return range.getBoundingClientRect();
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = node.textContent ?? '';
+    for (let start = data.indexOf(text); start !== -1; start = data.indexOf(text, start + 1)) {
+      let before: DOMRect | null = null;
+      for (let at = start; at < start + text.length; at++) {
+        if (data[at] === ' ') continue;
+        const box = boxOf(node, at);
+        // The next line starts lower; on the same line a character comes right of the one before.
+        if (before && Math.abs(box.top - before.top) < before.height / 2 && box.left < before.left) {
+          found.push(`"${text}" drawn out of order in "${data.slice(0, 80)}"`);
+          break;
+        }
+        before = box;
+      }
+    }
+  }
+  return found;
+}
+
+async function outOfOrder(page: Page, text: string): Promise<string[]> {
+  await page.locator('main').getByText(text).first().waitFor();
+  return page.evaluate(drawnOutOfOrder, text);
+}
+
+/** A phone that joined, as an admin, a network where a hostile device wrote records named `word`. */
+async function phoneWithRecordsFrom(word: string) {
+  const server = await startServer();
+  suite.servers.push(server);
+  const intruder = await api(`${server.url}/api/join`, undefined, {
+    code: firstInvitationCode(server.output()),
+    // Names a device gives itself, shown to the network's admins.
+    deviceName: word,
+    memberName: word,
+    clockNode: 'abcdefabcdefabcd',
+  });
+  const token = intruder.token as string;
+  const now = Date.now();
+  const clock = formatHlc({ millis: now, counter: 0, node: 'abcdefabcdefabcd' });
+  const records = hostileRecords(now, word);
+  const pushed = await api(`${server.url}/api/sync/push`, token, {
+    mutations: records.map(({ type, fields }) => ({ id: newId(), type, recordId: fields.id, fields, clock })),
+  });
+  expect((pushed.results as { status: string }[]).map((result) => result.status)).toEqual(records.map(() => 'applied'));
+  // An admin: Réglages lists the network's devices to her.
+  const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'admin' });
+
+  const { page } = await suite.device(PHONE);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const network = new NetworkPage(page, server.url);
+  await network.openInvitation(code as string);
+  await network.join('Camille Martin', 'Téléphone de Camille');
+  await expect.poll(() => network.state(), { timeout: 60_000 }).toBe('idle');
+
+  const id = (type: string) => records.find((record) => record.type === type)?.fields.id as string;
+  return { page, server, id, dialogs };
+}
+
 describe('records from a hostile device', () => {
   test('are shown as text, whole, and never wider than a phone or a screen', async () => {
-    const server = await startServer();
-    suite.servers.push(server);
-    const intruder = await api(`${server.url}/api/join`, undefined, {
-      code: firstInvitationCode(server.output()),
-      // Names a device gives itself, shown to the network's admins.
-      deviceName: WORD,
-      memberName: WORD,
-      clockNode: 'abcdefabcdefabcd',
-    });
-    const token = intruder.token as string;
-    const now = Date.now();
-    const clock = formatHlc({ millis: now, counter: 0, node: 'abcdefabcdefabcd' });
-    const records = hostileRecords(now);
-    const pushed = await api(`${server.url}/api/sync/push`, token, {
-      mutations: records.map(({ type, fields }) => ({ id: newId(), type, recordId: fields.id, fields, clock })),
-    });
-    expect((pushed.results as { status: string }[]).map((result) => result.status)).toEqual(
-      records.map(() => 'applied'),
-    );
-    // An admin: Réglages lists the network's devices to her.
-    const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'admin' });
-
-    const { page } = await suite.device(PHONE);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    const network = new NetworkPage(page, server.url);
-    await network.openInvitation(code as string);
-    await network.join('Camille Martin', 'Téléphone de Camille');
-    await expect.poll(() => network.state(), { timeout: 60_000 }).toBe('idle');
-
-    const id = (type: string) => records.find((record) => record.type === type)?.fields.id as string;
+    const { page, server, id, dialogs } = await phoneWithRecordsFrom(WORD);
     const pages = [
       `#/visites/${id('visits')}`,
       `#/contacts/lieu/${id('organisations')}`,
@@ -157,5 +205,27 @@ describe('records from a hostile device', () => {
     }
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+
+  test('leave the app’s digits, dates and words beside their names in reading order', async () => {
+    const problems: string[] = [];
+    for (const name of [WORD, ARABIC]) {
+      const { page, server, id } = await phoneWithRecordsFrom(name);
+      const shown = async (hash: string, texts: string[]) => {
+        await page.goto(`${server.url}/${hash}`);
+        for (const text of texts) {
+          for (const problem of await outOfOrder(page, text)) problems.push(`${hash} by ${name}: ${problem}`);
+        }
+      };
+      // The lieu's postcode after its address, its scale after its territory, a visit's notes
+      // after its purpose; the "Appeler" button's number after a person's name; a loan's date
+      // and its return button after the holder; a diagnostic's date after its grid's title.
+      await shown(`#/contacts/lieu/${id('organisations')}`, ['35400', 'Bassin de vie', 'onerror']);
+      await shown(`#/contacts/personne/${id('contacts')}`, ['06 12 34 56 78', 'onerror']);
+      await shown(`#/valise/element/${id('toolboxItems')}`, ['28 mars 2026', 'l’a rendu']);
+      await shown('#/diagnostics', ['3 mars 2026']);
+      await screenshot(page, `hostile-text-order-${name === WORD ? 'override' : 'arabic'}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { isolate } from '../../src/domain/bidi';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
 import { screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
@@ -108,7 +109,7 @@ test('the same lieu created on two phones offline is merged on one; the other’
   // Hugo goes back to the field, offline; Camille finds the duplicate and merges it.
   await b.context.setOffline(true);
   await go(a, `#/contacts/lieu/${kept}`);
-  await a.page.getByRole('link', { name: 'Comparer et fusionner avec « La grange »' }).click();
+  await a.page.getByRole('link', { name: `Comparer et fusionner avec « ${isolate('La grange')} »` }).click();
   await a.page.locator('main h1', { hasText: 'Fusionner deux fiches' }).waitFor();
   await screenshotAtSizes(a.page, 'merge-lieux');
   await a.page.setViewportSize(PHONE);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parseBackup } from '../../src/domain/backup';
+import { isolate } from '../../src/domain/bidi';
 import { STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
 import { YEAR_IDS, yearBackupText } from '../fixtures/backup';
 import { describeViolations, runAxe } from './helpers/axe';
@@ -231,7 +232,7 @@ describe('the report of a year', () => {
     expect(lines.filter((line) => line.includes('/2025;'))).toEqual([]);
 
     // The flat table Kobo users expect: one row per diagnostic, one column per question.
-    const flat = await reports.download('Diagnostics « Diagnostic d’un projet de tiers-lieu » v1 (CSV)');
+    const flat = await reports.download(`Diagnostics « ${isolate('Diagnostic d’un projet de tiers-lieu')} » v1 (CSV)`);
     expect(flat.name).toBe('valise-diagnostics-diagnostic-d-un-projet-de-tiers-lieu-v1-2026-01-01_2026-12-31.csv');
     const flatLines = flat.bytes.toString('utf8').slice(1).split('\r\n');
     expect(flatLines[0]).toBe(

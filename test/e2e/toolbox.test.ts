@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { isolate } from '../../src/domain/bidi';
 import { firstInvitationCode } from '../helpers/server-process';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, PHONE } from './helpers/browser';
@@ -212,7 +213,9 @@ describe('the network’s valise on two devices', () => {
         { timeout: 60_000 },
       )
       .toBe('Emprunté');
-    expect(await phone.page.getByTestId('holder').textContent()).toContain('Camille Martin l’a depuis le');
+    expect(await phone.page.getByTestId('holder').textContent()).toContain(
+      `${isolate('Camille Martin')} l’a depuis le`,
+    );
     expect(await phone.page.getByRole('button', { name: 'Je l’emprunte' }).count()).toBe(0);
     await screenshot(phone.page, 'toolbox-kit-holder-on-phone');
 
@@ -220,7 +223,7 @@ describe('the network’s valise on two devices', () => {
     await laptop.page.goto(`${server.url}/#/valise`);
     await camilleValise.openList('Stand sur un salon');
     await laptop.page.getByRole('button', { name: 'Préparer un départ' }).click();
-    await laptop.page.getByText('Déplacement de Camille Martin').waitFor();
+    await laptop.page.getByText(`Déplacement de ${isolate('Camille Martin')}`).waitFor();
     await expect
       .poll(
         async () => {

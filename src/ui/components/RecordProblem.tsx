@@ -1,6 +1,7 @@
 // The line that stands for a record this device cannot display: its name, and what is wrong
 // with it once the record's schema has said (RecordBoundary, RecordPageBoundary).
 import { useEffect, useState } from 'preact/hooks';
+import { isolate } from '../../domain/bidi';
 import type { RecordType } from '../../domain/record-types';
 import { useLanguage, useMessages } from '../i18n/messages';
 import styles from './RecordProblem.module.css';
@@ -42,7 +43,7 @@ export function RecordProblem({ type, record, name, as: Tag }: RecordProblemProp
   const Element = Tag ?? 'div';
   return (
     <Element class={styles.failed} data-testid="record-failed">
-      <strong>{t.failed(typeof name === 'string' ? name : '')}</strong> {problem ?? t.unknown}
+      <strong>{t.failed(typeof name === 'string' && name ? isolate(name) : '')}</strong> {problem ?? t.unknown}
     </Element>
   );
 }

@@ -2,6 +2,7 @@
 // device. Nothing was dropped; the person picks a version or merges them by hand.
 import { useState } from 'preact/hooks';
 import { conflictsOf, resolveConflicts } from '../../db/conflicts';
+import { isolate } from '../../domain/bidi';
 import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';
 import { Banner } from '../components/Banner';
@@ -51,7 +52,9 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
       <ul class={styles.versions}>
         {relevant.map((conflict) => (
           <li key={conflict.id}>
-            <strong>{t.conflictOther(conflict.authorName, d.dateTime(conflict.createdAt))}</strong>
+            <strong>
+              {t.conflictOther(conflict.authorName && isolate(conflict.authorName), d.dateTime(conflict.createdAt))}
+            </strong>
             <p class={styles.text} data-testid="conflict-text">
               {conflict.value}
             </p>

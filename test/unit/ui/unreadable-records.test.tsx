@@ -5,6 +5,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { appData } from '../../../src/db/app-data';
 import { createRecord } from '../../../src/db/writes';
+import { isolate } from '../../../src/domain/bidi';
 import { newId } from '../../../src/domain/ids';
 import { startRouter } from '../../../src/state/router';
 import { uiStore } from '../../../src/state/ui';
@@ -75,7 +76,9 @@ describe('a record this device cannot display', () => {
     expect(screen.getByText('Formation des concierges')).toBeTruthy();
     const broken = await screen.findByTestId('record-failed');
     expect(broken.tagName).toBe('LI');
-    expect(broken.textContent).toContain('« Réunion martienne » ne peut pas s’afficher sur cet appareil.');
+    expect(broken.textContent).toContain(
+      `« ${isolate('Réunion martienne')} » ne peut pas s’afficher sur cet appareil.`,
+    );
     await waitFor(() => expect(broken.textContent).toContain('Fuseau horaire inconnu'));
     expect(broken.textContent).toContain('Mars/Olympus_Mons');
     expect(screen.queryByText('Cet écran n’a pas pu s’ouvrir.')).toBeNull();

@@ -4,6 +4,7 @@
 import { act, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { appData } from '../../../src/db/app-data';
+import { isolate } from '../../../src/domain/bidi';
 import { newId } from '../../../src/domain/ids';
 import { startRouter } from '../../../src/state/router';
 import { uiStore } from '../../../src/state/ui';
@@ -138,7 +139,7 @@ describe('a file from a user', () => {
     render(<App />);
     go(`#/visites/${visitId}`);
     await waitFor(() =>
-      expect(screen.getByText('piege.svg n’est pas une image : elle n’est pas affichée.')).toBeTruthy(),
+      expect(screen.getByText(`${isolate('piege.svg')} n’est pas une image : elle n’est pas affichée.`)).toBeTruthy(),
     );
     const photo = await screen.findByRole('img', { name: 'facade.gif' });
     expect(photo.closest('a')).toBeNull();

@@ -1,3 +1,4 @@
+import { joinIsolated } from '../../../domain/bidi';
 // The people and lieux lists, each with its search box (accents and case ignored).
 
 import { useState } from 'preact/hooks';
@@ -173,7 +174,7 @@ function LieuItem({ lieu }: { lieu: Organisation }) {
           {lieu.name}
         </span>
         <span class={styles['record-item__detail']}>
-          {[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
+          {joinIsolated([labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune], ' · ')}
         </span>
       </a>
     </li>

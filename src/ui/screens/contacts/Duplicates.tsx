@@ -1,6 +1,7 @@
 // "Doublons possibles" on a lieu's or a person's page: each likely duplicate with why, and a
 // link to compare and merge.
 import { duplicatesOf } from '../../../db/merge';
+import { isolate } from '../../../domain/bidi';
 import type { MergeableType } from '../../../domain/merge-plan';
 import { Hint } from '../../components/Field';
 import { Section } from '../../components/Section';
@@ -21,7 +22,7 @@ export function Duplicates({ type, id }: { type: MergeableType; id: string }) {
         {found.map(({ record, reason }) => (
           <li key={record.id} class={styles['record-item']}>
             <a class={styles['record-item__main']} href={mergeHref(type, id, record.id)}>
-              <span class={styles['record-item__name']}>{t.compare(record.name)}</span>
+              <span class={styles['record-item__name']}>{t.compare(isolate(record.name))}</span>
               <span class={styles['record-item__detail']}>{t.reason(reason)}</span>
             </a>
           </li>

@@ -1,3 +1,4 @@
+import { joinIsolated } from '../../../domain/bidi';
 // A lieu's page: what it is, where, how to reach it, its people, its visits, its notes.
 
 import { contactsOfOrganisation } from '../../../db/contacts';
@@ -64,21 +65,22 @@ export function LieuDetail({
     );
   }
   const { lieu, people } = data;
-  const address = [lieu.address, [lieu.postcode, lieu.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  const territory = [
-    lieu.territoryLabel,
-    lieu.territoryScale ? labelOf(TERRITORY_SCALE_LABELS, lieu.territoryScale, lang) : null,
-    lieu.departement && lieu.departementCode ? `${lieu.departement} (${lieu.departementCode})` : lieu.departement,
-    lieu.region,
-    lieu.epci,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const address = joinIsolated([lieu.address, joinIsolated([lieu.postcode, lieu.commune], ' ')], ', ');
+  const territory = joinIsolated(
+    [
+      lieu.territoryLabel,
+      lieu.territoryScale ? labelOf(TERRITORY_SCALE_LABELS, lieu.territoryScale, lang) : null,
+      lieu.departement && lieu.departementCode ? `${lieu.departement} (${lieu.departementCode})` : lieu.departement,
+      lieu.region,
+      lieu.epci,
+    ],
+    ' · ',
+  );
   return (
     <>
       <ScreenHeader
         title={lieu.name}
-        description={[labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune].filter(Boolean).join(' · ')}
+        description={joinIsolated([labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune], ' · ')}
         actions={
           <>
             <ButtonLink variant="primary" href={editLieuHref(lieu.id)}>
@@ -113,7 +115,7 @@ export function LieuDetail({
         <Fact label={t.address}>{address || t.notGiven}</Fact>
         {lieu.inseeCode ? <Fact label={t.inseeCode}>{lieu.inseeCode}</Fact> : null}
         {territory ? <Fact label={t.territoryLabel}>{territory}</Fact> : null}
-        {(lieu.tags ?? []).length > 0 ? <Fact label={t.tags}>{(lieu.tags ?? []).join(', ')}</Fact> : null}
+        {(lieu.tags ?? []).length > 0 ? <Fact label={t.tags}>{joinIsolated(lieu.tags ?? [], ', ')}</Fact> : null}
       </Facts>
       <Duplicates type="organisations" id={lieu.id} />
       <Section title={t.peopleHere}>

@@ -1,6 +1,7 @@
 // A person's page: role, lieux, tap to call or mail, consent, notes (with "2 versions"), visits.
 import { getContact } from '../../../db/contacts';
 import { organisationsByIds } from '../../../db/organisations';
+import { isolate, joinIsolated } from '../../../domain/bidi';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
@@ -83,7 +84,7 @@ export function PersonDetail({
         <div class={classes('actions', styles['contacts-reach'])}>
           {person.phone ? (
             <DataLink variant="secondary" kind="tel" address={person.phone}>
-              {t.call(person.name)} · {person.phone}
+              {t.call(isolate(person.name))} · <bdi>{person.phone}</bdi>
             </DataLink>
           ) : null}
           {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
@@ -103,7 +104,7 @@ export function PersonDetail({
             </InlineList>
           )}
         </Fact>
-        {(person.tags ?? []).length > 0 ? <Fact label={t.tags}>{(person.tags ?? []).join(', ')}</Fact> : null}
+        {(person.tags ?? []).length > 0 ? <Fact label={t.tags}>{joinIsolated(person.tags ?? [], ', ')}</Fact> : null}
         <Fact label={t.consent}>
           {person.consentNote
             ? t.consentValue(person.consentNote, person.consentDate ? d.date(person.consentDate) : '')

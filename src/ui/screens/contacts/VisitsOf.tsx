@@ -1,5 +1,6 @@
 // The visits of a lieu or of a person, newest first, on their page.
 import { listVisits } from '../../../db/visits';
+import { joinIsolated } from '../../../domain/bidi';
 import { Hint } from '../../components/Field';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
@@ -24,13 +25,14 @@ export function VisitsOf(filter: { organisationId?: string; contactId?: string }
           <a class={styles['record-item__main']} href={visitHref(visit.id)}>
             <span class={styles['record-item__name']}>{d.dateTime(visit.visitedAt)}</span>
             <span class={styles['record-item__detail']}>
-              {[
-                filter.organisationId ? null : (organisationName ?? visit.placeLabel),
-                visit.purpose,
-                (visit.notes ?? '').split('\n')[0],
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+              {joinIsolated(
+                [
+                  filter.organisationId ? null : (organisationName ?? visit.placeLabel),
+                  visit.purpose,
+                  (visit.notes ?? '').split('\n')[0],
+                ],
+                ' · ',
+              )}
             </span>
           </a>
         </li>

@@ -87,7 +87,7 @@ function DiagnosticItem({ diagnostic, templates, lieuName }: DiagnosticItemProps
         {subjectOf(diagnostic, lieuName) ?? t.unknownSubject}
       </a>
       <span class={styles.meta}>
-        {template?.title ?? t.missingGrid} · {d.date(diagnostic.filledOn)}
+        <bdi>{template?.title ?? t.missingGrid}</bdi> · {d.date(diagnostic.filledOn)}
       </span>
       <span class={styles.meta}>
         {diagnostic.completedAt ? t.completed : t.inProgress}

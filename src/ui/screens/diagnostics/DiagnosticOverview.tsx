@@ -1,6 +1,7 @@
 // A diagnostic at a glance: its sections and how far each is filled, then its results.
 import { useMemo, useState } from 'preact/hooks';
 import { deleteDiagnostic, getDiagnostic, markCompleted } from '../../../db/diagnostics';
+import { isolate } from '../../../domain/bidi';
 import { buildReport } from '../../../domain/diagnostic-report';
 import { activeQuestions, isSectionDone, progressOf, scoreGrid } from '../../../domain/diagnostic-score';
 import { hrefTo, navigate } from '../../../state/router';
@@ -51,7 +52,7 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
     <>
       <ScreenHeader
         title={title}
-        description={`${template.title} · ${t.filledOn(d.date(diagnostic.filledOn))}`}
+        description={`${isolate(template.title)} · ${t.filledOn(d.date(diagnostic.filledOn))}`}
         actions={
           firstOpen >= 0 ? (
             <ButtonLink href={sectionHref(diagnostic.id, firstOpen + 1)} variant="primary">

@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getGridForEditing, publishGridVersion } from '../../../db/diagnostics';
 import { RecordValidationError } from '../../../db/errors';
+import { isolate } from '../../../domain/bidi';
 import { orphanedByDraft } from '../../../domain/diagnostic-migrate';
 import { navigate } from '../../../state/router';
 import { useSync } from '../../../state/sync';
@@ -152,7 +153,7 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
           <Banner tone="warning" title={t.orphanedTitle}>
             <ul>
               {orphaned.map((entry) => (
-                <li key={entry.questionId}>{t.orphanedQuestion(entry.label, entry.diagnostics)}</li>
+                <li key={entry.questionId}>{t.orphanedQuestion(isolate(entry.label), entry.diagnostics)}</li>
               ))}
             </ul>
           </Banner>

@@ -2,6 +2,7 @@
 // side), newest first, each reopened where it was left; one is deleted only after a
 // confirmation. `?type=person,lieu` shows the drafts of some forms only (from their screen).
 import { deleteDraft, listDrafts } from '../../../db/drafts';
+import { isolate } from '../../../domain/bidi';
 import { hrefTo } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -40,7 +41,7 @@ export default function DraftsScreen({ route }: ScreenProps) {
             if (!kind) return null;
             const name = `${kind.label[lang]} — ${draft.title?.trim() || t.untitled}`;
             const remove = () => {
-              if (context && confirm(t.confirmRemove(name))) void deleteDraft(context, draft.id);
+              if (context && confirm(t.confirmRemove(isolate(name)))) void deleteDraft(context, draft.id);
             };
             return (
               <li key={draft.id} class={styles.item}>

@@ -1,6 +1,7 @@
 import { listEvents } from '../../../db/events';
 import { openFollowUps } from '../../../db/follow-ups';
 import { organisationsByIds } from '../../../db/organisations';
+import { joinIsolated } from '../../../domain/bidi';
 import { localDay } from '../../../domain/days';
 import type { NetworkEvent } from '../../../domain/event';
 import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
@@ -158,13 +159,14 @@ function AgendaItem({ event, now, placeNames }: Omit<AgendaProps, 'events'> & { 
         <span class={styles.text}>
           <span class={styles.title}>{event.title}</span>
           <span class={styles.meta}>
-            {[
-              labelOf(EVENT_KIND_LABELS, event.kind, lang),
-              event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,
-              event.placeLabel,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+            {joinIsolated(
+              [
+                labelOf(EVENT_KIND_LABELS, event.kind, lang),
+                event.placeOrganisationId ? placeNames?.get(event.placeOrganisationId) : null,
+                event.placeLabel,
+              ],
+              ' · ',
+            )}
           </span>
         </span>
         {underWay ? <Badge tone="success">{t.underWay}</Badge> : null}

@@ -2,6 +2,7 @@ import { notesOfEvent } from '../../../db/event-notes';
 import { getEvent } from '../../../db/events';
 import { followUpsOfEvent } from '../../../db/follow-ups';
 import { getOrganisation } from '../../../db/organisations';
+import { joinIsolated } from '../../../domain/bidi';
 import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import { SERVICE_LABELS } from '../../../domain/services';
@@ -40,7 +41,7 @@ export function EventPage({ eventId }: { eventId: string }) {
   );
   if (event === undefined) return <ScreenHeader title={t.title} />;
   if (event === null) return <EventNotFound />;
-  const placeName = place ? [place.name, place.commune].filter(Boolean).join(', ') : null;
+  const placeName = place ? joinIsolated([place.name, place.commune], ', ') : null;
   return (
     <>
       <BackLink href={hrefTo('evenements')}>{t.backToList}</BackLink>
@@ -102,9 +103,9 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
   const t = useMessages(messages);
   const lang = useLanguage();
   const rows: [string, string][] = [];
-  const place = [placeName, event.placeLabel].filter(Boolean).join(' — ');
+  const place = joinIsolated([placeName, event.placeLabel], ' — ');
   if (place) rows.push([t.place, place]);
-  if (event.organisers.length > 0) rows.push([t.organisers, event.organisers.join(', ')]);
+  if (event.organisers.length > 0) rows.push([t.organisers, joinIsolated(event.organisers, ', ')]);
   if (event.services.length > 0) {
     rows.push([t.services, event.services.map((service) => labelOf(SERVICE_LABELS, service, lang)).join(', ')]);
   }

@@ -1,5 +1,6 @@
 // The chosen lieu: what it is, its last visit, and the way to log the next one there.
 import type { RefObject } from 'preact';
+import { joinIsolated } from '../../../domain/bidi';
 import type { MapLieu } from '../../../domain/lieu-map';
 import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
@@ -32,13 +33,14 @@ export function LieuCard({
     <section class={styles.card} aria-label={t.card} ref={focusRef} tabIndex={-1}>
       <h2>{lieu.name}</h2>
       <p class={styles.muted}>
-        {[
-          labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang),
-          lieu.commune,
-          distanceKm !== null ? t.distance(number.format(distanceKm)) : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        {joinIsolated(
+          [
+            labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang),
+            lieu.commune,
+            distanceKm !== null ? t.distance(number.format(distanceKm)) : null,
+          ],
+          ' · ',
+        )}
       </p>
       <p>
         {t.lastVisit} :{' '}

@@ -1,6 +1,7 @@
 // The list equivalent of the map: the same placed lieux, reachable by keyboard and read by
 // screen readers; choosing one opens its card and shows it on the map. And the legend.
 import { useState } from 'preact/hooks';
+import { joinIsolated } from '../../../domain/bidi';
 import type { MapLieu } from '../../../domain/lieu-map';
 import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
@@ -44,13 +45,14 @@ export function LieuList({
               <button type="button" class={styles.rowMain} onClick={() => onChoose(lieu.id)}>
                 {lieu.name}
                 <span class={styles.rowDetail}>
-                  {[
-                    labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang),
-                    lieu.commune,
-                    distanceKm !== null ? t.distance(number.format(distanceKm)) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {joinIsolated(
+                    [
+                      labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang),
+                      lieu.commune,
+                      distanceKm !== null ? t.distance(number.format(distanceKm)) : null,
+                    ],
+                    ' · ',
+                  )}
                 </span>
               </button>
             </li>

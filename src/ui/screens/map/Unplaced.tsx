@@ -3,6 +3,7 @@
 // the lieu's coordinates are an ordinary edit, synced like any other; nothing else is touched.
 import { useState } from 'preact/hooks';
 import { updateOrganisation } from '../../../db/organisations';
+import { isolate } from '../../../domain/bidi';
 import type { LatLon } from '../../../domain/geo';
 import type { MapLieu } from '../../../domain/lieu-map';
 import type { Organisation } from '../../../domain/organisation';
@@ -46,13 +47,14 @@ export function Unplaced({
     setBusy(lieu.id);
     const outcome = await locateWithBan(lieu);
     setBusy(null);
-    if (outcome.kind === 'found') await place(lieu, outcome.place, t.banFound(lieu.name, outcome.place.label));
-    else if (outcome.kind === 'not-found') onStatus(t.banNotFound(lieu.name));
-    else if (outcome.kind === 'no-address') onStatus(t.banNoAddress(lieu.name));
+    if (outcome.kind === 'found')
+      await place(lieu, outcome.place, t.banFound(isolate(lieu.name), isolate(outcome.place.label)));
+    else if (outcome.kind === 'not-found') onStatus(t.banNotFound(isolate(lieu.name)));
+    else if (outcome.kind === 'no-address') onStatus(t.banNoAddress(isolate(lieu.name)));
     else onStatus(t.banUnreachable);
   };
   const atMyPosition = (lieu: Organisation) =>
-    here.locate((position) => void place(lieu, position, t.placedHere(lieu.name)));
+    here.locate((position) => void place(lieu, position, t.placedHere(isolate(lieu.name))));
 
   return (
     <Section title={t.unplaced(items.length)}>

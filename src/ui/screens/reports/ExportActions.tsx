@@ -2,6 +2,7 @@
 // and the browser's print dialog (print CSS keeps only the report).
 import { useState } from 'preact/hooks';
 import { readExportData } from '../../../db/export-data';
+import { isolate } from '../../../domain/bidi';
 import type { DiagnosticTemplate } from '../../../domain/diagnostic';
 import { type CsvExport, type ExportData, exportCsv, exportJson } from '../../../domain/exports';
 import { attendanceCsv, diagnosticsCsv } from '../../../domain/flat-exports';
@@ -73,7 +74,7 @@ export function ExportActions({ report, grids }: { report: Report; grids: readon
                 ),
               )}
             >
-              {t.csvDiagnostics(grid.title, grid.version)}
+              {t.csvDiagnostics(isolate(grid.title), grid.version)}
             </Button>
           ))}
           <Button
@@ -107,7 +108,7 @@ export function ExportActions({ report, grids }: { report: Report; grids: readon
             {t.print}
           </Button>
         </div>
-        <div aria-live="polite">{done ? <Confirmation>{t.exported(done)}</Confirmation> : null}</div>
+        <div aria-live="polite">{done ? <Confirmation>{t.exported(isolate(done))}</Confirmation> : null}</div>
       </div>
     </Section>
   );

@@ -1,6 +1,7 @@
 // "Qui a le vidéoprojecteur ?": open loans of a piece of kit, borrowing and returning it.
 import { useState } from 'preact/hooks';
 import { borrow, giveBack } from '../../../db/toolbox';
+import { isolate } from '../../../domain/bidi';
 import type { Loan, ToolboxItem } from '../../../domain/toolbox';
 import { isHeldBy, kitAvailability } from '../../../domain/toolbox/loans';
 import { Banner } from '../../components/Banner';
@@ -63,9 +64,11 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
         <InlineList>
           {state.holders.map((loan) => (
             <li key={loan.id} class={styles.loan}>
-              <span data-testid="holder">{t.holder(loan.holderName, loan.count, d.date(loan.borrowedAt))}</span>
+              <span data-testid="holder">
+                {t.holder(isolate(loan.holderName), loan.count, d.date(loan.borrowedAt))}
+              </span>
               <Button onClick={() => void giveBackLoan(loan.id)}>
-                {isHeldBy(loan, context?.authorName ?? '') ? t.giveBack : t.returnedBy(loan.holderName)}
+                {isHeldBy(loan, context?.authorName ?? '') ? t.giveBack : t.returnedBy(isolate(loan.holderName))}
               </Button>
             </li>
           ))}

@@ -9,6 +9,7 @@ import {
   setPacked,
   startTrip,
 } from '../../../db/toolbox';
+import { isolate, joinIsolated } from '../../../domain/bidi';
 import type { Loan } from '../../../domain/toolbox';
 import { type PackingLine, packingState } from '../../../domain/toolbox/packing';
 import { hrefTo, navigate } from '../../../state/router';
@@ -49,9 +50,9 @@ export function PackingListPage({ listId }: { listId: string }) {
         .filter(Boolean)
         .join(' — ')
     : [
-        list.owner ? t.tripOwner(list.owner) : '',
+        list.owner ? t.tripOwner(isolate(list.owner)) : '',
         list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
-        view.template ? t.fromTemplate(view.template.title) : '',
+        view.template ? t.fromTemplate(isolate(view.template.title)) : '',
       ]
         .filter(Boolean)
         .join(' · ');
@@ -73,7 +74,10 @@ export function PackingListPage({ listId }: { listId: string }) {
 }
 
 function holdersOf(loans: readonly Loan[], itemId: string): string {
-  return [...new Set(loans.filter((loan) => loan.itemId === itemId).map((loan) => loan.holderName))].join(', ');
+  return joinIsolated(
+    [...new Set(loans.filter((loan) => loan.itemId === itemId).map((loan) => loan.holderName))],
+    ', ',
+  );
 }
 
 function LineText({ line, loans }: { line: PackingLine; loans: readonly Loan[] }) {

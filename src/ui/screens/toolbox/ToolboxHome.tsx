@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readToolbox, type ToolboxView } from '../../../db/toolbox';
 import { type FileState, offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
+import { isolate, joinIsolated } from '../../../domain/bidi';
 import type { Loan, PackingList, ToolboxItem } from '../../../domain/toolbox';
 import { kitAvailability } from '../../../domain/toolbox/loans';
 import { groupTrips, packingState } from '../../../domain/toolbox/packing';
@@ -131,7 +132,7 @@ function ItemCard({
   const t = useMessages(messages);
   const snippet = useMemo(() => plainText(parseRichText(item.description ?? '')), [item.description]);
   const kit = item.kind === 'kit' ? kitAvailability(item, loans) : null;
-  const holders = kit ? [...new Set(kit.holders.map((loan) => loan.holderName))].join(', ') : '';
+  const holders = kit ? joinIsolated([...new Set(kit.holders.map((loan) => loan.holderName))], ', ') : '';
   return (
     <li class={cards.card} data-testid="item-card">
       <a class={cards.link} href={hrefTo('valise', 'element', item.id)}>
@@ -166,7 +167,7 @@ function PackingLists({ view }: { view: ToolboxView }) {
   const card = (list: PackingList, showOwner: boolean) => {
     const state = packingState(list, view.items);
     const detail = [
-      showOwner ? list.owner : null,
+      showOwner && list.owner ? isolate(list.owner) : null,
       list.tripDate ? t.tripOn(d.date(list.tripDate)) : t.tripUndated,
       t.packedOf(state.packedCount, state.lines.length),
     ];

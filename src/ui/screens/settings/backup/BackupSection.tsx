@@ -19,6 +19,7 @@ import {
   needsBackupReminder,
   parseBackup,
 } from '../../../../domain/backup';
+import { isolate } from '../../../../domain/bidi';
 import { RECORD_TYPES } from '../../../../domain/record-types';
 import { useSync } from '../../../../state/sync';
 import { Banner } from '../../../components/Banner';
@@ -224,7 +225,7 @@ function BackupSummary({
           ))}
         </ul>
       )}
-      {foreignNetwork ? <Banner tone="warning">{t.foreignNetwork(foreignNetwork)}</Banner> : null}
+      {foreignNetwork ? <Banner tone="warning">{t.foreignNetwork(isolate(foreignNetwork))}</Banner> : null}
       <div class="actions">{children}</div>
     </div>
   );

@@ -1,6 +1,7 @@
 // For admins: the network's file space, invite someone (a single-use code and link), and see or
 // revoke the devices.
 import { useState } from 'preact/hooks';
+import { isolate } from '../../../../domain/bidi';
 import type { Role } from '../../../../domain/vocabulary';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
 import { adminClient, syncNow } from '../../../../state/sync';
@@ -48,7 +49,7 @@ export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceI
     });
   const revoke = (device: DeviceInfo) =>
     attempt(async () => {
-      if (!window.confirm(t.deviceRevokeConfirm(device.name))) return;
+      if (!window.confirm(t.deviceRevokeConfirm(isolate(device.name)))) return;
       const client = await adminClient();
       if (!client) return;
       await client.revoke(device.id);

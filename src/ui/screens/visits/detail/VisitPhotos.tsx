@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
 import type { Attachment } from '../../../../domain/attachment';
+import { isolate } from '../../../../domain/bidi';
 import { shownFileName, sniffViewableType } from '../../../../domain/file-kind';
 import { fetchFile } from '../../../../state/sync';
 import { useUi } from '../../../../state/ui';
@@ -35,8 +36,8 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
         await attachFile(context, { ownerType: 'visits', ownerId: visitId, kind: 'photo', ...photo });
       } catch (error) {
         if (error instanceof AttachmentTooLargeError) {
-          setProblem(t.photoRefused(file.name, formatBytes(error.size, lang), formatBytes(error.limit, lang)));
-        } else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(file.name));
+          setProblem(t.photoRefused(isolate(file.name), formatBytes(error.size, lang), formatBytes(error.limit, lang)));
+        } else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(isolate(file.name)));
         else throw error;
       }
     }
@@ -101,7 +102,7 @@ function Photo({ photo }: { photo: Attachment }) {
   }, [context, photo.sha256, online]);
   if (problem) {
     const fileName = shownFileName(photo.fileName);
-    const text = problem === 'elsewhere' ? t.photoElsewhere(fileName) : t.photoNotImage(fileName);
+    const text = problem === 'elsewhere' ? t.photoElsewhere(isolate(fileName)) : t.photoNotImage(isolate(fileName));
     return <li class={fieldParts.hint}>{text}</li>;
   }
   return (

@@ -1,3 +1,4 @@
+import { isolate } from '../../../../domain/bidi';
 // Pieces of the visit form: service chips, follow-up rows, photos and the position.
 
 import { useState } from 'preact/hooks';
@@ -129,11 +130,13 @@ export function PhotoPicker({
       try {
         const photo = await resizePhoto(file);
         if (photo.data.byteLength > limit) {
-          refused.push(t.photoTooLarge(file.name, formatBytes(photo.data.byteLength, lang), formatBytes(limit, lang)));
+          refused.push(
+            t.photoTooLarge(isolate(file.name), formatBytes(photo.data.byteLength, lang), formatBytes(limit, lang)),
+          );
         } else added.push({ ...photo, key: newId() });
       } catch (error) {
         if (!(error instanceof UnreadableImageError)) throw error;
-        refused.push(t.photoUnreadable(file.name));
+        refused.push(t.photoUnreadable(isolate(file.name)));
       }
     }
     setRefusals(refused);

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, test } from 'vitest';
+import { isolate } from '../../../../../src/domain/bidi';
 import type { Loan, ToolboxItem } from '../../../../../src/domain/toolbox';
 import { STARTER_IDS, STARTER_ITEMS } from '../../../../../src/domain/toolbox/starter';
 import { KitLoans } from '../../../../../src/ui/screens/toolbox/KitLoans';
@@ -33,8 +34,8 @@ describe('who holds a piece of kit, on screen', () => {
     expect(screen.getByTestId('kit-status').textContent).toBe('Emprunté');
     expect(screen.getByRole('status').textContent).toContain('2 emprunts pour 1 disponible');
     expect(screen.getAllByTestId('holder').map((holder) => holder.textContent)).toEqual([
-      'Camille l’a depuis le 3 novembre 2026',
-      'Hugo l’a depuis le 4 novembre 2026',
+      `${isolate('Camille')} l’a depuis le 3 novembre 2026`,
+      `${isolate('Hugo')} l’a depuis le 4 novembre 2026`,
     ]);
     expect(screen.queryByRole('button', { name: 'Je l’emprunte' })).toBeNull();
   });
