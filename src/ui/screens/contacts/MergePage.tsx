@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { getContact } from '../../../db/contacts';
 import { mergeDuplicates } from '../../../db/merge';
 import { getOrganisation } from '../../../db/organisations';
+import { isolate } from '../../../domain/bidi';
 import {
   fieldsToChoose,
   type Mergeable,
@@ -75,7 +76,7 @@ export function MergePage({ type, keptId, otherId }: { type: MergeableType; kept
 
   return (
     <>
-      <ScreenHeader title={t.title} description={t.intro(first.name, second.name)} />
+      <ScreenHeader title={t.title} description={t.intro(isolate(first.name), isolate(second.name))} />
       {problem ? (
         <Banner tone="error" urgent>
           {problem}

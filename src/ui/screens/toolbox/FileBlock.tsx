@@ -72,7 +72,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   return (
     <Section title={t.fileTitle} id="fichier">
       <p>
-        {fileName} · {formatBytes(attachment.size, lang)}
+        <bdi>{fileName}</bdi> · {formatBytes(attachment.size, lang)}
       </p>
       <p class={styles.state} data-file-state={state}>
         {stateText}

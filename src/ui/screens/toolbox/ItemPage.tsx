@@ -1,5 +1,6 @@
 // One item of the valise: its description, link and file, and for physical kit who holds it.
 import { publishItem, readItem, removeItem } from '../../../db/toolbox';
+import { joinIsolated } from '../../../domain/bidi';
 import { linkState } from '../../../domain/links';
 import { normalise } from '../../../domain/toolbox/search';
 import { hrefTo, navigate } from '../../../state/router';
@@ -40,7 +41,17 @@ export function ItemPage({ itemId }: { itemId: string }) {
   const link = linkState(item.link);
   const remove = async () => {
     if (!context) return;
-    if (!confirm(t.removeConfirm(view.usedBy.map((list) => list.title).join(', ')))) return;
+    if (
+      !confirm(
+        t.removeConfirm(
+          joinIsolated(
+            view.usedBy.map((list) => list.title),
+            ', ',
+          ),
+        ),
+      )
+    )
+      return;
     await removeItem(context, item.id);
     navigate(hrefTo('valise'), { replace: true });
   };
@@ -50,7 +61,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
       <BackLink />
       <ScreenHeader
         title={item.title}
-        description={[t.kind(item.kind), shelfBesideKind(item.shelf, t.kind(item.kind))].filter(Boolean).join(' · ')}
+        description={joinIsolated([t.kind(item.kind), shelfBesideKind(item.shelf, t.kind(item.kind))], ' · ')}
         actions={
           mayChange ? <ButtonLink href={hrefTo('valise', 'element', item.id, 'modifier')}>{t.edit}</ButtonLink> : null
         }

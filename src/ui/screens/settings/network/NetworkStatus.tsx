@@ -30,7 +30,7 @@ export function NetworkStatus({ session }: { session: Session }) {
       <Facts>
         <Fact label={t.networkName}>{session.networkName}</Fact>
         <Fact label={t.you}>
-          {session.memberName} · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+          <bdi>{session.memberName}</bdi> · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
           {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.relative(status.lastSyncAt)) : w.neverSynced}
