@@ -84,7 +84,8 @@ export function PersonDetail({
         <div class={classes('actions', styles['contacts-reach'])}>
           {person.phone ? (
             <DataLink variant="secondary" kind="tel" address={person.phone}>
-              {t.call(isolate(person.name))} · <bdi>{person.phone}</bdi>
+              {/* One text: the button lays its children out as flex items, a <bdi> would be a column. */}
+              {`${t.call(isolate(person.name))} · ${isolate(person.phone)}`}
             </DataLink>
           ) : null}
           {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
