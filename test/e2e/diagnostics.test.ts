@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { isolate } from '../../src/domain/bidi';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, launchBrowser, newDevice, PHONE } from './helpers/browser';
 import { SCREENSHOTS } from './helpers/paths';
@@ -272,7 +273,7 @@ describe('an admin of the network', () => {
     await charter.getByRole('button', { name: 'Retirer la question' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Une charte ou des règles de vie existent : 1 diagnostic' })
+      .filter({ hasText: `${isolate('Une charte ou des règles de vie existent')} : 1 diagnostic` })
       .waitFor({ timeout: 45_000 });
     // The shell's indicator while a sync runs has an axe finding of its own (reported to its
     // owners); the scan here is about this screen, so it waits for the sync to settle.
