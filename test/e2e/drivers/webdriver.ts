@@ -84,6 +84,10 @@ export class WebDriverSession {
     await this.call('POST', '/window/rect', { width, height });
   }
 
+  async windowSize(): Promise<{ width: number; height: number }> {
+    return this.call('GET', '/window/rect');
+  }
+
   async newWindow(): Promise<string> {
     const { handle } = await this.call<{ handle: string }>('POST', '/window/new', { type: 'tab' });
     return handle;

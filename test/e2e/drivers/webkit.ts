@@ -104,14 +104,32 @@ class WebKitBackend implements Backend {
   }
 
   async setViewport(viewport: Viewport): Promise<void> {
-    await this.session.setWindowSize(viewport.width + this.chrome.width, viewport.height + this.chrome.height);
-    const [width, height] = await this.evaluate<[number, number]>('[innerWidth, innerHeight]');
+    const [width, height] = await this.resizedTo(viewport);
     if (width === viewport.width && height === viewport.height) return;
     this.chrome = {
       width: this.chrome.width + viewport.width - width,
       height: this.chrome.height + viewport.height - height,
     };
-    await this.session.setWindowSize(viewport.width + this.chrome.width, viewport.height + this.chrome.height);
+    await this.resizedTo(viewport);
+  }
+
+  /**
+   * The page's size once the window has taken the size asked for `viewport`. WebKitGTK under
+   * Xvfb may answer the command before the window has resized: read at once, the old size made
+   * the window's frame look negative on a loaded machine, and the next command was refused.
+   */
+  private async resizedTo(viewport: Viewport): Promise<[number, number]> {
+    const size = () => this.evaluate<[number, number]>('[innerWidth, innerHeight]');
+    const [beforeWidth, beforeHeight] = await size();
+    const outer = { width: viewport.width + this.chrome.width, height: viewport.height + this.chrome.height };
+    const current = await this.session.windowSize();
+    if (current.width === outer.width && current.height === outer.height) return [beforeWidth, beforeHeight];
+    await this.session.setWindowSize(outer.width, outer.height);
+    const resized = await waitFor(`WebKit's window never took ${outer.width}×${outer.height}`, async () => {
+      const [width, height] = await size();
+      return width !== beforeWidth || height !== beforeHeight ? [width, height] : null;
+    });
+    return resized as [number, number];
   }
 
   async killTab(): Promise<void> {
