@@ -42,7 +42,7 @@ export async function saveVisit(
   const tables = [db.records('visits'), db.records('followUps'), db.records('attachments'), db.blobs];
   return saveWithDraft(context, tables, save.draftId ?? null, async () => {
     if (save.id !== null) {
-      const changes = save.opened ? changedSince(save.visit, save.opened) : save.visit;
+      const changes = save.opened ? changedSince(save.visit, save.opened) : { ...save.visit };
       if (changes.visitedAt !== undefined) {
         const stored = await db.records('visits').get(save.id);
         changes.visitedAt = secondsKept(changes.visitedAt, stored?.visitedAt);
