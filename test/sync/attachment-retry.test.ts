@@ -1,11 +1,10 @@
 // A file the server has not taken yet stays to send when its upload went wrong in a way sending
 // again can mend: only a refusal of the file itself sets it aside for good.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachFile } from '../../src/db/attachments';
 import { getBlob } from '../../src/db/blobs';
-import { createRecord } from '../../src/db/writes';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
+import { visitWithFile } from '../helpers/visit-file';
 
 describe('a photo whose upload failed', () => {
   let server: TestServer;
@@ -32,17 +31,7 @@ describe('a photo whose upload failed', () => {
     await server.stop();
   });
 
-  async function photo() {
-    const visit = await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString() });
-    return attachFile(device.context, {
-      ownerType: 'visits',
-      ownerId: visit.id,
-      kind: 'photo',
-      fileName: 'atelier.png',
-      mimeType: 'image/png',
-      data: new TextEncoder().encode(`photo ${visit.id}`).buffer as ArrayBuffer,
-    });
-  }
+  const photo = async () => (await visitWithFile(device.context)).file;
 
   it('is sent again after the request arrived too slowly (408), and reaches the server', async () => {
     const { sha256 } = await photo();

@@ -3,7 +3,7 @@
 // counted in the status, and goes at a later sync; meanwhile other devices see the visit and a
 // photo still on another device, as they would see any file not here yet.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attachFile, listAttachments } from '../../src/db/attachments';
+import { listAttachments } from '../../src/db/attachments';
 import { getBlob } from '../../src/db/blobs';
 import { createRecord } from '../../src/db/writes';
 import { ensureBlob } from '../../src/sync/files';
@@ -11,6 +11,7 @@ import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/schedul
 import { HttpTransport, type SyncError, uploadTimeoutMs } from '../../src/sync/transport';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+import { visitWithFile } from '../helpers/visit-file';
 
 const isUpload = (url: string, init?: RequestInit) => init?.method === 'PUT' && url.includes('/api/attachments/');
 
@@ -43,16 +44,8 @@ describe('a photo the link cannot carry in time', () => {
   });
 
   async function visitWithPhoto() {
-    const visit = await createRecord(field.context, 'visits', { visitedAt: new Date().toISOString() });
-    const photo = await attachFile(field.context, {
-      ownerType: 'visits',
-      ownerId: visit.id,
-      kind: 'photo',
-      fileName: 'atelier.png',
-      mimeType: 'image/png',
-      data: new TextEncoder().encode(`photo ${visit.id}`).buffer as ArrayBuffer,
-    });
-    return { visit, photo };
+    const { visit, file } = await visitWithFile(field.context);
+    return { visit, photo: file };
   }
 
   const officeTransport = () => new HttpTransport(TEST_SERVER_URL, office.context.session?.token ?? '', office.link);
@@ -89,15 +82,12 @@ describe('a photo the link cannot carry in time', () => {
   it('gives the upload the time its size needs on a slow link, not an ordinary request’s', async () => {
     const timeouts = vi.spyOn(AbortSignal, 'timeout');
     const big = new Uint8Array(2 * 1024 * 1024).fill(7).buffer as ArrayBuffer;
-    const visit = await createRecord(field.context, 'visits', { visitedAt: new Date().toISOString() });
-    await attachFile(field.context, {
-      ownerType: 'visits',
-      ownerId: visit.id,
+    await visitWithFile(field.context, () => ({
       kind: 'file',
       fileName: 'plan.pdf',
       mimeType: 'application/pdf',
       data: big,
-    });
+    }));
     timeouts.mockClear();
     await field.sync();
     const given = timeouts.mock.calls.map(([ms]) => ms);
