@@ -8,14 +8,28 @@ const CSV_SEPARATOR = ';';
 /** A cell: text (guarded), a number (decimal comma, never guarded), or empty. */
 export type CsvCell = string | number | null | undefined;
 
-// A leading tab or carriage return also starts a formula in some spreadsheets.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Text a spreadsheet would run as a formula (CSV injection, OWASP's list): Excel runs a cell
+// that starts with =, +, - or @, LibreOffice one that starts with = (checked with LibreOffice
+// 7.4). Also guarded: the sign behind spaces (a reader that trims cells would see it), in its
+// full-width form (＝ ＋ － ＠, which East Asian input methods type and Excel may read as ASCII),
+// and a cell starting with a tab, CR or LF.
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@＝＋－＠])/;
+// A dash or plus alone (a note "-") holds no formula, and spreadsheets show it as typed.
+const SIGNS_ONLY = /^[ +-]+$/;
+// Digits with a leading zero (a postcode "01400", a phone "0612345678") become a number: the
+// spreadsheet shows 1400.
+const LEADING_ZERO_DIGITS = /^0\d+$/;
+
+/** Whether a spreadsheet would run this text or change it: then it is written behind an apostrophe. */
+function spreadsheetWouldChange(text: string): boolean {
+  return (FORMULA_START.test(text) && !SIGNS_ONLY.test(text)) || LEADING_ZERO_DIGITS.test(text);
+}
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
-  // A formula-looking text is shown as typed, prefixed with an apostrophe, never evaluated.
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // Written as typed behind an apostrophe (LibreOffice shows it): read as text, never evaluated.
+  const text = spreadsheetWouldChange(value) ? `'${value}` : value;
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

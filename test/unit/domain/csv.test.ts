@@ -51,25 +51,82 @@ describe('CSV for French spreadsheets', () => {
     expect(csvCell('@SOMME(A1)')).toBe("'@SOMME(A1)");
   });
 
+  it('neutralises a formula behind spaces, a tab, a line break or in full-width signs', () => {
+    // A reader that trims spaces before reading a cell would see the sign; Excel in East Asian
+    // locales reads full-width signs as ASCII ones; OWASP lists tab, CR and LF as starts.
+    for (const text of [
+      ' =1+1',
+      '\u00A0=1+1',
+      '\u3000+1+1',
+      '\t=1+1',
+      '\r=1+1',
+      '\n=1+1',
+      '＝1+1',
+      '＋1+1',
+      '－1+1',
+      '＠SUM(A1)',
+    ])
+      expect(csvCell(text).replace(/^"|"$/g, ''), JSON.stringify(text)).toBe(`'${text}`);
+  });
+
+  it('keeps a note made of a dash alone as typed, but guards a note that starts with one', () => {
+    expect(csvCell('-')).toBe('-');
+    expect(csvCell('+')).toBe('+');
+    expect(csvCell('- relancer')).toBe("'- relancer");
+  });
+
+  it('keeps the leading zero of a postcode or phone written as digits, which a spreadsheet would drop', () => {
+    expect(csvCell('01400')).toBe("'01400");
+    expect(csvCell('0612345678')).toBe("'0612345678");
+    expect(csvCell('35600')).toBe('35600');
+    expect(csvCell('0')).toBe('0');
+    expect(csvCell('06 12 34 56 78')).toBe('06 12 34 56 78');
+  });
+
   it('writes numbers with a decimal comma, negative ones untouched', () => {
     expect(csvCell(-2.007)).toBe('-2,007');
     expect(csvCell(48.649)).toBe('48,649');
     expect(csvCell(null)).toBe('');
   });
 
-  it('gives back every text as typed (formula-looking ones behind an apostrophe)', () => {
+  it('gives back every text as typed, or behind an apostrophe where a spreadsheet would run or change it', () => {
+    const formulaChars = fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      '＝',
+      '＋',
+      '－',
+      '＠',
+      ' ',
+      '\t',
+      '\r',
+      '\n',
+      '0',
+      '1',
+      'a',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.tuple(fc.string({ unit: formulaChars, maxLength: 3 }), fc.string({ unit: 'grapheme' })).map(([a, b]) => a + b),
+    );
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 4 }), { maxLength: 5 }),
-        (rows) => {
-          const width = Math.max(1, ...rows.map((row) => row.length));
-          const padded = rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')]);
-          const header = Array.from({ length: width }, (_, index) => `c${index}`);
-          const read = readCsv(toCsv(header, padded));
-          const expected = padded.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
-          expect(read).toEqual([header, ...expected]);
-        },
-      ),
+      fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { maxLength: 5 }), (rows) => {
+        const width = Math.max(1, ...rows.map((row) => row.length));
+        const padded = rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')]);
+        const header = Array.from({ length: width }, (_, index) => `c${index}`);
+        const [readHeader, ...read] = readCsv(toCsv(header, padded));
+        expect(readHeader).toEqual(header);
+        padded.forEach((row, r) => {
+          row.forEach((cell, c) => {
+            const shown = read[r]?.[c];
+            expect([cell, `'${cell}`]).toContain(shown);
+            // Nothing a spreadsheet reads may start a formula, but a lone dash or plus.
+            if (!/^[ +-]+$/.test(cell)) expect(shown).not.toMatch(/^(?:[\t\r\n]|\s*[=+\-@＝＋－＠])/);
+          });
+        });
+      }),
       { numRuns: 300 },
     );
   });
