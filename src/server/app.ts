@@ -14,6 +14,7 @@ import {
 } from './edge';
 import { fail, onlyMethods, tooMany } from './http-errors';
 import { AheadClaims } from './ops/ahead-claims';
+import { HealthCheck, roomForLargestWrite } from './ops/health';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
@@ -96,12 +97,11 @@ export function createApp(deps: AppDeps) {
     limitBody(config.maxBodyBytes, 'request'),
   );
 
+  const health = new HealthCheck(deps.store, roomForLargestWrite(config), now);
   app.get('/api/health', async (c) => {
-    const reachable = await deps.store.ping().catch(() => false);
-    return c.json(
-      { ok: reachable, store: deps.store.kind, reachable, ...info, serverTime: now() },
-      reachable ? 200 : 503,
-    );
+    const state = await health.current();
+    // 503 with a code and a sentence, like every refusal: a monitor alerts on the status alone.
+    return c.json({ ...state, store: deps.store.kind, ...info, serverTime: now() }, state.ok ? 200 : 503);
   });
   app.all('/api/health', onlyMethods('GET'));
   app.route('/api', joinRoutes());

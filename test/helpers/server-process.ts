@@ -27,6 +27,11 @@ export interface ServerProcessOptions {
   port?: number;
   /** The source tree to run (a previous release's); default this one. */
   root?: string;
+  /**
+   * A command that runs the server: node's command line is appended to it (e.g. a new mount
+   * namespace with a small disk of its own). The server keeps the launcher's process id.
+   */
+  launcher?: readonly string[];
 }
 
 export async function startServerProcess(
@@ -34,7 +39,9 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const node = [process.execPath, '--import', 'tsx', 'src/server/main.ts'];
+  const [command, ...args] = [...(options.launcher ?? []), ...node] as [string, ...string[]];
+  const child = spawn(command, args, {
     cwd: options.root ?? ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -172,6 +172,7 @@ export function deploySteps(settings: DeploySettings, outDir: string): string[] 
     `  7. journalctl -u valise -n 20   (the first start prints the first admin's invitation link)`,
     `     Open it on the admin's phone: https://${domain}/#/rejoindre?code=…`,
     `  8. Check: curl -s https://${domain}/api/health ; curl -s 127.0.0.1:${settings.port}/metrics | head`,
+    '     (health: 200 {"ok":true…} while the server can take writes, else 503 and why; watch it with an uptime monitor)',
     `     Backups: ls ${backupDir} after the first night; npm run valise -- backup --verify <file>`,
   ];
 }

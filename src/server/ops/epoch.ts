@@ -6,7 +6,8 @@
 import { newId } from '../../domain/ids';
 import type { Store } from '../store/store';
 
-export type MetaKey = 'epoch' | 'epochStartedAt' | 'epochReason' | 'lastBackupAt';
+/** `healthCheckedAt` is the write /api/health makes to see that the store takes one. */
+export type MetaKey = 'epoch' | 'epochStartedAt' | 'epochReason' | 'lastBackupAt' | 'healthCheckedAt';
 
 export function epochEntries(now: number, reason: string): [MetaKey, string][] {
   return [

@@ -324,6 +324,11 @@ export class PostgresStore implements Store {
     );
   }
 
+  async freeBytes(): Promise<null> {
+    // The database's disk is the database server's: a full one shows as a refused write.
+    return null;
+  }
+
   async countBroughtBack(networkId: string, epoch: string): Promise<number> {
     const [row] = await this.rows('SELECT COUNT(*) AS count FROM brought_back WHERE network_id = $1 AND epoch = $2', [
       networkId,

@@ -1,6 +1,7 @@
 // The embedded store: one SQLite file (better-sqlite3). Every statement is synchronous, so a
 // push's read-plan-write runs inside one SQLite transaction with nothing interleaved.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
@@ -332,6 +333,13 @@ export class SqliteStore implements Store {
       (total, file) => total + (existsSync(file) ? statSync(file).size : 0),
       0,
     );
+  }
+
+  async freeBytes(): Promise<number | null> {
+    if (this.path === ':memory:') return null;
+    // bavail, not bfree: the blocks the file system keeps for root are not this process's.
+    const disk = await statfs(dirname(this.path));
+    return disk.bavail * disk.bsize;
   }
 
   async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {

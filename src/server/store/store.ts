@@ -106,6 +106,8 @@ export interface Store {
   countBroughtBack(networkId: string, epoch: string): Promise<number>;
   /** Bytes the database takes on disk. */
   sizeBytes(): Promise<number>;
+  /** Bytes this process may still write on the disk holding the database; null when it is not local. */
+  freeBytes(): Promise<number | null>;
 
   putAttachment(networkId: string, attachment: StoredAttachment): Promise<void>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;

@@ -1,0 +1,185 @@
+// GET /api/health as an admin's monitoring reads it: 200 only when the store answers, takes a
+// write and has room on its disk for a device's largest write; otherwise 503 with a code and a
+// sentence. It needs no token, so checking costs the store one small write per interval
+// however many callers ask. The full disk is a real one: a small tmpfs mounted, in a mount
+// namespace of its own, over the server's data folder.
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { JoinResponse } from '../../src/protocol/wire';
+import { createApp } from '../../src/server/app';
+import { readConfig } from '../../src/server/config';
+import { HEALTH_CHECK_INTERVAL_MS } from '../../src/server/ops/health';
+import { PostgresStore } from '../../src/server/store/postgres';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import type { Store } from '../../src/server/store/store';
+import { freePort } from '../helpers/free-port';
+import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { serverFolder } from '../helpers/server-folder';
+import { firstInvitationCode, type ServerProcess, startServerProcess } from '../helpers/server-process';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** The app in process around `store`, with a clock the test moves. */
+function appOn(store: Store, now: () => number) {
+  const dir = serverFolder('health');
+  folders.push(dir);
+  const config = readConfig({ VALISE_DATA: dir, VALISE_DIST: join(dir, 'dist'), VALISE_ADDRESS_RATE: '0' });
+  const app = createApp({ store, config, now, log: () => {} });
+  return async () => {
+    const response = await app.fetch(new Request('http://valise.test/api/health'));
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+}
+
+describe('health of a working server', () => {
+  it('answers 200 ok, and checks the store once per interval however many callers ask', async () => {
+    const dir = serverFolder('health-store');
+    folders.push(dir);
+    const store = new SqliteStore(join(dir, 'valise.sqlite'));
+    await store.migrate();
+    let writes = 0;
+    const writeMeta = store.writeMeta.bind(store);
+    store.writeMeta = (entries) => {
+      writes++;
+      return writeMeta(entries);
+    };
+    let now = Date.parse('2026-12-05T07:00:00.000Z');
+    const health = appOn(store, () => now);
+
+    const answers = await Promise.all(Array.from({ length: 50 }, () => health()));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ ok: true, store: 'sqlite' });
+    }
+    expect(writes).toBe(1);
+    expect((await store.readMeta()).healthCheckedAt).toBe(new Date(now).toISOString());
+
+    now += HEALTH_CHECK_INTERVAL_MS;
+    expect((await health()).status).toBe(200);
+    expect(writes).toBe(2);
+    await store.close();
+  });
+
+  it('answers 503 store_unreachable when PostgreSQL does not answer', async () => {
+    const store = new PostgresStore(`postgres://valise@127.0.0.1:${await freePort()}/valise`);
+    const health = appOn(store, Date.now);
+    const { status, body } = await health();
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ ok: false, code: 'store_unreachable', error: expect.any(String) });
+    await store.close();
+  });
+});
+
+/** Whether this machine lets the tests mount a tmpfs in a namespace of their own (util-linux's unshare). */
+function mountNamespaceUnavailable(): string | null {
+  const probe = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt'], {
+    encoding: 'utf8',
+  });
+  if (probe.status === 0) return null;
+  return `no private tmpfs here (unshare -rm: ${(probe.error?.message ?? probe.stderr).trim()})`;
+}
+
+const noTmpfs = mountNamespaceUnavailable();
+const LARGEST_WRITE = 256 * 1024;
+
+describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${noTmpfs})` : ''}`, () => {
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    await server?.kill('SIGKILL');
+  });
+
+  it('answers 503 disk_full once a device’s largest write no longer fits, and 200 again once space is freed', async () => {
+    const dir = serverFolder('health-disk');
+    folders.push(dir);
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    server = await startServerProcess(
+      {
+        VALISE_DATA: dataDir,
+        VALISE_DIST: join(dir, 'dist'),
+        VALISE_MAX_ATTACHMENT_BYTES: String(LARGEST_WRITE),
+        VALISE_MAX_BODY_BYTES: String(LARGEST_WRITE),
+      },
+      // The server's own disk: 4 MB of tmpfs over its data folder, seen only by it.
+      { launcher: ['unshare', '-rm', 'sh', '-c', 'mount -t tmpfs -o size=4m tmpfs "$VALISE_DATA" && exec "$@"', 'sh'] },
+    );
+    const { url } = server;
+    const health = async () => {
+      const response = await fetch(`${url}/api/health`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await health()).toMatchObject({ status: 200, body: { ok: true } });
+    const joined = await fetch(`${url}/api/join`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        code: firstInvitationCode(server.output()),
+        deviceName: 'Poste',
+        memberName: 'Camille',
+        clockNode: '0123456789abcdef',
+      }),
+    });
+    const { token } = (await joined.json()) as JoinResponse;
+    const file = randomBytes(LARGEST_WRITE);
+    const upload = () =>
+      fetch(`${url}/api/attachments/${createHash('sha256').update(file).digest('hex')}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
+
+    // The disk as the server sees it, through its process's root; 64 KB are left: a small
+    // write still fits, a device's file does not.
+    const disk = `/proc/${server.child.pid}/root${dataDir}`;
+    const { bavail, bsize } = statfsSync(disk);
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(bavail * bsize - 64 * 1024));
+
+    await expect.poll(async () => (await health()).status, { timeout: 20_000 }).toBe(503);
+    const degraded = await health();
+    expect(degraded.body).toMatchObject({ ok: false, store: 'sqlite', code: 'disk_full' });
+    expect(degraded.body.error).toMatch(/disk holding the data has less than/);
+    // Health told the truth: the largest write a device may send fails.
+    expect((await upload()).status).toBeGreaterThanOrEqual(500);
+
+    rmSync(join(disk, 'filler'));
+    await expect.poll(async () => (await health()).status, { timeout: 20_000 }).toBe(200);
+    expect((await upload()).status).toBe(200);
+  }, 120_000);
+});
+
+const unavailable = postgresUnavailable();
+describe.skipIf(unavailable !== null)(`on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  let cluster: PostgresCluster;
+  beforeAll(async () => {
+    cluster = await PostgresCluster.start();
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  }, 60_000);
+
+  it('answers 503 store_not_writable for a database that answers but refuses writes (a read-only standby)', async () => {
+    const url = await cluster.createDatabase();
+    const writable = new PostgresStore(url);
+    await writable.migrate();
+    await writable.close();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET default_transaction_read_only = on`);
+    await admin.end();
+
+    const store = new PostgresStore(url);
+    expect(await store.ping()).toBe(true);
+    const { status, body } = await appOn(store, Date.now)();
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ ok: false, store: 'postgres', code: 'store_not_writable' });
+    expect(body.error).toMatch(/does not take writes/);
+    await store.close();
+  });
+});
