@@ -47,6 +47,11 @@ export async function blobsToUpload(context: DataContext): Promise<string[]> {
   return (await context.db.blobs.where('state').equals('pending').primaryKeys()) as string[];
 }
 
+/** How many blobs are still to upload, counted on the index. */
+export function countBlobsToUpload(context: DataContext): Promise<number> {
+  return context.db.blobs.where('state').equals('pending').count();
+}
+
 export async function markBlobUploaded(context: DataContext, sha256: string, refusal?: string): Promise<void> {
   await context.db.blobs.update(sha256, refusal === undefined ? { state: 'uploaded' } : { state: 'refused', refusal });
 }

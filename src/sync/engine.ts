@@ -2,7 +2,7 @@
 // changes, one run at a time. A run never deletes local data on failure: the outbox is only
 // emptied by the server's acknowledgement, and a failed run is simply tried again. A file that
 // could not be sent (a slow link) waits for the next run without holding the records back.
-import { blobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
+import { blobsToUpload, countBlobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
@@ -72,7 +72,7 @@ export class SyncEngine {
     const meta = await readSyncMeta(this.context);
     this.update({
       pending: await pendingCount(this.context),
-      filesWaiting: (await blobsToUpload(this.context)).length,
+      filesWaiting: await countBlobsToUpload(this.context),
       lastSyncAt: meta.lastSyncAt,
       serverVersion: meta.serverVersion,
       state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
@@ -132,7 +132,7 @@ export class SyncEngine {
         lastSyncAt,
         progress: null,
         pending: await pendingCount(this.context),
-        filesWaiting: (await blobsToUpload(this.context)).length,
+        filesWaiting: await countBlobsToUpload(this.context),
       });
     } catch (error) {
       // Every failure ends in a status the scheduler retries from; one that is not the
@@ -141,10 +141,7 @@ export class SyncEngine {
       const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
       const state: SyncStatus['state'] = kind === 'unreachable' ? 'offline' : 'error';
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
-      const filesWaiting = await blobsToUpload(this.context).then(
-        (waiting) => waiting.length,
-        () => this.current.filesWaiting,
-      );
+      const filesWaiting = await countBlobsToUpload(this.context).catch(() => this.current.filesWaiting);
       const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
       this.update({ state, error: kind, progress: null, pending, filesWaiting, retryAfterMs });
     } finally {
