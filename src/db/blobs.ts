@@ -42,9 +42,12 @@ export function getBlob(context: DataContext, sha256: string): Promise<BlobEntry
   return context.db.blobs.get(sha256);
 }
 
-/** Hashes of the blobs the server does not have yet and has not refused. */
+/** Hashes of the blobs the server does not have yet and has not refused, smallest first. */
 export async function blobsToUpload(context: DataContext): Promise<string[]> {
-  return (await context.db.blobs.where('state').equals('pending').primaryKeys()) as string[];
+  const pending = context.db.blobs
+    .where('[state+size]')
+    .between(['pending', 0], ['pending', Number.POSITIVE_INFINITY], true, true);
+  return (await pending.primaryKeys()) as string[];
 }
 
 /** How many blobs are still to upload, counted on the index. */

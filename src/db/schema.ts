@@ -163,6 +163,12 @@ const SCHEMA_V9 = {
   loans: `id, itemId, ${OPEN_ITEM}`,
 };
 
+/**
+ * Version 10: files by state and size, so the uploads go smallest first (a photo before a large
+ * plan on a slow link) read from the index, without the bytes.
+ */
+const SCHEMA_V10 = { blobs: 'sha256, state, [state+size]' };
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -208,6 +214,7 @@ export class ValiseDb extends Dexie {
       .upgrade((transaction) =>
         Promise.all(['followUps', 'loans'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table)))),
       );
+    this.version(10).stores(SCHEMA_V10);
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
   }

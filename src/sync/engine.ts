@@ -156,25 +156,31 @@ export class SyncEngine {
   }
 
   /**
-   * Sends the files the server does not have yet. A file that could not go (the link too slow
-   * or gone, the server failing) stays waiting, and so do the files after it, since the link
-   * that failed one would fail them too: the records still go, and the next run sends the files
-   * (the status counts them, and the scheduler retries with its backoff). The records' files
-   * then reach other devices later, shown there as files still on another device.
+   * Sends the files the server does not have yet, smallest first and each on its own: a file
+   * that could not go (too large for the link's time, one the server fails) stays waiting while
+   * the others go, so one large plan never holds back the photos behind it. The records still
+   * go, and the next run sends what waits (the status counts it, and the scheduler retries with
+   * its backoff); meanwhile other devices show those files as still on another device.
    */
   private async uploadFiles(transport: SyncTransport): Promise<void> {
+    let unanswered = 0;
     for (const sha256 of await blobsToUpload(this.context)) {
       const blob = await getBlob(this.context, sha256);
       if (!blob) continue;
       try {
         await transport.uploadAttachment(sha256, blob.data, blob.mimeType);
         await markBlobUploaded(this.context, sha256);
+        unanswered = 0;
       } catch (error) {
         if (!(error instanceof SyncError)) throw error;
         // A file the server will never take must not stop the records behind it.
         if (error.kind === 'refused') await markBlobUploaded(this.context, sha256, error.message);
-        else if (error.kind === 'unreachable' || error.kind === 'server') return;
-        else throw error;
+        else if (error.kind === 'unreachable') {
+          // Two in a row without an answer: the link is gone, not the file. Each larger file
+          // would wait out a longer timeout before the records could go; they wait for the next run.
+          unanswered += 1;
+          if (unanswered === 2) return;
+        } else if (error.kind !== 'server') throw error;
       }
     }
   }

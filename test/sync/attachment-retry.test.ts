@@ -10,14 +10,15 @@ describe('a photo whose upload failed', () => {
   let server: TestServer;
   let device: TestDevice;
   /** The status the next uploads are answered with instead of the server's, while set. */
-  let uploadAnswer: { status: number; code: string } | null;
+  let uploadAnswer: { status: number; code: string; only?: string } | null;
 
   beforeEach(async () => {
     server = await TestServer.start();
     const network = await server.createNetwork('Réseau');
     uploadAnswer = null;
     device = await TestDevice.open('Camille', (url, init) => {
-      if (uploadAnswer && init?.method === 'PUT' && url.includes('/api/attachments/')) {
+      const answered = uploadAnswer && (!uploadAnswer.only || url.endsWith(uploadAnswer.only));
+      if (uploadAnswer && answered && init?.method === 'PUT' && url.includes('/api/attachments/')) {
         const { status, code } = uploadAnswer;
         return Promise.resolve(new Response(JSON.stringify({ error: 'Refused here.', code }), { status }));
       }
@@ -48,5 +49,16 @@ describe('a photo whose upload failed', () => {
     uploadAnswer = { status: 413, code: 'too_large' };
     await device.sync();
     expect(await getBlob(device.context, sha256)).toMatchObject({ state: 'refused', refusal: 'Refused here.' });
+  });
+
+  it('does not hold back the other photos while the server keeps failing it (500)', async () => {
+    const photos = [await photo(), await photo(), await photo()];
+    // The first by hash, which the uploads once followed: the others came after it.
+    const [failing, ...others] = photos.map((one) => one.sha256).sort();
+    uploadAnswer = { status: 500, code: 'internal', only: failing };
+    await device.sync();
+    expect((await getBlob(device.context, failing as string))?.state).toBe('pending');
+    for (const sha256 of others) expect((await getBlob(device.context, sha256))?.state).toBe('uploaded');
+    expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 1 });
   });
 });

@@ -4,7 +4,7 @@
 // photo still on another device, as they would see any file not here yet.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listAttachments } from '../../src/db/attachments';
-import { getBlob } from '../../src/db/blobs';
+import { getBlob, sha256Hex } from '../../src/db/blobs';
 import { createRecord } from '../../src/db/writes';
 import { ensureBlob } from '../../src/sync/files';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
@@ -21,16 +21,24 @@ describe('a photo the link cannot carry in time', () => {
   let office: TestDevice;
   /** While set, uploads end as a request the device gave up on (its timeout fired). */
   let uploadsStall: boolean;
+  /** Uploads of more bytes than this stall too: what the link cannot carry in time. */
+  let linkCarriesUpTo: number;
+  let uploadsTried: number;
 
   beforeEach(async () => {
     server = await TestServer.start();
     const network = await server.createNetwork('Réseau');
     uploadsStall = false;
-    field = await TestDevice.open('Camille', (url, init) =>
-      uploadsStall && isUpload(url, init)
+    linkCarriesUpTo = Number.POSITIVE_INFINITY;
+    uploadsTried = 0;
+    field = await TestDevice.open('Camille', (url, init) => {
+      if (!isUpload(url, init)) return server.fetch(url, init);
+      uploadsTried += 1;
+      const bytes = (init?.body as ArrayBuffer | undefined)?.byteLength ?? 0;
+      return uploadsStall || bytes > linkCarriesUpTo
         ? Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
-        : server.fetch(url, init),
-    );
+        : server.fetch(url, init);
+    });
     office = await TestDevice.open('Sami', (url, init) => server.fetch(url, init));
     await field.join(await server.invite(network.id));
     await office.join(await server.invite(network.id));
@@ -77,6 +85,37 @@ describe('a photo the link cannot carry in time', () => {
     expect((await getBlob(field.context, photo.sha256))?.state).toBe('uploaded');
     const arrived = await ensureBlob(office.context, officeTransport(), photo.sha256);
     expect(new TextDecoder().decode(arrived?.data)).toBe(`photo ${visit.id}`);
+  });
+
+  it('sends the small photos first while the large files cannot go, even ones that sort first by hash', async () => {
+    const photos = [await visitWithPhoto(), await visitWithPhoto()].map(({ photo }) => photo.sha256);
+    // Plans whose hashes sort before the photos': the uploads once went in that order.
+    const plans: string[] = [];
+    for (let fill = 0; plans.length < 2; fill += 1) {
+      const plan = new Uint8Array(512 * 1024).fill(fill).buffer as ArrayBuffer;
+      if ((await sha256Hex(plan)) > (photos.sort()[0] as string)) continue;
+      const { file } = await visitWithFile(field.context, () => ({
+        kind: 'file',
+        fileName: 'plan.pdf',
+        mimeType: 'application/pdf',
+        data: plan,
+      }));
+      plans.push(file.sha256);
+    }
+    linkCarriesUpTo = 64 * 1024;
+
+    await field.sync();
+    for (const sha256 of photos) expect((await getBlob(field.context, sha256))?.state).toBe('uploaded');
+    for (const sha256 of plans) expect((await getBlob(field.context, sha256))?.state).toBe('pending');
+    expect(field.engine.status).toMatchObject({ state: 'idle', pending: 0, filesWaiting: 2 });
+  });
+
+  it('lets the records go once two uploads in a row got no answer, rather than waiting out every file', async () => {
+    for (let photo = 0; photo < 4; photo += 1) await visitWithPhoto();
+    uploadsStall = true;
+    await field.sync();
+    expect(uploadsTried).toBe(2);
+    expect(field.engine.status).toMatchObject({ state: 'idle', pending: 0, filesWaiting: 4 });
   });
 
   it('gives the upload the time its size needs on a slow link, not an ordinary request’s', async () => {
