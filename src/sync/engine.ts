@@ -50,6 +50,8 @@ export class SyncEngine {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private running: Promise<void> | null = null;
   private again = false;
+  /** Until when (this device's clock) no file is sent: the server asked to wait (429). */
+  private filesHeldUntil = 0;
 
   constructor(
     readonly context: DataContext,
@@ -121,7 +123,7 @@ export class SyncEngine {
       // A server never heard from may be one this app must not write to (transport.ts,
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
       if (this.current.serverVersion === null) await this.pull(transport);
-      await this.uploadFiles(transport);
+      const filesWaitMs = await this.uploadFiles(transport);
       await this.push(transport);
       await this.pull(transport);
       if ((await this.writeAfterPull()) > 0) await this.push(transport);
@@ -133,6 +135,7 @@ export class SyncEngine {
         progress: null,
         pending: await pendingCount(this.context),
         filesWaiting: await countBlobsToUpload(this.context),
+        retryAfterMs: filesWaitMs,
       });
     } catch (error) {
       // Every failure ends in a status the scheduler retries from; one that is not the
@@ -161,8 +164,11 @@ export class SyncEngine {
    * the others go, so one large plan never holds back the photos behind it. The records still
    * go, and the next run sends what waits (the status counts it, and the scheduler retries with
    * its backoff); meanwhile other devices show those files as still on another device.
+   * Returns how long the files still wait when the server asked to slow down, else null.
    */
-  private async uploadFiles(transport: SyncTransport): Promise<void> {
+  private async uploadFiles(transport: SyncTransport): Promise<number | null> {
+    const held = this.filesHeldUntil - this.context.clock.physicalNow();
+    if (held > 0) return held;
     let unanswered = 0;
     for (const sha256 of await blobsToUpload(this.context)) {
       const blob = await getBlob(this.context, sha256);
@@ -173,16 +179,25 @@ export class SyncEngine {
         unanswered = 0;
       } catch (error) {
         if (!(error instanceof SyncError)) throw error;
+        if (error.status === 429) {
+          // Too many requests from this device: no file is set aside, none is sent until the
+          // time the server asks has passed (a later run, even one a new note starts), and the
+          // records, which cost the server far less, still go.
+          const asked = error.retryAfterMs ?? null;
+          this.filesHeldUntil = this.context.clock.physicalNow() + (asked ?? 0);
+          return asked;
+        }
         // A file the server will never take must not stop the records behind it.
         if (error.kind === 'refused') await markBlobUploaded(this.context, sha256, error.message);
         else if (error.kind === 'unreachable') {
           // Two in a row without an answer: the link is gone, not the file. Each larger file
           // would wait out a longer timeout before the records could go; they wait for the next run.
           unanswered += 1;
-          if (unanswered === 2) return;
+          if (unanswered === 2) return null;
         } else if (error.kind !== 'server') throw error;
       }
     }
+    return null;
   }
 
   /**

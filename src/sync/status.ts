@@ -16,7 +16,7 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   /** Set when the server clamped this device's clock: how far ahead it was. */
   clockAheadMs: number;
-  /** After a 429: how long the server asked this device to wait before syncing again. */
+  /** After a 429: how long the server asked this device to wait before syncing (or sending files) again. */
   retryAfterMs: number | null;
   /** The server's version, as it last said (kept between runs for Réglages). */
   serverVersion: string | null;

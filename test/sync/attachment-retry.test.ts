@@ -2,6 +2,8 @@
 // again can mend: only a refusal of the file itself sets it aside for good.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBlob } from '../../src/db/blobs';
+import { createRecord } from '../../src/db/writes';
+import { SyncScheduler } from '../../src/sync/scheduler';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 import { visitWithFile } from '../helpers/visit-file';
@@ -9,21 +11,31 @@ import { visitWithFile } from '../helpers/visit-file';
 describe('a photo whose upload failed', () => {
   let server: TestServer;
   let device: TestDevice;
-  /** The status the next uploads are answered with instead of the server's, while set. */
-  let uploadAnswer: { status: number; code: string; only?: string } | null;
+  /**
+   * The status the next uploads (of the file `only`, if set) are answered with instead of the
+   * server's, while set; `retryAfterSeconds` as the server's 429 says it (http-errors.ts).
+   */
+  let uploadAnswer: { status: number; code: string; only?: string; retryAfterSeconds?: number } | null;
+  let uploadsTried: number;
+  /** Added to the device's wall clock: how a test lets time pass for it. */
+  let later: number;
 
   beforeEach(async () => {
     server = await TestServer.start();
     const network = await server.createNetwork('Réseau');
     uploadAnswer = null;
-    device = await TestDevice.open('Camille', (url, init) => {
-      const answered = uploadAnswer && (!uploadAnswer.only || url.endsWith(uploadAnswer.only));
-      if (uploadAnswer && answered && init?.method === 'PUT' && url.includes('/api/attachments/')) {
-        const { status, code } = uploadAnswer;
-        return Promise.resolve(new Response(JSON.stringify({ error: 'Refused here.', code }), { status }));
-      }
-      return server.fetch(url, init);
-    });
+    uploadsTried = 0;
+    later = 0;
+    const link = (url: string, init?: RequestInit) => {
+      if (init?.method !== 'PUT' || !url.includes('/api/attachments/')) return server.fetch(url, init);
+      uploadsTried += 1;
+      if (!uploadAnswer || (uploadAnswer.only && !url.endsWith(uploadAnswer.only))) return server.fetch(url, init);
+      const { status, code, retryAfterSeconds } = uploadAnswer;
+      const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+      const body = JSON.stringify({ error: 'Refused here.', code, retryAfterSeconds });
+      return Promise.resolve(new Response(body, { status, headers }));
+    };
+    device = await TestDevice.open('Camille', link, () => Date.now() + later);
     await device.join(await server.invite(network.id));
   });
 
@@ -60,5 +72,36 @@ describe('a photo whose upload failed', () => {
     expect((await getBlob(device.context, failing as string))?.state).toBe('pending');
     for (const sha256 of others) expect((await getBlob(device.context, sha256))?.state).toBe('uploaded');
     expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 1 });
+  });
+
+  it('waits as long as the server asks after a 429, sending no other file meanwhile and setting none aside', async () => {
+    const timers: number[] = [];
+    const scheduler = new SyncScheduler(
+      device.engine,
+      { onOnline: () => () => undefined, setTimer: (_callback, ms) => timers.push(ms), clearTimer: () => undefined },
+      { periodMs: 60_000, firstBackoffMs: 5_000 },
+    );
+    const photos = [await photo(), await photo(), await photo()];
+    uploadAnswer = { status: 429, code: 'rate_limited', retryAfterSeconds: 120 };
+    await scheduler.runNow();
+    expect(uploadsTried).toBe(1);
+    for (const { sha256 } of photos) expect((await getBlob(device.context, sha256))?.state).toBe('pending');
+    expect(await device.outboxSize()).toBe(0);
+    expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 3, retryAfterMs: 120_000 });
+    expect(timers.at(-1)).toBe(120_000);
+
+    // A note written meanwhile goes at once; the files still wait for the time asked.
+    await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString() });
+    await device.sync();
+    expect(uploadsTried).toBe(1);
+    expect(await device.outboxSize()).toBe(0);
+
+    uploadAnswer = null;
+    later = 120_000;
+    await scheduler.runNow();
+    for (const { sha256 } of photos) expect((await getBlob(device.context, sha256))?.state).toBe('uploaded');
+    expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0, retryAfterMs: null });
+    expect(timers.at(-1)).toBe(60_000);
+    scheduler.stop();
   });
 });
