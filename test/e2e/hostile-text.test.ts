@@ -6,12 +6,9 @@
 // their order: the name's direction never reaches them.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { newId } from '../../src/domain/ids';
-import { formatHlc } from '../../src/protocol/hlc';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
-import { sampleRecords } from '../fixtures/records';
 import { firstInvitationCode } from '../helpers/server-process';
 import { DESKTOP, PHONE } from './helpers/browser';
+import { hostileNetwork, MARKUP, WORD } from './helpers/hostile-network';
 import { tooWide } from './helpers/layout';
 import { screenshot } from './helpers/screenshots';
 import { startServer } from './helpers/server';
@@ -20,63 +17,8 @@ import { NetworkPage } from './pages/network-page';
 
 const suite = deviceSuite();
 
-const MARKUP = '<img src=x onerror=alert(1)><script>alert(1)</script>';
-/** One unbroken word, as long as a tag may be, opening with a right-to-left override. */
-const WORD = `\u202E${'Anticonstitutionnellement'.repeat(3)}`.slice(0, 58);
-const LONG_TEXT = `${MARKUP}\n${'Anticonstitutionnellement'.repeat(12)}`;
 /** A legitimate right-to-left name: the bidi algorithm orders digits after it right to left. */
 const ARABIC = 'محمد بن علي';
-
-/** One record of each type a screen shows, every free text of it hostile, every name `word`. */
-function hostileRecords(now: number, word: string): { type: string; fields: Record<string, unknown> }[] {
-  const records = sampleRecords() as unknown as Record<string, Record<string, unknown>>;
-  const contactId = records.contacts?.id as string;
-  const hostile: Record<string, Record<string, unknown>> = {
-    organisations: { name: word, address: word, commune: word, territoryLabel: word, notes: LONG_TEXT, tags: [word] },
-    contacts: { name: word, role: word, tags: [word], consentNote: LONG_TEXT },
-    visits: { purpose: `${MARKUP} ${word}`, notes: LONG_TEXT, placeLabel: word },
-    followUps: { text: word, owner: word },
-    events: { title: word, organisers: [word], attendees: { [contactId]: { name: word, status: 'present' } } },
-    eventNotes: { text: LONG_TEXT, authorName: word },
-    toolboxItems: { title: word, description: LONG_TEXT, tags: [word] },
-    loans: { holderName: word },
-    packingLists: { title: word },
-    diagnosticTemplates: { title: word },
-    diagnostics: { sectionComments: { communaute: LONG_TEXT } },
-  };
-  const at = new Date(now).toISOString();
-  const stamp = { networkId: 'any', createdAt: at, updatedAt: at, updatedBy: word, deleted: false };
-  const linked = Object.entries(hostile).map(([type, fields]) => ({
-    type,
-    fields: { ...stamp, ...records[type], ...fields },
-  }));
-  // A lieu and a person linked to nothing, which forms offer among their suggestions.
-  const unlinked = (['organisations', 'contacts'] as const).map((type) => ({
-    type,
-    fields: {
-      ...stamp,
-      ...records[type],
-      ...hostile[type],
-      id: newId(),
-      ...(type === 'contacts' ? { organisationIds: [] } : {}),
-    },
-  }));
-  return [...linked, ...unlinked];
-}
-
-async function api(url: string, token: string | undefined, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as Record<string, unknown>;
-}
 
 /**
  * Where `text`, each time it is in main, is not drawn in reading order: a character left of the
@@ -121,23 +63,7 @@ async function outOfOrder(page: Page, text: string): Promise<string[]> {
 async function phoneWithRecordsFrom(word: string) {
   const server = await startServer();
   suite.servers.push(server);
-  const intruder = await api(`${server.url}/api/join`, undefined, {
-    code: firstInvitationCode(server.output()),
-    // Names a device gives itself, shown to the network's admins.
-    deviceName: word,
-    memberName: word,
-    clockNode: 'abcdefabcdefabcd',
-  });
-  const token = intruder.token as string;
-  const now = Date.now();
-  const clock = formatHlc({ millis: now, counter: 0, node: 'abcdefabcdefabcd' });
-  const records = hostileRecords(now, word);
-  const pushed = await api(`${server.url}/api/sync/push`, token, {
-    mutations: records.map(({ type, fields }) => ({ id: newId(), type, recordId: fields.id, fields, clock })),
-  });
-  expect((pushed.results as { status: string }[]).map((result) => result.status)).toEqual(records.map(() => 'applied'));
-  // An admin: Réglages lists the network's devices to her.
-  const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'admin' });
+  const { adminCode, id } = await hostileNetwork(server.url, firstInvitationCode(server.output()), word);
 
   const { page } = await suite.device(PHONE);
   const dialogs: string[] = [];
@@ -146,11 +72,9 @@ async function phoneWithRecordsFrom(word: string) {
     void dialog.dismiss();
   });
   const network = new NetworkPage(page, server.url);
-  await network.openInvitation(code as string);
+  await network.openInvitation(adminCode);
   await network.join('Camille Martin', 'Téléphone de Camille');
   await expect.poll(() => network.state(), { timeout: 60_000 }).toBe('idle');
-
-  const id = (type: string) => records.find((record) => record.type === type)?.fields.id as string;
   return { page, server, id, dialogs };
 }
 

@@ -10,6 +10,7 @@ import { launchEngine, newDevice } from '../drivers/engines';
 import { DESKTOP, PHONE } from '../helpers/browser';
 import { chartNamesOutside, elementsTooWide, fileChoosersNotButtons } from '../helpers/layout';
 import { NEXT_DIST } from '../helpers/paths';
+import { hostileNamesWithinPhone } from './hostile-names';
 import { recordJourney } from './results';
 import { expectAccessible, JourneyServer, reloadUntilControlled } from './session';
 
@@ -325,6 +326,10 @@ export function engineJourneys(name: EngineName): void {
           device.evaluate(() => document.querySelector('[data-testid="app-version"]')?.textContent?.includes('+next')),
         );
       },
+    );
+
+    journey(9, 'names from a hostile device never make a page wider than the phone', () =>
+      hostileNamesWithinPhone(engine, server),
     );
   });
 }

@@ -15,6 +15,7 @@ export const JOURNEYS: Record<number, string> = {
   6: 'Update with unsaved input',
   7: 'Backup saved and restored',
   8: 'Radar and report charts',
+  9: 'Hostile names within a phone’s width',
 };
 
 interface EngineRecord {

@@ -1,0 +1,84 @@
+// Journey 9 of the engine journeys: names written by a hostile device of the network, pulled
+// by a new phone, never make a page wider than the phone. hostile-text.test.ts checks every
+// page at two sizes in Chromium; each engine lays out a long word inside a bidi isolation its
+// own way (WebKit grew the lieu, contact and kit pages to 448–602 px before cc8dd25), so each
+// engine here opens the pages that show names, at 360 px.
+import { expect } from 'vitest';
+import type { Engine } from '../drivers/backend';
+import { newDevice } from '../drivers/engines';
+import { hostileNetwork, WORD } from '../helpers/hostile-network';
+import { elementsTooWide } from '../helpers/layout';
+import type { JourneyServer } from './session';
+
+/**
+ * A person's name as another device may write it: right-to-left letters, zero-width characters,
+ * emoji sequences joined by ZERO WIDTH JOINER, an unclosed RIGHT-TO-LEFT ISOLATE, then a word
+ * with no break in it (60 characters: as long as a tag may be).
+ */
+const MIXED = `محمد بن علي\u200F 👩🏽‍🔧\u200D🏳️‍🌈\u2067${'Anticonstitutionnellement'.repeat(2)}`.slice(0, 60);
+
+export async function hostileNamesWithinPhone(engine: Engine, server: JourneyServer): Promise<void> {
+  const { adminCode, id } = await hostileNetwork(server.url, server.firstAdminCode(), WORD, MIXED);
+  // A phone of its own: the day's device keeps its local notebook.
+  const phone = await newDevice(engine);
+  try {
+    await phone.open(`${server.url}/#/rejoindre?code=${encodeURIComponent(adminCode)}`);
+    await phone.fill({ label: 'Votre nom', exact: true }, 'Camille Martin');
+    await phone.fill({ label: 'Nom de cet appareil' }, 'Téléphone de Camille');
+    await phone.click({ role: 'button', name: 'Rejoindre le réseau' });
+    await phone.until(
+      'the first sync never ended',
+      () =>
+        phone.evaluate(
+          () => document.querySelector('#reseau [data-sync-state]')?.getAttribute('data-sync-state') === 'idle',
+        ),
+      60_000,
+    );
+
+    const pages = [
+      `#/contacts/lieu/${id('organisations')}`,
+      `#/contacts/personne/${id('contacts')}`,
+      `#/valise/element/${id('toolboxItems')}`,
+      `#/visites/${id('visits')}`,
+      `#/evenements/${id('events')}`,
+      `#/valise/liste/${id('packingLists')}`,
+      `#/diagnostics/${id('diagnostics')}`,
+      // Forms: the names as a field's value, or among a picker's suggestions.
+      `#/evenements/${id('events')}/modifier`,
+      '#/visites/nouvelle',
+      '#/visites',
+      '#/contacts/lieux',
+      '#/contacts/personnes',
+      '#/a-faire',
+      '#/evenements',
+      '#/valise',
+      '#/diagnostics',
+    ];
+    const problems: string[] = [];
+    for (const hash of pages) {
+      await phone.open(`${server.url}/${hash}`);
+      // Measured once the hostile name is drawn: as text, or as a field's value in a form.
+      await phone.until(`${hash} never showed the hostile name`, () =>
+        phone.evaluate(
+          (word) => {
+            const fields = [...document.querySelectorAll<HTMLInputElement>('main input, main textarea')];
+            const main = document.querySelector('main');
+            return Boolean(main?.textContent?.includes(word)) || fields.some((field) => field.value.includes(word));
+          },
+          WORD.slice(1, 20),
+        ),
+      );
+      for (const wide of await phone.evaluate(elementsTooWide)) problems.push(`${hash}: ${wide} sticks out`);
+    }
+    await phone.open(`${server.url}/#/reglages`);
+    await phone.click({ role: 'button', name: 'Afficher les appareils' });
+    await phone.waitFor({ text: WORD.slice(1, 20) });
+    for (const wide of await phone.evaluate(elementsTooWide)) problems.push(`Réglages' devices: ${wide} sticks out`);
+    expect(problems, `${engine.name}, at 360 px`).toEqual([]);
+  } catch (error) {
+    await phone.screenshot('failed-hostile-names').catch(() => undefined);
+    throw error;
+  } finally {
+    await phone.close();
+  }
+}
