@@ -15,12 +15,16 @@ import type { Device } from '../store/store';
 import type { AppEnv } from './env';
 import { readBody, requireDevice } from './guard';
 
-/** A join body holds four short strings: nothing larger is read from a caller without a token. */
-const MAX_JOIN_BODY_BYTES = 4096;
+/**
+ * A join body holds four short strings, a token request one: nothing larger is read (each is
+ * read whole into memory, so a body streamed without end would take the memory with it).
+ */
+const MAX_SMALL_BODY_BYTES = 4096;
 
-const limitJoinBody = limitBody(MAX_JOIN_BODY_BYTES, 'request', (c) =>
+const limitJoinBody = limitBody(MAX_SMALL_BODY_BYTES, 'request', (c) =>
   c.var.joinFailures.fail(clientAddress(c), c.var.now()),
 );
+const limitTokenBody = limitBody(MAX_SMALL_BODY_BYTES, 'request');
 
 /** Wrong codes tried on one invitation before it stops working. */
 const MAX_CODE_ATTEMPTS = 10;
@@ -92,7 +96,7 @@ export function joinRoutes() {
     return c.json(response);
   });
 
-  routes.post('/session/token', requireDevice, async (c) => {
+  routes.post('/session/token', limitTokenBody, requireDevice, async (c) => {
     let token = newToken();
     if ((await c.req.text()) !== '') {
       const body = await readBody(c, tokenRequestSchema);
