@@ -5,7 +5,7 @@ import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from
 import type { Attachment } from '../../../../domain/attachment';
 import { isolate } from '../../../../domain/bidi';
 import { shownFileName, sniffViewableType } from '../../../../domain/file-kind';
-import { fetchFile } from '../../../../state/sync';
+import { fetchFile, useSync } from '../../../../state/sync';
 import { useUi } from '../../../../state/ui';
 import { classes } from '../../../components/classes';
 import { FieldError, fieldParts, Hint } from '../../../components/Field';
@@ -65,49 +65,48 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
 
 function Photo({ photo }: { photo: Attachment }) {
   const t = useMessages(detailMessages);
-  const context = useDataContext();
   const online = useUi((state) => state.online);
+  // Each sync that ends may find the file on the server: its device may have sent it since.
+  const lastSyncAt = useSync((view) => view.status.lastSyncAt);
+  // Live, so the photo shows the moment its bytes land on this device, whoever brought them.
+  const entry = useLive(async (context) => (await localBytes(context, photo)) ?? null, [photo.sha256]);
+  const [notHere, setNotHere] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
-  const [problem, setProblem] = useState<'elsewhere' | 'not_image' | null>(null);
+  // Typed by its bytes: a "photo" that is not an image (HTML, SVG) is never rendered, only an <img> shows it.
+  const type = entry ? sniffViewableType(entry.data) : null;
+  const image = type?.startsWith('image/') ? type : null;
+
   useEffect(() => {
-    if (!context) return;
-    let created: string | null = null;
+    if (entry !== null) return;
+    // A photo taken on another device is fetched once it is shown with a network, then kept
+    // here; until it is on the server it says where it is (the text stays while it is asked again).
+    if (!online) {
+      setNotHere(true);
+      return;
+    }
     let gone = false;
-    const show = async () => {
-      // A photo taken on another device is fetched once, when it is first shown with a network,
-      // then kept here; offline (or the server unreachable) it says where it is, and is fetched
-      // when the network is back.
-      const entry =
-        (await localBytes(context, photo)) ?? (online ? await fetchFile(photo.sha256).catch(() => null) : null);
-      if (gone) return;
-      if (!entry) {
-        setProblem('elsewhere');
-        return;
-      }
-      // Typed by its bytes: a "photo" that is not an image (HTML, SVG) is never rendered, only an <img> shows it.
-      const type = sniffViewableType(entry.data);
-      if (!type?.startsWith('image/')) {
-        setProblem('not_image');
-        return;
-      }
-      setProblem(null);
-      created = URL.createObjectURL(new Blob([entry.data], { type }));
-      setUrl(created);
+    const missing = () => {
+      if (!gone) setNotHere(true);
     };
-    void show();
+    fetchFile(photo.sha256).then((fetched) => fetched ?? missing(), missing);
     return () => {
       gone = true;
-      if (created) URL.revokeObjectURL(created);
     };
-  }, [context, photo.sha256, online]);
-  if (problem) {
-    const fileName = shownFileName(photo.fileName);
-    const text = problem === 'elsewhere' ? t.photoElsewhere(isolate(fileName)) : t.photoNotImage(isolate(fileName));
-    return <li class={fieldParts.hint}>{text}</li>;
-  }
+  }, [entry === null, photo.sha256, online, lastSyncAt]);
+
+  useEffect(() => {
+    if (!entry || !image) return;
+    const created = URL.createObjectURL(new Blob([entry.data], { type: image }));
+    setUrl(created);
+    return () => URL.revokeObjectURL(created);
+  }, [entry, image]);
+
+  const fileName = shownFileName(photo.fileName);
+  if (entry === null && notHere) return <li class={fieldParts.hint}>{t.photoElsewhere(isolate(fileName))}</li>;
+  if (entry && !image) return <li class={fieldParts.hint}>{t.photoNotImage(isolate(fileName))}</li>;
   return (
     <li class={styles['photo-list__item']}>
-      {url ? (
+      {entry && url ? (
         <img
           class={classes(styles['photo-list__thumb'], styles['photo-list__thumb--large'])}
           src={url}

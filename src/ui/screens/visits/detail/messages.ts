@@ -23,8 +23,7 @@ export const detailMessages = {
     followUps: 'Suivis',
     photos: 'Photos',
     noPhotos: 'Pas de photo.',
-    photoElsewhere: (name: string) =>
-      `${name} (prise sur un autre appareil : elle s’affiche dès que le réseau revient)`,
+    photoElsewhere: (name: string) => `${name} (prise sur un autre appareil : elle s’affiche dès qu’elle arrive ici)`,
     photoNotImage: (name: string) => `${name} n’est pas une image : elle n’est pas affichée.`,
     addPhoto: 'Ajouter une photo',
     photoAdding: 'Ajout de la photo…',
@@ -60,7 +59,7 @@ export const detailMessages = {
     followUps: 'Follow-ups',
     photos: 'Photos',
     noPhotos: 'No photo.',
-    photoElsewhere: (name: string) => `${name} (taken on another device: shown once the network is back)`,
+    photoElsewhere: (name: string) => `${name} (taken on another device: shown as soon as it arrives here)`,
     photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
     addPhoto: 'Add a photo',
     photoAdding: 'Adding the photo…',

@@ -1,0 +1,99 @@
+// A photo of a visit taken on another device and not on this one yet: it appears the moment its
+// bytes land here (fetched once a later sync may find it on the server, or brought by another
+// tab), without leaving the visit and coming back.
+import { act, render, screen } from '@testing-library/preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { appData } from '../../../../../src/db/app-data';
+import { sha256Hex, storeBlob } from '../../../../../src/db/blobs';
+import { newId } from '../../../../../src/domain/ids';
+import { syncStore } from '../../../../../src/state/sync';
+import { uiStore } from '../../../../../src/state/ui';
+import { ensureBlob } from '../../../../../src/sync/files';
+import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
+import { VisitPhotos } from '../../../../../src/ui/screens/visits/detail/VisitPhotos';
+
+/** The files on the network's server, by hash. */
+const server = vi.hoisted(() => ({ files: new Map<string, ArrayBuffer>() }));
+
+// Fetched as the app fetches (ensureBlob), from a server that has only what was sent to it.
+vi.mock('../../../../../src/state/sync', async (original) => {
+  const actual = await original<typeof import('../../../../../src/state/sync')>();
+  const transport: Pick<SyncTransport, 'downloadAttachment'> = {
+    downloadAttachment: async (sha256) => {
+      const data = server.files.get(sha256);
+      if (!data) throw new SyncError('refused', 'No such file in this network.', 404);
+      return { data, mimeType: 'image/png' };
+    },
+  };
+  return {
+    ...actual,
+    fetchFile: async (sha256: string) => ensureBlob(await appData(), transport as SyncTransport, sha256),
+  };
+});
+
+const AT = '2026-12-05T07:00:00.000Z';
+
+/** A PNG's signature and some bytes that make each photo its own. */
+function pngBytes(): ArrayBuffer {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return new Uint8Array([...signature, ...new TextEncoder().encode(newId())]).buffer as ArrayBuffer;
+}
+
+/** A visit's photo as pulled from the device that took it: its record here, its bytes not. */
+async function photoFromAnotherDevice(visitId: string, data: ArrayBuffer) {
+  const context = await appData();
+  await context.db.anyRecords('attachments').put({
+    id: newId(),
+    networkId: 'local',
+    createdAt: AT,
+    updatedAt: AT,
+    updatedBy: 'Sami',
+    deleted: false,
+    hlc: {},
+    ownerType: 'visits',
+    ownerId: visitId,
+    kind: 'photo',
+    fileName: 'atelier.png',
+    mimeType: 'image/png',
+    size: data.byteLength,
+    sha256: await sha256Hex(data),
+  } as never);
+}
+
+const syncEnded = (at: string) =>
+  act(() => syncStore.setState({ status: { ...syncStore.getState().status, state: 'idle', lastSyncAt: at } }));
+
+describe('a photo taken on another device', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr', online: true });
+    syncStore.setState({ status: { ...syncStore.getState().status, state: 'idle', lastSyncAt: AT } });
+  });
+
+  test('appears once a later sync ends after its device sent it', async () => {
+    const visitId = newId();
+    const data = pngBytes();
+    await photoFromAnotherDevice(visitId, data);
+    render(<VisitPhotos visitId={visitId} />);
+    await screen.findByText(/atelier\.png.*prise sur un autre appareil/);
+
+    server.files.set(await sha256Hex(data), data);
+    await syncEnded('2026-12-05T07:01:00.000Z');
+
+    await screen.findByRole('img', { name: 'atelier.png' });
+    expect(screen.queryByText(/prise sur un autre appareil/)).toBeNull();
+  });
+
+  test('appears when its bytes land here by another way while the device is offline', async () => {
+    act(() => uiStore.setState({ online: false }));
+    const visitId = newId();
+    const data = pngBytes();
+    await photoFromAnotherDevice(visitId, data);
+    render(<VisitPhotos visitId={visitId} />);
+    await screen.findByText(/atelier\.png.*prise sur un autre appareil/);
+
+    // Another tab of the app fetched it, or a backup brought it back.
+    await storeBlob(await appData(), data, 'image/png', true);
+
+    await screen.findByRole('img', { name: 'atelier.png' });
+  });
+});
