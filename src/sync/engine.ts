@@ -2,7 +2,7 @@
 // changes, one run at a time. A run never deletes local data on failure: the outbox is only
 // emptied by the server's acknowledgement, and a failed run is simply tried again. A file that
 // could not be sent (a slow link) waits for the next run without holding the records back.
-import { blobsToUpload, countBlobsToUpload, getBlob, markBlobUploaded } from '../db/blobs';
+import { blobsToUpload, countBlobsToUpload, getBlob, markBlobUploaded, sha256Hex } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
@@ -186,6 +186,14 @@ export class SyncEngine {
           const asked = error.retryAfterMs ?? null;
           this.filesHeldUntil = this.context.clock.physicalNow() + (asked ?? 0);
           return asked;
+        }
+        if (error.code === 'hash_mismatch') {
+          // Damaged on the way: sent again at a later run, as the server asks, unless the bytes
+          // kept here are the damaged ones (sending them again would fail for ever).
+          if ((await sha256Hex(blob.data)) !== sha256) {
+            await markBlobUploaded(this.context, sha256, 'the bytes kept on this device no longer match their hash');
+          }
+          continue;
         }
         // A file the server will never take must not stop the records behind it.
         if (error.kind === 'refused') await markBlobUploaded(this.context, sha256, error.message);

@@ -40,6 +40,8 @@ export class SyncError extends Error {
     readonly status?: number,
     /** The server asked to wait this long before calling again (429 Retry-After). */
     readonly retryAfterMs?: number,
+    /** The server's code for a refusal (`hash_mismatch`…), when it named one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -126,7 +128,7 @@ export class ApiClient {
     // A request that arrived too slowly (408: the link stalled, not the request) is sent again
     // like a server's failure; as a refusal, a photo whose upload stalled was set aside for good.
     if (response.status >= 500 || response.status === 408) throw new SyncError('server', message, response.status);
-    throw new SyncError('refused', message, response.status);
+    throw new SyncError('refused', message, response.status, undefined, body.code);
   }
 }
 

@@ -19,6 +19,8 @@ describe('a photo whose upload failed', () => {
   let uploadsTried: number;
   /** Added to the device's wall clock: how a test lets time pass for it. */
   let later: number;
+  /** While set, the next upload reaches the server with one byte changed on the way. */
+  let damageNextUpload: boolean;
 
   beforeEach(async () => {
     server = await TestServer.start();
@@ -26,9 +28,16 @@ describe('a photo whose upload failed', () => {
     uploadAnswer = null;
     uploadsTried = 0;
     later = 0;
+    damageNextUpload = false;
     const link = (url: string, init?: RequestInit) => {
       if (init?.method !== 'PUT' || !url.includes('/api/attachments/')) return server.fetch(url, init);
       uploadsTried += 1;
+      if (damageNextUpload) {
+        damageNextUpload = false;
+        const damaged = new Uint8Array((init.body as ArrayBuffer).slice(0));
+        damaged[0] = (damaged[0] ?? 0) ^ 0xff;
+        return server.fetch(url, { ...init, body: damaged });
+      }
       if (!uploadAnswer || (uploadAnswer.only && !url.endsWith(uploadAnswer.only))) return server.fetch(url, init);
       const { status, code, retryAfterSeconds } = uploadAnswer;
       const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
@@ -103,5 +112,24 @@ describe('a photo whose upload failed', () => {
     expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0, retryAfterMs: null });
     expect(timers.at(-1)).toBe(60_000);
     scheduler.stop();
+  });
+
+  it('is sent again when it reached the server damaged, as the server asks', async () => {
+    const { sha256 } = await photo();
+    damageNextUpload = true;
+    await device.sync();
+    expect((await getBlob(device.context, sha256))?.state).toBe('pending');
+    await device.sync();
+    expect((await getBlob(device.context, sha256))?.state).toBe('uploaded');
+  });
+
+  it('is set aside, not sent at every sync, when the bytes kept on this device no longer match it', async () => {
+    const { sha256 } = await photo();
+    await device.context.db.blobs.update(sha256, { data: new TextEncoder().encode('abîmé').buffer });
+    await device.sync();
+    expect(await getBlob(device.context, sha256)).toMatchObject({ state: 'refused' });
+    const tried = uploadsTried;
+    await device.sync();
+    expect(uploadsTried).toBe(tried);
   });
 });
