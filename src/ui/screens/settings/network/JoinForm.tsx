@@ -1,8 +1,9 @@
 // "Rejoindre un réseau": server address (this app's own server by default), invitation code
 // (filled in by an invitation link), names. Validated here with the wire schema, then by the
 // server; a refusal says why and keeps everything typed.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
+import { readInvitationCode } from '../../../../domain/invitation-code';
 import { toFieldIssue } from '../../../../domain/validation';
 import { joinRequestSchema } from '../../../../protocol/wire';
 import { join } from '../../../../state/sync';
@@ -30,21 +31,31 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<JoinFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const member = memberName ?? context?.identity.authorName ?? '';
   useUnsavedInput(code !== initialCode || deviceName !== '' || memberName !== null);
+
+  // A refusal below the fold of a phone would go unseen: the first field in error takes the focus.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!/^https?:\/\/[^\s/]+/.test(serverUrl.trim())) found.serverUrl = t.invalidServer;
-    const parsed = v.safeParse(FORM_SCHEMA, { code, deviceName, memberName: member });
+    // Shown as read, so the person sees the code that is sent.
+    const readCode = readInvitationCode(code);
+    setCode(readCode);
+    const parsed = v.safeParse(FORM_SCHEMA, { code: readCode, deviceName, memberName: member });
     if (!parsed.success) Object.assign(found, issuesByField(parsed.issues.map(toFieldIssue), lang));
+    if (found.code && readCode !== '') found.code = t.invalidCode;
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await join({ serverUrl: serverUrl.trim(), code, deviceName, memberName: member });
+      await join({ serverUrl: serverUrl.trim(), code: readCode, deviceName, memberName: member });
       onJoined();
     } catch (error) {
       const kind = error instanceof JoinError ? error.kind : 'server';
@@ -64,7 +75,7 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
   };
 
   return (
-    <form class="stack" onSubmit={submit} noValidate aria-label={t.joinTitle}>
+    <form ref={formRef} class="stack" onSubmit={submit} noValidate aria-label={t.joinTitle}>
       <h3>{t.joinTitle}</h3>
       <Field
         label={t.serverLabel}

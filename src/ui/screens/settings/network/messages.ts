@@ -19,6 +19,8 @@ export const messages = {
     joined: (network: string) =>
       `Cet appareil a rejoint « ${network} ». Ce que vous aviez déjà noté part vers le réseau.`,
     invalidServer: 'Indiquez l’adresse complète du serveur, commençant par https:// (ou http://).',
+    invalidCode:
+      'Ce n’est pas un code d’invitation : il a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF. Vous pouvez aussi coller le lien d’invitation entier.',
     joinInvalidInvitation:
       'Ce code d’invitation est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à l’admin du réseau.',
     joinUnreachable:
@@ -100,6 +102,8 @@ export const messages = {
     joining: 'Connecting to the network…',
     joined: (network: string) => `This device joined “${network}”. What you had written is going to the network.`,
     invalidServer: 'Give the server’s full address, starting with https:// (or http://).',
+    invalidCode:
+      'This is not an invitation code: it has 12 letters and digits, e.g. JWA2-F9K6-TTZF. You may also paste the whole invitation link.',
     joinInvalidInvitation: 'This invitation code is unknown, used or expired. Ask the network’s admin for a new one.',
     joinUnreachable:
       'The server cannot be reached at this address. Check the address and the connection, then try again.',

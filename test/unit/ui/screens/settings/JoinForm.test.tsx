@@ -1,0 +1,53 @@
+// Joining by a code typed the way people type it: the form reads it as the server would,
+// sends it in its printed form, and says in words what a code looks like when it is none.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { uiStore } from '../../../../../src/state/ui';
+import type { JoinInput } from '../../../../../src/sync/join';
+import { JoinForm } from '../../../../../src/ui/screens/settings/network/JoinForm';
+
+const sent = vi.hoisted(() => [] as JoinInput[]);
+
+vi.mock('../../../../../src/state/sync', () => ({
+  join: async (input: JoinInput) => {
+    sent.push(input);
+  },
+}));
+vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
+  useDataContext: () => ({ identity: { authorName: 'Camille Martin' } }),
+}));
+
+function joinWith(code: string) {
+  const joined = vi.fn();
+  render(<JoinForm initialCode="" onJoined={joined} />);
+  fireEvent.input(screen.getByLabelText('Code d’invitation'), { target: { value: code } });
+  fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+  return joined;
+}
+
+describe('the invitation code on the join form', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+    sent.length = 0;
+  });
+
+  test.each(['jwa2 f9k6 ttzf', 'JWA2–F9K6–TTZF', 'https://valise.mon-reseau.fr/#/rejoindre?code=JWA2-F9K6-TTZF'])(
+    '"%s" joins with JWA2-F9K6-TTZF, shown in the field as sent',
+    async (typed) => {
+      const joined = joinWith(typed);
+      await vi.waitFor(() => expect(joined).toHaveBeenCalled());
+      expect(sent.map((input) => input.code)).toEqual(['JWA2-F9K6-TTZF']);
+      expect((screen.getByLabelText('Code d’invitation') as HTMLInputElement).value).toBe('JWA2-F9K6-TTZF');
+    },
+  );
+
+  test('a code with a group missing is refused in words, with the focus on it, and nothing is sent', async () => {
+    joinWith('JWA2 F9K6');
+    const field = screen.getByLabelText('Code d’invitation');
+    await screen.findByText(/Ce n’est pas un code d’invitation : il a 12 lettres et chiffres/);
+    await vi.waitFor(() => expect(document.activeElement).toBe(field));
+    expect((field as HTMLInputElement).value).toBe('JWA2 F9K6');
+    expect(sent).toEqual([]);
+  });
+});
