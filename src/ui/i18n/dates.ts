@@ -56,6 +56,16 @@ export function formatRelative(value: DateInput, lang: Language, now: Date = new
   return safely(value, (date) => formatDistance(date, now, { addSuffix: true, locale: LOCALES[lang] }));
 }
 
+/**
+ * « il y a 5 minutes » for what already happened, stamped by another clock than this device's
+ * (a sync's end on the server-corrected clock, a device's last request on the server's): a few
+ * milliseconds or minutes of skew put it after `now`, and « dans moins d’une minute » for a sync
+ * that just ended reads as one still to come.
+ */
+export function formatAgo(value: DateInput, lang: Language, now: Date = new Date()): string {
+  return safely(value, (date) => formatRelative(date > now ? now : date, lang, now));
+}
+
 /** The formatters bound to the current language: `const d = useDates(); d.date(visit.visitedAt)`. */
 export function useDates() {
   const lang = useLanguage();
@@ -67,6 +77,7 @@ export function useDates() {
       time: (value: DateInput) => formatTime(value, lang),
       weekday: (value: DateInput) => formatWeekday(value, lang),
       relative: (value: DateInput) => formatRelative(value, lang),
+      ago: (value: DateInput) => formatAgo(value, lang),
     }),
     [lang],
   );

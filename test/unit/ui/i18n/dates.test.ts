@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  formatAgo,
   formatDate,
   formatDateTime,
   formatRelative,
@@ -33,6 +34,13 @@ describe('dates as a concierge reads them', () => {
     const now = new Date(2026, 2, 3, 14, 10);
     expect(formatRelative(visit, 'fr', now)).toBe('il y a 5 minutes');
     expect(formatRelative(new Date(2026, 2, 5, 14, 10), 'fr', now)).toBe('dans 2 jours');
+  });
+
+  test('say a sync that just ended, stamped a little ahead by the server-corrected clock, ended a moment ago', () => {
+    const now = new Date(2026, 2, 3, 14, 10);
+    expect(formatAgo(new Date(now.getTime() + 3), 'fr', now)).toBe('il y a moins d’une minute');
+    expect(formatAgo(new Date(now.getTime() + 90_000), 'en', now)).toBe('less than a minute ago');
+    expect(formatAgo(visit, 'fr', now)).toBe('il y a 5 minutes');
   });
 
   test('show nothing rather than "Invalid Date" for a broken value', () => {

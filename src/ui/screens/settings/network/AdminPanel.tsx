@@ -114,7 +114,7 @@ export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceI
               {device.revokedAt
                 ? t.deviceRevoked
                 : device.lastSeenAt
-                  ? t.deviceSeen(d.relative(device.lastSeenAt))
+                  ? t.deviceSeen(d.ago(device.lastSeenAt))
                   : t.deviceNeverSeen}
               {device.revokedAt ? null : (
                 <div class="actions">

@@ -33,7 +33,7 @@ export function NetworkStatus({ session }: { session: Session }) {
           <bdi>{session.memberName}</bdi> · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
-          {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.relative(status.lastSyncAt)) : w.neverSynced}
+          {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : w.neverSynced}
           <br />
           {waiting.length > 0 ? waiting.join(' · ') : t.pendingNone}
         </Fact>
