@@ -33,8 +33,10 @@ const USAGE = `Usage: npm run valise -- <command>
   restore FILE                     with the server stopped: make FILE the store, new epoch
   recovery [--network ID]          since the last restore: records devices brought back
   deploy --domain D [--email E] [--data DIR] [--user valise] [--backup-dir DIR]
-         [--app DIR] [--node PATH] [--port N] [--out DIR]
-                                   write a Caddyfile and systemd units for a VPS, print the steps
+         [--app DIR] [--node PATH] [--port N] [--out DIR] [--repo URL]
+                                   write a Caddyfile, systemd units and the valise command
+                                   for a VPS, print the steps (--repo: what the VPS clones,
+                                   by default this checkout's origin)
 
 --network may be left out when the server holds a single network.`;
 

@@ -1,8 +1,8 @@
 // `valise deploy`: the files a volunteer admin installs are accepted by the tools that will run
 // them (caddy validate, systemd-analyze verify), and say what the issue promised.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/server/cli';
@@ -29,6 +29,7 @@ beforeAll(async () => {
     'deploy',
     ...['--domain', 'valise.mon-reseau.fr', '--email', 'admin@mon-reseau.fr', '--data', join(dir, 'data')],
     ...['--app', ROOT, '--node', process.execPath, '--out', join(dir, 'out'), '--user', 'valise'],
+    ...['--repo', 'https://forge.example/reseau/valise.git'],
   );
   expect(code, err.join('\n')).toBe(0);
 });
@@ -53,9 +54,15 @@ describe('valise deploy', () => {
     // by name, into the folder step 5 copies from, on a second deploy as on the first.
     expect(steps).toContain('ssh root@valise.mon-reseau.fr mkdir -p /root/valise-deploy');
     expect(steps).toContain(
-      `cd ${join(dir, 'out')} && scp Caddyfile valise.service valise-backup.service valise-backup.timer root@valise.mon-reseau.fr:/root/valise-deploy/`,
+      `cd ${join(dir, 'out')} && scp Caddyfile valise.service valise-backup.service valise-backup.timer valise root@valise.mon-reseau.fr:/root/valise-deploy/`,
     );
     expect(steps).toContain('cp /root/valise-deploy/Caddyfile /etc/caddy/Caddyfile');
+    expect(steps).toContain('install -m 755 /root/valise-deploy/valise /usr/local/bin/valise');
+    // A fresh Debian has no git, and "git clone …" left the admin to guess what to clone.
+    expect(steps).toContain('apt-get install -y caddy nodejs npm git sqlite3');
+    expect(steps).toContain(`git clone https://forge.example/reseau/valise.git ${ROOT} && cd ${ROOT}`);
+    expect(steps).toContain('valise backup --verify /var/backups/valise/<file>');
+    expect(steps).not.toContain('npm run valise -- backup');
     expect(steps).not.toContain(`cp ${join(dir, 'out')}`);
     expect(steps).toContain('systemctl enable --now valise valise-backup.timer');
     expect(steps).toContain('https://valise.mon-reseau.fr/#/rejoindre?code=');
@@ -116,6 +123,36 @@ describe('valise deploy', () => {
       expect(aboutOurs).toEqual([]);
     },
   );
+
+  it('writes the valise command, which reaches the server’s store and public address from any folder', async () => {
+    // On the VPS, `npm run valise -- invite` opened ./data in the app's folder: a new empty store.
+    // The same deployment for the user running this test, so the command needs no runuser.
+    const out = join(dir, 'as-this-user');
+    const deployed = await cli(
+      ...['deploy', '--domain', 'valise.mon-reseau.fr', '--data', join(dir, 'data'), '--app', ROOT],
+      ...['--node', process.execPath, '--out', out, '--user', userInfo().username],
+    );
+    expect(deployed, err.join('\n')).toBe(0);
+    expect(await cli('networks', 'create', 'Réseau des Landes')).toBe(0);
+    // Installed, it reads the unit step 5 puts in /etc/systemd/system; here, the one written beside it.
+    const command = join(dir, 'valise');
+    const text = readFileSync(join(out, 'valise'), 'utf8');
+    expect(text).toContain('/etc/systemd/system/valise.service');
+    writeFileSync(command, text.replaceAll('/etc/systemd/system/valise.service', join(out, 'valise.service')), {
+      mode: 0o755,
+    });
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const result = spawnSync(command, ['invite'], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Invitation to "Réseau des Landes" as concierge');
+    expect(result.stdout).toMatch(/link: https:\/\/valise\.mon-reseau\.fr\/#\/rejoindre\?code=[A-Z0-9-]{14}\n/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  }, 60_000);
 
   it('refuses a domain that is not a host name, in words', async () => {
     expect(await cli('deploy', '--domain', 'https://valise.example.org')).toBe(1);

@@ -1,4 +1,5 @@
 // `valise deploy --domain D`: writes the deployment files and prints the admin's steps.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { CliError, type CliIo, option } from '../cli-args';
@@ -31,8 +32,19 @@ export function runDeploy(args: string[], io: CliIo): number {
   const outDir = resolve(option(args, 'out') ?? 'dist/deploy');
   mkdirSync(outDir, { recursive: true });
   for (const file of deployFiles(settings)) writeFileSync(join(outDir, file.name), file.text);
-  for (const line of deploySteps(settings, outDir)) io.out(line);
+  const repository = option(args, 'repo') ?? originAddress() ?? '<this repository’s address>';
+  for (const line of deploySteps(settings, outDir, repository)) io.out(line);
   return 0;
+}
+
+/**
+ * The address the VPS clones from: this checkout's origin when the VPS can reach it (a URL or
+ * user@host:path); a folder of this computer it cannot.
+ */
+function originAddress(): string | null {
+  const result = spawnSync('git', ['remote', 'get-url', 'origin'], { encoding: 'utf8' });
+  const address = result.status === 0 ? result.stdout.trim() : '';
+  return /^(https?|ssh|git):\/\/\S+$|^[\w.-]+@[\w.-]+:\S+$/.test(address) ? address : null;
 }
 
 /** systemd takes absolute paths only, and a space would split them. */

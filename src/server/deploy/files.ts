@@ -121,6 +121,27 @@ WantedBy=timers.target
 `;
 }
 
+/**
+ * `valise <command>` on the VPS: the administration commands on the server's own store and with
+ * its settings. `npm run valise -- invite` run as root in the app's folder opened ./data instead,
+ * a new empty store, and told the admin to create a network there (and files root leaves in the
+ * data folder are ones the server's user cannot write). The settings are read from the server's
+ * unit itself, so a DATABASE_URL added there reaches the commands too; run by root, the script
+ * runs itself again as the server's user.
+ */
+function adminCommand(settings: DeploySettings): string {
+  return `#!/bin/sh
+# Valise's administration (invite, devices, revoke, backup, restore, recovery) on this server's
+# store, as the user ${settings.user}, with the settings of ${SERVER_UNIT}. Give files by their full path.
+set -ef
+if [ "$(id -un)" != ${settings.user} ]; then exec runuser -u ${settings.user} -- "$0" "$@"; fi
+cd ${settings.appDir}
+exec env $(sed -n 's/^Environment=//p' ${SERVER_UNIT}) ${settings.node} --import tsx src/server/cli.ts "$@"
+`;
+}
+
+const SERVER_UNIT = '/etc/systemd/system/valise.service';
+
 interface DeployFile {
   name: string;
   /** Where the admin installs it. */
@@ -131,15 +152,19 @@ interface DeployFile {
 export function deployFiles(settings: DeploySettings): DeployFile[] {
   return [
     { name: 'Caddyfile', target: '/etc/caddy/Caddyfile', text: caddyfile(settings) },
-    { name: 'valise.service', target: '/etc/systemd/system/valise.service', text: serverUnit(settings) },
+    { name: 'valise.service', target: SERVER_UNIT, text: serverUnit(settings) },
     {
       name: 'valise-backup.service',
       target: '/etc/systemd/system/valise-backup.service',
       text: backupService(settings),
     },
     { name: 'valise-backup.timer', target: '/etc/systemd/system/valise-backup.timer', text: backupTimer(settings) },
+    { name: 'valise', target: ADMIN_COMMAND, text: adminCommand(settings) },
   ];
 }
+
+/** On root's PATH, executable: step 5 installs it with its mode. */
+const ADMIN_COMMAND = '/usr/local/bin/valise';
 
 /** Where the steps put the written files on the VPS, on their way to their places. */
 const UPLOAD_DIR = '/root/valise-deploy';
@@ -150,7 +175,7 @@ const UPLOAD_DIR = '/root/valise-deploy';
  * by name into a folder made first. `scp -r <folder>` would nest them in a folder of that name
  * on a second deploy, once UPLOAD_DIR exists, and step 5 would install the first deploy's files.
  */
-export function deploySteps(settings: DeploySettings, outDir: string): string[] {
+export function deploySteps(settings: DeploySettings, outDir: string, repository: string): string[] {
   const { user, dataDir, backupDir, appDir, domain } = settings;
   const files = deployFiles(settings);
   return [
@@ -163,16 +188,23 @@ export function deploySteps(settings: DeploySettings, outDir: string): string[] 
     '',
     'Then on the VPS (Debian), as root:',
     '',
-    '  2. apt-get install -y caddy nodejs npm sqlite3   (Node 20 or newer: Debian 13 has it; node --version)',
+    '  2. apt-get install -y caddy nodejs npm git sqlite3   (Node 20 or newer: Debian 13 has it; node --version)',
     `  3. useradd --system --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
     `     install -d -o ${user} -g ${user} -m 700 ${dataDir} ${backupDir}`,
-    `  4. The app in ${appDir}: git clone … ${appDir} && cd ${appDir} && npm ci && npm run build`,
-    ...files.map((file, index) => `${index === 0 ? '  5. ' : '     '}cp ${UPLOAD_DIR}/${file.name} ${file.target}`),
+    `  4. The app in ${appDir}: git clone ${repository} ${appDir} && cd ${appDir} && npm ci && npm run build`,
+    ...files.map(
+      (file, index) =>
+        `${index === 0 ? '  5. ' : '     '}${file.target === ADMIN_COMMAND ? 'install -m 755' : 'cp'} ${UPLOAD_DIR}/${file.name} ${file.target}`,
+    ),
     '  6. systemctl daemon-reload && systemctl enable --now valise valise-backup.timer && systemctl reload caddy',
     `  7. journalctl -u valise -n 20   (the first start prints the first admin's invitation link)`,
     `     Open it on the admin's phone: https://${domain}/#/rejoindre?code=…`,
     `  8. Check: curl -s https://${domain}/api/health ; curl -s 127.0.0.1:${settings.port}/metrics | head`,
     '     (health: 200 {"ok":true…} while the server can take writes, else 503 and why; watch it with an uptime monitor)',
-    `     Backups: ls ${backupDir} after the first night; npm run valise -- backup --verify <file>`,
+    `     Backups: ls ${backupDir} after the first night; valise backup --verify ${backupDir}/<file>`,
+    '',
+    `Administration on the VPS, as root: valise invite | devices | revoke ID | recovery | help (the server's store and settings,`,
+    `as ${user}; never npm run valise there, which opens a new store in ${appDir}/data).`,
+    `Restore: systemctl stop valise && valise restore ${backupDir}/<file> && systemctl start valise`,
   ];
 }
