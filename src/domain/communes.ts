@@ -38,6 +38,24 @@ function namesOf(index: CommuneIndex): readonly string[] {
   return names;
 }
 
+/** Communes by normalised name: built by the first lookup by name, for imports of thousands of lines. */
+const byNormalisedName = new WeakMap<CommuneIndex, ReadonlyMap<string, readonly Commune[]>>();
+
+/** The communes bearing this name (accents, case and punctuation aside): several share one. */
+export function communesNamed(index: CommuneIndex, name: string): readonly Commune[] {
+  let named = byNormalisedName.get(index);
+  if (!named) {
+    const map = new Map<string, Commune[]>();
+    namesOf(index).forEach((key, position) => {
+      const commune = index.communes[position] as Commune;
+      map.set(key, [...(map.get(key) ?? []), commune]);
+    });
+    named = map;
+    byNormalisedName.set(index, named);
+  }
+  return named.get(normalizeForSearch(name)) ?? [];
+}
+
 /** Overseas départements and collectivities have 3-character codes (971…988). */
 function departementOf(insee: string): string {
   return /^9[78]/.test(insee) ? insee.slice(0, 3) : insee.slice(0, 2);

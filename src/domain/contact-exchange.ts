@@ -2,6 +2,7 @@
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
+import { parseCsv } from './csv-reader';
 import { decodeText, notTextKind } from './text-file';
 import type { FieldIssue } from './validation';
 import { issueOfNewRecord } from './validation';
@@ -28,59 +29,6 @@ export type ImportProblem =
   | { kind: 'spreadsheet' | 'binary' };
 
 export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
-
-/**
- * Splits CSV text into rows of cells: quoted cells may hold separators, quotes ("") and line
- * breaks. The separator is the one the first line holds most of: a comma, a semicolon (French
- * spreadsheets) or a tab (Excel's "texte Unicode", UTF-16 with tabs). A quote never closed would
- * swallow the rest of the file into one cell, silently dropping rows: the whole file is refused
- * instead, with the line the quote opens on.
- */
-export function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
-  const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const count = (char: string) => firstLine.split(char).length - 1;
-  const separator = [';', '\t'].reduce((best, char) => (count(char) > count(best) ? char : best), ',');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let quoteLine = 0;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index];
-    // A line break is "\n", "\r\n" or a lone "\r", inside quotes as well as outside.
-    if (char === '\n' || (char === '\r' && source[index + 1] !== '\n')) line++;
-    if (quoted) {
-      if (char === '"' && source[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"' && cell === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (char === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[index + 1] === '\n') {
-        index++;
-        line++;
-      }
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += char;
-  }
-  if (quoted) return { unclosedQuoteLine: quoteLine };
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const HEADERS: Record<keyof Omit<ImportedContact, 'tags' | 'organisationNames'> | 'tags' | 'organisations', string[]> =
   {

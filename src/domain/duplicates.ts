@@ -47,21 +47,26 @@ function pairs(candidates: readonly Candidate[]): DuplicatePair[] {
   return [...found.values()];
 }
 
+/** What makes two lieux likely the same: a name in a commune, an e-mail, a phone (empty ones ignored). */
+export function lieuDuplicateKeys(
+  lieu: Pick<Organisation, 'name' | 'commune' | 'inseeCode' | 'email' | 'phone'>,
+): [DuplicateReason, string][] {
+  const place = lieu.inseeCode || normalizeForSearch(lieu.commune ?? '');
+  return [
+    ['name_commune', place ? `${normalizeForSearch(lieu.name)}@${place}` : ''],
+    ['email', normalizeEmail(lieu.email)],
+    ['phone', normalizePhone(lieu.phone)],
+  ];
+}
+
 export function lieuDuplicates(lieux: readonly Organisation[]): DuplicatePair[] {
   return pairs(
-    lieux.map((lieu) => {
-      const place = lieu.inseeCode || normalizeForSearch(lieu.commune ?? '');
-      return {
-        id: lieu.id,
-        createdAt: lieu.createdAt,
-        deleted: lieu.deleted,
-        keys: [
-          ['name_commune', place ? `${normalizeForSearch(lieu.name)}@${place}` : ''],
-          ['email', normalizeEmail(lieu.email)],
-          ['phone', normalizePhone(lieu.phone)],
-        ],
-      };
-    }),
+    lieux.map((lieu) => ({
+      id: lieu.id,
+      createdAt: lieu.createdAt,
+      deleted: lieu.deleted,
+      keys: lieuDuplicateKeys(lieu),
+    })),
   );
 }
 

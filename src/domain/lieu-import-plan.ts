@@ -3,7 +3,7 @@
 // stored lieu, or of an earlier line of the file, is merged into it (its empty fields filled,
 // tags joined); any other valid line adds a lieu; the rest are refused with their reason. The
 // preview shows this plan, and the write computes it again inside its transaction.
-import { type DuplicateReason, lieuDuplicates } from './duplicates';
+import { type DuplicateReason, lieuDuplicateKeys } from './duplicates';
 import type { LieuImportProblem, LieuInput, MappedLieuLine } from './lieu-import';
 import type { Organisation } from './organisation';
 
@@ -26,8 +26,6 @@ export interface LieuImportPlan {
   /** Changes of stored lieux, by id. */
   updates: Map<string, Partial<LieuInput>>;
 }
-
-const PENDING = 'import-line:';
 
 /** Fields a merge fills only where the kept lieu has nothing. */
 const FILLED = [
@@ -63,71 +61,96 @@ function filled(kept: Partial<LieuInput>, imported: LieuInput): Partial<LieuInpu
 }
 
 export function planLieuImport(stored: readonly Organisation[], mapped: readonly MappedLieuLine[]): LieuImportPlan {
-  const live = stored.filter((lieu) => !lieu.deleted);
-  const accepted = mapped.flatMap((line) => ('lieu' in line ? [line] : []));
-  const candidates = accepted.map(
-    ({ line, lieu }) =>
-      ({ ...lieu, id: `${PENDING}${line}`, createdAt: '', deleted: false }) as unknown as Organisation,
-  );
-  // Each line points at what it duplicates: a stored lieu first, else the earliest line.
-  const duplicateOf = new Map<string, { id: string; reason: DuplicateReason }>();
-  for (const { ids, reason } of lieuDuplicates([...live, ...candidates])) {
-    const [older, newer] = rank(ids[0]) < rank(ids[1]) ? ids : [ids[1], ids[0]];
-    const known = duplicateOf.get(newer);
-    if (newer.startsWith(PENDING) && (!known || rank(older) < rank(known.id)))
-      duplicateOf.set(newer, { id: older, reason });
-  }
+  const planner = lieuImportPlanner(stored);
+  planner.add(mapped);
+  return planner.plan();
+}
+
+/**
+ * The plan built line by line, in the file's order (a long file is planned in slices between
+ * paints). Each line is merged into what it duplicates — a stored lieu first (the oldest), else
+ * the earliest line sharing one of its keys — and, through a chain of merged lines, into the
+ * lieu that chain finally lands on.
+ */
+export function lieuImportPlanner(stored: readonly Organisation[]) {
+  const live = stored
+    .filter((lieu) => !lieu.deleted)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  /** Each key's first holder: a stored lieu's id, or an accepted line's number. */
+  const holders = new Map<string, string | number>();
+  const hold = (keys: [DuplicateReason, string][], holder: string | number) => {
+    for (const [reason, value] of keys) {
+      const key = `${reason}\u0000${value}`;
+      if (value && !holders.has(key)) holders.set(key, holder);
+    }
+  };
+  for (const lieu of live) hold(lieuDuplicateKeys(lieu), lieu.id);
 
   const byId = new Map<string, Organisation>(live.map((lieu) => [lieu.id, lieu]));
-  const creates = new Map<string, LieuInput>();
+  /** Lieux to create, by the line that adds them, with the lines merged into them. */
+  const creates = new Map<number, LieuInput>();
   const updates = new Map<string, Partial<LieuInput>>();
-  const planned = new Map<number, PlannedLieuLine>();
-  const lineOf = (id: string) => Number(id.slice(PENDING.length));
-  /** Follows a line merged into a line merged into…: the lieu it finally lands on. */
-  const root = (id: string): string => {
-    const next = duplicateOf.get(id);
-    return next ? root(next.id) : id;
+  /** The lieu (stored id, or line adding it) each accepted line lands on. */
+  const landsOn = new Map<number, string | number>();
+  const lines: PlannedLieuLine[] = [];
+
+  const add = (mapped: readonly MappedLieuLine[]) => {
+    for (const mappedLine of mapped) {
+      if ('problem' in mappedLine) {
+        lines.push({ line: mappedLine.line, outcome: 'refuse', problem: mappedLine.problem });
+        continue;
+      }
+      const { line, lieu } = mappedLine;
+      const keys = lieuDuplicateKeys(lieu);
+      const match = duplicateOf(keys);
+      hold(keys, line);
+      if (!match) {
+        creates.set(line, lieu);
+        landsOn.set(line, line);
+        lines.push({ line, outcome: 'add', name: lieu.name });
+        continue;
+      }
+      const target = typeof match.holder === 'number' ? (landsOn.get(match.holder) as string | number) : match.holder;
+      landsOn.set(line, target);
+      if (typeof target === 'number') {
+        const kept = creates.get(target) as LieuInput;
+        creates.set(target, { ...kept, ...filled(kept, lieu) });
+      } else {
+        const kept = { ...byId.get(target), ...updates.get(target) } as Partial<LieuInput>;
+        const changes = filled(kept, lieu);
+        if (Object.keys(changes).length > 0) updates.set(target, { ...updates.get(target), ...changes });
+      }
+      lines.push({
+        line,
+        outcome: 'merge',
+        name: lieu.name,
+        into:
+          typeof target === 'number'
+            ? { id: null, line: target, name: (creates.get(target) as LieuInput).name }
+            : { id: target, line: null, name: (byId.get(target) as Organisation).name },
+        reason: match.reason,
+      });
+    }
   };
-  for (const { line, lieu } of accepted) {
-    const id = `${PENDING}${line}`;
-    const match = duplicateOf.get(id);
-    if (!match) {
-      creates.set(id, lieu);
-      planned.set(line, { line, outcome: 'add', name: lieu.name });
-      continue;
+
+  /** The earliest holder of one of these keys: a stored lieu before any line. */
+  const duplicateOf = (keys: [DuplicateReason, string][]) => {
+    let found: { holder: string | number; reason: DuplicateReason } | null = null;
+    for (const [reason, value] of keys) {
+      const holder = value ? holders.get(`${reason}\u0000${value}`) : undefined;
+      if (holder === undefined) continue;
+      if (!found || rank(holder) < rank(found.holder)) found = { holder, reason };
     }
-    const target = root(id);
-    if (target.startsWith(PENDING)) {
-      const kept = creates.get(target) as LieuInput;
-      creates.set(target, { ...kept, ...filled(kept, lieu) });
-    } else {
-      const kept = { ...byId.get(target), ...updates.get(target) } as Partial<LieuInput>;
-      const changes = filled(kept, lieu);
-      if (Object.keys(changes).length > 0) updates.set(target, { ...updates.get(target), ...changes });
-    }
-    const pending = target.startsWith(PENDING);
-    planned.set(line, {
-      line,
-      outcome: 'merge',
-      name: lieu.name,
-      into: {
-        id: pending ? null : target,
-        line: pending ? lineOf(target) : null,
-        name: pending ? (creates.get(target) as LieuInput).name : (byId.get(target) as Organisation).name,
-      },
-      reason: match.reason,
-    });
-  }
-  const lines = mapped.map(
-    (line): PlannedLieuLine =>
-      'problem' in line
-        ? { line: line.line, outcome: 'refuse', problem: line.problem }
-        : (planned.get(line.line) as PlannedLieuLine),
-  );
-  return { lines, creates: [...creates.values()], updates };
+    return found;
+  };
+
+  return {
+    add,
+    plan: (): LieuImportPlan => ({ lines: [...lines], creates: [...creates.values()], updates: new Map(updates) }),
+  };
 }
 
 /** Stored lieux before lines of the file, lines in the file's order. */
-function rank(id: string): number {
-  return id.startsWith(PENDING) ? Number(id.slice(PENDING.length)) : -1;
+function rank(holder: string | number): number {
+  return typeof holder === 'number' ? holder : -1;
 }

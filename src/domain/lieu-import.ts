@@ -4,8 +4,8 @@
 // fills which field of a lieu (guessed from the headers, changed by a person); each row then
 // becomes a lieu input or a refusal with its reason. Pure: duplicates against stored lieux are
 // lieu-import-plan.ts, the write is src/db/lieu-import.ts.
-import { type CommuneIndex, communeFields, communesOfPostcode } from './communes';
-import { parseCsv } from './contact-exchange';
+import { type CommuneIndex, communeFields, communesNamed, communesOfPostcode } from './communes';
+import { csvReader } from './csv-reader';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
 import { decodeText, notTextKind, type TextEncodingName } from './text-file';
@@ -30,33 +30,68 @@ export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unc
 export function readLieuFile(
   bytes: Uint8Array,
 ): { source: LieuSource; encoding: TextEncodingName } | LieuSourceRefusal {
+  const decoded = decodeLieuFile(bytes);
+  if ('problem' in decoded) return decoded;
+  const source = readLieuSource(decoded.text);
+  return 'problem' in source ? source : { source, encoding: decoded.encoding };
+}
+
+/** A picked file's text, decoded by its bytes, or why it is no text. */
+export function decodeLieuFile(
+  bytes: Uint8Array,
+): { text: string; encoding: TextEncodingName } | { problem: 'spreadsheet' | 'binary' } {
   const notText = notTextKind(bytes);
-  if (notText) return { problem: notText };
-  const { text, encoding } = decodeText(bytes);
-  const source = readLieuSource(text);
-  return 'problem' in source ? source : { source, encoding };
+  return notText ? { problem: notText } : decodeText(bytes);
 }
 
 /** Reads a file's text as a GoGoCarto JSON export (`{data: [...]}` or a bare array) or a CSV. */
 export function readLieuSource(text: string): LieuSource | LieuSourceRefusal {
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return { problem: 'empty' };
-  if (/^\s*[[{]/.test(source)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(source);
-    } catch {
-      return { problem: 'bad_json' };
-    }
-    const elements = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown })?.data;
-    if (!Array.isArray(elements) || elements.length === 0) return { problem: 'no_elements' };
-    return tableOf(elements.map((element) => flatten(element)));
+  const reader = lieuSourceReader(text);
+  for (;;) {
+    const read = reader.step(10_000);
+    if (read) return read;
   }
-  const read = parseCsv(source);
-  if (!Array.isArray(read)) return { problem: 'unclosed_quote', line: read.unclosedQuoteLine };
-  const [headers = [], ...rows] = read.filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (rows.length === 0) return { problem: 'empty' };
-  return { format: 'csv', headers, rows: rows.map((row) => headers.map((_header, index) => row[index] ?? '')) };
+}
+
+export interface LieuSourceReader {
+  /** Reads up to `rows` more rows of a CSV (a JSON at once): the table or refusal once all is read, else null. */
+  step(rows: number): LieuSource | LieuSourceRefusal | null;
+  /** How much of the text is read, from 0 to 1. */
+  progress(): number;
+}
+
+/** Reads a file's text in slices of rows, so a long file is read between paints. */
+export function lieuSourceReader(text: string): LieuSourceReader {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '' || /^\s*[[{]/.test(source)) return { step: () => readLieuJson(source), progress: () => 0 };
+  const reader = csvReader(source);
+  const rows: string[][] = [];
+  return {
+    step: (count) => {
+      const slice = reader.read(count);
+      for (const row of slice) if (row.some((cell) => cell.trim() !== '')) rows.push(row);
+      if (slice.length > 0) return null;
+      const open = reader.unclosedQuoteLine();
+      if (open !== null) return { problem: 'unclosed_quote', line: open };
+      const [headers = [], ...data] = rows;
+      if (data.length === 0) return { problem: 'empty' };
+      return { format: 'csv', headers, rows: data.map((row) => headers.map((_header, index) => row[index] ?? '')) };
+    },
+    progress: reader.progress,
+  };
+}
+
+function readLieuJson(source: string): LieuSource | LieuSourceRefusal {
+  if (source.trim() === '') return { problem: 'empty' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch {
+    return { problem: 'bad_json' };
+  }
+  const elements = Array.isArray(parsed) ? parsed : (parsed as { data?: unknown })?.data;
+  if (!Array.isArray(elements) || elements.length === 0) return { problem: 'no_elements' };
+  return tableOf(elements.map((element) => flatten(element)));
 }
 
 /** GoGoCarto nests (`address.postalCode`, `geo.latitude`): one column per leaf, lists joined. */
@@ -269,7 +304,7 @@ function communeOf(index: CommuneIndex, lieu: LieuInput) {
     return only ? communeFields(only, lieu.postcode) : undefined;
   }
   if (name === '') return undefined;
-  const bearing = index.communes.filter((commune) => normalizeForSearch(commune.name) === name);
+  const bearing = communesNamed(index, lieu.commune ?? '');
   return bearing.length === 1 ? communeFields(bearing[0]!, null) : undefined;
 }
 
@@ -282,9 +317,24 @@ function judge(line: number, lieu: LieuInput): MappedLieuLine {
 
 /** Every row of the source mapped; empty rows are skipped, line numbers stay the file's. */
 export function mapLieuSource(source: LieuSource, mapping: LieuMapping, communes?: CommuneIndex | null) {
+  return mapLieuRows(source, mapping, communes, 0, source.rows.length);
+}
+
+/** The rows from `start` to `end` (excluded) mapped: a long file is mapped in slices between paints. */
+export function mapLieuRows(
+  source: LieuSource,
+  mapping: LieuMapping,
+  communes: CommuneIndex | null | undefined,
+  start: number,
+  end: number,
+): MappedLieuLine[] {
   // A CSV's first line is its header: data starts at line 2; a JSON's elements count from 1.
   const first = source.format === 'csv' ? 2 : 1;
-  return source.rows.flatMap((row, index) =>
-    row.every((cell) => cell.trim() === '') ? [] : [mapLieuRow(source.headers, row, mapping, index + first, communes)],
-  );
+  const lines: MappedLieuLine[] = [];
+  for (let index = start; index < Math.min(end, source.rows.length); index++) {
+    const row = source.rows[index] as string[];
+    if (row.some((cell) => cell.trim() !== ''))
+      lines.push(mapLieuRow(source.headers, row, mapping, index + first, communes));
+  }
+  return lines;
 }

@@ -74,4 +74,50 @@ describe('importing lieux offline', () => {
     await page.getByRole('link', { name: 'Voir les lieux' }).click();
     await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);
   });
+
+  test('a list of 20,000 lieux shows how far its reading and checking are, then imports with the right counts', async () => {
+    const { page } = await openOfflinePhone();
+    await page.goto(`${page.url().split('#')[0]}#/contacts/lieux/importer`);
+    await page.getByRole('heading', { name: 'Importer des lieux', level: 1 }).waitFor();
+    // Every text the progress line shows, kept as the page writes it (a poll would miss most).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByLabel('Choisir un fichier').setInputFiles({
+      name: 'recensement-national.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(longList(20_000)),
+    });
+    await expect.poll(() => summary(page)).toBe('19960 à ajouter · 20 à fusionner avec un lieu existant · 20 refusées');
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.some((text) => /^Lecture du fichier… \d+ %$/.test(text))).toBe(true);
+    const checked = seen.flatMap((text) => {
+      const match = /^Vérification des lignes… ([\d\u202f]+) sur 20\u202f000$/.exec(text);
+      return match ? [Number(match[1]?.replace(/\u202f/g, ''))] : [];
+    });
+    // Lines checked between paints: some, then more, never all in one go.
+    expect(checked.filter((done) => done > 0 && done < 20_000).length).toBeGreaterThan(1);
+    expect(checked).toEqual([...checked].sort((a, b) => a - b));
+
+    await page.getByRole('button', { name: 'Importer 19980 lieux' }).click();
+    await expect
+      .poll(() => page.getByTestId('import-done').textContent(), { timeout: 120_000 })
+      .toBe('19960 ajoutés, 20 fusionnés, 20 refusés.');
+  });
 });
+
+/** A national list as a CSV of French Excel: every 1000th line without a name, 20 sharing an e-mail. */
+function longList(count: number): string {
+  const lines = ['Nom;Code postal;Commune;Courriel'];
+  for (let index = 0; index < count; index++) {
+    const name = index % 1000 === 999 ? '' : `Tiers-lieu ${index}`;
+    const email = index % 1000 === 500 ? `lieu${index - 1}@exemple.fr` : `lieu${index}@exemple.fr`;
+    lines.push(`${name};35600;Redon;${email}`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -5,8 +5,8 @@ import {
   contactsFromVCard,
   contactsToVCard,
   duplicateKeys,
-  parseCsv,
 } from '../../../src/domain/contact-exchange';
+import { csvReader, parseCsv } from '../../../src/domain/csv-reader';
 
 describe('CSV of contacts', () => {
   test('reads quoted cells with separators, doubled quotes and line breaks, semicolons or commas', () => {
@@ -28,6 +28,18 @@ describe('CSV of contacts', () => {
     expect(contactsFromCsv(text)).toEqual([{ line: 3, problem: { kind: 'unclosedQuote' } }]);
     // A closed quote spanning lines still counts its lines: the open one is on line 4.
     expect(parseCsv('a;b\n"deux\nlignes";z\n"ouvert;w\n')).toEqual({ unclosedQuoteLine: 4 });
+  });
+
+  test('reads a CSV a few rows at a time as it reads it whole, quoted line breaks included', () => {
+    const text = 'a;b\r\n"x;y";"deux\nlignes"\r\n\r\n3;4\n5;"six"';
+    const reader = csvReader(text);
+    const rows: string[][] = [];
+    for (let slice = reader.read(1); slice.length > 0; slice = reader.read(1)) rows.push(...slice);
+    expect(rows).toEqual(parseCsv(text));
+    expect(reader.progress()).toBe(1);
+    const open = csvReader('a;b\n1;"ouvert\n2;3\n');
+    while (open.read(1).length > 0);
+    expect(open.unclosedQuoteLine()).toBe(2);
   });
 
   test('reads a tab-separated file, as Excel saves "texte Unicode"', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LieuInput, MappedLieuLine } from '../../../src/domain/lieu-import';
-import { planLieuImport } from '../../../src/domain/lieu-import-plan';
+import { lieuImportPlanner, planLieuImport } from '../../../src/domain/lieu-import-plan';
 import type { Organisation } from '../../../src/domain/organisation';
 
 const stored = (id: string, fields: Partial<Organisation>): Organisation =>
@@ -79,5 +79,20 @@ describe('planning an import of lieux', () => {
       [line(2, { name: 'La Grange', inseeCode: '35236' })],
     );
     expect(plan.lines).toEqual([{ line: 2, outcome: 'add', name: 'La Grange' }]);
+  });
+
+  it('plans a file given a line at a time as it plans it whole', () => {
+    const stored1 = stored('old', { name: 'Ailleurs', email: 'x@ailleurs.example' });
+    const lines = [
+      line(2, { name: 'La Forge', commune: 'Bains', email: 'forge@example.fr' }),
+      line(3, { name: 'Forge (atelier)', email: 'FORGE@example.fr', phone: '06 00 00 00 01' }),
+      { line: 4, problem: { kind: 'noName' } } as const,
+      line(5, { name: 'La Forge bis', phone: '+33 6 00 00 00 01', address: '1 rue Haute' }),
+      line(6, { name: 'Chez X', email: 'x@ailleurs.example', website: 'https://x.example' }),
+    ];
+    const planner = lieuImportPlanner([stored1]);
+    for (const one of lines) planner.add([one]);
+    expect(planner.plan()).toEqual(planLieuImport([stored1], lines));
+    expect(planner.plan().updates.get('old')).toEqual({ website: 'https://x.example' });
   });
 });

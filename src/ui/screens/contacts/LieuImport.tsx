@@ -1,20 +1,23 @@
 // Import lieux from a file: pick it (its encoding found from its bytes), see its columns
 // mapped to a lieu's fields (guessed, changeable) and what each line will do (add, merge with
 // an existing lieu, refused and why), then confirm — one transaction — or cancel, nothing written.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { importLieux, liveLieux } from '../../../db/lieu-import';
 import type { DuplicateReason } from '../../../domain/duplicates';
 import {
+  decodeLieuFile,
   guessLieuMapping,
   LIEU_IMPORT_TARGETS,
   type LieuImportProblem,
   type LieuImportTarget,
   type LieuMapping,
   type LieuSource,
-  mapLieuSource,
-  readLieuFile,
+  type LieuSourceRefusal,
+  lieuSourceReader,
+  type MappedLieuLine,
+  mapLieuRows,
 } from '../../../domain/lieu-import';
-import { type PlannedLieuLine, planLieuImport } from '../../../domain/lieu-import-plan';
+import { type LieuImportPlan, lieuImportPlanner, type PlannedLieuLine } from '../../../domain/lieu-import-plan';
 import type { Organisation } from '../../../domain/organisation';
 import type { TextEncodingName } from '../../../domain/text-file';
 import { BackLink } from '../../components/BackLink';
@@ -22,12 +25,14 @@ import { Banner, BannerMore } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { fieldParts, Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
+import { Progress } from '../../components/Progress';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useCommunes } from '../../hooks/use-communes';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
+import { inSlices } from '../../in-slices';
 import { importMessages } from './import-messages';
 import styles from './LieuImport.module.css';
 import { mergeMessages } from './merge-messages';
@@ -42,8 +47,13 @@ interface Picked {
   stored: Organisation[];
 }
 
+/** What a long file is going through, with how far: reading it, then checking its lines. */
+type Work = { phase: 'reading'; share: number } | { phase: 'checking'; done: number; total: number };
+
 /** Lines listed on screen; the counts above always cover the whole file. */
 const SHOWN_LINES = 200;
+/** Rows read, or lines checked, between two looks at the clock. */
+const STEP_ROWS = 200;
 
 export function LieuImport() {
   const t = useMessages(importMessages);
@@ -52,40 +62,91 @@ export function LieuImport() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [work, setWork] = useState<Work | null>(null);
+  const [preview, setPreview] = useState<{ mapped: MappedLieuLine[]; plan: LieuImportPlan } | null>(null);
   const [report, setReport] = useState<PlannedLieuLine[] | null>(null);
+  const reading = useRef<AbortController | null>(null);
 
-  const index = communes === 'unavailable' ? null : communes;
-  const mapped = useMemo(
-    () => (picked && communes !== null ? mapLieuSource(picked.source, picked.mapping, index) : null),
-    [picked, communes, index],
-  );
-  const plan = useMemo(() => (picked && mapped ? planLieuImport(picked.stored, mapped) : null), [picked, mapped]);
+  // Every line is mapped and planned again when the mapping changes, in slices between paints;
+  // a change (or a cancel) meanwhile stops the run it makes stale.
+  useEffect(() => {
+    setPreview(null);
+    if (!picked || communes === null) return;
+    const controller = new AbortController();
+    const index = communes === 'unavailable' ? null : communes;
+    const total = picked.source.rows.length;
+    const planner = lieuImportPlanner(picked.stored);
+    const mapped: MappedLieuLine[] = [];
+    let next = 0;
+    const step = () => {
+      const lines = mapLieuRows(picked.source, picked.mapping, index, next, next + STEP_ROWS);
+      next += STEP_ROWS;
+      planner.add(lines);
+      for (const line of lines) mapped.push(line);
+      return next >= total;
+    };
+    setWork({ phase: 'checking', done: 0, total });
+    void inSlices(step, () => setWork({ phase: 'checking', done: next, total }), controller.signal).then((done) => {
+      if (!done) return;
+      setPreview({ mapped, plan: planner.plan() });
+      setWork(null);
+    });
+    return () => controller.abort();
+  }, [picked, communes]);
 
   const pick = async (file: File | undefined) => {
     if (!context || !file) return;
+    reading.current?.abort();
+    const controller = new AbortController();
+    reading.current = controller;
     setProblem(null);
     setReport(null);
+    setWork({ phase: 'reading', share: 0 });
     try {
-      const read = readLieuFile(new Uint8Array(await file.arrayBuffer()));
-      if ('problem' in read) {
-        setProblem(read.problem === 'unclosed_quote' ? t.unclosedQuote(read.line) : t.problem(read.problem));
-        return;
-      }
-      const { source, encoding } = read;
+      const decoded = decodeLieuFile(new Uint8Array(await file.arrayBuffer()));
+      if ('problem' in decoded) return refuse(decoded);
+      const reader = lieuSourceReader(decoded.text);
+      const read: { result: LieuSource | LieuSourceRefusal | null } = { result: null };
+      const step = () => {
+        read.result = reader.step(STEP_ROWS);
+        return read.result !== null;
+      };
+      const onSlice = () => setWork({ phase: 'reading', share: reader.progress() });
+      if (!(await inSlices(step, onSlice, controller.signal)) || !read.result) return;
+      const source = read.result;
+      if ('problem' in source) return refuse(source);
       const stored = await liveLieux(context);
-      setPicked({ fileName: file.name, encoding, source, mapping: guessLieuMapping(source.headers), stored });
+      if (controller.signal.aborted) return;
+      setPicked({
+        fileName: file.name,
+        encoding: decoded.encoding,
+        source,
+        mapping: guessLieuMapping(source.headers),
+        stored,
+      });
     } catch (error) {
       console.error(error);
+      setWork(null);
       setProblem(t.unreadable);
     }
   };
 
+  const refuse = (refusal: LieuSourceRefusal) => {
+    setWork(null);
+    setProblem(refusal.problem === 'unclosed_quote' ? t.unclosedQuote(refusal.line) : t.problem(refusal.problem));
+  };
+
+  const cancelReading = () => {
+    reading.current?.abort();
+    setWork(null);
+  };
+
   const write = async () => {
-    if (!context || !mapped) return;
+    if (!context || !preview) return;
     setBusy(true);
     setProblem(null);
     try {
-      const written = await importLieux(context, mapped);
+      const written = await importLieux(context, preview.mapped);
       setReport(written.lines);
       setPicked(null);
     } catch (error) {
@@ -96,6 +157,7 @@ export function LieuImport() {
     }
   };
 
+  const plan = preview?.plan ?? null;
   return (
     <>
       <BackLink href={lieuxHref()}>{useMessages(messages).backLieux}</BackLink>
@@ -116,6 +178,8 @@ export function LieuImport() {
             <p class={styles.summary} data-testid="import-summary" aria-live="polite">
               {t.summary(...counts(plan.lines))}
             </p>
+          ) : work ? (
+            <WorkProgress work={work} />
           ) : null}
           <MappingEditor
             source={picked.source}
@@ -136,6 +200,13 @@ export function LieuImport() {
             </Button>
           </div>
         </>
+      ) : work ? (
+        <div class="stack">
+          <WorkProgress work={work} />
+          <div class="actions">
+            <Button onClick={cancelReading}>{t.cancel}</Button>
+          </div>
+        </div>
       ) : (
         <div class="stack">
           <Hint>{t.pickHint}</Hint>
@@ -151,6 +222,22 @@ export function LieuImport() {
         </div>
       )}
     </>
+  );
+}
+
+/** How far a long file is: its words for everyone (a live status), the bar for the eyes. */
+function WorkProgress({ work }: { work: Work }) {
+  const t = useMessages(importMessages);
+  const share = work.phase === 'reading' ? work.share : work.total === 0 ? 1 : work.done / work.total;
+  return (
+    <div class={styles.progress}>
+      <p role="status" data-testid="import-progress">
+        {work.phase === 'reading'
+          ? t.readingShare(Math.floor(share * 100))
+          : t.checking(Math.min(work.done, work.total), work.total)}
+      </p>
+      <Progress value={share} />
+    </div>
   );
 }
 

@@ -18,7 +18,9 @@ export const importMessages = {
       'Depuis une carte GoGoCarto (export JSON ou CSV), le recensement des tiers-lieux ou tout tableau CSV : rien n’est écrit avant votre confirmation.',
     pick: 'Choisir un fichier',
     pickHint: 'JSON ou CSV ; les fichiers enregistrés par Excel (Windows-1252) sont lus correctement.',
-    reading: 'Lecture…',
+    readingShare: (percent: number) => `Lecture du fichier… ${percent} %`,
+    checking: (done: number, total: number) =>
+      `Vérification des lignes… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
         empty: 'Ce fichier ne contient aucune ligne de lieu.',
@@ -88,7 +90,9 @@ export const importMessages = {
       'From a GoGoCarto map (JSON or CSV export), the census of third places or any CSV table: nothing is written before you confirm.',
     pick: 'Choose a file',
     pickHint: 'JSON or CSV; files saved by Excel (Windows-1252) are read correctly.',
-    reading: 'Reading…',
+    readingShare: (percent: number) => `Reading the file… ${percent}%`,
+    checking: (done: number, total: number) =>
+      `Checking lines… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
         empty: 'This file holds no line of places.',

@@ -1,0 +1,24 @@
+// Long work on a person's file done in slices that give the page back between them, so it
+// paints the progress and answers a click meanwhile: a 50,000-line import of lieux held the
+// page frozen for seconds, with no paint at all.
+
+/** How long one slice may hold the page: short enough that a tap is answered at once. */
+const SLICE_MS = 30;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Calls `step` until it says it is done, giving the page back whenever a slice has run its time
+ * (after `onSlice`, to show how far it is). False when `signal` aborted it first.
+ */
+export async function inSlices(step: () => boolean, onSlice: () => void, signal: AbortSignal): Promise<boolean> {
+  for (;;) {
+    if (signal.aborted) return false;
+    const started = performance.now();
+    do {
+      if (step()) return !signal.aborted;
+    } while (performance.now() - started < SLICE_MS);
+    onSlice();
+    await nextTask();
+  }
+}
