@@ -115,6 +115,10 @@ function Photo({ photo }: { photo: Attachment }) {
           height={160}
         />
       ) : null}
+      {/* Shown here, where it was taken: the other devices of the network will never get it. */}
+      {entry?.state === 'refused' ? (
+        <p class={classes(fieldParts.hint, styles['photo-list__note'])}>{t.photoRefusedByServer}</p>
+      ) : null}
     </li>
   );
 }

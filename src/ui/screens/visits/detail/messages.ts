@@ -25,6 +25,7 @@ export const detailMessages = {
     noPhotos: 'Pas de photo.',
     photoElsewhere: (name: string) => `${name} (prise sur un autre appareil : elle s’affiche dès qu’elle arrive ici)`,
     photoNotImage: (name: string) => `${name} n’est pas une image : elle n’est pas affichée.`,
+    photoRefusedByServer: 'Refusée par le serveur du réseau : elle reste sur cet appareil seulement.',
     addPhoto: 'Ajouter une photo',
     photoAdding: 'Ajout de la photo…',
     photoRefused: (name: string, size: string, limit: string) =>
@@ -61,6 +62,7 @@ export const detailMessages = {
     noPhotos: 'No photo.',
     photoElsewhere: (name: string) => `${name} (taken on another device: shown as soon as it arrives here)`,
     photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
+    photoRefusedByServer: 'Refused by the network’s server: it stays on this device only.',
     addPhoto: 'Add a photo',
     photoAdding: 'Adding the photo…',
     photoRefused: (name: string, size: string, limit: string) =>

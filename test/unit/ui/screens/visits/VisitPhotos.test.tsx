@@ -4,7 +4,8 @@
 import { act, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
-import { sha256Hex, storeBlob } from '../../../../../src/db/blobs';
+import { attachFile } from '../../../../../src/db/attachments';
+import { markBlobUploaded, sha256Hex, storeBlob } from '../../../../../src/db/blobs';
 import { newId } from '../../../../../src/domain/ids';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
@@ -95,5 +96,24 @@ describe('a photo taken on another device', () => {
     await storeBlob(await appData(), data, 'image/png', true);
 
     await screen.findByRole('img', { name: 'atelier.png' });
+  });
+});
+
+describe('a photo taken here that the network’s server refused', () => {
+  test('says so under the photo, which the other devices will never get', async () => {
+    uiStore.setState({ lang: 'fr', online: true });
+    const context = await appData();
+    const visitId = newId();
+    const photo = { kind: 'photo' as const, fileName: 'atelier.png', mimeType: 'image/png', data: pngBytes() };
+    const { sha256 } = await attachFile(context, { ownerType: 'visits', ownerId: visitId, ...photo });
+    render(<VisitPhotos visitId={visitId} />);
+    await screen.findByRole('img', { name: 'atelier.png' });
+    expect(screen.queryByText(/Refusée par le serveur/)).toBeNull();
+
+    // As the sync engine sets it aside after a 413.
+    await markBlobUploaded(context, sha256, 'The file is larger than the 1 MB this server accepts.');
+
+    await screen.findByText('Refusée par le serveur du réseau : elle reste sur cet appareil seulement.');
+    expect(screen.getByRole('img', { name: 'atelier.png' })).toBeTruthy();
   });
 });
