@@ -133,3 +133,45 @@ describe('a photo whose upload failed', () => {
     expect(uploadsTried).toBe(tried);
   });
 });
+
+describe('a photo attached before joining a network whose server takes smaller files', () => {
+  let server: TestServer;
+  let device: TestDevice;
+  let uploads: number;
+
+  beforeEach(async () => {
+    server = await TestServer.start(Date.now, { VALISE_MAX_ATTACHMENT_BYTES: String(1024 * 1024) });
+    uploads = 0;
+    device = await TestDevice.open('Camille', (url, init) => {
+      if (init?.method === 'PUT') uploads += 1;
+      return server.fetch(url, init);
+    });
+  });
+
+  afterEach(async () => {
+    await device.close();
+    await server.stop();
+  });
+
+  it('is set aside with the server’s reason while the visit goes, and is not sent again', async () => {
+    const network = await server.createNetwork('Réseau');
+    // Alone, the device takes files up to its own 10 MB.
+    const { visit, file } = await visitWithFile(device.context, () => ({
+      kind: 'file',
+      fileName: 'plan.pdf',
+      mimeType: 'application/pdf',
+      data: new Uint8Array(2 * 1024 * 1024).fill(1).buffer as ArrayBuffer,
+    }));
+    await device.join(await server.invite(network.id));
+
+    await device.sync();
+    expect(await getBlob(device.context, file.sha256)).toMatchObject({
+      state: 'refused',
+      refusal: 'The file is larger than the 1 MB this server accepts.',
+    });
+    expect(device.engine.status).toMatchObject({ state: 'idle', pending: 0, filesWaiting: 0 });
+    expect((await server.snapshot(network.id)).map((change) => change.id)).toContain(visit.id);
+    await device.sync();
+    expect(uploads).toBe(1);
+  });
+});
