@@ -92,6 +92,11 @@ function serviceCounts(device: Device): Promise<{ text: string; whole: boolean }
   );
 }
 
+/** How far down the side column of a wide screen its places (Visites, Contacts…) start. */
+function placesTop(device: Device): Promise<number | null> {
+  return device.evaluate(() => document.querySelector('.nav__list')?.getBoundingClientRect().top ?? null);
+}
+
 /** Two lines, as typed on a phone: the line break must survive every engine's text input. */
 const NOTE = 'Porteuse d’un projet de cuisine partagée.\nDossier de subvention à relire.';
 
@@ -149,7 +154,13 @@ export function engineJourneys(name: EngineName): void {
     );
 
     journey(2, 'quick capture of a visit with a lieu, services and a two-line note, kept after a reload', async () => {
+      // On a wide screen the side column's places stay where they were as the form opens.
+      await device.setViewport(DESKTOP);
+      const listPlaces = await placesTop(device);
       await device.click({ role: 'link', name: 'Nouvelle visite', within: MAIN });
+      await device.waitFor({ role: 'heading', level: 1, name: 'Nouvelle visite' });
+      expect(await placesTop(device)).toBe(listPlaces);
+      await device.setViewport(PHONE);
       await device.fill({ role: 'searchbox', name: 'Chercher : Lieu', within: MAIN }, 'Équipe du Moulin');
       await device.click({ role: 'button', name: 'Créer « Équipe du Moulin »', within: MAIN });
       await device.fill({ role: 'textbox', name: 'Commune', within: MAIN }, 'Redon');
