@@ -17,6 +17,7 @@ export const messages = {
     errorShort: 'Erreur',
     syncingShort: (percent: number | null) => (percent === null ? 'Synchro…' : `Synchro ${percent} %`),
     pending: (count: number) => `${count} ${plural(count, 'modification', 'modifications')} à envoyer`,
+    filesToSendCount: (count: number) => `${count} ${plural(count, 'fichier', 'fichiers')} à envoyer`,
     filesWaiting: (count: number) =>
       `${count} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente ?) : nouvel essai à la prochaine synchronisation`,
   },
@@ -33,6 +34,7 @@ export const messages = {
     errorShort: 'Error',
     syncingShort: (percent: number | null) => (percent === null ? 'Syncing…' : `Syncing ${percent}%`),
     pending: (count: number) => `${count} ${plural(count, 'change', 'changes')} to send`,
+    filesToSendCount: (count: number) => `${count} ${plural(count, 'file', 'files')} to send`,
     filesWaiting: (count: number) =>
       `${count} ${plural(count, 'file', 'files')} not sent yet (connection too slow?): tried again at the next sync`,
   },

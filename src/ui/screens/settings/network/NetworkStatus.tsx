@@ -19,10 +19,12 @@ export function NetworkStatus({ session }: { session: Session }) {
   const d = useDates();
   const status = useSyncStatus();
   const problem = errorText(status.error, w);
-  // "Tout a été envoyé" only when no change and no file waits.
+  // "Tout a été envoyé" only when no change and no file waits. A file is said to have failed
+  // on the link only after a sync that reached the server; offline, it simply waits its turn.
+  const files = status.state === 'idle' ? s.filesWaiting : s.filesToSendCount;
   const waiting = [
     ...(status.pending > 0 ? [s.pending(status.pending)] : []),
-    ...(status.filesWaiting > 0 ? [s.filesWaiting(status.filesWaiting)] : []),
+    ...(status.filesWaiting > 0 ? [files(status.filesWaiting)] : []),
   ];
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (

@@ -1,0 +1,42 @@
+// Réglages' sync state with a photo waiting: offline it simply waits to be sent; "connexion trop
+// lente ?" is said only once a sync reached the server and the file still did not go.
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Session } from '../../../../../src/db/context';
+import { syncStore } from '../../../../../src/state/sync';
+import { uiStore } from '../../../../../src/state/ui';
+import type { SyncStatus } from '../../../../../src/sync/status';
+import { NetworkStatus } from '../../../../../src/ui/screens/settings/network/NetworkStatus';
+
+const session: Session = {
+  networkId: 'network',
+  networkName: 'Réseau du bassin',
+  deviceId: 'device',
+  memberName: 'Léa Petit',
+  role: 'admin',
+  maxAttachmentBytes: 10_000_000,
+  serverUrl: 'https://valise.example',
+  token: 'token',
+};
+
+function stateShown(status: Partial<SyncStatus>): string {
+  uiStore.setState({ lang: 'fr', online: true });
+  syncStore.setState({ session, status: { ...syncStore.getState().status, ...status } });
+  const { container } = render(<NetworkStatus session={session} />);
+  return container.querySelector('[data-sync-state]')?.textContent ?? '';
+}
+
+describe('Réglages’ sync state with a file waiting', () => {
+  afterEach(cleanup);
+
+  test('offline, the photo is to send, with no guess about the link', () => {
+    const shown = stateShown({ state: 'offline', error: 'unreachable', pending: 1, filesWaiting: 1 });
+    expect(shown).toContain('1 modification à envoyer · 1 fichier à envoyer');
+    expect(shown).not.toContain('connexion trop lente');
+  });
+
+  test('after a sync that reached the server, the photo that did not go is said to wait for the next', () => {
+    const shown = stateShown({ state: 'idle', error: null, pending: 0, filesWaiting: 2 });
+    expect(shown).toContain('2 fichiers pas encore envoyés (connexion trop lente ?)');
+  });
+});
