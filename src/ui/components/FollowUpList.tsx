@@ -68,7 +68,9 @@ export function FollowUpList({
   return (
     <>
       {followUps.length === 0 ? (
-        <Hint>{t.none}</Hint>
+        <div class={styles.none}>
+          <Hint>{t.none}</Hint>
+        </div>
       ) : (
         <FollowUpItems>
           {followUps.map((followUp) => (

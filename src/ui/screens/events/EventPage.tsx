@@ -76,14 +76,18 @@ export function EventPage({ eventId }: { eventId: string }) {
         <Recap event={event} notes={notes ?? []} followUps={followUps ?? []} placeName={placeName} />
       </Section>
       <Section title={t.calendarTitle} id="agenda">
-        <Hint>{t.calendarHint}</Hint>
-        <CalendarExport
-          events={[event]}
-          followUps={followUps ?? []}
-          placeNames={placeId && placeName ? new Map([[placeId, placeName]]) : undefined}
-          fileName={event.title}
-          label={t.exportEvent}
-        />
+        <div class="stack">
+          <Hint>{t.calendarHint}</Hint>
+          <div class="actions">
+            <CalendarExport
+              events={[event]}
+              followUps={followUps ?? []}
+              placeNames={placeId && placeName ? new Map([[placeId, placeName]]) : undefined}
+              fileName={event.title}
+              label={t.exportEvent}
+            />
+          </div>
+        </div>
       </Section>
     </>
   );
