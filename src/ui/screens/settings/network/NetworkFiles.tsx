@@ -1,8 +1,9 @@
 // For admins: how much of the network's file quota (VALISE_NETWORK_STORAGE_BYTES) is used, read
-// when Réglages opens, so a full quota is seen before a concierge's photo is refused.
+// when Réglages opens and again after each sync, so a full quota is seen before a concierge's
+// photo is refused, and a reading that failed offline does not stay once the server answers.
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from '../../../../protocol/wire';
-import { adminClient } from '../../../../state/sync';
+import { adminClient, useSyncStatus } from '../../../../state/sync';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { messages } from './messages';
@@ -14,6 +15,7 @@ export function NetworkFiles() {
   const t = useMessages(messages);
   const lang = useLanguage();
   const [storage, setStorage] = useState<StorageInfo | 'unknown' | null>(null);
+  const { lastSyncAt } = useSyncStatus();
 
   useEffect(() => {
     let current = true;
@@ -26,7 +28,7 @@ export function NetworkFiles() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [lastSyncAt]);
 
   if (storage === null) return null;
   if (storage === 'unknown') return <p data-testid="network-files">{t.filesUnknown}</p>;

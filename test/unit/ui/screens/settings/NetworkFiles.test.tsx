@@ -1,0 +1,37 @@
+// Réglages' line on the network's file space, for an admin who opened Réglages offline: once a
+// sync reaches the server, the line reads the space again instead of keeping "serveur injoignable".
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { syncStore } from '../../../../../src/state/sync';
+import { uiStore } from '../../../../../src/state/ui';
+import { SyncError } from '../../../../../src/sync/transport';
+import { NetworkFiles } from '../../../../../src/ui/screens/settings/network/NetworkFiles';
+
+const server = vi.hoisted(() => ({ up: false }));
+
+vi.mock('../../../../../src/state/sync', async (original) => ({
+  ...(await original<typeof import('../../../../../src/state/sync')>()),
+  adminClient: async () => ({
+    storage: async () => {
+      if (!server.up) throw new SyncError('unreachable', 'server unreachable');
+      return { usedBytes: 7_372, quotaBytes: 5_368_709_120 };
+    },
+  }),
+}));
+
+describe('the network’s file space in Réglages', () => {
+  afterEach(cleanup);
+
+  test('is read again after a sync that reached the server', async () => {
+    uiStore.setState({ lang: 'fr', online: true });
+    server.up = false;
+    render(<NetworkFiles />);
+    expect((await screen.findByTestId('network-files')).textContent).toContain('serveur injoignable');
+
+    server.up = true;
+    syncStore.setState({
+      status: { ...syncStore.getState().status, state: 'idle', lastSyncAt: '2026-12-05T07:00:00.000Z' },
+    });
+    await vi.waitFor(() => expect(screen.getByTestId('network-files').textContent).toContain('7,4 Ko sur 5,4 Go'));
+  });
+});
