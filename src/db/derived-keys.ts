@@ -4,6 +4,7 @@
 // page, a merge, a restore), and removed from every read, so no code above ever sees it — it is
 // never pushed, exported nor backed up.
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
+import { ATTENDEE_IDS, attendeeIds } from './attendee-keys';
 import { OPEN_DUE, OPEN_ITEM, openDue, openItemId } from './open-keys';
 import { SERVICE_DAYS, serviceDays } from './visit-keys';
 
@@ -21,6 +22,13 @@ const DERIVED_KEYS: Readonly<Partial<Record<string, DerivedKey>>> = {
     of: (visit) => {
       const keys = serviceDays(visit);
       return keys.length > 0 ? keys : undefined;
+    },
+  },
+  events: {
+    field: ATTENDEE_IDS,
+    of: (event) => {
+      const ids = attendeeIds(event);
+      return ids.length > 0 ? ids : undefined;
     },
   },
   followUps: { field: OPEN_DUE, of: openDue },

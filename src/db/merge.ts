@@ -14,8 +14,9 @@ import {
   planRenames,
   type References,
 } from '../domain/merge-plan';
-import { RECORD_TYPES } from '../domain/record-types';
+import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Change } from '../protocol/wire';
+import { ATTENDEE_IDS } from './attendee-keys';
 import type { DataContext } from './context';
 import { RecordNotFoundError } from './errors';
 import { withoutClocks } from './reads';
@@ -43,7 +44,8 @@ export async function mergeDuplicates(
     const merged = await db.anyRecords(mergedType).get(mergedId);
     if (!kept) throw new RecordNotFoundError(keptType, keptId);
     if (!merged) throw new RecordNotFoundError(mergedType, mergedId);
-    const references = await readReferences(context, mergedType, [mergedId]);
+    const names = [merged.name, kept.name].map((name) => String(name ?? ''));
+    const references = await readReferences(context, mergedType, [mergedId], names);
     const writes = planMerge(
       { type: keptType, record: withoutClocks(kept) } as Mergeable,
       { type: mergedType, record: withoutClocks(merged) } as Mergeable,
@@ -120,10 +122,17 @@ async function redirectType(context: DataContext, type: MergeableType, candidate
     if (missing.length === 0) break;
     for (const record of await table.bulkGet(missing)) if (record) known.set(record.id, record);
   }
+  // The names whose follow-ups and loans may move below: the merged people's, and those of the
+  // people merged earlier into the records they now go to (namesLeftByEarlierMerges, a subset).
+  const names = new Set(merged.map((record) => String(record.name ?? '')));
+  if (type === 'contacts')
+    for (const record of merged)
+      for (const name of await namesMergedInto(context, mergeTarget(record.id, intoOf).target)) names.add(name);
   const references = await readReferences(
     context,
     type,
     merged.map((record) => record.id),
+    [...names],
   );
   // This pull's tombstones have their names moved by planRedirect (from `references` as read
   // before): not again below.
@@ -150,14 +159,18 @@ async function redirectType(context: DataContext, type: MergeableType, candidate
 
 /** Names of people merged into `target` that no live person bears. */
 async function namesLeftByEarlierMerges(context: DataContext, target: string): Promise<string[]> {
-  const table = context.db.anyRecords('contacts');
-  const earlier = (await table.where('mergedInto').equals(target).toArray()).filter((record) => record.deleted);
-  if (earlier.length === 0) return [];
-  const names = [...new Set(earlier.map((record) => String(record.name ?? '')))];
+  const names = await namesMergedInto(context, target);
+  if (names.length === 0) return [];
   // Through the name index: only the people bearing one of those names are read.
-  const bearers = await table.where('name').anyOf(names).toArray();
+  const bearers = await context.db.anyRecords('contacts').where('name').anyOf(names).toArray();
   const liveNames = new Set(bearers.filter((record) => !record.deleted).map((record) => String(record.name ?? '')));
   return names.filter((name) => !liveNames.has(name));
+}
+
+/** Names of the people merged into `target`. */
+async function namesMergedInto(context: DataContext, target: string): Promise<string[]> {
+  const earlier = await context.db.anyRecords('contacts').where('mergedInto').equals(target).toArray();
+  return [...new Set(earlier.filter((record) => record.deleted).map((record) => String(record.name ?? '')))];
 }
 
 function referencedIds(type: MergeableType, change: Change): string[] {
@@ -174,44 +187,39 @@ function referencedIds(type: MergeableType, change: Change): string[] {
   return ids.filter((id): id is string => typeof id === 'string');
 }
 
-/** The live records that may point at these lieux or people (read with indexes where there are). */
-async function readReferences(context: DataContext, type: MergeableType, ids: readonly string[]): Promise<References> {
+/**
+ * The live records that may point at these lieux or people, read by index: the records naming
+ * one of `ids`, and the follow-ups and loans under one of `names` (people only: owners and
+ * holders are names, not links).
+ */
+async function readReferences(
+  context: DataContext,
+  type: MergeableType,
+  ids: readonly string[],
+  names: readonly string[],
+): Promise<References> {
   const { db } = context;
-  const wanted = new Set(ids);
-  const strip = <T extends LooseRecord>(rows: T[]) => rows.filter((row) => !row.deleted).map(withoutClocks) as never[];
+  const naming = async (table: RecordType, index: string, keys: readonly string[]) =>
+    (await db.anyRecords(table).where(index).anyOf(keys).distinct().toArray())
+      .filter((row) => !row.deleted)
+      .map(withoutClocks) as never[];
   const none = { visits: [], events: [], diagnostics: [], contacts: [], attachments: [], followUps: [], loans: [] };
   if (type === 'organisations') {
     return {
       ...none,
-      visits: strip(await db.anyRecords('visits').where('organisationId').anyOf(ids).toArray()),
-      diagnostics: strip(await db.anyRecords('diagnostics').where('organisationId').anyOf(ids).toArray()),
-      contacts: strip(await db.anyRecords('contacts').where('organisationIds').anyOf(ids).distinct().toArray()),
-      attachments: strip(await db.anyRecords('attachments').where('ownerId').anyOf(ids).toArray()),
-      events: strip(
-        await db
-          .anyRecords('events')
-          .filter((event) => wanted.has(event.placeOrganisationId as string))
-          .toArray(),
-      ),
+      visits: await naming('visits', 'organisationId', ids),
+      diagnostics: await naming('diagnostics', 'organisationId', ids),
+      contacts: await naming('contacts', 'organisationIds', ids),
+      attachments: await naming('attachments', 'ownerId', ids),
+      events: await naming('events', 'placeOrganisationId', ids),
     };
   }
-  // People have no index on the records that name them: a merge is rare, a scan is fine.
   return {
     ...none,
-    visits: strip(
-      await db
-        .anyRecords('visits')
-        .filter((visit) => ((visit.contactIds as string[] | undefined) ?? []).some((id) => wanted.has(id)))
-        .toArray(),
-    ),
-    events: strip(
-      await db
-        .anyRecords('events')
-        .filter((event) => Object.keys((event.attendees as object | undefined) ?? {}).some((id) => wanted.has(id)))
-        .toArray(),
-    ),
-    followUps: strip(await db.anyRecords('followUps').toArray()),
-    loans: strip(await db.anyRecords('loans').toArray()),
+    visits: await naming('visits', 'contactIds', ids),
+    events: await naming('events', ATTENDEE_IDS, ids),
+    followUps: await naming('followUps', 'owner', names),
+    loans: await naming('loans', 'holderName', names),
   };
 }
 

@@ -7,6 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
 import type { FieldIssue } from '../domain/validation';
+import { ATTENDEE_IDS } from './attendee-keys';
 import { derivedKeysMiddleware, fillDerivedKeys } from './derived-keys';
 import { OPEN_DUE, OPEN_ITEM } from './open-keys';
 import {
@@ -169,6 +170,19 @@ const SCHEMA_V9 = {
  */
 const SCHEMA_V10 = { blobs: 'sha256, state, [state+size]' };
 
+/**
+ * Version 11: what a merge of two lieux or two people looks for, by index instead of reading
+ * every visit, event, follow-up and loan — visits by the people met (which a person's page
+ * lists too), events by lieu and by the people checked in (attendee-keys.ts, filled for the
+ * events kept), follow-ups by owner and loans by holder, the names a merge may rename.
+ */
+const SCHEMA_V11 = {
+  visits: 'id, visitedAt, organisationId, *serviceDays, *contactIds',
+  events: `id, startsAt, placeOrganisationId, *${ATTENDEE_IDS}`,
+  followUps: `id, visitId, eventId, ${OPEN_DUE}, owner`,
+  loans: `id, itemId, ${OPEN_ITEM}, holderName`,
+};
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -215,6 +229,9 @@ export class ValiseDb extends Dexie {
         Promise.all(['followUps', 'loans'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table)))),
       );
     this.version(10).stores(SCHEMA_V10);
+    this.version(11)
+      .stores(SCHEMA_V11)
+      .upgrade((transaction) => fillDerivedKeys(transaction.idbtrans.objectStore('events')));
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
   }

@@ -82,9 +82,11 @@ export async function prepareVisitSearch(context: DataContext): Promise<void> {
 }
 
 /**
- * A page of visits newest first without a search. A lieu's visits are read by lieu (a few
- * dozen); otherwise an index is read backwards — a service's keys (visit-keys.ts) when the
- * filter names one, else dates — in growing chunks until `limit` visits are kept.
+ * A page of visits newest first without a search. A lieu's or a person's visits are read by
+ * lieu or person (a few dozen: walking the dates until a page is full would read every visit
+ * for someone met a few times); otherwise an index is read backwards — a service's keys
+ * (visit-keys.ts) when the filter names one, else dates — in growing chunks until `limit`
+ * visits are kept.
  */
 async function pageOfVisits(
   context: DataContext,
@@ -94,10 +96,15 @@ async function pageOfVisits(
   keep: (visit: Visit) => boolean,
 ): Promise<Stored<Visit>[]> {
   const visits = context.db.records('visits');
-  if (filter.organisationId !== undefined) {
-    const ofLieu = await visits.where('organisationId').equals(filter.organisationId).toArray();
+  const few =
+    filter.organisationId !== undefined
+      ? visits.where('organisationId').equals(filter.organisationId)
+      : filter.contactId !== undefined
+        ? visits.where('contactIds').equals(filter.contactId)
+        : null;
+  if (few) {
     // The order of the dates index: newest first, then the greater id first.
-    return ofLieu
+    return (await few.toArray())
       .filter((visit) => visit.visitedAt >= lower && visit.visitedAt < upper && keep(visit))
       .sort((a, b) => compareDesc(a.visitedAt, b.visitedAt) || compareDesc(a.id, b.id))
       .slice(0, filter.limit);

@@ -124,6 +124,28 @@ describe('visits', () => {
     );
   });
 
+  test('of a person are hers only, newest first, a page at a time, and follow who was met', async () => {
+    const context = await openTestContext();
+    const helene = await createContact(context, { name: 'Hélène Durand' });
+    const yves = await createContact(context, { name: 'Yves Le Goff' });
+    const met = (day: string, contactIds: string[]) =>
+      createRecord(context, 'visits', { visitedAt: at(day), purpose: day, contactIds });
+    await met('2026-03-02', [helene.id]);
+    await met('2026-03-05', [yves.id, helene.id]);
+    await met('2026-03-04', [yves.id]);
+    const later = await met('2026-03-06', [helene.id]);
+    const gone = await met('2026-03-07', [helene.id]);
+    await deleteVisit(context, gone.id);
+    const ofHelene = async (filter: { limit: number; from?: string }) =>
+      (await listVisits(context, { ...filter, contactId: helene.id })).map((row) => row.visit.purpose);
+    expect(await ofHelene({ limit: 10 })).toEqual(['2026-03-06', '2026-03-05', '2026-03-02']);
+    expect(await ofHelene({ limit: 2 })).toEqual(['2026-03-06', '2026-03-05']);
+    expect(await ofHelene({ limit: 10, from: '2026-03-03' })).toEqual(['2026-03-06', '2026-03-05']);
+    // Someone else was met that day after all.
+    await updateRecord(context, 'visits', later.id, { contactIds: [yves.id] });
+    expect(await ofHelene({ limit: 10 })).toEqual(['2026-03-05', '2026-03-02']);
+  });
+
   test('keep the time they were written when their date is changed', async () => {
     const context = await openTestContext();
     const visit = await createRecord(context, 'visits', { visitedAt: at('2026-03-03') });
