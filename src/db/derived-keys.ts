@@ -1,10 +1,11 @@
 // Index keys IndexedDB cannot take from a record's own fields (it has no multi-entry compound
-// index and indexes no boolean): each is a field derived from the record, set by a DBCore
-// middleware on every write of its table, whatever path it takes (a form, an import, a pulled
-// page, a merge, a restore), and removed from every read, so no code above ever sees it — it is
-// never pushed, exported nor backed up.
+// index, and indexes no boolean, no object's keys, no normalised text): each is a field derived
+// from the record, set by a DBCore middleware on every write of its table, whatever path it
+// takes (a form, an import, a pulled page, a merge, a restore), and removed from every read, so
+// no code above ever sees it — it is never pushed, exported nor backed up.
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import { ATTENDEE_IDS, attendeeIds } from './attendee-keys';
+import { DUPLICATE_KEYS, duplicateKeys } from './duplicate-keys';
 import { OPEN_DUE, OPEN_ITEM, openDue, openItemId } from './open-keys';
 import { SERVICE_DAYS, serviceDays } from './visit-keys';
 
@@ -16,21 +17,14 @@ interface DerivedKey {
   of(record: Row): unknown;
 }
 
+/** An array key for a multi-entry index; undefined (no entry) when there is none. */
+const entries = (keys: string[]) => (keys.length > 0 ? keys : undefined);
+
 const DERIVED_KEYS: Readonly<Partial<Record<string, DerivedKey>>> = {
-  visits: {
-    field: SERVICE_DAYS,
-    of: (visit) => {
-      const keys = serviceDays(visit);
-      return keys.length > 0 ? keys : undefined;
-    },
-  },
-  events: {
-    field: ATTENDEE_IDS,
-    of: (event) => {
-      const ids = attendeeIds(event);
-      return ids.length > 0 ? ids : undefined;
-    },
-  },
+  organisations: { field: DUPLICATE_KEYS, of: (lieu) => entries(duplicateKeys('organisations', lieu)) },
+  contacts: { field: DUPLICATE_KEYS, of: (person) => entries(duplicateKeys('contacts', person)) },
+  visits: { field: SERVICE_DAYS, of: (visit) => entries(serviceDays(visit)) },
+  events: { field: ATTENDEE_IDS, of: (event) => entries(attendeeIds(event)) },
   followUps: { field: OPEN_DUE, of: openDue },
   loans: { field: OPEN_ITEM, of: openItemId },
 };

@@ -18,6 +18,7 @@ import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Change } from '../protocol/wire';
 import { ATTENDEE_IDS } from './attendee-keys';
 import type { DataContext } from './context';
+import { DUPLICATE_KEYS, duplicateKeys } from './duplicate-keys';
 import { RecordNotFoundError } from './errors';
 import { withoutClocks } from './reads';
 import type { LooseRecord } from './schema';
@@ -230,18 +231,25 @@ async function applyWrites(context: DataContext, writes: readonly PlannedWrite[]
   }
 }
 
-/** Likely duplicates of one lieu or person among the live ones, with why each is suggested. */
+/**
+ * Likely duplicates of one lieu or person among the live ones, with why each is suggested: the
+ * records sharing one of its duplicate keys, read from their index, and paired in the table's
+ * order as if every record had been read (a pair sharing two keys gets the same reason).
+ */
 export async function duplicatesOf(
   context: DataContext,
   type: MergeableType,
   id: string,
 ): Promise<{ record: Mergeable['record']; reason: DuplicateReason }[]> {
-  const rows = (
-    await context.db
-      .anyRecords(type)
-      .filter((row) => !row.deleted)
-      .toArray()
-  ).map(withoutClocks) as never[];
+  const table = context.db.anyRecords(type);
+  const record = await table.get(id);
+  const keys = record ? duplicateKeys(type, record) : [];
+  if (keys.length === 0) return [];
+  const sharing = await table.where(DUPLICATE_KEYS).anyOf(keys).distinct().toArray();
+  const rows = sharing
+    .filter((row) => !row.deleted)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map(withoutClocks) as never[];
   const pairs = type === 'organisations' ? lieuDuplicates(rows) : personDuplicates(rows);
   const byId = new Map((rows as Mergeable['record'][]).map((row) => [row.id, row]));
   return pairs

@@ -9,6 +9,7 @@ import type { RecordMap, RecordType } from '../domain/record-types';
 import type { FieldIssue } from '../domain/validation';
 import { ATTENDEE_IDS } from './attendee-keys';
 import { derivedKeysMiddleware, fillDerivedKeys } from './derived-keys';
+import { DUPLICATE_KEYS } from './duplicate-keys';
 import { OPEN_DUE, OPEN_ITEM } from './open-keys';
 import {
   SEARCH_TABLE,
@@ -183,6 +184,16 @@ const SCHEMA_V11 = {
   loans: `id, itemId, ${OPEN_ITEM}, holderName`,
 };
 
+/**
+ * Version 12: lieux and people by their duplicate keys (duplicate-keys.ts), so the "Doublons
+ * possibles" of a lieu's or a person's page read the few records sharing a key, not every lieu
+ * or person; filled for the records kept.
+ */
+const SCHEMA_V12 = {
+  organisations: `id, name, mergedInto, *${DUPLICATE_KEYS}`,
+  contacts: `id, name, *organisationIds, mergedInto, *${DUPLICATE_KEYS}`,
+};
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -232,6 +243,13 @@ export class ValiseDb extends Dexie {
     this.version(11)
       .stores(SCHEMA_V11)
       .upgrade((transaction) => fillDerivedKeys(transaction.idbtrans.objectStore('events')));
+    this.version(12)
+      .stores(SCHEMA_V12)
+      .upgrade((transaction) =>
+        Promise.all(
+          ['organisations', 'contacts'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table))),
+        ),
+      );
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
   }

@@ -23,19 +23,26 @@ const normalizeEmail = (email: string | null | undefined) => (email ?? '').trim(
 
 type Candidate = { id: string; createdAt: string; deleted: boolean; keys: [DuplicateReason, string][] };
 
+/** Where a joined key's reason ends and its value begins. */
+const SEPARATOR = '\u0000';
+
+/**
+ * The keys two likely duplicates share, each reason and value joined in one string (empty
+ * values left out): what pairs records, and what a device indexes them by (db/duplicate-keys.ts).
+ */
+export function joinedKeys(keys: readonly [DuplicateReason, string][]): string[] {
+  return keys.flatMap(([reason, value]) => (value ? [`${reason}${SEPARATOR}${value}`] : []));
+}
+
 function pairs(candidates: readonly Candidate[]): DuplicatePair[] {
   const byKey = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     if (candidate.deleted) continue;
-    for (const [reason, value] of candidate.keys) {
-      if (!value) continue;
-      const key = `${reason}\u0000${value}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
-    }
+    for (const key of joinedKeys(candidate.keys)) byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
   }
   const found = new Map<string, DuplicatePair>();
   for (const [key, group] of byKey) {
-    const reason = key.slice(0, key.indexOf('\u0000')) as DuplicateReason;
+    const reason = key.slice(0, key.indexOf(SEPARATOR)) as DuplicateReason;
     const sorted = [...group].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     for (let i = 0; i < sorted.length; i++)
       for (let j = i + 1; j < sorted.length; j++) {
@@ -70,17 +77,22 @@ export function lieuDuplicates(lieux: readonly Organisation[]): DuplicatePair[] 
   );
 }
 
+/** What makes two people likely the same: a name, an e-mail, a phone (empty ones ignored). */
+export function personDuplicateKeys(person: Pick<Contact, 'name' | 'email' | 'phone'>): [DuplicateReason, string][] {
+  return [
+    ['name', normalizeForSearch(person.name)],
+    ['email', normalizeEmail(person.email)],
+    ['phone', normalizePhone(person.phone)],
+  ];
+}
+
 export function personDuplicates(people: readonly Contact[]): DuplicatePair[] {
   return pairs(
     people.map((person) => ({
       id: person.id,
       createdAt: person.createdAt,
       deleted: person.deleted,
-      keys: [
-        ['name', normalizeForSearch(person.name)],
-        ['email', normalizeEmail(person.email)],
-        ['phone', normalizePhone(person.phone)],
-      ],
+      keys: personDuplicateKeys(person),
     })),
   );
 }

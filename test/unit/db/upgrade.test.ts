@@ -14,7 +14,7 @@ import {
   visitIdsWithOpenFollowUps,
 } from '../../../src/db/follow-ups';
 import { lieuxWithService } from '../../../src/db/map-queries';
-import { mergeDuplicates, redirectMerged } from '../../../src/db/merge';
+import { duplicatesOf, mergeDuplicates, redirectMerged } from '../../../src/db/merge';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
 import { giveBack, readItem, readToolbox } from '../../../src/db/toolbox';
@@ -298,6 +298,66 @@ describe('visits, events, follow-ups and loans written by version 10', () => {
     expect(Object.keys((await context.db.records('events').get(event.id))?.attendees ?? {})).toEqual([kept.id]);
     expect((await context.db.records('followUps').get(followUp.id))?.owner).toBe('Élise Martin');
     expect((await context.db.records('loans').get(loan.id))?.holderName).toBe('Élise Martin');
+    context.db.close();
+  });
+});
+
+/** The schema as version 11 left it: no duplicate keys on lieux and people yet. */
+class ValiseDbV11 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(11).stores({
+      ...SCHEMA_V1,
+      organisations: 'id, name, mergedInto',
+      contacts: 'id, name, *organisationIds, mergedInto',
+      visits: 'id, visitedAt, organisationId, *serviceDays, *contactIds',
+      events: 'id, startsAt, placeOrganisationId, *attendeeIds',
+      followUps: 'id, visitId, eventId, openDue, owner',
+      loans: 'id, itemId, openItemId, holderName',
+      packingLists: 'id, templateId, *itemIds',
+      blobs: 'sha256, state, [state+size]',
+      unknownRecords: '[type+id], type',
+      searchSegments: '++seq, table',
+      searchWords: 'key',
+    });
+  }
+}
+
+describe('lieux and people written by version 11', () => {
+  test('show their likely duplicates on their pages, as before the upgrade', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    const db = new ValiseDbV11(name);
+    await db.open();
+    const base = {
+      networkId: 'local',
+      createdAt: '2026-02-01T09:00:00.000Z',
+      updatedAt: '2026-02-01T09:00:00.000Z',
+      updatedBy: 'Dominique',
+      deleted: false,
+      hlc: { '*': CLOCK },
+    };
+    const person = (name: string, email: string | null) => ({
+      ...base,
+      id: newId(),
+      name,
+      email,
+      organisationIds: [],
+      tags: [],
+    });
+    const helene = person('Hélène Durand', null);
+    const copy = person('H. Durand', 'helene@exemple.fr');
+    await db.table('contacts').bulkAdd([helene, copy, person('helene durand', 'HELENE@exemple.fr')]);
+    const lieu = (name: string, commune: string) => ({ ...base, id: newId(), name, kind: 'tiers_lieu', commune });
+    const grange = lieu('La Grange', 'Redon');
+    await db.table('organisations').bulkAdd([grange, lieu('la grange', 'Redon'), lieu('La Grange', 'Vitré')]);
+    db.close();
+
+    const context = await openDataContext({ name });
+    const names = async (type: 'contacts' | 'organisations', id: string) =>
+      (await duplicatesOf(context, type, id)).map(({ record, reason }) => `${record.name} (${reason})`);
+    expect(await names('contacts', helene.id)).toEqual(['helene durand (name)']);
+    expect(await names('contacts', copy.id)).toEqual(['helene durand (email)']);
+    expect(await names('organisations', grange.id)).toEqual(['la grange (name_commune)']);
     context.db.close();
   });
 });
