@@ -91,6 +91,11 @@ export async function listAttachments(context: DataContext, ownerId: string): Pr
   return all.filter((attachment) => !attachment.deleted).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
 }
 
+/** A file's size as its record says (undefined when no record names it): what a download waits for. */
+export async function recordedSize(context: DataContext, sha256: string): Promise<number | undefined> {
+  return (await context.db.records('attachments').where('sha256').equals(sha256).first())?.size;
+}
+
 /** The bytes if this device has them (a file from another device is fetched by the sync state). */
 export function localBytes(
   context: DataContext,

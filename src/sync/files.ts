@@ -1,5 +1,6 @@
 // Bytes of attachments on demand: a photo taken on another device, or a toolbox file marked
 // "available offline", is fetched once and then kept on this device.
+import { recordedSize } from '../db/attachments';
 import { getBlob, storeBlob } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import type { BlobEntry } from '../db/schema';
@@ -13,7 +14,7 @@ export async function ensureBlob(
   const local = await getBlob(context, sha256);
   if (local) return local;
   if (!transport) return null;
-  const { data, mimeType } = await transport.downloadAttachment(sha256);
+  const { data, mimeType } = await transport.downloadAttachment(sha256, await recordedSize(context, sha256));
   await storeBlob(context, data, mimeType, true);
   return (await getBlob(context, sha256)) ?? null;
 }

@@ -58,23 +58,27 @@ export interface SyncTransport {
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
   /** Asks the server to take `next` as this device's token, calling with `bearer` (default: the current one). */
   replaceToken(next: string, bearer?: string): Promise<TokenResponse>;
-  downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }>;
+  /** `bytes`: the file's size as its record says, when known: the download is given time for it. */
+  downloadAttachment(sha256: string, bytes?: number): Promise<{ data: ArrayBuffer; mimeType: string }>;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** How long a request may take before the device gives up on it and retries later. */
 const REQUEST_TIMEOUT_MS = 30_000;
-/** The uplink an upload is given time for: a rural 3G/4G link in a bad hour (~256 kbit/s). */
-const SLOW_UPLINK_BYTES_PER_SECOND = 256_000 / 8;
+/**
+ * The link a file is given time for: a rural 3G/4G uplink in a bad hour (~256 kbit/s). A
+ * download gets the same: a downlink that bad is met too, and a file's size is all one knows.
+ */
+const SLOW_LINK_BYTES_PER_SECOND = 256_000 / 8;
 
 /**
- * How long an upload of `bytes` may take: an ordinary request's time plus the bytes' time on a
- * slow uplink, so a 10 MB file on a weak link can finish; never past the server's own limit
- * for a request to arrive, which would answer 408 anyway.
+ * How long sending or fetching a file of `bytes` may take: an ordinary request's time plus the
+ * bytes' time on a slow link, so a 10 MB file on a weak link can finish; never past the server's
+ * own limit for a request to arrive, which would answer 408 to an upload anyway.
  */
-export function uploadTimeoutMs(bytes: number): number {
-  const sending = Math.ceil((bytes / SLOW_UPLINK_BYTES_PER_SECOND) * 1000);
+export function fileTimeoutMs(bytes: number): number {
+  const sending = Math.ceil((bytes / SLOW_LINK_BYTES_PER_SECOND) * 1000);
   return Math.min(REQUEST_TIMEOUT_MS + sending, REQUEST_ARRIVAL_LIMIT_MS);
 }
 
@@ -183,7 +187,7 @@ export class HttpTransport implements SyncTransport {
     await this.call(
       `/api/attachments/${sha256}`,
       { method: 'PUT', headers: { 'Content-Type': mimeType }, body: data },
-      uploadTimeoutMs(data.byteLength),
+      fileTimeoutMs(data.byteLength),
     );
   }
 
@@ -198,8 +202,9 @@ export class HttpTransport implements SyncTransport {
     return (await response.json()) as TokenResponse;
   }
 
-  async downloadAttachment(sha256: string): Promise<{ data: ArrayBuffer; mimeType: string }> {
-    const response = await this.call(`/api/attachments/${sha256}`, { method: 'GET' });
+  async downloadAttachment(sha256: string, bytes?: number): Promise<{ data: ArrayBuffer; mimeType: string }> {
+    const timeoutMs = bytes === undefined ? undefined : fileTimeoutMs(bytes);
+    const response = await this.call(`/api/attachments/${sha256}`, { method: 'GET' }, timeoutMs);
     return {
       data: await response.arrayBuffer(),
       mimeType: response.headers.get('Content-Type') ?? 'application/octet-stream',

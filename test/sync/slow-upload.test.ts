@@ -8,7 +8,7 @@ import { getBlob, sha256Hex } from '../../src/db/blobs';
 import { createRecord } from '../../src/db/writes';
 import { ensureBlob } from '../../src/sync/files';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
-import { HttpTransport, type SyncError, uploadTimeoutMs } from '../../src/sync/transport';
+import { fileTimeoutMs, HttpTransport, type SyncError } from '../../src/sync/transport';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 import { visitWithFile } from '../helpers/visit-file';
@@ -132,8 +132,26 @@ describe('a photo the link cannot carry in time', () => {
     const given = timeouts.mock.calls.map(([ms]) => ms);
     timeouts.mockRestore();
     expect(field.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
-    expect(given).toContain(uploadTimeoutMs(big.byteLength));
-    expect(uploadTimeoutMs(big.byteLength)).toBeGreaterThan(30_000);
+    expect(given).toContain(fileTimeoutMs(big.byteLength));
+    expect(fileTimeoutMs(big.byteLength)).toBeGreaterThan(30_000);
+  });
+
+  it('gives a large file fetched on another device the time its size needs, not an ordinary request’s', async () => {
+    const big = new Uint8Array(2 * 1024 * 1024).fill(9).buffer as ArrayBuffer;
+    const { file } = await visitWithFile(field.context, () => ({
+      kind: 'file',
+      fileName: 'plan.pdf',
+      mimeType: 'application/pdf',
+      data: big,
+    }));
+    await field.sync();
+    await office.sync();
+    const timeouts = vi.spyOn(AbortSignal, 'timeout');
+    const fetched = await ensureBlob(office.context, officeTransport(), file.sha256);
+    const given = timeouts.mock.calls.map(([ms]) => ms);
+    timeouts.mockRestore();
+    expect(fetched?.size).toBe(big.byteLength);
+    expect(given).toEqual([fileTimeoutMs(big.byteLength)]);
   });
 
   it('is tried again with the scheduler’s backoff, not only at the next periodic sync', async () => {
