@@ -8,15 +8,25 @@ export async function sha256Hex(data: ArrayBuffer): Promise<string> {
 }
 
 /** Keeps bytes on the device (idempotent: the same bytes are stored once). */
-export async function storeBlob(
+export async function storeBlob(context: DataContext, data: ArrayBuffer, mimeType: string): Promise<string> {
+  const sha256 = await sha256Hex(data);
+  await context.db.transaction('rw', context.db.blobs, () => putBlob(context, sha256, data, mimeType));
+  return sha256;
+}
+
+/**
+ * Keeps the bytes of a file fetched from the server, if they are the file asked for: false
+ * when they were damaged on the way (kept, they would sit under another hash for ever).
+ */
+export async function storeFetchedBlob(
   context: DataContext,
+  sha256: string,
   data: ArrayBuffer,
   mimeType: string,
-  fromServer = false,
-): Promise<string> {
-  const sha256 = await sha256Hex(data);
-  await context.db.transaction('rw', context.db.blobs, () => putBlob(context, sha256, data, mimeType, fromServer));
-  return sha256;
+): Promise<boolean> {
+  if ((await sha256Hex(data)) !== sha256) return false;
+  await context.db.transaction('rw', context.db.blobs, () => putBlob(context, sha256, data, mimeType, true));
+  return true;
 }
 
 /** Stores bytes already hashed, unless known; joins the caller's transaction if there is one. */

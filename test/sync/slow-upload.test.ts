@@ -24,6 +24,8 @@ describe('a photo the link cannot carry in time', () => {
   /** Uploads of more bytes than this stall too: what the link cannot carry in time. */
   let linkCarriesUpTo: number;
   let uploadsTried: number;
+  /** While set, a file the office fetches arrives with one byte changed on the way. */
+  let downloadsDamaged: boolean;
 
   beforeEach(async () => {
     server = await TestServer.start();
@@ -39,7 +41,14 @@ describe('a photo the link cannot carry in time', () => {
         ? Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
         : server.fetch(url, init);
     });
-    office = await TestDevice.open('Sami', (url, init) => server.fetch(url, init));
+    downloadsDamaged = false;
+    office = await TestDevice.open('Sami', async (url, init) => {
+      const response = await server.fetch(url, init);
+      if (!downloadsDamaged || init?.method !== 'GET' || !url.includes('/api/attachments/')) return response;
+      const damaged = new Uint8Array(await response.arrayBuffer());
+      damaged[0] = (damaged[0] ?? 0) ^ 0xff;
+      return new Response(damaged, { status: response.status, headers: response.headers });
+    });
     await field.join(await server.invite(network.id));
     await office.join(await server.invite(network.id));
   });
@@ -152,6 +161,20 @@ describe('a photo the link cannot carry in time', () => {
     timeouts.mockRestore();
     expect(fetched?.size).toBe(big.byteLength);
     expect(given).toEqual([fileTimeoutMs(big.byteLength)]);
+  });
+
+  it('keeps nothing of a file that arrived damaged on another device, and fetches it whole later', async () => {
+    const { visit, photo } = await visitWithPhoto();
+    await field.sync();
+    await office.sync();
+    downloadsDamaged = true;
+    await expect(ensureBlob(office.context, officeTransport(), photo.sha256)).rejects.toMatchObject({
+      kind: 'server',
+    } satisfies Partial<SyncError>);
+    expect(await office.context.db.blobs.count()).toBe(0);
+    downloadsDamaged = false;
+    const arrived = await ensureBlob(office.context, officeTransport(), photo.sha256);
+    expect(new TextDecoder().decode(arrived?.data)).toBe(`photo ${visit.id}`);
   });
 
   it('is tried again with the scheduler’s backoff, not only at the next periodic sync', async () => {

@@ -5,7 +5,7 @@ import { act, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
 import { attachFile } from '../../../../../src/db/attachments';
-import { markBlobUploaded, sha256Hex, storeBlob } from '../../../../../src/db/blobs';
+import { markBlobUploaded, sha256Hex, storeFetchedBlob } from '../../../../../src/db/blobs';
 import { newId } from '../../../../../src/domain/ids';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
@@ -93,7 +93,7 @@ describe('a photo taken on another device', () => {
     await screen.findByText(/atelier\.png.*prise sur un autre appareil/);
 
     // Another tab of the app fetched it, or a backup brought it back.
-    await storeBlob(await appData(), data, 'image/png', true);
+    await storeFetchedBlob(await appData(), await sha256Hex(data), data, 'image/png');
 
     await screen.findByRole('img', { name: 'atelier.png' });
   });
