@@ -31,6 +31,7 @@ import {
   toVisitInput,
   type VisitFormValues,
   valuesOfVisit,
+  visitDateDoubt,
 } from './values';
 import styles from './visit-form.module.css';
 
@@ -107,13 +108,15 @@ function VisitEditor({
 
   const form = useRecordForm(start, {
     check: (values) => {
-      const result = toVisitInput(values);
-      if (result.ok) return {};
       const errors: FieldErrors = {};
-      for (const problem of result.problems) {
-        if (problem.field === 'visitedAt') errors.visitedAt = t.whenInvalid;
-        else errors[followUpError(problem.key)] = t.followUpTextMissing;
-      }
+      const result = toVisitInput(values);
+      if (!result.ok)
+        for (const problem of result.problems) {
+          if (problem.field === 'visitedAt') errors.visitedAt = t.whenInvalid;
+          else errors[followUpError(problem.key)] = t.followUpTextMissing;
+        }
+      const doubt = visitDateDoubt(values.visitedAt);
+      if (doubt && !errors.visitedAt) errors.visitedAt = doubt === 'too_old' ? t.whenTooOld : t.whenTooFar;
       return errors;
     },
     save: (values, photos, draftId, opened) => {
