@@ -320,6 +320,12 @@ export async function saveClockOffset(context: DataContext, offsetMs: number): P
   await context.db.transaction('rw', context.db.meta, () => saveClock(context));
 }
 
+/** The session as stored: another tab of this device may have joined or left since this one read it. */
+export async function reloadSession(context: DataContext): Promise<Session | null> {
+  context.session = ((await context.db.meta.get('session'))?.value as Session | undefined) ?? null;
+  return context.session;
+}
+
 /**
  * Joins a network: the session is stored and what was written before joining becomes the
  * network's (its outbox entries are pushed on the next sync), except the untouched starter

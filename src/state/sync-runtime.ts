@@ -3,7 +3,7 @@
 import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
-import { leaveNetwork } from '../db/sync-store';
+import { leaveNetwork, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
 import { AdminClient } from '../sync/admin';
 import { SyncEngine } from '../sync/engine';
@@ -14,7 +14,33 @@ import { HttpTransport } from '../sync/transport';
 import { syncStore } from './sync';
 import { requireUpgrade } from './ui';
 
-let started: Promise<{ engine: SyncEngine; scheduler: SyncScheduler; context: DataContext }> | null = null;
+interface Runtime {
+  engine: SyncEngine;
+  scheduler: SyncScheduler;
+  context: DataContext;
+  /** Tells this device's other tabs that it joined or left a network. */
+  tabs: BroadcastChannel | null;
+}
+
+let started: Promise<Runtime> | null = null;
+
+/**
+ * The tabs of a device share its database, but each holds the session in memory: a tab open
+ * while another joined still offered to join, and wrote its records with no member's name. A
+ * join or a leave is announced to the other tabs, which read the session again.
+ */
+const SESSION_CHANNEL = 'valise-session';
+
+function followOtherTabs(context: DataContext, engine: SyncEngine): BroadcastChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  const tabs = new BroadcastChannel(SESSION_CHANNEL);
+  tabs.onmessage = async () => {
+    await reloadSession(context);
+    await engine.refresh();
+    syncStore.setState({ session: context.session });
+  };
+  return tabs;
+}
 
 function transportFor(context: DataContext): HttpTransport | null {
   return context.session ? new HttpTransport(context.session.serverUrl, context.session.token) : null;
@@ -23,6 +49,8 @@ function transportFor(context: DataContext): HttpTransport | null {
 export function startRuntime() {
   started ??= (async () => {
     const context = await appData();
+    // Read again: another tab may have joined or left since this one opened the database.
+    await reloadSession(context);
     // The starter valise is seeded where this device may (see seedStarterValise): at start,
     // and in each sync once the network's records are pulled — a joined admin seeds only what
     // the network's valise lacks, and sends it in the same run. Idempotent: a sync that brought
@@ -41,7 +69,7 @@ export function startRuntime() {
     );
     const scheduler = new SyncScheduler(engine);
     scheduler.start();
-    return { engine, scheduler, context };
+    return { engine, scheduler, context, tabs: followOtherTabs(context, engine) };
   })();
   return started;
 }
@@ -52,16 +80,18 @@ export async function syncNow(): Promise<void> {
 }
 
 export async function join(input: JoinInput): Promise<Session> {
-  const { context, scheduler } = await startRuntime();
+  const { context, scheduler, tabs } = await startRuntime();
   const session = await joinNetwork(context, input);
   syncStore.setState({ session });
+  tabs?.postMessage('joined');
   void scheduler.runNow();
   return session;
 }
 
 export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
-  const { context, engine } = await startRuntime();
+  const { context, engine, tabs } = await startRuntime();
   await leaveNetwork(context, { wipe });
+  tabs?.postMessage('left');
   await engine.refresh();
   // A device on its own again curates its own valise.
   await seedStarterValise(context, { pulled: false });

@@ -66,6 +66,29 @@ describe('joining a network from the app', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  test('a second tab of the device follows a join made in the first, and a visit written there carries the member’s name', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const { context, page: first } = await suite.device();
+    const other = await context.newPage();
+    const otherNetwork = new NetworkPage(other, server.url);
+    await other.goto(`${server.url}/#/reglages`);
+    await expect.poll(() => otherNetwork.section().textContent()).toContain('Cet appareil n’a rejoint aucun réseau');
+
+    const network = new NetworkPage(first, server.url);
+    await network.openInvitation(firstInvitationCode(server.output()));
+    await network.join('Inès Garnier', 'Téléphone d’Inès');
+    await expect.poll(() => network.state()).toBe('idle');
+
+    // The other tab no longer offers to join: it says who this device is in the network.
+    await expect.poll(() => otherNetwork.section().textContent()).toContain('Inès Garnier');
+    expect(await otherNetwork.section().textContent()).not.toContain('Rejoindre le réseau');
+    await other.goto(`${server.url}/#/visites/nouvelle`);
+    await other.getByRole('textbox', { name: 'Notes' }).fill('Écrite dans le second onglet');
+    await other.getByRole('button', { name: 'Enregistrer la visite' }).click();
+    await expect.poll(() => other.locator('main').textContent()).toContain('par Inès Garnier');
+  });
+
   test('refuses a wrong code in words and keeps what was typed', async () => {
     const server = await startServer();
     servers.push(server);
