@@ -1,12 +1,14 @@
 // Two phones of one network against the real server: a visit logged offline reaches the other
 // phone; concurrent offline edits of different fields both stay; the same notes edited on both
-// keep the losing text as a choice; the server killed and restarted mid-sync loses nothing.
+// keep the losing text as a choice; the server killed and restarted mid-sync loses nothing; a
+// photo the server refuses says so on the phone that took it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { describeViolations, runAxe } from './helpers/axe';
-import { PHONE } from './helpers/browser';
+import { DESKTOP, PHONE } from './helpers/browser';
+import { tooWide } from './helpers/layout';
 import { joinTwo, Phone } from './helpers/phone';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
@@ -142,5 +144,48 @@ describe('two phones of a network', () => {
     const listed = (await list.allTextContents()).join('\n');
     for (const text of notes) expect(listed.split(`${text} :`).length - 1, text).toBe(1);
     await screenshot(b.page, 'sync-after-server-restart');
+  });
+});
+
+describe('a photo the network’s server refuses', () => {
+  test('says so under the photo on the phone that took it, at a phone’s and a laptop’s width', async () => {
+    const server = await startServer({ env: { VALISE_MAX_ATTACHMENT_BYTES: String(100 * 1024) } });
+    suite.servers.push(server);
+    const own = await phone(server);
+    // Taken before joining, when the phone allows its own 10 MB: noise, so the JPEG stays large.
+    const id = await own.logVisit('Façade de l’atelier.');
+    const photo = await own.page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1200;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d canvas');
+      const pixels = context.createImageData(1600, 1200);
+      for (let index = 0; index < pixels.data.length; index += 1) pixels.data[index] = (index * 7919) % 251;
+      context.putImageData(pixels, 0, 0);
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.95));
+      return Array.from(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0)));
+    });
+    await own.go(`#/visites/${id}`);
+    await own
+      .main()
+      .getByLabel('Ajouter une photo')
+      .setInputFiles({ name: 'facade.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
+    await own.main().getByRole('img', { name: 'facade.jpg' }).waitFor();
+
+    const code = server.output().match(/code: ([A-Z0-9-]+)/)?.[1] ?? '';
+    await own.network.openInvitation(code);
+    await own.network.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => own.network.state()).toBe('idle');
+
+    await own.go(`#/visites/${id}`);
+    const note = own.main().getByText('Refusée par le serveur du réseau : elle reste sur cet appareil seulement.');
+    await note.waitFor();
+    await own.main().getByRole('img', { name: 'facade.jpg' }).waitFor();
+    await screenshotAtSizes(own.page, 'photo-refused-by-server', undefined, note);
+    for (const size of [PHONE, DESKTOP]) {
+      await own.page.setViewportSize(size);
+      expect(await tooWide(own.page), `at ${size.width} px`).toEqual([]);
+    }
   });
 });
