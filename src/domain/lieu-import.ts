@@ -65,17 +65,21 @@ export function lieuSourceReader(text: string): LieuSourceReader {
   const source = text.replace(/^\uFEFF/, '');
   if (source.trim() === '' || /^\s*[[{]/.test(source)) return { step: () => readLieuJson(source), progress: () => 0 };
   const reader = csvReader(source);
+  let headers: string[] | null = null;
   const rows: string[][] = [];
   return {
     step: (count) => {
       const slice = reader.read(count);
-      for (const row of slice) if (row.some((cell) => cell.trim() !== '')) rows.push(row);
+      for (const row of slice) {
+        if (row.every((cell) => cell.trim() === '')) continue;
+        if (headers) rows.push(headers.map((_header, index) => row[index] ?? ''));
+        else headers = row;
+      }
       if (slice.length > 0) return null;
       const open = reader.unclosedQuoteLine();
       if (open !== null) return { problem: 'unclosed_quote', line: open };
-      const [headers = [], ...data] = rows;
-      if (data.length === 0) return { problem: 'empty' };
-      return { format: 'csv', headers, rows: data.map((row) => headers.map((_header, index) => row[index] ?? '')) };
+      if (!headers || rows.length === 0) return { problem: 'empty' };
+      return { format: 'csv', headers, rows };
     },
     progress: reader.progress,
   };

@@ -75,7 +75,7 @@ describe('importing lieux offline', () => {
     await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);
   });
 
-  test('a list of 20,000 lieux shows how far its reading and checking are, then imports with the right counts', async () => {
+  test('a list of 20,000 lieux shows how far its reading, checking and writing are, and imports with the right counts', async () => {
     const { page } = await openOfflinePhone();
     await page.goto(`${page.url().split('#')[0]}#/contacts/lieux/importer`);
     await page.getByRole('heading', { name: 'Importer des lieux', level: 1 }).waitFor();
@@ -108,6 +108,10 @@ describe('importing lieux offline', () => {
     await expect
       .poll(() => page.getByTestId('import-done').textContent(), { timeout: 120_000 })
       .toBe('19960 ajoutés, 20 fusionnés, 20 refusés.');
+    const written = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    // The write paints how far it is too: 19,960 lieux to create, a thousand at a time.
+    expect(written).toContain('Écriture des lieux… 1\u202f000 sur 19\u202f960');
+    expect(written).toContain('Écriture des lieux… 19\u202f000 sur 19\u202f960');
   });
 });
 

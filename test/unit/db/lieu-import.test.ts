@@ -32,4 +32,22 @@ describe('importing lieux', () => {
     await expect(importLieux(context, broken)).rejects.toThrow();
     expect(await listOrganisations(context)).toEqual([]);
   });
+
+  test('a long file is written in slices, saying how far it is, and a failure in a late slice still writes nothing', async () => {
+    const context = await openTestContext();
+    const rows = Array.from({ length: 2500 }, (_, index) => `Lieu ${index};Redon;;lieu${index}@example.fr`);
+    const source = readLieuSource(`nom;commune;code insee;courriel\n${rows.join('\n')}\n`) as LieuSource;
+    const lines = mapLieuSource(source, guessLieuMapping(source.headers));
+    const seen: string[] = [];
+    await importLieux(context, lines, (done, total) => seen.push(`${done}/${total}`));
+    expect(seen).toEqual(['0/2500', '1000/2500', '2000/2500', '2500/2500']);
+    expect(await context.db.records('organisations').count()).toBe(2500);
+
+    const fresh = await openTestContext();
+    const broken = lines.map((line) =>
+      'lieu' in line && line.line === 2400 ? { ...line, lieu: { ...line.lieu, name: '' } } : line,
+    );
+    await expect(importLieux(fresh, broken)).rejects.toThrow();
+    expect(await fresh.db.records('organisations').count()).toBe(0);
+  });
 });

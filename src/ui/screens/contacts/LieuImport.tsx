@@ -47,8 +47,8 @@ interface Picked {
   stored: Organisation[];
 }
 
-/** What a long file is going through, with how far: reading it, then checking its lines. */
-type Work = { phase: 'reading'; share: number } | { phase: 'checking'; done: number; total: number };
+/** What a long file is going through, with how far: reading it, checking its lines, writing its lieux. */
+type Work = { phase: 'reading'; share: number } | { phase: 'checking' | 'writing'; done: number; total: number };
 
 /** Lines listed on screen; the counts above always cover the whole file. */
 const SHOWN_LINES = 200;
@@ -117,6 +117,7 @@ export function LieuImport() {
       if ('problem' in source) return refuse(source);
       const stored = await liveLieux(context);
       if (controller.signal.aborted) return;
+      setWork(null);
       setPicked({
         fileName: file.name,
         encoding: decoded.encoding,
@@ -146,13 +147,16 @@ export function LieuImport() {
     setBusy(true);
     setProblem(null);
     try {
-      const written = await importLieux(context, preview.mapped);
+      const written = await importLieux(context, preview.mapped, (done, total) =>
+        setWork({ phase: 'writing', done, total }),
+      );
       setReport(written.lines);
       setPicked(null);
     } catch (error) {
       console.error(error);
       setProblem(t.failed);
     } finally {
+      setWork(null);
       setBusy(false);
     }
   };
@@ -178,12 +182,12 @@ export function LieuImport() {
             <p class={styles.summary} data-testid="import-summary" aria-live="polite">
               {t.summary(...counts(plan.lines))}
             </p>
-          ) : work ? (
-            <WorkProgress work={work} />
           ) : null}
+          {work && work.phase !== 'reading' ? <WorkProgress work={work} /> : null}
           <MappingEditor
             source={picked.source}
             mapping={picked.mapping}
+            disabled={busy}
             onChange={(mapping) => setPicked({ ...picked, mapping })}
           />
           <Section title={t.preview}>
@@ -193,7 +197,7 @@ export function LieuImport() {
           </Section>
           <div class="actions">
             <Button variant="primary" disabled={!plan || busy} onClick={write}>
-              {busy ? t.writing : t.confirm(plan ? counts(plan.lines)[0] + counts(plan.lines)[1] : 0)}
+              {busy ? t.writing : plan ? t.confirm(counts(plan.lines)[0] + counts(plan.lines)[1]) : t.openImport}
             </Button>
             <Button disabled={busy} onClick={() => setPicked(null)}>
               {t.cancel}
@@ -234,7 +238,7 @@ function WorkProgress({ work }: { work: Work }) {
       <p role="status" data-testid="import-progress">
         {work.phase === 'reading'
           ? t.readingShare(Math.floor(share * 100))
-          : t.checking(Math.min(work.done, work.total), work.total)}
+          : (work.phase === 'checking' ? t.checking : t.writingCount)(Math.min(work.done, work.total), work.total)}
       </p>
       <Progress value={share} />
     </div>
@@ -249,10 +253,12 @@ function counts(lines: readonly PlannedLieuLine[]): [number, number, number] {
 function MappingEditor({
   source,
   mapping,
+  disabled,
   onChange,
 }: {
   source: LieuSource;
   mapping: LieuMapping;
+  disabled: boolean;
   onChange: (mapping: LieuMapping) => void;
 }) {
   const t = useMessages(importMessages);
@@ -273,6 +279,7 @@ function MappingEditor({
                 id={id}
                 class={fieldParts.control}
                 value={mapping[column]}
+                disabled={disabled}
                 onChange={(event) => {
                   const next = [...mapping];
                   next[column] = event.currentTarget.value as LieuImportTarget;

@@ -68,6 +68,8 @@ export const importMessages = {
     confirm: (count: number) => (count === 1 ? 'Importer 1 lieu' : `Importer ${count} lieux`),
     cancel: 'Annuler',
     writing: 'Import en cours…',
+    writingCount: (done: number, total: number) =>
+      `Écriture des lieux… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
     failed: 'L’import a échoué ; aucun lieu n’a été écrit. Réessayez.',
     doneTitle: 'Import terminé',
     done: (added: number, merged: number, refused: number) =>
@@ -140,6 +142,8 @@ export const importMessages = {
     confirm: (count: number) => (count === 1 ? 'Import 1 place' : `Import ${count} places`),
     cancel: 'Cancel',
     writing: 'Importing…',
+    writingCount: (done: number, total: number) =>
+      `Writing places… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
     failed: 'The import failed; no place was written. Try again.',
     doneTitle: 'Import finished',
     done: (added: number, merged: number, refused: number) => `${added} added, ${merged} merged, ${refused} refused.`,
