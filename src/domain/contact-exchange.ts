@@ -2,7 +2,7 @@
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
-import { parseCsv } from './csv-reader';
+import { csvReader } from './csv-reader';
 import { decodeText, notTextKind } from './text-file';
 import type { FieldIssue } from './validation';
 import { issueOfNewRecord } from './validation';
@@ -50,51 +50,90 @@ function headerKey(header: string): string {
     .trim();
 }
 
-/**
- * Reads the contacts of a file a person picked, whatever wrote it (UTF-8, UTF-16, or
- * Windows-1252 as Excel in French saves "CSV"): a vCard by its name or first line, else a CSV.
- */
-export function contactsFromFile(bytes: Uint8Array, fileName: string): ImportLine[] {
-  const notText = notTextKind(bytes);
-  if (notText) return [{ line: 1, problem: { kind: notText } }];
-  const { text } = decodeText(bytes);
-  const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
-  return vcard ? contactsFromVCard(text) : contactsFromCsv(text);
-}
-
 /** Reads a CSV of contacts: a header line (French or English names), then one person a line. */
 export function contactsFromCsv(text: string): ImportLine[] {
-  const read = parseCsv(text);
-  if (!Array.isArray(read)) return [{ line: read.unclosedQuoteLine, problem: { kind: 'unclosedQuote' } }];
-  const [header, ...rows] = read;
+  return readAll(csvContactsReader(text));
+}
+
+export interface ContactsReader {
+  /** Reads up to `rows` more rows of a CSV (a vCard at once): every line once all is read, else null. */
+  step(rows: number): ImportLine[] | null;
+  /** How much of the file is read, from 0 to 1. */
+  progress(): number;
+}
+
+function readAll(reader: ContactsReader): ImportLine[] {
+  for (;;) {
+    const lines = reader.step(10_000);
+    if (lines) return lines;
+  }
+}
+
+/**
+ * Reads the contacts of a file a person picked, whatever wrote it (UTF-8, UTF-16, or
+ * Windows-1252 as Excel in French saves "CSV"): a vCard by its name or first line, else a CSV,
+ * in slices of rows, so a long CSV is read between paints.
+ */
+export function contactsReader(bytes: Uint8Array, fileName: string): ContactsReader {
+  const notText = notTextKind(bytes);
+  if (notText) return whole([{ line: 1, problem: { kind: notText } }]);
+  const { text } = decodeText(bytes);
+  const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
+  return vcard ? whole(contactsFromVCard(text)) : csvContactsReader(text);
+}
+
+const whole = (lines: ImportLine[]): ContactsReader => ({ step: () => lines, progress: () => 1 });
+
+function csvContactsReader(text: string): ContactsReader {
+  const reader = csvReader(text);
+  let columns: Map<string, number> | null = null;
+  let rowNumber = 1;
+  const lines: ImportLine[] = [];
+  const cell = (row: string[], field: string) => {
+    const index = columns?.get(field);
+    return index === undefined ? '' : (row[index] ?? '').trim();
+  };
+  return {
+    step: (count) => {
+      const slice = reader.read(count);
+      for (const row of slice) {
+        if (!columns) {
+          columns = headerColumns(row);
+          if (!columns.has('name')) return [{ line: 1, problem: { kind: 'noHeader' } }];
+          continue;
+        }
+        rowNumber++;
+        if (row.every((value) => value.trim() === '')) continue;
+        lines.push(
+          judge(rowNumber, {
+            name: cell(row, 'name'),
+            role: cell(row, 'role') || null,
+            phone: cell(row, 'phone') || null,
+            email: cell(row, 'email') || null,
+            tags: splitList(cell(row, 'tags')),
+            notes: cell(row, 'notes') || null,
+            consentNote: cell(row, 'consentNote') || null,
+            organisationNames: splitList(cell(row, 'organisations')),
+          }),
+        );
+      }
+      if (slice.length > 0) return null;
+      const open = reader.unclosedQuoteLine();
+      if (open !== null) return [{ line: open, problem: { kind: 'unclosedQuote' } }];
+      return columns ? lines : [{ line: 1, problem: { kind: 'noHeader' } }];
+    },
+    progress: reader.progress,
+  };
+}
+
+function headerColumns(header: readonly string[]): Map<string, number> {
   const columns = new Map<string, number>();
-  for (const [index, cell] of (header ?? []).entries()) {
+  for (const [index, cell] of header.entries()) {
     const key = headerKey(cell);
     for (const [field, names] of Object.entries(HEADERS))
       if (names.includes(key) && !columns.has(field)) columns.set(field, index);
   }
-  if (!columns.has('name')) return [{ line: 1, problem: { kind: 'noHeader' } }];
-  const cell = (row: string[], field: string) => {
-    const index = columns.get(field);
-    return index === undefined ? '' : (row[index] ?? '').trim();
-  };
-  const lines: ImportLine[] = [];
-  rows.forEach((row, index) => {
-    if (row.every((value) => value.trim() === '')) return;
-    lines.push(
-      judge(index + 2, {
-        name: cell(row, 'name'),
-        role: cell(row, 'role') || null,
-        phone: cell(row, 'phone') || null,
-        email: cell(row, 'email') || null,
-        tags: splitList(cell(row, 'tags')),
-        notes: cell(row, 'notes') || null,
-        consentNote: cell(row, 'consentNote') || null,
-        organisationNames: splitList(cell(row, 'organisations')),
-      }),
-    );
-  });
-  return lines;
+  return columns;
 }
 
 function splitList(text: string): string[] {

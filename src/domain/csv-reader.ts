@@ -73,12 +73,3 @@ export function csvReader(text: string): CsvReader {
     unclosedQuoteLine: () => (openAtEnd ? quoteLine : null),
   };
 }
-
-/** Every row of a CSV at once, or the line of a quote never closed. */
-export function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
-  const reader = csvReader(text);
-  const rows: string[][] = [];
-  for (let slice = reader.read(10_000); slice.length > 0; slice = reader.read(10_000)) rows.push(...slice);
-  const open = reader.unclosedQuoteLine();
-  return open === null ? rows : { unclosedQuoteLine: open };
-}

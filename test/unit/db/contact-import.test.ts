@@ -41,4 +41,16 @@ describe('importing contacts', () => {
     expect(report.rejected).toEqual([{ line: 252, problem: expect.objectContaining({ kind: 'invalid' }) }]);
     expect(await listContacts(context)).toHaveLength(499);
   });
+
+  test('a long file is written in slices, saying how far it is', async () => {
+    const context = await openTestContext();
+    const rows = Array.from({ length: 2100 }, (_, index) => `Personne ${index},p${index}@exemple.fr`);
+    const seen: string[] = [];
+    const report = await importContacts(context, contactsFromCsv(`nom,email\n${rows.join('\n')}\n`), (done, total) =>
+      seen.push(`${done}/${total}`),
+    );
+    expect(report.added).toBe(2100);
+    expect(seen).toEqual(['0/2100', '1000/2100', '2000/2100', '2100/2100']);
+    expect(await listContacts(context)).toHaveLength(2100);
+  });
 });

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { type ImportReport, importContacts } from '../../../db/contact-import';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
-import { contactsFromFile, contactsToVCard, type ImportProblem } from '../../../domain/contact-exchange';
+import { contactsReader, contactsToVCard, type ImportLine, type ImportProblem } from '../../../domain/contact-exchange';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Hint } from '../../components/Field';
@@ -12,8 +12,12 @@ import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
+import { inSlices } from '../../in-slices';
 import styles from './contacts.module.css';
 import { messages } from './messages';
+
+/** Rows read between two looks at the clock. */
+const STEP_ROWS = 200;
 
 export function ContactExchange() {
   const t = useMessages(messages);
@@ -22,6 +26,7 @@ export function ContactExchange() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failed, setFailed] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
 
   const fieldLabels: Record<string, string> = {
     name: t.name,
@@ -56,12 +61,21 @@ export function ContactExchange() {
     setFailed(false);
     setReport(null);
     try {
-      const lines = contactsFromFile(new Uint8Array(await file.arrayBuffer()), file.name);
-      setReport(await importContacts(context, lines));
+      const reader = contactsReader(new Uint8Array(await file.arrayBuffer()), file.name);
+      const read: { lines: ImportLine[] | null } = { lines: null };
+      const step = () => {
+        read.lines = reader.step(STEP_ROWS);
+        return read.lines !== null;
+      };
+      const onSlice = () => setProgress(t.importReading(Math.floor(reader.progress() * 100)));
+      await inSlices(step, onSlice, new AbortController().signal);
+      const lines = read.lines ?? [];
+      setReport(await importContacts(context, lines, (done, total) => setProgress(t.importWriting(done, total))));
     } catch (error) {
       console.error(error);
       setFailed(true);
     } finally {
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -89,6 +103,11 @@ export function ContactExchange() {
           </FileInput>
           <Button onClick={exportAll}>{t.exportVCard}</Button>
         </div>
+        {progress ? (
+          <p role="status" data-testid="contact-import-progress">
+            {progress}
+          </p>
+        ) : null}
         {failed ? <Banner tone="error">{t.importFailed}</Banner> : null}
         {report ? (
           <Banner

@@ -79,6 +79,9 @@ export const messages = {
     importHint:
       'Une ligne d’en-tête (nom, fonction, téléphone, e-mail, structure, étiquettes) puis une personne par ligne.',
     importing: 'Import en cours…',
+    importReading: (percent: number) => `Lecture du fichier… ${percent} %`,
+    importWriting: (done: number, total: number) =>
+      `Écriture des contacts… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
     exportVCard: 'Exporter en vCard',
     importDone: (added: number, merged: number, rejected: number) =>
       `${added === 1 ? '1 personne ajoutée' : `${added} personnes ajoutées`}, ${merged === 1 ? '1 fusionnée' : `${merged} fusionnées`} avec une fiche existante (même e-mail ou téléphone), ${rejected === 1 ? '1 ligne refusée' : `${rejected} lignes refusées`}.`,
@@ -171,6 +174,9 @@ export const messages = {
     importLabel: 'Import contacts (CSV or vCard)',
     importHint: 'A header line (name, role, phone, email, organisation, tags) then one person a line.',
     importing: 'Importing…',
+    importReading: (percent: number) => `Reading the file… ${percent}%`,
+    importWriting: (done: number, total: number) =>
+      `Writing contacts… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
     exportVCard: 'Export as vCard',
     importDone: (added: number, merged: number, rejected: number) =>
       `${added} ${added === 1 ? 'person' : 'people'} added, ${merged} merged with an existing record (same email or phone), ${rejected} ${rejected === 1 ? 'line' : 'lines'} rejected.`,
