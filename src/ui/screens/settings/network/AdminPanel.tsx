@@ -12,6 +12,7 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { useDates } from '../../../i18n/dates';
 import { useMessages } from '../../../i18n/messages';
+import { InvitationShare } from './InvitationShare';
 import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
 import styles from './network.module.css';
@@ -96,6 +97,10 @@ export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceI
             {t.invitationLink} : {invitationLink(serverUrl, invitation.code)}
           </p>
           <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
+          <InvitationShare
+            link={invitationLink(serverUrl, invitation.code)}
+            expires={d.dateTime(invitation.expiresAt)}
+          />
         </Banner>
       ) : null}
       <h3>{t.devicesTitle}</h3>

@@ -40,6 +40,7 @@ vi.mock('../../../../../src/state/sync', () => ({
         authorised();
         server.revoked.add(id);
       },
+      invite: async () => ({ code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z' }),
     };
   },
 }));
@@ -82,5 +83,28 @@ describe('the devices of the network, for an admin', () => {
     expect(other.textContent).toContain('retiré');
     expect(screen.queryByText(/Cet appareil a été retiré/)).toBeNull();
     expect(server.syncs).toBe(0);
+  });
+});
+
+describe('an invitation, for an admin on a phone', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+  });
+
+  test('its link is copied whole by a button, to paste in a message', async () => {
+    const copied: string[] = [];
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      clipboard: { writeText: async (text: string) => void copied.push(text) },
+    });
+    try {
+      render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Copier le lien' }));
+      await screen.findByText('Lien copié : collez-le dans un message à la personne invitée.');
+      expect(copied).toEqual(['https://valise.example/#/rejoindre?code=JWA2-F9K6-TTZF']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,0 +1,33 @@
+// The invitation link goes to the invited person from the admin's phone: copied, or through the
+// phone's share sheet (a message, an e-mail). Selecting a long link by hand on a phone is where
+// a character gets lost.
+import { useState } from 'preact/hooks';
+import { Button } from '../../../components/Button';
+import { useMessages } from '../../../i18n/messages';
+import { messages } from './messages';
+
+export function InvitationShare({ link, expires }: { link: string; expires: string }) {
+  const t = useMessages(messages);
+  const [copied, setCopied] = useState<'copied' | 'refused' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('copied');
+    } catch {
+      setCopied('refused');
+    }
+  };
+  const share = () => {
+    // A dismissed share sheet rejects: nothing to say about it.
+    navigator.share({ title: t.invitationShareTitle, text: t.invitationShareText(expires), url: link }).catch(() => {});
+  };
+  return (
+    <>
+      <div class="actions">
+        <Button onClick={copy}>{t.invitationCopy}</Button>
+        {typeof navigator.share === 'function' ? <Button onClick={share}>{t.invitationShare}</Button> : null}
+      </div>
+      {copied ? <p role="status">{copied === 'copied' ? t.invitationCopied : t.invitationCopyRefused}</p> : null}
+    </>
+  );
+}
