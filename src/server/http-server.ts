@@ -1,7 +1,14 @@
 // Node's HTTP server around the app. A request Node can parse but the Fetch API cannot hold
 // (a GET with a body, a bad Host header, a backslash in the path) never reaches the app; it
 // still gets a JSON error like every other refusal, and so do bytes that are not HTTP at all.
-import { createServer, maxHeaderSize, type Server } from 'node:http';
+import {
+  createServer,
+  maxHeaderSize,
+  type OutgoingHttpHeader,
+  type OutgoingHttpHeaders,
+  type Server,
+  ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
@@ -34,8 +41,12 @@ export function listen(
   // Stalled clients (headers or a body that never finish: slowloris) are looked for every 5 s
   // rather than Node's 30, so each holds its socket little past its timeout. The timeout is
   // the one devices size their uploads by (a file on a slow uplink may take minutes).
-  const server = createServer(
-    { connectionsCheckingInterval: 5_000, requestTimeout: REQUEST_ARRIVAL_LIMIT_MS },
+  const server: Server = createServer(
+    {
+      connectionsCheckingInterval: 5_000,
+      requestTimeout: REQUEST_ARRIVAL_LIMIT_MS,
+      ServerResponse: closingAnswers(() => !server.listening),
+    },
     listener,
   );
   // A request Node's parser gave up on (not HTTP, headers too large, too slow): a JSON answer,
@@ -50,6 +61,27 @@ export function listen(
   });
   server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
   return server;
+}
+
+/**
+ * Answers that end their connection once the server is closing (SIGTERM). close() only ends
+ * the connections idle at that moment: one busy then (a push in flight), reused by its client
+ * right after its answer (Caddy's pool of connections, a monitor), kept the server up until
+ * it was killed mid-request.
+ */
+function closingAnswers(closing: () => boolean) {
+  return class ClosingAnswer extends ServerResponse {
+    override writeHead(
+      statusCode: number,
+      messageOrHeaders?: string | OutgoingHttpHeaders | OutgoingHttpHeader[],
+      headers?: OutgoingHttpHeaders | OutgoingHttpHeader[],
+    ): this {
+      if (closing()) this.setHeader('Connection', 'close');
+      return typeof messageOrHeaders === 'string'
+        ? super.writeHead(statusCode, messageOrHeaders, headers)
+        : super.writeHead(statusCode, messageOrHeaders);
+    }
+  };
 }
 
 /** What a client whose request Node's parser gave up on is told, and with which status. */

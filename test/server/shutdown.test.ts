@@ -1,5 +1,6 @@
 // SIGTERM (a deploy, a restart) while a device is uploading a push: the server stops taking
-// new connections, finishes that push, answers it, and exits cleanly; the push is kept.
+// new connections, finishes that push, answers it and ends its connection, and exits cleanly;
+// the push is kept.
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ describe('graceful shutdown', () => {
     const mutations = Array.from({ length: 20 }, () => visitCreation(Date.now()));
     const body = Buffer.from(JSON.stringify({ mutations }));
     const url = new URL(server.url);
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const answer = new Promise<{ status: number; text: string; connection?: string }>((resolve, reject) => {
       const upload = request(
         {
           host: url.hostname,
@@ -57,7 +58,9 @@ describe('graceful shutdown', () => {
           response.on('data', (chunk: Buffer) => {
             text += chunk.toString();
           });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, text, connection: response.headers.connection }),
+          );
         },
       );
       upload.on('error', reject);
@@ -80,8 +83,11 @@ describe('graceful shutdown', () => {
       });
     });
 
-    const { status, text } = await answer;
+    const { status, text, connection } = await answer;
     expect(status).toBe(200);
+    // A connection busy when the server began closing ends with its answer: reused by its
+    // client (a proxy's pool, a monitor), it kept the server up until killed mid-request.
+    expect(connection).toBe('close');
     const results = (JSON.parse(text) as PushResponse).results;
     expect(results.every((result) => result.status === 'applied')).toBe(true);
     expect(await server.exited).toBe(0);
