@@ -1,8 +1,9 @@
 // Node's HTTP server around the app. A request Node can parse but the Fetch API cannot hold
-// (a GET with a body, a bad Host header, a backslash in the path) never reaches the app; it
+// (a bad Host header, a backslash in the path) never reaches the app; it
 // still gets a JSON error like every other refusal, and so do bytes that are not HTTP at all.
 import {
   createServer,
+  type IncomingMessage,
   maxHeaderSize,
   type OutgoingHttpHeader,
   type OutgoingHttpHeaders,
@@ -47,7 +48,11 @@ export function listen(
       requestTimeout: REQUEST_ARRIVAL_LIMIT_MS,
       ServerResponse: closingAnswers(() => !server.listening),
     },
-    listener,
+    (incoming, outgoing) => {
+      if (incoming.method === 'GET' || incoming.method === 'HEAD')
+        outgoing.once('finish', () => closeIfUnread(incoming));
+      return listener(incoming, outgoing);
+    },
   );
   // A request Node's parser gave up on (not HTTP, headers too large, too slow): a JSON answer,
   // then the door closes.
@@ -82,6 +87,22 @@ function closingAnswers(closing: () => boolean) {
         : super.writeHead(statusCode, messageOrHeaders);
     }
   };
+}
+
+/** How long the rest of a body no one reads may still arrive once its request is answered. */
+const UNREAD_BODY_GRACE_MS = 500;
+
+/**
+ * A GET or HEAD sent with a body: once answered, Node reads and throws away the rest for as
+ * long as it comes (a body without end: gigabytes, until the request's 300 s). The client gets
+ * half a second more to stop, as @hono/node-server gives the other methods, then the
+ * connection closes. Not at once: closing on unread bytes resets the connection, and the
+ * client could lose the answer.
+ */
+function closeIfUnread(incoming: IncomingMessage): void {
+  if (incoming.readableEnded) return;
+  const timer = setTimeout(() => incoming.socket.destroy(), UNREAD_BODY_GRACE_MS);
+  incoming.once('end', () => clearTimeout(timer));
 }
 
 /** What a client whose request Node's parser gave up on is told, and with which status. */

@@ -1,6 +1,7 @@
 // What a stranger on the internet (or a device whose token leaked) can make a real server on
 // loopback do with one connection: nothing may stay in its memory, keep its connection busy or
 // be stored from a refused request, and every refusal is JSON with its code.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type HostileWorld, rawCall, startHostileWorld } from '../helpers/hostile-world';
 
@@ -50,4 +51,44 @@ describe('a token request', () => {
     expect((await call(world.url, '/api/session', { token })).status).toBe(200);
     expect((await call(world.url, '/api/session', { token: 'k'.repeat(43) })).status).toBe(401);
   });
+});
+
+/**
+ * Sends `head`, then a chunked body that never ends, a chunk every few milliseconds; resolves
+ * with what the server answered once it closes the connection.
+ */
+function answerToEndlessBody(head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(world.url);
+    const socket = connect(Number(port), hostname);
+    const chunk = `4000\r\n${' '.repeat(0x4000)}\r\n`;
+    let answer = '';
+    const trickle = setInterval(() => socket.write(chunk), 5);
+    socket.on('data', (data: Buffer) => {
+      answer += data.toString('utf8');
+    });
+    // Writes racing the close may fail (EPIPE, ECONNRESET): the answer is what counts.
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(trickle);
+      if (answer) resolve(answer);
+      else reject(new Error(`${head.split('\r\n')[0]}: closed without an answer`));
+    });
+    socket.write(`${head}\r\nHost: valise.test\r\nTransfer-Encoding: chunked\r\n\r\n`);
+  });
+}
+
+describe('a body sent with a GET or HEAD', () => {
+  it.each([
+    ['GET /api/health HTTP/1.1', 'HTTP/1.1 200'],
+    ['HEAD /api/health HTTP/1.1', 'HTTP/1.1 200'],
+    ['GET / HTTP/1.1', 'HTTP/1.1 200'],
+    ['GET /api/sync/pull HTTP/1.1', 'HTTP/1.1 401'],
+  ])(
+    'without end, with %s, is not read for ever: the answer comes, then the connection closes',
+    async (head, status) => {
+      const answer = await answerToEndlessBody(head);
+      expect(answer.startsWith(status), answer.slice(0, 200)).toBe(true);
+    },
+  );
 });
