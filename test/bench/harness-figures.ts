@@ -20,6 +20,9 @@ type Bench = {
     firstSearchMs: number;
     searchMs: number;
     saveMs: number[];
+    personPageMs: number;
+    reportYearMs: number;
+    mergePeopleMs: number;
   }>;
   importCsv(seed: number, count: number): Promise<number>;
 };
@@ -71,6 +74,9 @@ export async function measureHarness(
   const searches: number[] = [];
   const firstSaves: number[] = [];
   const saves: number[] = [];
+  const personPages: number[] = [];
+  const reportYears: number[] = [];
+  const mergesOfPeople: number[] = [];
   const imports: number[] = [];
   for (let run = 0; run < runs; run++) {
     await inNewProfile(async (call) => {
@@ -90,13 +96,17 @@ export async function measureHarness(
       const rawPulled = await call('rawPutPulled');
       pulledRawPuts.push((rawPulled.records / rawPulled.ms) * 1000);
 
-      const { listMs, overdueCountMs, firstSearchMs, searchMs, saveMs } = await call('onPulledDevice');
+      const { listMs, overdueCountMs, firstSearchMs, searchMs, saveMs, personPageMs, reportYearMs, mergePeopleMs } =
+        await call('onPulledDevice');
       lists.push(listMs);
       overdueCounts.push(overdueCountMs);
       firstSearches.push(firstSearchMs);
       searches.push(searchMs);
       firstSaves.push(saveMs[0] ?? Number.NaN);
       saves.push(...saveMs);
+      personPages.push(personPageMs);
+      reportYears.push(reportYearMs);
+      mergesOfPeople.push(mergePeopleMs);
       imports.push(await call('importCsv', seed + run, count));
     });
   }
@@ -123,6 +133,9 @@ export async function measureHarness(
     summarise('search.query_ms', 'ms', searches, '<= 80'),
     summarise('visits.first_save_ms', 'ms', firstSaves),
     summarise('visits.save_ms', 'ms', saves, '<= 10'),
+    summarise('contacts.person_page_ms', 'ms', personPages),
+    summarise('reports.year_ms', 'ms', reportYears),
+    summarise('merge.people_ms', 'ms', mergesOfPeople),
     summarise(tenThousand ? 'import.contacts_10k_ms' : `import.contacts_${count}_ms`, 'ms', imports),
     summarise(
       tenThousand ? 'sync.push_10k_ms' : `sync.push_${count}_ms`,

@@ -41,6 +41,9 @@ test('the benchmark prints every figure as a finite number', { timeout: 600_000 
     'search.query_ms',
     'visits.first_save_ms',
     'visits.save_ms',
+    'contacts.person_page_ms',
+    'reports.year_ms',
+    'merge.people_ms',
     'import.contacts_200_ms',
     'sync.push_200_ms',
   ]);

@@ -2,7 +2,9 @@
 // IndexedDB speed, on the same records in the same run.
 import { importContacts } from '../../../src/db/contact-import';
 import { openDataContext, type Session } from '../../../src/db/context';
+import { duplicatesOf, mergeDuplicates } from '../../../src/db/merge';
 import { countOverdue } from '../../../src/db/overdue-count';
+import { activityYears, readReportData } from '../../../src/db/report-data';
 import { ValiseDb } from '../../../src/db/schema';
 import { storeSession } from '../../../src/db/sync-store';
 import { SERVICE_DAYS, serviceDays } from '../../../src/db/visit-keys';
@@ -212,8 +214,8 @@ const SAVES = 10;
 
 /**
  * Repository figures on the device that pulled the whole data set (initialPull's database):
- * a filtered page of 50 visits, the first screen's overdue badge, searches, and saving visits
- * one by one, each with its outbox entry. The searches use words the data holds: a word found nowhere is answered from the list
+ * a filtered page of 50 visits, the first screen's overdue badge, searches, saving visits
+ * one by one, each with its outbox entry, a person's page, a year's report and a merge. The searches use words the data holds: a word found nowhere is answered from the list
  * of known words (src/db/search-words.ts) without reading any text, which says nothing of a
  * real search.
  */
@@ -223,6 +225,9 @@ async function onPulledDevice(): Promise<{
   firstSearchMs: number;
   searchMs: number;
   saveMs: number[];
+  personPageMs: number;
+  reportYearMs: number;
+  mergePeopleMs: number;
 }> {
   const context = await openDataContext({ name: 'bench-pull' });
   const timed = async (work: () => Promise<unknown>) => {
@@ -249,8 +254,24 @@ async function onPulledDevice(): Promise<{
     saveMs.push(
       await timed(() => saveVisit(context, { id: null, visit: { ...fields, visitedAt: new Date().toISOString() } })),
     );
+  // A person's page: the visits she was met at (a page of 20, about eight at this scale) and her
+  // likely duplicates, read side by side as the page does.
+  const [person, other] = await context.db.records('contacts').limit(2).toArray();
+  if (!person || !other) throw new Error('no people to open');
+  const personPageMs = await timed(() =>
+    Promise.all([
+      listVisits(context, { contactId: person.id, limit: 20 }),
+      duplicatesOf(context, 'contacts', person.id),
+    ]),
+  );
+  // The reports screen's records of a year: the second year with visits, a whole one at this scale.
+  const years = await activityYears(context);
+  const year = years[1] ?? years[0] ?? new Date().getFullYear();
+  const reportYearMs = await timed(() => readReportData(context, { from: `${year}-01-01`, to: `${year}-12-31` }));
+  // Last, since it writes: two people merged, every record naming the merged one moved.
+  const mergePeopleMs = await timed(() => mergeDuplicates(context, 'contacts', person.id, 'contacts', other.id, {}));
   context.db.close();
-  return { listMs, overdueCountMs, firstSearchMs, searchMs, saveMs };
+  return { listMs, overdueCountMs, firstSearchMs, searchMs, saveMs, personPageMs, reportYearMs, mergePeopleMs };
 }
 
 /** A spreadsheet of `count` people read and imported on a fresh device (lieux created as named). */
