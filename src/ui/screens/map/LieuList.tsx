@@ -18,11 +18,14 @@ const PAGE = 50;
 export function LieuList({
   rows,
   total,
+  matching,
   loaded,
   onChoose,
 }: {
   rows: readonly { item: MapLieu; distanceKm: number | null }[];
   total: number;
+  /** Lieux the filters keep, placed or not. */
+  matching: number;
   loaded: boolean;
   onChoose: (id: string) => void;
 }) {
@@ -34,7 +37,7 @@ export function LieuList({
   return (
     <Section title={t.list}>
       {rows.length === 0 ? (
-        <p class={styles.muted}>{total === 0 ? t.empty : t.none}</p>
+        <p class={styles.muted}>{total === 0 ? t.empty : matching === 0 ? t.none : t.nonePlaced}</p>
       ) : (
         <ul class={styles.list}>
           {rows.slice(0, limit).map(({ item: { lieu }, distanceKm }) => (

@@ -100,7 +100,13 @@ export default function MapScreen(_: ScreenProps) {
           onClose={() => setSelectedId(null)}
         />
       ) : null}
-      <LieuList rows={rows} total={all?.length ?? 0} loaded={shown !== undefined} onChoose={(id) => choose(id, true)} />
+      <LieuList
+        rows={rows}
+        total={all?.length ?? 0}
+        matching={shown?.length ?? 0}
+        loaded={shown !== undefined}
+        onChoose={(id) => choose(id, true)}
+      />
       <Unplaced items={unplaced} here={here} onStatus={setStatus} />
     </>
   );

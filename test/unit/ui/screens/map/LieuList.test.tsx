@@ -1,0 +1,26 @@
+// The map's list when it has no line: "no lieu matches these filters" only when the filters
+// left none; lieux kept but without a position are said to be listed under "Sans position".
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { uiStore } from '../../../../../src/state/ui';
+import { LieuList } from '../../../../../src/ui/screens/map/LieuList';
+
+function emptyList(total: number, matching: number): string {
+  uiStore.setState({ lang: 'fr' });
+  render(<LieuList rows={[]} total={total} matching={matching} loaded={true} onChoose={() => undefined} />);
+  return screen.getByRole('region', { name: 'Liste des lieux' }).textContent ?? '';
+}
+
+describe('the map’s list of lieux, empty', () => {
+  afterEach(cleanup);
+
+  test('with three lieux, none placed and no filter, points to "Sans position"', () => {
+    const shown = emptyList(3, 3);
+    expect(shown).toContain('Aucun de ces lieux n’a de position sur la carte');
+    expect(shown).not.toContain('filtres');
+  });
+
+  test('says the filters left none when they did', () => {
+    expect(emptyList(3, 0)).toContain('Aucun lieu ne correspond à ces filtres.');
+  });
+});
