@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import {
   apiCors,
   clientAddress,
+  clientLimitKey,
   type Log,
   limitBody,
   noStore,
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps) {
   if (addressLimiter) {
     app.use('/api/*', async (c, next) => {
       const cost = requestCost(c.req.method, c.req.header('Content-Length'), config.maxBodyBytes);
-      const wait = addressLimiter.take(clientAddress(c), cost, monotonic());
+      const wait = addressLimiter.take(clientLimitKey(c), cost, monotonic());
       if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this address');
       await next();
     });

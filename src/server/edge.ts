@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { APP_HEADER, PROTOCOL_HEADER, SERVER_HEADER } from '../protocol/wire';
 import type { ServerConfig } from './config';
 import { fail } from './http-errors';
+import { limitKey } from './ops/client-address';
 import type { AppEnv } from './routes/env';
 
 export type Log = (entry: Record<string, unknown>) => void;
@@ -121,6 +122,11 @@ export function limitBody(
 export function megabytes(bytes: number): string {
   const value = bytes / 1024 / 1024;
   return `${value >= 1 ? value.toFixed(1).replace(/\.0$/, '') : String(Number(value.toPrecision(2)))} MB`;
+}
+
+/** What the caller's requests and wrong codes are counted under (its address, an IPv6 /64). */
+export function clientLimitKey(c: Context<AppEnv>): string {
+  return limitKey(clientAddress(c));
 }
 
 /** The caller's address: the socket's, or what the trusted reverse proxies say it is. */

@@ -7,7 +7,7 @@ import { HybridClock } from '../../src/protocol/hlc';
 import { createApp, JOIN_FAILURES_PER_ADDRESS } from '../../src/server/app';
 import { configWarnings, readConfig } from '../../src/server/config';
 import { issueInvitation } from '../../src/server/invitations';
-import { TrustedProxies } from '../../src/server/ops/client-address';
+import { limitKey, TrustedProxies } from '../../src/server/ops/client-address';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { visitCreation } from '../helpers/mutations';
@@ -50,6 +50,18 @@ describe('the client address behind trusted proxies', () => {
     expect(proxies.client('127.0.0.1', '198.51.100.1, 203.0.113.9, 10.2.3.4')).toBe('203.0.113.9');
     expect(proxies.client('::ffff:127.0.0.1', '2001:db8::7')).toBe('2001:db8::7');
     expect(proxies.client('::1', '10.1.1.1, 10.9.9.9')).toBe('10.1.1.1');
+  });
+
+  it('is counted by the limits as itself (IPv4) or as its /64 (IPv6), however it is written', () => {
+    expect(limitKey('203.0.113.9')).toBe('203.0.113.9');
+    const one = limitKey('2001:db8:1:2::5');
+    expect(limitKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe(one);
+    expect(limitKey('2001:DB8:1:2:0:0:0:0')).toBe(one);
+    expect(limitKey('2001:db8:1:2::c0a8:1%eth0')).toBe(one);
+    expect(limitKey('2001:db8:1:3::5')).not.toBe(one);
+    expect(limitKey('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(limitKey('::1')).toBe('0:0:0:0::/64');
+    expect(limitKey('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
   });
 
   it('ignores X-Forwarded-For from anyone else', () => {

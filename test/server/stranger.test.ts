@@ -3,6 +3,8 @@
 // be stored from a refused request, and every refusal is JSON with its code.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOIN_FAILURES_PER_ADDRESS } from '../../src/server/app';
+import { issueInvitation } from '../../src/server/invitations';
 import { call, type HostileWorld, rawCall, startHostileWorld } from '../helpers/hostile-world';
 
 let world: HostileWorld;
@@ -91,4 +93,31 @@ describe('a body sent with a GET or HEAD', () => {
       expect(answer.startsWith(status), answer.slice(0, 200)).toBe(true);
     },
   );
+});
+
+describe('invitation codes guessed from many IPv6 addresses of one line', () => {
+  let behindProxy: HostileWorld;
+  beforeAll(async () => {
+    // The test's loopback connections act as the proxy: each request names its client.
+    behindProxy = await startHostileWorld({ VALISE_TRUSTED_PROXIES: '127.0.0.1' });
+  }, 60_000);
+  afterAll(async () => {
+    await behindProxy?.stop();
+  });
+
+  it('counts them under the line’s /64, and still lets another line join', async () => {
+    const join = async (code: string, client: string) =>
+      call(behindProxy.url, '/api/join', {
+        method: 'POST',
+        headers: { 'X-Forwarded-For': client, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code, deviceName: 'Tel', memberName: 'Sam', clockNode: 'abcdefabcdefabcd' }),
+      });
+    for (let attempt = 1; attempt <= JOIN_FAILURES_PER_ADDRESS; attempt++)
+      expect((await join('AAAA-BBBB-CCCC', `2001:db8:5:6::${attempt.toString(16)}`)).status).toBe(403);
+    const { code } = await issueInvitation(behindProxy.store, behindProxy.a.networkId, 'concierge', 24);
+    const guesser = await join(code, '2001:db8:5:6:a:b:c:d');
+    expect(guesser.status).toBe(429);
+    expect(guesser.json).toMatchObject({ code: 'too_many_attempts' });
+    expect((await join(code, '2001:db8:5:7::1')).status).toBe(200);
+  });
 });

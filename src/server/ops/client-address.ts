@@ -60,6 +60,34 @@ export class TrustedProxies extends AddressList {
   }
 }
 
+/**
+ * What the per-address limits count by: an IPv4 address, or the /64 an IPv6 address belongs
+ * to. A home line, a phone or a rented server is given a whole /64 (2^64 addresses): counted
+ * one by one, a guesser of invitation codes or a flood could send each request from a new one.
+ */
+export function limitKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  return `${hextets(address).slice(0, 4).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address, in hex without leading zeros ("::" expanded). */
+function hextets(address: string): string[] {
+  // A zone ("fe80::1%eth0") names the interface, not the address.
+  const [head = '', tail] = (address.split('%')[0] ?? '').split('::');
+  const groups = (part: string | undefined) =>
+    part ? part.split(':').flatMap((group) => (group.includes('.') ? ipv4Hextets(group) : [group])) : [];
+  const left = groups(head);
+  const right = groups(tail);
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((group) => Number.parseInt(group, 16).toString(16));
+}
+
+/** "192.0.2.1" at the end of an IPv6 address ("64:ff9b::192.0.2.1") is its last two groups. */
+function ipv4Hextets(dotted: string): string[] {
+  const [a = 0, b = 0, c = 0, d = 0] = dotted.split('.').map(Number);
+  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+}
+
 /** "::ffff:127.0.0.1" (an IPv4 client on a dual-stack socket) is 127.0.0.1. */
 function unmapped(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;

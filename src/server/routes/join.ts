@@ -8,7 +8,7 @@ import {
   tokenRequestSchema,
 } from '../../protocol/wire';
 import { hashCode, hashSecret, newToken } from '../auth';
-import { clientAddress, limitBody } from '../edge';
+import { clientLimitKey, limitBody } from '../edge';
 import { fail, refuseOtherMethods } from '../http-errors';
 import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
@@ -22,7 +22,7 @@ import { readBody, requireDevice } from './guard';
 const MAX_SMALL_BODY_BYTES = 4096;
 
 const limitJoinBody = limitBody(MAX_SMALL_BODY_BYTES, 'request', (c) =>
-  c.var.joinFailures.fail(clientAddress(c), c.var.now()),
+  c.var.joinFailures.fail(clientLimitKey(c), c.var.now()),
 );
 const limitTokenBody = limitBody(MAX_SMALL_BODY_BYTES, 'request');
 
@@ -34,7 +34,7 @@ export function joinRoutes() {
 
   routes.post('/join', limitJoinBody, async (c) => {
     const now = c.var.now();
-    const address = clientAddress(c);
+    const address = clientLimitKey(c);
     const wait = c.var.joinFailures.retryAfter(address, now);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
