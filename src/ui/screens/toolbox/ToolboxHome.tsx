@@ -8,7 +8,7 @@ import { groupTrips, packingState } from '../../../domain/toolbox/packing';
 import { parseRichText, plainText } from '../../../domain/toolbox/rich-text';
 import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
 import { hrefTo } from '../../../state/router';
-import { fetchFile } from '../../../state/sync';
+import { fetchFile, useSync } from '../../../state/sync';
 import { useUi } from '../../../state/ui';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
@@ -31,6 +31,9 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
   const t = useMessages(messages);
   const canCurate = useCanCurate();
   const view = useLive((context) => readToolbox(context), []);
+  // A joined device drops the starter valise and gets the network's with its first pull: until
+  // then the valise is empty because it has not arrived, not because nothing was published.
+  const awaitingFirstPull = useSync((sync) => sync.session !== null && sync.status.lastSyncAt === null);
   const files = useLive((context) => readItemFiles(context), []);
   const [query, setQuery] = useState(initialQuery);
   useOfflineFiles();
@@ -87,7 +90,11 @@ export function ToolboxHome({ query: initialQuery }: { query: string }) {
           render={(item) => card(item, true)}
         />
       ) : view.items.length === 0 ? (
-        <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
+        awaitingFirstPull ? (
+          <EmptyState title={t.notArrivedTitle}>{t.notArrivedText}</EmptyState>
+        ) : (
+          <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
+        )
       ) : (
         <>
           <PackingLists view={view} />

@@ -28,6 +28,9 @@ export const messages = {
     suggestionsTitle: 'Suggestions à examiner',
     emptyTitle: 'La valise est vide pour l’instant',
     emptyText: 'Les administrateurs du réseau n’ont encore rien publié. Vous pouvez suggérer un élément.',
+    notArrivedTitle: 'La valise du réseau n’est pas encore arrivée',
+    notArrivedText:
+      'Elle arrive sur cet appareil avec sa première synchronisation, dès que le serveur répond (Réglages → Réseau).',
     addItem: 'Ajouter un élément',
     suggestItem: 'Suggérer un élément',
     suggested: 'Suggestion',
@@ -156,6 +159,8 @@ export const messages = {
     suggestionsTitle: 'Suggestions to review',
     emptyTitle: 'The toolbox is empty for now',
     emptyText: 'The network’s admins have published nothing yet. You can suggest an item.',
+    notArrivedTitle: 'The network’s toolbox has not arrived yet',
+    notArrivedText: 'It comes to this device with its first sync, as soon as the server answers (Settings → Network).',
     addItem: 'Add an item',
     suggestItem: 'Suggest an item',
     suggested: 'Suggestion',
