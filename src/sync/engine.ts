@@ -1,8 +1,9 @@
 // The client sync engine: uploads waiting files, pushes the outbox, pulls the network's
 // changes, one run at a time. A run never deletes local data on failure: the outbox is only
 // emptied by the server's acknowledgement, and a failed run is simply tried again. A file that
-// could not be sent (a slow link) waits for the next run without holding the records back.
-import { blobsToUpload, countBlobsToUpload, getBlob, markBlobUploaded, sha256Hex } from '../db/blobs';
+// could not be sent (a slow link) waits for the next run without holding the records back
+// (uploads.ts).
+import { countBlobsToUpload } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
@@ -22,6 +23,7 @@ import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 import { replaceTokenIfDue } from './token';
 import { pushBody, SyncError, type SyncErrorKind, type SyncTransport } from './transport';
+import { FileUploads } from './uploads';
 
 export interface EngineOptions {
   pushBatch?: number;
@@ -50,14 +52,15 @@ export class SyncEngine {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private running: Promise<void> | null = null;
   private again = false;
-  /** Until when (this device's clock) no file is sent: the server asked to wait (429). */
-  private filesHeldUntil = 0;
+  private readonly uploads: FileUploads;
 
   constructor(
     readonly context: DataContext,
     private readonly transportFor: (context: DataContext) => SyncTransport | null,
     private readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    this.uploads = new FileUploads(context);
+  }
 
   get status(): SyncStatus {
     return this.current;
@@ -123,7 +126,7 @@ export class SyncEngine {
       // A server never heard from may be one this app must not write to (transport.ts,
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
       if (this.current.serverVersion === null) await this.pull(transport);
-      const filesWaitMs = await this.uploadFiles(transport);
+      const filesWaitMs = await this.uploads.send(transport);
       await this.push(transport);
       await this.pull(transport);
       if ((await this.writeAfterPull()) > 0) await this.push(transport);
@@ -156,56 +159,6 @@ export class SyncEngine {
     if (serverVersion === null || serverVersion === this.current.serverVersion) return;
     this.update({ serverVersion });
     await writeSyncMeta(this.context, { serverVersion }).catch(() => undefined);
-  }
-
-  /**
-   * Sends the files the server does not have yet, smallest first and each on its own: a file
-   * that could not go (too large for the link's time, one the server fails) stays waiting while
-   * the others go, so one large plan never holds back the photos behind it. The records still
-   * go, and the next run sends what waits (the status counts it, and the scheduler retries with
-   * its backoff); meanwhile other devices show those files as still on another device.
-   * Returns how long the files still wait when the server asked to slow down, else null.
-   */
-  private async uploadFiles(transport: SyncTransport): Promise<number | null> {
-    const held = this.filesHeldUntil - this.context.clock.physicalNow();
-    if (held > 0) return held;
-    let unanswered = 0;
-    for (const sha256 of await blobsToUpload(this.context)) {
-      const blob = await getBlob(this.context, sha256);
-      if (!blob) continue;
-      try {
-        await transport.uploadAttachment(sha256, blob.data, blob.mimeType);
-        await markBlobUploaded(this.context, sha256);
-        unanswered = 0;
-      } catch (error) {
-        if (!(error instanceof SyncError)) throw error;
-        if (error.status === 429) {
-          // Too many requests from this device: no file is set aside, none is sent until the
-          // time the server asks has passed (a later run, even one a new note starts), and the
-          // records, which cost the server far less, still go.
-          const asked = error.retryAfterMs ?? null;
-          this.filesHeldUntil = this.context.clock.physicalNow() + (asked ?? 0);
-          return asked;
-        }
-        if (error.code === 'hash_mismatch') {
-          // Damaged on the way: sent again at a later run, as the server asks, unless the bytes
-          // kept here are the damaged ones (sending them again would fail for ever).
-          if ((await sha256Hex(blob.data)) !== sha256) {
-            await markBlobUploaded(this.context, sha256, 'the bytes kept on this device no longer match their hash');
-          }
-          continue;
-        }
-        // A file the server will never take must not stop the records behind it.
-        if (error.kind === 'refused') await markBlobUploaded(this.context, sha256, error.message);
-        else if (error.kind === 'unreachable') {
-          // Two in a row without an answer: the link is gone, not the file. Each larger file
-          // would wait out a longer timeout before the records could go; they wait for the next run.
-          unanswered += 1;
-          if (unanswered === 2) return null;
-        } else if (error.kind !== 'server') throw error;
-      }
-    }
-    return null;
   }
 
   /**
@@ -301,7 +254,7 @@ export class SyncEngine {
       const { page, before } = await next;
       await this.correctClock(page, before);
       if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
-        await this.uploadFiles(transport);
+        await this.uploads.send(transport);
         await this.push(transport);
         return this.pull(transport);
       }
