@@ -105,11 +105,22 @@ export function rawCall(
   });
 }
 
-export async function startHostileWorld(env: NodeJS.ProcessEnv = {}): Promise<HostileWorld> {
-  const now = Date.now();
-  const dir = serverFolder('hostile');
+/** A migrated store for a world's folder; SQLite in it unless a suite opens another. */
+export type OpenStore = (dir: string) => Promise<Store>;
+
+const openSqlite: OpenStore = async (dir) => {
   const store = new SqliteStore(join(dir, 'valise.sqlite'));
   await store.migrate();
+  return store;
+};
+
+export async function startHostileWorld(
+  env: NodeJS.ProcessEnv = {},
+  openStore: OpenStore = openSqlite,
+): Promise<HostileWorld> {
+  const now = Date.now();
+  const dir = serverFolder('hostile');
+  const store = await openStore(dir);
   // The fuzz sends thousands of requests a minute from one address: the fair-share limits
   // would answer most of them 429 and hide what lies behind; the attack suite turns them on.
   const config = readConfig({

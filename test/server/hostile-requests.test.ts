@@ -3,6 +3,7 @@
 // strings, ids of the other network, future clocks, revoked and foreign tokens. Every answer is
 // a 2xx or a 4xx (JSON with a code on the API), no answer carries the other network's data, the
 // server stays up, and afterwards each network holds what it held plus only its applied writes.
+// On SQLite, then on PostgreSQL (whose text columns refuse what SQLite keeps, such as NUL).
 // VALISE_HOSTILE_RUNS / VALISE_HOSTILE_SEED extend or replay a run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,32 +11,37 @@ import { newId } from '../../src/domain/ids';
 import { RECORD_TYPES } from '../../src/domain/record-types';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PushResponse } from '../../src/protocol/wire';
+import { PostgresStore } from '../../src/server/store/postgres';
 import type { RawChange } from '../../src/server/store/store';
 import {
   call,
   type HostileWorld,
   leakedSecrets,
+  type OpenStore,
   rawCall,
   startHostileWorld,
   type Tenant,
 } from '../helpers/hostile-world';
 import { visitCreation } from '../helpers/mutations';
+import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
 
 const RUNS = Number(process.env.VALISE_HOSTILE_RUNS ?? 5000);
+/** PostgreSQL's turn is shorter: the same requests, and what differs is only the store. */
+const POSTGRES_RUNS = Math.ceil(RUNS / 5);
 const SEED = process.env.VALISE_HOSTILE_SEED ? Number(process.env.VALISE_HOSTILE_SEED) : undefined;
 const MAX_BODY = 256 * 1024;
 
+/** The world the requests are aimed at: each store's suite starts its own. */
 let world: HostileWorld;
 const before = new Map<string, RawChange[]>();
 
-beforeAll(async () => {
-  world = await startHostileWorld({ VALISE_MAX_BODY_BYTES: String(MAX_BODY), VALISE_MAX_ATTACHMENT_BYTES: '65536' });
+async function startWorld(openStore?: OpenStore): Promise<void> {
+  world = await startHostileWorld(
+    { VALISE_MAX_BODY_BYTES: String(MAX_BODY), VALISE_MAX_ATTACHMENT_BYTES: '65536' },
+    openStore,
+  );
   for (const tenant of [world.a, world.b]) before.set(tenant.networkId, await world.store.snapshot(tenant.networkId));
-}, 60_000);
-
-afterAll(async () => {
-  await world?.stop();
-});
+}
 
 type Who = 'none' | 'garbage' | 'malformed' | 'basic' | 'a-admin' | 'a-concierge' | 'a-revoked' | 'b-concierge';
 
@@ -299,8 +305,8 @@ function authorization(who: Who): string | undefined {
 
 const applied = new Map<string, Set<string>>();
 
-describe('hostile requests', () => {
-  it(`never 5xx, never leak, never corrupt, over ${RUNS} generated requests`, async () => {
+function neverBreaks(runs: number): void {
+  it(`never 5xx, never leak, never corrupt, over ${runs} generated requests`, async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(request, async ({ method, path: target, who, contentType, body: payload }) => {
@@ -338,7 +344,7 @@ describe('hostile requests', () => {
           applied.set(caller.networkId, mine);
         }
       }),
-      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      { numRuns: runs, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
 
     expect((await call(world.url, '/api/health')).status).toBe(200);
@@ -365,4 +371,33 @@ describe('hostile requests', () => {
       ]);
     }
   }, 900_000);
+}
+
+describe('hostile requests on SQLite', () => {
+  beforeAll(() => startWorld(), 60_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+  neverBreaks(RUNS);
 });
+
+const unavailable = postgresUnavailable();
+describe.skipIf(unavailable !== null)(
+  `hostile requests on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let cluster: PostgresCluster;
+    beforeAll(async () => {
+      cluster = await PostgresCluster.start();
+      await startWorld(async () => {
+        const store = new PostgresStore(await cluster.createDatabase());
+        await store.migrate();
+        return store;
+      });
+    }, 120_000);
+    afterAll(async () => {
+      await world?.stop();
+      await cluster?.stop();
+    }, 60_000);
+    neverBreaks(POSTGRES_RUNS);
+  },
+);
