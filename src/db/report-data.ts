@@ -1,13 +1,15 @@
 // What the reports screen reads: the records of one period through the date indexes, not every
 // record of every table. Visits, events and diagnostics are read by range (a day's margin each
 // side, since the report counts days in the network's time zone and buildReport filters them
-// again); follow-ups, lieux and grids whole, because open follow-ups and territories do not
-// belong to a period. Contacts, notes, the toolbox and attachments are never read, so a write
-// there never recomputes a report, and a pulled page of visits outside the period does not
-// either (Dexie observes the index range read; see applyPulledPage's slices).
+// again); follow-ups open now or done in the period, not years of done ones; lieux and grids
+// whole, because territories do not belong to a period. Contacts, notes, the toolbox and
+// attachments are never read, so a write there never recomputes a report, and a pulled page of
+// visits outside the period does not either (Dexie observes the index range read; see
+// applyPulledPage's slices).
 import { dayAfter } from '../domain/days';
 import type { ReportData, ReportPeriod } from '../domain/report';
 import type { DataContext } from './context';
+import { OPEN_DUE } from './open-keys';
 import { withoutClocks } from './reads';
 
 /** Instants of the days from `from` to `to`, one day of margin each side (UTC−12 to UTC+14). */
@@ -25,7 +27,11 @@ export async function readReportData(context: DataContext, period: ReportPeriod)
     const visits = live(
       await db.records('visits').where('visitedAt').between(fromInstant, toInstant, true, true).toArray(),
     );
-    const followUps = live(await db.records('followUps').toArray());
+    // The follow-ups a report counts: open ones (their index holds no done nor deleted one) and
+    // those done in the period (one whose edits crossed may hold both a doneAt and done: false).
+    const open = await db.records('followUps').orderBy(OPEN_DUE).toArray();
+    const done = await db.records('followUps').where('doneAt').between(fromInstant, toInstant, true, true).toArray();
+    const followUps = live([...new Map([...open, ...done].map((followUp) => [followUp.id, followUp])).values()]);
     // Follow-ups of visits out of the period still count in their lieu's territory.
     const inPeriod = new Set(visits.map((visit) => visit.id));
     const outside = [...new Set(followUps.flatMap((f) => (f.visitId && !inPeriod.has(f.visitId) ? [f.visitId] : [])))];

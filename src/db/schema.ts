@@ -194,6 +194,12 @@ const SCHEMA_V12 = {
   contacts: `id, name, *organisationIds, mergedInto, *${DUPLICATE_KEYS}`,
 };
 
+/**
+ * Version 13: follow-ups by when they were done (none for an open one), so a report reads the
+ * follow-ups done in its period and the open ones, not every follow-up ever written.
+ */
+const SCHEMA_V13 = { followUps: `id, visitId, eventId, ${OPEN_DUE}, owner, doneAt` };
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -250,6 +256,7 @@ export class ValiseDb extends Dexie {
           ['organisations', 'contacts'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table))),
         ),
       );
+    this.version(13).stores(SCHEMA_V13);
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
   }

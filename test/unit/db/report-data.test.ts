@@ -3,11 +3,12 @@
 // visits outside the period.
 import { describe, expect, test } from 'vitest';
 import type { DataContext } from '../../../src/db/context';
+import { setFollowUpDone } from '../../../src/db/follow-ups';
 import { observe } from '../../../src/db/live';
 import { activityYears, readReportData } from '../../../src/db/report-data';
 import { applyPulledPage } from '../../../src/db/sync-store';
-import { createRecord, createRecords } from '../../../src/db/writes';
-import type { ReportData } from '../../../src/domain/report';
+import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
+import { buildReport, type ReportData } from '../../../src/domain/report';
 import type { Change } from '../../../src/protocol/wire';
 import { openTestContext } from '../../helpers/db';
 
@@ -96,6 +97,50 @@ describe('report data', () => {
       fromStart: true,
     });
     await expect.poll(() => seen.at(-1)?.visits.length).toBe(80);
+    subscription.unsubscribe();
+  });
+
+  test('holds the follow-ups open now and those done in the period, not years of done ones', async () => {
+    const context = await openTestContext();
+    const followUp = (text: string, fields: { done?: boolean; doneAt?: string; dueDate?: string } = {}) =>
+      createRecord(context, 'followUps', { text, done: false, ...fields });
+    await followUp('Ouvert', { dueDate: '2026-03-10' });
+    await followUp('Fait en mars', { done: true, doneAt: '2026-03-12T10:00:00.000Z' });
+    await followUp('Fait le 1er mars à 0 h 30', { done: true, doneAt: '2026-02-28T23:30:00.000Z' });
+    await followUp('Fait l’an passé', { done: true, doneAt: '2025-06-01T10:00:00.000Z' });
+    await followUp('Fait en avril', { done: true, doneAt: '2026-04-02T10:00:00.000Z' });
+    const gone = await followUp('Supprimé');
+    await deleteRecord(context, 'followUps', gone.id);
+    const doneGone = await followUp('Fait puis supprimé', { done: true, doneAt: '2026-03-13T10:00:00.000Z' });
+    await deleteRecord(context, 'followUps', doneGone.id);
+    // Ticked, then unticked: open again, and no longer done in March.
+    const unticked = await followUp('Décoché', { done: true, doneAt: '2026-03-14T10:00:00.000Z' });
+    await setFollowUpDone(context, unticked.id, false);
+
+    const data = await readReportData(context, MARCH);
+    // The day's margin keeps 31 March's and 1 April's instants; buildReport counts Paris days.
+    expect(data.followUps.map((item) => item.text).sort()).toEqual([
+      'Décoché',
+      'Fait en mars',
+      'Fait le 1er mars à 0 h 30',
+      'Ouvert',
+    ]);
+    expect(buildReport(data, MARCH, {}, { today: '2026-03-20' }).followUps.doneInPeriod).toBe(2);
+  });
+
+  test('re-runs when a follow-up is ticked done or reopened', async () => {
+    const context = await openTestContext();
+    const item = await createRecord(context, 'followUps', { text: 'Rappeler', done: false });
+    const seen: ReportData[] = [];
+    const subscription = observe(
+      () => readReportData(context, { from: '2026-01-01', to: '2100-12-31' }),
+      (data) => seen.push(data),
+    );
+    await expect.poll(() => seen.at(-1)?.followUps.map((followUp) => followUp.done)).toEqual([false]);
+    await setFollowUpDone(context, item.id, true);
+    await expect.poll(() => seen.at(-1)?.followUps.map((followUp) => followUp.done)).toEqual([true]);
+    await updateRecord(context, 'followUps', item.id, { done: false, doneAt: null });
+    await expect.poll(() => seen.at(-1)?.followUps.map((followUp) => followUp.done)).toEqual([false]);
     subscription.unsubscribe();
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../../src/db/follow-ups';
 import { lieuxWithService } from '../../../src/db/map-queries';
 import { duplicatesOf, mergeDuplicates, redirectMerged } from '../../../src/db/merge';
+import { readReportData } from '../../../src/db/report-data';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
 import { giveBack, readItem, readToolbox } from '../../../src/db/toolbox';
@@ -358,6 +359,65 @@ describe('lieux and people written by version 11', () => {
     expect(await names('contacts', helene.id)).toEqual(['helene durand (name)']);
     expect(await names('contacts', copy.id)).toEqual(['helene durand (email)']);
     expect(await names('organisations', grange.id)).toEqual(['la grange (name_commune)']);
+    context.db.close();
+  });
+});
+
+/** The schema as version 12 left it: follow-ups not yet indexed by when they were done. */
+class ValiseDbV12 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(12).stores({
+      ...SCHEMA_V1,
+      organisations: 'id, name, mergedInto, *duplicateKeys',
+      contacts: 'id, name, *organisationIds, mergedInto, *duplicateKeys',
+      visits: 'id, visitedAt, organisationId, *serviceDays, *contactIds',
+      events: 'id, startsAt, placeOrganisationId, *attendeeIds',
+      followUps: 'id, visitId, eventId, openDue, owner',
+      loans: 'id, itemId, openItemId, holderName',
+      packingLists: 'id, templateId, *itemIds',
+      blobs: 'sha256, state, [state+size]',
+      unknownRecords: '[type+id], type',
+      searchSegments: '++seq, table',
+      searchWords: 'key',
+    });
+  }
+}
+
+describe('follow-ups written by version 12', () => {
+  test('a report holds the open ones and those done in its period, as before the upgrade', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    const db = new ValiseDbV12(name);
+    await db.open();
+    const base = {
+      networkId: 'local',
+      createdAt: '2025-02-01T09:00:00.000Z',
+      updatedAt: '2026-03-20T09:00:00.000Z',
+      updatedBy: 'Dominique',
+      deleted: false,
+      services: [],
+      hlc: { '*': CLOCK },
+    };
+    const followUp = (text: string, doneAt: string | null) => ({
+      ...base,
+      id: newId(),
+      text,
+      done: doneAt !== null,
+      doneAt,
+      ...(doneAt === null ? { openDue: '' } : {}),
+    });
+    await db
+      .table('followUps')
+      .bulkAdd([
+        followUp('Ouvert', null),
+        followUp('Fait en mars', '2026-03-12T10:00:00.000Z'),
+        followUp('Fait l’an passé', '2025-06-01T10:00:00.000Z'),
+      ]);
+    db.close();
+
+    const context = await openDataContext({ name });
+    const data = await readReportData(context, { from: '2026-03-01', to: '2026-03-31' });
+    expect(data.followUps.map((item) => item.text).sort()).toEqual(['Fait en mars', 'Ouvert']);
     context.db.close();
   });
 });
