@@ -25,6 +25,11 @@ function spreadsheetWouldChange(text: string): boolean {
   return (FORMULA_START.test(text) && !SIGNS_ONLY.test(text)) || LEADING_ZERO_DIGITS.test(text);
 }
 
+/** A cell of this export read back (imported again): without the apostrophe the guard put before it. */
+export function withoutGuard(cell: string): string {
+  return cell.startsWith("'") && spreadsheetWouldChange(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';

@@ -5,10 +5,12 @@
 // becomes a lieu input or a refusal with its reason. Pure: duplicates against stored lieux are
 // lieu-import-plan.ts, the write is src/db/lieu-import.ts.
 import { type CommuneIndex, communeFields, communesNamed, communesOfPostcode } from './communes';
+import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
-import { decodeText, notTextKind, type TextEncodingName } from './text-file';
+import { restoredCode, restoredPhone } from './spreadsheet-cells';
+import { decodeText, notTextKind, type TextEncodingName, tooLargeToRead } from './text-file';
 import { type FieldIssue, issueOfNewRecord } from './validation';
 import type { LegalStructure, Typology } from './vocabulary';
 
@@ -17,11 +19,11 @@ export type LieuSourceFormat = 'gogocarto_json' | 'csv';
 export interface LieuSource {
   format: LieuSourceFormat;
   headers: string[];
-  /** Cells as text, one array per row, as long as `headers`. */
+  /** Cells as text, one array per row, at least as long as `headers` (longer where a line holds more cells). */
   rows: string[][];
 }
 
-export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary';
+export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary' | 'too_large';
 
 /** Why a file gives no table: a kind, or a CSV quote left open at a line (nothing is imported). */
 export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unclosed_quote'; line: number };
@@ -39,7 +41,8 @@ export function readLieuFile(
 /** A picked file's text, decoded by its bytes, or why it is no text. */
 export function decodeLieuFile(
   bytes: Uint8Array,
-): { text: string; encoding: TextEncodingName } | { problem: 'spreadsheet' | 'binary' } {
+): { text: string; encoding: TextEncodingName } | { problem: 'spreadsheet' | 'binary' | 'too_large' } {
+  if (tooLargeToRead(bytes)) return { problem: 'too_large' };
   const notText = notTextKind(bytes);
   return notText ? { problem: notText } : decodeText(bytes);
 }
@@ -70,10 +73,14 @@ export function lieuSourceReader(text: string): LieuSourceReader {
   return {
     step: (count) => {
       const slice = reader.read(count);
-      for (const row of slice) {
+      for (const read of slice) {
+        // A byte order mark inside the file: a second file pasted below the first.
+        const row = read.map((cell) => cell.replaceAll('\uFEFF', ''));
         if (row.every((cell) => cell.trim() === '')) continue;
-        if (headers) rows.push(headers.map((_header, index) => row[index] ?? ''));
-        else headers = row;
+        if (!headers) headers = row;
+        // That second file's header is no lieu.
+        else if (!sameCells(row, headers))
+          rows.push(row.length >= headers.length ? row : [...row, ...headers.slice(row.length).map(() => '')]);
       }
       if (slice.length > 0) return null;
       const open = reader.unclosedQuoteLine();
@@ -83,6 +90,10 @@ export function lieuSourceReader(text: string): LieuSourceReader {
     },
     progress: reader.progress,
   };
+}
+
+function sameCells(row: readonly string[], headers: readonly string[]): boolean {
+  return headers.every((header, index) => (row[index] ?? '').trim() === header.trim());
 }
 
 function readLieuJson(source: string): LieuSource | LieuSourceRefusal {
@@ -153,16 +164,16 @@ export type LieuMapping = LieuImportTarget[];
 // Header names of GoGoCarto (JSON keys, CSV export), the census of tiers-lieux and regional
 // open-data lists, normalised (no accents, lower case, words).
 const ALIASES: Record<Exclude<LieuImportTarget, 'ignore'>, string[]> = {
-  name: ['nom', 'name', 'title', 'titre', 'nom du lieu', 'nom du tiers lieu', 'nom de la structure'],
+  name: ['nom', 'name', 'title', 'titre', 'nom du lieu', 'nom du tiers lieu', 'nom de la structure', 'place name'],
   typology: ['typologie', 'typologies', 'type de tiers lieu', 'type de lieu', 'typology'],
   legalStructure: ['forme juridique', 'statut juridique', 'statut', 'structure juridique', 'legal structure'],
   address: ['adresse', 'address', 'streetaddress', 'rue', 'adresse postale', 'voie'],
-  postcode: ['code postal', 'cp', 'postalcode', 'postcode', 'zip'],
-  commune: ['commune', 'ville', 'addresslocality', 'city', 'localite'],
+  postcode: ['code postal', 'cp', 'postalcode', 'postcode', 'zip', 'zip code', 'postal code'],
+  commune: ['commune', 'ville', 'addresslocality', 'city', 'localite', 'town'],
   inseeCode: ['code insee', 'insee', 'code commune', 'code insee commune'],
-  website: ['site web', 'site internet', 'site', 'website', 'url', 'web'],
+  website: ['site web', 'site internet', 'site', 'website', 'url', 'web', 'web site'],
   email: ['email', 'e mail', 'courriel', 'mail', 'adresse mail', 'adresse e mail'],
-  phone: ['telephone', 'tel', 'phone', 'numero de telephone'],
+  phone: ['telephone', 'tel', 'phone', 'numero de telephone', 'phone number'],
   latitude: ['latitude', 'lat', 'geo latitude'],
   longitude: ['longitude', 'lng', 'lon', 'long', 'geo longitude'],
   tags: ['categories', 'categoriesfull', 'taxonomy', 'etiquettes', 'tags', 'mots cles'],
@@ -192,7 +203,11 @@ export function guessLieuMapping(headers: readonly string[]): LieuMapping {
 
 export type LieuInput = NewRecord<'organisations'>;
 
-export type LieuImportProblem = { kind: 'noName' } | { kind: 'invalid'; issue: FieldIssue };
+export type LieuImportProblem =
+  | { kind: 'noName' }
+  | { kind: 'invalid'; issue: FieldIssue }
+  /** More filled cells than the header names: a separator typed without quotes shifted the columns. */
+  | { kind: 'extraCells'; cells: number; columns: number };
 
 /** A line of the file (1 = the header of a CSV, the first element of a JSON) and what it gives. */
 export type MappedLieuLine = { line: number; lieu: LieuInput } | { line: number; problem: LieuImportProblem };
@@ -227,12 +242,6 @@ function legalStructureOf(text: string): LegalStructure | null {
   return 'other';
 }
 
-/** A spreadsheet drops the leading zero of "01400": put it back on four digits. */
-function zeroPadded(code: string): string | null {
-  const compact = code.replace(/\s/g, '');
-  return /^\d{4}$/.test(compact) ? `0${compact}` : compact || null;
-}
-
 /** "45,7589" as a spreadsheet writes it, or "45.7589": a number, or null. */
 function coordinate(text: string): number | null {
   const value = Number(text.trim().replace(',', '.'));
@@ -258,10 +267,12 @@ function mapLieuRow(
   line: number,
   communes?: CommuneIndex | null,
 ): MappedLieuLine {
+  const filled = row.findLastIndex((cell) => cell.trim() !== '') + 1;
+  if (filled > headers.length) return { line, problem: { kind: 'extraCells', cells: filled, columns: headers.length } };
   const values = new Map<LieuImportTarget, string[]>();
   const notes: string[] = [];
   mapping.forEach((target, column) => {
-    const cell = (row[column] ?? '').trim();
+    const cell = withoutGuard((row[column] ?? '').trim());
     if (target === 'ignore' || cell === '') return;
     if (target === 'notes') {
       // Several columns may go to the notes (description, SIRET, census facts): each keeps its name.
@@ -279,12 +290,12 @@ function mapLieuRow(
     typology: typologyOf(text('typology')) ?? typologyOf(tags.join(' ')),
     legalStructure: legalStructureOf(text('legalStructure')),
     address: text('address') || null,
-    postcode: zeroPadded(text('postcode')),
+    postcode: restoredCode(text('postcode')),
     commune: text('commune') || null,
-    inseeCode: zeroPadded(text('inseeCode').toUpperCase()),
+    inseeCode: restoredCode(text('inseeCode').toUpperCase()),
     website: text('website') || null,
     email: text('email') || null,
-    phone: text('phone') || null,
+    phone: restoredPhone(text('phone')),
     latitude: coordinate(text('latitude')),
     longitude: coordinate(text('longitude')),
     tags,

@@ -4,6 +4,15 @@
 // ASCII decodes the same either way, and accented UTF-8 is invalid Windows-1252 text only in
 // theory (mojibake like "SociÃ©tÃ©"), so UTF-8 is tried first and strictly.
 
+/**
+ * Past this size a picked file is not read: its text and rows would take several times its
+ * size in a phone's memory, and the tab could be killed with the work in it. A national list
+ * of tiers-lieux is a few megabytes.
+ */
+const MAX_READ_BYTES = 50 * 1024 * 1024;
+
+export const tooLargeToRead = (bytes: Uint8Array) => bytes.length > MAX_READ_BYTES;
+
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**

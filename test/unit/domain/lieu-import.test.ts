@@ -178,3 +178,45 @@ describe('lieux from the census of tiers-lieux', () => {
     });
   });
 });
+
+describe('files from a hostile or confused spreadsheet', () => {
+  const mapped = (text: string) => {
+    const read = readLieuSource(text);
+    if ('problem' in read) throw new Error(read.problem);
+    return mapLieuSource(read, guessLieuMapping(read.headers), communes);
+  };
+
+  it('gives back postcodes, INSEE codes and phones that Excel turned into numbers', () => {
+    const [line] = mapped('Nom;Code postal;Téléphone\nLa Forge;1,3001E+4;612345678\n');
+    expect(line).toMatchObject({ lieu: { postcode: '13001', phone: '06 12 34 56 78' } });
+    const [aix] = mapped('Nom;Code INSEE\nLe Lieu;1.3001E+4\n');
+    expect(aix).toMatchObject({ lieu: { inseeCode: '13001', commune: 'Aix-en-Provence' } });
+    const [ain] = mapped('Nom;CP;Téléphone\nLe Lieu;1.4E+3;6.12345678E+8\n');
+    expect(ain).toMatchObject({ lieu: { postcode: '01400', phone: '06 12 34 56 78' } });
+  });
+
+  it('refuses a line with more filled cells than the header, where an unquoted separator shifted the columns', () => {
+    const lines = mapped('Nom;Commune;Courriel\nCafé; bar;Redon;cafe@example.fr\nLa Forge;Redon;forge@example.fr;;\n');
+    expect(lines[0]).toEqual({ line: 2, problem: { kind: 'extraCells', cells: 4, columns: 3 } });
+    expect(lines[1]).toMatchObject({ line: 3, lieu: { name: 'La Forge', email: 'forge@example.fr' } });
+  });
+
+  it('skips the header of a second file pasted below the first, its byte order mark included', () => {
+    const read = readLieuSource('\uFEFFNom;Commune\nCafé;Redon\n\uFEFFNom;Commune\nLa Forge;Redon\n');
+    if ('problem' in read) throw new Error(read.problem);
+    expect(read.rows).toEqual([
+      ['Café', 'Redon'],
+      ['La Forge', 'Redon'],
+    ]);
+  });
+
+  it('maps English headers and headers in capitals or without accents', () => {
+    expect(
+      guessLieuMapping(['Place name', 'ZIP code', 'Town', 'Phone number', 'Web site', 'TELEPHONE', 'ADRESSE']),
+    ).toEqual(['name', 'postcode', 'commune', 'phone', 'website', 'ignore', 'address']);
+  });
+
+  it('refuses a file too large to read on a phone, before decoding it', () => {
+    expect(readLieuFile(new Uint8Array(51 * 1024 * 1024))).toEqual({ problem: 'too_large' });
+  });
+});

@@ -308,7 +308,9 @@ function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; plann
   const refusal = (problem: LieuImportProblem) =>
     problem.kind === 'noName'
       ? t.noName
-      : `${t.target(problem.issue.field as LieuImportTarget) ?? problem.issue.field} ${describeIssue(problem.issue, lang)}`;
+      : problem.kind === 'extraCells'
+        ? t.extraCells(problem.cells, problem.columns)
+        : `${t.target(problem.issue.field as LieuImportTarget) ?? problem.issue.field} ${describeIssue(problem.issue, lang)}`;
   return (
     <>
       <ol class={styles.lines} data-testid="import-lines">

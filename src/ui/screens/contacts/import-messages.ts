@@ -29,6 +29,8 @@ export const importMessages = {
         spreadsheet:
           'Ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV : dans le tableur, enregistrez-le au format CSV, puis choisissez ce fichier CSV.',
         binary: 'Ce fichier n’est pas du texte : choisissez un fichier CSV ou JSON.',
+        too_large:
+          'Ce fichier pèse plus de 50 Mo : trop pour être lu sur cet appareil. Découpez-le dans le tableur (par exemple une région par fichier) et importez les morceaux l’un après l’autre ; rien n’a été importé.',
       })[problem],
     unclosedQuote: (line: number) =>
       `Ligne ${line} : un guillemet ouvert n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur ; rien n’a été importé.`,
@@ -65,6 +67,8 @@ export const importMessages = {
     summary: (added: number, merged: number, refused: number) =>
       `${added} à ajouter · ${merged} à fusionner avec un lieu existant · ${refused} refusée${refused > 1 ? 's' : ''}`,
     noName: 'pas de nom',
+    extraCells: (cells: number, columns: number) =>
+      `${cells} cases remplies pour ${columns} colonnes : une case contient sans doute un séparateur (« ; ») sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur`,
     confirm: (count: number) => (count === 1 ? 'Importer 1 lieu' : `Importer ${count} lieux`),
     cancel: 'Annuler',
     writing: 'Import en cours…',
@@ -103,6 +107,8 @@ export const importMessages = {
         spreadsheet:
           'This file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then choose that CSV file.',
         binary: 'This file is not text: choose a CSV or JSON file.',
+        too_large:
+          'This file is over 50 MB: too large to read on this device. Split it in the spreadsheet (one region per file, say) and import the parts one after the other; nothing was imported.',
       })[problem],
     unclosedQuote: (line: number) =>
       `Line ${line}: a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.`,
@@ -139,6 +145,8 @@ export const importMessages = {
     summary: (added: number, merged: number, refused: number) =>
       `${added} to add · ${merged} to merge with an existing place · ${refused} refused`,
     noName: 'no name',
+    extraCells: (cells: number, columns: number) =>
+      `${cells} filled cells for ${columns} columns: a cell probably holds a separator (";") without quotes, which shifts the columns. Fix this line in the spreadsheet`,
     confirm: (count: number) => (count === 1 ? 'Import 1 place' : `Import ${count} places`),
     cancel: 'Cancel',
     writing: 'Importing…',
