@@ -98,7 +98,7 @@ export async function importContacts(
   });
 }
 
-const FILLED = ['role', 'phone', 'email', 'notes', 'consentNote'] as const;
+const FILLED = ['role', 'phone', 'email', 'notes', 'consentNote', 'consentDate'] as const;
 
 /** The imported values of the fields the existing person leaves empty, and both their tags. */
 function fillEmpty(

@@ -2,8 +2,10 @@
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
+import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
-import { decodeText, notTextKind } from './text-file';
+import { isoDay, restoredPhone } from './spreadsheet-cells';
+import { decodeText, notTextKind, tooLargeToRead } from './text-file';
 import type { FieldIssue } from './validation';
 import { issueOfNewRecord } from './validation';
 
@@ -16,6 +18,8 @@ export interface ImportedContact {
   tags: string[];
   notes: string | null;
   consentNote: string | null;
+  /** yyyy-MM-dd; a French date (dd/mm/yyyy) is read as such. */
+  consentDate: string | null;
   organisationNames: string[];
 }
 
@@ -26,21 +30,51 @@ export type ImportProblem =
   /** A quote opened at this line is never closed: the rest of the file would be one cell. */
   | { kind: 'unclosedQuote' }
   /** The file is no text: a spreadsheet's own file (xlsx, ods, xls) or other binary bytes. */
-  | { kind: 'spreadsheet' | 'binary' };
+  | { kind: 'spreadsheet' | 'binary' }
+  /** The file is too large to read on a phone. */
+  | { kind: 'tooLarge' }
+  /** More filled cells than the header names: a separator typed without quotes shifted the columns. */
+  | { kind: 'extraCells'; cells: number; columns: number };
 
 export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
 
-const HEADERS: Record<keyof Omit<ImportedContact, 'tags' | 'organisationNames'> | 'tags' | 'organisations', string[]> =
-  {
-    name: ['nom', 'name', 'nom complet', 'full name', 'contact', 'personne'],
-    role: ['role', 'fonction', 'poste', 'title', 'job title'],
-    phone: ['telephone', 'tel', 'phone', 'mobile', 'portable'],
-    email: ['email', 'e-mail', 'mail', 'courriel', 'adresse e-mail', 'adresse email'],
-    tags: ['etiquettes', 'tags', 'categories'],
-    notes: ['notes', 'note', 'commentaire', 'commentaires'],
-    consentNote: ['consentement', 'consent', 'rgpd'],
-    organisations: ['structure', 'organisation', 'organization', 'lieu', 'lieux', 'entreprise', 'company'],
-  };
+const HEADERS: Record<
+  keyof Omit<ImportedContact, 'tags' | 'organisationNames'> | 'tags' | 'organisations' | 'firstName',
+  string[]
+> = {
+  name: [
+    'nom',
+    'name',
+    'nom complet',
+    'full name',
+    'contact',
+    'personne',
+    'last name',
+    'nom de famille',
+    'family name',
+  ],
+  /** Joined before the name: "Prénom" and "Nom" in two columns are one person's name. */
+  firstName: ['prenom', 'first name', 'given name'],
+  role: ['role', 'fonction', 'poste', 'title', 'job title'],
+  phone: ['telephone', 'tel', 'phone', 'mobile', 'portable'],
+  email: ['email', 'e-mail', 'mail', 'courriel', 'adresse e-mail', 'adresse email', 'e-mail address', 'email address'],
+  tags: ['etiquettes', 'tags', 'categories'],
+  notes: ['notes', 'note', 'commentaire', 'commentaires'],
+  consentNote: ['consentement', 'consent', 'rgpd'],
+  consentDate: ['date du consentement', 'consent date', 'date de consentement'],
+  // "Organisations" is the header of Valise's own export of contacts.
+  organisations: [
+    'structure',
+    'organisation',
+    'organisations',
+    'organization',
+    'organizations',
+    'lieu',
+    'lieux',
+    'entreprise',
+    'company',
+  ],
+};
 
 function headerKey(header: string): string {
   return header
@@ -75,6 +109,7 @@ function readAll(reader: ContactsReader): ImportLine[] {
  * in slices of rows, so a long CSV is read between paints.
  */
 export function contactsReader(bytes: Uint8Array, fileName: string): ContactsReader {
+  if (tooLargeToRead(bytes)) return whole([{ line: 1, problem: { kind: 'tooLarge' } }]);
   const notText = notTextKind(bytes);
   if (notText) return whole([{ line: 1, problem: { kind: notText } }]);
   const { text } = decodeText(bytes);
@@ -86,33 +121,44 @@ const whole = (lines: ImportLine[]): ContactsReader => ({ step: () => lines, pro
 
 function csvContactsReader(text: string): ContactsReader {
   const reader = csvReader(text);
-  let columns: Map<string, number> | null = null;
+  let header: string[] | null = null;
+  let columns = new Map<string, number>();
   let rowNumber = 1;
   const lines: ImportLine[] = [];
   const cell = (row: string[], field: string) => {
-    const index = columns?.get(field);
-    return index === undefined ? '' : (row[index] ?? '').trim();
+    const index = columns.get(field);
+    return index === undefined ? '' : withoutGuard((row[index] ?? '').trim());
   };
   return {
     step: (count) => {
       const slice = reader.read(count);
-      for (const row of slice) {
-        if (!columns) {
+      for (const read of slice) {
+        // A byte order mark inside the file: a second file pasted below the first.
+        const row = read.map((value) => value.replaceAll('\uFEFF', ''));
+        if (!header) {
+          header = row;
           columns = headerColumns(row);
           if (!columns.has('name')) return [{ line: 1, problem: { kind: 'noHeader' } }];
           continue;
         }
         rowNumber++;
-        if (row.every((value) => value.trim() === '')) continue;
+        // That second file's header is no person.
+        if (row.every((value) => value.trim() === '') || sameCells(row, header)) continue;
+        const filled = row.findLastIndex((value) => value.trim() !== '') + 1;
+        if (filled > header.length) {
+          lines.push({ line: rowNumber, problem: { kind: 'extraCells', cells: filled, columns: header.length } });
+          continue;
+        }
         lines.push(
           judge(rowNumber, {
-            name: cell(row, 'name'),
+            name: [cell(row, 'firstName'), cell(row, 'name')].filter(Boolean).join(' '),
             role: cell(row, 'role') || null,
-            phone: cell(row, 'phone') || null,
+            phone: restoredPhone(cell(row, 'phone')),
             email: cell(row, 'email') || null,
             tags: splitList(cell(row, 'tags')),
             notes: cell(row, 'notes') || null,
             consentNote: cell(row, 'consentNote') || null,
+            consentDate: isoDay(cell(row, 'consentDate')),
             organisationNames: splitList(cell(row, 'organisations')),
           }),
         );
@@ -120,10 +166,14 @@ function csvContactsReader(text: string): ContactsReader {
       if (slice.length > 0) return null;
       const open = reader.unclosedQuoteLine();
       if (open !== null) return [{ line: open, problem: { kind: 'unclosedQuote' } }];
-      return columns ? lines : [{ line: 1, problem: { kind: 'noHeader' } }];
+      return header ? lines : [{ line: 1, problem: { kind: 'noHeader' } }];
     },
     progress: reader.progress,
   };
+}
+
+function sameCells(row: readonly string[], header: readonly string[]): boolean {
+  return header.every((name, index) => (row[index] ?? '').trim() === name.trim());
 }
 
 function headerColumns(header: readonly string[]): Map<string, number> {
@@ -180,6 +230,7 @@ export function contactsFromVCard(text: string): ImportLine[] {
         tags: [],
         notes: null,
         consentNote: null,
+        consentDate: null,
         organisationNames: [],
       };
       startLine = line;

@@ -5,6 +5,7 @@ import {
   contactsReader,
   contactsToVCard,
   duplicateKeys,
+  type ImportLine,
 } from '../../../src/domain/contact-exchange';
 import { csvReader } from '../../../src/domain/csv-reader';
 
@@ -114,6 +115,7 @@ describe('CSV of contacts', () => {
           tags: ['élus', 'rural'],
           notes: null,
           consentNote: null,
+          consentDate: null,
           organisationNames: ['Mairie de Redon'],
         },
       },
@@ -198,6 +200,7 @@ describe('vCard', () => {
           tags: ['élus', 'rural'],
           notes: 'Deux\nlignes; et plus',
           consentNote: null,
+          consentDate: null,
           organisationNames: ['Mairie de Redon'],
         },
       },
@@ -254,5 +257,46 @@ describe('a vCard of a contact whose fields hold line breaks', () => {
     ]);
     expect(text).toContain('FN:Hélène\\nEMAIL:piege@ailleurs.fr\\nTEL:0900000000\r\n');
     expect(text).toContain('NOTE:Deux\\nlignes\\ntrois\r\n');
+  });
+});
+
+describe('contacts from a hostile or confused spreadsheet', () => {
+  const contactOf = (line: ImportLine | undefined) => (line && 'contact' in line ? line.contact : line);
+
+  test('reads back Valise’s own CSV export: its lieux, consent and consent date (dd/mm/yyyy)', () => {
+    const lines = contactsFromCsv(
+      'Nom;Rôle;Organisations;Téléphone;Courriel;Étiquettes;Consentement;Date du consentement;Notes\r\n' +
+        "Ana Diaz;Gérante;La Forge, Le Café;'+33 6 12 34 56 78;ana@exemple.fr;élus;oral;03/02/2026;'- relancer\r\n" +
+        'Ben Roy;;;;;;;31/02/2026;\r\n',
+    );
+    expect(contactOf(lines[0])).toMatchObject({
+      name: 'Ana Diaz',
+      organisationNames: ['La Forge', 'Le Café'],
+      phone: '+33 6 12 34 56 78',
+      consentDate: '2026-02-03',
+      notes: '- relancer',
+    });
+    expect(lines[1]).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'consentDate' } } });
+  });
+
+  test('joins a first name and a last name column, in French or English', () => {
+    const french = contactsFromCsv('Prénom;Nom;Téléphone\nAna;Diaz;612345678\n');
+    expect(contactOf(french[0])).toMatchObject({ name: 'Ana Diaz', phone: '06 12 34 56 78' });
+    const english = contactsFromCsv('First Name,Last Name,E-mail Address\nBen,Roy,ben@example.com\n');
+    expect(contactOf(english[0])).toMatchObject({ name: 'Ben Roy', email: 'ben@example.com' });
+  });
+
+  test('refuses a line with more filled cells than the header, and skips a repeated header', () => {
+    const lines = contactsFromCsv('Nom;Notes\nAna;vient lundi; mardi\n\uFEFFNom;Notes\nBen;ok;;\n');
+    expect(lines).toEqual([
+      { line: 2, problem: { kind: 'extraCells', cells: 3, columns: 2 } },
+      expect.objectContaining({ line: 4, contact: expect.objectContaining({ name: 'Ben', notes: 'ok' }) }),
+    ]);
+  });
+
+  test('refuses a file too large to read on a phone', () => {
+    expect(contactsFromFile(new Uint8Array(51 * 1024 * 1024), 'contacts.csv')).toEqual([
+      { line: 1, problem: { kind: 'tooLarge' } },
+    ]);
   });
 });

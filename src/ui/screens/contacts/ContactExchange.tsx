@@ -34,6 +34,7 @@ export function ContactExchange() {
     phone: t.phone,
     email: t.email,
     tags: t.tags,
+    consentDate: t.importConsentDate,
   };
   const reason = (problem: ImportProblem) => {
     switch (problem.kind) {
@@ -47,6 +48,10 @@ export function ContactExchange() {
         return t.importSpreadsheet;
       case 'binary':
         return t.importBinary;
+      case 'tooLarge':
+        return t.importTooLarge;
+      case 'extraCells':
+        return t.importExtraCells(problem.cells, problem.columns);
       case 'invalid':
         return t.importField(
           fieldLabels[problem.issue.field] ?? problem.issue.field,

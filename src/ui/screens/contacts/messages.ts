@@ -94,6 +94,11 @@ export const messages = {
     importBinary: 'ce fichier n’est pas du texte : choisissez un fichier CSV ou vCard (.vcf).',
     importUnclosedQuote:
       'un guillemet ouvert ici n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur ; rien n’a été importé.',
+    importTooLarge:
+      'ce fichier pèse plus de 50 Mo : trop pour être lu sur cet appareil. Découpez-le dans le tableur et importez les morceaux l’un après l’autre ; rien n’a été importé.',
+    importExtraCells: (cells: number, columns: number) =>
+      `${cells} cases remplies pour ${columns} colonnes : une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
+    importConsentDate: 'Date du consentement',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'Le fichier n’a pas pu être lu ni importé ; rien n’a été enregistré.',
     exchange: 'Importer ou exporter',
@@ -187,6 +192,11 @@ export const messages = {
     importSpreadsheet:
       'this file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then import that CSV file.',
     importBinary: 'this file is not text: choose a CSV or vCard (.vcf) file.',
+    importTooLarge:
+      'this file is over 50 MB: too large to read on this device. Split it in the spreadsheet and import the parts one after the other; nothing was imported.',
+    importExtraCells: (cells: number, columns: number) =>
+      `${cells} filled cells for ${columns} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
+    importConsentDate: 'Consent date',
     importUnclosedQuote:
       'a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
