@@ -94,12 +94,14 @@ function Photo({ photo }: { photo: Attachment }) {
     };
   }, [entry === null, photo.sha256, online, lastSyncAt]);
 
+  // Made once per file: its bytes never change, while its entry does (sent, set aside).
+  const shownSha256 = entry && image ? entry.sha256 : null;
   useEffect(() => {
     if (!entry || !image) return;
     const created = URL.createObjectURL(new Blob([entry.data], { type: image }));
     setUrl(created);
     return () => URL.revokeObjectURL(created);
-  }, [entry, image]);
+  }, [shownSha256]);
 
   const fileName = shownFileName(photo.fileName);
   if (entry === null && notHere) return <li class={fieldParts.hint}>{t.photoElsewhere(isolate(fileName))}</li>;
