@@ -7,14 +7,27 @@ import { Button } from './components/Button';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 
+/**
+ * An address the browser does not trust (http:// other than localhost, as a server tried on a
+ * phone over the office's Wi-Fi): no service worker there, so the app cannot open offline, and
+ * nothing said so. Browsers without the property say nothing either.
+ */
+const insecureOrigin = () => window.isSecureContext === false;
+
 export function ShellBanners() {
   const t = useMessages(common);
   const online = useUi((state) => state.online);
   const updateAvailable = useUi((state) => state.updateAvailable);
   const upgradeRequired = useUi((state) => state.upgradeRequired);
-  if (online && !updateAvailable && !upgradeRequired) return null;
+  const insecure = insecureOrigin();
+  if (online && !updateAvailable && !upgradeRequired && !insecure) return null;
   return (
     <div class="shell__banners">
+      {insecure ? (
+        <Banner tone="warning" data-testid="insecure-banner" title={t.insecureTitle}>
+          {t.insecureText(location.host)}
+        </Banner>
+      ) : null}
       {online ? null : (
         <Banner tone="info" icon="offline" data-testid="offline-banner">
           {t.offline}

@@ -16,6 +16,9 @@ export const common = {
     navReports: 'Rapports',
     navMap: 'Carte',
     offline: 'Hors ligne — tout est enregistré sur cet appareil.',
+    insecureTitle: 'Adresse non sécurisée : pas d’usage hors ligne',
+    insecureText: (host: string) =>
+      `Le navigateur n’installe pas Valise depuis http://${host} : sans réseau, l’application ne s’ouvrira pas. Ouvrez l’adresse en https:// que l’admin du réseau vous a donnée.`,
     updateAvailable: 'Nouvelle version disponible',
     reload: 'Recharger',
     unsavedBeforeReload: 'Une saisie n’est pas encore enregistrée. La recharge la ferait perdre.',
@@ -52,6 +55,9 @@ export const common = {
     navReports: 'Reports',
     navMap: 'Map',
     offline: 'Offline — everything is saved on this device.',
+    insecureTitle: 'Address not secure: no offline use',
+    insecureText: (host: string) =>
+      `The browser does not install Valise from http://${host}: without a network the app will not open. Open the https:// address the network’s admin gave you.`,
     updateAvailable: 'A new version is available',
     reload: 'Reload',
     unsavedBeforeReload: 'Some input is not saved yet. Reloading would lose it.',

@@ -26,6 +26,23 @@ describe('the shell banners', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  test('warn, on an address the browser does not trust, that the app will not open offline', () => {
+    const secure = (value: boolean) => Object.defineProperty(window, 'isSecureContext', { value, configurable: true });
+    try {
+      secure(false);
+      const { unmount } = render(<ShellBanners />);
+      expect(screen.getByTestId('insecure-banner').textContent).toContain(
+        `Le navigateur n’installe pas Valise depuis http://${location.host} : sans réseau, l’application ne s’ouvrira pas.`,
+      );
+      unmount();
+      secure(true);
+      render(<ShellBanners />);
+      expect(screen.queryByTestId('insecure-banner')).toBeNull();
+    } finally {
+      Reflect.deleteProperty(window, 'isSecureContext');
+    }
+  });
+
   test('offer a new version and reload into it only on the user’s click', () => {
     const apply = vi.fn();
     render(<ShellBanners />);
