@@ -33,19 +33,21 @@ export function attachmentRoutes() {
         'The bytes received do not match their address; the upload was damaged. Send it again.',
       );
     }
-    const { networkId } = c.var.device;
     const quota = c.var.config.networkStorageBytes;
-    const used = await c.var.store.attachmentBytes(networkId);
-    if (used + data.byteLength > quota && !(await c.var.store.getAttachment(networkId, sha256))) {
+    const put = await c.var.store.putAttachment(
+      c.var.device.networkId,
+      { sha256, mimeType, size: data.byteLength, data },
+      quota,
+    );
+    if (!put.stored) {
       // A 4xx: the device sets the file aside with this sentence and its records still sync.
       return fail(
         c,
         413,
         'quota_exceeded',
-        `This network's files already use ${megabytes(used)} of the ${megabytes(quota)} its server allows; the file was not stored. An admin can free space or raise the quota.`,
+        `This network's files already use ${megabytes(put.usedBytes)} of the ${megabytes(quota)} its server allows; the file was not stored. An admin can free space or raise the quota.`,
       );
     }
-    await c.var.store.putAttachment(networkId, { sha256, mimeType, size: data.byteLength, data });
     return c.json({ sha256, size: data.byteLength });
   });
 

@@ -11,6 +11,7 @@ import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } f
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
+  AttachmentPut,
   Device,
   Invitation,
   Network,
@@ -342,12 +343,28 @@ export class PostgresStore implements Store {
     return Number(row?.size ?? 0);
   }
 
-  async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING`,
-      [networkId, attachment.sha256, attachment.mimeType, attachment.size, Buffer.from(attachment.data)],
-    );
+  async putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut> {
+    return this.transaction(async (client) => {
+      // Uploads to one network wait for each other (not for its pushes): each sees the bytes
+      // the one before it stored.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attachments:${networkId}`]);
+      const held = await client.query('SELECT 1 FROM attachments WHERE network_id = $1 AND sha256 = $2', [
+        networkId,
+        attachment.sha256,
+      ]);
+      if (held.rowCount) return { stored: true };
+      const used = await client.query('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = $1', [
+        networkId,
+      ]);
+      const usedBytes = Number(used.rows[0]?.bytes ?? 0);
+      if (usedBytes + attachment.size > quotaBytes) return { stored: false, usedBytes };
+      await client.query(
+        `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [networkId, attachment.sha256, attachment.mimeType, attachment.size, Buffer.from(attachment.data)],
+      );
+      return { stored: true };
+    });
   }
 
   async attachmentBytes(networkId: string): Promise<number> {

@@ -12,6 +12,7 @@ import { type PushPlan, planPush, pushAnswers, type RecordRow, recordJson, type 
 import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
+  AttachmentPut,
   Device,
   Invitation,
   Network,
@@ -342,13 +343,20 @@ export class SqliteStore implements Store {
     return disk.bavail * disk.bsize;
   }
 
-  async putAttachment(networkId: string, attachment: StoredAttachment): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT DO NOTHING`,
-      )
-      .run(networkId, attachment.sha256, attachment.mimeType, attachment.size, attachment.data);
+  async putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut> {
+    const held = this.statement('SELECT 1 FROM attachments WHERE network_id = ? AND sha256 = ?');
+    const used = this.statement('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = ?');
+    const insert = this.statement(
+      'INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const put = this.db.transaction((): AttachmentPut => {
+      if (held.get(networkId, attachment.sha256)) return { stored: true };
+      const usedBytes = (used.get(networkId) as { bytes: number }).bytes;
+      if (usedBytes + attachment.size > quotaBytes) return { stored: false, usedBytes };
+      insert.run(networkId, attachment.sha256, attachment.mimeType, attachment.size, attachment.data);
+      return { stored: true };
+    });
+    return put.immediate();
   }
 
   async attachmentBytes(networkId: string): Promise<number> {

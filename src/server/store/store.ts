@@ -58,6 +58,9 @@ export interface StoredAttachment {
   data: Uint8Array;
 }
 
+/** What became of a file: stored (or already there), or refused with what the network uses. */
+export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number };
+
 export interface PushInput {
   context: Omit<PushContext, 'authorOf'>;
   mutations: readonly Mutation[];
@@ -109,7 +112,12 @@ export interface Store {
   /** Bytes this process may still write on the disk holding the database; null when it is not local. */
   freeBytes(): Promise<number | null>;
 
-  putAttachment(networkId: string, attachment: StoredAttachment): Promise<void>;
+  /**
+   * Stores a file unless the network's files would then pass `quotaBytes` (a file it already
+   * holds is always taken). Checked and written as one step: uploads that arrive together
+   * cannot each see the room that only one of them fits in.
+   */
+  putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
   /** Bytes of files a network stores (its quota counts them). */
   attachmentBytes(networkId: string): Promise<number>;
