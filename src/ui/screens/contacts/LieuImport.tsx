@@ -183,7 +183,7 @@ export function LieuImport() {
               {t.summary(...counts(plan.lines))}
             </p>
           ) : null}
-          {work && work.phase !== 'reading' ? <WorkProgress work={work} /> : null}
+          {work?.phase === 'checking' ? <WorkProgress work={work} /> : null}
           <MappingEditor
             source={picked.source}
             mapping={picked.mapping}
@@ -195,6 +195,8 @@ export function LieuImport() {
             {communes === 'unavailable' ? <Banner tone="warning">{t.communesUnavailable}</Banner> : null}
             {plan ? <LineList lines={plan.lines} planned /> : null}
           </Section>
+          {/* Beside the button just pressed: on a phone the top of the page is out of sight. */}
+          {work?.phase === 'writing' ? <WorkProgress work={work} /> : null}
           <div class="actions">
             <Button variant="primary" disabled={!plan || busy} onClick={write}>
               {busy ? t.writing : plan ? t.confirm(counts(plan.lines)[0] + counts(plan.lines)[1]) : t.openImport}
