@@ -40,7 +40,7 @@ const USAGE = `Usage: npm run valise -- <command>
 
 --network may be left out when the server holds a single network.`;
 
-async function pickNetwork(store: Store, id: string | undefined): Promise<Network> {
+async function pickNetwork(store: Store, config: ServerConfig, id: string | undefined): Promise<Network> {
   if (id) {
     const network = await store.getNetwork(id);
     if (!network) throw new CliError(`No network with id ${id} (see: npm run valise -- networks).`);
@@ -48,10 +48,16 @@ async function pickNetwork(store: Store, id: string | undefined): Promise<Networ
   }
   const networks = await store.listNetworks();
   if (networks.length === 1) return networks[0] as Network;
+  if (networks.length > 1)
+    throw new CliError(
+      'This server holds several networks: say which with --network ID (see: npm run valise -- networks).',
+    );
+  // Most often the store of another folder than the server's: ./data where the command ran.
+  const where = config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : `${config.dataDir} (VALISE_DATA)`;
   throw new CliError(
-    networks.length === 0
-      ? 'This server holds no network yet: npm run valise -- networks create "<name>".'
-      : 'This server holds several networks: say which with --network ID (see: npm run valise -- networks).',
+    `No network in the store at ${where}. If the server keeps its data elsewhere, give the same ` +
+      'VALISE_DATA or DATABASE_URL as the server (on a server set up by `valise deploy`, run `valise <command>` as root). ' +
+      'To start a network in this store: npm run valise -- networks create "<name>".',
   );
 }
 
@@ -79,7 +85,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         const hours = Number(option(args, 'hours') ?? 72);
         if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 90)
           throw new CliError('--hours must be a whole number from 1 to 2160.');
-        const network = await pickNetwork(store, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'));
         const invitation = await issueInvitation(store, network.id, role, hours);
         const baseUrl = config.publicUrl;
         io.out(`Invitation to "${network.name}" as ${role}, single use, until ${invitation.expiresAt}:`);
@@ -88,7 +94,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'devices': {
-        const network = await pickNetwork(store, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'));
         for (const device of await store.listDevices(network.id)) {
           const state = device.revokedAt ? `revoked ${device.revokedAt.slice(0, 10)}` : 'active';
           const seen = device.lastSeenAt ? `seen ${device.lastSeenAt.slice(0, 16)}` : 'never seen';
@@ -99,7 +105,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'revoke': {
-        const network = await pickNetwork(store, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'));
         const id = args[0];
         if (!id || !isId(id)) throw new CliError('Give the device id to revoke (see: npm run valise -- devices).');
         if (!(await store.revokeDevice(network.id, id, new Date().toISOString())))
@@ -134,7 +140,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'recovery': {
-        const network = await pickNetwork(store, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'));
         const epoch = await readEpoch(store);
         const count = await store.countBroughtBack(network.id, epoch.epoch);
         io.out(`Epoch ${epoch.epoch} since ${epoch.startedAt} (${epoch.reason}).`);
