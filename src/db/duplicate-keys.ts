@@ -3,7 +3,7 @@
 // carries `duplicateKeys` under a multi-entry index, so a lieu's or a person's page finds the
 // few records sharing one of its keys instead of reading every lieu or person. The field is
 // derived, kept by derived-keys.ts on every write and hidden from every read.
-import { joinedKeys, lieuDuplicateKeys, personDuplicateKeys } from '../domain/duplicates';
+import { joinedKeys, lieuDuplicateKeys, personDuplicateKeys } from '../domain/duplicate-keys';
 import type { MergeableType } from '../domain/merge-plan';
 
 export const DUPLICATE_KEYS = 'duplicateKeys';

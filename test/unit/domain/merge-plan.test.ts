@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/domain/contact';
-import { lieuDuplicates, normalizePhone, personDuplicates } from '../../../src/domain/duplicates';
+import { normalizePhone } from '../../../src/domain/duplicate-keys';
+import { lieuDuplicates, personDuplicates } from '../../../src/domain/duplicates';
 import type { NetworkEvent } from '../../../src/domain/event';
 import {
   fieldsToChoose,
