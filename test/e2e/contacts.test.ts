@@ -101,6 +101,43 @@ describe('contacts and lieux offline on a phone', () => {
     await expectNoViolations(page, 'the list of people');
     expect(await draftHolds(page, 'Hélène')).toBe(false);
   });
+
+  test('a list of 8,000 people from French Excel shows how far its reading and writing are, and imports them all', async () => {
+    const { page, shell } = await offlinePhone();
+    await shell.goTo('contacts');
+    await page.getByText('Importer ou exporter').click();
+    // Every text the progress line shows, kept as the page writes it (a poll would miss most).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="contact-import-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // Prénom and Nom in two columns, a phone Excel took for a number, a line whose columns shifted.
+    const rows = Array.from({ length: 8000 }, (_, index) => `Ana;Diaz ${index};6${String(index).padStart(8, '0')}`);
+    rows[4000] = 'Ben;Roy; bureau;0299000000';
+    await page.getByLabel('Importer des contacts (CSV ou vCard)').setInputFiles({
+      name: 'contacts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Prénom;Nom;Téléphone\r\n${rows.join('\r\n')}\r\n`, 'utf8'),
+    });
+    const report = page.getByTestId('import-report');
+    await expect
+      .poll(() => report.textContent(), { timeout: 120_000 })
+      .toContain(
+        '7999 personnes ajoutées, 0 fusionnées avec une fiche existante (même e-mail ou téléphone), 1 ligne refusée.',
+      );
+    expect(await report.textContent()).toContain('Ligne 4002 : 4 cases remplies pour 3 colonnes');
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.some((text) => /^Lecture du fichier… \d+ %$/.test(text))).toBe(true);
+    expect(seen).toContain('Écriture des contacts… 1\u202f000 sur 7\u202f999');
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('diaz 4001');
+    await expect
+      .poll(() => page.locator('[data-testid="record-item"]').allTextContents())
+      .toEqual([expect.stringContaining('Ana Diaz 4001')]);
+  });
 });
 
 /** Whether a draft in the device's database holds this text. */
