@@ -6,14 +6,33 @@ import type { DataContext } from '../db/context';
 import type { BlobEntry } from '../db/schema';
 import { SyncError, type SyncTransport } from './transport';
 
+/**
+ * Fetches under way, by device and hash: a file asked for twice at once (the same photo
+ * attached twice to a visit, a file opened while it is being kept offline) comes down once.
+ */
+const underWay = new WeakMap<DataContext, Map<string, Promise<BlobEntry | null>>>();
+
 export async function ensureBlob(
   context: DataContext,
   transport: SyncTransport | null,
   sha256: string,
 ): Promise<BlobEntry | null> {
+  const fetches = underWay.get(context) ?? new Map<string, Promise<BlobEntry | null>>();
+  underWay.set(context, fetches);
+  const running = fetches.get(sha256);
+  if (running) return running;
   const local = await getBlob(context, sha256);
   if (local) return local;
   if (!transport) return null;
+  // Asked again while this device looked for it here: the fetch that began meanwhile serves both.
+  const begun = fetches.get(sha256);
+  if (begun) return begun;
+  const fetched = fetchBlob(context, transport, sha256).finally(() => fetches.delete(sha256));
+  fetches.set(sha256, fetched);
+  return fetched;
+}
+
+async function fetchBlob(context: DataContext, transport: SyncTransport, sha256: string): Promise<BlobEntry | null> {
   const { data, mimeType } = await transport.downloadAttachment(sha256, await recordedSize(context, sha256));
   if (!(await storeFetchedBlob(context, sha256, data, mimeType))) {
     throw new SyncError('server', 'the file arrived damaged; it is fetched again when next asked for');

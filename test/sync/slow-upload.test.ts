@@ -26,6 +26,7 @@ describe('a photo the link cannot carry in time', () => {
   let uploadsTried: number;
   /** While set, a file the office fetches arrives with one byte changed on the way. */
   let downloadsDamaged: boolean;
+  let downloads: number;
 
   beforeEach(async () => {
     server = await TestServer.start();
@@ -42,7 +43,9 @@ describe('a photo the link cannot carry in time', () => {
         : server.fetch(url, init);
     });
     downloadsDamaged = false;
+    downloads = 0;
     office = await TestDevice.open('Sami', async (url, init) => {
+      if (init?.method === 'GET' && url.includes('/api/attachments/')) downloads += 1;
       const response = await server.fetch(url, init);
       if (!downloadsDamaged || init?.method !== 'GET' || !url.includes('/api/attachments/')) return response;
       const damaged = new Uint8Array(await response.arrayBuffer());
@@ -175,6 +178,22 @@ describe('a photo the link cannot carry in time', () => {
     downloadsDamaged = false;
     const arrived = await ensureBlob(office.context, officeTransport(), photo.sha256);
     expect(new TextDecoder().decode(arrived?.data)).toBe(`photo ${visit.id}`);
+  });
+
+  it('comes down once on another device that shows it twice at the same time', async () => {
+    const { visit, photo } = await visitWithPhoto();
+    await field.sync();
+    await office.sync();
+    // The same photo attached twice to a visit, or a file opened while it is being kept offline.
+    const both = await Promise.all([
+      ensureBlob(office.context, officeTransport(), photo.sha256),
+      ensureBlob(office.context, officeTransport(), photo.sha256),
+    ]);
+    expect(both.map((entry) => new TextDecoder().decode(entry?.data))).toEqual([
+      `photo ${visit.id}`,
+      `photo ${visit.id}`,
+    ]);
+    expect(downloads).toBe(1);
   });
 
   it('is tried again with the scheduler’s backoff, not only at the next periodic sync', async () => {
