@@ -3,6 +3,7 @@
 // the given environment, ready once it says it is listening, killed with any signal.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { JoinResponse } from '../../src/protocol/wire';
 import { freePort } from './free-port';
 import { waitForOutput } from './wait-for';
 
@@ -79,4 +80,20 @@ export function firstInvitationCode(output: string): string {
   const code = output.match(/code: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/)?.[1];
   if (!code) throw new Error(`No invitation code in the server's output:\n${output}`);
   return code;
+}
+
+/** The first admin's device (Camille's "Poste"), joined with the invitation the server printed. */
+export async function joinFirstAdmin(server: ServerProcess): Promise<JoinResponse> {
+  const response = await fetch(`${server.url}/api/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      code: firstInvitationCode(server.output()),
+      deviceName: 'Poste',
+      memberName: 'Camille',
+      clockNode: '0123456789abcdef',
+    }),
+  });
+  if (response.status !== 200) throw new Error(`The first admin could not join: ${await response.text()}`);
+  return (await response.json()) as JoinResponse;
 }

@@ -4,11 +4,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import type { Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
 import { serverFolder } from '../helpers/server-folder';
-import { firstInvitationCode, type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 const BATCH = 40;
 const PUSHERS = 4;
@@ -39,17 +39,7 @@ async function pullAll(url: string, token: string): Promise<PullResponse['change
 
 async function crashDuringPushes(env: NodeJS.ProcessEnv) {
   let server: ServerProcess = await startServerProcess(env);
-  const joinAnswer = await fetch(`${server.url}/api/join`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      code: firstInvitationCode(server.output()),
-      deviceName: 'Poste',
-      memberName: 'Camille',
-      clockNode: '0123456789abcdef',
-    }),
-  });
-  const { token } = (await joinAnswer.json()) as JoinResponse;
+  const { token } = await joinFirstAdmin(server);
 
   const sent: Mutation[][] = [];
   const acknowledged: Mutation[][] = [];

@@ -9,7 +9,6 @@ import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
 import { HEALTH_CHECK_INTERVAL_MS } from '../../src/server/ops/health';
@@ -19,7 +18,7 @@ import type { Store } from '../../src/server/store/store';
 import { freePort } from '../helpers/free-port';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
 import { serverFolder } from '../helpers/server-folder';
-import { firstInvitationCode, type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -116,17 +115,7 @@ describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     expect(await health()).toMatchObject({ status: 200, body: { ok: true } });
-    const joined = await fetch(`${url}/api/join`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        code: firstInvitationCode(server.output()),
-        deviceName: 'Poste',
-        memberName: 'Camille',
-        clockNode: '0123456789abcdef',
-      }),
-    });
-    const { token } = (await joined.json()) as JoinResponse;
+    const { token } = await joinFirstAdmin(server);
     const file = randomBytes(LARGEST_WRITE);
     const upload = () =>
       fetch(`${url}/api/attachments/${createHash('sha256').update(file).digest('hex')}`, {

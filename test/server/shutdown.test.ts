@@ -5,10 +5,10 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JoinResponse, PullResponse, PushResponse } from '../../src/protocol/wire';
+import type { PullResponse, PushResponse } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
 import { serverFolder } from '../helpers/server-folder';
-import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
+import { joinFirstAdmin, startServerProcess } from '../helpers/server-process';
 
 let dir: string;
 beforeAll(() => {
@@ -22,18 +22,7 @@ describe('graceful shutdown', () => {
   it('finishes a push in flight on SIGTERM, then exits 0 and refuses new connections', async () => {
     const env = { VALISE_DATA: join(dir, 'data'), VALISE_DIST: join(dir, 'dist') };
     const server = await startServerProcess(env);
-    const joined = (await (
-      await fetch(`${server.url}/api/join`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          code: firstInvitationCode(server.output()),
-          deviceName: 'Poste',
-          memberName: 'Camille',
-          clockNode: '0123456789abcdef',
-        }),
-      })
-    ).json()) as JoinResponse;
+    const joined = await joinFirstAdmin(server);
 
     const mutations = Array.from({ length: 20 }, () => visitCreation(Date.now()));
     const body = Buffer.from(JSON.stringify({ mutations }));
