@@ -267,6 +267,37 @@ describe('visits offline on a phone', () => {
     expect(await visits.draftsLink().count()).toBe(0);
   });
 
+  test('a visit dated 0026 (the year typed "26") is refused with its date field in sight, not under the save bar', async () => {
+    const { page, visits } = await offlinePhone();
+    await visits.tap(visits.newVisitButton());
+    await visits.type(visits.notes(), 'Compte rendu. '.repeat(300));
+    await visits.tap(visits.service('Détecter'));
+    await visits.type(page.getByLabel('Ou un endroit sans fiche (facultatif)'), 'Salle des fêtes');
+    // Scrolled to from below, the date field stops at the bottom of the window, under the bar.
+    await visits.type(page.getByLabel('Date et heure'), '0026-12-05T10:00');
+    await visits.tap(visits.save());
+    const error = visits.main().getByText('Vérifiez l’année : une visite ne peut pas dater d’avant 2000', {
+      exact: false,
+    });
+    await error.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('datetime-local');
+    // Drawn where the person sees it: what is on top at the middle of the field and of its error
+    // is the field and the error, not the sticky save bar or the bottom navigation.
+    const onTop = () =>
+      page.evaluate(() => {
+        const field = document.querySelector('input[type="datetime-local"]') as HTMLElement;
+        const seen = (element: HTMLElement | null) => {
+          if (!element) return false;
+          const box = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return hit !== null && (element === hit || element.contains(hit));
+        };
+        return seen(field) && seen(document.getElementById(`${field.id}-error`));
+      });
+    await expect.poll(onTop).toBe(true);
+    expect(page.url()).toContain('#/visites/nouvelle');
+  });
+
   test('imports a CSV of contacts with one bad line: the others are added, the bad one is listed, and all export as vCard', async () => {
     const { page, shell } = await offlinePhone();
     await shell.goTo('contacts');

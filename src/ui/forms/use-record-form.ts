@@ -9,6 +9,7 @@ import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { DRAFT_PARAM, noteDraftNamed } from './draft-param';
+import { focusFirstError } from './focus-first-error';
 import type { FormStart } from './use-form-start';
 
 export type FieldErrors = Record<string, string>;
@@ -123,7 +124,7 @@ export function useRecordForm<V extends object, R, F = never>(
   };
 
   useEffect(() => {
-    if (problem === 'errors') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (problem === 'errors') focusFirstError(formRef.current);
   }, [problem, errors]);
 
   const showErrors = (found: FieldErrors) => {

@@ -12,6 +12,7 @@ import { JoinError, type JoinFailure } from '../../../../sync/join';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { focusFirstError } from '../../../forms/focus-first-error';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useUnsavedInput } from '../../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -35,9 +36,8 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
   const member = memberName ?? context?.identity.authorName ?? '';
   useUnsavedInput(code !== initialCode || deviceName !== '' || memberName !== null);
 
-  // A refusal below the fold of a phone would go unseen: the first field in error takes the focus.
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusFirstError(formRef.current);
   }, [errors]);
 
   const submit = async (event: Event) => {
