@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caddyfile } from '../../src/server/deploy/files';
+import { caddyGlobalOptions, caddySite } from '../../src/server/deploy/files';
 import { freePort } from '../helpers/free-port';
 import { waitFor, waitForOutput } from '../helpers/wait-for';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
@@ -71,17 +71,27 @@ beforeAll(async () => {
   const httpPort = await freePort();
   origin = `https://${HOST}:${httpsPort}`;
   server = await startServer({ env: { VALISE_TRUSTED_PROXIES: '127.0.0.1', VALISE_PUBLIC_URL: origin } });
-  // The generated site block, with test-only global options: Caddy's own CA, no admin
+  // The generated Caddyfile, with test-only global options added: Caddy's own CA, no admin
   // endpoint, nothing installed in the machine's trust store, ports of our own.
+  const settings = {
+    domain: HOST,
+    email: null,
+    dataDir: '/unused',
+    backupDir: '/unused',
+    user: 'valise',
+    appDir: '/unused',
+    node: '/unused',
+    port: server.port,
+  };
   const config = `{
 \tadmin off
 \tlocal_certs
 \tskip_install_trust
 \thttp_port ${httpPort}
 \thttps_port ${httpsPort}
-}
+${caddyGlobalOptions(settings)}}
 
-${caddyfile({ domain: HOST, email: null, dataDir: '/unused', backupDir: '/unused', user: 'valise', appDir: '/unused', node: '/unused', port: server.port })}`;
+${caddySite(settings)}`;
   writeFileSync(join(dir, 'Caddyfile'), config);
   caddy = spawn(CADDY, ['run', '--adapter', 'caddyfile', '--config', join(dir, 'Caddyfile')], {
     env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },

@@ -26,8 +26,24 @@ export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?
  * what belongs to the HTTPS edge. /metrics stays on loopback.
  */
 export function caddyfile(settings: DeploySettings): string {
-  const global = settings.email ? `{\n\temail ${settings.email}\n}\n\n` : '';
-  return `${global}${settings.domain} {
+  return `{\n${caddyGlobalOptions(settings)}}\n\n${caddySite(settings)}`;
+}
+
+/**
+ * The global options, one per line, tab-indented: a request's headers must arrive within 30 s
+ * (without it Caddy kept a connection sent one header line every 10 s open past 150 s, so a
+ * few machines could hold thousands), and a connection idle between requests closes after
+ * 2 min. The body gets no limit of Caddy's own: the server allows 300 s, the time a 10 MB
+ * file takes on a weak uplink.
+ */
+export function caddyGlobalOptions(settings: Pick<DeploySettings, 'email'>): string {
+  const email = settings.email ? `\temail ${settings.email}\n` : '';
+  return `${email}\tservers {\n\t\ttimeouts {\n\t\t\tread_header 30s\n\t\t\tidle 2m\n\t\t}\n\t}\n`;
+}
+
+/** The site: HTTPS for the domain, proxied to the server on loopback. */
+export function caddySite(settings: DeploySettings): string {
+  return `${settings.domain} {
 \tencode zstd gzip
 \t# Prometheus scrapes the server on loopback, never through the internet.
 \trespond /metrics 404
