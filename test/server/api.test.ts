@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
@@ -59,9 +59,50 @@ describe('joining a network', () => {
     const first = await call('/api/join', { method: 'POST', body });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ networkId, role: 'concierge', memberName: 'Sam' });
-    const second = await call('/api/join', { method: 'POST', body });
+    const another = JSON.stringify({ code, deviceName: 'Autre', memberName: 'Eve', clockNode: 'bbbbbbbbbbbbbbbb' });
+    const second = await call('/api/join', { method: 'POST', body: another });
     expect(second.status).toBe(403);
     expect(second.body.code).toBe('invalid_invitation');
+  });
+
+  describe('when the answer to a join was lost on the way', () => {
+    const joinAs = (code: string, clockNode: string) =>
+      call('/api/join', {
+        method: 'POST',
+        body: JSON.stringify({ code, deviceName: 'Téléphone', memberName: 'Sam', clockNode }),
+      });
+
+    it('lets the same device join again with the same code, under a new token', async () => {
+      const code = await server.invite(networkId, 'concierge');
+      const lost = await joinAs(code, 'cccccccccccccccc');
+      now += 5 * 60_000;
+      const again = await joinAs(code, 'cccccccccccccccc');
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ networkId, deviceId: lost.body.deviceId, role: 'concierge' });
+      expect(again.body.token).not.toBe(lost.body.token);
+      expect((await call('/api/session', { token: String(again.body.token) })).status).toBe(200);
+      // The lost answer's token no longer opens the network.
+      expect((await call('/api/session', { token: String(lost.body.token) })).status).toBe(401);
+      const devices = await call('/api/admin/devices', { token: (await join('admin')).token });
+      expect((devices.body.devices as unknown[]).length).toBe(2);
+    });
+
+    it('refuses the code once the device has used its token, or ten minutes on', async () => {
+      const used = await server.invite(networkId, 'concierge');
+      const joined = await joinAs(used, 'dddddddddddddddd');
+      expect((await call('/api/session', { token: String(joined.body.token) })).status).toBe(200);
+      // The server notes a device seen without holding the answer for it.
+      await vi.waitFor(async () => {
+        const devices = await server.store.listDevices(networkId);
+        expect(devices.find((device) => device.id === joined.body.deviceId)?.lastSeenAt).not.toBeNull();
+      });
+      expect((await joinAs(used, 'dddddddddddddddd')).status).toBe(403);
+
+      const late = await server.invite(networkId, 'concierge');
+      expect((await joinAs(late, 'eeeeeeeeeeeeeeee')).status).toBe(200);
+      now += 11 * 60_000;
+      expect((await joinAs(late, 'eeeeeeeeeeeeeeee')).body.code).toBe('invalid_invitation');
+    });
   });
 
   it('refuses an expired invitation', async () => {

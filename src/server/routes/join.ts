@@ -11,7 +11,7 @@ import { hashCode, hashSecret, newToken } from '../auth';
 import { clientLimitKey, limitBody } from '../edge';
 import { fail, refuseOtherMethods } from '../http-errors';
 import { readEpoch } from '../ops/epoch';
-import type { Device } from '../store/store';
+import type { Device, Invitation, Store } from '../store/store';
 import type { AppEnv } from './env';
 import { readBody, requireDevice } from './guard';
 
@@ -28,6 +28,35 @@ const limitTokenBody = limitBody(MAX_SMALL_BODY_BYTES, 'request');
 
 /** Wrong codes tried on one invitation before it stops working. */
 const MAX_CODE_ATTEMPTS = 10;
+
+/** How long a device whose join answer was lost may send the same join again. */
+const LOST_ANSWER_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The device that redeemed this invitation, when the same device (its clock's node, random
+ * and never sent before joining) sends the join again soon after, without ever having used
+ * the token it was given: the answer was lost on a weak link, and refusing the code would
+ * leave the concierge without a way in until an admin invites again.
+ */
+async function deviceWithLostAnswer(
+  store: Store,
+  invitation: Invitation,
+  clockNode: string,
+  now: number,
+): Promise<Device | null> {
+  if (!invitation.usedAt || now - Date.parse(invitation.usedAt) > LOST_ANSWER_WINDOW_MS) return null;
+  const devices = await store.listDevices(invitation.networkId);
+  return (
+    devices.find(
+      (device) =>
+        device.clockNode === clockNode &&
+        device.createdAt === invitation.usedAt &&
+        device.role === invitation.role &&
+        device.lastSeenAt === null &&
+        device.revokedAt === null,
+    ) ?? null
+  );
+}
 
 export function joinRoutes() {
   const routes = new Hono<AppEnv>();
@@ -65,12 +94,16 @@ export function joinRoutes() {
         'This invitation code is unknown, used or expired. Ask an admin for a new one.',
       );
     };
-    if (
-      !invitation ||
-      invitation.usedAt ||
-      Date.parse(invitation.expiresAt) < now ||
-      invitation.attempts > MAX_CODE_ATTEMPTS
-    ) {
+    if (invitation?.usedAt) {
+      const device = await deviceWithLostAnswer(store, invitation, clockNode, now);
+      const network = device && (await store.getNetwork(device.networkId));
+      if (!device || !network) return refused();
+      // A new token: the lost answer's token may have reached someone else's hands.
+      const token = newToken();
+      await store.replaceToken(device.id, hashSecret(token));
+      return c.json(joinResponse(device, network.name, token, c.var.config.maxAttachmentBytes, now));
+    }
+    if (!invitation || Date.parse(invitation.expiresAt) < now || invitation.attempts > MAX_CODE_ATTEMPTS) {
       return refused();
     }
     const network = await store.getNetwork(invitation.networkId);
@@ -88,12 +121,7 @@ export function joinRoutes() {
       revokedAt: null,
     };
     if (!(await store.redeemInvitation(codeHash, device, hashSecret(token)))) return refused();
-    const response: JoinResponse = {
-      ...sessionOf(device, network.name, c.var.config.maxAttachmentBytes),
-      token,
-      serverTime: now,
-    };
-    return c.json(response);
+    return c.json(joinResponse(device, network.name, token, c.var.config.maxAttachmentBytes, now));
   });
 
   routes.post('/session/token', limitTokenBody, requireDevice, async (c) => {
@@ -119,6 +147,16 @@ export function joinRoutes() {
   });
 
   return refuseOtherMethods(routes);
+}
+
+function joinResponse(
+  device: Device,
+  networkName: string,
+  token: string,
+  maxAttachmentBytes: number,
+  serverTime: number,
+): JoinResponse {
+  return { ...sessionOf(device, networkName, maxAttachmentBytes), token, serverTime };
 }
 
 function sessionOf(device: Device, networkName: string, maxAttachmentBytes: number): SessionInfo {
