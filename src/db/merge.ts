@@ -1,7 +1,8 @@
 // Merging duplicates on this device, and redirecting references to records merged elsewhere.
 // Both are ordinary field writes through the outbox (src/domain/merge-plan.ts plans them), in
 // one transaction: a merge is whole or not at all.
-import { type DuplicateReason, lieuDuplicates, personDuplicates } from '../domain/duplicates';
+import type { DuplicateReason } from '../domain/duplicate-keys';
+import { lieuDuplicates, personDuplicates } from '../domain/duplicates';
 import {
   MERGEABLE_TYPES,
   type Mergeable,

@@ -4,9 +4,6 @@ import type { Contact } from './contact';
 import { type DuplicateReason, joinedKeys, lieuDuplicateKeys, personDuplicateKeys, SEPARATOR } from './duplicate-keys';
 import type { Organisation } from './organisation';
 
-// The lieux import matches lines against stored lieux by these keys.
-export { type DuplicateReason, lieuDuplicateKeys } from './duplicate-keys';
-
 interface DuplicatePair {
   /** The two ids, older record first (the one usually kept). */
   ids: [string, string];

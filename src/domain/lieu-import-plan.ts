@@ -3,7 +3,7 @@
 // stored lieu, or of an earlier line of the file, is merged into it (its empty fields filled,
 // tags joined); any other valid line adds a lieu; the rest are refused with their reason. The
 // preview shows this plan, and the write computes it again inside its transaction.
-import { type DuplicateReason, lieuDuplicateKeys } from './duplicates';
+import { type DuplicateReason, lieuDuplicateKeys } from './duplicate-keys';
 import type { LieuImportProblem, LieuInput, MappedLieuLine } from './lieu-import';
 import type { Organisation } from './organisation';
 

@@ -3,7 +3,7 @@
 // an existing lieu, refused and why), then confirm — one transaction — or cancel, nothing written.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importLieux, liveLieux } from '../../../db/lieu-import';
-import type { DuplicateReason } from '../../../domain/duplicates';
+import type { DuplicateReason } from '../../../domain/duplicate-keys';
 import {
   decodeLieuFile,
   guessLieuMapping,

@@ -1,4 +1,4 @@
-import type { DuplicateReason } from '../../../domain/duplicates';
+import type { DuplicateReason } from '../../../domain/duplicate-keys';
 import type { MergeRefusalReason } from '../../../domain/merge-plan';
 import type { Messages } from '../../i18n/messages';
 
