@@ -7,13 +7,6 @@ export async function sha256Hex(data: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Keeps bytes on the device (idempotent: the same bytes are stored once). */
-export async function storeBlob(context: DataContext, data: ArrayBuffer, mimeType: string): Promise<string> {
-  const sha256 = await sha256Hex(data);
-  await context.db.transaction('rw', context.db.blobs, () => putBlob(context, sha256, data, mimeType));
-  return sha256;
-}
-
 /**
  * Keeps the bytes of a file fetched from the server, if they are the file asked for: false
  * when they were damaged on the way (kept, they would sit under another hash for ever).

@@ -7,7 +7,7 @@ import {
   readBackupMeta,
   restoreBackup,
 } from '../../../src/db/backup';
-import { storeBlob } from '../../../src/db/blobs';
+import { putBlob, sha256Hex } from '../../../src/db/blobs';
 import type { DataContext } from '../../../src/db/context';
 import { leaveNetwork } from '../../../src/db/sync-store';
 import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
@@ -118,7 +118,8 @@ describe('a backup of the device', () => {
   test('carries photos’ bytes and refuses damaged ones without writing anything', async () => {
     const context = await openTestContext();
     const bytes = new TextEncoder().encode('photo de l’atelier').buffer as ArrayBuffer;
-    const sha256 = await storeBlob(context, bytes, 'image/jpeg');
+    const sha256 = await sha256Hex(bytes);
+    await putBlob(context, sha256, bytes, 'image/jpeg');
     const sample = sampleRecords();
     await createRecord(context, 'attachments', { ...sample.attachments, sha256, size: bytes.byteLength });
     const backup = await saved(context);
