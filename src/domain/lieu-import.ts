@@ -28,16 +28,6 @@ export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements' | 'spreadsh
 /** Why a file gives no table: a kind, or a CSV quote left open at a line (nothing is imported). */
 export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unclosed_quote'; line: number };
 
-/** Reads a picked file: refused when it is no text (a spreadsheet's own file), else decoded by its bytes and read. */
-export function readLieuFile(
-  bytes: Uint8Array,
-): { source: LieuSource; encoding: TextEncodingName } | LieuSourceRefusal {
-  const decoded = decodeLieuFile(bytes);
-  if ('problem' in decoded) return decoded;
-  const source = readLieuSource(decoded.text);
-  return 'problem' in source ? source : { source, encoding: decoded.encoding };
-}
-
 /** A picked file's text, decoded by its bytes, or why it is no text. */
 export function decodeLieuFile(
   bytes: Uint8Array,

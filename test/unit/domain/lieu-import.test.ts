@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CommuneIndex, parseCommunes } from '../../../src/domain/communes';
 import {
+  decodeLieuFile,
   guessLieuMapping,
   type LieuSource,
   mapLieuSource,
-  readLieuFile,
   readLieuSource,
 } from '../../../src/domain/lieu-import';
 import { decodeText } from '../../../src/domain/text-file';
@@ -158,13 +158,12 @@ describe('lieux from the census of tiers-lieux', () => {
   it('says a workbook is no CSV and a binary file no text, instead of mapping columns of garbage', () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]);
-    expect(readLieuFile(xlsx)).toEqual({ problem: 'spreadsheet' });
-    expect(readLieuFile(png)).toEqual({ problem: 'binary' });
+    expect(decodeLieuFile(xlsx)).toEqual({ problem: 'spreadsheet' });
+    expect(decodeLieuFile(png)).toEqual({ problem: 'binary' });
     const utf16 = [0xff, 0xfe, ...[...'Nom\tCommune\nCafé\tRedon\n'].flatMap((char) => [char.charCodeAt(0), 0])];
-    expect(readLieuFile(new Uint8Array(utf16))).toMatchObject({
-      encoding: 'utf-16le',
-      source: { rows: [['Café', 'Redon']] },
-    });
+    const decoded = decodeLieuFile(new Uint8Array(utf16));
+    expect(decoded).toMatchObject({ encoding: 'utf-16le' });
+    expect('text' in decoded && readLieuSource(decoded.text)).toMatchObject({ rows: [['Café', 'Redon']] });
   });
 
   it('says what is wrong with a file that holds no lieux', () => {
@@ -217,6 +216,6 @@ describe('files from a hostile or confused spreadsheet', () => {
   });
 
   it('refuses a file too large to read on a phone, before decoding it', () => {
-    expect(readLieuFile(new Uint8Array(51 * 1024 * 1024))).toEqual({ problem: 'too_large' });
+    expect(decodeLieuFile(new Uint8Array(51 * 1024 * 1024))).toEqual({ problem: 'too_large' });
   });
 });
