@@ -53,4 +53,18 @@ describe('importing contacts', () => {
     expect(seen).toEqual(['0/2100', '1000/2100', '2000/2100', '2100/2100']);
     expect(await listContacts(context)).toHaveLength(2100);
   });
+
+  test('a failure in a late slice writes nothing: no person, no lieu it named', async () => {
+    const context = await openTestContext();
+    const rows = Array.from({ length: 2100 }, (_, index) => `Personne ${index},p${index}@exemple.fr,Lieu ${index}`);
+    const lines = contactsFromCsv(`nom,email,structure\n${rows.join('\n')}\n`).map((line) =>
+      'contact' in line && line.line === 2052 ? { ...line, contact: { ...line.contact, name: '' } } : line,
+    );
+    const written: number[] = [];
+    await expect(importContacts(context, lines, (done) => written.push(done))).rejects.toThrow();
+    // The first two slices were written before the third failed, and were rolled back with it.
+    expect(written).toEqual([0, 1000, 2000]);
+    expect(await context.db.records('contacts').count()).toBe(0);
+    expect(await context.db.records('organisations').count()).toBe(0);
+  });
 });
