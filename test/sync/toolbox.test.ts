@@ -205,7 +205,7 @@ describe('shared kit and packing between two devices', () => {
     // Publishing from the concierge's own device is refused by the server and set aside.
     await publishItem(b.context, suggestion.id);
     await b.sync();
-    expect((await listRejected(b.context)).map((rejected) => rejected.reason)).toEqual([
+    expect((await listRejected(b.context)).map((change) => change.rejected.reason)).toEqual([
       'forbidden: only an admin can publish a toolbox item',
     ]);
     expect((await b.context.db.records('toolboxItems').get(suggestion.id))?.status).toBe('suggested');

@@ -1,4 +1,43 @@
+import { isRecordType, type RecordType } from '../../../../domain/record-types';
 import type { Messages } from '../../../i18n/messages';
+
+/** What each record type is called in a sentence, as its screen calls one of them. */
+const TYPE_NAMES_FR: Record<RecordType, string> = {
+  organisations: 'Lieu',
+  contacts: 'Personne',
+  visits: 'Visite',
+  followUps: 'À faire',
+  diagnosticTemplates: 'Grille de diagnostic',
+  diagnostics: 'Diagnostic',
+  events: 'Événement',
+  eventNotes: 'Note d’événement',
+  toolboxItems: 'Élément de la valise',
+  loans: 'Prêt',
+  packingLists: 'Liste de départ',
+  attachments: 'Fichier joint',
+  conflicts: 'Texte à départager',
+};
+
+const TYPE_NAMES_EN: Record<RecordType, string> = {
+  organisations: 'Place',
+  contacts: 'Person',
+  visits: 'Visit',
+  followUps: 'To do',
+  diagnosticTemplates: 'Diagnostic grid',
+  diagnostics: 'Diagnostic',
+  events: 'Event',
+  eventNotes: 'Event note',
+  toolboxItems: 'Toolbox item',
+  loans: 'Loan',
+  packingLists: 'Packing list',
+  attachments: 'Attached file',
+  conflicts: 'Text to settle',
+};
+
+/** A type a later release added (the server refused it by its wire name) is shown as it is. */
+function typeName(names: Record<RecordType, string>, type: string): string {
+  return isRecordType(type) ? names[type] : type;
+}
 
 export const messages = {
   fr: {
@@ -46,6 +85,8 @@ export const messages = {
       'Le serveur n’a pas accepté ces modifications. Elles sont gardées ici avec la raison, pour que rien de ce que vous avez écrit ne se perde.',
     rejectedValues: 'Ce que vous aviez saisi',
     rejectedDismiss: 'J’ai noté, effacer',
+    rejectedType: (type: string) => typeName(TYPE_NAMES_FR, type),
+    rejectedUnnamed: 'sans nom',
     adminTitle: 'Administration du réseau',
     inviteRole: 'Rôle de la personne invitée',
     invite: 'Créer une invitation',
@@ -135,6 +176,8 @@ export const messages = {
       'The server did not accept these changes. They are kept here with the reason, so nothing you wrote is lost.',
     rejectedValues: 'What you had entered',
     rejectedDismiss: 'Noted, remove',
+    rejectedType: (type: string) => typeName(TYPE_NAMES_EN, type),
+    rejectedUnnamed: 'unnamed',
     adminTitle: 'Network administration',
     inviteRole: 'Role of the invited person',
     invite: 'Create an invitation',
