@@ -154,6 +154,25 @@ describe('valise deploy', () => {
     expect(result.stdout).toContain('Invitation to "Réseau des Landes" as concierge');
     expect(result.stdout).toMatch(/link: https:\/\/valise\.mon-reseau\.fr\/#\/rejoindre\?code=[A-Z0-9-]{14}\n/);
     expect(readdirSync(elsewhere)).toEqual([]);
+
+    // A setting the admin changes in the unit as systemd's examples write it, in quotes.
+    const unit = join(out, 'valise.service');
+    const written = readFileSync(unit, 'utf8');
+    expect(written).toContain('\nEnvironment=VALISE_PUBLIC_URL=https://valise.mon-reseau.fr\n');
+    writeFileSync(
+      unit,
+      written.replace(
+        'Environment=VALISE_PUBLIC_URL=https://valise.mon-reseau.fr',
+        'Environment="VALISE_PUBLIC_URL=https://autre.mon-reseau.fr"',
+      ),
+    );
+    const quoted = spawnSync(command, ['invite'], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: dir },
+    });
+    expect(quoted.status, quoted.stderr).toBe(0);
+    expect(quoted.stdout).toMatch(/link: https:\/\/autre\.mon-reseau\.fr\/#\/rejoindre\?code=/);
   }, 60_000);
 
   it('refuses a domain that is not a host name, in words', async () => {

@@ -152,7 +152,9 @@ function adminCommand(settings: DeploySettings): string {
 set -ef
 if [ "$(id -un)" != ${settings.user} ]; then exec runuser -u ${settings.user} -- "$0" "$@"; fi
 cd ${settings.appDir}
-exec env $(sed -n 's/^Environment=//p' ${SERVER_UNIT}) ${settings.node} --import tsx src/server/cli.ts "$@"
+# systemd's own quoting (Environment="DATABASE_URL=…") is dropped: a quoted line would set a
+# variable named '"DATABASE_URL', and the commands would open the SQLite store instead.
+exec env $(sed -n 's/^Environment=//p' ${SERVER_UNIT} | tr -d "\\"'") ${settings.node} --import tsx src/server/cli.ts "$@"
 `;
 }
 
