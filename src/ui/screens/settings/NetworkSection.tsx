@@ -1,6 +1,7 @@
 // Réglages → Réseau: join a network (an invitation link lands here with its code), or, once
 // joined, the sync status, texts to settle, refused changes, administration and leaving.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { hrefTo, navigate } from '../../../state/router';
 import { useSync } from '../../../state/sync';
 import { Banner } from '../../components/Banner';
 import { Section } from '../../components/Section';
@@ -14,6 +15,9 @@ import styles from './network/network.module.css';
 import { OpenConflicts } from './network/OpenConflicts';
 import { RejectedChanges } from './network/RejectedChanges';
 
+/** The screen an invitation link opens (routes.ts). */
+const JOIN_PATH = 'rejoindre';
+
 export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const t = useMessages(messages);
   const session = useSync((view) => view.session);
@@ -26,6 +30,12 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   useEffect(() => {
     if (joinedHere && joined) joinedStatus.current?.scrollIntoView({ block: 'start' });
   }, [joinedHere, joined]);
+  const onJoined = () => {
+    setJoinedHere(true);
+    // The invitation's code is used up: out of the address bar and the history, so going back
+    // or reloading does not offer it again. Same screen, so the news of the join stays shown.
+    if (invitationCode) navigate(hrefTo(JOIN_PATH), { replace: true });
+  };
   return (
     <Section title={t.title} id="reseau">
       {session ? (
@@ -42,7 +52,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
       ) : (
         <div class="stack">
           <p>{t.local}</p>
-          <JoinForm initialCode={invitationCode} onJoined={() => setJoinedHere(true)} />
+          <JoinForm initialCode={invitationCode} onJoined={onJoined} />
         </div>
       )}
     </Section>

@@ -1,0 +1,53 @@
+// Joining from an invitation link: once the code is used, the address no longer holds it, so
+// neither going back nor a reload offers the used code again, and the news of the join stays.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Session } from '../../../../../src/db/context';
+import { routeStore, startRouter } from '../../../../../src/state/router';
+import { syncStore } from '../../../../../src/state/sync';
+import { uiStore } from '../../../../../src/state/ui';
+import { NetworkSection } from '../../../../../src/ui/screens/settings/NetworkSection';
+
+const session: Session = {
+  networkId: 'network',
+  networkName: 'Réseau du bassin',
+  deviceId: 'device',
+  memberName: 'Camille Martin',
+  role: 'concierge',
+  maxAttachmentBytes: 10_000_000,
+  serverUrl: 'https://valise.example',
+  token: 'token',
+};
+
+vi.mock('../../../../../src/state/sync', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../../../src/state/sync')>();
+  return { ...original, join: async () => original.syncStore.setState({ session }) };
+});
+
+vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
+  useDataContext: () => ({ identity: { authorName: 'Camille Martin' } }),
+}));
+
+describe('joining from an invitation link', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr', online: true });
+    syncStore.setState({ session: null });
+    location.hash = '#/rejoindre?code=JWA2-F9K6-TTZF';
+    startRouter(window);
+  });
+
+  test('the used code leaves the address and the history; the join is still announced', async () => {
+    const before = history.length;
+    expect(routeStore.getState().route.query.code).toBe('JWA2-F9K6-TTZF');
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    await screen.findByText(/Réseau du bassin/);
+    expect(location.hash).toBe('#/rejoindre');
+    expect(history.length).toBe(before);
+    expect(routeStore.getState().route.query.code).toBeUndefined();
+  });
+});
