@@ -70,67 +70,79 @@ export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceI
   return (
     <div class="stack" id="administration">
       <h3>{t.adminTitle}</h3>
-      <NetworkFiles />
-      <Field
-        as="select"
-        label={t.inviteRole}
-        value={role}
-        onChange={(event) => setRole(event.currentTarget.value as Role)}
-      >
-        <option value="concierge">{t.roleConcierge}</option>
-        <option value="admin">{t.roleAdmin}</option>
-      </Field>
-      <div class="actions">
-        <Button variant="primary" onClick={invite}>
-          {t.invite}
-        </Button>
-      </div>
-      {invitation ? (
-        <Banner tone="success" title={t.invitationReady}>
-          <p>
-            {t.invitationCode} :{' '}
-            <strong class={styles.invitationCode} data-testid="invitation-code">
-              {invitation.code}
-            </strong>
-          </p>
-          <p class={styles.invitationLink}>
-            {t.invitationLink} : {invitationLink(serverUrl, invitation.code)}
-          </p>
-          <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
-          <InvitationShare
-            link={invitationLink(serverUrl, invitation.code)}
-            expires={d.dateTime(invitation.expiresAt)}
-          />
-        </Banner>
-      ) : null}
-      <h3>{t.devicesTitle}</h3>
+      {/* Once this device is revoked every admin action is refused ("retiré" again): none is offered. */}
+      {selfRevoked ? null : (
+        <>
+          <NetworkFiles />
+          <Field
+            as="select"
+            label={t.inviteRole}
+            value={role}
+            onChange={(event) => setRole(event.currentTarget.value as Role)}
+          >
+            <option value="concierge">{t.roleConcierge}</option>
+            <option value="admin">{t.roleAdmin}</option>
+          </Field>
+          <div class="actions">
+            <Button variant="primary" onClick={invite}>
+              {t.invite}
+            </Button>
+          </div>
+          {invitation ? (
+            <Banner tone="success" title={t.invitationReady}>
+              <p>
+                {t.invitationCode} :{' '}
+                <strong class={styles.invitationCode} data-testid="invitation-code">
+                  {invitation.code}
+                </strong>
+              </p>
+              <p class={styles.invitationLink}>
+                {t.invitationLink} : {invitationLink(serverUrl, invitation.code)}
+              </p>
+              <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
+              <InvitationShare
+                link={invitationLink(serverUrl, invitation.code)}
+                expires={d.dateTime(invitation.expiresAt)}
+              />
+            </Banner>
+          ) : null}
+        </>
+      )}
       {devices === null ? (
-        <div class="actions">
-          <Button onClick={loadDevices}>{t.devicesLoad}</Button>
-        </div>
+        selfRevoked ? null : (
+          <>
+            <h3>{t.devicesTitle}</h3>
+            <div class="actions">
+              <Button onClick={loadDevices}>{t.devicesLoad}</Button>
+            </div>
+          </>
+        )
       ) : (
-        <ul class={`stack ${styles.list}`} data-testid="devices">
-          {devices.map((device) => (
-            <li key={device.id} class={styles.card}>
-              <strong>{device.name}</strong>
-              {device.id === deviceId ? ` (${t.thisDevice})` : null} — {device.memberName} (
-              {device.role === 'admin' ? t.roleAdmin : t.roleConcierge}
-              ),{' '}
-              {device.revokedAt
-                ? t.deviceRevoked
-                : device.lastSeenAt
-                  ? t.deviceSeen(d.ago(device.lastSeenAt))
-                  : t.deviceNeverSeen}
-              {device.revokedAt ? null : (
-                <div class="actions">
-                  <Button variant="danger" onClick={() => revoke(device)}>
-                    {t.deviceRevoke}
-                  </Button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <h3>{t.devicesTitle}</h3>
+          <ul class={`stack ${styles.list}`} data-testid="devices">
+            {devices.map((device) => (
+              <li key={device.id} class={styles.card}>
+                <strong>{device.name}</strong>
+                {device.id === deviceId ? ` (${t.thisDevice})` : null} — {device.memberName} (
+                {device.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+                ),{' '}
+                {device.revokedAt
+                  ? t.deviceRevoked
+                  : device.lastSeenAt
+                    ? t.deviceSeen(d.ago(device.lastSeenAt))
+                    : t.deviceNeverSeen}
+                {device.revokedAt || selfRevoked ? null : (
+                  <div class="actions">
+                    <Button variant="danger" onClick={() => revoke(device)}>
+                      {t.deviceRevoke}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {selfRevoked ? <Banner tone="warning">{t.selfRevoked}</Banner> : null}
       {failed ? <Banner tone="error">{failed}</Banner> : null}

@@ -74,6 +74,17 @@ describe('the devices of the network, for an admin', () => {
     expect(server.syncs).toBe(1);
   });
 
+  test('once this device is revoked, no admin action is offered: each would only be refused', async () => {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
+    const mine = (await screen.findByText('Ordinateur de Léa')).closest('li') as HTMLElement;
+    fireEvent.click(within(mine).getByRole('button', { name: 'Retirer cet appareil' }));
+    await screen.findByText(/Cet appareil a été retiré du réseau/);
+    expect(screen.queryAllByRole('button').map((button) => button.textContent)).toEqual([]);
+    expect(screen.queryByRole('combobox', { name: 'Rôle de la personne invitée' })).toBeNull();
+    expect(screen.getByText('Téléphone de Sam').closest('li')?.textContent).not.toContain('retiré');
+  });
+
   test('revoking another device lists it as removed, with no word about this one', async () => {
     render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" />);
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
