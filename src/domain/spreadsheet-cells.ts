@@ -2,11 +2,19 @@
 // shown in scientific notation ("1,3001E+4" is what Excel keeps of a postcode it took for a
 // number), a leading zero dropped ("1400", "612345678"), and a French date (dd/mm/yyyy).
 
-const SCIENTIFIC = /^\d+(?:[.,]\d+)?E\+?\d+$/i;
+const SCIENTIFIC = /^\d+(?:[.,](\d+))?E\+?(\d+)$/i;
 
-/** "1,3001E+4" → "13001" when it is a whole number; any other text as it is. */
+/**
+ * "1,3001E+4" → "13001" when the cell kept every digit; any other text as it is. A cell too
+ * narrow for the number shows it rounded ("6,12E+8" of 612345678): its zeros would be digits
+ * made up, a wrong phone or postcode taken silently, so it stays as the file has it, for the
+ * person to see and correct.
+ */
 function fromScientific(text: string): string {
-  if (!SCIENTIFIC.test(text)) return text;
+  const match = SCIENTIFIC.exec(text);
+  if (!match) return text;
+  const [, decimals = '', exponent = '0'] = match;
+  if (Number(exponent) > decimals.length) return text;
   const value = Number(text.replace(',', '.'));
   return Number.isSafeInteger(value) ? String(value) : text;
 }

@@ -190,8 +190,14 @@ describe('files from a hostile or confused spreadsheet', () => {
     expect(line).toMatchObject({ lieu: { postcode: '13001', phone: '06 12 34 56 78' } });
     const [aix] = mapped('Nom;Code INSEE\nLe Lieu;1.3001E+4\n');
     expect(aix).toMatchObject({ lieu: { inseeCode: '13001', commune: 'Aix-en-Provence' } });
-    const [ain] = mapped('Nom;CP;Téléphone\nLe Lieu;1.4E+3;6.12345678E+8\n');
+    const [ain] = mapped('Nom;CP;Téléphone\nLe Lieu;1400;6.12345678E+8\n');
     expect(ain).toMatchObject({ lieu: { postcode: '01400', phone: '06 12 34 56 78' } });
+  });
+
+  it('makes up no digit of a number a spreadsheet rounded: its line is refused, naming the field', () => {
+    const [postcode, phone] = mapped('Nom;CP;Téléphone\nLe Lieu;1.4E+3;\nLa Forge;35600;6,12E+8\n');
+    expect(postcode).toMatchObject({ line: 2, problem: { kind: 'invalid', issue: { field: 'postcode' } } });
+    expect(phone).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'phone' } } });
   });
 
   it('refuses a line with more filled cells than the header, where an unquoted separator shifted the columns', () => {
