@@ -84,11 +84,23 @@ export function parseInline(source: string): Inline[] {
   return nodes;
 }
 
-/** The description as plain text (search, previews). */
+/** A piece that ends its own sentence or clause: what follows needs only a space. */
+const CLOSED = /[.!?:;…]$/u;
+
+/**
+ * The description as plain text (search, previews): each heading, list item and paragraph is a
+ * piece of its own, followed by " · " unless it ends its own sentence, so a heading never runs
+ * into the item under it ("Avant · savoir qui vient", not "Avant savoir qui vient").
+ */
 export function plainText(blocks: readonly Block[]): string {
   const inline = (nodes: readonly Inline[]): string =>
     nodes.map((node) => (node.kind === 'text' ? node.text : inline(node.children))).join('');
-  return blocks
-    .map((block) => (block.kind === 'list' ? block.items.map(inline).join(' ') : inline(block.children)))
-    .join(' ');
+  const pieces = blocks
+    .flatMap((block) => (block.kind === 'list' ? block.items.map(inline) : [inline(block.children)]))
+    .map((piece) => piece.replace(/\s+/g, ' ').trim())
+    .filter((piece) => piece !== '');
+  return pieces.reduce(
+    (text, piece) => (text === '' ? piece : `${text}${CLOSED.test(text) ? ' ' : ' · '}${piece}`),
+    '',
+  );
 }

@@ -40,6 +40,14 @@ describe('the light formatting of a description', () => {
   });
 
   test('gives the text without its marks for search', () => {
-    expect(plainText(parseRichText('# Titre\n- **un** point\n\n[wiki](https://w.fr)'))).toBe('Titre un point wiki');
+    expect(plainText(parseRichText('# Titre\n- **un** point\n\n[wiki](https://w.fr)'))).toBe('Titre · un point · wiki');
+  });
+
+  test('keeps a heading, each list item and each paragraph apart in a preview', () => {
+    const source =
+      '## Avant\n- savoir qui vient et pourquoi\n- préparer la salle\n\nUn accueil.\nSur deux lignes\n1. écouter';
+    expect(plainText(parseRichText(source))).toBe(
+      'Avant · savoir qui vient et pourquoi · préparer la salle · Un accueil. Sur deux lignes · écouter',
+    );
   });
 });
