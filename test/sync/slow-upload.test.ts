@@ -103,9 +103,13 @@ describe('a photo the link cannot carry in time', () => {
     const photos = [await visitWithPhoto(), await visitWithPhoto()].map(({ photo }) => photo.sha256);
     // Plans whose hashes sort before the photos': the uploads once went in that order.
     const plans: string[] = [];
-    for (let fill = 0; plans.length < 2; fill += 1) {
-      const plan = new Uint8Array(512 * 1024).fill(fill).buffer as ArrayBuffer;
-      if ((await sha256Hex(plan)) > (photos.sort()[0] as string)) continue;
+    const firstPhoto = [...photos].sort()[0] as string;
+    // A counter in the plan's first bytes: endless different plans, where filling it with one byte
+    // made only 256, too few when a photo's hash happened to sort near the start.
+    for (let counter = 0; plans.length < 2; counter += 1) {
+      const plan = new ArrayBuffer(512 * 1024);
+      new DataView(plan).setUint32(0, counter);
+      if ((await sha256Hex(plan)) > firstPhoto) continue;
       const { file } = await visitWithFile(field.context, () => ({
         kind: 'file',
         fileName: 'plan.pdf',
