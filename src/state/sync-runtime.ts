@@ -34,10 +34,16 @@ const SESSION_CHANNEL = 'valise-session';
 function followOtherTabs(context: DataContext, engine: SyncEngine): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return null;
   const tabs = new BroadcastChannel(SESSION_CHANNEL);
-  tabs.onmessage = async () => {
-    await reloadSession(context);
-    await engine.refresh();
-    syncStore.setState({ session: context.session });
+  // One message at a time: a leave announced right after a join is read after it.
+  let reading = Promise.resolve();
+  tabs.onmessage = () => {
+    reading = reading
+      .then(async () => {
+        await reloadSession(context);
+        await engine.refresh();
+        syncStore.setState({ session: context.session });
+      })
+      .catch((error: unknown) => console.error('Reading the session another tab changed failed', error));
   };
   return tabs;
 }
