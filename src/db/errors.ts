@@ -21,3 +21,11 @@ export class RecordNotFoundError extends Error {
     this.name = 'RecordNotFoundError';
   }
 }
+
+/** Another tab of the device joined or left a network while this one was syncing: nothing was written. */
+export class SessionChangedError extends Error {
+  constructor() {
+    super('the device joined or left a network in another tab during this sync');
+    this.name = 'SessionChangedError';
+  }
+}

@@ -4,6 +4,7 @@ import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
+import { SessionChangedError } from './errors';
 import { noteMergeCandidates } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
 import { forgetUntouchedStarters } from './toolbox-starter';
@@ -218,10 +219,16 @@ export async function applyPulledPage(
   const { db } = context;
   const tables = [db.outbox, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   await db.transaction('rw', tables, async () => {
+    // Asked beside the writes, not before them: the page costs no extra round trip.
+    const joined = db.meta.get('session');
     await writeChanges(context, changes, fromStart ? Number.POSITIVE_INFINITY : OBSERVED_WRITE_ROWS);
     await noteMergeCandidates(context, changes);
     await db.meta.put({ key: 'cursor', value: cursor });
     await saveClock(context);
+    // Another tab may have left the network (wiping the device) while this page was on its way:
+    // the page is dropped, or a wiped device would get the network's records back.
+    const stored = (await joined)?.value as Session | undefined;
+    if (stored?.networkId !== context.session?.networkId) throw new SessionChangedError();
   });
 }
 

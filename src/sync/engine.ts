@@ -5,6 +5,7 @@
 // (uploads.ts).
 import { countBlobsToUpload } from '../db/blobs';
 import type { DataContext } from '../db/context';
+import { SessionChangedError } from '../db/errors';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
@@ -15,6 +16,7 @@ import {
   pendingCount,
   readCursor,
   readPushBatch,
+  reloadSession,
   saveClockOffset,
   settlePush,
 } from '../db/sync-store';
@@ -141,6 +143,13 @@ export class SyncEngine {
         retryAfterMs: filesWaitMs,
       });
     } catch (error) {
+      if (error instanceof SessionChangedError) {
+        // Another tab joined or left: this run ends without a word, and the next one, at once,
+        // goes by the device's session as it now is (unjoined, or the new network).
+        await reloadSession(this.context);
+        this.again = true;
+        return;
+      }
       // Every failure ends in a status the scheduler retries from; one that is not the
       // network's or the server's is a bug of this app: logged whole, and said as such.
       if (!(error instanceof SyncError)) console.error('Sync run failed unexpectedly', error);
