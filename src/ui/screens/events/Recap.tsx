@@ -6,11 +6,10 @@ import { Button } from '../../components/Button';
 import { Choice, Choices } from '../../components/Choices';
 import { Confirmation } from '../../components/Confirmation';
 import { Field, FieldError, fieldParts, Hint } from '../../components/Field';
+import { useCopy } from '../../hooks/use-copy';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import styles from './Recap.module.css';
-
-type Outcome = 'copied' | 'refused' | null;
 
 interface RecapProps {
   event: NetworkEvent;
@@ -23,17 +22,10 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const [format, setFormat] = useState<RecapFormat>('markdown');
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, copyText, forgetCopy] = useCopy();
   const text = renderEventRecap({ event, notes, followUps, placeName }, lang, format);
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setOutcome('copied');
-    } catch {
-      setOutcome('refused');
-    }
-  };
+  const copy = () => copyText(text);
   const share = () => {
     // A dismissed share sheet rejects: nothing to say about it.
     navigator.share({ title: event.title, text }).catch(() => undefined);
@@ -58,7 +50,7 @@ export function Recap({ event, notes, followUps, placeName }: RecapProps) {
               checked={format === value}
               onChange={() => {
                 setFormat(value);
-                setOutcome(null);
+                forgetCopy();
               }}
             />
             {label}

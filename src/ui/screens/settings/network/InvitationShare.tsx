@@ -1,22 +1,14 @@
 // The invitation link goes to the invited person from the admin's phone: copied, or through the
 // phone's share sheet (a message, an e-mail). Selecting a long link by hand on a phone is where
 // a character gets lost.
-import { useState } from 'preact/hooks';
 import { Button } from '../../../components/Button';
+import { useCopy } from '../../../hooks/use-copy';
 import { useMessages } from '../../../i18n/messages';
 import { messages } from './messages';
 
 export function InvitationShare({ link, expires }: { link: string; expires: string }) {
   const t = useMessages(messages);
-  const [copied, setCopied] = useState<'copied' | 'refused' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('copied');
-    } catch {
-      setCopied('refused');
-    }
-  };
+  const [copied, copy] = useCopy();
   const share = () => {
     // A dismissed share sheet rejects: nothing to say about it.
     navigator.share({ title: t.invitationShareTitle, text: t.invitationShareText(expires), url: link }).catch(() => {});
@@ -24,7 +16,7 @@ export function InvitationShare({ link, expires }: { link: string; expires: stri
   return (
     <>
       <div class="actions">
-        <Button onClick={copy}>{t.invitationCopy}</Button>
+        <Button onClick={() => copy(link)}>{t.invitationCopy}</Button>
         {typeof navigator.share === 'function' ? <Button onClick={share}>{t.invitationShare}</Button> : null}
       </div>
       {copied ? <p role="status">{copied === 'copied' ? t.invitationCopied : t.invitationCopyRefused}</p> : null}
