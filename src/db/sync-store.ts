@@ -214,7 +214,14 @@ export async function applyPulledPage(
   context: DataContext,
   changes: readonly Change[],
   cursor: number,
-  { fromStart = false }: { fromStart?: boolean } = {},
+  {
+    fromStart = false,
+    networkId = context.session?.networkId,
+  }: {
+    fromStart?: boolean;
+    /** The network the pull began in (a leave in this very tab clears the context's session too). */
+    networkId?: string;
+  } = {},
 ): Promise<void> {
   const { db } = context;
   const tables = [db.outbox, db.meta, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
@@ -225,10 +232,10 @@ export async function applyPulledPage(
     await noteMergeCandidates(context, changes);
     await db.meta.put({ key: 'cursor', value: cursor });
     await saveClock(context);
-    // Another tab may have left the network (wiping the device) while this page was on its way:
-    // the page is dropped, or a wiped device would get the network's records back.
+    // The device may have left the network (wiping it), in this tab or another, while this page
+    // was on its way: the page is dropped, or a wiped device would get the network's records back.
     const stored = (await joined)?.value as Session | undefined;
-    if (stored?.networkId !== context.session?.networkId) throw new SessionChangedError();
+    if (stored?.networkId !== networkId) throw new SessionChangedError();
   });
 }
 

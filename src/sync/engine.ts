@@ -252,6 +252,7 @@ export class SyncEngine {
   private async pull(transport: SyncTransport): Promise<void> {
     let done = 0;
     const limit = this.options.pullPage ?? 2000;
+    const networkId = this.context.session?.networkId;
     const epoch = await readServerEpoch(this.context);
     const fetchPage = (cursor: number) => {
       const before = this.context.clock.physicalNow();
@@ -273,7 +274,7 @@ export class SyncEngine {
         // Handled when awaited; this only keeps a failure during the write from going unobserved.
         next.catch(() => undefined);
       }
-      await applyPulledPage(this.context, page.changes, page.cursor, { fromStart: start === 0 });
+      await applyPulledPage(this.context, page.changes, page.cursor, { fromStart: start === 0, networkId });
       done += page.changes.length;
       if (!page.hasMore) {
         // Once every pulled write is in: the device's own redirects are then newer than all.

@@ -49,4 +49,14 @@ describe('a pulled page after another tab changed the session', () => {
     await applyPulledPage(pulling, [pulledLieu('c')], 3);
     expect(await pulling.db.anyRecords('organisations').count()).toBe(1);
   });
+
+  test('is dropped when this very tab left the network while its pull was on its way', async () => {
+    const device = await openDataContext({ name: `tab-${Math.random().toString(36).slice(2)}` });
+    await storeSession(device, session);
+    await leaveNetwork(device, { wipe: true });
+    await expect(applyPulledPage(device, [pulledLieu('a')], 1, { networkId: 'network-1' })).rejects.toBeInstanceOf(
+      SessionChangedError,
+    );
+    expect(await device.db.anyRecords('organisations').count()).toBe(0);
+  });
 });
