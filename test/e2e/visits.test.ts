@@ -280,7 +280,8 @@ describe('visits offline on a phone', () => {
       exact: false,
     });
     await error.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('datetime-local');
+    // The form moves the focus once the errors are drawn (an effect after the render): waited for.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('datetime-local');
     // Drawn where the person sees it: what is on top at the middle of the field and of its error
     // is the field and the error, not the sticky save bar or the bottom navigation.
     const onTop = () =>
