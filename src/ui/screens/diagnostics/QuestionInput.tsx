@@ -1,7 +1,7 @@
 // One question of a grid: its control by kind, plus "Ne sait pas" and "Passer", which are
 // answers of their own (left out of the score), not a 0.
 import { isValid, parseISO } from 'date-fns';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Answer, Question } from '../../../domain/diagnostic';
 import { parseDecimal } from '../../../domain/diagnostic-answers';
 import { Choice } from '../../components/Choices';
@@ -26,7 +26,14 @@ export function QuestionInput({ question, answer: stored, save: store }: Questio
   // what is stored, including another device's answer arriving by sync.
   const [answer, setAnswer] = useState(stored);
   const storedKey = JSON.stringify(stored ?? null);
-  useEffect(() => setAnswer(stored), [storedKey]);
+  // Only a change of what is stored counts: this effect also runs once after the first frame,
+  // and would undo an answer ticked before it.
+  const shownKey = useRef(storedKey);
+  useEffect(() => {
+    if (storedKey === shownKey.current) return;
+    shownKey.current = storedKey;
+    setAnswer(stored);
+  }, [storedKey]);
   const save = (next: Answer | null) => {
     setAnswer(next ?? undefined);
     return store(next);

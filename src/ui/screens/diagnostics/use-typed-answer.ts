@@ -14,8 +14,15 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
   latest.current = { text, commit, dirty };
 
   // Another device's answer arrives: shown, unless the person is mid-way through their own.
+  // Only a change of the stored value counts: this effect also runs once after the first
+  // frame, and text typed before that frame (a fast hand, an autofill) must not be wiped by the
+  // value the field was opened with. `latest` rather than this render's `dirty`: keys typed
+  // since this render have not been drawn yet.
+  const shownStored = useRef(stored);
   useEffect(() => {
-    if (!dirty) setText(stored);
+    if (stored === shownStored.current) return;
+    shownStored.current = stored;
+    if (!latest.current.dirty) setText(stored);
   }, [stored]);
 
   useUnsavedInput(dirty);
@@ -36,6 +43,7 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
   );
 
   const onInput = (value: string) => {
+    latest.current = { ...latest.current, text: value, dirty: true };
     setText(value);
     setDirty(true);
     clearTimeout(timer.current);

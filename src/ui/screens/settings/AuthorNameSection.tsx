@@ -18,13 +18,16 @@ export function AuthorNameSection() {
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();
-  const [saved, setSaved] = useState<string>();
-  const [value, setValue] = useState('');
+  const [saved, setSaved] = useState(context?.identity.authorName);
+  const [value, setValue] = useState(context?.identity.authorName ?? '');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
 
+  // The device opened after this screen did (the tab's first screen; the field waits for it):
+  // its name fills the field. Not on every mount: this effect runs after the first frame, and
+  // a name typed or autofilled before it would be replaced.
   useEffect(() => {
-    if (!context) return;
+    if (!context || saved !== undefined) return;
     setSaved(context.identity.authorName);
     setValue(context.identity.authorName);
   }, [context]);
