@@ -1,0 +1,48 @@
+// After a navigation the new screen's heading takes the focus (a screen reader says where the
+// person is), a frame after the screen is drawn — unless the person has already tapped a field
+// of that screen: what they type must go into it, not into the heading.
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uiStore } from '../../../../src/state/ui';
+import { ScreenHeader } from '../../../../src/ui/components/ScreenHeader';
+import { requestHeadingFocus } from '../../../../src/ui/focus';
+import { holdFrames } from '../../../helpers/held-frame';
+
+const frames = holdFrames();
+beforeEach(() => {
+  uiStore.setState({ lang: 'fr' });
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+function openScreen(): { heading: HTMLElement; search: HTMLInputElement } {
+  requestHeadingFocus();
+  const container = document.body.appendChild(document.createElement('main'));
+  render(
+    <>
+      <ScreenHeader title="Contacts & lieux" />
+      <input type="search" aria-label="Rechercher une personne" />
+    </>,
+    container,
+  );
+  return {
+    heading: container.querySelector('h1') as HTMLElement,
+    search: container.querySelector('input') as HTMLInputElement,
+  };
+}
+
+describe('the focus after a navigation', () => {
+  it('goes to the new screen’s heading', () => {
+    const { heading } = openScreen();
+    frames.runEffects();
+    expect(document.activeElement).toBe(heading);
+  });
+
+  it('stays in a field tapped before the screen’s first frame', () => {
+    const { search } = openScreen();
+    search.focus();
+    frames.runEffects();
+    expect(document.activeElement).toBe(search);
+  });
+});
