@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { addNote, noteDraftId } from '../../../db/event-notes';
 import { NOTE_TAGS, type NoteTag } from '../../../domain/event';
@@ -35,16 +35,23 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   const [problem, setProblem] = useState<'empty' | 'failed' | null>(null);
   const [saving, setSaving] = useState(false);
   useUnsavedInput(text.trim() !== '');
+  // What the person does before the draft is read wins over it (the read ends after the
+  // composer is drawn): a tag picked stays picked, and an empty composer does not erase the
+  // draft it has not yet given back.
+  const draftRead = useRef(false);
+  const tagPicked = useRef(false);
 
   // A note half typed when the phone locked or the tab was killed comes back as it was.
   useEffect(() => {
     if (!context) return;
     let active = true;
     void getDraft(context, noteDraftId(eventId)).then((draft) => {
-      if (!active || !draft) return;
+      if (!active) return;
+      draftRead.current = true;
+      if (!draft) return;
       const values = draft.values as { text?: string; tag?: NoteTag };
       setText((current) => (current === '' ? (values.text ?? '') : current));
-      if (values.tag && NOTE_TAGS.includes(values.tag)) setTag(values.tag);
+      if (!tagPicked.current && values.tag && NOTE_TAGS.includes(values.tag)) setTag(values.tag);
     });
     return () => {
       active = false;
@@ -53,6 +60,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
 
   const keepDraft = (values: { text: string; tag: NoteTag }) => {
     if (!context) return;
+    if (values.text.trim() === '' && !draftRead.current) return;
     const id = noteDraftId(eventId);
     void (values.text.trim() === ''
       ? deleteDraft(context, id)
@@ -96,6 +104,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
             value={key}
             checked={tag === key}
             onChange={() => {
+              tagPicked.current = true;
               setTag(key);
               keepDraft({ text, tag: key });
             }}

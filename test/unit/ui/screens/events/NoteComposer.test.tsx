@@ -1,0 +1,50 @@
+// A note half typed during an event comes back from its draft; what the person does while that
+// draft is still being read (a tag tapped as the event opens) is neither undone by the draft
+// nor allowed to erase it.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, expect, test, vi } from 'vitest';
+import type { Draft } from '../../../../../src/db/drafts';
+import { uiStore } from '../../../../../src/state/ui';
+import { NoteComposer } from '../../../../../src/ui/screens/events/NoteComposer';
+
+const drafts = vi.hoisted(() => ({
+  read: undefined as ((draft: Draft | undefined) => void) | undefined,
+  saveDraft: vi.fn(async () => undefined),
+  deleteDraft: vi.fn(async () => undefined),
+}));
+
+vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
+  useDataContext: () => ({ authorName: 'Camille' }),
+}));
+vi.mock('../../../../../src/db/drafts', () => ({
+  getDraft: () =>
+    new Promise<Draft | undefined>((resolve) => {
+      drafts.read = resolve;
+    }),
+  saveDraft: drafts.saveDraft,
+  deleteDraft: drafts.deleteDraft,
+}));
+
+beforeEach(() => {
+  uiStore.setState({ lang: 'fr' });
+  drafts.saveDraft.mockClear();
+  drafts.deleteDraft.mockClear();
+});
+
+test('a tag tapped before the draft is read stays picked, and the half-typed note still comes back', async () => {
+  render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  fireEvent.click(screen.getByRole('radio', { name: 'Décision' }));
+  expect(drafts.deleteDraft).not.toHaveBeenCalled();
+
+  drafts.read?.({
+    id: 'eventNote-01900000-0000-7000-8000-000000000001',
+    kind: 'eventNote',
+    recordId: '01900000-0000-7000-8000-000000000001',
+    values: { text: 'Reprendre le budget', tag: 'question' },
+    updatedAt: '2026-12-05T09:00:00.000Z',
+  });
+  const note = screen.getByRole('textbox', { name: /Nouvelle note/ }) as HTMLTextAreaElement;
+  await waitFor(() => expect(note.value).toBe('Reprendre le budget'));
+  expect((screen.getByRole('radio', { name: 'Décision' }) as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByRole('radio', { name: 'Question' }) as HTMLInputElement).checked).toBe(false);
+});
