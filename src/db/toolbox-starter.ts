@@ -1,15 +1,26 @@
-// Seeding the starter valise, and forgetting it when joining a network that has its own.
-import { isUntouchedStarter, STARTER_CLOCK, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../domain/toolbox/starter';
+// Seeding the starter valise, keeping its text as corrected in later versions, and forgetting
+// it when joining a network that has its own.
+import { clockOf } from '../domain/merge';
+import type { RecordChanges } from '../domain/record-types';
+import {
+  isSeedClock,
+  isUntouchedStarter,
+  STARTER_CLOCK,
+  STARTER_ITEMS,
+  STARTER_PACKING_LISTS,
+} from '../domain/toolbox/starter';
 import type { DataContext } from './context';
-import type { ValiseDb } from './schema';
-import { createRecords } from './writes';
+import type { LooseRecord, ValiseDb } from './schema';
+import { createRecords, updateRecord } from './writes';
 
 /**
  * Writes the starter records this device lacks (a tombstone counts as present: a deleted
- * starter stays deleted). A concierge never seeds: the network's valise is what its admins
- * publish, and a concierge's starter creations would be refused. A joined admin seeds only
- * after a first pull, so that a network's existing valise arrives first and is not re-created.
- * Returns how many records were written.
+ * starter stays deleted), and brings the ones it holds to this version's text, field by field,
+ * where the field still holds what an earlier seed wrote: a field someone edited is theirs. A
+ * concierge never seeds: the network's valise is what its admins publish, and a concierge's
+ * starter writes would be refused (a correction reaches a concierge from an admin's device).
+ * A joined admin seeds only after a first pull, so that a network's existing valise arrives
+ * first and is not re-created. Returns how many records were written.
  */
 export async function seedStarterValise(context: DataContext, { pulled }: { pulled: boolean }): Promise<number> {
   const role = context.session?.role ?? null;
@@ -19,15 +30,39 @@ export async function seedStarterValise(context: DataContext, { pulled }: { pull
     'rw',
     [db.records('toolboxItems'), db.records('packingLists'), db.outbox, db.meta],
     async () => {
-      const itemsKnown = await db.records('toolboxItems').bulkGet(STARTER_ITEMS.map((item) => item.id));
-      const listsKnown = await db.records('packingLists').bulkGet(STARTER_PACKING_LISTS.map((list) => list.id));
-      const items = STARTER_ITEMS.filter((_, index) => itemsKnown[index] === undefined);
-      const lists = STARTER_PACKING_LISTS.filter((_, index) => listsKnown[index] === undefined);
-      await createRecords(context, 'toolboxItems', items, { fixedClock: STARTER_CLOCK });
-      await createRecords(context, 'packingLists', lists, { fixedClock: STARTER_CLOCK });
-      return items.length + lists.length;
+      let written = 0;
+      for (const [type, starters] of [
+        ['toolboxItems', STARTER_ITEMS],
+        ['packingLists', STARTER_PACKING_LISTS],
+      ] as const) {
+        const known = await db.anyRecords(type).bulkGet(starters.map((starter) => starter.id));
+        const missing = starters.filter((_, index) => known[index] === undefined);
+        await createRecords(context, type, missing, { fixedClock: STARTER_CLOCK });
+        written += missing.length;
+        for (const [index, starter] of starters.entries()) {
+          const changes = outdatedFields(known[index], starter);
+          if (!changes) continue;
+          await updateRecord(context, type, starter.id, changes as RecordChanges<typeof type>, {
+            fixedClock: STARTER_CLOCK,
+          });
+          written++;
+        }
+      }
+      return written;
     },
   );
+}
+
+/** This version's values of the fields a live stored starter holds from an earlier seed. */
+function outdatedFields(stored: LooseRecord | undefined, starter: object): Record<string, unknown> | null {
+  if (!stored || stored.deleted) return null;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(starter)) {
+    const clock = clockOf(stored.hlc, key);
+    if (!isSeedClock(clock) || clock >= STARTER_CLOCK) continue;
+    if (JSON.stringify(stored[key] ?? null) !== JSON.stringify(value ?? null)) changes[key] = value;
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
 }
 
 /**

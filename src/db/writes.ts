@@ -38,6 +38,11 @@ interface CreateOptions {
   fixedClock?: string;
 }
 
+interface UpdateOptions extends CreateOptions {
+  /** Only merges: two devices that merged two records into each other bring one back. */
+  tombstones?: boolean;
+}
+
 /** Creates many records of one type in one transaction, with one outbox entry per 500 (imports, seeds). */
 export async function createRecords<K extends RecordType>(
   context: DataContext,
@@ -91,17 +96,16 @@ export async function createRecords<K extends RecordType>(
 
 /**
  * Changes some fields of a record; unchanged values are not queued. A deleted record is not
- * found, unless `tombstones` (only merges: two devices that merged two records into each
- * other bring one back).
+ * found, unless `tombstones`.
  */
 export async function updateRecord<K extends RecordType>(
   context: DataContext,
   type: K,
   id: string,
   changes: RecordChanges<K>,
-  { tombstones = false } = {},
+  options: UpdateOptions = {},
 ): Promise<RecordMap[K]> {
-  return writeFields(context, type, id, tombstones, (current) => {
+  return writeFields(context, type, id, options, (current) => {
     const next = { ...current } as Record<string, unknown>;
     // A cleared field is stored and sent as null: undefined would vanish on the wire.
     for (const [key, value] of Object.entries(changes)) next[key] = value === undefined ? null : value;
@@ -125,7 +129,7 @@ export async function setMapEntries<K extends RecordType>(
   field: keyof RecordMap[K] & string,
   entries: Record<string, unknown>,
 ): Promise<RecordMap[K]> {
-  return writeFields(context, type, id, false, (current) => {
+  return writeFields(context, type, id, {}, (current) => {
     const map = { ...((current[field] as Record<string, unknown> | undefined) ?? {}) };
     const keys: string[] = [];
     for (const [entry, value] of Object.entries(entries)) {
@@ -144,7 +148,7 @@ async function writeFields<K extends RecordType>(
   context: DataContext,
   type: K,
   id: string,
-  tombstones: boolean,
+  { tombstones = false, fixedClock }: UpdateOptions,
   edit: Edit,
 ): Promise<RecordMap[K]> {
   const { db } = context;
@@ -156,8 +160,8 @@ async function writeFields<K extends RecordType>(
     const { next, keys } = edit(current);
     if (keys.length === 0) return current as RecordMap[K];
 
-    const clock = context.clock.tick();
-    next.updatedAt = new Date(context.clock.physicalNow()).toISOString();
+    const clock = fixedClock ?? context.clock.tick();
+    next.updatedAt = new Date(fixedClock ? hlcMillis(fixedClock) : context.clock.physicalNow()).toISOString();
     next.updatedBy = context.authorName;
     const record = validOrThrow(type, next);
     const fields = [...keys, 'updatedAt', 'updatedBy'];

@@ -74,6 +74,38 @@ describe('the starter valise', () => {
     expect(await second.outboxSize()).toBe(0);
   });
 
+  it('corrected in a later version, reaches a network seeded before from an admin’s device, with no conflict', async () => {
+    const admin = await device('Admin');
+    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await admin.sync();
+    await seedStarterValise(admin.context, { pulled: true });
+    // The sheet as an earlier version seeded it, under that version's clock.
+    const stored = await admin.context.db.records('toolboxItems').get(STARTER_IDS.welcoming);
+    const earlier = { '*': '2024-01-01T00:00:00.000Z-0000-0000000000000000' };
+    await admin.context.db
+      .anyRecords('toolboxItems')
+      .put({ ...stored!, description: '- savoir qui vient', hlc: earlier });
+    await admin.sync();
+    const concierge = await device('Concierge');
+    await concierge.join(await server.invite(networkId, 'concierge'));
+    await concierge.sync();
+    const sheet = async (on: TestDevice) =>
+      (await on.context.db.records('toolboxItems').get(STARTER_IDS.welcoming))?.description;
+    expect(await sheet(concierge)).toBe('- savoir qui vient');
+
+    expect(await seedStarterValise(concierge.context, { pulled: true })).toBe(0);
+    expect(await seedStarterValise(admin.context, { pulled: true })).toBe(1);
+    await admin.sync();
+    await concierge.sync();
+    const corrected = STARTER_ITEMS.find((item) => item.id === STARTER_IDS.welcoming)?.description;
+    expect(await sheet(concierge)).toBe(corrected);
+    for (const each of [admin, concierge]) {
+      expect(await each.context.db.records('conflicts').count()).toBe(0);
+      expect(await listRejected(each.context)).toEqual([]);
+      expect(await each.outboxSize()).toBe(0);
+    }
+  });
+
   it('is sent by the sync that seeded it: a first admin’s first sync ends with nothing to send', async () => {
     const admin = await device('Admin', true);
     await admin.join(await server.invite(networkId, 'admin'), 'admin');

@@ -3,7 +3,21 @@
 // fixed old clock (any real edit or delete, from any device, wins over the seed).
 import type { NewRecord } from '../record-types';
 
-export const STARTER_CLOCK = '2024-01-01T00:00:00.000Z-0000-0000000000000000';
+/** The time and node of every clock the starter valise was written with, by any version. */
+const SEED_TIME = '2024-01-01T00:00:00.000Z';
+const SEED_NODE = '0000000000000000';
+
+/**
+ * The clock of the starter's current text. Its counter goes up with each correction of that
+ * text (0001: the typography of 2026-12), so the correction wins over the text it corrects on
+ * every device and at the server, while any real edit, dated now, still wins over both.
+ */
+export const STARTER_CLOCK = `${SEED_TIME}-0001-${SEED_NODE}`;
+
+/** A clock the seed wrote, this version or an earlier one: nobody typed that value. */
+export function isSeedClock(clock: string): boolean {
+  return clock.startsWith(`${SEED_TIME}-`) && clock.endsWith(`-${SEED_NODE}`);
+}
 
 const itemId = (n: number) => `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
 const listId = (n: number) => `01900000-0000-7000-8000-0000000002${String(n).padStart(2, '0')}`;
@@ -78,7 +92,7 @@ export const STARTER_ITEMS: readonly ItemInput[] = [
   digital(
     1,
     'Wiki de documentation',
-    'Le **code source** du réseau : chaque lieu y documente ce qu’il fait, ce qui a marché, ce qui a raté.\n\n- une page par lieu et par action\n- des modèles de page pour aller vite\n- exports depuis Valise en wikitexte',
+    'Le **code source** du réseau\u00a0: chaque lieu y documente ce qu’il fait, ce qui a marché, ce qui a raté.\n\n- Une page par lieu et par action\n- Des modèles de page pour aller vite\n- Des exports depuis Valise en wikitexte',
     ['documentation', 'wiki', 'communs'],
     'https://www.mediawiki.org/',
   ),
@@ -99,21 +113,21 @@ export const STARTER_ITEMS: readonly ItemInput[] = [
   digital(
     4,
     'Forum du réseau',
-    'Les questions qui méritent une réponse durable : statuts, assurances, modèle économique. Ce qui se dit au forum se retrouve des années après.',
+    'Les questions qui méritent une réponse durable\u00a0: statuts, assurances, modèle économique. Ce qui se dit au forum se retrouve des années après.',
     ['entraide', 'questions', 'forum'],
     null,
   ),
   digital(
     5,
     'Messagerie instantanée',
-    'Le fil du quotidien entre concierges (Matrix, Mattermost ou Rocket.Chat) : un salon par bassin de vie, un salon pour les urgences matériel.',
+    'Le fil du quotidien entre concierges (Matrix, Mattermost ou Rocket.Chat)\u00a0: un salon par bassin de vie, un salon pour les urgences matériel.',
     ['chat', 'matrix', 'mattermost'],
     'https://matrix.org/',
   ),
   digital(
     6,
     'Drive partagé',
-    'Les fichiers communs du réseau (Nextcloud) : modèles de conventions, kits de communication, comptes rendus.',
+    'Les fichiers communs du réseau (Nextcloud)\u00a0: modèles de conventions, kits de communication, comptes rendus.',
     ['fichiers', 'nextcloud', 'partage'],
     'https://nextcloud.com/',
   ),
@@ -134,25 +148,25 @@ export const STARTER_ITEMS: readonly ItemInput[] = [
   method(
     20,
     'Accueillir',
-    '# Avant\n- savoir qui vient et pourquoi\n- préparer un café et un lieu calme\n\n# Pendant\n1. se présenter, présenter le lieu et le réseau\n2. **écouter d’abord** : le projet, les envies, les freins\n3. orienter vers une personne ou une ressource précise\n\n# Après\nNoter la visite dans Valise et la suite à donner, avec une date.',
+    '# Avant\n- Savoir qui vient et pourquoi\n- Préparer un café et un lieu calme\n\n# Pendant\n1. Se présenter, présenter le lieu et le réseau\n2. **Écouter d’abord**\u00a0: le projet, les envies, les freins\n3. Orienter vers une personne ou une ressource précise\n\n# Après\nNoter la visite dans Valise et la suite à donner, avec une date.',
     ['accueil', 'porteur de projet', 'visite'],
   ),
   method(
     21,
     'Animer un échange pair-à-pair',
-    'Faire se rencontrer des lieux qui vivent les mêmes questions.\n\n1. une question de départ concrète, choisie avec les participants\n2. un tour de table court : chacun dit où il en est\n3. deux ou trois lieux racontent *comment ils ont fait*\n4. on repart avec une idée à essayer et un binôme\n\nPrévoir un pad pour les notes et les contacts.',
+    'Faire se rencontrer des lieux qui vivent les mêmes questions.\n\n1. Une question de départ concrète, choisie avec les participants\n2. Un tour de table court\u00a0: chacun dit où il en est\n3. Deux ou trois lieux racontent *comment ils ont fait*\n4. On repart avec une idée à essayer et un binôme\n\nPrévoir un pad pour les notes et les contacts.',
     ['pair-à-pair', 'fédérer', 'animation'],
   ),
   method(
     22,
     'Conduire un diagnostic',
-    'Un diagnostic se fait **avec** le lieu, pas sur lui.\n\n# Préparer\n- choisir la grille (projet de tiers-lieu, territoire)\n- prévoir deux heures et les bonnes personnes\n\n# Conduire\n- parcourir la grille section par section : communauté et finalité, gouvernance, modèle économique, ancrage local\n- noter les leviers et les freins avec les mots des personnes\n\n# Restituer\nPartager les résultats sous quinze jours et convenir des prochaines étapes.',
+    'Un diagnostic se fait **avec** le lieu, pas sur lui.\n\n# Préparer\n- Choisir la grille (projet de tiers-lieu, territoire)\n- Prévoir deux heures et les bonnes personnes\n\n# Conduire\n- Parcourir la grille section par section\u00a0: communauté et finalité, gouvernance, modèle économique, ancrage local\n- Noter les leviers et les freins avec les mots des personnes\n\n# Restituer\nPartager les résultats sous quinze jours et convenir des prochaines étapes.',
     ['diagnostic', 'accompagnement', 'grille'],
   ),
   method(
     23,
     'Documenter une action',
-    'Documenter, c’est permettre à un autre lieu de refaire.\n\n- **quoi** : l’action en une phrase\n- **pourquoi** : le besoin de départ\n- **comment** : les étapes, les outils, le budget\n- **et alors** : ce qui a marché, ce qui a raté\n\nPublier sur le wiki du réseau avec des photos.',
+    'Documenter, c’est permettre à un autre lieu de refaire.\n\n- **Quoi**\u00a0: l’action en une phrase\n- **Pourquoi**\u00a0: le besoin de départ\n- **Comment**\u00a0: les étapes, les outils, le budget\n- **Et alors**\u00a0: ce qui a marché, ce qui a raté\n\nPublier sur le wiki du réseau avec des photos.',
     ['documentation', 'valoriser', 'wiki'],
   ),
   kit(
@@ -165,7 +179,7 @@ export const STARTER_ITEMS: readonly ItemInput[] = [
   kit(
     41,
     'Marqueurs et papier',
-    'Feutres, post-it, paperboard et ruban adhésif pour animer un atelier.',
+    'Feutres, Post-it, paperboard et ruban adhésif pour animer un atelier.',
     ['atelier', 'animation'],
     2,
   ),
@@ -176,7 +190,7 @@ export const STARTER_ITEMS: readonly ItemInput[] = [
     ['projection', 'atelier', 'salon'],
     1,
   ),
-  kit(43, 'Rallonge électrique', 'Enrouleur de 25 m et multiprise.', ['électricité', 'salon'], 2),
+  kit(43, 'Rallonge électrique', 'Enrouleur de 25\u00a0m et multiprise.', ['électricité', 'salon'], 2),
   kit(
     44,
     'Kakémono du réseau',
@@ -229,7 +243,7 @@ function isStarterId(id: string): boolean {
   return STARTER_ID_SET.has(id);
 }
 
-/** A starter record nobody changed: every field still carries the seed's clock. */
+/** A starter record nobody changed: every field still carries a seed's clock. */
 export function isUntouchedStarter(record: { id: string; hlc: Record<string, string> }): boolean {
-  return isStarterId(record.id) && Object.values(record.hlc).every((clock) => clock === STARTER_CLOCK);
+  return isStarterId(record.id) && Object.values(record.hlc).every(isSeedClock);
 }

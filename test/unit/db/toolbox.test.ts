@@ -21,7 +21,13 @@ import {
 import { freeValiseFiles, offlineFilesToFetch, readItemFiles, valiseFilesUsage } from '../../../src/db/toolbox-files';
 import { forgetUntouchedStarters, seedStarterValise } from '../../../src/db/toolbox-starter';
 import { updateRecord } from '../../../src/db/writes';
-import { STARTER_CLOCK, STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../../src/domain/toolbox/starter';
+import {
+  isUntouchedStarter,
+  STARTER_CLOCK,
+  STARTER_IDS,
+  STARTER_ITEMS,
+  STARTER_PACKING_LISTS,
+} from '../../../src/domain/toolbox/starter';
 import { openTestContext } from '../../helpers/db';
 
 const stand = STARTER_PACKING_LISTS.find((list) => list.tripKind === 'fair_stand')?.id ?? '';
@@ -86,6 +92,56 @@ describe('the valise on a device', () => {
     await updateRecord(context, 'toolboxItems', STARTER_IDS.projector, { quantity: 2 });
     const edited = await context.db.records('toolboxItems').get(STARTER_IDS.projector);
     expect((edited?.hlc.quantity ?? '') > STARTER_CLOCK).toBe(true);
+  });
+
+  test('a device seeded by an earlier version gets the corrected text, and keeps what someone edited', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    // As an earlier version left the device: its text, under its seed clock, and one edit.
+    const earlier = '2024-01-01T00:00:00.000Z-0000-0000000000000000';
+    const edited = '2026-11-02T10:00:00.000Z-0000-0123456789abcdef';
+    const olden = async (id: string, fields: Record<string, unknown>, hlc: Record<string, string>) => {
+      const stored = await context.db.records('toolboxItems').get(id);
+      await context.db.anyRecords('toolboxItems').put({ ...stored!, ...fields, hlc: { '*': earlier, ...hlc } });
+    };
+    await olden(STARTER_IDS.welcoming, { description: '# Avant\n- savoir qui vient et pourquoi' }, {});
+    await olden(STARTER_IDS.peerExchange, { description: '1. une question de départ' }, { description: edited });
+    await olden(STARTER_IDS.extension, { title: 'Rallonge', description: 'Enrouleur de 25 m.' }, { title: edited });
+    await context.db.outbox.clear();
+
+    expect(await seedStarterValise(context, { pulled: false })).toBe(2);
+    const starter = (id: string) => STARTER_ITEMS.find((item) => item.id === id)!;
+    const welcoming = await context.db.records('toolboxItems').get(STARTER_IDS.welcoming);
+    expect(welcoming?.description).toBe(starter(STARTER_IDS.welcoming).description);
+    expect(welcoming?.description).toContain('- Savoir qui vient et pourquoi');
+    const peer = await context.db.records('toolboxItems').get(STARTER_IDS.peerExchange);
+    expect(peer?.description).toBe('1. une question de départ');
+    const extension = await context.db.records('toolboxItems').get(STARTER_IDS.extension);
+    expect(extension).toMatchObject({ title: 'Rallonge', description: starter(STARTER_IDS.extension).description });
+    // Still the seed's: a real edit anywhere wins, and joining a network forgets it untouched.
+    expect(welcoming?.hlc.description).toBe(STARTER_CLOCK);
+    expect((welcoming?.hlc.description ?? '') < edited).toBe(true);
+    expect(isUntouchedStarter(welcoming!)).toBe(true);
+
+    // Queued for the server as an edit of the text it replaces (its base), so no conflict is kept.
+    const queued = await context.db.outbox.toArray();
+    const sent = queued.find((entry) => entry.recordIds.includes(STARTER_IDS.welcoming));
+    expect(sent).toMatchObject({ fields: expect.arrayContaining(['description']), base: { description: earlier } });
+    expect(queued.flatMap((entry) => entry.recordIds).sort()).toEqual(
+      [STARTER_IDS.welcoming, STARTER_IDS.extension].sort(),
+    );
+    expect(await seedStarterValise(context, { pulled: false })).toBe(0);
+  });
+
+  test('a concierge’s device leaves the starter text as the network has it', async () => {
+    const context = await openTestContext();
+    await seedStarterValise(context, { pulled: false });
+    const stored = await context.db.records('toolboxItems').get(STARTER_IDS.welcoming);
+    const earlier = '2024-01-01T00:00:00.000Z-0000-0000000000000000';
+    await context.db.anyRecords('toolboxItems').put({ ...stored!, description: 'ancien', hlc: { '*': earlier } });
+    context.session = session('concierge');
+    expect(await seedStarterValise(context, { pulled: true })).toBe(0);
+    expect((await context.db.records('toolboxItems').get(STARTER_IDS.welcoming))?.description).toBe('ancien');
   });
 
   test('joining forgets the untouched starter records and their outbox entries, keeps an edited one', async () => {
