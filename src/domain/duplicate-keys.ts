@@ -6,7 +6,13 @@ import type { Contact } from './contact';
 import type { Organisation } from './organisation';
 import { normalizeForSearch } from './search';
 
-export type DuplicateReason = 'name_commune' | 'name' | 'email' | 'phone';
+/**
+ * Why two records are likely the same, in order of precedence: two records sharing several
+ * keys are named by the first (every record's keys are listed in this order), so a pair has
+ * the same reason however the records were read.
+ */
+export const DUPLICATE_REASONS = ['name_commune', 'name', 'email', 'phone'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 /** Digits only, a French +33 number as its 0 form: "06 12 34 56 78" = "+33 6 12 34 56 78". */
 export function normalizePhone(phone: string | null | undefined): string {

@@ -1,7 +1,14 @@
 // Likely duplicates among lieux and people, suggested for a merge: the same name (accents,
 // case and punctuation aside) in the same commune, or the same e-mail, or the same phone.
 import type { Contact } from './contact';
-import { type DuplicateReason, joinedKeys, lieuDuplicateKeys, personDuplicateKeys, SEPARATOR } from './duplicate-keys';
+import {
+  DUPLICATE_REASONS,
+  type DuplicateReason,
+  joinedKeys,
+  lieuDuplicateKeys,
+  personDuplicateKeys,
+  SEPARATOR,
+} from './duplicate-keys';
 import type { Organisation } from './organisation';
 
 interface DuplicatePair {
@@ -18,9 +25,14 @@ function pairs(candidates: readonly Candidate[]): DuplicatePair[] {
     if (candidate.deleted) continue;
     for (const key of joinedKeys(candidate.keys)) byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
   }
+  const reasonOf = (key: string) => key.slice(0, key.indexOf(SEPARATOR)) as DuplicateReason;
+  const rank = (key: string) => DUPLICATE_REASONS.indexOf(reasonOf(key));
+  // Keys by precedence, not by the first record that holds them: a pair sharing two keys gets
+  // the same reason from the few records of one page (db/merge.ts duplicatesOf) as from all.
+  const groups = [...byKey].sort(([a], [b]) => rank(a) - rank(b));
   const found = new Map<string, DuplicatePair>();
-  for (const [key, group] of byKey) {
-    const reason = key.slice(0, key.indexOf(SEPARATOR)) as DuplicateReason;
+  for (const [key, group] of groups) {
+    const reason = reasonOf(key);
     const sorted = [...group].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     for (let i = 0; i < sorted.length; i++)
       for (let j = i + 1; j < sorted.length; j++) {

@@ -191,4 +191,22 @@ describe('likely duplicates', () => {
     ]);
     expect(normalizePhone('+33 6 12 34 56 78')).toBe(normalizePhone('06 12 34 56 78'));
   });
+
+  it('names two people sharing a name and an e-mail by their name, whoever else shares the e-mail and in any order', () => {
+    // The first holder of the e-mail is someone else: pairing by the order keys were first met
+    // named the pair by the e-mail, or by the name when read from the other end.
+    const people = [
+      person('a', { name: 'Accueil La Grange', email: 'contact@lagrange.fr' }),
+      person('b', { email: 'contact@lagrange.fr' }),
+      person('c', { name: 'helene durand', email: 'CONTACT@lagrange.fr', phone: '06 12 34 56 78' }),
+      person('d', { name: 'Standard', phone: '+33 6 12 34 56 78' }),
+    ];
+    const reasons = (list: Contact[]) =>
+      Object.fromEntries(personDuplicates(list).map((pair) => [pair.ids.join('+'), pair.reason]));
+    const expected = { 'a+b': 'email', 'a+c': 'email', 'b+c': 'name', 'c+d': 'phone' };
+    expect(reasons(people)).toEqual(expected);
+    expect(reasons([...people].reverse())).toEqual(expected);
+    // Fewer records, read in another order, name the pair alike.
+    expect(reasons([people[2]!, people[1]!])).toEqual({ 'b+c': 'name' });
+  });
 });
