@@ -6,6 +6,7 @@ import {
   apiCors,
   clientAddress,
   clientLimitKey,
+  knownRoutesOnly,
   type Log,
   limitBody,
   noStore,
@@ -19,6 +20,7 @@ import { HealthCheck, roomForLargestWrite } from './ops/health';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
+import { RouteTable } from './route-table';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import type { AppEnv } from './routes/env';
@@ -79,7 +81,8 @@ export function createApp(deps: AppDeps) {
     c.set('serverInfo', info);
     await next();
   });
-  app.use('/api/*', apiCors(config));
+  const apiRoutes = new RouteTable(() => app.routes, '/api/');
+  app.use('/api/*', apiCors(config, apiRoutes));
   app.use('/api/*', noStore());
   if (addressLimiter) {
     app.use('/api/*', async (c, next) => {
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
   }
   // Health answers monitoring tools, which speak no protocol.
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : gate(c, next)));
+  app.use('/api/*', knownRoutesOnly(apiRoutes));
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],
@@ -109,7 +113,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sync', syncRoutes());
   app.route('/api/attachments', attachmentRoutes());
   app.route('/api/admin', adminRoutes());
-  app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route.'));
   // For Prometheus on the machine itself; anyone else is told there is nothing here.
   app.get('/metrics', async (c) => {
     if (!config.metricsAllow.has(clientAddress(c))) return c.text('Not found', 404);

@@ -9,6 +9,7 @@ import { APP_HEADER, PROTOCOL_HEADER, SERVER_HEADER } from '../protocol/wire';
 import type { ServerConfig } from './config';
 import { fail } from './http-errors';
 import { limitKey } from './ops/client-address';
+import type { RouteTable } from './route-table';
 import type { AppEnv } from './routes/env';
 
 export type Log = (entry: Record<string, unknown>) => void;
@@ -79,16 +80,34 @@ export function sandboxFiles(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Another site may call the API only if it is listed in VALISE_ALLOWED_ORIGINS. */
-export function apiCors(config: ServerConfig): MiddlewareHandler<AppEnv> {
+/**
+ * Another site may call the API only if it is listed in VALISE_ALLOWED_ORIGINS. Only a listed
+ * origin's preflight for a route the API has is answered here (204, with the route's methods);
+ * any other OPTIONS goes on like any method: 404 for a path the API does not have, 405 with
+ * `Allow` for a route that takes other methods.
+ */
+export function apiCors(config: ServerConfig, routes: RouteTable): MiddlewareHandler<AppEnv> {
   const allowed = new Set(config.allowedOrigins);
-  return cors({
+  const headers = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT'],
+    allowMethods: (_origin, c) => routes.methodsOf(c.req.path) ?? [],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', APP_HEADER, PROTOCOL_HEADER],
     exposeHeaders: ['X-Request-Id', SERVER_HEADER, PROTOCOL_HEADER],
     maxAge: 600,
   });
+  return async (c, next) => {
+    const preflight =
+      allowed.has(c.req.header('Origin') ?? '') &&
+      c.req.header('Access-Control-Request-Method') !== undefined &&
+      routes.methodsOf(c.req.path) !== undefined;
+    if (c.req.method === 'OPTIONS' && !preflight) return next();
+    return headers(c, next);
+  };
+}
+
+/** A path of the API that no route serves gets 404, whatever the method and before any token is asked. */
+export function knownRoutesOnly(routes: RouteTable): MiddlewareHandler<AppEnv> {
+  return async (c, next) => (routes.methodsOf(c.req.path) ? next() : fail(c, 404, 'not_found', 'No such API route.'));
 }
 
 /**

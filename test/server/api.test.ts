@@ -369,4 +369,35 @@ describe('methods', () => {
     // A path the API does not have is still a 404.
     expect((await call('/api/nothing-here', { method: 'PUT', token })).status).toBe(404);
   });
+
+  it('answers a path the API does not have with 404 in JSON whatever the method, without asking for a token', async () => {
+    const paths = ['/api/nothing-here', '/api', '/api/sync', '/api/sync/nothing', '/api/admin/nothing/at/all'];
+    for (const path of paths) {
+      for (const method of ['OPTIONS', 'HEAD', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
+        const response = await server.fetch(`${TEST_SERVER_URL}${path}`, { method });
+        expect(response.status, `${method} ${path}`).toBe(404);
+        const text = await response.text();
+        if (method !== 'HEAD')
+          expect(JSON.parse(text), `${method} ${path}`).toEqual({ error: 'No such API route.', code: 'not_found' });
+      }
+    }
+  });
+
+  it('answers OPTIONS on a route of the API like any other method it does not take: 405 with Allow', async () => {
+    const { token } = await join('admin');
+    for (const [path, allow] of [
+      ['/api/health', 'GET, HEAD'],
+      ['/api/join', 'POST'],
+      ['/api/sync/push', 'POST'],
+      [`/api/attachments/${'a'.repeat(64)}`, 'GET, HEAD, PUT'],
+    ]) {
+      const response = await server.fetch(`${TEST_SERVER_URL}${path}`, {
+        method: 'OPTIONS',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status, path).toBe(405);
+      expect(response.headers.get('Allow'), path).toBe(allow);
+      expect(await response.json()).toMatchObject({ code: 'method_not_allowed' });
+    }
+  });
 });

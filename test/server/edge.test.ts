@@ -134,6 +134,35 @@ describe('headers', () => {
     const other = await request('/api/health', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
+
+  it("answers a listed origin's preflight with the route's methods, and 404 for a path the API does not have", async () => {
+    start({ VALISE_ALLOWED_ORIGINS: 'https://app.reseau.example' });
+    const preflight = (path: string, origin = 'https://app.reseau.example') =>
+      request(path, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization, content-type, x-valise-protocol',
+        },
+      });
+    // A preflight carries no token: it is answered before any is asked for.
+    const push = await preflight('/api/sync/push');
+    expect(push.status).toBe(204);
+    expect(push.headers.get('Access-Control-Allow-Origin')).toBe('https://app.reseau.example');
+    expect(push.headers.get('Access-Control-Allow-Methods')).toBe('POST');
+    expect(push.headers.get('Access-Control-Allow-Headers')).toContain('Authorization');
+    const file = await preflight(`/api/attachments/${'a'.repeat(64)}`);
+    expect(file.status).toBe(204);
+    expect(file.headers.get('Access-Control-Allow-Methods')).toBe('GET,PUT');
+    const nowhere = await preflight('/api/sync/nothing');
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.json()).toEqual({ error: 'No such API route.', code: 'not_found' });
+    // Another site's preflight is answered like any OPTIONS: this route takes POST only.
+    const stranger = await preflight('/api/join', 'https://evil.example');
+    expect(stranger.status).toBe(405);
+    expect(stranger.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
 });
 
 describe('request ids and logs', () => {
