@@ -1,8 +1,7 @@
 // Device tokens and invitation codes. Only their SHA-256 hashes are stored: a stolen database
 // file gives no usable token.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+import { INVITATION_CODE_ALPHABET, INVITATION_CODE_LENGTH } from '../domain/invitation-code';
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -14,7 +13,10 @@ export function newToken(): string {
 
 /** A code a person can read aloud or type: three groups of four, no 0/O or 1/I/L. */
 export function newInvitationCode(): string {
-  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  const chars = Array.from(
+    { length: INVITATION_CODE_LENGTH },
+    () => INVITATION_CODE_ALPHABET[randomInt(INVITATION_CODE_ALPHABET.length)],
+  );
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((group) => group.join('')).join('-');
 }
 

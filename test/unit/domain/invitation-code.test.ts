@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readInvitationCode } from '../../../src/domain/invitation-code';
+import { invitationCodeProblem, readInvitationCode } from '../../../src/domain/invitation-code';
+import { newInvitationCode } from '../../../src/server/auth';
 
 describe('an invitation code as a person enters it', () => {
   test.each([
@@ -20,5 +21,22 @@ describe('an invitation code as a person enters it', () => {
       'https://valise.mon-reseau.fr/#/rejoindre',
     );
     expect(readInvitationCode('https://x/#/rejoindre?code=%E0%A4%A')).toBe('https://x/#/rejoindre?code=%E0%A4%A');
+  });
+});
+
+describe('a code no server ever issues', () => {
+  test('is told by its letters that look alike, or by its length', () => {
+    expect(invitationCodeProblem('JWA2-F9K6-TTZ0')).toEqual({ kind: 'characters', characters: ['0'] });
+    expect(invitationCodeProblem('JOL1-F9K6-TTZF')).toEqual({ kind: 'characters', characters: ['O', 'L', '1'] });
+    expect(invitationCodeProblem('JWA2-F9K6')).toEqual({ kind: 'length', length: 8 });
+    expect(invitationCodeProblem('JWA2-F9K6-TTZF-X')).toEqual({ kind: 'length', length: 13 });
+  });
+
+  test('while every code a server issues may be one', () => {
+    for (let i = 0; i < 200; i++) {
+      const code = newInvitationCode();
+      expect(invitationCodeProblem(code), code).toBeNull();
+      expect(invitationCodeProblem(readInvitationCode(code.toLowerCase().replaceAll('-', ' '))), code).toBeNull();
+    }
   });
 });

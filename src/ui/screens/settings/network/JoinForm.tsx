@@ -3,7 +3,7 @@
 // server; a refusal says why and keeps everything typed.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { readInvitationCode } from '../../../../domain/invitation-code';
+import { invitationCodeProblem, readInvitationCode } from '../../../../domain/invitation-code';
 import { toFieldIssue } from '../../../../domain/validation';
 import { joinRequestSchema } from '../../../../protocol/wire';
 import { join } from '../../../../state/sync';
@@ -49,7 +49,12 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
     setCode(readCode);
     const parsed = v.safeParse(FORM_SCHEMA, { code: readCode, deviceName, memberName: member });
     if (!parsed.success) Object.assign(found, issuesByField(parsed.issues.map(toFieldIssue), lang));
-    if (found.code && readCode !== '') found.code = t.invalidCode;
+    if (readCode !== '') {
+      const problem = invitationCodeProblem(readCode);
+      if (problem?.kind === 'characters') found.code = t.codeCharacters(problem.characters.join(' '));
+      else if (problem?.kind === 'length') found.code = t.codeLength(problem.length);
+      else if (found.code) found.code = t.invalidCode;
+    }
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) return;

@@ -60,6 +60,10 @@ export const messages = {
     invalidServer: 'Indiquez l’adresse complète du serveur, commençant par https:// (ou http://).',
     invalidCode:
       'Ce n’est pas un code d’invitation : il a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF. Vous pouvez aussi coller le lien d’invitation entier.',
+    codeLength: (length: number) =>
+      `Un code d’invitation a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF ; celui-ci en a ${length}. Vérifiez-le, ou collez le lien d’invitation entier.`,
+    codeCharacters: (characters: string) =>
+      `Un code d’invitation n’a jamais de 0, O, 1, I ni L, qui se confondent ; celui-ci a « ${characters} ». Vérifiez-le, ou collez le lien d’invitation entier.`,
     joinInvalidInvitation:
       'Ce code d’invitation est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à l’admin du réseau.',
     joinUnreachable:
@@ -152,6 +156,10 @@ export const messages = {
     invalidServer: 'Give the server’s full address, starting with https:// (or http://).',
     invalidCode:
       'This is not an invitation code: it has 12 letters and digits, e.g. JWA2-F9K6-TTZF. You may also paste the whole invitation link.',
+    codeLength: (length: number) =>
+      `An invitation code has 12 letters and digits, e.g. JWA2-F9K6-TTZF; this one has ${length}. Check it, or paste the whole invitation link.`,
+    codeCharacters: (characters: string) =>
+      `An invitation code never has 0, O, 1, I or L, which look alike; this one has “${characters}”. Check it, or paste the whole invitation link.`,
     joinInvalidInvitation: 'This invitation code is unknown, used or expired. Ask the network’s admin for a new one.',
     joinUnreachable:
       'The server cannot be reached at this address. Check the address and the connection, then try again.',

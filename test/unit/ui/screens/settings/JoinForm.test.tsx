@@ -45,9 +45,25 @@ describe('the invitation code on the join form', () => {
   test('a code with a group missing is refused in words, with the focus on it, and nothing is sent', async () => {
     joinWith('JWA2 F9K6');
     const field = screen.getByLabelText('Code d’invitation');
-    await screen.findByText(/Ce n’est pas un code d’invitation : il a 12 lettres et chiffres/);
+    await screen.findByText(
+      /Un code d’invitation a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF ; celui-ci en a 8\./,
+    );
     await vi.waitFor(() => expect(document.activeElement).toBe(field));
     expect((field as HTMLInputElement).value).toBe('JWA2 F9K6');
+    expect(sent).toEqual([]);
+  });
+
+  // Such a code reached the server, which could only answer "inconnu, déjà utilisé ou expiré"
+  // and count it against the address's ten wrong guesses.
+  test.each([
+    ['JWA2-F9K6-TTZ', /celui-ci en a 11\./],
+    ['JWA2-F9K6-TTZF-2', /celui-ci en a 13\./],
+    ['JWA2-F9K6-TTZ0', /n’a jamais de 0, O, 1, I ni L, qui se confondent ; celui-ci a « 0 »\./],
+    ['jwa2-f9k6-ttzo', /celui-ci a « O »\./],
+    ['JWAI-F9K6-TTL1', /celui-ci a « I L 1 »\./],
+  ])('"%s", which no server issues, is refused in words and nothing is sent', async (typed, words) => {
+    joinWith(typed);
+    await screen.findByText(words);
     expect(sent).toEqual([]);
   });
 });
