@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { isolate } from '../../src/domain/bidi';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { showHash } from './helpers/phone';
 import { screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { reloadUntilControlled } from './helpers/service-worker';
@@ -49,11 +50,8 @@ async function phone(url: string): Promise<Phone> {
   return { page, context, network: new NetworkPage(page, url), territory: new TerritoryPage(page, url) };
 }
 
-async function go(device: Phone, hash: string): Promise<void> {
-  await device.page.evaluate((target) => {
-    location.hash = target;
-  }, hash);
-  await device.page.locator('main h1').waitFor();
+function go(device: Phone, hash: string): Promise<void> {
+  return showHash(device.page, hash);
 }
 
 /** Réglages → "Synchroniser", until a sync that ended after the click is "à jour". */

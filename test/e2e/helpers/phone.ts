@@ -22,11 +22,8 @@ export class Phone {
     return this.page.locator('main');
   }
 
-  async go(hash: string): Promise<void> {
-    await this.page.evaluate((target) => {
-      location.hash = target;
-    }, hash);
-    await this.page.locator('main h1').waitFor();
+  go(hash: string): Promise<void> {
+    return showHash(this.page, hash);
   }
 
   offline(offline: boolean): Promise<void> {
@@ -70,6 +67,27 @@ export class Phone {
   visitText(id: string): Promise<string> {
     return this.text(`#/visites/${id}`);
   }
+}
+
+/**
+ * Opens a screen by its address and waits for its heading. The router takes a new hash on
+ * `hashchange`, a task after the hash is set: that is waited for first, or the heading found
+ * could be the previous screen's, and its text read as the new one's.
+ */
+export async function showHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate(
+    (target) =>
+      new Promise<void>((resolve) => {
+        if (location.hash === target) {
+          resolve();
+          return;
+        }
+        window.addEventListener('hashchange', () => resolve(), { once: true });
+        location.hash = target;
+      }),
+    hash,
+  );
+  await page.locator('main h1').waitFor();
 }
 
 /**
