@@ -34,7 +34,7 @@ describe('the app shell', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Aller au contenu' }).getAttribute('href')).toBe('#main');
 
-    expect((await screen.findByRole('heading', { level: 1 }, { timeout: 10000 })).textContent).toBe('Visites');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Visites');
     expect(within(nav).getByRole('link', { name: 'Visites' }).getAttribute('aria-current')).toBe('page');
   });
 
@@ -55,10 +55,8 @@ describe('the app shell', () => {
       location.hash = '#/evenements';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    // The screen's code is transformed on first import: generous on a loaded machine.
-    expect((await screen.findByRole('heading', { level: 1, name: 'Événements' }, { timeout: 10000 })).textContent).toBe(
-      'Événements',
-    );
+    // The screen's code is transformed on first import: setup-unit.ts's wait allows for a loaded machine.
+    expect((await screen.findByRole('heading', { level: 1, name: 'Événements' })).textContent).toBe('Événements');
 
     act(() => {
       location.hash = '#/nulle-part';
