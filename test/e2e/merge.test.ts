@@ -132,9 +132,7 @@ test('the same lieu created on two phones offline is merged on one; the other’
   await sync(a);
   for (const device of [a, b]) {
     await go(device, `#/visites/${visitId}`);
-    await expect
-      .poll(() => device.page.locator(`main a[href="#/contacts/lieu/${kept}"]`).count(), { timeout: 15_000 })
-      .toBeGreaterThan(0);
+    await expect.poll(() => device.page.locator(`main a[href="#/contacts/lieu/${kept}"]`).count()).toBeGreaterThan(0);
   }
 
   // The merged copy's old address (a bookmark, the history) leads to the kept lieu, which says so.
