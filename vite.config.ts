@@ -169,6 +169,13 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * How long `expect.poll` waits for a state outside the e2e project: its 1 s default is a timing
+ * bet a loaded machine loses (`vi.waitFor` has no setting: the tests use Testing Library's
+ * `waitFor`, 15 s in setup-unit.ts, or `expect.poll`).
+ */
+const POLL_MS = 15_000;
+
 export default defineConfig({
   plugins: [
     communesData(),
@@ -236,6 +243,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/helpers/setup-unit.ts'],
+          expect: { poll: { timeout: POLL_MS } },
           // Testing Library waits up to 15 s for a state (setup-unit.ts): a test must outlive it.
           testTimeout: 30_000,
         },
@@ -247,6 +255,7 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          expect: { poll: { timeout: POLL_MS } },
           // Starting and stopping a throwaway PostgreSQL cluster takes seconds on a busy machine.
           hookTimeout: 120_000,
         },
@@ -258,6 +267,7 @@ export default defineConfig({
           include: ['test/sync/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/helpers/setup-sync.ts'],
+          expect: { poll: { timeout: POLL_MS } },
           testTimeout: 600_000,
         },
       },

@@ -1,7 +1,7 @@
 // How the tests and their tools wait: for a state, never for a fixed time. A state that
 // announces itself (a line a child process prints) is waited for as that event; any other is
 // checked again until it holds, by the one polling wait here. Inside a vitest test,
-// `expect.poll` and `vi.waitFor` do the same; these serve the drivers, helpers and tools that
+// `expect.poll` and Testing Library's `waitFor` do the same; these serve the drivers, helpers and tools that
 // vitest does not run, or that run outside a test.
 import type { ChildProcess } from 'node:child_process';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
@@ -92,10 +92,12 @@ describe('joining a network', () => {
       const joined = await joinAs(used, 'dddddddddddddddd');
       expect((await call('/api/session', { token: String(joined.body.token) })).status).toBe(200);
       // The server notes a device seen without holding the answer for it.
-      await vi.waitFor(async () => {
-        const devices = await server.store.listDevices(networkId);
-        expect(devices.find((device) => device.id === joined.body.deviceId)?.lastSeenAt).not.toBeNull();
-      });
+      await expect
+        .poll(async () => {
+          const devices = await server.store.listDevices(networkId);
+          return devices.find((device) => device.id === joined.body.deviceId)?.lastSeenAt;
+        })
+        .not.toBeNull();
       expect((await joinAs(used, 'dddddddddddddddd')).status).toBe(403);
 
       const late = await server.invite(networkId, 'concierge');

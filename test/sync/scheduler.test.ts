@@ -192,6 +192,6 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
     // The next run, with a sane page, recovers by itself.
     rewrite = async (_url, response) => response;
     environment.timers[0]?.callback();
-    await vi.waitFor(() => expect(device.engine.status.state).toBe('idle'));
+    await expect.poll(() => device.engine.status.state).toBe('idle');
   });
 });

@@ -57,14 +57,14 @@ describe('persistent storage', () => {
 
     await createRecord(context, 'visits', sampleRecords().visits);
     await createRecord(context, 'visits', sampleRecords().visits);
-    await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    await expect.poll(() => persist).toHaveBeenCalledTimes(1);
   });
 
   test('is not requested again when the browser already keeps the data', async () => {
     persisted.mockResolvedValue(true);
     const context = await openDataContext({ name: `persist-${Math.random().toString(36).slice(2)}` });
     await setAuthorName(context, 'Camille');
-    await vi.waitFor(() => expect(persisted).toHaveBeenCalled());
+    await expect.poll(() => persisted).toHaveBeenCalled();
     expect(persist).not.toHaveBeenCalled();
   });
 });

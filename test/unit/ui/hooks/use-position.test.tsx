@@ -1,6 +1,6 @@
 // The visit form's position asks through the one position hook: the same words as the map for
 // each way the browser can fail, and the found position (with its accuracy) given to the form.
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type Position, PositionField } from '../../../../src/ui/screens/visits/form/FormParts';
 
@@ -40,7 +40,7 @@ describe('asking the position for a visit', () => {
     const onChange = vi.fn();
     render(<PositionField position={EMPTY} onChange={onChange} />);
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter ma position' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(onChange).toHaveBeenCalledWith({ latitude: 48.65, longitude: -2.01, positionAccuracy: 13 }),
     );
   });

@@ -1,6 +1,6 @@
 // An admin removing their own device from Réglages: the revoke works, so the screen must say so
 // (not "the action failed"), and the devices list says which one is this device.
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DeviceInfo } from '../../../../../src/protocol/wire';
 import { uiStore } from '../../../../../src/state/ui';
@@ -90,7 +90,7 @@ describe('the devices of the network, for an admin', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
     const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
     fireEvent.click(within(other).getByRole('button', { name: 'Retirer cet appareil' }));
-    await vi.waitFor(() => expect(within(other).queryByRole('button')).toBeNull());
+    await waitFor(() => expect(within(other).queryByRole('button')).toBeNull());
     expect(other.textContent).toContain('retiré');
     expect(screen.queryByText(/Cet appareil a été retiré/)).toBeNull();
     expect(server.syncs).toBe(0);

@@ -1,6 +1,6 @@
 // Joining by a code typed the way people type it: the form reads it as the server would,
 // sends it in its printed form, and says in words what a code looks like when it is none.
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
 import type { JoinInput } from '../../../../../src/sync/join';
@@ -36,7 +36,7 @@ describe('the invitation code on the join form', () => {
     '"%s" joins with JWA2-F9K6-TTZF, shown in the field as sent',
     async (typed) => {
       const joined = joinWith(typed);
-      await vi.waitFor(() => expect(joined).toHaveBeenCalled());
+      await waitFor(() => expect(joined).toHaveBeenCalled());
       expect(sent.map((input) => input.code)).toEqual(['JWA2-F9K6-TTZF']);
       expect((screen.getByLabelText('Code d’invitation') as HTMLInputElement).value).toBe('JWA2-F9K6-TTZF');
     },
@@ -48,7 +48,7 @@ describe('the invitation code on the join form', () => {
     await screen.findByText(
       /Un code d’invitation a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF ; celui-ci en a 8\./,
     );
-    await vi.waitFor(() => expect(document.activeElement).toBe(field));
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect((field as HTMLInputElement).value).toBe('JWA2 F9K6');
     expect(sent).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Réglages' line on the network's file space, for an admin who opened Réglages offline: once a
 // sync reaches the server, the line reads the space again instead of keeping "serveur injoignable".
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
@@ -32,6 +32,6 @@ describe('the network’s file space in Réglages', () => {
     syncStore.setState({
       status: { ...syncStore.getState().status, state: 'idle', lastSyncAt: '2026-12-05T07:00:00.000Z' },
     });
-    await vi.waitFor(() => expect(screen.getByTestId('network-files').textContent).toContain('7,4 Ko sur 5,4 Go'));
+    await waitFor(() => expect(screen.getByTestId('network-files').textContent).toContain('7,4 Ko sur 5,4 Go'));
   });
 });
