@@ -21,9 +21,7 @@ const { device, servers } = deviceSuite();
 /** Réglages → Synchroniser, until the device says everything is sent and received. */
 async function syncNow(network: NetworkPage, back: string): Promise<void> {
   await network.page.goto(`${network.baseUrl}/#/reglages`);
-  await network.section().waitFor();
-  await network.syncNow();
-  await expect.poll(() => network.state(), { timeout: 30_000 }).toBe('idle');
+  await network.syncUntilIdle();
   await network.page.goto(back);
 }
 

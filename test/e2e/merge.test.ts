@@ -54,16 +54,10 @@ function go(device: Phone, hash: string): Promise<void> {
   return showHash(device.page, hash);
 }
 
-/** Réglages → "Synchroniser", until a sync that ended after the click is "à jour". */
+/** Réglages → "Synchroniser", until a sync that ended after the click is idle. */
 async function sync(device: Phone): Promise<void> {
   await go(device, '#/reglages');
-  const before = await device.network.lastSync();
-  await device.network.syncNow();
-  await expect
-    .poll(async () => (await device.network.state()) === 'idle' && (await device.network.lastSync()) !== before, {
-      timeout: 30_000,
-    })
-    .toBe(true);
+  await device.network.syncUntilIdle();
 }
 
 /** A new lieu in Redon chosen from its postcode; returns its id. */

@@ -152,8 +152,7 @@ describe('the valise on the road', () => {
 async function syncThenOpen(page: Page, baseUrl: string, hash: string): Promise<void> {
   const network = new NetworkPage(page, baseUrl);
   await page.goto(`${baseUrl}/#/reglages`);
-  await network.syncNow();
-  await expect.poll(() => network.state(), { timeout: 30_000 }).toBe('idle');
+  await network.syncUntilIdle();
   await page.goto(`${baseUrl}/${hash}`);
   await page.locator('main h1').waitFor();
 }

@@ -33,12 +33,7 @@ export class Phone {
   /** Réglages → "Synchroniser", then waits for "à jour". */
   async sync(): Promise<void> {
     await this.go('#/reglages');
-    const before = await this.network.lastSync();
-    await this.network.syncNow();
-    // A sync that ended after the click, not the "à jour" of an earlier one.
-    await expect
-      .poll(async () => (await this.network.state()) === 'idle' && (await this.network.lastSync()) !== before)
-      .toBe(true);
+    await this.network.syncUntilIdle();
   }
 
   /** Logs a visit by quick capture; returns its id. */

@@ -1,5 +1,6 @@
 // Réglages → Réseau: joining, the sync status, administration, leaving; and the shell's indicator.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { readStores } from '../drivers/stores';
 
 export class NetworkPage {
@@ -62,6 +63,18 @@ export class NetworkPage {
 
   syncNow(): Promise<void> {
     return this.page.getByRole('button', { name: 'Synchroniser' }).click();
+  }
+
+  /**
+   * "Synchroniser", then waits for a sync that ended after the click. Neither "idle" alone (a
+   * page just loaded is idle before its first run starts) nor the last sync read before the
+   * button shows (it is empty until the engine has read the device's) tells that run's end.
+   */
+  async syncUntilIdle(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Synchroniser' }).waitFor();
+    const before = await this.lastSync();
+    await this.syncNow();
+    await expect.poll(async () => (await this.state()) === 'idle' && (await this.lastSync()) !== before).toBe(true);
   }
 
   /** Réglages → Administration: an invitation code, for a concierge unless told "admin". */
