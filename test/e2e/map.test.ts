@@ -187,9 +187,11 @@ describe('the map of lieux', () => {
     expect(await markers().count()).toBe(3);
     await expect.poll(() => main().textContent()).toContain('Fond de carte indisponible');
     expect(await loadedTiles().count()).toBe(0);
-    const pane = await page.locator('.leaflet-marker-pane').textContent();
-    expect(pane).toContain('Bourg-en-Bresse');
-    expect(pane).toContain('Villeurbanne');
+    // The communes' names go on the map in an effect after the render that says the tiles are
+    // unavailable, so a frame after that sentence: waited for.
+    const pane = () => page.locator('.leaflet-marker-pane').textContent();
+    await expect.poll(pane).toContain('Bourg-en-Bresse');
+    expect(await pane()).toContain('Villeurbanne');
     expect(await main().getByRole('status').first().textContent()).toBe('4 lieux, dont 1 sans position');
     expect(await main().textContent()).toContain('Sans position (1)');
     expect(await main().getByRole('button', { name: 'Chercher l’adresse' }).count()).toBe(1);
