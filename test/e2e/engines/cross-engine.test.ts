@@ -64,7 +64,12 @@ function syncState(device: Device): Promise<{ state: string | null; last: string
 async function syncNow(phone: Phone, url: string): Promise<void> {
   const { device } = phone;
   await device.open(`${url}/#/reglages`);
-  await device.until('Réglages never showed the sync state', async () => (await syncState(device)).state);
+  // Read once no run is under way: the end of one that started before the click would pass
+  // for the click's, and its disabled button takes no click.
+  await device.until('Réglages never showed a sync state at rest', async () => {
+    const { state } = await syncState(device);
+    return state !== null && state !== 'syncing';
+  });
   const before = (await syncState(device)).last;
   await device.click({ role: 'button', name: 'Synchroniser', exact: true });
   await device.until('the sync never ended "à jour"', async () => {

@@ -66,14 +66,16 @@ export class NetworkPage {
   }
 
   /**
-   * "Synchroniser", then waits for a sync that ended after the click. Neither "idle" alone (a
-   * page just loaded is idle before its first run starts) nor the last sync read before the
-   * button shows (it is empty until the engine has read the device's) tells that run's end.
+   * "Synchroniser", then waits for a sync that ended after the click. "Idle" alone does not
+   * tell it (the click reaches the engine a task later), nor does a last sync read before the
+   * button shows (empty until the engine has read the device's) or while a run is under way
+   * (its end would pass for the click's, while the disabled button took no click).
    */
   async syncUntilIdle(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Synchroniser' }).waitFor();
+    const button = this.page.getByRole('button', { name: 'Synchroniser' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
     const before = await this.lastSync();
-    await this.syncNow();
+    await button.click();
     await expect.poll(async () => (await this.state()) === 'idle' && (await this.lastSync()) !== before).toBe(true);
   }
 
