@@ -20,6 +20,21 @@ async function pickFile(page: Page, name: string, mimeType: string): Promise<voi
 }
 
 const summary = (page: Page) => page.getByTestId('import-summary').textContent();
+
+/** Keeps every text the progress line shows, as the page writes it (a poll would miss most). */
+async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const progressSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
 const lieuNames = (page: Page) => page.locator('main [data-testid="record-name"]').allTextContents();
 
 describe('importing lieux offline', () => {
@@ -79,22 +94,14 @@ describe('importing lieux offline', () => {
     const { page } = await openOfflinePhone();
     await page.goto(`${page.url().split('#')[0]}#/contacts/lieux/importer`);
     await page.getByRole('heading', { name: 'Importer des lieux', level: 1 }).waitFor();
-    // Every text the progress line shows, kept as the page writes it (a poll would miss most).
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
-        if (text && seen.at(-1) !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await watchProgress(page);
     await page.getByLabel('Choisir un fichier').setInputFiles({
       name: 'recensement-national.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(longList(20_000)),
     });
     await expect.poll(() => summary(page)).toBe('19960 à ajouter · 20 à fusionner avec un lieu existant · 20 refusées');
-    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const seen = await progressSeen(page);
     expect(seen.some((text) => /^Lecture du fichier… \d+ %$/.test(text))).toBe(true);
     const checked = seen.flatMap((text) => {
       const match = /^Vérification des lignes… ([\d\u202f]+) sur 20\u202f000$/.exec(text);
@@ -108,10 +115,45 @@ describe('importing lieux offline', () => {
     await expect
       .poll(() => page.getByTestId('import-done').textContent(), { timeout: 120_000 })
       .toBe('19960 ajoutés, 20 fusionnés, 20 refusés.');
-    const written = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const written = await progressSeen(page);
     // The write paints how far it is too: 19,960 lieux to create, a thousand at a time.
     expect(written).toContain('Écriture des lieux… 1\u202f000 sur 19\u202f960');
     expect(written).toContain('Écriture des lieux… 19\u202f000 sur 19\u202f960');
+  });
+
+  test('a list that fills 2,500 lieux already there shows how far that write is, slice by slice', async () => {
+    const { page } = await openOfflinePhone();
+    const base = page.url().split('#')[0];
+    const importList = async (csv: string, confirm: string, done: string) => {
+      await page.goto(`${base}#/contacts/lieux`);
+      await page.goto(`${base}#/contacts/lieux/importer`);
+      await page.getByRole('heading', { name: 'Importer des lieux', level: 1 }).waitFor();
+      await watchProgress(page);
+      await page.getByLabel('Choisir un fichier').setInputFiles({
+        name: 'lieux.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+      await page.getByRole('button', { name: confirm }).click();
+      await expect.poll(() => page.getByTestId('import-done').textContent(), { timeout: 120_000 }).toBe(done);
+      return progressSeen(page);
+    };
+    const list = (email: boolean) =>
+      [
+        'Nom;Code postal;Commune;Courriel',
+        ...Array.from(
+          { length: 2500 },
+          (_, index) => `Tiers-lieu ${index};35600;Redon;${email ? `l${index}@exemple.fr` : ''}`,
+        ),
+      ].join('\r\n');
+    await importList(list(false), 'Importer 2500 lieux', '2500 ajoutés, 0 fusionné, 0 refusé.');
+    const written = await importList(list(true), 'Importer 2500 lieux', '0 ajouté, 2500 fusionnés, 0 refusé.');
+    expect(written.filter((text) => text.startsWith('Écriture'))).toEqual([
+      'Écriture des lieux… 0 sur 2\u202f500',
+      'Écriture des lieux… 1\u202f000 sur 2\u202f500',
+      'Écriture des lieux… 2\u202f000 sur 2\u202f500',
+      'Écriture des lieux… 2\u202f500 sur 2\u202f500',
+    ]);
   });
 });
 

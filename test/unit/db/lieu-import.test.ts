@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { importLieux } from '../../../src/db/lieu-import';
 import { createOrganisation, listOrganisations } from '../../../src/db/organisations';
+import { createRecords } from '../../../src/db/writes';
 import { guessLieuMapping, type LieuSource, mapLieuSource, readLieuSource } from '../../../src/domain/lieu-import';
 import { openTestContext } from '../../helpers/db';
 
@@ -49,5 +50,29 @@ describe('importing lieux', () => {
     );
     await expect(importLieux(fresh, broken)).rejects.toThrow();
     expect(await fresh.db.records('organisations').count()).toBe(0);
+  });
+
+  test('filling stored lieux is written in slices too, saying how far it is and letting the page run', async () => {
+    const context = await openTestContext();
+    const stored = Array.from({ length: 1200 }, (_, index) => ({
+      name: `Lieu ${index}`,
+      kind: 'tiers_lieu' as const,
+      commune: 'Redon',
+    }));
+    await createRecords(context, 'organisations', stored);
+    // 1200 lines fill the e-mail of a stored lieu, 300 add one.
+    const rows = Array.from({ length: 1500 }, (_, index) => `Lieu ${index};Redon;;lieu${index}@example.fr`);
+    const source = readLieuSource(`nom;commune;code insee;courriel\n${rows.join('\n')}\n`) as LieuSource;
+    const lines = mapLieuSource(source, guessLieuMapping(source.headers));
+    const seen: string[] = [];
+    let turns = 0;
+    await importLieux(context, lines, (done, total) => {
+      // Whether the page ran a task since the last report: a timer set then has fired.
+      seen.push(`${done}/${total} (${turns})`);
+      setTimeout(() => turns++, 0);
+    });
+    expect(seen).toEqual(['0/1500 (0)', '300/1500 (1)', '1300/1500 (2)', '1500/1500 (3)']);
+    const lieux = await listOrganisations(context);
+    expect(lieux.filter((lieu) => lieu.email)).toHaveLength(1500);
   });
 });
