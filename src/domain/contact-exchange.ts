@@ -84,23 +84,11 @@ function headerKey(header: string): string {
     .trim();
 }
 
-/** Reads a CSV of contacts: a header line (French or English names), then one person a line. */
-export function contactsFromCsv(text: string): ImportLine[] {
-  return readAll(csvContactsReader(text));
-}
-
 export interface ContactsReader {
   /** Reads up to `rows` more rows of a CSV (a vCard at once): every line once all is read, else null. */
   step(rows: number): ImportLine[] | null;
   /** How much of the file is read, from 0 to 1. */
   progress(): number;
-}
-
-function readAll(reader: ContactsReader): ImportLine[] {
-  for (;;) {
-    const lines = reader.step(10_000);
-    if (lines) return lines;
-  }
 }
 
 /**
@@ -119,6 +107,7 @@ export function contactsReader(bytes: Uint8Array, fileName: string): ContactsRea
 
 const whole = (lines: ImportLine[]): ContactsReader => ({ step: () => lines, progress: () => 1 });
 
+/** Reads a CSV of contacts: a header line (French or English names), then one person a line. */
 function csvContactsReader(text: string): ContactsReader {
   const reader = csvReader(text);
   let header: string[] | null = null;

@@ -60,12 +60,6 @@ function filled(kept: Partial<LieuInput>, imported: LieuInput): Partial<LieuInpu
   return changes as Partial<LieuInput>;
 }
 
-export function planLieuImport(stored: readonly Organisation[], mapped: readonly MappedLieuLine[]): LieuImportPlan {
-  const planner = lieuImportPlanner(stored);
-  planner.add(mapped);
-  return planner.plan();
-}
-
 /**
  * The plan built line by line, in the file's order (a long file is planned in slices between
  * paints). Each line is merged into what it duplicates — a stored lieu first (the oldest), else

@@ -37,15 +37,6 @@ export function decodeLieuFile(
   return notText ? { problem: notText } : decodeText(bytes);
 }
 
-/** Reads a file's text as a GoGoCarto JSON export (`{data: [...]}` or a bare array) or a CSV. */
-export function readLieuSource(text: string): LieuSource | LieuSourceRefusal {
-  const reader = lieuSourceReader(text);
-  for (;;) {
-    const read = reader.step(10_000);
-    if (read) return read;
-  }
-}
-
 export interface LieuSourceReader {
   /** Reads up to `rows` more rows of a CSV (a JSON at once): the table or refusal once all is read, else null. */
   step(rows: number): LieuSource | LieuSourceRefusal | null;
@@ -53,7 +44,10 @@ export interface LieuSourceReader {
   progress(): number;
 }
 
-/** Reads a file's text in slices of rows, so a long file is read between paints. */
+/**
+ * Reads a file's text as a GoGoCarto JSON export (`{data: [...]}` or a bare array) or a CSV,
+ * in slices of rows, so a long file is read between paints.
+ */
 export function lieuSourceReader(text: string): LieuSourceReader {
   const source = text.replace(/^\uFEFF/, '');
   if (source.trim() === '' || /^\s*[[{]/.test(source)) return { step: () => readLieuJson(source), progress: () => 0 };
@@ -320,12 +314,10 @@ function judge(line: number, lieu: LieuInput): MappedLieuLine {
   return { line, lieu };
 }
 
-/** Every row of the source mapped; empty rows are skipped, line numbers stay the file's. */
-export function mapLieuSource(source: LieuSource, mapping: LieuMapping, communes?: CommuneIndex | null) {
-  return mapLieuRows(source, mapping, communes, 0, source.rows.length);
-}
-
-/** The rows from `start` to `end` (excluded) mapped: a long file is mapped in slices between paints. */
+/**
+ * The rows from `start` to `end` (excluded) mapped: a long file is mapped in slices between
+ * paints. Empty rows are skipped; line numbers stay the file's.
+ */
 export function mapLieuRows(
   source: LieuSource,
   mapping: LieuMapping,

@@ -2,15 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { importContacts } from '../../../src/db/contact-import';
 import { createContact, listContacts } from '../../../src/db/contacts';
 import { createOrganisation, listOrganisations } from '../../../src/db/organisations';
-import { contactsFromCsv } from '../../../src/domain/contact-exchange';
 import { openTestContext } from '../../helpers/db';
+import { csvContactLines } from '../../helpers/imports';
 
 describe('importing contacts', () => {
   test('adds new people, merges a known email or phone, creates unknown lieux, and lists bad lines', async () => {
     const context = await openTestContext();
     const mairie = await createOrganisation(context, { name: 'Mairie de Redon', kind: 'local_authority' });
     await createContact(context, { name: 'Hélène Durand', email: 'helene@exemple.fr', tags: ['élus'] });
-    const lines = contactsFromCsv(
+    const lines = csvContactLines(
       'nom,role,telephone,email,structure,tags\n' +
         'Hélène D.,Maire adjointe,,HELENE@exemple.fr,mairie de redon,rural\n' +
         'Sam Petit,,06 00 00 00 01,,La Forge,\n' +
@@ -36,7 +36,7 @@ describe('importing contacts', () => {
     const context = await openTestContext();
     const rows = Array.from({ length: 499 }, (_, index) => `Personne ${index},p${index}@exemple.fr`);
     rows.splice(250, 0, 'Mauvaise,pas-un-email');
-    const report = await importContacts(context, contactsFromCsv(`nom,email\n${rows.join('\n')}\n`));
+    const report = await importContacts(context, csvContactLines(`nom,email\n${rows.join('\n')}\n`));
     expect(report.added).toBe(499);
     expect(report.rejected).toEqual([{ line: 252, problem: expect.objectContaining({ kind: 'invalid' }) }]);
     expect(await listContacts(context)).toHaveLength(499);
@@ -46,7 +46,7 @@ describe('importing contacts', () => {
     const context = await openTestContext();
     const rows = Array.from({ length: 2100 }, (_, index) => `Personne ${index},p${index}@exemple.fr`);
     const seen: string[] = [];
-    const report = await importContacts(context, contactsFromCsv(`nom,email\n${rows.join('\n')}\n`), (done, total) =>
+    const report = await importContacts(context, csvContactLines(`nom,email\n${rows.join('\n')}\n`), (done, total) =>
       seen.push(`${done}/${total}`),
     );
     expect(report.added).toBe(2100);
@@ -57,7 +57,7 @@ describe('importing contacts', () => {
   test('a failure in a late slice writes nothing: no person, no lieu it named', async () => {
     const context = await openTestContext();
     const rows = Array.from({ length: 2100 }, (_, index) => `Personne ${index},p${index}@exemple.fr,Lieu ${index}`);
-    const lines = contactsFromCsv(`nom,email,structure\n${rows.join('\n')}\n`).map((line) =>
+    const lines = csvContactLines(`nom,email,structure\n${rows.join('\n')}\n`).map((line) =>
       'contact' in line && line.line === 2052 ? { ...line, contact: { ...line.contact, name: '' } } : line,
     );
     const written: number[] = [];

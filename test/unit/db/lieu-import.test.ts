@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { importLieux } from '../../../src/db/lieu-import';
 import { createOrganisation, listOrganisations } from '../../../src/db/organisations';
 import { createRecords } from '../../../src/db/writes';
-import { guessLieuMapping, type LieuSource, mapLieuSource, readLieuSource } from '../../../src/domain/lieu-import';
 import { openTestContext } from '../../helpers/db';
+import { lieuLines } from '../../helpers/imports';
 
 const CSV =
   'nom;commune;code insee;courriel\nLa Grange;Redon;35236;grange@example.fr\nLe Café;Redon;;\nSans courriel;;;nope\n';
@@ -12,8 +12,7 @@ describe('importing lieux', () => {
   test('adds new lieux and fills a duplicate in one transaction, queued for the server', async () => {
     const context = await openTestContext();
     const grange = await createOrganisation(context, { name: 'la grange', kind: 'tiers_lieu', inseeCode: '35236' });
-    const source = readLieuSource(CSV) as LieuSource;
-    const plan = await importLieux(context, mapLieuSource(source, guessLieuMapping(source.headers)));
+    const plan = await importLieux(context, lieuLines(CSV));
     expect(plan.lines.map((line) => line.outcome)).toEqual(['merge', 'add', 'refuse']);
     const lieux = await listOrganisations(context);
     expect(lieux.map((lieu) => lieu.name)).toEqual(['la grange', 'Le Café']);
@@ -24,8 +23,7 @@ describe('importing lieux', () => {
 
   test('a failing write leaves no lieu behind', async () => {
     const context = await openTestContext();
-    const source = readLieuSource(CSV) as LieuSource;
-    const lines = mapLieuSource(source, guessLieuMapping(source.headers));
+    const lines = lieuLines(CSV);
     // A line the mapping judged valid but the store refuses (an empty name) aborts the whole import.
     const broken = lines.map((line) =>
       'lieu' in line && line.line === 3 ? { ...line, lieu: { ...line.lieu, name: '' } } : line,
@@ -37,8 +35,7 @@ describe('importing lieux', () => {
   test('a long file is written in slices, saying how far it is, and a failure in a late slice still writes nothing', async () => {
     const context = await openTestContext();
     const rows = Array.from({ length: 2500 }, (_, index) => `Lieu ${index};Redon;;lieu${index}@example.fr`);
-    const source = readLieuSource(`nom;commune;code insee;courriel\n${rows.join('\n')}\n`) as LieuSource;
-    const lines = mapLieuSource(source, guessLieuMapping(source.headers));
+    const lines = lieuLines(`nom;commune;code insee;courriel\n${rows.join('\n')}\n`);
     const seen: string[] = [];
     await importLieux(context, lines, (done, total) => seen.push(`${done}/${total}`));
     expect(seen).toEqual(['0/2500', '1000/2500', '2000/2500', '2500/2500']);
@@ -62,8 +59,7 @@ describe('importing lieux', () => {
     await createRecords(context, 'organisations', stored);
     // 1200 lines fill the e-mail of a stored lieu, 300 add one.
     const rows = Array.from({ length: 1500 }, (_, index) => `Lieu ${index};Redon;;lieu${index}@example.fr`);
-    const source = readLieuSource(`nom;commune;code insee;courriel\n${rows.join('\n')}\n`) as LieuSource;
-    const lines = mapLieuSource(source, guessLieuMapping(source.headers));
+    const lines = lieuLines(`nom;commune;code insee;courriel\n${rows.join('\n')}\n`);
     const seen: string[] = [];
     let turns = 0;
     await importLieux(context, lines, (done, total) => {

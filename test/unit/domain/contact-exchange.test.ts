@@ -1,18 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
-  contactsFromCsv,
   contactsFromVCard,
-  contactsReader,
   contactsToVCard,
   duplicateKeys,
   type ImportLine,
 } from '../../../src/domain/contact-exchange';
 import { csvReader } from '../../../src/domain/csv-reader';
-
-function contactsFromFile(bytes: Uint8Array, fileName: string) {
-  const reader = contactsReader(bytes, fileName);
-  for (let lines = reader.step(1); ; lines = reader.step(1)) if (lines) return lines;
-}
+import { contactLines, csvContactLines } from '../../helpers/imports';
 
 /** Every row of a CSV, or the line a quote never closed opens on. */
 function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
@@ -40,7 +34,7 @@ describe('CSV of contacts', () => {
     // Without the refusal, line 3 onwards became one cell of line 3 and two people vanished.
     const text = 'Nom;Notes\r\nAna Diaz;ok\r\nBen Roy;"vient lundi\r\nCléo Faure;x\r\nDan Lee;y\r\n';
     expect(parseCsv(text)).toEqual({ unclosedQuoteLine: 3 });
-    expect(contactsFromCsv(text)).toEqual([{ line: 3, problem: { kind: 'unclosedQuote' } }]);
+    expect(csvContactLines(text)).toEqual([{ line: 3, problem: { kind: 'unclosedQuote' } }]);
     // A closed quote spanning lines still counts its lines: the open one is on line 4.
     expect(parseCsv('a;b\n"deux\nlignes";z\n"ouvert;w\n')).toEqual({ unclosedQuoteLine: 4 });
   });
@@ -80,7 +74,7 @@ describe('CSV of contacts', () => {
       ...[...'Nom\tCourriel\r\nÉlodie\telodie@exemple.fr\r\n'].flatMap((char) => [char.charCodeAt(0), 0]),
     ];
     const names = (bytes: Uint8Array) =>
-      contactsFromFile(bytes, 'contacts.csv').map((line) => ('contact' in line ? line.contact.name : line.problem));
+      contactLines(bytes, 'contacts.csv').map((line) => ('contact' in line ? line.contact.name : line.problem));
     expect(names(windows1252)).toEqual(['Hélène']);
     expect(names(new Uint8Array(utf16))).toEqual(['Élodie']);
   });
@@ -90,13 +84,13 @@ describe('CSV of contacts', () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
-    expect(contactsFromFile(xlsx, 'contacts.xlsx')).toEqual([{ line: 1, problem: { kind: 'spreadsheet' } }]);
-    expect(contactsFromFile(xls, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'spreadsheet' } }]);
-    expect(contactsFromFile(png, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'binary' } }]);
+    expect(contactLines(xlsx, 'contacts.xlsx')).toEqual([{ line: 1, problem: { kind: 'spreadsheet' } }]);
+    expect(contactLines(xls, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'spreadsheet' } }]);
+    expect(contactLines(png, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'binary' } }]);
   });
 
   test('maps French or English headers, accents ignored, and rejects a bad line with its reason', () => {
-    const lines = contactsFromCsv(
+    const lines = csvContactLines(
       'Nom;Fonction;Téléphone;Courriel;Structure;Étiquettes\n' +
         'Hélène Durand;Maire adjointe;06 12 34 56 78;helene@exemple.fr;Mairie de Redon;élus, rural\n' +
         ';Sans nom;;;;\n' +
@@ -126,7 +120,7 @@ describe('CSV of contacts', () => {
   });
 
   test('without a name column, says so instead of importing nothing silently', () => {
-    expect(contactsFromCsv('a,b\n1,2')).toEqual([{ line: 1, problem: { kind: 'noHeader' } }]);
+    expect(csvContactLines('a,b\n1,2')).toEqual([{ line: 1, problem: { kind: 'noHeader' } }]);
   });
 });
 
@@ -264,7 +258,7 @@ describe('contacts from a hostile or confused spreadsheet', () => {
   const contactOf = (line: ImportLine | undefined) => (line && 'contact' in line ? line.contact : line);
 
   test('reads back Valise’s own CSV export: its lieux, consent and consent date (dd/mm/yyyy)', () => {
-    const lines = contactsFromCsv(
+    const lines = csvContactLines(
       'Nom;Rôle;Organisations;Téléphone;Courriel;Étiquettes;Consentement;Date du consentement;Notes\r\n' +
         "Ana Diaz;Gérante;La Forge, Le Café;'+33 6 12 34 56 78;ana@exemple.fr;élus;oral;03/02/2026;'- relancer\r\n" +
         'Ben Roy;;;;;;;31/02/2026;\r\n',
@@ -280,14 +274,14 @@ describe('contacts from a hostile or confused spreadsheet', () => {
   });
 
   test('joins a first name and a last name column, in French or English', () => {
-    const french = contactsFromCsv('Prénom;Nom;Téléphone\nAna;Diaz;612345678\n');
+    const french = csvContactLines('Prénom;Nom;Téléphone\nAna;Diaz;612345678\n');
     expect(contactOf(french[0])).toMatchObject({ name: 'Ana Diaz', phone: '06 12 34 56 78' });
-    const english = contactsFromCsv('First Name,Last Name,E-mail Address\nBen,Roy,ben@example.com\n');
+    const english = csvContactLines('First Name,Last Name,E-mail Address\nBen,Roy,ben@example.com\n');
     expect(contactOf(english[0])).toMatchObject({ name: 'Ben Roy', email: 'ben@example.com' });
   });
 
   test('refuses a line with more filled cells than the header, and skips a repeated header', () => {
-    const lines = contactsFromCsv('Nom;Notes\nAna;vient lundi; mardi\n\uFEFFNom;Notes\nBen;ok;;\n');
+    const lines = csvContactLines('Nom;Notes\nAna;vient lundi; mardi\n\uFEFFNom;Notes\nBen;ok;;\n');
     expect(lines).toEqual([
       { line: 2, problem: { kind: 'extraCells', cells: 3, columns: 2 } },
       expect.objectContaining({ line: 4, contact: expect.objectContaining({ name: 'Ben', notes: 'ok' }) }),
@@ -295,7 +289,7 @@ describe('contacts from a hostile or confused spreadsheet', () => {
   });
 
   test('refuses a file too large to read on a phone', () => {
-    expect(contactsFromFile(new Uint8Array(51 * 1024 * 1024), 'contacts.csv')).toEqual([
+    expect(contactLines(new Uint8Array(51 * 1024 * 1024), 'contacts.csv')).toEqual([
       { line: 1, problem: { kind: 'tooLarge' } },
     ]);
   });

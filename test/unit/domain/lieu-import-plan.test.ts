@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LieuInput, MappedLieuLine } from '../../../src/domain/lieu-import';
-import { lieuImportPlanner, planLieuImport } from '../../../src/domain/lieu-import-plan';
+import { lieuImportPlanner } from '../../../src/domain/lieu-import-plan';
 import type { Organisation } from '../../../src/domain/organisation';
+import { planLieux } from '../../helpers/imports';
 
 const stored = (id: string, fields: Partial<Organisation>): Organisation =>
   ({
@@ -25,7 +26,7 @@ const line = (number: number, lieu: Partial<LieuInput>): MappedLieuLine => ({
 describe('planning an import of lieux', () => {
   it('merges a line into the stored lieu of the same name in the same commune, filling only its empty fields', () => {
     const grange = stored('g', { inseeCode: '35236', commune: 'Redon', phone: '02 99 11 11 11', tags: ['rural'] });
-    const plan = planLieuImport(
+    const plan = planLieux(
       [grange],
       [
         line(2, {
@@ -56,7 +57,7 @@ describe('planning an import of lieux', () => {
   });
 
   it('merges a later line of the file into the earlier one, and chains of them into one lieu', () => {
-    const plan = planLieuImport(
+    const plan = planLieux(
       [stored('old', { name: 'Ailleurs', email: 'x@ailleurs.example' })],
       [
         line(2, { name: 'La Forge', commune: 'Bains', email: 'forge@example.fr' }),
@@ -74,7 +75,7 @@ describe('planning an import of lieux', () => {
   });
 
   it('never merges into a deleted lieu', () => {
-    const plan = planLieuImport(
+    const plan = planLieux(
       [stored('gone', { deleted: true, inseeCode: '35236' })],
       [line(2, { name: 'La Grange', inseeCode: '35236' })],
     );
@@ -92,7 +93,9 @@ describe('planning an import of lieux', () => {
     ];
     const planner = lieuImportPlanner([stored1]);
     for (const one of lines) planner.add([one]);
-    expect(planner.plan()).toEqual(planLieuImport([stored1], lines));
+    const whole = lieuImportPlanner([stored1]);
+    whole.add(lines);
+    expect(planner.plan()).toEqual(whole.plan());
     expect(planner.plan().updates.get('old')).toEqual({ website: 'https://x.example' });
   });
 });

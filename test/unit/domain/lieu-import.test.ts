@@ -2,21 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CommuneIndex, parseCommunes } from '../../../src/domain/communes';
-import {
-  decodeLieuFile,
-  guessLieuMapping,
-  type LieuSource,
-  mapLieuSource,
-  readLieuSource,
-} from '../../../src/domain/lieu-import';
+import { decodeLieuFile, guessLieuMapping, type LieuSource } from '../../../src/domain/lieu-import';
 import { decodeText } from '../../../src/domain/text-file';
+import { mapLieuTable, readLieuText } from '../../helpers/imports';
 import { buildCommunesTable } from '../../tools/communes-data';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/lieux');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
 function source(name: string): LieuSource {
-  const read = readLieuSource(decodeText(fixture(name)).text);
+  const read = readLieuText(decodeText(fixture(name)).text);
   if ('problem' in read) throw new Error(read.problem);
   return read;
 }
@@ -65,7 +60,7 @@ describe('lieux from a GoGoCarto export', () => {
     expect(target('categories')).toBe('tags');
     expect(target('id')).toBe('ignore');
 
-    const lines = mapLieuSource(json, mapping, communes);
+    const lines = mapLieuTable(json, mapping, communes);
     expect(lines[0]).toEqual({
       line: 1,
       lieu: expect.objectContaining({
@@ -92,7 +87,7 @@ describe('lieux from a GoGoCarto export', () => {
 
   it('maps the CSV export and refuses a line with a bad e-mail, saying which field', () => {
     const csv = source('gogocarto.csv');
-    const lines = mapLieuSource(csv, guessLieuMapping(csv.headers), communes);
+    const lines = mapLieuTable(csv, guessLieuMapping(csv.headers), communes);
     expect(lines[0]).toMatchObject({ line: 2, lieu: { name: 'La Grange Partagée', inseeCode: '35236' } });
     expect(lines[1]).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'email' } } });
   });
@@ -118,7 +113,7 @@ describe('lieux from the census of tiers-lieux', () => {
     });
     // A person may send a census fact to the notes too.
     mapping[census.headers.indexOf('Classe de localisation')] = 'notes';
-    const lines = mapLieuSource(census, mapping, communes);
+    const lines = mapLieuTable(census, mapping, communes);
     expect(lines[0]).toMatchObject({
       line: 2,
       lieu: {
@@ -140,15 +135,15 @@ describe('lieux from the census of tiers-lieux', () => {
   });
 
   it('keeps the typed commune when no commune fits, and imports without the table', () => {
-    const csv = readLieuSource('Nom;Code postal;Commune\nLe Lieu;99999;Nulle-Part\n') as LieuSource;
-    const [withTable] = mapLieuSource(csv, guessLieuMapping(csv.headers), communes);
+    const csv = readLieuText('Nom;Code postal;Commune\nLe Lieu;99999;Nulle-Part\n') as LieuSource;
+    const [withTable] = mapLieuTable(csv, guessLieuMapping(csv.headers), communes);
     expect(withTable).toMatchObject({ lieu: { postcode: '99999', commune: 'Nulle-Part', inseeCode: null } });
-    const [without] = mapLieuSource(csv, guessLieuMapping(csv.headers), null);
+    const [without] = mapLieuTable(csv, guessLieuMapping(csv.headers), null);
     expect(without).toMatchObject({ lieu: { commune: 'Nulle-Part' } });
   });
 
   it('reads the columns of a tab-separated file (Excel\u2019s "texte Unicode")', () => {
-    const read = readLieuSource('Nom\tCommune\tSite web\nCafé de la Gare\tRedon\thttps://cafe.example\n');
+    const read = readLieuText('Nom\tCommune\tSite web\nCafé de la Gare\tRedon\thttps://cafe.example\n');
     if ('problem' in read) throw new Error(read.problem);
     expect(read.headers).toEqual(['Nom', 'Commune', 'Site web']);
     expect(guessLieuMapping(read.headers)).toEqual(['name', 'commune', 'website']);
@@ -163,15 +158,15 @@ describe('lieux from the census of tiers-lieux', () => {
     const utf16 = [0xff, 0xfe, ...[...'Nom\tCommune\nCafé\tRedon\n'].flatMap((char) => [char.charCodeAt(0), 0])];
     const decoded = decodeLieuFile(new Uint8Array(utf16));
     expect(decoded).toMatchObject({ encoding: 'utf-16le' });
-    expect('text' in decoded && readLieuSource(decoded.text)).toMatchObject({ rows: [['Café', 'Redon']] });
+    expect('text' in decoded && readLieuText(decoded.text)).toMatchObject({ rows: [['Café', 'Redon']] });
   });
 
   it('says what is wrong with a file that holds no lieux', () => {
-    expect(readLieuSource('')).toEqual({ problem: 'empty' });
-    expect(readLieuSource('{"data": [')).toEqual({ problem: 'bad_json' });
-    expect(readLieuSource('{"data": []}')).toEqual({ problem: 'no_elements' });
-    expect(readLieuSource('Nom;Commune\n')).toEqual({ problem: 'empty' });
-    expect(readLieuSource('Nom;Commune\nCafé;Redon\n"Tiers-lieu;Rennes\nAtelier;Vannes\n')).toEqual({
+    expect(readLieuText('')).toEqual({ problem: 'empty' });
+    expect(readLieuText('{"data": [')).toEqual({ problem: 'bad_json' });
+    expect(readLieuText('{"data": []}')).toEqual({ problem: 'no_elements' });
+    expect(readLieuText('Nom;Commune\n')).toEqual({ problem: 'empty' });
+    expect(readLieuText('Nom;Commune\nCafé;Redon\n"Tiers-lieu;Rennes\nAtelier;Vannes\n')).toEqual({
       problem: 'unclosed_quote',
       line: 3,
     });
@@ -180,9 +175,9 @@ describe('lieux from the census of tiers-lieux', () => {
 
 describe('files from a hostile or confused spreadsheet', () => {
   const mapped = (text: string) => {
-    const read = readLieuSource(text);
+    const read = readLieuText(text);
     if ('problem' in read) throw new Error(read.problem);
-    return mapLieuSource(read, guessLieuMapping(read.headers), communes);
+    return mapLieuTable(read, guessLieuMapping(read.headers), communes);
   };
 
   it('gives back postcodes, INSEE codes and phones that Excel turned into numbers', () => {
@@ -207,7 +202,7 @@ describe('files from a hostile or confused spreadsheet', () => {
   });
 
   it('skips the header of a second file pasted below the first, its byte order mark included', () => {
-    const read = readLieuSource('\uFEFFNom;Commune\nCafé;Redon\n\uFEFFNom;Commune\nLa Forge;Redon\n');
+    const read = readLieuText('\uFEFFNom;Commune\nCafé;Redon\n\uFEFFNom;Commune\nLa Forge;Redon\n');
     if ('problem' in read) throw new Error(read.problem);
     expect(read.rows).toEqual([
       ['Café', 'Redon'],
