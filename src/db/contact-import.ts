@@ -2,13 +2,13 @@
 // already known by email or phone is merged (empty fields filled, tags and lieux added), a new
 // one is created, lieux named but unknown are created; all in one transaction, written in
 // slices that give the page back (Dexie.waitFor keeps it open), so a long file paints its progress.
-import Dexie from 'dexie';
 import type { Contact } from '../domain/contact';
 import { duplicateKeys, type ImportedContact, type ImportLine, type ImportProblem } from '../domain/contact-exchange';
 import type { RecordChanges } from '../domain/record-types';
 import { normalizeForSearch } from '../domain/search';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';
+import { sliceWriter, type WriteProgress } from './write-in-slices';
 import { createRecords, updateRecord } from './writes';
 
 export interface ImportReport {
@@ -19,14 +19,11 @@ export interface ImportReport {
 
 type Pending = { input: Omit<ImportedContact, 'organisationNames'> & { organisationIds: string[] } };
 
-/** People written in one slice: about a tenth of a second on a phone. */
-const SLICE = 1000;
-
 /** Adds, merges or rejects each line; returns how many of each, with the reason per rejected line. */
 export async function importContacts(
   context: DataContext,
   lines: readonly ImportLine[],
-  onProgress: (written: number, total: number) => void = () => {},
+  onProgress: WriteProgress = () => {},
 ): Promise<ImportReport> {
   const { db } = context;
   const rejected = lines.flatMap((line) => ('problem' in line ? [{ line: line.line, problem: line.problem }] : []));
@@ -84,16 +81,12 @@ export async function importContacts(
     const realId = new Map(newLieux.map((lieu, index) => [lieu.id, createdLieux[index]!.id]));
     const resolve = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => realId.get(id) ?? id);
     const inputs = created.map(({ input }) => ({ ...input, organisationIds: resolve(input.organisationIds) }));
-    const total = inputs.length + changes.size;
-    onProgress(0, total);
-    for (let start = 0; start < inputs.length; start += SLICE) {
-      await createRecords(context, 'contacts', inputs.slice(start, start + SLICE));
-      onProgress(Math.min(start + SLICE, inputs.length), total);
-      await Dexie.waitFor(new Promise<void>((resolve) => setTimeout(resolve, 0)));
-    }
-    for (const [id, change] of changes) {
-      await updateRecord(context, 'contacts', id, { ...change, organisationIds: resolve(change.organisationIds) });
-    }
+    const write = sliceWriter(inputs.length + changes.size, onProgress);
+    await write(inputs, (slice) => createRecords(context, 'contacts', slice));
+    await write([...changes], async (slice) => {
+      for (const [id, change] of slice)
+        await updateRecord(context, 'contacts', id, { ...change, organisationIds: resolve(change.organisationIds) });
+    });
     return { added: created.length, merged: accepted.length - created.length, rejected };
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { importContacts } from '../../../src/db/contact-import';
 import { createContact, listContacts } from '../../../src/db/contacts';
 import { createOrganisation, listOrganisations } from '../../../src/db/organisations';
+import { createRecords } from '../../../src/db/writes';
 import { openTestContext } from '../../helpers/db';
 import { csvContactLines } from '../../helpers/imports';
 
@@ -52,6 +53,26 @@ describe('importing contacts', () => {
     expect(report.added).toBe(2100);
     expect(seen).toEqual(['0/2100', '1000/2100', '2000/2100', '2100/2100']);
     expect(await listContacts(context)).toHaveLength(2100);
+  });
+
+  test('filling people already known is written in slices too, saying how far it is', async () => {
+    const context = await openTestContext();
+    const known = Array.from({ length: 1200 }, (_, index) => ({
+      name: `Personne ${index}`,
+      email: `p${index}@exemple.fr`,
+    }));
+    await createRecords(context, 'contacts', known);
+    // 1200 lines give a known person her phone, 300 add someone.
+    const rows = Array.from({ length: 1500 }, (_, index) => `Personne ${index},p${index}@exemple.fr,02 99 00 ${index}`);
+    const seen: string[] = [];
+    const report = await importContacts(
+      context,
+      csvContactLines(`nom,email,téléphone\n${rows.join('\n')}\n`),
+      (done, total) => seen.push(`${done}/${total}`),
+    );
+    expect(report).toMatchObject({ added: 300, merged: 1200 });
+    expect(seen).toEqual(['0/1500', '300/1500', '1300/1500', '1500/1500']);
+    expect((await listContacts(context)).filter((person) => person.phone)).toHaveLength(1500);
   });
 
   test('a failure in a late slice writes nothing: no person, no lieu it named', async () => {
