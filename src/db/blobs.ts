@@ -58,6 +58,62 @@ export function countBlobsToUpload(context: DataContext): Promise<number> {
   return context.db.blobs.where('state').equals('pending').count();
 }
 
-export async function markBlobUploaded(context: DataContext, sha256: string, refusal?: string): Promise<void> {
-  await context.db.blobs.update(sha256, refusal === undefined ? { state: 'uploaded' } : { state: 'refused', refusal });
+export async function markBlobUploaded(
+  context: DataContext,
+  sha256: string,
+  refusal?: string,
+  refusalCode?: string,
+): Promise<void> {
+  await context.db.blobs.update(
+    sha256,
+    refusal === undefined
+      ? { state: 'uploaded' }
+      : { state: 'refused', refusal, ...(refusalCode ? { refusalCode } : {}) },
+  );
+}
+
+/**
+ * The server's sentence for a file over the network's quota: files set aside before the device
+ * kept the refusal's code are known by it.
+ */
+const QUOTA_SENTENCE = "This network's files already use ";
+
+/** Set aside because the network's file quota was full: it goes again once it fits. */
+export function refusedForQuota(blob: BlobEntry): boolean {
+  return (
+    blob.refusalCode === 'quota_exceeded' ||
+    (blob.refusalCode === undefined && !!blob.refusal?.startsWith(QUOTA_SENTENCE))
+  );
+}
+
+/** Whether some file waits aside because the network's file quota was full. */
+export async function hasBlobsRefusedForQuota(context: DataContext): Promise<boolean> {
+  return (await refusedBlobs(context)).some(refusedForQuota);
+}
+
+/**
+ * Puts back to send the files the quota refused that fit in `roomBytes`, smallest first;
+ * returns how many.
+ */
+export async function requeueBlobsThatFit(context: DataContext, roomBytes: number): Promise<number> {
+  const { db } = context;
+  return db.transaction('rw', db.blobs, async () => {
+    let room = roomBytes;
+    let requeued = 0;
+    for (const blob of (await refusedBlobs(context)).filter(refusedForQuota)) {
+      if (blob.size > room) break;
+      room -= blob.size;
+      requeued += 1;
+      await db.blobs.update(blob.sha256, { state: 'pending', refusal: undefined, refusalCode: undefined });
+    }
+    return requeued;
+  });
+}
+
+/** The files set aside, smallest first (few: each is a file the server refused). */
+function refusedBlobs(context: DataContext): Promise<BlobEntry[]> {
+  return context.db.blobs
+    .where('[state+size]')
+    .between(['refused', 0], ['refused', Number.POSITIVE_INFINITY], true, true)
+    .toArray();
 }

@@ -92,9 +92,14 @@ export interface BlobEntry {
   data: ArrayBuffer;
   mimeType: string;
   size: number;
-  /** pending until the server has the bytes; refused (with `refusal`) is not retried. */
+  /**
+   * pending until the server has the bytes; refused (with `refusal`) is not retried, unless the
+   * network's file quota refused it (`refusalCode` quota_exceeded) and the server says it now fits.
+   */
   state: 'pending' | 'uploaded' | 'refused';
   refusal?: string;
+  /** The server's code for the refusal (`too_large`, `quota_exceeded`…), when it named one. */
+  refusalCode?: string;
 }
 
 export const SCHEMA_V1: Record<RecordType | LocalTable, string> = {

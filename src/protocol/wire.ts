@@ -227,7 +227,16 @@ export interface PullResponse extends ServerTime {
   hasMore: boolean;
   /** Total number of records of the network after `since`, for a progress bar on long pulls. */
   remaining: number;
+  /**
+   * Asked with `room=files` (FILES_ROOM): the bytes the network's files may still take under its
+   * quota. A device holding files the quota refused sends again those that now fit. An older
+   * server leaves it out, and the device keeps them aside.
+   */
+  filesRoomBytes?: number;
 }
+
+/** The value of the pull's `room` parameter that asks for `filesRoomBytes`. */
+export const FILES_ROOM = 'files';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
 const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;

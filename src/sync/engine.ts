@@ -130,7 +130,11 @@ export class SyncEngine {
       if (this.current.serverVersion === null) await this.pull(transport);
       const filesWaitMs = await this.uploads.send(transport);
       await this.push(transport);
-      await this.pull(transport);
+      const filesRoom = await this.pull(transport);
+      // Files the quota refused go again once the server says they fit: at most once a run.
+      const retriedWaitMs = (await this.uploads.takeBackThoseThatFit(filesRoom))
+        ? await this.uploads.send(transport)
+        : null;
       if ((await this.writeAfterPull()) > 0) await this.push(transport);
       const lastSyncAt = new Date(this.context.clock.physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
@@ -140,7 +144,7 @@ export class SyncEngine {
         progress: null,
         pending: await pendingCount(this.context),
         filesWaiting: await countBlobsToUpload(this.context),
-        retryAfterMs: filesWaitMs,
+        retryAfterMs: filesWaitMs ?? retriedWaitMs,
       });
     } catch (error) {
       if (error instanceof SessionChangedError) {
@@ -249,19 +253,22 @@ export class SyncEngine {
     return { response, before };
   }
 
-  private async pull(transport: SyncTransport): Promise<void> {
+  /** Pulls every page; returns the room the network's files have left, when asked and told. */
+  private async pull(transport: SyncTransport): Promise<number | undefined> {
     let done = 0;
     const limit = this.options.pullPage ?? 2000;
     const networkId = this.context.session?.networkId;
     const epoch = await readServerEpoch(this.context);
-    const fetchPage = (cursor: number) => {
+    const fetchPage = (cursor: number, filesRoom = false) => {
       const before = this.context.clock.physicalNow();
-      return transport.pull(cursor, limit, epoch).then((page) => ({ page, before }));
+      return transport.pull(cursor, limit, epoch, filesRoom).then((page) => ({ page, before }));
     };
     const start = await readCursor(this.context);
-    let next = fetchPage(start);
+    let next = fetchPage(start, await this.uploads.waitForRoom());
+    let filesRoom: number | undefined;
     for (let first = true; ; first = false) {
       const { page, before } = await next;
+      if (first) filesRoom = page.filesRoomBytes;
       await this.correctClock(page, before);
       if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
         await this.uploads.send(transport);
@@ -280,7 +287,7 @@ export class SyncEngine {
         // Once every pulled write is in: the device's own redirects are then newer than all.
         await redirectMerged(this.context);
         await compactSearchNames(this.context.db.searchSegments);
-        return;
+        return filesRoom;
       }
       this.update({ progress: { done, total: done + page.remaining } });
     }

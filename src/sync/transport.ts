@@ -4,6 +4,7 @@
 import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import {
   APP_HEADER,
+  FILES_ROOM,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type PullResponse,
@@ -53,8 +54,11 @@ export interface SyncTransport {
   readonly serverVersion?: string | null;
   /** `body`: the request already written as JSON (pushBody), sent as it is. */
   push(request: PushRequest, body?: Blob): Promise<PushResponse>;
-  /** `epoch`: the server epoch the device synced with, if any (see server-epoch.ts). */
-  pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse>;
+  /**
+   * `epoch`: the server epoch the device synced with, if any (see server-epoch.ts); `filesRoom`:
+   * ask how much room the network's files have left (`filesRoomBytes`).
+   */
+  pull(since: number, limit: number, epoch?: string | null, filesRoom?: boolean): Promise<PullResponse>;
   uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void>;
   /** Asks the server to take `next` as this device's token, calling with `bearer` (default: the current one). */
   replaceToken(next: string, bearer?: string): Promise<TokenResponse>;
@@ -177,9 +181,10 @@ export class HttpTransport implements SyncTransport {
     return (await response.json()) as PushResponse;
   }
 
-  async pull(since: number, limit: number, epoch?: string | null): Promise<PullResponse> {
+  async pull(since: number, limit: number, epoch?: string | null, filesRoom = false): Promise<PullResponse> {
     const known = epoch ? `&epoch=${encodeURIComponent(epoch)}` : '';
-    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}${known}`, { method: 'GET' });
+    const room = filesRoom ? `&room=${FILES_ROOM}` : '';
+    const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}${known}${room}`, { method: 'GET' });
     return (await response.json()) as PullResponse;
   }
 

@@ -1,6 +1,13 @@
 // Sending this device's files to the server, apart from the records: smallest first and each on
 // its own, so one large plan on a slow link never holds back the photos behind it.
-import { blobsToUpload, getBlob, markBlobUploaded, sha256Hex } from '../db/blobs';
+import {
+  blobsToUpload,
+  getBlob,
+  hasBlobsRefusedForQuota,
+  markBlobUploaded,
+  requeueBlobsThatFit,
+  sha256Hex,
+} from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { SyncError, type SyncTransport } from './transport';
 
@@ -11,7 +18,28 @@ export class FileUploads {
   /** Until when (this device's clock) no file is sent: the server asked to wait (429). */
   private heldUntil = 0;
 
+  /** Whether files wait aside for the network's file quota: read once, then kept up to date. */
+  private quotaAside: boolean | null = null;
+
   constructor(private readonly context: DataContext) {}
+
+  /** Whether some file waits for room in the network's file quota (the pull then asks how much there is). */
+  async waitForRoom(): Promise<boolean> {
+    this.quotaAside ??= await hasBlobsRefusedForQuota(this.context);
+    return this.quotaAside;
+  }
+
+  /**
+   * Puts back to send the files the quota refused that fit in the room the server reported
+   * (an admin raised the quota or freed space); true when some did.
+   */
+  async takeBackThoseThatFit(roomBytes: number | undefined): Promise<boolean> {
+    if (roomBytes === undefined || !this.quotaAside) return false;
+    const requeued = await requeueBlobsThatFit(this.context, roomBytes);
+    // Others may still wait: looked at again at the next run.
+    this.quotaAside = null;
+    return requeued > 0;
+  }
 
   /**
    * Sends the files the server does not have yet. A file that could not go (too large for the
@@ -67,7 +95,8 @@ export class FileUploads {
     }
     // A file the server will never take must not stop the records behind it.
     if (error.kind === 'refused') {
-      await markBlobUploaded(this.context, sha256, error.message);
+      await markBlobUploaded(this.context, sha256, error.message, error.code);
+      if (error.code === 'quota_exceeded') this.quotaAside = true;
       return 'waits';
     }
     if (error.kind === 'unreachable') return 'no_answer';

@@ -69,7 +69,9 @@ export class TestServer {
   /** Answers a request like the HTTP server would (Hono's fetch handler). */
   fetch = async (input: string, init?: RequestInit): Promise<Response> => this.app.fetch(new Request(input, init));
 
-  async restart(): Promise<void> {
+  /** `env`: settings changed for the restarted server (an admin raised a limit). */
+  async restart(env: NodeJS.ProcessEnv = {}): Promise<void> {
+    this.env = { ...this.env, ...env };
     await this.whileStopped(async () => {});
   }
 

@@ -175,3 +175,70 @@ describe('a photo attached before joining a network whose server takes smaller f
     expect(uploads).toBe(1);
   });
 });
+
+describe('photos the network’s file quota refused', () => {
+  let server: TestServer;
+  let device: TestDevice;
+  /** Every pull's address, to see which ask for the room left. */
+  let pulls: string[];
+  let uploads: number;
+
+  beforeEach(async () => {
+    // Room for one of the small photos (42 bytes each) and not two.
+    server = await TestServer.start(Date.now, { VALISE_NETWORK_STORAGE_BYTES: '60' });
+    const network = await server.createNetwork('Réseau');
+    pulls = [];
+    uploads = 0;
+    device = await TestDevice.open('Camille', (url, init) => {
+      if (url.includes('/api/sync/pull')) pulls.push(url);
+      if (init?.method === 'PUT') uploads += 1;
+      return server.fetch(url, init);
+    });
+    await device.join(await server.invite(network.id));
+  });
+
+  afterEach(async () => {
+    await device.close();
+    await server.stop();
+  });
+
+  it('go once the admin raises the quota, at the next sync, and only those that fit', async () => {
+    const [first, second, third] = [
+      (await visitWithFile(device.context)).file,
+      (await visitWithFile(device.context)).file,
+      (await visitWithFile(device.context)).file,
+    ];
+    await device.sync();
+    const states = async () =>
+      Promise.all([first, second, third].map(async (file) => (await getBlob(device.context, file.sha256))?.state));
+    expect((await states()).sort()).toEqual(['refused', 'refused', 'uploaded']);
+    const aside = [];
+    for (const file of [first, second, third]) {
+      const blob = await getBlob(device.context, file.sha256);
+      if (blob?.state === 'refused') aside.push(blob);
+    }
+    expect(aside.map((blob) => blob.refusalCode)).toEqual(['quota_exceeded', 'quota_exceeded']);
+    // One set aside by the app before it kept the refusal's code: known by the server's sentence.
+    await device.context.db.blobs.update(aside[0]?.sha256 ?? '', { refusalCode: undefined });
+
+    // Still full: the device asks how much room there is, and sends nothing again.
+    const uploadsBefore = uploads;
+    await device.sync();
+    expect(pulls.at(-1)).toContain('room=files');
+    expect(uploads).toBe(uploadsBefore);
+    expect((await states()).sort()).toEqual(['refused', 'refused', 'uploaded']);
+
+    // Room for one more: the smallest that fits goes, the other waits aside.
+    await server.restart({ VALISE_NETWORK_STORAGE_BYTES: '100' });
+    await device.sync();
+    expect((await states()).sort()).toEqual(['refused', 'uploaded', 'uploaded']);
+
+    await server.restart({ VALISE_NETWORK_STORAGE_BYTES: '1000' });
+    await device.sync();
+    expect(await states()).toEqual(['uploaded', 'uploaded', 'uploaded']);
+    expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
+    // Nothing waits aside any more: the pulls stop asking.
+    await device.sync();
+    expect(pulls.at(-1)).not.toContain('room=files');
+  });
+});

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import {
+  FILES_ROOM,
   MAX_MAP_ENTRIES,
   MAX_PULL_LIMIT,
   MAX_PUSH_MUTATIONS,
@@ -81,11 +82,19 @@ export function syncRoutes() {
           `{"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"seq":${row.seq},"data":${row.data},"clocks":${row.clocks}}`,
       )
       .join(',');
-    const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},"serverTime":${c.var.now()}}`;
+    // Asked only by a device holding files the quota refused: once they fit, it sends them again.
+    const room = c.req.query('room') === FILES_ROOM ? `"filesRoomBytes":${await filesRoom(c)},` : '';
+    const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}"serverTime":${c.var.now()}}`;
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   return refuseOtherMethods(routes);
+}
+
+/** The bytes the network's files may still take under its quota (VALISE_NETWORK_STORAGE_BYTES). */
+async function filesRoom(c: Context<AppEnv>): Promise<number> {
+  const used = await c.var.store.attachmentBytes(c.var.device.networkId);
+  return Math.max(0, c.var.config.networkStorageBytes - used);
 }
 
 /** A push's answers as the first release reads them: a record sent back in its shape. */

@@ -2,6 +2,7 @@
 // at once (a photo too large even resized is refused in words, the visit is untouched).
 import { useEffect, useState } from 'preact/hooks';
 import { AttachmentTooLargeError, attachFile, listAttachments, localBytes } from '../../../../db/attachments';
+import { refusedForQuota } from '../../../../db/blobs';
 import type { Attachment } from '../../../../domain/attachment';
 import { isolate } from '../../../../domain/bidi';
 import { shownFileName, sniffViewableType } from '../../../../domain/file-kind';
@@ -119,7 +120,9 @@ function Photo({ photo }: { photo: Attachment }) {
       ) : null}
       {/* Shown here, where it was taken: the other devices of the network will never get it. */}
       {entry?.state === 'refused' ? (
-        <p class={classes(fieldParts.hint, styles['photo-list__note'])}>{t.photoRefusedByServer}</p>
+        <p class={classes(fieldParts.hint, styles['photo-list__note'])}>
+          {refusedForQuota(entry) ? t.photoWaitsForRoom : t.photoRefusedByServer}
+        </p>
       ) : null}
     </li>
   );

@@ -26,6 +26,8 @@ export const detailMessages = {
     photoElsewhere: (name: string) => `${name} (prise sur un autre appareil : elle s’affiche dès qu’elle arrive ici)`,
     photoNotImage: (name: string) => `${name} n’est pas une image : elle n’est pas affichée.`,
     photoRefusedByServer: 'Refusée par le serveur du réseau : elle reste sur cet appareil seulement.',
+    photoWaitsForRoom:
+      'Pas encore envoyée : l’espace du réseau pour les fichiers est plein. Elle partira dès qu’un admin aura fait de la place.',
     addPhoto: 'Ajouter une photo',
     photoAdding: 'Ajout de la photo…',
     photoRefused: (name: string, size: string, limit: string) =>
@@ -63,6 +65,7 @@ export const detailMessages = {
     photoElsewhere: (name: string) => `${name} (taken on another device: shown as soon as it arrives here)`,
     photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
     photoRefusedByServer: 'Refused by the network’s server: it stays on this device only.',
+    photoWaitsForRoom: 'Not sent yet: the network’s room for files is full. It will go once an admin makes room.',
     addPhoto: 'Add a photo',
     photoAdding: 'Adding the photo…',
     photoRefused: (name: string, size: string, limit: string) =>

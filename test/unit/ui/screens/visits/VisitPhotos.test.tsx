@@ -116,4 +116,19 @@ describe('a photo taken here that the network’s server refused', () => {
     await screen.findByText('Refusée par le serveur du réseau : elle reste sur cet appareil seulement.');
     expect(screen.getByRole('img', { name: 'atelier.png' })).toBeTruthy();
   });
+
+  test('says a photo the network’s file quota refused waits for room, not that it stays here for good', async () => {
+    const context = await appData();
+    const visitId = newId();
+    const photo = { kind: 'photo' as const, fileName: 'atelier.png', mimeType: 'image/png', data: pngBytes() };
+    const { sha256 } = await attachFile(context, { ownerType: 'visits', ownerId: visitId, ...photo });
+    render(<VisitPhotos visitId={visitId} />);
+    await screen.findByRole('img', { name: 'atelier.png' });
+
+    // As the sync engine sets it aside after a 413 quota_exceeded; it sends it again once it fits.
+    await markBlobUploaded(context, sha256, "This network's files already use 5 GB…", 'quota_exceeded');
+
+    await screen.findByText(/Pas encore envoyée : l’espace du réseau pour les fichiers est plein/);
+    expect(screen.queryByText(/Refusée par le serveur/)).toBeNull();
+  });
 });
