@@ -1,5 +1,6 @@
-// The device's token as it is replaced (src/sync/token.ts): each step is written before the
-// next one is taken, so a crash between two leaves a token the server still takes.
+// The device's session as the server changes it: its token as it is replaced (src/sync/token.ts),
+// each step written before the next one is taken, so a crash between two leaves a token the
+// server still takes; and the network's name, when an admin corrects it.
 import type { DataContext, Session } from './context';
 
 /** Keeps the token about to be sent as the replacement, before it is sent. */
@@ -15,6 +16,11 @@ export function adoptToken(context: DataContext, token: string, issuedAt: string
 /** The server does not replace tokens (an older release): the current one is kept, asked again later. */
 export function keepToken(context: DataContext, askedAt: string): Promise<void> {
   return changeSession(context, ({ nextToken: _sent, ...session }) => ({ ...session, tokenIssuedAt: askedAt }));
+}
+
+/** The network's name as its server now gives it, if the device is still in that network. */
+export function adoptNetworkName(context: DataContext, networkId: string, networkName: string): Promise<void> {
+  return changeSession(context, (session) => (session.networkId === networkId ? { ...session, networkName } : session));
 }
 
 async function changeSession(context: DataContext, change: (session: Session) => Session): Promise<void> {

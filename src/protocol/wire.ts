@@ -233,6 +233,8 @@ export interface PullResponse extends ServerTime {
    * server leaves it out, and the device keeps them aside.
    */
   filesRoomBytes?: number;
+  /** The network's name now: an admin may have corrected it since the device joined. Older servers leave it out. */
+  networkName?: string;
 }
 
 /** The value of the pull's `room` parameter that asks for `filesRoomBytes`. */
@@ -255,6 +257,9 @@ function nameSchema(maxLength: number) {
     v.maxLength(maxLength),
   );
 }
+
+/** A network's name, as its admin gives it (shown on every device of the network). */
+export const networkNameSchema = nameSchema(120);
 
 export const joinRequestSchema = v.strictObject({
   code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code')),

@@ -1,8 +1,10 @@
 // `npm run valise -- <command>`: a network's administration from the server's shell, on the
 // same store as the running server (VALISE_DATA or DATABASE_URL).
 import { resolve } from 'node:path';
+import * as v from 'valibot';
 import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
+import { networkNameSchema } from '../protocol/wire';
 import { CliError, type CliIo, option } from './cli-args';
 import { readConfig, type ServerConfig } from './config';
 import { runDeploy } from './deploy/command';
@@ -20,6 +22,9 @@ const USAGE = `Usage: npm run valise -- <command>
 
   networks                         list the networks on this server
   networks create <name>           create a network
+  networks rename <name> [--network ID]
+                                   correct a network's name; its devices show it
+                                   from their next sync
   invite [--role admin|concierge] [--hours N] [--network ID]
                                    print a single-use invitation code and link
   devices [--network ID]           list a network's devices
@@ -73,6 +78,15 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
           if (!name) throw new CliError('Give the network a name: networks create "<name>".');
           const network = await store.createNetwork(name);
           io.out(`${network.id}  ${network.name}`);
+          return 0;
+        }
+        if (args[0] === 'rename') {
+          const network = await pickNetwork(store, config, option(args, 'network'));
+          const name = v.safeParse(networkNameSchema, args.slice(1).join(' '));
+          if (!name.success)
+            throw new CliError('Give the network its new name (1 to 120 characters): networks rename "<name>".');
+          await store.renameNetwork(network.id, name.output);
+          io.out(`"${network.name}" is now "${name.output}": its devices show the new name from their next sync.`);
           return 0;
         }
         for (const network of await store.listNetworks())

@@ -8,6 +8,7 @@ import type { DataContext } from '../db/context';
 import { SessionChangedError } from '../db/errors';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
+import { adoptNetworkName } from '../db/session-token';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
@@ -268,7 +269,11 @@ export class SyncEngine {
     let filesRoom: number | undefined;
     for (let first = true; ; first = false) {
       const { page, before } = await next;
-      if (first) filesRoom = page.filesRoomBytes;
+      if (first) {
+        filesRoom = page.filesRoomBytes;
+        if (networkId && page.networkName && page.networkName !== this.context.session?.networkName)
+          await adoptNetworkName(this.context, networkId, page.networkName);
+      }
       await this.correctClock(page, before);
       if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
         await this.uploads.send(transport);

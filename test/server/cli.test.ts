@@ -50,6 +50,25 @@ describe('valise CLI', () => {
     expect(await cli('devices', '--network', id)).toBe(0);
   });
 
+  it('corrects a network’s name mistyped at setup, and only that network’s', async () => {
+    const network = await store.createNetwork('Réseau des tiers-lieux du Pays de Redn');
+    expect(await cli('networks', 'rename', 'Réseau des tiers-lieux', 'du Pays de Redon')).toBe(0);
+    expect(out.join()).toContain('"Réseau des tiers-lieux du Pays de Redon"');
+    expect((await store.getNetwork(network.id))?.name).toBe('Réseau des tiers-lieux du Pays de Redon');
+    // A name is a name: no empty one, no line break or terminal escape into every device's screen.
+    expect(await cli('networks', 'rename', '  ')).toBe(1);
+    expect(err.join()).toContain('networks rename "<name>"');
+    expect(await cli('networks', 'rename', 'Réseau\u001b[31m rouge')).toBe(0);
+    expect((await store.getNetwork(network.id))?.name).toBe('Réseau[31m rouge');
+    // With several networks, it asks which one.
+    const other = await store.createNetwork('Autre');
+    expect(await cli('networks', 'rename', 'Nouveau')).toBe(1);
+    expect(err.join()).toMatch(/--network ID/);
+    expect(await cli('networks', 'rename', '--network', other.id, 'Réseau', 'voisin')).toBe(0);
+    expect((await store.getNetwork(other.id))?.name).toBe('Réseau voisin');
+    expect((await store.getNetwork(network.id))?.name).toBe('Réseau[31m rouge');
+  });
+
   it('prints a working single-use invitation and refuses a wrong role', async () => {
     const network = await store.createNetwork('Réseau');
     expect(await cli('invite', '--role', 'root')).toBe(1);

@@ -76,6 +76,18 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect((await store.listNetworks()).map((network) => network.id).sort()).toEqual([a.id, b.id].sort());
     });
 
+    it('renames a network, and only that one', async () => {
+      const a = await store.createNetwork('Réseau des tiers-lieux du Pays de Redn');
+      const b = await store.createNetwork('Réseau B');
+      expect(await store.renameNetwork(a.id, 'Réseau des tiers-lieux du Pays de Redon')).toEqual({
+        ...a,
+        name: 'Réseau des tiers-lieux du Pays de Redon',
+      });
+      expect((await store.getNetwork(a.id))?.name).toBe('Réseau des tiers-lieux du Pays de Redon');
+      expect(await store.getNetwork(b.id)).toEqual(b);
+      expect(await store.renameNetwork(newId(), 'Personne')).toBeNull();
+    });
+
     it('counts every attempt on an invitation and redeems it only once, even when raced', async () => {
       const network = await store.createNetwork('Réseau');
       const invitation = {

@@ -84,7 +84,10 @@ export function syncRoutes() {
       .join(',');
     // Asked only by a device holding files the quota refused: once they fit, it sends them again.
     const room = c.req.query('room') === FILES_ROOM ? `"filesRoomBytes":${await filesRoom(c)},` : '';
-    const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}"serverTime":${c.var.now()}}`;
+    // An admin may have corrected the name since the device joined: it shows the new one.
+    const network = await c.var.store.getNetwork(c.var.device.networkId);
+    const name = network ? `"networkName":${JSON.stringify(network.name)},` : '';
+    const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}${name}"serverTime":${c.var.now()}}`;
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 

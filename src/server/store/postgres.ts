@@ -113,6 +113,11 @@ export class PostgresStore implements Store {
     return row ? toNetwork(row) : null;
   }
 
+  async renameNetwork(id: string, name: string): Promise<Network | null> {
+    const [row] = await this.rows('UPDATE networks SET name = $2 WHERE id = $1 RETURNING *', [id, name]);
+    return row ? toNetwork(row) : null;
+  }
+
   async listNetworks(): Promise<Network[]> {
     return (await this.rows('SELECT * FROM networks ORDER BY created_at, id')).map(toNetwork);
   }

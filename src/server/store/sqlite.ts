@@ -89,6 +89,11 @@ export class SqliteStore implements Store {
     return row ? toNetwork(row) : null;
   }
 
+  async renameNetwork(id: string, name: string): Promise<Network | null> {
+    this.db.prepare('UPDATE networks SET name = ? WHERE id = ?').run(name, id);
+    return this.getNetwork(id);
+  }
+
   async listNetworks(): Promise<Network[]> {
     return (this.db.prepare('SELECT * FROM networks ORDER BY created_at').all() as Row[]).map(toNetwork);
   }

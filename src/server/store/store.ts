@@ -79,6 +79,8 @@ export interface Store {
 
   createNetwork(name: string): Promise<Network>;
   getNetwork(id: string): Promise<Network | null>;
+  /** Gives a network another name (its devices learn it at their next pull); null when there is no such network. */
+  renameNetwork(id: string, name: string): Promise<Network | null>;
   listNetworks(): Promise<Network[]>;
 
   createInvitation(invitation: Invitation): Promise<void>;

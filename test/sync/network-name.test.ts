@@ -1,0 +1,43 @@
+// A network's name corrected by its admin on the server reaches every device at its next sync.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reloadSession } from '../../src/db/sync-store';
+import { TestDevice } from '../helpers/test-device';
+import { TestServer } from '../helpers/test-server';
+
+describe('a network renamed on its server', () => {
+  let server: TestServer;
+  let devices: TestDevice[];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    devices = [];
+  });
+
+  afterEach(async () => {
+    for (const device of devices) await device.close();
+    await server.stop();
+  });
+
+  async function joined(name: string, networkId: string): Promise<TestDevice> {
+    const device = await TestDevice.open(name, server.fetch);
+    devices.push(device);
+    await device.join(await server.invite(networkId));
+    return device;
+  }
+
+  it('is shown by its devices from their next sync, and kept across a restart of the app', async () => {
+    const network = await server.createNetwork('Réseau des tiers-lieux du Pays de Redn');
+    const neighbours = await server.createNetwork('Réseau voisin');
+    const camille = await joined('Camille', network.id);
+    const sam = await joined('Sam', neighbours.id);
+    expect(camille.context.session?.networkName).toBe('Réseau des tiers-lieux du Pays de Redn');
+
+    await server.store.renameNetwork(network.id, 'Réseau des tiers-lieux du Pays de Redon');
+    await camille.sync();
+    await sam.sync();
+
+    expect(camille.context.session?.networkName).toBe('Réseau des tiers-lieux du Pays de Redon');
+    expect((await reloadSession(camille.context))?.networkName).toBe('Réseau des tiers-lieux du Pays de Redon');
+    expect(sam.context.session?.networkName).toBe('Réseau voisin');
+  });
+});
