@@ -2,13 +2,8 @@
 // it when joining a network that has its own.
 import { clockOf } from '../domain/merge';
 import type { RecordChanges } from '../domain/record-types';
-import {
-  isSeedClock,
-  isUntouchedStarter,
-  STARTER_CLOCK,
-  STARTER_ITEMS,
-  STARTER_PACKING_LISTS,
-} from '../domain/toolbox/starter';
+import { isSeedClock } from '../domain/seed-clock';
+import { isUntouchedStarter, STARTER_CLOCK, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../domain/toolbox/starter';
 import type { DataContext } from './context';
 import type { LooseRecord, ValiseDb } from './schema';
 import { createRecords, updateRecord } from './writes';

@@ -9,8 +9,10 @@
 // Long texts are never silently dropped: when a write to a text field was made without
 // having seen the value it replaces (its `base` clock differs from the stored clock), the
 // two writes were concurrent and the losing text is returned in `losers` for the caller to
-// keep as a conflict record.
+// keep as a conflict record. Not a text the app shipped (a seed clock): nobody typed it, and a
+// later version's correction of it must not come back as someone's lost text.
 import { MAP_FIELDS, type RecordType, TEXT_FIELDS } from './record-types';
+import { isSeedClock } from './seed-clock';
 
 /** Field → clock of its last write. The key "*" is the clock of fields without their own entry. */
 export type FieldClocks = Record<string, string>;
@@ -104,7 +106,7 @@ export function mergePatch(type: RecordType, state: RecordState, patch: Patch): 
       if (isText) {
         const replaced = data[key];
         const base = patch.base?.[key];
-        if (base !== undefined && base !== current && isLosingText(replaced, value)) {
+        if (base !== undefined && base !== current && isLosingText(replaced, value) && !isSeedClock(current)) {
           losers.push({ field: key, value: replaced as string, clock: current });
         }
       }
@@ -113,7 +115,7 @@ export function mergePatch(type: RecordType, state: RecordState, patch: Patch): 
       else data[key] = value;
       clocks[key] = incoming;
       changed = true;
-    } else if (incoming < current && isText && isLosingText(value, data[key])) {
+    } else if (incoming < current && isText && isLosingText(value, data[key]) && !isSeedClock(incoming)) {
       losers.push({ field: key, value: value as string, clock: incoming });
     }
   }

@@ -99,7 +99,22 @@ describe('the starter valise', () => {
     await concierge.sync();
     const corrected = STARTER_ITEMS.find((item) => item.id === STARTER_IDS.welcoming)?.description;
     expect(await sheet(concierge)).toBe(corrected);
-    for (const each of [admin, concierge]) {
+
+    // An admin still on the earlier version edits the sheet as it had it: the edit wins, and the
+    // correction it replaced without seeing it is no one's lost text.
+    const older = await device('Admin 2');
+    await older.join(await server.invite(networkId, 'admin'), 'admin');
+    await older.sync();
+    const held = await older.context.db.records('toolboxItems').get(STARTER_IDS.welcoming);
+    await older.context.db
+      .anyRecords('toolboxItems')
+      .put({ ...held!, description: '- savoir qui vient', hlc: earlier });
+    await updateRecord(older.context, 'toolboxItems', STARTER_IDS.welcoming, { description: 'Notre accueil.' });
+    await older.sync();
+    await admin.sync();
+    await concierge.sync();
+    expect(await sheet(concierge)).toBe('Notre accueil.');
+    for (const each of [admin, concierge, older]) {
       expect(await each.context.db.records('conflicts').count()).toBe(0);
       expect(await listRejected(each.context)).toEqual([]);
       expect(await each.outboxSize()).toBe(0);

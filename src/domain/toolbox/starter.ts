@@ -2,22 +2,14 @@
 // Fixed ids (every device seeds the same records, so they merge instead of doubling) and a
 // fixed old clock (any real edit or delete, from any device, wins over the seed).
 import type { NewRecord } from '../record-types';
-
-/** The time and node of every clock the starter valise was written with, by any version. */
-const SEED_TIME = '2024-01-01T00:00:00.000Z';
-const SEED_NODE = '0000000000000000';
+import { isSeedClock, seedClock } from '../seed-clock';
 
 /**
- * The clock of the starter's current text. Its counter goes up with each correction of that
- * text (0001: the typography of 2026-12), so the correction wins over the text it corrects on
+ * The clock of the starter's current text. Its revision goes up with each correction of that
+ * text (1: the typography of 2026-12), so the correction wins over the text it corrects on
  * every device and at the server, while any real edit, dated now, still wins over both.
  */
-export const STARTER_CLOCK = `${SEED_TIME}-0001-${SEED_NODE}`;
-
-/** A clock the seed wrote, this version or an earlier one: nobody typed that value. */
-export function isSeedClock(clock: string): boolean {
-  return clock.startsWith(`${SEED_TIME}-`) && clock.endsWith(`-${SEED_NODE}`);
-}
+export const STARTER_CLOCK = seedClock(1);
 
 const itemId = (n: number) => `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
 const listId = (n: number) => `01900000-0000-7000-8000-0000000002${String(n).padStart(2, '0')}`;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createState, mergePatch, overlayFields, type Patch, type RecordState } from '../../../src/domain/merge';
+import { seedClock } from '../../../src/domain/seed-clock';
 import { formatHlc } from '../../../src/protocol/hlc';
 
 const clock = (millis: number, node = 'aaaaaaaaaaaaaaaa') => formatHlc({ millis, counter: 0, node });
@@ -114,6 +115,38 @@ describe('concurrent edits of long texts', () => {
     );
     expect(merged.data.notes).toBe('récent');
     expect(merged.losers.map((loser) => loser.value)).toEqual(['ancien']);
+  });
+
+  it('keeps no text the app shipped as a conflict: a starter sheet corrected by a later version, edited meanwhile', () => {
+    const today = Date.parse('2026-12-05T10:00:00.000Z');
+    const shipped = createState(patch({ description: 'texte de départ' }, seedClock(0)));
+    const corrected = mergePatch(
+      'toolboxItems',
+      shipped,
+      patch({ description: 'corrigé' }, seedClock(1), { description: seedClock(0) }),
+    );
+    // An admin on the earlier version edits the text it had: the correction is not someone's lost text.
+    const edited = mergePatch(
+      'toolboxItems',
+      corrected,
+      patch({ description: 'notre fiche' }, clock(today), { description: seedClock(0) }),
+    );
+    expect(edited).toMatchObject({ data: { description: 'notre fiche' }, losers: [] });
+    // The correction sent after that edit reached the server: it loses, and is no conflict either.
+    const edit = patch({ description: 'notre fiche' }, clock(today), { description: seedClock(0) });
+    const late = mergePatch(
+      'toolboxItems',
+      mergePatch('toolboxItems', shipped, edit),
+      patch({ description: 'corrigé' }, seedClock(1), { description: seedClock(0) }),
+    );
+    expect(late).toMatchObject({ data: { description: 'notre fiche' }, losers: [] });
+    // A typed text still is.
+    const typed = mergePatch(
+      'toolboxItems',
+      edited,
+      patch({ description: 'la leur' }, clock(today + 1, 'bbbbbbbbbbbbbbbb'), { description: seedClock(1) }),
+    );
+    expect(typed.losers.map((loser) => loser.value)).toEqual(['notre fiche']);
   });
 
   it('reports no conflict when the writer edited the current text', () => {
