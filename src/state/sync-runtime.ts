@@ -104,12 +104,15 @@ export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
   syncStore.setState({ session: null });
 }
 
+// Both read the stored session: another tab may have replaced the token since this one read it.
 export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
   const { context } = await startRuntime();
+  await reloadSession(context);
   return ensureBlob(context, transportFor(context), sha256);
 }
 
 export async function adminClient(): Promise<AdminClient | null> {
   const { context } = await startRuntime();
-  return context.session ? new AdminClient(context.session.serverUrl, context.session.token) : null;
+  const session = await reloadSession(context);
+  return session ? new AdminClient(session.serverUrl, session.token) : null;
 }

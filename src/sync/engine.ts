@@ -112,9 +112,14 @@ export class SyncEngine {
     return this.running;
   }
 
-  private async runOnce(): Promise<void> {
+  /** `retried`: this run follows one refused with a token another tab had replaced meanwhile. */
+  private async runOnce(retried = false): Promise<void> {
     let transport: SyncTransport | null = null;
+    let token: string | null = null;
     try {
+      // Each tab holds the session in memory, and another tab of the device may have replaced
+      // its token since (or joined, or left): the run goes by the stored one.
+      await reloadSession(this.context);
       transport = this.transportFor(this.context);
       if (!transport || !this.context.session) {
         this.update({ state: 'unjoined', pending: await pendingCount(this.context) });
@@ -123,9 +128,12 @@ export class SyncEngine {
       this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
       // Before anything else: a replacement staged by a run that was cut short may be the only
       // token the server still takes.
-      const token = this.context.session.token;
+      token = this.context.session.token;
       await replaceTokenIfDue(this.context, transport);
-      if (this.context.session?.token !== token) transport = this.transportFor(this.context) ?? transport;
+      if (this.context.session?.token !== token) {
+        token = this.context.session?.token ?? token;
+        transport = this.transportFor(this.context) ?? transport;
+      }
       // A server never heard from may be one this app must not write to (transport.ts,
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
       if (this.current.serverVersion === null) await this.pull(transport);
@@ -155,6 +163,12 @@ export class SyncEngine {
         this.again = true;
         return;
       }
+      if (!retried && (await this.refusedReplacedToken(error, token))) {
+        // Another tab replaced the token while this run used the old one: the stored session
+        // now holds the new one, and the run goes again with it before anything is said.
+        await this.runOnce(true);
+        return;
+      }
       // Every failure ends in a status the scheduler retries from; one that is not the
       // network's or the server's is a bug of this app: logged whole, and said as such.
       if (!(error instanceof SyncError)) console.error('Sync run failed unexpectedly', error);
@@ -167,6 +181,13 @@ export class SyncEngine {
     } finally {
       await this.noteServerVersion(transport?.serverVersion ?? null);
     }
+  }
+
+  /** Whether `error` refused `token` while the stored session already holds another one. */
+  private async refusedReplacedToken(error: unknown, token: string | null): Promise<boolean> {
+    if (!(error instanceof SyncError) || error.kind !== 'unauthorized' || token === null) return false;
+    const stored = await reloadSession(this.context);
+    return stored !== null && stored.token !== token;
   }
 
   private async noteServerVersion(serverVersion: string | null): Promise<void> {

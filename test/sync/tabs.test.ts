@@ -1,0 +1,97 @@
+// Several tabs of one device: each holds its own engine and its own copy of the session, over
+// one database. What one tab changes of the session (its token) must not fail the others' runs.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDataContext, type Session } from '../../src/db/context';
+import { createRecord } from '../../src/db/writes';
+import { TOKEN_MAX_AGE_DAYS } from '../../src/sync/token';
+import type { Fetch } from '../../src/sync/transport';
+import { type DevicePair, joinedPair } from '../helpers/device-pair';
+import { TestDevice } from '../helpers/test-device';
+
+const DAY_MS = 86_400_000;
+const visit = { visitedAt: '2026-11-20T09:00:00.000Z', purpose: 'Passage', notes: '', services: ['detect' as const] };
+
+let pair: DevicePair;
+/** The tabs a test opened, closed before their database is deleted. */
+let tabs: TestDevice[];
+beforeEach(async () => {
+  pair = await joinedPair(['Alix', 'Bastien']);
+  tabs = [];
+});
+afterEach(async () => {
+  for (const tab of tabs) tab.context.db.close();
+  await pair.close();
+});
+
+/** Another tab of `device`: the same database, its own engine and its own session read at open. */
+async function otherTab(device: TestDevice, link: Fetch = device.link): Promise<TestDevice> {
+  const context = await openDataContext({ name: device.context.db.name });
+  const tab = new TestDevice(`${device.name} (onglet)`, context, link);
+  tabs.push(tab);
+  return tab;
+}
+
+/** Makes the stored token `days` old, as in every tab opened after this moment. */
+async function age(device: TestDevice, days: number): Promise<void> {
+  const { db } = device.context;
+  const session = (await db.meta.get('session'))?.value as Session;
+  await db.meta.put({
+    key: 'session',
+    value: { ...session, tokenIssuedAt: new Date(Date.now() - days * DAY_MS).toISOString() },
+  });
+}
+
+async function storedToken(device: TestDevice): Promise<string> {
+  const stored = await device.context.db.meta.get('session');
+  return (stored?.value as Session | undefined)?.token ?? '';
+}
+
+describe('a token replaced in one tab', () => {
+  it('is used by the other tab at its next run, which neither fails nor replaces it again', async () => {
+    await age(pair.a, TOKEN_MAX_AGE_DAYS + 1);
+    const first = await otherTab(pair.a);
+    const second = await otherTab(pair.a);
+    await first.sync();
+    expect(first.engine.status.state).toBe('idle');
+    const replaced = await storedToken(pair.a);
+
+    await createRecord(second.context, 'visits', visit);
+    await second.sync();
+    expect(second.engine.status).toMatchObject({ state: 'idle', error: null });
+    expect(await storedToken(pair.a)).toBe(replaced);
+    expect(await second.outboxSize()).toBe(0);
+  });
+
+  it('refusing a run already under way is read again from the stored session and the run goes on', async () => {
+    let first: TestDevice | null = null;
+    // The other tab, opened on a token due for replacement, replaces it while this tab's run
+    // is on its way with the old one.
+    const second = await otherTab(pair.a, async (url, init) => {
+      if (!first && url.includes('/api/sync/')) {
+        await age(pair.a, TOKEN_MAX_AGE_DAYS + 1);
+        first = await otherTab(pair.a);
+        await first.sync();
+      }
+      return pair.server.fetch(url, init);
+    });
+    const joined = await storedToken(pair.a);
+    await createRecord(second.context, 'visits', visit);
+    const states: string[] = [];
+    second.engine.subscribe((status) => states.push(status.error ?? status.state));
+    await second.sync();
+    expect(await storedToken(pair.a)).not.toBe(joined);
+    expect(second.engine.status).toMatchObject({ state: 'idle', error: null });
+    expect(states).not.toContain('unauthorized');
+    expect(await second.outboxSize()).toBe(0);
+  });
+
+  it('still says unauthorized when the stored token is the one refused', async () => {
+    const tab = await otherTab(pair.a, async (url, init) => {
+      const refused = new Headers(init?.headers);
+      refused.set('Authorization', 'Bearer not-a-token-the-server-knows');
+      return pair.server.fetch(url, { ...init, headers: refused });
+    });
+    await tab.sync();
+    expect(tab.engine.status).toMatchObject({ state: 'error', error: 'unauthorized' });
+  });
+});
