@@ -1,12 +1,15 @@
 // Several tabs of one device: each holds its own engine and its own copy of the session, over
-// one database. What one tab changes of the session (its token) must not fail the others' runs.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// one database. What one tab changes of the session (its token) must not fail the others' runs,
+// and two tabs syncing at once must not send the same files twice.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDataContext, type Session } from '../../src/db/context';
 import { createRecord } from '../../src/db/writes';
 import { TOKEN_MAX_AGE_DAYS } from '../../src/sync/token';
 import type { Fetch } from '../../src/sync/transport';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
+import { TEST_SERVER_URL } from '../helpers/test-server';
+import { visitWithFile } from '../helpers/visit-file';
 
 const DAY_MS = 86_400_000;
 const visit = { visitedAt: '2026-11-20T09:00:00.000Z', purpose: 'Passage', notes: '', services: ['detect' as const] };
@@ -93,5 +96,59 @@ describe('a token replaced in one tab', () => {
     });
     await tab.sync();
     expect(tab.engine.status).toMatchObject({ state: 'error', error: 'unauthorized' });
+  });
+});
+
+/** Web Locks as every tab of an origin shares them: a lock is granted in the order asked. */
+class SharedLocks {
+  readonly asked: string[] = [];
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  request<T>(name: string, task: () => Promise<T>): Promise<T> {
+    this.asked.push(name);
+    const granted = (this.tails.get(name) ?? Promise.resolve()).then(task);
+    this.tails.set(
+      name,
+      granted.catch(() => undefined),
+    );
+    return granted;
+  }
+}
+
+describe('files of the device', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('are sent by one tab while the other waits, never twice at once', async () => {
+    const locks = new SharedLocks();
+    vi.stubGlobal('navigator', { locks });
+    const { file } = await visitWithFile(pair.a.context);
+    const sent: string[] = [];
+    let second: TestDevice | null = null;
+    let secondSent = 0;
+    const first = await otherTab(pair.a, async (url, init) => {
+      if (init?.method === 'PUT' && url.includes('/api/attachments/')) {
+        sent.push(url);
+        // While this upload is on its way, the other tab syncs too: it waits for the files' lock,
+        // or sends the same file itself.
+        const other = await otherTab(pair.a, (otherUrl, otherInit) => {
+          if (otherInit?.method === 'PUT' && otherUrl.includes('/api/attachments/')) {
+            sent.push(otherUrl);
+            secondSent += 1;
+          }
+          return pair.server.fetch(otherUrl, otherInit);
+        });
+        second = other;
+        void other.sync();
+        await expect.poll(() => locks.asked.length >= 2 || secondSent > 0).toBe(true);
+      }
+      return pair.server.fetch(url, init);
+    });
+    await first.sync();
+    await (second as TestDevice | null)?.sync();
+    expect(sent).toEqual([`${TEST_SERVER_URL}/api/attachments/${file.sha256}`]);
+    expect(first.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
+    expect((second as TestDevice | null)?.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
   });
 });
