@@ -1,4 +1,5 @@
 // Bytes of photos and files, kept on the device by content hash until the server has them.
+import type { RecordType } from '../domain/record-types';
 import type { DataContext } from './context';
 import type { BlobEntry } from './schema';
 
@@ -45,17 +46,44 @@ export function getBlob(context: DataContext, sha256: string): Promise<BlobEntry
   return context.db.blobs.get(sha256);
 }
 
-/** Hashes of the blobs the server does not have yet and has not refused, smallest first. */
+/**
+ * Hashes of the blobs the server does not have yet and has not refused, smallest first, but
+ * those only deleted records show: a deleted visit's photos would spend a weak link and the
+ * network's file space for no one. They stay pending on the device, left out while their
+ * records stay deleted: a lieu two devices merged into each other comes back, and a file
+ * attached again to another record keeps its stored blob as it is (putBlob).
+ */
 export async function blobsToUpload(context: DataContext): Promise<string[]> {
   const pending = context.db.blobs
     .where('[state+size]')
     .between(['pending', 0], ['pending', Number.POSITIVE_INFINITY], true, true);
-  return (await pending.primaryKeys()) as string[];
+  const hashes = (await pending.primaryKeys()) as string[];
+  const unshown = await onlyDeletedRecordsShow(context, hashes);
+  return unshown.size === 0 ? hashes : hashes.filter((sha256) => !unshown.has(sha256));
 }
 
-/** How many blobs are still to upload, counted on the index. */
-export function countBlobsToUpload(context: DataContext): Promise<number> {
-  return context.db.blobs.where('state').equals('pending').count();
+/** How many blobs are still to upload (the status's "fichiers à envoyer"). */
+export async function countBlobsToUpload(context: DataContext): Promise<number> {
+  return (await blobsToUpload(context)).length;
+}
+
+/**
+ * Of `hashes`, those whose every attachment record is deleted or belongs to a deleted record.
+ * A file no record names is not among them: nothing says it is not wanted.
+ */
+async function onlyDeletedRecordsShow(context: DataContext, hashes: readonly string[]): Promise<Set<string>> {
+  const { db } = context;
+  if (hashes.length === 0) return new Set();
+  const attachments = await db.records('attachments').where('sha256').anyOf(hashes).toArray();
+  const live = attachments.filter((attachment) => !attachment.deleted);
+  const ownerIds = new Map<RecordType, string[]>();
+  for (const { ownerType, ownerId } of live) ownerIds.set(ownerType, [...(ownerIds.get(ownerType) ?? []), ownerId]);
+  const deletedOwners = new Set<string>();
+  for (const [type, ids] of ownerIds) {
+    for (const owner of await db.anyRecords(type).bulkGet(ids)) if (owner?.deleted) deletedOwners.add(owner.id);
+  }
+  const shown = new Set(live.filter((file) => !deletedOwners.has(file.ownerId)).map((file) => file.sha256));
+  return new Set(attachments.map((file) => file.sha256).filter((sha256) => !shown.has(sha256)));
 }
 
 export async function markBlobUploaded(
