@@ -19,6 +19,11 @@ export interface Session extends SessionInfo {
   tokenIssuedAt?: string;
   /** A replacement sent to the server and not yet known to be taken (src/sync/token.ts). */
   nextToken?: string;
+  /**
+   * When this device learned that an admin removed it from the network (the server never takes
+   * it back): its admin actions are no longer offered, even before the next sync says it again.
+   */
+  revokedAt?: string;
 }
 
 export class DataContext {

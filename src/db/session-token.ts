@@ -1,6 +1,7 @@
 // The device's session as the server changes it: its token as it is replaced (src/sync/token.ts),
 // each step written before the next one is taken, so a crash between two leaves a token the
-// server still takes; and the network's name, when an admin corrects it.
+// server still takes; the network's name, when an admin corrects it; and that
+// the device was removed from the network, which the server never undoes.
 import type { DataContext, Session } from './context';
 
 /** Keeps the token about to be sent as the replacement, before it is sent. */
@@ -21,6 +22,11 @@ export function keepToken(context: DataContext, askedAt: string): Promise<void> 
 /** The network's name as its server now gives it, if the device is still in that network. */
 export function adoptNetworkName(context: DataContext, networkId: string, networkName: string): Promise<void> {
   return changeSession(context, (session) => (session.networkId === networkId ? { ...session, networkName } : session));
+}
+
+/** The server refused this device for good (an admin removed it): said once, kept. */
+export function noteRevoked(context: DataContext, at: string): Promise<void> {
+  return changeSession(context, (session) => (session.revokedAt ? session : { ...session, revokedAt: at }));
 }
 
 async function changeSession(context: DataContext, change: (session: Session) => Session): Promise<void> {

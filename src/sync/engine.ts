@@ -8,7 +8,7 @@ import type { DataContext } from '../db/context';
 import { SessionChangedError } from '../db/errors';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
-import { adoptNetworkName } from '../db/session-token';
+import { adoptNetworkName, noteRevoked } from '../db/session-token';
 import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
@@ -177,6 +177,12 @@ export class SyncEngine {
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
       const filesWaiting = await countBlobsToUpload(this.context).catch(() => this.current.filesWaiting);
       const retryAfterMs = error instanceof SyncError ? (error.retryAfterMs ?? null) : null;
+      // Kept in the session, so that screens stop offering what only a member may do (an
+      // admin's invitations) between runs too, and in the device's other tabs.
+      if (kind === 'revoked' && !this.context.session?.revokedAt) {
+        const at = new Date(this.context.clock.physicalNow()).toISOString();
+        await noteRevoked(this.context, at).catch(() => undefined);
+      }
       this.update({ state, error: kind, progress: null, pending, filesWaiting, retryAfterMs });
     } finally {
       await this.noteServerVersion(transport?.serverVersion ?? null);

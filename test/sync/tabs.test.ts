@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDataContext, type Session } from '../../src/db/context';
 import { createRecord } from '../../src/db/writes';
+import { AdminClient } from '../../src/sync/admin';
 import { TOKEN_MAX_AGE_DAYS } from '../../src/sync/token';
 import type { Fetch } from '../../src/sync/transport';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
@@ -150,5 +151,29 @@ describe('files of the device', () => {
     expect(sent).toEqual([`${TEST_SERVER_URL}/api/attachments/${file.sha256}`]);
     expect(first.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
     expect((second as TestDevice | null)?.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });
+  });
+});
+
+describe('an admin device removed by another admin', () => {
+  it('learns it at its next sync and keeps it, in each of its tabs', async () => {
+    const admin = await TestDevice.open('Camille', pair.server.fetch);
+    await admin.join(await pair.server.invite(pair.networkId, 'admin'), 'admin');
+    const removed = await TestDevice.open('Dominique', pair.server.fetch);
+    await removed.join(await pair.server.invite(pair.networkId, 'admin'), 'admin');
+    const otherTabOfRemoved = await otherTab(removed);
+    await removed.sync();
+    expect(removed.context.session?.revokedAt).toBeUndefined();
+
+    await new AdminClient(TEST_SERVER_URL, admin.context.session?.token as string, pair.server.fetch).revoke(
+      removed.context.session?.deviceId as string,
+    );
+    await removed.sync();
+    expect(removed.engine.status.error).toBe('revoked');
+    expect(removed.context.session?.revokedAt).toBeDefined();
+    await otherTabOfRemoved.sync();
+    expect(otherTabOfRemoved.context.session?.revokedAt).toBe(removed.context.session?.revokedAt);
+    otherTabOfRemoved.context.db.close();
+    await admin.close();
+    await removed.close();
   });
 });

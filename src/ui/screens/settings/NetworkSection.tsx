@@ -46,7 +46,13 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
           <NetworkStatus session={session} />
           <OpenConflicts />
           <RejectedChanges />
-          {session.role === 'admin' ? <AdminPanel serverUrl={session.serverUrl} deviceId={session.deviceId} /> : null}
+          {session.role === 'admin' ? (
+            <AdminPanel
+              serverUrl={session.serverUrl}
+              deviceId={session.deviceId}
+              revoked={session.revokedAt !== undefined}
+            />
+          ) : null}
           <LeaveNetwork />
         </div>
       ) : (

@@ -17,15 +17,27 @@ import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
 import styles from './network.module.css';
 
-/** `deviceId` is this device's: revoking it ends this device's own access. */
-export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceId: string }) {
+/**
+ * `deviceId` is this device's: revoking it ends this device's own access. `revoked`: a sync
+ * already learned that this device was removed (by any admin).
+ */
+export function AdminPanel({
+  serverUrl,
+  deviceId,
+  revoked,
+}: {
+  serverUrl: string;
+  deviceId: string;
+  revoked: boolean;
+}) {
   const t = useMessages(messages);
   const d = useDates();
   const [role, setRole] = useState<Role>('concierge');
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [selfRevoked, setSelfRevoked] = useState(false);
+  const [revokedHere, setRevokedHere] = useState(false);
+  const selfRevoked = revoked || revokedHere;
 
   const attempt = async (action: () => Promise<void>) => {
     setFailed(null);
@@ -34,7 +46,7 @@ export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceI
     } catch (error) {
       // 409: the server keeps the network's last admin device (revoking it would leave no admin).
       // 'revoked': this device was removed (from here or by another admin); the action reached the server.
-      if (error instanceof SyncError && error.kind === 'revoked') setSelfRevoked(true);
+      if (error instanceof SyncError && error.kind === 'revoked') setRevokedHere(true);
       else setFailed(error instanceof SyncError && error.status === 409 ? t.lastAdmin : t.adminFailed);
     }
   };
@@ -63,7 +75,7 @@ export function AdminPanel({ serverUrl, deviceId }: { serverUrl: string; deviceI
       // removed device (the status above then says what to do).
       const revokedAt = new Date().toISOString();
       setDevices((shown) => shown?.map((item) => (item.id === device.id ? { ...item, revokedAt } : item)) ?? null);
-      setSelfRevoked(true);
+      setRevokedHere(true);
       void syncNow();
     });
 

@@ -1,5 +1,6 @@
 // Joining from an invitation link: once the code is used, the address no longer holds it, so
 // neither going back nor a reload offers the used code again, and the news of the join stays.
+// An admin device removed from the network is no longer offered what only an admin may do.
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Session } from '../../../../../src/db/context';
@@ -23,6 +24,9 @@ vi.mock('../../../../../src/state/sync', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../../../src/state/sync')>();
   return { ...original, join: async () => original.syncStore.setState({ session }) };
 });
+
+// The network's file space asks the server; not what these tests are about.
+vi.mock('../../../../../src/ui/screens/settings/network/NetworkFiles', () => ({ NetworkFiles: () => null }));
 
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
   useDataContext: () => ({ identity: { authorName: 'Camille Martin' } }),
@@ -49,5 +53,28 @@ describe('joining from an invitation link', () => {
     expect(location.hash).toBe('#/rejoindre');
     expect(history.length).toBe(before);
     expect(routeStore.getState().route.query.code).toBeUndefined();
+  });
+});
+
+describe('an admin device', () => {
+  const admin: Session = { ...session, role: 'admin' };
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr', online: true });
+    location.hash = '#/reglages';
+    startRouter(window);
+  });
+
+  test('is offered the admin actions', () => {
+    syncStore.setState({ session: admin });
+    render(<NetworkSection invitationCode="" />);
+    expect(screen.getByRole('button', { name: 'Créer une invitation' })).toBeTruthy();
+  });
+
+  test('removed by another admin, as a sync learned, is offered none of them and told why', () => {
+    syncStore.setState({ session: { ...admin, revokedAt: '2026-12-05T09:00:00.000Z' } });
+    render(<NetworkSection invitationCode="" />);
+    expect(screen.queryByRole('button', { name: 'Créer une invitation' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Afficher les appareils' })).toBeNull();
+    expect(screen.getByText(/Cet appareil a été retiré du réseau/)).toBeTruthy();
   });
 });
