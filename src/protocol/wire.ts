@@ -291,6 +291,10 @@ export const invitationRequestSchema = v.strictObject({
 });
 export type InvitationRequest = v.InferOutput<typeof invitationRequestSchema>;
 
+/** An admin corrects the network's name (PUT /api/admin/network); the answer is `{ networkName }`. */
+export const networkRenameSchema = v.strictObject({ name: networkNameSchema });
+export type NetworkRename = v.InferOutput<typeof networkRenameSchema>;
+
 export interface InvitationResponse {
   code: string;
   role: Role;

@@ -1,6 +1,6 @@
 // What an admin does from the app: invite people, see and revoke the network's devices, see
-// how much of the network's file quota is used.
-import type { DeviceInfo, InvitationRequest, InvitationResponse, StorageInfo } from '../protocol/wire';
+// how much of the network's file quota is used, correct the network's name.
+import type { DeviceInfo, InvitationRequest, InvitationResponse, NetworkRename, StorageInfo } from '../protocol/wire';
 import { ApiClient, type Fetch } from './transport';
 
 export class AdminClient {
@@ -27,6 +27,17 @@ export class AdminClient {
   async storage(): Promise<StorageInfo> {
     const response = await this.api.call('/api/admin/storage', { method: 'GET' });
     return (await response.json()) as StorageInfo;
+  }
+
+  /** Gives the network another name; answers the name as the server keeps it (cleaned). */
+  async renameNetwork(name: string): Promise<string> {
+    const request: NetworkRename = { name };
+    const response = await this.api.call('/api/admin/network', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return ((await response.json()) as { networkName: string }).networkName;
   }
 
   async revoke(deviceId: string): Promise<void> {

@@ -207,6 +207,21 @@ describe('authorisation', () => {
     const devices = await call('/api/admin/devices', { token: admin.token });
     expect((devices.body.devices as unknown[]).length).toBe(1);
   });
+
+  it('lets an admin, and only an admin, correct the network’s name, which every pull then gives', async () => {
+    const admin = await join('admin');
+    const concierge = await join('concierge');
+    const rename = (token: string, name: unknown) =>
+      call('/api/admin/network', { method: 'PUT', token, body: JSON.stringify({ name }) });
+    expect((await rename(concierge.token, 'Réseau de Sam')).status).toBe(403);
+    const empty = await rename(admin.token, '   ');
+    expect(empty.status).toBe(400);
+    expect(empty.body.code).toBe('invalid_body');
+    const renamed = await rename(admin.token, '  Réseau des tiers-lieux\u202e du Pays de Redon ');
+    expect(renamed).toEqual({ status: 200, body: { networkName: 'Réseau des tiers-lieux du Pays de Redon' } });
+    const pulled = await call('/api/sync/pull?since=0', { token: concierge.token });
+    expect(pulled.body.networkName).toBe('Réseau des tiers-lieux du Pays de Redon');
+  });
 });
 
 describe('push and pull', () => {

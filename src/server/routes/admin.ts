@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ID_PATTERN } from '../../domain/ids';
-import { type DeviceInfo, invitationRequestSchema, type StorageInfo } from '../../protocol/wire';
+import { type DeviceInfo, invitationRequestSchema, networkRenameSchema, type StorageInfo } from '../../protocol/wire';
 import { fail, refuseOtherMethods } from '../http-errors';
 import { issueInvitation } from '../invitations';
 import { readEpoch } from '../ops/epoch';
@@ -23,6 +23,15 @@ export function adminRoutes() {
       c.var.now(),
     );
     return c.json(invitation, 201);
+  });
+
+  // A name mistyped at setup: every device shows the new one from its next pull.
+  routes.put('/network', async (c) => {
+    const body = await readBody(c, networkRenameSchema);
+    if (!body.ok) return body.response;
+    const network = await c.var.store.renameNetwork(c.var.device.networkId, body.value.name);
+    if (!network) return fail(c, 404, 'not_found', "This device's network is no longer on this server.");
+    return c.json({ networkName: network.name });
   });
 
   // After a restore: how many records the devices sent back that the backup did not have.

@@ -51,6 +51,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
               serverUrl={session.serverUrl}
               deviceId={session.deviceId}
               revoked={session.revokedAt !== undefined}
+              networkName={session.networkName}
             />
           ) : null}
           <LeaveNetwork />

@@ -1,5 +1,5 @@
-// For admins: the network's file space, invite someone (a single-use code and link), and see or
-// revoke the devices.
+// For admins: the network's file space and name, invite someone (a single-use code and link),
+// and see or revoke the devices.
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
 import type { Role } from '../../../../domain/vocabulary';
@@ -15,6 +15,7 @@ import { useMessages } from '../../../i18n/messages';
 import { InvitationShare } from './InvitationShare';
 import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
+import { NetworkName } from './NetworkName';
 import styles from './network.module.css';
 
 /**
@@ -25,10 +26,12 @@ export function AdminPanel({
   serverUrl,
   deviceId,
   revoked,
+  networkName,
 }: {
   serverUrl: string;
   deviceId: string;
   revoked: boolean;
+  networkName: string;
 }) {
   const t = useMessages(messages);
   const d = useDates();
@@ -86,6 +89,7 @@ export function AdminPanel({
       {selfRevoked ? null : (
         <>
           <NetworkFiles />
+          <NetworkName current={networkName} />
           <Field
             as="select"
             label={t.inviteRole}

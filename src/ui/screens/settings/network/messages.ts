@@ -116,6 +116,12 @@ export const messages = {
     deviceRevoke: 'Retirer cet appareil',
     deviceRevokeConfirm: (name: string) => `Retirer « ${name} » du réseau ? Il ne pourra plus synchroniser.`,
     adminFailed: 'L’action n’a pas abouti. Vérifiez la connexion au serveur et réessayez.',
+    networkRenameLabel: 'Nom du réseau',
+    networkRenameHint: 'Tel que chaque appareil du réseau l’affiche.',
+    networkRename: 'Renommer le réseau',
+    networkRenameInvalid: 'Donnez au réseau un nom (120 caractères au plus).',
+    networkRenamed: (name: string) =>
+      `Le réseau s’appelle désormais « ${name} ». Les autres appareils l’affichent à leur prochaine synchronisation.`,
     lastAdmin:
       'C’est le dernier appareil administrateur du réseau : sans lui, plus personne ne pourrait inviter ni retirer un appareil. Invitez d’abord un autre administrateur.',
     filesUsage: (used: string, quota: string, percent: string) =>
@@ -211,6 +217,11 @@ export const messages = {
     deviceRevoke: 'Remove this device',
     deviceRevokeConfirm: (name: string) => `Remove “${name}” from the network? It will no longer sync.`,
     adminFailed: 'The action failed. Check the connection to the server and try again.',
+    networkRenameLabel: 'Network name',
+    networkRenameHint: 'As every device of the network shows it.',
+    networkRename: 'Rename the network',
+    networkRenameInvalid: 'Give the network a name (120 characters at most).',
+    networkRenamed: (name: string) => `The network is now called “${name}”. Other devices show it at their next sync.`,
     lastAdmin:
       'This is the network’s last admin device: without it, no one could invite or remove a device. Invite another admin first.',
     filesUsage: (used: string, quota: string, percent: string) => `Network files: ${used} of ${quota} (${percent}).`,
