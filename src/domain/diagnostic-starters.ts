@@ -70,7 +70,7 @@ function starter(
 const PROJECT = starter(
   PROJECT_STARTER_ID,
   'Diagnostic d’un projet de tiers-lieu',
-  'Une grille pour faire le point avec les porteur·euse·s d’un projet de tiers-lieu : où le projet est solide, où il a besoin d’accompagnement.',
+  'Une grille pour faire le point avec les porteur·euse·s d’un projet de tiers-lieu\u00a0: où le projet est solide, où il a besoin d’accompagnement.',
   'organisation',
   [
     section('identite', 'Identité', [
@@ -84,7 +84,7 @@ const PROJECT = starter(
         ['hybride', 'Lieu hybride, autre', null],
       ]),
       info('id_creation', 'date', 'Date de création (ou d’ouverture prévue)'),
-      scale('id_stade', 'Où en est le projet ?', [
+      scale('id_stade', 'Où en est le projet\u202f?', [
         'Une intuition',
         'Un collectif se forme',
         'Un lieu est identifié',
@@ -105,9 +105,9 @@ const PROJECT = starter(
           'Un collectif stable qui se renouvelle',
         ]),
         scale('co_publics', 'Les publics visés fréquentent le lieu'),
-        info('co_publics_cibles', 'long_text', 'Qui fréquente le lieu, qui voudrait-on y voir ?'),
+        info('co_publics_cibles', 'long_text', 'Qui fréquente le lieu, qui voudrait-on y voir\u202f?'),
       ],
-      'La communauté et ce qu’elle veut faire ensemble : la première question d’un tiers-lieu.',
+      'La communauté et ce qu’elle veut faire ensemble\u00a0: la première question d’un tiers-lieu.',
     ),
     section('gouvernance', 'Gouvernance & prise de décision', [
       scale('go_decision', 'Les façons de décider sont connues de tous', MATURITY, 2),
@@ -197,7 +197,7 @@ const PROJECT = starter(
 const TERRITORY = starter(
   TERRITORY_STARTER_ID,
   'Diagnostic territorial',
-  'Une grille pour lire un territoire avec ses élu·e·s : les lieux qui existent, les besoins, les dispositifs à croiser et les acteurs à mobiliser.',
+  'Une grille pour lire un territoire avec ses élu·e·s\u00a0: les lieux qui existent, les besoins, les dispositifs à croiser et les acteurs à mobiliser.',
   'territory',
   [
     section('territoire', 'Le territoire et ses échelles', [

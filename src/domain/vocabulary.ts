@@ -61,5 +61,5 @@ export function labelOf<K extends string>(
   lang: 'fr' | 'en',
 ): string {
   if (Object.hasOwn(labels, key)) return labels[key][lang];
-  return lang === 'fr' ? `valeur inconnue : ${key}` : `unknown value: ${key}`;
+  return lang === 'fr' ? `valeur inconnue\u00a0: ${key}` : `unknown value: ${key}`;
 }

@@ -159,7 +159,7 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.nextSection('Modèle économique & financement');
     await diagnostics.type('Budget annuel', 'beaucoup');
     await poll(() => diagnostics.question('Budget annuel').locator('p[id$="-error"]').textContent()).toBe(
-      'Saisissez un nombre (exemple : 12 ou 3,5).',
+      'Saisissez un nombre (exemple\u00a0: 12 ou 3,5).',
     );
     expect(await diagnostics.question('Budget annuel').locator('input').inputValue()).toBe('beaucoup');
     await diagnostics.type('Budget annuel', '42 500,50');

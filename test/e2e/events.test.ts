@@ -100,7 +100,7 @@ describe('an event of the network', () => {
     }
     // Both people came from the hosting lieu: the count by kind says so (Sam, excused, is not counted).
     expect(await camille.page.getByTestId('attendance-by-kind').textContent()).toBe(
-      'Par type de structure — Tiers-lieu : 1',
+      'Par type de structure — Tiers-lieu\u00a0: 1',
     );
     const authors = await camille.page.getByTestId('note-author').allTextContents();
     expect(authors).toEqual(['Camille Martin', 'Hugo Leroy', 'Camille Martin', 'Hugo Leroy']);

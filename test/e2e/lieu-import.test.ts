@@ -67,7 +67,7 @@ describe('importing lieux offline', () => {
     await expect.poll(() => page.getByTestId('import-done').textContent()).toBe('2 ajoutés, 0 fusionné, 1 refusé.');
     const report = await page.getByTestId('import-lines').textContent();
     expect(report).toContain('Ligne 1La Grange Partagéeajouté');
-    expect(report).toContain('Ligne 3refusé : pas de nom');
+    expect(report).toContain('Ligne 3refusé\u00a0: pas de nom');
     await screenshotAtSizes(page, 'lieu-import-report');
     await page.setViewportSize(PHONE);
 
@@ -84,8 +84,8 @@ describe('importing lieux offline', () => {
     await page.getByRole('button', { name: 'Importer 1 lieu' }).click();
     await expect
       .poll(() => page.getByTestId('import-lines').textContent())
-      .toContain('fusionné avec « La Grange Partagée » (même nom, même commune)');
-    expect(await page.getByTestId('import-lines').textContent()).toContain('refusé : E-mail');
+      .toContain('fusionné avec «\u00a0La Grange Partagée\u00a0» (même nom, même commune)');
+    expect(await page.getByTestId('import-lines').textContent()).toContain('refusé\u00a0: E-mail');
     await page.getByRole('link', { name: 'Voir les lieux' }).click();
     await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);
   });

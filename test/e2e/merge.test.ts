@@ -134,7 +134,9 @@ test('the same lieu created on two phones offline is merged on one; the other’
   await b.page.waitForURL(new RegExp(`#/contacts/lieu/${kept}\\?fusionne=${copy}$`));
   await expect
     .poll(() => b.page.locator('main').textContent())
-    .toContain('Ce lieu, « La grange », a été fusionné avec « La Grange » : voici la fiche gardée.');
+    .toContain(
+      'Ce lieu, «\u00a0La grange\u00a0», a été fusionné avec «\u00a0La Grange\u00a0»\u00a0: voici la fiche gardée.',
+    );
   expect(await b.page.locator('main h1').textContent()).toBe('La Grange');
   await screenshotAtSizes(b.page, 'merge-old-address');
 });

@@ -249,7 +249,7 @@ describe('the report of a year', () => {
     await reports.chooseTerritory('Pays de Dinan');
     await expect.poll(() => reports.figure('visits').textContent()).toBe('1');
     expect(await page.getByTestId('report-period').textContent()).toBe(
-      'Du 1er janvier 2026 au 31 décembre 2026 — Territoire : Pays de Dinan',
+      'Du 1er janvier 2026 au 31 décembre 2026 — Territoire\u00a0: Pays de Dinan',
     );
     await screenshotAtSizes(page, 'reports-filters', undefined, page.locator('form').first());
 

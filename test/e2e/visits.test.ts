@@ -318,7 +318,7 @@ describe('visits offline on a phone', () => {
       .toContain(
         '2 personnes ajoutées, 1 fusionnée avec une fiche existante (même e-mail ou téléphone), 1 ligne refusée.',
       );
-    expect(await report.textContent()).toContain('Ligne 3 : E-mail — Adresse e-mail non valide');
+    expect(await report.textContent()).toContain('Ligne 3\u00a0: E-mail — Adresse e-mail non valide');
     await screenshotAtSizes(page, 'contacts-import-report');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the import report');
@@ -424,13 +424,13 @@ describe('a visit from a newer release', () => {
 
     await phone.go('#/visites');
     const item = page.locator('main [data-testid="visit-item"]', { hasText: 'Ferme de la Touche' });
-    await expect.poll(() => item.textContent()).toContain('valeur inconnue : coworking_vert');
+    await expect.poll(() => item.textContent()).toContain('valeur inconnue\u00a0: coworking_vert');
     expect(await item.textContent()).toContain('Détecter');
     await screenshotAtSizes(page, 'visits-unknown-service');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'a visit list with an unknown service');
 
-    expect(await phone.visitText(id)).toContain('valeur inconnue : coworking_vert');
+    expect(await phone.visitText(id)).toContain('valeur inconnue\u00a0: coworking_vert');
     // The visit's page shows it whole on a phone (the list's cards cut it short to one line).
     const tag = page.locator('main [data-testid="service-tag"]', { hasText: 'coworking_vert' });
     await tag.scrollIntoViewIfNeeded();

@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages';
 
 export const followUpMessages = {
   fr: {
-    done: (text: string) => `Fait : ${text}`,
+    done: (text: string) => `Fait\u00a0: ${text}`,
     due: (when: string) => `Pour le ${when}`,
     overdue: (when: string) => `En retard — pour le ${when}`,
     doneOn: (when: string) => `Fait le ${when}`,
@@ -12,7 +12,7 @@ export const followUpMessages = {
     owner: 'Qui s’en charge',
     add: 'Ajouter le suivi',
     inAWeek: 'Dans une semaine',
-    failed: 'Ce suivi n’a pas pu être enregistré ; votre saisie est conservée, réessayez.',
+    failed: 'Ce suivi n’a pas pu être enregistré\u202f; votre saisie est conservée, réessayez.',
   },
   en: {
     done: (text: string) => `Done: ${text}`,

@@ -2,14 +2,14 @@ import type { Messages } from '../i18n/messages';
 
 export const pickerMessages = {
   fr: {
-    searchLabel: (label: string) => `Chercher : ${label}`,
+    searchLabel: (label: string) => `Chercher\u00a0: ${label}`,
     remove: (name: string) => `Retirer ${name}`,
     change: 'Changer',
     changeNamed: (name: string) => `Changer (${name})`,
-    create: (text: string) => `Créer « ${text} »`,
-    noMatch: 'Aucun résultat : vérifiez l’orthographe ou créez-le.',
+    create: (text: string) => `Créer «\u00a0${text}\u00a0»`,
+    noMatch: 'Aucun résultat\u00a0: vérifiez l’orthographe ou créez-le.',
     results: (count: number) => (count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${count} résultats`),
-    more: (count: number) => `${count} autres : précisez la recherche.`,
+    more: (count: number) => `${count} autres\u00a0: précisez la recherche.`,
     suggested: 'Suggestions',
     contactName: 'Nom',
     contactRole: 'Rôle',
@@ -18,7 +18,7 @@ export const pickerMessages = {
     contactSave: 'Ajouter la personne',
     contactCancel: 'Annuler',
     contactNew: 'Nouvelle personne',
-    saveFailed: 'L’enregistrement a échoué. Ce qui est saisi est conservé ; réessayez.',
+    saveFailed: 'L’enregistrement a échoué. Ce qui est saisi est conservé\u202f; réessayez.',
     organisationNew: 'Nouveau lieu',
     organisationName: 'Nom du lieu',
     organisationKind: 'Type',

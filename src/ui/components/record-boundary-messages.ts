@@ -4,9 +4,9 @@ export const recordBoundaryMessages = {
   fr: {
     failed: (name: string) =>
       name
-        ? `« ${name} » ne peut pas s’afficher sur cet appareil.`
+        ? `«\u00a0${name}\u00a0» ne peut pas s’afficher sur cet appareil.`
         : 'Un élément ne peut pas s’afficher sur cet appareil.',
-    field: (field: string, value: string) => `Champ ${field} (${value}) :`,
+    field: (field: string, value: string) => `Champ ${field} (${value})\u00a0:`,
     unknown: 'Une de ses valeurs n’a pas pu être lue. Les autres éléments ne sont pas touchés.',
     pageTitle: 'Élément illisible',
   },

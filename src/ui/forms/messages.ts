@@ -5,9 +5,9 @@ export const formMessages = {
     restored: 'Brouillon repris',
     restoredText: (when: string) => `Saisi ou modifié ${when}, jamais enregistré. Rien n’est perdu.`,
     discard: 'Abandonner ce brouillon',
-    confirmDiscard: 'Abandonner ce brouillon ? Ce qui y est saisi sera effacé de cet appareil.',
-    fixProblems: 'Rien n’est enregistré : corrigez les champs signalés.',
-    saveFailed: 'L’enregistrement a échoué. Votre saisie est gardée dans le brouillon ; réessayez.',
+    confirmDiscard: 'Abandonner ce brouillon\u202f? Ce qui y est saisi sera effacé de cet appareil.',
+    fixProblems: 'Rien n’est enregistré\u00a0: corrigez les champs signalés.',
+    saveFailed: 'L’enregistrement a échoué. Votre saisie est gardée dans le brouillon\u202f; réessayez.',
   },
   en: {
     restored: 'Draft resumed',

@@ -4,9 +4,9 @@ import type { Messages } from '../i18n/messages';
 
 export const positionMessages = {
   fr: {
-    denied: 'Position refusée : autorisez la localisation pour Valise dans les réglages du navigateur.',
-    unavailable: 'Position introuvable pour l’instant : réessayez dans un moment, ou à découvert.',
-    timeout: 'La position tarde à venir : réessayez dans un moment, ou à découvert.',
+    denied: 'Position refusée\u00a0: autorisez la localisation pour Valise dans les réglages du navigateur.',
+    unavailable: 'Position introuvable pour l’instant\u00a0: réessayez dans un moment, ou à découvert.',
+    timeout: 'La position tarde à venir\u00a0: réessayez dans un moment, ou à découvert.',
   },
   en: {
     denied: 'Position refused: allow location for Valise in the browser’s settings.',

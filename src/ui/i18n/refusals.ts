@@ -90,7 +90,7 @@ const FIELD_LABELS: Record<Language, Words> = {
 };
 
 const FIELD_PROBLEM: Record<Language, (label: string, problem: string) => string> = {
-  fr: (label, problem) => `« ${label} » : ${problem}`,
+  fr: (label, problem) => `«\u00a0${label}\u00a0»\u00a0: ${problem}`,
   en: (label, problem) => `“${label}”: ${problem}`,
 };
 
@@ -100,15 +100,16 @@ const SENTENCES: Record<Language, Words> = {
     clock: 'l’heure de cette modification n’est pas une heure réelle.',
     stray_entry: 'ce champ n’a pas d’entrées.',
     max_entries: 'trop d’entrées pour une seule fiche.',
-    too_large: 'La fiche serait trop volumineuse (plus de 1 Mo) : raccourcissez un texte ou retirez des éléments.',
+    too_large: 'La fiche serait trop volumineuse (plus de 1 Mo)\u00a0: raccourcissez un texte ou retirez des éléments.',
     unknown_type:
-      'Le serveur ne connaît pas encore ce type de fiche : la modification reste ici et repartira après sa mise à jour.',
+      'Le serveur ne connaît pas encore ce type de fiche\u00a0: la modification reste ici et repartira après sa mise à jour.',
     not_found: 'Cette fiche n’existe pas (ou plus) sur le serveur.',
     forbidden: 'Votre rôle dans le réseau ne permet pas cette modification.',
-    wrong_type: 'Le serveur connaît cette fiche sous un autre type : la modification n’a pas été enregistrée.',
-    repeated_id: 'La même modification a été envoyée deux fois différemment : cette version n’a pas été enregistrée.',
+    wrong_type: 'Le serveur connaît cette fiche sous un autre type\u00a0: la modification n’a pas été enregistrée.',
+    repeated_id:
+      'La même modification a été envoyée deux fois différemment\u00a0: cette version n’a pas été enregistrée.',
     invalid_record: 'La fiche n’est pas valide pour le serveur.',
-    server: 'Raison donnée par le serveur : ',
+    server: 'Raison donnée par le serveur\u00a0: ',
   },
   en: {
     reserved_name: 'this field name is reserved and cannot be saved.',

@@ -30,12 +30,12 @@ interface Sentences {
 const SENTENCES: Record<Language, Sentences> = {
   fr: {
     required: 'Ce champ est obligatoire.',
-    tooShortText: (n) => `Trop court : au moins ${n} caractères.`,
+    tooShortText: (n) => `Trop court\u00a0: au moins ${n} caractères.`,
     tooFewItems: (n) => `Choisissez-en au moins ${n}.`,
-    tooLongText: (n) => `Trop long : ${n} caractères au maximum.`,
-    tooManyItems: (n) => `Trop d’éléments : ${n} au maximum.`,
-    email: 'Adresse e-mail non valide (exemple : prenom.nom@exemple.fr).',
-    url: 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).',
+    tooLongText: (n) => `Trop long\u00a0: ${n} caractères au maximum.`,
+    tooManyItems: (n) => `Trop d’éléments\u00a0: ${n} au maximum.`,
+    email: 'Adresse e-mail non valide (exemple\u00a0: prenom.nom@exemple.fr).',
+    url: 'Adresse web non valide\u00a0: elle commence par https:// (exemple\u00a0: https://exemple.fr).',
     picklist: 'Choisissez une des valeurs proposées.',
     format: 'Le format n’est pas reconnu.',
     isoDate: 'Saisissez une date valide.',
@@ -47,11 +47,11 @@ const SENTENCES: Record<Language, Sentences> = {
     inconsistent: 'Cette valeur ne va pas avec les autres champs.',
     invalid: 'Cette valeur n’est pas valide.',
     fields: {
-      'regex:phone': 'Numéro de téléphone non valide : chiffres, espaces, +, points ou tirets.',
+      'regex:phone': 'Numéro de téléphone non valide\u00a0: chiffres, espaces, +, points ou tirets.',
       'regex:postcode': 'Le code postal compte 5 chiffres.',
-      'regex:inseeCode': 'Le code INSEE compte 5 caractères (exemple : 35238 ou 2A004).',
+      'regex:inseeCode': 'Le code INSEE compte 5 caractères (exemple\u00a0: 35238 ou 2A004).',
       'partial_check:endsAt': 'La fin ne peut pas précéder le début.',
-      'check:timeZone': 'Fuseau horaire inconnu : choisissez-en un de la liste (exemple : Europe/Paris).',
+      'check:timeZone': 'Fuseau horaire inconnu\u00a0: choisissez-en un de la liste (exemple\u00a0: Europe/Paris).',
     },
   },
   en: {

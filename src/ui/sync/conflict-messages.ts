@@ -5,7 +5,7 @@ export const messages = {
   fr: {
     conflictTitle: (count: number) => (count === 1 ? '2 versions de ce texte' : `${count + 1} versions de ce texte`),
     conflictExplain:
-      'Ce texte a été modifié en même temps sur un autre appareil. Rien n’a été perdu : choisissez la version à garder, ou fusionnez-les.',
+      'Ce texte a été modifié en même temps sur un autre appareil. Rien n’a été perdu\u00a0: choisissez la version à garder, ou fusionnez-les.',
     conflictOther: (author: string, when: string) => `Autre version, par ${author || 'un autre appareil'}, ${when}`,
     conflictKeepShown: 'Garder la version affichée',
     conflictTake: 'Prendre cette version',
@@ -13,7 +13,7 @@ export const messages = {
     conflictMergeLabel: 'Texte fusionné',
     conflictMergeSave: 'Enregistrer la fusion',
     conflictCancel: 'Annuler',
-    conflictFailed: 'La résolution n’a pas pu être enregistrée. Réessayez ; les deux versions sont conservées.',
+    conflictFailed: 'La résolution n’a pas pu être enregistrée. Réessayez\u202f; les deux versions sont conservées.',
   },
   en: {
     conflictTitle: (count: number) => `${count + 1} versions of this text`,

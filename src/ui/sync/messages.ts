@@ -19,7 +19,7 @@ export const messages = {
     pending: (count: number) => `${count} ${plural(count, 'modification', 'modifications')} à envoyer`,
     filesToSendCount: (count: number) => `${count} ${plural(count, 'fichier', 'fichiers')} à envoyer`,
     filesWaiting: (count: number) =>
-      `${count} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente ?) : nouvel essai à la prochaine synchronisation`,
+      `${count} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente\u202f?)\u00a0: nouvel essai à la prochaine synchronisation`,
   },
   en: {
     indicatorLabel: 'Sync status',

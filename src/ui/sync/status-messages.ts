@@ -9,21 +9,21 @@ export const messages = {
     errorUnreachable:
       'Serveur injoignable. Vos modifications restent sur cet appareil et partiront dès que le réseau reviendra.',
     errorUnauthorized:
-      'Le serveur ne reconnaît plus cet appareil. Vos données restent ici : rejoignez de nouveau le réseau avec une nouvelle invitation.',
+      'Le serveur ne reconnaît plus cet appareil. Vos données restent ici\u00a0: rejoignez de nouveau le réseau avec une nouvelle invitation.',
     errorRevoked:
-      'Un·e admin a retiré cet appareil du réseau. Vos données restent sur cet appareil : demandez une nouvelle invitation pour synchroniser.',
+      'Un·e admin a retiré cet appareil du réseau. Vos données restent sur cet appareil\u00a0: demandez une nouvelle invitation pour synchroniser.',
     errorRefused:
-      'Le serveur a refusé la synchronisation (version incompatible ?). Vos données restent ici : prévenez l’admin du réseau.',
+      'Le serveur a refusé la synchronisation (version incompatible\u202f?). Vos données restent ici\u00a0: prévenez l’admin du réseau.',
     errorServer:
       'Le serveur a rencontré un problème. Un nouvel essai aura lieu automatiquement dans quelques instants.',
     errorUpgradeRequired:
-      'Cette version de Valise est trop ancienne pour le serveur du réseau : mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
+      'Cette version de Valise est trop ancienne pour le serveur du réseau\u00a0: mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
     errorServerOutdated:
-      'Le serveur du réseau est plus ancien que cette version de Valise (il date d’avant la version 0.2.0) : rien ne lui est envoyé tant que l’admin du réseau ne l’a pas mis à jour. Vos modifications restent sur cet appareil et partiront après sa mise à jour.',
+      'Le serveur du réseau est plus ancien que cette version de Valise (il date d’avant la version 0.2.0)\u00a0: rien ne lui est envoyé tant que l’admin du réseau ne l’a pas mis à jour. Vos modifications restent sur cet appareil et partiront après sa mise à jour.',
     errorUnexpected:
-      'La synchronisation a échoué sur une erreur inattendue de l’application. Un nouvel essai aura lieu automatiquement ; vos données restent sur cet appareil.',
+      'La synchronisation a échoué sur une erreur inattendue de l’application. Un nouvel essai aura lieu automatiquement\u202f; vos données restent sur cet appareil.',
     clockAhead: (hours: string) =>
-      `L’horloge de cet appareil avance d’environ ${hours}. Vos saisies sont datées par le serveur ; réglez l’heure de l’appareil.`,
+      `L’horloge de cet appareil avance d’environ ${hours}. Vos saisies sont datées par le serveur\u202f; réglez l’heure de l’appareil.`,
   },
   en: {
     lastSync: (when: string) => `Last synced ${when}`,

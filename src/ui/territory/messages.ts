@@ -4,11 +4,11 @@ export const territoryMessages = {
   fr: {
     postcode: 'Code postal',
     commune: 'Commune',
-    communeHint: 'Tapez le code postal ou le nom : la commune choisie remplit ses codes officiels.',
+    communeHint: 'Tapez le code postal ou le nom\u00a0: la commune choisie remplit ses codes officiels.',
     suggestions: 'Communes correspondantes',
     noCommune: (postcode: string) =>
-      `Aucune commune n’a le code postal ${postcode}. Il est gardé tel que vous l’avez tapé ; vérifiez-le.`,
-    unavailable: 'La liste des communes n’est pas disponible sur cet appareil : saisissez la commune à la main.',
+      `Aucune commune n’a le code postal ${postcode}. Il est gardé tel que vous l’avez tapé\u202f; vérifiez-le.`,
+    unavailable: 'La liste des communes n’est pas disponible sur cet appareil\u00a0: saisissez la commune à la main.',
     codes: 'Codes officiels',
     insee: (code: string) => `INSEE ${code}`,
   },

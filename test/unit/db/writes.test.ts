@@ -115,8 +115,8 @@ describe('validation of a record', () => {
     );
     expect(Object.fromEntries(issues.map((issue) => [issue.field, describeIssue(issue, 'fr')]))).toEqual({
       name: 'Ce champ est obligatoire.',
-      phone: 'Numéro de téléphone non valide : chiffres, espaces, +, points ou tirets.',
-      email: 'Adresse e-mail non valide (exemple : prenom.nom@exemple.fr).',
+      phone: 'Numéro de téléphone non valide\u00a0: chiffres, espaces, +, points ou tirets.',
+      email: 'Adresse e-mail non valide (exemple\u00a0: prenom.nom@exemple.fr).',
     });
     expect(await context.db.records('contacts').count()).toBe(0);
     expect(await context.db.outbox.count()).toBe(0);

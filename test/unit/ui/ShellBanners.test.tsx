@@ -32,7 +32,7 @@ describe('the shell banners', () => {
       secure(false);
       const { unmount } = render(<ShellBanners />);
       expect(screen.getByTestId('insecure-banner').textContent).toContain(
-        `Le navigateur n’installe pas Valise depuis http://${location.host} : sans réseau, l’application ne s’ouvrira pas.`,
+        `Le navigateur n’installe pas Valise depuis http://${location.host}\u00a0: sans réseau, l’application ne s’ouvrira pas.`,
       );
       unmount();
       secure(true);

@@ -77,7 +77,7 @@ describe('a record this device cannot display', () => {
     const broken = await screen.findByTestId('record-failed');
     expect(broken.tagName).toBe('LI');
     expect(broken.textContent).toContain(
-      `« ${isolate('Réunion martienne')} » ne peut pas s’afficher sur cet appareil.`,
+      `«\u00a0${isolate('Réunion martienne')}\u00a0» ne peut pas s’afficher sur cet appareil.`,
     );
     await waitFor(() => expect(broken.textContent).toContain('Fuseau horaire inconnu'));
     expect(broken.textContent).toContain('Mars/Olympus_Mons');

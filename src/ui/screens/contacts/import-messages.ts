@@ -15,32 +15,32 @@ export const importMessages = {
     openImport: 'Importer des lieux',
     title: 'Importer des lieux',
     purpose:
-      'Depuis une carte GoGoCarto (export JSON ou CSV), le recensement des tiers-lieux ou tout tableau CSV : rien n’est écrit avant votre confirmation.',
+      'Depuis une carte GoGoCarto (export JSON ou CSV), le recensement des tiers-lieux ou tout tableau CSV\u00a0: rien n’est écrit avant votre confirmation.',
     pick: 'Choisir un fichier',
-    pickHint: 'JSON ou CSV ; les fichiers enregistrés par Excel (Windows-1252) sont lus correctement.',
+    pickHint: 'JSON ou CSV\u202f; les fichiers enregistrés par Excel (Windows-1252) sont lus correctement.',
     readingShare: (percent: number) => `Lecture du fichier… ${percent} %`,
     checking: (done: number, total: number) =>
       `Vérification des lignes… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
         empty: 'Ce fichier ne contient aucune ligne de lieu.',
-        bad_json: 'Ce fichier JSON est illisible (coupé ou abîmé ?). Réexportez-le depuis la carte.',
+        bad_json: 'Ce fichier JSON est illisible (coupé ou abîmé\u202f?). Réexportez-le depuis la carte.',
         no_elements: 'Ce fichier JSON ne contient aucun élément de carte.',
         spreadsheet:
-          'Ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV : dans le tableur, enregistrez-le au format CSV, puis choisissez ce fichier CSV.',
-        binary: 'Ce fichier n’est pas du texte : choisissez un fichier CSV ou JSON.',
+          'Ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV\u00a0: dans le tableur, enregistrez-le au format CSV, puis choisissez ce fichier CSV.',
+        binary: 'Ce fichier n’est pas du texte\u00a0: choisissez un fichier CSV ou JSON.',
         too_large:
-          'Ce fichier pèse plus de 50 Mo : trop pour être lu sur cet appareil. Découpez-le dans le tableur (par exemple une région par fichier) et importez les morceaux l’un après l’autre ; rien n’a été importé.',
+          'Ce fichier pèse plus de 50 Mo\u00a0: trop pour être lu sur cet appareil. Découpez-le dans le tableur (par exemple une région par fichier) et importez les morceaux l’un après l’autre\u202f; rien n’a été importé.',
       })[problem],
     unclosedQuote: (line: number) =>
-      `Ligne ${line} : un guillemet ouvert n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur ; rien n’a été importé.`,
+      `Ligne ${line}\u00a0: un guillemet ouvert n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur\u202f; rien n’a été importé.`,
     unreadable: 'Impossible de lire ce fichier. Rien n’a été importé.',
     format: (format: LieuSourceFormat): string => (format === 'csv' ? 'Tableau CSV' : 'Export GoGoCarto (JSON)'),
     encoding: (encoding: TextEncodingName) => `encodage ${ENCODINGS[encoding]}`,
     rows: (count: number) => (count === 1 ? '1 ligne' : `${count} lignes`),
     mapping: 'Colonnes',
-    mappingHint: 'Chaque colonne remplit un champ du lieu ; changez ce qui a été deviné si besoin.',
-    example: (value: string) => `ex. : ${value}`,
+    mappingHint: 'Chaque colonne remplit un champ du lieu\u202f; changez ce qui a été deviné si besoin.',
+    example: (value: string) => `ex.\u00a0: ${value}`,
     noExample: 'vide sur les premières lignes',
     target: (target: LieuImportTarget) =>
       ({
@@ -62,19 +62,19 @@ export const importMessages = {
       })[target],
     communesLoading: 'Chargement des communes…',
     communesUnavailable:
-      'La liste des communes n’a pas pu être chargée : les codes INSEE, départements et régions ne seront pas remplis.',
+      'La liste des communes n’a pas pu être chargée\u00a0: les codes INSEE, départements et régions ne seront pas remplis.',
     preview: 'Ce qui sera fait',
     summary: (added: number, merged: number, refused: number) =>
       `${added} à ajouter · ${merged} à fusionner avec un lieu existant · ${refused} refusée${refused > 1 ? 's' : ''}`,
     noName: 'pas de nom',
     extraCells: (cells: number, columns: number) =>
-      `${cells} cases remplies pour ${columns} colonnes : une case contient sans doute un séparateur (« ; ») sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur`,
+      `${cells} cases remplies pour ${columns} colonnes\u00a0: une case contient sans doute un séparateur («\u00a0;\u00a0») sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur`,
     confirm: (count: number) => (count === 1 ? 'Importer 1 lieu' : `Importer ${count} lieux`),
     cancel: 'Annuler',
     writing: 'Import en cours…',
     writingCount: (done: number, total: number) =>
       `Écriture des lieux… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
-    failed: 'L’import a échoué ; aucun lieu n’a été écrit. Réessayez.',
+    failed: 'L’import a échoué\u202f; aucun lieu n’a été écrit. Réessayez.',
     doneTitle: 'Import terminé',
     done: (added: number, merged: number, refused: number) =>
       `${added} ajouté${added > 1 ? 's' : ''}, ${merged} fusionné${merged > 1 ? 's' : ''}, ${refused} refusé${refused > 1 ? 's' : ''}.`,
@@ -82,10 +82,10 @@ export const importMessages = {
     lineLabel: (line: number) => `Ligne ${line}`,
     added: 'ajouté',
     toAdd: 'à ajouter',
-    merged: (name: string, reason: string) => `fusionné avec « ${name} » (${reason})`,
-    toMerge: (name: string, reason: string) => `à fusionner avec « ${name} » (${reason})`,
+    merged: (name: string, reason: string) => `fusionné avec «\u00a0${name}\u00a0» (${reason})`,
+    toMerge: (name: string, reason: string) => `à fusionner avec «\u00a0${name}\u00a0» (${reason})`,
     intoLine: (name: string, line: number) => `${name}, ligne ${line}`,
-    refused: (reason: string) => `refusé : ${reason}`,
+    refused: (reason: string) => `refusé\u00a0: ${reason}`,
     moreLines: (count: number) => `… et ${count} autres lignes`,
     seeLieux: 'Voir les lieux',
   },

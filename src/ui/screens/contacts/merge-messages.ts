@@ -5,7 +5,7 @@ import type { Messages } from '../../i18n/messages';
 export const mergeMessages = {
   fr: {
     duplicates: 'Doublons possibles',
-    duplicatesHint: 'Une même fiche saisie deux fois ? Comparez, puis fusionnez : rien n’est perdu.',
+    duplicatesHint: 'Une même fiche saisie deux fois\u202f? Comparez, puis fusionnez\u00a0: rien n’est perdu.',
     reason: (reason: DuplicateReason) =>
       ({
         name_commune: 'même nom, même commune',
@@ -13,17 +13,17 @@ export const mergeMessages = {
         email: 'même e-mail',
         phone: 'même téléphone',
       })[reason],
-    compare: (name: string) => `Comparer et fusionner avec « ${name} »`,
+    compare: (name: string) => `Comparer et fusionner avec «\u00a0${name}\u00a0»`,
     title: 'Fusionner deux fiches',
     intro: (kept: string, merged: string) =>
-      `« ${merged} » sera fusionnée dans « ${kept} » : ses visites, événements, diagnostics et personnes passent sur la fiche gardée, et les autres appareils suivront à leur prochaine synchronisation.`,
+      `«\u00a0${merged}\u00a0» sera fusionnée dans «\u00a0${kept}\u00a0»\u00a0: ses visites, événements, diagnostics et personnes passent sur la fiche gardée, et les autres appareils suivront à leur prochaine synchronisation.`,
     choose: 'Valeurs à garder',
-    nothingToChoose: 'Aucune valeur ne diffère : les champs vides de la fiche gardée prennent ceux de l’autre.',
+    nothingToChoose: 'Aucune valeur ne diffère\u00a0: les champs vides de la fiche gardée prennent ceux de l’autre.',
     keepOther: 'Garder plutôt l’autre fiche',
     merge: 'Fusionner',
     cancel: 'Annuler',
     merged: 'Fiches fusionnées.',
-    failed: 'La fusion a échoué ; rien n’a changé. Réessayez.',
+    failed: 'La fusion a échoué\u202f; rien n’a changé. Réessayez.',
     refused: (reason: MergeRefusalReason) =>
       ({
         same_record: 'Une fiche ne peut pas être fusionnée avec elle-même.',
@@ -32,9 +32,9 @@ export const mergeMessages = {
       })[reason],
     notFound: 'L’une des deux fiches n’existe plus sur cet appareil.',
     lieuMergedInto: (from: string, kept: string) =>
-      `Ce lieu, « ${from} », a été fusionné avec « ${kept} » : voici la fiche gardée.`,
+      `Ce lieu, «\u00a0${from}\u00a0», a été fusionné avec «\u00a0${kept}\u00a0»\u00a0: voici la fiche gardée.`,
     personMergedInto: (from: string, kept: string) =>
-      `Cette fiche, « ${from} », a été fusionnée avec « ${kept} » : voici la fiche gardée.`,
+      `Cette fiche, «\u00a0${from}\u00a0», a été fusionnée avec «\u00a0${kept}\u00a0»\u00a0: voici la fiche gardée.`,
   },
   en: {
     duplicates: 'Possible duplicates',

@@ -9,11 +9,11 @@ export const messages = {
     untitled: 'Sans titre',
     changed: (when: string) => `Modifié ${when}`,
     resume: 'Reprendre',
-    resumeNamed: (name: string) => `Reprendre : ${name}`,
+    resumeNamed: (name: string) => `Reprendre\u00a0: ${name}`,
     remove: 'Supprimer',
-    removeNamed: (name: string) => `Supprimer le brouillon : ${name}`,
+    removeNamed: (name: string) => `Supprimer le brouillon\u00a0: ${name}`,
     confirmRemove: (name: string) =>
-      `Supprimer le brouillon « ${name} » ? Ce qu’il contient sera effacé de cet appareil.`,
+      `Supprimer le brouillon «\u00a0${name}\u00a0»\u202f? Ce qu’il contient sera effacé de cet appareil.`,
     back: 'Retour aux visites',
   },
   en: {

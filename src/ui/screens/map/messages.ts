@@ -3,7 +3,7 @@ import type { Messages } from '../../i18n/messages';
 export const messages = {
   fr: {
     title: 'Carte des lieux',
-    purpose: 'Les lieux du réseau sur une carte, même hors ligne ; la liste en dessous donne les mêmes lieux.',
+    purpose: 'Les lieux du réseau sur une carte, même hors ligne\u202f; la liste en dessous donne les mêmes lieux.',
     around: 'Autour de moi',
     locating: 'Recherche de la position…',
     hereSorted: 'Lieux triés du plus proche au plus loin de votre position.',
@@ -16,8 +16,9 @@ export const messages = {
     count: (shown: number, unplaced: number) =>
       `${shown} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${unplaced} sans position` : ''}`,
     mapLabel: 'Carte des lieux',
-    mapFailed: 'La carte n’a pas pu s’ouvrir ; la liste ci-dessous donne les mêmes lieux.',
-    noTiles: 'Fond de carte indisponible (hors ligne ?) : les lieux restent placés, avec le nom de leur commune.',
+    mapFailed: 'La carte n’a pas pu s’ouvrir\u202f; la liste ci-dessous donne les mêmes lieux.',
+    noTiles:
+      'Fond de carte indisponible (hors ligne\u202f?)\u00a0: les lieux restent placés, avec le nom de leur commune.',
     legend: 'Légende',
     here: 'Vous êtes ici',
     zoomIn: 'Zoom avant',
@@ -26,8 +27,9 @@ export const messages = {
     distance: (km: string) => `à ${km} km`,
     more: (n: number) => `Afficher plus (${n} de plus)`,
     none: 'Aucun lieu ne correspond à ces filtres.',
-    nonePlaced: 'Aucun de ces lieux n’a de position sur la carte : ils sont listés plus bas, sous « Sans position ».',
-    empty: 'Aucun lieu pour l’instant : ajoutez-en depuis Contacts → Lieux.',
+    nonePlaced:
+      'Aucun de ces lieux n’a de position sur la carte\u00a0: ils sont listés plus bas, sous «\u00a0Sans position\u00a0».',
+    empty: 'Aucun lieu pour l’instant\u00a0: ajoutez-en depuis Contacts → Lieux.',
     card: 'Lieu choisi',
     lastVisit: 'Dernière visite',
     neverVisited: 'Jamais visité',
@@ -39,15 +41,18 @@ export const messages = {
     unplacedHint:
       'Ni coordonnées ni visite localisée. Cherchez l’adresse dans la Base adresse nationale (en ligne), ou placez le lieu à votre position si vous y êtes.',
     byAddress: 'Chercher l’adresse',
-    atMyPosition: 'J’y suis : ma position',
+    atMyPosition: 'J’y suis\u00a0: ma position',
     searching: 'Recherche…',
-    banFound: (name: string, label: string) => `« ${name} » placé d’après la Base adresse nationale : ${label}.`,
+    banFound: (name: string, label: string) =>
+      `«\u00a0${name}\u00a0» placé d’après la Base adresse nationale\u00a0: ${label}.`,
     banNotFound: (name: string) =>
-      `Adresse de « ${name} » introuvable dans la Base adresse nationale : complétez l’adresse sur sa fiche.`,
-    banNoAddress: (name: string) => `« ${name} » n’a ni adresse ni commune à chercher : complétez sa fiche.`,
-    banUnreachable: 'Base adresse nationale injoignable (pas de réseau ?) : réessayez en ligne. Rien n’a été changé.',
-    placedHere: (name: string) => `« ${name} » placé à votre position.`,
-    saveFailed: 'La position n’a pas pu être enregistrée ; rien n’a été changé.',
+      `Adresse de «\u00a0${name}\u00a0» introuvable dans la Base adresse nationale\u00a0: complétez l’adresse sur sa fiche.`,
+    banNoAddress: (name: string) =>
+      `«\u00a0${name}\u00a0» n’a ni adresse ni commune à chercher\u00a0: complétez sa fiche.`,
+    banUnreachable:
+      'Base adresse nationale injoignable (pas de réseau\u202f?)\u00a0: réessayez en ligne. Rien n’a été changé.',
+    placedHere: (name: string) => `«\u00a0${name}\u00a0» placé à votre position.`,
+    saveFailed: 'La position n’a pas pu être enregistrée\u202f; rien n’a été changé.',
   },
   en: {
     title: 'Map of places',

@@ -11,18 +11,19 @@ export const messages = {
     authorHint: 'Il accompagne ce que vous écrivez tant que cet appareil n’a pas rejoint de réseau.',
     authorSave: 'Enregistrer le nom',
     authorSaved: 'Nom enregistré sur cet appareil.',
-    authorFailed: 'Le nom n’a pas pu être enregistré sur cet appareil. Réessayez ; ce que vous avez tapé est conservé.',
+    authorFailed:
+      'Le nom n’a pas pu être enregistré sur cet appareil. Réessayez\u202f; ce que vous avez tapé est conservé.',
     storageTitle: 'Stockage sur cet appareil',
     storagePersistent: 'Stockage persistant',
-    storageYes: 'Oui : le navigateur garde les données de Valise.',
+    storageYes: 'Oui\u00a0: le navigateur garde les données de Valise.',
     storageNo: 'Non',
     storageUnknown: 'Ce navigateur ne le dit pas.',
     storageUsed: 'Espace utilisé',
     storageUsage: (used: string, quota: string) => `${used} sur ${quota} disponibles`,
     storageWarning:
-      'Le navigateur peut effacer les données de Valise s’il manque de place : installez l’application ou synchronisez régulièrement.',
+      'Le navigateur peut effacer les données de Valise s’il manque de place\u00a0: installez l’application ou synchronisez régulièrement.',
     storageCannotAsk:
-      'Ce navigateur ne permet pas de demander à garder les données de Valise : il peut les effacer après quelques jours sans usage. Enregistrez une sauvegarde (plus bas) et synchronisez souvent.',
+      'Ce navigateur ne permet pas de demander à garder les données de Valise\u00a0: il peut les effacer après quelques jours sans usage. Enregistrez une sauvegarde (plus bas) et synchronisez souvent.',
     storageAsk: 'Demander au navigateur de garder les données',
     storageRefused:
       'Le navigateur n’a pas accepté pour l’instant. Il accepte plus volontiers une application installée ou souvent utilisée.',

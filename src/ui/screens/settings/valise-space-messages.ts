@@ -6,11 +6,11 @@ export const messages = {
     usage: (count: number, size: string) =>
       count === 0
         ? 'Aucun fichier de la valise n’est gardé sur cet appareil.'
-        : `${count === 1 ? '1 fichier' : `${count} fichiers`} de la valise sur cet appareil : ${size}.`,
+        : `${count === 1 ? '1 fichier' : `${count} fichiers`} de la valise sur cet appareil\u00a0: ${size}.`,
     explain:
-      'Libérer retire ces fichiers de cet appareil seulement ; ceux marqués « disponible hors ligne » sont téléchargés de nouveau à la prochaine ouverture de la valise avec du réseau.',
+      'Libérer retire ces fichiers de cet appareil seulement\u202f; ceux marqués «\u00a0disponible hors ligne\u00a0» sont téléchargés de nouveau à la prochaine ouverture de la valise avec du réseau.',
     free: 'Libérer cet espace',
-    confirm: 'Retirer les fichiers de la valise de cet appareil ? Ils restent sur le serveur du réseau.',
+    confirm: 'Retirer les fichiers de la valise de cet appareil\u202f? Ils restent sur le serveur du réseau.',
     freed: (count: number) =>
       count === 1 ? '1 fichier retiré de cet appareil.' : `${count} fichiers retirés de cet appareil.`,
   },

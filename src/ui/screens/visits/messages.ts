@@ -3,7 +3,7 @@ import type { Messages } from '../../i18n/messages';
 export const messages = {
   fr: {
     title: 'Visites',
-    purpose: 'Notez une visite sur le terrain, même sans réseau : où, qui, pour quel service, ce qui a été dit.',
+    purpose: 'Notez une visite sur le terrain, même sans réseau\u00a0: où, qui, pour quel service, ce qui a été dit.',
     newVisit: 'Nouvelle visite',
     followUps: 'À faire',
     reports: 'Rapports',
@@ -13,7 +13,7 @@ export const messages = {
     noMatchTitle: 'Aucune visite ne correspond',
     noMatchText: 'Essayez d’autres mots ou retirez des filtres.',
     search: 'Rechercher une visite',
-    searchHint: 'Lieu, personne, objet ou notes ; les accents ne comptent pas.',
+    searchHint: 'Lieu, personne, objet ou notes\u202f; les accents ne comptent pas.',
     filters: 'Filtres',
     filtersActive: (count: number) => `Filtres (${count})`,
     more: 'Voir plus de visites',

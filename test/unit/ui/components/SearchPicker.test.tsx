@@ -19,7 +19,7 @@ function Harness(props: { multiple?: boolean; suggested?: string[]; onCreate?: (
   );
 }
 
-const search = () => screen.getByRole('searchbox', { name: 'Chercher : Lieu' });
+const search = () => screen.getByRole('searchbox', { name: 'Chercher\u00a0: Lieu' });
 const picked = () => screen.getByTestId('selected').textContent;
 
 describe('the search picker', () => {
@@ -57,7 +57,7 @@ describe('the search picker', () => {
     expect(screen.queryByRole('button', { name: /Créer/ })).toBeNull();
 
     fireEvent.input(search(), { target: { value: 'Le Tiers-Lieu du Port ' } });
-    expect(screen.getByRole('button', { name: 'Créer « Le Tiers-Lieu du Port »' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Créer «\u00a0Le Tiers-Lieu du Port\u00a0»' })).toBeTruthy();
     fireEvent.keyDown(search(), { key: 'Enter' });
     expect(onCreate).toHaveBeenCalledWith('Le Tiers-Lieu du Port');
   });

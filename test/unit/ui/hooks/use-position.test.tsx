@@ -23,9 +23,9 @@ afterEach(() => {
 
 describe('asking the position for a visit', () => {
   test.each([
-    [1, 'Position refusée : autorisez la localisation pour Valise dans les réglages du navigateur.'],
-    [2, 'Position introuvable pour l’instant : réessayez dans un moment, ou à découvert.'],
-    [3, 'La position tarde à venir : réessayez dans un moment, ou à découvert.'],
+    [1, 'Position refusée\u00a0: autorisez la localisation pour Valise dans les réglages du navigateur.'],
+    [2, 'Position introuvable pour l’instant\u00a0: réessayez dans un moment, ou à découvert.'],
+    [3, 'La position tarde à venir\u00a0: réessayez dans un moment, ou à découvert.'],
   ])('a failure of code %i is said in French, and the visit saves without', async (code, words) => {
     browserAnswers(code);
     const onChange = vi.fn();

@@ -8,7 +8,9 @@ describe('a refused change, said to a concierge', () => {
       code: 'invalid_record',
       issues: [{ field: 'notes', type: 'max_length', limit: 50_000, of: 'text' as const, message: 'notes is longer…' }],
     };
-    expect(describeRefusal(refusal, 'fr')).toBe('« Notes » : trop long : 50\u202f000 caractères au maximum.');
+    expect(describeRefusal(refusal, 'fr')).toBe(
+      '«\u00a0Notes\u00a0»\u00a0: trop long\u00a0: 50\u202f000 caractères au maximum.',
+    );
     expect(describeRefusal(refusal, 'en')).toBe('“Notes”: too long: 50,000 characters at most.');
   });
 
@@ -19,7 +21,7 @@ describe('a refused change, said to a concierge', () => {
       issues: [{ field: 'answers.__proto__', type: 'reserved_name', message: '…' }],
     };
     expect(describeRefusal(refusal, 'fr')).toBe(
-      '« Réponses de la grille » : ce nom de champ est réservé et ne peut pas être enregistré.',
+      '«\u00a0Réponses de la grille\u00a0»\u00a0: ce nom de champ est réservé et ne peut pas être enregistré.',
     );
   });
 
@@ -31,7 +33,7 @@ describe('a refused change, said to a concierge', () => {
 
   it('keeps an older server’s plain reason, and a code this version does not know, displayable', () => {
     expect(describeRefusal({ reason: 'invalid visits: notes is required' }, 'fr')).toBe(
-      'Raison donnée par le serveur : invalid visits: notes is required',
+      'Raison donnée par le serveur\u00a0: invalid visits: notes is required',
     );
     expect(describeRefusal({ reason: 'a later rule', code: 'quota_of_visits' }, 'en')).toBe(
       'Reason given by the server: a later rule',

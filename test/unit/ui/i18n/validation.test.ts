@@ -13,11 +13,11 @@ describe('a validation issue shown next to its field', () => {
   test.each([
     ['required', {}, 'Ce champ est obligatoire.'],
     ['min_length', { limit: 1, of: 'text' as const }, 'Ce champ est obligatoire.'],
-    ['min_length', { limit: 3, of: 'text' as const }, 'Trop court : au moins 3 caractères.'],
-    ['max_length', { limit: 300, of: 'text' as const }, 'Trop long : 300 caractères au maximum.'],
-    ['max_length', { limit: 50, of: 'list' as const }, 'Trop d’éléments : 50 au maximum.'],
-    ['email', {}, 'Adresse e-mail non valide (exemple : prenom.nom@exemple.fr).'],
-    ['url', {}, 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).'],
+    ['min_length', { limit: 3, of: 'text' as const }, 'Trop court\u00a0: au moins 3 caractères.'],
+    ['max_length', { limit: 300, of: 'text' as const }, 'Trop long\u00a0: 300 caractères au maximum.'],
+    ['max_length', { limit: 50, of: 'list' as const }, 'Trop d’éléments\u00a0: 50 au maximum.'],
+    ['email', {}, 'Adresse e-mail non valide (exemple\u00a0: prenom.nom@exemple.fr).'],
+    ['url', {}, 'Adresse web non valide\u00a0: elle commence par https:// (exemple\u00a0: https://exemple.fr).'],
     ['picklist', {}, 'Choisissez une des valeurs proposées.'],
     ['regex', {}, 'Le format n’est pas reconnu.'],
     ['iso_date', {}, 'Saisissez une date valide.'],
@@ -34,7 +34,7 @@ describe('a validation issue shown next to its field', () => {
 
   test('writes large limits the French way', () => {
     expect(describeIssue(issue('max_length', { limit: 20000, of: 'text' }), 'fr')).toBe(
-      'Trop long : 20\u202f000 caractères au maximum.',
+      'Trop long\u00a0: 20\u202f000 caractères au maximum.',
     );
     expect(describeIssue(issue('max_length', { limit: 20000, of: 'text' }), 'en')).toBe(
       'Too long: 20,000 characters at most.',
@@ -69,7 +69,7 @@ describe('a validation issue shown next to its field', () => {
       name: 'Ce champ est obligatoire.',
       kind: 'Choisissez une des valeurs proposées.',
       postcode: 'Le code postal compte 5 chiffres.',
-      website: 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).',
+      website: 'Adresse web non valide\u00a0: elle commence par https:// (exemple\u00a0: https://exemple.fr).',
     });
     expect(issuesByField(result.issues, 'en').name).toBe('This field is required.');
   });
@@ -95,7 +95,7 @@ describe('addresses and time zones from data, refused in words', () => {
     const result = validateRecord('organisations', { ...base, name: 'La Forge', kind: 'tiers_lieu', website });
     if (result.ok) throw new Error('the lieu should be refused');
     expect(issuesByField(result.issues, 'fr')).toEqual({
-      website: 'Adresse web non valide : elle commence par https:// (exemple : https://exemple.fr).',
+      website: 'Adresse web non valide\u00a0: elle commence par https:// (exemple\u00a0: https://exemple.fr).',
     });
   });
 
@@ -126,7 +126,7 @@ describe('addresses and time zones from data, refused in words', () => {
       const result = validateRecord('events', { ...event, timeZone });
       if (result.ok) throw new Error(`${timeZone} should be refused`);
       expect(issuesByField(result.issues, 'fr'), timeZone).toEqual({
-        timeZone: 'Fuseau horaire inconnu : choisissez-en un de la liste (exemple : Europe/Paris).',
+        timeZone: 'Fuseau horaire inconnu\u00a0: choisissez-en un de la liste (exemple\u00a0: Europe/Paris).',
       });
     }
   });

@@ -13,7 +13,7 @@ describe('an event’s times on screen', () => {
     };
     expect(eventSpan(event, 'fr', words, 'Europe/Paris')).toBe('mercredi 15 juillet 2026, 09:30 – 17:00');
     expect(eventSpan(event, 'fr', words, 'America/Cayenne')).toBe(
-      'mercredi 15 juillet 2026, 09:30 – 17:00 · fuseau : Paris (heure d’Europe centrale)',
+      'mercredi 15 juillet 2026, 09:30 – 17:00 · fuseau\u00a0: Paris (heure d’Europe centrale)',
     );
   });
 

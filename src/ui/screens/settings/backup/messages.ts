@@ -43,51 +43,52 @@ export const messages = {
     lastBackup: 'Dernière sauvegarde',
     never: 'jamais',
     reminder:
-      'Des modifications attendent depuis plus de 7 jours sans avoir été envoyées à un réseau ni sauvegardées. Le navigateur peut effacer les données d’un site : enregistrez une sauvegarde.',
+      'Des modifications attendent depuis plus de 7 jours sans avoir été envoyées à un réseau ni sauvegardées. Le navigateur peut effacer les données d’un site\u00a0: enregistrez une sauvegarde.',
     includeFiles: 'Inclure les photos et fichiers (le fichier sera plus gros)',
     save: 'Enregistrer une sauvegarde',
     saving: 'Préparation du fichier…',
-    saved: (count: number) => `Sauvegarde enregistrée dans vos téléchargements : ${count} élément${plural(count)}.`,
-    saveFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez ; rien n’a été modifié.',
+    saved: (count: number) =>
+      `Sauvegarde enregistrée dans vos téléchargements\u00a0: ${count} élément${plural(count)}.`,
+    saveFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez\u202f; rien n’a été modifié.',
     restoreTitle: 'Restaurer une sauvegarde',
     restoreLabel: 'Fichier de sauvegarde (.json)',
     restoreChoose: 'Choisir un fichier de sauvegarde…',
     restoreHint:
-      'Son contenu est fusionné avec cet appareil : rien n’est effacé, et une modification plus récente que la sauvegarde est gardée.',
+      'Son contenu est fusionné avec cet appareil\u00a0: rien n’est effacé, et une modification plus récente que la sauvegarde est gardée.',
     reading: 'Lecture du fichier…',
-    summary: (date: string) => `Sauvegarde du ${date} :`,
+    summary: (date: string) => `Sauvegarde du ${date}\u00a0:`,
     summaryEmpty: 'Cette sauvegarde ne contient aucun élément.',
     typeCount: (type: RecordType, count: number) => `${count} ${TYPES_FR[type][count > 1 ? 1 : 0]}`,
     foreignNetwork: (name: string) =>
-      `Cette sauvegarde vient d’un autre réseau (« ${name} »). Si vous la restaurez, ses éléments rejoindront le réseau de cet appareil et seront partagés avec ses membres.`,
+      `Cette sauvegarde vient d’un autre réseau («\u00a0${name}\u00a0»). Si vous la restaurez, ses éléments rejoindront le réseau de cet appareil et seront partagés avec ses membres.`,
     restore: 'Fusionner avec cet appareil',
     restoreForeign: 'Fusionner quand même',
     cancel: 'Annuler',
     restoring: 'Restauration…',
-    restoreCancelled: 'Restauration annulée : rien n’a été modifié.',
+    restoreCancelled: 'Restauration annulée\u00a0: rien n’a été modifié.',
     restored: (added: number, updated: number, unchanged: number) =>
-      `Restauration terminée : ${added} ajouté${plural(added)}, ${updated} mis à jour, ${unchanged} déjà à jour.`,
+      `Restauration terminée\u00a0: ${added} ajouté${plural(added)}, ${updated} mis à jour, ${unchanged} déjà à jour.`,
     restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
     notJson:
-      'Ce fichier est illisible : il n’est pas au format d’une sauvegarde Valise, ou il est incomplet (téléchargement interrompu ?). Rien n’a été modifié.',
+      'Ce fichier est illisible\u00a0: il n’est pas au format d’une sauvegarde Valise, ou il est incomplet (téléchargement interrompu\u202f?). Rien n’a été modifié.',
     unreadable:
       'Le navigateur n’a pas pu lire ce fichier (retiré de sa clé ou de son disque, ou trop gros). Copiez-le sur cet appareil et réessayez. Rien n’a été modifié.',
     notBackup:
-      'Ce fichier n’est pas une sauvegarde Valise. Choisissez un fichier « valise-sauvegarde-….json » enregistré depuis Réglages. Rien n’a été modifié.',
+      'Ce fichier n’est pas une sauvegarde Valise. Choisissez un fichier «\u00a0valise-sauvegarde-….json\u00a0» enregistré depuis Réglages. Rien n’a été modifié.',
     newerVersion:
       'Cette sauvegarde vient d’une version plus récente de Valise. Mettez l’application à jour (Réglages → recharger), puis réessayez. Rien n’a été modifié.',
     checksum:
-      'Cette sauvegarde a été modifiée ou abîmée depuis son enregistrement : elle est refusée pour ne rien corrompre. Rien n’a été modifié.',
+      'Cette sauvegarde a été modifiée ou abîmée depuis son enregistrement\u00a0: elle est refusée pour ne rien corrompre. Rien n’a été modifié.',
     invalidRecord: (what: string, detail: string) =>
-      `Un élément de cette sauvegarde est invalide (${what}${detail ? ` : ${detail}` : ''}). Elle est refusée en entier ; rien n’a été modifié.`,
+      `Un élément de cette sauvegarde est invalide (${what}${detail ? `\u00a0: ${detail}` : ''}). Elle est refusée en entier\u202f; rien n’a été modifié.`,
     damagedFile:
-      'Une photo ou un fichier de cette sauvegarde est abîmé. Elle est refusée en entier ; rien n’a été modifié.',
+      'Une photo ou un fichier de cette sauvegarde est abîmé. Elle est refusée en entier\u202f; rien n’a été modifié.',
     restoreFailed:
-      'La restauration n’a pas abouti (stockage plein ?). Rien n’a été modifié ; libérez de la place et réessayez.',
+      'La restauration n’a pas abouti (stockage plein\u202f?). Rien n’a été modifié\u202f; libérez de la place et réessayez.',
     typeName: (type: RecordType) => TYPES_FR[type][0],
     reportsTitle: 'Rapports et exports',
     reportsExplain:
-      'Veiller & observer : l’activité du réseau sur une période (visites par service, lieux accompagnés, suivis, événements), à imprimer ou à exporter en CSV pour un tableur.',
+      'Veiller & observer\u00a0: l’activité du réseau sur une période (visites par service, lieux accompagnés, suivis, événements), à imprimer ou à exporter en CSV pour un tableur.',
     reportsOpen: 'Ouvrir les rapports',
   },
   en: {

@@ -43,7 +43,7 @@ export const messages = {
   fr: {
     title: 'Réseau',
     local:
-      'Cet appareil n’a rejoint aucun réseau : Valise y fonctionne comme un carnet local, et tout reste sur cet appareil. Rejoignez le réseau pour partager vos saisies avec les autres concierges.',
+      'Cet appareil n’a rejoint aucun réseau\u00a0: Valise y fonctionne comme un carnet local, et tout reste sur cet appareil. Rejoignez le réseau pour partager vos saisies avec les autres concierges.',
     joinTitle: 'Rejoindre un réseau',
     serverLabel: 'Adresse du serveur du réseau',
     serverHint: 'Celle que l’admin du réseau vous a donnée, par exemple https://valise.mon-reseau.fr',
@@ -52,26 +52,26 @@ export const messages = {
     memberLabel: 'Votre nom',
     memberHint: 'Il accompagne ce que vous écrivez, sur tous les appareils du réseau.',
     deviceLabel: 'Nom de cet appareil',
-    deviceHint: 'Pour que l’admin le reconnaisse, par exemple « Téléphone de Camille ».',
+    deviceHint: 'Pour que l’admin le reconnaisse, par exemple «\u00a0Téléphone de Camille\u00a0».',
     join: 'Rejoindre le réseau',
     joining: 'Connexion au réseau…',
     joined: (network: string) =>
-      `Cet appareil a rejoint « ${network} ». Ce que vous aviez déjà noté part vers le réseau.`,
+      `Cet appareil a rejoint «\u00a0${network}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
     invalidServer: 'Indiquez l’adresse complète du serveur, commençant par https:// (ou http://).',
     invalidCode:
-      'Ce n’est pas un code d’invitation : il a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF. Vous pouvez aussi coller le lien d’invitation entier.',
+      'Ce n’est pas un code d’invitation\u00a0: il a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF. Vous pouvez aussi coller le lien d’invitation entier.',
     codeLength: (length: number) =>
-      `Un code d’invitation a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF ; celui-ci en a ${length}. Vérifiez-le, ou collez le lien d’invitation entier.`,
+      `Un code d’invitation a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF\u202f; celui-ci en a ${length}. Vérifiez-le, ou collez le lien d’invitation entier.`,
     codeCharacters: (characters: string) =>
-      `Un code d’invitation n’a jamais de 0, O, 1, I ni L, qui se confondent ; celui-ci a « ${characters} ». Vérifiez-le, ou collez le lien d’invitation entier.`,
+      `Un code d’invitation n’a jamais de 0, O, 1, I ni L, qui se confondent\u202f; celui-ci a «\u00a0${characters}\u00a0». Vérifiez-le, ou collez le lien d’invitation entier.`,
     joinInvalidInvitation:
       'Ce code d’invitation est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à l’admin du réseau.',
     joinUnreachable:
       'Impossible de joindre le serveur à cette adresse. Vérifiez l’adresse et la connexion, puis réessayez.',
-    joinInvalidInput: 'Le serveur a refusé ces informations : vérifiez le code et les noms.',
-    joinServer: 'Le serveur a rencontré un problème. Réessayez dans un moment ; rien n’a changé sur cet appareil.',
+    joinInvalidInput: 'Le serveur a refusé ces informations\u00a0: vérifiez le code et les noms.',
+    joinServer: 'Le serveur a rencontré un problème. Réessayez dans un moment\u202f; rien n’a changé sur cet appareil.',
     joinUpgradeRequired:
-      'Cette version de Valise est trop ancienne pour ce serveur : mettez-la à jour (bandeau « Mise à jour nécessaire »), puis réessayez.',
+      'Cette version de Valise est trop ancienne pour ce serveur\u00a0: mettez-la à jour (bandeau «\u00a0Mise à jour nécessaire\u00a0»), puis réessayez.',
     networkName: 'Réseau',
     you: 'Vous',
     role: 'Rôle',
@@ -83,7 +83,7 @@ export const messages = {
     conflictsTitle: 'Textes à départager',
     conflictsExplain:
       'Ces textes ont été modifiés en même temps sur deux appareils. Ouvrez-les pour choisir la version à garder.',
-    conflictWhere: (field: string) => `Champ « ${field} »`,
+    conflictWhere: (field: string) => `Champ «\u00a0${field}\u00a0»`,
     rejectedTitle: 'Modifications refusées par le serveur',
     rejectedExplain:
       'Le serveur n’a pas accepté ces modifications. Elles sont gardées ici avec la raison, pour que rien de ce que vous avez écrit ne se perde.',
@@ -94,17 +94,17 @@ export const messages = {
     adminTitle: 'Administration du réseau',
     inviteRole: 'Rôle de la personne invitée',
     invite: 'Créer une invitation',
-    invitationReady: 'Invitation prête (à usage unique) :',
+    invitationReady: 'Invitation prête (à usage unique)\u00a0:',
     invitationCode: 'Code',
     invitationLink: 'Lien',
     invitationExpires: (when: string) => `Valable jusqu’au ${when}.`,
     invitationCopy: 'Copier le lien',
     invitationShare: 'Envoyer le lien…',
-    invitationCopied: 'Lien copié : collez-le dans un message à la personne invitée.',
-    invitationCopyRefused: 'Le navigateur n’a pas permis la copie : sélectionnez le lien ci-dessus.',
+    invitationCopied: 'Lien copié\u00a0: collez-le dans un message à la personne invitée.',
+    invitationCopyRefused: 'Le navigateur n’a pas permis la copie\u00a0: sélectionnez le lien ci-dessus.',
     invitationShareTitle: 'Invitation à Valise',
     invitationShareText: (when: string) =>
-      `Pour rejoindre le réseau sur Valise, ouvrez ce lien sur votre téléphone (une seule fois, avant le ${when}) :`,
+      `Pour rejoindre le réseau sur Valise, ouvrez ce lien sur votre téléphone (une seule fois, avant le ${when})\u00a0:`,
     devicesTitle: 'Appareils du réseau',
     devicesLoad: 'Afficher les appareils',
     deviceSeen: (when: string) => `vu ${when}`,
@@ -112,23 +112,24 @@ export const messages = {
     deviceRevoked: 'retiré',
     thisDevice: 'cet appareil',
     selfRevoked:
-      'Cet appareil a été retiré du réseau : il ne synchronise plus. Vos données restent ici ; pour synchroniser de nouveau, demandez une invitation à un autre admin.',
+      'Cet appareil a été retiré du réseau\u00a0: il ne synchronise plus. Vos données restent ici\u202f; pour synchroniser de nouveau, demandez une invitation à un autre admin.',
     deviceRevoke: 'Retirer cet appareil',
-    deviceRevokeConfirm: (name: string) => `Retirer « ${name} » du réseau ? Il ne pourra plus synchroniser.`,
+    deviceRevokeConfirm: (name: string) =>
+      `Retirer «\u00a0${name}\u00a0» du réseau\u202f? Il ne pourra plus synchroniser.`,
     adminFailed: 'L’action n’a pas abouti. Vérifiez la connexion au serveur et réessayez.',
     networkRenameLabel: 'Nom du réseau',
     networkRenameHint: 'Tel que chaque appareil du réseau l’affiche.',
     networkRename: 'Renommer le réseau',
     networkRenameInvalid: 'Donnez au réseau un nom (120 caractères au plus).',
     networkRenamed: (name: string) =>
-      `Le réseau s’appelle désormais « ${name} ». Les autres appareils l’affichent à leur prochaine synchronisation.`,
+      `Le réseau s’appelle désormais «\u00a0${name}\u00a0». Les autres appareils l’affichent à leur prochaine synchronisation.`,
     lastAdmin:
-      'C’est le dernier appareil administrateur du réseau : sans lui, plus personne ne pourrait inviter ni retirer un appareil. Invitez d’abord un autre administrateur.',
+      'C’est le dernier appareil administrateur du réseau\u00a0: sans lui, plus personne ne pourrait inviter ni retirer un appareil. Invitez d’abord un autre administrateur.',
     filesUsage: (used: string, quota: string, percent: string) =>
-      `Fichiers du réseau : ${used} sur ${quota} (${percent}).`,
+      `Fichiers du réseau\u00a0: ${used} sur ${quota} (${percent}).`,
     filesFull:
-      'Quand l’espace est plein, le serveur refuse les nouveaux fichiers : faites de la place ou augmentez VALISE_NETWORK_STORAGE_BYTES.',
-    filesUnknown: 'Fichiers du réseau : espace utilisé inconnu (serveur injoignable).',
+      'Quand l’espace est plein, le serveur refuse les nouveaux fichiers\u00a0: faites de la place ou augmentez VALISE_NETWORK_STORAGE_BYTES.',
+    filesUnknown: 'Fichiers du réseau\u00a0: espace utilisé inconnu (serveur injoignable).',
     leaveTitle: 'Quitter le réseau',
     leaveExplain:
       'Cet appareil ne synchronisera plus. Vous pourrez rejoindre de nouveau le réseau avec une invitation.',
@@ -138,7 +139,7 @@ export const messages = {
     leaveWipeLoss: 'Je comprends que les modifications non envoyées seront définitivement perdues.',
     leaveConfirm: 'Quitter le réseau',
     leaveBackupOffer:
-      'Avant de partir, gardez une copie de vos données : une sauvegarde se restaure plus tard sur cet appareil ou sur un autre.',
+      'Avant de partir, gardez une copie de vos données\u00a0: une sauvegarde se restaure plus tard sur cet appareil ou sur un autre.',
     leaveBackup: 'Enregistrer une sauvegarde',
     leaveBackupSaved: 'Sauvegarde enregistrée dans vos téléchargements.',
     leaveBackupFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez avant de quitter le réseau.',

@@ -37,6 +37,6 @@ describe('Réglages’ sync state with a file waiting', () => {
 
   test('after a sync that reached the server, the photo that did not go is said to wait for the next', () => {
     const shown = stateShown({ state: 'idle', error: null, pending: 0, filesWaiting: 2 });
-    expect(shown).toContain('2 fichiers pas encore envoyés (connexion trop lente ?)');
+    expect(shown).toContain('2 fichiers pas encore envoyés (connexion trop lente\u202f?)');
   });
 });

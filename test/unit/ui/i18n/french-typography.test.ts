@@ -1,0 +1,79 @@
+// French punctuation stays on the line of the word before it. A plain space before « : ; ? ! »
+// (or inside guillemets) lets a narrow phone screen start a line with the sign. The rule: a
+// no-break space (U+00A0) before « : » and inside « », a narrow no-break space (U+202F) before
+// « ; ? ! ». The catalogues are read as source, so that the text of every template (a message
+// with values) is checked too, without calling it.
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+import type { Question } from '../../../../src/domain/diagnostic';
+import { STARTER_TEMPLATES } from '../../../../src/domain/diagnostic-starters';
+
+const LOOSE_SPACE = / [:;?!](?![\p{L}\p{N}/_])|« | »/u;
+
+const sources = import.meta.glob<string>('../../../../src/ui/**/*.{ts,tsx}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+function isText(
+  node: ts.Node,
+): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node);
+}
+
+/** `file fr.key` of each French message whose text has a plain space before a sign. */
+function looseSpaces(path: string, source: string): string[] {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true);
+  const found = new Set<string>();
+  const visit = (node: ts.Node, keys: readonly string[] | null): void => {
+    let inner = keys;
+    if (ts.isPropertyAssignment(node)) {
+      const name = node.name.getText(file).replace(/^'|'$/g, '');
+      inner = keys ? [...keys, name] : name === 'fr' ? [name] : null;
+    }
+    if (inner && isText(node) && LOOSE_SPACE.test(node.text)) found.add(`${path} ${inner.join('.')}`);
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(file, null);
+  return [...found];
+}
+
+function questionTexts(question: Question): string[] {
+  const options = question.options?.map((option) => option.label) ?? [];
+  return [question.label, question.help ?? '', ...options, ...(question.levels ?? [])];
+}
+
+describe('French typography of the app’s own words', () => {
+  const catalogues = Object.entries(sources).map(([path, source]) => [path.replace(/^(\.\.\/)+/, ''), source] as const);
+
+  test('reads the French catalogues of every screen', () => {
+    const withFrench = catalogues.filter(([, source]) => /^\s*fr: /m.test(source));
+    expect(withFrench.length).toBeGreaterThan(30);
+  });
+
+  test('keeps « : ; ? ! » and guillemets on the line of their word in every French message', () => {
+    expect(catalogues.flatMap(([path, source]) => looseSpaces(path, source))).toEqual([]);
+  });
+
+  test('does the same in the built-in diagnostic grids', () => {
+    const texts = STARTER_TEMPLATES.flatMap((template) => [
+      template.title,
+      template.description ?? '',
+      ...template.sections.flatMap((section) => [
+        section.title,
+        section.description ?? '',
+        ...section.questions.flatMap(questionTexts),
+      ]),
+    ]);
+    expect(texts.filter((text) => text.includes('?')).length).toBeGreaterThan(0);
+    expect(texts.filter((text) => LOOSE_SPACE.test(text))).toEqual([]);
+  });
+
+  test('finds a plain space left before a sign, and names the message', () => {
+    const slip =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a catalogue, parsed and never run
+      "export const messages = { fr: { hint: 'Où ?', done: (n: number) => `Fait : ${n}` }, en: { hint: 'Where ?' } };";
+    expect(looseSpaces('messages.ts', slip)).toEqual(['messages.ts fr.hint', 'messages.ts fr.done']);
+  });
+});
