@@ -66,6 +66,32 @@ export class NetworkPage {
   }
 
   /**
+   * "Synchroniser", then waits for the run it started to end, and says how it ended. The state
+   * before the click may be the one the run ends in ('error' again, for a server that refuses
+   * this app), so the run is seen going through 'syncing' (watched from before the click:
+   * polling could miss a short run) and coming out of it.
+   */
+  async syncNowUntilEnded(): Promise<string | null> {
+    const button = this.page.getByRole('button', { name: 'Synchroniser' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await this.section().evaluate((section) => {
+      const watch = { sawSyncing: false };
+      (window as unknown as { valiseRunWatch: typeof watch }).valiseRunWatch = watch;
+      new MutationObserver(() => {
+        const state = section.querySelector('[data-sync-state]')?.getAttribute('data-sync-state');
+        if (state === 'syncing') watch.sawSyncing = true;
+      }).observe(section, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-sync-state'] });
+    });
+    await button.click();
+    const sawSyncing = () =>
+      this.page.evaluate(
+        () => (window as unknown as { valiseRunWatch: { sawSyncing: boolean } }).valiseRunWatch.sawSyncing,
+      );
+    await expect.poll(async () => (await sawSyncing()) && (await this.state()) !== 'syncing').toBe(true);
+    return this.state();
+  }
+
+  /**
    * "Synchroniser", then waits for a sync that ended after the click. "Idle" alone does not
    * tell it (the click reaches the engine a task later), nor does a last sync read before the
    * button shows (empty until the engine has read the device's) or while a run is under way
