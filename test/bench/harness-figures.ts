@@ -18,7 +18,7 @@ type Bench = {
     listMs: number;
     overdueCountMs: number;
     firstSearchMs: number;
-    searchMs: number;
+    searchMs: number[];
     saveMs: number[];
     personPageMs: number;
     reportYearMs: number;
@@ -101,7 +101,7 @@ export async function measureHarness(
       lists.push(listMs);
       overdueCounts.push(overdueCountMs);
       firstSearches.push(firstSearchMs);
-      searches.push(searchMs);
+      searches.push(...searchMs);
       firstSaves.push(saveMs[0] ?? Number.NaN);
       saves.push(...saveMs);
       personPages.push(personPageMs);
