@@ -280,6 +280,25 @@ const request = fc.oneof(
       body: fc.array(hostileMutation, { minLength: 1, maxLength: 6 }).map((mutations) => JSON.stringify({ mutations })),
     }),
   },
+  // Some are whole pushes by a member of network A, so applied writes mix with the hostile ones
+  // in every run: left to the broken ones alone (a few in a hundred get through whole), the
+  // 1,000-request run on PostgreSQL applied none twice on 2026-12-05, failing its own check.
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      method: fc.constant('POST'),
+      path: fc.constant('/api/sync/push'),
+      who: fc.constantFrom<Who>('a-admin', 'a-concierge'),
+      contentType: fc.constant('application/json'),
+      body: fc
+        .integer({ min: 1, max: 3 })
+        .map((count) =>
+          JSON.stringify({
+            mutations: Array.from({ length: count }, () => visitCreation(world.now, 'dddddddddddddddd')),
+          }),
+        ),
+    }),
+  },
 );
 
 function authorization(who: Who): string | undefined {
