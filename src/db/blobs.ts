@@ -107,7 +107,7 @@ export async function markBlobUploaded(
 const QUOTA_SENTENCE = "This network's files already use ";
 
 /** Set aside because the network's file quota was full: it goes again once it fits. */
-export function refusedForQuota(blob: BlobEntry): boolean {
+export function refusedForQuota(blob: Pick<BlobEntry, 'refusal' | 'refusalCode'>): boolean {
   return (
     blob.refusalCode === 'quota_exceeded' ||
     (blob.refusalCode === undefined && !!blob.refusal?.startsWith(QUOTA_SENTENCE))

@@ -1,13 +1,16 @@
 // Files of toolbox items on this device: whether the bytes are here (téléchargé), still to
-// fetch (en attente), or over the network's limit (trop volumineux); what "available offline"
-// items still need; and the space they take.
+// fetch (en attente), over the network's limit (trop volumineux) or waiting for room in the
+// network's files (pas encore envoyé); what "available offline" items still need; and the space
+// they take.
 import type { Attachment } from '../domain/attachment';
 import { maxAttachmentBytes } from './attachments';
+import { refusedForQuota } from './blobs';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';
 import type { BlobEntry } from './schema';
 
-export type FileState = 'downloaded' | 'pending' | 'too_large';
+/** `waits_for_room`: the bytes are here, and the network's file quota refused them for now. */
+export type FileState = 'downloaded' | 'pending' | 'too_large' | 'waits_for_room';
 
 interface ItemFile {
   attachment: Attachment;
@@ -17,9 +20,11 @@ interface ItemFile {
 export function fileStateOf(
   context: DataContext,
   attachment: Attachment,
-  blob: Pick<BlobEntry, 'state'> | undefined,
+  blob: Pick<BlobEntry, 'state' | 'refusal' | 'refusalCode'> | undefined,
 ): FileState {
-  if (blob?.state === 'refused' || attachment.size > maxAttachmentBytes(context)) return 'too_large';
+  if (attachment.size > maxAttachmentBytes(context)) return 'too_large';
+  // The sync engine sends it again by itself once the server reports room for it.
+  if (blob?.state === 'refused') return refusedForQuota(blob) ? 'waits_for_room' : 'too_large';
   return blob ? 'downloaded' : 'pending';
 }
 

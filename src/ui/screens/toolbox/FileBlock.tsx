@@ -63,11 +63,13 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const stateText =
     state === 'too_large'
       ? t.fileTooLarge(formatBytes(maxAttachmentBytes(context), lang))
-      : state === 'downloaded'
-        ? t.fileDownloaded
-        : offline
-          ? t.filePending
-          : t.fileNotHere;
+      : state === 'waits_for_room'
+        ? t.fileWaitsForRoom
+        : state === 'downloaded'
+          ? t.fileDownloaded
+          : offline
+            ? t.filePending
+            : t.fileNotHere;
   const fileName = shownFileName(attachment.fileName);
   return (
     <Section title={t.fileTitle} id="fichier">

@@ -154,6 +154,7 @@ function ItemCard({
         {fileState === 'downloaded' ? <Badge>{t.offlineBadge}</Badge> : null}
         {fileState === 'pending' ? <Badge tone="warning">{t.pendingBadge}</Badge> : null}
         {fileState === 'too_large' ? <Badge tone="warning">{t.tooLargeBadge}</Badge> : null}
+        {fileState === 'waits_for_room' ? <Badge tone="warning">{t.waitsForRoomBadge}</Badge> : null}
         {kit ? (
           <Badge tone={kit.available > 0 ? 'success' : 'warning'}>
             {t.available(kit.available, kit.owned)}

@@ -37,6 +37,7 @@ export const messages = {
     offlineBadge: 'Hors ligne',
     pendingBadge: 'Fichier en attente',
     tooLargeBadge: 'Fichier trop volumineux',
+    waitsForRoomBadge: 'Fichier pas encore envoyé',
     available: (available: number, owned: number) =>
       owned === 1
         ? available === 1
@@ -60,6 +61,8 @@ export const messages = {
     filePending: 'En attente\u00a0: le fichier sera téléchargé à la prochaine connexion.',
     fileNotHere: 'Le fichier n’est pas sur cet appareil.',
     fileTooLarge: (limit: string) => `Trop volumineux\u00a0: le réseau n’accepte pas les fichiers de plus de ${limit}.`,
+    fileWaitsForRoom:
+      'Pas encore envoyé\u00a0: l’espace du réseau pour les fichiers est plein. Il partira dès qu’un admin aura fait de la place.',
     fileUnavailable: 'Le fichier n’a pas pu être téléchargé. Réessayez une fois connecté·e.',
     kitTitle: 'Qui a le matériel\u202f?',
     nobodyHolds: 'Personne ne l’a emprunté\u00a0: il est au local.',
@@ -168,6 +171,7 @@ export const messages = {
     offlineBadge: 'Offline',
     pendingBadge: 'File waiting',
     tooLargeBadge: 'File too large',
+    waitsForRoomBadge: 'File not sent yet',
     available: (available: number, owned: number) =>
       owned === 1 ? (available === 1 ? 'Available' : 'Borrowed') : `${available} of ${owned} available`,
     heldBy: (names: string) => `With ${names}`,
@@ -186,6 +190,7 @@ export const messages = {
     filePending: 'Waiting: the file will be downloaded on the next connection.',
     fileNotHere: 'The file is not on this device.',
     fileTooLarge: (limit: string) => `Too large: the network does not accept files over ${limit}.`,
+    fileWaitsForRoom: 'Not sent yet: the network’s room for files is full. It will go once an admin makes room.',
     fileUnavailable: 'The file could not be downloaded. Try again once connected.',
     kitTitle: 'Who has it?',
     nobodyHolds: 'Nobody has borrowed it: it is at the office.',
