@@ -100,14 +100,23 @@ describe('a photo taken on another device', () => {
 });
 
 describe('a photo taken here that the network’s server refused', () => {
-  test('says so under the photo, which the other devices will never get', async () => {
+  beforeEach(() => {
     uiStore.setState({ lang: 'fr', online: true });
+  });
+
+  /** A visit's photo taken on this device, shown on its visit; its hash is what the engine sends. */
+  async function photoTakenHere() {
     const context = await appData();
     const visitId = newId();
     const photo = { kind: 'photo' as const, fileName: 'atelier.png', mimeType: 'image/png', data: pngBytes() };
     const { sha256 } = await attachFile(context, { ownerType: 'visits', ownerId: visitId, ...photo });
     render(<VisitPhotos visitId={visitId} />);
     await screen.findByRole('img', { name: 'atelier.png' });
+    return { context, sha256 };
+  }
+
+  test('says so under the photo, which the other devices will never get', async () => {
+    const { context, sha256 } = await photoTakenHere();
     expect(screen.queryByText(/Refusée par le serveur/)).toBeNull();
 
     // As the sync engine sets it aside after a 413.
@@ -118,12 +127,7 @@ describe('a photo taken here that the network’s server refused', () => {
   });
 
   test('says a photo the network’s file quota refused waits for room, not that it stays here for good', async () => {
-    const context = await appData();
-    const visitId = newId();
-    const photo = { kind: 'photo' as const, fileName: 'atelier.png', mimeType: 'image/png', data: pngBytes() };
-    const { sha256 } = await attachFile(context, { ownerType: 'visits', ownerId: visitId, ...photo });
-    render(<VisitPhotos visitId={visitId} />);
-    await screen.findByRole('img', { name: 'atelier.png' });
+    const { context, sha256 } = await photoTakenHere();
 
     // As the sync engine sets it aside after a 413 quota_exceeded; it sends it again once it fits.
     await markBlobUploaded(context, sha256, "This network's files already use 5 GB…", 'quota_exceeded');
