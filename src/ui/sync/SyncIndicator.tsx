@@ -1,5 +1,7 @@
 // A small, calm status in the shell: hors ligne / synchronisation… / à jour / erreur, and how
-// many changes wait to be sent. Hidden while the device is a local notebook (not joined).
+// many changes wait to be sent. Hidden while the device is a local notebook (not joined), and
+// on a joined device until the engine has counted what waits: its first status is the
+// initial one ('unjoined', nothing pending), which would say "À jour" over unsent changes.
 import { useSync, useSyncStatus } from '../../state/sync';
 import { classes } from '../components/classes';
 import { Icon } from '../components/Icon';
@@ -14,7 +16,7 @@ export function SyncIndicator({ place }: { place: 'topbar' | 'column' }) {
   const t = useMessages(messages);
   const status = useSyncStatus();
   const joined = useSync((view) => view.session !== null);
-  if (!joined) return null;
+  if (!joined || status.state === 'unjoined') return null;
   const label = stateLabel(status, t, { short: true });
   const visible = status.pending > 0 ? `${label} ${status.pending}` : label;
   return (

@@ -35,6 +35,17 @@ describe('the sync indicator', () => {
     expect(show({ state: 'idle', pending: 0, filesWaiting: 0 }).textContent).toBe('À jour');
   });
 
+  test('on a cold start, says nothing until the engine has counted what waits to be sent', () => {
+    uiStore.setState({ lang: 'fr', online: true });
+    // What the engine reports as it is subscribed to, before reading the outbox.
+    syncStore.setState({ session: joined, status: { ...syncStore.getState().status, state: 'unjoined', pending: 0 } });
+    const { rerender } = render(<SyncIndicator place="topbar" />);
+    expect(screen.queryByTestId('sync-indicator')).toBeNull();
+    syncStore.setState({ status: { ...syncStore.getState().status, state: 'idle', pending: 3 } });
+    rerender(<SyncIndicator place="topbar" />);
+    expect(screen.getByTestId('sync-indicator').textContent).toBe('À envoyer 3');
+  });
+
   test('just after a save, says the change is still to send, with how many', () => {
     const indicator = show({ state: 'idle', pending: 2 });
     expect(indicator.textContent).not.toContain('À jour');
