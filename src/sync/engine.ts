@@ -9,7 +9,7 @@ import { SessionChangedError } from '../db/errors';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
 import { adoptNetworkName, noteRevoked } from '../db/session-token';
-import { readSyncMeta, writeSyncMeta } from '../db/sync-meta';
+import { noteRunEnded, type RunEnd, readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import {
   applyPulledPage,
   type PushBatch,
@@ -24,6 +24,7 @@ import {
 import type { PushResponse, ServerTime } from '../protocol/wire';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
+import { oneTabAtATime, unlessAnotherTabHolds } from './tab-lock';
 import { replaceTokenIfDue } from './token';
 import { pushBody, SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 import { FileUploads } from './uploads';
@@ -45,6 +46,22 @@ type OutgoingBatch = PushBatch & { body: Blob | null };
 async function readOutgoing(context: DataContext, max: number, after?: readonly PushPart[]): Promise<OutgoingBatch> {
   const batch = await readPushBatch(context, max, after);
   return { ...batch, body: batch.mutations.length > 0 ? pushBody(batch.encoded) : null };
+}
+
+const ENDED_STATES: ReadonlySet<string> = new Set<SyncStatus['state']>(['idle', 'offline', 'error']);
+
+/**
+ * A run's end as another tab kept it. Its words are this engine's, unless that tab runs another
+ * version of the app (during an update): an unknown state is no outcome (this tab then runs),
+ * an unknown error is shown as an error without its sentence.
+ */
+function statusOf(end: RunEnd): Pick<SyncStatus, 'state' | 'error' | 'retryAfterMs'> | null {
+  if (!ENDED_STATES.has(end.state)) return null;
+  return {
+    state: end.state as SyncStatus['state'],
+    error: end.error as SyncErrorKind | null,
+    retryAfterMs: end.retryAfterMs,
+  };
 }
 
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
@@ -101,15 +118,63 @@ export class SyncEngine {
       this.again = true;
       return this.running;
     }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.runOnce();
-      } while (this.again && this.current.state !== 'error' && this.current.state !== 'offline');
-    })().finally(() => {
+    this.running = this.runAsOnlyTab().finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * The device's tabs (and its installed window) share one outbox and one pull cursor: two runs
+   * at once pushed the same changes and pulled beside each other, one cursor stepping back over
+   * pages the other had written. A run holds the device's lock. A tab asked to sync while
+   * another tab's run holds it does not queue the same run behind it: it says "Synchronisation…"
+   * (the device is syncing), waits for that run to end and takes its outcome as its own. It runs
+   * itself only when changes wait that the other run left (written meanwhile), or when no run
+   * ended (its tab closed midway). A failed run is not repeated at once by the next tab: the link
+   * or server that failed it would most likely fail it again, and every tab's scheduler backs
+   * off from the shared outcome as from its own.
+   */
+  private async runAsOnlyTab(): Promise<void> {
+    const lock = `valise-sync:${this.context.db.name}`;
+    const before = (await readSyncMeta(this.context)).lastRun?.number ?? null;
+    if (await unlessAnotherTabHolds(lock, () => this.runWhileAsked())) return;
+    if (this.context.session) this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
+    await oneTabAtATime(lock, () => this.followOtherTab(before));
+  }
+
+  /** Takes the outcome of the run another tab ended after `before`, or runs if it leaves something to do. */
+  private async followOtherTab(before: number | null): Promise<void> {
+    // Asked again while waiting: what the other run left is looked at now, which covers it.
+    this.again = false;
+    const [session, meta, pending] = await Promise.all([
+      reloadSession(this.context),
+      readSyncMeta(this.context),
+      pendingCount(this.context),
+    ]);
+    const ended = meta.lastRun && meta.lastRun.number !== before ? statusOf(meta.lastRun) : null;
+    if (!session || !ended || (ended.state === 'idle' && pending > 0)) return this.runWhileAsked();
+    this.update({
+      ...ended,
+      lastSyncAt: meta.lastSyncAt,
+      serverVersion: meta.serverVersion ?? this.current.serverVersion,
+      pending,
+      filesWaiting: await countBlobsToUpload(this.context),
+      progress: null,
+    });
+  }
+
+  /** Runs, and again while asked meanwhile; then tells the device's other tabs how it ended. */
+  private async runWhileAsked(): Promise<void> {
+    do {
+      this.again = false;
+      await this.runOnce();
+    } while (this.again && this.current.state !== 'error' && this.current.state !== 'offline');
+    const { state, error, retryAfterMs } = this.current;
+    if (state === 'unjoined') return;
+    await noteRunEnded(this.context, { state, error, retryAfterMs }).catch((failure: unknown) =>
+      console.error('Keeping how the sync run ended failed', failure),
+    );
   }
 
   /** `retried`: this run follows one refused with a token another tab had replaced meanwhile. */

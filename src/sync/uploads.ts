@@ -47,17 +47,12 @@ export class FileUploads {
    * sends the records all the same, and a later run sends what waits (the status counts it, and
    * the scheduler retries with its backoff). Meanwhile other devices show those files as still
    * on another device. Returns how long the files still wait when the server asked to slow
-   * down, else null.
+   * down, else null. Called within the engine's run, which no other tab of the device runs
+   * beside (engine.ts): the same bytes never go twice at once on a weak link.
    */
   async send(transport: SyncTransport): Promise<number | null> {
     const held = this.heldUntil - this.context.clock.physicalNow();
     if (held > 0) return held;
-    // The device's tabs share its files: while one tab sends them, another one syncing waits
-    // and then finds them sent, rather than sending the same bytes beside it on a weak link.
-    return oneTabAtATime(`valise-uploads:${this.context.db.name}`, () => this.sendEach(transport));
-  }
-
-  private async sendEach(transport: SyncTransport): Promise<number | null> {
     let unanswered = 0;
     for (const sha256 of await blobsToUpload(this.context)) {
       const blob = await getBlob(this.context, sha256);
@@ -109,15 +104,4 @@ export class FileUploads {
     if (error.kind === 'server') return 'waits';
     throw error;
   }
-}
-
-/**
- * Runs `task` while no other tab of this origin runs one under `name` (Web Locks, shared by an
- * origin's tabs in Chromium, Firefox and WebKit). A page without them — not a secure context,
- * such as an http:// address on a local network — runs it at once, as before: an upload is
- * idempotent (by hash), only the bytes may then go twice.
- */
-async function oneTabAtATime<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Partial<Navigator>).locks;
-  return locks ? await locks.request(name, task) : task();
 }

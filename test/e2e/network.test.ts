@@ -1,5 +1,5 @@
-// Joining a network from the app, the sync status in each of its states, and an admin's
-// invitation and revocation — against the real server, in real Chromium.
+// Joining a network from the app, the sync status in each of its states, two tabs of one device
+// syncing, and an admin's invitation and revocation — against the real server, in real Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,6 +163,47 @@ describe('a network with years of records', () => {
     await server.stop();
     servers.splice(0);
     rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('two tabs of one device', () => {
+  test('sync one at a time: the tab asked while the other syncs says so, calls nothing and shows how it ended', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const { context, page } = await suite.device();
+    const first = new NetworkPage(page, server.url);
+    await first.openInvitation(firstInvitationCode(server.output()));
+    await first.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => first.state()).toBe('idle');
+    const second = new NetworkPage(await context.newPage(), server.url);
+    await second.page.goto(`${server.url}/#/reglages`);
+    await expect.poll(() => second.state()).toBe('idle');
+
+    // The first tab's run is held at the server until the second tab shows it waits for it.
+    let release = () => {};
+    const secondShowsSyncing = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/sync/**', async (route) => {
+      await secondShowsSyncing;
+      await route.continue();
+    });
+    // What a sync run calls (the admin's panel reads the network's file space after a sync: not the run's).
+    const secondCalls: string[] = [];
+    await second.page.route(/\/api\/(sync|attachments|session)\//, async (route) => {
+      secondCalls.push(route.request().url());
+      await route.continue();
+    });
+    const before = await first.lastSync();
+    await first.syncNow();
+    await expect.poll(() => first.state()).toBe('syncing');
+    await second.syncNow();
+    await expect.poll(() => second.state()).toBe('syncing');
+    release();
+    await expect.poll(async () => (await first.state()) === 'idle' && (await first.lastSync()) !== before).toBe(true);
+    await expect.poll(() => second.state()).toBe('idle');
+    expect(await second.lastSync()).toBe(await first.lastSync());
+    expect(secondCalls).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Several tabs of one device: each holds its own engine and its own copy of the session, over
 // one database. What one tab changes of the session (its token) must not fail the others' runs,
-// and two tabs syncing at once must not send the same files twice.
+// and a sync run is one tab's at a time: the others take its outcome rather than repeat it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDataContext, type Session } from '../../src/db/context';
 import { createRecord } from '../../src/db/writes';
@@ -8,6 +8,7 @@ import { AdminClient } from '../../src/sync/admin';
 import { TOKEN_MAX_AGE_DAYS } from '../../src/sync/token';
 import type { Fetch } from '../../src/sync/transport';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
+import { SharedLocks } from '../helpers/shared-locks';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL } from '../helpers/test-server';
 import { visitWithFile } from '../helpers/visit-file';
@@ -100,21 +101,115 @@ describe('a token replaced in one tab', () => {
   });
 });
 
-/** Web Locks as every tab of an origin shares them: a lock is granted in the order asked. */
-class SharedLocks {
-  readonly asked: string[] = [];
-  private readonly tails = new Map<string, Promise<unknown>>();
+describe('a sync run of the device', () => {
+  let locks: SharedLocks;
+  beforeEach(() => {
+    locks = new SharedLocks();
+    vi.stubGlobal('navigator', { locks });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 
-  request<T>(name: string, task: () => Promise<T>): Promise<T> {
-    this.asked.push(name);
-    const granted = (this.tails.get(name) ?? Promise.resolve()).then(task);
-    this.tails.set(
-      name,
-      granted.catch(() => undefined),
-    );
-    return granted;
+  /** The device's run is held by one tab while `second` waits for it. */
+  async function waitsForTheRun(second: TestDevice): Promise<void> {
+    await expect.poll(() => locks.waiting(`valise-sync:${second.context.db.name}`)).toBe(2);
   }
-}
+
+  /** Another tab of the first device, whose calls to the server are listed in `calls`. */
+  function listedTab(calls: string[]): Promise<TestDevice> {
+    return otherTab(pair.a, (url, init) => {
+      calls.push(url);
+      return pair.server.fetch(url, init);
+    });
+  }
+
+  it('is one tab’s at a time: another tab asked meanwhile says it syncs, calls nothing and ends as it did', async () => {
+    await createRecord(pair.a.context, 'visits', visit);
+    const secondCalls: string[] = [];
+    const second = await listedTab(secondCalls);
+    let followed: Promise<void> | null = null;
+    let shownMeanwhile = '';
+    const first = await otherTab(pair.a, async (url, init) => {
+      if (!followed && url.includes('/api/sync/push')) {
+        followed = second.sync();
+        await waitsForTheRun(second);
+        shownMeanwhile = second.engine.status.state;
+      }
+      return pair.server.fetch(url, init);
+    });
+    await first.sync();
+    await followed;
+    expect(shownMeanwhile).toBe('syncing');
+    expect(secondCalls).toEqual([]);
+    expect(first.engine.status).toMatchObject({ state: 'idle', pending: 0 });
+    expect(second.engine.status).toMatchObject({
+      state: 'idle',
+      error: null,
+      pending: 0,
+      lastSyncAt: first.engine.status.lastSyncAt,
+    });
+    expect(await second.outboxSize()).toBe(0);
+  });
+
+  it('that failed is not tried again at once by the tab that waited: it says the same failure', async () => {
+    await createRecord(pair.a.context, 'visits', visit);
+    const secondCalls: string[] = [];
+    const second = await listedTab(secondCalls);
+    let followed: Promise<void> | null = null;
+    const first = await otherTab(pair.a, async (url, init) => {
+      if (!followed && url.includes('/api/sync/push')) {
+        followed = second.sync();
+        await waitsForTheRun(second);
+        throw new TypeError('Failed to fetch');
+      }
+      return pair.server.fetch(url, init);
+    });
+    await first.sync();
+    await followed;
+    expect(first.engine.status).toMatchObject({ state: 'offline', error: 'unreachable', pending: 1 });
+    expect(secondCalls).toEqual([]);
+    expect(second.engine.status).toMatchObject({ state: 'offline', error: 'unreachable', pending: 1 });
+    expect(await second.outboxSize()).toBe(1);
+  });
+
+  it('goes again in the tab that waited when a change was written after the other run sent its own', async () => {
+    const secondCalls: string[] = [];
+    const second = await listedTab(secondCalls);
+    let followed: Promise<void> | null = null;
+    let pulls = 0;
+    const first = await otherTab(pair.a, async (url, init) => {
+      // A device's first run pulls, pushes (nothing to send), then pulls again: a change written
+      // at that last pull is not in the run.
+      if (url.includes('/api/sync/pull')) pulls += 1;
+      if (!followed && pulls === 2) {
+        await createRecord(second.context, 'visits', visit);
+        followed = second.sync();
+        await waitsForTheRun(second);
+      }
+      return pair.server.fetch(url, init);
+    });
+    await first.sync();
+    await followed;
+    expect(secondCalls.some((url) => url.includes('/api/sync/push'))).toBe(true);
+    expect(second.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
+    expect(await second.outboxSize()).toBe(0);
+    await pair.b.sync();
+    expect(await pair.b.context.db.anyRecords('visits').count()).toBe(1);
+  });
+
+  it('without Web Locks (not a secure context) goes in each tab as before', async () => {
+    vi.stubGlobal('navigator', {});
+    await createRecord(pair.a.context, 'visits', visit);
+    const first = await otherTab(pair.a);
+    const second = await otherTab(pair.a);
+    await Promise.all([first.sync(), second.sync()]);
+    expect(first.engine.status).toMatchObject({ state: 'idle', pending: 0 });
+    expect(second.engine.status).toMatchObject({ state: 'idle', pending: 0 });
+    await pair.b.sync();
+    expect(await pair.b.context.db.anyRecords('visits').count()).toBe(1);
+  });
+});
 
 describe('files of the device', () => {
   afterEach(() => {
