@@ -1,7 +1,8 @@
 // Every screen on a 360×740 phone that holds a network's data (its valise, a trip being packed
 // and two visit drafts included): nothing wider than the screen, the floating "+" over no
-// button or link when the page is at rest (top or end), a file chooser drawn as a button, and
-// the visits themselves above the fold on Visites.
+// button or link when the page is at rest (top or end), a file chooser drawn as a button, no
+// word of a button cut across two lines, no radio or checkbox squeezed into an oval, and the
+// visits themselves above the fold on Visites.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { SCREENS } from '../../src/ui/routes';
 import { type Dataset, generateDataset } from '../bench/data/dataset';
 import { toMutations } from '../bench/server-side';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
-import { fileChoosers, tooWide, underQuickCapture } from './helpers/layout';
+import { fileChoosers, squeezedTicks, tooWide, underQuickCapture, wordsCut } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { NetworkPage } from './pages/network-page';
@@ -221,7 +222,7 @@ describe('a phone with the network’s data', () => {
 
   // One test per screen: a loaded machine takes seconds per page.
   test.each(SCREENS.map((screen) => screen.path))(
-    '%s: no page is wider than the phone, the "+" covers no button, link or field at rest, a file chooser is a button',
+    '%s: no page is wider than the phone, the "+" covers no button, link or field at rest, a file chooser is a button, no word of a button cut, no tick squeezed',
     async (path) => {
       const problems: string[] = [];
       for (const [index, [hash, ...ready]] of (routes()[path] ?? []).entries()) {
@@ -233,6 +234,9 @@ describe('a phone with the network’s data', () => {
             problems.push(`${hash} at ${width}px: "+" covers ${covered}`);
           for (const chooser of await fileChoosers(page))
             problems.push(`${hash} at ${width}px: the file chooser ${chooser} is not a button`);
+          for (const word of await wordsCut(page)) problems.push(`${hash} at ${width}px: the word ${word} is cut`);
+          for (const tick of await squeezedTicks(page))
+            problems.push(`${hash} at ${width}px: the tick of ${tick} is squeezed`);
           if (width === PHONE.width) await screenshot(page, `layout-${path}-${index}`, { fullPage: true });
         }
       }

@@ -56,6 +56,61 @@ export function fileChoosers(page: Page): Promise<string[]> {
 }
 
 /**
+ * Words of the app's buttons and links cut across two lines ("Change" / "r"): a control its
+ * neighbour squeezed below its own label's width. A word longer than 15 characters is left
+ * out: a name from data may be wider than a phone, and breaking it anywhere keeps it on screen;
+ * so is a word with a hyphen, which breaks after it as in print ("mi-" / "temps"). A word is
+ * cut when its last letter sits on a line below its first. In-page.
+ */
+export function wordsCutInControls(): string[] {
+  const found: string[] = [];
+  for (const control of Array.from(document.querySelectorAll('main button, main a'))) {
+    const texts = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const text = node;
+      const letter = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(text, offset);
+        range.setEnd(text, offset + 1);
+        return range.getBoundingClientRect();
+      };
+      for (const word of (text.textContent ?? '').matchAll(/\S+/g)) {
+        if (word[0].length < 2 || word[0].length > 15 || word[0].includes('-')) continue;
+        const first = letter(word.index);
+        const last = letter(word.index + word[0].length - 1);
+        if (first.height > 0 && last.top >= first.bottom)
+          found.push(`"${word[0]}" of "${control.textContent?.trim()}"`);
+      }
+    }
+  }
+  return found;
+}
+
+export function wordsCut(page: Page): Promise<string[]> {
+  return page.evaluate(wordsCutInControls);
+}
+
+/**
+ * Radio buttons and checkboxes drawn narrower than high: a long label beside one in a flex
+ * row takes its room, and the circle to tap becomes an oval a few pixels wide. In-page.
+ */
+export function ticksSqueezed(): string[] {
+  const found: string[] = [];
+  for (const input of Array.from(
+    document.querySelectorAll<HTMLInputElement>('main input[type="radio"], main input[type="checkbox"]'),
+  )) {
+    const box = input.getBoundingClientRect();
+    if (box.height > 0 && box.width < box.height - 1)
+      found.push(`"${input.labels?.[0]?.textContent?.trim()}" (${Math.round(box.width)}×${Math.round(box.height)} px)`);
+  }
+  return found;
+}
+
+export function squeezedTicks(page: Page): Promise<string[]> {
+  return page.evaluate(ticksSqueezed);
+}
+
+/**
  * Buttons, links and fields under the "+" (Nouvelle visite), with the page at its top and at
  * its end. Content that scrolled under the sticky top bar is out of view, not covered.
  */
