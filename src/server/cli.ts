@@ -109,7 +109,11 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
       }
       case 'devices': {
         const network = await pickNetwork(store, config, option(args, 'network'));
-        for (const device of await store.listDevices(network.id)) {
+        const devices = await store.listDevices(network.id);
+        // An empty list would print nothing at all, which reads as a command that did not work.
+        if (devices.length === 0)
+          io.out(`No device has joined "${network.name}" yet: invite one with npm run valise -- invite.`);
+        for (const device of devices) {
           const state = device.revokedAt ? `revoked ${device.revokedAt.slice(0, 10)}` : 'active';
           const seen = device.lastSeenAt ? `seen ${device.lastSeenAt.slice(0, 16)}` : 'never seen';
           io.out(

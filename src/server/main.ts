@@ -25,8 +25,17 @@ export async function startServer() {
   const info = await listening(server, config);
   // Printed only once the server listens: an invitation to a server that failed to start is no use.
   if (welcome) console.log(welcome);
+  // Where the data lives, on every start: what an admin backs up, and the folder a second server refuses.
+  const data = config.databaseUrl ? 'DATABASE_URL' : config.dataDir;
   console.log(
-    JSON.stringify({ level: 'info', message: 'Valise is listening', url: baseUrl, port: info.port, store: store.kind }),
+    JSON.stringify({
+      level: 'info',
+      message: 'Valise is listening',
+      url: baseUrl,
+      port: info.port,
+      store: store.kind,
+      data,
+    }),
   );
 
   // Finish what is in flight, then close the store: no push is cut in half by a deploy.
@@ -89,9 +98,17 @@ async function firstAdminWelcome(store: Store, baseUrl: string): Promise<string 
     existing
       ? `  Valise: no device has joined network "${network.name}" yet.`
       : `  Valise: network "${network.name}" created.`,
-    '  Invite its first admin (valid 7 days, single use):',
+    '  Invite its first admin (valid 7 days, single use): open the link in a browser, or type the',
+    '  code in the app, Réglages → Réseau → Rejoindre un réseau.',
     `    link: ${invitationLink(baseUrl, invitation.code)}`,
     `    code: ${invitation.code}`,
+    ...(['localhost', '127.0.0.1', '[::1]'].includes(new URL(baseUrl).hostname)
+      ? [
+          '  A phone cannot open this machine’s own address: it needs the network’s https:// address',
+          '  (VALISE_PUBLIC_URL; README.md, "From a rented VPS").',
+        ]
+      : []),
+    '  Once joined, the admin renames the network and invites the others from Réglages → Réseau.',
     '',
   ].join('\n');
 }

@@ -48,6 +48,8 @@ describe('valise CLI', () => {
     expect(await cli('devices')).toBe(1);
     expect(err.join()).toMatch(/--network ID/);
     expect(await cli('devices', '--network', id)).toBe(0);
+    // Nobody joined yet: said in words, not an empty output that looks like a command that failed.
+    expect(out).toEqual(['No device has joined "Réseau du Pays" yet: invite one with npm run valise -- invite.']);
   });
 
   it('corrects a network’s name mistyped at setup, and only that network’s', async () => {

@@ -71,6 +71,10 @@ describe('a start refused', () => {
     const server = await startServerProcess({ VALISE_DATA: data, VALISE_DIST: join(dir, 'dist') });
     try {
       expect(server.output()).toMatch(/no device has joined network "Mon réseau de tiers-lieux" yet/);
+      // What to do with the code, and where the data lives (what to back up).
+      expect(server.output()).toContain('Réglages → Réseau → Rejoindre un réseau');
+      expect(server.output()).toContain('A phone cannot open this machine’s own address');
+      expect(server.output()).toContain(`"data":${JSON.stringify(data)}`);
       const joined = await fetch(`${server.url}/api/join`, {
         method: 'POST',
         body: JSON.stringify({
