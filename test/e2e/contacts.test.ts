@@ -127,11 +127,11 @@ describe('contacts and lieux offline on a phone', () => {
     await expect
       .poll(() => report.textContent(), { timeout: 120_000 })
       .toContain(
-        '7999 personnes ajoutées, 0 fusionnées avec une fiche existante (même e-mail ou téléphone), 1 ligne refusée.',
+        '7\u202f999 personnes ajoutées, 0 fusionnées avec une fiche existante (même e-mail ou téléphone), 1 ligne refusée.',
       );
     expect(await report.textContent()).toContain('Ligne 4002\u00a0: 4 cases remplies pour 3 colonnes');
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-    expect(seen.some((text) => /^Lecture du fichier… \d+ %$/.test(text))).toBe(true);
+    expect(seen.some((text) => /^Lecture du fichier… \d+\u00a0%$/.test(text))).toBe(true);
     expect(seen).toContain('Écriture des contacts… 1\u202f000 sur 7\u202f999');
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('diaz 4001');
     await expect

@@ -100,9 +100,11 @@ describe('importing lieux offline', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(longList(20_000)),
     });
-    await expect.poll(() => summary(page)).toBe('19960 à ajouter · 20 à fusionner avec un lieu existant · 20 refusées');
+    await expect
+      .poll(() => summary(page))
+      .toBe('19\u202f960 à ajouter · 20 à fusionner avec un lieu existant · 20 refusées');
     const seen = await progressSeen(page);
-    expect(seen.some((text) => /^Lecture du fichier… \d+ %$/.test(text))).toBe(true);
+    expect(seen.some((text) => /^Lecture du fichier… \d+\u00a0%$/.test(text))).toBe(true);
     const checked = seen.flatMap((text) => {
       const match = /^Vérification des lignes… ([\d\u202f]+) sur 20\u202f000$/.exec(text);
       return match ? [Number(match[1]?.replace(/\u202f/g, ''))] : [];
@@ -111,10 +113,10 @@ describe('importing lieux offline', () => {
     expect(checked.filter((done) => done > 0 && done < 20_000).length).toBeGreaterThan(1);
     expect(checked).toEqual([...checked].sort((a, b) => a - b));
 
-    await page.getByRole('button', { name: 'Importer 19980 lieux' }).click();
+    await page.getByRole('button', { name: 'Importer 19\u202f980 lieux' }).click();
     await expect
       .poll(() => page.getByTestId('import-done').textContent(), { timeout: 120_000 })
-      .toBe('19960 ajoutés, 20 fusionnés, 20 refusés.');
+      .toBe('19\u202f960 ajoutés, 20 fusionnés, 20 refusés.');
     const written = await progressSeen(page);
     // The write paints how far it is too: 19,960 lieux to create, a thousand at a time.
     expect(written).toContain('Écriture des lieux… 1\u202f000 sur 19\u202f960');
@@ -146,8 +148,12 @@ describe('importing lieux offline', () => {
           (_, index) => `Tiers-lieu ${index};35600;Redon;${email ? `l${index}@exemple.fr` : ''}`,
         ),
       ].join('\r\n');
-    await importList(list(false), 'Importer 2500 lieux', '2500 ajoutés, 0 fusionné, 0 refusé.');
-    const written = await importList(list(true), 'Importer 2500 lieux', '0 ajouté, 2500 fusionnés, 0 refusé.');
+    await importList(list(false), 'Importer 2\u202f500 lieux', '2\u202f500 ajoutés, 0 fusionné, 0 refusé.');
+    const written = await importList(
+      list(true),
+      'Importer 2\u202f500 lieux',
+      '0 ajouté, 2\u202f500 fusionnés, 0 refusé.',
+    );
     expect(written.filter((text) => text.startsWith('Écriture'))).toEqual([
       'Écriture des lieux… 0 sur 2\u202f500',
       'Écriture des lieux… 1\u202f000 sur 2\u202f500',

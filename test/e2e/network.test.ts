@@ -156,7 +156,7 @@ describe('a network with years of records', () => {
     const view = new NetworkPage(page, server.url);
     await view.openInvitation(code);
     await view.join('Léa Petit', 'Ordinateur du réseau');
-    await expect.poll(() => view.indicator().textContent(), { timeout: 60_000 }).toMatch(/Synchro \d+ %/);
+    await expect.poll(() => view.indicator().textContent(), { timeout: 60_000 }).toMatch(/Synchro \d+\u00a0%/);
     await screenshot(page, 'sync-status-progress');
     release();
     await expect.poll(() => view.state(), { timeout: 60_000 }).toBe('idle');
@@ -219,7 +219,7 @@ describe('an admin of the network', () => {
     // The network's file space against its quota (5 GiB by default), read when Réglages opens.
     await expect
       .poll(() => adminPage.getByTestId('network-files').textContent())
-      .toMatch(/^Fichiers du réseau\u00a0: .+ sur 5,4 Go \(\d+\s?%\)\.$/);
+      .toMatch(/^Fichiers du réseau\u00a0: .+ sur 5,4\u00a0Go \(\d+\s?%\)\.$/);
     const code = await admin.createInvitation();
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await screenshot(adminPage, 'network-admin', { fullPage: true });

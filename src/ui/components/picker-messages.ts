@@ -1,3 +1,4 @@
+import { formatNumber } from '../../domain/numbers';
 import type { Messages } from '../i18n/messages';
 
 export const pickerMessages = {
@@ -8,8 +9,9 @@ export const pickerMessages = {
     changeNamed: (name: string) => `Changer (${name})`,
     create: (text: string) => `Créer «\u00a0${text}\u00a0»`,
     noMatch: 'Aucun résultat\u00a0: vérifiez l’orthographe ou créez-le.',
-    results: (count: number) => (count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${count} résultats`),
-    more: (count: number) => `${count} autres\u00a0: précisez la recherche.`,
+    results: (count: number) =>
+      count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${formatNumber(count, 'fr')} résultats`,
+    more: (count: number) => `${formatNumber(count, 'fr')} autres\u00a0: précisez la recherche.`,
     suggested: 'Suggestions',
     contactName: 'Nom',
     contactRole: 'Rôle',
@@ -32,8 +34,9 @@ export const pickerMessages = {
     changeNamed: (name: string) => `Change (${name})`,
     create: (text: string) => `Create “${text}”`,
     noMatch: 'No result: check the spelling or create it.',
-    results: (count: number) => (count === 0 ? 'No results' : count === 1 ? '1 result' : `${count} results`),
-    more: (count: number) => `${count} more: refine the search.`,
+    results: (count: number) =>
+      count === 0 ? 'No results' : count === 1 ? '1 result' : `${formatNumber(count, 'en')} results`,
+    more: (count: number) => `${formatNumber(count, 'en')} more: refine the search.`,
     suggested: 'Suggestions',
     contactName: 'Name',
     contactRole: 'Role',

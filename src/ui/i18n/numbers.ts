@@ -5,7 +5,10 @@ const UNITS: Record<Language, readonly string[]> = {
   en: ['bytes', 'KB', 'MB', 'GB', 'TB'],
 };
 
-/** « 1,2 Mo » / "1.2 MB" (powers of 1000, like the browser's own settings pages). */
+/**
+ * « 1,2 Mo » / "1.2 MB" (powers of 1000, like the browser's own settings pages), the unit held
+ * to its number by a no-break space.
+ */
 export function formatBytes(bytes: number, lang: Language): string {
   let value = bytes;
   let unit = 0;
@@ -15,5 +18,5 @@ export function formatBytes(bytes: number, lang: Language): string {
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
-  return `${number} ${UNITS[lang][unit]}`;
+  return `${number}\u00a0${UNITS[lang][unit]}`;
 }

@@ -1,5 +1,7 @@
 // Turns a domain validation issue into a sentence a concierge understands, shown next to the
 // field at fault. The domain's own messages are English and technical (for logs and the API).
+
+import { formatNumber } from '../../domain/numbers';
 import type { FieldIssue } from '../../domain/validation';
 import type { Language } from '../../state/ui';
 
@@ -87,7 +89,7 @@ export function describeIssue(issue: FieldIssue, lang: Language): string {
   const fieldName = issue.field.split('.').pop() ?? '';
   const specific = words.fields[`${issue.type}:${fieldName}`];
   if (specific) return specific;
-  const limit = issue.limit === undefined ? '' : new Intl.NumberFormat(lang).format(issue.limit);
+  const limit = issue.limit === undefined ? '' : formatNumber(issue.limit, lang);
   switch (issue.type) {
     case 'required':
       return words.required;

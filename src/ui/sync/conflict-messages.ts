@@ -1,9 +1,12 @@
 // The words of a text's concurrent versions (ConflictNotice), loaded with the screens that show one.
+
+import { formatNumber } from '../../domain/numbers';
 import type { Messages } from '../i18n/messages';
 
 export const messages = {
   fr: {
-    conflictTitle: (count: number) => (count === 1 ? '2 versions de ce texte' : `${count + 1} versions de ce texte`),
+    conflictTitle: (count: number) =>
+      count === 1 ? '2 versions de ce texte' : `${formatNumber(count + 1, 'fr')} versions de ce texte`,
     conflictExplain:
       'Ce texte a été modifié en même temps sur un autre appareil. Rien n’a été perdu\u00a0: choisissez la version à garder, ou fusionnez-les.',
     conflictOther: (author: string, when: string) => `Autre version, par ${author || 'un autre appareil'}, ${when}`,
@@ -16,7 +19,7 @@ export const messages = {
     conflictFailed: 'La résolution n’a pas pu être enregistrée. Réessayez\u202f; les deux versions sont conservées.',
   },
   en: {
-    conflictTitle: (count: number) => `${count + 1} versions of this text`,
+    conflictTitle: (count: number) => `${formatNumber(count + 1, 'en')} versions of this text`,
     conflictExplain:
       'This text was changed at the same time on another device. Nothing was lost: choose the version to keep, or merge them.',
     conflictOther: (author: string, when: string) => `Other version, by ${author || 'another device'}, ${when}`,

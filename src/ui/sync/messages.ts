@@ -1,4 +1,6 @@
 // The sync state in a few words: what the shell's indicator shows on every screen.
+
+import { formatNumber } from '../../domain/numbers';
 import type { Messages } from '../i18n/messages';
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
@@ -8,18 +10,20 @@ export const messages = {
     indicatorLabel: 'État de la synchronisation',
     offline: 'Hors ligne',
     syncing: 'Synchronisation…',
-    syncingProgress: (percent: number) => `Synchronisation… ${percent} %`,
+    syncingProgress: (percent: number) => `Synchronisation… ${percent}\u00a0%`,
     upToDate: 'À jour',
     toSend: 'Modifications à envoyer',
     toSendShort: 'À envoyer',
     filesToSend: 'Fichiers à envoyer',
     error: 'Erreur de synchronisation',
     errorShort: 'Erreur',
-    syncingShort: (percent: number | null) => (percent === null ? 'Synchro…' : `Synchro ${percent} %`),
-    pending: (count: number) => `${count} ${plural(count, 'modification', 'modifications')} à envoyer`,
-    filesToSendCount: (count: number) => `${count} ${plural(count, 'fichier', 'fichiers')} à envoyer`,
+    syncingShort: (percent: number | null) => (percent === null ? 'Synchro…' : `Synchro ${percent}\u00a0%`),
+    pending: (count: number) =>
+      `${formatNumber(count, 'fr')} ${plural(count, 'modification', 'modifications')} à envoyer`,
+    filesToSendCount: (count: number) =>
+      `${formatNumber(count, 'fr')} ${plural(count, 'fichier', 'fichiers')} à envoyer`,
     filesWaiting: (count: number) =>
-      `${count} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente\u202f?)\u00a0: nouvel essai à la prochaine synchronisation`,
+      `${formatNumber(count, 'fr')} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente\u202f?)\u00a0: nouvel essai à la prochaine synchronisation`,
   },
   en: {
     indicatorLabel: 'Sync status',
@@ -33,9 +37,9 @@ export const messages = {
     error: 'Sync error',
     errorShort: 'Error',
     syncingShort: (percent: number | null) => (percent === null ? 'Syncing…' : `Syncing ${percent}%`),
-    pending: (count: number) => `${count} ${plural(count, 'change', 'changes')} to send`,
-    filesToSendCount: (count: number) => `${count} ${plural(count, 'file', 'files')} to send`,
+    pending: (count: number) => `${formatNumber(count, 'en')} ${plural(count, 'change', 'changes')} to send`,
+    filesToSendCount: (count: number) => `${formatNumber(count, 'en')} ${plural(count, 'file', 'files')} to send`,
     filesWaiting: (count: number) =>
-      `${count} ${plural(count, 'file', 'files')} not sent yet (connection too slow?): tried again at the next sync`,
+      `${formatNumber(count, 'en')} ${plural(count, 'file', 'files')} not sent yet (connection too slow?): tried again at the next sync`,
   },
 } satisfies Messages;

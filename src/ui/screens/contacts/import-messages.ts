@@ -1,4 +1,5 @@
 import type { LieuImportTarget, LieuSourceFormat, LieuSourceProblem } from '../../../domain/lieu-import';
+import { formatNumber } from '../../../domain/numbers';
 import type { TextEncodingName } from '../../../domain/text-file';
 import type { Messages } from '../../i18n/messages';
 
@@ -18,9 +19,9 @@ export const importMessages = {
       'Depuis une carte GoGoCarto (export JSON ou CSV), le recensement des tiers-lieux ou tout tableau CSV\u00a0: rien n’est écrit avant votre confirmation.',
     pick: 'Choisir un fichier',
     pickHint: 'JSON ou CSV\u202f; les fichiers enregistrés par Excel (Windows-1252) sont lus correctement.',
-    readingShare: (percent: number) => `Lecture du fichier… ${percent} %`,
+    readingShare: (percent: number) => `Lecture du fichier… ${percent}\u00a0%`,
     checking: (done: number, total: number) =>
-      `Vérification des lignes… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+      `Vérification des lignes… ${formatNumber(done, 'fr')} sur ${formatNumber(total, 'fr')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
         empty: 'Ce fichier ne contient aucune ligne de lieu.',
@@ -37,7 +38,7 @@ export const importMessages = {
     unreadable: 'Impossible de lire ce fichier. Rien n’a été importé.',
     format: (format: LieuSourceFormat): string => (format === 'csv' ? 'Tableau CSV' : 'Export GoGoCarto (JSON)'),
     encoding: (encoding: TextEncodingName) => `encodage ${ENCODINGS[encoding]}`,
-    rows: (count: number) => (count === 1 ? '1 ligne' : `${count} lignes`),
+    rows: (count: number) => (count === 1 ? '1 ligne' : `${formatNumber(count, 'fr')} lignes`),
     mapping: 'Colonnes',
     mappingHint: 'Chaque colonne remplit un champ du lieu\u202f; changez ce qui a été deviné si besoin.',
     example: (value: string) => `ex.\u00a0: ${value}`,
@@ -65,19 +66,19 @@ export const importMessages = {
       'La liste des communes n’a pas pu être chargée\u00a0: les codes INSEE, départements et régions ne seront pas remplis.',
     preview: 'Ce qui sera fait',
     summary: (added: number, merged: number, refused: number) =>
-      `${added} à ajouter · ${merged} à fusionner avec un lieu existant · ${refused} refusée${refused > 1 ? 's' : ''}`,
+      `${formatNumber(added, 'fr')} à ajouter · ${formatNumber(merged, 'fr')} à fusionner avec un lieu existant · ${formatNumber(refused, 'fr')} refusée${refused > 1 ? 's' : ''}`,
     noName: 'pas de nom',
     extraCells: (cells: number, columns: number) =>
-      `${cells} cases remplies pour ${columns} colonnes\u00a0: une case contient sans doute un séparateur («\u00a0;\u00a0») sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur`,
-    confirm: (count: number) => (count === 1 ? 'Importer 1 lieu' : `Importer ${count} lieux`),
+      `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur («\u00a0;\u00a0») sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur`,
+    confirm: (count: number) => (count === 1 ? 'Importer 1 lieu' : `Importer ${formatNumber(count, 'fr')} lieux`),
     cancel: 'Annuler',
     writing: 'Import en cours…',
     writingCount: (done: number, total: number) =>
-      `Écriture des lieux… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+      `Écriture des lieux… ${formatNumber(done, 'fr')} sur ${formatNumber(total, 'fr')}`,
     failed: 'L’import a échoué\u202f; aucun lieu n’a été écrit. Réessayez.',
     doneTitle: 'Import terminé',
     done: (added: number, merged: number, refused: number) =>
-      `${added} ajouté${added > 1 ? 's' : ''}, ${merged} fusionné${merged > 1 ? 's' : ''}, ${refused} refusé${refused > 1 ? 's' : ''}.`,
+      `${formatNumber(added, 'fr')} ajouté${added > 1 ? 's' : ''}, ${formatNumber(merged, 'fr')} fusionné${merged > 1 ? 's' : ''}, ${formatNumber(refused, 'fr')} refusé${refused > 1 ? 's' : ''}.`,
     report: 'Rapport ligne par ligne',
     lineLabel: (line: number) => `Ligne ${line}`,
     added: 'ajouté',
@@ -86,7 +87,7 @@ export const importMessages = {
     toMerge: (name: string, reason: string) => `à fusionner avec «\u00a0${name}\u00a0» (${reason})`,
     intoLine: (name: string, line: number) => `${name}, ligne ${line}`,
     refused: (reason: string) => `refusé\u00a0: ${reason}`,
-    moreLines: (count: number) => `… et ${count} autres lignes`,
+    moreLines: (count: number) => `… et ${formatNumber(count, 'fr')} autres lignes`,
     seeLieux: 'Voir les lieux',
   },
   en: {
@@ -98,7 +99,7 @@ export const importMessages = {
     pickHint: 'JSON or CSV; files saved by Excel (Windows-1252) are read correctly.',
     readingShare: (percent: number) => `Reading the file… ${percent}%`,
     checking: (done: number, total: number) =>
-      `Checking lines… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+      `Checking lines… ${formatNumber(done, 'en')} of ${formatNumber(total, 'en')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
         empty: 'This file holds no line of places.',
@@ -115,7 +116,7 @@ export const importMessages = {
     unreadable: 'This file cannot be read. Nothing was imported.',
     format: (format: LieuSourceFormat) => (format === 'csv' ? 'CSV table' : 'GoGoCarto export (JSON)'),
     encoding: (encoding: TextEncodingName) => `${ENCODINGS[encoding]} encoding`,
-    rows: (count: number) => (count === 1 ? '1 line' : `${count} lines`),
+    rows: (count: number) => (count === 1 ? '1 line' : `${formatNumber(count, 'en')} lines`),
     mapping: 'Columns',
     mappingHint: 'Each column fills a field of the place; change what was guessed if needed.',
     example: (value: string) => `e.g. ${value}`,
@@ -143,18 +144,19 @@ export const importMessages = {
       'The list of towns could not be loaded: INSEE codes, départements and regions will stay empty.',
     preview: 'What will be done',
     summary: (added: number, merged: number, refused: number) =>
-      `${added} to add · ${merged} to merge with an existing place · ${refused} refused`,
+      `${formatNumber(added, 'en')} to add · ${formatNumber(merged, 'en')} to merge with an existing place · ${formatNumber(refused, 'en')} refused`,
     noName: 'no name',
     extraCells: (cells: number, columns: number) =>
-      `${cells} filled cells for ${columns} columns: a cell probably holds a separator (";") without quotes, which shifts the columns. Fix this line in the spreadsheet`,
-    confirm: (count: number) => (count === 1 ? 'Import 1 place' : `Import ${count} places`),
+      `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator (";") without quotes, which shifts the columns. Fix this line in the spreadsheet`,
+    confirm: (count: number) => (count === 1 ? 'Import 1 place' : `Import ${formatNumber(count, 'en')} places`),
     cancel: 'Cancel',
     writing: 'Importing…',
     writingCount: (done: number, total: number) =>
-      `Writing places… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+      `Writing places… ${formatNumber(done, 'en')} of ${formatNumber(total, 'en')}`,
     failed: 'The import failed; no place was written. Try again.',
     doneTitle: 'Import finished',
-    done: (added: number, merged: number, refused: number) => `${added} added, ${merged} merged, ${refused} refused.`,
+    done: (added: number, merged: number, refused: number) =>
+      `${formatNumber(added, 'en')} added, ${formatNumber(merged, 'en')} merged, ${formatNumber(refused, 'en')} refused.`,
     report: 'Line by line',
     lineLabel: (line: number) => `Line ${line}`,
     added: 'added',
@@ -163,7 +165,7 @@ export const importMessages = {
     toMerge: (name: string, reason: string) => `to merge with “${name}” (${reason})`,
     intoLine: (name: string, line: number) => `${name}, line ${line}`,
     refused: (reason: string) => `refused: ${reason}`,
-    moreLines: (count: number) => `… and ${count} more lines`,
+    moreLines: (count: number) => `… and ${formatNumber(count, 'en')} more lines`,
     seeLieux: 'See places',
   },
 } satisfies Messages;

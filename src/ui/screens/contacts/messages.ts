@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
 export const messages = {
@@ -19,7 +20,7 @@ export const messages = {
     emptyLieuxTitle: 'Aucun lieu pour l’instant',
     emptyLieuxText: 'Les tiers-lieux, porteurs de projet, collectivités et partenaires apparaîtront ici.',
     noMatch: 'Aucun résultat\u00a0: essayez d’autres mots.',
-    more: (count: number) => `Voir plus (${count} de plus)`,
+    more: (count: number) => `Voir plus (${formatNumber(count, 'fr')} de plus)`,
     call: (name: string) => `Appeler ${name}`,
     callShort: 'Appeler',
     mailShort: 'Écrire',
@@ -79,12 +80,12 @@ export const messages = {
     importHint:
       'Une ligne d’en-tête (nom, fonction, téléphone, e-mail, structure, étiquettes) puis une personne par ligne.',
     importing: 'Import en cours…',
-    importReading: (percent: number) => `Lecture du fichier… ${percent} %`,
+    importReading: (percent: number) => `Lecture du fichier… ${percent}\u00a0%`,
     importWriting: (done: number, total: number) =>
-      `Écriture des contacts… ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+      `Écriture des contacts… ${formatNumber(done, 'fr')} sur ${formatNumber(total, 'fr')}`,
     exportVCard: 'Exporter en vCard',
     importDone: (added: number, merged: number, rejected: number) =>
-      `${added === 1 ? '1 personne ajoutée' : `${added} personnes ajoutées`}, ${merged === 1 ? '1 fusionnée' : `${merged} fusionnées`} avec une fiche existante (même e-mail ou téléphone), ${rejected === 1 ? '1 ligne refusée' : `${rejected} lignes refusées`}.`,
+      `${added === 1 ? '1 personne ajoutée' : `${formatNumber(added, 'fr')} personnes ajoutées`}, ${merged === 1 ? '1 fusionnée' : `${formatNumber(merged, 'fr')} fusionnées`} avec une fiche existante (même e-mail ou téléphone), ${rejected === 1 ? '1 ligne refusée' : `${formatNumber(rejected, 'fr')} lignes refusées`}.`,
     importTitle: 'Import terminé',
     importRejectedLine: (line: number, reason: string) => `Ligne ${line}\u00a0: ${reason}`,
     importNoName: 'le nom manque.',
@@ -97,7 +98,7 @@ export const messages = {
     importTooLarge:
       'ce fichier pèse plus de 50 Mo\u00a0: trop pour être lu sur cet appareil. Découpez-le dans le tableur et importez les morceaux l’un après l’autre\u202f; rien n’a été importé.',
     importExtraCells: (cells: number, columns: number) =>
-      `${cells} cases remplies pour ${columns} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
+      `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
     importConsentDate: 'Date du consentement',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'Le fichier n’a pas pu être lu ni importé\u202f; rien n’a été enregistré.',
@@ -121,7 +122,7 @@ export const messages = {
     emptyLieuxTitle: 'No places yet',
     emptyLieuxText: 'Third places, project holders, local authorities and partners will show here.',
     noMatch: 'No result: try other words.',
-    more: (count: number) => `Show more (${count} more)`,
+    more: (count: number) => `Show more (${formatNumber(count, 'en')} more)`,
     call: (name: string) => `Call ${name}`,
     callShort: 'Call',
     mailShort: 'Email',
@@ -181,10 +182,10 @@ export const messages = {
     importing: 'Importing…',
     importReading: (percent: number) => `Reading the file… ${percent}%`,
     importWriting: (done: number, total: number) =>
-      `Writing contacts… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+      `Writing contacts… ${formatNumber(done, 'en')} of ${formatNumber(total, 'en')}`,
     exportVCard: 'Export as vCard',
     importDone: (added: number, merged: number, rejected: number) =>
-      `${added} ${added === 1 ? 'person' : 'people'} added, ${merged} merged with an existing record (same email or phone), ${rejected} ${rejected === 1 ? 'line' : 'lines'} rejected.`,
+      `${formatNumber(added, 'en')} ${added === 1 ? 'person' : 'people'} added, ${formatNumber(merged, 'en')} merged with an existing record (same email or phone), ${formatNumber(rejected, 'en')} ${rejected === 1 ? 'line' : 'lines'} rejected.`,
     importTitle: 'Import finished',
     importRejectedLine: (line: number, reason: string) => `Line ${line}: ${reason}`,
     importNoName: 'the name is missing.',
@@ -195,7 +196,7 @@ export const messages = {
     importTooLarge:
       'this file is over 50 MB: too large to read on this device. Split it in the spreadsheet and import the parts one after the other; nothing was imported.',
     importExtraCells: (cells: number, columns: number) =>
-      `${cells} filled cells for ${columns} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
+      `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
     importConsentDate: 'Consent date',
     importUnclosedQuote:
       'a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.',

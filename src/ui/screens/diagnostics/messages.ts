@@ -1,8 +1,9 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
 export const messages = {
   fr: {
-    questionWeight: (weight: number) => `compte ×${weight} dans le score`,
+    questionWeight: (weight: number) => `compte ×${formatNumber(weight, 'fr')} dans le score`,
     title: 'Diagnostics',
     purpose: 'Remplissez la grille de diagnostic d’un projet de tiers-lieu ou d’un territoire, section par section.',
     emptyTitle: 'Aucun diagnostic pour l’instant',
@@ -10,7 +11,7 @@ export const messages = {
       'Les diagnostics remplis apparaîtront ici, avec leurs scores par section, pour les comparer dans le temps.',
     start: 'Nouveau diagnostic',
     listTitle: 'Diagnostics enregistrés',
-    progress: (done: number, total: number) => `${done}/${total} sections`,
+    progress: (done: number, total: number) => `${formatNumber(done, 'fr')}/${formatNumber(total, 'fr')} sections`,
     overallScore: (percent: string) => `Score global ${percent}`,
     noScoreYet: 'Pas encore de score',
     completed: 'Terminé',
@@ -21,7 +22,7 @@ export const messages = {
     newTitle: 'Nouveau diagnostic',
     newPurpose: 'Choisissez la grille, puis le lieu ou le territoire diagnostiqué.',
     gridLegend: 'Grille',
-    sectionsCount: (count: number) => (count === 1 ? '1 section' : `${count} sections`),
+    sectionsCount: (count: number) => (count === 1 ? '1 section' : `${formatNumber(count, 'fr')} sections`),
     subjectLabel: 'Territoire',
     subjectHint:
       'Le nom tel que vous voudrez le retrouver (exemple\u00a0: Pays de Saint-Malo, communauté de communes du Mené).',
@@ -44,13 +45,14 @@ export const messages = {
     filledOn: (date: string) => `Rempli le ${date}`,
     sectionsTitle: 'Sections',
     sectionDone: 'Complète',
-    sectionAnswered: (answered: number, total: number) => `${answered}/${total} questions`,
+    sectionAnswered: (answered: number, total: number) =>
+      `${formatNumber(answered, 'fr')}/${formatNumber(total, 'fr')} questions`,
     fill: 'Remplir',
     continueFilling: 'Continuer',
     markCompleted: 'Marquer comme terminé',
     markInProgress: 'Reprendre le remplissage',
 
-    sectionOf: (index: number, total: number) => `Section ${index} sur ${total}`,
+    sectionOf: (index: number, total: number) => `Section ${index} sur ${formatNumber(total, 'fr')}`,
     previousSection: 'Section précédente',
     nextSection: 'Section suivante',
     seeResults: 'Voir les résultats',
@@ -80,23 +82,23 @@ export const messages = {
     columnSection: 'Section',
     columnScore: 'Score',
     columnCounted: 'Questions comptées',
-    percent: (value: string) => `${value} %`,
+    percent: (value: string) => `${value}\u00a0%`,
     noScore: 'Pas de score',
     allSkipped: 'Questions passées ou «\u00a0ne sait pas\u00a0»',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
       [
-        `${answered}/${scorable}`,
-        skipped > 0 ? `${skipped} passée${skipped > 1 ? 's' : ''}` : '',
-        unknown > 0 ? `${unknown}\u00a0«\u00a0ne\u00a0sait\u00a0pas\u00a0»` : '',
+        `${formatNumber(answered, 'fr')}/${formatNumber(scorable, 'fr')}`,
+        skipped > 0 ? `${formatNumber(skipped, 'fr')} passée${skipped > 1 ? 's' : ''}` : '',
+        unknown > 0 ? `${formatNumber(unknown, 'fr')}\u00a0«\u00a0ne\u00a0sait\u00a0pas\u00a0»` : '',
       ]
         .filter(Boolean)
         .join(' · '),
     overall: 'Ensemble de la grille',
     strengths: 'Points forts',
     weaknesses: 'À accompagner',
-    noStrengths: 'Aucune section n’atteint encore 70 %.',
-    noWeaknesses: 'Aucune section sous 40 %.',
-    readingHint: 'Point fort\u00a0: 70 % ou plus. À accompagner\u00a0: moins de 40 %.',
+    noStrengths: 'Aucune section n’atteint encore 70\u00a0%.',
+    noWeaknesses: 'Aucune section sous 40\u00a0%.',
+    readingHint: 'Point fort\u00a0: 70\u00a0% ou plus. À accompagner\u00a0: moins de 40\u00a0%.',
     compare: 'Comparer avec un autre diagnostic',
     compareTitle: (subject: string) => `Évolution\u00a0: ${subject}`,
     comparePurpose: 'Deux diagnostics du même lieu avec la même grille, côte à côte.',
@@ -112,7 +114,8 @@ export const messages = {
     legendBefore: (date: string) => `Pointillés\u00a0: ${date}`,
     compareTableCaption: 'Évolution du score de chaque section',
     columnDelta: 'Évolution (points)',
-    changesTitle: (count: number) => (count === 0 ? 'Réponses qui ont changé' : `Réponses qui ont changé (${count})`),
+    changesTitle: (count: number) =>
+      count === 0 ? 'Réponses qui ont changé' : `Réponses qui ont changé (${formatNumber(count, 'fr')})`,
     noChanges: 'Aucune réponse n’a changé.',
     exportTitle: 'Exporter',
     exportText: 'Le diagnostic en texte pour le wiki du réseau ou vos notes, ou en rapport imprimé (A4).',
@@ -131,9 +134,9 @@ export const messages = {
     moveSetsAside: (count: number) =>
       count === 1
         ? 'Une réponse ne correspond plus à une question\u00a0: elle sera mise de côté, conservée avec le diagnostic.'
-        : `${count} réponses ne correspondent plus à une question\u00a0: elles seront mises de côté, conservées avec le diagnostic.`,
+        : `${formatNumber(count, 'fr')} réponses ne correspondent plus à une question\u00a0: elles seront mises de côté, conservées avec le diagnostic.`,
     moveFailed: 'Le passage à la nouvelle version a échoué\u202f; rien n’a changé. Réessayez.',
-    setAsideTitle: (count: number) => `Réponses mises de côté (${count})`,
+    setAsideTitle: (count: number) => `Réponses mises de côté (${formatNumber(count, 'fr')})`,
     setAsideText: 'Ces réponses portent sur des questions que la version actuelle de la grille ne pose plus.',
     grids: 'Grilles',
     gridsTitle: 'Grilles de diagnostic',
@@ -175,7 +178,7 @@ export const messages = {
     restoreQuestion: 'Remettre la question',
     orphanedTitle: 'Des réponses seront mises de côté',
     orphanedQuestion: (label: string, count: number) =>
-      `${label}\u00a0: ${count === 1 ? '1 diagnostic' : `${count} diagnostics`} (réponses conservées avec chaque diagnostic s’il passe à la nouvelle version)`,
+      `${label}\u00a0: ${count === 1 ? '1 diagnostic' : `${formatNumber(count, 'fr')} diagnostics`} (réponses conservées avec chaque diagnostic s’il passe à la nouvelle version)`,
     publishVersion: (version: number) => `Publier la version ${version}`,
     retireGrid: 'Retirer la grille',
     restoreGrid: 'Remettre la grille en service',
@@ -187,14 +190,14 @@ export const messages = {
     deleteYes: 'Supprimer',
   },
   en: {
-    questionWeight: (weight: number) => `counts ×${weight} in the score`,
+    questionWeight: (weight: number) => `counts ×${formatNumber(weight, 'en')} in the score`,
     title: 'Diagnostics',
     purpose: 'Fill in the diagnostic grid of a tiers-lieu project or of a territory, section by section.',
     emptyTitle: 'No diagnostics yet',
     emptyText: 'Filled diagnostics will show here, with their scores per section, to compare them over time.',
     start: 'New diagnostic',
     listTitle: 'Saved diagnostics',
-    progress: (done: number, total: number) => `${done}/${total} sections`,
+    progress: (done: number, total: number) => `${formatNumber(done, 'en')}/${formatNumber(total, 'en')} sections`,
     overallScore: (percent: string) => `Overall score ${percent}`,
     noScoreYet: 'No score yet',
     completed: 'Completed',
@@ -205,7 +208,7 @@ export const messages = {
     newTitle: 'New diagnostic',
     newPurpose: 'Choose the grid, then the place or territory being diagnosed.',
     gridLegend: 'Grid',
-    sectionsCount: (count: number) => (count === 1 ? '1 section' : `${count} sections`),
+    sectionsCount: (count: number) => (count === 1 ? '1 section' : `${formatNumber(count, 'en')} sections`),
     subjectLabel: 'Territory',
     subjectHint: 'The name you will look for later (e.g. Pays de Saint-Malo).',
     subjectRequired: 'Give the territory being diagnosed.',
@@ -227,13 +230,14 @@ export const messages = {
     filledOn: (date: string) => `Filled on ${date}`,
     sectionsTitle: 'Sections',
     sectionDone: 'Complete',
-    sectionAnswered: (answered: number, total: number) => `${answered}/${total} questions`,
+    sectionAnswered: (answered: number, total: number) =>
+      `${formatNumber(answered, 'en')}/${formatNumber(total, 'en')} questions`,
     fill: 'Fill in',
     continueFilling: 'Continue',
     markCompleted: 'Mark as completed',
     markInProgress: 'Resume filling in',
 
-    sectionOf: (index: number, total: number) => `Section ${index} of ${total}`,
+    sectionOf: (index: number, total: number) => `Section ${index} of ${formatNumber(total, 'en')}`,
     previousSection: 'Previous section',
     nextSection: 'Next section',
     seeResults: 'See the results',
@@ -265,7 +269,11 @@ export const messages = {
     noScore: 'No score',
     allSkipped: 'Questions skipped or “don’t know”',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
-      [`${answered}/${scorable}`, skipped > 0 ? `${skipped} skipped` : '', unknown > 0 ? `${unknown} “don’t know”` : '']
+      [
+        `${formatNumber(answered, 'en')}/${formatNumber(scorable, 'en')}`,
+        skipped > 0 ? `${formatNumber(skipped, 'en')} skipped` : '',
+        unknown > 0 ? `${formatNumber(unknown, 'en')} “don’t know”` : '',
+      ]
         .filter(Boolean)
         .join(' · '),
     overall: 'Whole grid',
@@ -288,7 +296,8 @@ export const messages = {
     legendBefore: (date: string) => `Dashed line: ${date}`,
     compareTableCaption: 'Change of each section’s score',
     columnDelta: 'Change (points)',
-    changesTitle: (count: number) => (count === 0 ? 'Answers that changed' : `Answers that changed (${count})`),
+    changesTitle: (count: number) =>
+      count === 0 ? 'Answers that changed' : `Answers that changed (${formatNumber(count, 'en')})`,
     noChanges: 'No answer changed.',
     exportTitle: 'Export',
     exportText: 'The diagnostic as text for the network’s wiki or your notes, or as a printed report (A4).',
@@ -305,9 +314,9 @@ export const messages = {
     moveSetsAside: (count: number) =>
       count === 1
         ? 'One answer no longer matches a question: it will be set aside, kept with the diagnostic.'
-        : `${count} answers no longer match a question: they will be set aside, kept with the diagnostic.`,
+        : `${formatNumber(count, 'en')} answers no longer match a question: they will be set aside, kept with the diagnostic.`,
     moveFailed: 'Moving to the new version failed; nothing changed. Try again.',
-    setAsideTitle: (count: number) => `Answers set aside (${count})`,
+    setAsideTitle: (count: number) => `Answers set aside (${formatNumber(count, 'en')})`,
     setAsideText: 'These answers are about questions the current version of the grid no longer asks.',
     grids: 'Grids',
     gridsTitle: 'Diagnostic grids',
@@ -349,7 +358,7 @@ export const messages = {
     restoreQuestion: 'Restore the question',
     orphanedTitle: 'Some answers will be set aside',
     orphanedQuestion: (label: string, count: number) =>
-      `${label}: ${count === 1 ? '1 diagnostic' : `${count} diagnostics`} (answers kept with each diagnostic if it moves to the new version)`,
+      `${label}: ${count === 1 ? '1 diagnostic' : `${formatNumber(count, 'en')} diagnostics`} (answers kept with each diagnostic if it moves to the new version)`,
     publishVersion: (version: number) => `Publish version ${version}`,
     retireGrid: 'Retire the grid',
     restoreGrid: 'Put the grid back in use',

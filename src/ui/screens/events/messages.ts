@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
 export const messages = {
@@ -75,7 +76,7 @@ export const messages = {
     saveNote: 'Enregistrer',
     deleteNote: 'Supprimer',
     confirmDeleteNote: 'Supprimer cette note\u202f?',
-    notesCount: (n: number) => (n === 1 ? '1 note' : `${n} notes`),
+    notesCount: (n: number) => (n === 1 ? '1 note' : `${formatNumber(n, 'fr')} notes`),
     // Attendance
     attendanceTitle: 'Présences',
     noAttendees: 'Personne n’est encore inscrit. Ajoutez les personnes attendues ou présentes.',
@@ -86,13 +87,13 @@ export const messages = {
     removeAttendee: (name: string) => `Retirer ${name} de la liste`,
     attendanceSummary: (present: number, excused: number, invited: number) =>
       [
-        present === 1 ? '1 présent·e' : `${present} présent·es`,
-        excused === 0 ? '' : excused === 1 ? '1 excusé·e' : `${excused} excusé·es`,
+        present === 1 ? '1 présent·e' : `${formatNumber(present, 'fr')} présent·es`,
+        excused === 0 ? '' : excused === 1 ? '1 excusé·e' : `${formatNumber(excused, 'fr')} excusé·es`,
         invited === 0
           ? ''
           : invited === 1
             ? '1 inscrit·e sans présence notée'
-            : `${invited} inscrit·es sans présence notée`,
+            : `${formatNumber(invited, 'fr')} inscrit·es sans présence notée`,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -101,7 +102,7 @@ export const messages = {
     addAttendeesHint: 'Tapez un nom parmi les contacts, ou créez la personne sur place.',
     byKind: 'Par type de structure',
     noOrganisation: 'Sans structure',
-    kindCount: (kind: string, count: number) => `${kind}\u00a0: ${count}`,
+    kindCount: (kind: string, count: number) => `${kind}\u00a0: ${formatNumber(count, 'fr')}`,
     // Follow-ups
     followUpsTitle: 'Suites à donner',
     followUpsHint: 'Une note «\u00a0Action\u00a0» devient une suite d’un geste, avec qui s’en charge et pour quand.',
@@ -202,7 +203,7 @@ export const messages = {
     saveNote: 'Save',
     deleteNote: 'Delete',
     confirmDeleteNote: 'Delete this note?',
-    notesCount: (n: number) => (n === 1 ? '1 note' : `${n} notes`),
+    notesCount: (n: number) => (n === 1 ? '1 note' : `${formatNumber(n, 'en')} notes`),
     attendanceTitle: 'Attendance',
     noAttendees: 'Nobody is registered yet. Add the people expected or present.',
     statusOf: (name: string) => `Attendance of ${name}`,
@@ -212,9 +213,9 @@ export const messages = {
     removeAttendee: (name: string) => `Remove ${name} from the list`,
     attendanceSummary: (present: number, excused: number, invited: number) =>
       [
-        `${present} present`,
-        excused ? `${excused} excused` : '',
-        invited ? `${invited} registered, attendance not noted` : '',
+        `${formatNumber(present, 'en')} present`,
+        excused ? `${formatNumber(excused, 'en')} excused` : '',
+        invited ? `${formatNumber(invited, 'en')} registered, attendance not noted` : '',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -223,7 +224,7 @@ export const messages = {
     addAttendeesHint: 'Type a name from the contacts, or create the person on the spot.',
     byKind: 'By kind of organisation',
     noOrganisation: 'No organisation',
-    kindCount: (kind: string, count: number) => `${kind}: ${count}`,
+    kindCount: (kind: string, count: number) => `${kind}: ${formatNumber(count, 'en')}`,
     followUpsTitle: 'Follow-ups',
     followUpsHint: 'An “Action” note becomes a follow-up in one gesture, with who takes it on and by when.',
     makeFollowUp: 'Create a follow-up',

@@ -2,6 +2,7 @@
 import { openFollowUps } from '../../../db/follow-ups';
 import { localDay } from '../../../domain/days';
 import { groupByDue } from '../../../domain/follow-up-groups';
+import { formatNumber } from '../../../domain/numbers';
 import { hrefTo } from '../../../state/router';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,11 +10,12 @@ import { FollowUpItem, FollowUpItems } from '../../components/FollowUpList';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
-import { useMessages } from '../../i18n/messages';
+import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
 export default function FollowUpsScreen() {
   const t = useMessages(messages);
+  const lang = useLanguage();
   const open = useLive((context) => openFollowUps(context), []);
   const groups = open ? groupByDue(open, localDay()) : undefined;
   return (
@@ -27,7 +29,7 @@ export default function FollowUpsScreen() {
         <EmptyState title={t.emptyTitle}>{t.emptyText}</EmptyState>
       ) : (
         groups.map(({ group, items }) => (
-          <Section key={group} title={`${t[group]} (${items.length})`} id={`groupe-${group}`}>
+          <Section key={group} title={`${t[group]} (${formatNumber(items.length, lang)})`} id={`groupe-${group}`}>
             <FollowUpItems>
               {items.map((followUp) => (
                 <FollowUpItem

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
 export const messages = {
@@ -8,13 +9,13 @@ export const messages = {
     locating: 'Recherche de la position…',
     hereSorted: 'Lieux triés du plus proche au plus loin de votre position.',
     filters: 'Filtres',
-    filtersActive: (n: number) => `Filtres (${n} ${n > 1 ? 'actifs' : 'actif'})`,
+    filtersActive: (n: number) => `Filtres (${formatNumber(n, 'fr')} ${n > 1 ? 'actifs' : 'actif'})`,
     kind: 'Type de lieu',
     service: 'Service rendu lors d’une visite',
     any: 'Tous',
     notVisited: 'Pas de visite depuis 6 mois',
     count: (shown: number, unplaced: number) =>
-      `${shown} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${unplaced} sans position` : ''}`,
+      `${formatNumber(shown, 'fr')} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${formatNumber(unplaced, 'fr')} sans position` : ''}`,
     mapLabel: 'Carte des lieux',
     mapFailed: 'La carte n’a pas pu s’ouvrir\u202f; la liste ci-dessous donne les mêmes lieux.',
     noTiles:
@@ -24,8 +25,8 @@ export const messages = {
     zoomIn: 'Zoom avant',
     zoomOut: 'Zoom arrière',
     list: 'Liste des lieux',
-    distance: (km: string) => `à ${km} km`,
-    more: (n: number) => `Afficher plus (${n} de plus)`,
+    distance: (km: string) => `à ${km}\u00a0km`,
+    more: (n: number) => `Afficher plus (${formatNumber(n, 'fr')} de plus)`,
     none: 'Aucun lieu ne correspond à ces filtres.',
     nonePlaced:
       'Aucun de ces lieux n’a de position sur la carte\u00a0: ils sont listés plus bas, sous «\u00a0Sans position\u00a0».',
@@ -37,7 +38,7 @@ export const messages = {
     logVisit: 'Noter une visite ici',
     openLieu: 'Voir la fiche',
     close: 'Fermer',
-    unplaced: (n: number) => `Sans position (${n})`,
+    unplaced: (n: number) => `Sans position (${formatNumber(n, 'fr')})`,
     unplacedHint:
       'Ni coordonnées ni visite localisée. Cherchez l’adresse dans la Base adresse nationale (en ligne), ou placez le lieu à votre position si vous y êtes.',
     byAddress: 'Chercher l’adresse',
@@ -61,13 +62,13 @@ export const messages = {
     locating: 'Finding your position…',
     hereSorted: 'Places sorted from nearest to farthest.',
     filters: 'Filters',
-    filtersActive: (n: number) => `Filters (${n} on)`,
+    filtersActive: (n: number) => `Filters (${formatNumber(n, 'en')} on)`,
     kind: 'Kind of place',
     service: 'Service given during a visit',
     any: 'All',
     notVisited: 'Not visited for 6 months',
     count: (shown: number, unplaced: number) =>
-      `${shown} ${shown === 1 ? 'place' : 'places'}${unplaced > 0 ? `, ${unplaced} without a position` : ''}`,
+      `${formatNumber(shown, 'en')} ${shown === 1 ? 'place' : 'places'}${unplaced > 0 ? `, ${formatNumber(unplaced, 'en')} without a position` : ''}`,
     mapLabel: 'Map of places',
     mapFailed: 'The map could not open; the list below gives the same places.',
     noTiles: 'No map background (offline?): places stay placed, with their commune’s name.',
@@ -77,7 +78,7 @@ export const messages = {
     zoomOut: 'Zoom out',
     list: 'List of places',
     distance: (km: string) => `${km} km away`,
-    more: (n: number) => `Show more (${n} more)`,
+    more: (n: number) => `Show more (${formatNumber(n, 'en')} more)`,
     none: 'No place matches these filters.',
     nonePlaced: 'None of these places has a position on the map: they are listed below, under “Without a position”.',
     empty: 'No places yet: add some from Contacts → Places.',
@@ -88,7 +89,7 @@ export const messages = {
     logVisit: 'Log a visit here',
     openLieu: 'Open its page',
     close: 'Close',
-    unplaced: (n: number) => `Without a position (${n})`,
+    unplaced: (n: number) => `Without a position (${formatNumber(n, 'en')})`,
     unplacedHint:
       'No coordinates and no located visit. Look the address up in the national address base (online), or place it at your position if you are there.',
     byAddress: 'Look up the address',

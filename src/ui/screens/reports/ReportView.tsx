@@ -2,6 +2,7 @@
 // number cells carry a bar (the chart and its table twin are one element), and the months as
 // a column chart with its table a tap away.
 
+import { formatNumber } from '../../../domain/numbers';
 import type { Report } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
@@ -14,7 +15,7 @@ import styles from './reports.module.css';
 export function ReportView({ report }: { report: Report }) {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const number = (value: number) => new Intl.NumberFormat(lang).format(value);
+  const number = (value: number) => formatNumber(value, lang);
   const eventsByService = new Map(report.eventsByService.map(({ key, count }) => [key, count]));
   const serviceRows = report.visitsByService.filter(
     ({ key, count }) => count > 0 || (eventsByService.get(key) ?? 0) > 0,
@@ -143,7 +144,7 @@ export function ReportView({ report }: { report: Report }) {
                   <BarCell
                     value={row.average ?? 0}
                     max={100}
-                    text={row.average === null ? '—' : `${number(row.average)} %`}
+                    text={row.average === null ? '—' : `${number(row.average)}\u00a0%`}
                   />
                 </tr>
               ))}
@@ -188,6 +189,7 @@ function BarCell({ value, max, text, tone }: { value: number; max: number; text:
  */
 function MonthChart({ report }: { report: Report }) {
   const t = useMessages(messages);
+  const lang = useLanguage();
   const months = report.visitsByMonth;
   const events = report.eventsByMonth;
   const max = Math.max(1, ...months.map(({ count }) => count), ...events.map(({ count }) => count));
@@ -212,7 +214,7 @@ function MonthChart({ report }: { report: Report }) {
             class={styles['month-chart__value']}
             text-anchor="middle"
           >
-            {count}
+            {formatNumber(count, lang)}
           </text>
         ) : null}
       </>
@@ -271,8 +273,8 @@ function MonthChart({ report }: { report: Report }) {
             {months.map(({ key, count }, index) => (
               <tr key={key}>
                 <th scope="row">{`${t.monthShort(key)} ${key.slice(0, 4)}`}</th>
-                <td>{count}</td>
-                <td>{events[index]?.count ?? 0}</td>
+                <td>{formatNumber(count, lang)}</td>
+                <td>{formatNumber(events[index]?.count ?? 0, lang)}</td>
               </tr>
             ))}
           </tbody>

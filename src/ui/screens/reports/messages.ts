@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
 const MONTHS_FR = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
@@ -64,16 +65,16 @@ export const messages = {
     events: 'Événements',
     followUpsDone: 'Suivis faits',
     followUpsOpen: 'Suivis ouverts',
-    overdue: (n: number) => `dont ${n} en retard`,
+    overdue: (n: number) => `dont ${formatNumber(n, 'fr')} en retard`,
     diagnostics: 'Diagnostics remplis',
-    diagnosticsCompleted: (n: number) => `dont ${n} terminé${n > 1 ? 's' : ''}`,
+    diagnosticsCompleted: (n: number) => `dont ${formatNumber(n, 'fr')} terminé${n > 1 ? 's' : ''}`,
     byServiceTitle: 'Par service du réseau',
     serviceColumn: 'Service',
     byMonthTitle: 'Visites et événements par mois',
     monthShort: (key: string) => MONTHS_FR[Number(key.slice(5)) - 1] ?? key,
     monthColumn: 'Mois',
     chartSummary: (visits: number, events: number, months: number) =>
-      `${visits} visite${visits > 1 ? 's' : ''} et ${events} événement${events > 1 ? 's' : ''} sur ${months} mois`,
+      `${formatNumber(visits, 'fr')} visite${visits > 1 ? 's' : ''} et ${formatNumber(events, 'fr')} événement${events > 1 ? 's' : ''} sur ${formatNumber(months, 'fr')} mois`,
     showTable: 'Voir le tableau',
     byTerritoryTitle: 'Visites par territoire',
     territoryColumn: 'Territoire',
@@ -140,16 +141,16 @@ export const messages = {
     events: 'Events',
     followUpsDone: 'Follow-ups done',
     followUpsOpen: 'Open follow-ups',
-    overdue: (n: number) => `${n} overdue`,
+    overdue: (n: number) => `${formatNumber(n, 'en')} overdue`,
     diagnostics: 'Diagnostics filled',
-    diagnosticsCompleted: (n: number) => `${n} completed`,
+    diagnosticsCompleted: (n: number) => `${formatNumber(n, 'en')} completed`,
     byServiceTitle: 'Per network service',
     serviceColumn: 'Service',
     byMonthTitle: 'Visits and events per month',
     monthShort: (key: string) => MONTHS_EN[Number(key.slice(5)) - 1] ?? key,
     monthColumn: 'Month',
     chartSummary: (visits: number, events: number, months: number) =>
-      `${visits} visit${visits === 1 ? '' : 's'} and ${events} event${events === 1 ? '' : 's'} over ${months} months`,
+      `${formatNumber(visits, 'en')} visit${visits === 1 ? '' : 's'} and ${formatNumber(events, 'en')} event${events === 1 ? '' : 's'} over ${formatNumber(months, 'en')} months`,
     showTable: 'Show the table',
     byTerritoryTitle: 'Visits per territory',
     territoryColumn: 'Territory',

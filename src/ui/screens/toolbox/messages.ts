@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { ToolboxKind, TripKind } from '../../../domain/vocabulary';
 import { TOOLBOX_KIND_LABELS, TRIP_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import type { Messages } from '../../i18n/messages';
@@ -12,7 +13,11 @@ export const messages = {
     searchLabel: 'Chercher dans la valise',
     searchHint: 'Par titre, étiquette ou description, même hors ligne.',
     searchResults: (count: number) =>
-      count === 0 ? 'Aucun élément ne correspond.' : count === 1 ? '1 élément trouvé.' : `${count} éléments trouvés.`,
+      count === 0
+        ? 'Aucun élément ne correspond.'
+        : count === 1
+          ? '1 élément trouvé.'
+          : `${formatNumber(count, 'fr')} éléments trouvés.`,
     listsTitle: 'Listes de départ',
     listsIntro: 'Avant de partir, ouvrez la liste du déplacement et cochez ce qui est dans la valise.',
     templates: 'Modèles par type de déplacement',
@@ -22,8 +27,9 @@ export const messages = {
     noTripOfMine: 'Aucun départ à votre nom\u00a0: partez d’un modèle ci-dessous.',
     tripOwner: (name: string) => `Déplacement de ${name}`,
     noTrips: 'Aucun départ en préparation\u00a0: ouvrez un modèle pour en préparer un.',
-    packedOf: (packed: number, total: number) => `${packed} sur ${total} dans la valise`,
-    itemCount: (count: number) => (count === 1 ? '1 élément' : `${count} éléments`),
+    packedOf: (packed: number, total: number) =>
+      `${formatNumber(packed, 'fr')} sur ${formatNumber(total, 'fr')} dans la valise`,
+    itemCount: (count: number) => (count === 1 ? '1 élément' : `${formatNumber(count, 'fr')} éléments`),
     otherShelf: 'Autres éléments',
     suggestionsTitle: 'Suggestions à examiner',
     emptyTitle: 'La valise est vide pour l’instant',
@@ -43,7 +49,7 @@ export const messages = {
         ? available === 1
           ? 'Disponible'
           : 'Emprunté'
-        : `${available} disponible${available > 1 ? 's' : ''} sur ${owned}`,
+        : `${formatNumber(available, 'fr')} disponible${available > 1 ? 's' : ''} sur ${formatNumber(owned, 'fr')}`,
     heldBy: (names: string) => `Chez ${names}`,
     back: 'Retour à la valise',
     notFound: 'Cet élément n’est plus dans la valise',
@@ -67,9 +73,9 @@ export const messages = {
     kitTitle: 'Qui a le matériel\u202f?',
     nobodyHolds: 'Personne ne l’a emprunté\u00a0: il est au local.',
     holder: (name: string, count: number, date: string) =>
-      count > 1 ? `${name} en a ${count} depuis le ${date}` : `${name} l’a depuis le ${date}`,
+      count > 1 ? `${name} en a ${formatNumber(count, 'fr')} depuis le ${date}` : `${name} l’a depuis le ${date}`,
     overBorrowed: (out: number, owned: number) =>
-      `${out} emprunts pour ${owned} disponible${owned > 1 ? 's' : ''}\u00a0: deux personnes l’ont emprunté sans réseau. Accordez-vous, puis que l’une le rende ici.`,
+      `${formatNumber(out, 'fr')} emprunts pour ${formatNumber(owned, 'fr')} disponible${owned > 1 ? 's' : ''}\u00a0: deux personnes l’ont emprunté sans réseau. Accordez-vous, puis que l’une le rende ici.`,
     borrowerLabel: 'Au nom de',
     borrow: 'Je l’emprunte',
     giveBack: 'Je le rends',
@@ -124,7 +130,8 @@ export const messages = {
     allPacked: 'Tout est dans la valise. Bon voyage\u202f!',
     nothingMissing: 'Rien ne manque.',
     goneItem: 'Élément retiré de la valise',
-    packedProgress: (packed: number, total: number) => `${packed} sur ${total} emballés`,
+    packedProgress: (packed: number, total: number) =>
+      `${formatNumber(packed, 'fr')} sur ${formatNumber(total, 'fr')} emballés`,
     reset: 'Tout décocher pour le prochain départ',
     resetConfirm: 'Décocher toutes les lignes de cette liste\u202f?',
     removeList: 'Supprimer ce départ',
@@ -147,7 +154,7 @@ export const messages = {
     searchLabel: 'Search the toolbox',
     searchHint: 'By title, tag or description, even offline.',
     searchResults: (count: number) =>
-      count === 0 ? 'Nothing matches.' : count === 1 ? '1 item found.' : `${count} items found.`,
+      count === 0 ? 'Nothing matches.' : count === 1 ? '1 item found.' : `${formatNumber(count, 'en')} items found.`,
     listsTitle: 'Packing lists',
     listsIntro: 'Before leaving, open the trip’s list and tick what is in the suitcase.',
     templates: 'Templates by kind of trip',
@@ -157,8 +164,8 @@ export const messages = {
     noTripOfMine: 'No trip in your name: start from a template below.',
     tripOwner: (name: string) => `${name}’s trip`,
     noTrips: 'No trip being packed: open a template to prepare one.',
-    packedOf: (packed: number, total: number) => `${packed} of ${total} packed`,
-    itemCount: (count: number) => (count === 1 ? '1 item' : `${count} items`),
+    packedOf: (packed: number, total: number) => `${formatNumber(packed, 'en')} of ${formatNumber(total, 'en')} packed`,
+    itemCount: (count: number) => (count === 1 ? '1 item' : `${formatNumber(count, 'en')} items`),
     otherShelf: 'Other items',
     suggestionsTitle: 'Suggestions to review',
     emptyTitle: 'The toolbox is empty for now',
@@ -173,7 +180,11 @@ export const messages = {
     tooLargeBadge: 'File too large',
     waitsForRoomBadge: 'File not sent yet',
     available: (available: number, owned: number) =>
-      owned === 1 ? (available === 1 ? 'Available' : 'Borrowed') : `${available} of ${owned} available`,
+      owned === 1
+        ? available === 1
+          ? 'Available'
+          : 'Borrowed'
+        : `${formatNumber(available, 'en')} of ${formatNumber(owned, 'en')} available`,
     heldBy: (names: string) => `With ${names}`,
     back: 'Back to the toolbox',
     notFound: 'This item is no longer in the toolbox',
@@ -195,9 +206,9 @@ export const messages = {
     kitTitle: 'Who has it?',
     nobodyHolds: 'Nobody has borrowed it: it is at the office.',
     holder: (name: string, count: number, date: string) =>
-      count > 1 ? `${name} has ${count} since ${date}` : `${name} has it since ${date}`,
+      count > 1 ? `${name} has ${formatNumber(count, 'en')} since ${date}` : `${name} has it since ${date}`,
     overBorrowed: (out: number, owned: number) =>
-      `${out} borrowed for ${owned} owned: two people borrowed it offline. Agree between you, then one of you returns it here.`,
+      `${formatNumber(out, 'en')} borrowed for ${formatNumber(owned, 'en')} owned: two people borrowed it offline. Agree between you, then one of you returns it here.`,
     borrowerLabel: 'Borrowed by',
     borrow: 'I’m borrowing it',
     giveBack: 'I’m returning it',
@@ -249,7 +260,8 @@ export const messages = {
     allPacked: 'Everything is packed. Have a good trip!',
     nothingMissing: 'Nothing is missing.',
     goneItem: 'Item removed from the toolbox',
-    packedProgress: (packed: number, total: number) => `${packed} of ${total} packed`,
+    packedProgress: (packed: number, total: number) =>
+      `${formatNumber(packed, 'en')} of ${formatNumber(total, 'en')} packed`,
     reset: 'Untick everything for the next trip',
     resetConfirm: 'Untick every line of this list?',
     removeList: 'Delete this trip',

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
 export const messages = {
@@ -7,7 +8,7 @@ export const messages = {
     newVisit: 'Nouvelle visite',
     followUps: 'À faire',
     reports: 'Rapports',
-    overdue: (count: number) => (count === 1 ? '1 en retard' : `${count} en retard`),
+    overdue: (count: number) => (count === 1 ? '1 en retard' : `${formatNumber(count, 'fr')} en retard`),
     emptyTitle: 'Aucune visite pour l’instant',
     emptyText: 'Les visites que vous noterez apparaîtront ici, enregistrées sur cet appareil.',
     noMatchTitle: 'Aucune visite ne correspond',
@@ -15,12 +16,13 @@ export const messages = {
     search: 'Rechercher une visite',
     searchHint: 'Lieu, personne, objet ou notes\u202f; les accents ne comptent pas.',
     filters: 'Filtres',
-    filtersActive: (count: number) => `Filtres (${count})`,
+    filtersActive: (count: number) => `Filtres (${formatNumber(count, 'fr')})`,
     more: 'Voir plus de visites',
     noPlace: 'Lieu non précisé',
-    drafts: (count: number) => `Brouillons (${count})`,
-    moreServices: (count: number) => `+${count}`,
-    resultCount: (count: number, more: boolean) => `${count}${more ? '+' : ''} ${count === 1 ? 'visite' : 'visites'}`,
+    drafts: (count: number) => `Brouillons (${formatNumber(count, 'fr')})`,
+    moreServices: (count: number) => `+${formatNumber(count, 'fr')}`,
+    resultCount: (count: number, more: boolean) =>
+      `${formatNumber(count, 'fr')}${more ? '+' : ''} ${count === 1 ? 'visite' : 'visites'}`,
   },
   en: {
     title: 'Visits',
@@ -28,7 +30,7 @@ export const messages = {
     newVisit: 'New visit',
     followUps: 'To do',
     reports: 'Reports',
-    overdue: (count: number) => `${count} overdue`,
+    overdue: (count: number) => `${formatNumber(count, 'en')} overdue`,
     emptyTitle: 'No visits yet',
     emptyText: 'The visits you log will show here, saved on this device.',
     noMatchTitle: 'No visit matches',
@@ -36,10 +38,11 @@ export const messages = {
     search: 'Search visits',
     searchHint: 'Place, person, purpose or notes; accents do not matter.',
     filters: 'Filters',
-    filtersActive: (count: number) => `Filters (${count})`,
+    filtersActive: (count: number) => `Filters (${formatNumber(count, 'en')})`,
     more: 'Show more visits',
     noPlace: 'Place not given',
-    drafts: (count: number) => `Drafts (${count})`,
-    resultCount: (count: number, more: boolean) => `${count}${more ? '+' : ''} ${count === 1 ? 'visit' : 'visits'}`,
+    drafts: (count: number) => `Drafts (${formatNumber(count, 'en')})`,
+    resultCount: (count: number, more: boolean) =>
+      `${formatNumber(count, 'en')}${more ? '+' : ''} ${count === 1 ? 'visit' : 'visits'}`,
   },
 } satisfies Messages;

@@ -1,14 +1,18 @@
-// French punctuation stays on the line of the word before it. A plain space before « : ; ? ! »
+// French punctuation stays on the line of the word before it. A plain space before « : ; ? ! % »
 // (or inside guillemets) lets a narrow phone screen start a line with the sign. The rule: a
-// no-break space (U+00A0) before « : » and inside « », a narrow no-break space (U+202F) before
-// « ; ? ! ». The catalogues are read as source, so that the text of every template (a message
-// with values) is checked too, without calling it.
+// no-break space (U+00A0) before « : » and « % » and inside « », a narrow no-break space (U+202F)
+// before « ; ? ! », and between the digits of a count (as Intl.NumberFormat writes it). The
+// catalogues are read as source, so that the text of every template (a message with values) is
+// checked too, without calling it.
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import type { Question } from '../../../../src/domain/diagnostic';
 import { STARTER_TEMPLATES } from '../../../../src/domain/diagnostic-starters';
+import { importMessages } from '../../../../src/ui/screens/contacts/import-messages';
+import { messages as contactMessages } from '../../../../src/ui/screens/contacts/messages';
+import { messages as syncMessages } from '../../../../src/ui/sync/messages';
 
-const LOOSE_SPACE = / [:;?!](?![\p{L}\p{N}/_])|« | »/u;
+const LOOSE_SPACE = / [:;?!%](?![\p{L}\p{N}/_])|« | »/u;
 
 const sources = import.meta.glob<string>('../../../../src/ui/**/*.{ts,tsx}', {
   query: '?raw',
@@ -52,7 +56,7 @@ describe('French typography of the app’s own words', () => {
     expect(withFrench.length).toBeGreaterThan(30);
   });
 
-  test('keeps « : ; ? ! » and guillemets on the line of their word in every French message', () => {
+  test('keeps « : ; ? ! % » and guillemets on the line of their word in every French message', () => {
     expect(catalogues.flatMap(([path, source]) => looseSpaces(path, source))).toEqual([]);
   });
 
@@ -68,6 +72,15 @@ describe('French typography of the app’s own words', () => {
     ]);
     expect(texts.filter((text) => text.includes('?')).length).toBeGreaterThan(0);
     expect(texts.filter((text) => LOOSE_SPACE.test(text))).toEqual([]);
+  });
+
+  test('groups the digits of a count of a thousand or more with a narrow no-break space', () => {
+    // As the import's button and its progress show them at 360 px: never « 6000 », never cut after « 6 ».
+    expect(importMessages.fr.confirm(6000)).toBe('Importer 6\u202f000 lieux');
+    expect(importMessages.fr.writingCount(1000, 6000)).toBe('Écriture des lieux… 1\u202f000 sur 6\u202f000');
+    expect(contactMessages.fr.importDone(1200, 0, 1)).toMatch(/^1\u202f200 personnes ajoutées, /);
+    expect(syncMessages.fr.pending(1500)).toBe('1\u202f500 modifications à envoyer');
+    expect(importMessages.en.confirm?.(6000)).toBe('Import 6,000 places');
   });
 
   test('finds a plain space left before a sign, and names the message', () => {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../domain/numbers';
 import type { RecordType } from '../../../../domain/record-types';
 import type { Messages } from '../../../i18n/messages';
 
@@ -48,7 +49,7 @@ export const messages = {
     save: 'Enregistrer une sauvegarde',
     saving: 'Préparation du fichier…',
     saved: (count: number) =>
-      `Sauvegarde enregistrée dans vos téléchargements\u00a0: ${count} élément${plural(count)}.`,
+      `Sauvegarde enregistrée dans vos téléchargements\u00a0: ${formatNumber(count, 'fr')} élément${plural(count)}.`,
     saveFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez\u202f; rien n’a été modifié.',
     restoreTitle: 'Restaurer une sauvegarde',
     restoreLabel: 'Fichier de sauvegarde (.json)',
@@ -58,7 +59,7 @@ export const messages = {
     reading: 'Lecture du fichier…',
     summary: (date: string) => `Sauvegarde du ${date}\u00a0:`,
     summaryEmpty: 'Cette sauvegarde ne contient aucun élément.',
-    typeCount: (type: RecordType, count: number) => `${count} ${TYPES_FR[type][count > 1 ? 1 : 0]}`,
+    typeCount: (type: RecordType, count: number) => `${formatNumber(count, 'fr')} ${TYPES_FR[type][count > 1 ? 1 : 0]}`,
     foreignNetwork: (name: string) =>
       `Cette sauvegarde vient d’un autre réseau («\u00a0${name}\u00a0»). Si vous la restaurez, ses éléments rejoindront le réseau de cet appareil et seront partagés avec ses membres.`,
     restore: 'Fusionner avec cet appareil',
@@ -67,7 +68,7 @@ export const messages = {
     restoring: 'Restauration…',
     restoreCancelled: 'Restauration annulée\u00a0: rien n’a été modifié.',
     restored: (added: number, updated: number, unchanged: number) =>
-      `Restauration terminée\u00a0: ${added} ajouté${plural(added)}, ${updated} mis à jour, ${unchanged} déjà à jour.`,
+      `Restauration terminée\u00a0: ${formatNumber(added, 'fr')} ajouté${plural(added)}, ${formatNumber(updated, 'fr')} mis à jour, ${formatNumber(unchanged, 'fr')} déjà à jour.`,
     restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
     notJson:
       'Ce fichier est illisible\u00a0: il n’est pas au format d’une sauvegarde Valise, ou il est incomplet (téléchargement interrompu\u202f?). Rien n’a été modifié.',
@@ -102,7 +103,7 @@ export const messages = {
     includeFiles: 'Include photos and files (the file will be larger)',
     save: 'Save a backup',
     saving: 'Preparing the file…',
-    saved: (count: number) => `Backup saved to your downloads: ${count} item${plural(count)}.`,
+    saved: (count: number) => `Backup saved to your downloads: ${formatNumber(count, 'en')} item${plural(count)}.`,
     saveFailed: 'The backup could not be prepared. Try again; nothing changed.',
     restoreTitle: 'Restore a backup',
     restoreLabel: 'Backup file (.json)',
@@ -112,7 +113,7 @@ export const messages = {
     reading: 'Reading the file…',
     summary: (date: string) => `Backup of ${date}:`,
     summaryEmpty: 'This backup holds no item.',
-    typeCount: (type: RecordType, count: number) => `${count} ${TYPES_EN[type][count > 1 ? 1 : 0]}`,
+    typeCount: (type: RecordType, count: number) => `${formatNumber(count, 'en')} ${TYPES_EN[type][count > 1 ? 1 : 0]}`,
     foreignNetwork: (name: string) =>
       `This backup comes from another network (“${name}”). If you restore it, its items join this device’s network and are shared with its members.`,
     restore: 'Merge into this device',
@@ -121,7 +122,7 @@ export const messages = {
     restoring: 'Restoring…',
     restoreCancelled: 'Restore cancelled: nothing changed.',
     restored: (added: number, updated: number, unchanged: number) =>
-      `Restore finished: ${added} added, ${updated} updated, ${unchanged} already up to date.`,
+      `Restore finished: ${formatNumber(added, 'en')} added, ${formatNumber(updated, 'en')} updated, ${formatNumber(unchanged, 'en')} already up to date.`,
     restoredSync: 'The restored items will go to the network at the next sync.',
     notJson:
       'This file cannot be read: it is not a Valise backup, or it is incomplete (interrupted download?). Nothing changed.',

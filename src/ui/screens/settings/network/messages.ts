@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../domain/numbers';
 import { isRecordType, type RecordType } from '../../../../domain/record-types';
 import type { Messages } from '../../../i18n/messages';
 
@@ -134,7 +135,7 @@ export const messages = {
     leaveExplain:
       'Cet appareil ne synchronisera plus. Vous pourrez rejoindre de nouveau le réseau avec une invitation.',
     leavePending: (count: number) =>
-      `${count} modification${count > 1 ? 's' : ''} n’${count > 1 ? 'ont' : 'a'} pas encore été envoyée${count > 1 ? 's' : ''} au réseau. Synchronisez d’abord si vous le pouvez.`,
+      `${formatNumber(count, 'fr')} modification${count > 1 ? 's' : ''} n’${count > 1 ? 'ont' : 'a'} pas encore été envoyée${count > 1 ? 's' : ''} au réseau. Synchronisez d’abord si vous le pouvez.`,
     leaveWipe: 'Effacer aussi toutes les données de cet appareil (appareil partagé ou prêté)',
     leaveWipeLoss: 'Je comprends que les modifications non envoyées seront définitivement perdues.',
     leaveConfirm: 'Quitter le réseau',
@@ -231,7 +232,7 @@ export const messages = {
     leaveTitle: 'Leave the network',
     leaveExplain: 'This device will no longer sync. You can join the network again with an invitation.',
     leavePending: (count: number) =>
-      `${count} change${count > 1 ? 's have' : ' has'} not been sent to the network yet. Sync first if you can.`,
+      `${formatNumber(count, 'en')} change${count > 1 ? 's have' : ' has'} not been sent to the network yet. Sync first if you can.`,
     leaveWipe: 'Also erase all data of this device (shared or borrowed device)',
     leaveWipeLoss: 'I understand that unsent changes will be lost for good.',
     leaveConfirm: 'Leave the network',

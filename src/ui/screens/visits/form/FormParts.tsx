@@ -6,6 +6,7 @@ import { maxAttachmentBytes } from '../../../../db/attachments';
 import type { DataContext } from '../../../../db/context';
 import { dayAfter, localDay } from '../../../../domain/days';
 import { newId } from '../../../../domain/ids';
+import { formatNumber } from '../../../../domain/numbers';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { Button } from '../../../components/Button';
@@ -206,7 +207,7 @@ export function PositionField({ position, onChange }: { position: Position; onCh
             {t.positionSet(
               number.format(position.latitude),
               number.format(position.longitude),
-              String(position.positionAccuracy ?? '?'),
+              position.positionAccuracy === null ? '?' : formatNumber(position.positionAccuracy, lang),
             )}
           </span>
           <Button variant="quiet" onClick={() => onChange({ latitude: null, longitude: null, positionAccuracy: null })}>

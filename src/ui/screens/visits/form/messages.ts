@@ -40,7 +40,7 @@ export const formMessages = {
     position: 'Position',
     addPosition: 'Ajouter ma position',
     locating: 'Recherche de la position…',
-    positionSet: (lat: string, lon: string, accuracy: string) => `${lat}, ${lon} (à ${accuracy} m près)`,
+    positionSet: (lat: string, lon: string, accuracy: string) => `${lat}, ${lon} (à ${accuracy}\u00a0m près)`,
     removePosition: 'Retirer la position',
     savedWithoutPosition: 'La visite s’enregistre sans.',
     save: 'Enregistrer la visite',
