@@ -77,11 +77,21 @@ export function eventSpan(
 }
 
 /**
- * A zone as people say it: its city and the zone's everyday name from Intl, « Paris (heure
- * d’Europe centrale) », « Reunion (heure de La Réunion) »; the identifier if Intl knows none.
+ * The places of the event form's zones whose identifier is spelt in English ("Reunion",
+ * "Noumea"): a French screen writes them as French does. The others read the same in both.
+ */
+const FRENCH_PLACES: Readonly<Record<string, string>> = {
+  'Indian/Reunion': 'La Réunion',
+  'Pacific/Noumea': 'Nouméa',
+};
+
+/**
+ * A zone as people say it: its place and the zone's everyday name from Intl, « Paris (heure
+ * d’Europe centrale) », « La Réunion (heure de La Réunion) »; the identifier if Intl knows none.
  */
 export function timeZoneName(zone: string, lang: Language): string {
-  const city = zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone;
+  const city =
+    (lang === 'fr' ? FRENCH_PLACES[zone] : undefined) ?? zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone;
   try {
     const generic = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
       timeZone: zone,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eventSpan } from '../../../../src/ui/screens/events/event-dates';
+import { eventSpan, timeZoneName } from '../../../../src/ui/screens/events/event-dates';
 import { messages } from '../../../../src/ui/screens/events/messages';
 
 const words = messages.fr;
@@ -15,6 +15,13 @@ describe('an event’s times on screen', () => {
     expect(eventSpan(event, 'fr', words, 'America/Cayenne')).toBe(
       'mercredi 15 juillet 2026, 09:30 – 17:00 · fuseau\u00a0: Paris (heure d’Europe centrale)',
     );
+  });
+
+  test('names an overseas zone with its place as French writes it, not its English identifier', () => {
+    expect(timeZoneName('Indian/Reunion', 'fr')).toBe('La Réunion (heure de La Réunion)');
+    expect(timeZoneName('Pacific/Noumea', 'fr')).toBe('Nouméa (heure normale de la Nouvelle-Calédonie)');
+    expect(timeZoneName('America/Cayenne', 'fr')).toBe('Cayenne (heure de la Guyane française)');
+    expect(timeZoneName('Indian/Reunion', 'en')).toMatch(/^Reunion \(/);
   });
 
   test('shows an evening across midnight as a range of two days', () => {
