@@ -268,6 +268,17 @@ describe('a phone with the network’s data', () => {
     expect(hidden).toEqual([]);
   });
 
+  test('À faire: the link from a follow-up to its visit or event is 44 px high, a thumb’s target', async () => {
+    await page.setViewportSize(PHONE);
+    await open('#/a-faire', { css: 'section li' });
+    const heights = await page
+      .getByRole('main')
+      .getByRole('link', { name: /^Voir (la visite|l’événement)$/ })
+      .evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().height)));
+    expect(heights.length).toBeGreaterThan(0);
+    expect(heights.filter((height) => height < 44)).toEqual([]);
+  });
+
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
     await open('#/visites', { css: '[data-testid="visit-item"]' });
