@@ -30,18 +30,22 @@ let started: Promise<Runtime> | null = null;
  * join or a leave is announced to the other tabs, which read the session again.
  */
 const SESSION_CHANNEL = 'valise-session';
+type TabNews = 'joined' | 'left';
 
-function followOtherTabs(context: DataContext, engine: SyncEngine): BroadcastChannel | null {
+function followOtherTabs(context: DataContext, engine: SyncEngine, scheduler: SyncScheduler): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return null;
   const tabs = new BroadcastChannel(SESSION_CHANNEL);
   // One message at a time: a leave announced right after a join is read after it.
   let reading = Promise.resolve();
-  tabs.onmessage = () => {
+  tabs.onmessage = (message: MessageEvent<TabNews>) => {
     reading = reading
       .then(async () => {
         await reloadSession(context);
         await engine.refresh();
         syncStore.setState({ session: context.session });
+        // This tab's scheduler may have stopped on a device an admin removed: the new session
+        // syncs by itself again here too (the device's lock lets one tab's run through).
+        if (message.data === 'joined') void scheduler.runNow();
       })
       .catch((error: unknown) => console.error('Reading the session another tab changed failed', error));
   };
@@ -75,7 +79,7 @@ export function startRuntime() {
     );
     const scheduler = new SyncScheduler(engine);
     scheduler.start();
-    return { engine, scheduler, context, tabs: followOtherTabs(context, engine) };
+    return { engine, scheduler, context, tabs: followOtherTabs(context, engine, scheduler) };
   })();
   return started;
 }
@@ -89,7 +93,7 @@ export async function join(input: JoinInput): Promise<Session> {
   const { context, scheduler, tabs } = await startRuntime();
   const session = await joinNetwork(context, input);
   syncStore.setState({ session });
-  tabs?.postMessage('joined');
+  tabs?.postMessage('joined' satisfies TabNews);
   void scheduler.runNow();
   return session;
 }
@@ -97,7 +101,7 @@ export async function join(input: JoinInput): Promise<Session> {
 export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
   const { context, engine, tabs } = await startRuntime();
   await leaveNetwork(context, { wipe });
-  tabs?.postMessage('left');
+  tabs?.postMessage('left' satisfies TabNews);
   await engine.refresh();
   // A device on its own again curates its own valise.
   await seedStarterValise(context, { pulled: false });

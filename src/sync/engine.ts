@@ -92,15 +92,26 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Loads what the last run left (pending count, last sync time) for the first render. */
+  /**
+   * Loads what the last run left (pending count, last sync time) for the first render, and the
+   * session as this tab last read it: a device an admin removed says so without asking the
+   * server again (it never takes a device back).
+   */
   async refresh(): Promise<void> {
     const meta = await readSyncMeta(this.context);
+    const session = this.context.session;
     this.update({
       pending: await pendingCount(this.context),
       filesWaiting: await countBlobsToUpload(this.context),
       lastSyncAt: meta.lastSyncAt,
       serverVersion: meta.serverVersion,
-      state: this.context.session ? (this.current.state === 'unjoined' ? 'idle' : this.current.state) : 'unjoined',
+      ...(!session
+        ? { state: 'unjoined', error: null }
+        : session.revokedAt
+          ? { state: 'error', error: 'revoked' }
+          : this.current.state === 'unjoined'
+            ? { state: 'idle' }
+            : {}),
     });
   }
 

@@ -1,8 +1,9 @@
 // When to sync: at start, when the network comes back, shortly after local writes, and
 // periodically — because the browser's `online` event lies (captive portals, dead wifi).
-// Failures back off exponentially so a dead server is not hammered; success resets it.
+// Failures back off exponentially so a dead server is not hammered; success resets it. A device
+// an admin removed does not sync by itself any more: only when the person asks.
 import { observe } from '../db/live';
-import { pendingCount } from '../db/sync-store';
+import { pendingCount, reloadSession } from '../db/sync-store';
 import type { SyncEngine } from './engine';
 
 export interface SchedulerEnvironment {
@@ -40,7 +41,7 @@ export class SyncScheduler {
   ) {}
 
   start(): void {
-    this.stops.push(this.environment.onOnline(() => this.runNow()));
+    this.stops.push(this.environment.onOnline(() => this.runByItself({ backoff: 'forget' })));
     const watch = observe(
       () => pendingCount(this.engine.context),
       (count) => {
@@ -50,29 +51,45 @@ export class SyncScheduler {
       },
     );
     this.stops.push(() => watch.unsubscribe());
-    this.runNow();
+    void this.runByItself({ backoff: 'forget' });
   }
 
   stop(): void {
     for (const stop of this.stops.splice(0)) stop();
-    if (this.timer !== null) this.environment.clearTimer(this.timer);
-    this.timer = null;
+    this.cancelTimer();
   }
 
-  /** The "Synchroniser" button: now, and forget any backoff. */
+  /** The "Synchroniser" button (or a join): now, whatever the backoff, even on a removed device. */
   runNow(): Promise<void> {
     this.failures = 0;
     return this.run();
   }
 
+  /**
+   * A run nobody asked for (start, the network back, a write, a timer). A device an admin
+   * removed learned it at a run of any of its tabs and keeps it in its stored session: asking
+   * again could only be refused, every 5 minutes for as long as the app is open. It shows why
+   * instead; "Synchroniser" still asks once per press, and once the person has joined anew (a
+   * new session) the device syncs by itself again.
+   */
+  private async runByItself({ backoff }: { backoff: 'forget' | 'keep' }): Promise<void> {
+    if ((await reloadSession(this.engine.context))?.revokedAt) {
+      this.cancelTimer();
+      await this.engine.refresh();
+      return;
+    }
+    if (backoff === 'forget') this.failures = 0;
+    await this.run();
+  }
+
   private async run(): Promise<void> {
-    if (this.timer !== null) this.environment.clearTimer(this.timer);
-    this.timer = null;
+    this.cancelTimer();
     await this.engine.sync();
     const { state, error, retryAfterMs, filesWaiting } = this.engine.status;
     // Retrying cannot help an app the server no longer serves: it waits for its update (the
-    // new version starts a new scheduler); "Synchroniser" still tries once per press.
-    if (state === 'unjoined' || error === 'upgrade_required') return;
+    // new version starts a new scheduler); nor a device an admin removed. "Synchroniser" still
+    // tries once per press.
+    if (state === 'unjoined' || error === 'upgrade_required' || error === 'revoked') return;
     // A file left waiting by a run whose records went is a failed upload: retried as a failure.
     if (state === 'offline' || state === 'error' || filesWaiting > 0) {
       this.failures += 1;
@@ -87,7 +104,12 @@ export class SyncScheduler {
   }
 
   private schedule(ms: number): void {
+    this.cancelTimer();
+    this.timer = this.environment.setTimer(() => void this.runByItself({ backoff: 'keep' }), ms);
+  }
+
+  private cancelTimer(): void {
     if (this.timer !== null) this.environment.clearTimer(this.timer);
-    this.timer = this.environment.setTimer(() => void this.run(), ms);
+    this.timer = null;
   }
 }

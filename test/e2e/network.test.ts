@@ -13,7 +13,7 @@ import { toMutations } from '../bench/server-side';
 import { firstInvitationCode } from '../helpers/server-process';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, PHONE } from './helpers/browser';
-import { screenshot } from './helpers/screenshots';
+import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { startServer } from './helpers/server';
 import { deviceSuite } from './helpers/suite';
 import { NetworkPage } from './pages/network-page';
@@ -199,6 +199,7 @@ describe('two tabs of one device', () => {
     await expect.poll(() => first.state()).toBe('syncing');
     await second.syncNow();
     await expect.poll(() => second.state()).toBe('syncing');
+    await screenshot(second.page, 'sync-second-tab-waits');
     release();
     await expect.poll(async () => (await first.state()) === 'idle' && (await first.lastSync()) !== before).toBe(true);
     await expect.poll(() => second.state()).toBe('idle');
@@ -245,9 +246,17 @@ describe('an admin of the network', () => {
     await admin.revokeDevice('Téléphone de Hugo');
     await concierge.syncNow();
     await expect.poll(() => concierge.state()).toBe('error');
-    expect(await concierge.section().textContent()).toContain('Un·e admin a retiré cet appareil du réseau');
+    expect(await concierge.section().textContent()).toContain(
+      'Un·e admin a retiré cet appareil du réseau\u00a0: il ne se synchronise plus de lui-même.',
+    );
     expect(await concierge.indicator().textContent()).toContain('Erreur');
     await screenshot(phone, 'sync-status-error');
+    await screenshotAtSizes(
+      phone,
+      'sync-status-removed',
+      [PHONE],
+      concierge.section().getByText(/il ne se synchronise plus/),
+    );
 
     // The network's last admin device stays, the admin's own included, and the admin reads why.
     adminPage.once('dialog', (dialog) => void dialog.accept());

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { leaveNetwork } from '../../src/db/sync-store';
 import { createRecord } from '../../src/db/writes';
 import { APP_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, SERVER_HEADER } from '../../src/protocol/wire';
+import { AdminClient } from '../../src/sync/admin';
+import type { SyncEngine } from '../../src/sync/engine';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
 import { TestDevice } from '../helpers/test-device';
-import { TestServer } from '../helpers/test-server';
+import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 /** Timers a test fires by hand, and an `online` event it can raise. A test waits for the
  *  timers it expects rather than for a fixed time, so a loaded machine only makes it slower. */
@@ -193,5 +196,99 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
     rewrite = async (_url, response) => response;
     environment.timers[0]?.callback();
     await expect.poll(() => device.engine.status.state).toBe('idle');
+  });
+});
+
+describe('a device an admin removed', () => {
+  let server: TestServer;
+  let networkId: string;
+  let admin: TestDevice;
+  let device: TestDevice;
+  let environment: ManualEnvironment;
+  let schedulers: SyncScheduler[];
+  const calls: string[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    networkId = (await server.createNetwork('Réseau')).id;
+    admin = await TestDevice.open('Camille', server.fetch);
+    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    device = await TestDevice.open('Hugo', (url, init) => {
+      calls.push(url);
+      return server.fetch(url, init);
+    });
+    await device.join(await server.invite(networkId));
+    environment = new ManualEnvironment();
+    schedulers = [];
+  });
+
+  afterEach(async () => {
+    for (const scheduler of schedulers) scheduler.stop();
+    await admin.close();
+    await device.close();
+    await server.stop();
+  });
+
+  /** The app started on the device: a scheduler over `engine`. */
+  function started(engine: SyncEngine): SyncScheduler {
+    const scheduler = new SyncScheduler(engine, environment, {
+      debounceMs: 10,
+      periodMs: 60_000,
+      firstBackoffMs: 5_000,
+    });
+    schedulers.push(scheduler);
+    scheduler.start();
+    return scheduler;
+  }
+
+  it('stops syncing by itself, keeps what waits, and syncs again once it joins anew', async () => {
+    const scheduler = started(device.engine);
+    await environment.timersBecome(60_000);
+    await new AdminClient(TEST_SERVER_URL, admin.context.session?.token as string, server.fetch).revoke(
+      device.context.session?.deviceId as string,
+    );
+    // Told at its next run (a press of "Synchroniser" here, to wait for its end): no retry follows.
+    await scheduler.runNow();
+    expect(device.engine.status).toMatchObject({ state: 'error', error: 'revoked' });
+    expect(environment.timers).toEqual([]);
+
+    // Nothing it writes, no network coming back, no restart of the app makes it ask again: each
+    // says why (the engine's status read again) instead.
+    calls.length = 0;
+    const refreshed = vi.spyOn(device.engine, 'refresh');
+    await createRecord(device.context, 'visits', { visitedAt: new Date().toISOString(), services: ['inform'] });
+    await environment.timersBecome(10);
+    environment.timers[0]?.callback();
+    await expect.poll(() => refreshed.mock.calls.length).toBe(1);
+    environment.goOnline();
+    await expect.poll(() => refreshed.mock.calls.length).toBe(2);
+    scheduler.stop();
+    const reopened = new TestDevice('Hugo', device.context, device.link);
+    const refreshedAfterRestart = vi.spyOn(reopened.engine, 'refresh');
+    const restarted = started(reopened.engine);
+    await expect.poll(() => reopened.engine.status).toMatchObject({ state: 'error', error: 'revoked', pending: 1 });
+    // The change waiting asks for a run shortly after the start, unless the start's own check came after.
+    const fired = environment.timers.length;
+    for (const timer of [...environment.timers]) timer.callback();
+    await expect.poll(() => refreshedAfterRestart.mock.calls.length).toBe(1 + fired);
+    expect(calls).toEqual([]);
+    expect(environment.timers).toEqual([]);
+
+    // "Synchroniser" asks once, and is told again.
+    await restarted.runNow();
+    expect(calls.length).toBeGreaterThan(0);
+    expect(reopened.engine.status).toMatchObject({ state: 'error', error: 'revoked', pending: 1 });
+    expect(environment.timers).toEqual([]);
+    expect(await device.outboxSize()).toBe(1);
+
+    // Left without erasing, then joined with a new invitation: what waited goes, and the
+    // periodic sync is back.
+    await leaveNetwork(device.context, { wipe: false });
+    await device.join(await server.invite(networkId));
+    await restarted.runNow();
+    expect(reopened.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
+    expect(environment.timers.map((timer) => timer.ms)).toEqual([60_000]);
+    await admin.sync();
+    expect(await admin.context.db.anyRecords('visits').count()).toBe(1);
   });
 });

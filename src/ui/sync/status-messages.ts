@@ -11,7 +11,7 @@ export const messages = {
     errorUnauthorized:
       'Le serveur ne reconnaît plus cet appareil. Vos données restent ici\u00a0: rejoignez de nouveau le réseau avec une nouvelle invitation.',
     errorRevoked:
-      'Un·e admin a retiré cet appareil du réseau. Vos données restent sur cet appareil\u00a0: demandez une nouvelle invitation pour synchroniser.',
+      'Un·e admin a retiré cet appareil du réseau\u00a0: il ne se synchronise plus de lui-même. Vos données et vos modifications non envoyées restent ici. Pour les envoyer\u00a0: demandez une nouvelle invitation, quittez le réseau sans effacer vos données, puis rejoignez-le avec cette invitation.',
     errorRefused:
       'Le serveur a refusé la synchronisation (version incompatible\u202f?). Vos données restent ici\u00a0: prévenez l’admin du réseau.',
     errorServer:
@@ -33,7 +33,7 @@ export const messages = {
     errorUnauthorized:
       'The server no longer knows this device. Your data stays here: join the network again with a new invitation.',
     errorRevoked:
-      'An admin removed this device from the network. Your data stays on this device: ask for a new invitation to sync.',
+      'An admin removed this device from the network: it no longer syncs by itself. Your data and unsent changes stay here. To send them: ask for a new invitation, leave the network without erasing your data, then join it with that invitation.',
     errorRefused: 'The server refused to sync (incompatible version?). Your data stays here: tell the network’s admin.',
     errorServer: 'The server had a problem. It will be tried again automatically in a moment.',
     errorUpgradeRequired:
