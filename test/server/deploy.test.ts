@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
+import { deploySteps } from '../../src/server/deploy/files';
 
 const ROOT = join(import.meta.dirname, '../..');
 let dir: string;
@@ -174,6 +175,23 @@ describe('valise deploy', () => {
     expect(quoted.status, quoted.stderr).toBe(0);
     expect(quoted.stdout).toMatch(/link: https:\/\/autre\.mon-reseau\.fr\/#\/rejoindre\?code=/);
   }, 60_000);
+
+  it('says how to name the repository when this checkout has no origin the VPS can clone from', () => {
+    const settings = {
+      domain: 'valise.mon-reseau.fr',
+      email: null,
+      dataDir: '/var/lib/valise',
+      backupDir: '/var/backups/valise',
+      user: 'valise',
+      appDir: '/opt/valise',
+      node: '/usr/bin/node',
+      port: 8080,
+    };
+    const steps = deploySteps(settings, '/tmp/deploy', null).join('\n');
+    expect(steps).toContain('git clone <repository> /opt/valise');
+    expect(steps).toContain('run deploy again with --repo URL');
+    expect(deploySteps(settings, '/tmp/deploy', 'https://forge.example/v.git').join('\n')).not.toContain('--repo');
+  });
 
   it('refuses a domain that is not a host name, in words', async () => {
     expect(await cli('deploy', '--domain', 'https://valise.example.org')).toBe(1);

@@ -32,7 +32,7 @@ export function runDeploy(args: string[], io: CliIo): number {
   const outDir = resolve(option(args, 'out') ?? 'dist/deploy');
   mkdirSync(outDir, { recursive: true });
   for (const file of deployFiles(settings)) writeFileSync(join(outDir, file.name), file.text);
-  const repository = option(args, 'repo') ?? originAddress() ?? '<this repository’s address>';
+  const repository = option(args, 'repo') ?? originAddress();
   for (const line of deploySteps(settings, outDir, repository)) io.out(line);
   return 0;
 }

@@ -193,7 +193,7 @@ const UPLOAD_DIR = '/root/valise-deploy';
  * by name into a folder made first. `scp -r <folder>` would nest them in a folder of that name
  * on a second deploy, once UPLOAD_DIR exists, and step 5 would install the first deploy's files.
  */
-export function deploySteps(settings: DeploySettings, outDir: string, repository: string): string[] {
+export function deploySteps(settings: DeploySettings, outDir: string, repository: string | null): string[] {
   const { user, dataDir, backupDir, appDir, domain } = settings;
   const files = deployFiles(settings);
   return [
@@ -209,7 +209,11 @@ export function deploySteps(settings: DeploySettings, outDir: string, repository
     '  2. apt-get install -y caddy nodejs npm git sqlite3   (Node 20 or newer: Debian 13 has it; node --version)',
     `  3. useradd --system --home-dir ${dataDir} --shell /usr/sbin/nologin ${user}`,
     `     install -d -o ${user} -g ${user} -m 700 ${dataDir} ${backupDir}`,
-    `  4. The app in ${appDir}: git clone ${repository} ${appDir} && cd ${appDir} && npm ci && npm run build`,
+    `  4. The app in ${appDir}: git clone ${repository ?? '<repository>'} ${appDir} && cd ${appDir} && npm ci && npm run build`,
+    // A checkout cloned from a folder of this computer has no address the VPS can reach.
+    ...(repository === null
+      ? ['     (<repository>: this checkout has no origin the VPS can clone from; run deploy again with --repo URL)']
+      : []),
     ...files.map(
       (file, index) =>
         `${index === 0 ? '  5. ' : '     '}${file.target === ADMIN_COMMAND ? 'install -m 755' : 'cp'} ${UPLOAD_DIR}/${file.name} ${file.target}`,
