@@ -15,10 +15,10 @@ export function toMarkdown(report: Report): string {
   const lines: string[] = [
     `# ${markdownText(report.title)}`,
     '',
-    `- Date : ${report.date}`,
-    `- Grille : ${markdownText(report.grid)} (version ${report.version})`,
-    `- Sections remplies : ${report.progress.done}/${report.progress.total}`,
-    `- Score global : ${overallText(report)}`,
+    `- Date\u00a0: ${report.date}`,
+    `- Grille\u00a0: ${markdownText(report.grid)} (version ${report.version})`,
+    `- Sections remplies\u00a0: ${report.progress.done}/${report.progress.total}`,
+    `- Score global\u00a0: ${overallText(report)}`,
     '',
     '## Scores par section',
     '',
@@ -29,15 +29,15 @@ export function toMarkdown(report: Report): string {
         `| ${section.number} | ${markdownText(section.title)} | ${sectionScoreText(section.score)} | ${countedText(section.score)} |`,
     ),
     '',
-    `**Points forts** : ${markdownText(report.strengths)}`,
+    `**Points forts**\u00a0: ${markdownText(report.strengths)}`,
     '',
-    `**À accompagner** : ${markdownText(report.weaknesses)}`,
+    `**À accompagner**\u00a0: ${markdownText(report.weaknesses)}`,
   ];
   for (const section of report.sections) {
     lines.push('', `## ${section.number}. ${markdownText(section.title)}`, '');
-    if (section.score.scorable > 0) lines.push(`Score : ${sectionScoreText(section.score)}`, '');
+    if (section.score.scorable > 0) lines.push(`Score\u00a0: ${sectionScoreText(section.score)}`, '');
     for (const { question, answer } of section.answers)
-      lines.push(`- **${markdownText(question)}** : ${markdownText(answer)}`);
+      lines.push(`- **${markdownText(question)}**\u00a0: ${markdownText(answer)}`);
     if (section.comment) {
       lines.push('', ...section.comment.split(/\r\n|\r|\n/).map((line) => `> ${markdownText(line, '')}`.trimEnd()));
     }
@@ -51,10 +51,10 @@ export function toWikitext(report: Report): string {
   const lines: string[] = [
     `== ${wikiText(report.title)} ==`,
     '',
-    `* Date : ${report.date}`,
-    `* Grille : ${wikiText(report.grid)} (version ${report.version})`,
-    `* Sections remplies : ${report.progress.done}/${report.progress.total}`,
-    `* Score global : ${overallText(report)}`,
+    `* Date\u00a0: ${report.date}`,
+    `* Grille\u00a0: ${wikiText(report.grid)} (version ${report.version})`,
+    `* Sections remplies\u00a0: ${report.progress.done}/${report.progress.total}`,
+    `* Score global\u00a0: ${overallText(report)}`,
     '',
     '=== Scores par section ===',
     '{| class="wikitable"',
@@ -65,15 +65,15 @@ export function toWikitext(report: Report): string {
     ]),
     '|}',
     '',
-    `'''Points forts''' : ${wikiText(report.strengths)}`,
+    `'''Points forts'''\u00a0: ${wikiText(report.strengths)}`,
     '',
-    `'''À accompagner''' : ${wikiText(report.weaknesses)}`,
+    `'''À accompagner'''\u00a0: ${wikiText(report.weaknesses)}`,
   ];
   for (const section of report.sections) {
     lines.push('', `=== ${section.number}. ${wikiText(section.title)} ===`);
-    if (section.score.scorable > 0) lines.push(`Score : ${sectionScoreText(section.score)}`, '');
+    if (section.score.scorable > 0) lines.push(`Score\u00a0: ${sectionScoreText(section.score)}`, '');
     for (const { question, answer } of section.answers)
-      lines.push(`* '''${wikiText(question)}''' : ${wikiText(answer)}`);
+      lines.push(`* '''${wikiText(question)}'''\u00a0: ${wikiText(answer)}`);
     if (section.comment) lines.push('', `<blockquote>${wikiText(section.comment)}</blockquote>`);
   }
   return `${lines.join('\n')}\n`;

@@ -34,21 +34,23 @@ export interface Report {
 }
 
 export function percentText(percent: number): string {
-  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(percent)} %`;
+  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(percent)}\u00a0%`;
 }
 
 /** "75 %", or why there is none. */
 export function sectionScoreText(score: SectionScore): string {
   if (score.scorable === 0) return 'Non noté';
   if (score.percent !== null) return percentText(score.percent);
-  return score.answered === 0 && score.unanswered === 0 ? 'Questions passées ou « ne sait pas »' : 'Pas de score';
+  return score.answered === 0 && score.unanswered === 0
+    ? 'Questions passées ou «\u00a0ne sait pas\u00a0»'
+    : 'Pas de score';
 }
 
 export function countedText(score: SectionScore): string {
   if (score.scorable === 0) return '—';
   const parts = [`${score.answered}/${score.scorable}`];
   if (score.skipped > 0) parts.push(`${score.skipped} passée${score.skipped > 1 ? 's' : ''}`);
-  if (score.unknown > 0) parts.push(`${score.unknown} « ne sait pas »`);
+  if (score.unknown > 0) parts.push(`${score.unknown} «\u00a0ne sait pas\u00a0»`);
   return parts.join(', ');
 }
 
@@ -70,8 +72,8 @@ export function buildReport(
     version: template.version,
     progress: progressOf(template, diagnostic.answers),
     score,
-    strengths: listed(reading.strengths, 'aucune section n’atteint 70 %'),
-    weaknesses: listed(reading.weaknesses, 'aucune section sous 40 %'),
+    strengths: listed(reading.strengths, 'aucune section n’atteint 70\u00a0%'),
+    weaknesses: listed(reading.weaknesses, 'aucune section sous 40\u00a0%'),
     sections: template.sections.map((section, index) => ({
       number: index + 1,
       title: section.title,

@@ -7,6 +7,7 @@ import type { EventNote, NetworkEvent, NoteTag } from './event';
 import { timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
 import { markdownCell, markdownText, wikiCell, wikiLiteral } from './markup-text';
+import { formatNumber } from './numbers';
 import { SERVICE_LABELS } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
 import { labelOf } from './vocabulary';
@@ -33,15 +34,15 @@ interface RecapInput {
 
 const WORDS = {
   fr: {
-    colon: ' :',
+    colon: '\u00a0:',
     kind: 'Type',
     when: 'Quand',
     place: 'Lieu',
     organisers: 'Organisé par',
     services: 'Services du réseau',
-    present: (n: number) => `Présent·es (${n})`,
-    invited: (n: number) => `Inscrit·es, présence non notée (${n})`,
-    excused: (n: number) => `Excusé·es (${n})`,
+    present: (n: number) => `Présent·es (${formatNumber(n, 'fr')})`,
+    invited: (n: number) => `Inscrit·es, présence non notée (${formatNumber(n, 'fr')})`,
+    excused: (n: number) => `Excusé·es (${formatNumber(n, 'fr')})`,
     sections: { decision: 'Décisions', action: 'Actions', idea: 'Idées', question: 'Questions', note: 'Notes' },
     followUps: 'Suites à donner',
     due: (day: string) => `pour le ${day}`,
@@ -57,9 +58,9 @@ const WORDS = {
     place: 'Place',
     organisers: 'Organised by',
     services: 'Network services',
-    present: (n: number) => `Present (${n})`,
-    invited: (n: number) => `Registered, attendance not noted (${n})`,
-    excused: (n: number) => `Excused (${n})`,
+    present: (n: number) => `Present (${formatNumber(n, 'en')})`,
+    invited: (n: number) => `Registered, attendance not noted (${formatNumber(n, 'en')})`,
+    excused: (n: number) => `Excused (${formatNumber(n, 'en')})`,
     sections: { decision: 'Decisions', action: 'Actions', idea: 'Ideas', question: 'Questions', note: 'Notes' },
     followUps: 'Follow-ups',
     due: (day: string) => `due ${day}`,

@@ -17,7 +17,7 @@ interface IcsOptions {
 }
 
 const UID_DOMAIN = 'valise.tiers-lieux';
-const FOLLOW_UP_PREFIX = { fr: 'À faire : ', en: 'To do: ' };
+const FOLLOW_UP_PREFIX = { fr: 'À faire\u00a0: ', en: 'To do: ' };
 
 export function calendarFile(
   events: readonly NetworkEvent[],

@@ -4,6 +4,7 @@
 import type { ExportLanguage } from './exports';
 import { frenchDay } from './exports';
 import { markdownCell, wikiCell } from './markup-text';
+import { formatNumber } from './numbers';
 import type { Report } from './report';
 import { SERVICE_LABELS } from './services';
 import { labelOf } from './vocabulary';
@@ -28,10 +29,12 @@ const WORDS = {
     territory: 'Territoire',
     unknownTerritory: 'Non renseigné',
     count: 'Nombre',
-    sections: 'Diagnostics : moyenne par section',
+    sections: 'Diagnostics\u00a0: moyenne par section',
     grid: 'Grille',
     section: 'Section',
     average: 'Moyenne',
+    colon: '\u00a0: ',
+    percent: (value: string) => `${value}\u00a0%`,
   },
   en: {
     title: (from: string, to: string) => `Network activity from ${from} to ${to}`,
@@ -56,6 +59,8 @@ const WORDS = {
     grid: 'Grid',
     section: 'Section',
     average: 'Average',
+    colon: ': ',
+    percent: (value: string) => `${value}%`,
   },
 } as const;
 
@@ -70,7 +75,7 @@ function tablesOf(
   lang: ExportLanguage,
 ): { title: string; figures: [string, string][]; tables: Table[] } {
   const w = WORDS[lang];
-  const number = (value: number) => new Intl.NumberFormat(lang).format(value);
+  const number = (value: number) => formatNumber(value, lang);
   const figures: [string, string][] = [
     [w.visits, number(report.visits)],
     [w.lieux, number(report.lieuxVisited)],
@@ -115,7 +120,7 @@ function tablesOf(
       rows: report.diagnostics.sections.map((row) => [
         row.grid,
         row.section,
-        row.average === null ? '—' : `${new Intl.NumberFormat(lang).format(row.average)} %`,
+        row.average === null ? '—' : w.percent(number(row.average)),
       ]),
     });
   }
@@ -125,7 +130,7 @@ function tablesOf(
 
 export function reportMarkdown(report: Report, lang: ExportLanguage): string {
   const { title, figures, tables } = tablesOf(report, lang);
-  const colon = lang === 'fr' ? ' : ' : ': ';
+  const { colon } = WORDS[lang];
   const lines = [
     `## ${title}`,
     '',
@@ -141,7 +146,7 @@ export function reportMarkdown(report: Report, lang: ExportLanguage): string {
 
 export function reportWikitext(report: Report, lang: ExportLanguage): string {
   const { title, figures, tables } = tablesOf(report, lang);
-  const colon = lang === 'fr' ? ' : ' : ': ';
+  const { colon } = WORDS[lang];
   const lines = [
     `== ${title} ==`,
     '',

@@ -234,8 +234,8 @@ describe('a diagnostic filled offline', () => {
     await page.getByRole('button', { name: 'Wikitext (MediaWiki)' }).click();
     const wikitext = await page.getByLabel('Texte à coller dans le wiki (MediaWiki)').inputValue();
     expect(wikitext).toContain('== Diagnostic d’un projet de tiers-lieu — La Forge des Possibles ==');
-    expect(wikitext).toContain('| 3 || Gouvernance & prise de décision || 19 % || 3/4, 1 passée');
-    expect(wikitext).toMatch(/\* '''Budget annuel \(en euros\)''' : 42\s500,5\n/);
+    expect(wikitext).toContain('| 3 || Gouvernance & prise de décision || 19\u00a0% || 3/4, 1 passée');
+    expect(wikitext).toMatch(/\* '''Budget annuel \(en euros\)'''\u00a0: 42\s500,5\n/);
     expect(describeViolations(await runAxe(page))).toBe('');
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 });

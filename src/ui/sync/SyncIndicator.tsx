@@ -30,7 +30,7 @@ export function SyncIndicator({ place }: { place: 'topbar' | 'column' }) {
       href={`#/${SETTINGS_PATH}`}
       // The name starts with exactly what is seen ("Hors ligne 3"), so a person using voice
       // control can say what they see; the rest tells a screen reader what the number means.
-      aria-label={`${visible}. ${t.indicatorLabel} : ${stateLabel(status, t)}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
+      aria-label={`${t.indicatorName(visible, stateLabel(status, t))}${status.pending > 0 ? `, ${t.pending(status.pending)}` : ''}`}
     >
       <Icon name="refresh" />
       <span class={styles.label}>{label}</span>

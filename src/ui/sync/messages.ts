@@ -7,7 +7,7 @@ const plural = (count: number, one: string, many: string) => (count === 1 ? one 
 
 export const messages = {
   fr: {
-    indicatorLabel: 'État de la synchronisation',
+    indicatorName: (seen: string, state: string) => `${seen}. État de la synchronisation\u00a0: ${state}`,
     offline: 'Hors ligne',
     syncing: 'Synchronisation…',
     syncingProgress: (percent: number) => `Synchronisation… ${percent}\u00a0%`,
@@ -26,7 +26,7 @@ export const messages = {
       `${formatNumber(count, 'fr')} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente\u202f?)\u00a0: nouvel essai à la prochaine synchronisation`,
   },
   en: {
-    indicatorLabel: 'Sync status',
+    indicatorName: (seen: string, state: string) => `${seen}. Sync status: ${state}`,
     offline: 'Offline',
     syncing: 'Syncing…',
     syncingProgress: (percent: number) => `Syncing… ${percent}%`,

@@ -4,30 +4,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from '../../../src/domain/diagnostic';
 import { toMarkdown, toWikitext } from '../../../src/domain/diagnostic-export';
 import { buildReport } from '../../../src/domain/diagnostic-report';
-import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../../src/domain/diagnostic-starters';
 import { wikiText } from '../../../src/domain/markup-text';
+import { laForgeDiagnostic, projectGrid } from '../../fixtures/diagnostic';
 
 const GOLDEN = join(import.meta.dirname, '../../fixtures/diagnostics');
-const template = STARTER_TEMPLATES.find((grid) => grid.id === PROJECT_STARTER_ID);
-if (!template) throw new Error('project starter grid missing');
-
-const diagnostic: Diagnostic = {
-  id: '0190a000-0000-7000-8000-0000000000aa',
-  networkId: 'local',
-  createdAt: '2026-03-03T09:00:00.000Z',
-  updatedAt: '2026-03-03T12:00:00.000Z',
-  updatedBy: 'Camille',
-  deleted: false,
-  templateId: template.id,
-  templateVersion: 1,
-  organisationId: null,
-  territoryLabel: 'La Forge',
-  visitId: null,
-  filledOn: '2026-03-03',
-  answers: {
+const template = projectGrid();
+const diagnostic = laForgeDiagnostic(
+  {
     id_porteurs: { status: 'answered', value: 'Camille | Hugo [[Utilisateur:Hugo]]' },
     id_type: { status: 'answered', value: 'fablab' },
     id_creation: { status: 'skipped' },
@@ -46,12 +31,8 @@ const diagnostic: Diagnostic = {
     pa_reseau: { status: 'skipped' },
     pa_acteurs: { status: 'unknown' },
   },
-  sectionComments: {
-    communaute: 'Un collectif de vingt bénévoles.\nÀ revoir en septembre : <b>pas</b> de __TOC__.',
-  },
-  setAside: {},
-  completedAt: null,
-};
+  { communaute: 'Un collectif de vingt bénévoles.\nÀ revoir en septembre : <b>pas</b> de __TOC__.' },
+);
 
 const report = buildReport(template, diagnostic, 'La Forge des Possibles', '3 mars 2026');
 
@@ -75,7 +56,7 @@ describe('diagnostic exports', () => {
 
   test('says a section whose questions were all skipped has no score, not 0 %', () => {
     expect(toMarkdown(report)).toContain(
-      '| 8 | Partenariats & ancrage local | Questions passées ou « ne sait pas » | 0/3, 2 passées, 1 « ne sait pas » |',
+      '| 8 | Partenariats & ancrage local | Questions passées ou «\u00a0ne sait pas\u00a0» | 0/3, 2 passées, 1 «\u00a0ne sait pas\u00a0» |',
     );
   });
 

@@ -75,11 +75,11 @@ describe('the recap of an event', () => {
     );
     expect(text).toBe(`# Rencontre régionale
 
-- **Type :** Rencontre réseau
-- **Quand :** mardi 3 mars 2026, de 09:30 à 17:00
-- **Lieu :** La Grange, Grange de Melle
-- **Organisé par :** Réseau des tiers-lieux
-- **Services du réseau :** Fédérer, Mutualiser
+- **Type\u00a0:** Rencontre réseau
+- **Quand\u00a0:** mardi 3 mars 2026, de 09:30 à 17:00
+- **Lieu\u00a0:** La Grange, Grange de Melle
+- **Organisé par\u00a0:** Réseau des tiers-lieux
+- **Services du réseau\u00a0:** Fédérer, Mutualiser
 
 Journée annuelle.
 
@@ -114,11 +114,11 @@ Journée annuelle.
   test('keeps typed text literal in wikitext and puts a multi-line note in one list item', () => {
     const text = renderEventRecap({ event: rencontre(), notes: NOTES }, 'fr', 'wikitext');
     expect(text).toContain('== Rencontre régionale ==');
-    expect(text).toContain('; Quand : mardi 3 mars 2026, de 09:30 à 17:00');
+    expect(text).toContain('; Quand\u00a0: mardi 3 mars 2026, de 09:30 à 17:00');
     expect(text).toContain('=== Actions ===\n\n* 11:15 — Envoyer le compte rendu (Camille)');
     expect(text).toContain('* 11:20 — Une &#91;&#91;carte&#93;&#93; des lieux (Hugo)');
     expect(text).toContain('* 10:40 — Tour de table :<br />12 lieux présents (Hugo)');
-    expect(text).toContain('; Services du réseau : Fédérer, Mutualiser');
+    expect(text).toContain('; Services du réseau\u00a0: Fédérer, Mutualiser');
   });
 
   test('dates the notes of a multi-day event and names a zone other than Paris', () => {
@@ -157,7 +157,7 @@ describe('names and typed text in the recap stay text', () => {
   test('in Markdown: no heading, link, emphasis, list or tag from a name or a note', () => {
     const text = renderEventRecap({ event: hostile, notes: [] }, 'fr');
     expect(text).toContain('# Rencontre \\# Titre piégé \\<img src=x onerror=alert(1)\\>\n');
-    expect(text).toContain('- **Lieu :** \\*\\*Grange\\*\\* \\[ici\\](javascript:alert(1))');
+    expect(text).toContain('- **Lieu\u00a0:** \\*\\*Grange\\*\\* \\[ici\\](javascript:alert(1))');
     expect(text).toContain('\\# Pas un titre\n\\- pas une liste\n1\\. pas une étape');
     expect(text).toContain('- \\[Hugo\\](https://ailleurs.fr) \\_\\_NOTOC\\_\\_');
     expect(text.split('\n').filter((line) => line.startsWith('# '))).toHaveLength(1);
@@ -166,7 +166,7 @@ describe('names and typed text in the recap stay text', () => {
   test('in wikitext: no tag, link, template or magic word from a name or a note', () => {
     const text = renderEventRecap({ event: hostile, notes: [] }, 'fr', 'wikitext');
     expect(text).toContain('== Rencontre # Titre piégé &lt;img src=x onerror=alert(1)&gt; ==');
-    expect(text).toContain('; Organisé par : &lt;/nowiki &gt;&#91;&#91;Catégorie:Piège&#93;&#93;');
+    expect(text).toContain('; Organisé par\u00a0: &lt;/nowiki &gt;&#91;&#91;Catégorie:Piège&#93;&#93;');
     expect(text).toContain('* &#91;Hugo&#93;(https://ailleurs.fr) &#95;&#95;NOTOC&#95;&#95;');
     expect(text).toContain('<nowiki/># Pas un titre\n<nowiki/>- pas une liste');
     expect(text).not.toMatch(/<\/?nowiki\s*>|<img/i);

@@ -116,8 +116,8 @@ describe('the summary as text for the wiki', () => {
   it('renders Markdown with key figures and right-aligned number columns', () => {
     const text = reportMarkdown(report, 'fr');
     expect(text).toContain('## Activité du réseau du 01/01/2026 au 31/12/2026');
-    expect(text).toContain('- **Visites** : 5');
-    expect(text).toContain('- **Suivis ouverts** : 3 (dont en retard 1)');
+    expect(text).toContain('- **Visites**\u00a0: 5');
+    expect(text).toContain('- **Suivis ouverts**\u00a0: 3 (dont en retard 1)');
     expect(text).toContain('| Service | Visites | Événements |\n| --- | ---: | ---: |');
     expect(text).toContain('| Détecter | 2 | 0 |');
     expect(text).toContain('| Non renseigné | 1 |');
@@ -128,12 +128,12 @@ describe('the summary as text for the wiki', () => {
     data.organisations[0]!.territoryLabel = 'Saint-Malo | Rance';
     const text = reportWikitext(buildReport(data, YEAR, {}, TODAY), 'fr');
     expect(text).toContain('== Activité du réseau du 01/01/2026 au 31/12/2026 ==');
-    expect(text).toContain("* '''Visites''' : 5");
+    expect(text).toContain("* '''Visites'''\u00a0: 5");
     expect(text).toContain(
       '{| class="wikitable"\n! Service !! Visites !! Événements\n|-\n| Informer & sensibiliser || 1 || 1',
     );
     expect(text).toContain('| Saint-Malo &#124; Rance || 2');
-    expect(text).toContain('| Communauté & finalité || 75 %');
+    expect(text).toContain('| Communauté & finalité || 75\u00a0%');
   });
 });
 

@@ -101,7 +101,7 @@ export function LieuDetail({
           {lieu.phone ? <DataLink variant="secondary" kind="tel" address={lieu.phone} /> : null}
           {lieu.email ? <DataLink variant="secondary" kind="mail" address={lieu.email} /> : null}
           {lieu.website ? (
-            <DataLink variant="secondary" address={lieu.website} fallback={`${t.website} : ${lieu.website}`}>
+            <DataLink variant="secondary" address={lieu.website} fallback={t.websiteAddress(lieu.website)}>
               {t.website}
             </DataLink>
           ) : null}

@@ -73,12 +73,12 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
         {note.editedAt ? <span data-testid="note-edited">({t.edited})</span> : null}
         {own && !editing ? (
           <span class={styles.actions}>
-            <Button variant="quiet" onClick={() => setEditing(true)} aria-label={`${t.editNote} : ${excerpt}`}>
+            <Button variant="quiet" onClick={() => setEditing(true)} aria-label={t.editNoteNamed(excerpt)}>
               {t.editNote}
             </Button>
             <Button
               variant="quiet"
-              aria-label={`${t.deleteNote} : ${excerpt}`}
+              aria-label={t.deleteNoteNamed(excerpt)}
               onClick={() => {
                 if (context && confirm(t.confirmDeleteNote)) void deleteNote(context, note.id);
               }}

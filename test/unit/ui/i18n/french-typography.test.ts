@@ -3,18 +3,22 @@
 // no-break space (U+00A0) before « : » and « % » and inside « », a narrow no-break space (U+202F)
 // before « ; ? ! », and between the digits of a count (as Intl.NumberFormat writes it). The
 // catalogues are read as source, so that the text of every template (a message with values) is
-// checked too, without calling it.
+// checked too, without calling it; so are the French words of the exports (event recap, report
+// summary, calendar), and a diagnostic's exports, written in French only, are checked as written.
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import type { Question } from '../../../../src/domain/diagnostic';
+import { toMarkdown, toWikitext } from '../../../../src/domain/diagnostic-export';
+import { buildReport } from '../../../../src/domain/diagnostic-report';
 import { STARTER_TEMPLATES } from '../../../../src/domain/diagnostic-starters';
 import { importMessages } from '../../../../src/ui/screens/contacts/import-messages';
 import { messages as contactMessages } from '../../../../src/ui/screens/contacts/messages';
 import { messages as syncMessages } from '../../../../src/ui/sync/messages';
+import { laForgeDiagnostic, projectGrid } from '../../../fixtures/diagnostic';
 
 const LOOSE_SPACE = / [:;?!%](?![\p{L}\p{N}/_])|« | »/u;
 
-const sources = import.meta.glob<string>('../../../../src/ui/**/*.{ts,tsx}', {
+const sources = import.meta.glob<string>(['../../../../src/ui/**/*.{ts,tsx}', '../../../../src/domain/**/*.ts'], {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -72,6 +76,22 @@ describe('French typography of the app’s own words', () => {
     ]);
     expect(texts.filter((text) => text.includes('?')).length).toBeGreaterThan(0);
     expect(texts.filter((text) => LOOSE_SPACE.test(text))).toEqual([]);
+  });
+
+  test('does the same in a diagnostic’s Markdown and wikitext exports, all of whose words are the app’s', () => {
+    // A score, a "ne sait pas", and a section whose questions were all skipped or not known.
+    const diagnostic = laForgeDiagnostic({
+      co_finalite: { status: 'answered', value: 4 },
+      co_publics: { status: 'unknown' },
+      pa_collectivites: { status: 'skipped' },
+      pa_reseau: { status: 'skipped' },
+      pa_acteurs: { status: 'unknown' },
+    });
+    const report = buildReport(projectGrid(), diagnostic, 'La Forge', '3 mars 2026');
+    // A wikitable's header row is markup: its « !! » separate cells.
+    const lines = [toMarkdown(report), toWikitext(report)].flatMap((text) => text.split('\n'));
+    expect(lines.filter((line) => line.includes('ne sait pas')).length).toBeGreaterThan(1);
+    expect(lines.filter((line) => !line.startsWith('!') && LOOSE_SPACE.test(line))).toEqual([]);
   });
 
   test('groups the digits of a count of a thousand or more with a narrow no-break space', () => {

@@ -107,14 +107,12 @@ export function AdminPanel({
           {invitation ? (
             <Banner tone="success" title={t.invitationReady}>
               <p>
-                {t.invitationCode} :{' '}
+                {t.invitationCode}{' '}
                 <strong class={styles.invitationCode} data-testid="invitation-code">
                   {invitation.code}
                 </strong>
               </p>
-              <p class={styles.invitationLink}>
-                {t.invitationLink} : {invitationLink(serverUrl, invitation.code)}
-              </p>
+              <p class={styles.invitationLink}>{t.invitationLink(invitationLink(serverUrl, invitation.code))}</p>
               <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
               <InvitationShare
                 link={invitationLink(serverUrl, invitation.code)}
