@@ -290,13 +290,11 @@ const request = fc.oneof(
       path: fc.constant('/api/sync/push'),
       who: fc.constantFrom<Who>('a-admin', 'a-concierge'),
       contentType: fc.constant('application/json'),
-      body: fc
-        .integer({ min: 1, max: 3 })
-        .map((count) =>
-          JSON.stringify({
-            mutations: Array.from({ length: count }, () => visitCreation(world.now, 'dddddddddddddddd')),
-          }),
-        ),
+      body: fc.integer({ min: 1, max: 3 }).map((count) =>
+        JSON.stringify({
+          mutations: Array.from({ length: count }, () => visitCreation(world.now, 'dddddddddddddddd')),
+        }),
+      ),
     }),
   },
 );
