@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PostgresStore } from '../../src/server/store/postgres';
+import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
+import { SQLITE_MIGRATIONS } from '../../src/server/store/sqlite-schema';
 import type { Store } from '../../src/server/store/store';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
 import { storeContract } from './store-contract';
@@ -34,6 +36,18 @@ storeContract('SQLite', () => ({
     const { db } = store as SqliteStore;
     db.prepare('UPDATE records SET clocks = ? WHERE id = ?').run(JSON.stringify(clocks), recordId);
     db.pragma(`user_version = ${CLOCK_REPAIR_MIGRATION}`);
+  },
+  async keyRecordsAsBefore(store) {
+    const { db } = store as SqliteStore;
+    db.exec(`
+      CREATE TABLE records_by_id (id TEXT PRIMARY KEY, network_id TEXT NOT NULL REFERENCES networks(id),
+        type TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, clocks TEXT NOT NULL);
+      INSERT INTO records_by_id SELECT id, network_id, type, seq, data, clocks FROM records;
+      DROP TABLE records;
+      ALTER TABLE records_by_id RENAME TO records;
+      CREATE UNIQUE INDEX records_network_seq ON records(network_id, seq);
+    `);
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 1}`);
   },
 }));
 
@@ -74,6 +88,16 @@ describe.skipIf(unavailable !== null)(`PostgreSQL${unavailable ? ` (skipped: ${u
       try {
         await client.query('UPDATE records SET clocks = $1 WHERE id = $2', [JSON.stringify(clocks), recordId]);
         await client.query('UPDATE schema_version SET version = $1', [CLOCK_REPAIR_MIGRATION]);
+      } finally {
+        await client.end();
+      }
+    },
+    async keyRecordsAsBefore(store) {
+      const client = new pg.Client({ connectionString: urls.get(store) as string });
+      await client.connect();
+      try {
+        await client.query('ALTER TABLE records DROP CONSTRAINT records_pkey, ADD PRIMARY KEY (id)');
+        await client.query('UPDATE schema_version SET version = $1', [POSTGRES_MIGRATIONS.length - 1]);
       } finally {
         await client.end();
       }

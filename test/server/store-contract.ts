@@ -21,6 +21,11 @@ export interface StoreHarness {
    * them, and marks the store as not yet migrated past that.
    */
   storeClocksAsBefore(store: Store, recordId: string, clocks: Record<string, string>): Promise<void>;
+  /**
+   * Keys the records by their id alone, as a server before per-network ids did, and marks the
+   * store as not yet migrated past that.
+   */
+  keyRecordsAsBefore(store: Store): Promise<void>;
 }
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
@@ -203,18 +208,47 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await store.snapshot(network.id)).toHaveLength(50);
     });
 
-    it('never lets one network write or read a record of another', async () => {
+    it('never lets one network write or read a record of another, even one of the same id', async () => {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');
       const mine = visitCreation(NOW);
       await push(a.id, [mine]);
       const before = await store.snapshot(a.id);
-      const hijack = visitCreation(NOW + 1000, 'ffffffffffffffff', mine.recordId, 'piraté');
-      const output = await push(b.id, [hijack]);
-      expect(output.results[0]).toMatchObject({ status: 'rejected', current: null });
+      const edit = notesEdit(NOW + 1000, mine.recordId, 'piraté', 'ffffffffffffffff');
+      expect((await push(b.id, [edit])).results[0]).toMatchObject({ status: 'rejected', current: null });
+      // Ids are per network: one B creates (a fixed id every network uses, or one it learnt)
+      // is B's own record, and A's stays A's.
+      const same = visitCreation(NOW + 500, 'ffffffffffffffff', mine.recordId, 'à B');
+      expect((await push(b.id, [same])).results[0]).toMatchObject({ status: 'applied' });
+      expect((await push(b.id, [{ ...edit, id: newId() }])).results[0]).toMatchObject({ status: 'applied' });
       expect(await store.snapshot(a.id)).toEqual(before);
-      expect(await store.snapshot(b.id)).toEqual([]);
-      expect(await pullAll(b.id)).toEqual([]);
+      const [ofB] = await pullAll(b.id);
+      expect(JSON.parse(ofB?.data ?? '{}')).toMatchObject({ networkId: b.id, notes: 'piraté' });
+      expect((await push(a.id, [notesEdit(NOW + 2000, mine.recordId, 'à A')])).results[0]).toMatchObject({
+        status: 'applied',
+      });
+      expect((await pullAll(a.id)).map((change) => JSON.parse(change.data).notes)).toEqual(['à A']);
+      expect((await pullAll(b.id)).map((change) => JSON.parse(change.data).notes)).toEqual(['piraté']);
+    });
+
+    it('keeps every record when migrated to ids per network, which then lets another network use one', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const first = visitCreation(NOW);
+      const second = visitCreation(NOW);
+      await push(a.id, [first, second]);
+      const before = await store.snapshot(a.id);
+      await h.keyRecordsAsBefore(store);
+      store = await h.reopen(store);
+      expect(await store.snapshot(a.id)).toEqual(before);
+      const same = visitCreation(NOW + 500, 'ffffffffffffffff', first.recordId, 'à B');
+      expect((await push(b.id, [same])).results[0]).toMatchObject({ status: 'applied' });
+      expect((await push(a.id, [notesEdit(NOW + 1000, first.recordId, 'Suite')])).results[0]).toMatchObject({
+        status: 'applied',
+      });
+      expect((await pullAll(a.id, Math.max(...before.map((row) => row.seq)))).map((row) => row.id)).toEqual([
+        first.recordId,
+      ]);
     });
 
     it('pages a pull in change order and tells what remains', async () => {

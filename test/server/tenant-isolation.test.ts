@@ -81,8 +81,11 @@ const cases: Case[] = [
       return { path: '/api/sync/push', init: { method: 'POST', body: JSON.stringify({ mutations: [creation] }) } };
     },
     status: 200,
-    check: ({ json }) => {
-      expect((json as unknown as PushResponse).results[0]).toMatchObject({ status: 'rejected', current: null });
+    check: async ({ json }) => {
+      // Ids are per network: B gets a record of its own under that id, A's stays as it was.
+      expect((json as unknown as PushResponse).results[0]).toMatchObject({ status: 'applied' });
+      const ofB = (await world.store.snapshot(world.b.networkId)).find((row) => row.id === world.a.recordIds[1]);
+      expect(JSON.parse(ofB?.data ?? '{}')).toMatchObject({ networkId: world.b.networkId, notes: 'volé' });
     },
   },
   {

@@ -137,6 +137,31 @@ describe('the starter valise', () => {
     expect(await second.outboxSize()).toBe(0);
   });
 
+  it('reaches each network of one server from its own first admin, the fixed starter ids notwithstanding', async () => {
+    const other = (await server.createNetwork('Autre réseau')).id;
+    const first = await device('Admin', true);
+    await first.join(await server.invite(networkId, 'admin'), 'admin');
+    await first.sync();
+    const second = await device('Admin de l’autre réseau', true);
+    await second.join(await server.invite(other, 'admin'), 'admin');
+    await second.sync();
+    expect(await listRejected(second.context)).toEqual([]);
+    expect(second.engine.status).toMatchObject({ state: 'idle', pending: 0 });
+    const concierge = await device('Concierge de l’autre réseau');
+    await concierge.join(await server.invite(other, 'concierge'));
+    await concierge.sync();
+    expect((await readToolbox(concierge.context)).items.map((item) => item.id).sort()).toEqual(
+      STARTER_ITEMS.map((item) => item.id).sort(),
+    );
+    // Each network's copy is its own: an edit in one never shows in the other.
+    await updateRecord(second.context, 'toolboxItems', STARTER_IDS.projector, { description: 'Au local de Vitré.' });
+    await second.sync();
+    await first.sync();
+    const projector = await first.context.db.records('toolboxItems').get(STARTER_IDS.projector);
+    expect(projector?.description).not.toBe('Au local de Vitré.');
+    expect(projector?.networkId).toBe(networkId);
+  });
+
   it('does not keep a device from syncing when seeding after the pull fails', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     onTestFinished(() => logged.mockRestore());

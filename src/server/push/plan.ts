@@ -86,6 +86,7 @@ export interface PushPlan {
 export function planPush(
   context: PushContext,
   mutations: readonly Mutation[],
+  /** The network's own records the mutations name (ids are unique per network, not per server). */
   existing: ReadonlyMap<string, RecordRow>,
   prior: ReadonlyMap<string, SavedResult>,
 ): PushPlan {
@@ -348,12 +349,6 @@ function applyOne(
   current: RecordRow | null,
   asItCame: boolean,
 ): Outcome | typeof DOUBTFUL {
-  if (current && current.networkId !== context.networkId) {
-    // An edit of another network's record reads exactly like an edit of no record: the answer
-    // must not tell that the id exists elsewhere.
-    if (mutation.fields.createdAt === undefined) return { refusal: refused('not_found', NO_SUCH_RECORD) };
-    return { refusal: refused('forbidden', 'forbidden: this id belongs to no record of your network') };
-  }
   if (current && current.type !== mutation.type)
     return { refusal: refused('wrong_type', `record ${mutation.recordId} is not of type ${mutation.type}`) };
   const stray = Object.keys(mutation.fields).find((key) => {

@@ -78,22 +78,36 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   // A refusal replayed from the log keeps its code, so the device can say it in its language.
   'ALTER TABLE mutations ADD COLUMN IF NOT EXISTS code TEXT',
+  // A record id is unique within its network, not across the server (see the SQLite store's
+  // recordIdsPerNetwork: the starter valise's fixed ids, ids another network is still to create).
+  async (client) => {
+    const { rows } = await client.query(
+      `SELECT a.attname AS name FROM pg_index i
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+       WHERE i.indrelid = 'records'::regclass AND i.indisprimary`,
+    );
+    if ((rows as { name: string }[]).some((row) => row.name === 'network_id')) return;
+    await client.query('ALTER TABLE records DROP CONSTRAINT records_pkey, ADD PRIMARY KEY (network_id, id)');
+  },
 ];
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */
 async function repairFutureClocks(client: pg.PoolClient, now: number): Promise<void> {
-  const { rows } = await client.query('SELECT id, clocks FROM records ORDER BY seq');
+  const { rows } = await client.query('SELECT network_id, id, clocks FROM records ORDER BY seq');
+  const networks: string[] = [];
   const ids: string[] = [];
   const clocks: string[] = [];
-  for (const row of rows as { id: string; clocks: string }[]) {
+  for (const row of rows as { network_id: string; id: string; clocks: string }[]) {
     const repaired = repairedClocks(JSON.parse(row.clocks), now);
     if (!repaired) continue;
+    networks.push(row.network_id);
     ids.push(row.id);
     clocks.push(JSON.stringify(repaired));
   }
   await client.query(
     `UPDATE records SET clocks = r.clocks, seq = nextval('record_seq')
-     FROM unnest($1::text[], $2::text[]) AS r(id, clocks) WHERE records.id = r.id`,
-    [ids, clocks],
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS r(network_id, id, clocks)
+     WHERE records.network_id = r.network_id AND records.id = r.id`,
+    [networks, ids, clocks],
   );
 }

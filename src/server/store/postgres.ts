@@ -26,11 +26,7 @@ import { MAX_PULL_PAGE_CHARS } from './store';
 
 type Client = pg.PoolClient;
 
-/** Another network created the same record id between our read and our write: plan again. */
-class RecordIdRace extends Error {}
-
 const MIGRATION_LOCK = 7_361_532;
-const PUSH_ATTEMPTS = 3;
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
@@ -192,13 +188,7 @@ export class PostgresStore implements Store {
   }
 
   async push(input: PushInput): Promise<PushOutput> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.transaction((client) => this.pushIn(client, input), this.pushPool);
-      } catch (error) {
-        if (!(error instanceof RecordIdRace) || attempt >= PUSH_ATTEMPTS) throw error;
-      }
-    }
+    return this.transaction((client) => this.pushIn(client, input), this.pushPool);
   }
 
   /**
@@ -212,7 +202,7 @@ export class PostgresStore implements Store {
 
     // A separate statement from the lock: it reads what the previous holder committed.
     const found = await client.query(
-      `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d FROM records WHERE id = ANY($2)
+      `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d FROM records WHERE network_id = $1 AND id = ANY($2)
        UNION ALL SELECT 'mutation', id, status, reason, code, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
        UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL FROM devices WHERE network_id = $1`,
       [
@@ -244,22 +234,18 @@ export class PostgresStore implements Store {
     const fresh = plan.results.filter((entry) => !entry.replay);
     const saved = fresh.map((entry) => savedColumns(entry.result));
     if (plan.writes.length > 0 || fresh.length > 0) {
-      const written = await client.query(
+      // Both writes in one statement: the records (a data-modifying WITH always runs) and the log.
+      await client.query(
         `WITH written AS (
            INSERT INTO records (id, network_id, type, seq, data, clocks)
            SELECT w.id, w.network_id, w.type, nextval('record_seq'), w.data, w.clocks
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
              AS w(id, network_id, type, data, clocks, n)
            ORDER BY w.n
-           ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks
-           WHERE records.network_id = excluded.network_id
-           RETURNING 1
-         ), saved AS (
-           INSERT INTO mutations (network_id, id, status, reason, code)
-           SELECT $6, * FROM unnest($7::text[], $8::text[], $9::text[], $10::text[])
-           RETURNING 1
+           ON CONFLICT (network_id, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks
          )
-         SELECT (SELECT COUNT(*) FROM written) AS written`,
+         INSERT INTO mutations (network_id, id, status, reason, code)
+         SELECT $6, * FROM unnest($7::text[], $8::text[], $9::text[], $10::text[])`,
         [
           plan.writes.map((row) => row.id),
           plan.writes.map((row) => row.networkId),
@@ -271,7 +257,6 @@ export class PostgresStore implements Store {
           ...[0, 1, 2].map((column) => saved.map((columns) => columns[column])),
         ],
       );
-      if (Number(written.rows[0]?.written) !== plan.writes.length) throw new RecordIdRace();
     }
 
     const refusedIds = plan.results

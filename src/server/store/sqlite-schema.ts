@@ -71,7 +71,36 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('mutations') as { name: string }[];
     if (!columns.some((column) => column.name === 'code')) db.exec('ALTER TABLE mutations ADD COLUMN code TEXT');
   },
+  recordIdsPerNetwork,
 ];
+
+/**
+ * A record id is unique within its network, not across the server: the starter valise has
+ * fixed ids every network seeds, and with one id space the first network to seed it kept them
+ * all (every other network's admin had its valise refused), and any device could take an id
+ * another network was still to create. SQLite cannot change a primary key: the table is
+ * copied into one keyed by (network, id).
+ */
+function recordIdsPerNetwork(db: Database.Database): void {
+  const keys = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0').all('records') as { name: string }[];
+  if (keys.some((key) => key.name === 'network_id')) return;
+  db.exec(`
+    CREATE TABLE records_per_network (
+      id TEXT NOT NULL,
+      network_id TEXT NOT NULL REFERENCES networks(id),
+      type TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      data TEXT NOT NULL,
+      clocks TEXT NOT NULL,
+      PRIMARY KEY (network_id, id)
+    );
+    INSERT INTO records_per_network (id, network_id, type, seq, data, clocks)
+      SELECT id, network_id, type, seq, data, clocks FROM records;
+    DROP TABLE records;
+    ALTER TABLE records_per_network RENAME TO records;
+    CREATE UNIQUE INDEX records_network_seq ON records(network_id, seq);
+  `);
+}
 
 /** The server's identity (epoch, see src/server/ops/epoch.ts), last backup, what devices brought back; idempotent. */
 const SERVER_META_SQL = `
@@ -86,11 +115,15 @@ const SERVER_META_SQL = `
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */
 function repairFutureClocks(db: Database.Database, now: number): void {
-  const update = db.prepare('UPDATE records SET clocks = ?, seq = ? WHERE id = ?');
+  const update = db.prepare('UPDATE records SET clocks = ?, seq = ? WHERE network_id = ? AND id = ?');
   let seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get() as { seq: number }).seq;
-  const rows = db.prepare('SELECT id, clocks FROM records ORDER BY seq').all() as { id: string; clocks: string }[];
+  const rows = db.prepare('SELECT network_id, id, clocks FROM records ORDER BY seq').all() as {
+    network_id: string;
+    id: string;
+    clocks: string;
+  }[];
   for (const row of rows) {
     const repaired = repairedClocks(JSON.parse(row.clocks), now);
-    if (repaired) update.run(JSON.stringify(repaired), ++seq, row.id);
+    if (repaired) update.run(JSON.stringify(repaired), ++seq, row.network_id, row.id);
   }
 }

@@ -36,7 +36,7 @@ function placeholders(rows: number, columns: number): string {
 
 const upsertRecords = (rows: number) =>
   `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES ${placeholders(rows, 6)}
-   ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`;
+   ON CONFLICT (network_id, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`;
 
 const insertResults = (rows: number) =>
   `INSERT INTO mutations (network_id, id, status, reason, code) VALUES ${placeholders(rows, 5)}`;
@@ -172,7 +172,7 @@ export class SqliteStore implements Store {
     // Not one statement per mutation: a push of a thousand mutations reads in one statement
     // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
     const selectRecords = this.statement(
-      'SELECT id, network_id, type, data, clocks FROM records WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT id, network_id, type, data, clocks FROM records WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const selectResults = this.statement(
       'SELECT id, status, reason, code FROM mutations WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
@@ -187,7 +187,8 @@ export class SqliteStore implements Store {
       const existing = new Map<string, RecordRow>();
       const prior = new Map<string, SavedResult>();
       const recordIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.recordId))]);
-      for (const row of selectRecords.all(recordIds) as Row[]) existing.set(row.id as string, toRecordRow(row));
+      for (const row of selectRecords.all(networkId, recordIds) as Row[])
+        existing.set(row.id as string, toRecordRow(row));
       const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
       for (const row of selectResults.all(networkId, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
       const authors = this.authorsOf(networkId);
