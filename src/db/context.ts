@@ -1,5 +1,5 @@
 // What every repository needs: the database, the device's clock, and who is writing.
-import { HybridClock, randomNode } from '../protocol/hlc';
+import { HybridClock, MAX_CLOCK_AHEAD_MS, randomNode } from '../protocol/hlc';
 import type { SessionInfo } from '../protocol/wire';
 import { ValiseDb } from './schema';
 
@@ -67,6 +67,7 @@ export async function openDataContext(options: OpenOptions = {}): Promise<DataCo
   if (clock) {
     hlc.restore(clock.last);
     hlc.offsetMs = clock.offsetMs;
+    hlc.forgetFuture(MAX_CLOCK_AHEAD_MS);
   }
   return new DataContext(db, hlc, identity, session);
 }

@@ -2,6 +2,7 @@
 // server's answers, and applying pulled pages, each in one transaction.
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
 import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
 import { SessionChangedError } from './errors';
@@ -331,6 +332,7 @@ export async function readCursor(context: DataContext): Promise<number> {
 /** Moves the clock correction learned from the server, persisted for the next start. */
 export async function saveClockOffset(context: DataContext, offsetMs: number): Promise<void> {
   context.clock.offsetMs = offsetMs;
+  context.clock.forgetFuture(MAX_CLOCK_AHEAD_MS);
   await context.db.transaction('rw', context.db.meta, () => saveClock(context));
 }
 

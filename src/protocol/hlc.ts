@@ -8,6 +8,8 @@
 export const NODE_PATTERN = /^[0-9a-f]{16}$/;
 export const HLC_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
 const MAX_COUNTER = 0xffff;
+/** A device clock more than this ahead of the server's is clamped (and the device told). */
+export const MAX_CLOCK_AHEAD_MS = 60_000;
 
 export interface HlcParts {
   millis: number;
@@ -139,6 +141,21 @@ export class HybridClock {
       this.millis = next;
       this.counter = 0;
     }
+  }
+
+  /**
+   * Forgets a time handed out while the wall clock was more than `maxAheadMs` ahead of the
+   * corrected time (a phone set to the wrong year, since put right by the server's time or by
+   * its owner). The server dates such writes itself; kept, that time would go on dating every
+   * later write of this device past the server's limit — each one then dated by the server,
+   * and the device told its clock is ahead — until real time caught up (for ever, from 2099).
+   * A device only: the server never takes a clock that far ahead.
+   */
+  forgetFuture(maxAheadMs: number): void {
+    const physical = this.physicalNow();
+    if (this.millis - physical <= maxAheadMs) return;
+    this.millis = physical;
+    this.counter = 0;
   }
 
   /** Last value handed out or observed (for persistence across restarts). */

@@ -26,8 +26,6 @@ export const MAX_PULL_LIMIT = 5000;
 export const MAX_RECORD_CHARS = 1_000_000;
 /** Entries one map field of a record may hold (a diagnostic's answers, an event's attendees…). */
 export const MAX_MAP_ENTRIES = 2_000;
-/** A device clock more than this ahead of the server's is clamped (and the device told). */
-export const MAX_CLOCK_AHEAD_MS = 60_000;
 
 const uuid = ID_PATTERN.source.slice(1, -1);
 /** One mutation id per outbox entry; a bulk entry's mutations are `<entry id>:<record id>`. */

@@ -2,8 +2,8 @@
 // clamped, so no device can lock a field against every later write.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatHlc, HybridClock, parseHlc } from '../../src/protocol/hlc';
-import { type JoinResponse, MAX_CLOCK_AHEAD_MS, type PullResponse, type PushResponse } from '../../src/protocol/wire';
+import { formatHlc, HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../src/protocol/hlc';
+import type { JoinResponse, PullResponse, PushResponse } from '../../src/protocol/wire';
 import { planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { notesEdit, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';

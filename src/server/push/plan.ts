@@ -8,10 +8,9 @@ import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-t
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
 import { describeIssues, type FieldIssue } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
-import { type HlcParts, type HybridClock, parseHlc } from '../../protocol/hlc';
+import { type HlcParts, type HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../protocol/hlc';
 import {
   type Change,
-  MAX_CLOCK_AHEAD_MS,
   MAX_MAP_ENTRIES,
   MAX_RECORD_CHARS,
   type Mutation,

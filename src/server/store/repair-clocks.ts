@@ -2,8 +2,7 @@
 // ("9999-99-99…") or one far in the future; either wins every later merge and locks its field.
 // A store migration sets such clocks to the server's time at the migration.
 import type { FieldClocks } from '../../domain/merge';
-import { formatHlc, parseHlc } from '../../protocol/hlc';
-import { MAX_CLOCK_AHEAD_MS } from '../../protocol/wire';
+import { formatHlc, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../protocol/hlc';
 import { SERVER_CLOCK_NODE } from '../push/plan';
 
 /** The clocks with every unreal or too-far-ahead one replaced, or null when none needed it. */
