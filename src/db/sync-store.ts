@@ -229,8 +229,8 @@ export async function applyPulledPage(
   await db.transaction('rw', tables, async () => {
     // Asked beside the writes, not before them: the page costs no extra round trip.
     const joined = db.meta.get('session');
-    await writeChanges(context, changes, fromStart ? Number.POSITIVE_INFINITY : OBSERVED_WRITE_ROWS);
-    await noteMergeCandidates(context, changes);
+    const written = await writeChanges(context, changes, fromStart ? Number.POSITIVE_INFINITY : OBSERVED_WRITE_ROWS);
+    await noteMergeCandidates(context, written);
     await db.meta.put({ key: 'cursor', value: cursor });
     await saveClock(context);
     // The device may have left the network (wiping it), in this tab or another, while this page
@@ -243,18 +243,20 @@ export async function applyPulledPage(
 /** Dexie tracks the changed index keys of a bulk write below 50 rows (observability middleware). */
 const OBSERVED_WRITE_ROWS = 49;
 
+/** Writes the records a page or a push's answer holds; returns the changes that were records. */
 async function writeChanges(
   context: DataContext,
   changes: readonly Change[],
   sliceRows: number = OBSERVED_WRITE_ROWS,
-): Promise<void> {
-  if (changes.length === 0) return;
+): Promise<Change[]> {
+  if (changes.length === 0) return [];
   const { db } = context;
   const pending = await pendingKeys(context);
   const byType = new Map<RecordType, Change[]>();
   const unknown: UnknownRecord[] = [];
   let latest = '';
-  for (const change of changes) {
+  const records = changes.filter(isRecordChange);
+  for (const change of records) {
     for (const clock of Object.values(change.clocks)) if (clock > latest) latest = clock;
     if (!isRecordType(change.type)) {
       // A type of a later release: kept whole, as the server holds it (this device never edits it).
@@ -297,6 +299,30 @@ async function writeChanges(
   await Promise.all(writes);
   // Later local writes must win over everything seen so far.
   if (latest !== '') context.clock.observe(latest);
+  return records;
+}
+
+/**
+ * Whether a pulled change is a record to write: not what no server of Valise sends — data that
+ * is no object or names another record, clocks that are not texts, an id that is no text. A
+ * compromised server (or anything between it and the device) could send those: one stopped
+ * every pull at that page for good, and a change whose data named another record replaced that
+ * record without this device's unsent edits on top.
+ */
+function isRecordChange(change: Change): boolean {
+  const { id, data, clocks } = change as Partial<Record<keyof Change, unknown>>;
+  return (
+    typeof id === 'string' &&
+    id !== '' &&
+    isPlainObject(data) &&
+    data.id === id &&
+    isPlainObject(clocks) &&
+    Object.values(clocks).every((clock) => typeof clock === 'string')
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function splitStored(record: LooseRecord): RecordState {

@@ -1,0 +1,74 @@
+// What a device does with a pull answer no honest server sends (a compromised server, or one
+// between the device and its network): it applies what is a record, and nothing else.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRecord, updateRecord } from '../../src/db/writes';
+import { newId } from '../../src/domain/ids';
+import { formatHlc } from '../../src/protocol/hlc';
+import type { PullResponse } from '../../src/protocol/wire';
+import { TestDevice } from '../helpers/test-device';
+import { TestServer } from '../helpers/test-server';
+
+const visit = (notes: string) => ({
+  visitedAt: '2026-11-20T09:00:00.000Z',
+  purpose: 'Premier rendez-vous',
+  notes,
+  services: ['detect' as const],
+});
+
+describe('a pull answer that is not what a server sends', () => {
+  let server: TestServer;
+  let networkId: string;
+  let planted: unknown[] = [];
+  const devices: TestDevice[] = [];
+
+  /** The server's answers, with `planted` added to the next pull page. */
+  const link = async (url: string, init?: RequestInit) => {
+    const response = await server.fetch(url, init);
+    if (!url.includes('/api/sync/pull') || planted.length === 0) return response;
+    const page = (await response.json()) as PullResponse;
+    (page.changes as unknown[]).push(...planted.splice(0));
+    return new Response(JSON.stringify(page), { status: 200, headers: response.headers });
+  };
+
+  beforeEach(async () => {
+    server = await TestServer.start();
+    networkId = (await server.createNetwork('Réseau test')).id;
+  });
+
+  afterEach(async () => {
+    for (const device of devices.splice(0)) await device.close();
+    await server.stop();
+  });
+
+  it('applies the page’s records, drops the malformed ones, and writes no record under an id the change does not name', async () => {
+    const phone = await TestDevice.open('Camille', link);
+    devices.push(phone);
+    await phone.join(await server.invite(networkId));
+    const typed = await createRecord(phone.context, 'visits', visit('Version envoyée'));
+    await phone.sync();
+    await updateRecord(phone.context, 'visits', typed.id, { notes: 'Tapé hors ligne, pas encore envoyé' });
+
+    const clocks = { '*': formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' }) };
+    const { hlc: _, ...held } = (await phone.context.db.anyRecords('visits').get(typed.id)) as Record<string, unknown>;
+    const honestId = newId();
+    const honest = { ...held, id: honestId, notes: 'Une autre visite du réseau' };
+    planted = [
+      // Another id, carrying the typed visit's data: would replace it, unsent edit and all.
+      { type: 'visits', id: newId(), seq: 900_001, data: { ...held, notes: 'Écrasé' }, clocks },
+      { type: 'visits', id: newId(), seq: 900_002, data: null, clocks },
+      { type: 'visits', id: newId(), seq: 900_003, data: { ...honest, id: undefined }, clocks: null },
+      { type: 'visits', id: 42, seq: 900_004, data: { ...honest, id: 42 }, clocks },
+      { type: 'visits', id: honestId, seq: 900_005, data: honest, clocks },
+    ];
+    // A new run pulls before it pushes (it has not heard from the server yet): the typed edit is unsent.
+    const run = new TestDevice('Camille', phone.context, link);
+    await run.sync();
+
+    expect(run.engine.status).toMatchObject({ state: 'idle', error: null });
+    expect((await phone.context.db.records('visits').get(honestId))?.notes).toBe('Une autre visite du réseau');
+    expect((await phone.context.db.records('visits').get(typed.id))?.notes).toBe('Tapé hors ligne, pas encore envoyé');
+    expect(await phone.context.db.anyRecords('visits').count()).toBe(2);
+    const onServer = (await server.snapshot(networkId)).find((change) => change.id === typed.id);
+    expect(JSON.parse(onServer?.data ?? '{}').notes).toBe('Tapé hors ligne, pas encore envoyé');
+  });
+});
