@@ -12,6 +12,7 @@ import { JoinError, type JoinFailure } from '../../../../sync/join';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { focusFirstEmpty } from '../../../forms/focus-first-empty';
 import { focusFirstError } from '../../../forms/focus-first-error';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useUnsavedInput } from '../../../hooks/use-unsaved-input';
@@ -39,6 +40,16 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
   useEffect(() => {
     focusFirstError(formRef.current);
   }, [errors]);
+
+  // An invitation link fills in the address and the code, and Réglages would open at its top:
+  // the names left to type sit below the fold on a phone. Once the data context is read (it may
+  // fill in the member's name), the first field left empty comes into view with the focus.
+  const arrivedByLink = useRef(initialCode !== '');
+  useEffect(() => {
+    if (!arrivedByLink.current || !context) return;
+    arrivedByLink.current = false;
+    focusFirstEmpty(formRef.current);
+  }, [context]);
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -67,3 +67,29 @@ describe('the invitation code on the join form', () => {
     expect(sent).toEqual([]);
   });
 });
+
+// Réglages opens at its top; on a phone the names to type sat below the fold, out of sight.
+describe('arriving by an invitation link', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+  });
+
+  test('the first field left to fill comes into view with the focus', async () => {
+    const scrolled: Element[] = [];
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this);
+    });
+    render(<JoinForm initialCode="JWA2-F9K6-TTZF" onJoined={vi.fn()} />);
+    // The address is this app's own, the code the link's, the member's name the author's.
+    const device = screen.getByLabelText('Nom de cet appareil');
+    await waitFor(() => expect(document.activeElement).toBe(device));
+    expect(scrolled).toEqual([device]);
+    scroll.mockRestore();
+  });
+
+  test('without a link, the form takes no focus: the screen opens at its top', async () => {
+    render(<JoinForm initialCode="" onJoined={vi.fn()} />);
+    await screen.findByLabelText('Nom de cet appareil');
+    expect(document.activeElement).toBe(document.body);
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * Focuses the first empty field of a form and brings it to the middle of the window: what is
+ * left to type when a link filled in the rest. Scrolled by focus() alone, a field below the
+ * fold would stop at the window's bottom edge, under a phone's bottom navigation.
+ */
+export function focusFirstEmpty(form: HTMLElement | null): void {
+  const fields = form?.querySelectorAll<HTMLInputElement>('input:not([type="hidden"]):not(:disabled)') ?? [];
+  const field = Array.from(fields).find((input) => input.value.trim() === '');
+  if (!field) return;
+  field.focus({ preventScroll: true });
+  field.scrollIntoView({ block: 'center' });
+}
