@@ -23,13 +23,21 @@ interface RecapFollowUp {
   done: boolean;
 }
 
+export interface RecapPlace {
+  name: string;
+  commune?: string | null | undefined;
+}
+
 interface RecapInput {
   event: NetworkEvent;
   notes: readonly EventNote[];
   /** Follow-ups created from the event (`eventId`). */
   followUps?: readonly RecapFollowUp[];
-  /** Name of the organisation the event took place at, when it has one. */
-  placeName?: string | null | undefined;
+  /**
+   * The organisation the event took place at, when it has one: its name and commune as typed,
+   * never the screen's bidi-isolated label (isolates pasted elsewhere are invisible clutter).
+   */
+  place?: RecapPlace | null | undefined;
 }
 
 const WORDS = {
@@ -87,7 +95,7 @@ export function renderEventRecap(input: RecapInput, lang: RecapLanguage, format:
   return format === 'markdown' ? toMarkdown(blocks, colon) : toWikitext(blocks, colon);
 }
 
-function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, lang: RecapLanguage): Block[] {
+function recapBlocks({ event, notes, followUps = [], place: organisation }: RecapInput, lang: RecapLanguage): Block[] {
   const words = WORDS[lang];
   const zone = event.timeZone || DEFAULT_TIME_ZONE;
   const days = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -106,7 +114,9 @@ function recapBlocks({ event, notes, followUps = [], placeName }: RecapInput, la
     : words.sameDay(dayOf(event.startsAt), start.time, end.time);
   if (zone !== DEFAULT_TIME_ZONE) when += ` (${words.timeZone(zone)})`;
 
-  const place = [placeName, event.placeLabel].filter((part): part is string => Boolean(part?.trim())).join(', ');
+  const place = [organisation?.name, organisation?.commune, event.placeLabel]
+    .filter((part): part is string => Boolean(part?.trim()))
+    .join(', ');
   const rows: [string, string][] = [
     [words.kind, labelOf(EVENT_KIND_LABELS, event.kind, lang)],
     [words.when, when],

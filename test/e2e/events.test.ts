@@ -127,6 +127,8 @@ describe('an event of the network', () => {
     // The recap both can copy: decisions and actions by section.
     const recap = await hugoEvents.recapText();
     expect(recap).toContain('# Rencontre régionale des tiers-lieux');
+    // The place as typed: the screen's bidi isolates would be invisible clutter in a pasted message.
+    expect(recap).toContain('- **Lieu\u00a0:** La Grange, Salle du haut\n');
     expect(recap).toMatch(/## Décisions\n\n- \d\d:\d\d — Un pair-à-pair par trimestre \(Hugo Leroy\)/);
     expect(recap).toMatch(/## Actions\n\n- \d\d:\d\d — Envoyer le compte rendu aux absents \(Hugo Leroy\)/);
 

@@ -69,7 +69,7 @@ describe('the recap of an event', () => {
         followUps: [
           { id: FOLLOW_UP, text: 'Envoyer le compte rendu', owner: 'Camille', dueDate: '2026-03-10', done: false },
         ],
-        placeName: 'La Grange',
+        place: { name: 'La Grange', commune: 'Melle' },
       },
       'fr',
     );
@@ -77,7 +77,7 @@ describe('the recap of an event', () => {
 
 - **Type\u00a0:** Rencontre réseau
 - **Quand\u00a0:** mardi 3 mars 2026, de 09:30 à 17:00
-- **Lieu\u00a0:** La Grange, Grange de Melle
+- **Lieu\u00a0:** La Grange, Melle, Grange de Melle
 - **Organisé par\u00a0:** Réseau des tiers-lieux
 - **Services du réseau\u00a0:** Fédérer, Mutualiser
 
@@ -137,6 +137,22 @@ Journée annuelle.
     );
     expect(text).toContain('- Wednesday, 4 March 2026 at 10:00 — On continue (Léa)');
     expect(text).not.toContain('Present');
+  });
+
+  test('gives right-to-left names as typed, without the bidi isolates the screen puts around them', () => {
+    const event = rencontre({
+      organisers: ['جمعية الحي'],
+      attendees: { [HUGO]: { name: 'سارة بن علي', status: 'present' } },
+    });
+    const place = { name: 'مقهى الحي', commune: 'Melle' };
+    for (const format of ['markdown', 'wikitext'] as const) {
+      const text = renderEventRecap({ event, notes: [], place }, 'fr', format);
+      expect(text).toContain('مقهى الحي, Melle, Grange de Melle');
+      expect(text).toContain('جمعية الحي');
+      expect(text).toContain('سارة بن علي');
+      // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: invisible once pasted into a message or a wiki.
+      expect(text).not.toMatch(/[\u2066-\u2069]/);
+    }
   });
 
   test('leaves deleted notes out', () => {

@@ -41,7 +41,10 @@ export function EventPage({ eventId }: { eventId: string }) {
   );
   if (event === undefined) return <ScreenHeader title={t.title} />;
   if (event === null) return <EventNotFound />;
+  // On screen the place's name and commune are bidi-isolated; the recap and the calendar file
+  // are pasted or imported elsewhere, where isolates are invisible clutter: they get them as typed.
   const placeName = place ? joinIsolated([place.name, place.commune], ', ') : null;
+  const placeText = place ? [place.name, place.commune].filter(Boolean).join(', ') : null;
   return (
     <>
       <BackLink href={hrefTo('evenements')}>{t.backToList}</BackLink>
@@ -73,7 +76,7 @@ export function EventPage({ eventId }: { eventId: string }) {
         <FollowUpList followUps={followUps ?? []} eventId={event.id} />
       </Section>
       <Section title={t.recapTitle} id="recapitulatif">
-        <Recap event={event} notes={notes ?? []} followUps={followUps ?? []} placeName={placeName} />
+        <Recap event={event} notes={notes ?? []} followUps={followUps ?? []} place={place ?? null} />
       </Section>
       <Section title={t.calendarTitle} id="agenda">
         <div class="stack">
@@ -82,7 +85,7 @@ export function EventPage({ eventId }: { eventId: string }) {
             <CalendarExport
               events={[event]}
               followUps={followUps ?? []}
-              placeNames={placeId && placeName ? new Map([[placeId, placeName]]) : undefined}
+              placeNames={placeId && placeText ? new Map([[placeId, placeText]]) : undefined}
               fileName={event.title}
               label={t.exportEvent}
             />

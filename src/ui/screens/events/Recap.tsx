@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EventNote, NetworkEvent } from '../../../domain/event';
-import { type RecapFormat, renderEventRecap } from '../../../domain/event-recap';
+import { type RecapFormat, type RecapPlace, renderEventRecap } from '../../../domain/event-recap';
 import type { FollowUp } from '../../../domain/follow-up';
 import { Button } from '../../components/Button';
 import { Choice, Choices } from '../../components/Choices';
@@ -15,15 +15,16 @@ interface RecapProps {
   event: NetworkEvent;
   notes: readonly EventNote[];
   followUps: readonly FollowUp[];
-  placeName: string | null;
+  /** The organisation the event took place at, its text as typed. */
+  place: RecapPlace | null;
 }
 
-export function Recap({ event, notes, followUps, placeName }: RecapProps) {
+export function Recap({ event, notes, followUps, place }: RecapProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const [format, setFormat] = useState<RecapFormat>('markdown');
   const [outcome, copyText, forgetCopy] = useCopy();
-  const text = renderEventRecap({ event, notes, followUps, placeName }, lang, format);
+  const text = renderEventRecap({ event, notes, followUps, place }, lang, format);
 
   const copy = () => copyText(text);
   const share = () => {
