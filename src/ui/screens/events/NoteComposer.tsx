@@ -10,6 +10,7 @@ import { Button } from '../../components/Button';
 import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useFinePointer } from '../../hooks/use-fine-pointer';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -28,6 +29,8 @@ export function focusComposer(): void {
 /** Quick capture during the event: type, pick what it is, add; the field is ready for the next one. */
 export function NoteComposer({ eventId }: { eventId: string }) {
   const t = useMessages(messages);
+  // The hint names Ctrl + Entrée: only where a keyboard with a Ctrl key is likely.
+  const keyboardShortcuts = useFinePointer();
   const lang = useLanguage();
   const context = useDataContext();
   const [text, setText] = useState('');
@@ -116,7 +119,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       <Field
         as="textarea"
         label={t.noteLabel}
-        hint={t.noteHint}
+        hint={keyboardShortcuts ? t.noteHint : undefined}
         name="note"
         id={COMPOSER_ID}
         rows={3}

@@ -2,7 +2,7 @@
 // draft is still being read (a tag tapped as the event opens) is neither undone by the draft
 // nor allowed to erase it.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Draft } from '../../../../../src/db/drafts';
 import { uiStore } from '../../../../../src/state/ui';
 import { NoteComposer } from '../../../../../src/ui/screens/events/NoteComposer';
@@ -24,6 +24,10 @@ vi.mock('../../../../../src/db/drafts', () => ({
   saveDraft: drafts.saveDraft,
   deleteDraft: drafts.deleteDraft,
 }));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 beforeEach(() => {
   uiStore.setState({ lang: 'fr' });
@@ -47,4 +51,25 @@ test('a tag tapped before the draft is read stays picked, and the half-typed not
   await waitFor(() => expect(note.value).toBe('Reprendre le budget'));
   expect((screen.getByRole('radio', { name: 'Décision' }) as HTMLInputElement).checked).toBe(true);
   expect((screen.getByRole('radio', { name: 'Question' }) as HTMLInputElement).checked).toBe(false);
+});
+
+function pointer(fine: boolean) {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: query === '(any-pointer: fine)' && fine,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }));
+}
+
+test('the Ctrl + Entrée hint shows on a computer, not on a phone that has no Ctrl key', () => {
+  pointer(true);
+  const computer = render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  expect(screen.getByRole('textbox', { name: /Nouvelle note/ }).getAttribute('aria-describedby')).toBeTruthy();
+  expect(screen.getByText(/Ctrl \+ Entrée pour ajouter/)).toBeTruthy();
+  computer.unmount();
+
+  pointer(false);
+  render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  screen.getByRole('textbox', { name: /Nouvelle note/ });
+  expect(screen.queryByText(/Ctrl/)).toBeNull();
 });
