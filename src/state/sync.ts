@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
+import type { Role } from '../domain/vocabulary';
 import type { AdminClient } from '../sync/admin';
 import type { JoinInput } from '../sync/join';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/status';
@@ -22,6 +23,16 @@ export const syncStore = createStore<SyncView>(() => ({
 
 export function useSync<T>(selector: (view: SyncView) => T): T {
   return useStore(syncStore, selector);
+}
+
+/**
+ * The role this device acts in on the network; null before it joins. A device an admin removed
+ * keeps its session, but nothing it writes reaches the network any more: an admin's phone then
+ * acts as a concierge (no curating of the valise, no grids), as Réglages offers it no admin
+ * action (AdminPanel), rather than take edits that could never be sent as an admin's.
+ */
+export function useRole(): Role | null {
+  return useSync((view) => (view.session ? (view.session.revokedAt ? 'concierge' : view.session.role) : null));
 }
 
 /**

@@ -7,7 +7,7 @@ import { RecordValidationError } from '../../../db/errors';
 import { isolate } from '../../../domain/bidi';
 import { orphanedByDraft } from '../../../domain/diagnostic-migrate';
 import { navigate } from '../../../state/router';
-import { useSync } from '../../../state/sync';
+import { useRole } from '../../../state/sync';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -43,7 +43,7 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();
-  const admin = useSync((view) => view.session?.role === 'admin');
+  const admin = useRole() === 'admin';
   const { template } = data;
   const initial: Draft = {
     title: template.title,

@@ -1,6 +1,6 @@
 // The network's diagnostic grids: the newest version of each, and who may change them.
 import { listGrids } from '../../../db/diagnostics';
-import { useSync } from '../../../state/sync';
+import { useRole } from '../../../state/sync';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -13,7 +13,7 @@ import { gridHref, listHref } from './paths';
 
 export function GridsPage() {
   const t = useMessages(messages);
-  const admin = useSync((view) => view.session?.role === 'admin');
+  const admin = useRole() === 'admin';
   const grids = useLive((context) => listGrids(context), []);
   return (
     <>

@@ -30,3 +30,20 @@ test('an empty valise before the first pull has not arrived; after it, nothing w
   await screen.findByText('La valise est vide pour l’instant');
   expect(screen.queryByText('La valise du réseau n’est pas encore arrivée')).toBeNull();
 }, 60_000);
+
+test('an admin’s phone removed from the network offers to suggest an item, not to add one', async () => {
+  const admin = { role: 'admin', memberName: 'Camille', networkName: 'Réseau des Landes' } as Session;
+  const idle = { ...INITIAL_SYNC_STATUS, state: 'idle' as const, lastSyncAt: '2026-12-05T08:00:00.000Z' };
+  syncStore.setState({ session: admin, status: idle });
+  render(<ToolboxHome query="" />);
+  await screen.findByRole('link', { name: 'Ajouter un élément' }, { timeout: 30_000 });
+
+  act(() => {
+    syncStore.setState({
+      session: { ...admin, revokedAt: '2026-12-05T09:00:00.000Z' },
+      status: { ...idle, state: 'error', error: 'revoked' },
+    });
+  });
+  await screen.findByRole('link', { name: 'Suggérer un élément' });
+  expect(screen.queryByRole('link', { name: 'Ajouter un élément' })).toBeNull();
+}, 60_000);
