@@ -148,10 +148,14 @@ export class SyncEngine {
    */
   private async runAsOnlyTab(): Promise<void> {
     const lock = `valise-sync:${this.context.db.name}`;
-    const before = (await readSyncMeta(this.context)).lastRun?.number ?? null;
+    // Unreadable: the run then ends in a status that says why (runOnce), as sync() never rejects.
+    const before = await readSyncMeta(this.context).then(
+      (meta) => meta.lastRun?.number ?? null,
+      () => null,
+    );
     if (await unlessAnotherTabHolds(lock, () => this.runWhileAsked())) return;
     if (this.context.session) this.update({ state: 'syncing', error: null, progress: null, retryAfterMs: null });
-    await oneTabAtATime(lock, () => this.followOtherTab(before));
+    await oneTabAtATime(lock, () => this.followOtherTab(before).catch(() => this.runWhileAsked()));
   }
 
   /** Takes the outcome of the run another tab ended after `before`, or runs if it leaves something to do. */
