@@ -318,7 +318,7 @@ describe('the network’s valise on two devices', () => {
     });
     await expect
       .poll(() => phone.page.getByTestId('valise-usage').textContent())
-      .toBe('1 fichier de la valise sur cet appareil\u00a0: 193 octets.');
+      .toBe('1 fichier de la valise sur cet appareil\u00a0: 193\u00a0octets.');
     phone.page.once('dialog', (dialog) => void dialog.accept());
     await phone.page.getByRole('button', { name: 'Libérer cet espace' }).click();
     await expect
