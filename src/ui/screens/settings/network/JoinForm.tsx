@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { invitationCodeProblem, readInvitationCode } from '../../../../domain/invitation-code';
+import { readServerAddress } from '../../../../domain/server-address';
 import { toFieldIssue } from '../../../../domain/validation';
 import { joinRequestSchema } from '../../../../protocol/wire';
 import { join } from '../../../../state/sync';
@@ -27,6 +28,8 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
   const lang = useLanguage();
   const context = useDataContext();
   const [serverUrl, setServerUrl] = useState(location.origin);
+  // Set when https:// was added to the address typed: the field's hint says so.
+  const [serverCompleted, setServerCompleted] = useState(false);
   const [code, setCode] = useState(initialCode);
   const [memberName, setMemberName] = useState<string | null>(null);
   const [deviceName, setDeviceName] = useState('');
@@ -51,10 +54,21 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
     focusFirstEmpty(formRef.current);
   }, [context]);
 
+  // Shown as read, as soon as the field is left: the person sees the address that is joined.
+  const readServer = () => {
+    const address = readServerAddress(serverUrl);
+    if (address) {
+      setServerUrl(address.url);
+      if (address.completed) setServerCompleted(true);
+    }
+    return address;
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!/^https?:\/\/[^\s/]+/.test(serverUrl.trim())) found.serverUrl = t.invalidServer;
+    const address = readServer();
+    if (!address) found.serverUrl = t.invalidServer;
     // Shown as read, so the person sees the code that is sent.
     const readCode = readInvitationCode(code);
     setCode(readCode);
@@ -68,10 +82,10 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
     }
     setErrors(found);
     setFailure(null);
-    if (Object.keys(found).length > 0) return;
+    if (!address || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await join({ serverUrl: serverUrl.trim(), code: readCode, deviceName, memberName: member });
+      await join({ serverUrl: address.url, code: readCode, deviceName, memberName: member });
       onJoined();
     } catch (error) {
       const kind = error instanceof JoinError ? error.kind : 'server';
@@ -95,14 +109,18 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
       <h3>{t.joinTitle}</h3>
       <Field
         label={t.serverLabel}
-        hint={t.serverHint}
+        hint={serverCompleted ? t.serverCompleted : t.serverHint}
         error={errors.serverUrl}
         name="serverUrl"
         type="url"
         inputMode="url"
         autocomplete="url"
         value={serverUrl}
-        onInput={(event) => setServerUrl(event.currentTarget.value)}
+        onInput={(event) => {
+          setServerUrl(event.currentTarget.value);
+          setServerCompleted(false);
+        }}
+        onChange={readServer}
       />
       <Field
         label={t.codeLabel}

@@ -58,7 +58,10 @@ export const messages = {
     joining: 'Connexion au réseau…',
     joined: (network: string) =>
       `Cet appareil a rejoint «\u00a0${network}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
-    invalidServer: 'Indiquez l’adresse complète du serveur, commençant par https:// (ou http://).',
+    serverCompleted:
+      'https:// ajouté, pour une connexion chiffrée. Si l’admin vous a donné une adresse en http://, tapez-la en entier.',
+    invalidServer:
+      'Ce n’est pas l’adresse d’un serveur\u00a0: tapez-la comme l’admin vous l’a donnée, sans espace, par exemple valise.mon-reseau.fr.',
     invalidCode:
       'Ce n’est pas un code d’invitation\u00a0: il a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF. Vous pouvez aussi coller le lien d’invitation entier.',
     codeLength: (length: number) =>
@@ -161,7 +164,10 @@ export const messages = {
     join: 'Join the network',
     joining: 'Connecting to the network…',
     joined: (network: string) => `This device joined “${network}”. What you had written is going to the network.`,
-    invalidServer: 'Give the server’s full address, starting with https:// (or http://).',
+    serverCompleted:
+      'https:// added, for an encrypted connection. If the admin gave you an http:// address, type it in full.',
+    invalidServer:
+      'This is not a server’s address: type it as the admin gave it, without spaces, e.g. valise.my-network.org.',
     invalidCode:
       'This is not an invitation code: it has 12 letters and digits, e.g. JWA2-F9K6-TTZF. You may also paste the whole invitation link.',
     codeLength: (length: number) =>

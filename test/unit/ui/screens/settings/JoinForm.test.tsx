@@ -93,3 +93,37 @@ describe('arriving by an invitation link', () => {
     expect(document.activeElement).toBe(document.body);
   });
 });
+
+describe('the server address on the join form', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+    sent.length = 0;
+  });
+
+  function joinAt(address: string) {
+    const joined = vi.fn();
+    render(<JoinForm initialCode="JWA2-F9K6-TTZF" onJoined={joined} />);
+    const field = screen.getByLabelText('Adresse du serveur du réseau');
+    fireEvent.input(field, { target: { value: address } });
+    fireEvent.change(field);
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    return { joined, field: field as HTMLInputElement };
+  }
+
+  test('typed without https://, it is completed, shown so, and said in the hint', async () => {
+    const { joined, field } = joinAt('valise.example.org');
+    await waitFor(() => expect(joined).toHaveBeenCalled());
+    expect(sent.map((input) => input.serverUrl)).toEqual(['https://valise.example.org']);
+    expect(field.value).toBe('https://valise.example.org');
+    expect(screen.getByText(/https:\/\/ ajouté, pour une connexion chiffrée/)).toBeTruthy();
+  });
+
+  test('an address that names no server is refused in words, and nothing is sent', async () => {
+    const { field } = joinAt('mon réseau');
+    await screen.findByText(/Ce n’est pas l’adresse d’un serveur/);
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(field.value).toBe('mon réseau');
+    expect(sent).toEqual([]);
+  });
+});
