@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hrefTo, navigate } from '../../../state/router';
 import { useSync } from '../../../state/sync';
-import { Banner } from '../../components/Banner';
+import { Banner, BannerMore } from '../../components/Banner';
+import { ButtonLink } from '../../components/Button';
 import { Section } from '../../components/Section';
 import { useMessages } from '../../i18n/messages';
 import { AdminPanel } from './network/AdminPanel';
@@ -41,7 +42,12 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
       {session ? (
         <div class="stack">
           <div role="status" ref={joinedStatus} class={styles.joinedStatus}>
-            {joinedHere ? <Banner tone="success">{t.joined(session.networkName)}</Banner> : null}
+            {joinedHere ? (
+              <Banner tone="success" actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}>
+                {t.joined(session.networkName)}
+                <BannerMore>{t.joinedNext}</BannerMore>
+              </Banner>
+            ) : null}
           </div>
           <NetworkStatus session={session} />
           <OpenConflicts />

@@ -58,6 +58,8 @@ export const messages = {
     joining: 'Connexion au réseau…',
     joined: (network: string) =>
       `Cet appareil a rejoint «\u00a0${network}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
+    joinedNext: 'Les visites du réseau arrivent avec cette première synchronisation\u00a0: retrouvez-les dans Visites.',
+    toVisits: 'Aller aux visites',
     serverCompleted:
       'https:// ajouté, pour une connexion chiffrée. Si l’admin vous a donné une adresse en http://, tapez-la en entier.',
     invalidServer:
@@ -164,6 +166,8 @@ export const messages = {
     join: 'Join the network',
     joining: 'Connecting to the network…',
     joined: (network: string) => `This device joined “${network}”. What you had written is going to the network.`,
+    joinedNext: 'The network’s visits arrive with this first sync: find them in Visits.',
+    toVisits: 'Go to visits',
     serverCompleted:
       'https:// added, for an encrypted connection. If the admin gave you an http:// address, type it in full.',
     invalidServer:

@@ -54,6 +54,17 @@ describe('joining from an invitation link', () => {
     expect(history.length).toBe(before);
     expect(routeStore.getState().route.query.code).toBeUndefined();
   });
+
+  test('the news of the join says what comes next, with the way there', async () => {
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    await screen.findByText(/arrivent avec cette première synchronisation : retrouvez-les dans Visites\./);
+    expect(screen.getByRole('link', { name: 'Aller aux visites' }).getAttribute('href')).toBe('#/visites');
+  });
 });
 
 describe('an admin device', () => {
