@@ -118,7 +118,7 @@ describe('a diagnostic filled offline', () => {
     await diagnostics.choose('Type de projet', 'Fablab, makerspace, hackerspace');
     await diagnostics.skip('Date de création');
     await diagnostics.level('Où en est le projet ?', 3);
-    await poll(() => page.getByTestId('diagnostic-progress').textContent()).toBe('1/10 sections');
+    await poll(() => page.getByTestId('diagnostic-progress').textContent()).toBe('1 section terminée sur 10');
 
     // Section 2, Communauté & finalité: a "ne sait pas" and a skip, then the first sitting ends.
     await diagnostics.nextSection('Communauté & finalité');
@@ -168,7 +168,7 @@ describe('a diagnostic filled offline', () => {
 
     await diagnostics.results();
     expect(await diagnostics.heading().textContent()).toBe('La Forge des Possibles');
-    expect(await page.getByTestId('diagnostic-progress').textContent()).toBe('3/10 sections');
+    expect(await page.getByTestId('diagnostic-progress').textContent()).toBe('3 sections terminées sur 10');
     // Identité: 3/4. Communauté: (2 × 4/4 + 3/4) / 3, the "ne sait pas" left out.
     // Gouvernance: (2 × 1/4 + 0 + 1/4) / 4, the skipped question left out.
     expect(await diagnostics.text(diagnostics.sectionScore('Identité'))).toBe('75 %');

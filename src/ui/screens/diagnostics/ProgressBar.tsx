@@ -3,7 +3,7 @@ import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import styles from './ProgressBar.module.css';
 
-/** "5/9 sections" with a bar; the text is what a screen reader reads. */
+/** "5 sections terminées sur 9" with a bar; the text is what a screen reader reads. */
 export function ProgressBar({ done, total }: { done: number; total: number }) {
   const t = useMessages(messages);
   return (

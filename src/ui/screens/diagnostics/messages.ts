@@ -11,7 +11,9 @@ export const messages = {
       'Les diagnostics remplis apparaîtront ici, avec leurs scores par section, pour les comparer dans le temps.',
     start: 'Nouveau diagnostic',
     listTitle: 'Diagnostics enregistrés',
-    progress: (done: number, total: number) => `${formatNumber(done, 'fr')}/${formatNumber(total, 'fr')} sections`,
+    // Counts the sections whose every question has an answer (or a skip), not the score beside it.
+    progress: (done: number, total: number) =>
+      `${formatNumber(done, 'fr')} ${done <= 1 ? 'section terminée' : 'sections terminées'} sur ${formatNumber(total, 'fr')}`,
     overallScore: (percent: string) => `Score global ${percent}`,
     noScoreYet: 'Pas encore de score',
     completed: 'Terminé',
@@ -197,7 +199,8 @@ export const messages = {
     emptyText: 'Filled diagnostics will show here, with their scores per section, to compare them over time.',
     start: 'New diagnostic',
     listTitle: 'Saved diagnostics',
-    progress: (done: number, total: number) => `${formatNumber(done, 'en')}/${formatNumber(total, 'en')} sections`,
+    progress: (done: number, total: number) =>
+      `${formatNumber(done, 'en')} of ${formatNumber(total, 'en')} ${total === 1 ? 'section' : 'sections'} complete`,
     overallScore: (percent: string) => `Overall score ${percent}`,
     noScoreYet: 'No score yet',
     completed: 'Completed',
