@@ -268,15 +268,33 @@ describe('a phone with the network’s data', () => {
     expect(hidden).toEqual([]);
   });
 
-  test('À faire: the link from a follow-up to its visit or event is 44 px high, a thumb’s target', async () => {
+  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the map’s zoom', async () => {
     await page.setViewportSize(PHONE);
-    await open('#/a-faire', { css: 'section li' });
-    const heights = await page
-      .getByRole('main')
-      .getByRole('link', { name: /^Voir (la visite|l’événement)$/ })
-      .evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().height)));
-    expect(heights.length).toBeGreaterThan(0);
-    expect(heights.filter((height) => height < 44)).toEqual([]);
+    const visit = dataset.visits.at(-1);
+    const person = dataset.contacts[0];
+    const pages: [hash: string, ready: Ready, targets: string, minimum: 'height' | 'square'][] = [
+      // "Voir la visite" / "Voir l’événement" under each follow-up.
+      ['#/a-faire', { css: 'section li' }, 'main section li a', 'height'],
+      [`#/visites/${visit?.id}`, { css: 'dl dd a' }, 'main dl dd a', 'height'],
+      [`#/contacts/personne/${person?.id}`, { css: 'dl dd a' }, 'main dl dd a', 'height'],
+      // Leaflet's + and −, 30 px squares of its own.
+      ['#/carte', { css: '.leaflet-control-zoom a' }, 'main .leaflet-control-zoom a', 'square'],
+    ];
+    const small: string[] = [];
+    for (const [hash, ready, targets, minimum] of pages) {
+      await open(hash, ready);
+      const boxes = await page
+        .locator(targets)
+        .evaluateAll((links) =>
+          links.map((link) => [link.textContent?.trim() ?? '', link.getBoundingClientRect()] as const),
+        );
+      expect(boxes.length, hash).toBeGreaterThan(0);
+      for (const [text, box] of boxes) {
+        const short = Math.round(minimum === 'square' ? Math.min(box.width, box.height) : box.height);
+        if (short < 44) small.push(`${hash} "${text}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    expect(small).toEqual([]);
   });
 
   test('Visites shows at least three visits above the fold', async () => {
