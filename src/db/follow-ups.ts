@@ -31,6 +31,7 @@ export {
   followUpsOfEvent,
   followUpsOfVisit,
   openFollowUps,
+  openFollowUpsWithPlaces,
   overdueFollowUps,
   visitIdsWithOpenFollowUps,
 } from './follow-up-queries';

@@ -17,8 +17,19 @@ import { Field, FieldError, Hint } from './Field';
 import styles from './FollowUpList.module.css';
 import { followUpMessages } from './follow-up-messages';
 
-/** One follow-up: a checkbox that ticks it, its due day (red when overdue), and `extra` (a link to its visit). */
-export function FollowUpItem({ followUp, extra }: { followUp: FollowUp; extra?: ComponentChildren }) {
+/**
+ * One follow-up: a checkbox that ticks it, `place` (its lieu, where a list mixes lieux), its due
+ * day (red when overdue), and `extra` (a link to its visit).
+ */
+export function FollowUpItem({
+  followUp,
+  place,
+  extra,
+}: {
+  followUp: FollowUp;
+  place?: string | null;
+  extra?: ComponentChildren;
+}) {
   const t = useMessages(followUpMessages);
   const d = useDates();
   const context = useDataContext();
@@ -34,6 +45,7 @@ export function FollowUpItem({ followUp, extra }: { followUp: FollowUp; extra?: 
         />
         <span class={styles.text}>{followUp.text}</span>
       </label>
+      {place ? <span class={styles.place}>{place}</span> : null}
       <span class={classes(styles.due, overdue && styles.late)}>
         {followUp.done && followUp.doneAt
           ? t.doneOn(d.shortDate(followUp.doneAt))

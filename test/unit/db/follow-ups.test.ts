@@ -6,10 +6,13 @@ import {
   followUpsOfEvent,
   followUpsOfVisit,
   openFollowUps,
+  openFollowUpsWithPlaces,
   overdueFollowUps,
   setFollowUpDone,
   visitIdsWithOpenFollowUps,
 } from '../../../src/db/follow-ups';
+import { createOrganisation } from '../../../src/db/organisations';
+import { createRecord, deleteRecord } from '../../../src/db/writes';
 import { newId } from '../../../src/domain/ids';
 import { openTestContext } from '../../helpers/db';
 
@@ -55,6 +58,56 @@ describe('follow-ups', () => {
     const reopened = await setFollowUpDone(context, late.id, false);
     expect(reopened.doneAt).toBeNull();
     expect(await countOverdue(context, today)).toBe(1);
+  });
+
+  // "À faire" mixes every lieu's follow-ups: each line says where it belongs.
+  test('open, each with its visit’s lieu or its event’s place', async () => {
+    const context = await openTestContext();
+    const fabrique = await createOrganisation(context, { name: 'La Fabrique du Marais', kind: 'tiers_lieu' });
+    const ferme = await createOrganisation(context, { name: 'La Ferme des Possibles', kind: 'tiers_lieu' });
+    const closed = await createOrganisation(context, { name: 'Fermé depuis', kind: 'tiers_lieu' });
+    const visit = await createRecord(context, 'visits', {
+      visitedAt: '2026-03-01T09:00:00.000Z',
+      organisationId: fabrique.id,
+    });
+    const event = {
+      kind: 'network_meeting' as const,
+      startsAt: '2026-03-03T08:30:00.000Z',
+      endsAt: '2026-03-03T16:00:00.000Z',
+    };
+    const atLieu = await createRecord(context, 'events', {
+      ...event,
+      title: 'Rencontre',
+      placeOrganisationId: ferme.id,
+    });
+    const elsewhere = await createRecord(context, 'events', {
+      ...event,
+      title: 'Salon',
+      placeLabel: 'Halle aux grains',
+    });
+    const movedOut = await createRecord(context, 'events', {
+      ...event,
+      title: 'Atelier',
+      placeOrganisationId: closed.id,
+      placeLabel: 'Salle des fêtes',
+    });
+    await deleteRecord(context, 'organisations', closed.id);
+    await createFollowUps(context, [
+      { text: 'Envoyer le budget', dueDate: '2026-03-12', visitId: visit.id },
+      { text: 'Relancer les inscrits', dueDate: '2026-03-13', eventId: atLieu.id },
+      { text: 'Réserver un stand', dueDate: '2026-03-14', eventId: elsewhere.id },
+      { text: 'Rendre les clés', dueDate: '2026-03-15', eventId: movedOut.id },
+      { text: 'Appeler la région', dueDate: '2026-03-16' },
+      { text: 'Déjà fait', visitId: visit.id, done: true },
+    ]);
+
+    expect((await openFollowUpsWithPlaces(context)).map((item) => [item.text, item.place])).toEqual([
+      ['Envoyer le budget', 'La Fabrique du Marais'],
+      ['Relancer les inscrits', 'La Ferme des Possibles'],
+      ['Réserver un stand', 'Halle aux grains'],
+      ['Rendre les clés', 'Salle des fêtes'],
+      ['Appeler la région', null],
+    ]);
   });
 
   test('refuses an empty text', async () => {

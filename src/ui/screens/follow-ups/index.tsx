@@ -1,5 +1,5 @@
 // "À faire": every open follow-up, grouped overdue / today / this week / later / undated.
-import { openFollowUps } from '../../../db/follow-ups';
+import { openFollowUpsWithPlaces } from '../../../db/follow-ups';
 import { localDay } from '../../../domain/days';
 import { groupByDue } from '../../../domain/follow-up-groups';
 import { formatNumber } from '../../../domain/numbers';
@@ -16,7 +16,7 @@ import { messages } from './messages';
 export default function FollowUpsScreen() {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const open = useLive((context) => openFollowUps(context), []);
+  const open = useLive((context) => openFollowUpsWithPlaces(context), []);
   const groups = open ? groupByDue(open, localDay()) : undefined;
   return (
     <>
@@ -35,6 +35,7 @@ export default function FollowUpsScreen() {
                 <FollowUpItem
                   key={followUp.id}
                   followUp={followUp}
+                  place={followUp.place}
                   extra={
                     followUp.visitId ? (
                       <a href={hrefTo('visites', followUp.visitId)}>{t.ofVisit}</a>
