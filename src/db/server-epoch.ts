@@ -27,14 +27,17 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
   return db.transaction('rw', [db.meta, db.outbox, db.blobs, ...tables], async () => {
     let queued = 0;
     const createdAt = new Date(context.clock.physicalNow()).toISOString();
+    // The toolbox items files belong to: a published one's file is an admin's to send.
+    const items = new Map((await db.anyRecords('toolboxItems').toArray()).map((item) => [item.id, item]));
+    const recordOf = (type: string, id: string) => (type === 'toolboxItems' ? (items.get(id) ?? null) : null);
     for (const type of RECORD_TYPES) {
       const ids: string[] = [];
       await db.anyRecords(type).each((record) => {
         const data = withoutClocks(record);
         // What this role could not have written (a published template, a conflict) is given
         // back by the devices that could: sending it would only be refused.
-        const asCreation = refusal({ role, type, existing: null, fields: data });
-        const asEdit = refusal({ role, type, existing: data, fields: data });
+        const asCreation = refusal({ role, type, existing: null, fields: data, recordOf });
+        const asEdit = refusal({ role, type, existing: data, fields: data, recordOf });
         if (asCreation === null && asEdit === null) ids.push(record.id);
       });
       if (ids.length === 0) continue;

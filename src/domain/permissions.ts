@@ -10,12 +10,17 @@ interface WriteAttempt {
   existing: Record<string, unknown> | null;
   /** The changed top-level fields and their new values. */
   fields: Record<string, unknown>;
+  /**
+   * Another record as stored, or null when it is not held: for an attachment, the record it
+   * belongs to. Without it, an attachment is judged on its own.
+   */
+  recordOf?: (type: RecordType, id: string) => Record<string, unknown> | null;
 }
 
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 
 /** Returns why the write is refused, or null when it is allowed. */
-export function refusal({ role, type, existing, fields }: WriteAttempt): string | null {
+export function refusal({ role, type, existing, fields, recordOf }: WriteAttempt): string | null {
   if (role === 'admin')
     return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
   const changed = Object.keys(fields).filter((key) => !BOOKKEEPING.has(key));
@@ -30,7 +35,25 @@ export function refusal({ role, type, existing, fields }: WriteAttempt): string 
       if (existing.status !== 'suggested') return 'only an admin can change a published toolbox item';
       return 'status' in fields && fields.status !== 'suggested' ? 'only an admin can publish a toolbox item' : null;
     }
+    case 'attachments': {
+      // A published item's file is part of the item: replacing it, adding one or moving one
+      // onto the item would change what only an admin may change.
+      const published = toolboxItemsOfFile(existing, fields).some((id) => {
+        const item = recordOf?.('toolboxItems', id);
+        return item !== null && item !== undefined && item.status !== 'suggested';
+      });
+      return published ? 'only an admin can change the file of a published toolbox item' : null;
+    }
     default:
       return null;
   }
+}
+
+/** The toolbox items an attachment belongs to before and after a write (`existing` null: a creation). */
+function toolboxItemsOfFile(existing: Record<string, unknown> | null, fields: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  for (const owner of [existing, existing ? { ...existing, ...fields } : fields]) {
+    if (owner?.ownerType === 'toolboxItems' && typeof owner.ownerId === 'string') ids.push(owner.ownerId);
+  }
+  return ids;
 }

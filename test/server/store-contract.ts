@@ -3,11 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/vocabulary';
-import { HybridClock, parseHlc } from '../../src/protocol/hlc';
+import { formatHlc, HybridClock, parseHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import type { Device, PushOutput, Store } from '../../src/server/store/store';
-import { notesEdit, visitCreation } from '../helpers/mutations';
+import { notesEdit, recordCreation, visitCreation } from '../helpers/mutations';
 
 export interface StoreHarness {
   /** A store on a new, empty, migrated database. */
@@ -249,6 +249,70 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect((await pullAll(a.id, Math.max(...before.map((row) => row.seq)))).map((row) => row.id)).toEqual([
         first.recordId,
       ]);
+    });
+
+    it('leaves the file of a published toolbox item to admins: a concierge may not replace it, add one or move one onto it', async () => {
+      const network = await store.createNetwork('Réseau');
+      const item = (status: string) =>
+        recordCreation('toolboxItems', { kind: 'method_sheet', title: 'Fiche', status }, { now: NOW });
+      const file = (ownerType: string, ownerId: string, sha256 = 'a'.repeat(64)) =>
+        recordCreation(
+          'attachments',
+          { ownerType, ownerId, kind: 'file', fileName: 'fiche.pdf', mimeType: 'application/pdf', size: 3, sha256 },
+          { now: NOW },
+        );
+      const published = item('published');
+      const sheet = file('toolboxItems', published.recordId);
+      expect((await push(network.id, [published, sheet], 'admin')).results.map((r) => r.status)).toEqual([
+        'applied',
+        'applied',
+      ]);
+      const later = (mutation: Mutation, fields: Record<string, unknown>, at = NOW + 1000): Mutation => ({
+        id: newId(),
+        type: mutation.type,
+        recordId: mutation.recordId,
+        fields,
+        clocks: Object.fromEntries(
+          Object.keys(fields).map((key) => [key, formatHlc({ millis: at, counter: 0, node: 'ffffffffffffffff' })]),
+        ),
+      });
+      const visit = visitCreation(NOW);
+      const ownPhoto = file('visits', visit.recordId);
+      const suggestion = item('suggested');
+      const suggestionFile = file('toolboxItems', suggestion.recordId);
+      const refused = await push(network.id, [
+        later(sheet, { sha256: 'b'.repeat(64) }),
+        file('toolboxItems', published.recordId, 'c'.repeat(64)),
+        visit,
+        ownPhoto,
+        later(ownPhoto, { ownerType: 'toolboxItems', ownerId: published.recordId }),
+        suggestion,
+        later(sheet, { ownerId: suggestion.recordId }),
+        suggestionFile,
+        later(suggestionFile, { fileName: 'fiche-v2.pdf' }),
+      ]);
+      expect(refused.results.map((result) => result.status)).toEqual([
+        'rejected',
+        'rejected',
+        'applied',
+        'applied',
+        'rejected',
+        'applied',
+        'rejected',
+        'applied',
+        'applied',
+      ]);
+      expect(refused.results[0]).toMatchObject({ code: 'forbidden' });
+      // Moved by its owner's id alone, right after its creation in the same push.
+      const another = file('toolboxItems', suggestion.recordId);
+      const moved = await push(network.id, [another, later(another, { ownerId: published.recordId })]);
+      expect(moved.results.map((result) => result.status)).toEqual(['applied', 'rejected']);
+      // Once published by an admin, the suggestion's file is the admin's to change too.
+      await push(network.id, [later(suggestion, { status: 'published' }, NOW + 2000)], 'admin');
+      const afterPublish = await push(network.id, [later(suggestionFile, { fileName: 'autre.pdf' }, NOW + 3000)]);
+      expect(afterPublish.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      const byAdmin = await push(network.id, [later(sheet, { sha256: 'd'.repeat(64) }, NOW + 3000)], 'admin');
+      expect(byAdmin.results[0]).toMatchObject({ status: 'applied' });
     });
 
     it('pages a pull in change order and tells what remains', async () => {

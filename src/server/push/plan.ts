@@ -1,7 +1,7 @@
 // Decides what a push does, without IO: the stores read the touched records and earlier
 // results inside their transaction, call planPush, and write its outcome in the same
 // transaction, so a mutation's effect and its id are committed together (at most once).
-import { newId } from '../../domain/ids';
+import { isId, newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
@@ -146,6 +146,28 @@ export function planPush(
   return { results, writes: [...dirty.values()], clockAheadMs, broughtBack: [...broughtBack] };
 }
 
+/**
+ * Records a push's permissions read beyond those its mutations name: the records the
+ * attachments a concierge writes belong to (a published toolbox item's file is an admin's; an
+ * admin may write any). A store reads them, within the network, with the mutations' records.
+ */
+export function ownersToRead(
+  role: Role,
+  mutations: readonly Mutation[],
+  existing: ReadonlyMap<string, RecordRow>,
+): string[] {
+  if (role === 'admin') return [];
+  const owners = new Set<string>();
+  for (const mutation of mutations) {
+    if (mutation.type !== 'attachments') continue;
+    // Every owner named, whatever its type: an edit may change the owner's id or type alone,
+    // after the attachment's creation earlier in the same push.
+    for (const named of [mutation.fields.ownerId, existing.get(mutation.recordId)?.data.ownerId])
+      if (isId(named) && !existing.has(named)) owners.add(named);
+  }
+  return [...owners];
+}
+
 /** Characters of a stored record's JSON; a creation is checked against nothing (`{}`). */
 function charsOf(row: RecordRow | undefined): number {
   return row ? JSON.stringify(row.data).length : 2;
@@ -252,12 +274,16 @@ function planOne(
   // Nearly every text is clean, and the record's JSON is written anyway: the change is applied
   // as it came, and its text is walked and cleaned only when that JSON, a losing text, a
   // refusal or a change to nothing leaves a doubt (then the change is applied again, cleaned).
-  let outcome = applyOne(context, applied, current, true);
+  const recordOf = (type: RecordType, id: string) => {
+    const row = working.get(id);
+    return row?.type === type ? row.data : null;
+  };
+  let outcome = applyOne(context, applied, current, recordOf, true);
   if (outcome === DOUBTFUL || !('rows' in outcome) || outcome.rows.length === 0) {
     const cleaned = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
     if (outcome === DOUBTFUL || cleaned !== mutation.fields) {
       applied.fields = cleaned;
-      outcome = applyOne(context, applied, current, false);
+      outcome = applyOne(context, applied, current, recordOf, false);
     }
   }
   const judgedOutcome = outcome as Outcome & { aheadMs: number };
@@ -346,6 +372,7 @@ function applyOne(
   context: PushContext,
   mutation: Applied,
   current: RecordRow | null,
+  recordOf: (type: RecordType, id: string) => Record<string, unknown> | null,
   asItCame: boolean,
 ): Outcome | typeof DOUBTFUL {
   if (current && current.type !== mutation.type)
@@ -368,6 +395,7 @@ function applyOne(
     type: mutation.type,
     existing: current?.data ?? null,
     fields: mutation.fields,
+    recordOf,
   });
   if (denied) return { refusal: refused('forbidden', `forbidden: ${denied}`) };
 

@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
+import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
@@ -220,6 +220,14 @@ export class PostgresStore implements Store {
         existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
       else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
       else authors.set(id, row.a as string);
+    }
+    const owners = ownersToRead(context.role, mutations, existing);
+    if (owners.length > 0) {
+      const read = await client.query(
+        'SELECT id, network_id, type, data, clocks FROM records WHERE network_id = $1 AND id = ANY($2)',
+        [networkId, owners],
+      );
+      for (const row of read.rows as Row[]) existing.set(row.id as string, toRecordRow(row));
     }
     const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
 

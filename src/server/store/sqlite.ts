@@ -8,7 +8,15 @@ import { newId } from '../../domain/ids';
 import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
-import { type PushPlan, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
+import {
+  ownersToRead,
+  type PushPlan,
+  planPush,
+  pushAnswers,
+  type RecordRow,
+  recordJson,
+  type SavedResult,
+} from '../push/plan';
 import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
@@ -189,6 +197,10 @@ export class SqliteStore implements Store {
       const recordIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.recordId))]);
       for (const row of selectRecords.all(networkId, recordIds) as Row[])
         existing.set(row.id as string, toRecordRow(row));
+      const owners = ownersToRead(context.role, mutations, existing);
+      if (owners.length > 0)
+        for (const row of selectRecords.all(networkId, JSON.stringify(owners)) as Row[])
+          existing.set(row.id as string, toRecordRow(row));
       const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
       for (const row of selectResults.all(networkId, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
       const authors = this.authorsOf(networkId);
