@@ -310,4 +310,21 @@ describe('a phone with the network’s data', () => {
     });
     expect(fold).toBeGreaterThanOrEqual(3);
   });
+
+  // The audit's "La Fabrique du …": a card's lieu was cut to keep the date on one line.
+  test('a visit card on Visites shows its lieu’s name whole, its date on the line below', async () => {
+    await page.setViewportSize(PHONE);
+    await open('#/visites', { css: '[data-testid="visit-item"]' });
+    await screenshot(page, 'visits-list-names');
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll('main [data-testid="visit-item"]')].map((card) => {
+        const name = card.firstElementChild as HTMLElement;
+        const date = name.nextElementSibling as HTMLElement;
+        const cut = name.scrollWidth > name.clientWidth || name.scrollHeight > name.clientHeight;
+        const dateBelow = date.getBoundingClientRect().top >= name.getBoundingClientRect().bottom;
+        return { name: name.textContent, cut, dateBelow };
+      }),
+    );
+    expect(names.filter((card) => card.cut || !card.dateBelow)).toEqual([]);
+  });
 });
