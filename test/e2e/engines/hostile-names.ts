@@ -26,12 +26,17 @@ export async function hostileNamesWithinPhone(engine: Engine, server: JourneySer
     await phone.fill({ label: 'Votre nom', exact: true }, 'Camille Martin');
     await phone.fill({ label: 'Nom de cet appareil' }, 'Téléphone de Camille');
     await phone.click({ role: 'button', name: 'Rejoindre le réseau' });
+    // Any other state is thrown, so that a wait that fails says which one it ended in, and why.
     await phone.until(
       'the first sync never ended',
-      () =>
-        phone.evaluate(
-          () => document.querySelector('#reseau [data-sync-state]')?.getAttribute('data-sync-state') === 'idle',
-        ),
+      async () => {
+        const status = await phone.evaluate(() => {
+          const shown = document.querySelector('#reseau [data-sync-state]');
+          return { state: shown?.getAttribute('data-sync-state'), text: shown?.textContent };
+        });
+        if (status.state !== 'idle') throw new Error(`state ${status.state}: ${status.text}`);
+        return true;
+      },
       60_000,
     );
 
