@@ -270,7 +270,7 @@ describe('the map of lieux', () => {
     await expect.poll(() => main().textContent()).toContain('Lieux triés du plus proche au plus loin');
     const nearest = await listRows().first().textContent();
     expect(nearest).toMatch(/^Mairie de Bourg/);
-    expect(nearest).toMatch(/à \d+(,\d)? km/);
+    expect(nearest).toMatch(/à \d+(,\d)?\u00a0km/);
     expect(describeViolations(await runAxe(page))).toBe('');
     await screenshotAtSizes(page, 'map-around-me');
     await page.setViewportSize(PHONE);
