@@ -101,16 +101,13 @@ describe('a diagnostic filled offline', () => {
   test('is filled over two sittings, scored without counting skips as zero, and compared with the next one', async () => {
     const { page, shell, diagnostics } = await offlinePhone();
     await shell.goTo('diagnostics');
-    await diagnostics.start(
-      'La Forge des Possibles',
-      'Diagnostic d’un projet de tiers-lieu',
-      '2026-03-03',
-      async () => {
+    await diagnostics.start('La Forge des Possibles', 'Diagnostic d’un projet de tiers-lieu', '2026-03-03', {
+      beforeSubmit: async () => {
         await screenshotAtSizes(page, 'diagnostic-new');
         await page.setViewportSize(PHONE);
         expect(describeViolations(await runAxe(page))).toBe('');
       },
-    );
+    });
 
     // Section 1, Identité.
     expect(await diagnostics.heading().textContent()).toBe('Identité');
@@ -193,7 +190,9 @@ describe('a diagnostic filled offline', () => {
 
     // Six months later, a second diagnostic of the same lieu, then the comparison.
     await shell.goTo('diagnostics');
-    await diagnostics.start('La Forge des Possibles', 'Diagnostic d’un projet de tiers-lieu', '2026-09-10');
+    await diagnostics.start('La Forge des Possibles', 'Diagnostic d’un projet de tiers-lieu', '2026-09-10', {
+      known: true,
+    });
     await diagnostics.level('Où en est le projet ?', 4);
     await diagnostics.nextSection('Communauté & finalité');
     await diagnostics.level('La raison d’être du lieu est écrite et partagée', 4);

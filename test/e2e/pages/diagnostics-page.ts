@@ -9,16 +9,23 @@ export class DiagnosticsPage {
     return this.page.locator('main h1');
   }
 
-  /** Starts a diagnostic of a lieu, picked by name or created when the network has none. */
-  async start(lieu: string, grid: string, date: string, beforeSubmit?: () => Promise<void>): Promise<void> {
+  /**
+   * Starts a diagnostic of a lieu: one the device already has (`known`) is picked among the matches, any other
+   * is created. Told, not guessed from the screen: "Créer « … »" shows as soon as a word is typed,
+   * before the search's matches arrive, so a lieu the device has could pass for a new one.
+   */
+  async start(
+    lieu: string,
+    grid: string,
+    date: string,
+    { known = false, beforeSubmit }: { known?: boolean; beforeSubmit?: () => Promise<void> } = {},
+  ): Promise<void> {
     await this.page.getByRole('link', { name: 'Nouveau diagnostic' }).first().click();
     await this.page.getByRole('radio', { name: new RegExp(grid) }).check();
-    await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu.slice(0, 8));
-    const existing = this.page.getByTestId('picker-option').filter({ hasText: lieu });
-    const create = this.page.getByRole('button', { name: `Créer « ${lieu.slice(0, 8)} »` });
-    await existing.or(create).first().waitFor();
-    if (await existing.count()) await existing.click();
-    else {
+    if (known) {
+      await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu.slice(0, 8));
+      await this.page.getByTestId('picker-option').filter({ hasText: lieu }).click();
+    } else {
       await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu);
       await this.page.getByRole('button', { name: `Créer « ${lieu} »` }).click();
     }
