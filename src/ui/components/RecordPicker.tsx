@@ -18,7 +18,13 @@ type RecordPickerProps = Omit<SearchPickerProps, 'options' | 'onQuery'> & {
 export function RecordPicker({ type, exclude = [], ...picker }: RecordPickerProps) {
   const [query, setQuery] = useState('');
   const known = [...picker.selected, ...(picker.suggested ?? [])];
-  const candidates = useLive((context) => pickerCandidates(context, type, query, CANDIDATES), [type, query]);
+  // Tagged with the text they were read for: until the search for what is typed answers, the
+  // previous candidates stay shown (useLive) and the picker must not offer to create it.
+  const found = useLive(
+    async (context) => ({ query, records: await pickerCandidates(context, type, query, CANDIDATES) }),
+    [type, query],
+  );
+  const candidates = found?.records;
   const picked = useLive((context) => pickedRecords(context, type, known), [type, known.join(',')]);
   const options = useMemo(() => {
     const byId = new Map<string, PickerOption>();
@@ -28,5 +34,5 @@ export function RecordPicker({ type, exclude = [], ...picker }: RecordPickerProp
     }
     return [...byId.values()];
   }, [candidates, picked, exclude.join(',')]);
-  return <SearchPicker {...picker} options={options} onQuery={setQuery} />;
+  return <SearchPicker {...picker} options={options} onQuery={setQuery} answered={found?.query === query} />;
 }

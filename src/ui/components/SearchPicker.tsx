@@ -35,6 +35,11 @@ export interface SearchPickerProps {
   maxShown?: number;
   /** Told what is typed, for a caller that reads its candidates for it (RecordPicker). */
   onQuery?: (query: string) => void;
+  /**
+   * False while `options` are not yet those read for what is typed (RecordPicker's search is
+   * still on its way): "Créer « … »" waits, or a known lieu typed quickly would be created twice.
+   */
+  answered?: boolean;
   error?: string | undefined;
 }
 
@@ -49,6 +54,7 @@ export function SearchPicker({
   onCreate,
   maxShown = 6,
   onQuery,
+  answered = true,
   error,
 }: SearchPickerProps) {
   const t = useMessages(pickerMessages);
@@ -73,6 +79,7 @@ export function SearchPicker({
   const exact = typed && options.some((option) => normalizeForSearch(option.label) === normalizeForSearch(query));
   const picked = selected.map((key) => byId.get(key) ?? { id: key, label: '…' });
   const searching = multiple || selected.length === 0;
+  const creatable = typed && onCreate !== undefined && !exact && answered;
 
   const pick = (option: PickerOption) => {
     onChange(multiple ? [...selected, option.id] : [option.id]);
@@ -125,13 +132,13 @@ export function SearchPicker({
               if (event.key !== 'Enter' || !typed) return;
               event.preventDefault();
               if (shown.length === 1 && shown[0]) pick(shown[0]);
-              else if (shown.length === 0 && onCreate) create();
+              else if (shown.length === 0 && creatable) create();
             }}
           />
           <p class="visually-hidden" aria-live="polite">
             {typed ? t.results(candidates.length) : ''}
           </p>
-          {shown.length > 0 || (typed && onCreate && !exact) ? (
+          {shown.length > 0 || creatable ? (
             <ul class={styles.options} aria-label={typed ? t.results(candidates.length) : t.suggested}>
               {shown.map((option) => (
                 <li key={option.id}>
@@ -141,7 +148,7 @@ export function SearchPicker({
                   </button>
                 </li>
               ))}
-              {typed && onCreate && !exact ? (
+              {creatable ? (
                 <li>
                   <Button variant="quiet" class={styles.create} onClick={create}>
                     {t.create(query.trim())}
@@ -150,7 +157,7 @@ export function SearchPicker({
               ) : null}
             </ul>
           ) : typed ? (
-            <Hint>{t.noMatch}</Hint>
+            <Hint>{answered ? t.noMatch : t.searching}</Hint>
           ) : null}
           {candidates.length > shown.length ? <Hint>{t.more(candidates.length - shown.length)}</Hint> : null}
         </>

@@ -9,6 +9,7 @@ export const pickerMessages = {
     changeNamed: (name: string) => `Changer (${name})`,
     create: (text: string) => `Créer «\u00a0${text}\u00a0»`,
     noMatch: 'Aucun résultat\u00a0: vérifiez l’orthographe ou créez-le.',
+    searching: 'Recherche…',
     results: (count: number) =>
       count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${formatNumber(count, 'fr')} résultats`,
     more: (count: number) => `${formatNumber(count, 'fr')} autres\u00a0: précisez la recherche.`,
@@ -34,6 +35,7 @@ export const pickerMessages = {
     changeNamed: (name: string) => `Change (${name})`,
     create: (text: string) => `Create “${text}”`,
     noMatch: 'No result: check the spelling or create it.',
+    searching: 'Searching…',
     results: (count: number) =>
       count === 0 ? 'No results' : count === 1 ? '1 result' : `${formatNumber(count, 'en')} results`,
     more: (count: number) => `${formatNumber(count, 'en')} more: refine the search.`,
