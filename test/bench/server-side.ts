@@ -120,13 +120,16 @@ async function measureIngest(dir: string, mutations: Mutation[]): Promise<number
   return mutations.length / seconds;
 }
 
-/** Records/s of a plain better-sqlite3 insert loop of the same rows, in one transaction per 1000. */
+/**
+ * Records/s of a plain better-sqlite3 insert loop of the same rows, in one transaction per 1000,
+ * into a table of the server's shape (keyed by network and id since c630075).
+ */
 function measureRawInsert(dir: string, mutations: Mutation[]): number {
   const db = new Database(join(dir, `raw-${Math.random()}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(
-    'CREATE TABLE records (id TEXT PRIMARY KEY, network_id TEXT, type TEXT, seq INTEGER, data TEXT, clocks TEXT)',
+    'CREATE TABLE records (id TEXT, network_id TEXT, type TEXT, seq INTEGER, data TEXT, clocks TEXT, PRIMARY KEY (network_id, id))',
   );
   const insert = db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)');
   const started = performance.now();
