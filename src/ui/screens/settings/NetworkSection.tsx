@@ -42,7 +42,8 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
       {session ? (
         <div class="stack">
           <div role="status" ref={joinedStatus} class={styles.joinedStatus}>
-            {joinedHere ? (
+            {/* Removed since (the first sync learned it): the news of the join would contradict the status below. */}
+            {joinedHere && session.revokedAt === undefined ? (
               <Banner tone="success" actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}>
                 {t.joined(session.networkName)}
                 <BannerMore>{t.joinedNext}</BannerMore>

@@ -1,7 +1,7 @@
 // Joining from an invitation link: once the code is used, the address no longer holds it, so
 // neither going back nor a reload offers the used code again, and the news of the join stays.
 // An admin device removed from the network is no longer offered what only an admin may do.
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Session } from '../../../../../src/db/context';
 import { routeStore, startRouter } from '../../../../../src/state/router';
@@ -64,6 +64,19 @@ describe('joining from an invitation link', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
     await screen.findByText(/arrivent avec cette première synchronisation : retrouvez-les dans Visites\./);
     expect(screen.getByRole('link', { name: 'Aller aux visites' }).getAttribute('href')).toBe('#/visites');
+  });
+
+  test('the news of the join goes once the first sync learns the device was removed meanwhile', async () => {
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    await screen.findByRole('link', { name: 'Aller aux visites' });
+    act(() => syncStore.setState({ session: { ...session, revokedAt: '2026-12-05T09:00:00.000Z' } }));
+    expect(screen.queryByRole('link', { name: 'Aller aux visites' })).toBeNull();
+    expect(screen.queryByText(/Cet appareil a rejoint/)).toBeNull();
   });
 });
 
