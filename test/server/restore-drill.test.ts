@@ -15,14 +15,9 @@ import { joinedPair } from '../helpers/device-pair';
 import { PostgresCluster, postgresBinDir, postgresUnavailable } from '../helpers/postgres-cluster';
 import type { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 const ITEM = '01936f5e-7a3b-7c00-8000-00000000a001';
-const visit = (notes: string) => ({
-  visitedAt: '2026-11-20T09:00:00.000Z',
-  purpose: 'Premier rendez-vous',
-  notes,
-  services: ['detect' as const],
-});
 
 async function syncAll(...devices: TestDevice[]) {
   // Twice round: what one device sends, the others pull on the second turn.

@@ -6,15 +6,9 @@ import { createRecord } from '../../src/db/writes';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../src/protocol/hlc';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
+import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 const YEAR_MS = 365 * 24 * 3_600_000;
-
-const visit = (notes: string) => ({
-  visitedAt: '2026-11-20T09:00:00.000Z',
-  purpose: 'Premier rendez-vous',
-  notes,
-  services: ['detect' as const],
-});
 
 describe('a device clock that was far ahead', () => {
   let server: TestServer;

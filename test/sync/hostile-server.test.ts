@@ -7,13 +7,7 @@ import { formatHlc } from '../../src/protocol/hlc';
 import type { PullResponse } from '../../src/protocol/wire';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
-
-const visit = (notes: string) => ({
-  visitedAt: '2026-11-20T09:00:00.000Z',
-  purpose: 'Premier rendez-vous',
-  notes,
-  services: ['detect' as const],
-});
+import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 describe('a pull answer that is not what a server sends', () => {
   let server: TestServer;

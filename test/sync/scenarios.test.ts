@@ -3,13 +3,7 @@ import { createRecord, deleteRecord, updateRecord } from '../../src/db/writes';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
-
-const visit = (notes = '') => ({
-  visitedAt: '2026-11-20T09:00:00.000Z',
-  purpose: 'Premier rendez-vous',
-  notes,
-  services: ['detect' as const],
-});
+import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 describe('sync between two devices of a network', () => {
   let pair: DevicePair;
