@@ -13,6 +13,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useFinePointer } from '../../hooks/use-fine-pointer';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { shortcutModifier } from '../../shortcut-modifier';
 import { messages } from './messages';
 import styles from './notes.module.css';
 import { Pill } from './Pill';
@@ -29,7 +30,7 @@ export function focusComposer(): void {
 /** Quick capture during the event: type, pick what it is, add; the field is ready for the next one. */
 export function NoteComposer({ eventId }: { eventId: string }) {
   const t = useMessages(messages);
-  // The hint names Ctrl + Entrée: only where a keyboard with a Ctrl key is likely.
+  // The hint names Ctrl (or ⌘) + Entrée: only where a keyboard with that key is likely.
   const keyboardShortcuts = useFinePointer();
   const lang = useLanguage();
   const context = useDataContext();
@@ -119,7 +120,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       <Field
         as="textarea"
         label={t.noteLabel}
-        hint={keyboardShortcuts ? t.noteHint : undefined}
+        hint={keyboardShortcuts ? t.noteHint(shortcutModifier()) : undefined}
         name="note"
         id={COMPOSER_ID}
         rows={3}

@@ -61,7 +61,7 @@ export const messages = {
     // Notes
     notesTitle: 'Notes',
     noteLabel: 'Nouvelle note',
-    noteHint: 'Entrée pour une nouvelle ligne\u202f; Ctrl + Entrée pour ajouter.',
+    noteHint: (modifier: string) => `Entrée pour une nouvelle ligne\u202f; ${modifier} + Entrée pour ajouter.`,
     noteTag: 'Type de note',
     addNote: 'Ajouter la note',
     noteEmpty: 'Écrivez la note avant de l’ajouter.',
@@ -190,7 +190,7 @@ export const messages = {
     dayAt: (day: string, time: string) => `${day} at ${time}`,
     notesTitle: 'Notes',
     noteLabel: 'New note',
-    noteHint: 'Enter for a new line; Ctrl + Enter to add.',
+    noteHint: (modifier: string) => `Enter for a new line; ${modifier} + Enter to add.`,
     noteTag: 'Kind of note',
     addNote: 'Add the note',
     noteEmpty: 'Write the note before adding it.',

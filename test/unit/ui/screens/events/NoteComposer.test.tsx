@@ -27,6 +27,7 @@ vi.mock('../../../../../src/db/drafts', () => ({
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 beforeEach(() => {
@@ -61,8 +62,16 @@ function pointer(fine: boolean) {
   }));
 }
 
+/** The platform the browser reports: navigator.platform, and Chromium's client hint when given. */
+function platform(name: string, clientHint?: string) {
+  vi.spyOn(navigator, 'platform', 'get').mockReturnValue(name);
+  if (clientHint)
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { userAgentData: { platform: clientHint } }));
+}
+
 test('the Ctrl + Entrée hint shows on a computer, not on a phone that has no Ctrl key', () => {
   pointer(true);
+  platform('Win32');
   const computer = render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
   expect(screen.getByRole('textbox', { name: /Nouvelle note/ }).getAttribute('aria-describedby')).toBeTruthy();
   expect(screen.getByText(/Ctrl \+ Entrée pour ajouter/)).toBeTruthy();
@@ -72,4 +81,28 @@ test('the Ctrl + Entrée hint shows on a computer, not on a phone that has no Ct
   render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
   screen.getByRole('textbox', { name: /Nouvelle note/ });
   expect(screen.queryByText(/Ctrl/)).toBeNull();
+});
+
+test('on a Mac the hint names the ⌘ key its keyboard has, not Ctrl', () => {
+  pointer(true);
+  platform('MacIntel');
+  const mac = render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  expect(screen.getByText(/⌘ \+ Entrée pour ajouter/)).toBeTruthy();
+  expect(screen.queryByText(/Ctrl/)).toBeNull();
+  mac.unmount();
+  vi.restoreAllMocks();
+
+  // Chromium's client hints say macOS even where navigator.platform is frozen or vague.
+  pointer(true);
+  platform('', 'macOS');
+  render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  expect(screen.getByText(/⌘ \+ Entrée pour ajouter/)).toBeTruthy();
+});
+
+test('an iPhone, touch only, is shown no shortcut at all', () => {
+  pointer(false);
+  platform('iPhone');
+  render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  screen.getByRole('textbox', { name: /Nouvelle note/ });
+  expect(screen.queryByText(/Entrée pour ajouter/)).toBeNull();
 });
