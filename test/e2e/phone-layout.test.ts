@@ -54,6 +54,8 @@ function networkData(networkId: string): Required<Dataset> {
     {
       ...stand,
       id: TRIP_ID,
+      // A trip named for where it goes: a title short enough to be a small target.
+      title: 'Lyon',
       isTemplate: false,
       templateId: stand?.id,
       tripDate: '2027-03-12',
@@ -268,7 +270,7 @@ describe('a phone with the network’s data', () => {
     expect(hidden).toEqual([]);
   });
 
-  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the map’s zoom', async () => {
+  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the lists that use a valise item, the map’s zoom', async () => {
     await page.setViewportSize(PHONE);
     const visit = dataset.visits.at(-1);
     const person = dataset.contacts[0];
@@ -277,6 +279,8 @@ describe('a phone with the network’s data', () => {
       ['#/a-faire', { css: 'section li' }, 'main section li a', 'height'],
       [`#/visites/${visit?.id}`, { css: 'dl dd a' }, 'main dl dd a', 'height'],
       [`#/contacts/personne/${person?.id}`, { css: 'dl dd a' }, 'main dl dd a', 'height'],
+      // "Utilisé dans": the packing lists that hold a valise item, however short their titles.
+      [`#/valise/element/${STARTER_IDS.projector}`, { css: 'section li a' }, 'main section li a', 'square'],
       // Leaflet's + and −, 30 px squares of its own.
       ['#/carte', { css: '.leaflet-control-zoom a' }, 'main .leaflet-control-zoom a', 'square'],
     ];
