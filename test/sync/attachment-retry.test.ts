@@ -1,15 +1,15 @@
 // A file the server has not taken yet stays to send when its upload went wrong in a way sending
 // again can mend: only a refusal of the file itself sets it aside for good.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getBlob } from '../../src/db/blobs';
 import { createRecord } from '../../src/db/writes';
 import { SyncScheduler } from '../../src/sync/scheduler';
-import { TestDevice } from '../helpers/test-device';
-import { TestServer } from '../helpers/test-server';
+import { withNetworkServer } from '../helpers/network-server';
+import type { TestDevice } from '../helpers/test-device';
 import { visitWithFile } from '../helpers/visit-file';
 
 describe('a photo whose upload failed', () => {
-  let server: TestServer;
+  const network = withNetworkServer();
   let device: TestDevice;
   /**
    * The status the next uploads (of the file `only`, if set) are answered with instead of the
@@ -23,34 +23,28 @@ describe('a photo whose upload failed', () => {
   let damageNextUpload: boolean;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau');
     uploadAnswer = null;
     uploadsTried = 0;
     later = 0;
     damageNextUpload = false;
     const link = (url: string, init?: RequestInit) => {
-      if (init?.method !== 'PUT' || !url.includes('/api/attachments/')) return server.fetch(url, init);
+      if (init?.method !== 'PUT' || !url.includes('/api/attachments/')) return network.server.fetch(url, init);
       uploadsTried += 1;
       if (damageNextUpload) {
         damageNextUpload = false;
         const damaged = new Uint8Array((init.body as ArrayBuffer).slice(0));
         damaged[0] = (damaged[0] ?? 0) ^ 0xff;
-        return server.fetch(url, { ...init, body: damaged });
+        return network.server.fetch(url, { ...init, body: damaged });
       }
-      if (!uploadAnswer || (uploadAnswer.only && !url.endsWith(uploadAnswer.only))) return server.fetch(url, init);
+      if (!uploadAnswer || (uploadAnswer.only && !url.endsWith(uploadAnswer.only)))
+        return network.server.fetch(url, init);
       const { status, code, retryAfterSeconds } = uploadAnswer;
       const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
       const body = JSON.stringify({ error: 'Refused here.', code, retryAfterSeconds });
       return Promise.resolve(new Response(body, { status, headers }));
     };
-    device = await TestDevice.open('Camille', link, () => Date.now() + later);
-    await device.join(await server.invite(network.id));
-  });
-
-  afterEach(async () => {
-    await device.close();
-    await server.stop();
+    device = await network.open('Camille', { link, wallClock: () => Date.now() + later });
+    await network.join(device);
   });
 
   const photo = async () => (await visitWithFile(device.context)).file;
@@ -135,26 +129,21 @@ describe('a photo whose upload failed', () => {
 });
 
 describe('a photo attached before joining a network whose server takes smaller files', () => {
-  let server: TestServer;
+  const network = withNetworkServer({ VALISE_MAX_ATTACHMENT_BYTES: String(1024 * 1024) });
   let device: TestDevice;
   let uploads: number;
 
   beforeEach(async () => {
-    server = await TestServer.start(Date.now, { VALISE_MAX_ATTACHMENT_BYTES: String(1024 * 1024) });
     uploads = 0;
-    device = await TestDevice.open('Camille', (url, init) => {
-      if (init?.method === 'PUT') uploads += 1;
-      return server.fetch(url, init);
+    device = await network.open('Camille', {
+      link: (url, init) => {
+        if (init?.method === 'PUT') uploads += 1;
+        return network.server.fetch(url, init);
+      },
     });
   });
 
-  afterEach(async () => {
-    await device.close();
-    await server.stop();
-  });
-
   it('is set aside with the server’s reason while the visit goes, and is not sent again', async () => {
-    const network = await server.createNetwork('Réseau');
     // Alone, the device takes files up to its own 10 MB.
     const { visit, file } = await visitWithFile(device.context, () => ({
       kind: 'file',
@@ -162,7 +151,7 @@ describe('a photo attached before joining a network whose server takes smaller f
       mimeType: 'application/pdf',
       data: new Uint8Array(2 * 1024 * 1024).fill(1).buffer as ArrayBuffer,
     }));
-    await device.join(await server.invite(network.id));
+    await network.join(device);
 
     await device.sync();
     expect(await getBlob(device.context, file.sha256)).toMatchObject({
@@ -170,36 +159,31 @@ describe('a photo attached before joining a network whose server takes smaller f
       refusal: 'The file is larger than the 1 MB this server accepts.',
     });
     expect(device.engine.status).toMatchObject({ state: 'idle', pending: 0, filesWaiting: 0 });
-    expect((await server.snapshot(network.id)).map((change) => change.id)).toContain(visit.id);
+    expect((await network.snapshot()).map((change) => change.id)).toContain(visit.id);
     await device.sync();
     expect(uploads).toBe(1);
   });
 });
 
 describe('photos the network’s file quota refused', () => {
-  let server: TestServer;
+  // Room for one of the small photos (42 bytes each) and not two.
+  const network = withNetworkServer({ VALISE_NETWORK_STORAGE_BYTES: '60' });
   let device: TestDevice;
   /** Every pull's address, to see which ask for the room left. */
   let pulls: string[];
   let uploads: number;
 
   beforeEach(async () => {
-    // Room for one of the small photos (42 bytes each) and not two.
-    server = await TestServer.start(Date.now, { VALISE_NETWORK_STORAGE_BYTES: '60' });
-    const network = await server.createNetwork('Réseau');
     pulls = [];
     uploads = 0;
-    device = await TestDevice.open('Camille', (url, init) => {
-      if (url.includes('/api/sync/pull')) pulls.push(url);
-      if (init?.method === 'PUT') uploads += 1;
-      return server.fetch(url, init);
+    device = await network.open('Camille', {
+      link: (url, init) => {
+        if (url.includes('/api/sync/pull')) pulls.push(url);
+        if (init?.method === 'PUT') uploads += 1;
+        return network.server.fetch(url, init);
+      },
     });
-    await device.join(await server.invite(network.id));
-  });
-
-  afterEach(async () => {
-    await device.close();
-    await server.stop();
+    await network.join(device);
   });
 
   it('go once the admin raises the quota, at the next sync, and only those that fit', async () => {
@@ -229,11 +213,11 @@ describe('photos the network’s file quota refused', () => {
     expect((await states()).sort()).toEqual(['refused', 'refused', 'uploaded']);
 
     // Room for one more: the smallest that fits goes, the other waits aside.
-    await server.restart({ VALISE_NETWORK_STORAGE_BYTES: '100' });
+    await network.server.restart({ VALISE_NETWORK_STORAGE_BYTES: '100' });
     await device.sync();
     expect((await states()).sort()).toEqual(['refused', 'uploaded', 'uploaded']);
 
-    await server.restart({ VALISE_NETWORK_STORAGE_BYTES: '1000' });
+    await network.server.restart({ VALISE_NETWORK_STORAGE_BYTES: '1000' });
     await device.sync();
     expect(await states()).toEqual(['uploaded', 'uploaded', 'uploaded']);
     expect(device.engine.status).toMatchObject({ state: 'idle', filesWaiting: 0 });

@@ -1,43 +1,29 @@
 // A device whose wall clock was far ahead (a phone set to the wrong year) and has since been put
 // right, by the server's time or by its owner: its later writes carry the right time again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDataContext } from '../../src/db/context';
 import { createRecord } from '../../src/db/writes';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../src/protocol/hlc';
-import { TestDevice } from '../helpers/test-device';
-import { TestServer } from '../helpers/test-server';
+import { withNetworkServer } from '../helpers/network-server';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 describe('a device clock that was far ahead', () => {
-  let server: TestServer;
-  let networkId: string;
-  const devices: TestDevice[] = [];
-
-  beforeEach(async () => {
-    server = await TestServer.start();
-    networkId = (await server.createNetwork('Réseau test')).id;
-  });
-
-  afterEach(async () => {
-    for (const device of devices.splice(0)) await device.close();
-    await server.stop();
-  });
+  const network = withNetworkServer();
 
   it('dates its writes by the right time once the server has corrected it, and stops being told it is ahead', async () => {
-    const phone = await TestDevice.open('Camille', server.fetch, () => Date.now() + YEAR_MS);
-    devices.push(phone);
+    const phone = await network.open('Camille', { wallClock: () => Date.now() + YEAR_MS });
     // Written offline a year ahead, before the server could say so.
     await createRecord(phone.context, 'visits', visit('Écrite avec la mauvaise année'));
-    await phone.join(await server.invite(networkId));
+    await network.join(phone);
     await phone.sync();
     expect(phone.engine.status.clockAheadMs).toBeGreaterThan(MAX_CLOCK_AHEAD_MS);
 
     const later = await createRecord(phone.context, 'visits', visit('Écrite après la correction'));
     await phone.sync();
     expect(phone.engine.status.clockAheadMs).toBe(0);
-    const stored = (await server.snapshot(networkId)).find((change) => change.id === later.id);
+    const stored = (await network.snapshot()).find((change) => change.id === later.id);
     const clock = parseHlc(JSON.parse(stored?.clocks ?? '{}')['*']);
     // The device's own clock, not one the server put in place of a clock too far ahead.
     expect(clock?.node).toBe(phone.context.identity.clockNode);

@@ -1,43 +1,39 @@
 // A visit deleted before its photos went up: on a weak rural link, sending them would spend the
 // link and the network's file space on photos no one can open any more, and the status would
 // count them as waiting for as long as the link fails.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { attachFile } from '../../src/db/attachments';
 import { getBlob } from '../../src/db/blobs';
 import { createRecord, deleteRecord, updateRecord } from '../../src/db/writes';
-import { TestDevice } from '../helpers/test-device';
-import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+import { withNetworkServer } from '../helpers/network-server';
+import type { TestDevice } from '../helpers/test-device';
+import { TEST_SERVER_URL } from '../helpers/test-server';
 import { visitWithFile } from '../helpers/visit-file';
 
 describe('the photos of a deleted record', () => {
-  let server: TestServer;
+  const network = withNetworkServer();
   let device: TestDevice;
   let uploaded: string[];
   /** While set, every upload ends without an answer: the link is gone. */
   let linkDown: boolean;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau');
     uploaded = [];
     linkDown = false;
-    device = await TestDevice.open('Camille', (url, init) => {
-      if (init?.method !== 'PUT' || !url.includes('/api/attachments/')) return server.fetch(url, init);
-      if (linkDown) return Promise.reject(new TypeError('network error'));
-      uploaded.push(url.slice(url.lastIndexOf('/') + 1));
-      return server.fetch(url, init);
+    device = await network.open('Camille', {
+      link: (url, init) => {
+        if (init?.method !== 'PUT' || !url.includes('/api/attachments/')) return network.server.fetch(url, init);
+        if (linkDown) return Promise.reject(new TypeError('network error'));
+        uploaded.push(url.slice(url.lastIndexOf('/') + 1));
+        return network.server.fetch(url, init);
+      },
     });
-    await device.join(await server.invite(network.id));
-  });
-
-  afterEach(async () => {
-    await device.close();
-    await server.stop();
+    await network.join(device);
   });
 
   async function onServer(sha256: string): Promise<boolean> {
     const token = device.context.session?.token as string;
-    const answer = await server.fetch(`${TEST_SERVER_URL}/api/attachments/${sha256}`, {
+    const answer = await network.server.fetch(`${TEST_SERVER_URL}/api/attachments/${sha256}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     return answer.status === 200;

@@ -1,43 +1,30 @@
 // What a device does with a pull answer no honest server sends (a compromised server, or one
 // between the device and its network): it applies what is a record, and nothing else.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRecord, updateRecord } from '../../src/db/writes';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PullResponse } from '../../src/protocol/wire';
+import { withNetworkServer } from '../helpers/network-server';
 import { TestDevice } from '../helpers/test-device';
-import { TestServer } from '../helpers/test-server';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 describe('a pull answer that is not what a server sends', () => {
-  let server: TestServer;
-  let networkId: string;
+  const network = withNetworkServer();
   let planted: unknown[] = [];
-  const devices: TestDevice[] = [];
 
   /** The server's answers, with `planted` added to the next pull page. */
   const link = async (url: string, init?: RequestInit) => {
-    const response = await server.fetch(url, init);
+    const response = await network.server.fetch(url, init);
     if (!url.includes('/api/sync/pull') || planted.length === 0) return response;
     const page = (await response.json()) as PullResponse;
     (page.changes as unknown[]).push(...planted.splice(0));
     return new Response(JSON.stringify(page), { status: 200, headers: response.headers });
   };
 
-  beforeEach(async () => {
-    server = await TestServer.start();
-    networkId = (await server.createNetwork('Réseau test')).id;
-  });
-
-  afterEach(async () => {
-    for (const device of devices.splice(0)) await device.close();
-    await server.stop();
-  });
-
   it('applies the page’s records, drops the malformed ones, and writes no record under an id the change does not name', async () => {
-    const phone = await TestDevice.open('Camille', link);
-    devices.push(phone);
-    await phone.join(await server.invite(networkId));
+    const phone = await network.open('Camille', { link });
+    await network.join(phone);
     const typed = await createRecord(phone.context, 'visits', visit('Version envoyée'));
     await phone.sync();
     await updateRecord(phone.context, 'visits', typed.id, { notes: 'Tapé hors ligne, pas encore envoyé' });
@@ -62,7 +49,7 @@ describe('a pull answer that is not what a server sends', () => {
     expect((await phone.context.db.records('visits').get(honestId))?.notes).toBe('Une autre visite du réseau');
     expect((await phone.context.db.records('visits').get(typed.id))?.notes).toBe('Tapé hors ligne, pas encore envoyé');
     expect(await phone.context.db.anyRecords('visits').count()).toBe(2);
-    const onServer = (await server.snapshot(networkId)).find((change) => change.id === typed.id);
+    const onServer = (await network.snapshot()).find((change) => change.id === typed.id);
     expect(JSON.parse(onServer?.data ?? '{}').notes).toBe('Tapé hors ligne, pas encore envoyé');
   });
 });

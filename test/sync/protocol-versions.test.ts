@@ -1,13 +1,14 @@
 // Protocol 2's short pushes (one clock per mutation, exceptions apart) and the way a device
 // still syncs with a server of protocol 1 (release 0.2.0), which refuses them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRecords, updateRecord } from '../../src/db/writes';
 import { clockOf } from '../../src/domain/merge';
 import { formatHlc } from '../../src/protocol/hlc';
 import { PROTOCOL_HEADER, type PushRequest, SERVER_HEADER, type WireMutation } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
-import { TestDevice } from '../helpers/test-device';
-import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+import { withNetworkServer } from '../helpers/network-server';
+import type { TestDevice } from '../helpers/test-device';
+import { TEST_SERVER_URL } from '../helpers/test-server';
 
 const visits = (count: number) =>
   Array.from({ length: count }, (_, index) => ({
@@ -17,26 +18,25 @@ const visits = (count: number) =>
   }));
 
 describe('pushes between devices and servers of different protocols', () => {
-  let server: TestServer;
-  let networkId: string;
+  const network = withNetworkServer();
   let pushed: WireMutation[][];
 
-  beforeEach(async () => {
-    server = await TestServer.start();
-    networkId = (await server.createNetwork('Réseau')).id;
+  beforeEach(() => {
     pushed = [];
   });
 
-  afterEach(() => server.stop());
-
   /** A device whose pushes are recorded; `asServer` stands between it and the server. */
-  async function device(asServer = (url: string, init?: RequestInit) => server.fetch(url, init)): Promise<TestDevice> {
-    const opened = await TestDevice.open('Camille', async (url, init) => {
-      if (url.includes('/api/sync/push'))
-        pushed.push(((await new Response(init?.body).json()) as PushRequest).mutations);
-      return asServer(url, init);
+  async function device(
+    asServer = (url: string, init?: RequestInit) => network.server.fetch(url, init),
+  ): Promise<TestDevice> {
+    const opened = await network.open('Camille', {
+      link: async (url, init) => {
+        if (url.includes('/api/sync/push'))
+          pushed.push(((await new Response(init?.body).json()) as PushRequest).mutations);
+        return asServer(url, init);
+      },
     });
-    await opened.join(await server.invite(networkId));
+    await network.join(opened);
     return opened;
   }
 
@@ -54,12 +54,11 @@ describe('pushes between devices and servers of different protocols', () => {
       expect(mutation.clock).toMatch(/Z-[0-9a-f]{4}-[0-9a-f]{16}$/);
       expect(mutation.clocks).toBeUndefined();
     }
-    const stored = (await server.snapshot(networkId)).find((change) => change.id === first?.id);
+    const stored = (await network.snapshot()).find((change) => change.id === first?.id);
     const clocks = JSON.parse(stored?.clocks ?? '{}') as Record<string, string>;
     expect(JSON.parse(stored?.data ?? '{}')).toMatchObject({ notes: 'Rappeler la mairie' });
     expect(clockOf(clocks, 'notes')).toBe(edits?.[0]?.clock);
     expect(clockOf(clocks, 'visitedAt')).toBe(creations?.[0]?.clock);
-    await phone.close();
   });
 
   it('applies a clock given apart for one field over the mutation’s own clock', async () => {
@@ -72,32 +71,31 @@ describe('pushes between devices and servers of different protocols', () => {
     });
     const { clocks, ...rest } = creation;
     const short: WireMutation = { ...rest, clock: clocks.id as string, clocks: { notes: notesClock } };
-    const response = await server.fetch(`${TEST_SERVER_URL}/api/sync/push`, {
+    const response = await network.server.fetch(`${TEST_SERVER_URL}/api/sync/push`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${phone.context.session?.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ mutations: [short] }),
     });
     expect(response.headers.get(PROTOCOL_HEADER)).toBe('2');
     expect(await response.json()).toMatchObject({ results: [{ status: 'applied' }] });
-    const [stored] = await server.snapshot(networkId);
+    const [stored] = await network.snapshot();
     const kept = JSON.parse(stored?.clocks ?? '{}') as Record<string, string>;
     expect(clockOf(kept, 'notes')).toBe(notesClock);
     for (const field of ['visitedAt', 'services', 'updatedAt']) expect(clockOf(kept, field)).toBe(clocks.id);
-    await phone.close();
   });
 
   it('sends a clock per field to a server of protocol 1, also when it went back to one unannounced', async () => {
     // Release 0.2.0: no protocol named in its answers, and a whole push refused for an unknown key.
     let old = true;
     const oldServer = async (url: string, init?: RequestInit) => {
-      if (!old) return server.fetch(url, init);
+      if (!old) return network.server.fetch(url, init);
       const body = url.includes('/api/sync/push') ? ((await new Response(init?.body).json()) as PushRequest) : null;
       const answer = body?.mutations.some((mutation) => 'clock' in mutation)
         ? Response.json(
             { error: 'The request body is not valid.', code: 'invalid_body' },
             { status: 400, headers: { [SERVER_HEADER]: '0.2.0' } },
           )
-        : await server.fetch(url, init);
+        : await network.server.fetch(url, init);
       const headers = new Headers(answer.headers);
       headers.delete(PROTOCOL_HEADER);
       return new Response(answer.body, { status: answer.status, headers });
@@ -120,11 +118,10 @@ describe('pushes between devices and servers of different protocols', () => {
     ]);
     for (const mutation of [...(pushed[0] ?? []), ...(pushed[2] ?? [])])
       expect(Object.keys(mutation.clocks ?? {}).sort()).toEqual(Object.keys(mutation.fields).sort());
-    expect((await server.snapshot(networkId)).map((change) => JSON.parse(change.data).notes).sort()).toEqual([
+    expect((await network.snapshot()).map((change) => JSON.parse(change.data).notes).sort()).toEqual([
       'Visite 0',
       'Visite 1',
       'Visite 2',
     ]);
-    await phone.close();
   });
 });

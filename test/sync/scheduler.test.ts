@@ -5,8 +5,9 @@ import { APP_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, SERVER_HEADER } from '..
 import { AdminClient } from '../../src/sync/admin';
 import type { SyncEngine } from '../../src/sync/engine';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
+import { withNetworkServer } from '../helpers/network-server';
 import { TestDevice } from '../helpers/test-device';
-import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+import { TEST_SERVER_URL } from '../helpers/test-server';
 
 /** Timers a test fires by hand, and an `online` event it can raise. A test waits for the
  *  timers it expects rather than for a fixed time, so a loaded machine only makes it slower. */
@@ -42,7 +43,7 @@ class ManualEnvironment implements SchedulerEnvironment {
 }
 
 describe('when a device syncs by itself', () => {
-  let server: TestServer;
+  const network = withNetworkServer();
   let device: TestDevice;
   let reachable: boolean;
   let busyForSeconds: number;
@@ -50,23 +51,25 @@ describe('when a device syncs by itself', () => {
   let scheduler: SyncScheduler;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau');
     reachable = true;
     busyForSeconds = 0;
-    device = await TestDevice.open('Camille', (url, init) => {
-      if (!reachable) return Promise.reject(new TypeError('offline'));
-      if (busyForSeconds > 0) {
-        const body = JSON.stringify({
-          error: 'Too many requests',
-          code: 'rate_limited',
-          retryAfterSeconds: busyForSeconds,
-        });
-        return Promise.resolve(new Response(body, { status: 429, headers: { 'Retry-After': String(busyForSeconds) } }));
-      }
-      return server.fetch(url, init);
+    device = await network.open('Camille', {
+      link: (url, init) => {
+        if (!reachable) return Promise.reject(new TypeError('offline'));
+        if (busyForSeconds > 0) {
+          const body = JSON.stringify({
+            error: 'Too many requests',
+            code: 'rate_limited',
+            retryAfterSeconds: busyForSeconds,
+          });
+          return Promise.resolve(
+            new Response(body, { status: 429, headers: { 'Retry-After': String(busyForSeconds) } }),
+          );
+        }
+        return network.server.fetch(url, init);
+      },
     });
-    await device.join(await server.invite(network.id));
+    await network.join(device);
     environment = new ManualEnvironment();
     scheduler = new SyncScheduler(device.engine, environment, {
       debounceMs: 10,
@@ -75,10 +78,8 @@ describe('when a device syncs by itself', () => {
     });
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     scheduler.stop();
-    await device.close();
-    await server.stop();
   });
 
   it('waits as long as a busy server asks before syncing again', async () => {
@@ -118,7 +119,7 @@ describe('when a device syncs by itself', () => {
 });
 
 describe('when a run fails in a way retrying cannot fix, or in a way nobody planned', () => {
-  let server: TestServer;
+  const network = withNetworkServer();
   let device: TestDevice;
   let environment: ManualEnvironment;
   let scheduler: SyncScheduler;
@@ -127,23 +128,21 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
   const urls: string[] = [];
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau');
     rewrite = async (_url, response) => response;
-    device = await TestDevice.open('Camille', async (url, init) => {
-      sent.push(new Headers(init?.headers));
-      urls.push(url);
-      return rewrite(url, await server.fetch(url, init));
+    device = await network.open('Camille', {
+      link: async (url, init) => {
+        sent.push(new Headers(init?.headers));
+        urls.push(url);
+        return rewrite(url, await network.server.fetch(url, init));
+      },
     });
-    await device.join(await server.invite(network.id));
+    await network.join(device);
     environment = new ManualEnvironment();
     scheduler = new SyncScheduler(device.engine, environment, { periodMs: 60_000, firstBackoffMs: 5_000 });
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     scheduler.stop();
-    await device.close();
-    await server.stop();
   });
 
   it('sends its versions, and stops retrying once the server says it must be updated (426)', async () => {
@@ -198,8 +197,7 @@ describe('when a run fails in a way retrying cannot fix, or in a way nobody plan
 });
 
 describe('a device an admin removed', () => {
-  let server: TestServer;
-  let networkId: string;
+  const network = withNetworkServer();
   let admin: TestDevice;
   let device: TestDevice;
   let environment: ManualEnvironment;
@@ -207,24 +205,21 @@ describe('a device an admin removed', () => {
   const calls: string[] = [];
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    networkId = (await server.createNetwork('Réseau')).id;
-    admin = await TestDevice.open('Camille', server.fetch);
-    await admin.join(await server.invite(networkId, 'admin'), 'admin');
-    device = await TestDevice.open('Hugo', (url, init) => {
-      calls.push(url);
-      return server.fetch(url, init);
+    admin = await network.open('Camille');
+    await network.join(admin, 'admin');
+    device = await network.open('Hugo', {
+      link: (url, init) => {
+        calls.push(url);
+        return network.server.fetch(url, init);
+      },
     });
-    await device.join(await server.invite(networkId));
+    await network.join(device);
     environment = new ManualEnvironment();
     schedulers = [];
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     for (const scheduler of schedulers) scheduler.stop();
-    await admin.close();
-    await device.close();
-    await server.stop();
   });
 
   /** The app started on the device: a scheduler over `engine`. */
@@ -242,7 +237,7 @@ describe('a device an admin removed', () => {
   it('stops syncing by itself, keeps what waits, and syncs again once it joins anew', async () => {
     const scheduler = started(device.engine);
     await environment.timersBecome(60_000);
-    await new AdminClient(TEST_SERVER_URL, admin.context.session?.token as string, server.fetch).revoke(
+    await new AdminClient(TEST_SERVER_URL, admin.context.session?.token as string, network.server.fetch).revoke(
       device.context.session?.deviceId as string,
     );
     // Told at its next run (a press of "Synchroniser" here, to wait for its end): no retry follows.
@@ -282,7 +277,7 @@ describe('a device an admin removed', () => {
     // Left without erasing, then joined with a new invitation: what waited goes, and the
     // periodic sync is back.
     await leaveNetwork(device.context, { wipe: false });
-    await device.join(await server.invite(networkId));
+    await network.join(device);
     await restarted.runNow();
     expect(reopened.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
     expect(environment.timers.map((timer) => timer.ms)).toEqual([60_000]);

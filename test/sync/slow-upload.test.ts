@@ -9,14 +9,15 @@ import { createRecord } from '../../src/db/writes';
 import { ensureBlob } from '../../src/sync/files';
 import { type SchedulerEnvironment, SyncScheduler } from '../../src/sync/scheduler';
 import { fileTimeoutMs, HttpTransport, type SyncError } from '../../src/sync/transport';
-import { TestDevice } from '../helpers/test-device';
-import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+import { withNetworkServer } from '../helpers/network-server';
+import type { TestDevice } from '../helpers/test-device';
+import { TEST_SERVER_URL } from '../helpers/test-server';
 import { visitWithFile } from '../helpers/visit-file';
 
 const isUpload = (url: string, init?: RequestInit) => init?.method === 'PUT' && url.includes('/api/attachments/');
 
 describe('a photo the link cannot carry in time', () => {
-  let server: TestServer;
+  const network = withNetworkServer();
   let field: TestDevice;
   let office: TestDevice;
   /** While set, uploads end as a request the device gave up on (its timeout fired). */
@@ -29,38 +30,37 @@ describe('a photo the link cannot carry in time', () => {
   let downloads: number;
 
   beforeEach(async () => {
-    server = await TestServer.start();
-    const network = await server.createNetwork('Réseau');
     uploadsStall = false;
     linkCarriesUpTo = Number.POSITIVE_INFINITY;
     uploadsTried = 0;
-    field = await TestDevice.open('Camille', (url, init) => {
-      if (!isUpload(url, init)) return server.fetch(url, init);
-      uploadsTried += 1;
-      const bytes = (init?.body as ArrayBuffer | undefined)?.byteLength ?? 0;
-      return uploadsStall || bytes > linkCarriesUpTo
-        ? Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
-        : server.fetch(url, init);
+    field = await network.open('Camille', {
+      link: (url, init) => {
+        if (!isUpload(url, init)) return network.server.fetch(url, init);
+        uploadsTried += 1;
+        const bytes = (init?.body as ArrayBuffer | undefined)?.byteLength ?? 0;
+        return uploadsStall || bytes > linkCarriesUpTo
+          ? Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
+          : network.server.fetch(url, init);
+      },
     });
     downloadsDamaged = false;
     downloads = 0;
-    office = await TestDevice.open('Sami', async (url, init) => {
-      if (init?.method === 'GET' && url.includes('/api/attachments/')) downloads += 1;
-      const response = await server.fetch(url, init);
-      if (!downloadsDamaged || init?.method !== 'GET' || !url.includes('/api/attachments/')) return response;
-      const damaged = new Uint8Array(await response.arrayBuffer());
-      damaged[0] = (damaged[0] ?? 0) ^ 0xff;
-      return new Response(damaged, { status: response.status, headers: response.headers });
+    office = await network.open('Sami', {
+      link: async (url, init) => {
+        if (init?.method === 'GET' && url.includes('/api/attachments/')) downloads += 1;
+        const response = await network.server.fetch(url, init);
+        if (!downloadsDamaged || init?.method !== 'GET' || !url.includes('/api/attachments/')) return response;
+        const damaged = new Uint8Array(await response.arrayBuffer());
+        damaged[0] = (damaged[0] ?? 0) ^ 0xff;
+        return new Response(damaged, { status: response.status, headers: response.headers });
+      },
     });
-    await field.join(await server.invite(network.id));
-    await office.join(await server.invite(network.id));
+    await network.join(field);
+    await network.join(office);
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     vi.restoreAllMocks();
-    await field.close();
-    await office.close();
-    await server.stop();
   });
 
   async function visitWithPhoto() {

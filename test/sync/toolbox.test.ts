@@ -8,36 +8,19 @@ import { updateRecord } from '../../src/db/writes';
 import { kitAvailability } from '../../src/domain/toolbox/loans';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
 import { type DevicePair, joinedPair } from '../helpers/device-pair';
-import { TestDevice } from '../helpers/test-device';
-import { TestServer } from '../helpers/test-server';
+import { withNetworkServer } from '../helpers/network-server';
+import type { TestDevice } from '../helpers/test-device';
 
 const STARTER_COUNT = STARTER_ITEMS.length + STARTER_PACKING_LISTS.length;
 const standTemplate = STARTER_PACKING_LISTS.find((list) => list.tripKind === 'fair_stand')?.id ?? '';
 
 describe('the starter valise', () => {
-  let server: TestServer;
-  let networkId: string;
-  const devices: TestDevice[] = [];
+  const network = withNetworkServer();
 
-  beforeEach(async () => {
-    server = await TestServer.start();
-    networkId = (await server.createNetwork('Réseau test')).id;
-  });
-
-  afterEach(async () => {
-    for (const device of devices.splice(0)) await device.close();
-    await server.stop();
-  });
-
-  async function device(name: string, seedsAfterPull = false): Promise<TestDevice> {
-    const opened = await TestDevice.open(
-      name,
-      server.fetch,
-      undefined,
-      seedsAfterPull ? { afterPull: (context) => seedStarterValise(context, { pulled: true }) } : {},
-    );
-    devices.push(opened);
-    return opened;
+  function device(name: string, seedsAfterPull = false): Promise<TestDevice> {
+    return network.open(name, {
+      engine: seedsAfterPull ? { afterPull: (context) => seedStarterValise(context, { pulled: true }) } : {},
+    });
   }
 
   it('is on a fresh device before it joins any network', async () => {
@@ -52,7 +35,7 @@ describe('the starter valise', () => {
 
   it('reaches the network from its first admin, and an admin’s edit wins over a later seed', async () => {
     const admin = await device('Admin');
-    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(admin, 'admin');
     expect(await seedStarterValise(admin.context, { pulled: false })).toBe(0);
     await admin.sync();
     expect(await seedStarterValise(admin.context, { pulled: true })).toBe(STARTER_COUNT);
@@ -65,7 +48,7 @@ describe('the starter valise', () => {
     // joining, the network's (edited) valise arrives, and nothing conflicts.
     const second = await device('Admin 2');
     await seedStarterValise(second.context, { pulled: false });
-    await second.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(second, 'admin');
     await second.sync();
     expect(await seedStarterValise(second.context, { pulled: true })).toBe(0);
     const projector = await second.context.db.records('toolboxItems').get(STARTER_IDS.projector);
@@ -76,7 +59,7 @@ describe('the starter valise', () => {
 
   it('corrected in a later version, reaches a network seeded before from an admin’s device, with no conflict', async () => {
     const admin = await device('Admin');
-    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(admin, 'admin');
     await admin.sync();
     await seedStarterValise(admin.context, { pulled: true });
     // The sheet as an earlier version seeded it, under that version's clock.
@@ -87,7 +70,7 @@ describe('the starter valise', () => {
       .put({ ...stored!, description: '- savoir qui vient', hlc: earlier });
     await admin.sync();
     const concierge = await device('Concierge');
-    await concierge.join(await server.invite(networkId, 'concierge'));
+    await network.join(concierge);
     await concierge.sync();
     const sheet = async (on: TestDevice) =>
       (await on.context.db.records('toolboxItems').get(STARTER_IDS.welcoming))?.description;
@@ -103,7 +86,7 @@ describe('the starter valise', () => {
     // An admin still on the earlier version edits the sheet as it had it: the edit wins, and the
     // correction it replaced without seeing it is no one's lost text.
     const older = await device('Admin 2');
-    await older.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(older, 'admin');
     await older.sync();
     const held = await older.context.db.records('toolboxItems').get(STARTER_IDS.welcoming);
     await older.context.db
@@ -123,32 +106,32 @@ describe('the starter valise', () => {
 
   it('is sent by the sync that seeded it: a first admin’s first sync ends with nothing to send', async () => {
     const admin = await device('Admin', true);
-    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(admin, 'admin');
     await admin.sync();
     expect(admin.engine.status).toMatchObject({ state: 'idle', pending: 0 });
     expect(await admin.outboxSize()).toBe(0);
-    const onServer = new Set((await server.snapshot(networkId)).map((change) => change.id));
+    const onServer = new Set((await network.snapshot()).map((change) => change.id));
     expect(STARTER_ITEMS.every((item) => onServer.has(item.id))).toBe(true);
     // A second admin joining that network pulls the valise and seeds nothing.
     const second = await device('Admin 2', true);
-    await second.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(second, 'admin');
     await second.sync();
     expect(second.engine.status).toMatchObject({ state: 'idle', pending: 0 });
     expect(await second.outboxSize()).toBe(0);
   });
 
   it('reaches each network of one server from its own first admin, the fixed starter ids notwithstanding', async () => {
-    const other = (await server.createNetwork('Autre réseau')).id;
+    const other = (await network.server.createNetwork('Autre réseau')).id;
     const first = await device('Admin', true);
-    await first.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(first, 'admin');
     await first.sync();
     const second = await device('Admin de l’autre réseau', true);
-    await second.join(await server.invite(other, 'admin'), 'admin');
+    await second.join(await network.server.invite(other, 'admin'), 'admin');
     await second.sync();
     expect(await listRejected(second.context)).toEqual([]);
     expect(second.engine.status).toMatchObject({ state: 'idle', pending: 0 });
     const concierge = await device('Concierge de l’autre réseau');
-    await concierge.join(await server.invite(other, 'concierge'));
+    await concierge.join(await network.server.invite(other, 'concierge'));
     await concierge.sync();
     expect((await readToolbox(concierge.context)).items.map((item) => item.id).sort()).toEqual(
       STARTER_ITEMS.map((item) => item.id).sort(),
@@ -159,17 +142,14 @@ describe('the starter valise', () => {
     await first.sync();
     const projector = await first.context.db.records('toolboxItems').get(STARTER_IDS.projector);
     expect(projector?.description).not.toBe('Au local de Vitré.');
-    expect(projector?.networkId).toBe(networkId);
+    expect(projector?.networkId).toBe(network.networkId);
   });
 
   it('does not keep a device from syncing when seeding after the pull fails', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     onTestFinished(() => logged.mockRestore());
-    const admin = await TestDevice.open('Admin', server.fetch, undefined, {
-      afterPull: () => Promise.reject(new Error('disk full')),
-    });
-    devices.push(admin);
-    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    const admin = await network.open('Admin', { engine: { afterPull: () => Promise.reject(new Error('disk full')) } });
+    await network.join(admin, 'admin');
     await admin.sync();
     expect(admin.engine.status).toMatchObject({ state: 'idle', error: null });
     expect(admin.engine.status.lastSyncAt).not.toBeNull();
@@ -178,7 +158,7 @@ describe('the starter valise', () => {
 
   it('a concierge device that seeded before joining gets no refusal and then the network’s valise', async () => {
     const admin = await device('Admin');
-    await admin.join(await server.invite(networkId, 'admin'), 'admin');
+    await network.join(admin, 'admin');
     await admin.sync();
     await seedStarterValise(admin.context, { pulled: true });
     await admin.sync();
@@ -188,7 +168,7 @@ describe('the starter valise', () => {
     // A trip packed before joining is the concierge's own: it goes up with the join.
     const trip = await startTrip(concierge.context, standTemplate, '2027-03-12');
     await setPacked(concierge.context, trip.id, STARTER_IDS.banner, true);
-    await concierge.join(await server.invite(networkId, 'concierge'));
+    await network.join(concierge);
     await concierge.sync();
     await concierge.sync();
 
@@ -196,7 +176,7 @@ describe('the starter valise', () => {
     expect(await concierge.outboxSize()).toBe(0);
     const view = await readToolbox(concierge.context);
     expect(view.items).toHaveLength(STARTER_ITEMS.length);
-    const pushedTrip = (await server.snapshot(networkId)).find((change) => change.id === trip.id);
+    const pushedTrip = (await network.snapshot()).find((change) => change.id === trip.id);
     expect(pushedTrip).toBeDefined();
     // A concierge device never seeds once joined.
     expect(await seedStarterValise(concierge.context, { pulled: true })).toBe(0);
