@@ -1,26 +1,14 @@
 // A diagnostic filled on two devices offline: each keeps the answers the other wrote.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createDiagnostic, getDiagnostic, saveAnswer, saveSectionComment } from '../../src/db/diagnostics';
 import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../src/domain/diagnostic-starters';
-import { type DevicePair, joinedPair } from '../helpers/device-pair';
-import type { TestDevice } from '../helpers/test-device';
+import { pairTest as it } from '../helpers/device-pair';
 
 const starter = STARTER_TEMPLATES.find((template) => template.id === PROJECT_STARTER_ID);
 if (!starter) throw new Error('the project starter grid is missing');
 
 describe('a diagnostic filled on two devices', () => {
-  let pair: DevicePair;
-  let a: TestDevice;
-  let b: TestDevice;
-
-  beforeEach(async () => {
-    pair = await joinedPair(['Alix', 'Bastien']);
-    ({ a, b } = pair);
-  });
-
-  afterEach(() => pair.close());
-
-  it('keeps both concierges’ answers and comments when they filled different questions offline', async () => {
+  it('keeps both concierges’ answers and comments when they filled different questions offline', async ({ a, b }) => {
     const diagnostic = await createDiagnostic(a.context, {
       template: starter,
       territoryLabel: 'La Forge',

@@ -1,9 +1,9 @@
 // Duplicates merged on one device while another is still offline: the other's later writes
 // against the old id land on the kept record once it syncs, and crossed merges converge.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { mergeDuplicates } from '../../src/db/merge';
 import { createRecord, updateRecord } from '../../src/db/writes';
-import { type DevicePair, joinedPair } from '../helpers/device-pair';
+import { pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 
@@ -16,35 +16,24 @@ const visitAt = (organisationId: string, purpose: string) => ({
 });
 
 describe('merged duplicates across devices', () => {
-  let pair: DevicePair;
-  let a: TestDevice;
-  let b: TestDevice;
-
-  beforeEach(async () => {
-    pair = await joinedPair(['Alix', 'Bastien']);
-    ({ a, b } = pair);
-  });
-
-  afterEach(() => pair.close());
-
-  const settle = async () => {
+  const settle = async (a: TestDevice, b: TestDevice) => {
     for (let round = 0; round < 3; round++) {
       await a.sync();
       await b.sync();
     }
   };
 
-  it('a visit written offline against the merged lieu lands on the kept lieu', async () => {
+  it('a visit written offline against the merged lieu lands on the kept lieu', async ({ a, b }) => {
     const kept = await createRecord(a.context, 'organisations', grange);
     const copy = await createRecord(b.context, 'organisations', { ...grange, phone: '02 99 00 00 00' });
     await createRecord(b.context, 'visits', visitAt(copy.id, 'Première visite'));
-    await settle();
+    await settle(a, b);
 
     await mergeDuplicates(a.context, 'organisations', kept.id, 'organisations', copy.id, {});
     await a.sync();
     // Bastien, still offline, logs another visit on his copy of the lieu.
     const late = await createRecord(b.context, 'visits', visitAt(copy.id, 'Visite hors ligne'));
-    await settle();
+    await settle(a, b);
 
     for (const device of [a, b]) {
       const visits = await device.context.db.records('visits').toArray();
@@ -61,16 +50,16 @@ describe('merged duplicates across devices', () => {
     expect(await b.outboxSize()).toBe(0);
   });
 
-  it('two devices merging the two copies into each other converge on one live lieu', async () => {
+  it('two devices merging the two copies into each other converge on one live lieu', async ({ a, b }) => {
     const first = await createRecord(a.context, 'organisations', grange);
     const second = await createRecord(b.context, 'organisations', grange);
     await createRecord(a.context, 'visits', visitAt(first.id, 'Chez la première'));
     await createRecord(b.context, 'visits', visitAt(second.id, 'Chez la seconde'));
-    await settle();
+    await settle(a, b);
 
     await mergeDuplicates(a.context, 'organisations', first.id, 'organisations', second.id, {});
     await mergeDuplicates(b.context, 'organisations', second.id, 'organisations', first.id, {});
-    await settle();
+    await settle(a, b);
 
     const survivor = [first.id, second.id].sort()[0];
     for (const device of [a, b]) {
@@ -82,7 +71,7 @@ describe('merged duplicates across devices', () => {
   });
 
   /** Both devices hold the same records, clocks included, and no live visit is left on a merged lieu. */
-  const expectConverged = async () => {
+  const expectConverged = async (a: TestDevice, b: TestDevice) => {
     expect(await a.records()).toEqual(await b.records());
     for (const device of [a, b]) {
       expect(await device.outboxSize()).toBe(0);
@@ -96,59 +85,65 @@ describe('merged duplicates across devices', () => {
     }
   };
 
-  it('the same pair merged the same way on both devices converges on the kept lieu', async () => {
+  it('the same pair merged the same way on both devices converges on the kept lieu', async ({ a, b }) => {
     const kept = await createRecord(a.context, 'organisations', grange);
     const copy = await createRecord(b.context, 'organisations', grange);
     await createRecord(a.context, 'visits', visitAt(copy.id, 'Chez la copie'));
     await createRecord(b.context, 'visits', visitAt(copy.id, 'Encore chez la copie'));
-    await settle();
+    await settle(a, b);
 
     await mergeDuplicates(a.context, 'organisations', kept.id, 'organisations', copy.id, {});
     await mergeDuplicates(b.context, 'organisations', kept.id, 'organisations', copy.id, {});
-    await settle();
+    await settle(a, b);
 
-    await expectConverged();
+    await expectConverged(a, b);
     const visits = await a.context.db.records('visits').toArray();
     expect(visits.map((visit) => visit.organisationId)).toEqual([kept.id, kept.id]);
     expect(await a.context.db.records('organisations').get(copy.id)).toMatchObject({ mergedInto: kept.id });
   });
 
-  it('an edit of the merged lieu made offline on the other device converges, its visits on the kept lieu', async () => {
+  it('an edit of the merged lieu made offline on the other device converges, its visits on the kept lieu', async ({
+    a,
+    b,
+  }) => {
     const kept = await createRecord(a.context, 'organisations', grange);
     const copy = await createRecord(b.context, 'organisations', grange);
-    await settle();
+    await settle(a, b);
 
     await mergeDuplicates(a.context, 'organisations', kept.id, 'organisations', copy.id, {});
     // Bastien, offline, still sees his copy: he adds its phone and logs a visit there.
     await updateRecord(b.context, 'organisations', copy.id, { phone: '02 99 00 00 00' });
     await createRecord(b.context, 'visits', visitAt(copy.id, 'Visite hors ligne'));
     await a.sync();
-    await settle();
+    await settle(a, b);
 
-    await expectConverged();
+    await expectConverged(a, b);
     const lieux = await b.context.db.records('organisations').toArray();
     expect(lieux.filter((lieu) => !lieu.deleted).map((lieu) => lieu.id)).toEqual([kept.id]);
     expect((await b.context.db.records('visits').toArray()).map((visit) => visit.organisationId)).toEqual([kept.id]);
   });
 
-  it('crossing merges converge, with no visit left on a tombstone', async () => {
+  it('crossing merges converge, with no visit left on a tombstone', async ({ a, b }) => {
     const first = await createRecord(a.context, 'organisations', grange);
     const second = await createRecord(b.context, 'organisations', grange);
-    await settle();
+    await settle(a, b);
     await mergeDuplicates(a.context, 'organisations', first.id, 'organisations', second.id, {});
     await mergeDuplicates(b.context, 'organisations', second.id, 'organisations', first.id, {});
     // Each device, before it hears of the other's merge, logs a visit at the lieu it kept.
     await createRecord(a.context, 'visits', visitAt(first.id, 'Chez la première'));
     await createRecord(b.context, 'visits', visitAt(second.id, 'Chez la seconde'));
-    await settle();
-    await expectConverged();
+    await settle(a, b);
+    await expectConverged(a, b);
   });
 
   // Found by the convergence suite (seed -1198847658): a person merged twice, each merge taking
   // the other one's name. A merge renamed the holders of the merged person's loans, never those
   // of the kept person's own: after the second merge, the kit lent to "Élise Martin" named only
   // a merged tombstone, and the first merge already left her follow-up under "Élise".
-  it('a person merged twice, taking the merged one’s name each time, keeps her loans and follow-ups under her new name', async () => {
+  it('a person merged twice, taking the merged one’s name each time, keeps her loans and follow-ups under her new name', async ({
+    a,
+    b,
+  }) => {
     const elise = await createRecord(a.context, 'contacts', { name: 'Élise' });
     const martin = await createRecord(a.context, 'contacts', { name: 'Élise Martin' });
     const loan = await createRecord(a.context, 'loans', {
@@ -158,13 +153,13 @@ describe('merged duplicates across devices', () => {
       borrowedAt: '2026-11-20T09:00:00.000Z',
     });
     const followUp = await createRecord(a.context, 'followUps', { text: 'Rappeler', owner: 'Élise', done: false });
-    await settle();
+    await settle(a, b);
 
     await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', martin.id, { name: 'merged' });
-    await settle();
+    await settle(a, b);
     const atelier = await createRecord(a.context, 'contacts', { name: 'Atelier Martin' });
     await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', atelier.id, { name: 'merged' });
-    await settle();
+    await settle(a, b);
 
     expect(await a.records()).toEqual(await b.records());
     for (const device of [a, b]) {
@@ -174,12 +169,15 @@ describe('merged duplicates across devices', () => {
     }
   });
 
-  it('a kit lent offline under the kept person’s name, while a merge elsewhere renames her, comes to her new name', async () => {
+  it('a kit lent offline under the kept person’s name, while a merge elsewhere renames her, comes to her new name', async ({
+    a,
+    b,
+  }) => {
     const elise = await createRecord(a.context, 'contacts', { name: 'Élise' });
     const martin = await createRecord(a.context, 'contacts', { name: 'Élise Martin' });
-    await settle();
+    await settle(a, b);
     await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', martin.id, { name: 'merged' });
-    await settle();
+    await settle(a, b);
 
     const atelier = await createRecord(a.context, 'contacts', { name: 'Atelier Martin' });
     await mergeDuplicates(a.context, 'contacts', elise.id, 'contacts', atelier.id, { name: 'merged' });
@@ -190,7 +188,7 @@ describe('merged duplicates across devices', () => {
       count: 1,
       borrowedAt: '2026-11-20T09:00:00.000Z',
     });
-    await settle();
+    await settle(a, b);
 
     expect(await a.records()).toEqual(await b.records());
     expect(await a.context.db.records('loans').get(loan.id)).toMatchObject({ holderName: 'Atelier Martin' });

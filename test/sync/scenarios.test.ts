@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createRecord, deleteRecord, updateRecord } from '../../src/db/writes';
-import { type DevicePair, joinedPair } from '../helpers/device-pair';
+import { pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
 describe('sync between two devices of a network', () => {
-  let pair: DevicePair;
-  let a: TestDevice;
-  let b: TestDevice;
-
-  beforeEach(async () => {
-    pair = await joinedPair(['Alix', 'Bastien']);
-    ({ a, b } = pair);
-  });
-
-  afterEach(() => pair.close());
-
-  it('brings a visit written on one device to the other', async () => {
+  it('brings a visit written on one device to the other', async ({ a, b }) => {
     const created = await createRecord(a.context, 'visits', visit('Le lieu ouvre en mars.'));
     await a.sync();
     await b.sync();
@@ -27,7 +16,7 @@ describe('sync between two devices of a network', () => {
     expect(await a.outboxSize()).toBe(0);
   });
 
-  it('keeps both edits when two devices change different fields offline', async () => {
+  it('keeps both edits when two devices change different fields offline', async ({ a, b }) => {
     const created = await createRecord(a.context, 'visits', visit('Notes initiales'));
     await a.sync();
     await b.sync();
@@ -43,7 +32,7 @@ describe('sync between two devices of a network', () => {
     }
   });
 
-  it('keeps the losing notes as a conflict that both devices see', async () => {
+  it('keeps the losing notes as a conflict that both devices see', async ({ a, b }) => {
     const created = await createRecord(a.context, 'visits', visit('Version commune'));
     await a.sync();
     await b.sync();
@@ -64,7 +53,7 @@ describe('sync between two devices of a network', () => {
     }
   });
 
-  it('does not apply a push twice when its response was lost after the server committed', async () => {
+  it('does not apply a push twice when its response was lost after the server committed', async ({ pair, a }) => {
     let loseNextResponse = true;
     const lossy = new TestDevice('Lossy', a.context, async (url, init) => {
       const response = await pair.server.fetch(url, init);
@@ -84,7 +73,7 @@ describe('sync between two devices of a network', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('sets a refused change aside with its reason without blocking the others', async () => {
+  it('sets a refused change aside with its reason without blocking the others', async ({ a, b }) => {
     const template = await createRecord(a.context, 'diagnosticTemplates', {
       family: '01936f5e-7a3b-7c00-8000-000000000001',
       version: 1,
@@ -107,7 +96,7 @@ describe('sync between two devices of a network', () => {
     expect((await b.context.db.records('visits').get(kept.id))?.notes).toBe('Après la grille');
   });
 
-  it('spreads a delete as a tombstone', async () => {
+  it('spreads a delete as a tombstone', async ({ a, b }) => {
     const created = await createRecord(a.context, 'visits', visit());
     await a.sync();
     await b.sync();
@@ -117,7 +106,7 @@ describe('sync between two devices of a network', () => {
     expect((await a.context.db.records('visits').get(created.id))?.deleted).toBe(true);
   });
 
-  it('keeps unsent local edits on top of what it pulls', async () => {
+  it('keeps unsent local edits on top of what it pulls', async ({ a, b }) => {
     const created = await createRecord(a.context, 'visits', visit());
     await a.sync();
     await b.sync();
