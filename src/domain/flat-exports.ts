@@ -10,6 +10,7 @@
 import { type CsvCell, toCsv } from './csv';
 import type { Answer, DiagnosticTemplate, Question } from './diagnostic';
 import { describeAnswer, FRENCH_ANSWER_WORDS } from './diagnostic-answers';
+import { allTemplateVersions } from './diagnostic-templates';
 import { EVENT_KIND_LABELS } from './event-labels';
 import {
   dayAndTime,
@@ -55,7 +56,8 @@ export function diagnosticGridVersions(
   const used = new Set(
     data.diagnostics.filter((each) => inPeriod(each.filledOn, period)).map((each) => each.templateId),
   );
-  return data.diagnosticTemplates
+  // The built-in grids are no records of the network: most diagnostics are filled with them.
+  return allTemplateVersions(data.diagnosticTemplates)
     .filter((template) => used.has(template.id))
     .sort((a, b) => a.title.localeCompare(b.title, 'fr') || a.version - b.version);
 }
@@ -79,7 +81,7 @@ export function diagnosticsCsv(
   period: ExportPeriod | null = null,
   timeZone = DEFAULT_TIME_ZONE,
 ): string {
-  const template = data.diagnosticTemplates.find((each) => each.id === templateId);
+  const template = allTemplateVersions(data.diagnosticTemplates).find((each) => each.id === templateId);
   const sections = template?.sections ?? [];
   const questions = sections.flatMap((section) => section.questions.map((question) => ({ section, question })));
   const header = [

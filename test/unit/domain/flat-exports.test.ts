@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, DiagnosticTemplate } from '../../../src/domain/diagnostic';
+import { PROJECT_STARTER_ID } from '../../../src/domain/diagnostic-starters';
 import type { NetworkEvent } from '../../../src/domain/event';
 import type { ExportData } from '../../../src/domain/exports';
 import { attendanceCsv, diagnosticGridVersions, diagnosticsCsv } from '../../../src/domain/flat-exports';
@@ -124,6 +125,26 @@ describe('diagnostics as a flat table', () => {
     expect(diagnosticGridVersions(data(), { from: '2026-03-01', to: '2026-03-31' }).map((each) => each.id)).toEqual([
       'v2',
     ]);
+  });
+
+  // Most diagnostics are filled with a built-in grid, which the network holds no record of.
+  it('gives a file for a built-in grid too, with its questions as columns', () => {
+    const withStarter = data();
+    withStarter.diagnostics = [
+      ...withStarter.diagnostics,
+      {
+        ...base('d4'),
+        templateId: PROJECT_STARTER_ID,
+        templateVersion: 1,
+        organisationId: 'lieu',
+        filledOn: '2026-04-02',
+        answers: { id_type: { status: 'answered', value: 'coworking' } },
+      } as unknown as Diagnostic,
+    ];
+    expect(diagnosticGridVersions(withStarter).map((template) => template.id)).toContain(PROJECT_STARTER_ID);
+    const rows = lines(diagnosticsCsv(withStarter, PROJECT_STARTER_ID, 'fr'));
+    expect(rows[0]).toContain(';Identité / Type de projet;');
+    expect(rows[1]).toMatch(/^02\/04\/2026;La Grange;;;Camille Martin;.*;Coworking;/);
   });
 });
 
