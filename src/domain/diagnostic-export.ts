@@ -9,6 +9,14 @@ function overallText(report: Report): string {
   return report.score.overall === null ? 'pas encore de score' : percentText(report.score.overall);
 }
 
+/**
+ * "Sections terminées : 0 sur 10", the words the diagnostic's page uses: "remplies 0/10" read as
+ * a contradiction beside a score, since a section with some answers has a score but is not done.
+ */
+function progressText(report: Report): string {
+  return `Sections terminées\u00a0: ${report.progress.done} sur ${report.progress.total}`;
+}
+
 // ---- Markdown ---------------------------------------------------------------------------
 
 export function toMarkdown(report: Report): string {
@@ -17,7 +25,7 @@ export function toMarkdown(report: Report): string {
     '',
     `- Date\u00a0: ${report.date}`,
     `- Grille\u00a0: ${markdownText(report.grid)} (version ${report.version})`,
-    `- Sections remplies\u00a0: ${report.progress.done}/${report.progress.total}`,
+    `- ${progressText(report)}`,
     `- Score global\u00a0: ${overallText(report)}`,
     '',
     '## Scores par section',
@@ -53,7 +61,7 @@ export function toWikitext(report: Report): string {
     '',
     `* Date\u00a0: ${report.date}`,
     `* Grille\u00a0: ${wikiText(report.grid)} (version ${report.version})`,
-    `* Sections remplies\u00a0: ${report.progress.done}/${report.progress.total}`,
+    `* ${progressText(report)}`,
     `* Score global\u00a0: ${overallText(report)}`,
     '',
     '=== Scores par section ===',
