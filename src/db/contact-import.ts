@@ -4,6 +4,7 @@
 // slices that give the page back (Dexie.waitFor keeps it open), so a long file paints its progress.
 import type { Contact } from '../domain/contact';
 import { duplicateKeys, type ImportedContact, type ImportLine, type ImportProblem } from '../domain/contact-exchange';
+import { MAX_TAGS } from '../domain/fields';
 import type { RecordChanges } from '../domain/record-types';
 import { normalizeForSearch } from '../domain/search';
 import type { DataContext } from './context';
@@ -27,7 +28,7 @@ export async function importContacts(
 ): Promise<ImportReport> {
   const { db } = context;
   const rejected = lines.flatMap((line) => ('problem' in line ? [{ line: line.line, problem: line.problem }] : []));
-  const accepted = lines.flatMap((line) => ('contact' in line ? [line.contact] : []));
+  const accepted = lines.flatMap((line) => ('contact' in line ? [line] : []));
   return db.transaction('rw', [db.records('contacts'), db.records('organisations'), db.outbox, db.meta], async () => {
     const stored = (await db.records('contacts').toArray()).filter((item) => !item.deleted).map(withoutClocks);
     const known = new Map<string, Contact | Pending>();
@@ -49,10 +50,19 @@ export async function importContacts(
 
     const created: Pending[] = [];
     const changes = new Map<string, RecordChanges<'contacts'>>();
-    for (const { organisationNames, ...contact } of accepted) {
-      const input = { ...contact, organisationIds: organisationNames.map(lieuId) };
-      const keys = duplicateKeys(input);
+    let merged = 0;
+    for (const { line, contact } of accepted) {
+      const { organisationNames, ...fields } = contact;
+      const keys = duplicateKeys(fields);
       const match = keys.map((key) => known.get(key)).find((found) => found !== undefined);
+      const base = match === undefined || 'input' in match ? match?.input : { ...match, ...changes.get(match.id) };
+      // Tags add up over merged lines: past a record's limit the write would fail the whole file.
+      const tags = base ? union(base.tags ?? [], fields.tags).length : 0;
+      if (base && tags > MAX_TAGS) {
+        rejected.push({ line, problem: { kind: 'tooManyTags', into: base.name, tags } });
+        continue;
+      }
+      const input = { ...fields, organisationIds: organisationNames.map(lieuId) };
       if (!match) {
         const pending = { input };
         created.push(pending);
@@ -64,13 +74,14 @@ export async function importContacts(
           organisationIds: union(match.input.organisationIds, input.organisationIds),
         };
       } else {
-        const base = { ...match, ...changes.get(match.id) } as Contact;
+        const stored = base as Contact;
         changes.set(match.id, {
           ...changes.get(match.id),
-          ...fillEmpty(base, input),
-          organisationIds: union(base.organisationIds ?? [], input.organisationIds),
+          ...fillEmpty(stored, input),
+          organisationIds: union(stored.organisationIds ?? [], input.organisationIds),
         });
       }
+      if (match) merged++;
     }
     // Lieux get ids the schema accepts (UUIDv7) when created; map the placeholders to them.
     const createdLieux = await createRecords(
@@ -87,7 +98,7 @@ export async function importContacts(
       for (const [id, change] of slice)
         await updateRecord(context, 'contacts', id, { ...change, organisationIds: resolve(change.organisationIds) });
     });
-    return { added: created.length, merged: accepted.length - created.length, rejected };
+    return { added: created.length, merged, rejected: rejected.sort((a, b) => a.line - b.line) };
   });
 }
 

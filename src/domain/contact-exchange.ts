@@ -34,7 +34,9 @@ export type ImportProblem =
   /** The file is too large to read on a phone. */
   | { kind: 'tooLarge' }
   /** More filled cells than the header names: a separator typed without quotes shifted the columns. */
-  | { kind: 'extraCells'; cells: number; columns: number };
+  | { kind: 'extraCells'; cells: number; columns: number }
+  /** Merged into a person (stored, or an earlier line), the line would give her more tags than a record holds. */
+  | { kind: 'tooManyTags'; into: string; tags: number };
 
 export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
 
@@ -188,6 +190,12 @@ function judge(line: number, contact: ImportedContact): ImportLine {
   const { organisationNames: _names, ...fields } = contact;
   const issue = issueOfNewRecord('contacts', fields);
   if (issue) return { line, problem: { kind: 'invalid', issue } };
+  // A lieu named but unknown is created with the person: judged here, or one name too long
+  // would fail the whole import's transaction without saying which line holds it.
+  for (const name of contact.organisationNames) {
+    const lieuIssue = issueOfNewRecord('organisations', { name, kind: 'other' });
+    if (lieuIssue) return { line, problem: { kind: 'invalid', issue: { ...lieuIssue, field: 'organisations' } } };
+  }
   return { line, contact };
 }
 
@@ -239,8 +247,11 @@ export function contactsFromVCard(text: string): ImportLine[] {
     } else if (name === 'TEL' && !current.phone) current.phone = value.replace(/^tel:/i, '').trim();
     else if (name === 'EMAIL' && !current.email) current.email = vcardUnescape(value).trim();
     else if (name === 'TITLE' || name === 'ROLE') current.role ??= vcardUnescape(value).trim();
-    else if (name === 'ORG') current.organisationNames.push(vcardUnescape(value.split(';')[0] ?? '').trim());
-    else if (name === 'NOTE') current.notes = vcardUnescape(value);
+    else if (name === 'ORG') {
+      // An empty ORG (phones write one for a person of no company) names no lieu to create.
+      const organisation = vcardUnescape(value.split(';')[0] ?? '').trim();
+      if (organisation !== '') current.organisationNames.push(organisation);
+    } else if (name === 'NOTE') current.notes = vcardUnescape(value);
     else if (name === 'CATEGORIES') current.tags.push(...splitList(vcardUnescape(value)));
   }
   return lines;

@@ -37,7 +37,9 @@ const safeUrl = {
   requirement: (input: string) => safeHref(input) !== null,
 };
 export const url = v.optional(v.nullable(v.union([v.literal(''), v.pipe(v.string(), v.maxLength(2000), safeUrl)])));
-export const tags = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(50)), []);
+/** A record's tags at most: an import that merges lines into one record must stay within it. */
+export const MAX_TAGS = 50;
+export const tags = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(MAX_TAGS)), []);
 export const latitude = v.optional(v.nullable(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))));
 export const longitude = v.optional(v.nullable(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))));
 

@@ -4,6 +4,7 @@
 // tags joined); any other valid line adds a lieu; the rest are refused with their reason. The
 // preview shows this plan, and the write computes it again inside its transaction.
 import { type DuplicateReason, lieuDuplicateKeys } from './duplicate-keys';
+import { MAX_TAGS } from './fields';
 import type { LieuImportProblem, LieuInput, MappedLieuLine } from './lieu-import';
 import type { Organisation } from './organisation';
 
@@ -97,31 +98,37 @@ export function lieuImportPlanner(stored: readonly Organisation[]) {
       const { line, lieu } = mappedLine;
       const keys = lieuDuplicateKeys(lieu);
       const match = duplicateOf(keys);
-      hold(keys, line);
       if (!match) {
+        hold(keys, line);
         creates.set(line, lieu);
         landsOn.set(line, line);
         lines.push({ line, outcome: 'add', name: lieu.name });
         continue;
       }
       const target = typeof match.holder === 'number' ? (landsOn.get(match.holder) as string | number) : match.holder;
-      landsOn.set(line, target);
-      if (typeof target === 'number') {
-        const kept = creates.get(target) as LieuInput;
-        creates.set(target, { ...kept, ...filled(kept, lieu) });
-      } else {
-        const kept = { ...byId.get(target), ...updates.get(target) } as Partial<LieuInput>;
-        const changes = filled(kept, lieu);
-        if (Object.keys(changes).length > 0) updates.set(target, { ...updates.get(target), ...changes });
+      const kept = (
+        typeof target === 'number' ? creates.get(target) : { ...byId.get(target), ...updates.get(target) }
+      ) as Partial<LieuInput> & { name: string };
+      const changes = filled(kept, lieu);
+      // Tags add up over merged lines: past a record's limit the write would fail the whole file.
+      if ((changes.tags?.length ?? 0) > MAX_TAGS) {
+        const tags = changes.tags?.length ?? 0;
+        lines.push({ line, outcome: 'refuse', problem: { kind: 'tooManyTags', into: kept.name, tags } });
+        continue;
       }
+      hold(keys, line);
+      landsOn.set(line, target);
+      if (typeof target === 'number') creates.set(target, { ...(kept as LieuInput), ...changes });
+      else if (Object.keys(changes).length > 0) updates.set(target, { ...updates.get(target), ...changes });
       lines.push({
         line,
         outcome: 'merge',
         name: lieu.name,
-        into:
-          typeof target === 'number'
-            ? { id: null, line: target, name: (creates.get(target) as LieuInput).name }
-            : { id: target, line: null, name: (byId.get(target) as Organisation).name },
+        into: {
+          id: typeof target === 'number' ? null : target,
+          line: typeof target === 'number' ? target : null,
+          name: kept.name,
+        },
         reason: match.reason,
       });
     }

@@ -191,7 +191,9 @@ export type LieuImportProblem =
   | { kind: 'noName' }
   | { kind: 'invalid'; issue: FieldIssue }
   /** More filled cells than the header names: a separator typed without quotes shifted the columns. */
-  | { kind: 'extraCells'; cells: number; columns: number };
+  | { kind: 'extraCells'; cells: number; columns: number }
+  /** Merged into a lieu (stored, or an earlier line), the line would give it more tags than a record holds. */
+  | { kind: 'tooManyTags'; into: string; tags: number };
 
 /** A line of the file (1 = the header of a CSV, the first element of a JSON) and what it gives. */
 export type MappedLieuLine = { line: number; lieu: LieuInput } | { line: number; problem: LieuImportProblem };

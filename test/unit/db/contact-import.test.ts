@@ -75,6 +75,48 @@ describe('importing contacts', () => {
     expect((await listContacts(context)).filter((person) => person.phone)).toHaveLength(1500);
   });
 
+  test('a lieu name too long for a lieu refuses its line, naming it, instead of failing the whole file', async () => {
+    const context = await openTestContext();
+    const lines = csvContactLines(`nom,structure\nAnne,${'L'.repeat(201)}\nBob,La Forge\n`);
+    const report = await importContacts(context, lines);
+    expect(report).toEqual({
+      added: 1,
+      merged: 0,
+      rejected: [{ line: 2, problem: { kind: 'invalid', issue: expect.objectContaining({ field: 'organisations' }) } }],
+    });
+    expect((await listContacts(context)).map((person) => person.name)).toEqual(['Bob']);
+    expect((await listOrganisations(context)).map((lieu) => lieu.name)).toEqual(['La Forge']);
+  });
+
+  test('a line whose merge would give a person more than 50 tags is refused with the count; the others are imported', async () => {
+    const context = await openTestContext();
+    const tagged = (prefix: string) => Array.from({ length: 30 }, (_, index) => `${prefix}${index}`);
+    await createContact(context, { name: 'Anne Stockée', email: 'anne@exemple.fr', tags: tagged('s') });
+    const lines = csvContactLines(
+      'nom;email;étiquettes\n' +
+        `Anne;anne@exemple.fr;${tagged('a').join('|')}\n` +
+        `Bob;bob@exemple.fr;${tagged('b').join('|')}\n` +
+        `Bob P.;bob@exemple.fr;${tagged('c').join('|')}\n` +
+        'Anne S.;anne@exemple.fr;s1|s2\n' +
+        'Chloé;chloe@exemple.fr;\n',
+    );
+    const report = await importContacts(context, lines);
+    expect(report).toEqual({
+      added: 2,
+      merged: 1,
+      rejected: [
+        { line: 2, problem: { kind: 'tooManyTags', into: 'Anne Stockée', tags: 60 } },
+        { line: 4, problem: { kind: 'tooManyTags', into: 'Bob', tags: 60 } },
+      ],
+    });
+    const people = await listContacts(context);
+    expect(people.map((person) => [person.name, person.tags?.length])).toEqual([
+      ['Anne Stockée', 30],
+      ['Bob', 30],
+      ['Chloé', 0],
+    ]);
+  });
+
   test('a failure in a late slice writes nothing: no person, no lieu it named', async () => {
     const context = await openTestContext();
     const rows = Array.from({ length: 2100 }, (_, index) => `Personne ${index},p${index}@exemple.fr,Lieu ${index}`);

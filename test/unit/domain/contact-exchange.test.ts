@@ -159,6 +159,13 @@ describe('vCard', () => {
     ]);
   });
 
+  test('an empty ORG, as phones write for a person of no company, names no lieu', () => {
+    const lines = contactsFromVCard(
+      ['BEGIN:VCARD', 'FN:Camille Martin', 'ORG:', 'ORG:;Service', 'END:VCARD'].join('\r\n'),
+    );
+    expect(lines).toEqual([{ line: 1, contact: expect.objectContaining({ organisationNames: [] }) }]);
+  });
+
   test('writes what it reads back: names, role, lieu, phone, email, tags, notes with escapes', () => {
     const text = contactsToVCard(
       [

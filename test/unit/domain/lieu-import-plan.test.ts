@@ -56,6 +56,28 @@ describe('planning an import of lieux', () => {
     expect(plan.creates.map((lieu) => lieu.name)).toEqual(['Le Café']);
   });
 
+  it('refuses a line whose merge would give a lieu more than 50 tags, naming the lieu, instead of failing the write', () => {
+    const tagged = (prefix: string) => Array.from({ length: 30 }, (_, index) => `${prefix}${index}`);
+    const grange = stored('g', { email: 'contact@reseau.example', tags: tagged('s') });
+    const plan = planLieux(
+      [grange],
+      [
+        line(2, { name: 'Antenne A', email: 'contact@reseau.example', tags: tagged('a') }),
+        line(3, { name: 'Le Café', phone: '02 99 00 00 03', tags: tagged('b') }),
+        line(4, { name: 'Le Café bis', phone: '02 99 00 00 03', tags: tagged('c') }),
+        line(5, { name: 'Antenne B', email: 'contact@reseau.example', tags: ['s1', 'nouvelle'] }),
+      ],
+    );
+    expect(plan.lines).toEqual([
+      { line: 2, outcome: 'refuse', problem: { kind: 'tooManyTags', into: 'La Grange', tags: 60 } },
+      { line: 3, outcome: 'add', name: 'Le Café' },
+      { line: 4, outcome: 'refuse', problem: { kind: 'tooManyTags', into: 'Le Café', tags: 60 } },
+      expect.objectContaining({ line: 5, outcome: 'merge', into: { id: 'g', line: null, name: 'La Grange' } }),
+    ]);
+    expect(plan.updates.get('g')?.tags).toHaveLength(31);
+    expect(plan.creates.map((lieu) => lieu.tags?.length)).toEqual([30]);
+  });
+
   it('merges a later line of the file into the earlier one, and chains of them into one lieu', () => {
     const plan = planLieux(
       [stored('old', { name: 'Ailleurs', email: 'x@ailleurs.example' })],

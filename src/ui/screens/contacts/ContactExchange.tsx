@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { type ImportReport, importContacts } from '../../../db/contact-import';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
+import { isolate } from '../../../domain/bidi';
 import { contactsReader, contactsToVCard, type ImportLine, type ImportProblem } from '../../../domain/contact-exchange';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -35,6 +36,7 @@ export function ContactExchange() {
     email: t.email,
     tags: t.tags,
     consentDate: t.importConsentDate,
+    organisations: t.organisations,
   };
   const reason = (problem: ImportProblem) => {
     switch (problem.kind) {
@@ -52,11 +54,13 @@ export function ContactExchange() {
         return t.importTooLarge;
       case 'extraCells':
         return t.importExtraCells(problem.cells, problem.columns);
-      case 'invalid':
-        return t.importField(
-          fieldLabels[problem.issue.field] ?? problem.issue.field,
-          describeIssue(problem.issue, lang),
-        );
+      case 'tooManyTags':
+        return t.importTooManyTags(isolate(problem.into), problem.tags);
+      case 'invalid': {
+        // A list's item is named by its place ("tags.3"): the person reads the list's name.
+        const field = problem.issue.field.split('.')[0] ?? '';
+        return t.importField(fieldLabels[field] ?? field, describeIssue(problem.issue, lang));
+      }
     }
   };
 

@@ -3,6 +3,7 @@
 // an existing lieu, refused and why), then confirm — one transaction — or cancel, nothing written.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importLieux, liveLieux } from '../../../db/lieu-import';
+import { isolate } from '../../../domain/bidi';
 import type { DuplicateReason } from '../../../domain/duplicate-keys';
 import {
   decodeLieuFile,
@@ -307,12 +308,21 @@ function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; plann
   const m = useMessages(mergeMessages);
   const lang = useLanguage();
   const reasonOf = (reason: DuplicateReason) => m.reason(reason);
-  const refusal = (problem: LieuImportProblem) =>
-    problem.kind === 'noName'
-      ? t.noName
-      : problem.kind === 'extraCells'
-        ? t.extraCells(problem.cells, problem.columns)
-        : `${t.target(problem.issue.field as LieuImportTarget) ?? problem.issue.field} ${describeIssue(problem.issue, lang)}`;
+  const refusal = (problem: LieuImportProblem) => {
+    switch (problem.kind) {
+      case 'noName':
+        return t.noName;
+      case 'extraCells':
+        return t.extraCells(problem.cells, problem.columns);
+      case 'tooManyTags':
+        return t.tooManyTags(isolate(problem.into), problem.tags);
+      case 'invalid': {
+        // A list's item is named by its place ("tags.3"): the person reads the list's name.
+        const field = problem.issue.field.split('.')[0] ?? '';
+        return `${t.target(field as LieuImportTarget) ?? field} ${describeIssue(problem.issue, lang)}`;
+      }
+    }
+  };
   return (
     <>
       <ol class={styles.lines} data-testid="import-lines">

@@ -1,3 +1,4 @@
+import { MAX_TAGS } from '../../../domain/fields';
 import type { LieuImportTarget, LieuSourceFormat, LieuSourceProblem } from '../../../domain/lieu-import';
 import { formatNumber } from '../../../domain/numbers';
 import type { TextEncodingName } from '../../../domain/text-file';
@@ -68,6 +69,8 @@ export const importMessages = {
     summary: (added: number, merged: number, refused: number) =>
       `${formatNumber(added, 'fr')} à ajouter · ${formatNumber(merged, 'fr')} à fusionner avec un lieu existant · ${formatNumber(refused, 'fr')} refusée${refused > 1 ? 's' : ''}`,
     noName: 'pas de nom',
+    tooManyTags: (into: string, tags: number) =>
+      `fusionné avec «\u00a0${into}\u00a0», le lieu aurait ${formatNumber(tags, 'fr')} étiquettes, ${formatNumber(MAX_TAGS, 'fr')} au plus. Retirez-en dans le tableur`,
     extraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur («\u00a0;\u00a0») sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur`,
     confirm: (count: number) => (count === 1 ? 'Importer 1 lieu' : `Importer ${formatNumber(count, 'fr')} lieux`),
@@ -146,6 +149,8 @@ export const importMessages = {
     summary: (added: number, merged: number, refused: number) =>
       `${formatNumber(added, 'en')} to add · ${formatNumber(merged, 'en')} to merge with an existing place · ${formatNumber(refused, 'en')} refused`,
     noName: 'no name',
+    tooManyTags: (into: string, tags: number) =>
+      `merged into “${into}”, this place would have ${formatNumber(tags, 'en')} tags, ${formatNumber(MAX_TAGS, 'en')} at most. Remove some in the spreadsheet`,
     extraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator (";") without quotes, which shifts the columns. Fix this line in the spreadsheet`,
     confirm: (count: number) => (count === 1 ? 'Import 1 place' : `Import ${formatNumber(count, 'en')} places`),

@@ -1,3 +1,4 @@
+import { MAX_TAGS } from '../../../domain/fields';
 import { formatNumber } from '../../../domain/numbers';
 import type { Messages } from '../../i18n/messages';
 
@@ -101,6 +102,8 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
     importConsentDate: 'Date du consentement',
+    importTooManyTags: (into: string, tags: number) =>
+      `fusionnée avec «\u00a0${into}\u00a0» (même e-mail ou téléphone), cette personne aurait ${formatNumber(tags, 'fr')} étiquettes, ${formatNumber(MAX_TAGS, 'fr')} au plus. Retirez-en dans le tableur.`,
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'Le fichier n’a pas pu être lu ni importé\u202f; rien n’a été enregistré.',
     exchange: 'Importer ou exporter',
@@ -200,6 +203,8 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
     importConsentDate: 'Consent date',
+    importTooManyTags: (into: string, tags: number) =>
+      `merged into “${into}” (same email or phone), this person would have ${formatNumber(tags, 'en')} tags, ${formatNumber(MAX_TAGS, 'en')} at most. Remove some in the spreadsheet.`,
     importUnclosedQuote:
       'a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.',
     importField: (field: string, reason: string) => `${field} — ${reason}`,

@@ -1,0 +1,44 @@
+// The contacts import's report, line by line, in words a concierge reads: the field a refused
+// line fails on by its name (never "tags.0"), and the person a line would be merged into.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { createContact } from '../../../../../src/db/contacts';
+import type { DataContext } from '../../../../../src/db/context';
+import { isolate } from '../../../../../src/domain/bidi';
+import { uiStore } from '../../../../../src/state/ui';
+import { ContactExchange } from '../../../../../src/ui/screens/contacts/ContactExchange';
+import { openTestContext } from '../../../../helpers/db';
+
+const held: { context: DataContext | undefined } = { context: undefined };
+vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext: () => held.context }));
+
+beforeEach(async () => {
+  uiStore.setState({ lang: 'fr' });
+  held.context = await openTestContext();
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+test('a refused line names its field and the person it would be merged into', async () => {
+  const context = held.context as DataContext;
+  const thirty = (prefix: string) => Array.from({ length: 30 }, (_, index) => `${prefix}${index}`).join('|');
+  await createContact(context, { name: 'Anne\u202Eevèleb', email: 'anne@exemple.fr', tags: thirty('s').split('|') });
+  const csv =
+    'nom;email;étiquettes;structure\n' +
+    `Bob;bob@exemple.fr;${'t'.repeat(61)};\n` +
+    `Chloé;chloe@exemple.fr;;${'L'.repeat(201)}\n` +
+    `Anne;anne@exemple.fr;${thirty('a')};\n` +
+    'Dan;dan@exemple.fr;;\n';
+  render(<ContactExchange />);
+  const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] } });
+
+  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  expect(report.textContent).toContain('1 personne ajoutée');
+  expect([...report.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+    'Ligne 2\u00a0: Étiquettes — Trop long\u00a0: 60 caractères au maximum.',
+    'Ligne 3\u00a0: Lieux / structures — Trop long\u00a0: 200 caractères au maximum.',
+    `Ligne 4\u00a0: fusionnée avec «\u00a0${isolate('Anne\u202Eevèleb')}\u00a0» (même e-mail ou téléphone), cette personne aurait 60 étiquettes, 50 au plus. Retirez-en dans le tableur.`,
+  ]);
+});
