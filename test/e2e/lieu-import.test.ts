@@ -84,7 +84,7 @@ describe('importing lieux offline', () => {
     await page.getByRole('button', { name: 'Importer 1 lieu' }).click();
     await expect
       .poll(() => page.getByTestId('import-lines').textContent())
-      .toContain('fusionné avec «\u00a0La Grange Partagée\u00a0» (même nom, même commune)');
+      .toContain('fusionné avec «\u00a0\u2068La Grange Partagée\u2069\u00a0» (même nom, même commune)');
     expect(await page.getByTestId('import-lines').textContent()).toContain('refusé\u00a0: E-mail');
     await page.getByRole('link', { name: 'Voir les lieux' }).click();
     await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);

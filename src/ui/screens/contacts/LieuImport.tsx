@@ -338,8 +338,12 @@ function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; plann
                   <span class={styles.added}>{planned ? t.toAdd : t.added}</span>
                 ) : (
                   <span class={styles.merged}>
+                    {/* The stored lieu's name may come from any device or file: an override in it
+                        would turn the reason around it. */}
                     {(planned ? t.toMerge : t.merged)(
-                      line.into.line === null ? line.into.name : t.intoLine(line.into.name, line.into.line),
+                      line.into.line === null
+                        ? isolate(line.into.name)
+                        : t.intoLine(isolate(line.into.name), line.into.line),
                       reasonOf(line.reason),
                     )}
                   </span>
