@@ -1,9 +1,10 @@
 // Backups that run themselves: dated copies with retention, a check that a copy can be
 // restored, a restore that keeps what it replaces and starts a new epoch, and a server that
 // notices it went back in time when a device's cursor is ahead of it.
-import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
@@ -144,6 +145,37 @@ describe('valise backup, verify and restore (SQLite)', () => {
     expect(err.join()).toMatch(/not a usable backup.*Nothing was changed/);
     expect(existsSync(join(dir, 'data', 'valise.sqlite'))).toBe(true);
     expect(readdirSync(join(dir, 'data')).some((name) => name.includes('before-restore'))).toBe(false);
+  });
+
+  it('refuses a whole file this server could not run on — newer, missing a column, or holding a trigger — and changes nothing', async () => {
+    await seed(1);
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    const backup = join(dir, 'backups', readdirSync(join(dir, 'backups'))[0] as string);
+    const tampered = (name: string, change: string) => {
+      const file = join(dir, `${name}.sqlite`);
+      copyFileSync(backup, file);
+      const db = new Database(file);
+      db.exec(change);
+      db.close();
+      return file;
+    };
+    const cases = [
+      [tampered('newer', 'PRAGMA user_version = 999'), /made by a newer Valise \(schema 999/],
+      [tampered('no-clocks', 'ALTER TABLE records DROP COLUMN clocks'), /table records lacks clocks/],
+      [
+        tampered('trigger', 'CREATE TRIGGER wipe AFTER INSERT ON records BEGIN DELETE FROM devices; END'),
+        /holds code Valise never writes: trigger wipe/,
+      ],
+    ] as const;
+    for (const [file, problem] of cases) {
+      expect(await cli('backup', '--verify', file), file).toBe(1);
+      expect(err.join('\n')).toMatch(problem);
+      expect(await cli('restore', file), file).toBe(1);
+      expect(err.join()).toMatch(/not a usable backup.*Nothing was changed/);
+    }
+    expect(readdirSync(join(dir, 'data')).some((name) => name.includes('before-restore'))).toBe(false);
+    // The backup as written is still one.
+    expect(await cli('backup', '--verify', backup)).toBe(0);
   });
 });
 

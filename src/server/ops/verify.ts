@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { SqliteStore } from '../store/sqlite';
+import { SQLITE_MIGRATIONS } from '../store/sqlite-schema';
 
 const run = promisify(execFile);
 
@@ -45,7 +47,7 @@ export async function verifyBackup(file: string): Promise<Verification> {
   };
 }
 
-function verifySqlite(file: string): Verification {
+async function verifySqlite(file: string): Promise<Verification> {
   // A copy: opening a database may write beside it (journal files), and the backup stays untouched.
   const dir = mkdtempSync(join(tmpdir(), 'valise-verify-'));
   const copy = join(dir, 'copy.sqlite');
@@ -75,12 +77,71 @@ function verifySqlite(file: string): Verification {
     } finally {
       db.close();
     }
+    if (problems.length === 0) problems.push(...(await schemaProblems(copy)));
   } catch (error) {
     problems.push(`cannot be opened: ${(error as Error).message}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return { kind: 'sqlite', problems, counts, epoch };
+}
+
+/**
+ * What would keep this server from running on the file once restored: a schema from a newer
+ * release, a migration that fails on it, a column or index the server's queries need missing,
+ * or a trigger or view (Valise creates none; one in a file from elsewhere would run on every
+ * write the server makes). Checked on the copy, migrated as the restore will migrate it: a file
+ * that passed the integrity check but not this would be restored into a server answering
+ * every push and pull with an error.
+ */
+async function schemaProblems(copy: string): Promise<string[]> {
+  const problems: string[] = [];
+  const store = new SqliteStore(copy);
+  const expected = new SqliteStore(':memory:');
+  try {
+    const version = store.db.pragma('user_version', { simple: true }) as number;
+    if (version > SQLITE_MIGRATIONS.length)
+      return [
+        `made by a newer Valise (schema ${version}, this server knows ${SQLITE_MIGRATIONS.length}): update this server first`,
+      ];
+    try {
+      await store.migrate();
+    } catch (error) {
+      return [`this server's migrations fail on it: ${(error as Error).message}`];
+    }
+    await expected.migrate();
+    const wanted = schemaOf(expected.db);
+    const found = schemaOf(store.db);
+    for (const [name, columns] of wanted.tables) {
+      const present = found.tables.get(name);
+      const missing = [...columns].filter((column) => !present?.has(column));
+      if (present && missing.length > 0) problems.push(`table ${name} lacks ${missing.join(', ')}`);
+    }
+    const missingIndexes = [...wanted.indexes].filter((index) => !found.indexes.has(index));
+    if (missingIndexes.length > 0) problems.push(`indexes missing: ${missingIndexes.join(', ')}`);
+    if (found.code.length > 0) problems.push(`holds code Valise never writes: ${found.code.join(', ')}`);
+  } finally {
+    await store.close();
+    await expected.close();
+  }
+  return problems;
+}
+
+/** A database's tables with their columns (primary keys marked), its indexes, and its triggers and views. */
+function schemaOf(db: Database.Database) {
+  const entries = db.prepare('SELECT type, name FROM sqlite_master').all() as { type: string; name: string }[];
+  const tables = new Map<string, Set<string>>();
+  for (const { name } of entries.filter((entry) => entry.type === 'table' && !entry.name.startsWith('sqlite_'))) {
+    const columns = db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(name) as { name: string; pk: number }[];
+    tables.set(name, new Set(columns.map((column) => (column.pk > 0 ? `${column.name} (primary key)` : column.name))));
+  }
+  return {
+    tables,
+    indexes: new Set(entries.filter((entry) => entry.type === 'index').map((entry) => entry.name)),
+    code: entries
+      .filter((entry) => entry.type === 'trigger' || entry.type === 'view')
+      .map((entry) => `${entry.type} ${entry.name}`),
+  };
 }
 
 async function verifyDump(file: string): Promise<Verification> {
