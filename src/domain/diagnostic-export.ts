@@ -1,12 +1,13 @@
 // A diagnostic as Markdown and as MediaWiki wikitext, the page a network pastes into its wiki.
 // Whatever people typed is escaped, so an answer never turns into markup or breaks a table.
 import type { Report } from './diagnostic-report';
-import { countedText, percentText, sectionScoreText } from './diagnostic-report';
+import { countedText, sectionScoreText } from './diagnostic-report';
 import { markdownText, wikiText } from './markup-text';
+import { formatPercent } from './numbers';
 
 function overallText(report: Report): string {
   if (!report.score.scorable) return 'pas de score (aucune question notée)';
-  return report.score.overall === null ? 'pas encore de score' : percentText(report.score.overall);
+  return report.score.overall === null ? 'pas encore de score' : formatPercent(report.score.overall, 'fr');
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type SectionScore,
   scoreGrid,
 } from './diagnostic-score';
+import { formatPercent } from './numbers';
 
 interface ReportSection {
   number: number;
@@ -33,14 +34,10 @@ export interface Report {
   sections: ReportSection[];
 }
 
-export function percentText(percent: number): string {
-  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(percent)}\u00a0%`;
-}
-
 /** "75 %", or why there is none. */
 export function sectionScoreText(score: SectionScore): string {
   if (score.scorable === 0) return 'Non noté';
-  if (score.percent !== null) return percentText(score.percent);
+  if (score.percent !== null) return formatPercent(score.percent, 'fr');
   return score.answered === 0 && score.unanswered === 0
     ? 'Questions passées ou «\u00a0ne sait pas\u00a0»'
     : 'Pas de score';

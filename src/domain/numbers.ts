@@ -12,3 +12,17 @@ const NUMBERS = {
 export function formatNumber(value: number, lang: 'fr' | 'en'): string {
   return NUMBERS[lang].format(value);
 }
+
+const WHOLE_NUMBERS = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
+};
+
+/**
+ * A share of 0 to 100, rounded to a whole: « 42 % », "42%". French holds the sign to its number
+ * with a no-break space (U+00A0), as every French « % » of the app and of its exports does.
+ */
+export function formatPercent(value: number, lang: 'fr' | 'en'): string {
+  const number = WHOLE_NUMBERS[lang].format(value);
+  return lang === 'fr' ? `${number}\u00a0%` : `${number}%`;
+}

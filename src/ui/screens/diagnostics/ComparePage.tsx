@@ -3,6 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import { getDiagnostic } from '../../../db/diagnostics';
 import { compareDiagnostics } from '../../../domain/diagnostic-compare';
+import { formatPercent } from '../../../domain/numbers';
 import { ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -12,7 +13,7 @@ import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import styles from './ComparePage.module.css';
-import { formatDelta, formatPercent, subjectOf } from './format';
+import { formatDelta, subjectOf } from './format';
 import listStyles from './lists.module.css';
 import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';

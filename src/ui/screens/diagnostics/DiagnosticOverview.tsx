@@ -4,6 +4,7 @@ import { deleteDiagnostic, getDiagnostic, markCompleted } from '../../../db/diag
 import { isolate } from '../../../domain/bidi';
 import { buildReport } from '../../../domain/diagnostic-report';
 import { activeQuestions, isSectionDone, progressOf, scoreGrid } from '../../../domain/diagnostic-score';
+import { formatPercent } from '../../../domain/numbers';
 import { hrefTo, navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -16,7 +17,7 @@ import { formatDate, useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import styles from './DiagnosticOverview.module.css';
 import { ExportSection } from './ExportSection';
-import { formatPercent, subjectOf } from './format';
+import { subjectOf } from './format';
 import listStyles from './lists.module.css';
 import { DiagnosticMissing, GridMissing } from './Missing';
 import { messages } from './messages';

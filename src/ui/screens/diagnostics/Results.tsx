@@ -2,10 +2,10 @@
 // twin for screen readers), then its strengths and weaknesses in words.
 import type { GridScore, SectionScore } from '../../../domain/diagnostic-score';
 import { readScores } from '../../../domain/diagnostic-score';
+import { formatPercent } from '../../../domain/numbers';
 import { Section } from '../../components/Section';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { formatPercent } from './format';
 import { messages } from './messages';
 import styles from './results.module.css';
 import { ScoreChart } from './ScoreChart';

@@ -1,11 +1,6 @@
-// Numbers of this screen as people read them: « 72,5 % » in French, "72.5 %" in English.
+// Numbers of this screen as people read them (its percentages: formatPercent, domain/numbers.ts).
 import type { Diagnostic } from '../../../domain/diagnostic';
 import type { Language } from '../../../state/ui';
-
-export function formatPercent(value: number, lang: Language): string {
-  // A no-break space keeps « 75 % » on one line.
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value)}\u00a0%`;
-}
 
 /** A score change with its sign: « +12 points », « −5 points », « = ». */
 export function formatDelta(value: number, lang: Language): string {

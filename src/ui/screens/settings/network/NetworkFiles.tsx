@@ -2,6 +2,7 @@
 // when Réglages opens and again after each sync, so a full quota is seen before a concierge's
 // photo is refused, and a reading that failed offline does not stay once the server answers.
 import { useEffect, useState } from 'preact/hooks';
+import { formatPercent } from '../../../../domain/numbers';
 import type { StorageInfo } from '../../../../protocol/wire';
 import { adminClient, useSyncStatus } from '../../../../state/sync';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -33,10 +34,15 @@ export function NetworkFiles() {
   if (storage === null) return null;
   if (storage === 'unknown') return <p data-testid="network-files">{t.filesUnknown}</p>;
   const share = storage.quotaBytes > 0 ? storage.usedBytes / storage.quotaBytes : 1;
-  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
   return (
     <div data-testid="network-files">
-      <p>{t.filesUsage(formatBytes(storage.usedBytes, lang), formatBytes(storage.quotaBytes, lang), percent)}</p>
+      <p>
+        {t.filesUsage(
+          formatBytes(storage.usedBytes, lang),
+          formatBytes(storage.quotaBytes, lang),
+          formatPercent(share * 100, lang),
+        )}
+      </p>
       {share >= NEARLY_FULL ? <p>{t.filesFull}</p> : null}
     </div>
   );

@@ -33,7 +33,7 @@ describe('the network’s file space in Réglages', () => {
       status: { ...syncStore.getState().status, state: 'idle', lastSyncAt: '2026-12-05T07:00:00.000Z' },
     });
     await waitFor(() =>
-      expect(screen.getByTestId('network-files').textContent).toContain('7,4\u00a0Ko sur 5,4\u00a0Go'),
+      expect(screen.getByTestId('network-files').textContent).toContain('7,4\u00a0Ko sur 5,4\u00a0Go (0\u00a0%).'),
     );
   });
 });
