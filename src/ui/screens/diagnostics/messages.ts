@@ -84,7 +84,6 @@ export const messages = {
     columnSection: 'Section',
     columnScore: 'Score',
     columnCounted: 'Questions comptées',
-    percent: (value: string) => `${value}\u00a0%`,
     noScore: 'Pas de score',
     allSkipped: 'Questions passées ou «\u00a0ne sait pas\u00a0»',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
