@@ -1,8 +1,10 @@
 // Numbers in the app's sentences and in its exports' words, written as each language writes them.
 
+const LOCALES = { fr: 'fr-FR', en: 'en' } as const;
+
 const NUMBERS = {
-  fr: new Intl.NumberFormat('fr-FR'),
-  en: new Intl.NumberFormat('en'),
+  fr: new Intl.NumberFormat(LOCALES.fr),
+  en: new Intl.NumberFormat(LOCALES.en),
 };
 
 /**
@@ -13,16 +15,12 @@ export function formatNumber(value: number, lang: 'fr' | 'en'): string {
   return NUMBERS[lang].format(value);
 }
 
-const WHOLE_NUMBERS = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
-};
-
 /**
- * A share of 0 to 100, rounded to a whole: « 42 % », "42%". French holds the sign to its number
- * with a no-break space (U+00A0), as every French « % » of the app and of its exports does.
+ * A share of 0 to 100, rounded to `fractionDigits` (a whole unless told): « 42 % », "42%".
+ * French holds the sign to its number with a no-break space (U+00A0), as every French « % » of
+ * the app and of its exports does.
  */
-export function formatPercent(value: number, lang: 'fr' | 'en'): string {
-  const number = WHOLE_NUMBERS[lang].format(value);
+export function formatPercent(value: number, lang: 'fr' | 'en', fractionDigits = 0): string {
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits }).format(value);
   return lang === 'fr' ? `${number}\u00a0%` : `${number}%`;
 }

@@ -4,7 +4,7 @@
 import type { ExportLanguage } from './exports';
 import { frenchDay } from './exports';
 import { markdownCell, wikiCell } from './markup-text';
-import { formatNumber } from './numbers';
+import { formatNumber, formatPercent } from './numbers';
 import type { Report } from './report';
 import { SERVICE_LABELS } from './services';
 import { labelOf } from './vocabulary';
@@ -34,7 +34,6 @@ const WORDS = {
     section: 'Section',
     average: 'Moyenne',
     colon: '\u00a0: ',
-    percent: (value: string) => `${value}\u00a0%`,
   },
   en: {
     title: (from: string, to: string) => `Network activity from ${from} to ${to}`,
@@ -60,7 +59,6 @@ const WORDS = {
     section: 'Section',
     average: 'Average',
     colon: ': ',
-    percent: (value: string) => `${value}%`,
   },
 } as const;
 
@@ -120,7 +118,7 @@ function tablesOf(
       rows: report.diagnostics.sections.map((row) => [
         row.grid,
         row.section,
-        row.average === null ? '—' : w.percent(number(row.average)),
+        row.average === null ? '—' : formatPercent(row.average, lang, 1),
       ]),
     });
   }

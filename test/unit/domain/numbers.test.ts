@@ -12,4 +12,10 @@ describe('a percentage as each language writes it', () => {
     expect(formatPercent(200 / 3, 'en')).toBe('67%');
     expect(formatPercent(0.4, 'fr')).toBe('0\u00a0%');
   });
+
+  it('keeps the decimal a report’s average per section is given with', () => {
+    expect(formatPercent(72.5, 'fr', 1)).toBe('72,5\u00a0%');
+    expect(formatPercent(72.5, 'en', 1)).toBe('72.5%');
+    expect(formatPercent(75, 'fr', 1)).toBe('75\u00a0%');
+  });
 });

@@ -2,7 +2,7 @@
 // number cells carry a bar (the chart and its table twin are one element), and the months as
 // a column chart with its table a tap away.
 
-import { formatNumber } from '../../../domain/numbers';
+import { formatNumber, formatPercent } from '../../../domain/numbers';
 import type { Report } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
@@ -144,7 +144,7 @@ export function ReportView({ report }: { report: Report }) {
                   <BarCell
                     value={row.average ?? 0}
                     max={100}
-                    text={row.average === null ? '—' : `${number(row.average)}\u00a0%`}
+                    text={row.average === null ? '—' : formatPercent(row.average, lang, 1)}
                   />
                 </tr>
               ))}
