@@ -2,6 +2,7 @@
 // device. Nothing was dropped; the person picks a version or merges them by hand.
 import { useState } from 'preact/hooks';
 import { conflictsOf, resolveConflicts } from '../../db/conflicts';
+import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
 import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';
@@ -12,7 +13,8 @@ import { useDataContext } from '../hooks/use-data-context';
 import { useLive } from '../hooks/use-live';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useDates } from '../i18n/dates';
-import { useMessages } from '../i18n/messages';
+import { useLanguage, useMessages } from '../i18n/messages';
+import { issuesByField } from '../i18n/validation';
 import styles from './ConflictNotice.module.css';
 import { messages } from './conflict-messages';
 
@@ -31,17 +33,23 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   const conflicts = useLive((ctx) => conflictsOf(ctx, recordId, field), [recordId, field]);
   const [merging, setMerging] = useState<{ id: string; text: string } | null>(null);
   const [failed, setFailed] = useState(false);
+  /** Why the merged text was refused (longer than the field holds): said at it, trying again cannot help. */
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const lang = useLanguage();
   useUnsavedInput(merging !== null);
   const relevant = (conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
   if (relevant.length === 0 || !context) return null;
 
   const resolve = async (conflicts: readonly Conflict[], text: string) => {
     setFailed(false);
+    setRefusal(null);
     try {
       await resolveConflicts(context, conflicts, text);
       setMerging(null);
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      const refused = error instanceof RecordValidationError ? issuesByField(error.issues, lang)[field] : undefined;
+      if (refused) setRefusal(refused);
+      else setFailed(true);
     }
   };
   const keepShown = () => resolve(relevant, shown);
@@ -76,6 +84,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
                   as="textarea"
                   label={t.conflictMergeLabel}
                   value={merging.text}
+                  error={refusal ?? undefined}
                   rows={8}
                   onInput={(event) => setMerging({ id: conflict.id, text: event.currentTarget.value })}
                 />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
+import { RecordValidationError } from '../../../db/errors';
 import { addNote, noteDraftId } from '../../../db/event-notes';
 import { NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
@@ -13,6 +14,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useFinePointer } from '../../hooks/use-fine-pointer';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { issuesByField } from '../../i18n/validation';
 import { shortcutModifier } from '../../shortcut-modifier';
 import { messages } from './messages';
 import styles from './notes.module.css';
@@ -37,6 +39,8 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   const [text, setText] = useState('');
   const [tag, setTag] = useState<NoteTag>('note');
   const [problem, setProblem] = useState<'empty' | 'failed' | null>(null);
+  /** Why the text was refused (too long): said at the field, since trying again cannot help. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   useUnsavedInput(text.trim() !== '');
   // What the person does before the draft is read wins over it (the read ends after the
@@ -84,8 +88,11 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       setText('');
       setTag('note');
       setProblem(null);
-    } catch {
-      setProblem('failed');
+      setRefusal(null);
+    } catch (error) {
+      const refused = error instanceof RecordValidationError ? issuesByField(error.issues, lang).text : undefined;
+      setRefusal(refused ?? null);
+      setProblem(refused ? null : 'failed');
     } finally {
       setSaving(false);
       document.getElementById(COMPOSER_ID)?.focus();
@@ -125,7 +132,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
         id={COMPOSER_ID}
         rows={3}
         value={text}
-        error={problem === 'empty' ? t.noteEmpty : undefined}
+        error={problem === 'empty' ? t.noteEmpty : (refusal ?? undefined)}
         onInput={(input) => {
           setText(input.currentTarget.value);
           keepDraft({ text: input.currentTarget.value, tag });

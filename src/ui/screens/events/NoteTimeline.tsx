@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { RecordValidationError } from '../../../db/errors';
 import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
@@ -13,6 +14,7 @@ import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { issuesByField } from '../../i18n/validation';
 import { eventShortDay, eventTime, zoneOf } from './event-dates';
 import { FollowUpFromNote } from './FollowUpFromNote';
 import { messages } from './messages';
@@ -115,6 +117,8 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
   const [text, setText] = useState(note.text);
   const [tag, setTag] = useState<NoteTag>(note.tag);
   const [problem, setProblem] = useState<'empty' | 'failed' | null>(null);
+  /** Why the text was refused (too long): said at the field, since trying again cannot help. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   useUnsavedInput(text !== note.text || tag !== note.tag);
 
   const save = async (event: Event) => {
@@ -127,8 +131,10 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
     try {
       await editNote(context, note.id, { text, tag });
       onDone();
-    } catch {
-      setProblem('failed');
+    } catch (error) {
+      const refused = error instanceof RecordValidationError ? issuesByField(error.issues, lang).text : undefined;
+      setRefusal(refused ?? null);
+      setProblem(refused ? null : 'failed');
     }
   };
 
@@ -139,7 +145,7 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
         label={t.editNoteLabel}
         rows={3}
         value={text}
-        error={problem === 'empty' ? t.noteEmpty : undefined}
+        error={problem === 'empty' ? t.noteEmpty : (refusal ?? undefined)}
         onInput={(input) => setText(input.currentTarget.value)}
       />
       <Field

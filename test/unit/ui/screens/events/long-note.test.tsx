@@ -1,0 +1,60 @@
+// A note past the 20,000 characters a note holds (a whole document pasted into the composer)
+// is refused at the field with the limit, and its text stays: "réessayez" could never work.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { DataContext } from '../../../../../src/db/context';
+import { addNote } from '../../../../../src/db/event-notes';
+import type { NetworkEvent } from '../../../../../src/domain/event';
+import { uiStore } from '../../../../../src/state/ui';
+import { NoteComposer } from '../../../../../src/ui/screens/events/NoteComposer';
+import { NoteTimeline } from '../../../../../src/ui/screens/events/NoteTimeline';
+import { openTestContext } from '../../../../helpers/db';
+
+const held: { context: DataContext | undefined } = { context: undefined };
+vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext: () => held.context }));
+
+const EVENT_ID = '01900000-0000-7000-8000-000000000001';
+const pasted = 'Compte rendu collé depuis un traitement de texte. '.repeat(21_000);
+
+beforeEach(async () => {
+  uiStore.setState({ lang: 'fr' });
+  held.context = await openTestContext();
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+test('a note of a megabyte is refused at the field with the limit, and stays typed', async () => {
+  render(<NoteComposer eventId={EVENT_ID} />);
+  const field = screen.getByRole('textbox', { name: /Nouvelle note/ }) as HTMLTextAreaElement;
+  fireEvent.input(field, { target: { value: pasted } });
+  fireEvent.click(screen.getByRole('button', { name: /Ajouter/ }));
+
+  await waitFor(() =>
+    expect(document.body.textContent).toContain('Trop long\u00a0: 20\u202f000 caractères au maximum.'),
+  );
+  expect(document.body.textContent).not.toContain('réessayez');
+  expect(field.value).toBe(pasted);
+});
+
+test('a note edited past the limit says so at the field and keeps the edit', async () => {
+  const context = held.context as DataContext;
+  const note = await addNote(context, { eventId: EVENT_ID, text: 'Budget voté', tag: 'decision' });
+  const event = {
+    id: EVENT_ID,
+    startsAt: '2026-12-05T09:00:00.000Z',
+    endsAt: '2026-12-05T11:00:00.000Z',
+    timeZone: 'Europe/Paris',
+  } as NetworkEvent;
+  render(<NoteTimeline event={event} notes={[note]} />);
+  fireEvent.click(screen.getByRole('button', { name: /Modifier/ }));
+  const field = screen.getByRole('textbox', { name: /note/i }) as HTMLTextAreaElement;
+  fireEvent.input(field, { target: { value: pasted } });
+  fireEvent.click(screen.getByRole('button', { name: /Enregistrer/ }));
+
+  await waitFor(() =>
+    expect(document.body.textContent).toContain('Trop long\u00a0: 20\u202f000 caractères au maximum.'),
+  );
+  expect(document.body.textContent).not.toContain('réessayez');
+  expect(field.value).toBe(pasted);
+});

@@ -1,0 +1,41 @@
+// Two versions of a long note merged by hand: a merge longer than the field holds is refused
+// at the merged text with the limit, and the text stays to be cut; "Réessayez" could never work.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { appData } from '../../../../src/db/app-data';
+import { createContact } from '../../../../src/db/contacts';
+import { createRecord } from '../../../../src/db/writes';
+import { uiStore } from '../../../../src/state/ui';
+import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
+
+beforeEach(() => {
+  uiStore.setState({ lang: 'fr' });
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+test('a merge of two long versions past the field’s limit is refused at the merged text, which stays', async () => {
+  const context = await appData();
+  const shown = 'Version de ce téléphone. '.repeat(500);
+  const other = 'Version de l’autre téléphone. '.repeat(500);
+  const person = await createContact(context, { name: 'Hélène Durand', notes: shown });
+  await createRecord(context, 'conflicts', {
+    recordType: 'contacts',
+    recordId: person.id,
+    field: 'notes',
+    value: other,
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName: 'Samir',
+  });
+  render(<ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={shown} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Fusionner les deux' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la fusion' }));
+
+  await waitFor(() =>
+    expect(document.body.textContent).toContain('Trop long\u00a0: 20\u202f000 caractères au maximum.'),
+  );
+  expect(document.body.textContent).not.toContain('Réessayez');
+  const merged = screen.getByRole('textbox', { name: /Texte fusionné/ }) as HTMLTextAreaElement;
+  expect(merged.value).toBe(`${shown}\n\n${other}`);
+});
