@@ -14,14 +14,21 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
 import { inSlices } from '../../in-slices';
+import { importMessages } from './import-messages';
 import styles from './contacts.module.css';
 import { messages } from './messages';
 
 /** Rows read between two looks at the clock. */
 const STEP_ROWS = 200;
+/**
+ * Refused lines listed by the report: a file of 100,000 lines none of which has a name would
+ * otherwise draw 100,000 items at once, and hold the page for seconds after its progress ended.
+ */
+const SHOWN_LINES = 200;
 
 export function ContactExchange() {
   const t = useMessages(messages);
+  const lines = useMessages(importMessages);
   const lang = useLanguage();
   const context = useDataContext();
   const [busy, setBusy] = useState(false);
@@ -127,10 +134,13 @@ export function ContactExchange() {
             <BannerMore>{t.importDone(report.added, report.merged, report.rejected.length)}</BannerMore>
             {report.rejected.length > 0 ? (
               <ul class={styles['import-report__lines']}>
-                {report.rejected.map((rejected) => (
+                {report.rejected.slice(0, SHOWN_LINES).map((rejected) => (
                   <li key={rejected.line}>{t.importRejectedLine(rejected.line, reason(rejected.problem))}</li>
                 ))}
               </ul>
+            ) : null}
+            {report.rejected.length > SHOWN_LINES ? (
+              <Hint>{lines.moreLines(report.rejected.length - SHOWN_LINES)}</Hint>
             ) : null}
           </Banner>
         ) : null}

@@ -42,3 +42,17 @@ test('a refused line names its field and the person it would be merged into', as
     `Ligne 4\u00a0: fusionnée avec «\u00a0${isolate('Anne\u202Eevèleb')}\u00a0» (même e-mail ou téléphone), cette personne aurait 60 étiquettes, 50 au plus. Retirez-en dans le tableur.`,
   ]);
 });
+
+test('a file of thousands of refused lines lists the first 200 and counts the others', async () => {
+  const csv = `nom;email\n${Array.from({ length: 3000 }, (_, index) => `;p${index}@exemple.fr`).join('\n')}\n`;
+  render(<ContactExchange />);
+  const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] } });
+
+  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  expect(report.textContent).toContain('3\u202f000 lignes refusées');
+  const items = [...report.querySelectorAll('li')].map((item) => item.textContent);
+  expect(items).toHaveLength(200);
+  expect(items[0]).toBe('Ligne 2\u00a0: le nom manque.');
+  expect(report.textContent).toContain('… et 2\u202f800 autres lignes');
+});
