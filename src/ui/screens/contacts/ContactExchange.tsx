@@ -14,8 +14,8 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue } from '../../i18n/validation';
 import { inSlices } from '../../in-slices';
-import { importMessages } from './import-messages';
 import styles from './contacts.module.css';
+import { importMessages } from './import-messages';
 import { messages } from './messages';
 
 /** Rows read between two looks at the clock. */
