@@ -122,14 +122,15 @@ async function measureIngest(dir: string, mutations: Mutation[]): Promise<number
 
 /**
  * Records/s of a plain better-sqlite3 insert loop of the same rows, in one transaction per 1000,
- * into a table of the server's shape (keyed by network and id since c630075).
+ * into a table of the server's shape (keyed by network and id since c630075, the network by
+ * its number in the file since the server's records are).
  */
 function measureRawInsert(dir: string, mutations: Mutation[]): number {
   const db = new Database(join(dir, `raw-${Math.random()}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(
-    'CREATE TABLE records (id TEXT, network_id TEXT, type TEXT, seq INTEGER, data TEXT, clocks TEXT, PRIMARY KEY (network_id, id))',
+    'CREATE TABLE records (id TEXT, network_number INTEGER, type TEXT, seq INTEGER, data TEXT, clocks TEXT, PRIMARY KEY (network_number, id))',
   );
   const insert = db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)');
   const started = performance.now();
@@ -139,7 +140,7 @@ function measureRawInsert(dir: string, mutations: Mutation[]): number {
       for (const mutation of mutations.slice(start, start + 1000)) {
         insert.run(
           mutation.recordId,
-          'net',
+          1,
           mutation.type,
           ++seq,
           JSON.stringify(mutation.fields),

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import { SQLITE_MIGRATIONS } from '../../src/server/store/sqlite-schema';
 import type { Store } from '../../src/server/store/store';
 import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { keyByRecordId } from '../helpers/sqlite-layouts';
 import { storeContract } from './store-contract';
 
 /** The migrations before the one that repairs clocks (it is the second of both stores). */
@@ -38,16 +38,7 @@ storeContract('SQLite', () => ({
     db.pragma(`user_version = ${CLOCK_REPAIR_MIGRATION}`);
   },
   async keyRecordsAsBefore(store) {
-    const { db } = store as SqliteStore;
-    db.exec(`
-      CREATE TABLE records_by_id (id TEXT PRIMARY KEY, network_id TEXT NOT NULL REFERENCES networks(id),
-        type TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, clocks TEXT NOT NULL);
-      INSERT INTO records_by_id SELECT id, network_id, type, seq, data, clocks FROM records;
-      DROP TABLE records;
-      ALTER TABLE records_by_id RENAME TO records;
-      CREATE UNIQUE INDEX records_network_seq ON records(network_id, seq);
-    `);
-    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 1}`);
+    keyByRecordId((store as SqliteStore).db);
   },
 }));
 

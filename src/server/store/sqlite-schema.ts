@@ -72,6 +72,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     if (!columns.some((column) => column.name === 'code')) db.exec('ALTER TABLE mutations ADD COLUMN code TEXT');
   },
   recordIdsPerNetwork,
+  networkNumbers,
 ];
 
 /**
@@ -83,7 +84,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
  */
 function recordIdsPerNetwork(db: Database.Database): void {
   const keys = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0').all('records') as { name: string }[];
-  if (keys.some((key) => key.name === 'network_id')) return;
+  // Keyed by network already, by its id or (networkNumbers, later) by its number.
+  if (keys.length > 1) return;
   db.exec(`
     CREATE TABLE records_per_network (
       id TEXT NOT NULL,
@@ -102,6 +104,64 @@ function recordIdsPerNetwork(db: Database.Database): void {
   `);
 }
 
+/**
+ * Records and the mutation log are keyed by the network's number in this file, not by its id:
+ * the id's 36 characters were repeated in every row and in every entry of both keys and of
+ * the seq index, where a number takes a byte. 20,000 records and their log took 4,563 pages,
+ * now 3,739 (the seq index 265 → 62), and a push writes that much less. The number is the
+ * network's for good (networks are never deleted); a store looks it up in the transaction that
+ * uses it. Each table is copied once, whatever layout it comes from.
+ */
+function networkNumbers(db: Database.Database): void {
+  const has = (table: string, column: string) =>
+    (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some(
+      (row) => row.name === column,
+    );
+  if (!has('networks', 'number')) {
+    db.exec(`
+      ALTER TABLE networks ADD COLUMN number INTEGER;
+      UPDATE networks SET number = numbered.number
+        FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS number FROM networks) AS numbered
+        WHERE networks.id = numbered.id;
+      CREATE UNIQUE INDEX networks_number ON networks(number);
+    `);
+  }
+  if (!has('records', 'network_number')) {
+    db.exec(`
+      CREATE TABLE records_numbered (
+        id TEXT NOT NULL,
+        network_number INTEGER NOT NULL REFERENCES networks(number),
+        type TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        clocks TEXT NOT NULL,
+        PRIMARY KEY (network_number, id)
+      );
+      INSERT INTO records_numbered (id, network_number, type, seq, data, clocks)
+        SELECT records.id, networks.number, type, seq, data, clocks FROM records JOIN networks ON networks.id = records.network_id;
+      DROP TABLE records;
+      ALTER TABLE records_numbered RENAME TO records;
+      CREATE UNIQUE INDEX records_network_seq ON records(network_number, seq);
+    `);
+  }
+  if (!has('mutations', 'network_number')) {
+    db.exec(`
+      CREATE TABLE mutations_numbered (
+        network_number INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        code TEXT,
+        PRIMARY KEY (network_number, id)
+      ) WITHOUT ROWID;
+      INSERT INTO mutations_numbered (network_number, id, status, reason, code)
+        SELECT networks.number, mutations.id, status, reason, code FROM mutations JOIN networks ON networks.id = mutations.network_id;
+      DROP TABLE mutations;
+      ALTER TABLE mutations_numbered RENAME TO mutations;
+    `);
+  }
+}
+
 /** The server's identity (epoch, see src/server/ops/epoch.ts), last backup, what devices brought back; idempotent. */
 const SERVER_META_SQL = `
   CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,17 +173,19 @@ const SERVER_META_SQL = `
   ) WITHOUT ROWID;
 `;
 
-/** Repaired records get a new seq, so every device pulls the repaired clocks. */
+/**
+ * Repaired records get a new seq, so every device pulls the repaired clocks. Rows are named by
+ * rowid, which every layout of the records table has (their network column changed).
+ */
 function repairFutureClocks(db: Database.Database, now: number): void {
-  const update = db.prepare('UPDATE records SET clocks = ?, seq = ? WHERE network_id = ? AND id = ?');
+  const update = db.prepare('UPDATE records SET clocks = ?, seq = ? WHERE rowid = ?');
   let seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM records').get() as { seq: number }).seq;
-  const rows = db.prepare('SELECT network_id, id, clocks FROM records ORDER BY seq').all() as {
-    network_id: string;
-    id: string;
+  const rows = db.prepare('SELECT rowid, clocks FROM records ORDER BY seq').all() as {
+    rowid: number;
     clocks: string;
   }[];
   for (const row of rows) {
     const repaired = repairedClocks(JSON.parse(row.clocks), now);
-    if (repaired) update.run(JSON.stringify(repaired), ++seq, row.network_id, row.id);
+    if (repaired) update.run(JSON.stringify(repaired), ++seq, row.rowid);
   }
 }

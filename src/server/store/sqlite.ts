@@ -43,11 +43,11 @@ function placeholders(rows: number, columns: number): string {
 }
 
 const upsertRecords = (rows: number) =>
-  `INSERT INTO records (id, network_id, type, seq, data, clocks) VALUES ${placeholders(rows, 6)}
-   ON CONFLICT (network_id, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`;
+  `INSERT INTO records (id, network_number, type, seq, data, clocks) VALUES ${placeholders(rows, 6)}
+   ON CONFLICT (network_number, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, clocks = excluded.clocks`;
 
 const insertResults = (rows: number) =>
-  `INSERT INTO mutations (network_id, id, status, reason, code) VALUES ${placeholders(rows, 5)}`;
+  `INSERT INTO mutations (network_number, id, status, reason, code) VALUES ${placeholders(rows, 5)}`;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -87,7 +87,9 @@ export class SqliteStore implements Store {
   async createNetwork(name: string): Promise<Network> {
     const network = { id: newId(), name, createdAt: new Date().toISOString() };
     this.db
-      .prepare('INSERT INTO networks (id, name, created_at) VALUES (?, ?, ?)')
+      .prepare(
+        'INSERT INTO networks (id, name, created_at, number) VALUES (?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM networks))',
+      )
       .run(network.id, name, network.createdAt);
     return network;
   }
@@ -179,40 +181,44 @@ export class SqliteStore implements Store {
     const { networkId } = context;
     // Not one statement per mutation: a push of a thousand mutations reads in one statement
     // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
+    // Rows are keyed by the network's number; a record row names the network by its id.
     const selectRecords = this.statement(
-      'SELECT id, network_id, type, data, clocks FROM records WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
+      'SELECT id, ? AS network_id, type, data, clocks FROM records WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const selectResults = this.statement(
-      'SELECT id, status, reason, code FROM mutations WHERE network_id = ? AND id IN (SELECT value FROM json_each(?))',
+      'SELECT id, status, reason, code FROM mutations WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const broughtBack = this.statement(
       `INSERT INTO brought_back (network_id, epoch, record_id) SELECT ?, value, ? FROM server_meta WHERE key = 'epoch'
        ON CONFLICT DO NOTHING`,
     );
-    const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = ?');
+    const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_number = ?');
 
     const run = this.db.transaction((): PushOutput => {
+      const number = this.networkNumber(networkId);
+      if (number === null) throw new Error(`push to an unknown network ${networkId}`);
       const existing = new Map<string, RecordRow>();
       const prior = new Map<string, SavedResult>();
       const recordIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.recordId))]);
-      for (const row of selectRecords.all(networkId, recordIds) as Row[])
+      for (const row of selectRecords.all(networkId, number, recordIds) as Row[])
         existing.set(row.id as string, toRecordRow(row));
       const owners = ownersToRead(context.role, mutations, existing);
       if (owners.length > 0)
-        for (const row of selectRecords.all(networkId, JSON.stringify(owners)) as Row[])
+        for (const row of selectRecords.all(networkId, number, JSON.stringify(owners)) as Row[])
           existing.set(row.id as string, toRecordRow(row));
       const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
-      for (const row of selectResults.all(networkId, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
+      for (const row of selectResults.all(number, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
       const authors = this.authorsOf(networkId);
       const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
       // Taken inside the write transaction, from what is committed: nothing counted in memory
       // can go stale (another process, a restored file). Per network, through its seq index.
-      const seqBefore = (selectLastSeq.get(networkId) as { seq: number }).seq;
+      const seqBefore = (selectLastSeq.get(number) as { seq: number }).seq;
+      // The plan writes rows of the pushing network only (each row's networkId is the context's).
       const { writes } = plan;
       this.insertRows(upsertRecords, 6, writes.length, (index, values, at) => {
         const row = writes[index] as RecordRow;
         values[at] = row.id;
-        values[at + 1] = row.networkId;
+        values[at + 1] = number;
         values[at + 2] = row.type;
         values[at + 3] = seqBefore + 1 + index;
         values[at + 4] = recordJson(row);
@@ -223,13 +229,13 @@ export class SqliteStore implements Store {
       this.insertRows(insertResults, 5, fresh.length, (index, values, at) => {
         const entry = fresh[index] as PushPlan['results'][number];
         const [status, reason, code] = savedColumns(entry.result);
-        values[at] = networkId;
+        values[at] = number;
         values[at + 1] = entry.id;
         values[at + 2] = status;
         values[at + 3] = reason;
         values[at + 4] = code;
       });
-      const results = pushAnswers(plan, (recordId) => this.currentChange(networkId, recordId));
+      const results = pushAnswers(plan, (recordId) => this.currentChange(number, recordId));
       return { results, clockAheadMs: plan.clockAheadMs };
     });
     return run.immediate();
@@ -283,11 +289,18 @@ export class SqliteStore implements Store {
     return new Map(rows.map((row) => [row.clock_node as string, row.member_name as string]));
   }
 
-  private currentChange(networkId: string, id: string): Change | null {
-    const row = this.statement('SELECT type, id, seq, data, clocks FROM records WHERE id = ? AND network_id = ?').get(
-      id,
-      networkId,
-    ) as Row | undefined;
+  /** The network's number in this file (records and the mutation log are keyed by it); null: no such network. */
+  private networkNumber(networkId: string): number | null {
+    const row = this.statement('SELECT number FROM networks WHERE id = ?').get(networkId) as
+      | { number: number }
+      | undefined;
+    return row?.number ?? null;
+  }
+
+  private currentChange(networkNumber: number, id: string): Change | null {
+    const row = this.statement(
+      'SELECT type, id, seq, data, clocks FROM records WHERE id = ? AND network_number = ?',
+    ).get(id, networkNumber) as Row | undefined;
     if (!row) return null;
     return {
       type: row.type as RecordType,
@@ -301,9 +314,12 @@ export class SqliteStore implements Store {
   async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
     const changes: RawChange[] = [];
     let chars = 0;
+    const number = this.networkNumber(networkId);
     const rows = this.db
-      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .iterate(networkId, since, limit) as IterableIterator<RawChange>;
+      .prepare(
+        'SELECT type, id, seq, data, clocks FROM records WHERE network_number = ? AND seq > ? ORDER BY seq LIMIT ?',
+      )
+      .iterate(number, since, limit) as IterableIterator<RawChange>;
     for (const row of rows) {
       changes.push(row);
       chars += row.data.length + row.clocks.length;
@@ -312,17 +328,17 @@ export class SqliteStore implements Store {
     const last = changes.at(-1)?.seq ?? since;
     const { remaining, latest } = this.db
       .prepare(
-        `SELECT (SELECT COUNT(*) FROM records WHERE network_id = @networkId AND seq > @last) AS remaining,
-                (SELECT COALESCE(MAX(seq), 0) FROM records WHERE network_id = @networkId) AS latest`,
+        `SELECT (SELECT COUNT(*) FROM records WHERE network_number = @number AND seq > @last) AS remaining,
+                (SELECT COALESCE(MAX(seq), 0) FROM records WHERE network_number = @number) AS latest`,
       )
-      .get({ networkId, last }) as { remaining: number; latest: number };
+      .get({ number, last }) as { remaining: number; latest: number };
     return { changes, remaining, latestSeq: latest };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
     return this.db
-      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_id = ? ORDER BY id')
-      .all(networkId) as RawChange[];
+      .prepare('SELECT type, id, seq, data, clocks FROM records WHERE network_number = ? ORDER BY id')
+      .all(this.networkNumber(networkId)) as RawChange[];
   }
 
   async readMeta(): Promise<Partial<Record<MetaKey, string>>> {
