@@ -12,13 +12,16 @@ export interface CsvReader {
 
 /**
  * Quoted cells may hold separators, quotes ("") and line breaks. The separator is the one the
- * first line holds most of: a comma, a semicolon (French spreadsheets) or a tab (Excel's
- * "texte Unicode", UTF-16 with tabs). A quote never closed would swallow the rest of the file
- * into one cell, silently dropping rows: the reader says so instead, with the line it opens on.
+ * first line holds most of outside quotes: a comma, a semicolon (French spreadsheets) or a tab
+ * (Excel's "texte Unicode", UTF-16 with tabs). A quote never closed would swallow the rest of
+ * the file into one cell, silently dropping rows: the reader says so instead, with the line it
+ * opens on.
  */
 export function csvReader(text: string): CsvReader {
   const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  // Quoted header cells may hold a separator ("Nom, prénom" in a file of semicolons): only
+  // those outside quotes tell which one the file uses.
+  const firstLine = (source.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
   const count = (char: string) => firstLine.split(char).length - 1;
   const separator = [';', '\t'].reduce((best, char) => (count(char) > count(best) ? char : best), ',');
   let index = 0;

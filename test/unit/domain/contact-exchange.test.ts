@@ -30,6 +30,19 @@ describe('CSV of contacts', () => {
     ]);
   });
 
+  test('tells the separator by the header outside its quotes: commas inside a quoted header are no separators', () => {
+    expect(
+      parseCsv('"Nom, prénom";"Adresse (n°, rue, ville)";Téléphone\n"Durand, Hélène";"3, rue Haute, Redon";06\n'),
+    ).toEqual([
+      ['Nom, prénom', 'Adresse (n°, rue, ville)', 'Téléphone'],
+      ['Durand, Hélène', '3, rue Haute, Redon', '06'],
+    ]);
+    expect(parseCsv('"Notes; remarques",Nom\nx,Ana\n')).toEqual([
+      ['Notes; remarques', 'Nom'],
+      ['x', 'Ana'],
+    ]);
+  });
+
   test('refuses a file whose quote is never closed, naming the line it opens on, instead of dropping rows', () => {
     // Without the refusal, line 3 onwards became one cell of line 3 and two people vanished.
     const text = 'Nom;Notes\r\nAna Diaz;ok\r\nBen Roy;"vient lundi\r\nCléo Faure;x\r\nDan Lee;y\r\n';
