@@ -188,7 +188,7 @@ function TripChecklist({ view }: { view: PackingListView }) {
             aria-pressed={onlyMissing}
             onClick={() => setOnlyMissing(true)}
           >
-            {t.showMissing} ({state.missing.length})
+            {t.showMissingCount(state.missing.length)}
           </Button>
         </div>
       </div>

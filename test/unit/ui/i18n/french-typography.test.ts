@@ -13,6 +13,7 @@ import { buildReport } from '../../../../src/domain/diagnostic-report';
 import { STARTER_TEMPLATES } from '../../../../src/domain/diagnostic-starters';
 import { importMessages } from '../../../../src/ui/screens/contacts/import-messages';
 import { messages as contactMessages } from '../../../../src/ui/screens/contacts/messages';
+import { messages as toolboxMessages } from '../../../../src/ui/screens/toolbox/messages';
 import { messages as syncMessages } from '../../../../src/ui/sync/messages';
 import { laForgeDiagnostic, projectGrid } from '../../../fixtures/diagnostic';
 
@@ -100,6 +101,7 @@ describe('French typography of the app’s own words', () => {
     expect(importMessages.fr.writingCount(1000, 6000)).toBe('Écriture des lieux… 1\u202f000 sur 6\u202f000');
     expect(contactMessages.fr.importDone(1200, 0, 1)).toMatch(/^1\u202f200 personnes ajoutées, /);
     expect(syncMessages.fr.pending(1500)).toBe('1\u202f500 modifications à envoyer');
+    expect(toolboxMessages.fr.showMissingCount(1200)).toBe('Ce qui manque (1\u202f200)');
     expect(importMessages.en.confirm?.(6000)).toBe('Import 6,000 places');
   });
 
