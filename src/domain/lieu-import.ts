@@ -261,9 +261,10 @@ function mapLieuRow(
     const cell = withoutGuard((row[column] ?? '').trim());
     if (target === 'ignore' || cell === '') return;
     if (target === 'notes') {
-      // Several columns may go to the notes (description, SIRET, census facts): each keeps its name.
+      // Several columns may go to the notes (description, SIRET, census facts): each keeps its
+      // name, before a colon held to it by a no-break space as the app's French text does.
       const header = headers[column] ?? '';
-      notes.push(/^(description|notes?|commentaires?)$/i.test(header) ? cell : `${header} : ${cell}`);
+      notes.push(/^(description|notes?|commentaires?)$/i.test(header) ? cell : `${header}\u00a0: ${cell}`);
     } else values.set(target, [...(values.get(target) ?? []), cell]);
   });
   const text = (target: LieuImportTarget) => (values.get(target) ?? []).join(', ');

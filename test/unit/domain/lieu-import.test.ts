@@ -123,7 +123,7 @@ describe('lieux from the census of tiers-lieux', () => {
         postcode: '01400',
         inseeCode: '01093',
         commune: 'Châtillon-sur-Chalaronne',
-        notes: 'SIRET : 81234567800012\nRéseaux sociaux : @lafabrique\nClasse de localisation : Rural',
+        notes: 'SIRET\u00a0: 81234567800012\nRéseaux sociaux\u00a0: @lafabrique\nClasse de localisation\u00a0: Rural',
       },
     });
     expect(lines[1]).toMatchObject({

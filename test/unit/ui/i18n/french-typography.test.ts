@@ -16,6 +16,7 @@ import { messages as contactMessages } from '../../../../src/ui/screens/contacts
 import { messages as toolboxMessages } from '../../../../src/ui/screens/toolbox/messages';
 import { messages as syncMessages } from '../../../../src/ui/sync/messages';
 import { laForgeDiagnostic, projectGrid } from '../../../fixtures/diagnostic';
+import { lieuLines } from '../../../helpers/imports';
 
 const LOOSE_SPACE = / [:;?!%](?![\p{L}\p{N}/_])|« | »/u;
 
@@ -93,6 +94,14 @@ describe('French typography of the app’s own words', () => {
     const lines = [toMarkdown(report), toWikitext(report)].flatMap((text) => text.split('\n'));
     expect(lines.filter((line) => line.includes('ne sait pas')).length).toBeGreaterThan(1);
     expect(lines.filter((line) => !line.startsWith('!') && LOOSE_SPACE.test(line))).toEqual([]);
+  });
+
+  test('does the same in the notes an import of lieux writes from the columns it has no field for', () => {
+    // Each such column keeps its name before its cell: « SIRET : 812… » is the app's punctuation.
+    const [line] = lieuLines('Nom;SIRET;Réseaux sociaux\nLa Fabrique;81234567800012;@lafabrique\n');
+    const notes = line && 'lieu' in line ? (line.lieu.notes ?? '') : '';
+    expect(notes.split('\n')).toHaveLength(2);
+    expect(notes.split('\n').filter((note) => LOOSE_SPACE.test(note))).toEqual([]);
   });
 
   test('groups the digits of a count of a thousand or more with a narrow no-break space', () => {
