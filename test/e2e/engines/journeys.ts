@@ -83,12 +83,21 @@ async function checkedAtSizes(device: Device, name: string): Promise<void> {
   expect(problems, `${device.engine}, ${name}`).toEqual([]);
 }
 
-/** The "+N" of each visit card (services it leaves out), and whether it shows whole. */
-function serviceCounts(device: Device): Promise<{ text: string; whole: boolean }[]> {
+/**
+ * The service tags of each visit card (its last line): their text, and whether each shows whole,
+ * as wide as a copy of it free to take its natural width (an ellipsis cuts a word that lacks a
+ * fraction of a pixel, which scrollWidth, rounded, does not see).
+ */
+function serviceTags(device: Device): Promise<{ text: string; whole: boolean }[]> {
   return device.evaluate(() =>
-    Array.from(document.querySelectorAll('[data-testid="visit-item"] span'))
-      .filter((span) => /^\+\d+$/.test(span.textContent ?? ''))
-      .map((span) => ({ text: span.textContent ?? '', whole: span.scrollWidth <= span.clientWidth })),
+    Array.from(document.querySelectorAll('[data-testid="visit-item"] > span:last-child > span')).map((tag) => {
+      const free = tag.cloneNode(true) as HTMLElement;
+      free.style.cssText = 'position: absolute; visibility: hidden; flex: none; max-width: none';
+      tag.parentElement?.append(free);
+      const natural = free.getBoundingClientRect().width;
+      free.remove();
+      return { text: tag.textContent ?? '', whole: tag.getBoundingClientRect().width >= natural - 0.01 };
+    }),
   );
 }
 
@@ -96,6 +105,9 @@ function serviceCounts(device: Device): Promise<{ text: string; whole: boolean }
 function placesTop(device: Device): Promise<number | null> {
   return device.evaluate(() => document.querySelector('.nav__list')?.getBoundingClientRect().top ?? null);
 }
+
+/** The longest service's name: wider than a visit card on a phone. */
+const SUPPORT_PROJECTS = 'Accompagner les porteurs de projet de tiers-lieux';
 
 /** Two lines, as typed on a phone: the line break must survive every engine's text input. */
 const NOTE = 'Porteuse d’un projet de cuisine partagée.\nDossier de subvention à relire.';
@@ -167,7 +179,8 @@ export function engineJourneys(name: EngineName): void {
       await device.click({ role: 'button', name: 'Ajouter le lieu', within: MAIN });
       await device.waitForText({ role: 'group', name: 'Lieu', within: MAIN }, 'Équipe du Moulin');
       await device.click({ role: 'checkbox', name: 'Détecter', within: MAIN });
-      // Three services: a phone's card shows two and "+1", the longest name giving way to it.
+      // Three services: a phone's card shows two and "+1" on one line; the long name gives way,
+      // not the short one beside it (WebKit squeezed it to "Dé…") nor the count.
       await device.click({ role: 'checkbox', name: 'Accompagner les porteurs de projet', within: MAIN });
       await device.click({ role: 'checkbox', name: 'Informer & sensibiliser', within: MAIN });
       await device.fill({ role: 'textbox', name: 'Notes', within: MAIN }, NOTE);
@@ -184,7 +197,9 @@ export function engineJourneys(name: EngineName): void {
       expect(await device.waitForText(MAIN, 'Dossier de subvention à relire.')).toContain('Détecter');
       await device.open(`${server.url}/#/visites`);
       await device.waitForText(MAIN, 'Porteuse d’un projet de cuisine partagée.');
-      expect(await serviceCounts(device)).toEqual([{ text: '+1', whole: true }]);
+      const tags = await serviceTags(device);
+      expect(tags.map((tag) => tag.text)).toEqual(['Détecter', SUPPORT_PROJECTS, '+1']);
+      expect(tags.filter((tag) => !tag.whole && tag.text !== SUPPORT_PROJECTS)).toEqual([]);
       await checkedAtSizes(device, 'visit-list');
     });
 

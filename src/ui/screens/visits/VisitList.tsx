@@ -155,6 +155,9 @@ function VisitItem({ row }: { row: VisitRow }) {
   const services = visit.services ?? [];
   const place = row.organisationName ?? (visit.placeLabel || t.noPlace);
   const firstLine = (visit.notes ?? '').split('\n').find((line) => line.trim() !== '');
+  const shown = services.slice(0, 2).map((service) => ({ service, label: labelOf(SERVICE_LABELS, service, lang) }));
+  // On a phone's one line the longer name gives way, never a short one beside it.
+  const longer = (shown[1]?.label.length ?? 0) > (shown[0]?.label.length ?? 0) ? 1 : 0;
   return (
     <li>
       <a class={styles['visit-item']} href={visitHref(visit.id)} data-testid="visit-item">
@@ -164,21 +167,15 @@ function VisitItem({ row }: { row: VisitRow }) {
         {firstLine ? <span class={styles['visit-item__notes']}>{firstLine}</span> : null}
         {services.length > 0 ? (
           <span class={styles['visit-item__services']}>
-            {services.slice(0, 2).map((service) => (
+            {shown.map(({ service, label }, index) => (
               <span
                 key={service}
-                class={
-                  Object.hasOwn(SERVICE_LABELS, service)
-                    ? styles['tag']
-                    : classes(styles['tag'], styles['tag--unknown'])
-                }
+                class={index === longer ? classes(styles['tag'], styles['tag--gives-way']) : styles['tag']}
               >
-                {labelOf(SERVICE_LABELS, service, lang)}
+                {label}
               </span>
             ))}
-            {services.length > 2 ? (
-              <span class={classes(styles['tag'], styles['tag--more'])}>{t.moreServices(services.length - 2)}</span>
-            ) : null}
+            {services.length > 2 ? <span class={styles['tag']}>{t.moreServices(services.length - 2)}</span> : null}
           </span>
         ) : null}
       </a>
