@@ -2,7 +2,7 @@
 // joined, the sync status, texts to settle, refused changes, administration and leaving.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hrefTo, navigate } from '../../../state/router';
-import { useSync } from '../../../state/sync';
+import { useRole, useSync } from '../../../state/sync';
 import { Banner, BannerMore } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
 import { Section } from '../../components/Section';
@@ -22,6 +22,8 @@ const JOIN_PATH = 'rejoindre';
 export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const t = useMessages(messages);
   const session = useSync((view) => view.session);
+  // A removed admin acts as a concierge: the status above says why and what to do, once.
+  const role = useRole();
   // Set when this screen joined the network: the person is told it worked.
   const [joinedHere, setJoinedHere] = useState(false);
   const joinedStatus = useRef<HTMLDivElement>(null);
@@ -53,13 +55,8 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
           <NetworkStatus session={session} />
           <OpenConflicts />
           <RejectedChanges />
-          {session.role === 'admin' ? (
-            <AdminPanel
-              serverUrl={session.serverUrl}
-              deviceId={session.deviceId}
-              revoked={session.revokedAt !== undefined}
-              networkName={session.networkName}
-            />
+          {role === 'admin' ? (
+            <AdminPanel serverUrl={session.serverUrl} deviceId={session.deviceId} networkName={session.networkName} />
           ) : null}
           <LeaveNetwork />
         </div>

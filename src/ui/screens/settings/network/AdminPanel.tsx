@@ -19,18 +19,17 @@ import { NetworkName } from './NetworkName';
 import styles from './network.module.css';
 
 /**
- * `deviceId` is this device's: revoking it ends this device's own access. `revoked`: a sync
- * already learned that this device was removed (by any admin).
+ * `deviceId` is this device's: revoking it ends this device's own access. Shown to an admin
+ * device only: once a sync learns this device was removed, Réglages shows no panel and the
+ * sync status alone says so (NetworkSection).
  */
 export function AdminPanel({
   serverUrl,
   deviceId,
-  revoked,
   networkName,
 }: {
   serverUrl: string;
   deviceId: string;
-  revoked: boolean;
   networkName: string;
 }) {
   const t = useMessages(messages);
@@ -39,8 +38,8 @@ export function AdminPanel({
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [revokedHere, setRevokedHere] = useState(false);
-  const selfRevoked = revoked || revokedHere;
+  // Learned here, before a sync does: revoked from this list, or an action refused as 'revoked'.
+  const [selfRevoked, setSelfRevoked] = useState(false);
 
   const attempt = async (action: () => Promise<void>) => {
     setFailed(null);
@@ -49,7 +48,7 @@ export function AdminPanel({
     } catch (error) {
       // 409: the server keeps the network's last admin device (revoking it would leave no admin).
       // 'revoked': this device was removed (from here or by another admin); the action reached the server.
-      if (error instanceof SyncError && error.kind === 'revoked') setRevokedHere(true);
+      if (error instanceof SyncError && error.kind === 'revoked') setSelfRevoked(true);
       else setFailed(error instanceof SyncError && error.status === 409 ? t.lastAdmin : t.adminFailed);
     }
   };
@@ -78,7 +77,7 @@ export function AdminPanel({
       // removed device (the status above then says what to do).
       const revokedAt = new Date().toISOString();
       setDevices((shown) => shown?.map((item) => (item.id === device.id ? { ...item, revokedAt } : item)) ?? null);
-      setRevokedHere(true);
+      setSelfRevoked(true);
       void syncNow();
     });
 

@@ -59,7 +59,7 @@ describe('the devices of the network, for an admin', () => {
   });
 
   test('revoking this very device says it was removed, not that the action failed', async () => {
-    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" revoked={false} networkName="Réseau" />);
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
     const mine = (await screen.findByText('Ordinateur de Léa')).closest('li') as HTMLElement;
     expect(mine.textContent).toContain('(cet appareil)');
@@ -75,7 +75,7 @@ describe('the devices of the network, for an admin', () => {
   });
 
   test('once this device is revoked, no admin action is offered: each would only be refused', async () => {
-    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" revoked={false} networkName="Réseau" />);
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
     const mine = (await screen.findByText('Ordinateur de Léa')).closest('li') as HTMLElement;
     fireEvent.click(within(mine).getByRole('button', { name: 'Retirer cet appareil' }));
@@ -86,7 +86,7 @@ describe('the devices of the network, for an admin', () => {
   });
 
   test('revoking another device lists it as removed, with no word about this one', async () => {
-    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" revoked={false} networkName="Réseau" />);
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
     const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
     fireEvent.click(within(other).getByRole('button', { name: 'Retirer cet appareil' }));
@@ -109,7 +109,7 @@ describe('an invitation, for an admin on a phone', () => {
       clipboard: { writeText: async (text: string) => void copied.push(text) },
     });
     try {
-      render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" revoked={false} networkName="Réseau" />);
+      render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
       fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
       fireEvent.click(await screen.findByRole('button', { name: 'Copier le lien' }));
       await screen.findByText('Lien copié : collez-le dans un message à la personne invitée.');
