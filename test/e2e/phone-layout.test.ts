@@ -270,7 +270,7 @@ describe('a phone with the network’s data', () => {
     expect(hidden).toEqual([]);
   });
 
-  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the lists that use a valise item, the map’s zoom', async () => {
+  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the lists that use a valise item, the map’s zoom, the names of the lieux it cannot place', async () => {
     await page.setViewportSize(PHONE);
     const visit = dataset.visits.at(-1);
     const person = dataset.contacts[0];
@@ -283,6 +283,8 @@ describe('a phone with the network’s data', () => {
       [`#/valise/element/${STARTER_IDS.projector}`, { css: 'section li a' }, 'main section li a', 'square'],
       // Leaflet's + and −, 30 px squares of its own.
       ['#/carte', { css: '.leaflet-control-zoom a' }, 'main .leaflet-control-zoom a', 'square'],
+      // "Sans position": each lieu's name, the way to its page, above its two buttons.
+      ['#/carte', { css: '[data-testid="unplaced-lieu"]' }, 'main [data-testid="unplaced-lieu"]', 'height'],
     ];
     const small: string[] = [];
     for (const [hash, ready, targets, minimum] of pages) {

@@ -63,7 +63,9 @@ export function Unplaced({
         {items.slice(0, limit).map(({ lieu }) => (
           <li key={lieu.id} class={styles.unplacedRow}>
             <span>
-              <a href={lieuHref(lieu.id)}>{lieu.name}</a>
+              <a class={styles.unplacedName} href={lieuHref(lieu.id)} data-testid="unplaced-lieu">
+                {lieu.name}
+              </a>
               {lieu.commune || lieu.address ? (
                 <span class={styles.rowDetail}> · {[lieu.address, lieu.commune].filter(Boolean).join(', ')}</span>
               ) : null}
