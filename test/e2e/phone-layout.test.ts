@@ -303,6 +303,25 @@ describe('a phone with the network’s data', () => {
     expect(small).toEqual([]);
   });
 
+  // Firefox's date field is wide: beside it, in a note's card, "Qui s’en charge" showed "Léa Pe".
+  test('a follow-up made from an event’s action note gives each of its fields room for a name or a date', async () => {
+    await page.setViewportSize(PHONE);
+    const event = dataset.events[0];
+    await open(`#/evenements/${event?.id}`, { text: event?.title ?? '' });
+    await page.getByTestId('note-tags').getByText('Action', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Nouvelle note' }).fill('Envoyer la fiche du camion mutualisé.');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await page.getByRole('button', { name: 'Créer une suite' }).last().click();
+    const form = page.locator('main form').filter({ has: page.getByRole('button', { name: 'Créer la suite' }) });
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(page, 'event-follow-up-from-note');
+    const widths = await form
+      .locator('input')
+      .evaluateAll((fields) => fields.map((field) => Math.round(field.getBoundingClientRect().width)));
+    expect(widths).toHaveLength(2);
+    expect(widths.filter((width) => width < 150)).toEqual([]);
+  });
+
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
     await open('#/visites', { css: '[data-testid="visit-item"]' });

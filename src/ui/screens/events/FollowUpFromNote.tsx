@@ -60,7 +60,7 @@ export function FollowUpFromNote({
         error={errors.text}
         onInput={(input) => setText(input.currentTarget.value)}
       />
-      <div class={styles.pair}>
+      <div class={styles.pairIfRoom}>
         <Field
           label={t.followUpOwner}
           value={owner}
