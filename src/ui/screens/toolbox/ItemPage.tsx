@@ -8,9 +8,7 @@ import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { DataLink } from '../../components/DataLink';
-import { InlineList } from '../../components/InlineList';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
@@ -20,6 +18,7 @@ import styles from './ItemPage.module.css';
 import { KitLoans } from './KitLoans';
 import { messages } from './messages';
 import { RichText } from './RichText';
+import { UsedBy } from './UsedBy';
 import { useCanCurate, useMayChange } from './use-toolbox-role';
 
 export function ItemPage({ itemId }: { itemId: string }) {
@@ -107,17 +106,7 @@ export function ItemPage({ itemId }: { itemId: string }) {
       </div>
       {view.attachment ? <FileBlock attachment={view.attachment} offline={item.availableOffline} /> : null}
       {item.kind === 'kit' ? <KitLoans item={item} loans={view.loans} /> : null}
-      {view.usedBy.length > 0 ? (
-        <Section title={t.usedBy}>
-          <InlineList>
-            {view.usedBy.map((list) => (
-              <li key={list.id} class={styles.usedBy}>
-                <a href={hrefTo('valise', 'liste', list.id)}>{list.title}</a>
-              </li>
-            ))}
-          </InlineList>
-        </Section>
-      ) : null}
+      {view.usedBy.length > 0 ? <UsedBy lists={view.usedBy} /> : null}
       {mayChange ? (
         <div class="actions">
           <Button variant="danger" onClick={remove}>

@@ -90,6 +90,7 @@ export const messages = {
         ? 'Retirer cet élément de la valise du réseau\u202f?'
         : `Cet élément est dans ces listes\u00a0: ${lists}. Le retirer de la valise le retire aussi de ces listes. Continuer\u202f?`,
     usedBy: 'Dans les listes',
+    usedByTemplate: 'modèle',
     // Form
     newTitle: 'Nouvel élément',
     suggestTitle: 'Suggérer un élément',
@@ -224,6 +225,7 @@ export const messages = {
         ? 'Remove this item from the network’s toolbox?'
         : `This item is in these lists: ${lists}. Removing it from the toolbox removes it from them too. Continue?`,
     usedBy: 'In the lists',
+    usedByTemplate: 'template',
     newTitle: 'New item',
     suggestTitle: 'Suggest an item',
     editTitle: 'Edit the item',
