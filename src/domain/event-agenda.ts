@@ -1,6 +1,7 @@
 // How events and their notes are ordered and counted: the agenda's two lists, the timeline of
 // notes several devices wrote, the attendance figures.
 import type { EventNote, NetworkEvent } from './event';
+import { toWallClock } from './time-zone';
 import type { OrganisationKind } from './vocabulary';
 
 interface Agenda<E> {
@@ -74,4 +75,18 @@ export function attendanceCounts(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether a note's time needs its day to be read right: on an event of several days, and on a
+ * note written another day than the event's (typed up the day after), whose time alone reads as
+ * a time of the event ("15:50" under an event that ended at 14:32). `zone`: the event's.
+ */
+export function noteNeedsDay(
+  event: Pick<NetworkEvent, 'startsAt' | 'endsAt'>,
+  writtenAt: string,
+  zone: string,
+): boolean {
+  const day = toWallClock(event.startsAt, zone).date;
+  return toWallClock(event.endsAt, zone).date !== day || toWallClock(writtenAt, zone).date !== day;
 }

@@ -4,7 +4,7 @@
 
 import { formatWithOrdinalFirst } from './day-of-month';
 import type { EventNote, NetworkEvent, NoteTag } from './event';
-import { timelineOrder } from './event-agenda';
+import { noteNeedsDay, timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
 import { markdownCell, markdownText, wikiCell, wikiLiteral } from './markup-text';
 import { formatNumber } from './numbers';
@@ -154,7 +154,7 @@ function recapBlocks({ event, notes, followUps = [], place: organisation }: Reca
   const followUpIds = new Set(followUps.map((followUp) => followUp.id));
   const timeOf = (note: EventNote) => {
     const written = toWallClock(note.writtenAt, zone);
-    return multiDay ? words.at(dayOf(note.writtenAt), written.time) : written.time;
+    return noteNeedsDay(event, note.writtenAt, zone) ? words.at(dayOf(note.writtenAt), written.time) : written.time;
   };
   const live = timelineOrder(notes.filter((note) => !note.deleted));
   for (const tag of SECTION_ORDER) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attendanceCounts, splitAgenda, timelineOrder } from '../../../src/domain/event-agenda';
+import { attendanceCounts, noteNeedsDay, splitAgenda, timelineOrder } from '../../../src/domain/event-agenda';
 import { newId } from '../../../src/domain/ids';
 
 const event = (title: string, startsAt: string, endsAt: string) => ({ id: newId(), title, startsAt, endsAt });
@@ -68,5 +68,24 @@ describe('attendance counts', () => {
       (id) => kinds[id] ?? null,
     );
     expect(counts).toEqual({ invited: 1, present: 2, excused: 1, byKind: { tiers_lieu: 2, unknown: 1 } });
+  });
+});
+
+describe('when a note’s time needs its day', () => {
+  const day = { startsAt: '2026-03-03T08:30:00.000Z', endsAt: '2026-03-03T16:00:00.000Z' };
+  test('a note of a one-day event written that day shows its time alone', () => {
+    expect(noteNeedsDay(day, '2026-03-03T15:00:00.000Z', 'Europe/Paris')).toBe(false);
+  });
+
+  test('a note written another day, as the event’s zone counts days, shows its day', () => {
+    expect(noteNeedsDay(day, '2026-03-05T14:50:00.000Z', 'Europe/Paris')).toBe(true);
+    // 23:30 UTC is already the 4th in Paris.
+    expect(noteNeedsDay(day, '2026-03-03T23:30:00.000Z', 'Europe/Paris')).toBe(true);
+    expect(noteNeedsDay(day, '2026-03-03T23:30:00.000Z', 'UTC')).toBe(false);
+  });
+
+  test('every note of an event of several days shows its day', () => {
+    const twoDays = { startsAt: '2026-03-03T08:30:00.000Z', endsAt: '2026-03-04T16:00:00.000Z' };
+    expect(noteNeedsDay(twoDays, '2026-03-03T09:00:00.000Z', 'Europe/Paris')).toBe(true);
   });
 });

@@ -139,6 +139,22 @@ Journée annuelle.
     expect(text).not.toContain('Present');
   });
 
+  // "15:50" under an event that ended at 14:32 read as a time of the event.
+  test('dates a note of a one-day event written on another day, and only that note', () => {
+    const text = renderEventRecap(
+      {
+        event: rencontre({ attendees: {} }),
+        notes: [
+          note('2026-03-03T09:05:00.000Z', 'decision', 'Un pair-à-pair par trimestre', 'Camille'),
+          note('2026-03-05T14:50:00.000Z', 'decision', 'Le compte rendu part lundi', 'Hugo'),
+        ],
+      },
+      'fr',
+    );
+    expect(text).toContain('- 10:05 — Un pair-à-pair par trimestre (Camille)');
+    expect(text).toContain('- jeudi 5 mars 2026 à 15:50 — Le compte rendu part lundi (Hugo)');
+  });
+
   test('gives right-to-left names as typed, without the bidi isolates the screen puts around them', () => {
     const event = rencontre({
       organisers: ['جمعية الحي'],

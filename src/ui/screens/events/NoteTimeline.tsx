@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { RecordValidationError } from '../../../db/errors';
 import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
+import { noteNeedsDay } from '../../../domain/event-agenda';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
-import { toWallClock } from '../../../domain/time-zone';
 import { labelOf } from '../../../domain/vocabulary';
 import type { BadgeTone } from '../../components/Badge';
 import { Badge } from '../../components/Badge';
@@ -33,7 +33,6 @@ export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: rea
   const t = useMessages(messages);
   if (notes.length === 0) return <p>{t.noNotes}</p>;
   const zone = zoneOf(event);
-  const multiDay = toWallClock(event.startsAt, zone).date !== toWallClock(event.endsAt, zone).date;
   return (
     <>
       <p class={styles.count} aria-live="polite">
@@ -41,7 +40,13 @@ export function NoteTimeline({ event, notes }: { event: NetworkEvent; notes: rea
       </p>
       <ol class={styles.timeline} data-testid="timeline">
         {notes.map((note) => (
-          <NoteItem key={note.id} event={event} note={note} zone={zone} withDay={multiDay} />
+          <NoteItem
+            key={note.id}
+            event={event}
+            note={note}
+            zone={zone}
+            withDay={noteNeedsDay(event, note.writtenAt, zone)}
+          />
         ))}
       </ol>
     </>
