@@ -4,6 +4,7 @@
 import type { Contact } from './contact';
 import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
+import { foldLine } from './ics';
 import { isoDay, restoredPhone } from './spreadsheet-cells';
 import { decodeText, notTextKind, tooLargeToRead } from './text-file';
 import type { FieldIssue } from './validation';
@@ -291,7 +292,9 @@ export function contactsToVCard(
     if (contact.notes) lines.push(`NOTE:${vcardEscape(contact.notes)}`);
     lines.push('END:VCARD');
   }
-  return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
+  // Folded at 75 octets as RFC 6350 §3.2 asks (the rule of iCalendar's content lines): a
+  // 20,000-character note is otherwise one line that strict readers cut or refuse.
+  return lines.length === 0 ? '' : `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 /** The key two contacts are the same person by: their email, else their phone digits. */

@@ -179,6 +179,29 @@ describe('vCard', () => {
     expect(lines).toEqual([{ line: 1, contact: expect.objectContaining({ organisationNames: [] }) }]);
   });
 
+  test('folds long lines at 75 octets, never inside a character, and reads them back whole', () => {
+    const notes = `${'Réunion du réseau, compte rendu ; '.repeat(500)}\nFin 🎉`;
+    const person = {
+      id: 'c1',
+      networkId: 'local',
+      createdAt: '',
+      updatedAt: '',
+      updatedBy: '',
+      deleted: false,
+      name: 'Hélène Durand-Dupont de la Grange des Possibles et du Tiers-Lieu Partagé',
+      organisationIds: [],
+      tags: [],
+      notes,
+    };
+    const text = contactsToVCard([person], () => undefined);
+    const lines = text.split('\r\n').slice(0, -1);
+    for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(text).not.toContain('\uFFFD');
+    expect(contactsFromVCard(text)).toEqual([
+      { line: 1, contact: expect.objectContaining({ name: person.name, notes }) },
+    ]);
+  });
+
   test('writes what it reads back: names, role, lieu, phone, email, tags, notes with escapes', () => {
     const text = contactsToVCard(
       [
