@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { isolate } from '../../domain/bidi';
 import { takeHeadingFocus } from '../focus';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/messages';
@@ -18,7 +19,9 @@ export function ScreenHeader({ title, description, actions }: ScreenHeaderProps)
   const t = useMessages(common);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} — ${t.titleSuffix}`;
+    // A record's name may hold a right-to-left override: isolated, it cannot turn the suffix
+    // around in the tab, the installed window's title bar or the history ("esilaV — …").
+    document.title = `${isolate(title)} — ${t.titleSuffix}`;
   }, [title, t]);
   useEffect(() => {
     if (takeHeadingFocus()) heading.current?.focus();

@@ -46,3 +46,12 @@ describe('the focus after a navigation', () => {
     expect(document.activeElement).toBe(search);
   });
 });
+
+describe('the document title', () => {
+  it('isolates the screen’s title, so an override in a record’s name cannot turn the suffix around', () => {
+    const container = document.body.appendChild(document.createElement('main'));
+    render(<ScreenHeader title={'Anne\u202Eenna'} />, container);
+    frames.runEffects();
+    expect(document.title).toBe('\u2068Anne\u202Eenna\u2069 — Valise');
+  });
+});
