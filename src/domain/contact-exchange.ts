@@ -100,7 +100,7 @@ export interface ContactsReader {
  * in slices of rows, so a long CSV is read between paints.
  */
 export function contactsReader(bytes: Uint8Array, fileName: string): ContactsReader {
-  if (tooLargeToRead(bytes)) return whole([{ line: 1, problem: { kind: 'tooLarge' } }]);
+  if (tooLargeToRead(bytes.length)) return whole([{ line: 1, problem: { kind: 'tooLarge' } }]);
   const notText = notTextKind(bytes);
   if (notText) return whole([{ line: 1, problem: { kind: notText } }]);
   const { text } = decodeText(bytes);

@@ -32,7 +32,7 @@ export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unc
 export function decodeLieuFile(
   bytes: Uint8Array,
 ): { text: string; encoding: TextEncodingName } | { problem: 'spreadsheet' | 'binary' | 'too_large' } {
-  if (tooLargeToRead(bytes)) return { problem: 'too_large' };
+  if (tooLargeToRead(bytes.length)) return { problem: 'too_large' };
   const notText = notTextKind(bytes);
   return notText ? { problem: notText } : decodeText(bytes);
 }

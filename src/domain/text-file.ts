@@ -11,7 +11,8 @@
  */
 const MAX_READ_BYTES = 50 * 1024 * 1024;
 
-export const tooLargeToRead = (bytes: Uint8Array) => bytes.length > MAX_READ_BYTES;
+/** By the file's size, which a picked file tells before any byte is read (\`File.size\`). */
+export const tooLargeToRead = (byteCount: number) => byteCount > MAX_READ_BYTES;
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

@@ -6,6 +6,7 @@ import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
 import { isolate } from '../../../domain/bidi';
 import { contactsReader, contactsToVCard, type ImportLine, type ImportProblem } from '../../../domain/contact-exchange';
+import { tooLargeToRead } from '../../../domain/text-file';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Hint } from '../../components/Field';
@@ -25,6 +26,18 @@ const STEP_ROWS = 200;
  * otherwise draw 100,000 items at once, and hold the page for seconds after its progress ended.
  */
 const SHOWN_LINES = 200;
+
+/** The judged lines of a picked file, read in slices between paints with how far it is. */
+async function readLines(file: File, onProgress: (percent: number) => void): Promise<ImportLine[]> {
+  const reader = contactsReader(new Uint8Array(await file.arrayBuffer()), file.name);
+  const read: { lines: ImportLine[] | null } = { lines: null };
+  const step = () => {
+    read.lines = reader.step(STEP_ROWS);
+    return read.lines !== null;
+  };
+  await inSlices(step, () => onProgress(Math.floor(reader.progress() * 100)), new AbortController().signal);
+  return read.lines ?? [];
+}
 
 export function ContactExchange() {
   const t = useMessages(messages);
@@ -77,15 +90,11 @@ export function ContactExchange() {
     setFailed(false);
     setReport(null);
     try {
-      const reader = contactsReader(new Uint8Array(await file.arrayBuffer()), file.name);
-      const read: { lines: ImportLine[] | null } = { lines: null };
-      const step = () => {
-        read.lines = reader.step(STEP_ROWS);
-        return read.lines !== null;
-      };
-      const onSlice = () => setProgress(t.importReading(Math.floor(reader.progress() * 100)));
-      await inSlices(step, onSlice, new AbortController().signal);
-      const lines = read.lines ?? [];
+      // A file past the limit (a film picked by mistake) is never read: its bytes alone could
+      // take more memory than a phone gives the tab.
+      const lines: ImportLine[] = tooLargeToRead(file.size)
+        ? [{ line: 1, problem: { kind: 'tooLarge' } }]
+        : await readLines(file, (percent) => setProgress(t.importReading(percent)));
       setReport(await importContacts(context, lines, (done, total) => setProgress(t.importWriting(done, total))));
     } catch (error) {
       console.error(error);

@@ -20,7 +20,7 @@ import {
 } from '../../../domain/lieu-import';
 import { type LieuImportPlan, lieuImportPlanner, type PlannedLieuLine } from '../../../domain/lieu-import-plan';
 import type { Organisation } from '../../../domain/organisation';
-import type { TextEncodingName } from '../../../domain/text-file';
+import { type TextEncodingName, tooLargeToRead } from '../../../domain/text-file';
 import { BackLink } from '../../components/BackLink';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -104,6 +104,9 @@ export function LieuImport() {
     setReport(null);
     setWork({ phase: 'reading', share: 0 });
     try {
+      // A file past the limit (a film picked by mistake) is never read: its bytes alone could
+      // take more memory than a phone gives the tab.
+      if (tooLargeToRead(file.size)) return refuse({ problem: 'too_large' });
       const decoded = decodeLieuFile(new Uint8Array(await file.arrayBuffer()));
       if ('problem' in decoded) return refuse(decoded);
       const reader = lieuSourceReader(decoded.text);

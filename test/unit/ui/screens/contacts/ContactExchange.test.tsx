@@ -56,3 +56,14 @@ test('a file of thousands of refused lines lists the first 200 and counts the ot
   expect(items[0]).toBe('Ligne 2\u00a0: le nom manque.');
   expect(report.textContent).toContain('… et 2\u202f800 autres lignes');
 });
+
+test('a file over 50 MB is refused by its size, never read', async () => {
+  const film = { name: 'vacances.mp4', size: 3 * 1024 ** 3, type: 'video/mp4', arrayBuffer: vi.fn() };
+  render(<ContactExchange />);
+  const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [film] } });
+
+  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  expect(report.textContent).toContain('ce fichier pèse plus de 50 Mo');
+  expect(film.arrayBuffer).not.toHaveBeenCalled();
+});
