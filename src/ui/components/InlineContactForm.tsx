@@ -3,12 +3,14 @@
 import { useState } from 'preact/hooks';
 import { createContact } from '../../db/contacts';
 import { RecordValidationError } from '../../db/errors';
+import { isolate } from '../../domain/bidi';
 import type { Contact } from '../../domain/contact';
 import { useDataContext } from '../hooks/use-data-context';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
+import { Check } from './Check';
 import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
@@ -18,6 +20,11 @@ interface InlineContactFormProps {
   initialName?: string;
   /** Lieux the person is linked to (the visit's lieu). */
   organisationIds?: readonly string[];
+  /**
+   * A lieu the person is linked to unless its box is unticked: the place of an event, where
+   * people of other lieux meet too, is said and can be declined instead of linked unseen.
+   */
+  offerLieu?: { id: string; name: string } | null;
   onCreated: (contact: Contact) => void;
   onCancel: () => void;
 }
@@ -25,6 +32,7 @@ interface InlineContactFormProps {
 export function InlineContactForm({
   initialName = '',
   organisationIds = [],
+  offerLieu = null,
   onCreated,
   onCancel,
 }: InlineContactFormProps) {
@@ -34,6 +42,7 @@ export function InlineContactForm({
   const [values, setValues] = useState({ name: initialName, role: '', phone: '', email: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
+  const [linked, setLinked] = useState(true);
   useUnsavedInput(true);
   const set = (key: keyof typeof values) => (event: { currentTarget: HTMLInputElement }) =>
     setValues({ ...values, [key]: event.currentTarget.value });
@@ -47,7 +56,7 @@ export function InlineContactForm({
         role: values.role.trim() || null,
         phone: values.phone.trim() || null,
         email: values.email.trim() || null,
-        organisationIds: [...organisationIds],
+        organisationIds: [...organisationIds, ...(offerLieu && linked ? [offerLieu.id] : [])],
       });
       onCreated(contact);
     } catch (error) {
@@ -77,6 +86,11 @@ export function InlineContactForm({
         onInput={set('email')}
         error={errors.email}
       />
+      {offerLieu ? (
+        <Check checked={linked} onChange={(event) => setLinked(event.currentTarget.checked)}>
+          {t.contactLinkTo(isolate(offerLieu.name))}
+        </Check>
+      ) : null}
       {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">
         <Button variant="primary" onClick={save}>

@@ -13,7 +13,14 @@ import { messages } from './messages';
  * Adds people from the contacts, or a new person created on the spot. During or after the
  * event they arrive as present; before it, as registered.
  */
-export function AddAttendees({ event }: { event: NetworkEvent }) {
+export function AddAttendees({
+  event,
+  place,
+}: {
+  event: NetworkEvent;
+  /** The lieu the event takes place at, offered (ticked, not imposed) to a person created here. */
+  place: { id: string; name: string } | null;
+}) {
   const t = useMessages(messages);
   const context = useDataContext();
   const [creating, setCreating] = useState<string | null>(null);
@@ -30,7 +37,7 @@ export function AddAttendees({ event }: { event: NetworkEvent }) {
     return (
       <InlineContactForm
         initialName={creating}
-        organisationIds={event.placeOrganisationId ? [event.placeOrganisationId] : []}
+        offerLieu={place}
         onCreated={(contact) => {
           add([contact]);
           setCreating(null);

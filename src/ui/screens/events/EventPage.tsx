@@ -68,7 +68,7 @@ export function EventPage({ eventId }: { eventId: string }) {
       <Section title={t.attendanceTitle} id="presences">
         <div class="stack">
           <Attendance event={event} />
-          <AddAttendees event={event} />
+          <AddAttendees event={event} place={place ?? null} />
         </div>
       </Section>
       <Section title={t.followUpsTitle} id="suites">
