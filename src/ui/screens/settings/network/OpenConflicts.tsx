@@ -1,5 +1,6 @@
 // Every text waiting to be settled, resolvable right here as well as on its record's screen.
 import { openConflictsWithRecords } from '../../../../db/conflicts';
+import { isolate } from '../../../../domain/bidi';
 import { useLive } from '../../../hooks/use-live';
 import { useMessages } from '../../../i18n/messages';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
@@ -18,7 +19,8 @@ export function OpenConflicts() {
       {[...fields.values()].map(({ conflict, shown, recordLabel }) => (
         <div key={`${conflict.recordId}/${conflict.field}`} class="stack">
           <p>
-            <strong>{recordLabel}</strong> — {t.conflictWhere(conflict.field)}
+            {/* The record's name is any device's text: an override in it would turn the rest around. */}
+            <strong>{isolate(recordLabel)}</strong> — {t.conflictWhere(conflict.field)}
           </p>
           <ConflictNotice
             recordType={conflict.recordType as never}
