@@ -61,7 +61,9 @@ export const messages = {
     // Notes
     notesTitle: 'Notes',
     noteLabel: 'Nouvelle note',
-    noteHint: (modifier: string) => `Entrée pour une nouvelle ligne\u202f; ${modifier} + Entrée pour ajouter.`,
+    // The keys held together stay on one line.
+    noteHint: (modifier: string) =>
+      `Entrée pour une nouvelle ligne\u202f; ${modifier}\u00a0+\u00a0Entrée pour ajouter.`,
     noteTag: 'Type de note',
     addNote: 'Ajouter la note',
     noteEmpty: 'Écrivez la note avant de l’ajouter.',
@@ -190,7 +192,7 @@ export const messages = {
     dayAt: (day: string, time: string) => `${day} at ${time}`,
     notesTitle: 'Notes',
     noteLabel: 'New note',
-    noteHint: (modifier: string) => `Enter for a new line; ${modifier} + Enter to add.`,
+    noteHint: (modifier: string) => `Enter for a new line; ${modifier}\u00a0+\u00a0Enter to add.`,
     noteTag: 'Kind of note',
     addNote: 'Add the note',
     noteEmpty: 'Write the note before adding it.',
