@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic, DiagnosticTemplate, Question } from '../../../src/domain/diagnostic';
+import type { Diagnostic, Question } from '../../../src/domain/diagnostic';
 import { comparableWith, compareDiagnostics } from '../../../src/domain/diagnostic-compare';
+import { gridVersion } from '../../fixtures/diagnostic';
 
 const scale = (id: string, label: string): Question => ({
   id,
@@ -12,28 +13,11 @@ const scale = (id: string, label: string): Question => ({
   levels: ['Absent', 'Idée', 'En construction', 'En place', 'Solide'],
 });
 
-function template(version: number, sections: DiagnosticTemplate['sections']): DiagnosticTemplate {
-  return {
-    id: `0190a000-0000-7000-8000-00000000000${version}`,
-    family: '0190a000-0000-7000-8000-000000000000',
-    version,
-    networkId: 'n',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'x',
-    deleted: false,
-    title: 'Grille',
-    scope: 'organisation',
-    status: 'active',
-    sections,
-  };
-}
-
-const v1 = template(1, [
+const v1 = gridVersion(1, [
   { id: 'gouv', title: 'Gouvernance', questions: [scale('decide', 'Décisions connues'), scale('charte', 'Charte')] },
   { id: 'old', title: 'Ancienne section', questions: [scale('gone', 'Question retirée')] },
 ]);
-const v2 = template(2, [
+const v2 = gridVersion(2, [
   { id: 'gouv', title: 'Gouvernance', questions: [scale('decide', 'Décisions connues'), scale('charte', 'Charte')] },
   { id: 'eco', title: 'Économie', questions: [scale('budget', 'Budget')] },
 ]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Answer, DiagnosticTemplate, Question } from '../../../src/domain/diagnostic';
 import { migrateAnswers, orphanedByDraft } from '../../../src/domain/diagnostic-migrate';
+import { gridVersion } from '../../fixtures/diagnostic';
 
 const q = (id: string, extra: Partial<Question> = {}): Question => ({
   id,
@@ -12,22 +13,8 @@ const q = (id: string, extra: Partial<Question> = {}): Question => ({
   ...extra,
 });
 
-function grid(version: number, questions: Question[]): DiagnosticTemplate {
-  return {
-    id: `0190a000-0000-7000-8000-00000000000${version}`,
-    family: '0190a000-0000-7000-8000-000000000000',
-    version,
-    networkId: 'n',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'x',
-    deleted: false,
-    title: 'Grille',
-    scope: 'organisation',
-    status: 'active',
-    sections: [{ id: 's', title: 'S', questions }],
-  };
-}
+const grid = (version: number, questions: Question[]): DiagnosticTemplate =>
+  gridVersion(version, [{ id: 's', title: 'S', questions }]);
 
 const choice = (id: string, options: string[], kind: 'single' | 'multiple' = 'single') =>
   q(id, { kind, options: options.map((option) => ({ id: option, label: option, score: 1 })) });
