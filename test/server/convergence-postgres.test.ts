@@ -2,28 +2,19 @@
 // hostile network converge to the server's state, losing no write (fewer runs than on SQLite:
 // each run gets its own database).
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { beforeAll, it } from 'vitest';
+import { describeOnPostgres } from '../helpers/postgres-suite';
 import { TestServer } from '../helpers/test-server';
 import { runConvergence } from '../sync/model/run';
 
 const runs = Number(process.env.VALISE_PG_CONVERGENCE_RUNS ?? 20);
-const unavailable = postgresUnavailable();
 
-describe.skipIf(unavailable !== null)(
-  `convergence on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
-  () => {
-    let cluster: PostgresCluster;
-    beforeAll(async () => {
-      cluster = await PostgresCluster.start();
-      TestServer.storeFactory = cluster.storeFactory();
-    }, 120_000);
-    afterAll(async () => {
-      await cluster?.stop();
-    }, 60_000);
+describeOnPostgres('convergence on PostgreSQL', (cluster) => {
+  beforeAll(() => {
+    TestServer.storeFactory = cluster().storeFactory();
+  });
 
-    it(`converges to the server's state, losing no write, in ${runs} random schedules`, async () => {
-      await runConvergence({ runs });
-    }, 900_000);
-  },
-);
+  it(`converges to the server's state, losing no write, in ${runs} random schedules`, async () => {
+    await runConvergence({ runs });
+  }, 900_000);
+});

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
-import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { describeOnPostgres } from '../helpers/postgres-suite';
 import { serverFolder } from '../helpers/server-folder';
 import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
@@ -111,19 +111,10 @@ describe('a server killed during pushes', () => {
     expect(outcome.sent).toBeGreaterThan(outcome.acknowledged);
   }, 180_000);
 
-  const unavailable = postgresUnavailable();
-  describe.skipIf(unavailable !== null)(`on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-    let cluster: PostgresCluster;
-    beforeAll(async () => {
-      cluster = await PostgresCluster.start();
-    }, 120_000);
-    afterAll(async () => {
-      await cluster?.stop();
-    }, 60_000);
-
+  describeOnPostgres('on PostgreSQL', (cluster) => {
     it('loses nothing acknowledged and applies nothing by halves or twice', async () => {
       const outcome = await crashDuringPushes({
-        DATABASE_URL: await cluster.createDatabase(),
+        DATABASE_URL: await cluster().createDatabase(),
         VALISE_DATA: join(dir, 'unused'),
         VALISE_DIST: join(dir, 'dist'),
       });

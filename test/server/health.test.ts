@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
 import { HEALTH_CHECK_INTERVAL_MS } from '../../src/server/ops/health';
@@ -16,7 +16,7 @@ import { PostgresStore } from '../../src/server/store/postgres';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { freePort } from '../helpers/free-port';
-import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { describeOnPostgres } from '../helpers/postgres-suite';
 import { serverFolder } from '../helpers/server-folder';
 import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
@@ -143,18 +143,9 @@ describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${
   }, 120_000);
 });
 
-const unavailable = postgresUnavailable();
-describe.skipIf(unavailable !== null)(`on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => {
-    cluster = await PostgresCluster.start();
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  }, 60_000);
-
+describeOnPostgres('on PostgreSQL', (cluster) => {
   it('answers 503 store_not_writable for a database that answers but refuses writes (a read-only standby)', async () => {
-    const url = await cluster.createDatabase();
+    const url = await cluster().createDatabase();
     const writable = new PostgresStore(url);
     await writable.migrate();
     await writable.close();

@@ -23,7 +23,7 @@ import {
   type Tenant,
 } from '../helpers/hostile-world';
 import { visitCreation } from '../helpers/mutations';
-import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { describeOnPostgres } from '../helpers/postgres-suite';
 
 const RUNS = Number(process.env.VALISE_HOSTILE_RUNS ?? 5000);
 /** PostgreSQL's turn is shorter: the same requests, and what differs is only the store. */
@@ -398,23 +398,16 @@ describe('hostile requests on SQLite', () => {
   neverBreaks(RUNS);
 });
 
-const unavailable = postgresUnavailable();
-describe.skipIf(unavailable !== null)(
-  `hostile requests on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
-  () => {
-    let cluster: PostgresCluster;
-    beforeAll(async () => {
-      cluster = await PostgresCluster.start();
-      await startWorld(async () => {
-        const store = new PostgresStore(await cluster.createDatabase());
-        await store.migrate();
-        return store;
-      });
-    }, 120_000);
-    afterAll(async () => {
-      await world?.stop();
-      await cluster?.stop();
-    }, 60_000);
-    neverBreaks(POSTGRES_RUNS);
-  },
-);
+describeOnPostgres('hostile requests on PostgreSQL', (cluster) => {
+  beforeAll(async () => {
+    await startWorld(async () => {
+      const store = new PostgresStore(await cluster().createDatabase());
+      await store.migrate();
+      return store;
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await world?.stop();
+  }, 60_000);
+  neverBreaks(POSTGRES_RUNS);
+});

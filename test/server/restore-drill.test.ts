@@ -12,7 +12,8 @@ import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup } from '../../src/server/ops/restore';
 import { joinedPair } from '../helpers/device-pair';
-import { PostgresCluster, postgresBinDir, postgresUnavailable } from '../helpers/postgres-cluster';
+import { postgresBinDir } from '../helpers/postgres-cluster';
+import { describeOnPostgres } from '../helpers/postgres-suite';
 import type { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
@@ -105,23 +106,19 @@ describe('restore drill', () => {
     await drill(() => null);
   });
 
-  const unavailable = postgresUnavailable();
-  describe.skipIf(unavailable !== null)(`on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-    let cluster: PostgresCluster;
+  describeOnPostgres('on PostgreSQL', (cluster) => {
     const databases = new Map<string, string>();
     const original = TestServer.storeFactory;
     const path = process.env.PATH;
-    beforeAll(async () => {
-      cluster = await PostgresCluster.start();
+    beforeAll(() => {
       // pg_dump and pg_restore of the cluster's own version.
       process.env.PATH = `${postgresBinDir()}${delimiter}${path}`;
-      TestServer.storeFactory = cluster.storeFactory(databases);
-    }, 120_000);
-    afterAll(async () => {
+      TestServer.storeFactory = cluster().storeFactory(databases);
+    });
+    afterAll(() => {
       TestServer.storeFactory = original;
       process.env.PATH = path;
-      await cluster?.stop();
-    }, 60_000);
+    });
 
     it('nothing the devices hold is lost, every field has its latest value', async () => {
       await drill((server) => databases.get(server.dir) ?? null);

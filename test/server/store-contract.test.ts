@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
 import { PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
-import { PostgresCluster, postgresUnavailable } from '../helpers/postgres-cluster';
+import { describeOnPostgres } from '../helpers/postgres-suite';
 import { keyByRecordId } from '../helpers/sqlite-layouts';
 import { storeContract } from './store-contract';
 
@@ -42,21 +41,12 @@ storeContract('SQLite', () => ({
   },
 }));
 
-const unavailable = postgresUnavailable();
-// Outside CI a machine without PostgreSQL skips these (postgresUnavailable throws under CI=true).
-describe.skipIf(unavailable !== null)(`PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let cluster: PostgresCluster;
+describeOnPostgres('PostgreSQL', (cluster) => {
   const urls = new WeakMap<Store, string>();
-  beforeAll(async () => {
-    cluster = await PostgresCluster.start();
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  }, 60_000);
 
   storeContract('PostgreSQL', () => ({
     async open() {
-      const url = await cluster.createDatabase();
+      const url = await cluster().createDatabase();
       const store = new PostgresStore(url);
       await store.migrate();
       urls.set(store, url);

@@ -1,0 +1,25 @@
+// A suite's tests on PostgreSQL: one throwaway cluster started before them and stopped after, or
+// the suite skipped, its name saying why, on a machine without PostgreSQL (never under CI).
+import { afterAll, beforeAll, describe } from 'vitest';
+import { PostgresCluster, postgresUnavailable } from './postgres-cluster';
+
+/**
+ * `describe(name, …)` whose `body` reads the suite's cluster with `cluster()` in its tests and
+ * hooks. Hooks `body` adds run after the cluster has started, and before it stops.
+ */
+export function describeOnPostgres(name: string, body: (cluster: () => PostgresCluster) => void): void {
+  const unavailable = postgresUnavailable();
+  describe.skipIf(unavailable !== null)(`${name}${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+    let started: PostgresCluster | undefined;
+    beforeAll(async () => {
+      started = await PostgresCluster.start();
+    }, 120_000);
+    afterAll(async () => {
+      await started?.stop();
+    }, 60_000);
+    body(() => {
+      if (!started) throw new Error('the PostgreSQL cluster starts before the suite’s tests');
+      return started;
+    });
+  });
+}
