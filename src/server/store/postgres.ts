@@ -4,12 +4,11 @@
 // commit order, so a pull cursor can never step over a record committed later with a lower seq.
 import pg from 'pg';
 import { newId } from '../../domain/ids';
-import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
 import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
-import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
+import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
   AttachmentPut,
   Device,
@@ -389,16 +388,6 @@ export class PostgresStore implements Store {
       data: new Uint8Array(row.data as Buffer),
     };
   }
-}
-
-function toChange(row: Row): Change {
-  return {
-    type: row.type as RecordType,
-    id: row.id as string,
-    seq: Number(row.seq),
-    data: JSON.parse(row.data as string),
-    clocks: JSON.parse(row.clocks as string),
-  };
 }
 
 function toRawChange(row: Row): RawChange {

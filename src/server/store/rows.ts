@@ -2,7 +2,7 @@
 // SQLite and PostgreSQL, so both stores read them with these.
 import type { RecordType } from '../../domain/record-types';
 import type { Role } from '../../domain/vocabulary';
-import { REFUSAL_CODES } from '../../protocol/wire';
+import { type Change, REFUSAL_CODES } from '../../protocol/wire';
 import type { RecordRow, SavedResult } from '../push/plan';
 import type { Device, Invitation, Network } from './store';
 
@@ -42,6 +42,17 @@ export function toRecordRow(row: Row): RecordRow {
     id: row.id as string,
     networkId: row.network_id as string,
     type: row.type as RecordType,
+    data: JSON.parse(row.data as string),
+    clocks: JSON.parse(row.clocks as string),
+  };
+}
+
+/** A record as a pull answers it; `seq` comes back from PostgreSQL as text (a bigint). */
+export function toChange(row: Row): Change {
+  return {
+    type: row.type as RecordType,
+    id: row.id as string,
+    seq: Number(row.seq),
     data: JSON.parse(row.data as string),
     clocks: JSON.parse(row.clocks as string),
   };

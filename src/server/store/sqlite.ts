@@ -5,7 +5,6 @@ import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
-import type { RecordType } from '../../domain/record-types';
 import type { Change } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
 import {
@@ -17,7 +16,7 @@ import {
   recordJson,
   type SavedResult,
 } from '../push/plan';
-import { type Row, savedColumns, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
+import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
   AttachmentPut,
@@ -301,14 +300,7 @@ export class SqliteStore implements Store {
     const row = this.statement(
       'SELECT type, id, seq, data, clocks FROM records WHERE id = ? AND network_number = ?',
     ).get(id, networkNumber) as Row | undefined;
-    if (!row) return null;
-    return {
-      type: row.type as RecordType,
-      id: row.id as string,
-      seq: row.seq as number,
-      data: JSON.parse(row.data as string),
-      clocks: JSON.parse(row.clocks as string),
-    };
+    return row ? toChange(row) : null;
   }
 
   async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
