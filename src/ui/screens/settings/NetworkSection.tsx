@@ -1,6 +1,7 @@
 // Réglages → Réseau: join a network (an invitation link lands here with its code), or, once
 // joined, the sync status, texts to settle, refused changes, administration and leaving.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isolate } from '../../../domain/bidi';
 import { hrefTo, navigate } from '../../../state/router';
 import { useRole, useSync } from '../../../state/sync';
 import { Banner, BannerMore } from '../../components/Banner';
@@ -47,7 +48,8 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
             {/* Removed since (the first sync learned it): the news of the join would contradict the status below. */}
             {joinedHere && session.revokedAt === undefined ? (
               <Banner tone="success" actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}>
-                {t.joined(session.networkName)}
+                {/* The name is the server's, set by an admin: an override in it would turn the sentence around. */}
+                {t.joined(isolate(session.networkName))}
                 <BannerMore>{t.joinedNext}</BannerMore>
               </Banner>
             ) : null}

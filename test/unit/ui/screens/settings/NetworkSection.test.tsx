@@ -4,6 +4,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Session } from '../../../../../src/db/context';
+import { isolate } from '../../../../../src/domain/bidi';
 import { routeStore, startRouter } from '../../../../../src/state/router';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
@@ -65,6 +66,10 @@ describe('joining from an invitation link', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
     await screen.findByText(/arrivent avec cette première synchronisation : retrouvez-les dans Visites\./);
     expect(screen.getByRole('link', { name: 'Aller aux visites' }).getAttribute('href')).toBe('#/visites');
+    // The network's name is isolated: an override an admin typed into it stays inside it.
+    expect(screen.getByText(/Cet appareil a rejoint/).textContent).toContain(
+      `Cet appareil a rejoint «\u00a0${isolate('Réseau du bassin')}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
+    );
   });
 
   test('the news of the join goes once the first sync learns the device was removed meanwhile', async () => {
