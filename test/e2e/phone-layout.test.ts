@@ -322,6 +322,31 @@ describe('a phone with the network’s data', () => {
     expect(widths.filter((width) => width < 150)).toEqual([]);
   });
 
+  // "Appeler Maëlle Roux · 06 34 96 / 00 00": a number cut across two lines is misread at a glance.
+  // Where the line breaks depends on the name and the width: every phone width from 320 to 430 px.
+  test('a person’s call button keeps the phone number on one line at every phone width', async () => {
+    const person = dataset.contacts.find((contact) => contact.phone);
+    await page.setViewportSize(PHONE);
+    await open(`#/contacts/personne/${person?.id}`, { text: person?.name ?? '' });
+    const call = page.getByRole('main').locator('a[href^="tel:"]');
+    const cut: number[] = [];
+    for (let width = 320; width <= 430; width += 2) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      const lines = await call.evaluate((link) => {
+        const text = link.firstChild;
+        if (!(text instanceof Text)) return -1;
+        // The number is what follows the last " · ".
+        const range = document.createRange();
+        range.setStart(text, text.data.lastIndexOf('· ') + 2);
+        range.setEnd(text, text.data.length);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(lines, `${width}px`).toBeGreaterThan(0);
+      if (lines > 1) cut.push(width);
+    }
+    expect(cut).toEqual([]);
+  });
+
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
     await open('#/visites', { css: '[data-testid="visit-item"]' });

@@ -84,8 +84,9 @@ export function PersonDetail({
         <div class={classes('actions', styles['contacts-reach'])}>
           {person.phone ? (
             <DataLink variant="secondary" kind="tel" address={person.phone}>
-              {/* One text: the button lays its children out as flex items, a <bdi> would be a column. */}
-              {`${t.call(isolate(person.name))} · ${isolate(person.phone)}`}
+              {/* One text: the button lays its children out as flex items, a <bdi> would be a column.
+                  The number's spaces do not break: "06 34 96 / 00 00" across two lines is misread. */}
+              {`${t.call(isolate(person.name))} · ${isolate(person.phone.replace(/ /g, '\u00a0'))}`}
             </DataLink>
           ) : null}
           {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
