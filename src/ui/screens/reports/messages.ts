@@ -93,7 +93,7 @@ export const messages = {
     csvContacts: 'Contacts (CSV)',
     csvFollowUps: 'Suivis (CSV)',
     flatExplain:
-      'Tableaux à plat, comme ceux de KoboToolbox\u00a0: une ligne par diagnostic et une colonne par question (un fichier par version de grille, car une version peut changer ses questions), une ligne par personne et par événement.',
+      'Tableaux à plat, prêts pour un tableur ou un tableau croisé\u00a0: une ligne par diagnostic et une colonne par question (un fichier par version de grille, car une version peut changer ses questions), une ligne par personne et par événement.',
     csvDiagnostics: (title: string, version: number) => `Diagnostics «\u00a0${title}\u00a0» v${version} (CSV)`,
     csvAttendance: 'Présences aux événements (CSV)',
     fileDiagnostics: 'diagnostics',
@@ -169,7 +169,7 @@ export const messages = {
     csvContacts: 'Contacts (CSV)',
     csvFollowUps: 'Follow-ups (CSV)',
     flatExplain:
-      'Flat tables, like KoboToolbox’s: one row per diagnostic and one column per question (one file per grid version, since a version may change its questions), one row per person and event.',
+      'Flat tables, ready for a spreadsheet or a pivot table: one row per diagnostic and one column per question (one file per grid version, since a version may change its questions), one row per person and event.',
     csvDiagnostics: (title: string, version: number) => `Diagnostics “${title}” v${version} (CSV)`,
     csvAttendance: 'Event attendance (CSV)',
     fileDiagnostics: 'diagnostics',
