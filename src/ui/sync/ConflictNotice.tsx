@@ -58,13 +58,24 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
     <Banner tone="warning" title={t.conflictTitle(relevant.length)} data-testid="conflict">
       <p>{t.conflictExplain}</p>
       <ul class={styles.versions}>
+        {/* The version that won is compared here too, beside the others, not left to be found
+            below the card with no name: "garder" must say which text it keeps. */}
+        <li>
+          <strong>{t.conflictShown}</strong>
+          <p class={styles.text} data-testid="conflict-shown">
+            {shown || t.conflictEmpty}
+          </p>
+          <div class="actions">
+            <Button onClick={keepShown}>{t.conflictKeepShown}</Button>
+          </div>
+        </li>
         {relevant.map((conflict) => (
           <li key={conflict.id}>
             <strong>
               {t.conflictOther(conflict.authorName && isolate(conflict.authorName), d.dateTime(conflict.createdAt))}
             </strong>
             <p class={styles.text} data-testid="conflict-text">
-              {conflict.value}
+              {conflict.value || t.conflictEmpty}
             </p>
             <div class="actions">
               <Button onClick={() => resolve([conflict], conflict.value)}>{t.conflictTake}</Button>
@@ -99,11 +110,6 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
           </li>
         ))}
       </ul>
-      <div class="actions">
-        <Button variant="primary" onClick={keepShown}>
-          {t.conflictKeepShown}
-        </Button>
-      </div>
       {failed ? <FieldError>{t.conflictFailed}</FieldError> : null}
     </Banner>
   );

@@ -10,7 +10,9 @@ export const messages = {
     conflictExplain:
       'Ce texte a été modifié en même temps sur un autre appareil. Rien n’a été perdu\u00a0: choisissez la version à garder, ou fusionnez-les.',
     conflictOther: (author: string, when: string) => `Autre version, par ${author || 'un autre appareil'}, ${when}`,
-    conflictKeepShown: 'Garder la version affichée',
+    conflictShown: 'Version affichée',
+    conflictEmpty: '(texte vide)',
+    conflictKeepShown: 'Garder cette version',
     conflictTake: 'Prendre cette version',
     conflictMerge: 'Fusionner les deux',
     conflictMergeLabel: 'Texte fusionné',
@@ -23,7 +25,9 @@ export const messages = {
     conflictExplain:
       'This text was changed at the same time on another device. Nothing was lost: choose the version to keep, or merge them.',
     conflictOther: (author: string, when: string) => `Other version, by ${author || 'another device'}, ${when}`,
-    conflictKeepShown: 'Keep the shown version',
+    conflictShown: 'Shown version',
+    conflictEmpty: '(empty text)',
+    conflictKeepShown: 'Keep this version',
     conflictTake: 'Take this version',
     conflictMerge: 'Merge both',
     conflictMergeLabel: 'Merged text',

@@ -3,7 +3,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
-import { createContact } from '../../../../src/db/contacts';
+import { conflictsOf } from '../../../../src/db/conflicts';
+import { createContact, getContact } from '../../../../src/db/contacts';
 import { createRecord } from '../../../../src/db/writes';
 import { uiStore } from '../../../../src/state/ui';
 import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
@@ -38,4 +39,32 @@ test('a merge of two long versions past the field’s limit is refused at the me
   expect(document.body.textContent).not.toContain('Réessayez');
   const merged = screen.getByRole('textbox', { name: /Texte fusionné/ }) as HTMLTextAreaElement;
   expect(merged.value).toBe(`${shown}\n\n${other}`);
+});
+
+test('the card shows the version kept by "Garder cette version" beside the other, each named, and keeping it ends the choice', async () => {
+  const context = await appData();
+  const shown = 'Version de Hugo : visite du local jeudi.';
+  const person = await createContact(context, { name: 'Maëlle Rio', notes: shown });
+  await createRecord(context, 'conflicts', {
+    recordType: 'contacts',
+    recordId: person.id,
+    field: 'notes',
+    value: 'Version de Léa : bail signé.',
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName: 'Léa',
+  });
+  render(<ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={shown} />);
+
+  const versions = await screen.findAllByRole('listitem');
+  expect(versions.map((item) => item.querySelector('strong')?.textContent)).toEqual([
+    'Version affichée',
+    expect.stringMatching(/^Autre version, par \u2068Léa\u2069, /),
+  ]);
+  expect(screen.getByTestId('conflict-shown').textContent).toBe(shown);
+  const keep = screen.getByRole('button', { name: 'Garder cette version' });
+  expect(versions[0]?.contains(keep)).toBe(true);
+
+  fireEvent.click(keep);
+  await waitFor(async () => expect(await conflictsOf(context, person.id, 'notes')).toEqual([]));
+  expect((await getContact(context, person.id))?.notes).toBe(shown);
 });
