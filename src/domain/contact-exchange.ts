@@ -30,6 +30,8 @@ export type ImportProblem =
   | { kind: 'noHeader' }
   /** A quote opened at this line is never closed: the rest of the file would be one cell. */
   | { kind: 'unclosedQuote' }
+  /** A vCard begun at this line never ends (END:VCARD): the file was cut, the card is not whole. */
+  | { kind: 'unfinishedCard' }
   /** The file is no text: a spreadsheet's own file (xlsx, ods, xls) or other binary bytes. */
   | { kind: 'spreadsheet' | 'binary' }
   /** The file is too large to read on a phone. */
@@ -255,6 +257,8 @@ export function contactsFromVCard(text: string): ImportLine[] {
     } else if (name === 'NOTE') current.notes = vcardUnescape(value);
     else if (name === 'CATEGORIES') current.tags.push(...splitList(vcardUnescape(value)));
   }
+  // A file cut short (a download or a copy stopped midway) ends inside a card: said, not dropped.
+  if (card) lines.push({ line: startLine, problem: { kind: 'unfinishedCard' } });
   return lines;
 }
 

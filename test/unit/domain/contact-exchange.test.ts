@@ -172,6 +172,16 @@ describe('vCard', () => {
     ]);
   });
 
+  test('a file cut inside its last card says so for that card, instead of dropping the person', () => {
+    const lines = contactsFromVCard(
+      ['BEGIN:VCARD', 'FN:Camille Martin', 'END:VCARD', 'BEGIN:VCARD', 'FN:Hélène Dur'].join('\r\n'),
+    );
+    expect(lines).toEqual([
+      { line: 1, contact: expect.objectContaining({ name: 'Camille Martin' }) },
+      { line: 4, problem: { kind: 'unfinishedCard' } },
+    ]);
+  });
+
   test('an empty ORG, as phones write for a person of no company, names no lieu', () => {
     const lines = contactsFromVCard(
       ['BEGIN:VCARD', 'FN:Camille Martin', 'ORG:', 'ORG:;Service', 'END:VCARD'].join('\r\n'),

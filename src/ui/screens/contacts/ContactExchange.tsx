@@ -66,6 +66,8 @@ export function ContactExchange() {
         return t.importNoHeader;
       case 'unclosedQuote':
         return t.importUnclosedQuote;
+      case 'unfinishedCard':
+        return t.importUnfinishedCard;
       case 'spreadsheet':
         return t.importSpreadsheet;
       case 'binary':

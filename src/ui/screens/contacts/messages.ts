@@ -102,6 +102,8 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
     importConsentDate: 'Date du consentement',
+    importUnfinishedCard:
+      'la fiche commencée ici ne se termine jamais (END:VCARD manque)\u00a0: le fichier a sans doute été coupé. Cette personne n’est pas importée\u202f; réexportez le fichier depuis le téléphone.',
     importTooManyTags: (into: string, tags: number) =>
       `fusionnée avec «\u00a0${into}\u00a0» (même e-mail ou téléphone), cette personne aurait ${formatNumber(tags, 'fr')} étiquettes, ${formatNumber(MAX_TAGS, 'fr')} au plus. Retirez-en dans le tableur.`,
     importField: (field: string, reason: string) => `${field} — ${reason}`,
@@ -203,6 +205,8 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
     importConsentDate: 'Consent date',
+    importUnfinishedCard:
+      'the card begun here never ends (END:VCARD is missing): the file was probably cut. This person is not imported; export the file again from the phone.',
     importTooManyTags: (into: string, tags: number) =>
       `merged into “${into}” (same email or phone), this person would have ${formatNumber(tags, 'en')} tags, ${formatNumber(MAX_TAGS, 'en')} at most. Remove some in the spreadsheet.`,
     importUnclosedQuote:
