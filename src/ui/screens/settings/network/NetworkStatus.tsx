@@ -42,11 +42,14 @@ export function NetworkStatus({ session }: { session: Session }) {
       </Facts>
       {problem ? <Banner tone={status.state === 'offline' ? 'info' : 'error'}>{problem}</Banner> : null}
       {hoursAhead ? <Banner tone="warning">{w.clockAhead(hoursAhead)}</Banner> : null}
-      <div class="actions">
-        <Button variant="primary" onClick={() => void syncNow()} disabled={status.state === 'syncing'}>
-          {t.syncNow}
-        </Button>
-      </div>
+      {/* A removed device is refused at every run: its banner says how to come back instead. */}
+      {session.revokedAt ? null : (
+        <div class="actions">
+          <Button variant="primary" onClick={() => void syncNow()} disabled={status.state === 'syncing'}>
+            {t.syncNow}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -114,5 +114,7 @@ describe('an admin device', () => {
     const told = screen.getAllByText(/retiré cet appareil|appareil a été retiré/);
     expect(told).toHaveLength(1);
     expect(told[0]?.textContent).toMatch(/demandez une nouvelle invitation/);
+    // Nor a "Synchroniser" that the server would refuse again: the way back is the banner's.
+    expect(screen.queryByRole('button', { name: 'Synchroniser' })).toBeNull();
   });
 });
