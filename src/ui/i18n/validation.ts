@@ -134,3 +134,8 @@ export function issuesByField(issues: readonly FieldIssue[], lang: Language): Re
   for (const issue of issues) byField[issue.field] ??= describeIssue(issue, lang);
   return byField;
 }
+
+/** The field a person knows an issue by: an item of a list ("tags.3") is named by its list. */
+export function fieldNamed(issue: FieldIssue): string {
+  return issue.field.split('.')[0] ?? '';
+}

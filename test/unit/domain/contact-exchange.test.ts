@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { Contact } from '../../../src/domain/contact';
 import {
   contactsFromVCard,
   contactsToVCard,
@@ -16,6 +17,19 @@ function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
   const open = reader.unclosedQuoteLine();
   return open === null ? rows : { unclosedQuoteLine: open };
 }
+
+/** A stored person as the export reads it. */
+const contact = (fields: Partial<Contact> & { name: string }): Contact => ({
+  id: 'c1',
+  networkId: 'local',
+  createdAt: '',
+  updatedAt: '',
+  updatedBy: '',
+  deleted: false,
+  organisationIds: [],
+  tags: [],
+  ...fields,
+});
 
 describe('CSV of contacts', () => {
   test('reads quoted cells with separators, doubled quotes and line breaks, semicolons or commas', () => {
@@ -191,18 +205,7 @@ describe('vCard', () => {
 
   test('folds long lines at 75 octets, never inside a character, and reads them back whole', () => {
     const notes = `${'Réunion du réseau, compte rendu ; '.repeat(500)}\nFin 🎉`;
-    const person = {
-      id: 'c1',
-      networkId: 'local',
-      createdAt: '',
-      updatedAt: '',
-      updatedBy: '',
-      deleted: false,
-      name: 'Hélène Durand-Dupont de la Grange des Possibles et du Tiers-Lieu Partagé',
-      organisationIds: [],
-      tags: [],
-      notes,
-    };
+    const person = contact({ name: 'Hélène Durand-Dupont de la Grange des Possibles et du Tiers-Lieu Partagé', notes });
     const text = contactsToVCard([person], () => undefined);
     const lines = text.split('\r\n').slice(0, -1);
     for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
@@ -215,13 +218,7 @@ describe('vCard', () => {
   test('writes what it reads back: names, role, lieu, phone, email, tags, notes with escapes', () => {
     const text = contactsToVCard(
       [
-        {
-          id: 'c1',
-          networkId: 'local',
-          createdAt: '',
-          updatedAt: '',
-          updatedBy: '',
-          deleted: false,
+        contact({
           name: 'Hélène Durand',
           role: 'Maire adjointe, élue',
           organisationIds: ['o1'],
@@ -229,7 +226,7 @@ describe('vCard', () => {
           email: 'helene@exemple.fr',
           tags: ['élus', 'rural'],
           notes: 'Deux\nlignes; et plus',
-        },
+        }),
       ],
       (id) => (id === 'o1' ? 'Mairie de Redon' : undefined),
     );

@@ -13,7 +13,7 @@ import { Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { describeIssue } from '../../i18n/validation';
+import { describeIssue, fieldNamed } from '../../i18n/validation';
 import { inSlices } from '../../in-slices';
 import styles from './contacts.module.css';
 import { importMessages } from './import-messages';
@@ -79,8 +79,7 @@ export function ContactExchange() {
       case 'tooManyTags':
         return t.importTooManyTags(isolate(problem.into), problem.tags);
       case 'invalid': {
-        // A list's item is named by its place ("tags.3"): the person reads the list's name.
-        const field = problem.issue.field.split('.')[0] ?? '';
+        const field = fieldNamed(problem.issue);
         return t.importField(fieldLabels[field] ?? field, describeIssue(problem.issue, lang));
       }
     }

@@ -32,7 +32,7 @@ import { Section } from '../../components/Section';
 import { useCommunes } from '../../hooks/use-communes';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { describeIssue } from '../../i18n/validation';
+import { describeIssue, fieldNamed } from '../../i18n/validation';
 import { inSlices } from '../../in-slices';
 import { importMessages } from './import-messages';
 import styles from './LieuImport.module.css';
@@ -320,8 +320,7 @@ function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; plann
       case 'tooManyTags':
         return t.tooManyTags(isolate(problem.into), problem.tags);
       case 'invalid': {
-        // A list's item is named by its place ("tags.3"): the person reads the list's name.
-        const field = problem.issue.field.split('.')[0] ?? '';
+        const field = fieldNamed(problem.issue);
         return `${t.target(field as LieuImportTarget) ?? field} ${describeIssue(problem.issue, lang)}`;
       }
     }
