@@ -24,6 +24,7 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
+import { EventsOf } from './EventsOf';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
 import { editLieuHref, lieuxHref, personHref } from './paths';
@@ -136,6 +137,9 @@ export function LieuDetail({
       </Section>
       <Section title={t.visits}>
         <VisitsOf organisationId={lieu.id} />
+      </Section>
+      <Section title={t.events}>
+        <EventsOf organisationId={lieu.id} />
       </Section>
       <Section title={t.notes}>
         <ConflictNotice recordType="organisations" recordId={lieu.id} field="notes" shown={lieu.notes ?? ''} />

@@ -1,4 +1,4 @@
-// A person's page: role, lieux, tap to call or mail, consent, notes (with "2 versions"), visits.
+// A person's page: role, lieux, tap to call or mail, consent, notes (with "2 versions"), visits, events.
 import { getContact } from '../../../db/contacts';
 import { organisationsByIds } from '../../../db/organisations';
 import { isolate, joinIsolated } from '../../../domain/bidi';
@@ -19,6 +19,7 @@ import { useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
 import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
+import { EventsOf } from './EventsOf';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
 import { CONTACTS, editPersonHref, lieuHref } from './paths';
@@ -120,6 +121,9 @@ export function PersonDetail({
       </Section>
       <Section title={t.visits}>
         <VisitsOf contactId={person.id} />
+      </Section>
+      <Section title={t.events}>
+        <EventsOf contactId={person.id} />
       </Section>
     </>
   );
