@@ -67,8 +67,18 @@ function networkData(networkId: string): Required<Dataset> {
   data.loans = [
     { ...stamp, id: newId(), itemId: STARTER_IDS.projector, holderName: 'Camille Martin', count: 1, borrowedAt: AT },
   ] as Required<Dataset>['loans'];
+  // The first person checked in at three events, once in each state: her page lists them.
+  const person = data.contacts[0];
+  const statuses = ['present', 'invited', 'excused'] as const;
+  data.events = data.events.map((event, index) => {
+    const status = statuses[index];
+    return person && status ? { ...event, attendees: { [person.id]: { name: person.name, status } } } : event;
+  });
   return data;
 }
+
+/** The links of a person's or a lieu's "Événements". */
+const EVENTS_OF = 'section:has(> h2:text-is("Événements")) li a';
 
 const AT = '2026-11-02T09:00:00.000Z';
 const TRIP_ID = newId();
@@ -156,7 +166,7 @@ function routes(): Record<string, Shown[]> {
       [`#/contacts/lieu/${lieu?.id}`, { text: lieu?.name ?? '' }],
       [`#/contacts/lieu/${lieu?.id}/modifier`, SUBMIT, { text: lieu?.name ?? '' }],
       ['#/contacts/lieu/nouveau', SUBMIT],
-      [`#/contacts/personne/${person?.id}`, { text: person?.name ?? '' }],
+      [`#/contacts/personne/${person?.id}`, { text: person?.name ?? '' }, { css: EVENTS_OF }],
       [`#/contacts/personne/${person?.id}/modifier`, SUBMIT, { text: person?.name ?? '' }],
       ['#/contacts/lieux/importer', { css: 'input[type="file"]' }],
     ],
@@ -270,15 +280,18 @@ describe('a phone with the network’s data', () => {
     expect(hidden).toEqual([]);
   });
 
-  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the lists that use a valise item, the map’s zoom, the names of the lieux it cannot place', async () => {
+  test('a thumb’s targets are 44 px: the links from a follow-up, a visit’s lieu and people, a person’s lieux, the events of a person and of a lieu, the lists that use a valise item, the map’s zoom, the names of the lieux it cannot place', async () => {
     await page.setViewportSize(PHONE);
     const visit = dataset.visits.at(-1);
     const person = dataset.contacts[0];
+    const host = dataset.events[0]?.placeOrganisationId;
     const pages: [hash: string, ready: Ready, targets: string, minimum: 'height' | 'square'][] = [
       // "Voir la visite" / "Voir l’événement" under each follow-up.
       ['#/a-faire', { css: 'section li' }, 'main section li a', 'height'],
       [`#/visites/${visit?.id}`, { css: 'dl dd a' }, 'main dl dd a', 'height'],
       [`#/contacts/personne/${person?.id}`, { css: 'dl dd a' }, 'main dl dd a', 'height'],
+      [`#/contacts/personne/${person?.id}`, { css: EVENTS_OF }, `main ${EVENTS_OF}`, 'height'],
+      [`#/contacts/lieu/${host}`, { css: EVENTS_OF }, `main ${EVENTS_OF}`, 'height'],
       // "Utilisé dans": the packing lists that hold a valise item, however short their titles.
       [`#/valise/element/${STARTER_IDS.projector}`, { css: 'section li a' }, 'main section li a', 'square'],
       // Leaflet's + and −, 30 px squares of its own.
