@@ -13,6 +13,9 @@ import { messages } from './messages';
 
 type Status = NetworkEvent['attendees'][string]['status'];
 
+/** As many as a page's visits: a lieu hosting an event a week would list years of them. */
+const SHOWN = 20;
+
 export function EventsOf(filter: { organisationId: string } | { contactId: string }) {
   const t = useMessages(messages);
   const d = useDates();
@@ -30,20 +33,23 @@ export function EventsOf(filter: { organisationId: string } | { contactId: strin
     excused: t.attendanceExcused,
   };
   return (
-    <ul class={styles['record-list']}>
-      {events.map((event) => {
-        const status = contactId ? event.attendees[contactId]?.status : undefined;
-        // The day the event's own clocks show, as the agenda shows it, whatever the device's zone.
-        const day = d.date(toWallClock(event.startsAt, event.timeZone).date);
-        return (
-          <li key={event.id} class={styles['record-item']}>
-            <a class={styles['record-item__main']} href={hrefTo('evenements', event.id)}>
-              <span class={styles['record-item__name']}>{event.title}</span>
-              <span class={styles['record-item__detail']}>{status ? `${day} · ${statusWords[status]}` : day}</span>
-            </a>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul class={styles['record-list']}>
+        {events.slice(0, SHOWN).map((event) => {
+          const status = contactId ? event.attendees[contactId]?.status : undefined;
+          // The day the event's own clocks show, as the agenda shows it, whatever the device's zone.
+          const day = d.date(toWallClock(event.startsAt, event.timeZone).date);
+          return (
+            <li key={event.id} class={styles['record-item']}>
+              <a class={styles['record-item__main']} href={hrefTo('evenements', event.id)}>
+                <span class={styles['record-item__name']}>{event.title}</span>
+                <span class={styles['record-item__detail']}>{status ? `${day} · ${statusWords[status]}` : day}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      {events.length > SHOWN ? <Hint>{t.olderEvents(events.length - SHOWN)}</Hint> : null}
+    </>
   );
 }

@@ -50,6 +50,8 @@ export const messages = {
     noVisits: 'Aucune visite pour l’instant.',
     events: 'Événements',
     noEvents: 'Aucun événement pour l’instant.',
+    olderEvents: (count: number) =>
+      count === 1 ? 'Et 1 événement plus ancien.' : `Et ${formatNumber(count, 'fr')} événements plus anciens.`,
     // As the event's attendance list names them (screens/events/messages.ts).
     attendanceInvited: 'Inscrit·e',
     attendancePresent: 'Présent·e',
@@ -162,6 +164,8 @@ export const messages = {
     noVisits: 'No visits yet.',
     events: 'Events',
     noEvents: 'No events yet.',
+    olderEvents: (count: number) =>
+      count === 1 ? 'And 1 older event.' : `And ${formatNumber(count, 'en')} older events.`,
     attendanceInvited: 'Registered',
     attendancePresent: 'Present',
     attendanceExcused: 'Excused',

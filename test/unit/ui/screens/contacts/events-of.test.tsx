@@ -107,3 +107,16 @@ test('a lieu’s page lists the events held there, newest first, deleted ones le
     ]),
   );
 });
+
+test('a lieu hosting an event a week shows its 20 latest and counts the older ones', async () => {
+  const serre = await createOrganisation(context, { name: 'La Serre partagée', kind: 'tiers_lieu' });
+  for (let week = 0; week < 23; week += 1)
+    await event(`Apéro n° ${week + 1}`, new Date(Date.UTC(2026, 0, 5 + 7 * week, 17)).toISOString(), serre.id);
+
+  render(<LieuDetail lieuId={serre.id} saved={false} />);
+
+  await waitFor(() => expect(linksIn('Événements')).toHaveLength(20));
+  expect(linksIn('Événements')[0]?.text).toMatch(/^Apéro n° 23/);
+  expect(linksIn('Événements')[19]?.text).toMatch(/^Apéro n° 4/);
+  expect(document.body.textContent).toContain('Et 3 événements plus anciens.');
+});
