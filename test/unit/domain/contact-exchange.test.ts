@@ -267,21 +267,14 @@ describe('a vCard of a contact whose fields hold line breaks', () => {
   test('a bare CR, a LF or a CRLF in a name, role, phone or email never starts a line of its own', () => {
     const text = contactsToVCard(
       [
-        {
-          id: 'c1',
-          networkId: 'local',
-          createdAt: '',
-          updatedAt: '',
-          updatedBy: '',
-          deleted: false,
+        contact({
           name: 'Hélène\rEMAIL:piege@ailleurs.fr\rTEL:0900000000',
           role: 'Élue\nEMAIL:a@b.fr',
-          organisationIds: [],
           phone: '06 12\r\nURL:javascript:alert(1)',
           email: 'h@exemple.fr\rNOTE:x',
           tags: ['a\rb'],
           notes: 'Deux\r\nlignes\rtrois',
-        },
+        }),
       ],
       () => undefined,
     );
