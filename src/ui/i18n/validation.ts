@@ -1,6 +1,7 @@
 // Turns a domain validation issue into a sentence a concierge understands, shown next to the
 // field at fault. The domain's own messages are English and technical (for logs and the API).
 
+import { RecordValidationError } from '../../db/errors';
 import { formatNumber } from '../../domain/numbers';
 import type { FieldIssue } from '../../domain/validation';
 import type { Language } from '../../state/ui';
@@ -133,6 +134,14 @@ export function issuesByField(issues: readonly FieldIssue[], lang: Language): Re
   const byField: Record<string, string> = {};
   for (const issue of issues) byField[issue.field] ??= describeIssue(issue, lang);
   return byField;
+}
+
+/**
+ * Why a save was refused at `field` (a text past its limit), or undefined when the failure is
+ * not the field's: then a retry may mend it, and the screen says so instead.
+ */
+export function fieldRefusal(error: unknown, field: string, lang: Language): string | undefined {
+  return error instanceof RecordValidationError ? issuesByField(error.issues, lang)[field] : undefined;
 }
 
 /** The field a person knows an issue by: an item of a list ("tags.3") is named by its list. */

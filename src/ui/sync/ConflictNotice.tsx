@@ -2,7 +2,6 @@
 // device. Nothing was dropped; the person picks a version or merges them by hand.
 import { useState } from 'preact/hooks';
 import { conflictsOf, resolveConflicts } from '../../db/conflicts';
-import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
 import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';
@@ -14,7 +13,7 @@ import { useLive } from '../hooks/use-live';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useDates } from '../i18n/dates';
 import { useLanguage, useMessages } from '../i18n/messages';
-import { issuesByField } from '../i18n/validation';
+import { fieldRefusal } from '../i18n/validation';
 import styles from './ConflictNotice.module.css';
 import { messages } from './conflict-messages';
 
@@ -47,7 +46,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
       await resolveConflicts(context, conflicts, text);
       setMerging(null);
     } catch (error) {
-      const refused = error instanceof RecordValidationError ? issuesByField(error.issues, lang)[field] : undefined;
+      const refused = fieldRefusal(error, field, lang);
       if (refused) setRefusal(refused);
       else setFailed(true);
     }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
-import { RecordValidationError } from '../../../db/errors';
 import { addNote, noteDraftId } from '../../../db/event-notes';
 import { NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
@@ -14,7 +13,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useFinePointer } from '../../hooks/use-fine-pointer';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { issuesByField } from '../../i18n/validation';
+import { fieldRefusal } from '../../i18n/validation';
 import { shortcutModifier } from '../../shortcut-modifier';
 import { messages } from './messages';
 import styles from './notes.module.css';
@@ -90,7 +89,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       setProblem(null);
       setRefusal(null);
     } catch (error) {
-      const refused = error instanceof RecordValidationError ? issuesByField(error.issues, lang).text : undefined;
+      const refused = fieldRefusal(error, 'text', lang);
       setRefusal(refused ?? null);
       setProblem(refused ? null : 'failed');
     } finally {

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { RecordValidationError } from '../../../db/errors';
 import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { noteNeedsDay } from '../../../domain/event-agenda';
@@ -14,7 +13,7 @@ import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { issuesByField } from '../../i18n/validation';
+import { fieldRefusal } from '../../i18n/validation';
 import { eventShortDay, eventTime, zoneOf } from './event-dates';
 import { FollowUpFromNote } from './FollowUpFromNote';
 import { messages } from './messages';
@@ -137,7 +136,7 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
       await editNote(context, note.id, { text, tag });
       onDone();
     } catch (error) {
-      const refused = error instanceof RecordValidationError ? issuesByField(error.issues, lang).text : undefined;
+      const refused = fieldRefusal(error, 'text', lang);
       setRefusal(refused ?? null);
       setProblem(refused ? null : 'failed');
     }
