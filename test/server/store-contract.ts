@@ -317,6 +317,44 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(byAdmin.results[0]).toMatchObject({ status: 'applied' });
     });
 
+    it('numbers each push after the one before, and a refusal names the seq a later pull gives its record', async () => {
+      const network = await store.createNetwork('Réseau');
+      const other = await store.createNetwork('Autre');
+      const [a, b] = [visitCreation(NOW), visitCreation(NOW)];
+      await push(network.id, [a, b]);
+      const first = await pullAll(network.id);
+      const cursor = Math.max(...first.map((change) => change.seq));
+      await push(other.id, [visitCreation(NOW)]);
+      const tooLong = 'x'.repeat(50_001);
+      const c = visitCreation(NOW + 1000);
+      const second = await push(network.id, [
+        notesEdit(NOW + 1000, a.recordId, 'Suite'),
+        notesEdit(NOW + 2000, a.recordId, tooLong),
+        c,
+      ]);
+      expect(second.results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
+      const changed = await pullAll(network.id, cursor);
+      expect(changed.map((change) => change.id)).toEqual([a.recordId, c.recordId]);
+      expect(Math.min(...changed.map((change) => change.seq))).toBeGreaterThan(cursor);
+      // The refusal gives the record as this push left it: a device that puts it back holds
+      // the seq its next pull would bring.
+      expect(second.results[1]).toMatchObject({ current: { id: a.recordId, seq: changed[0]?.seq } });
+      expect(JSON.parse(changed[0]?.data ?? '{}').notes).toBe('Suite');
+
+      // Nothing written, nothing numbered: a refusal, and a change the store already holds.
+      const before = await store.snapshot(network.id);
+      const third = await push(network.id, [notesEdit(NOW + 3000, b.recordId, tooLong), { ...b, id: newId() }]);
+      expect(third.results.map((result) => result.status)).toEqual(['rejected', 'unchanged']);
+      const pulledB = first.find((change) => change.id === b.recordId);
+      expect(third.results[0]).toMatchObject({ current: { id: b.recordId, seq: pulledB?.seq } });
+      expect(await store.snapshot(network.id)).toEqual(before);
+      // The newest seq is the network's own, whatever other networks push afterwards.
+      await push(other.id, [visitCreation(NOW)]);
+      const latest = Math.max(...before.map((change) => change.seq));
+      expect((await store.pull(network.id, 0, 1)).latestSeq).toBe(latest);
+      expect((await store.pull(network.id, latest, 10)).changes).toEqual([]);
+    });
+
     it('pages a pull in change order and tells what remains', async () => {
       const network = await store.createNetwork('Réseau');
       const other = await store.createNetwork('Autre');
