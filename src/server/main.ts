@@ -7,7 +7,7 @@ import { listen } from './http-server';
 import { invitationLink, issueInvitation } from './invitations';
 import { lockDataFolder } from './ops/data-lock';
 import { StartRefused } from './start-refused';
-import { openStore } from './store/open';
+import { openStore, refusalOfDamagedStore } from './store/open';
 import type { Store } from './store/store';
 
 export async function startServer() {
@@ -15,11 +15,11 @@ export async function startServer() {
   for (const warning of configWarnings()) console.warn(JSON.stringify({ level: 'warn', message: warning }));
   // PostgreSQL hands out sequence numbers itself: several processes may share one database.
   const lock = config.databaseUrl ? null : lockDataFolder(config.dataDir);
-  const store = await openStore(config);
-  const app = createApp({ store, config });
   const baseUrl = config.publicUrl;
-  // Prepared before listening, so that a device can use it as soon as the server answers.
-  const welcome = await firstAdminWelcome(store, baseUrl);
+  const { store, welcome } = await openWithWelcome(config).catch((error: unknown) => {
+    throw refusalOfDamagedStore(config, error);
+  });
+  const app = createApp({ store, config });
 
   const server = listen(app, { port: config.port, hostname: config.host });
   const info = await listening(server, config);
@@ -52,6 +52,17 @@ export async function startServer() {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   return { server, store, config };
+}
+
+/** The store, and the first admin's welcome prepared before listening (a device may use it at once). */
+async function openWithWelcome(config: ServerConfig): Promise<{ store: Store; welcome: string | null }> {
+  const store = await openStore(config);
+  try {
+    return { store, welcome: await firstAdminWelcome(store, config.publicUrl) };
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 function listening(server: Server, config: ServerConfig): Promise<AddressInfo> {

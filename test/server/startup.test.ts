@@ -1,13 +1,15 @@
 // `npm start` as an admin meets it: a port another program holds, a setting with a typo, a data
-// folder the server cannot use. Each is said in one sentence naming what to fix, with no stack
-// trace, and none of them loses the first admin's invitation.
+// folder the server cannot use, a damaged database file. Each is said in one sentence naming what
+// to fix, with no stack trace, and none of them loses the first admin's invitation.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { invitationLink } from '../../src/server/invitations';
+import { SqliteStore } from '../../src/server/store/sqlite';
 import { freePort } from '../helpers/free-port';
 import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
@@ -127,6 +129,38 @@ describe('a start refused', () => {
     const refused = await refusedStart({ PORT: '0', VALISE_DATA: notAFolder });
     expectPlainRefusal(refused, new RegExp(`cannot keep its data in ${notAFolder}: it is a file.*VALISE_DATA`));
   }, 60_000);
+});
+
+/** A network's database whose pages past its header were overwritten, as a failing disk leaves one. */
+async function damagedPages(file: string): Promise<void> {
+  const store = new SqliteStore(file);
+  await store.migrate();
+  await store.createNetwork('Réseau abîmé');
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  await store.close();
+  const bytes = readFileSync(file);
+  bytes.fill(0x5a, 4096);
+  writeFileSync(file, bytes);
+}
+
+describe('a damaged database at start', () => {
+  it.each([
+    ['a file that is not a database', (file: string) => writeFileSync(file, randomBytes(20_000))],
+    ['a database whose pages a failing disk overwrote', damagedPages],
+  ])(
+    '%s: names the file and the restore, and leaves it as it was',
+    async (_, damage) => {
+      const data = join(dir, 'data');
+      mkdirSync(data);
+      const file = join(data, 'valise.sqlite');
+      await damage(file);
+      const before = readFileSync(file);
+      const refused = await refusedStart({ PORT: '0', VALISE_DATA: data });
+      expectPlainRefusal(refused, new RegExp(`the database ${file} is damaged.*npm run valise -- restore FILE`));
+      expect(readFileSync(file).equals(before)).toBe(true);
+    },
+    60_000,
+  );
 });
 
 describe('a setting as an admin may write it', () => {

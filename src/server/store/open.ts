@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ServerConfig } from '../config';
+import { StartRefused } from '../start-refused';
 import { PostgresStore } from './postgres';
 import { SqliteStore } from './sqlite';
 import type { Store } from './store';
@@ -13,4 +14,24 @@ export async function openStore(config: ServerConfig): Promise<Store> {
     : new SqliteStore(join(config.dataDir, SQLITE_FILE));
   await store.migrate();
   return store;
+}
+
+/** SQLite's words for a file that is not a database, or one whose pages are damaged. */
+const DAMAGED = ['SQLITE_NOTADB', 'SQLITE_CORRUPT'];
+
+/**
+ * `error`, or, when it says the SQLite file is damaged (a disk that failed, a copy cut short),
+ * a refusal that names the file and the way out. Said at start, before any device is answered
+ * from it: the first reads of a damaged file fail wherever its bad pages lie, and a stack trace
+ * named no file and no fix. The file is left as it is: what can be saved of it is saved from it.
+ */
+export function refusalOfDamagedStore(config: ServerConfig, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (config.databaseUrl || typeof code !== 'string' || !DAMAGED.includes(code)) return error;
+  const file = join(config.dataDir, SQLITE_FILE);
+  return new StartRefused(
+    `the database ${file} is damaged (SQLite says: ${(error as Error).message}). It was left as it is. ` +
+      'Restore the latest backup: npm run valise -- restore FILE (the damaged file is kept beside it). ' +
+      `With no backup, sqlite3 ${file} ".recover" may save part of it.`,
+  );
 }
