@@ -20,5 +20,6 @@ export const territoryMessages = {
     noCommune: (postcode: string) => `No town has the postcode ${postcode}. It is kept as typed; check it.`,
     unavailable: 'The list of towns is not available on this device: type the town by hand.',
     codes: 'Official codes',
+    insee: (code: string) => `INSEE ${code}`,
   },
 } satisfies Messages;

@@ -42,6 +42,7 @@ export const messages = {
     more: 'Show more visits',
     noPlace: 'Place not given',
     drafts: (count: number) => `Drafts (${formatNumber(count, 'en')})`,
+    moreServices: (count: number) => `+${formatNumber(count, 'en')}`,
     resultCount: (count: number, more: boolean) =>
       `${formatNumber(count, 'en')}${more ? '+' : ''} ${count === 1 ? 'visit' : 'visits'}`,
   },

@@ -56,6 +56,7 @@ export const detailMessages = {
     services: 'Network services',
     purpose: 'Purpose',
     position: 'Position',
+    positionValue: (lat: string, lon: string) => `${lat}, ${lon}`,
     written: 'Written',
     writtenValue: (when: string, who: string) => (who ? `${when} by ${who}` : when),
     notes: 'Notes',
