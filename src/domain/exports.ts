@@ -40,7 +40,7 @@ const HEADERS: Record<CsvExport, Record<ExportLanguage, string[]>> = {
     en: [
       'Date',
       'Time',
-      'Lieu',
+      'Place',
       'Other place',
       'Contacts',
       'Services',

@@ -35,7 +35,7 @@ const WORDS = {
     answers: FRENCH_ANSWER_WORDS,
   },
   en: {
-    diagnostic: ['Date', 'Lieu', 'Territory', 'Completed on', 'Written by'],
+    diagnostic: ['Date', 'Place', 'Territory', 'Completed on', 'Written by'],
     comment: (section: string) => `${section} — comment`,
     attendance: ['Event', 'Kind', 'Date', 'Start', 'End', 'Place', 'Person', 'Attendance', 'Organisations', 'Services'],
     status: { invited: 'Registered', present: 'Present', excused: 'Excused' },

@@ -44,6 +44,10 @@ describe('CSV exports of the network', () => {
     expect(lines(exportCsv('followUps', yearData(), 'en'))[0]).toBe(
       'To do;Due;Owner;Done;Done on;Visit;Event;Services',
     );
+    // A lieu is a "place" on every English screen: the file says so too.
+    expect(lines(exportCsv('visits', yearData(), 'en'))[0]).toBe(
+      'Date;Time;Place;Other place;Contacts;Services;Purpose;Notes;Latitude;Longitude;Written by',
+    );
   });
 
   it('writes JSON of every live record', () => {

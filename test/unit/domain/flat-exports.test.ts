@@ -118,6 +118,10 @@ describe('diagnostics as a flat table', () => {
     expect(lines(diagnosticsCsv(data(), 'v1', 'fr'))[1]).toContain(';Camille Martin;1;;;');
   });
 
+  it('names its columns in English when asked, a lieu being a place as on the English screens', () => {
+    expect(lines(diagnosticsCsv(data(), 'v2', 'en'))[0]).toMatch(/^Date;Place;Territory;Completed on;Written by;/);
+  });
+
   it('keeps to the period, and starts with the BOM French spreadsheets need', () => {
     const text = diagnosticsCsv(data(), 'v2', 'fr', { from: '2026-03-01', to: '2026-03-10' });
     expect(text.startsWith('\uFEFF')).toBe(true);

@@ -117,10 +117,18 @@ describe('the summary as text for the wiki', () => {
     const text = reportMarkdown(report, 'fr');
     expect(text).toContain('## Activité du réseau du 01/01/2026 au 31/12/2026');
     expect(text).toContain('- **Visites**\u00a0: 5');
-    expect(text).toContain('- **Suivis ouverts**\u00a0: 3 (dont en retard 1)');
+    expect(text).toContain('- **Suivis ouverts**\u00a0: 3 (dont 1 en retard)');
     expect(text).toContain('| Service | Visites | Événements |\n| --- | ---: | ---: |');
     expect(text).toContain('| Détecter | 2 | 0 |');
     expect(text).toContain('| Non renseigné | 1 |');
+  });
+
+  it('speaks English as the English screens do: places, not lieux; "1 overdue"', () => {
+    const text = reportMarkdown(report, 'en');
+    expect(text).toContain('## Network activity from 2026-01-01 to 2026-12-31');
+    expect(text).toContain('- **Places supported**: 3');
+    expect(text).toContain('- **Open follow-ups**: 3 (1 overdue)');
+    expect(text).not.toMatch(/\bLieux?\b/);
   });
 
   it('renders MediaWiki wikitext tables, a pipe in a name kept as text', () => {

@@ -141,7 +141,7 @@ export const messages = {
     typeName: (type: RecordType) => TYPES_EN[type][0],
     reportsTitle: 'Reports and exports',
     reportsExplain:
-      'Watch & observe: the network’s activity over a period (visits per service, lieux supported, follow-ups, events), to print or export as CSV for a spreadsheet.',
+      'Watch & observe: the network’s activity over a period (visits per service, places supported, follow-ups, events), to print or export as CSV for a spreadsheet.',
     reportsOpen: 'Open the reports',
   },
 } satisfies Messages;
