@@ -186,6 +186,12 @@ describe('a diagnostic filled offline', () => {
     await page.locator('#resultats').screenshot({ path: join(SCREENSHOTS, 'diagnostic-results-section-1280x800.png') });
     await expectChartFits(page, page.locator('#resultats'));
     await page.setViewportSize(PHONE);
+    // On a phone too: each section's count of questions sits under its score, not in a fourth
+    // column that pushed the table past the screen's edge.
+    await poll(() => table.evaluate((region) => region.scrollWidth - region.clientWidth)).toBe(0);
+    expect(await diagnostics.text(diagnostics.sectionCounted('Communauté & finalité'))).toBe(
+      '2 questions comptées sur 3 · 1 « ne sait pas »',
+    );
     expect(describeViolations(await runAxe(page))).toBe('');
 
     // Six months later, a second diagnostic of the same lieu, then the comparison.

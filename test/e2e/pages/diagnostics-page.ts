@@ -91,6 +91,14 @@ export class DiagnosticsPage {
       .locator('[data-score]');
   }
 
+  /** How many of a section's questions its score counts, in the results table. */
+  sectionCounted(title: string): Locator {
+    return this.page
+      .locator('tbody tr')
+      .filter({ has: this.page.getByRole('rowheader', { name: title }) })
+      .locator('[data-counted]');
+  }
+
   /** The change of a section's score on the comparison page. */
   delta(title: string): Locator {
     return this.page

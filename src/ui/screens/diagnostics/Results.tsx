@@ -50,7 +50,6 @@ export function Results({ score }: { score: GridScore }) {
                   <th scope="col">{t.columnNumber}</th>
                   <th scope="col">{t.columnSection}</th>
                   <th scope="col">{t.columnScore}</th>
-                  <th scope="col">{t.columnCounted}</th>
                 </tr>
               </thead>
               <tbody>
@@ -58,13 +57,17 @@ export function Results({ score }: { score: GridScore }) {
                   <tr key={section.sectionId} data-section={section.sectionId}>
                     <td>{index + 1}</td>
                     <th scope="row">{section.title}</th>
-                    <td class={styles.score} data-score>
-                      {section.scorable === 0 ? '—' : percentText(section)}
-                    </td>
+                    {/* The count sits under the score it explains: as a fourth column it pushed
+                        the table past a phone's edge. */}
                     <td>
-                      {section.scorable === 0
-                        ? '—'
-                        : t.countedDetail(section.answered, section.scorable, section.skipped, section.unknown)}
+                      <span class={styles.score} data-score>
+                        {section.scorable === 0 ? '—' : percentText(section)}
+                      </span>
+                      {section.scorable === 0 ? null : (
+                        <span class={styles.counted} data-counted>
+                          {t.countedDetail(section.answered, section.scorable, section.skipped, section.unknown)}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -76,7 +79,6 @@ export function Results({ score }: { score: GridScore }) {
                   <td class={styles.score} data-overall>
                     {score.overall === null ? t.noScore : formatPercent(score.overall, lang)}
                   </td>
-                  <td />
                 </tr>
               </tfoot>
             </table>

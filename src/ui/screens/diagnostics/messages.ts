@@ -83,14 +83,13 @@ export const messages = {
     columnNumber: 'N°',
     columnSection: 'Section',
     columnScore: 'Score',
-    columnCounted: 'Questions comptées',
     noScore: 'Pas de score',
     allSkipped: 'Questions passées ou «\u00a0ne sait pas\u00a0»',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
       [
-        `${formatNumber(answered, 'fr')}/${formatNumber(scorable, 'fr')}`,
+        `${formatNumber(answered, 'fr')}\u00a0question${answered > 1 ? 's' : ''} comptée${answered > 1 ? 's' : ''} sur\u00a0${formatNumber(scorable, 'fr')}`,
         skipped > 0 ? `${formatNumber(skipped, 'fr')} passée${skipped > 1 ? 's' : ''}` : '',
-        unknown > 0 ? `${formatNumber(unknown, 'fr')}\u00a0«\u00a0ne\u00a0sait\u00a0pas\u00a0»` : '',
+        unknown > 0 ? `${formatNumber(unknown, 'fr')}\u00a0«\u00a0ne sait pas\u00a0»` : '',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -268,12 +267,11 @@ export const messages = {
     columnNumber: 'No.',
     columnSection: 'Section',
     columnScore: 'Score',
-    columnCounted: 'Questions counted',
     noScore: 'No score',
     allSkipped: 'Questions skipped or “don’t know”',
     countedDetail: (answered: number, scorable: number, skipped: number, unknown: number) =>
       [
-        `${formatNumber(answered, 'en')}/${formatNumber(scorable, 'en')}`,
+        `${formatNumber(answered, 'en')} of ${formatNumber(scorable, 'en')} question${scorable > 1 ? 's' : ''} counted`,
         skipped > 0 ? `${formatNumber(skipped, 'en')} skipped` : '',
         unknown > 0 ? `${formatNumber(unknown, 'en')} “don’t know”` : '',
       ]
