@@ -32,7 +32,11 @@ export function NetworkStatus({ session }: { session: Session }) {
       <Facts>
         <Fact label={t.networkName}>{session.networkName}</Fact>
         <Fact label={t.you}>
-          <bdi>{session.memberName}</bdi> · {t.role} {session.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+          {/* A removed device has no role left: "Rôle admin" under the banner saying it was removed would contradict it. */}
+          <bdi>{session.memberName}</bdi> ·{' '}
+          {session.revokedAt
+            ? t.deviceRemoved
+            : `${t.role} ${session.role === 'admin' ? t.roleAdmin : t.roleConcierge}`}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
           {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : w.neverSynced}

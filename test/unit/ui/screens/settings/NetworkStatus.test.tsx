@@ -40,3 +40,27 @@ describe('Réglages’ sync state with a file waiting', () => {
     expect(shown).toContain('2 fichiers pas encore envoyés (connexion trop lente\u202f?)');
   });
 });
+
+describe('Réglages’ “Vous” line', () => {
+  afterEach(cleanup);
+
+  const you = (shown: Session) => {
+    uiStore.setState({ lang: 'fr', online: true });
+    syncStore.setState({
+      session: shown,
+      status: { ...syncStore.getState().status, state: 'error', error: 'revoked' },
+    });
+    const { getByText } = render(<NetworkStatus session={shown} />);
+    return getByText('Vous').parentElement?.textContent ?? '';
+  };
+
+  test('an admin’s device says its role', () => {
+    expect(you(session)).toContain('Léa Petit · Rôle admin');
+  });
+
+  test('a device removed from the network claims no role: it says it was removed', () => {
+    const shown = you({ ...session, revokedAt: '2026-12-01T10:00:00.000Z' });
+    expect(shown).not.toContain('Rôle');
+    expect(shown).toContain('Léa Petit · Appareil retiré du réseau');
+  });
+});
