@@ -3,6 +3,19 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { readStores } from '../drivers/stores';
 
+/**
+ * In the page: notes whether the sync state Réglages shows goes through 'syncing' from now on.
+ * Watched rather than polled: a short run could end between two looks.
+ */
+function watchForRun(): void {
+  const watch = { sawSyncing: false };
+  (window as unknown as { valiseRunWatch: typeof watch }).valiseRunWatch = watch;
+  new MutationObserver(() => {
+    const state = document.querySelector('#reseau [data-sync-state]')?.getAttribute('data-sync-state');
+    if (state === 'syncing') watch.sawSyncing = true;
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-sync-state'] });
+}
+
 export class NetworkPage {
   constructor(
     readonly page: Page,
@@ -74,15 +87,24 @@ export class NetworkPage {
   async syncNowUntilEnded(): Promise<string | null> {
     const button = this.page.getByRole('button', { name: 'Synchroniser' });
     await expect.poll(() => button.isEnabled()).toBe(true);
-    await this.section().evaluate((section) => {
-      const watch = { sawSyncing: false };
-      (window as unknown as { valiseRunWatch: typeof watch }).valiseRunWatch = watch;
-      new MutationObserver(() => {
-        const state = section.querySelector('[data-sync-state]')?.getAttribute('data-sync-state');
-        if (state === 'syncing') watch.sawSyncing = true;
-      }).observe(section, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-sync-state'] });
-    });
+    await this.page.evaluate(watchForRun);
     await button.click();
+    return this.runEnded();
+  }
+
+  /**
+   * Opens Réglages (the device joined), then waits for the sync the app starts by itself on
+   * opening to end, and says how it ended. Its 'idle' alone does not tell: the device's last
+   * outcome is shown before that run starts.
+   */
+  async openUntilFirstRunEnded(): Promise<string | null> {
+    await this.page.addInitScript(watchForRun);
+    await this.page.goto(`${this.baseUrl}/#/reglages`);
+    return this.runEnded();
+  }
+
+  /** Waits until the run watched since watchForRun went through 'syncing' and came out of it. */
+  private async runEnded(): Promise<string | null> {
     const sawSyncing = () =>
       this.page.evaluate(
         () => (window as unknown as { valiseRunWatch: { sawSyncing: boolean } }).valiseRunWatch.sawSyncing,
