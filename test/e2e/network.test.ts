@@ -108,8 +108,8 @@ describe('a new admin’s device', () => {
   async function joinedUntilIdle(network: NetworkPage, code: string, who: string) {
     await network.openInvitation(code);
     await network.join(who, `Téléphone de ${who}`);
-    await expect.poll(async () => (await network.state()) === 'idle' && Boolean(await network.lastSync())).toBe(true);
-    return { outbox: await network.outbox(), indicator: await network.indicator().textContent() };
+    const indicator = await network.indicatorOnceIdle();
+    return { outbox: await network.outbox(), indicator };
   }
 
   test('has nothing left to send once its first sync is idle, whether it brings the starter valise or finds it', async () => {

@@ -57,6 +57,32 @@ export class NetworkPage {
     return this.page.locator('[data-testid="sync-indicator"]:visible');
   }
 
+  /**
+   * Waits until a first sync has ended idle, and returns the indicator's words drawn with that
+   * state, read in one look: the run may go once more at once (a write's timer that fired during
+   * a long first run asks for another pass), and a second look would find 'Synchro…' in place of
+   * how the first run ended.
+   */
+  async indicatorOnceIdle(): Promise<string> {
+    const look = () =>
+      this.page.evaluate(() => {
+        const fact = document.querySelector('#reseau [data-sync-state]');
+        const indicator = [...document.querySelectorAll('[data-testid="sync-indicator"]')].find(
+          (element) => element.getClientRects().length > 0,
+        );
+        const idle = fact?.getAttribute('data-sync-state') === 'idle' && Boolean(fact.getAttribute('data-last-sync'));
+        return idle ? (indicator?.textContent ?? '') : null;
+      });
+    const shown = { words: null as string | null };
+    await expect
+      .poll(async () => {
+        shown.words = await look();
+        return shown.words !== null;
+      })
+      .toBe(true);
+    return shown.words ?? '';
+  }
+
   /** Whether the indicator's words are drawn whole, not cut to an ellipsis ("Hor…"). */
   indicatorLabelWhole(): Promise<boolean> {
     return this.indicator()
