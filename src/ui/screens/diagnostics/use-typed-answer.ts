@@ -1,5 +1,6 @@
-// Text typed into an answer: kept in the field as typed, saved a moment after the last key
-// and on leaving the field, and never replaced by a synced value while it differs from it.
+// Text typed into an answer: kept in the field as typed, saved a moment after the last key, on
+// leaving the field and as the page is hidden, and never replaced by a synced value while it
+// differs from it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 
@@ -32,6 +33,23 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
     const { text: current, commit: save } = latest.current;
     if (await save(current)) setDirty(latest.current.text !== current);
   };
+
+  // A phone's app switcher hides the page and may then end it with nothing more said: what was
+  // typed in the pause before its save is written as the page is hidden or left, not lost.
+  useEffect(() => {
+    const saveNow = () => {
+      if (latest.current.dirty) void flush();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') saveNow();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', saveNow);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', saveNow);
+    };
+  }, []);
 
   // Leaving the section before the pause ends still saves what was typed last.
   useEffect(
