@@ -22,6 +22,8 @@ import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { ConflictNotice } from '../../sync/ConflictNotice';
+import { newOfLieuHref } from '../diagnostics/paths';
+import { newVisitAtHref } from '../visits/form/values';
 import styles from './contacts.module.css';
 import { Duplicates } from './Duplicates';
 import { EventsOf } from './EventsOf';
@@ -84,9 +86,12 @@ export function LieuDetail({
         description={joinIsolated([labelOf(ORGANISATION_KIND_LABELS, lieu.kind, lang), lieu.commune], ' · ')}
         actions={
           <>
-            <ButtonLink variant="primary" href={editLieuHref(lieu.id)}>
-              {t.edit}
+            {/* What a concierge standing at the lieu came to do, first. */}
+            <ButtonLink variant="primary" href={newVisitAtHref(lieu.id)}>
+              {t.newVisitHere}
             </ButtonLink>
+            <ButtonLink href={newOfLieuHref(lieu.id)}>{t.newDiagnosticHere}</ButtonLink>
+            <ButtonLink href={editLieuHref(lieu.id)}>{t.edit}</ButtonLink>
             <ButtonLink href={lieuxHref()}>{t.backLieux}</ButtonLink>
           </>
         }

@@ -26,6 +26,7 @@ import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { lieuHref, personHref } from '../../contacts/paths';
+import { newOfLieuHref } from '../../diagnostics/paths';
 import styles from '../form/visit-form.module.css';
 import { editVisitHref, SAVED, VISITS } from '../paths';
 import listStyles from '../visits-list.module.css';
@@ -96,6 +97,10 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
             <ButtonLink variant="primary" href={editVisitHref(visit.id)}>
               {t.edit}
             </ButtonLink>
+            {/* The diagnostic filled during this visit is part of it (its visitId). */}
+            {visit.organisationId ? (
+              <ButtonLink href={newOfLieuHref(visit.organisationId, visit.id)}>{t.newDiagnostic}</ButtonLink>
+            ) : null}
             <ButtonLink href={`#/${VISITS}`}>{t.back}</ButtonLink>
           </>
         }
