@@ -1,10 +1,11 @@
 // Create a person without leaving the form in progress (a visit, an event): name, role, phone,
 // email. Not a <form> of its own, since it sits inside another form.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { createContact } from '../../db/contacts';
 import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
 import type { Contact } from '../../domain/contact';
+import { focusFirstEmpty } from '../forms/focus-first-empty';
 import { useDataContext } from '../hooks/use-data-context';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';
@@ -42,6 +43,10 @@ export function InlineContactForm({
   const [values, setValues] = useState({ name: initialName, role: '', phone: '', email: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
+  // Opened by the picker's "Créer « … »", which is gone once it is: typing goes on here (after
+  // the name already typed), not from the page's body, where a phone's keyboard closes.
+  const box = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => focusFirstEmpty(box.current), []);
   const [linked, setLinked] = useState(true);
   useUnsavedInput(true);
   const set = (key: keyof typeof values) => (event: { currentTarget: HTMLInputElement }) =>
@@ -66,7 +71,7 @@ export function InlineContactForm({
   };
 
   return (
-    <fieldset class={`stack ${styles.inlineForm}`}>
+    <fieldset ref={box} class={`stack ${styles.inlineForm}`}>
       <legend class={fieldParts.label}>{t.contactNew}</legend>
       <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
       <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />

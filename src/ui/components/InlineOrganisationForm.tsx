@@ -1,12 +1,13 @@
 // Create a lieu without leaving the form in progress (a visit, a contact, a diagnostic):
 // name, kind, commune. Not a <form> of its own, since it sits inside another form.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../db/errors';
 import { createOrganisation } from '../../db/organisations';
 import type { Organisation } from '../../domain/organisation';
 import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
+import { focusFirstEmpty } from '../forms/focus-first-empty';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
@@ -29,6 +30,10 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
   const [values, setValues] = useState({ name: initialName, kind: 'tiers_lieu' as OrganisationKind, commune: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
+  // Opened by the picker's "Créer « … »", which is gone once it is: typing goes on here (after
+  // the name already typed), not from the page's body, where a phone's keyboard closes.
+  const box = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => focusFirstEmpty(box.current), []);
 
   const save = async () => {
     if (!context) return;
@@ -48,7 +53,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
   };
 
   return (
-    <fieldset class={`stack ${styles.inlineForm}`}>
+    <fieldset ref={box} class={`stack ${styles.inlineForm}`}>
       <legend class={fieldParts.label}>{t.organisationNew}</legend>
       <Field
         label={t.organisationName}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { contactsByIds } from '../../../db/contacts';
 import { type Attendee, setAttendance } from '../../../db/events';
 import type { Contact } from '../../../domain/contact';
@@ -24,6 +24,19 @@ export function AddAttendees({
   const t = useMessages(messages);
   const context = useDataContext();
   const [creating, setCreating] = useState<string | null>(null);
+  // Back from creating a person, the next name is typed into the search again: its field takes
+  // the focus the closed form had, which would otherwise fall to the page's body.
+  const pickerBox = useRef<HTMLDivElement>(null);
+  const returning = useRef(false);
+  useEffect(() => {
+    if (creating !== null || !returning.current) return;
+    returning.current = false;
+    pickerBox.current?.querySelector('input')?.focus();
+  }, [creating]);
+  const closeForm = () => {
+    returning.current = true;
+    setCreating(null);
+  };
   const arrivingAs: Attendee['status'] = event.startsAt <= new Date().toISOString() ? 'present' : 'invited';
 
   const add = (people: readonly Pick<Contact, 'id' | 'name'>[]) => {
@@ -40,25 +53,27 @@ export function AddAttendees({
         offerLieu={place}
         onCreated={(contact) => {
           add([contact]);
-          setCreating(null);
+          closeForm();
         }}
-        onCancel={() => setCreating(null)}
+        onCancel={closeForm}
       />
     );
   }
   return (
-    <RecordPicker
-      type="contacts"
-      label={t.addAttendees}
-      hint={t.addAttendeesHint}
-      multiple
-      // People already on the list show there with their presence, not as candidates here.
-      exclude={Object.keys(event.attendees)}
-      selected={[]}
-      onChange={(ids) => {
-        if (context) void contactsByIds(context, ids).then(add);
-      }}
-      onCreate={(text) => setCreating(text)}
-    />
+    <div ref={pickerBox}>
+      <RecordPicker
+        type="contacts"
+        label={t.addAttendees}
+        hint={t.addAttendeesHint}
+        multiple
+        // People already on the list show there with their presence, not as candidates here.
+        exclude={Object.keys(event.attendees)}
+        selected={[]}
+        onChange={(ids) => {
+          if (context) void contactsByIds(context, ids).then(add);
+        }}
+        onCreate={(text) => setCreating(text)}
+      />
+    </div>
   );
 }

@@ -60,3 +60,16 @@ test('the lieu a visit is about is linked as before, with no box to tick', async
   await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
   expect(created.inputs[0]?.organisationIds).toEqual([LIEU.id]);
 });
+
+// Opened by the picker's "Créer « … »", which disappears: the focus fell to the page's body and
+// a phone's keyboard closed (the new-user day, WebKit at 360×740). Typing goes on in the form.
+test('opened with the name typed in the picker, the form takes the focus at the role', () => {
+  const { unmount } = render(
+    <InlineContactForm initialName="Jean Dupont" offerLieu={LIEU} onCreated={() => {}} onCancel={() => {}} />,
+  );
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Rôle (facultatif)' }));
+  unmount();
+
+  render(<InlineContactForm onCreated={() => {}} onCancel={() => {}} />);
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Nom' }));
+});

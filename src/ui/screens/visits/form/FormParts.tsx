@@ -1,7 +1,7 @@
 import { isolate } from '../../../../domain/bidi';
 // Pieces of the visit form: service chips, follow-up rows, photos and the position.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../../db/attachments';
 import type { DataContext } from '../../../../db/context';
 import { dayAfter, localDay } from '../../../../domain/days';
@@ -73,12 +73,25 @@ export function FollowUpRows({
   const t = useMessages(formMessages);
   const change = (key: string, patch: Partial<FollowUpRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  // A row just added is typed into next: its text field takes the focus the button had.
+  const list = useRef<HTMLUListElement>(null);
+  const added = useRef<string | null>(null);
+  useEffect(() => {
+    if (added.current === null) return;
+    list.current?.querySelector<HTMLInputElement>(`[data-row="${added.current}"] input`)?.focus();
+    added.current = null;
+  }, [rows]);
+  const add = () => {
+    const key = newId();
+    added.current = key;
+    onChange([...rows, { key, text: '', dueDate: '' }]);
+  };
   return (
     <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
       <legend class={fieldParts.label}>{t.followUps}</legend>
-      <ul class={styles['follow-up-rows']}>
+      <ul ref={list} class={styles['follow-up-rows']}>
         {rows.map((row, index) => (
-          <li key={row.key} class={styles['follow-up-row']}>
+          <li key={row.key} data-row={row.key} class={styles['follow-up-row']}>
             <Field
               label={`${t.followUpText} ${index + 1}`}
               value={row.text}
@@ -103,7 +116,7 @@ export function FollowUpRows({
         ))}
       </ul>
       <div>
-        <Button onClick={() => onChange([...rows, { key: newId(), text: '', dueDate: '' }])}>{t.addFollowUp}</Button>
+        <Button onClick={add}>{t.addFollowUp}</Button>
       </div>
     </fieldset>
   );
