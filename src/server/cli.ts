@@ -36,6 +36,7 @@ const USAGE = `Usage: npm run valise -- <command>
   backup --verify FILE             check that a backup can be restored; print what it holds
   backup <file>                    consistent copy of the SQLite database, while it runs
   restore FILE                     with the server stopped: make FILE the store, new epoch
+                                   (PostgreSQL: servers may run on, their pushes and pulls wait)
   recovery [--network ID]          since the last restore: records devices brought back
   deploy --domain D [--email E] [--data DIR] [--user valise] [--backup-dir DIR]
          [--app DIR] [--node PATH] [--port N] [--out DIR] [--repo URL]

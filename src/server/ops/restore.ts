@@ -1,6 +1,7 @@
-// `valise restore FILE`, with the server stopped: the backup becomes the store and the server
-// starts a new epoch, so devices send back what they hold that the backup lacks. The store it
-// replaces is kept beside it (SQLite) — a restore never deletes data.
+// `valise restore FILE`: the backup becomes the store and the server starts a new epoch, so
+// devices send back what they hold that the backup lacks. The store it replaces is kept beside
+// it (SQLite) — a restore never deletes data. SQLite's server must be stopped; PostgreSQL's
+// servers may run on, each push and pull before the restore or after it (replaceAlone).
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { PostgresStore } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/store';
 import { lockDataFolder } from './data-lock';
-import { renewEpoch } from './epoch';
+import { epochEntries, renewEpoch } from './epoch';
 import { verifyBackup } from './verify';
 
 const run = promisify(execFile);
@@ -35,15 +36,25 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
   if (config.databaseUrl) {
     if (verification.kind !== 'dump')
       throw new RestoreRefused('This server uses PostgreSQL: restore a pg_dump archive (.dump).');
-    await run('pg_restore', [
-      '--clean',
-      '--if-exists',
-      '--no-owner',
-      '--single-transaction',
-      `--dbname=${config.databaseUrl}`,
-      file,
-    ]);
-    return { epoch: await withStore(new PostgresStore(config.databaseUrl, 2), now, reason), keptAside: null };
+    const url = config.databaseUrl;
+    const entries = epochEntries(now.getTime(), reason);
+    // Servers may keep running: their pushes and pulls wait for the backup and its epoch.
+    const store = new PostgresStore(url, 2);
+    try {
+      await store.replaceAlone(async () => {
+        await run('pg_restore', [
+          '--clean',
+          '--if-exists',
+          '--no-owner',
+          '--single-transaction',
+          `--dbname=${url}`,
+          file,
+        ]);
+      }, entries);
+    } finally {
+      await store.close();
+    }
+    return { epoch: entries[0]?.[1] as string, keptAside: null };
   }
   if (verification.kind !== 'sqlite') throw new RestoreRefused('This server uses SQLite: restore a .sqlite backup.');
   // Throws DataFolderBusy while the server runs: a restore under a running server would be lost.

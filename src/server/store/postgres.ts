@@ -2,6 +2,9 @@
 // the SQLite store (test/server/store-contract.ts). Pushes of one network are serialised by a
 // lock on the network's row, taken first in the push transaction: seqs are then handed out in
 // commit order, so a pull cursor can never step over a record committed later with a lower seq.
+// A restore replaces the whole database while servers may run on it: pushes and pulls share a
+// lock that the restore holds alone (replaceAlone), so each of them runs wholly before it or
+// wholly after, on the backup migrated and under its new epoch.
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
@@ -25,7 +28,16 @@ import { MAX_PULL_PAGE_CHARS } from './store';
 
 type Client = pg.PoolClient;
 
-const MIGRATION_LOCK = 7_361_532;
+/** Held by a server while it migrates: two servers starting together must not both migrate. */
+export const MIGRATION_LOCK = 7_361_532;
+const DATA_LOCK = 7_361_533;
+
+/**
+ * How a transaction beside restores begins: the shared lock is its first statement, sent with
+ * BEGIN. Waiting for it while holding any table lock would deadlock unseen: the restore waits
+ * for pg_restore, and pg_restore for the table.
+ */
+const BEGIN_BESIDE_RESTORES = `BEGIN; SELECT pg_advisory_xact_lock_shared(${DATA_LOCK})`;
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
@@ -45,10 +57,10 @@ export class PostgresStore implements Store {
     this.pushPool.on('error', () => {});
   }
 
-  private async transaction<T>(work: (client: Client) => Promise<T>, pool = this.pool): Promise<T> {
+  private async transaction<T>(work: (client: Client) => Promise<T>, pool = this.pool, begin = 'BEGIN'): Promise<T> {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -65,19 +77,23 @@ export class PostgresStore implements Store {
   }
 
   async migrate(): Promise<void> {
+    await this.transaction(migrateIn);
+  }
+
+  /**
+   * Replaces the whole database as one step for every server running on it. `replace` (a
+   * pg_restore, in a session of its own) starts once the pushes and pulls in progress have
+   * ended; those that arrive meanwhile wait until what it brought is migrated and `meta` (the
+   * new epoch) written, in this transaction. Two replacements run one after the other. Should
+   * this process die once `replace` has committed, the backup stays without its epoch, as a
+   * SQLite restore cut short does: running the restore again finishes it.
+   */
+  async replaceAlone(replace: () => Promise<void>, meta: readonly [MetaKey, string][]): Promise<void> {
     await this.transaction(async (client) => {
-      // Two servers starting together must not both migrate.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-      const found = await client.query('SELECT version FROM schema_version');
-      const version = found.rows[0] ? Number(found.rows[0].version) : 0;
-      if (!found.rows[0]) await client.query('INSERT INTO schema_version (version) VALUES (0)');
-      for (let index = version; index < POSTGRES_MIGRATIONS.length; index++) {
-        const migration = POSTGRES_MIGRATIONS[index] as PostgresMigration;
-        if (typeof migration === 'string') await client.query(migration);
-        else await migration(client, Date.now());
-        await client.query('UPDATE schema_version SET version = $1', [index + 1]);
-      }
+      await client.query('SELECT pg_advisory_xact_lock($1)', [DATA_LOCK]);
+      await replace();
+      await migrateIn(client);
+      await writeMetaIn(client, meta);
     });
   }
 
@@ -187,7 +203,7 @@ export class PostgresStore implements Store {
   }
 
   async push(input: PushInput): Promise<PushOutput> {
-    return this.transaction((client) => this.pushIn(client, input), this.pushPool);
+    return this.transaction((client) => this.pushIn(client, input), this.pushPool, BEGIN_BESIDE_RESTORES);
   }
 
   /**
@@ -282,25 +298,11 @@ export class PostgresStore implements Store {
   }
 
   async pull(networkId: string, since: number, limit: number, maxChars = MAX_PULL_PAGE_CHARS): Promise<PullPage> {
-    // One round trip: the inner window counts every row after the cursor before LIMIT cuts the
-    // page; the outer one keeps the rows that start before the page's characters run out.
-    const rows = await this.rows(
-      `SELECT type, id, seq, data, clocks, total FROM (
-         SELECT page.*, SUM(length(data) + length(clocks)) OVER (ORDER BY seq) - length(data) - length(clocks) AS before
-         FROM (SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
-               FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
-       ) sized WHERE before < $4 ORDER BY seq`,
-      [networkId, since, limit, maxChars],
+    return this.transaction(
+      (client) => pullIn(client, networkId, since, limit, maxChars),
+      this.pool,
+      BEGIN_BESIDE_RESTORES,
     );
-    const changes = rows.map(toRawChange);
-    const [latest] = await this.rows('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = $1', [
-      networkId,
-    ]);
-    return {
-      changes,
-      remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length,
-      latestSeq: Number(latest?.seq ?? 0),
-    };
   }
 
   async snapshot(networkId: string): Promise<RawChange[]> {
@@ -315,11 +317,7 @@ export class PostgresStore implements Store {
   }
 
   async writeMeta(entries: readonly [MetaKey, string][]): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO server_meta (key, value) SELECT * FROM unnest($1::text[], $2::text[])
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [entries.map(([key]) => key), entries.map(([, value]) => value)],
-    );
+    await writeMetaIn(this.pool, entries);
   }
 
   async freeBytes(): Promise<null> {
@@ -341,27 +339,32 @@ export class PostgresStore implements Store {
   }
 
   async putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut> {
-    return this.transaction(async (client) => {
-      // Uploads to one network wait for each other (not for its pushes): each sees the bytes
-      // the one before it stored.
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attachments:${networkId}`]);
-      const held = await client.query('SELECT 1 FROM attachments WHERE network_id = $1 AND sha256 = $2', [
-        networkId,
-        attachment.sha256,
-      ]);
-      if (held.rowCount) return { stored: true };
-      const used = await client.query('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = $1', [
-        networkId,
-      ]);
-      const usedBytes = Number(used.rows[0]?.bytes ?? 0);
-      if (usedBytes + attachment.size > quotaBytes) return { stored: false, usedBytes };
-      await client.query(
-        `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-        [networkId, attachment.sha256, attachment.mimeType, attachment.size, Buffer.from(attachment.data)],
-      );
-      return { stored: true };
-    });
+    return this.transaction(
+      async (client) => {
+        // Uploads to one network wait for each other (not for its pushes): each sees the bytes
+        // the one before it stored.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attachments:${networkId}`]);
+        const held = await client.query('SELECT 1 FROM attachments WHERE network_id = $1 AND sha256 = $2', [
+          networkId,
+          attachment.sha256,
+        ]);
+        if (held.rowCount) return { stored: true };
+        const used = await client.query(
+          'SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = $1',
+          [networkId],
+        );
+        const usedBytes = Number(used.rows[0]?.bytes ?? 0);
+        if (usedBytes + attachment.size > quotaBytes) return { stored: false, usedBytes };
+        await client.query(
+          `INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT DO NOTHING`,
+          [networkId, attachment.sha256, attachment.mimeType, attachment.size, Buffer.from(attachment.data)],
+        );
+        return { stored: true };
+      },
+      this.pool,
+      BEGIN_BESIDE_RESTORES,
+    );
   }
 
   async attachmentBytes(networkId: string): Promise<number> {
@@ -388,6 +391,56 @@ export class PostgresStore implements Store {
       data: new Uint8Array(row.data as Buffer),
     };
   }
+}
+
+async function migrateIn(client: Client): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const found = await client.query('SELECT version FROM schema_version');
+  const version = found.rows[0] ? Number(found.rows[0].version) : 0;
+  if (!found.rows[0]) await client.query('INSERT INTO schema_version (version) VALUES (0)');
+  for (let index = version; index < POSTGRES_MIGRATIONS.length; index++) {
+    const migration = POSTGRES_MIGRATIONS[index] as PostgresMigration;
+    if (typeof migration === 'string') await client.query(migration);
+    else await migration(client, Date.now());
+    await client.query('UPDATE schema_version SET version = $1', [index + 1]);
+  }
+}
+
+async function writeMetaIn(db: pg.Pool | Client, entries: readonly [MetaKey, string][]): Promise<void> {
+  await db.query(
+    `INSERT INTO server_meta (key, value) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [entries.map(([key]) => key), entries.map(([, value]) => value)],
+  );
+}
+
+async function pullIn(
+  client: Client,
+  networkId: string,
+  since: number,
+  limit: number,
+  maxChars: number,
+): Promise<PullPage> {
+  // The inner window counts every row after the cursor before LIMIT cuts the page; the outer
+  // one keeps the rows that start before the page's characters run out.
+  const { rows } = await client.query(
+    `SELECT type, id, seq, data, clocks, total FROM (
+       SELECT page.*, SUM(length(data) + length(clocks)) OVER (ORDER BY seq) - length(data) - length(clocks) AS before
+       FROM (SELECT type, id, seq, data, clocks, COUNT(*) OVER () AS total
+             FROM records WHERE network_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
+     ) sized WHERE before < $4 ORDER BY seq`,
+    [networkId, since, limit, maxChars],
+  );
+  const changes = (rows as Row[]).map(toRawChange);
+  const {
+    rows: [latest],
+  } = await client.query('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_id = $1', [networkId]);
+  return {
+    changes,
+    remaining: rows.length === 0 ? 0 : Number(rows[0]?.total) - rows.length,
+    latestSeq: Number(latest?.seq ?? 0),
+  };
 }
 
 function toRawChange(row: Row): RawChange {

@@ -1,0 +1,181 @@
+// A restore on PostgreSQL while servers keep running on the database: each push and pull runs
+// wholly before it (and the backup then replaces what it wrote: its device gives it back at the
+// new epoch) or wholly after it, on the backup under the new epoch; two restores run one after
+// the other. The races are made by holding locks the push or the restore needs, never by time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { HybridClock } from '../../src/protocol/hlc';
+import type { Mutation } from '../../src/protocol/wire';
+import { readConfig } from '../../src/server/config';
+import { takeBackup } from '../../src/server/ops/backup';
+import { restoreBackup } from '../../src/server/ops/restore';
+import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
+import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
+import type { Network } from '../../src/server/store/store';
+import { visitCreation } from '../helpers/mutations';
+import { postgresBinDir } from '../helpers/postgres-cluster';
+import { describeOnPostgres } from '../helpers/postgres-suite';
+import { waitFor } from '../helpers/wait-for';
+
+const NOW = Date.parse('2026-12-05T10:00:00.000Z');
+
+describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) => {
+  const path = process.env.PATH;
+  let url: string;
+  let dir: string;
+  let server: PostgresStore;
+  let network: Network;
+  /** The test's own sessions: one holds a lock the race needs, one watches who waits. */
+  let holder: pg.Client;
+  let observer: pg.Client;
+  let backups = 0;
+
+  beforeAll(() => {
+    // pg_dump and pg_restore of the cluster's own version.
+    process.env.PATH = `${postgresBinDir()}${delimiter}${path}`;
+  });
+  afterAll(() => {
+    process.env.PATH = path;
+  });
+  beforeEach(async () => {
+    url = await cluster().createDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'valise-pg-restore-'));
+    server = new PostgresStore(url, 4);
+    await server.migrate();
+    network = await server.createNetwork('Réseau');
+    holder = new pg.Client({ connectionString: url });
+    observer = new pg.Client({ connectionString: url });
+    await Promise.all([holder.connect(), observer.connect()]);
+  });
+  afterEach(async () => {
+    await Promise.all([holder.end(), observer.end(), server.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const push = (...mutations: Mutation[]) =>
+    server.push({
+      context: { networkId: network.id, role: 'admin', clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW },
+      mutations,
+    });
+  const restore = (file: string) =>
+    restoreBackup(file, readConfig({ VALISE_DATA: dir, DATABASE_URL: url }), new Date());
+  const backup = async () => {
+    // Each in a folder of its own: retention keeps one backup a day.
+    backups += 1;
+    const { file } = await takeBackup(server, {
+      dir: join(dir, `${backups}`),
+      keepDaily: 7,
+      keepWeekly: 4,
+      databaseUrl: url,
+      now: new Date(NOW + backups * 1000),
+    });
+    return file;
+  };
+  const storedIds = async () => (await server.snapshot(network.id)).map((change) => change.id).sort();
+  const idsOf = (...mutations: Mutation[]) => mutations.map((mutation) => mutation.recordId).sort();
+
+  /** How many sessions of this database wait for a lock (a row, a table, an advisory lock). */
+  async function waiting(): Promise<number> {
+    const { rows } = await observer.query(
+      `SELECT COUNT(*) AS count FROM pg_stat_activity
+       WHERE datname = current_database() AND backend_type = 'client backend' AND wait_event_type = 'Lock'`,
+    );
+    return Number(rows[0].count);
+  }
+  const untilWaiting = (count: number, what: string) =>
+    waitFor(what, async () => (await waiting()) === count, { timeout: 20_000 });
+
+  /** A push stopped in progress: it waits for the network's row, which the holder locks. */
+  async function pushStoppedInProgress(mutation: Mutation) {
+    await holder.query('BEGIN');
+    await holder.query('SELECT id FROM networks WHERE id = $1 FOR UPDATE', [network.id]);
+    const pushing = push(mutation);
+    await untilWaiting(1, 'the push waits for the network');
+    // Wrapped: an async function's promise would wait for the push itself.
+    return { pushing };
+  }
+
+  it('waits for the push in progress, holds back the pushes and pulls that arrive, and leaves the backup plus whole later pushes', async () => {
+    const [a, b] = [visitCreation(NOW), visitCreation(NOW)];
+    await push(a, b);
+    const file = await backup();
+    await push(visitCreation(NOW));
+
+    const inProgress = visitCreation(NOW);
+    const { pushing } = await pushStoppedInProgress(inProgress);
+    const restoring = restore(file);
+    await untilWaiting(2, 'the restore waits for the push in progress');
+    const arriving = visitCreation(NOW);
+    const later = push(arriving);
+    const pulled = server.pull(network.id, 0, 100);
+    await untilWaiting(4, 'the push and the pull that arrived wait for the restore');
+    await holder.query('COMMIT');
+
+    // Acknowledged, then replaced by the backup: its device sends it back when it sees the new epoch.
+    expect((await pushing).results).toEqual([{ id: inProgress.id, status: 'applied' }]);
+    const { epoch } = await restoring;
+    expect((await later).results).toEqual([{ id: arriving.id, status: 'applied' }]);
+    // The pull ran on the backup, beside the push that arrived with it (before or after it, whole).
+    const page = await pulled;
+    const pulledIds = page.changes.map((change) => change.id);
+    expect(pulledIds.filter((id) => id !== arriving.recordId).sort()).toEqual(idsOf(a, b));
+    expect(await storedIds()).toEqual(idsOf(a, b, arriving));
+    expect(await server.readMeta()).toMatchObject({ epoch, epochReason: `restored from ${file}` });
+  });
+
+  it('never shows a pull the backup under the epoch it replaced, even while a starting server migrates', async () => {
+    const [a, b] = [visitCreation(NOW), visitCreation(NOW)];
+    await push(a, b);
+    const file = await backup();
+    await push(visitCreation(NOW), visitCreation(NOW));
+    const before = await server.readMeta();
+
+    // A server starting now holds the migration lock: the restore, once pg_restore is done,
+    // waits for it to migrate what it brought.
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const restoring = restore(file);
+    await untilWaiting(1, 'the restore waits to migrate the backup');
+    let answered = false;
+    const pulled = (async () => {
+      const page = await server.pull(network.id, 0, 100);
+      const { epoch } = await server.readMeta();
+      answered = true;
+      return { ids: page.changes.map((change) => change.id).sort(), epoch };
+    })();
+    await waitFor('the pull waits for the restore, or has answered', async () => answered || (await waiting()) === 2, {
+      timeout: 60_000,
+    });
+    await holder.query('COMMIT');
+
+    const { epoch } = await restoring;
+    expect(epoch).not.toBe(before.epoch);
+    expect(await pulled).toEqual({ ids: idsOf(a, b), epoch });
+  });
+
+  it('runs two restores one after the other: the store is one backup whole, under the epoch of the last', async () => {
+    const [a, b, c] = [visitCreation(NOW), visitCreation(NOW), visitCreation(NOW)];
+    await push(a, b);
+    const older = await backup();
+    await push(c);
+    const newer = await backup();
+    await push(visitCreation(NOW));
+
+    // Both restores queue behind a push in progress, then go as they can.
+    const { pushing } = await pushStoppedInProgress(visitCreation(NOW));
+    const restorings = [restore(older), restore(newer)];
+    await untilWaiting(3, 'both restores wait for the push in progress');
+    await holder.query('COMMIT');
+    await pushing;
+    const outcomes = await Promise.all(restorings);
+
+    const meta = await server.readMeta();
+    const last = outcomes.findIndex((outcome) => outcome.epoch === meta.epoch);
+    expect(last).not.toBe(-1);
+    expect(meta.epochReason).toBe(`restored from ${[older, newer][last]}`);
+    expect(await storedIds()).toEqual(last === 0 ? idsOf(a, b) : idsOf(a, b, c));
+  });
+});
