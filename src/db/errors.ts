@@ -29,3 +29,18 @@ export class SessionChangedError extends Error {
     this.name = 'SessionChangedError';
   }
 }
+
+/**
+ * Whether a write failed because the browser has no room left for this app (the device's disk
+ * is full, or the app's share of it is used up): nothing was written, and trying again helps
+ * only once room is made. IndexedDB says it on the transaction (QuotaExceededError); Dexie
+ * passes it on wrapped, as the `inner` error of its AbortError.
+ */
+export function isStorageFull(error: unknown): boolean {
+  let cause = error;
+  for (let depth = 0; depth < 4 && typeof cause === 'object' && cause !== null; depth++) {
+    if ((cause as { name?: unknown }).name === 'QuotaExceededError') return true;
+    cause = (cause as { inner?: unknown }).inner;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
 // (uploads.ts).
 import { countBlobsToUpload } from '../db/blobs';
 import type { DataContext } from '../db/context';
-import { SessionChangedError } from '../db/errors';
+import { isStorageFull, SessionChangedError } from '../db/errors';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
 import { adoptNetworkName, noteRevoked } from '../db/session-token';
@@ -249,10 +249,12 @@ export class SyncEngine {
         await this.runOnce(true);
         return;
       }
-      // Every failure ends in a status the scheduler retries from; one that is not the
-      // network's or the server's is a bug of this app: logged whole, and said as such.
-      if (!(error instanceof SyncError)) console.error('Sync run failed unexpectedly', error);
-      const kind: SyncErrorKind = error instanceof SyncError ? error.kind : 'unexpected';
+      // Every failure ends in a status the scheduler retries from. A device with no room left
+      // cannot keep what it pulls: said as such, since only its owner can make room. Any other
+      // that is not the network's or the server's is a bug of this app: logged whole, and said so.
+      const kind: SyncErrorKind =
+        error instanceof SyncError ? error.kind : isStorageFull(error) ? 'storage_full' : 'unexpected';
+      if (kind === 'unexpected') console.error('Sync run failed unexpectedly', error);
       const state: SyncStatus['state'] = kind === 'unreachable' ? 'offline' : 'error';
       const pending = await pendingCount(this.context).catch(() => this.current.pending);
       const filesWaiting = await countBlobsToUpload(this.context).catch(() => this.current.filesWaiting);

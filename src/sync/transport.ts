@@ -31,6 +31,8 @@ export type SyncErrorKind =
   | 'upgrade_required'
   /** The server predates the compatibility contract (0.1.0): nothing is sent until it is upgraded. */
   | 'server_outdated'
+  /** This device has no room left to keep what it pulls or writes: retried with backoff. */
+  | 'storage_full'
   /** A failure of this device's own code (a bug): logged, shown as such, retried with backoff. */
   | 'unexpected';
 

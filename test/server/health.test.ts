@@ -3,7 +3,6 @@
 // sentence. It needs no token, so checking costs the store one small write per interval
 // however many callers ask. The full disk is a real one: a small tmpfs mounted, in a mount
 // namespace of its own, over the server's data folder.
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { freePort } from '../helpers/free-port';
 import { describeOnPostgres } from '../helpers/postgres-suite';
+import { privateTmpfsUnavailable } from '../helpers/private-tmpfs';
 import { serverFolder } from '../helpers/server-folder';
 import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
 
@@ -76,16 +76,7 @@ describe('health of a working server', () => {
   });
 });
 
-/** Whether this machine lets the tests mount a tmpfs in a namespace of their own (util-linux's unshare). */
-function mountNamespaceUnavailable(): string | null {
-  const probe = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt'], {
-    encoding: 'utf8',
-  });
-  if (probe.status === 0) return null;
-  return `no private tmpfs here (unshare -rm: ${(probe.error?.message ?? probe.stderr).trim()})`;
-}
-
-const noTmpfs = mountNamespaceUnavailable();
+const noTmpfs = privateTmpfsUnavailable();
 const LARGEST_WRITE = 256 * 1024;
 
 describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${noTmpfs})` : ''}`, () => {

@@ -30,13 +30,14 @@ export function DraftNotice({ form }: { form: Pick<RecordForm<object, unknown>, 
   );
 }
 
-/** Why nothing was saved: fields to fix (each says what beside it), or a failed write. */
+/** Why nothing was saved: fields to fix (each says what beside it), a device with no room left, or a failed write. */
 export function FormProblem({ form, fix }: { form: Pick<RecordForm<object, unknown>, 'problem'>; fix?: string }) {
   const t = useMessages(formMessages);
   if (form.problem === null) return null;
+  const words = { errors: fix ?? t.fixProblems, storage_full: t.storageFull, failed: t.saveFailed };
   return (
     <Banner tone="error" urgent>
-      {form.problem === 'errors' ? (fix ?? t.fixProblems) : t.saveFailed}
+      {words[form.problem]}
     </Banner>
   );
 }

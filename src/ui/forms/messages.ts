@@ -8,6 +8,8 @@ export const formMessages = {
     confirmDiscard: 'Abandonner ce brouillon\u202f? Ce qui y est saisi sera effacé de cet appareil.',
     fixProblems: 'Rien n’est enregistré\u00a0: corrigez les champs signalés.',
     saveFailed: 'L’enregistrement a échoué. Votre saisie est gardée dans le brouillon\u202f; réessayez.',
+    storageFull:
+      'Rien n’est enregistré\u00a0: cet appareil n’a plus de place. Votre saisie n’est plus qu’à l’écran\u00a0: gardez cette page ouverte, libérez de la place (photos, vidéos, applications), puis réessayez.',
   },
   en: {
     restored: 'Draft resumed',
@@ -16,5 +18,7 @@ export const formMessages = {
     confirmDiscard: 'Discard this draft? What it holds will be erased from this device.',
     fixProblems: 'Nothing is saved: fix the fields marked.',
     saveFailed: 'Saving failed. Your input is kept in the draft; try again.',
+    storageFull:
+      'Nothing is saved: this device has no room left. Your input is now only on screen: keep this page open, free some room (photos, videos, apps), then try again.',
   },
 } satisfies Messages;

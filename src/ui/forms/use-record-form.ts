@@ -3,7 +3,7 @@
 // fields, and saves through one repository call (one transaction, the draft removed in it).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, saveDraft, saveDraftFiles } from '../../db/drafts';
-import { RecordValidationError } from '../../db/errors';
+import { isStorageFull, RecordValidationError } from '../../db/errors';
 import { navigate, routeStore } from '../../state/router';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage } from '../i18n/messages';
@@ -13,6 +13,7 @@ import { focusFirstError } from './focus-first-error';
 import type { FormStart } from './use-form-start';
 
 export type FieldErrors = Record<string, string>;
+export type FormProblem = 'errors' | 'storage_full' | 'failed';
 
 type StringKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 type TextEvent = { currentTarget: { value: string } };
@@ -44,8 +45,11 @@ export interface RecordForm<V, F> {
   /** The values differ from the saved record (or the empty form). */
   dirty: boolean;
   errors: FieldErrors;
-  /** Something to fix ('errors') or a save that failed for another reason ('failed'). */
-  problem: 'errors' | 'failed' | null;
+  /**
+   * Something to fix ('errors'), a save the device had no room for ('storage_full'), or a save
+   * that failed for another reason ('failed').
+   */
+  problem: FormProblem | null;
   saving: boolean;
   restoredAt: string | null;
   set: <K extends keyof V>(key: K, value: V[K]) => void;
@@ -69,9 +73,11 @@ export function useRecordForm<V extends object, R, F = never>(
   const [files, setFilesState] = useState(start.files);
   const [restoredAt, setRestoredAt] = useState(start.restoredAt);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<'errors' | 'failed' | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState(0);
+  // The last draft write failed (a full device): the input is only on screen until one succeeds.
+  const [draftFailed, setDraftFailed] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   // Draft writes run one after the other and the save waits for them; once saving, none is
   // started: a late draft write must never bring back the draft of a record just saved.
@@ -81,14 +87,21 @@ export function useRecordForm<V extends object, R, F = never>(
   const latest = useRef(values);
   latest.current = values;
   // Only input not yet in IndexedDB is at risk: once in the draft, a reload gives it back.
-  useUnsavedInput(pending > 0 || options.holding === true);
+  useUnsavedInput(pending > 0 || draftFailed || options.holding === true);
 
   const keep = (write: () => Promise<void>) => {
     if (closed.current) return;
     setPending((count) => count + 1);
     writes.current = writes.current
-      .then(() => (closed.current ? undefined : write()))
-      .catch((error: unknown) => console.error('draft not written', error))
+      .then(async () => {
+        if (closed.current) return;
+        await write();
+        setDraftFailed(false);
+      })
+      .catch((error: unknown) => {
+        console.error('draft not written', error);
+        setDraftFailed(true);
+      })
       .finally(() => setPending((count) => count - 1));
   };
   const writeDraft = (next: V) =>
@@ -146,6 +159,7 @@ export function useRecordForm<V extends object, R, F = never>(
       await writes.current;
       closed.current = true;
       const result = await options.save(values, files, draftId, start.recordId === null ? null : start.saved);
+      setDraftFailed(false);
       options.onSaved(result, values);
     } catch (error) {
       closed.current = false;
@@ -157,7 +171,7 @@ export function useRecordForm<V extends object, R, F = never>(
       if (found) showErrors(found);
       else {
         console.error(error);
-        setProblem('failed');
+        setProblem(isStorageFull(error) ? 'storage_full' : 'failed');
       }
     }
   };
@@ -171,6 +185,7 @@ export function useRecordForm<V extends object, R, F = never>(
     setValues(start.saved);
     setFilesState([]);
     setRestoredAt(null);
+    setDraftFailed(false);
     setErrors({});
     setProblem(null);
   };

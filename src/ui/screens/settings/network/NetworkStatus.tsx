@@ -75,6 +75,8 @@ function errorText(kind: SyncErrorKind | null, t: (typeof statusMessages)['fr'])
       return t.errorUpgradeRequired;
     case 'server_outdated':
       return t.errorServerOutdated;
+    case 'storage_full':
+      return t.errorStorageFull;
     case 'unexpected':
       return t.errorUnexpected;
     default:
