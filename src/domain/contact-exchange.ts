@@ -28,6 +28,10 @@ export type ImportProblem =
   | { kind: 'noName' }
   | { kind: 'invalid'; issue: FieldIssue }
   | { kind: 'noHeader' }
+  /** Nothing but blanks in the file: no header to ask for. */
+  | { kind: 'empty' }
+  /** A .vcf that holds no card (BEGIN:VCARD): another kind of file, named as a vCard. */
+  | { kind: 'noCard' }
   /** A quote opened at this line is never closed: the rest of the file would be one cell. */
   | { kind: 'unclosedQuote' }
   /** A vCard begun at this line never ends (END:VCARD): the file was cut, the card is not whole. */
@@ -106,8 +110,12 @@ export function contactsReader(bytes: Uint8Array, fileName: string): ContactsRea
   const notText = notTextKind(bytes);
   if (notText) return whole([{ line: 1, problem: { kind: notText } }]);
   const { text } = decodeText(bytes);
+  // trim() also drops a byte order mark: a spreadsheet's empty "CSV UTF-8" holds only that.
+  if (text.trim() === '') return whole([{ line: 1, problem: { kind: 'empty' } }]);
   const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
-  return vcard ? whole(contactsFromVCard(text)) : csvContactsReader(text);
+  if (!vcard) return csvContactsReader(text);
+  const cards = contactsFromVCard(text);
+  return whole(cards.length > 0 ? cards : [{ line: 1, problem: { kind: 'noCard' } }]);
 }
 
 const whole = (lines: ImportLine[]): ContactsReader => ({ step: () => lines, progress: () => 1 });

@@ -23,7 +23,8 @@ export interface LieuSource {
   rows: string[][];
 }
 
-export type LieuSourceProblem = 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary' | 'too_large';
+/** `blank`: the file holds no text at all; `empty`: it holds no line of lieu (a header alone). */
+export type LieuSourceProblem = 'blank' | 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary' | 'too_large';
 
 /** Why a file gives no table: a kind, or a CSV quote left open at a line (nothing is imported). */
 export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unclosed_quote'; line: number };
@@ -50,7 +51,8 @@ export interface LieuSourceReader {
  */
 export function lieuSourceReader(text: string): LieuSourceReader {
   const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '' || /^\s*[[{]/.test(source)) return { step: () => readLieuJson(source), progress: () => 0 };
+  if (source.trim() === '') return { step: () => ({ problem: 'blank' }), progress: () => 1 };
+  if (/^\s*[[{]/.test(source)) return { step: () => readLieuJson(source), progress: () => 0 };
   const reader = csvReader(source);
   let headers: string[] | null = null;
   const rows: string[][] = [];
@@ -81,7 +83,6 @@ function sameCells(row: readonly string[], headers: readonly string[]): boolean 
 }
 
 function readLieuJson(source: string): LieuSource | LieuSourceRefusal {
-  if (source.trim() === '') return { problem: 'empty' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);

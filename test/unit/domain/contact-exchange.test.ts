@@ -116,6 +116,24 @@ describe('CSV of contacts', () => {
     expect(contactLines(png, 'contacts.csv')).toEqual([{ line: 1, problem: { kind: 'binary' } }]);
   });
 
+  test('says an empty or blank file is empty, CSV or vCard, instead of asking its first line for column names', () => {
+    const files: [string, string][] = [
+      ['', 'contacts.csv'],
+      [' \r\n\t\n  ', 'contacts.csv'],
+      ['\uFEFF\n', 'export.csv'],
+      ['', 'contacts.vcf'],
+      ['\r\n\r\n', 'contacts.vcf'],
+    ];
+    for (const [text, name] of files)
+      expect(contactLines(new TextEncoder().encode(text), name)).toEqual([{ line: 1, problem: { kind: 'empty' } }]);
+  });
+
+  test('says a .vcf that holds no card is no vCard, instead of importing nobody without a word', () => {
+    expect(contactLines(new TextEncoder().encode('nom;email\nAnne;anne@exemple.fr\n'), 'contacts.vcf')).toEqual([
+      { line: 1, problem: { kind: 'noCard' } },
+    ]);
+  });
+
   test('maps French or English headers, accents ignored, and rejects a bad line with its reason', () => {
     const lines = csvContactLines(
       'Nom;Fonction;Téléphone;Courriel;Structure;Étiquettes\n' +

@@ -162,7 +162,8 @@ describe('lieux from the census of tiers-lieux', () => {
   });
 
   it('says what is wrong with a file that holds no lieux', () => {
-    expect(readLieuText('')).toEqual({ problem: 'empty' });
+    // An empty file is said to be empty, not to hold no lieu (as a header alone does).
+    for (const blank of ['', '  \r\n\t\n', '\uFEFF']) expect(readLieuText(blank)).toEqual({ problem: 'blank' });
     expect(readLieuText('{"data": [')).toEqual({ problem: 'bad_json' });
     expect(readLieuText('{"data": []}')).toEqual({ problem: 'no_elements' });
     expect(readLieuText('Nom;Commune\n')).toEqual({ problem: 'empty' });

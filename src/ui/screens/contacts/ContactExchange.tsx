@@ -64,6 +64,10 @@ export function ContactExchange() {
         return t.importNoName;
       case 'noHeader':
         return t.importNoHeader;
+      case 'empty':
+        return t.importEmpty;
+      case 'noCard':
+        return t.importNoCard;
       case 'unclosedQuote':
         return t.importUnclosedQuote;
       case 'unfinishedCard':

@@ -25,6 +25,8 @@ export const importMessages = {
       `Vérification des lignes… ${formatNumber(done, 'fr')} sur ${formatNumber(total, 'fr')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
+        blank:
+          'Ce fichier est vide\u202f; rien n’a été importé. Vérifiez que vous avez choisi le bon fichier, ou exportez-le de nouveau.',
         empty: 'Ce fichier ne contient aucune ligne de lieu.',
         bad_json: 'Ce fichier JSON est illisible (coupé ou abîmé\u202f?). Réexportez-le depuis la carte.',
         no_elements: 'Ce fichier JSON ne contient aucun élément de carte.',
@@ -105,6 +107,7 @@ export const importMessages = {
       `Checking lines… ${formatNumber(done, 'en')} of ${formatNumber(total, 'en')}`,
     problem: (problem: LieuSourceProblem) =>
       ({
+        blank: 'This file is empty; nothing was imported. Check you picked the right file, or export it again.',
         empty: 'This file holds no line of places.',
         bad_json: 'This JSON file cannot be read (cut or damaged?). Export it again from the map.',
         no_elements: 'This JSON file holds no map element.',

@@ -102,6 +102,10 @@ export const messages = {
     importRejectedLine: (line: number, reason: string) => `Ligne ${line}\u00a0: ${reason}`,
     importNoName: 'le nom manque.',
     importNoHeader: 'la première ligne doit nommer les colonnes, dont «\u00a0nom\u00a0».',
+    importEmpty:
+      'ce fichier est vide\u202f; rien n’a été importé. Vérifiez que vous avez choisi le bon fichier, ou exportez-le de nouveau.',
+    importNoCard:
+      'ce fichier .vcf ne contient aucune fiche de contact (vCard)\u202f; rien n’a été importé. Pour un tableau, choisissez un fichier CSV.',
     importSpreadsheet:
       'ce fichier est un classeur (Excel, LibreOffice) ou une archive, pas un CSV\u00a0: dans le tableur, enregistrez-le au format CSV, puis importez ce fichier CSV.',
     importBinary: 'ce fichier n’est pas du texte\u00a0: choisissez un fichier CSV ou vCard (.vcf).',
@@ -216,6 +220,8 @@ export const messages = {
     importRejectedLine: (line: number, reason: string) => `Line ${line}: ${reason}`,
     importNoName: 'the name is missing.',
     importNoHeader: 'the first line must name the columns, including “name”.',
+    importEmpty: 'this file is empty; nothing was imported. Check you picked the right file, or export it again.',
+    importNoCard: 'this .vcf file holds no contact card (vCard); nothing was imported. For a table, pick a CSV file.',
     importSpreadsheet:
       'this file is a workbook (Excel, LibreOffice) or an archive, not a CSV: save it as CSV in the spreadsheet, then import that CSV file.',
     importBinary: 'this file is not text: choose a CSV or vCard (.vcf) file.',
