@@ -72,7 +72,7 @@ function diskFull(roomNeeded: number): Health {
 }
 
 /** SQLite's "database or disk is full", PostgreSQL's disk_full (53100), the system's ENOSPC. */
-function isDiskFull(error: unknown): boolean {
+export function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC';
 }
