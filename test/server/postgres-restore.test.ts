@@ -1,7 +1,8 @@
 // A restore on PostgreSQL while servers keep running on the database: each push and pull runs
 // wholly before it (and the backup then replaces what it wrote: its device gives it back at the
 // new epoch) or wholly after it, on the backup under the new epoch; two restores run one after
-// the other. The races are made by holding locks the push or the restore needs, never by time.
+// the other; a dump made by a newer release is refused. The races are made by holding locks the
+// push or the restore needs, never by time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -12,8 +13,10 @@ import type { Mutation } from '../../src/protocol/wire';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup } from '../../src/server/ops/restore';
+import { verifyBackup } from '../../src/server/ops/verify';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
+import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import type { Network } from '../../src/server/store/store';
 import { visitCreation } from '../helpers/mutations';
 import { postgresBinDir } from '../helpers/postgres-cluster';
@@ -177,5 +180,23 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
     expect(last).not.toBe(-1);
     expect(meta.epochReason).toBe(`restored from ${[older, newer][last]}`);
     expect(await storedIds()).toEqual(last === 0 ? idsOf(a, b) : idsOf(a, b, c));
+  });
+
+  it('refuses a dump made by a newer Valise, as it refuses such a SQLite file, and changes nothing', async () => {
+    const kept = visitCreation(NOW);
+    await push(kept);
+    // A newer release's database: its schema goes past this server's migrations.
+    const [{ version }] = (await observer.query('SELECT version FROM schema_version')).rows;
+    await observer.query('UPDATE schema_version SET version = 999');
+    const file = await backup();
+    await observer.query('UPDATE schema_version SET version = $1', [version]);
+    await push(visitCreation(NOW));
+    const before = { ids: await storedIds(), meta: await server.readMeta() };
+
+    expect((await verifyBackup(file)).problems).toEqual([
+      `made by a newer Valise (schema 999, this server knows ${POSTGRES_MIGRATIONS.length}): update this server first`,
+    ]);
+    await expect(restore(file)).rejects.toThrow(/not a usable backup: made by a newer Valise.*Nothing was changed/);
+    expect({ ids: await storedIds(), meta: await server.readMeta() }).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { POSTGRES_MIGRATIONS } from '../store/postgres-schema';
 import { SqliteStore } from '../store/sqlite';
 import { SQLITE_MIGRATIONS } from '../store/sqlite-schema';
 
@@ -100,10 +101,7 @@ async function schemaProblems(copy: string): Promise<string[]> {
   const expected = new SqliteStore(':memory:');
   try {
     const version = store.db.pragma('user_version', { simple: true }) as number;
-    if (version > SQLITE_MIGRATIONS.length)
-      return [
-        `made by a newer Valise (schema ${version}, this server knows ${SQLITE_MIGRATIONS.length}): update this server first`,
-      ];
+    if (version > SQLITE_MIGRATIONS.length) return [newerSchema(version, SQLITE_MIGRATIONS.length)];
     try {
       await store.migrate();
     } catch (error) {
@@ -125,6 +123,11 @@ async function schemaProblems(copy: string): Promise<string[]> {
     await expected.close();
   }
   return problems;
+}
+
+/** A backup this server would run on without knowing its schema: its migrations stop short of it. */
+function newerSchema(version: number, known: number): string {
+  return `made by a newer Valise (schema ${version}, this server knows ${known}): update this server first`;
 }
 
 /** A database's tables with their columns (primary keys marked), its indexes, and its triggers and views. */
@@ -150,7 +153,8 @@ async function verifyDump(file: string): Promise<Verification> {
   let epoch: string | null = null;
   try {
     const { stdout: list } = await run('pg_restore', ['--list', file], { maxBuffer: 64 * 1024 * 1024 });
-    for (const table of [...CORE_TABLES, 'server_meta']) {
+    // A dump's schema version is its own table (SQLite keeps it in the file's header).
+    for (const table of [...CORE_TABLES, 'schema_version', 'server_meta']) {
       const present = new RegExp(`TABLE DATA \\S+ ${table} `).test(list);
       if (!present) {
         if (table !== 'server_meta') problems.push(`table ${table} is missing`);
@@ -163,7 +167,11 @@ async function verifyDump(file: string): Promise<Verification> {
       const rows = copyRows(stdout);
       if (rows === null) problems.push(`table ${table}: its data cannot be read back`);
       else if (table === 'server_meta') epoch = rows.find((row) => row.startsWith('epoch\t'))?.slice(6) ?? null;
-      else counts[table] = rows.length;
+      else if (table === 'schema_version') {
+        // Checked before pg_restore: once it has run, the tables are the dump's.
+        const version = Number(rows[0] ?? 0);
+        if (version > POSTGRES_MIGRATIONS.length) problems.push(newerSchema(version, POSTGRES_MIGRATIONS.length));
+      } else counts[table] = rows.length;
     }
   } catch (error) {
     problems.push(`pg_restore cannot read it: ${(error as Error).message.split('\n')[0]}`);
