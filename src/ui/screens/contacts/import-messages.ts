@@ -92,7 +92,8 @@ export const importMessages = {
     toMerge: (name: string, reason: string) => `à fusionner avec «\u00a0${name}\u00a0» (${reason})`,
     intoLine: (name: string, line: number) => `${name}, ligne ${line}`,
     refused: (reason: string) => `refusé\u00a0: ${reason}`,
-    moreLines: (count: number) => `… et ${formatNumber(count, 'fr')} autres lignes`,
+    moreLines: (count: number) =>
+      count === 1 ? '… et 1 autre ligne' : `… et ${formatNumber(count, 'fr')} autres lignes`,
     seeLieux: 'Voir les lieux',
   },
   en: {
@@ -173,7 +174,7 @@ export const importMessages = {
     toMerge: (name: string, reason: string) => `to merge with “${name}” (${reason})`,
     intoLine: (name: string, line: number) => `${name}, line ${line}`,
     refused: (reason: string) => `refused: ${reason}`,
-    moreLines: (count: number) => `… and ${formatNumber(count, 'en')} more lines`,
+    moreLines: (count: number) => (count === 1 ? '… and 1 more line' : `… and ${formatNumber(count, 'en')} more lines`),
     seeLieux: 'See places',
   },
 } satisfies Messages;
