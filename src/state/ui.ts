@@ -32,14 +32,33 @@ export function useUi<T>(selector: (state: UiState) => T): T {
   return useStore(uiStore, selector);
 }
 
+function isLanguage(value: string | null | undefined): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value ?? '');
+}
+
+/** The language chosen in Réglages on this device, else the browser's. */
 function readStoredLanguage(): Language {
   try {
     const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
-    return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'fr';
+    if (isLanguage(stored)) return stored;
   } catch {
-    // Storage can be refused (private mode, blocked cookies): French is the default.
-    return 'fr';
+    // Storage can be refused (private mode, blocked cookies): the browser's language still applies.
   }
+  return browserLanguage();
+}
+
+/**
+ * The first of the browser's languages the app speaks ("en-GB" is English), French if none:
+ * someone whose phone speaks English meets Valise in English before finding Réglages.
+ */
+function browserLanguage(): Language {
+  if (typeof navigator === 'undefined') return 'fr';
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const tag of preferred) {
+    const base = tag?.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'fr';
 }
 
 export function setLanguage(lang: Language): void {
