@@ -61,7 +61,7 @@ const FIELD_LABELS: Record<Language, Words> = {
     phone: 'Phone',
     address: 'Address',
     postcode: 'Postcode',
-    commune: 'Commune',
+    commune: 'Town',
     inseeCode: 'INSEE code',
     kind: 'Kind',
     typology: 'Typology',

@@ -44,6 +44,9 @@ describe('CSV exports of the network', () => {
     expect(lines(exportCsv('followUps', yearData(), 'en'))[0]).toBe(
       'To do;Due;Owner;Done;Done on;Visit;Event;Services',
     );
+    expect(lines(exportCsv('organisations', yearData(), 'en'))[0]).toBe(
+      'Name;Kind;Typology;Legal structure;Address;Postcode;Town;INSEE code;Territory;Département;Region;Latitude;Longitude;Website;Email;Phone;Networks;Tags;Notes;Created on',
+    );
     // A lieu is a "place" on every English screen: the file says so too.
     expect(lines(exportCsv('visits', yearData(), 'en'))[0]).toBe(
       'Date;Time;Place;Other place;Contacts;Services;Purpose;Notes;Latitude;Longitude;Written by',

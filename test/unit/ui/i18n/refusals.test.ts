@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRefusal } from '../../../../src/ui/i18n/refusals';
+import { territoryMessages } from '../../../../src/ui/territory/messages';
 
 describe('a refused change, said to a concierge', () => {
   it('names the field in the forms’ words and says the problem in French', () => {
@@ -12,6 +13,18 @@ describe('a refused change, said to a concierge', () => {
       '«\u00a0Notes\u00a0»\u00a0: trop long\u00a0: 50\u202f000 caractères au maximum.',
     );
     expect(describeRefusal(refusal, 'en')).toBe('“Notes”: too long: 50,000 characters at most.');
+  });
+
+  it('names a lieu’s town and postcode in English as its form labels them', () => {
+    for (const field of ['commune', 'postcode'] as const) {
+      const refusal = {
+        reason: `invalid organisations: ${field} is longer than 200 characters`,
+        code: 'invalid_record',
+        issues: [{ field, type: 'max_length', limit: 200, of: 'text' as const, message: '…' }],
+      };
+      expect(describeRefusal(refusal, 'en')).toMatch(new RegExp(`^“${territoryMessages.en[field]}”: `));
+      expect(describeRefusal(refusal, 'fr')).toMatch(new RegExp(`^«\u00a0${territoryMessages.fr[field]}\u00a0»`));
+    }
   });
 
   it('says a map entry by its field, and a reserved name in words', () => {
