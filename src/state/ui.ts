@@ -32,33 +32,19 @@ export function useUi<T>(selector: (state: UiState) => T): T {
   return useStore(uiStore, selector);
 }
 
-function isLanguage(value: string | null | undefined): value is Language {
-  return (LANGUAGES as readonly string[]).includes(value ?? '');
-}
-
-/** The language chosen in Réglages on this device, else the browser's. */
+/**
+ * The language chosen in Réglages on this device, else French — not the browser's language: the
+ * networks work in French, and a phone or browser set to English (a second-hand phone, a
+ * browser's default) would otherwise show a concierge other words than her colleagues'.
+ */
 function readStoredLanguage(): Language {
   try {
     const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
+    return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'fr';
   } catch {
-    // Storage can be refused (private mode, blocked cookies): the browser's language still applies.
+    // Storage can be refused (private mode, blocked cookies): French is the default.
+    return 'fr';
   }
-  return browserLanguage();
-}
-
-/**
- * The first of the browser's languages the app speaks ("en-GB" is English), French if none:
- * someone whose phone speaks English meets Valise in English before finding Réglages.
- */
-function browserLanguage(): Language {
-  if (typeof navigator === 'undefined') return 'fr';
-  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
-  for (const tag of preferred) {
-    const base = tag?.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'fr';
 }
 
 export function setLanguage(lang: Language): void {

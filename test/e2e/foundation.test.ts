@@ -143,26 +143,6 @@ describe('every top-level screen', () => {
   });
 });
 
-describe('the language of a first start', () => {
-  test('is English in a browser that speaks English, until Réglages chooses French', async () => {
-    const server = await serve();
-    context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    const shell = new ShellPage(page, server.url);
-
-    await shell.open();
-    expect(await shell.heading().textContent()).toBe('Visits');
-    expect(await shell.htmlLang()).toBe('en');
-
-    expect(await shell.goTo('reglages')).toBe('Settings');
-    await new SettingsPage(page).chooseLanguage('Français');
-    await expect.poll(() => shell.heading().textContent()).toBe('Réglages');
-    await shell.reload();
-    expect(await shell.heading().textContent()).toBe('Réglages');
-    expect(await shell.htmlLang()).toBe('fr');
-  });
-});
-
 describe('a new version', () => {
   test('waits for "Recharger", asks first when input is unsaved, then runs the new version', async () => {
     const first = await serve();

@@ -2,11 +2,6 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 
-// The app speaks the browser's first language it knows (src/state/ui.ts): the unit tests' browser
-// is French, as the e2e devices are, where happy-dom would say en-US.
-Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['fr-FR', 'fr'] });
-Object.defineProperty(navigator, 'language', { configurable: true, get: () => 'fr-FR' });
-
 // `findBy…` and `waitFor` wait for a state, polling; their default 1 s limit is a timing
 // assumption that a loaded machine breaks (a lazy screen takes seconds to import at load 15
 // on two cores). The limit only bounds how long a test that is failing anyway takes to say so.

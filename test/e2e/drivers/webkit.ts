@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { LANGUAGE_STORAGE_KEY } from '../../../src/state/ui';
 import { freePort } from '../../helpers/free-port';
 import { waitFor } from '../../helpers/wait-for';
 import type { Viewport } from '../helpers/browser';
@@ -74,21 +73,8 @@ class WebKitBackend implements Backend {
     private readonly driver: ChildProcess,
   ) {}
 
-  /** Origins whose storage already holds this device's language. */
-  private readonly speaksFrench = new Set<string>();
-
-  async goto(url: string): Promise<void> {
-    const { origin } = new URL(url);
-    if (!this.speaksFrench.has(origin)) {
-      // WebKitGTK takes the page's language from the C library's locale, and Debian installs no
-      // fr_FR one without the locales package: MiniBrowser says en-US whatever LANG is, and the
-      // app would speak English. The device is French as if Réglages had chosen Français, set
-      // from a file of the origin that runs no app code.
-      await this.session.navigate(`${origin}/robots.txt`);
-      await this.evaluate(`(localStorage.setItem(${JSON.stringify(LANGUAGE_STORAGE_KEY)}, 'fr'), true)`);
-      this.speaksFrench.add(origin);
-    }
-    await this.session.navigate(url);
+  goto(url: string): Promise<void> {
+    return this.session.navigate(url);
   }
 
   reload(): Promise<void> {

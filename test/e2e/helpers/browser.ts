@@ -25,9 +25,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The app speaks the browser's language: a Chromium started without a context's locale (the
-  // benchmarks' bare pages, Lighthouse) is French like the tests' devices, not Debian's en-US.
-  '--accept-lang=fr-FR,fr',
 ];
 
 export function chromiumPath(): string {

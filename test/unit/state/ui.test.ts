@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   holdUnsavedInput,
   LANGUAGE_STORAGE_KEY,
@@ -22,38 +22,6 @@ describe('the language', () => {
     setLanguage('fr');
     syncDocumentLanguage();
     expect(document.documentElement.lang).toBe('fr');
-  });
-});
-
-describe('the language of a first start', () => {
-  const french = navigator.languages;
-  const speak = (languages: string[]) =>
-    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => languages });
-  /** The store as a fresh start of the app builds it. */
-  const startLanguage = async () => {
-    vi.resetModules();
-    return (await import('../../../src/state/ui')).uiStore.getState().lang;
-  };
-
-  afterEach(() => {
-    speak([...french]);
-  });
-
-  test('is the first of the browser’s languages the app speaks, French when it speaks none of them', async () => {
-    speak(['en-GB', 'fr-FR']);
-    expect(await startLanguage()).toBe('en');
-    speak(['de-DE', 'EN-us', 'fr']);
-    expect(await startLanguage()).toBe('en');
-    speak(['fr-BE', 'en']);
-    expect(await startLanguage()).toBe('fr');
-    speak(['de-DE', 'it']);
-    expect(await startLanguage()).toBe('fr');
-  });
-
-  test('gives way to the language chosen in Réglages on this device', async () => {
-    speak(['en-US']);
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
-    expect(await startLanguage()).toBe('fr');
   });
 });
 
