@@ -2,6 +2,7 @@
 // vCard read into contact inputs, each line judged on its own; vCard 3.0 written for phones.
 // Pure: the database side (duplicates against stored contacts, the write) is src/db.
 import type { Contact } from './contact';
+import { withoutControlCharacters } from './control-characters';
 import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import { foldLine } from './ics';
@@ -274,9 +275,14 @@ function vcardUnescape(value: string): string {
   return value.replace(/\\([nN,;\\])/g, (_match, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 }
 
-/** TEXT values (RFC 6350 §3.4): a bare CR is a line break too, for readers that end lines at CR. */
+/**
+ * TEXT values (RFC 6350 §3.4): a bare CR is a line break too, for readers that end lines at CR;
+ * the other control characters, which a content line may not hold (tab aside), left out.
+ */
 function vcardEscape(value: string): string {
-  return value.replace(/[\\,;]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
+  return withoutControlCharacters(value)
+    .replace(/[\\,;]/g, (char) => `\\${char}`)
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** vCard 3.0 of contacts, CRLF line ends, with the names of their organisations. */

@@ -1,6 +1,7 @@
 // CSV as French spreadsheets open it without an import wizard: UTF-8 with a BOM (or Excel
 // guesses Windows-1252), `;` between cells (the comma is the decimal separator), CRLF lines,
 // decimal commas, and text that looks like a formula neutralised (CSV injection).
+import { withoutControlCharacters } from './control-characters';
 
 export const CSV_BOM = '\uFEFF';
 const CSV_SEPARATOR = ';';
@@ -33,8 +34,9 @@ export function withoutGuard(cell: string): string {
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
+  const typed = withoutControlCharacters(value);
   // Written as typed behind an apostrophe (LibreOffice shows it): read as text, never evaluated.
-  const text = spreadsheetWouldChange(value) ? `'${value}` : value;
+  const text = spreadsheetWouldChange(typed) ? `'${typed}` : typed;
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

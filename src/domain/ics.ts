@@ -2,6 +2,7 @@
 // whatever the reader's zone, no VTIMEZONE to ship), follow-ups with a due day as all-day
 // events (phone calendars ignore VTODO). Lines end in CRLF and fold at 75 octets.
 
+import { withoutControlCharacters } from './control-characters';
 import type { NetworkEvent } from './event';
 import { EVENT_KIND_LABELS } from './event-labels';
 import type { FollowUp } from './follow-up';
@@ -85,9 +86,12 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10).replaceAll('-', '');
 }
 
-/** TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as \n. */
+/**
+ * TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as \n;
+ * the other control characters, which a TEXT value may not hold (tab aside), left out.
+ */
 export function escapeText(text: string): string {
-  return text
+  return withoutControlCharacters(text)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')

@@ -1,7 +1,10 @@
 // Text people typed (names, answers, notes), written into the Markdown and MediaWiki exports
 // so that it stays text: no heading, list, link, table cell, tag or template by accident, and
 // no way out of the protection. CommonMark and MediaWiki both end a line at a bare CR as well
-// as at LF, so every escaper reads CR, CRLF and LF as one line break.
+// as at LF, so every escaper reads CR, CRLF and LF as one line break. The other control
+// characters are left out: they are no text, and tools that read the file choke on them.
+
+import { withoutControlCharacters } from './control-characters';
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -30,7 +33,7 @@ export function markdownText(text: string, indent = '  '): string {
 
 /** Markdown text on one line, inline markup escaped (a table cell, a title, a fact). */
 export function markdownCell(text: string): string {
-  return oneLine(text).replace(/([\\`*_[\]<>|#~])/g, '\\$1');
+  return oneLine(withoutControlCharacters(text)).replace(/([\\`*_[\]<>|#~])/g, '\\$1');
 }
 
 // ---- MediaWiki --------------------------------------------------------------------------
@@ -42,13 +45,15 @@ export function markdownCell(text: string): string {
  * an entity typed shows as typed.
  */
 export function wikiText(text: string): string {
-  const lines = text.split(LINE_BREAK).map((line) => {
-    if (line === '') return '';
-    // Links, templates, tables, tags, entities, bold/italic, signatures, magic words anywhere;
-    // lists, indents, headings and rules at the start of a line.
-    if (!/[[\]{}|<>~=']|__|&[#a-z0-9]+;/i.test(line) && !/^[\s*#:;!-]/.test(line)) return line;
-    return `<nowiki>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</nowiki>`;
-  });
+  const lines = withoutControlCharacters(text)
+    .split(LINE_BREAK)
+    .map((line) => {
+      if (line === '') return '';
+      // Links, templates, tables, tags, entities, bold/italic, signatures, magic words anywhere;
+      // lists, indents, headings and rules at the start of a line.
+      if (!/[[\]{}|<>~=']|__|&[#a-z0-9]+;/i.test(line) && !/^[\s*#:;!-]/.test(line)) return line;
+      return `<nowiki>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</nowiki>`;
+    });
   return lines.join('<br />');
 }
 
@@ -57,7 +62,7 @@ export function wikiText(text: string): string {
  * way: table cells, list items): every markup character written as its entity.
  */
 export function wikiLiteral(text: string): string {
-  return text
+  return withoutControlCharacters(text)
     .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

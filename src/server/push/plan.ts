@@ -1,6 +1,7 @@
 // Decides what a push does, without IO: the stores read the touched records and earlier
 // results inside their transaction, call planPush, and write its outcome in the same
 // transaction, so a mutation's effect and its id are committed together (at most once).
+import { CONTROL_CHARACTERS, HAS_CONTROL_CHARACTER } from '../../domain/control-characters';
 import { isId, newId } from '../../domain/ids';
 import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
@@ -349,10 +350,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, found without state.
-const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const SIGNS_OF_UNCLEAN_TEXT = /\\[bfu]|\u007f/;
 /** What applyOne answers, when it applies a change as it came, for one whose text may need cleaning. */
 const DOUBTFUL: unique symbol = Symbol('text may need cleaning');

@@ -7,6 +7,7 @@ import {
   type ImportLine,
 } from '../../../src/domain/contact-exchange';
 import { csvReader } from '../../../src/domain/csv-reader';
+import { CONTROL_TEXT, controlsIn } from '../../helpers/control-characters';
 import { contactLines, csvContactLines } from '../../helpers/imports';
 
 /** Every row of a CSV, or the line a quote never closed opens on. */
@@ -353,5 +354,23 @@ describe('contacts from a hostile or confused spreadsheet', () => {
     expect(contactLines(new Uint8Array(51 * 1024 * 1024), 'contacts.csv')).toEqual([
       { line: 1, problem: { kind: 'tooLarge' } },
     ]);
+  });
+});
+
+describe('a vCard of a contact whose fields hold control characters', () => {
+  test('leaves them out of every field, the lieu’s name included', () => {
+    const person = contact({
+      name: `Anne${CONTROL_TEXT} Martin`,
+      role: 'Coordinatrice\u0000',
+      phone: '06\u001b12',
+      email: 'anne\u007f@exemple.fr',
+      tags: ['réseau\u0007'],
+      notes: 'Rappeler\u000c lundi',
+      organisationIds: ['o1'],
+    });
+    const text = contactsToVCard([person], () => 'La\u0000 Forge');
+    expect(controlsIn(text)).toEqual([]);
+    expect(text).toContain('NOTE:Rappeler lundi');
+    expect(text).toContain('ORG:La Forge');
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, csvCell, toCsv } from '../../../src/domain/csv';
+import { CONTROL_TEXT, controlsIn } from '../../helpers/control-characters';
 
 /** A reader as a spreadsheet reads the file: quoted cells may hold `;`, `""` and line breaks. */
 function readCsv(text: string): string[][] {
@@ -129,5 +130,13 @@ describe('CSV for French spreadsheets', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a CSV of text holding control characters', () => {
+  it('leaves out the controls a person typed or pasted (NUL, escape, DEL…), keeps tabs and line breaks', () => {
+    const text = toCsv(['Nom', 'Notes'], [[`La${CONTROL_TEXT}Forge`, 'Un\tdeux\r\ntrois\u001b[31m']]);
+    expect(controlsIn(text)).toEqual([]);
+    expect(readCsv(text)[1]).toEqual([`La${'x'.repeat(29)}Forge`, 'Un\tdeux\r\ntrois[31m']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { EventNote, NetworkEvent } from '../../../src/domain/event';
 import { renderEventRecap } from '../../../src/domain/event-recap';
+import { CONTROL_TEXT, controlsIn } from '../../helpers/control-characters';
 
 const CAMILLE = '01900000-0000-7000-8000-00000000000a';
 const HUGO = '01900000-0000-7000-8000-00000000000b';
@@ -202,5 +203,23 @@ describe('names and typed text in the recap stay text', () => {
     expect(text).toContain('* &#91;Hugo&#93;(https://ailleurs.fr) &#95;&#95;NOTOC&#95;&#95;');
     expect(text).toContain('<nowiki/># Pas un titre\n<nowiki/>- pas une liste');
     expect(text).not.toMatch(/<\/?nowiki\s*>|<img/i);
+  });
+});
+
+describe('the recap of texts holding control characters', () => {
+  test('leaves them out in Markdown and in wikitext', () => {
+    const event = rencontre({
+      title: `Rencontre${CONTROL_TEXT}`,
+      placeLabel: 'Grange\u0000',
+      organisers: ['Réseau\u001b[31m'],
+      description: 'Journée\u000c annuelle',
+      attendees: { [HUGO]: { name: 'Hugo\u007f Leroy', status: 'present' } },
+    });
+    for (const format of ['markdown', 'wikitext'] as const) {
+      const text = renderEventRecap({ event, notes: [] }, 'fr', format);
+      expect(controlsIn(text)).toEqual([]);
+      expect(text).toContain('Hugo Leroy');
+      expect(text).toContain('Journée annuelle');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { NetworkEvent } from '../../../src/domain/event';
 import { calendarFile, escapeText, foldLine } from '../../../src/domain/ics';
+import { CONTROL_TEXT, controlsIn } from '../../helpers/control-characters';
 
 const GOLDEN = join(import.meta.dirname, '../../fixtures/ics');
 const PLACE = '01900000-0000-7000-8000-0000000000aa';
@@ -131,5 +132,26 @@ describe('a calendar file of events whose texts hold line breaks', () => {
     expect(names).not.toContain('ATTENDEE');
     expect(text).toContain('SUMMARY:Rencontre\\nEND:VEVENT\\nBEGIN:VEVENT');
     expect(escapeText('Un\r\nDeux\rTrois\nQuatre')).toBe('Un\\nDeux\\nTrois\\nQuatre');
+  });
+});
+
+describe('a calendar file of texts holding control characters', () => {
+  test('leaves them out of the title, the place, the description and a follow-up', () => {
+    const text = calendarFile(
+      [
+        {
+          ...rencontre,
+          title: `Rencontre${CONTROL_TEXT}`,
+          placeLabel: 'Salle\u0000B',
+          description: 'Ordre\u001b[2J du jour',
+        },
+      ],
+      [{ ...followUps[0], text: 'Rappeler\u0007 Hugo' } as (typeof followUps)[number]],
+      { language: 'fr' },
+    );
+    expect(controlsIn(text)).toEqual([]);
+    expect(text).toContain('DESCRIPTION:Ordre[2J du jour');
+    expect(text).toContain('LOCATION:SalleB');
+    expect(escapeText('a\u0000b\tc')).toBe('ab\tc');
   });
 });
