@@ -112,11 +112,12 @@ export function createMapView(element: HTMLElement, options: MapViewOptions): Ma
           interactive: false,
           icon: divIcon({ className: styles.here, iconSize: [18, 18], iconAnchor: [9, 9] }),
         }).addTo(hereLayer);
-        map.setView([here.latitude, here.longitude], 11);
+        map.setView([here.latitude, here.longitude], 11, { animate: false });
       } else if (placed.length > 0) {
         map.fitBounds(latLngBounds(placed.map((at) => [at.latitude, at.longitude])), {
           padding: [30, 30],
           maxZoom: 13,
+          animate: false,
         });
       }
       select(selected);
