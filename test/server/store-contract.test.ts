@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { PostgresStore } from '../../src/server/store/postgres';
+import { expect, it } from 'vitest';
+import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { keyByRecordId } from '../helpers/sqlite-layouts';
+import { waitFor } from '../helpers/wait-for';
 import { storeContract } from './store-contract';
 
 /** The migrations before the one that repairs clocks (it is the second of both stores). */
@@ -84,4 +86,38 @@ describeOnPostgres('PostgreSQL', (cluster) => {
       }
     },
   }));
+
+  // SQLite's second server is refused by the data folder's lock; PostgreSQL's start beside each other.
+  it('migrates a new database once when two servers start on it together', async () => {
+    const url = await cluster().createDatabase();
+    const [holder, watcher] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all([holder.connect(), watcher.connect()]);
+    const servers = [new PostgresStore(url, 2), new PostgresStore(url, 2)];
+    try {
+      // Both start while the holder has the migration lock, then go as they can.
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const migrations = servers.map((server) => server.migrate());
+      await waitFor(
+        'both servers wait to migrate',
+        async () => {
+          const { rows } = await watcher.query(
+            `SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
+          );
+          return Number(rows[0].count) === 2;
+        },
+        { timeout: 20_000 },
+      );
+      await holder.query('COMMIT');
+      await Promise.all(migrations);
+      expect((await watcher.query('SELECT version FROM schema_version')).rows).toEqual([
+        { version: POSTGRES_MIGRATIONS.length },
+      ]);
+      const [first, second] = servers as [PostgresStore, PostgresStore];
+      expect((await first.readMeta()).epoch).toBeTruthy();
+      expect(await second.readMeta()).toEqual(await first.readMeta());
+    } finally {
+      await Promise.all([holder.end(), watcher.end(), ...servers.map((server) => server.close())]);
+    }
+  });
 });
