@@ -13,6 +13,7 @@ import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { useRecordForm } from '../../forms/use-record-form';
+import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useMessages } from '../../i18n/messages';
 import styles from './contacts.module.css';
 import { parseTags, textOrNull } from './form-text';
@@ -73,6 +74,7 @@ function fieldsOf(values: PersonValues) {
 function PersonEditor({ title, start }: { title: string; start: FormStart<PersonValues> }) {
   const t = useMessages(messages);
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
+  const lieuxBox = useFocusAfterClose<HTMLDivElement>(creatingLieu !== null);
   const form = useRecordForm(start, {
     save: (values, _files, draftId, opened) =>
       saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
@@ -93,26 +95,28 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
     >
       <Field label={t.name} {...bind('name')} autocomplete="off" />
       <Field label={t.role} optional {...bind('role')} />
-      <RecordPicker
-        type="organisations"
-        label={t.organisations}
-        hint={t.organisationsHint}
-        multiple
-        selected={values.organisationIds}
-        onChange={(organisationIds) => form.set('organisationIds', organisationIds)}
-        onCreate={(text) => setCreatingLieu(text)}
-        maxShown={4}
-      />
-      {creatingLieu !== null ? (
-        <InlineOrganisationForm
-          initialName={creatingLieu}
-          onCreated={(lieu) => {
-            setCreatingLieu(null);
-            form.set('organisationIds', [...values.organisationIds, lieu.id]);
-          }}
-          onCancel={() => setCreatingLieu(null)}
+      <div ref={lieuxBox} class="stack">
+        <RecordPicker
+          type="organisations"
+          label={t.organisations}
+          hint={t.organisationsHint}
+          multiple
+          selected={values.organisationIds}
+          onChange={(organisationIds) => form.set('organisationIds', organisationIds)}
+          onCreate={(text) => setCreatingLieu(text)}
+          maxShown={4}
         />
-      ) : null}
+        {creatingLieu !== null ? (
+          <InlineOrganisationForm
+            initialName={creatingLieu}
+            onCreated={(lieu) => {
+              setCreatingLieu(null);
+              form.set('organisationIds', [...values.organisationIds, lieu.id]);
+            }}
+            onCancel={() => setCreatingLieu(null)}
+          />
+        ) : null}
+      </div>
       <Field label={t.phone} optional type="tel" {...bind('phone')} />
       <Field label={t.email} optional type="email" {...bind('email')} />
       <Field label={t.tags} hint={t.tagsHint} optional {...bind('tags')} />

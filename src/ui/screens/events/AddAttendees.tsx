@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { contactsByIds } from '../../../db/contacts';
 import { type Attendee, setAttendance } from '../../../db/events';
 import type { Contact } from '../../../domain/contact';
@@ -6,6 +6,7 @@ import type { NetworkEvent } from '../../../domain/event';
 import { InlineContactForm } from '../../components/InlineContactForm';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
@@ -24,19 +25,8 @@ export function AddAttendees({
   const t = useMessages(messages);
   const context = useDataContext();
   const [creating, setCreating] = useState<string | null>(null);
-  // Back from creating a person, the next name is typed into the search again: its field takes
-  // the focus the closed form had, which would otherwise fall to the page's body.
-  const pickerBox = useRef<HTMLDivElement>(null);
-  const returning = useRef(false);
-  useEffect(() => {
-    if (creating !== null || !returning.current) return;
-    returning.current = false;
-    pickerBox.current?.querySelector('input')?.focus();
-  }, [creating]);
-  const closeForm = () => {
-    returning.current = true;
-    setCreating(null);
-  };
+  // Back from creating a person, the next name is typed into the search again.
+  const pickerBox = useFocusAfterClose<HTMLDivElement>(creating !== null);
   const arrivingAs: Attendee['status'] = event.startsAt <= new Date().toISOString() ? 'present' : 'invited';
 
   const add = (people: readonly Pick<Contact, 'id' | 'name'>[]) => {
@@ -53,9 +43,9 @@ export function AddAttendees({
         offerLieu={place}
         onCreated={(contact) => {
           add([contact]);
-          closeForm();
+          setCreating(null);
         }}
-        onCancel={closeForm}
+        onCancel={() => setCreating(null)}
       />
     );
   }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
+import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
@@ -8,6 +9,7 @@ import { messages } from './messages';
 export function PlacePicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
   const t = useMessages(messages);
   const [creating, setCreating] = useState<string | null>(null);
+  const pickerBox = useFocusAfterClose<HTMLDivElement>(creating !== null);
   if (creating !== null) {
     return (
       <InlineOrganisationForm
@@ -21,13 +23,15 @@ export function PlacePicker({ value, onChange }: { value: string | null; onChang
     );
   }
   return (
-    <RecordPicker
-      type="organisations"
-      label={t.fieldPlace}
-      hint={t.fieldPlaceHint}
-      selected={value ? [value] : []}
-      onChange={(ids) => onChange(ids[0] ?? null)}
-      onCreate={(text) => setCreating(text)}
-    />
+    <div ref={pickerBox}>
+      <RecordPicker
+        type="organisations"
+        label={t.fieldPlace}
+        hint={t.fieldPlaceHint}
+        selected={value ? [value] : []}
+        onChange={(ids) => onChange(ids[0] ?? null)}
+        onCreate={(text) => setCreating(text)}
+      />
+    </div>
   );
 }

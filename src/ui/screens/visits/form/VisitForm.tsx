@@ -18,6 +18,7 @@ import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
 import { type FormStart, useFormStart } from '../../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form';
 import { useDataContext } from '../../../hooks/use-data-context';
+import { useFocusAfterClose } from '../../../hooks/use-focus-after-close';
 import { useMessages } from '../../../i18n/messages';
 import { SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
 import { FollowUpRows, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
@@ -105,6 +106,9 @@ function VisitEditor({
   const { context, recordId } = start;
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
   const [creatingPerson, setCreatingPerson] = useState<string | null>(null);
+  // Once a lieu or a person created here is added, typing goes on from its picker.
+  const lieuBox = useFocusAfterClose<HTMLDivElement>(creatingLieu !== null);
+  const peopleBox = useFocusAfterClose<HTMLDivElement>(creatingPerson !== null);
 
   const form = useRecordForm(start, {
     check: (values) => {
@@ -149,26 +153,29 @@ function VisitEditor({
       <form class={classes(styles['visit-form'], 'stack')} ref={form.formRef} onSubmit={form.submit} noValidate>
         <DraftNotice form={form} />
         <FormProblem form={form} fix={t.fixProblems} />
-        <RecordPicker
-          type="organisations"
-          label={t.place}
-          hint={t.placeHint}
-          selected={values.organisationId ? [values.organisationId] : []}
-          suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
-          onChange={(ids) => change({ organisationId: ids[0] ?? null })}
-          onCreate={(text) => setCreatingLieu(text)}
-          error={errors.organisationId}
-        />
-        {creatingLieu !== null ? (
-          <InlineOrganisationForm
-            initialName={creatingLieu}
-            onCreated={(lieu) => {
-              setCreatingLieu(null);
-              change({ organisationId: lieu.id });
-            }}
-            onCancel={() => setCreatingLieu(null)}
+        {/* `stack`: the picker and the lieu created from it keep the form's spacing. */}
+        <div ref={lieuBox} class="stack">
+          <RecordPicker
+            type="organisations"
+            label={t.place}
+            hint={t.placeHint}
+            selected={values.organisationId ? [values.organisationId] : []}
+            suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
+            onChange={(ids) => change({ organisationId: ids[0] ?? null })}
+            onCreate={(text) => setCreatingLieu(text)}
+            error={errors.organisationId}
           />
-        ) : null}
+          {creatingLieu !== null ? (
+            <InlineOrganisationForm
+              initialName={creatingLieu}
+              onCreated={(lieu) => {
+                setCreatingLieu(null);
+                change({ organisationId: lieu.id });
+              }}
+              onCancel={() => setCreatingLieu(null)}
+            />
+          ) : null}
+        </div>
         <ServiceChoices order={serviceOrder} selected={values.services} onChange={(services) => change({ services })} />
         <Field
           as="textarea"
@@ -179,29 +186,31 @@ function VisitEditor({
           onInput={(event) => change({ notes: event.currentTarget.value })}
           error={errors.notes}
         />
-        <RecordPicker
-          type="contacts"
-          label={t.people}
-          hint={t.peopleHint}
-          multiple
-          selected={values.contactIds}
-          suggested={[]}
-          maxShown={4}
-          onChange={(contactIds) => change({ contactIds })}
-          onCreate={(text) => setCreatingPerson(text)}
-          error={errors.contactIds}
-        />
-        {creatingPerson !== null ? (
-          <InlineContactForm
-            initialName={creatingPerson}
-            organisationIds={values.organisationId ? [values.organisationId] : []}
-            onCreated={(person) => {
-              setCreatingPerson(null);
-              change({ contactIds: [...values.contactIds, person.id] });
-            }}
-            onCancel={() => setCreatingPerson(null)}
+        <div ref={peopleBox} class="stack">
+          <RecordPicker
+            type="contacts"
+            label={t.people}
+            hint={t.peopleHint}
+            multiple
+            selected={values.contactIds}
+            suggested={[]}
+            maxShown={4}
+            onChange={(contactIds) => change({ contactIds })}
+            onCreate={(text) => setCreatingPerson(text)}
+            error={errors.contactIds}
           />
-        ) : null}
+          {creatingPerson !== null ? (
+            <InlineContactForm
+              initialName={creatingPerson}
+              organisationIds={values.organisationId ? [values.organisationId] : []}
+              onCreated={(person) => {
+                setCreatingPerson(null);
+                change({ contactIds: [...values.contactIds, person.id] });
+              }}
+              onCancel={() => setCreatingPerson(null)}
+            />
+          ) : null}
+        </div>
         <Field
           label={t.purposeLabel}
           optional
