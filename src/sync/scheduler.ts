@@ -1,6 +1,7 @@
 // When to sync: at start, when the network comes back, shortly after local writes, and
 // periodically — because the browser's `online` event lies (captive portals, dead wifi).
-// Failures back off exponentially so a dead server is not hammered; success resets it. A device
+// Failures back off exponentially so a dead server is not hammered; success resets it, and so
+// does the person coming back to the app while it waits out a failure. A device
 // an admin removed does not sync by itself any more: only when the person asks.
 import { observe } from '../db/live';
 import { pendingCount, reloadSession } from '../db/sync-store';
@@ -8,6 +9,8 @@ import type { SyncEngine } from './engine';
 
 export interface SchedulerEnvironment {
   onOnline(listener: () => void): () => void;
+  /** The app shown again (back from another app, a tab brought to the front). */
+  onShown(listener: () => void): () => void;
   setTimer(callback: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
 }
@@ -23,6 +26,13 @@ const browserEnvironment: SchedulerEnvironment = {
   onOnline(listener) {
     window.addEventListener('online', listener);
     return () => window.removeEventListener('online', listener);
+  },
+  onShown(listener) {
+    const shown = () => {
+      if (document.visibilityState === 'visible') listener();
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
   },
   setTimer: (callback, ms) => setTimeout(callback, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -42,6 +52,14 @@ export class SyncScheduler {
 
   start(): void {
     this.stops.push(this.environment.onOnline(() => this.runByItself({ backoff: 'forget' })));
+    // A concierge reaching the lieu's wifi opens the app: a phone that failed offline in the
+    // field would otherwise wait out its backoff (up to 5 minutes; no `online` event reaches a
+    // page the phone had frozen). A tab shown while all is well keeps to its timer.
+    this.stops.push(
+      this.environment.onShown(() => {
+        if (this.failures > 0) void this.runByItself({ backoff: 'forget' });
+      }),
+    );
     const watch = observe(
       () => pendingCount(this.engine.context),
       (count) => {

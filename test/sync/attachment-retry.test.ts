@@ -81,7 +81,12 @@ describe('a photo whose upload failed', () => {
     const timers: number[] = [];
     const scheduler = new SyncScheduler(
       device.engine,
-      { onOnline: () => () => undefined, setTimer: (_callback, ms) => timers.push(ms), clearTimer: () => undefined },
+      {
+        onOnline: () => () => undefined,
+        onShown: () => () => undefined,
+        setTimer: (_callback, ms) => timers.push(ms),
+        clearTimer: () => undefined,
+      },
       { periodMs: 60_000, firstBackoffMs: 5_000 },
     );
     const photos = [await photo(), await photo(), await photo()];

@@ -14,9 +14,14 @@ import { TEST_SERVER_URL } from '../helpers/test-server';
 class ManualEnvironment implements SchedulerEnvironment {
   timers: { callback: () => void; ms: number }[] = [];
   private onlineListeners: (() => void)[] = [];
+  private shownListeners: (() => void)[] = [];
   private waiters: (() => void)[] = [];
   onOnline(listener: () => void) {
     this.onlineListeners.push(listener);
+    return () => {};
+  }
+  onShown(listener: () => void) {
+    this.shownListeners.push(listener);
     return () => {};
   }
   setTimer(callback: () => void, ms: number) {
@@ -39,6 +44,9 @@ class ManualEnvironment implements SchedulerEnvironment {
   }
   goOnline() {
     for (const listener of this.onlineListeners) listener();
+  }
+  show() {
+    for (const listener of this.shownListeners) listener();
   }
 }
 
@@ -102,6 +110,19 @@ describe('when a device syncs by itself', () => {
     await environment.timersBecome(10_000);
     reachable = true;
     environment.goOnline();
+    await environment.timersBecome(60_000);
+    expect(device.engine.status.state).toBe('idle');
+  });
+
+  it('tries at once when the person comes back to the app while it waits out a failure', async () => {
+    reachable = false;
+    scheduler.start();
+    await environment.timersBecome(5_000);
+    environment.timers[0]?.callback();
+    await environment.timersBecome(10_000);
+    // At the lieu's wifi, the app opened again: no 10 s (up to 5 min) wait, and no backoff kept.
+    reachable = true;
+    environment.show();
     await environment.timersBecome(60_000);
     expect(device.engine.status.state).toBe('idle');
   });

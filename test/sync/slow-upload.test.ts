@@ -204,6 +204,7 @@ describe('a photo the link cannot carry in time', () => {
     const timers: number[] = [];
     const environment: SchedulerEnvironment = {
       onOnline: () => () => undefined,
+      onShown: () => () => undefined,
       setTimer: (_callback, ms) => timers.push(ms),
       clearTimer: () => undefined,
     };
