@@ -34,7 +34,12 @@ export function DraftNotice({ form }: { form: Pick<RecordForm<object, unknown>, 
 export function FormProblem({ form, fix }: { form: Pick<RecordForm<object, unknown>, 'problem'>; fix?: string }) {
   const t = useMessages(formMessages);
   if (form.problem === null) return null;
-  const words = { errors: fix ?? t.fixProblems, storage_full: t.storageFull, failed: t.saveFailed };
+  const words = {
+    errors: fix ?? t.fixProblems,
+    storage_full: t.storageFull,
+    failed: t.saveFailed,
+    failed_unkept: t.saveFailedUnkept,
+  };
   return (
     <Banner tone="error" urgent>
       {words[form.problem]}

@@ -13,7 +13,7 @@ import { focusFirstError } from './focus-first-error';
 import type { FormStart } from './use-form-start';
 
 export type FieldErrors = Record<string, string>;
-export type FormProblem = 'errors' | 'storage_full' | 'failed';
+export type FormProblem = 'errors' | 'storage_full' | 'failed' | 'failed_unkept';
 
 type StringKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 type TextEvent = { currentTarget: { value: string } };
@@ -47,7 +47,9 @@ export interface RecordForm<V, F> {
   errors: FieldErrors;
   /**
    * Something to fix ('errors'), a save the device had no room for ('storage_full'), or a save
-   * that failed for another reason ('failed').
+   * that failed for another reason, the input kept in its draft ('failed') or, its draft not
+   * written either, only on screen ('failed_unkept': the database closed by another tab's
+   * newer version, or deleted by the browser).
    */
   problem: FormProblem | null;
   saving: boolean;
@@ -76,8 +78,14 @@ export function useRecordForm<V extends object, R, F = never>(
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState(0);
-  // The last draft write failed (a full device): the input is only on screen until one succeeds.
+  // The last draft write failed (a full device, a closed database): the input is only on
+  // screen until one succeeds. A ref as well, for the save that awaits that very write.
   const [draftFailed, setDraftFailed] = useState(false);
+  const draftLost = useRef(false);
+  const noteDraft = (failed: boolean) => {
+    draftLost.current = failed;
+    setDraftFailed(failed);
+  };
   const formRef = useRef<HTMLFormElement>(null);
   // Draft writes run one after the other and the save waits for them; once saving, none is
   // started: a late draft write must never bring back the draft of a record just saved.
@@ -96,11 +104,11 @@ export function useRecordForm<V extends object, R, F = never>(
       .then(async () => {
         if (closed.current) return;
         await write();
-        setDraftFailed(false);
+        noteDraft(false);
       })
       .catch((error: unknown) => {
         console.error('draft not written', error);
-        setDraftFailed(true);
+        noteDraft(true);
       })
       .finally(() => setPending((count) => count - 1));
   };
@@ -159,7 +167,7 @@ export function useRecordForm<V extends object, R, F = never>(
       await writes.current;
       closed.current = true;
       const result = await options.save(values, files, draftId, start.recordId === null ? null : start.saved);
-      setDraftFailed(false);
+      noteDraft(false);
       options.onSaved(result, values);
     } catch (error) {
       closed.current = false;
@@ -171,7 +179,7 @@ export function useRecordForm<V extends object, R, F = never>(
       if (found) showErrors(found);
       else {
         console.error(error);
-        setProblem(isStorageFull(error) ? 'storage_full' : 'failed');
+        setProblem(isStorageFull(error) ? 'storage_full' : draftLost.current ? 'failed_unkept' : 'failed');
       }
     }
   };
@@ -185,7 +193,7 @@ export function useRecordForm<V extends object, R, F = never>(
     setValues(start.saved);
     setFilesState([]);
     setRestoredAt(null);
-    setDraftFailed(false);
+    noteDraft(false);
     setErrors({});
     setProblem(null);
   };

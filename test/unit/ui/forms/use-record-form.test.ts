@@ -8,6 +8,7 @@ import { openFollowUps } from '../../../../src/db/follow-ups';
 import { saveRecordForm } from '../../../../src/db/form-save';
 import { listVisits, saveVisit } from '../../../../src/db/visits';
 import { createRecord, updateRecord } from '../../../../src/db/writes';
+import { uiStore } from '../../../../src/state/ui';
 import { type FormStart, fromRecord, useFormStart } from '../../../../src/ui/forms/use-form-start';
 import { useRecordForm } from '../../../../src/ui/forms/use-record-form';
 
@@ -121,6 +122,28 @@ describe('the form kit', () => {
     await act(() => result.current.submit());
     expect(saved).toHaveLength(1);
     expect(await listVisits(context, { limit: 1000 })).toHaveLength(before + 1);
+  });
+
+  test('a save whose draft could not be written either says the input is only on screen, and holds the page until saved', async () => {
+    const context = await appData();
+    const saved: string[] = [];
+    const { result } = renderHook(() => useVisitForm(startOf(context, 'visit-new-unkept'), saved));
+    // As Dexie does when a newer version of the app opens the database in another tab.
+    context.db.close();
+    try {
+      act(() => result.current.change({ notes: 'Tapé pendant que la base est fermée', followUp: 'Rappeler' }));
+      await act(() => result.current.submit());
+      expect(saved).toEqual([]);
+      expect(result.current.problem).toBe('failed_unkept');
+      expect(result.current.values.notes).toBe('Tapé pendant que la base est fermée');
+      expect(uiStore.getState().unsavedInputs).toBeGreaterThan(0);
+    } finally {
+      await context.db.open();
+    }
+    await act(() => result.current.submit());
+    expect(result.current.problem).toBe(null);
+    expect(saved).toHaveLength(1);
+    await waitFor(() => expect(uiStore.getState().unsavedInputs).toBe(0));
   });
 
   test('saves only what the person changed: an edit made meanwhile in another tab or by a pull stays', async () => {
