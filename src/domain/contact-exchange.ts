@@ -94,11 +94,22 @@ function headerKey(header: string): string {
     .trim();
 }
 
+/**
+ * Columns of a CSV whose headers name one field ("Téléphone" and "Mobile", or "Email" twice):
+ * all are read, none dropped (see csvContactsReader). `column` counts from 1, as a person does.
+ */
+export interface DuplicateColumns {
+  field: string;
+  columns: { header: string; column: number }[];
+}
+
 export interface ContactsReader {
   /** Reads up to `rows` more rows of a CSV (a vCard at once): every line once all is read, else null. */
   step(rows: number): ImportLine[] | null;
   /** How much of the file is read, from 0 to 1. */
   progress(): number;
+  /** Once the header is read: the fields two columns or more fill. */
+  duplicateColumns(): DuplicateColumns[];
 }
 
 /**
@@ -119,19 +130,45 @@ export function contactsReader(bytes: Uint8Array, fileName: string): ContactsRea
   return whole(cards.length > 0 ? cards : [{ line: 1, problem: { kind: 'noCard' } }]);
 }
 
-const whole = (lines: ImportLine[]): ContactsReader => ({ step: () => lines, progress: () => 1 });
+const whole = (lines: ImportLine[]): ContactsReader => ({
+  step: () => lines,
+  progress: () => 1,
+  duplicateColumns: () => [],
+});
 
-/** Reads a CSV of contacts: a header line (French or English names), then one person a line. */
+/** Fields a person has several of: the values of every column that fills one are joined. */
+const LIST_FIELDS = new Set(['tags', 'organisations', 'notes']);
+
+/**
+ * Reads a CSV of contacts: a header line (French or English names), then one person a line.
+ * Two columns that fill one field lose nothing: a list (tags, lieux, notes) joins their values;
+ * otherwise the first filled cell is the field and another value goes to the notes, named by
+ * its column's header.
+ */
 function csvContactsReader(text: string): ContactsReader {
   const reader = csvReader(text);
   let header: string[] | null = null;
-  let columns = new Map<string, number>();
+  let columns = new Map<string, number[]>();
   let rowNumber = 1;
   const lines: ImportLine[] = [];
+  const filled = (row: string[], field: string) =>
+    (columns.get(field) ?? [])
+      .map((index) => ({ index, value: withoutGuard((row[index] ?? '').trim()) }))
+      .filter(({ value }) => value !== '');
   const cell = (row: string[], field: string) => {
-    const index = columns.get(field);
-    return index === undefined ? '' : withoutGuard((row[index] ?? '').trim());
+    const values = filled(row, field).map(({ value }) => value);
+    return (LIST_FIELDS.has(field) ? values.join(field === 'notes' ? '\n' : ', ') : values[0]) ?? '';
   };
+  /** The values a field's first filled cell leaves out, for the notes: "Mobile : 06 12 34 56 78". */
+  const asides = (row: string[]) =>
+    [...columns.keys()]
+      .filter((field) => !LIST_FIELDS.has(field))
+      .flatMap((field) => {
+        const [first, ...others] = filled(row, field);
+        return others
+          .filter(({ value }) => value !== first?.value)
+          .map(({ index, value }) => `${(header?.[index] ?? '').trim()}\u00a0: ${value}`);
+      });
   return {
     step: (count) => {
       const slice = reader.read(count);
@@ -159,7 +196,7 @@ function csvContactsReader(text: string): ContactsReader {
             phone: restoredPhone(cell(row, 'phone')),
             email: cell(row, 'email') || null,
             tags: splitList(cell(row, 'tags')),
-            notes: cell(row, 'notes') || null,
+            notes: [cell(row, 'notes'), ...asides(row)].filter(Boolean).join('\n') || null,
             consentNote: cell(row, 'consentNote') || null,
             consentDate: isoDay(cell(row, 'consentDate')),
             organisationNames: splitList(cell(row, 'organisations')),
@@ -172,6 +209,13 @@ function csvContactsReader(text: string): ContactsReader {
       return header ? lines : [{ line: 1, problem: { kind: 'noHeader' } }];
     },
     progress: reader.progress,
+    duplicateColumns: () =>
+      [...columns.entries()]
+        .filter(([, indexes]) => indexes.length > 1)
+        .map(([field, indexes]) => ({
+          field,
+          columns: indexes.map((index) => ({ header: (header?.[index] ?? '').trim(), column: index + 1 })),
+        })),
   };
 }
 
@@ -179,12 +223,13 @@ function sameCells(row: readonly string[], header: readonly string[]): boolean {
   return header.every((name, index) => (row[index] ?? '').trim() === name.trim());
 }
 
-function headerColumns(header: readonly string[]): Map<string, number> {
-  const columns = new Map<string, number>();
+/** Each field's columns, in the file's order. */
+function headerColumns(header: readonly string[]): Map<string, number[]> {
+  const columns = new Map<string, number[]>();
   for (const [index, cell] of header.entries()) {
     const key = headerKey(cell);
     for (const [field, names] of Object.entries(HEADERS))
-      if (names.includes(key) && !columns.has(field)) columns.set(field, index);
+      if (names.includes(key)) columns.set(field, [...(columns.get(field) ?? []), index]);
   }
   return columns;
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Contact } from '../../../src/domain/contact';
 import {
   contactsFromVCard,
+  contactsReader,
   contactsToVCard,
   duplicateKeys,
   type ImportLine,
@@ -132,6 +133,51 @@ describe('CSV of contacts', () => {
   test('says a .vcf that holds no card is no vCard, instead of importing nobody without a word', () => {
     expect(contactLines(new TextEncoder().encode('nom;email\nAnne;anne@exemple.fr\n'), 'contacts.vcf')).toEqual([
       { line: 1, problem: { kind: 'noCard' } },
+    ]);
+  });
+
+  test('reads every column that names one field: the first filled is the field, another value goes to the notes, lists are joined', () => {
+    const text =
+      'Nom;Téléphone;Mobile;Étiquettes;Tags;Notes;Email;Email\n' +
+      'Anne;02 99 00 00 00;06 12 34 56 78;réseau;fablab;Vue au forum;anne@exemple.fr;anne@exemple.fr\n' +
+      'Bob;;06 98 76 54 32;;;;;bob@exemple.fr\n';
+    const reader = contactsReader(new TextEncoder().encode(text), 'contacts.csv');
+    let lines: ImportLine[] | null = null;
+    while (lines === null) lines = reader.step(1);
+    expect(reader.duplicateColumns()).toEqual([
+      {
+        field: 'phone',
+        columns: [
+          { header: 'Téléphone', column: 2 },
+          { header: 'Mobile', column: 3 },
+        ],
+      },
+      {
+        field: 'tags',
+        columns: [
+          { header: 'Étiquettes', column: 4 },
+          { header: 'Tags', column: 5 },
+        ],
+      },
+      {
+        field: 'email',
+        columns: [
+          { header: 'Email', column: 7 },
+          { header: 'Email', column: 8 },
+        ],
+      },
+    ]);
+    expect(lines).toMatchObject([
+      {
+        line: 2,
+        contact: {
+          phone: '02 99 00 00 00',
+          email: 'anne@exemple.fr',
+          tags: ['réseau', 'fablab'],
+          notes: 'Vue au forum\nMobile\u00a0: 06 12 34 56 78',
+        },
+      },
+      { line: 3, contact: { phone: '06 98 76 54 32', email: 'bob@exemple.fr', notes: null } },
     ]);
   });
 

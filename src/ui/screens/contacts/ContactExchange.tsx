@@ -5,7 +5,13 @@ import { type ImportReport, importContacts } from '../../../db/contact-import';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
 import { isolate } from '../../../domain/bidi';
-import { contactsReader, contactsToVCard, type ImportLine, type ImportProblem } from '../../../domain/contact-exchange';
+import {
+  contactsReader,
+  contactsToVCard,
+  type DuplicateColumns,
+  type ImportLine,
+  type ImportProblem,
+} from '../../../domain/contact-exchange';
 import { tooLargeToRead } from '../../../domain/text-file';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -28,7 +34,10 @@ const STEP_ROWS = 200;
 const SHOWN_LINES = 200;
 
 /** The judged lines of a picked file, read in slices between paints with how far it is. */
-async function readLines(file: File, onProgress: (percent: number) => void): Promise<ImportLine[]> {
+async function readLines(
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<{ lines: ImportLine[]; duplicates: DuplicateColumns[] }> {
   const reader = contactsReader(new Uint8Array(await file.arrayBuffer()), file.name);
   const read: { lines: ImportLine[] | null } = { lines: null };
   const step = () => {
@@ -36,7 +45,7 @@ async function readLines(file: File, onProgress: (percent: number) => void): Pro
     return read.lines !== null;
   };
   await inSlices(step, () => onProgress(Math.floor(reader.progress() * 100)), new AbortController().signal);
-  return read.lines ?? [];
+  return { lines: read.lines ?? [], duplicates: reader.duplicateColumns() };
 }
 
 export function ContactExchange() {
@@ -46,6 +55,7 @@ export function ContactExchange() {
   const context = useDataContext();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateColumns[]>([]);
   const [failed, setFailed] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
 
@@ -57,7 +67,16 @@ export function ContactExchange() {
     tags: t.tags,
     consentDate: t.importConsentDate,
     organisations: t.organisations,
+    firstName: t.importFirstName,
+    notes: t.notes,
+    consentNote: t.consent,
   };
+  const duplicateText = ({ field, columns }: DuplicateColumns) =>
+    t.importDuplicateColumns(
+      columns.map(({ header, column }) => t.importColumn(isolate(header), column)),
+      fieldLabels[field] ?? field,
+      field === 'tags' || field === 'organisations' || field === 'notes',
+    );
   const reason = (problem: ImportProblem) => {
     switch (problem.kind) {
       case 'noName':
@@ -94,13 +113,15 @@ export function ContactExchange() {
     setBusy(true);
     setFailed(false);
     setReport(null);
+    setDuplicates([]);
     try {
       // A file past the limit (a film picked by mistake) is never read: its bytes alone could
       // take more memory than a phone gives the tab.
-      const lines: ImportLine[] = tooLargeToRead(file.size)
-        ? [{ line: 1, problem: { kind: 'tooLarge' } }]
+      const read = tooLargeToRead(file.size)
+        ? { lines: [{ line: 1, problem: { kind: 'tooLarge' } } as const], duplicates: [] }
         : await readLines(file, (percent) => setProgress(t.importReading(percent)));
-      setReport(await importContacts(context, lines, (done, total) => setProgress(t.importWriting(done, total))));
+      setDuplicates(read.duplicates);
+      setReport(await importContacts(context, read.lines, (done, total) => setProgress(t.importWriting(done, total))));
     } catch (error) {
       console.error(error);
       setFailed(true);
@@ -146,6 +167,9 @@ export function ContactExchange() {
             data-testid="import-report"
           >
             <BannerMore>{t.importDone(report.added, report.merged, report.rejected.length)}</BannerMore>
+            {duplicates.map((duplicate) => (
+              <BannerMore key={duplicate.field}>{duplicateText(duplicate)}</BannerMore>
+            ))}
             {report.rejected.length > 0 ? (
               <ul class={styles['import-report__lines']}>
                 {report.rejected.slice(0, SHOWN_LINES).map((rejected) => (

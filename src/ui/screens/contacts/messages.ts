@@ -116,6 +116,14 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
     importConsentDate: 'Date du consentement',
+    importFirstName: 'Prénom',
+    importColumn: (header: string, column: number) => `«\u00a0${header}\u00a0» (colonne ${column})`,
+    importDuplicateColumns: (columns: string[], field: string, joined: boolean) =>
+      `${columns.slice(0, -1).join(', ')} et ${columns.at(-1)} remplissent toutes le champ «\u00a0${field}\u00a0»\u00a0: ${
+        joined
+          ? 'leurs valeurs sont réunies.'
+          : 'la première case remplie est prise\u202f; une autre valeur va dans les notes, avec le nom de sa colonne.'
+      }`,
     importUnfinishedCard:
       'la fiche commencée ici ne se termine jamais (END:VCARD manque)\u00a0: le fichier a sans doute été coupé. Cette personne n’est pas importée\u202f; réexportez le fichier depuis le téléphone.',
     importTooManyTags: (into: string, tags: number) =>
@@ -230,6 +238,14 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
     importConsentDate: 'Consent date',
+    importFirstName: 'First name',
+    importColumn: (header: string, column: number) => `“${header}” (column ${column})`,
+    importDuplicateColumns: (columns: string[], field: string, joined: boolean) =>
+      `${columns.slice(0, -1).join(', ')} and ${columns.at(-1)} all fill the field “${field}”: ${
+        joined
+          ? 'their values are joined.'
+          : 'the first filled cell is taken; another value goes to the notes, with its column’s name.'
+      }`,
     importUnfinishedCard:
       'the card begun here never ends (END:VCARD is missing): the file was probably cut. This person is not imported; export the file again from the phone.',
     importTooManyTags: (into: string, tags: number) =>

@@ -67,3 +67,19 @@ test('a file over 50 MB is refused by its size, never read', async () => {
   expect(report.textContent).toContain('ce fichier pèse plus de 50 Mo');
   expect(film.arrayBuffer).not.toHaveBeenCalled();
 });
+
+test('two columns filling one field are named in the report, with what was taken', async () => {
+  const csv = 'Nom;Téléphone;Mobile;Tags;Étiquettes\nAnne;02 99 00 00 00;06 12 34 56 78;réseau;fablab\n';
+  render(<ContactExchange />);
+  const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] } });
+
+  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  expect(report.textContent).toContain('1 personne ajoutée');
+  expect(report.textContent).toContain(
+    `«\u00a0${isolate('Téléphone')}\u00a0» (colonne 2) et «\u00a0${isolate('Mobile')}\u00a0» (colonne 3) remplissent toutes le champ «\u00a0Téléphone\u00a0»\u00a0: la première case remplie est prise\u202f; une autre valeur va dans les notes, avec le nom de sa colonne.`,
+  );
+  expect(report.textContent).toContain(
+    `«\u00a0${isolate('Tags')}\u00a0» (colonne 4) et «\u00a0${isolate('Étiquettes')}\u00a0» (colonne 5) remplissent toutes le champ «\u00a0Étiquettes\u00a0»\u00a0: leurs valeurs sont réunies.`,
+  );
+});
