@@ -16,7 +16,7 @@ import {
 } from './edge';
 import { fail, onlyMethods, tooMany } from './http-errors';
 import { AheadClaims } from './ops/ahead-claims';
-import { HealthCheck, isDiskFull, roomForLargestWrite } from './ops/health';
+import { HealthCheck, isDiskFull, refusesWrites, roomForLargestWrite } from './ops/health';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
 import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
@@ -130,13 +130,20 @@ export function createApp(deps: AppDeps) {
     // The message goes to the log only: a client never sees a stack trace or an SQL error.
     log({ level: 'error', requestId: c.var.requestId, message: error.message, path: c.req.path, method: c.req.method });
     // The write was rolled back whole: said as the cause it is, for the admin reading a
-    // device's report and for monitors, which tell a full disk from a bug by the code.
+    // device's report and for monitors, which tell a full disk or a read-only store from a bug.
     if (isDiskFull(error))
       return fail(
         c,
         503,
         'disk_full',
         'The disk holding the server’s data is full: nothing was changed by this request. It can be sent again once the server’s admin has freed space.',
+      );
+    if (refusesWrites(error))
+      return fail(
+        c,
+        503,
+        'store_not_writable',
+        'The server’s database does not take writes now: nothing was changed by this request. It can be sent again once the server’s admin has fixed it.',
       );
     return fail(c, 500, 'internal', 'The server failed to answer; nothing was changed by this request. Try again.');
   });

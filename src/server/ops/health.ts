@@ -77,6 +77,16 @@ export function isDiskFull(error: unknown): boolean {
   return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC';
 }
 
+/**
+ * A store that answers but refuses writes: SQLite's read-only file or file system
+ * (SQLITE_READONLY and its variants), PostgreSQL's read-only transaction (25006, a standby or a
+ * database set read-only), the system's EROFS.
+ */
+export function refusesWrites(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === '25006' || code === 'EROFS');
+}
+
 /** `work`, or a failure once HEALTH_TIMEOUT_MS have passed without its answer. */
 function withinTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
