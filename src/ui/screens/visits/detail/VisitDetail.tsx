@@ -6,6 +6,7 @@ import { contactsByIds } from '../../../../db/contacts';
 import { followUpsOfVisit } from '../../../../db/follow-ups';
 import { getOrganisation } from '../../../../db/organisations';
 import { deleteVisit, getVisit } from '../../../../db/visits';
+import { formatPosition } from '../../../../domain/numbers';
 import { SERVICE_LABELS } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { navigate } from '../../../../state/router';
@@ -79,7 +80,6 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
   }
   const { visit, organisation, people, followUps } = data;
   const title = organisation?.name || visit.placeLabel || visit.purpose || t.fallbackTitle(d.date(visit.visitedAt));
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
 
   const remove = async () => {
     if (!context) return;
@@ -150,9 +150,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
         ) : null}
         {visit.purpose ? <Fact label={t.purpose}>{visit.purpose}</Fact> : null}
         {visit.latitude != null && visit.longitude != null ? (
-          <Fact label={t.position}>
-            {t.positionValue(number.format(visit.latitude), number.format(visit.longitude))}
-          </Fact>
+          <Fact label={t.position}>{formatPosition(visit.latitude, visit.longitude, lang)}</Fact>
         ) : null}
         <Fact label={t.written}>{t.writtenValue(d.dateTime(visit.createdAt), visit.updatedBy)}</Fact>
       </Facts>

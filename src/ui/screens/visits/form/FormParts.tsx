@@ -6,7 +6,7 @@ import { maxAttachmentBytes } from '../../../../db/attachments';
 import type { DataContext } from '../../../../db/context';
 import { dayAfter, localDay } from '../../../../domain/days';
 import { newId } from '../../../../domain/ids';
-import { formatNumber } from '../../../../domain/numbers';
+import { formatNumber, formatPosition } from '../../../../domain/numbers';
 import { SERVICE_LABELS, type ServiceKey } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { Button } from '../../../components/Button';
@@ -210,7 +210,6 @@ export function PositionField({ position, onChange }: { position: Position; onCh
     here.locate((found) =>
       onChange({ latitude: found.latitude, longitude: found.longitude, positionAccuracy: found.accuracy }),
     );
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 5 });
   return (
     <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
       <legend class={fieldParts.label}>{t.position}</legend>
@@ -218,8 +217,7 @@ export function PositionField({ position, onChange }: { position: Position; onCh
         <div class={classes('actions', styles['visit-form__position'])}>
           <span>
             {t.positionSet(
-              number.format(position.latitude),
-              number.format(position.longitude),
+              formatPosition(position.latitude, position.longitude, lang),
               position.positionAccuracy === null ? '?' : formatNumber(position.positionAccuracy, lang),
             )}
           </span>
