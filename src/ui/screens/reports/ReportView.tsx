@@ -159,12 +159,35 @@ export function ReportView({ report }: { report: Report }) {
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
   return (
     <div class={styles['report-figure']} data-testid={testId}>
-      <dt>{label}</dt>
+      <dt>
+        <WholeHyphenatedWords text={label} />
+      </dt>
       <dd>
         <span class={styles['report-figure__value']}>{value}</span>
         {detail ? <span class={styles['report-figure__detail']}>{detail}</span> : null}
       </dd>
     </div>
+  );
+}
+
+/**
+ * A card's label breaks between words, never at a hyphen: "Open follow-" over "ups" read as two
+ * words in a card 8rem wide. A no-wrap span keeps the text as typed (copied, read aloud) where a
+ * non-breaking hyphen character would not.
+ */
+function WholeHyphenatedWords({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\S+-\S+)/).map((part, index) =>
+        part.includes('-') ? (
+          <span key={index} class={styles['report-figure__word']}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }
 
