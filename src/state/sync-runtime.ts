@@ -11,6 +11,7 @@ import { ensureBlob } from '../sync/files';
 import { type JoinInput, joinNetwork } from '../sync/join';
 import { SyncScheduler } from '../sync/scheduler';
 import { HttpTransport } from '../sync/transport';
+import { forgetAllPendingAnswers } from './pending-answers';
 import { syncStore } from './sync';
 import { requireUpgrade } from './ui';
 
@@ -101,6 +102,8 @@ export async function join(input: JoinInput): Promise<Session> {
 export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
   const { context, engine, tabs } = await startRuntime();
   await leaveNetwork(context, { wipe });
+  // Text typed in a diagnostic and not saved yet sits outside the database.
+  if (wipe) forgetAllPendingAnswers();
   tabs?.postMessage('left' satisfies TabNews);
   await engine.refresh();
   // A device on its own again curates its own valise.

@@ -17,9 +17,11 @@ interface QuestionInputProps {
   answer: Answer | undefined;
   /** Saves the answer (null clears it); resolves false when it could not be saved. */
   save: (answer: Answer | null) => Promise<boolean>;
+  /** Where text typed but not yet saved is kept (see use-typed-answer). */
+  pendingKey: string;
 }
 
-export function QuestionInput({ question, answer: stored, save: store }: QuestionInputProps) {
+export function QuestionInput({ question, answer: stored, save: store, pendingKey }: QuestionInputProps) {
   const t = useMessages(messages);
   const legendId = useId();
   // The answer just given shows at once (and stays shown if saving fails), then follows
@@ -52,7 +54,7 @@ export function QuestionInput({ question, answer: stored, save: store }: Questio
           ) : null}
         </legend>
         {question.help ? <p class={styles.help}>{question.help}</p> : null}
-        <Control question={question} answer={answer} save={save} legendId={legendId} />
+        <Control question={question} answer={answer} save={save} pendingKey={pendingKey} legendId={legendId} />
         <div class={styles.statuses}>
           <button
             type="button"
@@ -144,19 +146,23 @@ function ChoiceControl({ question, answer, save }: QuestionInputProps) {
   );
 }
 
-function TextControl({ question, answer, save, legendId }: QuestionInputProps & { legendId: string }) {
+function TextControl({ question, answer, save, pendingKey, legendId }: QuestionInputProps & { legendId: string }) {
   const t = useMessages(messages);
   const value = answeredValue(answer);
   const [error, setError] = useState<string>();
   const errorId = `${useId()}-error`;
-  const typed = useTypedAnswer(typeof value === 'string' ? value : '', async (text) => {
-    if (question.kind === 'date' && text !== '' && !isValid(parseISO(text))) {
-      setError(t.dateInvalid);
-      return false;
-    }
-    setError(undefined);
-    return save(text.trim() === '' ? null : { status: 'answered', value: text });
-  });
+  const typed = useTypedAnswer(
+    typeof value === 'string' ? value : '',
+    async (text) => {
+      if (question.kind === 'date' && text !== '' && !isValid(parseISO(text))) {
+        setError(t.dateInvalid);
+        return false;
+      }
+      setError(undefined);
+      return save(text.trim() === '' ? null : { status: 'answered', value: text });
+    },
+    pendingKey,
+  );
   const shared = {
     class: fieldParts.control,
     value: typed.text,
@@ -179,31 +185,35 @@ function TextControl({ question, answer, save, legendId }: QuestionInputProps & 
   );
 }
 
-function NumberControl({ question, answer, save, legendId }: QuestionInputProps & { legendId: string }) {
+function NumberControl({ question, answer, save, pendingKey, legendId }: QuestionInputProps & { legendId: string }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const value = answeredValue(answer);
   const [error, setError] = useState<string>();
   const errorId = `${useId()}-error`;
   const show = (number: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(number);
-  const typed = useTypedAnswer(typeof value === 'number' ? show(value) : '', async (text) => {
-    if (text.trim() === '') {
-      setError(undefined);
-      return save(null);
-    }
-    const number = parseDecimal(text);
-    const problem =
-      number === null
-        ? t.numberInvalid
-        : typeof question.min === 'number' && number < question.min
-          ? t.numberBelow(show(question.min))
-          : typeof question.max === 'number' && number > question.max
-            ? t.numberAbove(show(question.max))
-            : undefined;
-    setError(problem);
-    if (problem !== undefined || number === null) return false;
-    return save({ status: 'answered', value: number });
-  });
+  const typed = useTypedAnswer(
+    typeof value === 'number' ? show(value) : '',
+    async (text) => {
+      if (text.trim() === '') {
+        setError(undefined);
+        return save(null);
+      }
+      const number = parseDecimal(text);
+      const problem =
+        number === null
+          ? t.numberInvalid
+          : typeof question.min === 'number' && number < question.min
+            ? t.numberBelow(show(question.min))
+            : typeof question.max === 'number' && number > question.max
+              ? t.numberAbove(show(question.max))
+              : undefined;
+      setError(problem);
+      if (problem !== undefined || number === null) return false;
+      return save({ status: 'answered', value: number });
+    },
+    pendingKey,
+  );
   return (
     <div class={fieldParts.field}>
       <input

@@ -3,9 +3,16 @@ import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import { useTypedAnswer } from './use-typed-answer';
 
-export function SectionComment({ stored, save }: { stored: string; save: (text: string) => Promise<boolean> }) {
+interface SectionCommentProps {
+  stored: string;
+  save: (text: string) => Promise<boolean>;
+  /** Where the comment typed but not yet saved is kept (see use-typed-answer). */
+  pendingKey: string;
+}
+
+export function SectionComment({ stored, save, pendingKey }: SectionCommentProps) {
   const t = useMessages(messages);
-  const typed = useTypedAnswer(stored, save);
+  const typed = useTypedAnswer(stored, save, pendingKey);
   return (
     <Field
       as="textarea"

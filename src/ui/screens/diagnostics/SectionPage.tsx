@@ -1,6 +1,7 @@
 // Filling one section of a diagnostic: every answer is saved on this device as it is given.
 import { getDiagnostic, saveAnswer, saveSectionComment } from '../../../db/diagnostics';
 import { activeQuestions, progressOf } from '../../../domain/diagnostic-score';
+import { pendingAnswerKey } from '../../../state/pending-answers';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -43,6 +44,7 @@ export function SectionPage({ diagnosticId, index }: { diagnosticId: string; ind
             key={question.id}
             question={question}
             answer={diagnostic.answers[question.id]}
+            pendingKey={pendingAnswerKey(diagnosticId, `q:${question.id}`)}
             save={(answer) =>
               context
                 ? status.run(() => saveAnswer(context, diagnosticId, question.id, answer))
@@ -53,6 +55,7 @@ export function SectionPage({ diagnosticId, index }: { diagnosticId: string; ind
         <SectionComment
           key={section.id}
           stored={diagnostic.sectionComments[section.id] ?? ''}
+          pendingKey={pendingAnswerKey(diagnosticId, `comment:${section.id}`)}
           save={(text) =>
             context
               ? status.run(() => saveSectionComment(context, diagnosticId, section.id, text))

@@ -1,18 +1,25 @@
 // Text typed into an answer: kept in the field as typed, saved a moment after the last key, on
 // leaving the field and as the page is hidden, and never replaced by a synced value while it
-// differs from it.
+// differs from it. Until it is saved it is also kept under `pendingKey`, synchronously: a
+// reload can end the page before any save commits, and the field then opens with it again.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { forgetPendingAnswer, keepPendingAnswer, pendingAnswer } from '../../../state/pending-answers';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 
 const PAUSE_MS = 700;
 
 /** `commit` saves the text and says whether it did (false: the text is invalid, kept as typed). */
-export function useTypedAnswer(stored: string, commit: (text: string) => Promise<boolean>) {
-  const [text, setText] = useState(stored);
-  const [dirty, setDirty] = useState(false);
+export function useTypedAnswer(stored: string, commit: (text: string) => Promise<boolean>, pendingKey: string) {
+  // Text left unsaved by the page's end wins over what is stored: it was typed after it.
+  const [restored] = useState(() => {
+    const pending = pendingAnswer(pendingKey);
+    return pending === stored ? undefined : pending;
+  });
+  const [text, setText] = useState(restored ?? stored);
+  const [dirty, setDirty] = useState(restored !== undefined);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const latest = useRef({ text, commit, dirty });
-  latest.current = { text, commit, dirty };
+  const latest = useRef({ text, commit, dirty, pendingKey });
+  latest.current = { text, commit, dirty, pendingKey };
 
   // Another device's answer arrives: shown, unless the person is mid-way through their own.
   // Only a change of the stored value counts: this effect also runs once after the first
@@ -28,11 +35,25 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
 
   useUnsavedInput(dirty);
 
+  /** `current` is stored: unless newer keys were typed, its pending copy goes. */
+  const forgetIfLatest = (current: string) => {
+    if (latest.current.text === current) forgetPendingAnswer(latest.current.pendingKey);
+  };
+
   const flush = async () => {
     clearTimeout(timer.current);
     const { text: current, commit: save } = latest.current;
-    if (await save(current)) setDirty(latest.current.text !== current);
+    if (!(await save(current))) return;
+    forgetIfLatest(current);
+    setDirty(latest.current.text !== current);
   };
+
+  // The text brought back is saved at once; a pending copy equal to what is stored is stale
+  // (unless keys were typed before this first effect: their copy is the newest).
+  useEffect(() => {
+    if (restored !== undefined) void flush();
+    else if (!latest.current.dirty) forgetPendingAnswer(pendingKey);
+  }, []);
 
   // A phone's app switcher hides the page and may then end it with nothing more said: what was
   // typed in the pause before its save is written as the page is hidden or left, not lost.
@@ -55,13 +76,15 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
   useEffect(
     () => () => {
       clearTimeout(timer.current);
-      if (latest.current.dirty) void latest.current.commit(latest.current.text);
+      const { dirty: unsaved, text: current, commit: save } = latest.current;
+      if (unsaved) void save(current).then((saved) => saved && forgetIfLatest(current));
     },
     [],
   );
 
   const onInput = (value: string) => {
     latest.current = { ...latest.current, text: value, dirty: true };
+    keepPendingAnswer(latest.current.pendingKey, value);
     setText(value);
     setDirty(true);
     clearTimeout(timer.current);

@@ -10,7 +10,7 @@ import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-ty
 import { holdFrames } from '../../../../helpers/held-frame';
 
 function Answer({ stored, commit }: { stored: string; commit: (text: string) => Promise<boolean> }) {
-  const typed = useTypedAnswer(stored, commit);
+  const typed = useTypedAnswer(stored, commit, 'd1/q:budget');
   return (
     <input
       aria-label="Budget annuel"
@@ -27,6 +27,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   document.body.replaceChildren();
+  // Text typed and never saved here is kept as pending: the next case must not open with it.
+  localStorage.clear();
 });
 
 function mount(stored: string, committed: string[]) {
@@ -82,7 +84,15 @@ describe('a level ticked in a diagnostic', () => {
     };
     const container = document.body.appendChild(document.createElement('div'));
     // The save has not answered yet: what is stored is still "no answer".
-    render(<QuestionInput question={question} answer={undefined} save={() => new Promise(() => {})} />, container);
+    render(
+      <QuestionInput
+        question={question}
+        answer={undefined}
+        save={() => new Promise(() => {})}
+        pendingKey="d1/q:stage"
+      />,
+      container,
+    );
     const levels = container.querySelectorAll<HTMLInputElement>('input[type="radio"]');
     fireEvent.click(levels[3] as HTMLInputElement);
     frames.runEffects();

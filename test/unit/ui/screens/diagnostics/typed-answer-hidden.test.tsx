@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-typed-answer';
 
 function Answer({ commit }: { commit: (text: string) => Promise<boolean> }) {
-  const typed = useTypedAnswer('', commit);
+  const typed = useTypedAnswer('', commit, 'd1/q:public');
   return (
     <input
       aria-label="Qui fréquente le lieu ?"
@@ -23,6 +23,7 @@ function setVisibility(state: DocumentVisibilityState) {
 
 afterEach(() => {
   setVisibility('visible');
+  localStorage.clear();
 });
 
 function typeAnswer() {
