@@ -172,18 +172,35 @@ function headerWords(header: string): string[] {
   return [whole, last];
 }
 
-/** Each column's target from its header; a target goes to its first column only, except notes. */
-export function guessLieuMapping(headers: readonly string[]): LieuMapping {
-  const taken = new Set<LieuImportTarget>();
-  return headers.map((header) => {
-    const words = headerWords(header);
-    const found = (Object.keys(ALIASES) as (keyof typeof ALIASES)[]).find((target) =>
-      words.some((word) => ALIASES[target].includes(word)),
-    );
-    if (!found || (taken.has(found) && found !== 'notes' && found !== 'tags')) return 'ignore';
-    taken.add(found);
-    return found;
+function targetOfHeader(header: string): Exclude<LieuImportTarget, 'ignore'> | undefined {
+  const words = headerWords(header);
+  return (Object.keys(ALIASES) as (keyof typeof ALIASES)[]).find((target) =>
+    words.some((word) => ALIASES[target].includes(word)),
+  );
+}
+
+/**
+ * For each column, the earlier column whose header names the same field (two "Téléphone", or
+ * "Tel" after "Téléphone"), else null. Notes and tags take any number of columns.
+ */
+export function earlierColumnOfField(headers: readonly string[]): (number | null)[] {
+  const first = new Map<LieuImportTarget, number>();
+  return headers.map((header, column) => {
+    const target = targetOfHeader(header);
+    if (!target || target === 'notes' || target === 'tags') return null;
+    const earlier = first.get(target);
+    if (earlier === undefined) first.set(target, column);
+    return earlier ?? null;
   });
+}
+
+/**
+ * Each column's target from its header. A second column for a field already filled goes to the
+ * notes, under its header: nothing is dropped, and the preview says so (the person may change it).
+ */
+export function guessLieuMapping(headers: readonly string[]): LieuMapping {
+  const earlier = earlierColumnOfField(headers);
+  return headers.map((header, column) => (earlier[column] !== null ? 'notes' : (targetOfHeader(header) ?? 'ignore')));
 }
 
 export type LieuInput = NewRecord<'organisations'>;

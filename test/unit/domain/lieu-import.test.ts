@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CommuneIndex, parseCommunes } from '../../../src/domain/communes';
-import { decodeLieuFile, guessLieuMapping, type LieuSource } from '../../../src/domain/lieu-import';
+import {
+  decodeLieuFile,
+  earlierColumnOfField,
+  guessLieuMapping,
+  type LieuSource,
+} from '../../../src/domain/lieu-import';
 import { decodeText } from '../../../src/domain/text-file';
 import { mapLieuTable, readLieuText } from '../../helpers/imports';
 import { buildCommunesTable } from '../../tools/communes-data';
@@ -90,6 +95,24 @@ describe('lieux from a GoGoCarto export', () => {
     const lines = mapLieuTable(csv, guessLieuMapping(csv.headers), communes);
     expect(lines[0]).toMatchObject({ line: 2, lieu: { name: 'La Grange Partagée', inseeCode: '35236' } });
     expect(lines[1]).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'email' } } });
+  });
+});
+
+describe('a CSV of lieux with two columns for one field', () => {
+  it('sends the second to the notes under its header, instead of dropping it', () => {
+    const csv = readLieuText(
+      'Nom;Téléphone;Tel;Email;Email\nLa Grange;02 99 00 00 00;06 12 34 56 78;a@grange.fr;b@grange.fr\n',
+    );
+    if ('problem' in csv) throw new Error(csv.problem);
+    expect(guessLieuMapping(csv.headers)).toEqual(['name', 'phone', 'notes', 'email', 'notes']);
+    expect(earlierColumnOfField(csv.headers)).toEqual([null, null, 1, null, 3]);
+    expect(mapLieuTable(csv)[0]).toMatchObject({
+      lieu: {
+        phone: '02 99 00 00 00',
+        email: 'a@grange.fr',
+        notes: 'Tel\u00a0: 06 12 34 56 78\nEmail\u00a0: b@grange.fr',
+      },
+    });
   });
 });
 
@@ -214,7 +237,8 @@ describe('files from a hostile or confused spreadsheet', () => {
   it('maps English headers and headers in capitals or without accents', () => {
     expect(
       guessLieuMapping(['Place name', 'ZIP code', 'Town', 'Phone number', 'Web site', 'TELEPHONE', 'ADRESSE']),
-    ).toEqual(['name', 'postcode', 'commune', 'phone', 'website', 'ignore', 'address']);
+      // A second phone column goes to the notes, as every second column of one field does.
+    ).toEqual(['name', 'postcode', 'commune', 'phone', 'website', 'notes', 'address']);
   });
 
   it('refuses a file too large to read on a phone, before decoding it', () => {

@@ -7,6 +7,7 @@ import { isolate } from '../../../domain/bidi';
 import type { DuplicateReason } from '../../../domain/duplicate-keys';
 import {
   decodeLieuFile,
+  earlierColumnOfField,
   guessLieuMapping,
   LIEU_IMPORT_TARGETS,
   type LieuImportProblem,
@@ -268,6 +269,8 @@ function MappingEditor({
   onChange: (mapping: LieuMapping) => void;
 }) {
   const t = useMessages(importMessages);
+  const earlier = earlierColumnOfField(source.headers);
+  const guessed = guessLieuMapping(source.headers);
   return (
     <Section title={t.mapping}>
       <Hint>{t.mappingHint}</Hint>
@@ -275,11 +278,18 @@ function MappingEditor({
         {source.headers.map((header, column) => {
           const example = source.rows.slice(0, 5).find((row) => (row[column] ?? '').trim() !== '')?.[column];
           const id = `import-column-${column}`;
+          const first = earlier[column] ?? null;
           return (
             <li key={`${column}-${header}`} class={styles.column}>
               <label for={id} class={styles.header}>
                 {header || `#${column + 1}`}
                 <span class={styles.example}>{example ? t.example(example.slice(0, 80)) : t.noExample}</span>
+                {/* Said while the column still goes to the notes: a person who changed it knows. */}
+                {first !== null && mapping[column] === 'notes' ? (
+                  <span class={styles.example}>
+                    {t.sameField(isolate(source.headers[first] ?? ''), first + 1, t.target(guessed[first] ?? 'ignore'))}
+                  </span>
+                ) : null}
               </label>
               <select
                 id={id}

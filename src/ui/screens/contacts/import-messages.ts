@@ -46,6 +46,8 @@ export const importMessages = {
     mappingHint: 'Chaque colonne remplit un champ du lieu\u202f; changez ce qui a été deviné si besoin.',
     example: (value: string) => `ex.\u00a0: ${value}`,
     noExample: 'vide sur les premières lignes',
+    sameField: (header: string, column: number, field: string) =>
+      `Comme «\u00a0${header}\u00a0» (colonne ${column}), elle donne le champ «\u00a0${field}\u00a0»\u00a0: elle va dans les notes, pour ne rien perdre.`,
     target: (target: LieuImportTarget) =>
       ({
         name: 'Nom',
@@ -128,6 +130,8 @@ export const importMessages = {
     mappingHint: 'Each column fills a field of the place; change what was guessed if needed.',
     example: (value: string) => `e.g. ${value}`,
     noExample: 'empty on the first lines',
+    sameField: (header: string, column: number, field: string) =>
+      `Like “${header}” (column ${column}), it gives the field “${field}”: it goes to the notes, so nothing is lost.`,
     target: (target: LieuImportTarget) =>
       ({
         name: 'Name',

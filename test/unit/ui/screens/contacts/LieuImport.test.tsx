@@ -27,3 +27,17 @@ test('a file over 50 MB is refused by its size, never read', async () => {
   await waitFor(() => expect(document.body.textContent).toContain('Ce fichier pèse plus de 50 Mo'));
   expect(film.arrayBuffer).not.toHaveBeenCalled();
 });
+
+test('a second column for one field is shown going to the notes, with the column it repeats', async () => {
+  const csv = 'Nom;Téléphone;Tel\nLa Grange;02 99 00 00 00;06 12 34 56 78\n';
+  render(<LieuImport />);
+  fireEvent.change(screen.getByLabelText('Choisir un fichier'), {
+    target: { files: [new File([csv], 'lieux.csv', { type: 'text/csv' })] },
+  });
+
+  const select = (await waitFor(() => screen.getByLabelText(/^Tel/))) as HTMLSelectElement;
+  expect(select.value).toBe('notes');
+  expect(select.labels?.[0]?.textContent).toContain(
+    'Comme «\u00a0\u2068Téléphone\u2069\u00a0» (colonne 2), elle donne le champ «\u00a0Téléphone\u00a0»\u00a0: elle va dans les notes, pour ne rien perdre.',
+  );
+});
