@@ -62,7 +62,9 @@ export function ReportView({ report }: { report: Report }) {
             <tbody>
               {serviceRows.map(({ key, count }) => (
                 <tr key={key}>
-                  <th scope="row">{labelOf(SERVICE_LABELS, key, lang)}</th>
+                  <th scope="row">
+                    <WholeHyphenatedWords text={labelOf(SERVICE_LABELS, key, lang)} />
+                  </th>
                   <BarCell value={count} max={serviceMax} text={number(count)} />
                   <BarCell
                     value={eventsByService.get(key) ?? 0}
@@ -171,16 +173,18 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
 }
 
 /**
- * A card's label breaks between words, never at a hyphen: "Open follow-" over "ups" read as two
- * words in a card 8rem wide. A no-wrap span keeps the text as typed (copied, read aloud) where a
- * non-breaking hyphen character would not.
+ * A card's label or a service's name breaks between words, never at a hyphen: "Open follow-"
+ * over "ups" in a card 8rem wide, « tiers- » over « lieux » in the services' table at 360 px. A
+ * no-wrap span keeps the text as typed (copied, read aloud) where a non-breaking hyphen character
+ * would not. Only for the app's own words: a lieu's or a territory's name may hold a compound
+ * longer than its column.
  */
 function WholeHyphenatedWords({ text }: { text: string }) {
   return (
     <>
       {text.split(/(\S+-\S+)/).map((part, index) =>
         part.includes('-') ? (
-          <span key={index} class={styles['report-figure__word']}>
+          <span key={index} class={styles['report-word']}>
             {part}
           </span>
         ) : (
