@@ -3,12 +3,12 @@
 // goes on once room is made.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
 import { visitCreation } from '../helpers/mutations';
 import { privateTmpfsUnavailable } from '../helpers/private-tmpfs';
 import { firstInvitationCode } from '../helpers/server-process';
 import { readStores } from './drivers/stores';
 import { PHONE } from './helpers/browser';
+import { api } from './helpers/hostile-network';
 import { type RunningServer, startServer } from './helpers/server';
 import { fillDisk, freeDisk, launchSmallDiskDevice } from './helpers/small-disk';
 import { NetworkPage } from './pages/network-page';
@@ -31,21 +31,6 @@ async function smallDiskPhone(): Promise<{ page: Page; server: RunningServer }> 
   const context = await launchSmallDiskDevice(PHONE);
   contexts.push(context);
   return { page: await context.newPage(), server };
-}
-
-/** A call to the server's API, as another device of the network makes it. */
-async function api(server: RunningServer, path: string, token: string | null, body: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  expect(response.ok, path).toBe(true);
-  return (await response.json()) as Record<string, unknown>;
 }
 
 describe.skipIf(noTmpfs !== null)(`a phone whose disk is full${noTmpfs ? ` (skipped: ${noTmpfs})` : ''}`, () => {
@@ -82,14 +67,14 @@ describe.skipIf(noTmpfs !== null)(`a phone whose disk is full${noTmpfs ? ` (skip
 
   test('a sync then says the phone has no room, and brings what the network wrote once room is made', async () => {
     const { page, server } = await smallDiskPhone();
-    const office = await api(server, '/api/join', null, {
+    const office = await api(`${server.url}/api/join`, undefined, {
       code: firstInvitationCode(server.output()),
       deviceName: 'Poste',
       memberName: 'Dominique',
       clockNode: '0123456789abcdef',
     });
     const token = office.token as string;
-    const { code } = await api(server, '/api/admin/invitations', token, { role: 'concierge' });
+    const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'concierge' });
     const network = new NetworkPage(page, server.url);
     await network.openInvitation(code as string);
     await network.join('Camille Martin', 'Téléphone de Camille');
@@ -98,7 +83,7 @@ describe.skipIf(noTmpfs !== null)(`a phone whose disk is full${noTmpfs ? ` (skip
     expect(await page.evaluate(fillDisk)).toBe('QuotaExceededError');
     const notes = 'Compte rendu de la rencontre. '.repeat(60);
     const mutations = Array.from({ length: 40 }, () => visitCreation(Date.now(), '0123456789abcdef', undefined, notes));
-    await api(server, '/api/sync/push', token, { mutations });
+    await api(`${server.url}/api/sync/push`, token, { mutations });
     expect(await network.syncNowUntilEnded()).toBe('error');
     expect(await network.section().textContent()).toContain('Cet appareil n’a plus de place');
 

@@ -7,10 +7,10 @@
 import { describe, expect, test } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol/wire';
 import { sampleRecords } from '../fixtures/records';
 import { firstInvitationCode } from '../helpers/server-process';
 import { PHONE } from './helpers/browser';
+import { api } from './helpers/hostile-network';
 import { startServer } from './helpers/server';
 import { deviceSuite } from './helpers/suite';
 import { NetworkPage } from './pages/network-page';
@@ -195,20 +195,7 @@ describe('records a modified app of a co-member wrote', () => {
   test('show on every page with no failed screen and no script error (the one a page cannot display says so alone), and the phone keeps syncing', async () => {
     const server = await startServer();
     suite.servers.push(server);
-    const api = async (path: string, token: string | null, body: unknown) => {
-      const response = await fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-      expect(response.ok, `${path}: ${response.status}`).toBe(true);
-      return (await response.json()) as Record<string, unknown>;
-    };
-    const modified = await api('/api/join', null, {
+    const modified = await api(`${server.url}/api/join`, undefined, {
       code: firstInvitationCode(server.output()),
       deviceName: 'Appli modifiée',
       memberName: 'Dominique',
@@ -217,14 +204,14 @@ describe('records a modified app of a co-member wrote', () => {
     const token = modified.token as string;
     const records = oddRecords();
     const clock = formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' });
-    const pushed = await api('/api/sync/push', token, {
+    const pushed = await api(`${server.url}/api/sync/push`, token, {
       mutations: records.map(({ type, fields }) => ({ id: newId(), type, recordId: fields.id, fields, clock })),
     });
     const refused = (pushed.results as { status: string }[])
       .map((result, index) => ({ ...result, type: records[index]?.type }))
       .filter((result) => result.status !== 'applied');
     expect(refused).toEqual([]);
-    const { code } = await api('/api/admin/invitations', token, { role: 'admin' });
+    const { code } = await api(`${server.url}/api/admin/invitations`, token, { role: 'admin' });
 
     const { page } = await suite.device(PHONE);
     const errors: string[] = [];

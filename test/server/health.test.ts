@@ -4,7 +4,7 @@
 // however many callers ask. The full disk is a real one: a small tmpfs mounted, in a mount
 // namespace of its own, over the server's data folder.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -16,9 +16,9 @@ import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { freePort } from '../helpers/free-port';
 import { describeOnPostgres } from '../helpers/postgres-suite';
-import { privateTmpfsUnavailable } from '../helpers/private-tmpfs';
+import { fillServerDisk, privateTmpfsUnavailable, startServerOnSmallDisk } from '../helpers/private-tmpfs';
 import { serverFolder } from '../helpers/server-folder';
-import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { joinFirstAdmin, type ServerProcess } from '../helpers/server-process';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -88,18 +88,8 @@ describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${
   it('answers 503 disk_full once a device’s largest write no longer fits, and 200 again once space is freed', async () => {
     const dir = serverFolder('health-disk');
     folders.push(dir);
-    const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
-    server = await startServerProcess(
-      {
-        VALISE_DATA: dataDir,
-        VALISE_DIST: join(dir, 'dist'),
-        VALISE_MAX_ATTACHMENT_BYTES: String(LARGEST_WRITE),
-        VALISE_MAX_BODY_BYTES: String(LARGEST_WRITE),
-      },
-      // The server's own disk: 4 MB of tmpfs over its data folder, seen only by it.
-      { launcher: ['unshare', '-rm', 'sh', '-c', 'mount -t tmpfs -o size=4m tmpfs "$VALISE_DATA" && exec "$@"', 'sh'] },
-    );
+    const started = await startServerOnSmallDisk(dir, LARGEST_WRITE);
+    server = started.server;
     const { url } = server;
     const health = async () => {
       const response = await fetch(`${url}/api/health`);
@@ -115,11 +105,8 @@ describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${
         body: file,
       });
 
-    // The disk as the server sees it, through its process's root; 64 KB are left: a small
-    // write still fits, a device's file does not.
-    const disk = `/proc/${server.child.pid}/root${dataDir}`;
-    const { bavail, bsize } = statfsSync(disk);
-    writeFileSync(join(disk, 'filler'), Buffer.alloc(bavail * bsize - 64 * 1024));
+    // 64 KB are left: a small write still fits, a device's file does not.
+    const filler = fillServerDisk(server, started.dataDir, 64 * 1024);
 
     await expect.poll(async () => (await health()).status, { timeout: 20_000 }).toBe(503);
     const degraded = await health();
@@ -128,7 +115,7 @@ describe.skipIf(noTmpfs !== null)(`on a real full disk${noTmpfs ? ` (skipped: ${
     // Health told the truth: the largest write a device may send fails.
     expect((await upload()).status).toBeGreaterThanOrEqual(500);
 
-    rmSync(join(disk, 'filler'));
+    rmSync(filler);
     await expect.poll(async () => (await health()).status, { timeout: 20_000 }).toBe(200);
     expect((await upload()).status).toBe(200);
   }, 120_000);

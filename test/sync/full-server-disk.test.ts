@@ -3,14 +3,13 @@
 // in its outbox, and once the admin frees space the same changes go, each applied once. The
 // disk is a real one: a small tmpfs over the server's data folder, in a mount namespace of its
 // own (as the server's health test does).
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecord } from '../../src/db/writes';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PullResponse } from '../../src/protocol/wire';
-import { privateTmpfsUnavailable } from '../helpers/private-tmpfs';
+import { fillServerDisk, privateTmpfsUnavailable, startServerOnSmallDisk } from '../helpers/private-tmpfs';
 import { serverFolder } from '../helpers/server-folder';
-import { joinFirstAdmin, type ServerProcess, startServerProcess } from '../helpers/server-process';
+import { joinFirstAdmin, type ServerProcess } from '../helpers/server-process';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL } from '../helpers/test-server';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
@@ -29,17 +28,8 @@ describe.skipIf(noTmpfs !== null)(`a server whose disk is full${noTmpfs ? ` (ski
   });
 
   it('answers disk_full, keeps the phone’s changes in its outbox, and takes them once space is freed', async () => {
-    const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
-    server = await startServerProcess(
-      {
-        VALISE_DATA: dataDir,
-        VALISE_DIST: join(dir, 'dist'),
-        VALISE_MAX_ATTACHMENT_BYTES: String(LARGEST_WRITE),
-        VALISE_MAX_BODY_BYTES: String(LARGEST_WRITE),
-      },
-      { launcher: ['unshare', '-rm', 'sh', '-c', 'mount -t tmpfs -o size=4m tmpfs "$VALISE_DATA" && exec "$@"', 'sh'] },
-    );
+    const started = await startServerOnSmallDisk(dir, LARGEST_WRITE);
+    server = started.server;
     const { url } = server;
     const api = (path: string, token: string, body?: unknown) =>
       fetch(`${url}${path}`, {
@@ -68,11 +58,8 @@ describe.skipIf(noTmpfs !== null)(`a server whose disk is full${noTmpfs ? ` (ski
     const notes = 'Compte rendu de la rencontre, tapé sur place. '.repeat(200);
     for (let index = 0; index < 20; index++) await createRecord(phone.context, 'visits', visit(`${index} ${notes}`));
     const outbox = await phone.outboxSize();
-    // The disk as the server sees it, through its process's root: 64 KB are left, less than
-    // the phone's push of 20 visits of 9 KB each.
-    const disk = `/proc/${server.child.pid}/root${dataDir}`;
-    const { bavail, bsize } = statfsSync(disk);
-    writeFileSync(join(disk, 'filler'), Buffer.alloc(bavail * bsize - 64 * 1024));
+    // 64 KB are left, less than the phone's push of 20 visits of 9 KB each.
+    const filler = fillServerDisk(server, started.dataDir, 64 * 1024);
 
     await phone.sync();
     expect(phone.engine.status).toMatchObject({ state: 'error', error: 'server', pending: 20 });
@@ -84,7 +71,7 @@ describe.skipIf(noTmpfs !== null)(`a server whose disk is full${noTmpfs ? ` (ski
       );
     expect(await seen()).toEqual([]);
 
-    rmSync(join(disk, 'filler'));
+    rmSync(filler);
     await phone.sync();
     expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
     expect(await phone.outboxSize()).toBe(0);

@@ -47,10 +47,14 @@ export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browse
  * needs to consider an app installable. Closing the context ends the browser; the profile
  * folder is removed.
  */
-export async function launchProfileDevice(viewport: Viewport = PHONE): Promise<BrowserContext> {
+export async function launchProfileDevice(
+  viewport: Viewport = PHONE,
+  /** What runs Chromium (a launcher that gives it a small disk: small-disk.ts); default Chromium itself. */
+  executablePath = chromiumPath(),
+): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'valise-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
+    executablePath,
     args: CHROMIUM_ARGS,
     viewport,
     locale: 'fr-FR',

@@ -52,7 +52,8 @@ function hostileRecords(
   return [...linked, ...unlinked];
 }
 
-async function api(url: string, token: string | undefined, body: unknown): Promise<Record<string, unknown>> {
+/** A POST to the server's API as another device of the network makes it (`url`: the whole address). */
+export async function api(url: string, token: string | undefined, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {

@@ -5,13 +5,12 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, type Viewport } from './browser';
+import type { BrowserContext } from 'playwright-core';
+import { chromiumPath, launchProfileDevice, type Viewport } from './browser';
 
 /** Chromium with its profile on a tmpfs of `size` (Chromium itself takes a few megabytes of it). */
 export async function launchSmallDiskDevice(viewport: Viewport, size = '48m'): Promise<BrowserContext> {
   const folder = mkdtempSync(join(tmpdir(), 'valise-small-disk-'));
-  const profile = join(folder, 'profile');
   const launcher = join(folder, 'chromium');
   // Playwright runs its browser with the profile among the arguments: the launcher mounts the
   // tmpfs over that folder, then becomes Chromium with the same arguments.
@@ -25,17 +24,11 @@ export async function launchSmallDiskDevice(viewport: Viewport, size = '48m'): P
     ].join('\n'),
   );
   chmodSync(launcher, 0o755);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: launcher,
-    args: CHROMIUM_ARGS,
-    viewport,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
+  const context = await launchProfileDevice(viewport, launcher);
   const close = context.close.bind(context);
   context.close = async (options) => {
     await close(options);
-    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(folder, { recursive: true, force: true });
   };
   return context;
 }
