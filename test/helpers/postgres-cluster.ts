@@ -127,3 +127,17 @@ export class PostgresCluster {
     }
   }
 }
+
+/**
+ * Makes a database refuse writes from its next connection on, as a standby after a failover
+ * or a database an admin set read-only does: reads still answer.
+ */
+export async function makeReadOnly(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET default_transaction_read_only = on`);
+  } finally {
+    await admin.end();
+  }
+}

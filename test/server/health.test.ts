@@ -6,7 +6,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
@@ -15,6 +14,7 @@ import { PostgresStore } from '../../src/server/store/postgres';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { freePort } from '../helpers/free-port';
+import { makeReadOnly } from '../helpers/postgres-cluster';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { fillServerDisk, privateTmpfsUnavailable, startServerOnSmallDisk } from '../helpers/private-tmpfs';
 import { serverFolder } from '../helpers/server-folder';
@@ -127,10 +127,7 @@ describeOnPostgres('on PostgreSQL', (cluster) => {
     const writable = new PostgresStore(url);
     await writable.migrate();
     await writable.close();
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET default_transaction_read_only = on`);
-    await admin.end();
+    await makeReadOnly(url);
 
     const store = new PostgresStore(url);
     expect(await store.ping()).toBe(true);

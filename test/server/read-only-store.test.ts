@@ -4,7 +4,6 @@
 // internal, and nothing of it is applied.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
@@ -14,6 +13,7 @@ import { PostgresStore } from '../../src/server/store/postgres';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { visitCreation } from '../helpers/mutations';
+import { makeReadOnly } from '../helpers/postgres-cluster';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { serverFolder } from '../helpers/server-folder';
 
@@ -84,10 +84,7 @@ describeOnPostgres('a PostgreSQL database set read-only', (cluster) => {
     await writable.migrate();
     const { networkId, token } = await joinedDevice(writable);
     await writable.close();
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET default_transaction_read_only = on`);
-    await admin.end();
+    await makeReadOnly(url);
 
     const store = new PostgresStore(url);
     await expectRefusedPush(store, networkId, token);
