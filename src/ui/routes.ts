@@ -21,6 +21,9 @@ export interface ScreenEntry {
   load: () => Promise<ScreenModule>;
 }
 
+/** Réglages with the join form first: an invitation link, and Visites' offer on a device that joined none. */
+export const JOIN_PATH = 'rejoindre';
+
 export const SCREENS: readonly ScreenEntry[] = [
   { path: 'visites', load: () => import('./screens/visits/index') },
   { path: 'contacts', load: () => import('./screens/contacts/index') },
@@ -29,7 +32,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: 'valise', load: () => import('./screens/toolbox/index') },
   { path: 'reglages', load: () => import('./screens/settings/index') },
   // An invitation link ("#/rejoindre?code=…") opens Réglages with its code filled in.
-  { path: 'rejoindre', load: () => import('./screens/settings/index') },
+  { path: JOIN_PATH, load: () => import('./screens/settings/index') },
   // "À faire": open follow-ups of visits and events, reached from Visites.
   { path: 'a-faire', load: () => import('./screens/follow-ups/index') },
   { path: 'rapports', load: () => import('./screens/reports/index') },

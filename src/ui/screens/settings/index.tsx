@@ -1,7 +1,7 @@
 import { useSync } from '../../../state/sync';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useMessages } from '../../i18n/messages';
-import type { ScreenProps } from '../../routes';
+import { JOIN_PATH, type ScreenProps } from '../../routes';
 import { AboutSection } from './AboutSection';
 import { AuthorNameSection } from './AuthorNameSection';
 import { BackupSection } from './backup/BackupSection';
@@ -15,7 +15,7 @@ import { ValiseSpaceSection } from './ValiseSpaceSection';
 export default function SettingsScreen({ route }: ScreenProps) {
   const t = useMessages(messages);
   // Arriving by an invitation link, the join form comes first.
-  const joining = route.screen === 'rejoindre';
+  const joining = route.screen === JOIN_PATH;
   // Once joined, the name on one's writing is the member name given when joining.
   const joined = useSync((view) => view.session !== null);
   const network = <NetworkSection invitationCode={route.query.code ?? ''} />;

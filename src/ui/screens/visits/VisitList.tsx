@@ -8,6 +8,7 @@ import { listVisits, prepareVisitSearch, type VisitRow } from '../../../db/visit
 import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
+import { useSync } from '../../../state/sync';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
 import { classes } from '../../components/classes';
@@ -20,7 +21,7 @@ import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { markOnce, VISITS_LISTED } from '../../perf-marks';
-import { REPORTS_PATH } from '../../routes';
+import { JOIN_PATH, REPORTS_PATH } from '../../routes';
 import { LazyPart } from './LazyPart';
 import { listDateTime } from './list-dates';
 import { messages } from './messages';
@@ -35,6 +36,8 @@ const loadFilters = () => import('./VisitFilters');
 export function VisitList() {
   const t = useMessages(messages);
   const context = useDataContext();
+  // Read from the database as the list opens (the sync engine loads after the first screen); a join since then is in the store.
+  const joined = useSync((view) => view.session !== null) || Boolean(context?.session);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<VisitFilters>({});
   const [limit, setLimit] = useState(PAGE);
@@ -78,6 +81,12 @@ export function VisitList() {
           </>
         }
       />
+      {rows?.length === 0 && !searching && context && !joined ? (
+        // A first start says where an invitation's code goes, above the fold of a phone, before Réglages is found alone.
+        <p class={styles['join-offer']}>
+          {t.invited} <a href={hrefTo(JOIN_PATH)}>{t.join}</a>
+        </p>
+      ) : null}
       <div class={styles['visit-search']}>
         <Field
           label={t.search}
