@@ -13,6 +13,24 @@ export function createFollowUp(context: DataContext, input: NewFollowUp): Promis
   return createRecord(context, 'followUps', { ...input, done: input.done ?? false });
 }
 
+/** The draft id of the follow-up being typed on a visit's or an event's page, on this device. */
+export function followUpDraftId(parent: { visitId?: string | null; eventId?: string | null }): string {
+  return parent.visitId ? `follow-up:visit:${parent.visitId}` : `follow-up:event:${parent.eventId ?? ''}`;
+}
+
+/**
+ * Adds the follow-up typed on a visit's or an event's page; its draft goes in the same
+ * transaction, so it never comes back once added, nor is lost if the add fails.
+ */
+export function addFollowUp(context: DataContext, input: NewFollowUp): Promise<FollowUp> {
+  const { db } = context;
+  return db.transaction('rw', [db.records('followUps'), db.outbox, db.meta, db.drafts], async () => {
+    const created = await createFollowUp(context, input);
+    await db.drafts.delete(followUpDraftId(input));
+    return created;
+  });
+}
+
 /** Creates several follow-ups in one transaction: all or none. */
 export function createFollowUps(context: DataContext, inputs: readonly NewFollowUp[]): Promise<FollowUp[]> {
   return createRecords(

@@ -1,9 +1,10 @@
 // The follow-ups of a visit or an event, ticked in place, with a short form to add one.
 // Used by the visit page, the event page and "À faire".
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteDraft, getDraft, saveDraft } from '../../db/drafts';
 import { RecordValidationError } from '../../db/errors';
-import { createFollowUp, setFollowUpDone } from '../../db/follow-ups';
+import { addFollowUp, followUpDraftId, setFollowUpDone } from '../../db/follow-ups';
 import { dayAfter, localDay } from '../../domain/days';
 import type { FollowUp } from '../../domain/follow-up';
 import { useDataContext } from '../hooks/use-data-context';
@@ -95,28 +96,70 @@ export function FollowUpList({
   );
 }
 
+type FollowUpValues = { text: string; dueDate: string; owner: string };
+
+const EMPTY: FollowUpValues = { text: '', dueDate: '', owner: '' };
+
+const isEmpty = (values: FollowUpValues) => values.text === '' && values.dueDate === '' && values.owner === '';
+
 function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; eventId?: string | undefined }) {
   const t = useMessages(followUpMessages);
   const lang = useLanguage();
   const context = useDataContext();
-  const [values, setValues] = useState({ text: '', dueDate: '', owner: '' });
+  const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
-  useUnsavedInput(values.text !== '' || values.dueDate !== '' || values.owner !== '');
+  useUnsavedInput(!isEmpty(values));
+  const draftId = followUpDraftId({ visitId, eventId });
+  // What is typed before the draft is read wins over it, and an empty form does not erase a
+  // draft it has not yet given back.
+  const draftRead = useRef(false);
+
+  // A follow-up half typed when the page was reloaded or the phone ended the app comes back.
+  useEffect(() => {
+    if (!context) return;
+    let active = true;
+    void getDraft(context, draftId).then((draft) => {
+      if (!active) return;
+      draftRead.current = true;
+      if (!draft) return;
+      const kept = draft.values as Partial<FollowUpValues>;
+      setValues((current) =>
+        isEmpty(current) ? { text: kept.text ?? '', dueDate: kept.dueDate ?? '', owner: kept.owner ?? '' } : current,
+      );
+    });
+    return () => {
+      active = false;
+    };
+  }, [context, draftId]);
+
+  const change = (next: FollowUpValues) => {
+    setValues(next);
+    if (!context || (isEmpty(next) && !draftRead.current)) return;
+    void (isEmpty(next)
+      ? deleteDraft(context, draftId)
+      : saveDraft(context, {
+          id: draftId,
+          kind: visitId ? 'visitFollowUp' : 'eventFollowUp',
+          recordId: visitId ?? eventId ?? null,
+          title: next.text,
+          values: next,
+        }));
+  };
 
   const add = async (event: Event) => {
     event.preventDefault();
     if (!context) return;
     setFailed(false);
     try {
-      await createFollowUp(context, {
+      await addFollowUp(context, {
         text: values.text,
         dueDate: values.dueDate || null,
         owner: values.owner.trim() || null,
         visitId: visitId ?? null,
         eventId: eventId ?? null,
       });
-      setValues({ text: '', dueDate: '', owner: '' });
+      setValues(EMPTY);
       setErrors({});
     } catch (error) {
       if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
@@ -129,7 +172,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
       <Field
         label={t.newText}
         value={values.text}
-        onInput={(event) => setValues({ ...values, text: event.currentTarget.value })}
+        onInput={(event) => change({ ...values, text: event.currentTarget.value })}
         error={errors.text}
       />
       <div class={styles.addRow}>
@@ -138,10 +181,10 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
           type="date"
           optional
           value={values.dueDate}
-          onInput={(event) => setValues({ ...values, dueDate: event.currentTarget.value })}
+          onInput={(event) => change({ ...values, dueDate: event.currentTarget.value })}
           error={errors.dueDate}
         />
-        <Button variant="quiet" onClick={() => setValues({ ...values, dueDate: dayAfter(localDay(), 7) })}>
+        <Button variant="quiet" onClick={() => change({ ...values, dueDate: dayAfter(localDay(), 7) })}>
           {t.inAWeek}
         </Button>
       </div>
@@ -149,7 +192,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
         label={t.owner}
         optional
         value={values.owner}
-        onInput={(event) => setValues({ ...values, owner: event.currentTarget.value })}
+        onInput={(event) => change({ ...values, owner: event.currentTarget.value })}
         error={errors.owner}
       />
       {failed ? <FieldError role="alert">{t.failed}</FieldError> : null}

@@ -41,6 +41,14 @@ const DRAFT_KINDS: Record<(typeof DRAFT_KIND_NAMES)[number], DraftKind> = {
     label: { fr: 'Note d’événement', en: 'Event note' },
     href: (draft) => hrefTo('evenements', draft.recordId ?? ''),
   },
+  visitFollowUp: {
+    label: { fr: 'Suivi de visite', en: 'Visit follow-up' },
+    href: (draft) => hrefTo('visites', draft.recordId ?? ''),
+  },
+  eventFollowUp: {
+    label: { fr: 'Suivi d’événement', en: 'Event follow-up' },
+    href: (draft) => hrefTo('evenements', draft.recordId ?? ''),
+  },
 };
 
 /** The words and address of a draft's kind, if it is one the list shows. */

@@ -8,7 +8,16 @@ export const newDraftId = (kind: string) =>
   `${kind}-new-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** The kinds of form whose drafts are listed ("Brouillons"); see draft-kinds.ts. */
-export const DRAFT_KIND_NAMES = ['visit', 'person', 'lieu', 'event', 'toolbox-item', 'eventNote'] as const;
+export const DRAFT_KIND_NAMES = [
+  'visit',
+  'person',
+  'lieu',
+  'event',
+  'toolbox-item',
+  'eventNote',
+  'visitFollowUp',
+  'eventFollowUp',
+] as const;
 
 /** Query parameter naming the draft a form resumes. */
 export const DRAFT_PARAM = 'brouillon';
