@@ -7,6 +7,7 @@ import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
 import { attachHashed, hashFile, listAttachments, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
+import { editDraftId } from './drafts';
 import { RecordNotFoundError } from './errors';
 import { saveWithDraft } from './form-save';
 import { OPEN_ITEM } from './open-keys';
@@ -196,6 +197,21 @@ export function newTemplate(
   input: Pick<PackingList, 'title' | 'tripKind' | 'itemIds'>,
 ): Promise<PackingList> {
   return createRecord(context, 'packingLists', { ...input, isTemplate: true, templateId: null, packed: {} });
+}
+
+/** The draft of the packing-list editor: one per list, and one for a new list. */
+export const packingListDraftId = (listId: string | null) =>
+  listId ? editDraftId('packing-list', listId) : 'packing-list-new';
+
+/** Saves the packing-list editor (a new template when `listId` is null), forgetting its draft with it. */
+export function savePackingListForm(
+  context: DataContext,
+  listId: string | null,
+  input: Pick<PackingList, 'title' | 'tripKind' | 'itemIds'>,
+): Promise<PackingList> {
+  return saveWithDraft(context, [context.db.records('packingLists')], packingListDraftId(listId), () =>
+    listId ? editPackingList(context, listId, input) : newTemplate(context, input),
+  );
 }
 
 export function editPackingList(

@@ -1,9 +1,16 @@
 // Making or changing a packing list: its title, its kind of trip and which items of the
 // valise it holds (ticked by shelf). A trip keeps what is already packed.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
+import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { RecordValidationError } from '../../../db/errors';
-import { editPackingList, newTemplate, readPackingList, readToolbox, type ToolboxView } from '../../../db/toolbox';
+import {
+  packingListDraftId,
+  readPackingList,
+  readToolbox,
+  savePackingListForm,
+  type ToolboxView,
+} from '../../../db/toolbox';
 import { type PackingList, packingListSchema } from '../../../domain/toolbox';
 import { toFieldIssue } from '../../../domain/validation';
 import { TRIP_KINDS, type TripKind } from '../../../domain/vocabulary';
@@ -47,16 +54,48 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
     tripKind !== (list?.tripKind ?? 'field_visit') ||
     itemIds.join() !== (list?.itemIds ?? []).join();
   useUnsavedInput(dirty && !busy);
+  const draftId = packingListDraftId(list?.id ?? null);
+  // A change made before the draft is read wins over it.
+  const touched = useRef(false);
+
+  // A title or a tick changed when the page was reloaded or the phone ended the app comes back.
+  useEffect(() => {
+    if (!context) return;
+    let active = true;
+    void getDraft(context, draftId).then((draft) => {
+      if (!active || !draft || touched.current) return;
+      const kept = draft.values as { title?: string; tripKind?: TripKind; itemIds?: string[] };
+      if (typeof kept.title === 'string') setTitle(kept.title);
+      if (kept.tripKind && TRIP_KINDS.includes(kept.tripKind)) setTripKind(kept.tripKind);
+      if (Array.isArray(kept.itemIds)) setItemIds(kept.itemIds);
+    });
+    return () => {
+      active = false;
+    };
+  }, [context, draftId]);
+
+  const keepDraft = (values: { title: string; tripKind: TripKind; itemIds: string[] }) => {
+    touched.current = true;
+    if (!context) return;
+    void saveDraft(context, {
+      id: draftId,
+      kind: 'packing-list',
+      recordId: list?.id ?? null,
+      title: values.title,
+      values,
+    });
+  };
 
   // Published items, and any item the list already holds (a suggestion stays choosable there).
   const choosable = useMemo(
     () => toolbox.items.filter((item) => item.status === 'published' || itemIds.includes(item.id)),
     [toolbox, itemIds],
   );
-  const toggle = (id: string, on: boolean) =>
-    setItemIds((current) =>
-      on ? [...current.filter((known) => known !== id), id] : current.filter((known) => known !== id),
-    );
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...itemIds.filter((known) => known !== id), id] : itemIds.filter((known) => known !== id);
+    setItemIds(next);
+    keepDraft({ title, tripKind, itemIds: next });
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -69,7 +108,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
     setBusy(true);
     setFailed(false);
     try {
-      const saved = list ? await editPackingList(context, list.id, input) : await newTemplate(context, input);
+      const saved = await savePackingListForm(context, list?.id ?? null, input);
       navigate(hrefTo('valise', 'liste', saved.id), { replace: true });
     } catch (error) {
       if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
@@ -92,14 +131,21 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
           maxLength={200}
           value={title}
           error={errors.title}
-          onInput={(event) => setTitle(event.currentTarget.value)}
+          onInput={(event) => {
+            setTitle(event.currentTarget.value);
+            keepDraft({ title: event.currentTarget.value, tripKind, itemIds });
+          }}
         />
         <Field
           as="select"
           label={t.tripKindLabel}
           name="tripKind"
           value={tripKind}
-          onChange={(event) => setTripKind(event.currentTarget.value as TripKind)}
+          onChange={(event) => {
+            const kind = event.currentTarget.value as TripKind;
+            setTripKind(kind);
+            keepDraft({ title, tripKind: kind, itemIds });
+          }}
         >
           {TRIP_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -129,7 +175,13 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
           <Button type="submit" variant="primary" disabled={busy}>
             {t.save}
           </Button>
-          <ButtonLink href={list ? hrefTo('valise', 'liste', list.id) : hrefTo('valise')}>{t.cancel}</ButtonLink>
+          {/* Cancelling gives up the changes: the editor opens on the saved list next time. */}
+          <ButtonLink
+            href={list ? hrefTo('valise', 'liste', list.id) : hrefTo('valise')}
+            onClick={() => context && void deleteDraft(context, draftId)}
+          >
+            {t.cancel}
+          </ButtonLink>
         </div>
       </form>
     </>
