@@ -31,7 +31,9 @@ export function NetworkFiles() {
     };
   }, [lastSyncAt]);
 
-  if (storage === null) return null;
+  // The line holds its place while the server answers: appearing later, it pushed the admin's
+  // "Créer une invitation" down under a finger already on its way (a tap landing on the field above).
+  if (storage === null) return <p>{t.filesReading}</p>;
   if (storage === 'unknown') return <p data-testid="network-files">{t.filesUnknown}</p>;
   const share = storage.quotaBytes > 0 ? storage.usedBytes / storage.quotaBytes : 1;
   return (

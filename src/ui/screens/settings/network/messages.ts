@@ -137,6 +137,7 @@ export const messages = {
     filesFull:
       'Quand l’espace est plein, le serveur refuse les nouveaux fichiers\u00a0: faites de la place ou augmentez VALISE_NETWORK_STORAGE_BYTES.',
     filesUnknown: 'Fichiers du réseau\u00a0: espace utilisé inconnu (serveur injoignable).',
+    filesReading: 'Fichiers du réseau\u00a0: lecture de l’espace utilisé…',
     leaveTitle: 'Quitter le réseau',
     leaveExplain:
       'Cet appareil ne synchronisera plus. Vous pourrez rejoindre de nouveau le réseau avec une invitation.',
@@ -241,6 +242,7 @@ export const messages = {
     filesUsage: (used: string, quota: string, percent: string) => `Network files: ${used} of ${quota} (${percent}).`,
     filesFull: 'When the space is full, the server refuses new files: make room or raise VALISE_NETWORK_STORAGE_BYTES.',
     filesUnknown: 'Network files: space used unknown (server unreachable).',
+    filesReading: 'Network files: reading the space used…',
     leaveTitle: 'Leave the network',
     leaveExplain: 'This device will no longer sync. You can join the network again with an invitation.',
     leavePending: (count: number) =>

@@ -7,12 +7,13 @@ import { uiStore } from '../../../../../src/state/ui';
 import { SyncError } from '../../../../../src/sync/transport';
 import { NetworkFiles } from '../../../../../src/ui/screens/settings/network/NetworkFiles';
 
-const server = vi.hoisted(() => ({ up: false }));
+const server = vi.hoisted(() => ({ up: false, answered: Promise.resolve() }));
 
 vi.mock('../../../../../src/state/sync', async (original) => ({
   ...(await original<typeof import('../../../../../src/state/sync')>()),
   adminClient: async () => ({
     storage: async () => {
+      await server.answered;
       if (!server.up) throw new SyncError('unreachable', 'server unreachable');
       return { usedBytes: 7_372, quotaBytes: 5_368_709_120 };
     },
@@ -21,6 +22,22 @@ vi.mock('../../../../../src/state/sync', async (original) => ({
 
 describe('the network’s file space in Réglages', () => {
   afterEach(cleanup);
+
+  test('holds its place while the server answers, so the admin’s buttons below it do not move', async () => {
+    uiStore.setState({ lang: 'fr', online: true });
+    server.up = true;
+    let answer = () => {};
+    server.answered = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const { container } = render(<NetworkFiles />);
+    expect(container.textContent).toBe('Fichiers du réseau\u00a0: lecture de l’espace utilisé…');
+    answer();
+    expect((await screen.findByTestId('network-files')).textContent).toBe(
+      'Fichiers du réseau\u00a0: 7,4\u00a0Ko sur 5,4\u00a0Go (0\u00a0%).',
+    );
+    server.answered = Promise.resolve();
+  });
 
   test('is read again after a sync that reached the server', async () => {
     uiStore.setState({ lang: 'fr', online: true });
