@@ -146,6 +146,15 @@ describe('a diagnostic filled offline', () => {
         .getAttribute('aria-pressed'),
     ).toBe('true');
 
+    // Words typed and the page reloaded at once, before the pause after the last key: kept
+    // as typed until saved, they come back (WebKit ended the page before any save committed).
+    const publics = diagnostics.question('Qui fréquente le lieu').locator('textarea');
+    await publics.fill('Des makers du quartier, des lycéens le mercredi et le samedi.');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await shell.reload();
+    await poll(() => publics.inputValue()).toBe('Des makers du quartier, des lycéens le mercredi et le samedi.');
+    await diagnostics.waitSaved();
+
     // Second sitting: Gouvernance, then a number question given words.
     await diagnostics.nextSection('Gouvernance & prise de décision');
     await diagnostics.level('Les façons de décider sont connues de tous', 1);
