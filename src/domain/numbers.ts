@@ -1,6 +1,7 @@
 // Numbers in the app's sentences and in its exports' words, written as each language writes them.
 
-const LOCALES = { fr: 'fr-FR', en: 'en' } as const;
+/** The locale each of the app's languages formats numbers in. */
+export const LOCALES = { fr: 'fr-FR', en: 'en' } as const;
 
 const NUMBERS = {
   fr: new Intl.NumberFormat(LOCALES.fr),
@@ -23,23 +24,4 @@ export function formatNumber(value: number, lang: 'fr' | 'en'): string {
 export function formatPercent(value: number, lang: 'fr' | 'en', fractionDigits = 0): string {
   const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits }).format(value);
   return lang === 'fr' ? `${number}\u00a0%` : `${number}%`;
-}
-
-const COORDINATES = {
-  fr: new Intl.NumberFormat(LOCALES.fr, { maximumFractionDigits: 5 }),
-  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 5 }),
-};
-
-/**
- * A position to read, latitude then longitude to five decimals (about a metre): « 48,11725 ; −1,67782 »,
- * "48.11725, −1.67782". French writes its decimals with a comma, so a comma between the two would
- * read as four numbers; a semicolon held by a narrow no-break space parts them. A true minus sign
- * (U+2212) instead of a hyphen, as typeset numbers have. Machine formats (exports) keep their own
- * columns and never go through this.
- */
-export function formatPosition(latitude: number, longitude: number, lang: 'fr' | 'en'): string {
-  const coordinate = (value: number) => COORDINATES[lang].format(value).replace('-', '\u2212');
-  return lang === 'fr'
-    ? `${coordinate(latitude)}\u202f; ${coordinate(longitude)}`
-    : `${coordinate(latitude)}, ${coordinate(longitude)}`;
 }

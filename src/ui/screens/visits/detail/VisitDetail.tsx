@@ -6,7 +6,7 @@ import { contactsByIds } from '../../../../db/contacts';
 import { followUpsOfVisit } from '../../../../db/follow-ups';
 import { getOrganisation } from '../../../../db/organisations';
 import { deleteVisit, getVisit } from '../../../../db/visits';
-import { formatPosition } from '../../../../domain/numbers';
+import { formatPosition } from '../../../../domain/positions';
 import { SERVICE_LABELS } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { navigate } from '../../../../state/router';
