@@ -33,7 +33,8 @@ export interface Report {
   visitsByService: Count<ServiceKey>[];
   /** Every month of the period, "yyyy-MM", empty months included. */
   visitsByMonth: Count<string>[];
-  /** "" for visits of no lieu or a lieu without territory; largest first. */
+  /** By the lieu's own label, else its commune's EPCI, département or région; "" for visits of
+   * no lieu or a lieu with none of them; largest first. */
   visitsByTerritory: Count<string>[];
   lieuxVisited: number;
   /** Lieux visited, most visited first. */
@@ -76,8 +77,13 @@ export function buildReport(
   const dayOf = (instant: string) => toWallClock(instant, timeZone).date;
   const inPeriod = (day: string | null | undefined) => !!day && day >= period.from && day <= period.to;
   const organisations = new Map(data.organisations.map((org) => [org.id, org]));
-  const territoryOf = (orgId: string | null | undefined) =>
-    (orgId ? organisations.get(orgId)?.territoryLabel : null)?.trim() ?? '';
+  // A lieu counts under the territory the network named it by, else the finest one its commune
+  // gave it (EPCI, then département, then région): a lieu whose commune was picked from the
+  // list but whose label was left empty is not "Non renseigné".
+  const territoryOf = (orgId: string | null | undefined) => {
+    const org = orgId ? organisations.get(orgId) : undefined;
+    return (org && territoryKeys(org)[0]?.label) || '';
+  };
   const inTerritory = (orgId: string | null | undefined) => {
     const org = orgId ? organisations.get(orgId) : undefined;
     return !!org && territoryKeys(org).some((key) => key.key === filters.territory);

@@ -37,6 +37,19 @@ describe('the year’s report (golden numbers of test/fixtures/backup.ts)', () =
     ]);
   });
 
+  it('counts a lieu with no label under its commune\'s EPCI, else its département', () => {
+    const data = yearData();
+    const [saintMalo, dinan] = data.organisations;
+    Object.assign(saintMalo!, { territoryLabel: '', epciCode: '243500774', epci: 'Saint-Malo Agglomération' });
+    Object.assign(dinan!, { territoryLabel: '  ', departementCode: '22', departement: 'Côtes-d’Armor' });
+    expect(buildReport(data, YEAR, {}, TODAY).visitsByTerritory).toEqual([
+      { key: 'Saint-Malo Agglomération', count: 2 },
+      { key: 'Côtes-d’Armor (22)', count: 1 },
+      { key: 'Pays de Saint-Malo', count: 1 },
+      { key: '', count: 1 },
+    ]);
+  });
+
   it('counts distinct lieux visited and organisations new in the period', () => {
     expect(report.lieuxVisited).toBe(3);
     expect(report.lieux[0]).toEqual({ id: YEAR_IDS.forge, name: 'La Forge des Possibles', visits: 2 });
