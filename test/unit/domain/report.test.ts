@@ -37,7 +37,7 @@ describe('the year’s report (golden numbers of test/fixtures/backup.ts)', () =
     ]);
   });
 
-  it('counts a lieu with no label under its commune\'s EPCI, else its département', () => {
+  it("counts a lieu with no label under its commune's EPCI, else its département", () => {
     const data = yearData();
     const [saintMalo, dinan] = data.organisations;
     Object.assign(saintMalo!, { territoryLabel: '', epciCode: '243500774', epci: 'Saint-Malo Agglomération' });
