@@ -2,19 +2,14 @@
 // person is), a frame after the screen is drawn — unless the person has already tapped a field
 // of that screen: what they type must go into it, not into the heading.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uiStore } from '../../../../src/state/ui';
+import { describe, expect, it } from 'vitest';
 import { ScreenHeader } from '../../../../src/ui/components/ScreenHeader';
 import { requestHeadingFocus } from '../../../../src/ui/focus';
 import { holdFrames } from '../../../helpers/held-frame';
+import { withFrenchPage } from '../../../helpers/screen-setup';
 
 const frames = holdFrames();
-beforeEach(() => {
-  uiStore.setState({ lang: 'fr' });
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+withFrenchPage();
 
 function openScreen(): { heading: HTMLElement; search: HTMLInputElement } {
   requestHeadingFocus();

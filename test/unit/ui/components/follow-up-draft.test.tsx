@@ -3,29 +3,19 @@
 // shows it). It is kept as a draft, like an event's note, and the add that creates the
 // follow-up deletes it in the same transaction.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { appData } from '../../../../src/db/app-data';
-import type { DataContext } from '../../../../src/db/context';
+import { expect, test } from 'vitest';
 import { getDraft } from '../../../../src/db/drafts';
 import { followUpDraftId, followUpsOfVisit } from '../../../../src/db/follow-ups';
 import { createRecord } from '../../../../src/db/writes';
 import { newId } from '../../../../src/domain/ids';
-import { uiStore } from '../../../../src/state/ui';
 import { FollowUpList } from '../../../../src/ui/components/FollowUpList';
 import { sampleRecords } from '../../../fixtures/records';
+import { withAppData } from '../../../helpers/screen-setup';
 
-let context: DataContext;
-
-beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
-  context = await appData();
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+const app = withAppData();
 
 async function newVisit() {
-  return createRecord(context, 'visits', { ...sampleRecords().visits, id: newId() });
+  return createRecord(app.context, 'visits', { ...sampleRecords().visits, id: newId() });
 }
 
 test('a follow-up typed and not yet added comes back after a reload, then is added once', async () => {
@@ -36,7 +26,7 @@ test('a follow-up typed and not yet added comes back after a reload, then is add
   });
   fireEvent.input(screen.getByRole('textbox', { name: /Qui s’en charge/ }), { target: { value: 'Camille' } });
   await waitFor(async () =>
-    expect((await getDraft(context, followUpDraftId({ visitId: visit.id })))?.values).toMatchObject({
+    expect((await getDraft(app.context, followUpDraftId({ visitId: visit.id })))?.values).toMatchObject({
       text: 'Envoyer les statuts',
       owner: 'Camille',
     }),
@@ -51,11 +41,11 @@ test('a follow-up typed and not yet added comes back after a reload, then is add
 
   fireEvent.click(screen.getByRole('button', { name: 'Ajouter le suivi' }));
   await waitFor(async () =>
-    expect((await followUpsOfVisit(context, visit.id)).map((followUp) => [followUp.text, followUp.owner])).toEqual([
+    expect((await followUpsOfVisit(app.context, visit.id)).map((followUp) => [followUp.text, followUp.owner])).toEqual([
       ['Envoyer les statuts', 'Camille'],
     ]),
   );
-  expect(await getDraft(context, followUpDraftId({ visitId: visit.id }))).toBeUndefined();
+  expect(await getDraft(app.context, followUpDraftId({ visitId: visit.id }))).toBeUndefined();
 });
 
 test('a follow-up typed on an event’s page waits in the drafts of that event, not of a visit', async () => {
@@ -63,7 +53,7 @@ test('a follow-up typed on an event’s page waits in the drafts of that event, 
   render(<FollowUpList followUps={[]} eventId={eventId} />);
   fireEvent.input(screen.getByRole('textbox', { name: 'Nouveau suivi' }), { target: { value: 'Relancer le lycée' } });
   await waitFor(async () =>
-    expect(await getDraft(context, followUpDraftId({ eventId }))).toMatchObject({
+    expect(await getDraft(app.context, followUpDraftId({ eventId }))).toMatchObject({
       kind: 'eventFollowUp',
       recordId: eventId,
       title: 'Relancer le lycée',

@@ -1,20 +1,15 @@
 // Two versions of a long note merged by hand: a merge longer than the field holds is refused
 // at the merged text with the limit, and the text stays to be cut; "Réessayez" could never work.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
 import { conflictsOf } from '../../../../src/db/conflicts';
 import { createContact, getContact } from '../../../../src/db/contacts';
 import { createRecord } from '../../../../src/db/writes';
-import { uiStore } from '../../../../src/state/ui';
 import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
+import { withFrenchPage } from '../../../helpers/screen-setup';
 
-beforeEach(() => {
-  uiStore.setState({ lang: 'fr' });
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+withFrenchPage();
 
 test('a merge of two long versions past the field’s limit is refused at the merged text, which stays', async () => {
   const context = await appData();

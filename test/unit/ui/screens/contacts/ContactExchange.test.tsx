@@ -1,23 +1,20 @@
 // The contacts import's report, line by line, in words a concierge reads: the field a refused
 // line fails on by its name (never "tags.0"), and the person a line would be merged into.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { createContact } from '../../../../../src/db/contacts';
 import type { DataContext } from '../../../../../src/db/context';
 import { isolate } from '../../../../../src/domain/bidi';
-import { uiStore } from '../../../../../src/state/ui';
 import { ContactExchange } from '../../../../../src/ui/screens/contacts/ContactExchange';
 import { openTestContext } from '../../../../helpers/db';
+import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 const held: { context: DataContext | undefined } = { context: undefined };
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext: () => held.context }));
 
+withFrenchPage();
 beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
   held.context = await openTestContext();
-});
-afterEach(() => {
-  document.body.replaceChildren();
 });
 
 test('a refused line names its field and the person it would be merged into', async () => {

@@ -1,22 +1,19 @@
 // A file picked for the lieux import that is far past what a phone can read (a film picked by
 // mistake) is refused by its size, before a byte of it is read into the tab's memory.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { DataContext } from '../../../../../src/db/context';
-import { uiStore } from '../../../../../src/state/ui';
 import { LieuImport } from '../../../../../src/ui/screens/contacts/LieuImport';
 import { openTestContext } from '../../../../helpers/db';
+import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 const held: { context: DataContext | undefined } = { context: undefined };
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext: () => held.context }));
 vi.mock('../../../../../src/ui/hooks/use-communes', () => ({ useCommunes: () => 'unavailable' }));
 
+withFrenchPage();
 beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
   held.context = await openTestContext();
-});
-afterEach(() => {
-  document.body.replaceChildren();
 });
 
 test('a file over 50 MB is refused by its size, never read', async () => {

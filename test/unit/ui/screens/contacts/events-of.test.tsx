@@ -2,32 +2,21 @@
 // there: "she came to the Assises in March and the Apéro fablab" is what a concierge preparing
 // a meeting looks for, and it was on the event pages only.
 import { render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { appData } from '../../../../../src/db/app-data';
+import { expect, test } from 'vitest';
 import { createContact } from '../../../../../src/db/contacts';
-import type { DataContext } from '../../../../../src/db/context';
 import { setAttendance } from '../../../../../src/db/events';
 import { createOrganisation } from '../../../../../src/db/organisations';
 import { createRecord, deleteRecord } from '../../../../../src/db/writes';
 import { uiStore } from '../../../../../src/state/ui';
 import { LieuDetail } from '../../../../../src/ui/screens/contacts/LieuDetail';
 import { PersonDetail } from '../../../../../src/ui/screens/contacts/PersonDetail';
+import { withAppData } from '../../../../helpers/screen-setup';
 
-// The screens read the app's own database (useLive): each test writes its own people, lieux
-// and events there.
-let context: DataContext;
-
-beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
-  context = await appData();
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+const app = withAppData();
 
 function event(title: string, startsAt: string, placeOrganisationId: string | null = null) {
   const endsAt = new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString();
-  return createRecord(context, 'events', {
+  return createRecord(app.context, 'events', {
     title,
     kind: 'network_meeting',
     startsAt,
@@ -46,8 +35,8 @@ function linksIn(sectionTitle: string) {
 }
 
 test('a person’s page lists the events she is checked in at, newest first, with her attendance', async () => {
-  const lea = await createContact(context, { name: 'Léa Petit', organisationIds: [] });
-  const hugo = await createContact(context, { name: 'Hugo Bernard', organisationIds: [] });
+  const lea = await createContact(app.context, { name: 'Léa Petit', organisationIds: [] });
+  const hugo = await createContact(app.context, { name: 'Hugo Bernard', organisationIds: [] });
   const assises = await event('Assises des tiers-lieux', '2026-03-12T08:00:00.000Z');
   const apero = await event('Apéro fablab', '2026-06-04T16:30:00.000Z');
   // Late on 31 December in Paris: the day the event's clocks show, not UTC's.
@@ -55,14 +44,14 @@ test('a person’s page lists the events she is checked in at, newest first, wit
   const cancelled = await event('Atelier annulé', '2026-09-01T08:00:00.000Z');
   const withoutHer = await event('Comité de pilotage', '2026-10-01T08:00:00.000Z');
   const removed = await event('Formation quittée', '2026-11-01T08:00:00.000Z');
-  await setAttendance(context, assises.id, { [lea.id]: { name: 'Léa Petit', status: 'present' } });
-  await setAttendance(context, apero.id, { [lea.id]: { name: 'Léa Petit', status: 'excused' } });
-  await setAttendance(context, reveillon.id, { [lea.id]: { name: 'Léa Petit', status: 'invited' } });
-  await setAttendance(context, cancelled.id, { [lea.id]: { name: 'Léa Petit', status: 'present' } });
-  await deleteRecord(context, 'events', cancelled.id);
-  await setAttendance(context, withoutHer.id, { [hugo.id]: { name: 'Hugo Bernard', status: 'present' } });
-  await setAttendance(context, removed.id, { [lea.id]: { name: 'Léa Petit', status: 'invited' } });
-  await setAttendance(context, removed.id, { [lea.id]: null });
+  await setAttendance(app.context, assises.id, { [lea.id]: { name: 'Léa Petit', status: 'present' } });
+  await setAttendance(app.context, apero.id, { [lea.id]: { name: 'Léa Petit', status: 'excused' } });
+  await setAttendance(app.context, reveillon.id, { [lea.id]: { name: 'Léa Petit', status: 'invited' } });
+  await setAttendance(app.context, cancelled.id, { [lea.id]: { name: 'Léa Petit', status: 'present' } });
+  await deleteRecord(app.context, 'events', cancelled.id);
+  await setAttendance(app.context, withoutHer.id, { [hugo.id]: { name: 'Hugo Bernard', status: 'present' } });
+  await setAttendance(app.context, removed.id, { [lea.id]: { name: 'Léa Petit', status: 'invited' } });
+  await setAttendance(app.context, removed.id, { [lea.id]: null });
 
   render(<PersonDetail personId={lea.id} saved={false} />);
 
@@ -77,7 +66,7 @@ test('a person’s page lists the events she is checked in at, newest first, wit
 });
 
 test('a person checked in nowhere is told so in French and in English', async () => {
-  const lea = await createContact(context, { name: 'Léa Petit', organisationIds: [] });
+  const lea = await createContact(app.context, { name: 'Léa Petit', organisationIds: [] });
 
   const { unmount } = render(<PersonDetail personId={lea.id} saved={false} />);
   await waitFor(() => expect(document.body.textContent).toContain('Aucun événement pour l’instant.'));
@@ -90,12 +79,12 @@ test('a person checked in nowhere is told so in French and in English', async ()
 });
 
 test('a lieu’s page lists the events held there, newest first, deleted ones left out', async () => {
-  const grange = await createOrganisation(context, { name: 'La Grange', kind: 'tiers_lieu' });
-  const mairie = await createOrganisation(context, { name: 'Mairie de Melle', kind: 'local_authority' });
+  const grange = await createOrganisation(app.context, { name: 'La Grange', kind: 'tiers_lieu' });
+  const mairie = await createOrganisation(app.context, { name: 'Mairie de Melle', kind: 'local_authority' });
   const apero = await event('Apéro fablab', '2026-06-04T16:30:00.000Z', grange.id);
   const assises = await event('Assises des tiers-lieux', '2026-03-12T08:00:00.000Z', grange.id);
   const cancelled = await event('Atelier annulé', '2026-09-01T08:00:00.000Z', grange.id);
-  await deleteRecord(context, 'events', cancelled.id);
+  await deleteRecord(app.context, 'events', cancelled.id);
   await event('Conseil municipal ouvert', '2026-05-01T08:00:00.000Z', mairie.id);
 
   render(<LieuDetail lieuId={grange.id} saved={false} />);
@@ -109,7 +98,7 @@ test('a lieu’s page lists the events held there, newest first, deleted ones le
 });
 
 test('a lieu hosting an event a week shows its 20 latest and counts the older ones', async () => {
-  const serre = await createOrganisation(context, { name: 'La Serre partagée', kind: 'tiers_lieu' });
+  const serre = await createOrganisation(app.context, { name: 'La Serre partagée', kind: 'tiers_lieu' });
   for (let week = 0; week < 23; week += 1)
     await event(`Apéro n° ${week + 1}`, new Date(Date.UTC(2026, 0, 5 + 7 * week, 17)).toISOString(), serre.id);
 

@@ -3,27 +3,17 @@
 // lead to the diagnostic filled during it, though the new diagnostic already took the lieu and
 // the visit from its address. Seen in the new-user day at 360×740 in WebKit.
 import { render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { appData } from '../../../../../src/db/app-data';
-import type { DataContext } from '../../../../../src/db/context';
+import { expect, test } from 'vitest';
 import { createOrganisation } from '../../../../../src/db/organisations';
 import { createRecord } from '../../../../../src/db/writes';
 import { newId } from '../../../../../src/domain/ids';
 import { parseHash } from '../../../../../src/state/router';
-import { uiStore } from '../../../../../src/state/ui';
 import { LieuDetail } from '../../../../../src/ui/screens/contacts/LieuDetail';
 import VisitDetailPage from '../../../../../src/ui/screens/visits/detail/VisitDetail';
 import { sampleRecords } from '../../../../fixtures/records';
+import { withAppData } from '../../../../helpers/screen-setup';
 
-let context: DataContext;
-
-beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
-  context = await appData();
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+const app = withAppData();
 
 async function linkTo(name: string) {
   const link = await waitFor(() => screen.getByRole('link', { name }));
@@ -31,7 +21,7 @@ async function linkTo(name: string) {
 }
 
 test('a lieu’s page starts a visit there and a diagnostic of it', async () => {
-  const lieu = await createOrganisation(context, { name: 'La Fabrique de Redon', kind: 'tiers_lieu' });
+  const lieu = await createOrganisation(app.context, { name: 'La Fabrique de Redon', kind: 'tiers_lieu' });
   render(<LieuDetail lieuId={lieu.id} saved={false} />);
 
   const visit = await linkTo('Noter une visite ici');
@@ -41,8 +31,8 @@ test('a lieu’s page starts a visit there and a diagnostic of it', async () => 
 });
 
 test('a visit’s page starts the diagnostic of its lieu, as part of this visit', async () => {
-  const lieu = await createOrganisation(context, { name: 'La Fabrique de Redon', kind: 'tiers_lieu' });
-  const visit = await createRecord(context, 'visits', {
+  const lieu = await createOrganisation(app.context, { name: 'La Fabrique de Redon', kind: 'tiers_lieu' });
+  const visit = await createRecord(app.context, 'visits', {
     ...sampleRecords().visits,
     id: newId(),
     organisationId: lieu.id,
@@ -54,7 +44,7 @@ test('a visit’s page starts the diagnostic of its lieu, as part of this visit'
 });
 
 test('a visit at a free place, with no lieu to diagnose, offers no diagnostic', async () => {
-  const visit = await createRecord(context, 'visits', {
+  const visit = await createRecord(app.context, 'visits', {
     ...sampleRecords().visits,
     id: newId(),
     organisationId: null,

@@ -2,12 +2,12 @@
 // first frame is kept, while another device's answer still shows when nothing is being typed.
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../../../src/domain/diagnostic';
-import { uiStore } from '../../../../../src/state/ui';
 import { QuestionInput } from '../../../../../src/ui/screens/diagnostics/QuestionInput';
 import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-typed-answer';
 import { holdFrames } from '../../../../helpers/held-frame';
+import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 function Answer({ stored, commit }: { stored: string; commit: (text: string) => Promise<boolean> }) {
   const typed = useTypedAnswer(stored, commit, 'd1/q:budget');
@@ -22,11 +22,8 @@ function Answer({ stored, commit }: { stored: string; commit: (text: string) => 
 }
 
 const frames = holdFrames();
-beforeEach(() => {
-  uiStore.setState({ lang: 'fr' });
-});
+withFrenchPage();
 afterEach(() => {
-  document.body.replaceChildren();
   // Text typed and never saved here is kept as pending: the next case must not open with it.
   localStorage.clear();
 });

@@ -3,30 +3,22 @@
 // the last words typed were gone when the section opened again. What is typed is now kept at
 // once, outside the database, and the section brings it back and saves it.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { appData } from '../../../../../src/db/app-data';
-import type { DataContext } from '../../../../../src/db/context';
+import { afterEach, expect, test } from 'vitest';
 import { createDiagnostic, getDiagnostic, listOfferedTemplates } from '../../../../../src/db/diagnostics';
 import { PROJECT_STARTER_ID } from '../../../../../src/domain/diagnostic-starters';
 import { keepPendingAnswer, pendingAnswer, pendingAnswerKey } from '../../../../../src/state/pending-answers';
-import { uiStore } from '../../../../../src/state/ui';
 import { SectionPage } from '../../../../../src/ui/screens/diagnostics/SectionPage';
+import { withAppData } from '../../../../helpers/screen-setup';
 
-let context: DataContext;
-
-beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
-  context = await appData();
-});
+const app = withAppData();
 afterEach(() => {
-  document.body.replaceChildren();
   localStorage.clear();
 });
 
 async function newDiagnostic() {
-  const template = (await listOfferedTemplates(context)).find((grid) => grid.id === PROJECT_STARTER_ID);
+  const template = (await listOfferedTemplates(app.context)).find((grid) => grid.id === PROJECT_STARTER_ID);
   if (!template) throw new Error('project starter grid missing');
-  return createDiagnostic(context, { template, territoryLabel: 'Pays de Redon', filledOn: '2026-12-05' });
+  return createDiagnostic(app.context, { template, territoryLabel: 'Pays de Redon', filledOn: '2026-12-05' });
 }
 
 const field = (name: string) =>
@@ -38,7 +30,7 @@ const field = (name: string) =>
   });
 
 const storedAnswer = async (diagnosticId: string, questionId: string) =>
-  (await getDiagnostic(context, diagnosticId))?.diagnostic.answers[questionId];
+  (await getDiagnostic(app.context, diagnosticId))?.diagnostic.answers[questionId];
 
 test('text typed is kept at once, before any save, and let go once it is saved', async () => {
   const diagnostic = await newDiagnostic();
@@ -75,7 +67,7 @@ test('a section comment left unsaved by a reload comes back too', async () => {
 
   render(<SectionPage diagnosticId={diagnostic.id} index={1} />);
   await waitFor(async () =>
-    expect((await getDiagnostic(context, diagnostic.id))?.diagnostic.sectionComments.identite).toBe(
+    expect((await getDiagnostic(app.context, diagnostic.id))?.diagnostic.sectionComments.identite).toBe(
       'À revoir avec la mairie',
     ),
   );

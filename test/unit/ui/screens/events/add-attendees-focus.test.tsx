@@ -2,27 +2,23 @@
 // typed into the search again. The focus fell to the page's body and a phone's keyboard closed
 // between two arrivals (the new-user day, WebKit at 360×740).
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { appData } from '../../../../../src/db/app-data';
+import { beforeEach, expect, test } from 'vitest';
 import { createRecord } from '../../../../../src/db/writes';
 import type { NetworkEvent } from '../../../../../src/domain/event';
-import { uiStore } from '../../../../../src/state/ui';
 import { AddAttendees } from '../../../../../src/ui/screens/events/AddAttendees';
+import { withAppData } from '../../../../helpers/screen-setup';
 
+const app = withAppData();
 let event: NetworkEvent;
 
 beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
-  event = await createRecord(await appData(), 'events', {
+  event = await createRecord(app.context, 'events', {
     title: 'Apéro des concierges',
     kind: 'network_meeting',
     startsAt: '2026-12-05T17:00:00.000Z',
     endsAt: '2026-12-05T19:00:00.000Z',
     placeOrganisationId: null,
   });
-});
-afterEach(() => {
-  document.body.replaceChildren();
 });
 
 const search = () => screen.getByRole('searchbox', { name: 'Chercher\u00a0: Ajouter des personnes' });

@@ -1,14 +1,14 @@
 // A note past the 20,000 characters a note holds (a whole document pasted into the composer)
 // is refused at the field with the limit, and its text stays: "réessayez" could never work.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { DataContext } from '../../../../../src/db/context';
 import { addNote } from '../../../../../src/db/event-notes';
 import type { NetworkEvent } from '../../../../../src/domain/event';
-import { uiStore } from '../../../../../src/state/ui';
 import { NoteComposer } from '../../../../../src/ui/screens/events/NoteComposer';
 import { NoteTimeline } from '../../../../../src/ui/screens/events/NoteTimeline';
 import { openTestContext } from '../../../../helpers/db';
+import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 const held: { context: DataContext | undefined } = { context: undefined };
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext: () => held.context }));
@@ -16,12 +16,9 @@ vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext:
 const EVENT_ID = '01900000-0000-7000-8000-000000000001';
 const pasted = 'Compte rendu collé depuis un traitement de texte. '.repeat(21_000);
 
+withFrenchPage();
 beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
   held.context = await openTestContext();
-});
-afterEach(() => {
-  document.body.replaceChildren();
 });
 
 test('a note of a megabyte is refused at the field with the limit, and stays typed', async () => {

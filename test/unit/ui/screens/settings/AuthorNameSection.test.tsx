@@ -2,22 +2,17 @@
 // open is not replaced by the stored one when the screen's effects catch up a frame later.
 import { fireEvent } from '@testing-library/preact';
 import { render } from 'preact';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { uiStore } from '../../../../../src/state/ui';
+import { expect, test, vi } from 'vitest';
 import { AuthorNameSection } from '../../../../../src/ui/screens/settings/AuthorNameSection';
 import { holdFrames } from '../../../../helpers/held-frame';
+import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
   useDataContext: () => ({ identity: { authorName: 'Camille' } }),
 }));
 
 const frames = holdFrames();
-beforeEach(() => {
-  uiStore.setState({ lang: 'fr' });
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+withFrenchPage();
 
 test('a name typed before the first frame stays in the field', () => {
   const container = document.body.appendChild(document.createElement('div'));

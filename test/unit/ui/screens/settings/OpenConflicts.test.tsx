@@ -1,20 +1,15 @@
 // Réglages lists every text waiting to be settled under its record's name, which any device
 // may have written: a right-to-left override in it stays inside the name.
 import { render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
 import { createContact } from '../../../../../src/db/contacts';
 import { createRecord } from '../../../../../src/db/writes';
 import { isolate } from '../../../../../src/domain/bidi';
-import { uiStore } from '../../../../../src/state/ui';
 import { OpenConflicts } from '../../../../../src/ui/screens/settings/network/OpenConflicts';
+import { withFrenchPage } from '../../../../helpers/screen-setup';
 
-beforeEach(() => {
-  uiStore.setState({ lang: 'fr' });
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+withFrenchPage();
 
 test('the name of a record with two versions is isolated from the sentence around it', async () => {
   const context = await appData();

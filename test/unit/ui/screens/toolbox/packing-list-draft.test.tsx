@@ -2,31 +2,21 @@
 // title was gone (the reload prompt guards a desktop reload only; a phone ends the app
 // without it). The editor now keeps a draft, and its save forgets the draft in its transaction.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { appData } from '../../../../../src/db/app-data';
-import type { DataContext } from '../../../../../src/db/context';
+import { expect, test } from 'vitest';
 import { getDraft } from '../../../../../src/db/drafts';
 import { newTemplate, packingListDraftId, readPackingList } from '../../../../../src/db/toolbox';
-import { uiStore } from '../../../../../src/state/ui';
 import { PackingListEditor } from '../../../../../src/ui/screens/toolbox/PackingListEditor';
+import { withAppData } from '../../../../helpers/screen-setup';
 
-let context: DataContext;
-
-beforeEach(async () => {
-  uiStore.setState({ lang: 'fr' });
-  context = await appData();
-});
-afterEach(() => {
-  document.body.replaceChildren();
-});
+const app = withAppData();
 
 test('a new title typed in the editor survives a reload, and is saved once', async () => {
-  const list = await newTemplate(context, { title: 'Visite de terrain', tripKind: 'field_visit', itemIds: [] });
+  const list = await newTemplate(app.context, { title: 'Visite de terrain', tripKind: 'field_visit', itemIds: [] });
   const first = render(<PackingListEditor listId={list.id} />);
   const title = await screen.findByRole<HTMLInputElement>('textbox', { name: /Titre/ });
   fireEvent.input(title, { target: { value: 'Visite de terrain — hiver' } });
   await waitFor(async () =>
-    expect((await getDraft(context, packingListDraftId(list.id)))?.values).toMatchObject({
+    expect((await getDraft(app.context, packingListDraftId(list.id)))?.values).toMatchObject({
       title: 'Visite de terrain — hiver',
     }),
   );
@@ -37,7 +27,7 @@ test('a new title typed in the editor survives a reload, and is saved once', asy
   await waitFor(() => expect(again.value).toBe('Visite de terrain — hiver'));
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
   await waitFor(async () =>
-    expect((await readPackingList(context, list.id))?.list.title).toBe('Visite de terrain — hiver'),
+    expect((await readPackingList(app.context, list.id))?.list.title).toBe('Visite de terrain — hiver'),
   );
-  expect(await getDraft(context, packingListDraftId(list.id))).toBeUndefined();
+  expect(await getDraft(app.context, packingListDraftId(list.id))).toBeUndefined();
 });
