@@ -45,18 +45,34 @@ class FirefoxBackend implements Backend {
 
   async setViewport(viewport: Viewport): Promise<void> {
     this.viewport = viewport;
-    await this.page.setViewport(viewport);
+    await setViewport(this.page, viewport);
   }
 
   async killTab(): Promise<void> {
     await this.page.close({ runBeforeUnload: false });
     this.page = await this.context.newPage();
-    await this.page.setViewport(this.viewport);
+    await setViewport(this.page, this.viewport);
   }
 
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+/**
+ * Puppeteer sends the window's size and a screen orientation together; Firefox ESR 140 (Debian
+ * 12's) knows no `emulation.setScreenOrientationOverride` and refuses that one alone, after the
+ * size is applied. The journeys need the size only.
+ */
+async function setViewport(page: Page, viewport: Viewport): Promise<void> {
+  try {
+    await page.setViewport(viewport);
+  } catch (error) {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+  }
+  const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+  if (size[0] !== viewport.width)
+    throw new Error(`Firefox kept a window ${size.join('×')} for ${viewport.width}×${viewport.height}.`);
 }
 
 export async function launchFirefox(): Promise<Engine> {
@@ -79,7 +95,7 @@ export async function launchFirefox(): Promise<Engine> {
     async newBackend(viewport) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      await page.setViewport(viewport);
+      await setViewport(page, viewport);
       return new FirefoxBackend(context, page, viewport);
     },
     close: () => browser.close(),
