@@ -50,6 +50,8 @@ describe('an event of the network', () => {
       title: 'Rencontre régionale des tiers-lieux',
       newPlace: 'La Grange',
       placeLabel: 'Salle du haut',
+      // Today's gathering, whatever the hour the test runs (an evening's default is tomorrow).
+      day: toWallClock(new Date(), 'Europe/Paris').date,
       startTime: '09:30',
       endTime: '17:00',
     });

@@ -17,6 +17,8 @@ export class EventsPage {
     /** A lieu created on the spot from the place picker. */
     newPlace?: string;
     placeLabel?: string;
+    /** The day it starts and ends (yyyy-MM-dd): the form's default may be tomorrow's. */
+    day?: string;
     startTime?: string;
     endTime?: string;
   }) {
@@ -30,6 +32,10 @@ export class EventsPage {
       await this.page.getByTestId('picker-chip').filter({ hasText: fields.newPlace }).waitFor();
     }
     if (fields.placeLabel) await this.page.getByLabel('Adresse ou lieu').fill(fields.placeLabel);
+    if (fields.day) {
+      await this.page.getByLabel('Date de début').fill(fields.day);
+      await this.page.getByLabel('Date de fin').fill(fields.day);
+    }
     if (fields.startTime) await this.page.getByLabel('Heure de début').fill(fields.startTime);
     if (fields.endTime) await this.page.getByLabel('Heure de fin').fill(fields.endTime);
     await this.page.getByRole('button', { name: 'Créer l’événement' }).click();

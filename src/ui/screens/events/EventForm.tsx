@@ -22,6 +22,7 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { timeZoneName } from './event-dates';
 import styles from './forms.module.css';
 import { messages } from './messages';
+import { newEventTimes } from './new-event-times';
 import { PlacePicker } from './PlacePicker';
 
 /** Zones of France and its overseas territories, where the network's events take place. */
@@ -55,14 +56,10 @@ interface Values {
 
 function valuesOf(event: NetworkEvent | null): Values {
   if (!event) {
-    const today = toWallClock(new Date(), DEFAULT_TIME_ZONE).date;
     return {
       title: '',
       kind: 'network_meeting',
-      startDate: today,
-      startTime: '09:00',
-      endDate: today,
-      endTime: '17:00',
+      ...newEventTimes(new Date(), DEFAULT_TIME_ZONE),
       timeZone: DEFAULT_TIME_ZONE,
       placeOrganisationId: null,
       placeLabel: '',
