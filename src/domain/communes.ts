@@ -109,26 +109,35 @@ export function communesOfPostcode(index: CommuneIndex, postcode: string): reado
 /**
  * What to offer as someone types in the postcode or commune box: digits match postcodes
  * (a full one exactly, all its communes; a start by prefix); words match names — a name equal
- * to the text first, then names starting with it, then names containing it.
+ * to the text first, then names starting with it, then names containing it. A name typed
+ * under a full postcode offers that postcode's communes first (01400 then "Ch": Châtillon-sur-
+ * Chalaronne before the other Châtillons), the others after, in case the postcode is wrong.
  */
-export function searchCommunes(index: CommuneIndex, text: string, limit = 8): Commune[] {
+export function searchCommunes(
+  index: CommuneIndex,
+  text: string,
+  { limit = 8, postcode = '' }: { limit?: number; postcode?: string } = {},
+): Commune[] {
   const query = text.trim();
   // Every commune of a full postcode is offered (up to a few dozen): the right one may be last.
   if (/^\d{5}$/.test(query)) return [...communesOfPostcode(index, query)];
   if (/^\d{2,4}$/.test(query)) {
     const found: Commune[] = [];
     for (const commune of index.communes) {
-      if (commune.postcodes.some((postcode) => postcode.startsWith(query))) found.push(commune);
+      if (commune.postcodes.some((code) => code.startsWith(query))) found.push(commune);
       if (found.length === limit) break;
     }
     return found;
   }
   const wanted = normalizeForSearch(query);
   if (wanted.length < 2) return [];
+  const served = new Set(communesOfPostcode(index, postcode));
   const ranked: { commune: Commune; rank: number }[] = [];
   namesOf(index).forEach((name, position) => {
     const rank = name === wanted ? 0 : name.startsWith(wanted) ? 1 : name.includes(wanted) ? 2 : -1;
-    if (rank >= 0) ranked.push({ commune: index.communes[position] as Commune, rank });
+    if (rank < 0) return;
+    const commune = index.communes[position] as Commune;
+    ranked.push({ commune, rank: served.has(commune) ? rank : rank + 3 });
   });
   return ranked
     .sort((a, b) => a.rank - b.rank || a.commune.name.length - b.commune.name.length)

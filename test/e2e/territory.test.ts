@@ -27,6 +27,16 @@ describe('communes known offline', () => {
       await territory.communeSuggestions().scrollIntoViewIfNeeded();
       await screenshot(page, 'territory-commune-suggestions');
     }
+    // A name typed under the postcode offers that postcode's commune first, not Châtillon (92).
+    await territory.field('Commune').fill('chatillon');
+    await expect
+      .poll(() => territory.communeSuggestions().getByRole('button').first().textContent())
+      .toMatch(/^Châtillon-sur-Chalaronne/);
+    for (const size of SCREENSHOT_SIZES) {
+      await page.setViewportSize(size);
+      await territory.communeSuggestions().scrollIntoViewIfNeeded();
+      await screenshot(page, 'territory-commune-by-postcode');
+    }
     await page.setViewportSize(PHONE);
     await territory.suggestion('Châtillon-sur-Chalaronne').click();
     await expect.poll(() => territory.field('Commune').inputValue()).toBe('Châtillon-sur-Chalaronne');

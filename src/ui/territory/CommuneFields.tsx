@@ -33,8 +33,11 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
   const [typing, setTyping] = useState<'postcode' | 'commune' | null>(null);
   const loaded = index !== null && index !== 'unavailable' ? index : null;
   const query = typing === 'postcode' ? values.postcode : typing === 'commune' ? values.commune : '';
-  const suggestions = useMemo(() => (loaded && query ? searchCommunes(loaded, query) : []), [loaded, query]);
   const postcode = values.postcode.trim();
+  const suggestions = useMemo(
+    () => (loaded && query ? searchCommunes(loaded, query, { postcode }) : []),
+    [loaded, query, postcode],
+  );
   const unknownPostcode = loaded && /^\d{5}$/.test(postcode) && communesOfPostcode(loaded, postcode).length === 0;
 
   const choose = (commune: Commune) => {

@@ -71,12 +71,23 @@ describe('communes known offline', () => {
     expect(names(searchCommunes(index, 'chatillon sur chalaronne'))).toEqual(['Châtillon-sur-Chalaronne']);
     const [first] = searchCommunes(index, 'rennes');
     expect(first).toMatchObject({ insee: '35238', epci: { name: 'Rennes Métropole' } });
-    expect(searchCommunes(index, 'Saint-Denis', 20).filter((c) => c.name === 'Saint-Denis').length).toBeGreaterThan(3);
+    expect(
+      searchCommunes(index, 'Saint-Denis', { limit: 20 }).filter((c) => c.name === 'Saint-Denis').length,
+    ).toBeGreaterThan(3);
   });
 
   it('offers communes whose postcode starts with the digits typed', () => {
-    const found = searchCommunes(index, '351', 5);
+    const found = searchCommunes(index, '351', { limit: 5 });
     expect(found).toHaveLength(5);
     expect(found.every((commune) => commune.postcodes.some((postcode) => postcode.startsWith('351')))).toBe(true);
+  });
+
+  it('offers the communes of the postcode typed first when a name is typed under it', () => {
+    expect(searchCommunes(index, 'chatillon')[0]?.name).toBe('Châtillon');
+    const found = searchCommunes(index, 'chatillon', { postcode: '01400' });
+    expect(found[0]).toMatchObject({ name: 'Châtillon-sur-Chalaronne', insee: '01093' });
+    // A wrong postcode hides nothing: the other Châtillons follow.
+    expect(names(found)).toContain('Châtillon');
+    expect(searchCommunes(index, 'rennes', { postcode: '01400' })[0]).toMatchObject({ insee: '35238' });
   });
 });
