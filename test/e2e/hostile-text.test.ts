@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { firstInvitationCode } from '../helpers/server-process';
 import { DESKTOP, PHONE } from './helpers/browser';
-import { hostileNetwork, MARKUP, WORD } from './helpers/hostile-network';
+import { hostileNetwork, MARKUP, namePages, WORD, wordDrawn } from './helpers/hostile-network';
 import { tooWide } from './helpers/layout';
 import { screenshot } from './helpers/screenshots';
 import { startServer } from './helpers/server';
@@ -81,39 +81,15 @@ async function phoneWithRecordsFrom(word: string) {
 describe('records from a hostile device', () => {
   test('are shown as text, whole, and never wider than a phone or a screen', async () => {
     const { page, server, id, dialogs } = await phoneWithRecordsFrom(WORD);
-    const pages = [
-      `#/visites/${id('visits')}`,
-      `#/contacts/lieu/${id('organisations')}`,
-      `#/contacts/personne/${id('contacts')}`,
-      `#/evenements/${id('events')}`,
-      `#/evenements/${id('events')}/modifier`,
-      '#/visites/nouvelle',
-      `#/valise/element/${id('toolboxItems')}`,
-      `#/valise/liste/${id('packingLists')}`,
-      `#/diagnostics/${id('diagnostics')}`,
-      '#/visites',
-      '#/contacts/lieux',
-      '#/a-faire',
-      '#/evenements',
-      '#/valise',
-      '#/diagnostics',
-    ];
     const problems: string[] = [];
     for (const viewport of [PHONE, DESKTOP]) {
       await page.setViewportSize(viewport);
-      for (const hash of pages) {
+      for (const hash of namePages(id)) {
         await page.goto(`${server.url}/${hash}`);
         await page.locator('main h1').waitFor();
         // Measured once the hostile word is drawn: as text on a record's page, in a list or
         // among a form's suggestions, or as a field's value in a form.
-        await page.waitForFunction(
-          (word) => {
-            const main = document.querySelector('main');
-            const fields = [...document.querySelectorAll<HTMLInputElement>('main input, main textarea')];
-            return Boolean(main?.textContent?.includes(word)) || fields.some((field) => field.value.includes(word));
-          },
-          WORD.slice(1, 20),
-        );
+        await page.waitForFunction(wordDrawn, WORD.slice(1, 20));
         for (const wide of await tooWide(page)) problems.push(`${hash} at ${viewport.width}px: ${wide} sticks out`);
         if (await page.locator('main img[src="x"], main script').count())
           problems.push(`${hash}: the markup became elements`);

@@ -14,6 +14,7 @@ import { api } from './helpers/hostile-network';
 import { startServer } from './helpers/server';
 import { deviceSuite } from './helpers/suite';
 import { NetworkPage } from './pages/network-page';
+import { RECORD_LISTS } from './pages/shell-page';
 
 const suite = deviceSuite();
 
@@ -223,13 +224,7 @@ describe('records a modified app of a co-member wrote', () => {
     await expect.poll(() => network.state(), { timeout: 60_000 }).toBe('idle');
 
     const pages = [
-      '#/visites',
-      '#/contacts/lieux',
-      '#/contacts/personnes',
-      '#/a-faire',
-      '#/evenements',
-      '#/valise',
-      '#/diagnostics',
+      ...RECORD_LISTS,
       '#/diagnostics/grilles',
       '#/carte',
       '#/rapports',

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Engine } from '../drivers/backend';
 import { newDevice } from '../drivers/engines';
-import { hostileNetwork, WORD } from '../helpers/hostile-network';
+import { hostileNetwork, namePages, WORD, wordDrawn } from '../helpers/hostile-network';
 import { elementsTooWide } from '../helpers/layout';
 import type { JourneyServer } from './session';
 
@@ -40,39 +40,11 @@ export async function hostileNamesWithinPhone(engine: Engine, server: JourneySer
       60_000,
     );
 
-    const pages = [
-      `#/contacts/lieu/${id('organisations')}`,
-      `#/contacts/personne/${id('contacts')}`,
-      `#/valise/element/${id('toolboxItems')}`,
-      `#/visites/${id('visits')}`,
-      `#/evenements/${id('events')}`,
-      `#/valise/liste/${id('packingLists')}`,
-      `#/diagnostics/${id('diagnostics')}`,
-      // Forms: the names as a field's value, or among a picker's suggestions.
-      `#/evenements/${id('events')}/modifier`,
-      '#/visites/nouvelle',
-      '#/visites',
-      '#/contacts/lieux',
-      '#/contacts/personnes',
-      '#/a-faire',
-      '#/evenements',
-      '#/valise',
-      '#/diagnostics',
-    ];
     const problems: string[] = [];
-    for (const hash of pages) {
+    for (const hash of namePages(id)) {
       await phone.open(`${server.url}/${hash}`);
-      // Measured once the hostile name is drawn: as text, or as a field's value in a form.
-      await phone.until(`${hash} never showed the hostile name`, () =>
-        phone.evaluate(
-          (word) => {
-            const fields = [...document.querySelectorAll<HTMLInputElement>('main input, main textarea')];
-            const main = document.querySelector('main');
-            return Boolean(main?.textContent?.includes(word)) || fields.some((field) => field.value.includes(word));
-          },
-          WORD.slice(1, 20),
-        ),
-      );
+      // Measured once the hostile name is drawn.
+      await phone.until(`${hash} never showed the hostile name`, () => phone.evaluate(wordDrawn, WORD.slice(1, 20)));
       for (const wide of await phone.evaluate(elementsTooWide)) problems.push(`${hash}: ${wide} sticks out`);
     }
     await phone.open(`${server.url}/#/reglages`);

@@ -5,6 +5,7 @@ import { newId } from '../../../src/domain/ids';
 import { formatHlc } from '../../../src/protocol/hlc';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/protocol/wire';
 import { sampleRecords } from '../../fixtures/records';
+import { RECORD_LISTS } from '../pages/shell-page';
 
 export const MARKUP = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 /** One unbroken word, as long as a tag may be, opening with a right-to-left override. */
@@ -72,6 +73,33 @@ export interface HostileNetwork {
   adminCode: string;
   /** The id of the hostile record of `type` linked to the others (its lieu, its contact…). */
   id(type: string): string;
+}
+
+/** The pages that show the hostile names: each record's, the forms that hold them, the lists. */
+export function namePages(id: HostileNetwork['id']): string[] {
+  return [
+    `#/visites/${id('visits')}`,
+    `#/contacts/lieu/${id('organisations')}`,
+    `#/contacts/personne/${id('contacts')}`,
+    `#/evenements/${id('events')}`,
+    `#/valise/element/${id('toolboxItems')}`,
+    `#/valise/liste/${id('packingLists')}`,
+    `#/diagnostics/${id('diagnostics')}`,
+    // Forms: the names as a field's value, or among a picker's suggestions.
+    `#/evenements/${id('events')}/modifier`,
+    '#/visites/nouvelle',
+    ...RECORD_LISTS,
+  ];
+}
+
+/**
+ * Whether `word` is drawn in main: as text, or as a field's value in a form. Runs in the page,
+ * sent as source text: self-contained, so every engine's driver can send it.
+ */
+export function wordDrawn(word: string): boolean {
+  const fields = [...document.querySelectorAll<HTMLInputElement>('main input, main textarea')];
+  const main = document.querySelector('main');
+  return Boolean(main?.textContent?.includes(word)) || fields.some((field) => field.value.includes(word));
 }
 
 /**

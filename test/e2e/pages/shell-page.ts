@@ -14,6 +14,17 @@ export const PLACES = {
 export type Place = keyof typeof PLACES;
 export const PLACE_NAMES = Object.keys(PLACES) as Place[];
 
+/** The screens that list records, each kind of record in one: where any name from data shows. */
+export const RECORD_LISTS = [
+  '#/visites',
+  '#/contacts/lieux',
+  '#/contacts/personnes',
+  '#/a-faire',
+  '#/evenements',
+  '#/valise',
+  '#/diagnostics',
+] as const;
+
 export class ShellPage {
   constructor(
     readonly page: Page,
