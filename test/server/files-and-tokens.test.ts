@@ -132,6 +132,22 @@ describe('device tokens', () => {
     expect((await call('/api/session', chosen)).status).toBe(200);
   });
 
+  it('is never replaced by another device’s token: 409 in words, both devices still themselves', async () => {
+    await start();
+    const admin = await join('admin');
+    const concierge = await join();
+    const taken = await call('/api/session/token', concierge.token, {
+      method: 'POST',
+      body: JSON.stringify({ token: admin.token }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ code: 'token_taken', error: expect.stringMatching(/another device/) });
+    const whoIs = async (token: string) => ((await (await call('/api/session', token)).json()) as JoinResponse).role;
+    expect(await whoIs(admin.token)).toBe('admin');
+    expect(await whoIs(concierge.token)).toBe('concierge');
+  });
+
   it('stop working after the configured idle time, with a sentence that says so', async () => {
     await start({ VALISE_TOKEN_IDLE_DAYS: '30' });
     const device = await join();

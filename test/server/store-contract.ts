@@ -144,6 +144,30 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.revokedAt).toBe(new Date(NOW).toISOString());
     });
 
+    it('replaces a device token with its own again, never with another device’s', async () => {
+      const a = await store.createNetwork('A');
+      const phone = device(a.id);
+      const tablet = device(a.id);
+      for (const [index, joining] of [phone, tablet].entries()) {
+        const codeHash = `${index}`.repeat(64);
+        await store.createInvitation({
+          codeHash,
+          networkId: a.id,
+          role: 'concierge',
+          expiresAt: new Date(NOW + 1000).toISOString(),
+          usedAt: null,
+          attempts: 0,
+        });
+        expect(await store.redeemInvitation(codeHash, joining, `${index + 5}`.repeat(64))).toBe(true);
+      }
+      expect(await store.replaceToken(phone.id, '5'.repeat(64))).toBe(true);
+      expect(await store.replaceToken(phone.id, '6'.repeat(64))).toBe(false);
+      expect((await store.findDeviceByTokenHash('5'.repeat(64)))?.id).toBe(phone.id);
+      expect((await store.findDeviceByTokenHash('6'.repeat(64)))?.id).toBe(tablet.id);
+      expect(await store.replaceToken(phone.id, '7'.repeat(64))).toBe(true);
+      expect(await store.findDeviceByTokenHash('5'.repeat(64))).toBeNull();
+    });
+
     it('applies a push and pulls it back, stamped with the network', async () => {
       const network = await store.createNetwork('Réseau');
       const mutation = visitCreation(NOW, undefined, undefined, 'Café associatif — l’été 🌻');

@@ -131,7 +131,10 @@ export function joinRoutes() {
       if (!body.ok) return body.response;
       token = body.value.token;
     }
-    await c.var.store.replaceToken(c.var.device.id, hashSecret(token));
+    // A device draws its token from 32 random bytes: only a caller who already holds another
+    // device's token can name it, and it must not take that device's place.
+    if (!(await c.var.store.replaceToken(c.var.device.id, hashSecret(token))))
+      return fail(c, 409, 'token_taken', 'This token is already used by another device: send a new random one.');
     const response: TokenResponse = { token };
     return c.json(response);
   });

@@ -374,8 +374,12 @@ export class PostgresStore implements Store {
     return Number(row?.bytes ?? 0);
   }
 
-  async replaceToken(deviceId: string, tokenHash: string): Promise<void> {
-    await this.pool.query('UPDATE devices SET token_hash = $1 WHERE id = $2', [tokenHash, deviceId]);
+  async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE devices SET token_hash = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE token_hash = $1 AND id <> $2)',
+      [tokenHash, deviceId],
+    );
+    return result.rowCount === 1;
   }
 
   async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {

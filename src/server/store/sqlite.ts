@@ -392,8 +392,13 @@ export class SqliteStore implements Store {
     return row.bytes;
   }
 
-  async replaceToken(deviceId: string, tokenHash: string): Promise<void> {
-    this.db.prepare('UPDATE devices SET token_hash = ? WHERE id = ?').run(tokenHash, deviceId);
+  async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        'UPDATE devices SET token_hash = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM devices WHERE token_hash = ? AND id <> ?)',
+      )
+      .run(tokenHash, deviceId, tokenHash, deviceId);
+    return changes === 1;
   }
 
   async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {

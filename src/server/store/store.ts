@@ -123,6 +123,9 @@ export interface Store {
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
   /** Bytes of files a network stores (its quota counts them). */
   attachmentBytes(networkId: string): Promise<number>;
-  /** Gives a device a new token hash in place of its old one (the old token stops working). */
-  replaceToken(deviceId: string, tokenHash: string): Promise<void>;
+  /**
+   * Gives a device a new token hash in place of its old one (the old token stops working).
+   * False, changing nothing, when another device holds that hash.
+   */
+  replaceToken(deviceId: string, tokenHash: string): Promise<boolean>;
 }
