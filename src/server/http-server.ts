@@ -11,6 +11,7 @@ import {
   ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import type { ApiError } from '../protocol/wire';
@@ -47,25 +48,55 @@ export function listen(
       connectionsCheckingInterval: 5_000,
       requestTimeout: REQUEST_ARRIVAL_LIMIT_MS,
       ServerResponse: closingAnswers(() => !server.listening),
+      // Node's own 400 for an HTTP/1.1 request without Host has no body: it is answered below.
+      requireHostHeader: false,
     },
     (incoming, outgoing) => {
+      if (incoming.httpVersion === '1.1' && incoming.headers.host === undefined)
+        return answer(outgoing, 400, { error: 'An HTTP/1.1 request must name its Host.', code: 'bad_request' });
       if (incoming.method === 'GET' || incoming.method === 'HEAD')
         outgoing.once('finish', () => closeIfUnread(incoming));
       return listener(incoming, outgoing);
     },
+  );
+  // Node answers these itself with an empty body (417), or drops the connection (CONNECT).
+  server.on('checkExpectation', (_incoming: IncomingMessage, outgoing: ServerResponse) =>
+    answer(outgoing, 417, { error: 'This server meets no Expect but 100-continue.', code: 'expectation_failed' }),
+  );
+  server.on('connect', (_incoming: IncomingMessage, socket: Duplex) =>
+    socket.end(
+      rawAnswer('405 Method Not Allowed', {
+        error: 'This server is no proxy: it takes no CONNECT.',
+        code: 'method_not_allowed',
+      }),
+    ),
   );
   // A request Node's parser gave up on (not HTTP, headers too large, too slow): a JSON answer,
   // then the door closes.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
     const [status, body] = refusalOf(error.code);
-    const text = JSON.stringify(body);
-    socket.end(
-      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
+    socket.end(rawAnswer(status, body));
   });
   server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
   return server;
+}
+
+/** A refusal in JSON written by the request handler of Node's server, outside the app. */
+function answer(outgoing: ServerResponse, status: number, body: ApiError): void {
+  const text = JSON.stringify(body);
+  outgoing.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    Connection: 'close',
+  });
+  outgoing.end(text);
+}
+
+/** A whole HTTP answer in JSON, for a socket no response object stands for. */
+function rawAnswer(status: string, body: ApiError): string {
+  const text = JSON.stringify(body);
+  return `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Requests Node refuses before the app sees them still get a JSON answer that says what is
-// wrong: headers too large (431), headers that never finish (408), bytes that are not HTTP (400).
+// wrong: headers too large (431), headers that never finish (408), bytes that are not HTTP or
+// an HTTP/1.1 request without Host (400), an unknown Expect (417), a CONNECT (405).
 
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -63,6 +64,26 @@ describe('requests Node refuses', () => {
       server.requestTimeout = timeouts.request;
     }
   }, 60_000);
+
+  it.each([
+    ['an HTTP/1.1 request without Host', 'GET / HTTP/1.1\r\n\r\n', 400, 'bad_request'],
+    [
+      'an Expect other than 100-continue',
+      'GET / HTTP/1.1\r\nHost: valise.test\r\nExpect: x-foo\r\n\r\n',
+      417,
+      'expectation_failed',
+    ],
+    [
+      'a CONNECT, as to a proxy',
+      'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      405,
+      'method_not_allowed',
+    ],
+  ])('answers %s in JSON, not with an empty body or a dropped connection', async (_, request, status, code) => {
+    const answer = await raw(request);
+    expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(bodyOf(answer)).toMatchObject({ code, error: expect.any(String) });
+  });
 
   it('answers bytes that are not HTTP with 400 in JSON', async () => {
     const answer = await raw('HELLO\r\n\r\n');
