@@ -5,6 +5,7 @@ import { timelineOrder } from '../domain/event-agenda';
 import type { FollowUp } from '../domain/follow-up';
 import type { DataContext } from './context';
 import { createFollowUp, type NewFollowUp } from './follow-ups';
+import { saveWithDraft } from './form-save';
 import { createRecord, deleteRecord, updateRecord } from './writes';
 
 /** Editing or deleting someone else's note: refused, their words stay theirs. */
@@ -31,17 +32,14 @@ export function addNote(
   context: DataContext,
   note: { eventId: string; text: string; tag: NoteTag },
 ): Promise<EventNote> {
-  const { db } = context;
-  return db.transaction('rw', [db.records('eventNotes'), db.outbox, db.meta, db.drafts], async () => {
-    const created = await createRecord(context, 'eventNotes', {
+  return saveWithDraft(context, [context.db.records('eventNotes')], noteDraftId(note.eventId), () =>
+    createRecord(context, 'eventNotes', {
       ...note,
       authorName: context.authorName,
       // The time it was typed, kept whenever the note reaches the server.
       writtenAt: new Date(context.clock.physicalNow()).toISOString(),
-    });
-    await db.drafts.delete(noteDraftId(note.eventId));
-    return created;
-  });
+    }),
+  );
 }
 
 export function isOwnNote(context: DataContext, note: Pick<EventNote, 'authorName'>): boolean {

@@ -3,6 +3,7 @@
 import type { FollowUp } from '../domain/follow-up';
 import type { NewRecord } from '../domain/record-types';
 import type { DataContext } from './context';
+import { saveWithDraft } from './form-save';
 import { createRecord, createRecords, updateRecord } from './writes';
 
 /** `done` defaults to false; give `visitId` or `eventId` to attach it. */
@@ -23,12 +24,9 @@ export function followUpDraftId(parent: { visitId?: string | null; eventId?: str
  * transaction, so it never comes back once added, nor is lost if the add fails.
  */
 export function addFollowUp(context: DataContext, input: NewFollowUp): Promise<FollowUp> {
-  const { db } = context;
-  return db.transaction('rw', [db.records('followUps'), db.outbox, db.meta, db.drafts], async () => {
-    const created = await createFollowUp(context, input);
-    await db.drafts.delete(followUpDraftId(input));
-    return created;
-  });
+  return saveWithDraft(context, [context.db.records('followUps')], followUpDraftId(input), () =>
+    createFollowUp(context, input),
+  );
 }
 
 /** Creates several follow-ups in one transaction: all or none. */

@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { getDraft, saveDraft } from '../../../src/db/drafts';
 import {
+  addFollowUp,
   countOverdue,
   createFollowUp,
   createFollowUps,
+  followUpDraftId,
   followUpsOfEvent,
   followUpsOfVisit,
   openFollowUps,
@@ -113,5 +116,22 @@ describe('follow-ups', () => {
   test('refuses an empty text', async () => {
     const context = await openTestContext();
     await expect(createFollowUp(context, { text: '   ' })).rejects.toMatchObject({ issues: [{ field: 'text' }] });
+  });
+
+  test('added from a page, forgets its draft with it; refused, keeps the draft and stores nothing', async () => {
+    const context = await openTestContext();
+    const visitId = newId();
+    const draftId = followUpDraftId({ visitId });
+    await saveDraft(context, { id: draftId, kind: 'visitFollowUp', recordId: visitId, values: { text: ' ' } });
+
+    await expect(addFollowUp(context, { visitId, text: ' ' })).rejects.toMatchObject({ issues: [{ field: 'text' }] });
+    expect((await getDraft(context, draftId))?.values).toEqual({ text: ' ' });
+    expect(await followUpsOfVisit(context, visitId)).toEqual([]);
+
+    await addFollowUp(context, { visitId, text: 'Envoyer les statuts' });
+    expect(await getDraft(context, draftId)).toBeUndefined();
+    expect((await followUpsOfVisit(context, visitId)).map((followUp) => followUp.text)).toEqual([
+      'Envoyer les statuts',
+    ]);
   });
 });
