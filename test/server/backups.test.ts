@@ -188,8 +188,8 @@ describe('a store that went back in time', () => {
     let now = Date.now();
     const app = createApp({ store, config: readConfig({ VALISE_DATA: dir }), log: () => {}, now: () => now });
     const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://valise.test${path}`, init));
-    const join_ = async (role: 'admin' | 'concierge', name: string) => {
-      const { code } = await issueInvitation(store, network.id, role, 24, now);
+    const join_ = async (role: 'admin' | 'concierge', name: string, networkId = network.id) => {
+      const { code } = await issueInvitation(store, networkId, role, 24, now);
       const joined = (await (
         await call('/api/join', {
           method: 'POST',
@@ -238,6 +238,23 @@ describe('a store that went back in time', () => {
       const admin = await w.join('admin', 'Admin');
       const before = await w.pull(admin, 'since=0');
       expect((await w.pull(admin, 'since=40')).epoch).not.toBe(before.epoch);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('never lets one network’s admin make the devices of the server’s other networks resend all they hold', async () => {
+    const w = await world();
+    try {
+      const other = await w.store.createNetwork('Un autre réseau du même serveur');
+      const hostile = await w.join('admin', 'Admin d’un autre réseau', other.id);
+      const accomplice = await w.join('concierge', 'Son second appareil', other.id);
+      const { epoch } = await w.pull(hostile, 'since=0');
+      expect((await w.pull(hostile, `since=40&epoch=${epoch}`)).epoch).toBe(epoch);
+      expect((await w.pull(accomplice, `since=40&epoch=${epoch}`)).epoch).toBe(epoch);
+      // A store truly gone back in time is seen by the devices of every network it serves.
+      const admin = await w.join('admin', 'Admin');
+      expect((await w.pull(admin, `since=40&epoch=${epoch}`)).epoch).not.toBe(epoch);
     } finally {
       await w.close();
     }

@@ -123,12 +123,15 @@ async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): P
   // A device that names an older epoch is about to start over anyway: one new epoch is enough.
   const known = c.req.query('epoch');
   if (since <= latestSeq || (known !== undefined && known !== epoch)) return epoch;
-  const believed = c.var.aheadClaims.believe(c.var.device, c.var.now());
+  const networks = (await c.var.store.listNetworks()).length;
+  const believed = c.var.aheadClaims.believe(c.var.device, c.var.now(), networks);
   c.var.log({
     level: 'warn',
     message: believed
       ? 'devices are ahead of this store: starting a new epoch'
-      : 'a device is ahead of this store: waiting for an admin or a second device to say so',
+      : networks > 1
+        ? 'a device is ahead of this store: waiting for another network (its admin or two of its devices) to say so'
+        : 'a device is ahead of this store: waiting for an admin or a second device to say so',
     since,
     latestSeq,
   });
