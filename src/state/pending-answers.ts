@@ -9,11 +9,13 @@ const PREFIX = 'valise.pending-answer:';
 /** The pending text of a diagnostic's question or section comment ("q:…" or "comment:…"). */
 export const pendingAnswerKey = (diagnosticId: string, field: string) => `${diagnosticId}/${field}`;
 
-export function keepPendingAnswer(key: string, text: string): void {
+/** Whether the text is kept: storage may refuse it (private mode, full). */
+export function keepPendingAnswer(key: string, text: string): boolean {
   try {
     localStorage.setItem(PREFIX + key, text);
+    return true;
   } catch {
-    // Storage refused (private mode, full): the timed save still runs, as before.
+    return false;
   }
 }
 

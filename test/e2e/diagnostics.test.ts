@@ -2,7 +2,7 @@
 // sittings, then the scores, drawn and in words.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { isolate } from '../../src/domain/bidi';
 import { describeViolations, runAxe } from './helpers/axe';
@@ -148,10 +148,22 @@ describe('a diagnostic filled offline', () => {
 
     // Words typed and the page reloaded at once, before the pause after the last key: kept
     // as typed until saved, they come back (WebKit ended the page before any save committed).
+    // Since they are kept, the reload asks nothing: "Quitter la page ?" would be a false alarm.
     const publics = diagnostics.question('Qui fréquente le lieu').locator('textarea');
-    await publics.fill('Des makers du quartier, des lycéens le mercredi et le samedi.');
-    page.once('dialog', (dialog) => void dialog.accept());
+    // Typed by hand (a page a person never touched may leave without asking).
+    await publics.click();
+    await publics.press('End');
+    await publics.press('Backspace');
+    await publics.pressSequentially(' et le samedi.');
+    const asked: string[] = [];
+    const onDialog = (dialog: Dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    };
+    page.on('dialog', onDialog);
     await shell.reload();
+    page.off('dialog', onDialog);
+    expect(asked).toEqual([]);
     await poll(() => publics.inputValue()).toBe('Des makers du quartier, des lycéens le mercredi et le samedi.');
     await diagnostics.waitSaved();
 

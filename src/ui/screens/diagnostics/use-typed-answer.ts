@@ -33,7 +33,10 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
     if (!latest.current.dirty) setText(stored);
   }, [stored]);
 
-  useUnsavedInput(dirty);
+  // Leaving asks first only while the typed text is kept nowhere (storage refused its pending
+  // copy): once kept, a reload, a closed tab or an update brings it back, as a form's draft.
+  const [unkept, setUnkept] = useState(false);
+  useUnsavedInput(dirty && unkept);
 
   /** `current` is stored: unless newer keys were typed, its pending copy goes. */
   const forgetIfLatest = (current: string) => {
@@ -84,7 +87,7 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
 
   const onInput = (value: string) => {
     latest.current = { ...latest.current, text: value, dirty: true };
-    keepPendingAnswer(latest.current.pendingKey, value);
+    setUnkept(!keepPendingAnswer(latest.current.pendingKey, value));
     setText(value);
     setDirty(true);
     clearTimeout(timer.current);

@@ -1,0 +1,64 @@
+// A diagnostic's typed answer is kept on the device at every key until its save commits, and
+// comes back after a reload, a closed tab or an update: leaving the page then asked "Quitter la
+// page ?" for words nothing could lose. It asks only while the device's storage refuses them.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { uiStore } from '../../../../../src/state/ui';
+import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-typed-answer';
+
+function Answer({ commit }: { commit: (text: string) => Promise<boolean> }) {
+  const typed = useTypedAnswer('', commit, 'd1/q:public');
+  return (
+    <input
+      aria-label="Qui fréquente le lieu ?"
+      value={typed.text}
+      onInput={(event) => typed.onInput(event.currentTarget.value)}
+      onBlur={typed.onBlur}
+    />
+  );
+}
+
+/** A save that answers only when the test says so: the words stay unsaved until then. */
+function heldSave() {
+  let answer: (saved: boolean) => void = () => {};
+  const commit = () =>
+    new Promise<boolean>((resolve) => {
+      answer = resolve;
+    });
+  return { commit, answer: (saved: boolean) => answer(saved) };
+}
+
+const leavingAsks = () => uiStore.getState().unsavedInputs > 0;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+describe('leaving a diagnostic with words typed and not saved yet', () => {
+  it('asks nothing while the words are kept on the device', () => {
+    const save = heldSave();
+    render(<Answer commit={save.commit} />);
+    fireEvent.input(screen.getByLabelText('Qui fréquente le lieu ?'), { target: { value: 'Des familles' } });
+    fireEvent.blur(screen.getByLabelText('Qui fréquente le lieu ?'));
+    expect(leavingAsks()).toBe(false);
+  });
+
+  it('asks while the device’s storage refuses them, until they are saved', async () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => null,
+      removeItem: () => {},
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    const save = heldSave();
+    render(<Answer commit={save.commit} />);
+    fireEvent.input(screen.getByLabelText('Qui fréquente le lieu ?'), { target: { value: 'Des familles' } });
+    fireEvent.blur(screen.getByLabelText('Qui fréquente le lieu ?'));
+    expect(leavingAsks()).toBe(true);
+
+    save.answer(true);
+    await vi.waitFor(() => expect(leavingAsks()).toBe(false));
+  });
+});
