@@ -160,7 +160,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
       }
       case 'recovery': {
         const network = await pickNetwork(store, config, option(args, 'network'));
-        const epoch = await readEpoch(store);
+        const epoch = await readEpoch(store, network.id);
         const count = await store.countBroughtBack(network.id, epoch.epoch);
         io.out(`Epoch ${epoch.epoch} since ${epoch.startedAt} (${epoch.reason}).`);
         io.out(`Records devices brought back to "${network.name}" since then: ${count}.`);

@@ -5,6 +5,7 @@ import { newId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/vocabulary';
 import { formatHlc, HybridClock, parseHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
+import { epochEntries, readEpoch, renewNetworkEpoch } from '../../src/server/ops/epoch';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import type { Device, PushOutput, Store } from '../../src/server/store/store';
 import { notesEdit, recordCreation, visitCreation } from '../helpers/mutations';
@@ -177,6 +178,23 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(change).toMatchObject({ type: 'visits', id: mutation.recordId });
       const data = JSON.parse(change?.data ?? '{}');
       expect(data).toMatchObject({ networkId: network.id, notes: 'Café associatif — l’été 🌻' });
+    });
+
+    it('counts a record brought back under the epoch its network is told, its own once renewed', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      await store.writeMeta(epochEntries(NOW, 'test'));
+      const serverEpoch = (await readEpoch(store)).epoch;
+      await push(a.id, [{ ...visitCreation(NOW), resent: true }]);
+      expect(await store.countBroughtBack(a.id, serverEpoch)).toBe(1);
+
+      const renewed = await renewNetworkEpoch(store, a.id, NOW + 1000, 'claims');
+      expect(renewed).toMatch(new RegExp(`^${serverEpoch}\\.`));
+      expect((await readEpoch(store, b.id)).epoch).toBe(serverEpoch);
+      await push(a.id, [{ ...visitCreation(NOW), resent: true }]);
+      await push(b.id, [{ ...visitCreation(NOW), resent: true }]);
+      expect(await store.countBroughtBack(a.id, renewed)).toBe(1);
+      expect(await store.countBroughtBack(b.id, serverEpoch)).toBe(1);
     });
 
     it('answers a replayed push with the first results and changes nothing', async () => {

@@ -3,11 +3,28 @@
 // device's cursor points past records it no longer has. A restore therefore starts a new
 // epoch; a device that sees a new epoch in a pull sends back every record it holds and pulls
 // again from zero (src/sync/restore.ts), merging by clock as always: nothing it holds is lost.
+// A network's devices can also say the store went back in time (src/server/ops/ahead-claims.ts):
+// that renews the network's own part of its epoch, "<server's>.<network's>", not the other
+// networks' on the same server.
 import { newId } from '../../domain/ids';
 import type { Store } from '../store/store';
 
 /** `healthCheckedAt` is the write /api/health makes to see that the store takes one. */
-export type MetaKey = 'epoch' | 'epochStartedAt' | 'epochReason' | 'lastBackupAt' | 'healthCheckedAt';
+export type MetaKey =
+  | 'epoch'
+  | 'epochStartedAt'
+  | 'epochReason'
+  | 'lastBackupAt'
+  | 'healthCheckedAt'
+  | `networkEpoch:${string}`
+  | `networkEpochStartedAt:${string}`
+  | `networkEpochReason:${string}`;
+
+/**
+ * The meta key of a network's own epoch part. The stores' brought-back counts build the same
+ * "<server's>.<network's>" epoch in SQL from it (src/server/store/sqlite.ts, postgres.ts).
+ */
+export const networkEpochKey = (networkId: string): MetaKey => `networkEpoch:${networkId}`;
 
 export function epochEntries(now: number, reason: string): [MetaKey, string][] {
   return [
@@ -23,13 +40,31 @@ export async function renewEpoch(store: Store, now: number, reason: string): Pro
   return entries[0]?.[1] as string;
 }
 
+/** A new epoch for one network's devices only; returns the epoch they are now told. */
+export async function renewNetworkEpoch(store: Store, networkId: string, now: number, reason: string): Promise<string> {
+  await store.writeMeta([
+    [networkEpochKey(networkId), newId()],
+    [`networkEpochStartedAt:${networkId}`, new Date(now).toISOString()],
+    [`networkEpochReason:${networkId}`, reason],
+  ]);
+  return (await readEpoch(store, networkId)).epoch;
+}
+
 interface EpochInfo {
   epoch: string;
   startedAt: string;
   reason: string;
 }
 
-export async function readEpoch(store: Store): Promise<EpochInfo> {
+/** The server's epoch, or the one a network's devices are told when `networkId` is given. */
+export async function readEpoch(store: Store, networkId?: string): Promise<EpochInfo> {
   const meta = await store.readMeta();
-  return { epoch: meta.epoch ?? '', startedAt: meta.epochStartedAt ?? '', reason: meta.epochReason ?? '' };
+  const server = { epoch: meta.epoch ?? '', startedAt: meta.epochStartedAt ?? '', reason: meta.epochReason ?? '' };
+  const own = networkId ? meta[networkEpochKey(networkId)] : undefined;
+  if (!networkId || !own) return server;
+  const startedAt = meta[`networkEpochStartedAt:${networkId}`] ?? '';
+  // What started the later of the two parts is what the devices are starting over from.
+  const latest =
+    startedAt > server.startedAt ? { startedAt, reason: meta[`networkEpochReason:${networkId}`] ?? '' } : server;
+  return { epoch: `${server.epoch}.${own}`, startedAt: latest.startedAt, reason: latest.reason };
 }

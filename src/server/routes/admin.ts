@@ -36,7 +36,7 @@ export function adminRoutes() {
 
   // After a restore: how many records the devices sent back that the backup did not have.
   routes.get('/recovery', async (c) => {
-    const epoch = await readEpoch(c.var.store);
+    const epoch = await readEpoch(c.var.store, c.var.device.networkId);
     const broughtBack = await c.var.store.countBroughtBack(c.var.device.networkId, epoch.epoch);
     return c.json({ ...epoch, broughtBack });
   });

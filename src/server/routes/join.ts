@@ -145,7 +145,7 @@ export function joinRoutes() {
       ...sessionOf(c.var.device, network?.name ?? '', c.var.config.maxAttachmentBytes),
       ...c.var.serverInfo,
       serverTime: c.var.now(),
-      epoch: (await readEpoch(c.var.store)).epoch,
+      epoch: (await readEpoch(c.var.store, c.var.device.networkId)).epoch,
     });
   });
 

@@ -12,7 +12,7 @@ import {
 } from '../../protocol/wire';
 import { firstReleaseChange } from '../first-release';
 import { fail, refuseOtherMethods } from '../http-errors';
-import { readEpoch, renewEpoch } from '../ops/epoch';
+import { readEpoch, renewNetworkEpoch } from '../ops/epoch';
 import type { RawChange } from '../store/store';
 import type { AppEnv } from './env';
 import { type BodyRules, readBody, requireDevice } from './guard';
@@ -119,22 +119,25 @@ function firstReleaseRows(rows: readonly RawChange[]): RawChange[] {
  * it (src/server/ops/ahead-claims.ts): a new epoch then makes every device send back what it holds.
  */
 async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): Promise<string> {
-  const { epoch } = await readEpoch(c.var.store);
+  const { networkId } = c.var.device;
+  const { epoch } = await readEpoch(c.var.store, networkId);
   // A device that names an older epoch is about to start over anyway: one new epoch is enough.
   const known = c.req.query('epoch');
   if (since <= latestSeq || (known !== undefined && known !== epoch)) return epoch;
-  const networks = (await c.var.store.listNetworks()).length;
-  const believed = c.var.aheadClaims.believe(c.var.device, c.var.now(), networks);
+  const believed = c.var.aheadClaims.believe(c.var.device, c.var.now());
   c.var.log({
     level: 'warn',
     message: believed
-      ? 'devices are ahead of this store: starting a new epoch'
-      : networks > 1
-        ? 'a device is ahead of this store: waiting for another network (its admin or two of its devices) to say so'
-        : 'a device is ahead of this store: waiting for an admin or a second device to say so',
+      ? 'devices are ahead of this store: starting a new epoch for their network'
+      : 'a device is ahead of this store: waiting for an admin or a second device to say so',
     since,
     latestSeq,
   });
   if (!believed) return epoch;
-  return renewEpoch(c.var.store, c.var.now(), `a device's cursor (${since}) was past the newest record (${latestSeq})`);
+  return renewNetworkEpoch(
+    c.var.store,
+    networkId,
+    c.var.now(),
+    `a device's cursor (${since}) was past the newest record (${latestSeq})`,
+  );
 }

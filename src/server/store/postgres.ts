@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
-import type { MetaKey } from '../ops/epoch';
+import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
@@ -248,10 +248,14 @@ export class PostgresStore implements Store {
 
     if (plan.broughtBack.length > 0) {
       await client.query(
+        // The epoch the network's devices are told (readEpoch in src/server/ops/epoch.ts).
         `INSERT INTO brought_back (network_id, epoch, record_id)
-         SELECT $1, m.value, r FROM server_meta m, unnest($2::text[]) AS r WHERE m.key = 'epoch'
+         SELECT $1, server.value || COALESCE('.' || own.value, ''), r
+         FROM server_meta AS server CROSS JOIN unnest($2::text[]) AS r
+         LEFT JOIN server_meta AS own ON own.key = $3
+         WHERE server.key = 'epoch'
          ON CONFLICT DO NOTHING`,
-        [networkId, plan.broughtBack],
+        [networkId, plan.broughtBack, networkEpochKey(networkId)],
       );
     }
     const fresh = plan.results.filter((entry) => !entry.replay);

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
-import type { MetaKey } from '../ops/epoch';
+import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import {
   ownersToRead,
   type PushPlan,
@@ -188,7 +188,11 @@ export class SqliteStore implements Store {
       'SELECT id, status, reason, code FROM mutations WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const broughtBack = this.statement(
-      `INSERT INTO brought_back (network_id, epoch, record_id) SELECT ?, value, ? FROM server_meta WHERE key = 'epoch'
+      // The epoch the network's devices are told (readEpoch in src/server/ops/epoch.ts).
+      `INSERT INTO brought_back (network_id, epoch, record_id)
+       SELECT ?, server.value || COALESCE('.' || own.value, ''), ?
+       FROM server_meta AS server LEFT JOIN server_meta AS own ON own.key = ?
+       WHERE server.key = 'epoch'
        ON CONFLICT DO NOTHING`,
     );
     const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_number = ?');
@@ -223,7 +227,7 @@ export class SqliteStore implements Store {
         values[at + 4] = recordJson(row);
         values[at + 5] = JSON.stringify(row.clocks);
       });
-      for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId);
+      for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId, networkEpochKey(networkId));
       const fresh = plan.results.filter((entry) => !entry.replay);
       this.insertRows(insertResults, 5, fresh.length, (index, values, at) => {
         const entry = fresh[index] as PushPlan['results'][number];
