@@ -5,21 +5,9 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../../../src/domain/diagnostic';
 import { QuestionInput } from '../../../../../src/ui/screens/diagnostics/QuestionInput';
-import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-typed-answer';
 import { holdFrames } from '../../../../helpers/held-frame';
 import { withFrenchPage } from '../../../../helpers/screen-setup';
-
-function Answer({ stored, commit }: { stored: string; commit: (text: string) => Promise<boolean> }) {
-  const typed = useTypedAnswer(stored, commit, 'd1/q:budget');
-  return (
-    <input
-      aria-label="Budget annuel"
-      value={typed.text}
-      onInput={(event) => typed.onInput(event.currentTarget.value)}
-      onBlur={typed.onBlur}
-    />
-  );
-}
+import { TypedAnswerField } from '../../../../helpers/typed-answer-field';
 
 const frames = holdFrames();
 withFrenchPage();
@@ -34,10 +22,11 @@ function mount(stored: string, committed: string[]) {
     committed.push(text);
     return false;
   };
-  render(<Answer stored={stored} commit={commit} />, container);
+  render(<TypedAnswerField label="Budget annuel" stored={stored} commit={commit} />, container);
   return {
     input: container.querySelector('input') as HTMLInputElement,
-    rerender: (next: string) => render(<Answer stored={next} commit={commit} />, container),
+    rerender: (next: string) =>
+      render(<TypedAnswerField label="Budget annuel" stored={next} commit={commit} />, container),
   };
 }
 

@@ -3,19 +3,7 @@
 // another word) lost what she typed in that moment: it is saved as the page is hidden or left.
 import { act, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-typed-answer';
-
-function Answer({ commit }: { commit: (text: string) => Promise<boolean> }) {
-  const typed = useTypedAnswer('', commit, 'd1/q:public');
-  return (
-    <input
-      aria-label="Qui fréquente le lieu ?"
-      value={typed.text}
-      onInput={(event) => typed.onInput(event.currentTarget.value)}
-      onBlur={typed.onBlur}
-    />
-  );
-}
+import { TypedAnswerField } from '../../../../helpers/typed-answer-field';
 
 function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
@@ -29,7 +17,8 @@ afterEach(() => {
 function typeAnswer() {
   const committed: string[] = [];
   const view = render(
-    <Answer
+    <TypedAnswerField
+      label="Qui fréquente le lieu ?"
       commit={async (text) => {
         committed.push(text);
         return true;

@@ -4,19 +4,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
-import { useTypedAnswer } from '../../../../../src/ui/screens/diagnostics/use-typed-answer';
-
-function Answer({ commit }: { commit: (text: string) => Promise<boolean> }) {
-  const typed = useTypedAnswer('', commit, 'd1/q:public');
-  return (
-    <input
-      aria-label="Qui fréquente le lieu ?"
-      value={typed.text}
-      onInput={(event) => typed.onInput(event.currentTarget.value)}
-      onBlur={typed.onBlur}
-    />
-  );
-}
+import { TypedAnswerField } from '../../../../helpers/typed-answer-field';
 
 /** A save that answers only when the test says so: the words stay unsaved until then. */
 function heldSave() {
@@ -38,7 +26,7 @@ afterEach(() => {
 describe('leaving a diagnostic with words typed and not saved yet', () => {
   it('asks nothing while the words are kept on the device', () => {
     const save = heldSave();
-    render(<Answer commit={save.commit} />);
+    render(<TypedAnswerField label="Qui fréquente le lieu ?" commit={save.commit} />);
     fireEvent.input(screen.getByLabelText('Qui fréquente le lieu ?'), { target: { value: 'Des familles' } });
     fireEvent.blur(screen.getByLabelText('Qui fréquente le lieu ?'));
     expect(leavingAsks()).toBe(false);
@@ -53,7 +41,7 @@ describe('leaving a diagnostic with words typed and not saved yet', () => {
       },
     });
     const save = heldSave();
-    render(<Answer commit={save.commit} />);
+    render(<TypedAnswerField label="Qui fréquente le lieu ?" commit={save.commit} />);
     fireEvent.input(screen.getByLabelText('Qui fréquente le lieu ?'), { target: { value: 'Des familles' } });
     fireEvent.blur(screen.getByLabelText('Qui fréquente le lieu ?'));
     expect(leavingAsks()).toBe(true);
