@@ -5,7 +5,14 @@ import { saveClockOffset, storeSession } from '../db/sync-store';
 import type { ApiError, JoinRequest, JoinResponse } from '../protocol/wire';
 import { type Fetch, versionHeaders } from './transport';
 
-export type JoinFailure = 'invalid_invitation' | 'unreachable' | 'invalid_input' | 'server' | 'upgrade_required';
+export type JoinFailure =
+  | 'invalid_invitation'
+  | 'unreachable'
+  | 'invalid_input'
+  | 'server'
+  | 'upgrade_required'
+  /** What answered is no Valise server: another site at that address, a Wi-Fi login page. */
+  | 'not_valise';
 
 export class JoinError extends Error {
   constructor(
@@ -47,6 +54,10 @@ export async function joinNetwork(
   } catch (error) {
     throw new JoinError('unreachable', `server unreachable: ${(error as Error).message}`);
   }
+  // Every answer of a Valise server is JSON (the first release's too): an HTML page at that
+  // address is another site's, whose "404" must not read as a code or names refused.
+  if (!/^application\/json\b/i.test(response.headers.get('Content-Type') ?? ''))
+    throw new JoinError('not_valise', `the answer is not JSON (HTTP ${response.status})`);
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
     const kind: JoinFailure =
@@ -59,7 +70,8 @@ export async function joinNetwork(
             : 'server';
     throw new JoinError(kind, body.error ?? `HTTP ${response.status}`);
   }
-  const joined = (await response.json()) as JoinResponse;
+  const joined = (await response.json().catch(() => null)) as JoinResponse | null;
+  if (!isJoinResponse(joined)) throw new JoinError('not_valise', 'the answer is not a join answer');
   const { token, serverTime, ...info } = joined;
   const session: Session = { ...info, serverUrl, token, tokenIssuedAt: new Date(serverTime).toISOString() };
   // Agree with the server's time before the first write under this network.
@@ -67,4 +79,16 @@ export async function joinNetwork(
   await saveClockOffset(context, context.clock.offsetMs + serverTime - (before + after) / 2);
   await storeSession(context, session);
   return session;
+}
+
+/** What a session is made of: a device stored without them would be refused at every sync. */
+function isJoinResponse(value: JoinResponse | null): value is JoinResponse {
+  return (
+    typeof value?.token === 'string' &&
+    typeof value.networkId === 'string' &&
+    typeof value.deviceId === 'string' &&
+    typeof value.networkName === 'string' &&
+    (value.role === 'admin' || value.role === 'concierge') &&
+    Number.isFinite(value.serverTime)
+  );
 }

@@ -27,6 +27,11 @@ export type SyncErrorKind =
   | 'refused'
   /** The server failed (5xx), or the request reached it too slowly (408); retried with backoff. */
   | 'server'
+  /**
+   * The answer is not one the network's server gives: a Wi-Fi login page, a proxy's page, an
+   * answer cut short, a pull page whose cursor is no cursor. Nothing of it is kept; retried with backoff.
+   */
+  | 'unreadable'
   /** The server no longer serves this app's protocol (426): not retried until the app updates. */
   | 'upgrade_required'
   /** The server predates the compatibility contract (0.1.0): nothing is sent until it is upgraded. */
@@ -180,14 +185,14 @@ export class HttpTransport implements SyncTransport {
       headers: { 'Content-Type': 'application/json' },
       body: body instanceof Blob ? body : JSON.stringify(body),
     });
-    return (await response.json()) as PushResponse;
+    return answerOf(response, isPushResponse);
   }
 
   async pull(since: number, limit: number, epoch?: string | null, filesRoom = false): Promise<PullResponse> {
     const known = epoch ? `&epoch=${encodeURIComponent(epoch)}` : '';
     const room = filesRoom ? `&room=${FILES_ROOM}` : '';
     const response = await this.call(`/api/sync/pull?since=${since}&limit=${limit}${known}${room}`, { method: 'GET' });
-    return (await response.json()) as PullResponse;
+    return answerOf(response, isPullResponse);
   }
 
   async uploadAttachment(sha256: string, data: ArrayBuffer, mimeType: string): Promise<void> {
@@ -206,7 +211,7 @@ export class HttpTransport implements SyncTransport {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return (await response.json()) as TokenResponse;
+    return answerOf(response, isTokenResponse);
   }
 
   async downloadAttachment(sha256: string, bytes?: number): Promise<{ data: ArrayBuffer; mimeType: string }> {
@@ -226,10 +231,65 @@ export class HttpTransport implements SyncTransport {
    */
   private async call(path: string, init: RequestInit, timeoutMs?: number): Promise<Response> {
     const response = await this.api.call(path, init, timeoutMs);
-    if (!response.headers.has(SERVER_HEADER))
-      throw new SyncError('server_outdated', 'the server names no version: it predates this app (0.1.0)');
-    return response;
+    if (response.headers.has(SERVER_HEADER)) return response;
+    // The first release answers JSON; a Wi-Fi login page or a proxy's page standing in for the
+    // server answers HTML, and must not be taken for a server its admin should update.
+    if (!isJson(response)) throw unreadable('the answer is not JSON and names no server version');
+    throw new SyncError('server_outdated', 'the server names no version: it predates this app (0.1.0)');
   }
+}
+
+function unreadable(message: string): SyncError {
+  return new SyncError('unreadable', `the answer is not the server's: ${message}`);
+}
+
+function isJson(response: Response): boolean {
+  return /^application\/json\b/i.test(response.headers.get('Content-Type') ?? '');
+}
+
+/** The answer's JSON, when it has the shape the server gives; a SyncError 'unreadable' otherwise. */
+async function answerOf<T>(response: Response, hasShape: (value: Record<string, unknown>) => boolean): Promise<T> {
+  let value: unknown;
+  try {
+    value = await response.json();
+  } catch {
+    throw unreadable('it is not whole JSON');
+  }
+  if (typeof value !== 'object' || value === null || !hasShape(value as Record<string, unknown>))
+    throw unreadable('it lacks what the protocol says it holds');
+  return value as T;
+}
+
+const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+
+/** Only what the engine relies on before it looks at each change: a cursor stored is the next pull's `since`. */
+function isPullResponse(page: Record<string, unknown>): boolean {
+  return (
+    Array.isArray(page.changes) &&
+    Number.isSafeInteger(page.cursor) &&
+    (page.cursor as number) >= 0 &&
+    typeof page.hasMore === 'boolean' &&
+    isTime(page.serverTime) &&
+    (page.epoch === undefined || typeof page.epoch === 'string')
+  );
+}
+
+function isPushResponse(answer: Record<string, unknown>): boolean {
+  return (
+    Array.isArray(answer.results) &&
+    answer.results.every(
+      (result: unknown) =>
+        typeof result === 'object' &&
+        result !== null &&
+        typeof (result as { id?: unknown }).id === 'string' &&
+        typeof (result as { status?: unknown }).status === 'string',
+    ) &&
+    isTime(answer.serverTime)
+  );
+}
+
+function isTokenResponse(answer: Record<string, unknown>): boolean {
+  return typeof answer.token === 'string';
 }
 
 /**

@@ -16,6 +16,8 @@ export const messages = {
       'Le serveur a refusé la synchronisation (version incompatible\u202f?). Vos données restent ici\u00a0: prévenez l’admin du réseau.',
     errorServer:
       'Le serveur a rencontré un problème. Un nouvel essai aura lieu automatiquement dans quelques instants.',
+    errorUnreadable:
+      'La réponse reçue n’est pas celle du serveur du réseau (une page de connexion au Wi-Fi à accepter, un proxy, une réponse coupée\u202f?). Un nouvel essai aura lieu automatiquement\u202f; vos données restent sur cet appareil.',
     errorUpgradeRequired:
       'Cette version de Valise est trop ancienne pour le serveur du réseau\u00a0: mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
     errorServerOutdated:
@@ -38,6 +40,8 @@ export const messages = {
       'An admin removed this device from the network: it no longer syncs by itself. Your data and unsent changes stay here. To send them: ask for a new invitation, leave the network without erasing your data, then join it with that invitation.',
     errorRefused: 'The server refused to sync (incompatible version?). Your data stays here: tell the network’s admin.',
     errorServer: 'The server had a problem. It will be tried again automatically in a moment.',
+    errorUnreadable:
+      'The answer received is not the network server’s (a Wi-Fi login page to accept, a proxy, an answer cut short?). It will be tried again automatically; your data stays on this device.',
     errorUpgradeRequired:
       'This version of Valise is too old for the network’s server: update it to sync. Your data stays on this device.',
     errorServerOutdated:

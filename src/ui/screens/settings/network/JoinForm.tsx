@@ -102,6 +102,7 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
     invalid_input: t.joinInvalidInput,
     server: t.joinServer,
     upgrade_required: t.joinUpgradeRequired,
+    not_valise: t.joinNotValise,
   };
 
   return (

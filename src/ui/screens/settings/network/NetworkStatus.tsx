@@ -71,6 +71,8 @@ function errorText(kind: SyncErrorKind | null, t: (typeof statusMessages)['fr'])
       return t.errorRefused;
     case 'server':
       return t.errorServer;
+    case 'unreadable':
+      return t.errorUnreadable;
     case 'upgrade_required':
       return t.errorUpgradeRequired;
     case 'server_outdated':

@@ -76,6 +76,8 @@ export const messages = {
       'Impossible de joindre le serveur à cette adresse. Vérifiez l’adresse et la connexion, puis réessayez.',
     joinInvalidInput: 'Le serveur a refusé ces informations\u00a0: vérifiez le code et les noms.',
     joinServer: 'Le serveur a rencontré un problème. Réessayez dans un moment\u202f; rien n’a changé sur cet appareil.',
+    joinNotValise:
+      'Cette adresse ne répond pas comme un serveur Valise (un autre site, une page de connexion au Wi-Fi\u202f?). Vérifiez l’adresse, celle du lien d’invitation, et la connexion, puis réessayez.',
     joinUpgradeRequired:
       'Cette version de Valise est trop ancienne pour ce serveur\u00a0: mettez-la à jour (bandeau «\u00a0Mise à jour nécessaire\u00a0»), puis réessayez.',
     networkName: 'Réseau',
@@ -185,6 +187,8 @@ export const messages = {
       'The server cannot be reached at this address. Check the address and the connection, then try again.',
     joinInvalidInput: 'The server refused this information: check the code and the names.',
     joinServer: 'The server had a problem. Try again in a moment; nothing changed on this device.',
+    joinNotValise:
+      'This address does not answer as a Valise server (another site, a Wi-Fi login page?). Check the address, the one in the invitation link, and the connection, then try again.',
     joinUpgradeRequired:
       'This version of Valise is too old for this server: update it (“Update required” banner), then try again.',
     networkName: 'Network',

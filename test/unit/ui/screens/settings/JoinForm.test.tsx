@@ -3,14 +3,17 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
-import type { JoinInput } from '../../../../../src/sync/join';
+import { JoinError, type JoinInput } from '../../../../../src/sync/join';
 import { JoinForm } from '../../../../../src/ui/screens/settings/network/JoinForm';
 
 const sent = vi.hoisted(() => [] as JoinInput[]);
+/** What the next join fails with (null: it succeeds). */
+const failure = vi.hoisted(() => ({ next: null as Error | null }));
 
 vi.mock('../../../../../src/state/sync', () => ({
   join: async (input: JoinInput) => {
     sent.push(input);
+    if (failure.next) throw failure.next;
   },
 }));
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
@@ -117,6 +120,18 @@ describe('the server address on the join form', () => {
     expect(sent.map((input) => input.serverUrl)).toEqual(['https://valise.example.org']);
     expect(field.value).toBe('https://valise.example.org');
     expect(screen.getByText(/https:\/\/ ajouté, pour une connexion chiffrée/)).toBeTruthy();
+  });
+
+  test('an address where another site answers says so, keeping what was typed', async () => {
+    failure.next = new JoinError('not_valise', 'the answer is not JSON (HTTP 404)');
+    try {
+      const { joined, field } = joinAt('www.mon-reseau.fr');
+      await screen.findByText(/Cette adresse ne répond pas comme un serveur Valise/);
+      expect(joined).not.toHaveBeenCalled();
+      expect(field.value).toBe('https://www.mon-reseau.fr');
+    } finally {
+      failure.next = null;
+    }
   });
 
   test('an address that names no server is refused in words, and nothing is sent', async () => {

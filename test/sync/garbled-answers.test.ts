@@ -1,0 +1,116 @@
+// What a device does when something between it and its server answers in its place: a Wi-Fi
+// login page (200, HTML), an answer cut short, a pull page whose cursor is no cursor. It says
+// the answer was not its server's, keeps every change it has not sent and its place in the
+// network's changes, and syncs as before once the real server answers again.
+import { describe, expect, it } from 'vitest';
+import { readCursor, reloadSession } from '../../src/db/sync-store';
+import { createRecord } from '../../src/db/writes';
+import { joinNetwork } from '../../src/sync/join';
+import type { Fetch } from '../../src/sync/transport';
+import { withNetworkServer } from '../helpers/network-server';
+import { firstMeetingVisit as visit } from '../helpers/visit-fields';
+
+const LOGIN_PAGE =
+  '<!doctype html><html><body><form action="/login">Accept the terms of this Wi-Fi</form></body></html>';
+
+describe('an answer that is not the server’s', () => {
+  const network = withNetworkServer();
+  /** What stands between the device and its server for the next requests (null: nothing). */
+  let between: ((url: string, real: Response) => Promise<Response>) | null = null;
+  const link: Fetch = async (url, init) => {
+    const real = await network.server.fetch(url, init);
+    return between ? between(url, real) : real;
+  };
+
+  async function joinedPhone() {
+    const phone = await network.open('Camille', { link });
+    await network.join(phone);
+    await createRecord(phone.context, 'visits', visit('Envoyée avant le Wi-Fi de l’hôtel'));
+    await phone.sync();
+    await createRecord(phone.context, 'visits', visit('Tapée à l’hôtel'));
+    return phone;
+  }
+
+  /** After a run past `answer`, the phone says so, keeps its change and its cursor, and syncs once the link is honest. */
+  async function survives(answer: (url: string, real: Response) => Promise<Response>) {
+    const phone = await joinedPhone();
+    const cursor = await readCursor(phone.context);
+    between = answer;
+    await phone.sync();
+    expect(phone.engine.status).toMatchObject({ state: 'error', error: 'unreadable' });
+    expect(await readCursor(phone.context)).toBe(cursor);
+    expect(await phone.context.db.records('visits').count()).toBe(2);
+    between = null;
+    await phone.sync();
+    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
+    const notes = (await network.snapshot()).map((change) => JSON.parse(change.data).notes);
+    expect(notes).toContain('Tapée à l’hôtel');
+  }
+
+  it('says so of a Wi-Fi login page answered with 200, not that the server is outdated', async () => {
+    await survives(async () => new Response(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html' } }));
+  });
+
+  it('says so of a pull or push answer cut short, not that the app failed', async () => {
+    await survives(async (_, real) => {
+      const text = await real.text();
+      return new Response(text.slice(0, Math.floor(text.length / 2)), { status: 200, headers: real.headers });
+    });
+  });
+
+  it.each([
+    ['a cursor that is text', '"12abc"'],
+    ['a cursor that is null', 'null'],
+    ['a negative cursor', '-1'],
+    ['a cursor with a fraction', '1.5'],
+  ])('keeps its cursor when a pull page brings %s, and pulls again from it', async (_, cursor) => {
+    await survives(async (url, real) => {
+      if (!url.includes('/api/sync/pull')) return real;
+      const text = await real.text();
+      return new Response(text.replace(/"cursor":\d+/, `"cursor":${cursor}`), { status: 200, headers: real.headers });
+    });
+  });
+
+  it.each([
+    ['changes that are no list', (page: Record<string, unknown>) => ({ ...page, changes: { 0: 'x' } })],
+    ['no serverTime', (page: Record<string, unknown>) => ({ ...page, serverTime: 'soon' })],
+  ])('says so of a pull page with %s', async (_, spoil) => {
+    await survives(async (url, real) => {
+      if (!url.includes('/api/sync/pull')) return real;
+      return new Response(JSON.stringify(spoil(await real.json())), { status: 200, headers: real.headers });
+    });
+  });
+
+  it('says so of a push answer without its results, and sends the change again', async () => {
+    await survives(async (url, real) => {
+      if (!url.includes('/api/sync/push')) return real;
+      return new Response(JSON.stringify({ serverTime: Date.now(), results: 'ok' }), {
+        status: 200,
+        headers: real.headers,
+      });
+    });
+  });
+});
+
+describe('joining at an address where no Valise server answers', () => {
+  const network = withNetworkServer();
+
+  it.each([
+    [
+      'another site’s page not found',
+      () => new Response(LOGIN_PAGE, { status: 404, headers: { 'Content-Type': 'text/html' } }),
+    ],
+    ['a Wi-Fi login page', () => new Response(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html' } })],
+    ['another API’s JSON', () => Response.json({ ok: true })],
+  ])('says so of %s, and stores no session', async (_, answer) => {
+    const phone = await network.open('Camille', { link: async () => answer() });
+    const code = await network.server.invite(network.networkId, 'concierge');
+    const joining = joinNetwork(
+      phone.context,
+      { serverUrl: 'https://www.mon-reseau.fr', code, deviceName: 'Téléphone', memberName: 'Camille' },
+      phone.link,
+    );
+    await expect(joining).rejects.toMatchObject({ kind: 'not_valise' });
+    expect(await reloadSession(phone.context)).toBeNull();
+  });
+});
