@@ -205,6 +205,12 @@ const SCHEMA_V12 = {
  */
 const SCHEMA_V13 = { followUps: `id, visitId, eventId, ${OPEN_DUE}, owner, doneAt` };
 
+/**
+ * Version 14: diagnostics by the visit they were made during, so a visit's page links to them
+ * without reading every diagnostic.
+ */
+const SCHEMA_V14 = { diagnostics: 'id, organisationId, templateId, filledOn, visitId' };
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -262,6 +268,7 @@ export class ValiseDb extends Dexie {
         ),
       );
     this.version(13).stores(SCHEMA_V13);
+    this.version(14).stores(SCHEMA_V14);
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
   }

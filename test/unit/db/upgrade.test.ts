@@ -19,6 +19,7 @@ import { readReportData } from '../../../src/db/report-data';
 import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
 import { giveBack, readItem, readToolbox } from '../../../src/db/toolbox';
+import { diagnosticsOfVisit } from '../../../src/db/visit-diagnostics';
 import { listVisits } from '../../../src/db/visits';
 import { updateRecord } from '../../../src/db/writes';
 import { newId } from '../../../src/domain/ids';
@@ -303,24 +304,27 @@ describe('visits, events, follow-ups and loans written by version 10', () => {
   });
 });
 
-/** The schema as version 11 left it: no duplicate keys on lieux and people yet. */
+/** The stores of version 11: no duplicate keys on lieux and people yet. */
+const STORES_V11 = {
+  ...SCHEMA_V1,
+  organisations: 'id, name, mergedInto',
+  contacts: 'id, name, *organisationIds, mergedInto',
+  visits: 'id, visitedAt, organisationId, *serviceDays, *contactIds',
+  events: 'id, startsAt, placeOrganisationId, *attendeeIds',
+  followUps: 'id, visitId, eventId, openDue, owner',
+  loans: 'id, itemId, openItemId, holderName',
+  packingLists: 'id, templateId, *itemIds',
+  blobs: 'sha256, state, [state+size]',
+  unknownRecords: '[type+id], type',
+  searchSegments: '++seq, table',
+  searchWords: 'key',
+};
+
+/** The schema as version 11 left it. */
 class ValiseDbV11 extends Dexie {
   constructor(name: string) {
     super(name);
-    this.version(11).stores({
-      ...SCHEMA_V1,
-      organisations: 'id, name, mergedInto',
-      contacts: 'id, name, *organisationIds, mergedInto',
-      visits: 'id, visitedAt, organisationId, *serviceDays, *contactIds',
-      events: 'id, startsAt, placeOrganisationId, *attendeeIds',
-      followUps: 'id, visitId, eventId, openDue, owner',
-      loans: 'id, itemId, openItemId, holderName',
-      packingLists: 'id, templateId, *itemIds',
-      blobs: 'sha256, state, [state+size]',
-      unknownRecords: '[type+id], type',
-      searchSegments: '++seq, table',
-      searchWords: 'key',
-    });
+    this.version(11).stores(STORES_V11);
   }
 }
 
@@ -363,24 +367,18 @@ describe('lieux and people written by version 11', () => {
   });
 });
 
-/** The schema as version 12 left it: follow-ups not yet indexed by when they were done. */
+/** The stores of version 12: follow-ups not yet indexed by when they were done. */
+const STORES_V12 = {
+  ...STORES_V11,
+  organisations: 'id, name, mergedInto, *duplicateKeys',
+  contacts: 'id, name, *organisationIds, mergedInto, *duplicateKeys',
+};
+
+/** The schema as version 12 left it. */
 class ValiseDbV12 extends Dexie {
   constructor(name: string) {
     super(name);
-    this.version(12).stores({
-      ...SCHEMA_V1,
-      organisations: 'id, name, mergedInto, *duplicateKeys',
-      contacts: 'id, name, *organisationIds, mergedInto, *duplicateKeys',
-      visits: 'id, visitedAt, organisationId, *serviceDays, *contactIds',
-      events: 'id, startsAt, placeOrganisationId, *attendeeIds',
-      followUps: 'id, visitId, eventId, openDue, owner',
-      loans: 'id, itemId, openItemId, holderName',
-      packingLists: 'id, templateId, *itemIds',
-      blobs: 'sha256, state, [state+size]',
-      unknownRecords: '[type+id], type',
-      searchSegments: '++seq, table',
-      searchWords: 'key',
-    });
+    this.version(12).stores(STORES_V12);
   }
 }
 
@@ -418,6 +416,32 @@ describe('follow-ups written by version 12', () => {
     const context = await openDataContext({ name });
     const data = await readReportData(context, { from: '2026-03-01', to: '2026-03-31' });
     expect(data.followUps.map((item) => item.text).sort()).toEqual(['Fait en mars', 'Ouvert']);
+    context.db.close();
+  });
+});
+
+/** The schema as version 13 left it: diagnostics not yet indexed by the visit they were made during. */
+class ValiseDbV13 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(13).stores({ ...STORES_V12, followUps: 'id, visitId, eventId, openDue, owner, doneAt' });
+  }
+}
+
+describe('diagnostics written by version 13', () => {
+  test('a visit’s page finds the diagnostic made during it, as before the upgrade', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    const db = new ValiseDbV13(name);
+    await db.open();
+    const { diagnostics } = sampleRecords();
+    const visitId = newId();
+    const during = { ...diagnostics, id: newId(), visitId, hlc: { '*': CLOCK } };
+    await db.table('diagnostics').bulkAdd([during, { ...during, id: newId(), visitId: null }]);
+    db.close();
+
+    const context = await openDataContext({ name });
+    const found = await diagnosticsOfVisit(context, { id: visitId, diagnosticId: null });
+    expect(found.map(({ diagnostic }) => diagnostic.id)).toEqual([during.id]);
     context.db.close();
   });
 });

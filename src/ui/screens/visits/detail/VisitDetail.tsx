@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { contactsByIds } from '../../../../db/contacts';
 import { followUpsOfVisit } from '../../../../db/follow-ups';
 import { getOrganisation } from '../../../../db/organisations';
+import { diagnosticsOfVisit } from '../../../../db/visit-diagnostics';
 import { deleteVisit, getVisit } from '../../../../db/visits';
 import { formatPosition } from '../../../../domain/positions';
 import { SERVICE_LABELS } from '../../../../domain/services';
@@ -27,7 +28,7 @@ import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { lieuHref, personHref } from '../../contacts/paths';
-import { newOfLieuHref } from '../../diagnostics/paths';
+import { diagnosticHref, newOfLieuHref } from '../../diagnostics/paths';
 import styles from '../form/visit-form.module.css';
 import { editVisitHref, SAVED, VISITS } from '../paths';
 import listStyles from '../visits-list.module.css';
@@ -58,12 +59,13 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
     async (ctx) => {
       const visit = await getVisit(ctx, visitId);
       if (!visit) return null;
-      const [organisation, people, followUps] = await Promise.all([
+      const [organisation, people, followUps, diagnostics] = await Promise.all([
         visit.organisationId ? getOrganisation(ctx, visit.organisationId) : Promise.resolve(undefined),
         contactsByIds(ctx, visit.contactIds ?? []),
         followUpsOfVisit(ctx, visit.id),
+        diagnosticsOfVisit(ctx, visit),
       ]);
-      return { visit, organisation, people, followUps };
+      return { visit, organisation, people, followUps, diagnostics };
     },
     [visitId],
   );
@@ -78,7 +80,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       </>
     );
   }
-  const { visit, organisation, people, followUps } = data;
+  const { visit, organisation, people, followUps, diagnostics } = data;
   const title = organisation?.name || visit.placeLabel || visit.purpose || t.fallbackTitle(d.date(visit.visitedAt));
 
   const remove = async () => {
@@ -149,6 +151,23 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
           </Fact>
         ) : null}
         {visit.purpose ? <Fact label={t.purpose}>{visit.purpose}</Fact> : null}
+        {diagnostics.length > 0 ? (
+          <Fact label={t.diagnostics(diagnostics.length)}>
+            <InlineList>
+              {diagnostics.map(({ diagnostic, gridTitle }) => (
+                <li key={diagnostic.id} data-testid="visit-diagnostic">
+                  <a href={diagnosticHref(diagnostic.id)}>
+                    {/* One box: a fact's link is a flex row, which would set the title and the day side by side. */}
+                    <span>
+                      <bdi>{gridTitle ?? t.missingGrid}</bdi> · {d.date(diagnostic.filledOn)}
+                    </span>
+                  </a>
+                  {` (${diagnostic.completedAt ? t.diagnosticCompleted : t.diagnosticInProgress})`}
+                </li>
+              ))}
+            </InlineList>
+          </Fact>
+        ) : null}
         {visit.latitude != null && visit.longitude != null ? (
           <Fact label={t.position}>{formatPosition(visit.latitude, visit.longitude, lang)}</Fact>
         ) : null}

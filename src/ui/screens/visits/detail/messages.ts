@@ -6,6 +6,11 @@ export const detailMessages = {
     edit: 'Modifier',
     back: 'Toutes les visites',
     newDiagnostic: 'Faire un diagnostic',
+    diagnostics: (count: number): string =>
+      count > 1 ? 'Diagnostics faits pendant la visite' : 'Diagnostic fait pendant la visite',
+    missingGrid: 'Grille pas encore reçue sur cet appareil',
+    diagnosticCompleted: 'terminé',
+    diagnosticInProgress: 'en cours',
     saved: 'Visite enregistrée sur cet appareil.',
     savedSync: 'Elle partira vers le réseau à la prochaine connexion.',
     savedLocal: 'Elle reste sur cet appareil\u00a0: rejoignez un réseau (Réglages) pour la partager.',
@@ -47,6 +52,11 @@ export const detailMessages = {
     edit: 'Edit',
     back: 'All visits',
     newDiagnostic: 'Run a diagnostic',
+    diagnostics: (count: number): string =>
+      count > 1 ? 'Diagnostics made during the visit' : 'Diagnostic made during the visit',
+    missingGrid: 'Grid not received on this device yet',
+    diagnosticCompleted: 'completed',
+    diagnosticInProgress: 'in progress',
     saved: 'Visit saved on this device.',
     savedSync: 'It will go to the network at the next connection.',
     savedLocal: 'It stays on this device: join a network (Settings) to share it.',
