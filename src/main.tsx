@@ -9,7 +9,7 @@ import { startSync } from './state/sync';
 import { offerUpdate, setUpdateCheck, syncDocumentLanguage, uiStore, watchConnectivity } from './state/ui';
 import { App } from './ui/App';
 import { afterFirstScreen, whenIdle } from './ui/first-screen';
-import { requestHeadingFocus } from './ui/focus';
+import { watchNavigations } from './ui/focus';
 import { findScreen } from './ui/routes';
 
 // The first screen's code starts downloading now rather than after the shell's first render.
@@ -21,11 +21,7 @@ findScreen(routeStore.getState().route.screen)
 syncDocumentLanguage();
 startRouter();
 watchConnectivity();
-routeStore.subscribe((state, previous) => {
-  if (state.route.screen === previous.route.screen) return;
-  requestHeadingFocus();
-  window.scrollTo(0, 0);
-});
+watchNavigations();
 
 let leavingOnPurpose = false;
 window.addEventListener('beforeunload', (event) => {

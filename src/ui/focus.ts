@@ -1,5 +1,7 @@
 // After a navigation, focus moves to the new screen's heading so a screen-reader user hears
 // where they are; on the first load it stays at the top of the page.
+import { routeStore } from '../state/router';
+
 let pending = false;
 let focusedAtNavigation: Element | null = null;
 
@@ -24,4 +26,18 @@ function focusStayedPut(): boolean {
   const now = document.activeElement;
   // The link or button that navigated, or nothing (it left with the previous screen).
   return now === null || now === document.body || now === focusedAtNavigation;
+}
+
+/**
+ * Every change of path is a new page: its heading takes the focus and it opens at its top. Within
+ * one screen too (the "+" to the visit form, a list to a record, a form to what it saved): the
+ * link or button pressed is gone with the page it was on, and the focus fell to the body, where
+ * Tab starts again from the top bar. A query alone (a filter, a draft's id) changes no page.
+ */
+export function watchNavigations(): () => void {
+  return routeStore.subscribe((state, previous) => {
+    if (state.route.path === previous.route.path) return;
+    requestHeadingFocus();
+    window.scrollTo(0, 0);
+  });
 }
