@@ -6,6 +6,7 @@ import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
 import type { Contact } from '../../domain/contact';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
+import { inlineFormKeys } from '../forms/inline-form-keys';
 import { useDataContext } from '../hooks/use-data-context';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';
@@ -71,7 +72,7 @@ export function InlineContactForm({
   };
 
   return (
-    <fieldset ref={box} class={`stack ${styles.inlineForm}`}>
+    <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={inlineFormKeys(save, onCancel)}>
       <legend class={fieldParts.label}>{t.contactNew}</legend>
       <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
       <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />

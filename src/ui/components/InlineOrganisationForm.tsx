@@ -8,6 +8,7 @@ import type { Organisation } from '../../domain/organisation';
 import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
+import { inlineFormKeys } from '../forms/inline-form-keys';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
@@ -53,7 +54,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
   };
 
   return (
-    <fieldset ref={box} class={`stack ${styles.inlineForm}`}>
+    <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={inlineFormKeys(save, onCancel)}>
       <legend class={fieldParts.label}>{t.organisationNew}</legend>
       <Field
         label={t.organisationName}

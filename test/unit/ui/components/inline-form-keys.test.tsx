@@ -1,0 +1,61 @@
+// Enter in the visit form's "Nouveau lieu" (its commune, after the name) saved the whole visit
+// without the lieu, and the lieu's name and commune were lost (Firefox ESR at 360×740, keyboard
+// only). Enter in an inline form adds what it creates; Escape closes it; the visit stays open.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, expect, test, vi } from 'vitest';
+import { uiStore } from '../../../../src/state/ui';
+import { InlineContactForm } from '../../../../src/ui/components/InlineContactForm';
+import { InlineOrganisationForm } from '../../../../src/ui/components/InlineOrganisationForm';
+
+vi.mock('../../../../src/ui/hooks/use-data-context', () => ({
+  useDataContext: () => ({ authorName: 'Camille' }),
+}));
+vi.mock('../../../../src/db/organisations', () => ({
+  createOrganisation: async (_context: unknown, input: { name: string; commune: string | null }) => ({
+    ...input,
+    id: '01900000-0000-7000-8000-0000000000aa',
+  }),
+}));
+vi.mock('../../../../src/db/contacts', () => ({
+  createContact: async (_context: unknown, input: { name: string }) => ({
+    ...input,
+    id: '01900000-0000-7000-8000-0000000000bb',
+  }),
+}));
+
+beforeEach(() => {
+  uiStore.setState({ lang: 'fr' });
+});
+
+function insideAVisit(inline: preact.JSX.Element) {
+  const submitted = vi.fn((event: Event) => event.preventDefault());
+  render(<form onSubmit={submitted}>{inline}</form>);
+  return submitted;
+}
+
+test('Enter in the new lieu’s commune adds the lieu, with its commune, and does not submit the visit', async () => {
+  const onCreated = vi.fn();
+  const submitted = insideAVisit(
+    <InlineOrganisationForm initialName="Fablab des Coteaux" onCreated={onCreated} onCancel={() => {}} />,
+  );
+  const commune = screen.getByRole('textbox', { name: 'Commune (facultatif)' });
+  fireEvent.input(commune, { target: { value: 'Crest' } });
+  // false: the browser's own action, submitting the visit, is prevented.
+  expect(fireEvent.keyDown(commune, { key: 'Enter' })).toBe(false);
+  await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+  expect(onCreated.mock.calls[0]?.[0]).toMatchObject({ name: 'Fablab des Coteaux', commune: 'Crest' });
+  expect(submitted).not.toHaveBeenCalled();
+});
+
+test('Enter in the new person’s e-mail adds the person; Escape closes the form without adding', async () => {
+  const onCreated = vi.fn();
+  const onCancel = vi.fn();
+  insideAVisit(<InlineContactForm initialName="Maëlle Roux" onCreated={onCreated} onCancel={onCancel} />);
+  const email = screen.getByRole('textbox', { name: 'E-mail (facultatif)' });
+  expect(fireEvent.keyDown(email, { key: 'Enter' })).toBe(false);
+  await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+
+  fireEvent.keyDown(screen.getByRole('textbox', { name: 'Rôle (facultatif)' }), { key: 'Escape' });
+  expect(onCancel).toHaveBeenCalledTimes(1);
+  expect(onCreated).toHaveBeenCalledTimes(1);
+});
