@@ -30,9 +30,14 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const joinedStatus = useRef<HTMLDivElement>(null);
   // The join form is long: its button sits far down a phone's screen, and the joined screen
   // would open there, in the middle of the administration. Show the news and the status instead.
+  // The focus goes with them: the button pressed is gone with the form, and from the body, Tab
+  // started again at the top bar, far from the news and its "Aller aux visites".
   const joined = session !== null;
   useEffect(() => {
-    if (joinedHere && joined) joinedStatus.current?.scrollIntoView({ block: 'start' });
+    const news = joinedStatus.current;
+    if (!joinedHere || !joined || !news) return;
+    news.focus({ preventScroll: true });
+    news.scrollIntoView({ block: 'start' });
   }, [joinedHere, joined]);
   const onJoined = () => {
     setJoinedHere(true);
@@ -44,7 +49,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
     <Section title={t.title} id="reseau">
       {session ? (
         <div class="stack">
-          <div role="status" ref={joinedStatus} class={styles.joinedStatus}>
+          <div role="status" ref={joinedStatus} class={styles.joinedStatus} tabIndex={-1}>
             {/* Removed since (the first sync learned it): the news of the join would contradict the status below. */}
             {joinedHere && session.revokedAt === undefined ? (
               <Banner tone="success" actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}>

@@ -1,7 +1,7 @@
 // Joining from an invitation link: once the code is used, the address no longer holds it, so
 // neither going back nor a reload offers the used code again, and the news of the join stays.
 // An admin device removed from the network is no longer offered what only an admin may do.
-import { act, fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Session } from '../../../../../src/db/context';
 import { isolate } from '../../../../../src/domain/bidi';
@@ -70,6 +70,21 @@ describe('joining from an invitation link', () => {
     expect(screen.getByText(/Cet appareil a rejoint/).textContent).toContain(
       `Cet appareil a rejoint «\u00a0${isolate('Réseau du bassin')}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
     );
+  });
+
+  // Firefox ESR, keyboard only: the join's button went with its form and the focus fell to the
+  // body, so Tab started again from the top bar, far above the news.
+  test('the focus goes to the news of the join, whose next Tab is “Aller aux visites”', async () => {
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    const toVisits = await screen.findByRole('link', { name: 'Aller aux visites' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('status'));
+    expect(document.activeElement?.textContent).toMatch(/^Cet appareil a rejoint/);
+    expect(document.activeElement?.contains(toVisits)).toBe(true);
   });
 
   test('the news of the join goes once the first sync learns the device was removed meanwhile', async () => {
