@@ -14,7 +14,6 @@ import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
-import { EmptyState } from '../../components/EmptyState';
 import { Fact, Facts } from '../../components/Facts';
 import { Hint } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -52,20 +51,7 @@ export function LieuDetail({
   );
   if (data === undefined) return null;
   if (data === null) {
-    return (
-      <MergedRedirect
-        type="organisations"
-        id={lieuId}
-        notFound={
-          <>
-            <ScreenHeader title={t.notFound} />
-            <EmptyState title={t.notFound} action={<ButtonLink href={lieuxHref()}>{t.backLieux}</ButtonLink>}>
-              {t.notFoundText}
-            </EmptyState>
-          </>
-        }
-      />
-    );
+    return <MergedRedirect type="organisations" id={lieuId} back={{ href: lieuxHref(), label: t.backLieux }} />;
   }
   const { lieu, people } = data;
   const address = joinIsolated([lieu.address, joinIsolated([lieu.postcode, lieu.commune], ' ')], ', ');

@@ -1,16 +1,19 @@
 // An old address of a lieu or person merged into another (a bookmark, the history, a link in
 // a note) leads to the kept record, which says it was merged, instead of "introuvable".
-import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { keptRecordOf } from '../../../db/merge';
 import { readAnyRecord } from '../../../db/reads';
 import type { MergeableType } from '../../../domain/merge-plan';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
+import { ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { ScreenHeader } from '../../components/ScreenHeader';
 import { useLive } from '../../hooks/use-live';
 import { useMessages } from '../../i18n/messages';
 import styles from './contacts.module.css';
 import { mergeMessages } from './merge-messages';
+import { messages } from './messages';
 import { lieuHref, personHref } from './paths';
 
 /** The query of a kept record's address that names the merged record it was reached from. */
@@ -18,13 +21,33 @@ const MERGED_FROM = 'fusionne';
 
 const hrefOf = (type: MergeableType, id: string) => (type === 'organisations' ? lieuHref(id) : personHref(id));
 
-/** For a record this device does not show: to the kept record if it was merged, else `notFound`. */
-export function MergedRedirect({ type, id, notFound }: { type: MergeableType; id: string; notFound: VNode }) {
+/**
+ * For a record this device does not show: to the kept record if it was merged, else says it is
+ * not found here, with a link `back` to its list.
+ */
+export function MergedRedirect({
+  type,
+  id,
+  back,
+}: {
+  type: MergeableType;
+  id: string;
+  back: { href: string; label: string };
+}) {
+  const t = useMessages(messages);
   const kept = useLive((context) => keptRecordOf(context, type, id), [type, id]);
   useEffect(() => {
     if (kept) navigate(`${hrefOf(type, kept)}?${MERGED_FROM}=${encodeURIComponent(id)}`, { replace: true });
   }, [kept, type, id]);
-  return kept === null ? notFound : null;
+  if (kept !== null) return null;
+  return (
+    <>
+      <ScreenHeader title={t.notFound} />
+      <EmptyState title={t.notFound} action={<ButtonLink href={back.href}>{back.label}</ButtonLink>}>
+        {t.notFoundText}
+      </EmptyState>
+    </>
+  );
 }
 
 /** The id of the merged record a kept record's page was reached from, if any. */

@@ -7,7 +7,6 @@ import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
-import { EmptyState } from '../../components/EmptyState';
 import { Fact, Facts } from '../../components/Facts';
 import { Hint } from '../../components/Field';
 import { InlineList } from '../../components/InlineList';
@@ -45,20 +44,7 @@ export function PersonDetail({
   );
   if (data === undefined) return null;
   if (data === null) {
-    return (
-      <MergedRedirect
-        type="contacts"
-        id={personId}
-        notFound={
-          <>
-            <ScreenHeader title={t.notFound} />
-            <EmptyState title={t.notFound} action={<ButtonLink href={hrefTo(CONTACTS)}>{t.back}</ButtonLink>}>
-              {t.notFoundText}
-            </EmptyState>
-          </>
-        }
-      />
-    );
+    return <MergedRedirect type="contacts" id={personId} back={{ href: hrefTo(CONTACTS), label: t.back }} />;
   }
   const { person, lieux } = data;
   return (
