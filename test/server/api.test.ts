@@ -267,9 +267,19 @@ describe('push and pull', () => {
     expect(rest.changes[0]?.data.networkId).toBe(networkId);
   });
 
-  it('refuses a pull cursor that is not a number', async () => {
+  it.each(['abc', '', '%20', '0x10', '1e3', '-1', '1.5', '+1', '99999999999999999'])(
+    'refuses a pull cursor that is not a cursor in decimal digits: since=%s',
+    async (since) => {
+      const { token } = await join();
+      const answer = await call(`/api/sync/pull?since=${since}`, { token });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ code: 'invalid_query' });
+    },
+  );
+
+  it.each(['', '0x10', '1e3'])('refuses a pull limit that is not in decimal digits: limit=%s', async (limit) => {
     const { token } = await join();
-    expect((await call('/api/sync/pull?since=abc', { token })).status).toBe(400);
+    expect((await call(`/api/sync/pull?since=0&limit=${limit}`, { token })).status).toBe(400);
   });
 
   it('never shows one network’s records to another', async () => {

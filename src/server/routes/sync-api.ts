@@ -65,8 +65,8 @@ export function syncRoutes() {
   });
 
   routes.get('/pull', async (c) => {
-    const since = Number(c.req.query('since') ?? '0');
-    const limit = Number(c.req.query('limit') ?? '1000');
+    const since = decimal(c.req.query('since') ?? '0');
+    const limit = decimal(c.req.query('limit') ?? '1000');
     if (!Number.isSafeInteger(since) || since < 0)
       return fail(c, 400, 'invalid_query', '`since` must be a cursor (an integer ≥ 0).');
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
@@ -92,6 +92,14 @@ export function syncRoutes() {
   });
 
   return refuseOtherMethods(routes);
+}
+
+/**
+ * A query's number as devices write it, in decimal digits: Number() would also take '', ' ',
+ * '0x10' and '1e3', and answer a page for a cursor no device sent.
+ */
+function decimal(text: string): number {
+  return /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /** The bytes the network's files may still take under its quota (VALISE_NETWORK_STORAGE_BYTES). */
