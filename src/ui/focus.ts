@@ -22,6 +22,14 @@ export function takeHeadingFocus(): boolean {
   return take;
 }
 
+/**
+ * A heading leaves (with its page's first state: the visit form's header while it reads): the
+ * next one takes the focus if it fell to the body with it, and only then.
+ */
+export function passHeadingFocus(): void {
+  pending = true;
+}
+
 function focusStayedPut(): boolean {
   const now = document.activeElement;
   // The link or button that navigated, or nothing (it left with the previous screen).

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { isolate } from '../../domain/bidi';
-import { requestHeadingFocus, takeHeadingFocus } from '../focus';
+import { passHeadingFocus, takeHeadingFocus } from '../focus';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/messages';
 import styles from './ScreenHeader.module.css';
@@ -24,15 +24,10 @@ export function ScreenHeader({ title, description, actions }: ScreenHeaderProps)
     document.title = `${isolate(title)} — ${t.titleSuffix}`;
   }, [title, t]);
   useEffect(() => {
-    const took = takeHeadingFocus();
-    if (took) heading.current?.focus();
+    if (takeHeadingFocus()) heading.current?.focus();
     // A page's header while it reads (the visit form's) gives way to the read page's own: the
-    // focus it took goes on to that one rather than falling to the body with it. Preact runs this
-    // after the header has left the page (and before the next one's effect): the focus is on the
-    // body then, unless the person put it somewhere.
-    return () => {
-      if (took && document.activeElement === document.body) requestHeadingFocus();
-    };
+    // focus it took goes on to that one rather than falling to the body with it.
+    return passHeadingFocus;
   }, []);
   return (
     <header class={styles.header}>

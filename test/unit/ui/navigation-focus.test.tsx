@@ -77,3 +77,28 @@ test('a page’s header while it reads hands the focus on to the read page’s o
   expect(document.activeElement?.closest('form')).not.toBeNull();
   expect(document.activeElement?.textContent).toBe('Nouvelle visite');
 });
+
+test('a header that leaves while the person types in a field that stays: the next one leaves the focus there', () => {
+  const main = document.body.appendChild(document.createElement('main'));
+  render(
+    <>
+      <input aria-label="Rechercher" />
+      <ScreenHeader title="Contacts & lieux" />
+    </>,
+    main,
+  );
+  frames.runEffects();
+  const search = main.querySelector('input') as HTMLInputElement;
+  search.focus();
+  render(
+    <>
+      <input aria-label="Rechercher" />
+      <form>
+        <ScreenHeader title="Contacts & lieux" />
+      </form>
+    </>,
+    main,
+  );
+  frames.runEffects();
+  expect(document.activeElement).toBe(search);
+});
