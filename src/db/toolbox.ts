@@ -134,14 +134,23 @@ export async function removeItem(context: DataContext, id: string): Promise<void
   });
 }
 
-/** "Je l'emprunte": a loan of its own, so two offline borrows never undo each other. */
-export function borrow(context: DataContext, itemId: string, holderName: string, count = 1): Promise<Loan> {
+/**
+ * "Je l'emprunte": a loan of its own, so two offline borrows never undo each other; `dueOn`, the
+ * day it should be back, when the borrower says.
+ */
+export function borrow(
+  context: DataContext,
+  itemId: string,
+  holderName: string,
+  { count = 1, dueOn = null }: { count?: number; dueOn?: string | null } = {},
+): Promise<Loan> {
   return createRecord(context, 'loans', {
     itemId,
     holderName,
     count,
     borrowedAt: new Date(context.clock.physicalNow()).toISOString(),
     returnedAt: null,
+    ...(dueOn ? { dueOn } : {}),
   });
 }
 

@@ -43,6 +43,8 @@ export const loanSchema = v.strictObject({
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
   borrowedAt: instant,
   returnedAt: optionalInstant,
+  /** The day the borrower means to bring it back, if they said: an optional field, which a device of 0.2 keeps. */
+  dueOn: optionalDay,
 });
 export type Loan = v.InferOutput<typeof loanSchema>;
 

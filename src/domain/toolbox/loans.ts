@@ -29,6 +29,11 @@ export function kitAvailability(item: Pick<ToolboxItem, 'quantity'>, loans: read
   return { owned, out, available: Math.max(0, owned - out), overBorrowed: out > owned, holders };
 }
 
+/** An open loan whose return day has passed; `today` is the device's day (yyyy-MM-dd). */
+export function isOverdue(loan: Pick<Loan, 'dueOn' | 'returnedAt' | 'deleted'>, today: string): boolean {
+  return !loan.deleted && !loan.returnedAt && loan.dueOn != null && loan.dueOn < today;
+}
+
 /**
  * Whether a loan is in this person's name, so its button reads "je le rends" rather than
  * "rendu par …": a name typed with another case or stray spaces is still theirs.

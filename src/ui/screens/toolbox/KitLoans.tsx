@@ -2,8 +2,10 @@
 import { useState } from 'preact/hooks';
 import { borrow, giveBack } from '../../../db/toolbox';
 import { isolate } from '../../../domain/bidi';
+import { localDay } from '../../../domain/days';
 import type { Loan, ToolboxItem } from '../../../domain/toolbox';
-import { isHeldBy, kitAvailability } from '../../../domain/toolbox/loans';
+import { isHeldBy, isOverdue, kitAvailability } from '../../../domain/toolbox/loans';
+import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { classes } from '../../components/classes';
@@ -23,20 +25,24 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
   const context = useDataContext();
   const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  const [dueOn, setDueOn] = useState('');
+  const [dueOnError, setDueOnError] = useState<string>();
   const [failed, setFailed] = useState(false);
   const state = kitAvailability(item, loans);
   const borrower = name ?? context?.authorName ?? '';
+  const today = localDay();
 
   const take = async (event: Event) => {
     event.preventDefault();
-    if (!context) return;
-    if (borrower.trim() === '') {
-      setError(t.borrowNeedsName);
-      return;
-    }
-    setError(undefined);
+    const nameMissing = borrower.trim() === '';
+    // A date input holds a whole day or nothing, so the day compares as text.
+    const duePast = dueOn !== '' && dueOn < today;
+    setError(nameMissing ? t.borrowNeedsName : undefined);
+    setDueOnError(duePast ? t.dueOnPast : undefined);
+    if (nameMissing || duePast || !context) return;
     try {
-      await borrow(context, item.id, borrower.trim());
+      await borrow(context, item.id, borrower.trim(), { dueOn: dueOn || null });
+      setDueOn('');
       setFailed(false);
     } catch {
       setFailed(true);
@@ -66,6 +72,13 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
             <li key={loan.id} class={styles.loan}>
               <span data-testid="holder">
                 {t.holder(isolate(loan.holderName), loan.count, d.date(loan.borrowedAt))}
+                {loan.dueOn ? ` · ${t.dueOn(d.date(loan.dueOn))}` : null}
+                {isOverdue(loan, today) ? (
+                  <>
+                    {' '}
+                    <Badge tone="warning">{t.overdue}</Badge>
+                  </>
+                ) : null}
               </span>
               <Button onClick={() => void giveBackLoan(loan.id)}>
                 {isHeldBy(loan, context?.authorName ?? '') ? t.giveBack : t.returnedBy(isolate(loan.holderName))}
@@ -86,6 +99,16 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
             error={error}
             maxLength={120}
             onInput={(event) => setName(event.currentTarget.value)}
+          />
+          <Field
+            label={t.dueOnLabel}
+            class={fieldRow.field}
+            type="date"
+            optional
+            min={today}
+            value={dueOn}
+            error={dueOnError}
+            onInput={(event) => setDueOn(event.currentTarget.value)}
           />
           <Button type="submit" variant="primary">
             {t.borrow}

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readToolbox, type ToolboxView } from '../../../db/toolbox';
 import { type FileState, offlineFilesToFetch, readItemFiles } from '../../../db/toolbox-files';
 import { isolate, joinIsolated } from '../../../domain/bidi';
+import { localDay } from '../../../domain/days';
 import type { Loan, PackingList, ToolboxItem } from '../../../domain/toolbox';
-import { kitAvailability } from '../../../domain/toolbox/loans';
+import { isOverdue, kitAvailability } from '../../../domain/toolbox/loans';
 import { groupTrips, packingState } from '../../../domain/toolbox/packing';
 import { parseRichText, plainText } from '../../../domain/toolbox/rich-text';
 import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
@@ -139,6 +140,7 @@ function ItemCard({
   const t = useMessages(messages);
   const snippet = useMemo(() => plainText(parseRichText(item.description ?? '')), [item.description]);
   const kit = item.kind === 'kit' ? kitAvailability(item, loans) : null;
+  const today = localDay();
   const holders = kit ? joinIsolated([...new Set(kit.holders.map((loan) => loan.holderName))], ', ') : '';
   return (
     <li class={cards.card} data-testid="item-card">
@@ -155,6 +157,7 @@ function ItemCard({
         {fileState === 'pending' ? <Badge tone="warning">{t.pendingBadge}</Badge> : null}
         {fileState === 'too_large' ? <Badge tone="warning">{t.tooLargeBadge}</Badge> : null}
         {fileState === 'waits_for_room' ? <Badge tone="warning">{t.waitsForRoomBadge}</Badge> : null}
+        {kit?.holders.some((loan) => isOverdue(loan, today)) ? <Badge tone="warning">{t.overdueBadge}</Badge> : null}
         {kit ? (
           <Badge tone={kit.available > 0 ? 'success' : 'warning'}>
             {t.available(kit.available, kit.owned)}

@@ -77,6 +77,11 @@ export const messages = {
     overBorrowed: (out: number, owned: number) =>
       `${formatNumber(out, 'fr')} emprunts pour ${formatNumber(owned, 'fr')} disponible${owned > 1 ? 's' : ''}\u00a0: deux personnes l’ont emprunté sans réseau. Accordez-vous, puis que l’une le rende ici.`,
     borrowerLabel: 'Au nom de',
+    dueOnLabel: 'Retour prévu le',
+    dueOnPast: 'Le retour prévu ne peut pas être avant aujourd’hui.',
+    dueOn: (date: string) => `retour prévu le ${date}`,
+    overdue: 'En retard',
+    overdueBadge: 'Retour en retard',
     borrow: 'Je l’emprunte',
     giveBack: 'Je le rends',
     returnedBy: (name: string) => `${name} l’a rendu`,
@@ -212,6 +217,11 @@ export const messages = {
     overBorrowed: (out: number, owned: number) =>
       `${formatNumber(out, 'en')} borrowed for ${formatNumber(owned, 'en')} owned: two people borrowed it offline. Agree between you, then one of you returns it here.`,
     borrowerLabel: 'Borrowed by',
+    dueOnLabel: 'Back by',
+    dueOnPast: 'The return day cannot be before today.',
+    dueOn: (date: string) => `back by ${date}`,
+    overdue: 'Overdue',
+    overdueBadge: 'Return overdue',
     borrow: 'I’m borrowing it',
     giveBack: 'I’m returning it',
     returnedBy: (name: string) => `${name} returned it`,

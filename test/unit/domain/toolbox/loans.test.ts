@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Loan } from '../../../../src/domain/toolbox';
-import { isHeldBy, kitAvailability } from '../../../../src/domain/toolbox/loans';
+import { isHeldBy, isOverdue, kitAvailability } from '../../../../src/domain/toolbox/loans';
 
 let n = 0;
 const loan = (holderName: string, changes: Partial<Loan> = {}): Loan => {
@@ -52,5 +52,15 @@ describe('who holds the network’s kit', () => {
     expect(isHeldBy(loan('camille '), 'Camille')).toBe(true);
     expect(isHeldBy(loan('Hélène'), ' HÉLÈNE')).toBe(true);
     expect(isHeldBy(loan('Hugo'), 'Camille')).toBe(false);
+  });
+
+  test('a loan is overdue once its return day has passed, while it is out', () => {
+    const today = '2026-12-05';
+    expect(isOverdue(loan('Camille', { dueOn: '2026-12-04' }), today)).toBe(true);
+    expect(isOverdue(loan('Camille', { dueOn: '2026-12-05' }), today)).toBe(false);
+    expect(isOverdue(loan('Camille', { dueOn: null }), today)).toBe(false);
+    expect(isOverdue(loan('Camille', { dueOn: '2026-12-04', returnedAt: '2026-12-05T09:00:00.000Z' }), today)).toBe(
+      false,
+    );
   });
 });

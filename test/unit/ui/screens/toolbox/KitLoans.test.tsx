@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test } from 'vitest';
 import { isolate } from '../../../../../src/domain/bidi';
 import type { Loan, ToolboxItem } from '../../../../../src/domain/toolbox';
@@ -14,7 +14,7 @@ const projector = {
   deleted: false,
 } as ToolboxItem;
 
-const loan = (n: number, holderName: string): Loan => ({
+const loan = (n: number, holderName: string, dueOn: string | null = null): Loan => ({
   id: `01900000-0000-7000-8000-00000000090${n}`,
   networkId: 'n',
   createdAt: '2026-11-03T10:00:00.000Z',
@@ -26,6 +26,7 @@ const loan = (n: number, holderName: string): Loan => ({
   count: 1,
   borrowedAt: `2026-11-0${n}T10:00:00.000Z`,
   returnedAt: null,
+  dueOn,
 });
 
 describe('who holds a piece of kit, on screen', () => {
@@ -46,5 +47,23 @@ describe('who holds a piece of kit, on screen', () => {
     expect(screen.getByText('Personne ne l’a emprunté : il est au local.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Je l’emprunte' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Au nom de' })).toBeTruthy();
+  });
+
+  test('a loan says when it should be back, and is marked late once that day has passed', () => {
+    const projectors = { ...projector, quantity: 3 };
+    render(<KitLoans item={projectors} loans={[loan(3, 'Camille', '2026-11-10'), loan(4, 'Hugo', '2999-01-01')]} />);
+    expect(screen.getAllByTestId('holder').map((holder) => holder.textContent)).toEqual([
+      `${isolate('Camille')} l’a depuis le 3 novembre 2026 · retour prévu le 10 novembre 2026 En retard`,
+      `${isolate('Hugo')} l’a depuis le 4 novembre 2026 · retour prévu le 1er janvier 2999`,
+    ]);
+  });
+
+  test('a return day before today is refused in words, the name kept', () => {
+    render(<KitLoans item={projector} loans={[]} />);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Au nom de' }), { target: { value: 'Camille' } });
+    fireEvent.input(screen.getByLabelText(/Retour prévu le/), { target: { value: '2020-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Je l’emprunte' }));
+    expect(screen.getByText('Le retour prévu ne peut pas être avant aujourd’hui.')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Au nom de' }) as HTMLInputElement).value).toBe('Camille');
   });
 });
