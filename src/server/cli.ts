@@ -14,7 +14,7 @@ import { readEpoch } from './ops/epoch';
 import { RestoreRefused, restoreBackup } from './ops/restore';
 import { verifyBackup } from './ops/verify';
 import { StartRefused } from './start-refused';
-import { openStore } from './store/open';
+import { openStore, refusalOfDamagedStore } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
 
@@ -235,8 +235,17 @@ function count(value: string, name: string): number {
 export async function main(argv: readonly string[], config: ServerConfig, io: CliIo): Promise<number> {
   const code = await runWithoutStore(argv, config, io);
   if (code !== null) return code;
-  const store = await openStore(config);
-  return runCli(argv, store, config, io).finally(() => store.close());
+  try {
+    const store = await openStore(config);
+    return await runCli(argv, store, config, io).finally(() => store.close());
+  } catch (error) {
+    // A damaged SQLite file fails at its open or at the first read of a bad page: said as the
+    // server's start says it (the file, the restore, `.recover`), not as a stack trace.
+    const refusal = refusalOfDamagedStore(config, error);
+    if (!(refusal instanceof StartRefused)) throw refusal;
+    io.err(`Valise cannot run ${argv[0] ?? 'the command'}: ${refusal.message}`);
+    return 1;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

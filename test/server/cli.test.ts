@@ -1,14 +1,15 @@
 // The administration commands, on a real SQLite store; the backup is taken while writes go on.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
 import { hashCode } from '../../src/server/auth';
-import { runCli } from '../../src/server/cli';
+import { main, runCli } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
+import { damagedPages, notADatabase } from '../helpers/damaged-sqlite';
 import { visitCreation } from '../helpers/mutations';
 
 let dir: string;
@@ -137,5 +138,30 @@ describe('valise CLI', () => {
   it('prints the usage for an unknown command', async () => {
     expect(await cli('frobnicate')).toBe(2);
     expect(err.join('\n')).toMatch(/Usage: npm run valise/);
+  });
+
+  it.each([
+    ['a file that is not a database', notADatabase],
+    ['a database whose pages a failing disk overwrote', damagedPages],
+  ])('on %s, names the file, the restore and .recover in one sentence, and leaves it as it was', async (_, damage) => {
+    const data = mkdtempSync(join(tmpdir(), 'valise-cli-damaged-'));
+    try {
+      const file = join(data, 'valise.sqlite');
+      await damage(file);
+      const before = readFileSync(file);
+      const lines: string[] = [];
+      const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+      expect(await main(['devices'], readConfig({ VALISE_DATA: data }), io)).toBe(1);
+      expect(lines).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Valise cannot run devices: the database ${file} is damaged .*npm run valise -- restore FILE.*sqlite3 ${file} "\\.recover"`,
+          ),
+        ),
+      ]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });

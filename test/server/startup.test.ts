@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { invitationLink } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
+import { damagedPages, notADatabase } from '../helpers/damaged-sqlite';
 import { freePort } from '../helpers/free-port';
 import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
@@ -131,21 +132,9 @@ describe('a start refused', () => {
   }, 60_000);
 });
 
-/** A network's database whose pages past its header were overwritten, as a failing disk leaves one. */
-async function damagedPages(file: string): Promise<void> {
-  const store = new SqliteStore(file);
-  await store.migrate();
-  await store.createNetwork('Réseau abîmé');
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  await store.close();
-  const bytes = readFileSync(file);
-  bytes.fill(0x5a, 4096);
-  writeFileSync(file, bytes);
-}
-
 describe('a damaged database at start', () => {
   it.each([
-    ['a file that is not a database', (file: string) => writeFileSync(file, randomBytes(20_000))],
+    ['a file that is not a database', notADatabase],
     ['a database whose pages a failing disk overwrote', damagedPages],
   ])(
     '%s: names the file and the restore, and leaves it as it was',
