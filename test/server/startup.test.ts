@@ -2,14 +2,12 @@
 // folder the server cannot use, a damaged database file. Each is said in one sentence naming what
 // to fix, with no stack trace, and none of them loses the first admin's invitation.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { invitationLink } from '../../src/server/invitations';
-import { SqliteStore } from '../../src/server/store/sqlite';
 import { damagedPages, notADatabase } from '../helpers/damaged-sqlite';
 import { freePort } from '../helpers/free-port';
 import { serverFolder } from '../helpers/server-folder';
