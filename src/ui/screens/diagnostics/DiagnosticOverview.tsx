@@ -6,12 +6,13 @@ import { buildReport } from '../../../domain/diagnostic-report';
 import { activeQuestions, isSectionDone, progressOf, scoreGrid } from '../../../domain/diagnostic-score';
 import { formatPercent } from '../../../domain/numbers';
 import { hrefTo, navigate } from '../../../state/router';
-import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
+import { ConfirmBanner } from '../../components/ConfirmBanner';
 import { classes } from '../../components/classes';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useLive } from '../../hooks/use-live';
 import { formatDate, useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -33,6 +34,8 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
   const d = useDates();
   const context = useDataContext();
   const [confirming, setConfirming] = useState(false);
+  // "Annuler" gives the focus back to "Supprimer", which the question replaced.
+  const deleteBox = useFocusAfterClose<HTMLDivElement>(confirming);
   const data = useLive((ctx) => getDiagnostic(ctx, diagnosticId), [diagnosticId]);
   const score = useMemo(() => (data?.template ? scoreGrid(data.template, data.diagnostic.answers) : null), [data]);
   const report = useMemo(() => {
@@ -108,31 +111,21 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
       </Section>
       <SetAsideAnswers diagnostic={diagnostic} template={template} templates={data.templates} />
       <ExportSection report={report} filledOn={diagnostic.filledOn} />
-      <div class={classes('actions', styles.delete)}>
+      <div class={classes('actions', styles.delete)} ref={deleteBox}>
         {confirming ? (
-          <Banner
-            tone="warning"
+          <ConfirmBanner
             class={styles.confirm}
             title={t.deleteConfirm}
-            actions={
-              <>
-                <Button
-                  variant="danger"
-                  onClick={() =>
-                    context &&
-                    void deleteDiagnostic(context, diagnostic.id).then(() => navigate(listHref(), { replace: true }))
-                  }
-                >
-                  {t.deleteYes}
-                </Button>
-                <Button variant="secondary" onClick={() => setConfirming(false)}>
-                  {t.cancel}
-                </Button>
-              </>
+            confirm={t.deleteYes}
+            keep={t.cancel}
+            onConfirm={() =>
+              context &&
+              void deleteDiagnostic(context, diagnostic.id).then(() => navigate(listHref(), { replace: true }))
             }
+            onKeep={() => setConfirming(false)}
           >
             {t.deleteText}
-          </Banner>
+          </ConfirmBanner>
         ) : (
           <Button variant="quiet" onClick={() => setConfirming(true)}>
             {t.delete}

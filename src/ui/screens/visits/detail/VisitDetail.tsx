@@ -14,6 +14,7 @@ import { navigate } from '../../../../state/router';
 import { useSync } from '../../../../state/sync';
 import { Banner, BannerMore } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
+import { ConfirmBanner } from '../../../components/ConfirmBanner';
 import { EmptyState } from '../../../components/EmptyState';
 import { Fact, Facts } from '../../../components/Facts';
 import { Hint } from '../../../components/Field';
@@ -23,6 +24,7 @@ import { RecordPageBoundary } from '../../../components/RecordPageBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
+import { useFocusAfterClose } from '../../../hooks/use-focus-after-close';
 import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -55,6 +57,8 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
   const context = useDataContext();
   const joined = useSync((view) => view.session !== null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // "Garder" gives the focus back to "Supprimer la visite", which it replaced.
+  const deleteBox = useFocusAfterClose<HTMLDivElement>(confirmDelete);
   const data = useLive(
     async (ctx) => {
       const visit = await getVisit(ctx, visitId);
@@ -176,24 +180,21 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       <Section title={t.photos}>
         <VisitPhotos visitId={visit.id} />
       </Section>
-      {confirmDelete ? (
-        <Banner
-          tone="warning"
-          title={t.deleteConfirm}
-          actions={
-            <>
-              <Button variant="danger" onClick={remove}>
-                {t.deleteYes}
-              </Button>
-              <Button onClick={() => setConfirmDelete(false)}>{t.deleteNo}</Button>
-            </>
-          }
-        />
-      ) : (
-        <Button variant="quiet" onClick={() => setConfirmDelete(true)}>
-          {t.deleteVisit}
-        </Button>
-      )}
+      <div ref={deleteBox}>
+        {confirmDelete ? (
+          <ConfirmBanner
+            title={t.deleteConfirm}
+            confirm={t.deleteYes}
+            keep={t.deleteNo}
+            onConfirm={remove}
+            onKeep={() => setConfirmDelete(false)}
+          />
+        ) : (
+          <Button variant="quiet" onClick={() => setConfirmDelete(true)}>
+            {t.deleteVisit}
+          </Button>
+        )}
+      </div>
     </>
   );
 }
