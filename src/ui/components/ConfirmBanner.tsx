@@ -22,20 +22,24 @@ interface ConfirmBannerProps {
 
 export function ConfirmBanner({ title, children, confirm, keep, onConfirm, onKeep, class: extra }: ConfirmBannerProps) {
   const box = useRef<HTMLDivElement>(null);
+  const keepNow = useRef(onKeep);
+  keepNow.current = onKeep;
   useEffect(() => {
-    const safe = box.current?.querySelector<HTMLButtonElement>('[data-answer="keep"]');
+    const element = box.current;
+    const safe = element?.querySelector<HTMLButtonElement>('[data-answer="keep"]');
     safe?.focus({ preventScroll: true });
     safe?.scrollIntoView({ block: 'center' });
+    // A listener rather than a key handler in markup: the box is no control, only where the keys pass.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      keepNow.current();
+    };
+    element?.addEventListener('keydown', onKey);
+    return () => element?.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div
-      ref={box}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        onKeep();
-      }}
-    >
+    <div ref={box}>
       <Banner
         tone="warning"
         class={extra}
