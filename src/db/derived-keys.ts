@@ -2,58 +2,45 @@
 // index, and indexes no boolean, no object's keys, no normalised text): each is a field derived
 // from the record, set by a DBCore middleware on every write of its table, whatever path it
 // takes (a form, an import, a pulled page, a merge, a restore), and removed from every read, so
-// no code above ever sees it — it is never pushed, exported nor backed up.
+// no code above ever sees it — it is never pushed, exported nor backed up. Here the reads'
+// half, which every page needs; the keys a write sets are in derived-key-writes.ts, loaded with
+// the first write (index-writes-loader.ts): the first screen only reads.
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
-import { ATTENDEE_IDS, attendeeIds } from './attendee-keys';
-import { DUPLICATE_KEYS, duplicateKeys } from './duplicate-keys';
-import { OPEN_DUE, OPEN_ITEM, openDue, openItemId } from './open-keys';
-import { SERVICE_DAYS, serviceDays } from './visit-keys';
+import { ATTENDEE_IDS } from './attendee-keys';
+import { DUPLICATE_KEYS } from './duplicate-keys';
+import { indexWrites } from './index-writes-loader';
+import { OPEN_DUE, OPEN_ITEM } from './open-keys';
+import { SERVICE_DAYS } from './visit-keys';
 
-type Row = Record<string, unknown>;
-
-interface DerivedKey {
-  field: string;
-  /** The record's key in the field's index; undefined leaves the record out of the index. */
-  of(record: Row): unknown;
-}
-
-/** An array key for a multi-entry index; undefined (no entry) when there is none. */
-const entries = (keys: string[]) => (keys.length > 0 ? keys : undefined);
-
-const DERIVED_KEYS: Readonly<Partial<Record<string, DerivedKey>>> = {
-  organisations: { field: DUPLICATE_KEYS, of: (lieu) => entries(duplicateKeys('organisations', lieu)) },
-  contacts: { field: DUPLICATE_KEYS, of: (person) => entries(duplicateKeys('contacts', person)) },
-  visits: { field: SERVICE_DAYS, of: (visit) => entries(serviceDays(visit)) },
-  events: { field: ATTENDEE_IDS, of: (event) => entries(attendeeIds(event)) },
-  followUps: { field: OPEN_DUE, of: openDue },
-  loans: { field: OPEN_ITEM, of: openItemId },
+/** Per table, the field its derived key is kept in. */
+export const DERIVED_FIELDS: Readonly<Partial<Record<string, string>>> = {
+  organisations: DUPLICATE_KEYS,
+  contacts: DUPLICATE_KEYS,
+  visits: SERVICE_DAYS,
+  events: ATTENDEE_IDS,
+  followUps: OPEN_DUE,
+  loans: OPEN_ITEM,
 };
-
-/** A record as stored: with its key (a copy: the caller's object is left as it was). */
-function withKey(derived: DerivedKey, record: Row): Row {
-  const key = derived.of(record);
-  return key === undefined ? withoutKey(derived.field, record) : { ...record, [derived.field]: key };
-}
 
 /**
  * A record as read: without its key. A copy, not a `delete`: V8 turns an object that lost a
  * property into a slow dictionary, and a push serialises every record it reads (JSON.stringify
  * of 10,000 read visits took two to three times as long after a delete).
  */
-function withoutKey<T>(field: string, value: T): T {
+export function withoutKey<T>(field: string, value: T): T {
   if (value === null || typeof value !== 'object' || !(field in value)) return value;
-  const { [field]: _key, ...rest } = value as Row;
+  const { [field]: _key, ...rest } = value as Record<string, unknown>;
   return rest as T;
 }
 
-function derivedTable(table: DBCoreTable, derived: DerivedKey): DBCoreTable {
-  const read = (value: unknown) => withoutKey(derived.field, value);
+function derivedTable(table: DBCoreTable, field: string): DBCoreTable {
+  const read = (value: unknown) => withoutKey(field, value);
   return {
     ...table,
     mutate: (request) =>
       table.mutate(
         request.type === 'add' || request.type === 'put'
-          ? { ...request, values: request.values.map((value) => withKey(derived, value as Row)) }
+          ? { ...request, values: request.values.map((value) => indexWrites().withDerivedKey(table.name, value)) }
           : request,
       ),
     // Chained with then, not awaited: Dexie's promises carry the transaction's zone, which a
@@ -103,28 +90,8 @@ export const derivedKeysMiddleware: Middleware<DBCore> = {
   create: (down) => ({
     ...down,
     table: (name) => {
-      const derived = DERIVED_KEYS[name];
-      return derived ? derivedTable(down.table(name), derived) : down.table(name);
+      const field = DERIVED_FIELDS[name];
+      return field ? derivedTable(down.table(name), field) : down.table(name);
     },
   }),
 };
-
-/**
- * A schema upgrade's backfill, on the object store itself: only the keys change, so the
- * search's middleware has nothing to redo. Records with no key are left as they are.
- */
-export function fillDerivedKeys(store: IDBObjectStore): Promise<void> {
-  const derived = DERIVED_KEYS[store.name];
-  if (!derived) return Promise.reject(new Error(`no derived key in ${store.name}`));
-  return new Promise((resolve, reject) => {
-    const request = store.openCursor();
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return resolve();
-      const value = cursor.value as Row;
-      if (derived.of(value) !== undefined) cursor.update(withKey(derived, value));
-      cursor.continue();
-    };
-  });
-}

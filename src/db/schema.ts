@@ -3,22 +3,24 @@
 // by the previous version with it (test/unit/db/upgrade.test.ts). A version that adds a record
 // type also moves that type's rows out of `unknownRecords` in its upgrade.
 
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type PromiseExtended, type Table, type Transaction } from 'dexie';
 import type { FieldClocks } from '../domain/merge';
 import type { RecordMap, RecordType } from '../domain/record-types';
 import type { FieldIssue } from '../domain/validation';
 import { ATTENDEE_IDS } from './attendee-keys';
-import { derivedKeysMiddleware, fillDerivedKeys } from './derived-keys';
+import { DERIVED_FIELDS, derivedKeysMiddleware } from './derived-keys';
 import { DUPLICATE_KEYS } from './duplicate-keys';
+import { indexWritesLoaded, loadIndexWrites } from './index-writes-loader';
 import { OPEN_DUE, OPEN_ITEM } from './open-keys';
+import type { UpgradedVersion } from './schema-upgrades';
 import {
   SEARCH_TABLE,
-  type SearchedTable,
+  SEARCHED,
   type SearchSegment,
+  type SearchWord,
   searchIndexMiddleware,
-  segmentOfRecords,
+  WORDS_TABLE,
 } from './search-index';
-import { type SearchWord, WORDS_TABLE, wordKeys } from './search-words';
 
 /** A synced record as kept on the device: its fields plus the clock of each field. */
 export type Stored<T> = T & { hlc: FieldClocks };
@@ -211,6 +213,25 @@ const SCHEMA_V13 = { followUps: `id, visitId, eventId, ${OPEN_DUE}, owner, doneA
  */
 const SCHEMA_V14 = { diagnostics: 'id, organisationId, templateId, filledOn, visitId' };
 
+/** The tables whose writes keep an index of the database's own (index-writes.ts). */
+const INDEXED_TABLES = new Set([...SEARCHED, ...Object.keys(DERIVED_FIELDS)]);
+
+/** Whether `db.transaction(mode, ...tables, scope)`'s arguments open a write to an indexed table. */
+function writesIndexedTable([mode, ...rest]: unknown[]): boolean {
+  if (typeof mode !== 'string' || !mode.includes('w')) return false;
+  return rest
+    .slice(0, -1)
+    .flat()
+    .some((table) => INDEXED_TABLES.has(typeof table === 'string' ? table : (table as Table).name));
+}
+
+/**
+ * An old version's upgrade: its code loads only on a device that runs it, the upgrade's
+ * transaction kept open meanwhile (Dexie.waitFor).
+ */
+const upgradeTo = (version: UpgradedVersion) => (transaction: Transaction) =>
+  Dexie.waitFor(loadIndexWrites()).then(({ UPGRADES }) => UPGRADES[version](transaction));
+
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
 export class ValiseDb extends Dexie {
@@ -228,49 +249,27 @@ export class ValiseDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
-    this.version(4)
-      .stores(SCHEMA_V4)
-      .upgrade(async (transaction) => {
-        for (const table of ['visits', 'organisations', 'contacts'] satisfies SearchedTable[]) {
-          const records = await transaction.table(table).toArray();
-          if (records.length > 0) await transaction.table(SEARCH_TABLE).add(segmentOfRecords(table, records));
-        }
-      });
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeTo(4));
     this.version(5).stores(SCHEMA_V5);
-    this.version(6)
-      .stores(SCHEMA_V6)
-      .upgrade(async (transaction) => {
-        for (const table of ['visits', 'organisations', 'contacts'] satisfies SearchedTable[]) {
-          const { texts } = segmentOfRecords(table, await transaction.table(table).toArray());
-          const keys = wordKeys(table, texts.split('\n'));
-          await transaction.table(WORDS_TABLE).bulkPut(keys.map((key) => ({ key })));
-        }
-      });
-    this.version(7)
-      .stores(SCHEMA_V7)
-      .upgrade((transaction) => fillDerivedKeys(transaction.idbtrans.objectStore('visits')));
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeTo(6));
+    this.version(7).stores(SCHEMA_V7).upgrade(upgradeTo(7));
     this.version(8).stores(SCHEMA_V8);
-    this.version(9)
-      .stores(SCHEMA_V9)
-      // Both cursors opened at once: no gap in which the upgrade's transaction could commit.
-      .upgrade((transaction) =>
-        Promise.all(['followUps', 'loans'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table)))),
-      );
+    this.version(9).stores(SCHEMA_V9).upgrade(upgradeTo(9));
     this.version(10).stores(SCHEMA_V10);
-    this.version(11)
-      .stores(SCHEMA_V11)
-      .upgrade((transaction) => fillDerivedKeys(transaction.idbtrans.objectStore('events')));
-    this.version(12)
-      .stores(SCHEMA_V12)
-      .upgrade((transaction) =>
-        Promise.all(
-          ['organisations', 'contacts'].map((table) => fillDerivedKeys(transaction.idbtrans.objectStore(table))),
-        ),
-      );
+    this.version(11).stores(SCHEMA_V11).upgrade(upgradeTo(11));
+    this.version(12).stores(SCHEMA_V12).upgrade(upgradeTo(12));
     this.version(13).stores(SCHEMA_V13);
     this.version(14).stores(SCHEMA_V14);
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
+    // A write to a table with indexes of the database's own waits for their code before its
+    // transaction opens; once it is loaded, and for every other transaction, Dexie's own.
+    const db: { transaction: (...args: unknown[]) => PromiseExtended<unknown> } = this as never;
+    const open = db.transaction;
+    db.transaction = (...args) =>
+      indexWritesLoaded() || !writesIndexedTable(args)
+        ? open.apply(this, args)
+        : Dexie.Promise.resolve(loadIndexWrites()).then(() => open.apply(this, args));
   }
 
   records<K extends RecordType>(type: K): RecordTables[K] {

@@ -3,25 +3,20 @@
 // text of each visit (purpose, notes, place) and the name of each lieu and person. Every
 // write to those tables, whatever path it takes (a form, an import, a pulled page, a merge, a
 // restore), appends a segment with the written records' normalised text in the same
-// transaction (a DBCore middleware); a later segment's entry replaces an earlier one's. How a
-// search reads them back is in search-columns.ts, apart, so the first screen, which writes but
-// does not search, does not load it. The same write adds the words it brings to the list of
-// known words (search-words.ts).
-import Dexie, {
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-} from 'dexie';
-import { normalizeForSearch } from '../domain/search';
-import type { Visit } from '../domain/visit';
-import { addWords, unknownWords, WORDS_TABLE, wordKeys } from './search-words';
+// transaction (a DBCore middleware); a later segment's entry replaces an earlier one's. The
+// same write adds the words it brings to the list of known words (search-words.ts). Here only
+// what every page needs, the tables and the middleware's frame: the first screen reads and
+// never searches. What a write adds is in search-index-writes.ts, loaded with the first write
+// (index-writes-loader.ts); how a search reads it back in search-columns.ts, with the search.
+import type { DBCore, Middleware } from 'dexie';
+import { indexWrites } from './index-writes-loader';
 
 export const SEARCH_TABLE = 'searchSegments';
+/** Every word the search's text has ever held, per table (search-words.ts). */
+export const WORDS_TABLE = 'searchWords';
 
 export type SearchedTable = 'visits' | 'organisations' | 'contacts';
-const SEARCHED: readonly string[] = ['visits', 'organisations', 'contacts'] satisfies SearchedTable[];
+export const SEARCHED: readonly string[] = ['visits', 'organisations', 'contacts'] satisfies SearchedTable[];
 
 /**
  * Records of one table as one row: parallel columns, the texts joined by line breaks (a
@@ -41,193 +36,14 @@ export interface SearchSegment {
   texts: string;
 }
 
-interface Entry {
-  id: string;
-  visitedAt: string;
-  facet: string;
-  text: string;
-}
-
-function entryOf(table: SearchedTable, record: Record<string, unknown>): Entry {
-  const id = String(record.id);
-  const deleted = record.deleted === true;
-  if (table !== 'visits') {
-    return {
-      id,
-      visitedAt: '',
-      facet: deleted ? '1' : '',
-      text: deleted ? '' : normalizeForSearch(String(record.name ?? '')),
-    };
-  }
-  const visit = record as unknown as Visit;
-  return {
-    id,
-    visitedAt: visit.visitedAt,
-    facet: [
-      deleted ? '1' : '',
-      (visit.services ?? []).join(' '),
-      visit.organisationId ?? '',
-      (visit.contactIds ?? []).join(' '),
-    ].join('\t'),
-    text: deleted ? '' : visitSearchText(visit),
-  };
-}
-
-/** What a search compares of a visit: its purpose, notes and place, normalised. */
-export function visitSearchText(visit: Pick<Visit, 'purpose' | 'notes' | 'placeLabel'>): string {
-  return normalizeForSearch([visit.purpose, visit.notes, visit.placeLabel].filter(Boolean).join(' '));
-}
-
-function segmentOf(table: SearchedTable, entries: readonly Entry[]): SearchSegment {
-  return {
-    table,
-    ids: entries.map((entry) => entry.id),
-    visitedAt: entries.map((entry) => entry.visitedAt),
-    facets: entries.map((entry) => entry.facet),
-    texts: entries.map((entry) => entry.text).join('\n'),
-  };
-}
-
-/** A segment of records as they are now (the schema upgrade's backfill). */
-export function segmentOfRecords(table: SearchedTable, records: readonly Record<string, unknown>[]): SearchSegment {
-  return segmentOf(
-    table,
-    records.map((record) => entryOf(table, record)),
-  );
-}
-
-/** The entries a write leaves: the values written, or deleted marks for the keys deleted. */
-function requestedEntries(table: SearchedTable, request: DBCoreMutateRequest, deletedKeys: readonly string[]): Entry[] {
-  if (request.type === 'add' || request.type === 'put') {
-    return (request.values as Record<string, unknown>[]).map((record) => entryOf(table, record));
-  }
-  return deletedKeys.map((id) => ({ id, visitedAt: '', facet: '1', text: '' }));
-}
-
-async function keysIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreDeleteRange): Promise<string[]> {
-  const { result } = await table.query({ trans, values: false, query: { index: table.schema.primaryKey, range } });
-  return result as string[];
-}
-
-type DBCoreDeleteRange = Extract<DBCoreMutateRequest, { type: 'deleteRange' }>['range'];
-
-/** What the writes issued together in a transaction bring, written once they are all issued. */
-interface Pending {
-  entries: Map<SearchedTable, Entry[]>;
-  /** Words already looked up in this transaction, or queued to be. */
-  asked: Set<string>;
-  /** Words of the writes issued since the last look-up was sent. */
-  queued: string[];
-  /** The words found unknown, per look-up sent (a failure kept for the last write to throw). */
-  lookUps: Promise<{ unknown: string[] } | { error: unknown }>[];
-  /** The write of what was collected, once the writes issued with it are: null until one is. */
-  flushing: Promise<void> | null;
-}
-
-const pendingWrites = new WeakMap<DBCoreTransaction, Pending>();
-
-function pendingOf(trans: DBCoreTransaction): Pending {
-  let pending = pendingWrites.get(trans);
-  if (!pending) {
-    pending = { entries: new Map(), asked: new Set(), queued: [], lookUps: [], flushing: null };
-    pendingWrites.set(trans, pending);
-  }
-  return pending;
+/** A word of the search's text, as "table<TAB>word". */
+export interface SearchWord {
+  key: string;
 }
 
 /**
- * Looks the words up while the records are being written, each word once per transaction:
- * the slices of a pulled page share most of their words. A word of a write that then fails is
- * added all the same: a known word that no record holds costs a search nothing but a look-up.
- */
-function lookUpWords(words: DBCoreTable, trans: DBCoreTransaction, pending: Pending, keys: readonly string[]): void {
-  const first = pending.queued.length === 0;
-  for (const key of keys) {
-    if (pending.asked.has(key)) continue;
-    pending.asked.add(key);
-    pending.queued.push(key);
-  }
-  if (!first || pending.queued.length === 0) return;
-  const lookUp = Promise.resolve().then(() => {
-    const sent = pending.queued;
-    pending.queued = [];
-    return unknownWords(words, trans, sent);
-  });
-  pending.lookUps.push(
-    lookUp.then(
-      (unknown) => ({ unknown }),
-      (error: unknown) => ({ error }),
-    ),
-  );
-}
-
-/**
- * Writes what the writes brought: one segment per table, and the words found unknown. A pulled
- * page is written as many small writes at once (sync-store.ts), and a segment and a look-up
- * per write cost IndexedDB more than the page's records did.
- */
-async function flush(down: DBCore, trans: DBCoreTransaction, pending: Pending): Promise<void> {
-  const { entries, lookUps } = pending;
-  pending.entries = new Map();
-  pending.lookUps = [];
-  pending.flushing = null;
-  const writes: Promise<unknown>[] = [];
-  for (const [table, written] of entries) {
-    writes.push(down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(table, written)] }));
-  }
-  writes.push(
-    Promise.all(lookUps).then((results) => {
-      const unknown = new Set<string>();
-      for (const result of results) {
-        if ('error' in result) throw result.error;
-        for (const key of result.unknown) unknown.add(key);
-      }
-      return addWords(down.table(WORDS_TABLE), trans, [...unknown]);
-    }),
-  );
-  await Promise.all(writes);
-}
-
-/**
- * Starts `flush` once every write issued in this turn has added its entries. Dexie runs its own
- * promises' callbacks as soon as each of its calls returns, so the turn's end is a native
- * microtask; the flush itself is a Dexie promise's callback, run in the transaction's zone
- * (Dexie's hooks layer, below, reads the transaction from it).
- */
-function flushAfterThisTurn(down: DBCore, trans: DBCoreTransaction, pending: Pending): Promise<void> {
-  let release = () => {};
-  const turnEnded = new Dexie.Promise<void>((resolve) => {
-    release = resolve;
-  });
-  queueMicrotask(release);
-  return turnEnded.then(() => flush(down, trans, pending));
-}
-
-/**
- * The entries of records a write could not store (an add whose key exists) as the table now
- * has them: the segment written with the write holds what was asked, and this later one
- * replaces it. Rare: such a failure fails its caller's transaction unless it is caught.
- */
-async function storedEntries(
-  table: DBCoreTable,
-  searched: SearchedTable,
-  trans: DBCoreTransaction,
-  ids: readonly string[],
-): Promise<Entry[]> {
-  const stored = await table.getMany({ trans, keys: ids as string[] });
-  return ids.map((id, index) => {
-    const record = stored[index] as Record<string, unknown> | undefined;
-    return record ? entryOf(searched, record) : { id, visitedAt: '', facet: '1', text: '' };
-  });
-}
-
-/**
- * Appends a segment to every write of a searched table, in its transaction. Writes issued
- * together (before any is awaited) share one segment and one look-up of their words, written
- * as soon as the last of them is issued — with the records, not a round trip to IndexedDB
- * after them: a form's save is one record, and waiting for its write before sending its text
- * cost the save a round trip. Every write awaits that segment, so a transaction never
- * commits without the text of its writes and a failure still fails it.
+ * Appends a segment to every write of a searched table, in its transaction
+ * (search-index-writes.ts): a write's transaction takes the segments' and words' tables too.
  */
 export const searchIndexMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -245,45 +61,9 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
     table: (name) => {
       const table = down.table(name);
       if (!SEARCHED.includes(name)) return table;
-      const searched = name as SearchedTable;
       return {
         ...table,
-        mutate: async (request) => {
-          const { trans } = request;
-          const pending = pendingOf(trans);
-          const deletedKeys =
-            request.type === 'delete'
-              ? (request.keys as string[])
-              : request.type === 'deleteRange'
-                ? await keysIn(table, trans, request.range)
-                : [];
-          // The records first: IndexedDB stores them while their text is normalised.
-          const written = table.mutate(request);
-          const entries = requestedEntries(searched, request, deletedKeys);
-          lookUpWords(
-            down.table(WORDS_TABLE),
-            trans,
-            pending,
-            wordKeys(
-              searched,
-              entries.map((entry) => entry.text),
-            ),
-          );
-          if (entries.length > 0) {
-            const collected = pending.entries.get(searched);
-            if (collected) for (const entry of entries) collected.push(entry);
-            else pending.entries.set(searched, [...entries]);
-          }
-          pending.flushing ??= flushAfterThisTurn(down, trans, pending);
-          const flushed = pending.flushing;
-          const [response] = await Promise.all([written, flushed]);
-          const failed = entries.flatMap((entry, index) => (response.failures[index] ? [entry.id] : []));
-          if (failed.length > 0) {
-            const corrected = await storedEntries(table, searched, trans, failed);
-            await down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(searched, corrected)] });
-          }
-          return response;
-        },
+        mutate: (request) => indexWrites().searchedMutate(down, table, name as SearchedTable, request),
       };
     },
   }),

@@ -6,12 +6,6 @@
 import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { SearchedTable } from './search-index';
 
-export const WORDS_TABLE = 'searchWords';
-
-export interface SearchWord {
-  key: string;
-}
-
 /**
  * The distinct keys of the words of normalised texts. The words are made distinct before the
  * table is put in front of them: a bulk write's texts repeat most of their words, and building

@@ -8,7 +8,8 @@ import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 import type { Stored } from './schema';
 import { type VisitFacets, visitFacets } from './search-columns';
-import { type SearchedTable, visitSearchText } from './search-index';
+import type { SearchedTable } from './search-index';
+import { visitSearchText } from './search-text';
 import { nameEntries, searchColumns, searchColumnsRead, searchWords } from './visit-search';
 
 /**

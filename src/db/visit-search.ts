@@ -7,8 +7,8 @@
 import Dexie from 'dexie';
 import type { DataContext } from './context';
 import { readSearchColumns, type SearchColumns } from './search-columns';
-import type { SearchedTable } from './search-index';
-import { type KnownWords, knownWords, WORDS_TABLE } from './search-words';
+import { type SearchedTable, WORDS_TABLE } from './search-index';
+import { type KnownWords, knownWords } from './search-words';
 
 /** A live lieu or person and its normalised name. */
 interface NameEntry {

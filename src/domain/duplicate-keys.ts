@@ -1,7 +1,7 @@
 // What makes two lieux or two people likely the same (duplicates.ts pairs them): a name (in
 // its commune for a lieu), an e-mail, a phone, normalised. Apart from the pairing because every
-// write of a lieu or a person computes them for its index (db/duplicate-keys.ts), on the first
-// screen too, which has no use for the pairing.
+// write of a lieu or a person computes them for its index (db/derived-key-writes.ts), which has
+// no use for the pairing.
 import type { Contact } from './contact';
 import type { Organisation } from './organisation';
 import { normalizeForSearch } from './search';
@@ -28,7 +28,7 @@ export const SEPARATOR = '\u0000';
 
 /**
  * The keys two likely duplicates share, each reason and value joined in one string (empty
- * values left out): what pairs records, and what a device indexes them by (db/duplicate-keys.ts).
+ * values left out): what pairs records, and what a device indexes them by (db/derived-key-writes.ts).
  */
 export function joinedKeys(keys: readonly [DuplicateReason, string][]): string[] {
   return keys.flatMap(([reason, value]) => (value ? [`${reason}${SEPARATOR}${value}`] : []));

@@ -2,12 +2,13 @@
 // IndexedDB speed, on the same records in the same run.
 import { importContacts } from '../../../src/db/contact-import';
 import { openDataContext, type Session } from '../../../src/db/context';
+import { serviceDays } from '../../../src/db/derived-key-writes';
 import { duplicatesOf, mergeDuplicates } from '../../../src/db/merge';
 import { countOverdue } from '../../../src/db/overdue-count';
 import { activityYears, readReportData } from '../../../src/db/report-data';
 import { ValiseDb } from '../../../src/db/schema';
 import { storeSession } from '../../../src/db/sync-store';
-import { SERVICE_DAYS, serviceDays } from '../../../src/db/visit-keys';
+import { SERVICE_DAYS } from '../../../src/db/visit-keys';
 import { prepareVisitSearch } from '../../../src/db/visit-queries';
 import { listVisits, saveVisit } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
