@@ -13,6 +13,7 @@ import type { RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { sha256Hex } from './blobs';
 import type { DataContext, DeviceIdentity } from './context';
+import { deviceClock } from './device-clock';
 import { type MergeCounts, mergeRecords } from './writes';
 
 interface BackupMeta {
@@ -50,7 +51,7 @@ export async function collectBackup(context: DataContext, options: BackupOptions
       }
     }
     return {
-      exportedAt: new Date(context.clock.physicalNow()).toISOString(),
+      exportedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
       networkId: context.networkId,
       networkName: context.session?.networkName ?? null,
       appVersion: options.appVersion,

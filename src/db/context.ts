@@ -1,5 +1,4 @@
 // What every repository needs: the database, the device's clock, and who is writing.
-import { HybridClock, MAX_CLOCK_AHEAD_MS, randomNode } from '../protocol/hlc';
 import type { SessionInfo } from '../protocol/wire';
 import { ValiseDb } from './schema';
 
@@ -26,12 +25,21 @@ export interface Session extends SessionInfo {
   revokedAt?: string;
 }
 
+/** The clock's state kept in `meta` (device-clock.ts). */
+export interface SavedClock {
+  last: string;
+  offsetMs: number;
+}
+
 export class DataContext {
   constructor(
     readonly db: ValiseDb,
-    readonly clock: HybridClock,
     public identity: DeviceIdentity,
     public session: Session | null,
+    /** The clock's state when this tab opened the database: device-clock.ts makes the clock from it. */
+    readonly savedClock: SavedClock | undefined,
+    /** The wall clock the device's clock reads (the convergence suite skews it). */
+    readonly wallClock?: () => number,
   ) {}
 
   get networkId(): string {
@@ -60,22 +68,15 @@ export async function openDataContext(options: OpenOptions = {}): Promise<DataCo
       await db.meta.put({ key: 'identity', value: identity });
     }
     const session = ((await db.meta.get('session'))?.value as Session | undefined) ?? null;
-    const saved = (await db.meta.get('clock'))?.value as { last: string; offsetMs: number } | undefined;
-    return { identity, session, clock: saved };
+    const clock = (await db.meta.get('clock'))?.value as SavedClock | undefined;
+    return { identity, session, clock };
   });
-  const hlc = new HybridClock(identity.clockNode, options.wallClock);
-  if (clock) {
-    hlc.restore(clock.last);
-    hlc.offsetMs = clock.offsetMs;
-    hlc.forgetFuture(MAX_CLOCK_AHEAD_MS);
-  }
-  return new DataContext(db, hlc, identity, session);
+  return new DataContext(db, identity, session, clock, options.wallClock);
 }
 
-/** Persists the clock inside the caller's transaction (which must include `meta`). */
-export function saveClock(context: DataContext): Promise<string> {
-  return context.db.meta.put({
-    key: 'clock',
-    value: { last: context.clock.snapshot(), offsetMs: context.clock.offsetMs },
-  });
+/** A random clock node id for a new device (16 hex digits, protocol/hlc.ts). */
+function randomNode(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -11,6 +11,7 @@ import {
   offeredTemplates,
 } from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
+import { deviceClock } from './device-clock';
 import { RecordNotFoundError } from './errors';
 import { getOrganisation, organisationsByIds } from './organisations';
 import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
@@ -152,7 +153,7 @@ export function saveSectionComment(
 }
 
 export function markCompleted(context: DataContext, diagnosticId: string, completed: boolean): Promise<Diagnostic> {
-  const completedAt = completed ? new Date(context.clock.physicalNow()).toISOString() : null;
+  const completedAt = completed ? new Date(deviceClock(context).physicalNow()).toISOString() : null;
   return updateRecord(context, 'diagnostics', diagnosticId, { completedAt });
 }
 

@@ -4,6 +4,7 @@ import type { EventNote, NoteTag } from '../domain/event';
 import { timelineOrder } from '../domain/event-agenda';
 import type { FollowUp } from '../domain/follow-up';
 import type { DataContext } from './context';
+import { deviceClock } from './device-clock';
 import { createFollowUp, type NewFollowUp } from './follow-ups';
 import { saveWithDraft } from './form-save';
 import { createRecord, deleteRecord, updateRecord } from './writes';
@@ -37,7 +38,7 @@ export function addNote(
       ...note,
       authorName: context.authorName,
       // The time it was typed, kept whenever the note reaches the server.
-      writtenAt: new Date(context.clock.physicalNow()).toISOString(),
+      writtenAt: new Date(deviceClock(context).physicalNow()).toISOString(),
     }),
   );
 }
@@ -54,7 +55,7 @@ export async function editNote(
   await ownNoteOrThrow(context, id);
   return updateRecord(context, 'eventNotes', id, {
     ...changes,
-    editedAt: new Date(context.clock.physicalNow()).toISOString(),
+    editedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
   });
 }
 

@@ -6,6 +6,7 @@ import { newId } from '../domain/ids';
 import { refusal } from '../domain/permissions';
 import { RECORD_TYPES } from '../domain/record-types';
 import type { DataContext } from './context';
+import { deviceClock } from './device-clock';
 import { withoutClocks } from './reads';
 
 const EPOCH_KEY = 'serverEpoch';
@@ -26,7 +27,7 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
   const tables = RECORD_TYPES.map((type) => db.anyRecords(type));
   return db.transaction('rw', [db.meta, db.outbox, db.blobs, ...tables], async () => {
     let queued = 0;
-    const createdAt = new Date(context.clock.physicalNow()).toISOString();
+    const createdAt = new Date(deviceClock(context).physicalNow()).toISOString();
     // The toolbox items files belong to: a published one's file is an admin's to send.
     const items = new Map((await db.anyRecords('toolboxItems').toArray()).map((item) => [item.id, item]));
     const recordOf = (type: string, id: string) => (type === 'toolboxItems' ? (items.get(id) ?? null) : null);

@@ -4,7 +4,8 @@ import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
 import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
-import { type DataContext, LOCAL_NETWORK, type Session, saveClock } from './context';
+import { type DataContext, LOCAL_NETWORK, type Session } from './context';
+import { deviceClock, saveClock } from './device-clock';
 import { SessionChangedError } from './errors';
 import { noteMergeCandidates } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
@@ -156,7 +157,7 @@ export async function settlePush(
     async () => {
       const rebase: Change[] = [];
       const dropped = new Set<string>();
-      const now = new Date(context.clock.physicalNow()).toISOString();
+      const now = new Date(deviceClock(context).physicalNow()).toISOString();
       for (const part of batch.parts) {
         const entry = await db.outbox.get(part.seq);
         if (!entry) continue;
@@ -298,7 +299,7 @@ async function writeChanges(
   }
   await Promise.all(writes);
   // Later local writes must win over everything seen so far.
-  if (latest !== '') context.clock.observe(latest);
+  if (latest !== '') deviceClock(context).observe(latest);
   return records;
 }
 
@@ -357,8 +358,8 @@ export async function readCursor(context: DataContext): Promise<number> {
 
 /** Moves the clock correction learned from the server, persisted for the next start. */
 export async function saveClockOffset(context: DataContext, offsetMs: number): Promise<void> {
-  context.clock.offsetMs = offsetMs;
-  context.clock.forgetFuture(MAX_CLOCK_AHEAD_MS);
+  deviceClock(context).offsetMs = offsetMs;
+  deviceClock(context).forgetFuture(MAX_CLOCK_AHEAD_MS);
   await context.db.transaction('rw', context.db.meta, () => saveClock(context));
 }
 

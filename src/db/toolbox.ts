@@ -7,6 +7,7 @@ import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
 import { attachHashed, hashFile, listAttachments, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
+import { deviceClock } from './device-clock';
 import { editDraftId } from './drafts';
 import { RecordNotFoundError } from './errors';
 import { saveWithDraft } from './form-save';
@@ -148,7 +149,7 @@ export function borrow(
     itemId,
     holderName,
     count,
-    borrowedAt: new Date(context.clock.physicalNow()).toISOString(),
+    borrowedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
     returnedAt: null,
     ...(dueOn ? { dueOn } : {}),
   });
@@ -156,7 +157,9 @@ export function borrow(
 
 /** "Je le rends": closes the loan; returning twice (two devices) keeps it returned. */
 export function giveBack(context: DataContext, loanId: string): Promise<Loan> {
-  return updateRecord(context, 'loans', loanId, { returnedAt: new Date(context.clock.physicalNow()).toISOString() });
+  return updateRecord(context, 'loans', loanId, {
+    returnedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
+  });
 }
 
 export interface PackingListView {

@@ -14,7 +14,8 @@ import {
 } from '../domain/record-types';
 import { validateRecord } from '../domain/validation';
 import { hlcMillis } from '../protocol/hlc';
-import { type DataContext, saveClock } from './context';
+import type { DataContext } from './context';
+import { deviceClock, saveClock } from './device-clock';
 import { RecordNotFoundError, RecordValidationError } from './errors';
 import { requestPersistentStorage } from './persistence';
 import type { LooseRecord, OutboxEntry } from './schema';
@@ -53,10 +54,10 @@ export async function createRecords<K extends RecordType>(
   if (inputs.length === 0) return [];
   const { db } = context;
   const records = await db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
-    const clock = options.fixedClock ?? context.clock.tick();
+    const clock = options.fixedClock ?? deviceClock(context).tick();
     const now = options.fixedClock
       ? new Date(hlcMillis(options.fixedClock)).toISOString()
-      : new Date(context.clock.physicalNow()).toISOString();
+      : new Date(deviceClock(context).physicalNow()).toISOString();
     const build = (input: NewRecord<K>) =>
       validOrThrow(type, {
         ...input,
@@ -160,8 +161,8 @@ async function writeFields<K extends RecordType>(
     const { next, keys } = edit(current);
     if (keys.length === 0) return current as RecordMap[K];
 
-    const clock = fixedClock ?? context.clock.tick();
-    next.updatedAt = new Date(fixedClock ? hlcMillis(fixedClock) : context.clock.physicalNow()).toISOString();
+    const clock = fixedClock ?? deviceClock(context).tick();
+    next.updatedAt = new Date(fixedClock ? hlcMillis(fixedClock) : deviceClock(context).physicalNow()).toISOString();
     next.updatedBy = context.authorName;
     const record = validOrThrow(type, next);
     const fields = [...keys, 'updatedAt', 'updatedBy'];
@@ -201,7 +202,7 @@ function addToOutbox(context: DataContext, entry: QueuedEntry): Promise<number> 
   return context.db.outbox.add({
     ...entry,
     mutationId: newId(),
-    createdAt: new Date(context.clock.physicalNow()).toISOString(),
+    createdAt: new Date(deviceClock(context).physicalNow()).toISOString(),
   });
 }
 
@@ -260,7 +261,7 @@ export async function mergeRecords(
     if (added.length > 0) await queue(context, { type, recordIds: added, fields: null });
     // Later local writes must win over everything restored.
     const latest = latestClock(incoming);
-    if (latest !== '') context.clock.observe(latest);
+    if (latest !== '') deviceClock(context).observe(latest);
     await saveClock(context);
   });
   return counts;

@@ -77,13 +77,6 @@ export function hlcMillis(value: string): number {
   return Date.parse(value.slice(0, 24));
 }
 
-/** A random node id for a new device (16 hex digits). */
-export function randomNode(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * The clock of one replica. `offsetMs` corrects a device whose wall clock is wrong: the sync
  * engine sets it from the server time of every response, so a phone set a day behind neither

@@ -5,6 +5,7 @@
 // (uploads.ts).
 import { countBlobsToUpload } from '../db/blobs';
 import type { DataContext } from '../db/context';
+import { deviceClock } from '../db/device-clock';
 import { isStorageFull, SessionChangedError } from '../db/errors';
 import { redirectMerged } from '../db/merge';
 import { compactSearchNames } from '../db/search-columns';
@@ -225,7 +226,7 @@ export class SyncEngine {
         ? await this.uploads.send(transport)
         : null;
       if ((await this.writeAfterPull()) > 0) await this.push(transport);
-      const lastSyncAt = new Date(this.context.clock.physicalNow()).toISOString();
+      const lastSyncAt = new Date(deviceClock(this.context).physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
       this.update({
         state: 'idle',
@@ -262,7 +263,7 @@ export class SyncEngine {
       // Kept in the session, so that screens stop offering what only a member may do (an
       // admin's invitations) between runs too, and in the device's other tabs.
       if (kind === 'revoked' && !this.context.session?.revokedAt) {
-        const at = new Date(this.context.clock.physicalNow()).toISOString();
+        const at = new Date(deviceClock(this.context).physicalNow()).toISOString();
         await noteRevoked(this.context, at).catch(() => undefined);
       }
       this.update({ state, error: kind, progress: null, pending, filesWaiting, retryAfterMs });
@@ -356,7 +357,7 @@ export class SyncEngine {
     batch: OutgoingBatch,
   ): { response: Promise<PushResponse>; before: number } | null {
     if (!batch.body) return null;
-    const before = this.context.clock.physicalNow();
+    const before = deviceClock(this.context).physicalNow();
     const response = transport.push({ mutations: batch.mutations }, batch.body);
     // Awaited once the batch before it is settled; a failure meanwhile must not go unobserved.
     response.catch(() => undefined);
@@ -370,7 +371,7 @@ export class SyncEngine {
     const networkId = this.context.session?.networkId;
     const epoch = await readServerEpoch(this.context);
     const fetchPage = (cursor: number, filesRoom = false) => {
-      const before = this.context.clock.physicalNow();
+      const before = deviceClock(this.context).physicalNow();
       return transport.pull(cursor, limit, epoch, filesRoom).then((page) => ({ page, before }));
     };
     const start = await readCursor(this.context);
@@ -409,10 +410,10 @@ export class SyncEngine {
 
   /** Sets the clock's offset so this device's time agrees with the server's. */
   private async correctClock(response: ServerTime, before: number): Promise<void> {
-    const after = this.context.clock.physicalNow();
+    const after = deviceClock(this.context).physicalNow();
     const error = response.serverTime - (before + after) / 2;
     if (Math.abs(error) > CLOCK_TOLERANCE_MS + (after - before) / 2) {
-      await saveClockOffset(this.context, this.context.clock.offsetMs + error);
+      await saveClockOffset(this.context, deviceClock(this.context).offsetMs + error);
     }
   }
 

@@ -1,6 +1,7 @@
 // Joining a network with an invitation code: the server gives this device a token, and what
 // was written on the device before becomes the network's (pushed on the next sync).
 import type { DataContext, Session } from '../db/context';
+import { deviceClock } from '../db/device-clock';
 import { saveClockOffset, storeSession } from '../db/sync-store';
 import type { ApiError, JoinRequest, JoinResponse } from '../protocol/wire';
 import { type Fetch, versionHeaders } from './transport';
@@ -41,9 +42,9 @@ export async function joinNetwork(
     code: input.code.trim(),
     deviceName: input.deviceName.trim(),
     memberName: input.memberName.trim(),
-    clockNode: context.clock.node,
+    clockNode: deviceClock(context).node,
   };
-  const before = context.clock.physicalNow();
+  const before = deviceClock(context).physicalNow();
   let response: Response;
   try {
     response = await fetchImpl(`${serverUrl}/api/join`, {
@@ -75,8 +76,8 @@ export async function joinNetwork(
   const { token, serverTime, ...info } = joined;
   const session: Session = { ...info, serverUrl, token, tokenIssuedAt: new Date(serverTime).toISOString() };
   // Agree with the server's time before the first write under this network.
-  const after = context.clock.physicalNow();
-  await saveClockOffset(context, context.clock.offsetMs + serverTime - (before + after) / 2);
+  const after = deviceClock(context).physicalNow();
+  await saveClockOffset(context, deviceClock(context).offsetMs + serverTime - (before + after) / 2);
   await storeSession(context, session);
   return session;
 }

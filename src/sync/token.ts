@@ -3,6 +3,7 @@
 // asks: if the answer is lost or the app is killed after the server took it, the next run finds
 // the old token refused and the staged one taken, and finishes the swap — never locked out.
 import type { DataContext } from '../db/context';
+import { deviceClock } from '../db/device-clock';
 import { adoptToken, keepToken, stageNextToken } from '../db/session-token';
 import { SyncError, type SyncTransport } from './transport';
 
@@ -14,7 +15,7 @@ const DAY_MS = 86_400_000;
 export async function replaceTokenIfDue(context: DataContext, transport: SyncTransport): Promise<void> {
   const session = context.session;
   if (!session) return;
-  const now = context.clock.physicalNow();
+  const now = deviceClock(context).physicalNow();
   const issued = session.tokenIssuedAt ? Date.parse(session.tokenIssuedAt) : Number.NaN;
   const due = !(now - issued < TOKEN_MAX_AGE_DAYS * DAY_MS);
   if (!session.nextToken && !due) return;

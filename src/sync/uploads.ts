@@ -9,6 +9,7 @@ import {
   sha256Hex,
 } from '../db/blobs';
 import type { DataContext } from '../db/context';
+import { deviceClock } from '../db/device-clock';
 import { SyncError, type SyncTransport } from './transport';
 
 /** What became of a file that did not go: left waiting (or set aside), or no answer came. */
@@ -51,7 +52,7 @@ export class FileUploads {
    * beside (engine.ts): the same bytes never go twice at once on a weak link.
    */
   async send(transport: SyncTransport): Promise<number | null> {
-    const held = this.heldUntil - this.context.clock.physicalNow();
+    const held = this.heldUntil - deviceClock(this.context).physicalNow();
     if (held > 0) return held;
     let unanswered = 0;
     for (const sha256 of await blobsToUpload(this.context)) {
@@ -79,7 +80,7 @@ export class FileUploads {
    * cost the server far less, still go.
    */
   private hold(retryAfterMs: number | null): number | null {
-    this.heldUntil = this.context.clock.physicalNow() + (retryAfterMs ?? 0);
+    this.heldUntil = deviceClock(this.context).physicalNow() + (retryAfterMs ?? 0);
     return retryAfterMs;
   }
 

@@ -9,6 +9,7 @@ import {
 } from '../../../src/db/backup';
 import { putBlob, sha256Hex } from '../../../src/db/blobs';
 import type { DataContext } from '../../../src/db/context';
+import { deviceClock } from '../../../src/db/device-clock';
 import { leaveNetwork } from '../../../src/db/sync-store';
 import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
 import { type Backup, parseBackup, writeBackup } from '../../../src/domain/backup';
@@ -108,7 +109,7 @@ describe('a backup of the device', () => {
     const backup = await saved(phone);
     const laptop = await openTestContext();
     // The laptop's clock is far behind the phone's.
-    laptop.clock.offsetMs = -3_600_000;
+    deviceClock(laptop).offsetMs = -3_600_000;
     await restoreBackup(laptop, backup);
     await updateRecord(laptop, 'visits', visit.id, { purpose: 'Corrigé sur l’ordinateur' });
     const stored = await laptop.db.records('visits').get(visit.id);
