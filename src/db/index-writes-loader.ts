@@ -25,7 +25,10 @@ export function loadIndexWrites(): Promise<typeof IndexWrites> {
 
 /** The index writes, for a middleware inside a write's transaction (opened once they are loaded). */
 export function indexWrites(): typeof IndexWrites {
-  if (!loaded) throw new Error('A write reached an indexed table before index-writes.ts was loaded');
+  if (!loaded) {
+    // A Table write outside db.transaction(), before any transaction loaded them: write in one.
+    throw new Error('A write reached an indexed table before index-writes.ts was loaded: write in db.transaction()');
+  }
   return loaded;
 }
 

@@ -38,15 +38,19 @@ function go(hash: string) {
 async function plant(type: 'events' | 'organisations', record: Record<string, unknown>) {
   const context = await appData();
   const at = '2026-11-01T10:00:00.000Z';
-  await context.db.anyRecords(type).put({
-    networkId: 'local',
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'Ailleurs',
-    deleted: false,
-    hlc: {},
-    ...record,
-  } as never);
+  const table = context.db.anyRecords(type);
+  // In a transaction, as a pull writes: opening it loads what keeps the table's indexes (src/db/index-writes-loader.ts).
+  await context.db.transaction('rw', table, () =>
+    table.put({
+      networkId: 'local',
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: 'Ailleurs',
+      deleted: false,
+      hlc: {},
+      ...record,
+    } as never),
+  );
 }
 
 describe('a record this device cannot display', () => {

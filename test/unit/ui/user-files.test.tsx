@@ -120,14 +120,18 @@ describe('a file from a user', () => {
     const types = watchObjectUrls();
     const context = await appData();
     const visitId = newId();
-    await context.db.anyRecords('visits').put({
-      ...base,
-      id: visitId,
-      visitedAt: AT,
-      services: ['inform'],
-      contactIds: [],
-      purpose: 'Visite avec photos',
-    } as never);
+    // In a transaction, as the app writes: opening it loads what keeps the visits' indexes (src/db/index-writes-loader.ts).
+    const visits = context.db.anyRecords('visits');
+    await context.db.transaction('rw', visits, () =>
+      visits.put({
+        ...base,
+        id: visitId,
+        visitedAt: AT,
+        services: ['inform'],
+        contactIds: [],
+        purpose: 'Visite avec photos',
+      } as never),
+    );
     await plantFile(
       'visits',
       visitId,
