@@ -33,10 +33,13 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
     if (!latest.current.dirty) setText(stored);
   }, [stored]);
 
-  // Leaving asks first only while the typed text is kept nowhere (storage refused its pending
-  // copy): once kept, a reload, a closed tab or an update brings it back, as a form's draft.
+  // Leaving asks first while the typed text is kept nowhere (storage refused its pending copy)
+  // or the answer refused it (a number that is none, a date outside the grid's range): kept,
+  // a reload, a closed tab or an update brings it back, as a form's draft; refused, it is in
+  // no record, no score and no sync until corrected.
   const [unkept, setUnkept] = useState(false);
-  useUnsavedInput(dirty && unkept);
+  const [refused, setRefused] = useState(false);
+  useUnsavedInput(dirty && (unkept || refused));
 
   /** `current` is stored: unless newer keys were typed, its pending copy goes. */
   const forgetIfLatest = (current: string) => {
@@ -46,7 +49,9 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
   const flush = async () => {
     clearTimeout(timer.current);
     const { text: current, commit: save } = latest.current;
-    if (!(await save(current))) return;
+    const saved = await save(current);
+    setRefused(!saved);
+    if (!saved) return;
     forgetIfLatest(current);
     setDirty(latest.current.text !== current);
   };

@@ -1,6 +1,7 @@
 // A diagnostic's typed answer is kept on the device at every key until its save commits, and
 // comes back after a reload, a closed tab or an update: leaving the page then asked "Quitter la
-// page ?" for words nothing could lose. It asks only while the device's storage refuses them.
+// page ?" for words nothing could lose. It asks only while the device's storage refuses them, or
+// while the answer refuses them (then they are in no record, score or sync).
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
@@ -47,6 +48,24 @@ describe('leaving a diagnostic with words typed and not saved yet', () => {
     expect(leavingAsks()).toBe(true);
 
     save.answer(true);
+    await vi.waitFor(() => expect(leavingAsks()).toBe(false));
+  });
+
+  it('asks while the answer refuses the words, until they are corrected and saved', async () => {
+    let saves = 0;
+    const commit = async (text: string) => {
+      saves++;
+      return /^\d+$/.test(text);
+    };
+    render(<TypedAnswerField label="Combien de personnes ?" commit={commit} />);
+    const field = screen.getByLabelText('Combien de personnes ?');
+    fireEvent.input(field, { target: { value: '12 personnes' } });
+    fireEvent.blur(field);
+    await vi.waitFor(() => expect(saves).toBe(1));
+    await vi.waitFor(() => expect(leavingAsks()).toBe(true));
+
+    fireEvent.input(field, { target: { value: '12' } });
+    fireEvent.blur(field);
     await vi.waitFor(() => expect(leavingAsks()).toBe(false));
   });
 });
