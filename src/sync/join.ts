@@ -56,9 +56,12 @@ export async function joinNetwork(
     throw new JoinError('unreachable', `server unreachable: ${(error as Error).message}`);
   }
   // Every answer of a Valise server is JSON (the first release's too): an HTML page at that
-  // address is another site's, whose "404" must not read as a code or names refused.
-  if (!/^application\/json\b/i.test(response.headers.get('Content-Type') ?? ''))
+  // address is another site's, whose "404" must not read as a code or names refused. A proxy's
+  // own page for a server down or restarting (502–504) is about the server, not the address.
+  if (!/^application\/json\b/i.test(response.headers.get('Content-Type') ?? '')) {
+    if (response.status >= 500) throw new JoinError('server', `the proxy answered HTTP ${response.status}`);
     throw new JoinError('not_valise', `the answer is not JSON (HTTP ${response.status})`);
+  }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
     const kind: JoinFailure =

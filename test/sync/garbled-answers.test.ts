@@ -113,4 +113,17 @@ describe('joining at an address where no Valise server answers', () => {
     await expect(joining).rejects.toMatchObject({ kind: 'not_valise' });
     expect(await reloadSession(phone.context)).toBeNull();
   });
+  it('says the server is not answering when its proxy shows its own page for it (502)', async () => {
+    const proxyPage = () =>
+      new Response('<h1>502 Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    const phone = await network.open('Camille', { link: async () => proxyPage() });
+    const code = await network.server.invite(network.networkId, 'concierge');
+    const joining = joinNetwork(
+      phone.context,
+      { serverUrl: 'https://www.mon-reseau.fr', code, deviceName: 'Téléphone', memberName: 'Camille' },
+      phone.link,
+    );
+    await expect(joining).rejects.toMatchObject({ kind: 'server' });
+    expect(await reloadSession(phone.context)).toBeNull();
+  });
 });
