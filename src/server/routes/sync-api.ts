@@ -124,7 +124,8 @@ function firstReleaseRows(rows: readonly RawChange[]): RawChange[] {
 /**
  * The epoch to announce. A cursor beyond the network's newest record proves the store went
  * back in time (a backup copied in by hand, without `valise restore`) when devices agree on
- * it (src/server/ops/ahead-claims.ts): a new epoch then makes every device send back what it holds.
+ * it (src/server/ops/ahead-claims.ts): a new epoch then makes every device of the network send back
+ * what it holds.
  */
 async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): Promise<string> {
   const { networkId } = c.var.device;

@@ -379,11 +379,18 @@ export class PostgresStore implements Store {
   }
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {
-    const result = await this.pool.query(
-      'UPDATE devices SET token_hash = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE token_hash = $1 AND id <> $2)',
-      [tokenHash, deviceId],
-    );
-    return result.rowCount === 1;
+    try {
+      const result = await this.pool.query(
+        'UPDATE devices SET token_hash = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE token_hash = $1 AND id <> $2)',
+        [tokenHash, deviceId],
+      );
+      return result.rowCount === 1;
+    } catch (error) {
+      // Two devices setting the same hash at once both pass the check under READ COMMITTED;
+      // the unique index refuses the second, which is the same answer as the check's.
+      if ((error as { code?: string }).code === '23505') return false;
+      throw error;
+    }
   }
 
   async getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null> {

@@ -4,7 +4,7 @@
 import { dayAfter } from '../../../domain/days';
 import { toWallClock } from '../../../domain/time-zone';
 
-export interface EventTimes {
+interface EventTimes {
   startDate: string;
   startTime: string;
   endDate: string;
