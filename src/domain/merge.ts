@@ -63,7 +63,8 @@ export function createState(patch: Patch): RecordState {
   // without a map of every field's clock built only to be compacted.
   let shared: string | undefined;
   let sharedByAll = true;
-  for (const key of Object.keys(patch.fields)) {
+  // for…in: no array of the keys built for every record a push creates.
+  for (const key in patch.fields) {
     if (key.includes('.')) continue;
     data[key] = patch.fields[key];
     const clock = patch.clocks[key];

@@ -30,7 +30,9 @@ export function reservedNameIn(value: unknown): string | null {
     return null;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  // for…in lists no array of keys (every pushed record passes here); records come from JSON
+  // or structured clones, which inherit no enumerable key.
+  for (const key in record) {
     if (isReservedName(key)) return key;
     const entry = record[key];
     if (entry === null || typeof entry !== 'object') continue;

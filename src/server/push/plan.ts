@@ -47,6 +47,9 @@ interface Refusal {
 
 export type SavedResult = { status: 'applied' } | { status: 'unchanged'; reason: string } | Refusal;
 
+/** Nearly every mutation's result, one object for all (results are read, never changed). */
+const APPLIED: SavedResult = Object.freeze({ status: 'applied' });
+
 /** A reason is stored and sent back: it never carries a huge input whole. */
 export const MAX_REASON_CHARS = 500;
 /**
@@ -94,15 +97,21 @@ export function planPush(
   const dirty = new Map<string, RecordRow>();
   const results: PushPlan['results'] = [];
 
-  const firstSeen = new Map<string, { mutation: Mutation; result: SavedResult }>();
+  // Mutation id → its index in `mutations` and in `results` (one result per mutation, in order).
+  const firstSeen = new Map<string, number>();
   const broughtBack = new Set<string>();
-  // The mutations of a push share few clocks (a bulk write has one): each is read once.
-  const instants = new Map<string, HlcParts | null>();
-  let clockAheadMs = 0;
+  const clocks: ClockWatch = { instants: new Map(), aheadMs: 0 };
+  // Characters of the records read from the store, measured once (a row this plan wrote has its JSON).
   const sizes = new Map<string, number>();
   let work = 0;
+  // One lookup for the whole push (a closure made per mutation is an allocation per mutation).
+  const recordOf = (type: RecordType, id: string) => {
+    const row = working.get(id);
+    return row?.type === type ? row.data : null;
+  };
 
-  for (const mutation of mutations) {
+  for (let index = 0; index < mutations.length; index++) {
+    const mutation = mutations[index] as Mutation;
     if (work >= MAX_PUSH_WORK_CHARS) break;
     const earlier = prior.get(mutation.id);
     if (earlier) {
@@ -110,30 +119,33 @@ export function planPush(
       continue;
     }
     const inPush = firstSeen.get(mutation.id);
-    if (inPush) {
+    if (inPush !== undefined) {
       // The same id twice in one push: a repeat gets the first one's answer; a different
       // change under a used id is not applied, and said so.
-      const same = JSON.stringify(inPush.mutation) === JSON.stringify(mutation);
+      const same = JSON.stringify(mutations[inPush]) === JSON.stringify(mutation);
       const result: SavedResult = same
-        ? inPush.result
+        ? (results[inPush] as PushPlan['results'][number]).result
         : refused('repeated_id', `mutation id ${mutation.id} was already used earlier in this push`);
       results.push({ id: mutation.id, result, replay: true, recordId: mutation.recordId });
       continue;
     }
     // What the body itself costs is bounded by its size; what grows with each mutation is the
     // record it is checked against.
-    const recordChars = sizes.get(mutation.recordId) ?? charsOf(working.get(mutation.recordId));
+    let recordChars = dirty.get(mutation.recordId)?.json?.length ?? sizes.get(mutation.recordId);
+    if (recordChars === undefined) {
+      const before = working.get(mutation.recordId);
+      recordChars = charsOf(before);
+      if (before) sizes.set(mutation.recordId, recordChars);
+    }
     work += recordChars;
-    const outcome = planOne(context, mutation, working, instants);
-    clockAheadMs = Math.max(clockAheadMs, outcome.aheadMs);
+    const outcome = planOne(context, mutation, working, recordOf, clocks);
     const result: SavedResult =
       'refusal' in outcome
         ? { ...outcome.refusal, reason: clip(outcome.refusal.reason) }
         : outcome.rows.length === 0
           ? { status: 'unchanged', reason: 'the server already held newer values of every field of this change' }
-          : { status: 'applied' };
-    sizes.set(mutation.recordId, 'rows' in outcome ? (outcome.chars ?? recordChars) : recordChars);
-    firstSeen.set(mutation.id, { mutation, result });
+          : APPLIED;
+    firstSeen.set(mutation.id, index);
     results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
     if ('rows' in outcome) {
       if (mutation.resent && outcome.rows.length > 0) broughtBack.add(mutation.recordId);
@@ -144,7 +156,7 @@ export function planPush(
       }
     }
   }
-  return { results, writes: [...dirty.values()], clockAheadMs, broughtBack: [...broughtBack] };
+  return { results, writes: [...dirty.values()], clockAheadMs: clocks.aheadMs, broughtBack: [...broughtBack] };
 }
 
 /**
@@ -182,6 +194,7 @@ function charsOf(row: RecordRow | undefined): number {
 export function pushAnswers(plan: PushPlan, currentOf: (recordId: string) => Change | null): MutationResult[] {
   const sent = new Set<string>();
   return plan.results.map(({ id, result, recordId }) => {
+    if (result === APPLIED) return { id, status: 'applied' };
     if (result.status !== 'rejected') return { id, ...result };
     if (sent.has(recordId)) return { id, ...result };
     sent.add(recordId);
@@ -201,10 +214,12 @@ function clipIssue(issue: FieldIssue): FieldIssue {
 
 /** A map field holding more entries than a record may: said before any work on its entries. */
 function crowdedMap(type: RecordType, data: Record<string, unknown>): Refusal | null {
-  const field = (MAP_FIELDS[type] as readonly string[]).find(
-    (name) => isPlainObject(data[name]) && Object.keys(data[name]).length > MAX_MAP_ENTRIES,
-  );
-  if (!field) return null;
+  for (const field of MAP_FIELDS[type] as readonly string[])
+    if (holdsMoreThan(data[field], MAX_MAP_ENTRIES)) return crowdedRefusal(type, field);
+  return null;
+}
+
+function crowdedRefusal(type: RecordType, field: string): Refusal {
   return fieldRefusal(type, {
     field,
     type: 'max_entries',
@@ -212,6 +227,14 @@ function crowdedMap(type: RecordType, data: Record<string, unknown>): Refusal | 
     limit: MAX_MAP_ENTRIES,
     of: 'list',
   });
+}
+
+/** Whether `value` is a plain object of more than `count` keys (counted without listing them). */
+function holdsMoreThan(value: unknown, count: number): boolean {
+  if (!isPlainObject(value)) return false;
+  let keys = 0;
+  for (const _ in value) if (++keys > count) return true;
+  return false;
 }
 
 function refused(code: RefusalCode, reason: string, issues?: FieldIssue[]): Refusal {
@@ -232,42 +255,42 @@ function planOne(
   context: PushContext,
   mutation: Mutation,
   working: ReadonlyMap<string, RecordRow>,
-  instants: Map<string, HlcParts | null>,
-): Outcome & { aheadMs: number } {
+  recordOf: (type: RecordType, id: string) => Record<string, unknown> | null,
+  clocks: ClockWatch,
+): Outcome {
   const { type } = mutation;
   // A type of a later release: refused alone, so the device keeps it and the rest applies.
   if (!isRecordType(type))
     return {
       refusal: refused('unknown_type', `unknown record type ${type}: this server does not know it yet`),
-      aheadMs: 0,
     };
   const crowded = crowdedMap(type, mutation.fields);
-  if (crowded) return { refusal: crowded, aheadMs: 0 };
+  if (crowded) return { refusal: crowded };
   // Merged into an object by assignment, such a name would reach its prototype; dropped, the
   // device would hear "applied" for a change that went nowhere. Clocks and bases name fields too.
   const reserved =
-    reservedNameIn(mutation.fields) ?? reservedKeyOf(mutation.clocks) ?? reservedKeyOf(mutation.base ?? {});
+    reservedNameIn(mutation.fields) ??
+    reservedKeyOf(mutation.clocks) ??
+    (mutation.base ? reservedKeyOf(mutation.base) : null);
   if (reserved !== null)
     return {
       refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
-      aheadMs: 0,
     };
-  const judged = judgeClocks(mutation.clocks, context, instants);
+  const judged = judgeClocks(mutation.clocks, context, clocks);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
-  if ('unreal' in judged)
+  if (judged instanceof UnrealClock)
     return {
       refusal: fieldRefusal(type, {
-        field: judged.unreal,
+        field: judged.field,
         type: 'clock',
-        message: `the clock of ${judged.unreal} (${mutation.clocks[judged.unreal]}) is not a real time`,
+        message: `the clock of ${judged.field} (${mutation.clocks[judged.field]}) is not a real time`,
       }),
-      aheadMs: 0,
     };
   const applied: Applied = {
     type,
     recordId: mutation.recordId,
     fields: mutation.fields,
-    clocks: judged.clocks,
+    clocks: judged,
     base: mutation.base,
     resent: mutation.resent,
   };
@@ -275,10 +298,6 @@ function planOne(
   // Nearly every text is clean, and the record's JSON is written anyway: the change is applied
   // as it came, and its text is walked and cleaned only when that JSON, a losing text, a
   // refusal or a change to nothing leaves a doubt (then the change is applied again, cleaned).
-  const recordOf = (type: RecordType, id: string) => {
-    const row = working.get(id);
-    return row?.type === type ? row.data : null;
-  };
   let outcome = applyOne(context, applied, current, recordOf, true);
   if (outcome === DOUBTFUL || !('rows' in outcome) || outcome.rows.length === 0) {
     const cleaned = withoutControlCharacters(mutation.fields) as Record<string, unknown>;
@@ -287,9 +306,7 @@ function planOne(
       outcome = applyOne(context, applied, current, recordOf, false);
     }
   }
-  const judgedOutcome = outcome as Outcome & { aheadMs: number };
-  judgedOutcome.aheadMs = judged.aheadMs;
-  return judgedOutcome;
+  return outcome as Outcome;
 }
 
 /** What applyOne needs of a mutation once its type is known, its text cleaned and its clocks judged. */
@@ -297,7 +314,7 @@ type Applied = Pick<Mutation, 'recordId' | 'fields' | 'clocks' | 'base' | 'resen
 
 /** The first key of a mutation's clocks or bases that is a reserved name. */
 function reservedKeyOf(map: Record<string, string>): string | null {
-  for (const key of Object.keys(map)) if (isReservedName(key)) return key;
+  for (const key in map) if (isReservedName(key)) return key;
   return null;
 }
 
@@ -374,10 +391,7 @@ function applyOne(
 ): Outcome | typeof DOUBTFUL {
   if (current && current.type !== mutation.type)
     return { refusal: refused('wrong_type', `record ${mutation.recordId} is not of type ${mutation.type}`) };
-  const stray = Object.keys(mutation.fields).find((key) => {
-    const dot = key.indexOf('.');
-    return dot > 0 && !(MAP_FIELDS[mutation.type] as readonly string[]).includes(key.slice(0, dot));
-  });
+  const stray = strayEntryOf(mutation.type, mutation.fields);
   // Merging would drop it silently; the device must hear that its change went nowhere.
   if (stray)
     return {
@@ -411,6 +425,15 @@ function applyOne(
   if (!merged.changed && losers.length === 0) return { rows: [] };
   if (asItCame && !losers.every((loser) => isCleanText(loser.value))) return DOUBTFUL;
   return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
+}
+
+/** A dotted key whose field is not a map field of `type` (merging would drop it silently). */
+function strayEntryOf(type: RecordType, fields: Record<string, unknown>): string | undefined {
+  for (const key in fields) {
+    const dot = key.indexOf('.');
+    if (dot > 0 && !(MAP_FIELDS[type] as readonly string[]).includes(key.slice(0, dot))) return key;
+  }
+  return undefined;
 }
 
 function checked(
@@ -482,28 +505,43 @@ function conflictRow(
   };
 }
 
+/** What a push learns of its clocks as it judges them, mutation by mutation. */
+interface ClockWatch {
+  /** The mutations of a push share few clocks (a bulk write has one): each is read once. */
+  instants: Map<string, HlcParts | null>;
+  /** How far ahead of the server the furthest clamped clock was (0: none). */
+  aheadMs: number;
+}
+
+/** A clock that names no real instant, and the field it was given for. */
+class UnrealClock {
+  constructor(readonly field: string) {}
+}
+
 /**
  * A device clock far ahead of the server's would win every merge for as long as it stays
  * ahead; rather than refusing the write (which locks the device out), its timestamps are
  * replaced by the server's clock and the device is told how far off it is. A clock that names
- * no real instant is said instead (`unreal`: its field), before the server's clock moves.
+ * no real instant is said instead (an UnrealClock naming its field), before the server's clock moves;
+ * how far ahead a clamped clock was goes into `watch`.
  */
 function judgeClocks(
   clocks: Record<string, string>,
   context: PushContext,
-  instants: Map<string, HlcParts | null>,
-): { clocks: Record<string, string>; aheadMs: number } | { unreal: string } {
+  watch: ClockWatch,
+): Record<string, string> | UnrealClock {
+  const { instants } = watch;
   let aheadMs = 0;
   let latest = '';
   let latestParts: HlcParts | null = null;
   // A mutation's fields usually share one clock: a run of equal clocks is judged once.
   let previous: string | undefined;
-  for (const key of Object.keys(clocks)) {
+  for (const key in clocks) {
     const clock = clocks[key] as string;
     if (clock === previous) continue;
     previous = clock;
     const parts = partsOf(clock, instants);
-    if (parts === null) return { unreal: key };
+    if (parts === null) return new UnrealClock(key);
     const ahead = parts.millis - context.now;
     if (ahead > MAX_CLOCK_AHEAD_MS) aheadMs = Math.max(aheadMs, ahead);
     else if (clock > latest) {
@@ -524,7 +562,8 @@ function judgeClocks(
   }
   // The server's own clock (conflict records) moves past what it accepted.
   if (latestParts) context.clock.observeParts(latestParts);
-  return { clocks: judged, aheadMs };
+  watch.aheadMs = Math.max(watch.aheadMs, aheadMs);
+  return judged;
 }
 
 /** What a clock says (null: no real instant), read once per push. */
