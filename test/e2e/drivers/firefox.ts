@@ -70,9 +70,16 @@ async function setViewport(page: Page, viewport: Viewport): Promise<void> {
   } catch (error) {
     if (!String(error).includes('setScreenOrientationOverride')) throw error;
   }
-  const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-  if (size[0] !== viewport.width)
-    throw new Error(`Firefox kept a window ${size.join('×')} for ${viewport.width}×${viewport.height}.`);
+  // The refusal may come back before the size is applied: wait for it, a few seconds at most.
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+    if (size[0] === viewport.width && size[1] === viewport.height) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Firefox kept a window ${size.join('×')} for ${viewport.width}×${viewport.height}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function launchFirefox(): Promise<Engine> {
