@@ -1,7 +1,7 @@
 // Postcode and commune of a lieu, with the communes known offline: typing either offers the
 // matching communes, choosing one fills its INSEE code, département, région and EPCI. Typed
 // text is never replaced without a choice, and a postcode no commune has stays as typed.
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { type Commune, communeFields, communesOfPostcode, searchCommunes } from '../../domain/communes';
 import { Field } from '../components/Field';
 import { useCommunes } from '../hooks/use-communes';
@@ -40,6 +40,34 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
   );
   const unknownPostcode = loaded && /^\d{5}$/.test(postcode) && communesOfPostcode(loaded, postcode).length === 0;
 
+  // The keyboard's way through the suggestions: ArrowDown from the box typed in goes to them, the
+  // arrows move among them, and Escape closes them with the focus back in that box. Without it the
+  // list stayed open under the box and 26 suggestions stood between "Commune" and the next field.
+  const list = useRef<HTMLUListElement>(null);
+  const typedIn = () => list.current?.parentElement?.querySelectorAll('input')[typing === 'postcode' ? 0 : 1];
+  const onFieldKey = (event: KeyboardEvent) => {
+    if (suggestions.length === 0) return;
+    if (event.key === 'Escape') setTyping(null);
+    else if (event.key === 'ArrowDown') list.current?.querySelector('button')?.focus();
+    else return;
+    event.preventDefault();
+  };
+  const onSuggestionKey = (event: KeyboardEvent) => {
+    const item = (event.currentTarget as HTMLElement).closest('li');
+    const next =
+      event.key === 'ArrowDown'
+        ? item?.nextElementSibling
+        : event.key === 'ArrowUp'
+          ? item?.previousElementSibling
+          : null;
+    if (next) next.querySelector('button')?.focus();
+    else if (event.key === 'ArrowUp' || event.key === 'Escape') {
+      typedIn()?.focus();
+      if (event.key === 'Escape') setTyping(null);
+    } else if (event.key !== 'ArrowDown') return;
+    event.preventDefault();
+  };
+
   const choose = (commune: Commune) => {
     const fields = communeFields(commune, postcode);
     onChange(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value ?? ''])));
@@ -61,6 +89,7 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
         optional
         inputMode="numeric"
         autocomplete="off"
+        onKeyDown={onFieldKey}
         value={values.postcode}
         onInput={(event) => {
           setTyping('postcode');
@@ -78,6 +107,7 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
         hint={index === 'unavailable' ? t.unavailable : t.communeHint}
         optional
         autocomplete="off"
+        onKeyDown={onFieldKey}
         value={values.commune}
         onInput={(event) => {
           setTyping('commune');
@@ -86,10 +116,15 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
         error={errors.commune}
       />
       {suggestions.length > 0 ? (
-        <ul class={styles.suggestions} aria-label={t.suggestions}>
+        <ul class={styles.suggestions} aria-label={t.suggestions} ref={list}>
           {suggestions.map((commune) => (
             <li key={commune.insee}>
-              <button type="button" class={styles.suggestion} onClick={() => choose(commune)}>
+              <button
+                type="button"
+                class={styles.suggestion}
+                onClick={() => choose(commune)}
+                onKeyDown={onSuggestionKey}
+              >
                 <span class={styles.name}>{commune.name}</span>
                 <span class={styles.detail}>
                   {[commune.postcodes.slice(0, 3).join(', '), commune.departement.name || commune.departement.code]
