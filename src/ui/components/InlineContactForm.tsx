@@ -6,7 +6,7 @@ import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
 import type { Contact } from '../../domain/contact';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
-import { inlineFormKeys } from '../forms/inline-form-keys';
+import { useInlineForm } from '../forms/inline-form-keys';
 import { useDataContext } from '../hooks/use-data-context';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';
@@ -71,8 +71,12 @@ export function InlineContactForm({
     }
   };
 
+  const typed =
+    values.name.trim() !== initialName.trim() || !!(values.role.trim() || values.phone.trim() || values.email.trim());
+  const { saveOnce, onKeyDown } = useInlineForm(save, onCancel, typed);
+
   return (
-    <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={inlineFormKeys(save, onCancel)}>
+    <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={onKeyDown}>
       <legend class={fieldParts.label}>{t.contactNew}</legend>
       <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
       <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />
@@ -99,7 +103,7 @@ export function InlineContactForm({
       ) : null}
       {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">
-        <Button variant="primary" onClick={save}>
+        <Button variant="primary" onClick={saveOnce}>
           {t.contactSave}
         </Button>
         <Button onClick={onCancel}>{t.contactCancel}</Button>

@@ -8,7 +8,7 @@ import type { Organisation } from '../../domain/organisation';
 import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
-import { inlineFormKeys } from '../forms/inline-form-keys';
+import { useInlineForm } from '../forms/inline-form-keys';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
@@ -53,8 +53,11 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
     }
   };
 
+  const typed = values.name.trim() !== initialName.trim() || !!values.commune.trim();
+  const { saveOnce, onKeyDown } = useInlineForm(save, onCancel, typed);
+
   return (
-    <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={inlineFormKeys(save, onCancel)}>
+    <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={onKeyDown}>
       <legend class={fieldParts.label}>{t.organisationNew}</legend>
       <Field
         label={t.organisationName}
@@ -85,7 +88,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
       />
       {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">
-        <Button variant="primary" onClick={save}>
+        <Button variant="primary" onClick={saveOnce}>
           {t.organisationSave}
         </Button>
         <Button onClick={onCancel}>{t.contactCancel}</Button>

@@ -59,3 +59,25 @@ test('Enter in the new person’s e-mail adds the person; Escape closes the form
   expect(onCancel).toHaveBeenCalledTimes(1);
   expect(onCreated).toHaveBeenCalledTimes(1);
 });
+
+test('Enter pressed twice, or held, adds the person once', async () => {
+  const onCreated = vi.fn();
+  insideAVisit(<InlineContactForm initialName="Maëlle Roux" onCreated={onCreated} onCancel={() => {}} />);
+  const role = screen.getByRole('textbox', { name: 'Rôle (facultatif)' });
+  fireEvent.keyDown(role, { key: 'Enter' });
+  fireEvent.keyDown(role, { key: 'Enter' });
+  fireEvent.keyDown(role, { key: 'Enter', repeat: true });
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter la personne' }));
+  await waitFor(() => expect(onCreated).toHaveBeenCalled());
+  expect(onCreated).toHaveBeenCalledTimes(1);
+});
+
+test('Escape leaves a new lieu open while it holds words typed, so that nothing typed goes', () => {
+  const onCancel = vi.fn();
+  insideAVisit(<InlineOrganisationForm initialName="Fablab" onCreated={() => {}} onCancel={onCancel} />);
+  const commune = screen.getByRole('textbox', { name: 'Commune (facultatif)' });
+  fireEvent.input(commune, { target: { value: 'Crest' } });
+  fireEvent.keyDown(commune, { key: 'Escape' });
+  expect(onCancel).not.toHaveBeenCalled();
+  expect(screen.getByRole('textbox', { name: 'Commune (facultatif)' })).toHaveProperty('value', 'Crest');
+});
