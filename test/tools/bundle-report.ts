@@ -6,8 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The budget of issue 2; the framework floor (Preact, Dexie, valibot…) is about 48 KB. */
-export const FIRST_SCREEN_BUDGET_KB = 80;
+/**
+ * The speed issue's goal (issue 2 had set 80); the framework floor (Preact, Dexie, valibot…) is
+ * about 48 KB. The e2e budget test holds it, so that what grows the first screen is seen at once.
+ */
+export const FIRST_SCREEN_BUDGET_KB = 60;
 export const FIRST_SCREEN_MODULE = 'src/ui/screens/visits/index.tsx';
 
 interface ManifestChunk {
