@@ -6,7 +6,7 @@ import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
 import type { Contact } from '../../domain/contact';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
-import { useInlineForm } from '../forms/inline-form-keys';
+import { useInlineForm } from '../forms/use-inline-form';
 import { useDataContext } from '../hooks/use-data-context';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';

@@ -8,7 +8,7 @@ import type { Organisation } from '../../domain/organisation';
 import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
-import { useInlineForm } from '../forms/inline-form-keys';
+import { useInlineForm } from '../forms/use-inline-form';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';

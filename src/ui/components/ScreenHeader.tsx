@@ -25,8 +25,8 @@ export function ScreenHeader({ title, description, actions }: ScreenHeaderProps)
   }, [title, t]);
   useEffect(() => {
     if (takeHeadingFocus()) heading.current?.focus();
-    // A page's header while it reads (the visit form's) gives way to the read page's own: the
-    // focus it took goes on to that one rather than falling to the body with it.
+    // A header that leaves (the visit form's while it reads gives way to the read page's own)
+    // lets the next one take the focus, which it does only if the focus fell to the body.
     return passHeadingFocus;
   }, []);
   return (
