@@ -70,16 +70,34 @@ async function setViewport(page: Page, viewport: Viewport): Promise<void> {
   } catch (error) {
     if (!String(error).includes('setScreenOrientationOverride')) throw error;
   }
-  // The refusal may come back before the size is applied: wait for it, a few seconds at most.
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-    if (size[0] === viewport.width && size[1] === viewport.height) return;
-    if (Date.now() > deadline) {
-      throw new Error(`Firefox kept a window ${size.join('×')} for ${viewport.width}×${viewport.height}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  // The refusal may come back before the size is applied: wait for the window's resize to it.
+  const kept = await page.evaluate(windowSizedTo, viewport.width, viewport.height, WINDOW_SIZE_WAIT_MS);
+  if (kept) throw new Error(`Firefox kept a window ${kept} for ${viewport.width}×${viewport.height}.`);
+}
+
+/** Far above the few milliseconds a resize takes, even on a loaded machine. */
+const WINDOW_SIZE_WAIT_MS = 30_000;
+
+/**
+ * Runs in the page: resolves with nothing once the window is `width`×`height` (at once if it is
+ * already), or with the size it kept after `timeoutMs`. An event, not a poll: the page's
+ * `waitForFunction` never resolved over BiDi in Firefox ESR 140.
+ */
+function windowSizedTo(width: number, height: number, timeoutMs: number): Promise<string | null> {
+  const sized = () => window.innerWidth === width && window.innerHeight === height;
+  if (sized()) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const done = (kept: string | null) => {
+      clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+      resolve(kept);
+    };
+    const onResize = () => {
+      if (sized()) done(null);
+    };
+    const timer = setTimeout(() => done(`${window.innerWidth}×${window.innerHeight}`), timeoutMs);
+    window.addEventListener('resize', onResize);
+  });
 }
 
 export async function launchFirefox(): Promise<Engine> {
