@@ -131,8 +131,7 @@ export function limitBody(
     maxSize: maxBytes,
     onError: (c) => {
       onRefuse?.(c as Context<AppEnv>);
-      // The rest of the body is not read: the connection cannot carry another request.
-      c.header('Connection', 'close');
+      // The rest of the body is read and thrown away after the answer (src/server/http-server.ts).
       return fail(c, 413, 'too_large', `The ${what} is larger than the ${megabytes(maxBytes)} this server accepts.`);
     },
   });

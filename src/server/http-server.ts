@@ -27,11 +27,20 @@ function jsonError(status: number, body: ApiError): Response {
 
 export function listen(
   app: FetchApp,
-  options: { port: number; hostname: string },
+  options: {
+    port: number;
+    hostname: string;
+    /** The largest body a route takes (bytes): a body refused unread is thrown away up to twice this. */
+    largestBody?: number;
+  },
   onListening?: (info: AddressInfo) => void,
 ): Server {
   const listener = getRequestListener(app.fetch, {
     hostname: options.hostname,
+    // Its own clean-up closes a connection half a second after the answer when the body is not
+    // all read: a phone still sending the rest then sees a broken pipe, not the answer. The
+    // rest of a body is thrown away below instead, within bounds.
+    autoCleanupIncoming: false,
     errorHandler: (error) =>
       error instanceof RequestError
         ? jsonError(400, { error: 'The request is not valid HTTP for this server.', code: 'bad_request' })
@@ -54,8 +63,7 @@ export function listen(
     (incoming, outgoing) => {
       if (incoming.httpVersion === '1.1' && incoming.headers.host === undefined)
         return answer(outgoing, 400, { error: 'An HTTP/1.1 request must name its Host.', code: 'bad_request' });
-      if (incoming.method === 'GET' || incoming.method === 'HEAD')
-        outgoing.once('finish', () => closeIfUnread(incoming));
+      outgoing.once('finish', () => discardUnreadBody(incoming, options.largestBody ?? DEFAULT_LARGEST_BODY));
       return listener(incoming, outgoing);
     },
   );
@@ -120,20 +128,47 @@ function closingAnswers(closing: () => boolean) {
   };
 }
 
-/** How long the rest of a body no one reads may still arrive once its request is answered. */
-const UNREAD_BODY_GRACE_MS = 500;
+/** When the caller does not say: the server's default limits (10 MB files, 8 MB requests). */
+const DEFAULT_LARGEST_BODY = 10 * 1024 * 1024;
+
+/** How long the rest of a body sent without its length may still arrive once its request is answered. */
+const UNDECLARED_BODY_GRACE_MS = 500;
 
 /**
- * A GET or HEAD sent with a body: once answered, Node reads and throws away the rest for as
- * long as it comes (a body without end: gigabytes, until the request's 300 s). The client gets
- * half a second more to stop, as @hono/node-server gives the other methods, then the
- * connection closes. Not at once: closing on unread bytes resets the connection, and the
- * client could lose the answer.
+ * A request answered before its body was all read: a refusal (413 too large, 401, 429…), or a
+ * GET with a body. The client is still sending, and closing on unread bytes resets the
+ * connection: Node's fetch, the app's own transport, then sees a broken pipe (EPIPE) and never
+ * reads the answer. So the rest is read and thrown away, and the connection lives on.
+ * Bounded, so a stranger cannot make the server read without end (Node's requestTimeout no
+ * longer applies once the request is answered): a declared length up to twice the largest body
+ * the server takes is read to its end, in the time any body may take to arrive; a larger one is
+ * not waited for; a body without a length (chunked: the app never sends one) gets half a second.
+ * Past a bound, the connection closes.
  */
-function closeIfUnread(incoming: IncomingMessage): void {
-  if (incoming.readableEnded) return;
-  const timer = setTimeout(() => incoming.socket.destroy(), UNREAD_BODY_GRACE_MS);
-  incoming.once('end', () => clearTimeout(timer));
+function discardUnreadBody(incoming: IncomingMessage, largestBody: number): void {
+  const { socket } = incoming;
+  if (incoming.complete || socket.destroyed) return;
+  const bound = 2 * largestBody;
+  const declared = incoming.headers['content-length'];
+  if (declared !== undefined && Number(declared) > bound) return void socket.destroy();
+  const timer = setTimeout(
+    () => socket.destroy(),
+    declared === undefined ? UNDECLARED_BODY_GRACE_MS : REQUEST_ARRIVAL_LIMIT_MS,
+  );
+  const done = () => {
+    clearTimeout(timer);
+    socket.off('close', done);
+  };
+  incoming.once('end', done);
+  socket.once('close', done);
+  let discarded = 0;
+  // The app may have begun reading (a stream that stopped at the limit): its reader is dropped.
+  incoming.removeAllListeners('data');
+  incoming.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > bound) socket.destroy();
+  });
+  incoming.resume();
 }
 
 /** What a client whose request Node's parser gave up on is told, and with which status. */

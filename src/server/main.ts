@@ -21,7 +21,11 @@ export async function startServer() {
   });
   const app = createApp({ store, config });
 
-  const server = listen(app, { port: config.port, hostname: config.host });
+  const server = listen(app, {
+    port: config.port,
+    hostname: config.host,
+    largestBody: Math.max(config.maxBodyBytes, config.maxAttachmentBytes),
+  });
   const info = await listening(server, config);
   // Printed only once the server listens: an invitation to a server that failed to start is no use.
   if (welcome) console.log(welcome);

@@ -131,7 +131,11 @@ export async function startHostileWorld(
     ...env,
   });
   const app = createApp({ store, config, log: () => {} });
-  const server = listen(app, { port: 0, hostname: '127.0.0.1' });
+  const server = listen(app, {
+    port: 0,
+    hostname: '127.0.0.1',
+    largestBody: Math.max(config.maxBodyBytes, config.maxAttachmentBytes),
+  });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
