@@ -6,6 +6,7 @@ import {
   apiCors,
   clientAddress,
   clientLimitKey,
+  costOf,
   knownRoutesOnly,
   type Log,
   limitBody,
@@ -19,7 +20,7 @@ import { AheadClaims } from './ops/ahead-claims';
 import { HealthCheck, isDiskFull, refusesWrites, roomForLargestWrite } from './ops/health';
 import { Metrics } from './ops/metrics';
 import { SERVER_CLOCK_NODE } from './push/plan';
-import { FailureLimiter, RateLimiter, requestCost } from './rate-limit';
+import { FailureLimiter, RateLimiter } from './rate-limit';
 import { RouteTable } from './route-table';
 import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
@@ -86,8 +87,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', noStore());
   if (addressLimiter) {
     app.use('/api/*', async (c, next) => {
-      const cost = requestCost(c.req.method, c.req.header('Content-Length'), config.maxBodyBytes);
-      const wait = addressLimiter.take(clientLimitKey(c), cost, monotonic());
+      const wait = addressLimiter.take(clientLimitKey(c), costOf(c), monotonic());
       if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this address');
       await next();
     });

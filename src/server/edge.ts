@@ -9,6 +9,7 @@ import { APP_HEADER, PROTOCOL_HEADER, SERVER_HEADER } from '../protocol/wire';
 import type { ServerConfig } from './config';
 import { fail } from './http-errors';
 import { limitKey } from './ops/client-address';
+import { requestCost } from './rate-limit';
 import type { RouteTable } from './route-table';
 import type { AppEnv } from './routes/env';
 
@@ -140,6 +141,14 @@ export function limitBody(
 export function megabytes(bytes: number): string {
   const value = bytes / 1024 / 1024;
   return `${value >= 1 ? value.toFixed(1).replace(/\.0$/, '') : String(Number(value.toPrecision(2)))} MB`;
+}
+
+/** The units of the caller's fair share this request takes (src/server/rate-limit.ts). */
+export function costOf(c: Context<AppEnv>): number {
+  return requestCost(
+    { contentLength: c.req.header('Content-Length'), transferEncoding: c.req.header('Transfer-Encoding') },
+    c.var.config.maxBodyBytes,
+  );
 }
 
 /** What the caller's requests and wrong codes are counted under (its address, an IPv6 /64). */

@@ -52,24 +52,38 @@ export class RateLimiter {
   take(key: string, cost: number, now: number): number {
     const bucket = this.buckets.get(key) ?? { units: this.burst, at: now };
     const units = Math.min(this.burst, bucket.units + ((now - bucket.at) * this.perSecond) / 1000);
-    const allowed = units >= cost;
+    // A request dearer than the whole bucket goes once the bucket is full, and leaves it in debt:
+    // the key's next requests wait until its cost is paid off.
+    const needed = Math.min(cost, this.burst);
+    const allowed = units >= needed;
     this.buckets.delete(key);
     this.buckets.set(key, { units: allowed ? units - cost : units, at: now });
     if (this.buckets.size > this.maxKeys) {
       const oldest = this.buckets.keys().next().value;
       if (oldest !== undefined) this.buckets.delete(oldest);
     }
-    return allowed ? 0 : Math.ceil(((Math.min(cost, this.burst) - units) * 1000) / this.perSecond);
+    return allowed ? 0 : Math.ceil(((needed - units) * 1000) / this.perSecond);
   }
 }
 
 /**
  * One unit per request and one per 64 KB of body: a large push costs more than a pull. A body
- * sent without its length (chunked) is charged as the largest the server would read.
+ * sent without its length (chunked) is charged as the largest the server would read: the
+ * charge is taken before the body arrives. A request with neither a length nor chunks has no
+ * body (HTTP/1.1), whatever its method: a bodiless POST costs one unit.
  */
-export function requestCost(method: string, contentLength: string | undefined, maxBodyBytes: number): number {
-  const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-  const declared = Number(contentLength);
-  const bytes = !hasBody ? 0 : Number.isFinite(declared) && declared >= 0 ? declared : maxBodyBytes;
+export function requestCost(
+  headers: { contentLength: string | undefined; transferEncoding: string | undefined },
+  maxBodyBytes: number,
+): number {
+  const declared = Number(headers.contentLength);
+  const bytes =
+    headers.contentLength !== undefined
+      ? Number.isFinite(declared) && declared >= 0
+        ? declared
+        : maxBodyBytes
+      : headers.transferEncoding !== undefined
+        ? maxBodyBytes
+        : 0;
   return 1 + Math.floor(bytes / 65_536);
 }

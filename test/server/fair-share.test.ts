@@ -62,10 +62,35 @@ describe('a share of the server per device and per address', () => {
     expect(limiter.take('device', 1, 0)).toBe(100);
     expect(limiter.take('device', 1, 100)).toBe(0);
     expect(limiter.take('other', 1, 100)).toBe(0);
-    expect(requestCost('GET', undefined, 8_000_000)).toBe(1);
-    expect(requestCost('POST', '1000', 8_000_000)).toBe(1);
-    expect(requestCost('POST', String(2 * 1024 * 1024), 8_000_000)).toBe(33);
-    // Sent without its length: charged as the largest body the server reads.
-    expect(requestCost('POST', undefined, 8 * 1024 * 1024)).toBe(129);
+    const cost = (contentLength?: string, transferEncoding?: string) =>
+      requestCost({ contentLength, transferEncoding }, 8 * 1024 * 1024);
+    expect(cost('1000')).toBe(1);
+    expect(cost(String(2 * 1024 * 1024))).toBe(33);
+    // Sent without its length: charged as the largest body the server reads, before it arrives.
+    expect(cost(undefined, 'chunked')).toBe(129);
+  });
+
+  it('lets a request dearer than the whole share go once it is full, and makes the next ones wait for its cost', () => {
+    // It went free before: nothing was taken, so a flood of such requests was never slowed.
+    const limiter = new RateLimiter(1, 30);
+    expect(limiter.take('address', 129, 0)).toBe(0);
+    expect(limiter.take('address', 1, 0)).toBe(100_000);
+    expect(limiter.take('address', 1, 100_000)).toBe(0);
+  });
+
+  it('charges a request without a body one unit, a POST with neither a length nor chunks included', async () => {
+    // HTTP/1.1: such a request has no body. Charged as the largest body, a raw client's bodiless
+    // POST (a token renewal, a revocation) cost 129 units: a dozen of them and the address waited.
+    expect(requestCost({ contentLength: undefined, transferEncoding: undefined }, 8 * 1024 * 1024)).toBe(1);
+    server = await TestServer.start(Date.now, { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' });
+    const device = await join((await server.createNetwork('Réseau')).id);
+    // A share of 30 units: 20 bodiless POSTs fit in it.
+    for (let request = 0; request < 20; request++) {
+      const revocation = await server.fetch(`${TEST_SERVER_URL}/api/admin/devices/${device.deviceId}/revoke`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${device.token}` },
+      });
+      expect(revocation.status).toBe(403);
+    }
   });
 });

@@ -3,9 +3,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { toFieldIssue } from '../../domain/validation';
 import { bearerToken, hashSecret } from '../auth';
+import { costOf } from '../edge';
 import { fail, tooMany } from '../http-errors';
 import { type JsonLimits, jsonOverLimits } from '../json-shape';
-import { requestCost } from '../rate-limit';
 import type { AppEnv } from './env';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -30,8 +30,7 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('device', device);
   const limiter = c.var.deviceLimiter;
   if (limiter) {
-    const cost = requestCost(c.req.method, c.req.header('Content-Length'), c.var.config.maxBodyBytes);
-    const wait = limiter.take(device.id, cost, c.var.monotonic());
+    const wait = limiter.take(device.id, costOf(c), c.var.monotonic());
     if (wait > 0) return tooMany(c, wait, 'rate_limited', 'this device');
   }
   // "Last seen" is shown to the minute: one write per device per minute, not one per request.
