@@ -14,7 +14,7 @@ import { readEpoch } from './ops/epoch';
 import { RestoreRefused, restoreBackup } from './ops/restore';
 import { verifyBackup } from './ops/verify';
 import { StartRefused } from './start-refused';
-import { openStore, refusalOfDamagedStore } from './store/open';
+import { openStore, refusalOfUnusableStore } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
 
@@ -239,9 +239,9 @@ export async function main(argv: readonly string[], config: ServerConfig, io: Cl
     const store = await openStore(config);
     return await runCli(argv, store, config, io).finally(() => store.close());
   } catch (error) {
-    // A damaged SQLite file fails at its open or at the first read of a bad page: said as the
-    // server's start says it (the file, the restore, `.recover`), not as a stack trace.
-    const refusal = refusalOfDamagedStore(config, error);
+    // A damaged SQLite file fails at its open or at the first read of a bad page, PostgreSQL at
+    // its first connection: said as the server's start says it, not as a stack trace.
+    const refusal = refusalOfUnusableStore(config, error);
     if (!(refusal instanceof StartRefused)) throw refusal;
     io.err(`Valise cannot run ${argv[0] ?? 'the command'}: ${refusal.message}`);
     return 1;

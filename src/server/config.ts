@@ -39,7 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: publicUrlSetting(env.VALISE_PUBLIC_URL, `http://localhost:${port}`),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.VALISE_DATA ?? 'data'),
-    databaseUrl: env.DATABASE_URL ?? null,
+    databaseUrl: databaseUrlSetting(env.DATABASE_URL),
     distDir: resolve(env.VALISE_DIST ?? 'dist'),
     maxAttachmentBytes: number('VALISE_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, BYTES),
     maxBodyBytes: number('VALISE_MAX_BODY_BYTES', 8 * 1024 * 1024, BYTES),
@@ -103,6 +103,26 @@ function publicUrlSetting(raw: string | undefined, fallback: string): string {
   throw new StartRefused(
     `VALISE_PUBLIC_URL is "${raw}": it must be the address the devices open, with its https:// ` +
       `(https://valise.mon-reseau.fr). Fix it or leave it unset (default ${fallback}).`,
+  );
+}
+
+/**
+ * PostgreSQL's address. Anything but a connection string pg reads would reach pg as a host
+ * name, or throw from deep in its parser; an empty value keeps SQLite. Never repeated in the
+ * sentence: it holds the password.
+ */
+function databaseUrlSetting(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  // pg also reads a socket folder ("/run/postgresql valise") and socket: URLs.
+  if (value.startsWith('/')) return value;
+  // A URL without its host (postgres://user@/db: the local socket) parses once a host stands in.
+  const parses = URL.canParse(value) || URL.canParse(value.replace('@/', '@localhost/'));
+  if (parses && /^(postgres|postgresql|socket):\/\//i.test(value)) return value;
+  throw new StartRefused(
+    'DATABASE_URL is not a PostgreSQL address: write it postgres://USER:PASSWORD@HOST:5432/DATABASE ' +
+      '(special characters of the password percent-encoded: @ as %40, / as %2F), or leave it unset to keep ' +
+      'the data in SQLite (VALISE_DATA).',
   );
 }
 

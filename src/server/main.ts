@@ -7,7 +7,7 @@ import { listen } from './http-server';
 import { invitationLink, issueInvitation } from './invitations';
 import { lockDataFolder } from './ops/data-lock';
 import { StartRefused } from './start-refused';
-import { openStore, refusalOfDamagedStore } from './store/open';
+import { openStore, refusalOfUnusableStore } from './store/open';
 import type { Store } from './store/store';
 
 export async function startServer() {
@@ -17,7 +17,7 @@ export async function startServer() {
   const lock = config.databaseUrl ? null : lockDataFolder(config.dataDir);
   const baseUrl = config.publicUrl;
   const { store, welcome } = await openWithWelcome(config).catch((error: unknown) => {
-    throw refusalOfDamagedStore(config, error);
+    throw refusalOfUnusableStore(config, error);
   });
   const app = createApp({ store, config });
 

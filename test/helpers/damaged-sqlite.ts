@@ -1,4 +1,4 @@
-// A network's SQLite database as a failing disk or a copy cut short leaves it.
+// A network's SQLite database as a failing disk or a copy cut short leaves it, or a newer release.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SqliteStore } from '../../src/server/store/sqlite';
@@ -18,4 +18,13 @@ export async function damagedPages(file: string): Promise<void> {
   const bytes = readFileSync(file);
   bytes.fill(0x5a, 4096);
   writeFileSync(file, bytes);
+}
+
+/** A network's database as a newer Valise leaves it: a schema past this release's migrations. */
+export async function newerRelease(file: string): Promise<void> {
+  const store = new SqliteStore(file);
+  await store.migrate();
+  await store.createNetwork('Réseau de demain');
+  store.db.pragma('user_version = 999');
+  await store.close();
 }

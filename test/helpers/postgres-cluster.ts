@@ -2,13 +2,23 @@
 // on a free loopback port, removed afterwards. PostgreSQL refuses to run as root, so when the
 // tests run as root the cluster belongs to the unprivileged `postgres` user (runuser).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PostgresStore } from '../../src/server/store/postgres';
 import { freePort } from './free-port';
 import type { TestStoreFactory } from './test-server';
+import { waitFor } from './wait-for';
 
 const SUPERUSER = 'valise';
 
@@ -117,6 +127,32 @@ export class PostgresCluster {
         return store;
       },
     };
+  }
+
+  /**
+   * A login role whose password PostgreSQL checks (the cluster trusts every other user), as an
+   * admin's server meets it: DATABASE_URL must carry the right one.
+   */
+  async createRoleWithPassword(role: string, password: string): Promise<void> {
+    await this.asSuperuser((client) => client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`));
+    const loadedAt = async () =>
+      String((await this.asSuperuser((client) => client.query('SELECT pg_conf_load_time() AS at'))).rows[0].at);
+    const before = await loadedAt();
+    const hba = join(this.dataDir, 'pg_hba.conf');
+    writeFileSync(hba, `host all ${role} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+    this.run('pg_ctl', ['-D', this.dataDir, 'reload']);
+    // The reload is a signal: a new session sees its rules once the postmaster has read them.
+    await waitFor('PostgreSQL reads pg_hba.conf again', async () => (await loadedAt()) !== before);
+  }
+
+  async asSuperuser<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+    const client = new pg.Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
   }
 
   async stop(): Promise<void> {

@@ -9,7 +9,7 @@ import { main, runCli } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import { damagedPages, notADatabase } from '../helpers/damaged-sqlite';
+import { damagedPages, newerRelease, notADatabase } from '../helpers/damaged-sqlite';
 import { visitCreation } from '../helpers/mutations';
 
 let dir: string;
@@ -157,6 +157,26 @@ describe('valise CLI', () => {
           new RegExp(
             `^Valise cannot run devices: the database ${file} is damaged .*npm run valise -- restore FILE.*sqlite3 ${file} "\\.recover"`,
           ),
+        ),
+      ]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database a newer Valise wrote, in one sentence, and changes nothing', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'valise-cli-newer-'));
+    try {
+      const file = join(data, 'valise.sqlite');
+      await newerRelease(file);
+      const before = readFileSync(file);
+      const lines: string[] = [];
+      const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+      expect(await main(['networks', 'create', 'Autre'], readConfig({ VALISE_DATA: data }), io)).toBe(1);
+      expect(lines).toEqual([
+        expect.stringMatching(
+          new RegExp(`^Valise cannot run networks: the database ${file} was written by a newer Valise \\(schema 999,`),
         ),
       ]);
       expect(readFileSync(file).equals(before)).toBe(true);

@@ -1,19 +1,17 @@
 // `npm start` as an admin meets it: a port another program holds, a setting with a typo, a data
 // folder the server cannot use, a damaged database file. Each is said in one sentence naming what
 // to fix, with no stack trace, and none of them loses the first admin's invitation.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { invitationLink } from '../../src/server/invitations';
-import { damagedPages, notADatabase } from '../helpers/damaged-sqlite';
+import { damagedPages, newerRelease, notADatabase } from '../helpers/damaged-sqlite';
 import { freePort } from '../helpers/free-port';
+import { expectPlainRefusal, refusedStart as startRefusedIn } from '../helpers/refused-start';
 import { serverFolder } from '../helpers/server-folder';
 import { firstInvitationCode, startServerProcess } from '../helpers/server-process';
-
-const ROOT = join(import.meta.dirname, '../..');
 
 let dir: string;
 beforeEach(() => {
@@ -23,37 +21,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the server until it exits by itself (a refused start); its exit code and output. */
-function refusedStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, HOST: '127.0.0.1', VALISE_DIST: join(dir, 'dist'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`The server did not stop by itself:\n${output}`));
-    }, 60_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
-function expectPlainRefusal(answer: { code: number | null; output: string }, words: RegExp): void {
-  expect(answer.code, answer.output).toBe(1);
-  expect(answer.output).toMatch(words);
-  expect(answer.output, 'no stack trace').not.toMatch(/\n\s+at /);
-}
+const refusedStart = (env: NodeJS.ProcessEnv) => startRefusedIn(dir, env);
 
 describe('a start refused', () => {
   it('names the port another program holds, and the next start still invites the first admin', async () => {
@@ -148,6 +116,23 @@ describe('a damaged database at start', () => {
     },
     60_000,
   );
+});
+
+describe('a database written by a newer Valise', () => {
+  it('is refused in one sentence naming the schemas and the way back, and left byte for byte as it was', async () => {
+    const data = join(dir, 'data');
+    const file = join(data, 'valise.sqlite');
+    await newerRelease(file);
+    const before = readFileSync(file);
+    const refused = await refusedStart({ PORT: '0', VALISE_DATA: data });
+    expectPlainRefusal(
+      refused,
+      new RegExp(
+        `Valise cannot start: the database ${file} was written by a newer Valise \\(schema 999, this release knows \\d+\\)\\. Nothing was changed\\..*npm run valise -- restore FILE`,
+      ),
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+  }, 60_000);
 });
 
 describe('a setting as an admin may write it', () => {

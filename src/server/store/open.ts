@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ServerConfig } from '../config';
 import { StartRefused } from '../start-refused';
 import { PostgresStore } from './postgres';
+import { postgresRefusal } from './postgres-refusal';
 import { SqliteStore } from './sqlite';
 import type { Store } from './store';
 
@@ -12,7 +13,13 @@ export async function openStore(config: ServerConfig): Promise<Store> {
   const store = config.databaseUrl
     ? new PostgresStore(config.databaseUrl)
     : new SqliteStore(join(config.dataDir, SQLITE_FILE));
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (error) {
+    // A refused start must not hold the connections it opened: the CLI's process ends on its own.
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   return store;
 }
 
@@ -20,14 +27,17 @@ export async function openStore(config: ServerConfig): Promise<Store> {
 const DAMAGED = ['SQLITE_NOTADB', 'SQLITE_CORRUPT'];
 
 /**
- * `error`, or, when it says the SQLite file is damaged (a disk that failed, a copy cut short),
- * a refusal that names the file and the way out. Said at start, before any device is answered
- * from it: the first reads of a damaged file fail wherever its bad pages lie, and a stack trace
- * named no file and no fix. The file is left as it is: what can be saved of it is saved from it.
+ * `error`, or, when it says the store cannot be used as it is, a refusal that says why and the
+ * way out: PostgreSQL's refusals (postgres-refusal.ts), or a damaged SQLite file (a disk that
+ * failed, a copy cut short), named with the restore. Said at start, before any device is
+ * answered from it: the first reads of a damaged file fail wherever its bad pages lie, and a
+ * stack trace named no file and no fix. The file is left as it is: what can be saved of it is
+ * saved from it.
  */
-export function refusalOfDamagedStore(config: ServerConfig, error: unknown): unknown {
+export function refusalOfUnusableStore(config: ServerConfig, error: unknown): unknown {
+  if (config.databaseUrl) return postgresRefusal(config.databaseUrl, error) ?? error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (config.databaseUrl || typeof code !== 'string' || !DAMAGED.includes(code)) return error;
+  if (typeof code !== 'string' || !DAMAGED.includes(code)) return error;
   const file = join(config.dataDir, SQLITE_FILE);
   return new StartRefused(
     `the database ${file} is damaged (SQLite says: ${(error as Error).message}). It was left as it is. ` +

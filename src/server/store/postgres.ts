@@ -10,6 +10,7 @@ import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
+import { newerSchemaRefusal } from './newer-schema';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import type {
@@ -413,6 +414,8 @@ async function migrateIn(client: Client): Promise<void> {
   await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const found = await client.query('SELECT version FROM schema_version');
   const version = found.rows[0] ? Number(found.rows[0].version) : 0;
+  if (version > POSTGRES_MIGRATIONS.length)
+    throw newerSchemaRefusal('the PostgreSQL database of DATABASE_URL', version, POSTGRES_MIGRATIONS.length);
   if (!found.rows[0]) await client.query('INSERT INTO schema_version (version) VALUES (0)');
   for (let index = version; index < POSTGRES_MIGRATIONS.length; index++) {
     const migration = POSTGRES_MIGRATIONS[index] as PostgresMigration;

@@ -16,6 +16,7 @@ import {
   recordJson,
   type SavedResult,
 } from '../push/plan';
+import { newerSchemaRefusal } from './newer-schema';
 import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
@@ -65,6 +66,8 @@ export class SqliteStore implements Store {
 
   async migrate(): Promise<void> {
     const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SQLITE_MIGRATIONS.length)
+      throw newerSchemaRefusal(`the database ${this.path}`, version, SQLITE_MIGRATIONS.length);
     for (let index = version; index < SQLITE_MIGRATIONS.length; index++) {
       this.db.transaction(() => {
         const migration = SQLITE_MIGRATIONS[index] as SqliteMigration;
