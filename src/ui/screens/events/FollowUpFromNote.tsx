@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../../db/errors';
 import { followUpFromNote } from '../../../db/event-notes';
 import type { EventNote, NetworkEvent } from '../../../domain/event';
@@ -12,7 +12,7 @@ import { issuesByField } from '../../i18n/validation';
 import styles from './forms.module.css';
 import { messages } from './messages';
 
-/** Turns an action note into a follow-up: who does it, by when. */
+/** Turns an action note into a follow-up: who does it, by when. `onDone(true)` once it is made. */
 export function FollowUpFromNote({
   event,
   note,
@@ -20,7 +20,7 @@ export function FollowUpFromNote({
 }: {
   event: NetworkEvent;
   note: EventNote;
-  onDone: () => void;
+  onDone: (made: boolean) => void;
 }) {
   const t = useMessages(messages);
   const lang = useLanguage();
@@ -31,6 +31,8 @@ export function FollowUpFromNote({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   useUnsavedInput(true);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector('textarea')?.focus(), []);
 
   const save = async (submitted: Event) => {
     submitted.preventDefault();
@@ -43,7 +45,7 @@ export function FollowUpFromNote({
         eventId: event.id,
         services: [...event.services],
       });
-      onDone();
+      onDone(true);
     } catch (error) {
       if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
       else setFailed(true);
@@ -51,7 +53,7 @@ export function FollowUpFromNote({
   };
 
   return (
-    <form class={`stack ${styles.followUpForm}`} onSubmit={save} noValidate>
+    <form ref={form} class={`stack ${styles.followUpForm}`} onSubmit={save} noValidate>
       <Field
         as="textarea"
         rows={2}
@@ -81,7 +83,7 @@ export function FollowUpFromNote({
         <Button type="submit" variant="primary">
           {t.followUpCreate}
         </Button>
-        <Button onClick={onDone}>{t.cancel}</Button>
+        <Button onClick={() => onDone(false)}>{t.cancel}</Button>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { noteNeedsDay } from '../../../domain/event-agenda';
@@ -11,6 +11,7 @@ import { Button } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { fieldRefusal } from '../../i18n/validation';
@@ -65,6 +66,11 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
   const context = useDataContext();
   const [editing, setEditing] = useState(false);
   const [following, setFollowing] = useState(false);
+  // Made here before the notes read again say so: the line that says it is there to take the focus.
+  const [followUpMade, setFollowUpMade] = useState(false);
+  // Closed, the editor and the follow-up form give the focus back to what opened them.
+  const actionsBox = useFocusAfterClose<HTMLSpanElement>(editing);
+  const followUpBox = useFocusAfterClose<HTMLDivElement>(following);
   const own = context !== undefined && isOwnNote(context, note);
   const time = eventTime(note.writtenAt, zone);
   const excerpt = note.text.slice(0, 40);
@@ -78,7 +84,7 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
         )}
         {note.editedAt ? <span data-testid="note-edited">({t.edited})</span> : null}
         {own && !editing ? (
-          <span class={styles.actions}>
+          <span ref={actionsBox} class={styles.actions}>
             <Button variant="quiet" onClick={() => setEditing(true)} aria-label={t.editNoteNamed(excerpt)}>
               {t.editNote}
             </Button>
@@ -101,14 +107,27 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
           {note.text}
         </p>
       )}
-      {note.tag !== 'action' || editing ? null : note.followUpId ? (
-        <p class={styles.followUpMade}>✓ {t.followUpMade}</p>
-      ) : following ? (
-        <FollowUpFromNote event={event} note={note} onDone={() => setFollowing(false)} />
-      ) : (
-        <Button class={styles.makeFollowUp} onClick={() => setFollowing(true)}>
-          {t.makeFollowUp}
-        </Button>
+      {note.tag !== 'action' || editing ? null : (
+        <div ref={followUpBox}>
+          {note.followUpId || followUpMade ? (
+            <p class={styles.followUpMade} tabIndex={-1}>
+              ✓ {t.followUpMade}
+            </p>
+          ) : following ? (
+            <FollowUpFromNote
+              event={event}
+              note={note}
+              onDone={(made) => {
+                setFollowUpMade(made);
+                setFollowing(false);
+              }}
+            />
+          ) : (
+            <Button class={styles.makeFollowUp} onClick={() => setFollowing(true)}>
+              {t.makeFollowUp}
+            </Button>
+          )}
+        </div>
       )}
     </li>
   );
@@ -124,6 +143,8 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
   /** Why the text was refused (too long): said at the field, since trying again cannot help. */
   const [refusal, setRefusal] = useState<string | null>(null);
   useUnsavedInput(text !== note.text || tag !== note.tag);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector('textarea')?.focus(), []);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -143,7 +164,7 @@ function NoteEditor({ note, onDone }: { note: EventNote; onDone: () => void }) {
   };
 
   return (
-    <form class="stack" onSubmit={save} noValidate>
+    <form ref={form} class="stack" onSubmit={save} noValidate>
       <Field
         as="textarea"
         label={t.editNoteLabel}
