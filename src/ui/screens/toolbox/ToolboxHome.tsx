@@ -159,11 +159,10 @@ function ItemCard({
         {fileState === 'waits_for_room' ? <Badge tone="warning">{t.waitsForRoomBadge}</Badge> : null}
         {kit?.holders.some((loan) => isOverdue(loan, today)) ? <Badge tone="warning">{t.overdueBadge}</Badge> : null}
         {kit ? (
-          <Badge tone={kit.available > 0 ? 'success' : 'warning'}>
-            {t.available(kit.available, kit.owned)}
-            {holders ? ` · ${t.heldBy(holders)}` : ''}
-          </Badge>
+          <Badge tone={kit.available > 0 ? 'success' : 'warning'}>{t.available(kit.available, kit.owned)}</Badge>
         ) : null}
+        {/* Beside the badge, not in it: a badge is one line, and it cut the name at 360 px. */}
+        {holders ? <span class={cards.holders}>{t.heldBy(holders)}</span> : null}
       </p>
     </li>
   );
