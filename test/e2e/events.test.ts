@@ -18,6 +18,26 @@ import { NetworkPage } from './pages/network-page';
 
 const { device, servers } = deviceSuite();
 
+/**
+ * The parts of a date or time field as Chromium reads them out, in its order: the words and the
+ * order come from the browser's own language, which a French concierge's phone has in French.
+ */
+async function fieldParts(page: Page, label: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const spinButtons = (ids: string[] = []): string[] =>
+    ids.flatMap((id) => {
+      const node = byId.get(id);
+      const own = node?.role?.value === 'spinbutton' ? [String(node.name?.value ?? '')] : [];
+      return [...own, ...spinButtons(node?.childIds)];
+    });
+  // The label's own node bears the name too: the field is the one with parts.
+  const named = nodes.filter((node) => node.name?.value === label);
+  return named.map((node) => spinButtons(node.childIds)).find((parts) => parts.length > 0) ?? [];
+}
+
 /** Réglages → Synchroniser, until the device says everything is sent and received. */
 async function syncNow(network: NetworkPage, back: string): Promise<void> {
   await network.page.goto(`${network.baseUrl}/#/reglages`);
@@ -177,6 +197,16 @@ describe('an event of the network', () => {
     await screenshotAtSizes(page, 'events-empty');
     await page.getByRole('link', { name: 'Nouvel événement' }).first().click();
     await page.getByLabel('Titre').fill('Apéro du réseau');
+    // The day before the month, 24 h, in French words: what a French phone shows and reads out.
+    expect(await fieldParts(page, 'Date de début')).toEqual([
+      expect.stringMatching(/^Jour/),
+      expect.stringMatching(/^Mois/),
+      expect.stringMatching(/^Année/),
+    ]);
+    expect(await fieldParts(page, 'Heure de début')).toEqual([
+      expect.stringMatching(/^Heures/),
+      expect.stringMatching(/^Minutes/),
+    ]);
     await page.getByLabel('Heure de début').fill('19:00');
     await page.getByLabel('Heure de fin').fill('18:00');
     await page.getByRole('button', { name: 'Créer l’événement' }).click();

@@ -27,6 +27,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Chromium's own language, which the context's `locale` does not reach: the order and the words
+ * of a date or time field (jour/mois/année, 24 h), its validation bubbles. On Linux it is read
+ * from LANGUAGE (--lang=fr-FR changes nothing there) and needs Debian's chromium-l10n; without
+ * it Chromium falls back to en-US ("12/06/2026", "09:00 AM"), which no French phone shows.
+ */
+const CHROMIUM_ENV = { ...process.env, LANGUAGE: 'fr' };
+
 export function chromiumPath(): string {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -39,7 +47,11 @@ export function chromiumPath(): string {
 
 /** `extraArgs`: e.g. a host name mapped to loopback and a test CA's key (the HTTPS test). */
 export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    env: CHROMIUM_ENV,
+  });
 }
 
 /**
@@ -56,6 +68,7 @@ export async function launchProfileDevice(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     args: CHROMIUM_ARGS,
+    env: CHROMIUM_ENV,
     viewport,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
