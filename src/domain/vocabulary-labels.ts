@@ -1,7 +1,15 @@
 // The words of the domain's closed lists (vocabulary.ts), French and English, in one place
 // for the screens and the exports alike. Events and services keep theirs beside their types
 // (event-labels.ts, services.ts).
-import type { LegalStructure, OrganisationKind, TerritoryScale, ToolboxKind, TripKind, Typology } from './vocabulary';
+import type {
+  LegalStructure,
+  OrganisationKind,
+  Role,
+  TerritoryScale,
+  ToolboxKind,
+  TripKind,
+  Typology,
+} from './vocabulary';
 
 type Labels<K extends string> = Record<K, { fr: string; en: string }>;
 
@@ -56,4 +64,10 @@ export const TRIP_KIND_LABELS: Labels<TripKind> = {
   fair_stand: { fr: 'Stand sur un salon', en: 'Stand at a fair' },
   network_meeting: { fr: 'Rencontre réseau', en: 'Network meeting' },
   other: { fr: 'Autre déplacement', en: 'Other trip' },
+};
+
+/** A device's role in its network, as an invitation, the devices' list and Réglages show it. */
+export const ROLE_LABELS: Labels<Role> = {
+  admin: { fr: 'Admin', en: 'Admin' },
+  concierge: { fr: 'Concierge', en: 'Concierge' },
 };

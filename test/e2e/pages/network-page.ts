@@ -155,7 +155,7 @@ export class NetworkPage {
 
   /** Réglages → Administration: an invitation code, for a concierge unless told "admin". */
   async createInvitation(role: 'concierge' | 'admin' = 'concierge'): Promise<string> {
-    await this.page.getByLabel('Rôle de la personne invitée').selectOption({ label: role });
+    await this.page.getByLabel('Rôle de la personne invitée').selectOption(role);
     await this.page.getByRole('button', { name: 'Créer une invitation' }).click();
     return ((await this.page.getByTestId('invitation-code').textContent()) ?? '').trim();
   }

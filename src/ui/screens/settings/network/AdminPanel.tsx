@@ -2,7 +2,8 @@
 // and see or revoke the devices.
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
-import type { Role } from '../../../../domain/vocabulary';
+import { labelOf, type Role } from '../../../../domain/vocabulary';
+import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
 import { adminClient, syncNow } from '../../../../state/sync';
 import { invitationLink } from '../../../../sync/admin';
@@ -11,7 +12,7 @@ import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { useDates } from '../../../i18n/dates';
-import { useMessages } from '../../../i18n/messages';
+import { useLanguage, useMessages } from '../../../i18n/messages';
 import { InvitationShare } from './InvitationShare';
 import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
@@ -34,6 +35,7 @@ export function AdminPanel({
 }) {
   const t = useMessages(messages);
   const d = useDates();
+  const lang = useLanguage();
   const [role, setRole] = useState<Role>('concierge');
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
@@ -95,8 +97,11 @@ export function AdminPanel({
             value={role}
             onChange={(event) => setRole(event.currentTarget.value as Role)}
           >
-            <option value="concierge">{t.roleConcierge}</option>
-            <option value="admin">{t.roleAdmin}</option>
+            {(['concierge', 'admin'] as const).map((value) => (
+              <option key={value} value={value}>
+                {labelOf(ROLE_LABELS, value, lang)}
+              </option>
+            ))}
           </Field>
           <div class="actions">
             <Button variant="primary" onClick={invite}>
@@ -138,7 +143,7 @@ export function AdminPanel({
               <li key={device.id} class={styles.card}>
                 <strong>{device.name}</strong>
                 {device.id === deviceId ? ` (${t.thisDevice})` : null} — {device.memberName} (
-                {device.role === 'admin' ? t.roleAdmin : t.roleConcierge}
+                {labelOf(ROLE_LABELS, device.role, lang)}
                 ),{' '}
                 {device.revokedAt
                   ? t.deviceRevoked

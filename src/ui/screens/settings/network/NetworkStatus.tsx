@@ -1,12 +1,14 @@
 // The joined device's network: who and where, the sync state in words, and "Synchroniser".
 import type { Session } from '../../../../db/context';
+import { labelOf } from '../../../../domain/vocabulary';
+import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import { syncNow, useSyncStatus } from '../../../../state/sync';
 import type { SyncErrorKind } from '../../../../sync/transport';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Fact, Facts } from '../../../components/Facts';
 import { useDates } from '../../../i18n/dates';
-import { useMessages } from '../../../i18n/messages';
+import { useLanguage, useMessages } from '../../../i18n/messages';
 import { messages as syncMessages } from '../../../sync/messages';
 import { messages as statusMessages } from '../../../sync/status-messages';
 import { stateLabel } from '../../../sync/status-text';
@@ -17,6 +19,7 @@ export function NetworkStatus({ session }: { session: Session }) {
   const s = useMessages(syncMessages);
   const w = useMessages(statusMessages);
   const d = useDates();
+  const lang = useLanguage();
   const status = useSyncStatus();
   const problem = errorText(status.error, w);
   // "Tout a été envoyé" only when no change and no file waits. A file is said to have failed
@@ -34,9 +37,7 @@ export function NetworkStatus({ session }: { session: Session }) {
         <Fact label={t.you}>
           {/* A removed device has no role left: "Rôle admin" under the banner saying it was removed would contradict it. */}
           <bdi>{session.memberName}</bdi> ·{' '}
-          {session.revokedAt
-            ? t.deviceRemoved
-            : `${t.role} ${session.role === 'admin' ? t.roleAdmin : t.roleConcierge}`}
+          {session.revokedAt ? t.deviceRemoved : t.role(labelOf(ROLE_LABELS, session.role, lang))}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
           {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : w.neverSynced}

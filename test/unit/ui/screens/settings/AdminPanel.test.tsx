@@ -102,6 +102,18 @@ describe('an invitation, for an admin on a phone', () => {
     uiStore.setState({ lang: 'fr' });
   });
 
+  test('the roles read as their labels, in the invitation and the devices alike (not « concierge » in lower case)', async () => {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
+    const role = screen.getByRole('combobox', { name: 'Rôle de la personne invitée' });
+    expect(
+      within(role)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Concierge', 'Admin']);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
+    expect((await screen.findByText('Téléphone de Sam')).closest('li')?.textContent).toContain('Léa Petit (Admin)');
+  });
+
   test('its link is copied whole by a button, to paste in a message', async () => {
     const copied: string[] = [];
     vi.stubGlobal('navigator', {

@@ -55,7 +55,7 @@ describe('Réglages’ “Vous” line', () => {
   };
 
   test('an admin’s device says its role', () => {
-    expect(you(session)).toContain('Léa Petit · Rôle admin');
+    expect(you(session)).toContain('Léa Petit · Rôle\u00a0: Admin');
   });
 
   test('a device removed from the network claims no role: it says it was removed', () => {
