@@ -106,6 +106,8 @@ describe('a diagnostic filled offline', () => {
         await screenshotAtSizes(page, 'diagnostic-new');
         await page.setViewportSize(PHONE);
         expect(describeViolations(await runAxe(page))).toBe('');
+        // The page says its name once: the form under it had the same words as its heading.
+        expect(await page.getByRole('heading', { name: 'Nouveau diagnostic' }).count()).toBe(1);
       },
     });
 

@@ -8,7 +8,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Field, fieldParts } from '../../components/Field';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Section } from '../../components/Section';
+import { Card } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -86,7 +86,8 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
   return (
     <>
       <ScreenHeader title={t.newTitle} description={t.newPurpose} />
-      <Section title={t.newTitle}>
+      {/* Framed without a heading of its own: the page's h1 already says « Nouveau diagnostic ». */}
+      <Card>
         <form class="stack" onSubmit={submit} noValidate>
           <fieldset class={styles.grids}>
             <legend class={fieldParts.label}>{t.gridLegend}</legend>
@@ -147,7 +148,7 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
             </ButtonLink>
           </div>
         </form>
-      </Section>
+      </Card>
     </>
   );
 }
