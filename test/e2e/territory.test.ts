@@ -62,4 +62,34 @@ describe('communes known offline', () => {
     await expect.poll(() => territory.main().textContent()).toContain('Fiche enregistrée');
     expect(await territory.main().locator('dl').textContent()).toContain(joinIsolated(['99999', 'Finistère'], ' '));
   });
+
+  test('Tab through a lieu’s form on a phone: every control it reaches shows clear of the top bar and the bottom navigation', async () => {
+    const { page, territory } = await offlinePhone();
+    await territory.openNewLieu();
+    await territory.field('Nom du lieu').focus();
+    const hidden: string[] = [];
+    let reached = false;
+    // Up to "Enregistrer", the form's last control: a field there sat half under the navigation.
+    for (let step = 0; step < 40; step++) {
+      const seen = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        const box = focused.getBoundingClientRect();
+        const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+        const bottom = document.querySelector('.nav')?.getBoundingClientRect().top ?? window.innerHeight;
+        const name = `${focused.tagName} ${focused.id || focused.textContent?.slice(0, 30)}`;
+        return {
+          name,
+          clear: box.top >= top - 1 && box.bottom <= bottom + 1,
+          last: focused.textContent === 'Enregistrer',
+        };
+      });
+      if (!seen.clear) hidden.push(seen.name);
+      reached = seen.last;
+      if (reached) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(reached).toBe(true);
+    await screenshot(page, 'territory-lieu-form-tabbed-to-save');
+    expect(hidden).toEqual([]);
+  });
 });
