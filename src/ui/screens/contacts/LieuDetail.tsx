@@ -1,4 +1,5 @@
 import { joinIsolated } from '../../../domain/bidi';
+import { phoneForDisplay } from '../../../domain/phone-display';
 // A lieu's page: what it is, where, how to reach it, its people, its visits, its notes.
 
 import { contactsOfOrganisation } from '../../../db/contacts';
@@ -90,7 +91,11 @@ export function LieuDetail({
       {mergedFrom ? <MergedNote type="organisations" keptId={lieu.id} fromId={mergedFrom} /> : null}
       {lieu.phone || lieu.email || lieu.website ? (
         <div class={classes('actions', styles['contacts-reach'])}>
-          {lieu.phone ? <DataLink variant="secondary" kind="tel" address={lieu.phone} /> : null}
+          {lieu.phone ? (
+            <DataLink variant="secondary" kind="tel" address={lieu.phone}>
+              {phoneForDisplay(lieu.phone)}
+            </DataLink>
+          ) : null}
           {lieu.email ? <DataLink variant="secondary" kind="mail" address={lieu.email} /> : null}
           {lieu.website ? (
             <DataLink variant="secondary" address={lieu.website} fallback={t.websiteAddress(lieu.website)}>

@@ -2,6 +2,7 @@
 import { getContact } from '../../../db/contacts';
 import { organisationsByIds } from '../../../db/organisations';
 import { isolate, joinIsolated } from '../../../domain/bidi';
+import { phoneForDisplay } from '../../../domain/phone-display';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { ButtonLink } from '../../components/Button';
@@ -71,9 +72,8 @@ export function PersonDetail({
         <div class={classes('actions', styles['contacts-reach'])}>
           {person.phone ? (
             <DataLink variant="secondary" kind="tel" address={person.phone}>
-              {/* One text: the button lays its children out as flex items, a <bdi> would be a column.
-                  The number's spaces do not break: "06 34 96 / 00 00" across two lines is misread. */}
-              {`${t.call(isolate(person.name))} · ${isolate(person.phone.replace(/ /g, '\u00a0'))}`}
+              {/* One text: the button lays its children out as flex items, a <bdi> would be a column. */}
+              {`${t.call(isolate(person.name))} · ${isolate(phoneForDisplay(person.phone))}`}
             </DataLink>
           ) : null}
           {person.email ? <DataLink variant="secondary" kind="mail" address={person.email} /> : null}
