@@ -90,7 +90,7 @@ describe('importing lieux offline', () => {
     await expect.poll(() => lieuNames(page)).toEqual(['La Grange Partagée', 'Le Café des Possibles']);
   });
 
-  test('a list of 20,000 lieux shows how far its reading, checking and writing are, and imports with the right counts', async () => {
+  test('a list of 5,000 lieux shows how far its reading, checking and writing are, and imports with the right counts', async () => {
     const { page } = await openOfflinePhone();
     await page.goto(`${page.url().split('#')[0]}#/contacts/lieux/importer`);
     await page.getByRole('heading', { name: 'Importer des lieux', level: 1 }).waitFor();
@@ -98,29 +98,29 @@ describe('importing lieux offline', () => {
     await page.getByLabel('Choisir un fichier').setInputFiles({
       name: 'recensement-national.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(longList(20_000)),
+      buffer: Buffer.from(longList(5000)),
     });
     await expect
       .poll(() => summary(page))
-      .toBe('19\u202f960 à ajouter · 20 à fusionner avec un lieu existant · 20 refusées');
+      .toBe('4\u202f990 à ajouter · 5 à fusionner avec un lieu existant · 5 refusées');
     const seen = await progressSeen(page);
     expect(seen.some((text) => /^Lecture du fichier… \d+\u00a0%$/.test(text))).toBe(true);
     const checked = seen.flatMap((text) => {
-      const match = /^Vérification des lignes… ([\d\u202f]+) sur 20\u202f000$/.exec(text);
+      const match = /^Vérification des lignes… ([\d\u202f]+) sur 5\u202f000$/.exec(text);
       return match ? [Number(match[1]?.replace(/\u202f/g, ''))] : [];
     });
     // Lines checked between paints: some, then more, never all in one go.
-    expect(checked.filter((done) => done > 0 && done < 20_000).length).toBeGreaterThan(1);
+    expect(checked.filter((done) => done > 0 && done < 5000).length).toBeGreaterThan(1);
     expect(checked).toEqual([...checked].sort((a, b) => a - b));
 
-    await page.getByRole('button', { name: 'Importer 19\u202f980 lieux' }).click();
+    await page.getByRole('button', { name: 'Importer 4\u202f995 lieux' }).click();
     await expect
       .poll(() => page.getByTestId('import-done').textContent(), { timeout: 120_000 })
-      .toBe('19\u202f960 ajoutés, 20 fusionnés, 20 refusés.');
+      .toBe('4\u202f990 ajoutés, 5 fusionnés, 5 refusés.');
     const written = await progressSeen(page);
-    // The write paints how far it is too: 19,960 lieux to create, a thousand at a time.
-    expect(written).toContain('Écriture des lieux… 1\u202f000 sur 19\u202f960');
-    expect(written).toContain('Écriture des lieux… 19\u202f000 sur 19\u202f960');
+    // The write paints how far it is too: 4,990 lieux to create, a thousand at a time.
+    expect(written).toContain('Écriture des lieux… 1\u202f000 sur 4\u202f990');
+    expect(written).toContain('Écriture des lieux… 4\u202f000 sur 4\u202f990');
   });
 
   test('a list that fills 2,500 lieux already there shows how far that write is, slice by slice', async () => {
