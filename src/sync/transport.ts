@@ -269,6 +269,9 @@ function isPullResponse(page: Record<string, unknown>): boolean {
     Number.isSafeInteger(page.cursor) &&
     (page.cursor as number) >= 0 &&
     typeof page.hasMore === 'boolean' &&
+    // The progress bar's total: text or nothing showed « NaN » to the user.
+    Number.isSafeInteger(page.remaining) &&
+    (page.remaining as number) >= 0 &&
     isTime(page.serverTime) &&
     (page.epoch === undefined || typeof page.epoch === 'string')
   );

@@ -74,6 +74,10 @@ describe('an answer that is not the server’s', () => {
   it.each([
     ['changes that are no list', (page: Record<string, unknown>) => ({ ...page, changes: { 0: 'x' } })],
     ['no serverTime', (page: Record<string, unknown>) => ({ ...page, serverTime: 'soon' })],
+    // What is left to pull is the progress bar's total: « NaN » on the screen otherwise.
+    ['no count of what remains', ({ remaining: _, ...page }: Record<string, unknown>) => page],
+    ['a count of what remains that is text', (page: Record<string, unknown>) => ({ ...page, remaining: 'beaucoup' })],
+    ['a negative count of what remains', (page: Record<string, unknown>) => ({ ...page, remaining: -3 })],
   ])('says so of a pull page with %s', async (_, spoil) => {
     await survives(async (url, real) => {
       if (!url.includes('/api/sync/pull')) return real;
