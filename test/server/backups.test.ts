@@ -186,7 +186,11 @@ describe('a store that went back in time', () => {
     await store.migrate();
     const network = await store.createNetwork('Réseau');
     let now = Date.now();
-    const app = createApp({ store, config: readConfig({ VALISE_DATA: dir }), log: () => {}, now: () => now });
+    const warnings: unknown[] = [];
+    const log = (entry: Record<string, unknown>) => {
+      if (entry.level === 'warn') warnings.push(entry.message);
+    };
+    const app = createApp({ store, config: readConfig({ VALISE_DATA: dir }), log, now: () => now });
     const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://valise.test${path}`, init));
     const join_ = async (role: 'admin' | 'concierge', name: string, networkId = network.id) => {
       const { code } = await issueInvitation(store, networkId, role, 24, now);
@@ -202,6 +206,7 @@ describe('a store that went back in time', () => {
       (await (await call(`/api/sync/pull?${query}`, auth)).json()) as { epoch: string };
     return {
       store,
+      warnings,
       networkId: network.id,
       join: join_,
       pull,
@@ -259,6 +264,27 @@ describe('a store that went back in time', () => {
       const admin = await w.join('admin', 'Admin');
       expect((await w.pull(admin, `since=40&epoch=${epoch}`)).epoch).not.toBe(epoch);
       expect((await w.pull(hostile, `since=0&epoch=${renewed}`)).epoch).toBe(renewed);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('logs a device’s unbelieved claim once an hour, not once a pull', async () => {
+    // A member pulling with a cursor past the newest record, again and again, filled the log.
+    const w = await world();
+    try {
+      const hostile = await w.join('concierge', 'Hostile');
+      const { epoch } = await w.pull(hostile, 'since=0');
+      for (let pull = 0; pull < 50; pull++) await w.pull(hostile, `since=40&epoch=${epoch}`);
+      expect(w.warnings).toEqual([
+        'a device is ahead of this store: waiting for an admin or a second device to say so',
+      ]);
+      w.pass(61 * 60_000);
+      await w.pull(hostile, `since=40&epoch=${epoch}`);
+      expect(w.warnings).toHaveLength(2);
+      // A new epoch is always logged.
+      await w.pull(await w.join('admin', 'Admin'), `since=40&epoch=${epoch}`);
+      expect(w.warnings.at(-1)).toBe('devices are ahead of this store: starting a new epoch for their network');
     } finally {
       await w.close();
     }

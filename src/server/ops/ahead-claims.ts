@@ -15,6 +15,8 @@ export class AheadClaims {
   private readonly claims = new Map<string, Map<string, number>>();
   /** When each network last started a new epoch by claims. */
   private readonly renewals = new Map<string, number>();
+  /** When each device's claim was last written to the log. */
+  private readonly logged = new Map<string, number>();
 
   /** Records the claim; true when it is enough to start a new epoch for the device's network now. */
   believe(device: Pick<Device, 'id' | 'networkId' | 'role'>, now: number): boolean {
@@ -27,6 +29,17 @@ export class AheadClaims {
     if (device.role !== 'admin' && network.size < 2) return false;
     this.claims.delete(device.networkId);
     this.renewals.set(device.networkId, now);
+    return true;
+  }
+
+  /**
+   * True at a device's first claim of the window: its claims that go unbelieved are logged once
+   * an hour, not once a pull (a member could fill the log at the rate limiter's pace).
+   */
+  worthLogging(deviceId: string, now: number): boolean {
+    const last = this.logged.get(deviceId);
+    if (last !== undefined && now - last < AHEAD_CLAIM_WINDOW_MS) return false;
+    this.logged.set(deviceId, now);
     return true;
   }
 }

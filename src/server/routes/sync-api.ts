@@ -134,15 +134,22 @@ async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): P
   const known = c.req.query('epoch');
   if (since <= latestSeq || (known !== undefined && known !== epoch)) return epoch;
   const believed = c.var.aheadClaims.believe(c.var.device, c.var.now());
+  if (!believed) {
+    if (c.var.aheadClaims.worthLogging(c.var.device.id, c.var.now()))
+      c.var.log({
+        level: 'warn',
+        message: 'a device is ahead of this store: waiting for an admin or a second device to say so',
+        since,
+        latestSeq,
+      });
+    return epoch;
+  }
   c.var.log({
     level: 'warn',
-    message: believed
-      ? 'devices are ahead of this store: starting a new epoch for their network'
-      : 'a device is ahead of this store: waiting for an admin or a second device to say so',
+    message: 'devices are ahead of this store: starting a new epoch for their network',
     since,
     latestSeq,
   });
-  if (!believed) return epoch;
   return renewNetworkEpoch(
     c.var.store,
     networkId,
