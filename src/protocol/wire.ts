@@ -41,6 +41,9 @@ const clock = v.pipe(v.string(), v.regex(HLC_PATTERN, 'must be a hybrid logical 
  * alone, naming the field (src/server/push/plan.ts).
  */
 function fieldMap<T>(value: v.GenericSchema<unknown, T>) {
+  // Any value passes v.unknown(): a valibot run per field of every pushed mutation (about a
+  // seventh of the CPU the push schema took on 1,000 visits) found nothing.
+  const entrySchema = value.type === 'unknown' ? null : value;
   return v.pipe(
     v.custom<Record<string, T>>(
       (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
@@ -49,9 +52,11 @@ function fieldMap<T>(value: v.GenericSchema<unknown, T>) {
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const map = dataset.value as Record<string, unknown>;
-      for (const [key, entry] of Object.entries(map)) {
+      // for…in: no array of entries built per map (a JSON object inherits no enumerable key).
+      for (const key in map) {
+        const entry = map[key];
         const named = FIELD_KEY_PATTERN.test(key) || isReservedName(key);
-        const message = named ? entryProblem(value, entry) : 'must be a field name';
+        const message = named ? entrySchema && entryProblem(entrySchema, entry) : 'must be a field name';
         if (message)
           addIssue({
             message,
