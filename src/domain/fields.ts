@@ -22,8 +22,9 @@ function matchingAnd(pattern: RegExp, real: (match: RegExpExecArray) => boolean)
 }
 
 /**
- * Years of four digits that no time zone shows otherwise: a year past 9999 or before 1000 read
- * as « 1 janvier 10000 », as year 1 before Christ, or, through Date.UTC, as 1900 plus the year.
+ * Years of four digits that no time zone shows otherwise, and whose next day has four too (a
+ * calendar file's end of an all-day event): a year past 9999 or before 1000 read as « 1 janvier
+ * 10000 », as year 1 before Christ, or (before 100), through Date.UTC, as 1900 plus the year.
  */
 const FIRST_YEAR = 1000;
 const LAST_YEAR = 9998;
@@ -43,13 +44,13 @@ export const instant = v.pipe(v.string(), {
   }),
 });
 export const optionalInstant = v.optional(v.nullable(instant));
-/** A calendar day, yyyy-MM-dd (due dates, trip dates), of a day that exists, years 1000 to 9999. */
+/** A calendar day, yyyy-MM-dd (due dates, trip dates), of a day that exists, years 1000 to 9998. */
 export const day = v.pipe(v.string(), {
-  ...v.isoDate('must be a date (yyyy-MM-dd) from year 1000 to 9999'),
+  ...v.isoDate('must be a date (yyyy-MM-dd) from year 1000 to 9998'),
   requirement: matchingAnd(/^(\d{4})-(\d{2})-(\d{2})$/, (match) => {
     const [year, month, date] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
     const utc = new Date(Date.UTC(year, month - 1, date));
-    return year >= FIRST_YEAR && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
+    return year >= FIRST_YEAR && year <= LAST_YEAR && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date;
   }),
 });
 export const optionalDay = v.optional(v.nullable(day));

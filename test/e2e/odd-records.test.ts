@@ -150,7 +150,7 @@ function oddRecords(): { type: string; fields: Fields; pages: string[] }[] {
     `#/visites/${id}`,
   ]);
   add('followUps', { ...sample.followUps, id: newId(), dueDate: '1000-01-01', visitId: newId() }, () => []);
-  add('followUps', { ...sample.followUps, id: newId(), dueDate: '9999-12-31', visitId: sample.events?.id }, () => []);
+  add('followUps', { ...sample.followUps, id: newId(), dueDate: '9998-12-31', visitId: sample.events?.id }, () => []);
   add(
     'organisations',
     { ...sample.organisations, id: newId(), name: 'Au bout du monde', latitude: -90, longitude: -180 },
@@ -194,6 +194,12 @@ function refusedDates(): { type: string; fields: Fields; field: string }[] {
     {
       type: 'followUps',
       fields: { ...stamp, ...sample.followUps, id: newId(), dueDate: '0001-01-01' },
+      field: 'dueDate',
+    },
+    {
+      // Its next day, the end of its all-day event in a calendar file, has no year of four digits.
+      type: 'followUps',
+      fields: { ...stamp, ...sample.followUps, id: newId(), dueDate: '9999-12-31' },
       field: 'dueDate',
     },
   ];

@@ -282,6 +282,7 @@ describe('push and pull', () => {
     ['a year before 1000', '0202-03-01'],
     ['the 31st of April', '2026-04-31'],
     ['the 29th of February of a common year', '2026-02-29'],
+    ['the last day of 9999, whose next day a calendar file cannot write', '9999-12-31'],
   ])('rejects a day with %s, naming the field', async (_, dueDate) => {
     const { token } = await join();
     const { id, ...followUp } = sampleRecords().followUps;
