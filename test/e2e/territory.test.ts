@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { joinIsolated } from '../../src/domain/bidi';
+import { describeViolations, runAxe } from './helpers/axe';
 import { PHONE } from './helpers/browser';
 import { offlinePhones } from './helpers/offline-phone';
 import { SCREENSHOT_SIZES, screenshot } from './helpers/screenshots';
@@ -21,7 +22,16 @@ describe('communes known offline', () => {
     await territory.field('Nom du lieu').fill('La Grange');
     await territory.field('Code postal').fill('01400');
     // 01400 serves several communes: all are offered, none is chosen for the person.
-    await expect.poll(() => territory.communeSuggestions().getByRole('button').count()).toBeGreaterThan(5);
+    await expect.poll(() => territory.communeSuggestions().getByRole('option').count()).toBeGreaterThan(5);
+    // One Tab stop: the suggestions are the postcode's options, Tab goes on to the commune.
+    await page.keyboard.press('Tab');
+    expect(await territory.field('Commune').evaluate((box) => box === document.activeElement)).toBe(true);
+    await territory.field('Code postal').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await territory.communeSuggestions().getByRole('option').nth(1).getAttribute('id');
+    expect(await territory.field('Code postal').getAttribute('aria-activedescendant')).toBe(second);
+    expect(describeViolations(await runAxe(page))).toBe('');
     for (const size of SCREENSHOT_SIZES) {
       await page.setViewportSize(size);
       await territory.communeSuggestions().scrollIntoViewIfNeeded();
@@ -30,7 +40,7 @@ describe('communes known offline', () => {
     // A name typed under the postcode offers that postcode's commune first, not Châtillon (92).
     await territory.field('Commune').fill('chatillon');
     await expect
-      .poll(() => territory.communeSuggestions().getByRole('button').first().textContent())
+      .poll(() => territory.communeSuggestions().getByRole('option').first().textContent())
       .toMatch(/^Châtillon-sur-Chalaronne/);
     for (const size of SCREENSHOT_SIZES) {
       await page.setViewportSize(size);
@@ -56,7 +66,14 @@ describe('communes known offline', () => {
     await territory.openNewLieu();
     await territory.field('Nom du lieu').fill('Tiers-lieu du bout du monde');
     await territory.field('Code postal').fill('99999');
-    await expect.poll(() => territory.main().getByRole('status').textContent()).toContain('Aucune commune');
+    await expect
+      .poll(() =>
+        territory
+          .main()
+          .getByText(/^Aucune commune/)
+          .getAttribute('role'),
+      )
+      .toBe('status');
     await territory.field('Commune').fill('Finistère');
     await territory.save();
     await expect.poll(() => territory.main().textContent()).toContain('Fiche enregistrée');

@@ -1,7 +1,7 @@
 // Postcode and commune of a lieu, with the communes known offline: typing either offers the
 // matching communes, choosing one fills its INSEE code, département, région and EPCI. Typed
 // text is never replaced without a choice, and a postcode no commune has stays as typed.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { type Commune, communeFields, communesOfPostcode, searchCommunes } from '../../domain/communes';
 import { Field } from '../components/Field';
 import { useCommunes } from '../hooks/use-communes';
@@ -40,38 +40,56 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
   );
   const unknownPostcode = loaded && /^\d{5}$/.test(postcode) && communesOfPostcode(loaded, postcode).length === 0;
 
-  // The keyboard's way through the suggestions: ArrowDown from the box typed in goes to them, the
-  // arrows move among them, and Escape closes them with the focus back in that box. Without it the
-  // list stayed open under the box and 26 suggestions stood between "Commune" and the next field.
-  const list = useRef<HTMLUListElement>(null);
-  const typedIn = () => list.current?.parentElement?.querySelectorAll('input')[typing === 'postcode' ? 0 : 1];
-  const onFieldKey = (event: KeyboardEvent) => {
-    if (suggestions.length === 0) return;
-    if (event.key === 'Escape') setTyping(null);
-    else if (event.key === 'ArrowDown') list.current?.querySelector('button')?.focus();
+  // A combobox (WAI-ARIA's pattern): the focus stays in the box typed in, one Tab stop; the arrows
+  // move the active suggestion, Enter picks it, Escape closes the list and keeps the text. The
+  // suggestions were buttons once, 26 Tab stops for 26400 between "Commune" and the next field.
+  const listId = useId();
+  const optionId = (rank: number) => `${listId}-${rank}`;
+  const [active, setActive] = useState(-1);
+  const current = active < suggestions.length ? active : -1;
+  useEffect(() => {
+    if (current >= 0) document.getElementById(`${listId}-${current}`)?.scrollIntoView({ block: 'nearest' });
+  }, [current, listId]);
+  const comboboxOf = (box: 'postcode' | 'commune') => {
+    const expanded = typing === box && suggestions.length > 0;
+    return {
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': expanded,
+      'aria-controls': expanded ? listId : undefined,
+      'aria-activedescendant': expanded && current >= 0 ? optionId(current) : undefined,
+      onKeyDown: (event: KeyboardEvent) => onBoxKey(box, event),
+    } as const;
+  };
+  const onBoxKey = (box: 'postcode' | 'commune', event: KeyboardEvent) => {
+    const open = typing === box && suggestions.length > 0;
+    const last = suggestions.length - 1;
+    if (event.key === 'ArrowDown' && !open && (box === 'postcode' ? values.postcode : values.commune).trim()) {
+      // Closed by Escape: ArrowDown opens the list again, on its first commune.
+      setTyping(box);
+      setActive(0);
+    } else if (!open) return;
+    else if (event.key === 'ArrowDown') setActive(Math.min(current + 1, last));
+    // Up from the first commune goes back to the text; up from the text, to the last commune.
+    else if (event.key === 'ArrowUp') setActive(current === -1 ? last : current - 1);
+    else if (event.key === 'Escape') close();
+    else if (event.key === 'Enter' && current >= 0) choose(suggestions[current] as Commune);
     else return;
     event.preventDefault();
   };
-  const onSuggestionKey = (event: KeyboardEvent) => {
-    const item = (event.currentTarget as HTMLElement).closest('li');
-    const next =
-      event.key === 'ArrowDown'
-        ? item?.nextElementSibling
-        : event.key === 'ArrowUp'
-          ? item?.previousElementSibling
-          : null;
-    if (next) next.querySelector('button')?.focus();
-    else if (event.key === 'ArrowUp' || event.key === 'Escape') {
-      typedIn()?.focus();
-      if (event.key === 'Escape') setTyping(null);
-    } else if (event.key !== 'ArrowDown') return;
-    event.preventDefault();
+  const close = () => {
+    setTyping(null);
+    setActive(-1);
+  };
+  const typed = (box: 'postcode' | 'commune') => {
+    setTyping(box);
+    setActive(-1);
   };
 
   const choose = (commune: Commune) => {
     const fields = communeFields(commune, postcode);
     onChange(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value ?? ''])));
-    setTyping(null);
+    close();
   };
   const summary = [
     values.inseeCode && t.insee(values.inseeCode),
@@ -89,10 +107,10 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
         optional
         inputMode="numeric"
         autocomplete="off"
-        onKeyDown={onFieldKey}
+        {...comboboxOf('postcode')}
         value={values.postcode}
         onInput={(event) => {
-          setTyping('postcode');
+          typed('postcode');
           onChange({ postcode: event.currentTarget.value });
         }}
         error={errors.postcode}
@@ -107,35 +125,43 @@ export function CommuneFields({ values, errors, onChange }: CommuneFieldsProps) 
         hint={index === 'unavailable' ? t.unavailable : t.communeHint}
         optional
         autocomplete="off"
-        onKeyDown={onFieldKey}
+        {...comboboxOf('commune')}
         value={values.commune}
         onInput={(event) => {
-          setTyping('commune');
+          typed('commune');
           onChange({ commune: event.currentTarget.value, ...CODES_CLEARED });
         }}
         error={errors.commune}
       />
       {suggestions.length > 0 ? (
-        <ul class={styles.suggestions} aria-label={t.suggestions} ref={list}>
-          {suggestions.map((commune) => (
-            <li key={commune.insee}>
-              <button
-                type="button"
-                class={styles.suggestion}
-                onClick={() => choose(commune)}
-                onKeyDown={onSuggestionKey}
-              >
-                <span class={styles.name}>{commune.name}</span>
-                <span class={styles.detail}>
-                  {[commune.postcodes.slice(0, 3).join(', '), commune.departement.name || commune.departement.code]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </button>
-            </li>
+        <div class={styles.suggestions} role="listbox" id={listId} aria-label={t.suggestions}>
+          {suggestions.map((commune, rank) => (
+            // The keys are the combobox's, on the box that keeps the focus: a pointer picks here,
+            // and its press must not take the focus from the box (nor close a phone's keyboard).
+            // biome-ignore lint/a11y/useKeyWithClickEvents: see above
+            <div
+              key={commune.insee}
+              id={optionId(rank)}
+              role="option"
+              aria-selected={rank === current}
+              tabIndex={-1}
+              class={styles.suggestion}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(commune)}
+            >
+              <span class={styles.name}>{commune.name}</span>
+              <span class={styles.detail}>
+                {[commune.postcodes.slice(0, 3).join(', '), commune.departement.name || commune.departement.code]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </div>
           ))}
-        </ul>
+        </div>
       ) : null}
+      <p class="visually-hidden" role="status">
+        {typing && suggestions.length > 0 ? t.suggestionsCount(suggestions.length) : ''}
+      </p>
       {summary.length > 0 ? (
         <p class={styles.codes}>
           <span class="visually-hidden">{t.codes} : </span>

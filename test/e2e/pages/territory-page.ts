@@ -16,18 +16,19 @@ export class TerritoryPage {
     await this.main().getByRole('textbox', { name: 'Nom du lieu' }).waitFor();
   }
 
-  /** A text box by its label, "(facultatif)" or not. */
+  /** A text box by its label, "(facultatif)" or not: the postcode and the commune are comboboxes. */
   field(label: string): Locator {
-    return this.main().getByRole('textbox', { name: new RegExp(`^${label}( \\(facultatif\\))?$`) });
+    const name = new RegExp(`^${label}( \\(facultatif\\))?$`);
+    return this.main().getByRole('textbox', { name }).or(this.main().getByRole('combobox', { name }));
   }
 
   communeSuggestions(): Locator {
-    return this.main().getByRole('list', { name: 'Communes correspondantes' });
+    return this.main().getByRole('listbox', { name: 'Communes correspondantes' });
   }
 
   /** A suggested commune, by its name. */
   suggestion(name: string): Locator {
-    return this.communeSuggestions().getByRole('button', { name: new RegExp(`^${name}\\b`) });
+    return this.communeSuggestions().getByRole('option', { name: new RegExp(`^${name}\\b`) });
   }
 
   async save(): Promise<void> {
