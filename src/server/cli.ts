@@ -199,15 +199,15 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
     }
     return null;
   } catch (error) {
-    if (error instanceof RestoreRefused || error instanceof StartRefused) {
+    if (error instanceof RestoreRefused || error instanceof StartRefused || error instanceof CliError) {
       io.err(error.message);
       return 1;
     }
-    if (error instanceof CliError) {
-      io.err(error.message);
-      return 1;
-    }
-    throw error;
+    // PostgreSQL refusing the restore's connection (a password, a database, a server down).
+    const refusal = refusalOfUnusableStore(config, error);
+    if (!(refusal instanceof StartRefused)) throw refusal;
+    io.err(`Valise cannot run ${command}: ${refusal.message}`);
+    return 1;
   }
 }
 

@@ -1,8 +1,10 @@
 // A restore on PostgreSQL while servers keep running on the database: each push and pull runs
 // wholly before it (and the backup then replaces what it wrote: its device gives it back at the
 // new epoch) or wholly after it, on the backup under the new epoch; two restores run one after
-// the other; a dump made by a newer release is refused. The races are made by holding locks the
-// push or the restore needs, never by time.
+// the other; a dump made by a newer release is refused; a restore cut short leaves the database
+// as it was, or servers that refuse to start until it runs again; a connection the database cuts
+// fails its push only. The races are made by holding locks the push or the restore needs, and
+// the cuts by ending the session that waits, never by time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -180,6 +182,119 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
     expect(last).not.toBe(-1);
     expect(meta.epochReason).toBe(`restored from ${[older, newer][last]}`);
     expect(await storedIds()).toEqual(last === 0 ? idsOf(a, b) : idsOf(a, b, c));
+  });
+
+  /** Ends the session of whoever waits for the lock named by `waitEvent` ('relation', 'advisory'), as a crash would. */
+  async function cutSessionWaitingFor(waitEvent: string): Promise<void> {
+    const { rows } = await observer.query(
+      `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
+      [waitEvent],
+    );
+    expect(rows).toEqual([{ cut: true }]);
+  }
+
+  /** pg_restore stopped in its transaction: it waits to drop the records table, which the holder reads. */
+  async function pgRestoreStoppedHalfWay(file: string) {
+    await holder.query('BEGIN');
+    await holder.query('SELECT COUNT(*) FROM records');
+    const restoring = restore(file);
+    await waitFor('pg_restore waits for the records table', async () => {
+      const { rows } = await observer.query(
+        `SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database()
+         AND application_name = 'pg_restore' AND wait_event_type = 'Lock'`,
+      );
+      return Number(rows[0].count) === 1;
+    });
+    return {
+      restoring: restoring.then(
+        () => null,
+        (error: Error) => error,
+      ),
+    };
+  }
+
+  const startingServer = async () => {
+    const store = new PostgresStore(url, 1);
+    try {
+      await store.migrate();
+      return 'started';
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('leaves the database as it was when pg_restore fails half-way, says so in one sentence, and the servers start', async () => {
+    const [a, b, c] = [visitCreation(NOW), visitCreation(NOW), visitCreation(NOW)];
+    await push(a, b);
+    const file = await backup();
+    await push(c);
+    const before = await server.readMeta();
+
+    const { restoring } = await pgRestoreStoppedHalfWay(file);
+    await cutSessionWaitingFor('relation');
+    await holder.query('COMMIT');
+
+    const failure = await restoring;
+    expect(failure?.message).toMatch(
+      /^pg_restore failed: .*\. Nothing was changed: the database is as it was before\.$/,
+    );
+    expect(failure?.message, 'DATABASE_URL is never printed').not.toContain(url);
+    expect(await storedIds()).toEqual(idsOf(a, b, c));
+    expect(await server.readMeta()).toEqual(before);
+    expect(await startingServer()).toBe('started');
+  });
+
+  it('makes the servers refuse to start on a restore cut short after pg_restore, until it runs again whole', async () => {
+    const [a, b] = [visitCreation(NOW), visitCreation(NOW)];
+    await push(a, b);
+    const file = await backup();
+    await push(visitCreation(NOW));
+    const before = await server.readMeta();
+
+    // pg_restore commits; then the restore waits for a starting server's migration, and dies there.
+    const { restoring } = await pgRestoreStoppedHalfWay(file);
+    const migrating = new pg.Client({ connectionString: url });
+    await migrating.connect();
+    try {
+      await migrating.query('BEGIN');
+      await migrating.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await holder.query('COMMIT');
+      await untilWaiting(1, 'the restore waits to migrate what pg_restore committed');
+      await cutSessionWaitingFor('advisory');
+      const failure = await restoring;
+      expect(failure?.message).toMatch(
+        /^The restore stopped once pg_restore had begun \(.*\): the database may hold the backup without its new epoch.*Run it again: npm run valise -- restore /,
+      );
+      await migrating.query('COMMIT');
+    } finally {
+      await migrating.end();
+    }
+    // The backup is there under the epoch devices already hold: served, it would lose their writes.
+    expect(await storedIds()).toEqual(idsOf(a, b));
+    expect((await server.readMeta()).epoch).toBe(before.epoch);
+    expect(await startingServer()).toMatch(
+      new RegExp(`^a restore from ${file}, started .*, has not finished: .*npm run valise -- restore ${file}$`),
+    );
+
+    const { epoch } = await restore(file);
+    expect(epoch).not.toBe(before.epoch);
+    expect(await startingServer()).toBe('started');
+    expect(await storedIds()).toEqual(idsOf(a, b));
+  });
+
+  it('fails a push whose connection the database cuts (a restart, a failover), and serves the next one', async () => {
+    const cut = visitCreation(NOW);
+    const { pushing } = await pushStoppedInProgress(cut);
+    await cutSessionWaitingFor('transactionid');
+    await holder.query('COMMIT');
+    // Its device sends it again; the process, which the connection's unheard error ended, lives on.
+    await expect(pushing).rejects.toThrow(/terminating connection/);
+    const next = visitCreation(NOW);
+    expect((await push(next)).results).toEqual([{ id: next.id, status: 'applied' }]);
+    expect(await storedIds()).toEqual(idsOf(next));
   });
 
   it('refuses a dump made by a newer Valise, as it refuses such a SQLite file, and changes nothing', async () => {

@@ -3,14 +3,17 @@
 // database a newer Valise wrote. Each is one sentence (what is wrong, what to do), exit code 1,
 // no stack trace, never the password — and nothing written.
 import { rmSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { main } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
+import { takeBackup } from '../../src/server/ops/backup';
 import { StartRefused } from '../../src/server/start-refused';
 import { PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { freePort } from '../helpers/free-port';
+import { postgresBinDir } from '../helpers/postgres-cluster';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { expectPlainRefusal, refusedStart } from '../helpers/refused-start';
 import { serverFolder } from '../helpers/server-folder';
@@ -19,10 +22,14 @@ const PASSWORD = 'mot-de-passe-secret';
 
 describeOnPostgres('a start or a command on a PostgreSQL database it cannot use', (cluster) => {
   let dir: string;
+  const path = process.env.PATH;
   beforeEach(() => {
     dir = serverFolder('pg-start');
+    // pg_dump and pg_restore of the cluster's own version.
+    process.env.PATH = `${postgresBinDir()}${delimiter}${path}`;
   });
   afterEach(() => {
+    process.env.PATH = path;
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -72,6 +79,15 @@ describeOnPostgres('a start or a command on a PostgreSQL database it cannot use'
       });
       expect(lines.join(), 'the password is never printed').not.toContain('faux');
     }
+    // A restore opens its own connection: the same sentence.
+    const store = new PostgresStore(url, 1);
+    const { file } = await takeBackup(store, { dir, keepDaily: 1, keepWeekly: 0, databaseUrl: url, now: new Date() });
+    await store.close();
+    const { code, lines } = await command(as(url, 'gardien', 'faux'), 'restore', file);
+    expect({ code, lines }).toEqual({
+      code: 1,
+      lines: [expect.stringMatching(/^Valise cannot run restore: .*refused the password of user "gardien"/)],
+    });
   });
 
   it('refuses at npm start a DATABASE_URL that is no address, or a server that is down, without naming the password', async () => {

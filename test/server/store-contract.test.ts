@@ -80,7 +80,8 @@ describeOnPostgres('PostgreSQL', (cluster) => {
       await client.connect();
       try {
         await client.query('ALTER TABLE records DROP CONSTRAINT records_pkey, ADD PRIMARY KEY (id)');
-        await client.query('UPDATE schema_version SET version = $1', [POSTGRES_MIGRATIONS.length - 1]);
+        // The fifth migration keys records per network: the database as it was before it.
+        await client.query('UPDATE schema_version SET version = 4');
       } finally {
         await client.end();
       }

@@ -1,14 +1,11 @@
 // `valise backup --dir DIR`: a consistent copy taken while the server runs (SQLite's online
 // backup; pg_dump for PostgreSQL), then the retention rule applied to DIR.
-import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/store';
+import { runPostgresTool } from './postgres-tools';
 import { backupName, expiredBackups, parseBackupName } from './retention';
-
-const run = promisify(execFile);
 
 interface BackupOptions {
   dir: string;
@@ -30,7 +27,14 @@ export async function takeBackup(store: Store, options: BackupOptions): Promise<
   const partial = `${file}.partial`;
   try {
     if (store instanceof SqliteStore) await store.db.backup(partial);
-    else if (options.databaseUrl) await run('pg_dump', ['--format=custom', `--file=${partial}`, options.databaseUrl]);
+    // A restore's mark is the restoring database's own: restored, it would outlive the restore.
+    else if (options.databaseUrl)
+      await runPostgresTool('pg_dump', [
+        '--format=custom',
+        '--exclude-table=restore_in_progress',
+        `--file=${partial}`,
+        options.databaseUrl,
+      ]);
     else throw new Error('A PostgreSQL store needs DATABASE_URL for pg_dump.');
     renameSync(partial, file);
   } finally {

@@ -2,20 +2,17 @@
 // devices send back what they hold that the backup lacks. The store it replaces is kept beside
 // it (SQLite) — a restore never deletes data. SQLite's server must be stopped; PostgreSQL's
 // servers may run on, each push and pull before the restore or after it (replaceAlone).
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { ServerConfig } from '../config';
 import { SQLITE_FILE } from '../store/open';
-import { PostgresStore } from '../store/postgres';
+import { NothingReplaced, PostgresStore, ReplaceUnfinished } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/store';
 import { lockDataFolder } from './data-lock';
 import { epochEntries, renewEpoch } from './epoch';
+import { PostgresToolFailed, runPostgresTool } from './postgres-tools';
 import { verifyBackup } from './verify';
-
-const run = promisify(execFile);
 
 interface RestoreOutcome {
   epoch: string;
@@ -41,16 +38,17 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
     // Servers may keep running: their pushes and pulls wait for the backup and its epoch.
     const store = new PostgresStore(url, 2);
     try {
-      await store.replaceAlone(async () => {
-        await run('pg_restore', [
-          '--clean',
-          '--if-exists',
-          '--no-owner',
-          '--single-transaction',
-          `--dbname=${url}`,
-          file,
-        ]);
-      }, entries);
+      await store.replaceAlone(() => pgRestore(url, file), entries, file);
+    } catch (error) {
+      if (error instanceof NothingReplaced)
+        throw new RestoreRefused(`${error.message}. Nothing was changed: the database is as it was before.`);
+      if (error instanceof ReplaceUnfinished)
+        throw new RestoreRefused(
+          `The restore stopped once pg_restore had begun (${error.message}): the database may hold the backup ` +
+            'without its new epoch, and the servers refuse to start on it until a restore runs whole. ' +
+            `Run it again: npm run valise -- restore ${file}`,
+        );
+      throw error;
     } finally {
       await store.close();
     }
@@ -71,6 +69,24 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
     return { epoch: await withStore(new SqliteStore(target), now, reason), keptAside };
   } finally {
     lock.release();
+  }
+}
+
+/** One transaction: a pg_restore that stops on an error it reports has changed nothing. */
+async function pgRestore(url: string, file: string): Promise<void> {
+  try {
+    await runPostgresTool('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      `--dbname=${url}`,
+      file,
+    ]);
+  } catch (error) {
+    // Stopped by a signal, it may have been stopped after its commit: the mark stays.
+    if (error instanceof PostgresToolFailed && error.signal === null) throw new NothingReplaced(error.message);
+    throw error;
   }
 }
 

@@ -89,6 +89,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     if ((rows as { name: string }[]).some((row) => row.name === 'network_id')) return;
     await client.query('ALTER TABLE records DROP CONSTRAINT records_pkey, ADD PRIMARY KEY (network_id, id)');
   },
+  // A restore's mark, from before pg_restore until its epoch is written (PostgresStore.replaceAlone):
+  // pg_restore commits alone, so a restore cut short after it leaves the backup without its epoch.
+  // Never in a backup (takeBackup leaves it out), so that pg_restore --clean never drops it.
+  'CREATE TABLE IF NOT EXISTS restore_in_progress (id TEXT PRIMARY KEY, source TEXT NOT NULL, started_at TEXT NOT NULL)',
 ];
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */

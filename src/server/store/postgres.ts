@@ -10,6 +10,7 @@ import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
+import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
 import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
@@ -60,6 +61,10 @@ export class PostgresStore implements Store {
 
   private async transaction<T>(work: (client: Client) => Promise<T>, pool = this.pool, begin = 'BEGIN'): Promise<T> {
     const client = await pool.connect();
+    // A connection the database ends mid-transaction (a restart, a failover, an admin's
+    // pg_terminate_backend) fails the query in progress, then emits 'error' on the client, which
+    // the pool hears only on idle ones: unheard, it ended the whole server process.
+    client.on('error', ignoreEndedConnection);
     try {
       await client.query(begin);
       const result = await work(client);
@@ -69,6 +74,7 @@ export class PostgresStore implements Store {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
+      client.removeListener('error', ignoreEndedConnection);
       client.release();
     }
   }
@@ -78,24 +84,54 @@ export class PostgresStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await this.transaction(migrateIn);
+    await this.transaction(async (client) => {
+      await refuseUnfinishedRestore(client);
+      await migrateIn(client);
+    });
   }
 
   /**
    * Replaces the whole database as one step for every server running on it. `replace` (a
    * pg_restore, in a session of its own) starts once the pushes and pulls in progress have
    * ended; those that arrive meanwhile wait until what it brought is migrated and `meta` (the
-   * new epoch) written, in this transaction. Two replacements run one after the other. Should
-   * this process die once `replace` has committed, the backup stays without its epoch, as a
-   * SQLite restore cut short does: running the restore again finishes it.
+   * new epoch) written, in this transaction. Two replacements run one after the other.
+   *
+   * `replace` commits on its own: should this process die, or the migration fail, once it has,
+   * the backup would stay without its epoch and devices would never send back what it lacks. A
+   * mark, committed before `replace` and removed with the epoch, makes every server refuse to
+   * start on the database until a restore runs whole (migrate); it is removed at once when
+   * `replace` throws NothingReplaced. Anything else thrown once `replace` began comes as
+   * ReplaceUnfinished.
    */
-  async replaceAlone(replace: () => Promise<void>, meta: readonly [MetaKey, string][]): Promise<void> {
+  async replaceAlone(replace: () => Promise<void>, meta: readonly [MetaKey, string][], source: string): Promise<void> {
+    const mark = newId();
+    // A database the servers run on is migrated: its migration lock, which a starting server
+    // may hold, is waited for only by a database no server of this release has opened.
     await this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [DATA_LOCK]);
-      await replace();
-      await migrateIn(client);
-      await writeMetaIn(client, meta);
+      if (!(await hasRestoreMarks(client))) await migrateIn(client);
     });
+    let began = false;
+    try {
+      await this.transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [DATA_LOCK]);
+        // Committed on its own connection: the mark must outlive this transaction if it dies.
+        await this.pool.query('INSERT INTO restore_in_progress (id, source, started_at) VALUES ($1, $2, $3)', [
+          mark,
+          source,
+          new Date().toISOString(),
+        ]);
+        began = true;
+        await replace();
+        await migrateIn(client);
+        await writeMetaIn(client, meta);
+        // Restores run one at a time: the other marks are of restores cut short, which this one completes.
+        await client.query('DELETE FROM restore_in_progress');
+      });
+    } catch (error) {
+      if (began && !(error instanceof NothingReplaced)) throw new ReplaceUnfinished(error);
+      if (began) await this.pool.query('DELETE FROM restore_in_progress WHERE id = $1', [mark]).catch(() => undefined);
+      throw error;
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -407,6 +443,38 @@ export class PostgresStore implements Store {
       data: new Uint8Array(row.data as Buffer),
     };
   }
+}
+
+/** The query in progress fails with the same error; the pool drops the client once released. */
+function ignoreEndedConnection(): void {}
+
+/** Thrown by a replacement that changed nothing (its own transaction rolled back). */
+export class NothingReplaced extends Error {}
+
+/** A replacement that may have committed, its epoch not written: `cause` says what stopped it. */
+export class ReplaceUnfinished extends Error {
+  constructor(cause: unknown) {
+    super((cause as Error).message, { cause });
+  }
+}
+
+/** Whether the table of restores' marks exists (a migration of this release made it). */
+async function hasRestoreMarks(client: Client): Promise<boolean> {
+  const { rows } = await client.query("SELECT to_regclass('restore_in_progress') IS NOT NULL AS present");
+  return rows[0]?.present === true;
+}
+
+/** A server must not serve, nor a command change, a database a restore left half done. */
+async function refuseUnfinishedRestore(client: Client): Promise<void> {
+  if (!(await hasRestoreMarks(client))) return;
+  const [restore] = (await client.query('SELECT source, started_at FROM restore_in_progress ORDER BY started_at'))
+    .rows as { source: string; started_at: string }[];
+  if (restore)
+    throw new StartRefused(
+      `a restore from ${restore.source}, started ${restore.started_at}, has not finished: it is running, or ` +
+        'was cut short and the database may hold the backup without its new epoch (devices would not send back ' +
+        `what it lacks). Let it end, or run it again: npm run valise -- restore ${restore.source}`,
+    );
 }
 
 async function migrateIn(client: Client): Promise<void> {
