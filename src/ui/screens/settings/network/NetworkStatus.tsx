@@ -29,6 +29,11 @@ export function NetworkStatus({ session }: { session: Session }) {
     ...(status.pending > 0 ? [s.pending(status.pending)] : []),
     ...(status.filesWaiting > 0 ? [files(status.filesWaiting)] : []),
   ];
+  // While a sync runs, "Jamais synchronisé" and "Tout a été envoyé" would contradict
+  // "Synchronisation…": the state alone says it, until the run ends and the facts are known.
+  const syncing = status.state === 'syncing';
+  const lastSync = status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : syncing ? null : w.neverSynced;
+  const waitingLine = waiting.length > 0 ? waiting.join(' · ') : syncing ? null : t.pendingNone;
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (
     <div class="stack">
@@ -40,9 +45,9 @@ export function NetworkStatus({ session }: { session: Session }) {
           {session.revokedAt ? t.deviceRemoved : t.role(labelOf(ROLE_LABELS, session.role, lang))}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
-          {stateLabel(status, s)} · {status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : w.neverSynced}
-          <br />
-          {waiting.length > 0 ? waiting.join(' · ') : t.pendingNone}
+          {[stateLabel(status, s), ...(lastSync ? [lastSync] : [])].join(' · ')}
+          {waitingLine ? <br /> : null}
+          {waitingLine}
         </Fact>
       </Facts>
       {problem ? <Banner tone={status.state === 'offline' ? 'info' : 'error'}>{problem}</Banner> : null}

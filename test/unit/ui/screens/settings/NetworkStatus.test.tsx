@@ -64,3 +64,17 @@ describe('Réglages’ “Vous” line', () => {
     expect(shown).toContain('Léa Petit · Appareil retiré du réseau');
   });
 });
+
+describe('Réglages’ sync state while a first sync runs', () => {
+  afterEach(cleanup);
+
+  test('it says one thing: the sync runs, neither “never synced” nor “all sent”', () => {
+    const shown = stateShown({ state: 'syncing', error: null, pending: 0, filesWaiting: 0, lastSyncAt: null });
+    expect(shown).toBe('Synchronisation…');
+  });
+
+  test('what waits stays said while it goes', () => {
+    const shown = stateShown({ state: 'syncing', error: null, pending: 3, filesWaiting: 0, lastSyncAt: null });
+    expect(shown).toBe('Synchronisation…3 modifications à envoyer');
+  });
+});
