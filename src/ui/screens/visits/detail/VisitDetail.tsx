@@ -11,7 +11,7 @@ import { formatPosition } from '../../../../domain/positions';
 import { SERVICE_LABELS } from '../../../../domain/services';
 import { labelOf } from '../../../../domain/vocabulary';
 import { navigate } from '../../../../state/router';
-import { useSync } from '../../../../state/sync';
+import { useSync, useSyncStatus } from '../../../../state/sync';
 import { Banner, BannerMore } from '../../../components/Banner';
 import { Button, ButtonLink } from '../../../components/Button';
 import { ConfirmBanner } from '../../../components/ConfirmBanner';
@@ -56,6 +56,8 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
   const lang = useLanguage();
   const context = useDataContext();
   const joined = useSync((view) => view.session !== null);
+  // Online, the saved visit goes with the next sync; only offline does it wait for the connection.
+  const offline = useSyncStatus().state === 'offline';
   const [confirmDelete, setConfirmDelete] = useState(false);
   // "Garder" gives the focus back to "Supprimer la visite", which it replaced.
   const deleteBox = useFocusAfterClose<HTMLDivElement>(confirmDelete);
@@ -113,7 +115,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       />
       {query[SAVED] ? (
         <Banner tone="success" title={t.saved} class={styles['visit-notice']}>
-          <BannerMore>{joined ? t.savedSync : t.savedLocal}</BannerMore>
+          <BannerMore>{joined ? (offline ? t.savedOffline : t.savedSync) : t.savedLocal}</BannerMore>
         </Banner>
       ) : null}
       <Section title={t.notes}>
