@@ -3,7 +3,7 @@
 import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
 import type { BlobEntry } from '../db/schema';
-import { leaveNetwork, reloadSession } from '../db/sync-store';
+import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
 import { AdminClient } from '../sync/admin';
 import { SyncEngine } from '../sync/engine';
@@ -90,13 +90,15 @@ export async function syncNow(): Promise<void> {
   await scheduler.runNow();
 }
 
-export async function join(input: JoinInput): Promise<Session> {
+export async function join(input: JoinInput): Promise<{ session: Session; ownChanges: number }> {
   const { context, scheduler, tabs } = await startRuntime();
   const session = await joinNetwork(context, input);
+  // Counted before the first sync: after its pull, an admin's device seeds the starter valise.
+  const ownChanges = await pendingCount(context);
   syncStore.setState({ session });
   tabs?.postMessage('joined' satisfies TabNews);
   void scheduler.runNow();
-  return session;
+  return { session, ownChanges };
 }
 
 export async function leave({ wipe }: { wipe: boolean }): Promise<void> {

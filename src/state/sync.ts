@@ -58,8 +58,12 @@ export async function syncNow(): Promise<void> {
   await (await runtime()).syncNow();
 }
 
-/** Joins a network; what this device wrote before goes up on the sync that follows. */
-export async function join(input: JoinInput): Promise<Session> {
+/**
+ * Joins a network; what this device wrote before goes up on the sync that follows.
+ * `ownChanges` counts what the person wrote themselves: the untouched starter valise is
+ * forgotten on joining, and what an admin's device seeds after the first pull is not theirs.
+ */
+export async function join(input: JoinInput): Promise<{ session: Session; ownChanges: number }> {
   return (await runtime()).join(input);
 }
 

@@ -25,8 +25,9 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   const session = useSync((view) => view.session);
   // A removed admin acts as a concierge: the status above says why and what to do, once.
   const role = useRole();
-  // Set when this screen joined the network: the person is told it worked.
-  const [joinedHere, setJoinedHere] = useState(false);
+  // Set when this screen joined the network: the person is told it worked, and that what they
+  // had noted goes up only when they had noted something (the starter valise is not theirs).
+  const [joinedHere, setJoinedHere] = useState<{ ownChanges: boolean } | null>(null);
   const joinedStatus = useRef<HTMLDivElement>(null);
   // The join form is long: its button sits far down a phone's screen, and the joined screen
   // would open there, in the middle of the administration. Show the news and the status instead.
@@ -39,8 +40,8 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
     news.focus({ preventScroll: true });
     news.scrollIntoView({ block: 'start' });
   }, [joinedHere, joined]);
-  const onJoined = () => {
-    setJoinedHere(true);
+  const onJoined = (ownChanges: boolean) => {
+    setJoinedHere({ ownChanges });
     // The invitation's code is used up: out of the address bar and the history, so going back
     // or reloading does not offer it again. Same screen, so the news of the join stays shown.
     if (invitationCode) navigate(hrefTo(JOIN_PATH), { replace: true });
@@ -55,6 +56,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
               <Banner tone="success" actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}>
                 {/* The name is the server's, set by an admin: an override in it would turn the sentence around. */}
                 {t.joined(isolate(session.networkName))}
+                {joinedHere.ownChanges ? ` ${t.joinedOwnChanges}` : null}
                 <BannerMore>{t.joinedNext}</BannerMore>
               </Banner>
             ) : null}

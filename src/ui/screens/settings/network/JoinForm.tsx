@@ -23,7 +23,14 @@ import { messages } from './messages';
 
 const FORM_SCHEMA = v.pick(joinRequestSchema, ['code', 'deviceName', 'memberName']);
 
-export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoined: () => void }) {
+export function JoinForm({
+  initialCode,
+  onJoined,
+}: {
+  initialCode: string;
+  /** `ownChanges`: whether the person had written anything of their own before joining. */
+  onJoined: (ownChanges: boolean) => void;
+}) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const context = useDataContext();
@@ -85,8 +92,8 @@ export function JoinForm({ initialCode, onJoined }: { initialCode: string; onJoi
     if (!address || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await join({ serverUrl: address.url, code: readCode, deviceName, memberName: member });
-      onJoined();
+      const { ownChanges } = await join({ serverUrl: address.url, code: readCode, deviceName, memberName: member });
+      onJoined(ownChanges > 0);
     } catch (error) {
       const kind = error instanceof JoinError ? error.kind : 'server';
       if (kind === 'upgrade_required') requireUpgrade();

@@ -56,8 +56,8 @@ export const messages = {
     deviceHint: 'Pour que l’admin le reconnaisse, par exemple «\u00a0Téléphone de Camille\u00a0».',
     join: 'Rejoindre le réseau',
     joining: 'Connexion au réseau…',
-    joined: (network: string) =>
-      `Cet appareil a rejoint «\u00a0${network}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
+    joined: (network: string) => `Cet appareil a rejoint «\u00a0${network}\u00a0».`,
+    joinedOwnChanges: 'Ce que vous aviez déjà noté part vers le réseau.',
     joinedNext: 'Les visites du réseau arrivent avec cette première synchronisation\u00a0: retrouvez-les dans Visites.',
     toVisits: 'Aller aux visites',
     serverCompleted:
@@ -167,7 +167,8 @@ export const messages = {
     deviceHint: 'So the admin recognises it, e.g. “Camille’s phone”.',
     join: 'Join the network',
     joining: 'Connecting to the network…',
-    joined: (network: string) => `This device joined “${network}”. What you had written is going to the network.`,
+    joined: (network: string) => `This device joined “${network}”.`,
+    joinedOwnChanges: 'What you had written is going to the network.',
     joinedNext: 'The network’s visits arrive with this first sync: find them in Visits.',
     toVisits: 'Go to visits',
     serverCompleted:

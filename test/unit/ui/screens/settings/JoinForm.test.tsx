@@ -14,6 +14,7 @@ vi.mock('../../../../../src/state/sync', () => ({
   join: async (input: JoinInput) => {
     sent.push(input);
     if (failure.next) throw failure.next;
+    return { ownChanges: 0 };
   },
 }));
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({

@@ -22,9 +22,16 @@ const session: Session = {
   token: 'token',
 };
 
+/** How many changes of their own the person had written before the next join. */
+const written = vi.hoisted(() => ({ ownChanges: 0 }));
+
 vi.mock('../../../../../src/state/sync', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../../../src/state/sync')>();
-  return { ...original, join: async () => original.syncStore.setState({ session }) };
+  const join = async () => {
+    original.syncStore.setState({ session });
+    return { session, ownChanges: written.ownChanges };
+  };
+  return { ...original, join };
 });
 
 // The network's file space asks the server; not what these tests are about.
@@ -36,6 +43,7 @@ vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
 
 describe('joining from an invitation link', () => {
   beforeEach(() => {
+    written.ownChanges = 0;
     uiStore.setState({ lang: 'fr', online: true });
     syncStore.setState({ session: null });
     location.hash = '#/rejoindre?code=JWA2-F9K6-TTZF';
@@ -68,8 +76,25 @@ describe('joining from an invitation link', () => {
     expect(screen.getByRole('link', { name: 'Aller aux visites' }).getAttribute('href')).toBe('#/visites');
     // The network's name is isolated: an override an admin typed into it stays inside it.
     expect(screen.getByText(/Cet appareil a rejoint/).textContent).toContain(
-      `Cet appareil a rejoint «\u00a0${isolate('Réseau du bassin')}\u00a0». Ce que vous aviez déjà noté part vers le réseau.`,
+      `Cet appareil a rejoint «\u00a0${isolate('Réseau du bassin')}\u00a0».`,
     );
+  });
+
+  // A fresh device holds only the starter valise, which is not the person's: the news claimed
+  // « Ce que vous aviez déjà noté part vers le réseau » to an admin who had noted nothing.
+  test.each([
+    [0, false],
+    [2, true],
+  ])('with %i change(s) of their own written before, the news says they go up: %s', async (ownChanges, said) => {
+    written.ownChanges = ownChanges;
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    const news = await screen.findByText(/Cet appareil a rejoint/);
+    expect(news.textContent?.includes('Ce que vous aviez déjà noté part vers le réseau.')).toBe(said);
   });
 
   // Firefox ESR, keyboard only: the join's button went with its form and the focus fell to the
