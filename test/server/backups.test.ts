@@ -1,7 +1,18 @@
 // Backups that run themselves: dated copies with retention, a check that a copy can be
 // restored, a restore that keeps what it replaces and starts a new epoch, and a server that
 // notices it went back in time when a device's cursor is ahead of it.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +27,9 @@ import { readEpoch } from '../../src/server/ops/epoch';
 import { backupName, expiredBackups, parseBackupName } from '../../src/server/ops/retention';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { visitCreation } from '../helpers/mutations';
+import { privateTmpfsUnavailable } from '../helpers/private-tmpfs';
+
+const noTmpfs = privateTmpfsUnavailable();
 
 describe('backup retention', () => {
   const at = (iso: string) => ({ name: backupName(new Date(iso), 'sqlite'), at: new Date(iso) });
@@ -146,6 +160,51 @@ describe('valise backup, verify and restore (SQLite)', () => {
     expect(existsSync(join(dir, 'data', 'valise.sqlite'))).toBe(true);
     expect(readdirSync(join(dir, 'data')).some((name) => name.includes('before-restore'))).toBe(false);
   });
+
+  it.skipIf(noTmpfs !== null)(
+    `on a disk too full for the backup, leaves the store as it was and says so in one sentence${noTmpfs ? ` (skipped: ${noTmpfs})` : ''}`,
+    async () => {
+      await seed(400);
+      expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+      const backup = join(dir, 'backups', readdirSync(join(dir, 'backups'))[0] as string);
+      const old = join(dir, 'old.sqlite');
+      const store = new SqliteStore(old);
+      await store.migrate();
+      await store.createNetwork('Réseau d’avant');
+      await store.close();
+      // A disk of its own, seen by the restore only: the store, and half the backup's room.
+      const small = join(dir, 'small');
+      mkdirSync(small);
+      const size = statSync(old).size + Math.ceil(statSync(backup).size / 2 / 4096) * 4096;
+      const cliRun = 'node --import tsx src/server/cli.ts';
+      const run = spawnSync(
+        'unshare',
+        [
+          '-rm',
+          'sh',
+          '-c',
+          `mount -t tmpfs -o size=${size} tmpfs "$VALISE_DATA" && cp "$OLD" "$VALISE_DATA/valise.sqlite" &&
+           ${cliRun} restore "$BACKUP"; echo "restore: $?"; ${cliRun} networks; echo "networks: $?"; ls "$VALISE_DATA"`,
+        ],
+        {
+          cwd: join(import.meta.dirname, '../..'),
+          env: { ...process.env, VALISE_DATA: small, OLD: old, BACKUP: backup },
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+      const output = `${run.stdout}${run.stderr}`;
+      expect(output).toMatch(
+        new RegExp(`The disk of ${small} is full: the backup did not fit beside the store\\. Nothing was changed\\.`),
+      );
+      // The store answers as before, and nothing of the backup is left on the disk.
+      expect(run.stdout).toMatch(
+        /^restore: 1\n[0-9a-f-]+ {2}\d{4}-\d\d-\d\d {2}Réseau d’avant\nnetworks: 0\nvalise\.lock\nvalise\.sqlite\n$/,
+      );
+      expect(output, 'no stack trace').not.toMatch(/\n\s+at /);
+    },
+    180_000,
+  );
 
   it('refuses a whole file this server could not run on — newer, missing a column, or holding a trigger — and changes nothing', async () => {
     await seed(1);

@@ -2,8 +2,9 @@
 // devices send back what they hold that the backup lacks. The store it replaces is kept beside
 // it (SQLite) — a restore never deletes data. SQLite's server must be stopped; PostgreSQL's
 // servers may run on, each push and pull before the restore or after it (replaceAlone).
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { ServerConfig } from '../config';
 import { SQLITE_FILE } from '../store/open';
 import { NothingReplaced, PostgresStore, ReplaceUnfinished } from '../store/postgres';
@@ -57,19 +58,55 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
   if (verification.kind !== 'sqlite') throw new RestoreRefused('This server uses SQLite: restore a .sqlite backup.');
   // Throws DataFolderBusy while the server runs: a restore under a running server would be lost.
   const lock = lockDataFolder(config.dataDir);
+  const target = join(config.dataDir, SQLITE_FILE);
+  // The backup is made whole beside the store — copied, migrated, under its new epoch — and
+  // only then takes its place in one rename: a restore killed, or short of disk, before that
+  // leaves the store as it was, never a file cut short or a backup under the old epoch.
+  const incoming = `${target}.restoring`;
   try {
-    const target = join(config.dataDir, SQLITE_FILE);
+    let epoch: string;
+    try {
+      copyFileSync(file, incoming);
+      epoch = await withStore(new SqliteStore(incoming), now, reason);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ENOSPC' && (error as { code?: unknown }).code !== 'SQLITE_FULL')
+        throw error;
+      throw new RestoreRefused(
+        `The disk of ${config.dataDir} is full: the backup did not fit beside the store. Nothing was changed. ` +
+          'Free some space there and run the restore again.',
+      );
+    }
     let keptAside: string | null = null;
     if (existsSync(target)) {
       keptAside = `${target}.before-restore-${now.toISOString().replace(/[-:.]/g, '')}`;
-      for (const suffix of ['', '-wal', '-shm'])
-        if (existsSync(target + suffix)) renameSync(target + suffix, keptAside + suffix);
+      keepAside(target, keptAside);
     }
-    copyFileSync(file, target);
-    return { epoch: await withStore(new SqliteStore(target), now, reason), keptAside };
+    renameSync(incoming, target);
+    return { epoch, keptAside };
   } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(incoming + suffix, { force: true });
     lock.release();
   }
+}
+
+/**
+ * The replaced store, kept under `keptAside`, its write-ahead log folded into it first: a log
+ * left beside the file the backup becomes would be read as that file's.
+ */
+function keepAside(target: string, keptAside: string): void {
+  try {
+    const db = new Database(target, { fileMustExist: true });
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+  } catch {
+    // A damaged store (what a restore often replaces): its files move aside as they are.
+  }
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(target + suffix)) renameSync(target + suffix, keptAside + suffix);
+  linkSync(target, keptAside);
 }
 
 /** One transaction: a pg_restore that stops on an error it reports has changed nothing. */
