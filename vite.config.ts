@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import preact from '@preact/preset-vite';
@@ -176,6 +177,14 @@ function precompress(): Plugin {
  */
 const POLL_MS = 15_000;
 
+/**
+ * Test files run at once in the unit, server and sync projects (the e2e project runs one at a
+ * time). Vitest's default, one less than the cores, keeps a core for its main process, which
+ * mostly waits: on a 2-core machine that ran every file one after another, the workers' module
+ * loading and the sync fuzz leaving the second core idle.
+ */
+const WORKERS = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   plugins: [
     communesData(),
@@ -238,6 +247,7 @@ export default defineConfig({
     },
   },
   test: {
+    maxWorkers: WORKERS,
     server: { deps: { inline: ['zustand'] } },
     // The server and sync suites arrive with their issues: an empty project is not a failure.
     passWithNoTests: true,
