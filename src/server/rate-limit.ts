@@ -68,7 +68,9 @@ export class RateLimiter {
 
 /**
  * One unit per request and one per 64 KB of body: a large push costs more than a pull. A body
- * sent without its length (chunked) is charged as the largest the server would read: the
+ * is charged at most as the largest the server would read (a larger one gets 413): one request
+ * declaring a terabyte must not shut its address (a lieu's whole Wi-Fi) out for days, as the
+ * debt it left would. One sent without its length (chunked) is charged as that largest: the
  * charge is taken before the body arrives. A request with neither a length nor chunks has no
  * body (HTTP/1.1), whatever its method: a bodiless POST costs one unit.
  */
@@ -80,7 +82,7 @@ export function requestCost(
   const bytes =
     headers.contentLength !== undefined
       ? Number.isFinite(declared) && declared >= 0
-        ? declared
+        ? Math.min(declared, maxBodyBytes)
         : maxBodyBytes
       : headers.transferEncoding !== undefined
         ? maxBodyBytes

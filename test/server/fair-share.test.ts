@@ -78,6 +78,15 @@ describe('a share of the server per device and per address', () => {
     expect(limiter.take('address', 1, 100_000)).toBe(0);
   });
 
+  it('never charges more than the largest body the server reads, whatever length a request declares', () => {
+    // One request declaring a terabyte, never sent, left its address in debt for 3.9 days.
+    const declared = requestCost({ contentLength: String(2 ** 40), transferEncoding: undefined }, 8 * 1024 * 1024);
+    expect(declared).toBe(129);
+    const limiter = new RateLimiter(10, 300);
+    expect(limiter.take('address', declared, 0)).toBe(0);
+    expect(limiter.take('address', 200, 0)).toBe(2900);
+  });
+
   it('charges a request without a body one unit, a POST with neither a length nor chunks included', async () => {
     // HTTP/1.1: such a request has no body. Charged as the largest body, a raw client's bodiless
     // POST (a token renewal, a revocation) cost 129 units: a dozen of them and the address waited.
