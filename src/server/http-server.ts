@@ -82,7 +82,9 @@ export function listen(
   // A request Node's parser gave up on (not HTTP, headers too large, too slow): a JSON answer,
   // then the door closes.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    // A connection whose request was answered while its body was still coming (below) has its
+    // answer: a second one (Node's requestTimeout still runs) would be read as the next request's.
+    if (!socket.writable || error.code === 'ECONNRESET' || answeredEarly.has(socket)) return socket.destroy();
     const [status, body] = refusalOf(error.code);
     socket.end(rawAnswer(status, body));
   });
@@ -131,6 +133,9 @@ function closingAnswers(closing: () => boolean) {
 /** When the caller does not say: the server's default limits (10 MB files, 8 MB requests). */
 const DEFAULT_LARGEST_BODY = 10 * 1024 * 1024;
 
+/** Connections answered before their request's body was all read (discardUnreadBody). */
+const answeredEarly = new WeakSet<Duplex>();
+
 /** How long the rest of a body sent without its length may still arrive once its request is answered. */
 const UNDECLARED_BODY_GRACE_MS = 500;
 
@@ -139,8 +144,8 @@ const UNDECLARED_BODY_GRACE_MS = 500;
  * GET with a body. The client is still sending, and closing on unread bytes resets the
  * connection: Node's fetch, the app's own transport, then sees a broken pipe (EPIPE) and never
  * reads the answer. So the rest is read and thrown away, and the connection lives on.
- * Bounded, so a stranger cannot make the server read without end (Node's requestTimeout no
- * longer applies once the request is answered): a declared length up to twice the largest body
+ * Bounded, so a stranger cannot make the server read without end (on top of Node's
+ * requestTimeout, counted from the request's start): a declared length up to twice the largest body
  * the server takes is read to its end, in the time any body may take to arrive; a larger one is
  * not waited for; a body without a length (chunked: the app never sends one) gets half a second.
  * Past a bound, the connection closes.
@@ -148,6 +153,7 @@ const UNDECLARED_BODY_GRACE_MS = 500;
 function discardUnreadBody(incoming: IncomingMessage, largestBody: number): void {
   const { socket } = incoming;
   if (incoming.complete || socket.destroyed) return;
+  answeredEarly.add(socket);
   const bound = 2 * largestBody;
   const declared = incoming.headers['content-length'];
   if (declared !== undefined && Number(declared) > bound) return void socket.destroy();
@@ -157,6 +163,7 @@ function discardUnreadBody(incoming: IncomingMessage, largestBody: number): void
   );
   const done = () => {
     clearTimeout(timer);
+    answeredEarly.delete(socket);
     socket.off('close', done);
   };
   incoming.once('end', done);
