@@ -13,6 +13,7 @@ import type { Store } from '../store/store';
 import { lockDataFolder } from './data-lock';
 import { epochEntries, renewEpoch } from './epoch';
 import { PostgresToolFailed, runPostgresTool } from './postgres-tools';
+import { shellWord } from './shell-word';
 import { verifyBackup } from './verify';
 
 interface RestoreOutcome {
@@ -47,7 +48,7 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
         throw new RestoreRefused(
           `The restore stopped once pg_restore had begun (${error.message}): the database may hold the backup ` +
             'without its new epoch, and the servers refuse to start on it until a restore runs whole. ' +
-            `Run it again: npm run valise -- restore ${file}`,
+            `Run it again: npm run valise -- restore ${shellWord(file)}`,
         );
       throw error;
     } finally {

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
+import { shellWord } from '../ops/shell-word';
 import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
 import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
@@ -473,7 +474,7 @@ async function refuseUnfinishedRestore(client: Client): Promise<void> {
     throw new StartRefused(
       `a restore from ${restore.source}, started ${restore.started_at}, has not finished: it is running, or ` +
         'was cut short and the database may hold the backup without its new epoch (devices would not send back ' +
-        `what it lacks). Let it end, or run it again: npm run valise -- restore ${restore.source}`,
+        `what it lacks). Let it end, or run it again: npm run valise -- restore ${shellWord(restore.source)}`,
     );
 }
 
