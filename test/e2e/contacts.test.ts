@@ -28,10 +28,10 @@ describe('contacts and lieux offline on a phone', () => {
     await main.getByRole('link', { name: 'Lieux', exact: true }).click();
     await main.getByRole('link', { name: 'Nouveau lieu' }).click();
     await main.getByRole('textbox', { name: 'Nom du lieu' }).fill('La Forge');
-    await main.getByRole('textbox', { name: /Commune/ }).fill('Redon');
-    await main.getByRole('textbox', { name: /Code postal/ }).fill('3560');
+    await main.getByRole('combobox', { name: /Commune/ }).fill('Redon');
+    await main.getByRole('combobox', { name: /Code postal/ }).fill('3560');
     await main.getByRole('button', { name: 'Enregistrer' }).click();
-    const postcode = main.getByRole('textbox', { name: /Code postal/ });
+    const postcode = main.getByRole('combobox', { name: /Code postal/ });
     await expect.poll(() => postcode.getAttribute('aria-invalid')).toBe('true');
     expect(await main.textContent()).toContain('Le code postal compte 5 chiffres.');
     expect(await main.getByRole('textbox', { name: 'Nom du lieu' }).inputValue()).toBe('La Forge');

@@ -120,7 +120,8 @@ describe('a phone a release behind and a phone of today, on today’s server', (
       expect(shown).toContain('Suivi du local');
       expect(shown).toContain('visite du local jeudi');
       const place = await device.text(`#/contacts/lieu/${lieu}`);
-      expect(place).toContain('02 99 00 00 01');
+      // Shown with spaces that do not break (a number across two lines is misread).
+      expect(place.replace(/\s/g, ' ')).toContain('02 99 00 00 01');
       // The website shows as a link named "Site web".
       expect(await device.main().locator('a[href*="la-grange.example"]').count()).toBe(1);
       expect(await device.text(`#/visites/${oldVisit}`)).toContain('ancienne version');
