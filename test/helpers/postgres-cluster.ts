@@ -136,7 +136,9 @@ export class PostgresCluster {
   async createRoleWithPassword(role: string, password: string): Promise<void> {
     await this.asSuperuser((client) => client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`));
     const loadedAt = async () =>
-      String((await this.asSuperuser((client) => client.query('SELECT pg_conf_load_time() AS at'))).rows[0].at);
+      // As text, to the microsecond: a Date's string keeps whole seconds, and a reload within the
+      // second of the last load looked like no reload at all (the wait then ran out).
+      String((await this.asSuperuser((client) => client.query('SELECT pg_conf_load_time()::text AS at'))).rows[0].at);
     const before = await loadedAt();
     const hba = join(this.dataDir, 'pg_hba.conf');
     writeFileSync(hba, `host all ${role} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);

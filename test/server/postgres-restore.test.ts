@@ -90,6 +90,15 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
     );
     return Number(rows[0].count);
   }
+  /** Sessions waiting for a lock of one kind ('relation', 'advisory', 'transactionid'). */
+  async function waitingFor(waitEvent: string): Promise<number> {
+    const { rows } = await observer.query(
+      `SELECT COUNT(*) AS count FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
+      [waitEvent],
+    );
+    return Number(rows[0].count);
+  }
   const untilWaiting = (count: number, what: string) =>
     waitFor(what, async () => (await waiting()) === count, { timeout: 20_000 });
 
@@ -184,8 +193,15 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
     expect(await storedIds()).toEqual(last === 0 ? idsOf(a, b) : idsOf(a, b, c));
   });
 
-  /** Ends the session of whoever waits for the lock named by `waitEvent` ('relation', 'advisory'), as a crash would. */
+  /**
+   * Ends the session that waits for the lock named by `waitEvent` ('relation', 'advisory',
+   * 'transactionid'), as a crash would — once it waits: a session just woken by a commit may
+   * still show the lock it waited for a moment before.
+   */
   async function cutSessionWaitingFor(waitEvent: string): Promise<void> {
+    await waitFor(`a session waits for a lock (${waitEvent})`, async () => (await waitingFor(waitEvent)) === 1, {
+      timeout: 20_000,
+    });
     const { rows } = await observer.query(
       `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity
        WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1`,
@@ -262,7 +278,6 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
       await migrating.query('BEGIN');
       await migrating.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await holder.query('COMMIT');
-      await untilWaiting(1, 'the restore waits to migrate what pg_restore committed');
       await cutSessionWaitingFor('advisory');
       const failure = await restoring;
       expect(failure?.message).toMatch(
