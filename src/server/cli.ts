@@ -127,9 +127,14 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         const network = await pickNetwork(store, config, option(args, 'network'));
         const id = args[0];
         if (!id || !isId(id)) throw new CliError('Give the device id to revoke (see: npm run valise -- devices).');
+        const wasAdmin = (await store.listDevices(network.id)).some(
+          (device) => device.id === id && device.role === 'admin',
+        );
         if (!(await store.revokeDevice(network.id, id, new Date().toISOString())))
           throw new CliError(`No active device ${id} in "${network.name}".`);
         io.out(`Device ${id} revoked: it is refused from its next request.`);
+        if (wasAdmin)
+          io.out('It was an admin: the invitations not used yet are cancelled; invite again whom you expect.');
         return 0;
       }
       case 'backup': {

@@ -195,6 +195,42 @@ describe('authorisation', () => {
     expect(last.status).toBe(409);
   });
 
+  it('ends the invitations not used yet when an admin device is revoked: a stolen phone’s codes let no one in', async () => {
+    const keeper = await join('admin');
+    const stolen = await join('admin');
+    const concierge = await join('concierge');
+    const invite = async (token: string) => {
+      const { body } = await call('/api/admin/invitations', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ role: 'admin' }),
+      });
+      return body.code as string;
+    };
+    const revoke = async (deviceId: string) => {
+      expect(
+        (await call(`/api/admin/devices/${deviceId}/revoke`, { method: 'POST', token: keeper.token })).status,
+      ).toBe(200);
+      now += 1000;
+    };
+    const joinWith = async (code: string, clockNode: string) => {
+      const body = JSON.stringify({ code, deviceName: 'Autre', memberName: 'Quelqu’un', clockNode });
+      return (await call('/api/join', { method: 'POST', body })).body.code;
+    };
+    const thiefCode = await invite(stolen.token);
+    const keptCode = await invite(keeper.token);
+    const spareCode = await invite(keeper.token);
+
+    // A concierge's device issues no invitation: revoking one ends none.
+    await revoke(concierge.deviceId);
+    expect(await joinWith(spareCode, 'aaaaaaaaaaaaaaaa')).toBeUndefined();
+    await revoke(stolen.deviceId);
+    expect(await joinWith(thiefCode, 'bbbbbbbbbbbbbbbb')).toBe('invalid_invitation');
+    // The keeping admin's own pending code ends too: it is given again, and the new one works.
+    expect(await joinWith(keptCode, 'cccccccccccccccc')).toBe('invalid_invitation');
+    expect(await joinWith(await invite(keeper.token), 'dddddddddddddddd')).toBeUndefined();
+  });
+
   it('lets an admin invite and list devices', async () => {
     const admin = await join('admin');
     const invitation = await call('/api/admin/invitations', {

@@ -145,6 +145,32 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.revokedAt).toBe(new Date(NOW).toISOString());
     });
 
+    it('ends the unused invitations of its network only when an admin device is revoked', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const invitation = async (networkId: string, code: string, expiresAt: number) => {
+        const codeHash = code.repeat(64);
+        const invitation = { codeHash, networkId, role: 'admin' as const, usedAt: null, attempts: 0 };
+        await store.createInvitation({ ...invitation, expiresAt: new Date(expiresAt).toISOString() });
+        return codeHash;
+      };
+      const admin = device(a.id, 'admin');
+      await store.redeemInvitation(await invitation(a.id, '1', NOW + 1000), admin, '2'.repeat(64));
+      const pending = await invitation(a.id, '3', NOW + 3_600_000);
+      const alreadyOver = await invitation(a.id, '4', NOW - 1000);
+      const otherNetwork = await invitation(b.id, '5', NOW + 3_600_000);
+      const at = new Date(NOW).toISOString();
+
+      expect(await store.revokeDevice(a.id, admin.id, at)).toBe(true);
+      expect((await store.findInvitation(pending))?.expiresAt).toBe(at);
+      // Ended invitations are not given more time, nor is another network's touched.
+      expect((await store.findInvitation(alreadyOver))?.expiresAt).toBe(new Date(NOW - 1000).toISOString());
+      expect((await store.findInvitation(otherNetwork))?.expiresAt).toBe(new Date(NOW + 3_600_000).toISOString());
+      // A join that read the invitation before the revocation cannot redeem it after.
+      expect(await store.redeemInvitation(pending, device(a.id), '6'.repeat(64))).toBe(false);
+      expect(await store.redeemInvitation(otherNetwork, device(b.id), '7'.repeat(64))).toBe(true);
+    });
+
     it('replaces a device token with its own again, never with another device’s', async () => {
       const a = await store.createNetwork('A');
       const phone = device(a.id);

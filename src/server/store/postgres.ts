@@ -194,10 +194,10 @@ export class PostgresStore implements Store {
 
   async redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean> {
     return this.transaction(async (client) => {
-      const used = await client.query('UPDATE invitations SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL', [
-        device.createdAt,
-        codeHash,
-      ]);
+      const used = await client.query(
+        'UPDATE invitations SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1',
+        [device.createdAt, codeHash],
+      );
       if (used.rowCount !== 1) return false;
       await client.query(
         `INSERT INTO devices (id, network_id, name, member_name, role, clock_node, token_hash, created_at)
@@ -233,11 +233,21 @@ export class PostgresStore implements Store {
   }
 
   async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
-    const result = await this.pool.query(
-      'UPDATE devices SET revoked_at = $1 WHERE id = $2 AND network_id = $3 AND revoked_at IS NULL',
-      [at, deviceId, networkId],
-    );
-    return result.rowCount === 1;
+    return this.transaction(async (client) => {
+      const [revoked] = (
+        await client.query(
+          'UPDATE devices SET revoked_at = $1 WHERE id = $2 AND network_id = $3 AND revoked_at IS NULL RETURNING role',
+          [at, deviceId, networkId],
+        )
+      ).rows as { role: string }[];
+      if (!revoked) return false;
+      if (revoked.role === 'admin')
+        await client.query(
+          'UPDATE invitations SET expires_at = $1 WHERE network_id = $2 AND used_at IS NULL AND expires_at > $1',
+          [at, networkId],
+        );
+      return true;
+    });
   }
 
   async push(input: PushInput): Promise<PushOutput> {

@@ -135,8 +135,8 @@ export class SqliteStore implements Store {
   async redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean> {
     return this.db.transaction(() => {
       const used = this.db
-        .prepare('UPDATE invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL')
-        .run(device.createdAt, codeHash);
+        .prepare('UPDATE invitations SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?')
+        .run(device.createdAt, codeHash, device.createdAt);
       if (used.changes !== 1) return false;
       this.db
         .prepare(
@@ -173,10 +173,19 @@ export class SqliteStore implements Store {
   }
 
   async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
-    const result = this.db
-      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND network_id = ? AND revoked_at IS NULL')
-      .run(at, deviceId, networkId);
-    return result.changes === 1;
+    return this.db.transaction(() => {
+      const revoked = this.db
+        .prepare(
+          'UPDATE devices SET revoked_at = ? WHERE id = ? AND network_id = ? AND revoked_at IS NULL RETURNING role',
+        )
+        .get(at, deviceId, networkId) as { role: string } | undefined;
+      if (!revoked) return false;
+      if (revoked.role === 'admin')
+        this.db
+          .prepare('UPDATE invitations SET expires_at = ? WHERE network_id = ? AND used_at IS NULL AND expires_at > ?')
+          .run(at, networkId, at);
+      return true;
+    })();
   }
 
   async push({ context, mutations }: PushInput): Promise<PushOutput> {

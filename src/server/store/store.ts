@@ -86,12 +86,20 @@ export interface Store {
   createInvitation(invitation: Invitation): Promise<void>;
   /** Counts an attempt on the code and returns it when usable (unused, not expired). */
   findInvitation(codeHash: string): Promise<Invitation | null>;
-  /** Marks the invitation used and creates the device, atomically; false if it was used meanwhile. */
+  /**
+   * Marks the invitation used and creates the device, atomically; false if it was used, or
+   * ended by an admin's revocation, meanwhile.
+   */
   redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean>;
 
   findDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
   touchDevice(id: string, at: string): Promise<void>;
   listDevices(networkId: string): Promise<Device[]>;
+  /**
+   * Revoking an admin device also ends, at `at`, every invitation of the network not used yet:
+   * a lost or stolen admin phone could have issued some, and each would let its holder back in
+   * as a new device. The admins who revoke it invite again those they still expect.
+   */
   revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean>;
 
   /** Applies a push in one transaction: effects and mutation ids together. */

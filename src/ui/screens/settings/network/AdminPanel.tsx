@@ -66,10 +66,13 @@ export function AdminPanel({
     });
   const revoke = (device: DeviceInfo) =>
     attempt(async () => {
-      if (!window.confirm(t.deviceRevokeConfirm(isolate(device.name)))) return;
+      const confirm = device.role === 'admin' ? t.adminDeviceRevokeConfirm : t.deviceRevokeConfirm;
+      if (!window.confirm(confirm(isolate(device.name)))) return;
       const client = await adminClient();
       if (!client) return;
       await client.revoke(device.id);
+      // The server ended the invitations not used yet, the one shown here among them.
+      if (device.role === 'admin') setInvitation(null);
       if (device.id !== deviceId) {
         setDevices(await client.devices());
         return;

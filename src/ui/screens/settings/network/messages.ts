@@ -123,6 +123,8 @@ export const messages = {
     deviceRevoke: 'Retirer cet appareil',
     deviceRevokeConfirm: (name: string) =>
       `Retirer «\u00a0${name}\u00a0» du réseau\u202f? Il ne pourra plus synchroniser.`,
+    adminDeviceRevokeConfirm: (name: string) =>
+      `Retirer «\u00a0${name}\u00a0» du réseau\u202f? Il ne pourra plus synchroniser, et les invitations pas encore utilisées seront annulées (celles qu’il a pu créer comprises)\u00a0: invitez de nouveau les personnes attendues.`,
     adminFailed: 'L’action n’a pas abouti. Vérifiez la connexion au serveur et réessayez.',
     networkRenameLabel: 'Nom du réseau',
     networkRenameHint: 'Tel que chaque appareil du réseau l’affiche.',
@@ -232,6 +234,8 @@ export const messages = {
       'This device was removed from the network: it no longer syncs. Your data stays here; to sync again, ask another admin for an invitation.',
     deviceRevoke: 'Remove this device',
     deviceRevokeConfirm: (name: string) => `Remove “${name}” from the network? It will no longer sync.`,
+    adminDeviceRevokeConfirm: (name: string) =>
+      `Remove “${name}” from the network? It will no longer sync, and the invitations not used yet will be cancelled (any it created among them): invite the people you expect again.`,
     adminFailed: 'The action failed. Check the connection to the server and try again.',
     networkRenameLabel: 'Network name',
     networkRenameHint: 'As every device of the network shows it.',

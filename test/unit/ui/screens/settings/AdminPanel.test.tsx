@@ -95,6 +95,20 @@ describe('the devices of the network, for an admin', () => {
     expect(screen.queryByText(/Cet appareil a été retiré/)).toBeNull();
     expect(server.syncs).toBe(0);
   });
+
+  test('revoking an admin device warns that unused invitations end, and the one shown goes with them', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('confirm', (question: string) => asked.push(question) > 0);
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+    await screen.findByRole('button', { name: 'Copier le lien' });
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
+    const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
+    fireEvent.click(within(other).getByRole('button', { name: 'Retirer cet appareil' }));
+    await waitFor(() => expect(other.textContent).toContain('retiré'));
+    expect(asked).toEqual([expect.stringContaining('les invitations pas encore utilisées seront annulées')]);
+    expect(screen.queryByRole('button', { name: 'Copier le lien' })).toBeNull();
+  });
 });
 
 describe('an invitation, for an admin on a phone', () => {
