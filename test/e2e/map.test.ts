@@ -17,6 +17,7 @@ import type { Dataset } from '../bench/data/dataset';
 import { seedServer } from '../bench/server-side';
 import { describeViolations, runAxe } from './helpers/axe';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { FRAME_BOUND_MS, twoFrames } from './helpers/frames';
 import { screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
 import { reloadUntilControlled } from './helpers/service-worker';
@@ -252,7 +253,7 @@ describe('the map of lieux', () => {
     // The phone's size asks for tiles of its own; they are all in before going offline, or one
     // still on its way would reach the server after `before` is read (seen once: 18 for 14).
     // Leaflet lays out the new size on the frame after the resize; every tile it then shows has loaded.
-    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    await page.evaluate(twoFrames, FRAME_BOUND_MS);
     await expect.poll(() => page.locator('img.leaflet-tile:not(.leaflet-tile-loaded)').count()).toBe(0);
 
     await context.setOffline(true);

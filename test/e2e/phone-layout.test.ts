@@ -18,6 +18,7 @@ import { SCREENS } from '../../src/ui/routes';
 import { type Dataset, generateDataset } from '../bench/data/dataset';
 import { toMutations } from '../bench/server-side';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
+import { FRAME_BOUND_MS, twoFrames } from './helpers/frames';
 import { fileChoosers, squeezedTicks, tooWide, underQuickCapture, wordsCut } from './helpers/layout';
 import { screenshot, screenshotAtSizes } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
@@ -224,7 +225,7 @@ async function open(hash: string, ...ready: Ready[]): Promise<void> {
       );
     }, shown.text);
   }
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(twoFrames, FRAME_BOUND_MS);
 }
 
 describe('a phone with the network’s data', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { waitFor } from '../../helpers/wait-for';
 import { AXE_SOURCE, type AxeViolation, axeViolations } from '../helpers/axe';
 import { DESKTOP, PHONE, type Viewport } from '../helpers/browser';
+import { FRAME_BOUND_MS, twoFrames } from '../helpers/frames';
 import { SCREENSHOTS } from '../helpers/paths';
 import type { Backend, EngineName } from './backend';
 import { findElement, type Query } from './in-page';
@@ -217,7 +218,7 @@ export class Device {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const path = join(SCREENSHOTS, `${this.engine}-${name}-${this.viewport.width}x${this.viewport.height}.png`);
     // Let layout settle after a resize before the capture.
-    await this.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await this.evaluate(twoFrames, FRAME_BOUND_MS);
     await this.backend.screenshot(path);
     return path;
   }

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, type Viewport } from './browser';
+import { FRAME_BOUND_MS, twoFrames } from './frames';
 import { SCREENSHOTS } from './paths';
 
 export const SCREENSHOT_SIZES: readonly Viewport[] = [PHONE, DESKTOP];
@@ -14,7 +15,7 @@ export async function screenshot(page: Page, name: string, { fullPage = false } 
   const size = page.viewportSize() ?? PHONE;
   const path = join(SCREENSHOTS, `${name}-${size.width}x${size.height}${fullPage ? '-full' : ''}.png`);
   // Let layout and fonts settle after a resize before the capture.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(twoFrames, FRAME_BOUND_MS);
   await page.screenshot({ path, fullPage });
   return path;
 }
