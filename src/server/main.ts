@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { configWarnings, readConfig, type ServerConfig } from './config';
+import { configWarnings, largestBody, readConfig, type ServerConfig } from './config';
 import { listen } from './http-server';
 import { invitationLink, issueInvitation } from './invitations';
 import { lockDataFolder } from './ops/data-lock';
@@ -24,7 +24,7 @@ export async function startServer() {
   const server = listen(app, {
     port: config.port,
     hostname: config.host,
-    largestBody: Math.max(config.maxBodyBytes, config.maxAttachmentBytes),
+    largestBody: largestBody(config),
   });
   const info = await listening(server, config);
   // Printed only once the server listens: an invitation to a server that failed to start is no use.

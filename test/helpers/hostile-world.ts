@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
-import { readConfig } from '../../src/server/config';
+import { largestBody, readConfig } from '../../src/server/config';
 import { listen } from '../../src/server/http-server';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
@@ -134,7 +134,7 @@ export async function startHostileWorld(
   const server = listen(app, {
     port: 0,
     hostname: '127.0.0.1',
-    largestBody: Math.max(config.maxBodyBytes, config.maxAttachmentBytes),
+    largestBody: largestBody(config),
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

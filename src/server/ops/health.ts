@@ -3,6 +3,7 @@
 // accepts. The route needs no token, so the check runs at most once per interval whoever asks,
 // and every caller meanwhile gets its result: a stranger calling it in a loop costs one small
 // write every few seconds, not one per request.
+import { largestBody, type ServerConfig } from '../config';
 import type { Store } from '../store/store';
 
 /** How long one check's result answers every caller. */
@@ -58,8 +59,8 @@ export class HealthCheck {
  * Room for the largest request: its bytes go to SQLite's write-ahead log, then are copied into
  * the database file at the next checkpoint.
  */
-export function roomForLargestWrite(config: { maxBodyBytes: number; maxAttachmentBytes: number }): number {
-  return 2 * Math.max(config.maxBodyBytes, config.maxAttachmentBytes);
+export function roomForLargestWrite(config: Pick<ServerConfig, 'maxBodyBytes' | 'maxAttachmentBytes'>): number {
+  return 2 * largestBody(config);
 }
 
 function diskFull(roomNeeded: number): Health {
