@@ -2,8 +2,8 @@
 // actions): with the session as stored, which another tab of the device may have changed.
 import { afterEach, expect, it, vi } from 'vitest';
 import { appData } from '../../../src/db/app-data';
-import type { Session } from '../../../src/db/context';
 import { adminClient, startRuntime } from '../../../src/state/sync-runtime';
+import { joinedSession } from '../../helpers/session';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -18,16 +18,14 @@ it('an admin action after another tab replaced the token calls with the new toke
     bearers.push(new Headers(init?.headers).get('Authorization') ?? '');
     return new Response(JSON.stringify({ devices: [] }), { headers });
   });
-  const session: Session = {
+  const session = joinedSession({
     networkId: '01900000-0000-7000-8000-000000000001',
     networkName: 'Réseau',
     deviceId: '01900000-0000-7000-8000-000000000002',
     memberName: 'Léa',
     role: 'admin',
-    maxAttachmentBytes: 10_000_000,
-    serverUrl: 'https://valise.example',
     token: 'token-read-when-this-tab-opened',
-  };
+  });
   const context = await appData();
   await context.db.meta.put({ key: 'session', value: session });
   const { scheduler, engine, tabs } = await startRuntime();

@@ -2,22 +2,13 @@
 // sent, and its accessible name starts with what is seen (voice control: "click À envoyer 2").
 import { render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { Session } from '../../../../src/db/context';
 import { syncStore } from '../../../../src/state/sync';
 import { uiStore } from '../../../../src/state/ui';
 import type { SyncStatus } from '../../../../src/sync/status';
 import { SyncIndicator } from '../../../../src/ui/sync/SyncIndicator';
+import { joinedSession } from '../../../helpers/session';
 
-const joined: Session = {
-  networkId: 'network',
-  networkName: 'Réseau du bassin',
-  deviceId: 'device',
-  memberName: 'Léa Petit',
-  role: 'concierge',
-  maxAttachmentBytes: 10_000_000,
-  serverUrl: 'https://valise.example',
-  token: 'token',
-};
+const joined = joinedSession();
 
 function show(status: Partial<SyncStatus>, online = true) {
   uiStore.setState({ lang: 'fr', online });

@@ -10,17 +10,9 @@ import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
 import { INITIAL_SYNC_STATUS } from '../../../../../src/sync/status';
 import { NetworkSection } from '../../../../../src/ui/screens/settings/NetworkSection';
+import { joinedSession } from '../../../../helpers/session';
 
-const session: Session = {
-  networkId: 'network',
-  networkName: 'Réseau du bassin',
-  deviceId: 'device',
-  memberName: 'Camille Martin',
-  role: 'concierge',
-  maxAttachmentBytes: 10_000_000,
-  serverUrl: 'https://valise.example',
-  token: 'token',
-};
+const session = joinedSession({ memberName: 'Camille Martin' });
 
 /** How many changes of their own the person had written before the next join. */
 const written = vi.hoisted(() => ({ ownChanges: 0 }));

@@ -7,17 +7,9 @@ import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
 import type { SyncStatus } from '../../../../../src/sync/status';
 import { NetworkStatus } from '../../../../../src/ui/screens/settings/network/NetworkStatus';
+import { joinedSession } from '../../../../helpers/session';
 
-const session: Session = {
-  networkId: 'network',
-  networkName: 'Réseau du bassin',
-  deviceId: 'device',
-  memberName: 'Léa Petit',
-  role: 'admin',
-  maxAttachmentBytes: 10_000_000,
-  serverUrl: 'https://valise.example',
-  token: 'token',
-};
+const session = joinedSession({ role: 'admin' });
 
 function stateShown(status: Partial<SyncStatus>): string {
   uiStore.setState({ lang: 'fr', online: true });

@@ -2,25 +2,16 @@
 // online it goes with the next sync; only offline does it wait for the connection to come back.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
-import type { Session } from '../../../../../src/db/context';
 import { createRecord } from '../../../../../src/db/writes';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
 import VisitDetailPage from '../../../../../src/ui/screens/visits/detail/VisitDetail';
 import { SAVED } from '../../../../../src/ui/screens/visits/paths';
 import { withAppData } from '../../../../helpers/screen-setup';
+import { joinedSession } from '../../../../helpers/session';
 
 const app = withAppData();
-const session: Session = {
-  networkId: 'network',
-  networkName: 'Réseau du bassin',
-  deviceId: 'device',
-  memberName: 'Léa Petit',
-  role: 'concierge',
-  maxAttachmentBytes: 10_000_000,
-  serverUrl: 'https://valise.example',
-  token: 'token',
-};
+const session = joinedSession();
 
 afterEach(() => {
   cleanup();
