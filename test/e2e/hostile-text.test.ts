@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { firstInvitationCode } from '../helpers/server-process';
 import { DESKTOP, PHONE } from './helpers/browser';
-import { hostileNetwork, MARKUP, namePages, WORD, wordDrawn } from './helpers/hostile-network';
+import { ELSEWHERE, hostileNetwork, MARKUP, namePages, WORD, wordDrawn } from './helpers/hostile-network';
 import { tooWide } from './helpers/layout';
 import { screenshot } from './helpers/screenshots';
 import { startServer } from './helpers/server';
@@ -59,6 +59,27 @@ async function outOfOrder(page: Page, text: string): Promise<string[]> {
   return page.evaluate(drawnOutOfOrder, text);
 }
 
+/**
+ * The links in main that could run something or leave unannounced: an address that is not the
+ * web, an e-mail or a phone, or a page of another origin that would open in this tab, with a
+ * way back to it (window.opener) or a referrer. In-page.
+ */
+function unsafeLinks(): string[] {
+  const found: string[] = [];
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('main a[href]')) {
+    const raw = link.getAttribute('href') ?? '';
+    if (raw.startsWith('#/')) continue;
+    const url = new URL(raw, location.href);
+    if (!['http:', 'https:', 'mailto:', 'tel:', 'blob:'].includes(url.protocol))
+      found.push(`${raw}: not a link to open`);
+    const rel = link.rel.split(/\s+/);
+    const elsewhere = url.protocol.startsWith('http') && url.origin !== location.origin;
+    if (elsewhere && !(link.target === '_blank' && rel.includes('noopener') && rel.includes('noreferrer')))
+      found.push(`${raw}: opens with opener or referrer (target "${link.target}", rel "${link.rel}")`);
+  }
+  return found;
+}
+
 /** A phone that joined, as an admin, a network where a hostile device wrote records named `word`. */
 async function phoneWithRecordsFrom(word: string) {
   const server = await startServer();
@@ -82,6 +103,12 @@ describe('records from a hostile device', () => {
   test('are shown as text, whole, and never wider than a phone or a screen', async () => {
     const { page, server, id, dialogs } = await phoneWithRecordsFrom(WORD);
     const problems: string[] = [];
+    // Showing a record never calls another origin by itself (its links are only followed by hand).
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http') && url.origin !== new URL(server.url).origin) elsewhere.push(request.url());
+    });
     for (const viewport of [PHONE, DESKTOP]) {
       await page.setViewportSize(viewport);
       for (const hash of namePages(id)) {
@@ -93,6 +120,7 @@ describe('records from a hostile device', () => {
         for (const wide of await tooWide(page)) problems.push(`${hash} at ${viewport.width}px: ${wide} sticks out`);
         if (await page.locator('main img[src="x"], main script').count())
           problems.push(`${hash}: the markup became elements`);
+        for (const link of await page.evaluate(unsafeLinks)) problems.push(`${hash}: ${link}`);
       }
       await page.goto(`${server.url}/#/reglages`);
       await page.getByRole('button', { name: 'Afficher les appareils' }).click();
@@ -103,8 +131,17 @@ describe('records from a hostile device', () => {
       await page.getByText(MARKUP).first().waitFor();
       await screenshot(page, `hostile-text-visit-${viewport.width}`, { fullPage: true });
     }
+    // The description's link to another origin is a link, its javascript: and file: ones text.
+    await page.goto(`${server.url}/#/valise/element/${id('toolboxItems')}`);
+    const description = page.getByTestId('rich-text');
+    await description.getByRole('link', { name: 'Ouvrir le pad' }).waitFor();
+    expect(
+      await description.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).toEqual([`${ELSEWHERE}/pad`]);
+    expect(await description.textContent()).toContain('[piège](javascript:alert(1))');
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 
   test('leave the app’s digits, dates and words beside their names in reading order', async () => {

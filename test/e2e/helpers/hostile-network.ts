@@ -11,6 +11,10 @@ export const MARKUP = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 /** One unbroken word, as long as a tag may be, opening with a right-to-left override. */
 export const WORD = `\u202E${'Anticonstitutionnellement'.repeat(3)}`.slice(0, 58);
 const LONG_TEXT = `${MARKUP}\n${'Anticonstitutionnellement'.repeat(12)}`;
+/** Where the hostile device's links lead: another origin, which no page may call by itself. */
+export const ELSEWHERE = 'https://pistage.example';
+/** A description's links: one to another origin, and ones that must stay text. */
+const LINKS = `[Ouvrir le pad](${ELSEWHERE}/pad) [piège](javascript:alert(1)) [fichier](file:///etc/passwd)`;
 
 /** One record of each type a screen shows, every free text of it hostile, every name `word`. */
 function hostileRecords(
@@ -21,13 +25,21 @@ function hostileRecords(
   const records = sampleRecords() as unknown as Record<string, Record<string, unknown>>;
   const contactId = records.contacts?.id as string;
   const hostile = (name: string): Record<string, Record<string, unknown>> => ({
-    organisations: { name, address: name, commune: name, territoryLabel: name, notes: LONG_TEXT, tags: [name] },
-    contacts: { name, role: name, tags: [name], consentNote: LONG_TEXT },
+    organisations: {
+      name,
+      address: name,
+      commune: name,
+      territoryLabel: name,
+      notes: LONG_TEXT,
+      tags: [name],
+      website: `${ELSEWHERE}/lieu`,
+    },
+    contacts: { name, role: name, tags: [name], consentNote: LONG_TEXT, email: 'camille@pistage.example' },
     visits: { purpose: `${MARKUP} ${name}`, notes: LONG_TEXT, placeLabel: name },
     followUps: { text: name, owner: name },
     events: { title: name, organisers: [name], attendees: { [contactId]: { name, status: 'present' } } },
     eventNotes: { text: LONG_TEXT, authorName: name },
-    toolboxItems: { title: name, description: LONG_TEXT, tags: [name] },
+    toolboxItems: { title: name, description: `${LINKS}\n\n${LONG_TEXT}`, tags: [name], link: `${ELSEWHERE}/outil` },
     loans: { holderName: name },
     packingLists: { title: name },
     diagnosticTemplates: { title: name },
