@@ -8,6 +8,7 @@ import { addFollowUp, followUpDraftId, setFollowUpDone } from '../../db/follow-u
 import { dayAfter, localDay } from '../../domain/days';
 import type { FollowUp } from '../../domain/follow-up';
 import { useDataContext } from '../hooks/use-data-context';
+import { useDraftWrites } from '../hooks/use-draft-writes';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useDates } from '../i18n/dates';
 import { useLanguage, useMessages } from '../i18n/messages';
@@ -109,7 +110,9 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
-  useUnsavedInput(!isEmpty(values));
+  const drafts = useDraftWrites();
+  // Once in its draft, the follow-up comes back after a reload: leaving asks only before that.
+  useUnsavedInput(!isEmpty(values) && (drafts.unkept || !context));
   const draftId = followUpDraftId({ visitId, eventId });
   // What is typed before the draft is read wins over it, and an empty form does not erase a
   // draft it has not yet given back.
@@ -136,15 +139,17 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   const change = (next: FollowUpValues) => {
     setValues(next);
     if (!context || (isEmpty(next) && !draftRead.current)) return;
-    void (isEmpty(next)
-      ? deleteDraft(context, draftId)
-      : saveDraft(context, {
-          id: draftId,
-          kind: visitId ? 'visitFollowUp' : 'eventFollowUp',
-          recordId: visitId ?? eventId ?? null,
-          title: next.text,
-          values: next,
-        }));
+    drafts.keep(
+      isEmpty(next)
+        ? deleteDraft(context, draftId)
+        : saveDraft(context, {
+            id: draftId,
+            kind: visitId ? 'visitFollowUp' : 'eventFollowUp',
+            recordId: visitId ?? eventId ?? null,
+            title: next.text,
+            values: next,
+          }),
+    );
   };
 
   const add = async (event: Event) => {

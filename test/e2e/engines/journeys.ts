@@ -17,6 +17,7 @@ import { expectAccessible, JourneyServer, reloadUntilControlled } from './sessio
 const MAIN = { role: 'main' };
 const UPDATE = 'Nouvelle version disponible';
 const DRAFT = 'Réunion publique à la mairie.\nQuarante personnes.';
+const FOLLOW_UP = 'Envoyer le compte rendu à la mairie';
 
 function jsonFile(name: string, text: string) {
   return { name, type: 'application/json', base64: Buffer.from(text, 'utf8').toString('base64') };
@@ -50,6 +51,18 @@ function shellPrecached(device: Device): Promise<boolean> {
       if (keys.some((request) => new URL(request.url).pathname === '/index.html')) return true;
     }
     return false;
+  });
+}
+
+/**
+ * Whether leaving the page now would make the browser ask "Quitter la page ?": the answer of the
+ * app's own beforeunload guard, which the engines' drivers cannot all see as a dialog.
+ */
+function leavingAsks(device: Device): Promise<boolean> {
+  return device.evaluate(() => {
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    return leaving.defaultPrevented;
   });
 }
 
@@ -203,13 +216,20 @@ export function engineJourneys(name: EngineName): void {
       await checkedAtSizes(device, 'visit-list');
     });
 
-    journey(3, 'a draft survives a killed tab and is offered back', async () => {
+    journey(3, 'a draft survives a reload with no question and a killed tab, and is offered back', async () => {
       const notes = { role: 'textbox', name: 'Notes', within: MAIN };
       await device.open(`${server.url}/#/visites/nouvelle`);
       await device.click({ role: 'checkbox', name: 'Informer & sensibiliser', within: MAIN });
       await device.fill(notes, DRAFT);
       await device.until('the draft never reached IndexedDB', async () =>
         JSON.stringify(await device.readStore('drafts')).includes('Quarante personnes.'),
+      );
+      // Kept in its draft, the note comes back from a reload: the browser has nothing to ask.
+      await device.until('leaving still asks with the note in its draft', async () => !(await leavingAsks(device)));
+      await device.reload();
+      await device.until(
+        'the draft’s note did not come back after a reload',
+        async () => (await device.value(notes)) === DRAFT,
       );
 
       await device.killTab();
@@ -223,6 +243,24 @@ export function engineJourneys(name: EngineName): void {
       expect(await device.checked({ role: 'checkbox', name: 'Informer & sensibiliser' })).toBe(true);
       await device.click({ role: 'button', name: 'Enregistrer la visite', within: MAIN });
       await device.waitForText(MAIN, 'Visite enregistrée sur cet appareil.');
+
+      // The same on the visit's page: a follow-up typed, kept in its draft, reloaded.
+      const followUp = { role: 'textbox', name: 'Nouveau suivi', within: MAIN };
+      await device.fill(followUp, FOLLOW_UP);
+      await device.until('the follow-up never reached its draft', async () =>
+        JSON.stringify(await device.readStore('drafts')).includes(FOLLOW_UP),
+      );
+      await device.until(
+        'leaving still asks with the follow-up in its draft',
+        async () => !(await leavingAsks(device)),
+      );
+      await device.reload();
+      await device.until(
+        'the follow-up did not come back after a reload',
+        async () => (await device.value(followUp)) === FOLLOW_UP,
+      );
+      await device.click({ role: 'button', name: 'Ajouter le suivi', within: MAIN });
+      await device.until('the follow-up was not added', async () => (await device.value(followUp)) === '');
     });
 
     journey(8, 'a diagnostic’s radar and the year’s report charts render with their tables', async () => {

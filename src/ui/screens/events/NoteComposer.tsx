@@ -10,6 +10,7 @@ import { Button } from '../../components/Button';
 import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useDraftWrites } from '../../hooks/use-draft-writes';
 import { useFinePointer } from '../../hooks/use-fine-pointer';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -41,7 +42,9 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   /** Why the text was refused (too long): said at the field, since trying again cannot help. */
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  useUnsavedInput(text.trim() !== '');
+  const drafts = useDraftWrites();
+  // Once in its draft, the note comes back after a reload: leaving asks only before that.
+  useUnsavedInput(text.trim() !== '' && (drafts.unkept || !context));
   // What the person does before the draft is read wins over it (the read ends after the
   // composer is drawn): a tag picked stays picked, and an empty composer does not erase the
   // draft it has not yet given back.
@@ -69,9 +72,11 @@ export function NoteComposer({ eventId }: { eventId: string }) {
     if (!context) return;
     if (values.text.trim() === '' && !draftRead.current) return;
     const id = noteDraftId(eventId);
-    void (values.text.trim() === ''
-      ? deleteDraft(context, id)
-      : saveDraft(context, { id, kind: 'eventNote', recordId: eventId, values }));
+    drafts.keep(
+      values.text.trim() === ''
+        ? deleteDraft(context, id)
+        : saveDraft(context, { id, kind: 'eventNote', recordId: eventId, values }),
+    );
   };
 
   const submit = async (event?: Event) => {

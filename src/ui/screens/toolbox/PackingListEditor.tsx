@@ -21,6 +21,7 @@ import { Check } from '../../components/Check';
 import { Field, FieldError } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useDraftWrites } from '../../hooks/use-draft-writes';
 import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -53,7 +54,9 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
     title !== (list?.title ?? '') ||
     tripKind !== (list?.tripKind ?? 'field_visit') ||
     itemIds.join() !== (list?.itemIds ?? []).join();
-  useUnsavedInput(dirty && !busy);
+  const drafts = useDraftWrites();
+  // Once in its draft, a change comes back after a reload: leaving asks only before that.
+  useUnsavedInput(dirty && !busy && (drafts.unkept || !context));
   const draftId = packingListDraftId(list?.id ?? null);
   // A change made before the draft is read wins over it.
   const touched = useRef(false);
@@ -77,13 +80,15 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
   const keepDraft = (values: { title: string; tripKind: TripKind; itemIds: string[] }) => {
     touched.current = true;
     if (!context) return;
-    void saveDraft(context, {
-      id: draftId,
-      kind: 'packing-list',
-      recordId: list?.id ?? null,
-      title: values.title,
-      values,
-    });
+    drafts.keep(
+      saveDraft(context, {
+        id: draftId,
+        kind: 'packing-list',
+        recordId: list?.id ?? null,
+        title: values.title,
+        values,
+      }),
+    );
   };
 
   // Published items, and any item the list already holds (a suggestion stays choosable there).
