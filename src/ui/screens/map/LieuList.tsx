@@ -43,7 +43,7 @@ export function LieuList({
           {rows.slice(0, limit).map(({ item: { lieu }, distanceKm }) => (
             <li key={lieu.id} class={styles.row}>
               <span class={classes(styles.marker, styles.rowMark, kindClass(lieu.kind))} aria-hidden="true">
-                {kindMark(lieu.kind)}
+                {kindMark(lieu.kind, lang)}
               </span>
               <button type="button" class={styles.rowMain} onClick={() => onChoose(lieu.id)}>
                 {lieu.name}
@@ -77,7 +77,7 @@ export function Legend() {
       {[...ORGANISATION_KINDS].map((kind) => (
         <li key={kind}>
           <span class={classes(styles.marker, styles.legendMark, kindClass(kind))} aria-hidden="true">
-            {kindMark(kind)}
+            {kindMark(kind, lang)}
           </span>
           {labelOf(ORGANISATION_KIND_LABELS, kind, lang)}
         </li>

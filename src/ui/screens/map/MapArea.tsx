@@ -5,7 +5,8 @@ import type { LatLon } from '../../../domain/geo';
 import type { MapLieu } from '../../../domain/lieu-map';
 import { Banner } from '../../components/Banner';
 import { classes } from '../../components/classes';
-import { useMessages } from '../../i18n/messages';
+import { useLanguage, useMessages } from '../../i18n/messages';
+import { kindMark } from './kinds';
 import type { MapView, TileState } from './leaflet-view';
 import styles from './Map.module.css';
 import { messages } from './messages';
@@ -20,6 +21,7 @@ interface MapAreaProps {
 
 export function MapArea({ items, labels, selectedId, onSelect, here }: MapAreaProps) {
   const t = useMessages(messages);
+  const lang = useLanguage();
   const box = useRef<HTMLElement>(null);
   const [view, setView] = useState<MapView | null>(null);
   const [failed, setFailed] = useState(false);
@@ -37,6 +39,7 @@ export function MapArea({ items, labels, selectedId, onSelect, here }: MapAreaPr
           onSelect: (id) => selectRef.current(id),
           onTiles: setTiles,
           words: { here: t.here, zoomIn: t.zoomIn, zoomOut: t.zoomOut },
+          mark: (kind) => kindMark(kind, lang),
         });
         setView(created);
       },

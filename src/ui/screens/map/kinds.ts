@@ -1,17 +1,16 @@
 // How each kind of lieu is drawn: a colour (Map.module.css) and a two-letter mark, so the
-// kind reads without colour too. The legend and the markers use the same words.
+// kind reads without colour too. The legend and the markers use the same words; the marks are
+// the initials of the kind's name in the app's language (an English legend read "RÉ — Network").
+import type { Language } from '../../../state/ui';
 import styles from './Map.module.css';
 
-const MARKS: Record<string, string> = {
-  tiers_lieu: 'TL',
-  project_holder: 'PP',
-  local_authority: 'CO',
-  partner: 'PA',
-  network: 'RÉ',
+const MARKS: Record<Language, Record<string, string>> = {
+  fr: { tiers_lieu: 'TL', project_holder: 'PP', local_authority: 'CO', partner: 'PA', network: 'RÉ' },
+  en: { tiers_lieu: 'TP', project_holder: 'PH', local_authority: 'LA', partner: 'PA', network: 'NW' },
 };
 
-export function kindMark(kind: string): string {
-  return MARKS[kind] ?? '•';
+export function kindMark(kind: string, lang: Language): string {
+  return MARKS[lang][kind] ?? '•';
 }
 
 export function kindClass(kind: string): string | undefined {

@@ -7,7 +7,7 @@ import { control, map as createMap, divIcon, latLngBounds, layerGroup, type Mark
 import type { LatLon } from '../../../domain/geo';
 import type { MapLieu } from '../../../domain/lieu-map';
 import { classes } from '../../components/classes';
-import { kindClass, kindMark } from './kinds';
+import { kindClass } from './kinds';
 import styles from './Map.module.css';
 
 /** OpenStreetMap's own tiles; the service worker keeps the viewed ones for offline (sw.ts). */
@@ -22,6 +22,8 @@ interface MapViewOptions {
   onSelect: (id: string) => void;
   onTiles: (state: TileState) => void;
   words: { here: string; zoomIn: string; zoomOut: string };
+  /** A kind's mark in the app's language (kinds.ts). */
+  mark: (kind: string) => string;
 }
 
 export interface MapView {
@@ -89,7 +91,7 @@ export function createMapView(element: HTMLElement, options: MapViewOptions): Ma
           keyboard: true,
           icon: divIcon({
             className: classes(styles.marker, kindClass(lieu.kind)),
-            html: `<span aria-hidden="true">${kindMark(lieu.kind)}</span>`,
+            html: `<span aria-hidden="true">${options.mark(lieu.kind)}</span>`,
             iconSize: [30, 30],
             iconAnchor: [15, 15],
           }),

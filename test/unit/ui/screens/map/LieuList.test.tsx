@@ -3,7 +3,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
-import { LieuList } from '../../../../../src/ui/screens/map/LieuList';
+import { Legend, LieuList } from '../../../../../src/ui/screens/map/LieuList';
 
 function emptyList(total: number, matching: number): string {
   uiStore.setState({ lang: 'fr' });
@@ -22,5 +22,37 @@ describe('the map’s list of lieux, empty', () => {
 
   test('says the filters left none when they did', () => {
     expect(emptyList(3, 0)).toContain('Aucun lieu ne correspond à ces filtres.');
+  });
+});
+
+describe('the map’s legend', () => {
+  afterEach(cleanup);
+
+  const lines = (lang: 'fr' | 'en') => {
+    uiStore.setState({ lang });
+    render(<Legend />);
+    return screen.getAllByRole('listitem').map((item) => item.textContent);
+  };
+
+  test('in English, marks each kind with its English initials', () => {
+    expect(lines('en')).toEqual([
+      'TPThird place',
+      'PHProject holder',
+      'LALocal authority',
+      'PAPartner',
+      'NWNetwork',
+      '•Other',
+    ]);
+  });
+
+  test('in French, keeps the French initials', () => {
+    expect(lines('fr')).toEqual([
+      'TLTiers-lieu',
+      'PPPorteur de projet',
+      'COCollectivité',
+      'PAPartenaire',
+      'RÉRéseau',
+      '•Autre',
+    ]);
   });
 });
