@@ -68,7 +68,9 @@ function PeopleList() {
       />
       {people === undefined ? null : people.length === 0 ? (
         query.trim() === '' ? (
-          <EmptyState title={t.emptyPeopleTitle}>{t.emptyPeopleText}</EmptyState>
+          <div class={styles['contacts-empty']}>
+            <EmptyState title={t.emptyPeopleTitle}>{t.emptyPeopleText}</EmptyState>
+          </div>
         ) : (
           <p class={styles['contacts-none']}>{t.noMatch}</p>
         )
@@ -107,7 +109,9 @@ function LieuxList() {
       />
       {lieux === undefined ? null : lieux.length === 0 ? (
         query.trim() === '' ? (
-          <EmptyState title={t.emptyLieuxTitle}>{t.emptyLieuxText}</EmptyState>
+          <div class={styles['contacts-empty']}>
+            <EmptyState title={t.emptyLieuxTitle}>{t.emptyLieuxText}</EmptyState>
+          </div>
         ) : (
           <p class={styles['contacts-none']}>{t.noMatch}</p>
         )

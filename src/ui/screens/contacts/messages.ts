@@ -19,7 +19,8 @@ export const messages = {
     emptyPeopleTitle: 'Aucune personne pour l’instant',
     emptyPeopleText: 'Les personnes rencontrées en visite ou ajoutées ici apparaîtront dans cette liste.',
     emptyLieuxTitle: 'Aucun lieu pour l’instant',
-    emptyLieuxText: 'Les tiers-lieux, porteurs de projet, collectivités et partenaires apparaîtront ici.',
+    emptyLieuxText:
+      'Les tiers-lieux, porteurs de projet, collectivités et partenaires apparaîtront ici. Une liste existe déjà (carte GoGoCarto, tableur)\u00a0? «\u00a0Importer des lieux\u00a0» la reprend.',
     noMatch: 'Aucun résultat\u00a0: essayez d’autres mots.',
     more: (count: number) => `Voir plus (${formatNumber(count, 'fr')} de plus)`,
     call: (name: string) => `Appeler ${name}`,
@@ -148,7 +149,8 @@ export const messages = {
     emptyPeopleTitle: 'No people yet',
     emptyPeopleText: 'People met on visits or added here will show in this list.',
     emptyLieuxTitle: 'No places yet',
-    emptyLieuxText: 'Third places, project holders, local authorities and partners will show here.',
+    emptyLieuxText:
+      'Third places, project holders, local authorities and partners will show here. Already have a list (a GoGoCarto map, a spreadsheet)? “Import places” brings it in.',
     noMatch: 'No result: try other words.',
     more: (count: number) => `Show more (${formatNumber(count, 'en')} more)`,
     call: (name: string) => `Call ${name}`,
