@@ -28,31 +28,12 @@ describe('the map’s list of lieux, empty', () => {
 describe('the map’s legend', () => {
   afterEach(cleanup);
 
-  const lines = (lang: 'fr' | 'en') => {
+  test.each([
+    ['en', ['TPThird place', 'PHProject holder', 'LALocal authority', 'PAPartner', 'NWNetwork', '•Other']],
+    ['fr', ['TLTiers-lieu', 'PPPorteur de projet', 'COCollectivité', 'PAPartenaire', 'RÉRéseau', '•Autre']],
+  ] as const)('in %s, marks each kind with the initials of its name in that language', (lang, lines) => {
     uiStore.setState({ lang });
     render(<Legend />);
-    return screen.getAllByRole('listitem').map((item) => item.textContent);
-  };
-
-  test('in English, marks each kind with its English initials', () => {
-    expect(lines('en')).toEqual([
-      'TPThird place',
-      'PHProject holder',
-      'LALocal authority',
-      'PAPartner',
-      'NWNetwork',
-      '•Other',
-    ]);
-  });
-
-  test('in French, keeps the French initials', () => {
-    expect(lines('fr')).toEqual([
-      'TLTiers-lieu',
-      'PPPorteur de projet',
-      'COCollectivité',
-      'PAPartenaire',
-      'RÉRéseau',
-      '•Autre',
-    ]);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(lines);
   });
 });
