@@ -1,6 +1,7 @@
 // Every address that comes from data (a lieu's website, a toolbox link, a contact's e-mail or
-// phone, a link in a description) becomes an href only through `safeHref`: the web, e-mail and
-// phone open from the app; a "javascript:", "data:" or "blob:" address stays text, never a link.
+// phone, a link in a description) is checked by `safeHref`: the web, e-mail and phone open from
+// the app; a "javascript:", "data:" or "blob:" address stays text, never a link. What is shown
+// as a link is narrower still (`openableHref`, `websiteHref`, `mailtoHref`, `telHref`).
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
@@ -29,8 +30,32 @@ export function telHref(phone: string | null | undefined): string | null {
 /** An e-mail address of a record as a mailto: link, or null. */
 export function mailtoHref(email: string | null | undefined): string | null {
   const address = email?.trim() ?? '';
-  // "?" and "#" would add headers or a fragment to the message the mail app opens.
-  return address === '' || /[?#\s]/.test(address) ? null : safeHref(`mailto:${address}`);
+  // "?" and "#" would add headers (a hidden bcc, a body) or a fragment to the message the mail
+  // app opens; "%" could spell a line break into them, "," and ";" more recipients.
+  return address === '' || /[?#%,;\s]/.test(address) ? null : safeHref(`mailto:${address}`);
+}
+
+/**
+ * An address from a record's free text or link, as a link a person may follow: a web page, or
+ * an e-mail address or phone number and nothing more. A `mailto:` carrying headers (a hidden
+ * bcc, a prewritten body) or a `tel:` carrying dial codes ("*21*…#" forwards the phone's calls)
+ * stays text: the words of the link would not say what it does. Stored data keeps the wider
+ * `safeHref` rule, so records already written stay valid.
+ */
+export function openableHref(raw: string | null | undefined): string | null {
+  const href = safeHref(raw);
+  if (href?.startsWith('mailto:')) return mailtoHref(href.slice('mailto:'.length));
+  if (href?.startsWith('tel:')) {
+    const number = href.slice('tel:'.length).replaceAll('%20', ' ');
+    return /^\+?[0-9 .()-]+$/.test(number) ? telHref(number) : null;
+  }
+  return href;
+}
+
+/** A website's address as a link: a web page only (a lieu's « Site web » never dials nor writes). */
+export function websiteHref(raw: string | null | undefined): string | null {
+  const href = safeHref(raw);
+  return href?.startsWith('http') ? href : null;
 }
 
 type LinkState = 'none' | 'ok' | 'broken';

@@ -1,6 +1,6 @@
 // The light formatting of toolbox descriptions, parsed into a tree the UI renders as elements:
 // no HTML string is ever built from a description, so whatever it contains stays text.
-import { safeHref } from '../links';
+import { openableHref } from '../links';
 
 export type Inline =
   | { kind: 'text'; text: string }
@@ -74,8 +74,8 @@ export function parseInline(source: string): Inline[] {
     if (strong !== undefined) nodes.push({ kind: 'strong', children: parseInline(strong) });
     else if (em !== undefined) nodes.push({ kind: 'em', children: parseInline(em) });
     else {
-      const href = safeHref(target ?? '');
-      // A link to anything but the web or an e-mail address stays visible as typed.
+      const href = openableHref(target ?? '');
+      // A link to anything but a web page, an e-mail address or a phone number stays visible as typed.
       nodes.push(href ? { kind: 'link', href, children: parseInline(label ?? '') } : { kind: 'text', text: whole });
     }
     last = start + whole.length;

@@ -1,14 +1,17 @@
 // A link whose address comes from a record (a website, an e-mail, a phone number). It is a link
-// only when `safeHref` accepts it; anything else ("javascript:…", "data:…") is shown as text.
+// only when its kind's rule accepts it (src/domain/links.ts); anything else ("javascript:…",
+// "data:…", a mailto: with a hidden bcc) is shown as text.
 import type { ComponentChildren } from 'preact';
-import { mailtoHref, safeHref, telHref } from '../../domain/links';
+import { mailtoHref, openableHref, telHref, websiteHref } from '../../domain/links';
 import { ButtonLink, type ButtonVariant } from './Button';
 import styles from './DataLink.module.css';
 
-type DataLinkKind = 'web' | 'mail' | 'tel';
+/** `link`: any address a record may link to (`openableHref`); `site`: a web page only. */
+type DataLinkKind = 'link' | 'site' | 'mail' | 'tel';
 
 const HREF: Record<DataLinkKind, (address: string) => string | null> = {
-  web: safeHref,
+  link: openableHref,
+  site: websiteHref,
   mail: mailtoHref,
   tel: telHref,
 };
@@ -25,11 +28,11 @@ interface DataLinkProps {
   'aria-label'?: string;
 }
 
-export function DataLink({ address, kind = 'web', variant, fallback, children, ...rest }: DataLinkProps) {
+export function DataLink({ address, kind = 'link', variant, fallback, children, ...rest }: DataLinkProps) {
   const href = HREF[kind](address);
   if (!href) return fallback === undefined ? <span class={styles.text}>{address}</span> : fallback;
   // A website opens in its own tab, with no way back to this one (window.opener) nor a referrer.
-  const tab = kind === 'web' ? { target: '_blank', rel: 'noopener noreferrer' } : {};
+  const tab = href.startsWith('http') ? { target: '_blank', rel: 'noopener noreferrer' } : {};
   const content = children ?? address;
   return variant ? (
     <ButtonLink variant={variant} href={href} {...tab} {...rest}>

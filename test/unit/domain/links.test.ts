@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { linkState, mailtoHref, safeHref, telHref } from '../../../src/domain/links';
+import { linkState, mailtoHref, openableHref, safeHref, telHref, websiteHref } from '../../../src/domain/links';
 
 describe('addresses from data that may become links', () => {
   test('opens web, e-mail and phone addresses', () => {
@@ -40,6 +40,31 @@ describe('addresses from data that may become links', () => {
     expect(telHref('')).toBeNull();
     expect(mailtoHref('camille@forge.bzh')).toBe('mailto:camille@forge.bzh');
     expect(mailtoHref('a@b.fr?bcc=tous@ailleurs.fr')).toBeNull();
+    expect(mailtoHref('a@b.fr%0D%0ABcc:tous@ailleurs.fr')).toBeNull();
+    expect(mailtoHref('a@b.fr,tous@ailleurs.fr')).toBeNull();
     expect(mailtoHref('  ')).toBeNull();
+  });
+
+  test('a link from a record opens a page, a mailbox or a number, never mail headers or dial codes', () => {
+    expect(openableHref('https://hedgedoc.org')).toBe('https://hedgedoc.org/');
+    expect(openableHref('mailto:contact@reseau.fr')).toBe('mailto:contact@reseau.fr');
+    expect(openableHref('tel:+33 2 99 00 00 00')).toBe('tel:+33299000000');
+    for (const raw of [
+      'mailto:contact@reseau.fr?bcc=espion@ailleurs.fr',
+      'mailto:contact@reseau.fr?body=Mon%20mot%20de%20passe',
+      'mailto:contact@reseau.fr,espion@ailleurs.fr',
+      'tel:*21*0899000000%23',
+      'tel:**21*0899000000#',
+      'javascript:alert(1)',
+    ])
+      expect(openableHref(raw), raw).toBeNull();
+    // Stored data keeps the wider rule: a toolbox link written so stays valid.
+    expect(safeHref('mailto:contact@reseau.fr?subject=Inscription')).not.toBeNull();
+  });
+
+  test('a website is a web page only', () => {
+    expect(websiteHref('https://lafabrique.fr')).toBe('https://lafabrique.fr/');
+    expect(websiteHref('tel:+33899000000')).toBeNull();
+    expect(websiteHref('mailto:contact@reseau.fr')).toBeNull();
   });
 });

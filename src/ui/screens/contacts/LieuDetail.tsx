@@ -98,7 +98,7 @@ export function LieuDetail({
           ) : null}
           {lieu.email ? <DataLink variant="secondary" kind="mail" address={lieu.email} /> : null}
           {lieu.website ? (
-            <DataLink variant="secondary" address={lieu.website} fallback={t.websiteAddress(lieu.website)}>
+            <DataLink variant="secondary" kind="site" address={lieu.website} fallback={t.websiteAddress(lieu.website)}>
               {t.website}
             </DataLink>
           ) : null}

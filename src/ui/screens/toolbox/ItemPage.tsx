@@ -84,7 +84,8 @@ export function ItemPage({ itemId }: { itemId: string }) {
         {item.description ? <RichText source={item.description} /> : null}
         {link === 'ok' ? (
           <p>
-            <DataLink variant="secondary" address={item.link ?? ''}>
+            {/* A mailto: with headers or a tel: with dial codes is no link: its address beside says it. */}
+            <DataLink variant="secondary" address={item.link ?? ''} fallback={null}>
               {t.link}
             </DataLink>{' '}
             <span class={styles.address}>{item.link}</span>

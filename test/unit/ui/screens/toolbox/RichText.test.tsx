@@ -22,6 +22,13 @@ describe('a description on screen', () => {
     expect(container.textContent).toContain('[piège](javascript:alert(1))');
   });
 
+  test('a link that would write with hidden headers or dial a code is left as text', () => {
+    const source = '[écrire](mailto:a@b.fr?bcc=espion@ailleurs.fr) [appeler](tel:*21*0899000000%23)';
+    const { container } = render(<RichText source={source} />);
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.textContent).toBe(source);
+  });
+
   test('a "# titre" becomes a heading below the page’s h1, lists become lists', () => {
     const { container } = render(<RichText source={'# Avant\n- un\n- deux\n\n1. étape'} />);
     expect(container.querySelector('h2')?.textContent).toBe('Avant');
