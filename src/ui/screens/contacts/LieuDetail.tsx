@@ -29,7 +29,7 @@ import { Duplicates } from './Duplicates';
 import { EventsOf } from './EventsOf';
 import { MergedNote, MergedRedirect } from './MergedRedirect';
 import { messages } from './messages';
-import { editLieuHref, lieuxHref, personHref } from './paths';
+import { editLieuHref, lieuxHref, newPersonAtHref, personHref } from './paths';
 import { VisitsOf } from './VisitsOf';
 
 export function LieuDetail({
@@ -130,6 +130,9 @@ export function LieuDetail({
             ))}
           </ul>
         )}
+        <div class={styles['contacts-add']}>
+          <ButtonLink href={newPersonAtHref(lieu.id)}>{t.addPersonHere}</ButtonLink>
+        </div>
       </Section>
       <Section title={t.visits}>
         <VisitsOf organisationId={lieu.id} />

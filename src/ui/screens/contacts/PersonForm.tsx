@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { getContact } from '../../../db/contacts';
 import { saveRecordForm } from '../../../db/form-save';
 import type { Contact } from '../../../domain/contact';
-import { hrefTo, navigate } from '../../../state/router';
+import { hrefTo, navigate, useRoute } from '../../../state/router';
 import { classes } from '../../components/classes';
 import { Field, fieldParts } from '../../components/Field';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
@@ -18,7 +18,7 @@ import { useMessages } from '../../i18n/messages';
 import styles from './contacts.module.css';
 import { parseTags, textOrNull } from './form-text';
 import { messages } from './messages';
-import { CONTACTS, personHref } from './paths';
+import { CONTACTS, LIEU_PARAM, personHref } from './paths';
 
 interface PersonValues {
   name: string;
@@ -32,11 +32,12 @@ interface PersonValues {
   consentDate: string;
 }
 
-function valuesOf(person: Contact | null): PersonValues {
+/** `lieuId`: a new person's lieu, when the form was opened from that lieu's page. */
+function valuesOf(person: Contact | null, lieuId?: string): PersonValues {
   return {
     name: person?.name ?? '',
     role: person?.role ?? '',
-    organisationIds: [...(person?.organisationIds ?? [])],
+    organisationIds: person ? [...(person.organisationIds ?? [])] : lieuId ? [lieuId] : [],
     phone: person?.phone ?? '',
     email: person?.email ?? '',
     tags: (person?.tags ?? []).join(', '),
@@ -48,7 +49,11 @@ function valuesOf(person: Contact | null): PersonValues {
 
 export function PersonForm({ personId, draftId }: { personId: string | null; draftId?: string | undefined }) {
   const t = useMessages(messages);
-  const start = useFormStart({ kind: 'person', recordId: personId, draftId }, fromRecord(getContact, valuesOf));
+  const lieuId = useRoute().query[LIEU_PARAM];
+  const start = useFormStart(
+    { kind: 'person', recordId: personId, draftId },
+    fromRecord(getContact, (person) => valuesOf(person, lieuId)),
+  );
   const title = personId ? t.editPersonTitle : t.newPerson;
   return (
     <FormGate title={title} start={start} missing={{ text: t.notFound, back: t.back, href: hrefTo(CONTACTS) }}>

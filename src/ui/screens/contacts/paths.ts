@@ -14,6 +14,9 @@ export const editPersonHref = (id: string) => hrefTo(CONTACTS, PERSON, id, EDIT)
 export const editLieuHref = (id: string) => hrefTo(CONTACTS, LIEU, id, EDIT);
 export const newPersonHref = () => hrefTo(CONTACTS, PERSON, NEW);
 export const newLieuHref = () => hrefTo(CONTACTS, LIEU, NEW);
+/** Query naming the lieu a new person belongs to ("Ajouter une personne" on a lieu's page). */
+export const LIEU_PARAM = 'lieu';
+export const newPersonAtHref = (lieuId: string) => `${newPersonHref()}?${LIEU_PARAM}=${encodeURIComponent(lieuId)}`;
 export const lieuxHref = () => hrefTo(CONTACTS, LIEUX_TAB);
 export const MERGE = 'fusionner';
 /** Compare a lieu or a person with a likely duplicate, and merge the other into it. */
