@@ -42,7 +42,8 @@ describe('visits offline on a phone', () => {
     await visits.tap(visits.newVisitButton());
     await visits.type(visits.placeSearch(), 'Équipe du Moulin');
     await visits.tap(visits.option('Créer « Équipe du Moulin »'));
-    await visits.type(visits.main().getByRole('textbox', { name: 'Commune' }), 'Redon');
+    await visits.type(visits.main().getByRole('combobox', { name: 'Code postal' }), '35600');
+    await visits.tap(visits.main().getByRole('option', { name: /^Redon\b/ }));
     await visits.tap(visits.option('Ajouter le lieu'));
     await expect.poll(() => visits.placePicker().textContent()).toContain('Équipe du Moulin');
     await visits.tap(visits.service('Détecter'));

@@ -1,5 +1,7 @@
 // Create a lieu without leaving the form in progress (a visit, a contact, a diagnostic):
-// name, kind, commune. Not a <form> of its own, since it sits inside another form.
+// name, kind, and postcode and commune with the lieu form's own lookup, so a lieu made here has
+// its INSEE code and territory too (the report's "Visites par territoire" counts it). Not a
+// <form> of its own, since it sits inside another form.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../db/errors';
@@ -12,10 +14,28 @@ import { useInlineForm } from '../forms/use-inline-form';
 import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
+import { CommuneFields } from '../territory/CommuneFields';
 import { Button } from './Button';
 import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
+
+/** The fields the commune lookup fills (a chosen commune) or leaves as typed. */
+const COMMUNE_KEYS = [
+  'postcode',
+  'commune',
+  'inseeCode',
+  'departementCode',
+  'departement',
+  'regionCode',
+  'region',
+  'epciCode',
+  'epci',
+] as const;
+const NO_COMMUNE = Object.fromEntries(COMMUNE_KEYS.map((key) => [key, ''])) as Record<
+  (typeof COMMUNE_KEYS)[number],
+  string
+>;
 
 interface InlineOrganisationFormProps {
   /** The name typed in the picker, to start from. */
@@ -28,7 +48,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
   const t = useMessages(pickerMessages);
   const lang = useLanguage();
   const context = useDataContext();
-  const [values, setValues] = useState({ name: initialName, kind: 'tiers_lieu' as OrganisationKind, commune: '' });
+  const [values, setValues] = useState({ name: initialName, kind: 'tiers_lieu' as OrganisationKind, ...NO_COMMUNE });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   // Opened by the picker's "Créer « … »", which is gone once it is: typing goes on here (after
@@ -44,7 +64,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
         await createOrganisation(context, {
           name: values.name,
           kind: values.kind,
-          commune: values.commune.trim() || null,
+          ...Object.fromEntries(COMMUNE_KEYS.map((key) => [key, values[key].trim() || null])),
         }),
       );
     } catch (error) {
@@ -53,7 +73,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
     }
   };
 
-  const typed = values.name.trim() !== initialName.trim() || !!values.commune.trim();
+  const typed = values.name.trim() !== initialName.trim() || !!values.postcode.trim() || !!values.commune.trim();
   const { saveOnce, onKeyDown } = useInlineForm(save, onCancel, typed);
 
   return (
@@ -79,12 +99,10 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
           </option>
         ))}
       </Field>
-      <Field
-        label={t.organisationCommune}
-        optional
-        value={values.commune}
-        onInput={(event) => setValues({ ...values, commune: event.currentTarget.value })}
-        error={errors.commune}
+      <CommuneFields
+        values={values}
+        errors={errors}
+        onChange={(changes) => setValues((current) => ({ ...current, ...changes }))}
       />
       {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">

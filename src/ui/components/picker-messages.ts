@@ -26,7 +26,6 @@ export const pickerMessages = {
     organisationNew: 'Nouveau lieu',
     organisationName: 'Nom du lieu',
     organisationKind: 'Type',
-    organisationCommune: 'Commune',
     organisationSave: 'Ajouter le lieu',
   },
   en: {
@@ -53,7 +52,6 @@ export const pickerMessages = {
     organisationNew: 'New place',
     organisationName: 'Name of the place',
     organisationKind: 'Kind',
-    organisationCommune: 'Town',
     organisationSave: 'Add the place',
   },
 } satisfies Messages;

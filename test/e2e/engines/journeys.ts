@@ -188,7 +188,13 @@ export function engineJourneys(name: EngineName): void {
       await device.setViewport(PHONE);
       await device.fill({ role: 'searchbox', name: 'Chercher : Lieu', within: MAIN }, 'Équipe du Moulin');
       await device.click({ role: 'button', name: 'Créer « Équipe du Moulin »', within: MAIN });
-      await device.fill({ role: 'textbox', name: 'Commune', within: MAIN }, 'Redon');
+      // The lieu's commune from its postcode, as in the lieu form: it then has a territory.
+      await device.fill({ role: 'combobox', name: 'Code postal', within: MAIN }, '35600');
+      await device.click({ role: 'option', name: 'Redon', within: MAIN });
+      await device.until(
+        'the commune chosen did not fill its box',
+        async () => (await device.value({ role: 'combobox', name: 'Commune', within: MAIN })) === 'Redon',
+      );
       await device.click({ role: 'button', name: 'Ajouter le lieu', within: MAIN });
       await device.waitForText({ role: 'group', name: 'Lieu', within: MAIN }, 'Équipe du Moulin');
       await device.click({ role: 'checkbox', name: 'Détecter', within: MAIN });
@@ -290,6 +296,11 @@ export function engineJourneys(name: EngineName): void {
       const chart = 'sur 12 mois';
       await device.waitFor({ role: 'img', name: chart, exact: false });
       expect(await svgShapes(device, chart, false)).toBeGreaterThan(0);
+      // The lieu created from the visit form (journey 2) counts under its commune's territory.
+      await device.waitForText(
+        { role: 'region', name: 'Visites par territoire', within: MAIN },
+        'CA Redon Agglomération',
+      );
       await device.click({ role: 'button', name: 'Voir le tableau' });
       expect(await device.waitForText(MAIN, 'Mois')).toContain('Visites et événements par mois');
       await checkedAtSizes(device, 'report-charts');

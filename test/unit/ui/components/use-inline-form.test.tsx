@@ -38,7 +38,7 @@ test('Enter in the new lieu’s commune adds the lieu, with its commune, and doe
   const submitted = insideAVisit(
     <InlineOrganisationForm initialName="Fablab des Coteaux" onCreated={onCreated} onCancel={() => {}} />,
   );
-  const commune = screen.getByRole('textbox', { name: 'Commune (facultatif)' });
+  const commune = screen.getByRole('combobox', { name: 'Commune (facultatif)' });
   fireEvent.input(commune, { target: { value: 'Crest' } });
   // false: the browser's own action, submitting the visit, is prevented.
   expect(fireEvent.keyDown(commune, { key: 'Enter' })).toBe(false);
@@ -75,9 +75,9 @@ test('Enter pressed twice, or held, adds the person once', async () => {
 test('Escape leaves a new lieu open while it holds words typed, so that nothing typed goes', () => {
   const onCancel = vi.fn();
   insideAVisit(<InlineOrganisationForm initialName="Fablab" onCreated={() => {}} onCancel={onCancel} />);
-  const commune = screen.getByRole('textbox', { name: 'Commune (facultatif)' });
+  const commune = screen.getByRole('combobox', { name: 'Commune (facultatif)' });
   fireEvent.input(commune, { target: { value: 'Crest' } });
   fireEvent.keyDown(commune, { key: 'Escape' });
   expect(onCancel).not.toHaveBeenCalled();
-  expect(screen.getByRole('textbox', { name: 'Commune (facultatif)' })).toHaveProperty('value', 'Crest');
+  expect(screen.getByRole('combobox', { name: 'Commune (facultatif)' })).toHaveProperty('value', 'Crest');
 });
