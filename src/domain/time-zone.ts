@@ -29,6 +29,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      // Years before 1 (the year 0000 of an ISO string is 1 BC) read as negative ones below.
+      era: 'short',
     });
     // Bounded: every spelling Intl accepts ("europe/paris") would otherwise stay in memory.
     if (formatters.size < MAX_FORMATTERS) formatters.set(timeZone, formatter);
@@ -49,29 +51,53 @@ export function isTimeZone(timeZone: string): boolean {
 /** Milliseconds the zone's wall clock is ahead of UTC at an instant (+3600000 for Paris in winter). */
 function offsetAt(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
+  let beforeChrist = false;
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type === 'era') beforeChrist = part.value === 'BC';
+    else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
+  const year = parts.year ?? 1970;
+  const asUtc = utcMillis(
+    beforeChrist ? 1 - year : year,
     (parts.month ?? 1) - 1,
     parts.day ?? 1,
     parts.hour ?? 0,
     parts.minute ?? 0,
     parts.second ?? 0,
   );
-  return asUtc - (epochMs - (epochMs % 1000));
+  // The parts are whole seconds, rounded down (before 1970 as well, where % is negative).
+  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
 }
 
-/** What the clocks of `timeZone` show at an instant. */
+/**
+ * Date.UTC without its one surprise: it reads the years 0 to 99 as 1900 to 1999, and an earlier
+ * release stored « 05/12/26 » typed in a date field as the year 0026.
+ */
+function utcMillis(year: number, monthIndex: number, day: number, hour: number, minute: number, second = 0): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
+}
+
+const pad = (value: number, digits = 2) => String(value).padStart(digits, '0');
+
+/**
+ * What the clocks of `timeZone` show at an instant. The year has four digits or more (10000 on
+ * the evening of 31 December 9999 east of Greenwich), as a date field holds it. Throws a
+ * RangeError for an instant that is no date.
+ */
 export function toWallClock(instant: string | Date, timeZone: string = DEFAULT_TIME_ZONE): WallClock {
   const epochMs = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   const shifted = new Date(epochMs + offsetAt(epochMs, timeZone));
-  const iso = shifted.toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  const year = shifted.getUTCFullYear();
+  return {
+    date: `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+    time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`,
+  };
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Up to six digits of year: a date field holds up to 275760, a stored event may end in 10000.
+const DATE_PATTERN = /^(\d{4,6})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
 
 /**
@@ -91,7 +117,7 @@ export function fromWallClock(wall: WallClock, timeZone: string = DEFAULT_TIME_Z
     number,
   ];
   if (month < 1 || month > 12 || date < 1 || date > 31 || hour > 23 || minute > 59) return null;
-  const asUtc = Date.UTC(year, month - 1, date, hour, minute);
+  const asUtc = utcMillis(year, month - 1, date, hour, minute);
   if (new Date(asUtc).getUTCDate() !== date) return null;
   // The offset at the guess may differ from the one at the answer near a change: try both.
   const first = asUtc - offsetAt(asUtc, timeZone);

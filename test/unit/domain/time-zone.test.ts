@@ -44,6 +44,19 @@ describe('wall-clock times of an event', () => {
     expect(fromWallClock({ date: '', time: '10:00' })).toBeNull();
   });
 
+  test('keeps the years servers hold from earlier releases: 0026 (« 26 » typed), 0000 and 9999', () => {
+    // Date.UTC reads the years 0 to 99 as 1900 to 1999: the event form showed 1926.
+    expect(toWallClock('0026-12-05T09:00:00.000Z', 'UTC')).toEqual({ date: '0026-12-05', time: '09:00' });
+    expect(toWallClock('0026-12-05T09:00:00.000Z', 'Europe/Paris').date).toBe('0026-12-05');
+    expect(fromWallClock({ date: '0026-12-05', time: '10:00' }, 'UTC')).toBe('0026-12-05T10:00:00.000Z');
+    expect(toWallClock('0000-01-01T12:00:00.000Z', 'UTC')).toEqual({ date: '0000-01-01', time: '12:00' });
+    expect(toWallClock('1900-01-01T11:59:59.500Z', 'UTC')).toEqual({ date: '1900-01-01', time: '11:59' });
+    // The evening of the last day of 9999 in Paris is in the year 10000, as a date field holds it.
+    const lastEvening = toWallClock('9999-12-31T23:30:00.000Z', 'Europe/Paris');
+    expect(lastEvening).toEqual({ date: '10000-01-01', time: '00:30' });
+    expect(fromWallClock(lastEvening, 'Europe/Paris')).toBe('9999-12-31T23:30:00.000Z');
+  });
+
   test('knows a real time zone from a typo', () => {
     expect(isTimeZone('Europe/Paris')).toBe(true);
     expect(isTimeZone('Europe/Pariss')).toBe(false);
