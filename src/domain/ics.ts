@@ -34,14 +34,17 @@ export function calendarFile(
   ];
   for (const event of events) lines.push(...eventLines(event, options));
   for (const followUp of followUps) {
-    if (!followUp.dueDate || followUp.done) continue;
-    const day = followUp.dueDate.replaceAll('-', '');
+    const day = followUp.done ? null : dayOf(followUp.dueDate);
+    if (day === null) continue;
+    const end = dayOf(day.next);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${followUp.id}@${UID_DOMAIN}`,
-      `DTSTAMP:${utc(followUp.updatedAt)}`,
-      `DTSTART;VALUE=DATE:${day}`,
-      `DTEND;VALUE=DATE:${nextDay(followUp.dueDate)}`,
+      `DTSTAMP:${stamp(followUp.updatedAt)}`,
+      `DTSTART;VALUE=DATE:${day.value}`,
+      // Without an end, an all-day event lasts its one day (RFC 5545 §3.6.1): the last day of
+      // 9999 has no next day a calendar can read.
+      ...(end ? [`DTEND;VALUE=DATE:${end.value}`] : []),
       `SUMMARY:${escapeText(FOLLOW_UP_PREFIX[options.language] + followUp.text)}`,
       ...(followUp.owner ? [`DESCRIPTION:${escapeText(followUp.owner)}`] : []),
       'TRANSP:TRANSPARENT',
@@ -59,12 +62,17 @@ function eventLines(event: NetworkEvent, options: IcsOptions): string[] {
   ]
     .filter((part): part is string => Boolean(part?.trim()))
     .join(', ');
+  const start = utc(event.startsAt);
+  // A start that is no date, or none a calendar can write, places the event nowhere.
+  if (start === null) return [];
+  const end = utc(event.endsAt);
   const lines = [
     'BEGIN:VEVENT',
     `UID:${event.id}@${UID_DOMAIN}`,
-    `DTSTAMP:${utc(event.updatedAt)}`,
-    `DTSTART:${utc(event.startsAt)}`,
-    `DTEND:${utc(event.endsAt)}`,
+    `DTSTAMP:${stamp(event.updatedAt)}`,
+    `DTSTART:${start.value}`,
+    // An end must come after the start (§3.8.2.2): without one, the event is its start.
+    ...(end !== null && end.epoch > start.epoch ? [`DTEND:${end.value}`] : []),
     `SUMMARY:${escapeText(event.title)}`,
     `CATEGORIES:${escapeText(labelOf(EVENT_KIND_LABELS, event.kind, options.language))}`,
   ];
@@ -75,15 +83,34 @@ function eventLines(event: NetworkEvent, options: IcsOptions): string[] {
   return lines;
 }
 
-/** 2026-03-03T08:30:00.000Z → 20260303T083000Z */
-function utc(instant: string): string {
-  return `${new Date(instant).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+// Records hold what earlier releases and servers let in (src/domain/fields.ts: any four-digit
+// year, offsets some engines read as no date, the 31st of February): a line is written only for
+// a date of the years 0000 to 9999 in UTC, the only ones RFC 5545 writes.
+const WRITABLE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
+
+/** 2026-03-03T08:30:00.000Z → 20260303T083000Z; null for no date, or one outside 0000–9999. */
+function utc(instant: string): { value: string; epoch: number } | null {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString();
+  if (!WRITABLE.test(iso)) return null;
+  return { value: `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`, epoch: date.getTime() };
 }
 
-function nextDay(day: string): string {
+/** DTSTAMP is required: a record's own date that cannot be written is replaced by the epoch. */
+const stamp = (instant: string) => utc(instant)?.value ?? '19700101T000000Z';
+
+/**
+ * A due day as a calendar writes it (20261205) and the day after it (yyyy-MM-dd), or null when
+ * it cannot be written. Read as the app shows it: « 2026-02-31 » is the 3rd of March.
+ */
+function dayOf(day: string | null | undefined): { value: string; next: string } | null {
+  if (!day) return null;
   const date = new Date(`${day}T00:00:00Z`);
+  const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
+  if (!WRITABLE.test(iso)) return null;
   date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10).replaceAll('-', '');
+  return { value: iso.slice(0, 10).replaceAll('-', ''), next: date.toISOString().slice(0, 10) };
 }
 
 /**

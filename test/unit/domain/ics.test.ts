@@ -155,3 +155,90 @@ describe('a calendar file of texts holding control characters', () => {
     expect(escapeText('a\u0000b\tc')).toBe('ab\tc');
   });
 });
+
+// What servers already hold, since the wire keeps the rules of every release (src/domain/fields.ts).
+describe('the calendar file of the dates servers hold', () => {
+  const followUp = (id: string, dueDate: string) => ({
+    id: `01900000-0000-7000-8000-0000000000${id}`,
+    text: 'Relancer',
+    dueDate,
+    owner: null,
+    done: false,
+    updatedAt: '2026-10-24T18:00:00.000Z',
+  });
+  const event = (id: string, startsAt: string, endsAt: string): NetworkEvent => ({
+    ...rencontre,
+    id: `01900000-0000-7000-8000-000000000e${id}`,
+    startsAt,
+    endsAt,
+  });
+  const file = () =>
+    calendarFile(
+      [
+        event('10', '0026-12-05T09:00:00.000Z', '0026-12-05T11:00:00.000Z'),
+        event('11', '9999-12-31T22:00:00.000Z', '9999-12-31T23:59:59.999Z'),
+        // V8 reads an offset without its minutes as no date: « Invalid Date » on screen.
+        event('12', '2026-12-05T10:00:00+02', '2026-12-05T12:00:00.000Z'),
+        event('13', '2026-12-05T10:00:00.000Z', '2026-12-05T12:00:00+02'),
+        // Later by its text, earlier by its instant.
+        event('14', '2026-12-05T10:00:00.000Z', '2026-12-05T11:00:00+23:00'),
+        // The last evening of 9999 west of Greenwich is in the year 10000 in UTC.
+        event('15', '9999-12-31T23:00:00-05:00', '9999-12-31T23:30:00-05:00'),
+        { ...event('16', '2026-12-05T10:00:00.000Z', '2026-12-05T11:00:00.000Z'), updatedAt: 'not a date' },
+      ],
+      [
+        followUp('a1', '9999-12-31'),
+        followUp('a2', '0026-12-05'),
+        followUp('a3', '0000-01-01'),
+        followUp('a4', '2026-02-31'),
+        followUp('a5', 'not a day'),
+      ],
+      { language: 'fr' },
+    );
+  const vevents = (text: string) =>
+    text
+      .split('BEGIN:VEVENT\r\n')
+      .slice(1)
+      .map((block) => block.split('\r\n').filter((line) => line !== '' && line !== 'END:VEVENT'));
+
+  test('never throws, and every date line is one RFC 5545 reads', () => {
+    const text = file();
+    const dates = text.split('\r\n').filter((line) => /^(DTSTART|DTEND|DTSTAMP)/.test(line));
+    expect(dates.length).toBeGreaterThan(0);
+    for (const line of dates) {
+      expect(line).toMatch(/^(DTSTAMP|DTSTART|DTEND):\d{8}T\d{6}Z$|^(DTSTART|DTEND);VALUE=DATE:\d{8}$/);
+    }
+  });
+
+  test('the last day of 9999 is an all-day event with no end (its next day was written +01000001)', () => {
+    const last = vevents(file()).find((lines) =>
+      lines.includes('UID:01900000-0000-7000-8000-0000000000a1@valise.tiers-lieux'),
+    );
+    expect(last).toContain('DTSTART;VALUE=DATE:99991231');
+    expect(last?.some((line) => line.startsWith('DTEND'))).toBe(false);
+  });
+
+  test('the years 0026 and 0000 are written as held; the 31st of February as the 3rd of March the app shows', () => {
+    const text = file();
+    expect(text).toContain('DTSTART:00261205T090000Z\r\nDTEND:00261205T110000Z\r\n');
+    expect(text).toContain('DTSTART;VALUE=DATE:00261205\r\nDTEND;VALUE=DATE:00261206\r\n');
+    expect(text).toContain('DTSTART;VALUE=DATE:00000101\r\nDTEND;VALUE=DATE:00000102\r\n');
+    expect(text).toContain('DTSTART;VALUE=DATE:20260303\r\nDTEND;VALUE=DATE:20260304\r\n');
+    expect(text).toContain('DTSTART:99991231T220000Z\r\nDTEND:99991231T235959Z\r\n');
+  });
+
+  test('an event that starts on no writable date is left out; an end that is none, or before the start, is left off', () => {
+    const byId = new Map(vevents(file()).map((lines) => [lines[0], lines]));
+    expect(byId.has('UID:01900000-0000-7000-8000-000000000e12@valise.tiers-lieux')).toBe(false);
+    expect(byId.has('UID:01900000-0000-7000-8000-000000000e15@valise.tiers-lieux')).toBe(false);
+    for (const id of ['13', '14']) {
+      const lines = byId.get(`UID:01900000-0000-7000-8000-000000000e${id}@valise.tiers-lieux`);
+      expect(lines).toContain('DTSTART:20261205T100000Z');
+      expect(lines?.some((line) => line.startsWith('DTEND'))).toBe(false);
+    }
+    expect(byId.get('UID:01900000-0000-7000-8000-000000000e16@valise.tiers-lieux')).toContain(
+      'DTSTAMP:19700101T000000Z',
+    );
+    expect(file()).not.toContain('UID:01900000-0000-7000-8000-0000000000a5');
+  });
+});
