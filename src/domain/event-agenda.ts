@@ -1,7 +1,7 @@
 // How events and their notes are ordered and counted: the agenda's two lists, the timeline of
 // notes several devices wrote, the attendance figures.
 import type { EventNote, NetworkEvent } from './event';
-import { toWallClock } from './time-zone';
+import { wallDay } from './time-zone';
 import type { OrganisationKind } from './vocabulary';
 
 interface Agenda<E> {
@@ -87,6 +87,6 @@ export function noteNeedsDay(
   writtenAt: string,
   zone: string,
 ): boolean {
-  const day = toWallClock(event.startsAt, zone).date;
-  return toWallClock(event.endsAt, zone).date !== day || toWallClock(writtenAt, zone).date !== day;
+  const day = wallDay(event.startsAt, zone);
+  return wallDay(event.endsAt, zone) !== day || wallDay(writtenAt, zone) !== day;
 }

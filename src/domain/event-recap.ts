@@ -105,9 +105,12 @@ function recapBlocks({ event, notes, followUps = [], place: organisation }: Reca
     year: 'numeric',
     timeZone: zone,
   });
-  const dayOf = (instant: string) => formatWithOrdinalFirst(days, new Date(instant));
-  const start = toWallClock(event.startsAt, zone);
-  const end = toWallClock(event.endsAt, zone);
+  // Records hold what earlier releases let in: a date no engine reads is written as stored.
+  const unreadable = (instant: string) => Number.isNaN(Date.parse(instant));
+  const dayOf = (instant: string) => (unreadable(instant) ? instant : formatWithOrdinalFirst(days, new Date(instant)));
+  const wallOf = (instant: string) => (unreadable(instant) ? { date: instant, time: '' } : toWallClock(instant, zone));
+  const start = wallOf(event.startsAt);
+  const end = wallOf(event.endsAt);
   const multiDay = start.date !== end.date;
   let when = multiDay
     ? words.range(words.at(dayOf(event.startsAt), start.time), words.at(dayOf(event.endsAt), end.time))
@@ -153,7 +156,7 @@ function recapBlocks({ event, notes, followUps = [], place: organisation }: Reca
 
   const followUpIds = new Set(followUps.map((followUp) => followUp.id));
   const timeOf = (note: EventNote) => {
-    const written = toWallClock(note.writtenAt, zone);
+    const written = wallOf(note.writtenAt);
     return noteNeedsDay(event, note.writtenAt, zone) ? words.at(dayOf(note.writtenAt), written.time) : written.time;
   };
   const live = timelineOrder(notes.filter((note) => !note.deleted));
@@ -174,11 +177,14 @@ function recapBlocks({ event, notes, followUps = [], place: organisation }: Reca
       year: 'numeric',
       timeZone: 'UTC',
     });
+    const dueText = (day: string) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? day : formatWithOrdinalFirst(dueFormat, date);
+    };
     const items = followUps.map((followUp) => {
-      const details = [
-        followUp.owner?.trim(),
-        followUp.dueDate ? words.due(formatWithOrdinalFirst(dueFormat, new Date(`${followUp.dueDate}T00:00:00Z`))) : '',
-      ].filter(Boolean);
+      const details = [followUp.owner?.trim(), followUp.dueDate ? words.due(dueText(followUp.dueDate)) : ''].filter(
+        Boolean,
+      );
       return { text: [followUp.text.trim(), ...details].join(' — '), checked: followUp.done };
     });
     blocks.push({ kind: 'heading', text: words.followUps }, { kind: 'list', items });

@@ -9,7 +9,7 @@ import type { FollowUp } from './follow-up';
 import type { Organisation } from './organisation';
 import type { RecordMap, RecordType } from './record-types';
 import { SERVICE_LABELS, type ServiceKey } from './services';
-import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
+import { DEFAULT_TIME_ZONE, toWallClock, wallDay } from './time-zone';
 import type { Visit } from './visit';
 import { labelOf } from './vocabulary';
 import { LEGAL_STRUCTURE_LABELS, ORGANISATION_KIND_LABELS, TYPOLOGY_LABELS } from './vocabulary-labels';
@@ -127,6 +127,8 @@ export function frenchDay(day: string | null | undefined): string {
 /** An instant as the day and time the network's clocks showed. */
 export function dayAndTime(instant: string | null | undefined, timeZone: string): { day: string; time: string } {
   if (!instant) return { day: '', time: '' };
+  // A date no engine reads is written as it is stored: the export loses nothing of it.
+  if (Number.isNaN(Date.parse(instant))) return { day: instant, time: '' };
   const wall = toWallClock(instant, timeZone);
   return { day: frenchDay(wall.date), time: wall.time };
 }
@@ -160,7 +162,7 @@ export function exportCsv(
   period: ExportPeriod | null = null,
 ): string {
   const inPeriod = (day: string) => period === null || (day >= period.from && day <= period.to);
-  const dayOf = (instant: string) => toWallClock(instant, timeZone).date;
+  const dayOf = (instant: string) => wallDay(instant, timeZone);
   const orgNames = new Map(data.organisations.map((org) => [org.id, org.name]));
   const contactNames = new Map(data.contacts.map((contact) => [contact.id, contact.name]));
   const rows: CsvCell[][] = [];

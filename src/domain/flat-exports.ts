@@ -20,7 +20,7 @@ import {
   frenchDay,
   serviceNames,
 } from './exports';
-import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
+import { DEFAULT_TIME_ZONE, wallDay } from './time-zone';
 import { labelOf } from './vocabulary';
 
 const inPeriod = (day: string, period: ExportPeriod | null) =>
@@ -115,7 +115,7 @@ export function attendanceCsv(data: ExportData, lang: ExportLanguage, period: Ex
   for (const event of events) {
     const zone = event.timeZone ?? DEFAULT_TIME_ZONE;
     const start = dayAndTime(event.startsAt, zone);
-    if (!inPeriod(toWallClock(event.startsAt, zone).date, period)) continue;
+    if (!inPeriod(wallDay(event.startsAt, zone), period)) continue;
     const place = event.placeOrganisationId ? (lieux.get(event.placeOrganisationId) ?? '') : event.placeLabel;
     const attendees = Object.entries(event.attendees ?? {}).sort(([, a], [, b]) => a.name.localeCompare(b.name, 'fr'));
     for (const [personId, attendee] of attendees) {

@@ -5,7 +5,7 @@ import { scoreGrid } from './diagnostic-score';
 import type { ExportData } from './exports';
 import { SERVICE_KEYS, type ServiceKey } from './services';
 import { territoryKeys } from './territory';
-import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
+import { DEFAULT_TIME_ZONE, wallDay } from './time-zone';
 
 /** Inclusive calendar days, yyyy-MM-dd. */
 export interface ReportPeriod {
@@ -74,7 +74,7 @@ export function buildReport(
   filters: ReportFilters,
   { today, timeZone = DEFAULT_TIME_ZONE }: ReportOptions,
 ): Report {
-  const dayOf = (instant: string) => toWallClock(instant, timeZone).date;
+  const dayOf = (instant: string) => wallDay(instant, timeZone);
   const inPeriod = (day: string | null | undefined) => !!day && day >= period.from && day <= period.to;
   const organisations = new Map(data.organisations.map((org) => [org.id, org]));
   // A lieu counts under the territory the network named it by, else the finest one its commune

@@ -96,6 +96,15 @@ export function toWallClock(instant: string | Date, timeZone: string = DEFAULT_T
   };
 }
 
+/**
+ * The day the clocks of `timeZone` show at an instant, or "" for an instant that is no date:
+ * records hold what earlier releases let in (« +02 », an offset V8 reads as no date), and a
+ * report or an export skips such a date rather than fail whole.
+ */
+export function wallDay(instant: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return Number.isNaN(Date.parse(instant)) ? '' : toWallClock(instant, timeZone).date;
+}
+
 // Up to six digits of year: a date field holds up to 275760, a stored event may end in 10000.
 const DATE_PATTERN = /^(\d{4,6})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/;

@@ -223,3 +223,28 @@ describe('the recap of texts holding control characters', () => {
     }
   });
 });
+
+// Records hold what earlier releases let in (src/domain/fields.ts): « +02 » is an offset V8 reads as no date.
+describe('the recap of an event holding dates servers kept', () => {
+  test('writes a date no engine reads as it is stored, and the years 0026 and 9999 as dates', () => {
+    const event = rencontre({ startsAt: '2026-03-03T09:30:00+02', endsAt: '2026-03-03T16:00:00+02' });
+    const notes = [note('2026-03-03T10:00:00+02', 'decision', 'Un compte rendu', 'Hugo')];
+    const followUps = [{ id: FOLLOW_UP, text: 'Relancer', owner: null, dueDate: '2026-02-31x', done: false }];
+    const text = renderEventRecap({ event, notes, followUps }, 'fr');
+    expect(text).toContain('2026-03-03T09:30:00+02');
+    expect(text).toContain('Un compte rendu');
+    expect(text).toContain('2026-02-31x');
+
+    const old = renderEventRecap(
+      {
+        event: rencontre({ startsAt: '0026-12-05T09:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z' }),
+        notes: [],
+        followUps: [{ id: FOLLOW_UP, text: 'Relancer', owner: null, dueDate: '9999-12-31', done: false }],
+      },
+      'fr',
+    );
+    expect(old).toContain('26');
+    expect(old).toContain('10000');
+    expect(old).toContain('31 décembre 9999');
+  });
+});

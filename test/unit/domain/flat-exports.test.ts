@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, DiagnosticTemplate } from '../../../src/domain/diagnostic';
 import { PROJECT_STARTER_ID } from '../../../src/domain/diagnostic-starters';
 import type { NetworkEvent } from '../../../src/domain/event';
-import type { ExportData } from '../../../src/domain/exports';
+import { type ExportData, exportCsv } from '../../../src/domain/exports';
 import { attendanceCsv, diagnosticGridVersions, diagnosticsCsv } from '../../../src/domain/flat-exports';
 import { RECORD_TYPES } from '../../../src/domain/record-types';
 
@@ -162,5 +162,22 @@ describe('event attendance as a flat table', () => {
       'Formation;Formation;01/05/2026;10:00;12:00;;Hélène Durand;Inscrit·e;La Grange;',
     ]);
     expect(lines(attendanceCsv(data(), 'fr', { from: '2026-04-01', to: '2026-05-31' }))).toHaveLength(3);
+  });
+});
+
+// Records hold what earlier releases let in (src/domain/fields.ts): « +02 » is an offset V8 reads as no date.
+describe('exports of the dates servers kept', () => {
+  it('write a date no engine reads as it is stored, and leave it out of a period, without failing', () => {
+    const odd = data();
+    odd.events = odd.events.map((event, index) =>
+      index === 0 ? { ...event, startsAt: '2026-04-10T18:00:00+02' } : event,
+    );
+    odd.visits = [
+      { ...base('v-odd'), visitedAt: '2026-05-20T18:00:00+02', contactIds: [], services: [] },
+    ] as ExportData['visits'];
+    expect(attendanceCsv(odd, 'fr')).toContain('2026-04-10T18:00:00+02');
+    expect(attendanceCsv(odd, 'fr', { from: '2026-04-01', to: '2026-05-31' })).not.toContain('2026-04-10T18:00:00+02');
+    expect(exportCsv('visits', odd, 'fr')).toContain('2026-05-20T18:00:00+02');
+    expect(exportCsv('visits', odd, 'fr', undefined, { from: '2026-05-01', to: '2026-05-31' })).not.toContain('+02');
   });
 });
