@@ -3,8 +3,9 @@
 
 /** The calendar day of a date, in local time. */
 export function localDay(date: Date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const pad = (value: number, digits = 2) => String(value).padStart(digits, '0');
+  // Four digits at least: the year 0026 an earlier release stored is not the text "26".
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The day `days` after a yyyy-MM-dd day (negative goes back). */

@@ -277,7 +277,7 @@ describe('visits offline on a phone', () => {
     // Scrolled to from below, the date field stops at the bottom of the window, under the bar.
     await visits.type(page.getByLabel('Date et heure'), '0026-12-05T10:00');
     await visits.tap(visits.save());
-    const error = visits.main().getByText('Vérifiez l’année : une visite ne peut pas dater d’avant 2000', {
+    const error = visits.main().getByText('Vérifiez l’année : tapez-la en entier, par exemple 2026', {
       exact: false,
     });
     await error.waitFor();

@@ -7,6 +7,7 @@ import { RecordValidationError } from '../../db/errors';
 import { addFollowUp, followUpDraftId, setFollowUpDone } from '../../db/follow-ups';
 import { dayAfter, localDay } from '../../domain/days';
 import type { FollowUp } from '../../domain/follow-up';
+import { useTypedDateCheck } from '../forms/typed-dates';
 import { useDataContext } from '../hooks/use-data-context';
 import { useDraftWrites } from '../hooks/use-draft-writes';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
@@ -111,6 +112,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   const drafts = useDraftWrites();
+  const typedDates = useTypedDateCheck();
   // Once in its draft, the follow-up comes back after a reload: leaving asks only before that.
   useUnsavedInput(!isEmpty(values) && (drafts.unkept || !context));
   const draftId = followUpDraftId({ visitId, eventId });
@@ -156,6 +158,11 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
     event.preventDefault();
     if (!context) return;
     setFailed(false);
+    const wrongDates = typedDates({ dueDate: values.dueDate }, null, event.currentTarget as HTMLFormElement);
+    if (Object.keys(wrongDates).length > 0) {
+      setErrors(wrongDates);
+      return;
+    }
     try {
       await addFollowUp(context, {
         text: values.text,
@@ -184,6 +191,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
         <Field
           label={t.newDue}
           type="date"
+          name="dueDate"
           optional
           value={values.dueDate}
           onInput={(event) => change({ ...values, dueDate: event.currentTarget.value })}

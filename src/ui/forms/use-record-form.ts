@@ -27,8 +27,11 @@ interface RecordFormOptions<V, R, F> {
   save: (values: V, files: F[], draftId: string, opened: V | null) => Promise<R>;
   /** After the save: usually a navigation to the record. */
   onSaved: (result: R, values: V) => void;
-  /** Problems found before writing (a date that does not parse), by form field. */
-  check?: (values: V) => FieldErrors;
+  /**
+   * Problems found before writing (a date that does not parse), by form field. `opened` as for
+   * `save`; `form` the form's element, whose controls say what the browser could not read.
+   */
+  check?: (values: V, opened: V | null, form: HTMLFormElement | null) => FieldErrors;
   /** The record's field that a form field shows, when named differently ("startsAt" → "startDate"). */
   fieldOf?: Record<string, string>;
   /** Errors other than the domain's (a file too large), by form field; null for an unknown failure. */
@@ -156,7 +159,8 @@ export function useRecordForm<V extends object, R, F = never>(
   const submit = async (event?: Event) => {
     event?.preventDefault();
     if (saving) return;
-    const checked = options.check?.(values) ?? {};
+    const opened = start.recordId === null ? null : start.saved;
+    const checked = options.check?.(values, opened, formRef.current) ?? {};
     if (Object.keys(checked).length > 0) {
       showErrors(checked);
       return;
@@ -166,7 +170,7 @@ export function useRecordForm<V extends object, R, F = never>(
     try {
       await writes.current;
       closed.current = true;
-      const result = await options.save(values, files, draftId, start.recordId === null ? null : start.saved);
+      const result = await options.save(values, files, draftId, opened);
       noteDraft(false);
       options.onSaved(result, values);
     } catch (error) {

@@ -11,6 +11,7 @@ import { InlineOrganisationForm } from '../../components/InlineOrganisationForm'
 import { RecordPicker } from '../../components/RecordPicker';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
@@ -80,7 +81,10 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
   const t = useMessages(messages);
   const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
   const lieuxBox = useFocusAfterClose<HTMLDivElement>(creatingLieu !== null);
+  const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
+    check: (values, opened, formElement) =>
+      typedDates({ consentDate: values.consentDate }, opened && { consentDate: opened.consentDate }, formElement),
     save: (values, _files, draftId, opened) =>
       saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true }),
@@ -129,7 +133,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
       <fieldset class={classes(styles['record-form__group'], 'stack')}>
         <legend class={fieldParts.label}>{t.consent}</legend>
         <Field label={t.consentNote} hint={t.consentNoteHint} optional {...bind('consentNote')} />
-        <Field label={t.consentDate} optional type="date" {...bind('consentDate')} />
+        <Field label={t.consentDate} optional type="date" name="consentDate" {...bind('consentDate')} />
       </fieldset>
     </FormFrame>
   );

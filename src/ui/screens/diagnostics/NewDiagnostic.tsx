@@ -9,6 +9,7 @@ import { Field, fieldParts } from '../../components/Field';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -40,6 +41,7 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
   const [errors, setErrors] = useState<Errors>({});
   const [failed, setFailed] = useState(false);
   const [saving, setSaving] = useState(false);
+  const typedDates = useTypedDateCheck();
   useUnsavedInput(subject.trim() !== '');
 
   const chosen = templates?.find((template) => template.id === templateId) ?? templates?.[0];
@@ -63,7 +65,9 @@ export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: Ne
     if (!context || !chosen) return;
     const found: Errors = {};
     if (forLieu ? !organisationId : subject.trim() === '') found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
-    if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
+    const wrongDate = typedDates({ filledOn }, null, event.currentTarget as HTMLFormElement).filledOn;
+    if (wrongDate) found.filledOn = wrongDate;
+    else if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);

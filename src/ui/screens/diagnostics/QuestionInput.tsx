@@ -7,6 +7,7 @@ import { parseDecimal } from '../../../domain/diagnostic-answers';
 import { Choice } from '../../components/Choices';
 import { classes } from '../../components/classes';
 import { FieldError, fieldParts } from '../../components/Field';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import styles from './QuestionInput.module.css';
@@ -151,11 +152,14 @@ function TextControl({ question, answer, save, pendingKey, legendId }: QuestionI
   const value = answeredValue(answer);
   const [error, setError] = useState<string>();
   const errorId = `${useId()}-error`;
+  const typedDates = useTypedDateCheck();
   const typed = useTypedAnswer(
     typeof value === 'string' ? value : '',
     async (text) => {
-      if (question.kind === 'date' && text !== '' && !isValid(parseISO(text))) {
-        setError(t.dateInvalid);
+      // Called with what the person typed only: a stored answer of the year 0026 stays as it is.
+      const wrongDate = question.kind === 'date' ? typedDates({ answer: text }, null, null).answer : undefined;
+      if (wrongDate || (question.kind === 'date' && text !== '' && !isValid(parseISO(text)))) {
+        setError(wrongDate ?? t.dateInvalid);
         return false;
       }
       setError(undefined);

@@ -16,6 +16,7 @@ import { Field, fieldParts } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -119,6 +120,9 @@ function instantsOf(values: Values) {
   };
 }
 
+/** The date and time fields, as typed. */
+const datesOf = ({ startDate, startTime, endDate, endTime }: Values) => ({ startDate, startTime, endDate, endTime });
+
 /** The event's fields as the form holds them. */
 function fieldsOf(values: Values) {
   const { startsAt, endsAt } = instantsOf(values);
@@ -143,12 +147,13 @@ function Form({ start }: { start: FormStart<Values> }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const { context, recordId } = start;
+  const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
-    check: (values) => {
+    check: (values, opened, formElement) => {
+      const found: FieldErrors = typedDates(datesOf(values), opened && datesOf(opened), formElement);
       const { startsAt, endsAt } = instantsOf(values);
-      const found: FieldErrors = {};
-      if (!startsAt) found.startDate = t.dateInvalid;
-      if (!endsAt) found.endDate = t.dateInvalid;
+      if (!startsAt && !found.startTime) found.startDate ??= t.dateInvalid;
+      if (!endsAt && !found.endTime) found.endDate ??= t.dateInvalid;
       return found;
     },
     save: (values, _files, draftId, opened) =>
@@ -226,6 +231,7 @@ function Form({ start }: { start: FormStart<Values> }) {
           type="time"
           name="startTime"
           value={values.startTime}
+          error={errors.startTime}
           onInput={(input) => set('startTime', input.currentTarget.value)}
         />
       </div>
@@ -243,6 +249,7 @@ function Form({ start }: { start: FormStart<Values> }) {
           type="time"
           name="endTime"
           value={values.endTime}
+          error={errors.endTime}
           onInput={(input) => set('endTime', input.currentTarget.value)}
         />
       </div>

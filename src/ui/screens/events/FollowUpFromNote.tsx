@@ -5,6 +5,7 @@ import type { EventNote, NetworkEvent } from '../../../domain/event';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -30,6 +31,7 @@ export function FollowUpFromNote({
   const [dueDate, setDueDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
+  const typedDates = useTypedDateCheck();
   useUnsavedInput(true);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector('textarea')?.focus(), []);
@@ -37,6 +39,11 @@ export function FollowUpFromNote({
   const save = async (submitted: Event) => {
     submitted.preventDefault();
     if (!context) return;
+    const wrongDates = typedDates({ dueDate }, null, form.current);
+    if (Object.keys(wrongDates).length > 0) {
+      setErrors(wrongDates);
+      return;
+    }
     try {
       await followUpFromNote(context, note.id, {
         text,
@@ -72,6 +79,7 @@ export function FollowUpFromNote({
         <Field
           label={t.followUpDue}
           type="date"
+          name="dueDate"
           optional
           value={dueDate}
           error={errors.dueDate}

@@ -12,6 +12,7 @@ import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { InlineList } from '../../components/InlineList';
 import { Section } from '../../components/Section';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useDates } from '../../i18n/dates';
 import { useMessages } from '../../i18n/messages';
@@ -28,6 +29,7 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
   const [dueOn, setDueOn] = useState('');
   const [dueOnError, setDueOnError] = useState<string>();
   const [failed, setFailed] = useState(false);
+  const typedDates = useTypedDateCheck();
   const state = kitAvailability(item, loans);
   const borrower = name ?? context?.authorName ?? '';
   const today = localDay();
@@ -35,11 +37,12 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
   const take = async (event: Event) => {
     event.preventDefault();
     const nameMissing = borrower.trim() === '';
-    // A date input holds a whole day or nothing, so the day compares as text.
-    const duePast = dueOn !== '' && dueOn < today;
+    const wrongDate = typedDates({ dueOn }, null, event.currentTarget as HTMLFormElement).dueOn;
+    // A day the date rule takes has four digits of year, so the days compare as text.
+    const duePast = !wrongDate && dueOn !== '' && dueOn < today;
     setError(nameMissing ? t.borrowNeedsName : undefined);
-    setDueOnError(duePast ? t.dueOnPast : undefined);
-    if (nameMissing || duePast || !context) return;
+    setDueOnError(wrongDate ?? (duePast ? t.dueOnPast : undefined));
+    if (nameMissing || wrongDate || duePast || !context) return;
     try {
       await borrow(context, item.id, borrower.trim(), { dueOn: dueOn || null });
       setDueOn('');
@@ -104,6 +107,7 @@ export function KitLoans({ item, loans }: { item: ToolboxItem; loans: Loan[] }) 
             label={t.dueOnLabel}
             class={fieldRow.field}
             type="date"
+            name="dueOn"
             optional
             min={today}
             value={dueOn}

@@ -22,6 +22,7 @@ import { Field } from '../../components/Field';
 import { Progress } from '../../components/Progress';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
+import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useDates } from '../../i18n/dates';
@@ -97,10 +98,14 @@ function TemplateView({ listId, lines, loans }: { listId: string; lines: Packing
   const t = useMessages(messages);
   const context = useDataContext();
   const [tripDate, setTripDate] = useState('');
+  const [tripDateError, setTripDateError] = useState<string>();
   const [failed, setFailed] = useState(false);
+  const typedDates = useTypedDateCheck();
   const prepare = async (event: Event) => {
     event.preventDefault();
-    if (!context) return;
+    const wrong = typedDates({ tripDate }, null, event.currentTarget as HTMLFormElement).tripDate;
+    setTripDateError(wrong);
+    if (!context || wrong) return;
     try {
       const trip = await startTrip(context, listId, tripDate === '' ? null : tripDate);
       navigate(hrefTo('valise', 'liste', trip.id));
@@ -118,6 +123,7 @@ function TemplateView({ listId, lines, loans }: { listId: string; lines: Packing
           type="date"
           name="tripDate"
           value={tripDate}
+          error={tripDateError}
           onInput={(event) => setTripDate(event.currentTarget.value)}
         />
         <Button type="submit" variant="primary">

@@ -30,7 +30,9 @@ test('a visit dated in the year 0026 is refused in words beside its date, and no
   fireEvent.input(when, { target: { value: '0026-12-05T10:00' } });
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
 
-  await screen.findByText(/Vérifiez l’année : une visite ne peut pas dater d’avant 2000/);
+  await screen.findByText(
+    /Vérifiez l’année : tapez-la en entier, par exemple 2026 \(une année tapée « 26 » devient 0026\)/,
+  );
   await waitFor(() => expect(document.activeElement).toBe(when));
   expect(await context.db.records('visits').count()).toBe(0);
   expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Rencontre avec le bureau');

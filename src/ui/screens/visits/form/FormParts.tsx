@@ -61,15 +61,19 @@ export function ServiceChoices({
   );
 }
 
+/** Keys of a follow-up row's errors and controls: the rows are not fields of the visit record. */
+export const followUpTextKey = (key: string) => `followUp:${key}`;
+export const followUpDueKey = (key: string) => `followUpDue:${key}`;
+
 export function FollowUpRows({
   rows,
   onChange,
-  missingText,
+  errors,
 }: {
   rows: readonly FollowUpRow[];
   onChange: (rows: FollowUpRow[]) => void;
-  /** Keys of rows with a due day but no text. */
-  missingText: ReadonlySet<string>;
+  /** The form's errors, a row's under the keys above. */
+  errors: Readonly<Record<string, string>>;
 }) {
   const t = useMessages(formMessages);
   const change = (key: string, patch: Partial<FollowUpRow>) =>
@@ -97,13 +101,15 @@ export function FollowUpRows({
               label={`${t.followUpText} ${index + 1}`}
               value={row.text}
               onInput={(event) => change(row.key, { text: event.currentTarget.value })}
-              error={missingText.has(row.key) ? t.followUpTextMissing : undefined}
+              error={errors[followUpTextKey(row.key)]}
             />
             <Field
               label={t.followUpDue}
               type="date"
+              name={followUpDueKey(row.key)}
               value={row.dueDate}
               onInput={(event) => change(row.key, { dueDate: event.currentTarget.value })}
+              error={errors[followUpDueKey(row.key)]}
             />
             <div class="actions">
               <Button variant="quiet" onClick={() => change(row.key, { dueDate: dayAfter(localDay(), 7) })}>

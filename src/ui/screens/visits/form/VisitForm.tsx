@@ -15,13 +15,14 @@ import { InlineOrganisationForm } from '../../../components/InlineOrganisationFo
 import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
+import { useTypedDateCheck } from '../../../forms/typed-dates';
 import { type FormStart, useFormStart } from '../../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useFocusAfterClose } from '../../../hooks/use-focus-after-close';
 import { useMessages } from '../../../i18n/messages';
 import { SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
-import { FollowUpRows, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
+import { FollowUpRows, followUpDueKey, followUpTextKey, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
 import { formMessages } from './messages';
 import type { PendingPhoto } from './photo';
 import {
@@ -42,9 +43,6 @@ interface VisitFormProps {
   /** The draft to resume (from the list of drafts, or the address after a reload). */
   draftId?: string | undefined;
 }
-
-/** Key of a follow-up row's error: the rows are not fields of the visit record. */
-const followUpError = (key: string) => `followUp:${key}`;
 
 export default function VisitForm({ visitId, draftId }: VisitFormProps) {
   const t = useMessages(formMessages);
@@ -110,16 +108,21 @@ function VisitEditor({
   const lieuBox = useFocusAfterClose<HTMLDivElement>(creatingLieu !== null);
   const peopleBox = useFocusAfterClose<HTMLDivElement>(creatingPerson !== null);
 
+  const typedDates = useTypedDateCheck();
+
   const form = useRecordForm(start, {
-    check: (values) => {
-      const errors: FieldErrors = {};
+    check: (values, opened, formElement) => {
+      const dates: Record<string, string> = { visitedAt: values.visitedAt };
+      for (const row of values.followUps) dates[followUpDueKey(row.key)] = row.dueDate;
+      const errors: FieldErrors = typedDates(dates, opened && { visitedAt: opened.visitedAt }, formElement);
       const result = toVisitInput(values);
       if (!result.ok)
         for (const problem of result.problems) {
-          if (problem.field === 'visitedAt') errors.visitedAt = t.whenInvalid;
-          else errors[followUpError(problem.key)] = t.followUpTextMissing;
+          if (problem.field === 'visitedAt') errors.visitedAt ??= t.whenInvalid;
+          else errors[followUpTextKey(problem.key)] = t.followUpTextMissing;
         }
-      const doubt = visitDateDoubt(values.visitedAt);
+      // Only a date the person changed: an old visit's stored date does not block its notes.
+      const doubt = values.visitedAt === opened?.visitedAt ? null : visitDateDoubt(values.visitedAt);
       if (doubt && !errors.visitedAt) errors.visitedAt = doubt === 'too_old' ? t.whenTooOld : t.whenTooFar;
       return errors;
     },
@@ -145,7 +148,6 @@ function VisitEditor({
   const { values, change, errors } = form;
 
   const serviceOrder = useMemo(() => servicesInOrder(SERVICE_KEYS, hints.usualServices), [hints]);
-  const missingText = new Set(values.followUps.filter((row) => errors[followUpError(row.key)]).map((row) => row.key));
 
   return (
     <>
@@ -221,6 +223,7 @@ function VisitEditor({
         <Field
           label={t.when}
           type="datetime-local"
+          name="visitedAt"
           value={values.visitedAt}
           onInput={(event) => change({ visitedAt: event.currentTarget.value })}
           error={errors.visitedAt}
@@ -234,11 +237,7 @@ function VisitEditor({
           error={errors.placeLabel}
         />
         {recordId ? null : (
-          <FollowUpRows
-            rows={values.followUps}
-            onChange={(followUps) => change({ followUps })}
-            missingText={missingText}
-          />
+          <FollowUpRows rows={values.followUps} onChange={(followUps) => change({ followUps })} errors={errors} />
         )}
         {recordId ? null : (
           <PhotoPicker context={context} photos={form.files} onChange={form.setFiles} error={errors.photos} />

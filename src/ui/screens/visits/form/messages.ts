@@ -7,8 +7,7 @@ export const formMessages = {
     intro: 'Tout ce que vous saisissez est gardé sur cet appareil, même si l’application se ferme.',
     when: 'Date et heure',
     whenInvalid: 'Saisissez une date et une heure valides.',
-    whenTooOld:
-      'Vérifiez l’année\u00a0: une visite ne peut pas dater d’avant 2000 (une année tapée «\u00a026\u00a0» devient 0026).',
+    whenTooOld: 'Vérifiez l’année\u00a0: une visite ne peut pas dater d’avant 2000.',
     whenTooFar:
       'Cette date est dans plus d’un mois\u00a0: vérifiez-la. Ce qui reste à faire se note plutôt en suivi, ci-dessous.',
     place: 'Lieu',
@@ -56,7 +55,7 @@ export const formMessages = {
     intro: 'Everything you type is kept on this device, even if the app closes.',
     when: 'Date and time',
     whenInvalid: 'Enter a valid date and time.',
-    whenTooOld: 'Check the year: a visit cannot date from before 2000 (a year typed “26” becomes 0026).',
+    whenTooOld: 'Check the year: a visit cannot date from before 2000.',
     whenTooFar: 'This date is more than a month ahead: check it. What is still to do goes in a follow-up, below.',
     place: 'Place',
     placeHint: 'Type part of the name; the last place visited comes first.',

@@ -146,9 +146,8 @@ const FIRST_YEAR = 2000;
 const MOST_DAYS_AHEAD = 31;
 
 /**
- * A date the form doubts though it parses: a year typed short in the date field's year segment
- * ("26" is the year 0026), a year scrolled to 1900, or a visit years ahead, which would top the
- * list, newest first, until then.
+ * A date the form doubts though every form takes it (src/domain/typed-dates.ts): a year
+ * scrolled to 1900, or a visit years ahead, which would top the list, newest first, until then.
  */
 export function visitDateDoubt(visitedAt: string, now: Date = new Date()): 'too_old' | 'too_far' | null {
   const when = new Date(visitedAt);

@@ -9,7 +9,7 @@ import type { FollowUpRow } from '../../../../../src/ui/screens/visits/form/valu
 
 function Rows({ first }: { first: FollowUpRow[] }) {
   const [rows, setRows] = useState(first);
-  return <FollowUpRows rows={rows} onChange={setRows} missingText={new Set()} />;
+  return <FollowUpRows rows={rows} onChange={setRows} errors={{}} />;
 }
 
 beforeEach(() => {
