@@ -8,7 +8,7 @@ import type { Engine, EngineName } from '../drivers/backend';
 import type { Device } from '../drivers/device';
 import { launchEngine, newDevice } from '../drivers/engines';
 import { DESKTOP, PHONE } from '../helpers/browser';
-import { chartNamesOutside, elementsTooWide, fileChoosersNotButtons } from '../helpers/layout';
+import { chartNamesOutside, chartWordsTouching, elementsTooWide, fileChoosersNotButtons } from '../helpers/layout';
 import { NEXT_DIST } from '../helpers/paths';
 import { hostileNamesWithinPhone } from './hostile-names';
 import { recordJourney } from './results';
@@ -78,8 +78,8 @@ function tableRows(device: Device, caption: string): Promise<number> {
 
 /**
  * A phone's and a laptop's screenshot of the screen as it is, each checked: nothing sticks out
- * of the window, no chart's name out of its card, and a file chooser is drawn as a button. The
- * device is back on a phone after.
+ * of the window, no chart's name out of its card or touching another, and a file chooser is
+ * drawn as a button. The device is back on a phone after.
  */
 async function checkedAtSizes(device: Device, name: string): Promise<void> {
   const problems: string[] = [];
@@ -89,6 +89,8 @@ async function checkedAtSizes(device: Device, name: string): Promise<void> {
     for (const wide of await device.evaluate(elementsTooWide)) problems.push(`${size.width}px: ${wide} sticks out`);
     for (const label of await device.evaluate(chartNamesOutside))
       problems.push(`${size.width}px: chart name ${label} outside its card`);
+    for (const pair of await device.evaluate(chartWordsTouching))
+      problems.push(`${size.width}px: chart words ${pair} touch`);
     for (const chooser of await device.evaluate(fileChoosersNotButtons))
       problems.push(`${size.width}px: the file chooser ${chooser} is not a button`);
   }

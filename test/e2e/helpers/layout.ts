@@ -165,3 +165,25 @@ export function chartNamesOutside(): string[] {
   }
   return found;
 }
+
+/**
+ * Words drawn by a chart (its SVG texts with a letter: month names, section names, not the
+ * numbers on its columns) that touch another: « août » against « sept. » on a phone. In-page.
+ */
+export function chartWordsTouching(): string[] {
+  const found: string[] = [];
+  for (const chart of Array.from(document.querySelectorAll('svg[role="img"]'))) {
+    if (chart.getBoundingClientRect().width === 0) continue;
+    const words = Array.from(chart.querySelectorAll('text'))
+      .filter((text) => /\p{L}/u.test(text.textContent ?? ''))
+      .map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }));
+    // Apart means at least a pixel of room between the two boxes, across or down.
+    const touch = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right + 1 && b.left < a.right + 1 && a.top < b.bottom + 1 && b.top < a.bottom + 1;
+    words.forEach((word, index) => {
+      for (const other of words.slice(index + 1))
+        if (touch(word.box, other.box)) found.push(`"${word.text}" and "${other.text}"`);
+    });
+  }
+  return found.slice(0, 5);
+}

@@ -210,6 +210,9 @@ function BarCell({ value, max, text, tone }: { value: number; max: number; text:
   );
 }
 
+/** The month labels' size in the chart's units (the CSS class sets the same). */
+const LABEL_SIZE = 11;
+
 /**
  * Visits (and events) per month as an SVG column chart: the numbers sit on the columns, the
  * table is one tap away.
@@ -222,13 +225,19 @@ function MonthChart({ report }: { report: Report }) {
   const max = Math.max(1, ...months.map(({ count }) => count), ...events.map(({ count }) => count));
   // Narrow columns for a year, so the labels stay legible once scaled to a phone's width.
   const width = Math.max(months.length * (months.length <= 12 ? 28 : 20), 200);
-  const height = 160;
   const plot = 110;
   const column = width / Math.max(months.length, 1);
   const total = months.reduce((sum, { count }) => sum + count, 0);
   const totalEvents = events.reduce((sum, { count }) => sum + count, 0);
   // Month labels would collide beyond a year of months: every other label, then every third.
   const labelEvery = months.length > 24 ? 3 : months.length > 12 ? 2 : 1;
+  // A year's « sept. » is wider than its column (the chart scales, so at any width): the labels
+  // then take two rows, every other one lower, each named in full beside free room.
+  const longest = Math.max(0, ...months.map(({ key }) => t.monthShort(key).length));
+  const twoRows = longest * LABEL_SIZE * 0.6 > column * labelEvery * 0.9;
+  // The rows far enough apart for neighbours' boxes not to meet (Firefox's are the tallest).
+  const height = twoRows ? 182 : 160;
+  const labelY = (index: number) => (!twoRows ? height - 8 : (index / labelEvery) % 2 === 1 ? height - 4 : height - 26);
   const bar = (count: number, x: number, barWidth: number, tone: string | undefined) => {
     const barHeight = (count / max) * plot;
     return (
@@ -275,7 +284,7 @@ function MonthChart({ report }: { report: Report }) {
               {index % labelEvery === 0 ? (
                 <text
                   x={index * column + column / 2}
-                  y={height - 8}
+                  y={labelY(index)}
                   class={styles['month-chart__label']}
                   text-anchor="middle"
                 >
