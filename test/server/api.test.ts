@@ -231,6 +231,55 @@ describe('authorisation', () => {
     expect(await joinWith(await invite(keeper.token), 'dddddddddddddddd')).toBeUndefined();
   });
 
+  it('refuses a join whose body was held open across the revocation that ended its invitation', async () => {
+    const keeper = await join('admin');
+    const stolen = await join('admin');
+    const { body: invitation } = await call('/api/admin/invitations', {
+      method: 'POST',
+      token: stolen.token,
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    // The thief's join starts before the revocation, its body held back until after it.
+    const body = new TextEncoder().encode(
+      JSON.stringify({
+        code: invitation.code,
+        deviceName: 'Autre',
+        memberName: 'Quelqu’un',
+        clockNode: 'eeeeeeeeeeeeeeee',
+      }),
+    );
+    let send: (chunk: Uint8Array | null) => void = () => {};
+    let reading: () => void = () => {};
+    const read = new Promise<void>((resolve) => {
+      reading = resolve;
+    });
+    const held = new ReadableStream<Uint8Array>({
+      start(controller) {
+        send = (chunk) => (chunk ? controller.enqueue(chunk) : controller.close());
+      },
+      // The route asks for the body: the request has begun, its time taken.
+      pull: () => reading(),
+    });
+    const joining = server.fetch(`${TEST_SERVER_URL}/api/join`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+      body: held,
+      duplex: 'half',
+    } as RequestInit);
+    await read;
+    now += 60_000;
+    const revoked = await call(`/api/admin/devices/${stolen.deviceId}/revoke`, { method: 'POST', token: keeper.token });
+    expect(revoked.status).toBe(200);
+    now += 60_000;
+    send(body);
+    send(null);
+    const answer = await joining;
+    expect({ status: answer.status, code: ((await answer.json()) as { code?: string }).code }).toEqual({
+      status: 403,
+      code: 'invalid_invitation',
+    });
+  });
+
   it('lets an admin invite and list devices', async () => {
     const admin = await join('admin');
     const invitation = await call('/api/admin/invitations', {

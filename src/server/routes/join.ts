@@ -62,9 +62,9 @@ export function joinRoutes() {
   const routes = new Hono<AppEnv>();
 
   routes.post('/join', limitJoinBody, async (c) => {
-    const now = c.var.now();
+    const arrived = c.var.now();
     const address = clientLimitKey(c);
-    const wait = c.var.joinFailures.retryAfter(address, now);
+    const wait = c.var.joinFailures.retryAfter(address, arrived);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
@@ -78,9 +78,13 @@ export function joinRoutes() {
     const body = await readBody(c, joinRequestSchema);
     if (!body.ok) {
       // A body no device would send counts against the address like a wrong code.
-      c.var.joinFailures.fail(address, now);
+      c.var.joinFailures.fail(address, arrived);
       return body.response;
     }
+    // The code is judged once its body is in, not when the request began: a body held open
+    // (for minutes, within the arrival limit) across an admin device's revocation must not
+    // redeem an invitation the revocation ended.
+    const now = c.var.now();
     const { code, deviceName, memberName, clockNode } = body.value;
     const store = c.var.store;
     const codeHash = hashCode(code);
