@@ -147,12 +147,12 @@ function list(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** What the admin must hear at start: settings that are no longer read. */
 /** The largest body a route takes (bytes): a push's JSON or an attachment's file. */
 export function largestBody(config: Pick<ServerConfig, 'maxBodyBytes' | 'maxAttachmentBytes'>): number {
   return Math.max(config.maxBodyBytes, config.maxAttachmentBytes);
 }
 
+/** What the admin must hear at start: settings that are no longer read. */
 export function configWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
   if (env.VALISE_TRUST_PROXY === undefined) return [];
   return [

@@ -29,7 +29,7 @@ describe('the map’s legend', () => {
   afterEach(cleanup);
 
   test.each([
-    ['en', ['TPThird place', 'PHProject holder', 'LALocal authority', 'PAPartner', 'NWNetwork', '•Other']],
+    ['en', ['TPThird place', 'PHProject holder', 'LALocal authority', 'PAPartner', 'NTNetwork', '•Other']],
     ['fr', ['TLTiers-lieu', 'PPPorteur de projet', 'COCollectivité', 'PAPartenaire', 'RÉRéseau', '•Autre']],
   ] as const)('in %s, marks each kind with the initials of its name in that language', (lang, lines) => {
     uiStore.setState({ lang });
