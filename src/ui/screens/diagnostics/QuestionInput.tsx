@@ -1,6 +1,5 @@
 // One question of a grid: its control by kind, plus "Ne sait pas" and "Passer", which are
 // answers of their own (left out of the score), not a 0.
-import { isValid, parseISO } from 'date-fns';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Answer, Question } from '../../../domain/diagnostic';
 import { parseDecimal } from '../../../domain/diagnostic-answers';
@@ -147,19 +146,27 @@ function ChoiceControl({ question, answer, save }: QuestionInputProps) {
   );
 }
 
+/** The date control's name in its question's fieldset, where the typed-date check finds it. */
+const DATE_NAME = 'answer';
+
 function TextControl({ question, answer, save, pendingKey, legendId }: QuestionInputProps & { legendId: string }) {
-  const t = useMessages(messages);
   const value = answeredValue(answer);
   const [error, setError] = useState<string>();
   const errorId = `${useId()}-error`;
   const typedDates = useTypedDateCheck();
+  const dateControl = useRef<HTMLInputElement>(null);
   const typed = useTypedAnswer(
     typeof value === 'string' ? value : '',
     async (text) => {
-      // Called with what the person typed only: a stored answer of the year 0026 stays as it is.
-      const wrongDate = question.kind === 'date' ? typedDates({ answer: text }, null, null).answer : undefined;
-      if (wrongDate || (question.kind === 'date' && text !== '' && !isValid(parseISO(text)))) {
-        setError(wrongDate ?? t.dateInvalid);
+      // Called only with what the person typed (a blur flushes only then): a stored answer of
+      // the year 0026 stays as it is. A day the control cannot read (31 February, a segment
+      // cleared) comes as "", which must not clear the stored answer: it is refused.
+      const wrongDate =
+        question.kind === 'date'
+          ? typedDates({ [DATE_NAME]: text }, null, dateControl.current?.closest('fieldset'))[DATE_NAME]
+          : undefined;
+      if (wrongDate) {
+        setError(wrongDate);
         return false;
       }
       setError(undefined);
@@ -180,7 +187,13 @@ function TextControl({ question, answer, save, pendingKey, legendId }: QuestionI
       {question.kind === 'long_text' ? (
         <textarea {...shared} onInput={(event) => typed.onInput(event.currentTarget.value)} />
       ) : question.kind === 'date' ? (
-        <input {...shared} type="date" onInput={(event) => typed.onInput(event.currentTarget.value)} />
+        <input
+          {...shared}
+          ref={dateControl}
+          name={DATE_NAME}
+          type="date"
+          onInput={(event) => typed.onInput(event.currentTarget.value)}
+        />
       ) : (
         <input {...shared} type="text" onInput={(event) => typed.onInput(event.currentTarget.value)} />
       )}

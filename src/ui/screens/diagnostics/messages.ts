@@ -72,7 +72,6 @@ export const messages = {
     numberInvalid: 'Saisissez un nombre (exemple\u00a0: 12 ou 3,5).',
     numberBelow: (min: string) => `Le nombre doit être au moins ${min}.`,
     numberAbove: (max: string) => `Le nombre doit être au plus ${max}.`,
-    dateInvalid: 'Saisissez une date valide.',
 
     resultsTitle: 'Résultats',
     noScorable: 'Cette grille n’a aucune question notée\u00a0: elle n’a donc pas de score.',
@@ -256,7 +255,6 @@ export const messages = {
     numberInvalid: 'Enter a number (e.g. 12 or 3.5).',
     numberBelow: (min: string) => `The number must be at least ${min}.`,
     numberAbove: (max: string) => `The number must be at most ${max}.`,
-    dateInvalid: 'Enter a valid date.',
 
     resultsTitle: 'Results',
     noScorable: 'This grid has no scored question, so it has no score.',

@@ -99,5 +99,11 @@ export function useTypedAnswer(stored: string, commit: (text: string) => Promise
     timer.current = setTimeout(() => void flush(), PAUSE_MS);
   };
 
-  return { text, onInput, onBlur: () => void flush(), dirty };
+  // Only what was typed is saved on leaving: tabbing through an answer neither judges it again
+  // (a stored 0026 would be refused) nor writes it again as a change to sync.
+  const onBlur = () => {
+    if (latest.current.dirty) void flush();
+  };
+
+  return { text, onInput, onBlur, dirty };
 }
