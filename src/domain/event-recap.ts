@@ -3,6 +3,7 @@
 // plain text too) or MediaWiki wikitext, in French or English.
 
 import { formatWithOrdinalFirst } from './day-of-month';
+import { utcDay } from './days';
 import type { EventNote, NetworkEvent, NoteTag } from './event';
 import { noteNeedsDay, timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
@@ -177,9 +178,10 @@ function recapBlocks({ event, notes, followUps = [], place: organisation }: Reca
       year: 'numeric',
       timeZone: 'UTC',
     });
+    // A day no calendar has (« 2026-02-31 ») is written as stored, in every browser.
     const dueText = (day: string) => {
-      const date = new Date(`${day}T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? day : formatWithOrdinalFirst(dueFormat, date);
+      const date = utcDay(day);
+      return date ? formatWithOrdinalFirst(dueFormat, date) : day;
     };
     const items = followUps.map((followUp) => {
       const details = [followUp.owner?.trim(), followUp.dueDate ? words.due(dueText(followUp.dueDate)) : ''].filter(

@@ -3,6 +3,7 @@
 // events (phone calendars ignore VTODO). Lines end in CRLF and fold at 75 octets.
 
 import { withoutControlCharacters } from './control-characters';
+import { utcDay } from './days';
 import type { NetworkEvent } from './event';
 import { EVENT_KIND_LABELS } from './event-labels';
 import type { FollowUp } from './follow-up';
@@ -102,15 +103,14 @@ const stamp = (instant: string) => utc(instant)?.value ?? '19700101T000000Z';
 
 /**
  * A due day as a calendar writes it (20261205) and the day after it (yyyy-MM-dd), or null when
- * it cannot be written. Read as the app shows it: « 2026-02-31 » is the 3rd of March.
+ * it cannot be written: a day no calendar has (« 2026-02-31 ») is left out, as the app shows
+ * no day for it, in every browser.
  */
 function dayOf(day: string | null | undefined): { value: string; next: string } | null {
-  if (!day) return null;
-  const date = new Date(`${day}T00:00:00Z`);
-  const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
-  if (!WRITABLE.test(iso)) return null;
+  const date = day ? utcDay(day) : null;
+  if (!day || !date) return null;
   date.setUTCDate(date.getUTCDate() + 1);
-  return { value: iso.slice(0, 10).replaceAll('-', ''), next: date.toISOString().slice(0, 10) };
+  return { value: day.replaceAll('-', ''), next: date.toISOString().slice(0, 10) };
 }
 
 /**

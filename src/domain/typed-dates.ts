@@ -2,6 +2,7 @@
 // Records keep the lenient rules of src/domain/fields.ts, because earlier releases stored
 // « 05/12/26 » as the year 0026 and servers hold such records; a form checks only the date
 // fields the person changed, so a record already holding one can still be edited and ticked.
+import { daysInMonth } from './days';
 
 /**
  * Years a typed date may have. A year typed short in a date field's year segment gives
@@ -9,8 +10,8 @@
  * lies past the last: its next day, or its evening east of Greenwich, is in year 10000, which
  * no calendar file nor date display writes.
  */
-export const FIRST_TYPED_YEAR = 1000;
-export const LAST_TYPED_YEAR = 9998;
+const FIRST_TYPED_YEAR = 1000;
+const LAST_TYPED_YEAR = 9998;
 
 export type TypedDateDoubt = 'short_year' | 'far_year' | 'no_such_day' | 'no_such_time';
 
@@ -28,16 +29,11 @@ export function typedDateDoubt(value: string): TypedDateDoubt | null {
   const [year, month, day] = [date[1], date[2], date[3]].map(Number) as [number, number, number];
   if (year < FIRST_TYPED_YEAR) return 'short_year';
   if (year > LAST_TYPED_YEAR) return 'far_year';
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return 'no_such_day';
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'no_such_day';
   if (date[4] !== undefined && !clockExists(date[4], date[5], date[6])) return 'no_such_time';
   return null;
 }
 
 function clockExists(hour: string | undefined, minute: string | undefined, second: string | undefined): boolean {
   return Number(hour) <= 23 && Number(minute) <= 59 && Number(second ?? 0) <= 59;
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

@@ -247,4 +247,10 @@ describe('the recap of an event holding dates servers kept', () => {
     expect(old).toContain('10000');
     expect(old).toContain('31 décembre 9999');
   });
+
+  test('writes a due day no calendar has as it is stored, not as the 3rd of March V8 alone reads', () => {
+    const followUps = [{ id: FOLLOW_UP, text: 'Relancer', owner: null, dueDate: '2026-02-31', done: false }];
+    const text = renderEventRecap({ event: rencontre(), notes: [], followUps }, 'fr');
+    expect(text).toContain('Relancer — pour le 2026-02-31');
+  });
 });

@@ -218,12 +218,14 @@ describe('the calendar file of the dates servers hold', () => {
     expect(last?.some((line) => line.startsWith('DTEND'))).toBe(false);
   });
 
-  test('the years 0026 and 0000 are written as held; the 31st of February as the 3rd of March the app shows', () => {
+  test('the years 0026 and 0000 are written as held; the 31st of February, a day the app shows none for, is left out', () => {
     const text = file();
     expect(text).toContain('DTSTART:00261205T090000Z\r\nDTEND:00261205T110000Z\r\n');
     expect(text).toContain('DTSTART;VALUE=DATE:00261205\r\nDTEND;VALUE=DATE:00261206\r\n');
     expect(text).toContain('DTSTART;VALUE=DATE:00000101\r\nDTEND;VALUE=DATE:00000102\r\n');
-    expect(text).toContain('DTSTART;VALUE=DATE:20260303\r\nDTEND;VALUE=DATE:20260304\r\n');
+    // V8 reads « 2026-02-31 » as the 3rd of March, SpiderMonkey as no date: neither decides.
+    expect(text).not.toContain('0000000000a4@');
+    expect(text).not.toContain('DTSTART;VALUE=DATE:20260303');
     expect(text).toContain('DTSTART:99991231T220000Z\r\nDTEND:99991231T235959Z\r\n');
   });
 

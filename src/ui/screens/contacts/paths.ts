@@ -14,7 +14,10 @@ export const editPersonHref = (id: string) => hrefTo(CONTACTS, PERSON, id, EDIT)
 export const editLieuHref = (id: string) => hrefTo(CONTACTS, LIEU, id, EDIT);
 export const newPersonHref = () => hrefTo(CONTACTS, PERSON, NEW);
 export const newLieuHref = () => hrefTo(CONTACTS, LIEU, NEW);
-/** Query naming the lieu a new person belongs to ("Ajouter une personne" on a lieu's page). */
+/**
+ * Query naming the lieu a new record belongs to: a person ("Ajouter une personne" on a lieu's
+ * page) or a visit ("Noter une visite ici" on the map's card).
+ */
 export const LIEU_PARAM = 'lieu';
 export const newPersonAtHref = (lieuId: string) => `${newPersonHref()}?${LIEU_PARAM}=${encodeURIComponent(lieuId)}`;
 export const lieuxHref = () => hrefTo(CONTACTS, LIEUX_TAB);

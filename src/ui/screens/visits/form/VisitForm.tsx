@@ -21,6 +21,7 @@ import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form'
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useFocusAfterClose } from '../../../hooks/use-focus-after-close';
 import { useMessages } from '../../../i18n/messages';
+import { LIEU_PARAM } from '../../contacts/paths';
 import { SAVED, VISIT_DRAFT_KIND, VISITS, visitHref } from '../paths';
 import { FollowUpRows, followUpDueKey, followUpTextKey, PhotoPicker, PositionField, ServiceChoices } from './FormParts';
 import { formMessages } from './messages';
@@ -28,7 +29,6 @@ import type { PendingPhoto } from './photo';
 import {
   describeVisitDraft,
   emptyVisitValues,
-  LIEU_PARAM,
   servicesInOrder,
   toVisitInput,
   type VisitFormValues,

@@ -5,6 +5,7 @@ import type { NewVisit } from '../../../../db/visits';
 import { localDay } from '../../../../domain/days';
 import type { ServiceKey } from '../../../../domain/services';
 import type { Visit } from '../../../../domain/visit';
+import { LIEU_PARAM } from '../../contacts/paths';
 import { newVisitHref } from '../paths';
 
 export interface FollowUpRow {
@@ -29,9 +30,6 @@ export interface VisitFormValues {
   longitude: number | null;
   positionAccuracy: number | null;
 }
-
-/** Query naming the lieu a new visit is at ("Noter une visite ici" on the map's card). */
-export const LIEU_PARAM = 'lieu';
 
 export const newVisitAtHref = (lieuId: string) => `${newVisitHref()}?${LIEU_PARAM}=${encodeURIComponent(lieuId)}`;
 
