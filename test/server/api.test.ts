@@ -253,13 +253,17 @@ describe('authorisation', () => {
     const read = new Promise<void>((resolve) => {
       reading = resolve;
     });
-    const held = new ReadableStream<Uint8Array>({
-      start(controller) {
-        send = (chunk) => (chunk ? controller.enqueue(chunk) : controller.close());
+    const held = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          send = (chunk) => (chunk ? controller.enqueue(chunk) : controller.close());
+        },
+        // The route asks for the body: the request has begun, its time taken.
+        pull: () => reading(),
       },
-      // The route asks for the body: the request has begun, its time taken.
-      pull: () => reading(),
-    });
+      // No chunk asked for ahead: pull runs only once the route reads.
+      { highWaterMark: 0 },
+    );
     const joining = server.fetch(`${TEST_SERVER_URL}/api/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
