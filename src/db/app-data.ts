@@ -4,11 +4,20 @@ import { type DataContext, openDataContext } from './context';
 let opening: Promise<DataContext> | null = null;
 let opened: DataContext | undefined;
 
+/**
+ * Opens the database in a task of its own: the first screen asks for it while the browser runs
+ * the screen's first effects, and declaring the schema is tens of milliseconds of script on a
+ * slow phone, which would make that one task long enough to hold up a tap.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
 export function appData(): Promise<DataContext> {
-  opening ??= openDataContext().then((context) => {
-    opened = context;
-    return context;
-  });
+  opening ??= nextTask()
+    .then(() => openDataContext())
+    .then((context) => {
+      opened = context;
+      return context;
+    });
   return opening;
 }
 
