@@ -32,6 +32,12 @@ export function Hint(props: Omit<HTMLAttributes<HTMLParagraphElement>, 'class'>)
   return <p {...props} class={styles.hint} />;
 }
 
+/** "(facultatif)" after a label, for the rare optional field among required ones. */
+export function OptionalMark() {
+  const t = useMessages(common);
+  return <span class={styles.optional}> ({t.optional})</span>;
+}
+
 /** A sentence in red that says what went wrong, under a field or a form. */
 export function FieldError(props: Omit<HTMLAttributes<HTMLParagraphElement>, 'class'>) {
   return <p {...props} class={styles.error} />;
@@ -57,7 +63,6 @@ type SelectFieldProps = FieldFrame & { as: 'select'; children: ComponentChildren
 type FieldProps = InputFieldProps | TextareaFieldProps | SelectFieldProps;
 
 export function Field(props: FieldProps) {
-  const t = useMessages(common);
   const generatedId = useId();
   const { label, hint, error, optional, class: extra, as, id: givenId, ...control } = props;
   const id = (givenId as string | undefined) ?? generatedId;
@@ -89,7 +94,7 @@ export function Field(props: FieldProps) {
     <div class={classes(styles.field, error && styles.invalid, extra)}>
       <label class={styles.label} for={id}>
         {label}
-        {optional ? <span class={styles.optional}> ({t.optional})</span> : null}
+        {optional ? <OptionalMark /> : null}
       </label>
       {hint ? <Hint id={hintId}>{hint}</Hint> : null}
       {input}

@@ -5,7 +5,7 @@ import { matchesWords, normalizeForSearch, queryWords } from '../../domain/searc
 import { useMessages } from '../i18n/messages';
 import { Button } from './Button';
 import { classes } from './classes';
-import { FieldError, fieldParts, Hint } from './Field';
+import { FieldError, fieldParts, Hint, OptionalMark } from './Field';
 import { pickerMessages } from './picker-messages';
 import styles from './SearchPicker.module.css';
 
@@ -20,6 +20,8 @@ export interface SearchPickerProps {
   /** What is picked ("Lieu", "Personnes rencontrées"); also names the search box. */
   label: string;
   hint?: string;
+  /** Shows "(facultatif)" after the label, as Field does. */
+  optional?: boolean;
   /** Every candidate; the picker filters them as the person types. */
   options: readonly PickerOption[];
   /** Ids picked, in order. */
@@ -46,6 +48,7 @@ export interface SearchPickerProps {
 export function SearchPicker({
   label,
   hint,
+  optional = false,
   options,
   selected,
   onChange,
@@ -92,7 +95,10 @@ export function SearchPicker({
 
   return (
     <fieldset class={classes(fieldParts.field, styles.picker, error && fieldParts.invalid)}>
-      <legend class={fieldParts.label}>{label}</legend>
+      <legend class={fieldParts.label}>
+        {label}
+        {optional ? <OptionalMark /> : null}
+      </legend>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {picked.length > 0 ? (
         <ul class={styles.picked}>

@@ -109,6 +109,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
           type="organisations"
           label={t.organisations}
           hint={t.organisationsHint}
+          optional
           multiple
           selected={values.organisationIds}
           onChange={(organisationIds) => form.set('organisationIds', organisationIds)}

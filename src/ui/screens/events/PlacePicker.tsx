@@ -28,6 +28,7 @@ export function PlacePicker({ value, onChange }: { value: string | null; onChang
         type="organisations"
         label={t.fieldPlace}
         hint={t.fieldPlaceHint}
+        optional
         selected={value ? [value] : []}
         onChange={(ids) => onChange(ids[0] ?? null)}
         onCreate={(text) => setCreating(text)}
