@@ -58,7 +58,9 @@ export const messages = {
     joining: 'Connexion au réseau…',
     joined: (network: string) => `Cet appareil a rejoint «\u00a0${network}\u00a0».`,
     joinedOwnChanges: 'Ce que vous aviez déjà noté part vers le réseau.',
-    joinedNext: 'Les visites du réseau arrivent avec cette première synchronisation\u00a0: retrouvez-les dans Visites.',
+    // True as well for the first admin of a brand-new network, which has no visit to send yet.
+    joinedNext:
+      'S’il y a déjà des visites dans le réseau, elles arrivent avec cette première synchronisation\u00a0: retrouvez-les dans Visites.',
     toVisits: 'Aller aux visites',
     serverCompleted:
       'https:// ajouté, pour une connexion chiffrée. Si l’admin vous a donné une adresse en http://, tapez-la en entier.',
@@ -171,7 +173,7 @@ export const messages = {
     joining: 'Connecting to the network…',
     joined: (network: string) => `This device joined “${network}”.`,
     joinedOwnChanges: 'What you had written is going to the network.',
-    joinedNext: 'The network’s visits arrive with this first sync: find them in Visits.',
+    joinedNext: 'If the network already has visits, they arrive with this first sync: find them in Visits.',
     toVisits: 'Go to visits',
     serverCompleted:
       'https:// added, for an encrypted connection. If the admin gave you an http:// address, type it in full.',

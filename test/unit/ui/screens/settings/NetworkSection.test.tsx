@@ -57,14 +57,18 @@ describe('joining from an invitation link', () => {
     expect(routeStore.getState().route.query.code).toBeUndefined();
   });
 
-  test('the news of the join says what comes next, with the way there', async () => {
+  // The first admin of a brand-new network was told « Les visites du réseau arrivent avec cette
+  // première synchronisation » of a network with no visit yet (new-user day, s15).
+  test('the news of the join says what comes next, true also of a network with nothing yet, with the way there', async () => {
     render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
     fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
       target: { value: 'https://valise.example' },
     });
     fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
     fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
-    await screen.findByText(/arrivent avec cette première synchronisation : retrouvez-les dans Visites\./);
+    await screen.findByText(
+      /S’il y a déjà des visites dans le réseau, elles arrivent avec cette première synchronisation : retrouvez-les dans Visites\./,
+    );
     expect(screen.getByRole('link', { name: 'Aller aux visites' }).getAttribute('href')).toBe('#/visites');
     // The network's name is isolated: an override an admin typed into it stays inside it.
     expect(screen.getByText(/Cet appareil a rejoint/).textContent).toContain(
