@@ -21,7 +21,7 @@ export const SERVICE_LABELS: Record<ServiceKey, { fr: string; en: string }> = {
   detect: { fr: 'Détecter', en: 'Detect' },
   support_projects: {
     fr: 'Accompagner les porteurs de projet de tiers-lieux',
-    en: 'Support tiers-lieux project holders',
+    en: 'Support third-place project holders',
   },
   support_large_accounts: { fr: 'Accompagner les grands comptes', en: 'Support large accounts' },
   support_users: { fr: 'Accompagner les utilisateur·rice·s', en: 'Support users' },

@@ -191,7 +191,7 @@ export const messages = {
   en: {
     questionWeight: (weight: number) => `counts ×${formatNumber(weight, 'en')} in the score`,
     title: 'Diagnostics',
-    purpose: 'Fill in the diagnostic grid of a tiers-lieu project or of a territory, section by section.',
+    purpose: 'Fill in the diagnostic grid of a third-place project or of a territory, section by section.',
     emptyTitle: 'No diagnostics yet',
     emptyText: 'Filled diagnostics will show here, with their scores per section, to compare them over time.',
     start: 'New diagnostic',

@@ -155,7 +155,7 @@ export const messages = {
     editTitle: 'Edit the event',
     formPurpose: 'A title, a time and a place are enough; the rest can wait.',
     fieldTitle: 'Title',
-    fieldTitleHint: 'For example: Regional gathering of tiers-lieux',
+    fieldTitleHint: 'For example: Regional gathering of third places',
     fieldKind: 'Kind of event',
     fieldStartDate: 'Start date',
     fieldStartTime: 'Start time',

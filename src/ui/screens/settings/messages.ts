@@ -57,7 +57,7 @@ export const messages = {
     storageAsk: 'Ask the browser to keep the data',
     storageRefused: 'The browser has not agreed for now. It agrees more readily for an installed or often used app.',
     aboutTitle: 'About',
-    aboutText: 'Valise, the digital suitcase of the concierges of networks of tiers-lieux.',
+    aboutText: 'Valise, the digital suitcase of the concierges of third-place networks.',
     version: 'Version',
     protocol: (version: number) => `protocol ${version}`,
     serverVersion: 'Server version',
