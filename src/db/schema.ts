@@ -266,23 +266,27 @@ export class ValiseDb extends Dexie {
   declare searchSegments: Table<SearchSegment, number>;
   declare searchWords: Table<SearchWord, string>;
 
-  constructor(name = 'valise') {
+  /** Set when this database, declared with the latest version only, met an older one on disk. */
+  olderOnDisk = false;
+
+  /**
+   * `upgrades: false` declares the latest version only: all that a device whose database is of
+   * this version, or has none yet, needs (openValiseDb). Such a database refuses to upgrade an
+   * older one on disk — its upgrade would skip the content upgrades of the versions between.
+   */
+  constructor(name = 'valise', { upgrades = true }: { upgrades?: boolean } = {}) {
     super(name);
-    // Only versions with an upgrade, and the latest, are declared, each with the changes of the
-    // versions before it that had none: Dexie parses every declared version again at each
-    // declaration (105 parses for 14 versions, about 30 ms of a phone's first screen), and it
-    // upgrades from the stores the installed database really has, so a version not declared
-    // is reached with the next one declared.
-    let changes: Record<string, string> = {};
-    SCHEMA_HISTORY.forEach((versionChanges, index) => {
-      const version = index + 1;
-      changes = { ...changes, ...versionChanges };
-      const upgraded = UPGRADED_VERSIONS.find((upgradedVersion) => upgradedVersion === version);
-      if (upgraded !== undefined) this.version(version).stores(changes).upgrade(upgradeTo(upgraded));
-      else if (version === SCHEMA_HISTORY.length) this.version(version).stores(changes);
-      else return;
-      changes = {};
-    });
+    if (upgrades) this.declareUpgrades();
+    else {
+      const everything = Object.assign({}, ...SCHEMA_HISTORY);
+      this.version(SCHEMA_HISTORY.length)
+        .stores(everything)
+        .upgrade(() => {
+          // Only ever reached from an older version (a new database is created without it).
+          this.olderOnDisk = true;
+          throw new Error('An older database needs every version’s upgrade');
+        });
+    }
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
     // A write to a table with indexes of the database's own waits for their code before its
@@ -295,6 +299,25 @@ export class ValiseDb extends Dexie {
         : Dexie.Promise.resolve(loadIndexWrites()).then(() => open.apply(this, args));
   }
 
+  /**
+   * Only versions with an upgrade, and the latest, are declared, each with the changes of the
+   * versions before it that had none: Dexie parses every declared version again at each
+   * declaration (105 parses for 14 versions), and it upgrades from the stores the installed
+   * database really has, so a version not declared is reached with the next one declared.
+   */
+  private declareUpgrades(): void {
+    let changes: Record<string, string> = {};
+    SCHEMA_HISTORY.forEach((versionChanges, index) => {
+      const version = index + 1;
+      changes = { ...changes, ...versionChanges };
+      const upgraded = UPGRADED_VERSIONS.find((upgradedVersion) => upgradedVersion === version);
+      if (upgraded !== undefined) this.version(version).stores(changes).upgrade(upgradeTo(upgraded));
+      else if (version === SCHEMA_HISTORY.length) this.version(version).stores(changes);
+      else return;
+      changes = {};
+    });
+  }
+
   records<K extends RecordType>(type: K): RecordTables[K] {
     return this.table(type) as RecordTables[K];
   }
@@ -303,4 +326,24 @@ export class ValiseDb extends Dexie {
   anyRecords(type: RecordType): Table<LooseRecord, string> {
     return this.table(type);
   }
+}
+
+/**
+ * Opens the device's database on the latest version's schema alone — a phone's every start,
+ * and a new device: declaring every version with an upgrade is tens of milliseconds of script
+ * a slow phone pays before its first screen has data. A database of an older version refuses
+ * that (its upgrade aborts, nothing on disk changes) and is opened again with every upgrade.
+ */
+export async function openValiseDb(name?: string): Promise<ValiseDb> {
+  const latest = new ValiseDb(name, { upgrades: false });
+  try {
+    await latest.open();
+    return latest;
+  } catch (error) {
+    latest.close();
+    if (!latest.olderOnDisk) throw error;
+  }
+  const db = new ValiseDb(name);
+  await db.open();
+  return db;
 }

@@ -15,6 +15,7 @@ import { type Front, startFront } from './helpers/release-front';
 import { previousRelease } from './helpers/releases';
 import { screenshot } from './helpers/screenshots';
 import { type RunningServer, startServer } from './helpers/server';
+import { VisitsPage } from './pages/visits-page';
 
 let browser: Browser;
 let previous: ReleaseBuild;
@@ -41,8 +42,8 @@ async function server(options: Parameters<typeof startServer>[0] = {}): Promise<
   return started;
 }
 
-async function front(distDir: string, apiUrl: string): Promise<Front> {
-  const started = await startFront(distDir, apiUrl);
+async function front(distDir: string, apiUrl: string, port?: number): Promise<Front> {
+  const started = await startFront(distDir, apiUrl, port);
   stops.push(() => started.stop());
   return started;
 }
@@ -132,6 +133,36 @@ describe('a phone a release behind and a phone of today, on today’s server', (
     expect(place).toContain('Ain (01)');
     await old.go(`#/contacts/lieu/${lieu}`);
     await screenshot(old.page, 'releases-old-phone-lieu');
+  });
+});
+
+describe('a phone updated in place', () => {
+  test('today’s app opens the previous release’s database: its visits are listed and found by their words', async () => {
+    const today = await server();
+    const oldDoor = await front(previous.dist, today.url);
+    // No service worker: the previous release's would keep serving its own build on reload,
+    // and this test is about the database the next build finds, not the update's prompt.
+    const context = await newDevice(browser, PHONE, { serviceWorkers: 'block' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(oldDoor.url);
+    const old = new ReleasePhone(context, page, oldDoor.url);
+    expect(await old.appVersion()).toBe(previous.release.version);
+    const visit = await old.logVisit('Rencontre au fablab : projet de ressourcerie.');
+
+    // The same address now serves today's build: the phone's storage is the same.
+    const port = Number(new URL(oldDoor.url).port);
+    await oldDoor.stop();
+    await front(today.distDir, today.url, port);
+    await page.reload();
+    const updated = new ReleasePhone(context, page, oldDoor.url);
+    expect(await updated.appVersion()).not.toBe(previous.release.version);
+    expect(await updated.visitText(visit)).toContain('projet de ressourcerie');
+    await updated.go('#/visites');
+    const visits = new VisitsPage(page, oldDoor.url);
+    await visits.listSearch().fill('ressourcerie');
+    await expect.poll(() => visits.visitItems().count()).toBe(1);
+    expect(await visits.visitItems().first().textContent()).toContain('ressourcerie');
   });
 });
 

@@ -83,11 +83,10 @@ export async function launchProfileDevice(
 }
 
 /** A fresh device: its own IndexedDB, caches and service workers, in French, in Paris. */
-export function newDevice(browser: Browser, viewport: Viewport = PHONE): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-    serviceWorkers: 'allow',
-  });
+export function newDevice(
+  browser: Browser,
+  viewport: Viewport = PHONE,
+  { serviceWorkers = 'allow' }: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', serviceWorkers });
 }

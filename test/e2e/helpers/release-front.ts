@@ -13,19 +13,20 @@ export interface Front {
   stop(): Promise<void>;
 }
 
-export async function startFront(distDir: string, apiUrl: string): Promise<Front> {
+/** `port`: reuse one (the same origin, so the same phone's storage, serving another build). */
+export async function startFront(distDir: string, apiUrl: string, port?: number): Promise<Front> {
   const app = new Hono();
   app.all('/api/*', (c) => {
     const { pathname, search } = new URL(c.req.url);
     return proxy(`${apiUrl}${pathname}${search}`, { raw: c.req.raw, headers: c.req.header() });
   });
   app.route('/', serveApp(distDir));
-  const port = await freePort();
+  const listenPort = port ?? (await freePort());
   const server = await new Promise<Server>((resolve) => {
-    const listening: Server = listen(app, { port, hostname: '127.0.0.1' }, () => resolve(listening));
+    const listening: Server = listen(app, { port: listenPort, hostname: '127.0.0.1' }, () => resolve(listening));
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listenPort}`,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

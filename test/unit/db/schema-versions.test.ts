@@ -1,9 +1,10 @@
-// The schema declares only the versions with an upgrade, and the latest (schema.ts): a device
-// must end with the same stores and indexes as if every version were declared, whichever
-// version it starts from, and no upgrade may be left out of the declarations.
+// The database opens on the latest version alone, and on an older one with only the versions
+// that have an upgrade (schema.ts): a device must end with the same stores and indexes as if
+// every version were declared, whichever version it starts from, and no upgrade may be left
+// out of the declarations.
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { SCHEMA_HISTORY, UPGRADED_VERSIONS, ValiseDb } from '../../../src/db/schema';
+import { openValiseDb, SCHEMA_HISTORY, UPGRADED_VERSIONS } from '../../../src/db/schema';
 import { UPGRADES } from '../../../src/db/schema-upgrades';
 
 /** Every version up to `last` declared one by one, as the schema was before. */
@@ -36,7 +37,7 @@ describe('the schema’s declared versions', () => {
   test('a new device gets the stores and indexes of every version', async () => {
     const declared = uniqueName('declared');
     const every = uniqueName('every');
-    await new ValiseDb(declared).open();
+    (await openValiseDb(declared)).close();
     await new EveryVersionDb(every).open();
     const stores = await storesOnDisk(declared);
     expect(stores).toEqual(await storesOnDisk(every));
@@ -50,8 +51,7 @@ describe('the schema’s declared versions', () => {
       const old = new EveryVersionDb(name, version);
       await old.open();
       old.close();
-      const db = new ValiseDb(name);
-      await db.open();
+      const db = await openValiseDb(name);
       expect(db.verno).toBe(SCHEMA_HISTORY.length);
       db.close();
       const every = uniqueName('every');
