@@ -60,17 +60,27 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
     (filter.contactId === undefined || (visit.contactIds ?? []).includes(filter.contactId)) &&
     (open === null || open.has(visit.id)) &&
     (inTerritory === null || (visit.organisationId != null && inTerritory.has(visit.organisationId)));
-  const visits =
+  const [visits, names] =
     finder && words.length > 0
-      ? await finder.searchVisits(context, words, lower, upper, filter.limit, keep)
-      : await pageOfVisits(context, filter, lower, upper, keep);
-  const organisationIds = [...new Set(visits.flatMap((visit) => (visit.organisationId ? [visit.organisationId] : [])))];
-  const organisations = await db.records('organisations').bulkGet(organisationIds);
-  const names = new Map(organisations.flatMap((item) => (item && !item.deleted ? [[item.id, item.name]] : [])));
+      ? await finder
+          .searchVisits(context, words, lower, upper, filter.limit, keep)
+          .then(async (found) => [found, await lieuNames(context, found)] as const)
+      : // One transaction for the page and its lieux' names: one wait for the database less.
+        await db.transaction('r', db.records('visits'), db.records('organisations'), async () => {
+          const page = await pageOfVisits(context, filter, lower, upper, keep);
+          return [page, await lieuNames(context, page)] as const;
+        });
   return visits.map((visit) => ({
     visit: withoutClocks(visit),
     organisationName: visit.organisationId ? (names.get(visit.organisationId) ?? null) : null,
   }));
+}
+
+/** The names of the visits' lieux still kept, by id. */
+async function lieuNames(context: DataContext, visits: readonly Visit[]): Promise<Map<string, string>> {
+  const ids = [...new Set(visits.flatMap((visit) => (visit.organisationId ? [visit.organisationId] : [])))];
+  const organisations = await context.db.records('organisations').bulkGet(ids);
+  return new Map(organisations.flatMap((item) => (item && !item.deleted ? [[item.id, item.name]] : [])));
 }
 
 /**
