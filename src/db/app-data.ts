@@ -6,8 +6,8 @@ let opened: DataContext | undefined;
 
 /**
  * Opens the database in a task of its own: the first screen asks for it while the browser runs
- * the screen's first effects, and declaring the schema is tens of milliseconds of script on a
- * slow phone, which would make that one task long enough to hold up a tap.
+ * the screen's first effects, a task Lighthouse found long on its slow phone; making the
+ * database (Dexie's tables, the middlewares) need not lengthen it.
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 

@@ -1,6 +1,6 @@
 // What every repository needs: the database, the device's clock, and who is writing.
 import type { SessionInfo } from '../protocol/wire';
-import { openValiseDb, type ValiseDb } from './schema';
+import { ValiseDb } from './schema';
 
 /** Network id of records written before the device joined a network. */
 export const LOCAL_NETWORK = 'local';
@@ -59,7 +59,7 @@ interface OpenOptions {
 }
 
 export async function openDataContext(options: OpenOptions = {}): Promise<DataContext> {
-  const db = await openValiseDb(options.name);
+  const db = await ValiseDb.openOnDevice(options.name);
   const { identity, session, clock } = await db.transaction('rw', db.meta, async () => {
     let identity = (await db.meta.get('identity'))?.value as DeviceIdentity | undefined;
     if (!identity) {

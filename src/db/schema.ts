@@ -267,12 +267,15 @@ export class ValiseDb extends Dexie {
   declare searchWords: Table<SearchWord, string>;
 
   /** Set when this database, declared with the latest version only, met an older one on disk. */
-  olderOnDisk = false;
+  private olderOnDisk = false;
 
   /**
    * `upgrades: false` declares the latest version only: all that a device whose database is of
-   * this version, or has none yet, needs (openValiseDb). Such a database refuses to upgrade an
-   * older one on disk — its upgrade would skip the content upgrades of the versions between.
+   * this version, or has none yet, needs (ValiseDb.openOnDevice). Such a database refuses to
+   * upgrade an older one on disk — its upgrade would skip the content upgrades of the versions
+   * between. That refusal comes after Dexie has built the new stores and indexes in the
+   * aborted upgrade, which the retry builds again: once per device and version, also for a
+   * future version without a content upgrade.
    */
   constructor(name = 'valise', { upgrades = true }: { upgrades?: boolean } = {}) {
     super(name);
@@ -326,24 +329,24 @@ export class ValiseDb extends Dexie {
   anyRecords(type: RecordType): Table<LooseRecord, string> {
     return this.table(type);
   }
-}
 
-/**
- * Opens the device's database on the latest version's schema alone — a phone's every start,
- * and a new device: declaring every version with an upgrade is tens of milliseconds of script
- * a slow phone pays before its first screen has data. A database of an older version refuses
- * that (its upgrade aborts, nothing on disk changes) and is opened again with every upgrade.
- */
-export async function openValiseDb(name?: string): Promise<ValiseDb> {
-  const latest = new ValiseDb(name, { upgrades: false });
-  try {
-    await latest.open();
-    return latest;
-  } catch (error) {
-    latest.close();
-    if (!latest.olderOnDisk) throw error;
+  /**
+   * Opens the device's database on the latest version's schema alone — a phone's every start,
+   * and a new device: declaring every version with an upgrade is tens of milliseconds of script
+   * a slow phone pays before its first screen has data. A database of an older version refuses
+   * that (its upgrade aborts, nothing on disk changes) and is opened again with every upgrade.
+   */
+  static async openOnDevice(name?: string): Promise<ValiseDb> {
+    const latest = new ValiseDb(name, { upgrades: false });
+    try {
+      await latest.open();
+      return latest;
+    } catch (error) {
+      latest.close();
+      if (!latest.olderOnDisk) throw error;
+    }
+    const db = new ValiseDb(name);
+    await db.open();
+    return db;
   }
-  const db = new ValiseDb(name);
-  await db.open();
-  return db;
 }

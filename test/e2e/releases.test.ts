@@ -149,6 +149,7 @@ describe('a phone updated in place', () => {
     const old = new ReleasePhone(context, page, oldDoor.url);
     expect(await old.appVersion()).toBe(previous.release.version);
     const visit = await old.logVisit('Rencontre au fablab : projet de ressourcerie.');
+    await old.logVisit('Atelier vélo : besoin d’un local.');
 
     // The same address now serves today's build: the phone's storage is the same.
     const port = Number(new URL(oldDoor.url).port);
@@ -160,6 +161,8 @@ describe('a phone updated in place', () => {
     expect(await updated.visitText(visit)).toContain('projet de ressourcerie');
     await updated.go('#/visites');
     const visits = new VisitsPage(page, oldDoor.url);
+    // Both listed first, so that one row after the search is the search's answer.
+    await expect.poll(() => visits.visitItems().count()).toBe(2);
     await visits.listSearch().fill('ressourcerie');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
     expect(await visits.visitItems().first().textContent()).toContain('ressourcerie');

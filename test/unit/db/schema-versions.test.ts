@@ -4,7 +4,7 @@
 // out of the declarations.
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { openValiseDb, SCHEMA_HISTORY, UPGRADED_VERSIONS } from '../../../src/db/schema';
+import { SCHEMA_HISTORY, UPGRADED_VERSIONS, ValiseDb } from '../../../src/db/schema';
 import { UPGRADES } from '../../../src/db/schema-upgrades';
 
 /** Every version up to `last` declared one by one, as the schema was before. */
@@ -17,8 +17,8 @@ class EveryVersionDb extends Dexie {
   }
 }
 
-/** The stores and indexes a database really has on disk. */
-async function storesOnDisk(name: string): Promise<Record<string, string[]>> {
+/** The version and the stores and indexes a database really has on disk. */
+async function onDisk(name: string): Promise<{ version: number; stores: Record<string, string[]> }> {
   const db = new Dexie(name);
   await db.open();
   const stores = Object.fromEntries(
@@ -27,8 +27,18 @@ async function storesOnDisk(name: string): Promise<Record<string, string[]>> {
       [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src).sort()],
     ]),
   );
+  const version = db.verno;
   db.close();
-  return stores;
+  return { version, stores };
+}
+
+/** What a database of every version declared one by one has on disk. */
+async function everyVersionOnDisk(): Promise<{ version: number; stores: Record<string, string[]> }> {
+  const name = uniqueName('every');
+  const db = new EveryVersionDb(name);
+  await db.open();
+  db.close();
+  return onDisk(name);
 }
 
 const uniqueName = (label: string) => `${label}-${Math.random().toString(36).slice(2)}`;
@@ -36,12 +46,11 @@ const uniqueName = (label: string) => `${label}-${Math.random().toString(36).sli
 describe('the schema’s declared versions', () => {
   test('a new device gets the stores and indexes of every version', async () => {
     const declared = uniqueName('declared');
-    const every = uniqueName('every');
-    (await openValiseDb(declared)).close();
-    await new EveryVersionDb(every).open();
-    const stores = await storesOnDisk(declared);
-    expect(stores).toEqual(await storesOnDisk(every));
-    expect(stores.diagnostics).toContain('visitId');
+    (await ValiseDb.openOnDevice(declared)).close();
+    const found = await onDisk(declared);
+    expect(found).toEqual(await everyVersionOnDisk());
+    expect(found.version).toBe(SCHEMA_HISTORY.length);
+    expect(found.stores.diagnostics).toContain('visitId');
   });
 
   test.each(SCHEMA_HISTORY.map((_, index) => index + 1))(
@@ -51,12 +60,10 @@ describe('the schema’s declared versions', () => {
       const old = new EveryVersionDb(name, version);
       await old.open();
       old.close();
-      const db = await openValiseDb(name);
-      expect(db.verno).toBe(SCHEMA_HISTORY.length);
-      db.close();
-      const every = uniqueName('every');
-      await new EveryVersionDb(every).open();
-      expect(await storesOnDisk(name)).toEqual(await storesOnDisk(every));
+      (await ValiseDb.openOnDevice(name)).close();
+      const found = await onDisk(name);
+      expect(found).toEqual(await everyVersionOnDisk());
+      expect(found.version).toBe(SCHEMA_HISTORY.length);
     },
   );
 
