@@ -34,9 +34,10 @@ const SENTENCE: Record<TypedDateDoubt, keyof Words> = {
 /**
  * `check(dates, opened, form)`: a sentence by field name for the date and time fields that
  * cannot be saved. `dates` holds the fields' values by the name their control carries in
- * `form` (a form, or the fieldset of a field saved on its own); `opened` their values as the form opened (null for a new record). A value the person
- * did not change is let through: a record an earlier release stored with the year 0026 stays
- * editable on its other fields. A control the browser cannot read is refused whatever its value.
+ * `form` (a form, or the fieldset of a field saved on its own); `opened` their values as the
+ * form opened (null for a new record). A value the person did not change is let through: a
+ * record an earlier release stored with the year 0026 stays editable on its other fields. A
+ * control the browser cannot read is refused whatever its value.
  */
 export function useTypedDateCheck() {
   const t = useMessages(typedDateMessages);
