@@ -71,17 +71,32 @@ export async function seedServer(dir: string, dataset: Dataset): Promise<SeededS
     },
     hashSecret(token),
   );
-  await ingest(store, network.id, toMutations(dataset));
+  await pushAsAuthors(store, network.id, toMutations(dataset));
   const { code } = await issueInvitation(store, network.id, 'concierge', 24);
   await store.close();
   return { token, networkId: network.id, invitationCode: code };
 }
 
-async function ingest(store: SqliteStore, networkId: string, mutations: Mutation[]): Promise<void> {
+/**
+ * Pushes a data set's records, each member's as that member's: the server writes the pushing
+ * device's member as the author of what it pushes, and a seeded network keeps its many authors.
+ */
+export async function pushAsAuthors(store: SqliteStore, networkId: string, mutations: Mutation[]): Promise<void> {
+  const byAuthor = new Map<string, Mutation[]>();
+  for (const mutation of mutations) {
+    const author = String(mutation.fields.updatedBy);
+    const own = byAuthor.get(author) ?? [];
+    if (own.length === 0) byAuthor.set(author, own);
+    own.push(mutation);
+  }
+  for (const [memberName, own] of byAuthor) await ingest(store, networkId, own, memberName);
+}
+
+async function ingest(store: SqliteStore, networkId: string, mutations: Mutation[], memberName: string): Promise<void> {
   const clock = new HybridClock('0000000000000000');
   for (let start = 0; start < mutations.length; start += 1000) {
     await store.push({
-      context: { networkId, role: 'admin', clock, now: Date.now() },
+      context: { networkId, role: 'admin', clock, now: Date.now(), pusher: { clockNode: NODE, memberName } },
       mutations: mutations.slice(start, start + 1000),
     });
   }
@@ -114,7 +129,7 @@ async function measureIngest(dir: string, mutations: Mutation[]): Promise<number
   await store.migrate();
   const network = await store.createNetwork('ingest');
   const started = performance.now();
-  await ingest(store, network.id, mutations);
+  await ingest(store, network.id, mutations, 'Bench');
   const seconds = (performance.now() - started) / 1000;
   await store.close();
   return mutations.length / seconds;

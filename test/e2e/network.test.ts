@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { HybridClock } from '../../src/protocol/hlc';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { generateDataset } from '../bench/data/dataset';
-import { toMutations } from '../bench/server-side';
+import { pushAsAuthors, toMutations } from '../bench/server-side';
 import { firstInvitationCode } from '../helpers/server-process';
 import { describeViolations, runAxe } from './helpers/axe';
 import { DESKTOP, PHONE } from './helpers/browser';
@@ -283,14 +282,7 @@ async function seededDataDir(): Promise<string> {
   const store = new SqliteStore(join(dir, 'valise.sqlite'));
   await store.migrate();
   const network = await store.createNetwork('Réseau des tiers-lieux du bassin');
-  const mutations = toMutations(generateDataset(11, 2500, network.id));
-  const clock = new HybridClock('0000000000000000');
-  for (let start = 0; start < mutations.length; start += 1000) {
-    await store.push({
-      context: { networkId: network.id, role: 'admin', clock, now: Date.now() },
-      mutations: mutations.slice(start, start + 1000),
-    });
-  }
+  await pushAsAuthors(store, network.id, toMutations(generateDataset(11, 2500, network.id)));
   await store.close();
   return dir;
 }

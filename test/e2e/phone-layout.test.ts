@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_STARTER_ID, STARTER_TEMPLATES } from '../../src/domain/diagnostic-starters';
 import { newId } from '../../src/domain/ids';
 import { STARTER_IDS, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../../src/domain/toolbox/starter';
-import { HybridClock } from '../../src/protocol/hlc';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { SCREENS } from '../../src/ui/routes';
 import { type Dataset, generateDataset } from '../bench/data/dataset';
-import { toMutations } from '../bench/server-side';
+import { pushAsAuthors, toMutations } from '../bench/server-side';
 import { launchBrowser, newDevice, PHONE } from './helpers/browser';
 import { FRAME_BOUND_MS, twoFrames } from './helpers/frames';
 import { fileChoosers, squeezedTicks, tooWide, underQuickCapture, wordsCut } from './helpers/layout';
@@ -90,10 +89,7 @@ beforeAll(async () => {
   await store.migrate();
   const network = await store.createNetwork('Réseau des tiers-lieux du bassin');
   dataset = networkData(network.id);
-  await store.push({
-    context: { networkId: network.id, role: 'admin', clock: new HybridClock('0000000000000000'), now: Date.now() },
-    mutations: toMutations(dataset),
-  });
+  await pushAsAuthors(store, network.id, toMutations(dataset));
   const { code } = await issueInvitation(store, network.id, 'concierge', 1);
   await store.close();
   server = await startServer({ dataDir });

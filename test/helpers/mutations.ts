@@ -65,3 +65,6 @@ export function diagnosticCreation(now: number, answers: number, text = 'oui', n
   };
   return recordCreation('diagnostics', fields, { now, node });
 }
+
+/** The device the mutations above come from, as the server knows it once it joined. */
+export const PUSHER = { clockNode: '0123456789abcdef', memberName: 'Camille' };

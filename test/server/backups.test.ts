@@ -26,7 +26,7 @@ import { lockDataFolder } from '../../src/server/ops/data-lock';
 import { readEpoch } from '../../src/server/ops/epoch';
 import { backupName, expiredBackups, parseBackupName } from '../../src/server/ops/retention';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import { visitCreation } from '../helpers/mutations';
+import { PUSHER, visitCreation } from '../helpers/mutations';
 import { privateTmpfsUnavailable } from '../helpers/private-tmpfs';
 
 const noTmpfs = privateTmpfsUnavailable();
@@ -93,7 +93,7 @@ describe('valise backup, verify and restore (SQLite)', () => {
     const clock = new HybridClock('0000000000000000');
     const now = Date.now();
     await store.push({
-      context: { networkId: network.id, role: 'admin', clock, now },
+      context: { networkId: network.id, role: 'admin', clock, now, pusher: PUSHER },
       mutations: Array.from({ length: visits }, () => visitCreation(now)),
     });
     await store.close();

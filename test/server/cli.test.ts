@@ -10,7 +10,7 @@ import { readConfig } from '../../src/server/config';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { damagedPages, newerRelease, notADatabase } from '../helpers/damaged-sqlite';
-import { visitCreation } from '../helpers/mutations';
+import { PUSHER, visitCreation } from '../helpers/mutations';
 
 let dir: string;
 let store: SqliteStore;
@@ -117,7 +117,13 @@ describe('valise CLI', () => {
     const now = Date.now();
     const push = (size: number) =>
       store.push({
-        context: { networkId: network.id, role: 'concierge', clock: new HybridClock(SERVER_CLOCK_NODE), now },
+        context: {
+          networkId: network.id,
+          role: 'concierge',
+          clock: new HybridClock(SERVER_CLOCK_NODE),
+          now,
+          pusher: PUSHER,
+        },
         mutations: Array.from({ length: size }, () => visitCreation(now)),
       });
     await push(500);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc, HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../src/protocol/hlc';
 import type { JoinResponse, PullResponse, PushResponse } from '../../src/protocol/wire';
 import { planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
-import { notesEdit, visitCreation } from '../helpers/mutations';
+import { notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
@@ -35,6 +35,7 @@ describe('clocks a push may carry', () => {
           clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
           now: NOW,
           authorOf: () => '',
+          pusher: PUSHER,
         };
         const mutation = visitCreation(NOW);
         Object.keys(mutation.clocks).forEach((key, index) => {

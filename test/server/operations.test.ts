@@ -10,7 +10,7 @@ import { issueInvitation } from '../../src/server/invitations';
 import { limitKey, TrustedProxies } from '../../src/server/ops/client-address';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import { visitCreation } from '../helpers/mutations';
+import { PUSHER, visitCreation } from '../helpers/mutations';
 import { serverFolder } from '../helpers/server-folder';
 import { startServerProcess } from '../helpers/server-process';
 
@@ -116,7 +116,13 @@ describe('sequence numbers', () => {
     const other = new SqliteStore(join(dir, 'valise.sqlite'));
     await other.migrate();
     const now = Date.now();
-    const context = { networkId: network.id, role: 'admin' as const, clock: new HybridClock(SERVER_CLOCK_NODE), now };
+    const context = {
+      networkId: network.id,
+      role: 'admin' as const,
+      clock: new HybridClock(SERVER_CLOCK_NODE),
+      now,
+      pusher: PUSHER,
+    };
     try {
       for (let round = 0; round < 3; round++) {
         for (const writer of [store, other]) {

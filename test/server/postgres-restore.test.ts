@@ -20,7 +20,7 @@ import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import type { Network } from '../../src/server/store/store';
-import { visitCreation } from '../helpers/mutations';
+import { PUSHER, visitCreation } from '../helpers/mutations';
 import { postgresBinDir } from '../helpers/postgres-cluster';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { waitFor } from '../helpers/wait-for';
@@ -62,7 +62,13 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
 
   const push = (...mutations: Mutation[]) =>
     server.push({
-      context: { networkId: network.id, role: 'admin', clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW },
+      context: {
+        networkId: network.id,
+        role: 'admin',
+        clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
+        now: NOW,
+        pusher: PUSHER,
+      },
       mutations,
     });
   const restore = (file: string) =>

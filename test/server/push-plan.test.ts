@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
 import { MAX_PUSH_WORK_CHARS, planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
-import { diagnosticCreation, notesEdit, visitCreation } from '../helpers/mutations';
+import { diagnosticCreation, notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
 const context = {
@@ -10,6 +10,7 @@ const context = {
   role: 'concierge' as const,
   clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
   now: NOW,
+  pusher: PUSHER,
   authorOf: () => '',
 };
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc, HybridClock } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 import { type PushPlan, planPush, type RecordRow, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
-import { diagnosticCreation, notesEdit, visitCreation } from '../helpers/mutations';
+import { diagnosticCreation, notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
 const NETWORK = '01a2249d-1778-7775-a433-d6a687fef917';
@@ -17,6 +17,7 @@ const contextAt = () => ({
   role: 'admin' as const,
   clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
   now: NOW,
+  pusher: PUSHER,
   authorOf: () => 'Camille',
 });
 

@@ -10,7 +10,7 @@ import { HybridClock } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import { notesEdit, visitCreation } from '../helpers/mutations';
+import { notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 import { BEFORE_NETWORK_NUMBERS, keyByNetworkId } from '../helpers/sqlite-layouts';
 
 const NOW = Date.parse('2026-12-05T10:00:00.000Z');
@@ -37,7 +37,13 @@ describe('SQLite store keyed by network numbers', () => {
 
   function push(networkId: string, mutations: readonly Mutation[]) {
     return store.push({
-      context: { networkId, role: 'admin', clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW },
+      context: {
+        networkId,
+        role: 'admin',
+        clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
+        now: NOW,
+        pusher: PUSHER,
+      },
       mutations,
     });
   }

@@ -8,7 +8,7 @@ import type { Mutation } from '../../src/protocol/wire';
 import { epochEntries, readEpoch, renewNetworkEpoch } from '../../src/server/ops/epoch';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import type { Device, PushOutput, Store } from '../../src/server/store/store';
-import { notesEdit, recordCreation, visitCreation } from '../helpers/mutations';
+import { notesEdit, PUSHER, recordCreation, visitCreation } from '../helpers/mutations';
 
 export interface StoreHarness {
   /** A store on a new, empty, migrated database. */
@@ -60,7 +60,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
 
     function push(networkId: string, mutations: readonly Mutation[], role: Role = 'concierge'): Promise<PushOutput> {
       return store.push({
-        context: { networkId, role, clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW },
+        context: { networkId, role, clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW, pusher: PUSHER },
         mutations,
       });
     }
@@ -193,6 +193,32 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect((await store.findDeviceByTokenHash('6'.repeat(64)))?.id).toBe(tablet.id);
       expect(await store.replaceToken(phone.id, '7'.repeat(64))).toBe(true);
       expect(await store.findDeviceByTokenHash('5'.repeat(64))).toBeNull();
+    });
+
+    it('takes the author of a change from the device that pushed it, not from what the change claims', async () => {
+      const network = await store.createNetwork('Réseau');
+      const creation = visitCreation(NOW - 2000);
+      await push(network.id, [creation]);
+      // Bastien's device sends texts under Camille's clock node and name (test/helpers/mutations.ts).
+      const bastien = { clockNode: 'b2b2b2b2b2b2b2b2', memberName: 'Bastien' };
+      const clock = new HybridClock(SERVER_CLOCK_NODE, () => NOW);
+      const asBastien = (mutation: Mutation) =>
+        store.push({
+          context: { networkId: network.id, role: 'concierge', clock, now: NOW, pusher: bastien },
+          mutations: [mutation],
+        });
+      await asBastien(notesEdit(NOW - 3000, creation.recordId, 'Plus ancien que la visite'));
+      await asBastien(notesEdit(NOW - 1000, creation.recordId, 'Version de Bastien'));
+      const changes = await pullAll(network.id);
+      const visit = changes.find((change) => change.id === creation.recordId);
+      expect(JSON.parse(visit?.data ?? '{}')).toMatchObject({ notes: 'Version de Bastien', updatedBy: 'Bastien' });
+      expect(JSON.parse(visit?.clocks ?? '{}').notes).toBe(
+        formatHlc({ millis: NOW - 1000, counter: 0, node: bastien.clockNode }),
+      );
+      const conflicts = changes
+        .filter((change) => change.type === 'conflicts')
+        .map((change) => JSON.parse(change.data));
+      expect(conflicts).toMatchObject([{ value: 'Plus ancien que la visite', authorName: 'Bastien' }]);
     });
 
     it('applies a push and pulls it back, stamped with the network', async () => {

@@ -63,12 +63,10 @@ describe('pushes between devices and servers of different protocols', () => {
 
   it('applies a clock given apart for one field over the mutation’s own clock', async () => {
     const phone = await device();
-    const creation = visitCreation(Date.parse('2026-11-20T09:00:00.000Z'));
-    const notesClock = formatHlc({
-      millis: Date.parse('2026-11-21T09:00:00.000Z'),
-      counter: 0,
-      node: 'abcdefabcdef0123',
-    });
+    // Dated by the phone's own clock node: the server gives another node the pusher's.
+    const node = phone.context.identity.clockNode;
+    const creation = visitCreation(Date.parse('2026-11-20T09:00:00.000Z'), node);
+    const notesClock = formatHlc({ millis: Date.parse('2026-11-21T09:00:00.000Z'), counter: 0, node });
     const { clocks, ...rest } = creation;
     const short: WireMutation = { ...rest, clock: clocks.id as string, clocks: { notes: notesClock } };
     const response = await network.server.fetch(`${TEST_SERVER_URL}/api/sync/push`, {

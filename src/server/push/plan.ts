@@ -3,10 +3,11 @@
 // transaction, so a mutation's effect and its id are committed together (at most once).
 import { CONTROL_CHARACTERS, HAS_CONTROL_CHARACTER } from '../../domain/control-characters';
 import { isId, newId } from '../../domain/ids';
-import { createState, mergePatch, type Patch, type RecordState } from '../../domain/merge';
+import { clockOf, createState, type FieldClocks, mergePatch, type Patch, type RecordState } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
+import { isSeedClock } from '../../domain/seed-clock';
 import { describeIssues, type FieldIssue } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
 import { type HlcParts, type HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../protocol/hlc';
@@ -68,8 +69,27 @@ export interface PushContext {
   role: Role;
   clock: HybridClock;
   now: number;
-  /** Clock node → member name, to name the author of a losing text. */
+  /**
+   * The pushing device, as it joined: what its mutations claim of their author is not taken
+   * on trust. Its member's name is the `updatedBy` of what it writes, and its clock's node the
+   * node of every clock it brings in (see judgeClocks).
+   */
+  pusher: { clockNode: string; memberName: string };
+  /** Clock node → member name, to name the author of a losing text (see authorNames). */
   authorOf: (node: string) => string;
+}
+
+/**
+ * `authorOf` from the network's devices (clock node, member name): a node names its member only
+ * when every device that joined with it did so under that name. A phone that left and joined
+ * again under another name keeps its node, and a device may join with a node it read in the
+ * network's clocks: such a node names no one (the conflict copy says no author) rather than
+ * the wrong member.
+ */
+export function authorNames(devices: Iterable<readonly [node: string, name: string]>): (node: string) => string {
+  const names = new Map<string, string>();
+  for (const [node, name] of devices) names.set(node, names.has(node) && names.get(node) !== name ? '' : name);
+  return (node) => names.get(node) ?? '';
 }
 
 export interface PushPlan {
@@ -276,7 +296,8 @@ function planOne(
     return {
       refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
     };
-  const judged = judgeClocks(mutation.clocks, context, clocks);
+  const current = working.get(mutation.recordId) ?? null;
+  const judged = judgeClocks(mutation.clocks, context, clocks, current?.clocks);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.
   if (judged instanceof UnrealClock)
     return {
@@ -294,7 +315,6 @@ function planOne(
     base: mutation.base,
     resent: mutation.resent,
   };
-  const current = working.get(mutation.recordId) ?? null;
   // Nearly every text is clean, and the record's JSON is written anyway: the change is applied
   // as it came, and its text is walked and cleaned only when that JSON, a losing text, a
   // refusal or a change to nothing leaves a doubt (then the change is applied again, cleaned).
@@ -416,15 +436,31 @@ function applyOne(
     const state = createState(patch);
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
+    stampAuthor(mutation.type, state, null, context.pusher.memberName);
     // Its keys are the change's own, searched for reserved names above: not searched again.
     return checked(context, mutation, state, [], validateShapeFast, asItCame);
   }
   const merged = mergePatch(mutation.type, current, patch);
+  stampAuthor(mutation.type, merged, current.clocks, context.pusher.memberName);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
   const losers = mutation.resent ? [] : merged.losers;
   if (!merged.changed && losers.length === 0) return { rows: [] };
   if (asItCame && !losers.every((loser) => isCleanText(loser.value))) return DOUBTFUL;
   return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
+}
+
+/** The fields that name who wrote a record (an event note also says who took it). */
+const AUTHOR_FIELDS: Partial<Record<RecordType, readonly string[]>> = { eventNotes: ['updatedBy', 'authorName'] };
+const UPDATED_BY = ['updatedBy'] as const;
+
+/**
+ * Writes the pusher's member into the author fields the change wrote (their clock moved; on a
+ * creation, `before` is null), whatever name it claims: a device cannot write in another
+ * member's name. The pusher gets the record back at its next pull and shows that name.
+ */
+function stampAuthor(type: RecordType, state: RecordState, before: FieldClocks | null, name: string): void {
+  for (const field of AUTHOR_FIELDS[type] ?? UPDATED_BY)
+    if (before ? state.clocks[field] !== before[field] : state.data[field] !== undefined) state.data[field] = name;
 }
 
 /** A dotted key whose field is not a map field of `type` (merging would drop it silently). */
@@ -499,10 +535,20 @@ function conflictRow(
       field,
       value,
       clock,
-      authorName: context.authorOf(parseHlc(clock)?.node ?? ''),
+      authorName: authorOfClock(context, clock),
     },
     clocks: { '*': context.clock.tick() },
   };
+}
+
+/**
+ * Who typed a losing text, from its clock's node: the pusher for its own node (judgeClocks gave
+ * its node to every clock it brought that the server did not hold), else the member of the
+ * device that pushed the text earlier.
+ */
+function authorOfClock(context: PushContext, clock: string): string {
+  const node = parseHlc(clock)?.node ?? '';
+  return node === context.pusher.clockNode ? context.pusher.memberName : context.authorOf(node);
 }
 
 /** What a push learns of its clocks as it judges them, mutation by mutation. */
@@ -524,14 +570,26 @@ class UnrealClock {
  * replaced by the server's clock and the device is told how far off it is. A clock that names
  * no real instant is said instead (an UnrealClock naming its field), before the server's clock moves;
  * how far ahead a clamped clock was goes into `watch`.
+ *
+ * A clock's node says which device wrote the field: it names the author of a losing text and
+ * breaks ties. A clock with another node than the pusher's is taken as it came only when it is
+ * the one the server holds for that field (a value pulled from another device, sent back
+ * unchanged: merging does nothing with it) or a seed clock (shipped text, which loses to every
+ * real edit and is never a conflict). Any other is given the pusher's node, at the same instant
+ * and counter: a restored backup or a re-sent record brings back writes of other devices the
+ * server does not hold, and refusing them would lose them; kept with their node, they would let
+ * any device write in another's name. `stored`: the clocks of the record the server holds.
  */
 function judgeClocks(
   clocks: Record<string, string>,
   context: PushContext,
   watch: ClockWatch,
+  stored: FieldClocks | undefined,
 ): Record<string, string> | UnrealClock {
   const { instants } = watch;
+  const own = context.pusher.clockNode;
   let aheadMs = 0;
+  let foreign = false;
   let latest = '';
   let latestParts: HlcParts | null = null;
   // A mutation's fields usually share one clock: a run of equal clocks is judged once.
@@ -542,6 +600,7 @@ function judgeClocks(
     previous = clock;
     const parts = partsOf(clock, instants);
     if (parts === null) return new UnrealClock(key);
+    if (parts.node !== own) foreign = true;
     const ahead = parts.millis - context.now;
     if (ahead > MAX_CLOCK_AHEAD_MS) aheadMs = Math.max(aheadMs, ahead);
     else if (clock > latest) {
@@ -549,15 +608,18 @@ function judgeClocks(
       latestParts = parts;
     }
   }
-  // Nearly every push is on time: its clocks are kept as they came, without a copy.
+  // Nearly every push is on time and the pusher's own: its clocks are kept as they came, without a copy.
   let judged = clocks;
-  if (aheadMs > 0) {
-    const clamped = context.clock.tick();
+  if (aheadMs > 0 || foreign) {
+    const clamped = aheadMs > 0 ? context.clock.tick() : '';
     judged = {};
     for (const key of Object.keys(clocks)) {
       const clock = clocks[key] as string;
       const parts = partsOf(clock, instants) as HlcParts;
-      judged[key] = parts.millis - context.now > MAX_CLOCK_AHEAD_MS ? clamped : clock;
+      if (parts.millis - context.now > MAX_CLOCK_AHEAD_MS) judged[key] = clamped;
+      else if (parts.node === own || isSeedClock(clock) || (stored && clockOf(stored, key) === clock))
+        judged[key] = clock;
+      else judged[key] = `${clock.slice(0, clock.length - own.length)}${own}`;
     }
   }
   // The server's own clock (conflict records) moves past what it accepted.

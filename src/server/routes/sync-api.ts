@@ -51,7 +51,7 @@ export function syncRoutes() {
     const { device, store, clock } = c.var;
     const now = c.var.now();
     const output = await store.push({
-      context: { networkId: device.networkId, role: device.role, clock, now },
+      context: { networkId: device.networkId, role: device.role, clock, now, pusher: device },
       mutations: body.value.mutations.map(withFieldClocks),
     });
     const rejected = output.results.filter((result) => result.status === 'rejected').length;

@@ -10,7 +10,15 @@ import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import { shellWord } from '../ops/shell-word';
-import { ownersToRead, planPush, pushAnswers, type RecordRow, recordJson, type SavedResult } from '../push/plan';
+import {
+  authorNames,
+  ownersToRead,
+  planPush,
+  pushAnswers,
+  type RecordRow,
+  recordJson,
+  type SavedResult,
+} from '../push/plan';
 import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
@@ -276,13 +284,13 @@ export class PostgresStore implements Store {
     );
     const existing = new Map<string, RecordRow>();
     const prior = new Map<string, SavedResult>();
-    const authors = new Map<string, string>();
+    const authors: [string, string][] = [];
     for (const row of found.rows as Row[]) {
       const id = row.id as string;
       if (row.kind === 'record')
         existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
       else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
-      else authors.set(id, row.a as string);
+      else authors.push([id, row.a as string]);
     }
     const owners = ownersToRead(context.role, mutations, existing);
     if (owners.length > 0) {
@@ -292,7 +300,7 @@ export class PostgresStore implements Store {
       );
       for (const row of read.rows as Row[]) existing.set(row.id as string, toRecordRow(row));
     }
-    const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
+    const plan = planPush({ ...context, authorOf: authorNames(authors) }, mutations, existing, prior);
 
     if (plan.broughtBack.length > 0) {
       await client.query(

@@ -8,6 +8,7 @@ import { newId } from '../../domain/ids';
 import type { Change } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import {
+  authorNames,
   ownersToRead,
   type PushPlan,
   planPush,
@@ -223,8 +224,7 @@ export class SqliteStore implements Store {
           existing.set(row.id as string, toRecordRow(row));
       const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
       for (const row of selectResults.all(number, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
-      const authors = this.authorsOf(networkId);
-      const plan = planPush({ ...context, authorOf: (node) => authors.get(node) ?? '' }, mutations, existing, prior);
+      const plan = planPush({ ...context, authorOf: this.authorsOf(networkId) }, mutations, existing, prior);
       // Taken inside the write transaction, from what is committed: nothing counted in memory
       // can go stale (another process, a restored file). Per network, through its seq index.
       const seqBefore = (selectLastSeq.get(number) as { seq: number }).seq;
@@ -297,11 +297,11 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  private authorsOf(networkId: string): Map<string, string> {
+  private authorsOf(networkId: string): (node: string) => string {
     const rows = this.statement('SELECT clock_node, member_name FROM devices WHERE network_id = ?').all(
       networkId,
     ) as Row[];
-    return new Map(rows.map((row) => [row.clock_node as string, row.member_name as string]));
+    return authorNames(rows.map((row) => [row.clock_node as string, row.member_name as string]));
   }
 
   /** The network's number in this file (records and the mutation log are keyed by it); null: no such network. */

@@ -1,0 +1,172 @@
+// A member cannot write in another member's name: the server takes the author of a change from
+// the device that pushed it, not from what the change claims (`updatedBy`, its clocks' node).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { seedClock } from '../../src/domain/seed-clock';
+import { formatHlc, parseHlc } from '../../src/protocol/hlc';
+import type { Change, JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { notesEdit, recordCreation, visitCreation } from '../helpers/mutations';
+import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
+
+const NOW = Date.parse('2026-11-28T10:00:00.000Z');
+const ALIX = 'a1a1a1a1a1a1a1a1';
+const BASTIEN = 'b2b2b2b2b2b2b2b2';
+
+let now = NOW;
+let server: TestServer;
+let networkId: string;
+
+async function call(path: string, token: string, body?: unknown) {
+  const response = await server.fetch(`${TEST_SERVER_URL}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return response.json();
+}
+
+async function join(memberName: string, clockNode: string): Promise<string> {
+  const code = await server.invite(networkId, 'concierge');
+  const response = await server.fetch(`${TEST_SERVER_URL}/api/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: `Téléphone de ${memberName}`, memberName, clockNode }),
+  });
+  return ((await response.json()) as JoinResponse).token;
+}
+
+async function push(token: string, ...mutations: Mutation[]): Promise<PushResponse> {
+  return (await call('/api/sync/push', token, { mutations })) as PushResponse;
+}
+
+async function pulled(token: string): Promise<Change[]> {
+  return ((await call('/api/sync/pull?since=0', token)) as PullResponse).changes;
+}
+
+/** The conflict copies a device pulls. */
+async function conflicts(token: string): Promise<Record<string, unknown>[]> {
+  return (await pulled(token)).filter((change) => change.type === 'conflicts').map((change) => change.data);
+}
+
+const clockAt = (millis: number, node: string) => formatHlc({ millis, counter: 0, node });
+
+beforeEach(async () => {
+  now = NOW;
+  server = await TestServer.start(() => now);
+  networkId = (await server.createNetwork('Réseau')).id;
+});
+
+afterEach(async () => {
+  await server.stop();
+});
+
+describe('the author of a change', () => {
+  it('is the pushing device’s member, whatever name its creation or edit claims', async () => {
+    const bastien = await join('Bastien', BASTIEN);
+    const creation = visitCreation(NOW, BASTIEN);
+    creation.fields.updatedBy = 'Alix';
+    now += 1000;
+    const edit = notesEdit(now, creation.recordId, 'Écrit par Bastien', BASTIEN);
+    edit.fields.updatedBy = 'Alix';
+    expect((await push(bastien, creation)).results[0]?.status).toBe('applied');
+    expect((await pulled(bastien))[0]?.data.updatedBy).toBe('Bastien');
+    expect((await push(bastien, edit)).results[0]?.status).toBe('applied');
+    // The pusher gets its record back with the name the server wrote, and takes it.
+    const [record] = await pulled(bastien);
+    expect(record?.data).toMatchObject({ notes: 'Écrit par Bastien', updatedBy: 'Bastien' });
+  });
+
+  it('is the pushing device’s member in an event note that names another as the one who took it', async () => {
+    const bastien = await join('Bastien', BASTIEN);
+    const note = recordCreation(
+      'eventNotes',
+      {
+        eventId: newId(),
+        text: 'Décision : on se revoit en janvier',
+        tag: 'decision',
+        authorName: 'Alix',
+        writtenAt: new Date(NOW).toISOString(),
+      },
+      { now: NOW, node: BASTIEN },
+    );
+    expect((await push(bastien, note)).results[0]?.status).toBe('applied');
+    expect((await pulled(bastien))[0]?.data).toMatchObject({ authorName: 'Bastien', updatedBy: 'Bastien' });
+  });
+
+  it('is named in a conflict copy, even when its text came under another device’s clock node', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
+    await push(alix, creation);
+    // Bastien's device dates its text with Alix's node, then Alix writes over it concurrently.
+    const forged = notesEdit(NOW + 1000, creation.recordId, 'Version de Bastien', ALIX);
+    forged.base = { notes: clockAt(NOW, ALIX) };
+    expect((await push(bastien, forged)).results[0]?.status).toBe('applied');
+    const stored = (await pulled(alix)).find((change) => change.id === creation.recordId);
+    expect(parseHlc(stored?.clocks.notes ?? '')?.node).toBe(BASTIEN);
+    const concurrent = notesEdit(NOW + 2000, creation.recordId, 'Version d’Alix', ALIX);
+    concurrent.base = { notes: clockAt(NOW, ALIX) };
+    await push(alix, concurrent);
+    expect(await conflicts(alix)).toMatchObject([{ value: 'Version de Bastien', authorName: 'Bastien' }]);
+  });
+
+  it('is the pusher for an old text it sends under another device’s node', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version d’Alix');
+    await push(alix, creation);
+    await push(bastien, notesEdit(NOW - 60_000, creation.recordId, 'Texte glissé sous le nom d’Alix', ALIX));
+    expect(await conflicts(alix)).toMatchObject([{ value: 'Texte glissé sous le nom d’Alix', authorName: 'Bastien' }]);
+  });
+
+  it('names no one when two members joined with the same clock node, rather than the wrong one', async () => {
+    const alix = await join('Alix', ALIX);
+    // Bastien's device joins with a node it read in the network's clocks.
+    const bastien = await join('Bastien', ALIX);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
+    await push(alix, creation);
+    const his = notesEdit(NOW + 1000, creation.recordId, 'Version de Bastien', ALIX);
+    his.base = { notes: clockAt(NOW, ALIX) };
+    await push(bastien, his);
+    const camille = await join('Camille', 'c3c3c3c3c3c3c3c3');
+    const hers = notesEdit(NOW + 2000, creation.recordId, 'Version de Camille', 'c3c3c3c3c3c3c3c3');
+    hers.base = { notes: clockAt(NOW, ALIX) };
+    await push(camille, hers);
+    expect(await conflicts(alix)).toMatchObject([{ value: 'Version de Bastien', authorName: '' }]);
+  });
+});
+
+describe('a clock of another device that a legitimate device sends', () => {
+  it('is kept as it is when it is the one the server holds (a pulled value sent back)', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version d’Alix');
+    await push(alix, creation);
+    const sentBack = notesEdit(NOW, creation.recordId, 'Version d’Alix', ALIX);
+    expect((await push(bastien, sentBack)).results[0]?.status).toBe('unchanged');
+    const [record] = await pulled(alix);
+    expect(record?.clocks).toEqual({ '*': clockAt(NOW, ALIX) });
+  });
+
+  it('is kept as it is when it is a seed clock (the starter valise’s text)', async () => {
+    const bastien = await join('Bastien', BASTIEN);
+    const creation = visitCreation(NOW, BASTIEN);
+    for (const key of Object.keys(creation.clocks)) creation.clocks[key] = seedClock(1);
+    await push(bastien, creation);
+    const [record] = await pulled(bastien);
+    expect(record?.clocks).toEqual({ '*': seedClock(1) });
+  });
+
+  it('brings its value in when the server lacks it, under the pusher’s node at the same time', async () => {
+    // A backup of Alix's old phone, restored on her new one: a write the server never got.
+    const alix = await join('Alix', ALIX);
+    const newPhone = await join('Alix', BASTIEN);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
+    await push(alix, creation);
+    const unsynced = notesEdit(NOW + 1000, creation.recordId, 'Écrit hors ligne sur l’ancien téléphone', ALIX);
+    expect((await push(newPhone, unsynced)).results[0]?.status).toBe('applied');
+    const [record] = await pulled(alix);
+    expect(record?.data.notes).toBe('Écrit hors ligne sur l’ancien téléphone');
+    expect(record?.clocks.notes).toBe(clockAt(NOW + 1000, BASTIEN));
+  });
+});

@@ -1,0 +1,77 @@
+// Who wrote a record, as every device of the network sees it: the member of the device that
+// pushed it (the server does not take a change's word for it), without losing any write a
+// legitimate device sends under a name or a clock that is not its own.
+import { describe, expect } from 'vitest';
+import { collectBackup, restoreBackup } from '../../src/db/backup';
+import { setAuthorName } from '../../src/db/identity';
+import { createRecord, updateRecord } from '../../src/db/writes';
+import { parseBackup, writeBackup } from '../../src/domain/backup';
+import { pairTest as it } from '../helpers/device-pair';
+import { TestDevice } from '../helpers/test-device';
+import { firstMeetingVisit as visit } from '../helpers/visit-fields';
+
+describe('the author every device shows', () => {
+  it('is the member a device joined as, for what it wrote under another name before joining', async ({ pair, a }) => {
+    const camille = await TestDevice.open('Camille', pair.server.fetch);
+    try {
+      await setAuthorName(camille.context, 'Cam');
+      const written = await createRecord(camille.context, 'visits', visit('Écrit avant de rejoindre le réseau'));
+      expect(written.updatedBy).toBe('Cam');
+      await camille.join(await pair.server.invite(pair.networkId));
+      await camille.sync();
+      await a.sync();
+      expect((await a.context.db.records('visits').get(written.id))?.updatedBy).toBe('Camille');
+      // The writer's own device takes back the name the network keeps.
+      expect((await camille.context.db.records('visits').get(written.id))?.updatedBy).toBe('Camille');
+      expect(await camille.outboxSize()).toBe(0);
+    } finally {
+      await camille.close();
+    }
+  });
+
+  it('is the writer’s own member when its device claims another’s name', async ({ a, b }) => {
+    const session = b.context.session;
+    if (!session) throw new Error('b joined');
+    // A device changed to write in Alix's name.
+    b.context.session = { ...session, memberName: 'Alix' };
+    const written = await createRecord(b.context, 'visits', visit('Pas écrit par Alix'));
+    expect(written.updatedBy).toBe('Alix');
+    await b.sync();
+    await a.sync();
+    expect((await a.context.db.records('visits').get(written.id))?.updatedBy).toBe('Bastien');
+    expect((await b.context.db.records('visits').get(written.id))?.updatedBy).toBe('Bastien');
+  });
+});
+
+describe('a legitimate device sending other devices’ clocks', () => {
+  it('brings a backup’s unsynced writes to the network from a new phone joined with a new node', async ({
+    pair,
+    a,
+    b,
+  }) => {
+    const created = await createRecord(a.context, 'visits', visit('Version commune'));
+    await a.sync();
+    await b.sync();
+    // Written on Alix's old phone and never sent: only its backup holds it.
+    await updateRecord(a.context, 'visits', created.id, { notes: 'Écrit hors ligne avant la panne' });
+    const parsed = await parseBackup(
+      await writeBackup(await collectBackup(a.context, { appVersion: 'test', includeFiles: false })),
+    );
+    if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
+    const newPhone = await TestDevice.open('Alix', pair.server.fetch);
+    try {
+      await newPhone.join(await pair.server.invite(pair.networkId));
+      await newPhone.sync();
+      await restoreBackup(newPhone.context, parsed.backup);
+      await newPhone.sync();
+      await b.sync();
+      const onB = await b.context.db.records('visits').get(created.id);
+      expect(onB?.notes).toBe('Écrit hors ligne avant la panne');
+      expect(await newPhone.context.db.records('visits').get(created.id)).toEqual(onB);
+      expect(await newPhone.outboxSize()).toBe(0);
+      expect(await newPhone.context.db.rejected.count()).toBe(0);
+    } finally {
+      await newPhone.close();
+    }
+  });
+});
