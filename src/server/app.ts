@@ -28,6 +28,7 @@ import type { AppEnv } from './routes/env';
 import { joinRoutes } from './routes/join';
 import { serveApp } from './routes/static';
 import { syncRoutes } from './routes/sync-api';
+import { postgresUnreachable } from './store/postgres-refusal';
 import type { Store } from './store/store';
 import { protocolGate, serverInfo } from './versions';
 
@@ -144,6 +145,14 @@ export function createApp(deps: AppDeps) {
         503,
         'store_not_writable',
         'The server’s database does not take writes now: nothing was changed by this request. It can be sent again once the server’s admin has fixed it.',
+      );
+    // Not "nothing was changed": a connection lost during a commit may have committed it.
+    if (postgresUnreachable(error))
+      return fail(
+        c,
+        503,
+        'store_unreachable',
+        'The server cannot reach its database now: send this request again in a moment.',
       );
     return fail(c, 500, 'internal', 'The server failed to answer; nothing was changed by this request. Try again.');
   });

@@ -17,6 +17,17 @@ function target(url: string): { server: string; user: string; database: string }
 /** Network failures: no server at that address, or no such address. */
 const UNREACHABLE = ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'];
 const UNKNOWN_HOST = ['ENOTFOUND', 'EAI_AGAIN'];
+/** PostgreSQL shutting down, starting, or out of connections. */
+const NOT_NOW = ['57P01', '57P02', '57P03', '53300'];
+
+/**
+ * A request the database could not be reached for, or that it ended as it went away: the request
+ * can be sent again once it is back (a running server's answer, 503 store_unreachable).
+ */
+export function postgresUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && [...UNREACHABLE, ...UNKNOWN_HOST, ...NOT_NOW].includes(code);
+}
 
 /** A sentence for what PostgreSQL (or the way to it) answered, or null for anything else. */
 export function postgresRefusal(url: string, error: unknown): StartRefused | null {

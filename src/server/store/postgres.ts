@@ -50,6 +50,14 @@ const DATA_LOCK = 7_361_533;
  */
 const BEGIN_BESIDE_RESTORES = `BEGIN; SELECT pg_advisory_xact_lock_shared(${DATA_LOCK})`;
 
+/**
+ * How long a request waits for a connection (a new one, or one of the pool's) before it fails:
+ * a device gives up on a request after 30 s (src/sync/transport.ts), and a database behind a
+ * link that drops packets would otherwise hold every request until the system's TCP timeout,
+ * minutes, then answer none.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
@@ -59,17 +67,59 @@ export class PostgresStore implements Store {
    */
   private readonly pushPool: pg.Pool;
 
-  constructor(connectionString: string, poolSize = 20) {
-    this.pool = new pg.Pool({ connectionString, max: poolSize });
-    this.pushPool = new pg.Pool({ connectionString, max: Math.max(2, Math.floor(poolSize / 4)) });
+  constructor(
+    connectionString: string,
+    poolSize = 20,
+    private readonly connectTimeoutMs = CONNECT_TIMEOUT_MS,
+  ) {
+    const connectionTimeoutMillis = connectTimeoutMs;
+    this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis });
+    this.pushPool = new pg.Pool({
+      connectionString,
+      max: Math.max(2, Math.floor(poolSize / 4)),
+      connectionTimeoutMillis,
+    });
     // An idle connection dropped by the database must not crash the server; the next query
     // opens a new one (and /api/health reports the database unreachable meanwhile).
     this.pool.on('error', () => {});
     this.pushPool.on('error', () => {});
   }
 
+  /**
+   * A connection of `pool`. pg-pool's own timeouts carry no code: they are given the system's
+   * (ETIMEDOUT), so a request is answered 503 store_unreachable and a start says no server
+   * answers, as for a database that refuses the connection.
+   */
+  private async connect(pool: pg.Pool): Promise<Client> {
+    const started = performance.now();
+    try {
+      return await pool.connect();
+    } catch (error) {
+      const timedOut =
+        (error as { code?: unknown }).code === undefined && performance.now() - started >= this.connectTimeoutMs;
+      throw timedOut ? Object.assign(error as Error, { code: 'ETIMEDOUT' }) : error;
+    }
+  }
+
+  /** One statement on a connection of the pool, as `pool.query` runs it, its connection timed (connect). */
+  private async query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+    const client = await this.connect(this.pool);
+    client.on('error', ignoreEndedConnection);
+    try {
+      const result = await client.query(sql, params);
+      client.removeListener('error', ignoreEndedConnection);
+      client.release();
+      return result;
+    } catch (error) {
+      client.removeListener('error', ignoreEndedConnection);
+      // As pool.query does: a connection that failed a statement is closed, not reused.
+      client.release(error as Error);
+      throw error;
+    }
+  }
+
   private async transaction<T>(work: (client: Client) => Promise<T>, pool = this.pool, begin = 'BEGIN'): Promise<T> {
-    const client = await pool.connect();
+    const client = await this.connect(pool);
     // A connection the database ends mid-transaction (a restart, a failover, an admin's
     // pg_terminate_backend) fails the query in progress, then emits 'error' on the client, which
     // the pool hears only on idle ones: unheard, it ended the whole server process.
@@ -89,7 +139,7 @@ export class PostgresStore implements Store {
   }
 
   private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(sql, params)).rows as Row[];
+    return (await this.query(sql, params)).rows as Row[];
   }
 
   async migrate(): Promise<void> {
@@ -124,7 +174,7 @@ export class PostgresStore implements Store {
       await this.transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [DATA_LOCK]);
         // Committed on its own connection: the mark must outlive this transaction if it dies.
-        await this.pool.query('INSERT INTO restore_in_progress (id, source, started_at) VALUES ($1, $2, $3)', [
+        await this.query('INSERT INTO restore_in_progress (id, source, started_at) VALUES ($1, $2, $3)', [
           mark,
           source,
           new Date().toISOString(),
@@ -138,7 +188,7 @@ export class PostgresStore implements Store {
       });
     } catch (error) {
       if (began && !(error instanceof NothingReplaced)) throw new ReplaceUnfinished(error);
-      if (began) await this.pool.query('DELETE FROM restore_in_progress WHERE id = $1', [mark]).catch(() => undefined);
+      if (began) await this.query('DELETE FROM restore_in_progress WHERE id = $1', [mark]).catch(() => undefined);
       throw error;
     }
   }
@@ -157,7 +207,7 @@ export class PostgresStore implements Store {
 
   async createNetwork(name: string): Promise<Network> {
     const network = { id: newId(), name, createdAt: new Date().toISOString() };
-    await this.pool.query('INSERT INTO networks (id, name, created_at) VALUES ($1, $2, $3)', [
+    await this.query('INSERT INTO networks (id, name, created_at) VALUES ($1, $2, $3)', [
       network.id,
       name,
       network.createdAt,
@@ -180,7 +230,7 @@ export class PostgresStore implements Store {
   }
 
   async createInvitation(invitation: Invitation): Promise<void> {
-    await this.pool.query(
+    await this.query(
       'INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES ($1, $2, $3, $4, $5, $6)',
       [
         invitation.codeHash,
@@ -231,7 +281,7 @@ export class PostgresStore implements Store {
   }
 
   async touchDevice(id: string, at: string): Promise<void> {
-    await this.pool.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [at, id]);
+    await this.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [at, id]);
   }
 
   async listDevices(networkId: string): Promise<Device[]> {
@@ -436,7 +486,7 @@ export class PostgresStore implements Store {
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {
     try {
-      const result = await this.pool.query(
+      const result = await this.query(
         'UPDATE devices SET token_hash = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM devices WHERE token_hash = $1 AND id <> $2)',
         [tokenHash, deviceId],
       );
