@@ -128,6 +128,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((error, c) => {
+    // A client that left in the middle of its body (a phone losing its link during an upload)
+    // broke nothing here: its request is the one at fault, and no one reads the answer.
+    if (leftBeforeItsBody(error, c.req.raw))
+      return fail(c, 400, 'bad_request', 'The connection closed before the request arrived whole. Send it again.');
     // The message goes to the log only: a client never sees a stack trace or an SQL error.
     log({ level: 'error', requestId: c.var.requestId, message: error.message, path: c.req.path, method: c.req.method });
     // The write was rolled back whole: said as the cause it is, for the admin reading a
@@ -157,4 +161,9 @@ export function createApp(deps: AppDeps) {
     return fail(c, 500, 'internal', 'The server failed to answer; nothing was changed by this request. Try again.');
   });
   return app;
+}
+
+/** Whether reading the request's body failed because its client closed the connection. */
+function leftBeforeItsBody(error: Error, request: Request): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ECONNRESET' && request.signal.aborted;
 }

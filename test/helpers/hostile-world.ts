@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { createApp } from '../../src/server/app';
 import { largestBody, readConfig } from '../../src/server/config';
+import type { Log } from '../../src/server/edge';
 import { listen } from '../../src/server/http-server';
 import { issueInvitation } from '../../src/server/invitations';
 import { SqliteStore } from '../../src/server/store/sqlite';
@@ -117,6 +118,8 @@ const openSqlite: OpenStore = async (dir) => {
 export async function startHostileWorld(
   env: NodeJS.ProcessEnv = {},
   openStore: OpenStore = openSqlite,
+  /** The server's log lines (thrown away unless a suite reads them). */
+  log: Log = () => {},
 ): Promise<HostileWorld> {
   const now = Date.now();
   const dir = serverFolder('hostile');
@@ -130,7 +133,7 @@ export async function startHostileWorld(
     VALISE_ADDRESS_RATE: '0',
     ...env,
   });
-  const app = createApp({ store, config, log: () => {} });
+  const app = createApp({ store, config, log });
   const server = listen(app, {
     port: 0,
     hostname: '127.0.0.1',
