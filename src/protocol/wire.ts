@@ -244,17 +244,23 @@ export interface PullResponse extends ServerTime {
 export const FILES_ROOM = 'files';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
-const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+/** A character that draws something: not a space, a format character (zero-width…) or a mark alone. */
+const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\s]/u;
 
 /**
  * A person's or a device's name, shown on every device of the network and printed by the CLI:
- * control characters (a terminal's escape sequences, line breaks) and the bidirectional
- * overrides that draw a name backwards are taken out; nothing else is left of an empty name.
+ * control characters (a terminal's escape sequences, line breaks), unpaired surrogates and the
+ * bidirectional overrides that draw a name backwards are taken out; nothing is left of a name
+ * that shows nothing (zero-width characters alone), which is refused like an empty one.
  */
 function nameSchema(maxLength: number) {
   return v.pipe(
     v.string(),
-    v.transform((name) => name.replace(NOT_IN_A_NAME, '')),
+    v.transform((name) => {
+      const cleaned = name.replace(NOT_IN_A_NAME, '');
+      return VISIBLE.test(cleaned) ? cleaned : '';
+    }),
     v.trim(),
     v.minLength(1),
     v.maxLength(maxLength),

@@ -147,6 +147,44 @@ describe('joining a network', () => {
     expect(empty.body.issues).toEqual([expect.objectContaining({ field: 'memberName' })]);
   });
 
+  it('refuses a name that shows nothing, made of invisible characters alone, as it refuses an empty one', async () => {
+    // Zero-width spaces and joiners, a word joiner, combining accents on nothing: every device
+    // would list this member, and name them as a text's author, as a blank.
+    const admin = await join('admin');
+    const invisible = ['\u200b\u2060', '\u200d\u200c', '\u0301\u0301', '\u00a0\u3000\u200b', '\ud800'];
+    for (const name of invisible) {
+      const joined = await call('/api/join', {
+        method: 'POST',
+        body: JSON.stringify({
+          code: await server.invite(networkId, 'concierge'),
+          deviceName: 'Tablette',
+          memberName: name,
+          clockNode: 'aaaaaaaaaaaaaaaa',
+        }),
+      });
+      expect(joined.status, JSON.stringify(name)).toBe(400);
+      expect(joined.body.issues).toEqual([expect.objectContaining({ field: 'memberName' })]);
+      const renamed = await call('/api/admin/network', {
+        method: 'PUT',
+        token: admin.token,
+        body: JSON.stringify({ name }),
+      });
+      expect(renamed.status, JSON.stringify(name)).toBe(400);
+    }
+    const kept = await call('/api/join', {
+      method: 'POST',
+      body: JSON.stringify({
+        code: await server.invite(networkId, 'concierge'),
+        deviceName: 'Portable de Cam\ud800ille 👩‍💻',
+        memberName: 'Camille',
+        clockNode: 'aaaaaaaaaaaaaaaa',
+      }),
+    });
+    expect(kept.status).toBe(200);
+    const devices = await call('/api/admin/devices', { token: admin.token });
+    expect(devices.body.devices).toContainEqual(expect.objectContaining({ name: 'Portable de Camille 👩‍💻' }));
+  });
+
   it('answers malformed JSON with a 400 that says so', async () => {
     const { status, body } = await call('/api/join', { method: 'POST', body: '{"code":' });
     expect(status).toBe(400);
