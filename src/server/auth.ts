@@ -29,6 +29,7 @@ export function hashCode(code: string): string {
 }
 
 export function bearerToken(header: string | undefined): string | null {
-  const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
+  // The scheme is case-insensitive (RFC 9110, 11.1): a client of its own may write "bearer".
+  const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/i);
   return match?.[1] ?? null;
 }

@@ -197,6 +197,13 @@ describe('authorisation', () => {
     expect((await call('/api/sync/pull')).status).toBe(401);
   });
 
+  it('reads the token whatever the case of its scheme, as HTTP says (a client of its own may write "bearer")', async () => {
+    const { token } = await join('concierge');
+    for (const scheme of ['bearer', 'BEARER', 'Bearer'])
+      expect((await call('/api/session', { headers: { Authorization: `${scheme} ${token}` } })).status).toBe(200);
+    expect((await call('/api/session', { headers: { Authorization: `Basic ${token}` } })).status).toBe(401);
+  });
+
   it('refuses an admin route to a concierge', async () => {
     const { token } = await join('concierge');
     const { status } = await call('/api/admin/devices', { token });
