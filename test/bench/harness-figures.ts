@@ -13,7 +13,7 @@ type Bench = {
   appPut(seed: number, count: number): Promise<number>;
   initialPull(token: string, networkId: string): Promise<{ ms: number; records: number }>;
   rawPutPulled(): Promise<{ ms: number; records: number }>;
-  push(token: string, networkId: string, seed: number, count: number): Promise<number>;
+  push(token: string, networkId: string, clockNode: string, seed: number, count: number): Promise<number>;
   onPulledDevice(): Promise<{
     listMs: number;
     overdueCountMs: number;
@@ -114,7 +114,11 @@ export async function measureHarness(
   // The pushes add records to the network: they come once every pull is measured.
   const pushes: number[] = [];
   for (let run = 0; run < runs; run++)
-    pushes.push(await inNewProfile((call) => call('push', server.token, server.networkId, seed + 1 + run, count)));
+    pushes.push(
+      await inNewProfile((call) =>
+        call('push', server.token, server.networkId, server.clockNode, seed + 1 + run, count),
+      ),
+    );
 
   const tenThousand = count === 10_000;
   return [

@@ -39,6 +39,12 @@ export interface SeededServer {
   networkId: string;
   /** For a device joining through the app. */
   invitationCode: string;
+  /**
+   * The node of the token's device: a device pushing with that token dates its writes with it,
+   * as a joined phone does with the node it joined with (the server gives any other clock the
+   * pusher's node: src/protocol/README.md, Authors).
+   */
+  clockNode: string;
 }
 
 /** Creates a network, a device token, and pushes the data set into a store at `dir`. */
@@ -74,7 +80,7 @@ export async function seedServer(dir: string, dataset: Dataset): Promise<SeededS
   await pushAsAuthors(store, network.id, toMutations(dataset));
   const { code } = await issueInvitation(store, network.id, 'concierge', 24);
   await store.close();
-  return { token, networkId: network.id, invitationCode: code };
+  return { token, networkId: network.id, invitationCode: code, clockNode: NODE };
 }
 
 /**

@@ -185,9 +185,14 @@ async function initialPull(token: string, networkId: string): Promise<{ ms: numb
 }
 
 /** 10,000 records written offline, then pushed to the server. */
-async function push(token: string, networkId: string, seed: number, count: number): Promise<number> {
+async function push(token: string, networkId: string, clockNode: string, seed: number, count: number): Promise<number> {
   await deleteDatabase('bench-push');
   const context = await openDataContext({ name: 'bench-push' });
+  // The node of the token's device, as a joined phone's writes carry its own: a clock of another
+  // node would go through the server's re-stamping, which no phone's own writes take.
+  const identity = { clockNode, authorName: '' };
+  await context.db.meta.put({ key: 'identity', value: identity });
+  context.identity = identity;
   await storeSession(context, benchSession(token, networkId));
   const records = generateDataset(seed, count).visits ?? [];
   await createRecords(
