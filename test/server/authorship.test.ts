@@ -5,6 +5,7 @@ import { newId } from '../../src/domain/ids';
 import { seedClock } from '../../src/domain/seed-clock';
 import { formatHlc, parseHlc } from '../../src/protocol/hlc';
 import type { Change, JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { notesEdit, recordCreation, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
@@ -133,6 +134,23 @@ describe('the author of a change', () => {
     hers.base = { notes: clockAt(NOW, ALIX) };
     await push(camille, hers);
     expect(await conflicts(alix)).toMatchObject([{ value: 'Version de Bastien', authorName: '' }]);
+  });
+
+  it('names no one for a text dated by the server’s clock, even when a device joined with its node', async () => {
+    const alix = await join('Alix', ALIX);
+    await join('Eve', SERVER_CLOCK_NODE);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
+    await push(alix, creation);
+    // Alix's phone is a day ahead: the server dates her text by its own clock.
+    const ahead = notesEdit(NOW + 86_400_000, creation.recordId, 'Version d’Alix', ALIX);
+    ahead.base = { notes: clockAt(NOW, ALIX) };
+    await push(alix, ahead);
+    const bastien = await join('Bastien', BASTIEN);
+    now += 1000;
+    const his = notesEdit(now, creation.recordId, 'Version de Bastien', BASTIEN);
+    his.base = { notes: clockAt(NOW, ALIX) };
+    await push(bastien, his);
+    expect(await conflicts(alix)).toMatchObject([{ value: 'Version d’Alix', authorName: '' }]);
   });
 });
 

@@ -84,11 +84,12 @@ export interface PushContext {
  * when every device that joined with it did so under that name. A phone that left and joined
  * again under another name keeps its node, and a device may join with a node it read in the
  * network's clocks: such a node names no one (the conflict copy says no author) rather than
- * the wrong member.
+ * the wrong member. Nor does the server's own node, which dates clamped writes of any device.
  */
 export function authorNames(devices: Iterable<readonly [node: string, name: string]>): (node: string) => string {
   const names = new Map<string, string>();
   for (const [node, name] of devices) names.set(node, names.has(node) && names.get(node) !== name ? '' : name);
+  names.delete(SERVER_CLOCK_NODE);
   return (node) => names.get(node) ?? '';
 }
 
