@@ -1,11 +1,17 @@
 // Who wrote a record, as every device of the network sees it: the member of the device that
 // pushed it (the server does not take a change's word for it), without losing any write a
 // legitimate device sends under a name or a clock that is not its own.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { collectBackup, restoreBackup } from '../../src/db/backup';
 import { setAuthorName } from '../../src/db/identity';
 import { createRecord, updateRecord } from '../../src/db/writes';
 import { parseBackup, writeBackup } from '../../src/domain/backup';
+import { readConfig } from '../../src/server/config';
+import { takeBackup } from '../../src/server/ops/backup';
+import { restoreBackup as restoreServer } from '../../src/server/ops/restore';
 import { pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
@@ -73,5 +79,42 @@ describe('a legitimate device sending other devices’ clocks', () => {
     } finally {
       await newPhone.close();
     }
+  });
+
+  it('gives back to a restored server a colleague’s write it lost, under the member who gave it back', async ({
+    pair,
+    a,
+    b,
+  }) => {
+    const created = await createRecord(a.context, 'visits', visit('Version commune'));
+    await a.sync();
+    await b.sync();
+    const backups = mkdtempSync(join(tmpdir(), 'valise-backups-'));
+    const { file } = await takeBackup(pair.server.store, {
+      dir: backups,
+      keepDaily: 7,
+      keepWeekly: 4,
+      databaseUrl: null,
+      now: new Date(),
+    });
+    // Bastien's edit reaches the server and Alix, then the server goes back to its backup;
+    // Bastien's phone is not there to send it again.
+    await updateRecord(b.context, 'visits', created.id, { notes: 'Ajout de Bastien' });
+    await b.sync();
+    await a.sync();
+    await pair.server.whileStopped(async () => {
+      await restoreServer(file, readConfig({ VALISE_DATA: pair.server.dir }), new Date());
+    });
+    const noteOnServer = async () => {
+      const [row] = (await pair.server.snapshot(pair.networkId)).filter((change) => change.id === created.id);
+      return JSON.parse(row?.data ?? '{}');
+    };
+    expect((await noteOnServer()).notes).toBe('Version commune');
+    await a.sync();
+    await a.sync();
+    expect(await noteOnServer()).toMatchObject({ notes: 'Ajout de Bastien', updatedBy: 'Alix' });
+    expect((await a.context.db.records('visits').get(created.id))?.updatedBy).toBe('Alix');
+    expect(await a.context.db.rejected.count()).toBe(0);
+    rmSync(backups, { recursive: true, force: true });
   });
 });
