@@ -50,20 +50,46 @@ export class RateLimiter {
 
   /** Takes `cost` units for `key`: 0 when it may go now, else the milliseconds to wait. */
   take(key: string, cost: number, now: number): number {
-    const bucket = this.buckets.get(key) ?? { units: this.burst, at: now };
-    const units = Math.min(this.burst, bucket.units + ((now - bucket.at) * this.perSecond) / 1000);
+    const units = this.unitsOf(key, now);
     // A request dearer than the whole bucket goes once the bucket is full, and leaves it in debt:
     // the key's next requests wait until its cost is paid off.
     const needed = Math.min(cost, this.burst);
     const allowed = units >= needed;
+    this.keep(key, allowed ? units - cost : units, now);
+    return allowed ? 0 : Math.ceil(((needed - units) * 1000) / this.perSecond);
+  }
+
+  /**
+   * Takes `cost` units for work known only once done (the size of an answer), into debt if
+   * need be: the key's next requests wait until it is paid off.
+   */
+  charge(key: string, cost: number, now: number): void {
+    this.keep(key, this.unitsOf(key, now) - cost, now);
+  }
+
+  private unitsOf(key: string, now: number): number {
+    const bucket = this.buckets.get(key) ?? { units: this.burst, at: now };
+    return Math.min(this.burst, bucket.units + ((now - bucket.at) * this.perSecond) / 1000);
+  }
+
+  private keep(key: string, units: number, now: number): void {
     this.buckets.delete(key);
-    this.buckets.set(key, { units: allowed ? units - cost : units, at: now });
+    this.buckets.set(key, { units, at: now });
     if (this.buckets.size > this.maxKeys) {
       const oldest = this.buckets.keys().next().value;
       if (oldest !== undefined) this.buckets.delete(oldest);
     }
-    return allowed ? 0 : Math.ceil(((needed - units) * 1000) / this.perSecond);
   }
+}
+
+/**
+ * The units a pull's answer costs beyond its request: one per 256 KB. Reading records out costs
+ * less than checking them in (a pushed body pays one per 64 KB), and a first sync of a network
+ * of 50 MB stays within a device's burst; a device asking for its 8 MB page again and again
+ * does not keep the server for itself.
+ */
+export function answerCost(chars: number): number {
+  return Math.floor(chars / 262_144);
 }
 
 /**

@@ -2,7 +2,9 @@
 // Retry-After, in words and in JSON) while the others are served.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, JoinResponse } from '../../src/protocol/wire';
+import { MAX_MAP_ENTRIES } from '../../src/protocol/wire';
 import { RateLimiter, requestCost } from '../../src/server/rate-limit';
+import { diagnosticCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 let server: TestServer;
@@ -85,6 +87,39 @@ describe('a share of the server per device and per address', () => {
     const limiter = new RateLimiter(10, 300);
     expect(limiter.take('address', declared, 0)).toBe(0);
     expect(limiter.take('address', 200, 0)).toBe(2900);
+  });
+
+  it('charges a pull for the size of its answer: a device pulling megabytes again and again is told to wait', async () => {
+    // Each pull was one unit, whatever it answered: a device (or a stolen token) asking for the
+    // network's 8 MB first page ten times a second kept the server's CPU busy for everyone.
+    server = await TestServer.start(Date.now, { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' });
+    const networkId = (await server.createNetwork('Réseau')).id;
+    const writer = await join(networkId);
+    const mutations = [1, 2].map(() => diagnosticCreation(Date.now(), MAX_MAP_ENTRIES, 'y'.repeat(400)));
+    const pushed = await server.fetch(`${TEST_SERVER_URL}/api/sync/push`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${writer.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mutations }),
+    });
+    expect(pushed.status).toBe(200);
+    const puller = await join(networkId);
+    const calm = await join(networkId);
+    const pull = async (token: string) => {
+      const answer = await server.fetch(`${TEST_SERVER_URL}/api/sync/pull?since=0`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return { status: answer.status, length: (await answer.text()).length };
+    };
+    // A share of 30 units: thirty pulls of a few bytes; pulls of nearly 2 MB, a handful.
+    const pulled: number[] = [];
+    for (let status = 200; status === 200 && pulled.length < 30; ) {
+      const answer = await pull(puller.token);
+      status = answer.status;
+      if (status === 200) pulled.push(answer.length);
+    }
+    expect(pulled[0]).toBeGreaterThan(1_500_000);
+    expect(pulled.length).toBeLessThanOrEqual(5);
+    expect((await pull(calm.token)).status).toBe(200);
   });
 
   it('charges a request without a body one unit, a POST with neither a length nor chunks included', async () => {

@@ -13,6 +13,7 @@ import {
 import { firstReleaseChange } from '../first-release';
 import { fail, refuseOtherMethods } from '../http-errors';
 import { readEpoch, renewNetworkEpoch } from '../ops/epoch';
+import { answerCost } from '../rate-limit';
 import type { RawChange } from '../store/store';
 import type { AppEnv } from './env';
 import { type BodyRules, readBody, requireDevice } from './guard';
@@ -88,6 +89,7 @@ export function syncRoutes() {
     const network = await c.var.store.getNetwork(c.var.device.networkId);
     const name = network ? `"networkName":${JSON.stringify(network.name)},` : '';
     const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}${name}"serverTime":${c.var.now()}}`;
+    c.var.deviceLimiter?.charge(c.var.device.id, answerCost(body.length), c.var.monotonic());
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
