@@ -7,6 +7,8 @@
 import { type CommuneIndex, communeFields, communesNamed, communesOfPostcode } from './communes';
 import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
+import { websiteAsTyped } from './links';
+import { newWebsiteIssue } from './organisation';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
 import { restoredCode, restoredPhone } from './spreadsheet-cells';
@@ -308,7 +310,7 @@ function mapLieuRow(
   };
   // A typed typology the list does not know is kept as a tag rather than lost.
   if (!lieu.typology && text('typology')) lieu.tags = [...new Set([...tags, ...splitList(text('typology'))])];
-  if (lieu.website && !/^[a-z][a-z0-9+.-]*:/i.test(lieu.website)) lieu.website = `https://${lieu.website}`;
+  if (lieu.website) lieu.website = websiteAsTyped(lieu.website);
   if (communes) Object.assign(lieu, communeOf(communes, lieu) ?? {});
   return judge(line, lieu);
 }
@@ -328,9 +330,12 @@ function communeOf(index: CommuneIndex, lieu: LieuInput) {
   return bearing.length === 1 ? communeFields(bearing[0]!, null) : undefined;
 }
 
-/** Kept when the lieu schema accepts it, else refused with the first reason. */
+/**
+ * Kept when the lieu schema and the rule of a new website (`newWebsiteIssue`) accept it, else
+ * refused with the first reason.
+ */
 function judge(line: number, lieu: LieuInput): MappedLieuLine {
-  const issue = issueOfNewRecord('organisations', lieu);
+  const issue = issueOfNewRecord('organisations', lieu) ?? newWebsiteIssue(lieu.website);
   if (issue) return { line, problem: { kind: 'invalid', issue } };
   return { line, lieu };
 }

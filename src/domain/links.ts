@@ -58,6 +58,15 @@ export function websiteHref(raw: string | null | undefined): string | null {
   return href?.startsWith('http') ? href : null;
 }
 
+/**
+ * A website as a person types it: a bare "exemple.fr" or "www.exemple.fr" is taken as an https
+ * address; an address with a scheme of its own ("tel:", "ftp:"…) is left as it is, to be judged.
+ */
+export function websiteAsTyped(raw: string): string {
+  const value = raw.trim();
+  return value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+}
+
 type LinkState = 'none' | 'ok' | 'broken';
 
 export function linkState(raw: string | null | undefined): LinkState {

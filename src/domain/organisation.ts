@@ -12,6 +12,8 @@ import {
   tags,
   url,
 } from './fields';
+import { websiteHref } from './links';
+import type { FieldIssue } from './validation';
 import { LEGAL_STRUCTURES, ORGANISATION_KINDS, TERRITORY_SCALES, TYPOLOGIES } from './vocabulary';
 
 function optionalCode(pattern: RegExp) {
@@ -55,3 +57,14 @@ export const organisationSchema = v.strictObject({
   mergedInto: optionalId,
 });
 export type Organisation = v.InferOutput<typeof organisationSchema>;
+
+/**
+ * Why a new value of a lieu's « Site web » is refused: it must be a web page (http, https), not
+ * a phone number or an e-mail, which have their own fields. Only what a person types or imports
+ * is held to it: the schema keeps every link's wider rule (`safeHref`), so a lieu written earlier
+ * with a "tel:" there stays valid, and any edit of its other fields is still accepted.
+ */
+export function newWebsiteIssue(website: string | null | undefined): FieldIssue | undefined {
+  if (!website || websiteHref(website)) return undefined;
+  return { field: 'website', type: 'url', message: 'website must be a web page address (http, https)' };
+}

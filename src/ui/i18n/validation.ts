@@ -55,6 +55,8 @@ const SENTENCES: Record<Language, Sentences> = {
       'regex:inseeCode': 'Le code INSEE compte 5 caractères (exemple\u00a0: 35238 ou 2A004).',
       'partial_check:endsAt': 'La fin ne peut pas précéder le début.',
       'check:timeZone': 'Fuseau horaire inconnu\u00a0: choisissez-en un de la liste (exemple\u00a0: Europe/Paris).',
+      'url:website':
+        'Adresse d’une page web attendue (exemple\u00a0: https://exemple.fr)\u202f; un téléphone ou un e-mail a son propre champ.',
     },
   },
   en: {
@@ -81,6 +83,8 @@ const SENTENCES: Record<Language, Sentences> = {
       'regex:inseeCode': 'An INSEE code has 5 characters (example: 35238 or 2A004).',
       'partial_check:endsAt': 'The end cannot come before the start.',
       'check:timeZone': 'Unknown time zone: choose one from the list (example: Europe/Paris).',
+      'url:website':
+        'The address of a web page is expected (example: https://example.org); a phone or an e-mail has its own field.',
     },
   },
 };

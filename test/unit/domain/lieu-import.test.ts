@@ -219,6 +219,16 @@ describe('files from a hostile or confused spreadsheet', () => {
     expect(phone).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'phone' } } });
   });
 
+  it('refuses a website that is no web page, and takes a bare domain as https', () => {
+    const lines = mapped(
+      'Nom;Site web\nLa Forge;tel:0899000000\nLe Café;mailto:cafe@example.fr\nLe Lab;ftp://lab.example.fr\n' +
+        'La Grange;javascript:alert(1)\nLa Ruche;www.laruche.fr\n',
+    );
+    for (const line of lines.slice(0, 4))
+      expect(line).toMatchObject({ problem: { kind: 'invalid', issue: { field: 'website', type: 'url' } } });
+    expect(lines[4]).toMatchObject({ line: 6, lieu: { name: 'La Ruche', website: 'https://www.laruche.fr' } });
+  });
+
   it('refuses a line with more filled cells than the header, where an unquoted separator shifted the columns', () => {
     const lines = mapped('Nom;Commune;Courriel\nCafé; bar;Redon;cafe@example.fr\nLa Forge;Redon;forge@example.fr;;\n');
     expect(lines[0]).toEqual({ line: 2, problem: { kind: 'extraCells', cells: 4, columns: 3 } });

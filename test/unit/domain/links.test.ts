@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { linkState, mailtoHref, openableHref, safeHref, telHref, websiteHref } from '../../../src/domain/links';
+import {
+  linkState,
+  mailtoHref,
+  openableHref,
+  safeHref,
+  telHref,
+  websiteAsTyped,
+  websiteHref,
+} from '../../../src/domain/links';
 
 describe('addresses from data that may become links', () => {
   test('opens web, e-mail and phone addresses', () => {
@@ -66,5 +74,13 @@ describe('addresses from data that may become links', () => {
     expect(websiteHref('https://lafabrique.fr')).toBe('https://lafabrique.fr/');
     expect(websiteHref('tel:+33899000000')).toBeNull();
     expect(websiteHref('mailto:contact@reseau.fr')).toBeNull();
+  });
+
+  test('a website typed without its scheme is an https address; one with another scheme is kept to be judged', () => {
+    expect(websiteAsTyped(' www.lafabrique.fr ')).toBe('https://www.lafabrique.fr');
+    expect(websiteAsTyped('lafabrique.fr/agenda')).toBe('https://lafabrique.fr/agenda');
+    expect(websiteAsTyped('http://lafabrique.fr')).toBe('http://lafabrique.fr');
+    expect(websiteAsTyped('tel:0299000000')).toBe('tel:0299000000');
+    expect(websiteAsTyped('  ')).toBe('');
   });
 });

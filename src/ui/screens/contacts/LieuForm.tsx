@@ -3,7 +3,8 @@
 
 import { saveRecordForm } from '../../../db/form-save';
 import { getOrganisation } from '../../../db/organisations';
-import type { Organisation } from '../../../domain/organisation';
+import { websiteAsTyped } from '../../../domain/links';
+import { newWebsiteIssue, type Organisation } from '../../../domain/organisation';
 import {
   LEGAL_STRUCTURES,
   labelOf,
@@ -24,8 +25,9 @@ import { Section } from '../../components/Section';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
-import { useRecordForm } from '../../forms/use-record-form';
+import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
+import { describeIssue } from '../../i18n/validation';
 import { CommuneFields } from '../../territory/CommuneFields';
 import styles from './contacts.module.css';
 import { parseTags, textOrNull } from './form-text';
@@ -94,7 +96,7 @@ function fieldsOf(values: LieuValues) {
     regionCode: textOrNull(values.regionCode),
     epciCode: textOrNull(values.epciCode),
     epci: textOrNull(values.epci),
-    website: textOrNull(values.website),
+    website: textOrNull(websiteAsTyped(values.website)),
     email: textOrNull(values.email),
     phone: textOrNull(values.phone),
     tags: parseTags(values.tags),
@@ -106,6 +108,13 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
   const t = useMessages(messages);
   const lang = useLanguage();
   const form = useRecordForm(start, {
+    // A website typed here is a web page; one stored earlier as something else ("tel:…") is
+    // judged only when changed, so it never stops an edit of the lieu’s other fields.
+    check: (values, opened): FieldErrors => {
+      const website = websiteAsTyped(values.website);
+      const issue = opened && website === websiteAsTyped(opened.website) ? undefined : newWebsiteIssue(website);
+      return issue ? { website: describeIssue(issue, lang) } : {};
+    },
     save: (values, _files, draftId, opened) =>
       saveRecordForm(
         start.context,

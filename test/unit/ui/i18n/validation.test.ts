@@ -2,6 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { type FieldIssue, validateRecord } from '../../../../src/domain/validation';
 import { describeIssue, issuesByField } from '../../../../src/ui/i18n/validation';
 
+// A lieu's website has a sentence of its own: a phone or an e-mail typed there has a field of its own.
+const WEBSITE_SENTENCE =
+  'Adresse d’une page web attendue (exemple\u00a0: https://exemple.fr)\u202f; un téléphone ou un e-mail a son propre champ.';
+
 const issue = (type: string, extra: Partial<FieldIssue> = {}): FieldIssue => ({
   field: 'notes',
   type,
@@ -69,7 +73,7 @@ describe('a validation issue shown next to its field', () => {
       name: 'Ce champ est obligatoire.',
       kind: 'Choisissez une des valeurs proposées.',
       postcode: 'Le code postal compte 5 chiffres.',
-      website: 'Adresse web non valide\u00a0: elle commence par https:// (exemple\u00a0: https://exemple.fr).',
+      website: WEBSITE_SENTENCE,
     });
     expect(issuesByField(result.issues, 'en').name).toBe('This field is required.');
   });
@@ -95,7 +99,7 @@ describe('addresses and time zones from data, refused in words', () => {
     const result = validateRecord('organisations', { ...base, name: 'La Forge', kind: 'tiers_lieu', website });
     if (result.ok) throw new Error('the lieu should be refused');
     expect(issuesByField(result.issues, 'fr')).toEqual({
-      website: 'Adresse web non valide\u00a0: elle commence par https:// (exemple\u00a0: https://exemple.fr).',
+      website: WEBSITE_SENTENCE,
     });
   });
 
