@@ -12,7 +12,7 @@ import { hrefTo, navigate } from '../../../state/router';
 import { Button, ButtonLink } from '../../components/Button';
 import { Choice } from '../../components/Choices';
 import { EmptyState } from '../../components/EmptyState';
-import { Field, fieldParts } from '../../components/Field';
+import { Field, fieldParts, OptionalMark } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
@@ -287,7 +287,10 @@ function Form({ start }: { start: FormStart<Values> }) {
         onInput={(input) => set('organisers', input.currentTarget.value)}
       />
       <fieldset class={styles.services}>
-        <legend class={fieldParts.label}>{t.fieldServices}</legend>
+        <legend class={fieldParts.label}>
+          {t.fieldServices}
+          <OptionalMark />
+        </legend>
         {/* Services of a later release stay ticked, named as unknown, and are saved as they are. */}
         {[...SERVICE_KEYS, ...values.services.filter((key) => !SERVICE_KEYS.includes(key))].map((service) => (
           <Choice key={service}>

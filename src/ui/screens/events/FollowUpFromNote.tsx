@@ -72,6 +72,7 @@ export function FollowUpFromNote({
       <div class={styles.pairIfRoom}>
         <Field
           label={t.followUpOwner}
+          optional
           value={owner}
           error={errors.owner}
           onInput={(input) => setOwner(input.currentTarget.value)}

@@ -15,26 +15,28 @@ const SHORT_YEAR = /Vérifiez l’année : tapez-la en entier, par exemple 2026/
 
 test('a new visit dated 0026, or with a follow-up due in 9999, is refused beside each date; the notes stay', async () => {
   render(<VisitForm visitId={null} />);
-  const notes = await screen.findByLabelText('Notes', {}, { timeout: 30_000 });
+  const notes = await screen.findByLabelText('Notes (facultatif)', {}, { timeout: 30_000 });
   fireEvent.input(notes, { target: { value: 'Rencontre avec le bureau 0026' } });
   fireEvent.input(screen.getByLabelText('Date et heure'), { target: { value: '0026-12-05T10:00' } });
   fireEvent.click(screen.getByRole('button', { name: 'Ajouter un suivi' }));
   fireEvent.input(screen.getByLabelText('À faire 1'), { target: { value: 'Envoyer les statuts' } });
-  fireEvent.input(screen.getByLabelText('Pour le'), { target: { value: '9999-12-31' } });
+  fireEvent.input(screen.getByLabelText('Pour le (facultatif)'), { target: { value: '9999-12-31' } });
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
 
   await screen.findByText(SHORT_YEAR);
   expect(screen.getByText(/elle est bien trop lointaine. S’il n’y a pas de date, laissez le champ vide/)).toBeTruthy();
   const visits = await app.context.db.records('visits').toArray();
   expect(visits.filter((visit) => visit.notes === 'Rencontre avec le bureau 0026')).toEqual([]);
-  expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Rencontre avec le bureau 0026');
+  expect((screen.getByLabelText('Notes (facultatif)') as HTMLTextAreaElement).value).toBe(
+    'Rencontre avec le bureau 0026',
+  );
   expect((screen.getByLabelText('Date et heure') as HTMLInputElement).value).toBe('0026-12-05T10:00');
 }, 60_000);
 
 test('a visit an earlier release stored in 0026 saves a change of its notes, its date kept as stored', async () => {
   const visit = await createRecord(app.context, 'visits', { visitedAt: '0026-12-05T09:00:00.000Z', notes: 'Avant' });
   render(<VisitForm visitId={visit.id} />);
-  const notes = await screen.findByLabelText('Notes', {}, { timeout: 30_000 });
+  const notes = await screen.findByLabelText('Notes (facultatif)', {}, { timeout: 30_000 });
   fireEvent.input(notes, { target: { value: 'Après' } });
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
 

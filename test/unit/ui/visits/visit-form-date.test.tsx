@@ -24,7 +24,7 @@ test('a visit dated in the year 0026 is refused in words beside its date, and no
     location.hash = '#/visites/nouvelle';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
-  const notes = await screen.findByLabelText('Notes', {}, { timeout: 30_000 });
+  const notes = await screen.findByLabelText('Notes (facultatif)', {}, { timeout: 30_000 });
   fireEvent.input(notes, { target: { value: 'Rencontre avec le bureau' } });
   const when = screen.getByLabelText('Date et heure');
   fireEvent.input(when, { target: { value: '0026-12-05T10:00' } });
@@ -35,5 +35,5 @@ test('a visit dated in the year 0026 is refused in words beside its date, and no
   );
   await waitFor(() => expect(document.activeElement).toBe(when));
   expect(await context.db.records('visits').count()).toBe(0);
-  expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Rencontre avec le bureau');
+  expect((screen.getByLabelText('Notes (facultatif)') as HTMLTextAreaElement).value).toBe('Rencontre avec le bureau');
 }, 60_000);

@@ -42,7 +42,7 @@ test('a visit edited without touching its date keeps its seconds, and the form l
     location.hash = `#/visites/${visit.id}/modifier`;
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
-  const notes = await screen.findByLabelText('Notes', {}, { timeout: 30_000 });
+  const notes = await screen.findByLabelText('Notes (facultatif)', {}, { timeout: 30_000 });
   fireEvent.input(notes, { target: { value: 'Revu avec la directrice' } });
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
 

@@ -13,7 +13,7 @@ import { labelOf } from '../../../../domain/vocabulary';
 import { Button } from '../../../components/Button';
 import { Choice, Choices } from '../../../components/Choices';
 import { classes } from '../../../components/classes';
-import { Field, FieldError, fieldParts, Hint } from '../../../components/Field';
+import { Field, FieldError, fieldParts, Hint, OptionalMark } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
 import { usePosition } from '../../../hooks/use-position';
 import { useLanguage, useMessages } from '../../../i18n/messages';
@@ -36,7 +36,10 @@ export function ServiceChoices({
   const lang = useLanguage();
   return (
     <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
-      <legend class={fieldParts.label}>{t.services}</legend>
+      <legend class={fieldParts.label}>
+        {t.services}
+        <OptionalMark />
+      </legend>
       <Hint>{t.servicesHint}</Hint>
       <Choices as="div">
         {/* A service of a later release stays ticked, named as unknown, and is saved as it is. */}
@@ -105,6 +108,7 @@ export function FollowUpRows({
             />
             <Field
               label={t.followUpDue}
+              optional
               type="date"
               name={followUpDueKey(row.key)}
               value={row.dueDate}

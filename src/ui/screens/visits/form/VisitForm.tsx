@@ -161,6 +161,7 @@ function VisitEditor({
             type="organisations"
             label={t.place}
             hint={t.placeHint}
+            optional
             selected={values.organisationId ? [values.organisationId] : []}
             suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
             onChange={(ids) => change({ organisationId: ids[0] ?? null })}
@@ -183,6 +184,7 @@ function VisitEditor({
           as="textarea"
           label={t.notes}
           hint={t.notesHint}
+          optional
           rows={5}
           value={values.notes}
           onInput={(event) => change({ notes: event.currentTarget.value })}
@@ -193,6 +195,7 @@ function VisitEditor({
             type="contacts"
             label={t.people}
             hint={t.peopleHint}
+            optional
             multiple
             selected={values.contactIds}
             suggested={[]}
