@@ -270,8 +270,10 @@ function nameSchema(maxLength: number) {
 /** A network's name, as its admin gives it (shown on every device of the network). */
 export const networkNameSchema = nameSchema(120);
 
+const invitationCodeSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code'));
+
 export const joinRequestSchema = v.strictObject({
-  code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code')),
+  code: invitationCodeSchema,
   deviceName: nameSchema(80),
   memberName: nameSchema(120),
   /** The node id of the device's clock, so the server can name the author of a conflicting text. */
@@ -299,6 +301,10 @@ export const invitationRequestSchema = v.strictObject({
   expiresInHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
 });
 export type InvitationRequest = v.InferOutput<typeof invitationRequestSchema>;
+
+/** An admin ends an invitation not used yet (POST /api/admin/invitations/cancel); the answer is 204. */
+export const invitationCancelSchema = v.strictObject({ code: invitationCodeSchema });
+export type InvitationCancel = v.InferOutput<typeof invitationCancelSchema>;
 
 /** An admin corrects the network's name (PUT /api/admin/network); the answer is `{ networkName }`. */
 export const networkRenameSchema = v.strictObject({ name: networkNameSchema });

@@ -329,6 +329,40 @@ describe('authorisation', () => {
     });
   });
 
+  it('lets an admin cancel one invitation: its code is then refused like a used one, the others still work', async () => {
+    const admin = await join('admin');
+    const concierge = await join('concierge');
+    const invite = async () => {
+      const { body } = await call('/api/admin/invitations', {
+        method: 'POST',
+        token: admin.token,
+        body: JSON.stringify({ role: 'concierge' }),
+      });
+      return body.code as string;
+    };
+    const cancel = (code: string, token = admin.token) =>
+      call('/api/admin/invitations/cancel', { method: 'POST', token, body: JSON.stringify({ code }) });
+    const joinWith = async (code: string, clockNode: string) => {
+      const body = JSON.stringify({ code, deviceName: 'Autre', memberName: 'Quelqu’un', clockNode });
+      return call('/api/join', { method: 'POST', body });
+    };
+    const wrongPerson = await invite();
+    const kept = await invite();
+
+    expect((await cancel(wrongPerson, concierge.token)).status).toBe(403);
+    // Typed as the person reads it aloud: lower case, without its dashes.
+    expect((await cancel(wrongPerson.toLowerCase().replaceAll('-', ''))).status).toBe(204);
+    expect(await cancel(wrongPerson)).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    expect(await joinWith(wrongPerson, 'aaaaaaaaaaaaaaaa')).toMatchObject({
+      status: 403,
+      body: { code: 'invalid_invitation' },
+    });
+    expect((await joinWith(kept, 'bbbbbbbbbbbbbbbb')).status).toBe(200);
+    // A used code is no longer the admin's to cancel: the device that joined with it stays.
+    expect(await cancel(kept)).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    expect((await cancel('pas un code !')).body.code).toBe('invalid_body');
+  });
+
   it('lets an admin invite and list devices', async () => {
     const admin = await join('admin');
     const invitation = await call('/api/admin/invitations', {
@@ -508,6 +542,7 @@ describe('methods', () => {
       ['DELETE', `/api/attachments/${sha}`, 'GET, HEAD, PUT'],
       ['POST', '/api/admin/devices', 'GET, HEAD'],
       ['GET', '/api/admin/invitations', 'POST'],
+      ['GET', '/api/admin/invitations/cancel', 'POST'],
       ['DELETE', '/api/admin/recovery', 'GET, HEAD'],
       ['GET', `/api/admin/devices/${newId()}/revoke`, 'POST'],
       ['POST', '/api/health', 'GET, HEAD'],

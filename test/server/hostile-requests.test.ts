@@ -219,6 +219,7 @@ const path = fc.oneof(
     '/api/session',
     '/api/health',
     '/api/admin/invitations',
+    '/api/admin/invitations/cancel',
     '/api/admin/devices',
     '/',
     '/index.html',

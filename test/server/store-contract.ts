@@ -171,6 +171,33 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await store.redeemInvitation(otherNetwork, device(b.id), '7'.repeat(64))).toBe(true);
     });
 
+    it('ends one open invitation of its network, and no other network’s, nor a used or ended one', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const invitation = async (networkId: string, code: string, expiresAt: number) => {
+        const codeHash = code.repeat(64);
+        const invitation = { codeHash, networkId, role: 'concierge' as const, usedAt: null, attempts: 0 };
+        await store.createInvitation({ ...invitation, expiresAt: new Date(expiresAt).toISOString() });
+        return codeHash;
+      };
+      const wrongPerson = await invitation(a.id, '1', NOW + 3_600_000);
+      const kept = await invitation(a.id, '2', NOW + 3_600_000);
+      const used = await invitation(a.id, '3', NOW + 3_600_000);
+      await store.redeemInvitation(used, device(a.id), '4'.repeat(64));
+      const ofB = await invitation(b.id, '5', NOW + 3_600_000);
+      const at = new Date(NOW).toISOString();
+
+      expect(await store.endInvitation(b.id, wrongPerson, at)).toBe(false);
+      expect(await store.endInvitation(a.id, ofB, at)).toBe(false);
+      expect(await store.endInvitation(a.id, used, at)).toBe(false);
+      expect(await store.endInvitation(a.id, wrongPerson, at)).toBe(true);
+      expect(await store.endInvitation(a.id, wrongPerson, at)).toBe(false);
+
+      expect(await store.redeemInvitation(wrongPerson, device(a.id), '6'.repeat(64))).toBe(false);
+      expect(await store.redeemInvitation(kept, device(a.id), '7'.repeat(64))).toBe(true);
+      expect(await store.redeemInvitation(ofB, device(b.id), '8'.repeat(64))).toBe(true);
+    });
+
     it('replaces a device token with its own again, never with another device’s', async () => {
       const a = await store.createNetwork('A');
       const phone = device(a.id);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PushResponse } from '../../src/protocol/wire';
+import { issueInvitation } from '../../src/server/invitations';
 import { NO_SUCH_RECORD } from '../../src/server/push/plan';
 import type { RawChange } from '../../src/server/store/store';
 import { call, type HostileWorld, leakedSecrets, startHostileWorld } from '../helpers/hostile-world';
@@ -10,10 +11,13 @@ import { visitCreation } from '../helpers/mutations';
 
 let world: HostileWorld;
 let aBefore: RawChange[];
+/** An invitation of A not used yet, for B's admin to try to cancel. */
+let aCode: string;
 
 beforeAll(async () => {
   world = await startHostileWorld();
   aBefore = await world.store.snapshot(world.a.networkId);
+  aCode = (await issueInvitation(world.store, world.a.networkId, 'concierge', 24)).code;
 }, 60_000);
 
 afterAll(async () => {
@@ -155,6 +159,23 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'POST /api/admin/invitations/cancel (an invitation of A)',
+    caller: 'admin',
+    request: () => ({
+      path: '/api/admin/invitations/cancel',
+      init: { method: 'POST', body: JSON.stringify({ code: aCode }) },
+    }),
+    status: 404,
+    check: async () => {
+      // Still A's to use: answered exactly as a code B never had.
+      const joined = await call(world.url, '/api/join', {
+        method: 'POST',
+        body: JSON.stringify({ code: aCode, deviceName: 'x', memberName: 'x', clockNode: 'dddddddddddddddd' }),
+      });
+      expect(joined.json?.networkId).toBe(world.a.networkId);
+    },
+  },
+  {
     route: 'POST /api/admin/invitations (as a concierge)',
     caller: 'concierge',
     request: () => ({
@@ -182,6 +203,7 @@ describe('tenant isolation: a device of network B against network A', () => {
     ['POST', '/api/sync/push'],
     ['GET', '/api/admin/devices'],
     ['POST', '/api/admin/invitations'],
+    ['POST', '/api/admin/invitations/cancel'],
   ])('refuses %s %s to a revoked device of A, saying so and nothing more', async (method, path) => {
     const answer = await call(world.url, path, {
       method,

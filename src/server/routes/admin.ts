@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { ID_PATTERN } from '../../domain/ids';
-import { type DeviceInfo, invitationRequestSchema, networkRenameSchema, type StorageInfo } from '../../protocol/wire';
+import {
+  type DeviceInfo,
+  invitationCancelSchema,
+  invitationRequestSchema,
+  networkRenameSchema,
+  type StorageInfo,
+} from '../../protocol/wire';
+import { hashCode } from '../auth';
 import { fail, refuseOtherMethods } from '../http-errors';
 import { issueInvitation } from '../invitations';
 import { readEpoch } from '../ops/epoch';
@@ -23,6 +30,18 @@ export function adminRoutes() {
       c.var.now(),
     );
     return c.json(invitation, 201);
+  });
+
+  // An invitation sent to the wrong person, or with the wrong role: its code then gets the
+  // same refusal as a used one. The code, not a handle, names it: only its hash is stored, and
+  // the code is kept out of the address (and so out of any access log).
+  routes.post('/invitations/cancel', async (c) => {
+    const body = await readBody(c, invitationCancelSchema);
+    if (!body.ok) return body.response;
+    const at = new Date(c.var.now()).toISOString();
+    if (!(await c.var.store.endInvitation(c.var.device.networkId, hashCode(body.value.code), at)))
+      return fail(c, 404, 'not_found', 'No invitation of this network still open has this code.');
+    return c.body(null, 204);
   });
 
   // A name mistyped at setup: every device shows the new one from its next pull.

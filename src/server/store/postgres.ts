@@ -275,6 +275,14 @@ export class PostgresStore implements Store {
     });
   }
 
+  async endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean> {
+    const ended = await this.pool.query(
+      'UPDATE invitations SET expires_at = $1 WHERE code_hash = $2 AND network_id = $3 AND used_at IS NULL AND expires_at > $1',
+      [at, codeHash, networkId],
+    );
+    return ended.rowCount === 1;
+  }
+
   async findDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
     const [row] = await this.rows('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
     return row ? toDevice(row) : null;

@@ -158,6 +158,15 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean> {
+    const ended = this.db
+      .prepare(
+        'UPDATE invitations SET expires_at = ? WHERE code_hash = ? AND network_id = ? AND used_at IS NULL AND expires_at > ?',
+      )
+      .run(at, codeHash, networkId, at);
+    return ended.changes === 1;
+  }
+
   async findDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
     const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as Row | undefined;
     return row ? toDevice(row) : null;

@@ -91,6 +91,12 @@ export interface Store {
    * ended by an admin's revocation, meanwhile.
    */
   redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean>;
+  /**
+   * Ends, at `at`, one invitation of this network not used yet (its admin sent it to the wrong
+   * person, or with the wrong role); false, changing nothing, when the network holds no such
+   * invitation still open (unknown, another network's, used or already over).
+   */
+  endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean>;
 
   findDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
   touchDevice(id: string, at: string): Promise<void>;
