@@ -1,6 +1,13 @@
-// What an admin does from the app: invite people, see and revoke the network's devices, see
-// how much of the network's file quota is used, correct the network's name.
-import type { DeviceInfo, InvitationRequest, InvitationResponse, NetworkRename, StorageInfo } from '../protocol/wire';
+// What an admin does from the app: invite people (and cancel an invitation), see and revoke the
+// network's devices, see how much of the network's file quota is used, correct its name.
+import type {
+  DeviceInfo,
+  InvitationCancel,
+  InvitationRequest,
+  InvitationResponse,
+  NetworkRename,
+  StorageInfo,
+} from '../protocol/wire';
 import { ApiClient, type Fetch } from './transport';
 
 export class AdminClient {
@@ -17,6 +24,16 @@ export class AdminClient {
       body: JSON.stringify(request),
     });
     return (await response.json()) as InvitationResponse;
+  }
+
+  /** Ends an invitation not used yet; a code the network holds no open invitation under is refused (404). */
+  async cancelInvitation(code: string): Promise<void> {
+    const request: InvitationCancel = { code };
+    await this.api.call('/api/admin/invitations/cancel', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
   }
 
   async devices(): Promise<DeviceInfo[]> {

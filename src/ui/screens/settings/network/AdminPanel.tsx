@@ -1,5 +1,5 @@
-// For admins: the network's file space and name, invite someone (a single-use code and link),
-// and see or revoke the devices.
+// For admins: the network's file space and name, invite someone (a single-use code and link, which
+// may be cancelled while not used), and see or revoke the devices.
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
 import { labelOf, type Role } from '../../../../domain/vocabulary';
@@ -38,6 +38,8 @@ export function AdminPanel({
   const lang = useLanguage();
   const [role, setRole] = useState<Role>('concierge');
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
+  /** The code of the invitation just cancelled, to say it no longer lets anyone in. */
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // Learned here, before a sync does: revoked from this list, or an action refused as 'revoked'.
@@ -57,7 +59,25 @@ export function AdminPanel({
   const invite = () =>
     attempt(async () => {
       const client = await adminClient();
-      if (client) setInvitation(await client.invite({ role, expiresInHours: 72 }));
+      if (!client) return;
+      setInvitation(await client.invite({ role, expiresInHours: 72 }));
+      setCancelled(null);
+    });
+  // Sent to the wrong person, or with the wrong role: the code is ended on the server.
+  const cancelInvitation = (shown: InvitationResponse) =>
+    attempt(async () => {
+      if (!window.confirm(t.invitationCancelConfirm(shown.code))) return;
+      const client = await adminClient();
+      if (!client) return;
+      try {
+        await client.cancelInvitation(shown.code);
+        setCancelled(shown.code);
+      } catch (error) {
+        // 404: used, over or cancelled meanwhile (from another device): nothing left to cancel.
+        if (!(error instanceof SyncError && error.status === 404)) throw error;
+        setFailed(t.invitationNotOpen);
+      }
+      setInvitation(null);
     });
   const loadDevices = () =>
     attempt(async () => {
@@ -125,8 +145,14 @@ export function AdminPanel({
                 link={invitationLink(serverUrl, invitation.code)}
                 expires={d.dateTime(invitation.expiresAt)}
               />
+              <div class="actions">
+                <Button variant="danger" onClick={() => cancelInvitation(invitation)}>
+                  {t.invitationCancel}
+                </Button>
+              </div>
             </Banner>
           ) : null}
+          {cancelled ? <Banner tone="info">{t.invitationCancelled(cancelled)}</Banner> : null}
         </>
       )}
       {devices === null ? (

@@ -114,6 +114,13 @@ export const messages = {
     invitationShareTitle: 'Invitation à Valise',
     invitationShareText: (when: string) =>
       `Pour rejoindre le réseau sur Valise, ouvrez ce lien sur votre téléphone (une seule fois, avant le ${when})\u00a0:`,
+    invitationCancel: 'Annuler cette invitation',
+    invitationCancelConfirm: (code: string) =>
+      `Annuler l’invitation ${code}\u202f? Son code et son lien ne permettront plus de rejoindre le réseau.`,
+    invitationCancelled: (code: string) =>
+      `Invitation ${code} annulée\u00a0: son code et son lien ne permettent plus de rejoindre le réseau.`,
+    invitationNotOpen:
+      'Cette invitation n’est plus ouverte\u00a0: elle a déjà servi, a expiré ou a été annulée. La liste des appareils dit si quelqu’un a rejoint le réseau.',
     devicesTitle: 'Appareils du réseau',
     devicesLoad: 'Afficher les appareils',
     deviceSeen: (when: string) => `vu ${when}`,
@@ -226,6 +233,13 @@ export const messages = {
     invitationShareTitle: 'Invitation to Valise',
     invitationShareText: (when: string) =>
       `To join the network on Valise, open this link on your phone (once, before ${when}):`,
+    invitationCancel: 'Cancel this invitation',
+    invitationCancelConfirm: (code: string) =>
+      `Cancel the invitation ${code}? Its code and link will no longer let anyone join the network.`,
+    invitationCancelled: (code: string) =>
+      `Invitation ${code} cancelled: its code and link no longer let anyone join the network.`,
+    invitationNotOpen:
+      'This invitation is no longer open: it was used, expired or cancelled. The list of devices tells whether someone joined the network.',
     devicesTitle: 'Devices of the network',
     devicesLoad: 'Show the devices',
     deviceSeen: (when: string) => `seen ${when}`,

@@ -7,7 +7,13 @@ import { uiStore } from '../../../../../src/state/ui';
 import { SyncError } from '../../../../../src/sync/transport';
 import { AdminPanel } from '../../../../../src/ui/screens/settings/network/AdminPanel';
 
-const server = vi.hoisted(() => ({ revoked: new Set<string>(), syncs: 0 }));
+const server = vi.hoisted(() => ({
+  revoked: new Set<string>(),
+  syncs: 0,
+  cancelled: [] as string[],
+  /** Used or ended already, from another device: the server holds no open invitation for it. */
+  closedCodes: new Set<string>(),
+}));
 
 const device = (id: string, name: string): DeviceInfo => ({
   id,
@@ -41,6 +47,10 @@ vi.mock('../../../../../src/state/sync', () => ({
         server.revoked.add(id);
       },
       invite: async () => ({ code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z' }),
+      cancelInvitation: async (code: string) => {
+        if (server.closedCodes.has(code)) throw new SyncError('refused', 'not open', 404, undefined, 'not_found');
+        server.cancelled.push(code);
+      },
     };
   },
 }));
@@ -143,5 +153,51 @@ describe('an invitation, for an admin on a phone', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('an invitation sent to the wrong person, for its admin', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+    server.cancelled = [];
+    server.closedCodes.clear();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  async function invitationShown() {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+    return screen.findByRole('button', { name: 'Annuler cette invitation' });
+  }
+
+  test('is cancelled once confirmed, and the screen says its code no longer lets anyone in', async () => {
+    const asked: string[] = [];
+    let answer = false;
+    vi.stubGlobal('confirm', (question: string) => asked.push(question) > 0 && answer);
+    const cancel = await invitationShown();
+
+    fireEvent.click(cancel);
+    expect(asked).toEqual([expect.stringContaining('Annuler l’invitation JWA2-F9K6-TTZF')]);
+    expect(server.cancelled).toEqual([]);
+    expect(screen.getByTestId('invitation-code').textContent).toBe('JWA2-F9K6-TTZF');
+
+    answer = true;
+    fireEvent.click(cancel);
+    await screen.findByText(/Invitation JWA2-F9K6-TTZF annulée : son code et son lien ne permettent plus/);
+    expect(server.cancelled).toEqual(['JWA2-F9K6-TTZF']);
+    expect(screen.queryByTestId('invitation-code')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copier le lien' })).toBeNull();
+  });
+
+  test('already used or ended elsewhere, it says so rather than that the action failed', async () => {
+    vi.stubGlobal('confirm', () => true);
+    server.closedCodes.add('JWA2-F9K6-TTZF');
+    fireEvent.click(await invitationShown());
+
+    await screen.findByText(/Cette invitation n’est plus ouverte : elle a déjà servi, a expiré ou a été annulée/);
+    expect(screen.queryByText(/L’action n’a pas abouti/)).toBeNull();
+    expect(screen.queryByTestId('invitation-code')).toBeNull();
   });
 });
