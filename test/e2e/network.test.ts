@@ -273,6 +273,37 @@ describe('an admin of the network', () => {
   });
 });
 
+describe('an invitation sent to the wrong person', () => {
+  test('is cancelled by its admin: its link then gets the words of a used code', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const adminPage = await device();
+    const admin = new NetworkPage(adminPage, server.url);
+    await admin.openInvitation(firstInvitationCode(server.output()));
+    await admin.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => admin.state()).toBe('idle');
+    const code = await admin.createInvitation('admin');
+    const cancel = admin.section().getByRole('button', { name: 'Annuler cette invitation' });
+    await screenshotAtSizes(adminPage, 'invitation-cancel', [PHONE, DESKTOP], cancel);
+    await adminPage.setViewportSize(PHONE);
+
+    adminPage.once('dialog', (dialog) => void dialog.accept());
+    await cancel.click();
+    const cancelled = admin.section().getByText(`Invitation ${code} annulée`, { exact: false });
+    await cancelled.waitFor();
+    await screenshotAtSizes(adminPage, 'invitation-cancelled', [PHONE, DESKTOP], cancelled);
+    expect(describeViolations(await runAxe(adminPage))).toBe('');
+
+    const phone = await device();
+    const wrongPerson = new NetworkPage(phone, server.url);
+    await wrongPerson.openInvitation(code);
+    await wrongPerson.join('Quelqu’un', 'Téléphone');
+    await expect
+      .poll(() => wrongPerson.section().textContent())
+      .toContain('Ce code d’invitation est inconnu, déjà utilisé ou expiré');
+  });
+});
+
 /**
  * A server data folder holding a network with a few thousand records: 2,500 visits and what they
  * name, 4,350 changes, three pages of the device's first pull (2,000 a page, src/sync/engine.ts).

@@ -144,12 +144,11 @@ export function AdminPanel({
               <InvitationShare
                 link={invitationLink(serverUrl, invitation.code)}
                 expires={d.dateTime(invitation.expiresAt)}
-              />
-              <div class="actions">
-                <Button variant="danger" onClick={() => cancelInvitation(invitation)}>
+              >
+                <Button variant="quiet" onClick={() => cancelInvitation(invitation)}>
                   {t.invitationCancel}
                 </Button>
-              </div>
+              </InvitationShare>
             </Banner>
           ) : null}
           {cancelled ? <Banner tone="info">{t.invitationCancelled(cancelled)}</Banner> : null}
