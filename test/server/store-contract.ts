@@ -65,6 +65,20 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       });
     }
 
+    /** An invitation not used yet, stored under the hash of `code` repeated; answers that hash. */
+    async function openInvitation(networkId: string, code: string, expiresAt: number, role: Role = 'concierge') {
+      const codeHash = code.repeat(64);
+      await store.createInvitation({
+        codeHash,
+        networkId,
+        role,
+        expiresAt: new Date(expiresAt).toISOString(),
+        usedAt: null,
+        attempts: 0,
+      });
+      return codeHash;
+    }
+
     async function pullAll(networkId: string, since = 0) {
       const page = await store.pull(networkId, since, 5000);
       return page.changes;
@@ -148,12 +162,8 @@ export function storeContract(name: string, harness: () => StoreHarness) {
     it('ends the unused invitations of its network only when an admin device is revoked', async () => {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');
-      const invitation = async (networkId: string, code: string, expiresAt: number) => {
-        const codeHash = code.repeat(64);
-        const invitation = { codeHash, networkId, role: 'admin' as const, usedAt: null, attempts: 0 };
-        await store.createInvitation({ ...invitation, expiresAt: new Date(expiresAt).toISOString() });
-        return codeHash;
-      };
+      const invitation = (networkId: string, code: string, expiresAt: number) =>
+        openInvitation(networkId, code, expiresAt, 'admin');
       const admin = device(a.id, 'admin');
       await store.redeemInvitation(await invitation(a.id, '1', NOW + 1000), admin, '2'.repeat(64));
       const pending = await invitation(a.id, '3', NOW + 3_600_000);
@@ -174,17 +184,11 @@ export function storeContract(name: string, harness: () => StoreHarness) {
     it('ends one open invitation of its network, and no other network’s, nor a used or ended one', async () => {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');
-      const invitation = async (networkId: string, code: string, expiresAt: number) => {
-        const codeHash = code.repeat(64);
-        const invitation = { codeHash, networkId, role: 'concierge' as const, usedAt: null, attempts: 0 };
-        await store.createInvitation({ ...invitation, expiresAt: new Date(expiresAt).toISOString() });
-        return codeHash;
-      };
-      const wrongPerson = await invitation(a.id, '1', NOW + 3_600_000);
-      const kept = await invitation(a.id, '2', NOW + 3_600_000);
-      const used = await invitation(a.id, '3', NOW + 3_600_000);
+      const wrongPerson = await openInvitation(a.id, '1', NOW + 3_600_000);
+      const kept = await openInvitation(a.id, '2', NOW + 3_600_000);
+      const used = await openInvitation(a.id, '3', NOW + 3_600_000);
       await store.redeemInvitation(used, device(a.id), '4'.repeat(64));
-      const ofB = await invitation(b.id, '5', NOW + 3_600_000);
+      const ofB = await openInvitation(b.id, '5', NOW + 3_600_000);
       const at = new Date(NOW).toISOString();
 
       expect(await store.endInvitation(b.id, wrongPerson, at)).toBe(false);
