@@ -83,10 +83,10 @@ export class RateLimiter {
 }
 
 /**
- * The units a pull's answer costs beyond its request: one per 256 KB. Reading records out costs
- * less than checking them in (a pushed body pays one per 64 KB), and a first sync of a network
- * of 50 MB stays within a device's burst; a device asking for its 8 MB page again and again
- * does not keep the server for itself.
+ * The units an answer (a pull's page, a file) costs beyond its request: one per 256 KB. Reading
+ * out costs less than checking in (a pushed body pays one per 64 KB), and a first sync of a
+ * network of 50 MB stays within a device's burst; a device asking for its 8 MB page, or a
+ * large file, again and again does not keep the server for itself.
  */
 export function answerCost(chars: number): number {
   return Math.floor(chars / 262_144);

@@ -1,8 +1,8 @@
 // Fair share: a device or an address that floods the server is told to wait (429 with
 // Retry-After, in words and in JSON) while the others are served.
+import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiError, JoinResponse } from '../../src/protocol/wire';
-import { MAX_MAP_ENTRIES } from '../../src/protocol/wire';
+import { type ApiError, type JoinResponse, MAX_MAP_ENTRIES } from '../../src/protocol/wire';
 import { RateLimiter, requestCost } from '../../src/server/rate-limit';
 import { diagnosticCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
@@ -120,6 +120,33 @@ describe('a share of the server per device and per address', () => {
     expect(pulled[0]).toBeGreaterThan(1_500_000);
     expect(pulled.length).toBeLessThanOrEqual(5);
     expect((await pull(calm.token)).status).toBe(200);
+  });
+
+  it('charges a file for its size: a device downloading a large file again and again is told to wait', async () => {
+    server = await TestServer.start(Date.now, { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' });
+    const networkId = (await server.createNetwork('Réseau')).id;
+    const uploader = await join(networkId);
+    const bytes = randomBytes(1024 * 1024);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const put = await server.fetch(`${TEST_SERVER_URL}/api/attachments/${sha256}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${uploader.token}`, 'Content-Type': 'image/jpeg' },
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    const downloader = await join(networkId);
+    // A share of 30 units: thirty requests of a few bytes; downloads of 1 MB, a handful.
+    let downloads = 0;
+    for (let status = 200; status === 200 && downloads < 30; ) {
+      const answer = await server.fetch(`${TEST_SERVER_URL}/api/attachments/${sha256}`, {
+        headers: { Authorization: `Bearer ${downloader.token}` },
+      });
+      status = answer.status;
+      if (status !== 200) continue;
+      expect((await answer.arrayBuffer()).byteLength).toBe(bytes.length);
+      downloads++;
+    }
+    expect(downloads).toBeLessThanOrEqual(7);
   });
 
   it('charges a request without a body one unit, a POST with neither a length nor chunks included', async () => {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { SHA256_PATTERN } from '../../domain/attachment';
 import { megabytes } from '../edge';
 import { fail, refuseOtherMethods } from '../http-errors';
+import { answerCost } from '../rate-limit';
 import { sniffDisplayableType } from '../sniff';
 import type { AppEnv } from './env';
 import { requireDevice } from './guard';
@@ -60,6 +61,8 @@ export function attachmentRoutes() {
     // Never the uploader's word: an HTML, SVG or script file served as such would run on the
     // app's origin. Images and PDFs proven by their bytes may be shown; the rest is a download.
     const displayable = sniffDisplayableType(found.data);
+    // A device fetches a file once and keeps it: asked for again and again, it pays its size.
+    c.var.deviceLimiter?.charge(c.var.device.id, answerCost(found.data.byteLength), c.var.monotonic());
     return c.body(found.data as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': displayable ?? 'application/octet-stream',
       'Content-Disposition': displayable ? 'inline' : 'attachment',
