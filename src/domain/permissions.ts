@@ -15,12 +15,20 @@ interface WriteAttempt {
    * belongs to. Without it, an attachment is judged on its own.
    */
   recordOf?: (type: RecordType, id: string) => Record<string, unknown> | null;
+  /**
+   * The member writing, as the server knows them (the name their device joined with): an event
+   * note's words are its author's. Absent, a note's author is not judged (a device deciding what
+   * to send back to a restored server does not know whose change it would be).
+   */
+  memberName?: string;
 }
 
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
+/** What anyone may change in another's event note: the follow-up made from it (followUpFromNote). */
+const NOTE_FIELDS_FOR_ALL = new Set(['followUpId']);
 
 /** Returns why the write is refused, or null when it is allowed. */
-export function refusal({ role, type, existing, fields, recordOf }: WriteAttempt): string | null {
+export function refusal({ role, type, existing, fields, recordOf, memberName }: WriteAttempt): string | null {
   if (role === 'admin')
     return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
   const changed = Object.keys(fields).filter((key) => !BOOKKEEPING.has(key));
@@ -44,6 +52,16 @@ export function refusal({ role, type, existing, fields, recordOf }: WriteAttempt
       });
       return published ? 'only an admin can change the file of a published toolbox item' : null;
     }
+    case 'eventNotes':
+      // The app lets only a note's author edit or delete it (event-notes.ts). A value sent again
+      // as it is stored changes nothing and is not refused: a device giving a restored server
+      // back a colleague's note is refused only where the server holds another text of it.
+      return memberName !== undefined &&
+        existing !== null &&
+        existing.authorName !== memberName &&
+        changed.some((key) => !NOTE_FIELDS_FOR_ALL.has(key) && fields[key] !== existing[key])
+        ? 'only its author can change or delete an event note'
+        : null;
     default:
       return null;
   }

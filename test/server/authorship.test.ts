@@ -188,3 +188,50 @@ describe('a clock of another device that a legitimate device sends', () => {
     expect(record?.clocks.notes).toBe(clockAt(NOW + 1000, BASTIEN));
   });
 });
+
+describe('an event note', () => {
+  /** A change of `fields` of the note `recordId`, dated `millis` by `node`. */
+  const noteEdit = (recordId: string, fields: Record<string, unknown>, millis: number, node: string): Mutation => {
+    const clock = clockAt(millis, node);
+    const stamped = { ...fields, updatedAt: new Date(millis).toISOString(), updatedBy: 'Alix' };
+    return {
+      id: newId(),
+      type: 'eventNotes',
+      recordId,
+      fields: stamped,
+      clocks: Object.fromEntries(Object.keys(stamped).map((key) => [key, clock])),
+    };
+  };
+
+  it('is changed or deleted by its author alone; a colleague may link it to a follow-up', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const note = recordCreation(
+      'eventNotes',
+      {
+        eventId: newId(),
+        text: 'Décision : on se revoit en janvier',
+        tag: 'decision',
+        authorName: 'Alix',
+        writtenAt: new Date(NOW).toISOString(),
+      },
+      { now: NOW, node: ALIX },
+    );
+    expect((await push(alix, note)).results[0]?.status).toBe('applied');
+
+    for (const [at, fields] of [
+      [1000, { text: 'Décision : on ne se revoit pas' }],
+      [2000, { deleted: true }],
+    ] as const) {
+      const [result] = (await push(bastien, noteEdit(note.recordId, fields, NOW + at, BASTIEN))).results;
+      expect(result).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    }
+    const linked = await push(bastien, noteEdit(note.recordId, { followUpId: newId() }, NOW + 3000, BASTIEN));
+    expect(linked.results[0]?.status).toBe('applied');
+    const edited = await push(alix, noteEdit(note.recordId, { text: 'Décision : février' }, NOW + 4000, ALIX));
+    expect(edited.results[0]?.status).toBe('applied');
+
+    const [stored] = await pulled(alix);
+    expect(stored?.data).toMatchObject({ text: 'Décision : février', deleted: false, authorName: 'Alix' });
+  });
+});

@@ -428,6 +428,7 @@ function applyOne(
     existing: current?.data ?? null,
     fields: mutation.fields,
     recordOf,
+    memberName: context.pusher.memberName,
   });
   if (denied) return { refusal: refused('forbidden', `forbidden: ${denied}`) };
 

@@ -33,3 +33,38 @@ describe('who may change a file of the valise', () => {
     }
   });
 });
+
+describe('who may change an event note', () => {
+  const note = { id: 'n1', eventId: 'e1', text: 'Décision : on se revoit', tag: 'decision', authorName: 'Alix' };
+
+  it('refuses a concierge a colleague’s note: its words, its tag, its deletion', () => {
+    for (const fields of [{ text: 'Réécrit' }, { tag: 'idea' }, { deleted: true }, { authorName: 'Bastien' }]) {
+      expect(refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields, memberName: 'Bastien' })).toBe(
+        'only its author can change or delete an event note',
+      );
+    }
+  });
+
+  it('lets the author change it, an admin moderate it, anyone link it to a follow-up', () => {
+    const edit = { text: 'Réécrit', updatedBy: 'Alix' };
+    expect(
+      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: edit, memberName: 'Alix' }),
+    ).toBeNull();
+    expect(
+      refusal({ role: 'admin', type: 'eventNotes', existing: note, fields: { deleted: true }, memberName: 'Bastien' }),
+    ).toBeNull();
+    const followUp = { followUpId: 'f1', updatedBy: 'Bastien' };
+    expect(
+      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: followUp, memberName: 'Bastien' }),
+    ).toBeNull();
+  });
+
+  it('takes a note sent again as it is stored, and any note as its creation', () => {
+    expect(
+      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: { ...note }, memberName: 'Bastien' }),
+    ).toBeNull();
+    expect(
+      refusal({ role: 'concierge', type: 'eventNotes', existing: null, fields: note, memberName: 'Bastien' }),
+    ).toBeNull();
+  });
+});
