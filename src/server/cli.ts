@@ -130,7 +130,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         const wasAdmin = (await store.listDevices(network.id)).some(
           (device) => device.id === id && device.role === 'admin',
         );
-        if (!(await store.revokeDevice(network.id, id, new Date().toISOString())))
+        if ((await store.revokeDevice(network.id, id, new Date().toISOString())) !== 'revoked')
           throw new CliError(`No active device ${id} in "${network.name}".`);
         io.out(`Device ${id} revoked: it is refused from its next request.`);
         if (wasAdmin)

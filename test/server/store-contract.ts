@@ -152,10 +152,10 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       await store.touchDevice(phone.id, '2026-11-28T11:00:00.000Z');
       expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.lastSeenAt).toBe('2026-11-28T11:00:00.000Z');
       expect(await store.listDevices(b.id)).toEqual([]);
-      expect(await store.revokeDevice(b.id, phone.id, new Date(NOW).toISOString())).toBe(false);
+      expect(await store.revokeDevice(b.id, phone.id, new Date(NOW).toISOString())).toBe('not_found');
       expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.revokedAt).toBeNull();
-      expect(await store.revokeDevice(a.id, phone.id, new Date(NOW).toISOString())).toBe(true);
-      expect(await store.revokeDevice(a.id, phone.id, new Date(NOW).toISOString())).toBe(false);
+      expect(await store.revokeDevice(a.id, phone.id, new Date(NOW).toISOString())).toBe('revoked');
+      expect(await store.revokeDevice(a.id, phone.id, new Date(NOW).toISOString())).toBe('not_found');
       expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.revokedAt).toBe(new Date(NOW).toISOString());
     });
 
@@ -171,7 +171,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const otherNetwork = await invitation(b.id, '5', NOW + 3_600_000);
       const at = new Date(NOW).toISOString();
 
-      expect(await store.revokeDevice(a.id, admin.id, at)).toBe(true);
+      expect(await store.revokeDevice(a.id, admin.id, at)).toBe('revoked');
       expect((await store.findInvitation(pending))?.expiresAt).toBe(at);
       // Ended invitations are not given more time, nor is another network's touched.
       expect((await store.findInvitation(alreadyOver))?.expiresAt).toBe(new Date(NOW - 1000).toISOString());
@@ -179,6 +179,30 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       // A join that read the invitation before the revocation cannot redeem it after.
       expect(await store.redeemInvitation(pending, device(a.id), '6'.repeat(64))).toBe(false);
       expect(await store.redeemInvitation(otherNetwork, device(b.id), '7'.repeat(64))).toBe(true);
+    });
+
+    it('keeps an active admin when asked, even when two admins are revoked at the same moment', async () => {
+      // Two admins revoking each other at once each counted the other still active: the
+      // network was left without an admin until someone used the server's command line.
+      const a = await store.createNetwork('A');
+      const admins = [device(a.id, 'admin'), device(a.id, 'admin')];
+      for (const [index, admin] of admins.entries())
+        await store.redeemInvitation(
+          await openInvitation(a.id, `${index}`, NOW + 1000, 'admin'),
+          admin,
+          `${index}`.repeat(64),
+        );
+      const at = new Date(NOW).toISOString();
+      // Two connections open first (on PostgreSQL), so that both revocations run side by side.
+      await Promise.all([store.listDevices(a.id), store.listDevices(a.id)]);
+      const outcomes = await Promise.all(
+        admins.map((admin) => store.revokeDevice(a.id, admin.id, at, { keepAnAdmin: true })),
+      );
+      expect(outcomes.sort()).toEqual(['last_admin', 'revoked']);
+      const active = (await store.listDevices(a.id)).filter((one) => one.revokedAt === null);
+      expect(active).toHaveLength(1);
+      // The server's command line may still revoke the last one: its admin invites again from there.
+      expect(await store.revokeDevice(a.id, active[0]?.id as string, at)).toBe('revoked');
     });
 
     it('ends one open invitation of its network, and no other network’s, nor a used or ended one', async () => {

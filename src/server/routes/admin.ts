@@ -75,14 +75,14 @@ export function adminRoutes() {
     const id = c.req.param('id');
     if (!ID_PATTERN.test(id)) return fail(c, 400, 'invalid_id', 'The device id is not valid.');
     // A network without an admin device can invite no one and revoke nothing until someone
-    // runs the server's command line: its last admin (often the caller's own phone) stays.
-    const admins = (await c.var.store.listDevices(c.var.device.networkId)).filter(
-      (device) => device.role === 'admin' && device.revokedAt === null,
-    );
-    if (admins.length === 1 && admins[0]?.id === id)
+    // runs the server's command line: its last admin (often the caller's own phone) stays,
+    // judged in the revocation's transaction (two admins may revoke each other at once).
+    const revocation = await c.var.store.revokeDevice(c.var.device.networkId, id, new Date(c.var.now()).toISOString(), {
+      keepAnAdmin: true,
+    });
+    if (revocation === 'last_admin')
       return fail(c, 409, 'last_admin', 'This is the last admin device of the network: invite another admin first.');
-    const revoked = await c.var.store.revokeDevice(c.var.device.networkId, id, new Date(c.var.now()).toISOString());
-    if (!revoked) return fail(c, 404, 'not_found', 'No such active device in this network.');
+    if (revocation === 'not_found') return fail(c, 404, 'not_found', 'No such active device in this network.');
     return c.json({ revoked: id });
   });
 

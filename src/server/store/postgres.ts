@@ -32,6 +32,7 @@ import type {
   PushInput,
   PushOutput,
   RawChange,
+  Revocation,
   Store,
   StoredAttachment,
 } from './store';
@@ -298,21 +299,39 @@ export class PostgresStore implements Store {
     );
   }
 
-  async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
-    return this.transaction(async (client) => {
+  async revokeDevice(
+    networkId: string,
+    deviceId: string,
+    at: string,
+    { keepAnAdmin = false } = {},
+  ): Promise<Revocation> {
+    return this.transaction(async (client): Promise<Revocation> => {
+      if (keepAnAdmin) {
+        // Two admins revoking each other at once would each count the other still active.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`devices:${networkId}`]);
+        const [found] = (
+          await client.query(
+            `SELECT role, (SELECT count(*)::int FROM devices WHERE network_id = $2 AND id != $1 AND role = 'admin'
+               AND revoked_at IS NULL) AS others
+             FROM devices WHERE id = $1 AND network_id = $2 AND revoked_at IS NULL`,
+            [deviceId, networkId],
+          )
+        ).rows as { role: string; others: number }[];
+        if (found?.role === 'admin' && found.others === 0) return 'last_admin';
+      }
       const [revoked] = (
         await client.query(
           'UPDATE devices SET revoked_at = $1 WHERE id = $2 AND network_id = $3 AND revoked_at IS NULL RETURNING role',
           [at, deviceId, networkId],
         )
       ).rows as { role: string }[];
-      if (!revoked) return false;
+      if (!revoked) return 'not_found';
       if (revoked.role === 'admin')
         await client.query(
           'UPDATE invitations SET expires_at = $1 WHERE network_id = $2 AND used_at IS NULL AND expires_at > $1',
           [at, networkId],
         );
-      return true;
+      return 'revoked';
     });
   }
 

@@ -29,6 +29,7 @@ import type {
   PushInput,
   PushOutput,
   RawChange,
+  Revocation,
   Store,
   StoredAttachment,
 } from './store';
@@ -182,19 +183,35 @@ export class SqliteStore implements Store {
     ).map(toDevice);
   }
 
-  async revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean> {
-    return this.db.transaction(() => {
+  async revokeDevice(
+    networkId: string,
+    deviceId: string,
+    at: string,
+    { keepAnAdmin = false } = {},
+  ): Promise<Revocation> {
+    return this.db.transaction((): Revocation => {
+      if (keepAnAdmin) {
+        const { others } = this.db
+          .prepare(
+            "SELECT count(*) AS others FROM devices WHERE network_id = ? AND id != ? AND role = 'admin' AND revoked_at IS NULL",
+          )
+          .get(networkId, deviceId) as { others: number };
+        const role = this.db
+          .prepare('SELECT role FROM devices WHERE id = ? AND network_id = ? AND revoked_at IS NULL')
+          .get(deviceId, networkId) as { role: string } | undefined;
+        if (role?.role === 'admin' && others === 0) return 'last_admin';
+      }
       const revoked = this.db
         .prepare(
           'UPDATE devices SET revoked_at = ? WHERE id = ? AND network_id = ? AND revoked_at IS NULL RETURNING role',
         )
         .get(at, deviceId, networkId) as { role: string } | undefined;
-      if (!revoked) return false;
+      if (!revoked) return 'not_found';
       if (revoked.role === 'admin')
         this.db
           .prepare('UPDATE invitations SET expires_at = ? WHERE network_id = ? AND used_at IS NULL AND expires_at > ?')
           .run(at, networkId, at);
-      return true;
+      return 'revoked';
     })();
   }
 

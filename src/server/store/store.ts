@@ -71,6 +71,9 @@ export interface PushOutput {
   clockAheadMs: number;
 }
 
+/** What a revocation did: `not_found` when the network holds no such active device. */
+export type Revocation = 'revoked' | 'not_found' | 'last_admin';
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -105,8 +108,15 @@ export interface Store {
    * Revoking an admin device also ends, at `at`, every invitation of the network not used yet:
    * a lost or stolen admin phone could have issued some, and each would let its holder back in
    * as a new device. The admins who revoke it invite again those they still expect.
+   * `keepAnAdmin` (a revocation asked by a device): nothing changes when it would leave the
+   * network without an active admin device, even with another revocation at the same moment.
    */
-  revokeDevice(networkId: string, deviceId: string, at: string): Promise<boolean>;
+  revokeDevice(
+    networkId: string,
+    deviceId: string,
+    at: string,
+    options?: { keepAnAdmin?: boolean },
+  ): Promise<Revocation>;
 
   /** Applies a push in one transaction: effects and mutation ids together. */
   push(input: PushInput): Promise<PushOutput>;
