@@ -26,7 +26,7 @@ const limitJoinBody = limitBody(MAX_SMALL_BODY_BYTES, 'request', (c) =>
 );
 const limitTokenBody = limitBody(MAX_SMALL_BODY_BYTES, 'request');
 
-/** Wrong codes tried on one invitation before it stops working. */
+/** Joins tried with one invitation's code before it stops working (a wrong code matches no invitation). */
 const MAX_CODE_ATTEMPTS = 10;
 
 /** How long a device whose join answer was lost may send the same join again. */
