@@ -108,11 +108,20 @@ export type WireMutation = v.InferOutput<typeof mutationSchema>;
 export type Mutation = Omit<WireMutation, 'clock' | 'clocks'> & { clocks: Record<string, string> };
 
 /** Every field's own clock: `clock` stands for the fields without an entry in `clocks`. */
-export function withFieldClocks({ clock, clocks, ...mutation }: WireMutation): Mutation {
-  if (clock === undefined) return { ...mutation, clocks: clocks ?? {} };
-  const every: Record<string, string> = {};
-  for (const key of Object.keys(mutation.fields)) every[key] = clocks?.[key] ?? clock;
-  return { ...mutation, clocks: every };
+export function withFieldClocks(mutation: WireMutation): Mutation {
+  const { clock, clocks } = mutation;
+  let every = clocks ?? {};
+  if (clock !== undefined) {
+    every = {};
+    for (const key in mutation.fields) every[key] = clocks?.[key] ?? clock;
+  }
+  // Copied key by key, in the same order as a rest pattern and a spread would, which took
+  // about ten times as long: a server expands every mutation of every push.
+  const applied: Record<string, unknown> = {};
+  for (const key in mutation)
+    if (key !== 'clock' && key !== 'clocks') applied[key] = mutation[key as keyof WireMutation];
+  applied.clocks = every;
+  return applied as Mutation;
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { toFieldIssue } from '../../../src/domain/validation';
-import { pushRequestSchema } from '../../../src/protocol/wire';
-import { visitCreation } from '../../helpers/mutations';
+import { formatHlc } from '../../../src/protocol/hlc';
+import { pushRequestSchema, withFieldClocks, withOneClock } from '../../../src/protocol/wire';
+import { notesEdit, visitCreation } from '../../helpers/mutations';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
 
@@ -47,5 +48,18 @@ describe('the push schema and reserved names', () => {
       'mutations.0.fields.1x',
       'mutations.0.clocks.notes',
     ]);
+  });
+});
+
+describe('a mutation sent with one clock', () => {
+  it('is the change its long form is: each field’s clock, the exceptions, the base and the resending kept', () => {
+    const edit = notesEdit(NOW, visitCreation(NOW).recordId, 'Revue');
+    const later = formatHlc({ millis: NOW + 1000, counter: 0, node: '0123456789abcdef' });
+    const long = { ...edit, clocks: { ...edit.clocks, notes: later }, base: { notes: '' }, resent: true as const };
+    const short = withOneClock(long);
+    expect(short.clock).toBe(edit.clocks.updatedAt);
+    const expanded = withFieldClocks(v.parse(pushRequestSchema, { mutations: [short] }).mutations[0] as typeof short);
+    expect(expanded).toStrictEqual(long);
+    expect('clock' in expanded).toBe(false);
   });
 });
