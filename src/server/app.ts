@@ -40,6 +40,8 @@ interface AppDeps {
   log?: Log;
   /** The oldest protocol served (MIN_PROTOCOL_VERSION; tests raise it to see a client refused). */
   minProtocol?: number;
+  /** The clock of fair shares, in milliseconds (real time; a test stops it to count units alone). */
+  monotonic?: () => number;
 }
 
 /** Wrong invitation codes one address may send per window before getting 429. */
@@ -57,7 +59,7 @@ export function createApp(deps: AppDeps) {
   const deviceLimiter = config.deviceRate > 0 ? new RateLimiter(config.deviceRate, config.deviceRate * 30) : null;
   const addressLimiter = config.addressRate > 0 ? new RateLimiter(config.addressRate, config.addressRate * 30) : null;
   // Tests move `now`; a fair share is measured in real time.
-  const monotonic = () => performance.now();
+  const monotonic = deps.monotonic ?? (() => performance.now());
   const app = new Hono<AppEnv>();
   const info = serverInfo(deps.minProtocol);
   const gate = protocolGate(info.minProtocol);

@@ -40,19 +40,21 @@ export class TestServer {
   static async start(
     now: () => number = Date.now,
     env: NodeJS.ProcessEnv = {},
-    options: { minProtocol?: number } = {},
+    options: { minProtocol?: number; monotonic?: () => number } = {},
   ): Promise<TestServer> {
     const server = new TestServer(mkdtempSync(join(tmpdir(), 'valise-server-')), now);
     // Every device of a test calls from one address, many times a second: the fair-share
     // limits are off unless a test turns them on (test/server/fair-share.test.ts).
     server.env = { VALISE_DEVICE_RATE: '0', VALISE_ADDRESS_RATE: '0', ...env };
     server.minProtocol = options.minProtocol;
+    server.monotonic = options.monotonic;
     await server.open();
     return server;
   }
 
   private env: NodeJS.ProcessEnv = {};
   private minProtocol: number | undefined;
+  private monotonic: (() => number) | undefined;
 
   private async open(): Promise<void> {
     this.store = await TestServer.storeFactory.open(this.dir);
@@ -63,6 +65,7 @@ export class TestServer {
       now: this.now,
       log: () => {},
       ...(this.minProtocol ? { minProtocol: this.minProtocol } : {}),
+      ...(this.monotonic ? { monotonic: this.monotonic } : {}),
     });
   }
 

@@ -2,6 +2,7 @@
 // the device that pushed it, not from what the change claims (`updatedBy`, its clocks' node).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
+import { clockOf } from '../../src/domain/merge';
 import { seedClock } from '../../src/domain/seed-clock';
 import { formatHlc, parseHlc } from '../../src/protocol/hlc';
 import type { Change, JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
@@ -233,5 +234,37 @@ describe('an event note', () => {
 
     const [stored] = await pulled(alix);
     expect(stored?.data).toMatchObject({ text: 'Décision : février', deleted: false, authorName: 'Alix' });
+  });
+
+  it('keeps who took it: a colleague sending its author’s name anew does not become its author', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const note = recordCreation(
+      'eventNotes',
+      {
+        eventId: newId(),
+        text: 'Idée : un atelier vélo',
+        tag: 'idea',
+        authorName: 'Alix',
+        writtenAt: new Date(NOW).toISOString(),
+      },
+      { now: NOW, node: ALIX },
+    );
+    await push(alix, note);
+    // The name as stored, with a newer clock: no change of value, so not refused as such.
+    const claim = await push(bastien, noteEdit(note.recordId, { authorName: 'Alix' }, NOW + 1000, BASTIEN));
+    expect(claim.results[0]?.status).toBe('applied');
+    const [rewrite] = (await push(bastien, noteEdit(note.recordId, { text: 'Idée : rien' }, NOW + 2000, BASTIEN)))
+      .results;
+    expect(rewrite).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    const [stored] = await pulled(alix);
+    expect(stored?.data).toMatchObject({ text: 'Idée : un atelier vélo', authorName: 'Alix' });
+    expect(clockOf(stored?.clocks ?? {}, 'authorName')).toBe(clockAt(NOW, ALIX));
+    // Its author still changes it.
+    const edited = await push(
+      alix,
+      noteEdit(note.recordId, { text: 'Idée : un atelier vélo en mars' }, NOW + 3000, ALIX),
+    );
+    expect(edited.results[0]?.status).toBe('applied');
   });
 });

@@ -463,7 +463,7 @@ function applyOne(
     return checked(context, mutation, state, [], validateShapeFast, asItCame);
   }
   const merged = mergePatch(mutation.type, current, patch);
-  stampAuthor(mutation.type, merged, current.clocks, context.pusher.memberName);
+  stampAuthor(mutation.type, merged, current, context.pusher.memberName);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
   const losers = mutation.resent ? [] : merged.losers;
   if (!merged.changed && losers.length === 0) return { rows: [] };
@@ -471,18 +471,30 @@ function applyOne(
   return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
 }
 
-/** The fields that name who wrote a record (an event note also says who took it). */
-const AUTHOR_FIELDS: Partial<Record<RecordType, readonly string[]>> = { eventNotes: ['updatedBy', 'authorName'] };
-const UPDATED_BY = ['updatedBy'] as const;
+/** Who took an event note: named when it is created, never changed after (only its author may change it). */
+const TAKEN_BY: Partial<Record<RecordType, string>> = { eventNotes: 'authorName' };
 
 /**
- * Writes the pusher's member into the author fields the change wrote (their clock moved; on a
+ * Writes the pusher's member into `updatedBy` when the change wrote it (its clock moved; on a
  * creation, `before` is null), whatever name it claims: a device cannot write in another
- * member's name. The pusher gets the record back at its next pull and shows that name.
+ * member's name. The pusher gets the record back at its next pull and shows that name. An event
+ * note's `authorName` is the pusher's on its creation and keeps its stored value and clock on any
+ * later change: written anew, it would hand the note to whoever sent the change, who could then
+ * rewrite or delete it.
  */
-function stampAuthor(type: RecordType, state: RecordState, before: FieldClocks | null, name: string): void {
-  for (const field of AUTHOR_FIELDS[type] ?? UPDATED_BY)
-    if (before ? state.clocks[field] !== before[field] : state.data[field] !== undefined) state.data[field] = name;
+function stampAuthor(type: RecordType, state: RecordState, before: RecordState | null, name: string): void {
+  if (before ? state.clocks.updatedBy !== before.clocks.updatedBy : state.data.updatedBy !== undefined)
+    state.data.updatedBy = name;
+  const takenBy = TAKEN_BY[type];
+  if (takenBy === undefined) return;
+  if (!before) {
+    if (state.data[takenBy] !== undefined) state.data[takenBy] = name;
+  } else if (state.clocks[takenBy] !== before.clocks[takenBy]) {
+    state.data[takenBy] = before.data[takenBy];
+    const clock = before.clocks[takenBy];
+    if (clock === undefined) delete state.clocks[takenBy];
+    else state.clocks[takenBy] = clock;
+  }
 }
 
 /** A dotted key whose field is not a map field of `type` (merging would drop it silently). */

@@ -277,7 +277,7 @@ export class PostgresStore implements Store {
   }
 
   async endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean> {
-    const ended = await this.pool.query(
+    const ended = await this.query(
       'UPDATE invitations SET expires_at = $1 WHERE code_hash = $2 AND network_id = $3 AND used_at IS NULL AND expires_at > $1',
       [at, codeHash, networkId],
     );
