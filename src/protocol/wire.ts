@@ -254,8 +254,11 @@ export const FILES_ROOM = 'files';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
 const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
-/** A character that draws something: not a space, a format character (zero-width…) or a mark alone. */
-const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\s]/u;
+/**
+ * A character that draws something: not a space, a format character (zero-width…), a mark alone,
+ * nor a letter drawn blank (the Hangul fillers, the blank Braille pattern).
+ */
+const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\s\u115f\u1160\u2800\u3164\uffa0]/u;
 
 /**
  * A person's or a device's name, shown on every device of the network and printed by the CLI:

@@ -148,10 +148,20 @@ describe('joining a network', () => {
   });
 
   it('refuses a name that shows nothing, made of invisible characters alone, as it refuses an empty one', async () => {
-    // Zero-width spaces and joiners, a word joiner, combining accents on nothing: every device
+    // Zero-width spaces and joiners, a word joiner, combining accents on nothing, Hangul fillers
+    // and the blank Braille pattern (letters that draw nothing): every device
     // would list this member, and name them as a text's author, as a blank.
     const admin = await join('admin');
-    const invisible = ['\u200b\u2060', '\u200d\u200c', '\u0301\u0301', '\u00a0\u3000\u200b', '\ud800'];
+    const invisible = [
+      '\u200b\u2060',
+      '\u200d\u200c',
+      '\u0301\u0301',
+      '\u00a0\u3000\u200b',
+      '\ud800',
+      '\u3164\u3164',
+      '\u2800',
+      '\u115f\u1160\uffa0',
+    ];
     for (const name of invisible) {
       const joined = await call('/api/join', {
         method: 'POST',
