@@ -52,10 +52,18 @@ export function openableHref(raw: string | null | undefined): string | null {
   return href;
 }
 
-/** A website's address as a link: a web page only (a lieu's « Site web » never dials nor writes). */
+/**
+ * A website's address as a link: a web page only (a lieu's « Site web » never dials nor writes).
+ * Its host is a domain name (a last label with a letter): a bare "+33299000000" typed there would
+ * otherwise pass as a host. An address with a user ("https://contact@exemple.fr", a bare e-mail
+ * once "https://" is put before it) is refused too: it reads as one host and opens another.
+ */
 export function websiteHref(raw: string | null | undefined): string | null {
   const href = safeHref(raw);
-  return href?.startsWith('http') ? href : null;
+  if (!href?.startsWith('http')) return null;
+  const url = new URL(href);
+  const named = /\.[a-z0-9-]*[a-z][a-z0-9-]*$/i.test(url.hostname);
+  return named && url.username === '' && url.password === '' ? href : null;
 }
 
 /**

@@ -222,11 +222,12 @@ describe('files from a hostile or confused spreadsheet', () => {
   it('refuses a website that is no web page, and takes a bare domain as https', () => {
     const lines = mapped(
       'Nom;Site web\nLa Forge;tel:0899000000\nLe Café;mailto:cafe@example.fr\nLe Lab;ftp://lab.example.fr\n' +
-        'La Grange;javascript:alert(1)\nLa Ruche;www.laruche.fr\n',
+        'La Grange;javascript:alert(1)\nLe Four;contact@lefour.fr\nLa Halle;+33299000000\nLe Quai;https://lequai.fr@exemple.com\n' +
+        'La Ruche;www.laruche.fr\n',
     );
-    for (const line of lines.slice(0, 4))
+    for (const line of lines.slice(0, 7))
       expect(line).toMatchObject({ problem: { kind: 'invalid', issue: { field: 'website', type: 'url' } } });
-    expect(lines[4]).toMatchObject({ line: 6, lieu: { name: 'La Ruche', website: 'https://www.laruche.fr' } });
+    expect(lines[7]).toMatchObject({ line: 9, lieu: { name: 'La Ruche', website: 'https://www.laruche.fr' } });
   });
 
   it('refuses a line with more filled cells than the header, where an unquoted separator shifted the columns', () => {

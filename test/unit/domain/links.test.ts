@@ -74,6 +74,11 @@ describe('addresses from data that may become links', () => {
     expect(websiteHref('https://lafabrique.fr')).toBe('https://lafabrique.fr/');
     expect(websiteHref('tel:+33899000000')).toBeNull();
     expect(websiteHref('mailto:contact@reseau.fr')).toBeNull();
+    // A host that is a phone number, or a user before the host (it reads as another site).
+    expect(websiteHref('https://+33299000000')).toBeNull();
+    expect(websiteHref('https://contact@lafabrique.fr')).toBeNull();
+    expect(websiteHref('https://lafabrique.fr:motdepasse@exemple.com')).toBeNull();
+    expect(websiteHref('http://xn--caf-dma.fr/agenda')).toBe('http://xn--caf-dma.fr/agenda');
   });
 
   test('a website typed without its scheme is an https address; one with another scheme is kept to be judged', () => {

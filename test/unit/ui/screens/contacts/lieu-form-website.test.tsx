@@ -20,7 +20,16 @@ async function typeInto(label: string, value: string) {
   return input as HTMLInputElement;
 }
 
-test.each(['tel:+33299000000', 'mailto:contact@lafabrique.fr', 'ftp://lafabrique.fr', 'javascript:alert(1)'])(
+test.each([
+  'tel:+33299000000',
+  'mailto:contact@lafabrique.fr',
+  'ftp://lafabrique.fr',
+  'javascript:alert(1)',
+  // Bare, they would be made "https://contact@lafabrique.fr" (a user, then the host) and "https://+33299000000".
+  'contact@lafabrique.fr',
+  '+33299000000',
+  'https://lafabrique.fr@exemple.com',
+])(
   'a website « %s » is refused under the field, nothing is written and the text stays',
   async (typed) => {
     render(<LieuForm lieuId={null} />);
