@@ -3,6 +3,7 @@
 import type { Conflict } from '../domain/conflict';
 import { isRecordType, type RecordChanges } from '../domain/record-types';
 import type { DataContext } from './context';
+import { isOwnNote, NotOwnNoteError } from './event-notes';
 import { deleteRecord, updateRecord } from './writes';
 
 export async function conflictsOf(context: DataContext, recordId: string, field?: string): Promise<Conflict[]> {
@@ -18,14 +19,34 @@ async function openConflicts(context: DataContext): Promise<Conflict[]> {
 }
 
 /**
+ * The author who alone (with the network's admins) may settle a record's conflicts, when that
+ * is not this person; null when this person may. An event note's words are its author's: the
+ * server refuses anyone else's text for it but not the conflict's closing, so a colleague's
+ * choice would close the conflict for everyone and lose the version chosen.
+ */
+export async function settlerOtherThanMe(
+  context: DataContext,
+  recordType: string,
+  recordId: string,
+): Promise<string | null> {
+  // A removed admin's device acts as a concierge (useRole): what it writes no longer counts as an admin's.
+  const admin = context.session?.role === 'admin' && context.session.revokedAt === undefined;
+  if (recordType !== 'eventNotes' || admin) return null;
+  const note = await context.db.records('eventNotes').get(recordId);
+  return note && !isOwnNote(context, note) ? note.authorName : null;
+}
+
+/**
  * Resolves a conflict: `text` becomes the field's value (unless it already is), and the
- * conflict is closed, in one transaction.
+ * conflict is closed, in one transaction. A colleague's event note: NotOwnNoteError, nothing queued.
  */
 async function resolveConflict(context: DataContext, conflict: Conflict, text: string): Promise<void> {
   const type = conflict.recordType;
   if (!isRecordType(type)) throw new Error(`unknown record type ${type}`);
   const { db } = context;
   await db.transaction('rw', [db.anyRecords(type), db.records('conflicts'), db.outbox, db.meta], async () => {
+    if ((await settlerOtherThanMe(context, type, conflict.recordId)) !== null)
+      throw new NotOwnNoteError(conflict.recordId);
     const record = await db.anyRecords(type).get(conflict.recordId);
     if (record && !record.deleted && record[conflict.field] !== text) {
       await updateRecord(context, type, conflict.recordId, { [conflict.field]: text } as RecordChanges<typeof type>);

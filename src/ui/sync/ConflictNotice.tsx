@@ -1,7 +1,7 @@
 // "2 versions de ces notes": shown beside a text field whose concurrent edit lost on another
 // device. Nothing was dropped; the person picks a version or merges them by hand.
 import { useState } from 'preact/hooks';
-import { conflictsOf, resolveConflicts } from '../../db/conflicts';
+import { conflictsOf, resolveConflicts, settlerOtherThanMe } from '../../db/conflicts';
 import { isolate } from '../../domain/bidi';
 import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';
@@ -29,15 +29,24 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   const t = useMessages(messages);
   const d = useDates();
   const context = useDataContext();
-  const conflicts = useLive((ctx) => conflictsOf(ctx, recordId, field), [recordId, field]);
+  const live = useLive(
+    async (ctx) => ({
+      conflicts: await conflictsOf(ctx, recordId, field),
+      settler: await settlerOtherThanMe(ctx, recordType, recordId),
+    }),
+    [recordType, recordId, field],
+  );
   const [merging, setMerging] = useState<{ id: string; text: string } | null>(null);
   const [failed, setFailed] = useState(false);
   /** Why the merged text was refused (longer than the field holds): said at it, trying again cannot help. */
   const [refusal, setRefusal] = useState<string | null>(null);
   const lang = useLanguage();
   useUnsavedInput(merging !== null);
-  const relevant = (conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
-  if (relevant.length === 0 || !context) return null;
+  const relevant = (live?.conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
+  if (relevant.length === 0 || !context || !live) return null;
+  // A colleague's event note: the versions are shown, the choice is its author's (or an admin's).
+  const { settler } = live;
+  const mine = settler === null;
 
   const resolve = async (conflicts: readonly Conflict[], text: string) => {
     setFailed(false);
@@ -55,7 +64,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
 
   return (
     <Banner tone="warning" title={t.conflictTitle(relevant.length)} data-testid="conflict">
-      <p>{t.conflictExplain}</p>
+      <p>{settler === null ? t.conflictExplain : t.conflictNoteOfOther(settler && isolate(settler))}</p>
       <ul class={styles.versions}>
         {/* The version that won is compared here too, beside the others, not left to be found
             below the card with no name: "garder" must say which text it keeps. */}
@@ -64,9 +73,11 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
           <p class={styles.text} data-testid="conflict-shown">
             {shown || t.conflictEmpty}
           </p>
-          <div class="actions">
-            <Button onClick={keepShown}>{t.conflictKeepShown}</Button>
-          </div>
+          {mine ? (
+            <div class="actions">
+              <Button onClick={keepShown}>{t.conflictKeepShown}</Button>
+            </div>
+          ) : null}
         </li>
         {relevant.map((conflict) => (
           <li key={conflict.id}>
@@ -76,13 +87,15 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
             <p class={styles.text} data-testid="conflict-text">
               {conflict.value || t.conflictEmpty}
             </p>
-            <div class="actions">
-              <Button onClick={() => resolve([conflict], conflict.value)}>{t.conflictTake}</Button>
-              <Button onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}>
-                {t.conflictMerge}
-              </Button>
-            </div>
-            {merging?.id === conflict.id ? (
+            {mine ? (
+              <div class="actions">
+                <Button onClick={() => resolve([conflict], conflict.value)}>{t.conflictTake}</Button>
+                <Button onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}>
+                  {t.conflictMerge}
+                </Button>
+              </div>
+            ) : null}
+            {mine && merging?.id === conflict.id ? (
               <form
                 class="stack"
                 onSubmit={(event) => {

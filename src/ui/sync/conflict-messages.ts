@@ -10,6 +10,8 @@ export const messages = {
     conflictExplain:
       'Ce texte a été modifié en même temps sur un autre appareil. Rien n’a été perdu\u00a0: choisissez la version à garder, ou fusionnez-les.',
     conflictOther: (author: string, when: string) => `Autre version, par ${author || 'un autre appareil'}, ${when}`,
+    conflictNoteOfOther: (author: string) =>
+      `Cette note a été modifiée en même temps sur deux appareils. Rien n’a été perdu\u00a0: seuls ${author || 'son auteur'} et les admins du réseau peuvent choisir la version à garder.`,
     conflictShown: 'Version affichée',
     conflictEmpty: '(texte vide)',
     conflictKeepShown: 'Garder cette version',
@@ -25,6 +27,8 @@ export const messages = {
     conflictExplain:
       'This text was changed at the same time on another device. Nothing was lost: choose the version to keep, or merge them.',
     conflictOther: (author: string, when: string) => `Other version, by ${author || 'another device'}, ${when}`,
+    conflictNoteOfOther: (author: string) =>
+      `This note was changed at the same time on two devices. Nothing was lost: only ${author || 'its author'} and the network’s admins can choose the version to keep.`,
     conflictShown: 'Shown version',
     conflictEmpty: '(empty text)',
     conflictKeepShown: 'Keep this version',

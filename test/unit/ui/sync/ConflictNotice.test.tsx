@@ -1,13 +1,16 @@
 // Two versions of a long note merged by hand: a merge longer than the field holds is refused
 // at the merged text with the limit, and the text stays to be cut; "Réessayez" could never work.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
 import { conflictsOf } from '../../../../src/db/conflicts';
 import { createContact, getContact } from '../../../../src/db/contacts';
+import { addNote } from '../../../../src/db/event-notes';
 import { createRecord } from '../../../../src/db/writes';
+import type { Role } from '../../../../src/domain/vocabulary';
 import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
 import { withFrenchPage } from '../../../helpers/screen-setup';
+import { joinedSession } from '../../../helpers/session';
 
 withFrenchPage();
 
@@ -62,4 +65,50 @@ test('the card shows the version kept by "Garder cette version" beside the other
   fireEvent.click(keep);
   await waitFor(async () => expect(await conflictsOf(context, person.id, 'notes')).toEqual([]));
   expect((await getContact(context, person.id))?.notes).toBe(shown);
+});
+
+describe('a conflict on an event note', () => {
+  afterEach(async () => {
+    (await appData()).session = null;
+  });
+  async function noteConflict(memberName: string, role: Role) {
+    const context = await appData();
+    context.session = joinedSession({ memberName: 'Alix' });
+    const event = await createRecord(context, 'events', {
+      title: 'Rencontre régionale',
+      kind: 'network_meeting',
+      startsAt: '2026-03-03T08:30:00.000Z',
+      endsAt: '2026-03-03T16:00:00.000Z',
+    });
+    const note = await addNote(context, { eventId: event.id, text: 'Version du portable', tag: 'note' });
+    await createRecord(context, 'conflicts', {
+      recordType: 'eventNotes',
+      recordId: note.id,
+      field: 'text',
+      value: 'Version du téléphone',
+      clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+      authorName: 'Alix',
+    });
+    context.session = joinedSession({ memberName, role });
+    render(<ConflictNotice recordType="eventNotes" recordId={note.id} field="text" shown={note.text} />);
+    await screen.findByText('Version du téléphone');
+  }
+  const actions = () => screen.queryAllByRole('button').map((button) => button.textContent);
+
+  test('shows a colleague both versions and who may choose, with no way to choose or close it', async () => {
+    await noteConflict('Bastien', 'concierge');
+    expect(actions()).toEqual([]);
+    expect(document.body.textContent).toContain(
+      'seuls \u2068Alix\u2069 et les admins du réseau peuvent choisir la version à garder.',
+    );
+    expect(screen.getByTestId('conflict-shown').textContent).toBe('Version du portable');
+  });
+
+  test.each([
+    ['its author', 'Alix', 'concierge'],
+    ['an admin', 'Bastien', 'admin'],
+  ] as const)('offers %s to keep, take or merge a version', async (_who, memberName, role) => {
+    await noteConflict(memberName, role);
+    expect(actions()).toEqual(['Garder cette version', 'Prendre cette version', 'Fusionner les deux']);
+  });
 });

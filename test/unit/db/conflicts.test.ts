@@ -1,0 +1,62 @@
+// A text conflict on an event note is its author's to settle (or an admin's): the server refuses a
+// colleague's text for the note but accepts the conflict's closing, so a colleague's choice would
+// close the conflict for everyone and lose the version chosen.
+import { expect, test } from 'vitest';
+import { conflictsOf, resolveConflicts } from '../../../src/db/conflicts';
+import type { DataContext } from '../../../src/db/context';
+import { addNote, NotOwnNoteError } from '../../../src/db/event-notes';
+import { createRecord } from '../../../src/db/writes';
+import type { Role } from '../../../src/domain/vocabulary';
+import { openTestContext } from '../../helpers/db';
+import { joinedSession } from '../../helpers/session';
+
+async function noteConflictBy(author: string) {
+  const context = await openTestContext();
+  context.session = joinedSession({ memberName: author });
+  const event = await createRecord(context, 'events', {
+    title: 'Rencontre régionale',
+    kind: 'network_meeting',
+    startsAt: '2026-03-03T08:30:00.000Z',
+    endsAt: '2026-03-03T16:00:00.000Z',
+  });
+  const note = await addNote(context, { eventId: event.id, text: 'Version du portable', tag: 'note' });
+  const conflict = await createRecord(context, 'conflicts', {
+    recordType: 'eventNotes',
+    recordId: note.id,
+    field: 'text',
+    value: 'Version du téléphone',
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName: author,
+  });
+  await context.db.outbox.clear();
+  return { context, note, conflict };
+}
+
+const as = (context: DataContext, memberName: string, role: Role) => {
+  context.session = joinedSession({ memberName, role });
+};
+
+test('a colleague taking a version of someone’s note is refused, and nothing is queued or closed', async () => {
+  const { context, note, conflict } = await noteConflictBy('Alix');
+  as(context, 'Bastien', 'concierge');
+
+  await expect(resolveConflicts(context, [conflict], conflict.value)).rejects.toBeInstanceOf(NotOwnNoteError);
+  // Keeping the shown text would close the conflict alone: refused as well.
+  await expect(resolveConflicts(context, [conflict], note.text)).rejects.toBeInstanceOf(NotOwnNoteError);
+  expect(await context.db.outbox.count()).toBe(0);
+  expect(await conflictsOf(context, note.id, 'text')).toHaveLength(1);
+  expect((await context.db.records('eventNotes').get(note.id))?.text).toBe('Version du portable');
+});
+
+test.each([
+  ['its author', 'Alix', 'concierge'],
+  ['an admin', 'Bastien', 'admin'],
+] as const)('%s settles a note’s conflict: the text and the closing are queued', async (_who, memberName, role) => {
+  const { context, note, conflict } = await noteConflictBy('Alix');
+  as(context, memberName, role);
+
+  await resolveConflicts(context, [conflict], conflict.value);
+  expect((await context.db.records('eventNotes').get(note.id))?.text).toBe('Version du téléphone');
+  expect(await conflictsOf(context, note.id, 'text')).toEqual([]);
+  expect((await context.db.outbox.toArray()).map((entry) => entry.type)).toEqual(['eventNotes', 'conflicts']);
+});
