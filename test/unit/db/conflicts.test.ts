@@ -4,30 +4,15 @@
 import { expect, test } from 'vitest';
 import { conflictsOf, resolveConflicts } from '../../../src/db/conflicts';
 import type { DataContext } from '../../../src/db/context';
-import { addNote, NotOwnNoteError } from '../../../src/db/event-notes';
-import { createRecord } from '../../../src/db/writes';
+import { NotOwnNoteError } from '../../../src/db/event-notes';
 import type { Role } from '../../../src/domain/vocabulary';
 import { openTestContext } from '../../helpers/db';
+import { noteConflictOf } from '../../helpers/note-conflict';
 import { joinedSession } from '../../helpers/session';
 
 async function noteConflictBy(author: string) {
   const context = await openTestContext();
-  context.session = joinedSession({ memberName: author });
-  const event = await createRecord(context, 'events', {
-    title: 'Rencontre régionale',
-    kind: 'network_meeting',
-    startsAt: '2026-03-03T08:30:00.000Z',
-    endsAt: '2026-03-03T16:00:00.000Z',
-  });
-  const note = await addNote(context, { eventId: event.id, text: 'Version du portable', tag: 'note' });
-  const conflict = await createRecord(context, 'conflicts', {
-    recordType: 'eventNotes',
-    recordId: note.id,
-    field: 'text',
-    value: 'Version du téléphone',
-    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
-    authorName: author,
-  });
+  const { note, conflict } = await noteConflictOf(context, author);
   await context.db.outbox.clear();
   return { context, note, conflict };
 }

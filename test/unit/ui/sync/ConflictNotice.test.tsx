@@ -5,10 +5,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
 import { conflictsOf } from '../../../../src/db/conflicts';
 import { createContact, getContact } from '../../../../src/db/contacts';
-import { addNote } from '../../../../src/db/event-notes';
 import { createRecord } from '../../../../src/db/writes';
 import type { Role } from '../../../../src/domain/vocabulary';
 import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
+import { noteConflictOf } from '../../../helpers/note-conflict';
 import { withFrenchPage } from '../../../helpers/screen-setup';
 import { joinedSession } from '../../../helpers/session';
 
@@ -73,22 +73,7 @@ describe('a conflict on an event note', () => {
   });
   async function noteConflict(memberName: string, role: Role) {
     const context = await appData();
-    context.session = joinedSession({ memberName: 'Alix' });
-    const event = await createRecord(context, 'events', {
-      title: 'Rencontre régionale',
-      kind: 'network_meeting',
-      startsAt: '2026-03-03T08:30:00.000Z',
-      endsAt: '2026-03-03T16:00:00.000Z',
-    });
-    const note = await addNote(context, { eventId: event.id, text: 'Version du portable', tag: 'note' });
-    await createRecord(context, 'conflicts', {
-      recordType: 'eventNotes',
-      recordId: note.id,
-      field: 'text',
-      value: 'Version du téléphone',
-      clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
-      authorName: 'Alix',
-    });
+    const { note } = await noteConflictOf(context, 'Alix');
     context.session = joinedSession({ memberName, role });
     render(<ConflictNotice recordType="eventNotes" recordId={note.id} field="text" shown={note.text} />);
     await screen.findByText('Version du téléphone');
