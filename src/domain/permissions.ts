@@ -35,9 +35,16 @@ export function refusal({ role, type, existing, fields, recordOf, memberName }: 
   switch (type) {
     case 'diagnosticTemplates':
       return 'only an admin can change diagnostic templates';
-    case 'conflicts':
+    case 'conflicts': {
       if (existing === null) return 'conflicts are created by the server only';
-      return changed.every((key) => key === 'deleted') ? null : 'a conflict can only be resolved';
+      if (!changed.every((key) => key === 'deleted')) return 'a conflict can only be resolved';
+      // Settling a note's conflict picks its words: its author's choice, as changing them is.
+      const note =
+        memberName !== undefined && existing.recordType === 'eventNotes'
+          ? recordOf?.('eventNotes', String(existing.recordId))
+          : null;
+      return note && note.authorName !== memberName ? 'only its author can settle an event note’s conflict' : null;
+    }
     case 'toolboxItems': {
       if (existing === null) return fields.status === 'suggested' ? null : 'a concierge can only suggest toolbox items';
       if (existing.status !== 'suggested') return 'only an admin can change a published toolbox item';

@@ -236,6 +236,46 @@ describe('an event note', () => {
     expect(stored?.data).toMatchObject({ text: 'Décision : février', deleted: false, authorName: 'Alix' });
   });
 
+  it('has its conflicts settled by its author alone', async () => {
+    const phone = await join('Alix', ALIX);
+    const laptop = await join('Alix', 'a3a3a3a3a3a3a3a3');
+    const bastien = await join('Bastien', BASTIEN);
+    const note = recordCreation(
+      'eventNotes',
+      {
+        eventId: newId(),
+        text: 'Tour de table',
+        tag: 'idea',
+        authorName: 'Alix',
+        writtenAt: new Date(NOW).toISOString(),
+      },
+      { now: NOW, node: ALIX },
+    );
+    await push(phone, note);
+    // Alix writes on her phone and on her laptop offline: two versions of her note.
+    for (const [token, node, text, at] of [
+      [phone, ALIX, 'Tour de table : huit lieux', 1000],
+      [laptop, 'a3a3a3a3a3a3a3a3', 'Tour de table : neuf lieux', 2000],
+    ] as const) {
+      const edit = noteEdit(note.recordId, { text }, NOW + at, node);
+      edit.base = { text: clockAt(NOW, ALIX) };
+      expect((await push(token, edit)).results[0]?.status).toBe('applied');
+    }
+    const [conflict] = await conflicts(phone);
+    expect(conflict?.recordId).toBe(note.recordId);
+    const closing = (node: string, at: number): Mutation => {
+      const clock = clockAt(NOW + at, node);
+      const fields = { deleted: true, updatedAt: new Date(NOW + at).toISOString(), updatedBy: 'Alix' };
+      const clocks = Object.fromEntries(Object.keys(fields).map((key) => [key, clock]));
+      return { id: newId(), type: 'conflicts', recordId: String(conflict?.id), fields, clocks };
+    };
+    const [refused] = (await push(bastien, closing(BASTIEN, 3000))).results;
+    expect(refused).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    expect((await conflicts(phone))[0]?.deleted).toBe(false);
+    expect((await push(laptop, closing('a3a3a3a3a3a3a3a3', 4000))).results[0]?.status).toBe('applied');
+    expect((await conflicts(phone))[0]?.deleted).toBe(true);
+  });
+
   it('keeps who took it: a colleague sending its author’s name anew does not become its author', async () => {
     const alix = await join('Alix', ALIX);
     const bastien = await join('Bastien', BASTIEN);

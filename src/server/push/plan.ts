@@ -203,7 +203,8 @@ export function planPush(
 /**
  * Records a push's permissions read beyond those its mutations name: the records the
  * attachments a concierge writes belong to (a published toolbox item's file is an admin's; an
- * admin may write any). A store reads them, within the network, with the mutations' records.
+ * admin may write any), and the event notes whose conflicts a concierge settles (a note's
+ * conflict is its author's). A store reads them, within the network, with the mutations' records.
  */
 export function ownersToRead(
   role: Role,
@@ -213,6 +214,11 @@ export function ownersToRead(
   if (role === 'admin') return [];
   const owners = new Set<string>();
   for (const mutation of mutations) {
+    if (mutation.type === 'conflicts') {
+      const conflict = existing.get(mutation.recordId)?.data;
+      if (conflict?.recordType === 'eventNotes' && isId(conflict.recordId) && !existing.has(conflict.recordId))
+        owners.add(conflict.recordId);
+    }
     if (mutation.type !== 'attachments') continue;
     // Every owner named, whatever its type: an edit may change the owner's id or type alone,
     // after the attachment's creation earlier in the same push.

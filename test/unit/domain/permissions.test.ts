@@ -68,3 +68,17 @@ describe('who may change an event note', () => {
     ).toBeNull();
   });
 });
+
+describe('who may settle a conflict on an event note', () => {
+  const note = { id: 'n1', text: 'Tour de table', authorName: 'Alix' };
+  const conflict = { id: 'c1', recordType: 'eventNotes', recordId: 'n1', field: 'text', value: 'Tour' };
+  const notes = (type: string, id: string) => (type === 'eventNotes' && id === 'n1' ? note : null);
+  const settle = (role: 'admin' | 'concierge', memberName: string) =>
+    refusal({ role, type: 'conflicts', existing: conflict, fields: { deleted: true }, recordOf: notes, memberName });
+
+  it('is its author or an admin, not a colleague', () => {
+    expect(settle('concierge', 'Bastien')).toBe('only its author can settle an event note’s conflict');
+    expect(settle('concierge', 'Alix')).toBeNull();
+    expect(settle('admin', 'Bastien')).toBeNull();
+  });
+});
