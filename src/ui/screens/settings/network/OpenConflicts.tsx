@@ -2,12 +2,14 @@
 import { openConflictsWithRecords } from '../../../../db/conflicts';
 import { isolate } from '../../../../domain/bidi';
 import { useLive } from '../../../hooks/use-live';
-import { useMessages } from '../../../i18n/messages';
+import { useLanguage, useMessages } from '../../../i18n/messages';
+import { fieldLabel } from '../../../i18n/refusals';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { messages } from './messages';
 
 export function OpenConflicts() {
   const t = useMessages(messages);
+  const lang = useLanguage();
   const open = useLive((context) => openConflictsWithRecords(context), []);
   if (!open || open.length === 0) return null;
   // One notice per record field: it lists every losing version of that field.
@@ -20,7 +22,7 @@ export function OpenConflicts() {
         <div key={`${conflict.recordId}/${conflict.field}`} class="stack">
           <p>
             {/* The record's name is any device's text: an override in it would turn the rest around. */}
-            <strong>{isolate(recordLabel)}</strong> — {t.conflictWhere(conflict.field)}
+            <strong>{isolate(recordLabel)}</strong> — {t.conflictWhere(fieldLabel(conflict.field, lang))}
           </p>
           <ConflictNotice
             recordType={conflict.recordType as never}

@@ -11,7 +11,7 @@ import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 withFrenchPage();
 
-test('the name of a record with two versions is isolated from the sentence around it', async () => {
+test('the name of a record with two versions is isolated from the sentence around it, its field named as forms name it', async () => {
   const context = await appData();
   const name = 'Anne\u202Eetnatropmi';
   const person = await createContact(context, { name, notes: 'Vue lundi' });
@@ -27,5 +27,6 @@ test('the name of a record with two versions is isolated from the sentence aroun
   const where = await screen.findByText(
     (_, element) => element?.tagName === 'P' && /Champ/.test(element.textContent ?? ''),
   );
-  expect(where.textContent).toBe(`${isolate(name)} — Champ «\u00a0notes\u00a0»`);
+  // The field as the forms name it, not its key in the data.
+  expect(where.textContent).toBe(`${isolate(name)} — Champ «\u00a0Notes\u00a0»`);
 });
