@@ -52,6 +52,12 @@ async function conflicts(token: string): Promise<Record<string, unknown>[]> {
 
 const clockAt = (millis: number, node: string) => formatHlc({ millis, counter: 0, node });
 
+/** An event note's creation, taken at NOW under `node`, claiming `authorName` as who took it. */
+function noteTakenAs(authorName: string, text: string, tag: string, node: string): Mutation {
+  const fields = { eventId: newId(), text, tag, authorName, writtenAt: new Date(NOW).toISOString() };
+  return recordCreation('eventNotes', fields, { now: NOW, node });
+}
+
 beforeEach(async () => {
   now = NOW;
   server = await TestServer.start(() => now);
@@ -80,17 +86,7 @@ describe('the author of a change', () => {
 
   it('is the pushing device’s member in an event note that names another as the one who took it', async () => {
     const bastien = await join('Bastien', BASTIEN);
-    const note = recordCreation(
-      'eventNotes',
-      {
-        eventId: newId(),
-        text: 'Décision : on se revoit en janvier',
-        tag: 'decision',
-        authorName: 'Alix',
-        writtenAt: new Date(NOW).toISOString(),
-      },
-      { now: NOW, node: BASTIEN },
-    );
+    const note = noteTakenAs('Alix', 'Décision : on se revoit en janvier', 'decision', BASTIEN);
     expect((await push(bastien, note)).results[0]?.status).toBe('applied');
     expect((await pulled(bastien))[0]?.data).toMatchObject({ authorName: 'Bastien', updatedBy: 'Bastien' });
   });
@@ -207,17 +203,7 @@ describe('an event note', () => {
   it('is changed or deleted by its author alone; a colleague may link it to a follow-up', async () => {
     const alix = await join('Alix', ALIX);
     const bastien = await join('Bastien', BASTIEN);
-    const note = recordCreation(
-      'eventNotes',
-      {
-        eventId: newId(),
-        text: 'Décision : on se revoit en janvier',
-        tag: 'decision',
-        authorName: 'Alix',
-        writtenAt: new Date(NOW).toISOString(),
-      },
-      { now: NOW, node: ALIX },
-    );
+    const note = noteTakenAs('Alix', 'Décision : on se revoit en janvier', 'decision', ALIX);
     expect((await push(alix, note)).results[0]?.status).toBe('applied');
 
     for (const [at, fields] of [
@@ -240,17 +226,7 @@ describe('an event note', () => {
     const phone = await join('Alix', ALIX);
     const laptop = await join('Alix', 'a3a3a3a3a3a3a3a3');
     const bastien = await join('Bastien', BASTIEN);
-    const note = recordCreation(
-      'eventNotes',
-      {
-        eventId: newId(),
-        text: 'Tour de table',
-        tag: 'idea',
-        authorName: 'Alix',
-        writtenAt: new Date(NOW).toISOString(),
-      },
-      { now: NOW, node: ALIX },
-    );
+    const note = noteTakenAs('Alix', 'Tour de table', 'idea', ALIX);
     await push(phone, note);
     // Alix writes on her phone and on her laptop offline: two versions of her note.
     for (const [token, node, text, at] of [
@@ -279,17 +255,7 @@ describe('an event note', () => {
   it('keeps who took it: a colleague sending its author’s name anew does not become its author', async () => {
     const alix = await join('Alix', ALIX);
     const bastien = await join('Bastien', BASTIEN);
-    const note = recordCreation(
-      'eventNotes',
-      {
-        eventId: newId(),
-        text: 'Idée : un atelier vélo',
-        tag: 'idea',
-        authorName: 'Alix',
-        writtenAt: new Date(NOW).toISOString(),
-      },
-      { now: NOW, node: ALIX },
-    );
+    const note = noteTakenAs('Alix', 'Idée : un atelier vélo', 'idea', ALIX);
     await push(alix, note);
     // The name as stored, with a newer clock: no change of value, so not refused as such.
     const claim = await push(bastien, noteEdit(note.recordId, { authorName: 'Alix' }, NOW + 1000, BASTIEN));
