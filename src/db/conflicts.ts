@@ -21,8 +21,8 @@ async function openConflicts(context: DataContext): Promise<Conflict[]> {
 /**
  * The author who alone (with the network's admins) may settle a record's conflicts, when that
  * is not this person; null when this person may. An event note's words are its author's: the
- * server refuses anyone else's text for it but not the conflict's closing, so a colleague's
- * choice would close the conflict for everyone and lose the version chosen.
+ * server refuses anyone else's text for it and anyone else's closing of its conflict, so a
+ * colleague's choice would only come back refused.
  */
 export async function settlerOtherThanMe(
   context: DataContext,
