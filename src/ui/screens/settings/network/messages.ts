@@ -91,7 +91,7 @@ export const messages = {
     pendingNone: 'Tout a été envoyé.',
     conflictsTitle: 'Textes à départager',
     conflictsExplain:
-      'Ces textes ont été modifiés en même temps sur deux appareils. Ouvrez-les pour comparer les deux versions et garder la bonne (une note d’événement, son auteur ou un administrateur).',
+      'Ces textes ont été modifiés en même temps sur deux appareils. Ouvrez-les pour comparer les deux versions et garder la bonne. Pour une note d’événement, c’est à son auteur ou à un administrateur de choisir.',
     conflictWhere: (field: string) => `Champ «\u00a0${field}\u00a0»`,
     rejectedTitle: 'Modifications refusées par le serveur',
     rejectedExplain:
@@ -210,7 +210,7 @@ export const messages = {
     pendingNone: 'Everything has been sent.',
     conflictsTitle: 'Texts to settle',
     conflictsExplain:
-      'These texts were changed at the same time on two devices. Open them to compare both versions and keep the right one (an event note: its author or an admin).',
+      'These texts were changed at the same time on two devices. Open them to compare both versions and keep the right one. For an event note, its author or an admin chooses.',
     conflictWhere: (field: string) => `Field “${field}”`,
     rejectedTitle: 'Changes refused by the server',
     rejectedExplain:
