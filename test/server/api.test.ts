@@ -250,6 +250,28 @@ describe('authorisation', () => {
     expect(last.status).toBe(409);
   });
 
+  it('answers an admin revoked while its revocation of another was on its way as revoked, and revokes no one', async () => {
+    const keeper = await join('admin');
+    const stolen = await join('admin');
+    const third = await join('admin');
+    // The stolen phone's request is past its token's check when the keeper's revocation lands.
+    const findDevice = server.store.findDeviceByTokenHash.bind(server.store);
+    server.store.findDeviceByTokenHash = async (tokenHash) => {
+      const found = await findDevice(tokenHash);
+      if (found?.id === stolen.deviceId && found.revokedAt === null) {
+        const revoked = await call(`/api/admin/devices/${stolen.deviceId}/revoke`, {
+          method: 'POST',
+          token: keeper.token,
+        });
+        expect(revoked.status).toBe(200);
+      }
+      return found;
+    };
+    const late = await call(`/api/admin/devices/${third.deviceId}/revoke`, { method: 'POST', token: stolen.token });
+    expect(late).toMatchObject({ status: 401, body: { code: 'revoked' } });
+    expect((await call('/api/sync/pull', { token: third.token })).status).toBe(200);
+  });
+
   it('ends the invitations not used yet when an admin device is revoked: a stolen phone’s codes let no one in', async () => {
     const keeper = await join('admin');
     const stolen = await join('admin');

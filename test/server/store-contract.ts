@@ -196,13 +196,31 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       // Two connections open first (on PostgreSQL), so that both revocations run side by side.
       await Promise.all([store.listDevices(a.id), store.listDevices(a.id)]);
       const outcomes = await Promise.all(
-        admins.map((admin) => store.revokeDevice(a.id, admin.id, at, { keepAnAdmin: true })),
+        admins.map((admin) => store.revokeDevice(a.id, admin.id, at, { askedBy: admin.id })),
       );
       expect(outcomes.sort()).toEqual(['last_admin', 'revoked']);
       const active = (await store.listDevices(a.id)).filter((one) => one.revokedAt === null);
       expect(active).toHaveLength(1);
       // The server's command line may still revoke the last one: its admin invites again from there.
       expect(await store.revokeDevice(a.id, active[0]?.id as string, at)).toBe('revoked');
+    });
+
+    it('revokes no one at the request of an admin device revoked while its request was on its way', async () => {
+      // Admins X, Y and Z: X revokes Y (a stolen phone) while Y's revocation of Z is past its
+      // token's check. Both went through, and only X was left.
+      const a = await store.createNetwork('A');
+      const [x, y, z] = [device(a.id, 'admin'), device(a.id, 'admin'), device(a.id, 'admin')];
+      for (const [index, admin] of [x, y, z].entries())
+        await store.redeemInvitation(
+          await openInvitation(a.id, `${index}`, NOW + 1000, 'admin'),
+          admin,
+          `${index}`.repeat(64),
+        );
+      const at = new Date(NOW).toISOString();
+      expect(await store.revokeDevice(a.id, y.id, at, { askedBy: x.id })).toBe('revoked');
+      expect(await store.revokeDevice(a.id, z.id, at, { askedBy: y.id })).toBe('asker_revoked');
+      const active = (await store.listDevices(a.id)).filter((one) => one.revokedAt === null).map((one) => one.id);
+      expect(active.sort()).toEqual([x.id, z.id].sort());
     });
 
     it('ends one open invitation of its network, and no other network’s, nor a used or ended one', async () => {

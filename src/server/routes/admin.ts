@@ -13,7 +13,7 @@ import { issueInvitation } from '../invitations';
 import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
-import { readBody, requireAdmin, requireDevice } from './guard';
+import { readBody, refuseRevoked, requireAdmin, requireDevice } from './guard';
 
 export function adminRoutes() {
   const routes = new Hono<AppEnv>();
@@ -76,10 +76,12 @@ export function adminRoutes() {
     if (!ID_PATTERN.test(id)) return fail(c, 400, 'invalid_id', 'The device id is not valid.');
     // A network without an admin device can invite no one and revoke nothing until someone
     // runs the server's command line: its last admin (often the caller's own phone) stays,
-    // judged in the revocation's transaction (two admins may revoke each other at once).
-    const revocation = await c.var.store.revokeDevice(c.var.device.networkId, id, new Date(c.var.now()).toISOString(), {
-      keepAnAdmin: true,
-    });
+    // judged in the revocation's transaction (two admins may revoke each other at once). So is
+    // the caller: a stolen admin phone revoked while its own revocation of another admin was on
+    // its way must not take that one with it.
+    const at = new Date(c.var.now()).toISOString();
+    const revocation = await c.var.store.revokeDevice(c.var.device.networkId, id, at, { askedBy: c.var.device.id });
+    if (revocation === 'asker_revoked') return refuseRevoked(c);
     if (revocation === 'last_admin')
       return fail(c, 409, 'last_admin', 'This is the last admin device of the network: invite another admin first.');
     if (revocation === 'not_found') return fail(c, 404, 'not_found', 'No such active device in this network.');

@@ -16,7 +16,7 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   const device = await c.var.store.findDeviceByTokenHash(hashSecret(token));
   // The lookup is by hash of a 256-bit random token: no timing leak can help guess one.
   if (!device) return fail(c, 401, 'unauthorized', 'This device token is not known to the server.');
-  if (device.revokedAt) return fail(c, 401, 'revoked', 'This device was removed from the network by an admin.');
+  if (device.revokedAt) return refuseRevoked(c);
   const idleSince = Date.parse(device.lastSeenAt ?? device.createdAt);
   if (c.var.now() - idleSince > c.var.config.tokenIdleMs) {
     // A token forgotten on a lost phone should not open the network for ever.
@@ -42,6 +42,11 @@ export const requireDevice: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/** The answer to a device removed from its network, whenever its request learns it. */
+export function refuseRevoked(c: Context<AppEnv>): Response {
+  return fail(c, 401, 'revoked', 'This device was removed from the network by an admin.');
+}
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.var.device.role !== 'admin') return fail(c, 403, 'forbidden', 'Only an admin of the network can do this.');

@@ -303,21 +303,24 @@ export class PostgresStore implements Store {
     networkId: string,
     deviceId: string,
     at: string,
-    { keepAnAdmin = false } = {},
+    { askedBy }: { askedBy?: string } = {},
   ): Promise<Revocation> {
     return this.transaction(async (client): Promise<Revocation> => {
-      if (keepAnAdmin) {
+      if (askedBy !== undefined) {
         // Two admins revoking each other at once would each count the other still active.
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`devices:${networkId}`]);
         const [found] = (
           await client.query(
-            `SELECT role, (SELECT count(*)::int FROM devices WHERE network_id = $2 AND id != $1 AND role = 'admin'
-               AND revoked_at IS NULL) AS others
-             FROM devices WHERE id = $1 AND network_id = $2 AND revoked_at IS NULL`,
-            [deviceId, networkId],
+            `SELECT
+               EXISTS (SELECT 1 FROM devices WHERE id = $3 AND network_id = $2 AND revoked_at IS NULL) AS asker_active,
+               (SELECT role FROM devices WHERE id = $1 AND network_id = $2 AND revoked_at IS NULL) AS role,
+               (SELECT count(*)::int FROM devices WHERE network_id = $2 AND id != $1 AND role = 'admin'
+                 AND revoked_at IS NULL) AS others`,
+            [deviceId, networkId, askedBy],
           )
-        ).rows as { role: string; others: number }[];
-        if (found?.role === 'admin' && found.others === 0) return 'last_admin';
+        ).rows as { asker_active: boolean; role: string | null; others: number }[];
+        if (!found?.asker_active) return 'asker_revoked';
+        if (found.role === 'admin' && found.others === 0) return 'last_admin';
       }
       const [revoked] = (
         await client.query(

@@ -187,10 +187,14 @@ export class SqliteStore implements Store {
     networkId: string,
     deviceId: string,
     at: string,
-    { keepAnAdmin = false } = {},
+    { askedBy }: { askedBy?: string } = {},
   ): Promise<Revocation> {
-    return this.db.transaction((): Revocation => {
-      if (keepAnAdmin) {
+    const run = this.db.transaction((): Revocation => {
+      if (askedBy !== undefined) {
+        const asker = this.db
+          .prepare('SELECT 1 FROM devices WHERE id = ? AND network_id = ? AND revoked_at IS NULL')
+          .get(askedBy, networkId);
+        if (!asker) return 'asker_revoked';
         const { others } = this.db
           .prepare(
             "SELECT count(*) AS others FROM devices WHERE network_id = ? AND id != ? AND role = 'admin' AND revoked_at IS NULL",
@@ -212,7 +216,10 @@ export class SqliteStore implements Store {
           .prepare('UPDATE invitations SET expires_at = ? WHERE network_id = ? AND used_at IS NULL AND expires_at > ?')
           .run(at, networkId, at);
       return 'revoked';
-    })();
+    });
+    // Immediate, as the push's: it reads then writes, and a deferred one would fail with
+    // SQLITE_BUSY_SNAPSHOT, not decide, when another process (the command line) wrote between.
+    return run.immediate();
   }
 
   async push({ context, mutations }: PushInput): Promise<PushOutput> {

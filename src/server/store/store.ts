@@ -71,8 +71,11 @@ export interface PushOutput {
   clockAheadMs: number;
 }
 
-/** What a revocation did: `not_found` when the network holds no such active device. */
-export type Revocation = 'revoked' | 'not_found' | 'last_admin';
+/**
+ * What a revocation did: `not_found` when the network holds no such active device,
+ * `asker_revoked` when the device that asked for it was itself revoked meanwhile.
+ */
+export type Revocation = 'revoked' | 'not_found' | 'last_admin' | 'asker_revoked';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -108,15 +111,13 @@ export interface Store {
    * Revoking an admin device also ends, at `at`, every invitation of the network not used yet:
    * a lost or stolen admin phone could have issued some, and each would let its holder back in
    * as a new device. The admins who revoke it invite again those they still expect.
-   * `keepAnAdmin` (a revocation asked by a device): nothing changes when it would leave the
-   * network without an active admin device, even with another revocation at the same moment.
+   * `askedBy` (a revocation asked by an admin device, its id): nothing changes when that device
+   * is no longer active, or when the revocation would leave the network without an active admin
+   * device, both judged in the revocation's transaction: an admin revoked while its own request
+   * was on its way revokes no one, and two admins revoking each other at once keep one.
+   * Without it (the server's command line), any active device is revoked.
    */
-  revokeDevice(
-    networkId: string,
-    deviceId: string,
-    at: string,
-    options?: { keepAnAdmin?: boolean },
-  ): Promise<Revocation>;
+  revokeDevice(networkId: string, deviceId: string, at: string, options?: { askedBy?: string }): Promise<Revocation>;
 
   /** Applies a push in one transaction: effects and mutation ids together. */
   push(input: PushInput): Promise<PushOutput>;
