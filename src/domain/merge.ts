@@ -31,7 +31,7 @@ export interface Patch {
   base?: Record<string, string> | undefined;
 }
 
-interface LosingText {
+export interface LosingText {
   field: string;
   value: string;
   /** Clock of the losing write (its node tells which device typed it). */

@@ -133,6 +133,26 @@ describe('the author of a change', () => {
     expect(await conflicts(alix)).toMatchObject([{ value: 'Version de Bastien', authorName: '' }]);
   });
 
+  it('names the pusher on a shared node for the text it sent, not for the stored text its own beat', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', ALIX);
+    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
+    await push(alix, creation);
+    const hers = notesEdit(NOW + 1000, creation.recordId, 'Version d’Alix', ALIX);
+    hers.base = { notes: clockAt(NOW, ALIX) };
+    await push(alix, hers);
+    // Bastien's concurrent edit wins: the text it replaces is Alix's, which the node cannot tell.
+    const his = notesEdit(NOW + 2000, creation.recordId, 'Version de Bastien', ALIX);
+    his.base = { notes: clockAt(NOW, ALIX) };
+    await push(bastien, his);
+    // An older text of his loses: the server knows who sent that one.
+    await push(bastien, notesEdit(NOW + 500, creation.recordId, 'Brouillon de Bastien', ALIX));
+    expect(await conflicts(alix)).toMatchObject([
+      { value: 'Version d’Alix', authorName: '' },
+      { value: 'Brouillon de Bastien', authorName: 'Bastien' },
+    ]);
+  });
+
   it('names no one for a text dated by the server’s clock, even when a device joined with its node', async () => {
     const alix = await join('Alix', ALIX);
     await join('Eve', SERVER_CLOCK_NODE);

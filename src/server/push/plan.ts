@@ -3,7 +3,15 @@
 // transaction, so a mutation's effect and its id are committed together (at most once).
 import { CONTROL_CHARACTERS, HAS_CONTROL_CHARACTER } from '../../domain/control-characters';
 import { isId, newId } from '../../domain/ids';
-import { clockOf, createState, type FieldClocks, mergePatch, type Patch, type RecordState } from '../../domain/merge';
+import {
+  clockOf,
+  createState,
+  type FieldClocks,
+  type LosingText,
+  mergePatch,
+  type Patch,
+  type RecordState,
+} from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
@@ -514,9 +522,9 @@ function strayEntryOf(type: RecordType, fields: Record<string, unknown>): string
 
 function checked(
   context: PushContext,
-  { type, recordId: id }: Applied,
+  { type, recordId: id, clocks }: Applied,
   state: RecordState,
-  losers: ReturnType<typeof mergePatch>['losers'],
+  losers: readonly LosingText[],
   validate: typeof validateRecordFast,
   asItCame: boolean,
 ): Outcome | typeof DOUBTFUL {
@@ -538,7 +546,9 @@ function checked(
       ),
     };
   const row = new PlannedRow(id, context.networkId, type, valid.value as Record<string, unknown>, state.clocks, json);
-  const conflicts = losers.map((loser) => conflictRow(context, type, id, loser.field, loser.value, loser.clock));
+  const conflicts = losers.map((loser) =>
+    conflictRow(context, type, id, loser.field, loser.value, loser.clock, authorOfLoser(context, loser, clocks)),
+  );
   return { rows: [row, ...conflicts], chars };
 }
 
@@ -549,6 +559,7 @@ function conflictRow(
   field: string,
   value: string,
   clock: string,
+  authorName: string,
 ): RecordRow {
   const at = new Date(context.now).toISOString();
   const id = newId();
@@ -568,20 +579,22 @@ function conflictRow(
       field,
       value,
       clock,
-      authorName: authorOfClock(context, clock),
+      authorName,
     },
     { '*': context.clock.tick() },
   );
 }
 
 /**
- * Who typed a losing text, from its clock's node: the pusher for its own node (judgeClocks gave
- * its node to every clock it brought that the server did not hold), else the member of the
- * device that pushed the text earlier.
+ * Who typed a losing text: the pusher for the text its change sent (it loses under the clock
+ * judgeClocks gave it, whatever node it came with); for the stored text its change beat (under
+ * an older clock), the member of the device that pushed it earlier, from its clock's node, which
+ * names no one when that node is shared, even if it is the pusher's.
  */
-function authorOfClock(context: PushContext, clock: string): string {
-  const node = parseHlc(clock)?.node ?? '';
-  return node === context.pusher.clockNode ? context.pusher.memberName : context.authorOf(node);
+function authorOfLoser(context: PushContext, loser: LosingText, clocks: Record<string, string>): string {
+  return loser.clock === clocks[loser.field]
+    ? context.pusher.memberName
+    : context.authorOf(parseHlc(loser.clock)?.node ?? '');
 }
 
 /** What a push learns of its clocks as it judges them, mutation by mutation. */
