@@ -61,8 +61,9 @@ export function refusal({ role, type, existing, fields, recordOf, memberName }: 
     }
     case 'eventNotes':
       // The app lets only a note's author edit or delete it (event-notes.ts). A value sent again
-      // as it is stored changes nothing and is not refused: a device giving a restored server
-      // back a colleague's note is refused only where the server holds another text of it.
+      // as it is stored changes nothing and is not refused; nor is one that would lose the merge,
+      // which the server leaves out of `fields` (plan.ts): a device giving a restored server back
+      // a colleague's note is refused only where its copy is newer than the server's.
       return memberName !== undefined &&
         existing !== null &&
         existing.authorName !== memberName &&

@@ -272,6 +272,23 @@ describe('an event note', () => {
     expect((await conflicts(phone))[0]?.deleted).toBe(true);
   });
 
+  it('given back by a colleague’s device in an older copy than the server’s is not refused', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const note = noteTakenAs('Alix', 'Atelier : mars', 'decision', ALIX);
+    await push(alix, note);
+    await push(alix, noteEdit(note.recordId, { text: 'Atelier : avril', tag: 'idea' }, NOW + 2000, ALIX));
+    // After a server restore, Bastien's device gives back the note as it pulled it at its creation.
+    const givenBack = await push(bastien, { ...note, id: newId(), resent: true });
+    expect(givenBack.results[0]?.status).toBe('unchanged');
+    // Sent as his edit, an older text would still be kept as a copy of her note: refused.
+    const older = noteEdit(note.recordId, { text: 'Atelier : février' }, NOW + 1000, BASTIEN);
+    expect((await push(bastien, older)).results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    const [stored] = await pulled(alix);
+    expect(stored?.data).toMatchObject({ text: 'Atelier : avril', tag: 'idea', authorName: 'Alix' });
+    expect(await conflicts(alix)).toEqual([]);
+  });
+
   it('keeps who took it: a colleague sending its author’s name anew does not become its author', async () => {
     const alix = await join('Alix', ALIX);
     const bastien = await join('Bastien', BASTIEN);

@@ -13,7 +13,7 @@ import {
   type RecordState,
 } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
-import { isRecordType, MAP_FIELDS, type RecordType } from '../../domain/record-types';
+import { isRecordType, MAP_FIELDS, type RecordType, TEXT_FIELDS } from '../../domain/record-types';
 import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
 import { isSeedClock } from '../../domain/seed-clock';
 import { describeIssues, type FieldIssue } from '../../domain/validation';
@@ -460,7 +460,8 @@ function applyOne(
     role: context.role,
     type: mutation.type,
     existing: current?.data ?? null,
-    fields: mutation.fields,
+    // A note's permission looks at values (a value sent as stored is not a change).
+    fields: current && mutation.type === 'eventNotes' ? fieldsWritten(mutation, current.clocks) : mutation.fields,
     recordOf,
     memberName: context.pusher.memberName,
   });
@@ -483,6 +484,25 @@ function applyOne(
   if (!merged.changed && losers.length === 0) return { rows: [] };
   if (asItCame && !losers.every((loser) => isCleanText(loser.value))) return DOUBTFUL;
   return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
+}
+
+/**
+ * The fields of a change that merging would write: a value whose clock does not beat the stored
+ * one changes nothing, and a device giving a restored server back its older copy of a colleague's
+ * note is not refused for it. Except a text sent as an edit, which would be kept as a conflict
+ * copy beside the winning one (the device's re-sending after a restore makes none).
+ */
+function fieldsWritten(mutation: Applied, stored: FieldClocks): Record<string, unknown> {
+  const texts: readonly string[] = TEXT_FIELDS[mutation.type];
+  let written: Record<string, unknown> | null = null;
+  for (const key in mutation.fields) {
+    const clock = mutation.clocks[key];
+    if (clock !== undefined && clock > clockOf(stored, key)) continue;
+    if (!mutation.resent && texts.includes(key)) continue;
+    written ??= { ...mutation.fields };
+    delete written[key];
+  }
+  return written ?? mutation.fields;
 }
 
 /** Who took an event note: named when it is created, never changed after (only its author may change it). */
