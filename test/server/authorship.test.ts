@@ -52,6 +52,18 @@ async function conflicts(token: string): Promise<Record<string, unknown>[]> {
 
 const clockAt = (millis: number, node: string) => formatHlc({ millis, counter: 0, node });
 
+/** A visit Alix's device creates at NOW, whose notes say 'Version commune'. */
+async function commonVisit(alix: string): Promise<Mutation> {
+  const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
+  await push(alix, creation);
+  return creation;
+}
+
+/** An edit of a visit's notes made from its text as Alix's device created it at NOW (concurrent with any other). */
+function editOfCommon(millis: number, recordId: string, notes: string, node: string): Mutation {
+  return { ...notesEdit(millis, recordId, notes, node), base: { notes: clockAt(NOW, ALIX) } };
+}
+
 /** An event note's creation, taken at NOW under `node`, claiming `authorName` as who took it. */
 function noteTakenAs(authorName: string, text: string, tag: string, node: string): Mutation {
   const fields = { eventId: newId(), text, tag, authorName, writtenAt: new Date(NOW).toISOString() };
@@ -94,17 +106,13 @@ describe('the author of a change', () => {
   it('is named in a conflict copy, even when its text came under another device’s clock node', async () => {
     const alix = await join('Alix', ALIX);
     const bastien = await join('Bastien', BASTIEN);
-    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
-    await push(alix, creation);
+    const creation = await commonVisit(alix);
     // Bastien's device dates its text with Alix's node, then Alix writes over it concurrently.
-    const forged = notesEdit(NOW + 1000, creation.recordId, 'Version de Bastien', ALIX);
-    forged.base = { notes: clockAt(NOW, ALIX) };
+    const forged = editOfCommon(NOW + 1000, creation.recordId, 'Version de Bastien', ALIX);
     expect((await push(bastien, forged)).results[0]?.status).toBe('applied');
     const stored = (await pulled(alix)).find((change) => change.id === creation.recordId);
     expect(parseHlc(stored?.clocks.notes ?? '')?.node).toBe(BASTIEN);
-    const concurrent = notesEdit(NOW + 2000, creation.recordId, 'Version d’Alix', ALIX);
-    concurrent.base = { notes: clockAt(NOW, ALIX) };
-    await push(alix, concurrent);
+    await push(alix, editOfCommon(NOW + 2000, creation.recordId, 'Version d’Alix', ALIX));
     expect(await conflicts(alix)).toMatchObject([{ value: 'Version de Bastien', authorName: 'Bastien' }]);
   });
 
@@ -121,30 +129,20 @@ describe('the author of a change', () => {
     const alix = await join('Alix', ALIX);
     // Bastien's device joins with a node it read in the network's clocks.
     const bastien = await join('Bastien', ALIX);
-    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
-    await push(alix, creation);
-    const his = notesEdit(NOW + 1000, creation.recordId, 'Version de Bastien', ALIX);
-    his.base = { notes: clockAt(NOW, ALIX) };
-    await push(bastien, his);
+    const creation = await commonVisit(alix);
+    await push(bastien, editOfCommon(NOW + 1000, creation.recordId, 'Version de Bastien', ALIX));
     const camille = await join('Camille', 'c3c3c3c3c3c3c3c3');
-    const hers = notesEdit(NOW + 2000, creation.recordId, 'Version de Camille', 'c3c3c3c3c3c3c3c3');
-    hers.base = { notes: clockAt(NOW, ALIX) };
-    await push(camille, hers);
+    await push(camille, editOfCommon(NOW + 2000, creation.recordId, 'Version de Camille', 'c3c3c3c3c3c3c3c3'));
     expect(await conflicts(alix)).toMatchObject([{ value: 'Version de Bastien', authorName: '' }]);
   });
 
   it('names the pusher on a shared node for the text it sent, not for the stored text its own beat', async () => {
     const alix = await join('Alix', ALIX);
     const bastien = await join('Bastien', ALIX);
-    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
-    await push(alix, creation);
-    const hers = notesEdit(NOW + 1000, creation.recordId, 'Version d’Alix', ALIX);
-    hers.base = { notes: clockAt(NOW, ALIX) };
-    await push(alix, hers);
+    const creation = await commonVisit(alix);
+    await push(alix, editOfCommon(NOW + 1000, creation.recordId, 'Version d’Alix', ALIX));
     // Bastien's concurrent edit wins: the text it replaces is Alix's, which the node cannot tell.
-    const his = notesEdit(NOW + 2000, creation.recordId, 'Version de Bastien', ALIX);
-    his.base = { notes: clockAt(NOW, ALIX) };
-    await push(bastien, his);
+    await push(bastien, editOfCommon(NOW + 2000, creation.recordId, 'Version de Bastien', ALIX));
     // An older text of his loses: the server knows who sent that one.
     await push(bastien, notesEdit(NOW + 500, creation.recordId, 'Brouillon de Bastien', ALIX));
     expect(await conflicts(alix)).toMatchObject([
@@ -156,17 +154,12 @@ describe('the author of a change', () => {
   it('names no one for a text dated by the server’s clock, even when a device joined with its node', async () => {
     const alix = await join('Alix', ALIX);
     await join('Eve', SERVER_CLOCK_NODE);
-    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
-    await push(alix, creation);
+    const creation = await commonVisit(alix);
     // Alix's phone is a day ahead: the server dates her text by its own clock.
-    const ahead = notesEdit(NOW + 86_400_000, creation.recordId, 'Version d’Alix', ALIX);
-    ahead.base = { notes: clockAt(NOW, ALIX) };
-    await push(alix, ahead);
+    await push(alix, editOfCommon(NOW + 86_400_000, creation.recordId, 'Version d’Alix', ALIX));
     const bastien = await join('Bastien', BASTIEN);
     now += 1000;
-    const his = notesEdit(now, creation.recordId, 'Version de Bastien', BASTIEN);
-    his.base = { notes: clockAt(NOW, ALIX) };
-    await push(bastien, his);
+    await push(bastien, editOfCommon(now, creation.recordId, 'Version de Bastien', BASTIEN));
     expect(await conflicts(alix)).toMatchObject([{ value: 'Version d’Alix', authorName: '' }]);
   });
 });
@@ -196,8 +189,7 @@ describe('a clock of another device that a legitimate device sends', () => {
     // A backup of Alix's old phone, restored on her new one: a write the server never got.
     const alix = await join('Alix', ALIX);
     const newPhone = await join('Alix', BASTIEN);
-    const creation = visitCreation(NOW, ALIX, undefined, 'Version commune');
-    await push(alix, creation);
+    const creation = await commonVisit(alix);
     const unsynced = notesEdit(NOW + 1000, creation.recordId, 'Écrit hors ligne sur l’ancien téléphone', ALIX);
     expect((await push(newPhone, unsynced)).results[0]?.status).toBe('applied');
     const [record] = await pulled(alix);
