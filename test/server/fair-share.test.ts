@@ -159,6 +159,35 @@ describe('a share of the server per device and per address', () => {
     expect(downloads).toBeLessThanOrEqual(7);
   });
 
+  it('charges a HEAD on a file one request, not the file it does not send', async () => {
+    // Hono answers a HEAD with the GET route: it read the whole file and charged its size.
+    server = await TestServer.start(
+      Date.now,
+      { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' },
+      { monotonic: () => 0 },
+    );
+    const networkId = (await server.createNetwork('Réseau')).id;
+    const uploader = await join(networkId);
+    const reader = await join(networkId);
+    const bytes = randomBytes(1024 * 1024);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const file = (method: string, token = reader.token) =>
+      server.fetch(`${TEST_SERVER_URL}/api/attachments/${sha256}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/jpeg' },
+        ...(method === 'PUT' ? { body: bytes } : {}),
+      });
+    expect((await file('PUT', uploader.token)).status).toBe(200);
+    // A share of 30 units: 25 HEADs, then the file itself (one unit, and four once sent).
+    for (let request = 0; request < 25; request++) {
+      const head = await file('HEAD');
+      expect(head.status).toBe(200);
+      expect(head.headers.get('Content-Length')).toBe(String(bytes.length));
+    }
+    expect((await file('GET')).status).toBe(200);
+    expect((await file('HEAD')).status).toBe(429);
+  });
+
   it('charges a request without a body one unit, a POST with neither a length nor chunks included', async () => {
     // HTTP/1.1: such a request has no body. Charged as the largest body, a raw client's bodiless
     // POST (a token renewal, a revocation) cost 129 units: a dozen of them and the address waited.

@@ -633,6 +633,8 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(found).toMatchObject({ sha256: attachment.sha256, mimeType: 'image/jpeg', size: 6 });
       expect([...(found?.data ?? [])]).toEqual([...data]);
       expect(await store.getAttachment(b.id, attachment.sha256)).toBeNull();
+      expect(await store.attachmentSize(a.id, attachment.sha256)).toBe(6);
+      expect(await store.attachmentSize(b.id, attachment.sha256)).toBeNull();
     });
 
     it('keeps a network under its quota when files arrive together, and takes again a file it holds', async () => {

@@ -56,6 +56,14 @@ export function attachmentRoutes() {
     const sha256 = c.req.param('sha256');
     if (!SHA256_PATTERN.test(sha256))
       return fail(c, 400, 'invalid_hash', 'The address must be a SHA-256 (64 hex digits).');
+    // Hono answers a HEAD with this route and drops the body: only the size is read, and a HEAD
+    // costs one request like any other, not the file it never sends. The type, known only from
+    // the bytes, is left out (RFC 9110, 9.3.2, allows it).
+    if (c.req.method === 'HEAD') {
+      const size = await c.var.store.attachmentSize(c.var.device.networkId, sha256);
+      if (size === null) return fail(c, 404, 'not_found', 'No such file in this network.');
+      return c.body(null, 200, { 'Content-Length': String(size), 'X-Content-Type-Options': 'nosniff' });
+    }
     const found = await c.var.store.getAttachment(c.var.device.networkId, sha256);
     if (!found) return fail(c, 404, 'not_found', 'No such file in this network.');
     // Never the uploader's word: an HTML, SVG or script file served as such would run on the

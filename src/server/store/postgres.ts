@@ -542,6 +542,14 @@ export class PostgresStore implements Store {
       data: new Uint8Array(row.data as Buffer),
     };
   }
+
+  async attachmentSize(networkId: string, sha256: string): Promise<number | null> {
+    const [row] = await this.rows('SELECT size FROM attachments WHERE network_id = $1 AND sha256 = $2', [
+      networkId,
+      sha256,
+    ]);
+    return row ? Number(row.size) : null;
+  }
 }
 
 /** The query in progress fails with the same error; the pool drops the client once released. */

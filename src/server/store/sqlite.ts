@@ -462,4 +462,11 @@ export class SqliteStore implements Store {
       data: row.data as Uint8Array,
     };
   }
+
+  async attachmentSize(networkId: string, sha256: string): Promise<number | null> {
+    const row = this.db
+      .prepare('SELECT size FROM attachments WHERE network_id = ? AND sha256 = ?')
+      .get(networkId, sha256) as { size: number } | undefined;
+    return row ? row.size : null;
+  }
 }

@@ -146,6 +146,8 @@ export interface Store {
    */
   putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
+  /** The size of a file the network stores, its bytes left unread (a HEAD asks no more); null when it has none. */
+  attachmentSize(networkId: string, sha256: string): Promise<number | null>;
   /** Bytes of files a network stores (its quota counts them). */
   attachmentBytes(networkId: string): Promise<number>;
   /**
