@@ -6,8 +6,9 @@ import type { BlobEntry } from '../db/schema';
 import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
 import { AdminClient } from '../sync/admin';
+import { waitRealTime } from '../sync/busy-server';
 import { SyncEngine } from '../sync/engine';
-import { ensureBlob } from '../sync/files';
+import { ensureBlob, fetchEach } from '../sync/files';
 import { type JoinInput, joinNetwork } from '../sync/join';
 import { SyncScheduler } from '../sync/scheduler';
 import { HttpTransport } from '../sync/transport';
@@ -118,6 +119,13 @@ export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
   const { context } = await startRuntime();
   await reloadSession(context);
   return ensureBlob(context, transportFor(context), sha256);
+}
+
+export async function keepFiles(hashes: readonly string[], signal: AbortSignal): Promise<void> {
+  const { context } = await startRuntime();
+  await reloadSession(context);
+  const transport = transportFor(context);
+  if (transport) await fetchEach(context, transport, hashes, { wait: waitRealTime, signal });
 }
 
 export async function adminClient(): Promise<AdminClient | null> {

@@ -77,6 +77,14 @@ export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
   return (await runtime()).fetchFile(sha256);
 }
 
+/**
+ * Fetches files to keep on this device, one after another, waiting as long as a busy server
+ * asks (files.ts); stops when `signal` aborts. Never rejects: a file not fetched stays « en attente ».
+ */
+export async function keepFiles(hashes: readonly string[], signal: AbortSignal): Promise<void> {
+  await (await runtime()).keepFiles(hashes, signal).catch(() => undefined);
+}
+
 /** Admin calls for the joined device (null before joining). */
 export async function adminClient(): Promise<AdminClient | null> {
   return (await runtime()).adminClient();

@@ -23,6 +23,7 @@ import {
   settlePush,
 } from '../db/sync-store';
 import type { PushResponse, ServerTime } from '../protocol/wire';
+import { type Wait, waitingOutBusy, waitRealTime } from './busy-server';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 import { oneTabAtATime, unlessAnotherTabHolds } from './tab-lock';
@@ -39,6 +40,8 @@ export interface EngineOptions {
    * never ends "à jour" with changes the person never made still waiting.
    */
   afterPull?: (context: DataContext) => Promise<number>;
+  /** How a pull waits out a busy server's 429 (busy-server.ts): real time unless a test says. */
+  wait?: Wait;
 }
 
 /** A batch with its body (null: nothing to send), written as soon as it is read: ahead of the answer it waits for. */
@@ -370,10 +373,12 @@ export class SyncEngine {
     const limit = this.options.pullPage ?? 2000;
     const networkId = this.context.session?.networkId;
     const epoch = await readServerEpoch(this.context);
-    const fetchPage = (cursor: number, filesRoom = false) => {
-      const before = deviceClock(this.context).physicalNow();
-      return transport.pull(cursor, limit, epoch, filesRoom).then((page) => ({ page, before }));
-    };
+    // A first sync of a large network meets the device's fair share: its pages wait their turn.
+    const fetchPage = (cursor: number, filesRoom = false) =>
+      waitingOutBusy(() => {
+        const before = deviceClock(this.context).physicalNow();
+        return transport.pull(cursor, limit, epoch, filesRoom).then((page) => ({ page, before }));
+      }, this.options.wait ?? waitRealTime);
     const start = await readCursor(this.context);
     let next = fetchPage(start, await this.uploads.waitForRoom());
     let filesRoom: number | undefined;

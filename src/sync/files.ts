@@ -4,6 +4,7 @@ import { recordedSize } from '../db/attachments';
 import { getBlob, storeFetchedBlob } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import type { BlobEntry } from '../db/schema';
+import { type Wait, waitingOutBusy } from './busy-server';
 import { SyncError, type SyncTransport } from './transport';
 
 /**
@@ -38,4 +39,26 @@ async function fetchBlob(context: DataContext, transport: SyncTransport, sha256:
     throw new SyncError('server', 'the file arrived damaged; it is fetched again when next asked for');
   }
   return (await getBlob(context, sha256)) ?? null;
+}
+
+/**
+ * Fetches the files one after another (the valise's "disponible hors ligne" ones) until `signal`
+ * aborts. A busy server's 429 is waited out and the same file asked again; a file that fails
+ * otherwise stays « en attente » (asked for again next time) and the next ones still come.
+ */
+export async function fetchEach(
+  context: DataContext,
+  transport: SyncTransport,
+  hashes: readonly string[],
+  { wait, signal }: { wait: Wait; signal?: AbortSignal },
+): Promise<void> {
+  for (const sha256 of hashes) {
+    if (signal?.aborted) return;
+    try {
+      await waitingOutBusy(() => ensureBlob(context, transport, sha256), wait, signal);
+    } catch (error) {
+      // Still refused after the waits: the next files would be refused as fast.
+      if (error instanceof SyncError && error.status === 429) return;
+    }
+  }
 }

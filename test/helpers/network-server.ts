@@ -30,8 +30,11 @@ export interface NetworkServer {
   snapshot(): Promise<RawChange[]>;
 }
 
-/** `env`: the server's settings, for a suite that needs a limit other than the default. */
-export function withNetworkServer(env: NodeJS.ProcessEnv = {}): NetworkServer {
+/**
+ * `env`: the server's settings, for a suite that needs a limit other than the default;
+ * `monotonic`: the clock of its fair share, for a suite that lets time pass for it.
+ */
+export function withNetworkServer(env: NodeJS.ProcessEnv = {}, monotonic?: () => number): NetworkServer {
   let server: TestServer | null = null;
   let networkId = '';
   const devices: TestDevice[] = [];
@@ -41,7 +44,7 @@ export function withNetworkServer(env: NodeJS.ProcessEnv = {}): NetworkServer {
   };
 
   beforeEach(async () => {
-    server = await TestServer.start(Date.now, env);
+    server = await TestServer.start(Date.now, env, monotonic ? { monotonic } : {});
     networkId = (await server.createNetwork('Réseau test')).id;
   });
 

@@ -9,7 +9,7 @@ import { groupTrips, packingState } from '../../../domain/toolbox/packing';
 import { parseRichText, plainText } from '../../../domain/toolbox/rich-text';
 import { matchesSearch, searchWords } from '../../../domain/toolbox/search';
 import { hrefTo } from '../../../state/router';
-import { fetchFile, useSync } from '../../../state/sync';
+import { keepFiles, useSync } from '../../../state/sync';
 import { useUi } from '../../../state/ui';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
@@ -232,16 +232,9 @@ function useOfflineFiles(): void {
   const key = missing?.join(',') ?? '';
   useEffect(() => {
     if (!online || !missing || missing.length === 0) return;
-    let active = true;
-    (async () => {
-      for (const sha256 of missing) {
-        if (!active) return;
-        // A failure leaves the file "en attente"; the next visit or connection tries again.
-        await fetchFile(sha256).catch(() => null);
-      }
-    })();
-    return () => {
-      active = false;
-    };
+    // A file not fetched stays "en attente"; the next visit or connection tries again.
+    const stop = new AbortController();
+    void keepFiles(missing, stop.signal);
+    return () => stop.abort();
   }, [online, key]);
 }
