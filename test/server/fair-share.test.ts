@@ -27,6 +27,19 @@ function session(token: string) {
   return server.fetch(`${TEST_SERVER_URL}/api/session`, { headers: { Authorization: `Bearer ${token}` } });
 }
 
+/**
+ * A server whose devices have a share of 30 units, its clock stopped: what passes is what the
+ * units allow, however slow the machine. Returns the id of its network.
+ */
+async function serverWithStoppedShare(): Promise<string> {
+  server = await TestServer.start(
+    Date.now,
+    { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' },
+    { monotonic: () => 0 },
+  );
+  return (await server.createNetwork('Réseau')).id;
+}
+
 describe('a share of the server per device and per address', () => {
   it('tells a flooding device to wait, in words, while another device is served', async () => {
     server = await TestServer.start(Date.now, { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' });
@@ -92,13 +105,7 @@ describe('a share of the server per device and per address', () => {
   it('charges a pull for the size of its answer: a device pulling megabytes again and again is told to wait', async () => {
     // Each pull was one unit, whatever it answered: a device (or a stolen token) asking for the
     // network's 8 MB first page ten times a second kept the server's CPU busy for everyone.
-    // The share's clock stopped: what passes is what the units allow, however slow the machine.
-    server = await TestServer.start(
-      Date.now,
-      { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' },
-      { monotonic: () => 0 },
-    );
-    const networkId = (await server.createNetwork('Réseau')).id;
+    const networkId = await serverWithStoppedShare();
     const writer = await join(networkId);
     const mutations = [1, 2].map(() => diagnosticCreation(Date.now(), MAX_MAP_ENTRIES, 'y'.repeat(400)));
     const pushed = await server.fetch(`${TEST_SERVER_URL}/api/sync/push`, {
@@ -128,13 +135,7 @@ describe('a share of the server per device and per address', () => {
   });
 
   it('charges a file for its size: a device downloading a large file again and again is told to wait', async () => {
-    // The share's clock stopped: what passes is what the units allow, however slow the machine.
-    server = await TestServer.start(
-      Date.now,
-      { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' },
-      { monotonic: () => 0 },
-    );
-    const networkId = (await server.createNetwork('Réseau')).id;
+    const networkId = await serverWithStoppedShare();
     const uploader = await join(networkId);
     const bytes = randomBytes(1024 * 1024);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -161,12 +162,7 @@ describe('a share of the server per device and per address', () => {
 
   it('charges a HEAD on a file one request, not the file it does not send', async () => {
     // Hono answers a HEAD with the GET route: it read the whole file and charged its size.
-    server = await TestServer.start(
-      Date.now,
-      { VALISE_DEVICE_RATE: '1', VALISE_ADDRESS_RATE: '0' },
-      { monotonic: () => 0 },
-    );
-    const networkId = (await server.createNetwork('Réseau')).id;
+    const networkId = await serverWithStoppedShare();
     const uploader = await join(networkId);
     const reader = await join(networkId);
     const bytes = randomBytes(1024 * 1024);
