@@ -17,9 +17,24 @@ import { Field, FieldError, fieldParts } from './Field';
 import styles from './InlineForm.module.css';
 import { pickerMessages } from './picker-messages';
 
+/** What the inline person's fields hold, as the draft of the form around it keeps them. */
+export interface NewPersonFields {
+  name: string;
+  role: string;
+  phone: string;
+  email: string;
+}
+
 interface InlineContactFormProps {
   /** The name typed in the picker, to start from. */
   initialName?: string;
+  /** What was typed here before, given back by the draft of the form around it. */
+  restored?: NewPersonFields | undefined;
+  /**
+   * Every change, for the form around it to keep in its draft. Without it, nothing keeps what
+   * is typed here but the screen, and leaving the page asks first.
+   */
+  onInput?: (fields: NewPersonFields) => void;
   /** Lieux the person is linked to (the visit's lieu). */
   organisationIds?: readonly string[];
   /**
@@ -33,6 +48,8 @@ interface InlineContactFormProps {
 
 export function InlineContactForm({
   initialName = '',
+  restored,
+  onInput,
   organisationIds = [],
   offerLieu = null,
   onCreated,
@@ -41,17 +58,25 @@ export function InlineContactForm({
   const t = useMessages(pickerMessages);
   const lang = useLanguage();
   const context = useDataContext();
-  const [values, setValues] = useState({ name: initialName, role: '', phone: '', email: '' });
+  const [values, setValuesHere] = useState<NewPersonFields>(
+    () => restored ?? { name: initialName, role: '', phone: '', email: '' },
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   // Opened by the picker's "Créer « … »", which is gone once it is: typing goes on here (after
-  // the name already typed), not from the page's body, where a phone's keyboard closes.
+  // the name already typed), not from the page's body, where a phone's keyboard closes. Reopened
+  // from a draft, it leaves the focus where the page puts it, as the rest of the form does.
   const box = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => focusFirstEmpty(box.current), []);
+  useEffect(() => {
+    if (!restored) focusFirstEmpty(box.current);
+  }, []);
   const [linked, setLinked] = useState(true);
-  useUnsavedInput(true);
-  const set = (key: keyof typeof values) => (event: { currentTarget: HTMLInputElement }) =>
-    setValues({ ...values, [key]: event.currentTarget.value });
+  useUnsavedInput(!onInput);
+  const set = (key: keyof NewPersonFields) => (event: { currentTarget: HTMLInputElement }) => {
+    const next = { ...values, [key]: event.currentTarget.value };
+    setValuesHere(next);
+    onInput?.(next);
+  };
 
   const save = async () => {
     if (!context) return;

@@ -37,24 +37,46 @@ const NO_COMMUNE = Object.fromEntries(COMMUNE_KEYS.map((key) => [key, ''])) as R
   string
 >;
 
+/** What the inline lieu's fields hold, as the draft of the form around it keeps them. */
+export type NewLieuFields = { name: string; kind: OrganisationKind } & typeof NO_COMMUNE;
+
 interface InlineOrganisationFormProps {
   /** The name typed in the picker, to start from. */
   initialName?: string;
+  /** What was typed here before, given back by the draft of the form around it. */
+  restored?: NewLieuFields | undefined;
+  /** Every change, for the form around it to keep in its draft. */
+  onInput?: (fields: NewLieuFields) => void;
   onCreated: (organisation: Organisation) => void;
   onCancel: () => void;
 }
 
-export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }: InlineOrganisationFormProps) {
+export function InlineOrganisationForm({
+  initialName = '',
+  restored,
+  onInput,
+  onCreated,
+  onCancel,
+}: InlineOrganisationFormProps) {
   const t = useMessages(pickerMessages);
   const lang = useLanguage();
   const context = useDataContext();
-  const [values, setValues] = useState({ name: initialName, kind: 'tiers_lieu' as OrganisationKind, ...NO_COMMUNE });
+  const [values, setValuesHere] = useState<NewLieuFields>(
+    () => restored ?? { name: initialName, kind: 'tiers_lieu', ...NO_COMMUNE },
+  );
+  const setValues = (next: NewLieuFields) => {
+    setValuesHere(next);
+    onInput?.(next);
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   // Opened by the picker's "Créer « … »", which is gone once it is: typing goes on here (after
-  // the name already typed), not from the page's body, where a phone's keyboard closes.
+  // the name already typed), not from the page's body, where a phone's keyboard closes. Reopened
+  // from a draft, it leaves the focus where the page puts it, as the rest of the form does.
   const box = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => focusFirstEmpty(box.current), []);
+  useEffect(() => {
+    if (!restored) focusFirstEmpty(box.current);
+  }, []);
 
   const save = async () => {
     if (!context) return;
@@ -99,11 +121,7 @@ export function InlineOrganisationForm({ initialName = '', onCreated, onCancel }
           </option>
         ))}
       </Field>
-      <CommuneFields
-        values={values}
-        errors={errors}
-        onChange={(changes) => setValues((current) => ({ ...current, ...changes }))}
-      />
+      <CommuneFields values={values} errors={errors} onChange={(changes) => setValues({ ...values, ...changes })} />
       {failed ? <FieldError>{t.saveFailed}</FieldError> : null}
       <div class="actions">
         <Button variant="primary" onClick={saveOnce}>

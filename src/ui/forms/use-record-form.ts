@@ -38,8 +38,6 @@ interface RecordFormOptions<V, R, F> {
   errorsOf?: (error: unknown) => FieldErrors | null;
   /** A few words naming the draft in the list of drafts. */
   describe?: (values: V) => string;
-  /** Input held outside the values (an inline creation form open): leaving asks first. */
-  holding?: boolean;
 }
 
 export interface RecordForm<V, F> {
@@ -98,7 +96,7 @@ export function useRecordForm<V extends object, R, F = never>(
   const latest = useRef(values);
   latest.current = values;
   // Only input not yet in IndexedDB is at risk: once in the draft, a reload gives it back.
-  useUnsavedInput(pending > 0 || draftFailed || options.holding === true);
+  useUnsavedInput(pending > 0 || draftFailed);
 
   const keep = (write: () => Promise<void>) => {
     if (closed.current) return;

@@ -1,16 +1,16 @@
 // Create or edit a person on the form kit: name, role, lieux (created inline if needed), phone,
 // email, tags, notes and the GDPR consent; kept as a draft on every change.
-import { useState } from 'preact/hooks';
 import { getContact } from '../../../db/contacts';
 import { saveRecordForm } from '../../../db/form-save';
 import type { Contact } from '../../../domain/contact';
 import { hrefTo, navigate, useRoute } from '../../../state/router';
 import { classes } from '../../components/classes';
 import { Field, fieldParts } from '../../components/Field';
-import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
+import { InlineOrganisationForm, type NewLieuFields } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
+import { type InlineCreation, inlineDraftProps } from '../../forms/inline-creation';
 import { useTypedDateCheck } from '../../forms/typed-dates';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -31,6 +31,8 @@ interface PersonValues {
   notes: string;
   consentNote: string;
   consentDate: string;
+  /** A lieu being created from the lieux picker, not a record yet: kept with the draft only. */
+  newLieu: InlineCreation<NewLieuFields> | null;
 }
 
 /** `lieuId`: a new person's lieu, when the form was opened from that lieu's page. */
@@ -45,6 +47,7 @@ function valuesOf(person: Contact | null, lieuId?: string): PersonValues {
     notes: person?.notes ?? '',
     consentNote: person?.consentNote ?? '',
     consentDate: person?.consentDate ?? '',
+    newLieu: null,
   };
 }
 
@@ -79,8 +82,6 @@ function fieldsOf(values: PersonValues) {
 
 function PersonEditor({ title, start }: { title: string; start: FormStart<PersonValues> }) {
   const t = useMessages(messages);
-  const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
-  const lieuxBox = useFocusAfterClose<HTMLDivElement>(creatingLieu !== null);
   const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
     check: (values, opened, formElement) =>
@@ -89,9 +90,9 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
       saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true }),
     describe: (values) => values.name.trim(),
-    holding: creatingLieu !== null,
   });
   const { values, bind } = form;
+  const lieuxBox = useFocusAfterClose<HTMLDivElement>(values.newLieu !== null);
   return (
     <FormFrame
       form={form}
@@ -113,17 +114,14 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
           multiple
           selected={values.organisationIds}
           onChange={(organisationIds) => form.set('organisationIds', organisationIds)}
-          onCreate={(text) => setCreatingLieu(text)}
+          onCreate={(text) => form.set('newLieu', { initialName: text, typed: null })}
           maxShown={4}
         />
-        {creatingLieu !== null ? (
+        {values.newLieu !== null ? (
           <InlineOrganisationForm
-            initialName={creatingLieu}
-            onCreated={(lieu) => {
-              setCreatingLieu(null);
-              form.set('organisationIds', [...values.organisationIds, lieu.id]);
-            }}
-            onCancel={() => setCreatingLieu(null)}
+            {...inlineDraftProps(values.newLieu, (next) => form.set('newLieu', next))}
+            onCreated={(lieu) => form.change({ organisationIds: [...values.organisationIds, lieu.id], newLieu: null })}
+            onCancel={() => form.set('newLieu', null)}
           />
         ) : null}
       </div>

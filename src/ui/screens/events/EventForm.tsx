@@ -13,9 +13,11 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Choice } from '../../components/Choices';
 import { EmptyState } from '../../components/EmptyState';
 import { Field, fieldParts, OptionalMark } from '../../components/Field';
+import type { NewLieuFields } from '../../components/InlineOrganisationForm';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
+import type { InlineCreation } from '../../forms/inline-creation';
 import { useTypedDateCheck } from '../../forms/typed-dates';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
@@ -53,6 +55,8 @@ interface Values {
   organisers: string;
   services: ServiceKey[];
   description: string;
+  /** A lieu being created from the place picker, not a record yet: kept with the draft only. */
+  newPlace: InlineCreation<NewLieuFields> | null;
 }
 
 function valuesOf(event: NetworkEvent | null): Values {
@@ -67,6 +71,7 @@ function valuesOf(event: NetworkEvent | null): Values {
       organisers: '',
       services: ['federate'],
       description: '',
+      newPlace: null,
     };
   }
   const zone = event.timeZone || DEFAULT_TIME_ZONE;
@@ -85,6 +90,7 @@ function valuesOf(event: NetworkEvent | null): Values {
     organisers: event.organisers.join(', '),
     services: [...event.services],
     description: event.description ?? '',
+    newPlace: null,
   };
 }
 
@@ -267,7 +273,7 @@ function Form({ start }: { start: FormStart<Values> }) {
           </option>
         ))}
       </Field>
-      <PlacePicker value={values.placeOrganisationId} onChange={(id) => set('placeOrganisationId', id)} />
+      <PlacePicker value={values.placeOrganisationId} creating={values.newPlace} onChange={form.change} />
       <Field
         label={t.fieldPlaceLabel}
         hint={t.fieldPlaceLabelHint}

@@ -1,24 +1,27 @@
-import { useState } from 'preact/hooks';
-import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
+import { InlineOrganisationForm, type NewLieuFields } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
+import { type InlineCreation, inlineDraftProps } from '../../forms/inline-creation';
 import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
+interface PlacePickerProps {
+  value: string | null;
+  /** The lieu being created here, kept in the event form's draft. */
+  creating: InlineCreation<NewLieuFields> | null;
+  onChange: (changes: { placeOrganisationId?: string | null; newPlace?: InlineCreation<NewLieuFields> | null }) => void;
+}
+
 /** The lieu that hosts the event, picked from the network's lieux or created on the spot. */
-export function PlacePicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+export function PlacePicker({ value, creating, onChange }: PlacePickerProps) {
   const t = useMessages(messages);
-  const [creating, setCreating] = useState<string | null>(null);
   const pickerBox = useFocusAfterClose<HTMLDivElement>(creating !== null);
   if (creating !== null) {
     return (
       <InlineOrganisationForm
-        initialName={creating}
-        onCreated={(organisation) => {
-          onChange(organisation.id);
-          setCreating(null);
-        }}
-        onCancel={() => setCreating(null)}
+        {...inlineDraftProps(creating, (next) => onChange({ newPlace: next }))}
+        onCreated={(organisation) => onChange({ placeOrganisationId: organisation.id, newPlace: null })}
+        onCancel={() => onChange({ newPlace: null })}
       />
     );
   }
@@ -30,8 +33,8 @@ export function PlacePicker({ value, onChange }: { value: string | null; onChang
         hint={t.fieldPlaceHint}
         optional
         selected={value ? [value] : []}
-        onChange={(ids) => onChange(ids[0] ?? null)}
-        onCreate={(text) => setCreating(text)}
+        onChange={(ids) => onChange({ placeOrganisationId: ids[0] ?? null })}
+        onCreate={(text) => onChange({ newPlace: { initialName: text, typed: null } })}
       />
     </div>
   );

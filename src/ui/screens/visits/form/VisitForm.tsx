@@ -15,6 +15,7 @@ import { InlineOrganisationForm } from '../../../components/InlineOrganisationFo
 import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
+import { inlineDraftProps } from '../../../forms/inline-creation';
 import { useTypedDateCheck } from '../../../forms/typed-dates';
 import { type FormStart, useFormStart } from '../../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../../forms/use-record-form';
@@ -102,12 +103,6 @@ function VisitEditor({
 }) {
   const t = useMessages(formMessages);
   const { context, recordId } = start;
-  const [creatingLieu, setCreatingLieu] = useState<string | null>(null);
-  const [creatingPerson, setCreatingPerson] = useState<string | null>(null);
-  // Once a lieu or a person created here is added, typing goes on from its picker.
-  const lieuBox = useFocusAfterClose<HTMLDivElement>(creatingLieu !== null);
-  const peopleBox = useFocusAfterClose<HTMLDivElement>(creatingPerson !== null);
-
   const typedDates = useTypedDateCheck();
 
   const form = useRecordForm(start, {
@@ -143,9 +138,12 @@ function VisitEditor({
       navigate(recordId ? visitHref(visit.id) : `${visitHref(visit.id)}?${SAVED}=1`, { replace: true }),
     errorsOf: (error) => (error instanceof AttachmentTooLargeError ? { photos: t.photoTooBigNow } : null),
     describe: describeVisitDraft,
-    holding: creatingLieu !== null || creatingPerson !== null,
   });
   const { values, change, errors } = form;
+  const { newLieu, newPerson } = values;
+  // Once a lieu or a person created here is added, typing goes on from its picker.
+  const lieuBox = useFocusAfterClose<HTMLDivElement>(newLieu !== null);
+  const peopleBox = useFocusAfterClose<HTMLDivElement>(newPerson !== null);
 
   const serviceOrder = useMemo(() => servicesInOrder(SERVICE_KEYS, hints.usualServices), [hints]);
 
@@ -165,17 +163,14 @@ function VisitEditor({
             selected={values.organisationId ? [values.organisationId] : []}
             suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
             onChange={(ids) => change({ organisationId: ids[0] ?? null })}
-            onCreate={(text) => setCreatingLieu(text)}
+            onCreate={(text) => change({ newLieu: { initialName: text, typed: null } })}
             error={errors.organisationId}
           />
-          {creatingLieu !== null ? (
+          {newLieu !== null ? (
             <InlineOrganisationForm
-              initialName={creatingLieu}
-              onCreated={(lieu) => {
-                setCreatingLieu(null);
-                change({ organisationId: lieu.id });
-              }}
-              onCancel={() => setCreatingLieu(null)}
+              {...inlineDraftProps(newLieu, (next) => change({ newLieu: next }))}
+              onCreated={(lieu) => change({ organisationId: lieu.id, newLieu: null })}
+              onCancel={() => change({ newLieu: null })}
             />
           ) : null}
         </div>
@@ -201,18 +196,15 @@ function VisitEditor({
             suggested={[]}
             maxShown={4}
             onChange={(contactIds) => change({ contactIds })}
-            onCreate={(text) => setCreatingPerson(text)}
+            onCreate={(text) => change({ newPerson: { initialName: text, typed: null } })}
             error={errors.contactIds}
           />
-          {creatingPerson !== null ? (
+          {newPerson !== null ? (
             <InlineContactForm
-              initialName={creatingPerson}
+              {...inlineDraftProps(newPerson, (next) => change({ newPerson: next }))}
               organisationIds={values.organisationId ? [values.organisationId] : []}
-              onCreated={(person) => {
-                setCreatingPerson(null);
-                change({ contactIds: [...values.contactIds, person.id] });
-              }}
-              onCancel={() => setCreatingPerson(null)}
+              onCreated={(person) => change({ contactIds: [...values.contactIds, person.id], newPerson: null })}
+              onCancel={() => change({ newPerson: null })}
             />
           ) : null}
         </div>

@@ -5,6 +5,9 @@ import type { NewVisit } from '../../../../db/visits';
 import { localDay } from '../../../../domain/days';
 import type { ServiceKey } from '../../../../domain/services';
 import type { Visit } from '../../../../domain/visit';
+import type { NewPersonFields } from '../../../components/InlineContactForm';
+import type { NewLieuFields } from '../../../components/InlineOrganisationForm';
+import type { InlineCreation } from '../../../forms/inline-creation';
 import { LIEU_PARAM } from '../../contacts/paths';
 import { newVisitHref } from '../paths';
 
@@ -29,6 +32,10 @@ export interface VisitFormValues {
   latitude: number | null;
   longitude: number | null;
   positionAccuracy: number | null;
+  /** A lieu being created from the lieu picker, not a record yet: kept with the draft only. */
+  newLieu: InlineCreation<NewLieuFields> | null;
+  /** A person being created from the people picker, likewise. */
+  newPerson: InlineCreation<NewPersonFields> | null;
 }
 
 export const newVisitAtHref = (lieuId: string) => `${newVisitHref()}?${LIEU_PARAM}=${encodeURIComponent(lieuId)}`;
@@ -52,6 +59,8 @@ export function emptyVisitValues(now: Date = new Date()): VisitFormValues {
     latitude: null,
     longitude: null,
     positionAccuracy: null,
+    newLieu: null,
+    newPerson: null,
   };
 }
 
@@ -90,6 +99,8 @@ export function valuesOfVisit(visit: Visit): VisitFormValues {
     latitude: visit.latitude ?? null,
     longitude: visit.longitude ?? null,
     positionAccuracy: visit.positionAccuracy ?? null,
+    newLieu: null,
+    newPerson: null,
   };
 }
 
