@@ -187,16 +187,33 @@ describe('visits offline on a phone', () => {
     await visits.tap(visits.newVisitButton());
     await visits.tap(visits.service('Informer & sensibiliser'));
     await visits.type(visits.notes(), 'Réunion publique à la mairie.\nQuarante personnes.');
-    await expect.poll(() => visits.draftHolds('Quarante personnes.')).toBe(true);
+    // A lieu and a person being created inside the visit, half-typed when the tab dies.
+    await visits.type(visits.placeSearch(), 'Fablab des Coteaux');
+    await visits.tap(visits.option('Créer « Fablab des Coteaux »'));
+    await visits.type(visits.main().getByRole('combobox', { name: 'Code postal' }), '26400');
+    await visits.type(visits.main().getByRole('combobox', { name: 'Commune' }), 'Crest');
+    await visits.type(visits.peopleSearch(), 'Maëlle Roux');
+    await visits.tap(visits.option('Créer « Maëlle Roux »'));
+    await visits.type(visits.main().getByRole('textbox', { name: 'Rôle' }), 'Fabmanageuse');
+    await expect.poll(() => visits.draftHolds('Fabmanageuse')).toBe(true);
     await page.waitForURL(/#\/visites\/nouvelle\?brouillon=/);
 
-    // The tab dies and comes back on the same address: the form opens on its draft.
+    // The tab dies and comes back on the same address: the form opens on its draft, with the
+    // new lieu and the new person open as they were typed.
     await shell.reload();
     expect(await visits.heading().textContent()).toBe('Nouvelle visite');
     await expect.poll(() => visits.notes().inputValue()).toBe('Réunion publique à la mairie.\nQuarante personnes.');
     expect(await visits.service('Informer & sensibiliser').isChecked()).toBe(true);
     expect(await visits.main().textContent()).toContain('Brouillon repris');
+    const newLieu = visits.main().getByRole('group', { name: 'Nouveau lieu' });
+    expect(await newLieu.getByRole('textbox', { name: 'Nom du lieu' }).inputValue()).toBe('Fablab des Coteaux');
+    expect(await newLieu.getByRole('combobox', { name: 'Code postal' }).inputValue()).toBe('26400');
+    expect(await newLieu.getByRole('combobox', { name: 'Commune' }).inputValue()).toBe('Crest');
+    const newPerson = visits.main().getByRole('group', { name: 'Nouvelle personne' });
+    expect(await newPerson.getByRole('textbox', { name: 'Nom', exact: true }).inputValue()).toBe('Maëlle Roux');
+    expect(await newPerson.getByRole('textbox', { name: 'Rôle' }).inputValue()).toBe('Fabmanageuse');
     await screenshotAtSizes(page, 'visit-draft-restored');
+    await screenshotAtSizes(page, 'visit-draft-restored-inline', undefined, newLieu);
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'the restored draft');
 
@@ -205,6 +222,7 @@ describe('visits offline on a phone', () => {
     await expect.poll(() => visits.draftsLink().textContent()).toBe('Brouillons (1)');
     await visits.tap(visits.newVisitButton());
     await expect.poll(() => visits.notes().inputValue()).toBe('');
+    expect(await visits.main().getByRole('group', { name: 'Nouveau lieu' }).count()).toBe(0);
     await visits.type(visits.notes(), 'Atelier au fablab.');
     await expect.poll(() => visits.draftHolds('Atelier au fablab.')).toBe(true);
     await shell.goTo('visites');
@@ -222,6 +240,8 @@ describe('visits offline on a phone', () => {
     await expect.poll(() => visits.notes().inputValue()).toContain('Quarante personnes.');
     await visits.tap(visits.save());
     await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
+    // The lieu and the person left half-typed were forgotten with the saved visit's draft.
+    expect(await visits.draftHolds('Fabmanageuse')).toBe(false);
     await shell.goTo('visites');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
     await expect.poll(() => visits.draftsLink().textContent()).toBe('Brouillons (1)');

@@ -226,12 +226,18 @@ export function engineJourneys(name: EngineName): void {
 
     journey(3, 'a draft survives a reload with no question and a killed tab, and is offered back', async () => {
       const notes = { role: 'textbox', name: 'Notes', within: MAIN };
+      const newLieuCommune = { role: 'combobox', name: 'Commune', within: MAIN };
       await device.open(`${server.url}/#/visites/nouvelle`);
       await device.click({ role: 'checkbox', name: 'Informer & sensibiliser', within: MAIN });
       await device.fill(notes, DRAFT);
-      await device.until('the draft never reached IndexedDB', async () =>
-        JSON.stringify(await device.readStore('drafts')).includes('Quarante personnes.'),
-      );
+      // A lieu being created inside the visit, its commune typed, not added yet.
+      await device.fill({ role: 'searchbox', name: 'Chercher : Lieu', within: MAIN }, 'Fablab des Coteaux');
+      await device.click({ role: 'button', name: 'Créer « Fablab des Coteaux »', within: MAIN });
+      await device.fill(newLieuCommune, 'Crest');
+      await device.until('the draft never reached IndexedDB', async () => {
+        const drafts = JSON.stringify(await device.readStore('drafts'));
+        return drafts.includes('Quarante personnes.') && drafts.includes('"commune":"Crest"');
+      });
       // Kept in its draft, the note comes back from a reload: the browser has nothing to ask.
       await device.until('leaving still asks with the note in its draft', async () => !(await leavingAsks(device)));
       await device.reload();
@@ -239,6 +245,9 @@ export function engineJourneys(name: EngineName): void {
         'the draft’s note did not come back after a reload',
         async () => (await device.value(notes)) === DRAFT,
       );
+      // And the new lieu, open as it was typed.
+      expect(await device.value({ role: 'textbox', name: 'Nom du lieu', within: MAIN })).toBe('Fablab des Coteaux');
+      expect(await device.value(newLieuCommune)).toBe('Crest');
 
       await device.killTab();
       // Opened again from the home screen: the visit list offers the draft back.
@@ -249,6 +258,10 @@ export function engineJourneys(name: EngineName): void {
       await device.click({ role: 'link', name: 'Reprendre : Visite — Réunion publique à la mairie.', within: MAIN });
       await device.until('the draft’s note never came back', async () => (await device.value(notes)) === DRAFT);
       expect(await device.checked({ role: 'checkbox', name: 'Informer & sensibiliser' })).toBe(true);
+      // The lieu given back is added as if it had never been away.
+      expect(await device.value(newLieuCommune)).toBe('Crest');
+      await device.click({ role: 'button', name: 'Ajouter le lieu', within: MAIN });
+      await device.waitForText({ role: 'group', name: 'Lieu', within: MAIN }, 'Fablab des Coteaux');
       await device.click({ role: 'button', name: 'Enregistrer la visite', within: MAIN });
       await device.waitForText(MAIN, 'Visite enregistrée sur cet appareil.');
 
