@@ -1,7 +1,9 @@
 // The set-up UI tests share, registered as vitest hooks of the file (or describe) that calls it.
-import { afterEach, beforeEach } from 'vitest';
+import { act } from '@testing-library/preact';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { appData } from '../../src/db/app-data';
 import type { DataContext } from '../../src/db/context';
+import { startRouter } from '../../src/state/router';
 import { uiStore } from '../../src/state/ui';
 
 /**
@@ -33,4 +35,21 @@ export function withAppData(): { readonly context: DataContext } {
       return app.context;
     },
   };
+}
+
+/** The whole app's router, started once for the file on an empty address, the words in French. */
+export function withAppRouter(): void {
+  beforeAll(() => {
+    uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });
+    location.hash = '';
+    startRouter(window);
+  });
+}
+
+/** Goes to an address of the app, as following a link does. */
+export function goTo(hash: string): void {
+  act(() => {
+    location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
 }

@@ -2,33 +2,21 @@
 // only on screen: the phone locked or the tab closed while the new lieu's commune was typed, and
 // the visit's draft came back without it. What is typed there is kept in the visit's draft,
 // reopened with it, and forgotten with it.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, expect, test, vi } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
 import { listDrafts } from '../../../../src/db/drafts';
-import { startRouter } from '../../../../src/state/router';
-import { uiStore } from '../../../../src/state/ui';
 import { App } from '../../../../src/ui/App';
+import { goTo, withAppRouter } from '../../../helpers/screen-setup';
 // Loaded with the file, not inside a wait: transforming a screen takes seconds on a loaded machine.
 import '../../../../src/ui/screens/visits/index';
 import '../../../../src/ui/screens/visits/form/VisitForm';
 
-beforeAll(() => {
-  uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });
-  location.hash = '';
-  startRouter(window);
-});
+withAppRouter();
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-function go(hash: string) {
-  act(() => {
-    location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
 
 const field = (name: string) => screen.findByRole<HTMLInputElement>('textbox', { name }, { timeout: 30_000 });
 const combobox = (name: string) => screen.getByRole<HTMLInputElement>('combobox', { name });
@@ -47,7 +35,7 @@ async function keptInDraft() {
 
 test('a new lieu and a new person half-typed in the visit form come back open, as typed, after a reload', async () => {
   const first = render(<App />);
-  go('#/visites/nouvelle');
+  goTo('#/visites/nouvelle');
   await openCreation('Lieu', 'Fablab des Coteaux');
   fireEvent.input(combobox('Code postal (facultatif)'), { target: { value: '26400' } });
   fireEvent.input(combobox('Commune (facultatif)'), { target: { value: 'Crest' } });
@@ -60,7 +48,7 @@ test('a new lieu and a new person half-typed in the visit form come back open, a
   // The tab dies; the app opens again on the same address, from what IndexedDB holds.
   first.unmount();
   render(<App />);
-  go(location.hash);
+  goTo(location.hash);
 
   expect((await field('Nom du lieu')).value).toBe('Fablab des Coteaux');
   expect(combobox('Code postal (facultatif)').value).toBe('26400');
@@ -80,7 +68,7 @@ test('a new lieu and a new person half-typed in the visit form come back open, a
 
 test('a visit saved while a new lieu was half-typed leaves no draft holding it', async () => {
   render(<App />);
-  go('#/visites/nouvelle');
+  goTo('#/visites/nouvelle');
   await openCreation('Lieu', 'La Serre partagée');
   fireEvent.input(combobox('Commune (facultatif)'), { target: { value: 'Die' } });
   await waitFor(async () => expect(await keptInDraft()).toContain('Die'));

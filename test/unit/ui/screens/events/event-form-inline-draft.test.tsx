@@ -1,31 +1,19 @@
 // The event form's "Lieu du réseau" creates a lieu on the spot too: what is typed in it is kept
 // in the event's draft like the rest of the form, and comes back open after a reload.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { beforeAll, expect, test } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { expect, test } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
 import { listDrafts } from '../../../../../src/db/drafts';
-import { startRouter } from '../../../../../src/state/router';
-import { uiStore } from '../../../../../src/state/ui';
 import { App } from '../../../../../src/ui/App';
+import { goTo, withAppRouter } from '../../../../helpers/screen-setup';
 // Loaded with the file, not inside a wait: transforming a screen takes seconds on a loaded machine.
 import '../../../../../src/ui/screens/events/index';
 
-beforeAll(() => {
-  uiStore.setState({ lang: 'fr', online: true, updateAvailable: false, unsavedInputs: 0 });
-  location.hash = '';
-  startRouter(window);
-});
-
-function go(hash: string) {
-  act(() => {
-    location.hash = hash;
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-  });
-}
+withAppRouter();
 
 test('a new lieu half-typed as an event’s place comes back open, as typed, after a reload', async () => {
   const first = render(<App />);
-  go('#/evenements/nouveau');
+  goTo('#/evenements/nouveau');
   const search = await screen.findByRole('searchbox', { name: 'Chercher\u00a0: Lieu du réseau' }, { timeout: 30_000 });
   fireEvent.input(search, { target: { value: 'Tiers-lieu de la Gare' } });
   fireEvent.click(await screen.findByRole('button', { name: 'Créer «\u00a0Tiers-lieu de la Gare\u00a0»' }));
@@ -37,7 +25,7 @@ test('a new lieu half-typed as an event’s place comes back open, as typed, aft
 
   first.unmount();
   render(<App />);
-  go(location.hash);
+  goTo(location.hash);
 
   const name = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Nom du lieu' }, { timeout: 30_000 });
   expect(name.value).toBe('Tiers-lieu de la Gare');
