@@ -328,6 +328,19 @@ export interface InvitationResponse {
   expiresAt: string;
 }
 
+/**
+ * An invitation neither used nor over, as `GET /api/admin/invitations` lists it: never its code,
+ * which the server does not keep. `createdAt` is null for one made before the server kept it;
+ * `creator` too, and for one made by the server's command line.
+ */
+export interface OpenInvitationInfo {
+  id: string;
+  role: Role;
+  createdAt: string | null;
+  expiresAt: string;
+  creator: { deviceName: string; memberName: string } | null;
+}
+
 export interface DeviceInfo {
   id: string;
   name: string;

@@ -1,19 +1,34 @@
+import { newId } from '../domain/ids';
 import type { Role } from '../domain/vocabulary';
 import type { InvitationResponse } from '../protocol/wire';
 import { hashCode, newInvitationCode } from './auth';
 import type { Store } from './store/store';
 
-/** Creates a single-use invitation; only the code's hash is stored, the code is shown once. */
+/**
+ * Creates a single-use invitation; only the code's hash is stored, the code is shown once.
+ * `createdBy`: the admin device asking, null for the server's command line.
+ */
 export async function issueInvitation(
   store: Store,
   networkId: string,
   role: Role,
   expiresInHours: number,
   now: number = Date.now(),
+  createdBy: string | null = null,
 ): Promise<InvitationResponse> {
   const code = newInvitationCode();
   const expiresAt = new Date(now + expiresInHours * 3_600_000).toISOString();
-  await store.createInvitation({ codeHash: hashCode(code), networkId, role, expiresAt, usedAt: null, attempts: 0 });
+  await store.createInvitation({
+    id: newId(),
+    codeHash: hashCode(code),
+    networkId,
+    role,
+    createdAt: new Date(now).toISOString(),
+    createdBy,
+    expiresAt,
+    usedAt: null,
+    attempts: 0,
+  });
   return { code, role, expiresAt };
 }
 

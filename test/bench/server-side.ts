@@ -55,7 +55,10 @@ export async function seedServer(dir: string, dataset: Dataset): Promise<SeededS
   const network = await store.createNetwork('Réseau du banc d’essai');
   const token = newToken();
   await store.createInvitation({
+    id: newId(),
     codeHash: 'bench',
+    createdAt: null,
+    createdBy: null,
     networkId: network.id,
     role: 'admin',
     expiresAt: '2999-01-01T00:00:00.000Z',

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 
 /** Migrations applied by the layout where records are keyed by the network's id (c630075). */
 export const BEFORE_NETWORK_NUMBERS = 5;
+/** Migrations applied by the layout where invitations have no id (networkNumbers was its last). */
+export const BEFORE_INVITATION_IDS = 6;
 /** Migrations applied by the layout where records are keyed by their id alone. */
 export const BEFORE_RECORD_IDS_PER_NETWORK = 4;
 
@@ -41,4 +43,15 @@ export function keyByRecordId(db: Database.Database): void {
     CREATE UNIQUE INDEX records_network_seq ON records(network_id, seq);
   `);
   db.pragma(`user_version = ${BEFORE_RECORD_IDS_PER_NETWORK}`);
+}
+
+/** Invitations without id, date or author, as before they were listed (the last migration adds them). */
+export function invitationsWithoutIds(db: Database.Database): void {
+  db.exec(`
+    DROP INDEX invitations_id;
+    ALTER TABLE invitations DROP COLUMN id;
+    ALTER TABLE invitations DROP COLUMN created_at;
+    ALTER TABLE invitations DROP COLUMN created_by;
+  `);
+  db.pragma(`user_version = ${BEFORE_INVITATION_IDS}`);
 }

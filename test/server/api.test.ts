@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
-import type { JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import type { JoinResponse, Mutation, OpenInvitationInfo, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { hashCode } from '../../src/server/auth';
 import { visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
@@ -395,6 +396,70 @@ describe('authorisation', () => {
     expect((await cancel('pas un code !')).body.code).toBe('invalid_body');
   });
 
+  it('lists the invitations still open — when, by whom, for which role, until when, never a code — and cancels one by its id', async () => {
+    const admin = await join('admin');
+    const concierge = await join('concierge');
+    const byCommandLine = await server.invite(networkId, 'admin');
+    const invite = async (expiresInHours = 72) => {
+      now += 60_000;
+      const { body } = await call('/api/admin/invitations', {
+        method: 'POST',
+        token: admin.token,
+        body: JSON.stringify({ role: 'concierge', expiresInHours }),
+      });
+      return body.code as string;
+    };
+    const list = async (token = admin.token) => call('/api/admin/invitations', { token });
+    const cancel = (id: string, token = admin.token) =>
+      call(`/api/admin/invitations/${id}/cancel`, { method: 'POST', token });
+    const joinWith = (code: string, clockNode: string) =>
+      call('/api/join', {
+        method: 'POST',
+        body: JSON.stringify({ code, deviceName: 'Autre', memberName: 'Quelqu’un', clockNode }),
+      });
+    const lost = await invite();
+    const shortLived = await invite(1);
+    const used = await invite();
+    expect((await joinWith(used, 'aaaaaaaaaaaaaaaa')).status).toBe(200);
+    const kept = await invite();
+    now += 2 * 3_600_000;
+
+    const listed = await list();
+    expect(listed.status).toBe(200);
+    const invitations = listed.body.invitations as OpenInvitationInfo[];
+    const byAdmin = { deviceName: 'Téléphone', memberName: 'Membre admin' };
+    expect(invitations.map(({ id, ...shown }) => shown)).toEqual([
+      { role: 'concierge', createdAt: expect.any(String), expiresAt: expect.any(String), creator: byAdmin },
+      { role: 'concierge', createdAt: expect.any(String), expiresAt: expect.any(String), creator: byAdmin },
+      { role: 'admin', createdAt: expect.any(String), expiresAt: expect.any(String), creator: null },
+    ]);
+    expect(Date.parse(invitations[1]?.expiresAt as string) - Date.parse(invitations[1]?.createdAt as string)).toBe(
+      72 * 3_600_000,
+    );
+    // The server keeps only the codes' hashes: nothing of a code, nor of its hash, goes out.
+    const text = JSON.stringify(listed.body);
+    for (const code of [lost, shortLived, used, kept, byCommandLine]) {
+      expect(text).not.toContain(code);
+      expect(text).not.toContain(hashCode(code));
+    }
+
+    expect((await list(concierge.token)).status).toBe(403);
+    const lostId = invitations[1]?.id as string;
+    expect((await cancel(lostId, concierge.token)).status).toBe(403);
+    expect((await cancel(lostId)).status).toBe(204);
+    expect(await cancel(lostId)).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    expect(await joinWith(lost, 'bbbbbbbbbbbbbbbb')).toMatchObject({
+      status: 403,
+      body: { code: 'invalid_invitation' },
+    });
+    expect(((await list()).body.invitations as OpenInvitationInfo[]).map((one) => one.id)).toEqual([
+      invitations[0]?.id,
+      invitations[2]?.id,
+    ]);
+    expect((await joinWith(kept, 'cccccccccccccccc')).status).toBe(200);
+    expect(await cancel('pas-un-id')).toMatchObject({ status: 400, body: { code: 'invalid_id' } });
+  });
+
   it('lets an admin invite and list devices', async () => {
     const admin = await join('admin');
     const invitation = await call('/api/admin/invitations', {
@@ -573,8 +638,9 @@ describe('methods', () => {
       ['GET', '/api/session/token', 'POST'],
       ['DELETE', `/api/attachments/${sha}`, 'GET, HEAD, PUT'],
       ['POST', '/api/admin/devices', 'GET, HEAD'],
-      ['GET', '/api/admin/invitations', 'POST'],
+      ['DELETE', '/api/admin/invitations', 'GET, HEAD, POST'],
       ['GET', '/api/admin/invitations/cancel', 'POST'],
+      ['GET', `/api/admin/invitations/${newId()}/cancel`, 'POST'],
       ['DELETE', '/api/admin/recovery', 'GET, HEAD'],
       ['GET', `/api/admin/devices/${newId()}/revoke`, 'POST'],
       ['POST', '/api/health', 'GET, HEAD'],

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
 import { HybridClock } from '../../src/protocol/hlc';
 import { hashCode } from '../../src/server/auth';
 import { main, runCli } from '../../src/server/cli';
@@ -97,7 +98,10 @@ describe('valise CLI', () => {
       revokedAt: null,
     };
     await store.createInvitation({
+      id: newId(),
       codeHash: 'f'.repeat(64),
+      createdAt: null,
+      createdBy: null,
       networkId: network.id,
       role: 'concierge',
       expiresAt: new Date(Date.now() + 3_600_000).toISOString(),

@@ -234,6 +234,7 @@ const path = fc.oneof(
     ),
   segment.map((value) => `/api/attachments/${value}`),
   segment.map((value) => `/api/admin/devices/${value}/revoke`),
+  segment.map((value) => `/api/admin/invitations/${value}/cancel`),
   segment.map((value) => `/api/${value}`),
 );
 

@@ -10,7 +10,7 @@ import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
 import { describeOnPostgres } from '../helpers/postgres-suite';
-import { keyByRecordId } from '../helpers/sqlite-layouts';
+import { invitationsWithoutIds, keyByRecordId } from '../helpers/sqlite-layouts';
 import { waitFor } from '../helpers/wait-for';
 import { storeContract } from './store-contract';
 
@@ -40,6 +40,9 @@ storeContract('SQLite', () => ({
   },
   async keyRecordsAsBefore(store) {
     keyByRecordId((store as SqliteStore).db);
+  },
+  async storeInvitationsAsBefore(store) {
+    invitationsWithoutIds((store as SqliteStore).db);
   },
 }));
 
@@ -82,6 +85,17 @@ describeOnPostgres('PostgreSQL', (cluster) => {
         await client.query('ALTER TABLE records DROP CONSTRAINT records_pkey, ADD PRIMARY KEY (id)');
         // The fifth migration keys records per network: the database as it was before it.
         await client.query('UPDATE schema_version SET version = 4');
+      } finally {
+        await client.end();
+      }
+    },
+    async storeInvitationsAsBefore(store) {
+      const client = new pg.Client({ connectionString: urls.get(store) as string });
+      await client.connect();
+      try {
+        await client.query('ALTER TABLE invitations DROP COLUMN id, DROP COLUMN created_at, DROP COLUMN created_by');
+        // The seventh migration gives invitations their ids: the database as it was before it.
+        await client.query('UPDATE schema_version SET version = 6');
       } finally {
         await client.end();
       }

@@ -1,7 +1,7 @@
 // What every Store must do, whatever its database: store-contract.test.ts runs this suite on
 // SQLite and on a real PostgreSQL. The server's routes rely on nothing else.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids';
+import { isId, newId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/vocabulary';
 import { formatHlc, HybridClock, parseHlc } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
@@ -27,9 +27,15 @@ export interface StoreHarness {
    * store as not yet migrated past that.
    */
   keyRecordsAsBefore(store: Store): Promise<void>;
+  /**
+   * Drops the invitations' ids, dates and authors, as a server before them kept its
+   * invitations, and marks the store as not yet migrated past that.
+   */
+  storeInvitationsAsBefore(store: Store): Promise<void>;
 }
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
+const iso = (time: number) => new Date(time).toISOString();
 
 function device(networkId: string, role: Role = 'concierge'): Device {
   return {
@@ -65,13 +71,25 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       });
     }
 
-    /** An invitation not used yet, stored under the hash of `code` repeated; answers that hash. */
-    async function openInvitation(networkId: string, code: string, expiresAt: number, role: Role = 'concierge') {
+    /**
+     * An invitation not used yet, stored under the hash of `code` repeated; answers that hash.
+     * `made`: when and by which device (by default an hour before NOW, by the command line).
+     */
+    async function openInvitation(
+      networkId: string,
+      code: string,
+      expiresAt: number,
+      role: Role = 'concierge',
+      made: { id?: string; at?: number; by?: string } = {},
+    ) {
       const codeHash = code.repeat(64);
       await store.createInvitation({
+        id: made.id ?? newId(),
         codeHash,
         networkId,
         role,
+        createdAt: new Date(made.at ?? NOW - 3_600_000).toISOString(),
+        createdBy: made.by ?? null,
         expiresAt: new Date(expiresAt).toISOString(),
         usedAt: null,
         attempts: 0,
@@ -110,15 +128,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
 
     it('counts every attempt on an invitation and redeems it only once, even when raced', async () => {
       const network = await store.createNetwork('Réseau');
-      const invitation = {
-        codeHash: 'a'.repeat(64),
-        networkId: network.id,
-        role: 'concierge' as const,
-        expiresAt: new Date(NOW + 3_600_000).toISOString(),
-        usedAt: null,
-        attempts: 0,
-      };
-      await store.createInvitation(invitation);
+      const invitation = { codeHash: await openInvitation(network.id, 'a', NOW + 3_600_000) };
       expect((await store.findInvitation(invitation.codeHash))?.attempts).toBe(1);
       expect((await store.findInvitation(invitation.codeHash))?.attempts).toBe(2);
       expect(await store.findInvitation('b'.repeat(64))).toBeNull();
@@ -140,14 +150,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');
       const phone = device(a.id);
-      await store.createInvitation({
-        codeHash: 'c'.repeat(64),
-        networkId: a.id,
-        role: 'concierge',
-        expiresAt: new Date(NOW + 1000).toISOString(),
-        usedAt: null,
-        attempts: 0,
-      });
+      await openInvitation(a.id, 'c', NOW + 1000);
       expect(await store.redeemInvitation('c'.repeat(64), phone, 'd'.repeat(64))).toBe(true);
       await store.touchDevice(phone.id, '2026-11-28T11:00:00.000Z');
       expect((await store.findDeviceByTokenHash('d'.repeat(64)))?.lastSeenAt).toBe('2026-11-28T11:00:00.000Z');
@@ -233,15 +236,86 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const ofB = await openInvitation(b.id, '5', NOW + 3_600_000);
       const at = new Date(NOW).toISOString();
 
-      expect(await store.endInvitation(b.id, wrongPerson, at)).toBe(false);
-      expect(await store.endInvitation(a.id, ofB, at)).toBe(false);
-      expect(await store.endInvitation(a.id, used, at)).toBe(false);
-      expect(await store.endInvitation(a.id, wrongPerson, at)).toBe(true);
-      expect(await store.endInvitation(a.id, wrongPerson, at)).toBe(false);
+      expect(await store.endInvitation(b.id, { codeHash: wrongPerson }, at)).toBe(false);
+      expect(await store.endInvitation(a.id, { codeHash: ofB }, at)).toBe(false);
+      expect(await store.endInvitation(a.id, { codeHash: used }, at)).toBe(false);
+      expect(await store.endInvitation(a.id, { codeHash: wrongPerson }, at)).toBe(true);
+      expect(await store.endInvitation(a.id, { codeHash: wrongPerson }, at)).toBe(false);
 
       expect(await store.redeemInvitation(wrongPerson, device(a.id), '6'.repeat(64))).toBe(false);
       expect(await store.redeemInvitation(kept, device(a.id), '7'.repeat(64))).toBe(true);
       expect(await store.redeemInvitation(ofB, device(b.id), '8'.repeat(64))).toBe(true);
+    });
+
+    it('lists the open invitations of its network alone, newest first, with the names of the device that made each', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      const admin = { ...device(a.id, 'admin'), name: 'Tablette du tiers-lieu', memberName: 'Dominique' };
+      await store.redeemInvitation(await openInvitation(a.id, '0', NOW + 1000, 'admin'), admin, '9'.repeat(64));
+      const ids = { older: newId(), newer: newId(), undated: newId(), byCommandLine: newId() };
+      await openInvitation(a.id, '1', NOW + 3_600_000, 'concierge', { id: ids.older, at: NOW - 2000, by: admin.id });
+      await openInvitation(a.id, '2', NOW + 7_200_000, 'admin', { id: ids.newer, at: NOW - 1000, by: admin.id });
+      await openInvitation(a.id, '3', NOW + 3_600_000, 'concierge', { id: ids.byCommandLine, at: NOW - 3000 });
+      await store.redeemInvitation(await openInvitation(a.id, '4', NOW + 3_600_000), device(a.id), '8'.repeat(64));
+      await openInvitation(a.id, '5', NOW - 1);
+      await store.endInvitation(a.id, { codeHash: await openInvitation(a.id, '6', NOW + 3_600_000) }, iso(NOW - 10));
+      await openInvitation(b.id, '7', NOW + 3_600_000, 'concierge', { at: NOW });
+
+      const open = await store.listOpenInvitations(a.id, iso(NOW));
+      const byAdmin = { deviceName: 'Tablette du tiers-lieu', memberName: 'Dominique' };
+      expect(open).toEqual([
+        { id: ids.newer, role: 'admin', createdAt: iso(NOW - 1000), expiresAt: iso(NOW + 7_200_000), creator: byAdmin },
+        {
+          id: ids.older,
+          role: 'concierge',
+          createdAt: iso(NOW - 2000),
+          expiresAt: iso(NOW + 3_600_000),
+          creator: byAdmin,
+        },
+        {
+          id: ids.byCommandLine,
+          role: 'concierge',
+          createdAt: iso(NOW - 3000),
+          expiresAt: iso(NOW + 3_600_000),
+          creator: null,
+        },
+      ]);
+      // Ended by its id: then no longer open, and no other network's id ends it.
+      expect(await store.endInvitation(b.id, { id: ids.older }, iso(NOW))).toBe(false);
+      expect(await store.endInvitation(a.id, { id: ids.older }, iso(NOW))).toBe(true);
+      expect(await store.endInvitation(a.id, { id: ids.older }, iso(NOW))).toBe(false);
+      expect((await store.listOpenInvitations(a.id, iso(NOW))).map((one) => one.id)).toEqual([
+        ids.newer,
+        ids.byCommandLine,
+      ]);
+      expect(await store.redeemInvitation('1'.repeat(64), device(a.id), '7'.repeat(64))).toBe(false);
+    });
+
+    it('gives each invitation made before ids one of its own on migration, and neither date nor author', async () => {
+      const a = await store.createNetwork('A');
+      const pending = [
+        await openInvitation(a.id, '1', NOW + 3_600_000),
+        await openInvitation(a.id, '2', NOW + 3_600_000),
+      ];
+      await store.redeemInvitation(await openInvitation(a.id, '3', NOW + 3_600_000), device(a.id), '4'.repeat(64));
+      await h.storeInvitationsAsBefore(store);
+      store = await h.reopen(store);
+
+      const open = await store.listOpenInvitations(a.id, iso(NOW));
+      expect(open.map(({ createdAt, creator }) => ({ createdAt, creator }))).toEqual([
+        { createdAt: null, creator: null },
+        { createdAt: null, creator: null },
+      ]);
+      const [first, second] = open.map((one) => one.id);
+      expect(first).not.toBe(second);
+      expect([first, second].every(isId)).toBe(true);
+      // Their codes still work, and each ends by its new id alone.
+      expect(await store.endInvitation(a.id, { id: first as string }, iso(NOW))).toBe(true);
+      expect((await store.listOpenInvitations(a.id, iso(NOW))).map((one) => one.id)).toEqual([second]);
+      const redeemed = await Promise.all(
+        pending.map((codeHash, index) => store.redeemInvitation(codeHash, device(a.id), `${index + 5}`.repeat(64))),
+      );
+      expect(redeemed.filter(Boolean)).toHaveLength(1);
     });
 
     it('replaces a device token with its own again, never with another device’s', async () => {
@@ -249,15 +323,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const phone = device(a.id);
       const tablet = device(a.id);
       for (const [index, joining] of [phone, tablet].entries()) {
-        const codeHash = `${index}`.repeat(64);
-        await store.createInvitation({
-          codeHash,
-          networkId: a.id,
-          role: 'concierge',
-          expiresAt: new Date(NOW + 1000).toISOString(),
-          usedAt: null,
-          attempts: 0,
-        });
+        const codeHash = await openInvitation(a.id, `${index}`, NOW + 1000);
         expect(await store.redeemInvitation(codeHash, joining, `${index + 5}`.repeat(64))).toBe(true);
       }
       expect(await store.replaceToken(phone.id, '5'.repeat(64))).toBe(true);

@@ -1,6 +1,7 @@
 // Every route, called by devices of network B about network A's data: refused or answered with
 // B's own data only, and no answer ever carries one of A's identifiers, names or texts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PushResponse } from '../../src/protocol/wire';
 import { issueInvitation } from '../../src/server/invitations';
@@ -13,11 +14,17 @@ let world: HostileWorld;
 let aBefore: RawChange[];
 /** An invitation of A not used yet, for B's admin to try to cancel. */
 let aCode: string;
+/** The id of another invitation of A, kept open, for B's admin to try to cancel or see. */
+let aOpenId: string;
 
 beforeAll(async () => {
   world = await startHostileWorld();
   aBefore = await world.store.snapshot(world.a.networkId);
   aCode = (await issueInvitation(world.store, world.a.networkId, 'concierge', 24)).code;
+  await issueInvitation(world.store, world.a.networkId, 'admin', 48, world.now, world.a.admin.deviceId);
+  const aOpen = await world.store.listOpenInvitations(world.a.networkId, new Date(world.now).toISOString());
+  aOpenId = aOpen.find((one) => one.role === 'admin')?.id as string;
+  await issueInvitation(world.store, world.b.networkId, 'concierge', 24, world.now, world.b.admin.deviceId);
 }, 60_000);
 
 afterAll(async () => {
@@ -35,6 +42,9 @@ interface Case {
   /** More to check about the answer, beyond "no secret of A". */
   check?: (answer: Awaited<ReturnType<typeof call>>) => void | Promise<void>;
 }
+
+const aOpenInvitationIds = async () =>
+  (await world.store.listOpenInvitations(world.a.networkId, new Date(world.now).toISOString())).map((one) => one.id);
 
 const clockLater = () => formatHlc({ millis: world.now + 60_000 - 1, counter: 0, node: 'bbbbbbbbbbbbbbbb' });
 
@@ -176,6 +186,37 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'GET /api/admin/invitations',
+    caller: 'admin',
+    request: () => ({ path: '/api/admin/invitations' }),
+    status: 200,
+    check: ({ json }) => {
+      // B's one open invitation, made by its admin; A's is neither listed nor named.
+      const listed = (json?.invitations ?? []) as { id: string; creator: { memberName: string } | null }[];
+      expect(listed.map((one) => one.creator?.memberName)).toEqual(['SECRET-ADMIN-B']);
+      expect(listed.map((one) => one.id)).not.toContain(aOpenId);
+    },
+  },
+  {
+    route: 'POST /api/admin/invitations/:id/cancel (an invitation of A)',
+    caller: 'admin',
+    request: () => ({ path: `/api/admin/invitations/${aOpenId}/cancel`, init: { method: 'POST' } }),
+    status: 404,
+    check: async () => expect(await aOpenInvitationIds()).toContain(aOpenId),
+  },
+  {
+    route: 'GET /api/admin/invitations (as a concierge)',
+    caller: 'concierge',
+    request: () => ({ path: '/api/admin/invitations' }),
+    status: 403,
+  },
+  {
+    route: 'POST /api/admin/invitations/:id/cancel (as a concierge, one of its own network)',
+    caller: 'concierge',
+    request: () => ({ path: `/api/admin/invitations/${newId()}/cancel`, init: { method: 'POST' } }),
+    status: 403,
+  },
+  {
     route: 'POST /api/admin/invitations (as a concierge)',
     caller: 'concierge',
     request: () => ({
@@ -204,6 +245,7 @@ describe('tenant isolation: a device of network B against network A', () => {
     ['GET', '/api/admin/devices'],
     ['POST', '/api/admin/invitations'],
     ['POST', '/api/admin/invitations/cancel'],
+    ['GET', '/api/admin/invitations'],
   ])('refuses %s %s to a revoked device of A, saying so and nothing more', async (method, path) => {
     const answer = await call(world.url, path, {
       method,

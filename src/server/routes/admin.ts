@@ -5,6 +5,7 @@ import {
   invitationCancelSchema,
   invitationRequestSchema,
   networkRenameSchema,
+  type OpenInvitationInfo,
   type StorageInfo,
 } from '../../protocol/wire';
 import { hashCode } from '../auth';
@@ -28,8 +29,17 @@ export function adminRoutes() {
       body.value.role,
       body.value.expiresInHours,
       c.var.now(),
+      c.var.device.id,
     );
     return c.json(invitation, 201);
+  });
+
+  // What could still let someone in: a code given to the wrong person, or lost, is found here
+  // and cancelled by its id after the screen that showed it was left.
+  routes.get('/invitations', async (c) => {
+    const at = new Date(c.var.now()).toISOString();
+    const invitations: OpenInvitationInfo[] = await c.var.store.listOpenInvitations(c.var.device.networkId, at);
+    return c.json({ invitations });
   });
 
   // An invitation sent to the wrong person, or with the wrong role: its code then gets the
@@ -39,8 +49,17 @@ export function adminRoutes() {
     const body = await readBody(c, invitationCancelSchema);
     if (!body.ok) return body.response;
     const at = new Date(c.var.now()).toISOString();
-    if (!(await c.var.store.endInvitation(c.var.device.networkId, hashCode(body.value.code), at)))
+    if (!(await c.var.store.endInvitation(c.var.device.networkId, { codeHash: hashCode(body.value.code) }, at)))
       return fail(c, 404, 'not_found', 'No invitation of this network still open has this code.');
+    return c.body(null, 204);
+  });
+
+  routes.post('/invitations/:id/cancel', async (c) => {
+    const id = c.req.param('id');
+    if (!ID_PATTERN.test(id)) return fail(c, 400, 'invalid_id', 'The invitation id is not valid.');
+    const at = new Date(c.var.now()).toISOString();
+    if (!(await c.var.store.endInvitation(c.var.device.networkId, { id }, at)))
+      return fail(c, 404, 'not_found', 'No invitation of this network still open has this id.');
     return c.body(null, 204);
   });
 

@@ -2,6 +2,7 @@
 // last. Records keep their JSON as text (not jsonb) so a pull splices it unchanged, as on SQLite;
 // timestamps are ISO strings, as on SQLite, so both stores answer byte for byte alike.
 import type pg from 'pg';
+import { newId } from '../../domain/ids';
 import { epochEntries } from '../ops/epoch';
 import { repairedClocks } from './repair-clocks';
 
@@ -93,7 +94,28 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   // pg_restore commits alone, so a restore cut short after it leaves the backup without its epoch.
   // Never in a backup (takeBackup leaves it out), so that pg_restore --clean never drops it.
   'CREATE TABLE IF NOT EXISTS restore_in_progress (id TEXT PRIMARY KEY, source TEXT NOT NULL, started_at TEXT NOT NULL)',
+  invitationIds,
 ];
+
+/**
+ * An invitation gets an id, the time it was made and the device that made it (see the SQLite
+ * store's invitationIds): those made before get an id, and neither date nor author.
+ */
+async function invitationIds(client: pg.PoolClient): Promise<void> {
+  await client.query(
+    `ALTER TABLE invitations ADD COLUMN IF NOT EXISTS id TEXT,
+       ADD COLUMN IF NOT EXISTS created_at TEXT, ADD COLUMN IF NOT EXISTS created_by TEXT`,
+  );
+  const { rows } = await client.query('SELECT code_hash FROM invitations WHERE id IS NULL');
+  const hashes = (rows as { code_hash: string }[]).map((row) => row.code_hash);
+  await client.query(
+    `UPDATE invitations SET id = named.id FROM unnest($1::text[], $2::text[]) AS named(code_hash, id)
+     WHERE invitations.code_hash = named.code_hash`,
+    [hashes, hashes.map(() => newId())],
+  );
+  await client.query('ALTER TABLE invitations ALTER COLUMN id SET NOT NULL');
+  await client.query('CREATE UNIQUE INDEX IF NOT EXISTS invitations_id ON invitations(id)');
+}
 
 /** Repaired records get a new seq, so every device pulls the repaired clocks. */
 async function repairFutureClocks(client: pg.PoolClient, now: number): Promise<void> {

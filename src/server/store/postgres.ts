@@ -22,12 +22,25 @@ import {
 import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
-import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
+import {
+  openInvitationsSql,
+  type Row,
+  savedColumns,
+  toChange,
+  toDevice,
+  toInvitation,
+  toNetwork,
+  toOpenInvitation,
+  toRecordRow,
+  toSaved,
+} from './rows';
 import type {
   AttachmentPut,
   Device,
   Invitation,
+  InvitationKey,
   Network,
+  OpenInvitation,
   PullPage,
   PushInput,
   PushOutput,
@@ -232,11 +245,15 @@ export class PostgresStore implements Store {
 
   async createInvitation(invitation: Invitation): Promise<void> {
     await this.query(
-      'INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES ($1, $2, $3, $4, $5, $6)',
+      `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
+        invitation.id,
         invitation.codeHash,
         invitation.networkId,
         invitation.role,
+        invitation.createdAt,
+        invitation.createdBy,
         invitation.expiresAt,
         invitation.usedAt,
         invitation.attempts,
@@ -276,10 +293,15 @@ export class PostgresStore implements Store {
     });
   }
 
-  async endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean> {
+  async listOpenInvitations(networkId: string, at: string): Promise<OpenInvitation[]> {
+    return (await this.rows(openInvitationsSql('$1', '$2'), [networkId, at])).map(toOpenInvitation);
+  }
+
+  async endInvitation(networkId: string, key: InvitationKey, at: string): Promise<boolean> {
+    const [column, value] = 'id' in key ? ['id', key.id] : ['code_hash', key.codeHash];
     const ended = await this.query(
-      'UPDATE invitations SET expires_at = $1 WHERE code_hash = $2 AND network_id = $3 AND used_at IS NULL AND expires_at > $1',
-      [at, codeHash, networkId],
+      `UPDATE invitations SET expires_at = $1 WHERE ${column} = $2 AND network_id = $3 AND used_at IS NULL AND expires_at > $1`,
+      [at, value, networkId],
     );
     return ended.rowCount === 1;
   }

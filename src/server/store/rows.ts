@@ -4,7 +4,7 @@ import type { RecordType } from '../../domain/record-types';
 import type { Role } from '../../domain/vocabulary';
 import { type Change, REFUSAL_CODES } from '../../protocol/wire';
 import type { RecordRow, SavedResult } from '../push/plan';
-import type { Device, Invitation, Network } from './store';
+import type { Device, Invitation, Network, OpenInvitation } from './store';
 
 export type Row = Record<string, unknown>;
 
@@ -14,13 +14,44 @@ export function toNetwork(row: Row): Network {
 
 export function toInvitation(row: Row): Invitation {
   return {
+    id: row.id as string,
     codeHash: row.code_hash as string,
     networkId: row.network_id as string,
     role: row.role as Role,
+    createdAt: (row.created_at as string | null) ?? null,
+    createdBy: (row.created_by as string | null) ?? null,
     expiresAt: row.expires_at as string,
     usedAt: (row.used_at as string | null) ?? null,
     attempts: Number(row.attempts),
   };
+}
+
+/** An invitation's columns with its creator's, as `openInvitationsSql` reads them. */
+export function toOpenInvitation(row: Row): OpenInvitation {
+  return {
+    id: row.id as string,
+    role: row.role as Role,
+    createdAt: (row.created_at as string | null) ?? null,
+    expiresAt: row.expires_at as string,
+    creator:
+      row.device_name === null || row.device_name === undefined
+        ? null
+        : { deviceName: row.device_name as string, memberName: row.member_name as string },
+  };
+}
+
+/**
+ * The open invitations of a network at a time, given as each store writes its parameters,
+ * newest first, those of unknown date after, the id settling ties alike on both stores.
+ */
+export function openInvitationsSql(networkParam: string, atParam: string): string {
+  return `
+    SELECT invitations.id, invitations.role, invitations.created_at, invitations.expires_at,
+      devices.name AS device_name, devices.member_name
+    FROM invitations
+    LEFT JOIN devices ON devices.id = invitations.created_by AND devices.network_id = invitations.network_id
+    WHERE invitations.network_id = ${networkParam} AND invitations.used_at IS NULL AND invitations.expires_at > ${atParam}
+    ORDER BY invitations.created_at IS NULL, invitations.created_at DESC, invitations.id`;
 }
 
 export function toDevice(row: Row): Device {

@@ -1,5 +1,6 @@
 // Schema migrations of the SQLite store, applied in order; `user_version` remembers the last.
 import type Database from 'better-sqlite3';
+import { newId } from '../../domain/ids';
 import { epochEntries } from '../ops/epoch';
 import { repairedClocks } from './repair-clocks';
 
@@ -73,7 +74,27 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   },
   recordIdsPerNetwork,
   networkNumbers,
+  invitationIds,
 ];
+
+/**
+ * An invitation gets an id, the time it was made and the device that made it: its network's
+ * admins list the open ones and cancel one by its id, since only its code's hash is kept. Those
+ * made before get an id, and neither date nor author (none was kept, and its expiry does not
+ * tell it: each was given its own length).
+ */
+function invitationIds(db: Database.Database): void {
+  const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('invitations') as { name: string }[]).map(
+    (column) => column.name,
+  );
+  // SQLite adds no NOT NULL column without a default: the store always writes the id.
+  for (const column of ['id', 'created_at', 'created_by'])
+    if (!columns.includes(column)) db.exec(`ALTER TABLE invitations ADD COLUMN ${column} TEXT`);
+  const name = db.prepare('UPDATE invitations SET id = ? WHERE code_hash = ?');
+  const unnamed = db.prepare('SELECT code_hash FROM invitations WHERE id IS NULL').all() as { code_hash: string }[];
+  for (const row of unnamed) name.run(newId(), row.code_hash);
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS invitations_id ON invitations(id)');
+}
 
 /**
  * A record id is unique within its network, not across the server: the starter valise has

@@ -18,13 +18,26 @@ import {
   type SavedResult,
 } from '../push/plan';
 import { newerSchemaRefusal } from './newer-schema';
-import { type Row, savedColumns, toChange, toDevice, toInvitation, toNetwork, toRecordRow, toSaved } from './rows';
+import {
+  openInvitationsSql,
+  type Row,
+  savedColumns,
+  toChange,
+  toDevice,
+  toInvitation,
+  toNetwork,
+  toOpenInvitation,
+  toRecordRow,
+  toSaved,
+} from './rows';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-schema';
 import type {
   AttachmentPut,
   Device,
   Invitation,
+  InvitationKey,
   Network,
+  OpenInvitation,
   PullPage,
   PushInput,
   PushOutput,
@@ -115,12 +128,16 @@ export class SqliteStore implements Store {
   async createInvitation(invitation: Invitation): Promise<void> {
     this.db
       .prepare(
-        'INSERT INTO invitations (code_hash, network_id, role, expires_at, used_at, attempts) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        invitation.id,
         invitation.codeHash,
         invitation.networkId,
         invitation.role,
+        invitation.createdAt,
+        invitation.createdBy,
         invitation.expiresAt,
         invitation.usedAt,
         invitation.attempts,
@@ -159,12 +176,17 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean> {
+  async listOpenInvitations(networkId: string, at: string): Promise<OpenInvitation[]> {
+    return (this.db.prepare(openInvitationsSql('?', '?')).all(networkId, at) as Row[]).map(toOpenInvitation);
+  }
+
+  async endInvitation(networkId: string, key: InvitationKey, at: string): Promise<boolean> {
+    const [column, value] = 'id' in key ? ['id', key.id] : ['code_hash', key.codeHash];
     const ended = this.db
       .prepare(
-        'UPDATE invitations SET expires_at = ? WHERE code_hash = ? AND network_id = ? AND used_at IS NULL AND expires_at > ?',
+        `UPDATE invitations SET expires_at = ? WHERE ${column} = ? AND network_id = ? AND used_at IS NULL AND expires_at > ?`,
       )
-      .run(at, codeHash, networkId, at);
+      .run(at, value, networkId, at);
     return ended.changes === 1;
   }
 

@@ -24,13 +24,32 @@ export interface Device {
 }
 
 export interface Invitation {
+  /** Names it to its network's admins, who never see its code again (only its hash is kept). */
+  id: string;
   codeHash: string;
   networkId: string;
   role: Role;
+  /** Null for an invitation made before the server kept when (and by whom) each was made. */
+  createdAt: string | null;
+  /** The admin device that made it; null when the server's command line did, or made before it was kept. */
+  createdBy: string | null;
   expiresAt: string;
   usedAt: string | null;
   attempts: number;
 }
+
+/** An invitation not used yet nor over, as its network's admins see it: never its code's hash. */
+export interface OpenInvitation {
+  id: string;
+  role: Role;
+  createdAt: string | null;
+  expiresAt: string;
+  /** The device that made it, still named as it is now (revoked since or not); null as `createdBy`. */
+  creator: { deviceName: string; memberName: string } | null;
+}
+
+/** Which invitation to end: by its code (the admin who holds it) or by its id (from the list). */
+export type InvitationKey = { codeHash: string } | { id: string };
 
 /** Characters of record JSON one pull page carries at most (beyond its first record). */
 export const MAX_PULL_PAGE_CHARS = 8_000_000;
@@ -97,12 +116,14 @@ export interface Store {
    * ended by an admin's revocation, meanwhile.
    */
   redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean>;
+  /** The network's invitations neither used nor over at `at`, newest first (those of unknown date last). */
+  listOpenInvitations(networkId: string, at: string): Promise<OpenInvitation[]>;
   /**
    * Ends, at `at`, one invitation of this network not used yet (its admin sent it to the wrong
    * person, or with the wrong role); false, changing nothing, when the network holds no such
    * invitation still open (unknown, another network's, used or already over).
    */
-  endInvitation(networkId: string, codeHash: string, at: string): Promise<boolean>;
+  endInvitation(networkId: string, key: InvitationKey, at: string): Promise<boolean>;
 
   findDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
   touchDevice(id: string, at: string): Promise<void>;
