@@ -1,11 +1,12 @@
-// What an admin does from the app: invite people (and cancel an invitation), see and revoke the
-// network's devices, see how much of the network's file quota is used, correct its name.
+// What an admin does from the app: invite people, see the invitations still open and cancel one,
+// see and revoke the network's devices, see how much of the network's file quota is used, correct its name.
 import type {
   DeviceInfo,
   InvitationCancel,
   InvitationRequest,
   InvitationResponse,
   NetworkRename,
+  OpenInvitationInfo,
   StorageInfo,
 } from '../protocol/wire';
 import { ApiClient, type Fetch } from './transport';
@@ -34,6 +35,17 @@ export class AdminClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
+  }
+
+  /** The network's invitations neither used nor over, newest first (never their codes). */
+  async openInvitations(): Promise<OpenInvitationInfo[]> {
+    const response = await this.api.call('/api/admin/invitations', { method: 'GET' });
+    return ((await response.json()) as { invitations: OpenInvitationInfo[] }).invitations;
+  }
+
+  /** Ends a listed invitation by its id; one no longer open is refused (404). */
+  async cancelOpenInvitation(id: string): Promise<void> {
+    await this.api.call(`/api/admin/invitations/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
   }
 
   async devices(): Promise<DeviceInfo[]> {

@@ -304,6 +304,48 @@ describe('an invitation sent to the wrong person', () => {
   });
 });
 
+describe('an invitation given to the wrong person, once its screen was left', () => {
+  test('is found among the pending invitations, with its maker and role but not its code, and cancelled from there', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const adminPage = await device();
+    const admin = new NetworkPage(adminPage, server.url);
+    await admin.openInvitation(firstInvitationCode(server.output()));
+    await admin.join('Camille Martin', 'Téléphone de Camille');
+    await expect.poll(() => admin.state()).toBe('idle');
+    const code = await admin.createInvitation('concierge');
+    // Left and opened again: the code shown once is gone from the screen.
+    await adminPage.reload();
+    await admin.section().waitFor();
+    expect(await admin.section().textContent()).not.toContain(code);
+
+    const pending = await admin.pendingInvitations();
+    expect(await pending.count()).toBe(1);
+    const shown = (await pending.first().textContent()) ?? '';
+    expect(shown).toMatch(
+      /^Concierge.*Créée le .* par \u2068Camille Martin\u2069 \(\u2068Téléphone de Camille\u2069\)/,
+    );
+    expect(shown).not.toContain(code);
+    await screenshotAtSizes(adminPage, 'invitations-pending', [PHONE, DESKTOP], pending.first());
+    await adminPage.setViewportSize(PHONE);
+
+    adminPage.once('dialog', (dialog) => void dialog.accept());
+    await pending.first().getByRole('button', { name: 'Annuler' }).click();
+    const none = admin.section().getByText('Aucune invitation en attente', { exact: false });
+    await none.waitFor();
+    await screenshotAtSizes(adminPage, 'invitations-pending-none', [PHONE, DESKTOP], none);
+    expect(describeViolations(await runAxe(adminPage))).toBe('');
+
+    const phone = await device();
+    const wrongPerson = new NetworkPage(phone, server.url);
+    await wrongPerson.openInvitation(code);
+    await wrongPerson.join('Quelqu’un', 'Téléphone');
+    await expect
+      .poll(() => wrongPerson.section().textContent())
+      .toContain('Ce code d’invitation est inconnu, déjà utilisé ou expiré');
+  });
+});
+
 /**
  * A server data folder holding a network with a few thousand records: 2,500 visits and what they
  * name, 4,350 changes, three pages of the device's first pull (2,000 a page, src/sync/engine.ts).

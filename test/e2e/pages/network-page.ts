@@ -160,6 +160,14 @@ export class NetworkPage {
     return ((await this.page.getByTestId('invitation-code').textContent()) ?? '').trim();
   }
 
+  /** Réglages → Administration → "Afficher les invitations en attente": one item per invitation. */
+  async pendingInvitations(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Afficher les invitations en attente' }).click();
+    const list = this.page.getByTestId('open-invitations').or(this.page.getByText('Aucune invitation en attente'));
+    await list.first().waitFor();
+    return this.page.getByTestId('open-invitations').getByRole('listitem');
+  }
+
   async revokeDevice(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Afficher les appareils' }).click();
     this.page.once('dialog', (dialog) => void dialog.accept());

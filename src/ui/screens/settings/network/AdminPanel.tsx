@@ -1,5 +1,5 @@
 // For admins: the network's file space and name, invite someone (a single-use code and link, which
-// may be cancelled while not used), and see or revoke the devices.
+// may be cancelled while not used), the invitations still open, and see or revoke the devices.
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
 import { labelOf, type Role } from '../../../../domain/vocabulary';
@@ -18,6 +18,7 @@ import { messages } from './messages';
 import { NetworkFiles } from './NetworkFiles';
 import { NetworkName } from './NetworkName';
 import styles from './network.module.css';
+import { OpenInvitations } from './OpenInvitations';
 
 /**
  * `deviceId` is this device's: revoking it ends this device's own access. Shown to an admin
@@ -44,6 +45,9 @@ export function AdminPanel({
   const [failed, setFailed] = useState<string | null>(null);
   // Learned here, before a sync does: revoked from this list, or an action refused as 'revoked'.
   const [selfRevoked, setSelfRevoked] = useState(false);
+  /** Grows with each change this panel makes to the open invitations, for their list to follow. */
+  const [invitationChanges, setInvitationChanges] = useState(0);
+  const invitationsChanged = () => setInvitationChanges((count) => count + 1);
 
   const attempt = async (action: () => Promise<void>) => {
     setFailed(null);
@@ -62,6 +66,7 @@ export function AdminPanel({
       if (!client) return;
       setInvitation(await client.invite({ role, expiresInHours: 72 }));
       setCancelled(null);
+      invitationsChanged();
     });
   // Sent to the wrong person, or with the wrong role: the code is ended on the server.
   const cancelInvitation = (shown: InvitationResponse) =>
@@ -78,6 +83,7 @@ export function AdminPanel({
         setFailed(t.invitationNotOpen);
       }
       setInvitation(null);
+      invitationsChanged();
     });
   const loadDevices = () =>
     attempt(async () => {
@@ -92,7 +98,10 @@ export function AdminPanel({
       if (!client) return;
       await client.revoke(device.id);
       // The server ended the invitations not used yet, the one shown here among them.
-      if (device.role === 'admin') setInvitation(null);
+      if (device.role === 'admin') {
+        setInvitation(null);
+        invitationsChanged();
+      }
       if (device.id !== deviceId) {
         setDevices(await client.devices());
         return;
@@ -152,6 +161,7 @@ export function AdminPanel({
             </Banner>
           ) : null}
           {cancelled ? <Banner tone="info">{t.invitationCancelled(cancelled)}</Banner> : null}
+          <OpenInvitations attempt={attempt} changes={invitationChanges} />
         </>
       )}
       {devices === null ? (

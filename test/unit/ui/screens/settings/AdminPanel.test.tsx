@@ -2,7 +2,7 @@
 // (not "the action failed"), and the devices list says which one is this device.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { DeviceInfo } from '../../../../../src/protocol/wire';
+import type { DeviceInfo, OpenInvitationInfo } from '../../../../../src/protocol/wire';
 import { uiStore } from '../../../../../src/state/ui';
 import { SyncError } from '../../../../../src/sync/transport';
 import { AdminPanel } from '../../../../../src/ui/screens/settings/network/AdminPanel';
@@ -13,6 +13,10 @@ const server = vi.hoisted(() => ({
   cancelled: [] as string[],
   /** Used or ended already, from another device: the server holds no open invitation for it. */
   closedCodes: new Set<string>(),
+  /** The network's open invitations, as GET /api/admin/invitations lists them. */
+  open: [] as OpenInvitationInfo[],
+  /** Ended elsewhere, though still on a list shown here. */
+  closedIds: new Set<string>(),
 }));
 
 const device = (id: string, name: string): DeviceInfo => ({
@@ -24,6 +28,17 @@ const device = (id: string, name: string): DeviceInfo => ({
   lastSeenAt: null,
   revokedAt: null,
 });
+
+function openInvitation(id: string, overrides: Partial<OpenInvitationInfo> = {}): OpenInvitationInfo {
+  return {
+    id,
+    role: 'concierge',
+    createdAt: '2026-12-04T10:00:00.000Z',
+    expiresAt: '2026-12-07T10:00:00.000Z',
+    creator: { deviceName: 'Ordinateur de Léa', memberName: 'Léa Petit' },
+    ...overrides,
+  };
+}
 
 // The server as the admin client sees it: once this device is revoked, its token is refused.
 vi.mock('../../../../../src/state/sync', () => ({
@@ -46,7 +61,15 @@ vi.mock('../../../../../src/state/sync', () => ({
         authorised();
         server.revoked.add(id);
       },
-      invite: async () => ({ code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z' }),
+      invite: async () => {
+        server.open.unshift(openInvitation('made-here', { createdAt: '2026-12-05T10:00:00.000Z' }));
+        return { code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z' };
+      },
+      openInvitations: async () => server.open.filter((one) => !server.closedIds.has(one.id)),
+      cancelOpenInvitation: async (id: string) => {
+        if (server.closedIds.has(id)) throw new SyncError('refused', 'not open', 404, undefined, 'not_found');
+        server.closedIds.add(id);
+      },
       cancelInvitation: async (code: string) => {
         if (server.closedCodes.has(code)) throw new SyncError('refused', 'not open', 404, undefined, 'not_found');
         server.cancelled.push(code);
@@ -199,5 +222,74 @@ describe('an invitation sent to the wrong person, for its admin', () => {
     await screen.findByText(/Cette invitation n’est plus ouverte : elle a déjà servi, a expiré ou a été annulée/);
     expect(screen.queryByText(/L’action n’a pas abouti/)).toBeNull();
     expect(screen.queryByTestId('invitation-code')).toBeNull();
+  });
+});
+
+describe('the invitations still open, for an admin who left the screen that showed their code', () => {
+  const asked: string[] = [];
+  let answer = true;
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+    server.open = [
+      openInvitation('lost', { role: 'admin' }),
+      openInvitation('by-server', { createdAt: '2026-12-03T10:00:00.000Z', creator: null }),
+      openInvitation('old', { createdAt: null, creator: null }),
+    ];
+    server.closedIds.clear();
+    asked.length = 0;
+    answer = true;
+    vi.stubGlobal('confirm', (question: string) => asked.push(question) > 0 && answer);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  async function listShown() {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les invitations en attente' }));
+    const list = await screen.findByTestId('open-invitations');
+    return () => within(list).queryAllByRole('listitem');
+  }
+
+  test('shows each one’s role, maker and expiry, and says who made it when the app did not', async () => {
+    const cards = await listShown();
+    const [lost, byServer, old] = cards().map((card) => card.textContent ?? '');
+    expect(lost).toMatch(/^Admin/);
+    expect(lost).toContain('par \u2068Léa Petit\u2069 (\u2068Ordinateur de Léa\u2069)');
+    expect(lost).toMatch(/Valable jusqu’au 7 décembre 2026 à \d\d:00/);
+    expect(byServer).toMatch(/^Concierge.*depuis le serveur, en ligne de commande/);
+    expect(old).toContain('Créée avant que le serveur ne garde la date et l’auteur des invitations');
+    expect(screen.getByText(/Le serveur ne garde pas les codes/)).toBeTruthy();
+  });
+
+  test('one is cancelled only once confirmed, then leaves the list, its code no longer letting anyone in', async () => {
+    const cards = await listShown();
+    const lost = cards()[0] as HTMLElement;
+    answer = false;
+    fireEvent.click(within(lost).getByRole('button', { name: 'Annuler' }));
+    expect(asked).toEqual([expect.stringMatching(/^Annuler l’invitation Admin \(Créée le .* par .*Léa Petit/)]);
+    expect(server.closedIds.size).toBe(0);
+
+    answer = true;
+    fireEvent.click(within(lost).getByRole('button', { name: 'Annuler' }));
+    await screen.findByText(/Invitation annulée : son code et son lien ne permettent plus/);
+    expect([...server.closedIds]).toEqual(['lost']);
+    expect(cards()).toHaveLength(2);
+  });
+
+  test('one ended meanwhile elsewhere says so, not that the action failed, and the list follows', async () => {
+    const cards = await listShown();
+    server.closedIds.add('by-server');
+    fireEvent.click(within(cards()[1] as HTMLElement).getByRole('button', { name: 'Annuler' }));
+    await screen.findByText(/Cette invitation n’était plus ouverte/);
+    expect(screen.queryByText(/L’action n’a pas abouti/)).toBeNull();
+    expect(cards()).toHaveLength(2);
+  });
+
+  test('an invitation made here joins a list already shown', async () => {
+    const cards = await listShown();
+    expect(cards()).toHaveLength(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+    await waitFor(() => expect(cards()).toHaveLength(4));
   });
 });
