@@ -274,7 +274,8 @@ describe('an admin of the network', () => {
 });
 
 describe('an invitation sent to the wrong person', () => {
-  test('is cancelled by its admin: its link then gets the words of a used code', async () => {
+  /** A new server, and its first admin joined on a phone by the invitation the server printed. */
+  async function firstAdminJoined() {
     const server = await startServer();
     servers.push(server);
     const adminPage = await device();
@@ -282,6 +283,21 @@ describe('an invitation sent to the wrong person', () => {
     await admin.openInvitation(firstInvitationCode(server.output()));
     await admin.join('Camille Martin', 'Téléphone de Camille');
     await expect.poll(() => admin.state()).toBe('idle');
+    return { server, adminPage, admin };
+  }
+
+  /** The code tried on another phone gets the words of a used one. */
+  async function expectRefusedOnANewPhone(serverUrl: string, code: string) {
+    const wrongPerson = new NetworkPage(await device(), serverUrl);
+    await wrongPerson.openInvitation(code);
+    await wrongPerson.join('Quelqu’un', 'Téléphone');
+    await expect
+      .poll(() => wrongPerson.section().textContent())
+      .toContain('Ce code d’invitation est inconnu, déjà utilisé ou expiré');
+  }
+
+  test('is cancelled by its admin: its link then gets the words of a used code', async () => {
+    const { server, adminPage, admin } = await firstAdminJoined();
     const code = await admin.createInvitation('admin');
     const cancel = admin.section().getByRole('button', { name: 'Annuler cette invitation' });
     await screenshotAtSizes(adminPage, 'invitation-cancel', [PHONE, DESKTOP], cancel);
@@ -294,25 +310,11 @@ describe('an invitation sent to the wrong person', () => {
     await screenshotAtSizes(adminPage, 'invitation-cancelled', [PHONE, DESKTOP], cancelled);
     expect(describeViolations(await runAxe(adminPage))).toBe('');
 
-    const phone = await device();
-    const wrongPerson = new NetworkPage(phone, server.url);
-    await wrongPerson.openInvitation(code);
-    await wrongPerson.join('Quelqu’un', 'Téléphone');
-    await expect
-      .poll(() => wrongPerson.section().textContent())
-      .toContain('Ce code d’invitation est inconnu, déjà utilisé ou expiré');
+    await expectRefusedOnANewPhone(server.url, code);
   });
-});
 
-describe('an invitation given to the wrong person, once its screen was left', () => {
-  test('is found among the pending invitations, with its maker and role but not its code, and cancelled from there', async () => {
-    const server = await startServer();
-    servers.push(server);
-    const adminPage = await device();
-    const admin = new NetworkPage(adminPage, server.url);
-    await admin.openInvitation(firstInvitationCode(server.output()));
-    await admin.join('Camille Martin', 'Téléphone de Camille');
-    await expect.poll(() => admin.state()).toBe('idle');
+  test('once its screen was left, is found among the pending invitations, with its maker and role but not its code, and cancelled from there', async () => {
+    const { server, adminPage, admin } = await firstAdminJoined();
     const code = await admin.createInvitation('concierge');
     // Left and opened again: the code shown once is gone from the screen.
     await adminPage.reload();
@@ -336,13 +338,7 @@ describe('an invitation given to the wrong person, once its screen was left', ()
     await screenshotAtSizes(adminPage, 'invitations-pending-none', [PHONE, DESKTOP], none);
     expect(describeViolations(await runAxe(adminPage))).toBe('');
 
-    const phone = await device();
-    const wrongPerson = new NetworkPage(phone, server.url);
-    await wrongPerson.openInvitation(code);
-    await wrongPerson.join('Quelqu’un', 'Téléphone');
-    await expect
-      .poll(() => wrongPerson.section().textContent())
-      .toContain('Ce code d’invitation est inconnu, déjà utilisé ou expiré');
+    await expectRefusedOnANewPhone(server.url, code);
   });
 });
 
