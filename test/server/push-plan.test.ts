@@ -37,6 +37,26 @@ describe('planning a push', () => {
     expect(plan.writes).toHaveLength(1);
   });
 
+  it('writes a record again, unchanged, when another device’s clock it brings loses a tie under its node', () => {
+    // The server holds the text under a node greater than the pusher's, at the same instant as
+    // the clock the pusher sends again (a re-send after a restore): it would have won as sent.
+    const firstNode = 'e0e0e0e0e0e0e0e0';
+    const created = planPush(
+      { ...context, pusher: { ...PUSHER, clockNode: firstNode } },
+      [visitCreation(NOW, firstNode, undefined, 'Hors ligne')],
+      new Map(),
+      new Map(),
+    );
+    const row = created.writes[0];
+    if (!row) throw new Error('the visit was not created');
+    const resent = { ...notesEdit(NOW, row.id, 'Hors ligne', 'f0f0f0f0f0f0f0f0'), resent: true as const };
+    const plan = planPush(context, [resent], new Map([[row.id, row]]), new Map());
+    expect(plan.results[0]?.result.status).toBe('unchanged');
+    // Pulled again, it gives the device the server's clocks; nothing the restore lost came back.
+    expect(plan.writes).toEqual([row]);
+    expect(plan.broughtBack).toEqual([]);
+  });
+
   it('stops answering at its work bound, the rest unanswered and unapplied, and always answers one', () => {
     const big = diagnosticCreation(NOW, 2000, 'y'.repeat(400));
     const created = planPush(context, [big], new Map(), new Map());

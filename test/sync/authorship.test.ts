@@ -8,11 +8,11 @@ import { describe, expect } from 'vitest';
 import { collectBackup, restoreBackup } from '../../src/db/backup';
 import { setAuthorName } from '../../src/db/identity';
 import { createRecord, updateRecord } from '../../src/db/writes';
-import { parseBackup, writeBackup } from '../../src/domain/backup';
+import { type Backup, parseBackup, writeBackup } from '../../src/domain/backup';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup as restoreServer } from '../../src/server/ops/restore';
-import { pairTest as it } from '../helpers/device-pair';
+import { type DevicePair, pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
@@ -49,6 +49,23 @@ describe('the author every device shows', () => {
   });
 });
 
+/** The backup file a device's owner saves, as a restore reads it. */
+async function backupOf(device: TestDevice): Promise<Backup> {
+  const parsed = await parseBackup(
+    await writeBackup(await collectBackup(device.context, { appVersion: 'test', includeFiles: false })),
+  );
+  if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
+  return parsed.backup;
+}
+
+/** A device of `name` joined to the pair's network with the clock node `node`. */
+async function joinedWithNode(pair: DevicePair, name: string, node: string): Promise<TestDevice> {
+  const device = await TestDevice.open(name, pair.server.fetch);
+  device.context.identity = { ...device.context.identity, clockNode: node };
+  await device.join(await pair.server.invite(pair.networkId));
+  return device;
+}
+
 describe('a legitimate device sending other devices’ clocks', () => {
   it('brings a backup’s unsynced writes to the network from a new phone joined with a new node', async ({
     pair,
@@ -60,15 +77,12 @@ describe('a legitimate device sending other devices’ clocks', () => {
     await b.sync();
     // Written on Alix's old phone and never sent: only its backup holds it.
     await updateRecord(a.context, 'visits', created.id, { notes: 'Écrit hors ligne avant la panne' });
-    const parsed = await parseBackup(
-      await writeBackup(await collectBackup(a.context, { appVersion: 'test', includeFiles: false })),
-    );
-    if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
+    const backup = await backupOf(a);
     const newPhone = await TestDevice.open('Alix', pair.server.fetch);
     try {
       await newPhone.join(await pair.server.invite(pair.networkId));
       await newPhone.sync();
-      await restoreBackup(newPhone.context, parsed.backup);
+      await restoreBackup(newPhone.context, backup);
       await newPhone.sync();
       await b.sync();
       const onB = await b.context.db.records('visits').get(created.id);
@@ -78,6 +92,36 @@ describe('a legitimate device sending other devices’ clocks', () => {
       expect(await newPhone.context.db.rejected.count()).toBe(0);
     } finally {
       await newPhone.close();
+    }
+  });
+
+  it('takes the server’s clock for a text it sent again that lost a tie, and edits it later without a conflict', async ({
+    pair,
+    b,
+  }) => {
+    // Three phones of Alix whose nodes sort old > first new > second new.
+    const oldPhone = await joinedWithNode(pair, 'Alix', 'f0f0f0f0f0f0f0f0');
+    const firstNew = await joinedWithNode(pair, 'Alix', '8080808080808080');
+    const secondNew = await joinedWithNode(pair, 'Alix', '1010101010101010');
+    try {
+      const created = await createRecord(oldPhone.context, 'visits', visit('Version commune'));
+      await oldPhone.sync();
+      await updateRecord(oldPhone.context, 'visits', created.id, { notes: 'Écrit hors ligne avant la panne' });
+      const backup = await backupOf(oldPhone);
+      // Both new phones restore the backup: the server dates its text under the first one's
+      // node; the second's, at the same instant under a smaller node, loses the tie.
+      for (const phone of [firstNew, secondNew]) {
+        await phone.sync();
+        await restoreBackup(phone.context, backup);
+        await phone.sync();
+      }
+      await updateRecord(secondNew.context, 'visits', created.id, { notes: 'Revu sur le nouveau téléphone' });
+      await secondNew.sync();
+      await b.sync();
+      expect((await b.context.db.records('visits').get(created.id))?.notes).toBe('Revu sur le nouveau téléphone');
+      expect(await b.context.db.records('conflicts').toArray()).toEqual([]);
+    } finally {
+      for (const phone of [oldPhone, firstNew, secondNew]) await phone.close();
     }
   });
 

@@ -191,13 +191,13 @@ export function planPush(
     const result: SavedResult =
       'refusal' in outcome
         ? { ...outcome.refusal, reason: clip(outcome.refusal.reason) }
-        : outcome.rows.length === 0
+        : outcome.rows.length === 0 || outcome.unchanged
           ? { status: 'unchanged', reason: 'the server already held newer values of every field of this change' }
           : APPLIED;
     firstSeen.set(mutation.id, index);
     results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
     if ('rows' in outcome) {
-      if (mutation.resent && outcome.rows.length > 0) broughtBack.add(mutation.recordId);
+      if (mutation.resent && outcome.rows.length > 0 && !outcome.unchanged) broughtBack.add(mutation.recordId);
       for (const row of outcome.rows) {
         working.set(row.id, row);
         dirty.delete(row.id);
@@ -349,6 +349,7 @@ function planOne(
     clocks: judged,
     base: mutation.base,
     resent: mutation.resent,
+    turned: judged !== mutation.clocks && tieTurned(mutation.clocks, judged, current?.clocks),
   };
   // Nearly every text is clean, and the record's JSON is written anyway: the change is applied
   // as it came, and its text is walked and cleaned only when that JSON, a losing text, a
@@ -365,7 +366,11 @@ function planOne(
 }
 
 /** What applyOne needs of a mutation once its type is known, its text cleaned and its clocks judged. */
-type Applied = Pick<Mutation, 'recordId' | 'fields' | 'clocks' | 'base' | 'resent'> & { type: RecordType };
+type Applied = Pick<Mutation, 'recordId' | 'fields' | 'clocks' | 'base' | 'resent'> & {
+  type: RecordType;
+  /** Whether judging its clocks turned a tie with the stored record (see tieTurned). */
+  turned: boolean;
+};
 
 /** The first key of a mutation's clocks or bases that is a reserved name. */
 function reservedKeyOf(map: Record<string, string>): string | null {
@@ -429,8 +434,11 @@ const DOUBTFUL: unique symbol = Symbol('text may need cleaning');
 /** Said of an edit of an id the network does not hold, whether or not another network does. */
 export const NO_SUCH_RECORD = 'this record does not exist on the server';
 
-/** Rows to write and, when they change it, the record's JSON length; or why not. */
-type Outcome = { rows: RecordRow[]; chars?: number } | { refusal: Refusal };
+/**
+ * Rows to write and, when they change it, the record's JSON length; or why not. `unchanged`: the
+ * rows only write the record again as it is stored (see applyOne).
+ */
+type Outcome = { rows: RecordRow[]; chars?: number; unchanged?: boolean } | { refusal: Refusal };
 
 /**
  * `asItCame`: the change's text was not cleaned; a change whose record JSON or losing texts
@@ -481,7 +489,10 @@ function applyOne(
   stampAuthor(mutation.type, merged, current, context.pusher.memberName);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
   const losers = mutation.resent ? [] : merged.losers;
-  if (!merged.changed && losers.length === 0) return { rows: [] };
+  // Written again as it is, the record reaches the device at its next pull with the clocks the
+  // server holds, in place of those the device keeps for values the server did not take.
+  if (!merged.changed && losers.length === 0)
+    return mutation.turned ? { rows: [current], unchanged: true } : { rows: [] };
   if (asItCame && !losers.every((loser) => isCleanText(loser.value))) return DOUBTFUL;
   return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
 }
@@ -615,6 +626,29 @@ function authorOfLoser(context: PushContext, loser: LosingText, clocks: Record<s
   return loser.clock === clocks[loser.field]
     ? context.pusher.memberName
     : context.authorOf(parseHlc(loser.clock)?.node ?? '');
+}
+
+/**
+ * Whether a clock that judgeClocks gave the pusher's node lost, under it, to the stored clock it
+ * beat as sent: a tie at the same instant and counter, turned by the nodes (a text two devices
+ * sent again after a restore, or a backup restored on a second new phone). The device keeps its
+ * own clock for that field, not the server's, and its next edit of a text would start from a
+ * clock the server does not hold: its previous text would come back as « 2 versions ». Not a
+ * clock that, re-stamped, is the one the server holds: that one this device brought in before,
+ * and it pulls it back with the record's write that brought it (a change sent twice says
+ * `unchanged` the second time and writes nothing).
+ */
+function tieTurned(
+  sent: Record<string, string>,
+  judged: Record<string, string>,
+  stored: FieldClocks | undefined,
+): boolean {
+  if (!stored) return false;
+  for (const key in sent) {
+    const held = clockOf(stored, key);
+    if ((sent[key] as string) > held && (judged[key] as string) < held) return true;
+  }
+  return false;
 }
 
 /** What a push learns of its clocks as it judges them, mutation by mutation. */
