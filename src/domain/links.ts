@@ -81,3 +81,68 @@ export function linkState(raw: string | null | undefined): LinkState {
   if ((raw?.trim() ?? '') === '') return 'none';
   return safeHref(raw) ? 'ok' : 'broken';
 }
+
+/** Names of files, which read like domains ("compte-rendu.pdf") but name no site. */
+const FILE_EXTENSIONS = new Set([
+  'pdf',
+  'odt',
+  'ods',
+  'odp',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'txt',
+  'csv',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'zip',
+  'mp3',
+  'mp4',
+]);
+/** "banque.fr", "www.bánque.fr/compte": labels of letters (any script, for look-alikes) and a path. */
+const DOMAIN_LIKE = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\.?(?::\d+)?(?:[/?#]\S*)?$/u;
+const EMAIL_LIKE = /^[^\s@/:]+@[^\s@/]+\.[^\s@/]+$/u;
+
+const withoutWww = (host: string) => host.replace(/^www\./, '');
+
+/** The host a link's words name as a web address or a domain, or null when they name none. */
+function hostNamedBy(words: string): string | null {
+  const scheme = /^https?:\/\//i.test(words);
+  if (!scheme && !DOMAIN_LIKE.test(words)) return null;
+  let url: URL;
+  try {
+    url = new URL(scheme ? words : `https://${words}`);
+  } catch {
+    return null;
+  }
+  const last = url.hostname.split('.').pop() ?? '';
+  if (!scheme && !/^www\./i.test(words) && FILE_EXTENSIONS.has(last)) return null;
+  return withoutWww(url.hostname.replace(/\.$/, ''));
+}
+
+/**
+ * Whether a link's words read as a web address, a domain or an e-mail address other than where
+ * the link goes ("[www.banque.fr](https://evil.example)"): shown as written, a person would read
+ * one site and open another. A link into the site named, or one of its subdomains, is what its
+ * words say. `href` is one `openableHref` gave.
+ */
+export function linkWordsMislead(words: string, href: string): boolean {
+  const text = words.trim();
+  const target = new URL(href);
+  if (EMAIL_LIKE.test(text)) {
+    const address = target.protocol === 'mailto:' ? decodeURIComponent(target.pathname) : '';
+    return address.toLowerCase() !== text.toLowerCase();
+  }
+  const named = hostNamedBy(text);
+  if (named === null) return false;
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return true;
+  const host = withoutWww(target.hostname);
+  return host !== named && !host.endsWith(`.${named}`);
+}

@@ -1,6 +1,6 @@
 // The light formatting of toolbox descriptions, parsed into a tree the UI renders as elements:
 // no HTML string is ever built from a description, so whatever it contains stays text.
-import { openableHref } from '../links';
+import { linkWordsMislead, openableHref } from '../links';
 
 export type Inline =
   | { kind: 'text'; text: string }
@@ -75,13 +75,23 @@ export function parseInline(source: string): Inline[] {
     else if (em !== undefined) nodes.push({ kind: 'em', children: parseInline(em) });
     else {
       const href = openableHref(target ?? '');
-      // A link to anything but a web page, an e-mail address or a phone number stays visible as typed.
-      nodes.push(href ? { kind: 'link', href, children: parseInline(label ?? '') } : { kind: 'text', text: whole });
+      const children = parseInline(label ?? '');
+      // A link to anything but a web page, an e-mail address or a phone number stays visible as
+      // typed; one whose words name another site than its own shows where it really goes.
+      if (!href) nodes.push({ kind: 'text', text: whole });
+      else if (linkWordsMislead(inlineText(children), href))
+        nodes.push({ kind: 'link', href, children: [{ kind: 'text', text: href }] });
+      else nodes.push({ kind: 'link', href, children });
     }
     last = start + whole.length;
   }
   if (last < source.length) nodes.push({ kind: 'text', text: source.slice(last) });
   return nodes;
+}
+
+/** The words of inline nodes, their formatting left out. */
+function inlineText(nodes: readonly Inline[]): string {
+  return nodes.map((node) => (node.kind === 'text' ? node.text : inlineText(node.children))).join('');
 }
 
 /** A piece that ends its own sentence or clause: what follows needs only a space. */
@@ -93,10 +103,8 @@ const CLOSED = /[.!?:;…]$/u;
  * into the item under it ("Avant · savoir qui vient", not "Avant savoir qui vient").
  */
 export function plainText(blocks: readonly Block[]): string {
-  const inline = (nodes: readonly Inline[]): string =>
-    nodes.map((node) => (node.kind === 'text' ? node.text : inline(node.children))).join('');
   const pieces = blocks
-    .flatMap((block) => (block.kind === 'list' ? block.items.map(inline) : [inline(block.children)]))
+    .flatMap((block) => (block.kind === 'list' ? block.items.map(inlineText) : [inlineText(block.children)]))
     .map((piece) => piece.replace(/\s+/g, ' ').trim())
     .filter((piece) => piece !== '');
   return pieces.reduce(

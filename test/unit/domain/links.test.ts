@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   linkState,
+  linkWordsMislead,
   mailtoHref,
   openableHref,
   safeHref,
@@ -87,5 +88,33 @@ describe('addresses from data that may become links', () => {
     expect(websiteAsTyped('http://lafabrique.fr')).toBe('http://lafabrique.fr');
     expect(websiteAsTyped('tel:0299000000')).toBe('tel:0299000000');
     expect(websiteAsTyped('  ')).toBe('');
+  });
+});
+
+describe('the words of a link that name another site than its own', () => {
+  test.each([
+    ['www.banque.fr', 'https://evil.example/'],
+    ['https://www.banque.fr/compte', 'https://evil.example/'],
+    ['banque.fr', 'https://banque.fr.evil.example/'],
+    // A Cyrillic « а »: the words look like the bank, the host is another.
+    ['www.bаnque.fr', 'https://www.banque.fr/'],
+    ['www.banque.fr', 'mailto:pirate@evil.example'],
+    ['contact@banque.fr', 'mailto:pirate@evil.example'],
+    ['contact@banque.fr', 'https://banque.fr/'],
+  ])('"%s" to %s misleads', (words, href) => {
+    expect(linkWordsMislead(words, href)).toBe(true);
+  });
+
+  test.each([
+    ['www.banque.fr', 'https://www.banque.fr/'],
+    ['banque.fr', 'https://www.banque.fr/compte'],
+    ['https://banque.fr/compte', 'http://banque.fr/autre'],
+    ['banque.fr', 'https://espace-client.banque.fr/'],
+    ['Contact@Banque.fr', 'mailto:contact@banque.fr'],
+    ['le wiki', 'https://evil.example/'],
+    ['compte-rendu.pdf', 'https://nuage.reseau.fr/s/abc'],
+    ['1.5', 'https://evil.example/'],
+  ])('"%s" to %s says where it goes', (words, href) => {
+    expect(linkWordsMislead(words, href)).toBe(false);
   });
 });

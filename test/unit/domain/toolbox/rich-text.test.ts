@@ -51,3 +51,29 @@ describe('the light formatting of a description', () => {
     );
   });
 });
+
+describe('a link whose words name another site', () => {
+  test('shows the address it really opens instead of the site its words name', () => {
+    expect(
+      parseInline('Votre [www.banque.fr](https://evil.example/login) et [le wiki](https://wiki.exemple.fr)'),
+    ).toEqual([
+      { kind: 'text', text: 'Votre ' },
+      {
+        kind: 'link',
+        href: 'https://evil.example/login',
+        children: [{ kind: 'text', text: 'https://evil.example/login' }],
+      },
+      { kind: 'text', text: ' et ' },
+      { kind: 'link', href: 'https://wiki.exemple.fr/', children: [{ kind: 'text', text: 'le wiki' }] },
+    ]);
+  });
+
+  test('reads the words through their formatting, and keeps those of a link into the site named', () => {
+    expect(parseInline('[**banque.fr**](https://evil.example)')).toEqual([
+      { kind: 'link', href: 'https://evil.example/', children: [{ kind: 'text', text: 'https://evil.example/' }] },
+    ]);
+    expect(parseInline('[www.banque.fr](https://www.banque.fr/aide)')).toEqual([
+      { kind: 'link', href: 'https://www.banque.fr/aide', children: [{ kind: 'text', text: 'www.banque.fr' }] },
+    ]);
+  });
+});

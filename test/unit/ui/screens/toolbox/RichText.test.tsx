@@ -29,6 +29,14 @@ describe('a description on screen', () => {
     expect(container.textContent).toBe(source);
   });
 
+  test('a link whose words name another site shows the address it opens', () => {
+    const { container } = render(<RichText source="Payez sur [www.banque.fr](https://evil.example/paiement)." />);
+    const link = container.querySelector('a');
+    expect(link?.textContent).toBe('https://evil.example/paiement');
+    expect(link?.getAttribute('href')).toBe('https://evil.example/paiement');
+    expect(container.textContent).not.toContain('www.banque.fr');
+  });
+
   test('a "# titre" becomes a heading below the page’s h1, lists become lists', () => {
     const { container } = render(<RichText source={'# Avant\n- un\n- deux\n\n1. étape'} />);
     expect(container.querySelector('h2')?.textContent).toBe('Avant');
