@@ -39,11 +39,13 @@ export function mailtoHref(email: string | null | undefined): string | null {
  * An address from a record's free text or link, as a link a person may follow: a web page, or
  * an e-mail address or phone number and nothing more. A `mailto:` carrying headers (a hidden
  * bcc, a prewritten body) or a `tel:` carrying dial codes ("*21*…#" forwards the phone's calls)
- * stays text: the words of the link would not say what it does. Stored data keeps the wider
- * `safeHref` rule, so records already written stay valid.
+ * stays text: the words of the link would not say what it does. Nor does a web address with a
+ * user before its host ("https://banque.fr@evil.example" opens evil.example). Stored data keeps
+ * the wider `safeHref` rule, so records already written stay valid.
  */
 export function openableHref(raw: string | null | undefined): string | null {
   const href = safeHref(raw);
+  if (href?.startsWith('http') && namesUser(new URL(href))) return null;
   if (href?.startsWith('mailto:')) return mailtoHref(href.slice('mailto:'.length));
   if (href?.startsWith('tel:')) {
     const number = href.slice('tel:'.length).replaceAll('%20', ' ');
@@ -63,7 +65,12 @@ export function websiteHref(raw: string | null | undefined): string | null {
   if (!href?.startsWith('http')) return null;
   const url = new URL(href);
   const named = /\.[a-z0-9-]*[a-z][a-z0-9-]*$/i.test(url.hostname);
-  return named && url.username === '' && url.password === '' ? href : null;
+  return named && !namesUser(url) ? href : null;
+}
+
+/** Whether a web address names a user (and password) before its host: it reads as one site and opens another. */
+function namesUser(url: URL): boolean {
+  return url.username !== '' || url.password !== '';
 }
 
 /**

@@ -65,6 +65,8 @@ describe('addresses from data that may become links', () => {
       'tel:*21*0899000000%23',
       'tel:**21*0899000000#',
       'javascript:alert(1)',
+      'https://banque.fr@evil.example/connexion',
+      'https://banque.fr:motdepasse@evil.example',
     ])
       expect(openableHref(raw), raw).toBeNull();
     // Stored data keeps the wider rule: a toolbox link written so stays valid.
