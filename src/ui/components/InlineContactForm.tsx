@@ -42,6 +42,8 @@ interface InlineContactFormProps {
    * people of other lieux meet too, is said and can be declined instead of linked unseen.
    */
   offerLieu?: { id: string; name: string } | null;
+  /** What the form around it says of this person (saved while not added yet), shown on the name. */
+  error?: string | undefined;
   onCreated: (contact: Contact) => void;
   onCancel: () => void;
 }
@@ -52,6 +54,7 @@ export function InlineContactForm({
   onInput,
   organisationIds = [],
   offerLieu = null,
+  error,
   onCreated,
   onCancel,
 }: InlineContactFormProps) {
@@ -103,7 +106,13 @@ export function InlineContactForm({
   return (
     <fieldset ref={box} class={`stack ${styles.inlineForm}`} onKeyDown={onKeyDown}>
       <legend class={fieldParts.label}>{t.contactNew}</legend>
-      <Field label={t.contactName} value={values.name} onInput={set('name')} error={errors.name} autocomplete="off" />
+      <Field
+        label={t.contactName}
+        value={values.name}
+        onInput={set('name')}
+        error={errors.name ?? error}
+        autocomplete="off"
+      />
       <Field label={t.contactRole} optional value={values.role} onInput={set('role')} error={errors.role} />
       <Field
         label={t.contactPhone}

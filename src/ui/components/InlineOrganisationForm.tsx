@@ -47,6 +47,8 @@ interface InlineOrganisationFormProps {
   restored?: NewLieuFields | undefined;
   /** Every change, for the form around it to keep in its draft. */
   onInput?: (fields: NewLieuFields) => void;
+  /** What the form around it says of this lieu (saved while it was not added yet), shown on its name. */
+  error?: string | undefined;
   onCreated: (organisation: Organisation) => void;
   onCancel: () => void;
 }
@@ -55,6 +57,7 @@ export function InlineOrganisationForm({
   initialName = '',
   restored,
   onInput,
+  error,
   onCreated,
   onCancel,
 }: InlineOrganisationFormProps) {
@@ -105,7 +108,7 @@ export function InlineOrganisationForm({
         label={t.organisationName}
         value={values.name}
         onInput={(event) => setValues({ ...values, name: event.currentTarget.value })}
-        error={errors.name}
+        error={errors.name ?? error}
         autocomplete="off"
       />
       <Field

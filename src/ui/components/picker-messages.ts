@@ -19,6 +19,8 @@ export const pickerMessages = {
     contactPhone: 'Téléphone',
     contactEmail: 'E-mail',
     contactSave: 'Ajouter la personne',
+    contactNotAdded:
+      'Cette personne n’est pas encore ajoutée\u00a0: «\u00a0Ajouter la personne\u00a0» ou «\u00a0Annuler\u00a0», puis enregistrez.',
     contactCancel: 'Annuler',
     contactNew: 'Nouvelle personne',
     contactLinkTo: (lieu: string) => `Rattacher à «\u00a0${lieu}\u00a0»`,
@@ -27,6 +29,8 @@ export const pickerMessages = {
     organisationName: 'Nom du lieu',
     organisationKind: 'Type',
     organisationSave: 'Ajouter le lieu',
+    organisationNotAdded:
+      'Ce lieu n’est pas encore ajouté\u00a0: «\u00a0Ajouter le lieu\u00a0» ou «\u00a0Annuler\u00a0», puis enregistrez.',
   },
   en: {
     searchLabel: (label: string) => `Search: ${label}`,
@@ -45,6 +49,7 @@ export const pickerMessages = {
     contactPhone: 'Phone',
     contactEmail: 'Email',
     contactSave: 'Add the person',
+    contactNotAdded: 'This person is not added yet: "Add the person" or "Cancel", then save.',
     contactCancel: 'Cancel',
     contactNew: 'New person',
     contactLinkTo: (lieu: string) => `Link to “${lieu}”`,
@@ -53,5 +58,6 @@ export const pickerMessages = {
     organisationName: 'Name of the place',
     organisationKind: 'Kind',
     organisationSave: 'Add the place',
+    organisationNotAdded: 'This place is not added yet: "Add the place" or "Cancel", then save.',
   },
 } satisfies Messages;

@@ -7,6 +7,7 @@ import { hrefTo, navigate, useRoute } from '../../../state/router';
 import { classes } from '../../components/classes';
 import { Field, fieldParts } from '../../components/Field';
 import { InlineOrganisationForm, type NewLieuFields } from '../../components/InlineOrganisationForm';
+import { pickerMessages } from '../../components/picker-messages';
 import { RecordPicker } from '../../components/RecordPicker';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
@@ -82,10 +83,14 @@ function fieldsOf(values: PersonValues) {
 
 function PersonEditor({ title, start }: { title: string; start: FormStart<PersonValues> }) {
   const t = useMessages(messages);
+  const picker = useMessages(pickerMessages);
   const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
-    check: (values, opened, formElement) =>
-      typedDates({ consentDate: values.consentDate }, opened && { consentDate: opened.consentDate }, formElement),
+    check: (values, opened, formElement) => ({
+      ...typedDates({ consentDate: values.consentDate }, opened && { consentDate: opened.consentDate }, formElement),
+      // Saved now, a lieu still being created here would be dropped without a word.
+      ...(values.newLieu !== null ? { newLieu: picker.organisationNotAdded } : {}),
+    }),
     save: (values, _files, draftId, opened) =>
       saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true }),
@@ -120,6 +125,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
         {values.newLieu !== null ? (
           <InlineOrganisationForm
             {...inlineDraftProps(values.newLieu, (next) => form.set('newLieu', next))}
+            error={form.errors.newLieu}
             onCreated={(lieu) => form.change({ organisationIds: [...values.organisationIds, lieu.id], newLieu: null })}
             onCancel={() => form.set('newLieu', null)}
           />

@@ -14,6 +14,7 @@ import { Choice } from '../../components/Choices';
 import { EmptyState } from '../../components/EmptyState';
 import { Field, fieldParts, OptionalMark } from '../../components/Field';
 import type { NewLieuFields } from '../../components/InlineOrganisationForm';
+import { pickerMessages } from '../../components/picker-messages';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
@@ -152,6 +153,7 @@ function fieldsOf(values: Values) {
 function Form({ start }: { start: FormStart<Values> }) {
   const t = useMessages(messages);
   const lang = useLanguage();
+  const picker = useMessages(pickerMessages);
   const { context, recordId } = start;
   const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
@@ -160,6 +162,8 @@ function Form({ start }: { start: FormStart<Values> }) {
       const { startsAt, endsAt } = instantsOf(values);
       if (!startsAt && !found.startTime) found.startDate ??= t.dateInvalid;
       if (!endsAt && !found.endTime) found.endDate ??= t.dateInvalid;
+      // Saved now, a lieu still being created here would be dropped without a word.
+      if (values.newPlace !== null) found.newPlace = picker.organisationNotAdded;
       return found;
     },
     save: (values, _files, draftId, opened) =>
@@ -273,7 +277,12 @@ function Form({ start }: { start: FormStart<Values> }) {
           </option>
         ))}
       </Field>
-      <PlacePicker value={values.placeOrganisationId} creating={values.newPlace} onChange={form.change} />
+      <PlacePicker
+        value={values.placeOrganisationId}
+        creating={values.newPlace}
+        onChange={form.change}
+        error={errors.newPlace}
+      />
       <Field
         label={t.fieldPlaceLabel}
         hint={t.fieldPlaceLabelHint}

@@ -10,16 +10,19 @@ interface PlacePickerProps {
   /** The lieu being created here, kept in the event form's draft. */
   creating: InlineCreation<NewLieuFields> | null;
   onChange: (changes: { placeOrganisationId?: string | null; newPlace?: InlineCreation<NewLieuFields> | null }) => void;
+  /** The event form's word on the lieu being created (saved before it was added). */
+  error?: string | undefined;
 }
 
 /** The lieu that hosts the event, picked from the network's lieux or created on the spot. */
-export function PlacePicker({ value, creating, onChange }: PlacePickerProps) {
+export function PlacePicker({ value, creating, onChange, error }: PlacePickerProps) {
   const t = useMessages(messages);
   const pickerBox = useFocusAfterClose<HTMLDivElement>(creating !== null);
   if (creating !== null) {
     return (
       <InlineOrganisationForm
         {...inlineDraftProps(creating, (next) => onChange({ newPlace: next }))}
+        error={error}
         onCreated={(organisation) => onChange({ placeOrganisationId: organisation.id, newPlace: null })}
         onCancel={() => onChange({ newPlace: null })}
       />

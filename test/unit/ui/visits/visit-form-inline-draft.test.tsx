@@ -66,12 +66,23 @@ test('a new lieu and a new person half-typed in the visit form come back open, a
   expect(await listDrafts(await appData(), ['visit'])).toEqual([]);
 }, 90_000);
 
-test('a visit saved while a new lieu was half-typed leaves no draft holding it', async () => {
+test('a visit saved while a new lieu is still open is refused, nothing lost, until the lieu is added', async () => {
   render(<App />);
   goTo('#/visites/nouvelle');
   await openCreation('Lieu', 'La Serre partagée');
   fireEvent.input(combobox('Commune (facultatif)'), { target: { value: 'Die' } });
   await waitFor(async () => expect(await keptInDraft()).toContain('Die'));
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+
+  // Saved now, the lieu typed here would be dropped without a word: the form says what to do.
+  const name = await field('Nom du lieu');
+  await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+  screen.getByText(/Ce lieu n’est pas encore ajouté/);
+  expect(location.hash).not.toMatch(/enregistree/);
+  expect(await keptInDraft()).toContain('Die');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter le lieu' }));
+  await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Nom du lieu' })).toBeNull());
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
   await waitFor(() => expect(location.hash).toMatch(/\?enregistree=1$/));
   expect(await listDrafts(await appData(), ['visit'])).toEqual([]);

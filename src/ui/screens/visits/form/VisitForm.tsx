@@ -12,6 +12,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Field } from '../../../components/Field';
 import { InlineContactForm } from '../../../components/InlineContactForm';
 import { InlineOrganisationForm } from '../../../components/InlineOrganisationForm';
+import { pickerMessages } from '../../../components/picker-messages';
 import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
@@ -102,6 +103,7 @@ function VisitEditor({
   hints: CaptureHints;
 }) {
   const t = useMessages(formMessages);
+  const picker = useMessages(pickerMessages);
   const { context, recordId } = start;
   const typedDates = useTypedDateCheck();
 
@@ -119,6 +121,9 @@ function VisitEditor({
       // Only a date the person changed: an old visit's stored date does not block its notes.
       const doubt = values.visitedAt === opened?.visitedAt ? null : visitDateDoubt(values.visitedAt);
       if (doubt && !errors.visitedAt) errors.visitedAt = doubt === 'too_old' ? t.whenTooOld : t.whenTooFar;
+      // Saved now, a lieu or a person still being created here would be dropped without a word.
+      if (values.newLieu !== null) errors.newLieu = picker.organisationNotAdded;
+      if (values.newPerson !== null) errors.newPerson = picker.contactNotAdded;
       return errors;
     },
     save: (values, photos, draftId, opened) => {
@@ -169,6 +174,7 @@ function VisitEditor({
           {newLieu !== null ? (
             <InlineOrganisationForm
               {...inlineDraftProps(newLieu, (next) => change({ newLieu: next }))}
+              error={errors.newLieu}
               onCreated={(lieu) => change({ organisationId: lieu.id, newLieu: null })}
               onCancel={() => change({ newLieu: null })}
             />
@@ -202,6 +208,7 @@ function VisitEditor({
           {newPerson !== null ? (
             <InlineContactForm
               {...inlineDraftProps(newPerson, (next) => change({ newPerson: next }))}
+              error={errors.newPerson}
               organisationIds={values.organisationId ? [values.organisationId] : []}
               onCreated={(person) => change({ contactIds: [...values.contactIds, person.id], newPerson: null })}
               onCancel={() => change({ newPerson: null })}
