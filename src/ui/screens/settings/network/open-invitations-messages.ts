@@ -13,7 +13,7 @@ export const openInvitationsMessages = {
     expires: (when: string) => `Valable jusqu’au ${when}.`,
     cancel: 'Annuler',
     cancelConfirm: (role: string, made: string) =>
-      `Annuler l’invitation ${role} (${made})\u202f? Son code et son lien ne permettront plus de rejoindre le réseau.`,
+      `Annuler l’invitation «\u00a0${role}\u00a0»\u202f? ${made}. Son code et son lien ne permettront plus de rejoindre le réseau.`,
     cancelled: 'Invitation annulée\u00a0: son code et son lien ne permettent plus de rejoindre le réseau.',
     notOpen:
       'Cette invitation n’était plus ouverte\u00a0: elle a servi, expiré ou été annulée entre-temps. La liste est à jour.',
@@ -29,7 +29,7 @@ export const openInvitationsMessages = {
     expires: (when: string) => `Valid until ${when}.`,
     cancel: 'Cancel',
     cancelConfirm: (role: string, made: string) =>
-      `Cancel the ${role} invitation (${made})? Its code and link will no longer let anyone join the network.`,
+      `Cancel the “${role}” invitation? ${made}. Its code and link will no longer let anyone join the network.`,
     cancelled: 'Invitation cancelled: its code and link no longer let anyone join the network.',
     notOpen: 'This invitation was no longer open: it was used, expired or cancelled meanwhile. The list is up to date.',
   },

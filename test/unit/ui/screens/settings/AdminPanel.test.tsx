@@ -267,7 +267,9 @@ describe('the invitations still open, for an admin who left the screen that show
     const lost = cards()[0] as HTMLElement;
     answer = false;
     fireEvent.click(within(lost).getByRole('button', { name: 'Annuler' }));
-    expect(asked).toEqual([expect.stringMatching(/^Annuler l’invitation Admin \(Créée le .* par .*Léa Petit/)]);
+    expect(asked).toEqual([
+      expect.stringMatching(/^Annuler l’invitation «\u00a0Admin\u00a0»\u202f\? Créée le .* par .*Léa Petit/),
+    ]);
     expect(server.closedIds.size).toBe(0);
 
     answer = true;
