@@ -8,7 +8,7 @@ export const pickerMessages = {
     change: 'Changer',
     changeNamed: (name: string) => `Changer (${name})`,
     create: (text: string) => `Créer «\u00a0${text}\u00a0»`,
-    noMatch: 'Aucun résultat\u00a0: vérifiez l’orthographe ou créez-le.',
+    noMatch: 'Aucun résultat\u00a0: vérifiez l’orthographe.',
     searching: 'Recherche…',
     results: (count: number) =>
       count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${formatNumber(count, 'fr')} résultats`,
@@ -38,7 +38,7 @@ export const pickerMessages = {
     change: 'Change',
     changeNamed: (name: string) => `Change (${name})`,
     create: (text: string) => `Create “${text}”`,
-    noMatch: 'No result: check the spelling or create it.',
+    noMatch: 'No result: check the spelling.',
     searching: 'Searching…',
     results: (count: number) =>
       count === 0 ? 'No results' : count === 1 ? '1 result' : `${formatNumber(count, 'en')} results`,

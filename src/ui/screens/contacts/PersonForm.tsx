@@ -119,7 +119,10 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
           multiple
           selected={values.organisationIds}
           onChange={(organisationIds) => form.set('organisationIds', organisationIds)}
-          onCreate={(text) => form.set('newLieu', { initialName: text, typed: null })}
+          // One lieu created at a time: a second « Créer » would drop what the open one holds.
+          onCreate={
+            values.newLieu === null ? (text) => form.set('newLieu', { initialName: text, typed: null }) : undefined
+          }
           maxShown={4}
         />
         {values.newLieu !== null ? (

@@ -87,3 +87,21 @@ test('a visit saved while a new lieu is still open is refused, nothing lost, unt
   await waitFor(() => expect(location.hash).toMatch(/\?enregistree=1$/));
   expect(await listDrafts(await appData(), ['visit'])).toEqual([]);
 }, 90_000);
+
+test('while a new lieu is open, the picker offers no second one, which would drop what the first holds', async () => {
+  render(<App />);
+  goTo('#/visites/nouvelle');
+  await openCreation('Lieu', 'Tiers-lieu du Val');
+  fireEvent.input(combobox('Commune (facultatif)'), { target: { value: 'Saillans' } });
+  const search = screen.getByRole('searchbox', { name: 'Chercher\u00a0: Lieu' });
+  fireEvent.input(search, { target: { value: 'Atelier du Pont' } });
+  // The picker has answered the words typed (no lieu has them) without offering to create one.
+  await waitFor(
+    () => expect(search.closest('fieldset')?.textContent).toContain('Aucun résultat\u00a0: vérifiez l’orthographe.'),
+    {
+      timeout: 30_000,
+    },
+  );
+  expect(screen.queryByRole('button', { name: 'Créer «\u00a0Atelier du Pont\u00a0»' })).toBeNull();
+  expect(combobox('Commune (facultatif)').value).toBe('Saillans');
+}, 90_000);

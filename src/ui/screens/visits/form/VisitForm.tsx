@@ -168,7 +168,8 @@ function VisitEditor({
             selected={values.organisationId ? [values.organisationId] : []}
             suggested={hints.lastOrganisationId ? [hints.lastOrganisationId] : []}
             onChange={(ids) => change({ organisationId: ids[0] ?? null })}
-            onCreate={(text) => change({ newLieu: { initialName: text, typed: null } })}
+            // One lieu created at a time: a second « Créer » would drop what the open one holds.
+            onCreate={newLieu === null ? (text) => change({ newLieu: { initialName: text, typed: null } }) : undefined}
             error={errors.organisationId}
           />
           {newLieu !== null ? (
@@ -202,7 +203,9 @@ function VisitEditor({
             suggested={[]}
             maxShown={4}
             onChange={(contactIds) => change({ contactIds })}
-            onCreate={(text) => change({ newPerson: { initialName: text, typed: null } })}
+            onCreate={
+              newPerson === null ? (text) => change({ newPerson: { initialName: text, typed: null } }) : undefined
+            }
             error={errors.contactIds}
           />
           {newPerson !== null ? (
