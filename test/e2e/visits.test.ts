@@ -238,9 +238,21 @@ describe('visits offline on a phone', () => {
     // The first draft, resumed from the list and saved: it leaves the list, the other stays.
     await visits.tap(page.getByRole('link', { name: 'Reprendre : Visite — Réunion publique à la mairie.' }));
     await expect.poll(() => visits.notes().inputValue()).toContain('Quarante personnes.');
+    // Saved now, the lieu and the person still open would be dropped: the save says so on each.
+    await visits.tap(visits.save());
+    const resumedLieu = visits.main().getByRole('group', { name: 'Nouveau lieu' });
+    const lieuName = resumedLieu.getByRole('textbox', { name: 'Nom du lieu' });
+    await expect.poll(() => lieuName.getAttribute('aria-invalid')).toBe('true');
+    expect(await resumedLieu.textContent()).toContain('Ce lieu n’est pas encore ajouté');
+    const resumedPerson = visits.main().getByRole('group', { name: 'Nouvelle personne' });
+    expect(await resumedPerson.textContent()).toContain('Cette personne n’est pas encore ajoutée');
+    await screenshotAtSizes(page, 'visit-inline-not-added', undefined, resumedLieu);
+    await page.setViewportSize(PHONE);
+    // Both cancelled, the visit saves, and its draft goes with what they held.
+    await visits.tap(resumedLieu.getByRole('button', { name: 'Annuler' }));
+    await visits.tap(resumedPerson.getByRole('button', { name: 'Annuler' }));
     await visits.tap(visits.save());
     await expect.poll(() => visits.main().textContent()).toContain('Visite enregistrée sur cet appareil.');
-    // The lieu and the person left half-typed were forgotten with the saved visit's draft.
     expect(await visits.draftHolds('Fabmanageuse')).toBe(false);
     await shell.goTo('visites');
     await expect.poll(() => visits.visitItems().count()).toBe(1);
