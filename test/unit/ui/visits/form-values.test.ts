@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  describeVisitDraft,
   emptyVisitValues,
   notesWithShared,
   servicesInOrder,
@@ -86,6 +87,29 @@ describe('the visit form values', () => {
       'inform',
       'watch',
     ]);
+  });
+});
+
+describe('a visit draft in the list of drafts', () => {
+  const empty = emptyVisitValues(new Date(2026, 2, 3, 9, 5));
+
+  test('is named by its first line of notes, else its object', () => {
+    expect(describeVisitDraft({ ...empty, notes: '\n  Atelier couture\nSuite', purpose: 'Visite' })).toBe(
+      'Atelier couture',
+    );
+    expect(describeVisitDraft({ ...empty, purpose: ' Diagnostic ' })).toBe('Diagnostic');
+  });
+
+  test('begun by creating a lieu or a person, is named by it, as typed in its form', () => {
+    const lieu = { initialName: 'Fablab', typed: null };
+    expect(describeVisitDraft({ ...empty, newLieu: lieu })).toBe('Fablab');
+    expect(describeVisitDraft({ ...empty, newLieu: { ...lieu, typed: { name: 'Fablab des Coteaux' } } })).toBe(
+      'Fablab des Coteaux',
+    );
+    expect(describeVisitDraft({ ...empty, newPerson: { initialName: 'Maëlle Roux', typed: null } })).toBe(
+      'Maëlle Roux',
+    );
+    expect(describeVisitDraft({ ...empty, notes: 'Réunion', newLieu: lieu })).toBe('Réunion');
   });
 });
 

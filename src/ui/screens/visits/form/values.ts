@@ -64,9 +64,21 @@ export function emptyVisitValues(now: Date = new Date()): VisitFormValues {
   };
 }
 
-/** The words naming a visit draft in the list of drafts: its first line of notes, or its object. */
-export function describeVisitDraft(values: Pick<VisitFormValues, 'notes' | 'purpose'>): string {
-  return (values.notes.split('\n').find((line) => line.trim() !== '') ?? values.purpose).trim().slice(0, 60);
+type NamedCreation = InlineCreation<{ name: string }> | null;
+
+/** The words naming a visit draft in the list of drafts: its first line of notes, its object, or the lieu or person it creates. */
+export function describeVisitDraft(
+  values: Pick<VisitFormValues, 'notes' | 'purpose'> & { newLieu?: NamedCreation; newPerson?: NamedCreation },
+): string {
+  const firstLine = values.notes.split('\n').find((line) => line.trim() !== '') ?? values.purpose;
+  // A draft begun by creating its lieu or person is known by that name until more is typed.
+  const creating = [values.newLieu, values.newPerson].map((creation) => creation?.typed?.name ?? creation?.initialName);
+  return (
+    [firstLine, ...creating]
+      .map((words) => words?.trim() ?? '')
+      .find((words) => words !== '')
+      ?.slice(0, 60) ?? ''
+  );
 }
 
 /** What another app shared (Web Share Target): title, text and link, none repeated. */
