@@ -331,7 +331,8 @@ export interface InvitationResponse {
 /**
  * An invitation neither used nor over, as `GET /api/admin/invitations` lists it: never its code,
  * which the server does not keep. `createdAt` is null for one made before the server kept it;
- * `creator` too, and for one made by the server's command line.
+ * `creator` (the device that made it, named as it is now, revoked since or not) too, and for one
+ * made by the server's command line.
  */
 export interface OpenInvitationInfo {
   id: string;

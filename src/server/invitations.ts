@@ -6,8 +6,25 @@ import type { Store } from './store/store';
 
 /**
  * Creates a single-use invitation; only the code's hash is stored, the code is shown once.
- * `createdBy`: the admin device asking, null for the server's command line.
+ * `createdBy`: the admin device asking, null for the server's command line. Null is answered
+ * (nothing stored) when that device was revoked while its request was on its way.
  */
+export async function issueInvitation(
+  store: Store,
+  networkId: string,
+  role: Role,
+  expiresInHours: number,
+  now?: number,
+  createdBy?: null,
+): Promise<InvitationResponse>;
+export async function issueInvitation(
+  store: Store,
+  networkId: string,
+  role: Role,
+  expiresInHours: number,
+  now: number,
+  createdBy: string | null,
+): Promise<InvitationResponse | null>;
 export async function issueInvitation(
   store: Store,
   networkId: string,
@@ -15,10 +32,10 @@ export async function issueInvitation(
   expiresInHours: number,
   now: number = Date.now(),
   createdBy: string | null = null,
-): Promise<InvitationResponse> {
+): Promise<InvitationResponse | null> {
   const code = newInvitationCode();
   const expiresAt = new Date(now + expiresInHours * 3_600_000).toISOString();
-  await store.createInvitation({
+  const created = await store.createInvitation({
     id: newId(),
     codeHash: hashCode(code),
     networkId,
@@ -29,7 +46,7 @@ export async function issueInvitation(
     usedAt: null,
     attempts: 0,
   });
-  return { code, role, expiresAt };
+  return created ? { code, role, expiresAt } : null;
 }
 
 /** The link a new member opens: the app served by this server, on its join screen. */

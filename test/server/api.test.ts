@@ -273,6 +273,31 @@ describe('authorisation', () => {
     expect((await call('/api/sync/pull', { token: third.token })).status).toBe(200);
   });
 
+  it('answers an admin revoked while its invitation was on its way as revoked, and keeps no invitation of it', async () => {
+    const keeper = await join('admin');
+    const stolen = await join('admin');
+    // The stolen phone's request is past its token's check when the keeper's revocation lands.
+    const findDevice = server.store.findDeviceByTokenHash.bind(server.store);
+    server.store.findDeviceByTokenHash = async (tokenHash) => {
+      const found = await findDevice(tokenHash);
+      if (found?.id === stolen.deviceId && found.revokedAt === null) {
+        const revoked = await call(`/api/admin/devices/${stolen.deviceId}/revoke`, {
+          method: 'POST',
+          token: keeper.token,
+        });
+        expect(revoked.status).toBe(200);
+      }
+      return found;
+    };
+    const late = await call('/api/admin/invitations', {
+      method: 'POST',
+      token: stolen.token,
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(late).toMatchObject({ status: 401, body: { code: 'revoked' } });
+    expect((await call('/api/admin/invitations', { token: keeper.token })).body).toEqual({ invitations: [] });
+  });
+
   it('ends the invitations not used yet when an admin device is revoked: a stolen phone’s codes let no one in', async () => {
     const keeper = await join('admin');
     const stolen = await join('admin');

@@ -226,6 +226,38 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(active.sort()).toEqual([x.id, z.id].sort());
     });
 
+    it('stores no invitation made by an admin device revoked while its request was on its way', async () => {
+      // A stolen phone's invitation inserted just after its revocation ended the open ones
+      // stayed open, and let the thief back in.
+      const a = await store.createNetwork('A');
+      const [keeper, stolen] = [device(a.id, 'admin'), device(a.id, 'admin')];
+      for (const [index, admin] of [keeper, stolen].entries())
+        await store.redeemInvitation(
+          await openInvitation(a.id, `${index}`, NOW + 1000, 'admin'),
+          admin,
+          `${index}`.repeat(64),
+        );
+      expect(await store.revokeDevice(a.id, stolen.id, iso(NOW), { askedBy: keeper.id })).toBe('revoked');
+      const invitation = (code: string, by: string | null) => ({
+        id: newId(),
+        codeHash: code.repeat(64),
+        networkId: a.id,
+        role: 'admin' as const,
+        createdAt: iso(NOW),
+        createdBy: by,
+        expiresAt: iso(NOW + 3_600_000),
+        usedAt: null,
+        attempts: 0,
+      });
+      expect(await store.createInvitation(invitation('2', stolen.id))).toBe(false);
+      expect(await store.findInvitation('2'.repeat(64))).toBeNull();
+      // Its keeper, and the server's command line, still invite.
+      expect(await store.createInvitation(invitation('3', keeper.id))).toBe(true);
+      expect(await store.createInvitation(invitation('4', null))).toBe(true);
+      const open = await store.listOpenInvitations(a.id, iso(NOW));
+      expect(open.map((one) => one.creator?.memberName ?? 'command line').sort()).toEqual(['Camille', 'command line']);
+    });
+
     it('ends one open invitation of its network, and no other network’s, nor a used or ended one', async () => {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');

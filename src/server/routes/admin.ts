@@ -5,7 +5,6 @@ import {
   invitationCancelSchema,
   invitationRequestSchema,
   networkRenameSchema,
-  type OpenInvitationInfo,
   type StorageInfo,
 } from '../../protocol/wire';
 import { hashCode } from '../auth';
@@ -31,6 +30,9 @@ export function adminRoutes() {
       c.var.now(),
       c.var.device.id,
     );
+    // Its device revoked after its token's check: revoking an admin device ends its open
+    // invitations, and this one, made during the revocation, would let a thief back in.
+    if (!invitation) return refuseRevoked(c);
     return c.json(invitation, 201);
   });
 
@@ -38,8 +40,7 @@ export function adminRoutes() {
   // and cancelled by its id after the screen that showed it was left.
   routes.get('/invitations', async (c) => {
     const at = new Date(c.var.now()).toISOString();
-    const invitations: OpenInvitationInfo[] = await c.var.store.listOpenInvitations(c.var.device.networkId, at);
-    return c.json({ invitations });
+    return c.json({ invitations: await c.var.store.listOpenInvitations(c.var.device.networkId, at) });
   });
 
   // An invitation sent to the wrong person, or with the wrong role: its code then gets the

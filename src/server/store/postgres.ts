@@ -7,7 +7,7 @@
 // wholly after, on the backup migrated and under its new epoch.
 import pg from 'pg';
 import { newId } from '../../domain/ids';
-import type { Change } from '../../protocol/wire';
+import type { Change, OpenInvitationInfo } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import { shellWord } from '../ops/shell-word';
 import {
@@ -40,7 +40,6 @@ import type {
   Invitation,
   InvitationKey,
   Network,
-  OpenInvitation,
   PullPage,
   PushInput,
   PushOutput,
@@ -243,22 +242,30 @@ export class PostgresStore implements Store {
     return (await this.rows('SELECT * FROM networks ORDER BY created_at, id')).map(toNetwork);
   }
 
-  async createInvitation(invitation: Invitation): Promise<void> {
-    await this.query(
-      `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        invitation.id,
-        invitation.codeHash,
-        invitation.networkId,
-        invitation.role,
-        invitation.createdAt,
-        invitation.createdBy,
-        invitation.expiresAt,
-        invitation.usedAt,
-        invitation.attempts,
-      ],
-    );
+  async createInvitation(invitation: Invitation): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // The revocations' lock: under READ COMMITTED the insert below would not see, nor wait
+      // for, a revocation of its creator committing meanwhile (whose sweep of the open
+      // invitations would miss this one). Held, the next statement reads what it committed.
+      if (invitation.createdBy !== null) await lockDevices(client, invitation.networkId);
+      const created = await client.query(
+        `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
+         SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::int
+         WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM devices WHERE id = $6::text AND network_id = $3 AND revoked_at IS NULL)`,
+        [
+          invitation.id,
+          invitation.codeHash,
+          invitation.networkId,
+          invitation.role,
+          invitation.createdAt,
+          invitation.createdBy,
+          invitation.expiresAt,
+          invitation.usedAt,
+          invitation.attempts,
+        ],
+      );
+      return created.rowCount === 1;
+    });
   }
 
   async findInvitation(codeHash: string): Promise<Invitation | null> {
@@ -293,7 +300,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  async listOpenInvitations(networkId: string, at: string): Promise<OpenInvitation[]> {
+  async listOpenInvitations(networkId: string, at: string): Promise<OpenInvitationInfo[]> {
     return (await this.rows(openInvitationsSql('$1', '$2'), [networkId, at])).map(toOpenInvitation);
   }
 
@@ -328,9 +335,10 @@ export class PostgresStore implements Store {
     { askedBy }: { askedBy?: string } = {},
   ): Promise<Revocation> {
     return this.transaction(async (client): Promise<Revocation> => {
+      // Two admins revoking each other at once would each count the other still active; an
+      // admin revoked from the command line meanwhile would not be seen still active either.
+      await lockDevices(client, networkId);
       if (askedBy !== undefined) {
-        // Two admins revoking each other at once would each count the other still active.
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`devices:${networkId}`]);
         const [found] = (
           await client.query(
             `SELECT
@@ -576,6 +584,11 @@ export class PostgresStore implements Store {
 
 /** The query in progress fails with the same error; the pool drops the client once released. */
 function ignoreEndedConnection(): void {}
+
+/** The network's devices lock: revocations, and invitations made by a device, wait on each other. */
+async function lockDevices(client: Client, networkId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`devices:${networkId}`]);
+}
 
 /** Thrown by a replacement that changed nothing (its own transaction rolled back). */
 export class NothingReplaced extends Error {}

@@ -2,9 +2,9 @@
 // SQLite and PostgreSQL, so both stores read them with these.
 import type { RecordType } from '../../domain/record-types';
 import type { Role } from '../../domain/vocabulary';
-import { type Change, REFUSAL_CODES } from '../../protocol/wire';
+import { type Change, type OpenInvitationInfo, REFUSAL_CODES } from '../../protocol/wire';
 import type { RecordRow, SavedResult } from '../push/plan';
-import type { Device, Invitation, Network, OpenInvitation } from './store';
+import type { Device, Invitation, Network } from './store';
 
 export type Row = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ export function toInvitation(row: Row): Invitation {
 }
 
 /** An invitation's columns with its creator's, as `openInvitationsSql` reads them. */
-export function toOpenInvitation(row: Row): OpenInvitation {
+export function toOpenInvitation(row: Row): OpenInvitationInfo {
   return {
     id: row.id as string,
     role: row.role as Role,

@@ -5,7 +5,7 @@ import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
-import type { Change } from '../../protocol/wire';
+import type { Change, OpenInvitationInfo } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey } from '../ops/epoch';
 import {
   authorNames,
@@ -37,7 +37,6 @@ import type {
   Invitation,
   InvitationKey,
   Network,
-  OpenInvitation,
   PullPage,
   PushInput,
   PushOutput,
@@ -125,11 +124,13 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT * FROM networks ORDER BY created_at').all() as Row[]).map(toNetwork);
   }
 
-  async createInvitation(invitation: Invitation): Promise<void> {
-    this.db
+  async createInvitation(invitation: Invitation): Promise<boolean> {
+    // One statement: a revocation of its creator commits wholly before or after it.
+    const created = this.db
       .prepare(
         `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+         WHERE ? IS NULL OR EXISTS (SELECT 1 FROM devices WHERE id = ? AND network_id = ? AND revoked_at IS NULL)`,
       )
       .run(
         invitation.id,
@@ -141,7 +142,11 @@ export class SqliteStore implements Store {
         invitation.expiresAt,
         invitation.usedAt,
         invitation.attempts,
+        invitation.createdBy,
+        invitation.createdBy,
+        invitation.networkId,
       );
+    return created.changes === 1;
   }
 
   async findInvitation(codeHash: string): Promise<Invitation | null> {
@@ -176,7 +181,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async listOpenInvitations(networkId: string, at: string): Promise<OpenInvitation[]> {
+  async listOpenInvitations(networkId: string, at: string): Promise<OpenInvitationInfo[]> {
     return (this.db.prepare(openInvitationsSql('?', '?')).all(networkId, at) as Row[]).map(toOpenInvitation);
   }
 

@@ -1,7 +1,7 @@
 // What the server needs from its database. Two implementations: SQLite (embedded, default)
 // and PostgreSQL (DATABASE_URL); both pass test/server/store-contract.ts.
 import type { Role } from '../../domain/vocabulary';
-import type { Mutation, MutationResult } from '../../protocol/wire';
+import type { Mutation, MutationResult, OpenInvitationInfo } from '../../protocol/wire';
 import type { MetaKey } from '../ops/epoch';
 import type { PushContext } from '../push/plan';
 
@@ -36,16 +36,6 @@ export interface Invitation {
   expiresAt: string;
   usedAt: string | null;
   attempts: number;
-}
-
-/** An invitation not used yet nor over, as its network's admins see it: never its code's hash. */
-export interface OpenInvitation {
-  id: string;
-  role: Role;
-  createdAt: string | null;
-  expiresAt: string;
-  /** The device that made it, still named as it is now (revoked since or not); null as `createdBy`. */
-  creator: { deviceName: string; memberName: string } | null;
 }
 
 /** Which invitation to end: by its code (the admin who holds it) or by its id (from the list). */
@@ -108,7 +98,12 @@ export interface Store {
   renameNetwork(id: string, name: string): Promise<Network | null>;
   listNetworks(): Promise<Network[]>;
 
-  createInvitation(invitation: Invitation): Promise<void>;
+  /**
+   * Stores a new invitation; false, storing nothing, when `createdBy` is no longer an active
+   * device of its network, judged against the revocations in the same transaction: revoking an
+   * admin device ends its open invitations, so one it made while being revoked must not outlive it.
+   */
+  createInvitation(invitation: Invitation): Promise<boolean>;
   /** Counts an attempt on the code and returns it when usable (unused, not expired). */
   findInvitation(codeHash: string): Promise<Invitation | null>;
   /**
@@ -117,7 +112,7 @@ export interface Store {
    */
   redeemInvitation(codeHash: string, device: Device, tokenHash: string): Promise<boolean>;
   /** The network's invitations neither used nor over at `at`, newest first (those of unknown date last). */
-  listOpenInvitations(networkId: string, at: string): Promise<OpenInvitation[]>;
+  listOpenInvitations(networkId: string, at: string): Promise<OpenInvitationInfo[]>;
   /**
    * Ends, at `at`, one invitation of this network not used yet (its admin sent it to the wrong
    * person, or with the wrong role); false, changing nothing, when the network holds no such
