@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 /** Migrations applied by the layout where records are keyed by the network's id (c630075). */
 export const BEFORE_NETWORK_NUMBERS = 5;
 /** Migrations applied by the layout where invitations have no id (networkNumbers was its last). */
-export const BEFORE_INVITATION_IDS = 6;
+const BEFORE_INVITATION_IDS = 6;
 /** Migrations applied by the layout where records are keyed by their id alone. */
 export const BEFORE_RECORD_IDS_PER_NETWORK = 4;
 

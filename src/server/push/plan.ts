@@ -629,14 +629,15 @@ function authorOfLoser(context: PushContext, loser: LosingText, clocks: Record<s
 }
 
 /**
- * Whether a clock that judgeClocks gave the pusher's node lost, under it, to the stored clock it
- * beat as sent: a tie at the same instant and counter, turned by the nodes (a text two devices
- * sent again after a restore, or a backup restored on a second new phone). The device keeps its
- * own clock for that field, not the server's, and its next edit of a text would start from a
- * clock the server does not hold: its previous text would come back as « 2 versions ». Not a
- * clock that, re-stamped, is the one the server holds: that one this device brought in before,
- * and it pulls it back with the record's write that brought it (a change sent twice says
- * `unchanged` the second time and writes nothing).
+ * Whether a clock that judgeClocks rewrote lost, under it, to the stored clock it beat as sent.
+ * Either a tie at the same instant and counter, turned by the nodes once given the pusher's node
+ * (a text two devices sent again after a restore, or a backup restored on a second new phone);
+ * or a clock too far ahead, clamped to the server's time below a stored clock that is itself a
+ * little ahead. Either way the device keeps its own clock for that field, not the server's, and
+ * its next edit of a text would start from a clock the server does not hold: its previous text
+ * would come back as « 2 versions ». Not a clock that, re-stamped, is the one the server holds:
+ * that one this device brought in before, and it pulls it back with the record's write that
+ * brought it (a change sent twice says `unchanged` the second time and writes nothing).
  */
 function tieTurned(
   sent: Record<string, string>,
