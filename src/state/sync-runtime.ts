@@ -105,6 +105,7 @@ export async function join(input: JoinInput): Promise<{ session: Session; ownCha
 export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
   const { context, engine, tabs } = await startRuntime();
   await leaveNetwork(context, { wipe });
+  engine.abortRun();
   // Text typed in a diagnostic and not saved yet sits outside the database.
   if (wipe) forgetAllPendingAnswers();
   tabs?.postMessage('left' satisfies TabNews);

@@ -76,6 +76,8 @@ export class SyncEngine {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private running: Promise<void> | null = null;
   private again = false;
+  /** Stops the run in progress's waits on a busy server; aborted when it ends. */
+  private runStop: AbortController | null = null;
   private readonly uploads: FileUploads;
 
   constructor(
@@ -117,6 +119,14 @@ export class SyncEngine {
             ? { state: 'idle' }
             : {}),
     });
+  }
+
+  /**
+   * The device left its network in this tab: a run waiting out a busy server (up to minutes)
+   * ends now, as « Synchronisation… » over, rather than ask again with the token just forgotten.
+   */
+  abortRun(): void {
+    this.runStop?.abort();
   }
 
   /** A local write changed the number of changes waiting: the status says so from that moment. */
@@ -200,6 +210,8 @@ export class SyncEngine {
   private async runOnce(retried = false): Promise<void> {
     let transport: SyncTransport | null = null;
     let token: string | null = null;
+    const stop = new AbortController();
+    this.runStop = stop;
     try {
       // Each tab holds the session in memory, and another tab of the device may have replaced
       // its token since (or joined, or left): the run goes by the stored one.
@@ -220,10 +232,10 @@ export class SyncEngine {
       }
       // A server never heard from may be one this app must not write to (transport.ts,
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
-      if (this.current.serverVersion === null) await this.pull(transport);
+      if (this.current.serverVersion === null) await this.pull(transport, stop.signal);
       const filesWaitMs = await this.uploads.send(transport);
       await this.push(transport);
-      const filesRoom = await this.pull(transport);
+      const filesRoom = await this.pull(transport, stop.signal);
       // Files the quota refused go again once the server says they fit: at most once a run.
       const retriedWaitMs = (await this.uploads.takeBackThoseThatFit(filesRoom))
         ? await this.uploads.send(transport)
@@ -240,9 +252,10 @@ export class SyncEngine {
         retryAfterMs: filesWaitMs ?? retriedWaitMs,
       });
     } catch (error) {
-      if (error instanceof SessionChangedError) {
-        // Another tab joined or left: this run ends without a word, and the next one, at once,
-        // goes by the device's session as it now is (unjoined, or the new network).
+      if (error instanceof SessionChangedError || stop.signal.aborted) {
+        // Another tab joined or left, or this one left (abortRun): this run ends without a word,
+        // and the next one, at once, goes by the device's session as it now is (unjoined, or the
+        // new network).
         await reloadSession(this.context);
         this.again = true;
         return;
@@ -271,6 +284,9 @@ export class SyncEngine {
       }
       this.update({ state, error: kind, progress: null, pending, filesWaiting, retryAfterMs });
     } finally {
+      // A page asked for ahead, still waiting out a busy server, is of no use to a run that ended.
+      stop.abort();
+      if (this.runStop === stop) this.runStop = null;
       await this.noteServerVersion(transport?.serverVersion ?? null);
     }
   }
@@ -368,17 +384,21 @@ export class SyncEngine {
   }
 
   /** Pulls every page; returns the room the network's files have left, when asked and told. */
-  private async pull(transport: SyncTransport): Promise<number | undefined> {
+  private async pull(transport: SyncTransport, signal: AbortSignal): Promise<number | undefined> {
     let done = 0;
     const limit = this.options.pullPage ?? 2000;
     const networkId = this.context.session?.networkId;
     const epoch = await readServerEpoch(this.context);
     // A first sync of a large network meets the device's fair share: its pages wait their turn.
     const fetchPage = (cursor: number, filesRoom = false) =>
-      waitingOutBusy(() => {
-        const before = deviceClock(this.context).physicalNow();
-        return transport.pull(cursor, limit, epoch, filesRoom).then((page) => ({ page, before }));
-      }, this.options.wait ?? waitRealTime);
+      waitingOutBusy(
+        () => {
+          const before = deviceClock(this.context).physicalNow();
+          return transport.pull(cursor, limit, epoch, filesRoom).then((page) => ({ page, before }));
+        },
+        this.options.wait ?? waitRealTime,
+        signal,
+      );
     const start = await readCursor(this.context);
     let next = fetchPage(start, await this.uploads.waitForRoom());
     let filesRoom: number | undefined;
@@ -393,7 +413,7 @@ export class SyncEngine {
       if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
         await this.uploads.send(transport);
         await this.push(transport);
-        return this.pull(transport);
+        return this.pull(transport, signal);
       }
       // Ask for the next page while this one is written: the network and IndexedDB overlap.
       if (page.hasMore) {

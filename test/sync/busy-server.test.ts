@@ -4,11 +4,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getBlob } from '../../src/db/blobs';
+import { leaveNetwork } from '../../src/db/sync-store';
 import type { JoinResponse } from '../../src/protocol/wire';
 import { fetchEach } from '../../src/sync/files';
 import { HttpTransport } from '../../src/sync/transport';
 import { diagnosticCreation } from '../helpers/mutations';
 import { withNetworkServer } from '../helpers/network-server';
+import type { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL } from '../helpers/test-server';
 
 /** Past a third of a megabyte: an answer costs one unit beyond its request (rate-limit.ts). */
@@ -45,7 +47,8 @@ describe('a device told to wait by a busy server', () => {
     return (await answer.json()) as JoinResponse;
   }
 
-  it('pulls a network larger than its share in one sync, its pages waiting their turn', async () => {
+  /** Eight large records on the server: a first sync of them, a page each, outruns its share. */
+  async function largeNetwork(): Promise<void> {
     const { token } = await writer();
     for (let push = 0; push < 4; push++) {
       later();
@@ -58,12 +61,48 @@ describe('a device told to wait by a busy server', () => {
       expect(pushed.status).toBe(200);
     }
     later();
+  }
+
+  it('pulls a network larger than its share in one sync, its pages waiting their turn', async () => {
+    await largeNetwork();
     const phone = await network.open('Camille', { engine: { pullPage: 1, wait } });
     await network.join(phone);
     await phone.sync();
     expect(phone.engine.status).toMatchObject({ state: 'idle', error: null });
     expect(await phone.context.db.records('diagnostics').count()).toBe(8);
     expect(waits.length).toBeGreaterThan(0);
+  });
+
+  it('stops waiting, and asks for no more pages, once the device leaves its network', async () => {
+    await largeNetwork();
+    let left = false;
+    let pullsAfterLeaving = 0;
+    const device: { phone?: TestDevice } = {};
+    const phone = await network.open('Camille', {
+      link: (input, init) => {
+        if (left && String(input).includes('/api/sync/pull')) pullsAfterLeaving++;
+        return network.server.fetch(input, init);
+      },
+      engine: {
+        pullPage: 1,
+        // The person leaves the network (« Quitter le réseau ») while a page waits its turn.
+        wait: async (ms) => {
+          waits.push(ms);
+          clock += ms;
+          if (left || !device.phone) return;
+          await leaveNetwork(device.phone.context, { wipe: true });
+          device.phone.engine.abortRun();
+          left = true;
+        },
+      },
+    });
+    device.phone = phone;
+    await network.join(phone);
+    await phone.sync();
+    expect(left).toBe(true);
+    expect(pullsAfterLeaving).toBe(0);
+    expect(phone.engine.status.state).toBe('unjoined');
+    expect(await phone.context.db.records('diagnostics').count()).toBe(0);
   });
 
   /** Six files of 300 KB on the server (each costs a unit beyond its request to download). */
