@@ -39,6 +39,25 @@ async function join(role: 'admin' | 'concierge' = 'concierge', network = network
   return body as unknown as JoinResponse;
 }
 
+/**
+ * `stolen`'s next request is past its token's check when `keeper`'s revocation of it lands: the
+ * revocation runs within that request's token lookup.
+ */
+function revokeOnItsWay(stolen: JoinResponse, keeper: JoinResponse): void {
+  const findDevice = server.store.findDeviceByTokenHash.bind(server.store);
+  server.store.findDeviceByTokenHash = async (tokenHash) => {
+    const found = await findDevice(tokenHash);
+    if (found?.id === stolen.deviceId && found.revokedAt === null) {
+      const revoked = await call(`/api/admin/devices/${stolen.deviceId}/revoke`, {
+        method: 'POST',
+        token: keeper.token,
+      });
+      expect(revoked.status).toBe(200);
+    }
+    return found;
+  };
+}
+
 /** A device's creation of a visit (test/helpers/mutations.ts), with some of its parts replaced. */
 function visitMutation(recordId = newId(), overrides: Partial<Mutation> = {}): Mutation {
   return { ...visitCreation(now, undefined, recordId), ...overrides };
@@ -255,48 +274,39 @@ describe('authorisation', () => {
     const keeper = await join('admin');
     const stolen = await join('admin');
     const third = await join('admin');
-    // The stolen phone's request is past its token's check when the keeper's revocation lands.
-    const findDevice = server.store.findDeviceByTokenHash.bind(server.store);
-    server.store.findDeviceByTokenHash = async (tokenHash) => {
-      const found = await findDevice(tokenHash);
-      if (found?.id === stolen.deviceId && found.revokedAt === null) {
-        const revoked = await call(`/api/admin/devices/${stolen.deviceId}/revoke`, {
-          method: 'POST',
-          token: keeper.token,
-        });
-        expect(revoked.status).toBe(200);
-      }
-      return found;
-    };
+    revokeOnItsWay(stolen, keeper);
     const late = await call(`/api/admin/devices/${third.deviceId}/revoke`, { method: 'POST', token: stolen.token });
     expect(late).toMatchObject({ status: 401, body: { code: 'revoked' } });
     expect((await call('/api/sync/pull', { token: third.token })).status).toBe(200);
   });
 
-  it('answers an admin revoked while its invitation was on its way as revoked, and keeps no invitation of it', async () => {
-    const keeper = await join('admin');
-    const stolen = await join('admin');
-    // The stolen phone's request is past its token's check when the keeper's revocation lands.
-    const findDevice = server.store.findDeviceByTokenHash.bind(server.store);
-    server.store.findDeviceByTokenHash = async (tokenHash) => {
-      const found = await findDevice(tokenHash);
-      if (found?.id === stolen.deviceId && found.revokedAt === null) {
-        const revoked = await call(`/api/admin/devices/${stolen.deviceId}/revoke`, {
-          method: 'POST',
-          token: keeper.token,
-        });
-        expect(revoked.status).toBe(200);
-      }
-      return found;
-    };
-    const late = await call('/api/admin/invitations', {
-      method: 'POST',
-      token: stolen.token,
-      body: JSON.stringify({ role: 'admin' }),
-    });
-    expect(late).toMatchObject({ status: 401, body: { code: 'revoked' } });
-    expect((await call('/api/admin/invitations', { token: keeper.token })).body).toEqual({ invitations: [] });
-  });
+  it.each([
+    {
+      write: 'invitation',
+      request: { method: 'POST', path: '/api/admin/invitations', body: { role: 'admin' } },
+      kept: async (keeper: JoinResponse) =>
+        expect((await call('/api/admin/invitations', { token: keeper.token })).body).toEqual({ invitations: [] }),
+    },
+    {
+      write: 'renaming of the network',
+      request: { method: 'PUT', path: '/api/admin/network', body: { name: 'Appelez le 06 00 00 00 00' } },
+      kept: async () => expect((await server.store.getNetwork(networkId))?.name).toBe('Réseau'),
+    },
+  ])(
+    'answers an admin revoked while its $write was on its way as revoked, and changes nothing',
+    async ({ request, kept }) => {
+      const keeper = await join('admin');
+      const stolen = await join('admin');
+      revokeOnItsWay(stolen, keeper);
+      const late = await call(request.path, {
+        method: request.method,
+        token: stolen.token,
+        body: JSON.stringify(request.body),
+      });
+      expect(late).toMatchObject({ status: 401, body: { code: 'revoked' } });
+      await kept(keeper);
+    },
+  );
 
   it('ends the invitations not used yet when an admin device is revoked: a stolen phone’s codes let no one in', async () => {
     const keeper = await join('admin');

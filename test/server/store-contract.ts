@@ -226,7 +226,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(active.sort()).toEqual([x.id, z.id].sort());
     });
 
-    it('stores no invitation made by an admin device revoked while its request was on its way', async () => {
+    it('stores no invitation, nor a network name, asked by an admin device revoked while its request was on its way', async () => {
       // A stolen phone's invitation inserted just after its revocation ended the open ones
       // stayed open, and let the thief back in.
       const a = await store.createNetwork('A');
@@ -256,6 +256,9 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await store.createInvitation(invitation('4', null))).toBe(true);
       const open = await store.listOpenInvitations(a.id, iso(NOW));
       expect(open.map((one) => one.creator?.memberName ?? 'command line').sort()).toEqual(['Camille', 'command line']);
+      expect(await store.renameNetwork(a.id, 'Volé', { askedBy: stolen.id })).toBeNull();
+      expect((await store.getNetwork(a.id))?.name).toBe('A');
+      expect((await store.renameNetwork(a.id, 'B', { askedBy: keeper.id }))?.name).toBe('B');
     });
 
     it('ends one open invitation of its network, and no other network’s, nor a used or ended one', async () => {

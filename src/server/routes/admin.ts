@@ -45,7 +45,9 @@ export function adminRoutes() {
 
   // An invitation sent to the wrong person, or with the wrong role: its code then gets the
   // same refusal as a used one. The code, not a handle, names it: only its hash is stored, and
-  // the code is kept out of the address (and so out of any access log).
+  // the code is kept out of the address (and so out of any access log). Unlike making one, a
+  // cancel by an admin device revoked while it was on its way needs no check: that revocation
+  // ended every invitation then open, and those made since are known to their makers alone.
   routes.post('/invitations/cancel', async (c) => {
     const body = await readBody(c, invitationCancelSchema);
     if (!body.ok) return body.response;
@@ -68,7 +70,10 @@ export function adminRoutes() {
   routes.put('/network', async (c) => {
     const body = await readBody(c, networkRenameSchema);
     if (!body.ok) return body.response;
-    const network = await c.var.store.renameNetwork(c.var.device.networkId, body.value.name);
+    const { networkId, id: askedBy } = c.var.device;
+    // A stolen admin phone revoked while its rename was on its way does not name the network.
+    const network = await c.var.store.renameNetwork(networkId, body.value.name, { askedBy });
+    if (!network && (await c.var.store.getNetwork(networkId))) return refuseRevoked(c);
     if (!network) return fail(c, 404, 'not_found', "This device's network is no longer on this server.");
     return c.json({ networkName: network.name });
   });

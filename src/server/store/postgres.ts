@@ -233,9 +233,19 @@ export class PostgresStore implements Store {
     return row ? toNetwork(row) : null;
   }
 
-  async renameNetwork(id: string, name: string): Promise<Network | null> {
-    const [row] = await this.rows('UPDATE networks SET name = $2 WHERE id = $1 RETURNING *', [id, name]);
-    return row ? toNetwork(row) : null;
+  async renameNetwork(id: string, name: string, { askedBy }: { askedBy?: string } = {}): Promise<Network | null> {
+    return this.transaction(async (client) => {
+      // As createInvitation: a revocation of the asking device commits wholly before or after.
+      if (askedBy !== undefined) await lockDevices(client, id);
+      const [row] = (
+        await client.query(
+          `UPDATE networks SET name = $2 WHERE id = $1 AND ($3::text IS NULL OR EXISTS
+             (SELECT 1 FROM devices WHERE id = $3::text AND network_id = networks.id AND revoked_at IS NULL)) RETURNING *`,
+          [id, name, askedBy ?? null],
+        )
+      ).rows as Row[];
+      return row ? toNetwork(row) : null;
+    });
   }
 
   async listNetworks(): Promise<Network[]> {

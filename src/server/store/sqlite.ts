@@ -115,9 +115,14 @@ export class SqliteStore implements Store {
     return row ? toNetwork(row) : null;
   }
 
-  async renameNetwork(id: string, name: string): Promise<Network | null> {
-    this.db.prepare('UPDATE networks SET name = ? WHERE id = ?').run(name, id);
-    return this.getNetwork(id);
+  async renameNetwork(id: string, name: string, { askedBy }: { askedBy?: string } = {}): Promise<Network | null> {
+    const row = this.db
+      .prepare(
+        `UPDATE networks SET name = ? WHERE id = ? AND (? IS NULL OR EXISTS
+           (SELECT 1 FROM devices WHERE id = ? AND network_id = networks.id AND revoked_at IS NULL)) RETURNING *`,
+      )
+      .get(name, id, askedBy ?? null, askedBy ?? null) as Row | undefined;
+    return row ? toNetwork(row) : null;
   }
 
   async listNetworks(): Promise<Network[]> {

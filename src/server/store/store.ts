@@ -94,8 +94,12 @@ export interface Store {
 
   createNetwork(name: string): Promise<Network>;
   getNetwork(id: string): Promise<Network | null>;
-  /** Gives a network another name (its devices learn it at their next pull); null when there is no such network. */
-  renameNetwork(id: string, name: string): Promise<Network | null>;
+  /**
+   * Gives a network another name (its devices learn it at their next pull); null, changing
+   * nothing, when there is no such network, or when `askedBy` (the admin device asking) is no
+   * longer active in it, judged against the revocations as createInvitation is.
+   */
+  renameNetwork(id: string, name: string, options?: { askedBy?: string }): Promise<Network | null>;
   listNetworks(): Promise<Network[]>;
 
   /**
