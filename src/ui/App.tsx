@@ -5,7 +5,7 @@ import { Icon } from './components/Icon';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
 import { QuickCapture } from './QuickCapture';
-import { DEFAULT_SCREEN, NAV_ITEMS, SETTINGS_PATH, WIDE_ITEMS } from './routes';
+import { DEFAULT_SCREEN, JOIN_PATH, NAV_ITEMS, SETTINGS_PATH, WIDE_ITEMS } from './routes';
 import { ScreenOutlet } from './ScreenOutlet';
 import { ShellBanners } from './ShellBanners';
 import { SyncIndicator } from './sync/SyncIndicator';
@@ -21,7 +21,8 @@ function skipToMain(event: MouseEvent) {
 export function App() {
   const t = useMessages(common);
   const route = useRoute();
-  const current = route.screen === '' ? DEFAULT_SCREEN : route.screen;
+  // An invitation link opens Réglages: the navigation says that is where the person is.
+  const current = route.screen === '' ? DEFAULT_SCREEN : route.screen === JOIN_PATH ? SETTINGS_PATH : route.screen;
   const currentIf = (path: string) => (current === path ? ('page' as const) : undefined);
 
   return (

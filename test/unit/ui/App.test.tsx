@@ -64,4 +64,15 @@ describe('the app shell', () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeTruthy();
   });
+
+  test('an invitation link opens Réglages, and the navigation says so', async () => {
+    render(<App />);
+    act(() => {
+      location.hash = '#/rejoindre?code=JWA2-F9K6-TTZF';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Réglages' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(within(nav).getByRole('link', { name: 'Réglages' }).getAttribute('aria-current')).toBe('page');
+  });
 });
