@@ -1,7 +1,8 @@
 // A server past this device's fair share answers 429 with how long to wait (Retry-After). Work
-// the person is watching — a first sync's pages, the valise's files kept offline — waits that
-// long and goes on. Failing would end a first sync of a large network in error between runs, and
-// leave every remaining file « en attente » until the screen is opened again. The server's share
+// the person is watching — a first sync's pages, a long push's batches, the valise's files kept
+// offline — waits that long and goes on. Failing would end a first sync of a large network in
+// error between runs, and leave every remaining file « en attente » until the screen is opened
+// again. The server's share
 // is untouched: the device asks again only when told it may.
 import { SyncError } from './transport';
 

@@ -234,13 +234,13 @@ export class SyncEngine {
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
       if (this.current.serverVersion === null) await this.pull(transport, stop.signal);
       const filesWaitMs = await this.uploads.send(transport);
-      await this.push(transport);
+      await this.push(transport, stop.signal);
       const filesRoom = await this.pull(transport, stop.signal);
       // Files the quota refused go again once the server says they fit: at most once a run.
       const retriedWaitMs = (await this.uploads.takeBackThoseThatFit(filesRoom))
         ? await this.uploads.send(transport)
         : null;
-      if ((await this.writeAfterPull()) > 0) await this.push(transport);
+      if ((await this.writeAfterPull()) > 0) await this.push(transport, stop.signal);
       const lastSyncAt = new Date(deviceClock(this.context).physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
       this.update({
@@ -325,7 +325,7 @@ export class SyncEngine {
    * one changed nothing it holds (every mutation answered, none refused); otherwise the next
    * batch is read afresh.
    */
-  private async push(transport: SyncTransport): Promise<void> {
+  private async push(transport: SyncTransport, signal: AbortSignal): Promise<void> {
     const max = this.options.pushBatch ?? 500;
     const read = (after?: readonly PushPart[]) => readOutgoing(this.context, max, after);
     // Counted once: each settled batch then takes what left the outbox off it (counting again
@@ -335,26 +335,26 @@ export class SyncEngine {
     this.update({ pending });
     const settled = (left: number) => Math.max(0, this.current.pending - left);
     let batch = first;
-    let sending = this.send(transport, batch);
+    let sending = this.send(transport, batch, signal);
     while (batch.parts.length > 0) {
       if (!sending) {
         // Only records that vanished locally: nothing to send, their entries are dropped.
         this.update({ pending: settled(await settlePush(this.context, batch, [])) });
         batch = await read();
-        sending = this.send(transport, batch);
+        sending = this.send(transport, batch, signal);
         continue;
       }
       const ahead = read(batch.parts);
       // Handled when awaited; this only keeps a failure from going unobserved.
       ahead.catch(() => undefined);
-      const response = await sending.response;
-      await this.correctClock(response, sending.before);
+      const { response, before } = await sending;
+      await this.correctClock(response, before);
       const answered = new Set(response.results.map((result) => result.id));
       const settledAlone =
         batch.mutations.every((mutation) => answered.has(mutation.id)) &&
         response.results.every((result) => result.status !== 'rejected');
       let next = settledAlone ? await ahead : null;
-      let nextSending = next ? this.send(transport, next) : null;
+      let nextSending = next ? this.send(transport, next, signal) : null;
       const left = await settlePush(this.context, batch, response.results);
       this.update({ pending: settled(left), clockAheadMs: response.clockAheadMs ?? 0 });
       // A server that answered none of the batch would make this loop spin: stop and retry later.
@@ -363,24 +363,36 @@ export class SyncEngine {
       }
       if (!next) {
         next = await read();
-        nextSending = this.send(transport, next);
+        nextSending = this.send(transport, next, signal);
       }
       batch = next;
       sending = nextSending;
     }
   }
 
-  /** Sends a batch's mutations (none: nothing to send), noting when, to correct the clock. */
+  /**
+   * Sends a batch's mutations (none: nothing to send), noting when, to correct the clock. A
+   * batch the server is too busy for waits its turn, as the pull's pages do, and is sent again:
+   * the server answers a mutation id it has seen with its first answer (plan.ts, `prior`).
+   */
   private send(
     transport: SyncTransport,
     batch: OutgoingBatch,
-  ): { response: Promise<PushResponse>; before: number } | null {
-    if (!batch.body) return null;
-    const before = deviceClock(this.context).physicalNow();
-    const response = transport.push({ mutations: batch.mutations }, batch.body);
+    signal: AbortSignal,
+  ): Promise<{ response: PushResponse; before: number }> | null {
+    const body = batch.body;
+    if (!body) return null;
+    const sent = waitingOutBusy(
+      () => {
+        const before = deviceClock(this.context).physicalNow();
+        return transport.push({ mutations: batch.mutations }, body).then((response) => ({ response, before }));
+      },
+      this.options.wait ?? waitRealTime,
+      signal,
+    );
     // Awaited once the batch before it is settled; a failure meanwhile must not go unobserved.
-    response.catch(() => undefined);
-    return { response, before };
+    sent.catch(() => undefined);
+    return sent;
   }
 
   /** Pulls every page; returns the room the network's files have left, when asked and told. */
@@ -412,7 +424,7 @@ export class SyncEngine {
       await this.correctClock(page, before);
       if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
         await this.uploads.send(transport);
-        await this.push(transport);
+        await this.push(transport, signal);
         return this.pull(transport, signal);
       }
       // Ask for the next page while this one is written: the network and IndexedDB overlap.

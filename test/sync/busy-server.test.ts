@@ -5,9 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getBlob } from '../../src/db/blobs';
 import { leaveNetwork } from '../../src/db/sync-store';
+import { createRecords } from '../../src/db/writes';
 import type { JoinResponse } from '../../src/protocol/wire';
+import type { Wait } from '../../src/sync/busy-server';
+import type { EngineOptions } from '../../src/sync/engine';
 import { fetchEach } from '../../src/sync/files';
-import { HttpTransport } from '../../src/sync/transport';
+import { type Fetch, HttpTransport } from '../../src/sync/transport';
 import { diagnosticCreation } from '../helpers/mutations';
 import { withNetworkServer } from '../helpers/network-server';
 import type { TestDevice } from '../helpers/test-device';
@@ -73,36 +76,78 @@ describe('a device told to wait by a busy server', () => {
     expect(waits.length).toBeGreaterThan(0);
   });
 
+  /**
+   * The person leaves the network (« Quitter le réseau ») at the device's first wait for its
+   * turn; `link` counts the requests to `path` sent after that.
+   */
+  function leavingAtFirstWait(path: string) {
+    const seen: { phone?: TestDevice; left: boolean; sentAfter: number } = { left: false, sentAfter: 0 };
+    const link: Fetch = (input, init) => {
+      if (seen.left && String(input).includes(path)) seen.sentAfter++;
+      return network.server.fetch(input, init);
+    };
+    const leavingWait: Wait = async (ms) => {
+      waits.push(ms);
+      clock += ms;
+      if (seen.left || !seen.phone) return;
+      await leaveNetwork(seen.phone.context, { wipe: true });
+      seen.phone.engine.abortRun();
+      seen.left = true;
+    };
+    return { seen, link, wait: leavingWait };
+  }
+
   it('stops waiting, and asks for no more pages, once the device leaves its network', async () => {
     await largeNetwork();
-    let left = false;
-    let pullsAfterLeaving = 0;
-    const device: { phone?: TestDevice } = {};
-    const phone = await network.open('Camille', {
-      link: (input, init) => {
-        if (left && String(input).includes('/api/sync/pull')) pullsAfterLeaving++;
-        return network.server.fetch(input, init);
-      },
-      engine: {
-        pullPage: 1,
-        // The person leaves the network (« Quitter le réseau ») while a page waits its turn.
-        wait: async (ms) => {
-          waits.push(ms);
-          clock += ms;
-          if (left || !device.phone) return;
-          await leaveNetwork(device.phone.context, { wipe: true });
-          device.phone.engine.abortRun();
-          left = true;
-        },
-      },
-    });
-    device.phone = phone;
+    const leaving = leavingAtFirstWait('/api/sync/pull');
+    const phone = await network.open('Camille', { link: leaving.link, engine: { pullPage: 1, wait: leaving.wait } });
+    leaving.seen.phone = phone;
     await network.join(phone);
     await phone.sync();
-    expect(left).toBe(true);
-    expect(pullsAfterLeaving).toBe(0);
+    expect(leaving.seen).toMatchObject({ left: true, sentAfter: 0 });
     expect(phone.engine.status.state).toBe('unjoined');
     expect(await phone.context.db.records('diagnostics').count()).toBe(0);
+  });
+
+  /** A phone that wrote `count` visits offline: sent a batch of one each, they outrun its share. */
+  async function phoneWithVisits(count: number, engine: EngineOptions, link?: Fetch): Promise<TestDevice> {
+    const phone = await network.open('Camille', {
+      engine: { pushBatch: 1, wait, ...engine },
+      ...(link ? { link } : {}),
+    });
+    await network.join(phone);
+    await createRecords(
+      phone.context,
+      'visits',
+      Array.from({ length: count }, (_, index) => ({
+        visitedAt: '2026-11-20T09:00:00.000Z',
+        services: ['detect' as const],
+        notes: `Visite ${index}`,
+      })),
+    );
+    later();
+    return phone;
+  }
+
+  const visitsOnServer = async () => (await network.snapshot()).filter((change) => change.type === 'visits').length;
+
+  it('pushes an outbox larger than its share in one sync, its batches waiting their turn', async () => {
+    const phone = await phoneWithVisits(12, {});
+    await phone.sync();
+    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
+    expect(await visitsOnServer()).toBe(12);
+    expect(waits.length).toBeGreaterThan(0);
+  });
+
+  it('stops waiting, and pushes no more batches, once the device leaves its network', async () => {
+    const leaving = leavingAtFirstWait('/api/sync/push');
+    const phone = await phoneWithVisits(12, { wait: leaving.wait }, leaving.link);
+    leaving.seen.phone = phone;
+    await phone.sync();
+    expect(leaving.seen).toMatchObject({ left: true, sentAfter: 0 });
+    expect(waits).toHaveLength(1);
+    expect(phone.engine.status.state).toBe('unjoined');
+    expect(await visitsOnServer()).toBeLessThan(12);
   });
 
   /** Six files of 300 KB on the server (each costs a unit beyond its request to download). */
