@@ -188,6 +188,9 @@ describe('the map of lieux', () => {
     expect(await markers().count()).toBe(3);
     await expect.poll(() => main().textContent()).toContain('Fond de carte indisponible');
     expect(await loadedTiles().count()).toBe(0);
+    // On a phone's first screen, beside the blank map it explains (not under it, out of sight).
+    const notice = await main().getByText('Fond de carte indisponible').boundingBox();
+    expect(notice && notice.y + notice.height).toBeLessThanOrEqual(PHONE.height);
     // The communes' names go on the map in an effect after the render that says the tiles are
     // unavailable, so a frame after that sentence: waited for.
     const pane = () => page.locator('.leaflet-marker-pane').textContent();

@@ -56,19 +56,21 @@ export function MapArea({ items, labels, selectedId, onSelect, here }: MapAreaPr
   useEffect(() => view?.labels(labels, tiles === 'none'), [view, labels, tiles]);
 
   if (failed) return <Banner tone="warning">{t.mapFailed}</Banner>;
+  // The notice goes above the map: below it, a phone's first screen ends inside a blank map
+  // and the sentence saying why it is blank is out of sight.
   return (
     <div class={styles.mapFrame}>
+      {tiles === 'none' ? (
+        <p class={styles.notice} role="status">
+          {t.noTiles}
+        </p>
+      ) : null}
       <section
         ref={box}
         class={classes(styles.map, tiles === 'none' && styles.mapPlain)}
         aria-label={t.mapLabel}
         aria-busy={view === null ? 'true' : undefined}
       />
-      {tiles === 'none' ? (
-        <p class={styles.notice} role="status">
-          {t.noTiles}
-        </p>
-      ) : null}
     </div>
   );
 }
