@@ -125,9 +125,21 @@ export function contactsReader(bytes: Uint8Array, fileName: string): ContactsRea
   // trim() also drops a byte order mark: a spreadsheet's empty "CSV UTF-8" holds only that.
   if (text.trim() === '') return whole([{ line: 1, problem: { kind: 'empty' } }]);
   const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
-  if (!vcard) return csvContactsReader(text);
-  const cards = contactsFromVCard(text);
-  return whole(cards.length > 0 ? cards : [{ line: 1, problem: { kind: 'noCard' } }]);
+  return vcard ? vcardContactsReader(text) : csvContactsReader(text);
+}
+
+function vcardContactsReader(text: string): ContactsReader {
+  const reader = vcardReader(text);
+  const lines: ImportLine[] = [];
+  return {
+    step: (rows) => {
+      for (const line of reader.read(rows * VCARD_LINES_PER_ROW)) lines.push(line);
+      if (!reader.done()) return null;
+      return lines.length > 0 ? lines : [{ line: 1, problem: { kind: 'noCard' } }];
+    },
+    progress: reader.progress,
+    duplicateColumns: () => [],
+  };
 }
 
 const whole = (lines: ImportLine[]): ContactsReader => ({
@@ -258,20 +270,42 @@ function judge(line: number, contact: ImportedContact): ImportLine {
 
 /** Reads vCard text (one or many cards, versions 2.1 to 4.0): name, title, phone, email, org, note, categories. */
 export function contactsFromVCard(text: string): ImportLine[] {
-  // Folded lines continue with a leading space or tab; each logical line keeps its first line's number.
-  const logical: { text: string; line: number }[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const last = logical[logical.length - 1];
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last) last.text += raw.slice(1);
-    else logical.push({ text: raw, line: index + 1 });
-  });
+  const reader = vcardReader(text);
   const lines: ImportLine[] = [];
+  while (!reader.done()) for (const line of reader.read(Number.MAX_SAFE_INTEGER)) lines.push(line);
+  return lines;
+}
+
+/**
+ * Physical lines of a vCard read per row a step asks for: a card is about ten, and a photo's
+ * folded base64 (a phone's export with pictures: tens of MB for a thousand people) many more.
+ */
+const VCARD_LINES_PER_ROW = 10;
+
+interface VCardReader {
+  /** Reads up to `physicalLines` more lines of the text: the cards they end. */
+  read(physicalLines: number): ImportLine[];
+  done(): boolean;
+  progress(): number;
+}
+
+/**
+ * Reads vCard text a few lines at a time, so a long file is read between paints: read at once,
+ * 50 MB of cards held the page for minutes. Folded lines continue with a leading space or tab;
+ * each logical line keeps its first line's number.
+ */
+function vcardReader(text: string): VCardReader {
+  let index = 0;
+  let lineNumber = 0;
+  let pending: { text: string; line: number } | null = null;
   let card: ImportedContact | null = null;
   let startLine = 0;
   let structuredName = '';
-  for (const { text: raw, line } of logical) {
+  let finished = false;
+
+  const readLogical = (raw: string, line: number, into: ImportLine[]) => {
     const colon = raw.indexOf(':');
-    if (colon < 0) continue;
+    if (colon < 0) return;
     const [property = ''] = raw.slice(0, colon).split(';');
     const name = property.replace(/^item\d+\./i, '').toUpperCase();
     const value = raw.slice(colon + 1);
@@ -289,13 +323,13 @@ export function contactsFromVCard(text: string): ImportLine[] {
       };
       startLine = line;
       structuredName = '';
-      continue;
+      return;
     }
-    if (!card) continue;
+    if (!card) return;
     const current: ImportedContact = card;
     if (name === 'END') {
       if (current.name === '' && structuredName !== '') current.name = structuredName;
-      lines.push(judge(startLine, current));
+      into.push(judge(startLine, current));
       card = null;
     } else if (name === 'FN') current.name = vcardUnescape(value).trim();
     else if (name === 'N') {
@@ -310,10 +344,31 @@ export function contactsFromVCard(text: string): ImportLine[] {
       if (organisation !== '') current.organisationNames.push(organisation);
     } else if (name === 'NOTE') current.notes = vcardUnescape(value);
     else if (name === 'CATEGORIES') current.tags.push(...splitList(vcardUnescape(value)));
-  }
-  // A file cut short (a download or a copy stopped midway) ends inside a card: said, not dropped.
-  if (card) lines.push({ line: startLine, problem: { kind: 'unfinishedCard' } });
-  return lines;
+  };
+
+  const read = (physicalLines: number): ImportLine[] => {
+    const lines: ImportLine[] = [];
+    for (let count = 0; count < physicalLines && index <= text.length; count++) {
+      const newline = text.indexOf('\n', index);
+      const end = newline < 0 ? text.length : newline;
+      const raw = text.slice(index, end > index && text[end - 1] === '\r' ? end - 1 : end);
+      index = end + 1;
+      lineNumber++;
+      if ((raw.startsWith(' ') || raw.startsWith('\t')) && pending) pending.text += raw.slice(1);
+      else {
+        if (pending) readLogical(pending.text, pending.line, lines);
+        pending = { text: raw, line: lineNumber };
+      }
+    }
+    if (index > text.length && !finished) {
+      finished = true;
+      if (pending) readLogical(pending.text, pending.line, lines);
+      // A file cut short (a download or a copy stopped midway) ends inside a card: said, not dropped.
+      if (card) lines.push({ line: startLine, problem: { kind: 'unfinishedCard' } });
+    }
+    return lines;
+  };
+  return { read, done: () => finished, progress: () => (text.length === 0 ? 1 : Math.min(1, index / text.length)) };
 }
 
 function vcardUnescape(value: string): string {

@@ -261,6 +261,29 @@ describe('vCard', () => {
     ]);
   });
 
+  test('reads a long file a few cards at a time, saying how far it is, and finds every card', () => {
+    // A phone's export: each card with a photo folded over many lines.
+    const photo = Array.from({ length: 40 }, () => ' QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=').join('\r\n');
+    const card = (index: number) =>
+      ['BEGIN:VCARD', `FN:Personne ${index}`, `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`, 'END:VCARD'].join('\r\n');
+    const text = Array.from({ length: 300 }, (_, index) => card(index)).join('\r\n');
+    const reader = contactsReader(new TextEncoder().encode(text), 'contacts.vcf');
+    const shares: number[] = [];
+    let lines: ImportLine[] | null = null;
+    while (lines === null) {
+      lines = reader.step(20);
+      shares.push(reader.progress());
+    }
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares[0]).toBeGreaterThan(0);
+    expect(shares[0]).toBeLessThan(0.1);
+    expect(shares.at(-1)).toBe(1);
+    expect(lines.map((line) => ('contact' in line ? line.contact.name : line.problem.kind))).toEqual(
+      Array.from({ length: 300 }, (_, index) => `Personne ${index}`),
+    );
+    expect(lines[1]?.line).toBe(44);
+  });
+
   test('an empty ORG, as phones write for a person of no company, names no lieu', () => {
     const lines = contactsFromVCard(
       ['BEGIN:VCARD', 'FN:Camille Martin', 'ORG:', 'ORG:;Service', 'END:VCARD'].join('\r\n'),
