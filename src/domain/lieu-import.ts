@@ -25,8 +25,26 @@ export interface LieuSource {
   rows: string[][];
 }
 
-/** `blank`: the file holds no text at all; `empty`: it holds no line of lieu (a header alone). */
-export type LieuSourceProblem = 'blank' | 'empty' | 'bad_json' | 'no_elements' | 'spreadsheet' | 'binary' | 'too_large';
+/**
+ * `blank`: the file holds no text at all; `empty`: it holds no line of lieu (a header alone);
+ * `too_many_columns`: more columns than any list of lieux has (`MAX_COLUMNS`).
+ */
+export type LieuSourceProblem =
+  | 'blank'
+  | 'empty'
+  | 'bad_json'
+  | 'no_elements'
+  | 'spreadsheet'
+  | 'binary'
+  | 'too_large'
+  | 'too_many_columns';
+
+/**
+ * The columns a source may have: GoGoCarto's exports and the census hold under 100. Each one is
+ * a choice to draw: a file of 200,000 (a JSON of another kind, text that is no table) would
+ * draw millions of elements and stop the tab.
+ */
+export const MAX_COLUMNS = 1000;
 
 /** Why a file gives no table: a kind, or a CSV quote left open at a line (nothing is imported). */
 export type LieuSourceRefusal = { problem: LieuSourceProblem } | { problem: 'unclosed_quote'; line: number };
@@ -65,7 +83,10 @@ export function lieuSourceReader(text: string): LieuSourceReader {
         // A byte order mark inside the file: a second file pasted below the first.
         const row = read.map((cell) => cell.replaceAll('\uFEFF', ''));
         if (row.every((cell) => cell.trim() === '')) continue;
-        if (!headers) headers = row;
+        if (!headers) {
+          if (row.length > MAX_COLUMNS) return { problem: 'too_many_columns' };
+          headers = row;
+        }
         // That second file's header is no lieu.
         else if (!sameCells(row, headers))
           rows.push(row.length >= headers.length ? row : [...row, ...headers.slice(row.length).map(() => '')]);
@@ -110,7 +131,7 @@ function flatten(value: unknown, prefix = '', into = new Map<string, string>()):
   return into;
 }
 
-function tableOf(elements: Map<string, string>[]): LieuSource {
+function tableOf(elements: Map<string, string>[]): LieuSource | LieuSourceRefusal {
   const headers: string[] = [];
   const seen = new Set<string>();
   for (const element of elements)
@@ -119,6 +140,7 @@ function tableOf(elements: Map<string, string>[]): LieuSource {
         seen.add(key);
         headers.push(key);
       }
+  if (headers.length > MAX_COLUMNS) return { problem: 'too_many_columns' };
   return {
     format: 'gogocarto_json',
     headers,

@@ -7,6 +7,7 @@ import {
   earlierColumnOfField,
   guessLieuMapping,
   type LieuSource,
+  MAX_COLUMNS,
 } from '../../../src/domain/lieu-import';
 import { decodeText } from '../../../src/domain/text-file';
 import { mapLieuTable, readLieuText } from '../../helpers/imports';
@@ -198,6 +199,15 @@ describe('lieux from the census of tiers-lieux', () => {
 });
 
 describe('files from a hostile or confused spreadsheet', () => {
+  it('refuses a file of more columns than a list of lieux has, CSV or JSON, before drawing one choice each', () => {
+    const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, column) => `Colonne ${column}`);
+    expect(readLieuText(`${wide.join(';')}\nCafé\n`)).toEqual({ problem: 'too_many_columns' });
+    const element = Object.fromEntries(wide.map((key) => [key, 'x']));
+    expect(readLieuText(JSON.stringify({ data: [element] }))).toEqual({ problem: 'too_many_columns' });
+    // As many as it may have is a table like any other.
+    expect(readLieuText(`${wide.slice(1).join(';')}\nCafé\n`)).toMatchObject({ rows: [expect.any(Array)] });
+  });
+
   const mapped = (text: string) => {
     const read = readLieuText(text);
     if ('problem' in read) throw new Error(read.problem);
