@@ -6,14 +6,14 @@ import type { BlobEntry } from '../db/schema';
 import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
 import { AdminClient } from '../sync/admin';
-import { waitRealTime } from '../sync/busy-server';
+import { type Wait, waitRealTime } from '../sync/busy-server';
 import { SyncEngine } from '../sync/engine';
-import { ensureBlob, fetchEach } from '../sync/files';
+import { fetchEach, fetchWaitingTurn } from '../sync/files';
 import { type JoinInput, joinNetwork } from '../sync/join';
 import { SyncScheduler } from '../sync/scheduler';
 import { HttpTransport } from '../sync/transport';
 import { forgetAllPendingAnswers } from './pending-answers';
-import { syncStore } from './sync';
+import { type FetchFileOptions, syncStore } from './sync';
 import { requireUpgrade } from './ui';
 
 interface Runtime {
@@ -116,10 +116,14 @@ export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
 }
 
 // Both read the stored session: another tab may have replaced the token since this one read it.
-export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
+export async function fetchFile(sha256: string, { signal, onBusy }: FetchFileOptions = {}): Promise<BlobEntry | null> {
   const { context } = await startRuntime();
   await reloadSession(context);
-  return ensureBlob(context, transportFor(context), sha256);
+  const wait: Wait = (ms, stop) => {
+    onBusy?.(ms);
+    return waitRealTime(ms, stop);
+  };
+  return fetchWaitingTurn(context, transportFor(context), sha256, { wait, signal });
 }
 
 export async function keepFiles(hashes: readonly string[], signal: AbortSignal): Promise<void> {

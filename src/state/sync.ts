@@ -72,9 +72,19 @@ export async function leave(options: { wipe: boolean }): Promise<void> {
   await (await runtime()).leave(options);
 }
 
-/** The bytes of an attachment: from this device, or fetched once from the server and kept. */
-export async function fetchFile(sha256: string): Promise<BlobEntry | null> {
-  return (await runtime()).fetchFile(sha256);
+export interface FetchFileOptions {
+  /** The screen was left: a wait for a busy server ends, and the file is not asked again. */
+  signal?: AbortSignal;
+  /** The server is busy and named a wait (ms): the file is asked again once it has passed. */
+  onBusy?: (ms: number) => void;
+}
+
+/**
+ * The bytes of an attachment: from this device, or fetched once from the server and kept. A busy
+ * server's 429 is waited out (busy-server.ts); past its caps it rejects with that SyncError.
+ */
+export async function fetchFile(sha256: string, options?: FetchFileOptions): Promise<BlobEntry | null> {
+  return (await runtime()).fetchFile(sha256, options);
 }
 
 /**

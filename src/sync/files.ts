@@ -42,6 +42,19 @@ async function fetchBlob(context: DataContext, transport: SyncTransport, sha256:
 }
 
 /**
+ * One file, asked again after each 429 once the time the busy server named has passed (up to the
+ * caps of busy-server.ts): a file the person opened arrives without their asking again.
+ */
+export function fetchWaitingTurn(
+  context: DataContext,
+  transport: SyncTransport | null,
+  sha256: string,
+  { wait, signal }: { wait: Wait; signal?: AbortSignal | undefined },
+): Promise<BlobEntry | null> {
+  return waitingOutBusy(() => ensureBlob(context, transport, sha256), wait, signal);
+}
+
+/**
  * Fetches the files one after another (the valise's "disponible hors ligne" ones) until `signal`
  * aborts. A busy server's 429 is waited out and the same file asked again; a file that fails
  * otherwise stays « en attente » (asked for again next time) and the next ones still come.
@@ -55,7 +68,7 @@ export async function fetchEach(
   for (const sha256 of hashes) {
     if (signal?.aborted) return;
     try {
-      await waitingOutBusy(() => ensureBlob(context, transport, sha256), wait, signal);
+      await fetchWaitingTurn(context, transport, sha256, { wait, signal });
     } catch (error) {
       // Still refused after the waits: the next files would be refused as fast.
       if (error instanceof SyncError && error.status === 429) return;

@@ -9,7 +9,7 @@ import { createRecords } from '../../src/db/writes';
 import type { JoinResponse } from '../../src/protocol/wire';
 import type { Wait } from '../../src/sync/busy-server';
 import type { EngineOptions } from '../../src/sync/engine';
-import { fetchEach } from '../../src/sync/files';
+import { ensureBlob, fetchEach, fetchWaitingTurn } from '../../src/sync/files';
 import { type Fetch, HttpTransport } from '../../src/sync/transport';
 import { diagnosticCreation } from '../helpers/mutations';
 import { withNetworkServer } from '../helpers/network-server';
@@ -183,6 +183,18 @@ describe('a device told to wait by a busy server', () => {
     const { phone, transport } = await joinedPhone();
     await fetchEach(phone.context, transport, hashes, { wait });
     for (const sha256 of hashes) expect(await getBlob(phone.context, sha256)).toMatchObject({ sha256 });
+    expect(waits.length).toBeGreaterThan(0);
+  });
+
+  it('gives a file opened while its share is spent once the server’s wait has passed', async () => {
+    const hashes = await uploadFiles();
+    const { phone, transport } = await joinedPhone();
+    // Three files of 300 KB spend the share of 6 units: the next one is refused for now.
+    for (const sha256 of hashes.slice(0, 3)) await ensureBlob(phone.context, transport, sha256);
+    const opened = hashes[3] as string;
+    await expect(ensureBlob(phone.context, transport, opened)).rejects.toMatchObject({ status: 429 });
+
+    expect(await fetchWaitingTurn(phone.context, transport, opened, { wait })).toMatchObject({ sha256: opened });
     expect(waits.length).toBeGreaterThan(0);
   });
 

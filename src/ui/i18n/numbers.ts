@@ -20,3 +20,10 @@ export function formatBytes(bytes: number, lang: Language): string {
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
   return `${number}\u00a0${UNITS[lang][unit]}`;
 }
+
+/** « 12 s », « 3 min »: how long a busy server asked to wait, rounded up (never « 0 s »). */
+export function formatWait(ms: number, lang: Language): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const [value, unit] = seconds < 90 ? [seconds, 's'] : [Math.ceil(seconds / 60), 'min'];
+  return `${new Intl.NumberFormat(lang).format(value)}\u00a0${unit}`;
+}

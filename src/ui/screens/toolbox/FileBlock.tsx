@@ -8,15 +8,19 @@ import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
 import { DOWNLOAD_ONLY_TYPE, shownFileName, sniffViewableType } from '../../../domain/file-kind';
 import { fetchFile } from '../../../state/sync';
+import { SyncError } from '../../../sync/transport';
 import { Button, ButtonLink } from '../../components/Button';
 import { FieldError } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useLanguage, useMessages } from '../../i18n/messages';
-import { formatBytes } from '../../i18n/numbers';
+import { formatBytes, formatWait } from '../../i18n/numbers';
 import styles from './FileBlock.module.css';
 import { messages } from './messages';
+
+/** Why « Télécharger » brought no file: the server still busy past the waits (for how long), or anything else. */
+type Failure = 'unavailable' | { retryAfterMs: number | null };
 
 export function FileBlock({ attachment, offline }: { attachment: Attachment; offline: boolean }) {
   const t = useMessages(messages);
@@ -24,8 +28,13 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const context = useDataContext();
   const blob = useLive((ctx) => readFileBytes(ctx, attachment.sha256), [attachment.sha256]);
   const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The wait a busy server named, while the download waits it out. */
+  const [serverBusyMs, setServerBusyMs] = useState<number | null>(null);
+  const downloading = useRef<AbortController | null>(null);
+  // Leaving the page ends a wait for a busy server: no one is there to see the file arrive.
+  useEffect(() => () => downloading.current?.abort(), []);
 
   // One address per file for as long as the page shows it: the live query hands a new copy of
   // the same bytes whenever the files table changes, and revoking the address then would break
@@ -50,13 +59,22 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const viewable = blob ? sniffViewableType(blob.data) : null;
   const download = async () => {
     setBusy(true);
-    setFailed(false);
+    setFailure(null);
+    const stop = new AbortController();
+    downloading.current = stop;
     try {
-      if (!(await fetchFile(attachment.sha256))) setFailed(true);
-    } catch {
-      setFailed(true);
+      if (!(await fetchFile(attachment.sha256, { signal: stop.signal, onBusy: setServerBusyMs }))) {
+        setFailure('unavailable');
+      }
+    } catch (error) {
+      setFailure(
+        error instanceof SyncError && error.status === 429
+          ? { retryAfterMs: error.retryAfterMs ?? null }
+          : 'unavailable',
+      );
     } finally {
       setBusy(false);
+      setServerBusyMs(null);
     }
   };
 
@@ -103,7 +121,17 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
           {t.fileDownload}
         </Button>
       ) : null}
-      {failed ? <FieldError>{t.fileUnavailable}</FieldError> : null}
+      {serverBusyMs !== null ? (
+        <p class={styles.state} role="status">
+          {t.fileBusyWaiting(formatWait(serverBusyMs, lang))}
+        </p>
+      ) : null}
+      {failure === 'unavailable' ? <FieldError>{t.fileUnavailable}</FieldError> : null}
+      {failure && failure !== 'unavailable' ? (
+        <FieldError>
+          {t.fileBusy(failure.retryAfterMs === null ? null : formatWait(failure.retryAfterMs, lang))}
+        </FieldError>
+      ) : null}
     </Section>
   );
 }

@@ -70,6 +70,9 @@ export const messages = {
     fileWaitsForRoom:
       'Pas encore envoyé\u00a0: l’espace du réseau pour les fichiers est plein. Il partira dès qu’un admin aura fait de la place.',
     fileUnavailable: 'Le fichier n’a pas pu être téléchargé. Réessayez une fois connecté·e.',
+    fileBusyWaiting: (wait: string) => `Le serveur est très sollicité\u00a0: nouvel essai automatique dans ${wait}.`,
+    fileBusy: (wait: string | null) =>
+      `Le serveur est très sollicité\u00a0: le fichier n’a pas pu être téléchargé. Réessayez ${wait ? `dans ${wait}` : 'dans un moment'}.`,
     kitTitle: 'Qui a le matériel\u202f?',
     nobodyHolds: 'Personne ne l’a emprunté\u00a0: il est au local.',
     holder: (name: string, count: number, date: string) =>
@@ -210,6 +213,9 @@ export const messages = {
     fileTooLarge: (limit: string) => `Too large: the network does not accept files over ${limit}.`,
     fileWaitsForRoom: 'Not sent yet: the network’s room for files is full. It will go once an admin makes room.',
     fileUnavailable: 'The file could not be downloaded. Try again once connected.',
+    fileBusyWaiting: (wait: string) => `The server is very busy: trying again by itself in ${wait}.`,
+    fileBusy: (wait: string | null) =>
+      `The server is very busy: the file could not be downloaded. Try again ${wait ? `in ${wait}` : 'in a moment'}.`,
     kitTitle: 'Who has it?',
     nobodyHolds: 'Nobody has borrowed it: it is at the office.',
     holder: (name: string, count: number, date: string) =>

@@ -85,14 +85,13 @@ function Photo({ photo }: { photo: Attachment }) {
       setNotHere(true);
       return;
     }
-    let gone = false;
+    // A busy server's wait is waited out (the photo shows once it lands), until the visit is left.
+    const stop = new AbortController();
     const missing = () => {
-      if (!gone) setNotHere(true);
+      if (!stop.signal.aborted) setNotHere(true);
     };
-    fetchFile(photo.sha256).then((fetched) => fetched ?? missing(), missing);
-    return () => {
-      gone = true;
-    };
+    fetchFile(photo.sha256, { signal: stop.signal }).then((fetched) => fetched ?? missing(), missing);
+    return () => stop.abort();
   }, [entry === null, photo.sha256, online, lastSyncAt]);
 
   // Made once per file: its bytes never change, while its entry does (sent, set aside).

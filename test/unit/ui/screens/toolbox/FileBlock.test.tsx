@@ -1,13 +1,48 @@
-// The file of a valise item sent from this device and refused by the network's server: the item
-// page says why, and only says "too large" when the file is.
-import { render, screen } from '@testing-library/preact';
-import { beforeEach, expect, test } from 'vitest';
+// The file of a valise item: sent from this device and refused by the network's server, the item
+// page says why, and only says "too large" when the file is; asked for while the server is busy,
+// it says when it is asked again, or when to try again.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
 import { attachFile } from '../../../../../src/db/attachments';
-import { markBlobUploaded } from '../../../../../src/db/blobs';
+import { markBlobUploaded, sha256Hex } from '../../../../../src/db/blobs';
+import type { Attachment } from '../../../../../src/domain/attachment';
 import { newId } from '../../../../../src/domain/ids';
 import { uiStore } from '../../../../../src/state/ui';
+import { fetchWaitingTurn } from '../../../../../src/sync/files';
+import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
 import { FileBlock } from '../../../../../src/ui/screens/toolbox/FileBlock';
+
+/** The server's answers to the file's downloads, in order, and the end of the wait it asks for. */
+const server = vi.hoisted(() => ({
+  answers: [] as (ArrayBuffer | Error)[],
+  waited: () => {},
+}));
+
+// Fetched as the app fetches (fetchWaitingTurn), its waits told to the screen, each ending when the test says.
+vi.mock('../../../../../src/state/sync', async (original) => {
+  const actual = await original<typeof import('../../../../../src/state/sync')>();
+  const transport: Pick<SyncTransport, 'downloadAttachment'> = {
+    downloadAttachment: async () => {
+      const answer = server.answers.shift();
+      if (!answer || answer instanceof Error) throw answer ?? new Error('no answer');
+      return { data: answer, mimeType: 'application/pdf' };
+    },
+  };
+  return {
+    ...actual,
+    fetchFile: async (sha256: string, options?: import('../../../../../src/state/sync').FetchFileOptions) =>
+      fetchWaitingTurn(await appData(), transport as SyncTransport, sha256, {
+        signal: options?.signal,
+        wait: (ms) => {
+          options?.onBusy?.(ms);
+          return new Promise<void>((resolve) => {
+            server.waited = resolve;
+          });
+        },
+      }),
+  };
+});
 
 beforeEach(() => {
   uiStore.setState({ lang: 'fr', online: true });
@@ -53,4 +88,55 @@ test('a file the server refused as too large still says so', async () => {
 
   await screen.findByText(/^Trop volumineux : le réseau n’accepte pas les fichiers de plus de /);
   expect(screen.queryByText(/Pas encore envoyé/)).toBeNull();
+});
+
+/** A sheet on the network's server, not on this device yet. */
+async function sheetOnServer(): Promise<{ attachment: Attachment; data: ArrayBuffer }> {
+  const data = new TextEncoder().encode(`%PDF-1.4 ${newId()}`).buffer as ArrayBuffer;
+  const attachment: Attachment = {
+    id: newId(),
+    networkId: 'local',
+    createdAt: '2026-12-05T07:00:00.000Z',
+    updatedAt: '2026-12-05T07:00:00.000Z',
+    updatedBy: 'Sami',
+    deleted: false,
+    ownerType: 'toolboxItems',
+    ownerId: newId(),
+    kind: 'file',
+    fileName: 'stand.pdf',
+    mimeType: 'application/pdf',
+    size: data.byteLength,
+    sha256: await sha256Hex(data),
+  };
+  return { attachment, data };
+}
+
+const busy = (retryAfterMs: number) => new SyncError('server', 'Too many requests', 429, retryAfterMs);
+
+test('a file asked for while the server is busy says when it is asked again, then arrives', async () => {
+  const { attachment, data } = await sheetOnServer();
+  server.answers = [busy(12_000), data];
+  render(<FileBlock attachment={attachment} offline={false} />);
+
+  fireEvent.click(await screen.findByRole('button', { name: 'Télécharger sur cet appareil' }));
+  await screen.findByText('Le serveur est très sollicité : nouvel essai automatique dans 12 s.');
+  server.waited();
+
+  await screen.findByText('Téléchargé : disponible hors ligne.');
+  expect(screen.queryByText(/très sollicité/)).toBeNull();
+});
+
+test('a file the server is still too busy for says when to try again, and can be asked for again', async () => {
+  const { attachment, data } = await sheetOnServer();
+  // Past the longest wait held within one request (busy-server.ts): the person is told instead.
+  server.answers = [busy(120_000), data];
+  render(<FileBlock attachment={attachment} offline={false} />);
+
+  fireEvent.click(await screen.findByRole('button', { name: 'Télécharger sur cet appareil' }));
+  await screen.findByText(
+    'Le serveur est très sollicité : le fichier n’a pas pu être téléchargé. Réessayez dans 2 min.',
+  );
+
+  fireEvent.click(screen.getByRole('button', { name: 'Télécharger sur cet appareil' }));
+  await screen.findByText('Téléchargé : disponible hors ligne.');
 });
