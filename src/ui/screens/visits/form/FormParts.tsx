@@ -83,16 +83,30 @@ export function FollowUpRows({
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   // A row just added is typed into next: its text field takes the focus the button had.
   const list = useRef<HTMLUListElement>(null);
+  const addButton = useRef<HTMLDivElement>(null);
   const added = useRef<string | null>(null);
+  // A row removed takes its focused button with it, and the focus would fall to the page's
+  // start: it goes to the row now in its place (else the one before), or to "Ajouter un suivi".
+  const removedAt = useRef<number | null>(null);
   useEffect(() => {
-    if (added.current === null) return;
-    list.current?.querySelector<HTMLInputElement>(`[data-row="${added.current}"] input`)?.focus();
-    added.current = null;
+    if (added.current !== null) {
+      list.current?.querySelector<HTMLInputElement>(`[data-row="${added.current}"] input`)?.focus();
+      added.current = null;
+    }
+    if (removedAt.current !== null) {
+      const row = list.current?.children[Math.min(removedAt.current, rows.length - 1)];
+      (row?.querySelector('input') ?? addButton.current?.querySelector('button'))?.focus();
+      removedAt.current = null;
+    }
   }, [rows]);
   const add = () => {
     const key = newId();
     added.current = key;
     onChange([...rows, { key, text: '', dueDate: '' }]);
+  };
+  const remove = (index: number) => {
+    removedAt.current = index;
+    onChange(rows.filter((_, other) => other !== index));
   };
   return (
     <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
@@ -119,14 +133,14 @@ export function FollowUpRows({
               <Button variant="quiet" onClick={() => change(row.key, { dueDate: dayAfter(localDay(), 7) })}>
                 {t.inAWeek}
               </Button>
-              <Button variant="quiet" onClick={() => onChange(rows.filter((other) => other.key !== row.key))}>
+              <Button variant="quiet" onClick={() => remove(index)}>
                 {t.removeFollowUp}
               </Button>
             </div>
           </li>
         ))}
       </ul>
-      <div>
+      <div ref={addButton}>
         <Button onClick={add}>{t.addFollowUp}</Button>
       </div>
     </fieldset>

@@ -36,3 +36,26 @@ test('typing into a follow-up keeps the focus where it is', () => {
   fireEvent.input(first, { target: { value: 'Rappeler la mairie' } });
   expect(document.activeElement).toBe(first);
 });
+
+// "Retirer ce suivi" disappears with its row: the focus fell to the page's start (every engine).
+test('removing a follow-up gives the focus to the row in its place, else the one before, else « Ajouter un suivi »', () => {
+  render(
+    <Rows
+      first={[
+        { key: 'a', text: 'Rappeler la mairie', dueDate: '' },
+        { key: 'b', text: 'Envoyer les statuts', dueDate: '' },
+      ]}
+    />,
+  );
+  const remove = () => screen.getAllByRole('button', { name: 'Retirer ce suivi' });
+  fireEvent.click(remove()[0] as HTMLElement);
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'À faire 1' }));
+  expect((document.activeElement as HTMLInputElement).value).toBe('Envoyer les statuts');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter un suivi' }));
+  fireEvent.click(remove()[1] as HTMLElement);
+  expect((document.activeElement as HTMLInputElement).value).toBe('Envoyer les statuts');
+
+  fireEvent.click(remove()[0] as HTMLElement);
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ajouter un suivi' }));
+});
