@@ -1,6 +1,6 @@
 // Pick one or several records by typing part of their name (accents and case ignored), with
 // "Créer « … »" when nothing fits. Used for the lieu of a visit, the people met, attendees…
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { matchesWords, normalizeForSearch, queryWords } from '../../domain/search';
 import { useMessages } from '../i18n/messages';
 import { Button } from './Button';
@@ -92,6 +92,19 @@ export function SearchPicker({
     onCreate?.(query.trim());
     setQuery('');
   };
+  // "×" or "Changer" goes with its chip, and the focus would fall to the page's start: it goes
+  // to the search box instead (back in place of a single pick), to type the next one.
+  const searchBox = useRef<HTMLInputElement>(null);
+  const removed = useRef(false);
+  useEffect(() => {
+    if (!removed.current) return;
+    removed.current = false;
+    searchBox.current?.focus();
+  }, [selected]);
+  const remove = (key: string) => {
+    removed.current = true;
+    onChange(selected.filter((other) => other !== key));
+  };
 
   return (
     <fieldset class={classes(fieldParts.field, styles.picker, error && fieldParts.invalid)}>
@@ -109,7 +122,7 @@ export function SearchPicker({
                 type="button"
                 class={styles.remove}
                 aria-label={multiple ? t.remove(option.label) : t.changeNamed(option.label)}
-                onClick={() => onChange(selected.filter((key) => key !== option.id))}
+                onClick={() => remove(option.id)}
               >
                 {multiple ? '×' : t.change}
               </button>
@@ -123,6 +136,7 @@ export function SearchPicker({
             {t.searchLabel(label)}
           </label>
           <input
+            ref={searchBox}
             id={`${id}-search`}
             class={fieldParts.control}
             type="search"

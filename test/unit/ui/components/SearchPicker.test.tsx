@@ -33,6 +33,8 @@ describe('the search picker', () => {
     expect(screen.queryByRole('searchbox')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Changer (Équipe du Moulin)' }));
     expect(picked()).toBe('');
+    // The button went with the choice: the focus is in the search box, not at the page's start.
+    expect(document.activeElement).toBe(search());
   });
 
   test('offers the suggested ones first while nothing is typed', () => {
@@ -47,7 +49,9 @@ describe('the search picker', () => {
     fireEvent.click(screen.getByRole('button', { name: /Mairie de Vitré/ }));
     expect(picked()).toBe('b,c');
     expect(screen.queryByRole('button', { name: /^La Forge/ })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Retirer La Forge' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer La Forge' }));
+    expect(picked()).toBe('c');
+    expect(document.activeElement).toBe(search());
   });
 
   test('offers to create what was typed when nothing has that name, and Enter does it', () => {
