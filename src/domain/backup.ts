@@ -76,8 +76,9 @@ const envelopeSchema = v.object({
     networkId: v.string(),
     networkName: v.nullable(v.string()),
     appVersion: v.string(),
-    records: v.record(v.string(), v.array(STATE)),
-    unknownRecords: v.optional(v.record(v.string(), v.array(STATE))),
+    // Each record's state is checked one by one below, between pauses.
+    records: v.record(v.string(), v.array(v.unknown())),
+    unknownRecords: v.optional(v.record(v.string(), v.array(v.unknown()))),
     files: v.optional(
       v.array(
         v.object({ sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)), mimeType: v.string(), data: v.string() }),
@@ -88,11 +89,19 @@ const envelopeSchema = v.object({
   }),
 });
 
+/** Records checked between two calls of `parseBackup`'s `pause`. */
+const CHECKED_PER_PAUSE = 50;
+
 /**
  * Reads a file a person picked: anything that is not a complete, untouched Valise backup of a
- * version this app knows is refused with the reason, before anything is written.
+ * version this app knows is refused with the reason, before anything is written. Checking each
+ * record takes time (100,000 records: seconds of a phone): `pause` is awaited every few records
+ * with how many are checked, so the caller can give the page back and say how far it is.
  */
-export async function parseBackup(text: string): Promise<ParsedBackup> {
+export async function parseBackup(
+  text: string,
+  pause?: (checked: number, total: number) => Promise<void>,
+): Promise<ParsedBackup> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -107,28 +116,35 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   if (version > BACKUP_VERSION) return { ok: false, problem: { kind: 'newer_version', version } };
   const bodyText = JSON.stringify((json as { body: unknown }).body);
   if ((await sha256OfText(bodyText)) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
-  const body = envelope.output.body as BackupBody;
+  const { body } = envelope.output;
   const records: BackupBody['records'] = {};
   // A Map: a type named like a member of every object ("toString") is a type like any other.
   const unknownRecords = new Map<string, RecordState[]>();
   const groups = [...Object.entries(body.unknownRecords ?? {}), ...Object.entries(body.records)];
+  const total = groups.reduce((sum, [, states]) => sum + states.length, 0);
+  let checkedCount = 0;
   for (const [type, states] of groups) {
-    // A type this version does not know (from a newer app) is carried unchecked, as it is.
-    if (!isRecordType(type)) {
-      unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), ...(states ?? [])]);
-      continue;
-    }
-    const valid: RecordState[] = records[type] ?? [];
-    for (const state of states ?? []) {
-      const id = typeof state.data.id === 'string' ? state.data.id : '';
-      const checked = validateRecord(type, state.data);
+    const kept: RecordState[] = [];
+    for (const state of states) {
+      const shape = v.safeParse(STATE, state);
+      if (!shape.success) return { ok: false, problem: { kind: 'not_backup' } };
+      checkedCount += 1;
+      if (pause && checkedCount % CHECKED_PER_PAUSE === 0) await pause(checkedCount, total);
+      // A type this version does not know (from a newer app) is carried unchecked, as it is.
+      if (!isRecordType(type)) {
+        kept.push(shape.output);
+        continue;
+      }
+      const id = typeof shape.output.data.id === 'string' ? shape.output.data.id : '';
+      const checked = validateRecord(type, shape.output.data);
       if (!checked.ok || !ID_PATTERN.test(id)) {
         const issue = checked.ok ? undefined : checked.issues[0];
         return { ok: false, problem: { kind: 'invalid_record', type, id, issue } };
       }
-      valid.push({ data: checked.value as Record<string, unknown>, clocks: state.clocks });
+      kept.push({ data: checked.value as Record<string, unknown>, clocks: shape.output.clocks });
     }
-    records[type] = valid;
+    if (isRecordType(type)) records[type] = [...(records[type] ?? []), ...kept];
+    else unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), ...kept]);
   }
   return {
     ok: true,

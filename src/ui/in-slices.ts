@@ -22,3 +22,18 @@ export async function inSlices(step: () => boolean, onSlice: () => void, signal:
     await nextTask();
   }
 }
+
+/**
+ * For an asynchronous loop that is no step function (reading a backup): the pause returned is
+ * awaited often, and gives the page back only once a slice has run its time, after `onSlice`
+ * (a task per call would make a long loop wait seconds on the browser's timers).
+ */
+export function slicePause<Args extends unknown[]>(onSlice: (...args: Args) => void): (...args: Args) => Promise<void> {
+  let started = performance.now();
+  return async (...args) => {
+    if (performance.now() - started < SLICE_MS) return;
+    onSlice(...args);
+    await nextTask();
+    started = performance.now();
+  };
+}

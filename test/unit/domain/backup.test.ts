@@ -96,6 +96,30 @@ describe('the backup file', () => {
     }
   });
 
+  it('refuses a record whose clocks are no clocks, of a known type or not', async () => {
+    for (const type of ['visits', 'typeOfALaterRelease']) {
+      const broken = { ...visitState(), clocks: { '*': 'hier' } };
+      const text = await writeBackup(body({ [type]: [visitState(), broken] }));
+      expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'not_backup' } });
+    }
+  });
+
+  it('checks a long file a few records at a time, saying how far it is, unknown types included', async () => {
+    const visits = Array.from({ length: 90 }, () => visitState());
+    const later = Array.from({ length: 30 }, () => visitState());
+    const text = await writeBackup({ ...body({ visits }), unknownRecords: { typeOfALaterRelease: later } });
+    const seen: [number, number][] = [];
+    const parsed = await parseBackup(text, async (checked, total) => {
+      seen.push([checked, total]);
+    });
+    expect(seen).toEqual([
+      [50, 120],
+      [100, 120],
+    ]);
+    expect(parsed.ok && parsed.backup.body.records.visits?.length).toBe(90);
+    expect(parsed.ok && parsed.backup.body.unknownRecords?.typeOfALaterRelease?.length).toBe(30);
+  });
+
   it('carries bytes through base64 unchanged', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 70_000 }), (bytes) => {

@@ -33,6 +33,7 @@ import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { describeIssue } from '../../../i18n/validation';
+import { slicePause } from '../../../in-slices';
 import styles from './backup.module.css';
 import { FilePicker } from './FilePicker';
 import { messages } from './messages';
@@ -93,7 +94,10 @@ export function BackupSection() {
     setRestoring({ kind: 'busy', text: t.reading });
     let parsed: Awaited<ReturnType<typeof parseBackup>>;
     try {
-      parsed = await parseBackup(await file.text());
+      const text = await file.text();
+      const showChecked = (checked: number, total: number) =>
+        setRestoring({ kind: 'busy', text: t.checking(checked, total) });
+      parsed = await parseBackup(text, slicePause(showChecked));
     } catch (error) {
       // The browser could not read it: a file on a drive since removed, or too large to hold as text.
       console.error(error);

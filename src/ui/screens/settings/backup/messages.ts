@@ -57,6 +57,8 @@ export const messages = {
     restoreHint:
       'Son contenu est fusionné avec cet appareil\u00a0: rien n’est effacé, et une modification plus récente que la sauvegarde est gardée.',
     reading: 'Lecture du fichier…',
+    checking: (checked: number, total: number) =>
+      `Vérification de la sauvegarde… ${formatNumber(checked, 'fr')} éléments sur ${formatNumber(total, 'fr')}`,
     summary: (date: string) => `Sauvegarde du ${date}\u00a0:`,
     summaryEmpty: 'Cette sauvegarde ne contient aucun élément.',
     typeCount: (type: RecordType, count: number) => `${formatNumber(count, 'fr')} ${TYPES_FR[type][count > 1 ? 1 : 0]}`,
@@ -111,6 +113,8 @@ export const messages = {
     restoreHint:
       'Its content is merged into this device: nothing is erased, and an edit more recent than the backup is kept.',
     reading: 'Reading the file…',
+    checking: (checked: number, total: number) =>
+      `Checking the backup… ${formatNumber(checked, 'en')} items of ${formatNumber(total, 'en')}`,
     summary: (date: string) => `Backup of ${date}:`,
     summaryEmpty: 'This backup holds no item.',
     typeCount: (type: RecordType, count: number) => `${formatNumber(count, 'en')} ${TYPES_EN[type][count > 1 ? 1 : 0]}`,
