@@ -326,6 +326,11 @@ export interface InvitationResponse {
   code: string;
   role: Role;
   expiresAt: string;
+  /**
+   * The invitation's id, as the open invitations list names it: a device knows the one it shows
+   * is gone when it is cancelled from that list. Optional: servers older than that list leave it out.
+   */
+  id?: string;
 }
 
 /**

@@ -34,9 +34,10 @@ export async function issueInvitation(
   createdBy: string | null = null,
 ): Promise<InvitationResponse | null> {
   const code = newInvitationCode();
+  const id = newId();
   const expiresAt = new Date(now + expiresInHours * 3_600_000).toISOString();
   const created = await store.createInvitation({
-    id: newId(),
+    id,
     codeHash: hashCode(code),
     networkId,
     role,
@@ -46,7 +47,7 @@ export async function issueInvitation(
     usedAt: null,
     attempts: 0,
   });
-  return created ? { code, role, expiresAt } : null;
+  return created ? { code, role, expiresAt, id } : null;
 }
 
 /** The link a new member opens: the app served by this server, on its join screen. */

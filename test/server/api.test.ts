@@ -504,6 +504,9 @@ describe('authorisation', () => {
     });
     expect(invitation.status).toBe(201);
     expect(invitation.body.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    // Its id is the one the open invitations list gives: the admin's device knows it there.
+    const listed = await call('/api/admin/invitations', { token: admin.token });
+    expect((listed.body.invitations as OpenInvitationInfo[]).map((open) => open.id)).toEqual([invitation.body.id]);
     const devices = await call('/api/admin/devices', { token: admin.token });
     expect((devices.body.devices as unknown[]).length).toBe(1);
   });

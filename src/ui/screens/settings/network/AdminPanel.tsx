@@ -161,7 +161,12 @@ export function AdminPanel({
             </Banner>
           ) : null}
           {cancelled ? <Banner tone="info">{t.invitationCancelled(cancelled)}</Banner> : null}
-          <OpenInvitations attempt={attempt} changes={invitationChanges} />
+          <OpenInvitations
+            attempt={attempt}
+            changes={invitationChanges}
+            // The code just made, cancelled from the list: shown no longer, as when cancelled above.
+            onEnded={(id) => setInvitation((shown) => (shown?.id === id ? null : shown))}
+          />
         </>
       )}
       {devices === null ? (

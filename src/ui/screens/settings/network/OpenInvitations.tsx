@@ -19,14 +19,17 @@ import { openInvitationsMessages as messages } from './open-invitations-messages
 /**
  * `attempt` runs an action with the panel's handling of failures (its error banner, this device
  * found revoked). `changes` grows when the panel changed what is open (an invitation made or
- * cancelled there, an admin device revoked): a list on screen is read again.
+ * cancelled there, an admin device revoked): a list on screen is read again. `onEnded` names an
+ * invitation cancelled here, or found no longer open: the panel stops showing its code.
  */
 export function OpenInvitations({
   attempt,
   changes,
+  onEnded,
 }: {
   attempt: (action: () => Promise<void>) => Promise<void>;
   changes: number;
+  onEnded: (id: string) => void;
 }) {
   const t = useMessages(messages);
   const d = useDates();
@@ -68,6 +71,7 @@ export function OpenInvitations({
         if (!(error instanceof SyncError && error.status === 404)) throw error;
         setNotice(t.notOpen);
       }
+      onEnded(invitation.id);
       setInvitations(await client.openInvitations());
     });
 

@@ -63,7 +63,7 @@ vi.mock('../../../../../src/state/sync', () => ({
       },
       invite: async () => {
         server.open.unshift(openInvitation('made-here', { createdAt: '2026-12-05T10:00:00.000Z' }));
-        return { code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z' };
+        return { code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z', id: 'made-here' };
       },
       openInvitations: async () => server.open.filter((one) => !server.closedIds.has(one.id)),
       cancelOpenInvitation: async (id: string) => {
@@ -293,5 +293,22 @@ describe('the invitations still open, for an admin who left the screen that show
     expect(cards()).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
     await waitFor(() => expect(cards()).toHaveLength(4));
+  });
+
+  test('the invitation just made, cancelled from the list, no longer shows its code; another leaves it', async () => {
+    const cards = await listShown();
+    fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+    await waitFor(() => expect(cards()).toHaveLength(4));
+    expect(screen.getByTestId('invitation-code').textContent).toBe('JWA2-F9K6-TTZF');
+
+    fireEvent.click(within(cards()[1] as HTMLElement).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(cards()).toHaveLength(3));
+    expect(screen.getByTestId('invitation-code').textContent).toBe('JWA2-F9K6-TTZF');
+
+    fireEvent.click(within(cards()[0] as HTMLElement).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    expect([...server.closedIds]).toEqual(['lost', 'made-here']);
+    expect(screen.queryByTestId('invitation-code')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copier le lien' })).toBeNull();
   });
 });
