@@ -15,6 +15,7 @@ import { Choice, Choices } from '../../../components/Choices';
 import { classes } from '../../../components/classes';
 import { Field, FieldError, fieldParts, Hint, OptionalMark } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
+import { useFocusAfterClose } from '../../../hooks/use-focus-after-close';
 import { usePosition } from '../../../hooks/use-position';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
@@ -161,6 +162,14 @@ export function PhotoPicker({
   const t = useMessages(formMessages);
   const lang = useLanguage();
   const [refusals, setRefusals] = useState<string[]>([]);
+  // A photo's "×" goes with the photo: the focus goes to the file chooser, not the page's start.
+  const box = useRef<HTMLFieldSetElement>(null);
+  const removed = useRef(false);
+  useEffect(() => {
+    if (!removed.current) return;
+    removed.current = false;
+    box.current?.querySelector<HTMLInputElement>('input[type="file"]')?.focus();
+  }, [photos]);
   const add = async (files: FileList | null) => {
     const added: PendingPhoto[] = [];
     const refused: string[] = [];
@@ -183,6 +192,7 @@ export function PhotoPicker({
   };
   return (
     <fieldset
+      ref={box}
       class={classes(fieldParts.field, styles['visit-form__fieldset'])}
       aria-invalid={error ? 'true' : undefined}
     >
@@ -195,7 +205,10 @@ export function PhotoPicker({
               <Button
                 variant="quiet"
                 aria-label={t.removePhoto(photo.fileName)}
-                onClick={() => onChange(photos.filter((other) => other.key !== photo.key))}
+                onClick={() => {
+                  removed.current = true;
+                  onChange(photos.filter((other) => other.key !== photo.key));
+                }}
               >
                 ×
               </Button>
@@ -231,18 +244,22 @@ export function PositionField({ position, onChange }: { position: Position; onCh
   const t = useMessages(formMessages);
   const lang = useLanguage();
   const here = usePosition();
+  const { latitude, longitude } = position;
+  const placed = latitude !== null && longitude !== null;
+  // "Retirer la position" goes away with the position: "Ajouter ma position" takes the focus.
+  const box = useFocusAfterClose<HTMLFieldSetElement>(placed);
   const locate = () =>
     here.locate((found) =>
       onChange({ latitude: found.latitude, longitude: found.longitude, positionAccuracy: found.accuracy }),
     );
   return (
-    <fieldset class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
+    <fieldset ref={box} class={classes(fieldParts.field, styles['visit-form__fieldset'])}>
       <legend class={fieldParts.label}>{t.position}</legend>
-      {position.latitude !== null && position.longitude !== null ? (
+      {placed ? (
         <div class={classes('actions', styles['visit-form__position'])}>
           <span>
             {t.positionSet(
-              formatPosition(position.latitude, position.longitude, lang),
+              formatPosition(latitude, longitude, lang),
               position.positionAccuracy === null ? '?' : formatNumber(position.positionAccuracy, lang),
             )}
           </span>
