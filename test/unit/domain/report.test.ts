@@ -130,6 +130,8 @@ describe('the summary as text for the wiki', () => {
     const text = reportMarkdown(report, 'fr');
     expect(text).toContain('## Activité du réseau du 01/01/2026 au 31/12/2026');
     expect(text).toContain('- **Visites**\u00a0: 5');
+    // Organisations are « lieux » on every screen: the figure beside « Lieux accompagnés » says so too.
+    expect(text).toContain('- **Nouveaux lieux**\u00a0: 2');
     expect(text).toContain('- **Suivis ouverts**\u00a0: 3 (dont 1 en retard)');
     expect(text).toContain('| Service | Visites | Événements |\n| --- | ---: | ---: |');
     expect(text).toContain('| Détecter | 2 | 0 |');
