@@ -49,6 +49,10 @@ const DRAFT_KINDS: Record<(typeof DRAFT_KIND_NAMES)[number], DraftKind> = {
     label: { fr: 'Suivi d’événement', en: 'Event follow-up' },
     href: (draft) => hrefTo('evenements', draft.recordId ?? ''),
   },
+  eventAttendee: {
+    label: { fr: 'Personne à ajouter à un événement', en: 'Person to add to an event' },
+    href: (draft) => hrefTo('evenements', draft.recordId ?? ''),
+  },
 };
 
 /** The words and address of a draft's kind, if it is one the list shows. */

@@ -17,6 +17,7 @@ export const DRAFT_KIND_NAMES = [
   'eventNote',
   'visitFollowUp',
   'eventFollowUp',
+  'eventAttendee',
 ] as const;
 
 /** Query parameter naming the draft a form resumes. */

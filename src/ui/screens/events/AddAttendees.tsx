@@ -1,14 +1,23 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { contactsByIds } from '../../../db/contacts';
+import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { type Attendee, setAttendance } from '../../../db/events';
 import type { Contact } from '../../../domain/contact';
 import type { NetworkEvent } from '../../../domain/event';
-import { InlineContactForm } from '../../components/InlineContactForm';
+import { InlineContactForm, type NewPersonFields } from '../../components/InlineContactForm';
 import { RecordPicker } from '../../components/RecordPicker';
+import { type InlineCreation, inlineDraftProps } from '../../forms/inline-creation';
 import { useDataContext } from '../../hooks/use-data-context';
+import { useDraftWrites } from '../../hooks/use-draft-writes';
 import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
+import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
+
+type NewAttendee = InlineCreation<NewPersonFields>;
+
+/** The draft of the person being created at an event: one per event. */
+const attendeeDraftId = (eventId: string) => `eventAttendee-${eventId}`;
 
 /**
  * Adds people from the contacts, or a new person created on the spot. During or after the
@@ -24,7 +33,40 @@ export function AddAttendees({
 }) {
   const t = useMessages(messages);
   const context = useDataContext();
-  const [creating, setCreating] = useState<string | null>(null);
+  const [creating, setCreating] = useState<NewAttendee | null>(null);
+  const drafts = useDraftWrites();
+  // Once in its draft, the person comes back after a reload: leaving asks only before that.
+  useUnsavedInput(creating !== null && (drafts.unkept || !context));
+
+  // A person half typed when the phone locked or the tab was killed comes back as it was,
+  // unless a person is being typed here already.
+  useEffect(() => {
+    if (!context) return;
+    let active = true;
+    void getDraft(context, attendeeDraftId(event.id)).then((draft) => {
+      if (active && draft) setCreating((current) => current ?? (draft.values as unknown as NewAttendee));
+    });
+    return () => {
+      active = false;
+    };
+  }, [context, event.id]);
+
+  const keep = (next: NewAttendee | null) => {
+    setCreating(next);
+    if (!context) return;
+    const id = attendeeDraftId(event.id);
+    drafts.keep(
+      next
+        ? saveDraft(context, {
+            id,
+            kind: 'eventAttendee',
+            recordId: event.id,
+            title: next.typed?.name ?? next.initialName,
+            values: next as unknown as Record<string, unknown>,
+          })
+        : deleteDraft(context, id),
+    );
+  };
   // Back from creating a person, the next name is typed into the search again.
   const pickerBox = useFocusAfterClose<HTMLDivElement>(creating !== null);
   const arrivingAs: Attendee['status'] = event.startsAt <= new Date().toISOString() ? 'present' : 'invited';
@@ -39,13 +81,13 @@ export function AddAttendees({
   if (creating !== null) {
     return (
       <InlineContactForm
-        initialName={creating}
+        {...inlineDraftProps(creating, keep)}
         offerLieu={place}
         onCreated={(contact) => {
           add([contact]);
-          setCreating(null);
+          keep(null);
         }}
-        onCancel={() => setCreating(null)}
+        onCancel={() => keep(null)}
       />
     );
   }
@@ -62,7 +104,7 @@ export function AddAttendees({
         onChange={(ids) => {
           if (context) void contactsByIds(context, ids).then(add);
         }}
-        onCreate={(text) => setCreating(text)}
+        onCreate={(text) => keep({ initialName: text, typed: null })}
       />
     </div>
   );
