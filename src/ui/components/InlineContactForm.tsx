@@ -8,7 +8,6 @@ import type { Contact } from '../../domain/contact';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
 import { useInlineForm } from '../forms/use-inline-form';
 import { useDataContext } from '../hooks/use-data-context';
-import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
@@ -30,10 +29,7 @@ interface InlineContactFormProps {
   initialName?: string;
   /** What was typed here before, given back by the draft of the form around it. */
   restored?: NewPersonFields | undefined;
-  /**
-   * Every change, for the form around it to keep in its draft. Without it, nothing keeps what
-   * is typed here but the screen, and leaving the page asks first.
-   */
+  /** Every change, for the form around it to keep in its draft. */
   onInput?: (fields: NewPersonFields) => void;
   /** Lieux the person is linked to (the visit's lieu). */
   organisationIds?: readonly string[];
@@ -74,7 +70,6 @@ export function InlineContactForm({
     if (!restored) focusFirstEmpty(box.current);
   }, []);
   const [linked, setLinked] = useState(true);
-  useUnsavedInput(!onInput);
   const set = (key: keyof NewPersonFields) => (event: { currentTarget: HTMLInputElement }) => {
     const next = { ...values, [key]: event.currentTarget.value };
     setValuesHere(next);
