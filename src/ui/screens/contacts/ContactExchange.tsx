@@ -1,6 +1,6 @@
 // Import contacts from a CSV or vCard file (with a report of what was added, merged and
 // refused, line by line) and export them all as vCard.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ImportReport, importContacts } from '../../../db/contact-import';
 import { listContacts } from '../../../db/contacts';
 import { listOrganisations } from '../../../db/organisations';
@@ -33,18 +33,25 @@ const STEP_ROWS = 200;
  */
 const SHOWN_LINES = 200;
 
-/** The judged lines of a picked file, read in slices between paints with how far it is. */
+/**
+ * The judged lines of a picked file, read in slices between paints with how far it is; null
+ * when `signal` stopped it first.
+ */
 async function readLines(
   file: File,
   onProgress: (percent: number) => void,
-): Promise<{ lines: ImportLine[]; duplicates: DuplicateColumns[] }> {
-  const reader = contactsReader(new Uint8Array(await file.arrayBuffer()), file.name);
+  signal: AbortSignal,
+): Promise<{ lines: ImportLine[]; duplicates: DuplicateColumns[] } | null> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Decoding a large file is work of its own: skipped when the import was cancelled meanwhile.
+  if (signal.aborted) return null;
+  const reader = contactsReader(bytes, file.name);
   const read: { lines: ImportLine[] | null } = { lines: null };
   const step = () => {
     read.lines = reader.step(STEP_ROWS);
     return read.lines !== null;
   };
-  await inSlices(step, () => onProgress(Math.floor(reader.progress() * 100)), new AbortController().signal);
+  if (!(await inSlices(step, () => onProgress(Math.floor(reader.progress() * 100)), signal))) return null;
   return { lines: read.lines ?? [], duplicates: reader.duplicateColumns() };
 }
 
@@ -58,6 +65,14 @@ export function ContactExchange() {
   const [duplicates, setDuplicates] = useState<DuplicateColumns[]>([]);
   const [failed, setFailed] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  // The read of the picked file, while it can still be stopped: once writing starts (one
+  // transaction) it is null, and the import goes to its end.
+  const reading = useRef<AbortController | null>(null);
+  const [readingFile, setReadingFile] = useState(false);
+
+  // Leaving the page stops the read: nothing is written from a file the person walked away from.
+  useEffect(() => () => reading.current?.abort(), []);
 
   const fieldLabels: Record<string, string> = {
     name: t.name,
@@ -110,25 +125,47 @@ export function ContactExchange() {
 
   const importFile = async (file: File | undefined) => {
     if (!context || !file) return;
+    const controller = new AbortController();
+    reading.current = controller;
     setBusy(true);
     setFailed(false);
+    setCancelled(false);
     setReport(null);
     setDuplicates([]);
+    setProgress(t.importReading(0));
+    setReadingFile(true);
     try {
       // A file past the limit (a film picked by mistake) is never read: its bytes alone could
       // take more memory than a phone gives the tab.
       const read = tooLargeToRead(file.size)
         ? { lines: [{ line: 1, problem: { kind: 'tooLarge' } } as const], duplicates: [] }
-        : await readLines(file, (percent) => setProgress(t.importReading(percent)));
+        : await readLines(file, (percent) => setProgress(t.importReading(percent)), controller.signal);
+      if (!read || controller.signal.aborted) return;
+      reading.current = null;
+      setReadingFile(false);
       setDuplicates(read.duplicates);
       setReport(await importContacts(context, read.lines, (done, total) => setProgress(t.importWriting(done, total))));
     } catch (error) {
+      if (controller.signal.aborted) return;
       console.error(error);
       setFailed(true);
     } finally {
-      setProgress(null);
-      setBusy(false);
+      // A cancelled read leaves the screen as its cancel set it, maybe already reading the next file.
+      if (!controller.signal.aborted) {
+        setProgress(null);
+        setReadingFile(false);
+        setBusy(false);
+      }
     }
+  };
+
+  const cancelReading = () => {
+    reading.current?.abort();
+    reading.current = null;
+    setProgress(null);
+    setReadingFile(false);
+    setBusy(false);
+    setCancelled(true);
   };
 
   const exportAll = async () => {
@@ -157,6 +194,16 @@ export function ContactExchange() {
         {progress ? (
           <p role="status" data-testid="contact-import-progress">
             {progress}
+          </p>
+        ) : null}
+        {readingFile ? (
+          <div class="actions">
+            <Button onClick={cancelReading}>{t.cancel}</Button>
+          </div>
+        ) : null}
+        {cancelled ? (
+          <p role="status" data-testid="contact-import-cancelled">
+            {t.importCancelled}
           </p>
         ) : null}
         {failed ? <Banner tone="error">{t.importFailed}</Banner> : null}

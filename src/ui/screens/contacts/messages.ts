@@ -132,6 +132,7 @@ export const messages = {
       `fusionnée avec «\u00a0${into}\u00a0» (même e-mail ou téléphone), cette personne aurait ${formatNumber(tags, 'fr')} étiquettes, ${formatNumber(MAX_TAGS, 'fr')} au plus. Retirez-en dans le tableur.`,
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'Le fichier n’a pas pu être lu ni importé\u202f; rien n’a été enregistré.',
+    importCancelled: 'Import annulé\u00a0: rien n’a été importé.',
     exchange: 'Importer ou exporter',
   },
   en: {
@@ -258,6 +259,7 @@ export const messages = {
       'a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.',
     importField: (field: string, reason: string) => `${field} — ${reason}`,
     importFailed: 'The file could not be read or imported; nothing was saved.',
+    importCancelled: 'Import cancelled: nothing was imported.',
     exchange: 'Import or export',
   },
 } satisfies Messages;

@@ -2,7 +2,7 @@
 // line fails on by its name (never "tags.0"), and the person a line would be merged into.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, expect, test, vi } from 'vitest';
-import { createContact } from '../../../../../src/db/contacts';
+import { createContact, listContacts } from '../../../../../src/db/contacts';
 import type { DataContext } from '../../../../../src/db/context';
 import { isolate } from '../../../../../src/domain/bidi';
 import { ContactExchange } from '../../../../../src/ui/screens/contacts/ContactExchange';
@@ -79,4 +79,63 @@ test('two columns filling one field are named in the report, with what was taken
   expect(report.textContent).toContain(
     `«\u00a0${isolate('Tags')}\u00a0» (colonne 4) et «\u00a0${isolate('Étiquettes')}\u00a0» (colonne 5) remplissent toutes le champ «\u00a0Étiquettes\u00a0»\u00a0: leurs valeurs sont réunies.`,
   );
+});
+
+/** A picked file whose bytes arrive only when the test says: the read is under way until then. */
+function heldFile(text: string) {
+  const bytes = new TextEncoder().encode(text).buffer;
+  const arrived: { release: () => void } = { release: () => {} };
+  const arrival = new Promise<void>((resolve) => {
+    arrived.release = resolve;
+  });
+  const file = {
+    name: 'gros.csv',
+    size: bytes.byteLength,
+    type: 'text/csv',
+    arrayBuffer: () => arrival.then(() => bytes),
+  };
+  return { file, release: arrived.release };
+}
+
+const pick = (file: unknown) =>
+  fireEvent.change(document.querySelector('input[type="file"]') as HTMLInputElement, { target: { files: [file] } });
+
+const storedNames = async () => (await listContacts(held.context as DataContext)).map((contact) => contact.name);
+
+// The next file's import is written after whatever the first read would have written (its
+// transaction would be opened first, as soon as its bytes arrived), so its report is the
+// moment to look at what is stored.
+async function importAnother() {
+  pick(new File(['nom\nBéa\n'], 'petit.csv', { type: 'text/csv' }));
+  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  expect(report.textContent).toContain('1 personne ajoutée');
+}
+
+test('« Annuler » while the file is read stops it, says so, and writes nothing from it', async () => {
+  const big = heldFile('nom\nAnne\nBob\n');
+  render(<ContactExchange />);
+  pick(big.file);
+  expect(screen.getByTestId('contact-import-progress').textContent).toBe('Lecture du fichier… 0\u00a0%');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+  expect(screen.getByTestId('contact-import-cancelled').textContent).toBe('Import annulé\u00a0: rien n’a été importé.');
+  expect(screen.queryByTestId('contact-import-progress')).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Annuler' })).toBeNull();
+
+  big.release();
+  await importAnother();
+  expect(await storedNames()).toEqual(['Béa']);
+});
+
+test('leaving the page while the file is read stops it: nothing is written from it', async () => {
+  const big = heldFile('nom\nAnne\nBob\n');
+  const page = render(<ContactExchange />);
+  pick(big.file);
+  expect(screen.getByTestId('contact-import-progress')).toBeTruthy();
+  page.unmount();
+
+  big.release();
+  render(<ContactExchange />);
+  await importAnother();
+  expect(await storedNames()).toEqual(['Béa']);
 });
