@@ -138,6 +138,43 @@ describe('contacts and lieux offline on a phone', () => {
       .poll(() => page.locator('[data-testid="record-item"]').allTextContents())
       .toEqual([expect.stringContaining('Ana Diaz 4001')]);
   });
+
+  test('a contacts file still being read can be cancelled: nothing of it is written', async () => {
+    const { page, shell } = await offlinePhone();
+    await shell.goTo('contacts');
+    await page.getByText('Importer ou exporter').click();
+    // The first file's bytes arrive only when the test says: until then it is being read.
+    await page.evaluate(() => {
+      const read = Blob.prototype.arrayBuffer;
+      const held = new Promise<void>((resolve) => {
+        (window as unknown as { releaseRead: () => void }).releaseRead = resolve;
+      });
+      let first = true;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        const wait = first ? held : Promise.resolve();
+        first = false;
+        return wait.then(() => read.call(this));
+      };
+    });
+    const input = page.getByLabel('Importer des contacts (CSV ou vCard)');
+    await input.setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from('nom\nAnne\nBob\n') });
+    const cancel = page.getByRole('button', { name: 'Annuler' });
+    await cancel.waitFor();
+    expect(await page.getByTestId('contact-import-progress').textContent()).toBe('Lecture du fichier… 0\u00a0%');
+    await screenshotAtSizes(page, 'contacts-import-reading', undefined, cancel);
+    await expectNoViolations(page, 'the contacts import while reading');
+
+    await cancel.click();
+    expect(await page.getByTestId('contact-import-cancelled').textContent()).toBe(
+      'Import annulé\u00a0: rien n’a été importé.',
+    );
+    await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
+    // Written after anything the first file would have written: its report is the time to look.
+    await input.setInputFiles({ name: 'petit.csv', mimeType: 'text/csv', buffer: Buffer.from('nom\nBéa\n') });
+    await expect.poll(() => page.getByTestId('import-report').textContent()).toContain('1 personne ajoutée');
+    const [contacts] = await page.evaluate(readStores, { stores: ['contacts'] });
+    expect((contacts as { name: string }[]).map((record) => record.name)).toEqual(['Béa']);
+  });
 });
 
 /** Whether a draft in the device's database holds this text. */
