@@ -5,14 +5,6 @@ const MARKS = /\p{M}+/gu;
 /** A character a searched word is made of: letters, digits, and those of emails and phones. */
 const KEPT = /[\p{L}\p{N}@.+]/u;
 const ASCII_KEPT: readonly boolean[] = Array.from({ length: 128 }, (_, code) => KEPT.test(String.fromCharCode(code)));
-/**
- * Characters drawn as nothing: a soft hyphen (a copy from a PDF's line ends), zero-width spaces
- * and joiners (from a web page), direction marks and overrides. Inside a word they would split it
- * in two, so « Fa\u00ADbrique » would neither be found as « fabrique » nor seen as a duplicate of
- * « Fabrique »: they are dropped, not read as spaces.
- */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const HAS_INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /**
  * Lower case, without diacritics, punctuation turned into single spaces. Every visit written
@@ -24,8 +16,7 @@ const HAS_INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u20
  * a bulk write took two to four times as long in Chromium.
  */
 export function normalizeForSearch(text: string): string {
-  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
-  return keptRuns(visible.normalize('NFD').replace(MARKS, '').toLowerCase());
+  return keptRuns(text.normalize('NFD').replace(MARKS, '').toLowerCase());
 }
 
 function keptRuns(text: string): string {
