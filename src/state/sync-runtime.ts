@@ -119,9 +119,13 @@ export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
 export async function fetchFile(sha256: string, { signal, onBusy }: FetchFileOptions = {}): Promise<BlobEntry | null> {
   const { context } = await startRuntime();
   await reloadSession(context);
-  const wait: Wait = (ms, stop) => {
+  const wait: Wait = async (ms, stop) => {
     onBusy?.(ms);
-    return waitRealTime(ms, stop);
+    try {
+      await waitRealTime(ms, stop);
+    } finally {
+      onBusy?.(null);
+    }
   };
   return fetchWaitingTurn(context, transportFor(context), sha256, { wait, signal });
 }

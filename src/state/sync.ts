@@ -75,8 +75,11 @@ export async function leave(options: { wipe: boolean }): Promise<void> {
 export interface FetchFileOptions {
   /** The screen was left: a wait for a busy server ends, and the file is not asked again. */
   signal?: AbortSignal;
-  /** The server is busy and named a wait (ms): the file is asked again once it has passed. */
-  onBusy?: (ms: number) => void;
+  /**
+   * The server is busy and named a wait (ms): the file is asked again once it has passed, and
+   * `null` is given then, so a screen stops saying a retry is still to come.
+   */
+  onBusy?: (ms: number | null) => void;
 }
 
 /**

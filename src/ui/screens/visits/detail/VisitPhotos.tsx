@@ -85,12 +85,13 @@ function Photo({ photo }: { photo: Attachment }) {
       setNotHere(true);
       return;
     }
-    // A busy server's wait is waited out (the photo shows once it lands), until the visit is left.
+    // A busy server's wait is waited out until the visit is left; meanwhile the photo says where
+    // it is, as when it is not on the server yet, and shows once it lands.
     const stop = new AbortController();
     const missing = () => {
       if (!stop.signal.aborted) setNotHere(true);
     };
-    fetchFile(photo.sha256, { signal: stop.signal }).then((fetched) => fetched ?? missing(), missing);
+    fetchFile(photo.sha256, { signal: stop.signal, onBusy: missing }).then((fetched) => fetched ?? missing(), missing);
     return () => stop.abort();
   }, [entry === null, photo.sha256, online, lastSyncAt]);
 

@@ -13,8 +13,8 @@ import { ensureBlob } from '../../../../../src/sync/files';
 import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
 import { VisitPhotos } from '../../../../../src/ui/screens/visits/detail/VisitPhotos';
 
-/** The files on the network's server, by hash. */
-const server = vi.hoisted(() => ({ files: new Map<string, ArrayBuffer>() }));
+/** The files on the network's server, by hash, and a wait it asks for (429) until the test ends it. */
+const server = vi.hoisted(() => ({ files: new Map<string, ArrayBuffer>(), busyUntil: null as Promise<void> | null }));
 
 // Fetched as the app fetches (ensureBlob), from a server that has only what was sent to it.
 vi.mock('../../../../../src/state/sync', async (original) => {
@@ -28,7 +28,14 @@ vi.mock('../../../../../src/state/sync', async (original) => {
   };
   return {
     ...actual,
-    fetchFile: async (sha256: string) => ensureBlob(await appData(), transport as SyncTransport, sha256),
+    fetchFile: async (sha256: string, options?: import('../../../../../src/state/sync').FetchFileOptions) => {
+      if (server.busyUntil) {
+        options?.onBusy?.(30_000);
+        await server.busyUntil;
+        options?.onBusy?.(null);
+      }
+      return ensureBlob(await appData(), transport as SyncTransport, sha256);
+    },
   };
 });
 
@@ -82,6 +89,26 @@ describe('a photo taken on another device', () => {
 
     await screen.findByRole('img', { name: 'atelier.png' });
     expect(screen.queryByText(/prise sur un autre appareil/)).toBeNull();
+  });
+
+  test('says where it is while the server asks to wait, and appears once the wait is over', async () => {
+    const visitId = newId();
+    const data = pngBytes();
+    await photoFromAnotherDevice(visitId, data);
+    server.files.set(await sha256Hex(data), data);
+    let waitOver = () => {};
+    server.busyUntil = new Promise((resolve) => {
+      waitOver = resolve;
+    });
+    try {
+      render(<VisitPhotos visitId={visitId} />);
+      await screen.findByText(/atelier\.png.*prise sur un autre appareil/);
+
+      waitOver();
+      await screen.findByRole('img', { name: 'atelier.png' });
+    } finally {
+      server.busyUntil = null;
+    }
   });
 
   test('appears when its bytes land here by another way while the device is offline', async () => {
