@@ -268,14 +268,6 @@ function judge(line: number, contact: ImportedContact): ImportLine {
   return { line, contact };
 }
 
-/** Reads vCard text (one or many cards, versions 2.1 to 4.0): name, title, phone, email, org, note, categories. */
-export function contactsFromVCard(text: string): ImportLine[] {
-  const reader = vcardReader(text);
-  const lines: ImportLine[] = [];
-  while (!reader.done()) for (const line of reader.read(Number.MAX_SAFE_INTEGER)) lines.push(line);
-  return lines;
-}
-
 /**
  * Physical lines of a vCard read per row a step asks for: a card is about ten, and a photo's
  * folded base64 (a phone's export with pictures: tens of MB for a thousand people) many more.
@@ -290,7 +282,8 @@ interface VCardReader {
 }
 
 /**
- * Reads vCard text a few lines at a time, so a long file is read between paints: read at once,
+ * Reads vCard text (one or many cards, versions 2.1 to 4.0: name, title, phone, email, org, note,
+ * categories) a few lines at a time, so a long file is read between paints: read at once,
  * 50 MB of cards held the page for minutes. Folded lines continue with a leading space or tab;
  * each logical line keeps its first line's number.
  */

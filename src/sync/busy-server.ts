@@ -2,8 +2,7 @@
 // the person is watching — a first sync's pages, a long push's batches, the valise's files kept
 // offline — waits that long and goes on. Failing would end a first sync of a large network in
 // error between runs, and leave every remaining file « en attente » until the screen is opened
-// again. The server's share
-// is untouched: the device asks again only when told it may.
+// again. The server's share is untouched: the device asks again only when told it may.
 import { SyncError } from './transport';
 
 /** Waits `ms`, or less once `signal` aborts: real time in the app, a test's own clock in tests. */

@@ -62,5 +62,8 @@ export function contactLines(bytes: Uint8Array, fileName: string): ImportLine[] 
   }
 }
 
+/** The judged lines of a vCard typed in a test, read as a picked `.vcf` file is. */
+export const vCardContactLines = (text: string) => contactLines(new TextEncoder().encode(text), 'contacts.vcf');
+
 /** The judged lines of a CSV of contacts, typed in a test. */
 export const csvContactLines = (text: string) => contactLines(new TextEncoder().encode(text), 'contacts.csv');

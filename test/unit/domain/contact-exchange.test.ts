@@ -1,15 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Contact } from '../../../src/domain/contact';
-import {
-  contactsFromVCard,
-  contactsReader,
-  contactsToVCard,
-  duplicateKeys,
-  type ImportLine,
-} from '../../../src/domain/contact-exchange';
+import { contactsReader, contactsToVCard, duplicateKeys, type ImportLine } from '../../../src/domain/contact-exchange';
 import { csvReader } from '../../../src/domain/csv-reader';
 import { CONTROL_TEXT, controlsIn } from '../../helpers/control-characters';
-import { contactLines, csvContactLines } from '../../helpers/imports';
+import { contactLines, csvContactLines, vCardContactLines } from '../../helpers/imports';
 
 /** Every row of a CSV, or the line a quote never closed opens on. */
 function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
@@ -218,7 +212,7 @@ describe('CSV of contacts', () => {
 
 describe('vCard', () => {
   test('reads several cards, folded lines, escaped characters and a structured name when FN is missing', () => {
-    const lines = contactsFromVCard(
+    const lines = vCardContactLines(
       [
         'BEGIN:VCARD',
         'VERSION:3.0',
@@ -252,7 +246,7 @@ describe('vCard', () => {
   });
 
   test('a file cut inside its last card says so for that card, instead of dropping the person', () => {
-    const lines = contactsFromVCard(
+    const lines = vCardContactLines(
       ['BEGIN:VCARD', 'FN:Camille Martin', 'END:VCARD', 'BEGIN:VCARD', 'FN:Hélène Dur'].join('\r\n'),
     );
     expect(lines).toEqual([
@@ -285,7 +279,7 @@ describe('vCard', () => {
   });
 
   test('an empty ORG, as phones write for a person of no company, names no lieu', () => {
-    const lines = contactsFromVCard(
+    const lines = vCardContactLines(
       ['BEGIN:VCARD', 'FN:Camille Martin', 'ORG:', 'ORG:;Service', 'END:VCARD'].join('\r\n'),
     );
     expect(lines).toEqual([{ line: 1, contact: expect.objectContaining({ organisationNames: [] }) }]);
@@ -298,7 +292,7 @@ describe('vCard', () => {
     const lines = text.split('\r\n').slice(0, -1);
     for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(text).not.toContain('\uFFFD');
-    expect(contactsFromVCard(text)).toEqual([
+    expect(vCardContactLines(text)).toEqual([
       { line: 1, contact: expect.objectContaining({ name: person.name, notes }) },
     ]);
   });
@@ -321,7 +315,7 @@ describe('vCard', () => {
     expect(text).toContain('N:Durand;Hélène;;;\r\n');
     expect(text).toContain('TITLE:Maire adjointe\\, élue\r\n');
     expect(text).toContain('NOTE:Deux\\nlignes\\; et plus\r\n');
-    expect(contactsFromVCard(text)).toEqual([
+    expect(vCardContactLines(text)).toEqual([
       {
         line: 1,
         contact: {
