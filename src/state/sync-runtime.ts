@@ -6,7 +6,7 @@ import type { BlobEntry } from '../db/schema';
 import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
 import { AdminClient } from '../sync/admin';
-import { type Wait, waitRealTime } from '../sync/busy-server';
+import { waitRealTime } from '../sync/busy-server';
 import { SyncEngine } from '../sync/engine';
 import { fetchEach, fetchWaitingTurn } from '../sync/files';
 import { type JoinInput, joinNetwork } from '../sync/join';
@@ -119,15 +119,7 @@ export async function leave({ wipe }: { wipe: boolean }): Promise<void> {
 export async function fetchFile(sha256: string, { signal, onBusy }: FetchFileOptions = {}): Promise<BlobEntry | null> {
   const { context } = await startRuntime();
   await reloadSession(context);
-  const wait: Wait = async (ms, stop) => {
-    onBusy?.(ms);
-    try {
-      await waitRealTime(ms, stop);
-    } finally {
-      onBusy?.(null);
-    }
-  };
-  return fetchWaitingTurn(context, transportFor(context), sha256, { wait, signal });
+  return fetchWaitingTurn(context, transportFor(context), sha256, { wait: waitRealTime, signal, onBusy });
 }
 
 export async function keepFiles(hashes: readonly string[], signal: AbortSignal): Promise<void> {

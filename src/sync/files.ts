@@ -43,15 +43,30 @@ async function fetchBlob(context: DataContext, transport: SyncTransport, sha256:
 
 /**
  * One file, asked again after each 429 once the time the busy server named has passed (up to the
- * caps of busy-server.ts): a file the person opened arrives without their asking again.
+ * caps of busy-server.ts): a file the person opened arrives without their asking again. `onBusy`
+ * hears each wait as it starts, then `null` once it is over and the file is asked again.
  */
 export function fetchWaitingTurn(
   context: DataContext,
   transport: SyncTransport | null,
   sha256: string,
-  { wait, signal }: { wait: Wait; signal?: AbortSignal | undefined },
+  {
+    wait,
+    signal,
+    onBusy,
+  }: { wait: Wait; signal?: AbortSignal | undefined; onBusy?: ((ms: number | null) => void) | undefined },
 ): Promise<BlobEntry | null> {
-  return waitingOutBusy(() => ensureBlob(context, transport, sha256), wait, signal);
+  const told: Wait = onBusy
+    ? async (ms, stop) => {
+        onBusy(ms);
+        try {
+          await wait(ms, stop);
+        } finally {
+          onBusy(null);
+        }
+      }
+    : wait;
+  return waitingOutBusy(() => ensureBlob(context, transport, sha256), told, signal);
 }
 
 /**

@@ -34,12 +34,11 @@ vi.mock('../../../../../src/state/sync', async (original) => {
     fetchFile: async (sha256: string, options?: import('../../../../../src/state/sync').FetchFileOptions) =>
       fetchWaitingTurn(await appData(), transport as SyncTransport, sha256, {
         signal: options?.signal,
-        wait: (ms) => {
-          options?.onBusy?.(ms);
-          return new Promise<void>((resolve) => {
+        onBusy: options?.onBusy,
+        wait: () =>
+          new Promise<void>((resolve) => {
             server.waited = resolve;
-          });
-        },
+          }),
       }),
   };
 });

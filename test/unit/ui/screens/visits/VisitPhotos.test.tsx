@@ -9,18 +9,20 @@ import { markBlobUploaded, sha256Hex, storeFetchedBlob } from '../../../../../sr
 import { newId } from '../../../../../src/domain/ids';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
-import { ensureBlob } from '../../../../../src/sync/files';
+import { fetchWaitingTurn } from '../../../../../src/sync/files';
 import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
 import { VisitPhotos } from '../../../../../src/ui/screens/visits/detail/VisitPhotos';
 
 /** The files on the network's server, by hash, and a wait it asks for (429) until the test ends it. */
 const server = vi.hoisted(() => ({ files: new Map<string, ArrayBuffer>(), busyUntil: null as Promise<void> | null }));
 
-// Fetched as the app fetches (ensureBlob), from a server that has only what was sent to it.
+// Fetched as the app fetches (fetchWaitingTurn), from a server that has only what was sent to it
+// and answers 429 while the test keeps it busy; its waits end when the test says.
 vi.mock('../../../../../src/state/sync', async (original) => {
   const actual = await original<typeof import('../../../../../src/state/sync')>();
   const transport: Pick<SyncTransport, 'downloadAttachment'> = {
     downloadAttachment: async (sha256) => {
+      if (server.busyUntil) throw new SyncError('server', 'Too many requests', 429, 30_000);
       const data = server.files.get(sha256);
       if (!data) throw new SyncError('refused', 'No such file in this network.', 404);
       return { data, mimeType: 'image/png' };
@@ -28,14 +30,15 @@ vi.mock('../../../../../src/state/sync', async (original) => {
   };
   return {
     ...actual,
-    fetchFile: async (sha256: string, options?: import('../../../../../src/state/sync').FetchFileOptions) => {
-      if (server.busyUntil) {
-        options?.onBusy?.(30_000);
-        await server.busyUntil;
-        options?.onBusy?.(null);
-      }
-      return ensureBlob(await appData(), transport as SyncTransport, sha256);
-    },
+    fetchFile: async (sha256: string, options?: import('../../../../../src/state/sync').FetchFileOptions) =>
+      fetchWaitingTurn(await appData(), transport as SyncTransport, sha256, {
+        signal: options?.signal,
+        onBusy: options?.onBusy,
+        wait: async () => {
+          await server.busyUntil;
+          server.busyUntil = null;
+        },
+      }),
   };
 });
 
