@@ -6,6 +6,7 @@ import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { networkNameSchema } from '../protocol/wire';
 import { CliError, type CliIo, option } from './cli-args';
+import { cancelInvitation, listInvitations } from './cli-invitations';
 import { readConfig, type ServerConfig } from './config';
 import { runDeploy } from './deploy/command';
 import { invitationLink, issueInvitation } from './invitations';
@@ -27,6 +28,9 @@ const USAGE = `Usage: npm run valise -- <command>
                                    from their next sync
   invite [--role admin|concierge] [--hours N] [--network ID]
                                    print a single-use invitation code and link
+  invitations [--network ID]       list the invitations not used yet
+  invitations cancel <id> [--network ID]
+                                   cancel one: its code no longer lets anyone join
   devices [--network ID]           list a network's devices
   revoke <device id> [--network ID]
                                    remove a device; it is refused on its next request
@@ -106,6 +110,13 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         io.out(`Invitation to "${network.name}" as ${role}, single use, until ${invitation.expiresAt}:`);
         io.out(`  code: ${invitation.code}`);
         io.out(`  link: ${invitationLink(baseUrl, invitation.code)}`);
+        io.out(`  id:   ${invitation.id} (to cancel it: npm run valise -- invitations cancel ${invitation.id})`);
+        return 0;
+      }
+      case 'invitations': {
+        const network = await pickNetwork(store, config, option(args, 'network'));
+        if (args[0] === 'cancel') await cancelInvitation(store, network, args[1], io);
+        else await listInvitations(store, network, io);
         return 0;
       }
       case 'devices': {

@@ -83,6 +83,35 @@ describe('valise CLI', () => {
     expect(invitation).toMatchObject({ networkId: network.id, role: 'admin', usedAt: null });
   });
 
+  it('lists the invitations not used yet and cancels one, not one of another network', async () => {
+    const network = await store.createNetwork('Réseau');
+    const other = await store.createNetwork('Autre');
+    expect(await cli('invitations', '--network', network.id)).toBe(0);
+    expect(out).toEqual(['No invitation to "Réseau" is waiting to be used.']);
+    expect(await cli('invite', '--role', 'admin', '--network', network.id)).toBe(0);
+    const code = out.join('\n').match(/code: (\S+)/)?.[1] as string;
+    const id = out.join('\n').match(/id: +(\S+)/)?.[1] as string;
+    expect(await cli('invite', '--network', other.id)).toBe(0);
+    const othersId = out.join('\n').match(/id: +(\S+)/)?.[1] as string;
+    expect(await cli('invitations', '--network', network.id)).toBe(0);
+    expect(out).toEqual([
+      expect.stringMatching(new RegExp(`^${id} +admin +until \\S+ \\S+ UTC +made \\S+ \\S+ UTC from the shell$`)),
+    ]);
+    // Another network's invitation is not this network's to cancel.
+    expect(await cli('invitations', 'cancel', othersId, '--network', network.id)).toBe(1);
+    expect(err.join()).toContain(`No invitation ${othersId} of "Réseau"`);
+    expect(await cli('invitations', 'cancel', 'nonsense', '--network', network.id)).toBe(1);
+    expect(err.join()).toContain('Give the id of the invitation to cancel');
+    expect(await cli('invitations', 'cancel', id, '--network', network.id)).toBe(0);
+    // Its code is over: joining with it is refused as with any invitation past its date.
+    const ended = await store.findInvitation(hashCode(code));
+    expect(Date.parse(ended?.expiresAt as string)).toBeLessThanOrEqual(Date.now());
+    expect(await cli('invitations', '--network', network.id)).toBe(0);
+    expect(out).toEqual(['No invitation to "Réseau" is waiting to be used.']);
+    expect(await cli('invitations', '--network', other.id)).toBe(0);
+    expect(out).toEqual([expect.stringContaining(othersId)]);
+  });
+
   it('lists devices and revokes one of them, not one of another network', async () => {
     const network = await store.createNetwork('Réseau');
     const other = await store.createNetwork('Autre');
