@@ -1,7 +1,8 @@
 // Pick one or several records by typing part of their name (accents and case ignored), with
 // "Créer « … »" when nothing fits. Used for the lieu of a visit, the people met, attendees…
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { matchesWords, normalizeForSearch, queryWords } from '../../domain/search';
+import { useFocusAfterRemoval } from '../hooks/use-focus-after-removal';
 import { useMessages } from '../i18n/messages';
 import { Button } from './Button';
 import { classes } from './classes';
@@ -95,14 +96,9 @@ export function SearchPicker({
   // "×" or "Changer" goes with its chip, and the focus would fall to the page's start: it goes
   // to the search box instead (back in place of a single pick), to type the next one.
   const searchBox = useRef<HTMLInputElement>(null);
-  const removed = useRef(false);
-  useEffect(() => {
-    if (!removed.current) return;
-    removed.current = false;
-    searchBox.current?.focus();
-  }, [selected]);
+  const removing = useFocusAfterRemoval(selected, () => searchBox.current);
   const remove = (key: string) => {
-    removed.current = true;
+    removing();
     onChange(selected.filter((other) => other !== key));
   };
 

@@ -16,6 +16,7 @@ import { classes } from '../../../components/classes';
 import { Field, FieldError, fieldParts, Hint, OptionalMark } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
 import { useFocusAfterClose } from '../../../hooks/use-focus-after-close';
+import { useFocusAfterRemoval } from '../../../hooks/use-focus-after-removal';
 import { usePosition } from '../../../hooks/use-position';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
@@ -88,17 +89,16 @@ export function FollowUpRows({
   const added = useRef<string | null>(null);
   // A row removed takes its focused button with it, and the focus would fall to the page's
   // start: it goes to the row now in its place (else the one before), or to "Ajouter un suivi".
-  const removedAt = useRef<number | null>(null);
+  const removing = useFocusAfterRemoval<number>(
+    rows,
+    (index) =>
+      list.current?.children[Math.min(index, rows.length - 1)]?.querySelector('input') ??
+      addButton.current?.querySelector('button'),
+  );
   useEffect(() => {
-    if (added.current !== null) {
-      list.current?.querySelector<HTMLInputElement>(`[data-row="${added.current}"] input`)?.focus();
-      added.current = null;
-    }
-    if (removedAt.current !== null) {
-      const row = list.current?.children[Math.min(removedAt.current, rows.length - 1)];
-      (row?.querySelector('input') ?? addButton.current?.querySelector('button'))?.focus();
-      removedAt.current = null;
-    }
+    if (added.current === null) return;
+    list.current?.querySelector<HTMLInputElement>(`[data-row="${added.current}"] input`)?.focus();
+    added.current = null;
   }, [rows]);
   const add = () => {
     const key = newId();
@@ -106,7 +106,7 @@ export function FollowUpRows({
     onChange([...rows, { key, text: '', dueDate: '' }]);
   };
   const remove = (index: number) => {
-    removedAt.current = index;
+    removing(index);
     onChange(rows.filter((_, other) => other !== index));
   };
   return (
@@ -164,12 +164,9 @@ export function PhotoPicker({
   const [refusals, setRefusals] = useState<string[]>([]);
   // A photo's "×" goes with the photo: the focus goes to the file chooser, not the page's start.
   const box = useRef<HTMLFieldSetElement>(null);
-  const removed = useRef(false);
-  useEffect(() => {
-    if (!removed.current) return;
-    removed.current = false;
-    box.current?.querySelector<HTMLInputElement>('input[type="file"]')?.focus();
-  }, [photos]);
+  const removing = useFocusAfterRemoval(photos, () =>
+    box.current?.querySelector<HTMLInputElement>('input[type="file"]'),
+  );
   const add = async (files: FileList | null) => {
     const added: PendingPhoto[] = [];
     const refused: string[] = [];
@@ -206,7 +203,7 @@ export function PhotoPicker({
                 variant="quiet"
                 aria-label={t.removePhoto(photo.fileName)}
                 onClick={() => {
-                  removed.current = true;
+                  removing();
                   onChange(photos.filter((other) => other.key !== photo.key));
                 }}
               >
