@@ -3,6 +3,7 @@
 // old file never overwrites a newer edit and restoring the same file twice changes nothing.
 import * as v from 'valibot';
 import { ID_PATTERN } from './ids';
+import { nestedTooDeep } from './json-shape';
 import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } from './merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
 import { type FieldIssue, validateRecord } from './validation';
@@ -50,6 +51,8 @@ export interface Backup {
 
 export type BackupProblem =
   | { kind: 'not_json' }
+  /** Nested deeper than any backup (`MAX_FILE_DEPTH`): its checksum alone would overflow the stack. */
+  | { kind: 'too_deep' }
   | { kind: 'not_backup' }
   | { kind: 'newer_version'; version: number }
   | { kind: 'checksum' }
@@ -102,6 +105,7 @@ export async function parseBackup(
   text: string,
   pause?: (checked: number, total: number) => Promise<void>,
 ): Promise<ParsedBackup> {
+  if (nestedTooDeep(text)) return { ok: false, problem: { kind: 'too_deep' } };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -7,6 +7,7 @@
 import { type CommuneIndex, communeFields, communesNamed, communesOfPostcode } from './communes';
 import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
+import { nestedTooDeep } from './json-shape';
 import { websiteAsTyped } from './links';
 import { newWebsiteIssue } from './organisation';
 import type { NewRecord } from './record-types';
@@ -27,7 +28,8 @@ export interface LieuSource {
 
 /**
  * `blank`: the file holds no text at all; `empty`: it holds no line of lieu (a header alone);
- * `too_many_columns`: more columns than any list of lieux has (`MAX_COLUMNS`).
+ * `too_many_columns`: more columns than any list of lieux has (`MAX_COLUMNS`); `too_deep`: a JSON
+ * nested deeper than any export (`MAX_FILE_DEPTH`).
  */
 export type LieuSourceProblem =
   | 'blank'
@@ -37,7 +39,8 @@ export type LieuSourceProblem =
   | 'spreadsheet'
   | 'binary'
   | 'too_large'
-  | 'too_many_columns';
+  | 'too_many_columns'
+  | 'too_deep';
 
 /**
  * The columns a source may have: GoGoCarto's exports and the census hold under 100. Each one is
@@ -106,6 +109,8 @@ function sameCells(row: readonly string[], headers: readonly string[]): boolean 
 }
 
 function readLieuJson(source: string): LieuSource | LieuSourceRefusal {
+  // Flattening a file 20,000 levels deep would overflow the stack (and say no more than « unreadable »).
+  if (nestedTooDeep(source)) return { problem: 'too_deep' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);

@@ -1,11 +1,11 @@
 // Request guards: who is calling (device token), what they may reach, and a valid JSON body.
 import type { Context, MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
+import { type JsonLimits, jsonOverLimits } from '../../domain/json-shape';
 import { toFieldIssue } from '../../domain/validation';
 import { bearerToken, hashSecret } from '../auth';
 import { costOf } from '../edge';
 import { fail, tooMany } from '../http-errors';
-import { type JsonLimits, jsonOverLimits } from '../json-shape';
 import type { AppEnv } from './env';
 
 const TOUCH_INTERVAL_MS = 60_000;

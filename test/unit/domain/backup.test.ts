@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,6 +68,18 @@ describe('the backup file', () => {
   it('refuses a file that is not JSON, or JSON that is not a Valise backup', async () => {
     expect(await parseBackup('PK\u0003\u0004 a zip file')).toEqual({ ok: false, problem: { kind: 'not_json' } });
     expect(await parseBackup('{"name":"Camille"}')).toEqual({ ok: false, problem: { kind: 'not_backup' } });
+  });
+
+  it('refuses a file nested 20,000 deep as too deep, where its checksum overflowed the stack', async () => {
+    // Made by hand with a checksum that fits, as JSON.stringify cannot write it.
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const bodyText = JSON.stringify(body({})).replace(
+      '"records":{}',
+      `"records":{},"unknownRecords":{"x":[{"data":{"a":${deep}},"clocks":{}}]}`,
+    );
+    const checksum = createHash('sha256').update(bodyText).digest('hex');
+    const text = `{"format":"valise-backup","version":1,"checksum":"${checksum}","body":${bodyText}}`;
+    expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'too_deep' } });
   });
 
   it('refuses a truncated file', async () => {

@@ -208,6 +208,14 @@ describe('files from a hostile or confused spreadsheet', () => {
     expect(readLieuText(`${wide.slice(1).join(';')}\nCafé\n`)).toMatchObject({ rows: [expect.any(Array)] });
   });
 
+  it('refuses a JSON nested 20,000 deep as too deep, where flattening it overflowed the stack', () => {
+    const deep = (depth: number) => `{"data":[{"nom":"Café","x":${'['.repeat(depth)}${']'.repeat(depth)}}]}`;
+    expect(readLieuText(deep(20_000))).toEqual({ problem: 'too_deep' });
+    // The file's object, its data array and the element are three levels of the 64.
+    expect(readLieuText(deep(62))).toEqual({ problem: 'too_deep' });
+    expect(readLieuText(deep(61))).toMatchObject({ rows: [['Café', '']] });
+  });
+
   const mapped = (text: string) => {
     const read = readLieuText(text);
     if ('problem' in read) throw new Error(read.problem);

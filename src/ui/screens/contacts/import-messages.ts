@@ -37,6 +37,8 @@ export const importMessages = {
           'Ce fichier pèse plus de 50 Mo\u00a0: trop pour être lu sur cet appareil. Découpez-le dans le tableur (par exemple une région par fichier) et importez les morceaux l’un après l’autre\u202f; rien n’a été importé.',
         too_many_columns:
           'Ce fichier a plus de 1\u202f000 colonnes\u00a0: ce n’est sans doute pas une liste de lieux (un export GoGoCarto ou le recensement en a moins de 100). Vérifiez le fichier choisi\u202f; rien n’a été importé.',
+        too_deep:
+          'Ce fichier JSON est imbriqué sur plus de 64 niveaux\u00a0: ce n’est pas un export de carte (GoGoCarto en a moins de 10). Vérifiez le fichier choisi\u202f; rien n’a été importé.',
       })[problem],
     unclosedQuote: (line: number) =>
       `Ligne ${line}\u00a0: un guillemet ouvert n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur\u202f; rien n’a été importé.`,
@@ -123,6 +125,8 @@ export const importMessages = {
           'This file is over 50 MB: too large to read on this device. Split it in the spreadsheet (one region per file, say) and import the parts one after the other; nothing was imported.',
         too_many_columns:
           'This file has over 1,000 columns: it is most likely no list of places (a GoGoCarto export or the census has fewer than 100). Check the file you picked; nothing was imported.',
+        too_deep:
+          'This JSON file is nested more than 64 levels deep: it is no map export (GoGoCarto nests fewer than 10). Check the file you picked; nothing was imported.',
       })[problem],
     unclosedQuote: (line: number) =>
       `Line ${line}: a quote opened here is never closed, the rest of the file would be read as one cell. Fix this line in the spreadsheet; nothing was imported.`,

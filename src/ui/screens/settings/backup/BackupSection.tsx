@@ -78,6 +78,8 @@ export function BackupSection() {
     switch (problem.kind) {
       case 'not_json':
         return t.notJson;
+      case 'too_deep':
+        return t.tooDeep;
       case 'not_backup':
         return t.notBackup;
       case 'newer_version':

@@ -74,6 +74,8 @@ export const messages = {
     restoredSync: 'Les éléments restaurés partiront vers le réseau à la prochaine synchronisation.',
     notJson:
       'Ce fichier est illisible\u00a0: il n’est pas au format d’une sauvegarde Valise, ou il est incomplet (téléchargement interrompu\u202f?). Rien n’a été modifié.',
+    tooDeep:
+      'Ce fichier JSON est imbriqué sur plus de 64 niveaux\u00a0: ce n’est pas une sauvegarde Valise (elle en a moins de 20). Choisissez un fichier «\u00a0valise-sauvegarde-….json\u00a0» enregistré depuis Réglages. Rien n’a été modifié.',
     unreadable:
       'Le navigateur n’a pas pu lire ce fichier (retiré de sa clé ou de son disque, ou trop gros). Copiez-le sur cet appareil et réessayez. Rien n’a été modifié.',
     notBackup:
@@ -130,6 +132,8 @@ export const messages = {
     restoredSync: 'The restored items will go to the network at the next sync.',
     notJson:
       'This file cannot be read: it is not a Valise backup, or it is incomplete (interrupted download?). Nothing changed.',
+    tooDeep:
+      'This JSON file is nested more than 64 levels deep: it is no Valise backup (one nests fewer than 20). Choose a “valise-sauvegarde-….json” file saved from Settings. Nothing changed.',
     unreadable:
       'The browser could not read this file (removed from its drive, or too large). Copy it onto this device and try again. Nothing changed.',
     notBackup:

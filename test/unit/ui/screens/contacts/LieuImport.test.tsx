@@ -38,3 +38,16 @@ test('a second column for one field is shown going to the notes, with the column
     'Comme «\u00a0\u2068Téléphone\u2069\u00a0» (colonne 2), elle donne le champ «\u00a0Téléphone\u00a0»\u00a0: elle va dans les notes, pour ne rien perdre.',
   );
 });
+
+test('a JSON file nested 20,000 deep is said to be too deep, not unreadable', async () => {
+  const deep = `{"data":[{"nom":"Café","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}]}`;
+  render(<LieuImport />);
+  fireEvent.change(screen.getByLabelText('Choisir un fichier'), {
+    target: { files: [new File([deep], 'carte.json', { type: 'application/json' })] },
+  });
+
+  await waitFor(() =>
+    expect(document.body.textContent).toContain('Ce fichier JSON est imbriqué sur plus de 64 niveaux'),
+  );
+  expect(screen.getByText('Choisir un fichier')).toBeTruthy();
+});

@@ -1,7 +1,7 @@
 // The look at a body's outline before it is parsed: what is inside a text is no structure, and a
 // text ends at its first quote that no backslash escapes, however the backslashes run.
 import { describe, expect, it } from 'vitest';
-import { jsonOverLimits } from '../../src/server/json-shape';
+import { jsonOverLimits } from '../../../src/domain/json-shape';
 
 const TWO_DEEP = { maxDepth: 2, maxValues: 100, maxKeys: 10 };
 

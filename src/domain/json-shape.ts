@@ -1,6 +1,9 @@
 // Reads how deep and how large a JSON text is without building it. JSON.parse of 8 MB of
 // `[[[…]]]` or of 2.8 million `{}` blocks the event loop for seconds and takes hundreds of MB;
 // this walk takes milliseconds, so a body over a route's limits is refused before it is parsed.
+// The app looks the same way at a JSON file a person picks (a lieux export, a backup): a deep
+// one parses, but every recursive step after it (flattening, JSON.stringify, IndexedDB's copy)
+// overflows the stack.
 
 export interface JsonLimits {
   /** Nesting of arrays and objects. */
@@ -12,6 +15,19 @@ export interface JsonLimits {
    * when the whole body is under `maxValues`.
    */
   maxKeys: number;
+}
+
+/**
+ * Nesting no JSON file a person picks needs: a GoGoCarto export nests 5 levels, a Valise backup
+ * 11 (a diagnostic's answers). A file 20,000 levels deep parses, then overflows the stack of
+ * whatever walks it.
+ */
+export const MAX_FILE_DEPTH = 64;
+
+/** Whether a picked JSON file nests deeper than `MAX_FILE_DEPTH` (checked before it is parsed). */
+export function nestedTooDeep(text: string): boolean {
+  const unbounded = Number.POSITIVE_INFINITY;
+  return jsonOverLimits(text, { maxDepth: MAX_FILE_DEPTH, maxValues: unbounded, maxKeys: unbounded }) === 'depth';
 }
 
 const QUOTE = 0x22;
