@@ -69,6 +69,9 @@ export function LieuImport() {
   const [report, setReport] = useState<PlannedLieuLine[] | null>(null);
   const reading = useRef<AbortController | null>(null);
 
+  // Leaving the page stops the read of a picked file: no work nor memory for a page no one sees.
+  useEffect(() => () => reading.current?.abort(), []);
+
   // Every line is mapped and planned again when the mapping changes, in slices between paints;
   // a change (or a cancel) meanwhile stops the run it makes stale.
   useEffect(() => {
@@ -108,7 +111,10 @@ export function LieuImport() {
       // A file past the limit (a film picked by mistake) is never read: its bytes alone could
       // take more memory than a phone gives the tab.
       if (tooLargeToRead(file.size)) return refuse({ problem: 'too_large' });
-      const decoded = decodeLieuFile(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // Decoding a large file is work of its own: skipped when the read was stopped meanwhile.
+      if (controller.signal.aborted) return;
+      const decoded = decodeLieuFile(bytes);
       if ('problem' in decoded) return refuse(decoded);
       const reader = lieuSourceReader(decoded.text);
       const read: { result: LieuSource | LieuSourceRefusal | null } = { result: null };
@@ -131,6 +137,7 @@ export function LieuImport() {
         stored,
       });
     } catch (error) {
+      if (controller.signal.aborted) return;
       console.error(error);
       setWork(null);
       setProblem(t.unreadable);
