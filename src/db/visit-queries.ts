@@ -5,6 +5,7 @@ import { queryWords } from '../domain/search';
 import type { ServiceKey } from '../domain/services';
 import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
+import { idsWithConflicts } from './open-conflicts';
 import { withoutClocks } from './reads';
 import type { Stored } from './schema';
 import type { VisitFacets } from './search-columns';
@@ -32,6 +33,8 @@ export interface VisitFilter {
 export interface VisitRow {
   visit: Visit;
   organisationName: string | null;
+  /** A text of the visit was changed on two devices at once: the person has to choose a version. */
+  conflicted: boolean;
 }
 
 /**
@@ -70,9 +73,15 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
           const page = await pageOfVisits(context, filter, lower, upper, keep);
           return [page, await lieuNames(context, page)] as const;
         });
+  // Read as the list's own query, so that a conflict pulled or settled marks or clears its card.
+  const conflicted = await idsWithConflicts(
+    context,
+    visits.map((visit) => visit.id),
+  );
   return visits.map((visit) => ({
     visit: withoutClocks(visit),
     organisationName: visit.organisationId ? (names.get(visit.organisationId) ?? null) : null,
+    conflicted: conflicted.has(visit.id),
   }));
 }
 

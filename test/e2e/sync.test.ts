@@ -107,6 +107,19 @@ describe('two phones of a network', () => {
     await a.page.setViewportSize(PHONE);
     expect(describeViolations(await runAxe(a.page))).toBe('');
 
+    // Back in the list, the visit's card says it waits for her choice, and the status does not
+    // say « À jour » over it: it says what waits, whole within a phone's top bar.
+    await a.go('#/visites');
+    await a.page.getByTestId('visit-to-settle').waitFor();
+    await expect.poll(() => a.network.indicator().textContent()).toBe('À choisir 1');
+    await screenshotAtSizes(a.page, 'sync-conflict-in-list');
+    await a.page.setViewportSize(PHONE);
+    expect(await a.network.indicatorLabelWhole()).toBe(true);
+    await a.page.setViewportSize(PHONE);
+    expect(describeViolations(await runAxe(a.page))).toBe('');
+    await a.go(`#/visites/${id}`);
+    await a.page.getByRole('main').getByTestId('conflict').waitFor();
+
     // Camille takes the other version: both phones converge on it, the choice is gone.
     expect(shownOnA).toContain('Autre version');
     const offered = (await a.page.getByTestId('conflict-text').first().textContent()) ?? '';

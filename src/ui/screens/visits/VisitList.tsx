@@ -174,8 +174,15 @@ function VisitItem({ row }: { row: VisitRow }) {
         <span class={styles['visit-item__when']}>{listDateTime(visit.visitedAt, lang)}</span>
         {visit.purpose ? <span class={styles['visit-item__purpose']}>{visit.purpose}</span> : null}
         {firstLine ? <span class={styles['visit-item__notes']}>{firstLine}</span> : null}
-        {services.length > 0 ? (
+        {services.length > 0 || row.conflicted ? (
           <span class={styles['visit-item__services']}>
+            {/* First on the card's last line: a phone cuts the services, never this. */}
+            {row.conflicted ? (
+              <span class={styles['to-settle']} data-testid="visit-to-settle">
+                {t.toSettle}
+                <span class="visually-hidden">{t.toSettleDetail}</span>
+              </span>
+            ) : null}
             {shown.map(({ service, label }, index) => (
               <span
                 key={service}

@@ -23,6 +23,8 @@ export const messages = {
     noPlace: 'Lieu non précisé',
     drafts: (count: number) => `Brouillons (${formatNumber(count, 'fr')})`,
     moreServices: (count: number) => `+${formatNumber(count, 'fr')}`,
+    toSettle: 'Version à choisir',
+    toSettleDetail: '\u00a0: un texte de cette visite a été modifié sur deux appareils, sa page montre les deux',
     resultCount: (count: number, more: boolean) =>
       `${formatNumber(count, 'fr')}${more ? '+' : ''} ${count === 1 ? 'visite' : 'visites'}`,
   },
@@ -47,6 +49,8 @@ export const messages = {
     noPlace: 'Place not given',
     drafts: (count: number) => `Drafts (${formatNumber(count, 'en')})`,
     moreServices: (count: number) => `+${formatNumber(count, 'en')}`,
+    toSettle: 'Version to choose',
+    toSettleDetail: ': a text of this visit was changed on two devices, its page shows both',
     resultCount: (count: number, more: boolean) =>
       `${formatNumber(count, 'en')}${more ? '+' : ''} ${count === 1 ? 'visit' : 'visits'}`,
   },
