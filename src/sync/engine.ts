@@ -101,7 +101,9 @@ export class SyncEngine {
   /**
    * Loads what the last run left (pending count, last sync time) for the first render, and the
    * session as this tab last read it: a device an admin removed says so without asking the
-   * server again (it never takes a device back).
+   * server again (it never takes a device back). A joined device whose tab has run nothing yet
+   * is « Synchronisation… », not « À jour »: its first run starts now (the scheduler's start, a
+   * join), and a server gone since the last visit was said to be fine until that run failed.
    */
   async refresh(): Promise<void> {
     const meta = await readSyncMeta(this.context);
@@ -116,7 +118,7 @@ export class SyncEngine {
         : session.revokedAt
           ? { state: 'error', error: 'revoked' }
           : this.current.state === 'unjoined'
-            ? { state: 'idle' }
+            ? { state: 'syncing' }
             : {}),
     });
   }
