@@ -26,7 +26,10 @@ export const UPGRADES = {
   6: async (transaction: Transaction) => {
     for (const table of SEARCHED_TABLES) {
       const { texts } = segmentOfRecords(table, await transaction.table(table).toArray());
-      const keys = wordKeys(table, texts.split('\n'));
+      const keys = wordKeys(
+        table,
+        texts.split('\n').map((text) => text.split(' ')),
+      );
       await transaction.table(WORDS_TABLE).bulkPut(keys.map((key) => ({ key })));
     }
   },

@@ -8,10 +8,10 @@ import Dexie, {
   type DBCoreTable,
   type DBCoreTransaction,
 } from 'dexie';
-import { normalizeForSearch } from '../domain/search';
+import { searchWords } from '../domain/search';
 import type { Visit } from '../domain/visit';
 import { SEARCH_TABLE, type SearchedTable, type SearchSegment, WORDS_TABLE } from './search-index';
-import { visitSearchText } from './search-text';
+import { visitSearchWords } from './search-text';
 import { addWords, unknownWords, wordKeys } from './search-words';
 
 interface Entry {
@@ -19,31 +19,35 @@ interface Entry {
   visitedAt: string;
   facet: string;
   text: string;
+  /** The text's words, for the list of known words. */
+  words: readonly string[];
+}
+
+const NO_WORDS: readonly string[] = [];
+
+/** An entry of a record without text (a deleted one), or of a key deleted. */
+function textless(id: string, visitedAt: string, facet: string): Entry {
+  return { id, visitedAt, facet, text: '', words: NO_WORDS };
+}
+
+function withText(id: string, visitedAt: string, facet: string, words: readonly string[]): Entry {
+  return { id, visitedAt, facet, text: words.join(' '), words };
 }
 
 function entryOf(table: SearchedTable, record: Record<string, unknown>): Entry {
   const id = String(record.id);
   const deleted = record.deleted === true;
   if (table !== 'visits') {
-    return {
-      id,
-      visitedAt: '',
-      facet: deleted ? '1' : '',
-      text: deleted ? '' : normalizeForSearch(String(record.name ?? '')),
-    };
+    return deleted ? textless(id, '', '1') : withText(id, '', '', searchWords(String(record.name ?? '')));
   }
   const visit = record as unknown as Visit;
-  return {
-    id,
-    visitedAt: visit.visitedAt,
-    facet: [
-      deleted ? '1' : '',
-      (visit.services ?? []).join(' '),
-      visit.organisationId ?? '',
-      (visit.contactIds ?? []).join(' '),
-    ].join('\t'),
-    text: deleted ? '' : visitSearchText(visit),
-  };
+  const facet = [
+    deleted ? '1' : '',
+    (visit.services ?? []).join(' '),
+    visit.organisationId ?? '',
+    (visit.contactIds ?? []).join(' '),
+  ].join('\t');
+  return deleted ? textless(id, visit.visitedAt, facet) : withText(id, visit.visitedAt, facet, visitSearchWords(visit));
 }
 
 function segmentOf(table: SearchedTable, entries: readonly Entry[]): SearchSegment {
@@ -69,7 +73,7 @@ function requestedEntries(table: SearchedTable, request: DBCoreMutateRequest, de
   if (request.type === 'add' || request.type === 'put') {
     return (request.values as Record<string, unknown>[]).map((record) => entryOf(table, record));
   }
-  return deletedKeys.map((id) => ({ id, visitedAt: '', facet: '1', text: '' }));
+  return deletedKeys.map((id) => textless(id, '', '1'));
 }
 
 async function keysIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreDeleteRange): Promise<string[]> {
@@ -185,7 +189,7 @@ async function storedEntries(
   const stored = await table.getMany({ trans, keys: ids as string[] });
   return ids.map((id, index) => {
     const record = stored[index] as Record<string, unknown> | undefined;
-    return record ? entryOf(searched, record) : { id, visitedAt: '', facet: '1', text: '' };
+    return record ? entryOf(searched, record) : textless(id, '', '1');
   });
 }
 
@@ -220,7 +224,7 @@ export async function searchedMutate(
     pending,
     wordKeys(
       searched,
-      entries.map((entry) => entry.text),
+      entries.map((entry) => entry.words),
     ),
   );
   if (entries.length > 0) {
