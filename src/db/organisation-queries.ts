@@ -11,6 +11,11 @@ export async function getOrganisation(context: DataContext, id: string): Promise
   return stored && !stored.deleted ? withoutClocks(stored) : undefined;
 }
 
+/** `id` when it names a live lieu of this device, else null (a link's query may name anything). */
+export async function knownLieuId(context: DataContext, id: string | undefined): Promise<string | null> {
+  return (id && (await getOrganisation(context, id))?.id) || null;
+}
+
 /** Several lieux by id, in the order asked, skipping unknown or deleted ones. */
 export async function organisationsByIds(context: DataContext, ids: readonly string[]): Promise<Organisation[]> {
   const stored = await context.db.records('organisations').bulkGet([...ids]);

@@ -4,6 +4,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { type PickedType, pickedRecords, pickerCandidates } from '../../db/picker-queries';
 import { useLive } from '../hooks/use-live';
+import { useMessages } from '../i18n/messages';
+import { pickerMessages } from './picker-messages';
 import { type PickerOption, SearchPicker, type SearchPickerProps } from './SearchPicker';
 
 /** Candidates read for what is typed: more than shown, so "N de plus" still says there are more. */
@@ -16,6 +18,7 @@ type RecordPickerProps = Omit<SearchPickerProps, 'options' | 'onQuery'> & {
 };
 
 export function RecordPicker({ type, exclude = [], ...picker }: RecordPickerProps) {
+  const t = useMessages(pickerMessages);
   const [query, setQuery] = useState('');
   const known = [...picker.selected, ...(picker.suggested ?? [])];
   // Tagged with the text they were read for: until the search for what is typed answers, the
@@ -25,14 +28,30 @@ export function RecordPicker({ type, exclude = [], ...picker }: RecordPickerProp
     [type, query],
   );
   const candidates = found?.records;
-  const picked = useLive((context) => pickedRecords(context, type, known), [type, known.join(',')]);
+  // Tagged with the ids they were read for: a lieu just created is being read, not absent.
+  const knownKey = known.join(',');
+  const picked = useLive(
+    async (context) => ({ ids: knownKey, records: await pickedRecords(context, type, known) }),
+    [type, knownKey],
+  );
   const options = useMemo(() => {
     const byId = new Map<string, PickerOption>();
-    for (const record of [...(picked ?? []), ...(candidates ?? [])]) {
+    for (const record of [...(picked?.records ?? []), ...(candidates ?? [])]) {
       if (exclude.includes(record.id)) continue;
       byId.set(record.id, { id: record.id, label: record.name, detail: record.detail });
     }
     return [...byId.values()];
   }, [candidates, picked, exclude.join(',')]);
-  return <SearchPicker {...picker} options={options} onQuery={setQuery} answered={found?.query === query} />;
+  // A picked id read and not found (a link naming a lieu of another device, a person deleted
+  // since) says so, with its « Changer » or « × », instead of « … » for ever.
+  const absentLabel = picked?.ids === knownKey ? t.absent(type) : undefined;
+  return (
+    <SearchPicker
+      {...picker}
+      options={options}
+      onQuery={setQuery}
+      answered={found?.query === query}
+      {...(absentLabel ? { absentLabel } : {})}
+    />
+  );
 }

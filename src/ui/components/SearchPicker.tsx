@@ -43,6 +43,11 @@ export interface SearchPickerProps {
    * still on its way): "Créer « … »" waits, or a known lieu typed quickly would be created twice.
    */
   answered?: boolean;
+  /**
+   * The chip of a picked id that is among no option: « … » while it is being read (the default),
+   * then what RecordPicker says of a record this device does not hold.
+   */
+  absentLabel?: string;
   error?: string | undefined;
 }
 
@@ -59,6 +64,7 @@ export function SearchPicker({
   maxShown = 6,
   onQuery,
   answered = true,
+  absentLabel = '…',
   error,
 }: SearchPickerProps) {
   const t = useMessages(pickerMessages);
@@ -81,7 +87,7 @@ export function SearchPicker({
   const candidates = matches.filter((option) => !selected.includes(option.id));
   const shown = candidates.slice(0, maxShown);
   const exact = typed && options.some((option) => normalizeForSearch(option.label) === normalizeForSearch(query));
-  const picked = selected.map((key) => byId.get(key) ?? { id: key, label: '…' });
+  const picked = selected.map((key) => byId.get(key) ?? { id: key, label: absentLabel });
   const searching = multiple || selected.length === 0;
   const creatable = typed && onCreate !== undefined && !exact && answered;
 

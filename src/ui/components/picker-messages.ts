@@ -1,8 +1,11 @@
+import type { PickedType } from '../../db/picker-queries';
 import { formatNumber } from '../../domain/numbers';
 import type { Messages } from '../i18n/messages';
 
 export const pickerMessages = {
   fr: {
+    absent: (type: PickedType): string =>
+      type === 'organisations' ? 'Lieu absent de cet appareil' : 'Personne absente de cet appareil',
     searchLabel: (label: string) => `Chercher\u00a0: ${label}`,
     remove: (name: string) => `Retirer ${name}`,
     change: 'Changer',
@@ -33,6 +36,8 @@ export const pickerMessages = {
       'Ce lieu n’est pas encore ajouté\u00a0: «\u00a0Ajouter le lieu\u00a0» ou «\u00a0Annuler\u00a0», puis enregistrez.',
   },
   en: {
+    absent: (type: PickedType): string =>
+      type === 'organisations' ? 'Place not on this device' : 'Person not on this device',
     searchLabel: (label: string) => `Search: ${label}`,
     remove: (name: string) => `Remove ${name}`,
     change: 'Change',

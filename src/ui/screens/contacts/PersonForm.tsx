@@ -2,6 +2,7 @@
 // email, tags, notes and the GDPR consent; kept as a draft on every change.
 import { getContact } from '../../../db/contacts';
 import { saveRecordForm } from '../../../db/form-save';
+import { knownLieuId } from '../../../db/organisation-queries';
 import type { Contact } from '../../../domain/contact';
 import { hrefTo, navigate, useRoute } from '../../../state/router';
 import { classes } from '../../components/classes';
@@ -55,10 +56,11 @@ function valuesOf(person: Contact | null, lieuId?: string): PersonValues {
 export function PersonForm({ personId, draftId }: { personId: string | null; draftId?: string | undefined }) {
   const t = useMessages(messages);
   const lieuId = useRoute().query[LIEU_PARAM];
-  const start = useFormStart(
-    { kind: 'person', recordId: personId, draftId },
-    fromRecord(getContact, (person) => valuesOf(person, lieuId)),
-  );
+  const start = useFormStart({ kind: 'person', recordId: personId, draftId }, async (context, recordId) => {
+    // A link may name a lieu this device does not hold (or no id at all): nothing is chosen then.
+    const lieu = recordId === null ? await knownLieuId(context, lieuId) : null;
+    return fromRecord(getContact, (person) => valuesOf(person, lieu ?? undefined))(context, recordId);
+  });
   const title = personId ? t.editPersonTitle : t.newPerson;
   return (
     <FormGate title={title} start={start} missing={{ text: t.notFound, back: t.back, href: hrefTo(CONTACTS) }}>

@@ -1,6 +1,7 @@
 import { format, isValid, parseISO } from 'date-fns';
 import { useState } from 'preact/hooks';
 import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics';
+import { knownLieuId } from '../../../db/organisation-queries';
 import { createOrganisation } from '../../../db/organisations';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
@@ -30,7 +31,21 @@ interface NewDiagnosticProps {
   visitId?: string | undefined;
 }
 
-export function NewDiagnostic({ organisationId: givenOrganisation, visitId }: NewDiagnosticProps) {
+export function NewDiagnostic({ organisationId, visitId }: NewDiagnosticProps) {
+  const t = useMessages(messages);
+  // A link may name a lieu this device does not hold (or no id at all): nothing is chosen then.
+  const given = useLive((context) => knownLieuId(context, organisationId), [organisationId]);
+  if (given === undefined) return <ScreenHeader title={t.newTitle} description={t.newPurpose} />;
+  return <NewDiagnosticForm givenOrganisation={given ?? undefined} visitId={visitId} />;
+}
+
+function NewDiagnosticForm({
+  givenOrganisation,
+  visitId,
+}: {
+  givenOrganisation?: string | undefined;
+  visitId?: string | undefined;
+}) {
   const t = useMessages(messages);
   const context = useDataContext();
   const templates = useLive((ctx) => listOfferedTemplates(ctx), []);

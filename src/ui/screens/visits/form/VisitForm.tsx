@@ -3,6 +3,7 @@
 // transaction that also forgets the draft.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AttachmentTooLargeError } from '../../../../db/attachments';
+import { knownLieuId } from '../../../../db/organisation-queries';
 import { type CaptureHints, captureHints, getVisit, saveVisit } from '../../../../db/visits';
 import { SERVICE_KEYS } from '../../../../domain/services';
 import { navigate, useRoute } from '../../../../state/router';
@@ -53,7 +54,8 @@ export default function VisitForm({ visitId, draftId }: VisitFormProps) {
   const start = useFormStart<VisitFormValues, PendingPhoto>(
     { kind: VISIT_DRAFT_KIND, recordId: visitId, draftId },
     async (context, id) => {
-      if (id === null) return { ...emptyVisitValues(), organisationId: lieuId ?? null };
+      // A link may name a lieu this device does not hold (or no id at all): nothing is chosen then.
+      if (id === null) return { ...emptyVisitValues(), organisationId: await knownLieuId(context, lieuId) };
       const visit = await getVisit(context, id);
       return visit ? valuesOfVisit(visit) : undefined;
     },
