@@ -43,6 +43,9 @@ describe('joining a network from the app', () => {
     const news = await page.getByText('Cet appareil a rejoint').boundingBox();
     const topBar = await page.locator('header.topbar').boundingBox();
     expect(news && topBar && news.y >= topBar.y + topBar.height && news.y + news.height <= 740).toBe(true);
+    // So is the section's heading, whole, below the top bar.
+    const heading = await page.getByRole('heading', { name: 'Réseau', exact: true }).boundingBox();
+    expect(heading && topBar && heading.y >= topBar.y + topBar.height).toBe(true);
     // A joined admin seeds what the network's valise lacks once it has pulled, then sends it.
     await expect.poll(() => network.indicator().textContent()).toContain('À jour');
     expect(await network.statusText()).toContain('Tout a été envoyé.');
@@ -63,6 +66,22 @@ describe('joining a network from the app', () => {
     await network.syncNow();
     await expect.poll(() => network.state()).toBe('idle');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('on a laptop, the joined screen opens on the « Réseau » heading, whole, above the news', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const page = await device(DESKTOP);
+    const network = new NetworkPage(page, server.url);
+    await network.openInvitation(firstInvitationCode(server.output()));
+    await network.join('Camille Martin', 'Ordinateur de Camille');
+    await page.getByText('Cet appareil a rejoint').waitFor();
+    await expect.poll(() => network.state()).toBe('idle');
+    const heading = await page.getByRole('heading', { name: 'Réseau', exact: true }).boundingBox();
+    const news = await page.getByText('Cet appareil a rejoint').boundingBox();
+    expect(heading && heading.y >= 0).toBe(true);
+    expect(news && news.y + news.height <= 800).toBe(true);
+    await screenshot(page, 'network-joined-desktop');
   });
 
   test('a second tab of the device follows a join made in the first, and a visit written there carries the member’s name', async () => {

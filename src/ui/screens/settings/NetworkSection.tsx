@@ -32,13 +32,15 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
   // The join form is long: its button sits far down a phone's screen, and the joined screen
   // would open there, in the middle of the administration. Show the news and the status instead.
   // The focus goes with them: the button pressed is gone with the form, and from the body, Tab
-  // started again at the top bar, far from the news and its "Aller aux visites".
+  // started again at the top bar, far from the news and its "Aller aux visites". The section
+  // scrolls to the top, not the news: the news at the top put the « Réseau » heading above
+  // the window (half cut off on a laptop, under the top bar on a phone).
   const joined = session !== null;
   useEffect(() => {
     const news = joinedStatus.current;
     if (!joinedHere || !joined || !news) return;
     news.focus({ preventScroll: true });
-    news.scrollIntoView({ block: 'start' });
+    (news.closest('section') ?? news).scrollIntoView({ block: 'start' });
   }, [joinedHere, joined]);
   const onJoined = (ownChanges: boolean) => {
     setJoinedHere({ ownChanges });
