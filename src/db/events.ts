@@ -1,9 +1,12 @@
 // Events of the network: the agenda and one event's page. Attendance is written person by
 // person (a map entry each), so two concierges ticking presence offline both keep theirs.
+import type { Contact } from '../domain/contact';
 import type { NetworkEvent } from '../domain/event';
+import type { NewRecord } from '../domain/record-types';
 import type { OrganisationKind } from '../domain/vocabulary';
-import { contactsByIds } from './contacts';
+import { contactsByIds, createContact } from './contacts';
 import type { DataContext } from './context';
+import { saveWithDraft } from './form-save';
 import { organisationsByIds } from './organisations';
 import { deleteRecord, setMapEntries } from './writes';
 
@@ -31,6 +34,29 @@ export function setAttendance(
   entries: Record<string, Attendee | null>,
 ): Promise<NetworkEvent> {
   return setMapEntries(context, 'events', eventId, 'attendees', entries);
+}
+
+/** The draft of the person being created at an event, on this device: one per event. */
+export const attendeeDraftId = (eventId: string) => `eventAttendee-${eventId}`;
+
+/**
+ * A person created on the spot at an event: the person, their attendance and the forgetting of
+ * the draft they were typed in, in one transaction. Apart, a tab killed between them left the
+ * person made and the draft still there, whose « Ajouter », restored, made the person twice.
+ */
+export function addNewAttendee(
+  context: DataContext,
+  eventId: string,
+  person: NewRecord<'contacts'>,
+  status: Attendee['status'],
+): Promise<Contact> {
+  const { db } = context;
+  const tables = [db.records('contacts'), db.records('events')];
+  return saveWithDraft(context, tables, attendeeDraftId(eventId), async () => {
+    const contact = await createContact(context, person);
+    await setAttendance(context, eventId, { [contact.id]: { name: contact.name, status } });
+    return contact;
+  });
 }
 
 /**

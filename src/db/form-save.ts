@@ -5,7 +5,7 @@ import type { Table } from 'dexie';
 import { changedSince } from '../domain/form-changes';
 import type { NewRecord, RecordChanges, RecordMap, RecordType } from '../domain/record-types';
 import type { DataContext } from './context';
-import { deleteDraft } from './drafts';
+import { type Draft, deleteDraft, saveDraft } from './drafts';
 import { createRecord, updateRecord } from './writes';
 
 /**
@@ -47,4 +47,23 @@ export function saveRecordForm<K extends RecordType>(
       ? createRecord(context, type, fields)
       : updateRecord(context, type, id, opened ? changedSince<RecordChanges<K>>(fields, opened) : fields),
   );
+}
+
+/**
+ * Creates a record from a form inside another form (a lieu made from a visit's picker) and
+ * stores the draft of the form around it, the record now in it, in the same transaction: apart,
+ * a tab killed between the two left the record made and the draft still holding the inline form,
+ * whose « Ajouter », restored, made the record twice.
+ */
+export function createIntoDraft<K extends RecordType>(
+  context: DataContext,
+  type: K,
+  fields: NewRecord<K>,
+  draft: (record: RecordMap[K]) => Omit<Draft, 'updatedAt'>,
+): Promise<RecordMap[K]> {
+  return saveWithDraft(context, [context.db.anyRecords(type)], null, async () => {
+    const record = await createRecord(context, type, fields);
+    await saveDraft(context, draft(record));
+    return record;
+  });
 }

@@ -1,13 +1,11 @@
 // Create a person without leaving the form in progress (a visit, an event): name, role, phone,
 // email. Not a <form> of its own, since it sits inside another form.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createContact } from '../../db/contacts';
 import { RecordValidationError } from '../../db/errors';
 import { isolate } from '../../domain/bidi';
-import type { Contact } from '../../domain/contact';
+import type { NewRecord } from '../../domain/record-types';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
 import { useInlineForm } from '../forms/use-inline-form';
-import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { Button } from './Button';
@@ -29,8 +27,8 @@ interface InlineContactFormProps {
   initialName?: string;
   /** What was typed here before, given back by the draft of the form around it. */
   restored?: NewPersonFields | undefined;
-  /** Every change, for the form around it to keep in its draft. */
-  onInput?: (fields: NewPersonFields) => void;
+  /** Every change, for the form around it to keep in its draft (a killed tab loses nothing). */
+  onInput: (fields: NewPersonFields) => void;
   /** Lieux the person is linked to (the visit's lieu). */
   organisationIds?: readonly string[];
   /**
@@ -40,7 +38,11 @@ interface InlineContactFormProps {
   offerLieu?: { id: string; name: string } | null;
   /** What the form around it says of this person (saved while not added yet), shown on the name. */
   error?: string | undefined;
-  onCreated: (contact: Contact) => void;
+  /**
+   * The repository call that creates the person and, in the same transaction, writes what the
+   * form around it becomes (the person in, this form closed): see src/db/form-save.ts.
+   */
+  create: (person: NewRecord<'contacts'>) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -51,12 +53,11 @@ export function InlineContactForm({
   organisationIds = [],
   offerLieu = null,
   error,
-  onCreated,
+  create,
   onCancel,
 }: InlineContactFormProps) {
   const t = useMessages(pickerMessages);
   const lang = useLanguage();
-  const context = useDataContext();
   const [values, setValuesHere] = useState<NewPersonFields>(
     () => restored ?? { name: initialName, role: '', phone: '', email: '' },
   );
@@ -73,21 +74,19 @@ export function InlineContactForm({
   const set = (key: keyof NewPersonFields) => (event: { currentTarget: HTMLInputElement }) => {
     const next = { ...values, [key]: event.currentTarget.value };
     setValuesHere(next);
-    onInput?.(next);
+    onInput(next);
   };
 
   const save = async () => {
-    if (!context) return;
     setFailed(false);
     try {
-      const contact = await createContact(context, {
+      await create({
         name: values.name,
         role: values.role.trim() || null,
         phone: values.phone.trim() || null,
         email: values.email.trim() || null,
         organisationIds: [...organisationIds, ...(offerLieu && linked ? [offerLieu.id] : [])],
       });
-      onCreated(contact);
     } catch (error) {
       if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
       else setFailed(true);

@@ -1,17 +1,15 @@
-// Create a lieu without leaving the form in progress (a visit, a contact, a diagnostic):
+// Create a lieu without leaving the form in progress (a visit, a person, an event):
 // name, kind, and postcode and commune with the lieu form's own lookup, so a lieu made here has
 // its INSEE code and territory too (the report's "Visites par territoire" counts it). Not a
 // <form> of its own, since it sits inside another form.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../db/errors';
-import { createOrganisation } from '../../db/organisations';
-import type { Organisation } from '../../domain/organisation';
+import type { NewRecord } from '../../domain/record-types';
 import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
 import { useInlineForm } from '../forms/use-inline-form';
-import { useDataContext } from '../hooks/use-data-context';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { issuesByField } from '../i18n/validation';
 import { CommuneFields } from '../territory/CommuneFields';
@@ -45,11 +43,15 @@ interface InlineOrganisationFormProps {
   initialName?: string;
   /** What was typed here before, given back by the draft of the form around it. */
   restored?: NewLieuFields | undefined;
-  /** Every change, for the form around it to keep in its draft. */
-  onInput?: (fields: NewLieuFields) => void;
+  /** Every change, for the form around it to keep in its draft (a killed tab loses nothing). */
+  onInput: (fields: NewLieuFields) => void;
   /** What the form around it says of this lieu (saved while it was not added yet), shown on its name. */
   error?: string | undefined;
-  onCreated: (organisation: Organisation) => void;
+  /**
+   * The repository call that creates the lieu and, in the same transaction, writes what the form
+   * around it becomes (the lieu in, this form closed): see src/db/form-save.ts.
+   */
+  create: (lieu: NewRecord<'organisations'>) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -58,18 +60,17 @@ export function InlineOrganisationForm({
   restored,
   onInput,
   error,
-  onCreated,
+  create,
   onCancel,
 }: InlineOrganisationFormProps) {
   const t = useMessages(pickerMessages);
   const lang = useLanguage();
-  const context = useDataContext();
   const [values, setValuesHere] = useState<NewLieuFields>(
     () => restored ?? { name: initialName, kind: 'tiers_lieu', ...NO_COMMUNE },
   );
   const setValues = (next: NewLieuFields) => {
     setValuesHere(next);
-    onInput?.(next);
+    onInput(next);
   };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
@@ -82,16 +83,13 @@ export function InlineOrganisationForm({
   }, []);
 
   const save = async () => {
-    if (!context) return;
     setFailed(false);
     try {
-      onCreated(
-        await createOrganisation(context, {
-          name: values.name,
-          kind: values.kind,
-          ...Object.fromEntries(COMMUNE_KEYS.map((key) => [key, values[key].trim() || null])),
-        }),
-      );
+      await create({
+        name: values.name,
+        kind: values.kind,
+        ...Object.fromEntries(COMMUNE_KEYS.map((key) => [key, values[key].trim() || null])),
+      });
     } catch (error) {
       if (error instanceof RecordValidationError) setErrors(issuesByField(error.issues, lang));
       else setFailed(true);

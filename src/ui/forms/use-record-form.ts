@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, saveDraft, saveDraftFiles } from '../../db/drafts';
 import { isStorageFull, RecordValidationError } from '../../db/errors';
+import { createIntoDraft } from '../../db/form-save';
+import type { NewRecord, RecordMap, RecordType } from '../../domain/record-types';
 import { navigate, routeStore } from '../../state/router';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage } from '../i18n/messages';
@@ -57,6 +59,17 @@ export interface RecordForm<V, F> {
   restoredAt: string | null;
   set: <K extends keyof V>(key: K, value: V[K]) => void;
   change: (patch: Partial<V>) => void;
+  /**
+   * Creates a record inside the form (a lieu or a person from a picker's « Créer ») and changes
+   * the form by `patch` of it, the draft written with the record in one transaction: a killed
+   * tab never leaves the record made while the draft still holds the inline form that made it.
+   * Rejects as the creation does (a refused field), the form and its draft unchanged.
+   */
+  createWithin: <K extends RecordType>(
+    type: K,
+    fields: NewRecord<K>,
+    patch: (record: RecordMap[K], values: V) => Partial<V>,
+  ) => Promise<RecordMap[K]>;
   setFiles: (files: F[]) => void;
   /** Value, input handler and error of a text field: `<Field label="Nom" {...form.bind('name')} />`. */
   bind: (key: StringKey<V>) => { value: string; onInput: (event: TextEvent) => void; error: string | undefined };
@@ -113,35 +126,66 @@ export function useRecordForm<V extends object, R, F = never>(
       })
       .finally(() => setPending((count) => count - 1));
   };
-  const writeDraft = (next: V) =>
+  const draftOf = (next: V) => ({
+    id: draftId,
+    kind: start.kind,
+    recordId: start.recordId,
+    values: { ...next } as Record<string, unknown>,
+    ...(options.describe ? { title: options.describe(next) } : {}),
+  });
+  const drafted = () => {
+    if (start.recordId === null) rememberDraftInAddress(address.current, draftId);
+  };
+  // The values as they are when the write runs, not when it was asked for: a write asked for
+  // while a record made inside the form was being stored writes that record in too. Of the
+  // writes waiting their turn, only the last runs: the others would write the same values.
+  const asked = useRef(0);
+  const writeDraft = () => {
+    const turn = ++asked.current;
     keep(async () => {
-      await saveDraft(context, {
-        id: draftId,
-        kind: start.kind,
-        recordId: start.recordId,
-        values: { ...next } as Record<string, unknown>,
-        ...(options.describe ? { title: options.describe(next) } : {}),
-      });
-      if (start.recordId === null) rememberDraftInAddress(address.current, draftId);
+      if (turn !== asked.current) return;
+      await saveDraft(context, draftOf(latest.current));
+      drafted();
     });
+  };
 
+  const apply = (patch: Partial<V>) => {
+    latest.current = { ...latest.current, ...patch };
+    setValues(latest.current);
+    // A field changed is no longer wrong as said (by the errors of now: a record made inside the
+    // form is applied after an await).
+    setErrors((current) => {
+      if (!Object.keys(patch).some((key) => current[key])) return current;
+      const rest = { ...current };
+      for (const key of Object.keys(patch)) delete rest[key];
+      return rest;
+    });
+  };
   const change = (patch: Partial<V>) => {
-    const next = { ...latest.current, ...patch };
-    latest.current = next;
-    setValues(next);
-    writeDraft(next);
-    if (Object.keys(patch).some((key) => errors[key])) {
-      setErrors((current) => {
-        const rest = { ...current };
-        for (const key of Object.keys(patch)) delete rest[key];
-        return rest;
-      });
-    }
+    apply(patch);
+    writeDraft();
+  };
+  const createWithin: RecordForm<V, F>['createWithin'] = (type, fields, patch) => {
+    // After the draft writes asked for before it, which would otherwise put the inline form back.
+    const created = writes.current.then(async () => {
+      const record = await createIntoDraft(context, type, fields, (made) =>
+        draftOf({ ...latest.current, ...patch(made, latest.current) }),
+      );
+      apply(patch(record, latest.current));
+      noteDraft(false);
+      drafted();
+      return record;
+    });
+    writes.current = created.then(
+      () => undefined,
+      () => undefined,
+    );
+    return created;
   };
   const setFiles = (next: F[]) => {
     setFilesState(next);
     // The draft itself must exist for its files to be offered back.
-    writeDraft(latest.current);
+    writeDraft();
     keep(() => saveDraftFiles(context, draftId, next));
   };
 
@@ -215,6 +259,7 @@ export function useRecordForm<V extends object, R, F = never>(
       error: errors[key],
     }),
     change,
+    createWithin,
     setFiles,
     submit,
     discard,

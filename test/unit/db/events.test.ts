@@ -1,8 +1,16 @@
-import { describe, expect, test } from 'vitest';
-import { createContact } from '../../../src/db/contacts';
+import { describe, expect, test, vi } from 'vitest';
+import { createContact, listContacts } from '../../../src/db/contacts';
 import { getDraft, saveDraft } from '../../../src/db/drafts';
 import { addNote, deleteNote, editNote, NotOwnNoteError, noteDraftId, notesOfEvent } from '../../../src/db/event-notes';
-import { attendeeKinds, deleteEvent, getEvent, listEvents, setAttendance } from '../../../src/db/events';
+import {
+  addNewAttendee,
+  attendeeDraftId,
+  attendeeKinds,
+  deleteEvent,
+  getEvent,
+  listEvents,
+  setAttendance,
+} from '../../../src/db/events';
 import { saveRecordForm } from '../../../src/db/form-save';
 import { createOrganisation } from '../../../src/db/organisations';
 import { createRecord, deleteRecord } from '../../../src/db/writes';
@@ -35,6 +43,32 @@ describe('the events repository', () => {
 
     await setAttendance(context, event.id, { [camille]: null });
     expect(Object.keys((await getEvent(context, event.id))?.attendees ?? {})).toEqual([hugo]);
+  });
+
+  // Three writes once (the person, the attendance, the draft's end): a tab killed between them
+  // left the person made and the draft still there, and the draft given back made them twice.
+  test('a person created at an event arrives with the draft forgotten, in one write: all of it or nothing', async () => {
+    const context = await openTestContext();
+    const event = await createRecord(context, 'events', rencontre);
+    const draft = { id: attendeeDraftId(event.id), kind: 'eventAttendee', recordId: event.id, values: { name: 'Jo' } };
+    await saveDraft(context, draft);
+    const outbox = await context.db.outbox.count();
+
+    // The last step fails: the person is not made, nobody arrives, the draft is still there.
+    const forget = vi.spyOn(context.db.drafts, 'bulkDelete').mockRejectedValueOnce(new Error('disk gone'));
+    await expect(addNewAttendee(context, event.id, { name: 'Jo Martin' }, 'present')).rejects.toThrow('disk gone');
+    forget.mockRestore();
+    expect(await listContacts(context)).toEqual([]);
+    expect((await getEvent(context, event.id))?.attendees).toEqual({});
+    expect((await getDraft(context, draft.id))?.values).toEqual({ name: 'Jo' });
+    expect(await context.db.outbox.count()).toBe(outbox);
+
+    const jo = await addNewAttendee(context, event.id, { name: 'Jo Martin' }, 'present');
+    expect((await listContacts(context)).map((contact) => contact.name)).toEqual(['Jo Martin']);
+    expect((await getEvent(context, event.id))?.attendees).toEqual({
+      [jo.id]: { name: 'Jo Martin', status: 'present' },
+    });
+    expect(await getDraft(context, draft.id)).toBeUndefined();
   });
 
   test('refuses an event that ends before it starts and keeps the stored one', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   contactsByIds,
   contactsOfOrganisation,
@@ -6,8 +6,9 @@ import {
   getContact,
   listContacts,
 } from '../../../src/db/contacts';
+import { getDraft, saveDraft } from '../../../src/db/drafts';
 import { RecordValidationError } from '../../../src/db/errors';
-import { saveRecordForm } from '../../../src/db/form-save';
+import { createIntoDraft, saveRecordForm } from '../../../src/db/form-save';
 import {
   createOrganisation,
   getOrganisation,
@@ -94,5 +95,43 @@ describe('contacts', () => {
       RecordValidationError,
     );
     expect(await listContacts(context)).toEqual([]);
+  });
+});
+
+// A lieu made from a visit's « Créer », then the visit's draft written with it in: a tab killed
+// between the two left the lieu made and the draft still holding the inline form, whose
+// « Ajouter le lieu », given back, made the lieu twice.
+describe('a record made inside a form', () => {
+  const visitDraft = (values: Record<string, unknown>) => ({
+    id: 'visit-new-1',
+    kind: 'visit',
+    recordId: null,
+    values,
+  });
+  const typed = { organisationId: null, newLieu: { initialName: 'Fablab', typed: null } };
+
+  test('is stored with the draft of the form around it, in one write: all of it or nothing', async () => {
+    const context = await openTestContext();
+    await saveDraft(context, visitDraft(typed));
+    const intoDraft = (lieu: { id: string }) => visitDraft({ organisationId: lieu.id, newLieu: null });
+
+    // The draft's write fails: no lieu, the draft as it was.
+    const put = vi.spyOn(context.db.drafts, 'put').mockRejectedValueOnce(new Error('disk gone'));
+    await expect(
+      createIntoDraft(context, 'organisations', { name: 'Fablab', kind: 'tiers_lieu' }, intoDraft),
+    ).rejects.toThrow('disk gone');
+    put.mockRestore();
+    expect(await listOrganisations(context)).toEqual([]);
+    expect((await getDraft(context, 'visit-new-1'))?.values).toEqual(typed);
+
+    // A refused lieu: nothing written either.
+    await expect(
+      createIntoDraft(context, 'organisations', { name: '', kind: 'tiers_lieu' }, intoDraft),
+    ).rejects.toBeInstanceOf(RecordValidationError);
+    expect((await getDraft(context, 'visit-new-1'))?.values).toEqual(typed);
+
+    const lieu = await createIntoDraft(context, 'organisations', { name: 'Fablab', kind: 'tiers_lieu' }, intoDraft);
+    expect((await listOrganisations(context)).map((stored) => stored.id)).toEqual([lieu.id]);
+    expect((await getDraft(context, 'visit-new-1'))?.values).toEqual({ organisationId: lieu.id, newLieu: null });
   });
 });

@@ -131,7 +131,12 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
           <InlineOrganisationForm
             {...inlineDraftProps(values.newLieu, (next) => form.set('newLieu', next))}
             error={form.errors.newLieu}
-            onCreated={(lieu) => form.change({ organisationIds: [...values.organisationIds, lieu.id], newLieu: null })}
+            create={(lieu) =>
+              form.createWithin('organisations', lieu, (made, current) => ({
+                organisationIds: [...current.organisationIds, made.id],
+                newLieu: null,
+              }))
+            }
             onCancel={() => form.set('newLieu', null)}
           />
         ) : null}

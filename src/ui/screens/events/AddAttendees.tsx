@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { contactsByIds } from '../../../db/contacts';
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
-import { type Attendee, setAttendance } from '../../../db/events';
+import { type Attendee, addNewAttendee, attendeeDraftId, setAttendance } from '../../../db/events';
 import type { Contact } from '../../../domain/contact';
 import type { NetworkEvent } from '../../../domain/event';
+import type { NewRecord } from '../../../domain/record-types';
 import { InlineContactForm, type NewPersonFields } from '../../components/InlineContactForm';
 import { RecordPicker } from '../../components/RecordPicker';
 import { type InlineCreation, inlineDraftProps } from '../../forms/inline-creation';
@@ -15,9 +16,6 @@ import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 
 type NewAttendee = InlineCreation<NewPersonFields>;
-
-/** The draft of the person being created at an event: one per event. */
-const attendeeDraftId = (eventId: string) => `eventAttendee-${eventId}`;
 
 /**
  * Adds people from the contacts, or a new person created on the spot. During or after the
@@ -77,16 +75,20 @@ export function AddAttendees({
     for (const person of people) entries[person.id] = { name: person.name, status: arrivingAs };
     void setAttendance(context, event.id, entries);
   };
+  // The person, their attendance and the draft's end in one transaction (a killed tab between
+  // them made the person twice once the draft was given back).
+  const createAttendee = async (person: NewRecord<'contacts'>) => {
+    if (!context) throw new Error('the database is not open yet');
+    await addNewAttendee(context, event.id, person, arrivingAs);
+    setCreating(null);
+  };
 
   if (creating !== null) {
     return (
       <InlineContactForm
         {...inlineDraftProps(creating, keep)}
         offerLieu={place}
-        onCreated={(contact) => {
-          add([contact]);
-          keep(null);
-        }}
+        create={createAttendee}
         onCancel={() => keep(null)}
       />
     );

@@ -281,6 +281,9 @@ function Form({ start }: { start: FormStart<Values> }) {
         value={values.placeOrganisationId}
         creating={values.newPlace}
         onChange={form.change}
+        create={(lieu) =>
+          form.createWithin('organisations', lieu, (made) => ({ placeOrganisationId: made.id, newPlace: null }))
+        }
         error={errors.newPlace}
       />
       <Field

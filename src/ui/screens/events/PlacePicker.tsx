@@ -1,3 +1,4 @@
+import type { NewRecord } from '../../../domain/record-types';
 import { InlineOrganisationForm, type NewLieuFields } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
 import { type InlineCreation, inlineDraftProps } from '../../forms/inline-creation';
@@ -10,12 +11,14 @@ interface PlacePickerProps {
   /** The lieu being created here, kept in the event form's draft. */
   creating: InlineCreation<NewLieuFields> | null;
   onChange: (changes: { placeOrganisationId?: string | null; newPlace?: InlineCreation<NewLieuFields> | null }) => void;
+  /** Creates the lieu and makes it the event's place, its draft written with it (the form kit's createWithin). */
+  create: (lieu: NewRecord<'organisations'>) => Promise<unknown>;
   /** The event form's word on the lieu being created (saved before it was added). */
   error?: string | undefined;
 }
 
 /** The lieu that hosts the event, picked from the network's lieux or created on the spot. */
-export function PlacePicker({ value, creating, onChange, error }: PlacePickerProps) {
+export function PlacePicker({ value, creating, onChange, create, error }: PlacePickerProps) {
   const t = useMessages(messages);
   const pickerBox = useFocusAfterClose<HTMLDivElement>(creating !== null);
   if (creating !== null) {
@@ -23,7 +26,7 @@ export function PlacePicker({ value, creating, onChange, error }: PlacePickerPro
       <InlineOrganisationForm
         {...inlineDraftProps(creating, (next) => onChange({ newPlace: next }))}
         error={error}
-        onCreated={(organisation) => onChange({ placeOrganisationId: organisation.id, newPlace: null })}
+        create={create}
         onCancel={() => onChange({ newPlace: null })}
       />
     );

@@ -184,4 +184,34 @@ describe('the form kit', () => {
 
     expect(await getContact(context, person.id)).toMatchObject({ role: 'Maire adjointe', phone: '06 12 34 56 78' });
   });
+
+  // A lieu made from the visit's « Créer » was stored, then the draft written a moment later: a
+  // tab killed between the two gave back the inline form, whose « Ajouter le lieu » made it twice.
+  test('a lieu made inside the form is in its draft once stored, with what was typed meanwhile; refused, nothing changes', async () => {
+    const context = await appData();
+    const opened = { notes: '', lieuId: null as string | null, newLieu: 'Fablab' as string | null };
+    const { result } = renderHook(() =>
+      useRecordForm(
+        { ...startOf(context, 'visit-new-within'), saved: opened, values: opened },
+        { save: async () => null, onSaved: () => {} },
+      ),
+    );
+    const lieuIn = (made: { id: string }) => ({ lieuId: made.id, newLieu: null });
+
+    await act(() =>
+      expect(result.current.createWithin('organisations', { name: '', kind: 'tiers_lieu' }, lieuIn)).rejects.toThrow(),
+    );
+    expect(result.current.values).toEqual(opened);
+
+    let made: { id: string } | undefined;
+    await act(async () => {
+      const creation = result.current.createWithin('organisations', { name: 'Fablab', kind: 'tiers_lieu' }, lieuIn);
+      // Typed while the lieu was being stored: written after it, with the lieu in.
+      result.current.set('notes', 'Atelier vélo');
+      made = await creation;
+    });
+    const expected = { notes: 'Atelier vélo', lieuId: made?.id, newLieu: null };
+    expect(result.current.values).toEqual(expected);
+    await waitFor(async () => expect((await getDraft(context, 'visit-new-within'))?.values).toEqual(expected));
+  });
 });

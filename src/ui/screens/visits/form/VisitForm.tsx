@@ -178,7 +178,9 @@ function VisitEditor({
             <InlineOrganisationForm
               {...inlineDraftProps(newLieu, (next) => change({ newLieu: next }))}
               error={errors.newLieu}
-              onCreated={(lieu) => change({ organisationId: lieu.id, newLieu: null })}
+              create={(lieu) =>
+                form.createWithin('organisations', lieu, (made) => ({ organisationId: made.id, newLieu: null }))
+              }
               onCancel={() => change({ newLieu: null })}
             />
           ) : null}
@@ -215,7 +217,12 @@ function VisitEditor({
               {...inlineDraftProps(newPerson, (next) => change({ newPerson: next }))}
               error={errors.newPerson}
               organisationIds={values.organisationId ? [values.organisationId] : []}
-              onCreated={(person) => change({ contactIds: [...values.contactIds, person.id], newPerson: null })}
+              create={(person) =>
+                form.createWithin('contacts', person, (made, current) => ({
+                  contactIds: [...current.contactIds, made.id],
+                  newPerson: null,
+                }))
+              }
               onCancel={() => change({ newPerson: null })}
             />
           ) : null}
