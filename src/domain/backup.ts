@@ -56,6 +56,11 @@ export type BackupProblem =
   | { kind: 'not_backup' }
   | { kind: 'newer_version'; version: number }
   | { kind: 'checksum' }
+  /**
+   * Records of types this version does not know that have no id (`count` of them): kept by
+   * type and id, they would all become one. No app writes such a record: the file was made by hand.
+   */
+  | { kind: 'unknown_without_id'; count: number }
   | { kind: 'invalid_record'; type: RecordType; id: string; issue: FieldIssue | undefined };
 
 type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
@@ -127,6 +132,7 @@ export async function parseBackup(
   const groups = [...Object.entries(body.unknownRecords ?? {}), ...Object.entries(body.records)];
   const total = groups.reduce((sum, [, states]) => sum + states.length, 0);
   let checkedCount = 0;
+  let unknownWithoutId = 0;
   for (const [type, states] of groups) {
     const kept: RecordState[] = [];
     for (const state of states) {
@@ -136,6 +142,10 @@ export async function parseBackup(
       if (pause && checkedCount % CHECKED_PER_PAUSE === 0) await pause(checkedCount, total);
       // A type this version does not know (from a newer app) is carried unchecked, as it is.
       if (!isRecordType(type)) {
+        // Any text: a later release's ids need not be this one's; stored under `String(id)`,
+        // a missing one ("undefined"), 1 and "1", every object ("[object Object]") would collide.
+        const id = shape.output.data.id;
+        if (typeof id !== 'string' || id === '') unknownWithoutId += 1;
         kept.push(shape.output);
         continue;
       }
@@ -150,6 +160,7 @@ export async function parseBackup(
     if (isRecordType(type)) records[type] = [...(records[type] ?? []), ...kept];
     else unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), ...kept]);
   }
+  if (unknownWithoutId > 0) return { ok: false, problem: { kind: 'unknown_without_id', count: unknownWithoutId } };
   return {
     ok: true,
     backup: {

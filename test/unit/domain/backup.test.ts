@@ -117,6 +117,21 @@ describe('the backup file', () => {
     }
   });
 
+  it('refuses records of an unknown type that have no id, naming how many, where they became one', async () => {
+    const withId = (id: unknown) => ({ ...visitState(), data: { ...visitState().data, id } });
+    const without = visitState();
+    delete without.data.id;
+    // Stored by String(id), the last two would also be one: "1" and "[object Object]" stand for many.
+    const later = [visitState(), without, withId(1), withId({ id: 'x' })];
+    const text = await writeBackup({ ...body({}), unknownRecords: { typeOfALaterRelease: later } });
+    expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'unknown_without_id', count: 3 } });
+    // Each with its id, they are carried as they are.
+    const parsed = await parseBackup(
+      await writeBackup({ ...body({}), unknownRecords: { later: [visitState(), visitState()] } }),
+    );
+    expect(parsed.ok && parsed.backup.body.unknownRecords?.later?.length).toBe(2);
+  });
+
   it('checks a long file a few records at a time, saying how far it is, unknown types included', async () => {
     const visits = Array.from({ length: 90 }, () => visitState());
     const later = Array.from({ length: 30 }, () => visitState());

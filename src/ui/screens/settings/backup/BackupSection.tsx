@@ -86,6 +86,8 @@ export function BackupSection() {
         return t.newerVersion;
       case 'checksum':
         return t.checksum;
+      case 'unknown_without_id':
+        return t.unknownWithoutId(problem.count);
       case 'invalid_record':
         return t.invalidRecord(t.typeName(problem.type), problem.issue ? describeIssue(problem.issue, lang) : '');
     }

@@ -86,6 +86,8 @@ export const messages = {
       'Cette sauvegarde a été modifiée ou abîmée depuis son enregistrement\u00a0: elle est refusée pour ne rien corrompre. Rien n’a été modifié.',
     invalidRecord: (what: string, detail: string) =>
       `Un élément de cette sauvegarde est invalide (${what}${detail ? `\u00a0: ${detail}` : ''}). Elle est refusée en entier\u202f; rien n’a été modifié.`,
+    unknownWithoutId: (count: number) =>
+      `${count === 1 ? '1 élément d’un type inconnu de cette version n’a' : `${formatNumber(count, 'fr')} éléments d’un type inconnu de cette version n’ont`} pas d’identifiant\u00a0: cette sauvegarde a été fabriquée ou modifiée hors de Valise. Elle est refusée en entier\u202f; rien n’a été modifié.`,
     damagedFile:
       'Une photo ou un fichier de cette sauvegarde est abîmé. Elle est refusée en entier\u202f; rien n’a été modifié.',
     restoreFailed:
@@ -144,6 +146,8 @@ export const messages = {
       'This backup was modified or damaged since it was saved: it is refused so nothing gets corrupted. Nothing changed.',
     invalidRecord: (what: string, detail: string) =>
       `An item of this backup is invalid (${what}${detail ? `: ${detail}` : ''}). It is refused whole; nothing changed.`,
+    unknownWithoutId: (count: number) =>
+      `${count === 1 ? '1 item of a type this version does not know has' : `${formatNumber(count, 'en')} items of a type this version does not know have`} no id: this backup was made or edited outside Valise. It is refused whole; nothing changed.`,
     damagedFile: 'A photo or file of this backup is damaged. It is refused whole; nothing changed.',
     restoreFailed: 'The restore did not complete (storage full?). Nothing changed; free some space and try again.',
     typeName: (type: RecordType) => TYPES_EN[type][0],
