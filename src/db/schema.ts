@@ -214,6 +214,14 @@ const SCHEMA_V13 = { followUps: `id, visitId, eventId, ${OPEN_DUE}, owner, doneA
  */
 const SCHEMA_V14 = { diagnostics: 'id, organisationId, templateId, filledOn, visitId' };
 
+/**
+ * Version 15: no new index; the duplicate keys and the search's text and words of the records
+ * holding a character drawn as nothing (a soft hyphen, a zero-width space…), which the
+ * normalisation now drops instead of reading as a space (search.ts), are to be worked out again
+ * (invisible-rebuild.ts).
+ */
+const SCHEMA_V15 = {};
+
 /** Every version's changes, in order: what a database of each version has is the sum up to it. */
 export const SCHEMA_HISTORY: Record<string, string>[] = [
   SCHEMA_V1,
@@ -230,10 +238,11 @@ export const SCHEMA_HISTORY: Record<string, string>[] = [
   SCHEMA_V12,
   SCHEMA_V13,
   SCHEMA_V14,
+  SCHEMA_V15,
 ];
 
 /** The versions whose upgrade fills what they add from the records kept (schema-upgrades.ts). */
-export const UPGRADED_VERSIONS: UpgradedVersion[] = [4, 6, 7, 9, 11, 12];
+export const UPGRADED_VERSIONS: UpgradedVersion[] = [4, 6, 7, 9, 11, 12, 15];
 
 /** The tables whose writes keep an index of the database's own (index-writes.ts). */
 const INDEXED_TABLES = new Set([...SEARCHED, ...Object.keys(DERIVED_FIELDS)]);
@@ -305,7 +314,7 @@ export class ValiseDb extends Dexie {
   /**
    * Only versions with an upgrade, and the latest, are declared, each with the changes of the
    * versions before it that had none: Dexie parses every declared version again at each
-   * declaration (105 parses for 14 versions), and it upgrades from the stores the installed
+   * declaration (120 parses for 15 versions), and it upgrades from the stores the installed
    * database really has, so a version not declared is reached with the next one declared.
    */
   private declareUpgrades(): void {

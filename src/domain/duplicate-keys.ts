@@ -4,7 +4,7 @@
 // no use for the pairing.
 import type { Contact } from './contact';
 import type { Organisation } from './organisation';
-import { normalizeForSearch } from './search';
+import { normalizeForSearch, withoutInvisible } from './search';
 
 /**
  * Why two records are likely the same, in order of precedence: two records sharing several
@@ -21,7 +21,10 @@ export function normalizePhone(phone: string | null | undefined): string {
   return national.length >= 6 ? national : '';
 }
 
-const normalizeEmail = (email: string | null | undefined) => (email ?? '').trim().toLowerCase();
+const normalizeEmail = (email: string | null | undefined) =>
+  withoutInvisible(email ?? '')
+    .trim()
+    .toLowerCase();
 
 /** Where a joined key's reason ends and its value begins. */
 export const SEPARATOR = '\u0000';

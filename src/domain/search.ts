@@ -5,6 +5,26 @@ const MARKS = /\p{M}+/gu;
 /** A character a searched word is made of: letters, digits, and those of emails and phones. */
 const KEPT = /[\p{L}\p{N}@.+]/u;
 const ASCII_KEPT: readonly boolean[] = Array.from({ length: 128 }, (_, code) => KEPT.test(String.fromCharCode(code)));
+/**
+ * Characters drawn as nothing: a soft hyphen (a copy from a PDF's line ends or a web page),
+ * zero-width spaces, joiners and non-joiners, direction marks and isolates, the word joiner and
+ * invisible operators, a byte order mark. Inside a word they would split it in two, so
+ * « Fab\u00ADLab » would neither find « FabLab » nor be seen as its duplicate: they are dropped,
+ * not read as spaces. Keys and search texts stored before were read with them as spaces: the
+ * schema's version 15 has those of the records holding one worked out again (db/invisible-rebuild.ts).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const HAS_INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** Whether a text holds a character drawn as nothing, which the normalisations drop. */
+export function holdsInvisible(text: string): boolean {
+  return HAS_INVISIBLE.test(text);
+}
+
+/** The text without its characters drawn as nothing (the text itself when it has none: the usual case). */
+export function withoutInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
 
 /**
  * Lower case, without diacritics, punctuation turned into single spaces. Every visit written
@@ -20,7 +40,7 @@ export function normalizeForSearch(text: string): string {
  * tenth of the normalisation.
  */
 export function searchWords(text: string): string[] {
-  return latinWords(text) ?? keptRuns(text.normalize('NFD').replace(MARKS, '').toLowerCase());
+  return latinWords(text) ?? keptRuns(withoutInvisible(text).normalize('NFD').replace(MARKS, '').toLowerCase());
 }
 
 /**
@@ -77,7 +97,7 @@ function latinKinds(): Uint8Array {
   for (let code = 0; code < FAST_END; code++) {
     if (code >= LATIN_END && code < PUNCTUATION) continue;
     const character = String.fromCharCode(code);
-    const normalised = character.normalize('NFD').replace(MARKS, '').toLowerCase();
+    const normalised = withoutInvisible(character).normalize('NFD').replace(MARKS, '').toLowerCase();
     const kept = Array.from(normalised, (part) => KEPT.test(part));
     if (normalised === '') table[code] = NOTHING;
     else if (kept.every(Boolean)) {

@@ -2,6 +2,7 @@
 // that the engine, its transport and scheduler do not weigh on the first screen's download.
 import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
+import { rebuildInvisible } from '../db/invisible-rebuild';
 import type { BlobEntry } from '../db/schema';
 import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
@@ -61,6 +62,10 @@ function transportFor(context: DataContext): HttpTransport | null {
 export function startRuntime() {
   started ??= (async () => {
     const context = await appData();
+    // Work a schema upgrade left for when the app runs (none on most starts: one read of `meta`).
+    void rebuildInvisible(context).catch((error: unknown) =>
+      console.error('Working out the search keys failed', error),
+    );
     // Read again: another tab may have joined or left since this one opened the database.
     await reloadSession(context);
     // The starter valise is seeded where this device may (see seedStarterValise): at start,

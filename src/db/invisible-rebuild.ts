@@ -1,0 +1,65 @@
+// The duplicate keys and the search's text and words of records stored while the search's
+// normalisation read a character drawn as nothing (a soft hyphen, a zero-width space…) as a
+// space: it now drops it (src/domain/search.ts), so they are worked out again. Reading every
+// record to find the few that hold one takes seconds at 50,000 visits (a phone four times
+// more), which a schema upgrade would make the first screen wait for: version 15's upgrade only
+// notes the work (schema-upgrades.ts), done here once the app runs, in slices of their own
+// transactions, lieux and people first (the pickers and "Doublons possibles" read their keys),
+// then visits. A record is rewritten as it is stored: the middlewares give it its keys and text.
+import { holdsInvisible } from '../domain/search';
+import type { DataContext } from './context';
+import type { SearchedTable } from './search-index';
+
+/** The `meta` entry of the work left: the table being read and the last id read in it. */
+export const INVISIBLE_REBUILD = 'invisibleRebuild';
+
+export interface RebuildProgress {
+  table: SearchedTable;
+  after: string | null;
+}
+
+const ORDER: readonly SearchedTable[] = ['organisations', 'contacts', 'visits'];
+/** Where the work starts. */
+export const REBUILD_START: RebuildProgress = { table: 'organisations', after: null };
+/** Records read by one slice: a task of tens of milliseconds here at most (README, "Search"). */
+const SLICE = 250;
+
+const holdsInvisibleText = (record: object) =>
+  Object.values(record).some((value) => typeof value === 'string' && holdsInvisible(value));
+
+/** Reads and rewrites one slice; false once nothing is left. */
+export function rebuildSlice(context: DataContext): Promise<boolean> {
+  const { db } = context;
+  const tables = ORDER.map((table) => db.anyRecords(table));
+  return db.transaction('rw', [db.meta, ...tables], async () => {
+    const progress = (await db.meta.get(INVISIBLE_REBUILD))?.value as RebuildProgress | undefined;
+    if (!progress) return false;
+    const table = db.anyRecords(progress.table);
+    const read = progress.after === null ? table.orderBy(':id') : table.where(':id').above(progress.after);
+    const slice = await read.limit(SLICE).toArray();
+    const holding = slice.filter(holdsInvisibleText);
+    if (holding.length > 0) await table.bulkPut(holding);
+    const nextTable = ORDER[ORDER.indexOf(progress.table) + 1];
+    const next: RebuildProgress | null =
+      slice.length === SLICE
+        ? { table: progress.table, after: (slice.at(-1) as { id: string }).id }
+        : nextTable
+          ? { table: nextTable, after: null }
+          : null;
+    if (next) await db.meta.put({ key: INVISIBLE_REBUILD, value: next });
+    else await db.meta.delete(INVISIBLE_REBUILD);
+    return next !== null;
+  });
+}
+
+/** The page given back between slices: when the browser is idle (WebKit has no requestIdleCallback). */
+const pause = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+
+/** Does the work left, if any, slice after slice (another tab doing it too only rewrites a slice twice). */
+export async function rebuildInvisible(context: DataContext): Promise<void> {
+  while (await rebuildSlice(context)) await pause();
+}
