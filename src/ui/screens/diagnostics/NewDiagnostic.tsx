@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics';
 import { knownLieuId } from '../../../db/organisation-queries';
 import { createOrganisation } from '../../../db/organisations';
+import { getVisit } from '../../../db/visits';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
@@ -33,10 +34,17 @@ interface NewDiagnosticProps {
 
 export function NewDiagnostic({ organisationId, visitId }: NewDiagnosticProps) {
   const t = useMessages(messages);
-  // A link may name a lieu this device does not hold (or no id at all): nothing is chosen then.
-  const given = useLive((context) => knownLieuId(context, organisationId), [organisationId]);
+  // A link may name a lieu or a visit this device does not hold (or no id at all): the
+  // diagnostic is then tied to neither, rather than to a record no screen can open.
+  const given = useLive(
+    async (context) => ({
+      lieu: await knownLieuId(context, organisationId),
+      visit: (visitId && (await getVisit(context, visitId))?.id) || null,
+    }),
+    [organisationId, visitId],
+  );
   if (given === undefined) return <ScreenHeader title={t.newTitle} description={t.newPurpose} />;
-  return <NewDiagnosticForm givenOrganisation={given ?? undefined} visitId={visitId} />;
+  return <NewDiagnosticForm givenOrganisation={given.lieu ?? undefined} visitId={given.visit ?? undefined} />;
 }
 
 function NewDiagnosticForm({

@@ -3,10 +3,11 @@
 // for ever (saving the visit would have stored a lieu no device knows). Nothing is chosen then;
 // a lieu of the device is chosen as before. A picked lieu or person the device does not hold
 // (deleted since, of another device) says so in its chip, instead of « … ».
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, expect, test } from 'vitest';
 import { createOrganisation } from '../../../../src/db/organisations';
+import { createRecord } from '../../../../src/db/writes';
 import { newId } from '../../../../src/domain/ids';
 import { parseHash, routeStore } from '../../../../src/state/router';
 import { RecordPicker } from '../../../../src/ui/components/RecordPicker';
@@ -69,3 +70,28 @@ test('a picked person the device does not hold says so in its chip, and stays pi
   render(<Picked ids={[newId()]} />);
   await waitFor(() => expect(chips()).toEqual(['Personne absente de cet appareil×']));
 });
+
+test('a diagnostic started from a link naming a visit this device does not hold is tied to no visit', async () => {
+  const lieu = await createOrganisation(app.context, { name: 'La Grange', kind: 'tiers_lieu' });
+  const visit = await createRecord(app.context, 'visits', {
+    visitedAt: '2026-03-03T09:00:00.000Z',
+    organisationId: lieu.id,
+    services: ['support_projects'],
+  });
+  const start = async (visitId: string) => {
+    routeStore.setState({ route: parseHash('') });
+    render(<NewDiagnostic organisationId={lieu.id} visitId={visitId} />);
+    await waitFor(() => expect(chips()).toEqual(['La GrangeChanger']), { timeout: 30_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Commencer le diagnostic' }));
+    await waitFor(() => expect(routeStore.getState().route.path).toMatch(/^\/diagnostics\/[0-9a-f-]{36}/), {
+      timeout: 30_000,
+    });
+    cleanup();
+    const id = routeStore.getState().route.path.split('/')[2] as string;
+    return (await app.context.db.records('diagnostics').get(id))?.visitId;
+  };
+  // Kept when the visit is on the device (started from its page); else no tie to a visit no screen opens.
+  expect(await start(visit.id)).toBe(visit.id);
+  expect(await start(newId())).toBeNull();
+  expect(await start('x'.repeat(10_000))).toBeNull();
+}, 60_000);
