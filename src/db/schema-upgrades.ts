@@ -27,10 +27,7 @@ export const UPGRADES = {
   6: async (transaction: Transaction) => {
     for (const table of SEARCHED_TABLES) {
       const { texts } = segmentOfRecords(table, await transaction.table(table).toArray());
-      const keys = wordKeys(
-        table,
-        texts.split('\n').map((text) => text.split(' ')),
-      );
+      const keys = wordKeys(table, new Set(texts.split(/[\n ]/)));
       await transaction.table(WORDS_TABLE).bulkPut(keys.map((key) => ({ key })));
     }
   },

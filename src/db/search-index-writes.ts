@@ -19,26 +19,29 @@ interface Entry {
   visitedAt: string;
   facet: string;
   text: string;
-  /** The text's words, for the list of known words. */
-  words: readonly string[];
 }
-
-const NO_WORDS: readonly string[] = [];
 
 /** An entry of a record without text (a deleted one), or of a key deleted. */
 function textless(id: string, visitedAt: string, facet: string): Entry {
-  return { id, visitedAt, facet, text: '', words: NO_WORDS };
+  return { id, visitedAt, facet, text: '' };
 }
 
-function withText(id: string, visitedAt: string, facet: string, words: readonly string[]): Entry {
-  return { id, visitedAt, facet, text: words.join(' '), words };
+/**
+ * An entry of a text of `words`, which are added to `known`. The words are not kept in the
+ * entry: an entry lives until its transaction's segment is written, and a page's words kept
+ * with it (a hundred thousand small strings) survived the young generation's collections.
+ */
+function withText(id: string, visitedAt: string, facet: string, words: readonly string[], known?: Set<string>): Entry {
+  if (known) for (const word of words) known.add(word);
+  return { id, visitedAt, facet, text: words.join(' ') };
 }
 
-function entryOf(table: SearchedTable, record: Record<string, unknown>): Entry {
+/** A record's entry; its words are added to `known`. */
+function entryOf(table: SearchedTable, record: Record<string, unknown>, known?: Set<string>): Entry {
   const id = String(record.id);
   const deleted = record.deleted === true;
   if (table !== 'visits') {
-    return deleted ? textless(id, '', '1') : withText(id, '', '', searchWords(String(record.name ?? '')));
+    return deleted ? textless(id, '', '1') : withText(id, '', '', searchWords(String(record.name ?? '')), known);
   }
   const visit = record as unknown as Visit;
   const facet = [
@@ -47,7 +50,9 @@ function entryOf(table: SearchedTable, record: Record<string, unknown>): Entry {
     visit.organisationId ?? '',
     (visit.contactIds ?? []).join(' '),
   ].join('\t');
-  return deleted ? textless(id, visit.visitedAt, facet) : withText(id, visit.visitedAt, facet, visitSearchWords(visit));
+  return deleted
+    ? textless(id, visit.visitedAt, facet)
+    : withText(id, visit.visitedAt, facet, visitSearchWords(visit), known);
 }
 
 function segmentOf(table: SearchedTable, entries: readonly Entry[]): SearchSegment {
@@ -68,10 +73,15 @@ export function segmentOfRecords(table: SearchedTable, records: readonly Record<
   );
 }
 
-/** The entries a write leaves: the values written, or deleted marks for the keys deleted. */
-function requestedEntries(table: SearchedTable, request: DBCoreMutateRequest, deletedKeys: readonly string[]): Entry[] {
+/** The entries a write leaves (the values written, or deleted marks for the keys deleted); their words go to `known`. */
+function requestedEntries(
+  table: SearchedTable,
+  request: DBCoreMutateRequest,
+  deletedKeys: readonly string[],
+  known: Set<string>,
+): Entry[] {
   if (request.type === 'add' || request.type === 'put') {
-    return (request.values as Record<string, unknown>[]).map((record) => entryOf(table, record));
+    return (request.values as Record<string, unknown>[]).map((record) => entryOf(table, record, known));
   }
   return deletedKeys.map((id) => textless(id, '', '1'));
 }
@@ -217,16 +227,9 @@ export async function searchedMutate(
         : [];
   // The records first: IndexedDB stores them while their text is normalised.
   const written = table.mutate(request);
-  const entries = requestedEntries(searched, request, deletedKeys);
-  lookUpWords(
-    down.table(WORDS_TABLE),
-    trans,
-    pending,
-    wordKeys(
-      searched,
-      entries.map((entry) => entry.words),
-    ),
-  );
+  const words = new Set<string>();
+  const entries = requestedEntries(searched, request, deletedKeys, words);
+  lookUpWords(down.table(WORDS_TABLE), trans, pending, wordKeys(searched, words));
   if (entries.length > 0) {
     const collected = pending.entries.get(searched);
     if (collected) for (const entry of entries) collected.push(entry);

@@ -7,15 +7,14 @@ import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { SearchedTable } from './search-index';
 
 /**
- * The distinct keys of the words of normalised texts, given as each text's words. The words are
- * made distinct before the table is put in front of them: a bulk write's texts repeat most of
- * their words, and building a key for each occurrence took as long as normalising the text.
+ * The keys of distinct words of normalised texts. The words are made distinct before the
+ * table is put in front of them: a bulk write's texts repeat most of their words, and building
+ * a key for each occurrence took as long as normalising the text.
  */
-export function wordKeys(table: SearchedTable, wordsOfTexts: readonly (readonly string[])[]): string[] {
-  const words = new Set<string>();
-  for (const ofText of wordsOfTexts) for (const word of ofText) words.add(word);
-  words.delete('');
-  return Array.from(words, (word) => `${table}\t${word}`);
+export function wordKeys(table: SearchedTable, words: ReadonlySet<string>): string[] {
+  const keys: string[] = [];
+  for (const word of words) if (word !== '') keys.push(`${table}\t${word}`);
+  return keys;
 }
 
 /** Of `keys`, the words not known yet (one look-up in the write's transaction). */
