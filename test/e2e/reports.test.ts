@@ -103,6 +103,28 @@ describe('a backup of the device', () => {
     await reports.chooseYear(2026);
     await expect.poll(() => reports.figure('visits').textContent()).toBe('5');
     expect(await reports.figure('lieux').textContent()).toBe('3');
+
+    // On the phone the first figures show on the first screen, above the bottom navigation: the
+    // territory, service and author are folded into a line that says what they keep.
+    await other.page.setViewportSize(PHONE);
+    await other.page.reload();
+    await other.page.getByTestId('figure-visits').waitFor();
+    await reports.chooseYear(2026);
+    await expect.poll(() => reports.figure('visits').textContent()).toBe('5');
+    await screenshot(other.page, 'reports-phone-first-screen');
+    const figure = await other.page.getByTestId('figure-visits').boundingBox();
+    const navigation = await other.page.locator('nav.nav').boundingBox();
+    expect(figure && navigation && figure.y + figure.height <= navigation.y).toBe(true);
+    const summary = reports.moreFilters().locator('summary');
+    expect(await summary.textContent()).toBe('Territoire, service, saisi par\u00a0: tous');
+    expect(await other.page.getByLabel('Territoire', { exact: true }).isVisible()).toBe(false);
+    // Opened from the keyboard, the fields are there; a choice is said on the folded line.
+    await summary.focus();
+    await other.page.keyboard.press('Enter');
+    await other.page.getByLabel('Territoire', { exact: true }).selectOption('Pays de Dinan');
+    await expect.poll(() => reports.figure('visits').textContent()).toBe('1');
+    expect(await summary.textContent()).toBe('Territoire, service, saisi par\u00a0: Pays de Dinan');
+    await screenshot(other.page, 'reports-phone-filters-open');
   });
 
   test('refuses a foreign, truncated or edited file in words and changes nothing', async () => {

@@ -19,7 +19,18 @@ export class ReportsPage {
   }
 
   async chooseTerritory(territory: string): Promise<void> {
+    await this.openMoreFilters();
     await this.page.getByLabel('Territoire', { exact: true }).selectOption(territory);
+  }
+
+  /** The territory, service and author, folded on a phone under a line that says what they keep. */
+  moreFilters(): Locator {
+    return this.page.locator('#filtres details');
+  }
+
+  async openMoreFilters(): Promise<void> {
+    if (!(await this.moreFilters().evaluate((details) => (details as HTMLDetailsElement).open)))
+      await this.moreFilters().locator('summary').click();
   }
 
   figure(testId: 'visits' | 'lieux' | 'events' | 'follow-ups'): Locator {

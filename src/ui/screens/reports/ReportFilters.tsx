@@ -1,5 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { ReportFilters as Filters } from '../../../domain/report';
 import type { TerritoryOption } from '../../../domain/territory';
+import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
 import { TerritoryFilter } from '../../components/TerritoryFilter';
 import { useMessages } from '../../i18n/messages';
@@ -20,10 +22,26 @@ interface ReportFiltersProps {
   invalidRange: boolean;
   onChoice: (choice: PeriodChoice) => void;
   onFilters: (filters: Filters) => void;
+  /** The territory, service and author chosen, in words (none: every one). */
+  chosen: readonly string[];
 }
 
-export function ReportFilters({ choice, filters, options, invalidRange, onChoice, onFilters }: ReportFiltersProps) {
+/** Wide enough that the filters stand open beside each other and the figures still show below. */
+const ROOMY = '(min-width: 721px)';
+
+export function ReportFilters({
+  choice,
+  filters,
+  options,
+  invalidRange,
+  onChoice,
+  onFilters,
+  chosen,
+}: ReportFiltersProps) {
   const t = useMessages(messages);
+  // On a phone the period stays at hand and the other filters fold into one line that says what
+  // they keep: open, the five fields filled the first screen and the figures began below it.
+  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || matchMedia(ROOMY).matches);
   const set = (change: Partial<PeriodChoice>) => onChoice({ ...choice, ...change });
   const value = (event: Event) => (event.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   return (
@@ -87,25 +105,34 @@ export function ReportFilters({ choice, filters, options, invalidRange, onChoice
           ))}
         </Field>
       ) : null}
-      <TerritoryFilter
-        territories={options.territories}
-        value={{ territory: filters.territory ?? null, service: filters.service ?? null }}
-        serviceLabel={t.service}
-        onChange={(choice) => onFilters({ ...filters, ...choice })}
-      />
-      <Field
-        as="select"
-        label={t.author}
-        value={filters.author ?? ''}
-        onChange={(e) => onFilters({ ...filters, author: value(e) || null })}
+      <details
+        class={styles['report-more']}
+        open={open}
+        onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
       >
-        <option value="">{t.all}</option>
-        {options.authors.map((author) => (
-          <option key={author} value={author}>
-            {author}
-          </option>
-        ))}
-      </Field>
+        <summary>{t.moreFilters(chosen)}</summary>
+        <div class={classes(styles['report-filters'], styles['report-more__fields'])}>
+          <TerritoryFilter
+            territories={options.territories}
+            value={{ territory: filters.territory ?? null, service: filters.service ?? null }}
+            serviceLabel={t.service}
+            onChange={(choice) => onFilters({ ...filters, ...choice })}
+          />
+          <Field
+            as="select"
+            label={t.author}
+            value={filters.author ?? ''}
+            onChange={(e) => onFilters({ ...filters, author: value(e) || null })}
+          >
+            <option value="">{t.all}</option>
+            {options.authors.map((author) => (
+              <option key={author} value={author}>
+                {author}
+              </option>
+            ))}
+          </Field>
+        </div>
+      </details>
     </form>
   );
 }

@@ -46,6 +46,7 @@ export default function ReportsScreen() {
     [data, period.from, period.to, filters],
   );
 
+  const narrowing = chosenFilters(filters, options?.territories ?? [], t, lang);
   return (
     <>
       <ScreenHeader title={t.title} description={t.purpose} />
@@ -58,6 +59,7 @@ export default function ReportsScreen() {
             invalidRange={choice.kind === 'custom' && chosen === null && !!choice.from && !!choice.to}
             onChoice={setChoice}
             onFilters={setFilters}
+            chosen={narrowing.map(([, value]) => value)}
           />
         ) : (
           <p>{t.loading}</p>
@@ -65,7 +67,7 @@ export default function ReportsScreen() {
         <p class={styles['report-period']} data-testid="report-period">
           {[
             t.periodSummary(d.date(period.from), d.date(period.to)),
-            ...filterWords(filters, options?.territories ?? [], t, lang),
+            ...narrowing.map(([label, value]) => t.filterLabel(label, value)),
           ].join(' — ')}
         </p>
       </Section>
@@ -79,21 +81,21 @@ export default function ReportsScreen() {
   );
 }
 
-/** The filters in words, so a printed report says what it counts. */
-function filterWords(
+/** The filters chosen, each as its label and value, so a printed report says what it counts. */
+function chosenFilters(
   filters: Filters,
   territories: readonly TerritoryOption[],
   t: (typeof messages)['fr'],
   lang: Language,
-): string[] {
-  const words: string[] = [];
+): [label: string, value: string][] {
+  const chosen: [string, string][] = [];
   if (filters.territory) {
-    const chosen = territories.find((territory) => territory.key === filters.territory);
-    words.push(t.filterLabel(t.territory, chosen?.label ?? filters.territory));
+    const territory = territories.find((item) => item.key === filters.territory);
+    chosen.push([t.territory, territory?.label ?? filters.territory]);
   }
-  if (filters.service) words.push(t.filterLabel(t.service, labelOf(SERVICE_LABELS, filters.service, lang)));
-  if (filters.author) words.push(t.filterLabel(t.author, filters.author));
-  return words;
+  if (filters.service) chosen.push([t.service, labelOf(SERVICE_LABELS, filters.service, lang)]);
+  if (filters.author) chosen.push([t.author, filters.author]);
+  return chosen;
 }
 
 /** Years with activity (and the chosen one), territories of lieux, authors of the period's records. */

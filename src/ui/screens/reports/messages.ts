@@ -55,6 +55,8 @@ export const messages = {
     service: 'Service du réseau',
     author: 'Saisi par',
     all: 'Tous',
+    moreFilters: (chosen: readonly string[]) =>
+      `Territoire, service, saisi par\u00a0: ${chosen.length > 0 ? chosen.join(' · ') : 'tous'}`,
     loading: 'Calcul du rapport…',
     periodSummary: (from: string, to: string) => `Du ${from} au ${to}`,
     filterLabel: (label: string, value: string) => `${label}\u00a0: ${value}`,
@@ -131,6 +133,8 @@ export const messages = {
     service: 'Network service',
     author: 'Written by',
     all: 'All',
+    moreFilters: (chosen: readonly string[]) =>
+      `Territory, service, entered by: ${chosen.length > 0 ? chosen.join(' · ') : 'all'}`,
     loading: 'Computing the report…',
     periodSummary: (from: string, to: string) => `From ${from} to ${to}`,
     filterLabel: (label: string, value: string) => `${label}: ${value}`,
