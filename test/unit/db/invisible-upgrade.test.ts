@@ -53,12 +53,9 @@ async function writeVersion14Database(name: string, tables: Record<'organisation
       );
     const segment = segmentOfRecords(table, read);
     await db.table('searchSegments').add(segment);
-    await db.table('searchWords').bulkPut(
-      wordKeys(
-        table,
-        segment.texts.split('\n').map((text) => text.split(' ')),
-      ).map((key) => ({ key })),
-    );
+    await db
+      .table('searchWords')
+      .bulkPut(wordKeys(table, new Set(segment.texts.split(/[\n ]/))).map((key) => ({ key })));
   }
   db.close();
 }
