@@ -3,7 +3,8 @@
 import type { Conflict } from '../domain/conflict';
 import { isRecordType, type RecordChanges } from '../domain/record-types';
 import type { DataContext } from './context';
-import { isOwnNote, NotOwnNoteError } from './event-notes';
+import { NotOwnNoteError } from './event-notes';
+import { settlerOtherThanMe } from './open-conflicts';
 import { deleteRecord, updateRecord } from './writes';
 
 export async function conflictsOf(context: DataContext, recordId: string, field?: string): Promise<Conflict[]> {
@@ -16,24 +17,6 @@ export async function conflictsOf(context: DataContext, recordId: string, field?
 async function openConflicts(context: DataContext): Promise<Conflict[]> {
   const all = await context.db.records('conflicts').toArray();
   return all.filter((conflict) => !conflict.deleted).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-}
-
-/**
- * The author who alone (with the network's admins) may settle a record's conflicts, when that
- * is not this person; null when this person may. An event note's words are its author's: the
- * server refuses anyone else's text for it and anyone else's closing of its conflict, so a
- * colleague's choice would only come back refused.
- */
-export async function settlerOtherThanMe(
-  context: DataContext,
-  recordType: string,
-  recordId: string,
-): Promise<string | null> {
-  // A removed admin's device acts as a concierge (useRole): what it writes no longer counts as an admin's.
-  const admin = context.session?.role === 'admin' && context.session.revokedAt === undefined;
-  if (recordType !== 'eventNotes' || admin) return null;
-  const note = await context.db.records('eventNotes').get(recordId);
-  return note && !isOwnNote(context, note) ? note.authorName : null;
 }
 
 /**

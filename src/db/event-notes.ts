@@ -7,6 +7,7 @@ import type { DataContext } from './context';
 import { deviceClock } from './device-clock';
 import { createFollowUp, type NewFollowUp } from './follow-ups';
 import { saveWithDraft } from './form-save';
+import { isOwnNote } from './own-notes';
 import { createRecord, deleteRecord, updateRecord } from './writes';
 
 /** Editing or deleting someone else's note: refused, their words stay theirs. */
@@ -41,10 +42,6 @@ export function addNote(
       writtenAt: new Date(deviceClock(context).physicalNow()).toISOString(),
     }),
   );
-}
-
-export function isOwnNote(context: DataContext, note: Pick<EventNote, 'authorName'>): boolean {
-  return note.authorName === context.authorName;
 }
 
 export async function editNote(

@@ -1,7 +1,26 @@
 // Which records have a text waiting to be settled (an open `conflicts` record), for the screens
-// that point at them: the visit list and the shell's sync status. Apart from conflicts.ts, so
-// the first screen does not load the writes that settle one.
+// that point at them: the visit list and the shell's sync status, and who may settle it. Apart
+// from conflicts.ts, so the first screen does not load the writes that settle one.
 import type { DataContext } from './context';
+import { isOwnNote } from './own-notes';
+
+/**
+ * The author who alone (with the network's admins) may settle a record's conflicts, when that
+ * is not this person; null when this person may. An event note's words are its author's: the
+ * server refuses anyone else's text for it and anyone else's closing of its conflict, so a
+ * colleague's choice would only come back refused.
+ */
+export async function settlerOtherThanMe(
+  context: DataContext,
+  recordType: string,
+  recordId: string,
+): Promise<string | null> {
+  // A removed admin's device acts as a concierge (useRole): what it writes no longer counts as an admin's.
+  const admin = context.session?.role === 'admin' && context.session.revokedAt === undefined;
+  if (recordType !== 'eventNotes' || admin) return null;
+  const note = await context.db.records('eventNotes').get(recordId);
+  return note && !isOwnNote(context, note) ? note.authorName : null;
+}
 
 /** The ids among `recordIds` with at least one text to settle. */
 export async function idsWithConflicts(context: DataContext, recordIds: readonly string[]): Promise<Set<string>> {
@@ -10,10 +29,16 @@ export async function idsWithConflicts(context: DataContext, recordIds: readonly
   return new Set(conflicts.filter((conflict) => !conflict.deleted).map((conflict) => conflict.recordId));
 }
 
-/** How many texts wait to be settled: a record's field counts once, however many versions it has. */
+/**
+ * How many texts wait for this person's choice: a record's field counts once, however many
+ * versions it has. A colleague's event note is theirs (or an admin's) to settle: counted here,
+ * it would keep « À choisir » in every other concierge's header with nothing for them to do.
+ */
 export async function countTextsToSettle(context: DataContext): Promise<number> {
-  const conflicts = await context.db.records('conflicts').toArray();
-  return new Set(
-    conflicts.filter((conflict) => !conflict.deleted).map((conflict) => `${conflict.recordId}/${conflict.field}`),
-  ).size;
+  const open = (await context.db.records('conflicts').toArray()).filter((conflict) => !conflict.deleted);
+  const mine = await Promise.all(
+    open.map(async (conflict) => (await settlerOtherThanMe(context, conflict.recordType, conflict.recordId)) === null),
+  );
+  return new Set(open.filter((_, index) => mine[index]).map((conflict) => `${conflict.recordId}/${conflict.field}`))
+    .size;
 }

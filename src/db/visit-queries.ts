@@ -63,21 +63,29 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
     (filter.contactId === undefined || (visit.contactIds ?? []).includes(filter.contactId)) &&
     (open === null || open.has(visit.id)) &&
     (inTerritory === null || (visit.organisationId != null && inTerritory.has(visit.organisationId)));
-  const [visits, names] =
+  // Read as the list's own query, so that a conflict pulled or settled marks or clears its card.
+  const namesAndConflicts = (page: readonly Visit[]) =>
+    Promise.all([
+      lieuNames(context, page),
+      idsWithConflicts(
+        context,
+        page.map((visit) => visit.id),
+      ),
+    ]);
+  const [visits, [names, conflicted]] =
     finder && words.length > 0
       ? await finder
           .searchVisits(context, words, lower, upper, filter.limit, keep)
-          .then(async (found) => [found, await lieuNames(context, found)] as const)
-      : // One transaction for the page and its lieux' names: one wait for the database less.
-        await db.transaction('r', db.records('visits'), db.records('organisations'), async () => {
-          const page = await pageOfVisits(context, filter, lower, upper, keep);
-          return [page, await lieuNames(context, page)] as const;
-        });
-  // Read as the list's own query, so that a conflict pulled or settled marks or clears its card.
-  const conflicted = await idsWithConflicts(
-    context,
-    visits.map((visit) => visit.id),
-  );
+          .then(async (found) => [found, await namesAndConflicts(found)] as const)
+      : // One transaction for the page, its lieux' names and its conflicts: one wait for the database.
+        await db.transaction(
+          'r',
+          [db.records('visits'), db.records('organisations'), db.records('conflicts')],
+          async () => {
+            const page = await pageOfVisits(context, filter, lower, upper, keep);
+            return [page, await namesAndConflicts(page)] as const;
+          },
+        );
   return visits.map((visit) => ({
     visit: withoutClocks(visit),
     organisationName: visit.organisationId ? (names.get(visit.organisationId) ?? null) : null,

@@ -1,7 +1,8 @@
 // "2 versions de ces notes": shown beside a text field whose concurrent edit lost on another
 // device. Nothing was dropped; the person picks a version or merges them by hand.
 import { useState } from 'preact/hooks';
-import { conflictsOf, resolveConflicts, settlerOtherThanMe } from '../../db/conflicts';
+import { conflictsOf, resolveConflicts } from '../../db/conflicts';
+import { settlerOtherThanMe } from '../../db/open-conflicts';
 import { isolate } from '../../domain/bidi';
 import type { Conflict } from '../../domain/conflict';
 import type { RecordType } from '../../domain/record-types';

@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { conflictsOf, resolveConflicts } from '../../../src/db/conflicts';
 import type { DataContext } from '../../../src/db/context';
 import { NotOwnNoteError } from '../../../src/db/event-notes';
+import { countTextsToSettle } from '../../../src/db/open-conflicts';
 import type { Role } from '../../../src/domain/vocabulary';
 import { openTestContext } from '../../helpers/db';
 import { noteConflictOf } from '../../helpers/note-conflict';
@@ -44,4 +45,14 @@ test.each([
   expect((await context.db.records('eventNotes').get(note.id))?.text).toBe('Version du téléphone');
   expect(await conflictsOf(context, note.id, 'text')).toEqual([]);
   expect((await context.db.outbox.toArray()).map((entry) => entry.type)).toEqual(['eventNotes', 'conflicts']);
+});
+
+test('the count of texts to settle, shown in the header, leaves out a colleague’s note: hers to settle', async () => {
+  const { context } = await noteConflictBy('Alix');
+  as(context, 'Bastien', 'concierge');
+  expect(await countTextsToSettle(context)).toBe(0);
+  as(context, 'Alix', 'concierge');
+  expect(await countTextsToSettle(context)).toBe(1);
+  as(context, 'Bastien', 'admin');
+  expect(await countTextsToSettle(context)).toBe(1);
 });

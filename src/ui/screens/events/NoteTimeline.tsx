@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteNote, editNote, isOwnNote } from '../../../db/event-notes';
+import { deleteNote, editNote } from '../../../db/event-notes';
+import { isOwnNote } from '../../../db/own-notes';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { noteNeedsDay } from '../../../domain/event-agenda';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
