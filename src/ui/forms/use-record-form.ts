@@ -111,12 +111,18 @@ export function useRecordForm<V extends object, R, F = never>(
   // Only input not yet in IndexedDB is at risk: once in the draft, a reload gives it back.
   useUnsavedInput(pending > 0 || draftFailed);
 
-  const keep = (write: () => Promise<void>) => {
-    if (closed.current) return;
+  // What a draft write left undone because a save was running: written again if that save is
+  // refused, else the draft would lack what was typed (or the photos picked) meanwhile.
+  const dropped = useRef({ values: false, files: false });
+  const keep = (write: () => Promise<void>, withFiles: boolean) => {
+    const drop = () => {
+      dropped.current = { values: true, files: dropped.current.files || withFiles };
+    };
+    if (closed.current) return drop();
     setPending((count) => count + 1);
     writes.current = writes.current
       .then(async () => {
-        if (closed.current) return;
+        if (closed.current) return drop();
         await write();
         noteDraft(false);
       })
@@ -136,17 +142,21 @@ export function useRecordForm<V extends object, R, F = never>(
   const drafted = () => {
     if (start.recordId === null) rememberDraftInAddress(address.current, draftId);
   };
+  const latestFiles = useRef(files);
   // The values as they are when the write runs, not when it was asked for: a write asked for
   // while a record made inside the form was being stored writes that record in too. Of the
-  // writes waiting their turn, only the last runs: the others would write the same values.
+  // writes waiting their turn, only the last runs (the others would write the same values),
+  // but never one that writes files: the draft, written first, must exist for them to be
+  // offered back.
   const asked = useRef(0);
-  const writeDraft = () => {
+  const writeDraft = (withFiles = false) => {
     const turn = ++asked.current;
     keep(async () => {
-      if (turn !== asked.current) return;
+      if (turn !== asked.current && !withFiles) return;
       await saveDraft(context, draftOf(latest.current));
       drafted();
-    });
+      if (withFiles) await saveDraftFiles(context, draftId, latestFiles.current);
+    }, withFiles);
   };
 
   const apply = (patch: Partial<V>) => {
@@ -184,9 +194,8 @@ export function useRecordForm<V extends object, R, F = never>(
   };
   const setFiles = (next: F[]) => {
     setFilesState(next);
-    // The draft itself must exist for its files to be offered back.
-    writeDraft();
-    keep(() => saveDraftFiles(context, draftId, next));
+    latestFiles.current = next;
+    writeDraft(true);
   };
 
   useEffect(() => {
@@ -212,11 +221,17 @@ export function useRecordForm<V extends object, R, F = never>(
     try {
       await writes.current;
       closed.current = true;
+      dropped.current = { values: false, files: false };
       const result = await options.save(values, files, draftId, opened);
       noteDraft(false);
       options.onSaved(result, values);
     } catch (error) {
       closed.current = false;
+      if (dropped.current.values) {
+        const { files: withFiles } = dropped.current;
+        dropped.current = { values: false, files: false };
+        writeDraft(withFiles);
+      }
       setSaving(false);
       const found =
         error instanceof RecordValidationError
@@ -235,7 +250,10 @@ export function useRecordForm<V extends object, R, F = never>(
     await writes.current;
     await deleteDraft(context, draftId);
     closed.current = false;
+    // What was typed while the draft went is discarded with it.
+    dropped.current = { values: false, files: false };
     latest.current = start.saved;
+    latestFiles.current = [];
     setValues(start.saved);
     setFilesState([]);
     setRestoredAt(null);

@@ -124,6 +124,37 @@ describe('the form kit', () => {
     expect(await listVisits(context, { limit: 1000 })).toHaveLength(before + 1);
   });
 
+  test('what is typed while a save runs, then refused, is kept in the draft', async () => {
+    const context = await appData();
+    const running: { refuse?: (error: Error) => void } = {};
+    const { result } = renderHook(() =>
+      useRecordForm(startOf(context, 'visit-new-typed-while-saving'), {
+        save: () =>
+          new Promise<null>((_, reject) => {
+            running.refuse = reject;
+          }),
+        onSaved: () => {},
+      }),
+    );
+    act(() => result.current.set('notes', 'ab'));
+    act(() => result.current.set('notes', 'abc'));
+    let saving: Promise<void> = Promise.resolve();
+    act(() => {
+      saving = result.current.submit();
+    });
+    // The save has begun (its draft writes are over); a key lands before its answer.
+    await waitFor(() => expect(running.refuse).toBeDefined());
+    act(() => result.current.set('notes', 'abcd'));
+    await act(async () => {
+      running.refuse?.(new Error('refused by the database'));
+      await saving;
+    });
+    expect(result.current.problem).toBe('failed');
+    await waitFor(async () =>
+      expect((await getDraft(context, 'visit-new-typed-while-saving'))?.values.notes).toBe('abcd'),
+    );
+  });
+
   test('a save whose draft could not be written either says the input is only on screen, and holds the page until saved', async () => {
     const context = await appData();
     const saved: string[] = [];
