@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { contactsByIds } from '../../../db/contacts';
 import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { type Attendee, addNewAttendee, attendeeDraftId, setAttendance } from '../../../db/events';
@@ -49,9 +49,14 @@ export function AddAttendees({
     };
   }, [context, event.id]);
 
+  // While the person is being stored (with the draft's end), a key typed in the form must not
+  // write the draft back after that transaction: reopened from it, « Ajouter » made them twice.
+  const adding = useRef(false);
+  const latest = useRef(creating);
   const keep = (next: NewAttendee | null) => {
     setCreating(next);
-    if (!context) return;
+    latest.current = next;
+    if (!context || adding.current) return;
     const id = attendeeDraftId(event.id);
     drafts.keep(
       next
@@ -79,7 +84,16 @@ export function AddAttendees({
   // them made the person twice once the draft was given back).
   const createAttendee = async (person: NewRecord<'contacts'>) => {
     if (!context) throw new Error('the database is not open yet');
-    await addNewAttendee(context, event.id, person, arrivingAs);
+    adding.current = true;
+    try {
+      await addNewAttendee(context, event.id, person, arrivingAs);
+    } catch (error) {
+      // Refused, nothing was stored: the draft gets what was typed meanwhile.
+      adding.current = false;
+      keep(latest.current);
+      throw error;
+    }
+    adding.current = false;
     setCreating(null);
   };
 

@@ -91,3 +91,28 @@ test('closing the form forgets the draft', async () => {
   fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
   await waitFor(async () => expect(await draftsOfAttendees()).toEqual([]));
 });
+
+test('a key typed while the person is being added does not bring the draft back (the person made twice)', async () => {
+  await personHalfTyped('Lucie Moreau');
+  const { db } = app.context;
+  // The person's transaction is held back behind this one, as a slow phone's would be, so that
+  // the key below comes while it waits.
+  let holding = true;
+  const held = db.transaction('rw', db.records('contacts'), async () => {
+    while (holding) await db.records('contacts').count();
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter la personne' }));
+  // One turn of the event loop: the click's transaction (begun in a microtask) is queued by then.
+  await new Promise<void>((resolve) => setTimeout(resolve));
+  // A late key (or an autofill's input) in the form still shown, before the person is stored.
+  fireEvent.input(screen.getByRole('textbox', { name: 'Rôle (facultatif)' }), { target: { value: 'Maraîchère' } });
+  holding = false;
+  await held;
+  await waitFor(async () =>
+    expect(Object.values((await db.records('events').get(event.id))?.attendees ?? {})).toEqual([
+      expect.objectContaining({ name: 'Lucie Moreau' }),
+    ]),
+  );
+  // Read after the key's draft write would have run (IndexedDB runs the two in order).
+  expect(await draftsOfAttendees()).toEqual([]);
+});
