@@ -116,7 +116,9 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
       case 'invitations': {
         const network = await pickNetwork(store, config, option(args, 'network'));
         if (args[0] === 'cancel') await cancelInvitation(store, network, args[1], io);
-        else await listInvitations(store, network, io);
+        else if (args[0] === undefined) await listInvitations(store, network, io);
+        // A mistyped « cancel » must not look like a list that did the work.
+        else throw new CliError(`Unknown: invitations ${args[0]}. Say invitations, or invitations cancel <id>.`);
         return 0;
       }
       case 'devices': {

@@ -115,7 +115,6 @@ describe('two phones of a network', () => {
     await screenshotAtSizes(a.page, 'sync-conflict-in-list');
     await a.page.setViewportSize(PHONE);
     expect(await a.network.indicatorLabelWhole()).toBe(true);
-    await a.page.setViewportSize(PHONE);
     expect(describeViolations(await runAxe(a.page))).toBe('');
     await a.go(`#/visites/${id}`);
     await a.page.getByRole('main').getByTestId('conflict').waitFor();

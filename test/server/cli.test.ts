@@ -100,6 +100,8 @@ describe('valise CLI', () => {
     // Another network's invitation is not this network's to cancel.
     expect(await cli('invitations', 'cancel', othersId, '--network', network.id)).toBe(1);
     expect(err.join()).toContain(`No invitation ${othersId} of "Réseau"`);
+    expect(await cli('invitations', 'cancle', id, '--network', network.id)).toBe(1);
+    expect(err.join()).toContain('Unknown: invitations cancle');
     expect(await cli('invitations', 'cancel', 'nonsense', '--network', network.id)).toBe(1);
     expect(err.join()).toContain('Give the id of the invitation to cancel');
     expect(await cli('invitations', 'cancel', id, '--network', network.id)).toBe(0);

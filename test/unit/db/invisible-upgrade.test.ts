@@ -80,6 +80,13 @@ async function upgraded(tables: Partial<Record<'organisations' | 'contacts' | 'v
   expect((await context.db.meta.get(INVISIBLE_REBUILD))?.value).toEqual(REBUILD_START);
   await rebuildInvisible(context);
   expect(await context.db.meta.get(INVISIBLE_REBUILD)).toBeUndefined();
+  // Derived data alone: nothing to send, no record's clock or author touched.
+  expect(await context.db.outbox.count()).toBe(0);
+  for (const [table, rows] of Object.entries(tables))
+    for (const row of rows ?? []) {
+      const stored = await context.db.anyRecords(table as 'visits').get(row.id as string);
+      expect(stored).toMatchObject({ hlc: row.hlc, updatedAt: row.updatedAt, updatedBy: row.updatedBy });
+    }
   return context;
 }
 
