@@ -40,6 +40,8 @@ export function normalizeForSearch(text: string): string {
  * tenth of the normalisation.
  */
 export function searchWords(text: string): string[] {
+  // The visit list asks for the words of its empty search on the first screen: no table built there.
+  if (text === '') return [];
   return latinWords(text) ?? keptRuns(withoutInvisible(text).normalize('NFD').replace(MARKS, '').toLowerCase());
 }
 
