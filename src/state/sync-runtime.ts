@@ -15,6 +15,7 @@ import { SyncScheduler } from '../sync/scheduler';
 import { HttpTransport } from '../sync/transport';
 import { forgetAllPendingAnswers } from './pending-answers';
 import { type FetchFileOptions, syncStore } from './sync';
+import { watchTextsToSettle } from './texts-to-settle';
 import { requireUpgrade } from './ui';
 
 interface Runtime {
@@ -80,6 +81,7 @@ export function startRuntime() {
       if (status.error === 'upgrade_required') requireUpgrade();
     });
     await engine.refresh();
+    watchTextsToSettle(context);
     // A failed seed leaves the valise empty on this device; it must not keep sync from starting.
     await seedStarterValise(context, { pulled: engine.status.lastSyncAt !== null }).catch((error: unknown) =>
       console.error('Seeding the starter valise failed', error),

@@ -14,11 +14,14 @@ import { useStore } from './use-store';
 interface SyncView {
   status: SyncStatus;
   session: Session | null;
+  /** Texts changed on two devices at once that wait for this person's choice (texts-to-settle.ts). */
+  toSettle: number;
 }
 
 export const syncStore = createStore<SyncView>(() => ({
   status: INITIAL_SYNC_STATUS,
   session: null,
+  toSettle: 0,
 }));
 
 export function useSync<T>(selector: (view: SyncView) => T): T {

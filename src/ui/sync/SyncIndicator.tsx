@@ -2,35 +2,26 @@
 // many changes wait to be sent. Hidden while the device is a local notebook (not joined), and
 // on a joined device until the engine has counted what waits: its first status is the
 // initial one ('unjoined', nothing pending), which would say "À jour" over unsent changes.
-import { countTextsToSettle } from '../../db/open-conflicts';
 import { formatNumber } from '../../domain/numbers';
 import { useSync, useSyncStatus } from '../../state/sync';
-import type { SyncStatus } from '../../sync/status';
 import { classes } from '../components/classes';
 import { Icon } from '../components/Icon';
-import { useLive } from '../hooks/use-live';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { SETTINGS_PATH } from '../routes';
 import { messages } from './messages';
 import styles from './SyncIndicator.module.css';
 import { stateLabel } from './status-text';
 
-type Place = 'topbar' | 'column';
-
 /** `place`: the phone's top bar or the side column of a wide screen (the shell shows one of them). */
-export function SyncIndicator({ place }: { place: Place }) {
-  const status = useSyncStatus();
-  const joined = useSync((view) => view.session !== null);
-  if (!joined || status.state === 'unjoined') return null;
-  return <JoinedIndicator place={place} status={status} />;
-}
-
-function JoinedIndicator({ place, status }: { place: Place; status: SyncStatus }) {
+export function SyncIndicator({ place }: { place: 'topbar' | 'column' }) {
   const t = useMessages(messages);
   const lang = useLanguage();
+  const status = useSyncStatus();
+  const joined = useSync((view) => view.session !== null);
   // A text changed on two devices at once waits for the person's choice: the sync is done, but
   // all is not well, and only Réglages (where this leads) or the record's page say which.
-  const toSettle = useLive((context) => countTextsToSettle(context), []) ?? 0;
+  const toSettle = useSync((view) => view.toSettle);
+  if (!joined || status.state === 'unjoined') return null;
   const label = stateLabel(status, t, { short: true });
   const settling = toSettle > 0 && label === t.upToDate;
   const count = settling ? toSettle : status.pending;

@@ -9,6 +9,7 @@ import { createRecord } from '../../../../src/db/writes';
 import { newId } from '../../../../src/domain/ids';
 import { startRouter } from '../../../../src/state/router';
 import { syncStore } from '../../../../src/state/sync';
+import { watchTextsToSettle } from '../../../../src/state/texts-to-settle';
 import { uiStore } from '../../../../src/state/ui';
 import { INITIAL_SYNC_STATUS } from '../../../../src/sync/status';
 import { App } from '../../../../src/ui/App';
@@ -36,6 +37,8 @@ test('a visit with two versions of a text is marked in the list, and the status 
     authorName: 'Samir',
   });
   syncStore.setState({ session: joinedSession(), status: { ...INITIAL_SYNC_STATUS, state: 'idle' } });
+  // What the sync runtime starts for the header once the first screen is up.
+  const stopCounting = watchTextsToSettle(context);
   render(<App />);
 
   const marks = await screen.findAllByTestId('visit-to-settle', {}, { timeout: 30_000 });
@@ -60,4 +63,5 @@ test('a visit with two versions of a text is marked in the list, and the status 
   await act(() => resolveConflicts(context, [conflict], 'Vue lundi'));
   await waitFor(() => expect(screen.queryByTestId('visit-to-settle')).toBeNull());
   await waitFor(() => expect(screen.getAllByTestId('sync-indicator')[0]?.textContent).toBe('À jour'));
+  stopCounting();
 }, 60_000);
