@@ -69,6 +69,8 @@ export function startRuntime() {
     );
     // Read again: another tab may have joined or left since this one opened the database.
     await reloadSession(context);
+    // Counted before the engine's first status shows the header, which would say « À jour » meanwhile.
+    watchTextsToSettle(context);
     // The starter valise is seeded where this device may (see seedStarterValise): at start,
     // and in each sync once the network's records are pulled — a joined admin seeds only what
     // the network's valise lacks, and sends it in the same run. Idempotent: a sync that brought
@@ -81,7 +83,6 @@ export function startRuntime() {
       if (status.error === 'upgrade_required') requireUpgrade();
     });
     await engine.refresh();
-    watchTextsToSettle(context);
     // A failed seed leaves the valise empty on this device; it must not keep sync from starting.
     await seedStarterValise(context, { pulled: engine.status.lastSyncAt !== null }).catch((error: unknown) =>
       console.error('Seeding the starter valise failed', error),
