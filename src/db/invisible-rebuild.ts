@@ -8,6 +8,7 @@
 // then visits. A record is rewritten as it is stored: the middlewares give it its keys and text.
 import { holdsInvisible } from '../domain/search';
 import type { DataContext } from './context';
+import type { LooseRecord } from './schema';
 import type { SearchedTable } from './search-index';
 
 /** The `meta` entry of the work left: the table being read and the last id read in it. */
@@ -31,29 +32,51 @@ const SLICE = 100;
 const holdsInvisibleText = (record: object) =>
   Object.values(record).some((value) => typeof value === 'string' && holdsInvisible(value));
 
-/** Reads and rewrites one slice; false once nothing is left. */
-function rebuildSlice(context: DataContext): Promise<boolean> {
+const sameProgress = (a: RebuildProgress | undefined, b: RebuildProgress) =>
+  a?.table === b.table && a.after === b.after;
+
+/**
+ * Reads one slice, then rewrites the records of it that hold a character drawn as nothing;
+ * false once nothing is left. Most slices hold none: they are read in a read-only transaction,
+ * which neither waits for nor holds back the app's writes to the three tables, and only the
+ * progress is written. A slice with such records reads them again in its write: one changed
+ * meanwhile (an edit, a sync) is rewritten as it is now, never as it was read.
+ */
+async function rebuildSlice(context: DataContext): Promise<boolean> {
   const { db } = context;
   const tables = ORDER.map((table) => db.anyRecords(table));
-  return db.transaction('rw', [db.meta, ...tables], async () => {
+  const read = await db.transaction('r', [db.meta, ...tables], async () => {
     const progress = (await db.meta.get(INVISIBLE_REBUILD))?.value as RebuildProgress | undefined;
-    if (!progress) return false;
+    if (!progress) return undefined;
     const table = db.anyRecords(progress.table);
-    const read = progress.after === null ? table.orderBy(':id') : table.where(':id').above(progress.after);
-    const slice = await read.limit(SLICE).toArray();
-    const holding = slice.filter(holdsInvisibleText);
-    if (holding.length > 0) await table.bulkPut(holding);
-    const nextTable = ORDER[ORDER.indexOf(progress.table) + 1];
-    const next: RebuildProgress | null =
-      slice.length === SLICE
-        ? { table: progress.table, after: (slice.at(-1) as { id: string }).id }
-        : nextTable
-          ? { table: nextTable, after: null }
-          : null;
+    const range = progress.after === null ? table.orderBy(':id') : table.where(':id').above(progress.after);
+    return { progress, slice: (await range.limit(SLICE).toArray()) as LooseRecord[] };
+  });
+  if (!read) return false;
+  const { progress, slice } = read;
+  const holding = slice.filter(holdsInvisibleText).map((record) => record.id);
+  const nextTable = ORDER[ORDER.indexOf(progress.table) + 1];
+  const next: RebuildProgress | null =
+    slice.length === SLICE
+      ? { table: progress.table, after: (slice.at(-1) as LooseRecord).id }
+      : nextTable
+        ? { table: nextTable, after: null }
+        : null;
+  const table = db.anyRecords(progress.table);
+  await db.transaction('rw', holding.length > 0 ? [db.meta, table] : [db.meta], async () => {
+    // Another tab doing the work too may have moved on: its progress is kept.
+    if (!sameProgress((await db.meta.get(INVISIBLE_REBUILD))?.value as RebuildProgress | undefined, progress)) return;
+    if (holding.length > 0) {
+      const current = await table.bulkGet(holding);
+      const still = current.filter(
+        (record): record is LooseRecord => record !== undefined && holdsInvisibleText(record),
+      );
+      await table.bulkPut(still);
+    }
     if (next) await db.meta.put({ key: INVISIBLE_REBUILD, value: next });
     else await db.meta.delete(INVISIBLE_REBUILD);
-    return next !== null;
   });
+  return true;
 }
 
 /** The page given back between slices: when the browser is idle (WebKit has no requestIdleCallback). */

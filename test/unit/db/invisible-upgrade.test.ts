@@ -4,11 +4,12 @@
 // dropped: src/domain/search.ts) finds the record stored with it, and duplicates are suggested
 // both ways (review10 M1).
 import Dexie from 'dexie';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { openDataContext } from '../../../src/db/context';
 import { duplicateKeys, serviceDays } from '../../../src/db/derived-key-writes';
 import { INVISIBLE_REBUILD, REBUILD_START, rebuildInvisible } from '../../../src/db/invisible-rebuild';
 import { duplicatesOf } from '../../../src/db/merge';
+import { updateOrganisation } from '../../../src/db/organisations';
 import { pickerCandidates } from '../../../src/db/picker-queries';
 import { SCHEMA_HISTORY, ValiseDb } from '../../../src/db/schema';
 import { segmentOfRecords } from '../../../src/db/search-index-writes';
@@ -72,12 +73,20 @@ const base = () => ({
 const lieu = (name: string) => ({ ...base(), name, kind: 'tiers_lieu', commune: 'Redon', networks: [], tags: [] });
 const person = (name: string) => ({ ...base(), name, organisationIds: [], tags: [] });
 
-async function upgraded(tables: Partial<Record<'organisations' | 'contacts' | 'visits', Row[]>>) {
+type Tables = Partial<Record<'organisations' | 'contacts' | 'visits', Row[]>>;
+
+/** The version 14 database opened by today's app, its rebuild noted and not yet done. */
+async function opened(tables: Tables) {
   const name = `invisible-${Math.random().toString(36).slice(2)}`;
   await writeVersion14Database(name, { organisations: [], contacts: [], visits: [], ...tables });
   const context = await openDataContext({ name });
   expect(context.db.verno).toBe(new ValiseDb(`probe-${name}`).verno);
   expect((await context.db.meta.get(INVISIBLE_REBUILD))?.value).toEqual(REBUILD_START);
+  return context;
+}
+
+async function upgraded(tables: Tables) {
+  const context = await opened(tables);
   await rebuildInvisible(context);
   expect(await context.db.meta.get(INVISIBLE_REBUILD)).toBeUndefined();
   // Derived data alone: nothing to send, no record's clock or author touched.
@@ -147,6 +156,29 @@ describe('records stored by version 14 with an invisible character in a name', (
     const other = person('Camille Martin');
     const context = await upgraded({ contacts: [...people, other, last] });
     expect(names(await duplicatesOf(context, 'contacts', last.id))).toEqual(['Camille Martin']);
+    context.db.close();
+  });
+});
+
+describe('a record changed while the rebuild reads it', () => {
+  test('a lieu renamed between the read of its slice and its rewrite keeps its new name', async () => {
+    const pasted = lieu(`Fab${SOFT_HYPHEN}Lab`);
+    const context = await opened({ organisations: [pasted] });
+    const renamed = `Fab${SOFT_HYPHEN}Lab de Redon`;
+    // The rename lands just before the rebuild's first write transaction opens.
+    const db = context.db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
+    const open = db.transaction.bind(db);
+    let renamedMeanwhile = false;
+    vi.spyOn(db, 'transaction').mockImplementation(async (...args) => {
+      if (args[0] === 'rw' && !renamedMeanwhile) {
+        renamedMeanwhile = true;
+        await updateOrganisation(context, pasted.id, { name: renamed });
+      }
+      return open(...args);
+    });
+    await rebuildInvisible(context);
+    expect(renamedMeanwhile).toBe(true);
+    expect((await context.db.records('organisations').get(pasted.id))?.name).toBe(renamed);
     context.db.close();
   });
 });
