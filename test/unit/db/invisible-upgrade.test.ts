@@ -16,8 +16,8 @@ import { segmentOfRecords } from '../../../src/db/search-index-writes';
 import { wordKeys } from '../../../src/db/search-words';
 import { listVisits } from '../../../src/db/visits';
 import { newId } from '../../../src/domain/ids';
+import { storedBase } from '../../helpers/stored-record';
 
-const CLOCK = '2026-11-28T09:00:00.000Z-0000-1f2e3d4c5b6a7988';
 const SOFT_HYPHEN = '\u00ad';
 const ZERO_WIDTH_SPACE = '\u200b';
 
@@ -61,15 +61,7 @@ async function writeVersion14Database(name: string, tables: Record<'organisation
   db.close();
 }
 
-const base = () => ({
-  id: newId(),
-  networkId: 'local',
-  createdAt: '2026-02-01T09:00:00.000Z',
-  updatedAt: '2026-02-01T09:00:00.000Z',
-  updatedBy: 'Dominique',
-  deleted: false,
-  hlc: { '*': CLOCK },
-});
+const base = () => ({ ...storedBase(), id: newId() });
 const lieu = (name: string) => ({ ...base(), name, kind: 'tiers_lieu', commune: 'Redon', networks: [], tags: [] });
 const person = (name: string) => ({ ...base(), name, organisationIds: [], tags: [] });
 

@@ -26,8 +26,7 @@ import { updateRecord } from '../../../src/db/writes';
 import { newId } from '../../../src/domain/ids';
 import { RECORD_TYPES } from '../../../src/domain/record-types';
 import { sampleRecords } from '../../fixtures/records';
-
-const CLOCK = '2026-11-28T09:00:00.000Z-0000-1f2e3d4c5b6a7988';
+import { STORED_CLOCK, storedBase } from '../../helpers/stored-record';
 
 /** The schema as release 0.1.0 shipped it: version 1 only. */
 class ValiseDbV1 extends Dexie {
@@ -46,7 +45,7 @@ async function writeVersion1Database(name: string) {
   for (const type of RECORD_TYPES) {
     await db
       .table(type)
-      .add({ ...base, updatedBy: 'Dominique', deleted: false, ...samples[type], hlc: { '*': CLOCK } });
+      .add({ ...base, updatedBy: 'Dominique', deleted: false, ...samples[type], hlc: { '*': STORED_CLOCK } });
   }
   await db.table('outbox').bulkAdd([
     ...RECORD_TYPES.map((type, index) => ({
@@ -61,7 +60,7 @@ async function writeVersion1Database(name: string) {
       type: 'visits',
       recordIds: [samples.visits.id],
       fields: ['notes', 'updatedAt', 'updatedBy'],
-      base: { notes: CLOCK },
+      base: { notes: STORED_CLOCK },
       createdAt: base.createdAt,
     },
   ]);
@@ -139,13 +138,20 @@ describe('a lieu merged before the upgrade', () => {
     const { samples } = await writeVersion1Database(name);
     const db = new ValiseDbV1(name);
     const merged = { ...samples.organisations, id: newId(), name: 'La Forge', deleted: true };
-    await db.table('organisations').add({ ...merged, mergedInto: samples.organisations.id, hlc: { '*': CLOCK } });
+    await db
+      .table('organisations')
+      .add({ ...merged, mergedInto: samples.organisations.id, hlc: { '*': STORED_CLOCK } });
     db.close();
 
     const context = await openDataContext({ name });
     const visit = { ...samples.visits, id: newId(), organisationId: merged.id, networkId: 'local' };
-    const data = { ...visit, deleted: false, createdAt: CLOCK.slice(0, 24), updatedAt: CLOCK.slice(0, 24) };
-    await applyPulledPage(context, [{ type: 'visits', id: visit.id, seq: 1, data, clocks: { '*': CLOCK } }], 1);
+    const data = {
+      ...visit,
+      deleted: false,
+      createdAt: STORED_CLOCK.slice(0, 24),
+      updatedAt: STORED_CLOCK.slice(0, 24),
+    };
+    await applyPulledPage(context, [{ type: 'visits', id: visit.id, seq: 1, data, clocks: { '*': STORED_CLOCK } }], 1);
     await redirectMerged(context);
     expect((await context.db.records('visits').get(visit.id))?.organisationId).toBe(samples.organisations.id);
     context.db.close();
@@ -174,13 +180,7 @@ describe('follow-ups and loans written by version 8', () => {
     const name = `upgrade-${Math.random().toString(36).slice(2)}`;
     const db = new ValiseDbV8(name);
     await db.open();
-    const base = {
-      networkId: 'local',
-      createdAt: '2026-02-01T09:00:00.000Z',
-      updatedAt: '2026-02-01T09:00:00.000Z',
-      updatedBy: 'Dominique',
-      hlc: { '*': CLOCK },
-    };
+    const base = storedBase();
     const visitId = newId();
     const followUp = (text: string, dueDate: string | null, done: boolean, deleted = false) => ({
       ...base,
@@ -260,14 +260,7 @@ describe('visits, events, follow-ups and loans written by version 10', () => {
     const name = `upgrade-${Math.random().toString(36).slice(2)}`;
     const db = new ValiseDbV10(name);
     await db.open();
-    const base = {
-      networkId: 'local',
-      createdAt: '2026-02-01T09:00:00.000Z',
-      updatedAt: '2026-02-01T09:00:00.000Z',
-      updatedBy: 'Dominique',
-      deleted: false,
-      hlc: { '*': CLOCK },
-    };
+    const base = storedBase();
     const kept = { ...base, id: newId(), name: 'Élise Martin', organisationIds: [], tags: [] };
     const merged = { ...base, id: newId(), name: 'Elise Martin', organisationIds: [], tags: [] };
     await db.table('contacts').bulkAdd([kept, merged]);
@@ -337,14 +330,7 @@ describe('lieux and people written by version 11', () => {
     const name = `upgrade-${Math.random().toString(36).slice(2)}`;
     const db = new ValiseDbV11(name);
     await db.open();
-    const base = {
-      networkId: 'local',
-      createdAt: '2026-02-01T09:00:00.000Z',
-      updatedAt: '2026-02-01T09:00:00.000Z',
-      updatedBy: 'Dominique',
-      deleted: false,
-      hlc: { '*': CLOCK },
-    };
+    const base = storedBase();
     const person = (name: string, email: string | null) => ({
       ...base,
       id: newId(),
@@ -392,13 +378,10 @@ describe('follow-ups written by version 12', () => {
     const db = new ValiseDbV12(name);
     await db.open();
     const base = {
-      networkId: 'local',
+      ...storedBase(),
       createdAt: '2025-02-01T09:00:00.000Z',
       updatedAt: '2026-03-20T09:00:00.000Z',
-      updatedBy: 'Dominique',
-      deleted: false,
       services: [],
-      hlc: { '*': CLOCK },
     };
     const followUp = (text: string, doneAt: string | null) => ({
       ...base,
@@ -439,7 +422,7 @@ describe('diagnostics written by version 13', () => {
     await db.open();
     const { diagnostics } = sampleRecords();
     const visitId = newId();
-    const during = { ...diagnostics, id: newId(), visitId, hlc: { '*': CLOCK } };
+    const during = { ...diagnostics, id: newId(), visitId, hlc: { '*': STORED_CLOCK } };
     await db.table('diagnostics').bulkAdd([during, { ...during, id: newId(), visitId: null }]);
     db.close();
 
