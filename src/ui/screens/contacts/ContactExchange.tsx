@@ -15,6 +15,7 @@ import {
 import { tooLargeToRead } from '../../../domain/text-file';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Disclosure } from '../../components/Disclosure';
 import { Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { useDataContext } from '../../hooks/use-data-context';
@@ -181,8 +182,7 @@ export function ContactExchange() {
   };
 
   return (
-    <details class={styles['contacts-exchange']}>
-      <summary>{t.exchange}</summary>
+    <Disclosure class={styles['contacts-exchange']} summary={t.exchange}>
       <div class="stack">
         <Hint>{t.importHint}</Hint>
         <div class="actions">
@@ -230,6 +230,6 @@ export function ContactExchange() {
           </Banner>
         ) : null}
       </div>
-    </details>
+    </Disclosure>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReportFilters as Filters } from '../../../domain/report';
 import type { TerritoryOption } from '../../../domain/territory';
 import { classes } from '../../components/classes';
+import { Disclosure } from '../../components/Disclosure';
 import { Field } from '../../components/Field';
 import { TerritoryFilter } from '../../components/TerritoryFilter';
 import { useMessages } from '../../i18n/messages';
@@ -105,12 +106,7 @@ export function ReportFilters({
           ))}
         </Field>
       ) : null}
-      <details
-        class={styles['report-more']}
-        open={open}
-        onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
-      >
-        <summary>{t.moreFilters(chosen)}</summary>
+      <Disclosure class={styles['report-more']} summary={t.moreFilters(chosen)} open={open} onToggle={setOpen}>
         <div class={classes(styles['report-filters'], styles['report-more__fields'])}>
           <TerritoryFilter
             territories={options.territories}
@@ -132,7 +128,7 @@ export function ReportFilters({
             ))}
           </Field>
         </div>
-      </details>
+      </Disclosure>
     </form>
   );
 }

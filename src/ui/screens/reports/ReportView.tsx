@@ -7,6 +7,7 @@ import type { Report } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { labelOf } from '../../../domain/vocabulary';
 import { classes } from '../../components/classes';
+import { Disclosure } from '../../components/Disclosure';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { messages } from './messages';
@@ -295,8 +296,7 @@ function MonthChart({ report }: { report: Report }) {
           );
         })}
       </svg>
-      <details class={styles['report-details']}>
-        <summary>{t.showTable}</summary>
+      <Disclosure class={styles['report-details']} summary={t.showTable}>
         <table class={styles['report-table']}>
           <thead>
             <tr>
@@ -315,7 +315,7 @@ function MonthChart({ report }: { report: Report }) {
             ))}
           </tbody>
         </table>
-      </details>
+      </Disclosure>
     </>
   );
 }

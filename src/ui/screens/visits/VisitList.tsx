@@ -12,6 +12,7 @@ import { useSync } from '../../../state/sync';
 import { Badge } from '../../components/Badge';
 import { Button, ButtonLink } from '../../components/Button';
 import { classes } from '../../components/classes';
+import { Disclosure } from '../../components/Disclosure';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { RecordBoundary } from '../../components/RecordBoundary';
@@ -100,12 +101,11 @@ export function VisitList() {
             setLimit(PAGE);
           }}
         />
-        <details
-          class={styles['visit-filters']}
+        <Disclosure
+          summary={filterCount > 0 ? t.filtersActive(filterCount) : t.filters}
           open={filtersOpen}
-          onToggle={(event) => setFiltersOpen((event.currentTarget as HTMLDetailsElement).open)}
+          onToggle={setFiltersOpen}
         >
-          <summary>{filterCount > 0 ? t.filtersActive(filterCount) : t.filters}</summary>
           {/* Loaded and rendered once opened: neither their code nor the lieux they list weigh on the first screen. */}
           {filtersOpen ? (
             <LazyPart<VisitFiltersProps>
@@ -113,7 +113,7 @@ export function VisitList() {
               props={{ filters, onChange: setFilter, onClear: () => setFilters({}) }}
             />
           ) : null}
-        </details>
+        </Disclosure>
       </div>
       {rows === undefined ? null : rows.length === 0 ? (
         searching ? (
