@@ -124,6 +124,14 @@ describe('a backup of the device', () => {
     await other.page.getByLabel('Territoire', { exact: true }).selectOption('Pays de Dinan');
     await expect.poll(() => reports.figure('visits').textContent()).toBe('1');
     expect(await summary.textContent()).toBe('Territoire, service, saisi par\u00a0: Pays de Dinan');
+    // « Service du réseau » takes two lines at 360 px: the territory's select beside it is no taller, nor higher.
+    const [territory, service] = await Promise.all(
+      ['Territoire', 'Service du réseau'].map(async (label) => {
+        const box = await other.page.getByLabel(label, { exact: true }).boundingBox();
+        return box && [Math.round(box.y), Math.round(box.height)];
+      }),
+    );
+    expect(territory).toEqual(service);
     await screenshot(other.page, 'reports-phone-filters-open');
   });
 
