@@ -14,13 +14,14 @@ import { FieldError } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
+import { useTimeLeft } from '../../hooks/use-time-left';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatBytes, formatWait } from '../../i18n/numbers';
 import styles from './FileBlock.module.css';
 import { messages } from './messages';
 
-/** Why « Télécharger » brought no file: the server still busy past the waits (for how long), or anything else. */
-type Failure = 'unavailable' | { retryAfterMs: number | null };
+/** Why « Télécharger » brought no file: the server still busy past the waits (until when), or anything else. */
+type Failure = 'unavailable' | { retryAt: number | null };
 
 export function FileBlock({ attachment, offline }: { attachment: Attachment; offline: boolean }) {
   const t = useMessages(messages);
@@ -30,8 +31,11 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const [url, setUrl] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
-  /** The wait a busy server named, while the download waits it out. */
-  const [serverBusyMs, setServerBusyMs] = useState<number | null>(null);
+  /** The end of the wait a busy server named, while the download waits it out. */
+  const [serverBusyUntil, setServerBusyUntil] = useState<number | null>(null);
+  // Both waits count down as they are shown; once the server's is over, « Réessayez dans un moment ».
+  const busyLeft = useTimeLeft(serverBusyUntil);
+  const retryLeft = useTimeLeft(failure && failure !== 'unavailable' ? failure.retryAt : null);
   const downloading = useRef<AbortController | null>(null);
   // Leaving the page ends a wait for a busy server: no one is there to see the file arrive.
   useEffect(() => () => downloading.current?.abort(), []);
@@ -63,18 +67,19 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
     const stop = new AbortController();
     downloading.current = stop;
     try {
-      if (!(await fetchFile(attachment.sha256, { signal: stop.signal, onBusy: setServerBusyMs }))) {
+      const waitTold = (ms: number | null) => setServerBusyUntil(ms === null ? null : Date.now() + ms);
+      if (!(await fetchFile(attachment.sha256, { signal: stop.signal, onBusy: waitTold }))) {
         setFailure('unavailable');
       }
     } catch (error) {
       setFailure(
         error instanceof SyncError && error.status === 429
-          ? { retryAfterMs: error.retryAfterMs ?? null }
+          ? { retryAt: error.retryAfterMs === undefined ? null : Date.now() + error.retryAfterMs }
           : 'unavailable',
       );
     } finally {
       setBusy(false);
-      setServerBusyMs(null);
+      setServerBusyUntil(null);
     }
   };
 
@@ -121,16 +126,14 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
           {t.fileDownload}
         </Button>
       ) : null}
-      {serverBusyMs !== null ? (
+      {busyLeft !== null ? (
         <p class={styles.state} role="status">
-          {t.fileBusyWaiting(formatWait(serverBusyMs, lang))}
+          {t.fileBusyWaiting(formatWait(busyLeft, lang))}
         </p>
       ) : null}
       {failure === 'unavailable' ? <FieldError>{t.fileUnavailable}</FieldError> : null}
       {failure && failure !== 'unavailable' ? (
-        <FieldError>
-          {t.fileBusy(failure.retryAfterMs === null ? null : formatWait(failure.retryAfterMs, lang))}
-        </FieldError>
+        <FieldError>{t.fileBusy(retryLeft ? formatWait(retryLeft, lang) : null)}</FieldError>
       ) : null}
     </Section>
   );

@@ -2,7 +2,7 @@
 // page says why, and only says "too large" when the file is; asked for while the server is busy,
 // it says when it is asked again, or when to try again.
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, onTestFinished, test, vi } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
 import { attachFile } from '../../../../../src/db/attachments';
 import { markBlobUploaded, sha256Hex } from '../../../../../src/db/blobs';
@@ -112,13 +112,24 @@ async function sheetOnServer(): Promise<{ attachment: Attachment; data: ArrayBuf
 
 const busy = (retryAfterMs: number) => new SyncError('server', 'Too many requests', 429, retryAfterMs);
 
-test('a file asked for while the server is busy says when it is asked again, then arrives', async () => {
+test('a file asked for while the server is busy says when it is asked again, counting down, then arrives', async () => {
+  // The clock and the second's tick alone are the test's: the database and the waits for the screen run as they do.
+  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
   const { attachment, data } = await sheetOnServer();
   server.answers = [busy(12_000), data];
   render(<FileBlock attachment={attachment} offline={false} />);
 
   fireEvent.click(await screen.findByRole('button', { name: 'Télécharger sur cet appareil' }));
   await screen.findByText('Le serveur est très sollicité : nouvel essai automatique dans 12 s.');
+  // The second's tick is set once the screen's effects have run.
+  await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+  vi.advanceTimersByTime(1000);
+  await screen.findByText('Le serveur est très sollicité : nouvel essai automatique dans 11 s.');
+  vi.advanceTimersByTime(9000);
+  await screen.findByText('Le serveur est très sollicité : nouvel essai automatique dans 2 s.');
   server.waited();
 
   await screen.findByText('Téléchargé : disponible hors ligne.');
