@@ -3,7 +3,7 @@
 // old file never overwrites a newer edit and restoring the same file twice changes nothing.
 import * as v from 'valibot';
 import { ID_PATTERN } from './ids';
-import { nestedTooDeep } from './json-shape';
+import { parseJsonInSlices, stringifyInSlices } from './json-in-slices';
 import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } from './merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
 import { type FieldIssue, validateRecord } from './validation';
@@ -65,12 +65,32 @@ export type BackupProblem =
 
 type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
 
+/** How far reading a file is: the share of its text read (and its checksum), then its records checked. */
+export type ReadProgress = { step: 'reading'; share: number } | { step: 'checking'; checked: number; total: number };
+
 /** The backup file's text (pretty enough to diff, small enough to mail). */
 export async function writeBackup(body: BackupBody): Promise<string> {
   const bodyText = JSON.stringify(body);
-  const checksum = await sha256OfText(bodyText);
+  const checksum = await sha256InSlices(bodyText, async () => {});
   // The body is spliced in as written, so the checksum covers exactly these characters.
   return `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"checksum":"${checksum}","body":${bodyText}}`;
+}
+
+/** How every version of the app writes a file's start (writeBackup), up to its body. */
+const WRITTEN_HEAD = new RegExp(`^\\{"format":"${BACKUP_FORMAT}","version":\\d+,"checksum":"[0-9a-f]{64}","body":`);
+
+/**
+ * Whether the file's body is the one its checksum was made of. The body's text as it sits in a
+ * file the app wrote is hashed as it is; re-writing the parsed body (what every version did
+ * before) is left for a file written otherwise (re-formatted, say) or refused that way, so
+ * every file accepted before still is, and a file the app wrote no longer pays for it.
+ */
+async function checksumHolds(text: string, body: unknown, checksum: string, pause: () => Promise<void>) {
+  const head = WRITTEN_HEAD.exec(text);
+  if (head && text.endsWith('}') && (await sha256InSlices(text.slice(head[0].length, -1), pause)) === checksum) {
+    return true;
+  }
+  return (await sha256InSlices(await stringifyInSlices(body, pause), pause)) === checksum;
 }
 
 const CLOCK = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/));
@@ -102,29 +122,27 @@ const CHECKED_PER_PAUSE = 50;
 
 /**
  * Reads a file a person picked: anything that is not a complete, untouched Valise backup of a
- * version this app knows is refused with the reason, before anything is written. Checking each
- * record takes time (100,000 records: seconds of a phone): `pause` is awaited every few records
- * with how many are checked, so the caller can give the page back and say how far it is.
+ * version this app knows is refused with the reason, before anything is written. Reading a
+ * large file takes seconds of a phone (36 MB: parsing, checksum, each record checked): `pause`
+ * is awaited often with how far it is, so the caller can give the page back and say so.
  */
 export async function parseBackup(
   text: string,
-  pause?: (checked: number, total: number) => Promise<void>,
+  pause: (progress: ReadProgress) => Promise<void> = async () => {},
 ): Promise<ParsedBackup> {
-  if (nestedTooDeep(text)) return { ok: false, problem: { kind: 'too_deep' } };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: { kind: 'not_json' } };
-  }
+  const read = await parseJsonInSlices(text, (share) => pause({ step: 'reading', share }));
+  if (!read.ok) return { ok: false, problem: { kind: read.problem } };
+  const json = read.value;
   const format = (json as { format?: unknown } | null)?.format;
   if (format !== BACKUP_FORMAT) return { ok: false, problem: { kind: 'not_backup' } };
   const envelope = v.safeParse(envelopeSchema, json);
   if (!envelope.success) return { ok: false, problem: { kind: 'not_backup' } };
   const { version, checksum } = envelope.output;
   if (version > BACKUP_VERSION) return { ok: false, problem: { kind: 'newer_version', version } };
-  const bodyText = JSON.stringify((json as { body: unknown }).body);
-  if ((await sha256OfText(bodyText)) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
+  const readAll = () => pause({ step: 'reading', share: 1 });
+  if (!(await checksumHolds(text, (json as { body: unknown }).body, checksum, readAll))) {
+    return { ok: false, problem: { kind: 'checksum' } };
+  }
   const { body } = envelope.output;
   const records: BackupBody['records'] = {};
   // A Map: a type named like a member of every object ("toString") is a type like any other.
@@ -139,7 +157,7 @@ export async function parseBackup(
       const shape = v.safeParse(STATE, state);
       if (!shape.success) return { ok: false, problem: { kind: 'not_backup' } };
       checkedCount += 1;
-      if (pause && checkedCount % CHECKED_PER_PAUSE === 0) await pause(checkedCount, total);
+      if (checkedCount % CHECKED_PER_PAUSE === 0) await pause({ step: 'checking', checked: checkedCount, total });
       // A type this version does not know (from a newer app) is carried unchecked, as it is.
       if (!isRecordType(type)) {
         // Any text: a later release's ids need not be this one's; stored under `String(id)`,
@@ -256,8 +274,29 @@ export function needsBackupReminder(now: Date, oldestUnsavedAt: string | null): 
   return oldestUnsavedAt !== null && now.getTime() - Date.parse(oldestUnsavedAt) >= BACKUP_REMINDER_DAYS * DAY_MS;
 }
 
-async function sha256OfText(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+/** Characters encoded between two pauses: a few milliseconds. */
+const ENCODED_PER_PAUSE = 1 << 20;
+
+/** SHA-256 of the text's UTF-8, encoded a piece at a time (36 MB at once held the page). */
+async function sha256InSlices(text: string, pause: () => Promise<void>): Promise<string> {
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + ENCODED_PER_PAUSE);
+    // Never between the halves of a surrogate pair: each alone would be encoded as U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    pieces.push(encoder.encode(text.slice(start, end)));
+    start = end;
+    await pause();
+  }
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.length;
+  }
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

@@ -152,10 +152,12 @@ describe('a backup of the device', () => {
     expect(await backup.error().textContent()).toContain('Rien n’a été modifié.');
     // A file the browser cannot read (on a USB stick pulled out since it was picked).
     await page.evaluate(() => {
-      const text = Blob.prototype.text;
-      Blob.prototype.text = () => {
-        Blob.prototype.text = text;
-        return Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
+      const stream = Blob.prototype.stream;
+      Blob.prototype.stream = () => {
+        Blob.prototype.stream = stream;
+        return new ReadableStream({
+          start: (controller) => controller.error(new DOMException('The file could not be read.', 'NotReadableError')),
+        });
       };
     });
     await backup.pick('clé-usb.json', text);

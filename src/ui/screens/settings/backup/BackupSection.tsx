@@ -18,6 +18,7 @@ import {
   isForeignBackup,
   needsBackupReminder,
   parseBackup,
+  type ReadProgress,
 } from '../../../../domain/backup';
 import { isolate } from '../../../../domain/bidi';
 import { RECORD_TYPES } from '../../../../domain/record-types';
@@ -33,7 +34,7 @@ import { useLive } from '../../../hooks/use-live';
 import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { describeIssue } from '../../../i18n/validation';
-import { slicePause } from '../../../in-slices';
+import { readFileText, slicePause } from '../../../in-slices';
 import styles from './backup.module.css';
 import { FilePicker } from './FilePicker';
 import { messages } from './messages';
@@ -98,10 +99,20 @@ export function BackupSection() {
     setRestoring({ kind: 'busy', text: t.reading });
     let parsed: Awaited<ReturnType<typeof parseBackup>>;
     try {
-      const text = await file.text();
-      const showChecked = (checked: number, total: number) =>
-        setRestoring({ kind: 'busy', text: t.checking(checked, total) });
-      parsed = await parseBackup(text, slicePause(showChecked));
+      const pause = slicePause((progress: ReadProgress) =>
+        setRestoring({
+          kind: 'busy',
+          text:
+            progress.step === 'reading'
+              ? t.readingShare(Math.floor(progress.share * 100))
+              : t.checking(progress.checked, progress.total),
+        }),
+      );
+      // One share read for the person: the file's bytes are its first half, parsing them the second.
+      const text = await readFileText(file, (share) => pause({ step: 'reading', share: share / 2 }));
+      parsed = await parseBackup(text, (progress) =>
+        pause(progress.step === 'reading' ? { step: 'reading', share: (1 + progress.share) / 2 } : progress),
+      );
     } catch (error) {
       // The browser could not read it: a file on a drive since removed, or too large to hold as text.
       console.error(error);
