@@ -17,8 +17,11 @@ function target(url: string): { server: string; user: string; database: string }
 /** Network failures: no server at that address, or no such address. */
 const UNREACHABLE = ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'];
 const UNKNOWN_HOST = ['ENOTFOUND', 'EAI_AGAIN'];
-/** PostgreSQL shutting down, starting, or out of connections. */
-const NOT_NOW = ['57P01', '57P02', '57P03', '53300'];
+/**
+ * PostgreSQL shutting down, starting, or out of connections; or a statement it cancelled
+ * (57014), past the bound a request's statements are given (PostgresStore) or by an admin.
+ */
+const NOT_NOW = ['57P01', '57P02', '57P03', '53300', '57014'];
 
 /**
  * A request the database could not be reached for, or that it ended as it went away: the request

@@ -71,6 +71,26 @@ const BEGIN_BESIDE_RESTORES = `BEGIN; SELECT pg_advisory_xact_lock_shared(${DATA
  */
 const CONNECT_TIMEOUT_MS = 20_000;
 
+/**
+ * How long PostgreSQL runs a request's statement (a push waiting behind a restore, or behind a
+ * long queue of pushes to its network) before it cancels it: the request is answered 503, and
+ * the connection, still sound, serves the next one. Migrations and restores are not bounded.
+ */
+const STATEMENT_TIMEOUT_MS = 20_000;
+
+/**
+ * How long a request's statement waits for the database's answer before the connection is
+ * taken for dead and closed: past the database's own bound, no answer means a link gone silent
+ * (a firewall dropping packets), where the statement would otherwise wait for the system's TCP
+ * timeout, minutes, and every later statement on that connection behind it.
+ */
+const ANSWER_TIMEOUT_MS = 25_000;
+
+export interface PostgresTimeouts {
+  connectMs?: number;
+  answerMs?: number;
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
@@ -79,23 +99,29 @@ export class PostgresStore implements Store {
    * that a queue of pushes never holds every connection while pulls and logins wait.
    */
   private readonly pushPool: pg.Pool;
+  /** For migrations and restores, which may run for minutes: their statements are not bounded. */
+  private readonly longPool: pg.Pool;
+  private readonly connectTimeoutMs: number;
 
   constructor(
     connectionString: string,
     poolSize = 20,
-    private readonly connectTimeoutMs = CONNECT_TIMEOUT_MS,
+    { connectMs = CONNECT_TIMEOUT_MS, answerMs = ANSWER_TIMEOUT_MS }: PostgresTimeouts = {},
   ) {
-    const connectionTimeoutMillis = connectTimeoutMs;
-    this.pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis });
-    this.pushPool = new pg.Pool({
+    this.connectTimeoutMs = connectMs;
+    const connectionTimeoutMillis = connectMs;
+    const bounded = {
       connectionString,
-      max: Math.max(2, Math.floor(poolSize / 4)),
       connectionTimeoutMillis,
-    });
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: answerMs,
+    };
+    this.pool = new pg.Pool({ ...bounded, max: poolSize });
+    this.pushPool = new pg.Pool({ ...bounded, max: Math.max(2, Math.floor(poolSize / 4)) });
+    this.longPool = new pg.Pool({ connectionString, connectionTimeoutMillis, max: 2 });
     // An idle connection dropped by the database must not crash the server; the next query
     // opens a new one (and /api/health reports the database unreachable meanwhile).
-    this.pool.on('error', () => {});
-    this.pushPool.on('error', () => {});
+    for (const pool of [this.pool, this.pushPool, this.longPool]) pool.on('error', () => {});
   }
 
   /**
@@ -127,7 +153,7 @@ export class PostgresStore implements Store {
       client.removeListener('error', ignoreEndedConnection);
       // As pool.query does: a connection that failed a statement is closed, not reused.
       client.release(error as Error);
-      throw error;
+      throw answerTimeoutCoded(error);
     }
   }
 
@@ -137,17 +163,25 @@ export class PostgresStore implements Store {
     // pg_terminate_backend) fails the query in progress, then emits 'error' on the client, which
     // the pool hears only on idle ones: unheard, it ended the whole server process.
     client.on('error', ignoreEndedConnection);
+    // Why the connection must be closed rather than go back to the pool, if it must.
+    let broken: Error | undefined;
     try {
       await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      // A statement left unanswered still holds the connection: a ROLLBACK would wait behind
+      // it, as would the next request's statements. Closed, the transaction is rolled back.
+      if (isAnswerTimeout(error)) broken = error;
+      else
+        await client.query('ROLLBACK').catch((failed: Error) => {
+          broken = failed;
+        });
+      throw answerTimeoutCoded(error);
     } finally {
       client.removeListener('error', ignoreEndedConnection);
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -159,7 +193,7 @@ export class PostgresStore implements Store {
     await this.transaction(async (client) => {
       await refuseUnfinishedRestore(client);
       await migrateIn(client);
-    });
+    }, this.longPool);
   }
 
   /**
@@ -181,7 +215,7 @@ export class PostgresStore implements Store {
     // may hold, is waited for only by a database no server of this release has opened.
     await this.transaction(async (client) => {
       if (!(await hasRestoreMarks(client))) await migrateIn(client);
-    });
+    }, this.longPool);
     let began = false;
     try {
       await this.transaction(async (client) => {
@@ -195,10 +229,10 @@ export class PostgresStore implements Store {
         began = true;
         await replace();
         await migrateIn(client);
-        await writeMetaIn(client, meta);
+        await client.query(...writeMetaStatement(meta));
         // Restores run one at a time: the other marks are of restores cut short, which this one completes.
         await client.query('DELETE FROM restore_in_progress');
-      });
+      }, this.longPool);
     } catch (error) {
       if (began && !(error instanceof NothingReplaced)) throw new ReplaceUnfinished(error);
       if (began) await this.query('DELETE FROM restore_in_progress WHERE id = $1', [mark]).catch(() => undefined);
@@ -215,7 +249,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.pushPool.end()]);
+    await Promise.all([this.pool.end(), this.pushPool.end(), this.longPool.end()]);
   }
 
   async createNetwork(name: string): Promise<Network> {
@@ -497,7 +531,7 @@ export class PostgresStore implements Store {
   }
 
   async writeMeta(entries: readonly [MetaKey, string][]): Promise<void> {
-    await writeMetaIn(this.pool, entries);
+    await this.query(...writeMetaStatement(entries));
   }
 
   async freeBytes(): Promise<null> {
@@ -595,6 +629,16 @@ export class PostgresStore implements Store {
 /** The query in progress fails with the same error; the pool drops the client once released. */
 function ignoreEndedConnection(): void {}
 
+/** pg's failure of a statement not answered within `query_timeout` (it carries no code). */
+function isAnswerTimeout(error: unknown): error is Error {
+  return error instanceof Error && error.message === 'Query read timeout' && !('code' in error);
+}
+
+/** `error`, given the system's code (ETIMEDOUT) when it is an unanswered statement's, as connect does. */
+function answerTimeoutCoded(error: unknown): unknown {
+  return isAnswerTimeout(error) ? Object.assign(error, { code: 'ETIMEDOUT' }) : error;
+}
+
 /** The network's devices lock: revocations, and invitations made by a device, wait on each other. */
 async function lockDevices(client: Client, networkId: string): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`devices:${networkId}`]);
@@ -645,12 +689,12 @@ async function migrateIn(client: Client): Promise<void> {
   }
 }
 
-async function writeMetaIn(db: pg.Pool | Client, entries: readonly [MetaKey, string][]): Promise<void> {
-  await db.query(
+function writeMetaStatement(entries: readonly [MetaKey, string][]): [string, unknown[]] {
+  return [
     `INSERT INTO server_meta (key, value) SELECT * FROM unnest($1::text[], $2::text[])
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     [entries.map(([key]) => key), entries.map(([, value]) => value)],
-  );
+  ];
 }
 
 async function pullIn(
