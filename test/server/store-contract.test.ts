@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { hashCode } from '../../src/server/auth';
+import { issueInvitation } from '../../src/server/invitations';
 import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
@@ -46,6 +49,17 @@ storeContract('SQLite', () => ({
   },
 }));
 
+/** `work` on a session of its own on the database at `url`. */
+async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 describeOnPostgres('PostgreSQL', (cluster) => {
   const urls = new WeakMap<Store, string>();
 
@@ -69,52 +83,46 @@ describeOnPostgres('PostgreSQL', (cluster) => {
       await store.close();
     },
     async storeClocksAsBefore(store, recordId, clocks) {
-      const client = new pg.Client({ connectionString: urls.get(store) as string });
-      await client.connect();
-      try {
+      await onDatabase(urls.get(store) as string, async (client) => {
         await client.query('UPDATE records SET clocks = $1 WHERE id = $2', [JSON.stringify(clocks), recordId]);
         await client.query('UPDATE schema_version SET version = $1', [CLOCK_REPAIR_MIGRATION]);
-      } finally {
-        await client.end();
-      }
+      });
     },
     async keyRecordsAsBefore(store) {
-      const client = new pg.Client({ connectionString: urls.get(store) as string });
-      await client.connect();
-      try {
+      await onDatabase(urls.get(store) as string, async (client) => {
         await client.query('ALTER TABLE records DROP CONSTRAINT records_pkey, ADD PRIMARY KEY (id)');
         // The fifth migration keys records per network: the database as it was before it.
         await client.query('UPDATE schema_version SET version = 4');
-      } finally {
-        await client.end();
-      }
+      });
     },
     async storeInvitationsAsBefore(store) {
-      const client = new pg.Client({ connectionString: urls.get(store) as string });
-      await client.connect();
-      try {
+      await onDatabase(urls.get(store) as string, async (client) => {
         await client.query('ALTER TABLE invitations DROP COLUMN id, DROP COLUMN created_at, DROP COLUMN created_by');
         // The seventh migration gives invitations their ids: the database as it was before it.
         await client.query('UPDATE schema_version SET version = 6');
-      } finally {
-        await client.end();
-      }
+      });
     },
   }));
 
-  // SQLite's second server is refused by the data folder's lock; PostgreSQL's start beside each other.
-  it('migrates a new database once when two servers start on it together', async () => {
-    const url = await cluster().createDatabase();
+  /**
+   * `work` on each of two servers (stores of their own on `url`), both started while another
+   * session holds the advisory lock `lock` takes, which it lets go once both wait for it: they
+   * then run as side by side as that lock lets them. Ends with what each server's `work` gave.
+   */
+  async function onTwoServersAtOnce<T>(
+    url: string,
+    lock: [string, unknown[]],
+    work: (server: PostgresStore, index: number) => Promise<T>,
+  ): Promise<T[]> {
     const [holder, watcher] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
     await Promise.all([holder.connect(), watcher.connect()]);
     const servers = [new PostgresStore(url, 2), new PostgresStore(url, 2)];
     try {
-      // Both start while the holder has the migration lock, then go as they can.
       await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const migrations = servers.map((server) => server.migrate());
+      await holder.query(...lock);
+      const runs = servers.map(work);
       await waitFor(
-        'both servers wait to migrate',
+        'both servers wait for the lock',
         async () => {
           const { rows } = await watcher.query(
             `SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
@@ -124,15 +132,62 @@ describeOnPostgres('PostgreSQL', (cluster) => {
         { timeout: 20_000 },
       );
       await holder.query('COMMIT');
-      await Promise.all(migrations);
-      expect((await watcher.query('SELECT version FROM schema_version')).rows).toEqual([
-        { version: POSTGRES_MIGRATIONS.length },
-      ]);
-      const [first, second] = servers as [PostgresStore, PostgresStore];
-      expect((await first.readMeta()).epoch).toBeTruthy();
-      expect(await second.readMeta()).toEqual(await first.readMeta());
+      return await Promise.all(runs);
     } finally {
       await Promise.all([holder.end(), watcher.end(), ...servers.map((server) => server.close())]);
     }
+  }
+
+  // SQLite's second server is refused by the data folder's lock; PostgreSQL's start beside each other.
+  it('migrates a new database once when two servers start on it together', async () => {
+    const url = await cluster().createDatabase();
+    const metas = await onTwoServersAtOnce(
+      url,
+      ['SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]],
+      async (server) => {
+        await server.migrate();
+        return server.readMeta();
+      },
+    );
+    const versions = await onDatabase(url, (client) => client.query('SELECT version FROM schema_version'));
+    expect(versions.rows).toEqual([{ version: POSTGRES_MIGRATIONS.length }]);
+    expect(metas[0]?.epoch).toBeTruthy();
+    expect(metas[1]).toEqual(metas[0]);
+  });
+
+  // Two servers on one database (beside each other, or one and the command line) meet only there.
+  it('keeps an admin when two admins revoke each other at once through two servers, one waiting for the other', async () => {
+    const url = await cluster().createDatabase();
+    const setup = new PostgresStore(url);
+    await setup.migrate();
+    const network = await setup.createNetwork('A');
+    const admins = ['0', '1'].map((digit) => ({
+      id: newId(),
+      networkId: network.id,
+      name: 'Téléphone',
+      memberName: `Admin ${digit}`,
+      role: 'admin' as const,
+      clockNode: digit.repeat(16),
+      createdAt: new Date().toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+    }));
+    for (const admin of admins) {
+      const { code } = await issueInvitation(setup, network.id, 'admin', 1);
+      expect(await setup.redeemInvitation(hashCode(code), admin, admin.clockNode)).toBe(true);
+    }
+    const at = new Date().toISOString();
+    const outcomes = await onTwoServersAtOnce(
+      url,
+      // The network's devices lock, as PostgresStore names it.
+      ['SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`devices:${network.id}`]],
+      (server, index) => {
+        const asker = admins[index] as (typeof admins)[number];
+        return server.revokeDevice(network.id, (admins[1 - index] as typeof asker).id, at, { askedBy: asker.id });
+      },
+    );
+    expect(outcomes.sort()).toEqual(['asker_revoked', 'revoked']);
+    expect((await setup.listDevices(network.id)).filter((one) => one.revokedAt === null)).toHaveLength(1);
+    await setup.close();
   });
 });
