@@ -178,7 +178,11 @@ export function LieuImport() {
     <>
       <BackLink href={lieuxHref()}>{useMessages(messages).backLieux}</BackLink>
       <ScreenHeader title={t.title} description={t.purpose} />
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      {problem ? (
+        <Banner tone="error" class={styles.problem}>
+          {problem}
+        </Banner>
+      ) : null}
       {report ? (
         <Done lines={report} />
       ) : picked ? (
