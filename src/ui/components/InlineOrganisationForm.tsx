@@ -43,13 +43,13 @@ interface InlineOrganisationFormProps {
   initialName?: string;
   /** What was typed here before, given back by the draft of the form around it. */
   restored?: NewLieuFields | undefined;
-  /** Every change, for the form around it to keep in its draft (a killed tab loses nothing). */
-  onInput: (fields: NewLieuFields) => void;
+  /** Every change, for a form around it that keeps a draft (a killed tab loses nothing). */
+  onInput?: (fields: NewLieuFields) => void;
   /** What the form around it says of this lieu (saved while it was not added yet), shown on its name. */
   error?: string | undefined;
   /**
-   * The repository call that creates the lieu and, in the same transaction, writes what the form
-   * around it becomes (the lieu in, this form closed): see src/db/form-save.ts.
+   * The repository call that creates the lieu and, for a form around it with a draft, in the same
+   * transaction writes what that form becomes (the lieu in, this form closed): see src/db/form-save.ts.
    */
   create: (lieu: NewRecord<'organisations'>) => Promise<unknown>;
   onCancel: () => void;
@@ -70,7 +70,7 @@ export function InlineOrganisationForm({
   );
   const setValues = (next: NewLieuFields) => {
     setValuesHere(next);
-    onInput(next);
+    onInput?.(next);
   };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);

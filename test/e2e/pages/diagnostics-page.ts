@@ -28,6 +28,8 @@ export class DiagnosticsPage {
     } else {
       await this.page.getByLabel('Chercher : Lieu ou projet').fill(lieu);
       await this.page.getByRole('button', { name: `Créer « ${lieu} »` }).click();
+      // Its own fields open, as from a visit: its name is the one typed, its commune left empty here.
+      await this.page.getByRole('button', { name: 'Ajouter le lieu' }).click();
     }
     await this.page.getByTestId('picker-chip').filter({ hasText: lieu }).waitFor();
     await this.page.getByLabel('Date du diagnostic').fill(date);

@@ -4,10 +4,12 @@ import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics'
 import { knownLieuId } from '../../../db/organisation-queries';
 import { createOrganisation } from '../../../db/organisations';
 import { getVisit } from '../../../db/visits';
+import type { NewRecord } from '../../../domain/record-types';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Field, fieldParts } from '../../components/Field';
+import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
@@ -64,23 +66,22 @@ function NewDiagnosticForm({
   const [errors, setErrors] = useState<Errors>({});
   const [failed, setFailed] = useState(false);
   const [saving, setSaving] = useState(false);
+  /** The name typed in the picker when its « Créer » opened the lieu's own fields, until the lieu is added. */
+  const [newLieu, setNewLieu] = useState<string | null>(null);
   const typedDates = useTypedDateCheck();
-  useUnsavedInput(subject.trim() !== '');
+  useUnsavedInput(subject.trim() !== '' || newLieu !== null);
 
   const chosen = templates?.find((template) => template.id === templateId) ?? templates?.[0];
   // A project grid is about a lieu of the network; a territorial one about a territory's name.
   const forLieu = chosen?.scope === 'organisation';
 
-  const createLieu = async (name: string) => {
-    if (!context || name === '') return;
-    try {
-      const created = await createOrganisation(context, { name, kind: 'tiers_lieu' });
-      setOrganisationId(created.id);
-      setErrors({});
-    } catch (error) {
-      console.error(error);
-      setFailed(true);
-    }
+  // As from a visit or a person: a lieu made here has its kind and commune, so a territory.
+  const createLieu = async (lieu: NewRecord<'organisations'>) => {
+    if (!context) return;
+    const created = await createOrganisation(context, lieu);
+    setOrganisationId(created.id);
+    setNewLieu(null);
+    setErrors({});
   };
 
   const submit = async (event: Event) => {
@@ -138,15 +139,21 @@ function NewDiagnosticForm({
             ))}
           </fieldset>
           {forLieu ? (
-            <RecordPicker
-              type="organisations"
-              label={t.lieuLabel}
-              hint={t.lieuHint}
-              selected={organisationId ? [organisationId] : []}
-              onChange={(ids) => setOrganisationId(ids[0])}
-              onCreate={(name) => void createLieu(name)}
-              error={errors.subject}
-            />
+            <>
+              <RecordPicker
+                type="organisations"
+                label={t.lieuLabel}
+                hint={t.lieuHint}
+                selected={organisationId ? [organisationId] : []}
+                onChange={(ids) => setOrganisationId(ids[0])}
+                // One lieu created at a time: a second « Créer » would drop what the open one holds.
+                onCreate={newLieu === null ? setNewLieu : undefined}
+                error={errors.subject}
+              />
+              {newLieu !== null ? (
+                <InlineOrganisationForm initialName={newLieu} create={createLieu} onCancel={() => setNewLieu(null)} />
+              ) : null}
+            </>
           ) : (
             <Field
               label={t.subjectLabel}

@@ -1,0 +1,30 @@
+// A lieu made from a new diagnostic's « Créer « … » » was stored from its name alone: no kind
+// asked, no commune, so no territory (the report's "Visites par territoire", the map). It opens
+// the same lieu fields as from a visit or a person, and the lieu made is the diagnostic's.
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { listOrganisations } from '../../../../../src/db/organisations';
+import { NewDiagnostic } from '../../../../../src/ui/screens/diagnostics/NewDiagnostic';
+import { withAppData } from '../../../../helpers/screen-setup';
+
+const app = withAppData();
+
+test('« Créer » in a new diagnostic asks for the lieu’s commune, and the lieu made is chosen', async () => {
+  render(<NewDiagnostic />);
+  const search = await screen.findByRole('searchbox', { name: 'Chercher\u00a0: Lieu ou projet' }, { timeout: 30_000 });
+  fireEvent.input(search, { target: { value: 'Tiers-lieu du Val' } });
+  fireEvent.click(await screen.findByRole('button', { name: 'Créer «\u00a0Tiers-lieu du Val\u00a0»' }));
+  // Nothing stored until its fields are filled and it is added.
+  expect(await listOrganisations(app.context)).toEqual([]);
+
+  fireEvent.input(screen.getByRole('combobox', { name: 'Commune (facultatif)' }), { target: { value: 'Val Nord' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter le lieu' }));
+
+  await waitFor(() =>
+    expect(screen.queryAllByTestId('picker-chip').map((chip) => chip.textContent)).toEqual([
+      'Tiers-lieu du ValChanger',
+    ]),
+  );
+  expect(await listOrganisations(app.context)).toMatchObject([{ name: 'Tiers-lieu du Val', commune: 'Val Nord' }]);
+  expect(screen.queryByRole('button', { name: 'Ajouter le lieu' })).toBeNull();
+}, 60_000);
