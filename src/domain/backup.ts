@@ -274,27 +274,51 @@ export function needsBackupReminder(now: Date, oldestUnsavedAt: string | null): 
   return oldestUnsavedAt !== null && now.getTime() - Date.parse(oldestUnsavedAt) >= BACKUP_REMINDER_DAYS * DAY_MS;
 }
 
-/** Characters encoded between two pauses: a few milliseconds. */
+/** Characters measured or encoded between two pauses: a few milliseconds. */
 const ENCODED_PER_PAUSE = 1 << 20;
 
-/** SHA-256 of the text's UTF-8, encoded a piece at a time (36 MB at once held the page). */
-async function sha256InSlices(text: string, pause: () => Promise<void>): Promise<string> {
-  const encoder = new TextEncoder();
-  const pieces: Uint8Array[] = [];
+/** Where the text is cut for encoding: never between the halves of a surrogate pair. */
+function* pieces(text: string): Generator<[number, number]> {
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + ENCODED_PER_PAUSE);
-    // Never between the halves of a surrogate pair: each alone would be encoded as U+FFFD.
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    pieces.push(encoder.encode(text.slice(start, end)));
+    yield [start, end];
     start = end;
+  }
+}
+
+/** Bytes of the UTF-8 of `text[start, end)`, a lone surrogate as U+FFFD (3 bytes) as TextEncoder writes it. */
+function utf8Length(text: string, start: number, end: number): number {
+  let length = 0;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < end && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      index++;
+    } else length += 3;
+  }
+  return length;
+}
+
+/**
+ * SHA-256 of the text's UTF-8, measured then encoded a piece at a time into one buffer: 36 MB
+ * encoded at once, or its pieces joined, held the page.
+ */
+async function sha256InSlices(text: string, pause: () => Promise<void>): Promise<string> {
+  let length = 0;
+  for (const [start, end] of pieces(text)) {
+    length += utf8Length(text, start, end);
     await pause();
   }
-  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, offset);
-    offset += piece.length;
+  const bytes = new Uint8Array(length);
+  const encoder = new TextEncoder();
+  let written = 0;
+  for (const [start, end] of pieces(text)) {
+    written += encoder.encodeInto(text.slice(start, end), bytes.subarray(written)).written;
+    await pause();
   }
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
