@@ -2,7 +2,7 @@
 // from the device's own copy, so it opens with no network at all. The bytes are typed by what
 // they are (sniffViewableType), never by what the uploader declared: a PDF opens in the
 // browser's viewer, an image shows through <img>, anything else (HTML, SVG…) is only saved.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
@@ -35,6 +35,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const [serverBusyUntil, setServerBusyUntil] = useState<number | null>(null);
   // Both waits count down as they are shown; once the server's is over, « Réessayez dans un moment ».
   const busyLeft = useTimeLeft(serverBusyUntil);
+  const busyTold = useMemo(() => (serverBusyUntil === null ? null : serverBusyUntil - Date.now()), [serverBusyUntil]);
   const retryLeft = useTimeLeft(failure && failure !== 'unavailable' ? failure.retryAt : null);
   const downloading = useRef<AbortController | null>(null);
   // Leaving the page ends a wait for a busy server: no one is there to see the file arrive.
@@ -127,8 +128,13 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
         </Button>
       ) : null}
       {busyLeft !== null ? (
-        <p class={styles.state} role="status">
-          {t.fileBusyWaiting(formatWait(busyLeft, lang))}
+        <p class={styles.state}>
+          {/* Seen counting down; heard once, with the wait as the server named it: a live region
+              whose text changed each second would be read again each second. */}
+          <span aria-hidden="true">{t.fileBusyWaiting(formatWait(busyLeft, lang))}</span>
+          <span class="visually-hidden" role="status">
+            {t.fileBusyWaiting(formatWait(busyTold ?? busyLeft, lang))}
+          </span>
         </p>
       ) : null}
       {failure === 'unavailable' ? <FieldError>{t.fileUnavailable}</FieldError> : null}
