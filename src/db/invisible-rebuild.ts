@@ -38,8 +38,8 @@ const sameProgress = (a: RebuildProgress | undefined, b: RebuildProgress) =>
 /**
  * Reads one slice, then rewrites the records of it that hold a character drawn as nothing;
  * false once nothing is left. Most slices hold none: they are read in a read-only transaction,
- * which neither waits for nor holds back the app's writes to the three tables, and only the
- * progress is written. A slice with such records reads them again in its write: one changed
+ * which holds the app's writes to the three tables back only while it reads (IndexedDB orders
+ * it with them), and only the progress is written. A slice with such records reads them again in its write: one changed
  * meanwhile (an edit, a sync) is rewritten as it is now, never as it was read.
  */
 async function rebuildSlice(context: DataContext): Promise<boolean> {
@@ -86,7 +86,10 @@ const pause = () =>
     else setTimeout(resolve, 0);
   });
 
-/** Does the work left, if any, slice after slice (another tab doing it too only rewrites a slice twice). */
+/**
+ * Does the work left, if any, slice after slice (another tab doing it too moves the same
+ * progress: a slice it has passed is not rewritten again).
+ */
 export async function rebuildInvisible(context: DataContext): Promise<void> {
   while (await rebuildSlice(context)) await pause();
 }

@@ -1,6 +1,6 @@
-// Which records have a text waiting to be settled (an open `conflicts` record), for the screens
-// that point at them: the visit list and the shell's sync status, and who may settle it. Apart
-// from conflicts.ts, so the first screen does not load the writes that settle one.
+// Which records have a text waiting to be settled (an open `conflicts` record), for what points
+// at them: the visit list, and the header's count kept by the sync runtime; and who may settle
+// one. Apart from conflicts.ts, so the first screen does not load the writes that settle one.
 import type { DataContext } from './context';
 import { isOwnNote } from './own-notes';
 

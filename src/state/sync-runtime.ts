@@ -69,7 +69,7 @@ export function startRuntime() {
     );
     // Read again: another tab may have joined or left since this one opened the database.
     await reloadSession(context);
-    // Counted before the engine's first status shows the header, which would say « À jour » meanwhile.
+    // Counted from the start, so that the header has its number once a first sync run says « À jour ».
     watchTextsToSettle(context);
     // The starter valise is seeded where this device may (see seedStarterValise): at start,
     // and in each sync once the network's records are pulled — a joined admin seeds only what

@@ -7,8 +7,9 @@ import { dirname, relative, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-// `import x from '…'` and `import '…'`, not `import type` (erased) nor `import('…')` (lazy).
-const STATIC_IMPORT = /^import\s+(?!type\s)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+// `import x from '…'`, `import '…'` and `export … from '…'`; not `import type`/`export type`
+// (erased) nor `import('…')` (lazy).
+const STATIC_IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 
 function staticImports(entry: string): { modules: string[]; packages: string[] } {
   const modules = new Set<string>();

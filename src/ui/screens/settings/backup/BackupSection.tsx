@@ -43,7 +43,7 @@ import { saveBackupFile } from './save-backup';
 type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: number } | { kind: 'failed' };
 type Restoring =
   | { kind: 'idle' }
-  | { kind: 'busy'; text: string }
+  | { kind: 'busy'; text: string; heard: string }
   | { kind: 'restoring'; done: number; total: number }
   | { kind: 'cancelled' }
   | { kind: 'problem'; text: string }
@@ -96,7 +96,7 @@ export function BackupSection() {
 
   const pick = async (file: File | undefined) => {
     if (!file || !context) return;
-    setRestoring({ kind: 'busy', text: t.reading });
+    setRestoring({ kind: 'busy', text: t.reading, heard: t.reading });
     let parsed: Awaited<ReturnType<typeof parseBackup>>;
     try {
       const pause = slicePause((progress: ReadProgress) =>
@@ -106,6 +106,7 @@ export function BackupSection() {
             progress.step === 'reading'
               ? t.readingShare(Math.floor(progress.share * 100))
               : t.checking(progress.checked, progress.total),
+          heard: progress.step === 'reading' ? t.reading : t.checkingStep,
         }),
       );
       // One share read for the person: the file's bytes are its first half, parsing them the second.
@@ -192,7 +193,14 @@ export function BackupSection() {
           onPick={(file) => void pick(file)}
         />
         <div aria-live="polite" class="stack">
-          {restoring.kind === 'busy' ? <p>{restoring.text}</p> : null}
+          {restoring.kind === 'busy' ? (
+            // The figures change many times a second: seen, but the live region is heard to say
+            // only each step, once.
+            <p>
+              <span aria-hidden="true">{restoring.text}</span>
+              <span class="visually-hidden">{restoring.heard}</span>
+            </p>
+          ) : null}
           {restoring.kind === 'ready' ? (
             <BackupSummary backup={restoring.backup} foreignNetwork={restoring.foreignNetwork}>
               <Button variant="primary" onClick={() => void restore(restoring.backup)}>

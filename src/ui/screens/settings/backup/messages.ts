@@ -57,6 +57,7 @@ export const messages = {
     restoreHint:
       'Son contenu est fusionné avec cet appareil\u00a0: rien n’est effacé, et une modification plus récente que la sauvegarde est gardée.',
     reading: 'Lecture du fichier…',
+    checkingStep: 'Vérification de la sauvegarde…',
     readingShare: (percent: number) => `Lecture du fichier… ${percent}\u00a0%`,
     checking: (checked: number, total: number) =>
       `Vérification de la sauvegarde… ${formatNumber(checked, 'fr')} éléments sur ${formatNumber(total, 'fr')}`,
@@ -118,6 +119,7 @@ export const messages = {
     restoreHint:
       'Its content is merged into this device: nothing is erased, and an edit more recent than the backup is kept.',
     reading: 'Reading the file…',
+    checkingStep: 'Checking the backup…',
     readingShare: (percent: number) => `Reading the file… ${percent}%`,
     checking: (checked: number, total: number) =>
       `Checking the backup… ${formatNumber(checked, 'en')} items of ${formatNumber(total, 'en')}`,
