@@ -10,6 +10,7 @@ import { Banner } from '../../components/Banner';
 import { Button, ButtonLink } from '../../components/Button';
 import { Field, fieldParts } from '../../components/Field';
 import { InlineOrganisationForm } from '../../components/InlineOrganisationForm';
+import { pickerMessages } from '../../components/picker-messages';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
@@ -25,6 +26,7 @@ import { listHref, sectionHref } from './paths';
 interface Errors {
   subject?: string;
   filledOn?: string;
+  newLieu?: string;
 }
 
 interface NewDiagnosticProps {
@@ -57,6 +59,7 @@ function NewDiagnosticForm({
   visitId?: string | undefined;
 }) {
   const t = useMessages(messages);
+  const picker = useMessages(pickerMessages);
   const context = useDataContext();
   const templates = useLive((ctx) => listOfferedTemplates(ctx), []);
   const [templateId, setTemplateId] = useState<string>();
@@ -88,7 +91,11 @@ function NewDiagnosticForm({
     event.preventDefault();
     if (!context || !chosen) return;
     const found: Errors = {};
-    if (forLieu ? !organisationId : subject.trim() === '') found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
+    // As in the visit, person and event forms: a lieu still being created here is neither
+    // dropped nor taken for « no lieu » without a word.
+    if (forLieu && newLieu !== null) found.newLieu = picker.organisationNotAdded;
+    else if (forLieu ? !organisationId : subject.trim() === '')
+      found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
     const wrongDate = typedDates({ filledOn }, null, event.currentTarget as HTMLFormElement).filledOn;
     if (wrongDate) found.filledOn = wrongDate;
     else if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
@@ -151,7 +158,12 @@ function NewDiagnosticForm({
                 error={errors.subject}
               />
               {newLieu !== null ? (
-                <InlineOrganisationForm initialName={newLieu} create={createLieu} onCancel={() => setNewLieu(null)} />
+                <InlineOrganisationForm
+                  initialName={newLieu}
+                  error={errors.newLieu}
+                  create={createLieu}
+                  onCancel={() => setNewLieu(null)}
+                />
               ) : null}
             </>
           ) : (

@@ -28,3 +28,16 @@ test('« Créer » in a new diagnostic asks for the lieu’s commune, and the li
   expect(await listOrganisations(app.context)).toMatchObject([{ name: 'Tiers-lieu du Val', commune: 'Val Nord' }]);
   expect(screen.queryByRole('button', { name: 'Ajouter le lieu' })).toBeNull();
 }, 60_000);
+
+test('a new diagnostic started while its lieu is still being created says the lieu is not added yet', async () => {
+  render(<NewDiagnostic />);
+  const search = await screen.findByRole('searchbox', { name: 'Chercher\u00a0: Lieu ou projet' }, { timeout: 30_000 });
+  fireEvent.input(search, { target: { value: 'Fablab des Monts' } });
+  fireEvent.click(await screen.findByRole('button', { name: 'Créer «\u00a0Fablab des Monts\u00a0»' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Commencer le diagnostic' }));
+
+  // Not « Choisissez le lieu », nor a diagnostic without the lieu being typed.
+  expect(await screen.findByText(/Ce lieu n’est pas encore ajouté/)).toBeTruthy();
+  expect(screen.getByRole('textbox', { name: 'Nom du lieu' })).toHaveProperty('value', 'Fablab des Monts');
+  expect(await app.context.db.records('diagnostics').count()).toBe(0);
+}, 60_000);
