@@ -15,7 +15,7 @@ import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
-import { resizePhoto, UnreadableImageError } from '../form/photo';
+import { resizePhoto, TooManyPixelsError, UnreadableImageError } from '../form/photo';
 import styles from '../form/visit-form.module.css';
 import { detailMessages } from './messages';
 
@@ -38,7 +38,9 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
       } catch (error) {
         if (error instanceof AttachmentTooLargeError) {
           setProblem(t.photoRefused(isolate(file.name), formatBytes(error.size, lang), formatBytes(error.limit, lang)));
-        } else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(isolate(file.name)));
+        } else if (error instanceof TooManyPixelsError)
+          setProblem(t.photoTooManyPixels(isolate(file.name), error.width, error.height));
+        else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(isolate(file.name)));
         else throw error;
       }
     }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../domain/numbers';
 import type { Messages } from '../../../i18n/messages';
 
 export const detailMessages = {
@@ -40,6 +41,8 @@ export const detailMessages = {
     photoRefused: (name: string, size: string, limit: string) =>
       `La photo «\u00a0${name}\u00a0» pèse ${size} même réduite\u202f; la limite est ${limit}. Elle n’est pas ajoutée.`,
     photoUnreadable: (name: string) => `«\u00a0${name}\u00a0» n’est pas une image lisible.`,
+    photoTooManyPixels: (name: string, width: number, height: number) =>
+      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u202f: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
     deleteVisit: 'Supprimer la visite',
     deleteConfirm: 'Supprimer cette visite\u202f? Ses suivis restent dans «\u00a0À faire\u00a0».',
     deleteYes: 'Oui, supprimer',
@@ -85,6 +88,8 @@ export const detailMessages = {
     photoRefused: (name: string, size: string, limit: string) =>
       `The photo “${name}” is ${size} even resized; the limit is ${limit}. It is not added.`,
     photoUnreadable: (name: string) => `“${name}” is not a readable image.`,
+    photoTooManyPixels: (name: string, width: number, height: number) =>
+      `“${name}” is ${formatNumber(width, 'en')} × ${formatNumber(height, 'en')} pixels: too many to be resized on a phone (200 million at most). It is not added.`,
     deleteVisit: 'Delete the visit',
     deleteConfirm: 'Delete this visit? Its follow-ups stay in “To do”.',
     deleteYes: 'Yes, delete',

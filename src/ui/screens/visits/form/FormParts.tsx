@@ -21,7 +21,7 @@ import { usePosition } from '../../../hooks/use-position';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { formMessages } from './messages';
-import { type PendingPhoto, resizePhoto, UnreadableImageError } from './photo';
+import { type PendingPhoto, resizePhoto, TooManyPixelsError, UnreadableImageError } from './photo';
 import type { FollowUpRow } from './values';
 import styles from './visit-form.module.css';
 
@@ -180,8 +180,10 @@ export function PhotoPicker({
           );
         } else added.push({ ...photo, key: newId() });
       } catch (error) {
-        if (!(error instanceof UnreadableImageError)) throw error;
-        refused.push(t.photoUnreadable(isolate(file.name)));
+        if (error instanceof TooManyPixelsError)
+          refused.push(t.photoTooManyPixels(isolate(file.name), error.width, error.height));
+        else if (error instanceof UnreadableImageError) refused.push(t.photoUnreadable(isolate(file.name)));
+        else throw error;
       }
     }
     setRefusals(refused);
