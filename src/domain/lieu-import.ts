@@ -146,6 +146,8 @@ function tableOf(elements: Map<string, string>[]): LieuSource | LieuSourceRefusa
         headers.push(key);
       }
   if (headers.length > MAX_COLUMNS) return { problem: 'too_many_columns' };
+  // Another app's list of numbers, texts or empty objects: no column to map, no lieu to import.
+  if (headers.length === 0) return { problem: 'no_elements' };
   return {
     format: 'gogocarto_json',
     headers,
