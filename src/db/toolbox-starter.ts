@@ -6,12 +6,22 @@ import { isSeedClock } from '../domain/seed-clock';
 import { isUntouchedStarter, STARTER_CLOCK, STARTER_ITEMS, STARTER_PACKING_LISTS } from '../domain/toolbox/starter';
 import type { DataContext } from './context';
 import type { LooseRecord, ValiseDb } from './schema';
+import { givePageBack } from './write-in-slices';
 import { createRecords, updateRecord } from './writes';
+
+/**
+ * Starters written between two returns of the page: the seed runs on a new device's first
+ * visit, just after its first screen, where writing all of them at once was one of the longest
+ * tasks of that visit on a slow phone.
+ */
+const SEED_SLICE = 5;
 
 /**
  * Writes the starter records this device lacks (a tombstone counts as present: a deleted
  * starter stays deleted), and brings the ones it holds to this version's text, field by field,
- * where the field still holds what an earlier seed wrote: a field someone edited is theirs. A
+ * where the field still holds what an earlier seed wrote: a field someone edited is theirs. One
+ * transaction, written a few records at a time with the page given back between them: a tab
+ * closed mid-seed leaves nothing half written, and the next start seeds what is missing. A
  * concierge never seeds: the network's valise is what its admins publish, and a concierge's
  * starter writes would be refused (a correction reaches a concierge from an admin's device).
  * A joined admin seeds only after a first pull, so that a network's existing valise arrives
@@ -32,7 +42,10 @@ export async function seedStarterValise(context: DataContext, { pulled }: { pull
       ] as const) {
         const known = await db.anyRecords(type).bulkGet(starters.map((starter) => starter.id));
         const missing = starters.filter((_, index) => known[index] === undefined);
-        await createRecords(context, type, missing, { fixedClock: STARTER_CLOCK });
+        for (let start = 0; start < missing.length; start += SEED_SLICE) {
+          await createRecords(context, type, missing.slice(start, start + SEED_SLICE), { fixedClock: STARTER_CLOCK });
+          await givePageBack();
+        }
         written += missing.length;
         for (const [index, starter] of starters.entries()) {
           const changes = outdatedFields(known[index], starter);
