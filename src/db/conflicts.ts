@@ -4,19 +4,15 @@ import type { Conflict } from '../domain/conflict';
 import { isRecordType, type RecordChanges } from '../domain/record-types';
 import type { DataContext } from './context';
 import { NotOwnNoteError } from './event-notes';
-import { settlerOtherThanMe } from './open-conflicts';
+import { openConflicts, settlerOtherThanMe } from './open-conflicts';
+import { OPEN_RECORD } from './open-keys';
 import { deleteRecord, updateRecord } from './writes';
 
 export async function conflictsOf(context: DataContext, recordId: string, field?: string): Promise<Conflict[]> {
-  const all = await context.db.records('conflicts').where('recordId').equals(recordId).toArray();
-  return all
-    .filter((conflict) => !conflict.deleted && (field === undefined || conflict.field === field))
+  const open = await context.db.records('conflicts').where(OPEN_RECORD).equals(recordId).toArray();
+  return open
+    .filter((conflict) => field === undefined || conflict.field === field)
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-}
-
-async function openConflicts(context: DataContext): Promise<Conflict[]> {
-  const all = await context.db.records('conflicts').toArray();
-  return all.filter((conflict) => !conflict.deleted).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
 
 /**
@@ -61,7 +57,7 @@ interface ConflictWithRecord {
 }
 
 export async function openConflictsWithRecords(context: DataContext): Promise<ConflictWithRecord[]> {
-  const conflicts = await openConflicts(context);
+  const conflicts = (await openConflicts(context)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   return Promise.all(
     conflicts.map(async (conflict) => {
       const record = isRecordType(conflict.recordType)

@@ -40,6 +40,11 @@ function openItemId(loan: { deleted?: unknown; returnedAt?: unknown; itemId?: un
   return loan.itemId;
 }
 
+/** An open conflict's key (open-keys.ts): the record it is about; none once settled. */
+function openRecordId(conflict: { deleted?: unknown; recordId?: unknown }): string | undefined {
+  return conflict.deleted || typeof conflict.recordId !== 'string' ? undefined : conflict.recordId;
+}
+
 /** An array key for a multi-entry index; undefined (no entry) when there is none. */
 const entries = (keys: string[]) => (keys.length > 0 ? keys : undefined);
 
@@ -51,6 +56,7 @@ const KEY_OF: Readonly<Partial<Record<string, (record: Row) => unknown>>> = {
   events: (event) => entries(attendeeIds(event)),
   followUps: openDue,
   loans: openItemId,
+  conflicts: openRecordId,
 };
 
 /** A record of `table` as stored: with its key (a copy: the caller's object is left as it was). */

@@ -9,7 +9,7 @@ import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import { ATTENDEE_IDS } from './attendee-keys';
 import { DUPLICATE_KEYS } from './duplicate-keys';
 import { indexWrites } from './index-writes-loader';
-import { OPEN_DUE, OPEN_ITEM } from './open-keys';
+import { OPEN_DUE, OPEN_ITEM, OPEN_RECORD } from './open-keys';
 import { SERVICE_DAYS } from './visit-keys';
 
 /** Per table, the field its derived key is kept in. */
@@ -20,6 +20,7 @@ export const DERIVED_FIELDS: Readonly<Partial<Record<string, string>>> = {
   events: ATTENDEE_IDS,
   followUps: OPEN_DUE,
   loans: OPEN_ITEM,
+  conflicts: OPEN_RECORD,
 };
 
 /**

@@ -1,7 +1,9 @@
 // Which records have a text waiting to be settled (an open `conflicts` record), for what points
 // at them: the visit list, and the header's count kept by the sync runtime; and who may settle
 // one. Apart from conflicts.ts, so the first screen does not load the writes that settle one.
+import type { Conflict } from '../domain/conflict';
 import type { DataContext } from './context';
+import { OPEN_RECORD } from './open-keys';
 import { isOwnNote } from './own-notes';
 
 /**
@@ -25,8 +27,8 @@ export async function settlerOtherThanMe(
 /** The ids among `recordIds` with at least one text to settle. */
 export async function idsWithConflicts(context: DataContext, recordIds: readonly string[]): Promise<Set<string>> {
   if (recordIds.length === 0) return new Set();
-  const conflicts = await context.db.records('conflicts').where('recordId').anyOf(recordIds).toArray();
-  return new Set(conflicts.filter((conflict) => !conflict.deleted).map((conflict) => conflict.recordId));
+  const open = await context.db.records('conflicts').where(OPEN_RECORD).anyOf(recordIds).toArray();
+  return new Set(open.map((conflict) => conflict.recordId));
 }
 
 /**
@@ -35,10 +37,15 @@ export async function idsWithConflicts(context: DataContext, recordIds: readonly
  * it would keep « À choisir » in every other concierge's header with nothing for them to do.
  */
 export async function countTextsToSettle(context: DataContext): Promise<number> {
-  const open = (await context.db.records('conflicts').toArray()).filter((conflict) => !conflict.deleted);
+  const open = await openConflicts(context);
   const mine = await Promise.all(
     open.map(async (conflict) => (await settlerOtherThanMe(context, conflict.recordType, conflict.recordId)) === null),
   );
   return new Set(open.filter((_, index) => mine[index]).map((conflict) => `${conflict.recordId}/${conflict.field}`))
     .size;
+}
+
+/** Every open conflict, read by the index that only open ones are in (open-keys.ts), not with years of settled ones. */
+export function openConflicts(context: DataContext): Promise<Conflict[]> {
+  return context.db.records('conflicts').orderBy(OPEN_RECORD).toArray();
 }

@@ -43,6 +43,7 @@ export const UPGRADES = {
   15: async (transaction: Transaction) => {
     await transaction.table('meta').put({ key: INVISIBLE_REBUILD, value: REBUILD_START });
   },
+  16: (transaction: Transaction) => fillKeys(transaction, ['conflicts']),
 } satisfies Record<number, (transaction: Transaction) => Promise<void>>;
 
 export type UpgradedVersion = keyof typeof UPGRADES;

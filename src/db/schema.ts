@@ -12,7 +12,7 @@ import { ATTENDEE_IDS } from './attendee-keys';
 import { DERIVED_FIELDS, derivedKeysMiddleware } from './derived-keys';
 import { DUPLICATE_KEYS } from './duplicate-keys';
 import { indexWritesLoaded, loadIndexWrites } from './index-writes-loader';
-import { OPEN_DUE, OPEN_ITEM } from './open-keys';
+import { OPEN_DUE, OPEN_ITEM, OPEN_RECORD } from './open-keys';
 import type { UpgradedVersion } from './schema-upgrades';
 import {
   SEARCH_TABLE,
@@ -222,6 +222,14 @@ const SCHEMA_V14 = { diagnostics: 'id, organisationId, templateId, filledOn, vis
  */
 const SCHEMA_V15 = {};
 
+/**
+ * Version 16: open conflicts by the record they are about (open-keys.ts), so the header's
+ * « À choisir N », a record's texts to settle and Réglages' list read the open ones only, not
+ * every conflict ever settled (a settled one is kept as a tombstone); filled for the conflicts
+ * kept. The index of every conflict's record, which nothing reads any more, is dropped.
+ */
+const SCHEMA_V16 = { conflicts: `id, ${OPEN_RECORD}` };
+
 /** Every version's changes, in order: what a database of each version has is the sum up to it. */
 export const SCHEMA_HISTORY: Record<string, string>[] = [
   SCHEMA_V1,
@@ -239,10 +247,11 @@ export const SCHEMA_HISTORY: Record<string, string>[] = [
   SCHEMA_V13,
   SCHEMA_V14,
   SCHEMA_V15,
+  SCHEMA_V16,
 ];
 
 /** The versions whose upgrade fills what they add from the records kept (schema-upgrades.ts). */
-export const UPGRADED_VERSIONS: UpgradedVersion[] = [4, 6, 7, 9, 11, 12, 15];
+export const UPGRADED_VERSIONS: UpgradedVersion[] = [4, 6, 7, 9, 11, 12, 15, 16];
 
 /** The tables whose writes keep an index of the database's own (index-writes.ts). */
 const INDEXED_TABLES = new Set([...SEARCHED, ...Object.keys(DERIVED_FIELDS)]);

@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import { conflictsOf } from '../../src/db/conflicts';
 import { createRecord, deleteRecord, updateRecord } from '../../src/db/writes';
 import { pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
@@ -46,7 +47,7 @@ describe('sync between two devices of a network', () => {
     expect(onA?.notes).toBe(onB?.notes);
     const loser = onA?.notes === 'Version d’Alix' ? 'Version de Bastien' : 'Version d’Alix';
     for (const device of [a, b]) {
-      const conflicts = await device.context.db.records('conflicts').where('recordId').equals(created.id).toArray();
+      const conflicts = await conflictsOf(device.context, created.id);
       expect(conflicts.map((conflict) => conflict.value)).toEqual([loser]);
       expect(conflicts[0]?.field).toBe('notes');
       expect(['Alix', 'Bastien']).toContain(conflicts[0]?.authorName);

@@ -1,9 +1,10 @@
-// The overdue badge, the lists of follow-ups left to do and the kit out on loan are read from
-// indexes that hold open records only (open-keys.ts): each answer must be the one a walk over
+// The overdue badge, the lists of follow-ups left to do, the kit out on loan and the texts to
+// settle are read from indexes that hold open records only (open-keys.ts): each answer must be the one a walk over
 // every record gives, whatever path wrote the records, and the index keys stay on the device.
 import type { Table } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { collectBackup, restoreBackup } from '../../../src/db/backup';
+import { openConflictsWithRecords } from '../../../src/db/conflicts';
 import type { DataContext } from '../../../src/db/context';
 import { readExportData } from '../../../src/db/export-data';
 import {
@@ -16,7 +17,8 @@ import {
   visitIdsWithOpenFollowUps,
 } from '../../../src/db/follow-ups';
 import { observe } from '../../../src/db/live';
-import { OPEN_DUE, OPEN_ITEM } from '../../../src/db/open-keys';
+import { countTextsToSettle } from '../../../src/db/open-conflicts';
+import { OPEN_DUE, OPEN_ITEM, OPEN_RECORD } from '../../../src/db/open-keys';
 import type { Stored } from '../../../src/db/schema';
 import { applyPulledPage, readPushBatch, storeSession } from '../../../src/db/sync-store';
 import { borrow, giveBack, readPackingList, readToolbox } from '../../../src/db/toolbox';
@@ -191,19 +193,31 @@ describe('open follow-ups and loans read by index', () => {
     const context = await openTestContext();
     const followUp = await createFollowUp(context, { text: 'Rappeler', dueDate: '2026-03-10' });
     const loan = await borrow(context, newId(), 'Camille');
+    const conflict = await createRecord(context, 'conflicts', {
+      recordType: 'visits',
+      recordId: newId(),
+      field: 'notes',
+      value: 'L’autre version',
+      clock: LATER,
+      authorName: 'Camille',
+    });
     expect(await countOverdue(context, today)).toBe(1);
+    expect(await countTextsToSettle(context)).toBe(1);
     expect(Object.keys((await context.db.records('followUps').get(followUp.id)) ?? {})).not.toContain(OPEN_DUE);
     expect(Object.keys((await context.db.records('loans').get(loan.id)) ?? {})).not.toContain(OPEN_ITEM);
+    expect(Object.keys((await context.db.records('conflicts').get(conflict.id)) ?? {})).not.toContain(OPEN_RECORD);
     const sent = [
       (await readPushBatch(context, 10)).mutations,
       await collectBackup(context, { appVersion: 'test', includeFiles: false }),
       await readExportData(context),
       await openFollowUps(context),
       (await readToolbox(context)).loans,
+      await openConflictsWithRecords(context),
     ].map((value) => JSON.stringify(value));
     for (const text of sent) {
       expect(text).not.toContain(OPEN_DUE);
       expect(text).not.toContain(OPEN_ITEM);
+      expect(text).not.toContain(OPEN_RECORD);
     }
   });
 });

@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { blobsToUpload } from '../../../src/db/blobs';
+import { conflictsOf } from '../../../src/db/conflicts';
 import { openDataContext } from '../../../src/db/context';
 import { draftFiles, getDraft } from '../../../src/db/drafts';
 import {
@@ -16,8 +17,9 @@ import {
 import { INVISIBLE_REBUILD, REBUILD_START } from '../../../src/db/invisible-rebuild';
 import { lieuxWithService } from '../../../src/db/map-queries';
 import { duplicatesOf, mergeDuplicates, redirectMerged } from '../../../src/db/merge';
+import { countTextsToSettle } from '../../../src/db/open-conflicts';
 import { readReportData } from '../../../src/db/report-data';
-import { SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
+import { SCHEMA_HISTORY, SCHEMA_V1, ValiseDb } from '../../../src/db/schema';
 import { applyPulledPage, pendingCount, readPushBatch } from '../../../src/db/sync-store';
 import { giveBack, readItem, readToolbox } from '../../../src/db/toolbox';
 import { diagnosticsOfVisit } from '../../../src/db/visit-diagnostics';
@@ -429,6 +431,33 @@ describe('diagnostics written by version 13', () => {
     const context = await openDataContext({ name });
     const found = await diagnosticsOfVisit(context, { id: visitId, diagnosticId: null });
     expect(found.map(({ diagnostic }) => diagnostic.id)).toEqual([during.id]);
+    context.db.close();
+  });
+});
+
+/** The schema as version 15 left it: conflicts indexed by their record, settled or not. */
+class ValiseDbV15 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(15).stores(Object.assign({}, ...SCHEMA_HISTORY.slice(0, 15)));
+  }
+}
+
+describe('conflicts written by version 15', () => {
+  test('the open ones are counted and shown on their record, the settled ones kept, as before the upgrade', async () => {
+    const name = `upgrade-${Math.random().toString(36).slice(2)}`;
+    const db = new ValiseDbV15(name);
+    await db.open();
+    const { conflicts } = sampleRecords();
+    const open = { ...storedBase(), ...conflicts };
+    const settled = { ...open, id: newId(), deleted: true };
+    await db.table('conflicts').bulkAdd([open, settled]);
+    db.close();
+
+    const context = await openDataContext({ name });
+    expect(await countTextsToSettle(context)).toBe(1);
+    expect((await conflictsOf(context, open.recordId)).map((conflict) => conflict.id)).toEqual([open.id]);
+    expect(await context.db.records('conflicts').toArray()).toEqual(expect.arrayContaining([open, settled]));
     context.db.close();
   });
 });
