@@ -14,6 +14,7 @@ import { pickerMessages } from '../../components/picker-messages';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
+import { dateDoubt } from '../../forms/date-doubt';
 import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -97,8 +98,11 @@ function NewDiagnosticForm({
     else if (forLieu ? !organisationId : subject.trim() === '')
       found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
     const wrongDate = typedDates({ filledOn }, null, event.currentTarget as HTMLFormElement).filledOn;
+    const doubt = dateDoubt(filledOn);
     if (wrongDate) found.filledOn = wrongDate;
     else if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
+    // A year mistyped would file the diagnostic where no report of the year counts it.
+    else if (doubt) found.filledOn = doubt === 'too_old' ? t.filledOnTooOld : t.filledOnTooFar;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dateDoubt } from '../../../../src/ui/forms/date-doubt';
 import {
   describeVisitDraft,
   emptyVisitValues,
@@ -7,7 +8,6 @@ import {
   toLocalInput,
   toVisitInput,
   valuesOfVisit,
-  visitDateDoubt,
 } from '../../../../src/ui/screens/visits/form/values';
 
 describe('the visit form values', () => {
@@ -130,16 +130,16 @@ describe('text shared from another app', () => {
 
   test('doubt a year typed short, a year scrolled to 1900 and a visit more than a month ahead', () => {
     const now = new Date(2026, 11, 5, 9, 0);
-    expect(visitDateDoubt('0026-12-05T10:00', now)).toBe('too_old');
-    expect(visitDateDoubt('1900-01-01T10:00', now)).toBe('too_old');
-    expect(visitDateDoubt('2031-06-01T10:00', now)).toBe('too_far');
-    expect(visitDateDoubt('2027-01-06T10:00', now)).toBe('too_far');
+    expect(dateDoubt('0026-12-05T10:00', now)).toBe('too_old');
+    expect(dateDoubt('1900-01-01T10:00', now)).toBe('too_old');
+    expect(dateDoubt('2031-06-01T10:00', now)).toBe('too_far');
+    expect(dateDoubt('2027-01-06T10:00', now)).toBe('too_far');
     // Last year's visit typed late, this morning's, and one prepared for next week stay as typed.
-    expect(visitDateDoubt('2025-03-03T10:00', now)).toBeNull();
-    expect(visitDateDoubt('2026-12-05T08:00', now)).toBeNull();
-    expect(visitDateDoubt('2026-12-12T10:00', now)).toBeNull();
-    expect(visitDateDoubt('2000-01-01T00:00', now)).toBeNull();
+    expect(dateDoubt('2025-03-03T10:00', now)).toBeNull();
+    expect(dateDoubt('2026-12-05T08:00', now)).toBeNull();
+    expect(dateDoubt('2026-12-12T10:00', now)).toBeNull();
+    expect(dateDoubt('2000-01-01T00:00', now)).toBeNull();
     // What does not parse is the other check's ("Saisissez une date et une heure valides").
-    expect(visitDateDoubt('', now)).toBeNull();
+    expect(dateDoubt('', now)).toBeNull();
   });
 });

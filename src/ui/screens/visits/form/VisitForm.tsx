@@ -16,6 +16,7 @@ import { InlineOrganisationForm } from '../../../components/InlineOrganisationFo
 import { pickerMessages } from '../../../components/picker-messages';
 import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
+import { dateDoubt } from '../../../forms/date-doubt';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
 import { inlineDraftProps } from '../../../forms/inline-creation';
 import { useTypedDateCheck } from '../../../forms/typed-dates';
@@ -36,7 +37,6 @@ import {
   toVisitInput,
   type VisitFormValues,
   valuesOfVisit,
-  visitDateDoubt,
 } from './values';
 import styles from './visit-form.module.css';
 
@@ -121,7 +121,7 @@ function VisitEditor({
           else errors[followUpTextKey(problem.key)] = t.followUpTextMissing;
         }
       // Only a date the person changed: an old visit's stored date does not block its notes.
-      const doubt = values.visitedAt === opened?.visitedAt ? null : visitDateDoubt(values.visitedAt);
+      const doubt = values.visitedAt === opened?.visitedAt ? null : dateDoubt(values.visitedAt);
       if (doubt && !errors.visitedAt) errors.visitedAt = doubt === 'too_old' ? t.whenTooOld : t.whenTooFar;
       // Saved now, a lieu or a person still being created here would be dropped without a word.
       if (values.newLieu !== null) errors.newLieu = picker.organisationNotAdded;

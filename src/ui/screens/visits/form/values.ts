@@ -161,22 +161,6 @@ export function toVisitInput(
   };
 }
 
-/** The first year a visit may carry: tiers-lieux networks, and so their visits, are younger. */
-const FIRST_YEAR = 2000;
-/** How far ahead a visit may be dated: one being prepared, not one of next year. */
-const MOST_DAYS_AHEAD = 31;
-
-/**
- * A date the form doubts though every form takes it (src/domain/typed-dates.ts): a year
- * scrolled to 1900, or a visit years ahead, which would top the list, newest first, until then.
- */
-export function visitDateDoubt(visitedAt: string, now: Date = new Date()): 'too_old' | 'too_far' | null {
-  const when = new Date(visitedAt);
-  if (Number.isNaN(when.getTime())) return null;
-  if (when.getFullYear() < FIRST_YEAR) return 'too_old';
-  return when.getTime() - now.getTime() > MOST_DAYS_AHEAD * 86_400_000 ? 'too_far' : null;
-}
-
 /** Services in the order quick capture offers them: the usual ones first, then the rest. */
 export function servicesInOrder(all: readonly ServiceKey[], usual: readonly ServiceKey[]): ServiceKey[] {
   return [...usual.filter((service) => all.includes(service)), ...all.filter((service) => !usual.includes(service))];

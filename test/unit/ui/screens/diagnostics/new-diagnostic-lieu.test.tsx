@@ -41,3 +41,16 @@ test('a new diagnostic started while its lieu is still being created says the li
   expect(screen.getByRole('textbox', { name: 'Nom du lieu' })).toHaveProperty('value', 'Fablab des Monts');
   expect(await app.context.db.records('diagnostics').count()).toBe(0);
 }, 60_000);
+
+test('a new diagnostic dated years ahead is questioned, not filed where no report of the year counts it', async () => {
+  render(<NewDiagnostic />);
+  // The grids read: the lieu's picker shows.
+  await screen.findByRole('searchbox', { name: 'Chercher\u00a0: Lieu ou projet' }, { timeout: 30_000 });
+  const date = screen.getByLabelText('Date du diagnostic');
+  fireEvent.input(date, { target: { value: '2099-03-03' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Commencer le diagnostic' }));
+
+  expect(await screen.findByText(/Cette date est dans plus d’un mois/)).toBeTruthy();
+  expect(date).toHaveProperty('value', '2099-03-03');
+  expect(await app.context.db.records('diagnostics').count()).toBe(0);
+}, 60_000);
