@@ -3,7 +3,7 @@
 // old file never overwrites a newer edit and restoring the same file twice changes nothing.
 import * as v from 'valibot';
 import { ID_PATTERN } from './ids';
-import { parseJsonInSlices, stringifyInSlices } from './json-in-slices';
+import { jsonPieces, parseJsonInSlices } from './json-in-slices';
 import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } from './merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
 import { type FieldIssue, validateRecord } from './validation';
@@ -68,12 +68,27 @@ type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupP
 /** How far reading a file is: the share of its text read (and its checksum), then its records checked. */
 export type ReadProgress = { step: 'reading'; share: number } | { step: 'checking'; checked: number; total: number };
 
-/** The backup file's text (pretty enough to diff, small enough to mail). */
-export async function writeBackup(body: BackupBody): Promise<string> {
-  const bodyText = JSON.stringify(body);
-  const checksum = await sha256InSlices(bodyText, async () => {});
-  // The body is spliced in as written, so the checksum covers exactly these characters.
-  return `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"checksum":"${checksum}","body":${bodyText}}`;
+/** A file's text up to its body, as every version wrote it. */
+const fileHead = (checksum: string) =>
+  `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"checksum":"${checksum}","body":`;
+
+/**
+ * The backup file's bytes: its text in UTF-8 (pretty enough to diff, small enough to mail).
+ * Written, encoded and hashed a piece at a time, with `pause` awaited between pieces, into one
+ * buffer and never one string: JSON.stringify of a 36 MB body, and the file's encoding, held
+ * the page for seconds. The body is JSON.stringify's, character for character, as a restore's
+ * quick check of the checksum reads it (checksumHolds).
+ */
+export async function writeBackup(
+  body: BackupBody,
+  pause: () => Promise<void> = async () => {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const headLength = fileHead('0'.repeat(64)).length;
+  const file = await utf8InSlices(await jsonPieces(body, pause), pause, headLength, 1);
+  const checksum = await sha256Hex(file.subarray(headLength, file.length - 1));
+  new TextEncoder().encodeInto(fileHead(checksum), file);
+  file[file.length - 1] = CLOSE_BRACE;
+  return file;
 }
 
 /** How every version of the app writes a file's start (writeBackup), up to its body. */
@@ -87,10 +102,11 @@ const WRITTEN_HEAD = new RegExp(`^\\{"format":"${BACKUP_FORMAT}","version":\\d+,
  */
 async function checksumHolds(text: string, body: unknown, checksum: string, pause: () => Promise<void>) {
   const head = WRITTEN_HEAD.exec(text);
-  if (head && text.endsWith('}') && (await sha256InSlices(text.slice(head[0].length, -1), pause)) === checksum) {
+  const sha256 = async (pieces: string[]) => sha256Hex(await utf8InSlices(pieces, pause));
+  if (head && text.endsWith('}') && (await sha256(textPieces(text, head[0].length, text.length - 1))) === checksum) {
     return true;
   }
-  return (await sha256InSlices(await stringifyInSlices(body, pause), pause)) === checksum;
+  return (await sha256(await jsonPieces(body, pause))) === checksum;
 }
 
 const CLOCK = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/));
@@ -277,25 +293,34 @@ export function needsBackupReminder(now: Date, oldestUnsavedAt: string | null): 
 /** Characters measured or encoded between two pauses: a few milliseconds. */
 const ENCODED_PER_PAUSE = 1 << 20;
 
-/** Where the text is cut for encoding: never between the halves of a surrogate pair. */
-function* pieces(text: string): Generator<[number, number]> {
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + ENCODED_PER_PAUSE);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    yield [start, end];
-    start = end;
+const CLOSE_BRACE = 0x7d;
+
+/** `text[start, end)` in pieces to encode one at a time, never cut between the halves of a surrogate pair. */
+function textPieces(text: string, start: number, end: number): string[] {
+  const pieces: string[] = [];
+  while (start < end) {
+    let cut = Math.min(end, start + ENCODED_PER_PAUSE);
+    const last = text.charCodeAt(cut - 1);
+    if (cut < end && last >= 0xd800 && last <= 0xdbff) cut -= 1;
+    pieces.push(text.slice(start, cut));
+    start = cut;
   }
+  return pieces;
 }
 
-/** Bytes of the UTF-8 of `text[start, end)`, a lone surrogate as U+FFFD (3 bytes) as TextEncoder writes it. */
-function utf8Length(text: string, start: number, end: number): number {
+/** Bytes of the UTF-8 of `text`, a lone surrogate as U+FFFD (3 bytes) as TextEncoder writes it. */
+function utf8Length(text: string): number {
   let length = 0;
-  for (let index = start; index < end; index++) {
+  for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code < 0x80) length += 1;
     else if (code < 0x800) length += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < end && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+    else if (
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      index + 1 < text.length &&
+      (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00
+    ) {
       length += 4;
       index++;
     } else length += 3;
@@ -304,22 +329,39 @@ function utf8Length(text: string, start: number, end: number): number {
 }
 
 /**
- * SHA-256 of the text's UTF-8, measured then encoded a piece at a time into one buffer: 36 MB
- * encoded at once, or its pieces joined, held the page.
+ * The UTF-8 of the pieces one after the other, measured then encoded a piece at a time into one
+ * buffer, with `before` and `after` bytes left free around it: 36 MB encoded at once, or its
+ * pieces joined, held the page. No piece may end halfway through a surrogate pair.
  */
-async function sha256InSlices(text: string, pause: () => Promise<void>): Promise<string> {
-  let length = 0;
-  for (const [start, end] of pieces(text)) {
-    length += utf8Length(text, start, end);
+async function utf8InSlices(
+  pieces: readonly string[],
+  pause: () => Promise<void>,
+  before = 0,
+  after = 0,
+): Promise<Uint8Array<ArrayBuffer>> {
+  let since = 0;
+  const paused = async (piece: string) => {
+    since += piece.length;
+    if (since < ENCODED_PER_PAUSE) return;
+    since = 0;
     await pause();
+  };
+  let length = before + after;
+  for (const piece of pieces) {
+    length += utf8Length(piece);
+    await paused(piece);
   }
   const bytes = new Uint8Array(length);
   const encoder = new TextEncoder();
-  let written = 0;
-  for (const [start, end] of pieces(text)) {
-    written += encoder.encodeInto(text.slice(start, end), bytes.subarray(written)).written;
-    await pause();
+  let written = before;
+  for (const piece of pieces) {
+    written += encoder.encodeInto(piece, bytes.subarray(written)).written;
+    await paused(piece);
   }
+  return bytes;
+}
+
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

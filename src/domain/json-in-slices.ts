@@ -140,25 +140,38 @@ const isDelimiter = (char: number) =>
 const WRITTEN_WHOLE_FROM_DEPTH = 3;
 
 /**
- * JSON.stringify of a value as JSON.parse gives it (no undefined, no toJSON), the same
- * characters, with `pause` awaited after each member of the shallowest containers.
+ * JSON.stringify of plain data (what JSON.parse gives, or a backup's body), as the pieces it is
+ * the concatenation of, with `pause` awaited after each member of the shallowest containers:
+ * never one string of the whole, whose writing or joining held the page for seconds at 36 MB.
  */
-export async function stringifyInSlices(value: unknown, pause: () => Promise<void>): Promise<string> {
-  const write = async (part: unknown, depth: number): Promise<string> => {
-    if (depth >= WRITTEN_WHOLE_FROM_DEPTH || part === null || typeof part !== 'object') return JSON.stringify(part);
-    const members: string[] = [];
+export async function jsonPieces(value: unknown, pause: () => Promise<void>): Promise<string[]> {
+  const pieces: string[] = [];
+  const write = async (part: unknown, depth: number): Promise<void> => {
+    if (depth >= WRITTEN_WHOLE_FROM_DEPTH || part === null || typeof part !== 'object') {
+      pieces.push(JSON.stringify(part));
+      return;
+    }
+    // As JSON.stringify: a member without a value is null in an array, left out of an object.
     if (Array.isArray(part)) {
-      for (const item of part) {
-        members.push(await write(item, depth + 1));
+      pieces.push('[');
+      for (let index = 0; index < part.length; index++) {
+        if (index > 0) pieces.push(',');
+        await write(part[index] ?? null, depth + 1);
         await pause();
       }
-      return `[${members.join(',')}]`;
+      pieces.push(']');
+      return;
     }
+    let separator = '{';
     for (const [key, item] of Object.entries(part)) {
-      members.push(`${JSON.stringify(key)}:${await write(item, depth + 1)}`);
+      if (item === undefined) continue;
+      pieces.push(`${separator}${JSON.stringify(key)}:`);
+      separator = ',';
+      await write(item, depth + 1);
       await pause();
     }
-    return `{${members.join(',')}}`;
+    pieces.push(separator === '{' ? '{}' : '}');
   };
-  return write(value, 0);
+  await write(value, 0);
+  return pieces;
 }

@@ -8,10 +8,11 @@ import { describe, expect } from 'vitest';
 import { collectBackup, restoreBackup } from '../../src/db/backup';
 import { setAuthorName } from '../../src/db/identity';
 import { createRecord, updateRecord } from '../../src/db/writes';
-import { type Backup, parseBackup, writeBackup } from '../../src/domain/backup';
+import { type Backup, parseBackup } from '../../src/domain/backup';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup as restoreServer } from '../../src/server/ops/restore';
+import { backupText } from '../fixtures/backup';
 import { type DevicePair, pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
@@ -52,7 +53,7 @@ describe('the author every device shows', () => {
 /** The backup file a device's owner saves, as a restore reads it. */
 async function backupOf(device: TestDevice): Promise<Backup> {
   const parsed = await parseBackup(
-    await writeBackup(await collectBackup(device.context, { appVersion: 'test', includeFiles: false })),
+    await backupText(await collectBackup(device.context, { appVersion: 'test', includeFiles: false })),
   );
   if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
   return parsed.backup;

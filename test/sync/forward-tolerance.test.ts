@@ -5,12 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectBackup, restoreBackup } from '../../src/db/backup';
 import { updateRecord } from '../../src/db/writes';
-import { parseBackup, writeBackup } from '../../src/domain/backup';
+import { parseBackup } from '../../src/domain/backup';
 import { newId } from '../../src/domain/ids';
 import { RECORD_SCHEMAS } from '../../src/domain/record-types';
 import { isReservedName, reservedNameIn } from '../../src/domain/reserved-names';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PullResponse } from '../../src/protocol/wire';
+import { backupText } from '../fixtures/backup';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
@@ -116,7 +117,7 @@ describe('what a later release writes', () => {
           expect(bytes(kept.map(({ data }) => data).sort(byId))).toBe(
             bytes(planted.map(({ data }) => data).sort(byId)),
           );
-          const text = await writeBackup(
+          const text = await backupText(
             await collectBackup(older.context, { appVersion: 'test', includeFiles: false }),
           );
           const parsed = await parseBackup(text);

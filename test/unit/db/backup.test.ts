@@ -12,8 +12,9 @@ import type { DataContext } from '../../../src/db/context';
 import { deviceClock } from '../../../src/db/device-clock';
 import { leaveNetwork } from '../../../src/db/sync-store';
 import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
-import { type Backup, parseBackup, writeBackup } from '../../../src/domain/backup';
+import { type Backup, parseBackup } from '../../../src/domain/backup';
 import { RECORD_TYPES, type RecordType } from '../../../src/domain/record-types';
+import { backupText } from '../../fixtures/backup';
 import { sampleRecords } from '../../fixtures/records';
 import { openTestContext } from '../../helpers/db';
 
@@ -31,7 +32,7 @@ async function everything(context: DataContext) {
 }
 
 async function saved(context: DataContext): Promise<Backup> {
-  const parsed = await parseBackup(await writeBackup(await collectBackup(context, OPTIONS)));
+  const parsed = await parseBackup(await backupText(await collectBackup(context, OPTIONS)));
   if (!parsed.ok) throw new Error(`backup unreadable: ${parsed.problem.kind}`);
   return parsed.backup;
 }
@@ -200,7 +201,7 @@ describe('a long restore', () => {
   test('keeps a later release\u2019s record types, even one named like an object\u2019s member, through a restore and the next backup', async () => {
     const clocks = { '*': '2026-11-01T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' };
     const kept = (type: string) => ({ data: { id: `${type}-1`, label: `un ${type}` }, clocks });
-    const text = await writeBackup({
+    const text = await backupText({
       ...(await collectBackup(await openTestContext(), OPTIONS)),
       unknownRecords: { toString: [kept('toString')], hasOwnProperty: [kept('hasOwnProperty')] },
     });

@@ -23,10 +23,11 @@ import type { Stored } from '../../../src/db/schema';
 import { applyPulledPage, readPushBatch, storeSession } from '../../../src/db/sync-store';
 import { borrow, giveBack, readPackingList, readToolbox } from '../../../src/db/toolbox';
 import { createRecord, deleteRecord, updateRecord } from '../../../src/db/writes';
-import { parseBackup, writeBackup } from '../../../src/domain/backup';
+import { parseBackup } from '../../../src/domain/backup';
 import type { FollowUp } from '../../../src/domain/follow-up';
 import { newId } from '../../../src/domain/ids';
 import type { Change } from '../../../src/protocol/wire';
+import { backupText } from '../../fixtures/backup';
 import { openTestContext } from '../../helpers/db';
 
 const today = '2026-03-11';
@@ -138,7 +139,7 @@ describe('open follow-ups and loans read by index', () => {
 
     // A backup restored on a new device gives that device the same lists.
     const parsed = await parseBackup(
-      await writeBackup(await collectBackup(context, { appVersion: 'test', includeFiles: false })),
+      await backupText(await collectBackup(context, { appVersion: 'test', includeFiles: false })),
     );
     if (!parsed.ok) throw new Error(parsed.problem.kind);
     const restored = await openTestContext();

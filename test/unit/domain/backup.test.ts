@@ -15,6 +15,7 @@ import {
 import { newId } from '../../../src/domain/ids';
 import { clockOf, mergePatch, type RecordState } from '../../../src/domain/merge';
 import { formatHlc } from '../../../src/protocol/hlc';
+import { backupText } from '../../fixtures/backup';
 
 const clock = (millis: number, node = 'aaaaaaaaaaaaaaaa') => formatHlc({ millis, counter: 0, node });
 
@@ -52,17 +53,39 @@ function body(records: BackupBody['records']): BackupBody {
 describe('the backup file', () => {
   it('reads back exactly what was written', async () => {
     const visit = visitState();
-    const text = await writeBackup(body({ visits: [visit] }));
+    const text = await backupText(body({ visits: [visit] }));
     const parsed = await parseBackup(text);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.backup.body.records.visits).toEqual([visit]);
+  });
+
+  it('is written a piece at a time, byte for byte the file of JSON.stringify and its checksum', async () => {
+    const visits = Array.from({ length: 300 }, (_, index) =>
+      visitState(`Visite ${index} — café ☕ 𝄞 \ud800 ${'é'.repeat(index % 3)}`),
+    );
+    const photo = bytesToBase64(Uint8Array.from({ length: 100_000 }, (_, index) => (index * 7) % 256));
+    const saved: BackupBody = {
+      ...body({ visits, organisations: [visitState()] }),
+      unknownRecords: { typeOfALaterRelease: [visitState()] },
+      files: [{ sha256: 'a'.repeat(64), mimeType: 'image/jpeg', data: photo }],
+      settings: { authorName: 'Dominique' },
+    };
+    let pauses = 0;
+    const file = await writeBackup(saved, async () => {
+      pauses += 1;
+    });
+    const plain = JSON.stringify(saved);
+    const checksum = createHash('sha256').update(plain).digest('hex');
+    const expected = `{"format":"valise-backup","version":1,"checksum":"${checksum}","body":${plain}}`;
+    expect(Buffer.from(file).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(pauses).toBeGreaterThan(visits.length);
   });
 
   it('reads a record written before a field existed, with the field’s default', async () => {
     const older = visitState();
     delete older.data.contactIds;
     delete older.data.services;
-    const parsed = await parseBackup(await writeBackup(body({ visits: [older] })));
+    const parsed = await parseBackup(await backupText(body({ visits: [older] })));
     expect(parsed.ok && parsed.backup.body.records.visits?.[0]?.data).toMatchObject({ contactIds: [], services: [] });
   });
 
@@ -85,31 +108,31 @@ describe('the backup file', () => {
 
   it('reads a file re-formatted since it was saved, whose body still hashes the same once re-written', async () => {
     const visit = visitState();
-    const text = await writeBackup(body({ visits: [visit] }));
+    const text = await backupText(body({ visits: [visit] }));
     const parsed = await parseBackup(JSON.stringify(JSON.parse(text), null, 2));
     expect(parsed.ok && parsed.backup.body.records.visits).toEqual([visit]);
   });
 
   it('refuses a truncated file', async () => {
-    const text = await writeBackup(body({ visits: [visitState()] }));
+    const text = await backupText(body({ visits: [visitState()] }));
     expect(await parseBackup(text.slice(0, text.length - 40))).toEqual({ ok: false, problem: { kind: 'not_json' } });
   });
 
   it('refuses a file edited by hand after it was saved (checksum)', async () => {
-    const text = await writeBackup(body({ visits: [visitState('Premier rendez-vous')] }));
+    const text = await backupText(body({ visits: [visitState('Premier rendez-vous')] }));
     const edited = text.replace('Premier rendez-vous', 'Second rendez-vous');
     expect(await parseBackup(edited)).toEqual({ ok: false, problem: { kind: 'checksum' } });
   });
 
   it('refuses a file of a newer version of the app, naming its version', async () => {
-    const text = (await writeBackup(body({}))).replace('"version":1', '"version":7');
+    const text = (await backupText(body({}))).replace('"version":1', '"version":7');
     expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'newer_version', version: 7 } });
   });
 
   it('refuses a record that breaks the schema, naming the record and the field', async () => {
     const broken = visitState();
     broken.data.visitedAt = 'hier';
-    const parsed = await parseBackup(await writeBackup(body({ visits: [broken] })));
+    const parsed = await parseBackup(await backupText(body({ visits: [broken] })));
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.problem).toMatchObject({ kind: 'invalid_record', type: 'visits', id: broken.data.id });
@@ -120,7 +143,7 @@ describe('the backup file', () => {
   it('refuses a record whose clocks are no clocks, of a known type or not', async () => {
     for (const type of ['visits', 'typeOfALaterRelease']) {
       const broken = { ...visitState(), clocks: { '*': 'hier' } };
-      const text = await writeBackup(body({ [type]: [visitState(), broken] }));
+      const text = await backupText(body({ [type]: [visitState(), broken] }));
       expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'not_backup' } });
     }
   });
@@ -131,11 +154,11 @@ describe('the backup file', () => {
     delete without.data.id;
     // Stored by String(id), the last two would also be one: "1" and "[object Object]" stand for many.
     const later = [visitState(), without, withId(1), withId({ id: 'x' })];
-    const text = await writeBackup({ ...body({}), unknownRecords: { typeOfALaterRelease: later } });
+    const text = await backupText({ ...body({}), unknownRecords: { typeOfALaterRelease: later } });
     expect(await parseBackup(text)).toEqual({ ok: false, problem: { kind: 'unknown_without_id', count: 3 } });
     // Each with its id, they are carried as they are.
     const parsed = await parseBackup(
-      await writeBackup({ ...body({}), unknownRecords: { later: [visitState(), visitState()] } }),
+      await backupText({ ...body({}), unknownRecords: { later: [visitState(), visitState()] } }),
     );
     expect(parsed.ok && parsed.backup.body.unknownRecords?.later?.length).toBe(2);
   });
@@ -143,7 +166,7 @@ describe('the backup file', () => {
   it('checks a long file a few records at a time, saying how far it is, unknown types included', async () => {
     const visits = Array.from({ length: 90 }, () => visitState());
     const later = Array.from({ length: 30 }, () => visitState());
-    const text = await writeBackup({ ...body({ visits }), unknownRecords: { typeOfALaterRelease: later } });
+    const text = await backupText({ ...body({ visits }), unknownRecords: { typeOfALaterRelease: later } });
     const seen: ReadProgress[] = [];
     const parsed = await parseBackup(text, async (progress) => {
       seen.push(progress);
