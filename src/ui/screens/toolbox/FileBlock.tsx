@@ -2,7 +2,7 @@
 // from the device's own copy, so it opens with no network at all. The bytes are typed by what
 // they are (sniffViewableType), never by what the uploader declared: a PDF opens in the
 // browser's viewer, an image shows through <img>, anything else (HTML, SVG…) is only saved.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
@@ -31,11 +31,10 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const [url, setUrl] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
-  /** The end of the wait a busy server named, while the download waits it out. */
-  const [serverBusyUntil, setServerBusyUntil] = useState<number | null>(null);
+  /** The wait a busy server named (as told, and its end), while the download waits it out. */
+  const [serverWait, setServerWait] = useState<{ toldMs: number; until: number } | null>(null);
   // Both waits count down as they are shown; once the server's is over, « Réessayez dans un moment ».
-  const busyLeft = useTimeLeft(serverBusyUntil);
-  const busyTold = useMemo(() => (serverBusyUntil === null ? null : serverBusyUntil - Date.now()), [serverBusyUntil]);
+  const busyLeft = useTimeLeft(serverWait?.until ?? null);
   const retryLeft = useTimeLeft(failure && failure !== 'unavailable' ? failure.retryAt : null);
   const downloading = useRef<AbortController | null>(null);
   // Leaving the page ends a wait for a busy server: no one is there to see the file arrive.
@@ -68,7 +67,8 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
     const stop = new AbortController();
     downloading.current = stop;
     try {
-      const waitTold = (ms: number | null) => setServerBusyUntil(ms === null ? null : Date.now() + ms);
+      const waitTold = (ms: number | null) =>
+        setServerWait(ms === null ? null : { toldMs: ms, until: Date.now() + ms });
       if (!(await fetchFile(attachment.sha256, { signal: stop.signal, onBusy: waitTold }))) {
         setFailure('unavailable');
       }
@@ -80,7 +80,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
       );
     } finally {
       setBusy(false);
-      setServerBusyUntil(null);
+      setServerWait(null);
     }
   };
 
@@ -127,13 +127,13 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
           {t.fileDownload}
         </Button>
       ) : null}
-      {busyLeft !== null ? (
+      {serverWait && busyLeft !== null ? (
         <p class={styles.state}>
           {/* Seen counting down; heard once, with the wait as the server named it: a live region
               whose text changed each second would be read again each second. */}
           <span aria-hidden="true">{t.fileBusyWaiting(formatWait(busyLeft, lang))}</span>
           <span class="visually-hidden" role="status">
-            {t.fileBusyWaiting(formatWait(busyTold ?? busyLeft, lang))}
+            {t.fileBusyWaiting(formatWait(serverWait.toldMs, lang))}
           </span>
         </p>
       ) : null}
