@@ -43,7 +43,8 @@ import { saveBackupFile } from './save-backup';
 type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: number } | { kind: 'failed' };
 type Restoring =
   | { kind: 'idle' }
-  | { kind: 'busy'; text: string; heard: string }
+  // Reading a picked file; its progress is null before the first slice has been read.
+  | { kind: 'busy'; progress: ReadProgress | null }
   | { kind: 'restoring'; done: number; total: number }
   | { kind: 'cancelled' }
   | { kind: 'problem'; text: string }
@@ -96,19 +97,10 @@ export function BackupSection() {
 
   const pick = async (file: File | undefined) => {
     if (!file || !context) return;
-    setRestoring({ kind: 'busy', text: t.reading, heard: t.reading });
+    setRestoring({ kind: 'busy', progress: null });
     let parsed: Awaited<ReturnType<typeof parseBackup>>;
     try {
-      const pause = slicePause((progress: ReadProgress) =>
-        setRestoring({
-          kind: 'busy',
-          text:
-            progress.step === 'reading'
-              ? t.readingShare(Math.floor(progress.share * 100))
-              : t.checking(progress.checked, progress.total),
-          heard: progress.step === 'reading' ? t.reading : t.checkingStep,
-        }),
-      );
+      const pause = slicePause((progress: ReadProgress) => setRestoring({ kind: 'busy', progress }));
       // One share read for the person: the file's bytes are its first half, parsing them the second.
       const text = await readFileText(file, (share) => pause({ step: 'reading', share: share / 2 }));
       parsed = await parseBackup(text, (progress) =>
@@ -193,14 +185,7 @@ export function BackupSection() {
           onPick={(file) => void pick(file)}
         />
         <div aria-live="polite" class="stack">
-          {restoring.kind === 'busy' ? (
-            // The figures change many times a second: seen, but the live region is heard to say
-            // only each step, once.
-            <p>
-              <span aria-hidden="true">{restoring.text}</span>
-              <span class="visually-hidden">{restoring.heard}</span>
-            </p>
-          ) : null}
+          {restoring.kind === 'busy' ? <ReadingProgress progress={restoring.progress} /> : null}
           {restoring.kind === 'ready' ? (
             <BackupSummary backup={restoring.backup} foreignNetwork={restoring.foreignNetwork}>
               <Button variant="primary" onClick={() => void restore(restoring.backup)}>
@@ -224,6 +209,24 @@ export function BackupSection() {
         {restoring.kind === 'problem' ? <Banner tone="error">{restoring.text}</Banner> : null}
       </div>
     </Section>
+  );
+}
+
+/** The figures change many times a second: seen, but the live region is heard to say only each step, once. */
+function ReadingProgress({ progress }: { progress: ReadProgress | null }) {
+  const t = useMessages(messages);
+  const checking = progress?.step === 'checking';
+  return (
+    <p>
+      <span aria-hidden="true">
+        {progress === null
+          ? t.reading
+          : progress.step === 'reading'
+            ? t.readingShare(Math.floor(progress.share * 100))
+            : t.checking(progress.checked, progress.total)}
+      </span>
+      <span class="visually-hidden">{checking ? t.checkingStep : t.reading}</span>
+    </p>
   );
 }
 
