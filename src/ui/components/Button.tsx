@@ -4,9 +4,12 @@ import { classes } from './classes';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'quiet' | 'danger';
 
-/** The look of a button, for an element that must be something else (a file input's <label>). */
-export function buttonClass(variant: ButtonVariant, extra?: unknown): string {
-  return classes(styles.button, styles[variant], typeof extra === 'string' && extra);
+/**
+ * The look of a button, for an element that must be something else (a file input's <label>,
+ * `disabled` while its input is).
+ */
+export function buttonClass(variant: ButtonVariant, extra?: unknown, disabled = false): string {
+  return classes(styles.button, styles[variant], disabled && styles.disabled, typeof extra === 'string' && extra);
 }
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant };

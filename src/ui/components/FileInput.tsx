@@ -14,7 +14,7 @@ interface FileInputProps {
 /** "Ajouter une photo", "Importer un fichier": a secondary button that opens the file chooser. */
 export function FileInput({ children, accept, multiple, disabled, onFiles }: FileInputProps) {
   return (
-    <label class={buttonClass('secondary', styles.fileInput)}>
+    <label class={buttonClass('secondary', styles.fileInput, disabled)}>
       {children}
       <input
         type="file"

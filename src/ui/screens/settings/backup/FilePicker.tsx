@@ -35,7 +35,7 @@ export function FilePicker({ label, button, hint, disabled, onPick }: FilePicker
           if (file) onPick(file);
         }}
       />
-      <label for={id} class={buttonClass('secondary', styles.button)} aria-hidden="true">
+      <label for={id} class={buttonClass('secondary', styles.button, disabled)} aria-hidden="true">
         {button}
       </label>
     </div>
