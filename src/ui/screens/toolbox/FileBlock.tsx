@@ -123,9 +123,11 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
           </ButtonLink>
         </p>
       ) : state === 'pending' ? (
-        <Button onClick={download} disabled={busy}>
-          {t.fileDownload}
-        </Button>
+        <p class="actions">
+          <Button onClick={download} disabled={busy}>
+            {t.fileDownload}
+          </Button>
+        </p>
       ) : null}
       {serverWait && busyLeft !== null ? (
         <p class={styles.state}>
