@@ -23,7 +23,10 @@ export function Disclosure({ summary, children, class: extra, open, onToggle }: 
       open={open}
       onToggle={onToggle && ((event) => onToggle((event.currentTarget as HTMLDetailsElement).open))}
     >
-      <summary>{summary}</summary>
+      {/* One grid cell beside the chevron, whatever the summary is made of. */}
+      <summary>
+        <span>{summary}</span>
+      </summary>
       {children}
     </details>
   );
