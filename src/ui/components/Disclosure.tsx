@@ -7,6 +7,8 @@ interface DisclosureProps {
   summary: ComponentChildren;
   children: ComponentChildren;
   class?: string | undefined;
+  /** A line leading to what cannot be undone (leaving the network) reads in the error colour. */
+  tone?: 'danger';
   /** Given when the screen follows it (what is inside renders only once open). */
   open?: boolean;
   onToggle?: (open: boolean) => void;
@@ -16,10 +18,10 @@ interface DisclosureProps {
  * Filters folded on a phone, a table under its chart: a native details/summary (opened by a tap
  * or Enter, read as a disclosure), drawn alike on every screen.
  */
-export function Disclosure({ summary, children, class: extra, open, onToggle }: DisclosureProps) {
+export function Disclosure({ summary, children, class: extra, tone, open, onToggle }: DisclosureProps) {
   return (
     <details
-      class={classes(styles.disclosure, extra)}
+      class={classes(styles.disclosure, tone && styles[tone], extra)}
       open={open}
       onToggle={onToggle && ((event) => onToggle((event.currentTarget as HTMLDetailsElement).open))}
     >

@@ -6,11 +6,11 @@ import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Check } from '../../../components/Check';
 import { Confirmation } from '../../../components/Confirmation';
+import { Disclosure } from '../../../components/Disclosure';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
 import { saveBackupFile } from '../backup/save-backup';
 import { messages } from './messages';
-import styles from './network.module.css';
 
 export function LeaveNetwork() {
   const t = useMessages(messages);
@@ -32,8 +32,7 @@ export function LeaveNetwork() {
     }
   };
   return (
-    <details class={styles.leave}>
-      <summary>{t.leaveTitle}</summary>
+    <Disclosure tone="danger" summary={t.leaveTitle}>
       <div class="stack">
         <p>{t.leaveExplain}</p>
         {pending > 0 ? <Banner tone="warning">{t.leavePending(pending)}</Banner> : null}
@@ -59,6 +58,6 @@ export function LeaveNetwork() {
           </Button>
         </div>
       </div>
-    </details>
+    </Disclosure>
   );
 }
