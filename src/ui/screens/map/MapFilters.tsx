@@ -5,6 +5,7 @@ import type { Organisation } from '../../../domain/organisation';
 import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Check } from '../../components/Check';
+import { Disclosure } from '../../components/Disclosure';
 import { Field } from '../../components/Field';
 import { TerritoryFilter } from '../../components/TerritoryFilter';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -33,8 +34,7 @@ export function MapFilters({
   const active = Object.keys(filter).length;
   const value = (text: string) => (text === '' ? undefined : text);
   return (
-    <details class={styles.filterBox}>
-      <summary>{active > 0 ? t.filtersActive(active) : t.filters}</summary>
+    <Disclosure class={styles.filterBox} summary={active > 0 ? t.filtersActive(active) : t.filters}>
       <div class={styles.filters}>
         <Field
           as="select"
@@ -62,6 +62,6 @@ export function MapFilters({
           {t.notVisited}
         </Check>
       </div>
-    </details>
+    </Disclosure>
   );
 }
