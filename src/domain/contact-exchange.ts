@@ -215,7 +215,7 @@ function csvContactsReader(text: string): ContactsReader {
           }),
         );
       }
-      if (slice.length > 0) return null;
+      if (!reader.done()) return null;
       const open = reader.unclosedQuoteLine();
       if (open !== null) return [{ line: open, problem: { kind: 'unclosedQuote' } }];
       return header ? lines : [{ line: 1, problem: { kind: 'noHeader' } }];

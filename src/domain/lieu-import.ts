@@ -94,7 +94,7 @@ export function lieuSourceReader(text: string): LieuSourceReader {
         else if (!sameCells(row, headers))
           rows.push(row.length >= headers.length ? row : [...row, ...headers.slice(row.length).map(() => '')]);
       }
-      if (slice.length > 0) return null;
+      if (!reader.done()) return null;
       const open = reader.unclosedQuoteLine();
       if (open !== null) return { problem: 'unclosed_quote', line: open };
       if (!headers || rows.length === 0) return { problem: 'empty' };
