@@ -45,6 +45,11 @@ export function validateShape<K extends RecordType>(type: K, input: unknown): Va
 
 /** The first problem a new record of these fields would have: imports judge each line before writing. */
 export function issueOfNewRecord(type: RecordType, fields: object): FieldIssue | undefined {
+  return newRecordIssues(type, fields)[0];
+}
+
+/** Every problem a new record of these fields would have, without writing it. */
+export function newRecordIssues(type: RecordType, fields: object): FieldIssue[] {
   const now = new Date(0).toISOString();
   const result = validateRecord(type, {
     ...fields,
@@ -55,7 +60,7 @@ export function issueOfNewRecord(type: RecordType, fields: object): FieldIssue |
     updatedBy: '',
     deleted: false,
   });
-  return result.ok ? undefined : result.issues[0];
+  return result.ok ? [] : result.issues;
 }
 
 const knownKeys = new Map<RecordType, ReadonlySet<string>>();

@@ -6,6 +6,7 @@ import { deleteDraft, saveDraft, saveDraftFiles } from '../../db/drafts';
 import { isStorageFull, RecordValidationError } from '../../db/errors';
 import { createIntoDraft } from '../../db/form-save';
 import type { NewRecord, RecordMap, RecordType } from '../../domain/record-types';
+import { newRecordIssues } from '../../domain/validation';
 import { navigate, routeStore } from '../../state/router';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
 import { useLanguage } from '../i18n/messages';
@@ -34,6 +35,12 @@ interface RecordFormOptions<V, R, F> {
    * `save`; `form` the form's element, whose controls say what the browser could not read.
    */
   check?: (values: V, opened: V | null, form: HTMLFormElement | null) => FieldErrors;
+  /**
+   * The record the save would write: when `check` finds a problem, what the domain would refuse
+   * in these fields shows beside it at once (an empty title beside a broken link), rather than
+   * one problem per press of « Enregistrer ».
+   */
+  record?: (values: V) => { type: RecordType; fields: object };
   /** The record's field that a form field shows, when named differently ("startsAt" → "startDate"). */
   fieldOf?: Record<string, string>;
   /** Errors other than the domain's (a file too large), by form field; null for an unknown failure. */
@@ -207,13 +214,23 @@ export function useRecordForm<V extends object, R, F = never>(
     setProblem('errors');
   };
 
+  /** The domain's refusals of the fields the form writes (a field the repository fills is not the form's). */
+  const domainErrors = (values: V): FieldErrors => {
+    const record = options.record?.(values);
+    if (!record) return {};
+    const issues = newRecordIssues(record.type, record.fields).filter(
+      (issue) => (issue.field.split('.')[0] ?? '') in record.fields,
+    );
+    return renamed(issuesByField(issues, lang), options.fieldOf);
+  };
+
   const submit = async (event?: Event) => {
     event?.preventDefault();
     if (saving) return;
     const opened = start.recordId === null ? null : start.saved;
     const checked = options.check?.(values, opened, formRef.current) ?? {};
     if (Object.keys(checked).length > 0) {
-      showErrors(checked);
+      showErrors({ ...domainErrors(values), ...checked });
       return;
     }
     setSaving(true);

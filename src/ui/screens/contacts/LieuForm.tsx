@@ -115,6 +115,7 @@ function LieuEditor({ title, start }: { title: string; start: FormStart<LieuValu
       const issue = opened && website === websiteAsTyped(opened.website) ? undefined : newWebsiteIssue(website);
       return issue ? { website: describeIssue(issue, lang) } : {};
     },
+    record: (values) => ({ type: 'organisations', fields: fieldsOf(values) }),
     save: (values, _files, draftId, opened) =>
       saveRecordForm(
         start.context,

@@ -93,6 +93,7 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
       // Saved now, a lieu still being created here would be dropped without a word.
       ...(values.newLieu !== null ? { newLieu: picker.organisationNotAdded } : {}),
     }),
+    record: (values) => ({ type: 'contacts', fields: fieldsOf(values) }),
     save: (values, _files, draftId, opened) =>
       saveRecordForm(start.context, 'contacts', start.recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(`${personHref(saved.id)}?enregistree=1`, { replace: true }),

@@ -166,6 +166,7 @@ function Form({ start }: { start: FormStart<Values> }) {
       if (values.newPlace !== null) found.newPlace = picker.organisationNotAdded;
       return found;
     },
+    record: (values) => ({ type: 'events', fields: fieldsOf(values) }),
     save: (values, _files, draftId, opened) =>
       saveRecordForm(context, 'events', recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(hrefTo('evenements', saved.id), { replace: true }),

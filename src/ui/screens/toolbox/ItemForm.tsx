@@ -118,6 +118,7 @@ function ItemFormFields({
   const tooBig = (size: number) => t.fileTooBig(formatBytes(size, lang), formatBytes(limit, lang));
   const form = useRecordForm(start, {
     check: (values): FieldErrors => (linkState(inputOf(values).link) === 'broken' ? { link: t.linkInvalid } : {}),
+    record: (values) => ({ type: 'toolboxItems', fields: inputOf(values) }),
     save: (values, files, draftId, opened) =>
       saveItem(context, start.recordId, inputOf(values), files[0] ?? null, draftId, opened && inputOf(opened)),
     onSaved: (saved) => navigate(hrefTo('valise', 'element', saved.id), { replace: true }),

@@ -124,6 +124,21 @@ describe('the form kit', () => {
     expect(await listVisits(context, { limit: 1000 })).toHaveLength(before + 1);
   });
 
+  test('a problem its own check finds shows with the domain’s, not one per press of « Enregistrer »', async () => {
+    const context = await appData();
+    // A toolbox item with a broken link (the form's check) and no title (the domain's rule).
+    const { result } = renderHook(() =>
+      useRecordForm(startOf(context, 'item-new-both'), {
+        check: () => ({ link: 'Ce lien ne s’ouvrirait pas.' }),
+        record: (values) => ({ type: 'toolboxItems', fields: { kind: 'digital_tool', title: values.notes } }),
+        save: () => Promise.reject(new Error('checked first')),
+        onSaved: () => undefined,
+      }),
+    );
+    await act(() => result.current.submit());
+    expect(result.current.errors).toEqual({ link: 'Ce lien ne s’ouvrirait pas.', title: 'Ce champ est obligatoire.' });
+  });
+
   test('what is typed while a save runs, then refused, is kept in the draft', async () => {
     const context = await appData();
     const running: { refuse?: (error: Error) => void } = {};
