@@ -1,7 +1,26 @@
 // Names through which an object's prototype is reached. Written into an object by assignment
 // they would change its prototype, not a field; schemas drop them silently (valibot's object
-// and record skip them). A record or change that holds one is refused in words instead.
-const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+// and record skip them). And the names every plain object inherits: looked up in an object that
+// lacks them (a mutation's clocks sent as exceptions, a stored record's clocks), they give a
+// function where a clock or a value was expected, so a field named `toString` was stored without
+// a clock and every later edit of it answered « unchanged ». A record or change that holds one
+// is refused in words instead. Listed, not read from Object.prototype: a device and its server
+// must refuse the same names whatever their engine.
+const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 
 /** No key shorter than this holds a reserved name, dotted or not. */
 const SHORTEST_RESERVED_NAME = Math.min(...[...RESERVED_NAMES].map((name) => name.length));

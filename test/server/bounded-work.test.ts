@@ -201,9 +201,9 @@ describe('what a push says it did', () => {
     }
   });
 
-  it('refuses a field or clock named __proto__, constructor or prototype with its code and field, applying the rest', async () => {
+  it('refuses a field or clock named __proto__, constructor, prototype or toString with its code and field, applying the rest', async () => {
     const clock = formatHlc({ millis: NOW, counter: 0, node: NODE });
-    for (const key of ['__proto__', 'constructor', 'prototype']) {
+    for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
       for (const where of ['"fields":{', '"clocks":{']) {
         const hostile = visitCreation(NOW);
         const fine = visitCreation(NOW);
@@ -232,7 +232,7 @@ describe('what a push says it did', () => {
         headers: { Authorization: `Bearer ${device.token}` },
       })
     ).json()) as PullResponse;
-    expect(pulled.changes).toHaveLength(6);
+    expect(pulled.changes).toHaveLength(8);
     expect(pulled.changes.every((change) => !Object.hasOwn(change.data, 'role'))).toBe(true);
   });
 
