@@ -6,6 +6,7 @@ import { withoutControlCharacters } from './control-characters';
 import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import { foldLine } from './ics';
+import { MAX_COLUMNS } from './lieu-import';
 import { isoDay, restoredPhone } from './spreadsheet-cells';
 import { decodeText, notTextKind, tooLargeToRead } from './text-file';
 import type { FieldIssue } from './validation';
@@ -43,6 +44,8 @@ export type ImportProblem =
   | { kind: 'tooLarge' }
   /** More filled cells than the header names: a separator typed without quotes shifted the columns. */
   | { kind: 'extraCells'; cells: number; columns: number }
+  /** A header of more columns than any list of people has: some other file, whose columns would take seconds to name. */
+  | { kind: 'tooManyColumns' }
   /** Merged into a person (stored, or an earlier line), the line would give her more tags than a record holds. */
   | { kind: 'tooManyTags'; into: string; tags: number };
 
@@ -188,6 +191,7 @@ function csvContactsReader(text: string): ContactsReader {
         // A byte order mark inside the file: a second file pasted below the first.
         const row = read.map((value) => value.replaceAll('\uFEFF', ''));
         if (!header) {
+          if (row.length > MAX_COLUMNS) return [{ line: 1, problem: { kind: 'tooManyColumns' } }];
           header = row;
           columns = headerColumns(row);
           if (!columns.has('name')) return [{ line: 1, problem: { kind: 'noHeader' } }];

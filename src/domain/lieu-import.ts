@@ -45,7 +45,8 @@ export type LieuSourceProblem =
 /**
  * The columns a source may have: GoGoCarto's exports and the census hold under 100. Each one is
  * a choice to draw: a file of 200,000 (a JSON of another kind, text that is no table) would
- * draw millions of elements and stop the tab.
+ * draw millions of elements and stop the tab. A list of people has fewer still: the contacts
+ * import refuses a wider header too, whose columns it would take seconds to name.
  */
 export const MAX_COLUMNS = 1000;
 

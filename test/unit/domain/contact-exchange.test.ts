@@ -232,6 +232,14 @@ describe('CSV of contacts', () => {
   test('without a name column, says so instead of importing nothing silently', () => {
     expect(csvContactLines('a,b\n1,2')).toEqual([{ line: 1, problem: { kind: 'noHeader' } }]);
   });
+
+  test('a header of more columns than any list of people is refused, not named column by column', () => {
+    const wide = `nom,${Array.from({ length: 1000 }, (_, column) => `c${column}`).join(',')}\nSam`;
+    expect(csvContactLines(wide)).toEqual([{ line: 1, problem: { kind: 'tooManyColumns' } }]);
+    expect(csvContactLines(`nom,${Array.from({ length: 998 }, (_, column) => `c${column}`).join(',')}\nSam`)).toEqual([
+      { line: 2, contact: expect.objectContaining({ name: 'Sam' }) },
+    ]);
+  });
 });
 
 describe('vCard', () => {

@@ -115,6 +115,8 @@ export function ContactExchange() {
         return t.importTooLarge;
       case 'extraCells':
         return t.importExtraCells(problem.cells, problem.columns);
+      case 'tooManyColumns':
+        return t.importTooManyColumns;
       case 'tooManyTags':
         return t.importTooManyTags(isolate(problem.into), problem.tags);
       case 'invalid': {

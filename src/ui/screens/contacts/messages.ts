@@ -115,6 +115,8 @@ export const messages = {
       'un guillemet ouvert ici n’est jamais refermé, le reste du fichier serait lu comme une seule case. Corrigez cette ligne dans le tableur\u202f; rien n’a été importé.',
     importTooLarge:
       'ce fichier pèse plus de 50 Mo\u00a0: trop pour être lu sur cet appareil. Découpez-le dans le tableur et importez les morceaux l’un après l’autre\u202f; rien n’a été importé.',
+    importTooManyColumns:
+      'la première ligne a plus de 1\u202f000 colonnes\u00a0: ce n’est sans doute pas une liste de personnes. Vérifiez le fichier choisi\u202f; rien n’a été importé.',
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
     importConsentDate: 'Date du consentement',
@@ -240,6 +242,8 @@ export const messages = {
     importBinary: 'this file is not text: choose a CSV or vCard (.vcf) file.',
     importTooLarge:
       'this file is over 50 MB: too large to read on this device. Split it in the spreadsheet and import the parts one after the other; nothing was imported.',
+    importTooManyColumns:
+      'the first line has over 1,000 columns: this is most likely no list of people. Check the file you picked; nothing was imported.',
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
     importConsentDate: 'Consent date',
