@@ -10,6 +10,28 @@ export interface PixelSize {
 /** Bytes of a file's start enough to find its size: a JPEG's frame comes after its metadata (EXIF, at most 64 KB a segment). */
 export const IMAGE_HEADER_BYTES = 256 * 1024;
 
+/**
+ * The most pixels an image may declare to be decoded on a phone: its largest camera takes 200
+ * million (16,320 × 12,240). A browser decodes an image whole to resize it or to show it, 4
+ * bytes a pixel: a PNG of one colour, 20,000 × 20,000 pixels in a 1.2 MB file, was decoded into
+ * 1.6 GB, in 18 s of this project's Chromium (2026-12-07): enough to end a phone's tab.
+ */
+const MAX_IMAGE_PIXELS = 200_000_000;
+
+/**
+ * The size an image's header declares when it is more than a phone can decode; null for a
+ * smaller image, another kind of file or a header cut short (the browser judges those). Only the
+ * header is read, so a file or photo from any device can be judged before it is shown.
+ */
+export function tooManyPixels(data: ArrayBuffer | Uint8Array): PixelSize | null {
+  const head =
+    data instanceof Uint8Array
+      ? data.subarray(0, IMAGE_HEADER_BYTES)
+      : new Uint8Array(data, 0, Math.min(data.byteLength, IMAGE_HEADER_BYTES));
+  const size = imagePixelSize(head);
+  return size && size.width * size.height > MAX_IMAGE_PIXELS ? size : null;
+}
+
 const ascii = (bytes: Uint8Array, from: number, text: string) =>
   [...text].every((char, index) => bytes[from + index] === char.charCodeAt(0));
 

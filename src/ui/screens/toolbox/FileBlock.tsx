@@ -7,6 +7,7 @@ import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
 import { DOWNLOAD_ONLY_TYPE, shownFileName, sniffViewableType } from '../../../domain/file-kind';
+import { tooManyPixels } from '../../../domain/image-size';
 import { fetchFile } from '../../../state/sync';
 import { SyncError } from '../../../sync/transport';
 import { Button, ButtonLink } from '../../components/Button';
@@ -61,6 +62,8 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   if (!context) return null;
   const state = fileStateOf(context, attachment, blob ?? undefined);
   const viewable = blob ? sniffViewableType(blob.data) : null;
+  // Any admin's device may have sent it: an image too large to decode here is only saved.
+  const oversized = blob && viewable?.startsWith('image/') ? tooManyPixels(blob.data) : null;
   const download = async () => {
     setBusy(true);
     setFailure(null);
@@ -103,9 +106,10 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
       <p class={styles.state} data-file-state={state}>
         {stateText}
       </p>
-      {url && viewable?.startsWith('image/') ? (
+      {url && viewable?.startsWith('image/') && !oversized ? (
         <img class={styles.preview} src={url} alt={fileName} data-testid="file-image" />
       ) : null}
+      {oversized ? <p>{t.fileTooManyPixels(oversized.width, oversized.height)}</p> : null}
       {url ? (
         <p class="actions">
           {viewable === 'application/pdf' ? (

@@ -6,6 +6,7 @@ import { refusedForQuota } from '../../../../db/blobs';
 import type { Attachment } from '../../../../domain/attachment';
 import { isolate } from '../../../../domain/bidi';
 import { shownFileName, sniffViewableType } from '../../../../domain/file-kind';
+import { tooManyPixels } from '../../../../domain/image-size';
 import { fetchFile, useSync } from '../../../../state/sync';
 import { useUi } from '../../../../state/ui';
 import { classes } from '../../../components/classes';
@@ -77,7 +78,9 @@ function Photo({ photo }: { photo: Attachment }) {
   const [url, setUrl] = useState<string | null>(null);
   // Typed by its bytes: a "photo" that is not an image (HTML, SVG) is never rendered, only an <img> shows it.
   const type = entry ? sniffViewableType(entry.data) : null;
-  const image = type?.startsWith('image/') ? type : null;
+  // Any device may have sent it: an image too large to decode here is not shown.
+  const oversized = entry && type?.startsWith('image/') ? tooManyPixels(entry.data) : null;
+  const image = type?.startsWith('image/') && !oversized ? type : null;
 
   useEffect(() => {
     if (entry !== null) return;
@@ -108,6 +111,12 @@ function Photo({ photo }: { photo: Attachment }) {
 
   const fileName = shownFileName(photo.fileName);
   if (entry === null && notHere) return <li class={fieldParts.hint}>{t.photoElsewhere(isolate(fileName))}</li>;
+  if (oversized)
+    return (
+      <li class={fieldParts.hint}>
+        {t.photoTooManyPixelsToShow(isolate(fileName), oversized.width, oversized.height)}
+      </li>
+    );
   if (entry && !image) return <li class={fieldParts.hint}>{t.photoNotImage(isolate(fileName))}</li>;
   return (
     <li class={styles['photo-list__item']}>

@@ -33,6 +33,8 @@ export const detailMessages = {
     photoElsewhere: (name: string) =>
       `${name} (prise sur un autre appareil\u00a0: elle s’affiche dès qu’elle arrive ici)`,
     photoNotImage: (name: string) => `${name} n’est pas une image\u00a0: elle n’est pas affichée.`,
+    photoTooManyPixelsToShow: (name: string, width: number, height: number) =>
+      `${name} fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être affichée sur un téléphone.`,
     photoRefusedByServer: 'Refusée par le serveur du réseau\u00a0: elle reste sur cet appareil seulement.',
     photoWaitsForRoom:
       'Pas encore envoyée\u00a0: l’espace du réseau pour les fichiers est plein. Elle partira dès qu’un admin aura fait de la place.',
@@ -81,6 +83,8 @@ export const detailMessages = {
     noPhotos: 'No photo.',
     photoElsewhere: (name: string) => `${name} (taken on another device: shown as soon as it arrives here)`,
     photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
+    photoTooManyPixelsToShow: (name: string, width: number, height: number) =>
+      `${name} is ${formatNumber(width, 'en')} × ${formatNumber(height, 'en')} pixels: too many to be shown on a phone.`,
     photoRefusedByServer: 'Refused by the network’s server: it stays on this device only.',
     photoWaitsForRoom: 'Not sent yet: the network’s room for files is full. It will go once an admin makes room.',
     addPhoto: 'Add a photo',

@@ -1,15 +1,8 @@
 // Photos are resized on the device before they are stored: longest side 1600 px, JPEG, so a
 // phone's 8 MB picture becomes a few hundred KB that sync can carry.
-import { IMAGE_HEADER_BYTES, imagePixelSize } from '../../../../domain/image-size';
+import { IMAGE_HEADER_BYTES, tooManyPixels } from '../../../../domain/image-size';
 
 const PHOTO_MAX_SIDE = 1600;
-/**
- * The most pixels a picked image may have: a phone's largest camera takes 200 million
- * (16,320 × 12,240). The browser decodes an image whole before it is resized, 4 bytes a pixel:
- * a PNG of one colour, 20,000 × 20,000 pixels in a 1.2 MB file, was decoded into 1.6 GB, in 18 s
- * of this project's Chromium (2026-12-07): enough to end a phone's tab.
- */
-const MAX_PHOTO_PIXELS = 200_000_000;
 const QUALITY = 0.85;
 
 export interface PendingPhoto {
@@ -34,7 +27,7 @@ function scaledSize(width: number, height: number, maxSide = PHOTO_MAX_SIDE): { 
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** Thrown, before any decoding, for an image whose header declares more than MAX_PHOTO_PIXELS. */
+/** Thrown, before any decoding, for an image whose header declares more pixels than a phone can decode. */
 export class TooManyPixelsError extends Error {
   constructor(
     readonly fileName: string,
@@ -47,9 +40,8 @@ export class TooManyPixelsError extends Error {
 }
 
 export async function resizePhoto(file: File): Promise<Omit<PendingPhoto, 'key'>> {
-  const declared = imagePixelSize(new Uint8Array(await file.slice(0, IMAGE_HEADER_BYTES).arrayBuffer()));
-  if (declared && declared.width * declared.height > MAX_PHOTO_PIXELS)
-    throw new TooManyPixelsError(file.name, declared.width, declared.height);
+  const declared = tooManyPixels(await file.slice(0, IMAGE_HEADER_BYTES).arrayBuffer());
+  if (declared) throw new TooManyPixelsError(file.name, declared.width, declared.height);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);

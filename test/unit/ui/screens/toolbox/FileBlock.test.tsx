@@ -12,6 +12,7 @@ import { uiStore } from '../../../../../src/state/ui';
 import { fetchWaitingTurn } from '../../../../../src/sync/files';
 import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
 import { FileBlock } from '../../../../../src/ui/screens/toolbox/FileBlock';
+import { pngHeader } from '../../../../helpers/image-headers';
 
 /** The server's answers to the file's downloads, in order, and the end of the wait it asks for. */
 const server = vi.hoisted(() => ({
@@ -154,4 +155,22 @@ test('a file the server is still too busy for says when to try again, and can be
 
   fireEvent.click(screen.getByRole('button', { name: 'Télécharger sur cet appareil' }));
   await screen.findByText('Téléchargé : disponible hors ligne.');
+});
+
+test('an image declaring more pixels than a phone can decode is not shown, only saved', async () => {
+  const context = await appData();
+  const attachment = await attachFile(context, {
+    ownerType: 'toolboxItems',
+    ownerId: newId(),
+    kind: 'file',
+    fileName: 'affiche.png',
+    mimeType: 'image/png',
+    data: pngHeader(20_000, 20_000).buffer,
+  });
+
+  render(<FileBlock attachment={attachment} offline={false} />);
+
+  await screen.findByText(/Cette image fait 20.000.×.20.000 pixels.: trop pour être affichée sur un téléphone\./);
+  expect((await screen.findByTestId('save-file')).getAttribute('download')).toBe('affiche.png');
+  expect(screen.queryByTestId('file-image')).toBeNull();
 });

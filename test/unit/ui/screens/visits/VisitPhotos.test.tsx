@@ -12,6 +12,7 @@ import { uiStore } from '../../../../../src/state/ui';
 import { fetchWaitingTurn } from '../../../../../src/sync/files';
 import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
 import { VisitPhotos } from '../../../../../src/ui/screens/visits/detail/VisitPhotos';
+import { pngHeader } from '../../../../helpers/image-headers';
 
 /** The files on the network's server, by hash, and a wait it asks for (429) until the test ends it. */
 const server = vi.hoisted(() => ({ files: new Map<string, ArrayBuffer>(), busyUntil: null as Promise<void> | null }));
@@ -126,6 +127,17 @@ describe('a photo taken on another device', () => {
     await storeFetchedBlob(await appData(), await sha256Hex(data), data, 'image/png');
 
     await screen.findByRole('img', { name: 'atelier.png' });
+  });
+
+  test('is not decoded when its header declares more pixels than a phone can take, and says why', async () => {
+    const visitId = newId();
+    const data = pngHeader(20_000, 20_000).buffer;
+    await photoFromAnotherDevice(visitId, data);
+    await storeFetchedBlob(await appData(), await sha256Hex(data), data, 'image/png');
+    render(<VisitPhotos visitId={visitId} />);
+
+    await screen.findByText(/atelier\.png.? fait 20.000.×.20.000 pixels.: trop pour être affichée sur un téléphone\./);
+    expect(screen.queryByRole('img')).toBeNull();
   });
 });
 

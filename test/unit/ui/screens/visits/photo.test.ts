@@ -3,20 +3,11 @@
 // words before the browser is asked to decode it into gigabytes.
 import { afterEach, expect, test, vi } from 'vitest';
 import { resizePhoto, TooManyPixelsError, UnreadableImageError } from '../../../../../src/ui/screens/visits/form/photo';
+import { pngHeader } from '../../../../helpers/image-headers';
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-/** A PNG's signature and IHDR chunk declaring `width` × `height`, and nothing of its pixels. */
-function pngHeader(width: number, height: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(33);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(16, width);
-  view.setUint32(20, height);
-  return bytes;
-}
 
 /** A JPEG's start: JFIF metadata, then the frame (SOF0) declaring `width` × `height`. */
 function jpegHeader(width: number, height: number): Uint8Array<ArrayBuffer> {
