@@ -274,6 +274,8 @@ const upgradeTo = (version: UpgradedVersion) => (transaction: Transaction) =>
 
 type RecordTables = { [K in RecordType]: Table<Stored<RecordMap[K]>, string> };
 
+const DATABASE_NAME = 'valise';
+
 export class ValiseDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare rejected: Table<RejectedMutation, string>;
@@ -292,10 +294,10 @@ export class ValiseDb extends Dexie {
    * this version, or has none yet, needs (ValiseDb.openOnDevice). Such a database refuses to
    * upgrade an older one on disk — its upgrade would skip the content upgrades of the versions
    * between. That refusal comes after Dexie has built the new stores and indexes in the
-   * aborted upgrade, which the retry builds again: once per device and version, also for a
-   * future version without a content upgrade.
+   * aborted upgrade, which the retry builds again in Chromium and Firefox; WebKit keeps them and
+   * fails the retry, so a database known to be older is never opened this way (olderOnDisk).
    */
-  constructor(name = 'valise', { upgrades = true }: { upgrades?: boolean } = {}) {
+  constructor(name = DATABASE_NAME, { upgrades = true }: { upgrades?: boolean } = {}) {
     super(name);
     if (upgrades) this.declareUpgrades();
     else {
@@ -351,20 +353,41 @@ export class ValiseDb extends Dexie {
   /**
    * Opens the device's database on the latest version's schema alone — a phone's every start,
    * and a new device: declaring every version with an upgrade is tens of milliseconds of script
-   * a slow phone pays before its first screen has data. A database of an older version refuses
-   * that (its upgrade aborts, nothing on disk changes) and is opened again with every upgrade.
+   * a slow phone pays before its first screen has data. A database of an older version is opened
+   * with every upgrade; one the browser did not say was older refuses the latest schema alone
+   * (its upgrade aborts) and is opened again with every upgrade.
    */
-  static async openOnDevice(name?: string): Promise<ValiseDb> {
-    const latest = new ValiseDb(name, { upgrades: false });
-    try {
-      await latest.open();
-      return latest;
-    } catch (error) {
-      latest.close();
-      if (!latest.olderOnDisk) throw error;
+  static async openOnDevice(name = DATABASE_NAME): Promise<ValiseDb> {
+    if (!(await olderOnDisk(name))) {
+      const latest = new ValiseDb(name, { upgrades: false });
+      try {
+        await latest.open();
+        return latest;
+      } catch (error) {
+        latest.close();
+        if (!latest.olderOnDisk) throw error;
+      }
     }
     const db = new ValiseDb(name);
     await db.open();
     return db;
+  }
+}
+
+/**
+ * Whether the device's database is of an older version, asked before it is opened: WebKit does
+ * not undo the indexes an aborted upgrade built, so the retry of one refused by the latest
+ * version's schema failed on them at every start (a phone of version 15 locked out of every
+ * screen by version 16's index). False when the browser cannot tell — Firefox before 126 has no
+ * `databases()`, and undoes an aborted upgrade as Chromium does.
+ */
+async function olderOnDisk(name: string): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return false;
+  try {
+    const found = (await indexedDB.databases()).find((database) => database.name === name);
+    // Dexie gives IndexedDB its versions times ten.
+    return found?.version !== undefined && found.version < SCHEMA_HISTORY.length * 10;
+  } catch {
+    return false;
   }
 }

@@ -3,7 +3,7 @@
 // every version were declared, whichever version it starts from, and no upgrade may be left
 // out of the declarations.
 import Dexie from 'dexie';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { SCHEMA_HISTORY, UPGRADED_VERSIONS, ValiseDb } from '../../../src/db/schema';
 import { UPGRADES } from '../../../src/db/schema-upgrades';
 
@@ -66,6 +66,23 @@ describe('the schema’s declared versions', () => {
       expect(found.version).toBe(SCHEMA_HISTORY.length);
     },
   );
+
+  test('a device of an older version is opened once, with every upgrade, not first refused by the latest schema alone', async () => {
+    // WebKit keeps the indexes of a refused upgrade, and its retry then fails at every start.
+    const name = uniqueName('older');
+    const old = new EveryVersionDb(name, SCHEMA_HISTORY.length - 1);
+    await old.open();
+    old.close();
+    const open = vi.spyOn(indexedDB, 'open');
+    try {
+      (await ValiseDb.openOnDevice(name)).close();
+      expect(open.mock.calls.filter(([opened]) => opened === name).map(([, version]) => version)).toEqual([
+        SCHEMA_HISTORY.length * 10,
+      ]);
+    } finally {
+      open.mockRestore();
+    }
+  });
 
   test('every upgrade is declared', () => {
     expect(UPGRADED_VERSIONS).toEqual(Object.keys(UPGRADES).map(Number));
