@@ -13,6 +13,7 @@ import { NEXT_DIST } from '../helpers/paths';
 import { hostileNamesWithinPhone } from './hostile-names';
 import { recordJourney } from './results';
 import { expectAccessible, JourneyServer, reloadUntilControlled } from './session';
+import { previousSchemaUpdatedInPlace } from './updated-in-place';
 
 const MAIN = { role: 'main' };
 const UPDATE = 'Nouvelle version disponible';
@@ -421,5 +422,11 @@ export function engineJourneys(name: EngineName): void {
     journey(9, 'names from a hostile device never make a page wider than the phone', () =>
       hostileNamesWithinPhone(engine, server),
     );
+
+    // WebKit only: it alone keeps what an aborted upgrade built (updated-in-place.ts).
+    if (name === 'webkit')
+      journey(10, 'a phone of the previous schema version takes the update and lists its visits', () =>
+        previousSchemaUpdatedInPlace(engine, server),
+      );
   });
 }

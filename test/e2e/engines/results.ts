@@ -16,6 +16,7 @@ export const JOURNEYS: Record<number, string> = {
   7: 'Backup saved and restored',
   8: 'Radar and report charts',
   9: 'Hostile names within a phone’s width',
+  10: 'Previous schema version’s database updated (WebKit only)',
 };
 
 interface EngineRecord {

@@ -1,16 +1,17 @@
-// A previous release, built from git history as its users got it: its commit checked out in a
-// temporary worktree outside the repository, its app built once and cached by commit under
-// test-results/releases/ (git-ignored), so a run builds it once. Its source stays checked out
-// for its server (an old server with today's app).
+// A previous release (or the app of the previous schema version), built from git history as
+// its users got it: its commit checked out in a temporary worktree outside the repository, its
+// app built once and cached by commit under test-results/releases/ (git-ignored), so a run
+// builds it once. Its source stays checked out for its server (an old server with today's app).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA_HISTORY } from '../../../src/db/schema';
 import { RESULTS, ROOT } from './paths';
-import type { Release } from './releases';
+import type { BuildSource } from './releases';
 
 export interface ReleaseBuild {
-  release: Release;
+  release: BuildSource;
   /** Its source tree (a git worktree), with node_modules: where its server runs. */
   source: string;
   /** Its built app. */
@@ -35,7 +36,7 @@ function hasCommit(commit: string): boolean {
 }
 
 /** The source of `release`, checked out (again if the temporary folder was cleaned). */
-function checkOut(release: Release): string {
+function checkOut(release: BuildSource): string {
   if (!hasCommit(release.commit)) {
     throw new Error(
       `Release ${release.version} (commit ${release.commit}, test/e2e/helpers/releases.ts) is not in this ` +
@@ -72,7 +73,20 @@ function installDependencies(source: string): void {
   else execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export function buildRelease(release: Release): ReleaseBuild {
+/**
+ * The app as it was just before today's schema version came: the parent of the commit that
+ * added today's SCHEMA_Vn to src/db/schema.ts, so it moves with each new version. Its database
+ * is a version behind today's, as on a phone that updates at every deploy.
+ */
+export function previousSchemaBuild(): BuildSource {
+  const version = SCHEMA_HISTORY.length;
+  const added = git(['log', '--reverse', '--format=%H', '-S', `const SCHEMA_V${version} `, '--', 'src/db/schema.ts']);
+  const commit = added.split('\n')[0];
+  if (!commit) throw new Error(`no commit of src/db/schema.ts adds SCHEMA_V${version}: a full clone is needed`);
+  return { version: `schema ${version - 1}`, commit: git(['rev-parse', `${commit}^`]) };
+}
+
+export function buildRelease(release: BuildSource): ReleaseBuild {
   const source = checkOut(release);
   installDependencies(source);
   const cache = join(RESULTS, 'releases', release.commit);

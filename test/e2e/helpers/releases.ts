@@ -8,6 +8,9 @@ export interface Release {
   protocol: number;
 }
 
+/** What a build from history needs: a release, or the last commit of a schema version. */
+export type BuildSource = Pick<Release, 'version' | 'commit'>;
+
 export const RELEASES: readonly Release[] = [
   { version: '0.1.0', commit: '8e66289302465518e61d3bf6bf1390fb49c5398a', protocol: 1 },
 ];
