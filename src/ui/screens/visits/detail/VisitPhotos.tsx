@@ -32,20 +32,26 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
     if (!context || !files) return;
     setBusy(true);
     setProblem(null);
-    for (const file of Array.from(files)) {
-      try {
-        const photo = await resizePhoto(file);
-        await attachFile(context, { ownerType: 'visits', ownerId: visitId, kind: 'photo', ...photo });
-      } catch (error) {
-        if (error instanceof AttachmentTooLargeError) {
-          setProblem(t.photoRefused(isolate(file.name), formatBytes(error.size, lang), formatBytes(error.limit, lang)));
-        } else if (error instanceof TooManyPixelsError)
-          setProblem(t.photoTooManyPixels(isolate(file.name), error.width, error.height));
-        else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(isolate(file.name)));
-        else throw error;
+    // An unexpected failure still gives the chooser back.
+    try {
+      for (const file of Array.from(files)) {
+        try {
+          const photo = await resizePhoto(file);
+          await attachFile(context, { ownerType: 'visits', ownerId: visitId, kind: 'photo', ...photo });
+        } catch (error) {
+          if (error instanceof AttachmentTooLargeError) {
+            setProblem(
+              t.photoRefused(isolate(file.name), formatBytes(error.size, lang), formatBytes(error.limit, lang)),
+            );
+          } else if (error instanceof TooManyPixelsError)
+            setProblem(t.photoTooManyPixels(isolate(file.name), error.width, error.height));
+          else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(isolate(file.name)));
+          else throw error;
+        }
       }
+    } finally {
+      setBusy(false);
     }
-    setBusy(false);
   };
 
   return (

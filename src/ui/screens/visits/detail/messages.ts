@@ -44,7 +44,7 @@ export const detailMessages = {
       `La photo «\u00a0${name}\u00a0» pèse ${size} même réduite\u202f; la limite est ${limit}. Elle n’est pas ajoutée.`,
     photoUnreadable: (name: string) => `«\u00a0${name}\u00a0» n’est pas une image lisible.`,
     photoTooManyPixels: (name: string, width: number, height: number) =>
-      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u202f: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
+      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
     deleteVisit: 'Supprimer la visite',
     deleteConfirm: 'Supprimer cette visite\u202f? Ses suivis restent dans «\u00a0À faire\u00a0».',
     deleteYes: 'Oui, supprimer',

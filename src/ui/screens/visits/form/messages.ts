@@ -37,7 +37,7 @@ export const formMessages = {
       `La photo «\u00a0${name}\u00a0» pèse ${size} même réduite\u202f; la limite est ${limit}. Elle n’est pas ajoutée, la visite s’enregistre sans.`,
     photoUnreadable: (name: string) => `«\u00a0${name}\u00a0» n’est pas une image lisible. Elle n’est pas ajoutée.`,
     photoTooManyPixels: (name: string, width: number, height: number) =>
-      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u202f: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
+      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
     photoTooBigNow: 'Une photo dépasse maintenant la limite du réseau\u00a0: retirez-la, puis enregistrez.',
     position: 'Position',
     addPosition: 'Ajouter ma position',

@@ -40,7 +40,15 @@ export class TooManyPixelsError extends Error {
 }
 
 export async function resizePhoto(file: File): Promise<Omit<PendingPhoto, 'key'>> {
-  const declared = tooManyPixels(await file.slice(0, IMAGE_HEADER_BYTES).arrayBuffer());
+  // A file picked but no longer readable (a photo only in the cloud while offline, one deleted
+  // since) is unreadable, as one the browser cannot decode.
+  const head = await file
+    .slice(0, IMAGE_HEADER_BYTES)
+    .arrayBuffer()
+    .catch(() => {
+      throw new UnreadableImageError(file.name);
+    });
+  const declared = tooManyPixels(head);
   if (declared) throw new TooManyPixelsError(file.name, declared.width, declared.height);
   let bitmap: ImageBitmap;
   try {

@@ -34,3 +34,13 @@ test('refuses an image of more pixels than a phone camera takes before decoding 
   );
   expect(decode).toHaveBeenCalledTimes(1);
 });
+
+test('a picked file that can no longer be read is an unreadable image, said as such, not an unexpected failure', async () => {
+  // A photo only in the cloud while the phone is offline, or deleted since it was picked.
+  const gone = new File([pngHeader(800, 600)], 'nuage.png', { type: 'image/png' });
+  vi.spyOn(gone, 'slice').mockReturnValue({
+    arrayBuffer: () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError')),
+  } as never);
+
+  await expect(resizePhoto(gone)).rejects.toMatchObject({ name: 'UnreadableImageError', fileName: 'nuage.png' });
+});
