@@ -20,15 +20,12 @@ const MAX_IMAGE_PIXELS = 200_000_000;
 
 /**
  * The size an image's header declares when it is more than a phone can decode; null for a
- * smaller image, another kind of file or a header cut short (the browser judges those). Only the
- * header is read, so a file or photo from any device can be judged before it is shown.
+ * smaller image, another kind of file or a header cut short (the browser judges those). Given a
+ * whole file already in memory, not its first IMAGE_HEADER_BYTES: a JPEG's metadata can push its
+ * frame past any cut (the segment walk reads only each segment's length).
  */
 export function tooManyPixels(data: ArrayBuffer | Uint8Array): PixelSize | null {
-  const head =
-    data instanceof Uint8Array
-      ? data.subarray(0, IMAGE_HEADER_BYTES)
-      : new Uint8Array(data, 0, Math.min(data.byteLength, IMAGE_HEADER_BYTES));
-  const size = imagePixelSize(head);
+  const size = imagePixelSize(data instanceof Uint8Array ? data : new Uint8Array(data));
   return size && size.width * size.height > MAX_IMAGE_PIXELS ? size : null;
 }
 
