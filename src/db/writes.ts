@@ -179,7 +179,13 @@ async function writeFields<K extends RecordType>(
         ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
         hlc: clocks,
       }),
-      queue(context, { type, recordIds: [id], fields, ...(Object.keys(base).length > 0 ? { base } : {}) }),
+      // A fixed clock leaves the device's clock as it was: nothing to save.
+      (fixedClock ? addToOutbox : queue)(context, {
+        type,
+        recordIds: [id],
+        fields,
+        ...(Object.keys(base).length > 0 ? { base } : {}),
+      }),
     ]);
     return record;
   });
