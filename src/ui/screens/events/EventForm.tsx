@@ -166,7 +166,13 @@ function Form({ start }: { start: FormStart<Values> }) {
       if (values.newPlace !== null) found.newPlace = picker.organisationNotAdded;
       return found;
     },
-    record: (values) => ({ type: 'events', fields: fieldsOf(values) }),
+    // An instant the form could not make is the check's to place (at a time the browser could not
+    // read, not at the correct date beside it): the domain's word on it would land on the date.
+    // An instant made is left in, for « must not end before it starts ».
+    record: (values) => {
+      const { startsAt, endsAt, ...rest } = fieldsOf(values);
+      return { type: 'events', fields: { ...rest, ...(startsAt ? { startsAt } : {}), ...(endsAt ? { endsAt } : {}) } };
+    },
     save: (values, _files, draftId, opened) =>
       saveRecordForm(context, 'events', recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
     onSaved: (saved) => navigate(hrefTo('evenements', saved.id), { replace: true }),

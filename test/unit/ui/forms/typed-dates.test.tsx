@@ -64,6 +64,23 @@ test('an event whose start is typed 0026 is refused at its start date; a day the
   expect(events.filter((event) => event.title === 'Rencontre 0026')).toEqual([]);
 }, 60_000);
 
+test('an event whose start time the browser cannot read is refused at that time, its start date left unflagged', async () => {
+  render(<EventForm eventId={null} />);
+  const title = await screen.findByLabelText('Titre', {}, { timeout: 30_000 });
+  fireEvent.input(title, { target: { value: 'Rencontre du soir' } });
+  const time = screen.getByLabelText('Heure de début') as HTMLInputElement;
+  fireEvent.input(time, { target: { value: '' } });
+  Object.defineProperty(time, 'validity', { value: { badInput: true } });
+  fireEvent.click(screen.getByRole('button', { name: 'Créer l’événement' }));
+
+  const error = await screen.findByText(/Cette heure est incomplète ou n’existe pas/);
+  expect(time.getAttribute('aria-describedby')).toContain(error.id);
+  // A screen reader is sent to the time, not to a correct date.
+  const date = screen.getByLabelText('Date de début');
+  expect(date.getAttribute('aria-invalid')).not.toBe('true');
+  expect(screen.queryByText('Saisissez une date et une heure valides.')).toBeNull();
+}, 60_000);
+
 test('a follow-up added with a due day in 0026 is refused; one stored so is still ticked done', async () => {
   const visit = await createRecord(app.context, 'visits', { visitedAt: '2026-12-05T09:00:00.000Z' });
   const stored = await createRecord(app.context, 'followUps', {
