@@ -139,6 +139,8 @@ describe('text shared from another app', () => {
     expect(dateDoubt('2026-12-05T08:00', now)).toBeNull();
     expect(dateDoubt('2026-12-12T10:00', now)).toBeNull();
     expect(dateDoubt('2000-01-01T00:00', now)).toBeNull();
+    // A diagnostic's bare date is the local day, not UTC midnight (1999 west of Greenwich).
+    expect(dateDoubt('2000-01-01', now)).toBeNull();
     // What does not parse is the other check's ("Saisissez une date et une heure valides").
     expect(dateDoubt('', now)).toBeNull();
   });
