@@ -126,6 +126,8 @@ function readLieuJson(source: string): LieuSource | LieuSourceRefusal {
 /** GoGoCarto nests (`address.postalCode`, `geo.latitude`): one column per leaf, lists joined. */
 function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
   if (Array.isArray(value)) {
+    // A list of lists has no field to name a column by: the reader says it holds no lieu.
+    if (prefix === '') return into;
     // `categoriesFull` is a list of objects: their names are what a person reads.
     const items = value.map((item) =>
       item && typeof item === 'object' ? String((item as { name?: unknown }).name ?? '') : String(item ?? ''),

@@ -191,7 +191,7 @@ describe('lieux from the census of tiers-lieux', () => {
     expect(readLieuText('{"data": [')).toEqual({ problem: 'bad_json' });
     expect(readLieuText('{"data": []}')).toEqual({ problem: 'no_elements' });
     // Another app's JSON whose elements hold no field: not three lines of nothing to map.
-    for (const other of ['[1, 2, 3]', '[{}, {}]', '{"data": [null, "x"]}'])
+    for (const other of ['[1, 2, 3]', '[{}, {}]', '{"data": [null, "x"]}', '[[1, 2], [3]]', '[[]]'])
       expect(readLieuText(other)).toEqual({ problem: 'no_elements' });
     expect(readLieuText('Nom;Commune\n')).toEqual({ problem: 'empty' });
     expect(readLieuText('Nom;Commune\nCafé;Redon\n"Tiers-lieu;Rennes\nAtelier;Vannes\n')).toEqual({
