@@ -139,9 +139,19 @@ describe('text shared from another app', () => {
     expect(dateDoubt('2026-12-05T08:00', now)).toBeNull();
     expect(dateDoubt('2026-12-12T10:00', now)).toBeNull();
     expect(dateDoubt('2000-01-01T00:00', now)).toBeNull();
-    // A diagnostic's bare date is the local day, not UTC midnight (1999 west of Greenwich).
-    expect(dateDoubt('2000-01-01', now)).toBeNull();
     // What does not parse is the other check's ("Saisissez une date et une heure valides").
     expect(dateDoubt('', now)).toBeNull();
+  });
+
+  test('reads a diagnostic’s bare date as the local day, west of Greenwich too', () => {
+    // UTC midnight of 1 January 2000 is still 1999 in the Antilles: the date was refused « d’avant 2000 ».
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Martinique';
+    try {
+      expect(dateDoubt('2000-01-01', new Date(2026, 11, 5, 9, 0))).toBeNull();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
