@@ -20,6 +20,11 @@ export const SERVER_VERSION: string = (
 
 /** The first release (0.1.0) sent no protocol header: a request without one speaks protocol 1. */
 const UNNAMED_PROTOCOL = 1;
+/**
+ * A protocol version as every app writes it (`String(PROTOCOL_VERSION)`): Number() would also
+ * read '1e3' as 1000, '0x2' as 2 and '2.0', '+2' or '02' as 2.
+ */
+const PROTOCOL_PATTERN = /^[1-9][0-9]{0,8}$/;
 
 export function serverInfo(minProtocol = MIN_PROTOCOL_VERSION): ServerInfo {
   return { serverVersion: SERVER_VERSION, protocol: PROTOCOL_VERSION, minProtocol };
@@ -31,9 +36,14 @@ export function protocolGate(minProtocol = MIN_PROTOCOL_VERSION): MiddlewareHand
     // Which protocol this server speaks: a device sends its shortest form only to one that reads it.
     c.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     const sent = c.req.header(PROTOCOL_HEADER);
+    if (sent !== undefined && !PROTOCOL_PATTERN.test(sent))
+      return fail(
+        c,
+        400,
+        'invalid_header',
+        `${PROTOCOL_HEADER} must be a protocol version: an integer ≥ 1 in decimal digits, such as ${PROTOCOL_VERSION}.`,
+      );
     const protocol = sent === undefined ? UNNAMED_PROTOCOL : Number(sent);
-    if (!Number.isSafeInteger(protocol) || protocol < 1)
-      return fail(c, 400, 'invalid_header', `${PROTOCOL_HEADER} must be a protocol version (an integer ≥ 1).`);
     if (protocol < minProtocol) {
       const body: UpgradeRequired = {
         error: `This server no longer serves protocol ${protocol}: update the app (protocol ${minProtocol} or later).`,

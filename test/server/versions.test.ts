@@ -88,11 +88,13 @@ describe('which clients a server serves', () => {
     expect((await call('/api/health', headers)).status).toBe(200);
   });
 
-  it('refuses a protocol header that is not a version', async () => {
+  it('refuses a protocol header that is not a version in decimal digits', async () => {
     server = await TestServer.start();
-    const response = await call('/api/session', { [PROTOCOL_HEADER]: 'two' });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'invalid_header' });
+    for (const sent of ['two', '1e3', '0x2', '2.0', '+2', '02']) {
+      const response = await call('/api/session', { [PROTOCOL_HEADER]: sent });
+      expect(response.status, sent).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'invalid_header' });
+    }
   });
 
   it('refuses a mutation of a record type it does not know alone, and applies the others of the push', async () => {
