@@ -7,7 +7,7 @@ import { RecordValidationError } from '../../db/errors';
 import { addFollowUp, followUpDraftId, setFollowUpDone } from '../../db/follow-ups';
 import { dayAfter, localDay } from '../../domain/days';
 import type { FollowUp } from '../../domain/follow-up';
-import { useTypedDateCheck } from '../forms/typed-dates';
+import { useDueDateCheck } from '../forms/due-dates';
 import { useDataContext } from '../hooks/use-data-context';
 import { useDraftWrites } from '../hooks/use-draft-writes';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
@@ -112,7 +112,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
   const drafts = useDraftWrites();
-  const typedDates = useTypedDateCheck();
+  const dueDates = useDueDateCheck();
   // Once in its draft, the follow-up comes back after a reload: leaving asks only before that.
   useUnsavedInput(!isEmpty(values) && (drafts.unkept || !context));
   const draftId = followUpDraftId({ visitId, eventId });
@@ -158,7 +158,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
     event.preventDefault();
     if (!context) return;
     setFailed(false);
-    const wrongDates = typedDates({ dueDate: values.dueDate }, null, event.currentTarget as HTMLFormElement);
+    const wrongDates = dueDates({ dueDate: values.dueDate }, event.currentTarget as HTMLFormElement);
     if (Object.keys(wrongDates).length > 0) {
       setErrors(wrongDates);
       return;

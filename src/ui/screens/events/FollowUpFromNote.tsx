@@ -5,7 +5,7 @@ import type { EventNote, NetworkEvent } from '../../../domain/event';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { useTypedDateCheck } from '../../forms/typed-dates';
+import { useDueDateCheck } from '../../forms/due-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -31,7 +31,7 @@ export function FollowUpFromNote({
   const [dueDate, setDueDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failed, setFailed] = useState(false);
-  const typedDates = useTypedDateCheck();
+  const dueDates = useDueDateCheck();
   useUnsavedInput(true);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector('textarea')?.focus(), []);
@@ -39,7 +39,7 @@ export function FollowUpFromNote({
   const save = async (submitted: Event) => {
     submitted.preventDefault();
     if (!context) return;
-    const wrongDates = typedDates({ dueDate }, null, form.current);
+    const wrongDates = dueDates({ dueDate }, form.current);
     if (Object.keys(wrongDates).length > 0) {
       setErrors(wrongDates);
       return;

@@ -107,3 +107,17 @@ test('a follow-up added with a due day in 0026 is refused; one stored so is stil
   fireEvent.click(screen.getByRole('checkbox', { name: 'Relancer la mairie' }));
   await waitFor(async () => expect((await app.context.db.records('followUps').get(stored.id))?.done).toBe(true));
 });
+
+test('a follow-up due in 2099 (a year mistyped) is questioned, never stored to wait at the bottom of « À faire »', async () => {
+  const visit = await createRecord(app.context, 'visits', { visitedAt: '2026-12-05T09:00:00.000Z' });
+  render(<FollowUpList followUps={[]} visitId={visit.id} />);
+  fireEvent.input(screen.getByLabelText('Nouveau suivi'), { target: { value: 'Écrire au département' } });
+  const due = screen.getByLabelText(/Pour le/);
+  fireEvent.input(due, { target: { value: '2099-12-31' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter le suivi' }));
+
+  const error = await screen.findByText(/Cette échéance est dans plus de deux ans : vérifiez-la/);
+  expect(due.getAttribute('aria-describedby')).toContain(error.id);
+  const followUps = await app.context.db.records('followUps').toArray();
+  expect(followUps.filter((followUp) => followUp.text === 'Écrire au département')).toEqual([]);
+});

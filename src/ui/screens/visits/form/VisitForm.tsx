@@ -17,6 +17,7 @@ import { pickerMessages } from '../../../components/picker-messages';
 import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { dateDoubt } from '../../../forms/date-doubt';
+import { useDueDateCheck } from '../../../forms/due-dates';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
 import { inlineDraftProps } from '../../../forms/inline-creation';
 import { useTypedDateCheck } from '../../../forms/typed-dates';
@@ -108,12 +109,16 @@ function VisitEditor({
   const picker = useMessages(pickerMessages);
   const { context, recordId } = start;
   const typedDates = useTypedDateCheck();
+  const dueDates = useDueDateCheck();
 
   const form = useRecordForm(start, {
     check: (values, opened, formElement) => {
-      const dates: Record<string, string> = { visitedAt: values.visitedAt };
-      for (const row of values.followUps) dates[followUpDueKey(row.key)] = row.dueDate;
-      const errors: FieldErrors = typedDates(dates, opened && { visitedAt: opened.visitedAt }, formElement);
+      const dues: Record<string, string> = {};
+      for (const row of values.followUps) dues[followUpDueKey(row.key)] = row.dueDate;
+      const errors: FieldErrors = {
+        ...typedDates({ visitedAt: values.visitedAt }, opened && { visitedAt: opened.visitedAt }, formElement),
+        ...dueDates(dues, formElement),
+      };
       const result = toVisitInput(values);
       if (!result.ok)
         for (const problem of result.problems) {
