@@ -152,6 +152,15 @@ export function saveSectionComment(
   });
 }
 
+/**
+ * Corrects the day a diagnostic was filled (dated wrong, or created the day before the meeting).
+ * Its own field: answers written meanwhile on another device merge with it, and the reports of
+ * the year and the comparison over time read the new day.
+ */
+export function redateDiagnostic(context: DataContext, diagnosticId: string, filledOn: string): Promise<Diagnostic> {
+  return updateRecord(context, 'diagnostics', diagnosticId, { filledOn });
+}
+
 export function markCompleted(context: DataContext, diagnosticId: string, completed: boolean): Promise<Diagnostic> {
   const completedAt = completed ? new Date(deviceClock(context).physicalNow()).toISOString() : null;
   return updateRecord(context, 'diagnostics', diagnosticId, { completedAt });

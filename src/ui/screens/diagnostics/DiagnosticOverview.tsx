@@ -18,6 +18,7 @@ import { formatDate, useDates } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import styles from './DiagnosticOverview.module.css';
 import { ExportSection } from './ExportSection';
+import { FilledOnEditor } from './FilledOnEditor';
 import { subjectOf } from './format';
 import listStyles from './lists.module.css';
 import { DiagnosticMissing, GridMissing } from './Missing';
@@ -65,6 +66,7 @@ export function DiagnosticOverview({ diagnosticId }: { diagnosticId: string }) {
           ) : undefined
         }
       />
+      <FilledOnEditor diagnostic={diagnostic} />
       {diagnostic.visitId ? (
         <p>
           <a href={hrefTo('visites', diagnostic.visitId)}>{t.linkedVisit}</a>

@@ -1,4 +1,4 @@
-import { format, isValid, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import { useState } from 'preact/hooks';
 import { createDiagnostic, listOfferedTemplates } from '../../../db/diagnostics';
 import { knownLieuId } from '../../../db/organisation-queries';
@@ -14,12 +14,11 @@ import { pickerMessages } from '../../components/picker-messages';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
-import { dateDoubt } from '../../forms/date-doubt';
-import { useTypedDateCheck } from '../../forms/typed-dates';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useMessages } from '../../i18n/messages';
+import { useFilledOnCheck } from './filled-on';
 import { messages } from './messages';
 import styles from './NewDiagnostic.module.css';
 import { listHref, sectionHref } from './paths';
@@ -72,7 +71,7 @@ function NewDiagnosticForm({
   const [saving, setSaving] = useState(false);
   /** The name typed in the picker when its « Créer » opened the lieu's own fields, until the lieu is added. */
   const [newLieu, setNewLieu] = useState<string | null>(null);
-  const typedDates = useTypedDateCheck();
+  const checkFilledOn = useFilledOnCheck();
   useUnsavedInput(subject.trim() !== '' || newLieu !== null);
 
   const chosen = templates?.find((template) => template.id === templateId) ?? templates?.[0];
@@ -97,12 +96,8 @@ function NewDiagnosticForm({
     if (forLieu && newLieu !== null) found.newLieu = picker.organisationNotAdded;
     else if (forLieu ? !organisationId : subject.trim() === '')
       found.subject = forLieu ? t.lieuRequired : t.subjectRequired;
-    const wrongDate = typedDates({ filledOn }, null, event.currentTarget as HTMLFormElement).filledOn;
-    const doubt = dateDoubt(filledOn);
+    const wrongDate = checkFilledOn(filledOn, event.currentTarget as HTMLFormElement);
     if (wrongDate) found.filledOn = wrongDate;
-    else if (!isValid(parseISO(filledOn))) found.filledOn = t.filledOnInvalid;
-    // A year mistyped would file the diagnostic where no report of the year counts it.
-    else if (doubt) found.filledOn = doubt === 'too_old' ? t.filledOnTooOld : t.filledOnTooFar;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);

@@ -47,6 +47,9 @@ export const messages = {
       'La grille de ce diagnostic n’est pas encore arrivée sur cet appareil. Synchronisez pour la recevoir\u202f; les réponses sont conservées.',
 
     filledOn: (date: string) => `Rempli le ${date}`,
+    changeDate: 'Changer la date',
+    saveDate: 'Enregistrer la date',
+    redateFailed: 'La date n’a pas pu être enregistrée. Rien n’est perdu\u00a0: réessayez.',
     sectionsTitle: 'Sections',
     sectionDone: 'Complète',
     sectionAnswered: (answered: number, total: number) =>
@@ -232,6 +235,9 @@ export const messages = {
       'The grid of this diagnostic has not reached this device yet. Sync to receive it; the answers are kept.',
 
     filledOn: (date: string) => `Filled on ${date}`,
+    changeDate: 'Change the date',
+    saveDate: 'Save the date',
+    redateFailed: 'The date could not be saved. Nothing is lost: try again.',
     sectionsTitle: 'Sections',
     sectionDone: 'Complete',
     sectionAnswered: (answered: number, total: number) =>
