@@ -25,6 +25,8 @@ export type MetaKey =
  * "<server's>.<network's>" epoch in SQL from it (src/server/store/sqlite.ts, postgres.ts).
  */
 export const networkEpochKey = (networkId: string): MetaKey => `networkEpoch:${networkId}`;
+/** The meta key of when a network's own epoch part began (its count of records brought back starts there). */
+export const networkEpochStartKey = (networkId: string): MetaKey => `networkEpochStartedAt:${networkId}`;
 
 export function epochEntries(now: number, reason: string): [MetaKey, string][] {
   return [
@@ -44,7 +46,7 @@ export async function renewEpoch(store: Store, now: number, reason: string): Pro
 export async function renewNetworkEpoch(store: Store, networkId: string, now: number, reason: string): Promise<string> {
   await store.writeMeta([
     [networkEpochKey(networkId), newId()],
-    [`networkEpochStartedAt:${networkId}`, new Date(now).toISOString()],
+    [networkEpochStartKey(networkId), new Date(now).toISOString()],
     [`networkEpochReason:${networkId}`, reason],
   ]);
   return (await readEpoch(store, networkId)).epoch;
@@ -62,7 +64,7 @@ export async function readEpoch(store: Store, networkId?: string): Promise<Epoch
   const server = { epoch: meta.epoch ?? '', startedAt: meta.epochStartedAt ?? '', reason: meta.epochReason ?? '' };
   const own = networkId ? meta[networkEpochKey(networkId)] : undefined;
   if (!networkId || !own) return server;
-  const startedAt = meta[`networkEpochStartedAt:${networkId}`] ?? '';
+  const startedAt = meta[networkEpochStartKey(networkId)] ?? '';
   // What started the later of the two parts is what the devices are starting over from.
   const latest =
     startedAt > server.startedAt ? { startedAt, reason: meta[`networkEpochReason:${networkId}`] ?? '' } : server;

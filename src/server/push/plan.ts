@@ -131,8 +131,18 @@ export interface PushPlan {
   writes: RecordRow[];
   /** How far ahead of the server the furthest clamped clock was (0: none). */
   clockAheadMs: number;
-  /** Records that a device's re-sending after a restore changed: what the restore had lost. */
-  broughtBack: string[];
+  /**
+   * Records that a device's re-sending after a restore changed, each with the oldest clock of
+   * the values it wrote: the store counts one as brought back only when that value was written
+   * before the epoch began (a restore loses only what was written before it; a new record
+   * flagged resent is no loss).
+   */
+  broughtBack: BroughtBack[];
+}
+
+export interface BroughtBack {
+  recordId: string;
+  writtenAt: string;
 }
 
 export function planPush(
@@ -148,7 +158,7 @@ export function planPush(
 
   // Mutation id → its index in `mutations` and in `results` (one result per mutation, in order).
   const firstSeen = new Map<string, number>();
-  const broughtBack = new Set<string>();
+  const broughtBack = new Map<string, string>();
   const clocks: ClockWatch = { instants: new Map(), aheadMs: 0 };
   // Characters of the records read from the store, measured once (a row this plan wrote has its JSON).
   const sizes = new Map<string, number>();
@@ -197,7 +207,12 @@ export function planPush(
     firstSeen.set(mutation.id, index);
     results.push({ id: mutation.id, result, replay: false, recordId: mutation.recordId });
     if ('rows' in outcome) {
-      if (mutation.resent && outcome.rows.length > 0 && !outcome.unchanged) broughtBack.add(mutation.recordId);
+      if (mutation.resent && !outcome.unchanged) {
+        const writtenAt = oldestWritten(outcome.rows, working.get(mutation.recordId), mutation.recordId);
+        const earlier = broughtBack.get(mutation.recordId);
+        if (writtenAt !== null && (earlier === undefined || writtenAt < earlier))
+          broughtBack.set(mutation.recordId, writtenAt);
+      }
       for (const row of outcome.rows) {
         working.set(row.id, row);
         dirty.delete(row.id);
@@ -205,7 +220,24 @@ export function planPush(
       }
     }
   }
-  return { results, writes: [...dirty.values()], clockAheadMs: clocks.aheadMs, broughtBack: [...broughtBack] };
+  return {
+    results,
+    writes: [...dirty.values()],
+    clockAheadMs: clocks.aheadMs,
+    broughtBack: [...broughtBack].map(([recordId, writtenAt]) => ({ recordId, writtenAt })),
+  };
+}
+
+/** The oldest clock among the values a change wrote to its record (`before`: as it was); null if none. */
+function oldestWritten(rows: readonly RecordRow[], before: RecordRow | undefined, recordId: string): string | null {
+  const after = rows.find((row) => row.id === recordId);
+  if (!after) return null;
+  let oldest: string | null = null;
+  for (const key in after.clocks) {
+    const clock = after.clocks[key] as string;
+    if (clock !== before?.clocks[key] && (oldest === null || clock < oldest)) oldest = clock;
+  }
+  return oldest;
 }
 
 /**

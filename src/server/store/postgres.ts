@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { Change, OpenInvitationInfo } from '../../protocol/wire';
-import { type MetaKey, networkEpochKey } from '../ops/epoch';
+import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
 import { shellWord } from '../ops/shell-word';
 import {
   authorNames,
@@ -459,13 +459,23 @@ export class PostgresStore implements Store {
     if (plan.broughtBack.length > 0) {
       await client.query(
         // The epoch the network's devices are told (readEpoch in src/server/ops/epoch.ts).
+        // When it began: the later of its two parts. A value written since was not lost by it.
         `INSERT INTO brought_back (network_id, epoch, record_id)
-         SELECT $1, server.value || COALESCE('.' || own.value, ''), r
-         FROM server_meta AS server CROSS JOIN unnest($2::text[]) AS r
-         LEFT JOIN server_meta AS own ON own.key = $3
+         SELECT $1, server.value || COALESCE('.' || own.value, ''), back.record_id
+         FROM server_meta AS server CROSS JOIN unnest($2::text[], $3::text[]) AS back(record_id, written_at)
+         LEFT JOIN server_meta AS own ON own.key = $4
+         LEFT JOIN server_meta AS started ON started.key = 'epochStartedAt'
+         LEFT JOIN server_meta AS own_started ON own_started.key = $5
          WHERE server.key = 'epoch'
+           AND back.written_at < GREATEST(COALESCE(started.value, ''), COALESCE(own_started.value, ''))
          ON CONFLICT DO NOTHING`,
-        [networkId, plan.broughtBack, networkEpochKey(networkId)],
+        [
+          networkId,
+          plan.broughtBack.map((back) => back.recordId),
+          plan.broughtBack.map((back) => back.writtenAt),
+          networkEpochKey(networkId),
+          networkEpochStartKey(networkId),
+        ],
       );
     }
     const fresh = plan.results.filter((entry) => !entry.replay);

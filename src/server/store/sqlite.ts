@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import type { Change, OpenInvitationInfo } from '../../protocol/wire';
-import { type MetaKey, networkEpochKey } from '../ops/epoch';
+import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
 import {
   authorNames,
   ownersToRead,
@@ -266,11 +266,14 @@ export class SqliteStore implements Store {
       'SELECT id, status, reason, code FROM mutations WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const broughtBack = this.statement(
-      // The epoch the network's devices are told (readEpoch in src/server/ops/epoch.ts).
+      // The epoch the network's devices are told, and when it began: the later of its two parts
+      // (readEpoch in src/server/ops/epoch.ts). A value written since was not lost by it.
       `INSERT INTO brought_back (network_id, epoch, record_id)
        SELECT ?, server.value || COALESCE('.' || own.value, ''), ?
        FROM server_meta AS server LEFT JOIN server_meta AS own ON own.key = ?
-       WHERE server.key = 'epoch'
+       LEFT JOIN server_meta AS started ON started.key = 'epochStartedAt'
+       LEFT JOIN server_meta AS own_started ON own_started.key = ?
+       WHERE server.key = 'epoch' AND ? < MAX(COALESCE(started.value, ''), COALESCE(own_started.value, ''))
        ON CONFLICT DO NOTHING`,
     );
     const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_number = ?');
@@ -304,7 +307,8 @@ export class SqliteStore implements Store {
         values[at + 4] = recordJson(row);
         values[at + 5] = JSON.stringify(row.clocks);
       });
-      for (const recordId of plan.broughtBack) broughtBack.run(networkId, recordId, networkEpochKey(networkId));
+      for (const { recordId, writtenAt } of plan.broughtBack)
+        broughtBack.run(networkId, recordId, networkEpochKey(networkId), networkEpochStartKey(networkId), writtenAt);
       const fresh = plan.results.filter((entry) => !entry.replay);
       this.insertRows(insertResults, 5, fresh.length, (index, values, at) => {
         const entry = fresh[index] as PushPlan['results'][number];
