@@ -16,7 +16,7 @@ export const IMAGE_HEADER_BYTES = 256 * 1024;
  * bytes a pixel: a PNG of one colour, 20,000 × 20,000 pixels in a 1.2 MB file, was decoded into
  * 1.6 GB, in 18 s of this project's Chromium (2026-12-07): enough to end a phone's tab.
  */
-const MAX_IMAGE_PIXELS = 200_000_000;
+export const MAX_IMAGE_PIXELS = 200_000_000;
 
 /**
  * The size an image's header declares when it is more than a phone can decode; null for a

@@ -7,7 +7,6 @@ import { maxAttachmentBytes } from '../../../db/attachments';
 import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
 import { DOWNLOAD_ONLY_TYPE, shownFileName, sniffViewableType } from '../../../domain/file-kind';
-import { tooManyPixels } from '../../../domain/image-size';
 import { fetchFile } from '../../../state/sync';
 import { SyncError } from '../../../sync/transport';
 import { Button, ButtonLink } from '../../components/Button';
@@ -15,6 +14,7 @@ import { FieldError } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
+import { useOversizedImage } from '../../hooks/use-oversized-image';
 import { useTimeLeft } from '../../hooks/use-time-left';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { formatBytes, formatWait } from '../../i18n/numbers';
@@ -38,6 +38,8 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   const busyLeft = useTimeLeft(serverWait?.until ?? null);
   const retryLeft = useTimeLeft(failure && failure !== 'unavailable' ? failure.retryAt : null);
   const downloading = useRef<AbortController | null>(null);
+  // Any admin's device may have sent it: an image too large to decode here is only saved.
+  const oversized = useOversizedImage(blob);
   // Leaving the page ends a wait for a busy server: no one is there to see the file arrive.
   useEffect(() => () => downloading.current?.abort(), []);
 
@@ -62,8 +64,6 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
   if (!context) return null;
   const state = fileStateOf(context, attachment, blob ?? undefined);
   const viewable = blob ? sniffViewableType(blob.data) : null;
-  // Any admin's device may have sent it: an image too large to decode here is only saved.
-  const oversized = blob && viewable?.startsWith('image/') ? tooManyPixels(blob.data) : null;
   const download = async () => {
     setBusy(true);
     setFailure(null);
@@ -109,7 +109,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
       {url && viewable?.startsWith('image/') && !oversized ? (
         <img class={styles.preview} src={url} alt={fileName} data-testid="file-image" />
       ) : null}
-      {oversized ? <p>{t.fileTooManyPixels(oversized.width, oversized.height)}</p> : null}
+      {oversized ? <p>{t.fileTooManyPixels(oversized)}</p> : null}
       {url ? (
         <p class="actions">
           {viewable === 'application/pdf' ? (

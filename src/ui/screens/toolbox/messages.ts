@@ -1,7 +1,9 @@
+import type { PixelSize } from '../../../domain/image-size';
 import { formatNumber } from '../../../domain/numbers';
 import type { ToolboxKind, TripKind } from '../../../domain/vocabulary';
 import { TOOLBOX_KIND_LABELS, TRIP_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import type { Messages } from '../../i18n/messages';
+import { pixelMessages } from '../../i18n/pixels';
 
 export const messages = {
   fr: {
@@ -63,8 +65,8 @@ export const messages = {
     fileOpen: (name: string) => `Ouvrir ${name}`,
     fileDownload: 'Télécharger sur cet appareil',
     fileSave: 'Enregistrer une copie',
-    fileTooManyPixels: (width: number, height: number) =>
-      `Cette image fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être affichée sur un téléphone. Enregistrez une copie pour l’ouvrir sur un ordinateur.`,
+    fileTooManyPixels: (size: PixelSize) =>
+      `${pixelMessages.fr.tooManyToShow('Cette image', size)} Enregistrez une copie pour l’ouvrir sur un ordinateur.`,
     fileDownloaded: 'Téléchargé\u00a0: disponible hors ligne.',
     filePending: 'En attente\u00a0: le fichier sera téléchargé à la prochaine connexion.',
     fileNotHere: 'Le fichier n’est pas sur cet appareil.',
@@ -209,8 +211,8 @@ export const messages = {
     fileOpen: (name: string) => `Open ${name}`,
     fileDownload: 'Download to this device',
     fileSave: 'Save a copy',
-    fileTooManyPixels: (width: number, height: number) =>
-      `This image is ${formatNumber(width, 'en')} × ${formatNumber(height, 'en')} pixels: too many to be shown on a phone. Save a copy to open it on a computer.`,
+    fileTooManyPixels: (size: PixelSize) =>
+      `${pixelMessages.en.tooManyToShow('This image', size)} Save a copy to open it on a computer.`,
     fileDownloaded: 'Downloaded: available offline.',
     filePending: 'Waiting: the file will be downloaded on the next connection.',
     fileNotHere: 'The file is not on this device.',

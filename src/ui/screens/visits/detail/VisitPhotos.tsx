@@ -6,7 +6,6 @@ import { refusedForQuota } from '../../../../db/blobs';
 import type { Attachment } from '../../../../domain/attachment';
 import { isolate } from '../../../../domain/bidi';
 import { shownFileName, sniffViewableType } from '../../../../domain/file-kind';
-import { tooManyPixels } from '../../../../domain/image-size';
 import { fetchFile, useSync } from '../../../../state/sync';
 import { useUi } from '../../../../state/ui';
 import { classes } from '../../../components/classes';
@@ -14,6 +13,7 @@ import { FieldError, fieldParts, Hint } from '../../../components/Field';
 import { FileInput } from '../../../components/FileInput';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
+import { useOversizedImage } from '../../../hooks/use-oversized-image';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { formatBytes } from '../../../i18n/numbers';
 import { resizePhoto, TooManyPixelsError, UnreadableImageError } from '../form/photo';
@@ -43,8 +43,7 @@ export function VisitPhotos({ visitId }: { visitId: string }) {
             setProblem(
               t.photoRefused(isolate(file.name), formatBytes(error.size, lang), formatBytes(error.limit, lang)),
             );
-          } else if (error instanceof TooManyPixelsError)
-            setProblem(t.photoTooManyPixels(isolate(file.name), error.width, error.height));
+          } else if (error instanceof TooManyPixelsError) setProblem(t.photoTooManyPixels(isolate(file.name), error));
           else if (error instanceof UnreadableImageError) setProblem(t.photoUnreadable(isolate(file.name)));
           else throw error;
         }
@@ -85,7 +84,7 @@ function Photo({ photo }: { photo: Attachment }) {
   // Typed by its bytes: a "photo" that is not an image (HTML, SVG) is never rendered, only an <img> shows it.
   const type = entry ? sniffViewableType(entry.data) : null;
   // Any device may have sent it: an image too large to decode here is not shown.
-  const oversized = entry && type?.startsWith('image/') ? tooManyPixels(entry.data) : null;
+  const oversized = useOversizedImage(entry);
   const image = type?.startsWith('image/') && !oversized ? type : null;
 
   useEffect(() => {
@@ -117,12 +116,7 @@ function Photo({ photo }: { photo: Attachment }) {
 
   const fileName = shownFileName(photo.fileName);
   if (entry === null && notHere) return <li class={fieldParts.hint}>{t.photoElsewhere(isolate(fileName))}</li>;
-  if (oversized)
-    return (
-      <li class={fieldParts.hint}>
-        {t.photoTooManyPixelsToShow(isolate(fileName), oversized.width, oversized.height)}
-      </li>
-    );
+  if (oversized) return <li class={fieldParts.hint}>{t.photoTooManyPixelsToShow(isolate(fileName), oversized)}</li>;
   if (entry && !image) return <li class={fieldParts.hint}>{t.photoNotImage(isolate(fileName))}</li>;
   return (
     <li class={styles['photo-list__item']}>

@@ -1,5 +1,5 @@
-import { formatNumber } from '../../../../domain/numbers';
 import type { Messages } from '../../../i18n/messages';
+import { pixelMessages } from '../../../i18n/pixels';
 
 export const detailMessages = {
   fr: {
@@ -33,8 +33,7 @@ export const detailMessages = {
     photoElsewhere: (name: string) =>
       `${name} (prise sur un autre appareil\u00a0: elle s’affiche dès qu’elle arrive ici)`,
     photoNotImage: (name: string) => `${name} n’est pas une image\u00a0: elle n’est pas affichée.`,
-    photoTooManyPixelsToShow: (name: string, width: number, height: number) =>
-      `${name} fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être affichée sur un téléphone.`,
+    photoTooManyPixelsToShow: pixelMessages.fr.tooManyToShow,
     photoRefusedByServer: 'Refusée par le serveur du réseau\u00a0: elle reste sur cet appareil seulement.',
     photoWaitsForRoom:
       'Pas encore envoyée\u00a0: l’espace du réseau pour les fichiers est plein. Elle partira dès qu’un admin aura fait de la place.',
@@ -43,8 +42,7 @@ export const detailMessages = {
     photoRefused: (name: string, size: string, limit: string) =>
       `La photo «\u00a0${name}\u00a0» pèse ${size} même réduite\u202f; la limite est ${limit}. Elle n’est pas ajoutée.`,
     photoUnreadable: (name: string) => `«\u00a0${name}\u00a0» n’est pas une image lisible.`,
-    photoTooManyPixels: (name: string, width: number, height: number) =>
-      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
+    photoTooManyPixels: pixelMessages.fr.tooManyToResize,
     deleteVisit: 'Supprimer la visite',
     deleteConfirm: 'Supprimer cette visite\u202f? Ses suivis restent dans «\u00a0À faire\u00a0».',
     deleteYes: 'Oui, supprimer',
@@ -83,8 +81,7 @@ export const detailMessages = {
     noPhotos: 'No photo.',
     photoElsewhere: (name: string) => `${name} (taken on another device: shown as soon as it arrives here)`,
     photoNotImage: (name: string) => `${name} is not an image: it is not shown.`,
-    photoTooManyPixelsToShow: (name: string, width: number, height: number) =>
-      `${name} is ${formatNumber(width, 'en')} × ${formatNumber(height, 'en')} pixels: too many to be shown on a phone.`,
+    photoTooManyPixelsToShow: pixelMessages.en.tooManyToShow,
     photoRefusedByServer: 'Refused by the network’s server: it stays on this device only.',
     photoWaitsForRoom: 'Not sent yet: the network’s room for files is full. It will go once an admin makes room.',
     addPhoto: 'Add a photo',
@@ -92,8 +89,7 @@ export const detailMessages = {
     photoRefused: (name: string, size: string, limit: string) =>
       `The photo “${name}” is ${size} even resized; the limit is ${limit}. It is not added.`,
     photoUnreadable: (name: string) => `“${name}” is not a readable image.`,
-    photoTooManyPixels: (name: string, width: number, height: number) =>
-      `“${name}” is ${formatNumber(width, 'en')} × ${formatNumber(height, 'en')} pixels: too many to be resized on a phone (200 million at most). It is not added.`,
+    photoTooManyPixels: pixelMessages.en.tooManyToResize,
     deleteVisit: 'Delete the visit',
     deleteConfirm: 'Delete this visit? Its follow-ups stay in “To do”.',
     deleteYes: 'Yes, delete',

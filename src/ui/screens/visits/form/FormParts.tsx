@@ -180,8 +180,7 @@ export function PhotoPicker({
           );
         } else added.push({ ...photo, key: newId() });
       } catch (error) {
-        if (error instanceof TooManyPixelsError)
-          refused.push(t.photoTooManyPixels(isolate(file.name), error.width, error.height));
+        if (error instanceof TooManyPixelsError) refused.push(t.photoTooManyPixels(isolate(file.name), error));
         else if (error instanceof UnreadableImageError) refused.push(t.photoUnreadable(isolate(file.name)));
         else throw error;
       }

@@ -1,5 +1,5 @@
-import { formatNumber } from '../../../../domain/numbers';
 import type { Messages } from '../../../i18n/messages';
+import { pixelMessages } from '../../../i18n/pixels';
 
 export const formMessages = {
   fr: {
@@ -36,8 +36,7 @@ export const formMessages = {
     photoTooLarge: (name: string, size: string, limit: string) =>
       `La photo «\u00a0${name}\u00a0» pèse ${size} même réduite\u202f; la limite est ${limit}. Elle n’est pas ajoutée, la visite s’enregistre sans.`,
     photoUnreadable: (name: string) => `«\u00a0${name}\u00a0» n’est pas une image lisible. Elle n’est pas ajoutée.`,
-    photoTooManyPixels: (name: string, width: number, height: number) =>
-      `«\u00a0${name}\u00a0» fait ${formatNumber(width, 'fr')}\u00a0×\u00a0${formatNumber(height, 'fr')} pixels\u00a0: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.`,
+    photoTooManyPixels: pixelMessages.fr.tooManyToResize,
     photoTooBigNow: 'Une photo dépasse maintenant la limite du réseau\u00a0: retirez-la, puis enregistrez.',
     position: 'Position',
     addPosition: 'Ajouter ma position',
@@ -85,8 +84,7 @@ export const formMessages = {
     photoTooLarge: (name: string, size: string, limit: string) =>
       `The photo “${name}” is ${size} even resized; the limit is ${limit}. It is not added; the visit saves without it.`,
     photoUnreadable: (name: string) => `“${name}” is not a readable image. It is not added.`,
-    photoTooManyPixels: (name: string, width: number, height: number) =>
-      `“${name}” is ${formatNumber(width, 'en')} × ${formatNumber(height, 'en')} pixels: too many to be resized on a phone (200 million at most). It is not added.`,
+    photoTooManyPixels: pixelMessages.en.tooManyToResize,
     photoTooBigNow: 'A photo is now over the network’s limit: remove it, then save.',
     position: 'Position',
     addPosition: 'Add my position',

@@ -2,6 +2,7 @@
 // than any phone camera takes (a PNG of one colour, 1.2 MB for 20,000 × 20,000) is refused in
 // words before the browser is asked to decode it into gigabytes.
 import { afterEach, expect, test, vi } from 'vitest';
+import { pixelMessages } from '../../../../../src/ui/i18n/pixels';
 import { resizePhoto, TooManyPixelsError, UnreadableImageError } from '../../../../../src/ui/screens/visits/form/photo';
 import { pngHeader } from '../../../../helpers/image-headers';
 
@@ -25,6 +26,10 @@ test('refuses an image of more pixels than a phone camera takes before decoding 
   const bomb = resizePhoto(new File([pngHeader(20_000, 20_000)], 'bombe.png', { type: 'image/png' }));
   await expect(bomb).rejects.toThrow(TooManyPixelsError);
   await expect(bomb).rejects.toMatchObject({ fileName: 'bombe.png', width: 20_000, height: 20_000 });
+  // Said with the limit the check applies (MAX_IMAGE_PIXELS), numbers written as French writes them.
+  expect(pixelMessages.fr.tooManyToResize('bombe.png', await bomb.catch((error: TooManyPixelsError) => error))).toBe(
+    '«\u00a0bombe.png\u00a0» fait 20\u202f000\u00a0×\u00a020\u202f000 pixels\u00a0: trop pour être réduite sur un téléphone (200 millions au plus). Elle n’est pas ajoutée.',
+  );
   await expect(resizePhoto(new File([jpegHeader(65_000, 4_000)], 'long.jpg'))).rejects.toThrow(TooManyPixelsError);
   expect(decode).not.toHaveBeenCalled();
 
