@@ -86,8 +86,7 @@ export async function createRecords<K extends RecordType>(
       // back a list of thousands of ids, less the ones sent, after every batch.
       writes.push(addToOutbox(context, { type, recordIds: chunk.map((record) => record.id), fields: null }));
     }
-    // A fixed clock leaves the device's clock as it was: nothing to save.
-    if (!options.fixedClock) writes.push(saveClock(context));
+    writes.push(saveUsedClock(context, options.fixedClock));
     await Promise.all(writes);
     return records;
   });
@@ -179,13 +178,8 @@ async function writeFields<K extends RecordType>(
         ...(record as Record<string, unknown> & { id: string; networkId: string; deleted: boolean }),
         hlc: clocks,
       }),
-      // A fixed clock leaves the device's clock as it was: nothing to save.
-      (fixedClock ? addToOutbox : queue)(context, {
-        type,
-        recordIds: [id],
-        fields,
-        ...(Object.keys(base).length > 0 ? { base } : {}),
-      }),
+      addToOutbox(context, { type, recordIds: [id], fields, ...(Object.keys(base).length > 0 ? { base } : {}) }),
+      saveUsedClock(context, fixedClock),
     ]);
     return record;
   });
@@ -213,9 +207,12 @@ function addToOutbox(context: DataContext, entry: QueuedEntry): Promise<number> 
   });
 }
 
-/** The entry and the clock that dated it, both requested at once in the caller's transaction. */
-async function queue(context: DataContext, entry: QueuedEntry): Promise<void> {
-  await Promise.all([addToOutbox(context, entry), saveClock(context)]);
+/**
+ * Saves the device's clock that dated a write, in the caller's transaction. A fixed clock (a
+ * seed's) leaves the device's clock as it was: nothing to save.
+ */
+function saveUsedClock(context: DataContext, fixedClock: string | undefined): Promise<unknown> {
+  return fixedClock ? Promise.resolve() : saveClock(context);
 }
 
 export interface MergeCounts {
@@ -261,11 +258,11 @@ export async function mergeRecords(
         counts.added += 1;
       } else {
         counts.updated += 1;
-        await queue(context, { type, recordIds: [record.id], fields: restored.keys });
+        await addToOutbox(context, { type, recordIds: [record.id], fields: restored.keys });
       }
     }
     await table.bulkPut(rows);
-    if (added.length > 0) await queue(context, { type, recordIds: added, fields: null });
+    if (added.length > 0) await addToOutbox(context, { type, recordIds: added, fields: null });
     // Later local writes must win over everything restored.
     const latest = latestClock(incoming);
     if (latest !== '') deviceClock(context).observe(latest);
