@@ -24,7 +24,8 @@ export function refusedStart(dir: string, env: NodeJS.ProcessEnv): Promise<{ cod
       child.kill('SIGKILL');
       reject(new Error(`The server did not stop by itself:\n${output}`));
     }, 60_000);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': by then all it printed has been read (its refusal is printed just before it exits).
+    child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
     });

@@ -18,7 +18,7 @@ export interface ServerProcess {
   port: number;
   child: ChildProcess;
   output(): string;
-  /** Resolves with the exit code (null when killed by a signal). */
+  /** Resolves with the exit code (null when killed by a signal), once all it printed has been read. */
   exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
@@ -54,7 +54,8 @@ export async function startServerProcess(
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the exit can come before the last lines printed have come through the pipe.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   await waitForOutput(child, () => output, LISTENING, {
     failure: 'The server did not start listening',
     timeout: STARTUP_MS,

@@ -1,6 +1,6 @@
 // The contacts import's report, line by line, in words a concierge reads: the field a refused
 // line fails on by its name (never "tags.0"), and the person a line would be merged into.
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { createContact, listContacts } from '../../../../../src/db/contacts';
 import type { DataContext } from '../../../../../src/db/context';
@@ -31,7 +31,7 @@ test('a refused line names its field and the person it would be merged into', as
   const input = document.querySelector('input[type="file"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] } });
 
-  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  const report = await screen.findByTestId('import-report');
   expect(report.textContent).toContain('1 personne ajoutée');
   expect([...report.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
     'Ligne 2\u00a0: Étiquettes — Trop long\u00a0: 60 caractères au maximum.',
@@ -46,7 +46,7 @@ test('a file of thousands of refused lines lists the first 200 and counts the ot
   const input = document.querySelector('input[type="file"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] } });
 
-  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  const report = await screen.findByTestId('import-report');
   expect(report.textContent).toContain('3\u202f000 lignes refusées');
   const items = [...report.querySelectorAll('li')].map((item) => item.textContent);
   expect(items).toHaveLength(200);
@@ -60,7 +60,7 @@ test('a file over 50 MB is refused by its size, never read', async () => {
   const input = document.querySelector('input[type="file"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: [film] } });
 
-  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  const report = await screen.findByTestId('import-report');
   expect(report.textContent).toContain('ce fichier pèse plus de 50 Mo');
   expect(film.arrayBuffer).not.toHaveBeenCalled();
 });
@@ -71,7 +71,7 @@ test('two columns filling one field are named in the report, with what was taken
   const input = document.querySelector('input[type="file"]') as HTMLInputElement;
   fireEvent.change(input, { target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] } });
 
-  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  const report = await screen.findByTestId('import-report');
   expect(report.textContent).toContain('1 personne ajoutée');
   expect(report.textContent).toContain(
     `«\u00a0${isolate('Téléphone')}\u00a0» (colonne 2) et «\u00a0${isolate('Mobile')}\u00a0» (colonne 3) remplissent toutes le champ «\u00a0Téléphone\u00a0»\u00a0: la première case remplie est prise\u202f; une autre valeur va dans les notes, avec le nom de sa colonne.`,
@@ -107,7 +107,7 @@ const storedNames = async () => (await listContacts(held.context as DataContext)
 // moment to look at what is stored.
 async function importAnother() {
   pick(new File(['nom\nBéa\n'], 'petit.csv', { type: 'text/csv' }));
-  const report = await waitFor(() => screen.getByTestId('import-report'), { timeout: 5000 });
+  const report = await screen.findByTestId('import-report');
   expect(report.textContent).toContain('1 personne ajoutée');
 }
 
