@@ -17,6 +17,7 @@ import { classes } from '../../components/classes';
 import { DataLink } from '../../components/DataLink';
 import { Fact, Facts } from '../../components/Facts';
 import { Hint } from '../../components/Field';
+import { LongText } from '../../components/LongText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -142,7 +143,7 @@ export function LieuDetail({
       </Section>
       <Section title={t.notes}>
         <ConflictNotice recordType="organisations" recordId={lieu.id} field="notes" shown={lieu.notes ?? ''} />
-        {lieu.notes ? <p class={styles['record-notes']}>{lieu.notes}</p> : <Hint>{t.noNotes}</Hint>}
+        {lieu.notes ? <LongText class={styles['record-notes']} text={lieu.notes} /> : <Hint>{t.noNotes}</Hint>}
       </Section>
     </>
   );

@@ -11,6 +11,7 @@ import { DataLink } from '../../components/DataLink';
 import { Fact, Facts } from '../../components/Facts';
 import { Hint } from '../../components/Field';
 import { InlineList } from '../../components/InlineList';
+import { LongText } from '../../components/LongText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -103,7 +104,7 @@ export function PersonDetail({
       <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
-        {person.notes ? <p class={styles['record-notes']}>{person.notes}</p> : <Hint>{t.noNotes}</Hint>}
+        {person.notes ? <LongText class={styles['record-notes']} text={person.notes} /> : <Hint>{t.noNotes}</Hint>}
       </Section>
       <Section title={t.visits}>
         <VisitsOf contactId={person.id} />

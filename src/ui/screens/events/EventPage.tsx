@@ -13,6 +13,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Fact, Facts } from '../../components/Facts';
 import { Hint } from '../../components/Field';
 import { FollowUpList } from '../../components/FollowUpList';
+import { LongText } from '../../components/LongText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -128,7 +129,7 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
           ))}
         </Facts>
       ) : null}
-      {event.description ? <p class={styles.description}>{event.description}</p> : null}
+      {event.description ? <LongText class={styles.description} text={event.description} /> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { classes } from '../../components/classes';
 import { Field } from '../../components/Field';
+import { LongText } from '../../components/LongText';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useFocusAfterClose } from '../../hooks/use-focus-after-close';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -104,9 +105,7 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
       {editing ? (
         <NoteEditor note={note} onDone={() => setEditing(false)} />
       ) : (
-        <p class={styles.text} data-testid="note-text">
-          {note.text}
-        </p>
+        <LongText class={styles.text} text={note.text} testId="note-text" />
       )}
       {note.tag !== 'action' || editing ? null : (
         <div ref={followUpBox}>

@@ -20,6 +20,7 @@ import { Fact, Facts } from '../../../components/Facts';
 import { Hint } from '../../../components/Field';
 import { FollowUpList } from '../../../components/FollowUpList';
 import { InlineList } from '../../../components/InlineList';
+import { LongText } from '../../../components/LongText';
 import { RecordPageBoundary } from '../../../components/RecordPageBoundary';
 import { ScreenHeader } from '../../../components/ScreenHeader';
 import { Section } from '../../../components/Section';
@@ -120,7 +121,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       ) : null}
       <Section title={t.notes}>
         <ConflictNotice recordType="visits" recordId={visit.id} field="notes" shown={visit.notes ?? ''} />
-        {visit.notes ? <p class={styles['visit-notes']}>{visit.notes}</p> : <Hint>{t.noNotes}</Hint>}
+        {visit.notes ? <LongText class={styles['visit-notes']} text={visit.notes} /> : <Hint>{t.noNotes}</Hint>}
       </Section>
       <Section title={t.followUps}>
         <FollowUpList followUps={followUps} visitId={visit.id} />

@@ -55,3 +55,19 @@ test('a note edited past the limit says so at the field and keeps the edit', asy
   expect(document.body.textContent).not.toContain('réessayez');
   expect(field.value).toBe(pasted);
 });
+
+test('a 5,000-character note shows its beginning and « Lire tout le texte », which shows it whole, nothing lost', async () => {
+  const context = held.context as DataContext;
+  const report = `Compte rendu de l’atelier 🌱\n${'Les porteurs de projet présentent leur lieu. '.repeat(110)}Fin.`;
+  const note = await addNote(context, { eventId: EVENT_ID, text: report, tag: 'note' });
+  const event = { id: EVENT_ID, startsAt: '2026-12-05T09:00:00.000Z', timeZone: 'Europe/Paris' } as NetworkEvent;
+  render(<NoteTimeline event={event} notes={[note]} />);
+  const shown = () => screen.getByTestId('note-text').querySelector(':scope > p')?.textContent;
+  expect(shown()?.length).toBeLessThan(300);
+  expect(report.startsWith(shown()?.slice(0, -1) ?? '-')).toBe(true);
+
+  fireEvent.click(screen.getByText('Lire tout le texte'));
+  await waitFor(() => expect(screen.getByText('Replier le texte')).toBeTruthy());
+  expect(screen.getByTestId('note-text').querySelector('details[open] p')?.textContent).toBe(report);
+  expect(shown()).toBeUndefined();
+});
