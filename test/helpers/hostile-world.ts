@@ -46,6 +46,7 @@ export async function call(
 ): Promise<{ status: number; text: string; json: Record<string, unknown> | null; headers: Headers }> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (typeof init.body === 'string' && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   const response = await fetch(`${url}${path}`, { ...init, headers });
   const text = await response.text();
   let json: Record<string, unknown> | null = null;

@@ -220,6 +220,15 @@ describe('joining a network', () => {
     expect(status).toBe(400);
     expect(body.code).toBe('invalid_json');
   });
+
+  it('answers 415 to a body that is not sent as JSON', async () => {
+    const code = await server.invite(networkId);
+    const join = JSON.stringify({ code, deviceName: 'Téléphone', memberName: 'Sam', clockNode: '0123456789abcdef' });
+    // A string body is sent as text/plain by fetch itself when no type is named.
+    const response = await server.fetch(`${TEST_SERVER_URL}/api/join`, { method: 'POST', body: join });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 'unsupported_media_type' });
+  });
 });
 
 describe('authorisation', () => {

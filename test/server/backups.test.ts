@@ -256,6 +256,7 @@ describe('a store that went back in time', () => {
       const joined = (await (
         await call('/api/join', {
           method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ code, deviceName: name, memberName: name, clockNode: 'aaaaaaaaaaaaaaaa' }),
         })
       ).json()) as JoinResponse;

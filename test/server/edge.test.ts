@@ -47,7 +47,9 @@ afterEach(async () => {
 });
 
 function request(path: string, init: RequestInit = {}) {
-  return app.fetch(new Request(`${URL_BASE}${path}`, init));
+  const headers = new Headers(init.headers);
+  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  return app.fetch(new Request(`${URL_BASE}${path}`, { ...init, headers }));
 }
 
 function joinBody(code: string) {

@@ -169,12 +169,13 @@ describe('/metrics', () => {
     const { code } = await issueInvitation(store, network.id, 'concierge', 24);
     const joined = await call('/api/join', '127.0.0.1', {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code, deviceName: 'T', memberName: 'S', clockNode: 'aaaaaaaaaaaaaaaa' }),
     });
     const headers = { Authorization: `Bearer ${((await joined.json()) as { token: string }).token}` };
     const push = await call('/api/sync/push', '127.0.0.1', {
       method: 'POST',
-      headers,
+      headers: { ...headers, 'Content-Type': 'application/json' },
       body: JSON.stringify({ mutations: [visitCreation(Date.now())] }),
     });
     expect(push.status).toBe(200);

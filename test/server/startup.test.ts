@@ -46,6 +46,7 @@ describe('a start refused', () => {
       expect(server.output()).toContain(`"data":${JSON.stringify(data)}`);
       const joined = await fetch(`${server.url}/api/join`, {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
           code: firstInvitationCode(server.output()),
           deviceName: 'Téléphone',

@@ -65,12 +65,22 @@ export interface BodyRules extends JsonLimits {
 /** A small body of a few plain fields (joining, invitations). */
 const SMALL_BODY: BodyRules = { maxDepth: 2, maxValues: 16, maxKeys: 16 };
 
-/** Parses and validates a JSON body; answers 400 itself and returns null when it is bad. */
+/**
+ * Parses and validates a JSON body; answers 415 or 400 itself and returns null when it is bad.
+ * Every client of every release sends its bodies as application/json: a body sent as another
+ * type (text/plain, a form, none named) is not taken for JSON.
+ */
 export async function readBody<S extends v.GenericSchema>(
   c: Context<AppEnv>,
   schema: S,
   rules: BodyRules = SMALL_BODY,
 ): Promise<{ ok: true; value: v.InferOutput<S> } | { ok: false; response: Response }> {
+  const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json')
+    return {
+      ok: false,
+      response: fail(c, 415, 'unsupported_media_type', 'The request body must be JSON, sent as application/json.'),
+    };
   let raw: unknown;
   try {
     const text = await c.req.text();
