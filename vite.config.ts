@@ -82,8 +82,15 @@ function chunkName(facadeModuleId: string | null): string {
 /**
  * index.html fetches the first screen's code and style with the shell's, in the same round
  * trip, instead of after the shell has run: Visites is the default screen, and its chunk holds
- * the data layer every other screen needs too. Its stylesheet is linked, so it is there when
- * the list first paints.
+ * the data layer every other screen needs too.
+ *
+ * Nothing it fetches holds its first paint: the shell's stylesheet is inlined in a <style> (the
+ * server's policy allows it by hash: src/server/static/inline-styles.ts), and the first screen's
+ * is preloaded, not linked — the import of the Visites chunk links it and waits for it (Vite's
+ * preload helper), so the list never shows unstyled, but the shell's frame paints with the HTML
+ * alone instead of one round trip later. Module scripts never block a paint. (Lighthouse's
+ * simulation counted every script that had arrived before the first paint it saw as blocking
+ * it: 1.8 s of its 4G first paint instead of about 1 s.)
  */
 function preloadFirstScreen(): Plugin {
   let base = '/';
@@ -95,7 +102,7 @@ function preloadFirstScreen(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }) {
+      handler(html, { bundle }) {
         const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
         const screen = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(FIRST_SCREEN)));
         if (!screen) throw new Error(`${FIRST_SCREEN} has no chunk in the build`);
@@ -113,24 +120,39 @@ function preloadFirstScreen(): Plugin {
         const shell = closure(entry.fileName);
         const screenFiles = [...closure(screen.fileName)].filter((file) => !shell.has(file));
         const files = [...shell].filter((file) => file !== entry.fileName).concat(screenFiles);
-        // The shell's stylesheet Vite links itself.
         const styles = new Set(
           chunks.flatMap((chunk) =>
             screenFiles.includes(chunk.fileName) ? [...(chunk.viteMetadata?.importedCss ?? [])] : [],
           ),
         );
-        return [
-          ...files.map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
-            injectTo: 'head' as const,
-          })),
-          ...[...styles].map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` },
-            injectTo: 'head' as const,
-          })),
-        ];
+        // The shell's stylesheets, which Vite links itself, go inline instead.
+        const shellStyles = chunks.flatMap((chunk) =>
+          shell.has(chunk.fileName) ? [...(chunk.viteMetadata?.importedCss ?? [])] : [],
+        );
+        if (shellStyles.length === 0) throw new Error('the shell has no stylesheet to inline');
+        let inlined = html;
+        for (const file of shellStyles) {
+          const asset = bundle?.[file];
+          if (asset?.type !== 'asset') throw new Error(`${file} is not in the build`);
+          const link = new RegExp(`<link rel="stylesheet"[^>]*href="${base}${file}"[^>]*>`);
+          if (!link.test(inlined)) throw new Error(`index.html does not link ${file}`);
+          inlined = inlined.replace(link, () => `<style>${String(asset.source)}</style>`);
+        }
+        return {
+          html: inlined,
+          tags: [
+            ...files.map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+              injectTo: 'head' as const,
+            })),
+            ...[...styles].map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `${base}${file}` },
+              injectTo: 'head' as const,
+            })),
+          ],
+        };
       },
     },
   };

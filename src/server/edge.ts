@@ -45,16 +45,17 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
 }
 
 /**
- * The app loads only its own scripts and styles (no inline script); it may call another
- * network's server over https (the join form accepts a server address) and the national
- * address base; its only outside images are OpenStreetMap's map tiles (the Carte screen).
+ * The app loads only its own scripts and styles (no inline script; the only inline styles are
+ * index.html's own, named by hash in `inlineStyles`); it may call another network's server over
+ * https (the join form accepts a server address) and the national address base; its only
+ * outside images are OpenStreetMap's map tiles (the Carte screen).
  */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+export function securityHeaders(inlineStyles: readonly string[]): MiddlewareHandler<AppEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", ...inlineStyles],
       imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'", 'https:'],

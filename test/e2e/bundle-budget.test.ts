@@ -18,12 +18,17 @@ describe('the first screen', () => {
   });
 
   // On a slow link each file found only once its importer has run costs a round trip more.
-  test('is fetched in one round trip: index.html names every one of its files', () => {
+  test('is fetched in one round trip: index.html names every one of its files or carries it inline', () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
     const named = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/(assets\/[^"]+)"/g)].map(
       (match) => match[1],
     );
+    const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]);
     const files = firstScreenReport(DIST).files.map((file) => file.file);
-    expect(files.filter((file) => !named.includes(file))).toEqual([]);
+    const carried = (file: string) => named.includes(file) || inline.includes(readFileSync(join(DIST, file), 'utf8'));
+    expect(files.filter((file) => !carried(file))).toEqual([]);
+    // The shell's stylesheet is inline: the frame paints with the HTML alone.
+    expect(inline.length).toBeGreaterThan(0);
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
   });
 });

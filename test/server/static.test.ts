@@ -1,5 +1,6 @@
 // The built app as the server sends it: precompressed variants chosen by Accept-Encoding,
 // hashed assets kept for a year, the shell and the service worker revalidated, the API never cached.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { acceptedEncodings } from '../../src/server/static/encoding';
 import { SqliteStore } from '../../src/server/store/sqlite';
 
 const SCRIPT = `console.log(${JSON.stringify('Valise '.repeat(400))});`;
-const INDEX = `<!doctype html><title>Valise</title><script type="module" src="/assets/shell-abc123.js"></script>${' '.repeat(200)}`;
+const STYLE = '.shell{color:#1d5c57}';
+const INDEX = `<!doctype html><title>Valise</title><script type="module" src="/assets/shell-abc123.js"></script><style>${STYLE}</style>${' '.repeat(200)}`;
 
 let dir: string;
 let store: SqliteStore;
@@ -130,6 +132,15 @@ describe('cache headers', () => {
   it('serves nothing outside the build', async () => {
     const response = await get('/..%2fvalise.sqlite');
     expect(await response.text()).toBe(INDEX);
+  });
+});
+
+describe('the inline stylesheet', () => {
+  // index.html carries the shell's stylesheet inline, so its first paint waits for no other file.
+  it("allows index.html's own <style> by its hash, and no other inline style", async () => {
+    const csp = (await get('/')).headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(STYLE).digest('base64')}';`);
+    expect(csp).not.toContain('unsafe-inline');
   });
 });
 
