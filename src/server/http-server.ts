@@ -10,7 +10,7 @@ import {
   type Server,
   ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
@@ -67,6 +67,15 @@ export function listen(
       return listener(incoming, outgoing);
     },
   );
+  // Node's headersTimeout runs from a request's first byte: a connection that sends none was
+  // kept open for ever (3,000 silent ones still held after 70 s), each a file descriptor. One
+  // that has sent nothing when the headers' time is up is closed; there is no request to answer.
+  server.on('connection', (socket: Socket) => {
+    const silent = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, server.headersTimeout).unref();
+    socket.once('close', () => clearTimeout(silent));
+  });
   // Node answers these itself with an empty body (417), or drops the connection (CONNECT).
   server.on('checkExpectation', (_incoming: IncomingMessage, outgoing: ServerResponse) =>
     answer(outgoing, 417, { error: 'This server meets no Expect but 100-continue.', code: 'expectation_failed' }),

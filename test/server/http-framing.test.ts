@@ -65,6 +65,18 @@ describe('requests Node refuses', () => {
     }
   }, 60_000);
 
+  it('closes a connection that sends nothing once the headers’ time is up', async () => {
+    const timeout = server.headersTimeout;
+    server.headersTimeout = 500;
+    try {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      await new Promise((resolve) => socket.once('close', resolve));
+    } finally {
+      server.headersTimeout = timeout;
+    }
+  }, 10_000);
+
   it.each([
     ['an HTTP/1.1 request without Host', 'GET / HTTP/1.1\r\n\r\n', 400, 'bad_request'],
     [
