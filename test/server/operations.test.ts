@@ -144,7 +144,8 @@ describe('one server per data folder', () => {
     const env = { VALISE_DATA: dir, VALISE_DIST: join(dir, 'dist'), VALISE_TRUST_PROXY: '1' };
     const first = await startServerProcess(env);
     try {
-      expect(first.output()).toMatch(/VALISE_TRUST_PROXY is no longer read/);
+      // Warned on stderr, a pipe of its own: it may come through after the listening line on stdout.
+      await expect.poll(() => first.output()).toMatch(/VALISE_TRUST_PROXY is no longer read/);
       await expect(startServerProcess(env)).rejects.toThrow(
         /Another Valise server is already running on the data folder/,
       );
