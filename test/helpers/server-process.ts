@@ -28,6 +28,8 @@ export interface ServerProcessOptions {
   port?: number;
   /** The source tree to run (a previous release's); default this one. */
   root?: string;
+  /** A built server (test/e2e/helpers/server-bundle.ts) for plain Node; default the sources, through tsx. */
+  entry?: string;
   /**
    * A command that runs the server: node's command line is appended to it (e.g. a new mount
    * namespace with a small disk of its own). The server keeps the launcher's process id.
@@ -40,7 +42,9 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const node = [process.execPath, '--import', 'tsx', 'src/server/main.ts'];
+  const node = options.entry
+    ? [process.execPath, options.entry]
+    : [process.execPath, '--import', 'tsx', 'src/server/main.ts'];
   const [command, ...args] = [...(options.launcher ?? []), ...node] as [string, ...string[]];
   const child = spawn(command, args, {
     cwd: options.root ?? ROOT,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../../helpers/server-process';
 import { DIST } from './paths';
+import { builtServer } from './server-bundle';
 
 export interface RunningServer {
   url: string;
@@ -38,7 +39,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const server = await startServerProcess(
     { ...options.env, VALISE_DATA: dataDir, VALISE_DIST: distDir },
-    { port: options.port, root: options.root },
+    // A release's server runs from its own sources; today's from the e2e run's build, if any.
+    { port: options.port, root: options.root, entry: options.root ? undefined : builtServer() },
   ).catch((error: unknown) => {
     removeOwnData();
     throw error;
