@@ -1,19 +1,14 @@
 // Saving the device's data to one file and merging such a file back (src/domain/backup.ts
 // holds the format and the merge rule). A restore is one transaction: it lands whole or not
 // at all, and every record it changes is queued for the server like a local write.
-import {
-  type Backup,
-  type BackupBody,
-  type BackupFile,
-  base64ToBytes,
-  bytesToBase64,
-  latestClock,
-} from '../domain/backup';
+import { type Backup, base64ToBytes, latestClock } from '../domain/backup';
+import { type BackupFileBytes, writeBackupFile } from '../domain/backup-writer';
 import type { RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { sha256Hex } from './blobs';
 import type { DataContext, DeviceIdentity } from './context';
 import { deviceClock } from './device-clock';
+import { givePageBack } from './write-in-slices';
 import { type MergeCounts, mergeRecords } from './writes';
 
 interface BackupMeta {
@@ -26,40 +21,79 @@ interface BackupOptions {
   includeFiles: boolean;
 }
 
-/** Everything the device keeps, tombstones included: a delete must survive a restore. */
-export async function collectBackup(context: DataContext, options: BackupOptions): Promise<BackupBody> {
+/** Records read at once: about half a megabyte of a backup, milliseconds of a phone to read and write. */
+const PAGE = 500;
+
+export interface SavedBackup {
+  file: Blob;
+  exportedAt: string;
+  /** Records in it, tombstones aside. */
+  count: number;
+}
+
+/**
+ * Everything the device keeps, tombstones included (a delete must survive a restore), written
+ * to a backup file a page of records, or a file, at a time: a big valise's 40,000 visits read in
+ * one go held the page for seconds and all of them in memory. All is read in one read
+ * transaction, kept open across the pauses (givePageBack), so the file is the device at one
+ * instant: IndexedDB starts no write to these tables (a form's save, a pull) before it ends, and
+ * such a write then waits for the save, as it waited for the one read before.
+ */
+export async function saveBackup(context: DataContext, options: BackupOptions): Promise<SavedBackup> {
   const { db } = context;
   const tables = [db.blobs, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
   return db.transaction('r', tables, async () => {
-    const records: BackupBody['records'] = {};
-    // A Map: a type named like a member of every object ("toString") is a type like any other.
-    const unknownRecords = new Map<string, RecordState[]>();
-    await db.unknownRecords.each(({ type, data, clocks }) => {
-      unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), { data, clocks }]);
-    });
-    for (const type of RECORD_TYPES) {
-      const rows = await db.anyRecords(type).toArray();
-      if (rows.length === 0) continue;
-      records[type] = rows.map(({ hlc, ...data }) => ({ data, clocks: hlc }));
-    }
-    const files: BackupFile[] = [];
-    if (options.includeFiles) {
-      const hashes = new Set((records.attachments ?? []).map((state) => state.data.sha256 as string));
-      for (const blob of await db.blobs.bulkGet([...hashes])) {
-        if (!blob) continue; // a file of another device never downloaded here
-        files.push({ sha256: blob.sha256, mimeType: blob.mimeType, data: bytesToBase64(new Uint8Array(blob.data)) });
+    const exportedAt = new Date(deviceClock(context).physicalNow()).toISOString();
+    let count = 0;
+    // Gathered as the attachments are read: their files are written after every record.
+    const hashes = new Set<string>();
+    async function* recordPages(type: RecordType): AsyncIterable<RecordState[]> {
+      const table = db.anyRecords(type);
+      let page = await table.orderBy(':id').limit(PAGE).toArray();
+      while (page.length > 0) {
+        const states = page.map(({ hlc, ...data }) => ({ data, clocks: hlc }));
+        for (const { data } of states) {
+          if (data.deleted !== true) count += 1;
+          if (type === 'attachments') hashes.add(data.sha256 as string);
+        }
+        yield states;
+        if (page.length < PAGE) return;
+        page = await table
+          .where(':id')
+          .above(page[page.length - 1]?.id)
+          .limit(PAGE)
+          .toArray();
       }
     }
-    return {
-      exportedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
-      networkId: context.networkId,
-      networkName: context.session?.networkName ?? null,
-      appVersion: options.appVersion,
-      records,
-      ...(unknownRecords.size > 0 ? { unknownRecords: Object.fromEntries(unknownRecords) } : {}),
-      files,
-      settings: { authorName: context.identity.authorName },
+    async function* files(): AsyncIterable<BackupFileBytes> {
+      if (!options.includeFiles) return;
+      for (const sha256 of hashes) {
+        const blob = await db.blobs.get(sha256);
+        if (blob) yield blob; // none: a file of another device never downloaded here
+      }
+    }
+    const unknownRecords = async () => {
+      // A Map: a type named like a member of every object ("toString") is a type like any other.
+      const groups = new Map<string, RecordState[]>();
+      await db.unknownRecords.each(({ type, data, clocks }) => {
+        groups.set(type, [...(groups.get(type) ?? []), { data, clocks }]);
+      });
+      return groups.size > 0 ? Object.fromEntries(groups) : undefined;
     };
+    const file = await writeBackupFile(
+      {
+        exportedAt,
+        networkId: context.networkId,
+        networkName: context.session?.networkName ?? null,
+        appVersion: options.appVersion,
+        records: RECORD_TYPES.map((type) => ({ type, pages: recordPages(type) })),
+        unknownRecords,
+        files,
+        settings: { authorName: context.identity.authorName },
+      },
+      givePageBack,
+    );
+    return { file, exportedAt, count };
   });
 }
 

@@ -69,29 +69,10 @@ type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupP
 export type ReadProgress = { step: 'reading'; share: number } | { step: 'checking'; checked: number; total: number };
 
 /** A file's text up to its body, as every version wrote it. */
-const fileHead = (checksum: string) =>
+export const fileHead = (checksum: string) =>
   `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"checksum":"${checksum}","body":`;
 
-/**
- * The backup file's bytes: its text in UTF-8 (pretty enough to diff, small enough to mail).
- * Written, encoded and hashed a piece at a time, with `pause` awaited between pieces, into one
- * buffer and never one string: JSON.stringify of a 36 MB body, and the file's encoding, held
- * the page for seconds. The body is JSON.stringify's, character for character, as a restore's
- * quick check of the checksum reads it (checksumHolds).
- */
-export async function writeBackup(
-  body: BackupBody,
-  pause: () => Promise<void> = async () => {},
-): Promise<Uint8Array<ArrayBuffer>> {
-  const headLength = fileHead('0'.repeat(64)).length;
-  const file = await utf8InSlices(await jsonPieces(body, pause), pause, headLength, 1);
-  const checksum = await sha256Hex(file.subarray(headLength, file.length - 1));
-  new TextEncoder().encodeInto(fileHead(checksum), file);
-  file[file.length - 1] = CLOSE_BRACE;
-  return file;
-}
-
-/** How every version of the app writes a file's start (writeBackup), up to its body. */
+/** How every version of the app writes a file's start (fileHead), up to its body. */
 const WRITTEN_HEAD = new RegExp(`^\\{"format":"${BACKUP_FORMAT}","version":\\d+,"checksum":"[0-9a-f]{64}","body":`);
 
 /**
@@ -293,10 +274,8 @@ export function needsBackupReminder(now: Date, oldestUnsavedAt: string | null): 
 /** Characters measured or encoded between two pauses: a few milliseconds. */
 const ENCODED_PER_PAUSE = 1 << 20;
 
-const CLOSE_BRACE = 0x7d;
-
 /** `text[start, end)` in pieces to encode one at a time, never cut between the halves of a surrogate pair. */
-function textPieces(text: string, start: number, end: number): string[] {
+export function textPieces(text: string, start: number, end: number): string[] {
   const pieces: string[] = [];
   while (start < end) {
     let cut = Math.min(end, start + ENCODED_PER_PAUSE);
@@ -330,15 +309,10 @@ function utf8Length(text: string): number {
 
 /**
  * The UTF-8 of the pieces one after the other, measured then encoded a piece at a time into one
- * buffer, with `before` and `after` bytes left free around it: 36 MB encoded at once, or its
- * pieces joined, held the page. No piece may end halfway through a surrogate pair.
+ * buffer: 36 MB encoded at once, or its pieces joined, held the page. No piece may end halfway
+ * through a surrogate pair.
  */
-async function utf8InSlices(
-  pieces: readonly string[],
-  pause: () => Promise<void>,
-  before = 0,
-  after = 0,
-): Promise<Uint8Array<ArrayBuffer>> {
+async function utf8InSlices(pieces: readonly string[], pause: () => Promise<void>): Promise<Uint8Array<ArrayBuffer>> {
   let since = 0;
   const paused = async (piece: string) => {
     since += piece.length;
@@ -346,14 +320,14 @@ async function utf8InSlices(
     since = 0;
     await pause();
   };
-  let length = before + after;
+  let length = 0;
   for (const piece of pieces) {
     length += utf8Length(piece);
     await paused(piece);
   }
   const bytes = new Uint8Array(length);
   const encoder = new TextEncoder();
-  let written = before;
+  let written = 0;
   for (const piece of pieces) {
     written += encoder.encodeInto(piece, bytes.subarray(written)).written;
     await paused(piece);

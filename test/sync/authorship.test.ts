@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { collectBackup, restoreBackup } from '../../src/db/backup';
+import { restoreBackup } from '../../src/db/backup';
 import { setAuthorName } from '../../src/db/identity';
 import { createRecord, updateRecord } from '../../src/db/writes';
 import { type Backup, parseBackup } from '../../src/domain/backup';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup as restoreServer } from '../../src/server/ops/restore';
-import { backupText } from '../fixtures/backup';
+import { savedBackupText } from '../fixtures/backup';
 import { type DevicePair, pairTest as it } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
@@ -52,9 +52,7 @@ describe('the author every device shows', () => {
 
 /** The backup file a device's owner saves, as a restore reads it. */
 async function backupOf(device: TestDevice): Promise<Backup> {
-  const parsed = await parseBackup(
-    await backupText(await collectBackup(device.context, { appVersion: 'test', includeFiles: false })),
-  );
+  const parsed = await parseBackup(await savedBackupText(device.context));
   if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
   return parsed.backup;
 }

@@ -3,7 +3,7 @@
 // through a local edit, a push, a pull on another device, a backup and a restore unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectBackup, restoreBackup } from '../../src/db/backup';
+import { restoreBackup } from '../../src/db/backup';
 import { updateRecord } from '../../src/db/writes';
 import { parseBackup } from '../../src/domain/backup';
 import { newId } from '../../src/domain/ids';
@@ -11,7 +11,7 @@ import { RECORD_SCHEMAS } from '../../src/domain/record-types';
 import { isReservedName, reservedNameIn } from '../../src/domain/reserved-names';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PullResponse } from '../../src/protocol/wire';
-import { backupText } from '../fixtures/backup';
+import { savedBackupText } from '../fixtures/backup';
 import { TestDevice } from '../helpers/test-device';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
@@ -117,9 +117,7 @@ describe('what a later release writes', () => {
           expect(bytes(kept.map(({ data }) => data).sort(byId))).toBe(
             bytes(planted.map(({ data }) => data).sort(byId)),
           );
-          const text = await backupText(
-            await collectBackup(older.context, { appVersion: 'test', includeFiles: false }),
-          );
+          const text = await savedBackupText(older.context);
           const parsed = await parseBackup(text);
           if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
           await restoreBackup(restored.context, parsed.backup);

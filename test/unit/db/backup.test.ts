@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  collectBackup,
   DamagedFileError,
   markBackupSaved,
   RestoreCancelledError,
@@ -14,7 +13,7 @@ import { leaveNetwork } from '../../../src/db/sync-store';
 import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
 import { type Backup, parseBackup } from '../../../src/domain/backup';
 import { RECORD_TYPES, type RecordType } from '../../../src/domain/record-types';
-import { backupText } from '../../fixtures/backup';
+import { savedBackupText } from '../../fixtures/backup';
 import { sampleRecords } from '../../fixtures/records';
 import { openTestContext } from '../../helpers/db';
 
@@ -32,7 +31,7 @@ async function everything(context: DataContext) {
 }
 
 async function saved(context: DataContext): Promise<Backup> {
-  const parsed = await parseBackup(await backupText(await collectBackup(context, OPTIONS)));
+  const parsed = await parseBackup(await savedBackupText(context, OPTIONS));
   if (!parsed.ok) throw new Error(`backup unreadable: ${parsed.problem.kind}`);
   return parsed.backup;
 }
@@ -201,17 +200,20 @@ describe('a long restore', () => {
   test('keeps a later release\u2019s record types, even one named like an object\u2019s member, through a restore and the next backup', async () => {
     const clocks = { '*': '2026-11-01T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' };
     const kept = (type: string) => ({ data: { id: `${type}-1`, label: `un ${type}` }, clocks });
-    const text = await backupText({
-      ...(await collectBackup(await openTestContext(), OPTIONS)),
-      unknownRecords: { toString: [kept('toString')], hasOwnProperty: [kept('hasOwnProperty')] },
-    });
-    const parsed = await parseBackup(text);
+    const phone = await openTestContext();
+    await phone.db.unknownRecords.bulkPut(
+      ['toString', 'hasOwnProperty'].map((type) => ({ type, id: `${type}-1`, ...kept(type) })),
+    );
+    const parsed = await parseBackup(await savedBackupText(phone, OPTIONS));
     if (!parsed.ok) throw new Error(`backup refused: ${parsed.problem.kind}`);
 
     const device = await openTestContext();
     await restoreBackup(device, parsed.backup);
-    const next = await collectBackup(device, OPTIONS);
+    const next = await parseBackup(await savedBackupText(device, OPTIONS));
 
-    expect(next.unknownRecords).toEqual({ toString: [kept('toString')], hasOwnProperty: [kept('hasOwnProperty')] });
+    expect(next.ok && next.backup.body.unknownRecords).toEqual({
+      hasOwnProperty: [kept('hasOwnProperty')],
+      toString: [kept('toString')],
+    });
   });
 });

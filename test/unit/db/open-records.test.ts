@@ -3,7 +3,7 @@
 // every record gives, whatever path wrote the records, and the index keys stay on the device.
 import type { Table } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { collectBackup, restoreBackup } from '../../../src/db/backup';
+import { restoreBackup } from '../../../src/db/backup';
 import { openConflictsWithRecords } from '../../../src/db/conflicts';
 import type { DataContext } from '../../../src/db/context';
 import { readExportData } from '../../../src/db/export-data';
@@ -27,7 +27,7 @@ import { parseBackup } from '../../../src/domain/backup';
 import type { FollowUp } from '../../../src/domain/follow-up';
 import { newId } from '../../../src/domain/ids';
 import type { Change } from '../../../src/protocol/wire';
-import { backupText } from '../../fixtures/backup';
+import { savedBackupText } from '../../fixtures/backup';
 import { openTestContext } from '../../helpers/db';
 
 const today = '2026-03-11';
@@ -138,9 +138,7 @@ describe('open follow-ups and loans read by index', () => {
     await expectAsWalked(context, 3, 1);
 
     // A backup restored on a new device gives that device the same lists.
-    const parsed = await parseBackup(
-      await backupText(await collectBackup(context, { appVersion: 'test', includeFiles: false })),
-    );
+    const parsed = await parseBackup(await savedBackupText(context));
     if (!parsed.ok) throw new Error(parsed.problem.kind);
     const restored = await openTestContext();
     await restoreBackup(restored, parsed.backup);
@@ -209,7 +207,7 @@ describe('open follow-ups and loans read by index', () => {
     expect(Object.keys((await context.db.records('conflicts').get(conflict.id)) ?? {})).not.toContain(OPEN_RECORD);
     const sent = [
       (await readPushBatch(context, 10)).mutations,
-      await collectBackup(context, { appVersion: 'test', includeFiles: false }),
+      await savedBackupText(context),
       await readExportData(context),
       await openFollowUps(context),
       (await readToolbox(context)).loans,
