@@ -21,8 +21,8 @@ interface BackupOptions {
   includeFiles: boolean;
 }
 
-/** Records read at once: about half a megabyte of a backup, milliseconds of a phone to read and write. */
-const PAGE = 500;
+/** Records read at once: about 200 KB of a backup (pages of 500 made tasks of 0.4 s on a loaded machine). */
+const PAGE = 200;
 
 export interface SavedBackup {
   file: Blob;
