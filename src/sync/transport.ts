@@ -295,12 +295,28 @@ function isTokenResponse(answer: Record<string, unknown>): boolean {
   return typeof answer.token === 'string';
 }
 
+const utf8 = new TextEncoder();
+const COMMA = 0x2c;
+
 /**
- * A push's body from its mutations already written as JSON, as a Blob: Chromium hands a Blob
- * to the network as it is, where a 1 MB string body first costs the page ~100 ms of main-thread
- * work (measured with no DevTools attached). One joined string converts to bytes in about half
- * the time of a Blob of a thousand parts (measured in Chromium 156).
+ * A push's body from its mutations already written as JSON: their UTF-8 bytes, encoded a mutation
+ * at a time, as a Blob. One typographic apostrophe (’) anywhere makes a joined string two-byte
+ * whole, which Chromium converts to UTF-8 slowly; bytes given to fetch as they are are copied
+ * there on the page's main thread, where a Blob hands them over. Ten bodies of 1,000 visits took
+ * the main thread ~1.7 s to make and send as a Blob of the joined string (the body before),
+ * ~0.7 s as bytes, ~0.35 s as a Blob of bytes, and all of Chromium's processes ~520, ~310 and
+ * ~330 ms of CPU (interleaved, a loaded machine, Chromium 156, no DevTools attached).
  */
 export function pushBody(encoded: readonly string[]): Blob {
-  return new Blob([`{"mutations":[${encoded.join(',')}]}`], { type: 'application/json' });
+  // A UTF-16 unit takes at most 3 bytes (a surrogate pair, two units, takes 4).
+  let room = 16 + encoded.length;
+  for (const json of encoded) room += json.length * 3;
+  const bytes = new Uint8Array(room);
+  let at = utf8.encodeInto('{"mutations":[', bytes).written;
+  for (const [index, json] of encoded.entries()) {
+    if (index > 0) bytes[at++] = COMMA;
+    at += utf8.encodeInto(json, bytes.subarray(at)).written;
+  }
+  at += utf8.encodeInto(']}', bytes.subarray(at)).written;
+  return new Blob([bytes.subarray(0, at)], { type: 'application/json' });
 }
