@@ -64,26 +64,41 @@ export async function readPushBatch(
       wanted += ids.length;
       planned.push({ entry, ids });
     }
-    const reads = planned.map(({ entry, ids }) => readRecords(db.anyRecords(entry.type), ids));
-    for (const [index, { entry, ids }] of planned.entries()) {
+    const reads = planned.map(({ entry, ids }) => readSlices(db.anyRecords(entry.type), ids));
+    for (const [index, { entry }] of planned.entries()) {
       if (bytes >= MAX_BATCH_BYTES) break;
-      const records = await (reads[index] as Promise<(LooseRecord | undefined)[]>);
       const carried: string[] = [];
-      for (const [at, record] of records.entries()) {
-        if (bytes >= MAX_BATCH_BYTES) break;
-        carried.push(ids[at] as string);
-        // A record missing locally is carried without a mutation: settling drops it.
-        if (!record) continue;
-        const mutation = toMutation(entry, record);
-        const json = JSON.stringify(mutation);
-        bytes += json.length;
-        mutations.push(mutation);
-        encoded.push(json);
+      for (const { ids, records } of reads[index] as SliceRead[]) {
+        for (const [at, record] of (await records).entries()) {
+          if (bytes >= MAX_BATCH_BYTES) break;
+          carried.push(ids[at] as string);
+          // A record missing locally is carried without a mutation: settling drops it.
+          if (!record) continue;
+          const mutation = toMutation(entry, record);
+          const json = JSON.stringify(mutation);
+          bytes += json.length;
+          mutations.push(mutation);
+          encoded.push(json);
+        }
       }
       parts.push({ seq: entry.seq as number, recordIds: carried });
     }
     return { mutations, encoded, parts };
   });
+}
+
+type SliceRead = { ids: readonly string[]; records: Promise<(LooseRecord | undefined)[]> };
+
+/** Records per read request: the page turns one slice into mutations while the browser reads the next. */
+const READ_SLICE = 200;
+
+function readSlices(table: Table<LooseRecord, string>, ids: readonly string[]): SliceRead[] {
+  const slices: SliceRead[] = [];
+  for (let start = 0; start < ids.length; start += READ_SLICE) {
+    const slice = ids.slice(start, start + READ_SLICE);
+    slices.push({ ids: slice, records: readRecords(table, slice) });
+  }
+  return slices;
 }
 
 /**
