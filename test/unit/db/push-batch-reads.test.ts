@@ -52,6 +52,21 @@ describe('a push batch read from a bulk entry', () => {
     expect(batch.parts).toEqual([{ seq: expect.any(Number), recordIds: mine }]);
   });
 
+  test('carries a whole entry of 500, read in slices, in its order, and a batch of 450 of it as its first 450', async () => {
+    const context = await openTestContext();
+    const mine = sortedIds(500);
+    await queued(context, mine);
+
+    const whole = await readPushBatch(context, 1000);
+    expect(whole.mutations.map((mutation) => mutation.recordId)).toEqual(mine);
+    expect(whole.parts).toEqual([{ seq: expect.any(Number), recordIds: mine }]);
+    const first = await readPushBatch(context, 450);
+    expect(first.mutations.map((mutation) => mutation.fields.name)).toEqual(
+      mine.slice(0, 450).map((_, at) => `Personne ${at}`),
+    );
+    expect(first.parts).toEqual([{ seq: expect.any(Number), recordIds: mine.slice(0, 450) }]);
+  });
+
   test('carries a record gone from the device without a mutation, so that settling drops it', async () => {
     const context = await openTestContext();
     const mine = sortedIds(30);
