@@ -50,12 +50,12 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
  * https (the join form accepts a server address) and the national address base; its only
  * outside images are OpenStreetMap's map tiles (the Carte screen).
  */
-export function securityHeaders(inlineStyles: readonly string[]): MiddlewareHandler<AppEnv> {
+export function securityHeaders(inlineStyles: () => string): MiddlewareHandler<AppEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'", ...inlineStyles],
+      styleSrc: ["'self'", inlineStyles],
       imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'", 'https:'],

@@ -142,6 +142,18 @@ describe('the inline stylesheet', () => {
     expect(csp).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(STYLE).digest('base64')}';`);
     expect(csp).not.toContain('unsafe-inline');
   });
+
+  it('allows the stylesheet of a build made while the server runs, not the one it started with', async () => {
+    const rebuilt = '.shell{color:#0b3d3a;background:#fff}';
+    const index = join(dir, 'dist', 'index.html');
+    writeFileSync(index, INDEX.replace(STYLE, rebuilt));
+    try {
+      const csp = (await get('/')).headers.get('Content-Security-Policy') ?? '';
+      expect(csp).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(rebuilt).digest('base64')}';`);
+    } finally {
+      writeFileSync(index, INDEX);
+    }
+  });
 });
 
 describe('other methods', () => {
