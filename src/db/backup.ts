@@ -24,7 +24,7 @@ interface BackupOptions {
 /** Records read at once: about 200 KB of a backup (pages of 500 made tasks of 0.4 s on a loaded machine). */
 const PAGE = 200;
 
-export interface SavedBackup {
+interface SavedBackup {
   file: Blob;
   exportedAt: string;
   /** Records in it, tombstones aside. */

@@ -140,7 +140,7 @@ export interface PushPlan {
   broughtBack: BroughtBack[];
 }
 
-export interface BroughtBack {
+interface BroughtBack {
   recordId: string;
   writtenAt: string;
 }

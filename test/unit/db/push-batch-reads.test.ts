@@ -67,6 +67,26 @@ describe('a push batch read from a bulk entry', () => {
     expect(first.parts).toEqual([{ seq: expect.any(Number), recordIds: mine.slice(0, 450) }]);
   });
 
+  test('stops at the request size cap inside the entry: the ids it carries are exactly those it sends', async () => {
+    const context = await openTestContext();
+    const mine = sortedIds(500);
+    const base = sampleRecords().contacts;
+    // 500 people of ~7 KB are ~3.5 MB: past the batch's 2 MB cap, somewhere in a later slice.
+    await createRecords(
+      context,
+      'contacts',
+      mine.map((id) => ({ ...base, id, notes: 'n'.repeat(7000) })),
+    );
+
+    const batch = await readPushBatch(context, 1000);
+
+    const sent = batch.mutations.map((mutation) => mutation.recordId);
+    expect(sent.length).toBeGreaterThan(200);
+    expect(sent.length).toBeLessThan(500);
+    expect(sent).toEqual(mine.slice(0, sent.length));
+    expect(batch.parts).toEqual([{ seq: expect.any(Number), recordIds: sent }]);
+  });
+
   test('carries a record gone from the device without a mutation, so that settling drops it', async () => {
     const context = await openTestContext();
     const mine = sortedIds(30);
