@@ -136,7 +136,15 @@ function preloadFirstScreen(): Plugin {
           if (asset?.type !== 'asset') throw new Error(`${file} is not in the build`);
           const link = new RegExp(`<link rel="stylesheet"[^>]*href="${base}${file}"[^>]*>`);
           if (!link.test(inlined)) throw new Error(`index.html does not link ${file}`);
-          inlined = inlined.replace(link, () => `<style>${String(asset.source)}</style>`);
+          // The link stays for print only, where it applies nothing new: Vite's preload helper links
+          // a lazy chunk's stylesheets unless a stylesheet link of that name is in the page, and the
+          // shell's, linked again after the first screen's, undid every rule of equal specificity
+          // that a screen sets over it (Visites' « Nouvelle visite » showed on a phone). A print
+          // stylesheet holds no paint.
+          inlined = inlined.replace(
+            link,
+            () => `<style>${String(asset.source)}</style><link rel="stylesheet" href="${base}${file}" media="print">`,
+          );
         }
         return {
           html: inlined,

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 
 function hashesOf(html: string): string {
   return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)]
-    .map(([, css]) => `'sha256-${createHash('sha256').update(css ?? '').digest('base64')}'`)
+    .map(
+      ([, css]) =>
+        `'sha256-${createHash('sha256')
+          .update(css ?? '')
+          .digest('base64')}'`,
+    )
     .join(' ');
 }
 
