@@ -252,6 +252,8 @@ export interface PullResponse extends ServerTime {
 /** The value of the pull's `room` parameter that asks for `filesRoomBytes`. */
 export const FILES_ROOM = 'files';
 
+/** The line breaks and tabs a pasted name may hold. */
+const BREAKS_IN_A_NAME = /[\t\n\v\f\r\u0085\u2028\u2029]+/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
 const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
 /**
@@ -261,16 +263,32 @@ const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p
 const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\s\u115f\u1160\u2800\u3164\uffa0]/u;
 
 /**
+ * The lines of a name joined by one space, the spaces around each break dropped. Split rather
+ * than matched with those spaces: a pattern that starts with a run of spaces tries it again from
+ * each of them, slow on a name of thousands of spaces.
+ */
+function oneLine(name: string): string {
+  if (!BREAKS_IN_A_NAME.test(name)) return name;
+  return name
+    .split(BREAKS_IN_A_NAME)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/**
  * A person's or a device's name, shown on every device of the network and printed by the CLI:
- * control characters (a terminal's escape sequences, line breaks), unpaired surrogates and the
- * bidirectional overrides that draw a name backwards are taken out; nothing is left of a name
- * that shows nothing (zero-width characters alone), which is refused like an empty one.
+ * a line break or tab (a name pasted from two lines, "Marie⏎Dupont") becomes one space, so the
+ * words stay apart; other control characters (a terminal's escape sequences), unpaired
+ * surrogates and the bidirectional overrides that draw a name backwards are taken out; nothing
+ * is left of a name that shows nothing (zero-width characters alone), which is refused like an
+ * empty one.
  */
 function nameSchema(maxLength: number) {
   return v.pipe(
     v.string(),
     v.transform((name) => {
-      const cleaned = name.replace(NOT_IN_A_NAME, '');
+      const cleaned = oneLine(name).replace(NOT_IN_A_NAME, '');
       return VISIBLE.test(cleaned) ? cleaned : '';
     }),
     v.trim(),

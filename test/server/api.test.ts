@@ -137,22 +137,23 @@ describe('joining a network', () => {
     expect(status).toBe(403);
   });
 
-  it('keeps no terminal escape, line break or backwards override in a name, and refuses a name of nothing else', async () => {
+  it('keeps no terminal escape or backwards override in a name, puts a space for a line break, and refuses a name of nothing else', async () => {
     const code = await server.invite(networkId, 'admin');
     const joined = await call('/api/join', {
       method: 'POST',
       body: JSON.stringify({
         code,
         deviceName: 'Télé\u0000phone\u001b[2J\u001b[31m de Sam\u202e',
-        memberName: 'Sam\u0007\nRoot\u0085',
+        memberName: 'Sam\u0007\r\nRoot\u0085',
         clockNode: 'aaaaaaaaaaaaaaaa',
       }),
     });
     expect(joined.status).toBe(200);
-    expect(joined.body.memberName).toBe('SamRoot');
+    // Two lines pasted as one name ("Sam⏎Root") stay two words.
+    expect(joined.body.memberName).toBe('Sam Root');
     const devices = await call('/api/admin/devices', { token: (joined.body as unknown as JoinResponse).token });
     expect(devices.body.devices).toEqual([
-      expect.objectContaining({ name: 'Téléphone[2J[31m de Sam', memberName: 'SamRoot' }),
+      expect.objectContaining({ name: 'Téléphone[2J[31m de Sam', memberName: 'Sam Root' }),
     ]);
     const empty = await call('/api/join', {
       method: 'POST',
