@@ -3,8 +3,9 @@
 // at all, and every record it changes is queued for the server like a local write.
 import { type Backup, base64ToBytes, latestClock } from '../domain/backup';
 import { type BackupFileBytes, writeBackupFile } from '../domain/backup-writer';
-import type { RecordState } from '../domain/merge';
+import type { FieldClocks, RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { parseHlc } from '../protocol/hlc';
 import { sha256Hex } from './blobs';
 import type { DataContext, DeviceIdentity } from './context';
 import { deviceClock } from './device-clock';
@@ -168,6 +169,55 @@ async function keepUnknownRecords(context: DataContext, groups: Record<string, R
   }
 }
 
+/** A file's bytes; data that is no base64 at all is a damaged file too. */
+function bytesOf(file: { sha256: string; data: string }): Uint8Array {
+  try {
+    return base64ToBytes(file.data);
+  } catch {
+    throw new DamagedFileError(file.sha256);
+  }
+}
+
+/**
+ * How far ahead of the device a restored clock may be. The server, whose clock is the
+ * reference, allows a minute (MAX_CLOCK_AHEAD_MS); a device's own clock may be hours behind
+ * before a sync corrects it (a time zone or a date set by hand), and then takes a good file's
+ * clocks as they are and moves its own past them.
+ */
+const MAX_RESTORED_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The records with each clock this device may hold. A clock more than a day ahead of the device
+ * (the backup of a phone set to a wrong year, or a file made by hand dated 9999) would win every
+ * merge here until that time came: an edit a colleague makes later, pulled from the server,
+ * would never show on this device. A clock that names no real instant (a 30 February) sorts
+ * after every real one, and the server refuses it. Either is replaced by the device's present,
+ * as the server does with a push's clock too far ahead.
+ */
+function clocksOfNow(context: DataContext, states: readonly RecordState[]): RecordState[] {
+  const clock = deviceClock(context);
+  const latestHeld = clock.physicalNow() + MAX_RESTORED_AHEAD_MS;
+  // Records written together share their clocks: each is read once.
+  const unfit = new Map<string, boolean>();
+  let now: string | undefined;
+  return states.map((state) => {
+    let clocks: FieldClocks | null = null;
+    for (const [key, value] of Object.entries(state.clocks)) {
+      let over = unfit.get(value);
+      if (over === undefined) {
+        const millis = parseHlc(value)?.millis;
+        over = millis === undefined || millis > latestHeld;
+        unfit.set(value, over);
+      }
+      if (!over) continue;
+      now ??= clock.tick();
+      clocks ??= { ...state.clocks };
+      clocks[key] = now;
+    }
+    return clocks ? { ...state, clocks } : state;
+  });
+}
+
 /** Merges a parsed backup into the device, all or nothing. */
 export async function restoreBackup(
   context: DataContext,
@@ -177,7 +227,7 @@ export async function restoreBackup(
   // Hashing is asynchronous (WebCrypto) and would end a transaction: check files first.
   const files: { sha256: string; mimeType: string; data: ArrayBuffer }[] = [];
   for (const file of backup.body.files) {
-    const bytes = base64ToBytes(file.data);
+    const bytes = bytesOf(file);
     const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     if ((await sha256Hex(data)) !== file.sha256) throw new DamagedFileError(file.sha256);
     files.push({ sha256: file.sha256, mimeType: file.mimeType, data });
@@ -193,7 +243,7 @@ export async function restoreBackup(
       for (let start = 0; start < states.length; start += CHUNK) {
         // Throwing inside the transaction aborts it: what was merged so far is rolled back.
         if (signal?.aborted) throw new RestoreCancelledError();
-        const merged = await mergeRecords(context, type, states.slice(start, start + CHUNK));
+        const merged = await mergeRecords(context, type, clocksOfNow(context, states.slice(start, start + CHUNK)));
         const sum = counts[type] ?? { added: 0, updated: 0, unchanged: 0 };
         counts[type] = {
           added: sum.added + merged.added,

@@ -13,6 +13,7 @@ import { leaveNetwork } from '../../../src/db/sync-store';
 import { createRecord, createRecords, deleteRecord, updateRecord } from '../../../src/db/writes';
 import { type Backup, parseBackup } from '../../../src/domain/backup';
 import { RECORD_TYPES, type RecordType } from '../../../src/domain/record-types';
+import { parseHlc } from '../../../src/protocol/hlc';
 import { savedBackupText } from '../../fixtures/backup';
 import { sampleRecords } from '../../fixtures/records';
 import { openTestContext } from '../../helpers/db';
@@ -116,6 +117,27 @@ describe('a backup of the device', () => {
     expect(stored?.hlc.purpose && stored.hlc.purpose > (backup.body.records.visits?.[0]?.clocks['*'] ?? '')).toBe(true);
   });
 
+  test('brings the values of a backup dated ahead (a phone set to a wrong year, a hand-made file) with clocks of now', async () => {
+    const phone = await openTestContext();
+    // The phone's date is ten years ahead; a clock of the file names a 30 February.
+    deviceClock(phone).offsetMs = 10 * 365 * 86_400_000;
+    const visit = await createRecord(phone, 'visits', sampleRecords().visits);
+    const backup = await saved(phone);
+    const restored = backup.body.records.visits?.[0];
+    if (!restored) throw new Error('no visit in the backup');
+    restored.clocks.notes = '2026-02-30T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa';
+
+    const laptop = await openTestContext();
+    await restoreBackup(laptop, backup);
+    const latestHeld = deviceClock(laptop).physicalNow() + 86_400_000;
+    const held = (clock: string) => (parseHlc(clock)?.millis ?? Number.POSITIVE_INFINITY) <= latestHeld;
+    const stored = await laptop.db.records('visits').get(visit.id);
+    expect(stored?.purpose).toBe(visit.purpose);
+    // Held as they came, they would win over every edit a colleague makes for ten years.
+    expect(Object.values(stored?.hlc ?? {}).filter((clock) => !held(clock))).toEqual([]);
+    expect(held(deviceClock(laptop).snapshot())).toBe(true);
+  });
+
   test('carries photos’ bytes and refuses damaged ones without writing anything', async () => {
     const context = await openTestContext();
     const bytes = new TextEncoder().encode('photo de l’atelier').buffer as ArrayBuffer;
@@ -129,6 +151,8 @@ describe('a backup of the device', () => {
     const fresh = await openTestContext();
     const damaged: Backup = structuredClone(backup);
     (damaged.body.files[0] as { data: string }).data = btoa('autre chose');
+    await expect(restoreBackup(fresh, damaged)).rejects.toBeInstanceOf(DamagedFileError);
+    (damaged.body.files[0] as { data: string }).data = 'pas du base64 !';
     await expect(restoreBackup(fresh, damaged)).rejects.toBeInstanceOf(DamagedFileError);
     expect(await fresh.db.records('attachments').count()).toBe(0);
 
