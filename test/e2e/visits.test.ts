@@ -375,11 +375,16 @@ describe('visits offline on a phone', () => {
     expect(vcard).toContain('ORG:Mairie de Redon');
   });
 
-  test('text shared from another app opens a new visit with it in the notes, offline', async () => {
+  test('text shared to the app opens a new visit with it in the notes, offline, once asked when it came in a tab', async () => {
     const { page, shell, visits } = await offlinePhone();
-    // What Chromium opens for the manifest's GET share_target: the fields in the query.
+    // What Chromium opens for the manifest's GET share_target: the fields in the query. Opened
+    // in a browser tab, not the installed app's window, it is what a link of any page opens.
     const shared = new URLSearchParams({ title: 'Compte rendu', text: 'Le collectif cherche un local.' });
     await page.goto(`${shell.baseUrl}/?${shared}#/partage`);
+    await page.getByTestId('shared-text').waitFor();
+    await screenshotAtSizes(page, 'share-from-a-page');
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Nouvelle visite avec ce texte' }).click();
     await page.waitForURL(/#\/visites\/nouvelle\?brouillon=visit-new-[\w-]+$/);
     await expect.poll(() => visits.notes().inputValue()).toBe('Compte rendu\nLe collectif cherche un local.');
     expect(await page.evaluate(() => location.search)).toBe('');

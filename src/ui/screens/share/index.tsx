@@ -2,10 +2,14 @@
 // what another app shared; it becomes the notes of a new visit draft of its own (other drafts
 // stay as they were) and the capture form opens on it. Nothing is saved as a visit without
 // the person.
+//
+// Any web page can link to this address with words of its choosing. A share opens the
+// installed app (its own window); a page opened in a browser tab came by a link or was typed,
+// so the words are shown first and kept as a draft only when the person asks.
 import { useEffect, useState } from 'preact/hooks';
 import { saveDraft } from '../../../db/drafts';
 import { hrefTo, navigate } from '../../../state/router';
-import { ButtonLink } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { DRAFT_PARAM, newDraftId } from '../../forms/draft-param';
@@ -15,6 +19,7 @@ import type { ScreenProps } from '../../routes';
 import { describeVisitDraft, emptyVisitValues, notesWithShared, type SharedText } from '../visits/form/values';
 import { newVisitHref, VISIT_DRAFT_KIND, VISITS } from '../visits/paths';
 import { messages } from './messages';
+import styles from './share.module.css';
 
 /** A GET share puts its fields in the page's query (before the hash); links may use the hash's. */
 function sharedText(query: Record<string, string>): SharedText {
@@ -23,18 +28,28 @@ function sharedText(query: Record<string, string>): SharedText {
   return { title: pick('title'), text: pick('text'), url: pick('url') };
 }
 
+/** Whether the installed app opened in its own window, as a share opens it (the manifest's display). */
+const openedAsApp = () => window.matchMedia('(display-mode: standalone)').matches;
+
+/** The shared words leave the address as the screen is left, so a reload does not bring them back. */
+function leaveFor(hash: string): void {
+  history.replaceState(null, '', `${location.pathname}${hash}`);
+  navigate(hash, { replace: true });
+}
+
 export default function ShareScreen({ route }: ScreenProps) {
   const t = useMessages(messages);
   const context = useDataContext();
   const [failed, setFailed] = useState(false);
+  const [keeping, setKeeping] = useState(openedAsApp);
   const shared = sharedText(route.query);
-  const empty = notesWithShared('', shared) === '';
+  const notes = notesWithShared('', shared);
+  const empty = notes === '';
 
   useEffect(() => {
-    if (!context || empty) return;
+    if (!context || empty || !keeping) return;
     void (async () => {
       const id = newDraftId(VISIT_DRAFT_KIND);
-      const notes = notesWithShared('', shared);
       await saveDraft(context, {
         id,
         kind: VISIT_DRAFT_KIND,
@@ -42,12 +57,9 @@ export default function ShareScreen({ route }: ScreenProps) {
         values: { ...emptyVisitValues(), notes },
         title: describeVisitDraft({ notes, purpose: '' }),
       });
-      // The shared words leave the address, so a reload does not add them twice.
-      const form = `${newVisitHref()}?${DRAFT_PARAM}=${encodeURIComponent(id)}`;
-      history.replaceState(null, '', `${location.pathname}${form}`);
-      navigate(form, { replace: true });
+      leaveFor(`${newVisitHref()}?${DRAFT_PARAM}=${encodeURIComponent(id)}`);
     })().catch(() => setFailed(true));
-  }, [context]);
+  }, [context, keeping]);
 
   return (
     <>
@@ -57,8 +69,21 @@ export default function ShareScreen({ route }: ScreenProps) {
           title={failed ? t.failed : t.nothing}
           action={<ButtonLink href={hrefTo(VISITS)}>{t.toVisits}</ButtonLink>}
         />
-      ) : (
+      ) : keeping ? (
         <p role="status">{t.opening}</p>
+      ) : (
+        <div class="stack">
+          <p>{t.fromPage}</p>
+          <p class={styles.text} dir="auto" data-testid="shared-text">
+            {notes}
+          </p>
+          <div class="actions">
+            <Button variant="primary" onClick={() => setKeeping(true)}>
+              {t.keep}
+            </Button>
+            <Button onClick={() => leaveFor(hrefTo(VISITS))}>{t.drop}</Button>
+          </div>
+        </div>
       )}
     </>
   );

@@ -1,0 +1,26 @@
+// Any web page can link to the share screen with words of its choosing. A share opens the
+// installed app in its own window; opened in a browser tab, the words came by a link: they are
+// shown, and kept as a visit draft only when the person asks.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { listDrafts } from '../../../../src/db/drafts';
+import { parseHash } from '../../../../src/state/router';
+import ShareScreen from '../../../../src/ui/screens/share/index';
+import { withAppData } from '../../../helpers/screen-setup';
+
+const app = withAppData();
+
+test('words a page sends by a link are shown, and become a visit draft only when the person asks', async () => {
+  const words = 'Votre compte expire : https://evil.example';
+  history.replaceState(null, '', `/?${new URLSearchParams({ text: words })}#/partage`);
+  render(<ShareScreen route={parseHash('#/partage')} />);
+
+  expect((await screen.findByTestId('shared-text')).textContent).toBe(words);
+  expect(await listDrafts(app.context)).toEqual([]);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Nouvelle visite avec ce texte' }));
+  await expect
+    .poll(async () => (await listDrafts(app.context)).map((draft) => (draft.values as { notes?: string }).notes))
+    .toEqual([words]);
+  await expect.poll(() => location.search).toBe('');
+});
