@@ -28,7 +28,6 @@ import type { AppEnv } from './routes/env';
 import { joinRoutes } from './routes/join';
 import { serveApp } from './routes/static';
 import { syncRoutes } from './routes/sync-api';
-import { inlineStyleSources } from './static/inline-styles';
 import { postgresUnreachable } from './store/postgres-refusal';
 import type { Store } from './store/store';
 import { protocolGate, serverInfo } from './versions';
@@ -70,7 +69,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', metrics.middleware());
   // Before the security headers, so it runs after them: a user's file gets a sandbox, not the app's policy.
   app.use('/api/attachments/*', sandboxFiles());
-  app.use('*', securityHeaders(inlineStyleSources(config.distDir)));
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('store', deps.store);
     c.set('config', config);

@@ -46,16 +46,16 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
 
 /**
  * The app loads only its own scripts and styles (no inline script; the only inline styles are
- * index.html's own, named by hash in `inlineStyles`); it may call another network's server over
- * https (the join form accepts a server address) and the national address base; its only
- * outside images are OpenStreetMap's map tiles (the Carte screen).
+ * a page's own, named by hash by the route that serves it: `inlineStyles`); it may call another
+ * network's server over https (the join form accepts a server address) and the national address
+ * base; its only outside images are OpenStreetMap's map tiles (the Carte screen).
  */
-export function securityHeaders(inlineStyles: () => string): MiddlewareHandler<AppEnv> {
-  return secureHeaders({
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'", inlineStyles],
+      styleSrc: [(c) => ["'self'", (c as Context<AppEnv>).var.inlineStyles].filter(Boolean).join(' ')],
       imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'", 'https:'],
@@ -69,6 +69,12 @@ export function securityHeaders(inlineStyles: () => string): MiddlewareHandler<A
     referrerPolicy: 'no-referrer',
     xFrameOptions: 'DENY',
   });
+  // Written once the answer is made: only then is it known whether it is a page with inline
+  // styles, whose hashes the route judged from the file it served.
+  return async (c, next) => {
+    await next();
+    await headers(c, async () => undefined);
+  };
 }
 
 /**

@@ -143,6 +143,16 @@ describe('the inline stylesheet', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
+  it("names the hashes on the page's answers only, its 304 included (a browser refreshes its cached page's policy from it)", async () => {
+    const hash = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+    const etag = (await get('/')).headers.get('ETag') as string;
+    const revalidated = await get('/', { 'If-None-Match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('Content-Security-Policy')).toContain(`style-src 'self' ${hash};`);
+    // An API answer holds no page: its policy is judged without reading index.html.
+    expect((await get('/api/health')).headers.get('Content-Security-Policy')).toContain("style-src 'self';");
+  });
+
   it('allows the stylesheet of a build made while the server runs, not the one it started with', async () => {
     const rebuilt = '.shell{color:#0b3d3a;background:#fff}';
     const index = join(dir, 'dist', 'index.html');

@@ -29,6 +29,8 @@ export interface AppEnv {
     aheadClaims: AheadClaims;
     /** This server's version and the protocols it serves. */
     serverInfo: ServerInfo;
+    /** The CSP sources of the inline styles of the page this answer carries; unset for any other answer. */
+    inlineStyles: string;
     /** The client is the first release, which names no protocol: it gets records in its shape. */
     firstRelease: boolean;
   };

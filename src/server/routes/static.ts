@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import { cacheControlFor } from '../static/cache-policy';
 import { acceptedEncodings, type Encoding, isCompressible, VARIANT_SUFFIX } from '../static/encoding';
+import { inlineStyleSources } from '../static/inline-styles';
 import type { AppEnv } from './env';
 
 interface Found {
@@ -43,6 +44,7 @@ async function variantFor(file: Found, accepts: Encoding[]): Promise<{ file: Fou
 
 export function serveApp(distDir: string) {
   const root = resolve(distDir);
+  const styleSources = inlineStyleSources();
   const routes = new Hono<AppEnv>();
   routes.on(['GET', 'HEAD'], '*', async (c) => {
     const urlPath = c.req.path === '/' ? '/index.html' : c.req.path;
@@ -53,6 +55,9 @@ export function serveApp(distDir: string) {
     const servedPath = original ? urlPath : '/index.html';
     original ??= await fileAt(resolve(root, 'index.html'));
     if (!original) return c.text('The app is not built: run `npm run build` (npm start does it).', 503);
+    // The policy allows a page's own inline styles (src/server/edge.ts), on its 304 too: a
+    // browser refreshes its cached page's headers from that answer.
+    if (original.path.endsWith('.html')) c.set('inlineStyles', await styleSources(original));
 
     const compressible = isCompressible(original.path);
     const { file, encoding } = compressible

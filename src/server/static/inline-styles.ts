@@ -1,8 +1,7 @@
 // index.html carries the shell's stylesheet in a <style> block (vite.config.ts), so its first
-// paint waits for no other file; the policy allows exactly those blocks, by their hash.
+// paint waits for no other file; the policy of a page's answer allows exactly its blocks, by hash.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 function hashesOf(html: string): string {
   return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)]
@@ -15,27 +14,33 @@ function hashesOf(html: string): string {
     .join(' ');
 }
 
+interface PageFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * The CSP sources (`'sha256-…'`, space-separated; empty before a build) of the index.html on disk
- * now. Judged again whenever the file changes: index.html is served from disk at each request, so
- * a hash read once at start would refuse the stylesheet of a build made under the running server,
- * and a phone whose service worker installed then would keep that refusal with its cached page.
+ * The CSP sources (`'sha256-…'`, space-separated) of a page's <style> blocks, from the stat the
+ * server made to serve it, the file read again only when it changes: a hash read once at start
+ * would refuse the stylesheet of a build made under the running server, and a phone whose
+ * service worker installed then would keep that refusal with its cached page.
  */
-export function inlineStyleSources(distDir: string): () => string {
-  const path = join(distDir, 'index.html');
+export function inlineStyleSources(): (page: PageFile) => Promise<string> {
   let seen = '';
   let sources = '';
-  return () => {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    const version = stats ? `${stats.mtimeMs}-${stats.size}` : 'none';
-    if (version !== seen) {
-      seen = version;
-      try {
-        sources = hashesOf(readFileSync(path, 'utf8'));
-      } catch {
-        sources = '';
-      }
+  return async (page) => {
+    const version = `${page.path}:${page.mtimeMs}-${page.size}`;
+    if (version === seen) return sources;
+    let html: string;
+    try {
+      html = await readFile(page.path, 'utf8');
+    } catch {
+      // Gone since its stat: the page is not answered either (its own read fails the same way).
+      return '';
     }
+    seen = version;
+    sources = hashesOf(html);
     return sources;
   };
 }
