@@ -13,7 +13,7 @@ import {
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
-import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
+import { IDLE_CONNECTION_MS, REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import type { ApiError } from '../protocol/wire';
 
 type FetchApp = { fetch: (request: Request, env: unknown) => Response | Promise<Response> };
@@ -56,6 +56,7 @@ export function listen(
     {
       connectionsCheckingInterval: 5_000,
       requestTimeout: REQUEST_ARRIVAL_LIMIT_MS,
+      keepAliveTimeout: IDLE_CONNECTION_MS,
       ServerResponse: closingAnswers(() => !server.listening),
       // Node's own 400 for an HTTP/1.1 request without Host has no body: it is answered below.
       requireHostHeader: false,

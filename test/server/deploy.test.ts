@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDLE_CONNECTION_MS } from '../../src/protocol/timeouts';
 import { main } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
 import { deploySteps } from '../../src/server/deploy/files';
@@ -76,6 +77,10 @@ describe('valise deploy', () => {
     expect(caddy).toMatch(/\tservers \{\n\t\ttimeouts \{\n\t\t\tread_header 30s\n/);
     expect(caddy).toContain('valise.mon-reseau.fr {');
     expect(caddy).toContain('reverse_proxy 127.0.0.1:8080');
+    // Caddy gives an idle connection to the server up before the server closes it: a request
+    // sent on one the server is closing would be answered 502.
+    const idle = caddy.match(/reverse_proxy 127\.0\.0\.1:8080 \{\n\t\ttransport http \{\n\t\t\tkeepalive (\d+)s\n/);
+    expect(Number(idle?.[1]) * 1000).toBeLessThan(IDLE_CONNECTION_MS);
     expect(caddy).toContain('respond /metrics 404');
     const result = spawnSync(
       'caddy',

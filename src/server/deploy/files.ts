@@ -1,5 +1,6 @@
 // The files a volunteer admin installs on a fresh VPS: Caddy in front (automatic HTTPS), the
 // server as a hardened systemd service, and a daily backup timer. Pure: text from settings.
+import { IDLE_CONNECTION_MS } from '../../protocol/timeouts';
 
 export interface DeploySettings {
   /** The network's public host name, e.g. valise.mon-reseau.fr. */
@@ -41,13 +42,27 @@ export function caddyGlobalOptions(settings: Pick<DeploySettings, 'email'>): str
   return `${email}\tservers {\n\t\ttimeouts {\n\t\t\tread_header 30s\n\t\t\tidle 2m\n\t\t}\n\t}\n`;
 }
 
+/**
+ * Caddy keeps an idle connection to the server 2 min by default, the server closes one after
+ * IDLE_CONNECTION_MS: a request Caddy sends on a connection the server is closing is lost, and
+ * the device gets a 502 (a push is a POST, which no proxy sends twice). So Caddy gives its idle
+ * connections up a second sooner than the server; a new one over loopback costs a fraction of a
+ * millisecond. (Raising the server's instead would hold every direct client's idle connection,
+ * a file descriptor each, over 2 min.)
+ */
+const PROXY_IDLE_SECONDS = (IDLE_CONNECTION_MS - 1_000) / 1_000;
+
 /** The site: HTTPS for the domain, proxied to the server on loopback. */
 export function caddySite(settings: DeploySettings): string {
   return `${settings.domain} {
 \tencode zstd gzip
 \t# Prometheus scrapes the server on loopback, never through the internet.
 \trespond /metrics 404
-\treverse_proxy 127.0.0.1:${settings.port}
+\treverse_proxy 127.0.0.1:${settings.port} {
+\t\ttransport http {
+\t\t\tkeepalive ${PROXY_IDLE_SECONDS}s
+\t\t}
+\t}
 \theader {
 \t\tStrict-Transport-Security "max-age=31536000"
 \t\tX-Content-Type-Options nosniff
