@@ -91,10 +91,13 @@ function chunkName(facadeModuleId: string | null): string {
  * alone instead of one round trip later. Module scripts never block a paint. (Lighthouse's
  * simulation counted every script that had arrived before the first paint it saw as blocking
  * it: 1.8 s of its 4G first paint instead of about 1 s.)
+ *
+ * The inlined stylesheet is then no file of the build (forgetInlinedStyles).
  */
-function preloadFirstScreen(): Plugin {
+function preloadFirstScreen(): Plugin[] {
   let base = '/';
-  return {
+  let inlined: string[] = [];
+  const preload: Plugin = {
     name: 'valise-preload-first-screen',
     apply: 'build',
     configResolved: (config) => {
@@ -126,28 +129,20 @@ function preloadFirstScreen(): Plugin {
           ),
         );
         // The shell's stylesheets, which Vite links itself, go inline instead.
-        const shellStyles = chunks.flatMap((chunk) =>
+        inlined = chunks.flatMap((chunk) =>
           shell.has(chunk.fileName) ? [...(chunk.viteMetadata?.importedCss ?? [])] : [],
         );
-        if (shellStyles.length === 0) throw new Error('the shell has no stylesheet to inline');
-        let inlined = html;
-        for (const file of shellStyles) {
+        if (inlined.length === 0) throw new Error('the shell has no stylesheet to inline');
+        let page = html;
+        for (const file of inlined) {
           const asset = bundle?.[file];
           if (asset?.type !== 'asset') throw new Error(`${file} is not in the build`);
           const link = new RegExp(`<link rel="stylesheet"[^>]*href="${base}${file}"[^>]*>`);
-          if (!link.test(inlined)) throw new Error(`index.html does not link ${file}`);
-          // The link stays for print only, where it applies nothing new: Vite's preload helper links
-          // a lazy chunk's stylesheets unless a stylesheet link of that name is in the page, and the
-          // shell's, linked again after the first screen's, undid every rule of equal specificity
-          // that a screen sets over it (Visites' « Nouvelle visite » showed on a phone). A print
-          // stylesheet holds no paint.
-          inlined = inlined.replace(
-            link,
-            () => `<style>${String(asset.source)}</style><link rel="stylesheet" href="${base}${file}" media="print">`,
-          );
+          if (!link.test(page)) throw new Error(`index.html does not link ${file}`);
+          page = page.replace(link, () => `<style>${String(asset.source)}</style>`);
         }
         return {
-          html: inlined,
+          html: page,
           tags: [
             ...files.map((file) => ({
               tag: 'link',
@@ -164,6 +159,29 @@ function preloadFirstScreen(): Plugin {
       },
     },
   };
+  /**
+   * Vite's preload helper links the stylesheets of every chunk a lazy screen imports, the
+   * shell's included, unless a stylesheet link of that name is in the page. Linked again after
+   * a screen's own, the shell's rules undid every rule of equal specificity the screen sets over
+   * them (Visites showed « Nouvelle visite » on a phone). So the inlined stylesheets leave the
+   * chunks' metadata, which Vite's import analysis reads to write each import's list of
+   * dependencies, and the build: nothing fetches or precaches them any more. An `enforce: 'post'`
+   * plugin's generateBundle runs after the one that writes index.html and before Vite's own
+   * post-build plugins (import analysis, manifest).
+   */
+  const forgetInlinedStyles: Plugin = {
+    name: 'valise-forget-inlined-styles',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      if (inlined.length === 0) throw new Error('index.html was not written before the bundle was finished');
+      for (const output of Object.values(bundle))
+        if (output.type === 'chunk') for (const file of inlined) output.viteMetadata?.importedCss.delete(file);
+      for (const file of inlined) delete bundle[file];
+      inlined = [];
+    },
+  };
+  return [preload, forgetInlinedStyles];
 }
 
 /**
@@ -271,8 +289,6 @@ export default defineConfig({
         entryFileNames: 'assets/shell-[hash].js',
         codeSplitting: { groups: chunkGroups() },
         chunkFileNames: (chunk) => chunkName(chunk.facadeModuleId),
-        assetFileNames: (asset) =>
-          asset.names.includes('index.css') ? 'assets/shell-[hash][extname]' : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -1,5 +1,5 @@
-// The service worker: the installed app opens with no network. The shell (index.html, its
-// entry script and style, manifest, icons) is precached and versioned; the code of each screen,
+// The service worker: the installed app opens with no network. The shell (index.html with its
+// inline style, its scripts, manifest, icons) is precached and versioned; the code of each screen,
 // loaded lazily by the page, goes to a runtime cache that is filled at install too, so a
 // screen never opened online still opens offline — and an older tab still finds the chunks of
 // its own version after an update. The API is never cached: data lives in IndexedDB.
@@ -21,7 +21,7 @@ const FILES_CACHE = 'valise-files';
 const TILES_CACHE = 'valise-map-tiles';
 const TILE_ORIGIN = 'https://tile.openstreetmap.org';
 
-/** The entry chunk and style are named "shell-*" by vite.config.ts; other assets are screens. */
+/** The shell's chunks are named "shell-*" by vite.config.ts (its style is in index.html); other assets are screens. */
 function isShell(url: string): boolean {
   return !url.startsWith('assets/') || url.startsWith('assets/shell-');
 }

@@ -1,5 +1,6 @@
 // What the first screen (Visites) downloads: the JS and CSS of the entry, its static imports,
-// and the Visites screen chunk with its own imports, weighed gzipped. Run after a build:
+// and the Visites screen chunk with its own imports, and the shell's stylesheet inline in
+// index.html, weighed gzipped. Run after a build:
 //   npm run build            (prints this report at the end)
 //   npx tsx test/tools/bundle-report.ts [distDir]
 import { readFileSync } from 'node:fs';
@@ -28,7 +29,10 @@ export interface BundleFile {
 }
 
 export interface FirstScreenReport {
+  /** The files fetched. */
   files: BundleFile[];
+  /** The stylesheets index.html carries in <style> blocks ("file": where). */
+  inline: BundleFile[];
   bytes: number;
   gzipBytes: number;
   gzipKb: number;
@@ -62,13 +66,20 @@ export function firstScreenReport(distDir: string): FirstScreenReport {
   visit(entry);
   visit(FIRST_SCREEN_MODULE);
 
-  const weighed = [...files].sort().map((file) => {
-    const content = readFileSync(join(distDir, file));
-    return { file, bytes: content.length, gzipBytes: gzipSync(content).length };
+  const weigh = (file: string, content: Buffer): BundleFile => ({
+    file,
+    bytes: content.length,
+    gzipBytes: gzipSync(content).length,
   });
+  const fetched = [...files].sort().map((file) => weigh(file, readFileSync(join(distDir, file))));
+  const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css], index) =>
+    weigh(`index.html <style> ${index + 1}`, Buffer.from(css ?? '')),
+  );
+  const weighed = [...fetched, ...inline];
   const gzipBytes = weighed.reduce((sum, file) => sum + file.gzipBytes, 0);
   return {
-    files: weighed,
+    files: fetched,
+    inline,
     bytes: weighed.reduce((sum, file) => sum + file.bytes, 0),
     gzipBytes,
     gzipKb: Math.round((gzipBytes / 1024) * 10) / 10,
@@ -83,7 +94,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const distDir = resolve(process.argv[2] ?? 'dist');
   const report = firstScreenReport(distDir);
   console.log('\nFirst screen (Visites): JS + CSS loaded');
-  for (const file of report.files)
+  for (const file of [...report.files, ...report.inline])
     console.log(`  ${file.file.padEnd(44)} ${kb(file.bytes)} ${kb(file.gzipBytes)} gzip`);
   console.log(
     `  ${'total'.padEnd(44)} ${kb(report.bytes)} ${kb(report.gzipBytes)} gzip` +
