@@ -62,6 +62,15 @@ type SelectFieldProps = FieldFrame & { as: 'select'; children: ComponentChildren
 
 type FieldProps = InputFieldProps | TextareaFieldProps | SelectFieldProps;
 
+/**
+ * A one-line field's value with each line break as a space. A browser drops the line breaks of
+ * an input's value, so a name of two lines (a CSV cell, a vCard, another device) showed and,
+ * once edited, saved as "MarieDupont".
+ */
+function oneLine<T>(value: T): T | string {
+  return typeof value === 'string' && /[\r\n]/.test(value) ? value.replace(/\r\n|[\r\n]/g, ' ') : value;
+}
+
 export function Field(props: FieldProps) {
   const generatedId = useId();
   const { label, hint, error, optional, class: extra, as, id: givenId, ...control } = props;
@@ -87,7 +96,8 @@ export function Field(props: FieldProps) {
       </select>
     );
   } else {
-    input = <input {...(control as InputHTMLAttributes<HTMLInputElement>)} {...shared} />;
+    const props = control as InputHTMLAttributes<HTMLInputElement>;
+    input = <input {...props} value={oneLine(props.value)} {...shared} />;
   }
 
   return (

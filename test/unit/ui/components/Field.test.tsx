@@ -15,6 +15,11 @@ describe('a form field', () => {
     expect((input as HTMLInputElement).value).toBe('354');
   });
 
+  test('shows a value of two lines (an imported name) as words apart, not joined as the browser would', () => {
+    render(<Field label="Nom" value={'Marie\r\nDupont\nMartin'} />);
+    expect((screen.getByRole('textbox', { name: 'Nom' }) as HTMLInputElement).value).toBe('Marie Dupont Martin');
+  });
+
   test('is not marked invalid and points to its hint only when there is no error', () => {
     render(<Field label="Commune" hint="Telle qu’écrite par l’INSEE" />);
     const input = screen.getByRole('textbox', { name: 'Commune' });
