@@ -3,6 +3,8 @@
 // until then; a diagnostic counted in no report of this year; a follow-up due in 2099, never
 // overdue, at the bottom of « À faire » for good.
 import { parseISO } from 'date-fns';
+import { useTypedDateCheck } from './typed-dates';
+import type { FieldErrors } from './use-record-form';
 
 /** The first year a record of the network may carry: tiers-lieux networks are younger. */
 const FIRST_YEAR = 2000;
@@ -24,4 +26,23 @@ export function dateDoubt(
   if (Number.isNaN(when.getTime())) return null;
   if (when.getFullYear() < FIRST_YEAR) return 'too_old';
   return when.getTime() - now.getTime() > daysAhead * 86_400_000 ? 'too_far' : null;
+}
+
+/** What a form says of a date it doubts, by doubt. */
+export type DateDoubtWords = Readonly<Record<'too_old' | 'too_far', string>>;
+
+/**
+ * `check(dates, form)`: a sentence by field name for the dates (by their controls' names in
+ * `form`) not to save: what any typed date must be, then the doubt, `daysAhead` at most ahead.
+ */
+export function useDoubtedDateCheck(daysAhead: number, words: DateDoubtWords) {
+  const typedDates = useTypedDateCheck();
+  return (dates: Readonly<Record<string, string>>, form: HTMLFormElement | null | undefined): FieldErrors => {
+    const errors = typedDates(dates, null, form);
+    for (const [name, value] of Object.entries(dates)) {
+      const doubt = errors[name] ? null : dateDoubt(value, new Date(), daysAhead);
+      if (doubt) errors[name] = words[doubt];
+    }
+    return errors;
+  };
 }

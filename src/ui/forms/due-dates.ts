@@ -2,9 +2,7 @@
 // event's « Nouveau suivi », an action note made a follow-up): what any typed date must be, then
 // the doubt a visit's or a diagnostic's date meets, with the horizon of a to-do.
 import { type Messages, useMessages } from '../i18n/messages';
-import { DAYS_AHEAD, dateDoubt } from './date-doubt';
-import { useTypedDateCheck } from './typed-dates';
-import type { FieldErrors } from './use-record-form';
+import { DAYS_AHEAD, useDoubtedDateCheck } from './date-doubt';
 
 const dueDateMessages = {
   fr: {
@@ -20,13 +18,5 @@ const dueDateMessages = {
 /** `check(dates, form)`: a sentence by field name for the due days (by their controls' names in `form`) not to save. */
 export function useDueDateCheck() {
   const t = useMessages(dueDateMessages);
-  const typedDates = useTypedDateCheck();
-  return (dates: Readonly<Record<string, string>>, form: HTMLFormElement | null | undefined): FieldErrors => {
-    const errors = typedDates(dates, null, form);
-    for (const [name, value] of Object.entries(dates)) {
-      const doubt = errors[name] ? null : dateDoubt(value, new Date(), DAYS_AHEAD.due);
-      if (doubt) errors[name] = doubt === 'too_old' ? t.tooOld : t.tooFar;
-    }
-    return errors;
-  };
+  return useDoubtedDateCheck(DAYS_AHEAD.due, { too_old: t.tooOld, too_far: t.tooFar });
 }
