@@ -6,6 +6,7 @@ import { ID_PATTERN } from './ids';
 import { jsonPieces, parseJsonInSlices } from './json-in-slices';
 import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } from './merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
+import { Sha256 } from './sha256';
 import { type FieldIssue, validateRecord } from './validation';
 
 const BACKUP_FORMAT = 'valise-backup';
@@ -83,7 +84,7 @@ const WRITTEN_HEAD = new RegExp(`^\\{"format":"${BACKUP_FORMAT}","version":\\d+,
  */
 async function checksumHolds(text: string, body: unknown, checksum: string, pause: () => Promise<void>) {
   const head = WRITTEN_HEAD.exec(text);
-  const sha256 = async (pieces: string[]) => sha256Hex(await utf8InSlices(pieces, pause));
+  const sha256 = (pieces: string[]) => sha256OfPieces(pieces, pause);
   if (head && text.endsWith('}') && (await sha256(textPieces(text, head[0].length, text.length - 1))) === checksum) {
     return true;
   }
@@ -287,57 +288,24 @@ export function textPieces(text: string, start: number, end: number): string[] {
   return pieces;
 }
 
-/** Bytes of the UTF-8 of `text`, a lone surrogate as U+FFFD (3 bytes) as TextEncoder writes it. */
-function utf8Length(text: string): number {
-  let length = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) length += 1;
-    else if (code < 0x800) length += 2;
-    else if (
-      code >= 0xd800 &&
-      code <= 0xdbff &&
-      index + 1 < text.length &&
-      (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00
-    ) {
-      length += 4;
-      index++;
-    } else length += 3;
-  }
-  return length;
-}
-
 /**
- * The UTF-8 of the pieces one after the other, measured then encoded a piece at a time into one
- * buffer: 36 MB encoded at once, or its pieces joined, held the page. No piece may end halfway
- * through a surrogate pair.
+ * The SHA-256 of the UTF-8 of the pieces one after the other, each encoded and hashed in turn as
+ * the save hashes what it writes: the text of a 40 MB file is never copied into one buffer (a
+ * phone's memory, beside the text and its parsed body), nor hashed in one task. No piece may
+ * end halfway through a surrogate pair (a lone half is U+FFFD, as every encoder writes it).
  */
-async function utf8InSlices(pieces: readonly string[], pause: () => Promise<void>): Promise<Uint8Array<ArrayBuffer>> {
+async function sha256OfPieces(pieces: readonly string[], pause: () => Promise<void>): Promise<string> {
+  const hash = new Sha256();
+  const encoder = new TextEncoder();
   let since = 0;
-  const paused = async (piece: string) => {
+  for (const piece of pieces) {
+    hash.update(encoder.encode(piece));
     since += piece.length;
-    if (since < ENCODED_PER_PAUSE) return;
+    if (since < ENCODED_PER_PAUSE) continue;
     since = 0;
     await pause();
-  };
-  let length = 0;
-  for (const piece of pieces) {
-    length += utf8Length(piece);
-    await paused(piece);
   }
-  const bytes = new Uint8Array(length);
-  const encoder = new TextEncoder();
-  let written = 0;
-  for (const piece of pieces) {
-    written += encoder.encodeInto(piece, bytes.subarray(written)).written;
-    await paused(piece);
-  }
-  return bytes;
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hash.hex();
 }
 
 /** Base64 of bytes, for files inside the JSON backup. */
