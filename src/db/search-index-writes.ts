@@ -13,6 +13,7 @@ import type { Visit } from '../domain/visit';
 import { SEARCH_TABLE, type SearchedTable, type SearchSegment, WORDS_TABLE } from './search-index';
 import { visitSearchWords } from './search-text';
 import { addWords, unknownWords, wordKeys } from './search-words';
+import { readEpoch, remember, remembered, type Settled, settleEpoch } from './word-look-ups';
 
 interface Entry {
   id: string;
@@ -96,12 +97,19 @@ type DBCoreDeleteRange = Extract<DBCoreMutateRequest, { type: 'deleteRange' }>['
 /** What the writes issued together in a transaction bring, written once they are all issued. */
 interface Pending {
   entries: Map<SearchedTable, Entry[]>;
-  /** Words already looked up in this transaction, or queued to be. */
+  /** Words already looked up in this transaction, queued to be, or assumed known. */
   asked: Set<string>;
   /** Words of the writes issued since the last look-up was sent. */
   queued: string[];
-  /** The words found unknown, per look-up sent (a failure kept for the last write to throw). */
-  lookUps: Promise<{ unknown: string[] } | { error: unknown }>[];
+  /** Words not looked up: the tab found them in the list before (word-look-ups.ts). */
+  assumed: string[];
+  /**
+   * Whether the words the tab remembers hold for this transaction: the list's epoch, read with
+   * its first look-up and settled once (word-look-ups.ts).
+   */
+  epoch: Promise<Settled> | null;
+  /** The words sent and those found unknown, per look-up (a failure kept for the last write to throw). */
+  lookUps: Promise<{ sent: string[]; unknown: string[] } | { error: unknown }>[];
   /** The write of what was collected, once the writes issued with it are: null until one is. */
   flushing: Promise<void> | null;
 }
@@ -111,7 +119,15 @@ const pendingWrites = new WeakMap<DBCoreTransaction, Pending>();
 function pendingOf(trans: DBCoreTransaction): Pending {
   let pending = pendingWrites.get(trans);
   if (!pending) {
-    pending = { entries: new Map(), asked: new Set(), queued: [], lookUps: [], flushing: null };
+    pending = {
+      entries: new Map(),
+      asked: new Set(),
+      queued: [],
+      assumed: [],
+      epoch: null,
+      lookUps: [],
+      flushing: null,
+    };
     pendingWrites.set(trans, pending);
   }
   return pending;
@@ -119,28 +135,30 @@ function pendingOf(trans: DBCoreTransaction): Pending {
 
 /**
  * Looks the words up while the records are being written, each word once per transaction:
- * the slices of a pulled page share most of their words. A word of a write that then fails is
- * added all the same: a known word that no record holds costs a search nothing but a look-up.
+ * the slices of a pulled page share most of their words. A word the tab found in the list
+ * before is not looked up, if the list's epoch, read with the first look-up, says it still holds
+ * (word-look-ups.ts). A word of a write that then fails is added all the same: a known word
+ * that no record holds costs a search nothing but a look-up.
  */
-function lookUpWords(words: DBCoreTable, trans: DBCoreTransaction, pending: Pending, keys: readonly string[]): void {
+function lookUpWords(down: DBCore, trans: DBCoreTransaction, pending: Pending, keys: readonly string[]): void {
+  const words = down.table(WORDS_TABLE);
   const first = pending.queued.length === 0;
+  const known = remembered(down).words;
   for (const key of keys) {
     if (pending.asked.has(key)) continue;
     pending.asked.add(key);
-    pending.queued.push(key);
+    if (known.has(key)) pending.assumed.push(key);
+    else pending.queued.push(key);
   }
+  if (pending.asked.size > 0)
+    pending.epoch ??= readEpoch(words, trans).then((stored) => settleEpoch(words, trans, remembered(down), stored));
   if (!first || pending.queued.length === 0) return;
-  const lookUp = Promise.resolve().then(() => {
+  const lookUp = Promise.resolve().then(async () => {
     const sent = pending.queued;
     pending.queued = [];
-    return unknownWords(words, trans, sent);
+    return { sent, unknown: await unknownWords(words, trans, sent) };
   });
-  pending.lookUps.push(
-    lookUp.then(
-      (unknown) => ({ unknown }),
-      (error: unknown) => ({ error }),
-    ),
-  );
+  pending.lookUps.push(lookUp.then(undefined, (error: unknown) => ({ error })));
 }
 
 /**
@@ -149,25 +167,51 @@ function lookUpWords(words: DBCoreTable, trans: DBCoreTransaction, pending: Pend
  * per write cost IndexedDB more than the page's records did.
  */
 async function flush(down: DBCore, trans: DBCoreTransaction, pending: Pending): Promise<void> {
-  const { entries, lookUps } = pending;
+  const { entries, lookUps, assumed } = pending;
   pending.entries = new Map();
   pending.lookUps = [];
+  pending.assumed = [];
   pending.flushing = null;
   const writes: Promise<unknown>[] = [];
   for (const [table, written] of entries) {
     writes.push(down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(table, written)] }));
   }
-  writes.push(
-    Promise.all(lookUps).then((results) => {
-      const unknown = new Set<string>();
-      for (const result of results) {
-        if ('error' in result) throw result.error;
-        for (const key of result.unknown) unknown.add(key);
-      }
-      return addWords(down.table(WORDS_TABLE), trans, [...unknown]);
-    }),
-  );
+  writes.push(settleWords(down, trans, pending.epoch, lookUps, assumed));
   await Promise.all(writes);
+}
+
+/**
+ * Adds the words the look-ups found unknown and remembers those found known. If the list's
+ * epoch is not the one the tab's remembered words are of, the words assumed known are looked
+ * up now.
+ */
+async function settleWords(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  epoch: Promise<Settled> | null,
+  lookUps: Pending['lookUps'],
+  assumed: readonly string[],
+): Promise<void> {
+  const words = down.table(WORDS_TABLE);
+  const unknown = new Set<string>();
+  const found: string[] = [];
+  const sort = (sent: readonly string[], missing: readonly string[]) => {
+    const absent = new Set(missing);
+    for (const key of sent) {
+      if (absent.has(key)) unknown.add(key);
+      else found.push(key);
+    }
+  };
+  for (const result of await Promise.all(lookUps)) {
+    if ('error' in result) throw result.error;
+    sort(result.sent, result.unknown);
+  }
+  // No word asked in this transaction yet: no epoch read, nothing to remember.
+  if (epoch === null) return;
+  const { held, written } = await epoch;
+  if (!held && assumed.length > 0) sort(assumed, await unknownWords(words, trans, assumed));
+  remember(remembered(down), found);
+  await Promise.all([written, addWords(words, trans, [...unknown])]);
 }
 
 /**
@@ -229,7 +273,7 @@ export async function searchedMutate(
   const written = table.mutate(request);
   const words = new Set<string>();
   const entries = requestedEntries(searched, request, deletedKeys, words);
-  lookUpWords(down.table(WORDS_TABLE), trans, pending, wordKeys(searched, words));
+  lookUpWords(down, trans, pending, wordKeys(searched, words));
   if (entries.length > 0) {
     const collected = pending.entries.get(searched);
     if (collected) for (const entry of entries) collected.push(entry);

@@ -40,7 +40,8 @@ export function knownWords(keys: readonly string[]): KnownWords {
   const words: Record<SearchedTable, string[]> = { visits: [], organisations: [], contacts: [] };
   for (const key of keys) {
     const tab = key.indexOf('\t');
-    words[key.slice(0, tab) as SearchedTable]?.push(key.slice(tab + 1));
+    // A key without a tab is the list's epoch (word-look-ups.ts), not a word.
+    if (tab >= 0) words[key.slice(0, tab) as SearchedTable]?.push(key.slice(tab + 1));
   }
   return {
     visits: words.visits.join('\n'),
