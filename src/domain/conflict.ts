@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { builtOnce } from './built-once';
 import { baseEntries, id, requiredText } from './fields';
 
 /**
@@ -6,13 +7,15 @@ import { baseEntries, id, requiredText } from './fields';
  * creates it instead of dropping the losing text; a user resolves it by picking or merging
  * the versions, which deletes this record.
  */
-export const conflictSchema = v.strictObject({
-  ...baseEntries,
-  recordType: requiredText(40),
-  recordId: id,
-  field: requiredText(80),
-  value: v.pipe(v.string(), v.maxLength(50000)),
-  clock: requiredText(80),
-  authorName: v.pipe(v.string(), v.maxLength(120)),
-});
-export type Conflict = v.InferOutput<typeof conflictSchema>;
+export const conflictSchema = builtOnce(() =>
+  v.strictObject({
+    ...baseEntries,
+    recordType: requiredText(40),
+    recordId: id,
+    field: requiredText(80),
+    value: v.pipe(v.string(), v.maxLength(50000)),
+    clock: requiredText(80),
+    authorName: v.pipe(v.string(), v.maxLength(120)),
+  }),
+);
+export type Conflict = v.InferOutput<ReturnType<typeof conflictSchema>>;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { builtOnce } from './built-once';
 import {
   baseEntries,
   id,
@@ -13,55 +14,61 @@ import { isTimeZone } from './time-zone';
 import { serviceList } from './visit';
 import { EVENT_KINDS } from './vocabulary';
 
-const attendeeSchema = v.strictObject({
-  /** Kept so a past event still shows the person after their contact is deleted. */
-  name: requiredText(200),
-  status: v.picklist(['invited', 'present', 'excused']),
-});
+const attendeeSchema = builtOnce(() =>
+  v.strictObject({
+    /** Kept so a past event still shows the person after their contact is deleted. */
+    name: requiredText(200),
+    status: v.picklist(['invited', 'present', 'excused']),
+  }),
+);
 
 /** A gathering of the network. `attendees` (by contact id) merges per person on sync. */
-export const eventSchema = v.pipe(
-  v.strictObject({
-    ...baseEntries,
-    title: requiredText(200),
-    kind: openPicklist(EVENT_KINDS),
-    startsAt: instant,
-    endsAt: instant,
-    timeZone: v.optional(
-      v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone, 'must be a time zone (like Europe/Paris)')),
-      'Europe/Paris',
+export const eventSchema = builtOnce(() =>
+  v.pipe(
+    v.strictObject({
+      ...baseEntries,
+      title: requiredText(200),
+      kind: openPicklist(EVENT_KINDS),
+      startsAt: instant,
+      endsAt: instant,
+      timeZone: v.optional(
+        v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone, 'must be a time zone (like Europe/Paris)')),
+        'Europe/Paris',
+      ),
+      placeOrganisationId: optionalId,
+      placeLabel: optionalText(300),
+      organisers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)), []),
+      services: serviceList(),
+      description: optionalText(20000),
+      attendees: v.optional(v.record(id, attendeeSchema()), {}),
+    }),
+    v.forward(
+      v.partialCheck(
+        [['startsAt'], ['endsAt']],
+        (event) => event.endsAt >= event.startsAt,
+        'must not end before it starts',
+      ),
+      ['endsAt'],
     ),
-    placeOrganisationId: optionalId,
-    placeLabel: optionalText(300),
-    organisers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)), []),
-    services: serviceList,
-    description: optionalText(20000),
-    attendees: v.optional(v.record(id, attendeeSchema), {}),
-  }),
-  v.forward(
-    v.partialCheck(
-      [['startsAt'], ['endsAt']],
-      (event) => event.endsAt >= event.startsAt,
-      'must not end before it starts',
-    ),
-    ['endsAt'],
   ),
 );
-export type NetworkEvent = v.InferOutput<typeof eventSchema>;
+export type NetworkEvent = v.InferOutput<ReturnType<typeof eventSchema>>;
 
 /** What a note is: a plain note, a decision taken, an idea raised, an action to do, an open question. */
 export const NOTE_TAGS = ['note', 'decision', 'idea', 'action', 'question'] as const;
 export type NoteTag = (typeof NOTE_TAGS)[number];
 
 /** One note of an event's timeline; each is its own record, so authors never overwrite each other. */
-export const eventNoteSchema = v.strictObject({
-  ...baseEntries,
-  eventId: id,
-  text: requiredText(20000),
-  authorName: v.pipe(v.string(), v.maxLength(120)),
-  writtenAt: instant,
-  tag: openPicklist(NOTE_TAGS),
-  followUpId: optionalId,
-  editedAt: optionalInstant,
-});
-export type EventNote = v.InferOutput<typeof eventNoteSchema>;
+export const eventNoteSchema = builtOnce(() =>
+  v.strictObject({
+    ...baseEntries,
+    eventId: id,
+    text: requiredText(20000),
+    authorName: v.pipe(v.string(), v.maxLength(120)),
+    writtenAt: instant,
+    tag: openPicklist(NOTE_TAGS),
+    followUpId: optionalId,
+    editedAt: optionalInstant,
+  }),
+);
+export type EventNote = v.InferOutput<ReturnType<typeof eventNoteSchema>>;

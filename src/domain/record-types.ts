@@ -10,21 +10,48 @@ import { organisationSchema } from './organisation';
 import { loanSchema, packingListSchema, toolboxItemSchema } from './toolbox';
 import { visitSchema } from './visit';
 
+/** Each type's schema, built when it is first read (see built-once.ts). */
 export const RECORD_SCHEMAS = {
-  organisations: organisationSchema,
-  contacts: contactSchema,
-  visits: visitSchema,
-  followUps: followUpSchema,
-  diagnosticTemplates: diagnosticTemplateSchema,
-  diagnostics: diagnosticSchema,
-  events: eventSchema,
-  eventNotes: eventNoteSchema,
-  toolboxItems: toolboxItemSchema,
-  loans: loanSchema,
-  packingLists: packingListSchema,
-  attachments: attachmentSchema,
-  conflicts: conflictSchema,
-} as const;
+  get organisations() {
+    return organisationSchema();
+  },
+  get contacts() {
+    return contactSchema();
+  },
+  get visits() {
+    return visitSchema();
+  },
+  get followUps() {
+    return followUpSchema();
+  },
+  get diagnosticTemplates() {
+    return diagnosticTemplateSchema();
+  },
+  get diagnostics() {
+    return diagnosticSchema();
+  },
+  get events() {
+    return eventSchema();
+  },
+  get eventNotes() {
+    return eventNoteSchema();
+  },
+  get toolboxItems() {
+    return toolboxItemSchema();
+  },
+  get loans() {
+    return loanSchema();
+  },
+  get packingLists() {
+    return packingListSchema();
+  },
+  get attachments() {
+    return attachmentSchema();
+  },
+  get conflicts() {
+    return conflictSchema();
+  },
+};
 
 type Schemas = typeof RECORD_SCHEMAS;
 export type RecordType = keyof Schemas;

@@ -31,7 +31,7 @@ import { messages } from './messages';
 import styles from './PackingListEditor.module.css';
 import { shelves } from './shelves';
 
-const FORM_SCHEMA = v.pick(packingListSchema, ['title', 'tripKind', 'itemIds']);
+const FORM_SCHEMA = v.pick(packingListSchema(), ['title', 'tripKind', 'itemIds']);
 
 export function PackingListEditor({ listId }: { listId: string | null }) {
   const view = useLive((context) => (listId ? readPackingList(context, listId) : Promise.resolve(null)), [listId]);
