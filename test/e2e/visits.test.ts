@@ -119,8 +119,12 @@ describe('visits offline on a phone', () => {
     await screenshotAtSizes(page, 'follow-ups');
     await page.setViewportSize(PHONE);
     await expectNoViolations(page, 'À faire');
-    // A click, not check(): the ticked follow-up leaves the list at once, so there is nothing left to verify.
-    await todayGroup.getByRole('checkbox', { name: 'Envoyer la fiche modèle économique' }).click();
+    // Ticked, it stays in place (a mis-tap is undone there) until the screen is opened again.
+    const ticked = todayGroup.getByRole('checkbox', { name: 'Envoyer la fiche modèle économique' });
+    // A click, then a wait: the box reads unticked for a moment, until the screen keeps the tick.
+    await ticked.click();
+    await expect.poll(() => ticked.isChecked()).toBe(true);
+    await shell.reload();
     await expect.poll(() => visits.main().textContent()).toContain('Rien à faire pour l’instant');
 
     // The person created inline is in Contacts, linked to the lieu; a bad email is refused

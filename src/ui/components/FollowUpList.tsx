@@ -22,16 +22,18 @@ import { followUpMessages } from './follow-up-messages';
 
 /**
  * One follow-up: a checkbox that ticks it, `place` (its lieu, where a list mixes lieux), its due
- * day (red when overdue), and `extra` (a link to its visit).
+ * day (red when overdue), and `extra` (a link to its visit). `onDone` hears each tick or untick.
  */
 export function FollowUpItem({
   followUp,
   place,
   extra,
+  onDone,
 }: {
   followUp: FollowUp;
   place?: string | null;
   extra?: ComponentChildren;
+  onDone?: (done: boolean) => void;
 }) {
   const t = useMessages(followUpMessages);
   const d = useDates();
@@ -44,20 +46,30 @@ export function FollowUpItem({
           type="checkbox"
           checked={followUp.done}
           disabled={!context}
-          onChange={(event) => context && void setFollowUpDone(context, followUp.id, event.currentTarget.checked)}
+          onChange={(event) => {
+            if (!context) return;
+            const done = event.currentTarget.checked;
+            onDone?.(done);
+            void setFollowUpDone(context, followUp.id, done);
+          }}
         />
         <span class={styles.text}>{followUp.text}</span>
       </label>
       {place ? <span class={styles.place}>{place}</span> : null}
       <span class={classes(styles.due, overdue && styles.late)}>
-        {followUp.done && followUp.doneAt
-          ? t.doneOn(d.shortDate(followUp.doneAt))
-          : followUp.dueDate
-            ? overdue
-              ? t.overdue(d.date(followUp.dueDate))
-              : t.due(d.date(followUp.dueDate))
-            : null}
-        {followUp.owner ? ` · ${followUp.owner}` : null}
+        {/* The dot only between two parts: an undated follow-up's line began « · Camille ». */}
+        {[
+          followUp.done && followUp.doneAt
+            ? t.doneOn(d.shortDate(followUp.doneAt))
+            : followUp.dueDate
+              ? overdue
+                ? t.overdue(d.date(followUp.dueDate))
+                : t.due(d.date(followUp.dueDate))
+              : null,
+          followUp.owner,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </span>
       {extra ? <span class={styles.extra}>{extra}</span> : null}
     </li>

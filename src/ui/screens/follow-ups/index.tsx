@@ -1,4 +1,6 @@
 // "À faire": every open follow-up, grouped overdue / today / this week / later / undated.
+import { useState } from 'preact/hooks';
+import type { PlacedFollowUp } from '../../../db/follow-up-queries';
 import { openFollowUpsWithPlaces } from '../../../db/follow-ups';
 import { localDay } from '../../../domain/days';
 import { groupByDue } from '../../../domain/follow-up-groups';
@@ -17,7 +19,15 @@ export default function FollowUpsScreen() {
   const t = useMessages(messages);
   const lang = useLanguage();
   const open = useLive((context) => openFollowUpsWithPlaces(context), []);
-  const groups = open ? groupByDue(open, localDay()) : undefined;
+  // A follow-up ticked here stays in its place, ticked, until the screen is left: read live, it
+  // vanished under the finger, with the focus, and a mis-tap could only be undone from its visit.
+  const [ticked, setTicked] = useState<readonly PlacedFollowUp[]>([]);
+  const tick = (followUp: PlacedFollowUp, done: boolean) =>
+    setTicked((kept) => [
+      ...kept.filter((item) => item.id !== followUp.id),
+      { ...followUp, done, doneAt: done ? new Date().toISOString() : null },
+    ]);
+  const groups = open ? groupByDue(withTicked(open, ticked), localDay()) : undefined;
   return (
     <>
       <ScreenHeader
@@ -36,6 +46,7 @@ export default function FollowUpsScreen() {
                   key={followUp.id}
                   followUp={followUp}
                   place={followUp.place}
+                  onDone={(done) => tick(followUp, done)}
                   extra={
                     followUp.visitId ? (
                       <a href={hrefTo('visites', followUp.visitId)}>{t.ofVisit}</a>
@@ -50,5 +61,13 @@ export default function FollowUpsScreen() {
         ))
       )}
     </>
+  );
+}
+
+/** The open follow-ups and those ticked on this screen, in the list's order (due day, then id). */
+function withTicked(open: readonly PlacedFollowUp[], ticked: readonly PlacedFollowUp[]): PlacedFollowUp[] {
+  const openIds = new Set(open.map((item) => item.id));
+  return [...open, ...ticked.filter((item) => !openIds.has(item.id))].sort(
+    (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id.localeCompare(b.id),
   );
 }
