@@ -92,6 +92,7 @@ export function SearchPicker({
   const creatable = typed && onCreate !== undefined && !exact && answered;
 
   const pick = (option: PickerOption) => {
+    picking();
     onChange(multiple ? [...selected, option.id] : [option.id]);
     setQuery('');
   };
@@ -103,6 +104,12 @@ export function SearchPicker({
   // to the search box instead (back in place of a single pick), to type the next one.
   const searchBox = useRef<HTMLInputElement>(null);
   const removing = useFocusAfterRemoval(selected, () => searchBox.current);
+  // The option pressed goes with the pick too (and a single pick's search box): the focus goes to
+  // the search box for the next one, or to "Changer" in place of a single pick's box.
+  const pickedList = useRef<HTMLUListElement>(null);
+  const picking = useFocusAfterRemoval(selected, () =>
+    multiple ? searchBox.current : pickedList.current?.querySelector('button'),
+  );
   const remove = (key: string) => {
     removing();
     onChange(selected.filter((other) => other !== key));
@@ -116,7 +123,7 @@ export function SearchPicker({
       </legend>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {picked.length > 0 ? (
-        <ul class={styles.picked}>
+        <ul class={styles.picked} ref={pickedList}>
           {picked.map((option) => (
             <li key={option.id} class={styles.chip} data-testid="picker-chip">
               <span>{option.label}</span>

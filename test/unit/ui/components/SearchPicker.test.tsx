@@ -54,6 +54,21 @@ describe('the search picker', () => {
     expect(document.activeElement).toBe(search());
   });
 
+  test('a pick moves the focus on, not to the page’s start: to the search box, or to « Changer »', () => {
+    // Keyboard only (Firefox ESR): Enter on an option, and the focus fell to the body with it.
+    const people = render(<Harness multiple />);
+    const forge = screen.getByRole('button', { name: /La Forge/ });
+    forge.focus();
+    fireEvent.click(forge);
+    expect(document.activeElement).toBe(search());
+    people.unmount();
+
+    render(<Harness />);
+    fireEvent.input(search(), { target: { value: 'vitre' } });
+    fireEvent.click(screen.getByRole('button', { name: /Mairie de Vitré/ }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Changer (Mairie de Vitré)' }));
+  });
+
   test('offers to create what was typed when nothing has that name, and Enter does it', () => {
     const onCreate = vi.fn();
     render(<Harness onCreate={onCreate} />);
