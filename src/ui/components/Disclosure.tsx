@@ -26,7 +26,7 @@ export function Disclosure({ summary, children, class: extra, tone, open, onTogg
       onToggle={onToggle && ((event) => onToggle((event.currentTarget as HTMLDetailsElement).open))}
     >
       {/* One grid cell beside the chevron, whatever the summary is made of. */}
-      <summary>
+      <summary class={styles.line}>
         <span>{summary}</span>
       </summary>
       {children}

@@ -1,4 +1,4 @@
-import { joinIsolated } from '../../../domain/bidi';
+import { isolate, joinIsolated } from '../../../domain/bidi';
 import { phoneForDisplay } from '../../../domain/phone-display';
 // A lieu's page: what it is, where, how to reach it, its people, its visits, its notes.
 
@@ -143,7 +143,11 @@ export function LieuDetail({
       </Section>
       <Section title={t.notes}>
         <ConflictNotice recordType="organisations" recordId={lieu.id} field="notes" shown={lieu.notes ?? ''} />
-        {lieu.notes ? <LongText class={styles['record-notes']} text={lieu.notes} /> : <Hint>{t.noNotes}</Hint>}
+        {lieu.notes ? (
+          <LongText class={styles['record-notes']} text={lieu.notes} about={t.notesAbout(isolate(lieu.name))} />
+        ) : (
+          <Hint>{t.noNotes}</Hint>
+        )}
       </Section>
     </>
   );

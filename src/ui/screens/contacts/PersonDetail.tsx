@@ -104,7 +104,11 @@ export function PersonDetail({
       <Duplicates type="contacts" id={person.id} />
       <Section title={t.notes}>
         <ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown={person.notes ?? ''} />
-        {person.notes ? <LongText class={styles['record-notes']} text={person.notes} /> : <Hint>{t.noNotes}</Hint>}
+        {person.notes ? (
+          <LongText class={styles['record-notes']} text={person.notes} about={t.notesAbout(isolate(person.name))} />
+        ) : (
+          <Hint>{t.noNotes}</Hint>
+        )}
       </Section>
       <Section title={t.visits}>
         <VisitsOf contactId={person.id} />

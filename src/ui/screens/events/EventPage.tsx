@@ -129,7 +129,9 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
           ))}
         </Facts>
       ) : null}
-      {event.description ? <LongText class={styles.description} text={event.description} /> : null}
+      {event.description ? (
+        <LongText class={styles.description} text={event.description} about={t.descriptionAbout} />
+      ) : null}
     </div>
   );
 }

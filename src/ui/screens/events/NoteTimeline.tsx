@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteNote, editNote } from '../../../db/event-notes';
 import { isOwnNote } from '../../../db/own-notes';
+import { isolate } from '../../../domain/bidi';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { noteNeedsDay } from '../../../domain/event-agenda';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
@@ -75,12 +76,14 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
   const followUpBox = useFocusAfterClose<HTMLDivElement>(following);
   const own = context !== undefined && isOwnNote(context, note);
   const time = eventTime(note.writtenAt, zone);
+  const when = withDay ? `${eventShortDay(note.writtenAt, zone, lang)} ${time}` : time;
+  const author = note.authorName || t.thisDevice;
   const excerpt = note.text.slice(0, 40);
   return (
     <li class={classes(styles.note, styles[note.tag])} data-note-id={note.id} data-testid="note">
       <div class={styles.meta}>
-        <time dateTime={note.writtenAt}>{withDay ? `${eventShortDay(note.writtenAt, zone, lang)} ${time}` : time}</time>
-        <span data-testid="note-author">{note.authorName || t.thisDevice}</span>
+        <time dateTime={note.writtenAt}>{when}</time>
+        <span data-testid="note-author">{author}</span>
         {note.tag === 'note' ? null : (
           <Badge tone={NOTE_TAG_TONES[note.tag]}>{labelOf(NOTE_TAG_LABELS, note.tag, lang)}</Badge>
         )}
@@ -105,7 +108,7 @@ function NoteItem({ event, note, zone, withDay }: NoteItemProps) {
       {editing ? (
         <NoteEditor note={note} onDone={() => setEditing(false)} />
       ) : (
-        <LongText class={styles.text} text={note.text} testId="note-text" />
+        <LongText class={styles.text} text={note.text} about={t.noteAbout(isolate(author), when)} testId="note-text" />
       )}
       {note.tag !== 'action' || editing ? null : (
         <div ref={followUpBox}>

@@ -121,7 +121,11 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
       ) : null}
       <Section title={t.notes}>
         <ConflictNotice recordType="visits" recordId={visit.id} field="notes" shown={visit.notes ?? ''} />
-        {visit.notes ? <LongText class={styles['visit-notes']} text={visit.notes} /> : <Hint>{t.noNotes}</Hint>}
+        {visit.notes ? (
+          <LongText class={styles['visit-notes']} text={visit.notes} about={t.notesAbout} />
+        ) : (
+          <Hint>{t.noNotes}</Hint>
+        )}
       </Section>
       <Section title={t.followUps}>
         <FollowUpList followUps={followUps} visitId={visit.id} />

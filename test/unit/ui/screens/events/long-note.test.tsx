@@ -56,18 +56,41 @@ test('a note edited past the limit says so at the field and keeps the edit', asy
   expect(field.value).toBe(pasted);
 });
 
-test('a 5,000-character note shows its beginning and « Lire tout le texte », which shows it whole, nothing lost', async () => {
+test('long notes fold each under a line named after its note, which opens the note whole and folds it from its end', async () => {
   const context = held.context as DataContext;
   const report = `Compte rendu de l’atelier 🌱\n${'Les porteurs de projet présentent leur lieu. '.repeat(110)}Fin.`;
-  const note = await addNote(context, { eventId: EVENT_ID, text: report, tag: 'note' });
+  const first = await addNote(context, { eventId: EVENT_ID, text: report, tag: 'note' });
+  const second = await addNote(context, { eventId: EVENT_ID, text: `Relevé\n${report}`, tag: 'note' });
   const event = { id: EVENT_ID, startsAt: '2026-12-05T09:00:00.000Z', timeZone: 'Europe/Paris' } as NetworkEvent;
-  render(<NoteTimeline event={event} notes={[note]} />);
-  const shown = () => screen.getByTestId('note-text').querySelector(':scope > p')?.textContent;
+  render(
+    <NoteTimeline
+      event={event}
+      notes={[
+        { ...first, authorName: 'Awa' },
+        { ...second, authorName: 'Bruno' },
+      ]}
+    />,
+  );
+  const [box] = screen.getAllByTestId('note-text');
+  const shown = () => box?.querySelector('p:not([hidden])')?.textContent;
   expect(shown()?.length).toBeLessThan(300);
   expect(report.startsWith(shown()?.slice(0, -1) ?? '-')).toBe(true);
 
-  fireEvent.click(screen.getByText('Lire tout le texte'));
-  await waitFor(() => expect(screen.getByText('Replier le texte')).toBeTruthy());
-  expect(screen.getByTestId('note-text').querySelector('details[open] p')?.textContent).toBe(report);
-  expect(shown()).toBeUndefined();
+  // A screen reader's list of controls tells the two apart.
+  const lines = screen.getAllByRole('button', { name: /^Lire tout le texte/ });
+  expect(lines.map((line) => line.textContent)).toEqual([
+    expect.stringMatching(/^Lire tout le texte\u00a0: note de \u2068Awa\u2069, .*\d\d:\d\d$/),
+    expect.stringMatching(/^Lire tout le texte\u00a0: note de \u2068Bruno\u2069, .*\d\d:\d\d$/),
+  ]);
+
+  fireEvent.click(lines[0] as HTMLElement);
+  const fold = await screen.findByRole('button', { name: /^Replier le texte\s: note de \u2068Awa/ });
+  expect(shown()).toBe(report);
+  // Under the text it folds, not above it: read to the end, it is right there.
+  const text = box?.querySelector('p:not([hidden])') as HTMLElement;
+  expect(text.compareDocumentPosition(fold) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  await waitFor(() => expect(document.activeElement).toBe(text));
+
+  fireEvent.click(fold);
+  await waitFor(() => expect(shown()?.length).toBeLessThan(300));
 });
