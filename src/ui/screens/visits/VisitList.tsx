@@ -75,7 +75,7 @@ export function VisitList() {
               {t.followUps}
               {overdue ? <Badge tone="danger">{t.overdue(overdue)}</Badge> : null}
             </ButtonLink>
-            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)} class={styles['visit-list__reports']}>
+            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)}>
               {t.reports}
             </ButtonLink>
             {drafts ? <ButtonLink href={hrefTo('brouillons')}>{t.drafts(drafts)}</ButtonLink> : null}
