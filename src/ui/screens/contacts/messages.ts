@@ -100,7 +100,8 @@ export const messages = {
       `Écriture des contacts… ${formatNumber(done, 'fr')} sur ${formatNumber(total, 'fr')}`,
     exportVCard: 'Exporter en vCard',
     importDone: (added: number, merged: number, rejected: number) =>
-      `${added === 1 ? '1 personne ajoutée' : `${formatNumber(added, 'fr')} personnes ajoutées`}, ${merged === 1 ? '1 fusionnée' : `${formatNumber(merged, 'fr')} fusionnées`} avec une fiche existante (même e-mail ou téléphone), ${rejected === 1 ? '1 ligne refusée' : `${formatNumber(rejected, 'fr')} lignes refusées`}.`,
+      // French counts 0 as one: « 0 ligne refusée ».
+      `${formatNumber(added, 'fr')} ${added <= 1 ? 'personne ajoutée' : 'personnes ajoutées'}, ${formatNumber(merged, 'fr')} ${merged <= 1 ? 'fusionnée' : 'fusionnées'} avec une fiche existante (même e-mail ou téléphone), ${formatNumber(rejected, 'fr')} ${rejected <= 1 ? 'ligne refusée' : 'lignes refusées'}.`,
     importTitle: 'Import terminé',
     importRejectedLine: (line: number, reason: string) => `Ligne ${line}\u00a0: ${reason}`,
     importNoName: 'le nom manque.',

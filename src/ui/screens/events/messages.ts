@@ -93,7 +93,7 @@ export const messages = {
     removeAttendee: (name: string) => `Retirer ${name} de la liste`,
     attendanceSummary: (present: number, excused: number, invited: number) =>
       [
-        present === 1 ? '1 présent·e' : `${formatNumber(present, 'fr')} présent·es`,
+        `${formatNumber(present, 'fr')} ${present <= 1 ? 'présent·e' : 'présent·es'}`,
         excused === 0 ? '' : excused === 1 ? '1 excusé·e' : `${formatNumber(excused, 'fr')} excusé·es`,
         invited === 0
           ? ''

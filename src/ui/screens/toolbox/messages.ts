@@ -31,7 +31,8 @@ export const messages = {
     noTrips: 'Aucun départ en préparation\u00a0: ouvrez un modèle pour en préparer un.',
     packedOf: (packed: number, total: number) =>
       `${formatNumber(packed, 'fr')} sur ${formatNumber(total, 'fr')} dans la valise`,
-    itemCount: (count: number) => (count === 1 ? '1 élément' : `${formatNumber(count, 'fr')} éléments`),
+    itemCount: (count: number) =>
+      count === 0 ? 'Aucun élément' : count === 1 ? '1 élément' : `${formatNumber(count, 'fr')} éléments`,
     otherShelf: 'Autres éléments',
     suggestionsTitle: 'Suggestions à examiner',
     emptyTitle: 'La valise est vide pour l’instant',
