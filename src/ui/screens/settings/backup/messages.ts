@@ -13,13 +13,13 @@ const TYPES_FR: Record<RecordType, [string, string]> = {
   eventNotes: ['note d’événement', 'notes d’événement'],
   toolboxItems: ['élément de la valise', 'éléments de la valise'],
   loans: ['prêt', 'prêts'],
-  packingLists: ['liste de bagages', 'listes de bagages'],
+  packingLists: ['liste de départ', 'listes de départ'],
   attachments: ['photo ou fichier', 'photos et fichiers'],
   conflicts: ['texte à départager', 'textes à départager'],
 };
 
 const TYPES_EN: Record<RecordType, [string, string]> = {
-  organisations: ['lieu or organisation', 'lieux and organisations'],
+  organisations: ['place or organisation', 'places and organisations'],
   contacts: ['contact', 'contacts'],
   visits: ['visit', 'visits'],
   followUps: ['follow-up', 'follow-ups'],
