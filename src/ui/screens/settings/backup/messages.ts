@@ -4,7 +4,7 @@ import type { Messages } from '../../../i18n/messages';
 
 const TYPES_FR: Record<RecordType, [string, string]> = {
   organisations: ['lieu ou organisation', 'lieux et organisations'],
-  contacts: ['contact', 'contacts'],
+  contacts: ['personne', 'personnes'],
   visits: ['visite', 'visites'],
   followUps: ['suivi', 'suivis'],
   diagnosticTemplates: ['grille de diagnostic', 'grilles de diagnostic'],
@@ -20,7 +20,7 @@ const TYPES_FR: Record<RecordType, [string, string]> = {
 
 const TYPES_EN: Record<RecordType, [string, string]> = {
   organisations: ['place or organisation', 'places and organisations'],
-  contacts: ['contact', 'contacts'],
+  contacts: ['person', 'people'],
   visits: ['visit', 'visits'],
   followUps: ['follow-up', 'follow-ups'],
   diagnosticTemplates: ['diagnostic grid', 'diagnostic grids'],
