@@ -239,7 +239,7 @@ describe('an admin of the network', () => {
     // The network's file space against its quota (5 GiB by default), read when Réglages opens.
     await expect
       .poll(() => adminPage.getByTestId('network-files').textContent())
-      .toMatch(/^Fichiers du réseau\u00a0: .+ sur 5,4\u00a0Go \(\d+\s?%\)\.$/);
+      .toMatch(/^Fichiers du réseau\u00a0: .+ sur 5\u00a0Go \(\d+\s?%\)\.$/);
     const code = await admin.createInvitation();
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await screenshot(adminPage, 'network-admin', { fullPage: true });

@@ -40,7 +40,7 @@ export function NetworkFiles() {
     <div data-testid="network-files">
       <p>
         {t.filesUsage(
-          formatBytes(storage.usedBytes, lang),
+          formatBytes(storage.usedBytes, lang, storage.quotaBytes),
           formatBytes(storage.quotaBytes, lang),
           formatPercent(share * 100, lang),
         )}

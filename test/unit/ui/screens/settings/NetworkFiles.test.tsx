@@ -34,7 +34,7 @@ describe('the network’s file space in Réglages', () => {
     expect(container.textContent).toBe('Fichiers du réseau\u00a0: lecture de l’espace utilisé…');
     answer();
     expect((await screen.findByTestId('network-files')).textContent).toBe(
-      'Fichiers du réseau\u00a0: 7,4\u00a0Ko sur 5,4\u00a0Go (0\u00a0%).',
+      'Fichiers du réseau\u00a0: 7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).',
     );
     server.answered = Promise.resolve();
   });
@@ -50,7 +50,7 @@ describe('the network’s file space in Réglages', () => {
       status: { ...syncStore.getState().status, state: 'idle', lastSyncAt: '2026-12-05T07:00:00.000Z' },
     });
     await waitFor(() =>
-      expect(screen.getByTestId('network-files').textContent).toContain('7,4\u00a0Ko sur 5,4\u00a0Go (0\u00a0%).'),
+      expect(screen.getByTestId('network-files').textContent).toContain('7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).'),
     );
   });
 });
