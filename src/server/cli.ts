@@ -110,6 +110,13 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         io.out(`Invitation to "${network.name}" as ${role}, single use, until ${invitation.expiresAt}:`);
         io.out(`  code: ${invitation.code}`);
         io.out(`  link: ${invitationLink(baseUrl, invitation.code)}`);
+        // The CLI cannot see where the running server answers: without VALISE_PUBLIC_URL the link
+        // comes from this shell's PORT, which need not be the server's (walk24: 8080 for 8424).
+        if (baseUrl === `http://localhost:${config.port}`)
+          io.out(
+            `        (assumes the server answers at ${baseUrl}: if not, run this with the server's PORT ` +
+              'or VALISE_PUBLIC_URL; the code works whatever the address)',
+          );
         io.out(`  id:   ${invitation.id} (to cancel it: npm run valise -- invitations cancel ${invitation.id})`);
         return 0;
       }

@@ -79,6 +79,8 @@ describe('valise CLI', () => {
     expect(await cli('invite', '--role', 'admin', '--hours', '2')).toBe(0);
     const code = out.join('\n').match(/code: (\S+)/)?.[1] as string;
     expect(out.join('\n')).toContain(`#/rejoindre?code=${code}`);
+    // Built from this shell's PORT, which may not be the server's: said, with how to set it.
+    expect(out.join('\n')).toContain('assumes the server answers at http://localhost:8080: if not, run this with');
     const invitation = await store.findInvitation(hashCode(code));
     expect(invitation).toMatchObject({ networkId: network.id, role: 'admin', usedAt: null });
   });
