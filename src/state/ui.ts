@@ -18,6 +18,14 @@ interface UiState {
   unsavedInputs: number;
   /** The server answered 426: this version must update before it syncs again. */
   upgradeRequired: boolean;
+  /** What the shell says while a backup file is written: the device's saves and pulls wait for its end. */
+  savingBackup: BackupNotice | null;
+}
+
+/** The words of that notice, in the language of the screen that started the backup. */
+export interface BackupNotice {
+  title: string;
+  text: string;
 }
 
 export const uiStore = createStore<UiState>(() => ({
@@ -26,6 +34,7 @@ export const uiStore = createStore<UiState>(() => ({
   updateAvailable: false,
   unsavedInputs: 0,
   upgradeRequired: false,
+  savingBackup: null,
 }));
 
 export function useUi<T>(selector: (state: UiState) => T): T {
@@ -122,4 +131,21 @@ export function holdUnsavedInput(): () => void {
     held = false;
     uiStore.setState((state) => ({ unsavedInputs: Math.max(0, state.unsavedInputs - 1) }));
   };
+}
+
+/**
+ * Runs `save`, the writing of a backup file. It reads the device in one transaction, so a form's
+ * save or a pull started meanwhile waits for its end (seconds for tens of megabytes): the shell
+ * says so with `notice` (words kept out of the first screen's code), and closing the page asks
+ * first, as with input not saved yet.
+ */
+export async function whileSavingBackup<T>(notice: BackupNotice, save: () => Promise<T>): Promise<T> {
+  const release = holdUnsavedInput();
+  uiStore.setState({ savingBackup: notice });
+  try {
+    return await save();
+  } finally {
+    uiStore.setState({ savingBackup: null });
+    release();
+  }
 }

@@ -1,11 +1,14 @@
-// The shell's calm messages: offline, a new version waiting, an update the server requires.
+// The shell's calm messages: offline, a new version waiting, an update the server requires, a
+// backup being written (Réglages says it under its own button).
 // An update never reloads by itself; with unsaved input somewhere, reloading first asks.
 import { useState } from 'preact/hooks';
+import { useRoute } from '../state/router';
 import { applyUpdate, checkForUpdate, useUi } from '../state/ui';
 import { Banner } from './components/Banner';
 import { Button } from './components/Button';
 import { common } from './i18n/common';
 import { useMessages } from './i18n/messages';
+import { SETTINGS_PATH } from './routes';
 
 /**
  * An address the browser does not trust (http:// other than localhost, as a server tried on a
@@ -19,8 +22,12 @@ export function ShellBanners() {
   const online = useUi((state) => state.online);
   const updateAvailable = useUi((state) => state.updateAvailable);
   const upgradeRequired = useUi((state) => state.upgradeRequired);
+  // Started in Réglages, said there under its button: a banner would push that button down.
+  const inSettings = useRoute().screen === SETTINGS_PATH;
+  const backupNotice = useUi((state) => state.savingBackup);
+  const savingBackup = inSettings ? null : backupNotice;
   const insecure = insecureOrigin();
-  if (online && !updateAvailable && !upgradeRequired && !insecure) return null;
+  if (online && !updateAvailable && !upgradeRequired && !insecure && !savingBackup) return null;
   return (
     <div class="shell__banners">
       {insecure ? (
@@ -33,6 +40,11 @@ export function ShellBanners() {
           {t.offline}
         </Banner>
       )}
+      {savingBackup ? (
+        <Banner tone="info" data-testid="saving-backup-banner" title={savingBackup.title}>
+          {savingBackup.text}
+        </Banner>
+      ) : null}
       {updateAvailable || upgradeRequired ? <UpdateBanner required={upgradeRequired} /> : null}
     </div>
   );

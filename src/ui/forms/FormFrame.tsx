@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { Button, ButtonLink } from '../components/Button';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { useBackupWait } from './backup-wait';
 import { DraftNotice, FormProblem } from './FormNotices';
 import type { RecordForm } from './use-record-form';
 
@@ -26,6 +27,7 @@ interface FormFrameProps {
 
 export function FormFrame(props: FormFrameProps) {
   const { form } = props;
+  const waiting = useBackupWait(form.saving);
   return (
     <>
       <ScreenHeader title={props.title} description={props.description} />
@@ -41,7 +43,7 @@ export function FormFrame(props: FormFrameProps) {
         {props.children}
         <div class={['actions', props.actionsClass].filter(Boolean).join(' ')}>
           <Button type="submit" variant="primary" disabled={form.saving}>
-            {form.saving && props.savingLabel ? props.savingLabel : props.saveLabel}
+            {waiting ?? (form.saving && props.savingLabel ? props.savingLabel : props.saveLabel)}
           </Button>
           <ButtonLink href={props.cancelHref}>{props.cancelLabel}</ButtonLink>
           {props.more}

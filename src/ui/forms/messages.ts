@@ -3,6 +3,7 @@ import type { Messages } from '../i18n/messages';
 export const formMessages = {
   fr: {
     restored: 'Brouillon repris',
+    afterBackup: 'Attend la sauvegarde…',
     restoredText: (when: string) => `Saisi ou modifié ${when}, jamais enregistré. Rien n’est perdu.`,
     discard: 'Abandonner ce brouillon',
     confirmDiscard: 'Abandonner ce brouillon\u202f? Ce qui y est saisi sera effacé de cet appareil.',
@@ -14,6 +15,7 @@ export const formMessages = {
       'Rien n’est enregistré\u00a0: cet appareil n’a plus de place. Votre saisie n’est plus qu’à l’écran\u00a0: gardez cette page ouverte, libérez de la place (photos, vidéos, applications), puis réessayez.',
   },
   en: {
+    afterBackup: 'Waiting for the backup…',
     restored: 'Draft resumed',
     restoredText: (when: string) => `Typed or changed ${when}, never saved. Nothing is lost.`,
     discard: 'Discard this draft',

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { parseHash, routeStore } from '../../../src/state/router';
 import {
   holdUnsavedInput,
   offerUpdate,
@@ -7,6 +8,7 @@ import {
   setOnline,
   setUpdateCheck,
   uiStore,
+  whileSavingBackup,
 } from '../../../src/state/ui';
 import { ShellBanners } from '../../../src/ui/ShellBanners';
 
@@ -15,6 +17,31 @@ beforeEach(() => {
 });
 
 describe('the shell banners', () => {
+  test('say, on any screen but Réglages (which says it by its button), that saves wait for a backup being saved', async () => {
+    const goTo = (hash: string) => act(() => routeStore.setState({ route: parseHash(hash) }));
+    let done = () => {};
+    const notice = { title: 'Sauvegarde en cours', text: 'Vos enregistrements attendent qu’elle soit finie.' };
+    const saving = whileSavingBackup(notice, () => new Promise<void>((resolve) => (done = resolve)));
+    try {
+      goTo('#/visites/nouvelle');
+      render(<ShellBanners />);
+      expect(screen.getByTestId('saving-backup-banner').textContent).toBe(`${notice.title}${notice.text}`);
+      // Closing the page asks first, as with a form not saved.
+      expect(uiStore.getState().unsavedInputs).toBe(1);
+      goTo('#/reglages');
+      expect(screen.queryByTestId('saving-backup-banner')).toBeNull();
+      goTo('#/visites/nouvelle');
+      await act(async () => {
+        done();
+        await saving;
+      });
+      expect(screen.queryByTestId('saving-backup-banner')).toBeNull();
+      expect(uiStore.getState().unsavedInputs).toBe(0);
+    } finally {
+      routeStore.setState({ route: parseHash('') });
+    }
+  });
+
   test('say calmly that the device is offline, and leave when it is back', () => {
     render(<ShellBanners />);
     expect(screen.queryByRole('status')).toBeNull();

@@ -28,6 +28,7 @@ import { Button } from '../../../components/Button';
 import { Check } from '../../../components/Check';
 import { Confirmation } from '../../../components/Confirmation';
 import { Fact, Facts } from '../../../components/Facts';
+import { Hint } from '../../../components/Field';
 import { Section } from '../../../components/Section';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useLive } from '../../../hooks/use-live';
@@ -38,7 +39,7 @@ import { readFileText, slicePause } from '../../../in-slices';
 import styles from './backup.module.css';
 import { FilePicker } from './FilePicker';
 import { messages } from './messages';
-import { saveBackupFile } from './save-backup';
+import { useSaveBackupFile } from './save-backup';
 
 type Saving = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; count: number } | { kind: 'failed' };
 type Restoring =
@@ -60,6 +61,7 @@ export function BackupSection() {
   const oldestUnsaved = useLive((data) => oldestUnsavedChange(data), []);
   const [includeFiles, setIncludeFiles] = useState(true);
   const [saving, setSaving] = useState<Saving>({ kind: 'idle' });
+  const saveBackupFile = useSaveBackupFile();
   const [restoring, setRestoring] = useState<Restoring>({ kind: 'idle' });
   // A new key empties the file input, so the same file can be picked again.
   const [inputKey, setInputKey] = useState(0);
@@ -171,6 +173,8 @@ export function BackupSection() {
           </Button>
         </div>
         <div aria-live="polite">
+          {/* The device's saves wait for the file's end (it is read in one transaction). */}
+          {saving.kind === 'saving' ? <Hint>{t.savingWait}</Hint> : null}
           {saving.kind === 'saved' ? <Confirmation>{t.saved(saving.count)}</Confirmation> : null}
         </div>
         {saving.kind === 'failed' ? <Banner tone="error">{t.saveFailed}</Banner> : null}

@@ -48,6 +48,11 @@ export const messages = {
     includeFiles: 'Inclure les photos et fichiers (le fichier sera plus gros)',
     save: 'Enregistrer une sauvegarde',
     saving: 'Préparation du fichier…',
+    savingWait:
+      'Ne fermez pas l’application avant la fin\u00a0: ce que vous enregistrez pendant ce temps attend qu’elle soit finie.',
+    /** Said by the shell on the other screens meanwhile. */
+    savingTitle: 'Sauvegarde en cours',
+    savingElsewhere: 'Vos enregistrements attendent qu’elle soit finie\u00a0: ne fermez pas l’application.',
     saved: (count: number) =>
       `Sauvegarde enregistrée dans vos téléchargements\u00a0: ${formatNumber(count, 'fr')} élément${plural(count)}.`,
     saveFailed: 'La sauvegarde n’a pas pu être préparée. Réessayez\u202f; rien n’a été modifié.',
@@ -111,6 +116,9 @@ export const messages = {
     includeFiles: 'Include photos and files (the file will be larger)',
     save: 'Save a backup',
     saving: 'Preparing the file…',
+    savingWait: 'Do not close the app before it is done: anything you save meanwhile waits for it.',
+    savingTitle: 'Backup in progress',
+    savingElsewhere: 'Your saves wait until it is done: do not close the app.',
     saved: (count: number) => `Backup saved to your downloads: ${formatNumber(count, 'en')} item${plural(count)}.`,
     saveFailed: 'The backup could not be prepared. Try again; nothing changed.',
     restoreTitle: 'Restore a backup',

@@ -9,7 +9,7 @@ import { Confirmation } from '../../../components/Confirmation';
 import { Disclosure } from '../../../components/Disclosure';
 import { useDataContext } from '../../../hooks/use-data-context';
 import { useMessages } from '../../../i18n/messages';
-import { saveBackupFile } from '../backup/save-backup';
+import { useSaveBackupFile } from '../backup/save-backup';
 import { messages } from './messages';
 
 export function LeaveNetwork() {
@@ -20,6 +20,7 @@ export function LeaveNetwork() {
   const blocked = wipe && pending > 0 && !acceptLoss;
   const context = useDataContext();
   const [backup, setBackup] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const saveBackupFile = useSaveBackupFile();
   const saveBackup = async () => {
     if (!context) return;
     setBackup('saving');

@@ -16,6 +16,7 @@ import { InlineOrganisationForm } from '../../../components/InlineOrganisationFo
 import { pickerMessages } from '../../../components/picker-messages';
 import { RecordPicker } from '../../../components/RecordPicker';
 import { ScreenHeader } from '../../../components/ScreenHeader';
+import { useBackupWait } from '../../../forms/backup-wait';
 import { dateDoubt } from '../../../forms/date-doubt';
 import { useDueDateCheck } from '../../../forms/due-dates';
 import { DraftNotice, FormProblem } from '../../../forms/FormNotices';
@@ -152,6 +153,7 @@ function VisitEditor({
     describe: describeVisitDraft,
   });
   const { values, change, errors } = form;
+  const waiting = useBackupWait(form.saving);
   const { newLieu, newPerson } = values;
   // Once a lieu or a person created here is added, typing goes on from its picker.
   const lieuBox = useFocusAfterClose<HTMLDivElement>(newLieu !== null);
@@ -264,7 +266,7 @@ function VisitEditor({
         <PositionField position={values} onChange={(position) => change(position)} />
         <div class={classes('actions', styles['visit-form__submit'])}>
           <Button type="submit" variant="primary" disabled={form.saving}>
-            {form.saving ? t.saving : t.save}
+            {waiting ?? (form.saving ? t.saving : t.save)}
           </Button>
           <ButtonLink href={recordId ? visitHref(recordId) : `#/${VISITS}`}>{t.cancel}</ButtonLink>
         </div>
