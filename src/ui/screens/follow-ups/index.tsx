@@ -64,10 +64,15 @@ export default function FollowUpsScreen() {
   );
 }
 
-/** The open follow-ups and those ticked on this screen, in the list's order (due day, then id). */
+/**
+ * The open follow-ups and those ticked on this screen, in the list's order (due day, then id). A
+ * tick here overrides the live copy: until the live query drops the item, that copy still reads
+ * open, and the box would flick back to unticked (and a second tap tick it again).
+ */
 function withTicked(open: readonly PlacedFollowUp[], ticked: readonly PlacedFollowUp[]): PlacedFollowUp[] {
+  const byId = new Map(ticked.map((item) => [item.id, item]));
   const openIds = new Set(open.map((item) => item.id));
-  return [...open, ...ticked.filter((item) => !openIds.has(item.id))].sort(
+  return [...open.map((item) => byId.get(item.id) ?? item), ...ticked.filter((item) => !openIds.has(item.id))].sort(
     (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id.localeCompare(b.id),
   );
 }

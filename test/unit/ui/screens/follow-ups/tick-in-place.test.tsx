@@ -17,6 +17,8 @@ test('a follow-up ticked in « À faire » stays there, ticked, and can be untic
 
   box.focus();
   fireEvent.click(box);
+  // Re-rendered at once with the tick, before the live query drops it: no flicker back.
+  expect(box.checked).toBe(true);
   await waitFor(async () => expect((await app.context.db.records('followUps').get(followUp.id))?.done).toBe(true));
   const ticked = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Relancer la mairie' });
   expect(ticked.checked).toBe(true);
