@@ -133,19 +133,26 @@ export function holdUnsavedInput(): () => void {
   };
 }
 
+/** Backups being saved in this tab: Réglages' button and Quitter le réseau's offer can overlap. */
+let backupsSaving = 0;
+
 /**
  * Runs `save`, the writing of a backup file. It reads the device in one transaction, so a form's
  * save or a pull started meanwhile waits for its end (seconds for tens of megabytes): the shell
  * says so with `notice` (words kept out of the first screen's code), and closing the page asks
- * first, as with input not saved yet.
+ * first, as with input not saved yet. Counted, so the first of two backups to end does not clear
+ * the notice while the other still reads. Another tab's backup holds this tab's saves just the
+ * same, with no notice here: tabs do not tell each other.
  */
 export async function whileSavingBackup<T>(notice: BackupNotice, save: () => Promise<T>): Promise<T> {
   const release = holdUnsavedInput();
+  backupsSaving += 1;
   uiStore.setState({ savingBackup: notice });
   try {
     return await save();
   } finally {
-    uiStore.setState({ savingBackup: null });
+    backupsSaving -= 1;
+    if (backupsSaving === 0) uiStore.setState({ savingBackup: null });
     release();
   }
 }

@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/messages';
 export const formMessages = {
   fr: {
     restored: 'Brouillon repris',
-    afterBackup: 'Attend la sauvegarde…',
+    afterBackup: 'En attente de la sauvegarde…',
     restoredText: (when: string) => `Saisi ou modifié ${when}, jamais enregistré. Rien n’est perdu.`,
     discard: 'Abandonner ce brouillon',
     confirmDiscard: 'Abandonner ce brouillon\u202f? Ce qui y est saisi sera effacé de cet appareil.',

@@ -6,6 +6,7 @@ import {
   syncDocumentLanguage,
   uiStore,
   watchConnectivity,
+  whileSavingBackup,
 } from '../../../src/state/ui';
 
 beforeEach(() => {
@@ -36,6 +37,21 @@ describe('unsaved input', () => {
     expect(uiStore.getState().unsavedInputs).toBe(1);
     releaseContact();
     expect(uiStore.getState().unsavedInputs).toBe(0);
+  });
+});
+
+describe('a backup being saved', () => {
+  test('keeps its notice until the last of two overlapping backups ends', async () => {
+    const ends: (() => void)[] = [];
+    const notice = { title: 'Sauvegarde en cours', text: 'Vos enregistrements attendent.' };
+    const first = whileSavingBackup(notice, () => new Promise<void>((resolve) => ends.push(resolve)));
+    const second = whileSavingBackup(notice, () => new Promise<void>((resolve) => ends.push(resolve)));
+    ends[0]?.();
+    await first;
+    expect(uiStore.getState().savingBackup).toBe(notice);
+    ends[1]?.();
+    await second;
+    expect(uiStore.getState().savingBackup).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { withFrenchPage } from '../../../helpers/screen-setup';
 
 withFrenchPage();
 
-test('a save waiting for a backup says « Attend la sauvegarde… », then the usual words', async () => {
+test('a save waiting for a backup says « En attente de la sauvegarde… », then the usual words', async () => {
   const form = {
     submit: async () => {},
     saving: true,
@@ -34,7 +34,7 @@ test('a save waiting for a backup says « Attend la sauvegarde… », then the u
     () => new Promise<void>((resolve) => (done = resolve)),
   );
   render(frame);
-  expect(screen.getByRole('button', { name: 'Attend la sauvegarde…' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'En attente de la sauvegarde…' })).toBeTruthy();
   await act(async () => {
     done();
     await saving;
