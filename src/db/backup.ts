@@ -3,7 +3,7 @@
 // at all, and every record it changes is queued for the server like a local write.
 import { type Backup, base64ToBytes, latestClock } from '../domain/backup';
 import { type BackupFileBytes, writeBackupFile } from '../domain/backup-writer';
-import type { FieldClocks, RecordState } from '../domain/merge';
+import { clockOf, type FieldClocks, type RecordState } from '../domain/merge';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { parseHlc } from '../protocol/hlc';
 import { sha256Hex } from './blobs';
@@ -187,35 +187,53 @@ function bytesOf(file: { sha256: string; data: string }): Uint8Array {
 const MAX_RESTORED_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The records with each clock this device may hold. A clock more than a day ahead of the device
- * (the backup of a phone set to a wrong year, or a file made by hand dated 9999) would win every
- * merge here until that time came: an edit a colleague makes later, pulled from the server,
- * would never show on this device. A clock that names no real instant (a 30 February) sorts
- * after every real one, and the server refuses it. Either is replaced by the device's present,
- * as the server does with a push's clock too far ahead.
+ * Fits a restored record's clocks to what this device may hold. A clock more than a day ahead of
+ * the device (the backup of a phone set to a wrong year, or a file made by hand dated 9999)
+ * would win every merge here until that time came: an edit a colleague makes later, pulled from
+ * the server, would never show on this device. A clock that names no real instant (a 30
+ * February) sorts after every real one, and the server refuses it. Such a clock counts as the
+ * lowest where the device holds the field (its value, whatever its clock, stays): only then does
+ * the same file restored again, or an older file of that phone, change nothing and leave every
+ * edit made since alone. A record or field the device lacks takes the device's present, as the
+ * server does with a push's clock too far ahead.
  */
-function clocksOfNow(context: DataContext, states: readonly RecordState[]): RecordState[] {
+function clockFitter(context: DataContext): (state: RecordState, local: RecordState | undefined) => RecordState {
   const clock = deviceClock(context);
   const latestHeld = clock.physicalNow() + MAX_RESTORED_AHEAD_MS;
   // Records written together share their clocks: each is read once.
-  const unfit = new Map<string, boolean>();
-  let now: string | undefined;
-  return states.map((state) => {
-    let clocks: FieldClocks | null = null;
-    for (const [key, value] of Object.entries(state.clocks)) {
-      let over = unfit.get(value);
-      if (over === undefined) {
-        const millis = parseHlc(value)?.millis;
-        over = millis === undefined || millis > latestHeld;
-        unfit.set(value, over);
-      }
-      if (!over) continue;
-      now ??= clock.tick();
-      clocks ??= { ...state.clocks };
-      clocks[key] = now;
+  const unfitClocks = new Map<string, boolean>();
+  const unfit = (value: string): boolean => {
+    let over = unfitClocks.get(value);
+    // No clock at all is the lowest already.
+    if (over === undefined && value !== '') {
+      const millis = parseHlc(value)?.millis;
+      over = millis === undefined || millis > latestHeld;
+      unfitClocks.set(value, over);
     }
-    return clocks ? { ...state, clocks } : state;
-  });
+    return over ?? false;
+  };
+  let now: string | undefined;
+  const present = (): string => {
+    now ??= clock.tick();
+    return now;
+  };
+  return (state, local) => {
+    if (!Object.values(state.clocks).some(unfit)) return state;
+    const clocks: FieldClocks = {};
+    const fitted = (key: string, value: string): string => {
+      if (!unfit(value)) return value;
+      const field = key.split('.', 1)[0] as string;
+      return local && (field in local.data || key in local.clocks) ? '' : present();
+    };
+    if (!local) {
+      for (const [key, value] of Object.entries(state.clocks)) clocks[key] = fitted(key, value);
+      return { ...state, clocks };
+    }
+    // Each field with its own clock: the fields the device holds lose, the others are taken.
+    for (const key of Object.keys(state.data)) clocks[key] = fitted(key, clockOf(state.clocks, key));
+    for (const [key, value] of Object.entries(state.clocks)) if (!(key in clocks)) clocks[key] = fitted(key, value);
+    return { ...state, clocks };
+  };
 }
 
 /** Merges a parsed backup into the device, all or nothing. */
@@ -234,6 +252,7 @@ export async function restoreBackup(
   }
   const { db } = context;
   const tables = [db.outbox, db.meta, db.blobs, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
+  const fitClocks = clockFitter(context);
   const restored = await db.transaction('rw', tables, async () => {
     const counts: RestoreCounts = { files: 0 };
     const total = RECORD_TYPES.reduce((sum, type) => sum + (backup.body.records[type]?.length ?? 0), 0);
@@ -243,7 +262,7 @@ export async function restoreBackup(
       for (let start = 0; start < states.length; start += CHUNK) {
         // Throwing inside the transaction aborts it: what was merged so far is rolled back.
         if (signal?.aborted) throw new RestoreCancelledError();
-        const merged = await mergeRecords(context, type, clocksOfNow(context, states.slice(start, start + CHUNK)));
+        const merged = await mergeRecords(context, type, states.slice(start, start + CHUNK), fitClocks);
         const sum = counts[type] ?? { added: 0, updated: 0, unchanged: 0 };
         counts[type] = {
           added: sum.added + merged.added,

@@ -230,6 +230,8 @@ export async function mergeRecords(
   context: DataContext,
   type: RecordType,
   incoming: readonly RecordState[],
+  /** Adjusts a record's clocks knowing the device's copy (a restore's clocks it cannot hold). */
+  fitClocks: (state: RecordState, local: RecordState | undefined) => RecordState = (state) => state,
 ): Promise<MergeCounts> {
   const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
   if (incoming.length === 0) return counts;
@@ -240,9 +242,12 @@ export async function mergeRecords(
     const stored = await table.bulkGet(ids);
     const rows: LooseRecord[] = [];
     const added: string[] = [];
-    for (const [index, state] of incoming.entries()) {
+    const fitted: RecordState[] = [];
+    for (const [index, given] of incoming.entries()) {
       const current = stored[index];
       const local = current ? splitClocks(current) : undefined;
+      const state = fitClocks(given, local);
+      fitted.push(state);
       const restored = restoreRecord(type, local, state, context.networkId);
       if (!restored) {
         counts.unchanged += 1;
@@ -264,7 +269,7 @@ export async function mergeRecords(
     await table.bulkPut(rows);
     if (added.length > 0) await addToOutbox(context, { type, recordIds: added, fields: null });
     // Later local writes must win over everything restored.
-    const latest = latestClock(incoming);
+    const latest = latestClock(fitted);
     if (latest !== '') deviceClock(context).observe(latest);
     await saveClock(context);
   });

@@ -138,6 +138,22 @@ describe('a backup of the device', () => {
     expect(held(deviceClock(laptop).snapshot())).toBe(true);
   });
 
+  test('a backup dated ahead, restored again after an edit, changes nothing and queues nothing', async () => {
+    const phone = await openTestContext();
+    deviceClock(phone).offsetMs = 10 * 365 * 86_400_000;
+    const visit = await createRecord(phone, 'visits', sampleRecords().visits);
+    const backup = await saved(phone);
+    const laptop = await openTestContext();
+    await restoreBackup(laptop, backup);
+    await updateRecord(laptop, 'visits', visit.id, { purpose: 'Édité après la restauration' });
+    const queued = await laptop.db.outbox.count();
+
+    const again = await restoreBackup(laptop, backup);
+    expect(again.visits).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect((await laptop.db.records('visits').get(visit.id))?.purpose).toBe('Édité après la restauration');
+    expect(await laptop.db.outbox.count()).toBe(queued);
+  });
+
   test('carries photos’ bytes and refuses damaged ones without writing anything', async () => {
     const context = await openTestContext();
     const bytes = new TextEncoder().encode('photo de l’atelier').buffer as ArrayBuffer;
