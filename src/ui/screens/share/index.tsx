@@ -74,9 +74,10 @@ export default function ShareScreen({ route }: ScreenProps) {
       ) : (
         <div class="stack">
           <p>{t.fromPage}</p>
-          <p class={styles.text} dir="auto" data-testid="shared-text">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll a long text (Safari). */}
+          <section aria-label={t.sharedWords} tabIndex={0} class={styles.text} dir="auto" data-testid="shared-text">
             {notes}
-          </p>
+          </section>
           <div class="actions">
             <Button variant="primary" onClick={() => setKeeping(true)}>
               {t.keep}

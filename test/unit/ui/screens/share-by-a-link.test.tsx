@@ -2,7 +2,7 @@
 // installed app in its own window; opened in a browser tab, the words came by a link: they are
 // shown, and kept as a visit draft only when the person asks.
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { listDrafts } from '../../../../src/db/drafts';
 import { parseHash } from '../../../../src/state/router';
 import ShareScreen from '../../../../src/ui/screens/share/index';
@@ -15,7 +15,7 @@ test('words a page sends by a link are shown, and become a visit draft only when
   history.replaceState(null, '', `/?${new URLSearchParams({ text: words })}#/partage`);
   render(<ShareScreen route={parseHash('#/partage')} />);
 
-  expect((await screen.findByTestId('shared-text')).textContent).toBe(words);
+  expect((await screen.findByRole('region', { name: 'Texte reçu' })).textContent).toBe(words);
   expect(await listDrafts(app.context)).toEqual([]);
 
   fireEvent.click(screen.getByRole('button', { name: 'Nouvelle visite avec ce texte' }));
@@ -23,4 +23,23 @@ test('words a page sends by a link are shown, and become a visit draft only when
     .poll(async () => (await listDrafts(app.context)).map((draft) => (draft.values as { notes?: string }).notes))
     .toEqual([words]);
   await expect.poll(() => location.search).toBe('');
+});
+
+test('a share to the installed app (its own window) becomes a visit draft with no tap', async () => {
+  const words = 'Compte rendu du conseil';
+  const standalone = vi
+    .spyOn(window, 'matchMedia')
+    .mockImplementation(
+      (query) => ({ matches: query === '(display-mode: standalone)', media: query }) as MediaQueryList,
+    );
+  try {
+    history.replaceState(null, '', `/?${new URLSearchParams({ text: words })}#/partage`);
+    render(<ShareScreen route={parseHash('#/partage')} />);
+    await expect
+      .poll(async () => (await listDrafts(app.context)).map((draft) => (draft.values as { notes?: string }).notes))
+      .toContain(words);
+    expect(screen.queryByRole('button', { name: 'Nouvelle visite avec ce texte' })).toBeNull();
+  } finally {
+    standalone.mockRestore();
+  }
 });
