@@ -13,7 +13,7 @@ import type { Visit } from '../domain/visit';
 import { SEARCH_TABLE, type SearchedTable, type SearchSegment, WORDS_TABLE } from './search-index';
 import { visitSearchWords } from './search-text';
 import { addWords, unknownWords, wordKeys } from './search-words';
-import { readEpoch, remember, remembered, type Settled, settleEpoch } from './word-look-ups';
+import { readEpoch, remember, remembered, settleEpoch } from './word-look-ups';
 
 interface Entry {
   id: string;
@@ -103,11 +103,14 @@ interface Pending {
   queued: string[];
   /** Words not looked up: the tab found them in the list before (word-look-ups.ts). */
   assumed: string[];
+  /** The remembered set the words assumed were taken from: they hold if it is still the tab's. */
+  assumedFrom: Set<string> | null;
   /**
-   * Whether the words the tab remembers hold for this transaction: the list's epoch, read with
-   * its first look-up and settled once (word-look-ups.ts).
+   * The list's epoch, read when the first word is asked in this transaction (looked up or
+   * assumed) and settled once (word-look-ups.ts): done once it is, and a new epoch, if the list
+   * had none, written.
    */
-  epoch: Promise<Settled> | null;
+  epoch: Promise<unknown> | null;
   /** The words sent and those found unknown, per look-up (a failure kept for the last write to throw). */
   lookUps: Promise<{ sent: string[]; unknown: string[] } | { error: unknown }>[];
   /** The write of what was collected, once the writes issued with it are: null until one is. */
@@ -124,6 +127,7 @@ function pendingOf(trans: DBCoreTransaction): Pending {
       asked: new Set(),
       queued: [],
       assumed: [],
+      assumedFrom: null,
       epoch: null,
       lookUps: [],
       flushing: null,
@@ -136,8 +140,8 @@ function pendingOf(trans: DBCoreTransaction): Pending {
 /**
  * Looks the words up while the records are being written, each word once per transaction:
  * the slices of a pulled page share most of their words. A word the tab found in the list
- * before is not looked up, if the list's epoch, read with the first look-up, says it still holds
- * (word-look-ups.ts). A word of a write that then fails is added all the same: a known word
+ * before is not looked up, if the list's epoch, read with the first word asked, says it still
+ * holds (word-look-ups.ts). A word of a write that then fails is added all the same: a known word
  * that no record holds costs a search nothing but a look-up.
  */
 function lookUpWords(down: DBCore, trans: DBCoreTransaction, pending: Pending, keys: readonly string[]): void {
@@ -147,11 +151,16 @@ function lookUpWords(down: DBCore, trans: DBCoreTransaction, pending: Pending, k
   for (const key of keys) {
     if (pending.asked.has(key)) continue;
     pending.asked.add(key);
-    if (known.has(key)) pending.assumed.push(key);
-    else pending.queued.push(key);
+    if (known.has(key)) {
+      pending.assumed.push(key);
+      pending.assumedFrom ??= known;
+    } else pending.queued.push(key);
   }
-  if (pending.asked.size > 0)
-    pending.epoch ??= readEpoch(words, trans).then((stored) => settleEpoch(words, trans, remembered(down), stored));
+  if (pending.asked.size > 0 && pending.epoch === null) {
+    pending.epoch = readEpoch(words, trans).then((stored) => settleEpoch(words, trans, remembered(down), stored));
+    // Awaited by the words' write, which a look-up's failure (the transaction aborted) ends first.
+    pending.epoch.catch(() => {});
+  }
   if (!first || pending.queued.length === 0) return;
   const lookUp = Promise.resolve().then(async () => {
     const sent = pending.queued;
@@ -167,30 +176,31 @@ function lookUpWords(down: DBCore, trans: DBCoreTransaction, pending: Pending, k
  * per write cost IndexedDB more than the page's records did.
  */
 async function flush(down: DBCore, trans: DBCoreTransaction, pending: Pending): Promise<void> {
-  const { entries, lookUps, assumed } = pending;
+  const { entries, lookUps, assumed, assumedFrom } = pending;
   pending.entries = new Map();
   pending.lookUps = [];
   pending.assumed = [];
+  pending.assumedFrom = null;
   pending.flushing = null;
   const writes: Promise<unknown>[] = [];
   for (const [table, written] of entries) {
     writes.push(down.table(SEARCH_TABLE).mutate({ type: 'add', trans, values: [segmentOf(table, written)] }));
   }
-  writes.push(settleWords(down, trans, pending.epoch, lookUps, assumed));
+  writes.push(settleWords(down, trans, pending.epoch, lookUps, { words: assumed, from: assumedFrom }));
   await Promise.all(writes);
 }
 
 /**
- * Adds the words the look-ups found unknown and remembers those found known. If the list's
- * epoch is not the one the tab's remembered words are of, the words assumed known are looked
- * up now.
+ * Adds the words the look-ups found unknown and remembers those found known. If the words
+ * assumed known were taken from a set the tab has since dropped (the list's epoch is not the
+ * one they were found in, as this or an earlier transaction read it), they are looked up now.
  */
 async function settleWords(
   down: DBCore,
   trans: DBCoreTransaction,
-  epoch: Promise<Settled> | null,
+  epoch: Pending['epoch'],
   lookUps: Pending['lookUps'],
-  assumed: readonly string[],
+  assumed: { words: readonly string[]; from: Set<string> | null },
 ): Promise<void> {
   const words = down.table(WORDS_TABLE);
   const unknown = new Set<string>();
@@ -208,10 +218,12 @@ async function settleWords(
   }
   // No word asked in this transaction yet: no epoch read, nothing to remember.
   if (epoch === null) return;
-  const { held, written } = await epoch;
-  if (!held && assumed.length > 0) sort(assumed, await unknownWords(words, trans, assumed));
-  remember(remembered(down), found);
-  await Promise.all([written, addWords(words, trans, [...unknown])]);
+  await epoch;
+  const kept = remembered(down);
+  if (assumed.from !== kept.words && assumed.words.length > 0)
+    sort(assumed.words, await unknownWords(words, trans, assumed.words));
+  remember(kept, found);
+  await addWords(words, trans, [...unknown]);
 }
 
 /**

@@ -6,12 +6,16 @@
 // any tab): what a tab remembers holds only while the list is the one it read. The list keeps
 // an epoch record, written by the first write after it was created or emptied, that every
 // write reads with its look-ups in its own transaction; the words a tab remembers are of the
-// epoch it read them in, and a write that finds another epoch looks them up again.
+// epoch it read them in, and a write that finds another epoch looks them up again. A write
+// takes its words from the remembered set as soon as it is issued, before its transaction (and
+// its epoch read) starts, so a write queued behind the one that meets a new epoch has taken
+// them from the old epoch's set: a new epoch gets a new set, and a write's assumed words hold
+// only if the set they came from is the one of the epoch it read.
 import type { DBCore, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { newId } from '../domain/ids';
 
 /** The epoch's key in the list of words: no word's key (`table<TAB>word`) is without a tab. */
-export const EPOCH_KEY = 'epoch';
+const WORDS_EPOCH_KEY = 'epoch';
 
 /**
  * How many words a tab remembers at most: a pull of a large network looks up its whole
@@ -22,6 +26,7 @@ const REMEMBERED = 20_000;
 interface Remembered {
   /** The epoch the words were found in; null before a write read one. */
   epoch: string | null;
+  /** Replaced, never emptied, when the epoch changes: writes compare the set they took words from. */
   words: Set<string>;
 }
 
@@ -39,37 +44,30 @@ export function remembered(core: DBCore): Remembered {
 
 /** The epoch of the list as this transaction sees it (undefined: none written since it was emptied). */
 export async function readEpoch(words: DBCoreTable, trans: DBCoreTransaction): Promise<string | undefined> {
-  const stored = (await words.get({ trans, key: EPOCH_KEY })) as { epoch?: string } | undefined;
+  const stored = (await words.get({ trans, key: WORDS_EPOCH_KEY })) as { epoch?: string } | undefined;
   return stored?.epoch;
-}
-
-/** Whether the remembered words held for a transaction, and the write of its new epoch if any. */
-export interface Settled {
-  held: boolean;
-  written: Promise<unknown> | null;
 }
 
 /**
  * Settles what the tab remembers with the epoch a transaction read, once per transaction: if it
- * is not the one the words were found in, they are forgotten (and the caller looks up those it
- * assumed known). A list without an epoch gets one, in this transaction: if that aborts, the
- * next write finds none again and forgets.
+ * is not the one the words were found in, they are forgotten, in a new set (the words a write
+ * assumed from the old one are looked up). A list without an epoch gets one, in this
+ * transaction: the write returned. If that aborts, the next write finds none again and forgets.
  */
 export function settleEpoch(
   words: DBCoreTable,
   trans: DBCoreTransaction,
   kept: Remembered,
   stored: string | undefined,
-): Settled {
-  const held = stored !== undefined && stored === kept.epoch;
-  if (!held) kept.words.clear();
+): Promise<unknown> | null {
+  if (stored === undefined || stored !== kept.epoch) kept.words = new Set();
   if (stored !== undefined) {
     kept.epoch = stored;
-    return { held, written: null };
+    return null;
   }
   const epoch = newId();
   kept.epoch = epoch;
-  return { held, written: words.mutate({ type: 'put', trans, values: [{ key: EPOCH_KEY, epoch }] }) };
+  return words.mutate({ type: 'put', trans, values: [{ key: WORDS_EPOCH_KEY, epoch }] });
 }
 
 /** Remembers words found in the list, in the epoch settled for this transaction. */

@@ -130,6 +130,26 @@ describe('the search’s text kept on disk', () => {
     ]);
   });
 
+  test('knows a word this tab found before another tab wiped the device, when two writes start together after it', async () => {
+    const context = await openTestContext();
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-05'), notes: 'Jardin' });
+    // Found in the list of words by this write: this tab remembers « jardin ».
+    await createRecord(context, 'visits', { visitedAt: at('2026-03-05'), notes: 'Jardin partagé' });
+
+    const otherTab = await openDataContext({ name: context.db.name });
+    await leaveNetwork(otherTab, { wipe: true });
+    otherTab.db.close();
+    // The second write takes « jardin » as known as it is issued, before the first one's
+    // transaction has read that the list was emptied.
+    await Promise.all([
+      createRecord(context, 'visits', { visitedAt: at('2026-03-06'), notes: 'Potager' }),
+      createRecord(context, 'visits', { visitedAt: at('2026-03-07'), notes: 'Jardin des Pionniers' }),
+    ]);
+    expect((await listVisits(context, { limit: 10, query: 'jardin' })).map((row) => row.visit.notes)).toEqual([
+      'Jardin des Pionniers',
+    ]);
+  });
+
   test('keeps a pulled page of many visits searchable, its text in one segment and each word once', async () => {
     const context = await openTestContext();
     const page = Array.from({ length: 120 }, (_, index) =>
