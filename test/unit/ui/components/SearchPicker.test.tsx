@@ -69,6 +69,23 @@ describe('the search picker', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Changer (Mairie de Vitré)' }));
   });
 
+  test('a pick the parent refused does not move the focus at a later, unrelated change', () => {
+    const picker = (selected: string[]) => (
+      <>
+        <SearchPicker label="Lieu" options={lieux} selected={selected} onChange={() => {}} multiple />
+        <button type="button">Ailleurs</button>
+      </>
+    );
+    const view = render(picker([]));
+    fireEvent.input(search(), { target: { value: 'forge' } });
+    fireEvent.click(screen.getByRole('button', { name: /La Forge/ }));
+    const elsewhere = screen.getByRole('button', { name: 'Ailleurs' });
+    elsewhere.focus();
+    // A live re-read brings another pick: the focus stays where the person put it.
+    view.rerender(picker(['c']));
+    expect(document.activeElement).toBe(elsewhere);
+  });
+
   test('offers to create what was typed when nothing has that name, and Enter does it', () => {
     const onCreate = vi.fn();
     render(<Harness onCreate={onCreate} />);
