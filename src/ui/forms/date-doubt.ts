@@ -29,7 +29,7 @@ export function dateDoubt(
 }
 
 /** What a form says of a date it doubts, by doubt. */
-export type DateDoubtWords = Readonly<Record<'too_old' | 'too_far', string>>;
+type DateDoubtWords = Readonly<Record<'too_old' | 'too_far', string>>;
 
 /**
  * `check(dates, form)`: a sentence by field name for the dates (by their controls' names in
