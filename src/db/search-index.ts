@@ -12,8 +12,15 @@ import type { DBCore, Middleware } from 'dexie';
 import { indexWrites } from './index-writes-loader';
 
 export const SEARCH_TABLE = 'searchSegments';
-/** Every word the search's text has ever held, per table (search-words.ts). */
+/**
+ * Every word the search's text has ever held, per table (search-words.ts). Words are only ever
+ * added: a tab remembers those it found here while the list's epoch record is the one it read
+ * (word-look-ups.ts), so a write that deletes words must delete that record in its transaction
+ * (the middleware below does it).
+ */
 export const WORDS_TABLE = 'searchWords';
+/** The list's epoch record: no word's key (`table<TAB>word`) is without a tab. */
+export const WORDS_EPOCH_KEY = 'epoch';
 
 export type SearchedTable = 'visits' | 'organisations' | 'contacts';
 export const SEARCHED: readonly string[] = ['visits', 'organisations', 'contacts'] satisfies SearchedTable[];
@@ -60,6 +67,17 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
       ),
     table: (name) => {
       const table = down.table(name);
+      if (name === WORDS_TABLE)
+        return {
+          ...table,
+          mutate: (request) =>
+            request.type === 'delete' || request.type === 'deleteRange'
+              ? Promise.all([
+                  table.mutate(request),
+                  table.mutate({ type: 'delete', trans: request.trans, keys: [WORDS_EPOCH_KEY] }),
+                ]).then(([response]) => response)
+              : table.mutate(request),
+        };
       if (!SEARCHED.includes(name)) return table;
       return {
         ...table,

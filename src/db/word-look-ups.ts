@@ -13,9 +13,7 @@
 // only if the set they came from is the one of the epoch it read.
 import type { DBCore, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { newId } from '../domain/ids';
-
-/** The epoch's key in the list of words: no word's key (`table<TAB>word`) is without a tab. */
-const WORDS_EPOCH_KEY = 'epoch';
+import { WORDS_EPOCH_KEY } from './search-index';
 
 /**
  * How many words a tab remembers at most: a pull of a large network looks up its whole
