@@ -7,6 +7,7 @@ import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import { foldLine } from './ics';
 import { MAX_COLUMNS } from './lieu-import';
+import { oneLine } from './one-line';
 import { isoDay, restoredPhone } from './spreadsheet-cells';
 import { decodeText, notTextKind, tooLargeToRead } from './text-file';
 import type { FieldIssue } from './validation';
@@ -258,7 +259,8 @@ function splitList(text: string): string[] {
 }
 
 /** A line is kept when the contact schema accepts it; otherwise the first reason is given. */
-function judge(line: number, contact: ImportedContact): ImportLine {
+function judge(line: number, read: ImportedContact): ImportLine {
+  const contact = onOneLine(read);
   if (contact.name === '') return { line, problem: { kind: 'noName' } };
   const { organisationNames: _names, ...fields } = contact;
   const issue = issueOfNewRecord('contacts', fields);
@@ -270,6 +272,24 @@ function judge(line: number, contact: ImportedContact): ImportLine {
     if (lieuIssue) return { line, problem: { kind: 'invalid', issue: { ...lieuIssue, field: 'organisations' } } };
   }
   return { line, contact };
+}
+
+/**
+ * Every field but the notes is one line in the person's form: a CSV cell or a vCard value of two
+ * lines is stored as the form shows it, the lines joined by a space.
+ */
+function onOneLine(contact: ImportedContact): ImportedContact {
+  const line = (text: string | null) => (text === null ? null : oneLine(text));
+  return {
+    ...contact,
+    name: oneLine(contact.name),
+    role: line(contact.role),
+    phone: line(contact.phone),
+    email: line(contact.email),
+    tags: contact.tags.map(oneLine),
+    consentNote: line(contact.consentNote),
+    organisationNames: contact.organisationNames.map(oneLine),
+  };
 }
 
 /**

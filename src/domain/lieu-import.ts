@@ -9,6 +9,7 @@ import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import { nestedTooDeep } from './json-shape';
 import { websiteAsTyped } from './links';
+import { oneLine } from './one-line';
 import { newWebsiteIssue } from './organisation';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
@@ -317,7 +318,9 @@ function mapLieuRow(
       // name, before a colon held to it by a no-break space as the app's French text does.
       const header = headers[column] ?? '';
       notes.push(/^(description|notes?|commentaires?)$/i.test(header) ? cell : `${header}\u00a0: ${cell}`);
-    } else values.set(target, [...(values.get(target) ?? []), cell]);
+    }
+    // Every other field is one line in the lieu's form: a cell of two lines is stored as it shows.
+    else values.set(target, [...(values.get(target) ?? []), oneLine(cell)]);
   });
   const text = (target: LieuImportTarget) => (values.get(target) ?? []).join(', ');
   const name = text('name');

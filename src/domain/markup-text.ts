@@ -5,13 +5,9 @@
 // characters are left out: they are no text, and tools that read the file choke on them.
 
 import { withoutControlCharacters } from './control-characters';
+import { oneLine } from './one-line';
 
 const LINE_BREAK = /\r\n|\r|\n/;
-
-/** The text on one line (table cells, facts, titles). */
-function oneLine(text: string): string {
-  return text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
-}
 
 // ---- Markdown ---------------------------------------------------------------------------
 

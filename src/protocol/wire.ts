@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from '../domain/ids';
 import type { FieldClocks } from '../domain/merge';
+import { oneLine } from '../domain/one-line';
 import { isReservedName } from '../domain/reserved-names';
 import type { FieldIssue } from '../domain/validation';
 import { ROLES, type Role } from '../domain/vocabulary';
@@ -252,29 +253,14 @@ export interface PullResponse extends ServerTime {
 /** The value of the pull's `room` parameter that asks for `filesRoomBytes`. */
 export const FILES_ROOM = 'files';
 
-/** The line breaks and tabs a pasted name may hold. */
-const BREAKS_IN_A_NAME = /[\t\n\v\f\r\u0085\u2028\u2029]+/;
+/** What a name loses: control characters (line breaks and tabs become spaces), bidi overrides, lone surrogates. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
-const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+const NOT_IN_A_NAME = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
 /**
  * A character that draws something: not a space, a format character (zero-width…), a mark alone,
  * nor a letter drawn blank (the Hangul fillers, the blank Braille pattern).
  */
 const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\s\u115f\u1160\u2800\u3164\uffa0]/u;
-
-/**
- * The lines of a name joined by one space, the spaces around each break dropped. Split rather
- * than matched with those spaces: a pattern that starts with a run of spaces tries it again from
- * each of them, slow on a name of thousands of spaces.
- */
-function oneLine(name: string): string {
-  if (!BREAKS_IN_A_NAME.test(name)) return name;
-  return name
-    .split(BREAKS_IN_A_NAME)
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(' ');
-}
 
 /**
  * A person's or a device's name, shown on every device of the network and printed by the CLI:
@@ -288,7 +274,8 @@ function nameSchema(maxLength: number) {
   return v.pipe(
     v.string(),
     v.transform((name) => {
-      const cleaned = oneLine(name).replace(NOT_IN_A_NAME, '');
+      // Taken out before the lines are joined, so none is left between a break and a space.
+      const cleaned = oneLine(name.replace(NOT_IN_A_NAME, ''));
       return VISIBLE.test(cleaned) ? cleaned : '';
     }),
     v.trim(),

@@ -144,7 +144,7 @@ describe('joining a network', () => {
       body: JSON.stringify({
         code,
         deviceName: 'Télé\u0000phone\u001b[2J\u001b[31m de Sam\u202e',
-        memberName: 'Sam\u0007\r\nRoot\u0085',
+        memberName: 'Sam\u0007\r\n\u0007 Root\u0085',
         clockNode: 'aaaaaaaaaaaaaaaa',
       }),
     });

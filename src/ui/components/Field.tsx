@@ -9,6 +9,7 @@ import type {
   TextareaHTMLAttributes,
 } from 'preact';
 import { useId } from 'preact/hooks';
+import { oneLine } from '../../domain/one-line';
 import { common } from '../i18n/common';
 import { useMessages } from '../i18n/messages';
 import { classes } from './classes';
@@ -63,12 +64,12 @@ type SelectFieldProps = FieldFrame & { as: 'select'; children: ComponentChildren
 type FieldProps = InputFieldProps | TextareaFieldProps | SelectFieldProps;
 
 /**
- * A one-line field's value with each line break as a space. A browser drops the line breaks of
- * an input's value, so a name of two lines (a CSV cell, a vCard, another device) showed and,
- * once edited, saved as "MarieDupont".
+ * A one-line field's value on one line, by the rule imports and names are cleaned with. A browser
+ * drops the line breaks of an input's value, so a name of two lines (from another device or an
+ * older import) showed and, once edited, saved as "MarieDupont".
  */
-function oneLine<T>(value: T): T | string {
-  return typeof value === 'string' && /[\r\n]/.test(value) ? value.replace(/\r\n|[\r\n]/g, ' ') : value;
+function shownOnOneLine<T>(value: T): T | string {
+  return typeof value === 'string' ? oneLine(value) : value;
 }
 
 export function Field(props: FieldProps) {
@@ -97,7 +98,7 @@ export function Field(props: FieldProps) {
     );
   } else {
     const props = control as InputHTMLAttributes<HTMLInputElement>;
-    input = <input {...props} value={oneLine(props.value)} {...shared} />;
+    input = <input {...props} value={shownOnOneLine(props.value)} {...shared} />;
   }
 
   return (

@@ -439,6 +439,20 @@ describe('contacts from a hostile or confused spreadsheet', () => {
     ]);
   });
 
+  test('stores a cell or a vCard value of two lines as the one-line form shows it; the notes keep their lines', () => {
+    const csv = csvContactLines(
+      'Nom;Rôle;Étiquettes;Notes\n"Marie\r\n Dupont";"Gérante\tdu café";"élus\nbénévoles";"a\nb"\n',
+    );
+    expect(contactOf(csv[0])).toMatchObject({
+      name: 'Marie Dupont',
+      role: 'Gérante du café',
+      tags: ['élus bénévoles'],
+      notes: 'a\nb',
+    });
+    const card = vCardContactLines('BEGIN:VCARD\r\nFN:Marie\\nDupont\r\nORG:La\\nForge\r\nNOTE:a\\nb\r\nEND:VCARD\r\n');
+    expect(contactOf(card[0])).toMatchObject({ name: 'Marie Dupont', organisationNames: ['La Forge'], notes: 'a\nb' });
+  });
+
   test('refuses a file too large to read on a phone', () => {
     expect(contactLines(new Uint8Array(51 * 1024 * 1024), 'contacts.csv')).toEqual([
       { line: 1, problem: { kind: 'tooLarge' } },

@@ -257,6 +257,11 @@ describe('files from a hostile or confused spreadsheet', () => {
     expect(lines[1]).toMatchObject({ line: 3, lieu: { name: 'La Forge', email: 'forge@example.fr' } });
   });
 
+  it('stores a cell of two lines as the lieu’s one-line form shows it; the notes keep their lines', () => {
+    const lines = mapped('Nom;Adresse;Description\n"La\r\nForge";"2 rue\n du Port";"a\nb"\n');
+    expect(lines[0]).toMatchObject({ lieu: { name: 'La Forge', address: '2 rue du Port', notes: 'a\nb' } });
+  });
+
   it('skips the header of a second file pasted below the first, its byte order mark included', () => {
     const read = readLieuText('\uFEFFNom;Commune\nCafé;Redon\n\uFEFFNom;Commune\nLa Forge;Redon\n');
     if ('problem' in read) throw new Error(read.problem);
