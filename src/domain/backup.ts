@@ -177,6 +177,10 @@ export async function parseBackup(
     else unknownRecords.set(type, [...(unknownRecords.get(type) ?? []), ...kept]);
   }
   if (unknownWithoutId > 0) return { ok: false, problem: { kind: 'unknown_without_id', count: unknownWithoutId } };
+  for (const type of RECORD_TYPES) {
+    const states = records[type];
+    if (states) records[type] = onePerRecord(type, states);
+  }
   return {
     ok: true,
     backup: {
@@ -186,6 +190,26 @@ export async function parseBackup(
       body: { ...body, records, unknownRecords: Object.fromEntries(unknownRecords) },
     },
   };
+}
+
+/**
+ * Each record once. A file made by hand, or two files pasted into one, may hold a record twice:
+ * restored side by side, both copies counted as added and the last one written won whole, older
+ * fields and all. Its copies are merged field by field by the restore's own rule, as if restored
+ * one after the other.
+ */
+function onePerRecord(type: RecordType, states: RecordState[]): RecordState[] {
+  const indexOf = new Map<unknown, number>();
+  const kept: RecordState[] = [];
+  for (const state of states) {
+    const index = indexOf.get(state.data.id);
+    const earlier = index === undefined ? undefined : kept[index];
+    if (index === undefined || !earlier) {
+      indexOf.set(state.data.id, kept.length);
+      kept.push(state);
+    } else kept[index] = restoreRecord(type, earlier, state, earlier.data.networkId as string)?.state ?? earlier;
+  }
+  return kept;
 }
 
 /**

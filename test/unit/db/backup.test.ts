@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import {
   DamagedFileError,
@@ -102,6 +103,25 @@ describe('a backup of the device', () => {
     const [entry] = await laptop.db.outbox.toArray();
     expect(entry?.fields).toEqual(expect.arrayContaining(['purpose']));
     expect(entry?.fields).not.toContain('notes');
+  });
+
+  test('a file holding a record twice restores it once, each field from the copy that changed it last', async () => {
+    const phone = await openTestContext();
+    const visit = await createRecord(phone, 'visits', sampleRecords().visits);
+    const older = (await saved(phone)).body.records.visits ?? [];
+    await updateRecord(phone, 'visits', visit.id, { purpose: 'Complété sur le téléphone' });
+    const { body } = await saved(phone);
+    // Made by hand (or two files pasted into one): the newer copy first.
+    const plain = JSON.stringify({ ...body, records: { visits: [...(body.records.visits ?? []), ...older] } });
+    const checksum = createHash('sha256').update(plain).digest('hex');
+    const parsed = await parseBackup(`{"format":"valise-backup","version":1,"checksum":"${checksum}","body":${plain}}`);
+    if (!parsed.ok) throw new Error(parsed.problem.kind);
+
+    const laptop = await openTestContext();
+    const counts = await restoreBackup(laptop, parsed.backup);
+
+    expect(counts.visits).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect((await laptop.db.records('visits').get(visit.id))?.purpose).toBe('Complété sur le téléphone');
   });
 
   test('local writes after a restore win over the restored clocks', async () => {
