@@ -185,7 +185,8 @@ export function engineJourneys(name: EngineName): void {
       // On a wide screen the side column's places stay where they were as the form opens.
       await device.setViewport(DESKTOP);
       const listPlaces = await placesTop(device);
-      await device.click({ role: 'link', name: 'Nouvelle visite', within: MAIN });
+      // There, « Nouvelle visite » is the side column's button alone (the list's own is a phone's).
+      await device.click({ role: 'link', name: 'Nouvelle visite', within: { role: 'navigation' } });
       await device.waitFor({ role: 'heading', level: 1, name: 'Nouvelle visite' });
       expect(await placesTop(device)).toBe(listPlaces);
       await device.setViewport(PHONE);

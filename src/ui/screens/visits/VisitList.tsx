@@ -67,15 +67,12 @@ export function VisitList() {
         description={rows?.length === 0 && !searching ? t.purpose : undefined}
         actions={
           <>
-            {/* On a phone the "+" of the top bar is this button: the room goes to the visits. */}
-            <ButtonLink variant="primary" href={newVisitHref()} class={styles['visit-list__new']}>
-              {t.newVisit}
-            </ButtonLink>
             <ButtonLink href={hrefTo(FOLLOW_UPS)}>
               {t.followUps}
               {overdue ? <Badge tone="danger">{t.overdue(overdue)}</Badge> : null}
             </ButtonLink>
-            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)}>
+            {/* A wide screen's side column has « Rapports »; a phone has it here. */}
+            <ButtonLink variant="quiet" href={hrefTo(REPORTS_PATH)} class={styles['phone-only']}>
               {t.reports}
             </ButtonLink>
             {drafts ? <ButtonLink href={hrefTo('brouillons')}>{t.drafts(drafts)}</ButtonLink> : null}
@@ -121,8 +118,10 @@ export function VisitList() {
         ) : (
           <EmptyState
             title={t.emptyTitle}
+            // « Nouvelle visite » is in the bars of every screen: on a wide screen the side
+            // column's button says it in words, a phone's top bar only has a « + ».
             action={
-              <ButtonLink variant="primary" href={newVisitHref()}>
+              <ButtonLink variant="primary" href={newVisitHref()} class={styles['phone-only']}>
                 {t.newVisit}
               </ButtonLink>
             }
