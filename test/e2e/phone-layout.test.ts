@@ -361,6 +361,41 @@ describe('a phone with the network’s data', () => {
     expect(cut).toEqual([]);
   });
 
+  // Firefox and a desktop WebKit draw a classic scrollbar: 12 px less for the bar, its labels
+  // still sized by the window's width. "Diagnostics" and "Événements" touched end to end.
+  test('the bottom bar’s labels stand apart with a classic scrollbar taking 12 px', async () => {
+    await page.setViewportSize(PHONE);
+    await open('#/visites', { css: '[data-testid="visit-item"]' });
+    const labels = await page.evaluate(() => {
+      // The scrollbar's 12 px taken from the bar (a phone's Chromium draws none), by a
+      // constructed sheet: the page's CSP refuses a style element.
+      const scrollbar = new CSSStyleSheet();
+      scrollbar.replaceSync('.nav { right: 12px }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, scrollbar];
+      return [...document.querySelectorAll('.nav__label')]
+        .filter((label) => label.getClientRects().length > 0)
+        .map((label) => {
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          const box = range.getBoundingClientRect();
+          return {
+            text: label.textContent,
+            left: box.left,
+            right: box.right,
+            width: document.querySelector('.nav')?.getBoundingClientRect().width,
+          };
+        });
+    });
+    expect(labels[0]?.width).toBe(PHONE.width - 12);
+    const close: string[] = [];
+    labels.forEach((label, index) => {
+      const before = labels[index - 1];
+      if (before && label.left - before.right < 4) close.push(`${before.text} | ${label.text}`);
+    });
+    expect(labels).toHaveLength(5);
+    expect(close).toEqual([]);
+  });
+
   test('Visites shows at least three visits above the fold', async () => {
     await page.setViewportSize(PHONE);
     await open('#/visites', { css: '[data-testid="visit-item"]' });
