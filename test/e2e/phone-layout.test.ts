@@ -95,7 +95,7 @@ beforeAll(async () => {
   server = await startServer({ dataDir });
   // Carte's tiles never come from the real OpenStreetMap in a test: its host resolves nowhere.
   browser = await launchBrowser(['--host-resolver-rules=MAP tile.openstreetmap.org ~NOTFOUND']);
-  context = await newDevice(browser, PHONE);
+  context = await newDevice(browser, PHONE, { touch: true });
   page = await context.newPage();
   const view = new NetworkPage(page, server.url);
   await view.openInvitation(code);

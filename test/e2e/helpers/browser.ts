@@ -82,11 +82,22 @@ export async function launchProfileDevice(
   return context;
 }
 
-/** A fresh device: its own IndexedDB, caches and service workers, in French, in Paris. */
+/**
+ * A fresh device: its own IndexedDB, caches and service workers, in French, in Paris. `touch`:
+ * a phone's screen, a finger and no mouse (`pointer: coarse`, `hover: none`, the meta viewport
+ * obeyed), as the page's media queries see a real phone; without it, a desktop browser's window.
+ */
 export function newDevice(
   browser: Browser,
   viewport: Viewport = PHONE,
-  { serviceWorkers = 'allow' }: { serviceWorkers?: 'allow' | 'block' } = {},
+  { serviceWorkers = 'allow', touch = false }: { serviceWorkers?: 'allow' | 'block'; touch?: boolean } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', serviceWorkers });
+  return browser.newContext({
+    viewport,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    serviceWorkers,
+    hasTouch: touch,
+    isMobile: touch,
+  });
 }
