@@ -1,3 +1,5 @@
+import type { FieldIssue } from './validation';
+
 // Names through which an object's prototype is reached. Written into an object by assignment
 // they would change its prototype, not a field; schemas drop them silently (valibot's object
 // and record skip them). And the names every plain object inherits: looked up in an object that
@@ -35,16 +37,29 @@ export function isReservedName(key: string): boolean {
 }
 
 /**
- * The dotted path of the first key of `value` (at any depth) that is a reserved name, or whose
- * dotted segments hold one (`answers.__proto__` is a map entry); null when there is none. The
- * path is written only for a key found: nearly every record holds none.
+ * What a record cannot hold, found at any depth: a key that is a reserved name (or whose dotted
+ * segments hold one: `answers.__proto__` is a map entry), or a number JSON cannot write back.
+ * `1e400` parses to Infinity, which JSON.stringify writes as null: a pushed record would be
+ * stored with null where its device keeps Infinity (IndexedDB does), and be told "applied".
  */
-export function reservedNameIn(value: unknown): string | null {
+export interface UnfitEntry {
+  /** Dotted path of the key or the value. */
+  path: string;
+  type: 'reserved_name' | 'not_finite';
+}
+
+/**
+ * The first unfit key or value of `value`, or null when there is none. The path is written only
+ * for one found: nearly every record holds none.
+ */
+export function unfitEntryIn(value: unknown): UnfitEntry | null {
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      const found = reservedNameIn(value[index]);
-      if (found !== null) return `${index}.${found}`;
+      const entry = value[index];
+      if (typeof entry === 'number' && !Number.isFinite(entry)) return { path: `${index}`, type: 'not_finite' };
+      const found = unfitEntryIn(entry);
+      if (found !== null) return { ...found, path: `${index}.${found.path}` };
     }
     return null;
   }
@@ -52,16 +67,21 @@ export function reservedNameIn(value: unknown): string | null {
   // for…in lists no array of keys (every pushed record passes here); records come from JSON
   // or structured clones, which inherit no enumerable key.
   for (const key in record) {
-    if (isReservedName(key)) return key;
+    if (isReservedName(key)) return { path: key, type: 'reserved_name' };
     const entry = record[key];
+    if (typeof entry === 'number' && !Number.isFinite(entry)) return { path: key, type: 'not_finite' };
     if (entry === null || typeof entry !== 'object') continue;
-    const found = reservedNameIn(entry);
-    if (found !== null) return `${key}.${found}`;
+    const found = unfitEntryIn(entry);
+    if (found !== null) return { ...found, path: `${key}.${found.path}` };
   }
   return null;
 }
 
-/** Said of such a key, for logs and the API (the device words it in its language). */
-export function reservedNameMessage(path: string): string {
-  return `${path} is not a name a field or an entry may have`;
+/** The issue of such an entry, for logs and the API (the device words it in its language). */
+export function unfitEntryIssue({ path, type }: UnfitEntry): FieldIssue {
+  const message =
+    type === 'reserved_name'
+      ? `${path} is not a name a field or an entry may have`
+      : `${path} is a number too large to be stored (JSON writes it as null)`;
+  return { field: path, type, message };
 }

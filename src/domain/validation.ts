@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { RECORD_SCHEMAS, type RecordMap, type RecordType } from './record-types';
-import { reservedNameIn, reservedNameMessage } from './reserved-names';
+import { unfitEntryIn, unfitEntryIssue } from './reserved-names';
 
 export interface FieldIssue {
   /** Dotted path of the field at fault ("" for the record as a whole). */
@@ -23,10 +23,10 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; issues: FieldI
  * must keep through its own edits, byte for byte.
  */
 export function validateRecord<K extends RecordType>(type: K, input: unknown): Validation<RecordMap[K]> {
-  // The schemas would drop such a key without a word, and a carried one could not be kept.
-  const reserved = reservedNameIn(input);
-  if (reserved)
-    return { ok: false, issues: [{ field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }] };
+  // The schemas would drop such a key without a word, and a carried one could not be kept; such
+  // a number would be stored as null.
+  const unfit = unfitEntryIn(input);
+  if (unfit) return { ok: false, issues: [unfitEntryIssue(unfit)] };
   return validateShape(type, input);
 }
 

@@ -95,4 +95,30 @@ describe('data no device could show safely', () => {
     expect(results[0]?.status === 'rejected' && results[0].reason).toMatch(/timeZone/);
     expect(results.slice(1).map((result) => result.status)).toEqual(['applied', 'applied']);
   });
+
+  it('refuses a number JSON cannot write back (1e400), in a field it knows or a later one, instead of storing null', async () => {
+    // A field of a later release, and a known one whose only bound is a minimum.
+    const later = creation('organisations', { name: 'La Fabrique', kind: 'tiers_lieu', surface: 0 });
+    const small = creation('organisations', { name: 'La Forge', kind: 'tiers_lieu', surface: 0 });
+    const visit = creation('visits', {
+      visitedAt: '2026-11-28T10:00:00.000Z',
+      services: ['inform'],
+      positionAccuracy: 1,
+    });
+    // JSON.stringify cannot write such a number: the body is written by hand, as a stranger's would be.
+    const body = JSON.stringify({ mutations: [later, small, visit] })
+      .replace('"surface":0', '"surface":1e400')
+      .replace('"positionAccuracy":1', '"positionAccuracy":1e999');
+    const response = await server.fetch(`${TEST_SERVER_URL}/api/sync/push`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    const { results } = (await response.json()) as PushResponse;
+    expect(results.map((result) => (result.status === 'rejected' ? result.issues : result.status))).toEqual([
+      [expect.objectContaining({ field: 'surface', type: 'not_finite' })],
+      'applied',
+      [expect.objectContaining({ field: 'positionAccuracy', type: 'not_finite' })],
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { updateRecord } from '../../src/db/writes';
 import { parseBackup } from '../../src/domain/backup';
 import { newId } from '../../src/domain/ids';
 import { RECORD_SCHEMAS } from '../../src/domain/record-types';
-import { isReservedName, reservedNameIn } from '../../src/domain/reserved-names';
+import { isReservedName, unfitEntryIn } from '../../src/domain/reserved-names';
 import { formatHlc } from '../../src/protocol/hlc';
 import type { PullResponse } from '../../src/protocol/wire';
 import { savedBackupText } from '../fixtures/backup';
@@ -23,7 +23,7 @@ const KNOWN = new Set([...Object.keys(RECORD_SCHEMAS.visits.entries), 'hlc']);
  */
 const extraFields = fc.dictionary(
   fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,11}$/).filter((key) => !KNOWN.has(key) && !isReservedName(key)),
-  fc.jsonValue({ maxDepth: 2 }).filter((value) => reservedNameIn(value) === null),
+  fc.jsonValue({ maxDepth: 2 }).filter((value) => unfitEntryIn(value) === null),
   { minKeys: 1, maxKeys: 4 },
 );
 const unknownTypes = fc.uniqueArray(

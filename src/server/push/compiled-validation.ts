@@ -6,7 +6,7 @@
 // valibot's order, building the same output; a schema or action it does not know leaves its
 // record type on valibot.
 import { RECORD_SCHEMAS, type RecordMap, type RecordType } from '../../domain/record-types';
-import { reservedNameIn } from '../../domain/reserved-names';
+import { unfitEntryIn } from '../../domain/reserved-names';
 import { splitFields, type Validation, validateRecord, validateShape } from '../../domain/validation';
 
 /** What a compiled check answers for an input valibot refuses. */
@@ -227,6 +227,6 @@ export function validateShapeFast<K extends RecordType>(type: K, input: unknown)
 
 /** validateRecord, answered by the compiled schema when the record is valid. */
 export function validateRecordFast<K extends RecordType>(type: K, input: unknown): Validation<RecordMap[K]> {
-  if (reservedNameIn(input) !== null) return validateRecord(type, input);
+  if (unfitEntryIn(input) !== null) return validateRecord(type, input);
   return validateShapeFast(type, input);
 }

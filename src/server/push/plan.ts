@@ -14,7 +14,7 @@ import {
 } from '../../domain/merge';
 import { refusal } from '../../domain/permissions';
 import { isRecordType, MAP_FIELDS, type RecordType, TEXT_FIELDS } from '../../domain/record-types';
-import { isReservedName, reservedNameIn, reservedNameMessage } from '../../domain/reserved-names';
+import { isReservedName, unfitEntryIn, unfitEntryIssue } from '../../domain/reserved-names';
 import { isSeedClock } from '../../domain/seed-clock';
 import { describeIssues, type FieldIssue } from '../../domain/validation';
 import type { Role } from '../../domain/vocabulary';
@@ -355,14 +355,10 @@ function planOne(
   if (crowded) return { refusal: crowded };
   // Merged into an object by assignment, such a name would reach its prototype; dropped, the
   // device would hear "applied" for a change that went nowhere. Clocks and bases name fields too.
-  const reserved =
-    reservedNameIn(mutation.fields) ??
-    reservedKeyOf(mutation.clocks) ??
-    (mutation.base ? reservedKeyOf(mutation.base) : null);
-  if (reserved !== null)
-    return {
-      refusal: fieldRefusal(type, { field: reserved, type: 'reserved_name', message: reservedNameMessage(reserved) }),
-    };
+  // A number JSON cannot write back would be stored as null.
+  const reserved = reservedKeyOf(mutation.clocks) ?? (mutation.base ? reservedKeyOf(mutation.base) : null);
+  const unfit = unfitEntryIn(mutation.fields) ?? (reserved === null ? null : { path: reserved, type: 'reserved_name' });
+  if (unfit !== null) return { refusal: fieldRefusal(type, unfitEntryIssue(unfit)) };
   const current = working.get(mutation.recordId) ?? null;
   const judged = judgeClocks(mutation.clocks, context, clocks, current?.clocks);
   // Such a clock sorts after every real one: accepted, it would lock the field for ever.

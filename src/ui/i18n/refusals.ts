@@ -97,6 +97,7 @@ const FIELD_PROBLEM: Record<Language, (label: string, problem: string) => string
 const SENTENCES: Record<Language, Words> = {
   fr: {
     reserved_name: 'ce nom de champ est réservé et ne peut pas être enregistré.',
+    not_finite: 'ce nombre est trop grand pour être enregistré.',
     clock: 'l’heure de cette modification n’est pas une heure réelle.',
     stray_entry: 'ce champ n’a pas d’entrées.',
     max_entries: 'trop d’entrées pour une seule fiche.',
@@ -113,6 +114,7 @@ const SENTENCES: Record<Language, Words> = {
   },
   en: {
     reserved_name: 'this field name is reserved and cannot be saved.',
+    not_finite: 'this number is too large to be saved.',
     clock: 'the time of this change is not a real time.',
     stray_entry: 'this field has no entries.',
     max_entries: 'too many entries for one record.',

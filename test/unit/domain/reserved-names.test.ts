@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reservedNameIn } from '../../../src/domain/reserved-names';
+import { unfitEntryIn } from '../../../src/domain/reserved-names';
 import { validateRecord } from '../../../src/domain/validation';
 
 const visit = {
@@ -16,9 +16,9 @@ const visit = {
 
 describe('reserved names', () => {
   it('finds one at any depth, in a key or a dotted segment, and nothing in ordinary data', () => {
-    expect(reservedNameIn(JSON.parse('{"a":{"b":[{"__proto__":1}]}}'))).toBe('a.b.0.__proto__');
-    expect(reservedNameIn({ 'answers.constructor': 1 })).toBe('answers.constructor');
-    expect(reservedNameIn({ notes: 'constructor', tags: ['prototype'] })).toBeNull();
+    expect(unfitEntryIn(JSON.parse('{"a":{"b":[{"__proto__":1}]}}'))?.path ?? null).toBe('a.b.0.__proto__');
+    expect(unfitEntryIn({ 'answers.constructor': 1 })?.path ?? null).toBe('answers.constructor');
+    expect(unfitEntryIn({ notes: 'constructor', tags: ['prototype'] })?.path ?? null).toBeNull();
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])(
