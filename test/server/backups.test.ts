@@ -126,6 +126,22 @@ describe('valise backup, verify and restore (SQLite)', () => {
     expect(err.join('\n')).toMatch(/not a Valise backup/);
   });
 
+  it('says in words when the backup given is a folder or no file, and restores nothing', async () => {
+    await seed(1);
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    const [newest] = readdirSync(join(dir, 'backups'));
+    for (const command of ['restore', 'verify']) {
+      const run = (file: string) => (command === 'restore' ? cli('restore', file) : cli('backup', '--verify', file));
+      expect(await run(join(dir, 'backups')), command).toBe(1);
+      expect(err.join('\n')).toBe(
+        `${join(dir, 'backups')} is a folder: give one backup in it, such as the newest, ${join(dir, 'backups', newest as string)}.`,
+      );
+      expect(await run(join(dir, 'gone.sqlite')), command).toBe(1);
+      expect(err.join('\n')).toBe(`No such file: ${join(dir, 'gone.sqlite')}.`);
+    }
+    expect(readdirSync(join(dir, 'data')).filter((name) => name.includes('before-restore'))).toEqual([]);
+  });
+
   it('restores a backup with the server stopped: a new epoch, the replaced store kept aside', async () => {
     await seed(2);
     const before = new SqliteStore(join(dir, 'data', 'valise.sqlite'));

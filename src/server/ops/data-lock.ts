@@ -77,6 +77,7 @@ export function unusable(dataDir: string, error: unknown): StartRefused {
   );
 }
 
-function userName(): string {
+/** Who runs this process, as the admin knows the account. */
+export function userName(): string {
   return process.env.USER ?? process.env.LOGNAME ?? `uid ${process.getuid?.() ?? '?'}`;
 }

@@ -25,7 +25,6 @@ interface RestoreOutcome {
 export class RestoreRefused extends Error {}
 
 export async function restoreBackup(file: string, config: ServerConfig, now: Date): Promise<RestoreOutcome> {
-  if (!existsSync(file)) throw new RestoreRefused(`No such file: ${file}.`);
   const verification = await verifyBackup(file);
   if (verification.problems.length > 0)
     throw new RestoreRefused(

@@ -2,14 +2,17 @@
 // SQLite: integrity_check and the tables; PostgreSQL dump: its table of contents and every
 // table's rows read back. Prints what it holds, so the admin sees it is the network's data.
 import { execFile } from 'node:child_process';
-import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { StartRefused } from '../start-refused';
 import { POSTGRES_MIGRATIONS } from '../store/postgres-schema';
 import { SqliteStore } from '../store/sqlite';
 import { SQLITE_MIGRATIONS } from '../store/sqlite-schema';
+import { userName } from './data-lock';
+import { parseBackupName } from './retention';
 
 const run = promisify(execFile);
 
@@ -25,15 +28,45 @@ interface Verification {
 
 function backupKind(file: string): 'sqlite' | 'dump' | null {
   const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
   try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 16, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw unreadable(file, error);
   }
   if (head.toString('latin1') === 'SQLite format 3\0') return 'sqlite';
   if (head.subarray(0, 5).toString('latin1') === 'PGDMP') return 'dump';
   return null;
+}
+
+/**
+ * A backup the command cannot open, said as what to do. After a dead disk the admin brings a
+ * backup back as root, often into /root, while `valise` reads it as the server's user; or gives
+ * the backups' folder itself. Each was a stack trace.
+ */
+function unreadable(file: string, error: unknown): StartRefused {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return new StartRefused(`No such file: ${file}.`);
+  if (code === 'EISDIR') {
+    const newest = readdirSync(file)
+      .filter((name) => parseBackupName(name))
+      .sort()
+      .at(-1);
+    return new StartRefused(
+      `${file} is a folder: give one backup in it${newest ? `, such as the newest, ${join(file, newest)}` : ''}.`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM')
+    return new StartRefused(
+      `This user (${userName()}) may not read ${file}. Copy it into a folder this user may read and give it to ` +
+        'this user (on a server set up by `valise deploy`: into /var/backups/valise, then chown valise: FILE), ' +
+        'and run the command again with that path.',
+    );
+  return new StartRefused(`Cannot read ${file}: ${(error as Error).message}.`);
 }
 
 export async function verifyBackup(file: string): Promise<Verification> {
