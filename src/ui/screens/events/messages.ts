@@ -55,8 +55,9 @@ export const messages = {
     organisers: 'Organisé par',
     services: 'Services',
     timeZoneOf: (zone: string) => `fuseau\u00a0: ${zone}`,
-    // The hours stay together: « 10:00 – » ending a line and « 12:00 » starting the next read as two times.
-    sameDay: (day: string, from: string, to: string) => `${day}, ${from}\u00a0–\u00a0${to}`,
+    // The hours stay together: « 10:00 – » ending a line and « 12:00 » starting the next read as two
+    // times. A line may break after a dash even before a no-break space: the word joiner forbids it.
+    sameDay: (day: string, from: string, to: string) => `${day}, ${from}\u00a0–\u2060\u00a0${to}`,
     range: (from: string, to: string) => `du ${from} au ${to}`,
     dayAt: (day: string, time: string) => `${day} à ${time}`,
     // Notes
@@ -190,7 +191,7 @@ export const messages = {
     organisers: 'Organised by',
     services: 'Services',
     timeZoneOf: (zone: string) => `time zone: ${zone}`,
-    sameDay: (day: string, from: string, to: string) => `${day}, ${from}\u00a0–\u00a0${to}`,
+    sameDay: (day: string, from: string, to: string) => `${day}, ${from}\u00a0–\u2060\u00a0${to}`,
     range: (from: string, to: string) => `from ${from} to ${to}`,
     dayAt: (day: string, time: string) => `${day} at ${time}`,
     notesTitle: 'Notes',

@@ -11,9 +11,11 @@ describe('an event’s times on screen', () => {
       endsAt: '2026-07-15T15:00:00.000Z',
       timeZone: 'Europe/Paris',
     };
-    expect(eventSpan(event, 'fr', words, 'Europe/Paris')).toBe('mercredi 15 juillet 2026, 09:30\u00a0–\u00a017:00');
+    expect(eventSpan(event, 'fr', words, 'Europe/Paris')).toBe(
+      'mercredi 15 juillet 2026, 09:30\u00a0–\u2060\u00a017:00',
+    );
     expect(eventSpan(event, 'fr', words, 'America/Cayenne')).toBe(
-      'mercredi 15 juillet 2026, 09:30\u00a0–\u00a017:00 · fuseau\u00a0: Paris (heure d’Europe centrale)',
+      'mercredi 15 juillet 2026, 09:30\u00a0–\u2060\u00a017:00 · fuseau\u00a0: Paris (heure d’Europe centrale)',
     );
   });
 
