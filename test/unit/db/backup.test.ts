@@ -200,7 +200,8 @@ describe('a backup of the device', () => {
 
   test('gives a device without a name the author name of the backup, never replacing one typed here', async () => {
     const phone = await openTestContext();
-    phone.identity.authorName = 'Camille Martin';
+    // Pasted on two lines, with a stray control character: one line, as Réglages shows it.
+    phone.identity.authorName = 'Camille\r\n\u0007Martin ';
     const backup = await saved(phone);
 
     const fresh = await openTestContext();
