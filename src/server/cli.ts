@@ -176,8 +176,9 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         }
         const file = args[0];
         if (!file) throw new CliError('Give the folder or the file to write: backup --dir DIR, or backup <file>.');
+        // A plain pg_dump is no file `restore` takes; --dir writes the archive it does.
         if (!(store instanceof SqliteStore))
-          throw new CliError('This server uses PostgreSQL: back it up with pg_dump "$DATABASE_URL" > file.sql.');
+          throw new CliError('This server uses PostgreSQL: back it up with backup --dir DIR (a pg_dump archive).');
         // SQLite's online backup copies a consistent state while the server keeps writing.
         await store.db.backup(file);
         io.out(`Backed up to ${file}.`);
@@ -192,8 +193,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       default:
-        io.err(USAGE);
-        return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+        return usage(command, io);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -202,6 +202,21 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
     }
     throw error;
   }
+}
+
+const STORE_COMMANDS = ['networks', 'invite', 'invitations', 'devices', 'revoke', 'backup', 'recovery'];
+
+/**
+ * The usage: on stdout when asked for (so it pages and greps), on stderr after a command it does
+ * not know, named first (the list alone read as a command that ran).
+ */
+function usage(command: string | undefined, io: CliIo): number {
+  if (command === undefined || ['help', '--help', '-h'].includes(command)) {
+    io.out(USAGE);
+    return 0;
+  }
+  io.err(`Unknown command: ${command}.\n\n${USAGE}`);
+  return 2;
 }
 
 /** Commands that do not open the store: deployment files, checking a backup, restoring one. */
@@ -260,6 +275,8 @@ function count(value: string, name: string): number {
 export async function main(argv: readonly string[], config: ServerConfig, io: CliIo): Promise<number> {
   const code = await runWithoutStore(argv, config, io);
   if (code !== null) return code;
+  // A mistyped command opened the store first, creating one wherever the shell stood.
+  if (!STORE_COMMANDS.includes(argv[0] ?? '')) return usage(argv[0], io);
   try {
     const store = await openStore(config);
     return await runCli(argv, store, config, io).finally(() => store.close());

@@ -1,5 +1,5 @@
 // The administration commands, on a real SQLite store; the backup is taken while writes go on.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -178,9 +178,15 @@ describe('valise CLI', () => {
     await copy.close();
   });
 
-  it('prints the usage for an unknown command', async () => {
-    expect(await cli('frobnicate')).toBe(2);
-    expect(err.join('\n')).toMatch(/Usage: npm run valise/);
+  it('names an unknown command without creating a store, and prints the usage asked for on stdout', async () => {
+    const data = join(dir, 'elsewhere');
+    const lines = { out: [] as string[], err: [] as string[] };
+    const io = { out: (line: string) => lines.out.push(line), err: (line: string) => lines.err.push(line) };
+    expect(await main(['devcies'], readConfig({ VALISE_DATA: data }), io)).toBe(2);
+    expect(lines.err.join('\n')).toMatch(/^Unknown command: devcies\.\n\nUsage: npm run valise/);
+    expect(existsSync(data)).toBe(false);
+    expect(await main(['--help'], readConfig({ VALISE_DATA: data }), io)).toBe(0);
+    expect(lines.out.join('\n')).toMatch(/^Usage: npm run valise/);
   });
 
   it.each([
