@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { APP_HEADER, PROTOCOL_HEADER, SERVER_HEADER } from '../protocol/wire';
 import type { ServerConfig } from './config';
 import { fail } from './http-errors';
-import { limitKey } from './ops/client-address';
+import { AddressList, limitKey } from './ops/client-address';
 import { requestCost } from './rate-limit';
 import type { RouteTable } from './route-table';
 import type { AppEnv } from './routes/env';
@@ -23,6 +23,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
  * tokens travel), status, duration, and the device when one was authenticated.
  */
 export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEnv> {
+  let proxyUnnamed = false;
   return async (c, next) => {
     const proposed = c.req.header('X-Request-Id');
     const requestId = proposed && REQUEST_ID_PATTERN.test(proposed) ? proposed : crypto.randomUUID();
@@ -41,6 +42,10 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(c.var.device ? { deviceId: c.var.device.id, networkId: c.var.device.networkId } : {}),
     });
+    if (!proxyUnnamed && behindUnnamedLocalProxy(c)) {
+      proxyUnnamed = true;
+      log({ level: 'warn', time: new Date(now()).toISOString(), message: UNNAMED_PROXY });
+    }
   };
 }
 
@@ -161,6 +166,29 @@ export function costOf(c: Context<AppEnv>): number {
 /** What the caller's requests and wrong codes are counted under (its address, an IPv6 /64). */
 export function clientLimitKey(c: Context<AppEnv>): string {
   return limitKey(clientAddress(c));
+}
+
+const LOOPBACK = new AddressList(['127.0.0.0/8', '::1'], 'loopback');
+
+const UNNAMED_PROXY =
+  'Requests come through a reverse proxy on this machine (they carry X-Forwarded-For) that VALISE_TRUSTED_PROXIES ' +
+  'does not name: every device counts as that one address, so 10 wrong invitation codes from anyone stop everyone ' +
+  'joining for 15 minutes, and all devices share one address’s rate. Set VALISE_TRUSTED_PROXIES=127.0.0.1 (or ::1).';
+
+/**
+ * A proxy set up by hand in front of the server (nginx, Caddy) without VALISE_TRUSTED_PROXIES:
+ * nothing failed, the whole network was counted as one address. Said once, to the admin's log;
+ * only for a proxy on this machine, which no caller from outside can pose as.
+ */
+function behindUnnamedLocalProxy(c: Context<AppEnv>): boolean {
+  if (!c.req.header('X-Forwarded-For')) return false;
+  let socket: string | undefined;
+  try {
+    socket = getConnInfo(c).remote.address;
+  } catch {
+    return false;
+  }
+  return socket !== undefined && LOOPBACK.has(socket) && !c.var.config.trustedProxies.has(socket);
 }
 
 /** The caller's address: the socket's, or what the trusted reverse proxies say it is. */

@@ -69,6 +69,25 @@ describe('the client address behind trusted proxies', () => {
     expect(new TrustedProxies([]).client('127.0.0.1', '203.0.113.9')).toBe('127.0.0.1');
   });
 
+  it('tells the admin once when a proxy on this machine forwards requests without being named', async () => {
+    const warnings = (logs: Record<string, unknown>[]) => logs.filter((entry) => entry.level === 'warn');
+    const unnamed: Record<string, unknown>[] = [];
+    const call = appWith({}, unnamed);
+    const proxied = { headers: { 'X-Forwarded-For': '203.0.113.9' } };
+    // A caller from outside writing the header, or no proxy at all, says nothing.
+    await call('/api/health', '203.0.113.9', proxied);
+    await call('/api/health', '127.0.0.1');
+    expect(warnings(unnamed)).toEqual([]);
+    await call('/api/health', '::ffff:127.0.0.1', proxied);
+    await call('/api/health', '::1', proxied);
+    expect(warnings(unnamed)).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Set VALISE_TRUSTED_PROXIES=127\.0\.0\.1/) }),
+    ]);
+    const named: Record<string, unknown>[] = [];
+    await appWith({ VALISE_TRUSTED_PROXIES: '127.0.0.1' }, named)('/api/health', '127.0.0.1', proxied);
+    expect(warnings(named)).toEqual([]);
+  });
+
   it('refuses a setting that is not an address or a range', () => {
     expect(() => new TrustedProxies(['localhost'])).toThrow(/not an address/);
     expect(() => new TrustedProxies(['10.0.0.0/33'])).toThrow(/prefix length/);
