@@ -378,10 +378,15 @@ export interface UpgradeRequired extends ApiError {
   serverVersion: string;
 }
 
-/** The network's files against its quota (GET /api/admin/storage). */
+/**
+ * The network's files against its quota, and its records (GET /api/admin/storage): no quota
+ * bounds them, so their figures let an admin notice a device pushing without end.
+ */
 export interface StorageInfo {
   usedBytes: number;
   quotaBytes: number;
+  recordCount: number;
+  recordBytes: number;
 }
 
 /**

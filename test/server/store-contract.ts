@@ -406,6 +406,18 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(data).toMatchObject({ networkId: network.id, notes: 'Café associatif — l’été 🌻' });
     });
 
+    it('counts the records a network stores and their bytes as stored, and no other network’s', async () => {
+      const a = await store.createNetwork('A');
+      const b = await store.createNetwork('B');
+      await push(a.id, [visitCreation(NOW, undefined, undefined, 'Café associatif — l’été 🌻')]);
+      const [change] = await pullAll(a.id);
+      // UTF-8 bytes, not characters: the accents, the dash and the emoji take more than one.
+      const bytes = Buffer.byteLength(change?.data ?? '') + Buffer.byteLength(change?.clocks ?? '');
+      expect(bytes).toBeGreaterThan((change?.data.length ?? 0) + (change?.clocks.length ?? 0));
+      expect(await store.recordUsage(a.id)).toEqual({ count: 1, bytes });
+      expect(await store.recordUsage(b.id)).toEqual({ count: 0, bytes: 0 });
+    });
+
     it('counts a record brought back under the epoch its network is told, its own once renewed', async () => {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');

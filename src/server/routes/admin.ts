@@ -86,8 +86,15 @@ export function adminRoutes() {
   });
 
   routes.get('/storage', async (c) => {
-    const usedBytes = await c.var.store.attachmentBytes(c.var.device.networkId);
-    const storage: StorageInfo = { usedBytes, quotaBytes: c.var.config.networkStorageBytes };
+    const { networkId } = c.var.device;
+    const usedBytes = await c.var.store.attachmentBytes(networkId);
+    const records = await c.var.store.recordUsage(networkId);
+    const storage: StorageInfo = {
+      usedBytes,
+      quotaBytes: c.var.config.networkStorageBytes,
+      recordCount: records.count,
+      recordBytes: records.bytes,
+    };
     return c.json(storage);
   });
 

@@ -44,6 +44,7 @@ import type {
   PushInput,
   PushOutput,
   RawChange,
+  RecordUsage,
   Revocation,
   Store,
   StoredAttachment,
@@ -596,6 +597,15 @@ export class PostgresStore implements Store {
       networkId,
     ]);
     return Number(row?.bytes ?? 0);
+  }
+
+  async recordUsage(networkId: string): Promise<RecordUsage> {
+    const [row] = await this.rows(
+      `SELECT COUNT(*) AS count, COALESCE(SUM(octet_length(data) + octet_length(clocks)), 0) AS bytes
+       FROM records WHERE network_id = $1`,
+      [networkId],
+    );
+    return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
   }
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {

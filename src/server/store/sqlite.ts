@@ -41,6 +41,7 @@ import type {
   PushInput,
   PushOutput,
   RawChange,
+  RecordUsage,
   Revocation,
   Store,
   StoredAttachment,
@@ -475,6 +476,16 @@ export class SqliteStore implements Store {
       .prepare('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = ?')
       .get(networkId) as { bytes: number };
     return row.bytes;
+  }
+
+  async recordUsage(networkId: string): Promise<RecordUsage> {
+    // length() of a BLOB counts bytes; of TEXT, characters.
+    return this.db
+      .prepare(
+        `SELECT COUNT(*) AS count, COALESCE(SUM(length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB))), 0) AS bytes
+         FROM records WHERE network_number = ?`,
+      )
+      .get(this.networkNumber(networkId)) as RecordUsage;
   }
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {

@@ -68,6 +68,11 @@ export interface StoredAttachment {
 }
 
 /** What became of a file: stored (or already there), or refused with what the network uses. */
+export interface RecordUsage {
+  count: number;
+  bytes: number;
+}
+
 export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number };
 
 export interface PushInput {
@@ -170,6 +175,11 @@ export interface Store {
   attachmentSize(networkId: string, sha256: string): Promise<number | null>;
   /** Bytes of files a network stores (its quota counts them). */
   attachmentBytes(networkId: string): Promise<number>;
+  /**
+   * How many records a network stores and their bytes (data and clocks as stored, in UTF-8),
+   * counted when asked: so an admin sees a device that pushes without end.
+   */
+  recordUsage(networkId: string): Promise<RecordUsage>;
   /**
    * Gives a device a new token hash in place of its old one (the old token stops working).
    * False, changing nothing, when another device holds that hash.

@@ -1,6 +1,8 @@
-// For admins: how much of the network's file quota (VALISE_NETWORK_STORAGE_BYTES) is used, read
-// when Réglages opens and again after each sync, so a full quota is seen before a concierge's
-// photo is refused, and a reading that failed offline does not stay once the server answers.
+// For admins: how much the network stores, read when Réglages opens and again after each sync, so
+// a reading that failed offline does not stay once the server answers. Its records (no quota
+// bounds them): a device pushing without end is noticed before it fills the server's disk. Its
+// files against their quota (VALISE_NETWORK_STORAGE_BYTES): a full quota is seen before a
+// concierge's photo is refused.
 import { useEffect, useState } from 'preact/hooks';
 import { formatPercent } from '../../../../domain/numbers';
 import type { StorageInfo } from '../../../../protocol/wire';
@@ -31,13 +33,26 @@ export function NetworkFiles() {
     };
   }, [lastSyncAt]);
 
-  // The line holds its place while the server answers: appearing later, it pushed the admin's
+  // The lines hold their place while the server answers: appearing later, they pushed the admin's
   // "Créer une invitation" down under a finger already on its way (a tap landing on the field above).
-  if (storage === null) return <p>{t.filesReading}</p>;
-  if (storage === 'unknown') return <p data-testid="network-files">{t.filesUnknown}</p>;
+  if (storage === null)
+    return (
+      <div>
+        <p>{t.recordsReading}</p>
+        <p>{t.filesReading}</p>
+      </div>
+    );
+  if (storage === 'unknown')
+    return (
+      <div data-testid="network-files">
+        <p>{t.recordsUnknown}</p>
+        <p>{t.filesUnknown}</p>
+      </div>
+    );
   const share = storage.quotaBytes > 0 ? storage.usedBytes / storage.quotaBytes : 1;
   return (
     <div data-testid="network-files">
+      <p>{t.recordsUsage(storage.recordCount, formatBytes(storage.recordBytes, lang))}</p>
       <p>
         {t.filesUsage(
           formatBytes(storage.usedBytes, lang, storage.quotaBytes),

@@ -143,6 +143,10 @@ export const messages = {
       `Le réseau s’appelle désormais «\u00a0${name}\u00a0». Les autres appareils l’affichent à leur prochaine synchronisation.`,
     lastAdmin:
       'C’est le dernier appareil administrateur du réseau\u00a0: sans lui, plus personne ne pourrait inviter ni retirer un appareil. Invitez d’abord un autre administrateur.',
+    recordsUsage: (count: number, bytes: string) =>
+      `Données du réseau\u00a0: ${formatNumber(count, 'fr')} élément${count > 1 ? 's' : ''}, ${bytes}.`,
+    recordsUnknown: 'Données du réseau\u00a0: volume inconnu.',
+    recordsReading: 'Données du réseau\u00a0: lecture…',
     filesUsage: (used: string, quota: string, percent: string) =>
       `Fichiers du réseau\u00a0: ${used} sur ${quota} (${percent}).`,
     filesFull:
@@ -260,6 +264,10 @@ export const messages = {
     networkRenamed: (name: string) => `The network is now called “${name}”. Other devices show it at their next sync.`,
     lastAdmin:
       'This is the network’s last admin device: without it, no one could invite or remove a device. Invite another admin first.',
+    recordsUsage: (count: number, bytes: string) =>
+      `Network data: ${formatNumber(count, 'en')} record${count === 1 ? '' : 's'}, ${bytes}.`,
+    recordsUnknown: 'Network data: size unknown.',
+    recordsReading: 'Network data: reading…',
     filesUsage: (used: string, quota: string, percent: string) => `Network files: ${used} of ${quota} (${percent}).`,
     filesFull: 'When the space is full, the server refuses new files: make room or raise VALISE_NETWORK_STORAGE_BYTES.',
     filesUnknown: 'Network files: space used unknown (server unreachable).',

@@ -1,5 +1,6 @@
-// Réglages' line on the network's file space, for an admin who opened Réglages offline: once a
-// sync reaches the server, the line reads the space again instead of keeping "serveur injoignable".
+// Réglages' lines on what the network stores (its records, its files against their quota), for an
+// admin who opened Réglages offline: once a sync reaches the server, the lines read it again
+// instead of keeping "serveur injoignable".
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { syncStore } from '../../../../../src/state/sync';
@@ -15,12 +16,12 @@ vi.mock('../../../../../src/state/sync', async (original) => ({
     storage: async () => {
       await server.answered;
       if (!server.up) throw new SyncError('unreachable', 'server unreachable');
-      return { usedBytes: 7_372, quotaBytes: 5_368_709_120 };
+      return { usedBytes: 7_372, quotaBytes: 5_368_709_120, recordCount: 12_345, recordBytes: 23_456_789 };
     },
   }),
 }));
 
-describe('the network’s file space in Réglages', () => {
+describe('the network’s storage in Réglages', () => {
   afterEach(cleanup);
 
   test('holds its place while the server answers, so the admin’s buttons below it do not move', async () => {
@@ -31,10 +32,12 @@ describe('the network’s file space in Réglages', () => {
       answer = resolve;
     });
     const { container } = render(<NetworkFiles />);
-    expect(container.textContent).toBe('Fichiers du réseau\u00a0: lecture de l’espace utilisé…');
+    expect(container.textContent).toBe(
+      'Données du réseau\u00a0: lecture…Fichiers du réseau\u00a0: lecture de l’espace utilisé…',
+    );
     answer();
     expect((await screen.findByTestId('network-files')).textContent).toBe(
-      'Fichiers du réseau\u00a0: 7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).',
+      'Données du réseau\u00a0: 12\u202f345 éléments, 23,5\u00a0Mo.Fichiers du réseau\u00a0: 7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).',
     );
     server.answered = Promise.resolve();
   });
