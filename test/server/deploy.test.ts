@@ -64,6 +64,10 @@ describe('valise deploy', () => {
     expect(steps).toContain('apt-get install -y caddy nodejs npm git sqlite3');
     expect(steps).toContain(`git clone https://forge.example/reseau/valise.git ${ROOT} && cd ${ROOT}`);
     expect(steps).toContain('valise backup --verify /var/backups/valise/<file>');
+    // Backed up with the server's store and settings, never the empty ./data of the app's folder.
+    expect(steps).toContain(
+      `Upgrade: valise backup --dir /var/backups/valise && systemctl stop valise && cd ${ROOT} && git pull && npm ci`,
+    );
     expect(steps).not.toContain('npm run valise -- backup');
     expect(steps).not.toContain(`cp ${join(dir, 'out')}`);
     expect(steps).toContain('systemctl enable --now valise valise-backup.timer');

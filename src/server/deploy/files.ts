@@ -243,5 +243,7 @@ export function deploySteps(settings: DeploySettings, outDir: string, repository
     `Administration on the VPS, as root: valise invite | devices | revoke ID | recovery | help (the server's store and settings,`,
     `as ${user}; never npm run valise there, which opens a new store in ${appDir}/data).`,
     `Restore: systemctl stop valise && valise restore ${backupDir}/<file> && systemctl start valise`,
+    // `npm run valise -- backup` there would back up the empty store of ./data, not the server's.
+    `Upgrade: valise backup --dir ${backupDir} && systemctl stop valise && cd ${appDir} && git pull && npm ci && npm run build && systemctl start valise`,
   ];
 }
