@@ -11,6 +11,7 @@ import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { StartRefused } from '../../src/server/start-refused';
 import { PostgresStore } from '../../src/server/store/postgres';
+import { postgresRefusal } from '../../src/server/store/postgres-refusal';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { freePort } from '../helpers/free-port';
 import { postgresBinDir } from '../helpers/postgres-cluster';
@@ -129,4 +130,20 @@ describeOnPostgres('a start or a command on a PostgreSQL database it cannot use'
       await client.end();
     }
   }, 120_000);
+});
+
+// The address README gives for a VPS (peer authentication over the local socket): no host
+// before its path, the socket's folder and port in the query. Said as a TCP address would be.
+it('names the user, database and socket of a local-socket DATABASE_URL, and a socket with no server behind it', () => {
+  const url = 'postgres://valise@/valise?host=/run/postgresql&port=5433';
+  const missing = Object.assign(new Error('database "valise" does not exist'), { code: '3D000' });
+  expect(postgresRefusal(url, missing)?.message).toBe(
+    'there is no database "valise" on the PostgreSQL server at /run/postgresql:5433. Create it for its user ' +
+      '(as the postgres user: createdb -O "valise" "valise"), or correct its name at the end of DATABASE_URL.',
+  );
+  const noSocket = Object.assign(new Error('connect ENOENT /run/postgresql/.s.PGSQL.5433'), {
+    code: 'ENOENT',
+    syscall: 'connect',
+  });
+  expect(postgresRefusal(url, noSocket)?.message).toMatch(/^no PostgreSQL server answers at \/run\/postgresql:5433/);
 });

@@ -3,12 +3,17 @@
 // DATABASE_URL carries the password: no sentence repeats it, PostgreSQL's own messages never do.
 import { StartRefused } from '../start-refused';
 
-/** Where DATABASE_URL points, without its password: the words of every sentence below. */
+/**
+ * Where DATABASE_URL points, without its password: the words of every sentence below. A local
+ * socket's address (postgres://valise@/valise?host=/run/postgresql) has no host before its path,
+ * which URL does not parse; its folder and port are in the query.
+ */
 function target(url: string): { server: string; user: string; database: string } {
-  const parsed = URL.canParse(url) ? new URL(url) : null;
-  const host = parsed?.hostname || 'localhost';
+  const written = URL.canParse(url) ? url : url.replace('@/', '@localhost/');
+  const parsed = URL.canParse(written) ? new URL(written) : null;
+  const host = parsed?.searchParams.get('host') || parsed?.hostname || 'localhost';
   return {
-    server: `${host}:${parsed?.port || '5432'}`,
+    server: `${host}:${parsed?.searchParams.get('port') || parsed?.port || '5432'}`,
     user: decodeURIComponent(parsed?.username ?? '') || 'the login user',
     database: decodeURIComponent(parsed?.pathname.slice(1) ?? '') || 'the user’s own',
   };
@@ -28,13 +33,19 @@ const NOT_NOW = ['57P01', '57P02', '57P03', '53300', '57014'];
  * can be sent again once it is back (a running server's answer, 503 store_unreachable).
  */
 export function postgresUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = connectCode(error);
   return typeof code === 'string' && [...UNREACHABLE, ...UNKNOWN_HOST, ...NOT_NOW].includes(code);
+}
+
+/** ENOENT on connect: no socket file in the folder of DATABASE_URL's host, no server there. */
+function connectCode(error: unknown): unknown {
+  const { code, syscall } = (error as { code?: unknown; syscall?: unknown } | null) ?? {};
+  return code === 'ENOENT' && syscall === 'connect' ? 'ECONNREFUSED' : code;
 }
 
 /** A sentence for what PostgreSQL (or the way to it) answered, or null for anything else. */
 export function postgresRefusal(url: string, error: unknown): StartRefused | null {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = connectCode(error);
   if (typeof code !== 'string') return null;
   const { server, user, database } = target(url);
   const said = `(PostgreSQL says: ${(error as Error).message})`;
