@@ -168,8 +168,12 @@ function AgendaItem({ event, now, placeNames }: Omit<AgendaProps, 'events'> & { 
               ' · ',
             )}
           </span>
+          {underWay ? (
+            <span class={styles.status}>
+              <Badge tone="success">{t.underWay}</Badge>
+            </span>
+          ) : null}
         </span>
-        {underWay ? <Badge tone="success">{t.underWay}</Badge> : null}
       </a>
     </li>
   );
