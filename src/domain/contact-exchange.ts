@@ -7,7 +7,7 @@ import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import { foldLine } from './ics';
 import { MAX_COLUMNS } from './lieu-import';
-import { oneLine } from './one-line';
+import { listItems, oneLine } from './one-line';
 import { isoDay, restoredPhone } from './spreadsheet-cells';
 import { decodeText, notTextKind, tooLargeToRead } from './text-file';
 import type { FieldIssue } from './validation';
@@ -212,11 +212,11 @@ function csvContactsReader(text: string): ContactsReader {
             role: cell(row, 'role') || null,
             phone: restoredPhone(cell(row, 'phone')),
             email: cell(row, 'email') || null,
-            tags: splitList(cell(row, 'tags')),
+            tags: listItems(cell(row, 'tags')),
             notes: [cell(row, 'notes'), ...asides(row)].filter(Boolean).join('\n') || null,
             consentNote: cell(row, 'consentNote') || null,
             consentDate: isoDay(cell(row, 'consentDate')),
-            organisationNames: splitList(cell(row, 'organisations')),
+            organisationNames: listItems(cell(row, 'organisations')),
           }),
         );
       }
@@ -251,13 +251,6 @@ function headerColumns(header: readonly string[]): Map<string, number[]> {
   return columns;
 }
 
-function splitList(text: string): string[] {
-  return text
-    .split(/[,;|]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
 /** A line is kept when the contact schema accepts it; otherwise the first reason is given. */
 function judge(line: number, read: ImportedContact): ImportLine {
   const contact = onOneLine(read);
@@ -276,7 +269,8 @@ function judge(line: number, read: ImportedContact): ImportLine {
 
 /**
  * Every field but the notes is one line in the person's form: a CSV cell or a vCard value of two
- * lines is stored as the form shows it, the lines joined by a space.
+ * lines is stored as the form shows it, the lines joined by a space. The tags, and the lieu names
+ * of a CSV cell, were split at their breaks already (listItems): each line is one of them.
  */
 function onOneLine(contact: ImportedContact): ImportedContact {
   const line = (text: string | null) => (text === null ? null : oneLine(text));
@@ -286,7 +280,6 @@ function onOneLine(contact: ImportedContact): ImportedContact {
     role: line(contact.role),
     phone: line(contact.phone),
     email: line(contact.email),
-    tags: contact.tags.map(oneLine),
     consentNote: line(contact.consentNote),
     organisationNames: contact.organisationNames.map(oneLine),
   };
@@ -360,7 +353,7 @@ function vcardReader(text: string): VCardReader {
       const organisation = vcardUnescape(value.split(';')[0] ?? '').trim();
       if (organisation !== '') current.organisationNames.push(organisation);
     } else if (name === 'NOTE') current.notes = vcardUnescape(value);
-    else if (name === 'CATEGORIES') current.tags.push(...splitList(vcardUnescape(value)));
+    else if (name === 'CATEGORIES') current.tags.push(...listItems(vcardUnescape(value)));
   };
 
   const read = (physicalLines: number): ImportLine[] => {

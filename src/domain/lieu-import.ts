@@ -9,7 +9,7 @@ import { withoutGuard } from './csv';
 import { csvReader } from './csv-reader';
 import { nestedTooDeep } from './json-shape';
 import { websiteAsTyped } from './links';
-import { oneLine } from './one-line';
+import { listItems, oneLine } from './one-line';
 import { newWebsiteIssue } from './organisation';
 import type { NewRecord } from './record-types';
 import { normalizeForSearch } from './search';
@@ -287,12 +287,7 @@ function coordinate(text: string): number | null {
   return text.trim() === '' || !Number.isFinite(value) ? null : value;
 }
 
-const splitList = (text: string) =>
-  text
-    .split(/[,;|]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
-    .map((item) => item.slice(0, 60));
+const splitList = (text: string) => listItems(text).map((item) => item.slice(0, 60));
 
 /**
  * The lieu a row gives with this mapping. The commune's codes are filled from the commune
@@ -320,7 +315,8 @@ function mapLieuRow(
       notes.push(/^(description|notes?|commentaires?)$/i.test(header) ? cell : `${header}\u00a0: ${cell}`);
     }
     // Every other field is one line in the lieu's form: a cell of two lines is stored as it shows.
-    else values.set(target, [...(values.get(target) ?? []), oneLine(cell)]);
+    // The tags' lines are split into tags (splitList) instead, never joined into one.
+    else values.set(target, [...(values.get(target) ?? []), target === 'tags' ? cell : oneLine(cell)]);
   });
   const text = (target: LieuImportTarget) => (values.get(target) ?? []).join(', ');
   const name = text('name');

@@ -439,14 +439,15 @@ describe('contacts from a hostile or confused spreadsheet', () => {
     ]);
   });
 
-  test('stores a cell or a vCard value of two lines as the one-line form shows it; the notes keep their lines', () => {
+  test('stores a cell or a vCard value of two lines as the one-line form shows it; a list keeps one item a line; the notes keep their lines', () => {
     const csv = csvContactLines(
-      'Nom;Rôle;Étiquettes;Notes\n"Marie\r\n Dupont";"Gérante\tdu café";"élus\nbénévoles";"a\nb"\n',
+      'Nom;Rôle;Étiquettes;Structure;Notes\n"Marie\r\n Dupont";"Gérante\tdu café";"élus\nbénévoles";"La Fabrique\r\nLe Hangar";"a\nb"\n',
     );
     expect(contactOf(csv[0])).toMatchObject({
       name: 'Marie Dupont',
       role: 'Gérante du café',
-      tags: ['élus bénévoles'],
+      tags: ['élus', 'bénévoles'],
+      organisationNames: ['La Fabrique', 'Le Hangar'],
       notes: 'a\nb',
     });
     const card = vCardContactLines('BEGIN:VCARD\r\nFN:Marie\\nDupont\r\nORG:La\\nForge\r\nNOTE:a\\nb\r\nEND:VCARD\r\n');

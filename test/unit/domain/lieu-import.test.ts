@@ -257,9 +257,13 @@ describe('files from a hostile or confused spreadsheet', () => {
     expect(lines[1]).toMatchObject({ line: 3, lieu: { name: 'La Forge', email: 'forge@example.fr' } });
   });
 
-  it('stores a cell of two lines as the lieu’s one-line form shows it; the notes keep their lines', () => {
-    const lines = mapped('Nom;Adresse;Description\n"La\r\nForge";"2 rue\n du Port";"a\nb"\n');
-    expect(lines[0]).toMatchObject({ lieu: { name: 'La Forge', address: '2 rue du Port', notes: 'a\nb' } });
+  it('stores a cell of two lines as the lieu’s one-line form shows it; the tags keep one a line; the notes keep their lines', () => {
+    const lines = mapped(
+      'Nom;Adresse;Étiquettes;Description\n"La\r\nForge";"2 rue\n du Port";"café\r\natelier";"a\nb"\n',
+    );
+    expect(lines[0]).toMatchObject({
+      lieu: { name: 'La Forge', address: '2 rue du Port', tags: ['café', 'atelier'], notes: 'a\nb' },
+    });
   });
 
   it('skips the header of a second file pasted below the first, its byte order mark included', () => {
