@@ -2,11 +2,10 @@
 // the bytes of its files. A restore merges it like a sync would — per field, by clock — so an
 // old file never overwrites a newer edit and restoring the same file twice changes nothing.
 import * as v from 'valibot';
-import { withoutControlCharacters } from './control-characters';
 import { ID_PATTERN } from './ids';
 import { jsonPieces, parseJsonInSlices } from './json-in-slices';
 import { clockOf, type FieldClocks, mergePatch, type Patch, type RecordState } from './merge';
-import { oneLine } from './one-line';
+import { cleanName } from './person-name';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from './record-types';
 import { Sha256 } from './sha256';
 import { type FieldIssue, validateRecord } from './validation';
@@ -113,14 +112,10 @@ const envelopeSchema = v.object({
       ),
       [],
     ),
-    // The name signs every change the device writes, on one line as Réglages shows and takes it.
+    // The name signs every change the device writes: cleaned as a name that comes through the wire.
     settings: v.optional(
       v.object({
-        authorName: v.pipe(
-          v.string(),
-          v.transform((name) => oneLine(withoutControlCharacters(name)).trim()),
-          v.maxLength(120),
-        ),
+        authorName: v.pipe(v.string(), v.transform(cleanName), v.maxLength(120)),
       }),
     ),
   }),

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from '../domain/ids';
 import type { FieldClocks } from '../domain/merge';
-import { oneLine } from '../domain/one-line';
+import { cleanName } from '../domain/person-name';
 import { isReservedName } from '../domain/reserved-names';
 import type { FieldIssue } from '../domain/validation';
 import { ROLES, type Role } from '../domain/vocabulary';
@@ -253,35 +253,9 @@ export interface PullResponse extends ServerTime {
 /** The value of the pull's `room` parameter that asks for `filesRoomBytes`. */
 export const FILES_ROOM = 'files';
 
-/** What a name loses: control characters (line breaks and tabs become spaces), bidi overrides, lone surrogates. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a name loses.
-const NOT_IN_A_NAME = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
-/**
- * A character that draws something: not a space, a format character (zero-width…), a mark alone,
- * nor a letter drawn blank (the Hangul fillers, the blank Braille pattern).
- */
-const VISIBLE = /[^\p{Cf}\p{Z}\p{M}\s\u115f\u1160\u2800\u3164\uffa0]/u;
-
-/**
- * A person's or a device's name, shown on every device of the network and printed by the CLI:
- * a line break or tab (a name pasted from two lines, "Marie⏎Dupont") becomes one space, so the
- * words stay apart; other control characters (a terminal's escape sequences), unpaired
- * surrogates and the bidirectional overrides that draw a name backwards are taken out; nothing
- * is left of a name that shows nothing (zero-width characters alone), which is refused like an
- * empty one.
- */
+/** A person's or a device's name (see cleanName), refused when nothing of it shows. */
 function nameSchema(maxLength: number) {
-  return v.pipe(
-    v.string(),
-    v.transform((name) => {
-      // Taken out before the lines are joined, so none is left between a break and a space.
-      const cleaned = oneLine(name.replace(NOT_IN_A_NAME, ''));
-      return VISIBLE.test(cleaned) ? cleaned : '';
-    }),
-    v.trim(),
-    v.minLength(1),
-    v.maxLength(maxLength),
-  );
+  return v.pipe(v.string(), v.transform(cleanName), v.minLength(1), v.maxLength(maxLength));
 }
 
 /** A network's name, as its admin gives it (shown on every device of the network). */

@@ -200,8 +200,9 @@ describe('a backup of the device', () => {
 
   test('gives a device without a name the author name of the backup, never replacing one typed here', async () => {
     const phone = await openTestContext();
-    // Pasted on two lines, with a stray control character: one line, as Réglages shows it.
-    phone.identity.authorName = 'Camille\r\n\u0007Martin ';
+    // Pasted on two lines, with a stray control character and a right-to-left override that
+    // would draw it backwards: cleaned as a name that comes through the wire.
+    phone.identity.authorName = 'Camille\r\n\u0007\u202eMartin ';
     const backup = await saved(phone);
 
     const fresh = await openTestContext();
