@@ -371,6 +371,28 @@ describe('a phone with the network’s data', () => {
     expect(cut).toEqual([]);
   });
 
+  // The Galaxy Fold's cover screen, or a 360 px phone zoomed to 125 %: « Valise » was half off
+  // the fixed bar, out of reach, when no place could shrink below its label.
+  test('on a 280 px screen the bottom bar keeps its five places on screen, their labels whole', async () => {
+    await page.setViewportSize({ width: 280, height: 653 });
+    await open('#/visites', { css: '[data-testid="visit-item"]' });
+    await screenshot(page, 'bottom-bar-280');
+    const places = await page.evaluate(() =>
+      [...document.querySelectorAll('.nav__item')]
+        .filter((place) => place.getClientRects().length > 0)
+        .map((place) => {
+          const label = [...place.querySelectorAll('.nav__label')].find((shown) => shown.getClientRects().length > 0);
+          return {
+            text: label?.textContent,
+            outside: place.getBoundingClientRect().right > window.innerWidth,
+            cut: !label || label.scrollWidth > label.clientWidth,
+          };
+        }),
+    );
+    expect(places).toHaveLength(5);
+    expect(places.filter((place) => place.outside || place.cut)).toEqual([]);
+  });
+
   // Firefox and a desktop WebKit draw a classic scrollbar: 12 px less for the bar, its labels
   // still sized by the window's width. "Diagnostics" and "Événements" touched end to end.
   test('the bottom bar’s labels stand apart with a classic scrollbar taking 12 px', async () => {
