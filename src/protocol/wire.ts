@@ -359,8 +359,9 @@ export interface UpgradeRequired extends ApiError {
 export interface StorageInfo {
   usedBytes: number;
   quotaBytes: number;
-  recordCount: number;
-  recordBytes: number;
+  /** Absent from a server older than these figures (a front hosted apart, a rolled-back server). */
+  recordCount?: number;
+  recordBytes?: number;
 }
 
 /**

@@ -52,7 +52,9 @@ export function NetworkFiles() {
   const share = storage.quotaBytes > 0 ? storage.usedBytes / storage.quotaBytes : 1;
   return (
     <div data-testid="network-files">
-      <p>{t.recordsUsage(storage.recordCount, formatBytes(storage.recordBytes, lang))}</p>
+      {typeof storage.recordCount === 'number' && typeof storage.recordBytes === 'number' ? (
+        <p>{t.recordsUsage(storage.recordCount, formatBytes(storage.recordBytes, lang))}</p>
+      ) : null}
       <p>
         {t.filesUsage(
           formatBytes(storage.usedBytes, lang, storage.quotaBytes),

@@ -8,7 +8,8 @@ import { uiStore } from '../../../../../src/state/ui';
 import { SyncError } from '../../../../../src/sync/transport';
 import { NetworkFiles } from '../../../../../src/ui/screens/settings/network/NetworkFiles';
 
-const server = vi.hoisted(() => ({ up: false, answered: Promise.resolve() }));
+// previousRelease: a server from before the records' figures answers only the files'.
+const server = vi.hoisted(() => ({ up: false, answered: Promise.resolve(), previousRelease: false }));
 
 vi.mock('../../../../../src/state/sync', async (original) => ({
   ...(await original<typeof import('../../../../../src/state/sync')>()),
@@ -16,7 +17,8 @@ vi.mock('../../../../../src/state/sync', async (original) => ({
     storage: async () => {
       await server.answered;
       if (!server.up) throw new SyncError('unreachable', 'server unreachable');
-      return { usedBytes: 7_372, quotaBytes: 5_368_709_120, recordCount: 12_345, recordBytes: 23_456_789 };
+      const files = { usedBytes: 7_372, quotaBytes: 5_368_709_120 };
+      return server.previousRelease ? files : { ...files, recordCount: 12_345, recordBytes: 23_456_789 };
     },
   }),
 }));
@@ -55,5 +57,17 @@ describe('the network’s storage in Réglages', () => {
     await waitFor(() =>
       expect(screen.getByTestId('network-files').textContent).toContain('7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).'),
     );
+  });
+
+  // « Données du réseau : NaN élément, NaN octets. » against a server of the previous release.
+  test('leaves the records’ line out when the server does not count them', async () => {
+    uiStore.setState({ lang: 'fr', online: true });
+    server.up = true;
+    server.previousRelease = true;
+    render(<NetworkFiles />);
+    expect((await screen.findByTestId('network-files')).textContent).toBe(
+      'Fichiers du réseau\u00a0: 7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).',
+    );
+    server.previousRelease = false;
   });
 });
