@@ -2,7 +2,9 @@
 // shown to its admins, and device tokens can be replaced and stop working when left idle.
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JoinResponse } from '../../src/protocol/wire';
+import type { JoinResponse, StorageInfo } from '../../src/protocol/wire';
+import { RECORD_USAGE_TTL_MS } from '../../src/server/routes/record-usage-cache';
+import { visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
 
 let now = Date.parse('2026-11-28T10:00:00.000Z');
@@ -96,6 +98,25 @@ describe('a network’s storage quota', () => {
     const storage = await call('/api/admin/storage', admin.token);
     expect(await storage.json()).toEqual({ usedBytes: 60, quotaBytes: 100, recordCount: 0, recordBytes: 0 });
     expect((await call('/api/admin/storage', device.token)).status).toBe(403);
+  });
+
+  it('counts the records again only once its figure is a few minutes old: a count scans them all', async () => {
+    await start();
+    const admin = await join('admin');
+    const records = async () =>
+      ((await (await call('/api/admin/storage', admin.token)).json()) as StorageInfo).recordCount;
+    expect(await records()).toBe(0);
+    const mutations = [visitCreation(now)];
+    const pushed = await call('/api/sync/push', admin.token, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mutations }),
+    });
+    expect(pushed.status).toBe(200);
+    now += RECORD_USAGE_TTL_MS - 1;
+    expect(await records()).toBe(0);
+    now += 1;
+    expect(await records()).toBe(1);
   });
 });
 

@@ -177,7 +177,8 @@ export interface Store {
   attachmentBytes(networkId: string): Promise<number>;
   /**
    * How many records a network stores and their bytes (data and clocks as stored, in UTF-8),
-   * counted when asked: so an admin sees a device that pushes without end.
+   * counted when asked: so an admin sees a device that pushes without end. A scan of all the
+   * network's records: the admin's route reuses it a few minutes (routes/record-usage-cache.ts).
    */
   recordUsage(networkId: string): Promise<RecordUsage>;
   /**
