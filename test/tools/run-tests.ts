@@ -9,11 +9,23 @@
 // took the first 347 s on two workers, then e2e 727 s alone, with its browser and the app's
 // server keeping about one core busy (network.test.ts: 65 s of CPU for 57 s). So two vitest
 // runs go at once: e2e's, printed as it goes, and the other projects', niced so that they only
-// take the CPU the browsers leave and never slow a page under test; their output is printed
-// after e2e's (test-results/vitest-others.log meanwhile).
+// take most of the CPU the browsers leave; their output is printed as soon as they end
+// (test-results/vitest-others.log meanwhile).
+//
+// Nice 5, not 10: under CFS a niced process gets its share only of a core both runs want (weights
+// 335 and 110 against 1024, so about 25 % and 10 %). e2e keeps about one core busy, so the
+// others mostly have the second core whatever their nice; during a browser's burst on both
+// cores, 10 % can make a unit test that needs a few seconds of CPU miss its 30 s deadline, while
+// 25 % slows a page under test by at most a quarter of that burst, well within e2e's waits.
+// What e2e's global setup builds (the "+next" app, the server bundle: a full multi-threaded
+// `vite build` and an SSR build) is built here before the two runs start, so no build competes
+// with either; the setup then finds them fresh.
 import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../e2e/helpers/build';
+import { NEXT_DIST } from '../e2e/helpers/paths';
+import { bundleServer } from '../e2e/helpers/server-bundle';
 import { firstScreenReport } from './bundle-report';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -44,12 +56,23 @@ function runVitest(projects: string[], report: string, niced: boolean, stdio: Sp
     `--outputFile.json=${report}`,
   ];
   const child = niced
-    ? spawn('nice', ['-n', '10', process.execPath, ...args], { cwd: ROOT, stdio })
+    ? spawn('nice', ['-n', '5', process.execPath, ...args], { cwd: ROOT, stdio })
     : spawn(process.execPath, args, { cwd: ROOT, stdio });
   return new Promise<number | string>((resolve) => {
     child.on('error', (error) => resolve(error.message));
     child.on('close', (code, signal) => resolve(code ?? signal ?? 'no status'));
   });
+}
+
+/** A run's JSON report, or why there is none (missing, or cut short when vitest was killed). */
+function readReport(path: string): VitestJson | string {
+  if (!existsSync(path)) return 'no report';
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as VitestJson;
+    return Array.isArray(report.testResults) ? report : 'a report without test results';
+  } catch (error) {
+    return `an unreadable report (${(error as Error).message})`;
+  }
 }
 
 /** The two runs' reports as one: results of both, counts added up. */
@@ -94,41 +117,64 @@ if (build.status !== 0) {
 }
 const bundle = firstScreenReport(join(ROOT, 'dist'));
 console.log(`First screen: ${bundle.gzipKb} KB of JS+CSS, gzipped.`);
+try {
+  ensureBuilt(NEXT_DIST, 'next');
+  // Sets the variable that tells the e2e run's setup and tests where the built server is. Vite's
+  // build also sets NODE_ENV=production when it finds none, which both runs would inherit (vitest
+  // keeps the NODE_ENV it finds, and six unit files then failed to load): it is put back.
+  const nodeEnv = process.env.NODE_ENV;
+  await bundleServer();
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+} catch (error) {
+  console.log(`The e2e tests' second build or server bundle failed, so no test ran: ${(error as Error).message}`);
+  finish(checksPassed, checksFailed + 1);
+}
 
 const E2E_REPORT = join(RESULTS, 'vitest-e2e.json');
 const OTHERS_REPORT = join(RESULTS, 'vitest-others.json');
-console.log(`The other projects (unit, server, sync) run beside e2e; their output follows (${OTHERS_LOG} meanwhile).`);
+console.log(`The other projects (unit, server, sync) run beside e2e; output when they end (${OTHERS_LOG} meanwhile).`);
 const othersLog = openSync(OTHERS_LOG, 'w');
 const [othersStatus, e2eStatus] = await Promise.all([
-  runVitest(['!e2e'], OTHERS_REPORT, true, ['ignore', othersLog, othersLog]),
+  runVitest(['!e2e'], OTHERS_REPORT, true, ['ignore', othersLog, othersLog]).then((status) => {
+    // Printed at once, not after e2e: if CI's time limit ends the job first, their failures are in its log.
+    closeSync(othersLog);
+    console.log('\n── The other projects (unit, server, sync), run beside e2e ──');
+    process.stdout.write(readFileSync(OTHERS_LOG));
+    console.log('── End of the other projects ──\n');
+    return status;
+  }),
   runVitest(['e2e'], E2E_REPORT, false, 'inherit'),
 ]);
-closeSync(othersLog);
-console.log('\n── The other projects (unit, server, sync), run beside e2e ──');
-process.stdout.write(readFileSync(OTHERS_LOG));
 
-const runs = [
-  { report: OTHERS_REPORT, status: othersStatus },
-  { report: E2E_REPORT, status: e2eStatus },
-];
-const missing = runs.filter((run) => !existsSync(run.report));
-if (missing.length > 0) {
-  for (const run of missing) console.log(`vitest ended (${run.status}) without ${run.report}: the run itself failed.`);
-  finish(checksPassed, checksFailed + 1);
-}
-const report = mergeReports(runs.map((run) => JSON.parse(readFileSync(run.report, 'utf8')) as VitestJson));
-writeFileSync(JSON_REPORT, JSON.stringify(report));
 let passed = checksPassed;
 let failed = checksFailed;
-for (const file of report.testResults) {
-  for (const test of file.assertionResults) {
-    if (test.status === 'passed') passed += 1;
-    else if (test.status === 'failed') failed += 1;
-  }
-  // A file that failed to load has no test results of its own: it counts as one failure.
-  if (file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')) failed += 1;
+const reports: VitestJson[] = [];
+for (const run of [
+  { report: OTHERS_REPORT, status: othersStatus },
+  { report: E2E_REPORT, status: e2eStatus },
+]) {
+  const report = readReport(run.report);
+  if (typeof report === 'string') {
+    // The other run's results still count; this one counts as one failure.
+    console.log(`vitest ended (${run.status}) with ${report} in ${run.report}: the run itself failed.`);
+    failed += 1;
+  } else reports.push(report);
 }
-if (runs.some((run) => run.status !== 0) && failed === checksFailed) {
+const failedRuns = failed;
+if (reports.length > 0) {
+  const report = mergeReports(reports);
+  writeFileSync(JSON_REPORT, JSON.stringify(report));
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'passed') passed += 1;
+      else if (test.status === 'failed') failed += 1;
+    }
+    // A file that failed to load has no test results of its own: it counts as one failure.
+    if (file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed')) failed += 1;
+  }
+}
+if ([othersStatus, e2eStatus].some((status) => status !== 0) && failed === failedRuns) {
   console.log('vitest reported errors outside any test (see above).');
   failed += 1;
 }
