@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps) {
   const gate = protocolGate(info.minProtocol);
 
   const metrics = new Metrics();
-  app.use('*', requestLog(log, now));
+  app.use('*', requestLog(log, now, { failures: JOIN_FAILURES_PER_ADDRESS, windowMs: JOIN_FAILURE_WINDOW_MS }));
   app.use('*', metrics.middleware());
   // Before the security headers, so it runs after them: a user's file gets a sandbox, not the app's policy.
   app.use('/api/attachments/*', sandboxFiles());

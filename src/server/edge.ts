@@ -22,7 +22,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
  * One line per request: id, method, path (never the query, headers or body, where codes and
  * tokens travel), status, duration, and the device when one was authenticated.
  */
-export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEnv> {
+export function requestLog(log: Log, now: () => number, joinLimit: JoinLimit): MiddlewareHandler<AppEnv> {
   let proxyUnnamed = false;
   return async (c, next) => {
     const proposed = c.req.header('X-Request-Id');
@@ -44,7 +44,7 @@ export function requestLog(log: Log, now: () => number): MiddlewareHandler<AppEn
     });
     if (!proxyUnnamed && behindUnnamedLocalProxy(c)) {
       proxyUnnamed = true;
-      log({ level: 'warn', time: new Date(now()).toISOString(), message: UNNAMED_PROXY });
+      log({ level: 'warn', time: new Date(now()).toISOString(), message: unnamedProxyWarning(joinLimit) });
     }
   };
 }
@@ -170,10 +170,20 @@ export function clientLimitKey(c: Context<AppEnv>): string {
 
 const LOOPBACK = new AddressList(['127.0.0.0/8', '::1'], 'loopback');
 
-const UNNAMED_PROXY =
-  'Requests come through a reverse proxy on this machine (they carry X-Forwarded-For) that VALISE_TRUSTED_PROXIES ' +
-  'does not name: every device counts as that one address, so 10 wrong invitation codes from anyone stop everyone ' +
-  'joining for 15 minutes, and all devices share one address’s rate. Set VALISE_TRUSTED_PROXIES=127.0.0.1 (or ::1).';
+/** Wrong invitation codes one address may send per window before it is refused (app.ts's figures). */
+export interface JoinLimit {
+  failures: number;
+  windowMs: number;
+}
+
+function unnamedProxyWarning(joinLimit: JoinLimit): string {
+  return (
+    'Requests come through a reverse proxy on this machine (they carry X-Forwarded-For) that VALISE_TRUSTED_PROXIES ' +
+    `does not name: every device counts as that one address, so ${joinLimit.failures} wrong invitation codes from ` +
+    `anyone stop everyone joining for ${Math.round(joinLimit.windowMs / 60_000)} minutes, and all devices share ` +
+    'one address’s rate. Set VALISE_TRUSTED_PROXIES=127.0.0.1 (or ::1).'
+  );
+}
 
 /**
  * A proxy set up by hand in front of the server (nginx, Caddy) without VALISE_TRUSTED_PROXIES:
