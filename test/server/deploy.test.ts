@@ -65,8 +65,9 @@ describe('valise deploy', () => {
     expect(steps).toContain(`git clone https://forge.example/reseau/valise.git ${ROOT} && cd ${ROOT}`);
     expect(steps).toContain('valise backup --verify /var/backups/valise/<file>');
     // Backed up with the server's store and settings, never the empty ./data of the app's folder.
+    // Built before the restart: a failed fetch or build leaves the old server running, never a stopped one.
     expect(steps).toContain(
-      `Upgrade: valise backup --dir /var/backups/valise && systemctl stop valise && cd ${ROOT} && git pull && npm ci`,
+      `Upgrade: valise backup --dir /var/backups/valise && cd ${ROOT} && git fetch && git checkout origin/main && npm ci && npm run build && systemctl restart valise`,
     );
     expect(steps).not.toContain('npm run valise -- backup');
     expect(steps).not.toContain(`cp ${join(dir, 'out')}`);

@@ -244,6 +244,10 @@ export function deploySteps(settings: DeploySettings, outDir: string, repository
     `as ${user}; never npm run valise there, which opens a new store in ${appDir}/data).`,
     `Restore: systemctl stop valise && valise restore ${backupDir}/<file> && systemctl start valise`,
     // `npm run valise -- backup` there would back up the empty store of ./data, not the server's.
-    `Upgrade: valise backup --dir ${backupDir} && systemctl stop valise && cd ${appDir} && git pull && npm ci && npm run build && systemctl start valise`,
+    // Built while the old server runs, restarted last: a failed fetch or build (`git pull` also
+    // fails on a checkout left at a release's commit) never leaves it stopped.
+    `Upgrade: valise backup --dir ${backupDir} && cd ${appDir} && git fetch && git checkout origin/main && npm ci && npm run build && systemctl restart valise`,
+    '(a release: git checkout its COMMIT in place of origin/main; if a step fails, the server still runs the old release',
+    'until a restart: git checkout the commit it ran, npm ci && npm run build, and the backup just made is the way back.)',
   ];
 }
