@@ -1,6 +1,7 @@
 // `npm run valise -- <command>`: a network's administration from the server's shell, on the
 // same store as the running server (VALISE_DATA or DATABASE_URL).
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as v from 'valibot';
 import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
@@ -15,7 +16,7 @@ import { readEpoch } from './ops/epoch';
 import { RestoreRefused, restoreBackup } from './ops/restore';
 import { verifyBackup } from './ops/verify';
 import { StartRefused } from './start-refused';
-import { openStore, refusalOfUnusableStore } from './store/open';
+import { openStore, refusalOfUnusableStore, SQLITE_FILE } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
 
@@ -62,12 +63,16 @@ async function pickNetwork(store: Store, config: ServerConfig, id: string | unde
     throw new CliError(
       'This server holds several networks: say which with --network ID (see: npm run valise -- networks).',
     );
-  // Most often the store of another folder than the server's: ./data where the command ran.
+  throw new CliError(noNetworkHere(config));
+}
+
+/** Most often the store of another folder than the server's: ./data where the command ran. */
+function noNetworkHere(config: ServerConfig): string {
   const where = config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : `${config.dataDir} (VALISE_DATA)`;
-  throw new CliError(
+  return (
     `No network in the store at ${where}. If the server keeps its data elsewhere, give the same ` +
-      'VALISE_DATA or DATABASE_URL as the server (on a server set up by `valise deploy`, run `valise <command>` as root). ' +
-      'To start a network in this store: npm run valise -- networks create "<name>".',
+    'VALISE_DATA or DATABASE_URL as the server (on a server set up by `valise deploy`, run `valise <command>` as root). ' +
+    'To start a network in this store: npm run valise -- networks create "<name>".'
   );
 }
 
@@ -277,6 +282,13 @@ export async function main(argv: readonly string[], config: ServerConfig, io: Cl
   if (code !== null) return code;
   // A mistyped command opened the store first, creating one wherever the shell stood.
   if (!STORE_COMMANDS.includes(argv[0] ?? '')) return usage(argv[0], io);
+  // So did any command on a folder with no store (another folder than the server's): only
+  // `networks create` starts one; the others would have found no network in it anyway.
+  const creates = argv[0] === 'networks' && argv[1] === 'create';
+  if (!config.databaseUrl && !creates && !existsSync(join(config.dataDir, SQLITE_FILE))) {
+    io.err(noNetworkHere(config));
+    return 1;
+  }
   try {
     const store = await openStore(config);
     return await runCli(argv, store, config, io).finally(() => store.close());

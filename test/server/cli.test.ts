@@ -189,6 +189,19 @@ describe('valise CLI', () => {
     expect(lines.out.join('\n')).toMatch(/^Usage: npm run valise/);
   });
 
+  it('on a folder with no store, says so and creates nothing there, whatever the command', async () => {
+    // On a VPS, `npm run valise -- devices` as root in the app's folder left an empty store in ./data.
+    const data = join(dir, 'elsewhere');
+    for (const argv of [['devices'], ['invite'], ['networks'], ['recovery'], ['backup', '--dir', join(dir, 'b')]]) {
+      const lines: string[] = [];
+      const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+      expect(await main(argv, readConfig({ VALISE_DATA: data }), io), argv[0]).toBe(1);
+      expect(lines).toEqual([expect.stringMatching(`^No network in the store at ${data} \\(VALISE_DATA\\)\\.`)]);
+    }
+    expect(existsSync(data)).toBe(false);
+    expect(existsSync(join(dir, 'b'))).toBe(false);
+  });
+
   it.each([
     ['a file that is not a database', notADatabase],
     ['a database whose pages a failing disk overwrote', damagedPages],

@@ -241,7 +241,7 @@ export function deploySteps(settings: DeploySettings, outDir: string, repository
     `     Backups: ls ${backupDir} after the first night; valise backup --verify ${backupDir}/<file>`,
     '',
     `Administration on the VPS, as root: valise invite | devices | revoke ID | recovery | help (the server's store and settings,`,
-    `as ${user}; never npm run valise there, which opens a new store in ${appDir}/data).`,
+    `as ${user}; never npm run valise there, which looks in ${appDir}/data, not the server's store).`,
     `Restore: systemctl stop valise && valise restore ${backupDir}/<file> && systemctl start valise`,
     // `npm run valise -- backup` there would back up the empty store of ./data, not the server's.
     // Built while the old server runs, restarted last: a failed fetch or build (`git pull` also
