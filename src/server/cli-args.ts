@@ -3,6 +3,16 @@
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** How the admin ran this command, for the next steps printed: `npm run valise --` unless said. */
+  command?: string;
+}
+
+/**
+ * `npm run valise --` when npm ran it, else `valise`: the command `valise deploy` installs on a
+ * VPS runs this file with node, where `npm run valise` would open another store (./data).
+ */
+export function invokedAs(env: NodeJS.ProcessEnv): string {
+  return env.npm_lifecycle_event === 'valise' ? 'npm run valise --' : 'valise';
 }
 
 /** A mistake of the admin's: printed as is, exit code 1, no stack trace. */

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { networkNameSchema } from '../protocol/wire';
-import { CliError, type CliIo, option } from './cli-args';
+import { CliError, type CliIo, invokedAs, option } from './cli-args';
 import { cancelInvitation, listInvitations } from './cli-invitations';
 import { readConfig, type ServerConfig } from './config';
 import { runDeploy } from './deploy/command';
@@ -236,10 +236,8 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
       const outcome = await restoreBackup(resolve(file), config, new Date());
       if (outcome.keptAside) io.out(`The store it replaced is kept as ${outcome.keptAside}.`);
       io.out(`Restored from ${file}. New epoch: ${outcome.epoch}.`);
-      io.out(
-        'Start the server: each device sends back what it holds that the backup lacks, then pulls everything again.',
-      );
-      io.out('See how many records came back with: npm run valise -- recovery');
+      for (const line of afterRestore(config.databaseUrl ? 'postgres' : 'sqlite', io.command ?? 'npm run valise --'))
+        io.out(line);
       return 0;
     }
     return null;
@@ -254,6 +252,21 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
     io.err(`Valise cannot run ${command}: ${refusal.message}`);
     return 1;
   }
+}
+
+/**
+ * What to do once a restore ran, in the words of the command the admin typed (`valise` on a VPS).
+ * SQLite's restore ran with the server stopped; PostgreSQL's servers may have run on through it.
+ */
+export function afterRestore(kind: Store['kind'], command: string): string[] {
+  const servers =
+    kind === 'postgres'
+      ? 'The servers on this database serve the backup now (start any that is stopped)'
+      : `Start the server (${command === 'valise' ? 'systemctl start valise' : 'npm start'})`;
+  return [
+    `${servers}: each device sends back what it holds that the backup lacks, then pulls everything again.`,
+    `See how many records came back with: ${command} recovery`,
+  ];
 }
 
 async function runVerify(file: string | undefined, io: CliIo): Promise<number> {
@@ -311,5 +324,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error.message);
     process.exit(1);
   }
-  process.exit(await main(process.argv.slice(2), config, { out: console.log, err: console.error }));
+  const io = { out: console.log, err: console.error, command: invokedAs(process.env) };
+  process.exit(await main(process.argv.slice(2), config, io));
 }

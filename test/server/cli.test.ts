@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { HybridClock } from '../../src/protocol/hlc';
 import { hashCode } from '../../src/server/auth';
-import { main, runCli } from '../../src/server/cli';
+import { afterRestore, main, runCli } from '../../src/server/cli';
+import { invokedAs } from '../../src/server/cli-args';
 import { readConfig } from '../../src/server/config';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { SqliteStore } from '../../src/server/store/sqlite';
@@ -200,6 +201,21 @@ describe('valise CLI', () => {
     }
     expect(existsSync(data)).toBe(false);
     expect(existsSync(join(dir, 'b'))).toBe(false);
+  });
+
+  it('after a restore, says the next steps in the command the admin typed and for the store’s kind', () => {
+    // On a VPS the command is `valise`, and PostgreSQL's servers may have run on through the restore.
+    expect(afterRestore('sqlite', 'valise')).toEqual([
+      expect.stringMatching(/^Start the server \(systemctl start valise\): each device sends back/),
+      'See how many records came back with: valise recovery',
+    ]);
+    expect(afterRestore('sqlite', 'npm run valise --')).toEqual([
+      expect.stringMatching(/^Start the server \(npm start\)/),
+      'See how many records came back with: npm run valise -- recovery',
+    ]);
+    expect(afterRestore('postgres', 'valise')[0]).toMatch(/^The servers on this database serve the backup now/);
+    expect(invokedAs({ npm_lifecycle_event: 'valise' })).toBe('npm run valise --');
+    expect(invokedAs({})).toBe('valise');
   });
 
   it.each([
