@@ -17,6 +17,18 @@ export interface HlcParts {
   node: string;
 }
 
+/** The last instant a timestamp can say: its year has four digits. */
+const LAST_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * Whether a server's answered time can be taken as one: the device's clock follows it, and a
+ * time past year 9999 made every later write of the device fail (no timestamp can say it). No
+ * server's clock says a time before 1970 either.
+ */
+export function isClockTime(millis: unknown): millis is number {
+  return Number.isSafeInteger(millis) && (millis as number) >= 0 && (millis as number) <= LAST_MILLIS;
+}
+
 export function formatHlc({ millis, counter, node }: HlcParts): string {
   return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${node}`;
 }

@@ -3,6 +3,7 @@
 import type { DataContext, Session } from '../db/context';
 import { deviceClock } from '../db/device-clock';
 import { saveClockOffset, storeSession } from '../db/sync-store';
+import { isClockTime } from '../protocol/hlc';
 import type { ApiError, JoinRequest, JoinResponse } from '../protocol/wire';
 import { type Fetch, versionHeaders } from './transport';
 
@@ -93,6 +94,6 @@ function isJoinResponse(value: JoinResponse | null): value is JoinResponse {
     typeof value.deviceId === 'string' &&
     typeof value.networkName === 'string' &&
     (value.role === 'admin' || value.role === 'concierge') &&
-    Number.isFinite(value.serverTime)
+    isClockTime(value.serverTime)
   );
 }

@@ -1,6 +1,7 @@
 // The only code that talks to the network's server. Every failure becomes a SyncError of a
 // named kind, so the engine can decide (retry, wait, tell the user) and never discard data.
 
+import { isClockTime } from '../protocol/hlc';
 import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import {
   APP_HEADER,
@@ -260,8 +261,6 @@ async function answerOf<T>(response: Response, hasShape: (value: Record<string, 
   return value as T;
 }
 
-const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
-
 /** Only what the engine relies on before it looks at each change: a cursor stored is the next pull's `since`. */
 function isPullResponse(page: Record<string, unknown>): boolean {
   return (
@@ -272,7 +271,7 @@ function isPullResponse(page: Record<string, unknown>): boolean {
     // The progress bar's total: text or nothing showed « NaN » to the user.
     Number.isSafeInteger(page.remaining) &&
     (page.remaining as number) >= 0 &&
-    isTime(page.serverTime) &&
+    isClockTime(page.serverTime) &&
     (page.epoch === undefined || typeof page.epoch === 'string')
   );
 }
@@ -287,7 +286,7 @@ function isPushResponse(answer: Record<string, unknown>): boolean {
         typeof (result as { id?: unknown }).id === 'string' &&
         typeof (result as { status?: unknown }).status === 'string',
     ) &&
-    isTime(answer.serverTime)
+    isClockTime(answer.serverTime)
   );
 }
 

@@ -74,6 +74,8 @@ describe('an answer that is not the server’s', () => {
   it.each([
     ['changes that are no list', (page: Record<string, unknown>) => ({ ...page, changes: { 0: 'x' } })],
     ['no serverTime', (page: Record<string, unknown>) => ({ ...page, serverTime: 'soon' })],
+    // Taken for the time, it would date every later write of the device past any date a clock can say.
+    ['a serverTime past any date', (page: Record<string, unknown>) => ({ ...page, serverTime: 1e20 })],
     // What is left to pull is the progress bar's total: « NaN » on the screen otherwise.
     ['no count of what remains', ({ remaining: _, ...page }: Record<string, unknown>) => page],
     ['a count of what remains that is text', (page: Record<string, unknown>) => ({ ...page, remaining: 'beaucoup' })],
@@ -111,6 +113,12 @@ describe('joining at an address where no Valise server answers', () => {
       () => new Response(LOGIN_PAGE, { status: 200, headers: { 'Content-Type': 'text/html' } }),
     ],
     ['not_valise', 'another API’s JSON', () => Response.json({ ok: true })],
+    [
+      'not_valise',
+      'a join answer whose time is past any date',
+      () =>
+        Response.json({ token: 't', networkId: 'n', deviceId: 'd', networkName: 'R', role: 'admin', serverTime: 1e20 }),
+    ],
     // The address is right: the server behind its proxy is down or restarting.
     [
       'server',
