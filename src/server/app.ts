@@ -11,6 +11,7 @@ import {
   type Log,
   limitBody,
   noStore,
+  plainBodiesOnly,
   requestLog,
   sandboxFiles,
   securityHeaders,
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   // Health answers monitoring tools, which speak no protocol.
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : gate(c, next)));
   app.use('/api/*', knownRoutesOnly(apiRoutes));
+  app.use('/api/*', plainBodiesOnly());
   app.use('/api/attachments/*', limitBody(config.maxAttachmentBytes, 'file'));
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],

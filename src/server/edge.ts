@@ -134,6 +134,25 @@ export function noStore(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Bodies are read as sent: a body declared compressed (gzip, deflate, br) is refused, not taken
+ * for JSON it is not, nor for a file damaged on its way (« send it again », for ever). No device
+ * compresses what it sends, and nothing is decompressed: a small body cannot become a huge one.
+ */
+export function plainBodiesOnly(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const codings = c.req.header('Content-Encoding')?.split(',') ?? [];
+    if (codings.every((coding) => ['', 'identity'].includes(coding.trim().toLowerCase()))) return next();
+    c.header('Accept-Encoding', 'identity');
+    return fail(
+      c,
+      415,
+      'unsupported_encoding',
+      'The request body must be sent as it is, without Content-Encoding: this server does not decompress it.',
+    );
+  };
+}
+
 /** Refuses a body over `maxBytes` before reading it whole (chunked bodies included). */
 export function limitBody(
   maxBytes: number,

@@ -96,6 +96,26 @@ describe('body limits', () => {
   });
 });
 
+describe('compressed bodies', () => {
+  it('refuses a body sent with a Content-Encoding with 415, not as bad JSON or a file to send again', async () => {
+    const { token } = await joined();
+    const gzip = (text: string) => new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+    const sent = (path: string, method: string, type: string, body: string) =>
+      request(path, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': type, 'Content-Encoding': 'gzip' },
+        body: gzip(body),
+        duplex: 'half',
+      } as RequestInit);
+    const push = await sent('/api/sync/push', 'POST', 'application/json', '{"mutations":[]}');
+    const file = await sent(`/api/attachments/${'0'.repeat(64)}`, 'PUT', 'image/png', 'a photo');
+    for (const answer of [push, file]) {
+      expect(answer.status).toBe(415);
+      expect(((await answer.json()) as { code: string }).code).toBe('unsupported_encoding');
+    }
+  });
+});
+
 describe('joining under guesses', () => {
   it('answers 429 after too many wrong codes from one address, even for a right one, until the window passes', async () => {
     for (let attempt = 0; attempt < JOIN_FAILURES_PER_ADDRESS; attempt++) {
