@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from './config';
 import { exitOnStartFailure, startServer } from './main';
+import { swapInBuild } from './static/build-swap';
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -18,8 +19,8 @@ function newestMtime(path: string): number {
  * inside vite-plugin-pwa 2.0.0, not by our config), which read as errors. `--logLevel error`
  * silences the app's build; the worker's inner build ignores it, hence the capture.
  */
-function buildQuietly(distDir: string): void {
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'error'], {
+function buildQuietly(outDir: string): void {
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -34,7 +35,7 @@ try {
   const sources = ['src', 'public', 'index.html', 'vite.config.ts'].filter(existsSync);
   if (!existsSync(index) || Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs) {
     console.log('Building the app…');
-    buildQuietly(distDir);
+    swapInBuild(distDir, buildQuietly);
   }
   await startServer();
 } catch (error) {

@@ -1,13 +1,14 @@
 // The built app as the server sends it: precompressed variants chosen by Accept-Encoding,
 // hashed assets kept for a year, the shell and the service worker revalidated, the API never cached.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
+import { swapInBuild } from '../../src/server/static/build-swap';
 import { acceptedEncodings } from '../../src/server/static/encoding';
 import { SqliteStore } from '../../src/server/store/sqlite';
 
@@ -163,6 +164,34 @@ describe('the inline stylesheet', () => {
     } finally {
       writeFileSync(index, INDEX);
     }
+  });
+});
+
+describe('an upgrade’s build under the running server', () => {
+  it('keeps serving the old app until the new one is whole, then the old one’s scripts beside it', async () => {
+    // vite empties its output first: built in place, a first visit meanwhile got 404 for its scripts.
+    const dist = join(dir, 'upgrade', 'dist');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), 'old page');
+    writeFileSync(join(dist, 'assets', 'screen-old.js'), 'old screen');
+    const served = createApp({ store, config: readConfig({ VALISE_DATA: dir, VALISE_DIST: dist }), log: () => {} });
+    const text = async (path: string) => {
+      const response = await served.fetch(new Request(`http://valise.test${path}`));
+      return `${response.status} ${await response.text()}`;
+    };
+    swapInBuild(dist, (outDir) => {
+      mkdirSync(join(outDir, 'assets'), { recursive: true });
+      writeFileSync(join(outDir, 'index.html'), 'new page');
+      writeFileSync(join(outDir, 'assets', 'screen-new.js'), 'new screen');
+      expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old page');
+    });
+    expect(await text('/')).toBe('200 new page');
+    expect(await text('/assets/screen-new.js')).toBe('200 new screen');
+    // A page loaded before the swap loads its screens still.
+    expect(await text('/assets/screen-old.js')).toBe('200 old screen');
+    // Between the swap's two renames the served folder is missing: the old app answers.
+    renameSync(dist, `${dist}.moved`);
+    expect(await text('/visites')).toBe('200 old page');
   });
 });
 

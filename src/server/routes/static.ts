@@ -1,10 +1,12 @@
 // Serves the built app: the precompressed variant the client accepts (brotli, gzip, or the
 // plain file), hashed assets cached for a year, everything else revalidated (a 304 when
-// unchanged), and index.html for any other path: a screen of the single-page app.
+// unchanged), and index.html for any other path: a screen of the single-page app. A file the
+// served build lacks is answered from the build it replaced, if it has it (build-swap.ts).
 import { readFile, stat } from 'node:fs/promises';
 import { normalize, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import { previousBuildDir } from '../static/build-swap';
 import { cacheControlFor } from '../static/cache-policy';
 import { acceptedEncodings, type Encoding, isCompressible, VARIANT_SUFFIX } from '../static/encoding';
 import { inlineStyleSources } from '../static/inline-styles';
@@ -42,18 +44,27 @@ async function variantFor(file: Found, accepts: Encoding[]): Promise<{ file: Fou
   return { file };
 }
 
+/** The file a URL path names in the served build, else in the one it replaced (build-swap.ts). */
+async function fileOfBuild(roots: readonly string[], urlPath: string): Promise<Found | undefined> {
+  for (const root of roots) {
+    const named = pathInside(root, urlPath);
+    const found = named ? await fileAt(named) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function serveApp(distDir: string) {
-  const root = resolve(distDir);
+  const roots = [resolve(distDir), resolve(previousBuildDir(distDir))];
   const styleSources = inlineStyleSources();
   const routes = new Hono<AppEnv>();
   routes.on(['GET', 'HEAD'], '*', async (c) => {
     const urlPath = c.req.path === '/' ? '/index.html' : c.req.path;
-    const named = pathInside(root, urlPath);
-    let original = named ? await fileAt(named) : undefined;
+    let original = await fileOfBuild(roots, urlPath);
     // A missing hashed file is a 404: answering index.html would be cached as that script for a year.
     if (!original && urlPath.startsWith('/assets/')) return c.text('Not found', 404);
     const servedPath = original ? urlPath : '/index.html';
-    original ??= await fileAt(resolve(root, 'index.html'));
+    original ??= await fileOfBuild(roots, '/index.html');
     if (!original) return c.text('The app is not built: run `npm run build` (npm start does it).', 503);
     // The policy allows a page's own inline styles (src/server/edge.ts), on its 304 too: a
     // browser refreshes its cached page's headers from that answer.
