@@ -353,7 +353,8 @@ function vcardReader(text: string): VCardReader {
       const organisation = vcardUnescape(value.split(';')[0] ?? '').trim();
       if (organisation !== '') current.organisationNames.push(organisation);
     } else if (name === 'NOTE') current.notes = vcardUnescape(value);
-    else if (name === 'CATEGORIES') current.tags.push(...listItems(vcardUnescape(value)));
+    // Not spread as arguments: a line of a few hundred thousand items overflowed the stack.
+    else if (name === 'CATEGORIES') current.tags = current.tags.concat(listItems(vcardUnescape(value)));
   };
 
   const read = (physicalLines: number): ImportLine[] => {

@@ -287,6 +287,19 @@ describe('vCard', () => {
     ]);
   });
 
+  test('a card listing hundreds of thousands of tags is refused alone; the others are read', () => {
+    // 600 KB on one line: spread into the tags as arguments, it overflowed the stack and the
+    // whole file was refused, « n’a pas pu être lu ».
+    const tags = Array.from({ length: 300_000 }, () => 'a').join(',');
+    const lines = vCardContactLines(
+      ['BEGIN:VCARD', 'FN:Marie', `CATEGORIES:${tags}`, 'END:VCARD', 'BEGIN:VCARD', 'FN:Sam', 'END:VCARD'].join('\r\n'),
+    );
+    expect(lines).toEqual([
+      { line: 1, problem: { kind: 'invalid', issue: expect.objectContaining({ field: 'tags', type: 'max_length' }) } },
+      { line: 5, contact: expect.objectContaining({ name: 'Sam' }) },
+    ]);
+  });
+
   test('reads a long file a few cards at a time, saying how far it is, and finds every card', () => {
     // A phone's export: each card with a photo folded over many lines.
     const photo = Array.from({ length: 40 }, () => ' QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=').join('\r\n');
