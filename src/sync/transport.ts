@@ -76,6 +76,13 @@ export interface SyncTransport {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The longest wait a busy answer (429 Retry-After) is taken at its word for: the network's
+ * server asks for seconds. A garbled one of years was a timer past 2^31 ms, which a browser
+ * fires at once: the device then asked again and again without a pause.
+ */
+const LONGEST_ASKED_WAIT_MS = 3_600_000;
+
 /** How long a request may take before the device gives up on it and retries later. */
 const REQUEST_TIMEOUT_MS = 30_000;
 /**
@@ -139,7 +146,9 @@ export class ApiClient {
       throw new SyncError(body.code === 'revoked' ? 'revoked' : 'unauthorized', message, 401);
     if (response.status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
-      throw new SyncError('server', message, 429, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
+      const wait =
+        Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, LONGEST_ASKED_WAIT_MS) : undefined;
+      throw new SyncError('server', message, 429, wait);
     }
     // A request that arrived too slowly (408: the link stalled, not the request) is sent again
     // like a server's failure; as a refusal, a photo whose upload stalled was set aside for good.

@@ -101,6 +101,15 @@ describe('when a device syncs by itself', () => {
     expect(device.engine.status).toMatchObject({ state: 'idle', retryAfterMs: null });
   });
 
+  it('waits an hour at most, however long an answer asks', async () => {
+    // A timer past 2^31 ms fires at once in a browser: a run, refused again, then at once another.
+    busyForSeconds = 99_999_999;
+    scheduler.start();
+    await expect.poll(() => environment.timers.length).toBe(1);
+    expect(environment.timers.map((timer) => timer.ms)).toEqual([3_600_000]);
+    expect(device.engine.status).toMatchObject({ state: 'error', retryAfterMs: 3_600_000 });
+  });
+
   it('backs off after failures and syncs as soon as the network comes back', async () => {
     reachable = false;
     scheduler.start();
