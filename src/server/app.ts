@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', joinRoutes());
   app.route('/api/sync', syncRoutes());
   app.route('/api/attachments', attachmentRoutes());
-  app.route('/api/admin', adminRoutes(now));
+  app.route('/api/admin', adminRoutes());
   // For Prometheus on the machine itself; anyone else is told there is nothing here.
   app.get('/metrics', async (c) => {
     if (!config.metricsAllow.has(clientAddress(c))) return c.text('Not found', 404);

@@ -11,6 +11,7 @@ import { issueInvitation } from '../../src/server/invitations';
 import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
+import { SQLITE_MIGRATIONS } from '../../src/server/store/sqlite-schema';
 import type { Store } from '../../src/server/store/store';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { invitationsWithoutIds, keyByRecordId } from '../helpers/sqlite-layouts';
@@ -46,6 +47,11 @@ storeContract('SQLite', () => ({
   },
   async storeInvitationsAsBefore(store) {
     invitationsWithoutIds((store as SqliteStore).db);
+  },
+  async storeNetworksWithoutUsage(store) {
+    const { db } = store as SqliteStore;
+    db.exec('ALTER TABLE networks DROP COLUMN record_count; ALTER TABLE networks DROP COLUMN record_bytes');
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 1}`);
   },
 }));
 
@@ -100,6 +106,13 @@ describeOnPostgres('PostgreSQL', (cluster) => {
         await client.query('ALTER TABLE invitations DROP COLUMN id, DROP COLUMN created_at, DROP COLUMN created_by');
         // The seventh migration gives invitations their ids: the database as it was before it.
         await client.query('UPDATE schema_version SET version = 6');
+      });
+    },
+    async storeNetworksWithoutUsage(store) {
+      await onDatabase(urls.get(store) as string, async (client) => {
+        await client.query('ALTER TABLE networks DROP COLUMN record_count, DROP COLUMN record_bytes');
+        // The last migration counts them: the database as it was before it.
+        await client.query('UPDATE schema_version SET version = $1', [POSTGRES_MIGRATIONS.length - 1]);
       });
     },
   }));

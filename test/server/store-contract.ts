@@ -32,6 +32,11 @@ export interface StoreHarness {
    * invitations, and marks the store as not yet migrated past that.
    */
   storeInvitationsAsBefore(store: Store): Promise<void>;
+  /**
+   * Drops the networks' counts of records and bytes, as a server before them kept its
+   * networks, and marks the store as not yet migrated past that.
+   */
+  storeNetworksWithoutUsage(store: Store): Promise<void>;
 }
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
@@ -406,15 +411,54 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(data).toMatchObject({ networkId: network.id, notes: 'Café associatif — l’été 🌻' });
     });
 
-    it('counts the records a network stores and their bytes as stored, and no other network’s', async () => {
+    it('counts the records a network stores and their bytes as stored, push after push and once migrated, and no other network’s', async () => {
       const a = await store.createNetwork('A');
       const b = await store.createNetwork('B');
-      await push(a.id, [visitCreation(NOW, undefined, undefined, 'Café associatif — l’été 🌻')]);
-      const [change] = await pullAll(a.id);
-      // UTF-8 bytes, not characters: the accents, the dash and the emoji take more than one.
-      const bytes = Buffer.byteLength(change?.data ?? '') + Buffer.byteLength(change?.clocks ?? '');
-      expect(bytes).toBeGreaterThan((change?.data.length ?? 0) + (change?.clocks.length ?? 0));
-      expect(await store.recordUsage(a.id)).toEqual({ count: 1, bytes });
+      const visit = visitCreation(NOW, undefined, undefined, 'Café associatif — l’été 🌻');
+      const other = visitCreation(NOW);
+      const deletion: Mutation = {
+        id: newId(),
+        type: 'visits',
+        recordId: other.recordId,
+        fields: { deleted: true },
+        clocks: { deleted: formatHlc({ millis: NOW + 3000, counter: 0, node: PUSHER.clockNode }) },
+      };
+      // A text written from the creation's, older than the server's: kept as a conflict, a new record.
+      const concurrent = notesEdit(NOW + 1500, visit.recordId, 'Écrit en même temps');
+      concurrent.base = { notes: visit.clocks.notes as string };
+      // What a scan of the stored records finds: UTF-8 bytes, not characters.
+      const scanned = async (networkId: string) => {
+        const records = await store.snapshot(networkId);
+        const bytes = records.reduce(
+          (sum, one) => sum + Buffer.byteLength(one.data) + Buffer.byteLength(one.clocks),
+          0,
+        );
+        return { count: records.length, bytes };
+      };
+      const longer = 'Un compte rendu bien plus long, avec des accents : é, à, ç. '.repeat(20);
+      const steps: Mutation[][] = [
+        [visit, other],
+        [notesEdit(NOW + 1000, visit.recordId, longer)],
+        [notesEdit(NOW + 2000, visit.recordId, 'Court')],
+        [concurrent],
+        [deletion],
+        // Replayed: answered from the log, nothing written.
+        [visit, other],
+      ];
+      for (const mutations of steps) {
+        const { results } = await push(a.id, mutations);
+        expect(results.map((result) => result.status)).not.toContain('rejected');
+        expect(await store.recordUsage(a.id)).toEqual(await scanned(a.id));
+      }
+      const usage = await store.recordUsage(a.id);
+      expect(usage.count).toBe(3);
+      const text = (await store.snapshot(a.id)).reduce((sum, one) => sum + one.data.length + one.clocks.length, 0);
+      expect(usage.bytes).toBeGreaterThan(text);
+      expect(await store.recordUsage(b.id)).toEqual({ count: 0, bytes: 0 });
+
+      await h.storeNetworksWithoutUsage(store);
+      store = await h.reopen(store);
+      expect(await store.recordUsage(a.id)).toEqual(usage);
       expect(await store.recordUsage(b.id)).toEqual({ count: 0, bytes: 0 });
     });
 

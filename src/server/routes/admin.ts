@@ -14,11 +14,9 @@ import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
 import { readBody, refuseRevoked, requireAdmin, requireDevice } from './guard';
-import { RecordUsageCache } from './record-usage-cache';
 
-export function adminRoutes(now: () => number) {
+export function adminRoutes() {
   const routes = new Hono<AppEnv>();
-  const recordUsage = new RecordUsageCache(now);
   routes.use('*', requireDevice, requireAdmin);
 
   routes.post('/invitations', async (c) => {
@@ -90,7 +88,7 @@ export function adminRoutes(now: () => number) {
   routes.get('/storage', async (c) => {
     const { networkId } = c.var.device;
     const usedBytes = await c.var.store.attachmentBytes(networkId);
-    const records = await recordUsage.read(c.var.store, networkId);
+    const records = await c.var.store.recordUsage(networkId);
     const storage: StorageInfo = {
       usedBytes,
       quotaBytes: c.var.config.networkStorageBytes,

@@ -95,6 +95,17 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   // Never in a backup (takeBackup leaves it out), so that pg_restore --clean never drops it.
   'CREATE TABLE IF NOT EXISTS restore_in_progress (id TEXT PRIMARY KEY, source TEXT NOT NULL, started_at TEXT NOT NULL)',
   invitationIds,
+  // Each network keeps the count and bytes of its records in its row, which every push changes
+  // in its own transaction (record-usage.ts): an admin's figure was a scan of all its records.
+  // Counted here once from the records a server holds.
+  `
+  ALTER TABLE networks ADD COLUMN IF NOT EXISTS record_count BIGINT NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS record_bytes BIGINT NOT NULL DEFAULT 0;
+  UPDATE networks SET record_count = counted.count, record_bytes = counted.bytes
+  FROM (SELECT network_id, COUNT(*) AS count, SUM(octet_length(data) + octet_length(clocks)) AS bytes
+        FROM records GROUP BY network_id) AS counted
+  WHERE networks.id = counted.network_id;
+  `,
 ];
 
 /**

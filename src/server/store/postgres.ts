@@ -22,6 +22,7 @@ import {
 import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
+import { usageChange } from './record-usage';
 import {
   openInvitationsSql,
   type Row,
@@ -56,6 +57,9 @@ type Client = pg.PoolClient;
 /** Held by a server while it migrates: two servers starting together must not both migrate. */
 export const MIGRATION_LOCK = 7_361_532;
 const DATA_LOCK = 7_361_533;
+
+/** A stored record's bytes, data and clocks, in UTF-8 (the database's encoding): what its network's usage counts. */
+const STORED_BYTES = 'octet_length(data) + octet_length(clocks)';
 
 /**
  * How a transaction beside restores begins: the shared lock is its first statement, sent with
@@ -428,9 +432,10 @@ export class PostgresStore implements Store {
 
     // A separate statement from the lock: it reads what the previous holder committed.
     const found = await client.query(
-      `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d FROM records WHERE network_id = $1 AND id = ANY($2)
-       UNION ALL SELECT 'mutation', id, status, reason, code, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
-       UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL FROM devices WHERE network_id = $1`,
+      `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d, ${STORED_BYTES} AS e
+         FROM records WHERE network_id = $1 AND id = ANY($2)
+       UNION ALL SELECT 'mutation', id, status, reason, code, NULL, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
+       UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL, NULL FROM devices WHERE network_id = $1`,
       [
         networkId,
         [...new Set(mutations.map((mutation) => mutation.recordId))],
@@ -438,22 +443,27 @@ export class PostgresStore implements Store {
       ],
     );
     const existing = new Map<string, RecordRow>();
+    const storedBytes = new Map<string, number>();
     const prior = new Map<string, SavedResult>();
     const authors: [string, string][] = [];
     for (const row of found.rows as Row[]) {
       const id = row.id as string;
-      if (row.kind === 'record')
+      if (row.kind === 'record') {
         existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
-      else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
+        storedBytes.set(id, row.e as number);
+      } else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
       else authors.push([id, row.a as string]);
     }
     const owners = ownersToRead(context.role, mutations, existing);
     if (owners.length > 0) {
       const read = await client.query(
-        'SELECT id, network_id, type, data, clocks FROM records WHERE network_id = $1 AND id = ANY($2)',
+        `SELECT id, network_id, type, data, clocks, ${STORED_BYTES} AS bytes FROM records WHERE network_id = $1 AND id = ANY($2)`,
         [networkId, owners],
       );
-      for (const row of read.rows as Row[]) existing.set(row.id as string, toRecordRow(row));
+      for (const row of read.rows as Row[]) {
+        existing.set(row.id as string, toRecordRow(row));
+        storedBytes.set(row.id as string, row.bytes as number);
+      }
     }
     const plan = planPush({ ...context, authorOf: authorNames(authors) }, mutations, existing, prior);
 
@@ -482,9 +492,16 @@ export class PostgresStore implements Store {
     const fresh = plan.results.filter((entry) => !entry.replay);
     const saved = fresh.map((entry) => savedColumns(entry.result));
     if (plan.writes.length > 0 || fresh.length > 0) {
-      // Both writes in one statement: the records (a data-modifying WITH always runs) and the log.
+      const json = plan.writes.map(recordJson);
+      const clocks = plan.writes.map((row) => JSON.stringify(row.clocks));
+      const usage = usageChange(plan.writes, json, clocks, storedBytes);
+      // The writes in one statement: the records and the network's usage (a data-modifying WITH
+      // always runs; the network's row is left alone when nothing changed), and the log.
       await client.query(
-        `WITH written AS (
+        `WITH counted AS (
+           UPDATE networks SET record_count = record_count + $11, record_bytes = record_bytes + $12
+           WHERE id = $6 AND ($11::bigint <> 0 OR $12::bigint <> 0)
+         ), written AS (
            INSERT INTO records (id, network_id, type, seq, data, clocks)
            SELECT w.id, w.network_id, w.type, nextval('record_seq'), w.data, w.clocks
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
@@ -498,11 +515,13 @@ export class PostgresStore implements Store {
           plan.writes.map((row) => row.id),
           plan.writes.map((row) => row.networkId),
           plan.writes.map((row) => row.type),
-          plan.writes.map(recordJson),
-          plan.writes.map((row) => JSON.stringify(row.clocks)),
+          json,
+          clocks,
           networkId,
           fresh.map((entry) => entry.id),
           ...[0, 1, 2].map((column) => saved.map((columns) => columns[column])),
+          usage.count,
+          usage.bytes,
         ],
       );
     }
@@ -600,11 +619,9 @@ export class PostgresStore implements Store {
   }
 
   async recordUsage(networkId: string): Promise<RecordUsage> {
-    const [row] = await this.rows(
-      `SELECT COUNT(*) AS count, COALESCE(SUM(octet_length(data) + octet_length(clocks)), 0) AS bytes
-       FROM records WHERE network_id = $1`,
-      [networkId],
-    );
+    const [row] = await this.rows('SELECT record_count AS count, record_bytes AS bytes FROM networks WHERE id = $1', [
+      networkId,
+    ]);
     return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
   }
 

@@ -75,7 +75,28 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   recordIdsPerNetwork,
   networkNumbers,
   invitationIds,
+  recordUsage,
 ];
+
+/**
+ * Each network keeps the count and bytes of its records in its row, which every push changes
+ * in its own transaction (record-usage.ts): an admin's figure was a scan of all its records.
+ * Counted here once from the records a server holds.
+ */
+function recordUsage(db: Database.Database): void {
+  const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('networks') as { name: string }[]).map(
+    (column) => column.name,
+  );
+  for (const column of ['record_count', 'record_bytes'])
+    if (!columns.includes(column)) db.exec(`ALTER TABLE networks ADD COLUMN ${column} INTEGER NOT NULL DEFAULT 0`);
+  // length() of a BLOB counts bytes; of TEXT, characters.
+  db.exec(`
+    UPDATE networks SET record_count = counted.count, record_bytes = counted.bytes
+    FROM (SELECT network_number, COUNT(*) AS count, SUM(length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB))) AS bytes
+          FROM records GROUP BY network_number) AS counted
+    WHERE networks.number = counted.network_number
+  `);
+}
 
 /**
  * An invitation gets an id, the time it was made and the device that made it: its network's

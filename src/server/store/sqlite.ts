@@ -18,6 +18,7 @@ import {
   type SavedResult,
 } from '../push/plan';
 import { newerSchemaRefusal } from './newer-schema';
+import { usageChange } from './record-usage';
 import {
   openInvitationsSql,
   type Row,
@@ -260,8 +261,10 @@ export class SqliteStore implements Store {
     // Not one statement per mutation: a push of a thousand mutations reads in one statement
     // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
     // Rows are keyed by the network's number; a record row names the network by its id.
+    // With each record's bytes as stored (length() of a BLOB counts bytes; of TEXT, characters).
     const selectRecords = this.statement(
-      'SELECT id, ? AS network_id, type, data, clocks FROM records WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))',
+      `SELECT id, ? AS network_id, type, data, clocks, length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB)) AS bytes
+       FROM records WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))`,
     );
     const selectResults = this.statement(
       'SELECT id, status, reason, code FROM mutations WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))',
@@ -278,19 +281,25 @@ export class SqliteStore implements Store {
        ON CONFLICT DO NOTHING`,
     );
     const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_number = ?');
+    const countUsage = this.statement(
+      'UPDATE networks SET record_count = record_count + ?, record_bytes = record_bytes + ? WHERE number = ?',
+    );
 
     const run = this.db.transaction((): PushOutput => {
       const number = this.networkNumber(networkId);
       if (number === null) throw new Error(`push to an unknown network ${networkId}`);
       const existing = new Map<string, RecordRow>();
-      const prior = new Map<string, SavedResult>();
-      const recordIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.recordId))]);
-      for (const row of selectRecords.all(networkId, number, recordIds) as Row[])
-        existing.set(row.id as string, toRecordRow(row));
-      const owners = ownersToRead(context.role, mutations, existing);
-      if (owners.length > 0)
-        for (const row of selectRecords.all(networkId, number, JSON.stringify(owners)) as Row[])
+      const storedBytes = new Map<string, number>();
+      const read = (ids: readonly string[]) => {
+        for (const row of selectRecords.all(networkId, number, JSON.stringify(ids)) as Row[]) {
           existing.set(row.id as string, toRecordRow(row));
+          storedBytes.set(row.id as string, row.bytes as number);
+        }
+      };
+      const prior = new Map<string, SavedResult>();
+      read([...new Set(mutations.map((mutation) => mutation.recordId))]);
+      const owners = ownersToRead(context.role, mutations, existing);
+      if (owners.length > 0) read(owners);
       const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
       for (const row of selectResults.all(number, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
       const plan = planPush({ ...context, authorOf: this.authorsOf(networkId) }, mutations, existing, prior);
@@ -299,15 +308,20 @@ export class SqliteStore implements Store {
       const seqBefore = (selectLastSeq.get(number) as { seq: number }).seq;
       // The plan writes rows of the pushing network only (each row's networkId is the context's).
       const { writes } = plan;
+      const json = writes.map(recordJson);
+      const clocks = writes.map((row) => JSON.stringify(row.clocks));
       this.insertRows(upsertRecords, 6, writes.length, (index, values, at) => {
         const row = writes[index] as RecordRow;
         values[at] = row.id;
         values[at + 1] = number;
         values[at + 2] = row.type;
         values[at + 3] = seqBefore + 1 + index;
-        values[at + 4] = recordJson(row);
-        values[at + 5] = JSON.stringify(row.clocks);
+        values[at + 4] = json[index];
+        values[at + 5] = clocks[index];
       });
+      // Once per push, with the whole push's change.
+      const usage = usageChange(writes, json, clocks, storedBytes);
+      if (usage.count !== 0 || usage.bytes !== 0) countUsage.run(usage.count, usage.bytes, number);
       for (const { recordId, writtenAt } of plan.broughtBack)
         broughtBack.run(networkId, recordId, networkEpochKey(networkId), networkEpochStartKey(networkId), writtenAt);
       const fresh = plan.results.filter((entry) => !entry.replay);
@@ -479,13 +493,10 @@ export class SqliteStore implements Store {
   }
 
   async recordUsage(networkId: string): Promise<RecordUsage> {
-    // length() of a BLOB counts bytes; of TEXT, characters.
-    return this.db
-      .prepare(
-        `SELECT COUNT(*) AS count, COALESCE(SUM(length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB))), 0) AS bytes
-         FROM records WHERE network_number = ?`,
-      )
-      .get(this.networkNumber(networkId)) as RecordUsage;
+    const row = this.statement('SELECT record_count AS count, record_bytes AS bytes FROM networks WHERE id = ?').get(
+      networkId,
+    ) as RecordUsage | undefined;
+    return row ?? { count: 0, bytes: 0 };
   }
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {

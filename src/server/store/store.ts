@@ -67,12 +67,13 @@ export interface StoredAttachment {
   data: Uint8Array;
 }
 
-/** What became of a file: stored (or already there), or refused with what the network uses. */
+/** How many records a network stores, and their bytes (data and clocks as stored, in UTF-8). */
 export interface RecordUsage {
   count: number;
   bytes: number;
 }
 
+/** What became of a file: stored (or already there), or refused with what the network uses. */
 export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number };
 
 export interface PushInput {
@@ -176,9 +177,8 @@ export interface Store {
   /** Bytes of files a network stores (its quota counts them). */
   attachmentBytes(networkId: string): Promise<number>;
   /**
-   * How many records a network stores and their bytes (data and clocks as stored, in UTF-8),
-   * counted when asked: so an admin sees a device that pushes without end. A scan of all the
-   * network's records: the admin's route reuses it a few minutes (routes/record-usage-cache.ts).
+   * How many records a network stores and their bytes, so an admin sees a device that pushes
+   * without end: kept by each push in its transaction, read without a scan (record-usage.ts).
    */
   recordUsage(networkId: string): Promise<RecordUsage>;
   /**

@@ -1,6 +1,6 @@
 // For admins: how much the network stores, read when Réglages opens and again after each sync, so
 // a reading that failed offline does not stay once the server answers. Its records (no quota
-// bounds them; the server counts them again at most every few minutes, a full scan): a device pushing without end is noticed before it fills the server's disk. Its
+// bounds them): a device pushing without end is noticed before it fills the server's disk. Its
 // files against their quota (VALISE_NETWORK_STORAGE_BYTES): a full quota is seen before a
 // concierge's photo is refused.
 import { useEffect, useState } from 'preact/hooks';
