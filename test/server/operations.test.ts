@@ -227,6 +227,8 @@ describe('/metrics', () => {
     expect(value('valise_http_request_duration_seconds_count{route="pull"}')).toBe(2);
     expect(value('valise_http_request_duration_seconds_bucket{route="pull",le="+Inf"}')).toBe(2);
     expect(value('valise_store_size_bytes')).toBeGreaterThan(4096);
+    expect(value(`valise_network_records{network="${network.id}"}`)).toBe(1);
+    expect(value(`valise_network_record_bytes{network="${network.id}"}`)).toBeGreaterThan(100);
     expect(value('valise_last_backup_age_seconds')).toBeGreaterThanOrEqual(3600);
     expect(value('valise_last_backup_age_seconds')).toBeLessThan(3700);
   });

@@ -1,6 +1,6 @@
 // /metrics in Prometheus' text format: requests and their latency by route, pushes, pulls,
-// refusals, the store's size and the age of the last backup. Counted in memory since the
-// process started (Prometheus handles restarts of counters).
+// refusals, the store's size, each network's records and the age of the last backup. Counted in
+// memory since the process started (Prometheus handles restarts of counters).
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../routes/env';
 import type { Store } from '../store/store';
@@ -86,6 +86,15 @@ export class Metrics {
     for (const [labels, count] of this.refusals) lines.push(`valise_refusals_total{${labels}} ${count}`);
     family('valise_store_size_bytes', 'gauge', 'Bytes the database takes on disk.');
     lines.push(`valise_store_size_bytes ${await store.sizeBytes()}`);
+    // Kept by the pushes, read without a scan: which network grows, when the store does. A label
+    // per network, not per device: networks are few, made by the command line alone.
+    const usages = await Promise.all(
+      (await store.listNetworks()).map(async ({ id }) => ({ id, ...(await store.recordUsage(id)) })),
+    );
+    family('valise_network_records', 'gauge', 'Records a network stores.');
+    for (const { id, count } of usages) lines.push(`valise_network_records{network="${id}"} ${count}`);
+    family('valise_network_record_bytes', 'gauge', 'Bytes of the records a network stores (data and clocks, UTF-8).');
+    for (const { id, bytes } of usages) lines.push(`valise_network_record_bytes{network="${id}"} ${bytes}`);
     const lastBackupAt = (await store.readMeta()).lastBackupAt;
     family('valise_last_backup_age_seconds', 'gauge', 'Seconds since the last `valise backup --dir` (NaN: never).');
     lines.push(
