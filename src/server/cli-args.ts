@@ -7,6 +7,11 @@ export interface CliIo {
   command?: string;
 }
 
+/** The command the admin types, as the next steps printed say it. */
+export function commandOf(io: CliIo): string {
+  return io.command ?? 'npm run valise --';
+}
+
 /**
  * `npm run valise --` when npm ran it, else `valise`: the command `valise deploy` installs on a
  * VPS runs this file with node, where `npm run valise` would open another store (./data).

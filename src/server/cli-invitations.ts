@@ -2,7 +2,7 @@
 // person, or with the wrong role) from the server's shell, as an admin does in Réglages.
 import { isId } from '../domain/ids';
 import type { OpenInvitationInfo } from '../protocol/wire';
-import { CliError, type CliIo } from './cli-args';
+import { CliError, type CliIo, commandOf } from './cli-args';
 import type { Network, Store } from './store/store';
 
 // The server's clock is UTC; said, so an admin abroad does not misread an expiry by hours.
@@ -31,10 +31,10 @@ export async function listInvitations(store: Store, network: Network, io: CliIo)
 
 export async function cancelInvitation(store: Store, network: Network, id: string | undefined, io: CliIo) {
   if (!id || !isId(id))
-    throw new CliError('Give the id of the invitation to cancel (see: npm run valise -- invitations).');
+    throw new CliError(`Give the id of the invitation to cancel (see: ${commandOf(io)} invitations).`);
   if (!(await store.endInvitation(network.id, { id }, new Date().toISOString())))
     throw new CliError(
-      `No invitation ${id} of "${network.name}" is waiting to be used (see: npm run valise -- invitations).`,
+      `No invitation ${id} of "${network.name}" is waiting to be used (see: ${commandOf(io)} invitations).`,
     );
   io.out(`Invitation ${id} cancelled: its code no longer lets anyone join.`);
 }

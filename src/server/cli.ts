@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { isId } from '../domain/ids';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { networkNameSchema } from '../protocol/wire';
-import { CliError, type CliIo, invokedAs, option } from './cli-args';
+import { CliError, type CliIo, commandOf, invokedAs, option } from './cli-args';
 import { cancelInvitation, listInvitations } from './cli-invitations';
 import { readConfig, type ServerConfig } from './config';
 import { runDeploy } from './deploy/command';
@@ -20,9 +20,8 @@ import { openStore, refusalOfUnusableStore, SQLITE_FILE } from './store/open';
 import { SqliteStore } from './store/sqlite';
 import type { Network, Store } from './store/store';
 
-const USAGE = `Usage: npm run valise -- <command>
-
-  networks                         list the networks on this server
+/** The commands, after « Usage: <how the admin runs them> <command> ». */
+const COMMANDS = `  networks                         list the networks on this server
   networks create <name>           create a network
   networks rename <name> [--network ID]
                                    correct a network's name; its devices show it
@@ -51,28 +50,26 @@ const USAGE = `Usage: npm run valise -- <command>
 
 --network may be left out when the server holds a single network.`;
 
-async function pickNetwork(store: Store, config: ServerConfig, id: string | undefined): Promise<Network> {
+async function pickNetwork(store: Store, config: ServerConfig, id: string | undefined, cli: string): Promise<Network> {
   if (id) {
     const network = await store.getNetwork(id);
-    if (!network) throw new CliError(`No network with id ${id} (see: npm run valise -- networks).`);
+    if (!network) throw new CliError(`No network with id ${id} (see: ${cli} networks).`);
     return network;
   }
   const networks = await store.listNetworks();
   if (networks.length === 1) return networks[0] as Network;
   if (networks.length > 1)
-    throw new CliError(
-      'This server holds several networks: say which with --network ID (see: npm run valise -- networks).',
-    );
-  throw new CliError(noNetworkHere(config));
+    throw new CliError(`This server holds several networks: say which with --network ID (see: ${cli} networks).`);
+  throw new CliError(noNetworkHere(config, cli));
 }
 
 /** Most often the store of another folder than the server's: ./data where the command ran. */
-function noNetworkHere(config: ServerConfig): string {
+function noNetworkHere(config: ServerConfig, cli: string): string {
   const where = config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : `${config.dataDir} (VALISE_DATA)`;
   return (
     `No network in the store at ${where}. If the server keeps its data elsewhere, give the same ` +
     'VALISE_DATA or DATABASE_URL as the server (on a server set up by `valise deploy`, run `valise <command>` as root). ' +
-    'To start a network in this store: npm run valise -- networks create "<name>".'
+    `To start a network in this store: ${cli} networks create "<name>".`
   );
 }
 
@@ -80,6 +77,7 @@ function noNetworkHere(config: ServerConfig): string {
 export async function runCli(argv: readonly string[], store: Store, config: ServerConfig, io: CliIo): Promise<number> {
   const args = [...argv];
   const command = args.shift();
+  const cli = commandOf(io);
   try {
     switch (command) {
       case 'networks': {
@@ -91,7 +89,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
           return 0;
         }
         if (args[0] === 'rename') {
-          const network = await pickNetwork(store, config, option(args, 'network'));
+          const network = await pickNetwork(store, config, option(args, 'network'), cli);
           const name = v.safeParse(networkNameSchema, args.slice(1).join(' '));
           if (!name.success)
             throw new CliError('Give the network its new name (1 to 120 characters): networks rename "<name>".');
@@ -109,7 +107,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         const hours = Number(option(args, 'hours') ?? 72);
         if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 90)
           throw new CliError('--hours must be a whole number from 1 to 2160.');
-        const network = await pickNetwork(store, config, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'), cli);
         const invitation = await issueInvitation(store, network.id, role, hours);
         const baseUrl = config.publicUrl;
         io.out(`Invitation to "${network.name}" as ${role}, single use, until ${invitation.expiresAt}:`);
@@ -122,11 +120,11 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
             `        (assumes the server answers at ${baseUrl}: if not, run this with the server's PORT ` +
               'or VALISE_PUBLIC_URL; the code works whatever the address)',
           );
-        io.out(`  id:   ${invitation.id} (to cancel it: npm run valise -- invitations cancel ${invitation.id})`);
+        io.out(`  id:   ${invitation.id} (to cancel it: ${cli} invitations cancel ${invitation.id})`);
         return 0;
       }
       case 'invitations': {
-        const network = await pickNetwork(store, config, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'), cli);
         if (args[0] === 'cancel') await cancelInvitation(store, network, args[1], io);
         else if (args[0] === undefined) await listInvitations(store, network, io);
         // A mistyped « cancel » must not look like a list that did the work.
@@ -134,11 +132,10 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'devices': {
-        const network = await pickNetwork(store, config, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'), cli);
         const devices = await store.listDevices(network.id);
         // An empty list would print nothing at all, which reads as a command that did not work.
-        if (devices.length === 0)
-          io.out(`No device has joined "${network.name}" yet: invite one with npm run valise -- invite.`);
+        if (devices.length === 0) io.out(`No device has joined "${network.name}" yet: invite one with ${cli} invite.`);
         for (const device of devices) {
           const state = device.revokedAt ? `revoked ${device.revokedAt.slice(0, 10)}` : 'active';
           const seen = device.lastSeenAt ? `seen ${device.lastSeenAt.slice(0, 16)}` : 'never seen';
@@ -149,9 +146,9 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'revoke': {
-        const network = await pickNetwork(store, config, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'), cli);
         const id = args[0];
-        if (!id || !isId(id)) throw new CliError('Give the device id to revoke (see: npm run valise -- devices).');
+        if (!id || !isId(id)) throw new CliError(`Give the device id to revoke (see: ${cli} devices).`);
         const wasAdmin = (await store.listDevices(network.id)).some(
           (device) => device.id === id && device.role === 'admin',
         );
@@ -190,7 +187,7 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
         return 0;
       }
       case 'recovery': {
-        const network = await pickNetwork(store, config, option(args, 'network'));
+        const network = await pickNetwork(store, config, option(args, 'network'), cli);
         const epoch = await readEpoch(store, network.id);
         const count = await store.countBroughtBack(network.id, epoch.epoch);
         io.out(`Epoch ${epoch.epoch} since ${epoch.startedAt} (${epoch.reason}).`);
@@ -209,6 +206,10 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
   }
 }
 
+function usageText(io: CliIo): string {
+  return `Usage: ${commandOf(io)} <command>\n\n${COMMANDS}`;
+}
+
 const STORE_COMMANDS = ['networks', 'invite', 'invitations', 'devices', 'revoke', 'backup', 'recovery'];
 
 /**
@@ -217,10 +218,10 @@ const STORE_COMMANDS = ['networks', 'invite', 'invitations', 'devices', 'revoke'
  */
 function usage(command: string | undefined, io: CliIo): number {
   if (command === undefined || ['help', '--help', '-h'].includes(command)) {
-    io.out(USAGE);
+    io.out(usageText(io));
     return 0;
   }
-  io.err(`Unknown command: ${command}.\n\n${USAGE}`);
+  io.err(`Unknown command: ${command}.\n\n${usageText(io)}`);
   return 2;
 }
 
@@ -236,8 +237,7 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
       const outcome = await restoreBackup(resolve(file), config, new Date());
       if (outcome.keptAside) io.out(`The store it replaced is kept as ${outcome.keptAside}.`);
       io.out(`Restored from ${file}. New epoch: ${outcome.epoch}.`);
-      for (const line of afterRestore(config.databaseUrl ? 'postgres' : 'sqlite', io.command ?? 'npm run valise --'))
-        io.out(line);
+      for (const line of afterRestore(config.databaseUrl ? 'postgres' : 'sqlite', commandOf(io))) io.out(line);
       return 0;
     }
     return null;
@@ -299,7 +299,7 @@ export async function main(argv: readonly string[], config: ServerConfig, io: Cl
   // `networks create` starts one; the others would have found no network in it anyway.
   const creates = argv[0] === 'networks' && argv[1] === 'create';
   if (!config.databaseUrl && !creates && !existsSync(join(config.dataDir, SQLITE_FILE))) {
-    io.err(noNetworkHere(config));
+    io.err(noNetworkHere(config, commandOf(io)));
     return 1;
   }
   try {

@@ -203,7 +203,17 @@ describe('valise CLI', () => {
     expect(existsSync(join(dir, 'b'))).toBe(false);
   });
 
-  it('after a restore, says the next steps in the command the admin typed and for the store’s kind', () => {
+  it('says its usage and next steps in the command the admin typed, a restore’s for the store’s kind too', async () => {
+    // `valise help` on a VPS said « Usage: npm run valise -- », the command the deploy steps forbid there.
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), command: 'valise' };
+    expect(await main(['help'], readConfig({ VALISE_DATA: dir }), io)).toBe(0);
+    await store.createNetwork('Réseau');
+    expect(await runCli(['devices'], store, readConfig({ VALISE_DATA: dir }), io)).toBe(0);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Usage: valise <command>\n/),
+      'No device has joined "Réseau" yet: invite one with valise invite.',
+    ]);
     // On a VPS the command is `valise`, and PostgreSQL's servers may have run on through the restore.
     expect(afterRestore('sqlite', 'valise')).toEqual([
       expect.stringMatching(/^Start the server \(systemctl start valise\): each device sends back/),
