@@ -98,7 +98,9 @@ export function PersonDetail({
         <Fact label={t.consent}>
           {person.consentNote
             ? t.consentValue(person.consentNote, person.consentDate ? d.date(person.consentDate) : '')
-            : t.consentMissing}
+            : person.consentDate
+              ? t.consentDateOnly(d.date(person.consentDate))
+              : t.consentMissing}
         </Fact>
       </Facts>
       <Duplicates type="contacts" id={person.id} />
