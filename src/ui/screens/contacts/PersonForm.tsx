@@ -4,6 +4,7 @@ import { getContact } from '../../../db/contacts';
 import { saveRecordForm } from '../../../db/form-save';
 import { knownLieuId } from '../../../db/organisation-queries';
 import type { Contact } from '../../../domain/contact';
+import { localDay } from '../../../domain/days';
 import { hrefTo, navigate, useRoute } from '../../../state/router';
 import { classes } from '../../components/classes';
 import { Field, fieldParts } from '../../components/Field';
@@ -89,6 +90,11 @@ function PersonEditor({ title, start }: { title: string; start: FormStart<Person
   const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
     check: (values, opened, formElement) => ({
+      // A consent is given on a day that has come: 2062 for 2026 is a slip. A date already stored
+      // (an import) is left for the person to correct, not held against every other edit.
+      ...(values.consentDate > localDay() && values.consentDate !== opened?.consentDate
+        ? { consentDate: t.consentDateAhead }
+        : {}),
       ...typedDates({ consentDate: values.consentDate }, opened && { consentDate: opened.consentDate }, formElement),
       // Saved now, a lieu still being created here would be dropped without a word.
       ...(values.newLieu !== null ? { newLieu: picker.organisationNotAdded } : {}),
