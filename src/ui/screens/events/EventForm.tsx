@@ -160,8 +160,15 @@ function Form({ start }: { start: FormStart<Values> }) {
     check: (values, opened, formElement) => {
       const found: FieldErrors = typedDates(datesOf(values), opened && datesOf(opened), formElement);
       const { startsAt, endsAt } = instantsOf(values);
-      if (!startsAt && !found.startTime) found.startDate ??= t.dateInvalid;
-      if (!endsAt && !found.endTime) found.endDate ??= t.dateInvalid;
+      // A day with no time is told at the time field, the one left to fill.
+      if (!startsAt && !found.startTime) {
+        if (values.startDate && !values.startTime) found.startTime = t.startTimeMissing;
+        else found.startDate ??= t.dateInvalid;
+      }
+      if (!endsAt && !found.endTime) {
+        if (values.endDate && !values.endTime) found.endTime = t.endTimeMissing;
+        else found.endDate ??= t.dateInvalid;
+      }
       // Saved now, a lieu still being created here would be dropped without a word.
       if (values.newPlace !== null) found.newPlace = picker.organisationNotAdded;
       return found;

@@ -81,6 +81,18 @@ test('an event whose start time the browser cannot read is refused at that time,
   expect(screen.queryByText('Saisissez une date et une heure valides.')).toBeNull();
 }, 60_000);
 
+test('an event whose start time is left empty is told so at that time, its start date left unflagged', async () => {
+  render(<EventForm eventId={null} />);
+  fireEvent.input(await screen.findByLabelText('Titre', {}, { timeout: 30_000 }), { target: { value: 'Rencontre' } });
+  const time = screen.getByLabelText('Heure de début') as HTMLInputElement;
+  fireEvent.input(time, { target: { value: '' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Créer l’événement' }));
+
+  const error = await screen.findByText('Saisissez l’heure de début.');
+  expect(time.getAttribute('aria-describedby')).toContain(error.id);
+  expect(screen.getByLabelText('Date de début').getAttribute('aria-invalid')).not.toBe('true');
+}, 60_000);
+
 test('a follow-up added with a due day in 0026 is refused; one stored so is still ticked done', async () => {
   const visit = await createRecord(app.context, 'visits', { visitedAt: '2026-12-05T09:00:00.000Z' });
   const stored = await createRecord(app.context, 'followUps', {
