@@ -17,12 +17,15 @@ export interface HlcParts {
   node: string;
 }
 
-/** The last instant a timestamp can say: its year has four digits. */
-const LAST_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/**
+ * A timestamp's year has four digits, so a clock past year 9999 can date nothing. The bound
+ * stands a thousand years short of it: a device clock that followed a time just under it would
+ * pass it a moment later, and every later write of that device would fail.
+ */
+const LAST_MILLIS = Date.UTC(9000, 0, 1);
 
 /**
- * Whether a server's answered time can be taken as one: the device's clock follows it, and a
- * time past year 9999 made every later write of the device fail (no timestamp can say it). No
+ * Whether a server's answered time can be taken as one: the device's clock follows it. No
  * server's clock says a time before 1970 either.
  */
 export function isClockTime(millis: unknown): millis is number {
@@ -98,7 +101,7 @@ export function hlcMillis(value: string): number {
 export class HybridClock {
   private millis = 0;
   private counter = 0;
-  offsetMs = 0;
+  private offset = 0;
 
   constructor(
     readonly node: string,
@@ -107,8 +110,21 @@ export class HybridClock {
     if (!NODE_PATTERN.test(node)) throw new Error(`invalid clock node id: ${node}`);
   }
 
+  get offsetMs(): number {
+    return this.offset;
+  }
+
+  /**
+   * An offset that would put the clock past any date it can say is dropped: one saved before
+   * servers' answered times were checked made every write of the device throw, even after a
+   * reload, until a sync set it right.
+   */
+  set offsetMs(offsetMs: number) {
+    this.offset = isClockTime(this.wallClock() + offsetMs) ? offsetMs : 0;
+  }
+
   physicalNow(): number {
-    return this.wallClock() + this.offsetMs;
+    return this.wallClock() + this.offset;
   }
 
   /** A timestamp for a local write, greater than every timestamp this clock has seen. */

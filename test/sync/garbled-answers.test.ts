@@ -74,8 +74,12 @@ describe('an answer that is not the server’s', () => {
   it.each([
     ['changes that are no list', (page: Record<string, unknown>) => ({ ...page, changes: { 0: 'x' } })],
     ['no serverTime', (page: Record<string, unknown>) => ({ ...page, serverTime: 'soon' })],
-    // Taken for the time, it would date every later write of the device past any date a clock can say.
+    // Taken for the time, it would date the device's later writes past any date a clock can say.
     ['a serverTime past any date', (page: Record<string, unknown>) => ({ ...page, serverTime: 1e20 })],
+    [
+      'a serverTime a moment short of year 10000',
+      (page: Record<string, unknown>) => ({ ...page, serverTime: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }),
+    ],
     // What is left to pull is the progress bar's total: « NaN » on the screen otherwise.
     ['no count of what remains', ({ remaining: _, ...page }: Record<string, unknown>) => page],
     ['a count of what remains that is text', (page: Record<string, unknown>) => ({ ...page, remaining: 'beaucoup' })],

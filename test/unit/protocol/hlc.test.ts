@@ -45,6 +45,12 @@ describe('hybrid logical clock', () => {
     expect(parseHlc(clock.tick())?.millis).toBe(500_000);
   });
 
+  it('drops an offset (one a device saved from a broken server) that would date its writes past year 9999', () => {
+    const clock = new HybridClock(NODE_A, () => 1_000_000);
+    clock.offsetMs = 1e20;
+    expect(parseHlc(clock.tick())?.millis).toBe(1_000_000);
+  });
+
   it('breaks ties between devices by node id, the same way everywhere', () => {
     const a = new HybridClock(NODE_A, () => 42).tick();
     const b = new HybridClock(NODE_B, () => 42).tick();
