@@ -14,6 +14,7 @@ import { pickerMessages } from '../../components/picker-messages';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
+import { useFocusFirstError } from '../../forms/focus-first-error';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
@@ -67,6 +68,7 @@ function NewDiagnosticForm({
   const [subject, setSubject] = useState('');
   const [filledOn, setFilledOn] = useState(() => format(new Date(), 'yyyy-MM-dd'));
   const [errors, setErrors] = useState<Errors>({});
+  const formRef = useFocusFirstError(errors);
   const [failed, setFailed] = useState(false);
   const [saving, setSaving] = useState(false);
   /** The name typed in the picker when its « Créer » opened the lieu's own fields, until the lieu is added. */
@@ -122,7 +124,7 @@ function NewDiagnosticForm({
       <ScreenHeader title={t.newTitle} description={t.newPurpose} />
       {/* Framed without a heading of its own: the page's h1 already says « Nouveau diagnostic ». */}
       <Card>
-        <form class="stack" onSubmit={submit} noValidate>
+        <form ref={formRef} class="stack" onSubmit={submit} noValidate>
           <fieldset class={styles.grids}>
             <legend class={fieldParts.label}>{t.gridLegend}</legend>
             {templates?.map((template) => (

@@ -20,6 +20,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Check } from '../../components/Check';
 import { Field, FieldError } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { useFocusFirstError } from '../../forms/focus-first-error';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useDraftWrites } from '../../hooks/use-draft-writes';
 import { useLive } from '../../hooks/use-live';
@@ -48,6 +49,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
   const [tripKind, setTripKind] = useState<TripKind>(list?.tripKind ?? 'field_visit');
   const [itemIds, setItemIds] = useState<string[]>(list?.itemIds ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const dirty =
@@ -127,7 +129,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
     <>
       <BackLink />
       <ScreenHeader title={heading} />
-      <form class="stack" onSubmit={submit} noValidate aria-label={heading}>
+      <form ref={formRef} class="stack" onSubmit={submit} noValidate aria-label={heading}>
         {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
         <Field
           label={t.titleLabel}

@@ -53,3 +53,16 @@ test('a new diagnostic dated years ahead is questioned, not filed where no repor
   expect(await screen.findByText(/Cette date est dans plus d’un mois/)).toBeTruthy();
   expect(date).toHaveProperty('value', '2099-03-03');
 }, 60_000);
+
+test('a new diagnostic started without its lieu puts the focus on the lieu’s search, which says why', async () => {
+  render(<NewDiagnostic />);
+  const search = await screen.findByRole('searchbox', { name: 'Chercher\u00a0: Lieu ou projet' }, { timeout: 30_000 });
+  const start = screen.getByRole('button', { name: 'Commencer le diagnostic' });
+  start.focus();
+  fireEvent.click(start);
+
+  // A screen reader reads the focused field, its « invalide » and its error: not a silent button.
+  await waitFor(() => expect(document.activeElement).toBe(search));
+  expect(search.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByRole('searchbox', { description: /Choisissez le lieu ou le projet diagnostiqué/ })).toBe(search);
+}, 60_000);

@@ -31,3 +31,14 @@ test('a new title typed in the editor survives a reload, and is saved once', asy
   );
   expect(await getDraft(app.context, packingListDraftId(list.id))).toBeUndefined();
 });
+
+test('a new list saved without a title puts the focus on the title, which says it is needed', async () => {
+  render(<PackingListEditor listId={null} />);
+  const title = await screen.findByRole<HTMLInputElement>('textbox', { name: /Titre/ });
+  const save = screen.getByRole('button', { name: 'Enregistrer' });
+  save.focus();
+  fireEvent.click(save);
+
+  await waitFor(() => expect(document.activeElement).toBe(title));
+  expect(screen.getByRole('textbox', { description: /Ce champ est obligatoire/ })).toBe(title);
+});
