@@ -42,6 +42,11 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   /** Why the text was refused (too long): said at the field, since trying again cannot help. */
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Each « Ajouter la note » refused as empty: the field takes the focus once it says why. */
+  const [emptyTries, setEmptyTries] = useState(0);
+  useEffect(() => {
+    if (emptyTries > 0) document.getElementById(COMPOSER_ID)?.focus();
+  }, [emptyTries]);
   const drafts = useDraftWrites();
   // Once in its draft, the note comes back after a reload: leaving asks only before that.
   useUnsavedInput(text.trim() !== '' && (drafts.unkept || !context));
@@ -84,6 +89,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
     if (!context || saving) return;
     if (text.trim() === '') {
       setProblem('empty');
+      setEmptyTries((tries) => tries + 1);
       return;
     }
     setSaving(true);

@@ -109,3 +109,13 @@ test('an iPhone, touch only, is shown no shortcut at all', () => {
   screen.getByRole('textbox', { name: /Nouvelle note/ });
   expect(screen.queryByText(/Entrée pour ajouter/)).toBeNull();
 });
+
+test('« Ajouter la note » with nothing written puts the focus in the note, which says why', async () => {
+  render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  const add = screen.getByRole('button', { name: 'Ajouter la note' });
+  add.focus();
+  fireEvent.click(add);
+
+  const note = await screen.findByRole('textbox', { description: /Écrivez la note avant de l’ajouter/ });
+  await waitFor(() => expect(document.activeElement).toBe(note));
+});
