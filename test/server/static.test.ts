@@ -174,6 +174,7 @@ describe('an upgrade’s build under the running server', () => {
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), 'old page');
     writeFileSync(join(dist, 'assets', 'screen-old.js'), 'old screen');
+    writeFileSync(join(dist, 'dropped.css'), 'old style');
     const served = createApp({ store, config: readConfig({ VALISE_DATA: dir, VALISE_DIST: dist }), log: () => {} });
     const text = async (path: string) => {
       const response = await served.fetch(new Request(`http://valise.test${path}`));
@@ -189,6 +190,8 @@ describe('an upgrade’s build under the running server', () => {
     expect(await text('/assets/screen-new.js')).toBe('200 new screen');
     // A page loaded before the swap loads its screens still.
     expect(await text('/assets/screen-old.js')).toBe('200 old screen');
+    // A file the new build dropped on purpose is not served from the old one.
+    expect(await text('/dropped.css')).toBe('200 new page');
     // Between the swap's two renames the served folder is missing: the old app answers.
     renameSync(dist, `${dist}.moved`);
     expect(await text('/visites')).toBe('200 old page');

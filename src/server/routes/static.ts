@@ -1,7 +1,7 @@
 // Serves the built app: the precompressed variant the client accepts (brotli, gzip, or the
 // plain file), hashed assets cached for a year, everything else revalidated (a 304 when
-// unchanged), and index.html for any other path: a screen of the single-page app. A file the
-// served build lacks is answered from the build it replaced, if it has it (build-swap.ts).
+// unchanged), and index.html for any other path: a screen of the single-page app. A hashed asset
+// the served build lacks is answered from the build it replaced, if it has it (build-swap.ts).
 import { readFile, stat } from 'node:fs/promises';
 import { normalize, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
@@ -44,27 +44,34 @@ async function variantFor(file: Found, accepts: Encoding[]): Promise<{ file: Fou
   return { file };
 }
 
-/** The file a URL path names in the served build, else in the one it replaced (build-swap.ts). */
-async function fileOfBuild(roots: readonly string[], urlPath: string): Promise<Found | undefined> {
-  for (const root of roots) {
-    const named = pathInside(root, urlPath);
-    const found = named ? await fileAt(named) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+/**
+ * The file a URL path names in the served build, else in the one it replaced (build-swap.ts): a
+ * hashed asset (a page loaded before the swap loads its screens), or any file in the instant
+ * between the swap's two renames, when the served folder is missing. Nothing else: a file a build
+ * dropped on purpose, an icon or a stylesheet, is not answered from the old build for ever.
+ */
+async function fileOfBuild(dist: string, previous: string, urlPath: string): Promise<Found | undefined> {
+  const named = pathInside(dist, urlPath);
+  const found = named ? await fileAt(named) : undefined;
+  if (found) return found;
+  const swapping = !(await stat(dist).catch(() => undefined));
+  if (!urlPath.startsWith('/assets/') && !swapping) return undefined;
+  const old = pathInside(previous, urlPath);
+  return old ? await fileAt(old) : undefined;
 }
 
 export function serveApp(distDir: string) {
-  const roots = [resolve(distDir), resolve(previousBuildDir(distDir))];
+  const dist = resolve(distDir);
+  const previous = resolve(previousBuildDir(distDir));
   const styleSources = inlineStyleSources();
   const routes = new Hono<AppEnv>();
   routes.on(['GET', 'HEAD'], '*', async (c) => {
     const urlPath = c.req.path === '/' ? '/index.html' : c.req.path;
-    let original = await fileOfBuild(roots, urlPath);
+    let original = await fileOfBuild(dist, previous, urlPath);
     // A missing hashed file is a 404: answering index.html would be cached as that script for a year.
     if (!original && urlPath.startsWith('/assets/')) return c.text('Not found', 404);
     const servedPath = original ? urlPath : '/index.html';
-    original ??= await fileOfBuild(roots, '/index.html');
+    original ??= await fileOfBuild(dist, previous, '/index.html');
     if (!original) return c.text('The app is not built: run `npm run build` (npm start does it).', 503);
     // The policy allows a page's own inline styles (src/server/edge.ts), on its 304 too: a
     // browser refreshes its cached page's headers from that answer.

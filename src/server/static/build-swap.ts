@@ -5,9 +5,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 
 /**
- * The build the last one replaced, kept until the next: the server answers its files when the
- * served build has no such file (routes/static.ts), so a page loaded before the swap still loads
- * its lazily loaded screens, and the instant between the two renames answers the old app.
+ * The build the last one replaced, kept until the next: the server answers its hashed assets when
+ * the served build has no such file (routes/static.ts), so a page loaded before the swap still
+ * loads its lazily loaded screens, and the instant between the two renames answers the old app.
  */
 export function previousBuildDir(distDir: string): string {
   return `${distDir}.previous`;

@@ -1,7 +1,8 @@
 // Builds the app for the e2e tests, only when the build is missing or older than its sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { previousBuildDir } from '../../../src/server/static/build-swap';
 import { ROOT } from './paths';
 
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
@@ -35,5 +36,9 @@ export function buildApp(distDir: string, label?: string): void {
 }
 
 export function ensureBuilt(distDir: string, label?: string): void {
+  // The server answers hashed assets, and the whole app while the served folder is missing, from
+  // the build `npm run build` replaced: left beside the tests' build, it would hide a file this
+  // one lacks, which only CI would then see.
+  rmSync(previousBuildDir(distDir), { recursive: true, force: true });
   if (isBuildStale(distDir)) buildApp(distDir, label);
 }
