@@ -8,6 +8,7 @@ import { addFollowUp, followUpDraftId, setFollowUpDone } from '../../db/follow-u
 import { dayAfter, localDay } from '../../domain/days';
 import type { FollowUp } from '../../domain/follow-up';
 import { useDueDateCheck } from '../forms/due-dates';
+import { useFocusFirstError } from '../forms/focus-first-error';
 import { useDataContext } from '../hooks/use-data-context';
 import { useDraftWrites } from '../hooks/use-draft-writes';
 import { useUnsavedInput } from '../hooks/use-unsaved-input';
@@ -122,6 +123,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   const context = useDataContext();
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [failed, setFailed] = useState(false);
   const drafts = useDraftWrites();
   const dueDates = useDueDateCheck();
@@ -192,7 +194,7 @@ function AddFollowUp({ visitId, eventId }: { visitId?: string | undefined; event
   };
 
   return (
-    <form class={styles.add} onSubmit={add} noValidate>
+    <form ref={formRef} class={styles.add} onSubmit={add} noValidate>
       <Field
         label={t.newText}
         value={values.text}

@@ -60,3 +60,15 @@ test('a follow-up typed on an event’s page waits in the drafts of that event, 
     }),
   );
 });
+
+test('« Ajouter le suivi » with nothing written puts the focus in « Nouveau suivi », which says why', async () => {
+  const visit = await newVisit();
+  render(<FollowUpList followUps={[]} visitId={visit.id} />);
+  const add = screen.getByRole('button', { name: 'Ajouter le suivi' });
+  add.focus();
+  fireEvent.click(add);
+
+  const text = screen.getByRole('textbox', { name: 'Nouveau suivi' });
+  await waitFor(() => expect(document.activeElement).toBe(text));
+  expect(text.getAttribute('aria-invalid')).toBe('true');
+});
