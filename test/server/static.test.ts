@@ -142,6 +142,9 @@ describe('the inline stylesheet', () => {
     const csp = (await get('/')).headers.get('Content-Security-Policy') ?? '';
     expect(csp).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(STYLE).digest('base64')}';`);
     expect(csp).not.toContain('unsafe-inline');
+    // Hashed from the bytes sent, decompressed: the brotli page's policy is the same.
+    const brotli = (await get('/', { 'Accept-Encoding': 'br' })).headers.get('Content-Security-Policy');
+    expect(brotli).toBe(csp);
   });
 
   it("names the hashes on the page's answers only, its 304 included (a browser refreshes its cached page's policy from it)", async () => {

@@ -2,7 +2,7 @@
 // plain file), hashed assets cached for a year, everything else revalidated (a 304 when
 // unchanged), and index.html for any other path: a screen of the single-page app. A hashed asset
 // the served build lacks is answered from the build it replaced, if it has it (build-swap.ts).
-import { readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { normalize, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
@@ -14,13 +14,23 @@ import type { AppEnv } from './env';
 
 interface Found {
   path: string;
+  handle: FileHandle;
   size: number;
   mtimeMs: number;
 }
 
+/**
+ * The file at `path`, open: its size, date and bytes are one file's even if a build's swap
+ * renames it meanwhile. Taken by path for each, a stat then a read could pair one build's
+ * Content-Length with the other's body (a truncated answer, or one that never ends).
+ */
 async function fileAt(path: string): Promise<Found | undefined> {
-  const stats = await stat(path).catch(() => undefined);
-  return stats?.isFile() ? { path, size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+  const handle = await open(path).catch(() => undefined);
+  if (!handle) return undefined;
+  const stats = await handle.stat().catch(() => undefined);
+  if (stats?.isFile()) return { path, handle, size: stats.size, mtimeMs: stats.mtimeMs };
+  await handle.close();
+  return undefined;
 }
 
 /** The file a URL path names inside the build, never outside it (no `..`, no dot files). */
@@ -39,7 +49,10 @@ function pathInside(root: string, urlPath: string): string | undefined {
 async function variantFor(file: Found, accepts: Encoding[]): Promise<{ file: Found; encoding?: Encoding }> {
   for (const encoding of accepts) {
     const variant = await fileAt(file.path + VARIANT_SUFFIX[encoding]);
-    if (variant) return { file: variant, encoding };
+    if (variant) {
+      await file.handle.close();
+      return { file: variant, encoding };
+    }
   }
   return { file };
 }
@@ -73,29 +86,42 @@ export function serveApp(distDir: string) {
     const servedPath = original ? urlPath : '/index.html';
     original ??= await fileOfBuild(dist, previous, '/index.html');
     if (!original) return c.text('The app is not built: run `npm run build` (npm start does it).', 503);
-    // The policy allows a page's own inline styles (src/server/edge.ts), on its 304 too: a
-    // browser refreshes its cached page's headers from that answer.
-    if (original.path.endsWith('.html')) c.set('inlineStyles', await styleSources(original));
-
     const compressible = isCompressible(original.path);
     const { file, encoding } = compressible
       ? await variantFor(original, acceptedEncodings(c.req.header('Accept-Encoding')))
       : { file: original };
-    const etag = `"${original.mtimeMs.toString(36)}-${original.size.toString(36)}${encoding ? `-${encoding}` : ''}"`;
-    c.header('Cache-Control', cacheControlFor(servedPath));
-    c.header('ETag', etag);
-    if (compressible) c.header('Vary', 'Accept-Encoding');
-    const known = c.req
-      .header('If-None-Match')
-      ?.split(',')
-      .map((tag) => tag.trim().replace(/^W\//, ''));
-    if (known?.includes(etag)) return c.body(null, 304);
+    try {
+      let read: Promise<Buffer<ArrayBuffer>> | undefined;
+      const bytes = () => {
+        // A whole file read into a new buffer of its own, as readFile(path) types it.
+        read ??= file.handle.readFile() as Promise<Buffer<ArrayBuffer>>;
+        return read;
+      };
+      // The policy allows a page's own inline styles (src/server/edge.ts), on its 304 too: a
+      // browser refreshes its cached page's headers from that answer. Hashed from the bytes sent.
+      if (original.path.endsWith('.html')) c.set('inlineStyles', await styleSources(file, bytes, encoding));
+      const etag = `"${file.mtimeMs.toString(36)}-${file.size.toString(36)}${encoding ? `-${encoding}` : ''}"`;
+      c.header('Cache-Control', cacheControlFor(servedPath));
+      c.header('ETag', etag);
+      if (compressible) c.header('Vary', 'Accept-Encoding');
+      const known = c.req
+        .header('If-None-Match')
+        ?.split(',')
+        .map((tag) => tag.trim().replace(/^W\//, ''));
+      if (known?.includes(etag)) return c.body(null, 304);
 
-    c.header('Content-Type', getMimeType(original.path) ?? 'application/octet-stream');
-    if (encoding) c.header('Content-Encoding', encoding);
-    c.header('Content-Length', String(file.size));
-    if (c.req.method === 'HEAD') return c.body(null, 200);
-    return c.body(await readFile(file.path), 200);
+      c.header('Content-Type', getMimeType(original.path) ?? 'application/octet-stream');
+      if (encoding) c.header('Content-Encoding', encoding);
+      if (c.req.method === 'HEAD') {
+        c.header('Content-Length', String(file.size));
+        return c.body(null, 200);
+      }
+      const body = await bytes();
+      c.header('Content-Length', String(body.length));
+      return c.body(body, 200);
+    } finally {
+      await file.handle.close();
+    }
   });
   return routes;
 }
