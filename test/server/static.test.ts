@@ -5,12 +5,32 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
 import { swapInBuild } from '../../src/server/static/build-swap';
 import { acceptedEncodings } from '../../src/server/static/encoding';
 import { SqliteStore } from '../../src/server/store/sqlite';
+
+// Runs once, just after the server first looks the file up by its path (a stat or an open): a
+// build's swap landing in the middle of an answer.
+const afterLookup = vi.hoisted(() => ({ path: '', run: undefined as (() => void) | undefined }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const hooked =
+    <A extends unknown[], R>(call: (path: string, ...rest: A) => Promise<R>) =>
+    async (path: string, ...rest: A): Promise<R> => {
+      const result = await call(path, ...rest);
+      const run = afterLookup.run;
+      if (String(path) === afterLookup.path && run) {
+        afterLookup.run = undefined;
+        run();
+      }
+      return result;
+    };
+  return { ...fs, default: fs, stat: hooked(fs.stat), open: hooked(fs.open) };
+});
 
 const SCRIPT = `console.log(${JSON.stringify('Valise '.repeat(400))});`;
 const STYLE = '.shell{color:#1d5c57}';
@@ -198,6 +218,31 @@ describe('an upgrade’s build under the running server', () => {
     // Between the swap's two renames the served folder is missing: the old app answers.
     renameSync(dist, `${dist}.moved`);
     expect(await text('/visites')).toBe('200 old page');
+  });
+
+  it('answers one build’s page whole, with its own style hashes, when a swap lands during the answer', async () => {
+    const dist = join(dir, 'mid-answer', 'dist');
+    mkdirSync(dist, { recursive: true });
+    const page = (style: string) => `<!doctype html><title>Valise</title><style>${style}</style>`;
+    const hash = (style: string) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    const oldStyle = '.shell{color:#1d5c57}';
+    const newStyle = '.shell{color:#0b3d3a;background:#fff;margin:0}';
+    writeFileSync(join(dist, 'index.html'), page(oldStyle));
+    const served = createApp({ store, config: readConfig({ VALISE_DATA: dir, VALISE_DIST: dist }), log: () => {} });
+    afterLookup.path = join(dist, 'index.html');
+    afterLookup.run = () =>
+      swapInBuild(dist, (outDir) => {
+        mkdirSync(outDir);
+        writeFileSync(join(outDir, 'index.html'), page(newStyle));
+      });
+
+    const response = await served.fetch(new Request('http://valise.test/'));
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(afterLookup.run).toBeUndefined();
+    // A Content-Length longer than the body leaves a browser waiting for the rest.
+    expect(response.headers.get('Content-Length')).toBe(String(body.length));
+    const style = body.toString('utf8').includes(newStyle) ? newStyle : oldStyle;
+    expect(response.headers.get('Content-Security-Policy')).toContain(`style-src 'self' ${hash(style)};`);
   });
 });
 
