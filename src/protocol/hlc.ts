@@ -29,7 +29,12 @@ const LAST_MILLIS = Date.UTC(9000, 0, 1);
  * server's clock says a time before 1970 either.
  */
 export function isClockTime(millis: unknown): millis is number {
-  return Number.isSafeInteger(millis) && (millis as number) >= 0 && (millis as number) <= LAST_MILLIS;
+  return Number.isSafeInteger(millis) && isWithinClockRange(millis as number);
+}
+
+/** Not only whole milliseconds: a device's corrected time is a server's time less half a round trip. */
+function isWithinClockRange(millis: number): boolean {
+  return millis >= 0 && millis <= LAST_MILLIS;
 }
 
 export function formatHlc({ millis, counter, node }: HlcParts): string {
@@ -115,12 +120,12 @@ export class HybridClock {
   }
 
   /**
-   * An offset that would put the clock past any date it can say is dropped: one saved before
+   * An offset that would put the clock past any date it can say is ignored: one saved before
    * servers' answered times were checked made every write of the device throw, even after a
    * reload, until a sync set it right.
    */
   set offsetMs(offsetMs: number) {
-    this.offset = isClockTime(this.wallClock() + offsetMs) ? offsetMs : 0;
+    if (isWithinClockRange(this.wallClock() + offsetMs)) this.offset = offsetMs;
   }
 
   physicalNow(): number {

@@ -39,10 +39,11 @@ describe('hybrid logical clock', () => {
     expect(parseHlc(last)?.millis).toBeGreaterThan(1_000);
   });
 
-  it('applies the offset learned from the server to its physical time', () => {
+  it('applies the offset learned from the server to its physical time, half milliseconds too', () => {
     const clock = new HybridClock(NODE_A, () => 1_000_000);
-    clock.offsetMs = -500_000;
-    expect(parseHlc(clock.tick())?.millis).toBe(500_000);
+    // A server's time less half a round trip: a phone a day behind.
+    clock.offsetMs = 86_400_000.5;
+    expect(parseHlc(clock.tick())?.millis).toBe(87_400_000);
   });
 
   it('drops an offset (one a device saved from a broken server) that would date its writes past year 9999', () => {
