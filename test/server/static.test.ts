@@ -1,7 +1,7 @@
 // The built app as the server sends it: precompressed variants chosen by Accept-Encoding,
 // hashed assets kept for a year, the shell and the service worker revalidated, the API never cached.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -206,6 +206,7 @@ describe('an upgrade’s build under the running server', () => {
     swapInBuild(dist, (outDir) => {
       mkdirSync(join(outDir, 'assets'), { recursive: true });
       writeFileSync(join(outDir, 'index.html'), 'new page');
+      writeFileSync(join(outDir, 'sw.js'), 'new worker');
       writeFileSync(join(outDir, 'assets', 'screen-new.js'), 'new screen');
       expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old page');
     });
@@ -218,6 +219,20 @@ describe('an upgrade’s build under the running server', () => {
     // Between the swap's two renames the served folder is missing: the old app answers.
     renameSync(dist, `${dist}.moved`);
     expect(await text('/visites')).toBe('200 old page');
+  });
+
+  it('swaps in no build that lacks its page or its service worker, and leaves none of it on disk', () => {
+    const dist = join(dir, 'incomplete', 'dist');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'index.html'), 'old page');
+    expect(() =>
+      swapInBuild(dist, (outDir) => {
+        mkdirSync(outDir);
+        writeFileSync(join(outDir, 'index.html'), 'new page');
+      }),
+    ).toThrow('the build has no sw.js');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old page');
+    expect(existsSync(`${dist}.building`)).toBe(false);
   });
 
   it('answers one build’s page whole, with its own style hashes, when a swap lands during the answer', async () => {
@@ -234,6 +249,7 @@ describe('an upgrade’s build under the running server', () => {
       swapInBuild(dist, (outDir) => {
         mkdirSync(outDir);
         writeFileSync(join(outDir, 'index.html'), page(newStyle));
+        writeFileSync(join(outDir, 'sw.js'), 'new worker');
       });
 
     const response = await served.fetch(new Request('http://valise.test/'));

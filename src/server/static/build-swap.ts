@@ -2,7 +2,9 @@
 // upgrade builds while the old server runs, and vite empties its output folder first, so a build
 // made in place answered 404 for the page's own scripts, or a half-written index.html, to a first
 // visit or to a service worker fetching its precache meanwhile.
+import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The build the last one replaced, kept until the next: the server answers its hashed assets when
@@ -18,11 +20,37 @@ export function swapInBuild(distDir: string, build: (outDir: string) => void): v
   const incoming = `${distDir}.building`;
   // What a failed or killed build left: never served.
   rmSync(incoming, { recursive: true, force: true });
-  build(incoming);
+  try {
+    build(incoming);
+    // A build that ended well without the page or its service worker would replace a whole app.
+    const missing = ['index.html', 'sw.js'].filter((name) => !existsSync(join(incoming, name)));
+    if (missing.length > 0) throw new Error(`the build has no ${missing.join(' nor ')}`);
+  } catch (error) {
+    // Not left a whole app's size on disk until the next build.
+    rmSync(incoming, { recursive: true, force: true });
+    throw error;
+  }
   if (existsSync(distDir)) {
     const previous = previousBuildDir(distDir);
     rmSync(previous, { recursive: true, force: true });
     renameSync(distDir, previous);
   }
   renameSync(incoming, distDir);
+}
+
+/**
+ * `vite build` into `outDir`. `quiet`: its output shown only if it fails. A newcomer's first
+ * `npm start` printed a hundred lines of chunk sizes and the service worker build's own
+ * deprecation warning (set inside vite-plugin-pwa 2.0.0, not by our config), which read as
+ * errors. `--logLevel error` silences the app's build; the worker's inner build ignores it, hence
+ * the capture. Else (`npm run build`) its output as it comes: the build's errors are the admin's.
+ */
+export function viteBuild(outDir: string, { quiet }: { quiet: boolean }): void {
+  const args = ['vite', 'build', '--outDir', outDir, '--emptyOutDir', ...(quiet ? ['--logLevel', 'error'] : [])];
+  const build = quiet
+    ? spawnSync('npx', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync('npx', args, { stdio: 'inherit' });
+  if (build.status === 0) return;
+  if (quiet) process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+  throw build.error ?? new Error(`vite build failed (exit code ${build.status ?? build.signal})`);
 }
