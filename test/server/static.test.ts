@@ -1,9 +1,11 @@
 // The built app as the server sends it: precompressed variants chosen by Accept-Encoding,
 // hashed assets kept for a year, the shell and the service worker revalidated, the API never cached.
+
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
@@ -233,6 +235,25 @@ describe('an upgrade’s build under the running server', () => {
     ).toThrow('the build has no sw.js');
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old page');
     expect(existsSync(`${dist}.building`)).toBe(false);
+  });
+
+  it('refuses a second build while one runs, and takes over the lock of a build that died', () => {
+    const dist = join(dir, 'locked', 'dist');
+    mkdirSync(dirname(dist), { recursive: true });
+    const build = (outDir: string) => {
+      mkdirSync(outDir);
+      writeFileSync(join(outDir, 'index.html'), 'page');
+      writeFileSync(join(outDir, 'sw.js'), 'worker');
+    };
+    // Two builds wrote into one dist.building, the second emptying the first's.
+    writeFileSync(`${dist}.lock`, String(process.pid));
+    expect(() => swapInBuild(dist, build)).toThrow(`another build is running (pid ${process.pid})`);
+    expect(existsSync(dist)).toBe(false);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(`${dist}.lock`, String(dead));
+    swapInBuild(dist, build);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('page');
+    expect(existsSync(`${dist}.lock`)).toBe(false);
   });
 
   it('answers one build’s page whole, with its own style hashes, when a swap lands during the answer', async () => {

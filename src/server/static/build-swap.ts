@@ -3,7 +3,7 @@
 // made in place answered 404 for the page's own scripts, or a half-written index.html, to a first
 // visit or to a service worker fetching its precache meanwhile.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -15,8 +15,39 @@ export function previousBuildDir(distDir: string): string {
   return `${distDir}.previous`;
 }
 
-/** `build(outDir)` into a sibling of `distDir` (the same disk: a rename), then swapped in. */
-export function swapInBuild(distDir: string, build: (outDir: string) => void): void {
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One build at a time (`npm start` beside `npm run build`, an upgrade line run twice): both
+ * builds wrote into one `dist.building`, the second emptying the first's, and a mix was swapped
+ * in. The lock holds the builder's pid; a build killed before it let go leaves one to take over.
+ */
+function lockBuilds(distDir: string): () => void {
+  const lock = `${distDir}.lock`;
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid > 0 && isRunning(pid)) throw new Error(`another build is running (pid ${pid}); wait for it to end`);
+    rmSync(lock, { force: true });
+    fd = openSync(lock, 'wx');
+  }
+  writeSync(fd, String(process.pid));
+  closeSync(fd);
+  return () => rmSync(lock, { force: true });
+}
+
+function buildAndSwap(distDir: string, build: (outDir: string) => void): void {
   const incoming = `${distDir}.building`;
   // What a failed or killed build left: never served.
   rmSync(incoming, { recursive: true, force: true });
@@ -36,6 +67,16 @@ export function swapInBuild(distDir: string, build: (outDir: string) => void): v
     renameSync(distDir, previous);
   }
   renameSync(incoming, distDir);
+}
+
+/** `build(outDir)` into a sibling of `distDir` (the same disk: a rename), then swapped in. */
+export function swapInBuild(distDir: string, build: (outDir: string) => void): void {
+  const unlock = lockBuilds(distDir);
+  try {
+    buildAndSwap(distDir, build);
+  } finally {
+    unlock();
+  }
 }
 
 /**
