@@ -48,7 +48,9 @@ export type ImportProblem =
   /** A header of more columns than any list of people has: some other file, whose columns would take seconds to name. */
   | { kind: 'tooManyColumns' }
   /** Merged into a person (stored, or an earlier line), the line would give her more tags than a record holds. */
-  | { kind: 'tooManyTags'; into: string; tags: number };
+  | { kind: 'tooManyTags'; into: string; tags: number }
+  /** A consent dated after the day of the import: a slip of the keyboard (2062 for 2026), as the person form says. */
+  | { kind: 'consentAhead' };
 
 export type ImportLine = { line: number; contact: ImportedContact } | { line: number; problem: ImportProblem };
 
@@ -119,9 +121,10 @@ export interface ContactsReader {
 /**
  * Reads the contacts of a file a person picked, whatever wrote it (UTF-8, UTF-16, or
  * Windows-1252 as Excel in French saves "CSV"): a vCard by its name or first line, else a CSV,
- * in slices of rows, so a long CSV is read between paints.
+ * in slices of rows, so a long CSV is read between paints. `today` (yyyy-MM-dd, the person's
+ * day) bounds a consent date.
  */
-export function contactsReader(bytes: Uint8Array, fileName: string): ContactsReader {
+export function contactsReader(bytes: Uint8Array, fileName: string, today: string): ContactsReader {
   if (tooLargeToRead(bytes.length)) return whole([{ line: 1, problem: { kind: 'tooLarge' } }]);
   const notText = notTextKind(bytes);
   if (notText) return whole([{ line: 1, problem: { kind: notText } }]);
@@ -129,7 +132,7 @@ export function contactsReader(bytes: Uint8Array, fileName: string): ContactsRea
   // trim() also drops a byte order mark: a spreadsheet's empty "CSV UTF-8" holds only that.
   if (text.trim() === '') return whole([{ line: 1, problem: { kind: 'empty' } }]);
   const vcard = /\.vcf$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(text);
-  return vcard ? vcardContactsReader(text) : csvContactsReader(text);
+  return vcard ? vcardContactsReader(text) : csvContactsReader(text, today);
 }
 
 function vcardContactsReader(text: string): ContactsReader {
@@ -161,7 +164,7 @@ const LIST_FIELDS = new Set(['tags', 'organisations', 'notes']);
  * otherwise the first filled cell is the field and another value goes to the notes, named by
  * its column's header.
  */
-function csvContactsReader(text: string): ContactsReader {
+function csvContactsReader(text: string, today: string): ContactsReader {
   const reader = csvReader(text);
   let header: string[] | null = null;
   let columns = new Map<string, number[]>();
@@ -207,17 +210,20 @@ function csvContactsReader(text: string): ContactsReader {
           continue;
         }
         lines.push(
-          judge(rowNumber, {
-            name: [cell(row, 'firstName'), cell(row, 'name')].filter(Boolean).join(' '),
-            role: cell(row, 'role') || null,
-            phone: restoredPhone(cell(row, 'phone')),
-            email: cell(row, 'email') || null,
-            tags: listItems(cell(row, 'tags')),
-            notes: [cell(row, 'notes'), ...asides(row)].filter(Boolean).join('\n') || null,
-            consentNote: cell(row, 'consentNote') || null,
-            consentDate: isoDay(cell(row, 'consentDate')),
-            organisationNames: listItems(cell(row, 'organisations')),
-          }),
+          notAhead(
+            today,
+            judge(rowNumber, {
+              name: [cell(row, 'firstName'), cell(row, 'name')].filter(Boolean).join(' '),
+              role: cell(row, 'role') || null,
+              phone: restoredPhone(cell(row, 'phone')),
+              email: cell(row, 'email') || null,
+              tags: listItems(cell(row, 'tags')),
+              notes: [cell(row, 'notes'), ...asides(row)].filter(Boolean).join('\n') || null,
+              consentNote: cell(row, 'consentNote') || null,
+              consentDate: isoDay(cell(row, 'consentDate')),
+              organisationNames: listItems(cell(row, 'organisations')),
+            }),
+          ),
         );
       }
       if (!reader.done()) return null;
@@ -249,6 +255,16 @@ function headerColumns(header: readonly string[]): Map<string, number[]> {
       if (names.includes(key)) columns.set(field, [...(columns.get(field) ?? []), index]);
   }
   return columns;
+}
+
+/**
+ * A line consented after `today` is refused as the person form refuses it: kept, the date would
+ * also fill in a stored person's (contact-import), and nothing would ever flag it. A vCard
+ * carries no consent.
+ */
+function notAhead(today: string, judged: ImportLine): ImportLine {
+  const date = 'contact' in judged ? judged.contact.consentDate : null;
+  return date !== null && date > today ? { line: judged.line, problem: { kind: 'consentAhead' } } : judged;
 }
 
 /** A line is kept when the contact schema accepts it; otherwise the first reason is given. */

@@ -4,6 +4,7 @@
 
 import type { CommuneIndex } from '../../src/domain/communes';
 import { contactsReader, type ImportLine } from '../../src/domain/contact-exchange';
+import { localDay } from '../../src/domain/days';
 import {
   guessLieuMapping,
   type LieuMapping,
@@ -54,8 +55,8 @@ export function planLieux(stored: readonly Organisation[], lines: readonly Mappe
 }
 
 /** The judged lines of a contacts file, read from its bytes as the screen reads a picked file. */
-export function contactLines(bytes: Uint8Array, fileName: string): ImportLine[] {
-  const reader = contactsReader(bytes, fileName);
+export function contactLines(bytes: Uint8Array, fileName: string, today = localDay()): ImportLine[] {
+  const reader = contactsReader(bytes, fileName, today);
   for (;;) {
     const lines = reader.step(ROWS);
     if (lines) return lines;
@@ -65,5 +66,6 @@ export function contactLines(bytes: Uint8Array, fileName: string): ImportLine[] 
 /** The judged lines of a vCard typed in a test, read as a picked `.vcf` file is. */
 export const vCardContactLines = (text: string) => contactLines(new TextEncoder().encode(text), 'contacts.vcf');
 
-/** The judged lines of a CSV of contacts, typed in a test. */
-export const csvContactLines = (text: string) => contactLines(new TextEncoder().encode(text), 'contacts.csv');
+/** The judged lines of a CSV of contacts, typed in a test, on `today` (the real day unless given). */
+export const csvContactLines = (text: string, today?: string) =>
+  contactLines(new TextEncoder().encode(text), 'contacts.csv', today);

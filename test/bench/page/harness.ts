@@ -13,6 +13,7 @@ import { prepareVisitSearch } from '../../../src/db/visit-queries';
 import { listVisits, saveVisit } from '../../../src/db/visits';
 import { createRecords } from '../../../src/db/writes';
 import { contactsReader } from '../../../src/domain/contact-exchange';
+import { localDay } from '../../../src/domain/days';
 import { RECORD_TYPES, type RecordMap } from '../../../src/domain/record-types';
 import { SyncEngine } from '../../../src/sync/engine';
 import { HttpTransport } from '../../../src/sync/transport';
@@ -304,7 +305,7 @@ async function importCsv(seed: number, count: number): Promise<number> {
   const bytes = new TextEncoder().encode(csv);
   const started = performance.now();
   // Read as the import screen reads a picked file: from its bytes, 200 rows at a time.
-  const reader = contactsReader(bytes, 'contacts.csv');
+  const reader = contactsReader(bytes, 'contacts.csv', localDay());
   let lines = reader.step(200);
   while (!lines) lines = reader.step(200);
   const report = await importContacts(context, lines);

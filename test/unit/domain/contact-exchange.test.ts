@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Contact } from '../../../src/domain/contact';
 import { contactsReader, contactsToVCard, duplicateKeys, type ImportLine } from '../../../src/domain/contact-exchange';
 import { csvReader } from '../../../src/domain/csv-reader';
+import { localDay } from '../../../src/domain/days';
 import { CONTROL_TEXT, controlsIn } from '../../helpers/control-characters';
 import { contactLines, csvContactLines, vCardContactLines } from '../../helpers/imports';
 
@@ -16,7 +17,7 @@ function parseCsv(text: string): string[][] | { unclosedQuoteLine: number } {
 
 /** A picked file read a step at a time, as the screen reads it: its lines, and how far it was after each step. */
 function readInSteps(text: string, fileName: string, rows: number): { lines: ImportLine[]; shares: number[] } {
-  const reader = contactsReader(new TextEncoder().encode(text), fileName);
+  const reader = contactsReader(new TextEncoder().encode(text), fileName, localDay());
   const shares: number[] = [];
   let lines: ImportLine[] | null = null;
   while (lines === null) {
@@ -159,7 +160,7 @@ describe('CSV of contacts', () => {
       'Nom;Téléphone;Mobile;Étiquettes;Tags;Notes;Email;Email\n' +
       'Anne;02 99 00 00 00;06 12 34 56 78;réseau;fablab;Vue au forum;anne@exemple.fr;anne@exemple.fr\n' +
       'Bob;;06 98 76 54 32;;;;;bob@exemple.fr\n';
-    const reader = contactsReader(new TextEncoder().encode(text), 'contacts.csv');
+    const reader = contactsReader(new TextEncoder().encode(text), 'contacts.csv', localDay());
     let lines: ImportLine[] | null = null;
     while (lines === null) lines = reader.step(1);
     expect(reader.duplicateColumns()).toEqual([
@@ -435,6 +436,18 @@ describe('contacts from a hostile or confused spreadsheet', () => {
       notes: '- relancer',
     });
     expect(lines[1]).toMatchObject({ line: 3, problem: { kind: 'invalid', issue: { field: 'consentDate' } } });
+  });
+
+  test('refuses a line consented after today (a slip: 2062 for 2026), as the person form does, and keeps the others', () => {
+    const lines = csvContactLines(
+      'Nom;Date du consentement\nAna Diaz;07/12/2026\nBen Roy;08/12/2026\nCléo Marin;\n',
+      '2026-12-07',
+    );
+    expect(lines.map(contactOf)).toMatchObject([
+      { name: 'Ana Diaz', consentDate: '2026-12-07' },
+      { line: 3, problem: { kind: 'consentAhead' } },
+      { name: 'Cléo Marin', consentDate: null },
+    ]);
   });
 
   test('joins a first name and a last name column, in French or English', () => {

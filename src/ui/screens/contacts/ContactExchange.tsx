@@ -12,6 +12,7 @@ import {
   type ImportLine,
   type ImportProblem,
 } from '../../../domain/contact-exchange';
+import { localDay } from '../../../domain/days';
 import { tooLargeToRead } from '../../../domain/text-file';
 import { Banner, BannerMore } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -46,7 +47,7 @@ async function readLines(
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Decoding a large file is work of its own: skipped when the import was cancelled meanwhile.
   if (signal.aborted) return null;
-  const reader = contactsReader(bytes, file.name);
+  const reader = contactsReader(bytes, file.name, localDay());
   const read: { lines: ImportLine[] | null } = { lines: null };
   const step = () => {
     read.lines = reader.step(STEP_ROWS);
@@ -119,6 +120,8 @@ export function ContactExchange() {
         return t.importTooManyColumns;
       case 'tooManyTags':
         return t.importTooManyTags(isolate(problem.into), problem.tags);
+      case 'consentAhead':
+        return t.importField(t.importConsentDate, t.importConsentAhead);
       case 'invalid': {
         const field = fieldNamed(problem.issue);
         return t.importField(fieldLabels[field] ?? field, describeIssue(problem.issue, lang));

@@ -124,6 +124,7 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'fr')} cases remplies pour ${formatNumber(columns, 'fr')} colonnes\u00a0: une case contient sans doute un séparateur sans guillemets, ce qui décale les colonnes. Corrigez cette ligne dans le tableur.`,
     importConsentDate: 'Date du consentement',
+    importConsentAhead: 'l’accord ne peut pas être daté d’un jour à venir.',
     importFirstName: 'Prénom',
     importColumn: (header: string, column: number) => `«\u00a0${header}\u00a0» (colonne ${column})`,
     importDuplicateColumns: (columns: string[], field: string, joined: boolean) =>
@@ -254,6 +255,7 @@ export const messages = {
     importExtraCells: (cells: number, columns: number) =>
       `${formatNumber(cells, 'en')} filled cells for ${formatNumber(columns, 'en')} columns: a cell probably holds a separator without quotes, which shifts the columns. Fix this line in the spreadsheet.`,
     importConsentDate: 'Consent date',
+    importConsentAhead: 'the agreement cannot be dated after today.',
     importFirstName: 'First name',
     importColumn: (header: string, column: number) => `“${header}” (column ${column})`,
     importDuplicateColumns: (columns: string[], field: string, joined: boolean) =>
