@@ -31,6 +31,11 @@ export interface ServerConfig {
   metricsAllow: AddressList;
 }
 
+/** The built app's folder (VALISE_DIST): all `npm run build` needs, so no other setting can fail it. */
+export function distDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.VALISE_DIST ?? 'dist');
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const number = (name: string, fallback: number, rule: NumberRule) => numberSetting(env, name, fallback, rule);
   const port = number('PORT', 8080, PORT);
@@ -40,7 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.VALISE_DATA ?? 'data'),
     databaseUrl: databaseUrlSetting(env.DATABASE_URL),
-    distDir: resolve(env.VALISE_DIST ?? 'dist'),
+    distDir: distDirOf(env),
     maxAttachmentBytes: number('VALISE_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, BYTES),
     maxBodyBytes: number('VALISE_MAX_BODY_BYTES', 8 * 1024 * 1024, BYTES),
     networkStorageBytes: number('VALISE_NETWORK_STORAGE_BYTES', 5 * 1024 ** 3, BYTES),

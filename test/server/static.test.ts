@@ -248,6 +248,14 @@ describe('an upgrade’s build under the running server', () => {
     // Two builds wrote into one dist.building, the second emptying the first's.
     writeFileSync(`${dist}.lock`, String(process.pid));
     expect(() => swapInBuild(dist, build)).toThrow(`another build is running (pid ${process.pid})`);
+    // npm run build says so, whatever the server's other settings (it needs VALISE_DIST only).
+    const npmBuild = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/build.ts'], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, VALISE_DIST: dist, PORT: 'eighty' },
+      encoding: 'utf8',
+    });
+    expect(`${npmBuild.stderr}`).toContain(`The app was not built: another build is running (pid ${process.pid})`);
+    expect(npmBuild.status).toBe(1);
     expect(existsSync(dist)).toBe(false);
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(`${dist}.lock`, String(dead));

@@ -2,10 +2,11 @@
 // and the Visites screen chunk with its own imports, and the shell's stylesheet inline in
 // index.html, weighed gzipped. Run after a build:
 //   npm run build            (prints this report at the end)
-//   npx tsx test/tools/bundle-report.ts [distDir]
+//   npx tsx test/tools/bundle-report.ts [distDir]   (default: VALISE_DIST, else dist)
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { distDirOf } from '../../src/server/config';
 
 /**
  * The speed issue's goal (issue 2 had set 80); the framework floor (Preact, Dexie, valibot…) is
@@ -91,7 +92,8 @@ function kb(bytes: number): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const distDir = resolve(process.argv[2] ?? 'dist');
+  // The folder `npm run build` built: VALISE_DIST's, as the server's.
+  const distDir = process.argv[2] ? resolve(process.argv[2]) : distDirOf();
   const report = firstScreenReport(distDir);
   console.log('\nFirst screen (Visites): JS + CSS loaded');
   for (const file of [...report.files, ...report.inline])
