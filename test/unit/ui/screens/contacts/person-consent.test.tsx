@@ -16,7 +16,11 @@ test('a consent dated without a reason shows its date, not « no consent »', as
 
   render(<PersonDetail personId={lea.id} saved={false} />);
 
-  await waitFor(() => expect(document.body.textContent).toContain('Accord donné le 3 décembre 2026'));
+  await waitFor(() =>
+    expect(document.body.textContent).toContain(
+      'Accord donné le 3 décembre 2026\u00a0; la raison de garder ses coordonnées n’est pas notée.',
+    ),
+  );
   expect(document.body.textContent).not.toContain('Aucun consentement noté');
 });
 
@@ -29,7 +33,7 @@ test('a consent dated after today is refused under its field, nothing is written
   fireEvent.input(date, { target: { value: dayAfter(localDay(), 1) } });
   fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
-  const error = await screen.findByText('La date de l’accord ne peut pas être après aujourd’hui.');
+  const error = await screen.findByText('L’accord ne peut pas être daté d’un jour à venir.');
   expect(date.getAttribute('aria-describedby')).toContain(error.id);
   expect(date.value).toBe(dayAfter(localDay(), 1));
   const saved = await app.context.db
