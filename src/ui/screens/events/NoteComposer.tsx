@@ -42,11 +42,14 @@ export function NoteComposer({ eventId }: { eventId: string }) {
   /** Why the text was refused (too long): said at the field, since trying again cannot help. */
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  /** Each « Ajouter la note » refused as empty: the field takes the focus once it says why. */
-  const [emptyTries, setEmptyTries] = useState(0);
+  /**
+   * Each note refused (empty, or too long): the field takes the focus once it says why, so a
+   * screen reader hears the reason with the field.
+   */
+  const [refusals, setRefusals] = useState(0);
   useEffect(() => {
-    if (emptyTries > 0) document.getElementById(COMPOSER_ID)?.focus();
-  }, [emptyTries]);
+    if (refusals > 0) focusComposer();
+  }, [refusals]);
   const drafts = useDraftWrites();
   // Once in its draft, the note comes back after a reload: leaving asks only before that.
   useUnsavedInput(text.trim() !== '' && (drafts.unkept || !context));
@@ -89,10 +92,11 @@ export function NoteComposer({ eventId }: { eventId: string }) {
     if (!context || saving) return;
     if (text.trim() === '') {
       setProblem('empty');
-      setEmptyTries((tries) => tries + 1);
+      setRefusals((count) => count + 1);
       return;
     }
     setSaving(true);
+    let refused: string | undefined;
     try {
       await addNote(context, { eventId, text, tag });
       setText('');
@@ -100,12 +104,13 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       setProblem(null);
       setRefusal(null);
     } catch (error) {
-      const refused = fieldRefusal(error, 'text', lang);
+      refused = fieldRefusal(error, 'text', lang);
       setRefusal(refused ?? null);
       setProblem(refused ? null : 'failed');
     } finally {
       setSaving(false);
-      document.getElementById(COMPOSER_ID)?.focus();
+      if (refused) setRefusals((count) => count + 1);
+      else document.getElementById(COMPOSER_ID)?.focus();
     }
   };
 

@@ -4,6 +4,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { Draft } from '../../../../../src/db/drafts';
+import { RecordValidationError } from '../../../../../src/db/errors';
 import { uiStore } from '../../../../../src/state/ui';
 import { NoteComposer } from '../../../../../src/ui/screens/events/NoteComposer';
 
@@ -15,6 +16,15 @@ const drafts = vi.hoisted(() => ({
 
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
   useDataContext: () => ({ authorName: 'Camille' }),
+}));
+// A note the schema refuses as too long (the composer's only refusal once the note is written).
+vi.mock('../../../../../src/db/event-notes', () => ({
+  noteDraftId: (eventId: string) => `note:${eventId}`,
+  addNote: async () => {
+    throw new RecordValidationError('events', [
+      { field: 'text', type: 'max_length', message: 'too long', limit: 5000, of: 'text' },
+    ]);
+  },
 }));
 vi.mock('../../../../../src/db/drafts', () => ({
   getDraft: () =>
@@ -118,4 +128,20 @@ test('« Ajouter la note » with nothing written puts the focus in the note, whi
 
   const note = await screen.findByRole('textbox', { description: /Écrivez la note avant de l’ajouter/ });
   await waitFor(() => expect(document.activeElement).toBe(note));
+});
+
+test('a note refused as too long takes the focus once it says why, as an empty one does', async () => {
+  render(<NoteComposer eventId="01900000-0000-7000-8000-000000000001" />);
+  const note = screen.getByRole('textbox', { name: /Nouvelle note/ });
+  // What a screen reader hears with the field each time it takes the focus.
+  const heard: string[] = [];
+  note.addEventListener('focus', () => heard.push(note.getAttribute('aria-describedby') ?? ''));
+  fireEvent.input(note, { target: { value: 'Compte rendu' } });
+  const add = screen.getByRole('button', { name: 'Ajouter la note' });
+  add.focus();
+  fireEvent.click(add);
+
+  const error = await screen.findByText(/Trop long/);
+  await waitFor(() => expect(document.activeElement).toBe(note));
+  expect(heard).toEqual([expect.stringContaining(error.id)]);
 });
