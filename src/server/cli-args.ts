@@ -20,6 +20,16 @@ export function invokedAs(env: NodeJS.ProcessEnv): string {
   return env.npm_lifecycle_event === 'valise' ? 'npm run valise --' : 'valise';
 }
 
+/**
+ * A restore of `file` as advice printed outside a command's io (a server's refusal, in the journal
+ * on a VPS; a store's or a restore's error), which cannot know how the admin runs the CLI: on a
+ * VPS set up by `valise deploy`, `npm run valise --` in /opt/valise restores into its ./data, not
+ * the served store.
+ */
+export function restoreAdvice(file: string): string {
+  return `valise restore ${file} on a server set up by \`valise deploy\`, else npm run valise -- restore ${file}`;
+}
+
 /** A mistake of the admin's: printed as is, exit code 1, no stack trace. */
 export class CliError extends Error {}
 

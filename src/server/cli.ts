@@ -66,9 +66,11 @@ async function pickNetwork(store: Store, config: ServerConfig, id: string | unde
 /** Most often the store of another folder than the server's: ./data where the command ran. */
 function noNetworkHere(config: ServerConfig, cli: string): string {
   const where = config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : `${config.dataDir} (VALISE_DATA)`;
+  // Typed as `valise`, the command already is the VPS's: no advice to type it.
+  const onVps = cli === 'valise' ? '' : ' (on a server set up by `valise deploy`, run `valise <command>` as root)';
   return (
     `No network in the store at ${where}. If the server keeps its data elsewhere, give the same ` +
-    'VALISE_DATA or DATABASE_URL as the server (on a server set up by `valise deploy`, run `valise <command>` as root). ' +
+    `VALISE_DATA or DATABASE_URL as the server${onVps}. ` +
     `To start a network in this store: ${cli} networks create "<name>".`
   );
 }

@@ -208,10 +208,13 @@ describe('valise CLI', () => {
     const lines: string[] = [];
     const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), command: 'valise' };
     expect(await main(['help'], readConfig({ VALISE_DATA: dir }), io)).toBe(0);
+    expect(await runCli(['invite'], store, readConfig({ VALISE_DATA: dir }), io)).toBe(1);
     await store.createNetwork('Réseau');
     expect(await runCli(['devices'], store, readConfig({ VALISE_DATA: dir }), io)).toBe(0);
     expect(lines).toEqual([
       expect.stringMatching(/^Usage: valise <command>\n/),
+      // Not « run `valise <command>` as root » to an admin who typed `valise`.
+      `No network in the store at ${dir} (VALISE_DATA). If the server keeps its data elsewhere, give the same VALISE_DATA or DATABASE_URL as the server. To start a network in this store: valise networks create "<name>".`,
       'No device has joined "Réseau" yet: invite one with valise invite.',
     ]);
     // On a VPS the command is `valise`, and PostgreSQL's servers may have run on through the restore.
@@ -243,7 +246,7 @@ describe('valise CLI', () => {
       expect(lines).toEqual([
         expect.stringMatching(
           new RegExp(
-            `^Valise cannot run devices: the database ${file} is damaged .*npm run valise -- restore FILE.*sqlite3 ${file} "\\.recover"`,
+            `^Valise cannot run devices: the database ${file} is damaged .*valise restore FILE on a server set up by \`valise deploy\`, else npm run valise -- restore FILE.*sqlite3 ${file} "\\.recover"`,
           ),
         ),
       ]);

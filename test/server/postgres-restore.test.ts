@@ -287,7 +287,7 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
       await cutSessionWaitingFor('advisory');
       const failure = await restoring;
       expect(failure?.message).toMatch(
-        /^The restore stopped once pg_restore had begun \(.*\): the database may hold the backup without its new epoch.*Run it again: npm run valise -- restore /,
+        /^The restore stopped once pg_restore had begun \(.*\): the database may hold the backup without its new epoch.*Run it again: valise restore .* else npm run valise -- restore /,
       );
       await migrating.query('COMMIT');
     } finally {
@@ -297,7 +297,9 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
     expect(await storedIds()).toEqual(idsOf(a, b));
     expect((await server.readMeta()).epoch).toBe(before.epoch);
     expect(await startingServer()).toMatch(
-      new RegExp(`^a restore from ${file}, started .*, has not finished: .*npm run valise -- restore ${file}$`),
+      new RegExp(
+        `^a restore from ${file}, started .*, has not finished: .*valise restore ${file} on a server set up by .valise deploy., else npm run valise -- restore ${file}$`,
+      ),
     );
 
     const { epoch } = await restore(file);

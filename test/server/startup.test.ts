@@ -112,7 +112,12 @@ describe('a damaged database at start', () => {
       await damage(file);
       const before = readFileSync(file);
       const refused = await refusedStart({ PORT: '0', VALISE_DATA: data });
-      expectPlainRefusal(refused, new RegExp(`the database ${file} is damaged.*npm run valise -- restore FILE`));
+      expectPlainRefusal(
+        refused,
+        new RegExp(
+          `the database ${file} is damaged.*valise restore FILE on a server set up by .valise deploy., else npm run valise -- restore FILE`,
+        ),
+      );
       expect(readFileSync(file).equals(before)).toBe(true);
     },
     60_000,
@@ -129,7 +134,7 @@ describe('a database written by a newer Valise', () => {
     expectPlainRefusal(
       refused,
       new RegExp(
-        `Valise cannot start: the database ${file} was written by a newer Valise \\(schema 999, this release knows \\d+\\)\\. Nothing was changed\\..*npm run valise -- restore FILE`,
+        `Valise cannot start: the database ${file} was written by a newer Valise \\(schema 999, this release knows \\d+\\)\\. Nothing was changed\\..*valise restore FILE on a server set up by .valise deploy., else npm run valise -- restore FILE`,
       ),
     );
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { restoreAdvice } from '../cli-args';
 import type { ServerConfig } from '../config';
 import { SQLITE_FILE } from '../store/open';
 import { NothingReplaced, PostgresStore, ReplaceUnfinished } from '../store/postgres';
@@ -47,7 +48,7 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
         throw new RestoreRefused(
           `The restore stopped once pg_restore had begun (${error.message}): the database may hold the backup ` +
             'without its new epoch, and the servers refuse to start on it until a restore runs whole. ' +
-            `Run it again: npm run valise -- restore ${shellWord(file)}`,
+            `Run it again: ${restoreAdvice(shellWord(file))}`,
         );
       throw error;
     } finally {

@@ -1,3 +1,4 @@
+import { restoreAdvice } from '../cli-args';
 import { StartRefused } from '../start-refused';
 
 /**
@@ -9,6 +10,6 @@ export function newerSchemaRefusal(where: string, found: number, known: number):
   return new StartRefused(
     `${where} was written by a newer Valise (schema ${found}, this release knows ${known}). Nothing was changed. ` +
       'Run the release that wrote it, or a newer one; to go back to this release, restore a backup it made: ' +
-      'npm run valise -- restore FILE.',
+      `${restoreAdvice('FILE')}.`,
   );
 }

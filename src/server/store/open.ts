@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { restoreAdvice } from '../cli-args';
 import type { ServerConfig } from '../config';
 import { StartRefused } from '../start-refused';
 import { PostgresStore } from './postgres';
@@ -41,7 +42,7 @@ export function refusalOfUnusableStore(config: ServerConfig, error: unknown): un
   const file = join(config.dataDir, SQLITE_FILE);
   return new StartRefused(
     `the database ${file} is damaged (SQLite says: ${(error as Error).message}). It was left as it is. ` +
-      'Restore the latest backup: npm run valise -- restore FILE (the damaged file is kept beside it). ' +
+      `Restore the latest backup: ${restoreAdvice('FILE')} (the damaged file is kept beside it). ` +
       `With no backup, sqlite3 ${file} ".recover" may save part of it.`,
   );
 }

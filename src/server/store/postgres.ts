@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { Change, OpenInvitationInfo } from '../../protocol/wire';
+import { restoreAdvice } from '../cli-args';
 import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
 import { shellWord } from '../ops/shell-word';
 import {
@@ -706,7 +707,7 @@ async function refuseUnfinishedRestore(client: Client): Promise<void> {
     throw new StartRefused(
       `a restore from ${restore.source}, started ${restore.started_at}, has not finished: it is running, or ` +
         'was cut short and the database may hold the backup without its new epoch (devices would not send back ' +
-        `what it lacks). Let it end, or run it again: npm run valise -- restore ${shellWord(restore.source)}`,
+        `what it lacks). Let it end, or run it again: ${restoreAdvice(shellWord(restore.source))}`,
     );
 }
 
