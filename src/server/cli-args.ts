@@ -14,7 +14,9 @@ export function commandOf(io: CliIo): string {
 
 /**
  * `npm run valise --` when npm ran it, else `valise`: the command `valise deploy` installs on a
- * VPS runs this file with node, where `npm run valise` would open another store (./data).
+ * VPS runs this file with node, where `npm run valise` would open another store (./data). Any
+ * other way of running it (`npx tsx src/server/cli.ts` on a laptop) is taken for the VPS's too,
+ * and its next steps say `systemctl`: rare, and the command it names is still the CLI's.
  */
 export function invokedAs(env: NodeJS.ProcessEnv): string {
   return env.npm_lifecycle_event === 'valise' ? 'npm run valise --' : 'valise';
