@@ -33,6 +33,7 @@ import styles from './PackingListEditor.module.css';
 import { shelves } from './shelves';
 
 const FORM_SCHEMA = v.pick(packingListSchema(), ['title', 'tripKind', 'itemIds']);
+const ITEMS_ERROR_ID = 'liste-objets-erreur';
 
 export function PackingListEditor({ listId }: { listId: string | null }) {
   const view = useLive((context) => (listId ? readPackingList(context, listId) : Promise.resolve(null)), [listId]);
@@ -169,6 +170,10 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
                 name="itemIds"
                 value={item.id}
                 checked={itemIds.includes(item.id)}
+                // A list refused for its items (more than a list holds) marks them all: the first
+                // takes the focus and reads why (useFocusFirstError), not « Enregistrer ».
+                aria-invalid={errors.itemIds ? true : undefined}
+                aria-describedby={errors.itemIds ? ITEMS_ERROR_ID : undefined}
                 onChange={(event) => toggle(item.id, event.currentTarget.checked)}
               >
                 {item.title}
@@ -176,7 +181,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
             ))}
           </fieldset>
         ))}
-        {errors.itemIds ? <FieldError>{errors.itemIds}</FieldError> : null}
+        {errors.itemIds ? <FieldError id={ITEMS_ERROR_ID}>{errors.itemIds}</FieldError> : null}
         <p role="status">{t.itemCount(itemIds.length)}</p>
         <div class="actions">
           <Button type="submit" variant="primary" disabled={busy}>

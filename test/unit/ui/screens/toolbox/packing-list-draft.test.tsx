@@ -3,8 +3,9 @@
 // without it). The editor now keeps a draft, and its save forgets the draft in its transaction.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, test } from 'vitest';
-import { getDraft } from '../../../../../src/db/drafts';
-import { newTemplate, packingListDraftId, readPackingList } from '../../../../../src/db/toolbox';
+import { getDraft, saveDraft } from '../../../../../src/db/drafts';
+import { newTemplate, packingListDraftId, readPackingList, saveItem } from '../../../../../src/db/toolbox';
+import { newId } from '../../../../../src/domain/ids';
 import { PackingListEditor } from '../../../../../src/ui/screens/toolbox/PackingListEditor';
 import { withAppData } from '../../../../helpers/screen-setup';
 
@@ -41,4 +42,42 @@ test('a new list saved without a title puts the focus on the title, which says i
 
   await waitFor(() => expect(document.activeElement).toBe(title));
   expect(screen.getByRole('textbox', { description: /Ce champ est obligatoire/ })).toBe(title);
+});
+
+test('a list refused only for its items (more than a list holds) puts the focus on its first item, which says why', async () => {
+  const item = await saveItem(
+    app.context,
+    null,
+    {
+      kind: 'document',
+      title: 'Rallonge',
+      description: null,
+      link: null,
+      tags: [],
+      shelf: null,
+      availableOffline: false,
+      quantity: null,
+    },
+    null,
+    null,
+  );
+  // 501 ticks, kept in the new list's draft: one item of the valise and 500 the device has not received.
+  const itemIds = [item.id, ...Array.from({ length: 500 }, () => newId())];
+  const values = { title: 'Salon', tripKind: 'field_visit', itemIds };
+  await saveDraft(app.context, {
+    id: packingListDraftId(null),
+    kind: 'packing-list',
+    recordId: null,
+    title: 'Salon',
+    values,
+  });
+  render(<PackingListEditor listId={null} />);
+  const tick = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Rallonge' });
+  await waitFor(() => expect(tick.checked).toBe(true));
+  const save = screen.getByRole('button', { name: 'Enregistrer' });
+  save.focus();
+  fireEvent.click(save);
+
+  await waitFor(() => expect(document.activeElement).toBe(tick));
+  expect(screen.getByRole('checkbox', { name: 'Rallonge', description: /500/ })).toBe(tick);
 });
