@@ -39,7 +39,7 @@ export function FormFrame(props: FormFrameProps) {
         aria-label={props.title}
       >
         <DraftNotice form={form} />
-        <FormProblem form={form} fix={props.fix} />
+        <FormProblem problem={form.problem} fix={props.fix} />
         {props.children}
         <div class={['actions', props.actionsClass].filter(Boolean).join(' ')}>
           <Button type="submit" variant="primary" disabled={form.saving}>

@@ -30,10 +30,14 @@ export function DraftNotice({ form }: { form: Pick<RecordForm<object, unknown>, 
   );
 }
 
-/** Why nothing was saved: fields to fix (each says what beside it), a device with no room left, or a failed write. */
-export function FormProblem({ form, fix }: { form: Pick<RecordForm<object, unknown>, 'problem'>; fix?: string }) {
+/**
+ * Why nothing was saved: fields to fix (each says what beside it), a device with no room left, or
+ * a failed write. Every form says it so, whether it is a record form's (`form.problem`) or one that
+ * keeps its own errors (`problem={hasErrors ? 'errors' : null}`).
+ */
+export function FormProblem({ problem, fix }: { problem: RecordForm<object, unknown>['problem']; fix?: string }) {
   const t = useMessages(formMessages);
-  if (form.problem === null) return null;
+  if (problem === null) return null;
   const words = {
     errors: fix ?? t.fixProblems,
     storage_full: t.storageFull,
@@ -42,7 +46,7 @@ export function FormProblem({ form, fix }: { form: Pick<RecordForm<object, unkno
   };
   return (
     <Banner tone="error" urgent>
-      {words[form.problem]}
+      {words[problem]}
     </Banner>
   );
 }

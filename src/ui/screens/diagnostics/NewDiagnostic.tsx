@@ -14,6 +14,7 @@ import { pickerMessages } from '../../components/picker-messages';
 import { RecordPicker } from '../../components/RecordPicker';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Card } from '../../components/Section';
+import { FormProblem } from '../../forms/FormNotices';
 import { useFocusFirstError } from '../../forms/focus-first-error';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLive } from '../../hooks/use-live';
@@ -125,6 +126,7 @@ function NewDiagnosticForm({
       {/* Framed without a heading of its own: the page's h1 already says « Nouveau diagnostic ». */}
       <Card>
         <form ref={formRef} class="stack" onSubmit={submit} noValidate>
+          <FormProblem problem={Object.keys(errors).length > 0 ? 'errors' : null} />
           <fieldset class={styles.grids}>
             <legend class={fieldParts.label}>{t.gridLegend}</legend>
             {templates?.map((template) => (

@@ -20,6 +20,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Check } from '../../components/Check';
 import { Field, FieldError } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { FormProblem } from '../../forms/FormNotices';
 import { useFocusFirstError } from '../../forms/focus-first-error';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useDraftWrites } from '../../hooks/use-draft-writes';
@@ -131,6 +132,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
       <BackLink />
       <ScreenHeader title={heading} />
       <form ref={formRef} class="stack" onSubmit={submit} noValidate aria-label={heading}>
+        <FormProblem problem={Object.keys(errors).length > 0 ? 'errors' : null} fix={t.fixErrors} />
         {failed ? <Banner tone="error">{t.saveFailed}</Banner> : null}
         <Field
           label={t.titleLabel}

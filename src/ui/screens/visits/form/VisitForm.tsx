@@ -166,7 +166,7 @@ function VisitEditor({
       <ScreenHeader title={title} description={t.intro} />
       <form class={classes(styles['visit-form'], 'stack')} ref={form.formRef} onSubmit={form.submit} noValidate>
         <DraftNotice form={form} />
-        <FormProblem form={form} fix={t.fixProblems} />
+        <FormProblem problem={form.problem} fix={t.fixProblems} />
         {/* `stack`: the picker and the lieu created from it keep the form's spacing. */}
         <div ref={lieuBox} class="stack">
           <RecordPicker

@@ -54,7 +54,7 @@ test('a new diagnostic dated years ahead is questioned, not filed where no repor
   expect(date).toHaveProperty('value', '2099-03-03');
 }, 60_000);
 
-test('a new diagnostic started without its lieu puts the focus on the lieu’s search, which says why', async () => {
+test('a new diagnostic started without its lieu puts the focus on the lieu’s search, which says why, under the forms’ alert', async () => {
   render(<NewDiagnostic />);
   const search = await screen.findByRole('searchbox', { name: 'Chercher\u00a0: Lieu ou projet' }, { timeout: 30_000 });
   const start = screen.getByRole('button', { name: 'Commencer le diagnostic' });
@@ -65,4 +65,6 @@ test('a new diagnostic started without its lieu puts the focus on the lieu’s s
   await waitFor(() => expect(document.activeElement).toBe(search));
   expect(search.getAttribute('aria-invalid')).toBe('true');
   expect(screen.getByRole('searchbox', { description: /Choisissez le lieu ou le projet diagnostiqué/ })).toBe(search);
+  // As every other form says it: read out at once, above the fields.
+  expect(screen.getByRole('alert').textContent).toBe('Rien n’est enregistré\u00a0: corrigez les champs signalés.');
 }, 60_000);

@@ -33,7 +33,7 @@ test('a new title typed in the editor survives a reload, and is saved once', asy
   expect(await getDraft(app.context, packingListDraftId(list.id))).toBeUndefined();
 });
 
-test('a new list saved without a title puts the focus on the title, which says it is needed', async () => {
+test('a new list saved without a title puts the focus on the title, which says it is needed, under the forms’ alert', async () => {
   render(<PackingListEditor listId={null} />);
   const title = await screen.findByRole<HTMLInputElement>('textbox', { name: /Titre/ });
   const save = screen.getByRole('button', { name: 'Enregistrer' });
@@ -42,6 +42,8 @@ test('a new list saved without a title puts the focus on the title, which says i
 
   await waitFor(() => expect(document.activeElement).toBe(title));
   expect(screen.getByRole('textbox', { description: /Ce champ est obligatoire/ })).toBe(title);
+  // As every other form says it: read out at once, above the fields.
+  expect(screen.getByRole('alert').textContent).toMatch(/^Corrigez les champs signalés/);
 });
 
 test('a list refused only for its items (more than a list holds) puts the focus on its first item, which says why', async () => {
