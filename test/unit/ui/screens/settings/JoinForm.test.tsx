@@ -17,8 +17,10 @@ vi.mock('../../../../../src/state/sync', () => ({
     return { ownChanges: 0 };
   },
 }));
+/** Whether the device's data has been read (a first start reads it after the form shows). */
+const data = vi.hoisted(() => ({ read: true }));
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
-  useDataContext: () => ({ identity: { authorName: 'Camille Martin' } }),
+  useDataContext: () => (data.read ? { identity: { authorName: 'Camille Martin' } } : undefined),
 }));
 
 function joinWith(code: string) {
@@ -89,6 +91,19 @@ describe('arriving by an invitation link', () => {
     await waitFor(() => expect(document.activeElement).toBe(device));
     expect(scrolled).toEqual([device]);
     scroll.mockRestore();
+  });
+
+  test('a person already typing in a field when the device’s data is read keeps the focus there', async () => {
+    data.read = false;
+    const { rerender } = render(<JoinForm initialCode="JWA2-F9K6-TTZF" onJoined={vi.fn()} />);
+    const name = screen.getByLabelText('Votre nom');
+    name.focus();
+    fireEvent.input(name, { target: { value: 'A' } });
+    data.read = true;
+    rerender(<JoinForm initialCode="JWA2-F9K6-TTZF" onJoined={vi.fn()} />);
+    // The rest of the name would have gone into the device's name, the next empty field.
+    await waitFor(() => expect((name as HTMLInputElement).value).toBe('A'));
+    expect(document.activeElement).toBe(name);
   });
 
   test('without a link, the form takes no focus: the screen opens at its top', async () => {
