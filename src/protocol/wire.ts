@@ -258,8 +258,31 @@ function nameSchema(maxLength: number) {
   return v.pipe(v.string(), v.transform(cleanName), v.minLength(1), v.maxLength(maxLength));
 }
 
+/** The longest network name a server keeps, in UTF-16 units as `String.length` counts them. */
+const NETWORK_NAME_MAX = 120;
+
 /** A network's name, as its admin gives it (shown on every device of the network). */
-export const networkNameSchema = nameSchema(120);
+export const networkNameSchema = nameSchema(NETWORK_NAME_MAX);
+
+/**
+ * A network's name as a server answers it: cleaned and cut to the longest a server keeps. The
+ * command line took any name before it checked them (`networks create`): such a network is
+ * answered so, and its devices, which take no other name, keep syncing.
+ */
+export function networkNameOnWire(stored: string): string {
+  const name = cleanName(stored);
+  // A cut through a surrogate pair leaves half of it, which cleanName takes out.
+  return name.length > NETWORK_NAME_MAX ? cleanName(name.slice(0, NETWORK_NAME_MAX)) : name;
+}
+
+/**
+ * Whether an answer's network name is one a server gives (networkNameOnWire). A device keeps it
+ * and shows it on its screens and in its backups: a number, an object, a page of text or a name
+ * drawn backwards is no network's name, and the answer holding it is not the server's.
+ */
+export function isNetworkName(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && value.length <= NETWORK_NAME_MAX && cleanName(value) === value;
+}
 
 const invitationCodeSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code'));
 

@@ -84,9 +84,10 @@ export async function runCli(argv: readonly string[], store: Store, config: Serv
     switch (command) {
       case 'networks': {
         if (args[0] === 'create') {
-          const name = args.slice(1).join(' ').trim();
-          if (!name) throw new CliError('Give the network a name: networks create "<name>".');
-          const network = await store.createNetwork(name);
+          const name = v.safeParse(networkNameSchema, args.slice(1).join(' '));
+          if (!name.success)
+            throw new CliError('Give the network a name (1 to 120 characters): networks create "<name>".');
+          const network = await store.createNetwork(name.output);
           io.out(`${network.id}  ${network.name}`);
           return 0;
         }

@@ -1,15 +1,16 @@
 // What an admin does from the app: invite people, see the invitations still open and cancel one,
 // see and revoke the network's devices, see how much of the network's file quota is used, correct its name.
-import type {
-  DeviceInfo,
-  InvitationCancel,
-  InvitationRequest,
-  InvitationResponse,
-  NetworkRename,
-  OpenInvitationInfo,
-  StorageInfo,
+import {
+  type DeviceInfo,
+  type InvitationCancel,
+  type InvitationRequest,
+  type InvitationResponse,
+  isNetworkName,
+  type NetworkRename,
+  type OpenInvitationInfo,
+  type StorageInfo,
 } from '../protocol/wire';
-import { ApiClient, type Fetch } from './transport';
+import { ApiClient, answerOf, type Fetch, isCount } from './transport';
 
 export class AdminClient {
   private readonly api: ApiClient;
@@ -24,7 +25,7 @@ export class AdminClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return (await response.json()) as InvitationResponse;
+    return answerOf(response, isInvitation);
   }
 
   /** Ends an invitation not used yet; a code the network holds no open invitation under is refused (404). */
@@ -40,7 +41,7 @@ export class AdminClient {
   /** The network's invitations neither used nor over, newest first (never their codes). */
   async openInvitations(): Promise<OpenInvitationInfo[]> {
     const response = await this.api.call('/api/admin/invitations', { method: 'GET' });
-    return ((await response.json()) as { invitations: OpenInvitationInfo[] }).invitations;
+    return (await answerOf<{ invitations: OpenInvitationInfo[] }>(response, isOpenInvitations)).invitations;
   }
 
   /** Ends a listed invitation by its id; one no longer open is refused (404). */
@@ -50,12 +51,12 @@ export class AdminClient {
 
   async devices(): Promise<DeviceInfo[]> {
     const response = await this.api.call('/api/admin/devices', { method: 'GET' });
-    return ((await response.json()) as { devices: DeviceInfo[] }).devices;
+    return (await answerOf<{ devices: DeviceInfo[] }>(response, isDeviceList)).devices;
   }
 
   async storage(): Promise<StorageInfo> {
     const response = await this.api.call('/api/admin/storage', { method: 'GET' });
-    return (await response.json()) as StorageInfo;
+    return answerOf(response, isStorage);
   }
 
   /** Gives the network another name; answers the name as the server keeps it (cleaned). */
@@ -66,7 +67,8 @@ export class AdminClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return ((await response.json()) as { networkName: string }).networkName;
+    return (await answerOf<{ networkName: string }>(response, (answer) => isNetworkName(answer.networkName)))
+      .networkName;
   }
 
   async revoke(deviceId: string): Promise<void> {
@@ -77,4 +79,79 @@ export class AdminClient {
 /** The link a new member opens: this app, on its join screen, with the code filled in. */
 export function invitationLink(appUrl: string, code: string): string {
   return `${appUrl.replace(/[#?].*$/, '').replace(/\/$/, '')}/#/rejoindre?code=${encodeURIComponent(code)}`;
+}
+
+// What the admin panel shows of each answer, as the server gives it. Anything else (a proxy's
+// JSON, a broken or hostile server) is refused as 'unreadable', which the panel says as a failed
+// action: a device list that was no list, or a name that was an object, broke Réglages.
+
+/** An invitation code as the server makes them (a link and a cancel carry it). */
+const INVITATION_CODE = /^[A-Z0-9-]{6,40}$/i;
+
+function isRole(value: unknown): boolean {
+  return value === 'admin' || value === 'concierge';
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isTextOrNull(value: unknown): boolean {
+  return value === null || isText(value);
+}
+
+function isRecordOf(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isInvitation(answer: Record<string, unknown>): boolean {
+  return (
+    isText(answer.code) &&
+    INVITATION_CODE.test(answer.code) &&
+    isRole(answer.role) &&
+    isText(answer.expiresAt) &&
+    (answer.id === undefined || isText(answer.id))
+  );
+}
+
+function isOpenInvitations(answer: Record<string, unknown>): boolean {
+  return (
+    Array.isArray(answer.invitations) &&
+    answer.invitations.every(
+      (item: unknown) =>
+        isRecordOf(item) &&
+        isText(item.id) &&
+        isRole(item.role) &&
+        isTextOrNull(item.createdAt) &&
+        isText(item.expiresAt) &&
+        (item.creator === null ||
+          (isRecordOf(item.creator) && isText(item.creator.deviceName) && isText(item.creator.memberName))),
+    )
+  );
+}
+
+function isDeviceList(answer: Record<string, unknown>): boolean {
+  return (
+    Array.isArray(answer.devices) &&
+    answer.devices.every(
+      (item: unknown) =>
+        isRecordOf(item) &&
+        isText(item.id) &&
+        isText(item.name) &&
+        isText(item.memberName) &&
+        isRole(item.role) &&
+        isText(item.createdAt) &&
+        isTextOrNull(item.lastSeenAt) &&
+        isTextOrNull(item.revokedAt),
+    )
+  );
+}
+
+function isStorage(answer: Record<string, unknown>): boolean {
+  return (
+    isCount(answer.usedBytes) &&
+    isCount(answer.quotaBytes) &&
+    (answer.recordCount === undefined || isCount(answer.recordCount)) &&
+    (answer.recordBytes === undefined || isCount(answer.recordBytes))
+  );
 }

@@ -4,7 +4,7 @@ import type { DataContext, Session } from '../db/context';
 import { deviceClock } from '../db/device-clock';
 import { saveClockOffset, storeSession } from '../db/sync-store';
 import { isClockTime } from '../protocol/hlc';
-import type { ApiError, JoinRequest, JoinResponse } from '../protocol/wire';
+import { type ApiError, isNetworkName, type JoinRequest, type JoinResponse } from '../protocol/wire';
 import { type Fetch, versionHeaders } from './transport';
 
 export type JoinFailure =
@@ -86,14 +86,22 @@ export async function joinNetwork(
   return session;
 }
 
-/** What a session is made of: a device stored without them would be refused at every sync. */
+/**
+ * What a session is made of, as a server gives it: a device stored without them would be refused
+ * at every sync, and Réglages shows its names (an object there broke the screen).
+ */
 function isJoinResponse(value: JoinResponse | null): value is JoinResponse {
   return (
     typeof value?.token === 'string' &&
     typeof value.networkId === 'string' &&
     typeof value.deviceId === 'string' &&
-    typeof value.networkName === 'string' &&
+    isNetworkName(value.networkName) &&
+    // Every server took member names of 1 to 120 characters.
+    typeof value.memberName === 'string' &&
+    value.memberName.length <= 120 &&
     (value.role === 'admin' || value.role === 'concierge') &&
+    Number.isSafeInteger(value.maxAttachmentBytes) &&
+    value.maxAttachmentBytes > 0 &&
     isClockTime(value.serverTime)
   );
 }

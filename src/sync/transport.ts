@@ -6,6 +6,7 @@ import { REQUEST_ARRIVAL_LIMIT_MS } from '../protocol/timeouts';
 import {
   APP_HEADER,
   FILES_ROOM,
+  isNetworkName,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type PullResponse,
@@ -258,7 +259,10 @@ function isJson(response: Response): boolean {
 }
 
 /** The answer's JSON, when it has the shape the server gives; a SyncError 'unreadable' otherwise. */
-async function answerOf<T>(response: Response, hasShape: (value: Record<string, unknown>) => boolean): Promise<T> {
+export async function answerOf<T>(
+  response: Response,
+  hasShape: (value: Record<string, unknown>) => boolean,
+): Promise<T> {
   let value: unknown;
   try {
     value = await response.json();
@@ -281,22 +285,55 @@ function isPullResponse(page: Record<string, unknown>): boolean {
     Number.isSafeInteger(page.remaining) &&
     (page.remaining as number) >= 0 &&
     isClockTime(page.serverTime) &&
-    (page.epoch === undefined || typeof page.epoch === 'string')
+    (page.epoch === undefined || typeof page.epoch === 'string') &&
+    // Kept in the session, shown in Réglages and written into every backup (whose reader then
+    // refused a name that is no text): no other answer holds one the device keeps.
+    (page.networkName === undefined || isNetworkName(page.networkName)) &&
+    (page.filesRoomBytes === undefined || isCount(page.filesRoomBytes))
   );
 }
 
 function isPushResponse(answer: Record<string, unknown>): boolean {
   return (
     Array.isArray(answer.results) &&
-    answer.results.every(
-      (result: unknown) =>
-        typeof result === 'object' &&
-        result !== null &&
-        typeof (result as { id?: unknown }).id === 'string' &&
-        typeof (result as { status?: unknown }).status === 'string',
-    ) &&
-    isClockTime(answer.serverTime)
+    answer.results.every(isMutationResult) &&
+    isClockTime(answer.serverTime) &&
+    // Shown as the hours the device's clock is ahead.
+    (answer.clockAheadMs === undefined || isCount(answer.clockAheadMs))
   );
+}
+
+/**
+ * A refusal is kept until the person dismisses it, and Réglages shows its reason and the fields
+ * at fault: an issue naming no field there broke that screen at every visit, a reason that is
+ * no text read « [object Object] ».
+ */
+function isMutationResult(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const result = value as Record<string, unknown>;
+  if (typeof result.id !== 'string' || typeof result.status !== 'string') return false;
+  if (result.status !== 'rejected') return true;
+  return (
+    typeof result.reason === 'string' &&
+    (result.code === undefined || typeof result.code === 'string') &&
+    (result.issues === undefined || (Array.isArray(result.issues) && result.issues.every(isFieldIssue))) &&
+    (result.current === undefined || typeof result.current === 'object')
+  );
+}
+
+function isFieldIssue(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const issue = value as Record<string, unknown>;
+  return (
+    typeof issue.field === 'string' &&
+    typeof issue.message === 'string' &&
+    (issue.type === undefined || typeof issue.type === 'string')
+  );
+}
+
+/** A size or a count a server gives: a number, finite, not below zero. */
+export function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function isTokenResponse(answer: Record<string, unknown>): boolean {

@@ -74,6 +74,15 @@ describe('valise CLI', () => {
     expect((await store.getNetwork(network.id))?.name).toBe('Réseau[31m rouge');
   });
 
+  it('creates a network under a name cleaned as a rename cleans it', async () => {
+    // Every device of the network shows it: no bidi override drawing it backwards, no terminal escape.
+    expect(await cli('networks', 'create', '\u202eRéseau\u001b[31m', 'du Pays')).toBe(0);
+    expect((await store.listNetworks())[0]?.name).toBe('Réseau[31m du Pays');
+    expect(await cli('networks', 'create', 'R'.repeat(121))).toBe(1);
+    expect(err.join()).toContain('networks create "<name>"');
+    expect(await store.listNetworks()).toHaveLength(1);
+  });
+
   it('prints a working single-use invitation and refuses a wrong role', async () => {
     const network = await store.createNetwork('Réseau');
     expect(await cli('invite', '--role', 'root')).toBe(1);

@@ -31,7 +31,10 @@ describe('an answer that is not the server’s', () => {
     return phone;
   }
 
-  /** After a run past `answer`, the phone says so, keeps its change and its cursor, and syncs once the link is honest. */
+  /**
+   * After a run past `answer`, the phone says so, keeps its change, its cursor and its network's
+   * name, sets aside no refusal, and syncs once the link is honest.
+   */
   async function survives(answer: (url: string, real: Response) => Promise<Response>) {
     const phone = await joinedPhone();
     const cursor = await readCursor(phone.context);
@@ -40,6 +43,8 @@ describe('an answer that is not the server’s', () => {
     expect(phone.engine.status).toMatchObject({ state: 'error', error: 'unreadable' });
     expect(await readCursor(phone.context)).toBe(cursor);
     expect(await phone.context.db.records('visits').count()).toBe(2);
+    expect(await phone.context.db.rejected.count()).toBe(0);
+    expect((await reloadSession(phone.context))?.networkName).toBe('Réseau test');
     between = null;
     await phone.sync();
     expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
@@ -84,10 +89,41 @@ describe('an answer that is not the server’s', () => {
     ['no count of what remains', ({ remaining: _, ...page }: Record<string, unknown>) => page],
     ['a count of what remains that is text', (page: Record<string, unknown>) => ({ ...page, remaining: 'beaucoup' })],
     ['a negative count of what remains', (page: Record<string, unknown>) => ({ ...page, remaining: -3 })],
+    // The network's name is kept in the session, shown in Réglages and written into backups.
+    ['a network name that is a number', (page: Record<string, unknown>) => ({ ...page, networkName: 42 })],
+    ['a network name that is an object', (page: Record<string, unknown>) => ({ ...page, networkName: { fr: 'R' } })],
+    [
+      'a network name of a page of text',
+      (page: Record<string, unknown>) => ({ ...page, networkName: 'R'.repeat(1e5) }),
+    ],
+    [
+      'a network name drawn backwards',
+      (page: Record<string, unknown>) => ({ ...page, networkName: '\u202eRéseau des tiers-lieux' }),
+    ],
+    ['a room for files that is text', (page: Record<string, unknown>) => ({ ...page, filesRoomBytes: 'plenty' })],
   ])('says so of a pull page with %s', async (_, spoil) => {
     await survives(async (url, real) => {
       if (!url.includes('/api/sync/pull')) return real;
       return new Response(JSON.stringify(spoil(await real.json())), { status: 200, headers: real.headers });
+    });
+  });
+
+  it.each([
+    ['an issue naming no field', { issues: [{ field: 42, type: 'x', message: 'x' }] }],
+    ['issues that are no list', { issues: 'notes' }],
+    ['a reason that is no text', { reason: { en: 'no' } }],
+  ])('says so of a push refusal with %s, keeps no refusal and sends the change again', async (_, spoil) => {
+    await survives(async (url, real) => {
+      if (!url.includes('/api/sync/push')) return real;
+      const answer = (await real.json()) as { results: Record<string, unknown>[] };
+      const results = answer.results.map((result) => ({
+        ...result,
+        status: 'rejected',
+        reason: 'refused',
+        code: 'invalid_record',
+        ...spoil,
+      }));
+      return new Response(JSON.stringify({ ...answer, results }), { status: 200, headers: real.headers });
     });
   });
 
@@ -122,6 +158,21 @@ describe('joining at an address where no Valise server answers', () => {
       'a join answer whose time is past any date',
       () =>
         Response.json({ token: 't', networkId: 'n', deviceId: 'd', networkName: 'R', role: 'admin', serverTime: 1e20 }),
+    ],
+    [
+      'not_valise',
+      'a join answer whose member name is an object',
+      () =>
+        Response.json({
+          token: 't',
+          networkId: 'n',
+          deviceId: 'd',
+          networkName: 'Réseau test',
+          memberName: { fr: 'Camille' },
+          role: 'admin',
+          maxAttachmentBytes: 10_000_000,
+          serverTime: Date.now(),
+        }),
     ],
     // The address is right: the server behind its proxy is down or restarting.
     [

@@ -40,4 +40,16 @@ describe('a network renamed on its server', () => {
     expect((await reloadSession(camille.context))?.networkName).toBe('Réseau des tiers-lieux du Pays de Redon');
     expect(sam.context.session?.networkName).toBe('Réseau voisin');
   });
+
+  it('is answered cleaned and cut to 120 characters when the server took it before it checked names', async () => {
+    const long = `\u202eRéseau des tiers-lieux ${'du Pays '.repeat(20)}`;
+    const network = await server.createNetwork(long);
+    const camille = await joined('Camille', network.id);
+    await camille.sync();
+
+    expect(camille.engine.status).toMatchObject({ state: 'idle', error: null });
+    const name = camille.context.session?.networkName ?? '';
+    expect(name).toMatch(/^Réseau des tiers-lieux du Pays/);
+    expect(name.length).toBeLessThanOrEqual(120);
+  });
 });

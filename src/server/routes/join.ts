@@ -3,6 +3,7 @@ import { newId } from '../../domain/ids';
 import {
   type JoinResponse,
   joinRequestSchema,
+  networkNameOnWire,
   type SessionInfo,
   type TokenResponse,
   tokenRequestSchema,
@@ -169,7 +170,7 @@ function joinResponse(
 function sessionOf(device: Device, networkName: string, maxAttachmentBytes: number): SessionInfo {
   return {
     networkId: device.networkId,
-    networkName,
+    networkName: networkNameOnWire(networkName),
     deviceId: device.id,
     memberName: device.memberName,
     role: device.role,
