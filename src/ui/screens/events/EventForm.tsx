@@ -3,101 +3,36 @@
 
 import { deleteEvent, getEvent } from '../../../db/events';
 import { saveRecordForm } from '../../../db/form-save';
-import type { NetworkEvent } from '../../../domain/event';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
-import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
-import { DEFAULT_TIME_ZONE, fromWallClock, toWallClock } from '../../../domain/time-zone';
+import { SERVICE_KEYS, SERVICE_LABELS } from '../../../domain/services';
 import { EVENT_KINDS, type EventKind, labelOf } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
-import { Button, ButtonLink } from '../../components/Button';
+import { Button } from '../../components/Button';
 import { Choice } from '../../components/Choices';
-import { EmptyState } from '../../components/EmptyState';
 import { Field, fieldParts, OptionalMark } from '../../components/Field';
-import type { NewLieuFields } from '../../components/InlineOrganisationForm';
 import { pickerMessages } from '../../components/picker-messages';
-import { ScreenHeader } from '../../components/ScreenHeader';
 import { FormFrame } from '../../forms/FormFrame';
 import { FormGate } from '../../forms/FormGate';
-import type { InlineCreation } from '../../forms/inline-creation';
 import { useTypedDateCheck } from '../../forms/typed-dates';
 import { type FormStart, fromRecord, useFormStart } from '../../forms/use-form-start';
 import { type FieldErrors, useRecordForm } from '../../forms/use-record-form';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { timeZoneName } from './event-dates';
+import {
+  type EventFormValues,
+  eventFields,
+  eventFormValues,
+  eventInstants,
+  TIME_ZONES,
+  typedEventDates,
+} from './event-form-values';
 import styles from './forms.module.css';
 import { messages } from './messages';
-import { newEventTimes } from './new-event-times';
 import { PlacePicker } from './PlacePicker';
-
-/** Zones of France and its overseas territories, where the network's events take place. */
-const TIME_ZONES = [
-  'Europe/Paris',
-  'America/Guadeloupe',
-  'America/Martinique',
-  'America/Cayenne',
-  'Indian/Reunion',
-  'Indian/Mayotte',
-  'America/Miquelon',
-  'Pacific/Noumea',
-  'Pacific/Tahiti',
-  'Pacific/Wallis',
-];
-
-interface Values {
-  title: string;
-  kind: EventKind;
-  startDate: string;
-  startTime: string;
-  endDate: string;
-  endTime: string;
-  timeZone: string;
-  placeOrganisationId: string | null;
-  placeLabel: string;
-  organisers: string;
-  services: ServiceKey[];
-  description: string;
-  /** A lieu being created from the place picker, not a record yet: kept with the draft only. */
-  newPlace: InlineCreation<NewLieuFields> | null;
-}
-
-function valuesOf(event: NetworkEvent | null): Values {
-  if (!event) {
-    return {
-      title: '',
-      kind: 'network_meeting',
-      ...newEventTimes(new Date(), DEFAULT_TIME_ZONE),
-      timeZone: DEFAULT_TIME_ZONE,
-      placeOrganisationId: null,
-      placeLabel: '',
-      organisers: '',
-      services: ['federate'],
-      description: '',
-      newPlace: null,
-    };
-  }
-  const zone = event.timeZone || DEFAULT_TIME_ZONE;
-  const start = toWallClock(event.startsAt, zone);
-  const end = toWallClock(event.endsAt, zone);
-  return {
-    title: event.title,
-    kind: event.kind,
-    startDate: start.date,
-    startTime: start.time,
-    endDate: end.date,
-    endTime: end.time,
-    timeZone: zone,
-    placeOrganisationId: event.placeOrganisationId ?? null,
-    placeLabel: event.placeLabel ?? '',
-    organisers: event.organisers.join(', '),
-    services: [...event.services],
-    description: event.description ?? '',
-    newPlace: null,
-  };
-}
 
 export function EventForm({ eventId, draftId }: { eventId: string | null; draftId?: string | undefined }) {
   const t = useMessages(messages);
-  const start = useFormStart({ kind: 'event', recordId: eventId, draftId }, fromRecord(getEvent, valuesOf));
+  const start = useFormStart({ kind: 'event', recordId: eventId, draftId }, fromRecord(getEvent, eventFormValues));
   return (
     <FormGate
       title={eventId ? t.editTitle : t.newTitle}
@@ -109,48 +44,7 @@ export function EventForm({ eventId, draftId }: { eventId: string | null; draftI
   );
 }
 
-export function EventNotFound() {
-  const t = useMessages(messages);
-  return (
-    <>
-      <ScreenHeader title={t.notFoundTitle} />
-      <EmptyState title={t.notFoundText} action={<ButtonLink href={hrefTo('evenements')}>{t.backToList}</ButtonLink>} />
-    </>
-  );
-}
-
-/** The event's start and end as instants, or null where the typed date does not exist. */
-function instantsOf(values: Values) {
-  return {
-    startsAt: fromWallClock({ date: values.startDate, time: values.startTime }, values.timeZone),
-    endsAt: fromWallClock({ date: values.endDate, time: values.endTime }, values.timeZone),
-  };
-}
-
-/** The date and time fields, as typed. */
-const datesOf = ({ startDate, startTime, endDate, endTime }: Values) => ({ startDate, startTime, endDate, endTime });
-
-/** The event's fields as the form holds them. */
-function fieldsOf(values: Values) {
-  const { startsAt, endsAt } = instantsOf(values);
-  return {
-    title: values.title,
-    kind: values.kind,
-    startsAt: startsAt ?? '',
-    endsAt: endsAt ?? '',
-    timeZone: values.timeZone,
-    placeOrganisationId: values.placeOrganisationId,
-    placeLabel: values.placeLabel.trim() || null,
-    organisers: values.organisers
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
-    services: values.services,
-    description: values.description.trim() || null,
-  };
-}
-
-function Form({ start }: { start: FormStart<Values> }) {
+function Form({ start }: { start: FormStart<EventFormValues> }) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const picker = useMessages(pickerMessages);
@@ -158,8 +52,8 @@ function Form({ start }: { start: FormStart<Values> }) {
   const typedDates = useTypedDateCheck();
   const form = useRecordForm(start, {
     check: (values, opened, formElement) => {
-      const found: FieldErrors = typedDates(datesOf(values), opened && datesOf(opened), formElement);
-      const { startsAt, endsAt } = instantsOf(values);
+      const found: FieldErrors = typedDates(typedEventDates(values), opened && typedEventDates(opened), formElement);
+      const { startsAt, endsAt } = eventInstants(values);
       // A day with no time is told at the time field, the one left to fill.
       if (!startsAt && !found.startTime) {
         if (values.startDate && !values.startTime) found.startTime = t.startTimeMissing;
@@ -177,22 +71,22 @@ function Form({ start }: { start: FormStart<Values> }) {
     // read, not at the correct date beside it): the domain's word on it would land on the date.
     // An instant made is left in, for « must not end before it starts ».
     record: (values) => {
-      const { startsAt, endsAt, ...rest } = fieldsOf(values);
+      const { startsAt, endsAt, ...rest } = eventFields(values);
       return { type: 'events', fields: { ...rest, ...(startsAt ? { startsAt } : {}), ...(endsAt ? { endsAt } : {}) } };
     },
     save: (values, _files, draftId, opened) =>
-      saveRecordForm(context, 'events', recordId, fieldsOf(values), draftId, opened && fieldsOf(opened)),
+      saveRecordForm(context, 'events', recordId, eventFields(values), draftId, opened && eventFields(opened)),
     onSaved: (saved) => navigate(hrefTo('evenements', saved.id), { replace: true }),
     fieldOf: { startsAt: 'startDate', endsAt: 'endDate' },
     describe: (values) => values.title.trim(),
   });
   const { values, errors } = form;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) =>
     // A one-day event is the common case: the end day follows the start day.
     form.change(
       key === 'startDate' && values.endDate === values.startDate
         ? { startDate: value as string, endDate: value as string }
-        : ({ [key]: value } as Partial<Values>),
+        : ({ [key]: value } as Partial<EventFormValues>),
     );
 
   const remove = async () => {

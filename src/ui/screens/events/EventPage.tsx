@@ -10,6 +10,7 @@ import { labelOf } from '../../../domain/vocabulary';
 import { hrefTo } from '../../../state/router';
 import { BackLink } from '../../components/BackLink';
 import { Button, ButtonLink } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
 import { Fact, Facts } from '../../components/Facts';
 import { Hint } from '../../components/Field';
 import { FollowUpList } from '../../components/FollowUpList';
@@ -21,7 +22,6 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { AddAttendees } from './AddAttendees';
 import { Attendance } from './Attendance';
 import { CalendarExport } from './CalendarExport';
-import { EventNotFound } from './EventForm';
 import styles from './EventPage.module.css';
 import { eventSpan } from './event-dates';
 import { messages } from './messages';
@@ -133,5 +133,16 @@ function EventFacts({ event, placeName }: { event: NetworkEvent; placeName: stri
         <LongText class={styles.description} text={event.description} about={t.descriptionAbout} />
       ) : null}
     </div>
+  );
+}
+
+/** An event this device does not hold (deleted, or a link from another network). */
+function EventNotFound() {
+  const t = useMessages(messages);
+  return (
+    <>
+      <ScreenHeader title={t.notFoundTitle} />
+      <EmptyState title={t.notFoundText} action={<ButtonLink href={hrefTo('evenements')}>{t.backToList}</ButtonLink>} />
+    </>
   );
 }
