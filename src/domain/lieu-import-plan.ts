@@ -61,6 +61,13 @@ function filled(kept: Partial<LieuInput>, imported: LieuInput): Partial<LieuInpu
   return changes as Partial<LieuInput>;
 }
 
+/** How many lines of a plan (or of the report of its writing) add a lieu, merge into one, or are refused. */
+export function outcomeCounts(lines: readonly PlannedLieuLine[]): Record<PlannedLieuLine['outcome'], number> {
+  const counts = { add: 0, merge: 0, refuse: 0 };
+  for (const line of lines) counts[line.outcome] += 1;
+  return counts;
+}
+
 /**
  * The plan built line by line, in the file's order (a long file is planned in slices between
  * paints). Each line is merged into what it duplicates — a stored lieu first (the oldest), else

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LieuInput, MappedLieuLine } from '../../../src/domain/lieu-import';
-import { lieuImportPlanner } from '../../../src/domain/lieu-import-plan';
+import { lieuImportPlanner, outcomeCounts } from '../../../src/domain/lieu-import-plan';
 import type { Organisation } from '../../../src/domain/organisation';
 import { planLieux } from '../../helpers/imports';
 
@@ -74,6 +74,8 @@ describe('planning an import of lieux', () => {
       { line: 4, outcome: 'refuse', problem: { kind: 'tooManyTags', into: 'Le Café', tags: 60 } },
       expect.objectContaining({ line: 5, outcome: 'merge', into: { id: 'g', line: null, name: 'La Grange' } }),
     ]);
+    // What the summary above the lines says: refused lines count as refused, not as merges.
+    expect(outcomeCounts(plan.lines)).toEqual({ add: 1, merge: 1, refuse: 2 });
     expect(plan.updates.get('g')?.tags).toHaveLength(31);
     expect(plan.creates.map((lieu) => lieu.tags?.length)).toEqual([30]);
   });

@@ -3,15 +3,9 @@
 // an existing lieu, refused and why), then confirm — one transaction — or cancel, nothing written.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importLieux, liveLieux } from '../../../db/lieu-import';
-import { isolate } from '../../../domain/bidi';
-import type { DuplicateReason } from '../../../domain/duplicate-keys';
 import {
   decodeLieuFile,
-  earlierColumnOfField,
   guessLieuMapping,
-  LIEU_IMPORT_TARGETS,
-  type LieuImportProblem,
-  type LieuImportTarget,
   type LieuMapping,
   type LieuSource,
   type LieuSourceRefusal,
@@ -19,25 +13,30 @@ import {
   type MappedLieuLine,
   mapLieuRows,
 } from '../../../domain/lieu-import';
-import { type LieuImportPlan, lieuImportPlanner, type PlannedLieuLine } from '../../../domain/lieu-import-plan';
+import {
+  type LieuImportPlan,
+  lieuImportPlanner,
+  outcomeCounts,
+  type PlannedLieuLine,
+} from '../../../domain/lieu-import-plan';
 import type { Organisation } from '../../../domain/organisation';
 import { type TextEncodingName, tooLargeToRead } from '../../../domain/text-file';
 import { BackLink } from '../../components/BackLink';
-import { Banner, BannerMore } from '../../components/Banner';
-import { Button, ButtonLink } from '../../components/Button';
-import { fieldParts, Hint } from '../../components/Field';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
 import { Progress } from '../../components/Progress';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useCommunes } from '../../hooks/use-communes';
 import { useDataContext } from '../../hooks/use-data-context';
-import { useLanguage, useMessages } from '../../i18n/messages';
-import { describeIssue, fieldNamed } from '../../i18n/validation';
+import { useMessages } from '../../i18n/messages';
 import { inSlices } from '../../in-slices';
 import { importMessages } from './import-messages';
 import styles from './LieuImport.module.css';
-import { mergeMessages } from './merge-messages';
+import { Done, LineList } from './LieuImportLines';
+import { MappingEditor } from './LieuImportMapping';
 import { messages } from './messages';
 import { lieuxHref } from './paths';
 
@@ -52,8 +51,6 @@ interface Picked {
 /** What a long file is going through, with how far: reading it, checking its lines, writing its lieux. */
 type Work = { phase: 'reading'; share: number } | { phase: 'checking' | 'writing'; done: number; total: number };
 
-/** Lines listed on screen; the counts above always cover the whole file. */
-const SHOWN_LINES = 200;
 /** Rows read, or lines checked, between two looks at the clock. */
 const STEP_ROWS = 200;
 
@@ -174,6 +171,7 @@ export function LieuImport() {
   };
 
   const plan = preview?.plan ?? null;
+  const tally = plan && outcomeCounts(plan.lines);
   return (
     <>
       <BackLink href={lieuxHref()}>{useMessages(messages).backLieux}</BackLink>
@@ -193,10 +191,10 @@ export function LieuImport() {
               ' · ',
             )}
           </p>
-          {plan ? (
+          {tally ? (
             // Above the columns: on a phone, the effect of a changed column shows where it is changed.
             <p class={styles.summary} data-testid="import-summary" aria-live="polite">
-              {t.summary(...counts(plan.lines))}
+              {t.summary(tally.add, tally.merge, tally.refuse)}
             </p>
           ) : null}
           {work?.phase === 'checking' ? <WorkProgress work={work} /> : null}
@@ -215,7 +213,7 @@ export function LieuImport() {
           {work?.phase === 'writing' ? <WorkProgress work={work} /> : null}
           <div class="actions">
             <Button variant="primary" disabled={!plan || busy} onClick={write}>
-              {busy ? t.writing : plan ? t.confirm(counts(plan.lines)[0] + counts(plan.lines)[1]) : t.openImport}
+              {busy ? t.writing : tally ? t.confirm(tally.add + tally.merge) : t.openImport}
             </Button>
             <Button disabled={busy} onClick={() => setPicked(null)}>
               {t.cancel}
@@ -260,143 +258,5 @@ function WorkProgress({ work }: { work: Work }) {
       </p>
       <Progress value={share} />
     </div>
-  );
-}
-
-function counts(lines: readonly PlannedLieuLine[]): [number, number, number] {
-  const of = (outcome: PlannedLieuLine['outcome']) => lines.filter((line) => line.outcome === outcome).length;
-  return [of('add'), of('merge'), of('refuse')];
-}
-
-function MappingEditor({
-  source,
-  mapping,
-  disabled,
-  onChange,
-}: {
-  source: LieuSource;
-  mapping: LieuMapping;
-  disabled: boolean;
-  onChange: (mapping: LieuMapping) => void;
-}) {
-  const t = useMessages(importMessages);
-  const earlier = earlierColumnOfField(source.headers);
-  const guessed = guessLieuMapping(source.headers);
-  return (
-    <Section title={t.mapping}>
-      <Hint>{t.mappingHint}</Hint>
-      <ul class={styles.columns}>
-        {source.headers.map((header, column) => {
-          const example = source.rows.slice(0, 5).find((row) => (row[column] ?? '').trim() !== '')?.[column];
-          const id = `import-column-${column}`;
-          const first = earlier[column] ?? null;
-          return (
-            <li key={`${column}-${header}`} class={styles.column}>
-              <label for={id} class={styles.header}>
-                {header || `#${column + 1}`}
-                <span class={styles.example}>{example ? t.example(example.slice(0, 80)) : t.noExample}</span>
-                {/* Said while the column still goes to the notes: a person who changed it knows. */}
-                {first !== null && mapping[column] === 'notes' ? (
-                  <span class={styles.example}>
-                    {t.sameField(isolate(source.headers[first] ?? ''), first + 1, t.target(guessed[first] ?? 'ignore'))}
-                  </span>
-                ) : null}
-              </label>
-              <select
-                id={id}
-                class={fieldParts.control}
-                value={mapping[column]}
-                disabled={disabled}
-                onChange={(event) => {
-                  const next = [...mapping];
-                  next[column] = event.currentTarget.value as LieuImportTarget;
-                  onChange(next);
-                }}
-              >
-                {LIEU_IMPORT_TARGETS.map((target) => (
-                  <option key={target} value={target}>
-                    {t.target(target)}
-                  </option>
-                ))}
-              </select>
-            </li>
-          );
-        })}
-      </ul>
-    </Section>
-  );
-}
-
-function LineList({ lines, planned }: { lines: readonly PlannedLieuLine[]; planned: boolean }) {
-  const t = useMessages(importMessages);
-  const m = useMessages(mergeMessages);
-  const lang = useLanguage();
-  const reasonOf = (reason: DuplicateReason) => m.reason(reason);
-  const refusal = (problem: LieuImportProblem) => {
-    switch (problem.kind) {
-      case 'noName':
-        return t.noName;
-      case 'extraCells':
-        return t.extraCells(problem.cells, problem.columns);
-      case 'tooManyTags':
-        return t.tooManyTags(isolate(problem.into), problem.tags);
-      case 'invalid': {
-        const field = fieldNamed(problem.issue);
-        return `${t.target(field as LieuImportTarget) ?? field} ${describeIssue(problem.issue, lang)}`;
-      }
-    }
-  };
-  return (
-    <>
-      <ol class={styles.lines} data-testid="import-lines">
-        {lines.slice(0, SHOWN_LINES).map((line) => (
-          <li key={line.line} class={styles.line}>
-            <span class={styles.lineNumber}>{t.lineLabel(line.line)}</span>
-            {line.outcome === 'refuse' ? (
-              <span class={styles.refused}>{t.refused(refusal(line.problem))}</span>
-            ) : (
-              <>
-                <span class={styles.lineName}>{line.name}</span>
-                {line.outcome === 'add' ? (
-                  <span class={styles.added}>{planned ? t.toAdd : t.added}</span>
-                ) : (
-                  <span class={styles.merged}>
-                    {/* The stored lieu's name may come from any device or file: an override in it
-                        would turn the reason around it. */}
-                    {(planned ? t.toMerge : t.merged)(
-                      line.into.line === null
-                        ? isolate(line.into.name)
-                        : t.intoLine(isolate(line.into.name), line.into.line),
-                      reasonOf(line.reason),
-                    )}
-                  </span>
-                )}
-              </>
-            )}
-          </li>
-        ))}
-      </ol>
-      {lines.length > SHOWN_LINES ? <Hint>{t.moreLines(lines.length - SHOWN_LINES)}</Hint> : null}
-    </>
-  );
-}
-
-function Done({ lines }: { lines: PlannedLieuLine[] }) {
-  const t = useMessages(importMessages);
-  const [added, merged, refused] = counts(lines);
-  return (
-    <>
-      <Banner tone={refused > 0 ? 'warning' : 'success'} title={t.doneTitle}>
-        <BannerMore data-testid="import-done">{t.done(added, merged, refused)}</BannerMore>
-      </Banner>
-      <Section title={t.report}>
-        <LineList lines={lines} planned={false} />
-      </Section>
-      <div class="actions">
-        <ButtonLink variant="primary" href={lieuxHref()}>
-          {t.seeLieux}
-        </ButtonLink>
-      </div>
-    </>
   );
 }
