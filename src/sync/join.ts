@@ -5,7 +5,7 @@ import { deviceClock } from '../db/device-clock';
 import { saveClockOffset, storeSession } from '../db/sync-store';
 import { isClockTime } from '../protocol/hlc';
 import { type ApiError, isNetworkName, type JoinRequest, type JoinResponse } from '../protocol/wire';
-import { type Fetch, versionHeaders } from './transport';
+import { type Fetch, REQUEST_TIMEOUT_MS, versionHeaders } from './transport';
 
 export type JoinFailure =
   | 'invalid_invitation'
@@ -37,6 +37,7 @@ export async function joinNetwork(
   context: DataContext,
   input: JoinInput,
   fetchImpl: Fetch = (url, init) => fetch(url, init),
+  timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<Session> {
   const serverUrl = input.serverUrl.trim().replace(/\/$/, '');
   const request: JoinRequest = {
@@ -46,14 +47,20 @@ export async function joinNetwork(
     clockNode: deviceClock(context).node,
   };
   const before = deviceClock(context).physicalNow();
+  // Over the answer's body too: a Wi-Fi login page or a server that never answers left the
+  // form « Connexion… » for good, the person unable to try again but by reloading the app.
+  const signal = AbortSignal.timeout(timeoutMs);
+  const tooSlow = () => new JoinError('unreachable', `the server did not answer within ${timeoutMs / 1000} s`);
   let response: Response;
   try {
     response = await fetchImpl(`${serverUrl}/api/join`, {
       method: 'POST',
       headers: versionHeaders(new Headers({ 'Content-Type': 'application/json' })),
       body: JSON.stringify(request),
+      signal,
     });
   } catch (error) {
+    if (signal.aborted) throw tooSlow();
     throw new JoinError('unreachable', `server unreachable: ${(error as Error).message}`);
   }
   // Every answer of a Valise server is JSON (the first release's too): an HTML page at that
@@ -65,6 +72,7 @@ export async function joinNetwork(
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
+    if (signal.aborted) throw tooSlow();
     const kind: JoinFailure =
       response.status === 426
         ? 'upgrade_required'
@@ -76,6 +84,7 @@ export async function joinNetwork(
     throw new JoinError(kind, body.error ?? `HTTP ${response.status}`);
   }
   const joined = (await response.json().catch(() => null)) as JoinResponse | null;
+  if (signal.aborted) throw tooSlow();
   if (!isJoinResponse(joined)) throw new JoinError('not_valise', 'the answer is not a join answer');
   const { token, serverTime, ...info } = joined;
   const session: Session = { ...info, serverUrl, token, tokenIssuedAt: new Date(serverTime).toISOString() };

@@ -85,7 +85,7 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 const LONGEST_ASKED_WAIT_MS = 3_600_000;
 
 /** How long a request may take before the device gives up on it and retries later. */
-const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 /**
  * The link a file is given time for: a rural 3G/4G uplink in a bad hour (~256 kbit/s). A
  * download gets the same: a downlink that bad is met too, and a file's size is all one knows.

@@ -191,4 +191,20 @@ describe('joining at an address where no Valise server answers', () => {
     await expect(joining).rejects.toMatchObject({ kind });
     expect(await reloadSession(phone.context)).toBeNull();
   });
+
+  it('says the server is unreachable when it never answers, and joins once it does', async () => {
+    let answers = false;
+    // A link that holds the request until the device gives up on it.
+    const link: Fetch = (url, init) =>
+      answers
+        ? network.server.fetch(url, init)
+        : new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const phone = await network.open('Camille', { link });
+    const code = await network.server.invite(network.networkId, 'concierge');
+    const input = { serverUrl: 'http://valise.test', code, deviceName: 'Téléphone', memberName: 'Camille' };
+    await expect(joinNetwork(phone.context, input, link, 50)).rejects.toMatchObject({ kind: 'unreachable' });
+    expect(await reloadSession(phone.context)).toBeNull();
+    answers = true;
+    expect((await joinNetwork(phone.context, input, link)).memberName).toBe('Camille');
+  });
 });
