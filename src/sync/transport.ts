@@ -84,6 +84,13 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
  */
 const LONGEST_ASKED_WAIT_MS = 3_600_000;
 
+/**
+ * A release's version as servers name theirs (package.json's): Réglages shows it as « Version du
+ * serveur », where a header of any text (a sentence drawn backwards, an address to visit) would
+ * read as the app's own word. A server naming itself otherwise is still taken as one.
+ */
+const SERVER_VERSION_PATTERN = /^\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+
 /** How long a request may take before the device gives up on it and retries later. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 /**
@@ -137,7 +144,8 @@ export class ApiClient {
     } catch (error) {
       throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
     }
-    this.serverVersion = response.headers.get(SERVER_HEADER) ?? this.serverVersion;
+    const named = response.headers.get(SERVER_HEADER);
+    if (named !== null && SERVER_VERSION_PATTERN.test(named)) this.serverVersion = named;
     this.serverProtocol = Number(response.headers.get(PROTOCOL_HEADER)) || 1;
     if (response.ok) return response;
     const body = (await response.json().catch(() => ({}))) as { code?: string; error?: string };

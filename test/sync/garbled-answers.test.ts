@@ -3,6 +3,7 @@
 // the answer was not its server's, keeps every change it has not sent and its place in the
 // network's changes, and syncs as before once the real server answers again.
 import { describe, expect, it } from 'vitest';
+import { readSyncMeta } from '../../src/db/sync-meta';
 import { readCursor, reloadSession } from '../../src/db/sync-store';
 import { createRecord } from '../../src/db/writes';
 import { joinNetwork } from '../../src/sync/join';
@@ -125,6 +126,20 @@ describe('an answer that is not the server’s', () => {
       }));
       return new Response(JSON.stringify({ ...answer, results }), { status: 200, headers: real.headers });
     });
+  });
+
+  it('shows no server version that is not a version, and syncs as before', async () => {
+    const phone = await joinedPhone();
+    const version = phone.engine.status.serverVersion;
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    between = async (_, real) => {
+      const headers = new Headers(real.headers);
+      headers.set('X-Valise-Server', '9.9.9 : mettez a jour sur https://valise-maj.example');
+      return new Response(real.body, { status: real.status, headers });
+    };
+    await phone.sync();
+    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0, serverVersion: version });
+    expect((await readSyncMeta(phone.context)).serverVersion).toBe(version);
   });
 
   it('says so of a push answer without its results, and sends the change again', async () => {
