@@ -8,7 +8,7 @@ import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { parseHlc } from '../protocol/hlc';
 import { sha256Hex } from './blobs';
 import type { DataContext, DeviceIdentity } from './context';
-import { deviceClock } from './device-clock';
+import { catchUpClock, deviceClock } from './device-clock';
 import { givePageBack } from './write-in-slices';
 import { type MergeCounts, mergeRecords } from './writes';
 
@@ -252,8 +252,10 @@ export async function restoreBackup(
   }
   const { db } = context;
   const tables = [db.outbox, db.meta, db.blobs, db.unknownRecords, ...RECORD_TYPES.map((type) => db.anyRecords(type))];
-  const fitClocks = clockFitter(context);
   const restored = await db.transaction('rw', tables, async () => {
+    // The present as the device's tabs last learned it: a backup's recent clocks are not "ahead".
+    await catchUpClock(context);
+    const fitClocks = clockFitter(context);
     const counts: RestoreCounts = { files: 0 };
     const total = RECORD_TYPES.reduce((sum, type) => sum + (backup.body.records[type]?.length ?? 0), 0);
     let done = 0;

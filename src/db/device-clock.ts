@@ -2,7 +2,7 @@
 // the first time a write or the sync engine asks for it: the first screen only reads, and does
 // not load the clock's code.
 import { HybridClock, MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
-import type { DataContext } from './context';
+import type { DataContext, SavedClock } from './context';
 
 const clocks = new WeakMap<DataContext, HybridClock>();
 
@@ -19,6 +19,26 @@ export function deviceClock(context: DataContext): HybridClock {
     clocks.set(context, clock);
   }
   return clock;
+}
+
+/**
+ * Takes in what the device's other tabs taught the clock since this tab made it, inside the
+ * caller's transaction (which must include `meta`), before the clock dates a write. Each tab
+ * holds its own clock: one that had not synced since the phone's clock fell an hour behind
+ * dated its edits an hour back, and an edit of a value another tab had just pulled lost to
+ * that older value, on every device. The stored state is the latest any tab saved: its time
+ * (the greatest handed out or seen) and the correction last learned from the server.
+ */
+export async function catchUpClock(context: DataContext): Promise<void> {
+  const saved = (await context.db.meta.get('clock'))?.value as SavedClock | undefined;
+  if (!saved) return;
+  const clock = deviceClock(context);
+  clock.restore(saved.last);
+  if (saved.offsetMs === clock.offsetMs) return;
+  // A correction learned by another tab: what this tab's wrong time handed out is forgotten, as
+  // that tab forgot it (saveClockOffset), rather than go on dating writes past the server's limit.
+  clock.offsetMs = saved.offsetMs;
+  clock.forgetFuture(MAX_CLOCK_AHEAD_MS);
 }
 
 /** Persists the clock inside the caller's transaction (which must include `meta`). */

@@ -6,7 +6,7 @@ import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../doma
 import { MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
 import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session } from './context';
-import { deviceClock, saveClock } from './device-clock';
+import { catchUpClock, deviceClock, saveClock } from './device-clock';
 import { SessionChangedError } from './errors';
 import { noteMergeCandidates } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
@@ -281,9 +281,12 @@ export async function applyPulledPage(
   await db.transaction('rw', tables, async () => {
     // Asked beside the writes, not before them: the page costs no extra round trip.
     const joined = db.meta.get('session');
+    const caughtUp = catchUpClock(context);
     const written = await writeChanges(context, changes, fromStart ? Number.POSITIVE_INFINITY : OBSERVED_WRITE_ROWS);
     await noteMergeCandidates(context, written);
     await db.meta.put({ key: 'cursor', value: cursor });
+    // Before the clock is saved: what another tab saved is not written over with less.
+    await caughtUp;
     await saveClock(context);
     // The device may have left the network (wiping it), in this tab or another, while this page
     // was on its way: the page is dropped, or a wiped device would get the network's records back.
@@ -409,9 +412,13 @@ export async function readCursor(context: DataContext): Promise<number> {
 
 /** Moves the clock correction learned from the server, persisted for the next start. */
 export async function saveClockOffset(context: DataContext, offsetMs: number): Promise<void> {
-  deviceClock(context).offsetMs = offsetMs;
-  deviceClock(context).forgetFuture(MAX_CLOCK_AHEAD_MS);
-  await context.db.transaction('rw', context.db.meta, () => saveClock(context));
+  await context.db.transaction('rw', context.db.meta, async () => {
+    // The time other tabs handed out is kept; the correction is this one, measured just now.
+    await catchUpClock(context);
+    deviceClock(context).offsetMs = offsetMs;
+    deviceClock(context).forgetFuture(MAX_CLOCK_AHEAD_MS);
+    await saveClock(context);
+  });
 }
 
 /** The session as stored: another tab of this device may have joined or left since this one read it. */

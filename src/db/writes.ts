@@ -15,7 +15,7 @@ import {
 import { validateRecord } from '../domain/validation';
 import { hlcMillis } from '../protocol/hlc';
 import type { DataContext } from './context';
-import { deviceClock, saveClock } from './device-clock';
+import { catchUpClock, deviceClock, saveClock } from './device-clock';
 import { RecordNotFoundError, RecordValidationError } from './errors';
 import { requestPersistentStorage } from './persistence';
 import type { LooseRecord, OutboxEntry } from './schema';
@@ -54,6 +54,7 @@ export async function createRecords<K extends RecordType>(
   if (inputs.length === 0) return [];
   const { db } = context;
   const records = await db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
+    if (!options.fixedClock) await catchUpClock(context);
     const clock = options.fixedClock ?? deviceClock(context).tick();
     const now = options.fixedClock
       ? new Date(hlcMillis(options.fixedClock)).toISOString()
@@ -155,7 +156,7 @@ async function writeFields<K extends RecordType>(
   const { db } = context;
   const table = db.anyRecords(type);
   const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
-    const stored = await table.get(id);
+    const [stored] = await Promise.all([table.get(id), fixedClock ? undefined : catchUpClock(context)]);
     if (!stored || (stored.deleted && !tombstones)) throw new RecordNotFoundError(type, id);
     const { hlc, ...current } = stored;
     const { next, keys } = edit(current);
@@ -239,7 +240,7 @@ export async function mergeRecords(
   const table = db.anyRecords(type);
   await db.transaction('rw', [table, db.outbox, db.meta], async () => {
     const ids = incoming.map((state) => state.data.id as string);
-    const stored = await table.bulkGet(ids);
+    const [stored] = await Promise.all([table.bulkGet(ids), catchUpClock(context)]);
     const rows: LooseRecord[] = [];
     const added: string[] = [];
     const fitted: RecordState[] = [];

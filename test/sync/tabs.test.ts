@@ -3,7 +3,7 @@
 // and a sync run is one tab's at a time: the others take its outcome rather than repeat it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDataContext, type Session } from '../../src/db/context';
-import { createRecord } from '../../src/db/writes';
+import { createRecord, updateRecord } from '../../src/db/writes';
 import { AdminClient } from '../../src/sync/admin';
 import { TOKEN_MAX_AGE_DAYS } from '../../src/sync/token';
 import type { Fetch } from '../../src/sync/transport';
@@ -270,5 +270,39 @@ describe('an admin device removed by another admin', () => {
     otherTabOfRemoved.context.db.close();
     await admin.close();
     await removed.close();
+  });
+});
+
+describe('a write in a tab that has not synced since the phone’s clock went wrong', () => {
+  it('wins over the value another tab pulled, as the later edit it is', async () => {
+    const HOUR_MS = 3_600_000;
+    let skewMs = 0;
+    const wallClock = () => Date.now() + skewMs;
+    const tab = (name: string) =>
+      openDataContext({ name: pair.a.context.db.name, wallClock }).then((context) => {
+        const opened = new TestDevice(name, context, pair.a.link);
+        tabs.push(opened);
+        return opened;
+      });
+    const first = await tab('Alix (onglet 1)');
+    const second = await tab('Alix (onglet 2)');
+    const created = await createRecord(pair.b.context, 'visits', visit);
+    await pair.b.sync();
+    await first.sync();
+
+    // The phone's clock falls an hour behind while both tabs are open; the first tab's sync
+    // learns it from the server's time.
+    skewMs = -HOUR_MS;
+    await first.sync();
+    await updateRecord(pair.b.context, 'visits', created.id, { purpose: 'Version de Bastien' });
+    await pair.b.sync();
+    await first.sync();
+
+    // The person, in the other tab, changes what Bastien wrote.
+    await updateRecord(second.context, 'visits', created.id, { purpose: 'Version corrigée par Alix' });
+    await second.sync();
+    await pair.b.sync();
+    expect((await pair.b.context.db.anyRecords('visits').get(created.id))?.purpose).toBe('Version corrigée par Alix');
+    expect((await second.context.db.anyRecords('visits').get(created.id))?.purpose).toBe('Version corrigée par Alix');
   });
 });
