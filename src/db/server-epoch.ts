@@ -35,10 +35,11 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
       const ids: string[] = [];
       await db.anyRecords(type).each((record) => {
         const data = withoutClocks(record);
-        // What this role could not have written (a published template, a conflict) is given
-        // back by the devices that could: sending it would only be refused.
-        const asCreation = refusal({ role, type, existing: null, fields: data, recordOf });
-        const asEdit = refusal({ role, type, existing: data, fields: data, recordOf });
+        // What this role could not have written (a published template) is given back by the
+        // devices that could: sending it would only be refused. A conflict the server made is
+        // given back by every device that holds it.
+        const asCreation = refusal({ role, type, existing: null, fields: data, recordOf, resent: true });
+        const asEdit = refusal({ role, type, existing: data, fields: data, recordOf, resent: true });
         if (asCreation === null && asEdit === null) ids.push(record.id);
       });
       if (ids.length === 0) continue;

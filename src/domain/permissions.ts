@@ -21,6 +21,12 @@ interface WriteAttempt {
    * to send back to a restored server does not know whose change it would be).
    */
   memberName?: string;
+  /**
+   * The record is given back to a server restored from a backup (src/db/server-epoch.ts): a
+   * conflict the server made, or its settling, which the restored server lost, comes back as
+   * it was, from any device that holds it.
+   */
+  resent?: boolean;
 }
 
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
@@ -28,16 +34,19 @@ const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 const NOTE_FIELDS_FOR_ALL = new Set(['followUpId']);
 
 /** Returns why the write is refused, or null when it is allowed. */
-export function refusal({ role, type, existing, fields, recordOf, memberName }: WriteAttempt): string | null {
+export function refusal({ role, type, existing, fields, recordOf, memberName, resent }: WriteAttempt): string | null {
   if (role === 'admin')
-    return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
+    return type === 'conflicts' && existing === null && !resent ? 'conflicts are created by the server only' : null;
   const changed = Object.keys(fields).filter((key) => !BOOKKEEPING.has(key));
   switch (type) {
     case 'diagnosticTemplates':
       return 'only an admin can change diagnostic templates';
     case 'conflicts': {
-      if (existing === null) return 'conflicts are created by the server only';
-      if (!changed.every((key) => key === 'deleted')) return 'a conflict can only be resolved';
+      if (existing === null) return resent ? null : 'conflicts are created by the server only';
+      // Given back whole: what it changes is told by its values (a copy as stored changes nothing).
+      const settling = resent ? changed.filter((key) => fields[key] !== existing[key]) : changed;
+      if (!settling.every((key) => key === 'deleted')) return 'a conflict can only be resolved';
+      if (settling.length === 0) return null;
       // Settling a note's conflict picks its words: its author's choice, as changing them is.
       const note =
         memberName !== undefined && existing.recordType === 'eventNotes'

@@ -82,3 +82,21 @@ describe('who may settle a conflict on an event note', () => {
     expect(settle('admin', 'Bastien')).toBeNull();
   });
 });
+
+describe('who may write a conflict', () => {
+  const conflict = { id: 'c1', recordType: 'visits', recordId: 'v1', field: 'notes', value: 'Tour', deleted: false };
+
+  it('is no device, but one giving back to a restored server the conflicts and settlings it lost', () => {
+    for (const role of ['admin', 'concierge'] as const) {
+      expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict })).toBe(
+        'conflicts are created by the server only',
+      );
+      expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict, resent: true })).toBeNull();
+    }
+    const given = (fields: Record<string, unknown>) =>
+      refusal({ role: 'concierge', type: 'conflicts', existing: conflict, fields, resent: true });
+    expect(given({ ...conflict })).toBeNull();
+    expect(given({ ...conflict, deleted: true, updatedBy: 'Alix' })).toBeNull();
+    expect(given({ ...conflict, value: 'Réécrit' })).toBe('a conflict can only be resolved');
+  });
+});
