@@ -23,7 +23,7 @@ interface UiState {
 }
 
 /** The words of that notice, in the language of the screen that started the backup. */
-export interface BackupNotice {
+interface BackupNotice {
   title: string;
   text: string;
 }

@@ -16,7 +16,7 @@ import { focusFirstError } from './focus-first-error';
 import type { FormStart } from './use-form-start';
 
 export type FieldErrors = Record<string, string>;
-export type FormProblem = 'errors' | 'storage_full' | 'failed' | 'failed_unkept';
+type FormProblem = 'errors' | 'storage_full' | 'failed' | 'failed_unkept';
 
 type StringKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 type TextEvent = { currentTarget: { value: string } };
