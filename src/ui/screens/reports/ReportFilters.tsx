@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { ReportFilters as Filters } from '../../../domain/report';
-import type { TerritoryOption } from '../../../domain/territory';
 import { classes } from '../../components/classes';
 import { Disclosure } from '../../components/Disclosure';
 import { Field } from '../../components/Field';
@@ -8,13 +7,8 @@ import { TerritoryFilter } from '../../components/TerritoryFilter';
 import { useMessages } from '../../i18n/messages';
 import { messages } from './messages';
 import type { PeriodChoice, PeriodKind } from './period';
+import type { FilterOptions } from './report-filter-options';
 import styles from './reports.module.css';
-
-export interface FilterOptions {
-  years: number[];
-  territories: TerritoryOption[];
-  authors: string[];
-}
 
 interface ReportFiltersProps {
   choice: PeriodChoice;

@@ -5,11 +5,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { activityYears, readReportData } from '../../../db/report-data';
 import { localDay } from '../../../domain/days';
 import { diagnosticGridVersions } from '../../../domain/flat-exports';
-import { buildReport, type ReportFilters as Filters, type ReportData, type ReportPeriod } from '../../../domain/report';
-import { SERVICE_LABELS } from '../../../domain/services';
-import { type TerritoryOption, territoryOptions } from '../../../domain/territory';
-import { labelOf } from '../../../domain/vocabulary';
-import type { Language } from '../../../state/ui';
+import { buildReport, type ReportFilters as Filters, type ReportPeriod } from '../../../domain/report';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Section } from '../../components/Section';
 import { useLive } from '../../hooks/use-live';
@@ -18,8 +14,9 @@ import { useLanguage, useMessages } from '../../i18n/messages';
 import { ExportActions } from './ExportActions';
 import { messages } from './messages';
 import { initialChoice, periodOfChoice } from './period';
-import { type FilterOptions, ReportFilters } from './ReportFilters';
+import { ReportFilters } from './ReportFilters';
 import { ReportView } from './ReportView';
+import { chosenFilters, reportFilterOptions } from './report-filter-options';
 import styles from './reports.module.css';
 
 export default function ReportsScreen() {
@@ -38,7 +35,7 @@ export default function ReportsScreen() {
   const years = useLive(activityYears, []);
 
   const options = useMemo(
-    () => (data && years ? filterOptions(data, years, choice.year) : null),
+    () => (data && years ? reportFilterOptions(data, years, choice.year) : null),
     [data, years, choice.year],
   );
   const report = useMemo(
@@ -79,35 +76,4 @@ export default function ReportsScreen() {
       ) : null}
     </>
   );
-}
-
-/** The filters chosen, each as its label and value, so a printed report says what it counts. */
-function chosenFilters(
-  filters: Filters,
-  territories: readonly TerritoryOption[],
-  t: (typeof messages)['fr'],
-  lang: Language,
-): [label: string, value: string][] {
-  const chosen: [string, string][] = [];
-  if (filters.territory) {
-    const territory = territories.find((item) => item.key === filters.territory);
-    chosen.push([t.territory, territory?.label ?? filters.territory]);
-  }
-  if (filters.service) chosen.push([t.service, labelOf(SERVICE_LABELS, filters.service, lang)]);
-  if (filters.author) chosen.push([t.author, filters.author]);
-  return chosen;
-}
-
-/** Years with activity (and the chosen one), territories of lieux, authors of the period's records. */
-function filterOptions(data: ReportData, activity: readonly number[], chosenYear: number): FilterOptions {
-  const years = new Set<number>([...activity, chosenYear, new Date().getFullYear()]);
-  const authors = new Set<string>();
-  for (const record of [...data.visits, ...data.events, ...data.followUps])
-    if (record.updatedBy) authors.add(record.updatedBy);
-  const byFrench = (a: string, b: string) => a.localeCompare(b, 'fr');
-  return {
-    years: [...years].sort((a, b) => b - a),
-    territories: territoryOptions(data.organisations),
-    authors: [...authors].sort(byFrench),
-  };
 }
