@@ -19,6 +19,7 @@ import { Button } from '../../components/Button';
 import { Disclosure } from '../../components/Disclosure';
 import { Hint } from '../../components/Field';
 import { FileInput } from '../../components/FileInput';
+import { downloadFile } from '../../download';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useLanguage, useMessages } from '../../i18n/messages';
 import { describeIssue, fieldNamed } from '../../i18n/validation';
@@ -178,12 +179,7 @@ export function ContactExchange() {
     if (!context) return;
     const [people, lieux] = await Promise.all([listContacts(context), listOrganisations(context)]);
     const names = new Map(lieux.map((lieu) => [lieu.id, lieu.name]));
-    const blob = new Blob([contactsToVCard(people, (id) => names.get(id))], { type: 'text/vcard' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'contacts-valise.vcf';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    downloadFile('contacts-valise.vcf', [contactsToVCard(people, (id) => names.get(id))], 'text/vcard');
   };
 
   return (

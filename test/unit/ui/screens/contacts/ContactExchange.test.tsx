@@ -1,16 +1,19 @@
 // The contacts import's report, line by line, in words a concierge reads: the field a refused
 // line fails on by its name (never "tags.0"), and the person a line would be merged into.
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { createContact, listContacts } from '../../../../../src/db/contacts';
 import type { DataContext } from '../../../../../src/db/context';
+import { createOrganisation } from '../../../../../src/db/organisations';
 import { isolate } from '../../../../../src/domain/bidi';
+import { downloadFile } from '../../../../../src/ui/download';
 import { ContactExchange } from '../../../../../src/ui/screens/contacts/ContactExchange';
 import { openTestContext } from '../../../../helpers/db';
 import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 const held: { context: DataContext | undefined } = { context: undefined };
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({ useDataContext: () => held.context }));
+vi.mock('../../../../../src/ui/download', () => ({ downloadFile: vi.fn() }));
 
 withFrenchPage();
 beforeEach(async () => {
@@ -138,4 +141,18 @@ test('leaving the page while the file is read stops it: nothing is written from 
   render(<ContactExchange />);
   await importAnother();
   expect(await storedNames()).toEqual(['Béa']);
+});
+
+test('« Exporter en vCard » downloads every person as a card naming their lieu', async () => {
+  const context = held.context as DataContext;
+  const forge = await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
+  await createContact(context, { name: 'Anne Dupont', organisationIds: [forge.id] });
+  render(<ContactExchange />);
+  fireEvent.click(screen.getByRole('button', { name: 'Exporter en vCard' }));
+
+  await waitFor(() => expect(downloadFile).toHaveBeenCalledTimes(1));
+  const [fileName, [text], type] = vi.mocked(downloadFile).mock.calls[0]!;
+  expect([fileName, type]).toEqual(['contacts-valise.vcf', 'text/vcard']);
+  expect(text).toContain('FN:Anne Dupont');
+  expect(text).toContain('ORG:La Forge');
 });
