@@ -2,10 +2,11 @@
 // /usr/bin/caddy) with its internal CA instead of Let's Encrypt, the generated site block, the
 // host name valise.test mapped to loopback in Chromium, which trusts only that test CA's key.
 // The service worker installs on that origin, the phone joins and syncs, the app opens offline
-// with the server stopped; an X-Forwarded-For written by a client is not believed past Caddy.
+// with the server stopped; an X-Forwarded-For written by a client is not believed past Caddy; a
+// request that arrives while the server restarts waits for it rather than getting Caddy's 502.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,9 @@ let dir: string;
 let caddy: ChildProcess;
 let caddyOutput = '';
 let server: RunningServer;
+let serverEnv: NodeJS.ProcessEnv;
+/** The server's data, kept across its restart. */
+let dataDir: string;
 let browser: Browser;
 let httpsPort: number;
 let origin: string;
@@ -70,7 +74,10 @@ beforeAll(async () => {
   httpsPort = await freePort();
   const httpPort = await freePort();
   origin = `https://${HOST}:${httpsPort}`;
-  server = await startServer({ env: { VALISE_TRUSTED_PROXIES: '127.0.0.1', VALISE_PUBLIC_URL: origin } });
+  serverEnv = { VALISE_TRUSTED_PROXIES: '127.0.0.1', VALISE_PUBLIC_URL: origin };
+  dataDir = join(dir, 'server-data');
+  mkdirSync(dataDir);
+  server = await startServer({ dataDir, env: serverEnv });
   // The generated Caddyfile, with test-only global options added: Caddy's own CA, no admin
   // endpoint, nothing installed in the machine's trust store, ports of our own.
   const settings = {
@@ -171,6 +178,15 @@ describe('the app on its own HTTPS origin behind Caddy', () => {
       // pipe: the last refusal's line may arrive after its response did.
       await expect.poll(() => joinLines().length).toBeGreaterThanOrEqual(12);
       expect(joinLines().every((line) => line.includes('"address":"127.0.0.1"'))).toBe(true);
+
+      // An upgrade's restart: while nothing listens on the server's port, Caddy holds the request
+      // and tries again, where it answered 502 at once (the new server takes far longer to listen
+      // than the request takes to reach Caddy).
+      const port = server.port;
+      await server.stop();
+      const duringRestart = viaCaddy('/api/health');
+      server = await startServer({ dataDir, port, env: serverEnv });
+      expect((await duringRestart).status).toBe(200);
 
       await server.stop();
       await context.setOffline(true);

@@ -52,6 +52,18 @@ export function caddyGlobalOptions(settings: Pick<DeploySettings, 'email'>): str
  */
 const PROXY_IDLE_SECONDS = (IDLE_CONNECTION_MS - 1_000) / 1_000;
 
+/**
+ * While the server restarts (an upgrade's `systemctl restart valise`: up to 10 s finishing the
+ * requests in flight, then a few seconds starting), nothing listens on its port, and Caddy
+ * answered 502 to every request at once, for about 11 s under load. Caddy instead tries again
+ * every quarter second for up to 30 s, so a device's request waits for the server to be back.
+ * A request Caddy may have delivered is tried again only if it is a GET (Caddy's rule): a push,
+ * a POST, is never sent twice. Debian 13's Caddy (2.6.2) loses the body of a request it held so
+ * (caddyserver/caddy#7546): a push held through a restart still gets 502, once the server is back,
+ * and the device sends it again; pulls, the app and its files get through.
+ */
+const PROXY_RETRY = { duration: '30s', interval: '250ms' };
+
 /** The site: HTTPS for the domain, proxied to the server on loopback. */
 export function caddySite(settings: DeploySettings): string {
   return `${settings.domain} {
@@ -59,6 +71,8 @@ export function caddySite(settings: DeploySettings): string {
 \t# Prometheus scrapes the server on loopback, never through the internet.
 \trespond /metrics 404
 \treverse_proxy 127.0.0.1:${settings.port} {
+\t\tlb_try_duration ${PROXY_RETRY.duration}
+\t\tlb_try_interval ${PROXY_RETRY.interval}
 \t\ttransport http {
 \t\t\tkeepalive ${PROXY_IDLE_SECONDS}s
 \t\t}
