@@ -261,7 +261,7 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
  * What to do once a restore ran, in the words of the command the admin typed (`valise` on a VPS).
  * SQLite's restore ran with the server stopped; PostgreSQL's servers may have run on through it.
  */
-export function afterRestore(kind: Store['kind'], command: string): string[] {
+function afterRestore(kind: Store['kind'], command: string): string[] {
   const servers =
     kind === 'postgres'
       ? 'The servers on this database serve the backup now (start any that is stopped)'

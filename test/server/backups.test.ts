@@ -154,10 +154,18 @@ describe('valise backup, verify and restore (SQLite)', () => {
     const lock = lockDataFolder(join(dir, 'data'));
     expect(await cli('restore', file)).toBe(1);
     expect(err.join()).toMatch(/Another Valise server is already running/);
+    // Stopping it is the way out; another data folder would restore nothing the server serves.
+    expect(err.join()).toMatch(/Stop it first \(systemctl stop valise\), run the restore again/);
+    expect(err.join()).not.toMatch(/VALISE_DATA/);
     lock.release();
 
     expect(await cli('restore', file)).toBe(0);
     expect(out.join('\n')).toMatch(/kept as .*valise\.sqlite\.before-restore-/);
+    // In the words of the command typed: npm's here, `valise` on a VPS (restore-drill.test.ts).
+    expect(out.slice(-2)).toEqual([
+      expect.stringMatching(/^Start the server \(npm start\): each device sends back/),
+      'See how many records came back with: npm run valise -- recovery',
+    ]);
     const after = new SqliteStore(join(dir, 'data', 'valise.sqlite'));
     const epoch = await readEpoch(after);
     expect(epoch.epoch).not.toBe(oldEpoch);

@@ -1,16 +1,17 @@
 // The restore drill: devices sync; the server is backed up; devices keep writing and syncing;
 // the server is stopped and restored from the backup; devices sync again. The server and every
 // device must then hold every record with the latest value of every field, and the admin must
-// see how many records the devices brought back. On SQLite and on PostgreSQL.
+// see how many records the devices brought back. On SQLite and on PostgreSQL, restored by the
+// command an admin of a VPS types (`valise restore FILE`), which says what to do next.
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecord, setMapEntries, updateRecord } from '../../src/db/writes';
+import { main } from '../../src/server/cli';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
-import { restoreBackup } from '../../src/server/ops/restore';
 import { joinedPair } from '../helpers/device-pair';
 import { postgresBinDir } from '../helpers/postgres-cluster';
 import { describeOnPostgres } from '../helpers/postgres-suite';
@@ -62,9 +63,20 @@ async function drill(databaseUrlOf: (server: TestServer) => string | null) {
     // And one more visit written when the server is already down.
     const offline = await createRecord(a.context, 'visits', visit('Écrite pendant la panne'));
 
+    const said: string[] = [];
+    const io = { out: (line: string) => said.push(line), err: (line: string) => said.push(line), command: 'valise' };
     await server.whileStopped(async () => {
-      await restoreBackup(file, config(), new Date());
+      expect(await main(['restore', file], config(), io), said.join('\n')).toBe(0);
     });
+    // SQLite's restore ran with the server stopped; PostgreSQL's servers may have run on through it.
+    expect(said.slice(-2)).toEqual([
+      expect.stringMatching(
+        config().databaseUrl
+          ? /^The servers on this database serve the backup now \(start any that is stopped\): each device sends back/
+          : /^Start the server \(systemctl start valise\): each device sends back/,
+      ),
+      'See how many records came back with: valise recovery',
+    ]);
     // The restored server has lost what came after the backup.
     const restored = new Map((await server.snapshot(pair.networkId)).map((row) => [row.id, JSON.parse(row.data)]));
     expect(restored.has(created.id)).toBe(false);

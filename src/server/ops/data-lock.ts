@@ -15,7 +15,11 @@ interface DataLock {
   release(): void;
 }
 
-export function lockDataFolder(dataDir: string): DataLock {
+/** What a second server does when the folder is held: stop the first one, or use its own folder. */
+const START_WHEN_BUSY = 'Stop it first (systemctl stop valise), or give this one its own VALISE_DATA.';
+
+/** `whenBusy`: the way out for this command when a server holds the folder (a start's by default). */
+export function lockDataFolder(dataDir: string, whenBusy = START_WHEN_BUSY): DataLock {
   usableFolder(dataDir);
   const path = join(dataDir, LOCK_FILE);
   let db: Database.Database;
@@ -32,8 +36,7 @@ export function lockDataFolder(dataDir: string): DataLock {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY')
       throw new DataFolderBusy(
-        `Another Valise server is already running on the data folder ${dataDir} (it holds ${path}). ` +
-          'Stop it first (systemctl stop valise), or give this one its own VALISE_DATA.',
+        `Another Valise server is already running on the data folder ${dataDir} (it holds ${path}). ${whenBusy}`,
       );
     throw unusable(dataDir, error);
   }

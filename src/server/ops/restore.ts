@@ -58,7 +58,11 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
   }
   if (verification.kind !== 'sqlite') throw new RestoreRefused('This server uses SQLite: restore a .sqlite backup.');
   // Throws DataFolderBusy while the server runs: a restore under a running server would be lost.
-  const lock = lockDataFolder(config.dataDir);
+  // Another data folder, the way out a second server is given, would restore nothing it serves.
+  const lock = lockDataFolder(
+    config.dataDir,
+    'Stop it first (systemctl stop valise), run the restore again, then start it (systemctl start valise).',
+  );
   const target = join(config.dataDir, SQLITE_FILE);
   // The backup is made whole beside the store — copied, migrated, under its new epoch — and
   // only then takes its place in one rename: a restore killed, or short of disk, before that
