@@ -455,11 +455,19 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const text = (await store.snapshot(a.id)).reduce((sum, one) => sum + one.data.length + one.clocks.length, 0);
       expect(usage.bytes).toBeGreaterThan(text);
       expect(await store.recordUsage(b.id)).toEqual({ count: 0, bytes: 0 });
+      // /metrics reads every network's at once: the same figures.
+      const everyNetwork = [
+        { networkId: a.id, ...usage },
+        { networkId: b.id, count: 0, bytes: 0 },
+      ];
+      const byId = (x: { networkId: string }, y: { networkId: string }) => (x.networkId < y.networkId ? -1 : 1);
+      expect((await store.recordUsageByNetwork()).sort(byId)).toEqual(everyNetwork.sort(byId));
 
       await h.storeNetworksWithoutUsage(store);
       store = await h.reopen(store);
       expect(await store.recordUsage(a.id)).toEqual(usage);
       expect(await store.recordUsage(b.id)).toEqual({ count: 0, bytes: 0 });
+      expect((await store.recordUsageByNetwork()).sort(byId)).toEqual(everyNetwork);
     });
 
     it('counts a record brought back under the epoch its network is told, its own once renewed', async () => {

@@ -88,13 +88,12 @@ export class Metrics {
     lines.push(`valise_store_size_bytes ${await store.sizeBytes()}`);
     // Kept by the pushes, read without a scan: which network grows, when the store does. A label
     // per network, not per device: networks are few, made by the command line alone.
-    const usages = await Promise.all(
-      (await store.listNetworks()).map(async ({ id }) => ({ id, ...(await store.recordUsage(id)) })),
-    );
+    const usages = await store.recordUsageByNetwork();
     family('valise_network_records', 'gauge', 'Records a network stores.');
-    for (const { id, count } of usages) lines.push(`valise_network_records{network="${id}"} ${count}`);
+    for (const { networkId, count } of usages) lines.push(`valise_network_records{network="${networkId}"} ${count}`);
     family('valise_network_record_bytes', 'gauge', 'Bytes of the records a network stores (data and clocks, UTF-8).');
-    for (const { id, bytes } of usages) lines.push(`valise_network_record_bytes{network="${id}"} ${bytes}`);
+    for (const { networkId, bytes } of usages)
+      lines.push(`valise_network_record_bytes{network="${networkId}"} ${bytes}`);
     const lastBackupAt = (await store.readMeta()).lastBackupAt;
     family('valise_last_backup_age_seconds', 'gauge', 'Seconds since the last `valise backup --dir` (NaN: never).');
     lines.push(

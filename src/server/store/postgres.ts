@@ -42,6 +42,7 @@ import type {
   Invitation,
   InvitationKey,
   Network,
+  NetworkRecordUsage,
   PullPage,
   PushInput,
   PushOutput,
@@ -624,6 +625,13 @@ export class PostgresStore implements Store {
       networkId,
     ]);
     return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
+  }
+
+  async recordUsageByNetwork(): Promise<NetworkRecordUsage[]> {
+    const rows = await this.rows(
+      'SELECT id, record_count AS count, record_bytes AS bytes FROM networks ORDER BY created_at, id',
+    );
+    return rows.map((row) => ({ networkId: row.id as string, count: Number(row.count), bytes: Number(row.bytes) }));
   }
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {

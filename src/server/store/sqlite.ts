@@ -38,6 +38,7 @@ import type {
   Invitation,
   InvitationKey,
   Network,
+  NetworkRecordUsage,
   PullPage,
   PushInput,
   PushOutput,
@@ -497,6 +498,12 @@ export class SqliteStore implements Store {
       networkId,
     ) as RecordUsage | undefined;
     return row ?? { count: 0, bytes: 0 };
+  }
+
+  async recordUsageByNetwork(): Promise<NetworkRecordUsage[]> {
+    return this.statement(
+      'SELECT id AS networkId, record_count AS count, record_bytes AS bytes FROM networks ORDER BY created_at, id',
+    ).all() as NetworkRecordUsage[];
   }
 
   async replaceToken(deviceId: string, tokenHash: string): Promise<boolean> {

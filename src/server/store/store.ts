@@ -73,6 +73,10 @@ export interface RecordUsage {
   bytes: number;
 }
 
+export interface NetworkRecordUsage extends RecordUsage {
+  networkId: string;
+}
+
 /** What became of a file: stored (or already there), or refused with what the network uses. */
 export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number };
 
@@ -181,6 +185,8 @@ export interface Store {
    * without end: kept by each push in its transaction, read without a scan (record-usage.ts).
    */
   recordUsage(networkId: string): Promise<RecordUsage>;
+  /** Every network's record usage in one read (/metrics): a query per network grew with them. */
+  recordUsageByNetwork(): Promise<NetworkRecordUsage[]>;
   /**
    * Gives a device a new token hash in place of its old one (the old token stops working).
    * False, changing nothing, when another device holds that hash.
