@@ -114,6 +114,18 @@ describe('valise backup, verify and restore (SQLite)', () => {
     await store.close();
   });
 
+  it('keeps the backups of a store of the other kind (a move from PostgreSQL to SQLite) out of its retention', async () => {
+    await seed(1);
+    mkdirSync(join(dir, 'backups'));
+    // Taken earlier today by the PostgreSQL store this one replaced: a newer SQLite backup of the
+    // same day made it no longer the day's newest, and it was deleted.
+    const dump = backupName(new Date(Date.now() - 60_000), 'dump');
+    writeFileSync(join(dir, 'backups', dump), 'PGDMP');
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    expect(readdirSync(join(dir, 'backups'))).toContain(dump);
+    expect(out.join('\n')).not.toMatch(/Removed/);
+  });
+
   it('says a damaged or foreign file is not a usable backup', async () => {
     await seed(200);
     expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);

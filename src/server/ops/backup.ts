@@ -22,7 +22,8 @@ interface BackupOutcome {
 
 export async function takeBackup(store: Store, options: BackupOptions): Promise<BackupOutcome> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-  const file = join(options.dir, backupName(options.now, store instanceof SqliteStore ? 'sqlite' : 'dump'));
+  const kind = store instanceof SqliteStore ? 'sqlite' : 'dump';
+  const file = join(options.dir, backupName(options.now, kind));
   // Written under a temporary name: a backup cut short never looks like a good one.
   const partial = `${file}.partial`;
   try {
@@ -41,7 +42,11 @@ export async function takeBackup(store: Store, options: BackupOptions): Promise<
     rmSync(partial, { force: true });
   }
   await store.writeMeta([['lastBackupAt', options.now.toISOString()]]);
-  const backups = readdirSync(options.dir).flatMap((name) => parseBackupName(name) ?? []);
+  // Only this store's kind: a store moved from SQLite to PostgreSQL (or back) left backups of the
+  // other one, maybe its only copies, and the first backup of the new store deleted the day's.
+  const backups = readdirSync(options.dir)
+    .filter((name) => name.endsWith(`.${kind}`))
+    .flatMap((name) => parseBackupName(name) ?? []);
   const deleted = expiredBackups(backups, options.keepDaily, options.keepWeekly);
   for (const name of deleted) rmSync(join(options.dir, name));
   return { file, deleted };
