@@ -1,4 +1,5 @@
 // The joined device's network: who and where, the sync state in words, and "Synchroniser".
+import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../../../db/context';
 import { labelOf } from '../../../../domain/vocabulary';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
@@ -13,6 +14,7 @@ import { messages as syncMessages } from '../../../sync/messages';
 import { messages as statusMessages } from '../../../sync/status-messages';
 import { stateLabel } from '../../../sync/status-text';
 import { messages } from './messages';
+import styles from './network.module.css';
 
 export function NetworkStatus({ session }: { session: Session }) {
   const t = useMessages(messages);
@@ -34,6 +36,23 @@ export function NetworkStatus({ session }: { session: Session }) {
   const syncing = status.state === 'syncing';
   const lastSync = status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : syncing ? null : w.neverSynced;
   const waitingLine = waiting.length > 0 ? waiting.join(' · ') : syncing ? null : t.pendingNone;
+  const summary = [stateLabel(status, s), ...(waitingLine ? [waitingLine] : [])].join(' · ');
+  // « Synchroniser » pressed: how the run ended is read out once it has (a screen reader said
+  // nothing, the state line is no live region: it changes at every run and every minute), and the
+  // button keeps the focus meanwhile (disabled, it dropped it to the page's start).
+  const [asked, setAsked] = useState<'running' | 'ended' | null>(null);
+  const [outcome, setOutcome] = useState('');
+  useEffect(() => {
+    if (asked !== 'ended') return;
+    setOutcome(summary);
+    setAsked(null);
+  }, [asked, summary]);
+  const press = () => {
+    if (syncing || asked === 'running') return;
+    setAsked('running');
+    setOutcome('');
+    void syncNow().finally(() => setAsked('ended'));
+  };
   const hoursAhead = status.clockAheadMs > 0 ? `${Math.max(1, Math.round(status.clockAheadMs / 3_600_000))} h` : null;
   return (
     <div class="stack">
@@ -55,11 +74,19 @@ export function NetworkStatus({ session }: { session: Session }) {
       {/* A removed device is refused at every run: its banner says how to come back instead. */}
       {session.revokedAt ? null : (
         <div class="actions">
-          <Button variant="primary" onClick={() => void syncNow()} disabled={status.state === 'syncing'}>
+          <Button
+            variant="primary"
+            class={styles.syncNow}
+            onClick={press}
+            aria-disabled={syncing || asked === 'running' ? 'true' : undefined}
+          >
             {t.syncNow}
           </Button>
         </div>
       )}
+      <p role="status" class="visually-hidden" data-testid="sync-outcome">
+        {outcome}
+      </p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Réglages' sync state with a photo waiting: offline it simply waits to be sent; "connexion trop
 // lente ?" is said only once a sync reached the server and the file still did not go.
-import { cleanup, render } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Session } from '../../../../../src/db/context';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
@@ -10,6 +10,25 @@ import { NetworkStatus } from '../../../../../src/ui/screens/settings/network/Ne
 import { joinedSession } from '../../../../helpers/session';
 
 const session = joinedSession({ role: 'admin' });
+
+/** « Synchroniser » runs until `runEnds` is called, then ends offline, as with the server gone. */
+const run = vi.hoisted(() => ({ end: () => {} }));
+vi.mock('../../../../../src/state/sync', async (original) => {
+  const real = await original<typeof import('../../../../../src/state/sync')>();
+  return {
+    ...real,
+    syncNow: () => {
+      const status = real.syncStore.getState().status;
+      real.syncStore.setState({ status: { ...status, state: 'syncing' } });
+      return new Promise<void>((resolve) => {
+        run.end = () => {
+          real.syncStore.setState({ status: { ...status, state: 'offline', error: 'unreachable', pending: 2 } });
+          resolve();
+        };
+      });
+    },
+  };
+});
 
 function stateShown(status: Partial<SyncStatus>): string {
   uiStore.setState({ lang: 'fr', online: true });
@@ -68,5 +87,28 @@ describe('Réglages’ sync state while a first sync runs', () => {
   test('what waits stays said while it goes', () => {
     const shown = stateShown({ state: 'syncing', error: null, pending: 3, filesWaiting: 0, lastSyncAt: null });
     expect(shown).toBe('Synchronisation…3 modifications à envoyer');
+  });
+});
+
+describe('« Synchroniser »', () => {
+  afterEach(cleanup);
+
+  test('keeps the focus while the sync runs, and how it ended is read out', async () => {
+    stateShown({ state: 'idle', error: null, pending: 2, filesWaiting: 0, lastSyncAt: null });
+    const button = screen.getByRole('button', { name: 'Synchroniser' });
+    button.focus();
+    fireEvent.click(button);
+
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
+    // Disabled, it dropped the focus to the page's start, with nothing said.
+    expect(document.activeElement).toBe(button);
+    expect(screen.getByTestId('sync-outcome').textContent).toBe('');
+    run.end();
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-outcome').textContent).toBe('Hors ligne · 2 modifications à envoyer'),
+    );
+    expect(screen.getByTestId('sync-outcome').getAttribute('role')).toBe('status');
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBeNull();
   });
 });
