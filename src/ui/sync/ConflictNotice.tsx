@@ -1,6 +1,6 @@
 // "2 versions de ces notes": shown beside a text field whose concurrent edit lost on another
 // device. Nothing was dropped; the person picks a version or merges them by hand.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { conflictsOf, resolveConflicts } from '../../db/conflicts';
 import { settlerOtherThanMe } from '../../db/open-conflicts';
 import { isolate } from '../../domain/bidi';
@@ -44,6 +44,33 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   const lang = useLanguage();
   useUnsavedInput(merging !== null);
   const relevant = (live?.conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
+  /** Settled here: the card goes with the button pressed, and a line says the choice was kept. */
+  const [settled, setSettled] = useState(false);
+  const done = settled && relevant.length === 0;
+  const versions = useRef<HTMLUListElement>(null);
+  const settledNote = useRef<HTMLParagraphElement>(null);
+  // The focus follows the person: into the merged text once it opens, back to « Fusionner les
+  // deux » when it is given up, and to the line saying the choice was kept once the card is
+  // gone — else it fell to the page's start with the button pressed, and nothing was said.
+  const mergingId = merging?.id ?? null;
+  const mergedBefore = useRef<string | null>(null);
+  useEffect(() => {
+    const before = mergedBefore.current;
+    mergedBefore.current = mergingId;
+    if (mergingId !== null && before === null) versions.current?.querySelector('textarea')?.focus();
+    if (mergingId === null && before !== null)
+      versions.current?.querySelector<HTMLElement>(`[data-merge="${before}"]`)?.focus();
+  }, [mergingId]);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (done && lost) settledNote.current?.focus();
+  }, [done]);
+  if (done)
+    return (
+      <p role="status" tabIndex={-1} ref={settledNote}>
+        {t.conflictSettled}
+      </p>
+    );
   if (relevant.length === 0 || !context || !live) return null;
   // A colleague's event note: the versions are shown, the choice is its author's (or an admin's).
   const { settler } = live;
@@ -54,6 +81,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
     setRefusal(null);
     try {
       await resolveConflicts(context, conflicts, text);
+      setSettled(true);
       setMerging(null);
     } catch (error) {
       const refused = fieldRefusal(error, field, lang);
@@ -66,7 +94,7 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   return (
     <Banner tone="warning" title={t.conflictTitle(relevant.length)} data-testid="conflict">
       <p>{settler === null ? t.conflictExplain : t.conflictNoteOfOther(settler && isolate(settler))}</p>
-      <ul class={styles.versions}>
+      <ul class={styles.versions} ref={versions}>
         {/* The version that won is compared here too, beside the others, not left to be found
             below the card with no name: "garder" must say which text it keeps. */}
         <li>
@@ -91,7 +119,10 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
             {mine ? (
               <div class="actions">
                 <Button onClick={() => resolve([conflict], conflict.value)}>{t.conflictTake}</Button>
-                <Button onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}>
+                <Button
+                  data-merge={conflict.id}
+                  onClick={() => setMerging({ id: conflict.id, text: `${shown}\n\n${conflict.value}` })}
+                >
                   {t.conflictMerge}
                 </Button>
               </div>

@@ -21,6 +21,7 @@ export const messages = {
     conflictMergeSave: 'Enregistrer la fusion',
     conflictCancel: 'Annuler',
     conflictFailed: 'La résolution n’a pas pu être enregistrée. Réessayez\u202f; les deux versions sont conservées.',
+    conflictSettled: 'Choix enregistré\u00a0: ce texte n’a plus qu’une version.',
   },
   en: {
     conflictTitle: (count: number) => `${formatNumber(count + 1, 'en')} versions of this text`,
@@ -38,5 +39,6 @@ export const messages = {
     conflictMergeSave: 'Save the merge',
     conflictCancel: 'Cancel',
     conflictFailed: 'The choice could not be saved. Try again; both versions are kept.',
+    conflictSettled: 'Choice saved: this text has one version again.',
   },
 } satisfies Messages;

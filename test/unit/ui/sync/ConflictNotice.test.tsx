@@ -62,9 +62,35 @@ test('the card shows the version kept by "Garder cette version" beside the other
   const keep = screen.getByRole('button', { name: 'Garder cette version' });
   expect(versions[0]?.contains(keep)).toBe(true);
 
+  keep.focus();
   fireEvent.click(keep);
   await waitFor(async () => expect(await conflictsOf(context, person.id, 'notes')).toEqual([]));
   expect((await getContact(context, person.id))?.notes).toBe(shown);
+  // The card went with the button pressed: the focus is on the line saying so, not the page's start.
+  const said = await screen.findByRole('status');
+  expect(said.textContent).toBe('Choix enregistré\u00a0: ce texte n’a plus qu’une version.');
+  await waitFor(() => expect(document.activeElement).toBe(said));
+});
+
+test('« Fusionner les deux » puts the focus in the merged text, and « Annuler » back on it', async () => {
+  const context = await appData();
+  const person = await createContact(context, { name: 'Inès Garnier', notes: 'Version A.' });
+  await createRecord(context, 'conflicts', {
+    recordType: 'contacts',
+    recordId: person.id,
+    field: 'notes',
+    value: 'Version B.',
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName: 'Léa',
+  });
+  render(<ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown="Version A." />);
+  const merge = await screen.findByRole('button', { name: 'Fusionner les deux' });
+  merge.focus();
+  fireEvent.click(merge);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Texte fusionné/ })));
+
+  fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Fusionner les deux' })));
 });
 
 describe('a conflict on an event note', () => {

@@ -90,6 +90,7 @@ export const messages = {
     syncNow: 'Synchroniser',
     pendingNone: 'Tout a été envoyé.',
     conflictsTitle: 'Textes à départager',
+    conflictsNone: 'Plus aucun texte à départager.',
     conflictsExplain:
       'Ces textes ont été modifiés en même temps sur deux appareils. Ouvrez-les pour comparer les deux versions et garder la bonne. Pour une note d’événement, c’est à son auteur ou à un administrateur de choisir.',
     conflictWhere: (field: string) => `Champ «\u00a0${field}\u00a0»`,
@@ -213,6 +214,7 @@ export const messages = {
     syncNow: 'Sync now',
     pendingNone: 'Everything has been sent.',
     conflictsTitle: 'Texts to settle',
+    conflictsNone: 'No text left to settle.',
     conflictsExplain:
       'These texts were changed at the same time on two devices. Open them to compare both versions and keep the right one. For an event note, its author or an admin chooses.',
     conflictWhere: (field: string) => `Field “${field}”`,

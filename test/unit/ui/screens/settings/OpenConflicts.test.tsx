@@ -1,8 +1,9 @@
 // Réglages lists every text waiting to be settled under its record's name, which any device
 // may have written: a right-to-left override in it stays inside the name.
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { appData } from '../../../../../src/db/app-data';
+import { openConflictsWithRecords, resolveConflicts } from '../../../../../src/db/conflicts';
 import { createContact } from '../../../../../src/db/contacts';
 import { createRecord } from '../../../../../src/db/writes';
 import { isolate } from '../../../../../src/domain/bidi';
@@ -29,4 +30,29 @@ test('the name of a record with two versions is isolated from the sentence aroun
   );
   // The field as the forms name it, not its key in the data.
   expect(where.textContent).toBe(`${isolate(name)} — Champ «\u00a0Notes\u00a0»`);
+});
+
+test('the last text settled here leaves the focus on the section’s heading, which says none is left', async () => {
+  const context = await appData();
+  // Alone in the list: a text left by the test above would still wait.
+  for (const { conflict, shown } of await openConflictsWithRecords(context))
+    await resolveConflicts(context, [conflict], shown);
+  const person = await createContact(context, { name: 'Yann Le Goff', notes: 'Version du téléphone' });
+  await createRecord(context, 'conflicts', {
+    recordType: 'contacts',
+    recordId: person.id,
+    field: 'notes',
+    value: 'Version de l’ordinateur',
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName: 'Samir',
+  });
+  render(<OpenConflicts />);
+  const keep = await screen.findByRole('button', { name: 'Garder cette version' });
+  keep.focus();
+  fireEvent.click(keep);
+
+  // The card went with the button pressed: not the page's start, nor a section gone without a word.
+  await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Plus aucun texte à départager.'));
+  const heading = screen.getByRole('heading', { name: 'Textes à départager' });
+  await waitFor(() => expect(document.activeElement).toBe(heading));
 });
