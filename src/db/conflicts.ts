@@ -64,7 +64,13 @@ export async function openConflictsWithRecords(context: DataContext): Promise<Co
         ? await context.db.anyRecords(conflict.recordType).get(conflict.recordId)
         : undefined;
       const shown = typeof record?.[conflict.field] === 'string' ? (record[conflict.field] as string) : '';
-      const label = [record?.title, record?.name, record?.purpose, record?.text].find(
+      // As the record's own page names it: a visit by its lieu, else its free place, else its purpose
+      // (a visit at « Mairie de Redon » with no purpose was listed by no name at all).
+      const lieu =
+        typeof record?.organisationId === 'string'
+          ? (await context.db.records('organisations').get(record.organisationId))?.name
+          : undefined;
+      const label = [record?.title, record?.name, lieu, record?.placeLabel, record?.purpose, record?.text].find(
         (value) => typeof value === 'string' && value !== '',
       );
       return { conflict, shown, recordLabel: (label as string | undefined) ?? '' };

@@ -7,7 +7,9 @@ import { openConflictsWithRecords, resolveConflicts } from '../../../../../src/d
 import { createContact } from '../../../../../src/db/contacts';
 import { createRecord } from '../../../../../src/db/writes';
 import { isolate } from '../../../../../src/domain/bidi';
+import { newId } from '../../../../../src/domain/ids';
 import { OpenConflicts } from '../../../../../src/ui/screens/settings/network/OpenConflicts';
+import { sampleRecords } from '../../../../fixtures/records';
 import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 withFrenchPage();
@@ -55,4 +57,29 @@ test('the last text settled here leaves the focus on the section’s heading, wh
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Plus aucun texte à départager.'));
   const heading = screen.getByRole('heading', { name: 'Textes à départager' });
   await waitFor(() => expect(document.activeElement).toBe(heading));
+});
+
+test('a visit with no purpose is named by its place, as its own page names it', async () => {
+  const context = await appData();
+  const { organisationId: _lieu, purpose: _purpose, ...sample } = sampleRecords().visits;
+  const visit = await createRecord(context, 'visits', {
+    ...sample,
+    id: newId(),
+    placeLabel: 'Mairie de Redon',
+    notes: 'Version du téléphone',
+  });
+  await createRecord(context, 'conflicts', {
+    recordType: 'visits',
+    recordId: visit.id,
+    field: 'notes',
+    value: 'Version de l’ordinateur',
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName: 'Samir',
+  });
+  render(<OpenConflicts />);
+  // Listed as « — Champ « Notes » », named by nothing.
+  const where = await screen.findAllByText(
+    (_, element) => element?.tagName === 'P' && /Champ/.test(element.textContent ?? ''),
+  );
+  expect(where.map((line) => line.textContent)).toContain(`${isolate('Mairie de Redon')} — Champ «\u00a0Notes\u00a0»`);
 });
