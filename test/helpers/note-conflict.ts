@@ -24,3 +24,20 @@ export async function noteConflictOf(context: DataContext, author: string) {
   });
   return { note, conflict };
 }
+
+/** The other version of a record's notes, kept by the server as a `conflicts` record. */
+export function otherNotesOf(
+  context: DataContext,
+  record: { type: 'contacts' | 'visits'; id: string },
+  value: string,
+  authorName = 'Samir',
+) {
+  return createRecord(context, 'conflicts', {
+    recordType: record.type,
+    recordId: record.id,
+    field: 'notes',
+    value,
+    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
+    authorName,
+  });
+}

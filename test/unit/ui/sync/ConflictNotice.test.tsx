@@ -8,7 +8,7 @@ import { createContact, getContact } from '../../../../src/db/contacts';
 import { createRecord } from '../../../../src/db/writes';
 import type { Role } from '../../../../src/domain/vocabulary';
 import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
-import { noteConflictOf } from '../../../helpers/note-conflict';
+import { noteConflictOf, otherNotesOf } from '../../../helpers/note-conflict';
 import { withFrenchPage } from '../../../helpers/screen-setup';
 import { joinedSession } from '../../../helpers/session';
 
@@ -75,14 +75,7 @@ test('the card shows the version kept by "Garder cette version" beside the other
 test('« Fusionner les deux » puts the focus in the merged text, and « Annuler » back on it', async () => {
   const context = await appData();
   const person = await createContact(context, { name: 'Inès Garnier', notes: 'Version A.' });
-  await createRecord(context, 'conflicts', {
-    recordType: 'contacts',
-    recordId: person.id,
-    field: 'notes',
-    value: 'Version B.',
-    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
-    authorName: 'Léa',
-  });
+  await otherNotesOf(context, { type: 'contacts', id: person.id }, 'Version B.');
   render(<ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown="Version A." />);
   const merge = await screen.findByRole('button', { name: 'Fusionner les deux' });
   merge.focus();

@@ -10,6 +10,7 @@ import { isolate } from '../../../../../src/domain/bidi';
 import { newId } from '../../../../../src/domain/ids';
 import { OpenConflicts } from '../../../../../src/ui/screens/settings/network/OpenConflicts';
 import { sampleRecords } from '../../../../fixtures/records';
+import { otherNotesOf } from '../../../../helpers/note-conflict';
 import { withFrenchPage } from '../../../../helpers/screen-setup';
 
 withFrenchPage();
@@ -40,14 +41,7 @@ test('the last text settled here leaves the focus on the section’s heading, wh
   for (const { conflict, shown } of await openConflictsWithRecords(context))
     await resolveConflicts(context, [conflict], shown);
   const person = await createContact(context, { name: 'Yann Le Goff', notes: 'Version du téléphone' });
-  await createRecord(context, 'conflicts', {
-    recordType: 'contacts',
-    recordId: person.id,
-    field: 'notes',
-    value: 'Version de l’ordinateur',
-    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
-    authorName: 'Samir',
-  });
+  await otherNotesOf(context, { type: 'contacts', id: person.id }, 'Version de l’ordinateur');
   render(<OpenConflicts />);
   const keep = await screen.findByRole('button', { name: 'Garder cette version' });
   keep.focus();
@@ -68,14 +62,7 @@ test('a visit with no purpose is named by its place, as its own page names it', 
     placeLabel: 'Mairie de Redon',
     notes: 'Version du téléphone',
   });
-  await createRecord(context, 'conflicts', {
-    recordType: 'visits',
-    recordId: visit.id,
-    field: 'notes',
-    value: 'Version de l’ordinateur',
-    clock: '0000000000001-0000-aaaaaaaaaaaaaaaa',
-    authorName: 'Samir',
-  });
+  await otherNotesOf(context, { type: 'visits', id: visit.id }, 'Version de l’ordinateur');
   render(<OpenConflicts />);
   // Listed as « — Champ « Notes » », named by nothing.
   const where = await screen.findAllByText(
