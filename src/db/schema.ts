@@ -295,7 +295,7 @@ export class ValiseDb extends Dexie {
    * upgrade an older one on disk — its upgrade would skip the content upgrades of the versions
    * between. That refusal comes after Dexie has built the new stores and indexes in the
    * aborted upgrade, which the retry builds again in Chromium and Firefox; WebKit keeps them and
-   * fails the retry, so a database known to be older is never opened this way (olderOnDisk).
+   * fails the retry, so a database known to be older is never opened this way (versionOnDisk).
    */
   constructor(name = DATABASE_NAME, { upgrades = true }: { upgrades?: boolean } = {}) {
     super(name);
@@ -355,12 +355,17 @@ export class ValiseDb extends Dexie {
    * and a new device: declaring every version with an upgrade is tens of milliseconds of script
    * a slow phone pays before its first screen has data. A database of an older version is opened
    * with every upgrade; one the browser did not say was older refuses the latest schema alone
-   * (its upgrade aborts) and is opened again with every upgrade.
+   * (its upgrade aborts) and is opened again with every upgrade. A new device's database is made
+   * a few stores per task before Dexie opens it (new-database.ts).
    */
   static async openOnDevice(name = DATABASE_NAME): Promise<ValiseDb> {
-    if (!(await olderOnDisk(name))) {
+    const onDisk = await versionOnDisk(name);
+    if (!(onDisk > 0 && onDisk < SCHEMA_HISTORY.length * 10)) {
       const latest = new ValiseDb(name, { upgrades: false });
       try {
+        // Made in short tasks (new-database.ts); should that fail, Dexie makes it as it opens.
+        if (onDisk === 0)
+          await import('./new-database').then(({ createInSlices }) => createInSlices(latest)).catch(() => undefined);
         await latest.open();
         return latest;
       } catch (error) {
@@ -375,19 +380,18 @@ export class ValiseDb extends Dexie {
 }
 
 /**
- * Whether the device's database is of an older version, asked before it is opened: WebKit does
+ * The version of the device's database (0: none yet), asked before it is opened: WebKit does
  * not undo the indexes an aborted upgrade built, so the retry of one refused by the latest
  * version's schema failed on them at every start (a phone of version 15 locked out of every
- * screen by version 16's index). False when the browser cannot tell — Firefox before 126 has no
+ * screen by version 16's index). NaN when the browser cannot tell — Firefox before 126 has no
  * `databases()`, and undoes an aborted upgrade as Chromium does.
  */
-async function olderOnDisk(name: string): Promise<boolean> {
-  if (typeof indexedDB.databases !== 'function') return false;
+async function versionOnDisk(name: string): Promise<number> {
+  if (typeof indexedDB.databases !== 'function') return Number.NaN;
   try {
-    const found = (await indexedDB.databases()).find((database) => database.name === name);
     // Dexie gives IndexedDB its versions times ten.
-    return found?.version !== undefined && found.version < SCHEMA_HISTORY.length * 10;
+    return (await indexedDB.databases()).find((database) => database.name === name)?.version ?? 0;
   } catch {
-    return false;
+    return Number.NaN;
   }
 }
