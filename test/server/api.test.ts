@@ -302,6 +302,11 @@ describe('authorisation', () => {
       request: { method: 'PUT', path: '/api/admin/network', body: { name: 'Appelez le 06 00 00 00 00' } },
       kept: async () => expect((await server.store.getNetwork(networkId))?.name).toBe('Réseau'),
     },
+    {
+      write: 'push',
+      request: { method: 'POST', path: '/api/sync/push', body: { mutations: [visitMutation()] } },
+      kept: async () => expect(await server.store.snapshot(networkId)).toEqual([]),
+    },
   ])(
     'answers an admin revoked while its $write was on its way as revoked, and changes nothing',
     async ({ request, kept }) => {

@@ -374,6 +374,26 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await store.findDeviceByTokenHash('5'.repeat(64))).toBeNull();
     });
 
+    it('writes nothing pushed by a device revoked while its push was on its way', async () => {
+      // Its token was checked before its body arrived (minutes on a slow link): a stolen phone
+      // revoked meanwhile still wrote its whole push.
+      const a = await store.createNetwork('A');
+      const [keeper, stolen] = [device(a.id), device(a.id)];
+      for (const [index, phone] of [keeper, stolen].entries())
+        await store.redeemInvitation(await openInvitation(a.id, `${index}`, NOW + 1000), phone, `${index}`.repeat(64));
+      expect(await store.revokeDevice(a.id, stolen.id, iso(NOW))).toBe('revoked');
+      const clock = new HybridClock(SERVER_CLOCK_NODE, () => NOW);
+      const pushBy = (pusher: Device) =>
+        store.push({
+          context: { networkId: a.id, role: 'concierge', clock, now: NOW, pusher },
+          mutations: [visitCreation(NOW)],
+          pusherId: pusher.id,
+        });
+      expect(await pushBy(stolen)).toEqual({ results: [], clockAheadMs: 0, revoked: true });
+      expect(await pullAll(a.id)).toEqual([]);
+      expect((await pushBy(keeper)).results).toMatchObject([{ status: 'applied' }]);
+    });
+
     it('takes the author of a change from the device that pushed it, not from what the change claims', async () => {
       const network = await store.createNetwork('Réseau');
       const creation = visitCreation(NOW - 2000);

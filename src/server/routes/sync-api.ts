@@ -17,7 +17,7 @@ import { readEpoch, renewNetworkEpoch } from '../ops/epoch';
 import { answerCost } from '../rate-limit';
 import type { RawChange } from '../store/store';
 import type { AppEnv } from './env';
-import { type BodyRules, readBody, requireDevice } from './guard';
+import { type BodyRules, readBody, refuseRevoked, requireDevice } from './guard';
 
 /**
  * Keys of one object of a push. A device writes at most a record's few dozen fields plus the
@@ -55,7 +55,9 @@ export function syncRoutes() {
     const output = await store.push({
       context: { networkId: device.networkId, role: device.role, clock, now, pusher: device },
       mutations: body.value.mutations.map(withFieldClocks),
+      pusherId: device.id,
     });
+    if (output.revoked) return refuseRevoked(c);
     const rejected = output.results.filter((result) => result.status === 'rejected').length;
     c.var.metrics.countMutations(output.results.length - rejected, rejected);
     const response: PushResponse = {

@@ -427,7 +427,7 @@ export class PostgresStore implements Store {
    * Four statements while the network is locked (lock, read, write, the refused records'
    * state): pushes of one network queue on the lock, so its hold time is the push throughput.
    */
-  private async pushIn(client: Client, { context, mutations }: PushInput): Promise<PushOutput> {
+  private async pushIn(client: Client, { context, mutations, pusherId }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
     const locked = await client.query('SELECT id FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
     if (locked.rowCount !== 1) throw new Error(`push to an unknown network ${networkId}`);
@@ -437,13 +437,17 @@ export class PostgresStore implements Store {
       `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d, ${STORED_BYTES} AS e
          FROM records WHERE network_id = $1 AND id = ANY($2)
        UNION ALL SELECT 'mutation', id, status, reason, code, NULL, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
-       UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL, NULL FROM devices WHERE network_id = $1`,
+       UNION ALL SELECT 'author', clock_node, member_name, CASE WHEN id = $4 AND revoked_at IS NOT NULL THEN 'revoked' END,
+         NULL, NULL, NULL FROM devices WHERE network_id = $1`,
       [
         networkId,
         [...new Set(mutations.map((mutation) => mutation.recordId))],
         [...new Set(mutations.map((mutation) => mutation.id))],
+        pusherId ?? null,
       ],
     );
+    if ((found.rows as Row[]).some((row) => row.kind === 'author' && row.b === 'revoked'))
+      return { results: [], clockAheadMs: 0, revoked: true };
     const existing = new Map<string, RecordRow>();
     const storedBytes = new Map<string, number>();
     const prior = new Map<string, SavedResult>();

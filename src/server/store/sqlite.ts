@@ -257,7 +257,7 @@ export class SqliteStore implements Store {
     return run.immediate();
   }
 
-  async push({ context, mutations }: PushInput): Promise<PushOutput> {
+  async push({ context, mutations, pusherId }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
     // Not one statement per mutation: a push of a thousand mutations reads in one statement
     // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
@@ -286,9 +286,11 @@ export class SqliteStore implements Store {
       'UPDATE networks SET record_count = record_count + ?, record_bytes = record_bytes + ? WHERE number = ?',
     );
 
+    const revoked = this.statement('SELECT 1 FROM devices WHERE id = ? AND revoked_at IS NOT NULL');
     const run = this.db.transaction((): PushOutput => {
       const number = this.networkNumber(networkId);
       if (number === null) throw new Error(`push to an unknown network ${networkId}`);
+      if (pusherId !== undefined && revoked.get(pusherId)) return { results: [], clockAheadMs: 0, revoked: true };
       const existing = new Map<string, RecordRow>();
       const storedBytes = new Map<string, number>();
       const read = (ids: readonly string[]) => {

@@ -83,11 +83,19 @@ export type AttachmentPut = { stored: true } | { stored: false; usedBytes: numbe
 export interface PushInput {
   context: Omit<PushContext, 'authorOf'>;
   mutations: readonly Mutation[];
+  /**
+   * The pushing device's id: its push writes nothing when an admin removed it meanwhile, judged
+   * in the push's transaction. Its token was checked before its body arrived, which may take
+   * minutes: a stolen phone revoked then still wrote its whole push after.
+   */
+  pusherId?: string;
 }
 
 export interface PushOutput {
   results: MutationResult[];
   clockAheadMs: number;
+  /** The pushing device was revoked before the push could apply: nothing was written. */
+  revoked?: true;
 }
 
 /**
