@@ -1,7 +1,9 @@
 // The sentence an admin reads when the data folder cannot be used: each cause with its own fix.
 // A full disk once advised "give write access", which cures nothing.
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/server/config';
 import { unusable } from '../../src/server/ops/data-lock';
+import { refusalOfUnusableStore } from '../../src/server/store/open';
 
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -20,5 +22,25 @@ describe('why the data folder cannot be used', () => {
   it('a folder this user may not write in still asks for write access', () => {
     const refusal = unusable('/srv/valise/data', failure('EACCES', 'permission denied')).message;
     expect(refusal).toMatch(/may not write in it.*write access/);
+  });
+
+  // Failing in the store itself, past the folder's checks: a first start on a full disk, a file
+  // root left behind. Both were SQLite's stack trace.
+  it('says a full disk met while opening the store in the same sentence, not a stack trace', () => {
+    const refusal = refusalOfUnusableStore(
+      readConfig({ VALISE_DATA: '/srv/valise/data' }),
+      failure('SQLITE_FULL', 'database or disk is full'),
+    );
+    expect((refusal as Error).message).toMatch(/\/srv\/valise\/data: the disk holding it is full/);
+  });
+
+  it('names a store file this user may not write, and how to give it back', () => {
+    const refusal = refusalOfUnusableStore(
+      readConfig({ VALISE_DATA: '/srv/valise/data' }),
+      failure('SQLITE_READONLY', 'attempt to write a readonly database'),
+    );
+    expect((refusal as Error).message).toMatch(
+      /may not write the database \/srv\/valise\/data\/valise\.sqlite .*chown -R .*: \/srv\/valise\/data$/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { restoreAdvice } from '../cli-args';
 import type { ServerConfig } from '../config';
+import { unusable, userName } from '../ops/data-lock';
 import { StartRefused } from '../start-refused';
 import { PostgresStore } from './postgres';
 import { postgresRefusal } from './postgres-refusal';
@@ -38,8 +39,16 @@ const DAMAGED = ['SQLITE_NOTADB', 'SQLITE_CORRUPT'];
 export function refusalOfUnusableStore(config: ServerConfig, error: unknown): unknown {
   if (config.databaseUrl) return postgresRefusal(config.databaseUrl, error) ?? error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !DAMAGED.includes(code)) return error;
   const file = join(config.dataDir, SQLITE_FILE);
+  // A first start on a full disk, or a store file left to root by a copy made by hand, ended
+  // in SQLite's stack trace, where a folder in the same state is said in one sentence.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return unusable(config.dataDir, error);
+  if (code === 'SQLITE_READONLY')
+    return new StartRefused(
+      `this user (${userName()}) may not write the database ${file} (SQLite says: ${(error as Error).message}). ` +
+        `Give it, and its folder, to that user: chown -R ${userName()}: ${config.dataDir}`,
+    );
+  if (typeof code !== 'string' || !DAMAGED.includes(code)) return error;
   return new StartRefused(
     `the database ${file} is damaged (SQLite says: ${(error as Error).message}). It was left as it is. ` +
       `Restore the latest backup: ${restoreAdvice('FILE')} (the damaged file is kept beside it). ` +
