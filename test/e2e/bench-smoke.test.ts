@@ -22,6 +22,7 @@ test('the benchmark prints every figure as a finite number', { timeout: 600_000 
     'lighthouse.fcp_ms',
     'lighthouse.lcp_ms',
     'lighthouse.tbt_ms',
+    'lighthouse.tbt_cpu_ms',
     'lighthouse.accessibility',
     'lighthouse.best_practices',
     'start.offline_cold_ms',
