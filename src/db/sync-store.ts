@@ -1,6 +1,7 @@
 // The sync engine's side of the database: reading the outbox into mutations, settling the
 // server's answers, and applying pulled pages, each in one transaction.
 import type { Table } from 'dexie';
+import { newId } from '../domain/ids';
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
@@ -208,6 +209,7 @@ export async function settlePush(
     async () => {
       const rebase: Change[] = [];
       const dropped = new Set<string>();
+      const lost = new Map<RecordType, Set<string>>();
       const now = new Date(deviceClock(context).physicalNow()).toISOString();
       for (const part of batch.parts) {
         const entry = await db.outbox.get(part.seq);
@@ -223,6 +225,15 @@ export async function settlePush(
           }
           if (!result) continue;
           settled.add(recordId);
+          if (result.status === 'rejected' && result.code === 'not_found' && !mutation.resent) {
+            // An edit of a record the server does not hold: it lost it (restored from a backup,
+            // which this push reached before the pull that says so). Dropped or set aside, the
+            // record would be lost with this device's copy, perhaps the only one: it is given
+            // back whole, as to a restored server (server-epoch.ts).
+            const ids = lost.get(mutation.type) ?? new Set<string>();
+            lost.set(mutation.type, ids.add(recordId));
+            continue;
+          }
           if (result.status === 'rejected') {
             await db.rejected.put({
               id: mutation.id,
@@ -245,6 +256,15 @@ export async function settlePush(
         if (remaining.length === 0) await db.outbox.delete(part.seq);
         else await db.outbox.update(part.seq, keepMutationIds(entry, remaining));
       }
+      for (const [type, ids] of lost)
+        await db.outbox.add({
+          mutationId: newId(),
+          type,
+          recordIds: [...ids],
+          fields: null,
+          resend: true,
+          createdAt: now,
+        });
       for (const key of dropped) {
         const [type, id] = key.split('/') as [RecordType, string];
         await db.anyRecords(type).delete(id);

@@ -35,18 +35,16 @@ async function conflictOn({ a, b }: DevicePair, notes: string): Promise<string> 
   return conflicts[0]?.id as string;
 }
 
+function backupOf({ server }: DevicePair, dir: string) {
+  return takeBackup(server.store, { dir, keepDaily: 7, keepWeekly: 4, databaseUrl: null, now: new Date() });
+}
+
 pairTest('a restored server gets back the conflicts it lost, and how they were settled', async ({ pair }) => {
   const { server, a, b } = pair;
   const backups = mkdtempSync(join(tmpdir(), 'valise-conflicts-'));
   try {
     const settled = await conflictOn(pair, 'Visite de mars');
-    const { file } = await takeBackup(server.store, {
-      dir: backups,
-      keepDaily: 7,
-      keepWeekly: 4,
-      databaseUrl: null,
-      now: new Date(),
-    });
+    const { file } = await backupOf(pair, backups);
     await deleteRecord(b.context, 'conflicts', settled);
     const open = await conflictOn(pair, 'Visite d’avril');
     await syncAll(a, b);
@@ -69,3 +67,29 @@ pairTest('a restored server gets back the conflicts it lost, and how they were s
     rmSync(backups, { recursive: true, force: true });
   }
 });
+
+pairTest(
+  'a record only one phone held, edited on it since the server lost it, stays and goes back',
+  async ({ pair }) => {
+    const { server, a } = pair;
+    const backups = mkdtempSync(join(tmpdir(), 'valise-lost-'));
+    try {
+      await a.sync();
+      const { file } = await backupOf(pair, backups);
+      const visit = await createRecord(a.context, 'visits', firstMeetingVisit('Écrite après la sauvegarde'));
+      await a.sync();
+      await server.whileStopped(() => restoreBackup(file, readConfig({ VALISE_DATA: server.dir }), new Date()).then());
+
+      // Edited on the phone before its first sync with the restored server, which pushes first.
+      await updateRecord(a.context, 'visits', visit.id, { purpose: 'Corrigée hors ligne' });
+      await a.sync();
+      await a.sync();
+      const onServer = (await server.snapshot(pair.networkId)).find((row) => row.id === visit.id);
+      expect(JSON.parse(onServer?.data ?? 'null')).toMatchObject({ purpose: 'Corrigée hors ligne', deleted: false });
+      expect(await a.context.db.records('visits').get(visit.id)).toMatchObject({ purpose: 'Corrigée hors ligne' });
+      expect(await a.context.db.rejected.count()).toBe(0);
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
+  },
+);
