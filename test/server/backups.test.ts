@@ -3,6 +3,7 @@
 // notices it went back in time when a device's cursor is ahead of it.
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -186,6 +187,29 @@ describe('valise backup, verify and restore (SQLite)', () => {
     expect(readdirSync(join(dir, 'data')).some((name) => name.includes('before-restore'))).toBe(true);
     expect(await cli('recovery')).toBe(0);
     expect(out.at(-1)).toBe('Records devices brought back to "Réseau" since then: 0.');
+  });
+
+  it("writes backups, and restores the store, readable by their owner only, whatever the shell's umask", async () => {
+    // `valise backup` run by root through `runuser` gets the shell's umask, not the unit's 0077.
+    const umask = process.umask(0o022);
+    try {
+      await seed(1);
+      const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
+      expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+      const file = join(dir, 'backups', readdirSync(join(dir, 'backups'))[0] as string);
+      expect(modeOf(file)).toBe('600');
+      // A backup made before this, or copied back by hand, readable by all: the store it becomes is not.
+      chmodSync(file, 0o644);
+      expect(await cli('restore', file)).toBe(0);
+      const store = join(dir, 'data', 'valise.sqlite');
+      expect(modeOf(store)).toBe('600');
+      const reopened = new SqliteStore(store);
+      await reopened.readMeta();
+      expect(modeOf(`${store}-wal`), 'its log, which holds the latest writes').toBe('600');
+      await reopened.close();
+    } finally {
+      process.umask(umask);
+    }
   });
 
   it('refuses to restore a damaged file and changes nothing', async () => {

@@ -2,7 +2,7 @@
 // name, a server that is down, a user without rights, a DATABASE_URL that is no address, a
 // database a newer Valise wrote. Each is one sentence (what is wrong, what to do), exit code 1,
 // no stack trace, never the password — and nothing written.
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -82,8 +82,17 @@ describeOnPostgres('a start or a command on a PostgreSQL database it cannot use'
     }
     // A restore opens its own connection: the same sentence.
     const store = new PostgresStore(url, 1);
-    const { file } = await takeBackup(store, { dir, keepDaily: 1, keepWeekly: 0, databaseUrl: url, now: new Date() });
+    const umask = process.umask(0o022);
+    const { file } = await takeBackup(store, {
+      dir,
+      keepDaily: 1,
+      keepWeekly: 0,
+      databaseUrl: url,
+      now: new Date(),
+    }).finally(() => process.umask(umask));
     await store.close();
+    // pg_dump's archive, like SQLite's backup (backups.test.ts), is its owner's only whatever the umask.
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
     const { code, lines } = await command(as(url, 'gardien', 'faux'), 'restore', file);
     expect({ code, lines }).toEqual({
       code: 1,

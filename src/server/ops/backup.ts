@@ -1,6 +1,6 @@
 // `valise backup --dir DIR`: a consistent copy taken while the server runs (SQLite's online
 // backup; pg_dump for PostgreSQL), then the retention rule applied to DIR.
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/store';
@@ -15,6 +15,9 @@ interface BackupOptions {
   now: Date;
 }
 
+/** rw for the server's user only. */
+export const PRIVATE_FILE = 0o600;
+
 interface BackupOutcome {
   file: string;
   deleted: string[];
@@ -27,6 +30,11 @@ export async function takeBackup(store: Store, options: BackupOptions): Promise<
   // Written under a temporary name: a backup cut short never looks like a good one.
   const partial = `${file}.partial`;
   try {
+    // Readable by the server's user only, from its first byte: a backup holds a whole network's
+    // contacts and notes, and `valise backup` run through `runuser` has the shell's umask (often
+    // 022), not the unit's UMask=0077. SQLite and pg_dump write into the file as it is, mode kept.
+    rmSync(partial, { force: true });
+    closeSync(openSync(partial, 'wx', PRIVATE_FILE));
     if (store instanceof SqliteStore) await store.db.backup(partial);
     // A restore's mark is the restoring database's own: restored, it would outlive the restore.
     else if (options.databaseUrl)

@@ -2,7 +2,7 @@
 // devices send back what they hold that the backup lacks. The store it replaces is kept beside
 // it (SQLite) — a restore never deletes data. SQLite's server must be stopped; PostgreSQL's
 // servers may run on, each push and pull before the restore or after it (replaceAlone).
-import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { restoreAdvice } from '../cli-args';
@@ -11,6 +11,7 @@ import { SQLITE_FILE } from '../store/open';
 import { NothingReplaced, PostgresStore, ReplaceUnfinished } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/store';
+import { PRIVATE_FILE } from './backup';
 import { lockDataFolder } from './data-lock';
 import { epochEntries, renewEpoch } from './epoch';
 import { PostgresToolFailed, runPostgresTool } from './postgres-tools';
@@ -72,6 +73,10 @@ export async function restoreBackup(file: string, config: ServerConfig, now: Dat
     let epoch: string;
     try {
       copyFileSync(file, incoming);
+      // The copy takes the backup's mode, and becomes the store: its owner's only, as the backups
+      // are now (older ones, or one brought back by hand, may be readable by all), before SQLite
+      // opens it and gives its log files the same mode.
+      chmodSync(incoming, PRIVATE_FILE);
       epoch = await withStore(new SqliteStore(incoming), now, reason);
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'ENOSPC' && (error as { code?: unknown }).code !== 'SQLITE_FULL')
