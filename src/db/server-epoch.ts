@@ -36,11 +36,14 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
       await db.anyRecords(type).each((record) => {
         const data = withoutClocks(record);
         // What this role could not have written (a published template) is given back by the
-        // devices that could: sending it would only be refused. A conflict the server made is
-        // given back by every device that holds it.
-        const asCreation = refusal({ role, type, existing: null, fields: data, recordOf, resent: true });
-        const asEdit = refusal({ role, type, existing: data, fields: data, recordOf, resent: true });
-        if (asCreation === null && asEdit === null) ids.push(record.id);
+        // devices that could: sending it would only be refused. A conflict is the server's own:
+        // only its settling comes back, to a server that still holds it (src/protocol/README.md).
+        const given =
+          type === 'conflicts'
+            ? data.deleted === true
+            : refusal({ role, type, existing: null, fields: data, recordOf }) === null &&
+              refusal({ role, type, existing: data, fields: data, recordOf }) === null;
+        if (given) ids.push(record.id);
       });
       if (ids.length === 0) continue;
       await db.outbox.add({ mutationId: newId(), type, recordIds: ids, fields: null, resend: true, createdAt });

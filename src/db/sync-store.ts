@@ -235,16 +235,21 @@ export async function settlePush(
             continue;
           }
           if (result.status === 'rejected') {
-            await db.rejected.put({
-              id: mutation.id,
-              type: mutation.type,
-              recordId,
-              fields: mutation.fields,
-              reason: result.reason,
-              ...(result.code ? { code: result.code } : {}),
-              ...(result.issues ? { issues: result.issues } : {}),
-              rejectedAt: now,
-            });
+            // A conflict given back to a restored server, or settled here after the server lost
+            // it in a restore (src/protocol/README.md, Server epoch): its refusal says nothing
+            // about what this person did, and is not shown.
+            const unseen = mutation.type === 'conflicts' && (mutation.resent === true || result.current === null);
+            if (!unseen)
+              await db.rejected.put({
+                id: mutation.id,
+                type: mutation.type,
+                recordId,
+                fields: mutation.fields,
+                reason: result.reason,
+                ...(result.code ? { code: result.code } : {}),
+                ...(result.issues ? { issues: result.issues } : {}),
+                rejectedAt: now,
+              });
             if (result.current) rebase.push(result.current);
             // Absent: an earlier refusal of this push carried the record's state. A record
             // given back to a restored server stays on the device even if refused.

@@ -22,9 +22,9 @@ interface WriteAttempt {
    */
   memberName?: string;
   /**
-   * The record is given back to a server restored from a backup (src/db/server-epoch.ts): a
-   * conflict the server made, or its settling, which the restored server lost, comes back as
-   * it was, from any device that holds it.
+   * The record is given back whole to a server restored from a backup (src/db/server-epoch.ts):
+   * a conflict's settling comes back as a copy that differs from the server's only by `deleted`.
+   * Never a conflict's creation: the server's word on who typed its text could then be forged.
    */
   resent?: boolean;
 }
@@ -36,13 +36,13 @@ const NOTE_FIELDS_FOR_ALL = new Set(['followUpId']);
 /** Returns why the write is refused, or null when it is allowed. */
 export function refusal({ role, type, existing, fields, recordOf, memberName, resent }: WriteAttempt): string | null {
   if (role === 'admin')
-    return type === 'conflicts' && existing === null && !resent ? 'conflicts are created by the server only' : null;
+    return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
   const changed = Object.keys(fields).filter((key) => !BOOKKEEPING.has(key));
   switch (type) {
     case 'diagnosticTemplates':
       return 'only an admin can change diagnostic templates';
     case 'conflicts': {
-      if (existing === null) return resent ? null : 'conflicts are created by the server only';
+      if (existing === null) return 'conflicts are created by the server only';
       // Given back whole: what it changes is told by its values (a copy as stored changes nothing).
       const settling = resent ? changed.filter((key) => fields[key] !== existing[key]) : changed;
       if (!settling.every((key) => key === 'deleted')) return 'a conflict can only be resolved';

@@ -27,8 +27,8 @@ async function call(path: string, token: string, body?: unknown) {
   return response.json();
 }
 
-async function join(memberName: string, clockNode: string): Promise<string> {
-  const code = await server.invite(networkId, 'concierge');
+async function join(memberName: string, clockNode: string, role: 'admin' | 'concierge' = 'concierge'): Promise<string> {
+  const code = await server.invite(networkId, role);
   const response = await server.fetch(`${TEST_SERVER_URL}/api/join`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -123,6 +123,27 @@ describe('the author of a change', () => {
     await push(alix, creation);
     await push(bastien, notesEdit(NOW - 60_000, creation.recordId, 'Texte glissé sous le nom d’Alix', ALIX));
     expect(await conflicts(alix)).toMatchObject([{ value: 'Texte glissé sous le nom d’Alix', authorName: 'Bastien' }]);
+  });
+
+  it('is never one a device names in a conflict it creates, even one it says it gives back to a restored server', async () => {
+    const alix = await join('Alix', ALIX);
+    const creation = await commonVisit(alix);
+    for (const [name, node, role] of [
+      ['Bastien', BASTIEN, 'concierge'],
+      ['Dominique', 'd4d4d4d4d4d4d4d4', 'admin'],
+    ] as const) {
+      const token = await join(name, node, role);
+      // « Version d'Alix », dated by her node: the text Alix would be shown to have typed.
+      const fields = { recordType: 'visits', recordId: creation.recordId, field: 'notes', value: 'Texte forgé' };
+      const forged = recordCreation(
+        'conflicts',
+        { ...fields, clock: clockAt(NOW, ALIX), authorName: 'Alix' },
+        { now, node },
+      );
+      const [result] = (await push(token, { ...forged, resent: true })).results;
+      expect(result, role).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    }
+    expect(await conflicts(alix)).toEqual([]);
   });
 
   it('names no one when two members joined with the same clock node, rather than the wrong one', async () => {

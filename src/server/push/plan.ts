@@ -511,10 +511,6 @@ function applyOne(
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
     stampAuthor(mutation.type, state, null, context.pusher.memberName);
-    // A conflict given back to a restored server (only then may a device create one): who typed
-    // its text is told by its clock's node, as when the server made it, not by the device.
-    if (mutation.type === 'conflicts' && typeof state.data.clock === 'string')
-      state.data.authorName = context.authorOf(parseHlc(state.data.clock)?.node ?? '');
     // Its keys are the change's own, searched for reserved names above: not searched again.
     return checked(context, mutation, state, [], validateShapeFast, asItCame);
   }

@@ -86,13 +86,12 @@ describe('who may settle a conflict on an event note', () => {
 describe('who may write a conflict', () => {
   const conflict = { id: 'c1', recordType: 'visits', recordId: 'v1', field: 'notes', value: 'Tour', deleted: false };
 
-  it('is no device, but one giving back to a restored server the conflicts and settlings it lost', () => {
-    for (const role of ['admin', 'concierge'] as const) {
-      expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict })).toBe(
-        'conflicts are created by the server only',
-      );
-      expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict, resent: true })).toBeNull();
-    }
+  it('creating one is no device’s, even resent; one given back to a restored server may only settle it', () => {
+    for (const role of ['admin', 'concierge'] as const)
+      for (const resent of [false, true])
+        expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict, resent })).toBe(
+          'conflicts are created by the server only',
+        );
     const given = (fields: Record<string, unknown>) =>
       refusal({ role: 'concierge', type: 'conflicts', existing: conflict, fields, resent: true });
     expect(given({ ...conflict })).toBeNull();
