@@ -11,10 +11,9 @@ import {
   offeredTemplates,
 } from '../domain/diagnostic-templates';
 import type { DataContext } from './context';
-import { deviceClock } from './device-clock';
 import { RecordNotFoundError } from './errors';
 import { getOrganisation, organisationsByIds } from './organisations';
-import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
+import { createRecord, deleteRecord, setMapEntries, updateRecord, writeDated } from './writes';
 
 /** The network's own template records (not the built-in starters). */
 async function listTemplateRecords(context: DataContext): Promise<DiagnosticTemplate[]> {
@@ -162,8 +161,9 @@ export function redateDiagnostic(context: DataContext, diagnosticId: string, fil
 }
 
 export function markCompleted(context: DataContext, diagnosticId: string, completed: boolean): Promise<Diagnostic> {
-  const completedAt = completed ? new Date(deviceClock(context).physicalNow()).toISOString() : null;
-  return updateRecord(context, 'diagnostics', diagnosticId, { completedAt });
+  return writeDated(context, 'diagnostics', (now) =>
+    updateRecord(context, 'diagnostics', diagnosticId, { completedAt: completed ? now : null }),
+  );
 }
 
 export function deleteDiagnostic(context: DataContext, diagnosticId: string): Promise<Diagnostic> {

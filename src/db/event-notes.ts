@@ -4,11 +4,10 @@ import type { EventNote, NoteTag } from '../domain/event';
 import { timelineOrder } from '../domain/event-agenda';
 import type { FollowUp } from '../domain/follow-up';
 import type { DataContext } from './context';
-import { deviceClock } from './device-clock';
 import { createFollowUp, type NewFollowUp } from './follow-ups';
 import { saveWithDraft } from './form-save';
 import { isOwnNote } from './own-notes';
-import { createRecord, deleteRecord, updateRecord } from './writes';
+import { createRecord, deleteRecord, updateRecord, writeDated } from './writes';
 
 /** Editing or deleting someone else's note: refused, their words stay theirs. */
 export class NotOwnNoteError extends Error {
@@ -35,12 +34,14 @@ export function addNote(
   note: { eventId: string; text: string; tag: NoteTag },
 ): Promise<EventNote> {
   return saveWithDraft(context, [context.db.records('eventNotes')], noteDraftId(note.eventId), () =>
-    createRecord(context, 'eventNotes', {
-      ...note,
-      authorName: context.authorName,
-      // The time it was typed, kept whenever the note reaches the server.
-      writtenAt: new Date(deviceClock(context).physicalNow()).toISOString(),
-    }),
+    writeDated(context, 'eventNotes', (now) =>
+      createRecord(context, 'eventNotes', {
+        ...note,
+        authorName: context.authorName,
+        // The time it was typed, kept whenever the note reaches the server.
+        writtenAt: now,
+      }),
+    ),
   );
 }
 
@@ -50,10 +51,9 @@ export async function editNote(
   changes: { text?: string; tag?: NoteTag },
 ): Promise<EventNote> {
   await ownNoteOrThrow(context, id);
-  return updateRecord(context, 'eventNotes', id, {
-    ...changes,
-    editedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
-  });
+  return writeDated(context, 'eventNotes', (now) =>
+    updateRecord(context, 'eventNotes', id, { ...changes, editedAt: now }),
+  );
 }
 
 export async function deleteNote(context: DataContext, id: string): Promise<EventNote> {

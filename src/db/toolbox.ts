@@ -7,13 +7,12 @@ import { resetEntries, tripFromTemplate } from '../domain/toolbox/packing';
 import type { Role } from '../domain/vocabulary';
 import { attachHashed, hashFile, listAttachments, type NewAttachment } from './attachments';
 import type { DataContext } from './context';
-import { deviceClock } from './device-clock';
 import { editDraftId } from './drafts';
 import { RecordNotFoundError } from './errors';
 import { saveWithDraft } from './form-save';
 import { OPEN_ITEM } from './open-keys';
 import { withoutClocks } from './reads';
-import { createRecord, deleteRecord, setMapEntries, updateRecord } from './writes';
+import { createRecord, deleteRecord, setMapEntries, updateRecord, writeDated } from './writes';
 
 /** Before joining, a device curates its own valise; once joined, the network's role decides. */
 function toolboxRole(context: DataContext): Role {
@@ -145,21 +144,21 @@ export function borrow(
   holderName: string,
   { count = 1, dueOn = null }: { count?: number; dueOn?: string | null } = {},
 ): Promise<Loan> {
-  return createRecord(context, 'loans', {
-    itemId,
-    holderName,
-    count,
-    borrowedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
-    returnedAt: null,
-    ...(dueOn ? { dueOn } : {}),
-  });
+  return writeDated(context, 'loans', (now) =>
+    createRecord(context, 'loans', {
+      itemId,
+      holderName,
+      count,
+      borrowedAt: now,
+      returnedAt: null,
+      ...(dueOn ? { dueOn } : {}),
+    }),
+  );
 }
 
 /** "Je le rends": closes the loan; returning twice (two devices) keeps it returned. */
 export function giveBack(context: DataContext, loanId: string): Promise<Loan> {
-  return updateRecord(context, 'loans', loanId, {
-    returnedAt: new Date(deviceClock(context).physicalNow()).toISOString(),
-  });
+  return writeDated(context, 'loans', (now) => updateRecord(context, 'loans', loanId, { returnedAt: now }));
 }
 
 export interface PackingListView {

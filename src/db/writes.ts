@@ -115,6 +115,20 @@ export async function updateRecord<K extends RecordType>(
   });
 }
 
+/**
+ * A write of a record of `type` that dates one of its fields (a note's writtenAt, a loan's
+ * returnedAt), given the present by the clock its change is dated with: in the write's
+ * transaction, after taking in the correction another tab of this device learned (catchUpClock),
+ * which this tab's own reading, made before, would lack.
+ */
+export function writeDated<T>(context: DataContext, type: RecordType, write: (now: string) => Promise<T>): Promise<T> {
+  const { db } = context;
+  return db.transaction('rw', [db.anyRecords(type), db.outbox, db.meta], async () => {
+    await catchUpClock(context);
+    return write(new Date(deviceClock(context).physicalNow()).toISOString());
+  });
+}
+
 /** Deletes by tombstone: the record stays (hidden) until every device has seen the delete. */
 export function deleteRecord<K extends RecordType>(context: DataContext, type: K, id: string): Promise<RecordMap[K]> {
   return updateRecord(context, type, id, { deleted: true } as RecordChanges<K>);

@@ -3,7 +3,9 @@
 // and a sync run is one tab's at a time: the others take its outcome rather than repeat it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDataContext, type Session } from '../../src/db/context';
+import { addNote } from '../../src/db/event-notes';
 import { createRecord, updateRecord } from '../../src/db/writes';
+import { newId } from '../../src/domain/ids';
 import { AdminClient } from '../../src/sync/admin';
 import { TOKEN_MAX_AGE_DAYS } from '../../src/sync/token';
 import type { Fetch } from '../../src/sync/transport';
@@ -274,7 +276,7 @@ describe('an admin device removed by another admin', () => {
 });
 
 describe('a write in a tab that has not synced since the phone’s clock went wrong', () => {
-  it('wins over the value another tab pulled, as the later edit it is', async () => {
+  it('wins over the value another tab pulled, as the later edit it is, and dates what it records by the corrected time', async () => {
     const HOUR_MS = 3_600_000;
     let skewMs = 0;
     const wallClock = () => Date.now() + skewMs;
@@ -298,7 +300,11 @@ describe('a write in a tab that has not synced since the phone’s clock went wr
     await pair.b.sync();
     await first.sync();
 
-    // The person, in the other tab, changes what Bastien wrote.
+    // The person, in the other tab, takes a note at an event: typed now, not an hour ago (the
+    // timeline and the recap order notes by it).
+    const note = await addNote(second.context, { eventId: newId(), text: 'On se revoit en janvier', tag: 'decision' });
+    expect(Math.abs(Date.parse(note.writtenAt) - Date.now())).toBeLessThan(60_000);
+    // Then changes what Bastien wrote.
     await updateRecord(second.context, 'visits', created.id, { purpose: 'Version corrigée par Alix' });
     await second.sync();
     await pair.b.sync();
