@@ -8,6 +8,7 @@ import { readCursor, reloadSession } from '../../src/db/sync-store';
 import { createRecord } from '../../src/db/writes';
 import { joinNetwork } from '../../src/sync/join';
 import type { Fetch } from '../../src/sync/transport';
+import { describeRefusal } from '../../src/ui/i18n/refusals';
 import { withNetworkServer } from '../helpers/network-server';
 import { firstMeetingVisit as visit } from '../helpers/visit-fields';
 
@@ -51,6 +52,21 @@ describe('an answer that is not the server’s', () => {
     expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0 });
     const notes = (await network.snapshot()).map((change) => JSON.parse(change.data).notes);
     expect(notes).toContain('Tapée à l’hôtel');
+  }
+
+  /** A push answer that refuses every change « refused », with `refusal`'s fields over it. */
+  function refusingPushes(refusal: Record<string, unknown>) {
+    return async (url: string, real: Response) => {
+      if (!url.includes('/api/sync/push')) return real;
+      const answer = (await real.json()) as { results: Record<string, unknown>[] };
+      const results = answer.results.map((result) => ({
+        ...result,
+        status: 'rejected',
+        reason: 'refused',
+        ...refusal,
+      }));
+      return new Response(JSON.stringify({ ...answer, results }), { status: 200, headers: real.headers });
+    };
   }
 
   it('says so of a Wi-Fi login page answered with 200, not that the server is outdated', async () => {
@@ -114,18 +130,17 @@ describe('an answer that is not the server’s', () => {
     ['issues that are no list', { issues: 'notes' }],
     ['a reason that is no text', { reason: { en: 'no' } }],
   ])('says so of a push refusal with %s, keeps no refusal and sends the change again', async (_, spoil) => {
-    await survives(async (url, real) => {
-      if (!url.includes('/api/sync/push')) return real;
-      const answer = (await real.json()) as { results: Record<string, unknown>[] };
-      const results = answer.results.map((result) => ({
-        ...result,
-        status: 'rejected',
-        reason: 'refused',
-        code: 'invalid_record',
-        ...spoil,
-      }));
-      return new Response(JSON.stringify({ ...answer, results }), { status: 200, headers: real.headers });
-    });
+    await survives(refusingPushes({ code: 'invalid_record', ...spoil }));
+  });
+
+  it('keeps a refusal whose code Object.prototype also names, and says it in the server’s own words', async () => {
+    const phone = await joinedPhone();
+    between = refusingPushes({ code: 'constructor' });
+    await phone.sync();
+    const kept = await phone.context.db.rejected.toArray();
+    expect(kept.map((refusal) => describeRefusal(refusal, 'fr'))).toEqual([
+      'Raison donnée par le serveur\u00a0: refused',
+    ]);
   });
 
   it('shows no server version that is not a version, and syncs as before', async () => {

@@ -137,18 +137,26 @@ export function describeRefusal(refusal: Pick<RejectedMutation, 'code' | 'issues
     return refusal.issues
       .map((issue) => {
         const label = fieldLabel(issue.field, lang);
-        const problem = words[issue.type] ?? lowerFirst(describeIssue(issue, lang));
+        const problem = wordFor(words, issue.type) ?? lowerFirst(describeIssue(issue, lang));
         return label === '' ? problem : FIELD_PROBLEM[lang](label, problem);
       })
       .join(' ');
-  const known = refusal.code ? words[refusal.code] : undefined;
+  const known = refusal.code ? wordFor(words, refusal.code) : undefined;
   return known ?? `${words.server}${refusal.reason}`;
 }
 
 /** A field (or a map entry) as the forms name it; a field they do not name keeps its own name. */
 export function fieldLabel(field: string, lang: Language): string {
   const name = field.split('.')[0] ?? '';
-  return FIELD_LABELS[lang][name] ?? name;
+  return wordFor(FIELD_LABELS[lang], name) ?? name;
+}
+
+/**
+ * A table's own entry for a server's word: `words[key]` would also find Object.prototype's
+ * (`constructor`, `toString`), and a hostile answer would print a function's source in Réglages.
+ */
+function wordFor(words: Words, key: string): string | undefined {
+  return Object.hasOwn(words, key) ? words[key] : undefined;
 }
 
 function lowerFirst(sentence: string): string {

@@ -52,4 +52,17 @@ describe('a refused change, said to a concierge', () => {
       'Reason given by the server: a later rule',
     );
   });
+
+  it('reads a server’s words that Object.prototype also names as unknown words, never as a function', () => {
+    expect(describeRefusal({ reason: 'refused', code: 'constructor' }, 'fr')).toBe(
+      'Raison donnée par le serveur\u00a0: refused',
+    );
+    const issues = [
+      { field: 'name', type: 'toString', message: 'm' },
+      { field: 'constructor', type: 'required', message: 'm' },
+    ];
+    expect(describeRefusal({ reason: 'refused', code: 'invalid_record', issues }, 'fr')).toBe(
+      '«\u00a0Nom\u00a0»\u00a0: cette valeur n’est pas valide. «\u00a0constructor\u00a0»\u00a0: ce champ est obligatoire.',
+    );
+  });
 });
