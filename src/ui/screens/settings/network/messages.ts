@@ -92,7 +92,7 @@ export const messages = {
     conflictsTitle: 'Textes à départager',
     conflictsNone: 'Plus aucun texte à départager.',
     conflictsExplain:
-      'Ces textes ont été modifiés en même temps sur deux appareils\u00a0: comparez les versions et gardez la bonne, ici ou sur sa fiche. Pour une note d’événement, c’est à son auteur ou à un administrateur de choisir.',
+      'Ces textes ont été modifiés en même temps sur deux appareils\u00a0: comparez les versions et gardez la bonne, ici ou sur la fiche concernée. Pour une note d’événement, c’est à son auteur ou à un administrateur de choisir.',
     conflictWhere: (field: string) => `Champ «\u00a0${field}\u00a0»`,
     rejectedTitle: 'Modifications refusées par le serveur',
     rejectedExplain:
@@ -216,7 +216,7 @@ export const messages = {
     conflictsTitle: 'Texts to settle',
     conflictsNone: 'No text left to settle.',
     conflictsExplain:
-      'These texts were changed at the same time on two devices: compare the versions and keep the right one, here or on its record. For an event note, its author or an admin chooses.',
+      'These texts were changed at the same time on two devices: compare the versions and keep the right one, here or on the record’s page. For an event note, its author or an admin chooses.',
     conflictWhere: (field: string) => `Field “${field}”`,
     rejectedTitle: 'Changes refused by the server',
     rejectedExplain:
