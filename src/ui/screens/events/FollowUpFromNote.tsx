@@ -6,6 +6,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useDueDateCheck } from '../../forms/due-dates';
+import { FormProblem } from '../../forms/FormNotices';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -61,6 +62,7 @@ export function FollowUpFromNote({
 
   return (
     <form ref={form} class={`stack ${styles.followUpForm}`} onSubmit={save} noValidate>
+      <FormProblem problem={Object.keys(errors).length > 0 ? 'errors' : null} fix={t.fixErrors} />
       <Field
         as="textarea"
         rows={2}

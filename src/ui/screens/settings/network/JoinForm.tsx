@@ -13,6 +13,7 @@ import { JoinError, type JoinFailure } from '../../../../sync/join';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { FormProblem } from '../../../forms/FormNotices';
 import { focusFirstEmpty } from '../../../forms/focus-first-empty';
 import { focusFirstError } from '../../../forms/focus-first-error';
 import { useDataContext } from '../../../hooks/use-data-context';
@@ -115,6 +116,7 @@ export function JoinForm({
   return (
     <form ref={formRef} class="stack" onSubmit={submit} noValidate aria-label={t.joinTitle}>
       <h3>{t.joinTitle}</h3>
+      <FormProblem problem={Object.keys(errors).length > 0 ? 'errors' : null} fix={t.joinFixFields} />
       <Field
         label={t.serverLabel}
         hint={serverCompleted ? t.serverCompleted : t.serverHint}

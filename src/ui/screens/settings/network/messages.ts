@@ -77,6 +77,7 @@ export const messages = {
     joinUnreachable:
       'Impossible de joindre le serveur à cette adresse. Vérifiez l’adresse et la connexion, puis réessayez.',
     joinInvalidInput: 'Le serveur a refusé ces informations\u00a0: vérifiez le code et les noms.',
+    joinFixFields: 'Le réseau n’est pas encore rejoint\u00a0: corrigez les champs signalés.',
     joinServer: 'Le serveur a rencontré un problème. Réessayez dans un moment\u202f; rien n’a changé sur cet appareil.',
     joinNotValise:
       'Cette adresse ne répond pas comme un serveur Valise (un autre site, une page de connexion au Wi-Fi\u202f?). Vérifiez l’adresse, celle du lien d’invitation, et la connexion, puis réessayez.',
@@ -201,6 +202,7 @@ export const messages = {
     joinUnreachable:
       'The server cannot be reached at this address. Check the address and the connection, then try again.',
     joinInvalidInput: 'The server refused this information: check the code and the names.',
+    joinFixFields: 'The network is not joined yet: fix the fields marked.',
     joinServer: 'The server had a problem. Try again in a moment; nothing changed on this device.',
     joinNotValise:
       'This address does not answer as a Valise server (another site, a Wi-Fi login page?). Check the address, the one in the invitation link, and the connection, then try again.',

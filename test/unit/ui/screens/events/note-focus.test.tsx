@@ -62,3 +62,12 @@ test('"Créer une suite" puts the focus in "À faire"; "Annuler" gives it back; 
   const made = await screen.findByText(/Suite créée/);
   await vi.waitFor(() => expect(document.activeElement).toBe(made));
 });
+
+test('a follow-up refused for its fields says so in the forms’ alert, above them', async () => {
+  await timelineWith('action');
+  fireEvent.click(screen.getByRole('button', { name: 'Créer une suite' }));
+  fireEvent.input(await screen.findByRole('textbox', { name: 'À faire' }), { target: { value: '' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Créer la suite' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toBe('Corrigez les champs signalés\u00a0: rien de ce que vous avez saisi n’est perdu.');
+});

@@ -22,6 +22,10 @@ const data = vi.hoisted(() => ({ read: true }));
 vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
   useDataContext: () => (data.read ? { identity: { authorName: 'Camille Martin' } } : undefined),
 }));
+// A test that holds the data back and fails before giving it would leave every later one without it.
+beforeEach(() => {
+  data.read = true;
+});
 
 function joinWith(code: string) {
   const joined = vi.fn();
@@ -48,13 +52,17 @@ describe('the invitation code on the join form', () => {
     },
   );
 
-  test('a code with a group missing is refused in words, with the focus on it, and nothing is sent', async () => {
+  test('a code with a group missing is refused in words, with the focus on it, under the forms’ alert, and nothing is sent', async () => {
     joinWith('JWA2 F9K6');
     const field = screen.getByLabelText('Code d’invitation');
     await screen.findByText(
       /Un code d’invitation a 12 lettres et chiffres, par exemple JWA2-F9K6-TTZF ; celui-ci en a 8\./,
     );
     await waitFor(() => expect(document.activeElement).toBe(field));
+    // As every other form says it: read out at once, above the fields.
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Le réseau n’est pas encore rejoint\u00a0: corrigez les champs signalés.',
+    );
     expect((field as HTMLInputElement).value).toBe('JWA2 F9K6');
     expect(sent).toEqual([]);
   });
@@ -99,11 +107,15 @@ describe('arriving by an invitation link', () => {
     const name = screen.getByLabelText('Votre nom');
     name.focus();
     fireEvent.input(name, { target: { value: 'A' } });
+    const joinButton = screen.getByRole('button', { name: 'Rejoindre le réseau' });
+    expect(joinButton).toHaveProperty('disabled', true);
     data.read = true;
     rerender(<JoinForm initialCode="JWA2-F9K6-TTZF" onJoined={vi.fn()} />);
+    // The form has the device's data once it lets the person join.
+    await waitFor(() => expect(joinButton).toHaveProperty('disabled', false));
     // The rest of the name would have gone into the device's name, the next empty field.
-    await waitFor(() => expect((name as HTMLInputElement).value).toBe('A'));
     expect(document.activeElement).toBe(name);
+    expect((name as HTMLInputElement).value).toBe('A');
   });
 
   test('without a link, the form takes no focus: the screen opens at its top', async () => {
