@@ -5,7 +5,7 @@ import { newId } from '../domain/ids';
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
-import { type Change, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
+import { type Change, isPlainObject, type MutationResult, type WireMutation, withOneClock } from '../protocol/wire';
 import { type DataContext, LOCAL_NETWORK, type Session } from './context';
 import { catchUpClock, deviceClock, saveClock } from './device-clock';
 import { SessionChangedError } from './errors';
@@ -399,10 +399,6 @@ function isRecordChange(change: Change): boolean {
     isPlainObject(clocks) &&
     Object.values(clocks).every((clock) => typeof clock === 'string')
   );
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function splitStored(record: LooseRecord): RecordState {

@@ -284,12 +284,27 @@ export function isNetworkName(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && value.length <= NETWORK_NAME_MAX && cleanName(value) === value;
 }
 
-const invitationCodeSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Z0-9-]{6,40}$/i, 'must be an invitation code'));
+/** A JSON object with named members: not null, not a list (what an answer or a record's data is). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** An invitation code as servers make them: the admin panel takes back only such codes. */
+export const INVITATION_CODE_PATTERN = /^[A-Z0-9-]{6,40}$/i;
+
+const invitationCodeSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(INVITATION_CODE_PATTERN, 'must be an invitation code'),
+);
+
+/** Every server took member names of 1 to 120 characters. */
+export const MEMBER_NAME_MAX = 120;
 
 export const joinRequestSchema = v.strictObject({
   code: invitationCodeSchema,
   deviceName: nameSchema(80),
-  memberName: nameSchema(120),
+  memberName: nameSchema(MEMBER_NAME_MAX),
   /** The node id of the device's clock, so the server can name the author of a conflicting text. */
   clockNode: v.pipe(v.string(), v.regex(NODE_PATTERN, 'must be 16 hex digits')),
 });

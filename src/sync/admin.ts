@@ -2,10 +2,12 @@
 // see and revoke the network's devices, see how much of the network's file quota is used, correct its name.
 import {
   type DeviceInfo,
+  INVITATION_CODE_PATTERN,
   type InvitationCancel,
   type InvitationRequest,
   type InvitationResponse,
   isNetworkName,
+  isPlainObject,
   type NetworkRename,
   type OpenInvitationInfo,
   type StorageInfo,
@@ -85,9 +87,6 @@ export function invitationLink(appUrl: string, code: string): string {
 // JSON, a broken or hostile server) is refused as 'unreadable', which the panel says as a failed
 // action: a device list that was no list, or a name that was an object, broke Réglages.
 
-/** An invitation code as the server makes them (a link and a cancel carry it). */
-const INVITATION_CODE = /^[A-Z0-9-]{6,40}$/i;
-
 function isRole(value: unknown): boolean {
   return value === 'admin' || value === 'concierge';
 }
@@ -100,14 +99,10 @@ function isTextOrNull(value: unknown): boolean {
   return value === null || isText(value);
 }
 
-function isRecordOf(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isInvitation(answer: Record<string, unknown>): boolean {
   return (
     isText(answer.code) &&
-    INVITATION_CODE.test(answer.code) &&
+    INVITATION_CODE_PATTERN.test(answer.code) &&
     isRole(answer.role) &&
     isText(answer.expiresAt) &&
     (answer.id === undefined || isText(answer.id))
@@ -119,13 +114,13 @@ function isOpenInvitations(answer: Record<string, unknown>): boolean {
     Array.isArray(answer.invitations) &&
     answer.invitations.every(
       (item: unknown) =>
-        isRecordOf(item) &&
+        isPlainObject(item) &&
         isText(item.id) &&
         isRole(item.role) &&
         isTextOrNull(item.createdAt) &&
         isText(item.expiresAt) &&
         (item.creator === null ||
-          (isRecordOf(item.creator) && isText(item.creator.deviceName) && isText(item.creator.memberName))),
+          (isPlainObject(item.creator) && isText(item.creator.deviceName) && isText(item.creator.memberName))),
     )
   );
 }
@@ -135,7 +130,7 @@ function isDeviceList(answer: Record<string, unknown>): boolean {
     Array.isArray(answer.devices) &&
     answer.devices.every(
       (item: unknown) =>
-        isRecordOf(item) &&
+        isPlainObject(item) &&
         isText(item.id) &&
         isText(item.name) &&
         isText(item.memberName) &&

@@ -4,7 +4,7 @@ import type { DataContext, Session } from '../db/context';
 import { deviceClock } from '../db/device-clock';
 import { saveClockOffset, storeSession } from '../db/sync-store';
 import { isClockTime } from '../protocol/hlc';
-import { type ApiError, isNetworkName, type JoinRequest, type JoinResponse } from '../protocol/wire';
+import { type ApiError, isNetworkName, type JoinRequest, type JoinResponse, MEMBER_NAME_MAX } from '../protocol/wire';
 import { type Fetch, REQUEST_TIMEOUT_MS, versionHeaders } from './transport';
 
 export type JoinFailure =
@@ -105,9 +105,8 @@ function isJoinResponse(value: JoinResponse | null): value is JoinResponse {
     typeof value.networkId === 'string' &&
     typeof value.deviceId === 'string' &&
     isNetworkName(value.networkName) &&
-    // Every server took member names of 1 to 120 characters.
     typeof value.memberName === 'string' &&
-    value.memberName.length <= 120 &&
+    value.memberName.length <= MEMBER_NAME_MAX &&
     (value.role === 'admin' || value.role === 'concierge') &&
     Number.isSafeInteger(value.maxAttachmentBytes) &&
     value.maxAttachmentBytes > 0 &&
