@@ -58,6 +58,10 @@ function revokeOnItsWay(stolen: JoinResponse, keeper: JoinResponse): void {
   };
 }
 
+/** A file's bytes (sent as JSON text by `call`) and their address. */
+const PHOTO = { pixels: [0, 1, 2] };
+const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** A device's creation of a visit (test/helpers/mutations.ts), with some of its parts replaced. */
 function visitMutation(recordId = newId(), overrides: Partial<Mutation> = {}): Mutation {
   return { ...visitCreation(now, undefined, recordId), ...overrides };
@@ -306,6 +310,11 @@ describe('authorisation', () => {
       write: 'push',
       request: { method: 'POST', path: '/api/sync/push', body: { mutations: [visitMutation()] } },
       kept: async () => expect(await server.store.snapshot(networkId)).toEqual([]),
+    },
+    {
+      write: 'upload of a file',
+      request: { method: 'PUT', path: `/api/attachments/${sha256Of(JSON.stringify(PHOTO))}`, body: PHOTO },
+      kept: async () => expect(await server.store.attachmentBytes(networkId)).toBe(0),
     },
   ])(
     'answers an admin revoked while its $write was on its way as revoked, and changes nothing',

@@ -374,14 +374,20 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await store.findDeviceByTokenHash('5'.repeat(64))).toBeNull();
     });
 
-    it('writes nothing pushed by a device revoked while its push was on its way', async () => {
-      // Its token was checked before its body arrived (minutes on a slow link): a stolen phone
-      // revoked meanwhile still wrote its whole push.
+    /** Network A with two devices, `stolen` revoked: what it sends after is judged as revoked. */
+    async function networkWithStolenPhone() {
       const a = await store.createNetwork('A');
       const [keeper, stolen] = [device(a.id), device(a.id)];
       for (const [index, phone] of [keeper, stolen].entries())
         await store.redeemInvitation(await openInvitation(a.id, `${index}`, NOW + 1000), phone, `${index}`.repeat(64));
       expect(await store.revokeDevice(a.id, stolen.id, iso(NOW))).toBe('revoked');
+      return { a, keeper, stolen };
+    }
+
+    it('writes nothing pushed by a device revoked while its push was on its way', async () => {
+      // Its token was checked before its body arrived (minutes on a slow link): a stolen phone
+      // revoked meanwhile still wrote its whole push.
+      const { a, keeper, stolen } = await networkWithStolenPhone();
       const clock = new HybridClock(SERVER_CLOCK_NODE, () => NOW);
       const pushBy = (pusher: Device) =>
         store.push({
@@ -392,6 +398,17 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await pushBy(stolen)).toEqual({ results: [], clockAheadMs: 0, revoked: true });
       expect(await pullAll(a.id)).toEqual([]);
       expect((await pushBy(keeper)).results).toMatchObject([{ status: 'applied' }]);
+    });
+
+    it('stores no file uploaded by a device revoked while it was on its way, nor counts it', async () => {
+      const { a, keeper, stolen } = await networkWithStolenPhone();
+      const data = new Uint8Array([1, 2, 3]);
+      const file = { sha256: 'f'.repeat(64), mimeType: 'image/png', size: data.byteLength, data };
+      expect(await store.putAttachment(a.id, file, 100, stolen.id)).toEqual({ stored: false, revoked: true });
+      expect(await store.attachmentSize(a.id, file.sha256)).toBeNull();
+      expect(await store.putAttachment(a.id, file, 100, keeper.id)).toEqual({ stored: true });
+      // Held already, it is still no answer for a revoked device.
+      expect(await store.putAttachment(a.id, file, 100, stolen.id)).toEqual({ stored: false, revoked: true });
     });
 
     it('takes the author of a change from the device that pushed it, not from what the change claims', async () => {

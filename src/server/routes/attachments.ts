@@ -6,7 +6,7 @@ import { fail, refuseOtherMethods } from '../http-errors';
 import { answerCost } from '../rate-limit';
 import { sniffDisplayableType } from '../sniff';
 import type { AppEnv } from './env';
-import { requireDevice } from './guard';
+import { refuseRevoked, requireDevice } from './guard';
 
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/i;
 
@@ -39,7 +39,10 @@ export function attachmentRoutes() {
       c.var.device.networkId,
       { sha256, mimeType, size: data.byteLength, data },
       quota,
+      c.var.device.id,
     );
+    // Removed by an admin while the file was on its way (minutes on a slow link): not stored.
+    if ('revoked' in put) return refuseRevoked(c);
     if (!put.stored) {
       // A 4xx: the device sets the file aside with this sentence and its records still sync.
       return fail(

@@ -50,6 +50,9 @@ import type {
 } from './store';
 import { MAX_PULL_PAGE_CHARS } from './store';
 
+/** Found when a device was removed: its push or upload, checked before its body arrived, writes nothing. */
+const REVOKED_DEVICE = 'SELECT 1 FROM devices WHERE id = ? AND revoked_at IS NOT NULL';
+
 /** Rows one multi-row INSERT writes (at most 6 × this many values are bound). */
 const ROWS_PER_INSERT = 16;
 
@@ -286,7 +289,7 @@ export class SqliteStore implements Store {
       'UPDATE networks SET record_count = record_count + ?, record_bytes = record_bytes + ? WHERE number = ?',
     );
 
-    const revoked = this.statement('SELECT 1 FROM devices WHERE id = ? AND revoked_at IS NOT NULL');
+    const revoked = this.statement(REVOKED_DEVICE);
     const run = this.db.transaction((): PushOutput => {
       const number = this.networkNumber(networkId);
       if (number === null) throw new Error(`push to an unknown network ${networkId}`);
@@ -472,13 +475,20 @@ export class SqliteStore implements Store {
     return disk.bavail * disk.bsize;
   }
 
-  async putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut> {
+  async putAttachment(
+    networkId: string,
+    attachment: StoredAttachment,
+    quotaBytes: number,
+    uploaderId?: string,
+  ): Promise<AttachmentPut> {
+    const revoked = this.statement(REVOKED_DEVICE);
     const held = this.statement('SELECT 1 FROM attachments WHERE network_id = ? AND sha256 = ?');
     const used = this.statement('SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE network_id = ?');
     const insert = this.statement(
       'INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     const put = this.db.transaction((): AttachmentPut => {
+      if (uploaderId !== undefined && revoked.get(uploaderId)) return { stored: false, revoked: true };
       if (held.get(networkId, attachment.sha256)) return { stored: true };
       const usedBytes = (used.get(networkId) as { bytes: number }).bytes;
       if (usedBytes + attachment.size > quotaBytes) return { stored: false, usedBytes };

@@ -78,7 +78,8 @@ export interface NetworkRecordUsage extends RecordUsage {
 }
 
 /** What became of a file: stored (or already there), or refused with what the network uses. */
-export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number };
+/** `revoked`: the uploading device was removed while its file was on its way; nothing was stored. */
+export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number } | { stored: false; revoked: true };
 
 export interface PushInput {
   context: Omit<PushContext, 'authorOf'>;
@@ -182,7 +183,16 @@ export interface Store {
    * holds is always taken). Checked and written as one step: uploads that arrive together
    * cannot each see the room that only one of them fits in.
    */
-  putAttachment(networkId: string, attachment: StoredAttachment, quotaBytes: number): Promise<AttachmentPut>;
+  /**
+   * `uploaderId`: the device sending the file, judged in the store's transaction as a push is
+   * (PushInput.pusherId): its token was checked before the file arrived, which may take minutes.
+   */
+  putAttachment(
+    networkId: string,
+    attachment: StoredAttachment,
+    quotaBytes: number,
+    uploaderId?: string,
+  ): Promise<AttachmentPut>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
   /** The size of a file the network stores, its bytes left unread (a HEAD asks no more); null when it has none. */
   attachmentSize(networkId: string, sha256: string): Promise<number | null>;
