@@ -225,7 +225,7 @@ export function savePackingListForm(
   );
 }
 
-export function editPackingList(
+function editPackingList(
   context: DataContext,
   id: string,
   changes: Partial<Pick<PackingList, 'title' | 'tripKind' | 'tripDate' | 'itemIds' | 'notes'>>,

@@ -5,7 +5,7 @@ import { findTemplateVersion } from '../domain/diagnostic-templates';
 import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
 
-export interface VisitDiagnostic {
+interface VisitDiagnostic {
   diagnostic: Diagnostic;
   /** The title of the grid it was filled with; undefined when that grid has not reached this device. */
   gridTitle: string | undefined;

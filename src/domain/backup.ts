@@ -14,7 +14,7 @@ const BACKUP_FORMAT = 'valise-backup';
 /** Bumped when the body changes shape; reading then brings older bodies to the new one. */
 const BACKUP_VERSION = 1;
 
-export interface BackupFile {
+interface BackupFile {
   sha256: string;
   mimeType: string;
   /** The bytes, base64. */

@@ -109,7 +109,7 @@ export interface DuplicateColumns {
   columns: { header: string; column: number }[];
 }
 
-export interface ContactsReader {
+interface ContactsReader {
   /** Reads up to `rows` more rows of a CSV (a vCard at once): every line once all is read, else null. */
   step(rows: number): ImportLine[] | null;
   /** How much of the file is read, from 0 to 1. */

@@ -1,7 +1,7 @@
 // Reads CSV as spreadsheets write it, a few rows at a time, so a file of 50,000 lines can be
 // read between paints (the page shows how far it is and answers meanwhile).
 
-export interface CsvReader {
+interface CsvReader {
   /**
    * Reads up to `count` more rows, and at most about a million characters: a row holding a
    * cell of tens of megabytes is read over several calls. None once the text is read.

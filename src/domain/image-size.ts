@@ -38,7 +38,7 @@ const u24le = (bytes: Uint8Array, at: number) => u16le(bytes, at) | ((bytes[at +
 const u32be = (bytes: Uint8Array, at: number) => ((u16be(bytes, at) << 16) | u16be(bytes, at + 2)) >>> 0;
 
 /** The size a PNG, JPEG, GIF or WebP header declares; null for another kind or a header cut short. */
-export function imagePixelSize(bytes: Uint8Array): PixelSize | null {
+function imagePixelSize(bytes: Uint8Array): PixelSize | null {
   if (bytes.length < 30) return null;
   if (bytes[0] === 0x89 && ascii(bytes, 1, 'PNG') && ascii(bytes, 12, 'IHDR'))
     return { width: u32be(bytes, 16), height: u32be(bytes, 20) };

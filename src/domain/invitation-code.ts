@@ -27,7 +27,7 @@ function decodeOr(component: string): string {
 }
 
 /** Why what was entered can be no invitation code: letters no code has, or not 12 of them. */
-export type InvitationCodeProblem = { kind: 'characters'; characters: string[] } | { kind: 'length'; length: number };
+type InvitationCodeProblem = { kind: 'characters'; characters: string[] } | { kind: 'length'; length: number };
 
 /**
  * What makes a code (as `readInvitationCode` gives it) one no server ever issued, or null when

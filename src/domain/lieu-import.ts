@@ -63,7 +63,7 @@ export function decodeLieuFile(
   return notText ? { problem: notText } : decodeText(bytes);
 }
 
-export interface LieuSourceReader {
+interface LieuSourceReader {
   /** Reads up to `rows` more rows of a CSV (a JSON at once): the table or refusal once all is read, else null. */
   step(rows: number): LieuSource | LieuSourceRefusal | null;
   /** How much of the text is read, from 0 to 1. */

@@ -42,7 +42,7 @@ export function isReservedName(key: string): boolean {
  * `1e400` parses to Infinity, which JSON.stringify writes as null: a pushed record would be
  * stored with null where its device keeps Infinity (IndexedDB does), and be told "applied".
  */
-export interface UnfitEntry {
+interface UnfitEntry {
   /** Dotted path of the key or the value. */
   path: string;
   type: 'reserved_name' | 'not_finite';

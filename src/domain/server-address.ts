@@ -4,7 +4,7 @@
 // unencrypted connection. Someone whose server only speaks http:// types it in full.
 
 /** The address to join, and whether https:// was added to what was typed (the form says so). */
-export interface ServerAddress {
+interface ServerAddress {
   url: string;
   completed: boolean;
 }

@@ -190,7 +190,7 @@ export function clientLimitKey(c: Context<AppEnv>): string {
 const LOOPBACK = new AddressList(['127.0.0.0/8', '::1'], 'loopback');
 
 /** Wrong invitation codes one address may send per window before it is refused (app.ts's figures). */
-export interface JoinLimit {
+interface JoinLimit {
   failures: number;
   windowMs: number;
 }

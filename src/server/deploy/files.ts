@@ -26,7 +26,7 @@ export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?
  * to the server on loopback; the server sets its own CSP and other headers, Caddy only adds
  * what belongs to the HTTPS edge. /metrics stays on loopback.
  */
-export function caddyfile(settings: DeploySettings): string {
+function caddyfile(settings: DeploySettings): string {
   return `{\n${caddyGlobalOptions(settings)}}\n\n${caddySite(settings)}`;
 }
 

@@ -11,9 +11,9 @@ export const HEALTH_CHECK_INTERVAL_MS = 5_000;
 /** A store that has not answered in this time is reported unreachable (monitors time out too). */
 const HEALTH_TIMEOUT_MS = 3_000;
 
-export type HealthProblem = 'store_unreachable' | 'store_not_writable' | 'disk_full';
+type HealthProblem = 'store_unreachable' | 'store_not_writable' | 'disk_full';
 
-export type Health = { ok: true } | { ok: false; code: HealthProblem; error: string };
+type Health = { ok: true } | { ok: false; code: HealthProblem; error: string };
 
 export class HealthCheck {
   private last: { at: number; health: Promise<Health> } | null = null;

@@ -93,7 +93,7 @@ const STATEMENT_TIMEOUT_MS = 20_000;
  */
 const ANSWER_TIMEOUT_MS = 25_000;
 
-export interface PostgresTimeouts {
+interface PostgresTimeouts {
   connectMs?: number;
   answerMs?: number;
 }
