@@ -101,11 +101,18 @@ export async function pushAsAuthors(store: SqliteStore, networkId: string, mutat
   for (const [memberName, own] of byAuthor) await ingest(store, networkId, own, memberName);
 }
 
+/** Pushed by the bench's device (its id is the network's), under each member's name in turn. */
 async function ingest(store: SqliteStore, networkId: string, mutations: Mutation[], memberName: string): Promise<void> {
   const clock = new HybridClock('0000000000000000');
   for (let start = 0; start < mutations.length; start += 1000) {
     await store.push({
-      context: { networkId, role: 'admin', clock, now: Date.now(), pusher: { clockNode: NODE, memberName } },
+      context: {
+        networkId,
+        role: 'admin',
+        clock,
+        now: Date.now(),
+        pusher: { id: networkId, clockNode: NODE, memberName },
+      },
       mutations: mutations.slice(start, start + 1000),
     });
   }

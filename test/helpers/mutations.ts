@@ -66,5 +66,12 @@ export function diagnosticCreation(now: number, answers: number, text = 'oui', n
   return recordCreation('diagnostics', fields, { now, node });
 }
 
-/** The device the mutations above come from, as the server knows it once it joined. */
-export const PUSHER = { clockNode: '0123456789abcdef', memberName: 'Camille' };
+/**
+ * The device the mutations above come from, as the server knows it once it joined (its id names
+ * no device of the store: never revoked, it pushes as any device the store has not revoked).
+ */
+export const PUSHER = {
+  id: '019aa000-0000-7000-8000-000000000001',
+  clockNode: '0123456789abcdef',
+  memberName: 'Camille',
+};

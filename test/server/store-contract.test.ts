@@ -6,13 +6,16 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
+import { HybridClock } from '../../src/protocol/hlc';
 import { hashCode } from '../../src/server/auth';
 import { issueInvitation } from '../../src/server/invitations';
+import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { SQLITE_MIGRATIONS } from '../../src/server/store/sqlite-schema';
 import type { Store } from '../../src/server/store/store';
+import { visitCreation } from '../helpers/mutations';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { invitationsWithoutIds, keyByRecordId } from '../helpers/sqlite-layouts';
 import { waitFor } from '../helpers/wait-for';
@@ -202,5 +205,61 @@ describeOnPostgres('PostgreSQL', (cluster) => {
     expect(outcomes.sort()).toEqual(['asker_revoked', 'revoked']);
     expect((await setup.listDevices(network.id)).filter((one) => one.revokedAt === null)).toHaveLength(1);
     await setup.close();
+  });
+
+  // SQLite's push and revocation each hold the whole database; PostgreSQL's lock rows.
+  it('writes nothing pushed by a device whose revocation commits while the push runs', async () => {
+    const url = await cluster().createDatabase();
+    const store = new PostgresStore(url);
+    await store.migrate();
+    const network = await store.createNetwork('A');
+    const stolen = {
+      id: newId(),
+      networkId: network.id,
+      name: 'Téléphone',
+      memberName: 'Camille',
+      role: 'concierge' as const,
+      clockNode: '0123456789abcdef',
+      createdAt: new Date().toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+    };
+    const { code } = await issueInvitation(store, network.id, 'concierge', 1);
+    expect(await store.redeemInvitation(hashCode(code), stolen, stolen.clockNode.repeat(4))).toBe(true);
+    const [admin, watcher] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all([admin.connect(), watcher.connect()]);
+    try {
+      // revokeDevice's write, held uncommitted: the admin's revocation under way.
+      await admin.query('BEGIN');
+      await admin.query('UPDATE devices SET revoked_at = $1 WHERE id = $2', [new Date().toISOString(), stolen.id]);
+      let ended = false;
+      const now = Date.now();
+      const pushing = store
+        .push({
+          context: {
+            networkId: network.id,
+            role: 'concierge',
+            clock: new HybridClock(SERVER_CLOCK_NODE),
+            now,
+            pusher: stolen,
+          },
+          mutations: [visitCreation(now)],
+        })
+        .finally(() => {
+          ended = true;
+        });
+      await waitFor('the push waits for the revocation, or ends', async () => {
+        const { rows } = await watcher.query(
+          `SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return ended || Number(rows[0].count) === 1;
+      });
+      expect(ended, 'the push ended without waiting for the revocation under way').toBe(false);
+      await admin.query('COMMIT');
+      expect(await pushing).toEqual({ results: [], clockAheadMs: 0, revoked: true });
+      expect((await store.pull(network.id, 0, 100)).changes).toEqual([]);
+    } finally {
+      await Promise.all([admin.end(), watcher.end(), store.close()]);
+    }
   });
 });

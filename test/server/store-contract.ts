@@ -393,7 +393,6 @@ export function storeContract(name: string, harness: () => StoreHarness) {
         store.push({
           context: { networkId: a.id, role: 'concierge', clock, now: NOW, pusher },
           mutations: [visitCreation(NOW)],
-          pusherId: pusher.id,
         });
       expect(await pushBy(stolen)).toEqual({ results: [], clockAheadMs: 0, revoked: true });
       expect(await pullAll(a.id)).toEqual([]);
@@ -416,7 +415,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const creation = visitCreation(NOW - 2000);
       await push(network.id, [creation]);
       // Bastien's device sends texts under Camille's clock node and name (test/helpers/mutations.ts).
-      const bastien = { clockNode: 'b2b2b2b2b2b2b2b2', memberName: 'Bastien' };
+      const bastien = { id: newId(), clockNode: 'b2b2b2b2b2b2b2b2', memberName: 'Bastien' };
       const clock = new HybridClock(SERVER_CLOCK_NODE, () => NOW);
       const asBastien = (mutation: Mutation) =>
         store.push({

@@ -55,7 +55,6 @@ export function syncRoutes() {
     const output = await store.push({
       context: { networkId: device.networkId, role: device.role, clock, now, pusher: device },
       mutations: body.value.mutations.map(withFieldClocks),
-      pusherId: device.id,
     });
     if (output.revoked) return refuseRevoked(c);
     const rejected = output.results.filter((result) => result.status === 'rejected').length;

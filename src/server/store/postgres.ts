@@ -427,26 +427,35 @@ export class PostgresStore implements Store {
    * Four statements while the network is locked (lock, read, write, the refused records'
    * state): pushes of one network queue on the lock, so its hold time is the push throughput.
    */
-  private async pushIn(client: Client, { context, mutations, pusherId }: PushInput): Promise<PushOutput> {
+  private async pushIn(client: Client, { context, mutations }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
     const locked = await client.query('SELECT id FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
     if (locked.rowCount !== 1) throw new Error(`push to an unknown network ${networkId}`);
 
     // A separate statement from the lock: it reads what the previous holder committed.
+    // The pusher's row is read FOR SHARE, which revokeDevice's UPDATE waits for: a revocation
+    // under way is waited for and seen (a locking read takes the row's latest version), and one
+    // asked later waits for this push's commit. A plain read saw the row as it was, and a push
+    // overlapping a revocation still wrote after the admin was told « révoqué ». Not
+    // revokeDevice's own lock: pushes would queue behind invitations and renames too. Its
+    // revoked_at is read as a column, not filtered in a WHERE, which PostgreSQL may push into
+    // the sub-select: filtered so, the row was judged as the statement's snapshot had it,
+    // nothing was locked and the push did not wait (seen in the test).
     const found = await client.query(
       `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d, ${STORED_BYTES} AS e
          FROM records WHERE network_id = $1 AND id = ANY($2)
        UNION ALL SELECT 'mutation', id, status, reason, code, NULL, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
-       UNION ALL SELECT 'author', clock_node, member_name, CASE WHEN id = $4 AND revoked_at IS NOT NULL THEN 'revoked' END,
-         NULL, NULL, NULL FROM devices WHERE network_id = $1`,
+       UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL, NULL FROM devices WHERE network_id = $1
+       UNION ALL SELECT 'pusher', id, CASE WHEN revoked_at IS NOT NULL THEN 'revoked' END, NULL, NULL, NULL, NULL
+         FROM (SELECT id, revoked_at FROM devices WHERE id = $4 AND network_id = $1 FOR SHARE) AS pusher`,
       [
         networkId,
         [...new Set(mutations.map((mutation) => mutation.recordId))],
         [...new Set(mutations.map((mutation) => mutation.id))],
-        pusherId ?? null,
+        context.pusher.id,
       ],
     );
-    if ((found.rows as Row[]).some((row) => row.kind === 'author' && row.b === 'revoked'))
+    if ((found.rows as Row[]).some((row) => row.kind === 'pusher' && row.a === 'revoked'))
       return { results: [], clockAheadMs: 0, revoked: true };
     const existing = new Map<string, RecordRow>();
     const storedBytes = new Map<string, number>();
@@ -458,7 +467,7 @@ export class PostgresStore implements Store {
         existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
         storedBytes.set(id, row.e as number);
       } else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
-      else authors.push([id, row.a as string]);
+      else if (row.kind === 'author') authors.push([id, row.a as string]);
     }
     const owners = ownersToRead(context.role, mutations, existing);
     if (owners.length > 0) {

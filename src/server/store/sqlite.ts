@@ -260,7 +260,7 @@ export class SqliteStore implements Store {
     return run.immediate();
   }
 
-  async push({ context, mutations, pusherId }: PushInput): Promise<PushOutput> {
+  async push({ context, mutations }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
     // Not one statement per mutation: a push of a thousand mutations reads in one statement
     // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
@@ -293,7 +293,7 @@ export class SqliteStore implements Store {
     const run = this.db.transaction((): PushOutput => {
       const number = this.networkNumber(networkId);
       if (number === null) throw new Error(`push to an unknown network ${networkId}`);
-      if (pusherId !== undefined && revoked.get(pusherId)) return { results: [], clockAheadMs: 0, revoked: true };
+      if (revoked.get(context.pusher.id)) return { results: [], clockAheadMs: 0, revoked: true };
       const existing = new Map<string, RecordRow>();
       const storedBytes = new Map<string, number>();
       const read = (ids: readonly string[]) => {

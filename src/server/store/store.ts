@@ -82,14 +82,14 @@ export interface NetworkRecordUsage extends RecordUsage {
 export type AttachmentPut = { stored: true } | { stored: false; usedBytes: number } | { stored: false; revoked: true };
 
 export interface PushInput {
-  context: Omit<PushContext, 'authorOf'>;
-  mutations: readonly Mutation[];
   /**
-   * The pushing device's id: its push writes nothing when an admin removed it meanwhile, judged
-   * in the push's transaction. Its token was checked before its body arrived, which may take
-   * minutes: a stolen phone revoked then still wrote its whole push after.
+   * Its pusher with its device's id, which no caller can leave out: the push writes nothing
+   * when an admin removed that device meanwhile, judged in the push's transaction. Its token
+   * was checked before its body arrived, which may take minutes: a stolen phone revoked then
+   * still wrote its whole push after.
    */
-  pusherId?: string;
+  context: Omit<PushContext, 'authorOf' | 'pusher'> & { pusher: PushContext['pusher'] & Pick<Device, 'id'> };
+  mutations: readonly Mutation[];
 }
 
 export interface PushOutput {
