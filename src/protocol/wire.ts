@@ -265,6 +265,13 @@ const NETWORK_NAME_MAX = 120;
 export const networkNameSchema = nameSchema(NETWORK_NAME_MAX);
 
 /**
+ * What a server calls a network whose stored name shows nothing once cleaned (only U+200B or
+ * bidi controls): devices take no empty name, and one refused in a join answer would have used
+ * up its invitation for a refusal the member cannot fix.
+ */
+const UNNAMED_NETWORK = 'Réseau sans nom';
+
+/**
  * A network's name as a server answers it: cleaned and cut to the longest a server keeps. The
  * command line took any name before it checked them (`networks create`): such a network is
  * answered so, and its devices, which take no other name, keep syncing.
@@ -272,7 +279,7 @@ export const networkNameSchema = nameSchema(NETWORK_NAME_MAX);
 export function networkNameOnWire(stored: string): string {
   const name = cleanName(stored);
   // A cut through a surrogate pair leaves half of it, which cleanName takes out.
-  return name.length > NETWORK_NAME_MAX ? cleanName(name.slice(0, NETWORK_NAME_MAX)) : name;
+  return (name.length > NETWORK_NAME_MAX ? cleanName(name.slice(0, NETWORK_NAME_MAX)) : name) || UNNAMED_NETWORK;
 }
 
 /**

@@ -52,4 +52,13 @@ describe('a network renamed on its server', () => {
     expect(name).toMatch(/^Réseau des tiers-lieux du Pays/);
     expect(name.length).toBeLessThanOrEqual(120);
   });
+
+  it('is answered « Réseau sans nom » when nothing of the stored name shows, so its invitations still join', async () => {
+    const network = await server.createNetwork('\u200b\u202e');
+    const camille = await joined('Camille', network.id);
+    await camille.sync();
+
+    expect(camille.engine.status).toMatchObject({ state: 'idle', error: null });
+    expect(camille.context.session?.networkName).toBe('Réseau sans nom');
+  });
 });

@@ -89,8 +89,7 @@ export function syncRoutes() {
     const room = c.req.query('room') === FILES_ROOM ? `"filesRoomBytes":${await filesRoom(c)},` : '';
     // An admin may have corrected the name since the device joined: it shows the new one.
     const network = await c.var.store.getNetwork(c.var.device.networkId);
-    const shown = network ? networkNameOnWire(network.name) : '';
-    const name = shown ? `"networkName":${JSON.stringify(shown)},` : '';
+    const name = network ? `"networkName":${JSON.stringify(networkNameOnWire(network.name))},` : '';
     const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}${name}"serverTime":${c.var.now()}}`;
     c.var.deviceLimiter?.charge(c.var.device.id, answerCost(body.length), c.var.monotonic());
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
