@@ -78,6 +78,12 @@ export class SyncEngine {
   private again = false;
   /** Stops the run in progress's waits on a busy server; aborted when it ends. */
   private runStop: AbortController | null = null;
+  /**
+   * Whether the server named itself in this tab, though by no release's version (a fork's
+   * « 1.0 »): Réglages shows no version for it, and its runs need not read first again. A tab
+   * opened later reads first once more, at its first run.
+   */
+  private serverNamedItself = false;
   private readonly uploads: FileUploads;
 
   constructor(
@@ -234,7 +240,7 @@ export class SyncEngine {
       }
       // A server never heard from may be one this app must not write to (transport.ts,
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
-      if (this.current.serverVersion === null) await this.pull(transport, stop.signal);
+      if (this.current.serverVersion === null && !this.serverNamedItself) await this.pull(transport, stop.signal);
       const filesWaitMs = await this.uploads.send(transport);
       await this.push(transport, stop.signal);
       const filesRoom = await this.pull(transport, stop.signal);
@@ -289,6 +295,7 @@ export class SyncEngine {
       // A page asked for ahead, still waiting out a busy server, is of no use to a run that ended.
       stop.abort();
       if (this.runStop === stop) this.runStop = null;
+      if (transport?.namedItself) this.serverNamedItself = true;
       await this.noteServerVersion(transport?.serverVersion ?? null);
     }
   }

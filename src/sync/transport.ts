@@ -61,6 +61,8 @@ export class SyncError extends Error {
 export interface SyncTransport {
   /** The server's version, once it has answered. */
   readonly serverVersion?: string | null;
+  /** Whether the server has named itself, even otherwise than by a release's version. */
+  readonly namedItself?: boolean;
   /** `body`: the request already written as JSON (pushBody), sent as it is. */
   push(request: PushRequest, body?: Blob): Promise<PushResponse>;
   /**
@@ -85,11 +87,13 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 const LONGEST_ASKED_WAIT_MS = 3_600_000;
 
 /**
- * A release's version as servers name theirs (package.json's): Réglages shows it as « Version du
- * serveur », where a header of any text (a sentence drawn backwards, an address to visit) would
- * read as the app's own word. A server naming itself otherwise is still taken as one.
+ * A release's version as servers name theirs (package.json's: 0.1.0, 0.2.0; a pre-release would
+ * be -alpha, -beta or -rc and a number): Réglages shows it as « Version du serveur », where a
+ * header of any text (a sentence drawn backwards, an address to visit, even one dressed as a
+ * pre-release part) would read as the app's own word. A server naming itself otherwise is still
+ * taken as one (namedItself).
  */
-const SERVER_VERSION_PATTERN = /^\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+const SERVER_VERSION_PATTERN = /^\d{1,9}\.\d{1,9}\.\d{1,9}(?:-(?:alpha|beta|rc)(?:\.\d{1,4})?)?$/;
 
 /** How long a request may take before the device gives up on it and retries later. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -118,8 +122,10 @@ export function versionHeaders(headers: Headers): Headers {
 
 /** An authenticated call to the network's server, failures turned into SyncErrors. */
 export class ApiClient {
-  /** The server's version, from its last answer (null before any). */
+  /** The server's version, from its last answer naming one as releases do (null before any). */
   serverVersion: string | null = null;
+  /** Whether the server named itself (X-Valise-Server) at all, as a release or otherwise. */
+  namedItself = false;
   /** The protocol the server speaks, from its last answer (null before any; 0.2.0 named none: 1). */
   serverProtocol: number | null = null;
 
@@ -145,6 +151,7 @@ export class ApiClient {
       throw new SyncError('unreachable', `server unreachable: ${(error as Error).message}`);
     }
     const named = response.headers.get(SERVER_HEADER);
+    if (named !== null) this.namedItself = true;
     if (named !== null && SERVER_VERSION_PATTERN.test(named)) this.serverVersion = named;
     this.serverProtocol = Number(response.headers.get(PROTOCOL_HEADER)) || 1;
     if (response.ok) return response;
@@ -180,6 +187,10 @@ export class HttpTransport implements SyncTransport {
 
   get serverVersion(): string | null {
     return this.api.serverVersion;
+  }
+
+  get namedItself(): boolean {
+    return this.api.namedItself;
   }
 
   /**

@@ -2,7 +2,7 @@
 // login page (200, HTML), an answer cut short, a pull page whose cursor is no cursor. It says
 // the answer was not its server's, keeps every change it has not sent and its place in the
 // network's changes, and syncs as before once the real server answers again.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readSyncMeta } from '../../src/db/sync-meta';
 import { readCursor, reloadSession } from '../../src/db/sync-store';
 import { createRecord } from '../../src/db/writes';
@@ -19,6 +19,9 @@ describe('an answer that is not the server’s', () => {
   const network = withNetworkServer();
   /** What stands between the device and its server for the next requests (null: nothing). */
   let between: ((url: string, real: Response) => Promise<Response>) | null = null;
+  beforeEach(() => {
+    between = null;
+  });
   const link: Fetch = async (url, init) => {
     const real = await network.server.fetch(url, init);
     return between ? between(url, real) : real;
@@ -143,18 +146,38 @@ describe('an answer that is not the server’s', () => {
     ]);
   });
 
-  it('shows no server version that is not a version, and syncs as before', async () => {
-    const phone = await joinedPhone();
-    const version = phone.engine.status.serverVersion;
-    expect(version).toMatch(/^\d+\.\d+\.\d+/);
-    between = async (_, real) => {
+  /** Answers that name their server `named`; `pulls` counts the pulls that went through. */
+  function namedAs(named: string, pulls = { count: 0 }) {
+    return async (url: string, real: Response) => {
+      if (url.includes('/api/sync/pull')) pulls.count++;
       const headers = new Headers(real.headers);
-      headers.set('X-Valise-Server', '9.9.9 : mettez a jour sur https://valise-maj.example');
+      headers.set('X-Valise-Server', named);
       return new Response(real.body, { status: real.status, headers });
     };
+  }
+
+  it.each(['9.9.9 : mettez a jour sur https://valise-maj.example', '9.9.9-allez-sur-valise-maj.example'])(
+    'shows no server version « %s », and syncs as before',
+    async (named) => {
+      const phone = await joinedPhone();
+      const version = phone.engine.status.serverVersion;
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+      between = namedAs(named);
+      await phone.sync();
+      expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0, serverVersion: version });
+      expect((await readSyncMeta(phone.context)).serverVersion).toBe(version);
+    },
+  );
+
+  it('takes a server naming itself by no release’s version for one, and reads first only at its first run', async () => {
+    const pulls = { count: 0 };
+    between = namedAs('1.0', pulls);
+    const phone = await joinedPhone();
+    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, serverVersion: null });
+    pulls.count = 0;
     await phone.sync();
-    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0, serverVersion: version });
-    expect((await readSyncMeta(phone.context)).serverVersion).toBe(version);
+    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null, pending: 0, serverVersion: null });
+    expect(pulls.count).toBe(1);
   });
 
   it('says so of a push answer without its results, and sends the change again', async () => {
