@@ -250,7 +250,7 @@ async function runWithoutStore(argv: readonly string[], config: ServerConfig, io
       return 1;
     }
     // PostgreSQL refusing the restore's connection (a password, a database, a server down).
-    const refusal = refusalOfUnusableStore(config, error);
+    const refusal = refusalOfUnusableStore(config, error, { opening: false });
     if (!(refusal instanceof StartRefused)) throw refusal;
     io.err(`Valise cannot run ${command}: ${refusal.message}`);
     return 1;
@@ -305,13 +305,15 @@ export async function main(argv: readonly string[], config: ServerConfig, io: Cl
     io.err(noNetworkHere(config, commandOf(io)));
     return 1;
   }
+  let opening = true;
   try {
     const store = await openStore(config);
+    opening = false;
     return await runCli(argv, store, config, io).finally(() => store.close());
   } catch (error) {
     // A damaged SQLite file fails at its open or at the first read of a bad page, PostgreSQL at
     // its first connection: said as the server's start says it, not as a stack trace.
-    const refusal = refusalOfUnusableStore(config, error);
+    const refusal = refusalOfUnusableStore(config, error, { opening });
     if (!(refusal instanceof StartRefused)) throw refusal;
     io.err(`Valise cannot run ${argv[0] ?? 'the command'}: ${refusal.message}`);
     return 1;

@@ -34,6 +34,17 @@ describe('why the data folder cannot be used', () => {
     expect((refusal as Error).message).toMatch(/\/srv\/valise\/data: the disk holding it is full/);
   });
 
+  it('does not blame the data folder for a full disk met by a command, which may write elsewhere', () => {
+    // `valise backup --dir /mnt/backups` on a full backup disk; `--verify` on a full /tmp.
+    const refusal = refusalOfUnusableStore(
+      readConfig({ VALISE_DATA: '/srv/valise/data' }),
+      failure('SQLITE_FULL', 'database or disk is full'),
+      { opening: false },
+    );
+    expect((refusal as Error).message).toMatch(/^a disk it writes to is full .*the backup folder's/);
+    expect((refusal as Error).message).not.toMatch(/VALISE_DATA|the disk holding it/);
+  });
+
   it('names a store file this user may not write, and how to give it back', () => {
     const refusal = refusalOfUnusableStore(
       readConfig({ VALISE_DATA: '/srv/valise/data' }),

@@ -56,6 +56,11 @@ function usableFolder(dataDir: string): void {
 const NOT_WRITABLE = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'];
 const DISK_FULL = ['ENOSPC', 'SQLITE_FULL'];
 
+/** Whether `code` (the file system's or SQLite's) says the disk written to is full. */
+export function isDiskFull(code: unknown): boolean {
+  return typeof code === 'string' && DISK_FULL.includes(code);
+}
+
 /**
  * Why the data folder cannot be used, and the way out: SQLite and the file system say "unable
  * to open", "EACCES" or "disk is full", and each has its own fix (write access is no cure for
@@ -63,7 +68,7 @@ const DISK_FULL = ['ENOSPC', 'SQLITE_FULL'];
  */
 export function unusable(dataDir: string, error: unknown): StartRefused {
   const code = (error as { code?: string }).code;
-  if (code !== undefined && DISK_FULL.includes(code))
+  if (isDiskFull(code))
     return new StartRefused(
       `Valise cannot keep its data in ${dataDir}: the disk holding it is full. ` +
         'Free space on that disk (old backups, logs, other files), then start again; or set VALISE_DATA to a folder on a disk with room.',

@@ -1,7 +1,8 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { restoreAdvice } from '../cli-args';
 import type { ServerConfig } from '../config';
-import { unusable, userName } from '../ops/data-lock';
+import { isDiskFull, unusable, userName } from '../ops/data-lock';
 import { StartRefused } from '../start-refused';
 import { PostgresStore } from './postgres';
 import { postgresRefusal } from './postgres-refusal';
@@ -34,15 +35,23 @@ const DAMAGED = ['SQLITE_NOTADB', 'SQLITE_CORRUPT'];
  * failed, a copy cut short), named with the restore. Said at start, before any device is
  * answered from it: the first reads of a damaged file fail wherever its bad pages lie, and a
  * stack trace named no file and no fix. The file is left as it is: what can be saved of it is
- * saved from it.
+ * saved from it. `opening`: the error came from opening the store, not from a command run on it
+ * (`valise backup` writes its backup elsewhere, `--verify` in the temporary folder).
  */
-export function refusalOfUnusableStore(config: ServerConfig, error: unknown): unknown {
+export function refusalOfUnusableStore(config: ServerConfig, error: unknown, { opening = true } = {}): unknown {
   if (config.databaseUrl) return postgresRefusal(config.databaseUrl, error) ?? error;
   const code = (error as { code?: unknown } | null)?.code;
   const file = join(config.dataDir, SQLITE_FILE);
   // A first start on a full disk, or a store file left to root by a copy made by hand, ended
   // in SQLite's stack trace, where a folder in the same state is said in one sentence.
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return unusable(config.dataDir, error);
+  if (isDiskFull(code) && opening) return unusable(config.dataDir, error);
+  // A command's full disk may be the backup folder's or the temporary folder's: not named
+  // as the data folder's, whose VALISE_DATA would not help.
+  if (isDiskFull(code))
+    return new StartRefused(
+      `a disk it writes to is full (${(error as Error).message}): the backup folder's, the temporary folder's ` +
+        `(${tmpdir()}) or the data folder's (${config.dataDir}). Free space on it, then run the command again.`,
+    );
   if (code === 'SQLITE_READONLY')
     return new StartRefused(
       `this user (${userName()}) may not write the database ${file} (SQLite says: ${(error as Error).message}). ` +
