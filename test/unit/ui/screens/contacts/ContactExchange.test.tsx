@@ -147,12 +147,19 @@ test('« Exporter en vCard » downloads every person as a card naming their lieu
   const context = held.context as DataContext;
   const forge = await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
   await createContact(context, { name: 'Anne Dupont', organisationIds: [forge.id] });
+  await createContact(context, { name: 'Bruno Martin' });
   render(<ContactExchange />);
   fireEvent.click(screen.getByRole('button', { name: 'Exporter en vCard' }));
 
   await waitFor(() => expect(downloadFile).toHaveBeenCalledTimes(1));
   const [fileName, [text], type] = vi.mocked(downloadFile).mock.calls[0]!;
   expect([fileName, type]).toEqual(['contacts-valise.vcf', 'text/vcard']);
-  expect(text).toContain('FN:Anne Dupont');
-  expect(text).toContain('ORG:La Forge');
+  // One card each, the person with no lieu too, and the lieu only on its own person's card.
+  const cards = String(text).split('BEGIN:VCARD').slice(1);
+  expect(cards).toHaveLength(2);
+  const anne = cards.find((card) => card.includes('FN:Anne Dupont'));
+  const bruno = cards.find((card) => card.includes('FN:Bruno Martin'));
+  expect(anne).toContain('ORG:La Forge');
+  expect(bruno).toBeDefined();
+  expect(bruno).not.toContain('ORG:');
 });
