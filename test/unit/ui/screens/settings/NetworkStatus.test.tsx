@@ -100,7 +100,10 @@ describe('« Synchroniser »', () => {
     fireEvent.click(button);
 
     await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('true'));
-    // Disabled, it dropped the focus to the page's start, with nothing said.
+    // Disabled, it dropped the focus to the page's start in Firefox, with nothing said.
+    // happy-dom keeps the focus on a disabled button, so the focus check alone cannot see
+    // that: what pins it is the button never being disabled while the run goes.
+    expect(button.hasAttribute('disabled')).toBe(false);
     expect(document.activeElement).toBe(button);
     expect(screen.getByTestId('sync-outcome').textContent).toBe('');
     run.end();
