@@ -52,7 +52,7 @@ interface ConflictWithRecord {
   conflict: Conflict;
   /** The record's current value of the field (the version that won), "" if gone. */
   shown: string;
-  /** A few words that name the record (its title, name or purpose). */
+  /** A few words that name the record: its title or name; a visit's lieu, free place or purpose. */
   recordLabel: string;
 }
 

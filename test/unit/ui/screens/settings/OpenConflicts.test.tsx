@@ -53,6 +53,22 @@ test('the last text settled here leaves the focus on the section’s heading, wh
   await waitFor(() => expect(document.activeElement).toBe(heading));
 });
 
+test('a visit at a lieu with no purpose is named by its lieu, as its own page names it', async () => {
+  const context = await appData();
+  const samples = sampleRecords();
+  const lieu = await createRecord(context, 'organisations', { ...samples.organisations, name: 'Mairie de Redon' });
+  const { purpose: _purpose, placeLabel: _place, ...sample } = samples.visits;
+  const visit = await createRecord(context, 'visits', {
+    ...sample,
+    id: newId(),
+    organisationId: lieu.id,
+    notes: 'Version du téléphone',
+  });
+  await otherNotesOf(context, { type: 'visits', id: visit.id }, 'Version de l’ordinateur');
+  // The lieu's name is read from the lieu, the visit holding only its id.
+  expect((await openConflictsWithRecords(context)).map((open) => open.recordLabel)).toEqual(['Mairie de Redon']);
+});
+
 test('a visit with no purpose is named by its place, as its own page names it', async () => {
   const context = await appData();
   const { organisationId: _lieu, purpose: _purpose, ...sample } = sampleRecords().visits;
