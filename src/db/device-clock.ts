@@ -5,6 +5,12 @@ import { HybridClock, MAX_CLOCK_AHEAD_MS } from '../protocol/hlc';
 import type { DataContext, SavedClock } from './context';
 
 const clocks = new WeakMap<DataContext, HybridClock>();
+/**
+ * The saved time each tab's clock last took in. Taken in again, a time its open forgot as too
+ * far ahead (a phone once set a year ahead, since put right) would date every write a year
+ * ahead again.
+ */
+const takenIn = new WeakMap<DataContext, string>();
 
 export function deviceClock(context: DataContext): HybridClock {
   let clock = clocks.get(context);
@@ -15,6 +21,7 @@ export function deviceClock(context: DataContext): HybridClock {
       clock.restore(saved.last);
       clock.offsetMs = saved.offsetMs;
       clock.forgetFuture(MAX_CLOCK_AHEAD_MS);
+      takenIn.set(context, saved.last);
     }
     clocks.set(context, clock);
   }
@@ -33,7 +40,10 @@ export async function catchUpClock(context: DataContext): Promise<void> {
   const saved = (await context.db.meta.get('clock'))?.value as SavedClock | undefined;
   if (!saved) return;
   const clock = deviceClock(context);
-  clock.restore(saved.last);
+  if (saved.last !== takenIn.get(context)) {
+    clock.restore(saved.last);
+    takenIn.set(context, saved.last);
+  }
   if (saved.offsetMs === clock.offsetMs) return;
   // A correction learned by another tab: what this tab's wrong time handed out is forgotten, as
   // that tab forgot it (saveClockOffset), rather than go on dating writes past the server's limit.
