@@ -58,9 +58,10 @@ const PROXY_IDLE_SECONDS = (IDLE_CONNECTION_MS - 1_000) / 1_000;
  * answered 502 to every request at once, for about 11 s under load. Caddy instead tries again
  * every quarter second for up to 30 s, so a device's request waits for the server to be back.
  * A request Caddy may have delivered is tried again only if it is a GET (Caddy's rule): a push,
- * a POST, is never sent twice. Debian 13's Caddy (2.6.2) loses the body of a request it held so
- * (caddyserver/caddy#7546): a push held through a restart still gets 502, once the server is back,
- * and the device sends it again; pulls, the app and its files get through.
+ * a POST, is never sent twice. Debian's Caddy (2.6.2, measured on Debian 12's) loses the body of a
+ * request it held so (as reported in caddyserver/caddy#5454): a push held through a restart still
+ * gets 502, once the server is back, and the device sends it again; pulls, the app and its
+ * files get through.
  */
 const PROXY_RETRY = { duration: '30s', interval: '250ms' };
 
