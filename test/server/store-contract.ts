@@ -830,8 +830,8 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const b = await store.createNetwork('B');
       const data = new Uint8Array([0, 1, 2, 255, 254, 0]);
       const attachment = { sha256: 'e'.repeat(64), mimeType: 'image/jpeg', size: data.byteLength, data };
-      expect(await store.putAttachment(a.id, attachment, 100)).toEqual({ stored: true });
-      expect(await store.putAttachment(a.id, attachment, 100)).toEqual({ stored: true });
+      expect(await store.putAttachment(a.id, attachment, 100, PUSHER.id)).toEqual({ stored: true });
+      expect(await store.putAttachment(a.id, attachment, 100, PUSHER.id)).toEqual({ stored: true });
       const found = await store.getAttachment(a.id, attachment.sha256);
       expect(found).toMatchObject({ sha256: attachment.sha256, mimeType: 'image/jpeg', size: 6 });
       expect([...(found?.data ?? [])]).toEqual([...data]);
@@ -846,12 +846,14 @@ export function storeContract(name: string, harness: () => StoreHarness) {
         const data = new Uint8Array(100).fill(index);
         return { sha256: index.toString(16).padStart(64, '0'), mimeType: 'image/png', size: 100, data };
       });
-      const puts = await Promise.all(files.map((file) => store.putAttachment(network.id, file, 350)));
+      const puts = await Promise.all(files.map((file) => store.putAttachment(network.id, file, 350, PUSHER.id)));
       expect(puts.filter((put) => put.stored)).toHaveLength(3);
       expect(puts.find((put) => !put.stored)).toEqual({ stored: false, usedBytes: 300 });
       expect(await store.attachmentBytes(network.id)).toBe(300);
       const kept = files[puts.findIndex((put) => put.stored)];
-      expect(await store.putAttachment(network.id, kept as (typeof files)[number], 350)).toEqual({ stored: true });
+      expect(await store.putAttachment(network.id, kept as (typeof files)[number], 350, PUSHER.id)).toEqual({
+        stored: true,
+      });
     });
   });
 }

@@ -601,19 +601,17 @@ export class PostgresStore implements Store {
     networkId: string,
     attachment: StoredAttachment,
     quotaBytes: number,
-    uploaderId?: string,
+    uploaderId: string,
   ): Promise<AttachmentPut> {
     return this.transaction(
       async (client): Promise<AttachmentPut> => {
         // Uploads to one network wait for each other (not for its pushes): each sees the bytes
         // the one before it stored.
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attachments:${networkId}`]);
-        if (uploaderId !== undefined) {
-          const revoked = await client.query('SELECT 1 FROM devices WHERE id = $1 AND revoked_at IS NOT NULL', [
-            uploaderId,
-          ]);
-          if (revoked.rowCount) return { stored: false, revoked: true };
-        }
+        const revoked = await client.query('SELECT 1 FROM devices WHERE id = $1 AND revoked_at IS NOT NULL', [
+          uploaderId,
+        ]);
+        if (revoked.rowCount) return { stored: false, revoked: true };
         const held = await client.query('SELECT 1 FROM attachments WHERE network_id = $1 AND sha256 = $2', [
           networkId,
           attachment.sha256,

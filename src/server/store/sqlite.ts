@@ -479,7 +479,7 @@ export class SqliteStore implements Store {
     networkId: string,
     attachment: StoredAttachment,
     quotaBytes: number,
-    uploaderId?: string,
+    uploaderId: string,
   ): Promise<AttachmentPut> {
     const revoked = this.statement(REVOKED_DEVICE);
     const held = this.statement('SELECT 1 FROM attachments WHERE network_id = ? AND sha256 = ?');
@@ -488,7 +488,7 @@ export class SqliteStore implements Store {
       'INSERT INTO attachments (network_id, sha256, mime_type, size, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     const put = this.db.transaction((): AttachmentPut => {
-      if (uploaderId !== undefined && revoked.get(uploaderId)) return { stored: false, revoked: true };
+      if (revoked.get(uploaderId)) return { stored: false, revoked: true };
       if (held.get(networkId, attachment.sha256)) return { stored: true };
       const usedBytes = (used.get(networkId) as { bytes: number }).bytes;
       if (usedBytes + attachment.size > quotaBytes) return { stored: false, usedBytes };

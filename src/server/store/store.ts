@@ -182,16 +182,15 @@ export interface Store {
    * Stores a file unless the network's files would then pass `quotaBytes` (a file it already
    * holds is always taken). Checked and written as one step: uploads that arrive together
    * cannot each see the room that only one of them fits in.
-   */
-  /**
-   * `uploaderId`: the device sending the file, judged in the store's transaction as a push is
-   * (PushInput.pusherId): its token was checked before the file arrived, which may take minutes.
+   * `uploaderId`, the device sending the file, which no caller can leave out: nothing is stored
+   * when an admin removed that device meanwhile, judged in the store's transaction as a push's
+   * pusher is: its token was checked before the file arrived, which may take minutes.
    */
   putAttachment(
     networkId: string,
     attachment: StoredAttachment,
     quotaBytes: number,
-    uploaderId?: string,
+    uploaderId: string,
   ): Promise<AttachmentPut>;
   getAttachment(networkId: string, sha256: string): Promise<StoredAttachment | null>;
   /** The size of a file the network stores, its bytes left unread (a HEAD asks no more); null when it has none. */
