@@ -81,4 +81,33 @@ describe('planning a push', () => {
     const alone = planPush(context, edits.slice(0, 2), new Map([[row.id, huge]]), new Map());
     expect(alone.results).toHaveLength(1);
   });
+
+  it('writes a mutation that a push repeats a thousand times as JSON once, not once per repeat', () => {
+    // A member's 8 MB push of one large mutation and 999 small ones under its id held the
+    // server's only thread for half a minute: each repeat wrote the large one again to compare.
+    const first = visitCreation(NOW, PUSHER.clockNode, undefined, 'x'.repeat(200_000));
+    const repeats = Array.from({ length: 999 }, () => ({ ...notesEdit(NOW, first.recordId, 'y'), id: first.id }));
+    const mutations = [first, ...repeats];
+    const plan = withJsonWritten(() => planPush(context, mutations, new Map(), new Map()));
+    expect(plan.value.results.slice(1).every(({ result }) => 'code' in result && result.code === 'repeated_id')).toBe(
+      true,
+    );
+    expect(plan.chars).toBeLessThan(3 * JSON.stringify(mutations).length);
+  });
 });
+
+/** What `run` returns, and the characters of JSON it wrote (JSON.stringify's work). */
+function withJsonWritten<T>(run: () => T): { value: T; chars: number } {
+  const stringify = JSON.stringify;
+  let chars = 0;
+  JSON.stringify = ((...args: Parameters<typeof stringify>) => {
+    const text = stringify(...args);
+    chars += text?.length ?? 0;
+    return text;
+  }) as typeof stringify;
+  try {
+    return { value: run(), chars };
+  } finally {
+    JSON.stringify = stringify;
+  }
+}

@@ -158,6 +158,10 @@ export function planPush(
 
   // Mutation id → its index in `mutations` and in `results` (one result per mutation, in order).
   const firstSeen = new Map<string, number>();
+  // Index of a mutation whose id comes again → its JSON, written once: written again for each
+  // repeat, one large mutation and a thousand small repeats of its id held the server's only
+  // thread for half a minute.
+  const repeatedJson = new Map<number, string>();
   const broughtBack = new Map<string, string>();
   const clocks: ClockWatch = { instants: new Map(), aheadMs: 0 };
   // Characters of the records read from the store, measured once (a row this plan wrote has its JSON).
@@ -181,7 +185,12 @@ export function planPush(
     if (inPush !== undefined) {
       // The same id twice in one push: a repeat gets the first one's answer; a different
       // change under a used id is not applied, and said so.
-      const same = JSON.stringify(mutations[inPush]) === JSON.stringify(mutation);
+      let firstJson = repeatedJson.get(inPush);
+      if (firstJson === undefined) {
+        firstJson = JSON.stringify(mutations[inPush]);
+        repeatedJson.set(inPush, firstJson);
+      }
+      const same = firstJson === JSON.stringify(mutation);
       const result: SavedResult = same
         ? (results[inPush] as PushPlan['results'][number]).result
         : refused('repeated_id', `mutation id ${mutation.id} was already used earlier in this push`);
