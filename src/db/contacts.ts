@@ -1,5 +1,6 @@
 // Contacts: the people the network works with, linked to their organisations by id.
 import type { Contact } from '../domain/contact';
+import { normalizePhone } from '../domain/duplicate-keys';
 import type { NewRecord } from '../domain/record-types';
 import { compareLabels, matchesWords, queryWords } from '../domain/search';
 import type { DataContext } from './context';
@@ -31,14 +32,35 @@ interface ContactFilter {
   limit?: number;
 }
 
+/** A search made only of a phone number's characters, with enough digits to be one. */
+const PHONE_QUERY = /^[\d\s.+()-]+$/;
+
+/**
+ * The query's words; a phone number as its digits alone (a French +33 as 0), matched against the
+ * record's number read the same way: « 0612345678 » pasted from a message finds a number stored
+ * « 06 12 34 56 78 », « 06.12.34.56.78 » or « +33 6 12 34 56 78 », which its words never did.
+ */
+function contactQueryWords(query: string): string[] {
+  const phone = PHONE_QUERY.test(query) ? normalizePhone(query) : '';
+  return phone ? [phone] : queryWords(query);
+}
+
 /** People sorted by name (French order); `query` filters, `limit` caps. */
 export async function listContacts(context: DataContext, filter: ContactFilter = {}): Promise<Contact[]> {
-  const words = queryWords(filter.query ?? '');
+  const words = contactQueryWords(filter.query ?? '');
   const matches = await context.db
     .records('contacts')
     .filter(
       (item) =>
-        !item.deleted && matchesWords(words, [item.name, item.role, item.email, item.phone, ...(item.tags ?? [])]),
+        !item.deleted &&
+        matchesWords(words, [
+          item.name,
+          item.role,
+          item.email,
+          item.phone,
+          normalizePhone(item.phone),
+          ...(item.tags ?? []),
+        ]),
     )
     .toArray();
   matches.sort((a, b) => compareLabels(a.name, b.name));

@@ -63,6 +63,23 @@ describe('contacts', () => {
     expect((await listContacts(context, { query: 'camille@' })).map((item) => item.name)).toEqual(['Camille Martin']);
   });
 
+  test('are found by phone whichever way the number is written, in the search or on the record', async () => {
+    const context = await openTestContext();
+    await createRecords(context, 'contacts', [
+      { name: 'Yannick Le Goff', phone: '+33 6 12 34 56 78' },
+      { name: 'Éloïse Kerbrat', phone: '06.98.76.54.32' },
+      { name: 'Soizic Morvan', phone: '0611223344' },
+    ]);
+    const found = async (query: string) => (await listContacts(context, { query })).map((item) => item.name);
+    // Pasted from a message, typed in one go, or with the dots of a card.
+    expect(await found('0612345678')).toEqual(['Yannick Le Goff']);
+    expect(await found('+33612345678')).toEqual(['Yannick Le Goff']);
+    expect(await found('06 98 76 54 32')).toEqual(['Éloïse Kerbrat']);
+    expect(await found('0698765432')).toEqual(['Éloïse Kerbrat']);
+    expect(await found('06.11.22.33.44')).toEqual(['Soizic Morvan']);
+    expect(await found('+33 6 11 22')).toEqual(['Soizic Morvan']);
+  });
+
   test('of an organisation are the people linked to it, deleted ones left out', async () => {
     const context = await openTestContext();
     const lieu = await createOrganisation(context, { name: 'La Forge', kind: 'tiers_lieu' });
