@@ -14,7 +14,7 @@ import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import { SqliteStore } from '../../src/server/store/sqlite';
 import { SQLITE_MIGRATIONS } from '../../src/server/store/sqlite-schema';
-import type { Store } from '../../src/server/store/store';
+import type { Device, Store } from '../../src/server/store/store';
 import { visitCreation } from '../helpers/mutations';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { invitationsWithoutIds, keyByRecordId } from '../helpers/sqlite-layouts';
@@ -207,59 +207,83 @@ describeOnPostgres('PostgreSQL', (cluster) => {
     await setup.close();
   });
 
-  // SQLite's push and revocation each hold the whole database; PostgreSQL's lock rows.
-  it('writes nothing pushed by a device whose revocation commits while the push runs', async () => {
-    const url = await cluster().createDatabase();
-    const store = new PostgresStore(url);
-    await store.migrate();
-    const network = await store.createNetwork('A');
-    const stolen = {
-      id: newId(),
-      networkId: network.id,
-      name: 'Téléphone',
-      memberName: 'Camille',
-      role: 'concierge' as const,
-      clockNode: '0123456789abcdef',
-      createdAt: new Date().toISOString(),
-      lastSeenAt: null,
-      revokedAt: null,
-    };
-    const { code } = await issueInvitation(store, network.id, 'concierge', 1);
-    expect(await store.redeemInvitation(hashCode(code), stolen, stolen.clockNode.repeat(4))).toBe(true);
-    const [admin, watcher] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
-    await Promise.all([admin.connect(), watcher.connect()]);
-    try {
-      // revokeDevice's write, held uncommitted: the admin's revocation under way.
-      await admin.query('BEGIN');
-      await admin.query('UPDATE devices SET revoked_at = $1 WHERE id = $2', [new Date().toISOString(), stolen.id]);
-      let ended = false;
-      const now = Date.now();
-      const pushing = store
-        .push({
+  // SQLite's writes and revocation each hold the whole database; PostgreSQL's lock rows.
+  const data = new Uint8Array([1, 2, 3]);
+  it.each([
+    {
+      write: 'push',
+      send: (store: Store, device: Device) => {
+        const now = Date.now();
+        return store.push({
           context: {
-            networkId: network.id,
-            role: 'concierge',
+            networkId: device.networkId,
+            role: device.role,
             clock: new HybridClock(SERVER_CLOCK_NODE),
             now,
-            pusher: stolen,
+            pusher: device,
           },
           mutations: [visitCreation(now)],
-        })
-        .finally(() => {
+        });
+      },
+      answer: { results: [], clockAheadMs: 0, revoked: true },
+      kept: async (store: Store, networkId: string) =>
+        expect((await store.pull(networkId, 0, 100)).changes).toEqual([]),
+    },
+    {
+      write: 'upload of a file',
+      send: (store: Store, device: Device) =>
+        store.putAttachment(
+          device.networkId,
+          { sha256: 'f'.repeat(64), mimeType: 'image/png', size: data.byteLength, data },
+          100,
+          device.id,
+        ),
+      answer: { stored: false, revoked: true },
+      kept: async (store: Store, networkId: string) => expect(await store.attachmentBytes(networkId)).toBe(0),
+    },
+  ])(
+    'writes nothing of a $write by a device whose revocation commits while it runs',
+    async ({ send, answer, kept }) => {
+      const url = await cluster().createDatabase();
+      const store = new PostgresStore(url);
+      await store.migrate();
+      const network = await store.createNetwork('A');
+      const stolen: Device = {
+        id: newId(),
+        networkId: network.id,
+        name: 'Téléphone',
+        memberName: 'Camille',
+        role: 'concierge',
+        clockNode: '0123456789abcdef',
+        createdAt: new Date().toISOString(),
+        lastSeenAt: null,
+        revokedAt: null,
+      };
+      const { code } = await issueInvitation(store, network.id, 'concierge', 1);
+      expect(await store.redeemInvitation(hashCode(code), stolen, stolen.clockNode.repeat(4))).toBe(true);
+      const [admin, watcher] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+      await Promise.all([admin.connect(), watcher.connect()]);
+      try {
+        // revokeDevice's write, held uncommitted: the admin's revocation under way.
+        await admin.query('BEGIN');
+        await admin.query('UPDATE devices SET revoked_at = $1 WHERE id = $2', [new Date().toISOString(), stolen.id]);
+        let ended = false;
+        const writing = send(store, stolen).finally(() => {
           ended = true;
         });
-      await waitFor('the push waits for the revocation, or ends', async () => {
-        const { rows } = await watcher.query(
-          `SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        return ended || Number(rows[0].count) === 1;
-      });
-      expect(ended, 'the push ended without waiting for the revocation under way').toBe(false);
-      await admin.query('COMMIT');
-      expect(await pushing).toEqual({ results: [], clockAheadMs: 0, revoked: true });
-      expect((await store.pull(network.id, 0, 100)).changes).toEqual([]);
-    } finally {
-      await Promise.all([admin.end(), watcher.end(), store.close()]);
-    }
-  });
+        await waitFor('the write waits for the revocation, or ends', async () => {
+          const { rows } = await watcher.query(
+            `SELECT COUNT(*) AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return ended || Number(rows[0].count) === 1;
+        });
+        expect(ended, 'the write ended without waiting for the revocation under way').toBe(false);
+        await admin.query('COMMIT');
+        expect(await writing).toEqual(answer);
+        await kept(store, network.id);
+      } finally {
+        await Promise.all([admin.end(), watcher.end(), store.close()]);
+      }
+    },
+  );
 });

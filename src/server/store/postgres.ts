@@ -608,10 +608,15 @@ export class PostgresStore implements Store {
         // Uploads to one network wait for each other (not for its pushes): each sees the bytes
         // the one before it stored.
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attachments:${networkId}`]);
-        const revoked = await client.query('SELECT 1 FROM devices WHERE id = $1 AND revoked_at IS NOT NULL', [
-          uploaderId,
-        ]);
-        if (revoked.rowCount) return { stored: false, revoked: true };
+        // The uploader's row read FOR SHARE, as a push reads its pusher's (pushIn says why):
+        // a revocation under way is waited for and seen, one asked later waits for this upload.
+        // Its revoked_at read as a column: filtered in the WHERE, the row was judged as the
+        // statement's snapshot had it and a revocation under way was neither waited for nor seen.
+        const uploader = await client.query(
+          'SELECT revoked_at FROM devices WHERE id = $1 AND network_id = $2 FOR SHARE',
+          [uploaderId, networkId],
+        );
+        if (uploader.rows[0]?.revoked_at) return { stored: false, revoked: true };
         const held = await client.query('SELECT 1 FROM attachments WHERE network_id = $1 AND sha256 = $2', [
           networkId,
           attachment.sha256,
