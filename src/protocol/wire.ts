@@ -46,10 +46,7 @@ function fieldMap<T>(value: v.GenericSchema<unknown, T>) {
   // seventh of the CPU the push schema took on 1,000 visits) found nothing.
   const entrySchema = value.type === 'unknown' ? null : value;
   return v.pipe(
-    v.custom<Record<string, T>>(
-      (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
-      'must be an object',
-    ),
+    v.custom<Record<string, T>>(isPlainObject, 'must be an object'),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const map = dataset.value as Record<string, unknown>;

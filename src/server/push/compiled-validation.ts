@@ -8,6 +8,7 @@
 import { RECORD_SCHEMAS, type RecordMap, type RecordType } from '../../domain/record-types';
 import { unfitEntryIn } from '../../domain/reserved-names';
 import { splitFields, type Validation, validateRecord, validateShape } from '../../domain/validation';
+import { isPlainObject } from '../../protocol/wire';
 
 /** What a compiled check answers for an input valibot refuses. */
 const FAIL: unique symbol = Symbol('refused');
@@ -214,7 +215,7 @@ function compiledOf(type: RecordType): Check | null {
 /** validateShape, answered by the compiled schema when the record is valid. */
 export function validateShapeFast<K extends RecordType>(type: K, input: unknown): Validation<RecordMap[K]> {
   const check = compiledOf(type);
-  if (check && typeof input === 'object' && input !== null && !Array.isArray(input)) {
+  if (check && isPlainObject(input)) {
     const { known, unknown } = splitFields(type, input);
     const output = check(known);
     if (output !== FAIL) {

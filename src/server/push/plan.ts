@@ -21,6 +21,7 @@ import type { Role } from '../../domain/vocabulary';
 import { type HlcParts, type HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../protocol/hlc';
 import {
   type Change,
+  isPlainObject,
   MAX_MAP_ENTRIES,
   MAX_RECORD_CHARS,
   type Mutation,
@@ -458,10 +459,6 @@ function isCleanText(text: string): boolean {
 function mayHoldUncleanText(json: string): boolean {
   // Nearly every record's JSON holds no backslash at all: found without a regular expression.
   return (json.includes('\\') || json.includes('\u007f')) && SIGNS_OF_UNCLEAN_TEXT.test(json);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 const SIGNS_OF_UNCLEAN_TEXT = /\\[bfu]|\u007f/;
