@@ -74,6 +74,8 @@ export function JoinForm({
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // A second press while the answer comes (the button only looks disabled, keeping the focus).
+    if (busy) return;
     const found: Record<string, string> = {};
     const address = readServer();
     if (!address) found.serverUrl = t.invalidServer;
@@ -161,7 +163,9 @@ export function JoinForm({
         onInput={(event) => setDeviceName(event.currentTarget.value)}
       />
       <div class="actions">
-        <Button type="submit" variant="primary" disabled={busy || !context}>
+        {/* Pressed, it keeps the focus (aria-disabled): disabled, it dropped it to the page's start
+            in WebKit and Firefox, away from the failure said under it. */}
+        <Button type="submit" variant="primary" disabled={!context} aria-disabled={busy ? 'true' : undefined}>
           {busy ? t.joining : t.join}
         </Button>
       </div>

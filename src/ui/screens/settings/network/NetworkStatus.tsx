@@ -14,7 +14,6 @@ import { messages as syncMessages } from '../../../sync/messages';
 import { messages as statusMessages } from '../../../sync/status-messages';
 import { stateLabel } from '../../../sync/status-text';
 import { messages } from './messages';
-import styles from './network.module.css';
 
 export function NetworkStatus({ session }: { session: Session }) {
   const t = useMessages(messages);
@@ -74,12 +73,7 @@ export function NetworkStatus({ session }: { session: Session }) {
       {/* A removed device is refused at every run: its banner says how to come back instead. */}
       {session.revokedAt ? null : (
         <div class="actions">
-          <Button
-            variant="primary"
-            class={styles.syncNow}
-            onClick={press}
-            aria-disabled={syncing || asked === 'running' ? 'true' : undefined}
-          >
+          <Button variant="primary" onClick={press} aria-disabled={syncing || asked === 'running' ? 'true' : undefined}>
             {t.syncNow}
           </Button>
         </div>

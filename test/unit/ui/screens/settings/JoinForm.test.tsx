@@ -9,10 +9,13 @@ import { JoinForm } from '../../../../../src/ui/screens/settings/network/JoinFor
 const sent = vi.hoisted(() => [] as JoinInput[]);
 /** What the next join fails with (null: it succeeds). */
 const failure = vi.hoisted(() => ({ next: null as Error | null }));
+/** While set, a join waits for it: the answer is on its way. */
+const answer = vi.hoisted(() => ({ arrives: null as Promise<void> | null }));
 
 vi.mock('../../../../../src/state/sync', () => ({
   join: async (input: JoinInput) => {
     sent.push(input);
+    if (answer.arrives) await answer.arrives;
     if (failure.next) throw failure.next;
     return { ownChanges: 0 };
   },
@@ -158,6 +161,36 @@ describe('the server address on the join form', () => {
       expect(joined).not.toHaveBeenCalled();
       expect(field.value).toBe('https://www.mon-reseau.fr');
     } finally {
+      failure.next = null;
+    }
+  });
+
+  test('while the answer comes the button keeps the focus and a second press sends nothing; a failure is read out there', async () => {
+    let arrive = () => {};
+    answer.arrives = new Promise((resolve) => {
+      arrive = resolve;
+    });
+    failure.next = new JoinError('unreachable', 'no answer');
+    try {
+      render(<JoinForm initialCode="JWA2-F9K6-TTZF" onJoined={vi.fn()} />);
+      fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+      const button = screen.getByRole('button', { name: 'Rejoindre le réseau' });
+      button.focus();
+      fireEvent.click(button);
+      await screen.findByRole('button', { name: 'Connexion au réseau…' });
+      // Disabled, it dropped the focus to the page's start in WebKit and Firefox, away from the
+      // failure said under it. happy-dom keeps the focus on a disabled button: what pins it is
+      // the button never being disabled while the join goes.
+      expect(button.hasAttribute('disabled')).toBe(false);
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      fireEvent.click(button);
+      arrive();
+      await screen.findByText(/Impossible de joindre le serveur/);
+      expect(sent).toHaveLength(1);
+      expect(document.activeElement).toBe(button);
+      expect(button.getAttribute('aria-disabled')).toBeNull();
+    } finally {
+      answer.arrives = null;
       failure.next = null;
     }
   });
