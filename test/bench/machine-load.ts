@@ -1,43 +1,67 @@
-// Was the machine busy with other work while the bench ran? The load average also counts the
-// bench's own browser and server, so their CPU time (this process and its reaped children, read
-// from /proc/self/stat) is taken out of the run's average load: what remains is the others'.
-import { readFileSync } from 'node:fs';
+// Was the machine busy with other work while the bench ran? Measured as other processes' CPU
+// time: the machine's busy time less the bench's own process tree's (test/bench/cpu-accounting.ts).
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import {
+  busyTicks,
+  machineVerdict,
+  type ProcessTicks,
+  parseProcessStat,
+  type RunSample,
+  startLedger,
+  treeTicks,
+  updateLedger,
+} from './cpu-accounting';
 
-/** Linux reports process CPU times in clock ticks of 1/100 s (USER_HZ). */
-const TICKS_PER_SECOND = 100;
-const SAMPLE_MS = 5_000;
-
-/** CPU seconds of this process and of its children that have exited (browsers, servers). */
-function ownCpuSeconds(): number {
-  const afterName = readFileSync('/proc/self/stat', 'utf8').split(') ')[1] ?? '';
-  const fields = afterName.split(' ');
-  // From the state field (index 0): utime 11, stime 12, cutime 13, cstime 14.
-  return [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0) / TICKS_PER_SECOND;
-}
+/**
+ * Every second: a member of the tree whose parent dies before reaping it leaves the tree with
+ * its CPU time, so the tree must have been seen shortly before. Reading ~200 small files takes
+ * a few milliseconds of this process's time, which the tree counts as its own.
+ */
+const SAMPLE_MS = 1_000;
 
 export function watchMachineLoad(): { verdict(): string } {
   const startedAt = performance.now();
-  const cpuAtStart = ownCpuSeconds();
-  const before = loadavg()[0] ?? 0;
-  const samples = [before];
-  const timer = setInterval(() => samples.push(loadavg()[0] ?? 0), SAMPLE_MS);
+  const busyAtStart = readBusyTicks();
+  let ledger = startLedger(process.pid, readProcesses());
+  const samples: RunSample[] = [{ seconds: 0, busyTicks: 0, ownTicks: 0 }];
+  const loads = [loadavg()[0] ?? 0];
+  const sample = () => {
+    ledger = updateLedger(ledger, readProcesses());
+    const seconds = (performance.now() - startedAt) / 1000;
+    samples.push({ seconds, busyTicks: readBusyTicks() - busyAtStart, ownTicks: treeTicks(ledger) });
+    loads.push(loadavg()[0] ?? 0);
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
   timer.unref();
   return {
     verdict() {
       clearInterval(timer);
-      samples.push(loadavg()[0] ?? 0);
-      const seconds = (performance.now() - startedAt) / 1000;
-      const own = (ownCpuSeconds() - cpuAtStart) / seconds;
-      const average = samples.reduce((sum, load) => sum + load, 0) / samples.length;
-      const others = Math.max(0, average - own);
-      const cores = cpus().length;
-      const load =
-        `load average ${before.toFixed(1)} at the start, ${average.toFixed(1)} during the run, of which the ` +
-        `bench's own processes ${own.toFixed(1)} and other work about ${others.toFixed(1)}; ${cores} cores`;
-      return Math.max(before, others) > cores
-        ? `machine: BUSY (${load}): these figures are not comparable; do not publish them as the latest.`
-        : `machine: quiet (${load}): these figures may be published as the latest, with today's date.`;
+      sample();
+      return machineVerdict({
+        cores: cpus().length,
+        samples,
+        loadAtStart: loads[0] ?? 0,
+        loadDuring: loads.reduce((sum, load) => sum + load, 0) / loads.length,
+      });
     },
   };
+}
+
+function readBusyTicks(): number {
+  return busyTicks(readFileSync('/proc/stat', 'utf8'));
+}
+
+function readProcesses(): ProcessTicks[] {
+  const processes: ProcessTicks[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = parseProcessStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (stat) processes.push(stat);
+    } catch {
+      // Gone between the listing and the read: a reaped process, whose time its reaper now holds.
+    }
+  }
+  return processes;
 }

@@ -28,6 +28,8 @@ export interface BenchOptions {
 }
 
 export async function runBench({ visits, runs, seed, print = console.log, appDist }: BenchOptions): Promise<Figure[]> {
+  // From the start: the load average at the start is then the machine's before the bench's work.
+  const machine = watchMachineLoad();
   const figures: Figure[] = [];
   const report = (...reported: Figure[]) => {
     for (const figure of reported) {
@@ -45,7 +47,6 @@ export async function runBench({ visits, runs, seed, print = console.log, appDis
   print(
     `data set: ${visits} visits, ${records} records in all, seed ${seed}; a visit is ${visitBytes} B of JSON on average`,
   );
-  const machine = watchMachineLoad();
 
   report(...(await measureServer(work, dataset, runs)));
 
