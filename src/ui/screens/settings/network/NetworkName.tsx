@@ -18,8 +18,11 @@ export function NetworkName({ current }: { current: string }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
+  // Nothing to send while a rename runs or the name is the network's (the button only looks disabled).
+  const idle = !busy && name !== current;
   const rename = async (event: Event) => {
     event.preventDefault();
+    if (!idle) return;
     if (name.trim() === '') return setOutcome({ kind: 'invalid' });
     setBusy(true);
     try {
@@ -49,7 +52,8 @@ export function NetworkName({ current }: { current: string }) {
         onInput={(event) => setName(event.currentTarget.value)}
       />
       <div class="actions">
-        <Button type="submit" disabled={busy || name === current}>
+        {/* Disabled once renamed, it dropped the focus to the page's start in Firefox and WebKit. */}
+        <Button type="submit" aria-disabled={idle ? undefined : 'true'}>
           {t.networkRename}
         </Button>
       </div>
