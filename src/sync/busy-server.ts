@@ -3,7 +3,7 @@
 // offline — waits that long and goes on. Failing would end a first sync of a large network in
 // error between runs, and leave every remaining file « en attente » until the screen is opened
 // again. The server's share is untouched: the device asks again only when told it may.
-import { SyncError } from './transport';
+import { SyncError } from './errors';
 
 /** Waits `ms`, or less once `signal` aborts: real time in the app, a test's own clock in tests. */
 export type Wait = (ms: number, signal?: AbortSignal) => Promise<void>;

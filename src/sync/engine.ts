@@ -24,11 +24,12 @@ import {
 } from '../db/sync-store';
 import type { PushResponse, ServerTime } from '../protocol/wire';
 import { type Wait, waitingOutBusy, waitRealTime } from './busy-server';
+import { SyncError, type SyncErrorKind } from './errors';
 import { readServerEpoch, startOverIfRestored } from './server-epoch';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 import { oneTabAtATime, unlessAnotherTabHolds } from './tab-lock';
 import { replaceTokenIfDue } from './token';
-import { pushBody, SyncError, type SyncErrorKind, type SyncTransport } from './transport';
+import { pushBody, type SyncTransport } from './transport';
 import { FileUploads } from './uploads';
 
 export interface EngineOptions {

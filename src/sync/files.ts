@@ -5,7 +5,8 @@ import { getBlob, storeFetchedBlob } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import type { BlobEntry } from '../db/schema';
 import { type Wait, waitingOutBusy } from './busy-server';
-import { SyncError, type SyncTransport } from './transport';
+import { SyncError } from './errors';
+import type { SyncTransport } from './transport';
 
 /**
  * Fetches under way, by device and hash: a file asked for twice at once (the same photo

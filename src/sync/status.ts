@@ -1,6 +1,6 @@
 // A device's sync status, as the engine reports it and as the first screen shows it before the
 // engine has loaded (the engine is not on the first screen: this module is).
-import type { SyncErrorKind } from './transport';
+import type { SyncErrorKind } from './errors';
 
 type SyncState = 'unjoined' | 'idle' | 'syncing' | 'offline' | 'error';
 

@@ -5,7 +5,8 @@
 import type { DataContext } from '../db/context';
 import { deviceClock } from '../db/device-clock';
 import { adoptToken, keepToken, stageNextToken } from '../db/session-token';
-import { SyncError, type SyncTransport } from './transport';
+import { SyncError } from './errors';
+import type { SyncTransport } from './transport';
 
 /** A token older than this is replaced at the next sync (the server expires idle ones at 180). */
 export const TOKEN_MAX_AGE_DAYS = 30;

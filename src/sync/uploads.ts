@@ -10,7 +10,8 @@ import {
 } from '../db/blobs';
 import type { DataContext } from '../db/context';
 import { deviceClock } from '../db/device-clock';
-import { SyncError, type SyncTransport } from './transport';
+import { SyncError } from './errors';
+import type { SyncTransport } from './transport';
 
 /** What became of a file that did not go: left waiting (or set aside), or no answer came. */
 type Failure = 'waits' | 'no_answer';

@@ -8,7 +8,7 @@ import { fileStateOf, readFileBytes } from '../../../db/toolbox-files';
 import type { Attachment } from '../../../domain/attachment';
 import { DOWNLOAD_ONLY_TYPE, shownFileName, sniffViewableType } from '../../../domain/file-kind';
 import { fetchFile } from '../../../state/sync';
-import { SyncError } from '../../../sync/transport';
+import { SyncError } from '../../../sync/errors';
 import { Button, ButtonLink } from '../../components/Button';
 import { FieldError } from '../../components/Field';
 import { Section } from '../../components/Section';

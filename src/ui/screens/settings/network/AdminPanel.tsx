@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
 import { adminClient, syncNow } from '../../../../state/sync';
 import { invitationLink } from '../../../../sync/admin';
-import { SyncError } from '../../../../sync/transport';
+import { SyncError } from '../../../../sync/errors';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';

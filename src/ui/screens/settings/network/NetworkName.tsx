@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
 import { adminClient, syncNow } from '../../../../state/sync';
-import { SyncError } from '../../../../sync/transport';
+import { SyncError } from '../../../../sync/errors';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';

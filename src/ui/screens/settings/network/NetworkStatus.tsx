@@ -4,7 +4,7 @@ import type { Session } from '../../../../db/context';
 import { labelOf } from '../../../../domain/vocabulary';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import { syncNow, useSyncStatus } from '../../../../state/sync';
-import type { SyncErrorKind } from '../../../../sync/transport';
+import type { SyncErrorKind } from '../../../../sync/errors';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { Fact, Facts } from '../../../components/Facts';

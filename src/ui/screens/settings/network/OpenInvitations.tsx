@@ -8,7 +8,7 @@ import { labelOf } from '../../../../domain/vocabulary';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import type { OpenInvitationInfo } from '../../../../protocol/wire';
 import { adminClient } from '../../../../state/sync';
-import { SyncError } from '../../../../sync/transport';
+import { SyncError } from '../../../../sync/errors';
 import { Banner } from '../../../components/Banner';
 import { Button } from '../../../components/Button';
 import { useDates } from '../../../i18n/dates';

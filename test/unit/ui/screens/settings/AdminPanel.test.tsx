@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DeviceInfo, OpenInvitationInfo } from '../../../../../src/protocol/wire';
 import { uiStore } from '../../../../../src/state/ui';
-import { SyncError } from '../../../../../src/sync/transport';
+import { SyncError } from '../../../../../src/sync/errors';
 import { AdminPanel } from '../../../../../src/ui/screens/settings/network/AdminPanel';
 
 const server = vi.hoisted(() => ({

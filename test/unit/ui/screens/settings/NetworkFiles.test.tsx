@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
-import { SyncError } from '../../../../../src/sync/transport';
+import { SyncError } from '../../../../../src/sync/errors';
 import { NetworkFiles } from '../../../../../src/ui/screens/settings/network/NetworkFiles';
 
 // previousRelease: a server from before the records' figures answers only the files'.

@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
-import { SyncError } from '../../../../../src/sync/transport';
+import { SyncError } from '../../../../../src/sync/errors';
 import { NetworkName } from '../../../../../src/ui/screens/settings/network/NetworkName';
 
 const server = vi.hoisted(() => ({ names: [] as string[], syncs: 0, refuse: false }));

@@ -9,8 +9,9 @@ import { markBlobUploaded, sha256Hex } from '../../../../../src/db/blobs';
 import type { Attachment } from '../../../../../src/domain/attachment';
 import { newId } from '../../../../../src/domain/ids';
 import { uiStore } from '../../../../../src/state/ui';
+import { SyncError } from '../../../../../src/sync/errors';
 import { fetchWaitingTurn } from '../../../../../src/sync/files';
-import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
+import type { SyncTransport } from '../../../../../src/sync/transport';
 import { FileBlock } from '../../../../../src/ui/screens/toolbox/FileBlock';
 import { pngHeader } from '../../../../helpers/image-headers';
 

@@ -9,8 +9,9 @@ import { markBlobUploaded, sha256Hex, storeFetchedBlob } from '../../../../../sr
 import { newId } from '../../../../../src/domain/ids';
 import { syncStore } from '../../../../../src/state/sync';
 import { uiStore } from '../../../../../src/state/ui';
+import { SyncError } from '../../../../../src/sync/errors';
 import { fetchWaitingTurn } from '../../../../../src/sync/files';
-import { SyncError, type SyncTransport } from '../../../../../src/sync/transport';
+import type { SyncTransport } from '../../../../../src/sync/transport';
 import { VisitPhotos } from '../../../../../src/ui/screens/visits/detail/VisitPhotos';
 import { pngHeader } from '../../../../helpers/image-headers';
 
