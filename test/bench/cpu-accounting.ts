@@ -61,7 +61,7 @@ interface Member {
  * (to init) and takes its time with it — Chromium's helper processes when its process group is
  * killed. Sampling the tree every second keeps what each member had spent when last seen.
  */
-export interface TreeLedger {
+interface TreeLedger {
   root: number;
   members: ReadonlyMap<string, Member>;
   ticksAtStart: number;
