@@ -1,5 +1,7 @@
 // What an admin does from the app: invite people, see the invitations still open and cancel one,
 // see and revoke the network's devices, see how much of the network's file quota is used, correct its name.
+import * as v from 'valibot';
+import { ROLES } from '../domain/vocabulary';
 import {
   type DeviceInfo,
   INVITATION_CODE_PATTERN,
@@ -7,7 +9,6 @@ import {
   type InvitationRequest,
   type InvitationResponse,
   isNetworkName,
-  isPlainObject,
   type NetworkRename,
   type OpenInvitationInfo,
   type StorageInfo,
@@ -27,7 +28,7 @@ export class AdminClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return answerOf(response, isInvitation);
+    return answerFitting(response, invitationSchema);
   }
 
   /** Ends an invitation not used yet; a code the network holds no open invitation under is refused (404). */
@@ -43,7 +44,7 @@ export class AdminClient {
   /** The network's invitations neither used nor over, newest first (never their codes). */
   async openInvitations(): Promise<OpenInvitationInfo[]> {
     const response = await this.api.call('/api/admin/invitations', { method: 'GET' });
-    return (await answerOf<{ invitations: OpenInvitationInfo[] }>(response, isOpenInvitations)).invitations;
+    return (await answerFitting(response, openInvitationsSchema)).invitations;
   }
 
   /** Ends a listed invitation by its id; one no longer open is refused (404). */
@@ -53,12 +54,12 @@ export class AdminClient {
 
   async devices(): Promise<DeviceInfo[]> {
     const response = await this.api.call('/api/admin/devices', { method: 'GET' });
-    return (await answerOf<{ devices: DeviceInfo[] }>(response, isDeviceList)).devices;
+    return (await answerFitting(response, deviceListSchema)).devices;
   }
 
   async storage(): Promise<StorageInfo> {
     const response = await this.api.call('/api/admin/storage', { method: 'GET' });
-    return answerOf(response, isStorage);
+    return answerFitting(response, storageSchema);
   }
 
   /** Gives the network another name; answers the name as the server keeps it (cleaned). */
@@ -69,8 +70,7 @@ export class AdminClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    return (await answerOf<{ networkName: string }>(response, (answer) => isNetworkName(answer.networkName)))
-      .networkName;
+    return (await answerFitting(response, renamedSchema)).networkName;
   }
 
   async revoke(deviceId: string): Promise<void> {
@@ -83,70 +83,61 @@ export function invitationLink(appUrl: string, code: string): string {
   return `${appUrl.replace(/[#?].*$/, '').replace(/\/$/, '')}/#/rejoindre?code=${encodeURIComponent(code)}`;
 }
 
-// What the admin panel shows of each answer, as the server gives it. Anything else (a proxy's
-// JSON, a broken or hostile server) is refused as 'unreadable', which the panel says as a failed
-// action: a device list that was no list, or a name that was an object, broke Réglages.
+// What the admin panel shows of each answer, as the server gives it, one schema a field. Anything
+// else (a proxy's JSON, a broken or hostile server) is refused as 'unreadable', which the panel
+// says as a failed action: a device list that was no list, or a name that was an object, broke
+// Réglages. Fields a later server adds pass (v.object ignores them) and are kept as they came:
+// the schemas only judge, answerOf hands on the answer itself. Each is typed by its wire type, so
+// a field the type changes cannot be left unchecked here.
 
-function isRole(value: unknown): boolean {
-  return value === 'admin' || value === 'concierge';
-}
+const text = v.string();
+const textOrNull = v.nullable(text);
+const role = v.picklist(ROLES);
+const count = v.custom<number>(isCount);
 
-function isText(value: unknown): value is string {
-  return typeof value === 'string';
-}
+const invitationSchema: v.GenericSchema<unknown, InvitationResponse> = v.object({
+  code: v.pipe(text, v.regex(INVITATION_CODE_PATTERN)),
+  role,
+  expiresAt: text,
+  id: v.optional(text),
+});
 
-function isTextOrNull(value: unknown): boolean {
-  return value === null || isText(value);
-}
+const openInvitationsSchema: v.GenericSchema<unknown, { invitations: OpenInvitationInfo[] }> = v.object({
+  invitations: v.array(
+    v.object({
+      id: text,
+      role,
+      createdAt: textOrNull,
+      expiresAt: text,
+      creator: v.nullable(v.object({ deviceName: text, memberName: text })),
+    }),
+  ),
+});
 
-function isInvitation(answer: Record<string, unknown>): boolean {
-  return (
-    isText(answer.code) &&
-    INVITATION_CODE_PATTERN.test(answer.code) &&
-    isRole(answer.role) &&
-    isText(answer.expiresAt) &&
-    (answer.id === undefined || isText(answer.id))
-  );
-}
+const deviceListSchema: v.GenericSchema<unknown, { devices: DeviceInfo[] }> = v.object({
+  devices: v.array(
+    v.object({
+      id: text,
+      name: text,
+      memberName: text,
+      role,
+      createdAt: text,
+      lastSeenAt: textOrNull,
+      revokedAt: textOrNull,
+    }),
+  ),
+});
 
-function isOpenInvitations(answer: Record<string, unknown>): boolean {
-  return (
-    Array.isArray(answer.invitations) &&
-    answer.invitations.every(
-      (item: unknown) =>
-        isPlainObject(item) &&
-        isText(item.id) &&
-        isRole(item.role) &&
-        isTextOrNull(item.createdAt) &&
-        isText(item.expiresAt) &&
-        (item.creator === null ||
-          (isPlainObject(item.creator) && isText(item.creator.deviceName) && isText(item.creator.memberName))),
-    )
-  );
-}
+const storageSchema: v.GenericSchema<unknown, StorageInfo> = v.object({
+  usedBytes: count,
+  quotaBytes: count,
+  recordCount: v.optional(count),
+  recordBytes: v.optional(count),
+});
 
-function isDeviceList(answer: Record<string, unknown>): boolean {
-  return (
-    Array.isArray(answer.devices) &&
-    answer.devices.every(
-      (item: unknown) =>
-        isPlainObject(item) &&
-        isText(item.id) &&
-        isText(item.name) &&
-        isText(item.memberName) &&
-        isRole(item.role) &&
-        isText(item.createdAt) &&
-        isTextOrNull(item.lastSeenAt) &&
-        isTextOrNull(item.revokedAt),
-    )
-  );
-}
+const renamedSchema = v.object({ networkName: v.custom<string>(isNetworkName) });
 
-function isStorage(answer: Record<string, unknown>): boolean {
-  return (
-    isCount(answer.usedBytes) &&
-    isCount(answer.quotaBytes) &&
-    (answer.recordCount === undefined || isCount(answer.recordCount)) &&
-    (answer.recordBytes === undefined || isCount(answer.recordBytes))
-  );
+/** The answer as it came, when `schema` takes it; a SyncError 'unreadable' otherwise. */
+function answerFitting<T>(response: Response, schema: v.GenericSchema<unknown, T>): Promise<T> {
+  return answerOf<T>(response, (answer) => v.is(schema, answer));
 }
