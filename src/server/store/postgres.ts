@@ -19,6 +19,7 @@ import {
   type RecordRow,
   recordJson,
   type SavedResult,
+  withinReadBound,
 } from '../push/plan';
 import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
@@ -62,6 +63,14 @@ const DATA_LOCK = 7_361_533;
 
 /** A stored record's bytes, data and clocks, in UTF-8 (the database's encoding): what its network's usage counts. */
 const STORED_BYTES = 'octet_length(data) + octet_length(clocks)';
+/**
+ * A push reads the records it names with their data up to this size, and larger ones only as
+ * far as its plan goes: a thousand small records read at once stay a few MB.
+ */
+const SMALL_RECORD_BYTES = 16_384;
+/** `column` of a record no larger than the parameter `limit` ($N), else null. */
+const ifNoLarger = (column: string, limit: string) =>
+  `CASE WHEN ${STORED_BYTES} <= ${limit}::bigint THEN ${column} END`;
 
 /**
  * How a transaction beside restores begins: the shared lock is its first statement, sent with
@@ -442,7 +451,7 @@ export class PostgresStore implements Store {
     // the sub-select: filtered so, the row was judged as the statement's snapshot had it,
     // nothing was locked and the push did not wait (seen in the test).
     const found = await client.query(
-      `SELECT 'record' AS kind, id, network_id AS a, type AS b, data AS c, clocks AS d, ${STORED_BYTES} AS e
+      `SELECT 'record' AS kind, id, network_id AS a, type AS b, ${ifNoLarger('data', '$5')} AS c, ${ifNoLarger('clocks', '$5')} AS d, ${STORED_BYTES} AS e
          FROM records WHERE network_id = $1 AND id = ANY($2)
        UNION ALL SELECT 'mutation', id, status, reason, code, NULL, NULL FROM mutations WHERE network_id = $1 AND id = ANY($3)
        UNION ALL SELECT 'author', clock_node, member_name, NULL, NULL, NULL, NULL FROM devices WHERE network_id = $1
@@ -453,6 +462,7 @@ export class PostgresStore implements Store {
         [...new Set(mutations.map((mutation) => mutation.recordId))],
         [...new Set(mutations.map((mutation) => mutation.id))],
         context.pusher.id,
+        SMALL_RECORD_BYTES,
       ],
     );
     if ((found.rows as Row[]).some((row) => row.kind === 'pusher' && row.a === 'revoked'))
@@ -461,26 +471,37 @@ export class PostgresStore implements Store {
     const storedBytes = new Map<string, number>();
     const prior = new Map<string, SavedResult>();
     const authors: [string, string][] = [];
+    // A record's size always, its data when it is small: a large one is read only if the plan
+    // goes that far (withinReadBound).
+    const keep = (row: Row) => {
+      storedBytes.set(row.id as string, row.bytes as number);
+      if (row.data !== null) existing.set(row.id as string, toRecordRow(row));
+    };
     for (const row of found.rows as Row[]) {
       const id = row.id as string;
-      if (row.kind === 'record') {
-        existing.set(id, toRecordRow({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d }));
-        storedBytes.set(id, row.e as number);
-      } else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
+      if (row.kind === 'record') keep({ id, network_id: row.a, type: row.b, data: row.c, clocks: row.d, bytes: row.e });
+      else if (row.kind === 'mutation') prior.set(id, toSaved({ status: row.a, reason: row.b, code: row.c }));
       else if (row.kind === 'author') authors.push([id, row.a as string]);
     }
-    const owners = ownersToRead(context.role, mutations, existing);
-    if (owners.length > 0) {
-      const read = await client.query(
-        `SELECT id, network_id, type, data, clocks, ${STORED_BYTES} AS bytes FROM records WHERE network_id = $1 AND id = ANY($2)`,
-        [networkId, owners],
+    const read = async (ids: readonly string[], upToBytes: number) => {
+      if (ids.length === 0) return;
+      const rows = await client.query(
+        `SELECT id, network_id, type, ${ifNoLarger('data', '$3')} AS data, ${ifNoLarger('clocks', '$3')} AS clocks, ${STORED_BYTES} AS bytes
+         FROM records WHERE network_id = $1 AND id = ANY($2)`,
+        [networkId, ids, upToBytes],
       );
-      for (const row of read.rows as Row[]) {
-        existing.set(row.id as string, toRecordRow(row));
-        storedBytes.set(row.id as string, row.bytes as number);
-      }
+      for (const row of rows.rows as Row[]) keep(row);
+    };
+    const large = (ids: readonly string[]) => ids.filter((id) => storedBytes.has(id) && !existing.has(id));
+    let planned = withinReadBound(context.role, mutations, existing, storedBytes);
+    await read(large([...new Set(planned.map((mutation) => mutation.recordId))]), Number.MAX_SAFE_INTEGER);
+    const owners = ownersToRead(context.role, planned, existing);
+    if (owners.length > 0) {
+      await read(owners, SMALL_RECORD_BYTES);
+      planned = withinReadBound(context.role, planned, existing, storedBytes);
+      await read(large(ownersToRead(context.role, planned, existing)), Number.MAX_SAFE_INTEGER);
     }
-    const plan = planPush({ ...context, authorOf: authorNames(authors) }, mutations, existing, prior);
+    const plan = planPush({ ...context, authorOf: authorNames(authors) }, planned, existing, prior);
 
     if (plan.broughtBack.length > 0) {
       await client.query(

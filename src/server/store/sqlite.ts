@@ -16,6 +16,7 @@ import {
   type RecordRow,
   recordJson,
   type SavedResult,
+  withinReadBound,
 } from '../push/plan';
 import { newerSchemaRefusal } from './newer-schema';
 import { usageChange } from './record-usage';
@@ -267,7 +268,12 @@ export class SqliteStore implements Store {
     // Rows are keyed by the network's number; a record row names the network by its id.
     // With each record's bytes as stored (length() of a BLOB counts bytes; of TEXT, characters).
     const selectRecords = this.statement(
-      `SELECT id, ? AS network_id, type, data, clocks, length(CAST(data AS BLOB)) + length(CAST(clocks AS BLOB)) AS bytes
+      `SELECT id, ? AS network_id, type, data, clocks
+       FROM records WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))`,
+    );
+    // octet_length() of a TEXT column is its stored size, found without reading the text.
+    const selectSizes = this.statement(
+      `SELECT id, octet_length(data) + octet_length(clocks) AS bytes
        FROM records WHERE network_number = ? AND id IN (SELECT value FROM json_each(?))`,
     );
     const selectResults = this.statement(
@@ -297,18 +303,26 @@ export class SqliteStore implements Store {
       const existing = new Map<string, RecordRow>();
       const storedBytes = new Map<string, number>();
       const read = (ids: readonly string[]) => {
-        for (const row of selectRecords.all(networkId, number, JSON.stringify(ids)) as Row[]) {
+        for (const row of selectRecords.all(networkId, number, JSON.stringify(ids)) as Row[])
           existing.set(row.id as string, toRecordRow(row));
+      };
+      const measure = (ids: readonly string[]) => {
+        for (const row of selectSizes.all(number, JSON.stringify(ids)) as Row[])
           storedBytes.set(row.id as string, row.bytes as number);
-        }
       };
       const prior = new Map<string, SavedResult>();
-      read([...new Set(mutations.map((mutation) => mutation.recordId))]);
-      const owners = ownersToRead(context.role, mutations, existing);
-      if (owners.length > 0) read(owners);
-      const mutationIds = JSON.stringify([...new Set(mutations.map((mutation) => mutation.id))]);
+      measure([...new Set(mutations.map((mutation) => mutation.recordId))]);
+      let planned = withinReadBound(context.role, mutations, existing, storedBytes);
+      read([...new Set(planned.map((mutation) => mutation.recordId))]);
+      const owners = ownersToRead(context.role, planned, existing);
+      if (owners.length > 0) {
+        measure(owners);
+        planned = withinReadBound(context.role, planned, existing, storedBytes);
+        read(ownersToRead(context.role, planned, existing));
+      }
+      const mutationIds = JSON.stringify([...new Set(planned.map((mutation) => mutation.id))]);
       for (const row of selectResults.all(number, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
-      const plan = planPush({ ...context, authorOf: this.authorsOf(networkId) }, mutations, existing, prior);
+      const plan = planPush({ ...context, authorOf: this.authorsOf(networkId) }, planned, existing, prior);
       // Taken inside the write transaction, from what is committed: nothing counted in memory
       // can go stale (another process, a restored file). Per network, through its seq index.
       const seqBefore = (selectLastSeq.get(number) as { seq: number }).seq;
