@@ -30,3 +30,12 @@ export function readServerAddress(typed: string): ServerAddress | null {
   if (parsed.hostname === '') return null;
   return { url, completed: !named };
 }
+
+/**
+ * Whether an address names the machine it is opened on (localhost, 127.0.0.1, [::1]): a link to
+ * it opens nowhere else, so no phone joins there (the server's first start and the admin's
+ * invitation say so).
+ */
+export function isLoopbackAddress(url: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+}

@@ -1,6 +1,7 @@
 // Starts a network's server: the store, a first network on first start, and the HTTP server.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackAddress } from '../domain/server-address';
 import { createApp } from './app';
 import { configWarnings, largestBody, readConfig, type ServerConfig } from './config';
 import { listen } from './http-server';
@@ -117,7 +118,7 @@ async function firstAdminWelcome(store: Store, baseUrl: string): Promise<string 
     '  code in the app, Réglages → Réseau → Rejoindre un réseau.',
     `    link: ${invitationLink(baseUrl, invitation.code)}`,
     `    code: ${invitation.code}`,
-    ...(['localhost', '127.0.0.1', '[::1]'].includes(new URL(baseUrl).hostname)
+    ...(isLoopbackAddress(baseUrl)
       ? [
           '  A phone cannot open this machine’s own address: it needs the network’s https:// address',
           '  (VALISE_PUBLIC_URL; README.md, "From a rented VPS").',

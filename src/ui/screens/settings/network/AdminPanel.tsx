@@ -2,6 +2,7 @@
 // may be cancelled while not used), the invitations still open, and see or revoke the devices.
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
+import { isLoopbackAddress } from '../../../../domain/server-address';
 import { labelOf, type Role } from '../../../../domain/vocabulary';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
@@ -150,6 +151,7 @@ export function AdminPanel({
               </p>
               <p class={styles.invitationLink}>{t.invitationLink(invitationLink(serverUrl, invitation.code))}</p>
               <p>{t.invitationExpires(d.dateTime(invitation.expiresAt))}</p>
+              {isLoopbackAddress(serverUrl) ? <p>{t.invitationThisComputer}</p> : null}
               <InvitationShare
                 link={invitationLink(serverUrl, invitation.code)}
                 expires={d.dateTime(invitation.expiresAt)}

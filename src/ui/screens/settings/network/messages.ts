@@ -109,6 +109,8 @@ export const messages = {
     invitationCode: 'Code\u00a0:',
     invitationLink: (link: string) => `Lien\u00a0: ${link}`,
     invitationExpires: (when: string) => `Valable jusqu’au ${when}.`,
+    invitationThisComputer:
+      'Cette adresse est celle de cet ordinateur\u00a0: le lien ne s’ouvre que dans un navigateur de cet ordinateur. Pour rejoindre le réseau, un téléphone a besoin de l’adresse https:// du réseau (le README du serveur explique comment l’obtenir).',
     invitationCopy: 'Copier le lien',
     invitationShare: 'Envoyer le lien…',
     invitationCopied: 'Lien copié\u00a0: collez-le dans un message à la personne invitée.',
@@ -234,6 +236,8 @@ export const messages = {
     invitationCode: 'Code:',
     invitationLink: (link: string) => `Link: ${link}`,
     invitationExpires: (when: string) => `Valid until ${when}.`,
+    invitationThisComputer:
+      'This address is this computer’s own: the link opens only in a browser of this computer. To join the network, a phone needs the network’s https:// address (the server’s README explains how to get one).',
     invitationCopy: 'Copy the link',
     invitationShare: 'Send the link…',
     invitationCopied: 'Link copied: paste it in a message to the invited person.',

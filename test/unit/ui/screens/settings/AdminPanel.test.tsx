@@ -1,6 +1,6 @@
 // An admin removing their own device from Réglages: the revoke works, so the screen must say so
 // (not "the action failed"), and the devices list says which one is this device.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DeviceInfo, OpenInvitationInfo } from '../../../../../src/protocol/wire';
 import { uiStore } from '../../../../../src/state/ui';
@@ -141,6 +141,32 @@ describe('the devices of the network, for an admin', () => {
     await waitFor(() => expect(other.textContent).toContain('retiré'));
     expect(asked).toEqual([expect.stringContaining('les invitations pas encore utilisées seront annulées')]);
     expect(screen.queryByRole('button', { name: 'Copier le lien' })).toBeNull();
+  });
+});
+
+// Following the README on a fresh machine, the admin joins at http://localhost:8080: the link made
+// for a concierge named that address, which no phone opens, and nothing on the screen said so.
+describe('an invitation made on this computer’s own address', () => {
+  beforeEach(() => {
+    uiStore.setState({ lang: 'fr' });
+  });
+  afterEach(cleanup);
+
+  test.each(['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080'])(
+    'at %s says the link opens only on this computer, and what a phone needs',
+    async (serverUrl) => {
+      render(<AdminPanel serverUrl={serverUrl} deviceId="mine" networkName="Réseau" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+      await screen.findByText(/ne s’ouvre que dans un navigateur de cet ordinateur/);
+      expect(screen.getByText(/un téléphone a besoin de l’adresse https:\/\/ du réseau/)).toBeTruthy();
+    },
+  );
+
+  test('at the network’s https:// address says nothing of the kind', async () => {
+    render(<AdminPanel serverUrl="https://valise.mon-reseau.fr" deviceId="mine" networkName="Réseau" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Créer une invitation' }));
+    await screen.findByRole('button', { name: 'Copier le lien' });
+    expect(screen.queryByText(/cet ordinateur/)).toBeNull();
   });
 });
 
