@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { contactsByIds } from '../../../../db/contacts';
 import { followUpsOfVisit } from '../../../../db/follow-ups';
 import { getOrganisation } from '../../../../db/organisations';
+import { sendStateOf } from '../../../../db/send-state';
 import { diagnosticsOfVisit } from '../../../../db/visit-diagnostics';
 import { deleteVisit, getVisit } from '../../../../db/visits';
 import { formatPosition } from '../../../../domain/positions';
@@ -43,6 +44,29 @@ interface VisitDetailProps {
   query: Record<string, string>;
 }
 
+/** What became of the visit just saved: kept here, waiting for a sync, sent, or refused. */
+function SavedBanner({ visitId }: { visitId: string }) {
+  const t = useMessages(detailMessages);
+  const joined = useSync((view) => view.session !== null);
+  // Online, the saved visit goes with the next sync; only offline does it wait for the connection.
+  const offline = useSyncStatus().state === 'offline';
+  const sendState = useLive((ctx) => sendStateOf(ctx, visitId), [visitId]);
+  const more = !joined
+    ? t.savedLocal
+    : sendState === 'sent'
+      ? t.savedSent
+      : sendState === 'refused'
+        ? t.savedRefused
+        : offline
+          ? t.savedOffline
+          : t.savedSync;
+  return (
+    <Banner tone={sendState === 'refused' ? 'warning' : 'success'} title={t.saved} class={styles['visit-notice']}>
+      <BannerMore>{more}</BannerMore>
+    </Banner>
+  );
+}
+
 export default function VisitDetailPage(props: VisitDetailProps) {
   return (
     <RecordPageBoundary type="visits" id={props.visitId}>
@@ -56,9 +80,6 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
   const d = useDates();
   const lang = useLanguage();
   const context = useDataContext();
-  const joined = useSync((view) => view.session !== null);
-  // Online, the saved visit goes with the next sync; only offline does it wait for the connection.
-  const offline = useSyncStatus().state === 'offline';
   const [confirmDelete, setConfirmDelete] = useState(false);
   // "Garder" gives the focus back to "Supprimer la visite", which it replaced.
   const deleteBox = useFocusAfterClose<HTMLDivElement>(confirmDelete);
@@ -114,11 +135,7 @@ function VisitDetail({ visitId, query }: VisitDetailProps) {
           </>
         }
       />
-      {query[SAVED] ? (
-        <Banner tone="success" title={t.saved} class={styles['visit-notice']}>
-          <BannerMore>{joined ? (offline ? t.savedOffline : t.savedSync) : t.savedLocal}</BannerMore>
-        </Banner>
-      ) : null}
+      {query[SAVED] ? <SavedBanner visitId={visit.id} /> : null}
       <Section title={t.notes}>
         <ConflictNotice recordType="visits" recordId={visit.id} field="notes" shown={visit.notes ?? ''} />
         {visit.notes ? (

@@ -14,6 +14,9 @@ export const detailMessages = {
     diagnosticInProgress: 'en cours',
     saved: 'Visite enregistrée sur cet appareil.',
     savedSync: 'Elle part vers le réseau avec la prochaine synchronisation.',
+    savedSent:
+      'Elle est partie vers le réseau\u00a0: les autres appareils la reçoivent à leur prochaine synchronisation.',
+    savedRefused: 'Le réseau a refusé une modification de cette visite\u00a0: le motif est dans Réglages.',
     savedOffline: 'Hors ligne\u00a0: elle partira vers le réseau dès que la connexion reviendra.',
     savedLocal: 'Elle reste sur cet appareil\u00a0: rejoignez un réseau (Réglages) pour la partager.',
     when: 'Quand',
@@ -64,6 +67,8 @@ export const detailMessages = {
     diagnosticInProgress: 'in progress',
     saved: 'Visit saved on this device.',
     savedSync: 'It goes to the network with the next sync.',
+    savedSent: 'It has gone to the network: the other devices receive it on their next sync.',
+    savedRefused: 'The network refused a change to this visit: the reason is in Settings.',
     savedOffline: 'Offline: it will go to the network as soon as the connection is back.',
     savedLocal: 'It stays on this device: join a network (Settings) to share it.',
     when: 'When',
