@@ -14,8 +14,11 @@ interface BannerProps {
   children?: ComponentChildren;
   /** Buttons shown at the end of the banner. */
   actions?: ComponentChildren;
-  /** Errors interrupt a screen reader (role=alert); everything else waits its turn (role=status). */
-  urgent?: boolean;
+  /**
+   * Errors interrupt a screen reader (alert); everything else waits its turn (status). `none`
+   * for a banner shown inside a live region of its screen's: two regions read it twice.
+   */
+  role?: 'alert' | 'status' | 'none';
   class?: string | undefined;
   'data-testid'?: string;
 }
@@ -26,12 +29,12 @@ export function Banner({
   icon,
   children,
   actions,
-  urgent = tone === 'error',
+  role = tone === 'error' ? 'alert' : 'status',
   class: extra,
   'data-testid': testId,
 }: BannerProps) {
   return (
-    <div class={classes(styles.banner, styles[tone], extra)} role={urgent ? 'alert' : 'status'} data-testid={testId}>
+    <div class={classes(styles.banner, styles[tone], extra)} role={role} data-testid={testId}>
       <div class={styles.text}>
         {icon ? <Icon name={icon} class={styles.icon} /> : null}
         {title ? <strong class={styles.title}>{title}</strong> : null}

@@ -44,9 +44,5 @@ export function FormProblem({ problem, fix }: { problem: RecordForm<object, unkn
     failed: t.saveFailed,
     failed_unkept: t.saveFailedUnkept,
   };
-  return (
-    <Banner tone="error" urgent>
-      {words[problem]}
-    </Banner>
-  );
+  return <Banner tone="error">{words[problem]}</Banner>;
 }

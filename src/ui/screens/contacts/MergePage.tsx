@@ -77,11 +77,7 @@ export function MergePage({ type, keptId, otherId }: { type: MergeableType; kept
   return (
     <>
       <ScreenHeader title={t.title} description={t.intro(isolate(first.name), isolate(second.name))} />
-      {problem ? (
-        <Banner tone="error" urgent>
-          {problem}
-        </Banner>
-      ) : null}
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
       <Section title={t.choose}>
         {fields.length === 0 ? <Hint>{t.nothingToChoose}</Hint> : null}
         <div class="stack">

@@ -52,10 +52,15 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
     <Section title={t.title} id="reseau">
       {session ? (
         <div class="stack">
+          {/* The news's one live region: the banner in it takes none, as a region in a region was read twice. */}
           <div role="status" ref={joinedStatus} class={styles.joinedStatus} tabIndex={-1}>
             {/* Removed since (the first sync learned it): the news of the join would contradict the status below. */}
             {joinedHere && session.revokedAt === undefined ? (
-              <Banner tone="success" actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}>
+              <Banner
+                tone="success"
+                role="none"
+                actions={<ButtonLink href={hrefTo('visites')}>{t.toVisits}</ButtonLink>}
+              >
                 {/* The name is the server's, set by an admin: an override in it would turn the sentence around. */}
                 {t.joined(isolate(session.networkName))}
                 {joinedHere.ownChanges ? ` ${t.joinedOwnChanges}` : null}

@@ -259,7 +259,12 @@ function BackupSummary({
           ))}
         </ul>
       )}
-      {foreignNetwork ? <Banner tone="warning">{t.foreignNetwork(isolate(foreignNetwork))}</Banner> : null}
+      {/* Shown inside the restore's live region: a region of its own would be read twice. */}
+      {foreignNetwork ? (
+        <Banner tone="warning" role="none">
+          {t.foreignNetwork(isolate(foreignNetwork))}
+        </Banner>
+      ) : null}
       <div class="actions">{children}</div>
     </div>
   );

@@ -108,6 +108,21 @@ describe('joining from an invitation link', () => {
     expect(document.activeElement?.contains(toVisits)).toBe(true);
   });
 
+  test('the news of the join is in one live region, not a region inside another (read twice)', async () => {
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    const news = await screen.findByText(/Cet appareil a rejoint/);
+    const live = '[role="status"], [role="alert"], [aria-live]';
+    const regions: Element[] = [];
+    for (let at = news.closest(live); at; at = at.parentElement?.closest(live) ?? null) regions.push(at);
+    expect(regions).toHaveLength(1);
+    expect(regions[0]?.querySelectorAll(live)).toHaveLength(0);
+  });
+
   test('the news of the join goes once the first sync learns the device was removed meanwhile', async () => {
     render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
     fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
