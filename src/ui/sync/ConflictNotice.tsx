@@ -44,9 +44,16 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   const lang = useLanguage();
   useUnsavedInput(merging !== null);
   const relevant = (live?.conflicts ?? []).filter((conflict) => conflict.recordType === recordType);
-  /** Settled here: the card goes with the button pressed, and a line says the choice was kept. */
-  const [settled, setSettled] = useState(false);
-  const done = settled && relevant.length === 0;
+  /** The versions settled here: once the card is gone with them, a line says the choice was kept. */
+  const [settledHere, setSettledHere] = useState<ReadonlySet<string>>(new Set());
+  // The versions the card showed last: the line is said only if this device settled them all,
+  // not when a sync takes away a version another device settled after one settled here.
+  const lastShown = useRef<readonly string[]>([]);
+  if (relevant.length > 0) lastShown.current = relevant.map((conflict) => conflict.id);
+  const done =
+    relevant.length === 0 && lastShown.current.length > 0 && lastShown.current.every((id) => settledHere.has(id));
+  /** The version being settled and where it stands among the card's, for the focus once it is gone. */
+  const settling = useRef<{ id: string; at: number } | null>(null);
   const versions = useRef<HTMLUListElement>(null);
   const settledNote = useRef<HTMLParagraphElement>(null);
   // The focus follows the person: into the merged text once it opens, back to « Fusionner les
@@ -61,9 +68,20 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
     if (mergingId === null && before !== null)
       versions.current?.querySelector<HTMLElement>(`[data-merge="${before}"]`)?.focus();
   }, [mergingId]);
+  // One of three versions or more settled: the focus goes to the choice of the one now in its
+  // place (the one before it, if it was the last), not to the page's start with the button pressed.
+  const shownKey = relevant.map((conflict) => conflict.id).join(' ');
   useEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (done && lost) settledNote.current?.focus();
+    const settled = settling.current;
+    if (!settled || relevant.some((conflict) => conflict.id === settled.id)) return;
+    settling.current = null;
+    if (relevant.length === 0 || !focusLost()) return;
+    const items = versions.current?.children;
+    // The first item is the version shown, before the others.
+    items?.[Math.min(settled.at + 1, items.length - 1)]?.querySelector<HTMLElement>('button')?.focus();
+  }, [shownKey]);
+  useEffect(() => {
+    if (done && focusLost()) settledNote.current?.focus();
   }, [done]);
   if (done)
     return (
@@ -79,11 +97,15 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
   const resolve = async (conflicts: readonly Conflict[], text: string) => {
     setFailed(false);
     setRefusal(null);
+    // Set before the card changes: the live query may take the version away before this resumes.
+    const [one] = conflicts;
+    settling.current = conflicts.length === 1 && one ? { id: one.id, at: relevant.indexOf(one) } : null;
     try {
       await resolveConflicts(context, conflicts, text);
-      setSettled(true);
+      setSettledHere(new Set([...settledHere, ...conflicts.map((conflict) => conflict.id)]));
       setMerging(null);
     } catch (error) {
+      settling.current = null;
       const refused = fieldRefusal(error, field, lang);
       if (refused) setRefusal(refused);
       else setFailed(true);
@@ -157,4 +179,10 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
       {failed ? <FieldError>{t.conflictFailed}</FieldError> : null}
     </Banner>
   );
+}
+
+/** The element that had the focus went (with the version it settled): the focus fell to the page. */
+function focusLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
 }

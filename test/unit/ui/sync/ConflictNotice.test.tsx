@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
 import { conflictsOf } from '../../../../src/db/conflicts';
 import { createContact, getContact } from '../../../../src/db/contacts';
-import { createRecord } from '../../../../src/db/writes';
+import { createRecord, updateRecord } from '../../../../src/db/writes';
 import type { Role } from '../../../../src/domain/vocabulary';
 import { ConflictNotice } from '../../../../src/ui/sync/ConflictNotice';
 import { noteConflictOf, otherNotesOf } from '../../../helpers/note-conflict';
@@ -84,6 +84,56 @@ test('« Fusionner les deux » puts the focus in the merged text, and « Annuler
 
   fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Fusionner les deux' })));
+});
+
+describe('three versions of a text', () => {
+  async function threeVersions() {
+    const context = await appData();
+    const person = await createContact(context, { name: 'Yann Le Bihan', notes: 'Version A.' });
+    const b = await otherNotesOf(context, { type: 'contacts', id: person.id }, 'Version B.', 'Léa');
+    const c = await otherNotesOf(context, { type: 'contacts', id: person.id }, 'Version C.', 'Samir');
+    render(<ConflictNotice recordType="contacts" recordId={person.id} field="notes" shown="Version A." />);
+    await screen.findByText('Version C.');
+    return { context, person, b, c };
+  }
+
+  // review27b L1: the button pressed went with its version and the focus fell to the page's start.
+  test('settling one version puts the focus on the choice of the next one, and says nothing is settled yet', async () => {
+    await threeVersions();
+    const [takeB] = screen.getAllByRole('button', { name: 'Prendre cette version' });
+    takeB?.focus();
+    fireEvent.click(takeB as HTMLElement);
+    await waitFor(() => expect(screen.queryByText('Version B.')).toBeNull());
+    const takeC = screen.getByRole('button', { name: 'Prendre cette version' });
+    await waitFor(() => expect(document.activeElement).toBe(takeC));
+    expect(screen.getByText('Version C.').closest('li')?.contains(takeC)).toBe(true);
+    expect(screen.queryByText(/Choix enregistré/)).toBeNull();
+  });
+
+  test('a merge of the last version puts the focus on the choice before it', async () => {
+    await threeVersions();
+    const merges = screen.getAllByRole('button', { name: 'Fusionner les deux' });
+    fireEvent.click(merges[1] as HTMLElement);
+    const save = await screen.findByRole('button', { name: 'Enregistrer la fusion' });
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByText('Version C.')).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Prendre cette version' })),
+    );
+    expect(screen.getByText('Version B.').closest('li')?.contains(document.activeElement)).toBe(true);
+  });
+
+  // review27b L1: « Choix enregistré » was said for good once this device had chosen anything.
+  test('a version another device settles after one settled here is not told as this device’s choice', async () => {
+    const { context, c } = await threeVersions();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Prendre cette version' })[0] as HTMLElement);
+    await waitFor(() => expect(screen.queryByText('Version B.')).toBeNull());
+    // The last version goes with a sync: another device settled it.
+    await updateRecord(context, 'conflicts', c.id, { deleted: true });
+    await waitFor(() => expect(screen.queryByText('Version C.')).toBeNull());
+    expect(screen.queryByText(/Choix enregistré/)).toBeNull();
+  });
 });
 
 describe('a conflict on an event note', () => {
