@@ -54,6 +54,8 @@ interface ConflictWithRecord {
   shown: string;
   /** A few words that name the record: its title or name; a visit's lieu, free place or purpose. */
   recordLabel: string;
+  /** A visit's day, which names it when nothing else does (« Visite du 3 décembre 2026 »). */
+  visitedAt: string | null;
 }
 
 export async function openConflictsWithRecords(context: DataContext): Promise<ConflictWithRecord[]> {
@@ -73,7 +75,9 @@ export async function openConflictsWithRecords(context: DataContext): Promise<Co
       const label = [record?.title, record?.name, lieu, record?.placeLabel, record?.purpose, record?.text].find(
         (value) => typeof value === 'string' && value !== '',
       );
-      return { conflict, shown, recordLabel: (label as string | undefined) ?? '' };
+      const visitedAt =
+        conflict.recordType === 'visits' && typeof record?.visitedAt === 'string' ? record.visitedAt : null;
+      return { conflict, shown, recordLabel: (label as string | undefined) ?? '', visitedAt };
     }),
   );
 }

@@ -86,3 +86,21 @@ test('a visit with no purpose is named by its place, as its own page names it', 
   );
   expect(where.map((line) => line.textContent)).toContain(`${isolate('Mairie de Redon')} — Champ «\u00a0Notes\u00a0»`);
 });
+
+test('a visit with no lieu, place or purpose is named by its day, in French', async () => {
+  const context = await appData();
+  const { organisationId: _lieu, purpose: _purpose, placeLabel: _place, ...sample } = sampleRecords().visits;
+  const visit = await createRecord(context, 'visits', {
+    ...sample,
+    id: newId(),
+    visitedAt: '2026-12-03T09:30:00.000Z',
+    notes: 'Version du téléphone',
+  });
+  await otherNotesOf(context, { type: 'visits', id: visit.id }, 'Version de l’ordinateur');
+  render(<OpenConflicts />);
+  // Listed as « — Champ « Notes » », named by nothing.
+  const where = await screen.findAllByText(
+    (_, element) => element?.tagName === 'P' && /Champ/.test(element.textContent ?? ''),
+  );
+  expect(where.map((line) => line.textContent)).toContain('Visite du 3 décembre 2026 — Champ «\u00a0Notes\u00a0»');
+});
