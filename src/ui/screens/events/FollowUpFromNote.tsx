@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../../db/errors';
 import { followUpFromNote } from '../../../db/event-notes';
 import type { EventNote, NetworkEvent } from '../../../domain/event';
@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useDueDateCheck } from '../../forms/due-dates';
 import { FormProblem } from '../../forms/FormNotices';
+import { useFocusFirstError } from '../../forms/focus-first-error';
 import { useDataContext } from '../../hooks/use-data-context';
 import { useUnsavedInput } from '../../hooks/use-unsaved-input';
 import { useLanguage, useMessages } from '../../i18n/messages';
@@ -34,7 +35,9 @@ export function FollowUpFromNote({
   const [failed, setFailed] = useState(false);
   const dueDates = useDueDateCheck();
   useUnsavedInput(true);
-  const form = useRef<HTMLFormElement>(null);
+  // A refused save takes the focus to the field in error, as every form does: it stayed on
+  // « Créer la suite », and a screen reader said nothing of the field below the alert.
+  const form = useFocusFirstError(errors);
   useEffect(() => form.current?.querySelector('textarea')?.focus(), []);
 
   const save = async (submitted: Event) => {
