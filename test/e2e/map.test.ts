@@ -40,7 +40,7 @@ const base = (daysAgo: number) => {
   return { id: newId(), networkId: 'seed', createdAt: at, updatedAt: at, updatedBy: 'Test', deleted: false };
 };
 
-/** Four lieux: placed by their own coordinate (2), by a visit's position (1), nowhere (1). */
+/** Four lieux: placed by their own coordinate (2), by a visit's position (1), nowhere (1: a commune only). */
 function lieux(): Dataset {
   const grange = {
     ...base(400),
@@ -82,7 +82,15 @@ function lieux(): Dataset {
     networks: [],
     tags: [],
   };
-  const fablab = { ...base(400), name: 'Fablab du plateau', kind: 'project_holder', networks: [], tags: [] };
+  // A commune but no coordinates: not on the map, listed with its commune.
+  const fablab = {
+    ...base(400),
+    name: 'Fablab du plateau',
+    kind: 'project_holder',
+    commune: 'Redon',
+    networks: [],
+    tags: [],
+  };
   const visit = (daysAgo: number, organisationId: string, position = {}, services = ['detect']) => ({
     ...base(daysAgo),
     visitedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
@@ -196,8 +204,11 @@ describe('the map of lieux', () => {
     const pane = () => page.locator('.leaflet-marker-pane').textContent();
     await expect.poll(pane).toContain('Bourg-en-Bresse');
     expect(await pane()).toContain('Villeurbanne');
-    expect(await main().getByRole('status').first().textContent()).toBe('4 lieux, dont 1 sans position');
-    expect(await main().textContent()).toContain('Sans position (1)');
+    expect(await main().getByRole('status').first().textContent()).toBe('4 lieux, dont 1 pas sur la carte');
+    expect(await main().textContent()).toContain('Pas sur la carte (1)');
+    expect(await main().getByRole('listitem').filter({ hasText: 'Fablab du plateau' }).textContent()).toContain(
+      'Fablab du plateau · Redon',
+    );
     expect(await main().getByRole('button', { name: 'Chercher l’adresse' }).count()).toBe(1);
 
     // The keyboard reaches a marker; Enter opens its card.
@@ -207,6 +218,7 @@ describe('the map of lieux', () => {
     expect(await card().textContent()).toContain('Dernière visite');
     expect(describeViolations(await runAxe(page))).toBe('');
     await screenshotAtSizes(page, 'map-offline');
+    await screenshotAtSizes(page, 'map-not-on-the-map', undefined, main().getByTestId('unplaced-lieu'));
     await page.setViewportSize(PHONE);
 
     // The list equivalent: the lieu placed by its last visit.
@@ -227,7 +239,7 @@ describe('the map of lieux', () => {
     await expect.poll(() => markers().count()).toBe(1);
     await main().getByLabel('Type de lieu').selectOption('');
     await main().getByText('Pas de visite depuis 6 mois').click();
-    await expect.poll(count).toBe('2 lieux, dont 1 sans position');
+    await expect.poll(count).toBe('2 lieux, dont 1 pas sur la carte');
     await main().getByText('Pas de visite depuis 6 mois').click();
     await main().getByLabel('Territoire').selectOption('dep:69');
     await expect.poll(count).toBe('2 lieux');

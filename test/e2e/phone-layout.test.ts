@@ -307,7 +307,7 @@ describe('a phone with the network’s data', () => {
       [`#/valise/element/${STARTER_IDS.projector}`, { css: 'section li a' }, 'main section li a', 'square'],
       // Leaflet's + and −, 30 px squares of its own.
       ['#/carte', { css: '.leaflet-control-zoom a' }, 'main .leaflet-control-zoom a', 'square'],
-      // "Sans position": each lieu's name, the way to its page, above its two buttons.
+      // "Pas sur la carte": each lieu's name, the way to its page, above its two buttons.
       ['#/carte', { css: '[data-testid="unplaced-lieu"]' }, 'main [data-testid="unplaced-lieu"]', 'height'],
     ];
     const small: string[] = [];

@@ -1,6 +1,7 @@
-// Lieux "sans position": placed from the national address base when online (the request goes
-// through src/sync/ban.ts), or at the device's position by someone standing there. Either way
-// the lieu's coordinates are an ordinary edit, synced like any other; nothing else is touched.
+// Lieux "pas sur la carte" (no coordinates, no located visit; a commune alone places none):
+// placed from the national address base when online (the request goes through
+// src/sync/ban.ts), or at the device's position by someone standing there. Either way the
+// lieu's coordinates are an ordinary edit, synced like any other; nothing else is touched.
 import { useState } from 'preact/hooks';
 import { updateOrganisation } from '../../../db/organisations';
 import { isolate } from '../../../domain/bidi';

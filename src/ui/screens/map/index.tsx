@@ -1,6 +1,6 @@
 // Carte: the network's lieux on a map (Leaflet, loaded on demand), the same lieux as a list
 // for the keyboard and screen readers, filters, a chosen lieu's card, "Autour de moi", and
-// the lieux "sans position" with ways to place them.
+// the lieux "pas sur la carte" with ways to place them.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { lieuxWithService, mapLieux } from '../../../db/map-queries';
 import { byDistance } from '../../../domain/geo';

@@ -15,7 +15,7 @@ export const messages = {
     any: 'Tous',
     notVisited: 'Pas de visite depuis 6 mois',
     count: (shown: number, unplaced: number) =>
-      `${formatNumber(shown, 'fr')} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${formatNumber(unplaced, 'fr')} sans position` : ''}`,
+      `${formatNumber(shown, 'fr')} ${shown > 1 ? 'lieux' : 'lieu'}${unplaced > 0 ? `, dont ${formatNumber(unplaced, 'fr')} pas sur la carte` : ''}`,
     mapLabel: 'Carte des lieux',
     mapFailed: 'La carte n’a pas pu s’ouvrir\u202f; la liste ci-dessous donne les mêmes lieux.',
     noTiles:
@@ -29,7 +29,7 @@ export const messages = {
     more: (n: number) => `Afficher plus (${formatNumber(n, 'fr')} de plus)`,
     none: 'Aucun lieu ne correspond à ces filtres.',
     nonePlaced:
-      'Aucun de ces lieux n’a de position sur la carte\u00a0: ils sont listés plus bas, sous «\u00a0Sans position\u00a0».',
+      'Aucun de ces lieux n’est sur la carte\u00a0: ils sont listés plus bas, sous «\u00a0Pas sur la carte\u00a0».',
     empty: 'Aucun lieu pour l’instant\u00a0: ajoutez-en depuis Contacts → Lieux.',
     card: 'Lieu choisi',
     lastVisit: 'Dernière visite',
@@ -38,9 +38,9 @@ export const messages = {
     logVisit: 'Noter une visite ici',
     openLieu: 'Voir la fiche',
     close: 'Fermer',
-    unplaced: (n: number) => `Sans position (${formatNumber(n, 'fr')})`,
+    unplaced: (n: number) => `Pas sur la carte (${formatNumber(n, 'fr')})`,
     unplacedHint:
-      'Ni coordonnées ni visite localisée. Cherchez l’adresse dans la Base adresse nationale (en ligne), ou placez le lieu à votre position si vous y êtes.',
+      'Ces lieux n’ont ni coordonnées ni visite localisée\u00a0: la carte ne sait pas où les mettre (leur commune seule n’y suffit pas). Cherchez leur adresse dans la Base adresse nationale (en ligne), ou placez un lieu à votre position si vous y êtes.',
     byAddress: 'Chercher l’adresse',
     atMyPosition: 'J’y suis\u00a0: ma position',
     searching: 'Recherche…',
@@ -68,7 +68,7 @@ export const messages = {
     any: 'All',
     notVisited: 'Not visited for 6 months',
     count: (shown: number, unplaced: number) =>
-      `${formatNumber(shown, 'en')} ${shown === 1 ? 'place' : 'places'}${unplaced > 0 ? `, ${formatNumber(unplaced, 'en')} without a position` : ''}`,
+      `${formatNumber(shown, 'en')} ${shown === 1 ? 'place' : 'places'}${unplaced > 0 ? `, ${formatNumber(unplaced, 'en')} not on the map` : ''}`,
     mapLabel: 'Map of places',
     mapFailed: 'The map could not open; the list below gives the same places.',
     noTiles: 'No map background (offline?): places stay placed, with their commune’s name.',
@@ -80,7 +80,7 @@ export const messages = {
     distance: (km: string) => `${km} km away`,
     more: (n: number) => `Show more (${formatNumber(n, 'en')} more)`,
     none: 'No place matches these filters.',
-    nonePlaced: 'None of these places has a position on the map: they are listed below, under “Without a position”.',
+    nonePlaced: 'None of these places is on the map: they are listed below, under “Not on the map”.',
     empty: 'No places yet: add some from Contacts → Places.',
     card: 'Chosen place',
     lastVisit: 'Last visit',
@@ -89,9 +89,9 @@ export const messages = {
     logVisit: 'Log a visit here',
     openLieu: 'Open its page',
     close: 'Close',
-    unplaced: (n: number) => `Without a position (${formatNumber(n, 'en')})`,
+    unplaced: (n: number) => `Not on the map (${formatNumber(n, 'en')})`,
     unplacedHint:
-      'No coordinates and no located visit. Look the address up in the national address base (online), or place it at your position if you are there.',
+      'These places have no coordinates and no located visit: the map cannot tell where they go (their commune alone is not enough). Look their address up in the national address base (online), or place one at your position if you are there.',
     byAddress: 'Look up the address',
     atMyPosition: 'I am there: my position',
     searching: 'Searching…',

@@ -1,5 +1,5 @@
 // The map's list when it has no line: "no lieu matches these filters" only when the filters
-// left none; lieux kept but without a position are said to be listed under "Sans position".
+// left none; lieux kept but without a position are said to be listed under "Pas sur la carte".
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { uiStore } from '../../../../../src/state/ui';
@@ -14,9 +14,11 @@ function emptyList(total: number, matching: number): string {
 describe('the map’s list of lieux, empty', () => {
   afterEach(cleanup);
 
-  test('with three lieux, none placed and no filter, points to "Sans position"', () => {
+  test('with three lieux, none placed and no filter, points to "Pas sur la carte"', () => {
     const shown = emptyList(3, 3);
-    expect(shown).toContain('Aucun de ces lieux n’a de position sur la carte');
+    expect(shown).toContain(
+      'Aucun de ces lieux n’est sur la carte\u00a0: ils sont listés plus bas, sous «\u00a0Pas sur la carte\u00a0».',
+    );
     expect(shown).not.toContain('filtres');
   });
 
