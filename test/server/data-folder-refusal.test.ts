@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/server/config';
 import { unusable } from '../../src/server/ops/data-lock';
+import { StartRefused } from '../../src/server/start-refused';
 import { refusalOfUnusableStore } from '../../src/server/store/open';
 
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -53,5 +54,32 @@ describe('why the data folder cannot be used', () => {
     expect((refusal as Error).message).toMatch(
       /may not write the database \/srv\/valise\/data\/valise\.sqlite .*chown -R .*: \/srv\/valise\/data$/,
     );
+  });
+
+  // better-sqlite3 reports SQLite's extended codes; each was SQLite's stack trace at start. The
+  // first two were seen starting as a user other than the files' owner (an unreadable file, a
+  // folder given to root with the file left writable).
+  it.each([
+    ['SQLITE_CANTOPEN', 'unable to open database file', /cannot open the database .*chown -R .*: \/srv\/valise\/data$/],
+    [
+      'SQLITE_READONLY_DIRECTORY',
+      'attempt to write a readonly database',
+      /may not write the database .*chown -R .*: \/srv\/valise\/data$/,
+    ],
+    ['SQLITE_CANTOPEN_ISDIR', 'unable to open database file', /cannot open the database .*must be a file/],
+    ['SQLITE_READONLY_CANTINIT', 'attempt to write a readonly database', /may not write the database/],
+    ['SQLITE_CORRUPT_INDEX', 'database disk image is malformed', /is damaged .*Restore the latest backup/],
+  ])('says %s met while opening the store in one sentence, with its way out', (code, message, sentence) => {
+    const refusal = refusalOfUnusableStore(readConfig({ VALISE_DATA: '/srv/valise/data' }), failure(code, message));
+    expect(refusal).toBeInstanceOf(StartRefused);
+    expect((refusal as Error).message).toMatch(sentence);
+  });
+
+  it('asks for write access to a data folder SQLite names by an extended code', () => {
+    const refusal = unusable(
+      '/srv/valise/data',
+      failure('SQLITE_READONLY_DIRECTORY', 'attempt to write a readonly database'),
+    );
+    expect(refusal.message).toMatch(/may not write in it.*write access/);
   });
 });

@@ -56,6 +56,15 @@ function usableFolder(dataDir: string): void {
 const NOT_WRITABLE = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'];
 const DISK_FULL = ['ENOSPC', 'SQLITE_FULL'];
 
+/**
+ * SQLite's primary code for `code`: better-sqlite3 reports extended ones (SQLITE_READONLY_DIRECTORY,
+ * SQLITE_CANTOPEN_ISDIR, SQLITE_CORRUPT_INDEX…), which lists of primary codes missed: their refusal
+ * was SQLite's bare words or its stack trace. Other codes are answered as they are.
+ */
+export function primaryCode(code: unknown): unknown {
+  return typeof code === 'string' ? (/^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code) : code;
+}
+
 /** Whether `code` (the file system's or SQLite's) says the disk written to is full. */
 export function isDiskFull(code: unknown): boolean {
   return typeof code === 'string' && DISK_FULL.includes(code);
@@ -67,7 +76,7 @@ export function isDiskFull(code: unknown): boolean {
  * a full disk).
  */
 export function unusable(dataDir: string, error: unknown): StartRefused {
-  const code = (error as { code?: string }).code;
+  const code = primaryCode((error as { code?: unknown }).code);
   if (isDiskFull(code))
     return new StartRefused(
       `Valise cannot keep its data in ${dataDir}: the disk holding it is full. ` +
@@ -76,7 +85,7 @@ export function unusable(dataDir: string, error: unknown): StartRefused {
   const why =
     code === 'EEXIST' || code === 'ENOTDIR'
       ? 'it is a file, or inside one, not a folder'
-      : code !== undefined && NOT_WRITABLE.includes(code)
+      : typeof code === 'string' && NOT_WRITABLE.includes(code)
         ? `this user (${userName()}) may not write in it`
         : (error as Error).message;
   return new StartRefused(

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { restoreAdvice } from '../cli-args';
 import type { ServerConfig } from '../config';
-import { isDiskFull, unusable, userName } from '../ops/data-lock';
+import { isDiskFull, primaryCode, unusable, userName } from '../ops/data-lock';
 import { StartRefused } from '../start-refused';
 import { PostgresStore } from './postgres';
 import { postgresRefusal } from './postgres-refusal';
@@ -40,7 +40,7 @@ const DAMAGED = ['SQLITE_NOTADB', 'SQLITE_CORRUPT'];
  */
 export function refusalOfUnusableStore(config: ServerConfig, error: unknown, { opening = true } = {}): unknown {
   if (config.databaseUrl) return postgresRefusal(config.databaseUrl, error) ?? error;
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = primaryCode((error as { code?: unknown } | null)?.code);
   const file = join(config.dataDir, SQLITE_FILE);
   // A first start on a full disk, or a store file left to root by a copy made by hand, ended
   // in SQLite's stack trace, where a folder in the same state is said in one sentence.
@@ -56,6 +56,13 @@ export function refusalOfUnusableStore(config: ServerConfig, error: unknown, { o
     return new StartRefused(
       `this user (${userName()}) may not write the database ${file} (SQLite says: ${(error as Error).message}). ` +
         `Give it, and its folder, to that user: chown -R ${userName()}: ${config.dataDir}`,
+    );
+  // A store file this user may not read, or a folder where the file should be: seen as
+  // SQLITE_CANTOPEN, a stack trace until then.
+  if (code === 'SQLITE_CANTOPEN')
+    return new StartRefused(
+      `this user (${userName()}) cannot open the database ${file} (SQLite says: ${(error as Error).message}). ` +
+        `It must be a file that user may read and write: chown -R ${userName()}: ${config.dataDir}`,
     );
   if (typeof code !== 'string' || !DAMAGED.includes(code)) return error;
   return new StartRefused(
