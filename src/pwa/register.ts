@@ -31,7 +31,11 @@ export function registerServiceWorker({ onUpdateWaiting }: RegisterOptions): () 
     offered = true;
     onUpdateWaiting(() => {
       wb.addEventListener('controlling', () => window.location.reload());
-      wb.messageSkipWaiting();
+      // Taken already in another tab of the app (its « Recharger »): the worker no longer waits,
+      // so no worker gets the message and this page's "controlling" has passed. The page then
+      // only reloads into it; before, its « Recharger » stayed greyed out and did nothing.
+      if (worker.state === 'installed') wb.messageSkipWaiting();
+      else window.location.reload();
     });
   };
 

@@ -121,4 +121,24 @@ describe('the update prompt', () => {
     dispatch('waiting', new FakeWorker('activating'));
     expect(onUpdateWaiting).not.toHaveBeenCalled();
   });
+
+  test('reloads into a version another tab of the app has already taken', async () => {
+    const current = new FakeWorker('activated');
+    setController(current);
+    let apply = () => {};
+    registerServiceWorker({ onUpdateWaiting: (given) => (apply = given) });
+    await settled();
+    const next = new FakeWorker('installed');
+    registration.waiting = next;
+    dispatch('waiting', next);
+
+    // « Recharger » in the other tab: the new version activates and controls this page too.
+    next.state = 'activated';
+    registration.waiting = null;
+    setController(next);
+    const reload = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload });
+    apply();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
 });
