@@ -3,6 +3,7 @@
 import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
 import { rebuildInvisible } from '../db/invisible-rebuild';
+import { closeOnNewerVersion } from '../db/newer-version';
 import type { BlobEntry } from '../db/schema';
 import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
 import { seedStarterValise } from '../db/toolbox-starter';
@@ -16,7 +17,7 @@ import { HttpTransport } from '../sync/transport';
 import { forgetAllPendingAnswers } from './pending-answers';
 import { type FetchFileOptions, syncStore } from './sync';
 import { watchTextsToSettle } from './texts-to-settle';
-import { requireUpgrade } from './ui';
+import { offerUpdate, requireUpgrade } from './ui';
 
 interface Runtime {
   engine: SyncEngine;
@@ -63,6 +64,9 @@ function transportFor(context: DataContext): HttpTransport | null {
 export function startRuntime() {
   started ??= (async () => {
     const context = await appData();
+    // Another tab opened a newer database (it took an update): this tab's is closed, a save then
+    // saying its input is only on screen (db/newer-version.ts), and the reload into it offered.
+    void closeOnNewerVersion(context.db).then(() => offerUpdate(() => window.location.reload()));
     // Work a schema upgrade left for when the app runs (none on most starts: one read of `meta`).
     void rebuildInvisible(context).catch((error: unknown) =>
       console.error('Working out the search keys failed', error),

@@ -1,6 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { appData } from '../../../src/db/app-data';
 import { parseHash, routeStore } from '../../../src/state/router';
+import { startRuntime } from '../../../src/state/sync-runtime';
 import {
   holdUnsavedInput,
   offerUpdate,
@@ -79,6 +81,21 @@ describe('the shell banners', () => {
     expect(apply).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Recharger' }));
     expect(apply).toHaveBeenCalledTimes(1);
+  });
+
+  test('offer to reload into a new version another tab opened, this one’s database being closed', async () => {
+    const reload = vi.fn();
+    render(<ShellBanners />);
+    await startRuntime();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload });
+    const { db } = await appData();
+    // The other tab's newer app opens the database with its next schema version.
+    const newer = indexedDB.open(db.name, db.verno * 10 + 10);
+    await act(() => new Promise<void>((resolve) => (newer.onsuccess = () => resolve(newer.result.close()))));
+
+    expect(screen.getByRole('status').textContent).toBe('Nouvelle version disponibleRecharger');
+    fireEvent.click(screen.getByRole('button', { name: 'Recharger' }));
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 
   test('ask before reloading while a form holds unsaved input', () => {
