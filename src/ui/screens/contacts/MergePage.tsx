@@ -12,6 +12,7 @@ import {
   type MergeChoices,
   MergeRefusedError,
 } from '../../../domain/merge-plan';
+import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';
@@ -59,8 +60,9 @@ export function MergePage({ type, keptId, otherId }: { type: MergeableType; kept
   const fields = fieldsToChoose(kept, merged);
   const label = (field: string) => (typeof words[field] === 'string' ? (words[field] as string) : field);
   const shown = (field: string, value: unknown) =>
-    field === 'kind' && typeof value === 'string' && value in ORGANISATION_KIND_LABELS
-      ? ORGANISATION_KIND_LABELS[value as keyof typeof ORGANISATION_KIND_LABELS][lang]
+    // A kind this version does not know, « constructor » too (a key of every object), is said as such.
+    field === 'kind' && typeof value === 'string'
+      ? labelOf(ORGANISATION_KIND_LABELS, value as keyof typeof ORGANISATION_KIND_LABELS, lang)
       : String(value);
 
   const merge = async () => {
