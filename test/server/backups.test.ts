@@ -127,6 +127,22 @@ describe('valise backup, verify and restore (SQLite)', () => {
     expect(out.join('\n')).not.toMatch(/Removed/);
   });
 
+  it('removes what a backup killed midway left, and nothing of the other store kind', async () => {
+    await seed(1);
+    mkdirSync(join(dir, 'backups'));
+    // A backup killed before it could tidy up (SIGKILL, a power cut) leaves its temporary file,
+    // named by its second, which no later backup shares.
+    const killed = `${backupName(new Date(Date.now() - 86_400_000), 'sqlite')}.partial`;
+    const otherKind = `${backupName(new Date(Date.now() - 86_400_000), 'dump')}.partial`;
+    writeFileSync(join(dir, 'backups', killed), 'half a store');
+    writeFileSync(join(dir, 'backups', otherKind), 'PGDMP');
+    expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
+    const names = readdirSync(join(dir, 'backups'));
+    expect(names).not.toContain(killed);
+    expect(names).toContain(otherKind);
+    expect(names.filter((name) => name.endsWith('.sqlite'))).toHaveLength(1);
+  });
+
   it('says a damaged or foreign file is not a usable backup', async () => {
     await seed(200);
     expect(await cli('backup', '--dir', join(dir, 'backups'))).toBe(0);
