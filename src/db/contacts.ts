@@ -2,7 +2,7 @@
 import type { Contact } from '../domain/contact';
 import { normalizePhone } from '../domain/duplicate-keys';
 import type { NewRecord } from '../domain/record-types';
-import { compareLabels, matchesWords, queryWords } from '../domain/search';
+import { compareLabels, matchesWords, queryWords, withoutInvisible } from '../domain/search';
 import type { DataContext } from './context';
 import { withoutClocks } from './reads';
 import { createRecord } from './writes';
@@ -32,35 +32,31 @@ interface ContactFilter {
   limit?: number;
 }
 
-/** A search made only of a phone number's characters, with enough digits to be one. */
+/** A search made only of a phone number's characters (invisible marks of a paste aside). */
 const PHONE_QUERY = /^[\d\s.+()-]+$/;
 
 /**
- * The query's words; a phone number as its digits alone (a French +33 as 0), matched against the
- * record's number read the same way: « 0612345678 » pasted from a message finds a number stored
- * « 06 12 34 56 78 », « 06.12.34.56.78 » or « +33 6 12 34 56 78 », which its words never did.
+ * The digits of a search that could be a phone number (a French +33 as 0), or '' : « 0612345678 »
+ * pasted from a message finds a number stored « 06 12 34 56 78 », « 06.12.34.56.78 » or
+ * « +33 6 12 34 56 78 », which its words never did. A second way to match, beside the words:
+ * « 2023-2024 » is also a tag's text.
  */
-function contactQueryWords(query: string): string[] {
-  const phone = PHONE_QUERY.test(query) ? normalizePhone(query) : '';
-  return phone ? [phone] : queryWords(query);
+function phoneDigitsOf(query: string): string {
+  const visible = withoutInvisible(query);
+  return PHONE_QUERY.test(visible) ? normalizePhone(visible) : '';
 }
 
 /** People sorted by name (French order); `query` filters, `limit` caps. */
 export async function listContacts(context: DataContext, filter: ContactFilter = {}): Promise<Contact[]> {
-  const words = contactQueryWords(filter.query ?? '');
+  const words = queryWords(filter.query ?? '');
+  const phoneDigits = phoneDigitsOf(filter.query ?? '');
   const matches = await context.db
     .records('contacts')
     .filter(
       (item) =>
         !item.deleted &&
-        matchesWords(words, [
-          item.name,
-          item.role,
-          item.email,
-          item.phone,
-          normalizePhone(item.phone),
-          ...(item.tags ?? []),
-        ]),
+        ((phoneDigits !== '' && normalizePhone(item.phone).includes(phoneDigits)) ||
+          matchesWords(words, [item.name, item.role, item.email, item.phone, ...(item.tags ?? [])])),
     )
     .toArray();
   matches.sort((a, b) => compareLabels(a.name, b.name));

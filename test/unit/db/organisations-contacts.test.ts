@@ -69,6 +69,7 @@ describe('contacts', () => {
       { name: 'Yannick Le Goff', phone: '+33 6 12 34 56 78' },
       { name: 'Éloïse Kerbrat', phone: '06.98.76.54.32' },
       { name: 'Soizic Morvan', phone: '0611223344' },
+      { name: 'Promo sortante', tags: ['Promo 2023-2024', '12.03.2024'] },
     ]);
     const found = async (query: string) => (await listContacts(context, { query })).map((item) => item.name);
     // Pasted from a message, typed in one go, or with the dots of a card.
@@ -78,6 +79,11 @@ describe('contacts', () => {
     expect(await found('0698765432')).toEqual(['Éloïse Kerbrat']);
     expect(await found('06.11.22.33.44')).toEqual(['Soizic Morvan']);
     expect(await found('+33 6 11 22')).toEqual(['Soizic Morvan']);
+    // With the marks of direction some messaging apps put around a number.
+    expect(await found('\u202a06 12 34 56 78\u202c')).toEqual(['Yannick Le Goff']);
+    // Digits that are a tag's words are still found as words.
+    expect(await found('2023-2024')).toEqual(['Promo sortante']);
+    expect(await found('12.03.2024')).toEqual(['Promo sortante']);
   });
 
   test('of an organisation are the people linked to it, deleted ones left out', async () => {
