@@ -37,10 +37,11 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
         const data = withoutClocks(record);
         // What this role could not have written (a published template) is given back by the
         // devices that could: sending it would only be refused. A conflict is the server's own:
-        // only its settling comes back, to a server that still holds it (src/protocol/README.md).
+        // one it sealed comes back, open or settled, and an unsealed one's settling, to a server
+        // that still holds it (src/protocol/README.md, Server epoch).
         const given =
           type === 'conflicts'
-            ? data.deleted === true
+            ? data.deleted === true || typeof data.seal === 'string'
             : refusal({ role, type, existing: null, fields: data, recordOf }) === null &&
               refusal({ role, type, existing: data, fields: data, recordOf }) === null;
         if (given) ids.push(record.id);

@@ -16,6 +16,12 @@ export const conflictSchema = builtOnce(() =>
     value: v.pipe(v.string(), v.maxLength(50000)),
     clock: requiredText(80),
     authorName: v.pipe(v.string(), v.maxLength(120)),
+    /**
+     * The server's seal on what it made (src/server/push/conflict-seal.ts): a server restored
+     * from a backup takes back, from a device, only a conflict it sealed. Absent on a conflict
+     * made before seals.
+     */
+    seal: v.optional(v.pipe(v.string(), v.maxLength(100))),
   }),
 );
 export type Conflict = v.InferOutput<ReturnType<typeof conflictSchema>>;

@@ -24,9 +24,15 @@ interface WriteAttempt {
   /**
    * The record is given back whole to a server restored from a backup (src/db/server-epoch.ts):
    * a conflict's settling comes back as a copy that differs from the server's only by `deleted`.
-   * Never a conflict's creation: the server's word on who typed its text could then be forged.
    */
   resent?: boolean;
+  /**
+   * A conflict given back carries the seal its network's server gave it (the server checks it,
+   * src/server/push/conflict-seal.ts): the restored server made it, and takes it back, open or
+   * settled. Any other creation of a conflict is refused: the server's word on who typed its
+   * text could then be forged.
+   */
+  sealed?: boolean;
 }
 
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
@@ -34,23 +40,36 @@ const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 const NOTE_FIELDS_FOR_ALL = new Set(['followUpId']);
 
 /** Returns why the write is refused, or null when it is allowed. */
-export function refusal({ role, type, existing, fields, recordOf, memberName, resent }: WriteAttempt): string | null {
-  if (role === 'admin')
-    return type === 'conflicts' && existing === null ? 'conflicts are created by the server only' : null;
+export function refusal({
+  role,
+  type,
+  existing,
+  fields,
+  recordOf,
+  memberName,
+  resent,
+  sealed,
+}: WriteAttempt): string | null {
+  if (type === 'conflicts' && existing === null && !(resent && sealed))
+    return 'conflicts are created by the server only';
+  if (role === 'admin') return null;
   const changed = Object.keys(fields).filter((key) => !BOOKKEEPING.has(key));
   switch (type) {
     case 'diagnosticTemplates':
       return 'only an admin can change diagnostic templates';
     case 'conflicts': {
-      if (existing === null) return 'conflicts are created by the server only';
-      // Given back whole: what it changes is told by its values (a copy as stored changes nothing).
-      const settling = resent ? changed.filter((key) => fields[key] !== existing[key]) : changed;
+      // Given back whole: what it changes is told by its values (a copy as stored changes nothing;
+      // one the server sealed, given back settled, is settled by whoever gives it back).
+      const conflict = existing ?? fields;
+      let settling = changed;
+      if (existing === null) settling = fields.deleted === true ? ['deleted'] : [];
+      else if (resent) settling = changed.filter((key) => fields[key] !== existing[key]);
       if (!settling.every((key) => key === 'deleted')) return 'a conflict can only be resolved';
       if (settling.length === 0) return null;
       // Settling a note's conflict picks its words: its author's choice, as changing them is.
       const note =
-        memberName !== undefined && existing.recordType === 'eventNotes'
-          ? recordOf?.('eventNotes', String(existing.recordId))
+        memberName !== undefined && conflict.recordType === 'eventNotes'
+          ? recordOf?.('eventNotes', String(conflict.recordId))
           : null;
       return note && note.authorName !== memberName ? 'only its author can settle an event note’s conflict' : null;
     }

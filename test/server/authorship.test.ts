@@ -1,11 +1,24 @@
 // A member cannot write in another member's name: the server takes the author of a change from
 // the device that pushed it, not from what the change claims (`updatedBy`, its clocks' node).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { clockOf } from '../../src/domain/merge';
 import { seedClock } from '../../src/domain/seed-clock';
 import { formatHlc, parseHlc } from '../../src/protocol/hlc';
-import type { Change, JoinResponse, Mutation, PullResponse, PushResponse } from '../../src/protocol/wire';
+import {
+  type Change,
+  type JoinResponse,
+  type Mutation,
+  PROTOCOL_VERSION,
+  type PullResponse,
+  type PushResponse,
+} from '../../src/protocol/wire';
+import { readConfig } from '../../src/server/config';
+import { takeBackup } from '../../src/server/ops/backup';
+import { restoreBackup } from '../../src/server/ops/restore';
 import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { notesEdit, recordCreation, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
@@ -144,6 +157,55 @@ describe('the author of a change', () => {
       expect(result, role).toMatchObject({ status: 'rejected', code: 'forbidden' });
     }
     expect(await conflicts(alix)).toEqual([]);
+  });
+
+  it('is the server’s word in a conflict given back to a restored server: one it sealed comes back, a changed one never', async () => {
+    const alix = await join('Alix', ALIX);
+    const bastien = await join('Bastien', BASTIEN);
+    const creation = await commonVisit(alix);
+    const backups = mkdtempSync(joinPath(tmpdir(), 'valise-sealed-'));
+    try {
+      const config = readConfig({ VALISE_DATA: server.dir });
+      const options = { dir: backups, keepDaily: 7, keepWeekly: 4, databaseUrl: null, now: new Date(now) };
+      const { file } = await takeBackup(server.store, options);
+      await push(alix, editOfCommon(NOW + 2000, creation.recordId, 'Version d’Alix', ALIX));
+      await push(bastien, editOfCommon(NOW + 1000, creation.recordId, 'Version de Bastien', BASTIEN));
+      // Pulled as today's app pulls (a request without the header gets 0.1.0's shape, unsealed).
+      const today = await server.fetch(`${TEST_SERVER_URL}/api/sync/pull?since=0`, {
+        headers: { Authorization: `Bearer ${alix}`, 'X-Valise-Protocol': `${PROTOCOL_VERSION}` },
+      });
+      const [made] = ((await today.json()) as PullResponse).changes.filter((change) => change.type === 'conflicts');
+      if (!made) throw new Error('the server keeps Bastien’s text as a conflict');
+      expect(made.data).toMatchObject({ value: 'Version de Bastien', authorName: 'Bastien' });
+      await server.whileStopped(() => restoreBackup(file, config, new Date(now)).then());
+
+      // Alix's phone gives it back as a device does: whole, with its clocks, resent.
+      const givenBack = (fields: Record<string, unknown>, recordId = made.id): Mutation => ({
+        id: newId(),
+        type: 'conflicts',
+        recordId,
+        fields,
+        clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clockOf(made.clocks, key)])),
+        resent: true,
+      });
+      const { seal: _seal, ...unsealed } = made.data;
+      const changed = [
+        givenBack({ ...made.data, value: 'Texte forgé' }),
+        givenBack({ ...made.data, recordType: 'contacts' }),
+        givenBack(made.data, newId()),
+        givenBack(unsealed),
+      ];
+      const refused = (await push(alix, ...changed)).results;
+      expect(refused.map((result) => result.status === 'rejected' && result.code)).toEqual(
+        changed.map(() => 'forbidden'),
+      );
+      expect(await conflicts(bastien)).toEqual([]);
+
+      expect((await push(alix, givenBack(made.data))).results[0]?.status).toBe('applied');
+      expect(await conflicts(bastien)).toMatchObject([{ value: 'Version de Bastien', authorName: 'Bastien' }]);
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
   });
 
   it('names no one when two members joined with the same clock node, rather than the wrong one', async () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc, HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../src/protocol/hlc';
 import type { JoinResponse, PullResponse, PushResponse } from '../../src/protocol/wire';
+import { newSealKey } from '../../src/server/push/conflict-seal';
 import { planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 import { TEST_SERVER_URL, TestServer } from '../helpers/test-server';
@@ -34,6 +35,7 @@ describe('clocks a push may carry', () => {
           role: 'concierge' as const,
           clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
           now: NOW,
+          sealKey: newSealKey(),
           authorOf: () => '',
           pusher: PUSHER,
         };

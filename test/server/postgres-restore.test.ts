@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
 import { HybridClock } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
 import { readConfig } from '../../src/server/config';
@@ -20,7 +21,7 @@ import { SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { MIGRATION_LOCK, PostgresStore } from '../../src/server/store/postgres';
 import { POSTGRES_MIGRATIONS } from '../../src/server/store/postgres-schema';
 import type { Network } from '../../src/server/store/store';
-import { PUSHER, visitCreation } from '../helpers/mutations';
+import { notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 import { postgresBinDir } from '../helpers/postgres-cluster';
 import { describeOnPostgres } from '../helpers/postgres-suite';
 import { waitFor } from '../helpers/wait-for';
@@ -117,6 +118,39 @@ describeOnPostgres('a restore on PostgreSQL beside running servers', (cluster) =
     // Wrapped: an async function's promise would wait for the push itself.
     return { pushing };
   }
+
+  it('takes back a conflict made after the backup under the seal of its network, kept in the dump, and no changed copy', async () => {
+    const visit = visitCreation(NOW);
+    await push(visit);
+    const file = await backup();
+    await push(notesEdit(NOW + 1000, visit.recordId, 'Plus tard'));
+    const concurrent = {
+      ...notesEdit(NOW + 500, visit.recordId, 'Écrit en même temps'),
+      base: { notes: visit.clocks.notes as string },
+    };
+    await push(concurrent);
+    const made = (await server.snapshot(network.id)).find((change) => change.type === 'conflicts');
+    if (!made) throw new Error('the older text is kept as a conflict');
+    const data = JSON.parse(made.data) as Record<string, unknown>;
+    const clock = JSON.parse(made.clocks)['*'] as string;
+    await restore(file);
+    expect(await storedIds()).toEqual(idsOf(visit));
+
+    // Given back as a device gives it: whole, resent, each field with its clock.
+    const givenBack = (fields: Record<string, unknown>): Mutation => ({
+      id: newId(),
+      type: 'conflicts',
+      recordId: made.id,
+      fields,
+      clocks: Object.fromEntries(Object.keys(fields).map((key) => [key, clock])),
+      resent: true,
+    });
+    const altered = await push(givenBack({ ...data, value: 'Texte forgé' }));
+    expect(altered.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    expect((await push(givenBack(data))).results[0]?.status).toBe('applied');
+    const back = (await server.snapshot(network.id)).find((change) => change.id === made.id);
+    expect(JSON.parse(back?.data ?? '{}')).toMatchObject({ ...data, updatedBy: PUSHER.memberName });
+  });
 
   it('waits for the push in progress, holds back the pushes and pulls that arrive, and leaves the backup plus whole later pushes', async () => {
     const [a, b] = [visitCreation(NOW), visitCreation(NOW)];

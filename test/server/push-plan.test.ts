@@ -1,6 +1,7 @@
 // Push planning refusals a device must hear about rather than see silently dropped.
 import { describe, expect, it } from 'vitest';
 import { HybridClock } from '../../src/protocol/hlc';
+import { newSealKey } from '../../src/server/push/conflict-seal';
 import { MAX_PUSH_WORK_CHARS, planPush, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { diagnosticCreation, notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 
@@ -11,6 +12,7 @@ const context = {
   clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
   now: NOW,
   pusher: PUSHER,
+  sealKey: newSealKey(),
   authorOf: () => '',
 };
 

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc, HybridClock } from '../../src/protocol/hlc';
 import type { Mutation } from '../../src/protocol/wire';
+import { newSealKey } from '../../src/server/push/conflict-seal';
 import { type PushPlan, planPush, type RecordRow, SERVER_CLOCK_NODE } from '../../src/server/push/plan';
 import { diagnosticCreation, notesEdit, PUSHER, visitCreation } from '../helpers/mutations';
 
@@ -18,6 +19,7 @@ const contextAt = () => ({
   clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW),
   now: NOW,
   pusher: PUSHER,
+  sealKey: newSealKey(),
   authorOf: () => 'Camille',
 });
 
@@ -79,13 +81,13 @@ const mutation = fc.oneof(
   }),
 );
 
-/** A plan with its conflicts' random ids replaced by their order, so two plans compare. */
+/** A plan with its conflicts' random ids, and the seals over them, replaced by their order, so two plans compare. */
 function comparable(plan: PushPlan): unknown {
   let json = JSON.stringify(plan);
   plan.writes
     .filter((row) => row.type === 'conflicts')
     .forEach((row, index) => {
-      json = json.replaceAll(row.id, `conflict-${index}`);
+      json = json.replaceAll(row.id, `conflict-${index}`).replaceAll(row.data.seal as string, `seal-${index}`);
     });
   return JSON.parse(json);
 }

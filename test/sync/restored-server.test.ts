@@ -1,7 +1,7 @@
 // A server restored from a backup has forgotten what came after it; its devices give that
 // back (src/db/server-epoch.ts). Texts that lost to a concurrent edit are kept in `conflicts`
-// records, which only the server creates (it names who typed the text): how people settled
-// those it still holds comes back; those it lost stay on the devices that hold them.
+// records, which only the server creates (it names who typed the text) and seals: how people
+// settled those it still holds comes back, and those it lost come back under its seal.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup } from '../../src/server/ops/restore';
 import { type DevicePair, pairTest } from '../helpers/device-pair';
-import type { TestDevice } from '../helpers/test-device';
+import { TestDevice } from '../helpers/test-device';
 import { firstMeetingVisit } from '../helpers/visit-fields';
 
 async function syncAll(...devices: TestDevice[]) {
@@ -41,47 +41,53 @@ function backupOf({ server }: DevicePair, dir: string) {
 }
 
 pairTest(
-  'a restored server gets back how its conflicts were settled; those it lost stay on the devices',
+  'a restored server gets back the conflicts it lost, open or settled, and how its own were settled',
   async ({ pair }) => {
     const { server, a, b } = pair;
     const backups = mkdtempSync(join(tmpdir(), 'valise-conflicts-'));
+    let camille: TestDevice | null = null;
     try {
       const settled = await conflictOn(pair, 'Visite de mars');
       const { file } = await backupOf(pair, backups);
       await deleteRecord(b.context, 'conflicts', settled);
       const open = await conflictOn(pair, 'Visite d’avril');
       const lostSettled = await conflictOn(pair, 'Visite de mai');
-      await deleteRecord(a.context, 'conflicts', lostSettled);
       await syncAll(a, b);
+      // Settled on Alix's phone after the backup; Bastien's phone still holds it open.
+      await deleteRecord(a.context, 'conflicts', lostSettled);
+      await a.sync();
+      const before = await a.context.db.records('conflicts').get(open);
 
       await server.whileStopped(() => restoreBackup(file, readConfig({ VALISE_DATA: server.dir }), new Date()).then());
-      await syncAll(a, b);
+      // Bastien's open copy reaches the restored server first; Alix's settling still wins.
+      await syncAll(b, a);
 
       const onServer = new Map((await server.snapshot(pair.networkId)).map((row) => [row.id, JSON.parse(row.data)]));
-      expect(onServer.get(settled)?.deleted).toBe(true);
-      // Given back settled, a conflict the server lost is refused (a device cannot make one), and
-      // nobody is shown that refusal of a change they did not make.
-      expect(onServer.has(open) || onServer.has(lostSettled)).toBe(false);
+      expect([settled, open, lostSettled].map((id) => onServer.get(id)?.deleted)).toEqual([true, false, true]);
+      // As the server made it: who typed the text is its word, kept under its seal.
+      const { deleted: _open, updatedAt: _at, updatedBy: _by, hlc: _hlc, ...made } = before as Record<string, unknown>;
+      expect(onServer.get(open)).toMatchObject(made);
       for (const device of [a, b]) {
         expect(await device.context.db.rejected.count(), device.name).toBe(0);
         expect(await device.context.db.outbox.count(), device.name).toBe(0);
-        const kept = await device.context.db.records('conflicts').bulkGet([open, lostSettled]);
-        expect(kept.map((conflict) => conflict?.deleted)).toEqual([false, true]);
       }
       const serverRecords = (await server.snapshot(pair.networkId))
         .map((row) => ({ ...JSON.parse(row.data), hlc: JSON.parse(row.clocks) }))
         .sort((x, y) => (x.id < y.id ? -1 : 1));
-      const shared = async (device: TestDevice) =>
-        (await device.records()).filter((record) => record.id !== open && record.id !== lostSettled);
-      expect(await shared(a)).toEqual(serverRecords);
-      expect(await shared(b)).toEqual(serverRecords);
+      expect(await a.records()).toEqual(serverRecords);
+      expect(await b.records()).toEqual(serverRecords);
 
-      // Settled later on a device that kept it, it leaves that device, again without a refusal shown.
-      await deleteRecord(a.context, 'conflicts', open);
-      await syncAll(a);
-      expect(await a.context.db.rejected.count()).toBe(0);
-      expect(await a.context.db.anyRecords('conflicts').get(open)).toBeUndefined();
+      // A phone that joins now, and never held them, sees the conflict still open, with its author.
+      camille = await TestDevice.open('Camille', server.fetch);
+      await camille.join(await server.invite(pair.networkId));
+      await syncAll(camille);
+      expect(await camille.context.db.records('conflicts').get(open)).toMatchObject({ ...made, deleted: false });
+      // The losing text is named by the member who typed it.
+      const typedBy = { Alix: 'd’Alix', Bastien: 'de Bastien' }[made.authorName as string];
+      expect(made.value).toBe(`Visite d’avril, version ${typedBy}`);
+      expect((await camille.context.db.records('conflicts').get(lostSettled))?.deleted).toBe(true);
     } finally {
+      await camille?.close();
       rmSync(backups, { recursive: true, force: true });
     }
   },

@@ -29,6 +29,7 @@ import {
   type RefusalCode,
 } from '../../protocol/wire';
 import { validateRecordFast, validateShapeFast } from './compiled-validation';
+import { holdsSeal, sealConflict } from './conflict-seal';
 
 /** The server's own clock node: conflict records it creates and clocks it repairs carry it. */
 export const SERVER_CLOCK_NODE = '0000000000000000';
@@ -106,6 +107,8 @@ export interface PushContext {
   pusher: { clockNode: string; memberName: string };
   /** Clock node → member name, to name the author of a losing text (see authorNames). */
   authorOf: (node: string) => string;
+  /** The network's secret that seals the conflicts the server makes (conflict-seal.ts). */
+  sealKey: string;
 }
 
 /**
@@ -265,7 +268,8 @@ export function ownersToRead(
   const owners = new Set<string>();
   for (const mutation of mutations) {
     if (mutation.type === 'conflicts') {
-      const conflict = existing.get(mutation.recordId)?.data;
+      // A conflict given back to a restored server that lost it names its note itself.
+      const conflict = existing.get(mutation.recordId)?.data ?? mutation.fields;
       if (conflict?.recordType === 'eventNotes' && isId(conflict.recordId) && !existing.has(conflict.recordId))
         owners.add(conflict.recordId);
     }
@@ -535,6 +539,7 @@ function applyOne(
     recordOf,
     memberName: context.pusher.memberName,
     resent: mutation.resent === true,
+    sealed: mutation.type === 'conflicts' && !current && mutation.resent === true && sealedHere(context, mutation),
   });
   if (denied) return { refusal: refused('forbidden', `forbidden: ${denied}`) };
 
@@ -558,6 +563,14 @@ function applyOne(
     return mutation.turned ? { rows: [current], unchanged: true } : { rows: [] };
   if (asItCame && !losers.every((loser) => isCleanText(loser.value))) return DOUBTFUL;
   return checked(context, mutation, merged, losers, validateRecordFast, asItCame);
+}
+
+/**
+ * Whether a conflict given back is one this network's server made, as it made it: its seal is
+ * checked over what the server would store (its id and network are the mutation's, not the fields').
+ */
+function sealedHere(context: PushContext, mutation: Applied): boolean {
+  return holdsSeal(context.sealKey, { ...mutation.fields, id: mutation.recordId, networkId: context.networkId });
 }
 
 /**
@@ -657,26 +670,22 @@ function conflictRow(
 ): RecordRow {
   const at = new Date(context.now).toISOString();
   const id = newId();
-  return new PlannedRow(
+  const data: Record<string, unknown> = {
     id,
-    context.networkId,
-    'conflicts',
-    {
-      id,
-      networkId: context.networkId,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'serveur',
-      deleted: false,
-      recordType,
-      recordId,
-      field,
-      value,
-      clock,
-      authorName,
-    },
-    { '*': context.clock.tick() },
-  );
+    networkId: context.networkId,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'serveur',
+    deleted: false,
+    recordType,
+    recordId,
+    field,
+    value,
+    clock,
+    authorName,
+  };
+  data.seal = sealConflict(context.sealKey, data);
+  return new PlannedRow(id, context.networkId, 'conflicts', data, { '*': context.clock.tick() });
 }
 
 /**

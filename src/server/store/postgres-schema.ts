@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { newId } from '../../domain/ids';
 import { epochEntries } from '../ops/epoch';
+import { newSealKey } from '../push/conflict-seal';
 import { repairedClocks } from './repair-clocks';
 
 /** SQL, or a step in code for what SQL cannot say; all run in the migration's transaction. */
@@ -106,7 +107,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         FROM records GROUP BY network_id) AS counted
   WHERE networks.id = counted.network_id;
   `,
+  sealKeys,
 ];
+
+/**
+ * Each network gets the secret that seals the conflicts its server makes (see the SQLite
+ * store's sealKeys): in its row, so in every pg_dump of the database.
+ */
+async function sealKeys(client: pg.PoolClient): Promise<void> {
+  await client.query('ALTER TABLE networks ADD COLUMN IF NOT EXISTS seal_key TEXT');
+  const { rows } = await client.query('SELECT id FROM networks WHERE seal_key IS NULL');
+  const ids = (rows as { id: string }[]).map((row) => row.id);
+  await client.query(
+    `UPDATE networks SET seal_key = keyed.seal_key FROM unnest($1::text[], $2::text[]) AS keyed(id, seal_key)
+     WHERE networks.id = keyed.id`,
+    [ids, ids.map(() => newSealKey())],
+  );
+  await client.query('ALTER TABLE networks ALTER COLUMN seal_key SET NOT NULL');
+}
 
 /**
  * An invitation gets an id, the time it was made and the device that made it (see the SQLite

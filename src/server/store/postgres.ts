@@ -11,6 +11,7 @@ import type { Change, OpenInvitationInfo } from '../../protocol/wire';
 import { restoreAdvice } from '../cli-args';
 import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
 import { shellWord } from '../ops/shell-word';
+import { newSealKey } from '../push/conflict-seal';
 import {
   authorNames,
   ownersToRead,
@@ -270,10 +271,11 @@ export class PostgresStore implements Store {
 
   async createNetwork(name: string): Promise<Network> {
     const network = { id: newId(), name, createdAt: new Date().toISOString() };
-    await this.query('INSERT INTO networks (id, name, created_at) VALUES ($1, $2, $3)', [
+    await this.query('INSERT INTO networks (id, name, created_at, seal_key) VALUES ($1, $2, $3, $4)', [
       network.id,
       name,
       network.createdAt,
+      newSealKey(),
     ]);
     return network;
   }
@@ -438,8 +440,9 @@ export class PostgresStore implements Store {
    */
   private async pushIn(client: Client, { context, mutations }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
-    const locked = await client.query('SELECT id FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
+    const locked = await client.query('SELECT seal_key FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
     if (locked.rowCount !== 1) throw new Error(`push to an unknown network ${networkId}`);
+    const sealKey = (locked.rows[0] as { seal_key: string }).seal_key;
 
     // A separate statement from the lock: it reads what the previous holder committed.
     // The pusher's row is read FOR SHARE, which revokeDevice's UPDATE waits for: a revocation
@@ -501,7 +504,7 @@ export class PostgresStore implements Store {
       planned = withinReadBound(context.role, planned, existing, storedBytes);
       await read(large(ownersToRead(context.role, planned, existing)), Number.MAX_SAFE_INTEGER);
     }
-    const plan = planPush({ ...context, authorOf: authorNames(authors) }, planned, existing, prior);
+    const plan = planPush({ ...context, authorOf: authorNames(authors), sealKey }, planned, existing, prior);
 
     if (plan.broughtBack.length > 0) {
       await client.query(

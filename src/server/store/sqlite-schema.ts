@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import { epochEntries } from '../ops/epoch';
+import { newSealKey } from '../push/conflict-seal';
 import { repairedClocks } from './repair-clocks';
 
 /** SQL, or a step in code for what SQL cannot say; each runs in its own transaction. */
@@ -76,7 +77,23 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   networkNumbers,
   invitationIds,
   recordUsage,
+  sealKeys,
 ];
+
+/**
+ * Each network gets the secret that seals the conflicts its server makes (conflict-seal.ts),
+ * kept in its row so that every backup holds it: a server restored from one takes back from
+ * devices the conflicts it made since, and only those. A network of a store migrated here gets
+ * a new one; a backup taken before holds none, and the restored store gets another, under
+ * which the seals made since do not hold (those conflicts stay on the devices, as before seals).
+ */
+function sealKeys(db: Database.Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('networks') as { name: string }[];
+  if (!columns.some((column) => column.name === 'seal_key')) db.exec('ALTER TABLE networks ADD COLUMN seal_key TEXT');
+  const give = db.prepare('UPDATE networks SET seal_key = ? WHERE id = ?');
+  for (const { id } of db.prepare('SELECT id FROM networks WHERE seal_key IS NULL').all() as { id: string }[])
+    give.run(newSealKey(), id);
+}
 
 /**
  * Each network keeps the count and bytes of its records in its row, which every push changes

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import type { Change, OpenInvitationInfo } from '../../protocol/wire';
 import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
+import { newSealKey } from '../push/conflict-seal';
 import {
   authorNames,
   ownersToRead,
@@ -111,9 +112,9 @@ export class SqliteStore implements Store {
     const network = { id: newId(), name, createdAt: new Date().toISOString() };
     this.db
       .prepare(
-        'INSERT INTO networks (id, name, created_at, number) VALUES (?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM networks))',
+        'INSERT INTO networks (id, name, created_at, seal_key, number) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM networks))',
       )
-      .run(network.id, name, network.createdAt);
+      .run(network.id, name, network.createdAt, newSealKey());
     return network;
   }
 
@@ -296,9 +297,11 @@ export class SqliteStore implements Store {
     );
 
     const revoked = this.statement(REVOKED_DEVICE);
+    const selectNetwork = this.statement('SELECT number, seal_key FROM networks WHERE id = ?');
     const run = this.db.transaction((): PushOutput => {
-      const number = this.networkNumber(networkId);
-      if (number === null) throw new Error(`push to an unknown network ${networkId}`);
+      const network = selectNetwork.get(networkId) as { number: number; seal_key: string } | undefined;
+      if (network === undefined) throw new Error(`push to an unknown network ${networkId}`);
+      const { number, seal_key: sealKey } = network;
       if (revoked.get(context.pusher.id)) return { results: [], clockAheadMs: 0, revoked: true };
       const existing = new Map<string, RecordRow>();
       const storedBytes = new Map<string, number>();
@@ -322,7 +325,7 @@ export class SqliteStore implements Store {
       }
       const mutationIds = JSON.stringify([...new Set(planned.map((mutation) => mutation.id))]);
       for (const row of selectResults.all(number, mutationIds) as Row[]) prior.set(row.id as string, toSaved(row));
-      const plan = planPush({ ...context, authorOf: this.authorsOf(networkId) }, planned, existing, prior);
+      const plan = planPush({ ...context, authorOf: this.authorsOf(networkId), sealKey }, planned, existing, prior);
       // Taken inside the write transaction, from what is committed: nothing counted in memory
       // can go stale (another process, a restored file). Per network, through its seq index.
       const seqBefore = (selectLastSeq.get(number) as { seq: number }).seq;

@@ -88,7 +88,9 @@ export interface PushInput {
    * was checked before its body arrived, which may take minutes: a stolen phone revoked then
    * still wrote its whole push after.
    */
-  context: Omit<PushContext, 'authorOf' | 'pusher'> & { pusher: PushContext['pusher'] & Pick<Device, 'id'> };
+  context: Omit<PushContext, 'authorOf' | 'pusher' | 'sealKey'> & {
+    pusher: PushContext['pusher'] & Pick<Device, 'id'>;
+  };
   mutations: readonly Mutation[];
 }
 

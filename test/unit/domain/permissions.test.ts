@@ -81,17 +81,43 @@ describe('who may settle a conflict on an event note', () => {
     expect(settle('concierge', 'Alix')).toBeNull();
     expect(settle('admin', 'Bastien')).toBeNull();
   });
+
+  it('is its author’s or an admin’s too when given back settled to a server that lost it', () => {
+    const givenBack = (role: 'admin' | 'concierge', memberName: string, deleted: boolean) =>
+      refusal({
+        role,
+        type: 'conflicts',
+        existing: null,
+        fields: { ...conflict, deleted },
+        recordOf: notes,
+        memberName,
+        resent: true,
+        sealed: true,
+      });
+    expect(givenBack('concierge', 'Bastien', true)).toBe('only its author can settle an event note’s conflict');
+    expect(givenBack('concierge', 'Bastien', false)).toBeNull();
+    expect(givenBack('concierge', 'Alix', true)).toBeNull();
+    expect(givenBack('admin', 'Bastien', true)).toBeNull();
+  });
 });
 
 describe('who may write a conflict', () => {
   const conflict = { id: 'c1', recordType: 'visits', recordId: 'v1', field: 'notes', value: 'Tour', deleted: false };
 
-  it('creating one is no device’s, even resent; one given back to a restored server may only settle it', () => {
-    for (const role of ['admin', 'concierge'] as const)
-      for (const resent of [false, true])
-        expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict, resent })).toBe(
+  it('creating one is no device’s but one the server sealed, given back; one given back may only settle it', () => {
+    for (const role of ['admin', 'concierge'] as const) {
+      for (const [resent, sealed] of [
+        [false, false],
+        [true, false],
+        [false, true],
+      ])
+        expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict, resent, sealed })).toBe(
           'conflicts are created by the server only',
         );
+      expect(refusal({ role, type: 'conflicts', existing: null, fields: conflict, resent: true, sealed: true })).toBe(
+        null,
+      );
+    }
     const given = (fields: Record<string, unknown>) =>
       refusal({ role: 'concierge', type: 'conflicts', existing: conflict, fields, resent: true });
     expect(given({ ...conflict })).toBeNull();
