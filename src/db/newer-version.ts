@@ -5,11 +5,15 @@
 // "patched" the database back to the old indexes (version 161, a dropped index made again).
 import type { ValiseDb } from './schema';
 
-/** Closes `db` for good once a newer version is opened elsewhere; settles then. */
+/**
+ * Closes `db` for good once a newer schema is opened elsewhere; settles then. Dexie stores schema
+ * version N as IndexedDB version N × 10, and an older release's tab that "patches" missing
+ * indexes raises it by one (160 → 161): the same schema, which this tab must not close for.
+ */
 export function closeOnNewerVersion(db: ValiseDb): Promise<void> {
   return new Promise((resolve) =>
     db.on('versionchange', (event) => {
-      if ((event.newVersion ?? 0) <= db.verno * 10) return;
+      if ((event.newVersion ?? 0) < (db.verno + 1) * 10) return;
       db.close({ disableAutoOpen: true });
       resolve();
       // Dexie's own handler runs after this one unless stopped, and would allow the reopening.

@@ -34,3 +34,20 @@ test('an older tab lets another tab upgrade the database, then writes nothing in
   // Not reopened and "patched" to its own schema by the older tab's write.
   expect(onDisk?.version).toBe(newerVersion);
 });
+
+test("a tab stays open when an older release's tab only patches the same schema's indexes", async () => {
+  const current = await openTestContext('patched-by-older-tab');
+  const { db } = current;
+  let closedForGood = false;
+  void closeOnNewerVersion(db).then(() => {
+    closedForGood = true;
+  });
+  await createRecord(current, 'visits', firstMeetingVisit('Écrite avant.'));
+
+  // Dexie's patch of missing indexes: the same schema, one IndexedDB version up (160 → 161).
+  const patched = await openNewer(db.name, db.verno * 10 + 1);
+  patched.close();
+
+  await expect(createRecord(current, 'visits', firstMeetingVisit('Écrite après.'))).resolves.toBeDefined();
+  expect(closedForGood).toBe(false);
+});
