@@ -50,7 +50,9 @@ function SavedBanner({ visitId }: { visitId: string }) {
   const joined = useSync((view) => view.session !== null);
   // Online, the saved visit goes with the next sync; only offline does it wait for the connection.
   const offline = useSyncStatus().state === 'offline';
-  const sendState = useLive((ctx) => sendStateOf(ctx, visitId), [visitId]);
+  // Shown just after the save: a refusal from before it is of an older change.
+  const [savedAt] = useState(() => new Date().toISOString());
+  const sendState = useLive((ctx) => sendStateOf(ctx, visitId, savedAt), [visitId, savedAt]);
   const more = !joined
     ? t.savedLocal
     : sendState === 'sent'

@@ -26,8 +26,18 @@ async function savedBanner(online: boolean): Promise<string> {
   return document.body.textContent ?? '';
 }
 
-async function openSavedVisit(online: boolean): Promise<void> {
+async function openSavedVisit(online: boolean, refusedBefore = false): Promise<void> {
   const visit = await createRecord(app.context, 'visits', { visitedAt: '2026-03-03T09:00:00.000Z', services: [] });
+  if (refusedBefore)
+    // Last week's change of the visit, refused and still listed in Réglages.
+    await app.context.db.rejected.put({
+      id: 'refusee-la-semaine-passee',
+      type: 'visits',
+      recordId: visit.id,
+      fields: { purpose: 'x'.repeat(10) },
+      reason: 'invalid',
+      rejectedAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+    });
   uiStore.setState({ online });
   syncStore.setState({ session, status: { ...syncStore.getState().status, state: 'idle', error: null, pending: 1 } });
   render(<VisitDetailPage visitId={visit.id} query={{ [SAVED]: '1' }} />);
@@ -67,4 +77,11 @@ test('a visit the server refused says where the reason is, not that it left', as
   await sendOutbox((id) => ({ id, status: 'rejected', reason: 'invalid', code: 'invalid_record' }));
   await screen.findByText(/le motif est dans Réglages/);
   expect(document.body.textContent).not.toContain('Elle est partie');
+});
+
+test("a refusal of an older change, still kept in Réglages, does not make this save's banner say refused", async () => {
+  await openSavedVisit(true, true);
+  await sendOutbox((id) => ({ id, status: 'applied' }));
+  await screen.findByText(/Elle est partie vers le réseau/);
+  expect(document.body.textContent).not.toContain('refusé');
 });
