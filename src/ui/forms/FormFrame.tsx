@@ -42,7 +42,7 @@ export function FormFrame(props: FormFrameProps) {
         <FormProblem problem={form.problem} fix={props.fix} />
         {props.children}
         <div class={['actions', props.actionsClass].filter(Boolean).join(' ')}>
-          <Button type="submit" variant="primary" disabled={form.saving}>
+          <Button type="submit" variant="primary" aria-disabled={form.saving}>
             {waiting ?? (form.saving && props.savingLabel ? props.savingLabel : props.saveLabel)}
           </Button>
           <ButtonLink href={props.cancelHref}>{props.cancelLabel}</ButtonLink>

@@ -212,7 +212,7 @@ export function LieuImport() {
           {/* Beside the button just pressed: on a phone the top of the page is out of sight. */}
           {work?.phase === 'writing' ? <WorkProgress work={work} /> : null}
           <div class="actions">
-            <Button variant="primary" disabled={!plan || busy} onClick={write}>
+            <Button variant="primary" disabled={!plan} aria-disabled={busy} onClick={write}>
               {busy ? t.writing : tally ? t.confirm(tally.add + tally.merge) : t.openImport}
             </Button>
             <Button disabled={busy} onClick={() => setPicked(null)}>

@@ -161,12 +161,12 @@ function EditorForm({ data }: { data: NonNullable<Awaited<ReturnType<typeof getG
         {problem ? <Banner tone="error">{problem}</Banner> : null}
         {admin ? (
           <div class="actions">
-            <Button type="submit" variant="primary" disabled={saving || !dirty}>
+            <Button type="submit" variant="primary" disabled={!dirty} aria-disabled={saving}>
               {t.publishVersion(nextVersion)}
             </Button>
             <Button
               variant="secondary"
-              disabled={saving}
+              aria-disabled={saving}
               onClick={() => void publish({ ...draft, status: draft.status === 'active' ? 'retired' : 'active' })}
             >
               {draft.status === 'active' ? t.retireGrid : t.restoreGrid}

@@ -189,7 +189,7 @@ function NewDiagnosticForm({
           />
           {failed ? <Banner tone="error">{t.createFailed}</Banner> : null}
           <div class="actions">
-            <Button type="submit" variant="primary" disabled={!context || !chosen || saving}>
+            <Button type="submit" variant="primary" disabled={!context || !chosen} aria-disabled={saving}>
               {t.create}
             </Button>
             <ButtonLink href={listHref()} variant="quiet">

@@ -45,7 +45,7 @@ export function VersionNotice({ diagnostic, template, templates }: Props) {
       tone={failed ? 'error' : 'info'}
       title={t.newerVersion(newer.version)}
       actions={
-        <Button variant="primary" disabled={!context || moving} onClick={() => void move()}>
+        <Button variant="primary" disabled={!context} aria-disabled={moving} onClick={() => void move()}>
           {t.moveToVersion(newer.version)}
         </Button>
       }

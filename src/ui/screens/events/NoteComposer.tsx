@@ -159,7 +159,7 @@ export function NoteComposer({ eventId }: { eventId: string }) {
       />
       {problem === 'failed' ? <Banner tone="error">{t.noteFailed}</Banner> : null}
       <div class="actions">
-        <Button type="submit" variant="primary" disabled={!context || saving}>
+        <Button type="submit" variant="primary" disabled={!context} aria-disabled={saving}>
           {t.addNote}
         </Button>
       </div>

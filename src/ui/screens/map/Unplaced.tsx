@@ -72,10 +72,10 @@ export function Unplaced({
               ) : null}
             </span>
             <span class="actions">
-              <Button onClick={() => void byAddress(lieu)} disabled={busy === lieu.id}>
+              <Button onClick={() => void byAddress(lieu)} aria-disabled={busy === lieu.id}>
                 {busy === lieu.id ? t.searching : t.byAddress}
               </Button>
-              <Button variant="quiet" onClick={() => atMyPosition(lieu)} disabled={here.status === 'locating'}>
+              <Button variant="quiet" onClick={() => atMyPosition(lieu)} aria-disabled={here.status === 'locating'}>
                 {t.atMyPosition}
               </Button>
             </span>

@@ -63,7 +63,7 @@ export default function MapScreen(_: ScreenProps) {
         title={t.title}
         description={t.purpose}
         actions={
-          <Button variant="primary" onClick={() => here.locate()} disabled={here.status === 'locating'}>
+          <Button variant="primary" onClick={() => here.locate()} aria-disabled={here.status === 'locating'}>
             {here.status === 'locating' ? t.locating : t.around}
           </Button>
         }

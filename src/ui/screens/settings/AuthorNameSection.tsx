@@ -68,7 +68,7 @@ export function AuthorNameSection() {
           }}
         />
         <div class="actions">
-          <Button type="submit" variant="primary" disabled={!context || saving}>
+          <Button type="submit" variant="primary" disabled={!context} aria-disabled={saving}>
             {t.authorSave}
           </Button>
         </div>

@@ -128,7 +128,7 @@ export function FileBlock({ attachment, offline }: { attachment: Attachment; off
         </p>
       ) : state === 'pending' ? (
         <p class="actions">
-          <Button onClick={download} disabled={busy}>
+          <Button onClick={download} aria-disabled={busy}>
             {t.fileDownload}
           </Button>
         </p>

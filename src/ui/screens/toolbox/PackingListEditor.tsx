@@ -186,7 +186,7 @@ function EditorFields({ list, toolbox }: { list: PackingList | null; toolbox: To
         {errors.itemIds ? <FieldError id={ITEMS_ERROR_ID}>{errors.itemIds}</FieldError> : null}
         <p role="status">{t.itemCount(itemIds.length)}</p>
         <div class="actions">
-          <Button type="submit" variant="primary" disabled={busy}>
+          <Button type="submit" variant="primary" aria-disabled={busy}>
             {t.save}
           </Button>
           {/* Cancelling gives up the changes: the editor opens on the saved list next time. */}

@@ -220,7 +220,7 @@ function TripChecklist({ view }: { view: PackingListView }) {
         </ul>
       )}
       <div class={`actions ${styles.actions}`}>
-        <Button onClick={reset} disabled={state.packedCount === 0}>
+        <Button onClick={reset} aria-disabled={state.packedCount === 0}>
           {t.reset}
         </Button>
         <Button variant="danger" onClick={remove}>

@@ -168,7 +168,12 @@ export function BackupSection() {
           {t.includeFiles}
         </Check>
         <div class="actions">
-          <Button variant="primary" onClick={() => void save()} disabled={!context || saving.kind === 'saving'}>
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            disabled={!context}
+            aria-disabled={saving.kind === 'saving'}
+          >
             {saving.kind === 'saving' ? t.saving : t.save}
           </Button>
         </div>

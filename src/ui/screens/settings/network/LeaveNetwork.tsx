@@ -39,7 +39,7 @@ export function LeaveNetwork() {
         {pending > 0 ? <Banner tone="warning">{t.leavePending(pending)}</Banner> : null}
         <p>{t.leaveBackupOffer}</p>
         <div class="actions">
-          <Button onClick={() => void saveBackup()} disabled={!context || backup === 'saving'}>
+          <Button onClick={() => void saveBackup()} disabled={!context} aria-disabled={backup === 'saving'}>
             {t.leaveBackup}
           </Button>
         </div>

@@ -267,7 +267,7 @@ export function PositionField({ position, onChange }: { position: Position; onCh
         </div>
       ) : (
         <div>
-          <Button onClick={locate} disabled={here.status === 'locating'}>
+          <Button onClick={locate} aria-disabled={here.status === 'locating'}>
             {here.status === 'locating' ? t.locating : t.addPosition}
           </Button>
         </div>

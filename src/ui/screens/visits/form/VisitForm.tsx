@@ -265,7 +265,7 @@ function VisitEditor({
         )}
         <PositionField position={values} onChange={(position) => change(position)} />
         <div class={classes('actions', styles['visit-form__submit'])}>
-          <Button type="submit" variant="primary" disabled={form.saving}>
+          <Button type="submit" variant="primary" aria-disabled={form.saving}>
             {waiting ?? (form.saving ? t.saving : t.save)}
           </Button>
           <ButtonLink href={recordId ? visitHref(recordId) : `#/${VISITS}`}>{t.cancel}</ButtonLink>
