@@ -6,6 +6,7 @@ export const messages = {
   fr: {
     lastSync: (when: string) => `Dernière synchronisation ${when}`,
     neverSynced: 'Jamais synchronisé',
+    notSyncedYet: 'Pas encore synchronisé',
     errorUnreachable:
       'Serveur injoignable. Vos modifications restent sur cet appareil et partiront dès que le réseau reviendra.',
     errorUnauthorized:
@@ -32,6 +33,7 @@ export const messages = {
   en: {
     lastSync: (when: string) => `Last synced ${when}`,
     neverSynced: 'Never synced',
+    notSyncedYet: 'Not synced yet',
     errorUnreachable:
       'Server unreachable. Your changes stay on this device and will go as soon as the network is back.',
     errorUnauthorized:

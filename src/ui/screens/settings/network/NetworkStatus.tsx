@@ -32,10 +32,21 @@ export function NetworkStatus({ session }: { session: Session }) {
   ];
   // While a sync runs, "Jamais synchronisé" and "Tout a été envoyé" would contradict
   // "Synchronisation…": the state alone says it, until the run ends and the facts are known.
+  // Before any run has ended (just joined), "Pas encore synchronisé" says it alone too: nothing
+  // was sent, and "À jour · Jamais synchronisé" contradicted itself.
   const syncing = status.state === 'syncing';
-  const lastSync = status.lastSyncAt ? w.lastSync(d.ago(status.lastSyncAt)) : syncing ? null : w.neverSynced;
-  const waitingLine = waiting.length > 0 ? waiting.join(' · ') : syncing ? null : t.pendingNone;
-  const summary = [stateLabel(status, s), ...(waitingLine ? [waitingLine] : [])].join(' · ');
+  // The shell's words say « À jour » once nothing waits; the shell hides them until a run starts.
+  const shellLabel = stateLabel(status, s);
+  const saysNotYet = status.lastSyncAt === null && shellLabel === s.upToDate;
+  const label = saysNotYet ? w.notSyncedYet : shellLabel;
+  const lastSync = status.lastSyncAt
+    ? w.lastSync(d.ago(status.lastSyncAt))
+    : syncing || saysNotYet
+      ? null
+      : w.neverSynced;
+  const waitingLine =
+    waiting.length > 0 ? waiting.join(' · ') : syncing || status.lastSyncAt === null ? null : t.pendingNone;
+  const summary = [label, ...(waitingLine ? [waitingLine] : [])].join(' · ');
   // « Synchroniser » pressed: how the run ended is read out once it has (a screen reader said
   // nothing, the state line is no live region: it changes at every run and every minute), and the
   // button keeps the focus meanwhile (disabled, it dropped it to the page's start).
@@ -63,7 +74,7 @@ export function NetworkStatus({ session }: { session: Session }) {
           {session.revokedAt ? t.deviceRemoved : t.role(labelOf(ROLE_LABELS, session.role, lang))}
         </Fact>
         <Fact label={t.status} data-sync-state={status.state} data-last-sync={status.lastSyncAt ?? ''}>
-          {[stateLabel(status, s), ...(lastSync ? [lastSync] : [])].join(' · ')}
+          {[label, ...(lastSync ? [lastSync] : [])].join(' · ')}
           {waitingLine ? <br /> : null}
           {waitingLine}
         </Fact>

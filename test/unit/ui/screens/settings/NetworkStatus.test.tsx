@@ -90,6 +90,27 @@ describe('Réglages’ sync state while a first sync runs', () => {
   });
 });
 
+describe('Réglages’ sync state just after joining', () => {
+  afterEach(cleanup);
+
+  // It said « À jour · Jamais synchronisé » (newuser28) until the first run started.
+  test('before the first sync has run, it says so once, and not “à jour” nor “all sent”', () => {
+    const shown = stateShown({ state: 'unjoined', error: null, pending: 0, filesWaiting: 0, lastSyncAt: null });
+    expect(shown).toBe('Pas encore synchronisé');
+  });
+
+  test('once a sync has ended, it is up to date', () => {
+    const shown = stateShown({
+      state: 'idle',
+      error: null,
+      pending: 0,
+      filesWaiting: 0,
+      lastSyncAt: new Date().toISOString(),
+    });
+    expect(shown).toMatch(/^À jour · Dernière synchronisation .*Tout a été envoyé\.$/);
+  });
+});
+
 describe('« Synchroniser »', () => {
   afterEach(cleanup);
 
