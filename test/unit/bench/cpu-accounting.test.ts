@@ -113,10 +113,12 @@ describe("the machine's verdict", () => {
     expect(verdict).toContain('load average 2.5 at the start and 3.2 during the run, not judged');
   });
 
-  it('calls it busy when others took half a core on average, or a whole core for a minute', () => {
-    expect(machineVerdict(run(() => 0.45))).toMatch(/^machine: BUSY \(other processes' CPU 0\.50 core/);
-    expect(machineVerdict(run(() => 0.35))).toMatch(/^machine: quiet/);
-    const testSuiteForAMinute = machineVerdict(run((second) => (second > 300 && second <= 360 ? 1.2 : 0)));
-    expect(testSuiteForAMinute).toMatch(/^machine: BUSY .* 1\.25 in the busiest minute.*do not publish/);
+  it('calls it busy when others took a quarter of a core on average, or half a core for a minute', () => {
+    expect(machineVerdict(run(() => 0.2))).toMatch(/^machine: BUSY \(other processes' CPU 0\.25 core/);
+    expect(machineVerdict(run(() => 0.15))).toMatch(/^machine: quiet/);
+    // Another engineer's tests for a minute of a ten-minute run, sharing the cores with the bench:
+    // a tenth of a core over the run, but half the machine's spare core while one figure ran.
+    const testSuiteForAMinute = machineVerdict(run((second) => (second > 300 && second <= 360 ? 0.5 : 0)));
+    expect(testSuiteForAMinute).toMatch(/^machine: BUSY .* 0\.55 in the busiest minute.*do not publish/);
   });
 });
