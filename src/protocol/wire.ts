@@ -231,6 +231,12 @@ export interface PushResponse extends ServerTime {
 export interface PullResponse extends ServerTime {
   /** The server's identity; a new one means it was restored from a backup (see README). */
   epoch?: string;
+  /**
+   * Sent only to a pull that names no epoch: the store was restored (or went back in time) at
+   * least once since its first start. A device that pulled before it kept epochs (0.1.0) may hold
+   * what it lost, and gives everything back (src/sync/server-epoch.ts).
+   */
+  restored?: true;
   changes: Change[];
   /** Pass back as `since` to continue. */
   cursor: number;

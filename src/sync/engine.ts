@@ -432,7 +432,7 @@ export class SyncEngine {
           await adoptNetworkName(this.context, networkId, page.networkName);
       }
       await this.correctClock(page, before);
-      if (first && (await startOverIfRestored(this.context, epoch, page.epoch))) {
+      if (first && (await startOverIfRestored(this.context, epoch, page, start))) {
         await this.uploads.send(transport);
         await this.push(transport, signal);
         return this.pull(transport, signal);

@@ -10,6 +10,7 @@ import { createRecord, deleteRecord, updateRecord } from '../../src/db/writes';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
 import { restoreBackup } from '../../src/server/ops/restore';
+import type { Fetch } from '../../src/sync/transport';
 import { type DevicePair, pairTest } from '../helpers/device-pair';
 import { TestDevice } from '../helpers/test-device';
 import { firstMeetingVisit } from '../helpers/visit-fields';
@@ -114,6 +115,50 @@ pairTest(
       expect(await a.context.db.records('visits').get(visit.id)).toMatchObject({ purpose: 'Corrigée hors ligne' });
       expect(await a.context.db.rejected.count()).toBe(0);
     } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
+  },
+);
+
+pairTest(
+  'a phone updated from 0.1.0 gives back what a server restored since lost, and nothing to one never restored',
+  async ({ pair }) => {
+    const { server, b } = pair;
+    const backups = mkdtempSync(join(tmpdir(), 'valise-updated-'));
+    let mutationsPushed = 0;
+    const counted: Fetch = async (input, init) => {
+      if (input.endsWith('/api/sync/push')) mutationsPushed += (await new Response(init?.body).json()).mutations.length;
+      return server.fetch(input, init);
+    };
+    const phone = await TestDevice.open('Dominique', counted);
+    // Its records, cursor and outbox stay through the app's update (test/unit/db/upgrade.test.ts);
+    // 0.1.0 kept no epoch, so the updated app starts without one.
+    const updateFrom010 = () => phone.context.db.meta.delete('serverEpoch');
+    try {
+      await phone.join(await server.invite(pair.networkId));
+      await createRecord(phone.context, 'visits', firstMeetingVisit('Avant la sauvegarde'));
+      await syncAll(phone);
+      await updateFrom010();
+      mutationsPushed = 0;
+      await syncAll(phone);
+      expect(mutationsPushed, 'a server never restored holds all the phone pushed').toBe(0);
+
+      const { file } = await backupOf(pair, backups);
+      const lost = await createRecord(phone.context, 'visits', firstMeetingVisit('Après la sauvegarde'));
+      await syncAll(phone);
+      await server.whileStopped(() => restoreBackup(file, readConfig({ VALISE_DATA: server.dir }), new Date()).then());
+      await updateFrom010();
+      await syncAll(phone);
+      const onServer = (await server.snapshot(pair.networkId)).find((row) => row.id === lost.id);
+      expect(JSON.parse(onServer?.data ?? 'null')).toMatchObject({ notes: 'Après la sauvegarde', deleted: false });
+      await syncAll(b);
+      expect(await b.context.db.records('visits').get(lost.id)).toMatchObject({ notes: 'Après la sauvegarde' });
+      // Given back once: its later syncs send only what changes.
+      mutationsPushed = 0;
+      await syncAll(phone);
+      expect(mutationsPushed).toBe(0);
+    } finally {
+      await phone.close();
       rmSync(backups, { recursive: true, force: true });
     }
   },

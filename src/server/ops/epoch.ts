@@ -28,6 +28,9 @@ export const networkEpochKey = (networkId: string): MetaKey => `networkEpoch:${n
 /** The meta key of when a network's own epoch part began (its count of records brought back starts there). */
 export const networkEpochStartKey = (networkId: string): MetaKey => `networkEpochStartedAt:${networkId}`;
 
+/** Why a store's first epoch began: its data was never replaced since (see `everRestored`). */
+export const FIRST_START = 'first start';
+
 export function epochEntries(now: number, reason: string): [MetaKey, string][] {
   return [
     ['epoch', newId()],
@@ -56,6 +59,14 @@ interface EpochInfo {
   epoch: string;
   startedAt: string;
   reason: string;
+}
+
+/**
+ * True once the store was restored, or its network's devices said it went back in time: every
+ * epoch after the first begins so (a network's own part always starts after the server's first).
+ */
+export function everRestored(info: EpochInfo): boolean {
+  return info.reason !== '' && info.reason !== FIRST_START;
 }
 
 /** The server's epoch, or the one a network's devices are told when `networkId` is given. */

@@ -13,7 +13,7 @@ import {
 } from '../../protocol/wire';
 import { firstReleaseChange } from '../first-release';
 import { fail, refuseOtherMethods } from '../http-errors';
-import { readEpoch, renewNetworkEpoch } from '../ops/epoch';
+import { everRestored, readEpoch, renewNetworkEpoch } from '../ops/epoch';
 import { answerCost } from '../rate-limit';
 import type { RawChange } from '../store/store';
 import type { AppEnv } from './env';
@@ -76,7 +76,7 @@ export function syncRoutes() {
       return fail(c, 400, 'invalid_query', `\`limit\` must be an integer from 1 to ${MAX_PULL_LIMIT}.`);
     }
     const page = await c.var.store.pull(c.var.device.networkId, since, limit);
-    const epoch = await epochFor(c, since, page.latestSeq);
+    const { epoch, restored } = await epochFor(c, since, page.latestSeq);
     const cursor = page.changes.at(-1)?.seq ?? since;
     // The records' JSON is stored as text: splice it in rather than parse and re-serialise.
     const changes = (c.var.firstRelease ? firstReleaseRows(page.changes) : page.changes)
@@ -90,7 +90,10 @@ export function syncRoutes() {
     // An admin may have corrected the name since the device joined: it shows the new one.
     const network = await c.var.store.getNetwork(c.var.device.networkId);
     const name = network ? `"networkName":${JSON.stringify(networkNameOnWire(network.name))},` : '';
-    const body = `{"epoch":${JSON.stringify(epoch)},"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}${name}"serverTime":${c.var.now()}}`;
+    // Told a device of today that names no epoch: it may have pulled before it kept them (0.1.0).
+    const told = restored && !c.var.firstRelease && c.req.query('epoch') === undefined;
+    const wasRestored = told ? '"restored":true,' : '';
+    const body = `{"epoch":${JSON.stringify(epoch)},${wasRestored}"changes":[${changes}],"cursor":${cursor},"hasMore":${page.remaining > 0},"remaining":${page.remaining},${room}${name}"serverTime":${c.var.now()}}`;
     c.var.deviceLimiter?.charge(c.var.device.id, answerCost(body.length), c.var.monotonic());
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
@@ -131,12 +134,17 @@ function firstReleaseRows(rows: readonly RawChange[]): RawChange[] {
  * it (src/server/ops/ahead-claims.ts): a new epoch then makes every device of the network send back
  * what it holds.
  */
-async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): Promise<string> {
+async function epochFor(
+  c: Context<AppEnv>,
+  since: number,
+  latestSeq: number,
+): Promise<{ epoch: string; restored: boolean }> {
   const { networkId } = c.var.device;
-  const { epoch } = await readEpoch(c.var.store, networkId);
+  const info = await readEpoch(c.var.store, networkId);
+  const current = { epoch: info.epoch, restored: everRestored(info) };
   // A device that names an older epoch is about to start over anyway: one new epoch is enough.
   const known = c.req.query('epoch');
-  if (since <= latestSeq || (known !== undefined && known !== epoch)) return epoch;
+  if (since <= latestSeq || (known !== undefined && known !== current.epoch)) return current;
   const believed = c.var.aheadClaims.believe(c.var.device, c.var.now());
   if (!believed) {
     if (c.var.aheadClaims.worthLogging(c.var.device.id, c.var.now()))
@@ -146,7 +154,7 @@ async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): P
         since,
         latestSeq,
       });
-    return epoch;
+    return current;
   }
   c.var.log({
     level: 'warn',
@@ -154,10 +162,11 @@ async function epochFor(c: Context<AppEnv>, since: number, latestSeq: number): P
     since,
     latestSeq,
   });
-  return renewNetworkEpoch(
+  const renewed = await renewNetworkEpoch(
     c.var.store,
     networkId,
     c.var.now(),
     `a device's cursor (${since}) was past the newest record (${latestSeq})`,
   );
+  return { epoch: renewed, restored: true };
 }

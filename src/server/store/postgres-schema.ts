@@ -3,7 +3,7 @@
 // timestamps are ISO strings, as on SQLite, so both stores answer byte for byte alike.
 import type pg from 'pg';
 import { newId } from '../../domain/ids';
-import { epochEntries } from '../ops/epoch';
+import { epochEntries, FIRST_START } from '../ops/epoch';
 import { newSealKey } from '../push/conflict-seal';
 import { repairedClocks } from './repair-clocks';
 
@@ -75,7 +75,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         PRIMARY KEY (network_id, epoch, record_id)
       );
     `);
-    for (const [key, value] of epochEntries(now, 'first start'))
+    for (const [key, value] of epochEntries(now, FIRST_START))
       await client.query('INSERT INTO server_meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, value]);
   },
   // A refusal replayed from the log keeps its code, so the device can say it in its language.

@@ -1,7 +1,7 @@
 // Schema migrations of the SQLite store, applied in order; `user_version` remembers the last.
 import type Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
-import { epochEntries } from '../ops/epoch';
+import { epochEntries, FIRST_START } from '../ops/epoch';
 import { newSealKey } from '../push/conflict-seal';
 import { repairedClocks } from './repair-clocks';
 
@@ -65,7 +65,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   (db, now) => {
     db.exec(SERVER_META_SQL);
     const insert = db.prepare('INSERT INTO server_meta (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
-    for (const [key, value] of epochEntries(now, 'first start')) insert.run(key, value);
+    for (const [key, value] of epochEntries(now, FIRST_START)) insert.run(key, value);
   },
   // A refusal replayed from the log keeps its code, so the device can say it in its language.
   // Idempotent, as every step after the first (SQLite has no ADD COLUMN IF NOT EXISTS).
