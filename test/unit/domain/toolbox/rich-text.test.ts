@@ -77,3 +77,32 @@ describe('a link whose words name another site', () => {
     ]);
   });
 });
+
+describe('a description written to hold the page', () => {
+  // A member's suggestions reach every device of the network, whose toolbox page reads each
+  // description for its card and again at each key typed in its search. Read again from every
+  // "[" (or every space) to the end, each of these took about a second, and this valise of 40
+  // far longer than this test may take.
+  const LONGEST = 20_000; // a description's length at most (src/domain/toolbox.ts)
+  const brackets = '['.repeat(LONGEST);
+  const unclosedLinks = '[x]('.repeat(LONGEST / 4);
+  const spacedItem = `- ${' '.repeat(LONGEST - 10)}a\u2028b`;
+  const emailLikeWords = `a@${'.'.repeat(LONGEST - 20)}@`;
+  const descriptions = [brackets, unclosedLinks, spacedItem, `[${emailLikeWords}](https://x.fr)`];
+  const read = [
+    [{ kind: 'paragraph', children: [{ kind: 'text', text: brackets }] }],
+    [{ kind: 'paragraph', children: [{ kind: 'text', text: unclosedLinks }] }],
+    [{ kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'a\u2028b' }]] }],
+    [
+      {
+        kind: 'paragraph',
+        children: [{ kind: 'link', href: 'https://x.fr/', children: [{ kind: 'text', text: emailLikeWords }] }],
+      },
+    ],
+  ];
+
+  test('is read in one pass, its text kept whole', () => {
+    const valise = Array.from({ length: 10 }, () => descriptions).flat();
+    expect(valise.map(parseRichText)).toEqual(Array.from({ length: 10 }, () => read).flat());
+  });
+});
