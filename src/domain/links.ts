@@ -64,8 +64,18 @@ export function websiteHref(raw: string | null | undefined): string | null {
   const href = safeHref(raw);
   if (!href?.startsWith('http')) return null;
   const url = new URL(href);
-  const named = /\.[a-z0-9-]*[a-z][a-z0-9-]*$/i.test(url.hostname);
-  return named && !namesUser(url) ? href : null;
+  return namesDomain(url.hostname) && !namesUser(url) ? href : null;
+}
+
+/**
+ * Whether a host's last label, after a dot, is letters, digits and hyphens with a letter in it.
+ * Looked at apart: one pattern for the whole host tried each way to split a long label, 40 ms
+ * for a host of 2,000 characters, at each line of a lieux file with one.
+ */
+function namesDomain(hostname: string): boolean {
+  const dot = hostname.lastIndexOf('.');
+  const last = hostname.slice(dot + 1);
+  return dot >= 0 && /^[a-z0-9-]+$/i.test(last) && /[a-z]/i.test(last);
 }
 
 /** Whether a web address names a user (and password) before its host: it reads as one site and opens another. */
