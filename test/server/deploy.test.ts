@@ -55,6 +55,9 @@ describe('valise deploy', () => {
     // copying them into place there, never from a folder the VPS does not have. They are sent
     // by name, into the folder step 5 copies from, on a second deploy as on the first.
     expect(steps).toContain('ssh root@valise.mon-reseau.fr mkdir -p /root/valise-deploy');
+    // Every step after the first logs in by SSH: a firewall opened to 80 and 443 alone locks the admin out.
+    expect(steps).toContain('keep 22 (SSH) open');
+    expect(steps).not.toMatch(/80 and 443 only/);
     expect(steps).toContain(
       `cd ${join(dir, 'out')} && scp Caddyfile valise.service valise-backup.service valise-backup.timer valise root@valise.mon-reseau.fr:/root/valise-deploy/`,
     );

@@ -229,7 +229,8 @@ export function deploySteps(settings: DeploySettings, outDir: string, repository
   return [
     `Files written to ${outDir}.`,
     '',
-    `  0. DNS: point ${domain} (A/AAAA records) to the VPS; open ports 80 and 443 only.`,
+    // "80 and 443 only" in a cloud firewall closed SSH, which every next step logs in through.
+    `  0. DNS: point ${domain} (A/AAAA records) to the VPS; open ports 80 and 443, and keep 22 (SSH) open for the steps below.`,
     '  1. From this computer, send the files to the VPS:',
     `     ssh root@${domain} mkdir -p ${UPLOAD_DIR}`,
     `     cd ${outDir} && scp ${files.map((file) => file.name).join(' ')} root@${domain}:${UPLOAD_DIR}/`,
