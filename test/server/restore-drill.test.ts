@@ -29,6 +29,40 @@ async function syncAll(...devices: TestDevice[]) {
   }
 }
 
+/**
+ * An admin's phone still on 0.1.0 (never updated): its requests carry no version header, it knows
+ * no epochs, and it pulls on from the cursor it holds, as 0.1.0's transport does.
+ */
+async function oldPhone(server: TestServer, networkId: string) {
+  const joined = await server.fetch(`${TEST_SERVER_URL}/api/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      code: await server.invite(networkId, 'admin'),
+      deviceName: 'Vieux téléphone',
+      memberName: 'Dominique',
+      clockNode: '0123456789abcdef',
+    }),
+  });
+  const { token } = (await joined.json()) as { token: string };
+  let cursor = 0;
+  return {
+    /** Every change of the pages up to the newest, from where the last pull ended. */
+    async pull(): Promise<{ id: string; data: Record<string, unknown> }[]> {
+      const changes = [];
+      for (;;) {
+        const page = await server.fetch(`${TEST_SERVER_URL}/api/sync/pull?since=${cursor}&limit=2000`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        const body = await page.json();
+        changes.push(...body.changes);
+        cursor = body.cursor;
+        if (!body.hasMore) return changes;
+      }
+    },
+  };
+}
+
 async function drill(databaseUrlOf: (server: TestServer) => string | null) {
   const pair = await joinedPair(['Alix', 'Bastien'], 'admin');
   const { server, a, b } = pair;
@@ -45,6 +79,8 @@ async function drill(databaseUrlOf: (server: TestServer) => string | null) {
       itemIds: [ITEM],
     });
     await syncAll(a, b);
+    const old = await oldPhone(server, pair.networkId);
+    await old.pull();
 
     const { file } = await takeBackup(server.store, {
       dir: backups,
@@ -60,6 +96,7 @@ async function drill(databaseUrlOf: (server: TestServer) => string | null) {
     await updateRecord(a.context, 'organisations', lieu.id, { name: 'La Fabrique du Pays' });
     await setMapEntries(b.context, 'packingLists', list.id, 'packed', { [ITEM]: true });
     await syncAll(a, b);
+    await old.pull();
     // And one more visit written when the server is already down.
     const offline = await createRecord(a.context, 'visits', visit('Écrite pendant la panne'));
 
@@ -77,12 +114,21 @@ async function drill(databaseUrlOf: (server: TestServer) => string | null) {
       ),
       'See how many records came back with: valise recovery',
     ]);
+    // The old phone pulls first, with a cursor past the backup's newest record: not a claim that
+    // the store went back in time (its epoch is new already), which would start another one.
+    expect(await old.pull()).toEqual([]);
     // The restored server has lost what came after the backup.
     const restored = new Map((await server.snapshot(pair.networkId)).map((row) => [row.id, JSON.parse(row.data)]));
     expect(restored.has(created.id)).toBe(false);
     expect(restored.get(edited.id)?.notes).toBe('Version de la sauvegarde');
 
     await syncAll(a, b);
+    // From that cursor it gets what was written since the restore, and none of the backup's older
+    // versions of what it holds.
+    const sinceRestore = new Map((await old.pull()).map((change) => [change.id, change.data]));
+    expect(sinceRestore.get(offline.id)?.notes).toBe('Écrite pendant la panne');
+    expect(sinceRestore.get(edited.id)?.notes).toBe('Modifiée après la sauvegarde');
+    expect(sinceRestore.has(kept.id)).toBe(false);
 
     // Values and field clocks, as the devices store them.
     const onServer = (await server.snapshot(pair.networkId)).map((row) => ({

@@ -16,6 +16,7 @@ export type MetaKey =
   | 'epochReason'
   | 'lastBackupAt'
   | 'healthCheckedAt'
+  | 'seqFloor'
   | `networkEpoch:${string}`
   | `networkEpochStartedAt:${string}`
   | `networkEpochReason:${string}`;
@@ -27,6 +28,14 @@ export type MetaKey =
 export const networkEpochKey = (networkId: string): MetaKey => `networkEpoch:${networkId}`;
 /** The meta key of when a network's own epoch part began (its count of records brought back starts there). */
 export const networkEpochStartKey = (networkId: string): MetaKey => `networkEpochStartedAt:${networkId}`;
+
+/**
+ * How many seqs a restore skips: every record written after it gets a seq past any cursor a device
+ * got before it, so a 0.1.0 phone (which knows no epochs and pulls on from its cursor) steps over
+ * none of them, and pulls none of the backup's older versions again (it may hold newer ones, which
+ * the server lost). Enough for a billion writes of a network between its backup and its restore.
+ */
+export const RESTORE_SEQ_GAP = 1_000_000_000;
 
 /** Why a store's first epoch began: its data was never replaced since (see `everRestored`). */
 export const FIRST_START = 'first start';

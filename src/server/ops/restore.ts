@@ -10,7 +10,6 @@ import type { ServerConfig } from '../config';
 import { SQLITE_FILE } from '../store/open';
 import { NothingReplaced, PostgresStore, ReplaceUnfinished } from '../store/postgres';
 import { SqliteStore } from '../store/sqlite';
-import type { Store } from '../store/store';
 import { PRIVATE_FILE } from './backup';
 import { lockDataFolder } from './data-lock';
 import { epochEntries, renewEpoch } from './epoch';
@@ -137,9 +136,10 @@ async function pgRestore(url: string, file: string): Promise<void> {
   }
 }
 
-async function withStore(store: Store, now: Date, reason: string): Promise<string> {
+async function withStore(store: SqliteStore, now: Date, reason: string): Promise<string> {
   try {
     await store.migrate();
+    store.leaveSeqGap();
     return await renewEpoch(store, now.getTime(), reason);
   } finally {
     await store.close();

@@ -145,6 +145,8 @@ async function epochFor(
   // A device that names an older epoch is about to start over anyway: one new epoch is enough.
   const known = c.req.query('epoch');
   if (since <= latestSeq || (known !== undefined && known !== current.epoch)) return current;
+  // A cursor given before a restore, inside the gap it left (RESTORE_SEQ_GAP): the epoch is new already.
+  if (since <= Number((await c.var.store.readMeta()).seqFloor ?? 0)) return current;
   const believed = c.var.aheadClaims.believe(c.var.device, c.var.now());
   if (!believed) {
     if (c.var.aheadClaims.worthLogging(c.var.device.id, c.var.now()))

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { newId } from '../../domain/ids';
 import type { Change, OpenInvitationInfo } from '../../protocol/wire';
 import { restoreAdvice } from '../cli-args';
-import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
+import { type MetaKey, networkEpochKey, networkEpochStartKey, RESTORE_SEQ_GAP } from '../ops/epoch';
 import { shellWord } from '../ops/shell-word';
 import { newSealKey } from '../push/conflict-seal';
 import {
@@ -246,7 +246,13 @@ export class PostgresStore implements Store {
         began = true;
         await replace();
         await migrateIn(client);
-        await client.query(...writeMetaStatement(meta));
+        // Records written from now on get seqs past every cursor given before (RESTORE_SEQ_GAP).
+        const { rows } = await client.query<{ floor: string }>(
+          `SELECT setval('record_seq', GREATEST((SELECT last_value FROM record_seq),
+                                                (SELECT COALESCE(MAX(seq), 0) FROM records)) + $1) AS floor`,
+          [RESTORE_SEQ_GAP],
+        );
+        await client.query(...writeMetaStatement([...meta, ['seqFloor', String(rows[0]?.floor)]]));
         // Restores run one at a time: the other marks are of restores cut short, which this one completes.
         await client.query('DELETE FROM restore_in_progress');
       }, this.longPool);

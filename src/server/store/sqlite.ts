@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import type { Change, OpenInvitationInfo } from '../../protocol/wire';
-import { type MetaKey, networkEpochKey, networkEpochStartKey } from '../ops/epoch';
+import { type MetaKey, networkEpochKey, networkEpochStartKey, RESTORE_SEQ_GAP } from '../ops/epoch';
 import { newSealKey } from '../push/conflict-seal';
 import {
   authorNames,
@@ -291,7 +291,11 @@ export class SqliteStore implements Store {
        WHERE server.key = 'epoch' AND ? < MAX(COALESCE(started.value, ''), COALESCE(own_started.value, ''))
        ON CONFLICT DO NOTHING`,
     );
-    const selectLastSeq = this.statement('SELECT COALESCE(MAX(seq), 0) AS seq FROM records WHERE network_number = ?');
+    // Past the gap a restore leaves (RESTORE_SEQ_GAP) until the network's records reach it.
+    const selectLastSeq = this.statement(
+      `SELECT MAX(COALESCE((SELECT MAX(seq) FROM records WHERE network_number = ?), 0),
+                  COALESCE((SELECT CAST(value AS INTEGER) FROM server_meta WHERE key = 'seqFloor'), 0)) AS seq`,
+    );
     const countUsage = this.statement(
       'UPDATE networks SET record_count = record_count + ?, record_bytes = record_bytes + ? WHERE number = ?',
     );
@@ -468,6 +472,21 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const [key, value] of entries) upsert.run(key, value);
     })();
+  }
+
+  /**
+   * For a restore: seqs handed out from now on start RESTORE_SEQ_GAP past every one the store
+   * holds or has left a gap for (src/server/ops/epoch.ts).
+   */
+  leaveSeqGap(): void {
+    this.db
+      .prepare(
+        `INSERT INTO server_meta (key, value)
+         SELECT 'seqFloor', MAX(COALESCE((SELECT MAX(seq) FROM records), 0),
+                                COALESCE((SELECT CAST(value AS INTEGER) FROM server_meta WHERE key = 'seqFloor'), 0)) + ?
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(RESTORE_SEQ_GAP);
   }
 
   async countBroughtBack(networkId: string, epoch: string): Promise<number> {
