@@ -1,6 +1,6 @@
-// Which records have a text waiting to be settled (an open `conflicts` record), for what points
-// at them: the visit list, and the header's count kept by the sync runtime; and who may settle
-// one. Apart from conflicts.ts, so the first screen does not load the writes that settle one.
+// The texts waiting to be settled (open `conflicts` records): the header's count kept by the
+// sync runtime, and who may settle one; the writes that settle one are conflicts.ts. The visit
+// list marks its cards with open-conflict-ids.ts, so the first screen loads neither.
 import type { Conflict } from '../domain/conflict';
 import type { DataContext } from './context';
 import { OPEN_RECORD } from './open-keys';
@@ -22,13 +22,6 @@ export async function settlerOtherThanMe(
   if (recordType !== 'eventNotes' || admin) return null;
   const note = await context.db.records('eventNotes').get(recordId);
   return note && !isOwnNote(context, note) ? note.authorName : null;
-}
-
-/** The ids among `recordIds` with at least one text to settle. */
-export async function idsWithConflicts(context: DataContext, recordIds: readonly string[]): Promise<Set<string>> {
-  if (recordIds.length === 0) return new Set();
-  const open = await context.db.records('conflicts').where(OPEN_RECORD).anyOf(recordIds).toArray();
-  return new Set(open.map((conflict) => conflict.recordId));
 }
 
 /**

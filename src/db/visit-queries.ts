@@ -5,7 +5,7 @@ import { queryWords } from '../domain/search';
 import type { ServiceKey } from '../domain/services';
 import type { Visit } from '../domain/visit';
 import type { DataContext } from './context';
-import { idsWithConflicts } from './open-conflicts';
+import { idsWithConflicts } from './open-conflict-ids';
 import { withoutClocks } from './reads';
 import type { Stored } from './schema';
 import type { VisitFacets } from './search-columns';

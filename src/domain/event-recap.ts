@@ -7,11 +7,11 @@ import { utcDay } from './days';
 import type { EventNote, NetworkEvent, NoteTag } from './event';
 import { noteNeedsDay, timelineOrder } from './event-agenda';
 import { EVENT_KIND_LABELS } from './event-labels';
+import { labelOf } from './label-of';
 import { markdownCell, markdownText, wikiCell, wikiLiteral } from './markup-text';
 import { formatNumber } from './numbers';
 import { SERVICE_LABELS } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock } from './time-zone';
-import { labelOf } from './vocabulary';
 
 type RecapLanguage = 'fr' | 'en';
 export type RecapFormat = 'markdown' | 'wikitext';

@@ -6,12 +6,12 @@ import type { Contact } from './contact';
 import { type CsvCell, toCsv } from './csv';
 import type { NetworkEvent } from './event';
 import type { FollowUp } from './follow-up';
+import { labelOf } from './label-of';
 import type { Organisation } from './organisation';
 import type { RecordMap, RecordType } from './record-types';
 import { SERVICE_LABELS, type ServiceKey } from './services';
 import { DEFAULT_TIME_ZONE, toWallClock, wallDay } from './time-zone';
 import type { Visit } from './visit';
-import { labelOf } from './vocabulary';
 import { LEGAL_STRUCTURE_LABELS, ORGANISATION_KIND_LABELS, TYPOLOGY_LABELS } from './vocabulary-labels';
 
 export type ExportLanguage = 'fr' | 'en';

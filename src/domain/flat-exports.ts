@@ -20,8 +20,8 @@ import {
   frenchDay,
   serviceNames,
 } from './exports';
+import { labelOf } from './label-of';
 import { DEFAULT_TIME_ZONE, wallDay } from './time-zone';
-import { labelOf } from './vocabulary';
 
 const inPeriod = (day: string, period: ExportPeriod | null) =>
   period === null || (day >= period.from && day <= period.to);

@@ -7,7 +7,7 @@ import { utcDay } from './days';
 import type { NetworkEvent } from './event';
 import { EVENT_KIND_LABELS } from './event-labels';
 import type { FollowUp } from './follow-up';
-import { labelOf } from './vocabulary';
+import { labelOf } from './label-of';
 
 interface IcsOptions {
   /** Names the product in PRODID and the domain part of UIDs. */

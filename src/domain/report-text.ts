@@ -3,11 +3,11 @@
 
 import type { ExportLanguage } from './exports';
 import { frenchDay } from './exports';
+import { labelOf } from './label-of';
 import { markdownCell, wikiCell } from './markup-text';
 import { formatNumber, formatPercent } from './numbers';
 import type { Report } from './report';
 import { SERVICE_LABELS } from './services';
-import { labelOf } from './vocabulary';
 
 const WORDS = {
   fr: {

@@ -1,5 +1,6 @@
 // Closed lists of the domain (DOMAIN.md). Keys are stable identifiers stored in records;
-// their French/English labels live in vocabulary-labels.ts, for screens and exports alike.
+// their French/English labels live in vocabulary-labels.ts, for screens and exports alike, and
+// are read with labelOf (label-of.ts).
 export const ORGANISATION_KINDS = [
   'tiers_lieu',
   'project_holder',
@@ -50,16 +51,3 @@ export type TripKind = (typeof TRIP_KINDS)[number];
 
 export const ROLES = ['admin', 'concierge'] as const;
 export type Role = (typeof ROLES)[number];
-
-/**
- * The words of an enumeration value. One this version does not know (a later release added
- * it: src/protocol/README.md, "Compatibility") is shown as such, never a crash.
- */
-export function labelOf<K extends string>(
-  labels: Readonly<Record<K, { fr: string; en: string }>>,
-  key: K,
-  lang: 'fr' | 'en',
-): string {
-  if (Object.hasOwn(labels, key)) return labels[key][lang];
-  return lang === 'fr' ? `valeur inconnue\u00a0: ${key}` : `unknown value: ${key}`;
-}

@@ -5,8 +5,9 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RecordValidationError } from '../../db/errors';
+import { labelOf } from '../../domain/label-of';
 import type { NewRecord } from '../../domain/record-types';
-import { labelOf, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../domain/vocabulary-labels';
 import { focusFirstEmpty } from '../forms/focus-first-empty';
 import { useInlineForm } from '../forms/use-inline-form';

@@ -21,7 +21,7 @@ export function ScreenHeader({ title, description, actions }: ScreenHeaderProps)
   useEffect(() => {
     // A record's name may hold a right-to-left override: isolated, it cannot turn the suffix
     // around in the tab, the installed window's title bar or the history ("esilaV — …").
-    document.title = `${isolate(title)} — ${t.titleSuffix}`;
+    document.title = `${isolate(title)} — ${t.appName}`;
   }, [title, t]);
   useEffect(() => {
     if (takeHeadingFocus()) heading.current?.focus();

@@ -1,8 +1,9 @@
 // Where and what: the territory (grouped by kind, keys by code so "Rhône" and "69" are one)
 // and the network's service, as the map and the reports both filter on them.
+
+import { labelOf } from '../../domain/label-of';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../domain/services';
 import type { TerritoryOption } from '../../domain/territory';
-import { labelOf } from '../../domain/vocabulary';
 import { useLanguage, useMessages } from '../i18n/messages';
 import { Field } from './Field';
 import styles from './TerritoryFilter.module.css';

@@ -20,13 +20,9 @@ export const messages = {
     syncingShort: (percent: number | null) => (percent === null ? 'Synchro…' : `Synchro ${percent}\u00a0%`),
     pending: (count: number) =>
       `${formatNumber(count, 'fr')} ${plural(count, 'modification', 'modifications')} à envoyer`,
-    filesToSendCount: (count: number) =>
-      `${formatNumber(count, 'fr')} ${plural(count, 'fichier', 'fichiers')} à envoyer`,
     toSettleShort: 'À choisir',
     toSettle: (count: number) =>
       `${formatNumber(count, 'fr')} ${plural(count, 'texte', 'textes')} à départager\u00a0: modifié sur deux appareils, sa version est à choisir`,
-    filesWaiting: (count: number) =>
-      `${formatNumber(count, 'fr')} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente\u202f?)\u00a0: nouvel essai à la prochaine synchronisation`,
   },
   en: {
     indicatorName: (seen: string, state: string) => `${seen}. Sync status: ${state}`,
@@ -41,11 +37,8 @@ export const messages = {
     errorShort: 'Error',
     syncingShort: (percent: number | null) => (percent === null ? 'Syncing…' : `Syncing ${percent}%`),
     pending: (count: number) => `${formatNumber(count, 'en')} ${plural(count, 'change', 'changes')} to send`,
-    filesToSendCount: (count: number) => `${formatNumber(count, 'en')} ${plural(count, 'file', 'files')} to send`,
     toSettleShort: 'To choose',
     toSettle: (count: number) =>
       `${formatNumber(count, 'en')} ${plural(count, 'text', 'texts')} to settle: changed on two devices, its version is to choose`,
-    filesWaiting: (count: number) =>
-      `${formatNumber(count, 'en')} ${plural(count, 'file', 'files')} not sent yet (connection too slow?): tried again at the next sync`,
   },
 } satisfies Messages;

@@ -1,6 +1,9 @@
 // The sync state told in full in Réglages: when the device last synced, what went wrong and
 // what to do. Apart from the shell's words, so the first screen does not load them.
+import { formatNumber } from '../../domain/numbers';
 import type { Messages } from '../i18n/messages';
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 export const messages = {
   fr: {
@@ -27,6 +30,10 @@ export const messages = {
       'Cet appareil n’a plus de place\u00a0: ce que le réseau a de nouveau ne peut pas y être gardé. Libérez de la place (photos, vidéos, applications)\u202f; un nouvel essai aura lieu automatiquement, et vos modifications restent sur cet appareil.',
     errorUnexpected:
       'La synchronisation a échoué sur une erreur inattendue de l’application. Un nouvel essai aura lieu automatiquement\u202f; vos données restent sur cet appareil.',
+    filesToSendCount: (count: number) =>
+      `${formatNumber(count, 'fr')} ${plural(count, 'fichier', 'fichiers')} à envoyer`,
+    filesWaiting: (count: number) =>
+      `${formatNumber(count, 'fr')} ${plural(count, 'fichier pas encore envoyé', 'fichiers pas encore envoyés')} (connexion trop lente\u202f?)\u00a0: nouvel essai à la prochaine synchronisation`,
     clockAhead: (hours: string) =>
       `L’horloge de cet appareil avance d’environ ${hours}. Vos saisies sont datées par le serveur\u202f; réglez l’heure de l’appareil.`,
   },
@@ -52,6 +59,9 @@ export const messages = {
       'This device has no room left: what is new on the network cannot be kept on it. Free some room (photos, videos, apps); it will be tried again automatically, and your changes stay on this device.',
     errorUnexpected:
       'Sync failed on an unexpected error of the app. It will be tried again automatically; your data stays on this device.',
+    filesToSendCount: (count: number) => `${formatNumber(count, 'en')} ${plural(count, 'file', 'files')} to send`,
+    filesWaiting: (count: number) =>
+      `${formatNumber(count, 'en')} ${plural(count, 'file', 'files')} not sent yet (connection too slow?): tried again at the next sync`,
     clockAhead: (hours: string) =>
       `This device’s clock is about ${hours} ahead. The server dates what you write; set the device’s time.`,
   },

@@ -4,7 +4,7 @@ import { phoneForDisplay } from '../../../domain/phone-display';
 
 import { contactsOfOrganisation } from '../../../db/contacts';
 import { getOrganisation } from '../../../db/organisations';
-import { labelOf } from '../../../domain/vocabulary';
+import { labelOf } from '../../../domain/label-of';
 import {
   LEGAL_STRUCTURE_LABELS,
   ORGANISATION_KIND_LABELS,

@@ -3,11 +3,11 @@
 
 import { saveRecordForm } from '../../../db/form-save';
 import { getOrganisation } from '../../../db/organisations';
+import { labelOf } from '../../../domain/label-of';
 import { websiteAsTyped } from '../../../domain/links';
 import { newWebsiteIssue, type Organisation } from '../../../domain/organisation';
 import {
   LEGAL_STRUCTURES,
-  labelOf,
   ORGANISATION_KINDS,
   type OrganisationKind,
   TERRITORY_SCALES,

@@ -5,6 +5,7 @@ import { getContact } from '../../../db/contacts';
 import { mergeDuplicates } from '../../../db/merge';
 import { getOrganisation } from '../../../db/organisations';
 import { isolate } from '../../../domain/bidi';
+import { labelOf } from '../../../domain/label-of';
 import {
   fieldsToChoose,
   type Mergeable,
@@ -12,7 +13,6 @@ import {
   type MergeChoices,
   MergeRefusedError,
 } from '../../../domain/merge-plan';
-import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { navigate } from '../../../state/router';
 import { Banner } from '../../components/Banner';

@@ -4,8 +4,9 @@
 import { deleteEvent, getEvent } from '../../../db/events';
 import { saveRecordForm } from '../../../db/form-save';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
+import { labelOf } from '../../../domain/label-of';
 import { SERVICE_KEYS, SERVICE_LABELS } from '../../../domain/services';
-import { EVENT_KINDS, type EventKind, labelOf } from '../../../domain/vocabulary';
+import { EVENT_KINDS, type EventKind } from '../../../domain/vocabulary';
 import { hrefTo, navigate } from '../../../state/router';
 import { Button } from '../../components/Button';
 import { Choice } from '../../components/Choices';

@@ -7,7 +7,7 @@ import type { NetworkEvent } from '../../../domain/event';
 import { type DaySpan, splitAgenda } from '../../../domain/event-agenda';
 import { EVENT_KIND_LABELS } from '../../../domain/event-labels';
 import type { FollowUp } from '../../../domain/follow-up';
-import { labelOf } from '../../../domain/vocabulary';
+import { labelOf } from '../../../domain/label-of';
 import { hrefTo } from '../../../state/router';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';

@@ -3,7 +3,7 @@ import { deleteDraft, getDraft, saveDraft } from '../../../db/drafts';
 import { addNote, noteDraftId } from '../../../db/event-notes';
 import { NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
-import { labelOf } from '../../../domain/vocabulary';
+import { labelOf } from '../../../domain/label-of';
 import { hrefTo } from '../../../state/router';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';

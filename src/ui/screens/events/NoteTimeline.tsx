@@ -5,7 +5,7 @@ import { isolate } from '../../../domain/bidi';
 import { type EventNote, type NetworkEvent, NOTE_TAGS, type NoteTag } from '../../../domain/event';
 import { noteNeedsDay } from '../../../domain/event-agenda';
 import { NOTE_TAG_LABELS } from '../../../domain/event-labels';
-import { labelOf } from '../../../domain/vocabulary';
+import { labelOf } from '../../../domain/label-of';
 import type { BadgeTone } from '../../components/Badge';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';

@@ -1,8 +1,8 @@
 // The chosen lieu: what it is, its last visit, and the way to log the next one there.
 import type { RefObject } from 'preact';
 import { joinIsolated } from '../../../domain/bidi';
+import { labelOf } from '../../../domain/label-of';
 import type { MapLieu } from '../../../domain/lieu-map';
-import { labelOf } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Button, ButtonLink } from '../../components/Button';
 import { useDates } from '../../i18n/dates';

@@ -2,8 +2,9 @@
 // screen readers; choosing one opens its card and shows it on the map. And the legend.
 import { useState } from 'preact/hooks';
 import { joinIsolated } from '../../../domain/bidi';
+import { labelOf } from '../../../domain/label-of';
 import type { MapLieu } from '../../../domain/lieu-map';
-import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
+import { ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Button } from '../../components/Button';
 import { classes } from '../../components/classes';

@@ -1,8 +1,9 @@
 // The map's filters: kind, territory (by code, communes too), service, "pas de visite depuis 6 mois".
 import { useMemo } from 'preact/hooks';
+import { labelOf } from '../../../domain/label-of';
 import { type MapFilter, mapTerritories } from '../../../domain/lieu-map';
 import type { Organisation } from '../../../domain/organisation';
-import { labelOf, ORGANISATION_KINDS } from '../../../domain/vocabulary';
+import { ORGANISATION_KINDS } from '../../../domain/vocabulary';
 import { ORGANISATION_KIND_LABELS } from '../../../domain/vocabulary-labels';
 import { Check } from '../../components/Check';
 import { Disclosure } from '../../components/Disclosure';

@@ -2,10 +2,10 @@
 // number cells carry a bar (the chart and its table twin are one element), and the months as
 // a column chart with its table a tap away.
 
+import { labelOf } from '../../../domain/label-of';
 import { formatNumber, formatPercent } from '../../../domain/numbers';
 import type { Report } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
-import { labelOf } from '../../../domain/vocabulary';
 import { classes } from '../../components/classes';
 import { Section } from '../../components/Section';
 import { useLanguage, useMessages } from '../../i18n/messages';

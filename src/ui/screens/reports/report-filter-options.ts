@@ -1,10 +1,10 @@
 // What the report's filters offer (years, territories, authors of the period's records) and how
 // the chosen ones read above the report. Pure, so it is tested on its own.
 
+import { labelOf } from '../../../domain/label-of';
 import type { ReportFilters as Filters, ReportData } from '../../../domain/report';
 import { SERVICE_LABELS } from '../../../domain/services';
 import { type TerritoryOption, territoryOptions } from '../../../domain/territory';
-import { labelOf } from '../../../domain/vocabulary';
 import type { Language } from '../../../state/ui';
 import type { messages } from './messages';
 

@@ -3,8 +3,8 @@
 
 import { listOrganisations } from '../../../db/organisation-queries';
 import type { VisitFilter } from '../../../db/visit-queries';
+import { labelOf } from '../../../domain/label-of';
 import { SERVICE_KEYS, SERVICE_LABELS, type ServiceKey } from '../../../domain/services';
-import { labelOf } from '../../../domain/vocabulary';
 import { Button } from '../../components/Button';
 import { Choice } from '../../components/Choices';
 import { Field } from '../../components/Field';

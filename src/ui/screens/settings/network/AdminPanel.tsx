@@ -2,8 +2,9 @@
 // may be cancelled while not used), the invitations still open, and see or revoke the devices.
 import { useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
+import { labelOf } from '../../../../domain/label-of';
 import { isLoopbackAddress } from '../../../../domain/server-address';
-import { labelOf, type Role } from '../../../../domain/vocabulary';
+import type { Role } from '../../../../domain/vocabulary';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import type { DeviceInfo, InvitationResponse } from '../../../../protocol/wire';
 import { adminClient, syncNow } from '../../../../state/sync';

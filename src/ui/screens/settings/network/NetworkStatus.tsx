@@ -1,7 +1,7 @@
 // The joined device's network: who and where, the sync state in words, and "Synchroniser".
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../../../db/context';
-import { labelOf } from '../../../../domain/vocabulary';
+import { labelOf } from '../../../../domain/label-of';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import { syncNow, useSyncStatus } from '../../../../state/sync';
 import type { SyncErrorKind } from '../../../../sync/errors';
@@ -25,7 +25,7 @@ export function NetworkStatus({ session }: { session: Session }) {
   const problem = errorText(status.error, w);
   // "Tout a été envoyé" only when no change and no file waits. A file is said to have failed
   // on the link only after a sync that reached the server; offline, it simply waits its turn.
-  const files = status.state === 'idle' ? s.filesWaiting : s.filesToSendCount;
+  const files = status.state === 'idle' ? w.filesWaiting : w.filesToSendCount;
   const waiting = [
     ...(status.pending > 0 ? [s.pending(status.pending)] : []),
     ...(status.filesWaiting > 0 ? [files(status.filesWaiting)] : []),

@@ -4,7 +4,7 @@
 // invitation is shown by its role, when and by whom it was made, and until when it is valid.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
-import { labelOf } from '../../../../domain/vocabulary';
+import { labelOf } from '../../../../domain/label-of';
 import { ROLE_LABELS } from '../../../../domain/vocabulary-labels';
 import type { OpenInvitationInfo } from '../../../../protocol/wire';
 import { adminClient } from '../../../../state/sync';
