@@ -28,6 +28,8 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   /** The source tree to run (a previous release's: test/e2e/helpers/release-build.ts); default this one. */
   root?: string;
+  /** A command the server runs under (the bench's `nice`): node's command line is appended to it. */
+  launcher?: readonly string[];
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -40,7 +42,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = await startServerProcess(
     { ...options.env, VALISE_DATA: dataDir, VALISE_DIST: distDir },
     // A release's server runs from its own sources; today's from the e2e run's build, if any.
-    { port: options.port, root: options.root, entry: options.root ? undefined : builtServer() },
+    {
+      port: options.port,
+      root: options.root,
+      entry: options.root ? undefined : builtServer(),
+      launcher: options.launcher,
+    },
   ).catch((error: unknown) => {
     removeOwnData();
     throw error;
