@@ -13,8 +13,9 @@ export type CsvCell = string | number | null | undefined;
 // that starts with =, +, - or @, LibreOffice one that starts with = (checked with LibreOffice
 // 7.4). Also guarded: the sign behind spaces (a reader that trims cells would see it), in its
 // full-width form (＝ ＋ － ＠, which East Asian input methods type and Excel may read as ASCII),
-// and a cell starting with a tab, CR or LF.
-const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@＝＋－＠])/;
+// and a cell starting with a tab, CR or LF. U+0085 (NEL) counts as a space: Python's strip()
+// takes it off, though JavaScript's \s does not know it.
+const FORMULA_START = /^(?:[\t\r\n]|[\s\u0085]*[=+\-@＝＋－＠])/;
 // A dash or plus alone (a note "-") holds no formula, and spreadsheets show it as typed.
 const SIGNS_ONLY = /^[ +-]+$/;
 // Digits with a leading zero (a postcode "01400", a phone "0612345678") become a number: the
