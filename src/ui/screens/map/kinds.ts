@@ -11,7 +11,8 @@ const MARKS: Record<Language, Record<string, string>> = {
 };
 
 export function kindMark(kind: string, lang: Language): string {
-  return MARKS[lang][kind] ?? '•';
+  // Own keys only: a later release's kind may be any word, « constructor » included.
+  return Object.hasOwn(MARKS[lang], kind) ? (MARKS[lang][kind] as string) : '•';
 }
 
 export function kindClass(kind: string): string | undefined {

@@ -2,8 +2,11 @@
 // left none; lieux kept but without a position are said to be listed under "Pas sur la carte".
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
+import { toMapLieu } from '../../../../../src/domain/lieu-map';
+import type { Organisation } from '../../../../../src/domain/organisation';
 import { uiStore } from '../../../../../src/state/ui';
 import { Legend, LieuList } from '../../../../../src/ui/screens/map/LieuList';
+import { sampleRecords } from '../../../../fixtures/records';
 
 function emptyList(total: number, matching: number): string {
   uiStore.setState({ lang: 'fr' });
@@ -37,5 +40,24 @@ describe('the map’s legend', () => {
     uiStore.setState({ lang });
     render(<Legend />);
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(lines);
+  });
+});
+
+describe('the map’s list of lieux, with a kind of a later release', () => {
+  afterEach(cleanup);
+
+  test('marks it as the legend marks « Autre », even a kind named like a property of every object', () => {
+    uiStore.setState({ lang: 'fr' });
+    const lieu = { ...sampleRecords().organisations, id: 'l1', kind: 'constructor' } as unknown as Organisation;
+    render(
+      <LieuList
+        rows={[{ item: toMapLieu(lieu, null), distanceKm: null }]}
+        total={1}
+        matching={1}
+        loaded={true}
+        onChoose={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('listitem').textContent).toMatch(/^•/);
   });
 });
