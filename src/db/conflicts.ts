@@ -54,8 +54,10 @@ interface ConflictWithRecord {
   shown: string;
   /** A few words that name the record: its title or name; a visit's lieu, free place or purpose. */
   recordLabel: string;
-  /** A visit's day, which names it when nothing else does (« Visite du 3 décembre 2026 »). */
+  /** A visit's day: with its place, what tells one visit from another. */
   visitedAt: string | null;
+  /** The record is on this device: its page can be opened. */
+  exists: boolean;
 }
 
 export async function openConflictsWithRecords(context: DataContext): Promise<ConflictWithRecord[]> {
@@ -77,7 +79,13 @@ export async function openConflictsWithRecords(context: DataContext): Promise<Co
       );
       const visitedAt =
         conflict.recordType === 'visits' && typeof record?.visitedAt === 'string' ? record.visitedAt : null;
-      return { conflict, shown, recordLabel: (label as string | undefined) ?? '', visitedAt };
+      return {
+        conflict,
+        shown,
+        recordLabel: (label as string | undefined) ?? '',
+        visitedAt,
+        exists: record !== undefined && !record.deleted,
+      };
     }),
   );
 }

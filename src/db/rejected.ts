@@ -3,7 +3,7 @@ import { isRecordType } from '../domain/record-types';
 import type { DataContext } from './context';
 import type { RejectedMutation } from './schema';
 
-export interface RejectedChange {
+interface RejectedChange {
   rejected: RejectedMutation;
   /** The record is still on this device (a refused creation is dropped): it can be opened. */
   exists: boolean;

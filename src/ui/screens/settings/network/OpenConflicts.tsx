@@ -1,18 +1,16 @@
 // Every text waiting to be settled, resolvable right here as well as on its record's screen.
 import { useEffect, useRef } from 'preact/hooks';
 import { openConflictsWithRecords } from '../../../../db/conflicts';
-import { isolate } from '../../../../domain/bidi';
 import { useLive } from '../../../hooks/use-live';
-import { useDates } from '../../../i18n/dates';
 import { useLanguage, useMessages } from '../../../i18n/messages';
 import { fieldLabel } from '../../../i18n/refusals';
 import { ConflictNotice } from '../../../sync/ConflictNotice';
 import { messages } from './messages';
+import { RecordName } from './RecordName';
 
 export function OpenConflicts() {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const d = useDates();
   const open = useLive((context) => openConflictsWithRecords(context), []);
   // One notice per record field: it lists every losing version of that field.
   const fields = new Map((open ?? []).map((item) => [`${item.conflict.recordId}/${item.conflict.field}`, item]));
@@ -45,12 +43,18 @@ export function OpenConflicts() {
         {t.conflictsTitle}
       </h3>
       <p>{t.conflictsExplain}</p>
-      {[...fields.values()].map(({ conflict, shown, recordLabel, visitedAt }) => (
+      {[...fields.values()].map(({ conflict, shown, recordLabel, visitedAt, exists }) => (
         <div key={`${conflict.recordId}/${conflict.field}`} class="stack">
           <p>
-            {/* The record's name is any device's text: an override in it would turn the rest around. */}
-            <strong>{recordLabel || !visitedAt ? isolate(recordLabel) : t.conflictVisitOf(d.date(visitedAt))}</strong> —{' '}
-            {t.conflictWhere(fieldLabel(conflict.field, lang))}
+            {/* A link: « sur la fiche concernée », as the explanation above says, is one tap away. */}
+            <RecordName
+              type={conflict.recordType}
+              id={conflict.recordId}
+              name={recordLabel}
+              visitedAt={visitedAt}
+              exists={exists}
+            />{' '}
+            — {t.conflictWhere(fieldLabel(conflict.field, lang))}
           </p>
           <ConflictNotice
             recordType={conflict.recordType as never}

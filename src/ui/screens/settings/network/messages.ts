@@ -95,7 +95,6 @@ export const messages = {
     conflictsExplain:
       'Ces textes ont été modifiés en même temps sur deux appareils\u00a0: comparez les versions et gardez la bonne, ici ou sur la fiche concernée. Pour une note d’événement, c’est à son auteur ou à un administrateur de choisir.',
     conflictWhere: (field: string) => `Champ «\u00a0${field}\u00a0»`,
-    conflictVisitOf: (day: string) => `Visite du ${day}`,
     rejectedTitle: 'Modifications refusées par le serveur',
     rejectedExplain:
       'Le serveur n’a pas accepté ces modifications. Elles sont gardées ici avec la raison, pour que rien de ce que vous avez écrit ne se perde.',
@@ -223,7 +222,6 @@ export const messages = {
     conflictsExplain:
       'These texts were changed at the same time on two devices: compare the versions and keep the right one, here or on the record’s page. For an event note, its author or an admin chooses.',
     conflictWhere: (field: string) => `Field “${field}”`,
-    conflictVisitOf: (day: string) => `Visit of ${day}`,
     rejectedTitle: 'Changes refused by the server',
     rejectedExplain:
       'The server did not accept these changes. They are kept here with the reason, so nothing you wrote is lost.',

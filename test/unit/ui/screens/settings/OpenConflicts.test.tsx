@@ -32,7 +32,7 @@ test('the name of a record with two versions is isolated from the sentence aroun
     (_, element) => element?.tagName === 'P' && /Champ/.test(element.textContent ?? ''),
   );
   // The field as the forms name it, not its key in the data.
-  expect(where.textContent).toBe(`${isolate(name)} — Champ «\u00a0Notes\u00a0»`);
+  expect(where.textContent).toBe(`Personne · ${isolate(name)} — Champ «\u00a0Notes\u00a0»`);
 });
 
 test('the last text settled here leaves the focus on the section’s heading, which says none is left', async () => {
@@ -53,7 +53,7 @@ test('the last text settled here leaves the focus on the section’s heading, wh
   await waitFor(() => expect(document.activeElement).toBe(heading));
 });
 
-test('a visit at a lieu with no purpose is named by its lieu, as its own page names it', async () => {
+test('a visit is named as a visit, by its lieu and day, a link to its page, where the explanation sends the person', async () => {
   const context = await appData();
   const samples = sampleRecords();
   const lieu = await createRecord(context, 'organisations', { ...samples.organisations, name: 'Mairie de Redon' });
@@ -67,6 +67,10 @@ test('a visit at a lieu with no purpose is named by its lieu, as its own page na
   await otherNotesOf(context, { type: 'visits', id: visit.id }, 'Version de l’ordinateur');
   // The lieu's name is read from the lieu, the visit holding only its id.
   expect((await openConflictsWithRecords(context)).map((open) => open.recordLabel)).toEqual(['Mairie de Redon']);
+  render(<OpenConflicts />);
+  // « Mairie de Redon — Champ « Notes » » alone read as the lieu's notes (newuser29), and named no page to open.
+  const link = await screen.findByRole('link', { name: new RegExp(`^Visite · ${isolate('Mairie de Redon')} · `) });
+  expect(link.getAttribute('href')).toBe(`#/visites/${visit.id}`);
 });
 
 test('a visit with no purpose is named by its place, as its own page names it', async () => {
@@ -84,7 +88,9 @@ test('a visit with no purpose is named by its place, as its own page names it', 
   const where = await screen.findAllByText(
     (_, element) => element?.tagName === 'P' && /Champ/.test(element.textContent ?? ''),
   );
-  expect(where.map((line) => line.textContent)).toContain(`${isolate('Mairie de Redon')} — Champ «\u00a0Notes\u00a0»`);
+  expect(where.map((line) => line.textContent)).toContain(
+    `Visite · ${isolate('Mairie de Redon')} · 3 mars 2026 — Champ «\u00a0Notes\u00a0»`,
+  );
 });
 
 test('a visit with no lieu, place or purpose is named by its day, in French', async () => {
@@ -102,5 +108,5 @@ test('a visit with no lieu, place or purpose is named by its day, in French', as
   const where = await screen.findAllByText(
     (_, element) => element?.tagName === 'P' && /Champ/.test(element.textContent ?? ''),
   );
-  expect(where.map((line) => line.textContent)).toContain('Visite du 3 décembre 2026 — Champ «\u00a0Notes\u00a0»');
+  expect(where.map((line) => line.textContent)).toContain('Visite · 3 décembre 2026 — Champ «\u00a0Notes\u00a0»');
 });
