@@ -20,6 +20,14 @@ export async function rememberServerEpoch(context: DataContext, epoch: string): 
   await context.db.meta.put({ key: EPOCH_KEY, value: epoch });
 }
 
+/**
+ * A join starts from cursor 0 with a network the device may never have met: the epoch of the one
+ * it left would make its first pull give that network's records to this one (storeSession).
+ */
+export function forgetServerEpoch(context: DataContext): Promise<void> {
+  return context.db.meta.delete(EPOCH_KEY);
+}
+
 /** Queues everything for the restored server; returns how many records were queued. */
 export async function giveBackToRestoredServer(context: DataContext, epoch: string): Promise<number> {
   const { db } = context;

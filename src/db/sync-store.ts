@@ -11,6 +11,7 @@ import { catchUpClock, deviceClock, saveClock } from './device-clock';
 import { SessionChangedError } from './errors';
 import { noteMergeCandidates } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
+import { forgetServerEpoch } from './server-epoch';
 import { forgetUntouchedStarters } from './toolbox-starter';
 
 /** Which records of an outbox entry a push carried. */
@@ -468,6 +469,7 @@ export async function storeSession(context: DataContext, session: Session): Prom
     }
     await db.meta.put({ key: 'session', value: session });
     await db.meta.put({ key: 'cursor', value: 0 });
+    await forgetServerEpoch(context);
   });
   context.session = session;
 }

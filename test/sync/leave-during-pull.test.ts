@@ -1,5 +1,6 @@
 // A device left its network (erasing its data, on a shared phone) while its pull was on its
 // way: the network's records must not come back into the erased device.
+// A device that left keeping its data and joins another network gives that network none of it.
 import { afterEach, expect, it } from 'vitest';
 import { leaveNetwork } from '../../src/db/sync-store';
 import { createRecord } from '../../src/db/writes';
@@ -35,4 +36,34 @@ it('writes nothing the pull brings once the device has left, and ends unjoined',
   expect(shared.engine.status.state).toBe('unjoined');
   await shared.close();
   await office.close();
+});
+
+it('a device that left a network, keeping its data, gives none of it to the next network it joins', async () => {
+  server = await TestServer.start();
+  const other = await TestServer.start();
+  try {
+    const first = await server.createNetwork('Réseau quitté');
+    const next = await other.createNetwork('Autre réseau');
+    let joined = server;
+    const phone = await TestDevice.open('Téléphone', (input, init) => joined.fetch(input, init));
+    await phone.join(await server.invite(first.id));
+    const visit = await createRecord(phone.context, 'visits', {
+      visitedAt: '2026-11-20T09:00:00.000Z',
+      purpose: 'Passage',
+      services: [],
+    });
+    await phone.sync();
+    await leaveNetwork(phone.context, { wipe: false });
+
+    joined = other;
+    await phone.join(await other.invite(next.id));
+    await phone.sync();
+    expect(phone.engine.status.state).toBe('idle');
+    // Both servers named an epoch; another one than the last is no restore of this network.
+    expect((await other.snapshot(next.id)).map((row) => row.id)).not.toContain(visit.id);
+    expect(await phone.context.db.records('visits').get(visit.id)).toMatchObject({ purpose: 'Passage' });
+    await phone.close();
+  } finally {
+    await other.stop();
+  }
 });
