@@ -33,7 +33,8 @@ export const networkEpochStartKey = (networkId: string): MetaKey => `networkEpoc
  * How many seqs a restore skips: every record written after it gets a seq past any cursor a device
  * got before it, so a 0.1.0 phone (which knows no epochs and pulls on from its cursor) steps over
  * none of them, and pulls none of the backup's older versions again (it may hold newer ones, which
- * the server lost). Enough for a billion writes of a network between its backup and its restore.
+ * the server lost). Enough for a billion writes between a backup and its restore (of a network on
+ * SQLite; of all the networks on PostgreSQL, whose sequence they share).
  */
 export const RESTORE_SEQ_GAP = 1_000_000_000;
 
