@@ -3,6 +3,13 @@
 import type { EventNote } from '../domain/event';
 import type { DataContext } from './context';
 
-export function isOwnNote(context: DataContext, note: Pick<EventNote, 'authorName'>): boolean {
+/**
+ * Judged as the server judges, by member, when the note and this device's session both name
+ * one (a colleague's name typed by a stranger is not the colleague); by name otherwise: a note
+ * not yet pulled back from the server, or a device that joined before servers gave member ids.
+ */
+export function isOwnNote(context: DataContext, note: Pick<EventNote, 'authorName' | 'authorId'>): boolean {
+  const memberId = context.session?.memberId;
+  if (memberId && note.authorId) return note.authorId === memberId;
   return note.authorName === context.authorName;
 }

@@ -65,6 +65,11 @@ export const eventNoteSchema = builtOnce(() =>
     eventId: id,
     text: requiredText(20000),
     authorName: v.pipe(v.string(), v.maxLength(120)),
+    /**
+     * The author's member id, which the server writes when the note is created: who may change
+     * it. Optional: a device of an older release, or before its first pull, has none.
+     */
+    authorId: optionalId,
     writtenAt: instant,
     tag: openPicklist(NOTE_TAGS),
     followUpId: optionalId,

@@ -16,11 +16,12 @@ interface WriteAttempt {
    */
   recordOf?: (type: RecordType, id: string) => Record<string, unknown> | null;
   /**
-   * The member writing, as the server knows them (the name their device joined with): an event
-   * note's words are its author's. Absent, a note's author is not judged (a device deciding what
-   * to send back to a restored server does not know whose change it would be).
+   * The member writing, as the server knows them (the member id its device joined as; not its
+   * name, which anyone invited could type): an event note's words are its author's. Absent, a
+   * note's author is not judged (a device deciding what to send back to a restored server does
+   * not know whose change it would be).
    */
-  memberName?: string;
+  memberId?: string;
   /**
    * The record is given back whole to a server restored from a backup (src/db/server-epoch.ts):
    * a conflict's settling comes back as a copy that differs from the server's only by `deleted`.
@@ -46,7 +47,7 @@ export function refusal({
   existing,
   fields,
   recordOf,
-  memberName,
+  memberId,
   resent,
   sealed,
 }: WriteAttempt): string | null {
@@ -68,10 +69,10 @@ export function refusal({
       if (settling.length === 0) return null;
       // Settling a note's conflict picks its words: its author's choice, as changing them is.
       const note =
-        memberName !== undefined && conflict.recordType === 'eventNotes'
+        memberId !== undefined && conflict.recordType === 'eventNotes'
           ? recordOf?.('eventNotes', String(conflict.recordId))
           : null;
-      return note && note.authorName !== memberName ? 'only its author can settle an event note’s conflict' : null;
+      return note && note.authorId !== memberId ? 'only its author can settle an event note’s conflict' : null;
     }
     case 'toolboxItems': {
       if (existing === null) return fields.status === 'suggested' ? null : 'a concierge can only suggest toolbox items';
@@ -92,9 +93,9 @@ export function refusal({
       // as it is stored changes nothing and is not refused; nor is one that would lose the merge,
       // which the server leaves out of `fields` (plan.ts): a device giving a restored server back
       // a colleague's note is refused only where its copy is newer than the server's.
-      return memberName !== undefined &&
+      return memberId !== undefined &&
         existing !== null &&
-        existing.authorName !== memberName &&
+        existing.authorId !== memberId &&
         changed.some((key) => !NOTE_FIELDS_FOR_ALL.has(key) && fields[key] !== existing[key])
         ? 'only its author can change or delete an event note'
         : null;

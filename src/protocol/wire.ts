@@ -324,6 +324,11 @@ export interface SessionInfo {
   networkId: string;
   networkName: string;
   deviceId: string;
+  /**
+   * The member the device joined as, whose devices share it: an event note is its author's
+   * (`authorId`). Optional: servers older than member ids leave it out.
+   */
+  memberId?: string;
   memberName: string;
   role: Role;
   /** Attachments larger than this are refused by the server. */
@@ -337,6 +342,12 @@ export interface JoinResponse extends SessionInfo, ServerTime {
 
 export const invitationRequestSchema = v.strictObject({
   role: v.picklist(ROLES),
+  /**
+   * A new device of this member (a `memberId` of the network's devices): it joins as that
+   * member, under their name, and changes their notes. Without it, the invitation lets in a
+   * new member, who cannot, whatever name they type.
+   */
+  forMember: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a member id'))),
   expiresInHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 90)), 72),
 });
 export type InvitationRequest = v.InferOutput<typeof invitationRequestSchema>;
@@ -372,11 +383,15 @@ export interface OpenInvitationInfo {
   createdAt: string | null;
   expiresAt: string;
   creator: { deviceName: string; memberName: string } | null;
+  /** The member whose new device it lets in, by their name; null: a new member. Servers older than member ids leave it out. */
+  forMemberName?: string | null;
 }
 
 export interface DeviceInfo {
   id: string;
   name: string;
+  /** Its member (shared by their devices); servers older than member ids leave it out. */
+  memberId?: string;
   memberName: string;
   role: Role;
   createdAt: string;

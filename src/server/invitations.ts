@@ -2,12 +2,14 @@ import { newId } from '../domain/ids';
 import type { Role } from '../domain/vocabulary';
 import type { InvitationResponse } from '../protocol/wire';
 import { hashCode, newInvitationCode } from './auth';
-import type { Store } from './store/store';
+import type { Device, Store } from './store/store';
 
 /**
  * Creates a single-use invitation; only the code's hash is stored, the code is shown once.
  * `createdBy`: the admin device asking, null for the server's command line. Null is answered
  * (nothing stored) when that device was revoked while its request was on its way.
+ * `forMember`: the member whose new device it lets in (checked by the caller to be one of the
+ * network's); null, the default, lets in a new member.
  */
 export async function issueInvitation(
   store: Store,
@@ -16,6 +18,7 @@ export async function issueInvitation(
   expiresInHours: number,
   now?: number,
   createdBy?: null,
+  forMember?: string | null,
 ): Promise<InvitationResponse>;
 export async function issueInvitation(
   store: Store,
@@ -24,6 +27,7 @@ export async function issueInvitation(
   expiresInHours: number,
   now: number,
   createdBy: string | null,
+  forMember?: string | null,
 ): Promise<InvitationResponse | null>;
 export async function issueInvitation(
   store: Store,
@@ -32,6 +36,7 @@ export async function issueInvitation(
   expiresInHours: number,
   now: number = Date.now(),
   createdBy: string | null = null,
+  forMember: string | null = null,
 ): Promise<InvitationResponse | null> {
   const code = newInvitationCode();
   const id = newId();
@@ -43,11 +48,25 @@ export async function issueInvitation(
     role,
     createdAt: new Date(now).toISOString(),
     createdBy,
+    forMember,
     expiresAt,
     usedAt: null,
     attempts: 0,
   });
   return created ? { code, role, expiresAt, id } : null;
+}
+
+/**
+ * A member of the network, as its latest device names it (revoked or not: a member whose only
+ * phone was lost is invited again for a new one); null when none of its devices belongs to it.
+ */
+export async function memberOf(
+  store: Store,
+  networkId: string,
+  memberId: string,
+): Promise<Pick<Device, 'memberId' | 'memberName'> | null> {
+  const latest = (await store.listDevices(networkId)).findLast((device) => device.memberId === memberId);
+  return latest ? { memberId, memberName: latest.memberName } : null;
 }
 
 /** The link a new member opens: the app served by this server, on its join screen. */

@@ -105,6 +105,7 @@ function isJoinResponse(value: JoinResponse | null): value is JoinResponse {
     typeof value.networkId === 'string' &&
     typeof value.deviceId === 'string' &&
     isNetworkName(value.networkName) &&
+    (value.memberId === undefined || typeof value.memberId === 'string') &&
     typeof value.memberName === 'string' &&
     value.memberName.length <= MEMBER_NAME_MAX &&
     (value.role === 'admin' || value.role === 'concierge') &&

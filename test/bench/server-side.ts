@@ -59,6 +59,7 @@ export async function seedServer(dir: string, dataset: Dataset): Promise<SeededS
     codeHash: 'bench',
     createdAt: null,
     createdBy: null,
+    forMember: null,
     networkId: network.id,
     role: 'admin',
     expiresAt: '2999-01-01T00:00:00.000Z',
@@ -71,6 +72,7 @@ export async function seedServer(dir: string, dataset: Dataset): Promise<SeededS
       id: network.id,
       networkId: network.id,
       name: 'bench',
+      memberId: network.id,
       memberName: 'Bench',
       role: 'admin',
       clockNode: NODE,
@@ -111,7 +113,8 @@ async function ingest(store: SqliteStore, networkId: string, mutations: Mutation
         role: 'admin',
         clock,
         now: Date.now(),
-        pusher: { id: networkId, clockNode: NODE, memberName },
+        // One member for every name: the bench's device is an admin's, which changes any note.
+        pusher: { id: networkId, clockNode: NODE, memberId: networkId, memberName },
       },
       mutations: mutations.slice(start, start + 1000),
     });

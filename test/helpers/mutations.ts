@@ -73,5 +73,6 @@ export function diagnosticCreation(now: number, answers: number, text = 'oui', n
 export const PUSHER = {
   id: '019aa000-0000-7000-8000-000000000001',
   clockNode: '0123456789abcdef',
+  memberId: '019aa000-0000-7000-8000-00000000000c',
   memberName: 'Camille',
 };

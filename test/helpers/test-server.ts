@@ -89,8 +89,9 @@ export class TestServer {
     return this.store.createNetwork(name);
   }
 
-  async invite(networkId: string, role: Role = 'concierge'): Promise<string> {
-    return (await issueInvitation(this.store, networkId, role, 24, this.now())).code;
+  /** `forMember`: the member whose new device it lets in; null, a new member. */
+  async invite(networkId: string, role: Role = 'concierge', forMember: string | null = null): Promise<string> {
+    return (await issueInvitation(this.store, networkId, role, 24, this.now(), null, forMember)).code;
   }
 
   snapshot(networkId: string): Promise<RawChange[]> {

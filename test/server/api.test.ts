@@ -459,12 +459,12 @@ describe('authorisation', () => {
     const admin = await join('admin');
     const concierge = await join('concierge');
     const byCommandLine = await server.invite(networkId, 'admin');
-    const invite = async (expiresInHours = 72) => {
+    const invite = async (expiresInHours = 72, forMember?: string) => {
       now += 60_000;
       const { body } = await call('/api/admin/invitations', {
         method: 'POST',
         token: admin.token,
-        body: JSON.stringify({ role: 'concierge', expiresInHours }),
+        body: JSON.stringify({ role: 'concierge', expiresInHours, forMember }),
       });
       return body.code as string;
     };
@@ -480,17 +480,19 @@ describe('authorisation', () => {
     const shortLived = await invite(1);
     const used = await invite();
     expect((await joinWith(used, 'aaaaaaaaaaaaaaaa')).status).toBe(200);
-    const kept = await invite();
+    // For the concierge's new device: it joins as that member.
+    const kept = await invite(72, concierge.memberId);
     now += 2 * 3_600_000;
 
     const listed = await list();
     expect(listed.status).toBe(200);
     const invitations = listed.body.invitations as OpenInvitationInfo[];
     const byAdmin = { deviceName: 'Téléphone', memberName: 'Membre admin' };
+    const made = { createdAt: expect.any(String), expiresAt: expect.any(String) };
     expect(invitations.map(({ id, ...shown }) => shown)).toEqual([
-      { role: 'concierge', createdAt: expect.any(String), expiresAt: expect.any(String), creator: byAdmin },
-      { role: 'concierge', createdAt: expect.any(String), expiresAt: expect.any(String), creator: byAdmin },
-      { role: 'admin', createdAt: expect.any(String), expiresAt: expect.any(String), creator: null },
+      { role: 'concierge', ...made, creator: byAdmin, forMemberName: 'Membre concierge' },
+      { role: 'concierge', ...made, creator: byAdmin, forMemberName: null },
+      { role: 'admin', ...made, creator: null, forMemberName: null },
     ]);
     expect(Date.parse(invitations[1]?.expiresAt as string) - Date.parse(invitations[1]?.createdAt as string)).toBe(
       72 * 3_600_000,
@@ -515,7 +517,10 @@ describe('authorisation', () => {
       invitations[0]?.id,
       invitations[2]?.id,
     ]);
-    expect((await joinWith(kept, 'cccccccccccccccc')).status).toBe(200);
+    expect(await joinWith(kept, 'cccccccccccccccc')).toMatchObject({
+      status: 200,
+      body: { memberId: concierge.memberId, memberName: 'Membre concierge' },
+    });
     expect(await cancel('pas-un-id')).toMatchObject({ status: 400, body: { code: 'invalid_id' } });
   });
 

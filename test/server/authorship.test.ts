@@ -15,6 +15,7 @@ import {
   PROTOCOL_VERSION,
   type PullResponse,
   type PushResponse,
+  type SessionInfo,
 } from '../../src/protocol/wire';
 import { readConfig } from '../../src/server/config';
 import { takeBackup } from '../../src/server/ops/backup';
@@ -40,14 +41,29 @@ async function call(path: string, token: string, body?: unknown) {
   return response.json();
 }
 
-async function join(memberName: string, clockNode: string, role: 'admin' | 'concierge' = 'concierge'): Promise<string> {
-  const code = await server.invite(networkId, role);
+/** `forMember`: joined with an invitation for that member's new device; null, as a new member. */
+async function join(
+  memberName: string,
+  clockNode: string,
+  role: 'admin' | 'concierge' = 'concierge',
+  forMember: string | null = null,
+): Promise<string> {
+  const code = await server.invite(networkId, role, forMember);
   const response = await server.fetch(`${TEST_SERVER_URL}/api/join`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code, deviceName: `Téléphone de ${memberName}`, memberName, clockNode }),
   });
   return ((await response.json()) as JoinResponse).token;
+}
+
+async function session(token: string): Promise<SessionInfo> {
+  return (await call('/api/session', token)) as SessionInfo;
+}
+
+/** Another device of the member `token`'s device belongs to, joined with an invitation an admin made for them. */
+async function anotherDeviceOf(token: string, clockNode: string, typedName: string): Promise<string> {
+  return join(typedName, clockNode, 'concierge', (await session(token)).memberId ?? null);
 }
 
 async function push(token: string, ...mutations: Mutation[]): Promise<PushResponse> {
@@ -271,7 +287,7 @@ describe('a clock of another device that a legitimate device sends', () => {
   it('brings its value in when the server lacks it, under the pusher’s node at the same time', async () => {
     // A backup of Alix's old phone, restored on her new one: a write the server never got.
     const alix = await join('Alix', ALIX);
-    const newPhone = await join('Alix', BASTIEN);
+    const newPhone = await anotherDeviceOf(alix, BASTIEN, 'Alix');
     const creation = await commonVisit(alix);
     const unsynced = notesEdit(NOW + 1000, creation.recordId, 'Écrit hors ligne sur l’ancien téléphone', ALIX);
     expect((await push(newPhone, unsynced)).results[0]?.status).toBe('applied');
@@ -317,9 +333,46 @@ describe('an event note', () => {
     expect(stored?.data).toMatchObject({ text: 'Décision : février', deleted: false, authorName: 'Alix' });
   });
 
+  it('is not changed by a stranger who joined under its author’s name with another invitation', async () => {
+    const alix = await join('Alix', ALIX);
+    const note = noteTakenAs('Alix', 'Décision : budget voté', 'decision', ALIX);
+    await push(alix, note);
+    // An invitation meant for someone else, used under Alix's name, spelled as she spells it.
+    const stranger = await join('Alix', 'e5e5e5e5e5e5e5e5');
+    expect(await session(stranger)).toMatchObject({ memberName: 'Alix' });
+    for (const [at, fields] of [
+      [1000, { text: 'Décision : budget annulé' }],
+      [2000, { deleted: true }],
+    ] as const) {
+      const [result] = (await push(stranger, noteEdit(note.recordId, fields, NOW + at, 'e5e5e5e5e5e5e5e5'))).results;
+      expect(result).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    }
+    // Alix, on her phone, still changes it.
+    const edited = await push(
+      alix,
+      noteEdit(note.recordId, { text: 'Décision : budget voté à l’unanimité' }, NOW + 4000, ALIX),
+    );
+    expect(edited.results[0]?.status).toBe('applied');
+    const [stored] = await pulled(alix);
+    expect(stored?.data).toMatchObject({ text: 'Décision : budget voté à l’unanimité', deleted: false });
+  });
+
+  it('is changed by its author on each of her devices, the one joined for her under her own name', async () => {
+    const phone = await join('Alix', ALIX);
+    const note = noteTakenAs('Alix', 'Idée : un atelier vélo', 'idea', ALIX);
+    await push(phone, note);
+    // The name typed on her laptop differs by a letter: the invitation, not the name, says who joins.
+    const laptop = await anotherDeviceOf(phone, 'a3a3a3a3a3a3a3a3', 'alix');
+    expect(await session(laptop)).toMatchObject({ memberName: 'Alix', memberId: (await session(phone)).memberId });
+    const edit = noteEdit(note.recordId, { text: 'Idée : un atelier vélo en mars' }, NOW + 1000, 'a3a3a3a3a3a3a3a3');
+    expect((await push(laptop, edit)).results[0]?.status).toBe('applied');
+    const [stored] = await pulled(phone);
+    expect(stored?.data).toMatchObject({ text: 'Idée : un atelier vélo en mars', authorName: 'Alix' });
+  });
+
   it('has its conflicts settled by its author alone', async () => {
     const phone = await join('Alix', ALIX);
-    const laptop = await join('Alix', 'a3a3a3a3a3a3a3a3');
+    const laptop = await anotherDeviceOf(phone, 'a3a3a3a3a3a3a3a3', 'Alix');
     const bastien = await join('Bastien', BASTIEN);
     const note = noteTakenAs('Alix', 'Tour de table', 'idea', ALIX);
     await push(phone, note);

@@ -54,7 +54,9 @@ storeContract('SQLite', () => ({
   async storeNetworksWithoutUsage(store) {
     const { db } = store as SqliteStore;
     db.exec('ALTER TABLE networks DROP COLUMN record_count; ALTER TABLE networks DROP COLUMN record_bytes');
-    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length - 2}`);
+    db.pragma(
+      `user_version = ${SQLITE_MIGRATIONS.findIndex((step) => typeof step === 'function' && step.name === 'recordUsage')}`,
+    );
   },
 }));
 
@@ -114,8 +116,11 @@ describeOnPostgres('PostgreSQL', (cluster) => {
     async storeNetworksWithoutUsage(store) {
       await onDatabase(urls.get(store) as string, async (client) => {
         await client.query('ALTER TABLE networks DROP COLUMN record_count, DROP COLUMN record_bytes');
-        // The migration before the seal keys counts them: the database as it was before it.
-        await client.query('UPDATE schema_version SET version = $1', [POSTGRES_MIGRATIONS.length - 2]);
+        // The migration that counts them: the database as it was before it.
+        const counting = POSTGRES_MIGRATIONS.findIndex(
+          (step) => typeof step === 'string' && step.includes('record_bytes'),
+        );
+        await client.query('UPDATE schema_version SET version = $1', [counting]);
       });
     },
   }));
@@ -181,6 +186,7 @@ describeOnPostgres('PostgreSQL', (cluster) => {
       id: newId(),
       networkId: network.id,
       name: 'Téléphone',
+      memberId: newId(),
       memberName: `Admin ${digit}`,
       role: 'admin' as const,
       clockNode: digit.repeat(16),
@@ -252,6 +258,7 @@ describeOnPostgres('PostgreSQL', (cluster) => {
         id: newId(),
         networkId: network.id,
         name: 'Téléphone',
+        memberId: newId(),
         memberName: 'Camille',
         role: 'concierge',
         clockNode: '0123456789abcdef',

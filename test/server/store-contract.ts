@@ -47,6 +47,7 @@ function device(networkId: string, role: Role = 'concierge'): Device {
     id: newId(),
     networkId,
     name: 'Téléphone',
+    memberId: newId(),
     memberName: 'Camille',
     role,
     clockNode: '0123456789abcdef',
@@ -85,7 +86,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       code: string,
       expiresAt: number,
       role: Role = 'concierge',
-      made: { id?: string; at?: number; by?: string } = {},
+      made: { id?: string; at?: number; by?: string; forMember?: string } = {},
     ) {
       const codeHash = code.repeat(64);
       await store.createInvitation({
@@ -95,6 +96,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
         role,
         createdAt: new Date(made.at ?? NOW - 3_600_000).toISOString(),
         createdBy: made.by ?? null,
+        forMember: made.forMember ?? null,
         expiresAt: new Date(expiresAt).toISOString(),
         usedAt: null,
         attempts: 0,
@@ -280,6 +282,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
         role: 'admin' as const,
         createdAt: iso(NOW),
         createdBy: by,
+        forMember: null,
         expiresAt: iso(NOW + 3_600_000),
         usedAt: null,
         attempts: 0,
@@ -323,7 +326,9 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const admin = { ...device(a.id, 'admin'), name: 'Tablette du tiers-lieu', memberName: 'Dominique' };
       await store.redeemInvitation(await openInvitation(a.id, '0', NOW + 1000, 'admin'), admin, '9'.repeat(64));
       const ids = { older: newId(), newer: newId(), undated: newId(), byCommandLine: newId() };
-      await openInvitation(a.id, '1', NOW + 3_600_000, 'concierge', { id: ids.older, at: NOW - 2000, by: admin.id });
+      // For a new device of Dominique's, as her admin device names her.
+      const forDominique = { id: ids.older, at: NOW - 2000, by: admin.id, forMember: admin.memberId };
+      await openInvitation(a.id, '1', NOW + 3_600_000, 'concierge', forDominique);
       await openInvitation(a.id, '2', NOW + 7_200_000, 'admin', { id: ids.newer, at: NOW - 1000, by: admin.id });
       await openInvitation(a.id, '3', NOW + 3_600_000, 'concierge', { id: ids.byCommandLine, at: NOW - 3000 });
       await store.redeemInvitation(await openInvitation(a.id, '4', NOW + 3_600_000), device(a.id), '8'.repeat(64));
@@ -334,13 +339,21 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const open = await store.listOpenInvitations(a.id, iso(NOW));
       const byAdmin = { deviceName: 'Tablette du tiers-lieu', memberName: 'Dominique' };
       expect(open).toEqual([
-        { id: ids.newer, role: 'admin', createdAt: iso(NOW - 1000), expiresAt: iso(NOW + 7_200_000), creator: byAdmin },
+        {
+          id: ids.newer,
+          role: 'admin',
+          createdAt: iso(NOW - 1000),
+          expiresAt: iso(NOW + 7_200_000),
+          creator: byAdmin,
+          forMemberName: null,
+        },
         {
           id: ids.older,
           role: 'concierge',
           createdAt: iso(NOW - 2000),
           expiresAt: iso(NOW + 3_600_000),
           creator: byAdmin,
+          forMemberName: 'Dominique',
         },
         {
           id: ids.byCommandLine,
@@ -348,6 +361,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
           createdAt: iso(NOW - 3000),
           expiresAt: iso(NOW + 3_600_000),
           creator: null,
+          forMemberName: null,
         },
       ]);
       // Ended by its id: then no longer open, and no other network's id ends it.
@@ -445,7 +459,7 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       const creation = visitCreation(NOW - 2000);
       await push(network.id, [creation]);
       // Bastien's device sends texts under Camille's clock node and name (test/helpers/mutations.ts).
-      const bastien = { id: newId(), clockNode: 'b2b2b2b2b2b2b2b2', memberName: 'Bastien' };
+      const bastien = { id: newId(), clockNode: 'b2b2b2b2b2b2b2b2', memberId: newId(), memberName: 'Bastien' };
       const clock = new HybridClock(SERVER_CLOCK_NODE, () => NOW);
       const asBastien = (mutation: Mutation) =>
         store.push({

@@ -101,10 +101,10 @@ export interface PushContext {
   now: number;
   /**
    * The pushing device, as it joined: what its mutations claim of their author is not taken
-   * on trust. Its member's name is the `updatedBy` of what it writes, and its clock's node the
-   * node of every clock it brings in (see judgeClocks).
+   * on trust. Its member's name is the `updatedBy` of what it writes, its member's id the author
+   * of the notes it takes, and its clock's node the node of every clock it brings in (see judgeClocks).
    */
-  pusher: { clockNode: string; memberName: string };
+  pusher: { clockNode: string; memberId: string; memberName: string };
   /** Clock node → member name, to name the author of a losing text (see authorNames). */
   authorOf: (node: string) => string;
   /** The network's secret that seals the conflicts the server makes (conflict-seal.ts). */
@@ -537,7 +537,7 @@ function applyOne(
     // A note's permission looks at values (a value sent as stored is not a change).
     fields: current && mutation.type === 'eventNotes' ? fieldsWritten(mutation, current.clocks) : mutation.fields,
     recordOf,
-    memberName: context.pusher.memberName,
+    memberId: context.pusher.memberId,
     resent: mutation.resent === true,
     sealed: mutation.type === 'conflicts' && !current && mutation.resent === true && sealedHere(context, mutation),
   });
@@ -549,12 +549,12 @@ function applyOne(
     const state = createState(patch);
     state.data.id = mutation.recordId;
     state.data.networkId = context.networkId;
-    stampAuthor(mutation.type, state, null, context.pusher.memberName);
+    stampAuthor(mutation.type, state, null, context.pusher);
     // Its keys are the change's own, searched for reserved names above: not searched again.
     return checked(context, mutation, state, [], validateShapeFast, asItCame);
   }
   const merged = mergePatch(mutation.type, current, patch);
-  stampAuthor(mutation.type, merged, current, context.pusher.memberName);
+  stampAuthor(mutation.type, merged, current, context.pusher);
   // A text given back after a restore is an old copy, not a concurrent edit: no conflict.
   const losers = mutation.resent ? [] : merged.losers;
   // Written again as it is, the record reaches the device at its next pull with the clocks the
@@ -592,29 +592,48 @@ function fieldsWritten(mutation: Applied, stored: FieldClocks): Record<string, u
   return written ?? mutation.fields;
 }
 
-/** Who took an event note: named when it is created, never changed after (only its author may change it). */
-const TAKEN_BY: Partial<Record<RecordType, string>> = { eventNotes: 'authorName' };
+/**
+ * Who took an event note, written when it is created, never changed after (only its author may
+ * change it): the pusher's member name, shown, and member id, judged (permissions.ts).
+ */
+const TAKEN_BY: Partial<Record<RecordType, readonly ['authorName', 'authorId']>> = {
+  eventNotes: ['authorName', 'authorId'],
+};
 
 /**
  * Writes the pusher's member into `updatedBy` when the change wrote it (its clock moved; on a
  * creation, `before` is null), whatever name it claims: a device cannot write in another
  * member's name. The pusher gets the record back at its next pull and shows that name. An event
- * note's `authorName` is the pusher's on its creation and keeps its stored value and clock on any
- * later change: written anew, it would hand the note to whoever sent the change, who could then
- * rewrite or delete it.
+ * note's `authorName` and `authorId` are the pusher's on its creation (the name only when the
+ * device sent one) and keep their stored value and clock on any later change: written anew,
+ * they would hand the note to whoever sent the change, who could then rewrite or delete it.
  */
-function stampAuthor(type: RecordType, state: RecordState, before: RecordState | null, name: string): void {
+function stampAuthor(
+  type: RecordType,
+  state: RecordState,
+  before: RecordState | null,
+  pusher: PushContext['pusher'],
+): void {
   if (before ? state.clocks.updatedBy !== before.clocks.updatedBy : state.data.updatedBy !== undefined)
-    state.data.updatedBy = name;
+    state.data.updatedBy = pusher.memberName;
   const takenBy = TAKEN_BY[type];
   if (takenBy === undefined) return;
+  const [name, id] = takenBy;
   if (!before) {
-    if (state.data[takenBy] !== undefined) state.data[takenBy] = name;
-  } else if (state.clocks[takenBy] !== before.clocks[takenBy]) {
-    state.data[takenBy] = before.data[takenBy];
-    const clock = before.clocks[takenBy];
-    if (clock === undefined) delete state.clocks[takenBy];
-    else state.clocks[takenBy] = clock;
+    if (state.data[name] !== undefined) state.data[name] = pusher.memberName;
+    state.data[id] = pusher.memberId;
+    // Its clock is the creation's, as every field a creation writes.
+    const created = clockOf(state.clocks, 'createdAt');
+    if (clockOf(state.clocks, id) !== created) state.clocks[id] = created;
+    return;
+  }
+  for (const key of takenBy) {
+    if (state.clocks[key] === before.clocks[key]) continue;
+    if (before.data[key] === undefined) delete state.data[key];
+    else state.data[key] = before.data[key];
+    const clock = before.clocks[key];
+    if (clock === undefined) delete state.clocks[key];
+    else state.clocks[key] = clock;
   }
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../../protocol/wire';
 import { hashCode } from '../auth';
 import { fail, refuseOtherMethods } from '../http-errors';
-import { issueInvitation } from '../invitations';
+import { issueInvitation, memberOf } from '../invitations';
 import { readEpoch } from '../ops/epoch';
 import type { Device } from '../store/store';
 import type { AppEnv } from './env';
@@ -22,13 +22,18 @@ export function adminRoutes() {
   routes.post('/invitations', async (c) => {
     const body = await readBody(c, invitationRequestSchema);
     if (!body.ok) return body.response;
+    const { networkId } = c.var.device;
+    const { forMember } = body.value;
+    if (forMember !== undefined && !(await memberOf(c.var.store, networkId, forMember)))
+      return fail(c, 404, 'not_found', 'No device of this network belongs to this member.');
     const invitation = await issueInvitation(
       c.var.store,
-      c.var.device.networkId,
+      networkId,
       body.value.role,
       body.value.expiresInHours,
       c.var.now(),
       c.var.device.id,
+      forMember ?? null,
     );
     // Its device revoked after its token's check: revoking an admin device ends its open
     // invitations, and this one, made during the revocation, would let a thief back in.
@@ -127,6 +132,7 @@ function toInfo(device: Device): DeviceInfo {
   return {
     id: device.id,
     name: device.name,
+    memberId: device.memberId,
     memberName: device.memberName,
     role: device.role,
     createdAt: device.createdAt,

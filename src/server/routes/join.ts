@@ -11,6 +11,7 @@ import {
 import { hashCode, hashSecret, newToken } from '../auth';
 import { clientLimitKey, limitBody } from '../edge';
 import { fail, refuseOtherMethods } from '../http-errors';
+import { memberOf } from '../invitations';
 import { readEpoch } from '../ops/epoch';
 import type { Device, Invitation, Store } from '../store/store';
 import type { AppEnv } from './env';
@@ -113,12 +114,19 @@ export function joinRoutes() {
     }
     const network = await store.getNetwork(invitation.networkId);
     if (!network) return refused();
+    // An invitation for a member's new device joins it as that member, under the name the
+    // member has (the one typed may differ by a letter); any other lets in a new member, who
+    // shares no notes with one who joined under the same name.
+    const member = invitation.forMember
+      ? await memberOf(store, network.id, invitation.forMember)
+      : { memberId: newId(), memberName };
+    if (!member) return refused();
     const token = newToken();
     const device: Device = {
       id: newId(),
       networkId: network.id,
       name: deviceName,
-      memberName,
+      ...member,
       role: invitation.role,
       clockNode,
       createdAt: new Date(now).toISOString(),
@@ -172,6 +180,7 @@ function sessionOf(device: Device, networkName: string, maxAttachmentBytes: numb
     networkId: device.networkId,
     networkName: networkNameOnWire(networkName),
     deviceId: device.id,
+    memberId: device.memberId,
     memberName: device.memberName,
     role: device.role,
     maxAttachmentBytes,

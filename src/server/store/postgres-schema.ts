@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { newId } from '../../domain/ids';
 import { epochEntries, FIRST_START } from '../ops/epoch';
 import { newSealKey } from '../push/conflict-seal';
+import { MembersByName, noteWithAuthorId } from './member-ids';
 import { repairedClocks } from './repair-clocks';
 
 /** SQL, or a step in code for what SQL cannot say; all run in the migration's transaction. */
@@ -108,7 +109,59 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   WHERE networks.id = counted.network_id;
   `,
   sealKeys,
+  memberIds,
 ];
+
+/**
+ * Members get ids (member-ids.ts; see the SQLite store's memberIds): devices, invitations and
+ * event notes, each note sent again to every device (a new seq), its bytes counted in its
+ * network's usage.
+ */
+async function memberIds(client: pg.PoolClient): Promise<void> {
+  await client.query('ALTER TABLE devices ADD COLUMN IF NOT EXISTS member_id TEXT');
+  await client.query('ALTER TABLE invitations ADD COLUMN IF NOT EXISTS for_member TEXT');
+  const members = new MembersByName();
+  const { rows: devices } = await client.query(
+    'SELECT id, network_id, member_name, member_id FROM devices ORDER BY member_id IS NULL',
+  );
+  const unnamed: [id: string, memberId: string][] = [];
+  for (const device of devices as { id: string; network_id: string; member_name: string; member_id: string | null }[]) {
+    if (device.member_id !== null) members.know(device.network_id, device.member_name, device.member_id);
+    else unnamed.push([device.id, members.of(device.network_id, device.member_name)]);
+  }
+  await client.query(
+    `UPDATE devices SET member_id = given.member_id FROM unnest($1::text[], $2::text[]) AS given(id, member_id)
+     WHERE devices.id = given.id`,
+    [unnamed.map(([id]) => id), unnamed.map(([, memberId]) => memberId)],
+  );
+  await client.query('ALTER TABLE devices ALTER COLUMN member_id SET NOT NULL');
+  await client.query('CREATE INDEX IF NOT EXISTS devices_member ON devices(network_id, member_id)');
+
+  const { rows: notes } = await client.query(
+    "SELECT network_id, id, data, clocks FROM records WHERE type = 'eventNotes' ORDER BY seq",
+  );
+  const stamped = (notes as { network_id: string; id: string; data: string; clocks: string }[]).map((note) => ({
+    ...note,
+    ...noteWithAuthorId(note.network_id, JSON.parse(note.data), JSON.parse(note.clocks), members),
+  }));
+  await client.query(
+    `UPDATE records SET data = r.data, clocks = r.clocks, seq = nextval('record_seq')
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(network_id, id, data, clocks)
+     WHERE records.network_id = r.network_id AND records.id = r.id`,
+    [
+      stamped.map((note) => note.network_id),
+      stamped.map((note) => note.id),
+      stamped.map((note) => note.data),
+      stamped.map((note) => note.clocks),
+    ],
+  );
+  // Counted again from the records, as the step that brought the usage counted it.
+  await client.query(`
+    UPDATE networks SET record_bytes = counted.bytes
+    FROM (SELECT network_id, SUM(octet_length(data) + octet_length(clocks)) AS bytes FROM records GROUP BY network_id) AS counted
+    WHERE networks.id = counted.network_id
+  `);
+}
 
 /**
  * Each network gets the secret that seals the conflicts its server makes (see the SQLite

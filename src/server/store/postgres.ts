@@ -317,8 +317,8 @@ export class PostgresStore implements Store {
       // invitations would miss this one). Held, the next statement reads what it committed.
       if (invitation.createdBy !== null) await lockDevices(client, invitation.networkId);
       const created = await client.query(
-        `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
-         SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::int
+        `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts, for_member)
+         SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::int, $10::text
          WHERE $6::text IS NULL OR EXISTS (SELECT 1 FROM devices WHERE id = $6::text AND network_id = $3 AND revoked_at IS NULL)`,
         [
           invitation.id,
@@ -330,6 +330,7 @@ export class PostgresStore implements Store {
           invitation.expiresAt,
           invitation.usedAt,
           invitation.attempts,
+          invitation.forMember,
         ],
       );
       return created.rowCount === 1;
@@ -351,12 +352,13 @@ export class PostgresStore implements Store {
       );
       if (used.rowCount !== 1) return false;
       await client.query(
-        `INSERT INTO devices (id, network_id, name, member_name, role, clock_node, token_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO devices (id, network_id, name, member_id, member_name, role, clock_node, token_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           device.id,
           device.networkId,
           device.name,
+          device.memberId,
           device.memberName,
           device.role,
           device.clockNode,

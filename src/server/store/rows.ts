@@ -20,6 +20,7 @@ export function toInvitation(row: Row): Invitation {
     role: row.role as Role,
     createdAt: (row.created_at as string | null) ?? null,
     createdBy: (row.created_by as string | null) ?? null,
+    forMember: (row.for_member as string | null) ?? null,
     expiresAt: row.expires_at as string,
     usedAt: (row.used_at as string | null) ?? null,
     attempts: Number(row.attempts),
@@ -37,6 +38,7 @@ export function toOpenInvitation(row: Row): OpenInvitationInfo {
       row.device_name === null || row.device_name === undefined
         ? null
         : { deviceName: row.device_name as string, memberName: row.member_name as string },
+    forMemberName: (row.for_member_name as string | null) ?? null,
   };
 }
 
@@ -47,7 +49,10 @@ export function toOpenInvitation(row: Row): OpenInvitationInfo {
 export function openInvitationsSql(networkParam: string, atParam: string): string {
   return `
     SELECT invitations.id, invitations.role, invitations.created_at, invitations.expires_at,
-      devices.name AS device_name, devices.member_name
+      devices.name AS device_name, devices.member_name,
+      (SELECT member.member_name FROM devices AS member
+        WHERE member.network_id = invitations.network_id AND member.member_id = invitations.for_member
+        ORDER BY member.created_at DESC, member.id DESC LIMIT 1) AS for_member_name
     FROM invitations
     LEFT JOIN devices ON devices.id = invitations.created_by AND devices.network_id = invitations.network_id
     WHERE invitations.network_id = ${networkParam} AND invitations.used_at IS NULL AND invitations.expires_at > ${atParam}
@@ -59,6 +64,7 @@ export function toDevice(row: Row): Device {
     id: row.id as string,
     networkId: row.network_id as string,
     name: row.name as string,
+    memberId: row.member_id as string,
     memberName: row.member_name as string,
     role: row.role as Role,
     clockNode: row.clock_node as string,

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { newId } from '../../domain/ids';
 import { epochEntries, FIRST_START } from '../ops/epoch';
 import { newSealKey } from '../push/conflict-seal';
+import { MembersByName, noteWithAuthorId } from './member-ids';
 import { repairedClocks } from './repair-clocks';
 
 /** SQL, or a step in code for what SQL cannot say; each runs in its own transaction. */
@@ -78,7 +79,61 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   invitationIds,
   recordUsage,
   sealKeys,
+  memberIds,
 ];
+
+/**
+ * Members get ids (member-ids.ts): each device its member's, each invitation the member it may
+ * be for, each event note its author's, sent again to every device (a new seq) with its bytes
+ * counted in its network's usage.
+ */
+function memberIds(db: Database.Database): void {
+  const has = (table: string, column: string) =>
+    (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some(
+      (row) => row.name === column,
+    );
+  if (!has('devices', 'member_id')) db.exec('ALTER TABLE devices ADD COLUMN member_id TEXT');
+  if (!has('invitations', 'for_member')) db.exec('ALTER TABLE invitations ADD COLUMN for_member TEXT');
+  const members = new MembersByName();
+  const devices = db
+    .prepare('SELECT id, network_id, member_name, member_id FROM devices ORDER BY member_id IS NULL')
+    .all() as {
+    id: string;
+    network_id: string;
+    member_name: string;
+    member_id: string | null;
+  }[];
+  const giveMember = db.prepare('UPDATE devices SET member_id = ? WHERE id = ?');
+  for (const device of devices) {
+    if (device.member_id !== null) members.know(device.network_id, device.member_name, device.member_id);
+    else giveMember.run(members.of(device.network_id, device.member_name), device.id);
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS devices_member ON devices(network_id, member_id)');
+
+  const notes = db
+    .prepare(
+      `SELECT records.rowid, networks.id AS network_id, networks.number, records.data, records.clocks
+       FROM records JOIN networks ON networks.number = records.network_number WHERE records.type = 'eventNotes'`,
+    )
+    .all() as { rowid: number; network_id: string; number: number; data: string; clocks: string }[];
+  // Past the gap a restore leaves (RESTORE_SEQ_GAP), as a push's seqs are.
+  let seq = (
+    db
+      .prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM records), 0),
+                    COALESCE((SELECT CAST(value AS INTEGER) FROM server_meta WHERE key = 'seqFloor'), 0)) AS seq`,
+      )
+      .get() as { seq: number }
+  ).seq;
+  const update = db.prepare('UPDATE records SET data = ?, clocks = ?, seq = ? WHERE rowid = ?');
+  const grow = db.prepare('UPDATE networks SET record_bytes = record_bytes + ? WHERE number = ?');
+  for (const note of notes) {
+    const stamped = noteWithAuthorId(note.network_id, JSON.parse(note.data), JSON.parse(note.clocks), members);
+    update.run(stamped.data, stamped.clocks, ++seq, note.rowid);
+    const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+    grow.run(bytes(stamped.data) + bytes(stamped.clocks) - bytes(note.data) - bytes(note.clocks), note.number);
+  }
+}
 
 /**
  * Each network gets the secret that seals the conflicts its server makes (conflict-seal.ts),

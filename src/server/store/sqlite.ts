@@ -141,8 +141,8 @@ export class SqliteStore implements Store {
     // One statement: a revocation of its creator commits wholly before or after it.
     const created = this.db
       .prepare(
-        `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, expires_at, used_at, attempts)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+        `INSERT INTO invitations (id, code_hash, network_id, role, created_at, created_by, for_member, expires_at, used_at, attempts)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
          WHERE ? IS NULL OR EXISTS (SELECT 1 FROM devices WHERE id = ? AND network_id = ? AND revoked_at IS NULL)`,
       )
       .run(
@@ -152,6 +152,7 @@ export class SqliteStore implements Store {
         invitation.role,
         invitation.createdAt,
         invitation.createdBy,
+        invitation.forMember,
         invitation.expiresAt,
         invitation.usedAt,
         invitation.attempts,
@@ -177,13 +178,14 @@ export class SqliteStore implements Store {
       if (used.changes !== 1) return false;
       this.db
         .prepare(
-          `INSERT INTO devices (id, network_id, name, member_name, role, clock_node, token_hash, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO devices (id, network_id, name, member_id, member_name, role, clock_node, token_hash, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           device.id,
           device.networkId,
           device.name,
+          device.memberId,
           device.memberName,
           device.role,
           device.clockNode,

@@ -15,6 +15,12 @@ export interface Device {
   id: string;
   networkId: string;
   name: string;
+  /**
+   * The member the device belongs to: its member's devices share it, and what only a note's
+   * author may change is judged by it. A name is typed at each join, so anyone invited could
+   * take a colleague's; the id is the server's, given by the invitation (issueInvitation).
+   */
+  memberId: string;
   memberName: string;
   role: Role;
   clockNode: string;
@@ -33,6 +39,8 @@ export interface Invitation {
   createdAt: string | null;
   /** The admin device that made it; null when the server's command line did, or made before it was kept. */
   createdBy: string | null;
+  /** The member whose new device it lets in (as that member, under their name); null: a new member. */
+  forMember: string | null;
   expiresAt: string;
   usedAt: string | null;
   attempts: number;

@@ -17,6 +17,7 @@ import { createRecord, deleteRecord } from '../../../src/db/writes';
 import { attendanceCounts } from '../../../src/domain/event-agenda';
 import { newId } from '../../../src/domain/ids';
 import { openTestContext } from '../../helpers/db';
+import { joinedSession } from '../../helpers/session';
 
 const rencontre = {
   title: 'Rencontre régionale',
@@ -173,5 +174,17 @@ describe('the notes of an event', () => {
     context.identity.authorName = 'Camille';
     await deleteNote(context, note.id);
     expect(await notesOfEvent(context, event.id)).toEqual([]);
+  });
+
+  test('judges a note the server named its member’s by that member, not by a name typed alike', async () => {
+    const context = await openTestContext();
+    context.session = joinedSession({ memberName: 'Camille', memberId: '019aa000-0000-7000-8000-0000000000aa' });
+    const event = await createRecord(context, 'events', rencontre);
+    const note = await addNote(context, { eventId: event.id, text: 'Tour de table', tag: 'note' });
+    // Pulled back: the server wrote who took it, another member who joined as « Camille ».
+    await context.db.records('eventNotes').update(note.id, { authorId: '019aa000-0000-7000-8000-0000000000bb' });
+    await expect(editNote(context, note.id, { text: 'Réécrit' })).rejects.toBeInstanceOf(NotOwnNoteError);
+    context.session = { ...context.session, memberId: '019aa000-0000-7000-8000-0000000000bb' };
+    expect(await editNote(context, note.id, { text: 'Réécrit' })).toMatchObject({ text: 'Réécrit' });
   });
 });

@@ -34,12 +34,29 @@ describe('who may change a file of the valise', () => {
   });
 });
 
+/** Members' ids: a note's author is judged by it, never by a name anyone invited could type. */
+const ALIX = 'member-alix';
+const BASTIEN = 'member-bastien';
+
 describe('who may change an event note', () => {
-  const note = { id: 'n1', eventId: 'e1', text: 'Décision : on se revoit', tag: 'decision', authorName: 'Alix' };
+  const note = {
+    id: 'n1',
+    eventId: 'e1',
+    text: 'Décision : on se revoit',
+    tag: 'decision',
+    authorName: 'Alix',
+    authorId: ALIX,
+  };
 
   it('refuses a concierge a colleague’s note: its words, its tag, its deletion', () => {
-    for (const fields of [{ text: 'Réécrit' }, { tag: 'idea' }, { deleted: true }, { authorName: 'Bastien' }]) {
-      expect(refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields, memberName: 'Bastien' })).toBe(
+    for (const fields of [
+      { text: 'Réécrit' },
+      { tag: 'idea' },
+      { deleted: true },
+      { authorName: 'Bastien' },
+      { authorId: BASTIEN },
+    ]) {
+      expect(refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields, memberId: BASTIEN })).toBe(
         'only its author can change or delete an event note',
       );
     }
@@ -47,57 +64,55 @@ describe('who may change an event note', () => {
 
   it('lets the author change it, an admin moderate it, anyone link it to a follow-up', () => {
     const edit = { text: 'Réécrit', updatedBy: 'Alix' };
+    expect(refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: edit, memberId: ALIX })).toBeNull();
     expect(
-      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: edit, memberName: 'Alix' }),
-    ).toBeNull();
-    expect(
-      refusal({ role: 'admin', type: 'eventNotes', existing: note, fields: { deleted: true }, memberName: 'Bastien' }),
+      refusal({ role: 'admin', type: 'eventNotes', existing: note, fields: { deleted: true }, memberId: BASTIEN }),
     ).toBeNull();
     const followUp = { followUpId: 'f1', updatedBy: 'Bastien' };
     expect(
-      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: followUp, memberName: 'Bastien' }),
+      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: followUp, memberId: BASTIEN }),
     ).toBeNull();
   });
 
   it('takes a note sent again as it is stored, and any note as its creation', () => {
     expect(
-      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: { ...note }, memberName: 'Bastien' }),
+      refusal({ role: 'concierge', type: 'eventNotes', existing: note, fields: { ...note }, memberId: BASTIEN }),
     ).toBeNull();
     expect(
-      refusal({ role: 'concierge', type: 'eventNotes', existing: null, fields: note, memberName: 'Bastien' }),
+      refusal({ role: 'concierge', type: 'eventNotes', existing: null, fields: note, memberId: BASTIEN }),
     ).toBeNull();
   });
 });
 
 describe('who may settle a conflict on an event note', () => {
-  const note = { id: 'n1', text: 'Tour de table', authorName: 'Alix' };
+  const note = { id: 'n1', text: 'Tour de table', authorName: 'Alix', authorId: ALIX };
   const conflict = { id: 'c1', recordType: 'eventNotes', recordId: 'n1', field: 'text', value: 'Tour' };
   const notes = (type: string, id: string) => (type === 'eventNotes' && id === 'n1' ? note : null);
-  const settle = (role: 'admin' | 'concierge', memberName: string) =>
-    refusal({ role, type: 'conflicts', existing: conflict, fields: { deleted: true }, recordOf: notes, memberName });
+  const settle = (role: 'admin' | 'concierge', memberId: string) =>
+    refusal({ role, type: 'conflicts', existing: conflict, fields: { deleted: true }, recordOf: notes, memberId });
 
   it('is its author or an admin, not a colleague', () => {
-    expect(settle('concierge', 'Bastien')).toBe('only its author can settle an event note’s conflict');
-    expect(settle('concierge', 'Alix')).toBeNull();
-    expect(settle('admin', 'Bastien')).toBeNull();
+    expect(settle('concierge', BASTIEN)).toBe('only its author can settle an event note’s conflict');
+    expect(settle('concierge', ALIX)).toBeNull();
+    expect(settle('admin', BASTIEN)).toBeNull();
   });
 
   it('is its author’s or an admin’s too when given back settled to a server that lost it', () => {
-    const givenBack = (role: 'admin' | 'concierge', memberName: string, deleted: boolean) =>
+    const givenBack = (role: 'admin' | 'concierge', memberId: string, deleted: boolean) =>
       refusal({
         role,
         type: 'conflicts',
         existing: null,
         fields: { ...conflict, deleted },
         recordOf: notes,
-        memberName,
+        memberId,
         resent: true,
         sealed: true,
       });
-    expect(givenBack('concierge', 'Bastien', true)).toBe('only its author can settle an event note’s conflict');
-    expect(givenBack('concierge', 'Bastien', false)).toBeNull();
-    expect(givenBack('concierge', 'Alix', true)).toBeNull();
-    expect(givenBack('admin', 'Bastien', true)).toBeNull();
+    expect(givenBack('concierge', BASTIEN, true)).toBe('only its author can settle an event note’s conflict');
+    expect(givenBack('concierge', BASTIEN, false)).toBeNull();
+    expect(givenBack('concierge', ALIX, true)).toBeNull();
+    expect(givenBack('admin', BASTIEN, true)).toBeNull();
   });
 });
 
