@@ -1,4 +1,4 @@
-// Lighthouse's first-visit runs, in a process of their own started at the lowest priority by
+// Lighthouse's first-visit runs, in a process of their own started at a low priority by
 // lighthouse-figures.ts (why: there). Arguments: the page's URL, the DevTools port of a Chromium
 // already running, the number of runs. Sends its samples to the parent and exits.
 import lighthouse from 'lighthouse';
@@ -54,6 +54,8 @@ async function runFirstVisits(url: string, port: number, runs: number): Promise<
   return samples;
 }
 
+// The bench gone (ended, or its test timed out), its Chromium is too: nothing left to measure.
+process.on('disconnect', () => process.exit(1));
 const [url, port, runs] = process.argv.slice(2);
 if (!url || !port || !runs || !process.send) throw new Error('lighthouse-runs.ts is started by lighthouse-figures.ts');
 const samples = await runFirstVisits(url, Number(port), Number(runs));
