@@ -53,6 +53,9 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
     : null;
   const inTerritory =
     finder && territoryWords.length > 0 ? await finder.lieuxInTerritory(context, territoryWords) : null;
+  // A lieu's or a person's visits (their pages, the lieu filter) load apart from the list too.
+  const linked =
+    filter.organisationId !== undefined || filter.contactId !== undefined ? await import('./linked-visits') : null;
   // Days are the device's local days; instants are stored in UTC.
   const lower = filter.from ? startOfLocalDay(filter.from) : '';
   const upper = filter.to ? startOfLocalDay(dayAfter(filter.to, 1)) : '\uffff';
@@ -82,7 +85,9 @@ export async function listVisits(context: DataContext, filter: VisitFilter): Pro
           'r',
           [db.records('visits'), db.records('organisations'), db.records('conflicts')],
           async () => {
-            const page = await pageOfVisits(context, filter, lower, upper, keep);
+            const page = linked
+              ? await linked.linkedVisits(context, filter, lower, upper, keep)
+              : await pageOfVisits(context, filter, lower, upper, keep);
             return [page, await namesAndConflicts(page)] as const;
           },
         );
@@ -109,11 +114,9 @@ export async function prepareVisitSearch(context: DataContext): Promise<void> {
 }
 
 /**
- * A page of visits newest first without a search. A lieu's or a person's visits are read by
- * lieu or person (a few dozen: walking the dates until a page is full would read every visit
- * for someone met a few times); otherwise an index is read backwards — a service's keys
- * (visit-keys.ts) when the filter names one, else dates — in growing chunks until `limit`
- * visits are kept.
+ * A page of visits newest first without a search, nor a lieu's or a person's (linked-visits.ts):
+ * an index is read backwards — a service's keys (visit-keys.ts) when the filter names one, else
+ * dates — in growing chunks until `limit` visits are kept.
  */
 async function pageOfVisits(
   context: DataContext,
@@ -123,19 +126,6 @@ async function pageOfVisits(
   keep: (visit: Visit) => boolean,
 ): Promise<Stored<Visit>[]> {
   const visits = context.db.records('visits');
-  const few =
-    filter.organisationId !== undefined
-      ? visits.where('organisationId').equals(filter.organisationId)
-      : filter.contactId !== undefined
-        ? visits.where('contactIds').equals(filter.contactId)
-        : null;
-  if (few) {
-    // The order of the dates index: newest first, then the greater id first.
-    return (await few.toArray())
-      .filter((visit) => visit.visitedAt >= lower && visit.visitedAt < upper && keep(visit))
-      .sort((a, b) => compareDesc(a.visitedAt, b.visitedAt) || compareDesc(a.id, b.id))
-      .slice(0, filter.limit);
-  }
   const { service } = filter;
   const [index, from, to, keyOf] =
     service === undefined
@@ -166,10 +156,6 @@ async function pageOfVisits(
     if (read.length < chunk || last === undefined) return kept;
     top = keyOf(last);
   }
-}
-
-function compareDesc(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 function startOfLocalDay(day: string): string {
