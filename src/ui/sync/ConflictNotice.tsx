@@ -102,7 +102,8 @@ export function ConflictNotice({ recordType, recordId, field, shown }: ConflictN
     settling.current = conflicts.length === 1 && one ? { id: one.id, at: relevant.indexOf(one) } : null;
     try {
       await resolveConflicts(context, conflicts, text);
-      setSettledHere(new Set([...settledHere, ...conflicts.map((conflict) => conflict.id)]));
+      // Added to the latest set: another version may have been settled while this one was written.
+      setSettledHere((before) => new Set([...before, ...conflicts.map((conflict) => conflict.id)]));
       setMerging(null);
     } catch (error) {
       settling.current = null;

@@ -1,7 +1,7 @@
 // Two versions of a long note merged by hand: a merge longer than the field holds is refused
 // at the merged text with the limit, and the text stays to be cut; "Réessayez" could never work.
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { appData } from '../../../../src/db/app-data';
 import { conflictsOf } from '../../../../src/db/conflicts';
 import { createContact, getContact } from '../../../../src/db/contacts';
@@ -13,6 +13,19 @@ import { withFrenchPage } from '../../../helpers/screen-setup';
 import { joinedSession } from '../../../helpers/session';
 
 withFrenchPage();
+
+/** Texts whose settling returns only once the test lets it: the write is done, the answer held. */
+const held = vi.hoisted(() => new Map<string, Promise<void>>());
+vi.mock('../../../../src/db/conflicts', async (original) => {
+  const real = await original<typeof import('../../../../src/db/conflicts')>();
+  return {
+    ...real,
+    resolveConflicts: async (...args: Parameters<typeof real.resolveConflicts>) => {
+      await real.resolveConflicts(...args);
+      await held.get(args[2]);
+    },
+  };
+});
 
 test('a merge of two long versions past the field’s limit is refused at the merged text, which stays', async () => {
   const context = await appData();
@@ -122,6 +135,29 @@ describe('three versions of a text', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Prendre cette version' })),
     );
     expect(screen.getByText('Version B.').closest('li')?.contains(document.activeElement)).toBe(true);
+  });
+
+  // review28a L5: each press's answer added its id to the set its own render held, so the later
+  // answer dropped the other's id and the card went with nothing said.
+  test('two versions taken before either write has answered are both told as this device’s choice', async () => {
+    await threeVersions();
+    const answers = new Map<string, () => void>();
+    for (const text of ['Version B.', 'Version C.'])
+      held.set(text, new Promise<void>((resolve) => answers.set(text, resolve)));
+    try {
+      const [takeB, takeC] = screen.getAllByRole('button', { name: 'Prendre cette version' });
+      fireEvent.click(takeB as HTMLElement);
+      fireEvent.click(takeC as HTMLElement);
+      await waitFor(() => expect(screen.queryByText('Version C.')).toBeNull());
+      // C's answer first, then B's (promises answer in order): a set read from the render kept B's alone.
+      answers.get('Version C.')?.();
+      answers.get('Version B.')?.();
+      expect((await screen.findByRole('status')).textContent).toBe(
+        'Choix enregistré\u00a0: ce texte n’a plus qu’une version.',
+      );
+    } finally {
+      held.clear();
+    }
   });
 
   // review27b L1: « Choix enregistré » was said for good once this device had chosen anything.
