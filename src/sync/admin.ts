@@ -110,6 +110,7 @@ const openInvitationsSchema: v.GenericSchema<unknown, { invitations: OpenInvitat
       createdAt: textOrNull,
       expiresAt: text,
       creator: v.nullable(v.object({ deviceName: text, memberName: text })),
+      forMemberName: v.optional(textOrNull),
     }),
   ),
 });
@@ -119,6 +120,7 @@ const deviceListSchema: v.GenericSchema<unknown, { devices: DeviceInfo[] }> = v.
     v.object({
       id: text,
       name: text,
+      memberId: v.optional(text),
       memberName: text,
       role,
       createdAt: text,

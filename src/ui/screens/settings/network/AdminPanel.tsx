@@ -1,6 +1,6 @@
 // For admins: the network's file space and name, invite someone (a single-use code and link, which
 // may be cancelled while not used), the invitations still open, and see or revoke the devices.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isolate } from '../../../../domain/bidi';
 import { labelOf } from '../../../../domain/label-of';
 import { isLoopbackAddress } from '../../../../domain/server-address';
@@ -41,6 +41,8 @@ export function AdminPanel({
   const lang = useLanguage();
   const [role, setRole] = useState<Role>('concierge');
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
+  /** The member whose new device the invitation shown lets in; null: a new member. */
+  const [invitedMember, setInvitedMember] = useState<string | null>(null);
   /** The code of the invitation just cancelled, to say it no longer lets anyone in. */
   const [cancelled, setCancelled] = useState<string | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
@@ -50,6 +52,11 @@ export function AdminPanel({
   /** Grows with each change this panel makes to the open invitations, for their list to follow. */
   const [invitationChanges, setInvitationChanges] = useState(0);
   const invitationsChanged = () => setInvitationChanges((count) => count + 1);
+  // Made from the devices list, below: the code is shown above it, out of a phone's view.
+  const madeInvitation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (invitation && invitedMember !== null) madeInvitation.current?.scrollIntoView?.({ block: 'start' });
+  }, [invitation, invitedMember]);
 
   const attempt = async (action: () => Promise<void>) => {
     setFailed(null);
@@ -62,11 +69,17 @@ export function AdminPanel({
       else setFailed(error instanceof SyncError && error.status === 409 ? t.lastAdmin : t.adminFailed);
     }
   };
-  const invite = () =>
+  /**
+   * `of`: a device of the member whose new device it lets in, as that member (their notes stay
+   * theirs on it); without it, a new member, who cannot change anyone's notes whatever name they type.
+   */
+  const invite = (of?: DeviceInfo) =>
     attempt(async () => {
       const client = await adminClient();
       if (!client) return;
-      setInvitation(await client.invite({ role, expiresInHours: 72 }));
+      const forMember = of?.memberId === undefined ? {} : { forMember: of.memberId };
+      setInvitation(await client.invite({ role: of?.role ?? role, expiresInHours: 72, ...forMember }));
+      setInvitedMember(of ? of.memberName : null);
       setCancelled(null);
       invitationsChanged();
     });
@@ -138,12 +151,14 @@ export function AdminPanel({
             ))}
           </Field>
           <div class="actions">
-            <Button variant="primary" onClick={invite}>
+            <Button variant="primary" onClick={() => invite()}>
               {t.invite}
             </Button>
           </div>
+          <div ref={madeInvitation} />
           {invitation ? (
             <Banner tone="success" title={t.invitationReady}>
+              {invitedMember === null ? null : <p>{t.invitationFor(isolate(invitedMember))}</p>}
               <p>
                 {t.invitationCode}{' '}
                 <strong class={styles.invitationCode} data-testid="invitation-code">
@@ -196,11 +211,17 @@ export function AdminPanel({
                   : device.lastSeenAt
                     ? t.deviceSeen(d.ago(device.lastSeenAt))
                     : t.deviceNeverSeen}
-                {device.revokedAt || selfRevoked ? null : (
+                {selfRevoked ? null : (
                   <div class="actions">
-                    <Button variant="danger" onClick={() => revoke(device)}>
-                      {t.deviceRevoke}
-                    </Button>
+                    {/* A revoked device's member too: the phone lost, its owner gets a new one. */}
+                    {device.memberId === undefined ? null : (
+                      <Button onClick={() => invite(device)}>{t.inviteFor(isolate(device.memberName))}</Button>
+                    )}
+                    {device.revokedAt ? null : (
+                      <Button variant="danger" onClick={() => revoke(device)}>
+                        {t.deviceRevoke}
+                      </Button>
+                    )}
                   </div>
                 )}
               </li>

@@ -106,6 +106,9 @@ export const messages = {
     inviteRole: 'Rôle de la personne invitée',
     invite: 'Créer une invitation',
     invitationReady: 'Invitation prête (à usage unique)\u00a0:',
+    invitationFor: (name: string) =>
+      `Pour un nouvel appareil de ${name}\u00a0: il rejoindra le réseau sous ce nom, et pourra modifier ses notes.`,
+    inviteFor: (name: string) => `Inviter un autre appareil de ${name}`,
     invitationCode: 'Code\u00a0:',
     invitationLink: (link: string) => `Lien\u00a0: ${link}`,
     invitationExpires: (when: string) => `Valable jusqu’au ${when}.`,
@@ -232,6 +235,9 @@ export const messages = {
     adminTitle: 'Network administration',
     inviteRole: 'Role of the invited person',
     invite: 'Create an invitation',
+    invitationFor: (name: string) =>
+      `For a new device of ${name}'s: it will join the network under that name, and may change their notes.`,
+    inviteFor: (name: string) => `Invite another device of ${name}'s`,
     invitationReady: 'Invitation ready (single use):',
     invitationCode: 'Code:',
     invitationLink: (link: string) => `Link: ${link}`,

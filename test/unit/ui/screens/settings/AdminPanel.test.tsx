@@ -17,11 +17,14 @@ const server = vi.hoisted(() => ({
   open: [] as OpenInvitationInfo[],
   /** Ended elsewhere, though still on a list shown here. */
   closedIds: new Set<string>(),
+  /** What each invitation was asked for. */
+  invited: [] as unknown[],
 }));
 
 const device = (id: string, name: string): DeviceInfo => ({
   id,
   name,
+  memberId: `member-of-${id}`,
   memberName: 'Léa Petit',
   role: 'admin',
   createdAt: '2026-12-01T10:00:00.000Z',
@@ -61,7 +64,8 @@ vi.mock('../../../../../src/state/sync', () => ({
         authorised();
         server.revoked.add(id);
       },
-      invite: async () => {
+      invite: async (request: unknown) => {
+        server.invited.push(request);
         server.open.unshift(openInvitation('made-here', { createdAt: '2026-12-05T10:00:00.000Z' }));
         return { code: 'JWA2-F9K6-TTZF', role: 'concierge', expiresAt: '2026-12-08T10:00:00.000Z', id: 'made-here' };
       },
@@ -118,12 +122,24 @@ describe('the devices of the network, for an admin', () => {
     expect(screen.getByText('Téléphone de Sam').closest('li')?.textContent).not.toContain('retiré');
   });
 
+  test('invites another device of a member as that member, and says so by the code', async () => {
+    render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
+    const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
+    fireEvent.click(within(other).getByRole('button', { name: /Inviter un autre appareil de/ }));
+    await screen.findByTestId('invitation-code');
+    expect(server.invited.at(-1)).toEqual({ role: 'admin', expiresInHours: 72, forMember: 'member-of-other' });
+    expect(screen.getByText(/Pour un nouvel appareil de .*Léa Petit/).textContent).toContain(
+      'pourra modifier ses notes',
+    );
+  });
+
   test('revoking another device lists it as removed, with no word about this one', async () => {
     render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
     const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
     fireEvent.click(within(other).getByRole('button', { name: 'Retirer cet appareil' }));
-    await waitFor(() => expect(within(other).queryByRole('button')).toBeNull());
+    await waitFor(() => expect(within(other).queryByRole('button', { name: 'Retirer cet appareil' })).toBeNull());
     expect(other.textContent).toContain('retiré');
     expect(screen.queryByText(/Cet appareil a été retiré/)).toBeNull();
     expect(server.syncs).toBe(0);
