@@ -66,14 +66,13 @@ function PeopleList() {
           setLimit(PAGE);
         }}
       />
+      <SearchStatus query={query} count={people?.length} found={t.peopleFound} />
       {people === undefined ? null : people.length === 0 ? (
         query.trim() === '' ? (
           <div class={styles['contacts-empty']}>
             <EmptyState title={t.emptyPeopleTitle}>{t.emptyPeopleText}</EmptyState>
           </div>
-        ) : (
-          <p class={styles['contacts-none']}>{t.noMatch}</p>
-        )
+        ) : null
       ) : (
         <ul class={styles['record-list']}>
           {people.slice(0, limit).map((person) => (
@@ -107,14 +106,13 @@ function LieuxList() {
           setLimit(PAGE);
         }}
       />
+      <SearchStatus query={query} count={lieux?.length} found={t.lieuxFound} />
       {lieux === undefined ? null : lieux.length === 0 ? (
         query.trim() === '' ? (
           <div class={styles['contacts-empty']}>
             <EmptyState title={t.emptyLieuxTitle}>{t.emptyLieuxText}</EmptyState>
           </div>
-        ) : (
-          <p class={styles['contacts-none']}>{t.noMatch}</p>
-        )
+        ) : null
       ) : (
         <ul class={styles['record-list']}>
           {lieux.slice(0, limit).map((lieu) => (
@@ -128,6 +126,21 @@ function LieuxList() {
         <Button onClick={() => setLimit(limit + PAGE)}>{t.more(lieux.length - limit)}</Button>
       ) : null}
     </>
+  );
+}
+
+/**
+ * What a search found, in one live region that is there before the first letter: the visits'
+ * and the valise's searches say how many, and here a screen reader heard nothing as the list
+ * below changed, not even « Aucun résultat » (newuser29).
+ */
+function SearchStatus({ query, count, found }: { query: string; count?: number; found: (count: number) => string }) {
+  const t = useMessages(messages);
+  const text = query.trim() === '' || count === undefined ? '' : count === 0 ? t.noMatch : found(count);
+  return (
+    <p class={text ? styles['search-count'] : 'visually-hidden'} role="status">
+      {text}
+    </p>
   );
 }
 

@@ -22,6 +22,8 @@ export const messages = {
     emptyLieuxText:
       'Les tiers-lieux, porteurs de projet, collectivités et partenaires apparaîtront ici. Une liste existe déjà (carte GoGoCarto, tableur)\u00a0? «\u00a0Importer des lieux\u00a0» la reprend.',
     noMatch: 'Aucun résultat\u00a0: essayez d’autres mots.',
+    peopleFound: (count: number) => `${formatNumber(count, 'fr')} ${count === 1 ? 'personne' : 'personnes'}`,
+    lieuxFound: (count: number) => `${formatNumber(count, 'fr')} ${count === 1 ? 'lieu' : 'lieux'}`,
     more: (count: number) => `Voir plus (${formatNumber(count, 'fr')} de plus)`,
     call: (name: string) => `Appeler ${name}`,
     callShort: 'Appeler',
@@ -162,6 +164,8 @@ export const messages = {
     emptyLieuxText:
       'Third places, project holders, local authorities and partners will show here. Already have a list (a GoGoCarto map, a spreadsheet)? “Import places” brings it in.',
     noMatch: 'No result: try other words.',
+    peopleFound: (count: number) => `${formatNumber(count, 'en')} ${count === 1 ? 'person' : 'people'}`,
+    lieuxFound: (count: number) => `${formatNumber(count, 'en')} ${count === 1 ? 'place' : 'places'}`,
     more: (count: number) => `Show more (${formatNumber(count, 'en')} more)`,
     call: (name: string) => `Call ${name}`,
     callShort: 'Call',
