@@ -12,6 +12,7 @@ import { ATTENDEE_IDS } from './attendee-keys';
 import { DERIVED_FIELDS, derivedKeysMiddleware } from './derived-keys';
 import { DUPLICATE_KEYS } from './duplicate-keys';
 import { indexWritesLoaded, loadIndexWrites } from './index-writes-loader';
+import { lieuCacheMiddleware } from './lieu-cache-loader';
 import { OPEN_DUE, OPEN_ITEM, OPEN_RECORD } from './open-keys';
 import type { UpgradedVersion } from './schema-upgrades';
 import {
@@ -312,6 +313,7 @@ export class ValiseDb extends Dexie {
     }
     this.use(searchIndexMiddleware);
     this.use(derivedKeysMiddleware);
+    this.use(lieuCacheMiddleware);
     // A write to a table with indexes of the database's own waits for their code before its
     // transaction opens; once it is loaded, and for every other transaction, Dexie's own.
     const db: { transaction: (...args: unknown[]) => PromiseExtended<unknown> } = this as never;

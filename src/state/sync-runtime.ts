@@ -3,6 +3,8 @@
 import { appData } from '../db/app-data';
 import type { DataContext, Session } from '../db/context';
 import { rebuildInvisible } from '../db/invisible-rebuild';
+import { cachedLieux } from '../db/lieu-cache';
+import { keepLieuxRead } from '../db/lieu-cache-loader';
 import { closeOnNewerVersion } from '../db/newer-version';
 import type { BlobEntry } from '../db/schema';
 import { leaveNetwork, pendingCount, reloadSession } from '../db/sync-store';
@@ -63,6 +65,8 @@ function transportFor(context: DataContext): HttpTransport | null {
 
 export function startRuntime() {
   started ??= (async () => {
+    // From now on the lieux the visit list names stay in memory for its next runs.
+    keepLieuxRead(cachedLieux);
     const context = await appData();
     // Another tab opened a newer database (it took an update): this tab's is closed, a save then
     // saying its input is only on screen (db/newer-version.ts), and the reload into it offered.
