@@ -416,8 +416,8 @@ export interface UpgradeRequired extends ApiError {
 }
 
 /**
- * The network's files against its quota, and its records (GET /api/admin/storage): no quota
- * bounds them, so their figures let an admin notice a device pushing without end.
+ * The network's files and records against their quotas (GET /api/admin/storage): their figures
+ * let an admin notice a device pushing without end before the network is full.
  */
 export interface StorageInfo {
   usedBytes: number;
@@ -425,6 +425,8 @@ export interface StorageInfo {
   /** Absent from a server older than these figures (a front hosted apart, a rolled-back server). */
   recordCount?: number;
   recordBytes?: number;
+  /** Absent from a server older than the records' quota (VALISE_NETWORK_RECORD_BYTES). */
+  recordQuotaBytes?: number;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Bytes of files one network may store (VALISE_NETWORK_STORAGE_BYTES). */
   networkStorageBytes: number;
+  /** Bytes of records (data and clocks) one network may store (VALISE_NETWORK_RECORD_BYTES). */
+  networkRecordBytes: number;
   /** A device token unused for this long stops working (VALISE_TOKEN_IDLE_DAYS). */
   tokenIdleMs: number;
   /** Request units per second one device may use (burst: 30 s of them); 0 turns it off. */
@@ -49,6 +51,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxAttachmentBytes: number('VALISE_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, BYTES),
     maxBodyBytes: number('VALISE_MAX_BODY_BYTES', 8 * 1024 * 1024, BYTES),
     networkStorageBytes: number('VALISE_NETWORK_STORAGE_BYTES', 5 * 1024 ** 3, BYTES),
+    // About 450,000 visits with the lieux, people and follow-ups around them (2.3 KB a visit in
+    // the bench's data): years of a large network's work. It bounds what one member's device (a
+    // stolen one, a buggy one) can take of a disk every network shares.
+    networkRecordBytes: number('VALISE_NETWORK_RECORD_BYTES', 1024 ** 3, BYTES),
     tokenIdleMs: number('VALISE_TOKEN_IDLE_DAYS', 180, DAYS) * 86_400_000,
     deviceRate: number('VALISE_DEVICE_RATE', 10, RATE),
     addressRate: number('VALISE_ADDRESS_RATE', 50, RATE),

@@ -135,6 +135,7 @@ const storageSchema: v.GenericSchema<unknown, StorageInfo> = v.object({
   quotaBytes: count,
   recordCount: v.optional(count),
   recordBytes: v.optional(count),
+  recordQuotaBytes: v.optional(count),
 });
 
 const renamedSchema = v.object({ networkName: v.custom<string>(isNetworkName) });

@@ -69,6 +69,12 @@ function statusOf(end: RunEnd): Pick<SyncStatus, 'state' | 'error' | 'retryAfter
   };
 }
 
+/** A push refused for its network's quota, kept for the run's end; any other failure ends the run now. */
+function networkFull(error: unknown): SyncError {
+  if (error instanceof SyncError && error.kind === 'network_full') return error;
+  throw error;
+}
+
 /** Below this, a measured clock difference is network jitter, not a wrong clock. */
 const CLOCK_TOLERANCE_MS = 1_000;
 
@@ -243,7 +249,9 @@ export class SyncEngine {
       // 'server_outdated'): a pull, which changes nothing on it, finds out first.
       if (this.current.serverVersion === null && !this.serverNamedItself) await this.pull(transport, stop.signal);
       const filesWaitMs = await this.uploads.send(transport);
-      await this.push(transport, stop.signal);
+      // A full network refuses this device's changes, not what the others wrote: the changes
+      // wait in the outbox, the pull still brings the network's, and the run then says why.
+      const full = await this.push(transport, stop.signal).then(() => null, networkFull);
       const filesRoom = await this.pull(transport, stop.signal);
       // Files the quota refused go again once the server says they fit: at most once a run.
       const retriedWaitMs = (await this.uploads.takeBackThoseThatFit(filesRoom))
@@ -252,6 +260,10 @@ export class SyncEngine {
       if ((await this.writeAfterPull()) > 0) await this.push(transport, stop.signal);
       const lastSyncAt = new Date(deviceClock(this.context).physicalNow()).toISOString();
       await writeSyncMeta(this.context, { lastSyncAt });
+      if (full) {
+        this.update({ lastSyncAt });
+        throw full;
+      }
       this.update({
         state: 'idle',
         lastSyncAt,

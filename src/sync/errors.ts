@@ -21,6 +21,11 @@ export type SyncErrorKind =
   | 'upgrade_required'
   /** The server predates the compatibility contract (0.1.0): nothing is sent until it is upgraded. */
   | 'server_outdated'
+  /**
+   * The network's records reached the quota its server sets (507 network_full): this device's
+   * changes wait in its outbox, it still receives the others'; retried with backoff.
+   */
+  | 'network_full'
   /** This device has no room left to keep what it pulls or writes: retried with backoff. */
   | 'storage_full'
   /** A failure of this device's own code (a bug): logged, shown as such, retried with backoff. */

@@ -127,6 +127,8 @@ export class ApiClient {
         Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, LONGEST_ASKED_WAIT_MS) : undefined;
       throw new SyncError('server', message, 429, wait);
     }
+    if (response.status === 507 && body.code === 'network_full')
+      throw new SyncError('network_full', message, 507, undefined, body.code);
     // A request that arrived too slowly (408: the link stalled, not the request) is sent again
     // like a server's failure; as a refusal, a photo whose upload stalled was set aside for good.
     if (response.status >= 500 || response.status === 408) throw new SyncError('server', message, response.status);

@@ -236,10 +236,12 @@ describe('an admin of the network', () => {
     await admin.openInvitation(firstInvitationCode(server.output()));
     await admin.join('Camille Martin', 'Ordinateur de Camille');
     await expect.poll(() => admin.state()).toBe('idle');
-    // What the network stores, read when Réglages opens: its records, its files against their quota (5 GiB by default).
+    // What the network stores, read when Réglages opens: its records and its files against their quotas (1 and 5 GiB by default).
     await expect
       .poll(() => adminPage.getByTestId('network-files').textContent())
-      .toMatch(/^Données du réseau\u00a0: .+ éléments?, .+\.Fichiers du réseau\u00a0: .+ sur 5\u00a0Go \(\d+\s?%\)\.$/);
+      .toMatch(
+        /^Données du réseau\u00a0: .+ éléments?, .+ sur 1\u00a0Go \(\d+\s?%\)\.Fichiers du réseau\u00a0: .+ sur 5\u00a0Go \(\d+\s?%\)\.$/,
+      );
     const code = await admin.createInvitation();
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await screenshot(adminPage, 'network-admin', { fullPage: true });

@@ -95,7 +95,13 @@ describe('a network’s storage quota', () => {
       200,
     );
     const storage = await call('/api/admin/storage', admin.token);
-    expect(await storage.json()).toEqual({ usedBytes: 60, quotaBytes: 100, recordCount: 0, recordBytes: 0 });
+    expect(await storage.json()).toEqual({
+      usedBytes: 60,
+      quotaBytes: 100,
+      recordCount: 0,
+      recordBytes: 0,
+      recordQuotaBytes: 1024 ** 3,
+    });
     expect((await call('/api/admin/storage', device.token)).status).toBe(403);
   });
 

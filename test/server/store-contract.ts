@@ -70,10 +70,16 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       await h.dispose(store);
     });
 
-    function push(networkId: string, mutations: readonly Mutation[], role: Role = 'concierge'): Promise<PushOutput> {
+    function push(
+      networkId: string,
+      mutations: readonly Mutation[],
+      role: Role = 'concierge',
+      recordQuotaBytes?: number,
+    ): Promise<PushOutput> {
       return store.push({
         context: { networkId, role, clock: new HybridClock(SERVER_CLOCK_NODE, () => NOW), now: NOW, pusher: PUSHER },
         mutations,
+        ...(recordQuotaBytes === undefined ? {} : { recordQuotaBytes }),
       });
     }
 
@@ -882,6 +888,41 @@ export function storeContract(name: string, harness: () => StoreHarness) {
       expect(await store.getAttachment(b.id, attachment.sha256)).toBeNull();
       expect(await store.attachmentSize(a.id, attachment.sha256)).toBe(6);
       expect(await store.attachmentSize(b.id, attachment.sha256)).toBeNull();
+    });
+
+    it('writes nothing of a push that would take its network’s records past their quota, even when pushes arrive together, and still takes one that frees bytes', async () => {
+      const network = await store.createNetwork('A');
+      const other = await store.createNetwork('B');
+      const report = visitCreation(NOW, undefined, undefined, 'Un compte rendu détaillé. '.repeat(40));
+      await push(network.id, [report]);
+      const held = await store.recordUsage(network.id);
+      // Room for one more small visit, not two.
+      const quota = held.bytes + 700;
+      const [first, second] = [visitCreation(NOW + 1), visitCreation(NOW + 2)];
+      const together = await Promise.all([
+        push(network.id, [first as Mutation], 'concierge', quota),
+        push(network.id, [second as Mutation], 'concierge', quota),
+      ]);
+      const refused = together.find((output) => output.full);
+      expect(together.filter((output) => output.results[0]?.status === 'applied')).toHaveLength(1);
+      const full = await store.recordUsage(network.id);
+      expect(refused).toEqual({ results: [], clockAheadMs: 0, full: { usedBytes: full.bytes } });
+      expect(full.count).toBe(2);
+      expect(await pullAll(network.id)).toHaveLength(2);
+
+      // Nothing of it was logged: sent again once there is room, it applies.
+      const resent = refused === together[0] ? (first as Mutation) : (second as Mutation);
+      expect((await push(network.id, [resent], 'concierge', quota)).full).toEqual({ usedBytes: full.bytes });
+      const shorter = notesEdit(NOW + 1000, report.recordId, 'Résumé.');
+      expect((await push(network.id, [shorter], 'concierge', quota)).results).toEqual([
+        { id: shorter.id, status: 'applied' },
+      ]);
+      expect((await store.recordUsage(network.id)).bytes).toBeLessThan(full.bytes);
+      expect((await push(network.id, [resent], 'concierge', quota)).results).toEqual([
+        { id: resent.id, status: 'applied' },
+      ]);
+      // Another network's records count against its own quota only.
+      expect((await push(other.id, [visitCreation(NOW)], 'concierge', 1000)).results[0]?.status).toBe('applied');
     });
 
     it('keeps a network under its quota when files arrive together, and takes again a file it holds', async () => {

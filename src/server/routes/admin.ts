@@ -99,6 +99,7 @@ export function adminRoutes() {
       quotaBytes: c.var.config.networkStorageBytes,
       recordCount: records.count,
       recordBytes: records.bytes,
+      recordQuotaBytes: c.var.config.networkRecordBytes,
     };
     return c.json(storage);
   });

@@ -11,6 +11,7 @@ import {
   pushRequestSchema,
   withFieldClocks,
 } from '../../protocol/wire';
+import { megabytes } from '../edge';
 import { firstReleaseChange } from '../first-release';
 import { fail, refuseOtherMethods } from '../http-errors';
 import { everRestored, readEpoch, renewNetworkEpoch } from '../ops/epoch';
@@ -55,8 +56,10 @@ export function syncRoutes() {
     const output = await store.push({
       context: { networkId: device.networkId, role: device.role, clock, now, pusher: device },
       mutations: body.value.mutations.map(withFieldClocks),
+      recordQuotaBytes: c.var.config.networkRecordBytes,
     });
     if (output.revoked) return refuseRevoked(c);
+    if (output.full) return refuseFull(c, output.full.usedBytes);
     const rejected = output.results.filter((result) => result.status === 'rejected').length;
     c.var.metrics.countMutations(output.results.length - rejected, rejected);
     const response: PushResponse = {
@@ -99,6 +102,21 @@ export function syncRoutes() {
   });
 
   return refuseOtherMethods(routes);
+}
+
+/**
+ * A push past its network's record quota: 507, the status of a server out of room for a request,
+ * which devices that know no `network_full` retry later as any 5xx, their changes kept. Its
+ * members can do nothing about it but wait: the server's admin raises the quota.
+ */
+function refuseFull(c: Context<AppEnv>, usedBytes: number) {
+  const quota = c.var.config.networkRecordBytes;
+  return fail(
+    c,
+    507,
+    'network_full',
+    `This network's records already use ${megabytes(usedBytes)} of the ${megabytes(quota)} its server allows (VALISE_NETWORK_RECORD_BYTES); nothing of this push was stored. The server's admin can raise the quota; the devices keep their changes and send them again.`,
+  );
 }
 
 /**

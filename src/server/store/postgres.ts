@@ -25,7 +25,7 @@ import {
 import { StartRefused } from '../start-refused';
 import { newerSchemaRefusal } from './newer-schema';
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-schema';
-import { usageChange } from './record-usage';
+import { fitsRecordQuota, usageChange } from './record-usage';
 import {
   openInvitationsSql,
   type Row,
@@ -446,11 +446,14 @@ export class PostgresStore implements Store {
    * Four statements while the network is locked (lock, read, write, the refused records'
    * state): pushes of one network queue on the lock, so its hold time is the push throughput.
    */
-  private async pushIn(client: Client, { context, mutations }: PushInput): Promise<PushOutput> {
+  private async pushIn(client: Client, { context, mutations, recordQuotaBytes }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
-    const locked = await client.query('SELECT seal_key FROM networks WHERE id = $1 FOR NO KEY UPDATE', [networkId]);
+    // The network's usage is read under its lock: no other push can change it before this one commits.
+    const locked = await client.query('SELECT seal_key, record_bytes FROM networks WHERE id = $1 FOR NO KEY UPDATE', [
+      networkId,
+    ]);
     if (locked.rowCount !== 1) throw new Error(`push to an unknown network ${networkId}`);
-    const sealKey = (locked.rows[0] as { seal_key: string }).seal_key;
+    const { seal_key: sealKey, record_bytes: usedBytes } = locked.rows[0] as { seal_key: string; record_bytes: string };
 
     // A separate statement from the lock: it reads what the previous holder committed.
     // The pusher's row is read FOR SHARE, which revokeDevice's UPDATE waits for: a revocation
@@ -513,6 +516,11 @@ export class PostgresStore implements Store {
       await read(large(ownersToRead(context.role, planned, existing)), Number.MAX_SAFE_INTEGER);
     }
     const plan = planPush({ ...context, authorOf: authorNames(authors), sealKey }, planned, existing, prior);
+    const json = plan.writes.map(recordJson);
+    const clocks = plan.writes.map((row) => JSON.stringify(row.clocks));
+    const usage = usageChange(plan.writes, json, clocks, storedBytes);
+    if (!fitsRecordQuota(Number(usedBytes), usage.bytes, recordQuotaBytes))
+      return { results: [], clockAheadMs: 0, full: { usedBytes: Number(usedBytes) } };
 
     if (plan.broughtBack.length > 0) {
       await client.query(
@@ -539,9 +547,6 @@ export class PostgresStore implements Store {
     const fresh = plan.results.filter((entry) => !entry.replay);
     const saved = fresh.map((entry) => savedColumns(entry.result));
     if (plan.writes.length > 0 || fresh.length > 0) {
-      const json = plan.writes.map(recordJson);
-      const clocks = plan.writes.map((row) => JSON.stringify(row.clocks));
-      const usage = usageChange(plan.writes, json, clocks, storedBytes);
       // The writes in one statement: the records and the network's usage (a data-modifying WITH
       // always runs; the network's row is left alone when nothing changed), and the log.
       await client.query(

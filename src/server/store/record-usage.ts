@@ -24,3 +24,12 @@ export function usageChange(
   }
   return { count, bytes };
 }
+
+/**
+ * Whether a push whose writes change its network's record bytes by `change` may apply, the
+ * network holding `usedBytes`: it stays within `quotaBytes`, or takes nothing more (a full
+ * network still takes deletions and shorter texts). No quota: always.
+ */
+export function fitsRecordQuota(usedBytes: number, change: number, quotaBytes: number | undefined): boolean {
+  return quotaBytes === undefined || change <= 0 || usedBytes + change <= quotaBytes;
+}

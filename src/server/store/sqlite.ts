@@ -20,7 +20,7 @@ import {
   withinReadBound,
 } from '../push/plan';
 import { newerSchemaRefusal } from './newer-schema';
-import { usageChange } from './record-usage';
+import { fitsRecordQuota, usageChange } from './record-usage';
 import {
   openInvitationsSql,
   type Row,
@@ -264,7 +264,7 @@ export class SqliteStore implements Store {
     return run.immediate();
   }
 
-  async push({ context, mutations }: PushInput): Promise<PushOutput> {
+  async push({ context, mutations, recordQuotaBytes }: PushInput): Promise<PushOutput> {
     const { networkId } = context;
     // Not one statement per mutation: a push of a thousand mutations reads in one statement
     // per table, with the ids as one JSON array, and writes rows in blocks (insertRows).
@@ -303,9 +303,11 @@ export class SqliteStore implements Store {
     );
 
     const revoked = this.statement(REVOKED_DEVICE);
-    const selectNetwork = this.statement('SELECT number, seal_key FROM networks WHERE id = ?');
+    const selectNetwork = this.statement('SELECT number, seal_key, record_bytes FROM networks WHERE id = ?');
     const run = this.db.transaction((): PushOutput => {
-      const network = selectNetwork.get(networkId) as { number: number; seal_key: string } | undefined;
+      const network = selectNetwork.get(networkId) as
+        | { number: number; seal_key: string; record_bytes: number }
+        | undefined;
       if (network === undefined) throw new Error(`push to an unknown network ${networkId}`);
       const { number, seal_key: sealKey } = network;
       if (revoked.get(context.pusher.id)) return { results: [], clockAheadMs: 0, revoked: true };
@@ -339,6 +341,9 @@ export class SqliteStore implements Store {
       const { writes } = plan;
       const json = writes.map(recordJson);
       const clocks = writes.map((row) => JSON.stringify(row.clocks));
+      const usage = usageChange(writes, json, clocks, storedBytes);
+      if (!fitsRecordQuota(network.record_bytes, usage.bytes, recordQuotaBytes))
+        return { results: [], clockAheadMs: 0, full: { usedBytes: network.record_bytes } };
       this.insertRows(upsertRecords, 6, writes.length, (index, values, at) => {
         const row = writes[index] as RecordRow;
         values[at] = row.id;
@@ -349,7 +354,6 @@ export class SqliteStore implements Store {
         values[at + 5] = clocks[index];
       });
       // Once per push, with the whole push's change.
-      const usage = usageChange(writes, json, clocks, storedBytes);
       if (usage.count !== 0 || usage.bytes !== 0) countUsage.run(usage.count, usage.bytes, number);
       for (const { recordId, writtenAt } of plan.broughtBack)
         broughtBack.run(networkId, recordId, networkEpochKey(networkId), networkEpochStartKey(networkId), writtenAt);

@@ -100,6 +100,12 @@ export interface PushInput {
     pusher: PushContext['pusher'] & Pick<Device, 'id'>;
   };
   mutations: readonly Mutation[];
+  /**
+   * The bytes of records its network may hold (VALISE_NETWORK_RECORD_BYTES): a push that would
+   * take them past it writes nothing. One that frees bytes or takes none always applies, so a
+   * full network still takes its members' deletions and shorter texts. Absent: no bound.
+   */
+  recordQuotaBytes?: number;
 }
 
 export interface PushOutput {
@@ -107,6 +113,8 @@ export interface PushOutput {
   clockAheadMs: number;
   /** The pushing device was revoked before the push could apply: nothing was written. */
   revoked?: true;
+  /** The push would have taken its network's records past their quota: nothing was written. */
+  full?: { usedBytes: number };
 }
 
 /**

@@ -26,6 +26,8 @@ export const messages = {
       'Cette version de Valise est trop ancienne pour le serveur du réseau\u00a0: mettez-la à jour pour synchroniser. Vos données restent sur cet appareil.',
     errorServerOutdated:
       'Le serveur du réseau est plus ancien que cette version de Valise (il date d’avant la version 0.2.0)\u00a0: rien ne lui est envoyé tant que l’admin du réseau ne l’a pas mis à jour. Vos modifications restent sur cet appareil et partiront après sa mise à jour.',
+    errorNetworkFull:
+      'Le serveur du réseau est plein\u00a0: il a atteint la place qu’il accorde aux données de ce réseau et n’en accepte plus de nouvelles. Vos modifications restent sur cet appareil, qui reçoit toujours celles des autres\u202f; elles partiront d’elles-mêmes dès qu’il y aura de la place. Prévenez l’admin du réseau\u00a0: la personne qui gère le serveur peut relever cette limite.',
     errorStorageFull:
       'Cet appareil n’a plus de place\u00a0: ce que le réseau a de nouveau ne peut pas y être gardé. Libérez de la place (photos, vidéos, applications)\u202f; un nouvel essai aura lieu automatiquement, et vos modifications restent sur cet appareil.',
     errorUnexpected:
@@ -55,6 +57,8 @@ export const messages = {
       'This version of Valise is too old for the network’s server: update it to sync. Your data stays on this device.',
     errorServerOutdated:
       'The network’s server is older than this version of Valise (from before version 0.2.0): nothing is sent to it until the network’s admin updates it. Your changes stay on this device and will go once it is updated.',
+    errorNetworkFull:
+      'The network’s server is full: it has reached the room it gives this network’s data and takes no more. Your changes stay on this device, which still receives the others’; they will go by themselves once there is room. Tell the network’s admin: whoever runs the server can raise this limit.',
     errorStorageFull:
       'This device has no room left: what is new on the network cannot be kept on it. Free some room (photos, videos, apps); it will be tried again automatically, and your changes stay on this device.',
     errorUnexpected:

@@ -1,7 +1,7 @@
 // For admins: how much the network stores, read when Réglages opens and again after each sync, so
-// a reading that failed offline does not stay once the server answers. Its records (no quota
-// bounds them): a device pushing without end is noticed before it fills the server's disk. Its
-// files against their quota (VALISE_NETWORK_STORAGE_BYTES): a full quota is seen before a
+// a reading that failed offline does not stay once the server answers. Its records against their
+// quota (VALISE_NETWORK_RECORD_BYTES): a device pushing without end is noticed before the network
+// is full. Its files against theirs (VALISE_NETWORK_STORAGE_BYTES): a full quota is seen before a
 // concierge's photo is refused.
 import { useEffect, useState } from 'preact/hooks';
 import { formatPercent } from '../../../../domain/numbers';
@@ -49,12 +49,10 @@ export function NetworkFiles() {
         <p>{t.filesUnknown}</p>
       </div>
     );
-  const share = storage.quotaBytes > 0 ? storage.usedBytes / storage.quotaBytes : 1;
+  const share = shareOf(storage.usedBytes, storage.quotaBytes);
   return (
     <div data-testid="network-files">
-      {typeof storage.recordCount === 'number' && typeof storage.recordBytes === 'number' ? (
-        <p>{t.recordsUsage(storage.recordCount, formatBytes(storage.recordBytes, lang))}</p>
-      ) : null}
+      <RecordsUsage storage={storage} />
       <p>
         {t.filesUsage(
           formatBytes(storage.usedBytes, lang, storage.quotaBytes),
@@ -65,4 +63,31 @@ export function NetworkFiles() {
       {share >= NEARLY_FULL ? <p>{t.filesFull}</p> : null}
     </div>
   );
+}
+
+/** The records' line: against their quota when the server says it (an older one counts them only). */
+function RecordsUsage({ storage }: { storage: StorageInfo }) {
+  const t = useMessages(messages);
+  const lang = useLanguage();
+  const { recordCount: count, recordBytes: used, recordQuotaBytes: quota } = storage;
+  if (count === undefined || used === undefined) return null;
+  if (quota === undefined) return <p>{t.recordsUsage(count, formatBytes(used, lang))}</p>;
+  const share = shareOf(used, quota);
+  return (
+    <>
+      <p>
+        {t.recordsUsageOf(
+          count,
+          formatBytes(used, lang, quota),
+          formatBytes(quota, lang),
+          formatPercent(share * 100, lang),
+        )}
+      </p>
+      {share >= NEARLY_FULL ? <p>{t.recordsFull}</p> : null}
+    </>
+  );
+}
+
+function shareOf(used: number, quota: number): number {
+  return quota > 0 ? used / quota : 1;
 }

@@ -115,6 +115,8 @@ function errorText(kind: SyncErrorKind | null, t: (typeof statusMessages)['fr'])
       return t.errorUpgradeRequired;
     case 'server_outdated':
       return t.errorServerOutdated;
+    case 'network_full':
+      return t.errorNetworkFull;
     case 'storage_full':
       return t.errorStorageFull;
     case 'unexpected':

@@ -152,6 +152,10 @@ export const messages = {
       'C’est le dernier appareil administrateur du réseau\u00a0: sans lui, plus personne ne pourrait inviter ni retirer un appareil. Invitez d’abord un autre administrateur.',
     recordsUsage: (count: number, bytes: string) =>
       `Données du réseau\u00a0: ${formatNumber(count, 'fr')} élément${count > 1 ? 's' : ''}, ${bytes}.`,
+    recordsUsageOf: (count: number, used: string, quota: string, percent: string) =>
+      `Données du réseau\u00a0: ${formatNumber(count, 'fr')} élément${count > 1 ? 's' : ''}, ${used} sur ${quota} (${percent}).`,
+    recordsFull:
+      'Quand cette place est pleine, le serveur refuse les nouvelles données (elles attendent sur les appareils)\u00a0: augmentez VALISE_NETWORK_RECORD_BYTES.',
     recordsUnknown: 'Données du réseau\u00a0: volume inconnu.',
     recordsReading: 'Données du réseau\u00a0: lecture…',
     filesUsage: (used: string, quota: string, percent: string) =>
@@ -280,6 +284,10 @@ export const messages = {
       'This is the network’s last admin device: without it, no one could invite or remove a device. Invite another admin first.',
     recordsUsage: (count: number, bytes: string) =>
       `Network data: ${formatNumber(count, 'en')} record${count === 1 ? '' : 's'}, ${bytes}.`,
+    recordsUsageOf: (count: number, used: string, quota: string, percent: string) =>
+      `Network data: ${formatNumber(count, 'en')} record${count === 1 ? '' : 's'}, ${used} of ${quota} (${percent}).`,
+    recordsFull:
+      'When this space is full, the server refuses new data (it waits on the devices): raise VALISE_NETWORK_RECORD_BYTES.',
     recordsUnknown: 'Network data: size unknown.',
     recordsReading: 'Network data: reading…',
     filesUsage: (used: string, quota: string, percent: string) => `Network files: ${used} of ${quota} (${percent}).`,

@@ -9,7 +9,12 @@ import { SyncError } from '../../../../../src/sync/errors';
 import { NetworkFiles } from '../../../../../src/ui/screens/settings/network/NetworkFiles';
 
 // previousRelease: a server from before the records' figures answers only the files'.
-const server = vi.hoisted(() => ({ up: false, answered: Promise.resolve(), previousRelease: false }));
+const server = vi.hoisted(() => ({
+  up: false,
+  answered: Promise.resolve(),
+  previousRelease: false,
+  recordBytes: 23_456_789,
+}));
 
 vi.mock('../../../../../src/state/sync', async (original) => ({
   ...(await original<typeof import('../../../../../src/state/sync')>()),
@@ -18,7 +23,8 @@ vi.mock('../../../../../src/state/sync', async (original) => ({
       await server.answered;
       if (!server.up) throw new SyncError('unreachable', 'server unreachable');
       const files = { usedBytes: 7_372, quotaBytes: 5_368_709_120 };
-      return server.previousRelease ? files : { ...files, recordCount: 12_345, recordBytes: 23_456_789 };
+      const records = { recordCount: 12_345, recordBytes: server.recordBytes, recordQuotaBytes: 1_073_741_824 };
+      return server.previousRelease ? files : { ...files, ...records };
     },
   }),
 }));
@@ -39,7 +45,7 @@ describe('the network’s storage in Réglages', () => {
     );
     answer();
     expect((await screen.findByTestId('network-files')).textContent).toBe(
-      'Données du réseau\u00a0: 12\u202f345 éléments, 23,5\u00a0Mo.Fichiers du réseau\u00a0: 7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).',
+      'Données du réseau\u00a0: 12\u202f345 éléments, 22,4\u00a0Mo sur 1\u00a0Go (2\u00a0%).Fichiers du réseau\u00a0: 7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).',
     );
     server.answered = Promise.resolve();
   });
@@ -57,6 +63,17 @@ describe('the network’s storage in Réglages', () => {
     await waitFor(() =>
       expect(screen.getByTestId('network-files').textContent).toContain('7,2\u00a0Ko sur 5\u00a0Go (0\u00a0%).'),
     );
+  });
+
+  test('tells the admin, once the records near their quota, what happens when it is full and what to change', async () => {
+    uiStore.setState({ lang: 'fr', online: true });
+    server.up = true;
+    server.recordBytes = 1_000_000_000;
+    render(<NetworkFiles />);
+    expect((await screen.findByTestId('network-files')).textContent).toContain(
+      'Données du réseau\u00a0: 12\u202f345 éléments, 954\u00a0Mo sur 1\u00a0Go (93\u00a0%).Quand cette place est pleine, le serveur refuse les nouvelles données (elles attendent sur les appareils)\u00a0: augmentez VALISE_NETWORK_RECORD_BYTES.',
+    );
+    server.recordBytes = 23_456_789;
   });
 
   // « Données du réseau : NaN élément, NaN octets. » against a server of the previous release.

@@ -52,6 +52,18 @@ describe('Réglages’ sync state with a file waiting', () => {
   });
 });
 
+describe('Réglages’ sync state on a full network', () => {
+  afterEach(cleanup);
+
+  test('says the server is full, that the changes wait on the device, and who can make room', () => {
+    const shown = stateShown({ state: 'error', error: 'network_full', pending: 3 });
+    expect(shown).toContain('3 modifications à envoyer');
+    expect(screen.getByText(/^Le serveur du réseau est plein/).textContent).toMatch(
+      /restent sur cet appareil.*Prévenez l’admin du réseau/,
+    );
+  });
+});
+
 describe('Réglages’ “Vous” line', () => {
   afterEach(cleanup);
 
