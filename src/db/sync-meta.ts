@@ -36,3 +36,29 @@ export async function noteRunEnded(context: DataContext, end: Omit<RunEnd, 'numb
     await writeSyncMeta(context, { lastRun: { ...end, number: (lastRun?.number ?? 0) + 1 } });
   });
 }
+
+/**
+ * Records the server sent that this device did not keep, their fields being of the wrong kinds
+ * (a hostile or broken server: domain/field-kinds.ts), counted until the person has read it.
+ */
+export interface RecordsNotKept {
+  count: number;
+  lastAt: string;
+}
+
+const NOT_KEPT_KEY = 'recordsNotKept';
+
+/** Counts `count` more at `lastAt`, in the transaction of the page or answer that brought them. */
+export async function noteRecordsNotKept(context: DataContext, count: number, lastAt: string): Promise<void> {
+  const before = await readRecordsNotKept(context);
+  await context.db.meta.put({ key: NOT_KEPT_KEY, value: { count: (before?.count ?? 0) + count, lastAt } });
+}
+
+export async function readRecordsNotKept(context: DataContext): Promise<RecordsNotKept | null> {
+  return ((await context.db.meta.get(NOT_KEPT_KEY))?.value as RecordsNotKept | undefined) ?? null;
+}
+
+/** The person read it: said again only for records not kept from now on. */
+export async function dismissRecordsNotKept(context: DataContext): Promise<void> {
+  await context.db.meta.delete(NOT_KEPT_KEY);
+}

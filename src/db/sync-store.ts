@@ -1,6 +1,7 @@
 // The sync engine's side of the database: reading the outbox into mutations, settling the
 // server's answers, and applying pulled pages, each in one transaction.
 import type { Table } from 'dexie';
+import { fieldOfWrongKind } from '../domain/field-kinds';
 import { newId } from '../domain/ids';
 import { clockOf, overlayFields, type RecordState } from '../domain/merge';
 import { isRecordType, MAP_FIELDS, RECORD_TYPES, type RecordType } from '../domain/record-types';
@@ -12,6 +13,7 @@ import { SessionChangedError } from './errors';
 import { noteMergeCandidates } from './merge';
 import type { LooseRecord, OutboxEntry, UnknownRecord } from './schema';
 import { forgetServerEpoch } from './server-epoch';
+import { noteRecordsNotKept } from './sync-meta';
 import { forgetUntouchedStarters } from './toolbox-starter';
 
 /** Which records of an outbox entry a push carried. */
@@ -275,7 +277,8 @@ export async function settlePush(
         const [type, id] = key.split('/') as [RecordType, string];
         await db.anyRecords(type).delete(id);
       }
-      await writeChanges(context, rebase);
+      const { wrongKinds } = await writeChanges(context, rebase);
+      if (wrongKinds > 0) await noteRecordsNotKept(context, wrongKinds, now);
     },
   );
   return left;
@@ -308,8 +311,14 @@ export async function applyPulledPage(
     // Asked beside the writes, not before them: the page costs no extra round trip.
     const joined = db.meta.get('session');
     const caughtUp = catchUpClock(context);
-    const written = await writeChanges(context, changes, fromStart ? Number.POSITIVE_INFINITY : OBSERVED_WRITE_ROWS);
+    const { written, wrongKinds } = await writeChanges(
+      context,
+      changes,
+      fromStart ? Number.POSITIVE_INFINITY : OBSERVED_WRITE_ROWS,
+    );
     await noteMergeCandidates(context, written);
+    if (wrongKinds > 0)
+      await noteRecordsNotKept(context, wrongKinds, new Date(deviceClock(context).physicalNow()).toISOString());
     await db.meta.put({ key: 'cursor', value: cursor });
     // Before the clock is saved: what another tab saved is not written over with less.
     await caughtUp;
@@ -324,26 +333,40 @@ export async function applyPulledPage(
 /** Dexie tracks the changed index keys of a bulk write below 50 rows (observability middleware). */
 const OBSERVED_WRITE_ROWS = 49;
 
-/** Writes the records a page or a push's answer holds; returns the changes that were records. */
+/**
+ * Writes the records a page or a push's answer holds; returns the changes written, and how many
+ * records of a known type it left out for a field of the wrong kind (field-kinds.ts): the device
+ * keeps what it held of them, and the rest of the page is written.
+ */
 async function writeChanges(
   context: DataContext,
   changes: readonly Change[],
   sliceRows: number = OBSERVED_WRITE_ROWS,
-): Promise<Change[]> {
-  if (changes.length === 0) return [];
+): Promise<{ written: Change[]; wrongKinds: number }> {
+  if (changes.length === 0) return { written: [], wrongKinds: 0 };
   const { db } = context;
   const pending = await pendingKeys(context);
   const byType = new Map<RecordType, Change[]>();
   const unknown: UnknownRecord[] = [];
   let latest = '';
-  const records = changes.filter(isRecordChange);
-  for (const change of records) {
-    for (const clock of Object.values(change.clocks)) if (clock > latest) latest = clock;
+  const written: Change[] = [];
+  let wrongKinds = 0;
+  for (const change of changes) {
+    if (!isRecordChange(change)) continue;
     if (!isRecordType(change.type)) {
       // A type of a later release: kept whole, as the server holds it (this device never edits it).
       unknown.push({ type: change.type, id: change.id, data: change.data, clocks: change.clocks });
-      continue;
+    } else {
+      const field = fieldOfWrongKind(change.type, change.data);
+      if (field !== null) {
+        console.warn(`Pulled ${change.type} ${change.id} not kept: its field ${field} is of the wrong kind`);
+        wrongKinds++;
+        continue;
+      }
     }
+    written.push(change);
+    for (const clock of Object.values(change.clocks)) if (clock > latest) latest = clock;
+    if (!isRecordType(change.type)) continue;
     const list = byType.get(change.type) ?? [];
     list.push(change);
     byType.set(change.type, list);
@@ -380,7 +403,7 @@ async function writeChanges(
   await Promise.all(writes);
   // Later local writes must win over everything seen so far.
   if (latest !== '') deviceClock(context).observe(latest);
-  return records;
+  return { written, wrongKinds };
 }
 
 /**

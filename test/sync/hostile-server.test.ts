@@ -1,6 +1,7 @@
 // What a device does with a pull answer no honest server sends (a compromised server, or one
 // between the device and its network): it applies what is a record, and nothing else.
 import { describe, expect, it } from 'vitest';
+import { readRecordsNotKept } from '../../src/db/sync-meta';
 import { createRecord, updateRecord } from '../../src/db/writes';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/protocol/hlc';
@@ -51,5 +52,37 @@ describe('a pull answer that is not what a server sends', () => {
     expect(await phone.context.db.anyRecords('visits').count()).toBe(2);
     const onServer = (await network.snapshot()).find((change) => change.id === typed.id);
     expect(JSON.parse(onServer?.data ?? '{}').notes).toBe('Tapé hors ligne, pas encore envoyé');
+  });
+
+  it('keeps what it holds of a record sent with fields of the wrong kinds, leaves out a new one, says so, and keeps syncing', async () => {
+    const phone = await network.open('Camille', { link });
+    await network.join(phone);
+    const held = await createRecord(phone.context, 'visits', visit('Version gardée'));
+    await phone.sync();
+    const clocks = { '*': formatHlc({ millis: Date.now(), counter: 0, node: 'abcdefabcdefabcd' }) };
+    const { hlc: _, ...data } = (await phone.context.db.anyRecords('visits').get(held.id)) as Record<string, unknown>;
+    const strayId = newId();
+    const honestId = newId();
+    planted = [
+      // `services: 5` threw in the index writes: every pull stopped at this page, for good.
+      { type: 'visits', id: strayId, seq: 900_001, data: { ...data, id: strayId, services: 5 }, clocks },
+      { type: 'visits', id: held.id, seq: 900_002, data: { ...data, notes: { texte: 'Écrasé' } }, clocks },
+      { type: 'visits', id: honestId, seq: 900_003, data: { ...data, id: honestId, notes: 'Reçue' }, clocks },
+    ];
+    await phone.sync();
+
+    expect(phone.engine.status).toMatchObject({ state: 'idle', error: null });
+    expect((await phone.context.db.records('visits').get(held.id))?.notes).toBe('Version gardée');
+    expect((await phone.context.db.records('visits').get(honestId))?.notes).toBe('Reçue');
+    expect(await phone.context.db.anyRecords('visits').get(strayId)).toBeUndefined();
+    expect((await readRecordsNotKept(phone.context))?.count).toBe(2);
+
+    // The next pages come as before.
+    const office = await network.open('Bureau');
+    await network.join(office, 'admin');
+    const later = await createRecord(office.context, 'visits', visit('Écrite après'));
+    await office.sync();
+    await phone.sync();
+    expect((await phone.context.db.records('visits').get(later.id))?.notes).toBe('Écrite après');
   });
 });

@@ -15,6 +15,7 @@ import { messages } from './network/messages';
 import { NetworkStatus } from './network/NetworkStatus';
 import styles from './network/network.module.css';
 import { OpenConflicts } from './network/OpenConflicts';
+import { RecordsNotKept } from './network/RecordsNotKept';
 import { RejectedChanges } from './network/RejectedChanges';
 
 /** The screen an invitation link opens (routes.ts). */
@@ -69,6 +70,7 @@ export function NetworkSection({ invitationCode }: { invitationCode: string }) {
             ) : null}
           </div>
           <NetworkStatus session={session} />
+          <RecordsNotKept />
           <OpenConflicts />
           <RejectedChanges />
           {role === 'admin' ? (

@@ -100,6 +100,9 @@ export const messages = {
       'Le serveur n’a pas accepté ces modifications. Elles sont gardées ici avec la raison, pour que rien de ce que vous avez écrit ne se perde.',
     rejectedValues: 'Ce que vous aviez saisi',
     rejectedDismiss: 'J’ai noté, effacer',
+    recordsNotKept: (count: number, when: string) =>
+      `Le serveur du réseau a envoyé ${formatNumber(count, 'fr')} élément${count > 1 ? 's' : ''} (visites, lieux…) dont des champs n’ont pas la forme attendue, le dernier ${when}. Cet appareil ne les a pas enregistrés\u00a0: il garde ce qu’il avait et continue de se synchroniser. Prévenez l’admin du réseau\u00a0: le serveur est peut-être endommagé, ou d’une version que cette application ne sait pas lire.`,
+    recordsNotKeptDismiss: 'J’ai noté',
     rejectedType: (type: string) => typeName(TYPE_NAMES_FR, type),
     rejectedUnnamed: 'sans nom',
     adminTitle: 'Administration du réseau',
@@ -234,6 +237,9 @@ export const messages = {
       'The server did not accept these changes. They are kept here with the reason, so nothing you wrote is lost.',
     rejectedValues: 'What you had entered',
     rejectedDismiss: 'Noted, remove',
+    recordsNotKept: (count: number, when: string) =>
+      `The network’s server sent ${formatNumber(count, 'en')} record${count === 1 ? '' : 's'} (visits, lieux…) with fields not of the expected shape, the last ${when}. This device did not keep them: it keeps what it had and goes on syncing. Tell the network’s admin: the server may be damaged, or of a version this app cannot read.`,
+    recordsNotKeptDismiss: 'Noted',
     rejectedType: (type: string) => typeName(TYPE_NAMES_EN, type),
     rejectedUnnamed: 'unnamed',
     adminTitle: 'Network administration',
