@@ -43,6 +43,8 @@ export async function giveBackToRestoredServer(context: DataContext, epoch: stri
       const ids: string[] = [];
       await db.anyRecords(type).each((record) => {
         const data = withoutClocks(record);
+        // A network left with its data kept holds records of its own: they are not this one's.
+        if (data.networkId !== context.networkId) return;
         // What this role could not have written (a published template) is given back by the
         // devices that could: sending it would only be refused. A conflict is the server's own:
         // one it sealed comes back, open or settled, and an unsealed one's settling, to a server

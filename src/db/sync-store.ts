@@ -228,7 +228,12 @@ export async function settlePush(
           }
           if (!result) continue;
           settled.add(recordId);
-          if (result.status === 'rejected' && result.code === 'not_found' && !mutation.resent) {
+          if (
+            result.status === 'rejected' &&
+            result.code === 'not_found' &&
+            !mutation.resent &&
+            (await db.anyRecords(mutation.type).get(recordId))?.networkId === context.networkId
+          ) {
             // An edit of a record the server does not hold: it lost it (restored from a backup,
             // which this push reached before the pull that says so). Dropped or set aside, the
             // record would be lost with this device's copy, perhaps the only one: it is given
@@ -490,11 +495,30 @@ export async function storeSession(context: DataContext, session: Session): Prom
           if (record.networkId === LOCAL_NETWORK) record.networkId = session.networkId;
         });
     }
+    await forgetOtherNetworksChanges(db, session.networkId);
     await db.meta.put({ key: 'session', value: session });
     await db.meta.put({ key: 'cursor', value: 0 });
     await forgetServerEpoch(context);
   });
   context.session = session;
+}
+
+/**
+ * Changes to another network's records, left unsent when the device left it (the leave warned of
+ * them), must not reach the network joined now: its server would take a creation as its own
+ * record, and answer an edit `not_found`, which settlePush gives back whole. The records stay.
+ */
+async function forgetOtherNetworksChanges(db: DataContext['db'], networkId: string): Promise<void> {
+  for (const entry of await db.outbox.toArray()) {
+    const records = await db.anyRecords(entry.type).bulkGet(entry.recordIds);
+    const kept = entry.recordIds.filter((_, index) => {
+      const record = records[index];
+      return record === undefined || record.networkId === networkId;
+    });
+    if (kept.length === entry.recordIds.length || entry.seq === undefined) continue;
+    if (kept.length === 0) await db.outbox.delete(entry.seq);
+    else await db.outbox.update(entry.seq, keepMutationIds(entry, kept));
+  }
 }
 
 /**

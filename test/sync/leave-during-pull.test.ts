@@ -2,8 +2,9 @@
 // way: the network's records must not come back into the erased device.
 // A device that left keeping its data and joins another network gives that network none of it.
 import { afterEach, expect, it } from 'vitest';
+import { giveBackToRestoredServer } from '../../src/db/server-epoch';
 import { leaveNetwork } from '../../src/db/sync-store';
-import { createRecord } from '../../src/db/writes';
+import { createRecord, updateRecord } from '../../src/db/writes';
 import { TestDevice } from '../helpers/test-device';
 import { TestServer } from '../helpers/test-server';
 
@@ -53,6 +54,13 @@ it('a device that left a network, keeping its data, gives none of it to the next
       services: [],
     });
     await phone.sync();
+    // Typed after the last sync, left unsent: the leave warns of it.
+    const unsent = await createRecord(phone.context, 'visits', {
+      visitedAt: '2026-11-21T09:00:00.000Z',
+      purpose: 'Pas envoyée',
+      services: [],
+    });
+    await updateRecord(phone.context, 'visits', visit.id, { purpose: 'Modifiée hors ligne' });
     await leaveNetwork(phone.context, { wipe: false });
 
     joined = other;
@@ -60,8 +68,13 @@ it('a device that left a network, keeping its data, gives none of it to the next
     await phone.sync();
     expect(phone.engine.status.state).toBe('idle');
     // Both servers named an epoch; another one than the last is no restore of this network.
-    expect((await other.snapshot(next.id)).map((row) => row.id)).not.toContain(visit.id);
-    expect(await phone.context.db.records('visits').get(visit.id)).toMatchObject({ purpose: 'Passage' });
+    // Nor does a later restore of this one (its give-back) send what belongs to the one left.
+    await giveBackToRestoredServer(phone.context, 'une autre époque');
+    await phone.sync();
+    const ids = (await other.snapshot(next.id)).map((row) => row.id);
+    expect(ids).not.toContain(visit.id);
+    expect(ids).not.toContain(unsent.id);
+    expect(await phone.context.db.records('visits').get(visit.id)).toMatchObject({ purpose: 'Modifiée hors ligne' });
     await phone.close();
   } finally {
     await other.stop();
