@@ -236,7 +236,7 @@ export interface PullResponse extends ServerTime {
    * least once since its first start. A device that pulled before it kept epochs (0.1.0) may hold
    * what it lost, and gives everything back (src/sync/server-epoch.ts).
    */
-  restored?: true;
+  restored?: boolean;
   changes: Change[];
   /** Pass back as `since` to continue. */
   cursor: number;

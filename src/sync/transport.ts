@@ -268,7 +268,8 @@ function isPullResponse(page: Record<string, unknown>): boolean {
     (page.remaining as number) >= 0 &&
     isClockTime(page.serverTime) &&
     (page.epoch === undefined || typeof page.epoch === 'string') &&
-    (page.restored === undefined || page.restored === true) &&
+    // Optional: a server of a network's own may write false; only true is acted on.
+    (page.restored === undefined || typeof page.restored === 'boolean') &&
     // Kept in the session, shown in Réglages and written into every backup (whose reader then
     // refused a name that is no text): no other answer holds one the device keeps.
     (page.networkName === undefined || isNetworkName(page.networkName)) &&

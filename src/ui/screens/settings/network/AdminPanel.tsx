@@ -141,6 +141,7 @@ export function AdminPanel({
           <Field
             as="select"
             label={t.inviteRole}
+            hint={t.inviteNewMember}
             value={role}
             onChange={(event) => setRole(event.currentTarget.value as Role)}
           >

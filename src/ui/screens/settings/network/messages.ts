@@ -107,11 +107,13 @@ export const messages = {
     rejectedUnnamed: 'sans nom',
     adminTitle: 'Administration du réseau',
     inviteRole: 'Rôle de la personne invitée',
+    inviteNewMember:
+      'Une invitation fait entrer une nouvelle personne. Pour un autre appareil d’une personne déjà membre (qui pourra y modifier ses notes), invitez-le depuis la liste des appareils\u00a0: «\u00a0Nouvel appareil pour…\u00a0».',
     invite: 'Créer une invitation',
     invitationReady: 'Invitation prête (à usage unique)\u00a0:',
     invitationFor: (name: string) =>
-      `Pour un nouvel appareil de ${name}\u00a0: il rejoindra le réseau sous ce nom, et pourra modifier ses notes.`,
-    inviteFor: (name: string) => `Inviter un autre appareil de ${name}`,
+      `Nouvel appareil pour ${name}\u00a0: il rejoindra le réseau sous ce nom, et pourra modifier ses notes.`,
+    inviteFor: (name: string) => `Nouvel appareil pour ${name}`,
     invitationCode: 'Code\u00a0:',
     invitationLink: (link: string) => `Lien\u00a0: ${link}`,
     invitationExpires: (when: string) => `Valable jusqu’au ${when}.`,
@@ -244,10 +246,12 @@ export const messages = {
     rejectedUnnamed: 'unnamed',
     adminTitle: 'Network administration',
     inviteRole: 'Role of the invited person',
+    inviteNewMember:
+      'An invitation lets in a new person. For another device of someone already a member (who may change their notes there), invite it from the devices list: “New device for…”.',
     invite: 'Create an invitation',
     invitationFor: (name: string) =>
-      `For a new device of ${name}'s: it will join the network under that name, and may change their notes.`,
-    inviteFor: (name: string) => `Invite another device of ${name}'s`,
+      `New device for ${name}: it will join the network under that name, and may change their notes.`,
+    inviteFor: (name: string) => `New device for ${name}`,
     invitationReady: 'Invitation ready (single use):',
     invitationCode: 'Code:',
     invitationLink: (link: string) => `Link: ${link}`,

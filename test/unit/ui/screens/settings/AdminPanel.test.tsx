@@ -126,10 +126,10 @@ describe('the devices of the network, for an admin', () => {
     render(<AdminPanel serverUrl="https://valise.example" deviceId="mine" networkName="Réseau" />);
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les appareils' }));
     const other = (await screen.findByText('Téléphone de Sam')).closest('li') as HTMLElement;
-    fireEvent.click(within(other).getByRole('button', { name: /Inviter un autre appareil de/ }));
+    fireEvent.click(within(other).getByRole('button', { name: /Nouvel appareil pour/ }));
     await screen.findByTestId('invitation-code');
     expect(server.invited.at(-1)).toEqual({ role: 'admin', expiresInHours: 72, forMember: 'member-of-other' });
-    expect(screen.getByText(/Pour un nouvel appareil de .*Léa Petit/).textContent).toContain(
+    expect(screen.getByText(/Nouvel appareil pour .*Léa Petit.*rejoindra/).textContent).toContain(
       'pourra modifier ses notes',
     );
   });
