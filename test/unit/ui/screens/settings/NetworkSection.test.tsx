@@ -34,6 +34,16 @@ vi.mock('../../../../../src/ui/hooks/use-data-context', () => ({
 }));
 
 describe('joining from an invitation link', () => {
+  /** The link's form filled in and sent: its server's address, this device's name, « Rejoindre le réseau ». */
+  function joinFromTheForm() {
+    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
+    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
+      target: { value: 'https://valise.example' },
+    });
+    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+  }
+
   beforeEach(() => {
     written.ownChanges = 0;
     uiStore.setState({ lang: 'fr', online: true });
@@ -45,12 +55,7 @@ describe('joining from an invitation link', () => {
   test('the used code leaves the address and the history; the join is still announced', async () => {
     const before = history.length;
     expect(routeStore.getState().route.query.code).toBe('JWA2-F9K6-TTZF');
-    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
-    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
-      target: { value: 'https://valise.example' },
-    });
-    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    joinFromTheForm();
     await screen.findByText(/Réseau du bassin/);
     expect(location.hash).toBe('#/rejoindre');
     expect(history.length).toBe(before);
@@ -60,12 +65,7 @@ describe('joining from an invitation link', () => {
   // The first admin of a brand-new network was told « Les visites du réseau arrivent avec cette
   // première synchronisation » of a network with no visit yet (new-user day, s15).
   test('the news of the join says what comes next, true also of a network with nothing yet, with the way there', async () => {
-    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
-    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
-      target: { value: 'https://valise.example' },
-    });
-    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    joinFromTheForm();
     await screen.findByText(
       /S’il y a déjà des visites dans le réseau, elles arrivent avec cette première synchronisation : retrouvez-les dans Visites\./,
     );
@@ -83,12 +83,7 @@ describe('joining from an invitation link', () => {
     [2, true],
   ])('with %i change(s) of their own written before, the news says they go up: %s', async (ownChanges, said) => {
     written.ownChanges = ownChanges;
-    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
-    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
-      target: { value: 'https://valise.example' },
-    });
-    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    joinFromTheForm();
     const news = await screen.findByText(/Cet appareil a rejoint/);
     expect(news.textContent?.includes('Ce que vous aviez déjà noté part vers le réseau.')).toBe(said);
   });
@@ -96,12 +91,7 @@ describe('joining from an invitation link', () => {
   // Firefox ESR, keyboard only: the join's button went with its form and the focus fell to the
   // body, so Tab started again from the top bar, far above the news.
   test('the focus goes to the news of the join, whose next Tab is “Aller aux visites”', async () => {
-    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
-    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
-      target: { value: 'https://valise.example' },
-    });
-    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    joinFromTheForm();
     const toVisits = await screen.findByRole('link', { name: 'Aller aux visites' });
     await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('status'));
     expect(document.activeElement?.textContent).toMatch(/^Cet appareil a rejoint/);
@@ -109,12 +99,7 @@ describe('joining from an invitation link', () => {
   });
 
   test('the news of the join is in one live region, not a region inside another (read twice)', async () => {
-    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
-    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
-      target: { value: 'https://valise.example' },
-    });
-    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    joinFromTheForm();
     const news = await screen.findByText(/Cet appareil a rejoint/);
     const live = '[role="status"], [role="alert"], [aria-live]';
     const regions: Element[] = [];
@@ -124,12 +109,7 @@ describe('joining from an invitation link', () => {
   });
 
   test('the news of the join goes once the first sync learns the device was removed meanwhile', async () => {
-    render(<NetworkSection invitationCode="JWA2-F9K6-TTZF" />);
-    fireEvent.input(screen.getByLabelText('Adresse du serveur du réseau'), {
-      target: { value: 'https://valise.example' },
-    });
-    fireEvent.input(screen.getByLabelText('Nom de cet appareil'), { target: { value: 'Téléphone de Camille' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Rejoindre le réseau' }));
+    joinFromTheForm();
     await screen.findByRole('link', { name: 'Aller aux visites' });
     act(() => syncStore.setState({ session: { ...session, revokedAt: '2026-12-05T09:00:00.000Z' } }));
     expect(screen.queryByRole('link', { name: 'Aller aux visites' })).toBeNull();
