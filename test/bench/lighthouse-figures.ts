@@ -4,8 +4,8 @@
 //
 // Lighthouse simulates the phone from the recorded trace's main-thread tasks by their wall time,
 // so time the page waited for a core counts as the phone's. On a 2-core machine Lighthouse's own
-// process (it receives and parses the trace as it is recorded) and the server took a fifth to a
-// quarter of the CPU in the first visit's window (docs/bench-notes.md). Both therefore run at a
+// process (it receives and parses the trace as it is recorded) and the server took about an eighth
+// of the CPU in the first visit's window (docs/bench-notes.md). Both therefore run at a
 // low priority, and Chromium, started here at the bench's own, gets the cores first.
 // Lighthouse runs in a process of its own (lighthouse-runs.ts) because a process cannot raise its
 // priority back without privilege, and the bench's other figures must not run niced. What
