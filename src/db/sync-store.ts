@@ -228,12 +228,14 @@ export async function settlePush(
           }
           if (!result) continue;
           settled.add(recordId);
-          if (
-            result.status === 'rejected' &&
-            result.code === 'not_found' &&
-            !mutation.resent &&
-            (await db.anyRecords(mutation.type).get(recordId))?.networkId === context.networkId
-          ) {
+          // A record of a network left with its data kept: this server never held it, and it
+          // stays on the device (given back whole, it would hand that network's data to this one).
+          const record =
+            result.status === 'rejected' && result.code === 'not_found'
+              ? await db.anyRecords(mutation.type).get(recordId)
+              : undefined;
+          const foreign = record !== undefined && record.networkId !== context.networkId;
+          if (result.status === 'rejected' && result.code === 'not_found' && !mutation.resent && !foreign) {
             // An edit of a record the server does not hold: it lost it (restored from a backup,
             // which this push reached before the pull that says so). Dropped or set aside, the
             // record would be lost with this device's copy, perhaps the only one: it is given
@@ -261,7 +263,8 @@ export async function settlePush(
             if (result.current) rebase.push(result.current);
             // Absent: an earlier refusal of this push carried the record's state. A record
             // given back to a restored server stays on the device even if refused.
-            else if (result.current === null && !mutation.resent) dropped.add(`${mutation.type}/${recordId}`);
+            else if (result.current === null && !mutation.resent && !foreign)
+              dropped.add(`${mutation.type}/${recordId}`);
           }
         }
         const remaining = entry.recordIds.filter((id) => !settled.has(id));

@@ -71,10 +71,15 @@ it('a device that left a network, keeping its data, gives none of it to the next
     // Nor does a later restore of this one (its give-back) send what belongs to the one left.
     await giveBackToRestoredServer(phone.context, 'une autre époque');
     await phone.sync();
+    // Nor an edit of one of its records made here: refused as unknown, set aside, kept.
+    await updateRecord(phone.context, 'visits', visit.id, { purpose: 'Modifiée dans l’autre réseau' });
+    await phone.sync();
     const ids = (await other.snapshot(next.id)).map((row) => row.id);
     expect(ids).not.toContain(visit.id);
     expect(ids).not.toContain(unsent.id);
-    expect(await phone.context.db.records('visits').get(visit.id)).toMatchObject({ purpose: 'Modifiée hors ligne' });
+    expect(await phone.context.db.records('visits').get(visit.id)).toMatchObject({
+      purpose: 'Modifiée dans l’autre réseau',
+    });
     await phone.close();
   } finally {
     await other.stop();
